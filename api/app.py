@@ -1,0 +1,60 @@
+"""FastAPI application factory. The container (adapters, services) comes from api.bootstrap."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException
+from fastapi.responses import FileResponse
+
+from api.bootstrap import Container, build_container
+from api.errors import install_error_handlers
+from api.routes import enterprises, system, towns
+from api.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: Settings | None = None, *, container: Container | None = None) -> FastAPI:
+    container = container or build_container(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        container.graph.connect()
+        try:
+            yield
+        finally:
+            container.graph.close()
+
+    app = FastAPI(
+        title="SafeCloud 安全云平台 API",
+        version="0.1.0",
+        description="江阴市安全生产知识图谱与智能平台 / City work-safety knowledge graph",
+        lifespan=lifespan,
+    )
+    app.state.container = container
+    install_error_handlers(app)
+    for module in (system, enterprises, towns):
+        app.include_router(module.router)
+    _mount_web(app, container.settings.api.web_dist)
+    return app
+
+
+def _mount_web(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA: real files as-is, every other non-API path falls back to index.html."""
+    dist = dist.resolve()
+    index = dist / "index.html"
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> FileResponse:
+        if path.startswith(("api/", "docs", "openapi.json")):
+            raise HTTPException(status_code=404)
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist):
+            return FileResponse(candidate)
+        if not index.is_file():
+            raise HTTPException(status_code=404, detail="前端未构建：请运行 make run 或 make web")
+        return FileResponse(index)

@@ -1,0 +1,186 @@
+"""``safecloud`` command line: graph migrate/stats, demo load, import, export, serve, doctor."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.bootstrap import build_container, now_ms
+from api.settings import Settings
+from core.errors import SafeCloudError
+from core.scope import DataScope
+
+app = typer.Typer(help="SafeCloud 安全云平台命令行", no_args_is_help=True, pretty_exceptions_enable=False)
+graph_app = typer.Typer(help="图数据库：迁移与统计", no_args_is_help=True)
+demo_app = typer.Typer(help="演示城市数据", no_args_is_help=True)
+app.add_typer(graph_app, name="graph")
+app.add_typer(demo_app, name="demo")
+
+log = logging.getLogger("safecloud")
+
+
+def _echo_json(obj: object) -> None:
+    typer.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def _fail(exc: SafeCloudError) -> None:
+    typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+    raise typer.Exit(code=2)
+
+
+@app.callback()
+def main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@graph_app.command("migrate")
+def graph_migrate() -> None:
+    """Apply pending schema migrations (idempotent)."""
+    from graph.migrations import migrate
+
+    c = build_container()
+    try:
+        applied = migrate(c.graph)
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        c.graph.close()
+    typer.echo(f"已应用迁移：{applied}" if applied else "图数据库结构已是最新")
+
+
+@graph_app.command("stats")
+def graph_stats() -> None:
+    """Node and relationship counts per label/type."""
+    c = build_container()
+    try:
+        _echo_json(c.repository.stats())
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        c.graph.close()
+
+
+@demo_app.command("load")
+def demo_load(
+    scale: Annotated[int | None, typer.Option(help="企业数量（1,000–100,000+）")] = None,
+    seed: Annotated[int | None, typer.Option(help="随机种子，同一种子同一天生成相同数据")] = None,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="图中已有企业时跳过")] = False,
+    fresh: Annotated[bool, typer.Option("--fresh", help="先清空图数据库")] = False,
+) -> None:
+    """Generate the deterministic Jiangyin demo city and load it through the graph port."""
+    from graph.loader import GraphLoader
+    from graph.migrations import migrate
+    from graph.repository import day_bounds
+    from ingestion.demo import generate_city
+
+    settings = Settings()
+    c = build_container(settings)
+    try:
+        if fresh:
+            c.graph.drop_all()  # type: ignore[attr-defined]
+        migrate(c.graph)
+        if if_empty and c.repository.search_enterprises(DataScope(), size=1).total > 0:
+            typer.echo("图中已有演示数据，跳过加载")
+            return
+        report = GraphLoader(c.graph).load(
+            # Anchored to the start of today (Asia/Shanghai) so re-loading within a day is a no-op.
+            generate_city(seed or settings.demo.seed, scale or settings.demo.scale, day_bounds(now_ms())[0])
+        )
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        c.graph.close()
+    _echo_json(report.as_dict() | {"rejected": report.as_dict()["rejected"][:20]})
+    if report.rejected:
+        raise typer.Exit(code=1)
+
+
+@app.command("import")
+def import_rows(
+    kind: Annotated[str, typer.Argument(help="数据类型，如 enterprises、towns、hazards")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSON Lines 文件")],
+) -> None:
+    """Import JSON lines; bad lines and dangling references are reported, the rest is loaded."""
+    from graph.loader import GraphLoader
+    from ingestion.rows import LineError, entity_type, parse_jsonl
+
+    c = build_container()
+    errors: list[LineError] = []
+    try:
+        with file.open(encoding="utf-8") as fh:
+            report = GraphLoader(c.graph).load(parse_jsonl(entity_type(kind), fh, errors))
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        c.graph.close()
+    summary = report.as_dict()
+    summary["line_errors"] = [str(e) for e in errors]
+    _echo_json(summary)
+    if errors or report.rejected:
+        raise typer.Exit(code=1)
+
+
+@app.command("export")
+def export(
+    what: Annotated[str, typer.Argument(help="enterprises")],
+    fmt: Annotated[str, typer.Option("--format", help="jsonl")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Export entities as JSON lines (one object per line)."""
+    if what != "enterprises" or fmt != "jsonl":
+        typer.echo("目前支持：safecloud export enterprises --format jsonl", err=True)
+        raise typer.Exit(code=2)
+    c = build_container()
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for row in c.repository.export_enterprises():
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        c.graph.close()
+        if output:
+            out.close()
+
+
+@app.command("serve")
+def serve(
+    host: Annotated[str | None, typer.Option()] = None,
+    port: Annotated[int | None, typer.Option()] = None,
+) -> None:
+    """Serve the API and the web UI."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = Settings()
+    uvicorn.run(
+        create_app(settings), host=host or settings.api.host, port=port or settings.api.port, log_level="info"
+    )
+
+
+@app.command("doctor")
+def doctor() -> None:
+    """Report each engine, its version and whether it answers."""
+    settings = Settings()
+    report: dict[str, object] = {"data_dir": str(settings.data_dir.resolve()), "env": settings.env}
+    c = build_container(settings)
+    try:
+        report["graph"] = c.graph.info() | {"answers": c.repository.ping()}
+    except SafeCloudError as exc:
+        report["graph"] = {"kind": settings.graph.kind, "answers": False, "error": exc.message}
+    finally:
+        c.graph.close()
+    web_index = settings.api.web_dist / "index.html"
+    report["web"] = {"dist": str(settings.api.web_dist), "built": web_index.is_file()}
+    _echo_json(report)
+    if not report["graph"].get("answers"):  # type: ignore[attr-defined]
+        raise typer.Exit(code=1)

@@ -1,0 +1,87 @@
+"""The one Settings object. Environment prefix ``SAFECLOUD_``, nested groups with ``__``.
+
+Examples::
+
+    SAFECLOUD_DATA_DIR=/srv/safecloud
+    SAFECLOUD_GRAPH__KIND=neo4j SAFECLOUD_GRAPH__URI=bolt://db:7687
+    SAFECLOUD_GRAPH__USER=neo4j SAFECLOUD_GRAPH__PASSWORD=...
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.errors import ConfigError
+
+_WEAK_PASSWORDS = {"", "neo4j", "password", "changeme", "123456"}
+
+
+class FalkorSettings(BaseModel):
+    """Embedded FalkorDB; its files live in ``<data_dir>/graph``."""
+
+    kind: Literal["falkordb"] = "falkordb"
+    query_timeout_ms: int = Field(30_000, ge=100)
+
+
+class Neo4jSettings(BaseModel):
+    kind: Literal["neo4j"]
+    uri: str = "bolt://127.0.0.1:7687"
+    user: str | None = None
+    password: SecretStr | None = None
+    database: str | None = None
+    query_timeout_s: float = Field(30.0, gt=0)
+
+
+GraphSettings = Annotated[FalkorSettings | Neo4jSettings, Field(discriminator="kind")]
+
+
+class ApiSettings(BaseModel):
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    web_dist: Path = Path("web/dist")
+    # Dev-only seam until real auth lands: X-SafeCloud-Town / X-SafeCloud-Enterprise headers
+    # narrow the data scope. Refused outside dev/test.
+    scope_headers: bool = True
+
+
+class DemoSettings(BaseModel):
+    seed: int = 20261125
+    scale: int = Field(2000, ge=1)
+
+
+class MapSettings(BaseModel):
+    tile_url: str | None = None  # e.g. an intranet XYZ tile server in production
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
+    )
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    data_dir: Path = Path("data")
+    graph: GraphSettings = Field(default_factory=FalkorSettings)
+    api: ApiSettings = ApiSettings()
+    demo: DemoSettings = DemoSettings()
+    map: MapSettings = MapSettings()
+
+    @model_validator(mode="after")
+    def _enforce_production_safety(self) -> Settings:
+        if self.env != "prod":
+            return self
+        if self.api.scope_headers:
+            raise ConfigError("生产环境不得启用调试数据范围请求头（SAFECLOUD_API__SCOPE_HEADERS=false）")
+        graph = self.graph
+        if isinstance(graph, Neo4jSettings):
+            secret = graph.password.get_secret_value() if graph.password else ""
+            if secret.lower() in _WEAK_PASSWORDS:
+                raise ConfigError("生产环境的 Neo4j 密码为空或为默认弱口令，请设置 SAFECLOUD_GRAPH__PASSWORD")
+        return self
+
+    @property
+    def graph_dir(self) -> Path:
+        return self.data_dir / "graph"

@@ -1,0 +1,68 @@
+"""SafeCloud error hierarchy.
+
+    SafeCloudError                 root; carries a stable ``code``, a Chinese ``message`` and ``details``
+    ├── ConfigError                settings or environment unusable
+    ├── ValidationError            bad input (user data, rows, parameters)
+    │   └── (core.standards.uscc.UsccError)
+    ├── NotFoundError              an entity that should exist does not
+    ├── PermissionDeniedError      outside the principal's data scope
+    ├── GraphError                 the graph engine failed or refused a query
+    │   └── RetryableError         transient failure (deadlock, leader switch, connection reset)
+    ├── DocumentError              a document could not be parsed
+    └── LLMError                   the language model failed or gave unusable output
+
+HTTP status mapping lives only in ``api/errors.py``. Messages meant for users are Chinese.
+"""
+
+from __future__ import annotations
+
+
+class SafeCloudError(Exception):
+    """Root of all SafeCloud errors."""
+
+    code = "safecloud_error"
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        details: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+        self.details = details or {}
+
+
+class ConfigError(SafeCloudError):
+    code = "config_error"
+
+
+class ValidationError(SafeCloudError):
+    code = "validation_error"
+
+
+class NotFoundError(SafeCloudError):
+    code = "not_found"
+
+
+class PermissionDeniedError(SafeCloudError):
+    code = "permission_denied"
+
+
+class GraphError(SafeCloudError):
+    code = "graph_error"
+
+
+class RetryableError(GraphError):
+    code = "graph_unavailable"
+
+
+class DocumentError(SafeCloudError):
+    code = "document_error"
+
+
+class LLMError(SafeCloudError):
+    code = "llm_error"

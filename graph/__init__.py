@@ -1,0 +1,1 @@
+"""Graph layer: the GraphStore adapters, migrations, and all Cypher of SafeCloud."""

