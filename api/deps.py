@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from urllib.parse import unquote
 
 from fastapi import Depends, Header, Request
 
@@ -26,7 +27,8 @@ def principal(
     if x_safecloud_enterprise:
         scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=x_safecloud_enterprise.strip().upper())
     elif x_safecloud_town:
-        scope = DataScope(level=ScopeLevel.TOWN, town=x_safecloud_town.strip())
+        # HTTP headers are latin-1: Chinese town names arrive percent-encoded.
+        scope = DataScope(level=ScopeLevel.TOWN, town=unquote(x_safecloud_town).strip())
     else:
         return DEV_PRINCIPAL
     return Principal(user_id="dev-scoped", scope=scope)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from core.models.base import Entity, EpochMs, Located, NonEmpty
-from core.standards.uscc import validate_uscc
+from core.standards.uscc import normalize_uscc, validate_uscc
 from core.vocab import (
     CategoryGroup,
     EnterpriseCategory,
@@ -39,6 +39,11 @@ class Enterprise(Located):
     serious_dishonesty: bool = False
     is_lessor: bool = False
     founded_at: EpochMs | None = None
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _normalise_uscc(cls, value: object) -> object:
+        return normalize_uscc(value) if isinstance(value, str) else value
 
     @model_validator(mode="after")
     def _uscc_is_valid(self) -> Enterprise:
