@@ -198,7 +198,9 @@ class SafetyGraphRepository:
                 "total_relationships": sum(rels.values())}
 
     def ping(self) -> bool:
-        return bool(self._read(q.PING))
+        """True when the engine answers a query (an empty new graph answers with no rows)."""
+        self._read(q.PING)
+        return True
 
 
 _DETAIL = {
