@@ -184,3 +184,7 @@ def doctor() -> None:
     _echo_json(report)
     if not report["graph"].get("answers"):  # type: ignore[attr-defined]
         raise typer.Exit(code=1)
+
+
+if __name__ == "__main__":
+    app()

@@ -60,7 +60,10 @@ def install_error_handlers(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         return JSONResponse(
-            {"code": "invalid_request", "message": "请求参数无效：" + "；".join(problems),
-             "details": {"errors": [{"loc": list(e["loc"]), "type": e["type"]} for e in exc.errors()]}},
+            {
+                "code": "invalid_request",
+                "message": "请求参数无效：" + "；".join(problems),
+                "details": {"errors": [{"loc": list(e["loc"]), "type": e["type"]} for e in exc.errors()]},
+            },
             status_code=422,
         )

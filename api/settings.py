@@ -64,10 +64,10 @@ class Settings(BaseSettings):
 
     env: Literal["dev", "test", "prod"] = "dev"
     data_dir: Path = Path("data")
-    graph: GraphSettings = Field(default_factory=FalkorSettings)
-    api: ApiSettings = ApiSettings()
-    demo: DemoSettings = DemoSettings()
-    map: MapSettings = MapSettings()
+    graph: GraphSettings = FalkorSettings()
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    demo: DemoSettings = Field(default_factory=DemoSettings)
+    map: MapSettings = Field(default_factory=MapSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

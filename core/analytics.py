@@ -6,7 +6,7 @@ Kept out of Cypher so both engines only return raw rows and the arithmetic is id
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from core.geo import haversine_m
@@ -104,7 +104,7 @@ def _summary_fields(p: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def build_portrait(raw: Mapping[str, Any], neighbours: list[Mapping[str, Any]], now_ms: int) -> Portrait:
+def build_portrait(raw: Mapping[str, Any], neighbours: Sequence[Mapping[str, Any]], now_ms: int) -> Portrait:
     """Six-dimension portrait (人/物/管/环/监/绩) from the PORTRAIT and NEIGHBOURS rows."""
     ent = enterprise_detail(raw["enterprise"])
     sensors = raw["sensors"]
@@ -123,7 +123,8 @@ def build_portrait(raw: Mapping[str, Any], neighbours: list[Mapping[str, Any]], 
         ),
         things=ThingsDim(
             hazard_sources=[
-                HazardSourceView(**m) for m in sorted(raw["hazard_sources"], key=lambda m: (m["level"], m["id"]))
+                HazardSourceView(**m)
+                for m in sorted(raw["hazard_sources"], key=lambda m: (m["level"], m["id"]))
             ],
             sensors_total=len(sensors),
             sensors_by_type=dict(sorted(Counter(s["sensor_type"] for s in sensors).items())),
@@ -166,6 +167,6 @@ def build_portrait(raw: Mapping[str, Any], neighbours: list[Mapping[str, Any]], 
         ),
         performance=PerformanceDim(
             current_class=ent.responsibility_class,
-            class_history=[ClassYear(year=a["year"], responsibility_class=a["class"]) for a in history],
+            class_history=[ClassYear.model_validate(a) for a in history],
         ),
     )

@@ -10,6 +10,7 @@ Lifecycle (why each step exists):
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -40,7 +41,9 @@ def _binaries() -> tuple[str, str]:
 class FalkorGraphStore:
     kind = "falkordb"
 
-    def __init__(self, data_dir: Path, *, query_timeout_ms: int = 30_000, start_timeout_s: float = 30.0) -> None:
+    def __init__(
+        self, data_dir: Path, *, query_timeout_ms: int = 30_000, start_timeout_s: float = 30.0
+    ) -> None:
         self.data_dir = Path(data_dir)
         self.query_timeout_ms = query_timeout_ms
         self.start_timeout_s = start_timeout_s
@@ -54,7 +57,7 @@ class FalkorGraphStore:
         path = self.data_dir / "falkordb.sock"
         if len(str(path)) <= _MAX_UNIX_PATH:
             return path
-        digest = hashlib.sha1(str(self.data_dir.resolve()).encode()).hexdigest()[:16]
+        digest = hashlib.sha256(str(self.data_dir.resolve()).encode()).hexdigest()[:16]
         return Path(tempfile.gettempdir()) / f"safecloud-falkor-{digest}.sock"
 
     @property
@@ -107,7 +110,7 @@ class FalkorGraphStore:
             "--loadmodule", module,
         ]  # fmt: skip
         log.info("starting FalkorDB: %s", server)
-        self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)  # noqa: S603
+        self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
@@ -134,19 +137,16 @@ class FalkorGraphStore:
 
     def close(self) -> None:
         if self._db is not None and self._proc is not None:
-            try:
-                self._db.connection.shutdown()  # fsyncs the AOF, then exits
-            except Exception:  # noqa: BLE001 - the connection drops as the server exits
-                pass
+            # SHUTDOWN fsyncs the AOF and exits; the connection drops as it does.
+            with contextlib.suppress(Exception):
+                self._db.connection.shutdown()
             try:
                 self._proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
         if self._db is not None:
-            try:
+            with contextlib.suppress(Exception):
                 self._db.connection.close()
-            except Exception:  # noqa: BLE001
-                pass
         self._proc = None
         self._db = self._graph = None
 
@@ -205,10 +205,8 @@ class FalkorGraphStore:
     def drop_all(self) -> None:
         """Delete the whole graph (tests and ``demo load --fresh``)."""
         self.connect()
-        try:
+        with contextlib.suppress(Exception):  # deleting a graph that does not exist yet
             self._graph.delete()
-        except Exception:  # noqa: BLE001 - deleting a graph that does not exist yet
-            pass
         self._graph = self._db.select_graph(GRAPH_NAME)
 
 
@@ -252,4 +250,4 @@ def _wait_exit(pid: int, timeout_s: float) -> None:
 
 def _constraint_exists_error(exc: Exception) -> bool:
     text = str(exc).lower()
-    return "already exists" in text or "exists" in text and "constraint" in text
+    return "already exists" in text or ("exists" in text and "constraint" in text)

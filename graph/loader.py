@@ -19,8 +19,8 @@ from typing import Any
 
 from core.models import ENTITY_TYPES, Entity
 from core.ports import GraphStore
-from graph.upsert import entity_row, naive_upsert_queries, reference_fields, upsert_query
 from graph.schema import RELATIONSHIPS, SELF
+from graph.upsert import entity_row, naive_upsert_queries, reference_fields, upsert_query
 
 log = logging.getLogger(__name__)
 

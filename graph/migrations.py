@@ -44,9 +44,7 @@ def _neo4j_property_indexes(store: Any) -> None:
 
 
 def _falkor_index(store: Any, label: str, prop: str) -> None:
-    existing = store.read(
-        "CALL db.indexes() YIELD label, properties RETURN label, properties"
-    )
+    existing = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
     if any(r["label"] == label and prop in (r["properties"] or []) for r in existing):
         return
     store.write(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})")

@@ -38,7 +38,16 @@ def render() -> str:
     for model in ENTITY_TYPES:
         doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""
         indexed = ", ".join(f"`{p}`" for p in ("id", *INDEXED_PROPERTIES.get(model.label, ())))
-        out += [f"### {model.label}", "", doc, "", f"Indexed: {indexed}", "", "| property | type |", "|---|---|"]
+        out += [
+            f"### {model.label}",
+            "",
+            doc,
+            "",
+            f"Indexed: {indexed}",
+            "",
+            "| property | type |",
+            "|---|---|",
+        ]
         for name, field in model.model_fields.items():
             out.append(f"| `{name}` | {_type_name(field.annotation)} |")
         out.append("")

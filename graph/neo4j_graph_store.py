@@ -32,7 +32,7 @@ class Neo4jGraphStore:
         max_retry_time_s: float = 15.0,
     ) -> None:
         self.uri = uri
-        self._auth = (user, password) if user else None
+        self._auth = (user, password or "") if user else None
         self.database = database
         self.query_timeout_s = query_timeout_s
         self.max_retry_time_s = max_retry_time_s
@@ -67,7 +67,7 @@ class Neo4jGraphStore:
     def _query(self, text: str) -> Any:
         import neo4j
 
-        return neo4j.Query(text, timeout=self.query_timeout_s)  # type: ignore[arg-type]
+        return neo4j.Query(text, timeout=self.query_timeout_s)
 
     def _execute(self, text: str, params: Mapping[str, Any] | None, *, write: bool) -> list[Row]:
         import neo4j.exceptions as nx

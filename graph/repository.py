@@ -6,7 +6,7 @@ Every public method takes the caller's ``DataScope``; the scope becomes query pa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from math import cos, radians
 from typing import Any
 
@@ -186,7 +186,11 @@ class SafetyGraphRepository:
         if not 1 <= limit <= 100:
             raise ValidationError("limit 必须在 1 到 100 之间")
         rows = self._read(
-            q.NEAREST_RESOURCES.format(label=label), lat=lat, lon=lon, kx=metres_per_degree_lon(lat), limit=limit
+            q.NEAREST_RESOURCES.format(label=label),
+            lat=lat,
+            lon=lon,
+            kx=metres_per_degree_lon(lat),
+            limit=limit,
         )
         return [_resource_view(kind, r["resource"], lat, lon) for r in rows]
 
@@ -194,8 +198,12 @@ class SafetyGraphRepository:
     def stats(self) -> dict[str, Any]:
         nodes = {label: self._read(q.COUNT_LABEL.format(label=label))[0]["n"] for label in LABELS}
         rels = {r["type"]: r["n"] for r in self._read(q.COUNT_RELATIONSHIPS)}
-        return {"nodes": nodes, "relationships": rels, "total_nodes": sum(nodes.values()),
-                "total_relationships": sum(rels.values())}
+        return {
+            "nodes": nodes,
+            "relationships": rels,
+            "total_nodes": sum(nodes.values()),
+            "total_relationships": sum(rels.values()),
+        }
 
     def ping(self) -> bool:
         """True when the engine answers a query (an empty new graph answers with no rows)."""
@@ -203,7 +211,7 @@ class SafetyGraphRepository:
         return True
 
 
-_DETAIL = {
+_DETAIL: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "team": lambda r: f"{r['team_type']}·{r['members']}人·{r.get('phone', '')}",
     "equipment": lambda r: f"{r['equipment_type']} ×{r['quantity']}",
     "expert": lambda r: f"{r['speciality']}·{r['organisation']}·{r.get('phone', '')}",

@@ -91,9 +91,7 @@ RELATIONSHIPS: dict[str, tuple[RelSpec, ...]] = {
         _in("Penalty", "enterprise_id", "RECEIVED_PENALTY", "Enterprise", required=True),
         _in("Penalty", "inspection_id", "RESULTED_IN", "Inspection"),
     ),
-    "SpecialOperation": (
-        _in("SpecialOperation", "enterprise_id", "PERFORMS", "Enterprise", required=True),
-    ),
+    "SpecialOperation": (_in("SpecialOperation", "enterprise_id", "PERFORMS", "Enterprise", required=True),),
     "Drill": (_in("Drill", "enterprise_id", "HELD_DRILL", "Enterprise", required=True),),
     "DailyPatrol": (_in("DailyPatrol", "lessor_id", "PATROLLED", "Lessor", required=True),),
     "MonthlyInspection": (

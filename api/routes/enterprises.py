@@ -26,7 +26,9 @@ def search_enterprises(
     page: Annotated[int, Query(ge=1)] = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Page:
-    return c.repository.search_enterprises(p.scope, q_text=q, town=town, category=category, page=page, size=size)
+    return c.repository.search_enterprises(
+        p.scope, q_text=q, town=town, category=category, page=page, size=size
+    )
 
 
 @router.get("/enterprises/{uscc}", response_model=EnterpriseDetail)

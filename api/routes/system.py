@@ -21,7 +21,9 @@ def readyz(c: ContainerDep) -> JSONResponse:
         ok = c.repository.ping()
     except Exception as exc:  # noqa: BLE001 - readiness reports, it does not raise
         return JSONResponse({"status": "unavailable", "graph": c.graph.kind, "message": str(exc)}, 503)
-    return JSONResponse({"status": "ready" if ok else "unavailable", "graph": c.graph.kind}, 200 if ok else 503)
+    return JSONResponse(
+        {"status": "ready" if ok else "unavailable", "graph": c.graph.kind}, 200 if ok else 503
+    )
 
 
 @router.get("/api/v1/config", tags=["system"])

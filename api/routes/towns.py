@@ -26,7 +26,9 @@ def nearest_resources(
     c: ContainerDep,
     lat: Annotated[float, Query(ge=JIANGYIN_LAT[0], le=JIANGYIN_LAT[1], description="纬度（江阴范围内）")],
     lon: Annotated[float, Query(ge=JIANGYIN_LON[0], le=JIANGYIN_LON[1], description="经度（江阴范围内）")],
-    type: Annotated[str, Query(description="team|equipment|expert|material|medical|shelter|warehouse")] = "team",
+    type: Annotated[
+        str, Query(description="team|equipment|expert|material|medical|shelter|warehouse")
+    ] = "team",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> list[NearestResource]:
     return c.repository.nearest_resources(lat, lon, type, limit)

@@ -10,7 +10,7 @@ from core.scope import DataScope, ScopeLevel
 from graph.loader import GraphLoader
 from graph.migrations import MIGRATIONS, applied_versions, migrate
 from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import A, B, C, NOW, entities
+from tests.support.fixture_city import NOW, A, B, C, entities
 
 CITY = DataScope()
 LINGANG = DataScope(level=ScopeLevel.TOWN, town="临港经济开发区")
@@ -25,10 +25,14 @@ def repo(graph_store: GraphStore) -> SafetyGraphRepository:
 
 
 def test_store_round_trips_plain_values(graph_store: GraphStore) -> None:
-    graph_store.write("CREATE (:Town {id: $id, name: $name, tags: $tags, n: 3, x: 1.25, ok: true})",
-                      {"id": "t", "name": "澄江街道", "tags": ["甲", "乙"]})
-    rows = graph_store.read("MATCH (t:Town {id: 't'}) RETURN t.name AS name, t.tags AS tags, t.n AS n, "
-                            "t.x AS x, t.ok AS ok, {a: t.n} AS m")
+    graph_store.write(
+        "CREATE (:Town {id: $id, name: $name, tags: $tags, n: 3, x: 1.25, ok: true})",
+        {"id": "t", "name": "澄江街道", "tags": ["甲", "乙"]},
+    )
+    rows = graph_store.read(
+        "MATCH (t:Town {id: 't'}) RETURN t.name AS name, t.tags AS tags, t.n AS n, "
+        "t.x AS x, t.ok AS ok, {a: t.n} AS m"
+    )
     assert rows == [{"name": "澄江街道", "tags": ["甲", "乙"], "n": 3, "x": 1.25, "ok": True, "m": {"a": 3}}]
 
 
@@ -59,7 +63,10 @@ def test_bad_references_are_rejected_and_the_rest_loaded(graph_store: GraphStore
 
 def test_search_by_name_town_category_and_code(repo: SafetyGraphRepository) -> None:
     page = repo.search_enterprises(CITY, q_text="江阴市", size=2)
-    assert page.total == 3 and [e.name for e in page.items] == ["江阴市华西纺织有限公司", "江阴市小厂机械有限公司"]
+    assert page.total == 3 and [e.name for e in page.items] == [
+        "江阴市华西纺织有限公司",
+        "江阴市小厂机械有限公司",
+    ]
     assert repo.search_enterprises(CITY, q_text="江阴市", size=2, page=2).items[0].uscc == A
     assert repo.search_enterprises(CITY, q_text=A.lower()).items[0].name == "江阴市澄星化工有限公司"
     assert repo.search_enterprises(CITY, town="华士镇").total == 1
@@ -98,7 +105,10 @@ def test_portrait_six_dimensions(repo: SafetyGraphRepository) -> None:
     assert p.environment.lessor is None and [t.uscc for t in p.environment.lessees] == [B]
     assert (p.monitoring.sensors_total, p.monitoring.sensors_online, p.monitoring.online_rate) == (2, 1, 0.5)
     assert [a.id for a in p.monitoring.recent_alerts] == ["EV-1", "EV-2"]
-    assert [(c.year, c.responsibility_class) for c in p.performance.class_history] == [(2024, "B"), (2025, "A")]
+    assert [(c.year, c.responsibility_class) for c in p.performance.class_history] == [
+        (2024, "B"),
+        (2025, "A"),
+    ]
     lessee = repo.portrait(CITY, B, NOW)
     assert lessee.environment.lessor is not None and lessee.environment.lessor.uscc == A
 
@@ -106,7 +116,13 @@ def test_portrait_six_dimensions(repo: SafetyGraphRepository) -> None:
 def test_town_stats(repo: SafetyGraphRepository) -> None:
     s = repo.town_stats(CITY, "临港经济开发区", NOW)
     assert s.enterprises_total == 2 and s.enterprises_by_category == {"危化品生产": 1, "机械": 1}
-    assert (s.hazards.total, s.hazards.major, s.hazards.open, s.hazards.overdue, s.hazards.rectified) == (3, 1, 2, 1, 1)
+    assert (s.hazards.total, s.hazards.major, s.hazards.open, s.hazards.overdue, s.hazards.rectified) == (
+        3,
+        1,
+        2,
+        1,
+        1,
+    )
     assert s.sensors.total == 2 and s.sensors.online_rate == 0.5
     assert s.hazard_sources_by_level == {"1": 0, "2": 0, "3": 1, "4": 0}
     assert s.special_operations_today == 1

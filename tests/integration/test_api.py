@@ -57,12 +57,24 @@ def test_unknown_enterprise_is_404_in_chinese(client: TestClient) -> None:
     from core.standards.uscc import make_uscc
 
     r = client.get(f"/api/v1/enterprises/{make_uscc('9', '1', '320281', 'MA1YYYY9')}")
-    assert r.status_code == 404 and r.json()["code"] == "enterprise_not_found" and "未找到" in r.json()["message"]
+    assert (
+        r.status_code == 404
+        and r.json()["code"] == "enterprise_not_found"
+        and "未找到" in r.json()["message"]
+    )
 
 
 def test_portrait_keeps_the_ui_contract(client: TestClient) -> None:
     p = client.get(f"/api/v1/enterprises/{A}/portrait").json()
-    assert set(p) == {"enterprise", "people", "things", "management", "environment", "monitoring", "performance"}
+    assert set(p) == {
+        "enterprise",
+        "people",
+        "things",
+        "management",
+        "environment",
+        "monitoring",
+        "performance",
+    }
     assert p["performance"]["class_history"] == [{"year": 2024, "class": "B"}, {"year": 2025, "class": "A"}]
     assert p["management"]["hazards_overdue"] == 1
     assert p["environment"]["lessees"][0]["uscc"] == B
@@ -81,7 +93,9 @@ def test_lessor_network_map_and_nearest(client: TestClient) -> None:
     assert net["lessees"][0]["uscc"] == B
     points = client.get("/api/v1/map/enterprises", params={"town": "华士镇"}).json()
     assert [p["town"] for p in points] == ["华士镇"]
-    near = client.get("/api/v1/resources/nearest", params={"lat": 31.93, "lon": 120.17, "type": "team"}).json()
+    near = client.get(
+        "/api/v1/resources/nearest", params={"lat": 31.93, "lon": 120.17, "type": "team"}
+    ).json()
     assert near[0]["id"] == "T-1"
 
 
@@ -101,8 +115,14 @@ def test_unknown_api_path_is_json_404(client: TestClient) -> None:
 
 def test_openapi_lists_the_endpoints(client: TestClient) -> None:
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/v1/enterprises", "/api/v1/enterprises/{uscc}/portrait", "/api/v1/towns/{name}/stats",
-              "/api/v1/lessors/{lessor_id}/network", "/api/v1/resources/nearest", "/readyz"):
+    for p in (
+        "/api/v1/enterprises",
+        "/api/v1/enterprises/{uscc}/portrait",
+        "/api/v1/towns/{name}/stats",
+        "/api/v1/lessors/{lessor_id}/network",
+        "/api/v1/resources/nearest",
+        "/readyz",
+    ):
         assert p in paths
 
 

@@ -22,9 +22,18 @@ def _jsonl(path: Path, rows: list[object]) -> Path:
 
 def _enterprise(code: str, **over: object) -> dict[str, object]:
     row: dict[str, object] = {
-        "uscc": code, "name": "江阴市测试机械有限公司", "town": "华士镇", "address": "华士镇华西村2号",
-        "category": "机械", "scale": "小型", "responsibility_class": "C", "legal_rep": "王五",
-        "safety_officer": "钱七", "employees": 12, "lat": 31.84, "lon": 120.43,
+        "uscc": code,
+        "name": "江阴市测试机械有限公司",
+        "town": "华士镇",
+        "address": "华士镇华西村2号",
+        "category": "机械",
+        "scale": "小型",
+        "responsibility_class": "C",
+        "legal_rep": "王五",
+        "safety_officer": "钱七",
+        "employees": 12,
+        "lat": 31.84,
+        "lon": 120.43,
     }
     return row | over
 

@@ -16,11 +16,13 @@ def test_overdue_only_for_open_hazards_past_deadline() -> None:
 
 
 def test_hazard_counts_from_grouped_rows() -> None:
-    c = hazard_counts([
-        {"level": "重大", "status": "待整改", "overdue": True, "n": 2},
-        {"level": "一般", "status": "已验收", "overdue": False, "n": 6},
-        {"level": "一般", "status": "整改中", "overdue": False, "n": 2},
-    ])
+    c = hazard_counts(
+        [
+            {"level": "重大", "status": "待整改", "overdue": True, "n": 2},
+            {"level": "一般", "status": "已验收", "overdue": False, "n": 6},
+            {"level": "一般", "status": "整改中", "overdue": False, "n": 2},
+        ]
+    )
     assert (c.total, c.major, c.general, c.open, c.overdue, c.rectified) == (10, 2, 8, 4, 2, 6)
     assert c.rectification_rate == 0.6
     assert hazard_counts([]).rectification_rate == 0.0
@@ -43,5 +45,6 @@ def test_upsert_query_uses_parameters_and_schema_identifiers_only() -> None:
     assert q.startswith("UNWIND $rows AS row")
     assert "MERGE (s0)-[:HAS_HAZARD]->(n)" in q and "MERGE (s1)-[:FOUND]->(n)" in q
     assert reference_fields("LeaseAgreement") == {
-        "lessor_id": ("Lessor", True), "lessee_id": ("Enterprise", True)
+        "lessor_id": ("Lessor", True),
+        "lessee_id": ("Enterprise", True),
     }

@@ -27,7 +27,8 @@ def test_core_imports_only_stdlib_and_pydantic() -> None:
     offenders = {}
     for path in (ROOT / "core").rglob("*.py"):
         bad = {
-            n for n in _imports(path)
+            n
+            for n in _imports(path)
             if n not in sys.stdlib_module_names and n not in CORE_ALLOWED_THIRD_PARTY and n != "core"
         }
         if bad:
