@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
@@ -67,20 +68,26 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
+@dataclass
+class Tab:
+    """A fresh browser page plus the uncaught JS errors it has raised so far."""
+
+    page: Any
+    js_errors: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def page(chromium: Any) -> Iterator[Any]:
+def tab(chromium: Any) -> Iterator[Tab]:
     context = chromium.new_context(
         viewport={"width": 1440, "height": 900},
         locale="zh-CN",
         timezone_id="Asia/Shanghai",
     )
     context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda exc: errors.append(str(exc)))
-    pg.js_errors = errors  # type: ignore[attr-defined]
+    t = Tab(page=context.new_page())
+    t.page.on("pageerror", lambda exc: t.js_errors.append(str(exc)))
     try:
-        yield pg
+        yield t
     finally:
         context.close()
 
@@ -90,17 +97,12 @@ def _base(url: str) -> str:
 
 
 def _search_fragment(name: str) -> str:
-    """A distinctive part of the company name (drops the city prefix / legal-form suffix)."""
-    core = name
+    """A proper part of the company name: drop the city prefix, keep the distinctive rest (with
+    its legal-form suffix, so the hit lands on the first result page)."""
     for prefix in ("江苏省江阴市", "江阴市", "江阴"):
-        if core.startswith(prefix):
-            core = core[len(prefix) :]
-            break
-    for suffix in ("股份有限公司", "有限责任公司", "有限公司", "公司"):
-        if core.endswith(suffix) and len(core) > len(suffix):
-            core = core[: -len(suffix)]
-            break
-    return core if len(core) >= 2 else name
+        if name.startswith(prefix) and len(name) - len(prefix) >= 4:
+            return name[len(prefix) :]
+    return name[1:] if len(name) > 4 else name
 
 
 def _assert_portrait(page: Any, demo: dict[str, str]) -> None:
@@ -116,9 +118,10 @@ def _assert_portrait(page: Any, demo: dict[str, str]) -> None:
     assert uscc.inner_text().strip() == demo["uscc"]
 
 
-def test_portrait_page_renders(page: Any, live_server_url: str, demo_enterprise: dict[str, str]) -> None:
+def test_portrait_page_renders(tab: Tab, live_server_url: str, demo_enterprise: dict[str, str]) -> None:
     from playwright.sync_api import expect
 
+    page = tab.page
     page.goto(f"{_base(live_server_url)}/enterprises/{demo_enterprise['uscc']}")
     page.get_by_test_id("portrait-name").wait_for(state="visible")
 
@@ -142,12 +145,13 @@ def test_portrait_page_renders(page: Any, live_server_url: str, demo_enterprise:
     else:
         expect(hazards).to_contain_text("暂无隐患记录")
 
-    assert page.js_errors == [], f"uncaught JS errors: {page.js_errors}"
+    assert tab.js_errors == [], f"uncaught JS errors: {tab.js_errors}"
 
 
-def test_search_then_open_portrait(page: Any, live_server_url: str, demo_enterprise: dict[str, str]) -> None:
+def test_search_then_open_portrait(tab: Tab, live_server_url: str, demo_enterprise: dict[str, str]) -> None:
     from playwright.sync_api import expect
 
+    page = tab.page
     base = _base(live_server_url)
     page.goto(f"{base}/enterprises")
     search = page.get_by_test_id("search-input")
@@ -174,4 +178,4 @@ def test_search_then_open_portrait(page: Any, live_server_url: str, demo_enterpr
     page.get_by_test_id("portrait-name").wait_for(state="visible")
     _assert_portrait(page, demo_enterprise)
 
-    assert page.js_errors == [], f"uncaught JS errors: {page.js_errors}"
+    assert tab.js_errors == [], f"uncaught JS errors: {tab.js_errors}"

@@ -1,0 +1,89 @@
+import { ElMessage } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+
+export const API_BASE = '/api/v1'
+
+/** Error raised for any failed API call; `message` is the Chinese text shown to users. */
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+
+  constructor(status: number, code: string, message: string) {
+    super(message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = code
+  }
+}
+
+export interface RequestOptions {
+  /** Query parameters; empty strings / null / undefined are dropped. */
+  params?: Record<string, string | number | null | undefined>
+  /** Do not pop an ElMessage on failure (caller handles it). */
+  silent?: boolean
+  signal?: AbortSignal
+}
+
+function buildUrl(path: string, params?: RequestOptions['params']): string {
+  const qs = new URLSearchParams()
+  if (params) {
+    for (const [k, v] of Object.entries(params)) {
+      if (v === undefined || v === null || v === '') continue
+      qs.append(k, String(v))
+    }
+  }
+  const q = qs.toString()
+  return `${API_BASE}${path}${q ? `?${q}` : ''}`
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 404) return '请求的资源不存在'
+  if (status === 401 || status === 403) return '无权访问该资源'
+  if (status >= 500) return '服务器内部错误，请稍后重试'
+  return `请求失败（HTTP ${status}）`
+}
+
+export async function getJson<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  let resp: Response
+  try {
+    resp = await fetch(buildUrl(path, opts.params), {
+      headers: { Accept: 'application/json' },
+      signal: opts.signal,
+    })
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    const err = new ApiError(0, 'network_error', '网络异常，无法连接服务器')
+    if (!opts.silent) ElMessage.error(err.message)
+    throw err
+  }
+
+  let body: unknown = null
+  const text = await resp.text()
+  if (text) {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = null
+    }
+  }
+
+  if (!resp.ok) {
+    const b = (body ?? {}) as { code?: unknown; message?: unknown; detail?: unknown }
+    const message =
+      typeof b.message === 'string' && b.message
+        ? b.message
+        : typeof b.detail === 'string' && b.detail
+          ? b.detail
+          : fallbackMessage(resp.status)
+    const code = typeof b.code === 'string' ? b.code : `http_${resp.status}`
+    const err = new ApiError(resp.status, code, message)
+    if (!opts.silent) ElMessage.error(err.message)
+    throw err
+  }
+  if (body === null && text) {
+    const err = new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误')
+    if (!opts.silent) ElMessage.error(err.message)
+    throw err
+  }
+  return body as T
+}

@@ -1,0 +1,74 @@
+import { getJson, type RequestOptions } from './http'
+import type {
+  AppConfig,
+  Enterprise,
+  EnterpriseSummary,
+  LessorNetwork,
+  MapPoint,
+  NearestResource,
+  Page,
+  Portrait,
+  ResourceType,
+  Town,
+  TownStats,
+} from './types'
+
+export * from './types'
+export { ApiError } from './http'
+
+type Extra = Omit<RequestOptions, 'params'>
+const seg = encodeURIComponent
+
+export interface EnterpriseQuery {
+  q?: string
+  town?: string
+  category?: string
+  page?: number
+  size?: number
+}
+
+export const api = {
+  enterprises: (query: EnterpriseQuery, o: Extra = {}) =>
+    getJson<Page<EnterpriseSummary>>('/enterprises', { ...o, params: { ...query } }),
+  enterprise: (uscc: string, o: Extra = {}) => getJson<Enterprise>(`/enterprises/${seg(uscc)}`, o),
+  portrait: (uscc: string, o: Extra = {}) =>
+    getJson<Portrait>(`/enterprises/${seg(uscc)}/portrait`, o),
+  towns: (o: Extra = {}) => getJson<Town[]>('/towns', o),
+  townStats: (name: string, o: Extra = {}) => getJson<TownStats>(`/towns/${seg(name)}/stats`, o),
+  lessorNetwork: (uscc: string, o: Extra = {}) =>
+    getJson<LessorNetwork>(`/lessors/${seg(uscc)}/network`, o),
+  mapEnterprises: (town?: string, o: Extra = {}) =>
+    getJson<MapPoint[]>('/map/enterprises', { ...o, params: { town } }),
+  nearestResources: (
+    lat: number,
+    lon: number,
+    type: ResourceType,
+    limit = 10,
+    o: Extra = {},
+  ) =>
+    getJson<NearestResource[]>('/resources/nearest', { ...o, params: { lat, lon, type, limit } }),
+  config: (o: Extra = {}) => getJson<AppConfig>('/config', o),
+}
+
+// Small session caches for rarely-changing reference data.
+let townsPromise: Promise<Town[]> | null = null
+export function loadTowns(): Promise<Town[]> {
+  if (!townsPromise) {
+    townsPromise = api.towns().catch((e) => {
+      townsPromise = null
+      throw e
+    })
+  }
+  return townsPromise
+}
+
+let configPromise: Promise<AppConfig> | null = null
+export function loadConfig(): Promise<AppConfig> {
+  if (!configPromise) {
+    configPromise = api.config({ silent: true }).catch(() => {
+      configPromise = null
+      return { map_tile_url: null, data_scope: {} } as AppConfig
+    })
+  }
+  return configPromise
+}
