@@ -45,31 +45,29 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         [*cli, "demo", "load", "--scale", "1000"], env=env, cwd=ROOT, check=True, capture_output=True
     )
     port = _free_port()
-    server = subprocess.Popen(
-        [*cli, "serve", "--port", str(port)],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    log_path = Path(env["SAFECLOUD_DATA_DIR"]).parent / "server.log"
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if _get(f"{url}/readyz")["status"] == "ready":
-                    break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    f"server did not start: {server.stderr.read().decode() if server.stderr else ''}"
-                )
-            time.sleep(0.3)
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    with log_path.open("wb") as log:
+        server = subprocess.Popen(
+            [*cli, "serve", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    if _get(f"{url}/readyz")["status"] == "ready":
+                        break
+                except OSError:
+                    pass
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"server did not start: {log_path.read_text(errors='replace')[-2000:]}"
+                    )
+                time.sleep(0.3)
+            yield url
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
