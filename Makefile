@@ -17,12 +17,13 @@ help: ## Show this help
 
 setup: system-deps $(PY_STAMP) $(WEB_STAMP) ## Install everything (Python venv, web deps, Chromium, Java/Maven) — no build, no data
 
-system-deps: ## Debian packages the tests need (Chromium for the browser test, JDK + Maven for Neo4j)
+system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a CJK font (rendered pages)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jdk-headless"; \
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing system packages:$$missing (install them with apt-get as root)"; fi; \

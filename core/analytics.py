@@ -80,7 +80,8 @@ def enterprise_detail(props: Mapping[str, Any]) -> EnterpriseDetail:
         legal_rep=props["legal_rep"],
         safety_officer=props["safety_officer"],
         phone=props.get("phone"),
-        village=props.get("village"),
+        # Village ids are "<town>/<village>"; people read the village name.
+        village=str(props["village"]).split("/", 1)[-1] if props.get("village") else None,
         is_lessor=bool(props.get("is_lessor")),
         serious_dishonesty=bool(props.get("serious_dishonesty")),
         employees=int(props.get("employees") or 0),
