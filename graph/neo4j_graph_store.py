@@ -64,18 +64,13 @@ class Neo4jGraphStore:
         kwargs = {"database": self.database} if self.database else {}
         return self._driver.session(**kwargs)
 
-    def _query(self, text: str) -> Any:
-        import neo4j
-
-        return neo4j.Query(text, timeout=self.query_timeout_s)
-
     def _execute(self, text: str, params: Mapping[str, Any] | None, *, write: bool) -> list[Row]:
+        import neo4j
         import neo4j.exceptions as nx
 
-        query = self._query(text)
-
+        @neo4j.unit_of_work(timeout=self.query_timeout_s)
         def work(tx: Any) -> list[Row]:
-            return [record.data() for record in tx.run(query, dict(params or {}))]
+            return [record.data() for record in tx.run(text, dict(params or {}))]
 
         try:
             with self._session() as session:

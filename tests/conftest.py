@@ -6,6 +6,7 @@ A service that cannot start skips its tests locally with the reason, and FAILS t
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,17 +50,16 @@ def neo4j_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jGra
 
     ok, why = neo4j_available()
     require(ok, why)
-    try:
-        server = running_neo4j(tmp_path_factory.mktemp("neo4j"))
-        uri = server.__enter__()
-    except RuntimeError as exc:
-        require(False, f"Neo4j did not start: {exc}")
-        raise
-    store = Neo4jGraphStore(uri)
-    store.connect()
-    yield store
-    store.close()
-    server.__exit__(None, None, None)
+    with contextlib.ExitStack() as stack:
+        try:
+            uri = stack.enter_context(running_neo4j(tmp_path_factory.mktemp("neo4j")))
+        except RuntimeError as exc:
+            require(False, f"Neo4j did not start: {exc}")
+            raise
+        store = Neo4jGraphStore(uri)
+        stack.callback(store.close)
+        store.connect()
+        yield store
 
 
 def _fresh(store: FalkorGraphStore | Neo4jGraphStore) -> GraphStore:

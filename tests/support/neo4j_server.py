@@ -16,6 +16,7 @@ built from Maven Central jars by ``deploy/neo4j-dev/neo4j-dev.sh``. Needs ``java
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -72,6 +73,8 @@ def running_neo4j(workdir: Path) -> Iterator[str]:
             text=True,
             timeout=START_TIMEOUT_S,
             check=False,
+            # the server stops itself if this process dies without running our `finally`
+            env={**os.environ, "NEO4J_DEV_PARENT_PID": str(os.getpid())},
         )
     except subprocess.TimeoutExpired as exc:
         _stop(workdir)
