@@ -49,9 +49,8 @@ def falkor(workdir: Path) -> Iterator[GraphStore]:
 
 @contextlib.contextmanager
 def neo4j(workdir: Path) -> Iterator[GraphStore]:
-    from tests.support.neo4j_server import running_neo4j
-
     from graph.neo4j_graph_store import Neo4jGraphStore
+    from tests.support.neo4j_server import running_neo4j
 
     with running_neo4j(workdir / "neo4j") as uri:
         store = Neo4jGraphStore(uri)
@@ -111,8 +110,10 @@ def bench_engine(name: str, scale: int, seed: int, naive_entities: int, samples:
         "rejected": len(report.rejected),
         "load_s": report.seconds,
         "load_ops": report.objects_per_second,
+        "write_s": report.write_seconds,
+        "write_ops": report.write_objects_per_second,
         "naive_objects": naive.objects,
-        "naive_ops": naive.objects_per_second,
+        "naive_ops": naive.write_objects_per_second,
         "portrait_p50": _percentile(portrait, 50),
         "portrait_p95": _percentile(portrait, 95),
         "town_p50": statistics.median(stats),
@@ -129,14 +130,15 @@ def render(results: list[dict[str, Any]], command: str, scale: int) -> str:
         f"{platform.python_version()}, {cpu} cores (CPU only). Demo city at scale {scale:,} "
         f"(seed {DEFAULT_SEED}). Latencies include the Python repository layer (query + assembly).",
         "",
-        "| engine | nodes | relationships | batch load (objects/s) | per-row load (objects/s) | ratio "
-        "| portrait p50 / p95 (ms) | town stats p50 / p95 (ms) |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| engine | nodes | relationships | batch load, engine time (objects/s) | batch load, end to end "
+        "(objects/s) | per-row load (objects/s) | ratio | portrait p50 / p95 (ms) | town stats p50 / p95 (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in results:
         lines.append(
-            f"| {r['engine']} | {r['nodes']:,} | {r['relationships']:,} | {r['load_ops']:,.0f} "
-            f"({r['load_s']:.1f} s) | {r['naive_ops']:,.0f} | {r['load_ops'] / r['naive_ops']:.1f}× "
+            f"| {r['engine']} | {r['nodes']:,} | {r['relationships']:,} | {r['write_ops']:,.0f} "
+            f"({r['write_s']:.1f} s) | {r['load_ops']:,.0f} ({r['load_s']:.1f} s) | {r['naive_ops']:,.0f} "
+            f"| {r['write_ops'] / r['naive_ops']:.1f}× "
             f"| {r['portrait_p50']:.2f} / {r['portrait_p95']:.2f} | {r['town_p50']:.1f} / {r['town_p95']:.1f} |"
         )
     lines += [
@@ -144,7 +146,9 @@ def render(results: list[dict[str, Any]], command: str, scale: int) -> str:
         "Targets (issue #2): batch load ≥ 50k objects/s on FalkorDB and ≥ 20k/s on Neo4j, ≥ 5× the per-row "
         "loader; portrait p95 < 5 ms on FalkorDB and < 20 ms on Neo4j.",
         "",
-        "Objects = nodes + relationships. The per-row loader issues one auto-committed `MERGE` per node and "
+        "Objects = nodes + relationships. *Engine time* counts only the time spent inside the graph store's "
+        "write calls (one transaction per batch of 5,000 rows); *end to end* adds generating the city and "
+        "building the rows in Python on the same 2 cores. The per-row loader issues one auto-committed `MERGE` per node and "
         f"per relationship over the first {results[0]['naive_objects']:,} objects of the same stream.",
         "",
     ]

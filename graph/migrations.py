@@ -16,7 +16,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.ports import GraphStore
-from graph.schema import INDEXED_PROPERTIES, LABELS
+from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS
 
 log = logging.getLogger(__name__)
 
@@ -62,12 +62,27 @@ def _falkor_property_indexes(store: Any) -> None:
             _falkor_index(store, label, prop)
 
 
+def _neo4j_grid_indexes(store: Any) -> None:
+    for label in GRID_INDEXED:
+        store.write(f"CREATE INDEX {label.lower()}_grid IF NOT EXISTS FOR (n:{label}) ON (n.grid)")
+
+
+def _falkor_grid_indexes(store: Any) -> None:
+    for label in GRID_INDEXED:
+        _falkor_index(store, label, "grid")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
     Migration(
         2,
         "range indexes on filter properties",
         {"neo4j": (_neo4j_property_indexes,), "falkordb": (_falkor_property_indexes,)},
+    ),
+    Migration(
+        3,
+        "grid-cell indexes for proximity",
+        {"neo4j": (_neo4j_grid_indexes,), "falkordb": (_falkor_grid_indexes,)},
     ),
 )
 

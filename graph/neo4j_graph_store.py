@@ -44,7 +44,11 @@ class Neo4jGraphStore:
         import neo4j
 
         self._driver = neo4j.GraphDatabase.driver(
-            self.uri, auth=self._auth, max_transaction_retry_time=self.max_retry_time_s
+            self.uri,
+            auth=self._auth,
+            max_transaction_retry_time=self.max_retry_time_s,
+            # Schema-less reads on an empty database warn about unknown labels; not news to us.
+            notifications_min_severity="OFF",
         )
         try:
             self._driver.verify_connectivity()

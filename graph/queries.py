@@ -7,6 +7,7 @@ Conventions:
   (engines may order them differently);
 * FalkorDB 4.16 returns empty lists when two pattern comprehensions in one projection reuse a
   variable name, so every comprehension below has its own variable names;
+* "near" = the 3×3 block of ``grid`` cells around a point (``core.geo.grid_neighbourhood``);
 * distances are ranked with an equirectangular approximation (``$kx`` = metres per degree of
   longitude at the query latitude), exact haversine is computed in Python afterwards.
 """
@@ -53,29 +54,26 @@ PORTRAIT = f"""
 MATCH (e:Enterprise {{id: $uscc}})
 WHERE {ENTERPRISE_SCOPE}
 RETURN properties(e) AS enterprise,
-  [(p1:Person)-[:WORKS_FOR]->(e) | {{name: p1.name, role: p1.title, phone: p1.phone}}] AS persons,
+  [(e)<-[:WORKS_FOR]-(p1:Person) | {{name: p1.name, role: p1.title, phone: p1.phone}}] AS persons,
   [(e)-[:HAS_HAZARD_SOURCE]->(m2) | {{id: m2.id, name: m2.name, level: m2.level, r_value: m2.r_value}}] AS hazard_sources,
   [(e)-[:MONITORED_BY]->(s3:Sensor) | {{sensor_type: s3.sensor_type, online: s3.online}}] AS sensors,
   size([(e)-[:MONITORED_BY]->(c4:Camera) | c4]) AS cameras,
   size([(e)-[:HAS_RISK_POINT]->(r5) | r5]) AS risk_points,
-  size([(i6:Inspection)-[:INSPECTED]->(e) | i6]) AS inspections,
+  size([(e)<-[:INSPECTED]-(i6:Inspection) | i6]) AS inspections,
   [(e)-[:RECEIVED_PENALTY]->(p7) | p7.amount_yuan] AS penalty_amounts,
   [(e)-[:HAS_HAZARD]->(h8) | {{id: h8.id, description: h8.description, level: h8.level,
       status: h8.status, source: h8.source, found_at: h8.found_at, deadline: h8.deadline}}] AS hazards,
   [(e)-[:ASSESSED_AS]->(a9) | {{year: a9.year, class: a9.responsibility_class}}] AS class_history,
-  [(ev10:Event)-[:OCCURRED_AT]->(e) | {{id: ev10.id, type: ev10.event_type, level: ev10.level,
+  [(e)<-[:OCCURRED_AT]-(ev10:Event) | {{id: ev10.id, type: ev10.event_type, level: ev10.level,
       status: ev10.status, occurred_at: ev10.occurred_at}}] AS events,
   [(e)-[:LEASES_FROM]->(l11) | {{uscc: l11.id, name: l11.name, grade: l11.grade}}] AS lessors,
   [(e)-[:ACTS_AS]->(:Lessor)<-[:LEASES_FROM]-(t12) | {{uscc: t12.id, name: t12.name, category: t12.category}}] AS lessees
 """
 
 NEIGHBOURS = """
-MATCH (e:Enterprise {id: $uscc})
-MATCH (n:Enterprise {town: e.town})
-WHERE n.id <> e.id
-  AND n.lat >= e.lat - $dlat AND n.lat <= e.lat + $dlat
-  AND n.lon >= e.lon - $dlon AND n.lon <= e.lon + $dlon
-WITH n, (n.lat - e.lat) * 110574.0 AS dy, (n.lon - e.lon) * $kx AS dx
+MATCH (n:Enterprise)
+WHERE n.grid IN $cells AND n.id <> $uscc
+WITH n, (n.lat - $lat) * 110574.0 AS dy, (n.lon - $lon) * $kx AS dx
 RETURN n.id AS uscc, n.name AS name, n.lat AS lat, n.lon AS lon
 ORDER BY dx * dx + dy * dy, n.id LIMIT $limit
 """

@@ -12,7 +12,7 @@ from typing import Any
 
 from core import analytics
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
-from core.geo import haversine_m
+from core.geo import grid_neighbourhood, haversine_m
 from core.ports import GraphStore
 from core.scope import DataScope
 from core.views import (
@@ -40,7 +40,6 @@ RESOURCE_LABELS = {
     "warehouse": "Warehouse",
 }
 MAX_PAGE_SIZE = 200
-NEIGHBOUR_BOX_DEG = 0.03  # ≈3 km; neighbours further away are not "周边"
 DAY_MS = 86_400_000
 SHANGHAI_OFFSET_MS = 8 * 3_600_000
 
@@ -114,8 +113,9 @@ class SafetyGraphRepository:
         near = self._read(
             q.NEIGHBOURS,
             uscc=uscc,
-            dlat=NEIGHBOUR_BOX_DEG,
-            dlon=NEIGHBOUR_BOX_DEG,
+            cells=grid_neighbourhood(ent["lat"], ent["lon"]),
+            lat=ent["lat"],
+            lon=ent["lon"],
             kx=metres_per_degree_lon(ent["lat"]),
             limit=neighbours,
         )

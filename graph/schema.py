@@ -135,4 +135,7 @@ INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
     "DutyShift": ("starts_at",),
 }
 
+# Labels whose ``grid`` cell (core.geo.grid_cell) answers "what is near" queries.
+GRID_INDEXED: tuple[str, ...] = ("Enterprise",)
+
 assert set(RELATIONSHIPS) == set(LABELS), "every label needs a relationship entry"

@@ -10,6 +10,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from core.geo import grid_cell
 from core.models import Entity
 from graph.schema import LABELS, RELATIONSHIPS, SELF, RelSpec
 
@@ -90,6 +91,8 @@ def entity_row(entity: Entity) -> dict[str, Any]:
     """Graph row for one entity: all fields as properties (references too, so filters stay
     cheap), references repeated under ``refs`` for the relationship MERGEs."""
     props = {k: _value(v) for k, v in entity.__dict__.items()}
+    if isinstance(props.get("lat"), float) and isinstance(props.get("lon"), float):
+        props["grid"] = grid_cell(props["lat"], props["lon"])
     refs = {field: props.get(field) for field in reference_fields(entity.label)}
     return {"id": entity.id, "props": props, "refs": refs}
 
