@@ -92,7 +92,10 @@ RELATIONSHIPS: dict[str, tuple[RelSpec, ...]] = {
         _in("Penalty", "inspection_id", "RESULTED_IN", "Inspection"),
     ),
     "SpecialOperation": (_in("SpecialOperation", "enterprise_id", "PERFORMS", "Enterprise", required=True),),
-    "Drill": (_in("Drill", "enterprise_id", "HELD_DRILL", "Enterprise", required=True),),
+    "Drill": (
+        _in("Drill", "enterprise_id", "HELD_DRILL", "Enterprise"),
+        _in("Drill", "lessor_id", "HELD_DRILL", "Lessor"),
+    ),
     "DailyPatrol": (_in("DailyPatrol", "lessor_id", "PATROLLED", "Lessor", required=True),),
     "MonthlyInspection": (
         _in("MonthlyInspection", "lessor_id", "CONDUCTED_MONTHLY", "Lessor", required=True),

@@ -83,13 +83,20 @@ class SpecialOperation(Entity):
 
 
 class Drill(Entity):
-    """应急演练 by an enterprise or a lessor."""
+    """应急演练 by an enterprise, or by a 厂中厂 lessor (who may be a natural person)."""
 
     label: ClassVar[str] = "Drill"
-    enterprise_id: NonEmpty
+    enterprise_id: str | None = None
+    lessor_id: str | None = None
     scenario: NonEmpty
     held_at: EpochMs
     participants: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _has_an_organiser(self) -> Drill:
+        if not (self.enterprise_id or self.lessor_id):
+            raise ValueError("演练必须属于企业或出租方")
+        return self
 
 
 class DailyPatrol(Entity):

@@ -296,11 +296,10 @@ def emit_lessor_activity(plan: CityPlan, patrol_days: int = 30, months: int = 6)
         lid = lessor_id(plan, n)
         diligence = {"红": 0.7, "黄": 0.85, "蓝": 0.95}[lp.grade.value] * rng.uniform(0.9, 1.05)
         tag = f"{n + 1:05d}"
-        # Drill references an Enterprise, so only 企业法人 lessors can record theirs as nodes.
-        for k in range(1, (poisson(rng, 1.6) if lp.enterprise >= 0 else 0) + 1):
+        for k in range(1, poisson(rng, 1.6) + 1):
             yield Drill(
                 id=f"DR-L{tag}-{k:02d}",
-                enterprise_id=lid,
+                lessor_id=lid,
                 scenario=rng.choice(DRILLS["厂中厂"] + DRILLS["通用"]),
                 held_at=_working_time(rng, now - rng.randint(1, 364) * DAY),
                 participants=rng.randint(5, 20) + 6 * len(lp.lessees),
