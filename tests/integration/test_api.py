@@ -129,3 +129,9 @@ def test_openapi_lists_the_endpoints(client: TestClient) -> None:
 def test_town_scope_header_narrows_search(client: TestClient) -> None:
     body = client.get("/api/v1/enterprises", headers={"X-SafeCloud-Town": quote("华士镇")}).json()
     assert body["total"] == 1 and body["items"][0]["town"] == "华士镇"
+
+
+def test_vocabularies_list_the_closed_sets(client: TestClient) -> None:
+    v = client.get("/api/v1/vocabularies").json()
+    assert "危化品生产" in v["categories"] and len(v["categories"]) == 15
+    assert v["event_statuses"] == ["待研判", "正报", "误报", "已派发", "已处置"]

@@ -11,6 +11,7 @@ import type {
   ResourceType,
   Town,
   TownStats,
+  Vocabularies,
 } from './types'
 
 export * from './types'
@@ -48,6 +49,7 @@ export const api = {
   ) =>
     getJson<NearestResource[]>('/resources/nearest', { ...o, params: { lat, lon, type, limit } }),
   config: (o: Extra = {}) => getJson<AppConfig>('/config', o),
+  vocabularies: (o: Extra = {}) => getJson<Vocabularies>('/vocabularies', o),
 }
 
 // Small session caches for rarely-changing reference data.

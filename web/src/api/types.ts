@@ -176,3 +176,16 @@ export interface AppConfig {
   map_tile_url: string | null
   data_scope: Record<string, unknown>
 }
+
+export interface Vocabularies {
+  categories: string[]
+  category_groups: string[]
+  key_domains: string[]
+  responsibility_classes: string[]
+  hazard_levels: string[]
+  hazard_statuses: string[]
+  event_types: string[]
+  event_levels: string[]
+  event_statuses: string[]
+  resource_types: string[]
+}
