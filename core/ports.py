@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any, Protocol, runtime_checkable
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Protocol, TypeVar, runtime_checkable
+
+from pydantic import BaseModel
+
+from core.ai import ChatMessage, ChatResult, SearchDoc, SearchHit
 
 Row = dict[str, Any]
+M = TypeVar("M", bound=BaseModel)
 
 
 @runtime_checkable
@@ -35,3 +40,46 @@ class GraphStore(Protocol):
 
     def close(self) -> None:
         """Release connections; stop an embedded engine cleanly."""
+
+
+class ChatModel(Protocol):
+    """An OpenAI-compatible chat endpoint (vLLM, llama.cpp server, cloud).
+
+    ``structured`` returns a validated instance of ``schema`` or raises ``LLMError`` naming the field.
+    """
+
+    def complete(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0
+    ) -> ChatResult: ...
+
+    def stream(
+        self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0
+    ) -> Iterator[str]: ...
+
+    def structured(self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2) -> M: ...
+
+    def health(self) -> dict[str, str]: ...
+
+
+class Embedder(Protocol):
+    """Text → dense vectors. Queries and passages may be embedded differently (e5 prefixes)."""
+
+    dimension: int
+
+    def embed_queries(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+    def embed_passages(self, texts: Sequence[str]) -> list[list[float]]: ...
+
+
+class SearchIndex(Protocol):
+    """Hybrid (dense + keyword) retrieval over named collections with payload filters."""
+
+    def upsert(self, collection: str, docs: Sequence[SearchDoc]) -> int: ...
+
+    def search(
+        self, collection: str, query: str, *, limit: int = 10, filters: Mapping[str, Any] | None = None
+    ) -> list[SearchHit]: ...
+
+    def delete(self, collection: str, ids: Sequence[str]) -> int: ...
+
+    def count(self, collection: str) -> int: ...
