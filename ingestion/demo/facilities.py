@@ -84,6 +84,30 @@ class Registry:
             return f"{label}{self.cam_k[n]:02d}号摄像机"
         return f"{TOWNS[self.cam_town[n]].short}{label}{self.cam_k[n]:03d}号"
 
+    def add_camera(
+        self, *, ent: int, town: int, k: int, spot: int, online: bool, lat: float, lon: float, eid: str | None
+    ) -> Camera:
+        """Record a camera's light columns and build its node (enterprise ``ent`` ≥ 0, or public)."""
+        self.cam_ent.append(ent)
+        self.cam_town.append(town)
+        self.cam_k.append(k)
+        self.cam_spot.append(spot)
+        self.cam_online.append(online)
+        self.cam_lat.append(lat)
+        self.cam_lon.append(lon)
+        n = len(self.cam_ent) - 1
+        algos = (CAMERA_SPOTS if ent >= 0 else PUBLIC_SPOTS)[spot][1]
+        return Camera(
+            id=self.camera_id(n),
+            name=self.camera_name(n),
+            town=TOWNS[town].name,
+            enterprise_id=eid,
+            algorithms=tuple(a.value for a in algos),
+            online=online,
+            lat=lat,
+            lon=lon,
+        )
+
     def camera_spot(self, n: int) -> tuple[str, int]:
         """(spot label, algorithm bit mask) of camera ``n``."""
         label, algos = (CAMERA_SPOTS if self.cam_ent[n] >= 0 else PUBLIC_SPOTS)[self.cam_spot[n]]
@@ -153,28 +177,11 @@ def emit_assets(
         )
     lessee = bool(plan.flags[i] & FLAG_LESSEE)
     for k, spot in enumerate(camera_spots(rng, c, s, plan.dom[i], lessee), start=1):
-        algos = CAMERA_SPOTS[spot][1]
         lat, lon = clamp_to_box(
             plan.lat[i] + rng.uniform(-4e-4, 4e-4), plan.lon[i] + rng.uniform(-5e-4, 5e-4)
         )
         online = rng.random() < min(0.995, rate + 0.02)
-        reg.cam_ent.append(i)
-        reg.cam_town.append(t)
-        reg.cam_k.append(k)
-        reg.cam_spot.append(spot)
-        reg.cam_online.append(online)
-        reg.cam_lat.append(lat)
-        reg.cam_lon.append(lon)
-        yield Camera(
-            id=reg.camera_id(len(reg.cam_ent) - 1),
-            name=reg.camera_name(len(reg.cam_ent) - 1),
-            town=TOWNS[t].name,
-            enterprise_id=eid,
-            algorithms=tuple(a.value for a in algos),
-            online=online,
-            lat=lat,
-            lon=lon,
-        )
+        yield reg.add_camera(ent=i, town=t, k=k, spot=spot, online=online, lat=lat, lon=lon, eid=eid)
     for k, (name, level) in enumerate(_risk_points(rng, c, s, plan.dom[i], bool(sources)), start=1):
         yield RiskPoint(id=f"RP-{key}-{k:02d}", enterprise_id=eid, name=name, risk_level=level)
 
@@ -227,22 +234,6 @@ def emit_public_cameras(rng: random.Random, plan: CityPlan, reg: Registry) -> It
             spot = rng.randrange(len(PUBLIC_SPOTS))
             if spec.name == "临港经济开发区" and spot == 0:
                 spot = 4
-            algos = PUBLIC_SPOTS[spot][1]
             lat, lon = scatter(rng, spec.lat, spec.lon, spec.rlat, spec.rlon)
             online = rng.random() < min(0.995, rate + 0.01)
-            reg.cam_ent.append(-1)
-            reg.cam_town.append(t)
-            reg.cam_k.append(k)
-            reg.cam_spot.append(spot)
-            reg.cam_online.append(online)
-            reg.cam_lat.append(lat)
-            reg.cam_lon.append(lon)
-            yield Camera(
-                id=reg.camera_id(len(reg.cam_ent) - 1),
-                name=reg.camera_name(len(reg.cam_ent) - 1),
-                town=spec.name,
-                algorithms=tuple(a.value for a in algos),
-                online=online,
-                lat=lat,
-                lon=lon,
-            )
+            yield reg.add_camera(ent=-1, town=t, k=k, spot=spot, online=online, lat=lat, lon=lon, eid=None)
