@@ -25,7 +25,6 @@ from ingestion.demo.catalog import (
     SCALES,
     responsibility_class,
 )
-from ingestion.demo.clock import local
 from ingestion.demo.geography import REGION_CODE, TOWNS, clamp_to_box, village_points
 
 _CAT_INDEX = {c: i for i, c in enumerate(CATEGORIES)}
@@ -118,6 +117,9 @@ def uscc_for(seed: int, i: int, founded_year: int) -> str:
     return make_uscc("9", "1", REGION_CODE, body)
 
 
+IDENTITY_YEAR = 2024
+
+
 def plan_city(seed: int, scale: int, now_ms: int) -> CityPlan:
     rng = random.Random(f"{seed}/plan")  # noqa: S311 - demo data, not crypto
     plan = CityPlan(seed=seed, scale=scale, now_ms=now_ms)
@@ -126,7 +128,9 @@ def plan_city(seed: int, scale: int, now_ms: int) -> CityPlan:
     town_w = _town_weights_by_category()
     town_idx = list(range(len(TOWNS)))
     vpoints = [village_points(t) for t in TOWNS]
-    now_year = local(now_ms).year
+    # The city's identity (names, codes, places) depends on (seed, scale) only, never on the day it
+    # is generated: founding years are drawn up to a fixed year, not up to ``now``.
+    last_founding_year = IDENTITY_YEAR
     for _ in range(scale):
         c = rng.choices(cats, cat_w)[0]
         t = rng.choices(town_idx, town_w[c])[0]
@@ -153,7 +157,7 @@ def plan_city(seed: int, scale: int, now_ms: int) -> CityPlan:
         plan.road.append(rng.randrange(len(spec.roads)))
         plan.house_no.append(rng.randint(1, 999))
         plan.building.append(0)
-        plan.founded_year.append(rng.randint(oldest, now_year - 1))
+        plan.founded_year.append(rng.randint(oldest, last_founding_year))
     _plan_lessors(rng, plan, vpoints)
     return plan
 

@@ -215,3 +215,12 @@ def test_hazards_special_operations_and_timestamps_are_plausible(city: list[Enti
     assert any(not h.status.is_closed and h.deadline < NOW for h in hazards)
     assert all(h.found_at <= NOW for h in hazards)
     assert any(o.starts_at <= NOW < o.ends_at for o in of(city, SpecialOperation))
+
+
+def test_city_identity_does_not_depend_on_the_day() -> None:
+    """Reloading on another day must not rename enterprises or change their credit codes."""
+
+    def identities(now_ms: int) -> list[tuple[str, str, str]]:
+        return [(e.id, e.name, e.town) for e in generate_city(11, 300, now_ms) if e.label == "Enterprise"]
+
+    assert identities(1_764_000_000_000) == identities(1_764_000_000_000 + 400 * 86_400_000)
