@@ -49,7 +49,8 @@ class FalkorGraphStore:
         start_timeout_s: float = 30.0,
         load_timeout_s: float = 600.0,
     ) -> None:
-        self.data_dir = Path(data_dir)
+        # Absolute: redis-server chdirs into --dir before it opens the log and socket paths.
+        self.data_dir = Path(data_dir).resolve()
         self.query_timeout_ms = query_timeout_ms
         self.start_timeout_s = start_timeout_s
         self.load_timeout_s = load_timeout_s

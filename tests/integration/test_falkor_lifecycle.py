@@ -7,6 +7,8 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from graph.falkor_graph_store import FalkorGraphStore, _alive
 
 
@@ -60,3 +62,13 @@ def test_restarts_cleanly_after_the_server_crashed(tmp_path: Path) -> None:
         assert int(recovered.pid_path.read_text()) != pid
     finally:
         recovered.close()
+
+
+def test_relative_data_dir_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = FalkorGraphStore(Path("data/graph"))
+    try:
+        store.write("CREATE (:Town {id: '璜土镇'})")
+        assert _count(store) == 1 and (tmp_path / "data/graph/falkordb.log").exists()
+    finally:
+        store.close()
