@@ -34,6 +34,7 @@ def test_reattaches_to_a_server_left_by_a_killed_parent(tmp_path: Path) -> None:
     pid = int(first.pid_path.read_text())
     # Simulate the parent dying: its server keeps running and nobody shuts it down.
     orphan, first._proc = first._proc, None
+    first.close()  # drops only the client: this store no longer owns the server
     second = FalkorGraphStore(tmp_path)
     try:
         assert _count(second) == 1
