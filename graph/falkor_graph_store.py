@@ -75,9 +75,10 @@ class FalkorGraphStore:
         if self._graph is not None:
             return
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        if not self._try_attach():
-            self._clear_stale()
-            self._start_server()
+        if self._try_attach():
+            return
+        self._clear_stale()
+        self._start_server()
         self._open_client()
         self._wait_until_loaded()
 
@@ -103,6 +104,9 @@ class FalkorGraphStore:
             self._open_client()
             self._wait_until_loaded()
         except Exception:  # noqa: BLE001 - any failure means: not attachable
+            if self._db is not None:
+                with contextlib.suppress(Exception):
+                    self._db.connection.close()
             self._db = self._graph = None
             return False
         log.info("re-attached to running FalkorDB (pid %s) at %s", pid, self.socket_path)

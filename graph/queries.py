@@ -43,6 +43,16 @@ MATCH (e:Enterprise){_SEARCH_FILTER}
 RETURN count(e) AS total
 """
 
+# Rows for credit codes ranked by the search index; the scope is applied here, by the graph.
+ENTERPRISES_BY_IDS = f"""
+UNWIND $ids AS id
+MATCH (e:Enterprise {{id: id}})
+WHERE ($town IS NULL OR e.town = $town)
+  AND ($category IS NULL OR e.category = $category)
+  AND {ENTERPRISE_SCOPE}
+RETURN {ENTERPRISE_SUMMARY_FIELDS}
+"""
+
 ENTERPRISE_PROPERTIES = f"""
 MATCH (e:Enterprise {{id: $uscc}})
 WHERE {ENTERPRISE_SCOPE}

@@ -17,6 +17,7 @@ from core.ports import GraphStore
 from core.scope import DataScope
 from core.views import (
     EnterpriseDetail,
+    EnterpriseSummary,
     LeaseView,
     LessorNetwork,
     MapPoint,
@@ -98,6 +99,24 @@ class SafetyGraphRepository:
         total = self._read(q.COUNT_ENTERPRISES, scope, **filters)[0]["total"]
         rows = self._read(q.SEARCH_ENTERPRISES, scope, **filters, skip=(page - 1) * size, limit=size)
         return Page(total=total, page=page, size=size, items=[analytics.enterprise_summary(r) for r in rows])
+
+    def enterprises_by_ids(
+        self,
+        scope: DataScope,
+        usccs: list[str],
+        *,
+        town: str | None = None,
+        category: str | None = None,
+    ) -> list[EnterpriseSummary]:
+        """Summaries of ``usccs`` in the given order, keeping only those inside ``scope`` (and
+        ``town``/``category``): search-index hits are re-read here, so the graph enforces scope."""
+        if not usccs:
+            return []
+        rows = self._read(
+            q.ENTERPRISES_BY_IDS, scope, ids=list(usccs), town=town or None, category=category or None
+        )
+        by_id = {r["uscc"]: r for r in rows}
+        return [analytics.enterprise_summary(by_id[u]) for u in dict.fromkeys(usccs) if u in by_id]
 
     def get_enterprise(self, scope: DataScope, uscc: str) -> EnterpriseDetail:
         rows = self._read(q.ENTERPRISE_PROPERTIES, scope, uscc=uscc)
