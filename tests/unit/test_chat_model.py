@@ -11,7 +11,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -29,6 +29,7 @@ from agents.llm.truncation import TRUNCATION_MARK, estimate_tokens, fit_messages
 from api.settings import LlmSettings, Settings
 from core.ai import ChatMessage
 from core.errors import ConfigError, LLMError
+from core.ports import ChatModel
 
 MODEL = "test-model"
 
@@ -47,7 +48,9 @@ def answer(text: str, prompt_tokens: int = 11, completion_tokens: int = 7) -> Re
             "id": "chatcmpl-1",
             "object": "chat.completion",
             "model": MODEL,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+            "choices": [
+                {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
+            ],
             "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens},
         }
     )
@@ -254,7 +257,7 @@ def test_slow_server_raises_a_timeout_error_and_is_not_retried(stub: StubServer,
 
 
 def test_concurrency_is_bounded_by_max_concurrency(stub: StubServer, make_model: Any) -> None:
-    stub.replies.extend(Reply(delay=0.1, body=answer("ok").body) for _ in range(4))
+    stub.replies.extend(Reply(delay=0.15, body=answer("ok").body) for _ in range(4))
     model = make_model(max_concurrency=2)
     threads = [threading.Thread(target=model.complete, args=(user("问"),)) for _ in range(4)]
     for t in threads:
@@ -268,7 +271,9 @@ def test_concurrency_is_bounded_by_max_concurrency(stub: StubServer, make_model:
 # -- structured output ---------------------------------------------------------------------------
 
 
-def test_structured_reasks_after_invalid_json_and_returns_the_model(stub: StubServer, make_model: Any) -> None:
+def test_structured_reasks_after_invalid_json_and_returns_the_model(
+    stub: StubServer, make_model: Any
+) -> None:
     stub.replies.extend([answer("我认为是二级"), answer('```json\n{"level": 2, "name": "二级"}\n```')])
     result = make_model(backend="llama_cpp").structured(user("级别？"), Level, max_retries=2)
     assert result == Level(level=2, name="二级")
@@ -291,7 +296,9 @@ def test_structured_invalid_forever_raises_naming_the_field(stub: StubServer, ma
     assert "level:" in stub.requests[1]["messages"][-1]["content"]  # the re-ask names the field
 
 
-def test_structured_normalises_plan_facts_from_a_small_model_answer(stub: StubServer, make_model: Any) -> None:
+def test_structured_normalises_plan_facts_from_a_small_model_answer(
+    stub: StubServer, make_model: Any
+) -> None:
     stub.replies.append(
         answer(
             '{"response_levels": ["Ⅱ级", "2级"], "organisations": ["市应急管理局"],'
@@ -339,7 +346,7 @@ def test_schema_constraint_per_backend(
 
 def test_kill_switch_refuses_before_any_network_io(stub: StubServer, make_model: Any) -> None:
     model = make_model(allow_requests=False)
-    calls = [
+    calls: list[Callable[[], object]] = [
         lambda: model.complete(user("问")),
         lambda: model.stream(user("问")),  # raised by the call itself, not by iteration
         lambda: model.structured(user("问"), Level),
@@ -353,7 +360,9 @@ def test_kill_switch_refuses_before_any_network_io(stub: StubServer, make_model:
     assert stub.requests == []
 
 
-def test_oversize_prompt_keeps_system_and_last_user_and_drops_history(stub: StubServer, make_model: Any) -> None:
+def test_oversize_prompt_keeps_system_and_last_user_and_drops_history(
+    stub: StubServer, make_model: Any
+) -> None:
     history = [ChatMessage(role="system", content="规则。")]
     for i in range(20):
         history.append(ChatMessage(role="user", content=f"第{i}个问题" + "安全" * 40))
@@ -395,7 +404,8 @@ def test_estimate_tokens_counts_cjk_denser_than_ascii() -> None:
 
 
 def test_health_reports_ok_with_the_served_models(stub: StubServer, make_model: Any) -> None:
-    health = make_model().health()
+    port: ChatModel = make_model()  # the adapter satisfies the port (checked by mypy)
+    health = port.health()
     assert health["status"] == "ok" and health["models"] == MODEL and health["backend"] == "llama_cpp"
 
 
@@ -424,7 +434,11 @@ def test_build_chat_model_for_vllm_needs_a_url_and_a_model_name() -> None:
     with build_chat_model(
         LlmSettings(backend="vllm", base_url="http://vllm.internal:8000/v1/", model="qwen2.5-7b")
     ) as model:
-        assert (model.backend, model.base_url, model.model) == ("vllm", "http://vllm.internal:8000/v1", "qwen2.5-7b")
+        assert (model.backend, model.base_url, model.model) == (
+            "vllm",
+            "http://vllm.internal:8000/v1",
+            "qwen2.5-7b",
+        )
 
 
 def test_langchain_bridge_uses_the_same_endpoint_and_honours_the_kill_switch() -> None:
@@ -444,11 +458,13 @@ def test_langchain_bridge_uses_the_same_endpoint_and_honours_the_kill_switch() -
 
 def test_fake_complete_and_stream_come_from_fn() -> None:
     fake = FakeChatModel(lambda msgs: f"收到{len(msgs)}条：{msgs[-1].content}", chunk_chars=2)
+    port: ChatModel = fake  # the fake satisfies the port (checked by mypy)
+    assert port is fake
     result = fake.complete(user("你好"))
     assert result.text == "收到2条：你好" and result.model == "fake"
     assert result.usage.prompt_tokens > 0 and result.usage.completion_tokens > 0
     assert "".join(fake.stream(user("你好"))) == "收到2条：你好"
-    assert list(fake.stream(user("ab")))[0] == "收到"
+    assert next(iter(fake.stream(user("ab")))) == "收到"
     assert len(fake.calls) == 3 and fake.health()["status"] == "ok"
 
 

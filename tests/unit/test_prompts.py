@@ -25,7 +25,9 @@ def write_prompt(root: Path, task: str, version: int, body: str) -> Path:
     return path
 
 
-def spec_text(task: str = "demo", version: int = 1, inputs: str = '["name"]', user: str = "你好，${name}") -> str:
+def spec_text(
+    task: str = "demo", version: int = 1, inputs: str = '["name"]', user: str = "你好，${name}"
+) -> str:
     return f'id = "{task}"\nversion = {version}\ndescription = "测试"\ninputs = {inputs}\nsystem = "系统"\nuser = "{user}"\n'
 
 
@@ -89,7 +91,10 @@ def test_templates_keep_json_braces_and_escaped_dollars() -> None:
         (spec_text(inputs="[]"), "未声明"),  # used but not declared
         (spec_text(user="费用 $5"), "模板语法"),  # a bare $ that is not an input
         ('id = "demo"\nversion = 1\n', "格式错误"),  # missing fields
-        ('id = "demo"\nversion = 1\ndescription = "x"\nuser = "u"\ncolour = "red"\n', "格式错误"),  # unknown field
+        (
+            'id = "demo"\nversion = 1\ndescription = "x"\nuser = "u"\ncolour = "red"\n',
+            "格式错误",
+        ),  # unknown field
         ("id = ", "格式错误"),  # not TOML
     ],
 )

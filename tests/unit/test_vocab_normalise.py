@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from agents.llm.extraction import PlanFacts, extract_plan_facts_baseline
+from agents.llm.extraction import CountFact, PlanFacts, count_label, extract_plan_facts_baseline
 from agents.llm.vocab import (
     RESPONSE_LEVELS,
     clean,
@@ -42,7 +42,12 @@ from agents.llm.vocab import (
         ("五级", None),
         ("两级", None),
         ("一级至四级", None),  # a range is not one level
-        ("红色", None),
+        ("红色", "一级"),  # warning colours share the scale (突发事件应对法)
+        ("橙色预警", "二级"),
+        ("发布黄色预警信号", "三级"),
+        ("蓝色预警", "四级"),
+        ("红", None),  # one-character keys only match a synonym table that lists them
+        ("紫色", None),
         ("", None),
         (None, None),
     ],
@@ -123,7 +128,16 @@ def test_cn_to_int(text: str, expected: int | None) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("三十五人", 35), ("约1.5万名", 15000), ("200余人", 200), (12, 12), (3.0, 3), (2.5, None), (True, None), ("abc", None)],
+    [
+        ("三十五人", 35),
+        ("约1.5万名", 15000),
+        ("200余人", 200),
+        (12, 12),
+        (3.0, 3),
+        (2.5, None),
+        (True, None),
+        ("abc", None),
+    ],
 )
 def test_parse_count(value: object, expected: int | None) -> None:
     assert parse_count(value) == expected
@@ -168,7 +182,9 @@ def test_plan_facts_validators_normalise_model_output() -> None:
 
 def test_plan_facts_rejects_what_cannot_be_normalised_naming_the_field() -> None:
     with pytest.raises(ValidationError) as info:
-        PlanFacts.model_validate({"response_levels": ["二级", "五级"], "dates": ["明年"], "counts": [{"value": -1, "unit": "人"}]})
+        PlanFacts.model_validate(
+            {"response_levels": ["二级", "五级"], "dates": ["明年"], "counts": [{"value": -1, "unit": "人"}]}
+        )
     locations = {tuple(e["loc"]) for e in info.value.errors()}
     assert ("response_levels", 1) in locations
     assert ("dates",) in locations
@@ -206,15 +222,39 @@ def test_plan_facts_rejects_what_cannot_be_normalised_naming_the_field() -> None
             ["2023-12"],
             [(2, "个工作日")],
         ),
-        ("市安全生产委员会办公室设在市应急管理局，2024-05-20印发。", [], ["市安全生产委员会办公室", "市应急管理局"], ["2024-05-20"], []),
+        (
+            "市安全生产委员会办公室设在市应急管理局，2024-05-20印发。",
+            [],
+            ["市安全生产委员会办公室", "市应急管理局"],
+            ["2024-05-20"],
+            [],
+        ),
         ("第十二级台风过境。", [], [], [], []),  # 十二级 is wind force, not a response level
+        ("发布橙色预警后，相关企业应在48小时内完成隐患排查。", ["二级"], [], [], [(48, "小时")]),
+        ("按照严重程度，应急响应分为四个等级。", [], [], [], []),  # 四个等级 is not a quantity
+        ("造成1至2人死亡的，启动四级响应。", ["四级"], [], [], [(1, "人"), (2, "人")]),
+        ("本预案每3年修订一次，2019年版同时废止。", [], [], [], [(3, "年")]),  # 2019年版: no date, no count
+        ("企业应每隔半小时向市应急管理局续报。", [], ["市应急管理局"], [], [(30, "分钟")]),
+        ("由市政府主要领导任总指挥，市应急管理局局长任副总指挥。", [], ["市政府", "市应急管理局"], [], []),
+        ("值班人员于2小时内书面报告市委、市政府。", [], ["市委", "市政府"], [], [(2, "小时")]),
+        ("临港经济开发区管委会负责先期处置。", [], ["临港经济开发区管委会"], [], []),
     ],
 )
 def test_baseline_extractor(
-    sentence: str, levels: list[str], organisations: list[str], dates: list[str], counts: list[tuple[int, str]]
+    sentence: str,
+    levels: list[str],
+    organisations: list[str],
+    dates: list[str],
+    counts: list[tuple[int, str]],
 ) -> None:
     facts = extract_plan_facts_baseline(sentence)
     assert facts.response_levels == levels
     assert facts.organisations == organisations
     assert facts.dates == dates
     assert [(c.value, c.unit) for c in facts.counts] == counts
+
+
+def test_count_label_writes_hours_as_minutes() -> None:
+    assert count_label(CountFact(value=2, unit="小时")) == "120分钟"
+    assert count_label(CountFact(value=15, unit="分钟")) == "15分钟"
+    assert count_label(CountFact(value=3, unit="年")) == "3年"
