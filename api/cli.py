@@ -11,6 +11,8 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container, now_ms
+from api.cli_ai import llm_app, llm_report, models_app
+from api.cli_search import doctor_section, index_app
 from api.settings import Settings
 from core.errors import SafeCloudError
 from core.scope import DataScope
@@ -20,6 +22,9 @@ graph_app = typer.Typer(help="图数据库：迁移与统计", no_args_is_help=T
 demo_app = typer.Typer(help="演示城市数据", no_args_is_help=True)
 app.add_typer(graph_app, name="graph")
 app.add_typer(demo_app, name="demo")
+app.add_typer(llm_app, name="llm")
+app.add_typer(models_app, name="models")
+app.add_typer(index_app, name="index")
 
 log = logging.getLogger("safecloud")
 
@@ -179,6 +184,8 @@ def doctor() -> None:
         report["graph"] = {"kind": settings.graph.kind, "answers": False, "error": exc.message}
     finally:
         c.graph.close()
+    report["search"] = doctor_section(c)
+    report["llm"] = llm_report(settings)  # reported only: a stopped local LLM does not fail doctor
     web_index = settings.api.web_dist / "index.html"
     report["web"] = {"dist": str(settings.api.web_dist), "built": web_index.is_file()}
     _echo_json(report)

@@ -67,7 +67,7 @@ def build() -> list[dict[str, str]]:
             "pinyin_initials": initials(short),
         }
         for kind, query in candidates.items():
-            if not query or query == name and kind != "full_name":
+            if not query or (query == name and kind != "full_name"):
                 continue
             if kind == "pinyin_initials":
                 unique = all_initials.count(query) == 1

@@ -8,9 +8,11 @@ restarted, and a port held by anything else is refused. State lives in ``cfg.run
 
 Threads: ggml's workers meet at a barrier after every operation, so one preempted worker stalls
 the others; on a small machine that also runs the API, the graph engine and the embedder, giving
-llama.cpp every core makes decoding *slower* and jittery. ``default_threads`` therefore leaves one
-core free: 2 cores → 1 thread (27 tok/s for the 0.5B model, stable under load, vs 24–40 with 2
-threads while other work runs). Set ``SAFECLOUD_LLM__THREADS`` on a dedicated box.
+llama.cpp every core makes decoding collapse whenever anything else runs. ``default_threads``
+therefore leaves one core free. Measured on 2 cores, 0.5B model: 1 thread 29 tok/s alone and 19
+next to one busy process; 2 threads 44 tok/s alone but 1–12 next to one busy process. Set
+``SAFECLOUD_LLM__THREADS=2`` only on a box that does nothing else. ``OMP_NUM_THREADS`` is set to
+the same count for the child.
 
 ``agents`` never imports ``api``: the CLI turns ``Settings`` into a ``ServerConfig``.
 """
@@ -278,7 +280,8 @@ def run_foreground(cfg: ServerConfig) -> NoReturn:
     with _locked(cfg):
         if _reuse(cfg):
             raise ConfigError(
-                f"本地大模型服务已在运行（{cfg.base_url}），如需前台运行请先执行 safecloud llm stop"
+                f"本地大模型服务已在运行（{cfg.base_url}），如需前台运行请先执行 safecloud llm stop",
+                code="llm_already_running",
             )
         _preflight(cfg)
         _write_state(cfg, os.getpid())

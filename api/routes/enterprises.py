@@ -2,11 +2,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
+from agents.search.enterprise_index import enterprise_filters
+from api.bootstrap import Container
 from api.deps import ContainerDep, PrincipalDep
+from core.scope import DataScope, ScopeLevel
 from core.standards.uscc import normalize_uscc, validate_uscc
 from core.views import EnterpriseDetail, LessorNetwork, MapPoint, Page, Portrait
+
+FUZZY_LIMIT = 200  # ranked index hits re-read from the graph per query
 
 router = APIRouter(prefix="/api/v1", tags=["enterprises"])
 
@@ -20,15 +25,53 @@ def _valid_uscc(uscc: str) -> str:
 def search_enterprises(
     c: ContainerDep,
     p: PrincipalDep,
-    q: Annotated[str | None, Query(max_length=100, description="统一社会信用代码或企业名称片段")] = None,
+    response: Response,
+    q: Annotated[
+        str | None,
+        Query(max_length=100, description="统一社会信用代码，或企业名称/简称/拼音首字母（容错）"),
+    ] = None,
     town: Annotated[str | None, Query(max_length=50)] = None,
     category: Annotated[str | None, Query(max_length=50)] = None,
     page: Annotated[int, Query(ge=1)] = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Page:
+    """With ``q`` and a built search index: ranked fuzzy matches (typos, 简称, pinyin initials),
+    re-read from the graph under the caller's scope; ``total`` counts them (at most 200).
+    Otherwise, or when the index is empty/unavailable: the graph's substring search.
+    The ``X-SafeCloud-Search`` response header says which one answered (``index``/``graph``)."""
+    fuzzy = _fuzzy_search(c, p.scope, q, town=town, category=category, page=page, size=size)
+    response.headers["X-SafeCloud-Search"] = "graph" if fuzzy is None else "index"
+    if fuzzy is not None:
+        return fuzzy
     return c.repository.search_enterprises(
         p.scope, q_text=q, town=town, category=category, page=page, size=size
     )
+
+
+def _fuzzy_search(
+    c: Container,
+    scope: DataScope,
+    q: str | None,
+    *,
+    town: str | None,
+    category: str | None,
+    page: int,
+    size: int,
+) -> Page | None:
+    text = (q or "").strip()
+    if not text or c.search is None or (len(text) == 18 and text.isalnum()):  # codes: exact, in the graph
+        return None
+    filters = enterprise_filters(
+        town=town,
+        category=category,
+        scope_town=scope.town if scope.level is ScopeLevel.TOWN else None,
+        scope_enterprise=scope.enterprise_id if scope.level is ScopeLevel.ENTERPRISE else None,
+    )
+    ids = c.search.enterprise_ids(text, filters=filters, limit=FUZZY_LIMIT)
+    if ids is None:
+        return None
+    rows = c.repository.enterprises_by_ids(scope, ids, town=town, category=category)
+    return Page(total=len(rows), page=page, size=size, items=rows[(page - 1) * size : page * size])
 
 
 @router.get("/enterprises/{uscc}", response_model=EnterpriseDetail)

@@ -1,0 +1,421 @@
+"""``SearchIndex`` over Qdrant: a Qdrant server in production, embedded local mode by default.
+
+Each collection holds two named vectors per point:
+
+* ``dense``  — the embedder's passage vector, cosine distance;
+* ``sparse`` — hashed keyword terms with BM25 document weights (``agents.search.tokenize``);
+  Qdrant applies IDF itself (``Modifier.IDF``), so scores follow the live collection.
+
+``search`` is hybrid: one query embeds the text (e5 ``query:``) and tokenises it, runs both as
+prefetches under the same payload filter and fuses the two rankings with Reciprocal Rank
+Fusion in Qdrant's query API. Point ids are uuid5 of the document id (re-upserting replaces);
+the payload keeps the original id under ``_id``. A ``KeywordDoc``'s ``keywords`` join ``text``
+in the keyword vector only (not embedded, not stored).
+
+Filters (``Mapping[str, Any]``): ``str``/``int``/``bool`` → exact match, a list/tuple/set →
+any of, ``{"gte": …, "lte": …, "gt": …, "lt": …}`` → range (numbers; ISO strings → datetime
+range), ``None`` → ignored. Keys are payload keys, e.g. ``town``, ``category``, ``type``,
+``time`` (epoch ms) or a data-scope key.
+
+Local mode (``QdrantClient(path=...)``) is exact brute-force search held entirely in memory and
+allows ONE process per folder (an exclusive file lock). The API process owns the folder while it
+runs; a CLI command that needs it at the same time fails with ``SearchIndexLockedError`` (stop
+the server, or point both at a Qdrant server with ``SAFECLOUD_SEARCH__URL``). Local mode ignores
+payload indexes, so they are created only on a server. Local mode costs (qdrant-client 1.20,
+measured by ``benchmarks/search_bench.py``): keyword (sparse) scoring and payload filters are
+Python loops over every point (time grows with points × stored terms, hence ``TermProfile``),
+and each upserted point is its own SQLite commit (~3–4 ms). Fine for the demo city; use a
+server for large chunk collections.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any, Literal
+
+from qdrant_client import QdrantClient, models
+
+from agents.search.docs import KeywordDoc
+from agents.search.errors import SearchError, SearchIndexLockedError
+from agents.search.tokenize import NAMES, TEXT, SparseTerms, TermProfile, Tokenizer
+from core.ai import SearchDoc, SearchHit
+from core.errors import SafeCloudError, ValidationError
+from core.ports import Embedder
+
+log = logging.getLogger(__name__)
+
+DENSE = "dense"
+SPARSE = "sparse"
+ID_KEY = "_id"
+_POINT_NAMESPACE = uuid.UUID("6f1d3c1e-5a0b-4c54-9d49-53414645434c")  # fixed: ids must be stable
+
+# Payload keys that get a server-side payload index when a collection is created.
+DEFAULT_FILTER_KEYS: dict[str, tuple[str, ...]] = {
+    "enterprises": ("uscc", "town", "category", "category_group"),
+    "chunks": ("kind", "source_id", "town", "enterprise_uscc", "category", "type", "time", "scope"),
+}
+
+# Keyword terms per collection (others: ``TEXT``, words + bigrams).
+DEFAULT_PROFILES: dict[str, TermProfile] = {"enterprises": NAMES}
+
+Mode = Literal["hybrid", "dense", "sparse"]
+
+
+def point_id(doc_id: str) -> str:
+    """Deterministic Qdrant point id (a UUID) for a string document id."""
+    return str(uuid.uuid5(_POINT_NAMESPACE, doc_id))
+
+
+def qdrant_client_factory(
+    *, url: str | None = None, api_key: str | None = None, path: Path | None = None, timeout: int = 10
+) -> Callable[[], QdrantClient]:
+    """A factory for the composition root: a server client when ``url`` is set, else local mode."""
+
+    def make() -> QdrantClient:
+        if url:
+            return QdrantClient(url=url, api_key=api_key, timeout=timeout)
+        if path is None:
+            return QdrantClient(location=":memory:")
+        path.mkdir(parents=True, exist_ok=True)
+        # Probe the lock first: a QdrantLocal that fails on it leaks its lock file handle.
+        if _locked(path / ".lock"):
+            raise _locked_error(path)
+        try:  # the adapter serialises local-mode calls, so any request thread may use it
+            return QdrantClient(path=str(path), force_disable_check_same_thread=True)
+        except RuntimeError as exc:  # lost a race with another process
+            if "already accessed" in str(exc):
+                raise _locked_error(path) from exc
+            raise
+
+    return make
+
+
+def _locked(lock_file: Path) -> bool:
+    """True when another client (in any process) holds the local-mode folder's lock."""
+    import portalocker  # qdrant-client's own locking library
+
+    if not lock_file.exists():
+        return False
+    with lock_file.open("r+") as fh:
+        try:
+            portalocker.lock(fh, portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING)
+        except portalocker.exceptions.LockException:
+            return True
+        portalocker.unlock(fh)
+    return False
+
+
+def _locked_error(path: Path) -> SearchIndexLockedError:
+    return SearchIndexLockedError(
+        f"检索索引目录 {path} 正被另一个进程占用（通常是正在运行的 safecloud serve）："
+        "嵌入式 Qdrant 每个目录只允许一个进程访问。请先停止服务再运行此命令，"
+        "或为服务与命令行配置同一个 Qdrant 服务器（SAFECLOUD_SEARCH__URL）。",
+        details={"path": str(path)},
+    )
+
+
+class QdrantSearchIndex:
+    """Hybrid dense + keyword search. Constructing it does no I/O; the client opens on first use."""
+
+    def __init__(
+        self,
+        client_factory: Callable[[], QdrantClient],
+        embedder: Embedder,
+        *,
+        tokenizer: Tokenizer | None = None,
+        batch_size: int = 128,
+        prefetch_limit: int = 50,
+        filter_keys: Mapping[str, Sequence[str]] | None = None,
+        profiles: Mapping[str, TermProfile] | None = None,
+    ) -> None:
+        self._factory = client_factory
+        self.embedder = embedder
+        self.tokenizer = tokenizer or Tokenizer()
+        self.batch_size = max(1, batch_size)
+        self.prefetch_limit = prefetch_limit
+        self.filter_keys = dict(DEFAULT_FILTER_KEYS if filter_keys is None else filter_keys)
+        self.profiles = dict(DEFAULT_PROFILES if profiles is None else profiles)
+        self._client: QdrantClient | None = None
+        self._lock = threading.Lock()
+        self._local_lock = threading.RLock()  # local mode is not safe for concurrent use
+        self._known: set[str] = set()
+
+    # ---- connection ----------------------------------------------------------------------
+    @property
+    def client(self) -> QdrantClient:
+        if self._client is None:
+            with self._lock:
+                if self._client is None:
+                    self._client = self._factory()
+        return self._client
+
+    @property
+    def is_local(self) -> bool:
+        return _is_local(self.client)
+
+    @contextmanager
+    def _op(self, action: str) -> Iterator[QdrantClient]:
+        """One engine operation: errors become ``SearchError``; local mode is serialised (it is
+        pure Python under the GIL, so nothing is lost)."""
+        with _errors(action):
+            client = self.client
+            with self._local_lock if _is_local(client) else nullcontext():
+                yield client
+
+    def close(self) -> None:
+        with self._lock:
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+                self._known.clear()
+
+    # ---- SearchIndex port ----------------------------------------------------------------
+    def upsert(self, collection: str, docs: Sequence[SearchDoc]) -> int:
+        written = 0
+        for start in range(0, len(docs), self.batch_size):
+            batch = docs[start : start + self.batch_size]
+            with _errors("文本向量化"):
+                dense = self.embedder.embed_passages([d.text for d in batch])
+            profile = self.profiles.get(collection, TEXT)
+            points = [
+                models.PointStruct(
+                    id=point_id(doc.id),
+                    vector=_vectors(vec, self.tokenizer.document_vector(_keyword_text(doc), profile)),
+                    payload={**doc.payload, ID_KEY: doc.id},
+                )
+                for doc, vec in zip(batch, dense, strict=True)
+            ]
+            with self._op("写入检索索引") as client:
+                self._ensure(collection, batch[0].payload)
+                client.upsert(collection, points=points, wait=True)
+            written += len(points)
+        return written
+
+    def search(
+        self,
+        collection: str,
+        query: str,
+        *,
+        limit: int = 10,
+        filters: Mapping[str, Any] | None = None,
+        mode: Mode = "hybrid",
+        dense_limit: int | None = None,
+    ) -> list[SearchHit]:
+        """Top ``limit`` documents for ``query``. ``mode`` picks one leg alone (benchmarks, tests);
+        ``dense_limit`` caps the dense leg's candidates (default: as many as the keyword leg)."""
+        query = query.strip()
+        if not query or limit < 1:
+            return []
+        flt = build_filter(filters)
+        prefetch: list[models.Prefetch] = []
+        per_leg = max(self.prefetch_limit, limit)
+        if mode in ("hybrid", "dense"):
+            with _errors("查询向量化"):
+                dense = self.embedder.embed_queries([query])[0]
+            dense_n = per_leg if dense_limit is None else max(1, min(dense_limit, per_leg))
+            prefetch.append(models.Prefetch(query=dense, using=DENSE, filter=flt, limit=dense_n))
+        if mode in ("hybrid", "sparse"):
+            terms = self.tokenizer.query_vector(query, self.profiles.get(collection, TEXT))
+            if terms:
+                sparse = models.SparseVector(indices=terms.indices, values=terms.values)
+                # Keyword leg first: RRF ties (dense says A>B, keywords say B>A) keep its order.
+                prefetch.insert(0, models.Prefetch(query=sparse, using=SPARSE, filter=flt, limit=per_leg))
+        if not prefetch:
+            return []
+        with self._op("检索") as client:
+            if not self._exists(collection):
+                return []
+            if len(prefetch) == 1:  # one leg: rank by it directly
+                leg = prefetch[0]
+                response = client.query_points(
+                    collection,
+                    query=leg.query,
+                    using=leg.using,
+                    query_filter=flt,
+                    limit=min(limit, leg.limit or limit),
+                )
+            else:
+                response = client.query_points(
+                    collection,
+                    prefetch=prefetch,
+                    query=models.FusionQuery(fusion=models.Fusion.RRF),
+                    query_filter=flt,
+                    limit=limit,
+                    with_payload=True,
+                )
+        return [_hit(p) for p in response.points]
+
+    def delete(self, collection: str, ids: Sequence[str]) -> int:
+        if not ids:
+            return 0
+        pids = [point_id(i) for i in dict.fromkeys(ids)]
+        with self._op("删除索引文档") as client:
+            if not self._exists(collection):
+                return 0
+            present = client.retrieve(collection, ids=pids, with_payload=False, with_vectors=False)
+            if present:
+                client.delete(
+                    collection, points_selector=models.PointIdsList(points=[p.id for p in present]), wait=True
+                )
+        return len(present)
+
+    def count(self, collection: str) -> int:
+        with self._op("统计索引文档") as client:
+            if not self._exists(collection):
+                return 0
+            return client.count(collection, exact=True).count
+
+    # ---- housekeeping (beyond the port) --------------------------------------------------
+    def ids(self, collection: str, page_size: int = 1000) -> Iterator[str]:
+        """Every document id in ``collection`` (scroll; constant memory)."""
+        with self._op("遍历索引文档"):
+            if not self._exists(collection):
+                return
+        offset: Any = None
+        while True:
+            with self._op("遍历索引文档") as client:  # held per page, never across a yield
+                records, offset = client.scroll(
+                    collection, limit=page_size, offset=offset, with_payload=[ID_KEY], with_vectors=False
+                )
+            for rec in records:
+                yield str((rec.payload or {}).get(ID_KEY, rec.id))
+            if offset is None:
+                return
+
+    def drop(self, collection: str) -> None:
+        with self._op("删除索引集合") as client:
+            if self._exists(collection):
+                client.delete_collection(collection)
+            self._known.discard(collection)
+
+    def collections(self) -> dict[str, int]:
+        with self._op("读取索引集合") as client:
+            names = [c.name for c in client.get_collections().collections]
+        return {name: self.count(name) for name in sorted(names)}
+
+    def info(self) -> dict[str, Any]:
+        options = self.client.init_options
+        location = options.get("url") or options.get("path") or options.get("location") or "?"
+        describe = getattr(self.embedder, "info", None)
+        return {
+            "kind": "qdrant",
+            "mode": "local" if self.is_local else "server",
+            "location": str(location),
+            "collections": self.collections(),
+            "embedder": describe() if callable(describe) else {"dimension": str(self.embedder.dimension)},
+        }
+
+    # ---- internals -----------------------------------------------------------------------
+    def _exists(self, collection: str) -> bool:
+        if collection in self._known:
+            return True
+        if self.client.collection_exists(collection):
+            self._known.add(collection)
+            return True
+        return False
+
+    def _ensure(self, collection: str, sample: Mapping[str, Any]) -> None:
+        if self._exists(collection):
+            return
+        with self._lock:
+            if collection in self._known:
+                return
+            self.client.create_collection(
+                collection,
+                vectors_config={
+                    DENSE: models.VectorParams(size=self.embedder.dimension, distance=models.Distance.COSINE)
+                },
+                sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+            )
+            self._known.add(collection)
+        if self.is_local:
+            return  # local mode ignores payload indexes (and warns)
+        for key in (ID_KEY, *self.filter_keys.get(collection, ())):
+            schema = _schema_for(sample.get(key, "")) if key != ID_KEY else models.PayloadSchemaType.KEYWORD
+            self.client.create_payload_index(collection, field_name=key, field_schema=schema, wait=True)
+
+
+def build_filter(filters: Mapping[str, Any] | None) -> models.Filter | None:
+    """Payload filter from a plain mapping (see the module docstring)."""
+    if not filters:
+        return None
+    must: list[models.Condition] = []
+    for key, value in filters.items():
+        if value is None:
+            continue
+        if isinstance(value, Mapping):
+            bounds = {k: value[k] for k in ("gt", "gte", "lt", "lte") if value.get(k) is not None}
+            unknown = set(value) - {"gt", "gte", "lt", "lte"}
+            if unknown or not bounds:
+                raise ValidationError(
+                    f"过滤条件 {key} 的范围写法无效：只支持 gt/gte/lt/lte", code="invalid_filter"
+                )
+            if all(isinstance(v, str) for v in bounds.values()):
+                must.append(models.FieldCondition(key=key, range=models.DatetimeRange(**bounds)))
+            else:
+                must.append(models.FieldCondition(key=key, range=models.Range(**bounds)))
+        elif isinstance(value, list | tuple | set | frozenset):
+            options = list(value)
+            if not options:
+                raise ValidationError(f"过滤条件 {key} 的候选值为空", code="invalid_filter")
+            must.append(models.FieldCondition(key=key, match=models.MatchAny(any=options)))
+        elif isinstance(value, bool | int | str):
+            must.append(models.FieldCondition(key=key, match=models.MatchValue(value=value)))
+        elif isinstance(value, float):
+            must.append(models.FieldCondition(key=key, range=models.Range(gte=value, lte=value)))
+        else:
+            raise ValidationError(
+                f"过滤条件 {key} 的值类型不受支持：{type(value).__name__}", code="invalid_filter"
+            )
+    return models.Filter(must=must) if must else None
+
+
+def _is_local(client: QdrantClient) -> bool:
+    options = client.init_options
+    return bool(options.get("path") or options.get("location") == ":memory:")
+
+
+def _keyword_text(doc: SearchDoc) -> str:
+    extra = doc.keywords if isinstance(doc, KeywordDoc) else ""
+    return f"{doc.text}\n{extra}" if extra else doc.text
+
+
+def _vectors(dense: Sequence[float], sparse: SparseTerms) -> dict[str, Any]:
+    vectors: dict[str, Any] = {DENSE: list(dense)}
+    if sparse:  # a text without keyword tokens simply has no sparse vector
+        vectors[SPARSE] = models.SparseVector(indices=sparse.indices, values=sparse.values)
+    return vectors
+
+
+def _hit(point: models.ScoredPoint) -> SearchHit:
+    payload = dict(point.payload or {})
+    doc_id = str(payload.pop(ID_KEY, point.id))
+    return SearchHit(id=doc_id, score=float(point.score), payload=payload)
+
+
+def _schema_for(value: Any) -> models.PayloadSchemaType:
+    if isinstance(value, list | tuple) and value:
+        value = value[0]
+    if isinstance(value, bool):
+        return models.PayloadSchemaType.BOOL
+    if isinstance(value, int):
+        return models.PayloadSchemaType.INTEGER
+    if isinstance(value, float):
+        return models.PayloadSchemaType.FLOAT
+    return models.PayloadSchemaType.KEYWORD
+
+
+@contextmanager
+def _errors(action: str) -> Iterator[None]:
+    """Engine failures become ``SearchError`` with a Chinese message; ours pass through."""
+    try:
+        yield
+    except SafeCloudError:
+        raise
+    except Exception as exc:
+        raise SearchError(f"{action}失败：{exc}", details={"error": type(exc).__name__}) from exc
