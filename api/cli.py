@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from api.bootstrap import build_container, now_ms
+from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
 from api.cli_search import doctor_section, index_app
 from api.settings import Settings
 from core.errors import SafeCloudError
+from core.models import Entity
 from core.scope import DataScope
 
 app = typer.Typer(help="SafeCloud 安全云平台命令行", no_args_is_help=True, pretty_exceptions_enable=False)
@@ -119,18 +121,46 @@ def import_rows(
 
     c = build_container()
     errors: list[LineError] = []
+    parsed: list[str] = []
+    index_update: dict[str, object] = {}
     try:
         with file.open(encoding="utf-8") as fh:
-            report = GraphLoader(c.graph).load(parse_jsonl(entity_type(kind), fh, errors))
+            report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
+        if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):
+            rejected = {r.row_id for r in report.rejected}
+            index_update = _reindex_enterprises(c, [i for i in parsed if i not in rejected])
     except SafeCloudError as exc:
         _fail(exc)
     finally:
+        if c.search is not None:
+            c.search.close()
         c.graph.close()
     summary = report.as_dict()
     summary["line_errors"] = [str(e) for e in errors]
+    if index_update:
+        summary["search_index"] = index_update
     _echo_json(summary)
     if errors or report.rejected:
         raise typer.Exit(code=1)
+
+
+def _recording(entities: Iterable[Entity], ids: list[str]) -> Iterator[Entity]:
+    for entity in entities:
+        ids.append(entity.id)
+        yield entity
+
+
+def _reindex_enterprises(c: Container, ids: list[str]) -> dict[str, object]:
+    """Keep the search index in step with an enterprise import; a busy index is reported, not fatal."""
+    from agents.search.enterprise_index import upsert_enterprises
+
+    if c.search is None:
+        return {}
+    rows = [s.model_dump() for s in c.repository.enterprises_by_ids(DataScope(), ids)]
+    try:
+        return {"updated": upsert_enterprises(c.search.index, rows)}
+    except SafeCloudError as exc:
+        return {"updated": 0, "error": f"{exc.message}（稍后运行 safecloud index rebuild）"}
 
 
 @app.command("export")

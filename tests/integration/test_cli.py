@@ -109,3 +109,15 @@ def test_production_refuses_default_secrets(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("SAFECLOUD_GRAPH__PASSWORD", "neo4j")
     with pytest.raises(ConfigError):
         Settings()
+
+
+def test_imported_enterprises_are_searchable_at_once(data_dir: Path, tmp_path: Path) -> None:
+    towns = [e.model_dump(mode="json") for e in entities() if e.label == "Town"]
+    assert runner.invoke(app, ["import", "towns", str(_jsonl(tmp_path / "t.jsonl", towns))]).exit_code == 0
+    code = make_uscc("9", "1", "320281", "MA1QQQQ7")
+    row = _enterprise(code, name="江阴市澄澜精密铸造有限公司")
+    result = runner.invoke(app, ["import", "enterprises", str(_jsonl(tmp_path / "e.jsonl", [row]))])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["search_index"] == {"updated": 1}
+    found = runner.invoke(app, ["index", "search", "澄澜铸造"])
+    assert found.exit_code == 0 and code in found.stdout
