@@ -36,7 +36,7 @@ def _llm(size: str) -> list[RunResult]:
         subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
     model = build_chat_model(settings)
     try:
-        return plan_facts.llm_runs(f"Qwen2.5-Coder-{size.upper()} (llama.cpp, 2 threads)", model)
+        return plan_facts.llm_runs(f"Qwen2.5-Coder-{size.upper()} (llama.cpp, default threads)", model)
     finally:
         model.close()
         if managed:
