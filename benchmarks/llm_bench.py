@@ -43,7 +43,7 @@ def bench(size: str, repeat: int) -> dict[str, float]:
     base = Settings()
     settings = base.model_copy(update={"llm": base.llm.model_copy(update={"size": size})})
     cli = [sys.executable, "-m", "api.cli", "llm"]
-    subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
+    subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
     model = build_chat_model(settings)
     try:
         model.complete(SHORT, max_tokens=8)  # warm-up: load weights into the page cache
@@ -63,7 +63,7 @@ def bench(size: str, repeat: int) -> dict[str, float]:
             extraction.append(time.perf_counter() - started)
     finally:
         model.close()
-        subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
+        subprocess.run([*cli, "stop"], check=False, cwd=ROOT, stdout=subprocess.DEVNULL)
     return {
         "first_token_ms": statistics.median(first_token),
         "decode_tok_s": statistics.median(decode),
