@@ -7,8 +7,7 @@ built from Maven Central jars by ``deploy/neo4j-dev/neo4j-dev.sh``. Needs ``java
     @pytest.fixture(scope="session")
     def neo4j_uri(tmp_path_factory):
         ok, why = neo4j_available()
-        if not ok:
-            pytest.skip(why)
+        require(ok, why)  # tests/conftest.py: skip locally, fail under CI=true
         with running_neo4j(tmp_path_factory.mktemp("neo4j")) as uri:
             yield uri
 """
