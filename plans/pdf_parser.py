@@ -1,0 +1,258 @@
+"""PDF → ``DocumentStructure`` with PyMuPDF: text layer first, OCR for pages that have none.
+
+Pages are read one at a time and PyMuPDF's object store is shrunk after every ``batch_pages``
+pages, so memory stays bounded by one page plus the extracted text, whatever the page count.
+A page whose text layer is missing (a scan) or garbled (broken font encodings: replacement or
+private-use characters) is rendered and OCR'd when an ``OcrEngine`` is given; otherwise it is
+skipped with a warning, and a document with no readable page at all is a ``NoTextError``.
+
+Lines are grouped into paragraphs per PyMuPDF text block, split where a numbered line starts;
+short lines set in a larger or bold font count as headings even without a number. Ruled tables
+(``find_tables``) become cell grids, and their text is not repeated as paragraphs.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import pymupdf
+
+from plans.errors import CorruptDocumentError, EncryptedDocumentError, NoTextError
+from plans.ocr import OcrEngine, OcrLine
+from plans.structure import Block, BlockKind, DocumentStructure, assign_heading_levels, classify_line
+
+log = logging.getLogger(__name__)
+
+_BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+_MIN_PAGE_CHARS = 8  # fewer characters than this on a page with an image = a scanned page
+
+
+@dataclass
+class _FontStats:
+    """Running character count per font size: the mode is the body size."""
+
+    sizes: Counter[float] = field(default_factory=Counter)
+
+    def body_size(self) -> float:
+        return self.sizes.most_common(1)[0][0] if self.sizes else 10.5
+
+
+def parse_pdf(
+    data: bytes,
+    *,
+    ocr: OcrEngine | None = None,
+    batch_pages: int = 20,
+    ocr_dpi: int = 200,
+) -> DocumentStructure:
+    pymupdf.no_recommend_layout()  # it prints to stdout, which the CLI uses for JSON
+    pymupdf.TOOLS.mupdf_display_errors(False)  # repair chatter of damaged files goes to our warnings
+    try:
+        doc = pymupdf.open(stream=data, filetype="pdf")
+    except Exception as exc:  # FileDataError / RuntimeError from MuPDF on damaged files
+        raise CorruptDocumentError("PDF 文件已损坏或不完整，无法打开，请重新导出后上传。") from exc
+    try:
+        if doc.needs_pass:
+            raise EncryptedDocumentError("PDF 文件已加密（需要密码才能打开），请取消密码后重新上传。")
+        if doc.page_count == 0:
+            raise CorruptDocumentError("PDF 文件没有可读取的页面（文件可能已损坏或被截断）。")
+        return _parse_pages(doc, ocr=ocr, batch_pages=batch_pages, ocr_dpi=ocr_dpi)
+    finally:
+        doc.close()
+
+
+def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: int) -> DocumentStructure:
+    blocks: list[Block] = []
+    warnings: list[str] = []
+    fonts = _FontStats()
+    ocr_pages = 0
+    readable = 0
+    for index in range(doc.page_count):
+        page_no = index + 1
+        try:
+            page = doc.load_page(index)
+            lines, tables = _text_layer(page)
+        except Exception as exc:  # a damaged page must not sink the other pages
+            log.warning("page %s unreadable: %s", page_no, exc)
+            warnings.append(f"第 {page_no} 页无法读取（文件可能已损坏），已跳过。")
+            continue
+        text = "".join(ln.text for ln in lines)
+        garbled = bool(text) and len(_BAD_CHARS.findall(text)) > 0.2 * len(text)
+        scanned = len(text.strip()) < _MIN_PAGE_CHARS and bool(page.get_images(full=False))
+        if garbled or scanned:
+            reason = "文字层乱码" if garbled else "为扫描图像"
+            if ocr is None:
+                warnings.append(f"第 {page_no} 页{reason}，未安装 OCR 引擎，该页内容未能识别。")
+                continue
+            ocr_lines = ocr.recognise(page.get_pixmap(dpi=ocr_dpi).tobytes("png"))
+            ocr_pages += 1
+            if not ocr_lines:
+                warnings.append(f"第 {page_no} 页{reason}，OCR 未识别出文字。")
+                continue
+            readable += 1
+            _ocr_blocks(ocr_lines, page_no, page.rect.width * ocr_dpi / 72, blocks)
+        elif text.strip() or tables:
+            readable += 1
+            _layer_blocks(lines, tables, page_no, fonts, blocks)
+        del page
+        if page_no % batch_pages == 0:
+            pymupdf.TOOLS.store_shrink(100)  # drop cached fonts/images of the pages already read
+    if readable == 0:
+        if ocr is None and warnings:
+            raise NoTextError(
+                "PDF 没有可提取的文字层（可能是扫描件），且服务器未安装 OCR 引擎，无法识别。"
+                "请上传可编辑文字的 PDF 或 Word 文档。"
+            )
+        raise NoTextError("PDF 中没有识别出任何文字。")
+    assign_heading_levels(blocks)
+    return DocumentStructure(blocks=blocks, pages=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
+
+
+@dataclass
+class _Line:
+    text: str
+    size: float
+    bold: bool
+    block_no: int
+    x1: float
+    y0: float
+
+
+def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]]]]:
+    tables = _tables(page)
+    boxes = [pymupdf.Rect(bbox) for bbox, _ in tables]
+    lines: list[_Line] = []
+    info = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)
+    for block_no, block in enumerate(info["blocks"]):
+        if block.get("type") != 0:
+            continue
+        rect = pymupdf.Rect(block["bbox"])
+        if any(box.contains(pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)) for box in boxes):
+            continue
+        for line in block["lines"]:
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            text = "".join(s["text"] for s in line["spans"]).strip()
+            size = round(max(s["size"] for s in spans), 1)
+            bold = all(s["flags"] & 16 for s in spans)
+            lines.append(_Line(text, size, bold, block_no, line["bbox"][2], line["bbox"][1]))
+    return lines, tables
+
+
+def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
+    """Ruled tables only: without vector lines on the page there is nothing to find, so skip the cost."""
+    if len(page.get_cdrawings()) < 4:
+        return []
+    found = []
+    for table in page.find_tables(strategy="lines").tables:
+        grid = _fill_merged(table)
+        if grid and any(any(cell for cell in row) for row in grid):
+            found.append((table.bbox, grid))
+    return found
+
+
+def _fill_merged(table: Any) -> list[list[str]]:
+    """PyMuPDF leaves ``None`` where a merged cell covers a position: repeat the covering cell's text."""
+    rows = table.extract()
+    bboxes = [row.cells for row in table.rows]
+    grid: list[list[str]] = []
+    for r, row in enumerate(rows):
+        out: list[str] = []
+        for c, value in enumerate(row):
+            if value is not None:
+                out.append(re.sub(r"\s+", " ", value).strip())
+                continue
+            above = bboxes[r - 1][c] if r > 0 and c < len(bboxes[r - 1]) else None
+            here_top = next((b[1] for b in bboxes[r] if b is not None), None)
+            spans_down = above is not None and here_top is not None and above[3] > here_top + 1
+            if (spans_down or c == 0) and r > 0 and c < len(grid[r - 1]):
+                out.append(grid[r - 1][c])
+            else:
+                out.append(out[-1] if out else "")
+        grid.append(out)
+    return grid
+
+
+def _is_heading_by_font(line: _Line, body: float) -> bool:
+    return (
+        len(line.text) <= 30
+        and not _SENTENCE_END.search(line.text)
+        and (line.size >= body * 1.15 or (line.bold and line.size >= body))
+    )
+
+
+def _layer_blocks(
+    lines: list[_Line], tables: list[tuple[Any, list[list[str]]]], page_no: int, fonts: _FontStats, out: list[Block]
+) -> None:
+    for line in lines:
+        fonts.sizes[line.size] += len(line.text)
+    body = fonts.body_size()
+    current: list[str] = []
+    current_kind: BlockKind = "paragraph"
+    current_number: str | None = None
+    last_block = -1
+
+    def flush() -> None:
+        nonlocal current, current_kind, current_number
+        if current:
+            text = "".join(current)
+            out.append(Block(kind=current_kind, text=text, paragraph=len(out), page=page_no, number=current_number))
+        current, current_kind, current_number = [], "paragraph", None
+
+    pending_tables = sorted(tables, key=lambda t: t[0][1])
+    right = max((ln.x1 for ln in lines), default=0.0)  # the text column's right margin on this page
+    last_line: _Line | None = None
+
+    def emit_tables(before_y: float) -> None:
+        while pending_tables and pending_tables[0][0][1] <= before_y:
+            _bbox, grid = pending_tables.pop(0)
+            text = "\n".join(" | ".join(row) for row in grid)
+            out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid))
+
+    for line in lines:
+        if pending_tables and pending_tables[0][0][1] <= line.y0:
+            flush()
+            emit_tables(line.y0)
+        kind, number = classify_line(line.text)
+        if kind == "paragraph" and _is_heading_by_font(line, body):
+            kind = "heading"
+        if kind == "heading":
+            flush()
+            out.append(Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number))
+            last_block, last_line = line.block_no, None
+            continue
+        wrapped = last_line is not None and last_line.x1 >= right - 18 and not _SENTENCE_END.search(last_line.text)
+        starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)
+        if starts_new:
+            flush()
+            current_kind, current_number = kind, number
+        current.append(line.text)
+        last_block = line.block_no
+        last_line = line
+    flush()
+    emit_tables(float("inf"))
+
+
+def _ocr_blocks(lines: list[OcrLine], page_no: int, page_width: float, out: list[Block]) -> None:
+    """OCR lines → blocks: a line that reaches the right margin continues into the next one."""
+    right = max(ln.x1 for ln in lines)
+    pending: Block | None = None
+    for line in lines:
+        kind, number = classify_line(line.text)
+        if pending is not None and kind in ("paragraph",) and pending.kind != "heading":
+            pending.text += line.text
+        else:
+            if pending is not None:
+                out.append(pending)
+            pending = Block(kind=kind, text=line.text, paragraph=len(out), page=page_no, number=number, ocr=True)
+        wraps = line.x1 >= right - 0.04 * page_width and not _SENTENCE_END.search(line.text)
+        if not wraps or pending.kind == "heading":
+            out.append(pending)
+            pending = None
+    if pending is not None:
+        out.append(pending)

@@ -1,0 +1,147 @@
+"""The parsed document as an ordered list of blocks, and heading numbering (第一章 / 1.1 / 一、 / （一）).
+
+Both parsers (``docx_parser``, ``pdf_parser``) emit ``Block``s; everything after them (section
+classifier, extractors, the review page's source text) reads only this structure. ``Block.paragraph``
+is the block's index in document order and is what ``SourceRef.paragraph`` points at.
+
+Heading levels come from the document when it says so (Word heading styles / outline levels) and
+otherwise from the numbering: each numbering family (第一章, 一、, （一）, 1.1 at depth n, 1., （1）…)
+gets the level of its first appearance, so "一、 → （一） → 1." and "1 → 1.1 → 1.1.1" both nest right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+BlockKind = Literal["heading", "paragraph", "table", "list_item"]
+
+_CN = "一二三四五六七八九十百零〇两"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class Block(BaseModel):
+    kind: BlockKind
+    text: str
+    paragraph: int = Field(ge=0, description="index in document order; SourceRef.paragraph")
+    page: int | None = Field(None, ge=1, description="1-based page (PDF); None for DOCX")
+    heading_level: int | None = Field(None, ge=1)
+    number: str | None = Field(None, description="numbering as written: 第一章, 1.2, （三）")
+    cells: list[list[str]] | None = Field(None, description="table grid; merged cells repeat their text")
+    style: str | None = None
+    ocr: bool = False
+
+
+class DocumentStructure(BaseModel):
+    blocks: list[Block]
+    pages: int
+    ocr_pages: int = 0
+    warnings: list[str] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Numbering:
+    number: str  # as written, without trailing punctuation: "1.2", "第三章", "（一）"
+    family: str  # numbering family; with ``depth`` the key for level assignment
+    depth: int
+    rest: str  # the text after the number
+
+
+# Order matters: the first pattern that matches wins.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("chapter", re.compile(rf"^(第[{_CN}\d]+章)\s*(.*)$", re.S)),
+    ("section", re.compile(rf"^(第[{_CN}\d]+节)\s*(.*)$", re.S)),
+    ("article", re.compile(rf"^(第[{_CN}\d]+条)\s*(.*)$", re.S)),
+    # 1.1 / 1.1.1 / 1.1. — followed by a space or a CJK character, not by a unit ("1.5万吨" is no heading)
+    ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．]?(?:\s+|(?=[\u4e00-\u9fff]))(?![万千百亿吨元米])(.*)$", re.S)),
+    ("decimal", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(.*)$", re.S)),  # "1 总则" (GB/T 1.1 style)
+    ("cn_enum", re.compile(rf"^([{_CN}]+)[、．.]\s*(.*)$", re.S)),
+    ("cn_paren", re.compile(rf"^([（(][{_CN}]+[）)])\s*(.*)$", re.S)),
+    ("arabic_dot", re.compile(r"^(\d{1,2})[、．.](?!\d)\s*(.*)$", re.S)),
+    ("arabic_paren", re.compile(r"^([（(]\d{1,2}[）)])\s*(.*)$", re.S)),
+    ("arabic_half", re.compile(r"^(\d{1,2}[)）])\s*(.*)$", re.S)),
+    ("circled", re.compile(rf"^([{_CIRCLED}])\s*(.*)$", re.S)),
+)
+
+
+def split_number(text: str) -> Numbering | None:
+    """The leading numbering of a line, if any."""
+    stripped = text.strip()
+    for family, pattern in _PATTERNS:
+        m = pattern.match(stripped)
+        if m and m.group(2).strip():
+            number = m.group(1)
+            depth = number.count(".") + number.count("．") + 1 if family == "decimal" else 1
+            return Numbering(number=number.rstrip(".．"), family=family, depth=depth, rest=m.group(2).strip())
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?]\s*$")
+_MAX_HEADING_CHARS = 40
+
+
+def looks_like_heading(numbering: Numbering) -> bool:
+    """A numbered line is a heading when it is short and not a sentence; else a list item."""
+    rest = numbering.rest
+    if numbering.family in ("article", "circled", "arabic_half"):
+        return False
+    if len(rest) > _MAX_HEADING_CHARS or _SENTENCE_END.search(rest):
+        return False
+    # "1. 总指挥：市长" is a list entry with a value, not a heading
+    return not re.search(r"[：:]\s*\S", rest)
+
+
+def assign_heading_levels(blocks: list[Block]) -> None:
+    """Give every heading without a level one from its numbering family (first appearance order).
+
+    Headings that carry a level (from Word styles) anchor their family to that level, so a document
+    that mixes styled and plain-numbered headings stays consistent.
+    """
+    ranks: dict[tuple[str, int], int] = {}
+    for block in blocks:
+        if block.kind != "heading" or not block.number:
+            continue
+        numbering = split_number(block.text)
+        if numbering is None:
+            continue
+        key = (numbering.family, numbering.depth)
+        if block.heading_level is not None:
+            ranks.setdefault(key, block.heading_level)
+    next_rank = max(ranks.values(), default=0) + 1
+    for block in blocks:
+        if block.kind != "heading" or block.heading_level is not None:
+            continue
+        numbering = split_number(block.text) if block.number else None
+        if numbering is None:
+            block.heading_level = 1
+            continue
+        key = (numbering.family, numbering.depth)
+        if key not in ranks:
+            # decimals nest under their shallower selves: 1.1 is one deeper than 1
+            parent = ranks.get((numbering.family, numbering.depth - 1))
+            ranks[key] = parent + 1 if parent is not None else next_rank
+            next_rank = max(next_rank, ranks[key] + 1)
+        block.heading_level = ranks[key]
+
+
+def classify_line(text: str) -> tuple[BlockKind, str | None]:
+    """Kind and number of a plain line of text (no style information)."""
+    numbering = split_number(text)
+    if numbering is None:
+        return "paragraph", None
+    if looks_like_heading(numbering):
+        return "heading", numbering.number
+    if numbering.family == "article":
+        return "paragraph", numbering.number
+    return "list_item", numbering.number
+
+
+def heading_title(block: Block) -> str:
+    """A heading's text without its number."""
+    numbering = split_number(block.text)
+    if numbering and block.number and numbering.number == block.number:
+        return numbering.rest
+    return block.text.strip()
