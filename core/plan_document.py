@@ -118,3 +118,19 @@ class EmergencyPlan(_Part):
     contacts: list[Contact] = Field(default_factory=list)
     sections: list[PlanSection] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
+
+
+# GB/T 29639-2020 skeleton: top-level parts and the sub-parts the import pipeline tells apart.
+# ``PlanSection.skeleton`` holds a part ("预警") or "part/sub-part" ("应急响应/信息报告").
+SKELETON: dict[str, tuple[str, ...]] = {
+    "总则": ("目的", "编制依据", "适用范围", "响应分级"),
+    "组织机构及职责": (),
+    "预警": (),
+    "应急响应": ("信息报告", "分级响应", "应急支援", "响应终止"),
+    "后期处置": (),
+    "应急保障": (),
+    "附件": (),
+}
+SKELETON_PATHS: tuple[str, ...] = tuple(
+    path for part, subs in SKELETON.items() for path in (part, *(f"{part}/{s}" for s in subs))
+)

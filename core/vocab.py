@@ -214,3 +214,40 @@ class EventType(StrEnum):
     MANUAL_LEAK = "泄漏报告"
     MANUAL_FIRE = "火情报告"
     MANUAL_INJURY = "人员受伤"
+
+
+class AccidentType(StrEnum):
+    """Accident/disaster types an emergency plan applies to (GB 6441 classes plus plan topics)."""
+
+    HAZARDOUS_CHEMICALS = "危险化学品事故"
+    FIRE = "火灾"
+    EXPLOSION = "爆炸"
+    LEAK = "泄漏"
+    POISONING = "中毒和窒息"
+    ELECTRIC_SHOCK = "触电"
+    MECHANICAL = "机械伤害"
+    LIFTING = "起重伤害"
+    FALL = "高处坠落"
+    OBJECT_STRIKE = "物体打击"
+    COLLAPSE = "坍塌"
+    BURN = "灼烫"
+    VEHICLE = "车辆伤害"
+    DROWNING = "淹溺"
+    CONFINED_SPACE = "有限空间"
+    DUST_EXPLOSION = "粉尘爆炸"
+    FLOOD = "洪涝灾害"
+    TYPHOON = "台风"
+    SPECIAL_EQUIPMENT = "特种设备事故"
+
+
+# Words in plan titles and scopes → AccidentType value. Kept next to the enum: the one list.
+ACCIDENT_TYPE_SYNONYMS: dict[str, str] = {
+    "危险化学品": "危险化学品事故", "危化品": "危险化学品事故", "化学品": "危险化学品事故",
+    "火灾": "火灾", "火情": "火灾", "爆炸": "爆炸", "泄漏": "泄漏", "泄露": "泄漏",
+    "中毒": "中毒和窒息", "窒息": "中毒和窒息", "触电": "触电", "机械伤害": "机械伤害",
+    "起重伤害": "起重伤害", "高处坠落": "高处坠落", "物体打击": "物体打击", "坍塌": "坍塌",
+    "灼烫": "灼烫", "烫伤": "灼烫", "车辆伤害": "车辆伤害", "淹溺": "淹溺", "溺水": "淹溺",
+    "有限空间": "有限空间", "受限空间": "有限空间", "粉尘爆炸": "粉尘爆炸", "粉尘涉爆": "粉尘爆炸",
+    "防汛": "洪涝灾害", "洪涝": "洪涝灾害", "洪水": "洪涝灾害", "内涝": "洪涝灾害",
+    "台风": "台风", "防台": "台风", "特种设备": "特种设备事故",
+}  # fmt: skip

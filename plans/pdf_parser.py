@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,7 @@ log = logging.getLogger(__name__)
 
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+_COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 _MIN_PAGE_CHARS = 8  # fewer characters than this on a page with an image = a scanned page
 
 
@@ -137,11 +139,17 @@ def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
-            text = "".join(s["text"] for s in line["spans"]).strip()
+            text = _unify_ideographs("".join(s["text"] for s in line["spans"]).strip())
             size = round(max(s["size"] for s in spans), 1)
             bold = all(s["flags"] & 16 for s in spans)
             lines.append(_Line(text, size, bold, block_no, line["bbox"][2], line["bbox"][1]))
     return lines, tables
+
+
+def _unify_ideographs(text: str) -> str:
+    """Fonts often map glyphs to CJK compatibility ideographs or Kangxi radicals (年 → U+F98E,
+    日 → U+2F47); fold just those to the unified ideographs, leaving full-width punctuation alone."""
+    return _COMPAT_IDEOGRAPHS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
 def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
@@ -165,7 +173,7 @@ def _fill_merged(table: Any) -> list[list[str]]:
         out: list[str] = []
         for c, value in enumerate(row):
             if value is not None:
-                out.append(re.sub(r"\s+", " ", value).strip())
+                out.append(_unify_ideographs(re.sub(r"\s+", " ", value).strip()))
                 continue
             above = bboxes[r - 1][c] if r > 0 and c < len(bboxes[r - 1]) else None
             here_top = next((b[1] for b in bboxes[r] if b is not None), None)

@@ -1,0 +1,161 @@
+"""The plan import pipeline: bytes → intake → parser → blocks → sections → extractors → EmergencyPlan.
+
+``import_plan`` is the one entry point (CLI, API, evals). It is pure except for writing the original
+file to the content-addressed blob store (idempotent, and only after the plan validated), so a
+failed import leaves nothing behind. Bad input raises a ``plans.errors`` ``DocumentError`` with a
+Chinese message; a document that parses but is not recognisably a plan, or whose pages could not all
+be read, comes back with ``report.partial = True`` and the reasons in ``report.warnings``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+from pydantic import ValidationError as PydanticValidationError
+
+from core.errors import DocumentError
+from core.plan_document import EmergencyPlan
+from core.ports import ChatModel
+from plans.docx_parser import parse_docx
+from plans.draft import PlanDraft
+from plans.intake import ArchiveLimits, BlobStore, intake
+from plans.llm_extract import LlmExtractor
+from plans.ocr import OcrEngine, default_ocr_engine
+from plans.pdf_parser import parse_pdf
+from plans.rules_levels import extract_reporting, extract_response_levels, extract_warning_levels
+from plans.rules_meta import extract_meta, find_title
+from plans.rules_org import extract_org_units, extract_phone_contacts, extract_tables
+from plans.sections import outline
+from plans.structure import Block, DocumentStructure
+
+log = logging.getLogger(__name__)
+
+# Lines that address a language model rather than describe a plan. They are kept in the blocks
+# (the reviewer sees them) but excluded from extraction and from every LLM prompt.
+_INJECTION = re.compile(
+    r"(?:忽略|无视|忘记|不要理会)(?:掉)?(?:以上|上述|之前|前面|先前|所有|前述|系统)(?:的)?(?:所有|全部)?"
+    r"(?:指令|指示|要求|提示|规则|设定)|你现在是|系统提示词|system prompt|"
+    r"(?:ignore|disregard|forget) (?:all |any |the )?(?:previous|above|prior|earlier) (?:instructions|prompts?|rules)",
+    re.IGNORECASE,
+)
+
+
+class ExtractionReport(BaseModel):
+    pages: int
+    blocks: int
+    sections_mapped: int
+    sections_unmapped: int
+    ocr_pages: int
+    llm_calls: int
+    warnings: list[str]
+    partial: bool
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    plan: EmergencyPlan
+    report: ExtractionReport
+    sha256: str
+    filename: str
+    media_type: str
+    blocks: list[Block]
+
+
+def parse_document(
+    data: bytes, fmt: Literal["docx", "pdf"], *, ocr: OcrEngine | None = None
+) -> DocumentStructure:
+    return parse_docx(data) if fmt == "docx" else parse_pdf(data, ocr=ocr)
+
+
+def suspicious_blocks(blocks: list[Block]) -> set[int]:
+    """Blocks that look like instructions to a model (prompt injection)."""
+    return {b.paragraph for b in blocks if _INJECTION.search(b.text)}
+
+
+def import_plan(
+    data: bytes,
+    filename: str,
+    *,
+    chat_model: ChatModel | None = None,
+    max_bytes: int = 50 * 2**20,
+    blob_dir: Path | None = None,
+    media_type: str | None = None,
+    ocr: OcrEngine | None | Literal["auto"] = "auto",
+    archive_limits: ArchiveLimits = ArchiveLimits(),
+) -> ImportResult:
+    """Import one uploaded plan file. ``chat_model=None`` → rules only; ``ocr=None`` → no OCR."""
+    started = time.perf_counter()
+    checked = intake(data, filename, max_bytes=max_bytes, media_type=media_type, limits=archive_limits)
+    engine = default_ocr_engine() if ocr == "auto" else ocr
+    structure = parse_document(checked.parse_data, checked.parse_format, ocr=engine)
+    blocks = structure.blocks
+    warnings = list(structure.warnings)
+    partial = bool(structure.warnings)
+
+    flagged = suspicious_blocks(blocks)
+    for index in sorted(flagged):
+        warnings.append(f"第 {index} 段疑似包含针对模型的指令，已作为普通文本保留，不参与抽取。")
+    # Extractors see flagged blocks as empty text: same indices, nothing to extract.
+    visible = [b.model_copy(update={"text": "", "cells": None}) if b.paragraph in flagged else b for b in blocks]
+
+    title_block = find_title(visible)
+    sections = outline(visible, title_paragraph=title_block.paragraph if title_block else None)
+    draft = PlanDraft(visible)
+    extract_meta(draft, sections)
+    extract_warning_levels(draft, sections)
+    extract_response_levels(draft, sections)
+    extract_org_units(draft, sections)
+    extract_reporting(draft, sections)
+    extract_tables(draft)
+    extract_phone_contacts(draft)
+
+    llm_calls = 0
+    if chat_model is not None:
+        extractor = LlmExtractor(chat_model)
+        extractor.enrich(draft, sections)
+        llm_calls = extractor.calls
+        warnings.extend(extractor.warnings)
+
+    mapped = sum(1 for s in sections.sections if s.skeleton)
+    unmapped = len(sections.sections) - mapped
+    parts = {s.skeleton.split("/")[0] for s in sections.sections if s.skeleton}
+    if title_block is None:
+        partial = True
+        warnings.append("未找到预案标题（含“预案”或“处置方案”的标题），文档可能不是应急预案。")
+        draft.data["title"] = Path(filename).stem or "未命名文档"
+        draft.data["plan_type"] = "总体"
+        draft.cite("/title", 0, confidence=0.1, method="structure")
+    if len(parts) < 2:
+        partial = True
+        warnings.append("文档中可对应 GB/T 29639 预案结构的章节少于两个，结果不完整，请人工核对。")
+    draft.data["sections"] = sections.sections
+    try:
+        plan = EmergencyPlan.model_validate({**draft.data, "sources": draft.sources})
+    except PydanticValidationError as exc:  # an extractor bug must surface as a typed, explainable error
+        log.exception("extracted plan failed validation")
+        raise DocumentError("预案结构化结果未通过校验，请联系管理员。", details={"errors": str(exc)[:2000]}) from exc
+
+    sha256 = checked.sha256
+    if blob_dir is not None:
+        BlobStore(blob_dir).put(data)
+    report = ExtractionReport(
+        pages=structure.pages,
+        blocks=len(blocks),
+        sections_mapped=mapped,
+        sections_unmapped=unmapped,
+        ocr_pages=structure.ocr_pages,
+        llm_calls=llm_calls,
+        warnings=warnings,
+        partial=partial,
+        seconds=round(time.perf_counter() - started, 3),
+    )
+    return ImportResult(
+        plan=plan, report=report, sha256=sha256, filename=filename, media_type=checked.media_type, blocks=blocks
+    )

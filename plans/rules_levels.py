@@ -1,0 +1,178 @@
+"""Rules for levels and reporting: warning levels (colour + criteria), response levels (一级…四级
+with trigger and commander), reporting time limits ("1小时内" → 60), recipients and channels.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agents.llm.vocab import RESPONSE_LEVELS, cn_to_int, normalise_level
+from plans.draft import PlanDraft, sentences
+from plans.sections import Outline
+from plans.structure import Block
+
+_LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"
+_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
+_LEVEL_LIST = re.compile(rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*((?:{_LEVEL_TOKEN}\s*级\s*[、，,和及至到\-—～~]?\s*){{2,4}})")
+_COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
+_COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
+_WARNING_ITEM = re.compile(
+    rf"^(?:[（(]?[{_LEVEL_TOKEN[1:-1]}]+[)）]?\s*级?\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?\s*[:：]\s*(.+)$"
+)
+_WARNING_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$")
+_COMMANDER = re.compile(r"由\s*([^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?(?:启动|组织|指挥|统一指挥|领导)")
+_COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
+_TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
+_TIME_LIMIT = re.compile(r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)")
+_TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
+_CHANNELS = ("电话", "传真", "短信", "政务微信", "微信", "书面", "电子邮件", "邮件", "网络", "信息系统", "专报", "口头", "广播")
+
+
+def _level_values(text: str) -> list[str]:
+    levels = []
+    for m in re.finditer(rf"({_LEVEL_TOKEN})\s*级", text):
+        level = normalise_level(m.group(1) + "级")
+        if level and level not in levels:
+            levels.append(level)
+    return levels
+
+
+def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
+    found: dict[str, int] = {}
+    scope = _blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
+    for block in scope:
+        for text_start, _, sentence in sentences(block.text) if block.kind != "table" else []:
+            m = _WARNING_ITEM.match(sentence.strip()) or None
+            colour = criteria = None
+            if m:
+                colour, criteria = m.group(1), m.group(2)
+            else:
+                m2 = _WARNING_LEVEL_ITEM.match(sentence.strip())
+                if m2:
+                    level = normalise_level(m2.group(1) + "级")
+                    colour = m2.group(2) or {"一级": "红色", "二级": "橙色", "三级": "黄色", "四级": "蓝色"}.get(level or "")
+                    criteria = m2.group(3)
+            if colour and criteria:
+                level = normalise_level(colour)
+                if level and level not in found:
+                    criteria = criteria.strip().rstrip("。；;")
+                    found[level] = draft.add(
+                        "warning_levels",
+                        {"level": level, "color": colour, "criteria": criteria},
+                        block.paragraph, text_start, text_start + len(sentence), confidence=0.9,
+                    )  # fmt: skip
+        if block.kind == "table" and block.cells:
+            for row in block.cells:
+                joined = " ".join(row)
+                colours = set(_COLOUR.findall(joined))
+                if len(colours) == 1:
+                    colour = colours.pop()
+                    level = normalise_level(colour)
+                    criteria = max((c for c in row if colour not in c), key=len, default="")
+                    if level and level not in found and criteria:
+                        found[level] = draft.add(
+                            "warning_levels", {"level": level, "color": colour, "criteria": criteria},
+                            block.paragraph, confidence=0.8,
+                        )  # fmt: skip
+    # "分为红色、橙色、黄色、蓝色四级": levels without criteria
+    for block in scope:
+        m = _COLOUR_LIST.search(block.text)
+        if not m or "预警" not in block.text:
+            continue
+        for cm in re.finditer(r"(红|橙|黄|蓝)", m.group(1)):
+            colour = cm.group(1) + "色"
+            level = normalise_level(colour)
+            if level and level not in found:
+                found[level] = draft.add(
+                    "warning_levels", {"level": level, "color": colour, "criteria": ""},
+                    block.paragraph, m.start(), m.end(), confidence=0.85,
+                )  # fmt: skip
+    draft.sort_list("warning_levels", lambda w: RESPONSE_LEVELS.index(w["level"]))
+
+
+def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
+    levels: dict[str, int] = {}
+    scope = _blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
+
+    def ensure(level: str, name: str, block: Block, start: int, end: int) -> int:
+        if level not in levels:
+            levels[level] = draft.add(
+                "response_levels",
+                {"level": level, "name": name, "trigger": "", "commander": None, "actions": []},
+                block.paragraph, start, end, confidence=0.9,
+            )  # fmt: skip
+        return levels[level]
+
+    for block in scope:
+        if block.kind == "table":
+            continue
+        m = _LEVEL_LIST.search(block.text)
+        if m and ("响应" in block.text or "级别" in block.text):
+            for level in _level_values(m.group(1)):
+                ensure(level, "", block, m.start(1), m.end(1))
+        for start, _end, sentence in sentences(block.text):
+            mentions = {normalise_level(x.group(1) + "级"): x for x in _RESPONSE.finditer(sentence)}
+            mentions.pop(None, None)
+            if len(mentions) != 1:
+                continue
+            level, mention = next(iter(mentions.items()))
+            assert level is not None
+            index = ensure(level, mention.group(0).replace(" ", ""), block, start + mention.start(), start + mention.end())
+            entry: dict[str, Any] = draft.data["response_levels"][index]
+            if not entry["name"]:
+                entry["name"] = mention.group(0).replace(" ", "")
+            cm = _COMMANDER_2.search(sentence) or _COMMANDER.search(sentence)
+            if cm and entry["commander"] is None:
+                entry["commander"] = cm.group(1)
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, start + cm.start(1), start + cm.end(1), confidence=0.8)
+            tm = _TRIGGER.match(sentence.strip())
+            if tm and not entry["trigger"] and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1)):
+                entry["trigger"] = tm.group(1).strip()
+                offset = sentence.find(tm.group(1))
+                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start + offset, start + offset + len(tm.group(1)), confidence=0.75)
+    draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
+
+
+def minutes(amount: str, unit: str) -> int | None:
+    value = 0.5 if amount == "半" else cn_to_int(amount)
+    if value is None:
+        return None
+    return int(value * 60) if unit in ("小时", "h") else int(value)
+
+
+def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
+    scope = _blocks_in(draft.blocks, outline, ("应急响应/信息报告",)) or _blocks_in(
+        draft.blocks, outline, ("应急响应", "预警")
+    ) or draft.blocks
+    for block in scope:
+        if block.kind == "table":
+            continue
+        for start, _end, sentence in sentences(block.text):
+            if not re.search(r"报告|上报|报送|通报", sentence):
+                continue
+            tm = _TIME_LIMIT.search(sentence)
+            to = _TO.search(sentence)
+            if not tm and not to:
+                continue
+            channels = [c for c in _CHANNELS if c in sentence and not (c == "微信" and "政务微信" in sentence)]
+            rule = {
+                "time_limit_minutes": minutes(tm.group(1), tm.group(3)) if tm else None,
+                "to": to.group(1).strip() if to else "",
+                "channel": "、".join(channels) or None,
+            }
+            index = draft.add("reporting", rule, block.paragraph, start, start + len(sentence), confidence=0.85)
+            if tm:
+                draft.cite(f"/reporting/{index}/time_limit_minutes", block.paragraph, start + tm.start(), start + tm.end())
+            if to:
+                draft.cite(f"/reporting/{index}/to", block.paragraph, start + to.start(1), start + to.end(1))
+
+
+def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
+    """Blocks whose section maps to one of ``paths`` or lies under one (``应急响应`` covers its sub-parts)."""
+    out = []
+    for block in blocks:
+        skeleton = outline.block_skeleton[block.paragraph]
+        if skeleton and any(skeleton == p or skeleton.startswith(p + "/") for p in paths):
+            out.append(block)
+    return out

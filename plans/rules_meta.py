@@ -1,0 +1,159 @@
+"""Rules for the cover and 总则: title, plan type, issuing unit, version, date, purpose, scope, basis,
+accident types. Pure functions over blocks; each writes values with their source into a ``PlanDraft``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.llm.vocab import normalise_date
+from core.plan_document import PlanType
+from core.vocab import ACCIDENT_TYPE_SYNONYMS, AccidentType
+from plans.draft import PlanDraft
+from plans.sections import Outline
+from plans.structure import Block, split_number
+
+_COVER_BLOCKS = 25  # the cover and front matter come before the first numbered heading, within this
+_TITLE = re.compile(r"(预案|处置方案|应急方案)")
+_UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单位|部门|机关)\s*[:：]\s*(\S.{1,40})")
+_UNIT_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|管理局|应急管理局|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室|管理委员会)$"
+)
+_VERSION_LABEL = re.compile(r"(?:版本号?|版次)\s*[:：]\s*([^\s，。；]{1,20})")
+_VERSION_INLINE = re.compile(r"[（(]?(\d{4}\s*年?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?")
+_DATE = r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+_DATE_LABEL = re.compile(rf"(?:发布|印发|实施|编制|生效|颁布)(?:日期|时间)\s*[:：]\s*{_DATE}")
+_DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
+_BOOK = re.compile(r"《[^》]{2,60}》")
+
+
+def front_matter(blocks: list[Block]) -> list[Block]:
+    """Blocks before the first numbered heading (the cover), at most ``_COVER_BLOCKS``."""
+    out = []
+    for block in blocks[:_COVER_BLOCKS]:
+        if block.kind == "heading" and block.number:
+            break
+        out.append(block)
+    return out
+
+
+def find_title(blocks: list[Block]) -> Block | None:
+    for block in front_matter(blocks) or blocks[:3]:
+        text = block.text.strip()
+        if _TITLE.search(text) and len(text) <= 60 and not text.startswith(("编制", "依据", "根据")):
+            if block.kind == "table" or "：" in text or ":" in text:
+                continue
+            return block
+    return None
+
+
+def plan_type_of(title: str) -> tuple[PlanType, float]:
+    if "现场处置方案" in title or "处置方案" in title:
+        return "现场处置方案", 0.95
+    if re.search(r"总体应急预案|综合应急预案|总体预案|综合预案", title):
+        return "总体", 0.95
+    if "部门" in title:
+        return "部门", 0.9
+    if "专项" in title:
+        return "专项", 0.95
+    if any(word in title for word in ACCIDENT_TYPE_SYNONYMS):
+        return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
+    return "总体", 0.4
+
+
+def extract_meta(draft: PlanDraft, outline: Outline) -> Block | None:
+    """Cover fields; returns the title block (``None`` if the document has no plan title)."""
+    blocks = draft.blocks
+    title = find_title(blocks)
+    if title is not None:
+        draft.set("title", title.text.strip(), title.paragraph, confidence=0.95)
+        plan_type, confidence = plan_type_of(title.text)
+        draft.set("plan_type", plan_type, title.paragraph, confidence=confidence)
+    cover = front_matter(blocks)
+    _issuing_unit(draft, cover, title)
+    _version(draft, cover, title)
+    _issued_at(draft, cover)
+    _general(draft, outline)
+    _accident_types(draft, outline, title)
+    return title
+
+
+def _issuing_unit(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:
+    for block in cover:
+        m = _UNIT_LABEL.search(block.text)
+        if m:
+            value = re.split(r"[\s，,。；]", m.group(1).strip())[0]
+            draft.set("issuing_unit", value, block.paragraph, m.start(1), m.start(1) + len(value), confidence=0.95)
+            return
+    for block in cover:
+        if block is not title and _UNIT_LINE.match(block.text.strip()):
+            draft.set("issuing_unit", block.text.strip(), block.paragraph, confidence=0.7)
+            return
+    if title is not None:
+        m = re.match(r"^(.{2,30}?(?:有限责任公司|有限公司|集团|人民政府|办事处|管理委员会))", title.text)
+        if m:
+            draft.set("issuing_unit", m.group(1), title.paragraph, 0, len(m.group(1)), confidence=0.6)
+
+
+def _version(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:
+    for block in cover:
+        m = _VERSION_LABEL.search(block.text)
+        if m:
+            draft.set("version", m.group(1), block.paragraph, m.start(1), m.end(1), confidence=0.95)
+            return
+    for block in [b for b in (title, *cover) if b is not None]:
+        m = _VERSION_INLINE.search(block.text)
+        if m:
+            draft.set("version", m.group(1).replace(" ", ""), block.paragraph, m.start(1), m.end(1), confidence=0.7)
+            return
+
+
+def _issued_at(draft: PlanDraft, cover: list[Block]) -> None:
+    for pattern, confidence in ((_DATE_LABEL, 0.95), (_DATE_ALONE, 0.7)):
+        for block in cover:
+            m = pattern.search(block.text.strip())
+            if m:
+                iso = normalise_date(m.group(1).replace(" ", ""))
+                if iso and len(iso) == 10:
+                    draft.set("issued_at", iso, block.paragraph, confidence=confidence)
+                    return
+
+
+def _section_blocks(draft: PlanDraft, outline: Outline, path: str) -> list[Block]:
+    return [
+        b for b in draft.blocks if outline.block_skeleton[b.paragraph] == path and b.kind != "heading"
+    ]
+
+
+def _general(draft: PlanDraft, outline: Outline) -> None:
+    for key, path in (("purpose", "总则/目的"), ("scope", "总则/适用范围")):
+        body = _section_blocks(draft, outline, path)
+        if body:
+            draft.set(key, body[0].text.strip(), body[0].paragraph, confidence=0.9, method="structure")
+    seen: set[str] = set()
+    for block in _section_blocks(draft, outline, "总则/编制依据"):
+        for m in _BOOK.finditer(block.text):
+            if m.group() not in seen:
+                seen.add(m.group())
+                draft.add("basis", m.group(), block.paragraph, m.start(), m.end(), confidence=0.95)
+
+
+def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
+    """Types named in the title, else in the scope: longest synonym wins (粉尘爆炸 is not also 爆炸)."""
+    candidates = [title] if title is not None else []
+    scope = _section_blocks(draft, outline, "总则/适用范围")
+    for block in candidates + scope[:1]:
+        spans = []
+        for word in sorted(ACCIDENT_TYPE_SYNONYMS, key=len, reverse=True):
+            for m in re.finditer(re.escape(word), block.text):
+                if not any(s <= m.start() < e for s, e, _ in spans):
+                    spans.append((m.start(), m.end(), ACCIDENT_TYPE_SYNONYMS[word]))
+        for start, end, value in sorted(spans):
+            assert value in {t.value for t in AccidentType}
+            if value not in draft.data["accident_types"]:
+                draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)
+
+
+def strip_number(text: str) -> str:
+    numbering = split_number(text)
+    return numbering.rest if numbering else text.strip()

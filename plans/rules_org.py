@@ -1,0 +1,262 @@
+"""Rules for people and things: org units and roles (组织机构及职责), contacts (tables and phone
+numbers in text), resources (tables with quantities).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from agents.llm.vocab import parse_count
+from plans.draft import PlanDraft, sentences
+from plans.rules_meta import strip_number
+from plans.sections import Outline
+from plans.structure import Block
+
+_UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
+_GENERIC_HEADING = re.compile(r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$")
+ROLE_TITLES = (
+    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
+    "副队长", "队长", "成员", "联络员", "负责人", "秘书长",
+)  # fmt: skip
+_ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
+_COMPOSED = re.compile(r"^(.{2,20}?)由\s*(.{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
+_DUTY_VERB = re.compile(r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥|决定|研究|审定)")
+_DUTY_LABEL = re.compile(r"(?:主要)?职责\s*[:：是为]\s*(.+)$")
+
+_PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
+EMERGENCY_NUMBERS = {
+    "110": "公安报警", "119": "消防救援", "120": "医疗急救", "122": "交通事故报警",
+    "12345": "政务服务热线", "12350": "安全生产举报投诉",
+}  # fmt: skip
+
+_HEADER_NAME = re.compile(r"姓名|联系人")
+_HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
+_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组")
+_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码")
+_HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
+_HEADER_QTY = re.compile(r"数量|人数|库存|规模")
+_HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
+_HEADER_HOLDER = re.compile(r"存放|地点|位置|责任单位|管理单位|所属|负责人|保管")
+
+
+def _unit_name(title: str) -> str | None:
+    title = strip_number(title).strip()
+    if _GENERIC_HEADING.match(title) or len(title) > 20:
+        return None
+    title = re.sub(r"(?:及其|及|的)?(?:主要)?职责$", "", title)
+    return title if _UNIT_SUFFIX.search(title) else None
+
+
+def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
+    blocks = draft.blocks
+    units: dict[str, int] = {}
+    current: str | None = None
+    stack: list[tuple[int, str]] = []  # (heading level, unit name)
+
+    def unit(name: str, block: Block, parent: str | None, start: int = 0, end: int | None = None) -> int:
+        if name not in units:
+            units[name] = draft.add(
+                "org_units", {"name": name, "parent": parent, "duties": [], "roles": []},
+                block.paragraph, start, end, confidence=0.85, method="structure" if block.kind == "heading" else "rule",
+            )  # fmt: skip
+        return units[name]
+
+    def role(unit_name: str, title: str, holder: str | None, block: Block, start: int, end: int) -> None:
+        index = units[unit_name]
+        roles = draft.data["org_units"][index]["roles"]
+        if any(r["title"] == title and r["holder"] in (holder, None if holder is None else "\0") for r in roles):
+            return
+        if holder is None and title == "成员":
+            return  # "由总指挥、副总指挥和成员组成": the members are listed elsewhere
+        vacant = next((n for n, r in enumerate(roles) if r["title"] == title and r["holder"] is None), None)
+        if vacant is not None and holder is not None:
+            roles[vacant]["holder"] = holder  # "由总指挥…组成" then "总指挥：街道办事处主任"
+            draft.cite(f"/org_units/{index}/roles/{vacant}/holder", block.paragraph, start, end, confidence=0.85)
+            return
+        roles.append({"title": title, "holder": holder, "duties": []})
+        draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
+
+    for block in blocks:
+        skeleton = outline.block_skeleton[block.paragraph]
+        if skeleton != "组织机构及职责":
+            if block.kind == "heading":
+                current, stack = None, []
+            continue
+        if block.kind == "heading":
+            level = block.heading_level or 1
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            name = _unit_name(block.text)
+            if name:
+                parent = stack[-1][1] if stack else _headquarters(units, name)
+                unit(name, block, parent)
+                stack.append((level, name))
+                current = name
+            else:
+                current = stack[-1][1] if stack else None
+            continue
+        if block.kind == "table":
+            continue
+        for start, _end, sentence in sentences(block.text):
+            text = sentence.strip().rstrip("。；;")
+            text = strip_number(text)
+            offset = start + sentence.find(text[:4]) if text else start
+            composed = _COMPOSED.match(text)
+            if composed and _UNIT_SUFFIX.search(re.sub(r"(成员|组成人员)$", "", composed.group(1))):
+                owner = re.sub(r"(成员|组成人员)$", "", composed.group(1))
+                owner = _canonical(owner, units) or owner
+                unit(owner, block, current if current != owner else None, offset, offset + len(text))
+                current = current or owner
+                for member in re.split(r"[、，,和及]", composed.group(2)):
+                    member = member.strip()
+                    title = next((t for t in ROLE_TITLES if member == t), None)
+                    if title:
+                        role(owner, title, None, block, offset, offset + len(text))
+                    elif len(member) >= 2:
+                        role(owner, "成员", member, block, offset, offset + len(text))
+                continue
+            m = _ROLE_HOLDER.match(text) or _ROLE_BY.search(text)
+            if m:
+                owner = current or _default_unit(units, draft, block, unit)
+                holder = m.group(2).strip().strip("。；;")
+                role(owner, m.group(1), holder or None, block, offset, offset + len(text))
+                continue
+            dm = _DUTY_LABEL.search(text)
+            duties = [d.strip() for d in re.split(r"[；;]", dm.group(1)) if d.strip()] if dm else []
+            if not duties and _DUTY_VERB.match(text) and current:
+                duties = [text]
+            if duties and current:
+                index = units[current]
+                for duty in duties:
+                    entry = draft.data["org_units"][index]["duties"]
+                    if duty not in entry:
+                        entry.append(duty)
+                        s, e = draft.span(block.paragraph, duty)
+                        draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.7)
+
+
+def _headquarters(units: dict[str, int], name: str) -> str | None:
+    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639)."""
+    if "指挥部" in name and "办公室" not in name:
+        return None
+    return next((u for u in units if "指挥部" in u and "办公室" not in u), None)
+
+
+def _canonical(name: str, units: dict[str, int]) -> str | None:
+    """"指挥部" in a sentence refers to the already-known "应急指挥部"."""
+    for known in units:
+        if known.endswith(name) or name.endswith(known):
+            return known
+    return None
+
+
+def _default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
+    """Roles outside any unit heading belong to the command HQ."""
+    for name in units:
+        if "指挥部" in name and "办公室" not in name:
+            return name
+    make("应急指挥部", block, None)
+    return "应急指挥部"
+
+
+def _column(header: list[str], pattern: re.Pattern[str], taken: set[int]) -> int | None:
+    for i, cell in enumerate(header):
+        if i not in taken and pattern.search(cell):
+            taken.add(i)
+            return i
+    return None
+
+
+def extract_tables(draft: PlanDraft) -> None:
+    """Contact tables (a phone column) and resource tables (a quantity column)."""
+    for block in draft.blocks:
+        if block.kind != "table" or not block.cells or len(block.cells) < 2:
+            continue
+        header = block.cells[0]
+        taken: set[int] = set()
+        phone = _column(header, _HEADER_PHONE, taken)
+        if phone is not None:
+            name = _column(header, _HEADER_NAME, taken)
+            role = _column(header, _HEADER_ROLE, taken)
+            org = _column(header, _HEADER_ORG, taken)
+            for row in block.cells[1:]:
+                cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+                m = _PHONE.search(cell(phone))
+                if not m:
+                    continue
+                contact = {"name": cell(name), "role": cell(role), "org": cell(org), "phone": m.group(1)}
+                if contact not in draft.data["contacts"]:
+                    draft.add("contacts", contact, block.paragraph, confidence=0.95)
+            continue
+        qty = _column(header, _HEADER_QTY, taken)
+        res_name = _column(header, _HEADER_RES_NAME, taken)
+        if qty is None or res_name is None:
+            continue
+        unit_col = _column(header, _HEADER_UNIT, taken)
+        holder = _column(header, _HEADER_HOLDER, taken)
+        kind = resource_type(header[res_name] + " " + header[qty])
+        for row in block.cells[1:]:
+            cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+            name = cell(res_name)
+            if not name:
+                continue
+            amount, unit = _quantity(cell(qty))
+            unit = cell(unit_col) or unit or ("人" if "人数" in header[qty] else None)
+            resource = {
+                "type": resource_type(name, default=kind),
+                "name": name,
+                "quantity": amount,
+                "unit": unit or None,
+                "holder": cell(holder) or None,
+            }
+            draft.add("resources", resource, block.paragraph, confidence=0.9)
+
+
+def _quantity(text: str) -> tuple[float | None, str | None]:
+    m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s]{0,4})\s*$", text)
+    if m:
+        return float(m.group(1)), m.group(2) or None
+    count = parse_count(text)
+    if count is not None:
+        return float(count), re.sub(r"^[\d一二三四五六七八九十百千万两约近共计]+", "", text).strip() or None
+    return None, None
+
+
+def resource_type(text: str, *, default: str = "其他") -> str:
+    for words, kind in (
+        (("专家",), "专家"),
+        (("医院", "卫生院", "医疗", "急救中心"), "医疗机构"),
+        (("避难", "避险", "安置", "庇护"), "避难场所"),
+        (("队", "救援组", "抢险组"), "救援队伍"),
+        (("电台", "对讲", "通信", "卫星电话"), "通信"),
+        (("资金", "经费"), "资金"),
+        (("车", "泵", "呼吸器", "装备", "器材", "设备", "防护服", "检测仪"), "装备"),
+        (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
+    ):
+        if any(w in text for w in words):
+            return kind
+    return default
+
+
+def extract_phone_contacts(draft: PlanDraft) -> None:
+    """Phone numbers written in text: "值班电话：0510-86801234", "拨打119、120"."""
+    known = {c["phone"] for c in draft.data["contacts"]}
+    for block in draft.blocks:
+        if block.kind == "table":
+            continue
+        for m in _PHONE.finditer(block.text):
+            number = m.group(1)
+            if number in known:
+                continue
+            before = block.text[max(0, m.start() - 30) : m.start()]
+            label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[-1]
+            if number in EMERGENCY_NUMBERS:
+                contact = {"name": EMERGENCY_NUMBERS[number], "role": "", "org": "", "phone": number}
+            elif label:
+                contact = {"name": "", "role": label if not _UNIT_SUFFIX.search(label) else "", "org": label if _UNIT_SUFFIX.search(label) else "", "phone": number}
+            else:
+                contact = {"name": "", "role": "", "org": "", "phone": number}
+            known.add(number)
+            draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
