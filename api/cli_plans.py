@@ -1,0 +1,92 @@
+"""``safecloud plans …``: import an emergency plan file (DOCX/DOC/PDF) into a structured plan.
+
+Registered on the main app in ``api/cli.py``. ``plans import`` prints the ``EmergencyPlan`` (JSON
+with ``--json``, else a short summary) and the extraction report on stderr (or into ``--report``).
+Saving to the graph is added by the review/graph layer; this command only parses and stores the
+original file content-addressed under ``<data_dir>/plans/blobs``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from api.settings import Settings
+from core.errors import SafeCloudError
+
+if TYPE_CHECKING:
+    from core.ports import ChatModel
+
+plans_app = typer.Typer(help="数字化预案：导入与结构化", no_args_is_help=True)
+log = logging.getLogger(__name__)
+
+
+class LlmChoice(str, Enum):
+    none = "none"
+    auto = "auto"
+
+
+def _chat_model(settings: Settings, choice: LlmChoice) -> ChatModel | None:
+    """``auto``: the configured model when it answers, else rules only (said on stderr)."""
+    if choice is LlmChoice.none:
+        return None
+    from agents.llm import build_chat_model
+
+    model = build_chat_model(settings)
+    health = model.health()
+    if health.get("status") != "ok":
+        typer.echo(f"提示：语言模型不可用（{health.get('status')}），仅使用规则抽取。", err=True)
+        return None
+    return model
+
+
+@plans_app.command("import")
+def import_file(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="DOCX / DOC / PDF 预案文件")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 EmergencyPlan JSON")] = False,
+    llm: Annotated[LlmChoice, typer.Option("--llm", help="none：仅规则；auto：可用时调用语言模型")] = LlmChoice.auto,
+    report: Annotated[Path | None, typer.Option("--report", help="把抽取报告写入该 JSON 文件（默认输出到 stderr）")] = None,
+) -> None:
+    """Parse a plan file and print the structured plan."""
+    from plans.pipeline import import_plan
+
+    settings = Settings()
+    model = _chat_model(settings, llm)
+    try:
+        result = import_plan(
+            file.read_bytes(),
+            file.name,
+            chat_model=model,
+            max_bytes=settings.plans.max_upload_mb * 2**20,
+            blob_dir=settings.plan_blobs_dir,
+            ocr="auto" if settings.plans.ocr else None,
+        )
+    except SafeCloudError as exc:
+        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+        raise typer.Exit(code=2) from None
+    finally:
+        close = getattr(model, "close", None)
+        if close is not None:
+            close()
+    report_doc = {"sha256": result.sha256, "media_type": result.media_type, **result.report.model_dump()}
+    if report is not None:
+        report.write_text(json.dumps(report_doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    else:
+        typer.echo(json.dumps(report_doc, ensure_ascii=False, indent=2), err=True)
+    plan = result.plan
+    if as_json:
+        typer.echo(plan.model_dump_json(indent=2))
+        return
+    typer.echo(f"{plan.title}（{plan.plan_type}）  {plan.issuing_unit} {plan.version} {plan.issued_at or ''}".rstrip())
+    typer.echo(
+        f"章节 {len(plan.sections)}（已对应 {result.report.sections_mapped}），预警级别 {len(plan.warning_levels)}，"
+        f"响应级别 {len(plan.response_levels)}，机构 {len(plan.org_units)}，联系人 {len(plan.contacts)}，"
+        f"资源 {len(plan.resources)}，报告时限 {len(plan.reporting)}"
+    )
+    if result.report.partial:
+        typer.echo("注意：结果不完整，请查看报告中的警告。")
