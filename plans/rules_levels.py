@@ -21,11 +21,15 @@ _WARNING_ITEM = re.compile(
     rf"^(?:[（(]?[{_LEVEL_TOKEN[1:-1]}]+[)）]?\s*级?\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?\s*[:：]\s*(.+)$"
 )
 _WARNING_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$")
-_COMMANDER = re.compile(r"由\s*([^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?(?:启动|组织|指挥|统一指挥|领导)")
+_COMMANDER = re.compile(
+    r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
+    r"(?:启动|组织|统一指挥|统一领导|领导)"
+)
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
 _TIME_LIMIT = re.compile(r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)")
 _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
+_CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
 _CHANNELS = ("电话", "传真", "短信", "政务微信", "微信", "书面", "电子邮件", "邮件", "网络", "信息系统", "专报", "口头", "广播")
 
 
@@ -151,21 +155,36 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
         for start, _end, sentence in sentences(block.text):
             if not re.search(r"报告|上报|报送|通报", sentence):
                 continue
-            tm = _TIME_LIMIT.search(sentence)
-            to = _TO.search(sentence)
-            if not tm and not to:
-                continue
-            channels = [c for c in _CHANNELS if c in sentence and not (c == "微信" and "政务微信" in sentence)]
-            rule = {
-                "time_limit_minutes": minutes(tm.group(1), tm.group(3)) if tm else None,
-                "to": to.group(1).strip() if to else "",
-                "channel": "、".join(channels) or None,
-            }
-            index = draft.add("reporting", rule, block.paragraph, start, start + len(sentence), confidence=0.85)
-            if tm:
-                draft.cite(f"/reporting/{index}/time_limit_minutes", block.paragraph, start + tm.start(), start + tm.end())
-            if to:
-                draft.cite(f"/reporting/{index}/to", block.paragraph, start + to.start(1), start + to.end(1))
+            previous_to = ""
+            for c_start, clause in _rule_clauses(sentence):
+                tm = _TIME_LIMIT.search(clause)
+                to = _TO.search(clause)
+                if not tm and not to:
+                    continue
+                channels = [c for c in _CHANNELS if c in clause and not (c == "微信" and "政务微信" in clause)]
+                recipient = _CHANNEL_TAIL.sub("", to.group(1).strip()) if to else previous_to
+                previous_to = recipient
+                rule = {
+                    "time_limit_minutes": minutes(tm.group(1), tm.group(3)) if tm else None,
+                    "to": recipient,
+                    "channel": "、".join(channels) or None,
+                }
+                at = start + c_start
+                index = draft.add("reporting", rule, block.paragraph, at, at + len(clause), confidence=0.85)
+                if tm:
+                    draft.cite(f"/reporting/{index}/time_limit_minutes", block.paragraph, at + tm.start(), at + tm.end())
+                if to:
+                    draft.cite(f"/reporting/{index}/to", block.paragraph, at + to.start(1), at + to.start(1) + len(recipient))
+
+
+def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
+    """Split a sentence where a new time limit starts ("1小时内…，并在2小时内书面报告")."""
+    cuts = [0]
+    for m in re.finditer(r"[，,]", sentence):
+        if _TIME_LIMIT.search(sentence[m.end() :].split("，")[0]):
+            cuts.append(m.end())
+    cuts.append(len(sentence))
+    return [(a, sentence[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if sentence[a:b].strip()]
 
 
 def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:

@@ -104,17 +104,22 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             text = strip_number(text)
             offset = start + sentence.find(text[:4]) if text else start
             composed = _COMPOSED.match(text)
-            if composed and _UNIT_SUFFIX.search(re.sub(r"(成员|组成人员)$", "", composed.group(1))):
-                owner = re.sub(r"(成员|组成人员)$", "", composed.group(1))
-                owner = _canonical(owner, units) or owner
+            owner = None
+            if composed:
+                raw = re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", composed.group(1))
+                if not raw and current:
+                    owner = current
+                elif raw and _UNIT_SUFFIX.search(raw):
+                    owner = _canonical(raw, units) or raw
+            if composed and owner:
                 unit(owner, block, current if current != owner else None, offset, offset + len(text))
                 current = current or owner
                 for member in re.split(r"[、，,和及]", composed.group(2)):
-                    member = member.strip()
+                    member = re.sub(r"^(?:各|相关)|(?:等|主要负责人)$", "", member.strip())
                     title = next((t for t in ROLE_TITLES if member == t), None)
                     if title:
                         role(owner, title, None, block, offset, offset + len(text))
-                    elif len(member) >= 2:
+                    elif len(member) >= 2 and member not in ("成员单位", "成员"):
                         role(owner, "成员", member, block, offset, offset + len(text))
                 continue
             m = _ROLE_HOLDER.match(text) or _ROLE_BY.search(text)
