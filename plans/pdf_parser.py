@@ -24,7 +24,14 @@ import pymupdf
 
 from plans.errors import CorruptDocumentError, EncryptedDocumentError, NoTextError
 from plans.ocr import OcrEngine, OcrLine
-from plans.structure import Block, BlockKind, DocumentStructure, assign_heading_levels, classify_line
+from plans.structure import (
+    Block,
+    BlockKind,
+    DocumentStructure,
+    assign_heading_levels,
+    classify_line,
+    classify_ocr_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -251,13 +258,13 @@ def _ocr_blocks(lines: list[OcrLine], page_no: int, page_width: float, out: list
     right = max(ln.x1 for ln in lines)
     pending: Block | None = None
     for line in lines:
-        kind, number = classify_line(line.text)
+        kind, number, text = classify_ocr_line(line.text)
         if pending is not None and kind in ("paragraph",) and pending.kind != "heading":
-            pending.text += line.text
+            pending.text += text
         else:
             if pending is not None:
                 out.append(pending)
-            pending = Block(kind=kind, text=line.text, paragraph=len(out), page=page_no, number=number, ocr=True)
+            pending = Block(kind=kind, text=text, paragraph=len(out), page=page_no, number=number, ocr=True)
         wraps = line.x1 >= right - 0.04 * page_width and not _SENTENCE_END.search(line.text)
         if not wraps or pending.kind == "heading":
             out.append(pending)

@@ -135,7 +135,39 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 entry["trigger"] = tm.group(1).strip()
                 offset = sentence.find(tm.group(1))
                 draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start + offset, start + offset + len(tm.group(1)), confidence=0.75)
+    _actions_under_level_headings(draft, outline, levels, ensure)
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
+
+
+def _actions_under_level_headings(draft: PlanDraft, outline: Outline, levels: dict[str, int], ensure: Any) -> None:
+    """Under a heading that names one level ("4.2.1 Ⅱ级响应"), list items are that level's actions
+    and a "启动条件：…" paragraph is its trigger."""
+    level: str | None = None
+    heading_level = 0
+    for block in draft.blocks:
+        if block.kind == "heading":
+            if level is not None and (block.heading_level or 1) <= heading_level:
+                level = None
+            found = {normalise_level(m.group(1) + "级") for m in _RESPONSE.finditer(block.text)} - {None}
+            if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
+                level = found.pop()
+                heading_level = block.heading_level or 1
+                ensure(level, _RESPONSE.search(block.text).group(0).replace(" ", ""), block, 0, len(block.text))
+            continue
+        if level is None or block.kind == "table":
+            continue
+        index = levels[level]
+        entry = draft.data["response_levels"][index]
+        trigger = re.match(r"^(?:启动|响应)?条件\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
+        if trigger and not entry["trigger"]:
+            entry["trigger"] = trigger.group(1)
+            draft.cite(f"/response_levels/{index}/trigger", block.paragraph, trigger.start(1), trigger.end(1), confidence=0.85)
+        elif block.kind == "list_item":
+            action = re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
+            if action and action not in entry["actions"]:
+                entry["actions"].append(action)
+                start, end = draft.span(block.paragraph, action)
+                draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, start, end, confidence=0.75)
 
 
 def minutes(amount: str, unit: str) -> int | None:

@@ -255,6 +255,11 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             number = m.group(1)
             if number in known:
                 continue
+            row = _row_contact(block.text, m.start())
+            if row is not None:
+                known.add(number)
+                draft.add("contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75)
+                continue
             before = block.text[max(0, m.start() - 30) : m.start()]
             label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[-1]
             if number in EMERGENCY_NUMBERS:
@@ -265,3 +270,24 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 contact = {"name": "", "role": "", "org": "", "phone": number}
             known.add(number)
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
+
+
+_ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
+    """A table row that reached us as a line ("总指挥 王建国 临港街道办事处 0510-…", e.g. from OCR)."""
+    line_start = text.rfind("\n", 0, phone_at) + 1
+    tokens = text[line_start:phone_at].split()
+    if len(tokens) < 2:
+        return None
+    contact = {"name": "", "role": "", "org": ""}
+    for token in tokens:
+        if not contact["role"] and (token in ROLE_TITLES or re.search(r"(室|员|长|指挥)$", token)):
+            contact["role"] = token
+        elif not contact["org"] and _ORG_WORD.search(token) and len(token) >= 3:
+            contact["org"] = token
+        elif not contact["name"] and _PERSON.match(token):
+            contact["name"] = token
+    return contact if any(contact.values()) else None

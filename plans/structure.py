@@ -145,3 +145,17 @@ def heading_title(block: Block) -> str:
     if numbering and block.number and numbering.number == block.number:
         return numbering.rest
     return block.text.strip()
+
+
+_GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})*)(?=[\u4e00-\u9fff])(?![号个人名级年月日层楼吨米次天时分条项])(.+)$")
+
+
+def classify_ocr_line(text: str) -> tuple[BlockKind, str | None, str]:
+    """Like ``classify_line`` for OCR output, which drops the space in "2 组织机构": a short line
+    glued to a leading number is a heading; the space is put back so the number splits again."""
+    kind, number = classify_line(text)
+    if kind == "paragraph" and number is None:
+        m = _GLUED_NUMBER.match(text.strip())
+        if m and len(m.group(2)) <= 20 and not _SENTENCE_END.search(m.group(2)):
+            return "heading", m.group(1), f"{m.group(1)} {m.group(2)}"
+    return kind, number, text

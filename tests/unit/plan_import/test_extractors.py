@@ -209,3 +209,36 @@ def test_every_extracted_value_has_a_source() -> None:
     for i in range(len(draft.data["response_levels"])):
         assert f"/response_levels/{i}" in pointers
     assert "/contacts/0" in pointers
+
+
+def test_actions_and_trigger_under_a_level_heading() -> None:
+    draft = run(
+        [
+            "4 应急响应",
+            "4.2 分级响应",
+            "4.2.1 Ⅱ级响应",
+            "启动条件：发生较大危险化学品事故。",
+            "（1）组织抢险救援组赶赴现场；",
+            "（2）设置警戒区，疏散周边群众；",
+            "4.2.2 Ⅲ级响应",
+            "（1）企业自行处置；",
+        ]
+    )
+    levels = {r["level"]: r for r in draft.data["response_levels"]}
+    assert levels["二级"]["trigger"] == "发生较大危险化学品事故"
+    assert levels["二级"]["actions"] == ["组织抢险救援组赶赴现场", "设置警戒区，疏散周边群众"]
+    assert levels["三级"]["actions"] == ["企业自行处置"]
+
+
+def test_contact_rows_that_arrive_as_lines() -> None:
+    draft = run(["7 附件", "总指挥 王建国 临港街道办事处 0510-86801234"])
+    assert draft.data["contacts"] == [
+        {"name": "王建国", "role": "总指挥", "org": "临港街道办事处", "phone": "0510-86801234"}
+    ]
+
+
+def test_ocr_headings_without_the_space_after_the_number() -> None:
+    from plans.structure import classify_ocr_line
+
+    assert classify_ocr_line("2组织机构及职责") == ("heading", "2", "2 组织机构及职责")
+    assert classify_ocr_line("2号储罐区")[0] == "paragraph"
