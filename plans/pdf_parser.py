@@ -38,7 +38,9 @@ log = logging.getLogger(__name__)
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
-_MIN_PAGE_CHARS = 8  # fewer characters than this on a page with an image = a scanned page
+_MIN_PAGE_CHARS = 8
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")  # fewer characters than this on a page with an image = a scanned page
 
 
 @dataclass
@@ -135,7 +137,8 @@ def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]
     tables = _tables(page)
     boxes = [pymupdf.Rect(bbox) for bbox, _ in tables]
     lines: list[_Line] = []
-    info = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT)
+    # sort=True: blocks top-to-bottom, so a footer drawn first does not come first
+    info = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT, sort=True)
     for block_no, block in enumerate(info["blocks"]):
         if block.get("type") != 0:
             continue
@@ -147,6 +150,8 @@ def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]
             if not spans:
                 continue
             text = _unify_ideographs("".join(s["text"] for s in line["spans"]).strip())
+            if _PAGE_NUMBER.match(text):
+                continue
             size = round(max(s["size"] for s in spans), 1)
             bold = all(s["flags"] & 16 for s in spans)
             lines.append(_Line(text, size, bold, block_no, line["bbox"][2], line["bbox"][1]))
@@ -180,7 +185,7 @@ def _fill_merged(table: Any) -> list[list[str]]:
         out: list[str] = []
         for c, value in enumerate(row):
             if value is not None:
-                out.append(_unify_ideographs(re.sub(r"\s+", " ", value).strip()))
+                out.append(_unify_ideographs(re.sub(r"\s+", " ", _CJK_BREAK.sub("", value)).strip()))
                 continue
             above = bboxes[r - 1][c] if r > 0 and c < len(bboxes[r - 1]) else None
             here_top = next((b[1] for b in bboxes[r] if b is not None), None)
@@ -212,11 +217,27 @@ def _layer_blocks(
     current_number: str | None = None
     last_block = -1
 
+    first_on_page = True
+
     def flush() -> None:
-        nonlocal current, current_kind, current_number
+        nonlocal current, current_kind, current_number, first_on_page
         if current:
             text = "".join(current)
-            out.append(Block(kind=current_kind, text=text, paragraph=len(out), page=page_no, number=current_number))
+            previous = out[-1] if out else None
+            continues = (
+                first_on_page
+                and previous is not None
+                and previous.page != page_no
+                and current_kind == "paragraph"
+                and current_number is None
+                and previous.kind in ("paragraph", "list_item")
+                and not _SENTENCE_END.search(previous.text)
+            )
+            if continues:  # a paragraph running over the page break
+                previous.text += text
+            else:
+                out.append(Block(kind=current_kind, text=text, paragraph=len(out), page=page_no, number=current_number))
+            first_on_page = False
         current, current_kind, current_number = [], "paragraph", None
 
     pending_tables = sorted(tables, key=lambda t: t[0][1])
@@ -225,6 +246,8 @@ def _layer_blocks(
 
     def emit_tables(before_y: float) -> None:
         while pending_tables and pending_tables[0][0][1] <= before_y:
+            nonlocal first_on_page
+            first_on_page = False
             _bbox, grid = pending_tables.pop(0)
             text = "\n".join(" | ".join(row) for row in grid)
             out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid))
@@ -240,6 +263,7 @@ def _layer_blocks(
             flush()
             out.append(Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number))
             last_block, last_line = line.block_no, None
+            first_on_page = False
             continue
         wrapped = last_line is not None and last_line.x1 >= right - 18 and not _SENTENCE_END.search(last_line.text)
         starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)

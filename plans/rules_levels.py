@@ -10,7 +10,7 @@ from typing import Any
 from agents.llm.vocab import RESPONSE_LEVELS, cn_to_int, normalise_level
 from plans.draft import PlanDraft, sentences
 from plans.sections import Outline
-from plans.structure import Block
+from plans.structure import Block, split_number
 
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
@@ -18,7 +18,8 @@ _LEVEL_LIST = re.compile(rf"(?:分为|划分为|设定为|由高到低(?:依次)
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
 _COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
 _WARNING_ITEM = re.compile(
-    rf"^(?:[（(]?[{_LEVEL_TOKEN[1:-1]}]+[)）]?\s*级?\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?\s*[:：]\s*(.+)$"
+    r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
+    r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
 )
 _WARNING_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$")
 _COMMANDER = re.compile(
@@ -27,10 +28,18 @@ _COMMANDER = re.compile(
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
-_TIME_LIMIT = re.compile(r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)")
+_TIME_LIMIT = re.compile(
+    r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|第一时间|马上)"
+)
+_TO_AFTER = re.compile(r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)")
 _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
 _CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
 _CHANNELS = ("电话", "传真", "短信", "政务微信", "微信", "书面", "电子邮件", "邮件", "网络", "信息系统", "专报", "口头", "广播")
+
+
+def strip_number(text: str) -> str:
+    numbering = split_number(text)
+    return numbering.rest if numbering else text
 
 
 def _level_values(text: str) -> list[str]:
@@ -47,12 +56,13 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     scope = _blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
     for block in scope:
         for text_start, _, sentence in sentences(block.text) if block.kind != "table" else []:
-            m = _WARNING_ITEM.match(sentence.strip()) or None
+            item = strip_number(sentence.strip()) if block.kind == "list_item" else sentence.strip()
+            m = _WARNING_ITEM.match(item)
             colour = criteria = None
             if m:
                 colour, criteria = m.group(1), m.group(2)
             else:
-                m2 = _WARNING_LEVEL_ITEM.match(sentence.strip())
+                m2 = _WARNING_LEVEL_ITEM.match(item)
                 if m2:
                     level = normalise_level(m2.group(1) + "级")
                     colour = m2.group(2) or {"一级": "红色", "二级": "橙色", "三级": "黄色", "四级": "蓝色"}.get(level or "")
@@ -159,7 +169,11 @@ def _actions_under_level_headings(draft: PlanDraft, outline: Outline, levels: di
         index = levels[level]
         entry = draft.data["response_levels"][index]
         trigger = re.match(r"^(?:启动|响应)?条件\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
-        if trigger and not entry["trigger"]:
+        commander = re.match(r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|负责指挥)\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
+        if commander and entry["commander"] is None:
+            entry["commander"] = commander.group(1)
+            draft.cite(f"/response_levels/{index}/commander", block.paragraph, commander.start(1), commander.end(1), confidence=0.85)
+        elif trigger and not entry["trigger"]:
             entry["trigger"] = trigger.group(1)
             draft.cite(f"/response_levels/{index}/trigger", block.paragraph, trigger.start(1), trigger.end(1), confidence=0.85)
         elif block.kind == "list_item":
@@ -190,14 +204,14 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
             previous_to = ""
             for c_start, clause in _rule_clauses(sentence):
                 tm = _TIME_LIMIT.search(clause)
-                to = _TO.search(clause)
+                to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
                 if not tm and not to:
                     continue
                 channels = [c for c in _CHANNELS if c in clause and not (c == "微信" and "政务微信" in clause)]
                 recipient = _CHANNEL_TAIL.sub("", to.group(1).strip()) if to else previous_to
                 previous_to = recipient
                 rule = {
-                    "time_limit_minutes": minutes(tm.group(1), tm.group(3)) if tm else None,
+                    "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3))) if tm else None,
                     "to": recipient,
                     "channel": "、".join(channels) or None,
                 }

@@ -20,10 +20,12 @@ _UNIT_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|管理局|应急管理局|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室|管理委员会)$"
 )
 _VERSION_LABEL = re.compile(r"(?:版本号?|版次)\s*[:：]\s*([^\s，。；]{1,20})")
-_VERSION_INLINE = re.compile(r"[（(]?(\d{4}\s*年?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?")
+_VERSION_INLINE = re.compile(r"[（(]?(\d{4}\s*年?(?:修订|修正)?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?")
 _DATE = r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
 _DATE_LABEL = re.compile(rf"(?:发布|印发|实施|编制|生效|颁布)(?:日期|时间)\s*[:：]\s*{_DATE}")
 _DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
+_DATE_ISSUED = re.compile(rf"{_DATE}\s*(?:发布|印发|颁布)")  # "江阴市人民政府办公室　2024年5月20日印发"
+_UNIT_THEN_DATE = re.compile(rf"^(\S{{2,40}}?)\s+{_DATE}\s*(?:发布|印发|颁布|实施)?$")
 _BOOK = re.compile(r"《[^》]{2,60}》")
 
 
@@ -86,6 +88,11 @@ def _issuing_unit(draft: PlanDraft, cover: list[Block], title: Block | None) -> 
             draft.set("issuing_unit", value, block.paragraph, m.start(1), m.start(1) + len(value), confidence=0.95)
             return
     for block in cover:
+        m = _UNIT_THEN_DATE.match(block.text.strip())
+        if m and block is not title and _UNIT_LINE.match(m.group(1)):
+            draft.set("issuing_unit", m.group(1), block.paragraph, m.start(1), m.end(1), confidence=0.85)
+            return
+    for block in cover:
         if block is not title and _UNIT_LINE.match(block.text.strip()):
             draft.set("issuing_unit", block.text.strip(), block.paragraph, confidence=0.7)
             return
@@ -109,7 +116,7 @@ def _version(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:
 
 
 def _issued_at(draft: PlanDraft, cover: list[Block]) -> None:
-    for pattern, confidence in ((_DATE_LABEL, 0.95), (_DATE_ALONE, 0.7)):
+    for pattern, confidence in ((_DATE_LABEL, 0.95), (_DATE_ISSUED, 0.85), (_DATE_ALONE, 0.7)):
         for block in cover:
             m = pattern.search(block.text.strip())
             if m:

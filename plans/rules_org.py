@@ -14,16 +14,26 @@ from plans.sections import Outline
 from plans.structure import Block
 
 _UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
-_GENERIC_HEADING = re.compile(r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$")
+_GENERIC_HEADING = re.compile(
+    r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$"
+    r"|^(?:现场|应急|专项)?(?:工作组|工作小组|小组)(?:及其?|和)?(?:组成|职责|主要职责)*$"  # a category, not one unit
+)
+_ALIAS = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
+_SETS_UP = re.compile(r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:]{2,20}?(?:指挥部|办公室|工作组|小组|中心))")
+_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍")
+_ROLE_COLUMN = re.compile(r"^(?:组长|副组长|牵头单位|负责人|成员|成员单位|队长|副队长|主任|副主任)$")
+_POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
+_PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
+_DUTY_COLUMN = re.compile(r"职责|任务")
 ROLE_TITLES = (
     "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
-    "副队长", "队长", "成员", "联络员", "负责人", "秘书长",
+    "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长",
 )  # fmt: skip
 _ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*(.{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 _DUTY_VERB = re.compile(r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥|决定|研究|审定)")
-_DUTY_LABEL = re.compile(r"(?:主要)?职责\s*[:：是为]\s*(.+)$")
+_DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?职责(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 
 _PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
 EMERGENCY_NUMBERS = {
@@ -52,7 +62,9 @@ def _unit_name(title: str) -> str | None:
 def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
     blocks = draft.blocks
     units: dict[str, int] = {}
+    aliases: dict[str, str] = {}
     current: str | None = None
+    set_up: str | None = None  # the unit a "设立现场指挥部，下设以下工作组" sentence introduced
     stack: list[tuple[int, str]] = []  # (heading level, unit name)
 
     def unit(name: str, block: Block, parent: str | None, start: int = 0, end: int | None = None) -> int:
@@ -89,6 +101,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             name = _unit_name(block.text)
+            set_up = None
             if name:
                 parent = stack[-1][1] if stack else _headquarters(units, name)
                 unit(name, block, parent)
@@ -98,11 +111,28 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             continue
         if block.kind == "table":
+            _org_table(draft, block, set_up or current, units, unit, role, _default_unit)
+            continue
+        labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
+        if labelled and (current or units):
+            owner = current or _default_unit(units, draft, block, unit)
+            _add_duties(draft, units[owner], block, re.split(r"[；;]", labelled.group(1)))
             continue
         for start, _end, sentence in sentences(block.text):
             text = sentence.strip().rstrip("。；;")
             text = strip_number(text)
             offset = start + sentence.find(text[:4]) if text else start
+            for alias in _ALIAS.finditer(text):
+                if current:
+                    aliases[alias.group(1)] = current
+            for created in _SETS_UP.finditer(text):
+                name = created.group(1)
+                known = _canonical(name, units, aliases)
+                parent = current or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
+                generic = _GENERIC_HEADING.match(name) or re.match(r"^(?:以下|下列|如下|若干|相应|有关|各)", name)
+                if known is None and parent and parent != name and not generic:
+                    unit(name, block, parent, offset + created.start(1), offset + created.end(1))
+                    set_up = name
             composed = _COMPOSED.match(text)
             owner = None
             if composed:
@@ -110,36 +140,46 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 if not raw and current:
                     owner = current
                 elif raw and _UNIT_SUFFIX.search(raw):
-                    owner = _canonical(raw, units) or raw
+                    owner = _canonical(raw, units, aliases) or raw
             if composed and owner:
                 unit(owner, block, current if current != owner else None, offset, offset + len(text))
                 current = current or owner
+                members = []
                 for member in re.split(r"[、，,和及]", composed.group(2)):
-                    member = re.sub(r"^(?:各|相关)|(?:等|主要负责人)$", "", member.strip())
+                    member = member.strip()
                     title = next((t for t in ROLE_TITLES if member == t), None)
                     if title:
                         role(owner, title, None, block, offset, offset + len(text))
-                    elif len(member) >= 2 and member not in ("成员单位", "成员"):
-                        role(owner, "成员", member, block, offset, offset + len(text))
+                    elif len(member) >= 2:
+                        members.append(member)
+                if members:  # one "成员" role holding the list as written
+                    holder = composed.group(2).strip()
+                    first = holder.find(members[0])
+                    role(owner, "成员", holder[first:] if first > 0 else holder, block, offset, offset + len(text))
                 continue
-            m = _ROLE_HOLDER.match(text) or _ROLE_BY.search(text)
-            if m:
+            found = [m for m in [_ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
+            if found:
                 owner = current or _default_unit(units, draft, block, unit)
-                holder = m.group(2).strip().strip("。；;")
-                role(owner, m.group(1), holder or None, block, offset, offset + len(text))
+                for m in found:
+                    holder = m.group(2).strip().strip("。；;")
+                    role(owner, m.group(1), holder or None, block, offset + m.start(), offset + m.end())
                 continue
             dm = _DUTY_LABEL.search(text)
             duties = [d.strip() for d in re.split(r"[；;]", dm.group(1)) if d.strip()] if dm else []
             if not duties and _DUTY_VERB.match(text) and current:
                 duties = [text]
             if duties and current:
-                index = units[current]
-                for duty in duties:
-                    entry = draft.data["org_units"][index]["duties"]
-                    if duty not in entry:
-                        entry.append(duty)
-                        s, e = draft.span(block.paragraph, duty)
-                        draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.7)
+                _add_duties(draft, units[current], block, duties)
+
+
+def _add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
+    entry = draft.data["org_units"][index]["duties"]
+    for duty in duties:
+        duty = duty.strip().rstrip("。；;")
+        if duty and duty not in entry:
+            entry.append(duty)
+            s, e = draft.span(block.paragraph, duty)
+            draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
 
 
 def _headquarters(units: dict[str, int], name: str) -> str | None:
@@ -149,12 +189,63 @@ def _headquarters(units: dict[str, int], name: str) -> str | None:
     return next((u for u in units if "指挥部" in u and "办公室" not in u), None)
 
 
-def _canonical(name: str, units: dict[str, int]) -> str | None:
-    """"指挥部" in a sentence refers to the already-known "应急指挥部"."""
+def _canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None = None) -> str | None:
+    """"指挥部" in a sentence refers to the already-known "应急指挥部"; "以下简称" aliases too."""
+    if aliases and name in aliases:
+        return aliases[name]
     for known in units:
         if known.endswith(name) or name.endswith(known):
             return known
     return None
+
+
+def _org_table(
+    draft: PlanDraft, block: Block, parent: str | None, units: dict[str, int], unit: Any, role: Any, default: Any
+) -> None:
+    """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
+    if not block.cells or len(block.cells) < 2:
+        return
+    header = block.cells[0]
+    duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
+    group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
+    if group_col is not None and any(_UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)):
+        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(h.strip())]
+        for row in block.cells[1:]:
+            name = row[group_col].strip() if group_col < len(row) else ""
+            if not name or not _UNIT_SUFFIX.search(name):
+                continue
+            unit(name, block, parent if parent != name else None)
+            for col in role_cols:
+                if col < len(row) and row[col].strip():
+                    role(name, header[col].strip(), row[col].strip(), block, 0, len(block.text))
+            if duty_col is not None and duty_col < len(row) and row[duty_col].strip():
+                duty = row[duty_col].strip().rstrip("。；;")
+                index = units[name]
+                duties = draft.data["org_units"][index]["duties"]
+                if duty not in duties:
+                    duties.append(duty)
+                    draft.cite(f"/org_units/{index}/duties/{len(duties) - 1}", block.paragraph, confidence=0.85)
+        return
+    post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
+    if post_col is None or any(_HEADER_PHONE.search(h) for h in header):
+        return
+    person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
+    owner = parent or default(units, draft, block, unit)
+    index = units[owner]
+    for row in block.cells[1:]:
+        title = row[post_col].strip() if post_col < len(row) else ""
+        if not title:
+            continue
+        holder = row[person_col].strip() if person_col is not None and person_col < len(row) else ""
+        role(owner, title, holder or None, block, 0, len(block.text))
+        roles = draft.data["org_units"][index]["roles"]
+        target = next((r for r in roles if r["title"] == title and r["holder"] == (holder or None)), None)
+        if target is not None and duty_col is not None and duty_col < len(row) and row[duty_col].strip():
+            duty = row[duty_col].strip().rstrip("。；;")
+            if duty not in target["duties"]:
+                target["duties"].append(duty)
+                n = roles.index(target)
+                draft.cite(f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}", block.paragraph, confidence=0.85)
 
 
 def _default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
@@ -188,7 +279,7 @@ def extract_tables(draft: PlanDraft) -> None:
             org = _column(header, _HEADER_ORG, taken)
             for row in block.cells[1:]:
                 cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
-                m = _PHONE.search(cell(phone))
+                m = _PHONE.search(_squash_digits(cell(phone)))
                 if not m:
                     continue
                 contact = {"name": cell(name), "role": cell(role), "org": cell(org), "phone": m.group(1)}
@@ -237,7 +328,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
         (("队", "救援组", "抢险组"), "救援队伍"),
         (("电台", "对讲", "通信", "卫星电话"), "通信"),
         (("资金", "经费"), "资金"),
-        (("车", "泵", "呼吸器", "装备", "器材", "设备", "防护服", "检测仪"), "装备"),
+        (("车", "泵", "呼吸器", "装备", "器材", "设备", "防护服", "防化服", "检测仪", "侦检", "堵漏", "洗消", "照明", "发电机", "担架"), "装备"),
         (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
     ):
         if any(w in text for w in words):
@@ -291,3 +382,8 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
         elif not contact["name"] and _PERSON.match(token):
             contact["name"] = token
     return contact if any(contact.values()) else None
+
+
+def _squash_digits(text: str) -> str:
+    """"138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
+    return re.sub(r"(?<=\d) (?=\d)", "", text)

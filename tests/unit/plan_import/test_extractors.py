@@ -138,7 +138,7 @@ def test_org_units_roles_and_members() -> None:
     assert set(units) == {"应急指挥部", "抢险救援组"}
     hq = units["应急指挥部"]
     roles = {(r["title"], r["holder"]) for r in hq["roles"]}
-    assert {("总指挥", "镇长"), ("副总指挥", "分管副镇长"), ("成员", "派出所")} <= roles
+    assert {("总指挥", "镇长"), ("副总指挥", "分管副镇长"), ("成员", "安监办、派出所、卫生院")} <= roles
     team = units["抢险救援组"]
     assert team["parent"] == "应急指挥部"
     assert team["roles"] == [{"title": "组长", "holder": "消防中队队长", "duties": []}]
