@@ -30,7 +30,7 @@ from plans.ocr import OcrEngine, default_ocr_engine
 from plans.pdf_parser import parse_pdf
 from plans.rules_levels import extract_reporting, extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
-from plans.rules_org import extract_org_units, extract_phone_contacts, extract_tables
+from plans.rules_org import extract_org_units, extract_phone_contacts, extract_tables, extract_text_resources
 from plans.sections import outline
 from plans.structure import Block, DocumentStructure
 
@@ -114,6 +114,7 @@ def import_plan(
     extract_org_units(draft, sections)
     extract_reporting(draft, sections)
     extract_tables(draft)
+    extract_text_resources(draft, sections)
     extract_phone_contacts(draft)
 
     llm_calls = 0

@@ -21,6 +21,7 @@ _WARNING_ITEM = re.compile(
     r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
     r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
 )
+_WARNING_INLINE = re.compile(r"(红色|橙色|黄色|蓝色)\s*预警(?:信号)?\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$")
 _WARNING_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$")
 _COMMANDER = re.compile(
     r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
@@ -67,6 +68,10 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                     level = normalise_level(m2.group(1) + "级")
                     colour = m2.group(2) or {"一级": "红色", "二级": "橙色", "三级": "黄色", "四级": "蓝色"}.get(level or "")
                     criteria = m2.group(3)
+            if not colour:
+                m3 = _WARNING_INLINE.search(item)
+                if m3:
+                    colour, criteria = m3.group(1), m3.group(2)
             if colour and criteria:
                 level = normalise_level(colour)
                 if level and level not in found:
@@ -89,6 +94,21 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                             "warning_levels", {"level": level, "color": colour, "criteria": criteria},
                             block.paragraph, confidence=0.8,
                         )  # fmt: skip
+    # "收到暴雨蓝色预警信号时，进入防汛值班状态": the clause is the criteria of that colour
+    for block in scope:
+        for start, _end, sentence in sentences(block.text):
+            clause = sentence.split("：")[-1].split(":")[-1].strip().rstrip("。；;")
+            colours = set(_COLOUR.findall(clause))
+            if len(colours) != 1 or "预警" not in clause or not re.search(r"时[，,]", clause):
+                continue
+            colour = colours.pop()
+            level = normalise_level(colour)
+            if level and level not in found:
+                at = start + sentence.find(clause)
+                found[level] = draft.add(
+                    "warning_levels", {"level": level, "color": colour, "criteria": clause},
+                    block.paragraph, at, at + len(clause), confidence=0.7,
+                )  # fmt: skip
     # "分为红色、橙色、黄色、蓝色四级": levels without criteria
     for block in scope:
         m = _COLOUR_LIST.search(block.text)
@@ -145,6 +165,8 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 entry["trigger"] = tm.group(1).strip()
                 offset = sentence.find(tm.group(1))
                 draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start + offset, start + offset + len(tm.group(1)), confidence=0.75)
+    _level_items(draft, scope, levels, ensure)
+    _level_tables(draft, scope, levels, ensure)
     _actions_under_level_headings(draft, outline, levels, ensure)
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 
@@ -207,8 +229,9 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
                 to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
                 if not tm and not to:
                     continue
-                channels = [c for c in _CHANNELS if c in clause and not (c == "微信" and "政务微信" in clause)]
-                recipient = _CHANNEL_TAIL.sub("", to.group(1).strip()) if to else previous_to
+                said = re.sub(r"[（(][^）)]*[）)]", "", clause)  # "（电话0510-…）" names a number, not a channel
+                channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
+                recipient = _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip())) if to else previous_to
                 previous_to = recipient
                 rule = {
                     "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3))) if tm else None,
@@ -241,3 +264,78 @@ def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) ->
         if skeleton and any(skeleton == p or skeleton.startswith(p + "/") for p in paths):
             out.append(block)
     return out
+
+
+_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN}\s*级\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$", re.S)
+_ORGANISED_BY = re.compile(r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$", re.S)
+
+
+def _split_actions(text: str) -> list[str]:
+    return [a.strip().rstrip("。") for a in re.split(r"[；;]", text) if a.strip().rstrip("。")]
+
+
+def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
+    """"（1）IV级响应：<trigger>。由<commander>组织：<action>；<action>。" in one block."""
+    for block in scope:
+        if block.kind == "table":
+            continue
+        body = strip_number(block.text.strip())
+        m = _LEVEL_ITEM.match(body)
+        if not m:
+            continue
+        level = normalise_level(m.group(1))
+        if level is None:
+            continue
+        offset = block.text.find(body)
+        index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
+        entry = draft.data["response_levels"][index]
+        entry["name"] = entry["name"] or m.group(1).replace(" ", "")
+        rest, rest_at = m.group(2), offset + m.start(2)
+        by = _ORGANISED_BY.search(rest)
+        trigger = (rest[: by.start()] if by else rest.split("。")[0]).strip()
+        if trigger and not entry["trigger"]:
+            entry["trigger"] = trigger
+            draft.cite(f"/response_levels/{index}/trigger", block.paragraph, rest_at, rest_at + len(trigger), confidence=0.8)
+        if by:
+            if entry["commander"] is None:
+                entry["commander"] = by.group(1)
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, rest_at + by.start(1), rest_at + by.end(1), confidence=0.8)
+            for action in _split_actions(by.group(2)):
+                if action not in entry["actions"]:
+                    entry["actions"].append(action)
+                    s0, e0 = draft.span(block.paragraph, action)
+                    draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, s0, e0, confidence=0.75)
+
+
+def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
+    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施)."""
+    for block in scope:
+        if block.kind != "table" or not block.cells or len(block.cells) < 2:
+            continue
+        header = block.cells[0]
+
+        def col(pattern: str) -> int | None:
+            return next((i for i, h in enumerate(header) if re.search(pattern, h)), None)
+
+        level_col, trigger_col = col(r"级别|等级|响应"), col(r"条件|情形|标准")
+        if level_col is None or trigger_col is None:
+            continue
+        commander_col, actions_col = col(r"指挥|负责|领导"), col(r"措施|行动|任务|处置")
+        for row in block.cells[1:]:
+            cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+            level = normalise_level(cell(level_col))
+            if level is None:
+                continue
+            index = ensure(level, cell(level_col), block, 0, len(block.text))
+            entry = draft.data["response_levels"][index]
+            entry["name"] = entry["name"] or cell(level_col)
+            if cell(trigger_col) and not entry["trigger"]:
+                entry["trigger"] = cell(trigger_col).rstrip("。")
+                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
+            if cell(commander_col) and entry["commander"] is None:
+                entry["commander"] = cell(commander_col)
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
+            for action in _split_actions(cell(actions_col)):
+                if action not in entry["actions"]:
+                    entry["actions"].append(action)
+                    draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, confidence=0.85)

@@ -19,6 +19,7 @@ _UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单�
 _UNIT_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|管理局|应急管理局|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室|管理委员会)$"
 )
+_SUB_UNIT_LINE = re.compile(r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$")
 _VERSION_LABEL = re.compile(r"(?:版本号?|版次)\s*[:：]\s*([^\s，。；]{1,20})")
 _VERSION_INLINE = re.compile(r"[（(]?(\d{4}\s*年?(?:修订|修正)?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?")
 _DATE = r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
@@ -93,8 +94,9 @@ def _issuing_unit(draft: PlanDraft, cover: list[Block], title: Block | None) -> 
             draft.set("issuing_unit", m.group(1), block.paragraph, m.start(1), m.end(1), confidence=0.85)
             return
     for block in cover:
-        if block is not title and _UNIT_LINE.match(block.text.strip()):
-            draft.set("issuing_unit", block.text.strip(), block.paragraph, confidence=0.7)
+        joined = re.sub(r"\s+", "", block.text)  # "江苏临江新材料科技有限公司　储运车间"
+        if block is not title and (_UNIT_LINE.match(joined) or _SUB_UNIT_LINE.match(block.text.strip())):
+            draft.set("issuing_unit", joined, block.paragraph, confidence=0.7)
             return
     if title is not None:
         m = re.match(r"^(.{2,30}?(?:有限责任公司|有限公司|集团|人民政府|办事处|管理委员会))", title.text)
@@ -148,8 +150,13 @@ def _general(draft: PlanDraft, outline: Outline) -> None:
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
     """Types named in the title, else in the scope: longest synonym wins (粉尘爆炸 is not also 爆炸)."""
     candidates = [title] if title is not None else []
-    scope = _section_blocks(draft, outline, "总则/适用范围")
-    for block in candidates + scope[:1]:
+    scope = _section_blocks(draft, outline, "总则/适用范围")[:1]
+    risk = [
+        next((b for b in draft.blocks[s.paragraph + 1 :] if b.kind != "heading"), None)
+        for s in outline.sections
+        if re.search(r"风险", s.heading)
+    ]
+    for block in candidates + scope + [b for b in risk[:1] if b is not None]:
         spans = []
         for word in sorted(ACCIDENT_TYPE_SYNONYMS, key=len, reverse=True):
             for m in re.finditer(re.escape(word), block.text):

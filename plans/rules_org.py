@@ -27,12 +27,16 @@ _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
 ROLE_TITLES = (
     "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
-    "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长",
+    "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
 )  # fmt: skip
 _ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*(.{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
-_DUTY_VERB = re.compile(r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥|决定|研究|审定)")
+_UNIT_LEAD = re.compile(r"^([^，。：:；、]{2,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$")
+_NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
+_SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责)")
+_DUTY_VERB = re.compile(r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)")
 _DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?职责(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 
 _PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
@@ -48,7 +52,12 @@ _HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码")
 _HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
 _HEADER_QTY = re.compile(r"数量|人数|库存|规模")
 _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
-_HEADER_HOLDER = re.compile(r"存放|地点|位置|责任单位|管理单位|所属|负责人|保管")
+# who holds a resource: the keeper if named, else the owning unit, else where it is stored
+_HOLDER_PRIORITY = (
+    re.compile(r"保管人|负责人|责任人|管理人"),
+    re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
+    re.compile(r"存放|地点|位置"),
+)
 
 
 def _unit_name(title: str) -> str | None:
@@ -103,6 +112,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             name = _unit_name(block.text)
             set_up = None
             if name:
+                name = _canonical(name, units, aliases) or name
                 parent = stack[-1][1] if stack else _headquarters(units, name)
                 unit(name, block, parent)
                 stack.append((level, name))
@@ -111,7 +121,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             continue
         if block.kind == "table":
-            _org_table(draft, block, set_up or current, units, unit, role, _default_unit)
+            _org_table(draft, block, set_up or current, units, aliases, unit, role, _default_unit)
             continue
         labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):
@@ -125,14 +135,16 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             for alias in _ALIAS.finditer(text):
                 if current:
                     aliases[alias.group(1)] = current
+            first_created: str | None = None
             for created in _SETS_UP.finditer(text):
                 name = created.group(1)
                 known = _canonical(name, units, aliases)
-                parent = current or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
+                parent = first_created or current or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
                 generic = _GENERIC_HEADING.match(name) or re.match(r"^(?:以下|下列|如下|若干|相应|有关|各)", name)
-                if known is None and parent and parent != name and not generic:
+                if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
-                    set_up = name
+                    first_created = first_created or name
+                    set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
             composed = _COMPOSED.match(text)
             owner = None
             if composed:
@@ -157,19 +169,44 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     first = holder.find(members[0])
                     role(owner, "成员", holder[first:] if first > 0 else holder, block, offset, offset + len(text))
                 continue
+            lead = _UNIT_LEAD.match(text) if block.kind == "list_item" or not _ROLE_HOLDER.match(text) else None
+            if lead and not _GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
+                name = _canonical(lead.group(1), units, aliases) or lead.group(1)
+                if name not in units:
+                    unit(name, block, _headquarters(units, name) if name != current else None, offset, offset + len(text))
+                _roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
+                continue
             found = [m for m in [_ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
             if found:
                 owner = current or _default_unit(units, draft, block, unit)
-                for m in found:
-                    holder = m.group(2).strip().strip("。；;")
-                    role(owner, m.group(1), holder or None, block, offset + m.start(), offset + m.end())
+                if _ROLE_HOLDER.match(text):
+                    m = found[0]
+                    role(owner, m.group(1), m.group(2).strip().strip("。；;") or None, block, offset + m.start(), offset + m.end())
+                else:
+                    _roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
+            text = _SUBJECT.sub("", text)
             dm = _DUTY_LABEL.search(text)
             duties = [d.strip() for d in re.split(r"[；;]", dm.group(1)) if d.strip()] if dm else []
             if not duties and _DUTY_VERB.match(text) and current:
                 duties = [text]
             if duties and current:
                 _add_duties(draft, units[current], block, duties)
+
+
+def _roles_and_duty(
+    text: str, owner: str, block: Block, offset: int, role: Any, draft: PlanDraft, units: dict[str, int]
+) -> None:
+    """"队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
+    for m in _ROLE_BY.finditer(text):
+        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in _ROLE_HOLDER_INLINE.finditer(text):
+        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    duty = re.search(r"(?:^|[，,])\s*(负责[^；;。]+)", text)
+    if duty:
+        _add_duties(draft, units[owner], block, [duty.group(1)])
+    elif _DUTY_VERB.match(text) and not _ROLE_BY.search(text):
+        _add_duties(draft, units[owner], block, re.split(r"[；;]", text))
 
 
 def _add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
@@ -200,7 +237,14 @@ def _canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None 
 
 
 def _org_table(
-    draft: PlanDraft, block: Block, parent: str | None, units: dict[str, int], unit: Any, role: Any, default: Any
+    draft: PlanDraft,
+    block: Block,
+    parent: str | None,
+    units: dict[str, int],
+    aliases: dict[str, str],
+    unit: Any,
+    role: Any,
+    default: Any,
 ) -> None:
     """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
     if not block.cells or len(block.cells) < 2:
@@ -214,10 +258,18 @@ def _org_table(
             name = row[group_col].strip() if group_col < len(row) else ""
             if not name or not _UNIT_SUFFIX.search(name):
                 continue
+            name = _canonical(name, units, aliases) or name
+            if parent is None and units and name not in units:
+                parent = next((u for u in units if "指挥部" in u and "办公室" not in u and u != name), None)
             unit(name, block, parent if parent != name else None)
+            if parent is None and "指挥部" in name and "办公室" not in name:
+                parent = name  # first row is the HQ ("指挥层 | 应急救援指挥部"); the rows below sit under it
             for col in role_cols:
                 if col < len(row) and row[col].strip():
-                    role(name, header[col].strip(), row[col].strip(), block, 0, len(block.text))
+                    cell = row[col].strip()
+                    titled = _ROLE_HOLDER.match(cell)  # "总指挥：总经理" in a 负责人 column
+                    title, holder = (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
+                    role(name, title, holder, block, 0, len(block.text))
             if duty_col is not None and duty_col < len(row) and row[duty_col].strip():
                 duty = row[duty_col].strip().rstrip("。；;")
                 index = units[name]
@@ -291,7 +343,9 @@ def extract_tables(draft: PlanDraft) -> None:
         if qty is None or res_name is None:
             continue
         unit_col = _column(header, _HEADER_UNIT, taken)
-        holder = _column(header, _HEADER_HOLDER, taken)
+        holder = next(
+            (h for h in (_column(header, p, taken) for p in _HOLDER_PRIORITY) if h is not None), None
+        )
         kind = resource_type(header[res_name] + " " + header[qty])
         for row in block.cells[1:]:
             cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
@@ -328,7 +382,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
         (("队", "救援组", "抢险组"), "救援队伍"),
         (("电台", "对讲", "通信", "卫星电话"), "通信"),
         (("资金", "经费"), "资金"),
-        (("车", "泵", "呼吸器", "装备", "器材", "设备", "防护服", "防化服", "检测仪", "侦检", "堵漏", "洗消", "照明", "发电机", "担架"), "装备"),
+        (("车", "泵", "呼吸器", "水炮", "灭火器", "舟", "船", "艇", "锯", "挖掘机", "装备", "器材", "设备", "防护服", "防化服", "检测仪", "侦检", "堵漏", "洗消", "照明", "发电机", "担架"), "装备"),
         (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
     ):
         if any(w in text for w in words):
@@ -354,8 +408,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             before = block.text[max(0, m.start() - 30) : m.start()]
             label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[-1]
             if number in EMERGENCY_NUMBERS:
-                contact = {"name": EMERGENCY_NUMBERS[number], "role": "", "org": "", "phone": number}
-            elif label:
+                continue  # "拨打119": a public number, not one of the plan's contacts
+            if label:
                 contact = {"name": "", "role": label if not _UNIT_SUFFIX.search(label) else "", "org": label if _UNIT_SUFFIX.search(label) else "", "phone": number}
             else:
                 contact = {"name": "", "role": "", "org": "", "phone": number}
@@ -387,3 +441,50 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
 def _squash_digits(text: str) -> str:
     """"138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
     return re.sub(r"(?<=\d) (?=\d)", "", text)
+
+
+_ITEM_QTY = re.compile(
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|部|具|把|支|副|人|名|架|立方米)"
+)
+_LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
+_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)")
+_SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
+
+
+def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
+    """Resources named with a quantity in running text ("储备编织袋20000只、救生衣300件…，由镇水利站管理")
+    and named shelters ("周庄中学、周庄镇文体中心作为临时避难场所"). Only outside org and response sections."""
+    names = {r["name"] for r in draft.data["resources"]}
+    for block in draft.blocks:
+        skeleton = outline.block_skeleton[block.paragraph] or ""
+        if block.kind in ("table", "heading") or skeleton.startswith(("组织机构", "应急响应", "预警", "总则")):
+            continue
+        for start, _end, sentence in sentences(block.text):
+            held = _HELD_BY.search(sentence)
+            for m in _ITEM_QTY.finditer(sentence):
+                name = _LEADING_VERB.sub("", re.split(r"[，,、（）()]", m.group(1))[-1]).strip()
+                if len(name) < 2 or name in names or re.search(r"年|月|日|时|分钟|小时|米", name):
+                    continue
+                unit_word = m.group(3)
+                kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
+                if unit_word in ("人", "名"):
+                    team = re.search(r"([^，。；、]{2,20}?(?:队|组|站))", sentence[: m.start()])
+                    if not team:
+                        continue
+                    name = _LEADING_VERB.sub("", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1)))
+                names.add(name)
+                draft.add(
+                    "resources",
+                    {"type": kind, "name": name, "quantity": float(m.group(2)), "unit": unit_word,
+                     "holder": held.group(1) if held else None},
+                    block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
+                )  # fmt: skip
+            shelter = _SHELTER.match(sentence.strip())
+            if shelter:
+                for place in re.split(r"[、，,和及]", shelter.group(1)):
+                    place = place.strip()
+                    if len(place) >= 2 and place not in names:
+                        names.add(place)
+                        s0, e0 = draft.span(block.paragraph, place)
+                        draft.add("resources", {"type": "避难场所", "name": place, "quantity": None, "unit": None,
+                                                "holder": None}, block.paragraph, s0, e0, confidence=0.75)  # fmt: skip
