@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+_PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
 _MIN_PAGE_CHARS = 8
 _PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")  # fewer characters than this on a page with an image = a scanned page
@@ -247,10 +248,22 @@ def _layer_blocks(
     def emit_tables(before_y: float) -> None:
         while pending_tables and pending_tables[0][0][1] <= before_y:
             nonlocal first_on_page
-            first_on_page = False
             _bbox, grid = pending_tables.pop(0)
             text = "\n".join(" | ".join(row) for row in grid)
-            out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid))
+            previous = out[-1] if out else None
+            if (
+                first_on_page
+                and previous is not None
+                and previous.kind == "table"
+                and previous.page != page_no
+                and previous.cells
+                and len(previous.cells[0]) == len(grid[0])
+            ):  # a table running over the page break: its rows continue the table above
+                previous.cells.extend(grid)
+                previous.text += "\n" + text
+            else:
+                out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid))
+            first_on_page = False
 
     for line in lines:
         if pending_tables and pending_tables[0][0][1] <= line.y0:
@@ -259,13 +272,15 @@ def _layer_blocks(
         kind, number = classify_line(line.text)
         if kind == "paragraph" and _is_heading_by_font(line, body):
             kind = "heading"
+        elif kind == "heading" and line.x1 >= right - 18 and len(lines) > 1 and line.size <= body * 1.05:
+            kind = "list_item"  # a numbered line running to the margin is the first line of a list item
         if kind == "heading":
             flush()
             out.append(Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number))
             last_block, last_line = line.block_no, None
             first_on_page = False
             continue
-        wrapped = last_line is not None and last_line.x1 >= right - 18 and not _SENTENCE_END.search(last_line.text)
+        wrapped = last_line is not None and last_line.x1 >= right - 18 and not _PARAGRAPH_END.search(last_line.text)
         starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)
         if starts_new:
             flush()
