@@ -22,6 +22,7 @@ class OcrLine:
     x1: float
     y1: float
     score: float
+    parts: tuple[tuple[float, str], ...] = ()  # (left x, text) of the boxes merged into this row
 
 
 class OcrEngine(Protocol):
@@ -48,6 +49,7 @@ class RapidOcrEngine:
             # rapidocr logs every model path at INFO on its own handler; keep our logs readable.
             logging.getLogger("RapidOCR").setLevel(logging.WARNING)
             self._engine = RapidOCR()
+            logging.getLogger("RapidOCR").setLevel(logging.WARNING)  # it resets its level on start
         return self._engine
 
     def recognise(self, image_png: bytes) -> list[OcrLine]:
@@ -87,6 +89,7 @@ def order_lines(lines: list[OcrLine]) -> list[OcrLine]:
                 x1=max(ln.x1 for ln in row),
                 y1=max(ln.y1 for ln in row),
                 score=min(ln.score for ln in row),
+                parts=tuple((ln.x0, ln.text) for ln in row),
             )
         )
     return merged

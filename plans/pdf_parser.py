@@ -40,7 +40,7 @@ _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 _PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
 _MIN_PAGE_CHARS = 8
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－\s]*\d{1,4}[-—–－\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+_PAGE_NUMBER = re.compile(r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
 _CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")  # fewer characters than this on a page with an image = a scanned page
 
 
@@ -292,11 +292,81 @@ def _layer_blocks(
     emit_tables(float("inf"))
 
 
+def _table_runs(lines: list[OcrLine], page_width: float) -> dict[int, int]:
+    """Start index → end index (exclusive) of runs of rows whose boxes line up in columns.
+
+    A row may have fewer boxes than the first row when a merged cell left a gap, as long as every
+    box sits on a column; a single row of three or more boxes (a header at the foot of a page) is a
+    run of its own, so it can join the table's rows on the next page."""
+    tolerance = 0.03 * page_width
+
+    def fits(row: OcrLine, columns: list[float]) -> bool:
+        return len(row.parts) >= 2 and all(any(abs(x - c) <= tolerance for c in columns) for x, _ in row.parts)
+
+    runs: dict[int, int] = {}
+    i = 0
+    while i < len(lines):
+        columns = [x for x, _ in lines[i].parts]
+        j = i
+        while len(columns) >= 2 and j + 1 < len(lines) and fits(lines[j + 1], columns):
+            j += 1
+        if j > i or len(columns) >= 3:
+            runs[i] = j + 1
+            i = j + 1
+        else:
+            i += 1
+    return runs
+
+
+def _grid(rows: list[OcrLine], page_width: float) -> list[list[str]]:
+    """Rows of boxes → cells by column; a gap (merged cell) repeats the value above it."""
+    columns = [x for x, _ in rows[0].parts]
+    tolerance = 0.03 * page_width
+    grid: list[list[str]] = []
+    for row in rows:
+        cells = [""] * len(columns)
+        for x, text in row.parts:
+            col = min(range(len(columns)), key=lambda c: abs(columns[c] - x))
+            cells[col] = f"{cells[col]} {text}".strip() if abs(columns[col] - x) <= tolerance * 4 else cells[col]
+        if grid:
+            cells = [cell or grid[-1][c] for c, cell in enumerate(cells)]
+        grid.append(cells)
+    return grid
+
+
 def _ocr_blocks(lines: list[OcrLine], page_no: int, page_width: float, out: list[Block]) -> None:
-    """OCR lines → blocks: a line that reaches the right margin continues into the next one."""
+    """OCR lines → blocks: rows aligned in columns become a table; a line that reaches the right
+    margin continues into the next one."""
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text.replace(" ", ""))]
+    if not lines:
+        return
     right = max(ln.x1 for ln in lines)
+    runs = _table_runs(lines, page_width)
     pending: Block | None = None
-    for line in lines:
+    skip_until = 0
+    for n, line in enumerate(lines):
+        if n < skip_until:
+            continue
+        if n in runs:
+            if pending is not None:
+                out.append(pending)
+                pending = None
+            grid = _grid(lines[n : runs[n]], page_width)
+            text = "\n".join(" | ".join(row) for row in grid)
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and previous.kind == "table"
+                and previous.page != page_no
+                and previous.cells
+                and len(previous.cells[0]) == len(grid[0])
+            ):  # the table continues from the previous page
+                previous.cells.extend(grid)
+                previous.text += "\n" + text
+            else:
+                out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid, ocr=True))
+            skip_until = runs[n]
+            continue
         kind, number, text = classify_ocr_line(line.text)
         if pending is not None and kind in ("paragraph",) and pending.kind != "heading":
             pending.text += text

@@ -129,7 +129,13 @@ def pdf_bytes(plan: list[tuple[str, object]] = PLAN, *, repeat: int = 1, table_g
                 y = 60.0
             if kind == "table" and table_grid:
                 rows = value if isinstance(value, list) else []
-                y = _draw_table(page, rows, y)
+                for row in rows:  # a long table runs over onto the next page, as Word prints it
+                    if y > 760:
+                        page = doc.new_page()
+                        page.insert_font(fontname="wqy", fontfile=str(CJK_FONT))
+                        y = 60.0
+                    y = _draw_table(page, [row], y) - 12
+                y += 12
                 continue
             for text, size in _pdf_lines([(kind, value)]):
                 for chunk in _wrap(text, int(470 / size)):

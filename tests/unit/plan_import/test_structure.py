@@ -131,3 +131,34 @@ def test_pdf_garbled_page_goes_to_ocr() -> None:
         ("heading", "1 总则", True),
         ("paragraph", "本预案适用于临港街道。", True),
     ]
+
+
+def _row(y: float, *cells: tuple[float, str]) -> object:
+    from plans.ocr import OcrLine
+
+    text = " ".join(t for _, t in cells)
+    return OcrLine(text, cells[0][0], y, cells[-1][0] + 60, y + 20, 0.99, parts=tuple(cells))
+
+
+def test_ocr_rows_aligned_in_columns_become_a_table_with_merged_cells_filled() -> None:
+    from plans.pdf_parser import _ocr_blocks
+
+    lines = [
+        _row(10, (10, "应急工作职责")),
+        _row(40, (10, "岗位"), (200, "人员"), (400, "应急职责")),
+        _row(70, (10, "成员"), (200, "罐区操作工"), (400, "关闭阀门")),
+        _row(100, (200, "安全员"), (400, "设置警戒区")),  # 成员 is a merged cell: no box in column 1
+        _row(130, (10, "-1-")),  # page number
+    ]
+    out: list[Block] = []
+    _ocr_blocks(lines, 1, 600.0, out)  # type: ignore[arg-type]
+    assert [b.kind for b in out] == ["paragraph", "table"]
+    assert out[1].cells == [["岗位", "人员", "应急职责"], ["成员", "罐区操作工", "关闭阀门"], ["成员", "安全员", "设置警戒区"]]
+
+
+def test_pdf_table_running_over_a_page_break_is_one_table() -> None:
+    rows = [["职务", "姓名", "电话"]] + [[f"组员{i}", f"张{i}", f"1381234{i:04d}"] for i in range(40)]
+    plan = [("h1", "7 附件"), ("table", rows)]
+    tables = [b for b in parse_pdf(pdf_bytes(plan), ocr=None).blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].cells is not None and len(tables[0].cells) == 41
