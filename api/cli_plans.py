@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -26,7 +26,7 @@ plans_app = typer.Typer(help="数字化预案：导入与结构化", no_args_is_
 log = logging.getLogger(__name__)
 
 
-class LlmChoice(str, Enum):
+class LlmChoice(StrEnum):
     none = "none"
     auto = "auto"
 
@@ -47,10 +47,16 @@ def _chat_model(settings: Settings, choice: LlmChoice) -> ChatModel | None:
 
 @plans_app.command("import")
 def import_file(
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="DOCX / DOC / PDF 预案文件")],
+    file: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="DOCX / DOC / PDF 预案文件")
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="输出 EmergencyPlan JSON")] = False,
-    llm: Annotated[LlmChoice, typer.Option("--llm", help="none：仅规则；auto：可用时调用语言模型")] = LlmChoice.auto,
-    report: Annotated[Path | None, typer.Option("--report", help="把抽取报告写入该 JSON 文件（默认输出到 stderr）")] = None,
+    llm: Annotated[
+        LlmChoice, typer.Option("--llm", help="none：仅规则；auto：可用时调用语言模型")
+    ] = LlmChoice.auto,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="把抽取报告写入该 JSON 文件（默认输出到 stderr）")
+    ] = None,
 ) -> None:
     """Parse a plan file and print the structured plan."""
     from plans.pipeline import import_plan
@@ -82,7 +88,9 @@ def import_file(
     if as_json:
         typer.echo(plan.model_dump_json(indent=2))
         return
-    typer.echo(f"{plan.title}（{plan.plan_type}）  {plan.issuing_unit} {plan.version} {plan.issued_at or ''}".rstrip())
+    typer.echo(
+        f"{plan.title}（{plan.plan_type}）  {plan.issuing_unit} {plan.version} {plan.issued_at or ''}".rstrip()
+    )
     typer.echo(
         f"章节 {len(plan.sections)}（已对应 {result.report.sections_mapped}），预警级别 {len(plan.warning_levels)}，"
         f"响应级别 {len(plan.response_levels)}，机构 {len(plan.org_units)}，联系人 {len(plan.contacts)}，"

@@ -13,10 +13,12 @@ import logging
 import math
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -39,6 +41,7 @@ def parse_docx(data: bytes) -> DocumentStructure:
             "Word 文档（DOCX）内容已损坏，无法解析，请在 Word 中打开另存后重新上传。"
         ) from exc
     numbering = _Numbering(document)
+    styles = _Styles(document)
     blocks: list[Block] = []
     page_breaks = 0
     for item in _body_items(document):
@@ -52,19 +55,23 @@ def parse_docx(data: bytes) -> DocumentStructure:
         text = item.text.strip()
         if not text:
             continue
-        style = item.style.name if item.style is not None else None
-        label = numbering.label(item)
+        style = styles.get(item._p.style)
+        label = numbering.label(item, style)
         if label:
             text = f"{label} {text}" if not text.startswith(label) else text
         blocks.append(_paragraph_block(item, text, style, label, len(blocks)))
     assign_heading_levels(blocks)
     chars = sum(len(b.text) for b in blocks)
-    pages = page_breaks + 1 if page_breaks else max(_saved_page_count(document), math.ceil(chars / _CHARS_PER_PAGE), 1)
+    # Word's saved count when present; else explicit breaks, or the text volume if that says more
+    saved = _saved_page_count(document)
+    pages = saved if saved > 1 else max(page_breaks + 1, math.ceil(chars / _CHARS_PER_PAGE))
     return DocumentStructure(blocks=blocks, pages=pages)
 
 
-def _paragraph_block(paragraph: Paragraph, text: str, style: str | None, label: str | None, index: int) -> Block:
-    level = _outline_level(paragraph)
+def _paragraph_block(
+    paragraph: Paragraph, text: str, style: _StyleInfo, label: str | None, index: int
+) -> Block:
+    level = _own_outline_level(paragraph) or style.outline_level
     kind, number = classify_line(text)
     if level is not None:
         numbering = split_number(text)
@@ -74,34 +81,69 @@ def _paragraph_block(paragraph: Paragraph, text: str, style: str | None, label: 
             paragraph=index,
             heading_level=level,
             number=numbering.number if numbering else None,
-            style=style,
+            style=style.name,
         )
     if label and kind == "paragraph":
         kind = "list_item"  # bullets and auto-numbered list paragraphs
-    if style and style.lower().startswith("list") and kind == "paragraph":
+    if style.name and style.name.lower().startswith("list") and kind == "paragraph":
         kind = "list_item"
-    return Block(kind=kind, text=text, paragraph=index, number=number, style=style)
+    return Block(kind=kind, text=text, paragraph=index, number=number, style=style.name)
 
 
-def _outline_level(paragraph: Paragraph) -> int | None:
-    """1-based heading level from the paragraph's outline level or its (inherited) heading style."""
-    ppr = paragraph._p.pPr
-    if ppr is not None:
-        lvl = ppr.find(qn("w:outlineLvl"))
-        if lvl is not None and lvl.get(qn("w:val"), "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
-            return int(lvl.get(qn("w:val"))) + 1
-    style = paragraph.style
-    while style is not None:
-        m = _HEADING_STYLE.match(style.name or "")
-        if m:
-            return int(m.group(1))
-        spp = style.element.pPr
-        if spp is not None:
-            lvl = spp.find(qn("w:outlineLvl"))
-            if lvl is not None and lvl.get(qn("w:val"), "").isdigit() and int(lvl.get(qn("w:val"))) < 9:
-                return int(lvl.get(qn("w:val"))) + 1
-        style = style.base_style
-    return None
+def _outline_value(ppr: Any) -> int | None:
+    if ppr is None:
+        return None
+    lvl = ppr.find(qn("w:outlineLvl"))
+    value = lvl.get(qn("w:val"), "") if lvl is not None else ""
+    return int(value) + 1 if value.isdigit() and int(value) < 9 else None
+
+
+def _own_outline_level(paragraph: Paragraph) -> int | None:
+    return _outline_value(paragraph._p.pPr)
+
+
+@dataclass(frozen=True)
+class _StyleInfo:
+    name: str | None
+    outline_level: int | None  # 1-based, from a heading style or an outline level, inherited
+    num_pr: tuple[str | None, int | None]  # numbering (numId, ilvl) the style carries, inherited
+
+
+class _Styles:
+    """Style facts resolved once per style id: python-docx's ``paragraph.style`` is slow per call."""
+
+    def __init__(self, document: Any) -> None:
+        self._document = document
+        self._cache: dict[str | None, _StyleInfo] = {}
+
+    def get(self, style_id: str | None) -> _StyleInfo:
+        if style_id not in self._cache:
+            try:
+                style = self._document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH)
+            except (KeyError, ValueError):
+                style = None
+            self._cache[style_id] = self._resolve(style)
+        return self._cache[style_id]
+
+    @staticmethod
+    def _resolve(style: Any) -> _StyleInfo:
+        name = style.name if style is not None else None
+        level: int | None = None
+        num_id: str | None = None
+        ilvl: int | None = None
+        while style is not None:
+            m = _HEADING_STYLE.match(style.name or "")
+            ppr = style.element.pPr
+            if level is None:
+                level = int(m.group(1)) if m else _outline_value(ppr)
+            num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+            if num_pr is not None:
+                if num_id is None and num_pr.find(qn("w:numId")) is not None:
+                    num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
+                if ilvl is None and num_pr.find(qn("w:ilvl")) is not None:
+                    ilvl = int(num_pr.find(qn("w:ilvl")).get(qn("w:val"), "0"))
+            style = style.base_style
+        return _StyleInfo(name=name, outline_level=level, num_pr=(num_id, ilvl))
 
 
 def _body_items(document: Any) -> Iterator[Paragraph | Table]:
@@ -208,33 +250,27 @@ class _Numbering:
 
         return int(val("w:start", "1") or 1), val("w:numFmt", "decimal"), val("w:lvlText", "")
 
-    def _num_pr(self, paragraph: Paragraph) -> tuple[str, int] | None:
-        ppr = paragraph._p.pPr
-        candidates = [ppr] if ppr is not None else []
-        style = paragraph.style
-        while style is not None:
-            candidates.append(style.element.pPr)
-            style = style.base_style
+    @staticmethod
+    def _num_pr(paragraph: Paragraph, style: _StyleInfo) -> tuple[str, int] | None:
         num_id, ilvl = None, None
-        for pr in candidates:
-            if pr is None:
-                continue
-            num_pr = pr.find(qn("w:numPr"))
-            if num_pr is None:
-                continue
-            if num_id is None and num_pr.find(qn("w:numId")) is not None:
+        ppr = paragraph._p.pPr
+        num_pr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if num_pr is not None:
+            if num_pr.find(qn("w:numId")) is not None:
                 num_id = num_pr.find(qn("w:numId")).get(qn("w:val"))
-            if ilvl is None and num_pr.find(qn("w:ilvl")) is not None:
+            if num_pr.find(qn("w:ilvl")) is not None:
                 ilvl = int(num_pr.find(qn("w:ilvl")).get(qn("w:val"), "0"))
+        num_id = num_id if num_id is not None else style.num_pr[0]
+        ilvl = ilvl if ilvl is not None else style.num_pr[1]
         if num_id is None or num_id == "0":
             return None
         return num_id, ilvl or 0
 
-    def label(self, paragraph: Paragraph) -> str | None:
+    def label(self, paragraph: Paragraph, style: _StyleInfo) -> str | None:
         """The rendered number ("1.2", "第三章", "（一）"); ``None`` for no numbering or a bullet."""
         if not self.levels:
             return None
-        found = self._num_pr(paragraph)
+        found = self._num_pr(paragraph, style)
         if found is None or found[0] not in self.levels:
             return None
         num_id, ilvl = found

@@ -60,7 +60,9 @@ class PlanDraft:
             )
         )
 
-    def set(self, key: str, value: Any, paragraph: int, start: int = 0, end: int | None = None, **kw: Any) -> None:
+    def set(
+        self, key: str, value: Any, paragraph: int, start: int = 0, end: int | None = None, **kw: Any
+    ) -> None:
         self.data[key] = value
         self.cite(f"/{key}", paragraph, start, end, **kw)
 

@@ -132,9 +132,8 @@ def guard_docx_archive(data: bytes, limits: ArchiveLimits = ArchiveLimits()) -> 
                 raise UnsafeArchiveError("Word 文档解压后体积异常（疑似压缩炸弹），已拒绝解析。")
             total = 0
             for info in infos:
-                if (
-                    info.file_size > limits.ratio_floor_bytes
-                    and info.file_size > limits.max_ratio * max(info.compress_size, 1)
+                if info.file_size > limits.ratio_floor_bytes and info.file_size > limits.max_ratio * max(
+                    info.compress_size, 1
                 ):
                     raise UnsafeArchiveError("Word 文档压缩比异常（疑似压缩炸弹），已拒绝解析。")
                 with archive.open(info) as entry:
@@ -175,9 +174,11 @@ def convert_doc_to_docx(data: bytes, *, soffice: str | None = None, timeout_s: f
             str(src),
         ]
         try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout_s, check=False)  # noqa: S603
+            subprocess.run(cmd, capture_output=True, timeout=timeout_s, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
-            raise ConversionFailedError("LibreOffice 转换 .doc 文件失败或超时，请另存为 .docx 后上传。") from exc
+            raise ConversionFailedError(
+                "LibreOffice 转换 .doc 文件失败或超时，请另存为 .docx 后上传。"
+            ) from exc
         out = Path(tmp) / "plan.docx"
         if not out.is_file() or out.stat().st_size == 0:
             raise ConversionFailedError("LibreOffice 未能转换该 .doc 文件（文件可能已损坏或加密）。")

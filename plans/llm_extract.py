@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -104,7 +105,8 @@ class LlmExtractor:
         response = [
             b
             for b in draft.blocks
-            if b.text and (outline.block_skeleton[b.paragraph] or "") in ("总则/响应分级", "应急响应/分级响应")
+            if b.text
+            and (outline.block_skeleton[b.paragraph] or "") in ("总则/响应分级", "应急响应/分级响应")
         ]
         for chunk in chunks(org):
             result = self._ask("plan_duties", chunk, DutiesOutput)
@@ -145,7 +147,9 @@ class LlmExtractor:
             if score > best_score:
                 best, best_score = block, score
         start = best.text.find(value)
-        return (best.paragraph, start, start + len(value)) if start >= 0 else (best.paragraph, 0, len(best.text))
+        return (
+            (best.paragraph, start, start + len(value)) if start >= 0 else (best.paragraph, 0, len(best.text))
+        )
 
     def _keep(self, value: str, chunk: Chunk) -> bool:
         if value and grounded(value, chunk.text):
@@ -179,14 +183,18 @@ class LlmExtractor:
                            confidence=0.6, method="llm")  # fmt: skip
 
     @staticmethod
-    def _target(units: list[dict], name: str) -> tuple[int, int | None] | None:
+    def _target(units: list[dict[str, Any]], name: str) -> tuple[int, int | None] | None:
         squashed = _squash(name)
         for u, unit in enumerate(units):
-            if _squash(unit["name"]) == squashed or (len(squashed) >= 3 and _squash(unit["name"]).endswith(squashed)):
+            if _squash(unit["name"]) == squashed or (
+                len(squashed) >= 3 and _squash(unit["name"]).endswith(squashed)
+            ):
                 return u, None
         for u, unit in enumerate(units):
             for r, role in enumerate(unit["roles"]):
-                if _squash(role["title"]) == squashed or (role["holder"] and _squash(role["holder"]) == squashed):
+                if _squash(role["title"]) == squashed or (
+                    role["holder"] and _squash(role["holder"]) == squashed
+                ):
                     return u, r
         if name in ROLE_TITLES and units:
             return None
@@ -194,7 +202,10 @@ class LlmExtractor:
 
     def _merge_levels(self, draft: PlanDraft, chunk: Chunk, output: ResponseOutput) -> None:
         levels = draft.data["response_levels"]
-        mentioned = {normalise_level(m.group(0)) for m in re.finditer(r"([ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])\s*级", chunk.text)}
+        mentioned = {
+            normalise_level(m.group(0))
+            for m in re.finditer(r"([ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])\s*级", chunk.text)
+        }
         for entry in output.levels:
             level = normalise_level(entry.level)
             if level is None or level not in mentioned:
@@ -211,14 +222,23 @@ class LlmExtractor:
             trigger = entry.trigger.strip()
             if trigger and not current["trigger"] and self._keep(trigger, chunk):
                 current["trigger"] = trigger
-                draft.cite(f"{pointer}/trigger", *self._locate(draft, chunk, trigger), confidence=0.6, method="llm")
+                draft.cite(
+                    f"{pointer}/trigger", *self._locate(draft, chunk, trigger), confidence=0.6, method="llm"
+                )
             commander = (entry.commander or "").strip()
             if commander and current["commander"] is None and self._keep(commander, chunk):
                 current["commander"] = commander
-                draft.cite(f"{pointer}/commander", *self._locate(draft, chunk, commander), confidence=0.6, method="llm")
+                draft.cite(
+                    f"{pointer}/commander",
+                    *self._locate(draft, chunk, commander),
+                    confidence=0.6,
+                    method="llm",
+                )
             for action in entry.actions:
                 action = action.strip()
-                if not self._keep(action, chunk) or any(_squash(action) == _squash(a) for a in current["actions"]):
+                if not self._keep(action, chunk) or any(
+                    _squash(action) == _squash(a) for a in current["actions"]
+                ):
                     continue
                 current["actions"].append(action)
                 draft.cite(f"{pointer}/actions/{len(current['actions']) - 1}", *self._locate(draft, chunk, action),

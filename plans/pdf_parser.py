@@ -40,8 +40,12 @@ _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 _PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
 _MIN_PAGE_CHARS = 8
-_PAGE_NUMBER = re.compile(r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
-_CJK_BREAK = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")  # fewer characters than this on a page with an image = a scanned page
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_CJK_BREAK = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)  # fewer characters than this on a page with an image = a scanned page
 
 
 @dataclass
@@ -88,7 +92,7 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
         try:
             page = doc.load_page(index)
             lines, tables = _text_layer(page)
-        except Exception as exc:  # a damaged page must not sink the other pages
+        except Exception as exc:  # noqa: BLE001 - a damaged page must not sink the other pages
             log.warning("page %s unreadable: %s", page_no, exc)
             warnings.append(f"第 {page_no} 页无法读取（文件可能已损坏），已跳过。")
             continue
@@ -144,7 +148,9 @@ def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]
         if block.get("type") != 0:
             continue
         rect = pymupdf.Rect(block["bbox"])
-        if any(box.contains(pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)) for box in boxes):
+        if any(
+            box.contains(pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)) for box in boxes
+        ):
             continue
         for line in block["lines"]:
             spans = [s for s in line["spans"] if s["text"].strip()]
@@ -208,7 +214,11 @@ def _is_heading_by_font(line: _Line, body: float) -> bool:
 
 
 def _layer_blocks(
-    lines: list[_Line], tables: list[tuple[Any, list[list[str]]]], page_no: int, fonts: _FontStats, out: list[Block]
+    lines: list[_Line],
+    tables: list[tuple[Any, list[list[str]]]],
+    page_no: int,
+    fonts: _FontStats,
+    out: list[Block],
 ) -> None:
     for line in lines:
         fonts.sizes[line.size] += len(line.text)
@@ -234,10 +244,14 @@ def _layer_blocks(
                 and previous.kind in ("paragraph", "list_item")
                 and not _SENTENCE_END.search(previous.text)
             )
-            if continues:  # a paragraph running over the page break
+            if continues and previous is not None:  # a paragraph running over the page break
                 previous.text += text
             else:
-                out.append(Block(kind=current_kind, text=text, paragraph=len(out), page=page_no, number=current_number))
+                out.append(
+                    Block(
+                        kind=current_kind, text=text, paragraph=len(out), page=page_no, number=current_number
+                    )
+                )
             first_on_page = False
         current, current_kind, current_number = [], "paragraph", None
 
@@ -280,7 +294,9 @@ def _layer_blocks(
             last_block, last_line = line.block_no, None
             first_on_page = False
             continue
-        wrapped = last_line is not None and last_line.x1 >= right - 18 and not _PARAGRAPH_END.search(last_line.text)
+        wrapped = (
+            last_line is not None and last_line.x1 >= right - 18 and not _PARAGRAPH_END.search(last_line.text)
+        )
         starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)
         if starts_new:
             flush()
@@ -301,7 +317,9 @@ def _table_runs(lines: list[OcrLine], page_width: float) -> dict[int, int]:
     tolerance = 0.03 * page_width
 
     def fits(row: OcrLine, columns: list[float]) -> bool:
-        return len(row.parts) >= 2 and all(any(abs(x - c) <= tolerance for c in columns) for x, _ in row.parts)
+        return len(row.parts) >= 2 and all(
+            any(abs(x - c) <= tolerance for c in columns) for x, _ in row.parts
+        )
 
     runs: dict[int, int] = {}
     i = 0
@@ -327,7 +345,9 @@ def _grid(rows: list[OcrLine], page_width: float) -> list[list[str]]:
         cells = [""] * len(columns)
         for x, text in row.parts:
             col = min(range(len(columns)), key=lambda c: abs(columns[c] - x))
-            cells[col] = f"{cells[col]} {text}".strip() if abs(columns[col] - x) <= tolerance * 4 else cells[col]
+            cells[col] = (
+                f"{cells[col]} {text}".strip() if abs(columns[col] - x) <= tolerance * 4 else cells[col]
+            )
         if grid:
             cells = [cell or grid[-1][c] for c, cell in enumerate(cells)]
         grid.append(cells)
@@ -364,7 +384,9 @@ def _ocr_blocks(lines: list[OcrLine], page_no: int, page_width: float, out: list
                 previous.cells.extend(grid)
                 previous.text += "\n" + text
             else:
-                out.append(Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid, ocr=True))
+                out.append(
+                    Block(kind="table", text=text, paragraph=len(out), page=page_no, cells=grid, ocr=True)
+                )
             skip_until = runs[n]
             continue
         kind, number, text = classify_ocr_line(line.text)

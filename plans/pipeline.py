@@ -87,12 +87,14 @@ def import_plan(
     max_bytes: int = 50 * 2**20,
     blob_dir: Path | None = None,
     media_type: str | None = None,
-    ocr: OcrEngine | None | Literal["auto"] = "auto",
-    archive_limits: ArchiveLimits = ArchiveLimits(),
+    ocr: OcrEngine | Literal["auto"] | None = "auto",
+    archive_limits: ArchiveLimits | None = None,
 ) -> ImportResult:
     """Import one uploaded plan file. ``chat_model=None`` → rules only; ``ocr=None`` → no OCR."""
     started = time.perf_counter()
-    checked = intake(data, filename, max_bytes=max_bytes, media_type=media_type, limits=archive_limits)
+    checked = intake(
+        data, filename, max_bytes=max_bytes, media_type=media_type, limits=archive_limits or ArchiveLimits()
+    )
     engine = default_ocr_engine() if ocr == "auto" else ocr
     structure = parse_document(checked.parse_data, checked.parse_format, ocr=engine)
     blocks = structure.blocks
@@ -103,7 +105,9 @@ def import_plan(
     for index in sorted(flagged):
         warnings.append(f"第 {index} 段疑似包含针对模型的指令，已作为普通文本保留，不参与抽取。")
     # Extractors see flagged blocks as empty text: same indices, nothing to extract.
-    visible = [b.model_copy(update={"text": "", "cells": None}) if b.paragraph in flagged else b for b in blocks]
+    visible = [
+        b.model_copy(update={"text": "", "cells": None}) if b.paragraph in flagged else b for b in blocks
+    ]
 
     title_block = find_title(visible)
     sections = outline(visible, title_paragraph=title_block.paragraph if title_block else None)
@@ -141,7 +145,9 @@ def import_plan(
         plan = EmergencyPlan.model_validate({**draft.data, "sources": draft.sources})
     except PydanticValidationError as exc:  # an extractor bug must surface as a typed, explainable error
         log.exception("extracted plan failed validation")
-        raise DocumentError("预案结构化结果未通过校验，请联系管理员。", details={"errors": str(exc)[:2000]}) from exc
+        raise DocumentError(
+            "预案结构化结果未通过校验，请联系管理员。", details={"errors": str(exc)[:2000]}
+        ) from exc
 
     sha256 = checked.sha256
     if blob_dir is not None:
@@ -158,5 +164,10 @@ def import_plan(
         seconds=round(time.perf_counter() - started, 3),
     )
     return ImportResult(
-        plan=plan, report=report, sha256=sha256, filename=filename, media_type=checked.media_type, blocks=blocks
+        plan=plan,
+        report=report,
+        sha256=sha256,
+        filename=filename,
+        media_type=checked.media_type,
+        blocks=blocks,
     )

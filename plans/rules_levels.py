@@ -4,25 +4,33 @@ with trigger and commander), reporting time limits ("1小时内" → 60), recipi
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, cn_to_int, normalise_level
 from plans.draft import PlanDraft, sentences
 from plans.sections import Outline
-from plans.structure import Block, split_number
+from plans.structure import Block, split_number, table_cell
 
-_LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"
+_LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
-_LEVEL_LIST = re.compile(rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*((?:{_LEVEL_TOKEN}\s*级\s*[、，,和及至到\-—～~]?\s*){{2,4}})")
+_LEVEL_LIST = re.compile(
+    rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*((?:{_LEVEL_TOKEN}\s*级\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
+)
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
 _COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
 _WARNING_ITEM = re.compile(
     r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
     r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
 )
-_WARNING_INLINE = re.compile(r"(红色|橙色|黄色|蓝色)\s*预警(?:信号)?\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$")
-_WARNING_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$")
+_WARNING_INLINE = re.compile(
+    r"(红色|橙色|黄色|蓝色)\s*预警(?:信号)?\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
+)
+_WARNING_LEVEL_ITEM = re.compile(
+    rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
+)
 _COMMANDER = re.compile(
     r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
     r"(?:启动|组织|统一指挥|统一领导|领导)"
@@ -32,10 +40,26 @@ _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
 _TIME_LIMIT = re.compile(
     r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|第一时间|马上)"
 )
-_TO_AFTER = re.compile(r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)")
+_TO_AFTER = re.compile(
+    r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)"
+)
 _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
 _CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
-_CHANNELS = ("电话", "传真", "短信", "政务微信", "微信", "书面", "电子邮件", "邮件", "网络", "信息系统", "专报", "口头", "广播")
+_CHANNELS = (
+    "电话",
+    "传真",
+    "短信",
+    "政务微信",
+    "微信",
+    "书面",
+    "电子邮件",
+    "邮件",
+    "网络",
+    "信息系统",
+    "专报",
+    "口头",
+    "广播",
+)
 
 
 def strip_number(text: str) -> str:
@@ -66,7 +90,12 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                 m2 = _WARNING_LEVEL_ITEM.match(item)
                 if m2:
                     level = normalise_level(m2.group(1) + "级")
-                    colour = m2.group(2) or {"一级": "红色", "二级": "橙色", "三级": "黄色", "四级": "蓝色"}.get(level or "")
+                    colour = m2.group(2) or {
+                        "一级": "红色",
+                        "二级": "橙色",
+                        "三级": "黄色",
+                        "四级": "蓝色",
+                    }.get(level or "")
                     criteria = m2.group(3)
             if not colour:
                 m3 = _WARNING_INLINE.search(item)
@@ -127,7 +156,9 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
 
 def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
     levels: dict[str, int] = {}
-    scope = _blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
+    scope = (
+        _blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
+    )
 
     def ensure(level: str, name: str, block: Block, start: int, end: int) -> int:
         if level not in levels:
@@ -150,28 +181,54 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
             mentions.pop(None, None)
             if len(mentions) != 1:
                 continue
-            level, mention = next(iter(mentions.items()))
-            assert level is not None
-            index = ensure(level, mention.group(0).replace(" ", ""), block, start + mention.start(), start + mention.end())
+            found_level, mention = next(iter(mentions.items()))
+            if found_level is None:
+                continue
+            level = found_level
+            index = ensure(
+                level,
+                mention.group(0).replace(" ", ""),
+                block,
+                start + mention.start(),
+                start + mention.end(),
+            )
             entry: dict[str, Any] = draft.data["response_levels"][index]
             if not entry["name"]:
                 entry["name"] = mention.group(0).replace(" ", "")
             cm = _COMMANDER_2.search(sentence) or _COMMANDER.search(sentence)
             if cm and entry["commander"] is None:
                 entry["commander"] = cm.group(1)
-                draft.cite(f"/response_levels/{index}/commander", block.paragraph, start + cm.start(1), start + cm.end(1), confidence=0.8)
+                draft.cite(
+                    f"/response_levels/{index}/commander",
+                    block.paragraph,
+                    start + cm.start(1),
+                    start + cm.end(1),
+                    confidence=0.8,
+                )
             tm = _TRIGGER.match(sentence.strip())
-            if tm and not entry["trigger"] and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1)):
+            if (
+                tm
+                and not entry["trigger"]
+                and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1))
+            ):
                 entry["trigger"] = tm.group(1).strip()
                 offset = sentence.find(tm.group(1))
-                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start + offset, start + offset + len(tm.group(1)), confidence=0.75)
+                draft.cite(
+                    f"/response_levels/{index}/trigger",
+                    block.paragraph,
+                    start + offset,
+                    start + offset + len(tm.group(1)),
+                    confidence=0.75,
+                )
     _level_items(draft, scope, levels, ensure)
     _level_tables(draft, scope, levels, ensure)
     _actions_under_level_headings(draft, outline, levels, ensure)
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 
 
-def _actions_under_level_headings(draft: PlanDraft, outline: Outline, levels: dict[str, int], ensure: Any) -> None:
+def _actions_under_level_headings(
+    draft: PlanDraft, outline: Outline, levels: dict[str, int], ensure: Any
+) -> None:
     """Under a heading that names one level ("4.2.1 Ⅱ级响应"), list items are that level's actions
     and a "启动条件：…" paragraph is its trigger."""
     level: str | None = None
@@ -184,26 +241,50 @@ def _actions_under_level_headings(draft: PlanDraft, outline: Outline, levels: di
             if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
                 level = found.pop()
                 heading_level = block.heading_level or 1
-                ensure(level, _RESPONSE.search(block.text).group(0).replace(" ", ""), block, 0, len(block.text))
+                written = _RESPONSE.search(block.text)
+                name = written.group(0).replace(" ", "") if written else ""
+                ensure(level, name, block, 0, len(block.text))
             continue
         if level is None or block.kind == "table":
             continue
         index = levels[level]
         entry = draft.data["response_levels"][index]
         trigger = re.match(r"^(?:启动|响应)?条件\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
-        commander = re.match(r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|负责指挥)\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
+        commander = re.match(
+            r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|负责指挥)\s*[:：]\s*(.+?)[。；;]?$", block.text.strip()
+        )
         if commander and entry["commander"] is None:
             entry["commander"] = commander.group(1)
-            draft.cite(f"/response_levels/{index}/commander", block.paragraph, commander.start(1), commander.end(1), confidence=0.85)
+            draft.cite(
+                f"/response_levels/{index}/commander",
+                block.paragraph,
+                commander.start(1),
+                commander.end(1),
+                confidence=0.85,
+            )
         elif trigger and not entry["trigger"]:
             entry["trigger"] = trigger.group(1)
-            draft.cite(f"/response_levels/{index}/trigger", block.paragraph, trigger.start(1), trigger.end(1), confidence=0.85)
+            draft.cite(
+                f"/response_levels/{index}/trigger",
+                block.paragraph,
+                trigger.start(1),
+                trigger.end(1),
+                confidence=0.85,
+            )
         elif block.kind == "list_item":
-            action = re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
+            action = (
+                re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
+            )
             if action and action not in entry["actions"]:
                 entry["actions"].append(action)
                 start, end = draft.span(block.paragraph, action)
-                draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, start, end, confidence=0.75)
+                draft.cite(
+                    f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
+                    block.paragraph,
+                    start,
+                    end,
+                    confidence=0.75,
+                )
 
 
 def minutes(amount: str, unit: str) -> int | None:
@@ -214,9 +295,11 @@ def minutes(amount: str, unit: str) -> int | None:
 
 
 def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
-    scope = _blocks_in(draft.blocks, outline, ("应急响应/信息报告",)) or _blocks_in(
-        draft.blocks, outline, ("应急响应", "预警")
-    ) or draft.blocks
+    scope = (
+        _blocks_in(draft.blocks, outline, ("应急响应/信息报告",))
+        or _blocks_in(draft.blocks, outline, ("应急响应", "预警"))
+        or draft.blocks
+    )
     for block in scope:
         if block.kind == "table":
             continue
@@ -229,21 +312,39 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
                 to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
                 if not tm and not to:
                     continue
-                said = re.sub(r"[（(][^）)]*[）)]", "", clause)  # "（电话0510-…）" names a number, not a channel
+                said = re.sub(
+                    r"[（(][^）)]*[）)]", "", clause
+                )  # "（电话0510-…）" names a number, not a channel
                 channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
-                recipient = _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip())) if to else previous_to
+                recipient = (
+                    _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip()))
+                    if to
+                    else previous_to
+                )
                 previous_to = recipient
                 rule = {
-                    "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3))) if tm else None,
+                    "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3)))
+                    if tm
+                    else None,
                     "to": recipient,
                     "channel": "、".join(channels) or None,
                 }
                 at = start + c_start
                 index = draft.add("reporting", rule, block.paragraph, at, at + len(clause), confidence=0.85)
                 if tm:
-                    draft.cite(f"/reporting/{index}/time_limit_minutes", block.paragraph, at + tm.start(), at + tm.end())
+                    draft.cite(
+                        f"/reporting/{index}/time_limit_minutes",
+                        block.paragraph,
+                        at + tm.start(),
+                        at + tm.end(),
+                    )
                 if to:
-                    draft.cite(f"/reporting/{index}/to", block.paragraph, at + to.start(1), at + to.start(1) + len(recipient))
+                    draft.cite(
+                        f"/reporting/{index}/to",
+                        block.paragraph,
+                        at + to.start(1),
+                        at + to.start(1) + len(recipient),
+                    )
 
 
 def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
@@ -253,7 +354,7 @@ def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
         if _TIME_LIMIT.search(sentence[m.end() :].split("，")[0]):
             cuts.append(m.end())
     cuts.append(len(sentence))
-    return [(a, sentence[a:b]) for a, b in zip(cuts, cuts[1:], strict=False) if sentence[a:b].strip()]
+    return [(a, sentence[a:b]) for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
 
 
 def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
@@ -266,8 +367,13 @@ def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) ->
     return out
 
 
-_LEVEL_ITEM = re.compile(rf"^({_LEVEL_TOKEN}\s*级\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$", re.S)
-_ORGANISED_BY = re.compile(r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$", re.S)
+_LEVEL_ITEM = re.compile(
+    rf"^({_LEVEL_TOKEN}\s*级\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$", re.S
+)
+_ORGANISED_BY = re.compile(
+    r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
+    re.S,
+)
 
 
 def _split_actions(text: str) -> list[str]:
@@ -275,7 +381,7 @@ def _split_actions(text: str) -> list[str]:
 
 
 def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
-    """"（1）IV级响应：<trigger>。由<commander>组织：<action>；<action>。" in one block."""
+    """ "（1）IV级响应：<trigger>。由<commander>组织：<action>；<action>。" in one block."""
     for block in scope:
         if block.kind == "table":
             continue
@@ -295,16 +401,34 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         trigger = (rest[: by.start()] if by else rest.split("。")[0]).strip()
         if trigger and not entry["trigger"]:
             entry["trigger"] = trigger
-            draft.cite(f"/response_levels/{index}/trigger", block.paragraph, rest_at, rest_at + len(trigger), confidence=0.8)
+            draft.cite(
+                f"/response_levels/{index}/trigger",
+                block.paragraph,
+                rest_at,
+                rest_at + len(trigger),
+                confidence=0.8,
+            )
         if by:
             if entry["commander"] is None:
                 entry["commander"] = by.group(1)
-                draft.cite(f"/response_levels/{index}/commander", block.paragraph, rest_at + by.start(1), rest_at + by.end(1), confidence=0.8)
+                draft.cite(
+                    f"/response_levels/{index}/commander",
+                    block.paragraph,
+                    rest_at + by.start(1),
+                    rest_at + by.end(1),
+                    confidence=0.8,
+                )
             for action in _split_actions(by.group(2)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     s0, e0 = draft.span(block.paragraph, action)
-                    draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, s0, e0, confidence=0.75)
+                    draft.cite(
+                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
+                        block.paragraph,
+                        s0,
+                        e0,
+                        confidence=0.75,
+                    )
 
 
 def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
@@ -314,15 +438,12 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
             continue
         header = block.cells[0]
 
-        def col(pattern: str) -> int | None:
-            return next((i for i, h in enumerate(header) if re.search(pattern, h)), None)
-
-        level_col, trigger_col = col(r"级别|等级|响应"), col(r"条件|情形|标准")
+        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         if level_col is None or trigger_col is None:
             continue
-        commander_col, actions_col = col(r"指挥|负责|领导"), col(r"措施|行动|任务|处置")
+        commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
         for row in block.cells[1:]:
-            cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+            cell = functools.partial(table_cell, row)
             level = normalise_level(cell(level_col))
             if level is None:
                 continue
@@ -338,4 +459,12 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
             for action in _split_actions(cell(actions_col)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
-                    draft.cite(f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, confidence=0.85)
+                    draft.cite(
+                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
+                        block.paragraph,
+                        confidence=0.85,
+                    )
+
+
+def _col(header: list[str], pattern: str) -> int | None:
+    return next((i for i, h in enumerate(header) if re.search(pattern, h)), None)

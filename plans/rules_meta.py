@@ -19,9 +19,13 @@ _UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单�
 _UNIT_LINE = re.compile(
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|管理局|应急管理局|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室|管理委员会)$"
 )
-_SUB_UNIT_LINE = re.compile(r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$")
+_SUB_UNIT_LINE = re.compile(
+    r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$"
+)
 _VERSION_LABEL = re.compile(r"(?:版本号?|版次)\s*[:：]\s*([^\s，。；]{1,20})")
-_VERSION_INLINE = re.compile(r"[（(]?(\d{4}\s*年?(?:修订|修正)?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?")
+_VERSION_INLINE = re.compile(
+    r"[（(]?(\d{4}\s*年?(?:修订|修正)?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?"
+)
 _DATE = r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
 _DATE_LABEL = re.compile(rf"(?:发布|印发|实施|编制|生效|颁布)(?:日期|时间)\s*[:：]\s*{_DATE}")
 _DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
@@ -86,7 +90,9 @@ def _issuing_unit(draft: PlanDraft, cover: list[Block], title: Block | None) -> 
         m = _UNIT_LABEL.search(block.text)
         if m:
             value = re.split(r"[\s，,。；]", m.group(1).strip())[0]
-            draft.set("issuing_unit", value, block.paragraph, m.start(1), m.start(1) + len(value), confidence=0.95)
+            draft.set(
+                "issuing_unit", value, block.paragraph, m.start(1), m.start(1) + len(value), confidence=0.95
+            )
             return
     for block in cover:
         m = _UNIT_THEN_DATE.match(block.text.strip())
@@ -113,7 +119,9 @@ def _version(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:
     for block in [b for b in (title, *cover) if b is not None]:
         m = _VERSION_INLINE.search(block.text)
         if m:
-            draft.set("version", m.group(1).replace(" ", ""), block.paragraph, m.start(1), m.end(1), confidence=0.7)
+            draft.set(
+                "version", m.group(1).replace(" ", ""), block.paragraph, m.start(1), m.end(1), confidence=0.7
+            )
             return
 
 
@@ -129,9 +137,7 @@ def _issued_at(draft: PlanDraft, cover: list[Block]) -> None:
 
 
 def _section_blocks(draft: PlanDraft, outline: Outline, path: str) -> list[Block]:
-    return [
-        b for b in draft.blocks if outline.block_skeleton[b.paragraph] == path and b.kind != "heading"
-    ]
+    return [b for b in draft.blocks if outline.block_skeleton[b.paragraph] == path and b.kind != "heading"]
 
 
 def _general(draft: PlanDraft, outline: Outline) -> None:
@@ -157,7 +163,7 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
         if re.search(r"风险", s.heading)
     ]
     for block in candidates + scope + [b for b in risk[:1] if b is not None]:
-        spans = []
+        spans: list[tuple[int, int, str]] = []
         for word in sorted(ACCIDENT_TYPE_SYNONYMS, key=len, reverse=True):
             for m in re.finditer(re.escape(word), block.text):
                 if not any(s <= m.start() < e for s, e, _ in spans):

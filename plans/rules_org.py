@@ -4,6 +4,7 @@ numbers in text), resources (tables with quantities).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -11,7 +12,7 @@ from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
 from plans.rules_meta import strip_number
 from plans.sections import Outline
-from plans.structure import Block
+from plans.structure import Block, table_cell
 
 _UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
 _GENERIC_HEADING = re.compile(
@@ -19,7 +20,9 @@ _GENERIC_HEADING = re.compile(
     r"|^(?:现场|应急|专项)?(?:工作组|工作小组|小组)(?:及其?|和)?(?:组成|职责|主要职责)*$"  # a category, not one unit
 )
 _ALIAS = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
-_SETS_UP = re.compile(r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:]{2,20}?(?:指挥部|办公室|工作组|小组|中心))")
+_SETS_UP = re.compile(
+    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:]{2,20}?(?:指挥部|办公室|工作组|小组|中心))"
+)
 _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍")
 _ROLE_COLUMN = re.compile(r"^(?:组长|副组长|牵头单位|负责人|成员|成员单位|队长|副队长|主任|副主任)$")
 _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
@@ -33,10 +36,14 @@ _ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*(.{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
-_UNIT_LEAD = re.compile(r"^([^，。：:；、]{2,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$")
+_UNIT_LEAD = re.compile(
+    r"^([^，。：:；、]{2,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
+)
 _NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
 _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责)")
-_DUTY_VERB = re.compile(r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)")
+_DUTY_VERB = re.compile(
+    r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
+)
 _DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?职责(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 
 _PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
@@ -87,14 +94,18 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
     def role(unit_name: str, title: str, holder: str | None, block: Block, start: int, end: int) -> None:
         index = units[unit_name]
         roles = draft.data["org_units"][index]["roles"]
-        if any(r["title"] == title and r["holder"] in (holder, None if holder is None else "\0") for r in roles):
+        if any(
+            r["title"] == title and r["holder"] in (holder, None if holder is None else "\0") for r in roles
+        ):
             return
         if holder is None and title == "成员":
             return  # "由总指挥、副总指挥和成员组成": the members are listed elsewhere
         vacant = next((n for n, r in enumerate(roles) if r["title"] == title and r["holder"] is None), None)
         if vacant is not None and holder is not None:
             roles[vacant]["holder"] = holder  # "由总指挥…组成" then "总指挥：街道办事处主任"
-            draft.cite(f"/org_units/{index}/roles/{vacant}/holder", block.paragraph, start, end, confidence=0.85)
+            draft.cite(
+                f"/org_units/{index}/roles/{vacant}/holder", block.paragraph, start, end, confidence=0.85
+            )
             return
         roles.append({"title": title, "holder": holder, "duties": []})
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
@@ -125,8 +136,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             continue
         labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):
-            owner = current or _default_unit(units, draft, block, unit)
-            _add_duties(draft, units[owner], block, re.split(r"[；;]", labelled.group(1)))
+            duty_owner = current or _default_unit(units, draft, block, unit)
+            _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(1)))
             continue
         for start, _end, sentence in sentences(block.text):
             text = sentence.strip().rstrip("。；;")
@@ -139,8 +150,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             for created in _SETS_UP.finditer(text):
                 name = created.group(1)
                 known = _canonical(name, units, aliases)
-                parent = first_created or current or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
-                generic = _GENERIC_HEADING.match(name) or re.match(r"^(?:以下|下列|如下|若干|相应|有关|各)", name)
+                parent = (
+                    first_created
+                    or current
+                    or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
+                )
+                generic = _GENERIC_HEADING.match(name) or re.match(
+                    r"^(?:以下|下列|如下|若干|相应|有关|各)", name
+                )
                 if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
@@ -167,13 +184,28 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 if members:  # one "成员" role holding the list as written
                     holder = composed.group(2).strip()
                     first = holder.find(members[0])
-                    role(owner, "成员", holder[first:] if first > 0 else holder, block, offset, offset + len(text))
+                    role(
+                        owner,
+                        "成员",
+                        holder[first:] if first > 0 else holder,
+                        block,
+                        offset,
+                        offset + len(text),
+                    )
                 continue
-            lead = _UNIT_LEAD.match(text) if block.kind == "list_item" or not _ROLE_HOLDER.match(text) else None
+            lead = (
+                _UNIT_LEAD.match(text) if block.kind == "list_item" or not _ROLE_HOLDER.match(text) else None
+            )
             if lead and not _GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
                 name = _canonical(lead.group(1), units, aliases) or lead.group(1)
                 if name not in units:
-                    unit(name, block, _headquarters(units, name) if name != current else None, offset, offset + len(text))
+                    unit(
+                        name,
+                        block,
+                        _headquarters(units, name) if name != current else None,
+                        offset,
+                        offset + len(text),
+                    )
                 _roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 continue
             found = [m for m in [_ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
@@ -181,7 +213,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 owner = current or _default_unit(units, draft, block, unit)
                 if _ROLE_HOLDER.match(text):
                     m = found[0]
-                    role(owner, m.group(1), m.group(2).strip().strip("。；;") or None, block, offset + m.start(), offset + m.end())
+                    role(
+                        owner,
+                        m.group(1),
+                        m.group(2).strip().strip("。；;") or None,
+                        block,
+                        offset + m.start(),
+                        offset + m.end(),
+                    )
                 else:
                     _roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
@@ -197,7 +236,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
 def _roles_and_duty(
     text: str, owner: str, block: Block, offset: int, role: Any, draft: PlanDraft, units: dict[str, int]
 ) -> None:
-    """"队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
+    """ "队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
     for m in _ROLE_BY.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
@@ -227,7 +266,7 @@ def _headquarters(units: dict[str, int], name: str) -> str | None:
 
 
 def _canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None = None) -> str | None:
-    """"指挥部" in a sentence refers to the already-known "应急指挥部"; "以下简称" aliases too."""
+    """ "指挥部" in a sentence refers to the already-known "应急指挥部"; "以下简称" aliases too."""
     if aliases and name in aliases:
         return aliases[name]
     for known in units:
@@ -252,7 +291,9 @@ def _org_table(
     header = block.cells[0]
     duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
     group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
-    if group_col is not None and any(_UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)):
+    if group_col is not None and any(
+        _UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
+    ):
         role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(h.strip())]
         for row in block.cells[1:]:
             name = row[group_col].strip() if group_col < len(row) else ""
@@ -268,7 +309,9 @@ def _org_table(
                 if col < len(row) and row[col].strip():
                     cell = row[col].strip()
                     titled = _ROLE_HOLDER.match(cell)  # "总指挥：总经理" in a 负责人 column
-                    title, holder = (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
+                    title, holder = (
+                        (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
+                    )
                     role(name, title, holder, block, 0, len(block.text))
             if duty_col is not None and duty_col < len(row) and row[duty_col].strip():
                 duty = row[duty_col].strip().rstrip("。；;")
@@ -276,7 +319,9 @@ def _org_table(
                 duties = draft.data["org_units"][index]["duties"]
                 if duty not in duties:
                     duties.append(duty)
-                    draft.cite(f"/org_units/{index}/duties/{len(duties) - 1}", block.paragraph, confidence=0.85)
+                    draft.cite(
+                        f"/org_units/{index}/duties/{len(duties) - 1}", block.paragraph, confidence=0.85
+                    )
         return
     post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
     if post_col is None or any(_HEADER_PHONE.search(h) for h in header):
@@ -297,7 +342,11 @@ def _org_table(
             if duty not in target["duties"]:
                 target["duties"].append(duty)
                 n = roles.index(target)
-                draft.cite(f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}", block.paragraph, confidence=0.85)
+                draft.cite(
+                    f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}",
+                    block.paragraph,
+                    confidence=0.85,
+                )
 
 
 def _default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
@@ -326,15 +375,20 @@ def extract_tables(draft: PlanDraft) -> None:
         taken: set[int] = set()
         phone = _column(header, _HEADER_PHONE, taken)
         if phone is not None:
-            name = _column(header, _HEADER_NAME, taken)
-            role = _column(header, _HEADER_ROLE, taken)
-            org = _column(header, _HEADER_ORG, taken)
+            name_col = _column(header, _HEADER_NAME, taken)
+            role_col = _column(header, _HEADER_ROLE, taken)
+            org_col = _column(header, _HEADER_ORG, taken)
             for row in block.cells[1:]:
-                cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+                cell = functools.partial(table_cell, row)
                 m = _PHONE.search(_squash_digits(cell(phone)))
                 if not m:
                     continue
-                contact = {"name": cell(name), "role": cell(role), "org": cell(org), "phone": m.group(1)}
+                contact = {
+                    "name": cell(name_col),
+                    "role": cell(role_col),
+                    "org": cell(org_col),
+                    "phone": m.group(1),
+                }
                 if contact not in draft.data["contacts"]:
                     draft.add("contacts", contact, block.paragraph, confidence=0.95)
             continue
@@ -348,7 +402,7 @@ def extract_tables(draft: PlanDraft) -> None:
         )
         kind = resource_type(header[res_name] + " " + header[qty])
         for row in block.cells[1:]:
-            cell = lambda i: row[i].strip() if i is not None and i < len(row) else ""  # noqa: E731
+            cell = functools.partial(table_cell, row)
             name = cell(res_name)
             if not name:
                 continue
@@ -382,7 +436,33 @@ def resource_type(text: str, *, default: str = "其他") -> str:
         (("队", "救援组", "抢险组"), "救援队伍"),
         (("电台", "对讲", "通信", "卫星电话"), "通信"),
         (("资金", "经费"), "资金"),
-        (("车", "泵", "呼吸器", "水炮", "灭火器", "舟", "船", "艇", "锯", "挖掘机", "装备", "器材", "设备", "防护服", "防化服", "检测仪", "侦检", "堵漏", "洗消", "照明", "发电机", "担架"), "装备"),
+        (
+            (
+                "车",
+                "泵",
+                "呼吸器",
+                "水炮",
+                "灭火器",
+                "舟",
+                "船",
+                "艇",
+                "锯",
+                "挖掘机",
+                "装备",
+                "器材",
+                "设备",
+                "防护服",
+                "防化服",
+                "检测仪",
+                "侦检",
+                "堵漏",
+                "洗消",
+                "照明",
+                "发电机",
+                "担架",
+            ),
+            "装备",
+        ),
         (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
     ):
         if any(w in text for w in words):
@@ -403,14 +483,23 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             row = _row_contact(block.text, m.start())
             if row is not None:
                 known.add(number)
-                draft.add("contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75)
+                draft.add(
+                    "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
+                )
                 continue
             before = block.text[max(0, m.start() - 30) : m.start()]
-            label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[-1]
+            label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[
+                -1
+            ]
             if number in EMERGENCY_NUMBERS:
                 continue  # "拨打119": a public number, not one of the plan's contacts
             if label:
-                contact = {"name": "", "role": label if not _UNIT_SUFFIX.search(label) else "", "org": label if _UNIT_SUFFIX.search(label) else "", "phone": number}
+                contact = {
+                    "name": "",
+                    "role": label if not _UNIT_SUFFIX.search(label) else "",
+                    "org": label if _UNIT_SUFFIX.search(label) else "",
+                    "phone": number,
+                }
             else:
                 contact = {"name": "", "role": "", "org": "", "phone": number}
             known.add(number)
@@ -439,7 +528,7 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
 
 
 def _squash_digits(text: str) -> str:
-    """"138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
+    """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
     return re.sub(r"(?<=\d) (?=\d)", "", text)
 
 
@@ -457,7 +546,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
     names = {r["name"] for r in draft.data["resources"]}
     for block in draft.blocks:
         skeleton = outline.block_skeleton[block.paragraph] or ""
-        if block.kind in ("table", "heading") or skeleton.startswith(("组织机构", "应急响应", "预警", "总则")):
+        if block.kind in ("table", "heading") or skeleton.startswith(
+            ("组织机构", "应急响应", "预警", "总则")
+        ):
             continue
         for start, _end, sentence in sentences(block.text):
             held = _HELD_BY.search(sentence)
@@ -471,7 +562,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     team = re.search(r"([^，。；、]{2,20}?(?:队|组|站))", sentence[: m.start()])
                     if not team:
                         continue
-                    name = _LEADING_VERB.sub("", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1)))
+                    name = _LEADING_VERB.sub(
+                        "", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1))
+                    )
                 names.add(name)
                 draft.add(
                     "resources",

@@ -26,8 +26,14 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("应急响应/信息报告", r"信息报告|信息上报|事故报告|接报|报告程序|信息报送"),
         ("应急响应/应急支援", r"应急支援|扩大响应|增援|支援"),
         ("应急响应/响应终止", r"响应终止|应急结束|终止|解除"),
-        ("应急响应/分级响应", r"分级响应|响应启动|启动响应|响应程序|响应措施|先期处置|处置措施|现场处置|[ⅠⅡⅢⅣIV一二三四1-4]级(应急)?响应"),
-        ("组织机构及职责", r"组织机构|组织体系|组织架构|指挥机构|指挥体系|指挥部|工作组|工作小组|职责|应急小组|应急机构"),
+        (
+            "应急响应/分级响应",
+            r"分级响应|响应启动|启动响应|响应程序|响应措施|先期处置|处置措施|现场处置|[ⅠⅡⅢⅣIV一二三四1-4]级(应急)?响应",
+        ),
+        (
+            "组织机构及职责",
+            r"组织机构|组织体系|组织架构|指挥机构|指挥体系|指挥部|工作组|工作小组|职责|应急小组|应急机构",
+        ),
         ("预警", r"预警|监测|预防"),
         ("后期处置", r"后期处置|善后|恢复重建|恢复生产|事故调查|总结评估|调查评估"),
         ("应急响应", r"应急响应|响应|应急处置|处置"),
@@ -91,7 +97,9 @@ def outline(blocks: list[Block], *, title_paragraph: int | None = None) -> Outli
             # a plain part word inside a mapped parent ("4.2.1 现场处置" under 应急响应) stays in that parent
             parent = stack[-1][1]
             if parent.split("/")[0] != skeleton:
-                skeleton = parent if parent.split("/")[0] in ("应急响应", "组织机构及职责", "附件") else skeleton
+                skeleton = (
+                    parent if parent.split("/")[0] in ("应急响应", "组织机构及职责", "附件") else skeleton
+                )
         if skeleton is None and not stack:
             skeleton = _by_body(body)
         stack.append((level, skeleton))

@@ -56,7 +56,12 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("section", re.compile(rf"^(第[{_CN}\d]+节)\s*(.*)$", re.S)),
     ("article", re.compile(rf"^(第[{_CN}\d]+条)\s*(.*)$", re.S)),
     # 1.1 / 1.1.1 / 1.1. — followed by a space or a CJK character, not by a unit ("1.5万吨" is no heading)
-    ("decimal", re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．]?(?:\s+|(?=[\u4e00-\u9fff]))(?![万千百亿吨元米])(.*)$", re.S)),
+    (
+        "decimal",
+        re.compile(
+            r"^(\d{1,2}(?:[.．]\d{1,2})+)[.．]?(?:\s+|(?=[\u4e00-\u9fff]))(?![万千百亿吨元米])(.*)$", re.S
+        ),
+    ),
     ("decimal", re.compile(r"^(\d{1,2})\s+(?=[\u4e00-\u9fff])(.*)$", re.S)),  # "1 总则" (GB/T 1.1 style)
     ("cn_enum", re.compile(rf"^([{_CN}]+)[、．.]\s*(.*)$", re.S)),
     ("cn_paren", re.compile(rf"^([（(][{_CN}]+[）)])\s*(.*)$", re.S)),
@@ -147,7 +152,9 @@ def heading_title(block: Block) -> str:
     return block.text.strip()
 
 
-_GLUED_NUMBER = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2})*)(?=[\u4e00-\u9fff])(?![号个人名级年月日层楼吨米次天时分条项])(.+)$")
+_GLUED_NUMBER = re.compile(
+    r"^(\d{1,2}(?:[.．]\d{1,2})*)(?=[\u4e00-\u9fff])(?![号个人名级年月日层楼吨米次天时分条项])(.+)$"
+)
 
 
 def classify_ocr_line(text: str) -> tuple[BlockKind, str | None, str]:
@@ -159,3 +166,8 @@ def classify_ocr_line(text: str) -> tuple[BlockKind, str | None, str]:
         if m and len(m.group(2)) <= 20 and not _SENTENCE_END.search(m.group(2)):
             return "heading", m.group(1), f"{m.group(1)} {m.group(2)}"
     return kind, number, text
+
+
+def table_cell(row: list[str], index: int | None) -> str:
+    """The stripped cell ``index`` of a table row; "" for a missing column or a short row."""
+    return row[index].strip() if index is not None and index < len(row) else ""

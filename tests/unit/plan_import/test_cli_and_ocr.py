@@ -14,12 +14,16 @@ from plans.pipeline import import_plan
 from tests.support.plan_docs import PLAN, docx_bytes, scanned_pdf_bytes
 
 
-def test_cli_import_prints_the_plan_json_and_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_import_prints_the_plan_json_and_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path / "data"))
     source = tmp_path / "plan.docx"
     source.write_bytes(docx_bytes())
     report = tmp_path / "report.json"
-    result = CliRunner().invoke(app, ["plans", "import", str(source), "--json", "--llm", "none", "--report", str(report)])
+    result = CliRunner().invoke(
+        app, ["plans", "import", str(source), "--json", "--llm", "none", "--report", str(report)]
+    )
     assert result.exit_code == 0, result.output
     plan = json.loads(result.stdout)
     assert plan["title"] == "临港街道危险化学品事故专项应急预案"

@@ -63,7 +63,9 @@ def test_heading_classification(heading: str, skeleton: str | None) -> None:
 
 
 def test_child_headings_inherit_and_unmapped_sections_are_kept() -> None:
-    blocks = blocks_of(["一、应急响应", "（一）一级响应", "发生重大事故时启动。", "二、食堂管理", "按时开饭。"])
+    blocks = blocks_of(
+        ["一、应急响应", "（一）一级响应", "发生重大事故时启动。", "二、食堂管理", "按时开饭。"]
+    )
     sections = outline(blocks).sections
     assert [(s.heading, s.skeleton) for s in sections] == [
         ("应急响应", "应急响应"),
@@ -90,7 +92,9 @@ def test_reporting_rules_with_recipient_and_channel() -> None:
 
 @pytest.mark.parametrize("written", ["Ⅱ级", "II级", "2级", "二级"])
 def test_response_levels_are_normalised_with_trigger_and_commander(written: str) -> None:
-    draft = run(["4 应急响应", "4.1 分级响应", f"发生较大事故时，由副总指挥启动{written}响应，组织现场救援。"])
+    draft = run(
+        ["4 应急响应", "4.1 分级响应", f"发生较大事故时，由副总指挥启动{written}响应，组织现场救援。"]
+    )
     (level,) = draft.data["response_levels"]
     assert level["level"] == "二级"
     assert level["commander"] == "副总指挥"
@@ -149,7 +153,11 @@ def test_contact_table_and_phone_numbers_in_text() -> None:
     draft = run(
         [
             "7 附件",
-            [["姓名", "职务", "单位", "联系电话"], ["王建国", "总指挥", "镇政府", "0510-86801234"], ["李明", "组长", "派出所", "138 1234 5678"]],
+            [
+                ["姓名", "职务", "单位", "联系电话"],
+                ["王建国", "总指挥", "镇政府", "0510-86801234"],
+                ["李明", "组长", "派出所", "138 1234 5678"],
+            ],
             "值班电话：0510-86805678，紧急情况拨打119或12350。",
         ]
     )
@@ -165,14 +173,32 @@ def test_resource_table_quantities_units_and_types() -> None:
     draft = run(
         [
             "6 应急保障",
-            [["物资名称", "数量", "存放地点"], ["空气呼吸器", "20套", "消防站"], ["沙袋", "五百条", "防汛仓库"]],
+            [
+                ["物资名称", "数量", "存放地点"],
+                ["空气呼吸器", "20套", "消防站"],
+                ["沙袋", "五百条", "防汛仓库"],
+            ],
             [["队伍名称", "人数", "负责人"], ["镇专职消防队", "25", "赵刚"]],
         ]
     )
     resources = draft.data["resources"]
-    assert resources[0] == {"type": "装备", "name": "空气呼吸器", "quantity": 20.0, "unit": "套", "holder": "消防站"}
-    assert resources[1]["quantity"] == 500.0 and resources[1]["unit"] == "条" and resources[1]["type"] == "物资"
-    assert resources[2] == {"type": "救援队伍", "name": "镇专职消防队", "quantity": 25.0, "unit": "人", "holder": "赵刚"}
+    assert resources[0] == {
+        "type": "装备",
+        "name": "空气呼吸器",
+        "quantity": 20.0,
+        "unit": "套",
+        "holder": "消防站",
+    }
+    assert (
+        resources[1]["quantity"] == 500.0 and resources[1]["unit"] == "条" and resources[1]["type"] == "物资"
+    )
+    assert resources[2] == {
+        "type": "救援队伍",
+        "name": "镇专职消防队",
+        "quantity": 25.0,
+        "unit": "人",
+        "holder": "赵刚",
+    }
 
 
 def test_cover_fields() -> None:

@@ -43,7 +43,10 @@ def test_plan_matches_golden(name: str) -> None:
         source.write_bytes(GENERATED[name]())
     result = import_plan(source.read_bytes(), name, ocr=None)
     _golden(
-        {"plan": result.plan.model_dump(mode="json"), "blocks": [b.model_dump(mode="json") for b in result.blocks]},
+        {
+            "plan": result.plan.model_dump(mode="json"),
+            "blocks": [b.model_dump(mode="json") for b in result.blocks],
+        },
         TRUTH / f"{name}.json",
     )
 

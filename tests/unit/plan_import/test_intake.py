@@ -22,7 +22,13 @@ from plans.errors import (
 )
 from plans.intake import BlobStore, detect_format
 from plans.pipeline import import_plan
-from tests.support.plan_docs import docx_bytes, encrypted_pdf_bytes, pdf_bytes, scanned_pdf_bytes, zip_bomb_docx
+from tests.support.plan_docs import (
+    docx_bytes,
+    encrypted_pdf_bytes,
+    pdf_bytes,
+    scanned_pdf_bytes,
+    zip_bomb_docx,
+)
 
 OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

@@ -49,7 +49,7 @@ def test_levels_follow_first_appearance_of_each_family() -> None:
     texts = ["一、总则", "（一）编制目的", "1. 目的说明", "（二）适用范围", "二、组织机构"]
     blocks = []
     for i, text in enumerate(texts):
-        kind, number = classify_line(text)
+        _kind, number = classify_line(text)
         blocks.append(Block(kind="heading", text=text, paragraph=i, number=number))
     assign_heading_levels(blocks)
     assert [b.heading_level for b in blocks] == [1, 2, 3, 2, 1]
@@ -64,12 +64,21 @@ def test_docx_blocks_keep_order_styles_levels_and_tables() -> None:
     assert (heading.kind, heading.heading_level, heading.number) == ("heading", 2, "1.1")
     assert all(b.page is None for b in blocks)
     contacts = next(b for b in blocks if b.kind == "table" and "电话" in b.text)
-    assert contacts.cells is not None and contacts.cells[1] == ["总指挥", "王建国", "临港街道办事处", "0510-86801234"]
+    assert contacts.cells is not None and contacts.cells[1] == [
+        "总指挥",
+        "王建国",
+        "临港街道办事处",
+        "0510-86801234",
+    ]
 
 
 def test_docx_merged_cells_repeat_their_text_in_the_grid() -> None:
     table = [b for b in parse_docx(docx_bytes()).blocks if b.kind == "table"][-1]
-    assert table.cells == [["救援队伍", "人数", "负责人"], ["抢险救援组", "12", "张强"], ["抢险救援组", "8", "张强"]]
+    assert table.cells == [
+        ["救援队伍", "人数", "负责人"],
+        ["抢险救援组", "12", "张强"],
+        ["抢险救援组", "8", "张强"],
+    ]
 
 
 def test_docx_automatic_numbering_is_rendered() -> None:
@@ -122,7 +131,10 @@ def test_pdf_garbled_page_goes_to_ocr() -> None:
 
             self.pages += 1
             assert image_png.startswith(b"\x89PNG")
-            return [OcrLine("1 总则", 10, 10, 80, 30, 0.99), OcrLine("本预案适用于临港街道。", 10, 40, 300, 60, 0.98)]
+            return [
+                OcrLine("1 总则", 10, 10, 80, 30, 0.99),
+                OcrLine("本预案适用于临港街道。", 10, 40, 300, 60, 0.98),
+            ]
 
     ocr = StubOcr()
     structure = parse_pdf(data, ocr=ocr)
@@ -153,7 +165,11 @@ def test_ocr_rows_aligned_in_columns_become_a_table_with_merged_cells_filled() -
     out: list[Block] = []
     _ocr_blocks(lines, 1, 600.0, out)  # type: ignore[arg-type]
     assert [b.kind for b in out] == ["paragraph", "table"]
-    assert out[1].cells == [["岗位", "人员", "应急职责"], ["成员", "罐区操作工", "关闭阀门"], ["成员", "安全员", "设置警戒区"]]
+    assert out[1].cells == [
+        ["岗位", "人员", "应急职责"],
+        ["成员", "罐区操作工", "关闭阀门"],
+        ["成员", "安全员", "设置警戒区"],
+    ]
 
 
 def test_pdf_table_running_over_a_page_break_is_one_table() -> None:
