@@ -108,6 +108,19 @@ class LlmExtractor:
             if b.text
             and (outline.block_skeleton[b.paragraph] or "") in ("总则/响应分级", "应急响应/分级响应")
         ]
+        # Ask only where the rules left something empty: the model costs seconds per passage.
+        units = draft.data["org_units"]
+        open_roles = {r["title"] for u in units for r in u["roles"] if not r["duties"]}
+        role_duty_text = any(
+            re.search(rf"{re.escape(title)}(?:负责|主持|组织|协调|指挥(?!部)|承担)", b.text)
+            for title in open_roles
+            for b in org
+        )
+        if units and all(u["duties"] for u in units) and not role_duty_text:
+            org = []
+        levels = draft.data["response_levels"]
+        if levels and all(lv["trigger"] and lv["commander"] and lv["actions"] for lv in levels):
+            response = []
         for chunk in chunks(org):
             result = self._ask("plan_duties", chunk, DutiesOutput)
             if isinstance(result, DutiesOutput):

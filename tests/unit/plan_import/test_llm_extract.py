@@ -107,3 +107,22 @@ def test_model_that_never_returns_valid_json_leaves_the_rules_result() -> None:
     rules_only = import_plan(docx_bytes(), "plan.docx", ocr=None)
     assert result.plan.model_dump(exclude={"sources"}) == rules_only.plan.model_dump(exclude={"sources"})
     assert any("模型抽取失败" in w for w in result.report.warnings)
+
+
+def test_the_model_is_not_asked_when_rules_filled_every_field() -> None:
+    complete = [
+        ("title", "某某化工有限公司生产安全事故综合应急预案"),
+        ("h1", "1 组织机构及职责"),
+        ("h2", "1.1 应急指挥部"),
+        ("p", "主要职责：负责事故应急救援的统一指挥。"),
+        ("h1", "2 应急响应"),
+        ("h2", "2.1 分级响应"),
+        ("h3", "2.1.1 Ⅰ级响应"),
+        ("p", "启动条件：发生火灾爆炸事故。"),
+        ("p", "指挥：总指挥。"),
+        ("li", "（1）组织全厂人员撤离；"),
+    ]
+    fake = FakeChatModel(answer)
+    result = import_plan(docx_bytes(complete, merged_cells=False), "plan.docx", chat_model=fake, ocr=None)
+    assert result.plan.response_levels[0].actions == ["组织全厂人员撤离"]
+    assert fake.calls == [] and result.report.llm_calls == 0
