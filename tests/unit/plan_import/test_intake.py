@@ -186,3 +186,18 @@ def test_failed_import_stores_nothing(tmp_path: Path, docx_data: bytes) -> None:
     with pytest.raises(CorruptDocumentError):
         import_plan(docx_data[:100], "a.docx", blob_dir=tmp_path, ocr=None)
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
+def test_legacy_doc_is_converted_with_libreoffice_when_installed(tmp_path: Path, docx_data: bytes) -> None:
+    """A stand-in ``soffice`` that behaves like LibreOffice's --convert-to: writes <outdir>/plan.docx."""
+    converted = tmp_path / "converted.docx"
+    converted.write_bytes(docx_data)
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        '#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "' + str(converted) + '" "$2/plan.docx"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    result = intake_mod.intake(OLE2 + b"\0" * 2048, "plan.doc", max_bytes=2**20, soffice=str(fake))
+    assert (result.fmt, result.parse_format, result.parse_data) == ("doc", "docx", docx_data)
+    assert result.media_type == "application/msword"
