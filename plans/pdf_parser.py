@@ -87,6 +87,7 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
     fonts = _FontStats()
     ocr_pages = 0
     readable = 0
+    needs_ocr = 0
     for index in range(doc.page_count):
         page_no = index + 1
         try:
@@ -102,6 +103,7 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
         if garbled or scanned:
             reason = "文字层乱码" if garbled else "为扫描图像"
             if ocr is None:
+                needs_ocr += 1
                 warnings.append(f"第 {page_no} 页{reason}，未安装 OCR 引擎，该页内容未能识别。")
                 continue
             ocr_lines = ocr.recognise(page.get_pixmap(dpi=ocr_dpi).tobytes("png"))
@@ -118,7 +120,7 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
         if page_no % batch_pages == 0:
             pymupdf.TOOLS.store_shrink(100)  # drop cached fonts/images of the pages already read
     if readable == 0:
-        if ocr is None and warnings:
+        if ocr is None and needs_ocr:
             raise NoTextError(
                 "PDF 没有可提取的文字层（可能是扫描件），且服务器未安装 OCR 引擎，无法识别。"
                 "请上传可编辑文字的 PDF 或 Word 文档。"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from pathlib import Path
 
@@ -201,3 +202,20 @@ def test_legacy_doc_is_converted_with_libreoffice_when_installed(tmp_path: Path,
     result = intake_mod.intake(OLE2 + b"\0" * 2048, "plan.doc", max_bytes=2**20, soffice=str(fake))
     assert (result.fmt, result.parse_format, result.parse_data) == ("doc", "docx", docx_data)
     assert result.media_type == "application/msword"
+
+
+def test_damaged_files_never_crash(docx_data: bytes, pdf_data: bytes) -> None:
+    """Random byte damage and truncation: a result or a DocumentError, nothing else (fixed seed)."""
+    rng = random.Random(20261125)
+    for i in range(40):
+        name, source = ("plan.docx", docx_data) if i % 2 else ("plan.pdf", pdf_data)
+        data = bytearray(source)
+        if i % 3 == 0:
+            data = data[: rng.randrange(10, len(data))]
+        else:
+            for _ in range(rng.randint(1, 40)):
+                data[rng.randrange(len(data))] = rng.randrange(256)
+        try:
+            import_plan(bytes(data), name, ocr=None)
+        except DocumentError as exc:
+            _assert_chinese(exc)
