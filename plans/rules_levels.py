@@ -31,6 +31,7 @@ _WARNING_INLINE = re.compile(
 _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
+_LEVEL_LABEL = re.compile(rf"^{_LEVEL_TOKEN}\s*级\s*(?:应急)?响应\s*[:：]\s*")
 _COMMANDER = re.compile(
     r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
     r"(?:启动|组织|统一指挥|统一领导|领导)"
@@ -211,13 +212,14 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 and not entry["trigger"]
                 and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1))
             ):
-                entry["trigger"] = tm.group(1).strip()
-                offset = sentence.find(tm.group(1))
+                trigger = _LEVEL_LABEL.sub("", tm.group(1).strip())  # "一级响应：发生…" → "发生…"
+                entry["trigger"] = trigger
+                offset = sentence.find(trigger)
                 draft.cite(
                     f"/response_levels/{index}/trigger",
                     block.paragraph,
                     start + offset,
-                    start + offset + len(tm.group(1)),
+                    start + offset + len(trigger),
                     confidence=0.75,
                 )
     _level_items(draft, scope, levels, ensure)

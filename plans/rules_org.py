@@ -34,8 +34,11 @@ ROLE_TITLES = (
 )  # fmt: skip
 _ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_REN = re.compile(
+    rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
+)
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
-_COMPOSED = re.compile(r"^(.{2,20}?)由\s*(.{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
+_COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 _UNIT_LEAD = re.compile(
     r"^([^，。：:；、]{2,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
 )
@@ -44,7 +47,7 @@ _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该
 _DUTY_VERB = re.compile(
     r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
 )
-_DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?职责(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
+_DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 
 _PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
 EMERGENCY_NUMBERS = {
@@ -207,6 +210,17 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + len(text),
                     )
                 _roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
+                continue
+            appointed = list(_ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
+            if appointed:
+                owner = current or _default_unit(units, draft, block, unit)
+                for m in appointed:
+                    holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
+                    role(owner, m.group(2), holder or None, block, offset + m.start(), offset + m.end())
+                for clause in re.split(r"[，,]", text):
+                    members = _COMPOSED.match(clause.strip())
+                    if members and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", members.group(1)) == "":
+                        role(owner, "成员", members.group(2).strip(), block, offset, offset + len(text))
                 continue
             found = [m for m in [_ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
             if found:
@@ -488,12 +502,14 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 )
                 continue
             before = block.text[max(0, m.start() - 30) : m.start()]
-            label = re.split(r"[，。；;、\s]", re.sub(r"(?:电话|手机|号码|热线)?\s*[:：]?\s*$", "", before))[
-                -1
-            ]
+            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", before)
+            person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+            label = re.split(r"[，。；;、\s]", before)[-1]
             if number in EMERGENCY_NUMBERS:
                 continue  # "拨打119": a public number, not one of the plan's contacts
-            if label:
+            if person:
+                contact = {"name": person.group(1), "role": "联系人", "org": "", "phone": number}
+            elif label:
                 contact = {
                     "name": "",
                     "role": label if not _UNIT_SUFFIX.search(label) else "",
@@ -553,7 +569,10 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
         for start, _end, sentence in sentences(block.text):
             held = _HELD_BY.search(sentence)
             for m in _ITEM_QTY.finditer(sentence):
-                name = _LEADING_VERB.sub("", re.split(r"[，,、（）()]", m.group(1))[-1]).strip()
+                name = re.split(
+                    r"[，,、（）()]|储备|配备|配置|存放|设有|共有|拥有|备有|包括|现有|另有", m.group(1)
+                )[-1]
+                name = _LEADING_VERB.sub("", name).strip()
                 if len(name) < 2 or name in names or re.search(r"年|月|日|时|分钟|小时|米", name):
                     continue
                 unit_word = m.group(3)

@@ -269,3 +269,44 @@ def test_ocr_headings_without_the_space_after_the_number() -> None:
 
     assert classify_ocr_line("2组织机构及职责") == ("heading", "2", "2 组织机构及职责")
     assert classify_ocr_line("2号储罐区")[0] == "paragraph"
+
+
+def test_chapter_style_plan_with_appointments_in_running_text() -> None:
+    """第一章 / 一、 numbering, "X任指挥长", per-level lines, labelled duties, contacts and stock in text."""
+    from plans.pipeline import import_plan
+    from tests.support.plan_docs import docx_bytes
+
+    plan = [
+        ("title", "璜土镇有限空间作业事故专项应急预案"),
+        ("p", "璜土镇人民政府"),
+        ("h1", "第一章 组织机构与职责"),
+        ("h2", "一、镇应急救援指挥部"),
+        ("p", "指挥部由镇长任指挥长，分管副镇长任副指挥长，成员由安监办、派出所、卫生院、消防站组成。"),
+        ("h2", "二、现场救援组"),
+        ("p", "组长：消防站站长。"),
+        ("p", "主要任务：负责被困人员搜救；负责有限空间通风和气体检测。"),
+        ("h1", "第二章 应急响应"),
+        ("h2", "一、响应分级"),
+        ("p", "一级响应：发生3人以上被困或死亡事故时，由指挥长统一指挥：调集全镇救援力量；请求市级支援。"),
+        ("h2", "二、信息报告"),
+        ("p", "企业应在事故发生后半小时内向镇安监办报告。联系人：周明，手机：13912345678。"),
+        ("h1", "第三章 保障措施"),
+        ("p", "镇应急物资仓库储备正压式空气呼吸器10套、轴流风机3台，由镇安监办管理。"),
+    ]
+    result = import_plan(docx_bytes(plan, merged_cells=False), "plan.docx", ocr=None).plan
+    hq, team = result.org_units
+    assert [(r.title, r.holder) for r in hq.roles] == [
+        ("指挥长", "镇长"),
+        ("副指挥长", "分管副镇长"),
+        ("成员", "安监办、派出所、卫生院、消防站"),
+    ]
+    assert team.parent == hq.name and team.duties == ["负责被困人员搜救", "负责有限空间通风和气体检测"]
+    (level,) = result.response_levels
+    assert (level.level, level.trigger, level.commander) == ("一级", "发生3人以上被困或死亡事故", "指挥长")
+    assert level.actions == ["调集全镇救援力量", "请求市级支援"]
+    assert result.reporting[0].time_limit_minutes == 30 and result.reporting[0].to == "镇安监办"
+    assert result.contacts[0].name == "周明" and result.contacts[0].phone == "13912345678"
+    assert [(r.name, r.quantity, r.unit, r.holder) for r in result.resources] == [
+        ("正压式空气呼吸器", 10.0, "套", "镇安监办"),
+        ("轴流风机", 3.0, "台", "镇安监办"),
+    ]

@@ -195,7 +195,9 @@ def test_legacy_doc_is_converted_with_libreoffice_when_installed(tmp_path: Path,
     converted.write_bytes(docx_data)
     fake = tmp_path / "soffice"
     fake.write_text(
-        '#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "' + str(converted) + '" "$2/plan.docx"\n',
+        '#!/bin/sh\nwhile [ "$1" != "--outdir" ]; do shift; done\ncp "'
+        + str(converted)
+        + '" "$2/plan.docx"\n',
         encoding="utf-8",
     )
     fake.chmod(0o755)
