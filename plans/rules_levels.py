@@ -1,15 +1,14 @@
-"""Rules for levels and reporting: warning levels (colour + criteria), response levels (一级…四级
-with trigger and commander), reporting time limits ("1小时内" → 60), recipients and channels.
+"""Rules for levels: warning levels (colour + criteria) and response levels (一级…四级 with trigger,
+commander and actions) from sentences, "X级响应：…" items, level tables and level headings.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from typing import Any
 
-from agents.llm.vocab import RESPONSE_LEVELS, cn_to_int, normalise_level
+from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, sentences
 from plans.sections import Outline
 from plans.structure import Block, split_number, table_cell
@@ -38,29 +37,6 @@ _COMMANDER = re.compile(
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
-_TIME_LIMIT = re.compile(
-    r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|第一时间|马上)"
-)
-_TO_AFTER = re.compile(
-    r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)"
-)
-_TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
-_CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
-_CHANNELS = (
-    "电话",
-    "传真",
-    "短信",
-    "政务微信",
-    "微信",
-    "书面",
-    "电子邮件",
-    "邮件",
-    "网络",
-    "信息系统",
-    "专报",
-    "口头",
-    "广播",
-)
 
 
 def strip_number(text: str) -> str:
@@ -79,7 +55,7 @@ def _level_values(text: str) -> list[str]:
 
 def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     found: dict[str, int] = {}
-    scope = _blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
+    scope = blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
     for block in scope:
         for text_start, _, sentence in sentences(block.text) if block.kind != "table" else []:
             item = strip_number(sentence.strip()) if block.kind == "list_item" else sentence.strip()
@@ -158,7 +134,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
 def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
     levels: dict[str, int] = {}
     scope = (
-        _blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
+        blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
     )
 
     def ensure(level: str, name: str, block: Block, start: int, end: int) -> int:
@@ -289,77 +265,7 @@ def _actions_under_level_headings(
                 )
 
 
-def minutes(amount: str, unit: str) -> int | None:
-    value = 0.5 if amount == "半" else cn_to_int(amount)
-    if value is None:
-        return None
-    return int(value * 60) if unit in ("小时", "h") else int(value)
-
-
-def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
-    scope = (
-        _blocks_in(draft.blocks, outline, ("应急响应/信息报告",))
-        or _blocks_in(draft.blocks, outline, ("应急响应", "预警"))
-        or draft.blocks
-    )
-    for block in scope:
-        if block.kind == "table":
-            continue
-        for start, _end, sentence in sentences(block.text):
-            if not re.search(r"报告|上报|报送|通报", sentence):
-                continue
-            previous_to = ""
-            for c_start, clause in _rule_clauses(sentence):
-                tm = _TIME_LIMIT.search(clause)
-                to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
-                if not tm and not to:
-                    continue
-                said = re.sub(
-                    r"[（(][^）)]*[）)]", "", clause
-                )  # "（电话0510-…）" names a number, not a channel
-                channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
-                recipient = (
-                    _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip()))
-                    if to
-                    else previous_to
-                )
-                previous_to = recipient
-                rule = {
-                    "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3)))
-                    if tm
-                    else None,
-                    "to": recipient,
-                    "channel": "、".join(channels) or None,
-                }
-                at = start + c_start
-                index = draft.add("reporting", rule, block.paragraph, at, at + len(clause), confidence=0.85)
-                if tm:
-                    draft.cite(
-                        f"/reporting/{index}/time_limit_minutes",
-                        block.paragraph,
-                        at + tm.start(),
-                        at + tm.end(),
-                    )
-                if to:
-                    draft.cite(
-                        f"/reporting/{index}/to",
-                        block.paragraph,
-                        at + to.start(1),
-                        at + to.start(1) + len(recipient),
-                    )
-
-
-def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
-    """Split a sentence where a new time limit starts ("1小时内…，并在2小时内书面报告")."""
-    cuts = [0]
-    for m in re.finditer(r"[，,]", sentence):
-        if _TIME_LIMIT.search(sentence[m.end() :].split("，")[0]):
-            cuts.append(m.end())
-    cuts.append(len(sentence))
-    return [(a, sentence[a:b]) for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
-
-
-def _blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
+def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
     """Blocks whose section maps to one of ``paths`` or lies under one (``应急响应`` covers its sub-parts)."""
     out = []
     for block in blocks:

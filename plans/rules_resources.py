@@ -1,0 +1,264 @@
+"""Rules for contacts and resources: contact tables and phone numbers in text; resource tables,
+stock named with a quantity in running text, and shelters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from agents.llm.vocab import parse_count
+from plans.draft import PlanDraft, sentences
+from plans.rules_org import ROLE_TITLES, UNIT_SUFFIX
+from plans.sections import Outline
+from plans.structure import table_cell
+
+_PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
+EMERGENCY_NUMBERS = {
+    "110": "公安报警", "119": "消防救援", "120": "医疗急救", "122": "交通事故报警",
+    "12345": "政务服务热线", "12350": "安全生产举报投诉",
+}  # fmt: skip
+
+_HEADER_NAME = re.compile(r"姓名|联系人")
+_HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
+_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组")
+_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码")
+_HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
+_HEADER_QTY = re.compile(r"数量|人数|库存|规模")
+_HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
+# who holds a resource: the keeper if named, else the owning unit, else where it is stored
+_HOLDER_PRIORITY = (
+    re.compile(r"保管人|负责人|责任人|管理人"),
+    re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
+    re.compile(r"存放|地点|位置"),
+)
+
+
+def _column(header: list[str], pattern: re.Pattern[str], taken: set[int]) -> int | None:
+    for i, cell in enumerate(header):
+        if i not in taken and pattern.search(cell):
+            taken.add(i)
+            return i
+    return None
+
+
+def extract_tables(draft: PlanDraft) -> None:
+    """Contact tables (a phone column) and resource tables (a quantity column)."""
+    for block in draft.blocks:
+        if block.kind != "table" or not block.cells or len(block.cells) < 2:
+            continue
+        header = block.cells[0]
+        taken: set[int] = set()
+        phone = _column(header, _HEADER_PHONE, taken)
+        if phone is not None:
+            name_col = _column(header, _HEADER_NAME, taken)
+            role_col = _column(header, _HEADER_ROLE, taken)
+            org_col = _column(header, _HEADER_ORG, taken)
+            for row in block.cells[1:]:
+                cell = functools.partial(table_cell, row)
+                m = _PHONE.search(_squash_digits(cell(phone)))
+                if not m:
+                    continue
+                contact = {
+                    "name": cell(name_col),
+                    "role": cell(role_col),
+                    "org": cell(org_col),
+                    "phone": m.group(1),
+                }
+                if contact not in draft.data["contacts"]:
+                    draft.add("contacts", contact, block.paragraph, confidence=0.95)
+            continue
+        qty = _column(header, _HEADER_QTY, taken)
+        res_name = _column(header, _HEADER_RES_NAME, taken)
+        if qty is None or res_name is None:
+            continue
+        unit_col = _column(header, _HEADER_UNIT, taken)
+        holder = next(
+            (h for h in (_column(header, p, taken) for p in _HOLDER_PRIORITY) if h is not None), None
+        )
+        kind = resource_type(header[res_name] + " " + header[qty])
+        for row in block.cells[1:]:
+            cell = functools.partial(table_cell, row)
+            name = cell(res_name)
+            if not name:
+                continue
+            amount, unit = _quantity(cell(qty))
+            unit = cell(unit_col) or unit or ("人" if "人数" in header[qty] else None)
+            resource = {
+                "type": resource_type(name, default=kind),
+                "name": name,
+                "quantity": amount,
+                "unit": unit or None,
+                "holder": cell(holder) or None,
+            }
+            draft.add("resources", resource, block.paragraph, confidence=0.9)
+
+
+def _quantity(text: str) -> tuple[float | None, str | None]:
+    m = re.match(r"^\s*(\d+(?:\.\d+)?)\s*([^\d\s]{0,4})\s*$", text)
+    if m:
+        return float(m.group(1)), m.group(2) or None
+    count = parse_count(text)
+    if count is not None:
+        return float(count), re.sub(r"^[\d一二三四五六七八九十百千万两约近共计]+", "", text).strip() or None
+    return None, None
+
+
+def resource_type(text: str, *, default: str = "其他") -> str:
+    for words, kind in (
+        (("专家",), "专家"),
+        (("医院", "卫生院", "医疗", "急救中心"), "医疗机构"),
+        (("避难", "避险", "安置", "庇护"), "避难场所"),
+        (("队", "救援组", "抢险组"), "救援队伍"),
+        (("电台", "对讲", "通信", "卫星电话"), "通信"),
+        (("资金", "经费"), "资金"),
+        (
+            (
+                "车",
+                "泵",
+                "呼吸器",
+                "水炮",
+                "灭火器",
+                "舟",
+                "船",
+                "艇",
+                "锯",
+                "挖掘机",
+                "装备",
+                "器材",
+                "设备",
+                "防护服",
+                "防化服",
+                "检测仪",
+                "侦检",
+                "堵漏",
+                "洗消",
+                "照明",
+                "发电机",
+                "担架",
+            ),
+            "装备",
+        ),
+        (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
+    ):
+        if any(w in text for w in words):
+            return kind
+    return default
+
+
+def extract_phone_contacts(draft: PlanDraft) -> None:
+    """Phone numbers written in text: "值班电话：0510-86801234", "拨打119、120"."""
+    known = {c["phone"] for c in draft.data["contacts"]}
+    for block in draft.blocks:
+        if block.kind == "table":
+            continue
+        for m in _PHONE.finditer(block.text):
+            number = m.group(1)
+            if number in known:
+                continue
+            row = _row_contact(block.text, m.start())
+            if row is not None:
+                known.add(number)
+                draft.add(
+                    "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
+                )
+                continue
+            before = block.text[max(0, m.start() - 30) : m.start()]
+            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", before)
+            person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+            label = re.split(r"[，。；;、\s]", before)[-1]
+            if number in EMERGENCY_NUMBERS:
+                continue  # "拨打119": a public number, not one of the plan's contacts
+            if person:
+                contact = {"name": person.group(1), "role": "联系人", "org": "", "phone": number}
+            elif label:
+                contact = {
+                    "name": "",
+                    "role": label if not UNIT_SUFFIX.search(label) else "",
+                    "org": label if UNIT_SUFFIX.search(label) else "",
+                    "phone": number,
+                }
+            else:
+                contact = {"name": "", "role": "", "org": "", "phone": number}
+            known.add(number)
+            draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
+
+
+_ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
+    """A table row that reached us as a line ("总指挥 王建国 临港街道办事处 0510-…", e.g. from OCR)."""
+    line_start = text.rfind("\n", 0, phone_at) + 1
+    tokens = text[line_start:phone_at].split()
+    if len(tokens) < 2:
+        return None
+    contact = {"name": "", "role": "", "org": ""}
+    for token in tokens:
+        if not contact["role"] and (token in ROLE_TITLES or re.search(r"(室|员|长|指挥)$", token)):
+            contact["role"] = token
+        elif not contact["org"] and _ORG_WORD.search(token) and len(token) >= 3:
+            contact["org"] = token
+        elif not contact["name"] and _PERSON.match(token):
+            contact["name"] = token
+    return contact if any(contact.values()) else None
+
+
+def _squash_digits(text: str) -> str:
+    """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
+    return re.sub(r"(?<=\d) (?=\d)", "", text)
+
+
+_ITEM_QTY = re.compile(
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|部|具|把|支|副|人|名|架|立方米)"
+)
+_LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
+_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)")
+_SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
+
+
+def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
+    """Resources named with a quantity in running text ("储备编织袋20000只、救生衣300件…，由镇水利站管理")
+    and named shelters ("周庄中学、周庄镇文体中心作为临时避难场所"). Only outside org and response sections."""
+    names = {r["name"] for r in draft.data["resources"]}
+    for block in draft.blocks:
+        skeleton = outline.block_skeleton[block.paragraph] or ""
+        if block.kind in ("table", "heading") or skeleton.startswith(
+            ("组织机构", "应急响应", "预警", "总则")
+        ):
+            continue
+        for start, _end, sentence in sentences(block.text):
+            held = _HELD_BY.search(sentence)
+            for m in _ITEM_QTY.finditer(sentence):
+                name = re.split(
+                    r"[，,、（）()]|储备|配备|配置|存放|设有|共有|拥有|备有|包括|现有|另有", m.group(1)
+                )[-1]
+                name = _LEADING_VERB.sub("", name).strip()
+                if len(name) < 2 or name in names or re.search(r"年|月|日|时|分钟|小时|米", name):
+                    continue
+                unit_word = m.group(3)
+                kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
+                if unit_word in ("人", "名"):
+                    team = re.search(r"([^，。；、]{2,20}?(?:队|组|站))", sentence[: m.start()])
+                    if not team:
+                        continue
+                    name = _LEADING_VERB.sub(
+                        "", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1))
+                    )
+                names.add(name)
+                draft.add(
+                    "resources",
+                    {"type": kind, "name": name, "quantity": float(m.group(2)), "unit": unit_word,
+                     "holder": held.group(1) if held else None},
+                    block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
+                )  # fmt: skip
+            shelter = _SHELTER.match(sentence.strip())
+            if shelter:
+                for place in re.split(r"[、，,和及]", shelter.group(1)):
+                    place = place.strip()
+                    if len(place) >= 2 and place not in names:
+                        names.add(place)
+                        s0, e0 = draft.span(block.paragraph, place)
+                        draft.add("resources", {"type": "避难场所", "name": place, "quantity": None, "unit": None,
+                                                "holder": None}, block.paragraph, s0, e0, confidence=0.75)  # fmt: skip
