@@ -65,10 +65,12 @@ def parse_pdf(
     batch_pages: int = 20,
     ocr_dpi: int = 200,
 ) -> DocumentStructure:
-    pymupdf.no_recommend_layout()  # it prints to stdout, which the CLI uses for JSON
-    pymupdf.TOOLS.mupdf_display_errors(False)  # repair chatter of damaged files goes to our warnings
+    # it prints to stdout, which the CLI uses for JSON
+    pymupdf.no_recommend_layout()  # type: ignore[no-untyped-call]
+    # MuPDF's repair chatter about damaged files would go to stderr; our warnings say what matters
+    pymupdf.TOOLS.mupdf_display_errors(False)  # type: ignore[no-untyped-call]
     try:
-        doc = pymupdf.open(stream=data, filetype="pdf")
+        doc = pymupdf.open(stream=data, filetype="pdf")  # type: ignore[no-untyped-call]
     except Exception as exc:  # FileDataError / RuntimeError from MuPDF on damaged files
         raise CorruptDocumentError("PDF 文件已损坏或不完整，无法打开，请重新导出后上传。") from exc
     try:
@@ -78,7 +80,7 @@ def parse_pdf(
             raise CorruptDocumentError("PDF 文件没有可读取的页面（文件可能已损坏或被截断）。")
         return _parse_pages(doc, ocr=ocr, batch_pages=batch_pages, ocr_dpi=ocr_dpi)
     finally:
-        doc.close()
+        doc.close()  # type: ignore[no-untyped-call]
 
 
 def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: int) -> DocumentStructure:
@@ -118,7 +120,8 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
             _layer_blocks(lines, tables, page_no, fonts, blocks)
         del page
         if page_no % batch_pages == 0:
-            pymupdf.TOOLS.store_shrink(100)  # drop cached fonts/images of the pages already read
+            # drop cached fonts/images of the pages already read
+            pymupdf.TOOLS.store_shrink(100)  # type: ignore[no-untyped-call]
     if readable == 0:
         if ocr is None and needs_ocr:
             raise NoTextError(
@@ -142,16 +145,17 @@ class _Line:
 
 def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]]]]:
     tables = _tables(page)
-    boxes = [pymupdf.Rect(bbox) for bbox, _ in tables]
+    boxes = [pymupdf.Rect(bbox) for bbox, _ in tables]  # type: ignore[no-untyped-call]
     lines: list[_Line] = []
     # sort=True: blocks top-to-bottom, so a footer drawn first does not come first
     info = page.get_text("dict", flags=pymupdf.TEXTFLAGS_TEXT, sort=True)
     for block_no, block in enumerate(info["blocks"]):
         if block.get("type") != 0:
             continue
-        rect = pymupdf.Rect(block["bbox"])
+        rect = pymupdf.Rect(block["bbox"])  # type: ignore[no-untyped-call]
         if any(
-            box.contains(pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2)) for box in boxes
+            box.contains(pymupdf.Point((rect.x0 + rect.x1) / 2, (rect.y0 + rect.y1) / 2))  # type: ignore[no-untyped-call]
+            for box in boxes
         ):
             continue
         for line in block["lines"]:
