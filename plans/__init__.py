@@ -1,4 +1,8 @@
-"""Digital emergency plans (数字化预案): DOCX/PDF import, GB/T 29639 structuring, review, versions.
+"""Digital emergency plans (数字化预案): DOCX/DOC/PDF import and GB/T 29639 structuring.
 
-Arrives with issue #4; the package exists now so the layout and import rules are fixed from day one.
+The one entry point is ``plans.pipeline.import_plan(data, filename, chat_model=None, ...)`` →
+``ImportResult(plan: core.plan_document.EmergencyPlan, report, sha256, filename, media_type, blocks)``.
+Stages: ``intake`` (format by bytes, limits, blob store) → ``docx_parser`` / ``pdf_parser`` (+ ``ocr``)
+→ ``structure`` (blocks, numbering) → ``sections`` (skeleton) → ``rules_*`` → ``llm_extract`` →
+validated plan. ``plans.schema`` writes the committed JSON Schema. Errors: ``plans.errors``.
 """
