@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.I)
 _CHARS_PER_PAGE = 900  # a typical A4 page of a Chinese plan, used only when Word saved no page count
 _CN_DIGITS = "零一二三四五六七八九"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def parse_docx(data: bytes) -> DocumentStructure:
@@ -150,6 +151,11 @@ def _body_items(document: Any) -> Iterator[Paragraph | Table]:
     def walk(parent: Any) -> Iterator[Paragraph | Table]:
         for child in parent.iterchildren():
             if child.tag == qn("w:p"):
+                # Cover titles often sit in text boxes, which paragraph.text does not include. Word
+                # writes each box twice (DrawingML choice + VML fallback): read the first only.
+                for box in child.iter(qn("w:txbxContent")):
+                    if not any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+                        yield from walk(box)
                 yield Paragraph(child, document)
             elif child.tag == qn("w:tbl"):
                 yield Table(child, document)

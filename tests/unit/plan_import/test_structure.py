@@ -178,3 +178,27 @@ def test_pdf_table_running_over_a_page_break_is_one_table() -> None:
     tables = [b for b in parse_pdf(pdf_bytes(plan), ocr=None).blocks if b.kind == "table"]
     assert len(tables) == 1
     assert tables[0].cells is not None and len(tables[0].cells) == 41
+
+
+def test_docx_text_boxes_are_read_once() -> None:
+    """A cover title inside a text box (DrawingML with a VML fallback copy) becomes one block."""
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    ns = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    )
+    box = "<w:txbxContent><w:p><w:r><w:t>某镇危险化学品事故应急预案</w:t></w:r></w:p></w:txbxContent>"
+    run = parse_xml(
+        f'<w:r {ns}><mc:AlternateContent><mc:Choice Requires="wps"><wps:txbx>{box}</wps:txbx></mc:Choice>'
+        f"<mc:Fallback><w:pict>{box}</w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+    anchor._p.append(run)
+    document.add_paragraph("1 总则")
+    buf = io.BytesIO()
+    document.save(buf)
+    texts = [b.text for b in parse_docx(buf.getvalue()).blocks]
+    assert texts == ["某镇危险化学品事故应急预案", "1 总则"]
