@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from agents.search.service import ManagedIndex, SearchService
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
-from core.ports import Embedder, GraphStore
+from core.ports import AuditLog, Embedder, GraphStore
+from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
 
 
@@ -90,6 +91,11 @@ class Container:
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
+    audit: AuditLog | None = None  # None: writes are not audited (only bare test containers)
+
+    def __post_init__(self) -> None:
+        if self.audit is None:
+            self.audit = GraphAuditLog(self.graph)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

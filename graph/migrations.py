@@ -72,6 +72,22 @@ def _falkor_grid_indexes(store: Any) -> None:
         _falkor_index(store, label, "grid")
 
 
+# Non-entity labels the platform itself writes (not part of ENTITY_TYPES): label → indexed properties.
+PLATFORM_INDEXES: dict[str, tuple[str, ...]] = {"AuditRecord": ("id", "at", "user_id")}
+
+
+def _neo4j_platform_indexes(store: Any) -> None:
+    for label, props in PLATFORM_INDEXES.items():
+        for prop in props:
+            store.write(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+
+
+def _falkor_platform_indexes(store: Any) -> None:
+    for label, props in PLATFORM_INDEXES.items():
+        for prop in props:
+            _falkor_index(store, label, prop)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
     Migration(
@@ -83,6 +99,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         3,
         "grid-cell indexes for proximity",
         {"neo4j": (_neo4j_grid_indexes,), "falkordb": (_falkor_grid_indexes,)},
+    ),
+    Migration(
+        4,
+        "audit trail indexes",
+        {"neo4j": (_neo4j_platform_indexes,), "falkordb": (_falkor_platform_indexes,)},
     ),
 )
 
