@@ -89,7 +89,9 @@ class SentenceTransformersEmbedder:
                     ) from exc
                 model = SentenceTransformer(str(self.model_dir), device=self.device, local_files_only=True)
                 # sentence-transformers 6 renamed the accessor; production model dirs may pin older ones.
-                get_dim = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+                get_dim = (
+                    getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+                )
                 dim = get_dim()
                 if self._dimension is not None and dim != self._dimension:
                     raise ConfigError(
