@@ -101,7 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rendered = render_all()
     if args.check:
-        stale = [n for n, data in rendered.items() if not (args.out / n).is_file() or (args.out / n).read_bytes() != data]
+        stale = [
+            n
+            for n, data in rendered.items()
+            if not (args.out / n).is_file() or (args.out / n).read_bytes() != data
+        ]
         for n in stale:
             sys.stderr.write(f"differs: {n}\n")
         return 1 if stale else 0

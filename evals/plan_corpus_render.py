@@ -187,9 +187,7 @@ class _PdfWriter:
 
     def table(self, table: Table) -> None:
         n_cols = len(table.rows[0])
-        weights = [
-            min(24, max(4, *(len(row[c]) for row in table.rows))) for c in range(n_cols)
-        ]
+        weights = [min(24, max(4, *(len(row[c]) for row in table.rows))) for c in range(n_cols)]
         widths = [self.width * w / sum(weights) for w in weights]
         xs = [_MARGIN + sum(widths[:c]) for c in range(n_cols + 1)]
         covered = table.covered()
@@ -281,8 +279,8 @@ def render_pdf(blocks: Sequence[Block], title: str) -> bytes:
 
 def render_scanned(pdf_bytes: bytes, *, dpi: int = 150, seed: int = 29639) -> bytes:
     """Image-only PDF that looks scanned: grey pages, a slight tilt and sensor noise, no text layer."""
-    import pymupdf as fitz
     import numpy as np
+    import pymupdf as fitz
     from PIL import Image
 
     rng = np.random.default_rng(seed)
