@@ -124,38 +124,47 @@ class _Counts:
     def text_list(self, section: str, gold: Sequence[str], pred: Sequence[str]) -> None:
         """One-to-one similarity matching of two lists of free-text items (actions, duties)."""
         gold = [g for g in gold if not _empty(g)]
-        free = [p for p in pred if not _empty(p)]
-        for item in gold:
-            best = max(free, key=lambda p: similarity(item, p), default=None)
-            if best is not None and similar(item, best):
-                free.remove(best)
-                self.tp[section] += 1
-            else:
-                self.fn[section] += 1
-        self.fp[section] += len(free)
+        pred = [p for p in pred if not _empty(p)]
+        matched = len(assign(gold, pred, similar, similarity))
+        self.tp[section] += matched
+        self.fn[section] += len(gold) - matched
+        self.fp[section] += len(pred) - matched
 
     def result(self) -> dict[str, PRF]:
         return {s: PRF(self.tp[s], self.fp[s], self.fn[s]) for s in SECTIONS}
 
 
+def assign(
+    gold: Sequence[Any], pred: Sequence[Any], key: Same, closeness: Callable[[Any, Any], float] | None = None
+) -> dict[int, int]:
+    """One-to-one gold index → pred index among pairs that share the key, closest pairs first.
+
+    Greedy over all candidate pairs sorted by closeness (ties: document order), so two 成员 roles
+    with different holders pair with the right predictions whichever comes first.
+    """
+    candidates = [
+        (-(closeness(g, p) if closeness else 0.0), i, j)
+        for i, g in enumerate(gold)
+        for j, p in enumerate(pred)
+        if key(g, p)
+    ]
+    chosen: dict[int, int] = {}
+    for _, i, j in sorted(candidates):
+        if i not in chosen and j not in chosen.values():
+            chosen[i] = j
+    return chosen
+
+
 def pair(
     gold: Sequence[Any], pred: Sequence[Any], key: Same, closeness: Callable[[Any, Any], float] | None = None
 ) -> list[tuple[Any | None, Any | None]]:
-    """Greedy one-to-one pairing in gold order: candidates share the key, the closest one wins.
-
-    Returns (gold, pred) pairs, with None on the side an item could not be paired with.
-    """
-    free = list(pred)
-    pairs: list[tuple[Any | None, Any | None]] = []
-    for g in gold:
-        candidates = [p for p in free if key(g, p)]
-        if candidates:
-            best = max(candidates, key=lambda p: closeness(g, p)) if closeness else candidates[0]
-            free.remove(best)
-            pairs.append((g, best))
-        else:
-            pairs.append((g, None))
-    return pairs + [(None, p) for p in free]
+    """(gold, pred) pairs in gold order, then unpaired predictions; None marks the missing side."""
+    chosen = assign(gold, pred, key, closeness)
+    pairs: list[tuple[Any | None, Any | None]] = [
+        (g, pred[chosen[i]] if i in chosen else None) for i, g in enumerate(gold)
+    ]
+    used = set(chosen.values())
+    return pairs + [(None, p) for j, p in enumerate(pred) if j not in used]
 
 
 _WARNING: Fields = (("level", equal), ("color", equal), ("criteria", similar))
