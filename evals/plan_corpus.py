@@ -48,7 +48,7 @@ def load_source(name: str) -> list[dict[str, Any]]:
 
 
 def source_title(blocks: list[dict[str, Any]]) -> str:
-    return next(value for block in blocks for kind, value in [block_kind(block)] if kind == "title")
+    return next(str(value) for block in blocks for kind, value in [block_kind(block)] if kind == "title")
 
 
 def source_text(name: str) -> str:

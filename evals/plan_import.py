@@ -265,10 +265,15 @@ def gold_plans() -> dict[str, EmergencyPlan]:
 
 def run(system: str, chat_model: Any | None = None) -> RunResult:
     """Import every sample file (docx, pdf, scanned pdf) with one configuration."""
-    from plans.pipeline import import_plan
 
     def predict(sample: SampleFile) -> EmergencyPlan:
-        return import_plan(sample.path.read_bytes(), sample.path.name, chat_model=chat_model).plan
+        # Imported per file so that, before the pipeline exists, each file is a recorded failure.
+        from plans.pipeline import import_plan
+
+        plan: EmergencyPlan = import_plan(
+            sample.path.read_bytes(), sample.path.name, chat_model=chat_model
+        ).plan
+        return plan
 
     return run_cases(system, "plans", sample_files(), predict, None)
 
@@ -300,58 +305,82 @@ def scores_by(run_result: RunResult, kinds: Sequence[str] | None = None) -> dict
     return total
 
 
+_KINDS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
+    ("all", None),
+    ("docx", ("docx",)),
+    ("pdf", ("pdf",)),
+    ("scanned pdf", ("scanned_pdf",)),
+)
+
+
 def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
+    """F1 per section by file kind, P/R per section, micro F1 per file, and notes."""
     samples = sample_files()
-    rows: list[list[Any]] = []
+    f1_rows: list[list[Any]] = []
+    pr_rows: list[list[Any]] = []
+    file_rows: list[list[Any]] = []
     for r in runs:
-        for label, kinds in (
-            ("all", None),
-            ("docx", ("docx",)),
-            ("pdf", ("pdf",)),
-            ("scanned pdf", ("scanned_pdf",)),
-        ):
+        for label, kinds in _KINDS:
             picked = [i for i, s in enumerate(samples) if kinds is None or s.kind in kinds]
             prf = scores_by(r, kinds)
-            micro = sum(prf.values(), start=PRF(0, 0, 0))
-            seconds = [r.latencies_ms[i] / 1000 for i in picked]
+            seconds = sum(r.latencies_ms[i] for i in picked) / 1000 / max(1, len(picked))
             failures = sum(r.predictions[i] is None for i in picked)
-            rows.append(
+            micro = sum(prf.values(), start=PRF(0, 0, 0)).f1
+            f1_rows.append(
                 [
                     r.system,
                     label,
                     len(picked),
-                    *(f"{prf[s].precision:.2f} / {prf[s].recall:.2f} / {prf[s].f1:.2f}" for s in SECTIONS),
-                    micro.f1,
-                    f"{sum(seconds) / max(1, len(seconds)):.1f}",
+                    *(prf[s].f1 for s in SECTIONS),
+                    micro,
+                    f"{seconds:.1f}",
                     failures,
                 ]
             )
-    header = [
-        "system",
-        "files",
-        "n",
-        *(f"{SECTION_TITLES[s]} P / R / F1" for s in SECTIONS),
-        "micro F1",
-        "s / file",
-        "failures",
+            if kinds is None:
+                pr_rows.append(
+                    [r.system, *(f"{prf[s].precision:.2f} / {prf[s].recall:.2f}" for s in SECTIONS)]
+                )
+        golds = gold_plans()
+        file_rows.append(
+            [
+                r.system,
+                *(
+                    sum(score_plan(pred, golds[s.name]).values(), start=PRF(0, 0, 0)).f1
+                    for s, pred in zip(samples, r.predictions, strict=True)
+                ),
+            ]
+        )
+    titles = [SECTION_TITLES[s] for s in SECTIONS]
+    parts = [
+        table(
+            ["system", "files", "n", *(f"{t} F1" for t in titles), "micro F1", "s / file", "failures"],
+            f1_rows,
+        ),
+        "",
+        "Precision / recall per section, all files:",
+        "",
+        table(["system", *titles], pr_rows),
+        "",
+        "Micro F1 per file:",
+        "",
+        table(["system", *(s.path.name for s in samples)], file_rows),
+        "",
     ]
-    lines = [table(header, rows)]
     for r in runs:
-        missed = [
-            f"{s.name} ({s.kind}) {s.path.name}: {e}"
-            for s, e in zip(_failed(r, samples), r.errors, strict=False)
-        ]
-        lines += [f"- {r.system}: failed imports — {'; '.join(missed)}"] if missed else []
+        failed = [f"{s.path.name}: {e}" for s, e in zip(_failed(r, samples), r.errors, strict=False)]
+        if failed:
+            parts.append(f"- {r.system}: failed imports — {'; '.join(failed)}")
         below = [SECTION_TITLES[s] for s in TARGET_SECTIONS if scores_by(r)[s].f1 < 0.9]
-        lines.append(
+        parts.append(
             f"- {r.system}: target F1 ≥ 0.9 for levels, org units, roles, contacts — "
             + (f"missed for {', '.join(below)}" if below else "met")
         )
-        lines.append(
-            f"- {r.system}: prompt-injection plan (enterprise_comprehensive) response levels — {_injection(r, samples)}"
+        parts.append(
+            f"- {r.system}: response levels read from the plan with a prompt-injection line — {_injection(r, samples)}"
         )
-    lines += [f"- {n}" for n in notes]
-    return "\n".join(["", *lines[:1], "", *lines[1:]]).strip("\n")
+    parts += [f"- {n}" for n in notes]
+    return "\n".join(parts)
 
 
 def _failed(r: RunResult, samples: Sequence[SampleFile]) -> list[SampleFile]:

@@ -13,9 +13,10 @@ from core.plan_document import (
     Role,
     WarningLevel,
 )
+from evals.harness import RunResult
 from evals.metrics import PRF
-from evals.plan_corpus import PLANS, load_groundtruth
-from evals.plan_import import SECTIONS, score_plan, similar
+from evals.plan_corpus import PLANS, load_groundtruth, sample_files
+from evals.plan_import import SECTIONS, report, score_plan, similar
 
 
 def plan(**fields: object) -> EmergencyPlan:
@@ -157,3 +158,26 @@ def test_similarity_threshold() -> None:
     assert similar("组织群众疏散", "组织群众撤离")  # ratio 0.67
     assert not similar("组织群众疏散", "封闭道路")
     assert not similar("", "封闭道路")
+
+
+def test_report_tables_per_file_kind_and_flags_failed_imports() -> None:
+    samples = sample_files()
+    perfect = RunResult("perfect", "plans")
+    broken = RunResult("broken", "plans")
+    for sample in samples:
+        gold = EmergencyPlan.model_validate(load_groundtruth(sample.name))
+        perfect.predictions.append(gold)
+        perfect.latencies_ms.append(1500.0)
+        broken.predictions.append(None if sample.kind == "scanned_pdf" else gold)
+        broken.latencies_ms.append(10.0)
+    broken.errors.append("DocumentError: no OCR engine")
+    text = report([perfect, broken])
+    rows = {tuple(cell.strip() for cell in line.split("|")[1:4]): line for line in text.splitlines()}
+    assert (
+        "| 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.000 | 1.5 | 0 |"
+        in (rows[("perfect", "all", str(len(samples)))])
+    )
+    assert rows[("broken", "scanned pdf", "1")].endswith("| 0.000 | 0.0 | 1 |")
+    assert "- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — met" in text
+    assert "broken: failed imports — site_tank_leak.scanned.pdf: DocumentError: no OCR engine" in text
+    assert "prompt-injection line — docx: 一级/二级/三级; pdf: 一级/二级/三级 (gold 一级/二级/三级)" in text
