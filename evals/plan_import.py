@@ -12,13 +12,14 @@ Matching rule (also in evals/README.md):
 * Free-text fields (trigger, criteria, commander, holder, scope, reporting ``to``, each action and
   duty) match when ``difflib.SequenceMatcher`` ratio of the normalised strings is ≥ ``SIMILARITY``.
   Closed or short fields (level, color, plan_type, issued_at, version, channel, phone, contact
-  name, quantity, unit, resource type) must be equal after normalisation.
+  name, quantity, unit, resource type, each accident type) must be equal after normalisation.
 * Every non-empty gold field of a paired item that the prediction gets right is a true positive;
   a missing or wrong value is a false negative, and a wrong or unexpected predicted value a false
   positive. An unpaired gold item counts all its non-empty fields as false negatives, an unpaired
   predicted item all of its fields as false positives. Fields empty on both sides do not count.
 * Actions (per response level) and duties (per org unit and per role) are lists matched one to one
   by similarity inside their paired parent; they form the ``actions/duties`` section.
+* A section with nothing in gold or prediction (no warning levels in a 现场处置方案) shows "–".
 """
 
 from __future__ import annotations
@@ -121,11 +122,11 @@ class _Counts:
         for name, same in fields:
             self.field(section, getattr(gold, name, None), getattr(pred, name, None), same)
 
-    def text_list(self, section: str, gold: Sequence[str], pred: Sequence[str]) -> None:
-        """One-to-one similarity matching of two lists of free-text items (actions, duties)."""
+    def text_list(self, section: str, gold: Sequence[str], pred: Sequence[str], same: Same = similar) -> None:
+        """One-to-one matching of two lists of strings (actions, duties by similarity; vocabularies exactly)."""
         gold = [g for g in gold if not _empty(g)]
         pred = [p for p in pred if not _empty(p)]
-        matched = len(assign(gold, pred, similar, similarity))
+        matched = len(assign(gold, pred, same, similarity))
         self.tp[section] += matched
         self.fn[section] += len(gold) - matched
         self.fp[section] += len(pred) - matched
@@ -201,7 +202,7 @@ def score_plan(pred: EmergencyPlan | None, gold: EmergencyPlan) -> dict[str, PRF
     empty = EmergencyPlan(title="-", plan_type="总体")
     p = pred or empty
     c.items("metadata", gold, p if pred else None, _META)
-    c.text_list("metadata", gold.accident_types, p.accident_types)
+    c.text_list("metadata", gold.accident_types, p.accident_types, equal)  # closed vocabulary
 
     same_level: Same = lambda a, b: a.level == b.level  # noqa: E731
     for g, q in pair(gold.warning_levels, p.warning_levels, same_level):
@@ -280,10 +281,10 @@ def run(system: str, chat_model: Any | None = None) -> RunResult:
 
 def non_plan_outcome(chat_model: Any | None = None) -> str:
     """What importing the meeting notice gives: a clear error or a plan that says it is one."""
-    from plans.pipeline import import_plan
-
     path = FILES / f"{NOT_A_PLAN}.docx"
     try:
+        from plans.pipeline import import_plan
+
         result = import_plan(path.read_bytes(), path.name, chat_model=chat_model)
     except SafeCloudError as exc:
         return f"rejected: {type(exc).__name__} ({getattr(exc, 'code', '')})"
@@ -331,7 +332,7 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
                     r.system,
                     label,
                     len(picked),
-                    *(prf[s].f1 for s in SECTIONS),
+                    *(_f1(prf[s]) for s in SECTIONS),
                     micro,
                     f"{seconds:.1f}",
                     failures,
@@ -368,9 +369,11 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
         "",
     ]
     for r in runs:
-        failed = [f"{s.path.name}: {e}" for s, e in zip(_failed(r, samples), r.errors, strict=False)]
-        if failed:
-            parts.append(f"- {r.system}: failed imports — {'; '.join(failed)}")
+        failed: dict[str, list[str]] = {}
+        for s, e in zip(_failed(r, samples), r.errors, strict=False):
+            failed.setdefault(e, []).append(s.path.name)
+        for error, names in failed.items():
+            parts.append(f"- {r.system}: failed imports — {', '.join(names)}: {error}")
         below = [SECTION_TITLES[s] for s in TARGET_SECTIONS if scores_by(r)[s].f1 < 0.9]
         parts.append(
             f"- {r.system}: target F1 ≥ 0.9 for levels, org units, roles, contacts — "
@@ -381,6 +384,10 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
         )
     parts += [f"- {n}" for n in notes]
     return "\n".join(parts)
+
+
+def _f1(prf: PRF) -> float | str:
+    return "–" if prf.tp + prf.fp + prf.fn == 0 else prf.f1
 
 
 def _failed(r: RunResult, samples: Sequence[SampleFile]) -> list[SampleFile]:
