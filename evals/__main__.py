@@ -49,7 +49,8 @@ def _plan_import_runs(models: list[str]) -> tuple[list[RunResult], list[str]]:
     from agents.llm import build_chat_model
     from api.settings import Settings
 
-    runs, notes = [], []
+    runs: list[RunResult] = []
+    notes: list[str] = []
     if "baseline" in models:
         runs.append(plan_import.run("rules only"))
         notes.append(f"not a plan (meeting notice), rules only: {plan_import.non_plan_outcome()}")
