@@ -1,14 +1,15 @@
 """Plan import eval: every sample plan file → ``plans.pipeline.import_plan`` → field-level P/R/F1 per section.
 
-Matching rule (also in evals/README.md):
+Matching rule (the ground-truth conventions are in evals/datasets/plans/README.md):
 
 * Strings are compared after ``normalise``: NFKC (so Ⅰ → I, full-width → half-width), lower case,
   whitespace, punctuation and symbols removed.
 * List items are paired by key before their fields are compared: warning/response levels by
-  ``level``; org units by name (equal, or one contained in the other: 市应急指挥部办公室 ≈
-  江阴市应急指挥部办公室); roles by unit pair + title (several 成员 in one unit: best holder match);
-  contacts by phone digits; reporting rules by time limit (best ``to`` match); resources by name
-  (equal or contained).
+  ``level``; org units by name (equal, or one contained in the other and at least 40 % of its
+  length: 市应急指挥部办公室 ≈ 江阴市应急指挥部办公室, 指挥部 ≉ 市危险化学品事故应急指挥部);
+  roles by unit pair + title (several 成员 in one unit: best holder match); contacts by phone
+  digits; reporting rules by time limit (best ``to`` match); resources by name (like org units).
+  Among candidates sharing a key, the closest pairs are taken first.
 * Free-text fields (trigger, criteria, commander, holder, scope, reporting ``to``, each action and
   duty) match when ``difflib.SequenceMatcher`` ratio of the normalised strings is ≥ ``SIMILARITY``.
   Closed or short fields (level, color, plan_type, issued_at, version, channel, phone, contact
@@ -36,6 +37,7 @@ from evals.metrics import PRF
 from evals.plan_corpus import FILES, NOT_A_PLAN, PLANS, SampleFile, load_groundtruth, sample_files
 
 SIMILARITY = 0.6
+CONTAINED_SHARE = 0.4
 SECTIONS = (
     "levels",
     "org_units",
@@ -90,8 +92,11 @@ def equal(a: Any, b: Any) -> bool:
 
 
 def same_name(a: Any, b: Any) -> bool:
+    """Equal, or one name inside the other and at least CONTAINED_SHARE of its length (指挥部 alone
+    does not name 市危险化学品事故应急指挥部)."""
     na, nb = normalise(a), normalise(b)
-    return bool(na and nb) and (na == nb or na in nb or nb in na)
+    short, long = sorted((na, nb), key=len)
+    return bool(short) and short in long and len(short) >= CONTAINED_SHARE * len(long)
 
 
 def phone_digits(phone: Any) -> str:

@@ -16,7 +16,7 @@ from core.plan_document import (
 from evals.harness import RunResult
 from evals.metrics import PRF
 from evals.plan_corpus import PLANS, load_groundtruth, sample_files
-from evals.plan_import import SECTIONS, report, score_plan, similar
+from evals.plan_import import SECTIONS, report, same_name, score_plan, similar
 
 
 def plan(**fields: object) -> EmergencyPlan:
@@ -181,3 +181,10 @@ def test_report_tables_per_file_kind_and_flags_failed_imports() -> None:
     assert "- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — met" in text
     assert "broken: failed imports — site_tank_leak.scanned.pdf: DocumentError: no OCR engine" in text
     assert "prompt-injection line — docx: 一级/二级/三级; pdf: 一级/二级/三级 (gold 一级/二级/三级)" in text
+
+
+def test_unit_names_match_when_one_contains_most_of_the_other() -> None:
+    assert same_name("市应急指挥部办公室", "江阴市应急指挥部办公室")
+    assert same_name("专职消防队", "公司专职消防队")
+    assert not same_name("指挥部", "市危险化学品事故应急指挥部")
+    assert not same_name("", "指挥部")
