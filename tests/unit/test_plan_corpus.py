@@ -17,7 +17,7 @@ from evals.plan_corpus import (
     sample_files,
     source_text,
 )
-from evals.plan_import import normalise, phone_digits
+from evals.plan_scoring import normalise, phone_digits
 
 docx = pytest.importorskip("docx")
 pymupdf = pytest.importorskip("pymupdf")

@@ -16,7 +16,8 @@ from core.plan_document import (
 from evals.harness import RunResult
 from evals.metrics import PRF
 from evals.plan_corpus import PLANS, load_groundtruth, sample_files
-from evals.plan_import import SECTIONS, report, same_name, score_plan, similar
+from evals.plan_import import report
+from evals.plan_scoring import SECTIONS, explain, same_name, score_plan, similar
 
 
 def plan(**fields: object) -> EmergencyPlan:
@@ -78,6 +79,12 @@ def test_levels_pair_by_level_and_compare_each_field() -> None:
     assert counts(scores["levels"]) == (5, 5, 6)
     assert scores["levels"].f1 == pytest.approx(10 / 21)
     assert counts(scores["actions_duties"]) == (1, 1, 1)
+    misses = {(m.where, m.gold, m.pred) for m in explain(pred, gold)}
+    assert ("response_levels[一级].commander", "总指挥", "镇长") in misses
+    assert ("response_levels[一级].actions", None, "封闭道路") in misses
+    assert ("response_levels[二级].trigger", "发生较大事故", None) in misses
+    # levels: color, commander, 4 fields of gold 二级, 3 of predicted 三级; actions: one each way
+    assert len(explain(pred, gold)) == 1 + 1 + 4 + 3 + 2
 
 
 def test_units_roles_and_duties() -> None:
