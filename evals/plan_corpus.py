@@ -58,6 +58,8 @@ def source_text(name: str) -> str:
         kind, value = block_kind(block)
         if kind == "table":
             parts += [str(cell) for row in value["rows"] for cell in row]
+        elif kind == "ol":
+            parts += [str(item) for item in value]
         elif kind != "pagebreak":
             parts.append(str(value))
     return "\n".join(parts)

@@ -1,7 +1,9 @@
 """Render a sample-plan source (a list of blocks) to DOCX, text-layer PDF and scanned PDF.
 
-Block kinds: ``title``, ``center``, ``h1``–``h3``, ``p``, ``pagebreak`` and ``table`` (``rows`` of
-cell strings plus ``merge``: ``[r0, c0, r1, c1]`` rectangles whose text sits in the top-left cell).
+Block kinds: ``title``, ``center``, ``h1``–``h3``, ``p``, ``pagebreak``, ``ol`` (a numbered list:
+Word's automatic numbering in DOCX, so the numbers are not in the paragraph text; "1." in the PDF)
+and ``table`` (``rows`` of cell strings plus ``merge``: ``[r0, c0, r1, c1]`` rectangles whose text
+sits in the top-left cell).
 Output is deterministic: fixed document dates, fixed zip timestamps, no random PDF ids, seeded
 scan noise, so regenerating the corpus reproduces the committed files byte for byte.
 """
@@ -81,6 +83,9 @@ def render_docx(blocks: Sequence[Block], title: str) -> bytes:
             doc.add_paragraph(value)
         elif kind == "pagebreak":
             doc.add_page_break()
+        elif kind == "ol":
+            for item in value:
+                doc.add_paragraph(item, style="List Number")
         elif kind == "table":
             _docx_table(doc, Table.from_block(value))
         else:
@@ -272,6 +277,9 @@ def render_pdf(blocks: Sequence[Block], title: str) -> bytes:
             pdf.table(Table.from_block(value))
         elif kind == "pagebreak":
             pdf._new_page()
+        elif kind == "ol":
+            for number, item in enumerate(value, start=1):
+                pdf.paragraph("p", f"{number}. {item}")
         else:
             pdf.paragraph(kind, value)
     return pdf.finish(title)

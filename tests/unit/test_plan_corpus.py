@@ -133,3 +133,10 @@ def test_ground_truth_accident_types_use_the_closed_vocabulary(name: str) -> Non
         pytest.skip("core.vocab.AccidentType arrives with the plans-parse branch")
     types = load_groundtruth(name)["accident_types"]
     assert types and all(t in {v.value for v in vocabulary} for t in types)
+
+
+def test_docx_numbered_list_uses_word_numbering_not_literal_numbers() -> None:
+    document = docx.Document(str(FILES / "site_tank_leak.docx"))
+    listed = [p.text for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(listed) == 5 and listed[0].startswith("立即停止装卸作业")
+    assert "1. 立即停止装卸作业" in pymupdf.open(FILES / "site_tank_leak.pdf")[0].get_text()
