@@ -125,7 +125,7 @@ def main() -> None:
             "Four sample plans (`evals/datasets/plans/`, city special / enterprise comprehensive / "
             "现场处置方案 / town flood) as DOCX and text-layer PDF, the 现场处置方案 also as a scanned "
             "PDF, imported with `plans.pipeline.import_plan`. Field-level precision / recall / F1 per "
-            "section against hand-checked ground truth; matching rule in `evals/plan_import.py` "
+            "section against hand-checked ground truth; matching rule in `evals/plan_scoring.py` "
             "(normalised strings, items paired by key, free text by difflib ratio ≥ "
             f"{plan_import.SIMILARITY}). Target F1 ≥ 0.9 for levels, org units, roles and contacts.",
             "",
