@@ -130,6 +130,8 @@ def _normalise_zip(data: bytes) -> bytes:
 _PAGE_W, _PAGE_H, _MARGIN = 595.0, 842.0, 64.0
 _SIZES = {"title": 18.0, "h1": 14.5, "h2": 12.5, "h3": 11.5, "center": 11.0, "p": 11.0}
 _TABLE_SIZE, _CELL_PAD = 9.5, 4.0
+_NO_LINE_START = frozenset("。，、；：？！）》」』”’.,;:)%")
+_MIN_COLUMN_CHARS = 5  # a column is never narrower than this many characters unless its text is shorter
 
 
 class _PdfWriter:
@@ -166,9 +168,10 @@ class _PdfWriter:
         self.writer.append((x, baseline), text, font=self.font, fontsize=size)
 
     def wrap(self, text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
+        """Break anywhere (CJK), except before closing punctuation, which hangs in the margin (禁则)."""
         lines, current, room = [], "", width - indent
         for ch in text:
-            if current and self._len(current + ch, size) > room:
+            if current and ch not in _NO_LINE_START and self._len(current + ch, size) > room:
                 lines.append(current)
                 current, room = "", width
             current += ch
@@ -192,8 +195,7 @@ class _PdfWriter:
 
     def table(self, table: Table) -> None:
         n_cols = len(table.rows[0])
-        weights = [min(24, max(4, *(len(row[c]) for row in table.rows))) for c in range(n_cols)]
-        widths = [self.width * w / sum(weights) for w in weights]
+        widths = self._column_widths(table)
         xs = [_MARGIN + sum(widths[:c]) for c in range(n_cols + 1)]
         covered = table.covered()
         leading = _TABLE_SIZE * 1.45
@@ -234,6 +236,22 @@ class _PdfWriter:
                         baseline += leading
             self.y += group_h
         self.y += 6
+
+    def _column_widths(self, table: Table) -> list[float]:
+        """Each column gets its one-line width if everything fits; otherwise short columns keep
+        their width (up to _MIN_COLUMN_CHARS characters) and long ones share the rest."""
+        n_cols, covered = len(table.rows[0]), table.covered()
+        natural = [2 * _CELL_PAD + _TABLE_SIZE] * n_cols
+        for r, row in enumerate(table.rows):
+            for c, text in enumerate(row):
+                if (r, c) not in covered and table.span(r, c)[1] == c:
+                    natural[c] = max(natural[c], self._len(text, _TABLE_SIZE) + 2 * _CELL_PAD + 1)
+        if sum(natural) <= self.width:
+            return [w * self.width / sum(natural) for w in natural]
+        floor = [min(w, _MIN_COLUMN_CHARS * _TABLE_SIZE + 2 * _CELL_PAD) for w in natural]
+        extra = [n - f for n, f in zip(natural, floor, strict=True)]
+        spare = self.width - sum(floor)
+        return [f + spare * e / sum(extra) for f, e in zip(floor, extra, strict=True)]
 
     def finish(self, title: str) -> bytes:
         self._flush()
