@@ -122,8 +122,9 @@ def main() -> None:
             "",
             "## Plan import (sample plans → `EmergencyPlan`)",
             "",
-            "Four sample plans (`evals/datasets/plans/`, city special / enterprise comprehensive / "
-            "现场处置方案 / town flood) as DOCX and text-layer PDF, the 现场处置方案 also as a scanned "
+            "Five sample plans (`evals/datasets/plans/`: city special, enterprise comprehensive, "
+            "现场处置方案, town flood, and a department plan held out from rule tuning) as DOCX and "
+            "text-layer PDF, the 现场处置方案 also as a scanned "
             "PDF, imported with `plans.pipeline.import_plan`. Field-level precision / recall / F1 per "
             "section against hand-checked ground truth; matching rule in `evals/plan_scoring.py` "
             "(normalised strings, items paired by key, free text by difflib ratio ≥ "

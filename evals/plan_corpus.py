@@ -30,7 +30,9 @@ SOURCES, FILES, GROUNDTRUTH = CORPUS / "sources", CORPUS / "files", CORPUS / "gr
 
 FileKind = Literal["docx", "pdf", "scanned_pdf"]
 # The plans with ground truth, and the one rendered as a scan as well (short, so OCR stays quick).
-PLANS = ("city_hazchem", "enterprise_comprehensive", "site_tank_leak", "town_flood")
+PLANS = ("city_hazchem", "enterprise_comprehensive", "site_tank_leak", "town_flood", "dept_transport")
+# Written after the importer's rules were developed and kept out of rule tuning: the honest figure.
+HELD_OUT = ("dept_transport",)
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 
@@ -41,9 +43,14 @@ class SampleFile(NamedTuple):
     kind: FileKind
 
 
+def load_spec(name: str) -> dict[str, Any]:
+    """The whole source: ``blocks`` and an optional running ``header``."""
+    data: dict[str, Any] = yaml.safe_load((SOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
+    return data
+
+
 def load_source(name: str) -> list[dict[str, Any]]:
-    data = yaml.safe_load((SOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
-    blocks: list[dict[str, Any]] = data["blocks"]
+    blocks: list[dict[str, Any]] = load_spec(name)["blocks"]
     return blocks
 
 
@@ -74,10 +81,11 @@ def render_all() -> dict[str, bytes]:
     """File name → bytes for the whole corpus (deterministic)."""
     out: dict[str, bytes] = {}
     for name in (*PLANS, NOT_A_PLAN):
-        blocks = load_source(name)
+        spec = load_spec(name)
+        blocks, header = spec["blocks"], spec.get("header")
         title = source_title(blocks)
-        pdf = render_pdf(blocks, title)
-        out[f"{name}.docx"] = render_docx(blocks, title)
+        pdf = render_pdf(blocks, title, header)
+        out[f"{name}.docx"] = render_docx(blocks, title, header)
         out[f"{name}.pdf"] = pdf
         if name in SCANNED:
             out[f"{name}.scanned.pdf"] = render_scanned(pdf)

@@ -59,7 +59,7 @@ def block_kind(block: Block) -> tuple[str, Any]:
 # --------------------------------------------------------------------------------------- DOCX
 
 
-def render_docx(blocks: Sequence[Block], title: str) -> bytes:
+def render_docx(blocks: Sequence[Block], title: str, header: str | None = None) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -71,6 +71,9 @@ def render_docx(blocks: Sequence[Block], title: str) -> bytes:
         style.font.name = "SimSun"
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     doc.styles["Normal"].font.size = Pt(11)
+    if header:
+        doc.sections[0].header.paragraphs[0].text = header
+        doc.sections[0].header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for block in blocks:
         kind, value = block_kind(block)
         if kind == "title":
@@ -137,7 +140,7 @@ _MIN_COLUMN_CHARS = 5  # a column is never narrower than this many characters un
 class _PdfWriter:
     """Minimal flowing layout: wrapped CJK lines, tables with merged cells, page numbers."""
 
-    def __init__(self) -> None:
+    def __init__(self, header: str | None = None) -> None:
         import pymupdf as fitz
 
         self.fitz = fitz
@@ -147,6 +150,7 @@ class _PdfWriter:
         self.writer: Any = None
         self.y = 0.0
         self.width = _PAGE_W - 2 * _MARGIN
+        self.header = header
         self._new_page()
 
     def _new_page(self) -> None:
@@ -156,6 +160,9 @@ class _PdfWriter:
         self.y = _MARGIN
         number = f"— {self.doc.page_count} —"
         self._text(number, (_PAGE_W - self._len(number, 9)) / 2, _PAGE_H - 36, 9)
+        if self.header:  # running header: the same line on every page, as in printed government plans
+            self._text(self.header, (_PAGE_W - self._len(self.header, 9)) / 2, 40, 9)
+            self.page.draw_line((_MARGIN, 46), (_PAGE_W - _MARGIN, 46), color=(0, 0, 0), width=0.5)
 
     def _flush(self) -> None:
         if self.writer is not None:
@@ -287,8 +294,8 @@ def _row_groups(table: Table) -> Iterator[list[int]]:
         r = end + 1
 
 
-def render_pdf(blocks: Sequence[Block], title: str) -> bytes:
-    pdf = _PdfWriter()
+def render_pdf(blocks: Sequence[Block], title: str, header: str | None = None) -> bytes:
+    pdf = _PdfWriter(header)
     for block in blocks:
         kind, value = block_kind(block)
         if kind == "table":

@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from core.errors import SafeCloudError
 from core.plan_document import EmergencyPlan
 from evals.harness import RunResult, run_cases, table
 from evals.metrics import PRF
-from evals.plan_corpus import FILES, NOT_A_PLAN, PLANS, SampleFile, load_groundtruth, sample_files
+from evals.plan_corpus import (
+    FILES,
+    HELD_OUT,
+    NOT_A_PLAN,
+    PLANS,
+    SampleFile,
+    load_groundtruth,
+    sample_files,
+)
 from evals.plan_scoring import (
     SECTION_TITLES,
     SECTIONS,
@@ -71,20 +79,26 @@ def non_plan_outcome(chat_model: Any | None = None) -> str:
     )
 
 
-def scores_by(run_result: RunResult, kinds: Sequence[str] | None = None) -> dict[str, PRF]:
+Pick = Callable[[SampleFile], bool]
+
+
+def scores_by(run_result: RunResult, pick: Pick = lambda s: True) -> dict[str, PRF]:
+    """Summed per-section counts over the sample files ``pick`` selects."""
     golds = gold_plans()
     total = {s: PRF(0, 0, 0) for s in SECTIONS}
     for sample, pred in zip(sample_files(), run_result.predictions, strict=True):
-        if kinds is None or sample.kind in kinds:
+        if pick(sample):
             total = add_scores(total, score_plan(pred, golds[sample.name]))
     return total
 
 
-_KINDS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
-    ("all", None),
-    ("docx", ("docx",)),
-    ("pdf", ("pdf",)),
-    ("scanned pdf", ("scanned_pdf",)),
+# Rows of the main table: every file, by file kind, and the held-out plan on its own.
+_ROWS: tuple[tuple[str, Pick], ...] = (
+    ("all", lambda s: True),
+    ("docx", lambda s: s.kind == "docx"),
+    ("pdf", lambda s: s.kind == "pdf"),
+    ("scanned pdf", lambda s: s.kind == "scanned_pdf"),
+    ("held-out plan", lambda s: s.name in HELD_OUT),
 )
 
 
@@ -95,9 +109,9 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
     pr_rows: list[list[Any]] = []
     file_rows: list[list[Any]] = []
     for r in runs:
-        for label, kinds in _KINDS:
-            picked = [i for i, s in enumerate(samples) if kinds is None or s.kind in kinds]
-            prf = scores_by(r, kinds)
+        for label, pick in _ROWS:
+            picked = [i for i, s in enumerate(samples) if pick(s)]
+            prf = scores_by(r, pick)
             seconds = sum(r.latencies_ms[i] for i in picked) / 1000 / max(1, len(picked))
             failures = sum(r.predictions[i] is None for i in picked)
             micro = sum(prf.values(), start=PRF(0, 0, 0)).f1
@@ -112,7 +126,7 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
                     failures,
                 ]
             )
-            if kinds is None:
+            if label == "all":
                 pr_rows.append(
                     [r.system, *(f"{prf[s].precision:.2f} / {prf[s].recall:.2f}" for s in SECTIONS)]
                 )

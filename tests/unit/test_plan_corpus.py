@@ -140,3 +140,12 @@ def test_docx_numbered_list_uses_word_numbering_not_literal_numbers() -> None:
     listed = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     assert len(listed) == 5 and listed[0].startswith("立即停止装卸作业")
     assert "1. 立即停止装卸作业" in pymupdf.open(FILES / "site_tank_leak.pdf")[0].get_text()
+
+
+def test_running_header_repeats_on_every_pdf_page_and_sits_in_the_docx_header() -> None:
+    header = "江阴市交通运输局道路危险货物运输事故应急预案（V3.0）"
+    pdf = pymupdf.open(FILES / "dept_transport.pdf")
+    assert pdf.page_count >= 2 and all(header in page.get_text() for page in pdf)
+    document = docx.Document(str(FILES / "dept_transport.docx"))
+    assert document.sections[0].header.paragraphs[0].text == header
+    assert header not in [p.text for p in document.paragraphs]

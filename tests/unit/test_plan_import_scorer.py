@@ -185,6 +185,7 @@ def test_report_tables_per_file_kind_and_flags_failed_imports() -> None:
         in (rows[("perfect", "all", str(len(samples)))])
     )
     assert rows[("broken", "scanned pdf", "1")].endswith("| 0.000 | 0.0 | 1 |")
+    assert rows[("broken", "held-out plan", "2")].endswith("| 1.000 | 0.0 | 0 |")
     assert "- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — met" in text
     assert "broken: failed imports — site_tank_leak.scanned.pdf: DocumentError: no OCR engine" in text
     assert "prompt-injection line — docx: 一级/二级/三级; pdf: 一级/二级/三级 (gold 一级/二级/三级)" in text
