@@ -122,8 +122,9 @@ def main() -> None:
             "",
             "## Plan import (sample plans → `EmergencyPlan`)",
             "",
-            "Five sample plans (`evals/datasets/plans/`: city special, enterprise comprehensive, "
-            "现场处置方案, town flood, and a department plan held out from rule tuning) as DOCX and "
+            "Six sample plans (`evals/datasets/plans/`: city special, enterprise comprehensive, "
+            "现场处置方案, town flood; a department plan and an enterprise confined-space plan held "
+            "out from rule tuning) as DOCX and "
             "text-layer PDF, the 现场处置方案 also as a scanned "
             "PDF, imported with `plans.pipeline.import_plan`. Field-level precision / recall / F1 per "
             "section against hand-checked ground truth; matching rule in `evals/plan_scoring.py` "

@@ -59,7 +59,10 @@ def block_kind(block: Block) -> tuple[str, Any]:
 # --------------------------------------------------------------------------------------- DOCX
 
 
-def render_docx(blocks: Sequence[Block], title: str, header: str | None = None) -> bytes:
+def render_docx(
+    blocks: Sequence[Block], title: str, header: str | None = None, plain_headings: bool = False
+) -> bytes:
+    """``plain_headings``: headings as bold Normal paragraphs, as in many hand-formatted Word files."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
@@ -78,6 +81,8 @@ def render_docx(blocks: Sequence[Block], title: str, header: str | None = None) 
         kind, value = block_kind(block)
         if kind == "title":
             doc.add_heading(value, level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif kind in ("h1", "h2", "h3") and plain_headings:
+            doc.add_paragraph().add_run(value).bold = True
         elif kind in ("h1", "h2", "h3"):
             doc.add_heading(value, level=int(kind[1]))
         elif kind == "center":
@@ -131,7 +136,7 @@ def _normalise_zip(data: bytes) -> bytes:
 # ---------------------------------------------------------------------------------------- PDF
 
 _PAGE_W, _PAGE_H, _MARGIN = 595.0, 842.0, 64.0
-_SIZES = {"title": 18.0, "h1": 14.5, "h2": 12.5, "h3": 11.5, "center": 11.0, "p": 11.0}
+_SIZES = {"title": 18.0, "h1": 14.5, "h2": 12.5, "h3": 11.5, "center": 11.0, "p": 11.0, "plain": 11.0}
 _TABLE_SIZE, _CELL_PAD = 9.5, 4.0
 _NO_LINE_START = frozenset("。，、；：？！）》」』”’.,;:)%")
 _MIN_COLUMN_CHARS = 5  # a column is never narrower than this many characters unless its text is shorter
@@ -294,7 +299,10 @@ def _row_groups(table: Table) -> Iterator[list[int]]:
         r = end + 1
 
 
-def render_pdf(blocks: Sequence[Block], title: str, header: str | None = None) -> bytes:
+def render_pdf(
+    blocks: Sequence[Block], title: str, header: str | None = None, plain_headings: bool = False
+) -> bytes:
+    """``plain_headings``: headings in the body font size (only their numbering marks them)."""
     pdf = _PdfWriter(header)
     for block in blocks:
         kind, value = block_kind(block)
@@ -305,6 +313,8 @@ def render_pdf(blocks: Sequence[Block], title: str, header: str | None = None) -
         elif kind == "ol":
             for number, item in enumerate(value, start=1):
                 pdf.paragraph("p", f"{number}. {item}")
+        elif plain_headings and kind in ("h1", "h2", "h3"):
+            pdf.paragraph("plain", value)
         else:
             pdf.paragraph(kind, value)
     return pdf.finish(title)

@@ -149,3 +149,18 @@ def test_running_header_repeats_on_every_pdf_page_and_sits_in_the_docx_header() 
     document = docx.Document(str(FILES / "dept_transport.docx"))
     assert document.sections[0].header.paragraphs[0].text == header
     assert header not in [p.text for p in document.paragraphs]
+
+
+def test_plain_heading_plan_has_no_heading_styles_and_body_size_pdf_headings() -> None:
+    document = docx.Document(str(FILES / "enterprise_confined_space.docx"))
+    assert not [p for p in document.paragraphs if p.style.name.startswith("Heading")]
+    bold = [p.text for p in document.paragraphs if p.runs and all(r.bold for r in p.runs)]
+    assert "2 应急组织机构及职责" in bold
+    spans = [
+        span
+        for block in pymupdf.open(FILES / "enterprise_confined_space.pdf")[0].get_text("dict")["blocks"]
+        for line in block.get("lines", [])
+        for span in line["spans"]
+    ]
+    size_of = {span["text"]: round(span["size"], 1) for span in spans}
+    assert size_of["2 应急组织机构及职责"] == size_of["公司成立有限空间事故应急救援小组，成员如下："]

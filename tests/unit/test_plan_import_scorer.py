@@ -15,7 +15,7 @@ from core.plan_document import (
 )
 from evals.harness import RunResult
 from evals.metrics import PRF
-from evals.plan_corpus import PLANS, load_groundtruth, sample_files
+from evals.plan_corpus import HELD_OUT, PLANS, load_groundtruth, sample_files
 from evals.plan_import import report
 from evals.plan_scoring import SECTIONS, explain, same_name, score_plan, similar
 
@@ -185,7 +185,7 @@ def test_report_tables_per_file_kind_and_flags_failed_imports() -> None:
         in (rows[("perfect", "all", str(len(samples)))])
     )
     assert rows[("broken", "scanned pdf", "1")].endswith("| 0.000 | 0.0 | 1 |")
-    assert rows[("broken", "held-out plan", "2")].endswith("| 1.000 | 0.0 | 0 |")
+    assert rows[("broken", "held-out plan", str(2 * len(HELD_OUT)))].endswith("| 1.000 | 0.0 | 0 |")
     assert "- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — met" in text
     assert "broken: failed imports — site_tank_leak.scanned.pdf: DocumentError: no OCR engine" in text
     assert "prompt-injection line — docx: 一级/二级/三级; pdf: 一级/二级/三级 (gold 一级/二级/三级)" in text
