@@ -142,3 +142,24 @@ INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
 GRID_INDEXED: tuple[str, ...] = ("Enterprise",)
 
 assert set(RELATIONSHIPS) == set(LABELS), "every label needs a relationship entry"
+
+# Digital emergency plans (graph/plan_queries.py): their own labels, outside the entity loader.
+PLAN_LABELS: tuple[str, ...] = (
+    "Plan",
+    "PlanVersion",
+    "PlanTemplate",
+    "ResponseLevel",
+    "Action",
+    "OrgUnit",
+    "Role",
+    "PlanResource",
+    "AccidentType",
+)
+PLAN_INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Plan": ("town", "plan_type", "status", "enterprise_id"),
+    "ResponseLevel": ("plan_id",),
+    "Action": ("plan_id",),
+    "OrgUnit": ("plan_id",),
+    "Role": ("plan_id",),
+    "PlanResource": ("plan_id",),
+}
