@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from agents.search.service import ManagedIndex, SearchService
+from api.plan_services import PlanServices, build_plan_services
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
 from core.ports import Embedder, GraphStore
@@ -93,11 +93,9 @@ class Container:
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
     plan_importer: PlanImporter | None = None  # None: plans.pipeline, imported on first upload
-    plans: Any = field(init=False)  # api.plan_services.PlanServices
+    plans: PlanServices = field(init=False)
 
     def __post_init__(self) -> None:
-        from api.plan_services import build_plan_services
-
         self.plans = build_plan_services(self)
 
 

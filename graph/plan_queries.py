@@ -35,7 +35,14 @@ FACT_LABELS: tuple[str, ...] = ("ResponseLevel", "Action", "OrgUnit", "Role", "P
 # Real nodes a plan's facts may link to; labels come only from this allow-list.
 PERSON_LINK = ("Role", "HELD_BY", "Person")
 DEPARTMENT_LINKS = (("OrgUnit", "MAPS_TO", "Department"), ("Role", "MAPS_TO", "Department"))
-RESOURCE_TARGETS: tuple[str, ...] = ("RescueTeam", "Equipment", "Expert", "MedicalFacility", "Material", "Shelter")
+RESOURCE_TARGETS: tuple[str, ...] = (
+    "RescueTeam",
+    "Equipment",
+    "Expert",
+    "MedicalFacility",
+    "Material",
+    "Shelter",
+)
 
 # ---- plans ---------------------------------------------------------------------------------
 CREATE_PLAN = "CREATE (p:Plan) SET p += $props RETURN p.id AS id"
@@ -214,7 +221,10 @@ WITH count(*) AS _resources""",
         _link_clause(*PERSON_LINK, "persons"),
         _link_clause(*DEPARTMENT_LINKS[0], "unit_departments"),
         _link_clause(*DEPARTMENT_LINKS[1], "role_departments"),
-        *(_link_clause("PlanResource", "PROVIDED_BY", label, _resource_param(label)) for label in RESOURCE_TARGETS),
+        *(
+            _link_clause("PlanResource", "PROVIDED_BY", label, _resource_param(label))
+            for label in RESOURCE_TARGETS
+        ),
         """
 MATCH (p:Plan {id: $plan_id})
 OPTIONAL MATCH (p)-[old:APPLIES_TO|COVERS_HAZARD_SOURCE]->()

@@ -53,7 +53,9 @@ class PlanCatalogue:
         return TemplateView(**{**row, "modules": json.loads(row["modules"])})
 
     def templates(self) -> list[TemplateView]:
-        return [TemplateView(**{**r, "modules": json.loads(r["modules"])}) for r in self.repo.list_templates()]
+        return [
+            TemplateView(**{**r, "modules": json.loads(r["modules"])}) for r in self.repo.list_templates()
+        ]
 
     def template(self, template_id: str) -> TemplateView:
         return self._template(template_id)
@@ -183,7 +185,9 @@ class PlanCatalogue:
     ) -> list[PlanPassage]:
         if not q.strip():
             raise ValidationError("请输入检索内容", code="empty_query")
-        return self.knowledge.search(principal.scope, q.strip(), level=level, plan_type=plan_type, limit=limit)
+        return self.knowledge.search(
+            principal.scope, q.strip(), level=level, plan_type=plan_type, limit=limit
+        )
 
     # ---- statistics ------------------------------------------------------------------------
     def stats(self, principal: Principal) -> PlanStats:
@@ -220,7 +224,9 @@ def template_document(t: TemplateView, title: str, issuing_unit: str) -> Emergen
         issuing_unit=issuing_unit,
         accident_types=[t.accident_category] if t.accident_category else [],
         sections=[
-            PlanSection(number=str(i + 1), heading=m.title, skeleton=m.skeleton, text=m.default_text, paragraph=i)
+            PlanSection(
+                number=str(i + 1), heading=m.title, skeleton=m.skeleton, text=m.default_text, paragraph=i
+            )
             for i, m in enumerate(t.modules)
         ],
     )

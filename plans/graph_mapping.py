@@ -196,7 +196,9 @@ def _person_town(p: Mapping[str, Any]) -> str | None:
     return p.get("enterprise_town") or p.get("department_town")
 
 
-def _pick_person(holder: str, unit: str, persons: Sequence[Mapping[str, Any]], ctx: ProjectionContext) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
+def _pick_person(
+    holder: str, unit: str, persons: Sequence[Mapping[str, Any]], ctx: ProjectionContext
+) -> tuple[list[Mapping[str, Any]], list[Mapping[str, Any]]]:
     """(chosen, all candidates): a person is named in the holder text and belongs to the plan's
     jurisdiction; among several, the one whose unit is named in the holder/unit/issuing unit."""
     named = [p for p in persons if p["name"] and p["name"] in holder]
@@ -211,7 +213,9 @@ def _pick_person(holder: str, unit: str, persons: Sequence[Mapping[str, Any]], c
     return local, named
 
 
-def _pick_department(text: str, departments: Sequence[Mapping[str, Any]], ctx: ProjectionContext) -> list[Mapping[str, Any]]:
+def _pick_department(
+    text: str, departments: Sequence[Mapping[str, Any]], ctx: ProjectionContext
+) -> list[Mapping[str, Any]]:
     hits = [d for d in departments if d["name"] and (d["name"] in text or text in d["name"])]
     exact = [d for d in hits if d["name"] == text]
     hits = exact or hits
@@ -219,7 +223,9 @@ def _pick_department(text: str, departments: Sequence[Mapping[str, Any]], ctx: P
     return local or hits
 
 
-def _pick_resource(name: str, rows: Sequence[Mapping[str, Any]], ctx: ProjectionContext) -> list[Mapping[str, Any]]:
+def _pick_resource(
+    name: str, rows: Sequence[Mapping[str, Any]], ctx: ProjectionContext
+) -> list[Mapping[str, Any]]:
     exact = [r for r in rows if r["name"] == name]
     partial = [r for r in rows if r["name"] and (name in r["name"] or r["name"] in name)]
     hits = exact or partial

@@ -76,7 +76,9 @@ def scope_filter(scope: DataScope) -> list[str] | None:
 
 
 def plan_chunks(plan: dict[str, Any], version: dict[str, Any], document: EmergencyPlan) -> list[TextChunk]:
-    sections = document.sections or [PlanSection(heading=document.title, text=document.scope or document.purpose)]
+    sections = document.sections or [
+        PlanSection(heading=document.title, text=document.scope or document.purpose)
+    ]
     chunks: list[TextChunk] = []
     for section in sections:
         heading = f"{section.number} {section.heading}".strip()
@@ -148,15 +150,26 @@ class PlanKnowledgeBase:
         index = self._index()
         if index is None:
             return []
-        filters: dict[str, Any] = {"kind": "plan", "levels": level, "type": plan_type, "scope": scope_filter(scope)}
+        filters: dict[str, Any] = {
+            "kind": "plan",
+            "levels": level,
+            "type": plan_type,
+            "scope": scope_filter(scope),
+        }
         hits = index.search(CHUNKS, query, limit=limit * 3, filters={k: v for k, v in filters.items() if v})
-        plans = self.repo.plans_by_ids(scope, list(dict.fromkeys(str(h.payload.get("plan_id")) for h in hits)))
+        plans = self.repo.plans_by_ids(
+            scope, list(dict.fromkeys(str(h.payload.get("plan_id")) for h in hits))
+        )
         passages = []
         for h in hits:
             p = h.payload
             plan = plans.get(str(p.get("plan_id")))
             # Stale passages (plan disabled, retired or re-published since) never answer.
-            if plan is None or plan.get("status") != "已启用" or plan.get("enabled_version_id") != p.get("version_id"):
+            if (
+                plan is None
+                or plan.get("status") != "已启用"
+                or plan.get("enabled_version_id") != p.get("version_id")
+            ):
                 continue
             passages.append(
                 PlanPassage(

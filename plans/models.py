@@ -61,7 +61,9 @@ class Decision(_Model):
 
 class ReviewPatch(_Model):
     decisions: list[Decision] = Field(default_factory=list)
-    accept_above: float | None = Field(None, ge=0.0, le=1.0, description="accept all pending fields ≥ this confidence")
+    accept_above: float | None = Field(
+        None, ge=0.0, le=1.0, description="accept all pending fields ≥ this confidence"
+    )
 
 
 class Jurisdiction(_Model):
@@ -167,7 +169,9 @@ class UploadResult(BaseModel):
 
 
 class TemplateModule(_Model):
-    skeleton: str = Field(min_length=1, description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …")
+    skeleton: str = Field(
+        min_length=1, description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …"
+    )
     title: str = Field(min_length=1, max_length=100)
     default_text: str = ""
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
-from plans.models import VERIFIED, Decision, ReviewField, ReviewStatus
+from plans.models import VERIFIED, Decision, ReviewField
 
 NOT_REVIEWED = frozenset({"sections", "sources"})
 
@@ -38,7 +38,7 @@ SECTION_NAMES = {
     "contacts": "附件·通讯录",
 }
 
-ReviewState = dict[str, ReviewStatus]
+ReviewState = dict[str, str]  # JSON pointer → ReviewStatus
 
 
 # ---- JSON pointers (RFC 6901) ---------------------------------------------------------------
@@ -95,7 +95,9 @@ def _leaves(node: Any, prefix: str) -> Iterator[tuple[str, Any]]:
 def leaf_fields(plan: EmergencyPlan) -> list[tuple[str, Any]]:
     """(pointer, value) for every non-empty reviewable leaf, in document order."""
     doc = plan.model_dump(mode="json")
-    return [leaf for key, value in doc.items() if key not in NOT_REVIEWED for leaf in _leaves(value, f"/{key}")]
+    return [
+        leaf for key, value in doc.items() if key not in NOT_REVIEWED for leaf in _leaves(value, f"/{key}")
+    ]
 
 
 def source_index(plan: EmergencyPlan) -> dict[str, SourceRef]:
@@ -115,7 +117,7 @@ def source_for(pointer: str, sources: Mapping[str, SourceRef]) -> SourceRef | No
 # ---- the review state machine --------------------------------------------------------------
 def initial_state(plan: EmergencyPlan, *, manual: bool = False) -> ReviewState:
     """Every extracted field starts pending; values typed by a person (templates, forms) start accepted."""
-    status: ReviewStatus = "accepted" if manual else "pending"
+    status = "accepted" if manual else "pending"
     return {pointer: status for pointer, _ in leaf_fields(plan)}
 
 
@@ -137,7 +139,7 @@ def review_fields(plan: EmergencyPlan, state: Mapping[str, str]) -> list[ReviewF
                 field=pointer,
                 section=SECTION_NAMES.get(split_pointer(pointer)[0], "其他"),
                 value=value,
-                status=status_of(state, pointer),  # type: ignore[arg-type]
+                status=status_of(state, pointer),
                 confidence=src.confidence if src else None,
                 source=src,
             )
@@ -155,7 +157,7 @@ def apply_decisions(
 ) -> tuple[EmergencyPlan, ReviewState]:
     """Apply accept/edit/reject decisions. All-or-nothing: one bad decision rejects the batch."""
     doc = plan.model_dump(mode="json")
-    new_state: ReviewState = dict(state)  # type: ignore[arg-type]
+    new_state: ReviewState = dict(state)
     for d in decisions:
         _check_reviewable(d.field)
         resolve(doc, d.field)  # unknown pointer → 422 before anything changes
@@ -173,14 +175,19 @@ def apply_decisions(
         raise ValidationError(
             f"修改后的值不符合预案结构：{problems}",
             code="invalid_field_value",
-            details={"errors": [{"field": "/" + "/".join(str(p) for p in e["loc"]), "type": e["type"]} for e in exc.errors()]},
+            details={
+                "errors": [
+                    {"field": "/" + "/".join(str(p) for p in e["loc"]), "type": e["type"]}
+                    for e in exc.errors()
+                ]
+            },
         ) from exc
     return edited, new_state
 
 
 def accept_above(plan: EmergencyPlan, state: Mapping[str, str], threshold: float) -> tuple[ReviewState, int]:
     """Accept every still-pending field whose source confidence is ≥ ``threshold``."""
-    new_state: ReviewState = dict(state)  # type: ignore[arg-type]
+    new_state: ReviewState = dict(state)
     accepted = 0
     for f in review_fields(plan, state):
         if f.status == "pending" and f.confidence is not None and f.confidence >= threshold:

@@ -125,7 +125,9 @@ class PlanService:
             raise NotFoundError("该预案尚无版本，请先上传或由模板创建", code="plan_version_not_found")
         return self.version(plan_id, versions[0]["id"])
 
-    def _jurisdiction(self, principal: Principal, town: str | None, enterprise_id: str | None) -> tuple[str | None, str | None]:
+    def _jurisdiction(
+        self, principal: Principal, town: str | None, enterprise_id: str | None
+    ) -> tuple[str | None, str | None]:
         scope = principal.scope
         if scope.level is ScopeLevel.TOWN and not town and not enterprise_id:
             town = scope.town
@@ -141,7 +143,14 @@ class PlanService:
 
     # ---- create ----------------------------------------------------------------------------
     def upload(
-        self, principal: Principal, data: bytes, filename: str, meta: PlanMetaInput, *, plan_id: str | None = None, version_no: str | None = None
+        self,
+        principal: Principal,
+        data: bytes,
+        filename: str,
+        meta: PlanMetaInput,
+        *,
+        plan_id: str | None = None,
+        version_no: str | None = None,
     ) -> UploadResult:
         if self.importer is None:
             raise ValidationError("未配置预案导入流水线", code="importer_unavailable")
@@ -163,7 +172,8 @@ class PlanService:
                 issuing_unit=meta.issuing_unit or plan.issuing_unit,
                 town=town,
                 enterprise_id=enterprise_id,
-                accident_category=meta.accident_category or (plan.accident_types[0] if plan.accident_types else None),
+                accident_category=meta.accident_category
+                or (plan.accident_types[0] if plan.accident_types else None),
             )
             existing = self.plan(principal, plan_id)
         assert plan_id is not None
@@ -182,7 +192,9 @@ class PlanService:
                 "report": json.dumps(_report(result.report), ensure_ascii=False),
             },
         )
-        return UploadResult(plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report))
+        return UploadResult(
+            plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
+        )
 
     def _create_plan(self, principal: Principal, **props: Any) -> str:
         now = self.clock()
@@ -238,8 +250,16 @@ class PlanService:
         return version_id
 
     # ---- read ------------------------------------------------------------------------------
-    def list(
-        self, principal: Principal, *, plan_type: str | None, town: str | None, status: str | None, q: str | None, page: int, size: int
+    def list_plans(
+        self,
+        principal: Principal,
+        *,
+        plan_type: str | None,
+        town: str | None,
+        status: str | None,
+        q: str | None,
+        page: int,
+        size: int,
     ) -> PlanPage:
         total, rows = self.repo.list_plans(
             principal.scope,
@@ -264,7 +284,9 @@ class PlanService:
         blocks = [SourceBlock(**b) for b in json.loads(v.get("blocks") or "[]")]
         if not blocks:  # plans from templates: their sections are the source
             blocks = [
-                SourceBlock(paragraph=s.paragraph, page=s.page, kind="section", text=f"{s.heading}\n{s.text}".strip())
+                SourceBlock(
+                    paragraph=s.paragraph, page=s.page, kind="section", text=f"{s.heading}\n{s.text}".strip()
+                )
                 for s in document.sections
             ]
         return ReviewView(
@@ -277,7 +299,9 @@ class PlanService:
             counts=rv.counts(fields),
         )
 
-    def patch_review(self, principal: Principal, plan_id: str, version_id: str, patch: ReviewPatch) -> ReviewView:
+    def patch_review(
+        self, principal: Principal, plan_id: str, version_id: str, patch: ReviewPatch
+    ) -> ReviewView:
         self.writable_plan(principal, plan_id)
         v = self.version(plan_id, version_id)
         if v["enabled"]:
@@ -287,7 +311,9 @@ class PlanService:
         document, state = rv.apply_decisions(document, state, patch.decisions)
         if patch.accept_above is not None:
             state, _ = rv.accept_above(document, state, patch.accept_above)
-        self.repo.save_review(version_id, document.model_dump_json(), json.dumps(state, ensure_ascii=False), self.clock())
+        self.repo.save_review(
+            version_id, document.model_dump_json(), json.dumps(state, ensure_ascii=False), self.clock()
+        )
         return self.review(principal, plan_id, version_id)
 
     # ---- publish / enable / disable / roll back --------------------------------------------
@@ -302,7 +328,9 @@ class PlanService:
         plan = self.writable_plan(principal, plan_id)
         v = self.version(plan_id, version_id)
         if v["issue_status"] != "已发布":
-            raise ValidationError(f"版本状态为“{v['issue_status']}”，只有已发布的版本可以启用", code="version_not_published")
+            raise ValidationError(
+                f"版本状态为“{v['issue_status']}”，只有已发布的版本可以启用", code="version_not_published"
+            )
         return self._project(plan, v, issue_status=None)
 
     def disable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
@@ -312,12 +340,18 @@ class PlanService:
             raise ValidationError("该版本未启用", code="version_not_enabled")
         return self._retire_facts(plan, status="未启用")
 
-    def rollback(self, principal: Principal, plan_id: str, version_id: str, version_no: str | None = None) -> ProjectionReport:
+    def rollback(
+        self, principal: Principal, plan_id: str, version_id: str, version_no: str | None = None
+    ) -> ProjectionReport:
         """Enable an older version by copying it into a new one, so the history stays intact."""
         plan = self.writable_plan(principal, plan_id)
         old = self.version(plan_id, version_id)
-        new_version = self._copy_version(principal, plan, old, version_no or f"{old['version_no']}（回滚）", "已发布")
-        return self._project(self.plan(principal, plan_id), self.version(plan_id, new_version), issue_status=None)
+        new_version = self._copy_version(
+            principal, plan, old, version_no or f"{old['version_no']}（回滚）", "已发布"
+        )
+        return self._project(
+            self.plan(principal, plan_id), self.version(plan_id, new_version), issue_status=None
+        )
 
     def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
         """Soft delete (废止): facts and passages go, the plan and its history stay."""
@@ -325,7 +359,15 @@ class PlanService:
         self._retire_facts(plan, status="已废止")
         return self.get(principal, plan_id)
 
-    def _copy_version(self, principal: Principal, plan: dict[str, Any], old: dict[str, Any], version_no: str, issue_status: str, **meta: Any) -> str:
+    def _copy_version(
+        self,
+        principal: Principal,
+        plan: dict[str, Any],
+        old: dict[str, Any],
+        version_no: str,
+        issue_status: str,
+        **meta: Any,
+    ) -> str:
         extra = {k: old.get(k) for k in ("source_sha256", "source_filename", "blocks", "report")}
         return self._create_version(
             principal,
@@ -341,7 +383,9 @@ class PlanService:
             extra={**{k: v for k, v in extra.items() if v is not None}, "copied_from": old["id"]},
         )
 
-    def _project(self, plan: dict[str, Any], v: dict[str, Any], *, issue_status: str | None) -> ProjectionReport:
+    def _project(
+        self, plan: dict[str, Any], v: dict[str, Any], *, issue_status: str | None
+    ) -> ProjectionReport:
         document = EmergencyPlan.model_validate_json(v["document"])
         state = json.loads(v["review"] or "{}")
         now = self.clock()
@@ -355,7 +399,9 @@ class PlanService:
             enterprise_id=enterprise_id,
         )
         facts = map_plan(document, state, ctx)
-        candidates = self.repo.link_candidates(holder_names(facts), department_probe_names(facts), resource_names_by_label(facts))
+        candidates = self.repo.link_candidates(
+            holder_names(facts), department_probe_names(facts), resource_names_by_label(facts)
+        )
         links = resolve_links(facts, candidates, ctx)
         self.repo.project(
             plan_id=plan["id"],
@@ -401,7 +447,12 @@ class PlanService:
             applies_town=None,
             applies_enterprise=None,
             hazard_sources=[],
-            plan_props={"status": status, "enabled_version_id": None, "enabled_version_no": None, "updated_at": self.clock()},
+            plan_props={
+                "status": status,
+                "enabled_version_id": None,
+                "enabled_version_no": None,
+                "updated_at": self.clock(),
+            },
         )
         self.knowledge.remove(plan)
         return ProjectionReport(plan_id=plan["id"], version_id=None, facts={}, linked={}, unmatched=[])

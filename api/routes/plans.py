@@ -68,7 +68,9 @@ async def upload_plan(
         enterprise_id=enterprise_id or None,
         accident_category=accident_category or None,
     )
-    return svc.upload(p, data, file.filename or "plan", meta, plan_id=plan_id or None, version_no=version_no or None)  # type: ignore[no-any-return]
+    return svc.upload(
+        p, data, file.filename or "plan", meta, plan_id=plan_id or None, version_no=version_no or None
+    )
 
 
 @router.get("/plans", response_model=PlanPage)
@@ -82,7 +84,9 @@ def list_plans(
     page: Annotated[int, Query(ge=1)] = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> PlanPage:
-    return c.plans.service.list(p, plan_type=plan_type, town=town, status=status, q=q, page=page, size=size)  # type: ignore[no-any-return]
+    return c.plans.service.list_plans(
+        p, plan_type=plan_type, town=town, status=status, q=q, page=page, size=size
+    )
 
 
 @router.get("/plans/search", response_model=list[PlanPassage])
@@ -95,48 +99,48 @@ def search_plans(
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> list[PlanPassage]:
     """Cited passages of enabled plans (plan, version, section, page/paragraph), in the caller's scope."""
-    return c.plans.catalogue.search(p, q, level=level, plan_type=plan_type, limit=limit)  # type: ignore[no-any-return]
+    return c.plans.catalogue.search(p, q, level=level, plan_type=plan_type, limit=limit)
 
 
 @router.get("/plans/stats", response_model=PlanStats)
 def plan_stats(c: ContainerDep, p: PrincipalDep) -> PlanStats:
-    return c.plans.catalogue.stats(p)  # type: ignore[no-any-return]
+    return c.plans.catalogue.stats(p)
 
 
 @router.get("/plans/system", response_model=SystemGraph)
 def plan_system(c: ContainerDep, p: PrincipalDep) -> SystemGraph:
-    return c.plans.catalogue.system(p)  # type: ignore[no-any-return]
+    return c.plans.catalogue.system(p)
 
 
 @router.post("/plans/nodes", response_model=PlanSummary, status_code=201)
 def create_plan_node(body: PlanNodeInput, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
-    return c.plans.catalogue.create_node(p, body)  # type: ignore[no-any-return]
+    return c.plans.catalogue.create_node(p, body)
 
 
 @router.put("/plans/{plan_id}/node", response_model=PlanSummary)
 def update_plan_node(plan_id: str, body: PlanNodeInput, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
-    return c.plans.catalogue.update_node(p, plan_id, body)  # type: ignore[no-any-return]
+    return c.plans.catalogue.update_node(p, plan_id, body)
 
 
 @router.post("/plans/from-template", status_code=201)
 def plan_from_template(body: FromTemplateInput, c: ContainerDep, p: PrincipalDep) -> dict[str, str]:
-    return c.plans.catalogue.plan_from_template(p, body)  # type: ignore[no-any-return]
+    return c.plans.catalogue.plan_from_template(p, body)
 
 
 @router.get("/plans/{plan_id}", response_model=PlanSummary)
 def get_plan(plan_id: str, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
-    return c.plans.service.get(p, plan_id)  # type: ignore[no-any-return]
+    return c.plans.service.get(p, plan_id)
 
 
 @router.delete("/plans/{plan_id}", response_model=PlanSummary)
 def retire_plan(plan_id: str, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
     """Soft delete: the plan becomes 已废止, its facts and passages are withdrawn, history stays."""
-    return c.plans.service.retire(p, plan_id)  # type: ignore[no-any-return]
+    return c.plans.service.retire(p, plan_id)
 
 
 @router.get("/plans/{plan_id}/facts")
 def plan_facts(plan_id: str, c: ContainerDep, p: PrincipalDep) -> dict[str, Any]:
-    return c.plans.service.facts(p, plan_id)  # type: ignore[no-any-return]
+    return c.plans.service.facts(p, plan_id)
 
 
 # ---- review --------------------------------------------------------------------------------
@@ -144,7 +148,7 @@ def plan_facts(plan_id: str, c: ContainerDep, p: PrincipalDep) -> dict[str, Any]
 def get_review(
     plan_id: str, c: ContainerDep, p: PrincipalDep, version_id: Annotated[str | None, Query()] = None
 ) -> ReviewView:
-    return c.plans.service.review(p, plan_id, version_id)  # type: ignore[no-any-return]
+    return c.plans.service.review(p, plan_id, version_id)
 
 
 @router.patch("/plans/{plan_id}/review", response_model=ReviewView)
@@ -157,40 +161,40 @@ def patch_review(
 ) -> ReviewView:
     svc = c.plans.service
     vid = version_id or svc.review(p, plan_id).version_id
-    return svc.patch_review(p, plan_id, vid, body)  # type: ignore[no-any-return]
+    return svc.patch_review(p, plan_id, vid, body)
 
 
 # ---- versions ------------------------------------------------------------------------------
 @router.get("/plans/{plan_id}/versions", response_model=list[VersionView])
 def list_versions(plan_id: str, c: ContainerDep, p: PrincipalDep) -> list[VersionView]:
-    return c.plans.service.versions(p, plan_id)  # type: ignore[no-any-return]
+    return c.plans.service.versions(p, plan_id)
 
 
 @router.post("/plans/{plan_id}/versions", response_model=VersionView, status_code=201)
 def create_version(plan_id: str, body: VersionInput, c: ContainerDep, p: PrincipalDep) -> VersionView:
-    return c.plans.service.create_version(p, plan_id, body)  # type: ignore[no-any-return]
+    return c.plans.service.create_version(p, plan_id, body)
 
 
 @router.post("/plans/{plan_id}/versions/{version_id}/publish", response_model=ProjectionReport)
 def publish_version(plan_id: str, version_id: str, c: ContainerDep, p: PrincipalDep) -> ProjectionReport:
     """已发布 + enabled: verified fields become graph facts, passages enter the knowledge base."""
-    return c.plans.service.publish(p, plan_id, version_id)  # type: ignore[no-any-return]
+    return c.plans.service.publish(p, plan_id, version_id)
 
 
 @router.post("/plans/{plan_id}/versions/{version_id}/enable", response_model=ProjectionReport)
 def enable_version(plan_id: str, version_id: str, c: ContainerDep, p: PrincipalDep) -> ProjectionReport:
-    return c.plans.service.enable(p, plan_id, version_id)  # type: ignore[no-any-return]
+    return c.plans.service.enable(p, plan_id, version_id)
 
 
 @router.post("/plans/{plan_id}/versions/{version_id}/disable", response_model=ProjectionReport)
 def disable_version(plan_id: str, version_id: str, c: ContainerDep, p: PrincipalDep) -> ProjectionReport:
-    return c.plans.service.disable(p, plan_id, version_id)  # type: ignore[no-any-return]
+    return c.plans.service.disable(p, plan_id, version_id)
 
 
 @router.post("/plans/{plan_id}/versions/{version_id}/rollback", response_model=ProjectionReport)
 def rollback_version(plan_id: str, version_id: str, c: ContainerDep, p: PrincipalDep) -> ProjectionReport:
     """A new version copied from ``version_id`` becomes the enabled one; history is kept."""
-    return c.plans.service.rollback(p, plan_id, version_id)  # type: ignore[no-any-return]
+    return c.plans.service.rollback(p, plan_id, version_id)
 
 
 @router.get("/plans/{plan_id}/diff", response_model=list[FieldChange])
@@ -201,7 +205,7 @@ def diff_versions(
     from_version: Annotated[str, Query(alias="from")],
     to_version: Annotated[str, Query(alias="to")],
 ) -> list[FieldChange]:
-    return c.plans.service.diff(p, plan_id, from_version, to_version)  # type: ignore[no-any-return]
+    return c.plans.service.diff(p, plan_id, from_version, to_version)
 
 
 @router.put("/plans/{plan_id}/parent", status_code=204)
@@ -213,22 +217,22 @@ def set_parent(plan_id: str, body: dict[str, str | None], c: ContainerDep, p: Pr
 # ---- templates -----------------------------------------------------------------------------
 @router.get("/plan-templates", response_model=list[TemplateView])
 def list_templates(c: ContainerDep, _: PrincipalDep) -> list[TemplateView]:
-    return c.plans.catalogue.templates()  # type: ignore[no-any-return]
+    return c.plans.catalogue.templates()
 
 
 @router.post("/plan-templates", response_model=TemplateView, status_code=201)
 def create_template(body: TemplateInput, c: ContainerDep, p: PrincipalDep) -> TemplateView:
-    return c.plans.catalogue.create_template(p, body)  # type: ignore[no-any-return]
+    return c.plans.catalogue.create_template(p, body)
 
 
 @router.get("/plan-templates/{template_id}", response_model=TemplateView)
 def get_template(template_id: str, c: ContainerDep, _: PrincipalDep) -> TemplateView:
-    return c.plans.catalogue.template(template_id)  # type: ignore[no-any-return]
+    return c.plans.catalogue.template(template_id)
 
 
 @router.put("/plan-templates/{template_id}", response_model=TemplateView)
 def update_template(template_id: str, body: TemplateInput, c: ContainerDep, p: PrincipalDep) -> TemplateView:
-    return c.plans.catalogue.update_template(p, template_id, body)  # type: ignore[no-any-return]
+    return c.plans.catalogue.update_template(p, template_id, body)
 
 
 @router.delete("/plan-templates/{template_id}", status_code=204)
@@ -239,4 +243,4 @@ def delete_template(template_id: str, c: ContainerDep, p: PrincipalDep) -> Respo
 
 @router.get("/plan-templates/{template_id}/preview")
 def preview_template(template_id: str, c: ContainerDep, _: PrincipalDep) -> dict[str, Any]:
-    return c.plans.catalogue.preview(template_id)  # type: ignore[no-any-return]
+    return c.plans.catalogue.preview(template_id)

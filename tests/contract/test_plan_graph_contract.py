@@ -42,11 +42,17 @@ def repo(graph_store: GraphStore) -> PlanGraphRepository:
     return repo
 
 
-def _project(repo: PlanGraphRepository, version_id: str, fact_set: str, state: dict[str, str] | None = None) -> Links:
+def _project(
+    repo: PlanGraphRepository, version_id: str, fact_set: str, state: dict[str, str] | None = None
+) -> Links:
     plan = chemical_plan()
-    ctx = ProjectionContext("PLN-1", version_id, fact_set, issuing_unit=plan.issuing_unit, town=LINGANG, enterprise_id=A)
+    ctx = ProjectionContext(
+        "PLN-1", version_id, fact_set, issuing_unit=plan.issuing_unit, town=LINGANG, enterprise_id=A
+    )
     facts = map_plan(plan, state if state is not None else initial_state(plan, manual=True), ctx)
-    cands = repo.link_candidates(holder_names(facts), department_probe_names(facts), resource_names_by_label(facts))
+    cands = repo.link_candidates(
+        holder_names(facts), department_probe_names(facts), resource_names_by_label(facts)
+    )
     links = resolve_links(facts, cands, ctx)
     repo.project(
         plan_id="PLN-1", version_id=version_id, issue_status="已发布", fact_set=fact_set, facts=facts, links=links,
@@ -60,7 +66,11 @@ def test_projection_links_verified_facts_to_real_nodes(repo: PlanGraphRepository
     links = _project(repo, "PV-1", "F1")
     facts = repo.facts("PLN-1")
     assert [(lv["level"], lv["trigger"], lv["actions"]) for lv in facts["levels"]] == [
-        ("一级", "液氨大量泄漏并扩散至厂外", ["立即启动厂区警报", "疏散下风向人员", "请求临港危化救援队增援"]),
+        (
+            "一级",
+            "液氨大量泄漏并扩散至厂外",
+            ["立即启动厂区警报", "疏散下风向人员", "请求临港危化救援队增援"],
+        ),
         ("二级", "泄漏控制在罐区内", ["关闭紧急切断阀"]),
     ]
     roles = {r["title"]: (r["persons"], r["departments"]) for r in facts["roles"]}
@@ -70,22 +80,39 @@ def test_projection_links_verified_facts_to_real_nodes(repo: PlanGraphRepository
         "联络员": ([], []),
         "组长": ([], []),
     }
-    assert [(u["name"], u["parent"]) for u in facts["units"]] == [("应急指挥部", []), ("抢险救援组", ["应急指挥部"])]
+    assert [(u["name"], u["parent"]) for u in facts["units"]] == [
+        ("应急指挥部", []),
+        ("抢险救援组", ["应急指挥部"]),
+    ]
     linked = {r["name"]: r["linked"] for r in facts["resources"]}
-    assert linked == {"临港危化救援队": ["T-1"], "正压式空气呼吸器": ["EQ-1"], "王工": ["X-1"], "吸附棉": [], "应急专项资金": []}
+    assert linked == {
+        "临港危化救援队": ["T-1"],
+        "正压式空气呼吸器": ["EQ-1"],
+        "王工": ["X-1"],
+        "吸附棉": [],
+        "应急专项资金": [],
+    }
     assert facts["accident_types"] == ["危险化学品泄漏"]
-    assert facts["towns"] == [LINGANG] and facts["enterprises"] == [A] and facts["hazard_sources"] == ["MHS-1"]
+    assert (
+        facts["towns"] == [LINGANG] and facts["enterprises"] == [A] and facts["hazard_sources"] == ["MHS-1"]
+    )
     assert sorted(u.text for u in links.unmatched) == ["吸附棉", "孙八", "钱七"]
     versions = {v["id"]: (v["enabled"], v["issue_status"]) for v in repo.versions("PLN-1")}
     assert versions == {"PV-1": (True, "已发布"), "PV-2": (False, "待审核")}
 
 
-def test_reprojection_replaces_facts_and_keeps_one_enabled_version(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
+def test_reprojection_replaces_facts_and_keeps_one_enabled_version(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
     _project(repo, "PV-1", "F1")
     _project(repo, "PV-2", "F2")
-    counts = graph_store.read("MATCH (l:ResponseLevel {plan_id: 'PLN-1'}) RETURN l.fact_set AS fs, count(l) AS n")
+    counts = graph_store.read(
+        "MATCH (l:ResponseLevel {plan_id: 'PLN-1'}) RETURN l.fact_set AS fs, count(l) AS n"
+    )
     assert counts == [{"fs": "F2", "n": 2}]
-    assert graph_store.read("MATCH (:Plan {id: 'PLN-1'})-[r:APPLIES_TO]->(:Town) RETURN count(r) AS n") == [{"n": 1}]
+    assert graph_store.read("MATCH (:Plan {id: 'PLN-1'})-[r:APPLIES_TO]->(:Town) RETURN count(r) AS n") == [
+        {"n": 1}
+    ]
     assert [v["id"] for v in repo.versions("PLN-1") if v["enabled"]] == ["PV-2"]
 
 
@@ -97,13 +124,17 @@ def test_only_verified_fields_become_facts(repo: PlanGraphRepository) -> None:
     state["/resources/0/name"] = "pending"
     _project(repo, "PV-1", "F1", state)
     facts = repo.facts("PLN-1")
-    assert [(lv["level"], lv["actions"]) for lv in facts["levels"]] == [("一级", ["立即启动厂区警报", "请求临港危化救援队增援"])]
+    assert [(lv["level"], lv["actions"]) for lv in facts["levels"]] == [
+        ("一级", ["立即启动厂区警报", "请求临港危化救援队增援"])
+    ]
     chief = next(r for r in facts["roles"] if r["title"] == "总指挥")
     assert chief["holder"] is None and chief["persons"] == []
     assert "临港危化救援队" not in {r["name"] for r in facts["resources"]}
 
 
-def test_failed_projection_leaves_previous_facts_intact(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
+def test_failed_projection_leaves_previous_facts_intact(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
     _project(repo, "PV-1", "F1")
     # A node already holding an id the next projection will create: the unique constraint fails mid-query.
     graph_store.write("CREATE (:Action {id: 'PV-2/F2/rl0/a2', plan_id: 'other'})")
@@ -113,7 +144,9 @@ def test_failed_projection_leaves_previous_facts_intact(repo: PlanGraphRepositor
     assert [lv["level"] for lv in facts["levels"]] == ["一级", "二级"]
     assert {r["title"]: r["persons"] for r in facts["roles"]}["总指挥"] == ["PER-1"]
     assert [v["id"] for v in repo.versions("PLN-1") if v["enabled"]] == ["PV-1"]
-    assert graph_store.read("MATCH (x:ResponseLevel) WHERE x.fact_set = 'F2' RETURN count(x) AS n") == [{"n": 0}]
+    assert graph_store.read("MATCH (x:ResponseLevel) WHERE x.fact_set = 'F2' RETURN count(x) AS n") == [
+        {"n": 0}
+    ]
 
 
 def test_disable_withdraws_facts(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
@@ -121,11 +154,15 @@ def test_disable_withdraws_facts(repo: PlanGraphRepository, graph_store: GraphSt
     repo.project(plan_id="PLN-1", version_id=None, issue_status=None, fact_set="F0", facts=PlanFacts(), links=Links(),
                  applies_town=None, applies_enterprise=None, hazard_sources=[], plan_props={"status": "未启用"})  # fmt: skip
     assert graph_store.read("MATCH (x:Role {plan_id: 'PLN-1'}) RETURN count(x) AS n") == [{"n": 0}]
-    assert graph_store.read("MATCH (:Plan {id: 'PLN-1'})-[r]->() WHERE type(r) <> 'HAS_VERSION' RETURN count(r) AS n") == [{"n": 0}]
+    assert graph_store.read(
+        "MATCH (:Plan {id: 'PLN-1'})-[r]->() WHERE type(r) <> 'HAS_VERSION' RETURN count(r) AS n"
+    ) == [{"n": 0}]
     assert [v for v in repo.versions("PLN-1") if v["enabled"]] == []
 
 
-def test_statistics_find_uncovered_enterprises_and_vanished_resources(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
+def test_statistics_find_uncovered_enterprises_and_vanished_resources(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
     city = DataScope()
     assert [r["uscc"] for r in repo.stats_rows(city)["uncovered"]] == [A]
     _project(repo, "PV-1", "F1")
@@ -135,7 +172,9 @@ def test_statistics_find_uncovered_enterprises_and_vanished_resources(repo: Plan
     assert rows["by_level"] == [{"level": "一级", "n": 1}, {"level": "二级", "n": 1}]
     graph_store.write("MATCH (t:RescueTeam {id: 'T-1'}) DETACH DELETE t")
     missing = repo.stats_rows(city)["missing"]
-    assert [(m["plan_id"], m["resource"], m["matched_id"]) for m in missing] == [("PLN-1", "临港危化救援队", "T-1")]
+    assert [(m["plan_id"], m["resource"], m["matched_id"]) for m in missing] == [
+        ("PLN-1", "临港危化救援队", "T-1")
+    ]
 
 
 def test_plan_scope_hides_other_towns_but_shows_city_plans(repo: PlanGraphRepository) -> None:

@@ -41,7 +41,9 @@ def chemical_plan(title: str = "江阴市澄星化工有限公司危险化学品
                 commander="总指挥",
                 actions=["立即启动厂区警报", "疏散下风向人员", "请求临港危化救援队增援"],
             ),
-            ResponseLevel(level="二级", name="Ⅱ级响应", trigger="泄漏控制在罐区内", actions=["关闭紧急切断阀"]),
+            ResponseLevel(
+                level="二级", name="Ⅱ级响应", trigger="泄漏控制在罐区内", actions=["关闭紧急切断阀"]
+            ),
         ],
         org_units=[
             OrgUnit(
@@ -63,7 +65,14 @@ def chemical_plan(title: str = "江阴市澄星化工有限公司危险化学品
             PlanResource(type="资金", name="应急专项资金"),
         ],
         sections=[
-            PlanSection(number="1", heading="总则", skeleton="总则", text="为规范液氨泄漏事故应急处置，制定本预案。", paragraph=0, page=1),
+            PlanSection(
+                number="1",
+                heading="总则",
+                skeleton="总则",
+                text="为规范液氨泄漏事故应急处置，制定本预案。",
+                paragraph=0,
+                page=1,
+            ),
             PlanSection(
                 number="4.2",
                 heading="响应分级",
@@ -72,7 +81,14 @@ def chemical_plan(title: str = "江阴市澄星化工有限公司危险化学品
                 paragraph=7,
                 page=3,
             ),
-            PlanSection(number="6", heading="应急保障", skeleton="应急保障", text="配备正压式空气呼吸器20套。", paragraph=12, page=5),
+            PlanSection(
+                number="6",
+                heading="应急保障",
+                skeleton="应急保障",
+                text="配备正压式空气呼吸器20套。",
+                paragraph=12,
+                page=5,
+            ),
         ],
         sources=[
             SourceRef(field="/title", paragraph=0, confidence=0.99, method="structure"),
@@ -129,7 +145,12 @@ class FakeImporter:
             raise self.error
         plan = self.plans[filename]
         blocks = [
-            Block(kind="heading" if not s.text else "paragraph", text=f"{s.heading} {s.text}", page=s.page, paragraph=s.paragraph)
+            Block(
+                kind="heading" if not s.text else "paragraph",
+                text=f"{s.heading} {s.text}",
+                page=s.page,
+                paragraph=s.paragraph,
+            )
             for s in plan.sections
         ]
         return Imported(plan=plan, sha256=hashlib.sha256(data).hexdigest(), filename=filename, blocks=blocks)
@@ -163,7 +184,15 @@ class MemoryIndex:
                 return False
         return True
 
-    def search(self, collection: str, query: str, *, limit: int = 10, filters: Mapping[str, Any] | None = None, **_: Any) -> list[SearchHit]:
+    def search(
+        self,
+        collection: str,
+        query: str,
+        *,
+        limit: int = 10,
+        filters: Mapping[str, Any] | None = None,
+        **_: Any,
+    ) -> list[SearchHit]:
         grams = {query[i : i + 2] for i in range(len(query) - 1)} or {query}
         hits = []
         for doc in self.collections.get(collection, {}).values():
@@ -173,3 +202,9 @@ class MemoryIndex:
             if score > 0:
                 hits.append(SearchHit(id=doc.id, score=score, payload=doc.payload))
         return sorted(hits, key=lambda h: (-h.score, h.id))[:limit]
+
+    def info(self) -> dict[str, Any]:
+        return {"engine": "memory"}
+
+    def close(self) -> None:
+        """Nothing to release."""
