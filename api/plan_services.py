@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.errors import ConfigError
 from core.ports import SearchIndex
 from graph.plan_repository import PlanGraphRepository
 from plans.catalogue import PlanCatalogue
@@ -30,7 +31,12 @@ def pipeline_importer(settings: Settings) -> PlanImporter:
     """``plans.pipeline.import_plan`` with the settings' size limit, blob folder and chat model."""
 
     def run(data: bytes, filename: str) -> ImportedPlan:
-        from plans.pipeline import import_plan  # type: ignore[import-not-found,unused-ignore]
+        try:
+            from plans.pipeline import import_plan  # type: ignore[import-not-found,unused-ignore]
+        except ImportError as exc:
+            raise ConfigError(
+                "预案导入流水线（plans.pipeline）未安装，无法解析上传的文件", code="importer_unavailable"
+            ) from exc
 
         chat_model: Any = None
         if settings.plans.use_llm:

@@ -192,6 +192,16 @@ def _in_jurisdiction(town: str | None, enterprise_id: str | None, ctx: Projectio
     return True
 
 
+def _person_in_jurisdiction(p: Mapping[str, Any], ctx: ProjectionContext) -> bool:
+    """Staff of the plan's enterprise, or officials of a department of the plan's town or the city
+    (a town 安监办 officer is a legitimate role holder in an enterprise plan)."""
+    if p.get("department") is not None:
+        return ctx.town is None or p.get("department_town") in (ctx.town, None)
+    if ctx.enterprise_id:
+        return p.get("enterprise_id") == ctx.enterprise_id
+    return ctx.town is None or p.get("enterprise_town") == ctx.town
+
+
 def _person_town(p: Mapping[str, Any]) -> str | None:
     return p.get("enterprise_town") or p.get("department_town")
 
@@ -202,7 +212,7 @@ def _pick_person(
     """(chosen, all candidates): a person is named in the holder text and belongs to the plan's
     jurisdiction; among several, the one whose unit is named in the holder/unit/issuing unit."""
     named = [p for p in persons if p["name"] and p["name"] in holder]
-    local = [p for p in named if _in_jurisdiction(_person_town(p), p.get("enterprise_id"), ctx)]
+    local = [p for p in named if _person_in_jurisdiction(p, ctx)]
     if len(local) > 1:
         context = f"{holder} {unit} {ctx.issuing_unit}"
         by_unit = [
@@ -258,7 +268,11 @@ def resolve_links(facts: PlanFacts, candidates: Candidates, ctx: ProjectionConte
                 kind="person",
                 field=f"{role['field']}/holder",
                 text=holder,
-                reason="多个同名人员，无法确定" if len(chosen) > 1 else "图谱中未找到该人员或单位",
+                reason="多个同名人员，无法确定"
+                if len(chosen) > 1
+                else "同名人员不在预案适用辖区内"
+                if named
+                else "图谱中未找到该人员或单位",
                 candidates=[p["id"] for p in (chosen or named)],
             )
         )

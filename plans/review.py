@@ -166,6 +166,9 @@ def apply_decisions(
                 raise ValidationError(f"修改字段 {d.field} 时必须提供新值", code="missing_value")
             assign(doc, d.field, d.value)
             new_state[d.field] = "edited"
+            # A row or list typed by a person (e.g. a whole response level) is verified leaf by leaf.
+            for pointer, _ in _leaves(d.value, d.field):
+                new_state[pointer] = "edited"
         else:
             new_state[d.field] = "accepted" if d.action == "accept" else "rejected"
     try:

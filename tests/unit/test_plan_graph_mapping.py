@@ -112,3 +112,26 @@ def test_links_pick_jurisdiction_and_unit_and_report_the_rest() -> None:
         ("resource", "吸附棉"): ("图谱中未找到该资源", []),
     }
     assert facts.resources[0]["matched_id"] == "T-1" and "matched_id" not in facts.resources[1]
+
+
+def test_town_officials_may_hold_roles_in_an_enterprise_plan_but_other_towns_staff_may_not() -> None:
+    plan = chemical_plan()
+    ctx = ProjectionContext("PLN-1", "PV-1", "F1", town="临港经济开发区", enterprise_id="E1")
+    facts = map_plan(plan, initial_state(plan, manual=True), ctx)
+    facts.roles[2]["holder"] = "临港经济开发区安监办钱七"
+    facts.roles[3]["holder"] = "孙八"
+    cands = Candidates(
+        persons=[
+            {
+                "id": "P-Q",
+                "name": "钱七",
+                "department": "临港经济开发区安监办",
+                "department_town": "临港经济开发区",
+            },
+            {"id": "P-S", "name": "孙八", "department": "华士镇安监办", "department_town": "华士镇"},
+        ]
+    )
+    links = resolve_links(facts, cands, ctx)
+    assert links.persons == [{"src": facts.roles[2]["id"], "dst": "P-Q"}]
+    sun = next(u for u in links.unmatched if u.text == "孙八")
+    assert (sun.reason, sun.candidates) == ("同名人员不在预案适用辖区内", ["P-S"])

@@ -94,3 +94,19 @@ def test_accept_above_threshold_only_touches_pending_fields_with_enough_confiden
     assert new_state["/org_units/0/name"] == "pending"  # 0.85
     assert new_state["/issuing_unit"] == "pending"  # no source, no confidence
     assert n == sum(1 for k, v in new_state.items() if v == "accepted")
+
+
+def test_editing_a_whole_list_verifies_every_leaf_typed_by_the_person() -> None:
+    plan = chemical_plan().model_copy(update={"response_levels": []})
+    levels = [{"level": "三级", "name": "Ⅲ级响应", "trigger": "少量泄漏", "actions": ["关闭阀门", "警戒"]}]
+    edited, state = apply_decisions(
+        plan, {}, [Decision(field="/response_levels", action="edit", value=levels)]
+    )
+    assert edited.response_levels[0].actions == ["关闭阀门", "警戒"]
+    assert {k: v for k, v in state.items() if k.startswith("/response_levels/")} == {
+        "/response_levels/0/level": "edited",
+        "/response_levels/0/name": "edited",
+        "/response_levels/0/trigger": "edited",
+        "/response_levels/0/actions/0": "edited",
+        "/response_levels/0/actions/1": "edited",
+    }
