@@ -238,11 +238,11 @@ CREATE (p)-[:APPLIES_TO]->(t)
 WITH count(*) AS _accident_types
 MATCH (p:Plan {id: $plan_id})
 OPTIONAL MATCH (t:Town {id: $applies_town})
-FOREACH (_ IN CASE WHEN t IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(t))
+FOREACH (ignored IN CASE WHEN t IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(t))
 WITH count(*) AS _town
 MATCH (p:Plan {id: $plan_id})
 OPTIONAL MATCH (e:Enterprise {id: $applies_enterprise})
-FOREACH (_ IN CASE WHEN e IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(e))
+FOREACH (ignored IN CASE WHEN e IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(e))
 WITH count(*) AS _enterprise
 UNWIND $hazard_sources AS hid
 MATCH (p:Plan {id: $plan_id})
