@@ -47,6 +47,15 @@ RESOURCE_TARGETS: tuple[str, ...] = (
 # ---- plans ---------------------------------------------------------------------------------
 CREATE_PLAN = "CREATE (p:Plan) SET p += $props RETURN p.id AS id"
 
+# A plan and its first version in one query: a failure leaves neither.
+CREATE_PLAN_WITH_VERSION = """
+CREATE (p:Plan)
+SET p += $props
+CREATE (p)-[:HAS_VERSION]->(v:PlanVersion)
+SET v += $version
+RETURN p.id AS id
+"""
+
 UPDATE_PLAN = f"""
 MATCH (p:Plan {{id: $id}})
 WHERE {PLAN_SCOPE}

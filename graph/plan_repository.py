@@ -28,7 +28,9 @@ class PlanGraphRepository:
         return self.store.write(query, params)
 
     # ---- plans -----------------------------------------------------------------------------
-    def create_plan(self, props: dict[str, Any]) -> str:
+    def create_plan(self, props: dict[str, Any], *, version: dict[str, Any] | None = None) -> str:
+        if version is not None:
+            return str(self._write(q.CREATE_PLAN_WITH_VERSION, props=props, version=version)[0]["id"])
         return str(self._write(q.CREATE_PLAN, props=props)[0]["id"])
 
     def update_plan(self, plan_id: str, props: dict[str, Any], scope: DataScope | None = None) -> bool:

@@ -94,29 +94,30 @@ class PlanCatalogue:
 
     def plan_from_template(self, principal: Principal, body: FromTemplateInput) -> dict[str, str]:
         t = self._template(body.template_id)
-        town, enterprise_id = self.plans._jurisdiction(principal, body.town, body.enterprise_id)
-        plan_id = self.plans._create_plan(
-            principal,
-            title=body.title,
-            plan_type=t.plan_type,
-            issuing_unit=body.issuing_unit,
-            town=town,
-            enterprise_id=enterprise_id,
-            accident_category=t.accident_category,
-            template_id=t.id,
-        )
-        plan = self.plans.plan(principal, plan_id)
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # refused before anything is written
+            self.check_parent(
+                principal, {"plan_type": t.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+            )
         document = template_document(t, body.title, body.issuing_unit)
-        version_id = self.plans._create_version(
+        plan_id, version_id = self.plans.create_plan_with_version(
             principal,
-            plan,
+            {
+                "title": body.title,
+                "plan_type": t.plan_type,
+                "issuing_unit": body.issuing_unit,
+                "town": town,
+                "enterprise_id": enterprise_id,
+                "accident_category": t.accident_category,
+                "template_id": t.id,
+            },
             document=document,
             review=rv.initial_state(document, manual=True),
             version_no=body.version_no,
             issue_status="草稿",
         )
         if body.parent_id:
-            self.set_parent(principal, plan_id, body.parent_id)
+            self.repo.set_parent(plan_id, body.parent_id)
         return {"plan_id": plan_id, "version_id": version_id}
 
     # ---- plan system -----------------------------------------------------------------------
@@ -133,8 +134,12 @@ class PlanCatalogue:
         return SystemGraph(nodes=nodes, edges=edges)
 
     def create_node(self, principal: Principal, body: PlanNodeInput) -> PlanSummary:
-        town, enterprise_id = self.plans._jurisdiction(principal, body.town, body.enterprise_id)
-        plan_id = self.plans._create_plan(
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # refused before anything is written
+            self.check_parent(
+                principal, {"plan_type": body.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+            )
+        plan_id = self.plans.create_plan_node(
             principal,
             title=body.title,
             plan_type=body.plan_type,
@@ -144,12 +149,18 @@ class PlanCatalogue:
             accident_category=body.accident_category,
         )
         if body.parent_id:
-            self.set_parent(principal, plan_id, body.parent_id)
+            self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
 
     def update_node(self, principal: Principal, plan_id: str, body: PlanNodeInput) -> PlanSummary:
         self.plans.writable_plan(principal, plan_id)
-        town, enterprise_id = self.plans._jurisdiction(principal, body.town, body.enterprise_id)
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # checked against the plan as it will be, before anything is written
+            self.check_parent(
+                principal,
+                {"id": plan_id, "plan_type": body.plan_type, "enterprise_id": enterprise_id},
+                body.parent_id,
+            )
         props = {
             "title": body.title,
             "plan_type": body.plan_type,
@@ -160,16 +171,20 @@ class PlanCatalogue:
             "updated_at": self.plans.clock(),
         }
         self.repo.update_plan(plan_id, props)
-        self.set_parent(principal, plan_id, body.parent_id)
+        self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
 
     def set_parent(self, principal: Principal, plan_id: str, parent_id: str | None) -> None:
         child = self.plans.writable_plan(principal, plan_id)
-        if parent_id is None:
-            self.repo.set_parent(plan_id, None)
-            return
+        if parent_id is not None:
+            self.check_parent(principal, child, parent_id)
+        self.repo.set_parent(plan_id, parent_id)
+
+    def check_parent(self, principal: Principal, child: dict[str, Any], parent_id: str) -> None:
+        """The parent is visible, sits strictly higher in the system, and is not a descendant."""
         parent = self.plans.plan(principal, parent_id)
-        if parent_id == plan_id or plan_id in self.repo.ancestors(parent_id):
+        child_id = child.get("id")
+        if child_id and (parent_id == child_id or child_id in self.repo.ancestors(parent_id)):
             raise ValidationError("预案体系不能形成环", code="plan_system_cycle")
         if tier(child) <= tier(parent):
             raise ValidationError(
@@ -177,7 +192,6 @@ class PlanCatalogue:
                 "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）",
                 code="plan_system_order",
             )
-        self.repo.set_parent(plan_id, parent_id)
 
     # ---- knowledge base --------------------------------------------------------------------
     def search(

@@ -125,7 +125,7 @@ class PlanService:
             raise NotFoundError("该预案尚无版本，请先上传或由模板创建", code="plan_version_not_found")
         return self.version(plan_id, versions[0]["id"])
 
-    def _jurisdiction(
+    def resolve_jurisdiction(
         self, principal: Principal, town: str | None, enterprise_id: str | None
     ) -> tuple[str | None, str | None]:
         scope = principal.scope
@@ -161,62 +161,81 @@ class PlanService:
                 f"文件超过大小上限 {self.max_upload_bytes // (1024 * 1024)} MB", code="file_too_large"
             )
         existing = self.writable_plan(principal, plan_id) if plan_id else None
+        if existing is None:  # checked before the (slow) import: a refusal costs nothing
+            town, enterprise_id = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
-        if existing is None:
-            town, enterprise_id = self._jurisdiction(principal, meta.town, meta.enterprise_id)
-            plan_id = self._create_plan(
-                principal,
-                title=meta.title or plan.title,
-                plan_type=meta.plan_type or plan.plan_type,
-                issuing_unit=meta.issuing_unit or plan.issuing_unit,
-                town=town,
-                enterprise_id=enterprise_id,
-                accident_category=meta.accident_category
-                or (plan.accident_types[0] if plan.accident_types else None),
-            )
-            existing = self.plan(principal, plan_id)
-        assert plan_id is not None
-        version_id = self._create_version(
-            principal,
-            existing,
-            document=plan,
-            review=rv.initial_state(plan),
-            version_no=version_no or plan.version or "1.0",
-            issue_status="待审核",
-            issued_at=plan.issued_at,
-            extra={
+        version = {
+            "document": plan,
+            "review": rv.initial_state(plan),
+            "version_no": version_no or plan.version or "1.0",
+            "issue_status": "待审核",
+            "issued_at": plan.issued_at,
+            "extra": {
                 "source_sha256": result.sha256,
                 "source_filename": result.filename or filename,
                 "blocks": json.dumps([_block(b) for b in result.blocks], ensure_ascii=False),
                 "report": json.dumps(_report(result.report), ensure_ascii=False),
             },
-        )
+        }
+        if existing is None:
+            plan_id, version_id = self.create_plan_with_version(
+                principal,
+                {
+                    "title": meta.title or plan.title,
+                    "plan_type": meta.plan_type or plan.plan_type,
+                    "issuing_unit": meta.issuing_unit or plan.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                    "accident_category": meta.accident_category
+                    or (plan.accident_types[0] if plan.accident_types else None),
+                },
+                **version,
+            )
+        else:
+            assert plan_id is not None
+            version_id = self._create_version(principal, existing, **version)
         return UploadResult(
             plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
         )
 
-    def _create_plan(self, principal: Principal, **props: Any) -> str:
+    def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:
         now = self.clock()
-        plan_id = new_id("PLN")
-        self.repo.create_plan(
-            {
-                "id": plan_id,
-                **{k: v for k, v in props.items() if v is not None},
-                "status": "未启用",
-                "created_at": now,
-                "updated_at": now,
-                "created_by": principal.user_id,
-                "chunk_count": 0,
-            }
-        )
-        return plan_id
+        return {
+            "id": new_id("PLN"),
+            **{k: v for k, v in props.items() if v is not None},
+            "status": "未启用",
+            "created_at": now,
+            "updated_at": now,
+            "created_by": principal.user_id,
+            "chunk_count": 0,
+        }
 
-    def _create_version(
+    def create_plan_node(self, principal: Principal, **props: Any) -> str:
+        """A plan without versions (a node of the plan system)."""
+        return self.repo.create_plan(self._plan_props(principal, props))
+
+    def create_plan_with_version(
+        self, principal: Principal, plan_fields: dict[str, Any], **version: Any
+    ) -> tuple[str, str]:
+        """Plan and first version in one write: a failure leaves neither."""
+        plan = self._plan_props(principal, plan_fields)
+        props = self._version_props(principal, plan, seq=1, **version)
+        self.repo.create_plan(plan, version=props)
+        return plan["id"], props["id"]
+
+    def _create_version(self, principal: Principal, plan: dict[str, Any], **version: Any) -> str:
+        seq = len(self.repo.versions(plan["id"])) + 1
+        props = self._version_props(principal, plan, seq=seq, **version)
+        self.repo.create_version(plan["id"], props)
+        return str(props["id"])
+
+    def _version_props(
         self,
         principal: Principal,
         plan: dict[str, Any],
         *,
+        seq: int,
         document: EmergencyPlan,
         review: dict[str, str],
         version_no: str,
@@ -226,11 +245,9 @@ class PlanService:
         enterprise_id: str | None = None,
         accident_category: str | None = None,
         extra: dict[str, Any] | None = None,
-    ) -> str:
-        seq = len(self.repo.versions(plan["id"])) + 1
-        version_id = new_id("PV")
+    ) -> dict[str, Any]:
         props = {
-            "id": version_id,
+            "id": new_id("PV"),
             "plan_id": plan["id"],
             "seq": seq,
             "version_no": version_no,
@@ -246,8 +263,7 @@ class PlanService:
             "created_by": principal.user_id,
             **(extra or {}),
         }
-        self.repo.create_version(plan["id"], {k: v for k, v in props.items() if v is not None})
-        return version_id
+        return {k: v for k, v in props.items() if v is not None}
 
     # ---- read ------------------------------------------------------------------------------
     def list_plans(
@@ -465,7 +481,7 @@ class PlanService:
     def create_version(self, principal: Principal, plan_id: str, body: VersionInput) -> VersionView:
         plan = self.writable_plan(principal, plan_id)
         if body.town or body.enterprise_id:
-            self._jurisdiction(principal, body.town, body.enterprise_id)
+            self.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         base_id = body.copy_from or (plan.get("enabled_version_id") or self._latest_version(plan_id)["id"])
         base = self.version(plan_id, base_id)
         new_id_ = self._copy_version(

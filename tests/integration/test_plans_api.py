@@ -249,7 +249,9 @@ def test_knowledge_base_search_cites_passages_within_scope(client: TestClient) -
     assert client.get(f"/api/v1/plans/{up['plan_id']}").json()["status"] == "已废止"
 
 
-def test_town_principal_cannot_read_or_change_another_towns_plan(client: TestClient) -> None:
+def test_town_principal_cannot_read_or_change_another_towns_plan(
+    client: TestClient, importer: FakeImporter
+) -> None:
     up = upload(client)
     assert client.get(f"/api/v1/plans/{up['plan_id']}", headers=HUASHI).status_code == 404
     assert client.get(f"/api/v1/plans/{up['plan_id']}/review", headers=HUASHI).status_code == 404
@@ -259,8 +261,10 @@ def test_town_principal_cannot_read_or_change_another_towns_plan(client: TestCli
     assert all(
         p["town"] != "临港经济开发区" for p in client.get("/api/v1/plans", headers=HUASHI).json()["items"]
     )
+    calls = importer.calls
     r = client.post("/api/v1/plans", files={"file": PDF}, data={"enterprise_id": A}, headers=HUASHI)
     assert r.status_code == 403 and r.json()["code"] == "out_of_scope"
+    assert importer.calls == calls  # refused before the document is parsed
 
 
 def test_templates_create_edit_preview_and_start_a_plan(client: TestClient) -> None:
@@ -351,3 +355,16 @@ def test_statistics(client: TestClient) -> None:
     assert A not in {e["uscc"] for e in stats["uncovered_hazard_enterprises"]}
     huashi = client.get("/api/v1/plans/stats", headers=HUASHI).json()
     assert "临港经济开发区" not in huashi["by_jurisdiction"]
+
+
+def test_a_refused_parent_writes_no_plan(client: TestClient) -> None:
+    site = client.post(
+        "/api/v1/plans/nodes",
+        json={"title": "罐区现场处置方案", "plan_type": "现场处置方案", "enterprise_id": A},
+    ).json()
+    before = client.get("/api/v1/plans").json()["total"]
+    r = client.post(
+        "/api/v1/plans/nodes", json={"title": "某专项预案", "plan_type": "专项", "parent_id": site["id"]}
+    )
+    assert r.status_code == 422 and r.json()["code"] == "plan_system_order"
+    assert client.get("/api/v1/plans").json()["total"] == before
