@@ -192,7 +192,9 @@ def test_plan_scope_hides_other_towns_but_shows_city_plans(repo: PlanGraphReposi
 
 
 def test_a_plan_without_versions_can_be_retired(repo: PlanGraphRepository) -> None:
-    repo.create_plan({"id": "PLN-NODE", "title": "部门预案节点", "plan_type": "部门", "status": "未启用", "created_at": 3})
+    repo.create_plan(
+        {"id": "PLN-NODE", "title": "部门预案节点", "plan_type": "部门", "status": "未启用", "created_at": 3}
+    )
     repo.project(plan_id="PLN-NODE", version_id=None, issue_status=None, fact_set="F0", facts=PlanFacts(), links=Links(),
                  applies_town=None, applies_enterprise=None, hazard_sources=[], plan_props={"status": "已废止"})  # fmt: skip
     assert repo.get_plan("PLN-NODE", DataScope())["status"] == "已废止"  # type: ignore[index]
