@@ -68,12 +68,18 @@ def new_id(prefix: str) -> str:
 
 
 def _block(b: Any) -> dict[str, Any]:
+    """A parsed block (plans.structure.Block) as the review page shows it; tables as rows of cells."""
     get = b.get if isinstance(b, dict) else lambda k, d=None: getattr(b, k, d)
+    kind = get("kind", "paragraph")
+    text = get("text", "") or ""
+    cells = get("cells")
+    if cells and not text.strip():
+        text = "\n".join(" | ".join(row) for row in cells)
     return {
         "paragraph": get("paragraph", 0),
         "page": get("page"),
-        "kind": str(get("kind", "paragraph")),
-        "text": get("text", ""),
+        "kind": str(getattr(kind, "value", kind)),
+        "text": text,
         "heading_level": get("heading_level"),
         "number": get("number"),
     }
