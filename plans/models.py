@@ -86,6 +86,10 @@ class PlanNodeInput(PlanMetaInput):
     parent_id: str | None = None
 
 
+class ParentInput(_Model):
+    parent_id: str | None = Field(None, description="上级预案；null = 解除上级")
+
+
 class VersionInput(_Model):
     version_no: str = Field(min_length=1, max_length=30)
     issue_status: IssueStatus = "草稿"

@@ -12,6 +12,7 @@ from core.plan_document import LevelName, PlanType
 from plans.models import (
     FieldChange,
     FromTemplateInput,
+    ParentInput,
     PlanMetaInput,
     PlanNodeInput,
     PlanPage,
@@ -209,8 +210,8 @@ def diff_versions(
 
 
 @router.put("/plans/{plan_id}/parent", status_code=204)
-def set_parent(plan_id: str, body: dict[str, str | None], c: ContainerDep, p: PrincipalDep) -> Response:
-    c.plans.catalogue.set_parent(p, plan_id, body.get("parent_id"))
+def set_parent(plan_id: str, body: ParentInput, c: ContainerDep, p: PrincipalDep) -> Response:
+    c.plans.catalogue.set_parent(p, plan_id, body.parent_id)
     return Response(status_code=204)
 
 

@@ -368,3 +368,21 @@ def test_a_refused_parent_writes_no_plan(client: TestClient) -> None:
     )
     assert r.status_code == 422 and r.json()["code"] == "plan_system_order"
     assert client.get("/api/v1/plans").json()["total"] == before
+
+
+def test_enterprise_principal_sees_its_own_and_city_plans_only(client: TestClient) -> None:
+    own = upload(client)
+    city = client.post(
+        "/api/v1/plans/nodes", json={"title": "江阴市安全生产总体预案（企业可见）", "plan_type": "总体"}
+    ).json()
+    town = client.post(
+        "/api/v1/plans/nodes",
+        json={"title": "临港开发区防汛预案", "plan_type": "专项", "town": "临港经济开发区"},
+    ).json()
+    ent = {"X-SafeCloud-Enterprise": A}
+    seen = {p["id"] for p in client.get("/api/v1/plans", params={"size": 200}, headers=ent).json()["items"]}
+    assert {own["plan_id"], city["id"]} <= seen and town["id"] not in seen
+    r = client.put(
+        f"/api/v1/plans/{city['id']}/node", json={"title": "改名", "plan_type": "总体"}, headers=ent
+    )
+    assert r.status_code == 403  # visible, but not theirs to change
