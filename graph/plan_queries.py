@@ -16,7 +16,8 @@ Fact nodes (ResponseLevel, Action, OrgUnit, Role, PlanResource) carry ``plan_id`
 query, creating the new fact set first and deleting the previous one last: a failure anywhere
 rolls the query back before any old fact is touched (FalkorDB 4.16 restores deleted nodes on
 rollback but leaves traversals over them broken, so deletes must come after everything that can
-fail).
+fail). The first clause writes ``Plan.fact_set``: on Neo4j that takes the plan node's write lock, so two
+concurrent projections of one plan run one after the other and the second deletes the first's facts.
 
 Plan scope: a town principal sees its town's plans and city-level plans (``town`` null); an
 enterprise principal sees its own plans and city-level plans.
@@ -192,6 +193,8 @@ def _build_projection() -> str:
     parts = [
         """
 MATCH (p:Plan {id: $plan_id})
+SET p.fact_set = $fact_set
+WITH p
 OPTIONAL MATCH (p)-[:HAS_VERSION]->(v:PlanVersion)
 SET v.enabled = CASE WHEN $version_id IS NOT NULL AND v.id = $version_id THEN true ELSE false END,
   v.issue_status = CASE WHEN $issue_status IS NOT NULL AND v.id = $version_id THEN $issue_status
