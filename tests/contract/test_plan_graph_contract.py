@@ -198,3 +198,29 @@ def test_a_plan_without_versions_can_be_retired(repo: PlanGraphRepository) -> No
     repo.project(plan_id="PLN-NODE", version_id=None, issue_status=None, fact_set="F0", facts=PlanFacts(), links=Links(),
                  applies_town=None, applies_enterprise=None, hazard_sources=[], plan_props={"status": "已废止"})  # fmt: skip
     assert repo.get_plan("PLN-NODE", DataScope())["status"] == "已废止"  # type: ignore[index]
+
+
+def test_list_filters_templates_and_lookup_by_ids(repo: PlanGraphRepository) -> None:
+    repo.create_plan(
+        {"id": "PLN-CITY", "title": "江阴市防汛防台专项应急预案", "plan_type": "专项", "issuing_unit": "江阴市防汛办",
+         "status": "已启用", "created_at": 5},
+        version={"id": "PV-C1", "plan_id": "PLN-CITY", "seq": 1, "version_no": "2026", "issue_status": "已发布",
+                 "enabled": True, "created_at": 5, "created_by": "t", "document": "{}", "review": "{}"},
+    )  # fmt: skip
+    city = DataScope()
+    total, rows = repo.list_plans(
+        city, plan_type="专项", town=None, status=None, q_text="防汛", skip=0, limit=10
+    )
+    assert (total, [r["id"] for r in rows]) == (1, ["PLN-CITY"])
+    total, rows = repo.list_plans(city, plan_type=None, town=None, status=None, q_text=None, skip=0, limit=10)
+    assert [r["id"] for r in rows] == ["PLN-CITY", "PLN-1"]  # newest first
+    assert [v["version_no"] for v in repo.versions("PLN-CITY")] == ["2026"]
+    huashi = DataScope(level=ScopeLevel.TOWN, town="华士镇")
+    assert sorted(repo.plans_by_ids(huashi, ["PLN-1", "PLN-CITY", "nope"])) == ["PLN-CITY"]
+
+    tid = repo.create_template(
+        {"id": "TPL-1", "name": "防汛模板", "modules": "[]", "created_at": 1, "updated_at": 1}
+    )
+    repo.update_template(tid, {"name": "防汛防台模板", "updated_at": 2})
+    assert [t["name"] for t in repo.list_templates()] == ["防汛防台模板"]
+    assert repo.delete_template(tid) and repo.get_template(tid) is None
