@@ -342,6 +342,18 @@ RETURN
   [(p)-[:COVERS_HAZARD_SOURCE]->(m14:MajorHazardSource) | m14.id] AS hazard_sources
 """
 
+# Enabled plans that answer "a level-X <accident> in <town>": the town's and the city's plans.
+RESPONSE_LEVEL_PLANS = f"""
+MATCH (p:Plan {{status: '已启用'}})-[:HAS_RESPONSE_LEVEL]->(l:ResponseLevel {{level: $level}})
+WHERE {PLAN_SCOPE}
+  AND ($town IS NULL OR p.town IS NULL OR p.town = $town)
+WITH p, l, [(p)-[:APPLIES_TO]->(t1:AccidentType) | t1.name] AS types
+WHERE $accident_type IS NULL OR any(a IN types WHERE a CONTAINS $accident_type)
+RETURN p.id AS plan_id, p.title AS title, p.town AS town, p.enterprise_id AS enterprise_id,
+  p.enabled_version_no AS version_no, l.id AS level_id
+ORDER BY p.enterprise_id DESC, p.town DESC, plan_id
+"""
+
 # ---- templates -----------------------------------------------------------------------------
 CREATE_TEMPLATE = "CREATE (t:PlanTemplate) SET t += $props RETURN t.id AS id"
 UPDATE_TEMPLATE = "MATCH (t:PlanTemplate {id: $id}) SET t += $props RETURN t.id AS id"

@@ -199,6 +199,11 @@ class PlanGraphRepository:
             **{k: sorted(row[k]) for k in ("accident_types", "towns", "enterprises", "hazard_sources")},
         }
 
+    def response_level_plans(
+        self, scope: DataScope, *, level: str, town: str | None, accident_type: str | None
+    ) -> list[dict[str, Any]]:
+        return self._read(q.RESPONSE_LEVEL_PLANS, scope, level=level, town=town, accident_type=accident_type)
+
     # ---- templates -------------------------------------------------------------------------
     def create_template(self, props: dict[str, Any]) -> str:
         return str(self._write(q.CREATE_TEMPLATE, props=props)[0]["id"])

@@ -203,6 +203,41 @@ class PlanCatalogue:
             principal.scope, q.strip(), level=level, plan_type=plan_type, limit=limit
         )
 
+    def response_guide(
+        self, principal: Principal, *, level: str, town: str | None, accident_type: str | None
+    ) -> list[dict[str, Any]]:
+        """Who commands, which teams, what first: for each enabled plan that covers the town (or
+        the whole city) and the accident type, the verified facts of the requested level."""
+        guides = []
+        for row in self.repo.response_level_plans(
+            principal.scope, level=level, town=town, accident_type=accident_type
+        ):
+            facts = self.repo.facts(row["plan_id"])
+            lv = next(x for x in facts["levels"] if x["id"] == row["level_id"])
+            guides.append(
+                {
+                    "plan_id": row["plan_id"],
+                    "title": row["title"],
+                    "version_no": row["version_no"],
+                    "town": row["town"],
+                    "enterprise_id": row["enterprise_id"],
+                    "level": lv["level"],
+                    "trigger": lv["trigger"],
+                    "commander": lv["commander"],
+                    "actions": lv["actions"],
+                    "roles": [
+                        {k: r[k] for k in ("unit", "title", "holder", "persons", "departments")}
+                        for r in facts["roles"]
+                    ],
+                    "resources": [
+                        {k: r[k] for k in ("type", "name", "linked")}
+                        for r in facts["resources"]
+                        if r["linked"]
+                    ],
+                }
+            )
+        return guides
+
     # ---- statistics ------------------------------------------------------------------------
     def stats(self, principal: Principal) -> PlanStats:
         rows = self.repo.stats_rows(principal.scope)

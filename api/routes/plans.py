@@ -103,6 +103,19 @@ def search_plans(
     return c.plans.catalogue.search(p, q, level=level, plan_type=plan_type, limit=limit)
 
 
+@router.get("/plans/response")
+def response_guide(
+    c: ContainerDep,
+    p: PrincipalDep,
+    level: Annotated[LevelName, Query()],
+    town: Annotated[str | None, Query(max_length=50)] = None,
+    accident_type: Annotated[str | None, Query(max_length=50, description="如 危险化学品 / 泄漏")] = None,
+) -> list[dict[str, Any]]:
+    """For dispatch: the enabled plans covering ``town`` (and city-level ones) and the accident type,
+    with the level's trigger, commander, actions, command roles (linked people) and linked resources."""
+    return c.plans.catalogue.response_guide(p, level=level, town=town, accident_type=accident_type)
+
+
 @router.get("/plans/stats", response_model=PlanStats)
 def plan_stats(c: ContainerDep, p: PrincipalDep) -> PlanStats:
     return c.plans.catalogue.stats(p)

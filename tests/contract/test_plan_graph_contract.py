@@ -224,3 +224,13 @@ def test_list_filters_templates_and_lookup_by_ids(repo: PlanGraphRepository) -> 
     repo.update_template(tid, {"name": "防汛防台模板", "updated_at": 2})
     assert [t["name"] for t in repo.list_templates()] == ["防汛防台模板"]
     assert repo.delete_template(tid) and repo.get_template(tid) is None
+
+
+def test_response_level_plans_filter_by_level_town_and_accident_type(repo: PlanGraphRepository) -> None:
+    _project(repo, "PV-1", "F1")
+    city = DataScope()
+    hits = repo.response_level_plans(city, level="二级", town=LINGANG, accident_type="泄漏")
+    assert [(h["plan_id"], h["level_id"]) for h in hits] == [("PLN-1", "PV-1/F1/rl1")]
+    assert repo.response_level_plans(city, level="三级", town=LINGANG, accident_type=None) == []
+    assert repo.response_level_plans(city, level="一级", town="华士镇", accident_type=None) == []
+    assert repo.response_level_plans(city, level="一级", town=None, accident_type="洪涝") == []

@@ -386,3 +386,24 @@ def test_enterprise_principal_sees_its_own_and_city_plans_only(client: TestClien
         f"/api/v1/plans/{city['id']}/node", json={"title": "改名", "plan_type": "总体"}, headers=ent
     )
     assert r.status_code == 403  # visible, but not theirs to change
+
+
+def test_response_guide_answers_who_commands_which_teams_what_first(client: TestClient) -> None:
+    up = upload(client, title="澄星化工液氨泄漏专项预案（响应指引）")
+    accept_all(client, up["plan_id"], up["version_id"])
+    client.post(f"/api/v1/plans/{up['plan_id']}/versions/{up['version_id']}/publish")
+    params = {"level": "一级", "town": "临港经济开发区", "accident_type": "泄漏"}
+    guides = {g["plan_id"]: g for g in client.get("/api/v1/plans/response", params=params).json()}
+    g = guides[up["plan_id"]]
+    assert g["trigger"] == "液氨大量泄漏并扩散至厂外" and g["actions"][0] == "立即启动厂区警报"
+    chief = next(r for r in g["roles"] if r["title"] == "总指挥")
+    assert chief["persons"] == ["PER-1"]
+    assert {r["name"]: r["linked"] for r in g["resources"]}["临港危化救援队"] == ["T-1"]
+    assert up["plan_id"] not in {
+        x["plan_id"] for x in client.get("/api/v1/plans/response", params={**params, "town": "华士镇"}).json()
+    }
+    assert up["plan_id"] not in {
+        x["plan_id"]
+        for x in client.get("/api/v1/plans/response", params={**params, "accident_type": "洪涝"}).json()
+    }
+    assert client.get("/api/v1/plans/response", params={"level": "五级"}).status_code == 422
