@@ -201,6 +201,20 @@ export interface PlanFacts {
   hazard_sources: string[]
 }
 
+export interface ResponseGuide {
+  plan_id: string
+  title: string
+  version_no: string | null
+  town: string | null
+  enterprise_id: string | null
+  level: string
+  trigger: string | null
+  commander: string | null
+  actions: string[]
+  roles: { unit: string; title: string; holder: string | null; persons: string[]; departments: string[] }[]
+  resources: { type: string; name: string; linked: string[] }[]
+}
+
 /** Non-GET calls (JSON or multipart) with the same Chinese error handling as getJson. */
 async function send<T>(method: string, path: string, body?: unknown, params?: Record<string, string>): Promise<T> {
   const qs = params ? `?${new URLSearchParams(params).toString()}` : ''
@@ -253,6 +267,8 @@ export const plansApi = {
   search: (q: string, level?: string, planType?: string) =>
     getJson<PlanPassage[]>('/plans/search', { params: { q, level, plan_type: planType } }),
   stats: () => getJson<PlanStats>('/plans/stats'),
+  response: (level: string, town?: string, accidentType?: string) =>
+    getJson<ResponseGuide[]>('/plans/response', { params: { level, town, accident_type: accidentType } }),
   system: () => getJson<SystemGraph>('/plans/system'),
   createNode: (body: Record<string, unknown>) => send<PlanSummary>('POST', '/plans/nodes', body),
   updateNode: (id: string, body: Record<string, unknown>) => send<PlanSummary>('PUT', `/plans/${seg(id)}/node`, body),
