@@ -7,11 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from agents.search.service import ManagedIndex, SearchService
+from api.plan_services import PlanServices, build_plan_services
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, GraphStore
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
+from plans.service import PlanImporter
 
 
 def _falkor(settings: Settings) -> GraphStore:
@@ -91,11 +93,14 @@ class Container:
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
-    audit: AuditLog | None = None  # None: writes are not audited (only bare test containers)
+    audit: AuditLog | None = None  # None: GraphAuditLog over the graph store
+    plan_importer: PlanImporter | None = None  # None: plans.pipeline, imported on first upload
+    plans: PlanServices = field(init=False)
 
     def __post_init__(self) -> None:
         if self.audit is None:
             self.audit = GraphAuditLog(self.graph)
+        self.plans = build_plan_services(self)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

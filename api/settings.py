@@ -89,6 +89,13 @@ class SearchSettings(BaseModel):
     api_key: SecretStr | None = None
 
 
+class PlansSettings(BaseModel):
+    """Digital emergency plans: upload limit and whether the import uses the chat model."""
+
+    max_upload_mb: int = Field(50, ge=1, le=1024)
+    use_llm: bool = False  # rules-only import unless enabled (the LLM fills free-text fields)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -103,6 +110,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    plans: PlansSettings = Field(default_factory=PlansSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
@@ -128,3 +136,7 @@ class Settings(BaseSettings):
     @property
     def qdrant_dir(self) -> Path:
         return self.data_dir / "qdrant"
+
+    @property
+    def plan_blob_dir(self) -> Path:
+        return self.data_dir / "plans" / "blobs"
