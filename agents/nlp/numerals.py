@@ -29,14 +29,17 @@ _AFTER_WEEK = ("周", "期", "拜")
 
 
 def chinese_to_int(text: str) -> int | None:
-    """``"二十四"`` → 24, ``"二〇二四"`` → 2024, ``"十"`` → 10; None when it is not a numeral."""
-    if not text or any(ch not in _DIGITS and ch not in "十百" for ch in text):
+    """``"二十四"`` → 24, ``"五百"`` → 500, ``"二〇二四"`` → 2024, ``"十"`` → 10; None when it is not a numeral."""
+    if not text or any(ch not in _DIGITS and ch not in "十百千" for ch in text):
         return None
-    if "十" not in text and "百" not in text:  # digit by digit: 二〇二四, 三
+    if not any(ch in "十百千" for ch in text):  # digit by digit: 二〇二四, 三
         return int("".join(str(_DIGITS[ch]) for ch in text))
     total, current = 0, 0
     for ch in text:
-        if ch == "百":
+        if ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        elif ch == "百":
             total += (current or 1) * 100
             current = 0
         elif ch == "十":

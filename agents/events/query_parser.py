@@ -1,0 +1,334 @@
+"""One sentence → ``EventFilter``: deterministic first, the LLM only for words the rules left over.
+
+1. The time expression (``agents.nlp.timeexpr``) is cut out of the sentence.
+2. jieba, with a private dictionary holding every town/village/enterprise/camera name and every
+   vocabulary word (``agents.events.vocab``), splits the rest; each token is looked up.
+3. Unplaced runs are scanned once more for dictionary words jieba split apart (typos around them).
+4. "附近/周边 [N米/公里]" after a village/enterprise/camera puts a radius on it (default 1000 m).
+5. What is still left and not filler goes, when a chat model is configured, to the LLM; its answer
+   is normalised to the same closed vocabularies and the gazetteer, so it can only add known values.
+
+The parse never needs the LLM: without one (or when it fails) the rules' filter is returned with a
+note, and unknown words stay in ``leftovers``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import threading
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from agents.events.gazetteer import Gazetteer, Place
+from agents.events.vocab import (
+    EVENT_TYPE_WORDS,
+    FILLER_WORDS,
+    LEVEL_WORDS,
+    SOURCE_WORDS,
+    SPOT_WORDS,
+    STATUS_WORDS,
+)
+from agents.nlp.numerals import chinese_to_int
+from agents.nlp.timeexpr import CST, parse_time_range
+from core.errors import SafeCloudError
+from core.event_search import EventFilter, PlaceFilter
+from core.ports import ChatModel
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCE_CHARS = 500
+DEFAULT_RADIUS_M = 1000
+_WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
+_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_UNIT = r"(米|公里|千米|km|KM|m)"
+_RADIUS_AFTER = re.compile(
+    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
+)
+_CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
+_CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
+_DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
+
+
+class LeftoverSlots(BaseModel):
+    """What the LLM may add for the leftover words; normalised before use."""
+
+    event_types: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list)
+    statuses: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    towns: list[str] = Field(default_factory=list)
+    places: list[str] = Field(default_factory=list)
+
+
+@dataclass
+class ParseOutcome:
+    filter: EventFilter
+    used_llm: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    towns: list[str] = field(default_factory=list)
+    places: list[PlaceFilter] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+
+def _radius_m(after: str) -> int | None:
+    """Radius in metres from the text right after a place, or None when there is none."""
+    m = _RADIUS_AFTER.match(after)
+    if not m or not m.group(0).strip(" 的"):
+        return None
+    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+    if not number:
+        return DEFAULT_RADIUS_M
+    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
+    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
+    return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
+
+
+class EventQueryParser:
+    """Thread-safe after construction; the segmenter loads on the first parse (~1 s)."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        chat_model: ChatModel | None = None,
+        prompts: Any = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.chat_model = chat_model
+        self.prompts = prompts
+        self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
+        self._seg: Any = None
+        self._lock = threading.Lock()
+        self._longest = max((len(w) for w in self._all_words()), default=1)
+
+    # ---- dictionary ------------------------------------------------------------------------
+    def _all_words(self) -> Iterable[str]:
+        yield from self.gazetteer.words()
+        for table in _DICTS:
+            yield from table
+        yield from SPOT_WORDS
+
+    def _segmenter(self) -> Any:
+        if self._seg is None:
+            with self._lock:
+                if self._seg is None:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")  # jieba 0.42 imports pkg_resources
+                        import jieba
+
+                        logging.getLogger("jieba").setLevel(logging.WARNING)
+                        self.cache_dir.mkdir(parents=True, exist_ok=True)
+                        seg = jieba.Tokenizer()
+                        seg.tmp_dir = str(self.cache_dir)
+                        seg.cache_file = "jieba.cache"
+                        seg.initialize()
+                    for word in self._all_words():
+                        if len(word) > 1:
+                            seg.add_word(word, freq=_WORD_FREQ)
+                    self._seg = seg
+        return self._seg
+
+    # ---- parse -----------------------------------------------------------------------------
+    def parse(self, sentence: str, now: datetime) -> ParseOutcome:
+        notes: list[str] = []
+        text = (sentence or "").strip()
+        if not text:
+            return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
+        if len(text) > MAX_SENTENCE_CHARS:
+            notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
+            text = text[:MAX_SENTENCE_CHARS]
+        found = _Found()
+        time_range = parse_time_range(text, now)
+        if time_range is not None:
+            s, e = time_range.span
+            text = text[:s] + " " * (e - s) + text[e:]
+        for m in _CAMERA_ID.finditer(text):
+            place = self.gazetteer.lookup("camera", m.group().upper())
+            if place is not None:
+                self._add_place(found, place, text[m.end() :])
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        unplaced: list[tuple[int, int]] = []
+        for word, start, end in self._segmenter().tokenize(text):
+            if not word.strip():
+                continue
+            if not self._place_word(found, word, text[end:]):
+                unplaced.append((start, end))
+        self._rescan(found, text, unplaced)
+        used_llm = False
+        if found.leftovers and self.chat_model is not None:
+            used_llm = self._llm_fill(found, sentence, notes)
+        flt = EventFilter(
+            time_from=time_range.start if time_range else None,
+            time_to=time_range.end if time_range else None,
+            time_text=time_range.text if time_range else None,
+            towns=_unique(found.towns),
+            places=_unique_places(found.places),
+            event_types=_unique(found.types),
+            levels=_unique(found.levels),
+            statuses=_unique(found.statuses),
+            sources=_unique(found.sources),
+            keywords=_unique(found.keywords)[:5],
+            leftovers=_unique(found.leftovers)[:50],
+        )
+        if flt.is_empty():
+            notes.append("没有识别出时间、地点、类型、级别或状态等条件，将按时间倒序列出事件")
+        return ParseOutcome(flt, used_llm=used_llm, warnings=notes)
+
+    def _place_word(self, found: _Found, word: str, after: str) -> bool:
+        """Put ``word`` into the filter; False when it means nothing known."""
+        if word in self.gazetteer.towns:
+            found.towns.append(self.gazetteer.towns[word])
+            return True
+        places = self.gazetteer.places.get(word)
+        if places:
+            for place in places[:5]:  # same name in several towns: all of them
+                self._add_place(found, place, after)
+            return True
+        for table, bucket in (
+            (EVENT_TYPE_WORDS, found.types),
+            (LEVEL_WORDS, found.levels),
+            (STATUS_WORDS, found.statuses),
+            (SOURCE_WORDS, found.sources),
+        ):
+            values = table.get(word)
+            if values:
+                bucket.extend(v.value for v in values)
+                return True
+        if word in SPOT_WORDS:
+            found.keywords.append(word)
+            return True
+        return word in FILLER_WORDS or not _CJK_OR_WORD.search(word)
+
+    def _add_place(self, found: _Found, place: Place, after: str) -> None:
+        if place.kind == "town":  # pragma: no cover - towns are looked up separately
+            return
+        found.places.append(
+            PlaceFilter(
+                kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=_radius_m(after)
+            )
+        )
+
+    def _rescan(self, found: _Found, text: str, unplaced: list[tuple[int, int]]) -> None:
+        """Longest dictionary words inside runs of unplaced tokens; the rest become leftovers."""
+        runs: list[tuple[int, int]] = []
+        for start, end in unplaced:
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        for start, end in runs:
+            i, rest = start, ""
+            while i < end:
+                for size in range(min(self._longest, end - i), 1, -1):
+                    word = text[i : i + size]
+                    if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
+                        if rest:
+                            found.leftovers.extend(_meaningful(rest))
+                        rest = ""
+                        i += size
+                        break
+                else:
+                    rest += text[i]
+                    i += 1
+            if rest:
+                found.leftovers.extend(_meaningful(rest))
+
+    # ---- LLM fallback ----------------------------------------------------------------------
+    def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
+        from agents.llm.prompts import PromptLibrary, structured_prompt
+
+        prompts = self.prompts or PromptLibrary()
+        try:
+            rendered = prompts.render(
+                "event_search_slots",
+                sentence=sentence[:MAX_SENTENCE_CHARS],
+                leftovers="、".join(found.leftovers),
+                event_types="、".join(sorted({v.value for vs in EVENT_TYPE_WORDS.values() for v in vs})),
+            )
+            slots = structured_prompt(self.chat_model, rendered, LeftoverSlots, max_retries=1)  # type: ignore[arg-type]
+        except SafeCloudError as exc:
+            log.warning("event search LLM fallback unavailable: %s", exc.message)
+            notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
+            return False
+        placed = self._normalise_slots(found, slots)
+        found.leftovers = [w for w in found.leftovers if w not in placed]
+        return True
+
+    def _normalise_slots(self, found: _Found, slots: LeftoverSlots) -> set[str]:
+        """Keep only values that map to the closed vocabularies or the gazetteer; return the
+        leftover words the accepted values came from (a value counts when it is, or contains, one)."""
+        accepted: list[str] = []
+        for values, table, bucket in (
+            (slots.event_types, EVENT_TYPE_WORDS, found.types),
+            (slots.levels, LEVEL_WORDS, found.levels),
+            (slots.statuses, STATUS_WORDS, found.statuses),
+            (slots.sources, SOURCE_WORDS, found.sources),
+        ):
+            for v in values:
+                mapped = table.get(str(v).strip())
+                if mapped:
+                    bucket.extend(x.value for x in mapped)
+                    accepted.append(str(v))
+        for v in slots.towns:
+            town = self.gazetteer.towns.get(str(v).strip())
+            if town:
+                found.towns.append(town)
+                accepted.append(str(v))
+        for v in slots.places:
+            for place in self.gazetteer.places.get(str(v).strip(), [])[:5]:
+                self._add_place(found, place, "")
+                accepted.append(str(v))
+        if not accepted:
+            return set()
+        # The model answered with known values: the leftovers it explained are no longer unknown.
+        return {w for w in found.leftovers if any(w in a or a in w for a in accepted)} or set(found.leftovers)
+
+
+_DISTANCE_OR_NUMBER = re.compile(
+    r"[\d.零一二两三四五六七八九十百千]*(?:米|公里|千米|km|m)?(?:内|以内|之内|范围内?)?", re.I
+)
+
+
+def _meaningful(chunk: str) -> list[str]:
+    words = [w for w in re.split(r"[\s，,。！!？?、；;：:的了吗呢啊吧]+", chunk) if w]
+    return [
+        w
+        for w in words
+        if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
+    ]
+
+
+def _unique(values: Iterable[str]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
+    seen: dict[tuple[str, str], PlaceFilter] = {}
+    for p in places:
+        key = (p.kind, p.id)
+        if key not in seen or (p.radius_m and not seen[key].radius_m):
+            seen[key] = p
+    return list(seen.values())
+
+
+def now_in_shanghai() -> datetime:
+    return datetime.now(CST)
