@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
@@ -90,6 +91,7 @@ class Container:
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
+    events: EventSearchService | None = None  # built on first use by event_search()
 
 
 def build_graph_store(settings: Settings) -> GraphStore:
@@ -109,3 +111,24 @@ def build_container(settings: Settings | None = None, *, clock: Callable[[], int
         clock=clock,
         search=build_search(settings),
     )
+
+
+def event_search(c: Container) -> EventSearchService:
+    """The container's event search service, built on first use (reads the gazetteer lazily).
+
+    The LLM fallback gets its own short timeout and no retries: the rules' filter is always
+    returned, so a slow or absent model must not hold the duty officer up.
+    """
+    if c.events is None:
+        from agents.llm import build_chat_model
+        from graph.event_repository import EventRepository
+
+        s = c.settings
+        chat = None
+        if s.event_search.llm_fallback:
+            llm = s.llm.model_copy(update={"timeout_s": s.event_search.llm_timeout_s, "max_retries": 0})
+            chat = build_chat_model(llm)
+        c.events = EventSearchService(
+            EventRepository(c.graph), chat_model=chat, clock=c.clock, cache_dir=s.data_dir / "cache" / "jieba"
+        )
+    return c.events

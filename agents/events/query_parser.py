@@ -311,7 +311,7 @@ _DISTANCE_OR_NUMBER = re.compile(
 def _meaningful(chunk: str) -> list[str]:
     words = [w for w in re.split(r"[\s，,。！!？?、；;：:的了吗呢啊吧]+", chunk) if w]
     return [
-        w
+        w[:20]  # gibberish can be one long "word"
         for w in words
         if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
     ]

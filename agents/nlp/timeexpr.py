@@ -259,7 +259,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     """The first time expression in ``text`` as ``[start, end)`` in Asia/Shanghai, or None."""
     if not text or not text.strip():
         return None
-    now = now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)
+    now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
     norm, index = normalise_numerals(text[:2000])
     cluster = _adjacent(_scan(norm), norm)
     if not cluster:
