@@ -8,6 +8,7 @@ exact haversine distance (Python), then the page is re-read by id, scope applied
 from __future__ import annotations
 
 import json
+import time
 import uuid
 from dataclasses import dataclass, field
 from math import cos, radians
@@ -145,7 +146,8 @@ class EventRepository:
     def add_history(
         self, user_id: str, scope: DataScope, sentence: str, filter_json: str, total: int, created_at: int
     ) -> str:
-        hid = uuid.uuid4().hex
+        # Sortable by insertion time, so entries recorded within the same clock tick stay in order.
+        hid = f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
         self.store.write(
             q.ADD_HISTORY,
             {
