@@ -41,6 +41,7 @@ from agents.nlp.timeexpr import CST, parse_time_range
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
+from core.vocab import EventLevel
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,7 @@ class _Found:
     types: list[str] = field(default_factory=list)
     levels: list[str] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
+    status_groups: list[list[str]] = field(default_factory=list)  # 未处理 … : several statuses at once
     sources: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
@@ -118,6 +120,7 @@ class EventQueryParser:
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
         self._seg: Any = None
         self._lock = threading.Lock()
+        self._town_sounds: dict[str, str] | None = None
         self._longest = max((len(w) for w in self._all_words()), default=1)
 
     # ---- dictionary ------------------------------------------------------------------------
@@ -184,7 +187,7 @@ class EventQueryParser:
             places=_unique_places(found.places),
             event_types=_unique(found.types),
             levels=_unique(found.levels),
-            statuses=_unique(found.statuses),
+            statuses=_statuses(found),
             sources=_unique(found.sources),
             keywords=_unique(found.keywords)[:5],
             leftovers=_unique(found.leftovers)[:50],
@@ -203,12 +206,18 @@ class EventQueryParser:
             for place in places[:5]:  # same name in several towns: all of them
                 self._add_place(found, place, after)
             return True
-        for table, bucket in (
-            (EVENT_TYPE_WORDS, found.types),
-            (LEVEL_WORDS, found.levels),
-            (STATUS_WORDS, found.statuses),
-            (SOURCE_WORDS, found.sources),
-        ):
+        statuses = STATUS_WORDS.get(word)
+        if statuses:
+            if len(statuses) > 1:
+                found.status_groups.append([v.value for v in statuses])
+            else:
+                found.statuses.append(statuses[0].value)
+            return True
+        levels = LEVEL_WORDS.get(word)
+        if levels:
+            found.levels.extend(_level_range(levels, after))
+            return True
+        for table, bucket in ((EVENT_TYPE_WORDS, found.types), (SOURCE_WORDS, found.sources)):
             values = table.get(word)
             if values:
                 bucket.extend(v.value for v in values)
@@ -242,7 +251,7 @@ class EventQueryParser:
                     word = text[i : i + size]
                     if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
                         if rest:
-                            found.leftovers.extend(_meaningful(rest))
+                            self._leftovers(found, rest)
                         rest = ""
                         i += size
                         break
@@ -250,7 +259,24 @@ class EventQueryParser:
                     rest += text[i]
                     i += 1
             if rest:
-                found.leftovers.extend(_meaningful(rest))
+                self._leftovers(found, rest)
+
+    def _leftovers(self, found: _Found, chunk: str) -> None:
+        """Unplaced words; a town name typed with the wrong characters of the same sound
+        (城冬 for 城东, a pinyin input-method slip) is still recognised."""
+        for word in _meaningful(chunk):
+            town = self._homophone_town(word)
+            if town:
+                found.towns.append(town)
+            else:
+                found.leftovers.append(word)
+
+    def _homophone_town(self, word: str) -> str | None:
+        if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            return None
+        if self._town_sounds is None:
+            self._town_sounds = {_pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
+        return self._town_sounds.get(_pinyin(word))
 
     # ---- LLM fallback ----------------------------------------------------------------------
     def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
@@ -317,6 +343,32 @@ def _meaningful(chunk: str) -> list[str]:
     ]
 
 
+_LEVEL_ORDER = list(EventLevel)  # most severe first
+_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
+_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
+
+
+def _level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
+    """ "二级以上" = 红色+橙色, "三级以下" = 黄色+蓝色; a level word alone is itself."""
+    if len(levels) == 1:
+        i = _LEVEL_ORDER.index(levels[0])
+        if _AT_LEAST.match(after):
+            return [v.value for v in _LEVEL_ORDER[: i + 1]]
+        if _AT_MOST.match(after):
+            return [v.value for v in _LEVEL_ORDER[i:]]
+    return [v.value for v in levels]
+
+
+def _statuses(found: _Found) -> list[str]:
+    """Named statuses, narrowed by group words when both occur ("已派发还没处置的" = 已派发);
+    when they share nothing ("误报和未处理的") both count."""
+    groups = [s for g in found.status_groups for s in g]
+    if found.statuses and groups:
+        both = [s for s in found.statuses if s in groups]
+        return _unique(both or [*found.statuses, *groups])
+    return _unique(found.statuses or groups)
+
+
 def _unique(values: Iterable[str]) -> list[Any]:
     return list(dict.fromkeys(values))
 
@@ -328,6 +380,14 @@ def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
         if key not in seen or (p.radius_m and not seen[key].radius_m):
             seen[key] = p
     return list(seen.values())
+
+
+def _pinyin(text: str) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text))
 
 
 def now_in_shanghai() -> datetime:
