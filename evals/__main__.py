@@ -46,7 +46,7 @@ def _llm(size: str) -> list[RunResult]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval")
+    parser.add_argument("--suites", default="plan_facts,retrieval,event_search")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -85,6 +85,19 @@ def main() -> None:
             "Qdrant local index; hit@k over the top 10.",
             "",
             retrieval.report(retrieval.runs()),
+        ]
+    if "event_search" in suites:
+        from evals import event_search
+
+        sections += [
+            "",
+            "## Event search (一句话搜事件: sentence → filter)",
+            "",
+            "Per-field accuracy against hand-written gold filters (times resolved against each case's "
+            "`now`), exact filter = all seven fields right; the LLM only sees sentences with leftover "
+            "words. Latency is the parse alone (the graph query is timed in the API response).",
+            "",
+            event_search.report(event_search.runs(models)),
         ]
     text = "\n".join(sections) + "\n"
     args.output.write_text(text, encoding="utf-8")
