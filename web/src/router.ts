@@ -28,6 +28,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '企业分布图', menu: '/map' },
   },
   {
+    path: '/events',
+    name: 'events',
+    component: () => import('./views/EventSearch.vue'),
+    meta: { title: '事件检索', menu: '/events' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFound.vue'),
