@@ -7,7 +7,6 @@ The place gazetteer is read from the graph on first use and refreshed every ``ga
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
@@ -161,7 +160,10 @@ class EventSearchService:
         if scope.level is ScopeLevel.TOWN and any(t != scope.town for t in towns):
             outside = "、".join(t for t in towns if t != scope.town)
             notes.append(f"{outside} 不在您的数据范围（{scope.town}）内，不会返回其事件")
-        enterprises, cameras, villages, areas = [], [], [], []
+        enterprises: list[str] = []
+        cameras: list[str] = []
+        villages: list[str] = []
+        areas: list[RadiusArea] = []
         for p in flt.places:
             place = gazetteer.lookup(p.kind, p.id)
             if place is None:
@@ -217,7 +219,3 @@ class EventSearchService:
         mine, popular = self.repository.suggestion_candidates(principal.user_id, principal.scope, fragment)
         return rank_suggestions(fragment, mine, popular, self.clock(), limit=max(1, min(limit, 50)))
 
-
-def filter_json(flt: EventFilter) -> dict[str, Any]:
-    """The filter as the CLI/API print it (ISO 8601 times with +08:00)."""
-    return json.loads(flt.model_dump_json())

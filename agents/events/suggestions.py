@@ -50,7 +50,7 @@ def rank_suggestions(
         recency = 1.0 if last_at is None else 0.5 ** (max(now_ms - last_at, 0) / DAY_MS / HALF_LIFE_DAYS)
         score = _WEIGHT[source] * match * (1 + log(1 + max(n, 0))) * recency
         if text not in best or best[text].score < score:
-            best[text] = Suggestion(text=text, source=source, score=round(score, 4))  # type: ignore[arg-type]
+            best[text] = Suggestion.model_validate({"text": text, "source": source, "score": round(score, 4)})
 
     for row in history:
         offer(str(row["sentence"]), "history", int(row.get("n") or 1), row.get("last_at"))

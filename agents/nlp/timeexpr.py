@@ -356,15 +356,15 @@ def _day_range(h: _Hit, today: date, now: datetime) -> tuple[datetime, datetime]
         y = today.year if month <= today.month else today.year - 1
         return _month(y, month)
     if k == "day_of_month":
-        d = int(m.group(1))
+        dom = int(m.group(1))
         try:
-            day = date(today.year, today.month, d)
+            day = date(today.year, today.month, dom)
         except ValueError:
             return None
         if day > today:
             prev = _add_months(date(today.year, today.month, 1), -1)
             try:
-                day = date(prev.year, prev.month, d)
+                day = date(prev.year, prev.month, dom)
             except ValueError:
                 return None
         return _day(day)
