@@ -128,7 +128,14 @@ def event_search(c: Container) -> EventSearchService:
         if s.event_search.llm_fallback:
             llm = s.llm.model_copy(update={"timeout_s": s.event_search.llm_timeout_s, "max_retries": 0})
             chat = build_chat_model(llm)
+        search = c.search
         c.events = EventSearchService(
-            EventRepository(c.graph), chat_model=chat, clock=c.clock, cache_dir=s.data_dir / "cache" / "jieba"
+            EventRepository(c.graph),
+            chat_model=chat,
+            clock=c.clock,
+            cache_dir=s.data_dir / "cache" / "jieba",
+            enterprise_search=(lambda q: search.enterprise_ids(q, limit=5, dense_limit=5))
+            if search
+            else None,
         )
     return c.events

@@ -38,6 +38,9 @@ class Gazetteer:
     places: dict[str, list[Place]] = field(default_factory=dict)
     by_id: dict[tuple[str, str], Place] = field(default_factory=dict)
     town_centres: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # Two-character 字号 (毅晨, 正佳): too close to ordinary words for the segmenter's dictionary,
+    # so only consulted for words nothing else understood.
+    trade_names: dict[str, list[Place]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(
@@ -62,7 +65,10 @@ class Gazetteer:
         for e in enterprises:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
-            g._add(place, [e["name"], *(a for a in enterprise_aliases(e["name"]) if len(a) >= 3)])
+            names = enterprise_aliases(e["name"])
+            g._add(place, [e["name"], *(a for a in names if len(a) >= 3)])
+            for short in (a for a in names if len(a) == 2):
+                g.trade_names.setdefault(short, []).append(place)
         for c in cameras:
             g._add(
                 Place("camera", c["id"], c["name"], c.get("town"), c.get("lat"), c.get("lon")),

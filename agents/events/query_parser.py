@@ -19,7 +19,7 @@ import re
 import tempfile
 import threading
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +55,7 @@ _RADIUS_AFTER = re.compile(
     rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
 )
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
 
@@ -113,8 +114,11 @@ class EventQueryParser:
         chat_model: ChatModel | None = None,
         prompts: Any = None,
         cache_dir: Path | None = None,
+        enterprise_search: Callable[[str], list[str] | None] | None = None,
     ) -> None:
+        """``enterprise_search``: ranked credit codes for a fuzzy name (the search index), or None."""
         self.gazetteer = gazetteer
+        self.enterprise_search = enterprise_search
         self.chat_model = chat_model
         self.prompts = prompts
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
@@ -268,8 +272,31 @@ class EventQueryParser:
             town = self._homophone_town(word)
             if town:
                 found.towns.append(town)
+                continue
+            place = self._enterprise_for(word)
+            if place is not None:
+                self._add_place(found, place, chunk[chunk.find(word) + len(word) :])
             else:
                 found.leftovers.append(word)
+
+    def _enterprise_for(self, word: str) -> Place | None:
+        """A leftover naming one enterprise: its unique two-character 字号, or the search index's
+        best hit when that enterprise's name shares most of the word's characters (one typo)."""
+        traded = self.gazetteer.trade_names.get(word)
+        if traded and len(traded) == 1:
+            return traded[0]
+        if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
+            return None
+        try:
+            ids = self.enterprise_search(word) or []
+        except SafeCloudError as exc:
+            log.warning("search index unavailable for event places: %s", exc.message)
+            return None
+        place = self.gazetteer.lookup("enterprise", ids[0]) if ids else None
+        if place is None:
+            return None
+        shared = sum(1 for ch in set(word) if ch in place.name)
+        return place if shared >= len(set(word)) - 1 and shared >= 2 else None
 
     def _homophone_town(self, word: str) -> str | None:
         if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):

@@ -66,8 +66,10 @@ class EventSearchService:
         clock: Callable[[], int] | None = None,
         cache_dir: Path | None = None,
         gazetteer_ttl_s: float = 600.0,
+        enterprise_search: Callable[[str], list[str] | None] | None = None,
     ) -> None:
         self.repository = repository
+        self.enterprise_search = enterprise_search
         self.chat_model = chat_model
         self.prompts = prompts
         self.clock = clock or (lambda: int(time.time() * 1000))
@@ -85,7 +87,11 @@ class EventSearchService:
                 if self._parser is None or time.monotonic() - self._loaded_at > self.gazetteer_ttl_s:
                     gazetteer = Gazetteer.from_rows(**self.repository.gazetteer_rows())
                     self._parser = EventQueryParser(
-                        gazetteer, chat_model=self.chat_model, prompts=self.prompts, cache_dir=self.cache_dir
+                        gazetteer,
+                        chat_model=self.chat_model,
+                        prompts=self.prompts,
+                        cache_dir=self.cache_dir,
+                        enterprise_search=self.enterprise_search,
                     )
                     self._loaded_at = time.monotonic()
         return self._parser
@@ -218,4 +224,3 @@ class EventSearchService:
         fragment = (prefix or "").strip()[:50]
         mine, popular = self.repository.suggestion_candidates(principal.user_id, principal.scope, fragment)
         return rank_suggestions(fragment, mine, popular, self.clock(), limit=max(1, min(limit, 50)))
-

@@ -189,3 +189,22 @@ def test_edited_filter_validates_its_values() -> None:
         )
     naive = EventFilter.model_validate({"time_from": "2026-03-02T00:00:00"})
     assert naive.time_from == datetime(2026, 3, 2, tzinfo=CST)
+
+
+def test_unique_two_character_trade_name_is_an_enterprise_only_as_a_leftover(parser: EventQueryParser) -> None:
+    f = parse(parser, "澄星那边昨天的告警")
+    assert [p.id for p in f.places] == [CHENGXING] and f.leftovers == []
+
+
+def test_search_index_resolves_a_typo_but_not_an_unrelated_hit() -> None:
+    asked: list[str] = []
+
+    def index(query: str) -> list[str]:
+        asked.append(query)
+        return [CHENGXING]
+
+    p = EventQueryParser(_gazetteer(), enterprise_search=index)
+    assert [x.id for x in p.parse("澄兴化工的冒烟", NOW).filter.places] == [CHENGXING]  # one wrong character
+    unrelated = p.parse("火星基地的冒烟", NOW).filter
+    assert unrelated.places == [] and unrelated.leftovers == ["火星基地"]
+    assert asked == ["澄兴化工", "火星基地"]
