@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -41,7 +41,7 @@ from agents.nlp.timeexpr import CST, parse_time_range
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
-from core.vocab import EventLevel
+from core.vocab import EventLevel, EventType
 
 log = logging.getLogger(__name__)
 
@@ -60,15 +60,19 @@ _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
 
 
-class LeftoverSlots(BaseModel):
-    """What the LLM may add for the leftover words; normalised before use."""
+WordField = Literal["event_type", "level", "status", "source", "town", "place", "none"]
 
-    event_types: list[str] = Field(default_factory=list)
-    levels: list[str] = Field(default_factory=list)
-    statuses: list[str] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
-    towns: list[str] = Field(default_factory=list)
-    places: list[str] = Field(default_factory=list)
+
+class WordMeaning(BaseModel):
+    word: str = Field(max_length=50)  # one of the leftover words, as given
+    field: WordField = "none"
+    value: str = Field(default="", max_length=100)
+
+
+class LeftoverMeanings(BaseModel):
+    """The LLM's reading of each leftover word; only words that were asked about are used."""
+
+    items: list[WordMeaning] = Field(default_factory=list, max_length=20)
 
 
 @dataclass
@@ -315,45 +319,48 @@ class EventQueryParser:
                 "event_search_slots",
                 sentence=sentence[:MAX_SENTENCE_CHARS],
                 leftovers="、".join(found.leftovers),
-                event_types="、".join(sorted({v.value for vs in EVENT_TYPE_WORDS.values() for v in vs})),
+                event_types="、".join(e.value for e in EventType),
             )
-            slots = structured_prompt(self.chat_model, rendered, LeftoverSlots, max_retries=1)  # type: ignore[arg-type]
+            meanings = structured_prompt(self.chat_model, rendered, LeftoverMeanings, max_retries=1)  # type: ignore[arg-type]
         except SafeCloudError as exc:
             log.warning("event search LLM fallback unavailable: %s", exc.message)
             notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
             return False
-        placed = self._normalise_slots(found, slots)
+        placed = self._apply_meanings(found, meanings)
         found.leftovers = [w for w in found.leftovers if w not in placed]
         return True
 
-    def _normalise_slots(self, found: _Found, slots: LeftoverSlots) -> set[str]:
-        """Keep only values that map to the closed vocabularies or the gazetteer; return the
-        leftover words the accepted values came from (a value counts when it is, or contains, one)."""
-        accepted: list[str] = []
-        for values, table, bucket in (
-            (slots.event_types, EVENT_TYPE_WORDS, found.types),
-            (slots.levels, LEVEL_WORDS, found.levels),
-            (slots.statuses, STATUS_WORDS, found.statuses),
-            (slots.sources, SOURCE_WORDS, found.sources),
-        ):
-            for v in values:
-                mapped = table.get(str(v).strip())
-                if mapped:
-                    bucket.extend(x.value for x in mapped)
-                    accepted.append(str(v))
-        for v in slots.towns:
-            town = self.gazetteer.towns.get(str(v).strip())
-            if town:
-                found.towns.append(town)
-                accepted.append(str(v))
-        for v in slots.places:
-            for place in self.gazetteer.places.get(str(v).strip(), [])[:5]:
-                self._add_place(found, place, "")
-                accepted.append(str(v))
-        if not accepted:
-            return set()
-        # The model answered with known values: the leftovers it explained are no longer unknown.
-        return {w for w in found.leftovers if any(w in a or a in w for a in accepted)} or set(found.leftovers)
+    def _apply_meanings(self, found: _Found, meanings: LeftoverMeanings) -> set[str]:
+        """Use an item only when its word is one we asked about and its value maps to a closed
+        vocabulary or the gazetteer (a small model otherwise re-reads the whole sentence and adds
+        values nobody said). Returns the leftover words that were placed."""
+        asked = set(found.leftovers)
+        placed: set[str] = set()
+        for item in meanings.items:
+            word, value = item.word.strip(), item.value.strip()
+            if word not in asked or not value:
+                continue
+            if item.field == "town" and value in self.gazetteer.towns:
+                found.towns.append(self.gazetteer.towns[value])
+            elif item.field == "place" and value in self.gazetteer.places:
+                for place in self.gazetteer.places[value][:5]:
+                    self._add_place(found, place, "")
+            elif item.field == "event_type" and value in EVENT_TYPE_WORDS:
+                found.types.extend(v.value for v in EVENT_TYPE_WORDS[value])
+            elif item.field == "level" and value in LEVEL_WORDS:
+                found.levels.extend(v.value for v in LEVEL_WORDS[value])
+            elif item.field == "status" and value in STATUS_WORDS:
+                statuses = [v.value for v in STATUS_WORDS[value]]
+                if len(statuses) > 1:
+                    found.status_groups.append(statuses)
+                else:
+                    found.statuses.extend(statuses)
+            elif item.field == "source" and value in SOURCE_WORDS:
+                found.sources.extend(v.value for v in SOURCE_WORDS[value])
+            else:
+                continue
+            placed.add(word)
+        return placed
 
 
 _DISTANCE_OR_NUMBER = re.compile(

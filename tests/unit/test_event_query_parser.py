@@ -163,12 +163,18 @@ def test_llm_is_not_called_when_rules_place_everything() -> None:
 def test_llm_places_leftovers_into_closed_vocabularies_only() -> None:
     def answer(messages: list[ChatMessage]) -> str:
         assert "冒青烟" in messages[-1].content
-        return json.dumps({"event_types": ["烟雾", "陨石撞击"], "towns": ["火星镇"], "levels": []})
+        items = [
+            {"word": "冒青烟", "field": "event_type", "value": "烟雾"},
+            {"word": "冒青烟", "field": "event_type", "value": "陨石撞击"},  # not a type: dropped
+            {"word": "城东", "field": "level", "value": "红色"},  # not a leftover: dropped
+            {"word": "冒青烟", "field": "town", "value": "火星镇"},  # unknown town: dropped
+        ]
+        return json.dumps({"items": items})
 
     outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(answer)).parse("城东冒青烟", NOW)
     assert outcome.used_llm
     assert outcome.filter.event_types == ["烟雾"] and outcome.filter.towns == ["城东街道"]
-    assert outcome.filter.leftovers == []
+    assert outcome.filter.levels == [] and outcome.filter.leftovers == []
 
 
 def test_llm_down_keeps_the_rules_filter_with_a_note() -> None:
