@@ -23,11 +23,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel, Field
+from typing import Any
 
 from agents.events.gazetteer import Gazetteer, Place
+from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -41,7 +40,7 @@ from agents.nlp.timeexpr import CST, parse_time_range
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
-from core.vocab import EventLevel, EventType
+from core.vocab import EventLevel
 
 log = logging.getLogger(__name__)
 
@@ -58,21 +57,6 @@ _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
-
-
-WordField = Literal["event_type", "level", "status", "source", "town", "place", "none"]
-
-
-class WordMeaning(BaseModel):
-    word: str = Field(max_length=50)  # one of the leftover words, as given
-    field: WordField = "none"
-    value: str = Field(default="", max_length=100)
-
-
-class LeftoverMeanings(BaseModel):
-    """The LLM's reading of each leftover word; only words that were asked about are used."""
-
-    items: list[WordMeaning] = Field(default_factory=list, max_length=20)
 
 
 @dataclass
@@ -311,56 +295,36 @@ class EventQueryParser:
 
     # ---- LLM fallback ----------------------------------------------------------------------
     def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
-        from agents.llm.prompts import PromptLibrary, structured_prompt
-
-        prompts = self.prompts or PromptLibrary()
+        assert self.chat_model is not None  # only called when one is configured
         try:
-            rendered = prompts.render(
-                "event_search_slots",
-                sentence=sentence[:MAX_SENTENCE_CHARS],
-                leftovers="、".join(found.leftovers),
-                event_types="、".join(e.value for e in EventType),
+            meanings = ask_for_meanings(
+                self.chat_model, self.prompts, sentence[:MAX_SENTENCE_CHARS], found.leftovers
             )
-            meanings = structured_prompt(self.chat_model, rendered, LeftoverMeanings, max_retries=1)  # type: ignore[arg-type]
         except SafeCloudError as exc:
             log.warning("event search LLM fallback unavailable: %s", exc.message)
             notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
             return False
-        placed = self._apply_meanings(found, meanings)
-        found.leftovers = [w for w in found.leftovers if w not in placed]
-        return True
-
-    def _apply_meanings(self, found: _Found, meanings: LeftoverMeanings) -> set[str]:
-        """Use an item only when its word is one we asked about and its value maps to a closed
-        vocabulary or the gazetteer (a small model otherwise re-reads the whole sentence and adds
-        values nobody said). Returns the leftover words that were placed."""
-        asked = set(found.leftovers)
         placed: set[str] = set()
-        for item in meanings.items:
-            word, value = item.word.strip(), item.value.strip()
-            if word not in asked or not value:
-                continue
-            if item.field == "town" and value in self.gazetteer.towns:
+        for word, kind, value in grounded(meanings, found.leftovers, self.gazetteer):
+            if kind == "town":
                 found.towns.append(self.gazetteer.towns[value])
-            elif item.field == "place" and value in self.gazetteer.places:
+            elif kind == "place":
                 for place in self.gazetteer.places[value][:5]:
                     self._add_place(found, place, "")
-            elif item.field == "event_type" and value in EVENT_TYPE_WORDS:
-                found.types.extend(v.value for v in EVENT_TYPE_WORDS[value])
-            elif item.field == "level" and value in LEVEL_WORDS:
-                found.levels.extend(v.value for v in LEVEL_WORDS[value])
-            elif item.field == "status" and value in STATUS_WORDS:
-                statuses = [v.value for v in STATUS_WORDS[value]]
-                if len(statuses) > 1:
-                    found.status_groups.append(statuses)
-                else:
-                    found.statuses.extend(statuses)
-            elif item.field == "source" and value in SOURCE_WORDS:
-                found.sources.extend(v.value for v in SOURCE_WORDS[value])
+            elif kind == "status" and len(STATUS_WORDS[value]) > 1:
+                found.status_groups.append([v.value for v in STATUS_WORDS[value]])
             else:
-                continue
+                tables: dict[str, tuple[dict[str, Any], list[str]]] = {
+                    "event_type": (EVENT_TYPE_WORDS, found.types),
+                    "level": (LEVEL_WORDS, found.levels),
+                    "status": (STATUS_WORDS, found.statuses),
+                    "source": (SOURCE_WORDS, found.sources),
+                }
+                table, bucket = tables[kind]
+                bucket.extend(v.value for v in table[value])
             placed.add(word)
-        return placed
+        found.leftovers = [w for w in found.leftovers if w not in placed]
+        return True
 
 
 _DISTANCE_OR_NUMBER = re.compile(

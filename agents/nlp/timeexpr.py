@@ -24,56 +24,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime, timedelta
 
+from agents.nlp.calendar_days import (
+    CST,
+    DAY_PART_WORDS,
+    DAY_WORDS,
+    add_months,
+    day_range,
+    whole_day,
+)
 from agents.nlp.numerals import normalise_numerals
 
-CST = timezone(timedelta(hours=8), "Asia/Shanghai")
+__all__ = ["CST", "TimeRange", "parse_time_range"]
 
-_WEEKDAY = {
-    "一": 0,
-    "二": 1,
-    "三": 2,
-    "四": 3,
-    "五": 4,
-    "六": 5,
-    "日": 6,
-    "天": 6,
-    "末": 5,
-    "1": 0,
-    "2": 1,
-    "3": 2,
-    "4": 3,
-    "5": 4,
-    "6": 5,
-    "7": 6,
-}
-_DAY_WORDS = {
-    "大前天": -3,
-    "前天": -2,
-    "前日": -2,
-    "昨天": -1,
-    "昨日": -1,
-    "昨儿": -1,
-    "今天": 0,
-    "今日": 0,
-    "今儿": 0,
-    "当天": 0,
-    "明天": 1,
-    "明日": 1,
-    "后天": 2,
-}
-# Day word + day part in one word.
-_DAY_PART_WORDS = {
-    "昨晚": (-1, "晚上"),
-    "昨夜": (-1, "晚上"),
-    "前晚": (-2, "晚上"),
-    "今晚": (0, "晚上"),
-    "今早": (0, "早上"),
-    "今晨": (0, "早上"),
-    "昨早": (-1, "早上"),
-    "明早": (1, "早上"),
-}
+
 _PARTS = {
     "凌晨": (0, 6),
     "早上": (6, 9),
@@ -93,7 +58,6 @@ _PARTS = {
     "白天": (6, 18),
 }
 _PM_PARTS = {"中午", "午间", "下午", "午后", "傍晚", "晚上", "晚间", "夜里", "夜间", "深夜"}
-_REL = {"上上": -2, "上": -1, "前": -1, "本": 0, "这": 0, "今": 0, "下": 1}
 
 _CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
 _CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})分?|(半)|(一刻)|(三刻))?)"
@@ -122,8 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week", re.compile(r"(上上|上|本|这|下)(?:个)?(?:周|星期|礼拜)(?!末)|周末")),
     ("month_rel", re.compile(r"(上上|上|本|这|下)(?:个)?月(?:份)?")),
     ("year", re.compile(r"(\d{4})年(?!\d)|今年|本年|去年|前年|明年")),
-    ("day_part_word", re.compile("|".join(_DAY_PART_WORDS))),
-    ("day_word", re.compile("|".join(sorted(_DAY_WORDS, key=len, reverse=True)))),
+    ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
+    ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
     ("part", re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))),
     ("clock_range", re.compile(f"{_CLOCK}{_CONNECT}{_CLOCK}")),
     ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以来|以前|之前|前)?")),
@@ -148,44 +112,6 @@ class _Hit:
     m: re.Match[str]
 
 
-def _midnight(d: date) -> datetime:
-    return datetime.combine(d, time(0), tzinfo=CST)
-
-
-def _day(d: date) -> tuple[datetime, datetime]:
-    return _midnight(d), _midnight(d + timedelta(days=1))
-
-
-def _add_months(d: date, months: int) -> date:
-    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
-    m += 1
-    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
-    return date(y, m, min(d.day, last))
-
-
-def _month(y: int, m: int) -> tuple[datetime, datetime]:
-    first = date(y, m, 1)
-    return _midnight(first), _midnight(_add_months(first, 1))
-
-
-def _year_of(text: str | None, today: date) -> int | None:
-    if not text:
-        return None
-    y = int(text)
-    return 2000 + y if y < 100 else y
-
-
-def _latest_date(today: date, month: int, day: int, year: int | None) -> date | None:
-    """The given date; without a year the latest one not after today."""
-    try:
-        if year is not None:
-            return date(year, month, day)
-        d = date(today.year, month, day)
-        return d if d <= today else date(today.year - 1, month, day)
-    except ValueError:
-        return None
-
-
 def _number(text: str | None, default: float = 1) -> float:
     if not text:
         return default
@@ -200,7 +126,7 @@ def _rolling(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
     """``now`` minus n units → ``now``; months and years step back in calendar months."""
     if unit in ("月", "年") and n >= 1:
         months = int(n) * (12 if unit == "年" else 1)
-        return datetime.combine(_add_months(now.date(), -months), now.timetz()), now
+        return datetime.combine(add_months(now.date(), -months), now.timetz()), now
     if unit in ("月", "年"):  # 近半个月, 近半年
         return now - timedelta(days=15 if unit == "月" else 182), now
     hours = {"天": 24, "日": 24, "周": 168, "星期": 168, "礼拜": 168, "小时": 1, "钟头": 1, "分钟": 1 / 60}[
@@ -274,7 +200,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
 
 def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | None:
     today = now.date()
-    day_range: tuple[datetime, datetime] | None = None
+    days: tuple[datetime, datetime] | None = None
     explicit_day = False
     part: str | None = None
     clocks: list[_Hit] = []
@@ -289,21 +215,21 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
             return _rolling(now, _number(m.group(1) or m.group(2)), m.group(3))
         if k == "within":
             return _rolling(now, _number(m.group(1)), m.group(2))
-        rng = _day_range(h, today, now)
+        rng = day_range(h.kind, h.m, today)
         if rng is not None:
-            day_range = rng if day_range is None else (min(day_range[0], rng[0]), max(day_range[1], rng[1]))
+            days = rng if days is None else (min(days[0], rng[0]), max(days[1], rng[1]))
             explicit_day = True
             if k == "day_part_word":
-                part = _DAY_PART_WORDS[m.group(0)][1]
+                part = DAY_PART_WORDS[m.group(0)][1]
         elif k == "part":
             part = m.group(0)
         elif k in ("clock", "clock_range"):
             clocks.append(h)
-    if day_range is None and part is None and not clocks:
+    if days is None and part is None and not clocks:
         return None
-    if day_range is None:
-        day_range = _day(today)
-    start, end = day_range
+    if days is None:
+        days = whole_day(today)
+    start, end = days
     if part is not None:
         lo, hi = _PARTS[part]
         start, end = start + timedelta(hours=lo), start + timedelta(hours=hi)
@@ -315,109 +241,6 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
     if not explicit_day and start > now:
         start, end = start - timedelta(days=1), end - timedelta(days=1)
     return start, end
-
-
-def _day_range(h: _Hit, today: date, now: datetime) -> tuple[datetime, datetime] | None:
-    m, k = h.m, h.kind
-    if k == "day_word":
-        return _day(today + timedelta(days=_DAY_WORDS[m.group(0)]))
-    if k == "day_part_word":
-        return _day(today + timedelta(days=_DAY_PART_WORDS[m.group(0)][0]))
-    if k == "date":
-        if m.group(4):
-            d = _latest_date(today, int(m.group(5)), int(m.group(6)), int(m.group(4)))
-        else:
-            d = _latest_date(today, int(m.group(2)), int(m.group(3)), _year_of(m.group(1), today))
-        return _day(d) if d else None
-    if k == "date_range":
-        g = m.groups()
-        if g[3]:
-            first = _latest_date(today, int(g[4]), int(g[5]), int(g[3]))
-        else:
-            first = _latest_date(today, int(g[1]), int(g[2]), _year_of(g[0], today))
-        if first is None:
-            return None
-        month2 = int(g[6]) if g[6] else first.month
-        try:
-            last = date(first.year, month2, int(g[7]))
-        except ValueError:
-            return None
-        if last < first:
-            return None
-        return _midnight(first), _midnight(last + timedelta(days=1))
-    if k == "year_month":
-        y = _year_of(m.group(1), today) or (today.year - (m.group(2) == "去年"))
-        month = int(m.group(3))
-        return _month(y, month) if 1 <= month <= 12 else None
-    if k == "month":
-        month = int(m.group(1))
-        if not 1 <= month <= 12:
-            return None
-        y = today.year if month <= today.month else today.year - 1
-        return _month(y, month)
-    if k == "day_of_month":
-        dom = int(m.group(1))
-        try:
-            day = date(today.year, today.month, dom)
-        except ValueError:
-            return None
-        if day > today:
-            prev = _add_months(date(today.year, today.month, 1), -1)
-            try:
-                day = date(prev.year, prev.month, dom)
-            except ValueError:
-                return None
-        return _day(day)
-    if k == "week_day":
-        wd = _WEEKDAY[m.group(2)]
-        rel = m.group(1)
-        monday = today - timedelta(days=today.weekday())
-        if rel is None:
-            d = monday + timedelta(days=wd)
-            if d > today:
-                d -= timedelta(days=7)
-        else:
-            d = monday + timedelta(days=7 * _REL[rel] + wd)
-        return _day(d)
-    if k == "week":
-        monday = today - timedelta(days=today.weekday())
-        if m.group(0) == "周末":
-            sat = monday + timedelta(days=5)
-            if sat > today:
-                sat -= timedelta(days=7)
-            return _midnight(sat), _midnight(sat + timedelta(days=2))
-        monday += timedelta(days=7 * _REL[m.group(1)])
-        return _midnight(monday), _midnight(monday + timedelta(days=7))
-    if k == "month_rel":
-        first = _add_months(date(today.year, today.month, 1), _REL[m.group(1)])
-        return _month(first.year, first.month)
-    if k == "year":
-        word = m.group(0)
-        y = (
-            int(m.group(1))
-            if m.group(1)
-            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[word]
-        )
-        return _midnight(date(y, 1, 1)), _midnight(date(y + 1, 1, 1))
-    if k == "holiday":
-        return _holiday(m, today)
-    return None
-
-
-_HOLIDAYS = {"国庆": ((10, 1), 7), "五一": ((5, 1), 5), "劳动节": ((5, 1), 5), "元旦": ((1, 1), 1)}
-
-
-def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime]:
-    (month, day), length = _HOLIDAYS[m.group(2)]
-    which = m.group(1)
-    if which and which.endswith("年") and which[:-1].isdigit():
-        y = int(which[:-1])
-    elif which == "去年":
-        y = today.year - 1
-    else:
-        y = today.year if date(today.year, month, day) <= today else today.year - 1
-    first = date(y, month, day)
-    return _midnight(first), _midnight(first + timedelta(days=length))
 
 
 def _apply_clock(
