@@ -19,11 +19,12 @@ MAX_RADIUS_M = 20_000
 
 
 class PlaceFilter(BaseModel):
-    """A village, enterprise or camera; with ``radius_m`` the events within that distance of it."""
+    """A village, road, enterprise or camera; with ``radius_m`` the events within that distance of
+    it (not for roads: a road is the enterprises on it)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    kind: Literal["village", "enterprise", "camera"]
+    kind: Literal["village", "road", "enterprise", "camera"]
     id: str = Field(min_length=1, max_length=100)
     name: str = Field(default="", max_length=200)
     town: str | None = None

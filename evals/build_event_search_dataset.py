@@ -65,6 +65,10 @@ def E(uscc, r=None):
     return {"kind": "enterprise", "id": uscc, "radius_m": r}
 
 
+def R(road):
+    return {"kind": "road", "id": road, "radius_m": None}
+
+
 def C(cid, r=None):
     return {"kind": "camera", "id": cid, "radius_m": r}
 
@@ -237,6 +241,11 @@ ROWS = [
     ("城冬的烟雾", None, ["城东街道"], [], ["烟雾"], [], [], []),
     ("华土的火情", None, ["华士镇"], [], ["火焰"], [], [], []),
     ("临巷的有毒气体", None, ["临港经济开发区"], [], ["有毒气体超标"], [], [], []),
+    # Roads (from enterprise addresses): the enterprises on them, never a radius.
+    ("芙蓉大道附近的告警", None, [], [R("芙蓉大道")], [], [], [], []),
+    ("澄江中路 今天 冒烟", "今天", [], [R("澄江中路")], ["烟雾"], [], [], []),
+    ("人民东路上的电瓶车进电梯", None, [], [R("人民东路")], ["电瓶车进电梯"], [], [], []),
+    ("锡澄路沿线近一周的火焰", "近一周", [], [R("锡澄路")], ["火焰"], [], [], []),
 ]
 # A second `now` for month/year boundaries: New Year's morning 2026 (Thursday).
 NOW2 = "2026-01-01T08:00:00+08:00"

@@ -43,7 +43,7 @@ def eval_gazetteer(now: datetime) -> Gazetteer:
             rows["villages"].append({"id": e.id, "name": e.name, "town": e.town, "lat": e.lat, "lon": e.lon})
         elif isinstance(e, Enterprise):
             rows["enterprises"].append(
-                {"id": e.id, "name": e.name, "town": e.town, "lat": e.lat, "lon": e.lon}
+                {"id": e.id, "name": e.name, "town": e.town, "lat": e.lat, "lon": e.lon, "address": e.address}
             )
         elif isinstance(e, Camera) and e.enterprise_id is None:
             rows["cameras"].append({"id": e.id, "name": e.name, "town": e.town, "lat": e.lat, "lon": e.lon})

@@ -78,7 +78,9 @@ GAZETTEER_VILLAGES = """
 MATCH (v:Village) RETURN v.id AS id, v.name AS name, v.town AS town, v.lat AS lat, v.lon AS lon ORDER BY id
 """
 GAZETTEER_ENTERPRISES = """
-MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town, e.lat AS lat, e.lon AS lon ORDER BY id
+MATCH (e:Enterprise)
+RETURN e.id AS id, e.name AS name, e.town AS town, e.lat AS lat, e.lon AS lon, e.address AS address
+ORDER BY id
 """
 # Enterprise cameras share names like "大门口01号摄像机"; only public cameras have unique names.
 GAZETTEER_CAMERAS = """

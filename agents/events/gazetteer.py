@@ -1,5 +1,5 @@
 """Place names of the city, read from the graph: towns (with short aliases), villages/communities,
-enterprises (with the short names of ``agents.search.enterprise_index.aliases``) and public cameras.
+roads (from enterprise addresses), enterprises (with the short names of ``agents.search.enterprise_index.aliases``) and public cameras.
 
 Pure data: ``Gazetteer.from_rows`` takes plain rows (``graph.event_repository`` reads them), so the
 parser can be tested without a graph.
@@ -7,14 +7,19 @@ parser can be tested without a graph.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from agents.search.enterprise_index import aliases as enterprise_aliases
 
-PlaceKind = Literal["town", "village", "enterprise", "camera"]
+PlaceKind = Literal["town", "village", "enterprise", "camera", "road"]
 
+# 江阴市澄江街道人民东路88号 → 人民东路 (the demo and real addresses put the road after the town).
+_ROAD = re.compile(
+    r"^(?:江苏省)?(?:无锡市)?(?:江阴市)?(?:[\u4e00-\u9fff]{2,6}?(?:街道|镇|开发区))?([\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷))\d"
+)
 _TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
 # Names people use that are not simply the name minus its suffix.
 _EXTRA_TOWN_ALIASES = {"临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区")}
@@ -41,6 +46,8 @@ class Gazetteer:
     # Two-character 字号 (毅晨, 正佳): too close to ordinary words for the segmenter's dictionary,
     # so only consulted for words nothing else understood.
     trade_names: dict[str, list[Place]] = field(default_factory=dict)
+    # Road → enterprises whose address is on it (a road has no single point: no radius).
+    roads: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(
@@ -69,6 +76,11 @@ class Gazetteer:
             g._add(place, [e["name"], *(a for a in names if len(a) >= 3)])
             for short in (a for a in names if len(a) == 2):
                 g.trade_names.setdefault(short, []).append(place)
+            road = road_of(e.get("address") or "")
+            if road:
+                g.roads.setdefault(road, []).append(e["id"])
+        for road in g.roads:
+            g._add(Place("road", road, road, None, None, None), [road])
         for c in cameras:
             g._add(
                 Place("camera", c["id"], c["name"], c.get("town"), c.get("lat"), c.get("lon")),
@@ -90,6 +102,11 @@ class Gazetteer:
 
     def lookup(self, kind: str, place_id: str) -> Place | None:
         return self.by_id.get((kind, place_id))
+
+
+def road_of(address: str) -> str | None:
+    m = _ROAD.match(address.strip())
+    return m.group(1) if m else None
 
 
 def town_aliases(name: str) -> list[str]:

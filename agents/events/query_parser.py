@@ -222,10 +222,9 @@ class EventQueryParser:
     def _add_place(self, found: _Found, place: Place, after: str) -> None:
         if place.kind == "town":  # pragma: no cover - towns are looked up separately
             return
+        radius = None if place.kind == "road" else _radius_m(after)  # a road has no single point
         found.places.append(
-            PlaceFilter(
-                kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=_radius_m(after)
-            )
+            PlaceFilter(kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=radius)
         )
 
     def _rescan(self, found: _Found, text: str, unplaced: list[tuple[int, int]]) -> None:

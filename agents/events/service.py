@@ -174,7 +174,9 @@ class EventSearchService:
             place = gazetteer.lookup(p.kind, p.id)
             if place is None:
                 raise ValidationError(f"未知的地点：{p.name or p.id}", code="unknown_place")
-            if p.radius_m:
+            if p.kind == "road":
+                enterprises.extend(gazetteer.roads.get(place.id, []))
+            elif p.radius_m:
                 if place.lat is None or place.lon is None:
                     raise ValidationError(
                         f"地点“{place.name}”没有坐标，无法按范围检索", code="place_without_location"

@@ -137,6 +137,20 @@ def test_enterprise_place_without_radius(
     assert result.total == row["n"] and all(r.enterprise_id == row["id"] for r in result.results)
 
 
+def test_road_means_the_enterprises_on_it(
+    service: EventSearchService, city: tuple[Path, FalkorGraphStore]
+) -> None:
+    store = city[1]
+    road = "芙蓉大道"  # crosses several towns in the demo geography
+    expected = store.read(
+        "MATCH (ev:Event)-[:OCCURRED_AT]->(e:Enterprise) WHERE e.address CONTAINS $road RETURN count(ev) AS n",
+        {"road": road},
+    )[0]["n"]
+    result = service.search(f"{road}上的告警", DEV_PRINCIPAL, size=1, record=False)
+    assert [(p.kind, p.id) for p in result.filter.places] == [("road", road)]
+    assert result.total == expected > 0
+
+
 def test_edited_filter_with_unknown_town_is_refused_in_chinese(service: EventSearchService) -> None:
     with pytest.raises(ValidationError) as err:
         service.search_filter(EventFilter(towns=["火星镇"]), DEV_PRINCIPAL)

@@ -29,7 +29,14 @@ def _gazetteer() -> Gazetteer:
             for v in t.villages
         ],
         enterprises=[
-            {"id": CHENGXING, "name": "江阴市澄星化工有限公司", "town": "城东街道", "lat": 31.9, "lon": 120.3}
+            {
+                "id": CHENGXING,
+                "name": "江阴市澄星化工有限公司",
+                "town": "城东街道",
+                "lat": 31.9,
+                "lon": 120.3,
+                "address": "江阴市城东街道长山大道8号",
+            }
         ],
         cameras=[
             {
@@ -197,7 +204,9 @@ def test_edited_filter_validates_its_values() -> None:
     assert naive.time_from == datetime(2026, 3, 2, tzinfo=CST)
 
 
-def test_unique_two_character_trade_name_is_an_enterprise_only_as_a_leftover(parser: EventQueryParser) -> None:
+def test_unique_two_character_trade_name_is_an_enterprise_only_as_a_leftover(
+    parser: EventQueryParser,
+) -> None:
     f = parse(parser, "澄星那边昨天的告警")
     assert [p.id for p in f.places] == [CHENGXING] and f.leftovers == []
 
@@ -214,3 +223,9 @@ def test_search_index_resolves_a_typo_but_not_an_unrelated_hit() -> None:
     unrelated = p.parse("火星基地的冒烟", NOW).filter
     assert unrelated.places == [] and unrelated.leftovers == ["火星基地"]
     assert asked == ["澄兴化工", "火星基地"]
+
+
+def test_road_from_addresses_is_a_place_without_radius(parser: EventQueryParser) -> None:
+    f = parse(parser, "长山大道附近今天的冒烟")
+    assert [(p.kind, p.id, p.radius_m) for p in f.places] == [("road", "长山大道", None)]
+    assert parser.gazetteer.roads["长山大道"] == [CHENGXING]

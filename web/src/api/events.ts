@@ -3,7 +3,7 @@ import { ElMessage } from 'element-plus'
 import { API_BASE, ApiError, getJson } from './http'
 
 export interface PlaceFilter {
-  kind: 'village' | 'enterprise' | 'camera'
+  kind: 'village' | 'road' | 'enterprise' | 'camera'
   id: string
   name: string
   town: string | null
