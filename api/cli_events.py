@@ -46,6 +46,8 @@ def events_search(
         typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
         raise typer.Exit(code=2) from None
     finally:
+        if c.search is not None:
+            c.search.close()  # a leftover word may have opened the search index
         c.graph.close()
     body = json.loads(result.model_dump_json())
     if as_json:
