@@ -96,6 +96,13 @@ class PlansSettings(BaseModel):
     use_llm: bool = False  # rules-only import unless enabled (the LLM fills free-text fields)
 
 
+class EventSearchSettings(BaseModel):
+    """One-sentence event search: the LLM only places words the rules left over."""
+
+    llm_fallback: bool = True
+    llm_timeout_s: float = Field(10.0, gt=0)  # a duty officer waits seconds, not a minute
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -111,6 +118,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     plans: PlansSettings = Field(default_factory=PlansSettings)
+    event_search: EventSearchSettings = Field(default_factory=EventSearchSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

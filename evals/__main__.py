@@ -76,7 +76,7 @@ def _plan_import_runs(models: list[str]) -> tuple[list[RunResult], list[str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import")
+    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -132,6 +132,19 @@ def main() -> None:
             f"{plan_import.SIMILARITY}). Target F1 ≥ 0.9 for levels, org units, roles and contacts.",
             "",
             plan_import.report(import_runs, notes),
+        ]
+    if "event_search" in suites:
+        from evals import event_search
+
+        sections += [
+            "",
+            "## Event search (一句话搜事件: sentence → filter)",
+            "",
+            "Per-field accuracy against hand-written gold filters (times resolved against each case's "
+            "`now`), exact filter = all seven fields right; the LLM only sees sentences with leftover "
+            "words. Latency is the parse alone (the graph query is timed in the API response).",
+            "",
+            event_search.report(event_search.runs(models)),
         ]
     text = "\n".join(sections) + "\n"
     args.output.write_text(text, encoding="utf-8")

@@ -66,6 +66,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '预案版本', menu: '/plans' },
   },
   {
+    path: '/events',
+    name: 'events',
+    component: () => import('./views/EventSearch.vue'),
+    meta: { title: '事件检索', menu: '/events' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFound.vue'),
