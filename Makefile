@@ -83,8 +83,8 @@ test-fast: $(PY_STAMP) ## Unit and FalkorDB contract tests only
 
 check: $(PY_STAMP) ## Lint and type-check (ruff, mypy strict on core/)
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check core graph api ingestion agents tests benchmarks
-	$(BIN)/mypy core graph api ingestion agents
+	$(BIN)/ruff format --check core graph api ingestion plans agents evals tests benchmarks
+	$(BIN)/mypy core graph api ingestion plans agents
 
 bench: setup ## Benchmarks (graph at scale 20,000 on both engines, search, LLM) → docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.graph_bench --scale 20000 --output docs/PERFORMANCE.md

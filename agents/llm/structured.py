@@ -38,7 +38,8 @@ _UNROLLED_KEYWORDS = frozenset({"maxLength", "minLength", "maxItems", "minItems"
 
 def json_schema_for(schema: type[BaseModel]) -> dict[str, Any]:
     """The JSON schema sent to the server for constrained decoding (length/pattern limits removed)."""
-    return _strip_unrolled(schema.model_json_schema())
+    stripped: dict[str, Any] = _strip_unrolled(schema.model_json_schema())
+    return stripped
 
 
 def _strip_unrolled(node: Any, *, in_properties: bool = False) -> Any:

@@ -93,6 +93,8 @@ class SentenceTransformersEmbedder:
                     getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
                 )
                 dim = get_dim()
+                if dim is None:
+                    raise ConfigError(f"向量模型未声明向量维度：{self.model_dir}", code="embedding_dimension")
                 if self._dimension is not None and dim != self._dimension:
                     raise ConfigError(
                         f"向量模型维度为 {dim}，与配置的 {self._dimension} 不一致", code="embedding_dimension"
