@@ -10,9 +10,11 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse
 
+from api.audit import AuditMiddleware
 from api.bootstrap import Container, build_container
+from api.deps import principal_from_headers
 from api.errors import install_error_handlers
-from api.routes import enterprises, models, system, towns
+from api.routes import audit, enterprises, events, models, plans, system, towns
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,13 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     )
     app.state.container = container
     install_error_handlers(app)
-    for module in (system, enterprises, towns, models):
+    app.add_middleware(
+        AuditMiddleware,
+        audit_log=lambda: container.audit,
+        resolve_principal=lambda headers: principal_from_headers(container, headers),
+        clock=container.clock,
+    )
+    for module in (system, enterprises, towns, models, audit, plans, events):
         app.include_router(module.router)
     _mount_web(app, container.settings.api.web_dist)
     return app

@@ -6,11 +6,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
+from api.plan_services import PlanServices, build_plan_services
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
-from core.ports import Embedder, GraphStore
+from core.ports import AuditLog, Embedder, GraphStore
+from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
+from plans.service import PlanImporter
 
 
 def _falkor(settings: Settings) -> GraphStore:
@@ -90,6 +94,15 @@ class Container:
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
+    audit: AuditLog | None = None  # None: GraphAuditLog over the graph store
+    plan_importer: PlanImporter | None = None  # None: plans.pipeline, imported on first upload
+    events: EventSearchService | None = None  # built on first use by event_search()
+    plans: PlanServices = field(init=False)
+
+    def __post_init__(self) -> None:
+        if self.audit is None:
+            self.audit = GraphAuditLog(self.graph)
+        self.plans = build_plan_services(self)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:
@@ -109,3 +122,31 @@ def build_container(settings: Settings | None = None, *, clock: Callable[[], int
         clock=clock,
         search=build_search(settings),
     )
+
+
+def event_search(c: Container) -> EventSearchService:
+    """The container's event search service, built on first use (reads the gazetteer lazily).
+
+    The LLM fallback gets its own short timeout and no retries: the rules' filter is always
+    returned, so a slow or absent model must not hold the duty officer up.
+    """
+    if c.events is None:
+        from agents.llm import build_chat_model
+        from graph.event_repository import EventRepository
+
+        s = c.settings
+        chat = None
+        if s.event_search.llm_fallback:
+            llm = s.llm.model_copy(update={"timeout_s": s.event_search.llm_timeout_s, "max_retries": 0})
+            chat = build_chat_model(llm)
+        search = c.search
+        c.events = EventSearchService(
+            EventRepository(c.graph),
+            chat_model=chat,
+            clock=c.clock,
+            cache_dir=s.data_dir / "cache" / "jieba",
+            enterprise_search=(lambda q: search.enterprise_ids(q, limit=5, dense_limit=5))
+            if search
+            else None,
+        )
+    return c.events

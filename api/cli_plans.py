@@ -69,7 +69,7 @@ def import_file(
             file.name,
             chat_model=model,
             max_bytes=settings.plans.max_upload_mb * 2**20,
-            blob_dir=settings.plan_blobs_dir,
+            blob_dir=settings.plan_blob_dir,
             ocr="auto" if settings.plans.ocr else None,
         )
     except SafeCloudError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import unquote
 
@@ -15,23 +16,34 @@ def container(request: Request) -> Container:
     return request.app.state.container  # type: ignore[no-any-return]
 
 
+def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | None) -> Principal:
+    """Until authentication lands, callers are the dev principal (city scope); in dev/test the
+    scope can be narrowed with headers so the scope seam is exercised end to end."""
+    if not scope_headers:
+        return DEV_PRINCIPAL
+    if enterprise:
+        scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise.strip().upper())
+    elif town:
+        # HTTP headers are latin-1: Chinese town names arrive percent-encoded.
+        scope = DataScope(level=ScopeLevel.TOWN, town=unquote(town).strip())
+    else:
+        return DEV_PRINCIPAL
+    return Principal(user_id="dev-scoped", scope=scope)
+
+
 def principal(
     c: Annotated[Container, Depends(container)],
     x_safecloud_town: Annotated[str | None, Header()] = None,
     x_safecloud_enterprise: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    """Until authentication lands, callers are the dev principal (city scope); in dev/test the
-    scope can be narrowed with headers so the scope seam is exercised end to end."""
-    if not c.settings.api.scope_headers:
-        return DEV_PRINCIPAL
-    if x_safecloud_enterprise:
-        scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=x_safecloud_enterprise.strip().upper())
-    elif x_safecloud_town:
-        # HTTP headers are latin-1: Chinese town names arrive percent-encoded.
-        scope = DataScope(level=ScopeLevel.TOWN, town=unquote(x_safecloud_town).strip())
-    else:
-        return DEV_PRINCIPAL
-    return Principal(user_id="dev-scoped", scope=scope)
+    return resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+
+
+def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principal:
+    """The same resolution for code outside FastAPI's dependency injection (the audit middleware)."""
+    return resolve_principal(
+        c.settings.api.scope_headers, headers.get("x-safecloud-town"), headers.get("x-safecloud-enterprise")
+    )
 
 
 ContainerDep = Annotated[Container, Depends(container)]

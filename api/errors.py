@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import (
     ConfigError,
+    DocumentError,
     GraphError,
     NotFoundError,
     PermissionDeniedError,
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (ValidationError, 422),
+    (DocumentError, 422),  # an uploaded document that cannot be read (encrypted, corrupt, not a plan)
     (NotFoundError, 404),
     (PermissionDeniedError, 403),
     (RetryableError, 503),

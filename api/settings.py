@@ -89,11 +89,19 @@ class SearchSettings(BaseModel):
     api_key: SecretStr | None = None
 
 
-class PlanSettings(BaseModel):
-    """Plan import (``plans/``): upload limit and OCR; originals live in ``<data_dir>/plans/blobs``."""
+class PlansSettings(BaseModel):
+    """Digital emergency plans: upload limit and whether the import uses the chat model."""
 
     max_upload_mb: int = Field(50, ge=1, le=1024)
+    use_llm: bool = False  # rules-only import unless enabled (the LLM fills free-text fields)
     ocr: bool = True  # OCR scanned PDF pages with the bundled rapidocr engine
+
+
+class EventSearchSettings(BaseModel):
+    """One-sentence event search: the LLM only places words the rules left over."""
+
+    llm_fallback: bool = True
+    llm_timeout_s: float = Field(10.0, gt=0)  # a duty officer waits seconds, not a minute
 
 
 class Settings(BaseSettings):
@@ -110,7 +118,8 @@ class Settings(BaseSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
-    plans: PlanSettings = Field(default_factory=PlanSettings)
+    plans: PlansSettings = Field(default_factory=PlansSettings)
+    event_search: EventSearchSettings = Field(default_factory=EventSearchSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
@@ -138,5 +147,5 @@ class Settings(BaseSettings):
         return self.data_dir / "qdrant"
 
     @property
-    def plan_blobs_dir(self) -> Path:
+    def plan_blob_dir(self) -> Path:
         return self.data_dir / "plans" / "blobs"

@@ -1,17 +1,21 @@
 """LLM benchmarks: first-token latency, decode speed and a short JSON extraction, per bundled model.
 
-    python -m benchmarks.llm_bench --sizes 0.5b,1.5b --output -
+    python -m benchmarks.llm_bench --sizes 0.5b,1.5b --threads 1,2 --output -
 
-Each size is served by the embedded llama.cpp server (started and stopped here with the default
-thread count) and measured through the same OpenAIChatModel adapter the product uses.
+Each (size, threads) pair is served by the embedded llama.cpp server, started and stopped here from a
+private data directory (so a server the user runs is left alone), and measured through the same
+OpenAIChatModel adapter the product uses.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,11 +43,21 @@ class Extraction(BaseModel):
     phone: str
 
 
-def bench(size: str, repeat: int) -> dict[str, float]:
+def bench(size: str, threads: int, repeat: int) -> dict[str, float]:
     base = Settings()
-    settings = base.model_copy(update={"llm": base.llm.model_copy(update={"size": size})})
+    run_dir = Path(tempfile.mkdtemp(prefix="llm-bench-"))
+    (run_dir / "models").symlink_to(base.models_dir.resolve())  # reuse the assembled GGUF files
+    port = 18000 + threads + (10 if size == "1.5b" else 0)
+    env = {
+        **os.environ,
+        "SAFECLOUD_DATA_DIR": str(run_dir),
+        "SAFECLOUD_LLM__PORT": str(port),
+        "SAFECLOUD_LLM__THREADS": str(threads),
+    }
+    llm = base.llm.model_copy(update={"size": size, "port": port, "threads": threads})
+    settings = base.model_copy(update={"llm": llm, "data_dir": run_dir})
     cli = [sys.executable, "-m", "api.cli", "llm"]
-    subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
     model = build_chat_model(settings)
     try:
         model.complete(SHORT, max_tokens=8)  # warm-up: load weights into the page cache
@@ -63,7 +77,8 @@ def bench(size: str, repeat: int) -> dict[str, float]:
             extraction.append(time.perf_counter() - started)
     finally:
         model.close()
-        subprocess.run([*cli, "stop"], check=False, cwd=ROOT, stdout=subprocess.DEVNULL)
+        subprocess.run([*cli, "stop"], check=False, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
+        shutil.rmtree(run_dir, ignore_errors=True)
     return {
         "first_token_ms": statistics.median(first_token),
         "decode_tok_s": statistics.median(decode),
@@ -74,19 +89,21 @@ def bench(size: str, repeat: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="0.5b,1.5b")
+    parser.add_argument("--threads", default="1,2", help="llama.cpp thread counts to compare")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--output", default="-")
     args = parser.parse_args()
     rows = [
-        "| model | first token (ms) | decode (tok/s, incl. prompt) | JSON extraction end to end (s) |",
-        "|---|---:|---:|---:|",
+        "| model | threads | first token (ms) | decode (tok/s, incl. prompt) | JSON extraction end to end (s) |",
+        "|---|---:|---:|---:|---:|",
     ]
     for size in args.sizes.split(","):
-        r = bench(size, args.repeat)
-        rows.append(
-            f"| Qwen2.5-Coder-{size.upper()} Q4_K_M | {r['first_token_ms']:.0f} | "
-            f"{r['decode_tok_s']:.1f} | {r['extraction_s']:.2f} |"
-        )
+        for threads in (int(t) for t in args.threads.split(",")):
+            r = bench(size, threads, args.repeat)
+            rows.append(
+                f"| Qwen2.5-Coder-{size.upper()} Q4_K_M | {threads} | {r['first_token_ms']:.0f} | "
+                f"{r['decode_tok_s']:.1f} | {r['extraction_s']:.2f} |"
+            )
     text = "\n".join(rows) + "\n"
     if args.output == "-":
         sys.stdout.write(text)

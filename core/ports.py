@@ -8,6 +8,7 @@ from typing import Any, Protocol, TypeVar, runtime_checkable
 from pydantic import BaseModel
 
 from core.ai import ChatMessage, ChatResult, SearchDoc, SearchHit
+from core.audit import AuditEntry
 
 Row = dict[str, Any]
 M = TypeVar("M", bound=BaseModel)
@@ -83,3 +84,13 @@ class SearchIndex(Protocol):
     def delete(self, collection: str, ids: Sequence[str]) -> int: ...
 
     def count(self, collection: str) -> int: ...
+
+
+class AuditLog(Protocol):
+    """Append-only record of writes made through the API."""
+
+    def record(self, entry: AuditEntry) -> None: ...
+
+    def recent(
+        self, *, limit: int = 50, user_id: str | None = None, since_ms: int | None = None
+    ) -> list[AuditEntry]: ...

@@ -39,6 +39,14 @@ class DataScope(BaseModel):
             "scope_enterprise": self.enterprise_id if self.level is ScopeLevel.ENTERPRISE else None,
         }
 
+    def describe(self) -> str:
+        """Compact label for logs and the audit trail: ``city``, ``town:澄江街道``, ``enterprise:<uscc>``."""
+        if self.level is ScopeLevel.TOWN:
+            return f"town:{self.town}"
+        if self.level is ScopeLevel.ENTERPRISE:
+            return f"enterprise:{self.enterprise_id}"
+        return "city"
+
     def allows_town(self, town: str) -> bool:
         return self.level is ScopeLevel.CITY or (self.level is ScopeLevel.TOWN and self.town == town)
 

@@ -6,7 +6,7 @@ Run: ``python -m graph.model_doc > docs/graph-model.md``
 from __future__ import annotations
 
 from core.models import ENTITY_TYPES
-from graph.schema import INDEXED_PROPERTIES, RELATIONSHIPS
+from graph.schema import INDEXED_PROPERTIES, PLAN_LABELS, PLAN_RELATIONSHIPS, RELATIONSHIPS
 
 
 def _type_name(annotation: object) -> str:
@@ -51,6 +51,19 @@ def render() -> str:
         for name, field in model.model_fields.items():
             out.append(f"| `{name}` | {_type_name(field.annotation)} |")
         out.append("")
+    out += [
+        "## Digital emergency plans",
+        "",
+        "Written by `graph/plan_queries.py` (not by the entity loader). Fact nodes (`ResponseLevel`, "
+        "`Action`, `OrgUnit`, `Role`, `PlanResource`) carry `plan_id`, `version_id`, `fact_set` and the "
+        "JSON pointer `field` of the plan field they come from; only reviewed (accepted/edited) fields "
+        "become facts. Labels: " + ", ".join(f"`{label}`" for label in PLAN_LABELS) + ".",
+        "",
+        "| relationship | from | to | meaning |",
+        "|---|---|---|---|",
+        *(f"| `{rel}` | {src} | {dst} | {meaning} |" for rel, src, dst, meaning in PLAN_RELATIONSHIPS),
+        "",
+    ]
     return "\n".join(out)
 
 

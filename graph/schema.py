@@ -142,3 +142,51 @@ INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
 GRID_INDEXED: tuple[str, ...] = ("Enterprise",)
 
 assert set(RELATIONSHIPS) == set(LABELS), "every label needs a relationship entry"
+
+# Digital emergency plans (graph/plan_queries.py): their own labels, outside the entity loader.
+PLAN_LABELS: tuple[str, ...] = (
+    "Plan",
+    "PlanVersion",
+    "PlanTemplate",
+    "ResponseLevel",
+    "Action",
+    "OrgUnit",
+    "Role",
+    "PlanResource",
+    "AccidentType",
+)
+PLAN_INDEXED_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "Plan": ("town", "plan_type", "status", "enterprise_id"),
+    "ResponseLevel": ("plan_id",),
+    "Action": ("plan_id",),
+    "OrgUnit": ("plan_id",),
+    "Role": ("plan_id",),
+    "PlanResource": ("plan_id",),
+}
+
+# (relationship, from, to, meaning) of the plan subgraph, for docs/graph-model.md.
+PLAN_RELATIONSHIPS: tuple[tuple[str, str, str, str], ...] = (
+    ("HAS_VERSION", "Plan", "PlanVersion", "version history; at most one `enabled`"),
+    ("SUBPLAN_OF", "Plan", "Plan", "plan system 总体 → 专项 → 部门 → 企业 → 现场处置方案"),
+    ("HAS_RESPONSE_LEVEL", "Plan", "ResponseLevel", "verified response levels of the enabled version"),
+    ("REQUIRES_ACTION", "ResponseLevel", "Action", "verified actions, `seq` in document order"),
+    ("HAS_ORG_UNIT", "Plan", "OrgUnit", "command HQ, office, working groups"),
+    ("SUB_UNIT_OF", "OrgUnit", "OrgUnit", "verified `parent`"),
+    ("HAS_ROLE", "OrgUnit", "Role", "总指挥 / 副总指挥 / 组长 / 成员"),
+    ("HELD_BY", "Role", "Person", "holder matched by name within the plan's jurisdiction"),
+    ("MAPS_TO", "OrgUnit / Role", "Department", "unit or holder naming a department"),
+    ("REQUIRES_RESOURCE", "Plan", "PlanResource", "resources the plan relies on"),
+    (
+        "PROVIDED_BY",
+        "PlanResource",
+        "RescueTeam / Equipment / Expert / MedicalFacility / Material / Shelter",
+        "matched by name; `matched_id` remembers it when the target disappears",
+    ),
+    (
+        "APPLIES_TO",
+        "Plan",
+        "AccidentType / Town / Enterprise",
+        "verified accident types and the jurisdiction",
+    ),
+    ("COVERS_HAZARD_SOURCE", "Plan", "MajorHazardSource", "major hazard sources of the plan's enterprise"),
+)

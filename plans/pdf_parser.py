@@ -182,22 +182,28 @@ def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
     if len(page.get_cdrawings()) < 4:
         return []
     found = []
-    for table in page.find_tables(strategy="lines").tables:
-        grid = _fill_merged(table)
+    # use_layout=False: PyMuPDF 2.0 would otherwise run its ONNX layout model (~1 s a page on 2 cores)
+    # to gate ruled tables; ruled grids are what we want, and the rules decide what a table means.
+    for table in page.find_tables(strategy="lines", use_layout=False).tables:
+        grid = _fill_merged(page, table)
         if grid and any(any(cell for cell in row) for row in grid):
             found.append((table.bbox, grid))
     return found
 
 
-def _fill_merged(table: Any) -> list[list[str]]:
-    """PyMuPDF leaves ``None`` where a merged cell covers a position: repeat the covering cell's text."""
-    rows = table.extract()
+def _fill_merged(page: Any, table: Any) -> list[list[str]]:
+    """Cell texts by cell box; PyMuPDF leaves ``None`` where a merged cell covers a position, which
+    repeats the covering cell's text.
+
+    The text is read with ``get_text(clip=cell)`` rather than ``table.extract()``: PyMuPDF 2.0's
+    extract moves a hyphen behind the digits ("0510-86801234" → "051086801234\n-")."""
     bboxes = [row.cells for row in table.rows]
     grid: list[list[str]] = []
-    for r, row in enumerate(rows):
+    for r, row in enumerate(bboxes):
         out: list[str] = []
-        for c, value in enumerate(row):
-            if value is not None:
+        for c, box in enumerate(row):
+            if box is not None:
+                value = page.get_text("text", clip=pymupdf.Rect(box))  # type: ignore[no-untyped-call]
                 out.append(_unify_ideographs(re.sub(r"\s+", " ", _CJK_BREAK.sub("", value)).strip()))
                 continue
             above = bboxes[r - 1][c] if r > 0 and c < len(bboxes[r - 1]) else None

@@ -88,7 +88,13 @@ class SentenceTransformersEmbedder:
                         code="embedding_backend_missing",
                     ) from exc
                 model = SentenceTransformer(str(self.model_dir), device=self.device, local_files_only=True)
-                dim = model.get_sentence_embedding_dimension()
+                # sentence-transformers 6 renamed the accessor; production model dirs may pin older ones.
+                get_dim = (
+                    getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+                )
+                dim = get_dim()
+                if dim is None:
+                    raise ConfigError(f"向量模型未声明向量维度：{self.model_dir}", code="embedding_dimension")
                 if self._dimension is not None and dim != self._dimension:
                     raise ConfigError(
                         f"向量模型维度为 {dim}，与配置的 {self._dimension} 不一致", code="embedding_dimension"

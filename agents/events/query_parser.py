@@ -1,0 +1,391 @@
+"""One sentence → ``EventFilter``: deterministic first, the LLM only for words the rules left over.
+
+1. The time expression (``agents.nlp.timeexpr``) is cut out of the sentence.
+2. jieba, with a private dictionary holding every town/village/enterprise/camera name and every
+   vocabulary word (``agents.events.vocab``), splits the rest; each token is looked up.
+3. Unplaced runs are scanned once more for dictionary words jieba split apart (typos around them).
+4. "附近/周边 [N米/公里]" after a village/enterprise/camera puts a radius on it (default 1000 m).
+5. What is still left and not filler goes, when a chat model is configured, to the LLM; its answer
+   is normalised to the same closed vocabularies and the gazetteer, so it can only add known values.
+
+The parse never needs the LLM: without one (or when it fails) the rules' filter is returned with a
+note, and unknown words stay in ``leftovers``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import threading
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from agents.events.gazetteer import Gazetteer, Place
+from agents.events.llm_fallback import ask_for_meanings, grounded
+from agents.events.vocab import (
+    EVENT_TYPE_WORDS,
+    FILLER_WORDS,
+    LEVEL_WORDS,
+    SOURCE_WORDS,
+    SPOT_WORDS,
+    STATUS_WORDS,
+)
+from agents.nlp.numerals import chinese_to_int
+from agents.nlp.timeexpr import CST, parse_time_range
+from core.errors import SafeCloudError
+from core.event_search import EventFilter, PlaceFilter
+from core.ports import ChatModel
+from core.vocab import EventLevel
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCE_CHARS = 500
+DEFAULT_RADIUS_M = 1000
+_WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
+_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_UNIT = r"(米|公里|千米|km|KM|m)"
+_RADIUS_AFTER = re.compile(
+    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
+)
+_CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
+_DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
+
+
+@dataclass
+class ParseOutcome:
+    filter: EventFilter
+    used_llm: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Found:
+    towns: list[str] = field(default_factory=list)
+    places: list[PlaceFilter] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    levels: list[str] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    status_groups: list[list[str]] = field(default_factory=list)  # 未处理 … : several statuses at once
+    sources: list[str] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+
+def _radius_m(after: str) -> int | None:
+    """Radius in metres from the text right after a place, or None when there is none."""
+    m = _RADIUS_AFTER.match(after)
+    if not m or not m.group(0).strip(" 的"):
+        return None
+    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+    if not number:
+        return DEFAULT_RADIUS_M
+    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
+    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
+    return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
+
+
+class EventQueryParser:
+    """Thread-safe after construction; the segmenter loads on the first parse (~1 s)."""
+
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        *,
+        chat_model: ChatModel | None = None,
+        prompts: Any = None,
+        cache_dir: Path | None = None,
+        enterprise_search: Callable[[str], list[str] | None] | None = None,
+    ) -> None:
+        """``enterprise_search``: ranked credit codes for a fuzzy name (the search index), or None."""
+        self.gazetteer = gazetteer
+        self.enterprise_search = enterprise_search
+        self.chat_model = chat_model
+        self.prompts = prompts
+        self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
+        self._seg: Any = None
+        self._lock = threading.Lock()
+        self._town_sounds: dict[str, str] | None = None
+        self._longest = max((len(w) for w in self._all_words()), default=1)
+
+    # ---- dictionary ------------------------------------------------------------------------
+    def _all_words(self) -> Iterable[str]:
+        yield from self.gazetteer.words()
+        for table in _DICTS:
+            yield from table
+        yield from SPOT_WORDS
+
+    def _segmenter(self) -> Any:
+        if self._seg is None:
+            with self._lock:
+                if self._seg is None:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")  # jieba 0.42 imports pkg_resources
+                        import jieba
+
+                        logging.getLogger("jieba").setLevel(logging.WARNING)
+                        self.cache_dir.mkdir(parents=True, exist_ok=True)
+                        seg = jieba.Tokenizer()
+                        seg.tmp_dir = str(self.cache_dir)
+                        seg.cache_file = "jieba.cache"
+                        seg.initialize()
+                    for word in self._all_words():
+                        if len(word) > 1:
+                            seg.add_word(word, freq=_WORD_FREQ)
+                    self._seg = seg
+        return self._seg
+
+    # ---- parse -----------------------------------------------------------------------------
+    def parse(self, sentence: str, now: datetime) -> ParseOutcome:
+        notes: list[str] = []
+        text = (sentence or "").strip()
+        if not text:
+            return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
+        if len(text) > MAX_SENTENCE_CHARS:
+            notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
+            text = text[:MAX_SENTENCE_CHARS]
+        found = _Found()
+        time_range = parse_time_range(text, now)
+        if time_range is not None:
+            s, e = time_range.span
+            text = text[:s] + " " * (e - s) + text[e:]
+        for m in _CAMERA_ID.finditer(text):
+            place = self.gazetteer.lookup("camera", m.group().upper())
+            if place is not None:
+                self._add_place(found, place, text[m.end() :])
+                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        unplaced: list[tuple[int, int]] = []
+        for word, start, end in self._segmenter().tokenize(text):
+            if not word.strip():
+                continue
+            if not self._place_word(found, word, text[end:]):
+                unplaced.append((start, end))
+        self._rescan(found, text, unplaced)
+        used_llm = False
+        if found.leftovers and self.chat_model is not None:
+            used_llm = self._llm_fill(found, sentence, notes)
+        flt = EventFilter(
+            time_from=time_range.start if time_range else None,
+            time_to=time_range.end if time_range else None,
+            time_text=time_range.text if time_range else None,
+            towns=_unique(found.towns),
+            places=_unique_places(found.places),
+            event_types=_unique(found.types),
+            levels=_unique(found.levels),
+            statuses=_statuses(found),
+            sources=_unique(found.sources),
+            keywords=_unique(found.keywords)[:5],
+            leftovers=_unique(found.leftovers)[:50],
+        )
+        if flt.is_empty():
+            notes.append("没有识别出时间、地点、类型、级别或状态等条件，将按时间倒序列出事件")
+        return ParseOutcome(flt, used_llm=used_llm, warnings=notes)
+
+    def _place_word(self, found: _Found, word: str, after: str) -> bool:
+        """Put ``word`` into the filter; False when it means nothing known."""
+        if word in self.gazetteer.towns:
+            found.towns.append(self.gazetteer.towns[word])
+            return True
+        places = self.gazetteer.places.get(word)
+        if places:
+            for place in places[:5]:  # same name in several towns: all of them
+                self._add_place(found, place, after)
+            return True
+        statuses = STATUS_WORDS.get(word)
+        if statuses:
+            if len(statuses) > 1:
+                found.status_groups.append([v.value for v in statuses])
+            else:
+                found.statuses.append(statuses[0].value)
+            return True
+        levels = LEVEL_WORDS.get(word)
+        if levels:
+            found.levels.extend(_level_range(levels, after))
+            return True
+        for table, bucket in ((EVENT_TYPE_WORDS, found.types), (SOURCE_WORDS, found.sources)):
+            values = table.get(word)
+            if values:
+                bucket.extend(v.value for v in values)
+                return True
+        if word in SPOT_WORDS:
+            found.keywords.append(word)
+            return True
+        return word in FILLER_WORDS or not _CJK_OR_WORD.search(word)
+
+    def _add_place(self, found: _Found, place: Place, after: str) -> None:
+        if place.kind == "town":  # pragma: no cover - towns are looked up separately
+            return
+        radius = None if place.kind == "road" else _radius_m(after)  # a road has no single point
+        found.places.append(
+            PlaceFilter(kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=radius)
+        )
+
+    def _rescan(self, found: _Found, text: str, unplaced: list[tuple[int, int]]) -> None:
+        """Longest dictionary words inside runs of unplaced tokens; the rest become leftovers."""
+        runs: list[tuple[int, int]] = []
+        for start, end in unplaced:
+            if runs and runs[-1][1] == start:
+                runs[-1] = (runs[-1][0], end)
+            else:
+                runs.append((start, end))
+        for start, end in runs:
+            i, rest = start, ""
+            while i < end:
+                for size in range(min(self._longest, end - i), 1, -1):
+                    word = text[i : i + size]
+                    if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
+                        if rest:
+                            self._leftovers(found, rest)
+                        rest = ""
+                        i += size
+                        break
+                else:
+                    rest += text[i]
+                    i += 1
+            if rest:
+                self._leftovers(found, rest)
+
+    def _leftovers(self, found: _Found, chunk: str) -> None:
+        """Unplaced words; a town name typed with the wrong characters of the same sound
+        (城冬 for 城东, a pinyin input-method slip) is still recognised."""
+        for word in _meaningful(chunk):
+            town = self._homophone_town(word)
+            if town:
+                found.towns.append(town)
+                continue
+            place = self._enterprise_for(word)
+            if place is not None:
+                self._add_place(found, place, chunk[chunk.find(word) + len(word) :])
+            else:
+                found.leftovers.append(word)
+
+    def _enterprise_for(self, word: str) -> Place | None:
+        """A leftover naming one enterprise: its unique two-character 字号, or the search index's
+        best hit when that enterprise's name shares most of the word's characters (one typo)."""
+        traded = self.gazetteer.trade_names.get(word)
+        if traded and len(traded) == 1:
+            return traded[0]
+        if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
+            return None
+        try:
+            ids = self.enterprise_search(word) or []
+        except SafeCloudError as exc:
+            log.warning("search index unavailable for event places: %s", exc.message)
+            return None
+        place = self.gazetteer.lookup("enterprise", ids[0]) if ids else None
+        if place is None:
+            return None
+        shared = sum(1 for ch in set(word) if ch in place.name)
+        return place if shared >= len(set(word)) - 1 and shared >= 2 else None
+
+    def _homophone_town(self, word: str) -> str | None:
+        if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            return None
+        if self._town_sounds is None:
+            self._town_sounds = {_pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
+        return self._town_sounds.get(_pinyin(word))
+
+    # ---- LLM fallback ----------------------------------------------------------------------
+    def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
+        assert self.chat_model is not None  # only called when one is configured
+        try:
+            meanings = ask_for_meanings(
+                self.chat_model, self.prompts, sentence[:MAX_SENTENCE_CHARS], found.leftovers
+            )
+        except SafeCloudError as exc:
+            log.warning("event search LLM fallback unavailable: %s", exc.message)
+            notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
+            return False
+        placed: set[str] = set()
+        for word, kind, value in grounded(meanings, found.leftovers, self.gazetteer):
+            if kind == "town":
+                found.towns.append(self.gazetteer.towns[value])
+            elif kind == "place":
+                for place in self.gazetteer.places[value][:5]:
+                    self._add_place(found, place, "")
+            elif kind == "status" and len(STATUS_WORDS[value]) > 1:
+                found.status_groups.append([v.value for v in STATUS_WORDS[value]])
+            else:
+                tables: dict[str, tuple[dict[str, Any], list[str]]] = {
+                    "event_type": (EVENT_TYPE_WORDS, found.types),
+                    "level": (LEVEL_WORDS, found.levels),
+                    "status": (STATUS_WORDS, found.statuses),
+                    "source": (SOURCE_WORDS, found.sources),
+                }
+                table, bucket = tables[kind]
+                bucket.extend(v.value for v in table[value])
+            placed.add(word)
+        found.leftovers = [w for w in found.leftovers if w not in placed]
+        return True
+
+
+_DISTANCE_OR_NUMBER = re.compile(
+    r"[\d.零一二两三四五六七八九十百千]*(?:米|公里|千米|km|m)?(?:内|以内|之内|范围内?)?", re.I
+)
+
+
+def _meaningful(chunk: str) -> list[str]:
+    words = [w for w in re.split(r"[\s，,。！!？?、；;：:的了吗呢啊吧]+", chunk) if w]
+    return [
+        w[:20]  # gibberish can be one long "word"
+        for w in words
+        if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
+    ]
+
+
+_LEVEL_ORDER = list(EventLevel)  # most severe first
+_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
+_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
+
+
+def _level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
+    """ "二级以上" = 红色+橙色, "三级以下" = 黄色+蓝色; a level word alone is itself."""
+    if len(levels) == 1:
+        i = _LEVEL_ORDER.index(levels[0])
+        if _AT_LEAST.match(after):
+            return [v.value for v in _LEVEL_ORDER[: i + 1]]
+        if _AT_MOST.match(after):
+            return [v.value for v in _LEVEL_ORDER[i:]]
+    return [v.value for v in levels]
+
+
+def _statuses(found: _Found) -> list[str]:
+    """Named statuses, narrowed by group words when both occur ("已派发还没处置的" = 已派发);
+    when they share nothing ("误报和未处理的") both count."""
+    groups = [s for g in found.status_groups for s in g]
+    if found.statuses and groups:
+        both = [s for s in found.statuses if s in groups]
+        return _unique(both or [*found.statuses, *groups])
+    return _unique(found.statuses or groups)
+
+
+def _unique(values: Iterable[str]) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
+    seen: dict[tuple[str, str], PlaceFilter] = {}
+    for p in places:
+        key = (p.kind, p.id)
+        if key not in seen or (p.radius_m and not seen[key].radius_m):
+            seen[key] = p
+    return list(seen.values())
+
+
+def _pinyin(text: str) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pypinyin import lazy_pinyin
+
+    return " ".join(lazy_pinyin(text))
+
+
+def now_in_shanghai() -> datetime:
+    return datetime.now(CST)

@@ -1,0 +1,252 @@
+"""What duty officers say → the closed vocabularies of ``core.vocab`` (event type, level, status, source).
+
+Every table maps a surface word to one or more canonical values. Choices (docs/adr/0011):
+* levels: 一级/Ⅰ级 = 红色, 二级 = 橙色, 三级 = 黄色, 四级 = 蓝色 (the four-colour warning order);
+  高级别/高等级/严重/紧急 = 红色+橙色, 低级别/低等级 = 黄色+蓝色; 重大 = 红色, 较大 = 橙色.
+* statuses: 未处理/没处理/待处理 = 待研判+正报+已派发 (not closed yet); 已处理/处理完/办结 = 已处置;
+  误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发 = 已派发.
+* event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰.
+"""
+
+from __future__ import annotations
+
+from core.vocab import EventLevel as L
+from core.vocab import EventSource as S
+from core.vocab import EventStatus as St
+from core.vocab import EventType as E
+
+EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
+    **{
+        w: (E.SMOKE,)
+        for w in ("烟雾", "冒烟", "烟感", "起烟", "有烟", "浓烟", "烟雾告警", "烟雾报警", "冒黑烟", "冒白烟")
+    },
+    **{
+        w: (E.FIRE,) for w in ("火焰", "明火", "着火", "火情", "起火", "失火", "火苗", "燃烧", "火光", "火灾")
+    },
+    **{w: (E.SMOKE, E.FIRE) for w in ("烟火", "烟火识别", "烟火检测", "烟火告警")},
+    **{
+        w: (E.NO_HELMET,)
+        for w in (
+            "未戴安全帽",
+            "没戴安全帽",
+            "未佩戴安全帽",
+            "不戴安全帽",
+            "没带安全帽",
+            "未带安全帽",
+            "没有戴安全帽",
+            "安全帽",
+            "安全帽识别",
+            "安全帽检测",
+            "未戴头盔",
+        )
+    },
+    **{
+        w: (E.FIRE_LANE_BLOCKED,)
+        for w in (
+            "消防通道占用",
+            "堵消防通道",
+            "消防通道堵塞",
+            "占用消防通道",
+            "消防通道被占",
+            "消防通道被占用",
+            "堵塞消防通道",
+            "消防通道",
+            "通道占用",
+            "通道堵塞",
+            "占道",
+        )
+    },
+    **{
+        w: (E.NO_REFLECTIVE_VEST,)
+        for w in (
+            "未穿反光衣",
+            "没穿反光衣",
+            "反光衣",
+            "反光背心",
+            "未穿反光背心",
+            "不穿反光衣",
+            "反光衣检测",
+        )
+    },
+    **{
+        w: (E.PERSON_INTRUSION,)
+        for w in (
+            "人员闯入",
+            "闯入",
+            "入侵",
+            "有人闯入",
+            "人员入侵",
+            "区域入侵",
+            "周界入侵",
+            "越界",
+            "翻越",
+            "擅自进入",
+        )
+    },
+    **{
+        w: (E.EBIKE_IN_ELEVATOR,)
+        for w in (
+            "电瓶车进电梯",
+            "电动车进电梯",
+            "电瓶车上楼",
+            "电动车上楼",
+            "电动车上电梯",
+            "电瓶车入梯",
+            "电动自行车进电梯",
+            "电瓶车进梯",
+            "电动车入梯",
+            "电瓶车",
+            "电动车",
+            "电梯电瓶车",
+        )
+    },
+    **{w: (E.SMOKING,) for w in ("抽烟", "吸烟", "有人抽烟", "吸烟检测", "抽烟识别", "抽香烟")},
+    **{
+        w: (E.OVER_TEMPERATURE,)
+        for w in ("温度超限", "超温", "温度过高", "高温报警", "温度异常", "温度报警", "温度超标")
+    },
+    **{w: (E.OVER_PRESSURE,) for w in ("压力超限", "超压", "压力过高", "压力异常", "压力报警", "压力超标")},
+    **{w: (E.LEVEL_ABNORMAL,) for w in ("液位异常", "液位", "液位超限", "液位过高", "液位过低", "液位报警")},
+    **{
+        w: (E.GAS_LEAK,)
+        for w in (
+            "可燃气体泄漏",
+            "可燃气体",
+            "可燃气",
+            "燃气泄漏",
+            "可燃气体超标",
+            "天然气泄漏",
+            "煤气泄漏",
+            "可燃气体报警",
+            "燃气",
+        )
+    },
+    **{
+        w: (E.TOXIC_GAS,)
+        for w in ("有毒气体超标", "有毒气体", "毒气", "有毒有害气体", "硫化氢", "有毒气体报警", "毒气泄漏")
+    },
+    **{w: (E.GAS_LEAK, E.TOXIC_GAS) for w in ("气体泄漏", "气体报警", "气体超标", "漏气")},
+    **{
+        w: (E.MANUAL_LEAK,)
+        for w in ("泄漏报告", "泄漏", "泄露", "渗漏", "滴漏", "漏液", "跑冒滴漏", "物料泄漏")
+    },
+    **{w: (E.MANUAL_FIRE,) for w in ("火情报告", "火警", "报火警")},
+    **{
+        w: (E.MANUAL_INJURY,)
+        for w in (
+            "人员受伤",
+            "受伤",
+            "伤人",
+            "工伤",
+            "伤亡",
+            "砸伤",
+            "烫伤",
+            "摔伤",
+            "挤伤",
+            "撞伤",
+            "坠落",
+            "人员伤亡",
+        )
+    },
+    **{e.value: (e,) for e in E},
+}
+
+LEVEL_WORDS: dict[str, tuple[L, ...]] = {
+    **{w: (L.RED,) for w in ("红色", "红色预警", "红色告警", "红", "一级", "1级", "Ⅰ级", "I级", "重大")},
+    **{w: (L.ORANGE,) for w in ("橙色", "橙色预警", "橙色告警", "橙", "二级", "2级", "Ⅱ级", "II级", "较大")},
+    **{w: (L.YELLOW,) for w in ("黄色", "黄色预警", "黄色告警", "黄", "三级", "3级", "Ⅲ级", "III级")},
+    **{w: (L.BLUE,) for w in ("蓝色", "蓝色预警", "蓝色告警", "蓝", "四级", "4级", "Ⅳ级", "IV级")},
+    **{w: (L.RED, L.ORANGE) for w in ("高级别", "高等级", "严重", "紧急", "高风险", "级别高", "等级高")},
+    **{w: (L.YELLOW, L.BLUE) for w in ("低级别", "低等级", "级别低", "等级低", "低风险")},
+}
+
+STATUS_WORDS: dict[str, tuple[St, ...]] = {
+    **{
+        w: (St.PENDING_REVIEW,)
+        for w in ("待研判", "未研判", "没研判", "待确认", "未确认", "待核实", "新告警")
+    },
+    **{
+        w: (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED)
+        for w in (
+            "未处理",
+            "没处理",
+            "待处理",
+            "还没处理",
+            "没有处理",
+            "未处置",
+            "待处置",
+            "没处置",
+            "未闭环",
+        )
+    },
+    **{w: (St.CONFIRMED,) for w in ("正报", "确认", "已确认", "属实", "真实告警", "确认属实")},
+    **{w: (St.FALSE_ALARM,) for w in ("误报", "误报的", "假的", "误报警", "虚警", "假告警")},
+    **{w: (St.DISPATCHED,) for w in ("已派发", "派发", "已派单", "派单", "已下发", "派发了")},
+    **{
+        w: (St.RESOLVED,)
+        for w in (
+            "已处置",
+            "处置完",
+            "已处理",
+            "处理完",
+            "处理好",
+            "已办结",
+            "办结",
+            "已闭环",
+            "处置完毕",
+            "处理完毕",
+            "已完成",
+        )
+    },
+}
+
+SOURCE_WORDS: dict[str, tuple[S, ...]] = {
+    **{
+        w: (S.VIDEO_ALGORITHM,)
+        for w in (
+            "视频算法",
+            "视频",
+            "算法",
+            "摄像头",
+            "监控",
+            "AI识别",
+            "智能识别",
+            "视频告警",
+            "视频监控",
+            "视频识别",
+        )
+    },
+    **{w: (S.IOT_THRESHOLD,) for w in ("物联阈值", "物联", "物联网", "传感器", "阈值", "在线监测", "监测")},
+    **{
+        w: (S.MANUAL_REPORT,)
+        for w in (
+            "人工上报",
+            "人工",
+            "上报的",
+            "群众",
+            "电话报告",
+            "群众举报",
+            "举报",
+            "企业上报",
+            "手动上报",
+        )
+    },
+}
+
+# Spot words in event descriptions (camera positions): kept as keywords matched on the description.
+SPOT_WORDS: tuple[str, ...] = (
+    "大门口", "生产车间", "仓库", "罐区", "装卸区", "加油区", "配电房", "熔炼车间", "除尘区域", "租赁厂房",
+    "小区电梯", "小区消防通道", "农贸市场", "沿江堤防", "工业集中区路口", "高速道口", "商业综合体", "储罐区",
+    "车间", "电梯", "堤防", "加油站",
+)  # fmt: skip
+
+# Filler words: neither filters nor leftovers worth asking the LLM about.
+_FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些 哪些 哪个 什么 查 查询 查查 查一下 搜 搜索 找 找一下 看 看看
+    看一下 帮 帮我 帮忙 给 给我 我 我们 想 要 想要 一下 所有 全部 告警 报警 预警 事件 警情 情况 记录 信息 列表
+    发生 出现 相关 关于 那边 这边 那里 这里 里 内 在 和 及 与 或 或者 以及 还有 等 的话 请 列出 显示 统计 多少
+    几起 几个 条 起 个 是 否 不 没 最新 最近 目前 现在 当前 区域 地区 范围 附近 周边 周围 一带 位置 地方 级
+    等级 级别 状态 类型 来源 是否 已经 还 都 被 把 下 上 中 后 前 时 时候 期间 以来 之间 报 告 发 生 一 共 共有
+    哪 多 少 那 这 个 从 到 至 以 及 其 它 他 她 之 为 所 能 会 可 可以 麻烦 谢谢 出来 一些 些 过 么 啥 咋
+    怎么 怎样 到底 具体 详细 最 第 次 件 宗 类 种 各 每 家 处 附近的 周边的 上报 报告 异常 问题 隐患 风险 预警信息
+    告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内"""
+FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())

@@ -1,0 +1,199 @@
+"""Calendar arithmetic behind ``agents.nlp.timeexpr``: day words, dates, weeks, months, holidays.
+
+Every function returns ``[start, end)`` as aware datetimes at Asia/Shanghai midnight boundaries;
+the semantics are documented in ``timeexpr`` and ADR 0010.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+CST = timezone(timedelta(hours=8), "Asia/Shanghai")
+
+WEEKDAY = {
+    "一": 0,
+    "二": 1,
+    "三": 2,
+    "四": 3,
+    "五": 4,
+    "六": 5,
+    "日": 6,
+    "天": 6,
+    "末": 5,
+    "1": 0,
+    "2": 1,
+    "3": 2,
+    "4": 3,
+    "5": 4,
+    "6": 5,
+    "7": 6,
+}
+DAY_WORDS = {
+    "大前天": -3,
+    "前天": -2,
+    "前日": -2,
+    "昨天": -1,
+    "昨日": -1,
+    "昨儿": -1,
+    "今天": 0,
+    "今日": 0,
+    "今儿": 0,
+    "当天": 0,
+    "明天": 1,
+    "明日": 1,
+    "后天": 2,
+}
+# Day word + day part in one word.
+DAY_PART_WORDS = {
+    "昨晚": (-1, "晚上"),
+    "昨夜": (-1, "晚上"),
+    "前晚": (-2, "晚上"),
+    "今晚": (0, "晚上"),
+    "今早": (0, "早上"),
+    "今晨": (0, "早上"),
+    "昨早": (-1, "早上"),
+    "明早": (1, "早上"),
+}
+REL = {"上上": -2, "上": -1, "前": -1, "本": 0, "这": 0, "今": 0, "下": 1}
+
+
+def midnight(d: date) -> datetime:
+    return datetime.combine(d, time(0), tzinfo=CST)
+
+
+def whole_day(d: date) -> tuple[datetime, datetime]:
+    return midnight(d), midnight(d + timedelta(days=1))
+
+
+def add_months(d: date, months: int) -> date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    m += 1
+    last = (date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)).day
+    return date(y, m, min(d.day, last))
+
+
+def whole_month(y: int, m: int) -> tuple[datetime, datetime]:
+    first = date(y, m, 1)
+    return midnight(first), midnight(add_months(first, 1))
+
+
+def _year_of(text: str | None, today: date) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return 2000 + y if y < 100 else y
+
+
+def _latest_date(today: date, month: int, day: int, year: int | None) -> date | None:
+    """The given date; without a year the latest one not after today."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        d = date(today.year, month, day)
+        return d if d <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime] | None:
+    """The calendar range of one day/period hit of kind ``k`` (see ``timeexpr._PATTERNS``)."""
+    if k == "day_word":
+        return whole_day(today + timedelta(days=DAY_WORDS[m.group(0)]))
+    if k == "day_part_word":
+        return whole_day(today + timedelta(days=DAY_PART_WORDS[m.group(0)][0]))
+    if k == "date":
+        if m.group(4):
+            d = _latest_date(today, int(m.group(5)), int(m.group(6)), int(m.group(4)))
+        else:
+            d = _latest_date(today, int(m.group(2)), int(m.group(3)), _year_of(m.group(1), today))
+        return whole_day(d) if d else None
+    if k == "date_range":
+        g = m.groups()
+        if g[3]:
+            first = _latest_date(today, int(g[4]), int(g[5]), int(g[3]))
+        else:
+            first = _latest_date(today, int(g[1]), int(g[2]), _year_of(g[0], today))
+        if first is None:
+            return None
+        month2 = int(g[6]) if g[6] else first.month
+        try:
+            last = date(first.year, month2, int(g[7]))
+        except ValueError:
+            return None
+        if last < first:
+            return None
+        return midnight(first), midnight(last + timedelta(days=1))
+    if k == "year_month":
+        y = _year_of(m.group(1), today) or (today.year - (m.group(2) == "去年"))
+        month = int(m.group(3))
+        return whole_month(y, month) if 1 <= month <= 12 else None
+    if k == "month":
+        month = int(m.group(1))
+        if not 1 <= month <= 12:
+            return None
+        y = today.year if month <= today.month else today.year - 1
+        return whole_month(y, month)
+    if k == "day_of_month":
+        dom = int(m.group(1))
+        try:
+            day = date(today.year, today.month, dom)
+        except ValueError:
+            return None
+        if day > today:
+            prev = add_months(date(today.year, today.month, 1), -1)
+            try:
+                day = date(prev.year, prev.month, dom)
+            except ValueError:
+                return None
+        return whole_day(day)
+    if k == "week_day":
+        wd = WEEKDAY[m.group(2)]
+        rel = m.group(1)
+        monday = today - timedelta(days=today.weekday())
+        if rel is None:
+            d = monday + timedelta(days=wd)
+            if d > today:
+                d -= timedelta(days=7)
+        else:
+            d = monday + timedelta(days=7 * REL[rel] + wd)
+        return whole_day(d)
+    if k == "week":
+        monday = today - timedelta(days=today.weekday())
+        if m.group(0) == "周末":
+            sat = monday + timedelta(days=5)
+            if sat > today:
+                sat -= timedelta(days=7)
+            return midnight(sat), midnight(sat + timedelta(days=2))
+        monday += timedelta(days=7 * REL[m.group(1)])
+        return midnight(monday), midnight(monday + timedelta(days=7))
+    if k == "month_rel":
+        first = add_months(date(today.year, today.month, 1), REL[m.group(1)])
+        return whole_month(first.year, first.month)
+    if k == "year":
+        word = m.group(0)
+        y = (
+            int(m.group(1))
+            if m.group(1)
+            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[word]
+        )
+        return midnight(date(y, 1, 1)), midnight(date(y + 1, 1, 1))
+    if k == "holiday":
+        return _holiday(m, today)
+    return None
+
+
+_HOLIDAYS = {"国庆": ((10, 1), 7), "五一": ((5, 1), 5), "劳动节": ((5, 1), 5), "元旦": ((1, 1), 1)}
+
+
+def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime]:
+    (month, day), length = _HOLIDAYS[m.group(2)]
+    which = m.group(1)
+    if which and which.endswith("年") and which[:-1].isdigit():
+        y = int(which[:-1])
+    elif which == "去年":
+        y = today.year - 1
+    else:
+        y = today.year if date(today.year, month, day) <= today else today.year - 1
+    first = date(y, month, day)
+    return midnight(first), midnight(first + timedelta(days=length))

@@ -1,0 +1,75 @@
+"""Chinese numerals in time expressions → Arabic digits, keeping a map back to the original text.
+
+Only numerals directly followed by a time unit (年 月 日 号 天 周 小时 点 时 分 个 钟 刻) are converted,
+so "一级"、"三号楼" style words elsewhere in a sentence are left alone (ADR 0010).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "俩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NUMERAL = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?=[年月日号天周小时点时分个钟刻])")
+# 周一..周日 are weekdays, not "one week": never convert a numeral right after 周/星期/礼拜.
+_AFTER_WEEK = ("周", "期", "拜")
+
+
+def chinese_to_int(text: str) -> int | None:
+    """``"二十四"`` → 24, ``"五百"`` → 500, ``"二〇二四"`` → 2024, ``"十"`` → 10; None when it is not a numeral."""
+    if not text or any(ch not in _DIGITS and ch not in "十百千" for ch in text):
+        return None
+    if not any(ch in "十百千" for ch in text):  # digit by digit: 二〇二四, 三
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total, current = 0, 0
+    for ch in text:
+        if ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _DIGITS[ch]
+    return total + current
+
+
+def normalise_numerals(text: str) -> tuple[str, list[int]]:
+    """The text with time numerals in Arabic digits, and for every output character the index of
+    the input character it came from (plus one trailing entry for the end)."""
+    out: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for m in _NUMERAL.finditer(text):
+        if m.start() > 0 and text[m.start() - 1] in _AFTER_WEEK:
+            continue
+        value = chinese_to_int(m.group())
+        if value is None:
+            continue
+        out.append(text[pos : m.start()])
+        index.extend(range(pos, m.start()))
+        digits = str(value)
+        out.append(digits)
+        # Every produced digit maps into the numeral's span, the last one to its last character.
+        index.extend(min(m.start() + i, m.end() - 1) for i in range(len(digits)))
+        pos = m.end()
+    out.append(text[pos:])
+    index.extend(range(pos, len(text)))
+    index.append(len(text))
+    return "".join(out), index

@@ -1,0 +1,274 @@
+"""Chinese time expressions → a half-open interval ``[start, end)`` in Asia/Shanghai.
+
+``parse_time_range(text, now)`` finds the time expression in a sentence ("昨天下午城东的烟雾告警" →
+yesterday 12:00–18:00) and returns it with the span it matched, or ``None``. A small grammar rather
+than a library: ADR 0010 compares JioNLP and dateparser on these cases.
+
+Interval semantics (one rule each, used everywhere):
+* A day word (今天/昨天/前天/明天, 3月5日, 上周三) is that whole calendar day, 00:00 → next 00:00.
+  A date without a year is the latest such date not after today (a range by its first date); a bare weekday (周三) is the
+  latest such day not after today; 上周三 is Wednesday of the previous Monday-based week.
+* Periods are calendar periods: 本周/上周 Monday → Monday, 本月/上个月, 今年/去年, 国庆 1–7 Oct.
+* Rolling windows end at ``now``: 近三天 = now − 72 h → now, 最近一周 = now − 7 d, 过去24小时,
+  近两个小时, 近3个月 (calendar months back from now); 刚才/刚刚 = the last 30 minutes; 这两天 = 近2天.
+* Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
+  晚上/夜里 18–24, 深夜 22–24, 白天 06–18. 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
+* A clock time alone is its hour (10点 → 10:00–11:00); "A到B" is A → B; "8点后" runs to the end of
+  the day part (or day), "8点前" from its start. With 下午/晚上, hours below 12 are afternoon hours.
+* With no day word, a part of the day or a clock time means today, or yesterday when today's
+  would start after ``now`` (at 09:00 "下午" means yesterday afternoon).
+* ``end`` is exclusive. All datetimes are aware, UTC+08:00.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from agents.nlp.calendar_days import (
+    CST,
+    DAY_PART_WORDS,
+    DAY_WORDS,
+    add_months,
+    day_range,
+    whole_day,
+)
+from agents.nlp.numerals import normalise_numerals
+
+__all__ = ["CST", "TimeRange", "parse_time_range"]
+
+
+_PARTS = {
+    "凌晨": (0, 6),
+    "早上": (6, 9),
+    "早晨": (6, 9),
+    "清晨": (6, 9),
+    "上午": (6, 12),
+    "中午": (11, 13),
+    "午间": (11, 13),
+    "下午": (12, 18),
+    "午后": (12, 18),
+    "傍晚": (17, 19),
+    "晚上": (18, 24),
+    "晚间": (18, 24),
+    "夜里": (18, 24),
+    "夜间": (18, 24),
+    "深夜": (22, 24),
+    "白天": (6, 18),
+}
+_PM_PARTS = {"中午", "午间", "下午", "午后", "傍晚", "晚上", "晚间", "夜里", "夜间", "深夜"}
+
+_CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
+_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})分?|(半)|(一刻)|(三刻))?)"
+_DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("recent", re.compile(r"刚才|刚刚|方才")),
+    ("these_days", re.compile(r"这(\d+|几)天|这些天|这段时间")),
+    (
+        "rolling",
+        re.compile(
+            r"(?:(?:近|最近|过去)的?(\d+|几|半)?|前(\d+|几))个?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|里|来)?"
+        ),
+    ),
+    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
+    (
+        "holiday",
+        re.compile(r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦)(?:节|假期|长假|期间|那几天)*"),
+    ),
+    ("date_range", re.compile(f"(?:{_DATE_ABS}){_CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
+    ("date", re.compile(_DATE_ABS)),
+    ("year_month", re.compile(r"(?:(\d{4}|\d{2})年|(今年|去年))(\d{1,2})月(?:份)?(?![\d日号])")),
+    ("month", re.compile(r"(?<![\d个年])(\d{1,2})月份?(?![\d日号])")),
+    ("day_of_month", re.compile(r"(?<![\d月/.-])(\d{1,2})[日号](?![楼线门库机车院栋])")),
+    ("week_day", re.compile(r"(上上|上|本|这|下)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])")),
+    ("week", re.compile(r"(上上|上|本|这|下)(?:个)?(?:周|星期|礼拜)(?!末)|周末")),
+    ("month_rel", re.compile(r"(上上|上|本|这|下)(?:个)?月(?:份)?")),
+    ("year", re.compile(r"(\d{4})年(?!\d)|今年|本年|去年|前年|明年")),
+    ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
+    ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
+    ("part", re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))),
+    ("clock_range", re.compile(f"{_CLOCK}{_CONNECT}{_CLOCK}")),
+    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以来|以前|之前|前)?")),
+]
+
+
+@dataclass(frozen=True)
+class TimeRange:
+    """``[start, end)`` in Asia/Shanghai; ``span`` = (start, end) character offsets in the input."""
+
+    start: datetime
+    end: datetime
+    span: tuple[int, int]
+    text: str
+
+
+@dataclass
+class _Hit:
+    kind: str
+    start: int
+    end: int
+    m: re.Match[str]
+
+
+def _number(text: str | None, default: float = 1) -> float:
+    if not text:
+        return default
+    if text == "几":
+        return 3
+    if text == "半":
+        return 0.5
+    return float(text)
+
+
+def _rolling(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
+    """``now`` minus n units → ``now``; months and years step back in calendar months."""
+    if unit in ("月", "年") and n >= 1:
+        months = int(n) * (12 if unit == "年" else 1)
+        return datetime.combine(add_months(now.date(), -months), now.timetz()), now
+    if unit in ("月", "年"):  # 近半个月, 近半年
+        return now - timedelta(days=15 if unit == "月" else 182), now
+    hours = {"天": 24, "日": 24, "周": 168, "星期": 168, "礼拜": 168, "小时": 1, "钟头": 1, "分钟": 1 / 60}[
+        unit
+    ]
+    return now - timedelta(hours=hours * n), now
+
+
+def _clock_value(m: re.Match[str], offset: int) -> tuple[int, int] | None:
+    g = m.groups()[offset : offset + 6]
+    hour = int(g[0])
+    minute = int(g[1] or g[2] or 0) if (g[1] or g[2]) else (30 if g[3] else 15 if g[4] else 45 if g[5] else 0)
+    if hour > 24 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _scan(text: str) -> list[_Hit]:
+    """Non-overlapping hits, earlier patterns winning over later ones on the same characters."""
+    taken = [False] * len(text)
+    hits: list[_Hit] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or any(taken[m.start() : m.end()]):
+                continue
+            if kind == "clock" and not _plausible_clock(text, m):
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            hits.append(_Hit(kind, m.start(), m.end(), m))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _plausible_clock(text: str, m: re.Match[str]) -> bool:
+    """ "3时" in "3时许" is a time, but a bare "5点" inside "5点多家企业" is rare enough to accept;
+    reject only numbers glued to other digits or units that make them counts (3点位)."""
+    after = text[m.end() : m.end() + 1]
+    return after not in ("位", "个", "次")
+
+
+def _adjacent(hits: list[_Hit], text: str) -> list[_Hit]:
+    """The first cluster of hits separated only by spaces, 的, 在, 从 or a connector."""
+    if not hits:
+        return []
+    cluster = [hits[0]]
+    for h in hits[1:]:
+        gap = text[cluster[-1].end : h.start]
+        if re.fullmatch(r"[\s的在从起，,]*|[\s]*(?:到|至)[\s]*", gap):
+            cluster.append(h)
+        else:
+            break
+    return cluster
+
+
+def parse_time_range(text: str, now: datetime) -> TimeRange | None:
+    """The first time expression in ``text`` as ``[start, end)`` in Asia/Shanghai, or None."""
+    if not text or not text.strip():
+        return None
+    now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
+    norm, index = normalise_numerals(text[:2000])
+    cluster = _adjacent(_scan(norm), norm)
+    if not cluster:
+        return None
+    result = _resolve(cluster, now)
+    if result is None:
+        return None
+    start, end = result
+    s, e = index[cluster[0].start], index[cluster[-1].end - 1] + 1
+    return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
+
+
+def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | None:
+    today = now.date()
+    days: tuple[datetime, datetime] | None = None
+    explicit_day = False
+    part: str | None = None
+    clocks: list[_Hit] = []
+    for h in cluster:
+        m, k = h.m, h.kind
+        if k == "recent":
+            return now - timedelta(minutes=30), now
+        if k == "these_days":
+            n = _number(m.group(1), 3) if m.group(1) else 3
+            return now - timedelta(days=n), now
+        if k == "rolling":
+            return _rolling(now, _number(m.group(1) or m.group(2)), m.group(3))
+        if k == "within":
+            return _rolling(now, _number(m.group(1)), m.group(2))
+        rng = day_range(h.kind, h.m, today)
+        if rng is not None:
+            days = rng if days is None else (min(days[0], rng[0]), max(days[1], rng[1]))
+            explicit_day = True
+            if k == "day_part_word":
+                part = DAY_PART_WORDS[m.group(0)][1]
+        elif k == "part":
+            part = m.group(0)
+        elif k in ("clock", "clock_range"):
+            clocks.append(h)
+    if days is None and part is None and not clocks:
+        return None
+    if days is None:
+        days = whole_day(today)
+    start, end = days
+    if part is not None:
+        lo, hi = _PARTS[part]
+        start, end = start + timedelta(hours=lo), start + timedelta(hours=hi)
+    if clocks:
+        narrowed = _apply_clock(clocks[0], start, end, part)
+        if narrowed is None:
+            return None
+        start, end = narrowed
+    if not explicit_day and start > now:
+        start, end = start - timedelta(days=1), end - timedelta(days=1)
+    return start, end
+
+
+def _apply_clock(
+    h: _Hit, start: datetime, end: datetime, part: str | None
+) -> tuple[datetime, datetime] | None:
+    base = start.replace(hour=0, minute=0)
+
+    def at(hm: tuple[int, int]) -> datetime:
+        hour, minute = hm
+        if part in _PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
+            hour += 12
+        return base + timedelta(hours=hour, minutes=minute)
+
+    if h.kind == "clock_range":
+        a, b = _clock_value(h.m, 0), _clock_value(h.m, 6)
+        if a is None or b is None:
+            return None
+        t0, t1 = at(a), at(b)
+        if t1 <= t0 and b[0] < 12:  # 下午3点到5点 → 15–17; 10点到2点 → 10:00–14:00
+            t1 += timedelta(hours=12)
+        return (t0, t1) if t1 > t0 else None
+    hm = _clock_value(h.m, 0)
+    if hm is None:
+        return None
+    t = at(hm)
+    direction = h.m.group(7)
+    if direction in ("以后", "之后", "后", "以来"):
+        return t, end if end > t else base + timedelta(days=1)
+    if direction in ("以前", "之前", "前"):
+        return (start if start < t else base), t
+    return t, t + timedelta(hours=1)

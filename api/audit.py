@@ -1,0 +1,111 @@
+"""ASGI middleware that audits every write through the API.
+
+Any method other than GET/HEAD/OPTIONS under ``/api/`` is recorded after the response completes
+(for streamed responses: after the last chunk), with the caller, the outcome status and a SHA-256 of
+the request body computed while it streams through, so uploads are not buffered twice. A failing
+audit store is logged loudly but does not turn a completed write into an error for the caller.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import logging
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from core.audit import AuditEntry
+from core.ports import AuditLog
+from core.scope import Principal
+
+log = logging.getLogger(__name__)
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class AuditMiddleware:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        audit_log: Callable[[], AuditLog | None],
+        resolve_principal: Callable[[Headers], Principal],
+        clock: Callable[[], int],
+    ) -> None:
+        self.app = app
+        self._audit_log = audit_log
+        self._resolve_principal = resolve_principal
+        self._clock = clock
+        # Ids sort like insertion order within a process even when two writes share a millisecond.
+        self._seq = itertools.count()
+        self._run = uuid.uuid4().hex[:8]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["method"] in READ_METHODS
+            or not scope["path"].startswith("/api/")
+        ):
+            await self.app(scope, receive, send)
+            return
+        digest = hashlib.sha256()
+        state: dict[str, Any] = {"bytes": 0, "status": 500}
+
+        async def counting_receive() -> Message:
+            message = await receive()
+            if message["type"] == "http.request":
+                body = message.get("body", b"")
+                digest.update(body)
+                state["bytes"] += len(body)
+            return message
+
+        async def status_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                state["status"] = message["status"]
+            await send(message)
+
+        started = time.perf_counter()
+        at = self._clock()
+        try:
+            await self.app(scope, counting_receive, status_send)
+        finally:
+            entry = self._entry(scope, at, started, digest.hexdigest(), state)
+            await run_in_threadpool(self._record, entry)
+
+    def _entry(self, scope: Scope, at: int, started: float, sha256: str, state: dict[str, Any]) -> AuditEntry:
+        headers = Headers(scope=scope)
+        try:
+            principal = self._resolve_principal(headers)
+            user_id, scope_label = principal.user_id, principal.scope.describe()
+        except Exception:  # noqa: BLE001 - a malformed scope header is itself worth auditing
+            user_id, scope_label = "unresolved", "invalid"
+        client = scope.get("client")
+        return AuditEntry(
+            id=f"{at:013d}-{self._run}-{next(self._seq):09d}",
+            at=at,
+            user_id=user_id,
+            scope=scope_label,
+            method=scope["method"],
+            path=scope["path"],
+            query=scope.get("query_string", b"").decode("latin-1")[:2000],
+            status=int(state["status"]),
+            duration_ms=int((time.perf_counter() - started) * 1000),
+            client=f"{client[0]}" if client else "",
+            body_sha256=sha256 if state["bytes"] else "",
+            body_bytes=int(state["bytes"]),
+        )
+
+    def _record(self, entry: AuditEntry) -> None:
+        audit_log = self._audit_log()
+        if audit_log is None:
+            return
+        try:
+            audit_log.record(entry)
+        except Exception:
+            log.exception("AUDIT RECORD LOST: %s %s by %s", entry.method, entry.path, entry.user_id)

@@ -1,0 +1,69 @@
+"""One-sentence event search (一句话搜事件): parse → editable filter → scoped results; history and
+suggestions per user."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel, Field
+
+from api.bootstrap import event_search
+from api.deps import ContainerDep, PrincipalDep
+from core.event_search import EventFilter, EventSearchResult, HistoryItem, Suggestion
+
+router = APIRouter(prefix="/api/v1/events", tags=["events"])
+
+Page = Annotated[int, Query(ge=1, le=10_000)]
+Size = Annotated[int, Query(ge=1, le=200)]
+
+
+class FilterSearch(BaseModel):
+    """An edited filter sent back by the UI (chips removed or changed); ``sentence`` is kept for history."""
+
+    filter: EventFilter
+    sentence: str | None = Field(default=None, max_length=10_000)
+
+
+class Cleared(BaseModel):
+    cleared: int
+
+
+@router.get("/search", response_model=EventSearchResult)
+def search(
+    c: ContainerDep,
+    p: PrincipalDep,
+    q: Annotated[str, Query(max_length=10_000, description="一句话，例如“昨天下午城东的烟雾告警”")] = "",
+    page: Page = 1,
+    size: Size = 20,
+) -> EventSearchResult:
+    return event_search(c).search(q, p, page=page, size=size)
+
+
+@router.post("/search", response_model=EventSearchResult)
+def search_filter(
+    body: FilterSearch, c: ContainerDep, p: PrincipalDep, page: Page = 1, size: Size = 20
+) -> EventSearchResult:
+    return event_search(c).search_filter(body.filter, p, page=page, size=size, sentence=body.sentence)
+
+
+@router.get("/search/history", response_model=list[HistoryItem])
+def history(
+    c: ContainerDep, p: PrincipalDep, limit: Annotated[int, Query(ge=1, le=200)] = 50
+) -> list[HistoryItem]:
+    return event_search(c).history(p, limit=limit)
+
+
+@router.delete("/search/history", response_model=Cleared)
+def clear_history(c: ContainerDep, p: PrincipalDep) -> Cleared:
+    return Cleared(cleared=event_search(c).clear_history(p))
+
+
+@router.get("/search/suggestions", response_model=list[Suggestion])
+def suggestions(
+    c: ContainerDep,
+    p: PrincipalDep,
+    prefix: Annotated[str, Query(max_length=200)] = "",
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> list[Suggestion]:
+    return event_search(c).suggestions(p, prefix, limit=limit)

@@ -1,0 +1,237 @@
+"""Plan storage on the GraphStore port: plans, versions, templates, the fact projection, statistics.
+
+Read methods that answer users take the caller's ``DataScope`` (graph.plan_queries.PLAN_SCOPE);
+the workflow rules (who may change what, which version is enabled) live in plans.service.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core.ports import GraphStore
+from core.scope import DataScope
+from graph import plan_queries as q
+from plans.graph_mapping import Candidates, Links, PlanFacts
+
+_NO_SCOPE = {"scope_town": None, "scope_enterprise": None}
+
+
+class PlanGraphRepository:
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+
+    def _read(self, query: str, scope: DataScope | None, **params: Any) -> list[dict[str, Any]]:
+        params.update(scope.as_params() if scope is not None else _NO_SCOPE)
+        return self.store.read(query, params)
+
+    def _write(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        return self.store.write(query, params)
+
+    # ---- plans -----------------------------------------------------------------------------
+    def create_plan(self, props: dict[str, Any], *, version: dict[str, Any] | None = None) -> str:
+        if version is not None:
+            return str(self._write(q.CREATE_PLAN_WITH_VERSION, props=props, version=version)[0]["id"])
+        return str(self._write(q.CREATE_PLAN, props=props)[0]["id"])
+
+    def update_plan(self, plan_id: str, props: dict[str, Any], scope: DataScope | None = None) -> bool:
+        params = scope.as_params() if scope is not None else _NO_SCOPE
+        return bool(self.store.write(q.UPDATE_PLAN, {"id": plan_id, "props": props, **params}))
+
+    def get_plan(self, plan_id: str, scope: DataScope | None) -> dict[str, Any] | None:
+        rows = self._read(q.GET_PLAN, scope, id=plan_id)
+        if not rows:
+            return None
+        row = rows[0]
+        return {**row["plan"], "parents": sorted(row["parents"]), "children": sorted(row["children"])}
+
+    def list_plans(
+        self,
+        scope: DataScope,
+        *,
+        plan_type: str | None,
+        town: str | None,
+        status: str | None,
+        q_text: str | None,
+        skip: int,
+        limit: int,
+    ) -> tuple[int, list[dict[str, Any]]]:
+        filters = {"plan_type": plan_type, "town": town, "status": status, "q": q_text}
+        total = self._read(q.COUNT_PLANS, scope, **filters)[0]["total"]
+        rows = self._read(q.LIST_PLANS, scope, **filters, skip=skip, limit=limit)
+        return total, [r["plan"] for r in rows]
+
+    def plans_by_ids(self, scope: DataScope, ids: list[str]) -> dict[str, dict[str, Any]]:
+        rows = self._read(q.PLANS_BY_IDS, scope, ids=ids) if ids else []
+        return {r["plan"]["id"]: r["plan"] for r in rows}
+
+    def system(self, scope: DataScope) -> list[dict[str, Any]]:
+        return self._read(q.PLAN_SYSTEM, scope)
+
+    def ancestors(self, plan_id: str) -> list[str]:
+        rows = self._read(q.ANCESTORS, None, id=plan_id)
+        return rows[0]["ancestors"] if rows else []
+
+    def set_parent(self, child: str, parent: str | None) -> None:
+        if parent is None:
+            self._write(q.CLEAR_PARENT, child=child)
+        else:
+            self._write(q.SET_PARENT, child=child, parent=parent)
+
+    # ---- versions --------------------------------------------------------------------------
+    def create_version(self, plan_id: str, props: dict[str, Any]) -> str:
+        return str(self._write(q.CREATE_VERSION, plan_id=plan_id, props=props)[0]["id"])
+
+    def versions(self, plan_id: str) -> list[dict[str, Any]]:
+        return self._read(q.LIST_VERSIONS, None, plan_id=plan_id)
+
+    def get_version(self, plan_id: str, version_id: str) -> dict[str, Any] | None:
+        rows = self._read(q.GET_VERSION, None, plan_id=plan_id, version_id=version_id)
+        return rows[0] if rows else None
+
+    def save_review(self, version_id: str, document: str, review: str, now: int) -> None:
+        self._write(q.SAVE_REVIEW, version_id=version_id, document=document, review=review, now=now)
+
+    def set_issue_status(self, version_id: str, issue_status: str) -> None:
+        self._write(q.SET_VERSION_STATUS, version_id=version_id, issue_status=issue_status)
+
+    # ---- projection ------------------------------------------------------------------------
+    def enterprise_town(self, enterprise_id: str) -> str | None:
+        rows = self._read(q.ENTERPRISE_TOWN, None, id=enterprise_id)
+        return rows[0]["town"] if rows else None
+
+    def hazard_sources_of(self, enterprise_id: str | None) -> list[str]:
+        if not enterprise_id:
+            return []
+        return [r["id"] for r in self._read(q.HAZARD_SOURCES_OF, None, enterprise_id=enterprise_id)]
+
+    def link_candidates(
+        self, holders: list[str], department_names: list[str], resource_names: dict[str, list[str]]
+    ) -> Candidates:
+        resources = {}
+        for label, names in resource_names.items():
+            if label not in q.RESOURCE_TARGETS:  # allow-list: labels are formatted into the query
+                continue
+            resources[label] = self._read(q.RESOURCE_CANDIDATES.format(label=label), None, names=names)
+        return Candidates(
+            persons=self._read(q.PERSON_CANDIDATES, None, holders=holders) if holders else [],
+            departments=self._read(q.DEPARTMENT_CANDIDATES, None, names=department_names)
+            if department_names
+            else [],
+            resources=resources,
+        )
+
+    def project(
+        self,
+        *,
+        plan_id: str,
+        version_id: str | None,
+        issue_status: str | None,
+        fact_set: str,
+        facts: PlanFacts,
+        links: Links,
+        applies_town: str | None,
+        applies_enterprise: str | None,
+        hazard_sources: list[str],
+        plan_props: dict[str, Any],
+    ) -> None:
+        """Write one projection in ONE query (atomic on both engines); ``version_id=None``
+        disables every version and leaves the plan without facts."""
+        params: dict[str, Any] = {
+            "plan_id": plan_id,
+            "version_id": version_id,
+            "issue_status": issue_status,
+            "fact_set": fact_set,
+            "levels": _props(facts.levels),
+            "actions": _props(facts.actions),
+            "units": _props(facts.units),
+            "unit_parents": facts.unit_parents,
+            "roles": _props(facts.roles),
+            "resources": _props(facts.resources),
+            "persons": links.persons,
+            "unit_departments": links.unit_departments,
+            "role_departments": links.role_departments,
+            "accident_types": facts.accident_types,
+            "applies_town": applies_town,
+            "applies_enterprise": applies_enterprise,
+            "hazard_sources": hazard_sources,
+            "plan_props": plan_props,
+        }
+        for label, param in q.resource_link_params().items():
+            params[param] = links.resources.get(label, [])
+        self.store.write(q.PROJECT_FACTS, params)
+
+    def facts(self, plan_id: str) -> dict[str, Any]:
+        """The plan's facts as nested rows (levels → actions, roles → persons/departments, …)."""
+        rows = self._read(q.PLAN_FACTS, None, plan_id=plan_id)
+        if not rows:
+            return {}
+        row = rows[0]
+
+        def targets(key: str) -> dict[str, list[str]]:
+            out: dict[str, list[str]] = {}
+            for link in row[key]:
+                out.setdefault(link["src"], []).append(link["dst"])
+            return {k: sorted(v) for k, v in out.items()}
+
+        actions: dict[str, list[tuple[int, str]]] = {}
+        for a in row["actions"]:
+            actions.setdefault(a["level_id"], []).append((a["seq"], a["text"]))
+        levels = sorted(row["levels"], key=lambda r: r["rank"])
+        for lv in levels:
+            lv["actions"] = [text for _, text in sorted(actions.get(lv["id"], []))]
+        parents, unit_depts = targets("unit_parents"), targets("unit_departments")
+        units = sorted(row["units"], key=lambda r: r["id"])
+        for u in units:
+            u["parent"], u["departments"] = parents.get(u["id"], []), unit_depts.get(u["id"], [])
+        persons, role_depts = targets("role_persons"), targets("role_departments")
+        roles = sorted(row["roles"], key=lambda r: r["id"])
+        for r in roles:
+            r["persons"], r["departments"] = persons.get(r["id"], []), role_depts.get(r["id"], [])
+        linked = targets("resource_links")
+        resources = sorted(row["resources"], key=lambda r: r["id"])
+        for res in resources:
+            res["linked"] = linked.get(res["id"], [])
+        return {
+            "levels": levels,
+            "units": units,
+            "roles": roles,
+            "resources": resources,
+            **{k: sorted(row[k]) for k in ("accident_types", "towns", "enterprises", "hazard_sources")},
+        }
+
+    def response_level_plans(
+        self, scope: DataScope, *, level: str, town: str | None, accident_type: str | None
+    ) -> list[dict[str, Any]]:
+        return self._read(q.RESPONSE_LEVEL_PLANS, scope, level=level, town=town, accident_type=accident_type)
+
+    # ---- templates -------------------------------------------------------------------------
+    def create_template(self, props: dict[str, Any]) -> str:
+        return str(self._write(q.CREATE_TEMPLATE, props=props)[0]["id"])
+
+    def update_template(self, template_id: str, props: dict[str, Any]) -> bool:
+        return bool(self._write(q.UPDATE_TEMPLATE, id=template_id, props=props))
+
+    def get_template(self, template_id: str) -> dict[str, Any] | None:
+        rows = self._read(q.GET_TEMPLATE, None, id=template_id)
+        return rows[0]["template"] if rows else None
+
+    def list_templates(self) -> list[dict[str, Any]]:
+        return [r["template"] for r in self._read(q.LIST_TEMPLATES, None)]
+
+    def delete_template(self, template_id: str) -> bool:
+        return bool(self._write(q.DELETE_TEMPLATE, id=template_id)[0]["deleted"])
+
+    # ---- statistics ------------------------------------------------------------------------
+    def stats_rows(self, scope: DataScope) -> dict[str, list[dict[str, Any]]]:
+        return {
+            "by_type": self._read(q.STATS_BY_TYPE, scope),
+            "by_jurisdiction": self._read(q.STATS_BY_JURISDICTION, scope),
+            "by_level": self._read(q.STATS_BY_LEVEL, scope),
+            "uncovered": self._read(q.UNCOVERED_HAZARD_ENTERPRISES, scope),
+            "missing": self._read(q.MISSING_RESOURCES, scope),
+        }
+
+
+def _props(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as node properties: absent beats null (engines differ on storing nulls)."""
+    return [{k: v for k, v in row.items() if v is not None} for row in rows]

@@ -1,0 +1,284 @@
+"""Templates (预案模板), the plan system (预案体系), the knowledge-base search and statistics."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.plan_document import EmergencyPlan, PlanSection
+from core.scope import Principal, ScopeLevel
+from plans import review as rv
+from plans.knowledge import PlanKnowledgeBase
+from plans.models import (
+    FromTemplateInput,
+    PlanNodeInput,
+    PlanPassage,
+    PlanStats,
+    PlanSummary,
+    SystemGraph,
+    TemplateInput,
+    TemplateView,
+)
+from plans.service import PlanService, new_id, summary
+
+# 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
+TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
+
+
+def tier(plan: dict[str, Any]) -> int:
+    if plan.get("plan_type") == "现场处置方案":
+        return TIER["现场处置方案"]
+    if plan.get("enterprise_id"):
+        return TIER["企业"]
+    return TIER.get(str(plan.get("plan_type")), TIER["专项"])
+
+
+def tier_name(plan: dict[str, Any]) -> str:
+    return next(name for name, t in TIER.items() if t == tier(plan))
+
+
+class PlanCatalogue:
+    def __init__(self, plans: PlanService, knowledge: PlanKnowledgeBase) -> None:
+        self.plans = plans
+        self.repo = plans.repo
+        self.knowledge = knowledge
+
+    # ---- templates -------------------------------------------------------------------------
+    def _template(self, template_id: str) -> TemplateView:
+        row = self.repo.get_template(template_id)
+        if row is None:
+            raise NotFoundError(f"未找到预案模板 {template_id}", code="template_not_found")
+        return TemplateView(**{**row, "modules": json.loads(row["modules"])})
+
+    def templates(self) -> list[TemplateView]:
+        return [
+            TemplateView(**{**r, "modules": json.loads(r["modules"])}) for r in self.repo.list_templates()
+        ]
+
+    def template(self, template_id: str) -> TemplateView:
+        return self._template(template_id)
+
+    def create_template(self, principal: Principal, body: TemplateInput) -> TemplateView:
+        require_city(principal)
+        now = self.plans.clock()
+        template_id = new_id("TPL")
+        props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body), "id": template_id}
+        self.repo.create_template({**props, "created_at": now, "updated_at": now})
+        return self._template(template_id)
+
+    def update_template(self, principal: Principal, template_id: str, body: TemplateInput) -> TemplateView:
+        require_city(principal)
+        self._template(template_id)
+        props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body)}
+        self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
+        return self._template(template_id)
+
+    def delete_template(self, principal: Principal, template_id: str) -> None:
+        require_city(principal)
+        if not self.repo.delete_template(template_id):
+            raise NotFoundError(f"未找到预案模板 {template_id}", code="template_not_found")
+
+    def preview(self, template_id: str) -> dict[str, Any]:
+        """The template as a plan author sees it: modules grouped by skeleton part, in order."""
+        t = self._template(template_id)
+        groups: dict[str, list[dict[str, str]]] = {}
+        for m in t.modules:
+            groups.setdefault(m.skeleton, []).append({"title": m.title, "text": m.default_text})
+        return {
+            "template": t.model_dump(),
+            "outline": [{"skeleton": k, "modules": v} for k, v in groups.items()],
+            "document": template_document(t, t.name, "").model_dump(mode="json"),
+        }
+
+    def plan_from_template(self, principal: Principal, body: FromTemplateInput) -> dict[str, str]:
+        t = self._template(body.template_id)
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # refused before anything is written
+            self.check_parent(
+                principal, {"plan_type": t.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+            )
+        document = template_document(t, body.title, body.issuing_unit)
+        plan_id, version_id = self.plans.create_plan_with_version(
+            principal,
+            {
+                "title": body.title,
+                "plan_type": t.plan_type,
+                "issuing_unit": body.issuing_unit,
+                "town": town,
+                "enterprise_id": enterprise_id,
+                "accident_category": t.accident_category,
+                "template_id": t.id,
+            },
+            document=document,
+            review=rv.initial_state(document, manual=True),
+            version_no=body.version_no,
+            issue_status="草稿",
+        )
+        if body.parent_id:
+            self.repo.set_parent(plan_id, body.parent_id)
+        return {"plan_id": plan_id, "version_id": version_id}
+
+    # ---- plan system -----------------------------------------------------------------------
+    def system(self, principal: Principal) -> SystemGraph:
+        rows = self.repo.system(principal.scope)
+        visible = {r["id"] for r in rows}
+        nodes = [{**r, "tier": tier_name(r), "parents": sorted(r["parents"])} for r in rows]
+        edges = [
+            {"source": r["id"], "target": parent}
+            for r in rows
+            for parent in sorted(r["parents"])
+            if parent in visible
+        ]
+        return SystemGraph(nodes=nodes, edges=edges)
+
+    def create_node(self, principal: Principal, body: PlanNodeInput) -> PlanSummary:
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # refused before anything is written
+            self.check_parent(
+                principal, {"plan_type": body.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+            )
+        plan_id = self.plans.create_plan_node(
+            principal,
+            title=body.title,
+            plan_type=body.plan_type,
+            issuing_unit=body.issuing_unit,
+            town=town,
+            enterprise_id=enterprise_id,
+            accident_category=body.accident_category,
+        )
+        if body.parent_id:
+            self.repo.set_parent(plan_id, body.parent_id)
+        return self.plans.get(principal, plan_id)
+
+    def update_node(self, principal: Principal, plan_id: str, body: PlanNodeInput) -> PlanSummary:
+        self.plans.writable_plan(principal, plan_id)
+        town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        if body.parent_id:  # checked against the plan as it will be, before anything is written
+            self.check_parent(
+                principal,
+                {"id": plan_id, "plan_type": body.plan_type, "enterprise_id": enterprise_id},
+                body.parent_id,
+            )
+        props = {
+            "title": body.title,
+            "plan_type": body.plan_type,
+            "issuing_unit": body.issuing_unit or "",
+            "town": town,
+            "enterprise_id": enterprise_id,
+            "accident_category": body.accident_category,
+            "updated_at": self.plans.clock(),
+        }
+        self.repo.update_plan(plan_id, props)
+        self.repo.set_parent(plan_id, body.parent_id)
+        return self.plans.get(principal, plan_id)
+
+    def set_parent(self, principal: Principal, plan_id: str, parent_id: str | None) -> None:
+        child = self.plans.writable_plan(principal, plan_id)
+        if parent_id is not None:
+            self.check_parent(principal, child, parent_id)
+        self.repo.set_parent(plan_id, parent_id)
+
+    def check_parent(self, principal: Principal, child: dict[str, Any], parent_id: str) -> None:
+        """The parent is visible, sits strictly higher in the system, and is not a descendant."""
+        parent = self.plans.plan(principal, parent_id)
+        child_id = child.get("id")
+        if child_id and (parent_id == child_id or child_id in self.repo.ancestors(parent_id)):
+            raise ValidationError("预案体系不能形成环", code="plan_system_cycle")
+        if tier(child) <= tier(parent):
+            raise ValidationError(
+                f"“{tier_name(child)}”预案不能作为“{tier_name(parent)}”预案的下级"
+                "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）",
+                code="plan_system_order",
+            )
+
+    # ---- knowledge base --------------------------------------------------------------------
+    def search(
+        self, principal: Principal, q: str, *, level: str | None, plan_type: str | None, limit: int
+    ) -> list[PlanPassage]:
+        if not q.strip():
+            raise ValidationError("请输入检索内容", code="empty_query")
+        return self.knowledge.search(
+            principal.scope, q.strip(), level=level, plan_type=plan_type, limit=limit
+        )
+
+    def response_guide(
+        self, principal: Principal, *, level: str, town: str | None, accident_type: str | None
+    ) -> list[dict[str, Any]]:
+        """Who commands, which teams, what first: for each enabled plan that covers the town (or
+        the whole city) and the accident type, the verified facts of the requested level."""
+        guides = []
+        for row in self.repo.response_level_plans(
+            principal.scope, level=level, town=town, accident_type=accident_type
+        ):
+            facts = self.repo.facts(row["plan_id"])
+            lv = next(x for x in facts["levels"] if x["id"] == row["level_id"])
+            guides.append(
+                {
+                    "plan_id": row["plan_id"],
+                    "title": row["title"],
+                    "version_no": row["version_no"],
+                    "town": row["town"],
+                    "enterprise_id": row["enterprise_id"],
+                    "level": lv["level"],
+                    "trigger": lv["trigger"],
+                    "commander": lv["commander"],
+                    "actions": lv["actions"],
+                    "roles": [
+                        {k: r[k] for k in ("unit", "title", "holder", "persons", "departments")}
+                        for r in facts["roles"]
+                    ],
+                    "resources": [
+                        {k: r[k] for k in ("type", "name", "linked")}
+                        for r in facts["resources"]
+                        if r["linked"]
+                    ],
+                }
+            )
+        return guides
+
+    # ---- statistics ------------------------------------------------------------------------
+    def stats(self, principal: Principal) -> PlanStats:
+        rows = self.repo.stats_rows(principal.scope)
+        by_type: Counter[str] = Counter()
+        by_status: Counter[str] = Counter()
+        for r in rows["by_type"]:
+            by_type[r["plan_type"] or "未分类"] += r["n"]
+            by_status[r["status"] or "未启用"] += r["n"]
+        return PlanStats(
+            by_type=dict(by_type),
+            by_status=dict(by_status),
+            by_level={r["level"]: r["n"] for r in rows["by_level"]},
+            by_jurisdiction={(r["town"] or "市级"): r["n"] for r in rows["by_jurisdiction"]},
+            uncovered_hazard_enterprises=rows["uncovered"],
+            missing_resources=rows["missing"],
+        )
+
+
+def require_city(principal: Principal) -> None:
+    """Templates are shared by the whole city: only city-level users (系统管理员) change them."""
+    if principal.scope.level is not ScopeLevel.CITY:
+        raise PermissionDeniedError("只有市级管理员可以维护预案模板", code="out_of_scope")
+
+
+def _modules_json(body: TemplateInput) -> str:
+    return json.dumps([m.model_dump() for m in body.modules], ensure_ascii=False)
+
+
+def template_document(t: TemplateView, title: str, issuing_unit: str) -> EmergencyPlan:
+    return EmergencyPlan(
+        title=title,
+        plan_type=t.plan_type,
+        issuing_unit=issuing_unit,
+        accident_types=[t.accident_category] if t.accident_category else [],
+        sections=[
+            PlanSection(
+                number=str(i + 1), heading=m.title, skeleton=m.skeleton, text=m.default_text, paragraph=i
+            )
+            for i, m in enumerate(t.modules)
+        ],
+    )
+
+
+__all__ = ["PlanCatalogue", "summary", "tier"]

@@ -1,0 +1,229 @@
+"""Shapes of the plan workflow (review, versions, templates, plan system, search, statistics).
+
+``EmergencyPlan`` (core.plan_document) is the document; these models are what the API and the
+graph store exchange around it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from core.plan_document import PlanType, SourceRef
+
+ReviewStatus = Literal["pending", "accepted", "edited", "rejected"]
+VERIFIED: frozenset[str] = frozenset({"accepted", "edited"})
+IssueStatus = Literal["草稿", "待审核", "已发布", "已废止"]
+# Plan-level status: 未启用 (no enabled version), 已启用, 已废止 (soft-deleted).
+PlanStatus = Literal["未启用", "已启用", "已废止"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class ReviewField(BaseModel):
+    """One extracted value shown on the review page next to its source block."""
+
+    field: str = Field(description="JSON pointer, e.g. /response_levels/0/trigger")
+    section: str = Field(description="top-level part of the plan the field belongs to")
+    value: Any
+    status: ReviewStatus
+    confidence: float | None = None
+    source: SourceRef | None = None
+
+
+class SourceBlock(BaseModel):
+    paragraph: int
+    page: int | None = None
+    kind: str = "paragraph"
+    text: str
+    heading_level: int | None = None
+    number: str | None = None
+
+
+class ReviewView(BaseModel):
+    plan_id: str
+    version_id: str
+    version_no: str
+    issue_status: str
+    blocks: list[SourceBlock]
+    fields: list[ReviewField]
+    counts: dict[str, int]
+
+
+class Decision(_Model):
+    field: str = Field(min_length=1, description="JSON pointer of the field")
+    action: Literal["accept", "edit", "reject"]
+    value: Any = None
+
+
+class ReviewPatch(_Model):
+    decisions: list[Decision] = Field(default_factory=list)
+    accept_above: float | None = Field(
+        None, ge=0.0, le=1.0, description="accept all pending fields ≥ this confidence"
+    )
+
+
+class Jurisdiction(_Model):
+    town: str | None = Field(None, max_length=50, description="None = 市级")
+    enterprise_id: str | None = Field(None, max_length=18)
+
+
+class PlanMetaInput(Jurisdiction):
+    title: str | None = Field(None, max_length=200)
+    plan_type: PlanType | None = None
+    issuing_unit: str | None = Field(None, max_length=200)
+    accident_category: str | None = Field(None, max_length=50)
+
+
+class PlanNodeInput(PlanMetaInput):
+    """A plan-system node created without a document (预案体系节点)."""
+
+    title: str = Field(min_length=1, max_length=200)
+    plan_type: PlanType
+    parent_id: str | None = None
+
+
+class ParentInput(_Model):
+    parent_id: str | None = Field(None, description="上级预案；null = 解除上级")
+
+
+class VersionInput(_Model):
+    version_no: str = Field(min_length=1, max_length=30)
+    issue_status: IssueStatus = "草稿"
+    issued_at: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    town: str | None = Field(None, max_length=50)
+    enterprise_id: str | None = Field(None, max_length=18)
+    accident_category: str | None = Field(None, max_length=50)
+    copy_from: str | None = Field(None, description="version id whose document and review are copied")
+
+
+class PlanSummary(BaseModel):
+    id: str
+    title: str
+    plan_type: str
+    issuing_unit: str = ""
+    town: str | None = None
+    enterprise_id: str | None = None
+    accident_category: str | None = None
+    status: str
+    enabled_version_id: str | None = None
+    enabled_version_no: str | None = None
+    created_at: int
+    parents: list[str] = Field(default_factory=list)
+    children: list[str] = Field(default_factory=list)
+
+
+class PlanPage(BaseModel):
+    total: int
+    page: int
+    size: int
+    items: list[PlanSummary]
+
+
+class VersionView(BaseModel):
+    id: str
+    plan_id: str
+    version_no: str
+    issue_status: str
+    issued_at: str | None = None
+    enabled: bool
+    town: str | None = None
+    enterprise_id: str | None = None
+    accident_category: str | None = None
+    source_sha256: str | None = None
+    source_filename: str | None = None
+    created_at: int
+    created_by: str
+    copied_from: str | None = None
+    seq: int
+
+
+class FieldChange(BaseModel):
+    field: str
+    change: Literal["added", "removed", "changed"]
+    old: Any = None
+    new: Any = None
+
+
+class UnmatchedLink(BaseModel):
+    kind: Literal["person", "resource"]
+    field: str
+    text: str
+    reason: str
+    candidates: list[str] = Field(default_factory=list)
+
+
+class ProjectionReport(BaseModel):
+    plan_id: str
+    version_id: str | None
+    facts: dict[str, int]
+    linked: dict[str, int]
+    unmatched: list[UnmatchedLink]
+    chunks_indexed: int = 0
+
+
+class UploadResult(BaseModel):
+    plan_id: str
+    version_id: str
+    sha256: str
+    report: dict[str, Any]
+
+
+class TemplateModule(_Model):
+    skeleton: str = Field(
+        min_length=1, description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …"
+    )
+    title: str = Field(min_length=1, max_length=100)
+    default_text: str = ""
+
+
+class TemplateInput(_Model):
+    name: str = Field(min_length=1, max_length=100)
+    plan_type: PlanType = "专项"
+    accident_category: str | None = Field(None, max_length=50)
+    description: str = ""
+    modules: list[TemplateModule] = Field(min_length=1)
+
+
+class TemplateView(TemplateInput):
+    id: str
+    created_at: int
+    updated_at: int
+
+
+class FromTemplateInput(Jurisdiction):
+    template_id: str
+    title: str = Field(min_length=1, max_length=200)
+    issuing_unit: str = ""
+    version_no: str = Field("1.0", min_length=1, max_length=30)
+    parent_id: str | None = None
+
+
+class PlanPassage(BaseModel):
+    plan_id: str
+    title: str
+    version_no: str
+    section: str
+    skeleton: str | None = None
+    levels: list[str] = Field(default_factory=list)
+    page: int | None = None
+    paragraph: int
+    text: str
+    score: float
+
+
+class PlanStats(BaseModel):
+    by_type: dict[str, int]
+    by_status: dict[str, int]
+    by_level: dict[str, int]
+    by_jurisdiction: dict[str, int]
+    uncovered_hazard_enterprises: list[dict[str, Any]]
+    missing_resources: list[dict[str, Any]]
+
+
+class SystemGraph(BaseModel):
+    nodes: list[dict[str, Any]]
+    edges: list[dict[str, str]]

@@ -1,0 +1,231 @@
+"""One sentence → EventFilter, rules only and with a fake LLM for leftovers."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+
+from agents.events.gazetteer import Gazetteer
+from agents.events.query_parser import EventQueryParser
+from agents.llm.fake_chat_model import FakeChatModel
+from agents.nlp.timeexpr import CST
+from core.ai import ChatMessage
+from core.errors import LLMError
+from core.event_search import EventFilter
+from ingestion.demo.geography import TOWNS, village_id
+
+NOW = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
+CHENGXING = "91320281MA1XXXXX1A"
+
+
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.from_rows(
+        towns=[{"name": t.name, "lat": t.lat, "lon": t.lon} for t in TOWNS],
+        villages=[
+            {"id": village_id(t.name, v), "name": v, "town": t.name, "lat": t.lat, "lon": t.lon}
+            for t in TOWNS
+            for v in t.villages
+        ],
+        enterprises=[
+            {
+                "id": CHENGXING,
+                "name": "江阴市澄星化工有限公司",
+                "town": "城东街道",
+                "lat": 31.9,
+                "lon": 120.3,
+                "address": "江阴市城东街道长山大道8号",
+            }
+        ],
+        cameras=[
+            {
+                "id": "CAM-P01-0003",
+                "name": "澄江农贸市场003号",
+                "town": "澄江街道",
+                "lat": 31.9,
+                "lon": 120.27,
+            }
+        ],
+    )
+
+
+@pytest.fixture(scope="module")
+def parser() -> EventQueryParser:
+    return EventQueryParser(_gazetteer())
+
+
+def parse(p: EventQueryParser, text: str) -> EventFilter:
+    return p.parse(text, NOW).filter
+
+
+def test_the_issue_example(parser: EventQueryParser) -> None:
+    f = parse(parser, "昨天下午城东的烟雾告警")
+    assert f.time_from == datetime(2026, 3, 1, 12, tzinfo=CST)
+    assert f.time_to == datetime(2026, 3, 1, 18, tzinfo=CST)
+    assert f.towns == ["城东街道"] and f.event_types == ["烟雾"] and not f.leftovers
+
+
+def test_times_serialise_with_the_shanghai_offset(parser: EventQueryParser) -> None:
+    data = json.loads(parse(parser, "今天的火情").model_dump_json())
+    assert data["time_from"] == "2026-03-02T00:00:00+08:00" and data["time_to"] == "2026-03-03T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("临港的告警", "临港经济开发区"), ("澄江街道", "澄江街道"), ("澄江那边", "澄江街道"), ("华士", "华士镇"),
+     ("徐霞客镇", "徐霞客镇"), ("城东街", "城东街道")],
+)  # fmt: skip
+def test_town_aliases(parser: EventQueryParser, text: str, town: str) -> None:
+    assert parse(parser, text).towns == [town]
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("冒烟", ["烟雾"]), ("烟感报警", ["烟雾"]), ("明火", ["火焰"]), ("着火了", ["火焰"]),
+        ("火情", ["火焰"]), ("没戴安全帽的", ["未戴安全帽"]), ("未佩戴安全帽", ["未戴安全帽"]),
+        ("堵消防通道", ["消防通道占用"]), ("消防通道堵塞", ["消防通道占用"]), ("电动车进电梯", ["电瓶车进电梯"]),
+        ("烟火识别", ["烟雾", "火焰"]), ("吸烟", ["抽烟"]), ("气体泄漏", ["可燃气体泄漏", "有毒气体超标"]),
+        ("有人受伤", ["人员受伤"]), ("压力超限和液位异常", ["压力超限", "液位异常"]),
+    ],
+)  # fmt: skip
+def test_event_type_synonyms(parser: EventQueryParser, text: str, types: list[str]) -> None:
+    assert parse(parser, text).event_types == types
+
+
+@pytest.mark.parametrize(
+    ("text", "levels"),
+    [("红色告警", ["红色"]), ("一级", ["红色"]), ("二级和三级", ["橙色", "黄色"]), ("蓝色预警", ["蓝色"]),
+     ("高级别的", ["红色", "橙色"]), ("低级别", ["黄色", "蓝色"])],
+)  # fmt: skip
+def test_levels(parser: EventQueryParser, text: str, levels: list[str]) -> None:
+    assert parse(parser, text).levels == levels
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [("待研判", ["待研判"]), ("未处理的", ["待研判", "正报", "已派发"]), ("已处理", ["已处置"]),
+     ("误报的", ["误报"]), ("已派发", ["已派发"]), ("确认属实", ["正报"])],
+)  # fmt: skip
+def test_statuses(parser: EventQueryParser, text: str, statuses: list[str]) -> None:
+    assert parse(parser, text).statuses == statuses
+
+
+def test_sources(parser: EventQueryParser) -> None:
+    assert parse(parser, "物联网传感器报的").sources == ["物联阈值"]
+    assert parse(parser, "群众举报").sources == ["人工上报"]
+
+
+def test_village_with_radius_in_chinese_numerals(parser: EventQueryParser) -> None:
+    (place,) = parse(parser, "华西村附近两公里的告警").places
+    assert (place.kind, place.id, place.radius_m) == ("village", "华士镇/华西村", 2000)
+
+
+def test_enterprise_short_name_and_metres(parser: EventQueryParser) -> None:
+    f = parse(parser, "澄星化工500米内近三天没戴安全帽的")
+    (place,) = f.places
+    assert (place.kind, place.id, place.radius_m) == ("enterprise", CHENGXING, 500)
+    assert f.event_types == ["未戴安全帽"] and f.time_text == "近三天"
+
+
+def test_nearby_without_distance_defaults_to_a_kilometre(parser: EventQueryParser) -> None:
+    (place,) = parse(parser, "澄星化工周边").places
+    assert place.radius_m == 1000
+
+
+def test_place_without_radius_has_none(parser: EventQueryParser) -> None:
+    (place,) = parse(parser, "华西村的告警").places
+    assert place.radius_m is None
+
+
+def test_public_camera_by_name_and_id(parser: EventQueryParser) -> None:
+    assert [p.id for p in parse(parser, "澄江农贸市场003号冒烟").places] == ["CAM-P01-0003"]
+    assert [p.id for p in parse(parser, "cam-p01-0003的告警").places] == ["CAM-P01-0003"]
+
+
+def test_spot_words_become_description_keywords(parser: EventQueryParser) -> None:
+    assert parse(parser, "罐区冒烟").keywords == ["罐区"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "？？？", "x" * 10_000, "asdfgh qwerty", "的的的的"])
+def test_bad_input_never_crashes_and_explains(parser: EventQueryParser, text: str) -> None:
+    outcome = parser.parse(text, NOW)
+    assert outcome.filter.is_empty() and outcome.warnings
+    assert all(len(w) <= 20 for w in outcome.filter.leftovers)
+
+
+def test_unknown_place_stays_a_leftover(parser: EventQueryParser) -> None:
+    f = parse(parser, "火星基地的烟雾")
+    assert f.event_types == ["烟雾"] and f.places == [] and f.towns == []
+    assert f.leftovers == ["火星基地"]
+
+
+def test_llm_is_not_called_when_rules_place_everything() -> None:
+    fake = FakeChatModel(lambda _m: "{}")
+    EventQueryParser(_gazetteer(), chat_model=fake).parse("昨天城东的烟雾告警", NOW)
+    assert fake.calls == []
+
+
+def test_llm_places_leftovers_into_closed_vocabularies_only() -> None:
+    def answer(messages: list[ChatMessage]) -> str:
+        assert "冒青烟" in messages[-1].content
+        items = [
+            {"word": "冒青烟", "field": "event_type", "value": "烟雾"},
+            {"word": "冒青烟", "field": "event_type", "value": "陨石撞击"},  # not a type: dropped
+            {"word": "城东", "field": "level", "value": "红色"},  # not a leftover: dropped
+            {"word": "冒青烟", "field": "town", "value": "火星镇"},  # unknown town: dropped
+        ]
+        return json.dumps({"items": items})
+
+    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(answer)).parse("城东冒青烟", NOW)
+    assert outcome.used_llm
+    assert outcome.filter.event_types == ["烟雾"] and outcome.filter.towns == ["城东街道"]
+    assert outcome.filter.levels == [] and outcome.filter.leftovers == []
+
+
+def test_llm_down_keeps_the_rules_filter_with_a_note() -> None:
+    def down(_m: list[ChatMessage]) -> str:
+        raise LLMError("语言模型服务不可用", code="llm_unavailable")
+
+    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(down)).parse("城东冒青烟", NOW)
+    assert not outcome.used_llm and outcome.filter.towns == ["城东街道"]
+    assert outcome.filter.leftovers == ["冒青烟"] and any("语言模型" in w for w in outcome.warnings)
+
+
+def test_edited_filter_validates_its_values() -> None:
+    with pytest.raises(ValueError):
+        EventFilter.model_validate({"event_types": ["不存在的类型"]})
+    with pytest.raises(ValueError):
+        EventFilter.model_validate(
+            {"time_from": "2026-03-02T00:00:00+08:00", "time_to": "2026-03-01T00:00:00+08:00"}
+        )
+    naive = EventFilter.model_validate({"time_from": "2026-03-02T00:00:00"})
+    assert naive.time_from == datetime(2026, 3, 2, tzinfo=CST)
+
+
+def test_unique_two_character_trade_name_is_an_enterprise_only_as_a_leftover(
+    parser: EventQueryParser,
+) -> None:
+    f = parse(parser, "澄星那边昨天的告警")
+    assert [p.id for p in f.places] == [CHENGXING] and f.leftovers == []
+
+
+def test_search_index_resolves_a_typo_but_not_an_unrelated_hit() -> None:
+    asked: list[str] = []
+
+    def index(query: str) -> list[str]:
+        asked.append(query)
+        return [CHENGXING]
+
+    p = EventQueryParser(_gazetteer(), enterprise_search=index)
+    assert [x.id for x in p.parse("澄兴化工的冒烟", NOW).filter.places] == [CHENGXING]  # one wrong character
+    unrelated = p.parse("火星基地的冒烟", NOW).filter
+    assert unrelated.places == [] and unrelated.leftovers == ["火星基地"]
+    assert asked == ["澄兴化工", "火星基地"]
+
+
+def test_road_from_addresses_is_a_place_without_radius(parser: EventQueryParser) -> None:
+    f = parse(parser, "长山大道附近今天的冒烟")
+    assert [(p.kind, p.id, p.radius_m) for p in f.places] == [("road", "长山大道", None)]
+    assert parser.gazetteer.roads["长山大道"] == [CHENGXING]

@@ -1,0 +1,120 @@
+"""Chinese time expressions → [start, end) in Asia/Shanghai, against a fixed ``now``.
+
+Expected intervals are written by hand from the semantics in ``agents/nlp/timeexpr.py``'s docstring.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from agents.nlp.timeexpr import CST, parse_time_range
+
+NOW = datetime(2026, 3, 2, 9, 15, tzinfo=CST)  # a Monday
+
+
+def t(y: int, mo: int, d: int, h: int = 0, mi: int = 0) -> datetime:
+    return datetime(y, mo, d, h, mi, tzinfo=CST)
+
+
+CASES = [
+    ("今天", t(2026, 3, 2), t(2026, 3, 3)),
+    ("昨天", t(2026, 3, 1), t(2026, 3, 2)),
+    ("前天", t(2026, 2, 28), t(2026, 3, 1)),
+    ("明天", t(2026, 3, 3), t(2026, 3, 4)),
+    ("昨天下午", t(2026, 3, 1, 12), t(2026, 3, 1, 18)),
+    ("今天上午", t(2026, 3, 2, 6), t(2026, 3, 2, 12)),
+    ("昨晚", t(2026, 3, 1, 18), t(2026, 3, 2)),
+    ("凌晨", t(2026, 3, 2, 0), t(2026, 3, 2, 6)),
+    ("中午", t(2026, 3, 1, 11), t(2026, 3, 1, 13)),  # today's noon is still ahead → yesterday's
+    ("傍晚", t(2026, 3, 1, 17), t(2026, 3, 1, 19)),
+    ("上周三", t(2026, 2, 25), t(2026, 2, 26)),
+    ("周五", t(2026, 2, 27), t(2026, 2, 28)),
+    ("星期一", t(2026, 3, 2), t(2026, 3, 3)),
+    ("本周", t(2026, 3, 2), t(2026, 3, 9)),
+    ("上周", t(2026, 2, 23), t(2026, 3, 2)),
+    ("上上周", t(2026, 2, 16), t(2026, 2, 23)),
+    ("上个月", t(2026, 2, 1), t(2026, 3, 1)),
+    ("本月", t(2026, 3, 1), t(2026, 4, 1)),
+    ("这个月", t(2026, 3, 1), t(2026, 4, 1)),
+    ("今年", t(2026, 1, 1), t(2027, 1, 1)),
+    ("去年", t(2025, 1, 1), t(2026, 1, 1)),
+    ("近三天", NOW - timedelta(hours=72), NOW),
+    ("最近一周", NOW - timedelta(days=7), NOW),
+    ("过去24小时", NOW - timedelta(hours=24), NOW),
+    ("近两个小时", NOW - timedelta(hours=2), NOW),
+    ("三天内", NOW - timedelta(days=3), NOW),
+    ("刚才", NOW - timedelta(minutes=30), NOW),
+    ("这两天", NOW - timedelta(days=2), NOW),
+    ("近3个月", t(2025, 12, 2, 9, 15), NOW),
+    ("2月5日", t(2026, 2, 5), t(2026, 2, 6)),
+    ("3月5日", t(2025, 3, 5), t(2025, 3, 6)),  # no year and still ahead → last year's
+    ("三月五号", t(2025, 3, 5), t(2025, 3, 6)),
+    ("2024年3月5日 10点到12点", t(2024, 3, 5, 10), t(2024, 3, 5, 12)),
+    ("2024-03-05", t(2024, 3, 5), t(2024, 3, 6)),
+    ("二〇二五年十二月三十一日", t(2025, 12, 31), t(2026, 1, 1)),
+    ("10:30至11:00", t(2026, 3, 1, 10, 30), t(2026, 3, 1, 11)),
+    ("今天8点到9点", t(2026, 3, 2, 8), t(2026, 3, 2, 9)),
+    ("前天晚上8点后", t(2026, 2, 28, 20), t(2026, 3, 1)),
+    ("昨天下午3点到5点", t(2026, 3, 1, 15), t(2026, 3, 1, 17)),
+    ("昨天下午三点半以后", t(2026, 3, 1, 15, 30), t(2026, 3, 1, 18)),
+    ("今天8点前", t(2026, 3, 2), t(2026, 3, 2, 8)),
+    ("昨天凌晨3点", t(2026, 3, 1, 3), t(2026, 3, 1, 4)),
+    ("3月1日到3月5日", t(2026, 3, 1), t(2026, 3, 6)),  # a range is placed by its first date
+    ("2月1日至2月3日", t(2026, 2, 1), t(2026, 2, 4)),
+    ("2月份", t(2026, 2, 1), t(2026, 3, 1)),
+    ("十二月", t(2025, 12, 1), t(2026, 1, 1)),
+    ("去年12月", t(2025, 12, 1), t(2026, 1, 1)),
+    ("国庆期间", t(2025, 10, 1), t(2025, 10, 8)),
+    ("周末", t(2026, 2, 28), t(2026, 3, 2)),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), CASES, ids=[c[0] for c in CASES])
+def test_expression_resolves_to_the_documented_interval(text: str, start: datetime, end: datetime) -> None:
+    r = parse_time_range(text, NOW)
+    assert r is not None
+    assert (r.start, r.end) == (start, end)
+    assert r.start.utcoffset() == timedelta(hours=8)
+
+
+def test_span_points_into_the_original_sentence() -> None:
+    text = "帮我查一下昨天下午城东的烟雾告警"
+    r = parse_time_range(text, NOW)
+    assert r is not None and r.text == "昨天下午" and text[r.span[0] : r.span[1]] == "昨天下午"
+
+
+def test_span_survives_chinese_numeral_conversion() -> None:
+    text = "近两个小时的火情"
+    r = parse_time_range(text, NOW)
+    assert r is not None and r.text == "近两个小时"
+
+
+@pytest.mark.parametrize(
+    ("now", "text", "start", "end"),
+    [
+        (t(2026, 1, 1, 8), "昨天", t(2025, 12, 31), t(2026, 1, 1)),  # year boundary
+        (t(2026, 1, 15, 8), "上个月", t(2025, 12, 1), t(2026, 1, 1)),
+        (t(2026, 3, 1, 8), "前天", t(2026, 2, 27), t(2026, 2, 28)),  # February end
+        (t(2024, 3, 1, 8), "昨天", t(2024, 2, 29), t(2024, 3, 1)),  # leap day
+        (t(2026, 3, 31, 8), "近1个月", t(2026, 2, 28, 8), t(2026, 3, 31, 8)),  # clamp to month end
+        (t(2026, 1, 4, 8), "上周三", t(2025, 12, 24), t(2025, 12, 25)),  # Sunday: week is Mon-based
+        (t(2026, 12, 20, 8), "12月", t(2026, 12, 1), t(2027, 1, 1)),
+    ],
+)
+def test_month_and_year_boundaries(now: datetime, text: str, start: datetime, end: datetime) -> None:
+    r = parse_time_range(text, now)
+    assert r is not None and (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    "text", ["", "   ", "城东的烟雾告警", "3号楼冒烟", "一级重大危险源", "abc", "x" * 10_000]
+)
+def test_no_time_expression_gives_none(text: str) -> None:
+    assert parse_time_range(text, NOW) is None
+
+
+def test_naive_now_is_taken_as_shanghai_time() -> None:
+    r = parse_time_range("今天", datetime(2026, 3, 2, 9, 15))
+    assert r is not None and r.start == t(2026, 3, 2)
