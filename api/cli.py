@@ -114,6 +114,25 @@ def demo_load(
         raise typer.Exit(code=1)
 
 
+@demo_app.command("plans")
+def demo_plans(
+    folder: Annotated[Path, typer.Argument(help="样例预案目录（DOCX）")] = Path("evals/datasets/plans/files"),
+) -> None:
+    """Import, auto-accept and publish the sample plans (skipped when the graph already has plans)."""
+    from api.demo_plans import load_demo_plans
+
+    c = build_container(Settings())
+    try:
+        c.graph.connect()
+        _echo_json(load_demo_plans(c, folder))
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        if c.search is not None:
+            c.search.close()
+        c.graph.close()
+
+
 @app.command("import")
 def import_rows(
     kind: Annotated[str, typer.Argument(help="数据类型，如 enterprises、towns、hazards")],

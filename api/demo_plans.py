@@ -1,0 +1,59 @@
+"""Demo plans: import a folder of sample plan files, accept their extracted fields and publish them.
+
+``make demo`` runs this on the project's own sample corpus so a fresh install has enabled plans in
+the graph (response levels, org units, passages in the knowledge base) for the chat, the dispatch
+guide and the plan pages. Accepting every field unreviewed is acceptable only for demo data: the
+versions are marked with the issuing note "演示数据（自动审核）" so nobody mistakes them for
+reviewed plans.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from api.bootstrap import Container
+from core.errors import ConfigError, SafeCloudError
+from core.scope import DEV_PRINCIPAL, DataScope
+from plans.models import PlanMetaInput, ReviewPatch
+
+log = logging.getLogger(__name__)
+
+DEMO_SUFFIXES = (".docx",)  # one format per plan: the PDFs of the corpus hold the same text
+
+
+def _town_of(text: str, towns: list[str]) -> str | None:
+    """The plan's town when its title or issuing unit names exactly one demo town (周庄镇防汛…)."""
+    found = [t for t in towns if t in text]
+    return found[0] if len(found) == 1 else None
+
+
+def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
+    service = c.plans.service
+    existing = service.list_plans(
+        DEV_PRINCIPAL, plan_type=None, town=None, status=None, q=None, page=1, size=1
+    )
+    if existing.total:
+        return {"skipped": f"图中已有 {existing.total} 个预案"}
+    towns = [t.name for t in c.repository.towns(DataScope())]
+    loaded, failed = [], []
+    for path in sorted(p for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES):
+        if service.importer is None:
+            raise ConfigError("未配置预案导入流水线")
+        data = path.read_bytes()
+        try:
+            imported = service.importer(data, path.name)
+            if imported.report.partial:  # e.g. the meeting notice: not a plan, nothing to publish
+                failed.append({"file": path.name, "error": "; ".join(imported.report.warnings) or "不是预案"})
+                continue
+            plan = imported.plan
+            meta = PlanMetaInput(town=_town_of(plan.title + plan.issuing_unit, towns))
+            up = service.upload(DEV_PRINCIPAL, data, path.name, meta)
+            service.patch_review(DEV_PRINCIPAL, up.plan_id, up.version_id, ReviewPatch(accept_above=0.0))
+            report = service.publish(DEV_PRINCIPAL, up.plan_id, up.version_id)
+        except SafeCloudError as exc:  # a sample that is not a plan (the meeting notice) is reported
+            failed.append({"file": path.name, "error": exc.message})
+            continue
+        loaded.append({"file": path.name, "plan_id": up.plan_id, "facts": report.facts})
+    return {"loaded": loaded, "failed": failed}
