@@ -2,9 +2,8 @@
 
 ``make demo`` runs this on the project's own sample corpus so a fresh install has enabled plans in
 the graph (response levels, org units, passages in the knowledge base) for the chat, the dispatch
-guide and the plan pages. Accepting every field unreviewed is acceptable only for demo data: the
-versions are marked with the issuing note "演示数据（自动审核）" so nobody mistakes them for
-reviewed plans.
+guide and the plan pages. Accepting every field unreviewed is acceptable only for demo data; the
+audit-free CLI path is deliberate (it runs before anyone can log in), real plans go through review.
 """
 
 from __future__ import annotations
