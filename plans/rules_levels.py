@@ -340,17 +340,19 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
-    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施)."""
+    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施), or transposed with one column per
+    level (项目 | Ⅱ级响应 | Ⅲ级响应, then rows 启动条件 / 指挥 / 主要措施)."""
     for block in scope:
         if block.kind != "table" or not block.cells or len(block.cells) < 2:
             continue
-        header = block.cells[0]
+        cells = level_rows(block.cells)
+        header = cells[0]
 
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         if level_col is None or trigger_col is None:
             continue
         commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
-        for row in block.cells[1:]:
+        for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             level = normalise_level(cell(level_col))
             if level is None:
@@ -372,6 +374,21 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                         block.paragraph,
                         confidence=0.85,
                     )
+
+
+def level_rows(cells: list[list[str]]) -> list[list[str]]:
+    """The table with one row per level: transposed when its first row names two or more levels
+    and its first column holds the field labels (启动条件, 指挥, 措施)."""
+    header = cells[0]
+    named = [c for c in header[1:] if c.strip() and normalise_level(c) is not None]
+    labels = " ".join(row[0] for row in cells[1:] if row)
+    if len(named) < 2 or normalise_level(header[0]) is not None or not re.search(r"条件|情形|标准", labels):
+        return cells
+    width = max(len(row) for row in cells)
+    padded = [row + [""] * (width - len(row)) for row in cells]
+    columns = [list(column) for column in zip(*padded, strict=True)]
+    columns[0][0] = "响应级别"  # the corner cell ("项目") labels the level column after transposing
+    return columns
 
 
 def _col(header: list[str], pattern: str) -> int | None:

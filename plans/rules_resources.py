@@ -49,24 +49,25 @@ def extract_tables(draft: PlanDraft) -> None:
             continue
         header = block.cells[0]
         taken: set[int] = set()
-        phone = _column(header, _HEADER_PHONE, taken)
-        if phone is not None:
+        # Contact tables often carry two phone columns (办公电话 + 手机) and cells with two numbers:
+        # every number is a way to reach the person, so each becomes its own contact.
+        phones = list(iter(lambda: _column(header, _HEADER_PHONE, taken), None))
+        if phones:
             name_col = _column(header, _HEADER_NAME, taken)
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_ORG, taken)
             for row in block.cells[1:]:
                 cell = functools.partial(table_cell, row)
-                m = _PHONE.search(_squash_digits(cell(phone)))
-                if not m:
-                    continue
-                contact = {
-                    "name": cell(name_col),
-                    "role": cell(role_col),
-                    "org": cell(org_col),
-                    "phone": m.group(1),
-                }
-                if contact not in draft.data["contacts"]:
-                    draft.add("contacts", contact, block.paragraph, confidence=0.95)
+                for phone in phones:
+                    for m in _PHONE.finditer(_squash_digits(cell(phone))):
+                        contact = {
+                            "name": cell(name_col),
+                            "role": cell(role_col),
+                            "org": cell(org_col),
+                            "phone": m.group(1),
+                        }
+                        if contact not in draft.data["contacts"]:
+                            draft.add("contacts", contact, block.paragraph, confidence=0.95)
             continue
         qty = _column(header, _HEADER_QTY, taken)
         res_name = _column(header, _HEADER_RES_NAME, taken)
