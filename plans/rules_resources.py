@@ -137,6 +137,11 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "照明",
                 "发电机",
                 "担架",
+                "三脚架",
+                "风机",
+                "安全绳",
+                "安全带",
+                "梯",
             ),
             "装备",
         ),
@@ -164,14 +169,26 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                     "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
                 )
                 continue
-            before = block.text[max(0, m.start() - 30) : m.start()]
-            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", before)
+            raw = block.text[max(0, m.start() - 30) : m.start()]
+            if number in EMERGENCY_NUMBERS:
+                # "拨打119": a public number, not one of the plan's contacts; but a contact list may
+                # name it ("急救电话120", "火警：119"), and then it is one
+                listed = re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw)
+                if listed:
+                    known.add(number)
+                    contact = {"name": "", "role": listed.group(1), "org": "", "phone": number}
+                    draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.7)
+                continue
+            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
             person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
             label = re.split(r"[，。；;、\s]", before)[-1]
-            if number in EMERGENCY_NUMBERS:
-                continue  # "拨打119": a public number, not one of the plan's contacts
+            titled = _TITLE_THEN_NAME.match(label)
+            if titled and re.search(r"[位门室组部科队办处局司]$", titled.group(2)):
+                titled = None  # "成员单位", "组长部门": a title and a unit word, not a person
             if person:
                 contact = {"name": person.group(1), "role": "联系人", "org": "", "phone": number}
+            elif titled:  # "组长陈国华，电话…"
+                contact = {"name": titled.group(2), "role": titled.group(1), "org": "", "phone": number}
             elif label:
                 contact = {
                     "name": "",
@@ -185,6 +202,7 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
 
+_TITLE_THEN_NAME = re.compile(rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})([\u4e00-\u9fff]{{2,3}})$")
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
