@@ -303,6 +303,7 @@ def _layer_blocks(
     pending_tables = sorted(tables, key=lambda t: t[0][1])
     right = max((ln.x1 for ln in lines), default=0.0)  # the text column's right margin on this page
     last_line: _Line | None = None
+    last_heading: _Line | None = None
 
     def emit_tables(before_y: float) -> None:
         while pending_tables and pending_tables[0][0][1] <= before_y:
@@ -335,8 +336,23 @@ def _layer_blocks(
             kind = "list_item"  # a numbered line running to the margin is the first line of a list item
         if kind == "heading":
             flush()
-            out.append(Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number))
-            last_block, last_line = line.block_no, None
+            previous = out[-1] if out else None
+            if (
+                number is None
+                and last_heading is not None
+                and previous is not None
+                and previous.kind == "heading"
+                and previous.page == page_no
+                and line.size == last_heading.size
+                and last_heading.x1 >= right - 18
+                and not line.text.startswith(("（", "("))  # "（2024年修订版）" under a title is its own line
+            ):  # a long title wrapped onto a second line ("…专项应急预" / "案") is one heading
+                previous.text += line.text
+            else:
+                out.append(
+                    Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number)
+                )
+            last_block, last_line, last_heading = line.block_no, None, line
             first_on_page = False
             continue
         wrapped = (
