@@ -220,6 +220,7 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
             ):
                 # "（一）一级响应：发生…" → "发生…"
                 trigger = _LEVEL_LABEL.sub("", strip_number(tm.group(1).strip()))
+                trigger = re.sub(r"^(?:当|凡|如|若|一旦)(?=发生|达到|出现)", "", trigger)  # "当发生…时" → "发生…"
                 entry["trigger"] = trigger
                 offset = sentence.find(trigger)
                 draft.cite(

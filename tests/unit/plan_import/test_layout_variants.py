@@ -202,3 +202,37 @@ def test_pdf_title_wrapped_onto_two_lines_is_one_heading() -> None:
     blocks = parse_pdf(data, ocr=None).blocks
     assert blocks[0].kind == "heading"
     assert blocks[0].text == title + "案"
+
+
+def test_docx_bold_line_without_heading_style_is_a_sub_heading_of_its_chapter() -> None:
+    import io
+
+    import docx
+
+    from plans.docx_parser import parse_docx
+
+    document = docx.Document()
+    for text, bold in (
+        ("第2章 组织机构及职责", True),
+        ("镇防汛防台指挥部", True),
+        ("总 指 挥：镇长", False),
+        ("重点说明", False),  # short but not bold: a paragraph
+    ):
+        document.add_paragraph().add_run(text).bold = bold
+    buffer = io.BytesIO()
+    document.save(buffer)
+    blocks = parse_docx(buffer.getvalue()).blocks
+    assert [(b.kind, b.heading_level) for b in blocks] == [
+        ("heading", 1),
+        ("heading", 2),  # inside chapter 2, not a new chapter
+        ("paragraph", None),
+        ("paragraph", None),
+    ]
+    draft = run(["第2章 组织机构及职责", "总 指 挥：镇长"])
+    assert draft.data["org_units"][0]["roles"] == [{"title": "总指挥", "holder": "镇长", "duties": []}]
+
+
+def test_running_text_level_sentence_drops_the_leading_when() -> None:
+    draft = run(["三、应急响应", "当发生较大洪涝灾害时，启动Ⅲ级应急响应，由镇长负责指挥。"])
+    level = _level(draft, "三级")
+    assert (level["trigger"], level["commander"]) == ("发生较大洪涝灾害", "镇长")
