@@ -15,15 +15,18 @@ from plans.structure import Block, split_number, table_cell
 
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
-_LEVEL_LIST = re.compile(
-    rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*((?:{_LEVEL_TOKEN}\s*级\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
-)
 # Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
 _CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
 _CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
 _CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应")
-_CLASS_LIST = re.compile(
-    rf"(?:分为|划分为|由高到低(?:依次)?(?:分)?为)\s*((?:{_CLASS}\s*[、，,和及]?\s*){{2,4}})(?:四级|三级|两级|四个|三个|等级|级别)"
+# One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
+_LIST_ITEM = re.compile(
+    rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
+)
+# "分为Ⅰ级、Ⅱ级和Ⅲ级" / "由高到低分为一级响应、二级响应" / "分为三级：一级（公司级）、二级…"
+_LEVEL_LIST = re.compile(
+    rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*(?:[一二三四两\d]\s*个?等?级别?\s*[:：]\s*)?"
+    rf"((?:{_LIST_ITEM.pattern}\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
 )
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
 _COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
@@ -76,8 +79,8 @@ def strip_number(text: str) -> str:
 
 def _level_values(text: str) -> list[str]:
     levels = []
-    for m in re.finditer(rf"({_LEVEL_TOKEN})\s*级", text):
-        level = normalise_level(m.group(1) + "级")
+    for m in _LIST_ITEM.finditer(text):
+        level = level_of(re.sub(r"[（(][^）)]*[)）]", "", m.group(0)))  # not the "（公司级）" gloss
         if level and level not in levels:
             levels.append(level)
     return levels
@@ -180,13 +183,12 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
         if block.kind == "table":
             continue
         m = _LEVEL_LIST.search(block.text)
-        if m and ("响应" in block.text or "级别" in block.text):
+        # accident classes are also how accidents are graded: as levels only where responses are meant
+        by_class = m is not None and re.search(_CLASS, m.group(1)) is not None
+        said = block.text[max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.end()] if m else ""
+        if m and ("响应" in said if by_class else ("响应" in block.text or "级别" in block.text)):
             for level in _level_values(m.group(1)):
                 ensure(level, "", block, m.start(1), m.end(1))
-        m = _CLASS_LIST.search(block.text)
-        if m and "响应" in block.text:  # "应急响应分为特别重大、重大、较大和一般四级"
-            for word in re.finditer(_CLASS, m.group(1)):
-                ensure(_CLASS_LEVEL[word.group(0)], "", block, m.start(1), m.end(1))
         for start, _end, sentence in sentences(block.text):
             mentions = response_mentions(sentence)
             if len(mentions) != 1:

@@ -5,6 +5,7 @@ level names, running page headers and wrapped titles in PDFs. Small synthetic in
 from __future__ import annotations
 
 import pymupdf
+import pytest
 
 from plans.pdf_parser import parse_pdf, running_texts
 from plans.rules_levels import level_of
@@ -236,3 +237,17 @@ def test_running_text_level_sentence_drops_the_leading_when() -> None:
     draft = run(["三、应急响应", "当发生较大洪涝灾害时，启动Ⅲ级应急响应，由镇长负责指挥。"])
     level = _level(draft, "三级")
     assert (level["trigger"], level["commander"]) == ("发生较大洪涝灾害", "镇长")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "levels"),
+    [
+        ("本预案的应急响应由高到低分为一级响应、二级响应和三级响应。", ["一级", "二级", "三级"]),
+        ("应急响应级别分为三级：一级（公司级）、二级（车间级）、三级（班组级）。", ["一级", "二级", "三级"]),
+        ("应急响应分为特别重大、重大、较大和一般四级。", ["一级", "二级", "三级", "四级"]),
+        ("事故分为特别重大、重大、较大和一般四个等级。发生事故后启动应急响应。", []),  # accident grades
+    ],
+)
+def test_level_enumerations_in_running_text(sentence: str, levels: list[str]) -> None:
+    draft = run(["一、总则", "（一）响应分级", sentence])
+    assert [r["level"] for r in draft.data["response_levels"]] == levels
