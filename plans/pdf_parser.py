@@ -159,9 +159,7 @@ _MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of t
 
 def _margin_lines(lines: list[_Line], height: float) -> dict[int, str]:
     """The lines in the page's top and bottom margins, by ``id``: candidates for running headers."""
-    return {
-        id(ln): ln.text for ln in lines if ln.y0 < height * _MARGIN or ln.y0 > height * (1 - _MARGIN)
-    }
+    return {id(ln): ln.text for ln in lines if ln.y0 < height * _MARGIN or ln.y0 > height * (1 - _MARGIN)}
 
 
 def _running_key(text: str) -> str:
@@ -171,7 +169,9 @@ def _running_key(text: str) -> str:
 def running_texts(margins_per_page: list[dict[int, str]]) -> set[str]:
     """Keys of margin lines repeated on at least two pages and on half of them: running headers and
     footers ("XX预案（V3.0）" atop every page), not content."""
-    pages = Counter(key for margins in margins_per_page for key in {_running_key(t) for t in margins.values()})
+    pages = Counter(
+        key for margins in margins_per_page for key in {_running_key(t) for t in margins.values()}
+    )
     needed = max(2, (len(margins_per_page) + 1) // 2)
     return {key for key, count in pages.items() if count >= needed}
 

@@ -222,7 +222,8 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
             ):
                 # "（一）一级响应：发生…" → "发生…"
                 trigger = _LEVEL_LABEL.sub("", strip_number(tm.group(1).strip()))
-                trigger = re.sub(r"^(?:当|凡|如|若|一旦)(?=发生|达到|出现)", "", trigger)  # "当发生…时" → "发生…"
+                # "当发生…时" → "发生…"
+                trigger = re.sub(r"^(?:当|凡|如|若|一旦)(?=发生|达到|出现)", "", trigger)
                 entry["trigger"] = trigger
                 offset = sentence.find(trigger)
                 draft.cite(
@@ -309,7 +310,8 @@ def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> 
 
 
 _LEVEL_ITEM = re.compile(
-    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$", re.S
+    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$",
+    re.S,
 )
 _ORGANISED_BY = re.compile(
     r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",

@@ -51,7 +51,8 @@ def extract_tables(draft: PlanDraft) -> None:
         taken: set[int] = set()
         # Contact tables often carry two phone columns (办公电话 + 手机) and cells with two numbers:
         # every number is a way to reach the person, so each becomes its own contact.
-        phones = list(iter(lambda: _column(header, _HEADER_PHONE, taken), None))
+        phones = [i for i, cell in enumerate(header) if _HEADER_PHONE.search(cell)]
+        taken.update(phones)
         if phones:
             name_col = _column(header, _HEADER_NAME, taken)
             role_col = _column(header, _HEADER_ROLE, taken)
@@ -173,7 +174,9 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             if number in EMERGENCY_NUMBERS:
                 # "拨打119": a public number, not one of the plan's contacts; but a contact list may
                 # name it ("急救电话120", "火警：119"), and then it is one
-                listed = re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw)
+                listed = re.search(
+                    r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
+                )
                 if listed:
                     known.add(number)
                     contact = {"name": "", "role": listed.group(1), "org": "", "phone": number}
@@ -202,7 +205,9 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
 
-_TITLE_THEN_NAME = re.compile(rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})([\u4e00-\u9fff]{{2,3}})$")
+_TITLE_THEN_NAME = re.compile(
+    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})([\u4e00-\u9fff]{{2,3}})$"
+)
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 

@@ -44,7 +44,11 @@ def test_a_table_with_levels_in_rows_is_not_transposed() -> None:
     draft = run(
         [
             "四、应急响应",
-            [["响应级别", "启动条件", "指挥"], ["一级", "发生火灾的", "厂长"], ["二级", "发生泄漏的", "班长"]],
+            [
+                ["响应级别", "启动条件", "指挥"],
+                ["一级", "发生火灾的", "厂长"],
+                ["二级", "发生泄漏的", "班长"],
+            ],
         ]
     )
     assert [(r["level"], r["commander"]) for r in draft.data["response_levels"]] == [
@@ -152,7 +156,11 @@ def test_response_levels_named_by_accident_class() -> None:
     )
     assert [r["level"] for r in draft.data["response_levels"]] == ["一级", "二级", "三级", "四级"]
     first, second = _level(draft, "一级"), _level(draft, "二级")
-    assert (first["name"], first["trigger"], first["commander"]) == ("特别重大事故响应", "发生特别重大事故", "市政府")
+    assert (first["name"], first["trigger"], first["commander"]) == (
+        "特别重大事故响应",
+        "发生特别重大事故",
+        "市政府",
+    )
     assert (second["trigger"], second["commander"]) == ("发生重大事故", "市应急管理局局长")
 
 
@@ -167,7 +175,11 @@ def test_level_of_reads_numbers_and_accident_classes() -> None:
 
 
 def test_running_headers_and_footers_are_found_by_repetition() -> None:
-    pages = [{1: "XX公司应急预案（V2）", 2: "第1页"}, {3: "XX公司应急预案（V2）", 4: "第2页"}, {5: "一、总则"}]
+    pages = [
+        {1: "XX公司应急预案（V2）", 2: "第1页"},
+        {3: "XX公司应急预案（V2）", 4: "第2页"},
+        {5: "一、总则"},
+    ]
     assert running_texts(pages) == {"XX公司应急预案（V#）", "第#页"}  # digits do not tell pages apart
     assert running_texts([{1: "一、总则"}, {2: "二、组织机构"}]) == set()
 
@@ -187,7 +199,12 @@ def test_pdf_running_header_neither_becomes_a_block_nor_splits_a_paragraph() -> 
     long_line = "负责现场警戒、人员疏散和伤员转运以及与外部救援力量的联络配合工"
     data = _pdf(
         [
-            [header, (120, "一、组织机构", 16), (160, "抢险组：由设备科牵头。", 10.5), (800, long_line, 10.5)],
+            [
+                header,
+                (120, "一、组织机构", 16),
+                (160, "抢险组：由设备科牵头。", 10.5),
+                (800, long_line, 10.5),
+            ],
             [header, (120, "作和信息报送。", 10.5), (160, "二、应急响应", 16)],
         ]
     )
@@ -199,7 +216,9 @@ def test_pdf_running_header_neither_becomes_a_block_nor_splits_a_paragraph() -> 
 def test_pdf_title_wrapped_onto_two_lines_is_one_heading() -> None:
     title = "江阴某某纺织印染有限公司有限空间作业事故专项应急预"
     body = "为了及时有效地处置有限空间作业事故，保障作业人员生命安全，制定本预案。"
-    data = _pdf([[(80, title, 20), (110, "案", 20), (160, "一、总则", 16), (200, body, 10.5), (230, body, 10.5)]])
+    data = _pdf(
+        [[(80, title, 20), (110, "案", 20), (160, "一、总则", 16), (200, body, 10.5), (230, body, 10.5)]]
+    )
     blocks = parse_pdf(data, ocr=None).blocks
     assert blocks[0].kind == "heading"
     assert blocks[0].text == title + "案"
