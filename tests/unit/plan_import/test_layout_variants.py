@@ -4,20 +4,23 @@ level names, running page headers and wrapped titles in PDFs. Small synthetic in
 
 from __future__ import annotations
 
+from typing import Any
+
 import pymupdf
 import pytest
 
+from plans.draft import PlanDraft
 from plans.pdf_parser import parse_pdf, running_texts
 from plans.rules_levels import level_of
 from tests.support.plan_docs import CJK_FONT
 from tests.unit.plan_import.test_extractors import run
 
 
-def _level(draft, level: str) -> dict:  # type: ignore[no-untyped-def]
+def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
     return next(r for r in draft.data["response_levels"] if r["level"] == level)
 
 
-def _unit(draft, name: str) -> dict:  # type: ignore[no-untyped-def]
+def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
     return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
