@@ -332,6 +332,8 @@ def _layer_blocks(
         kind, number = classify_line(line.text)
         if kind == "paragraph" and _is_heading_by_font(line, body):
             kind = "heading"
+        elif kind == "list_item" and _is_heading_by_font(line, body) and line.size >= body * 1.15:
+            kind = "heading"  # "六、附件：应急联系表" set larger: the font decides, not the colon
         elif kind == "heading" and line.x1 >= right - 18 and len(lines) > 1 and line.size <= body * 1.05:
             kind = "list_item"  # a numbered line running to the margin is the first line of a list item
         if kind == "heading":

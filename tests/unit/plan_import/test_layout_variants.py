@@ -273,3 +273,12 @@ def test_running_text_level_sentence_drops_the_leading_when() -> None:
 def test_level_enumerations_in_running_text(sentence: str, levels: list[str]) -> None:
     draft = run(["一、总则", "（一）响应分级", sentence])
     assert [r["level"] for r in draft.data["response_levels"]] == levels
+
+
+def test_pdf_numbered_line_with_a_colon_in_the_heading_font_is_a_heading() -> None:
+    body = "各单位应当按照本预案要求，做好应急联系人员和联系电话的更新与报送工作。"
+    data = _pdf(
+        [[(80, "一、总则", 16), (120, body, 10.5), (150, body, 10.5), (190, "六、附件：应急联系表", 16)]]
+    )
+    blocks = parse_pdf(data, ocr=None).blocks
+    assert (blocks[-1].kind, blocks[-1].text) == ("heading", "六、附件：应急联系表")
