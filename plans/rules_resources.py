@@ -173,41 +173,59 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             raw = block.text[max(0, m.start() - 30) : m.start()]
             if number in EMERGENCY_NUMBERS:
                 # "拨打119": a public number, not one of the plan's contacts; but a contact list may
-                # name it ("急救电话120", "火警：119"), and then it is one
+                # name it ("急救电话120", "消防救援站：119"), and then it is one
                 listed = re.search(
                     r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
-                )
+                ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
                 if listed:
                     known.add(number)
-                    contact = {"name": "", "role": listed.group(1), "org": "", "phone": number}
-                    draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.7)
+                    draft.add(
+                        "contacts", {**_unit_or_role(listed.group(1)), "name": "", "phone": number},
+                        block.paragraph, m.start(), m.end(), confidence=0.7,
+                    )  # fmt: skip
                 continue
-            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
-            person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
-            label = re.split(r"[，。；;、\s]", before)[-1]
-            titled = _TITLE_THEN_NAME.match(label)
-            if titled and re.search(r"[位门室组部科队办处局司]$", titled.group(2)):
-                titled = None  # "成员单位", "组长部门": a title and a unit word, not a person
-            if person:
-                contact = {"name": person.group(1), "role": "联系人", "org": "", "phone": number}
-            elif titled:  # "组长陈国华，电话…"
-                contact = {"name": titled.group(2), "role": titled.group(1), "org": "", "phone": number}
-            elif label:
-                contact = {
-                    "name": "",
-                    "role": label if not UNIT_SUFFIX.search(label) else "",
-                    "org": label if UNIT_SUFFIX.search(label) else "",
-                    "phone": number,
-                }
-            else:
-                contact = {"name": "", "role": "", "org": "", "phone": number}
+            contact = {**_contact_before(raw), "phone": number}
             known.add(number)
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
 
 _TITLE_THEN_NAME = re.compile(
-    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})([\u4e00-\u9fff]{{2,3}})$"
+    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
 )
+# "安全科科长李明": a unit, a post ending in a post word, and a 2–3 character name
+_UNIT_POST_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:科|室|部|局|处|站|所|队|中心|车间|公司|办))?"
+    r"([\u4e00-\u9fff]{0,4}?(?:科长|处长|局长|站长|所长|队长|主任|经理|总监|书记|安全员|厂长|镇长|组长))"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+# "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
+_TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
+
+
+def _unit_or_role(label: str) -> dict[str, str]:
+    unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
+    return {"role": "" if unit else label, "org": label if unit else ""}
+
+
+def _contact_before(raw: str) -> dict[str, str]:
+    """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
+    "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
+    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
+    before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
+    person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+    if person:
+        return {"name": person.group(1), "role": "联系人", "org": ""}
+    label = re.split(r"[，。；;、\s]", before)[-1]
+    titled = _TITLE_THEN_NAME.match(label)
+    if titled and not re.search(r"[位门室组部科队办处局司]$", titled.group(2)):  # not "成员单位"
+        return {"name": titled.group(2), "role": titled.group(1), "org": ""}
+    posted = _UNIT_POST_NAME.match(label)
+    if posted:
+        return {"name": posted.group(3), "role": posted.group(2), "org": posted.group(1) or ""}
+    addressee = _TO_WHOM.sub("", label)
+    return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
+
+
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 

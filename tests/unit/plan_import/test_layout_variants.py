@@ -282,3 +282,25 @@ def test_pdf_numbered_line_with_a_colon_in_the_heading_font_is_a_heading() -> No
     )
     blocks = parse_pdf(data, ocr=None).blocks
     assert (blocks[-1].kind, blocks[-1].text) == ("heading", "六、附件：应急联系表")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phone", "contact"),
+    [
+        (
+            "事故发生后立即报告公司应急办公室（电话：0510-86001234）。",
+            "0510-86001234",
+            ("", "", "公司应急办公室"),
+        ),
+        ("安全科科长李明（手机13812345678）负责现场联络。", "13812345678", ("李明", "科长", "安全科")),
+        ("总指挥：王强 13900001111", "13900001111", ("王强", "总指挥", "")),
+        ("值班电话：0510-86805678。", "0510-86805678", ("", "值班", "")),
+        ("消防救援站：119；医院急救：120。", "119", ("", "", "消防救援站")),
+    ],
+)
+def test_who_a_number_in_running_text_reaches(
+    sentence: str, phone: str, contact: tuple[str, str, str]
+) -> None:
+    draft = run(["六、联系方式", sentence])
+    found = next(c for c in draft.data["contacts"] if c["phone"] == phone)
+    assert (found["name"], found["role"], found["org"]) == contact
