@@ -253,10 +253,10 @@ def _squash_digits(text: str) -> str:
 
 
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|部|具|把|支|副|人|名|架|立方米)"
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|立方米)"
 )
 _LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
-_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)")
+_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
 _SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
 
 
@@ -282,12 +282,15 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 unit_word = m.group(3)
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
                 if unit_word in ("人", "名"):
-                    team = re.search(r"([^，。；、]{2,20}?(?:队|组|站))", sentence[: m.start()])
+                    # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
+                    team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组|站))", sentence[: m.start(2)])
                     if not team:
                         continue
                     name = _LEADING_VERB.sub(
                         "", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1))
                     )
+                    if name in names:
+                        continue  # "兼职消防队1支，共15人": the team is already listed
                 names.add(name)
                 draft.add(
                     "resources",

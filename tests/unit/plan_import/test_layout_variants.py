@@ -304,3 +304,32 @@ def test_who_a_number_in_running_text_reaches(
     draft = run(["六、联系方式", sentence])
     found = next(c for c in draft.data["contacts"] if c["phone"] == phone)
     assert (found["name"], found["role"], found["org"]) == contact
+
+
+def _text_resources(sentence: str) -> list[dict[str, Any]]:
+    from plans.rules_resources import extract_text_resources
+    from plans.sections import outline
+    from tests.unit.plan_import.test_extractors import blocks_of
+
+    blocks = blocks_of(["五、保障措施", sentence])
+    draft = PlanDraft(blocks)
+    extract_text_resources(draft, outline(blocks))
+    resources: list[dict[str, Any]] = draft.data["resources"]
+    return resources
+
+
+def test_resources_in_running_text_with_more_units_and_a_keeper() -> None:
+    found = _text_resources("仓库储备吸油毡200kg、消防水带20卷、泡沫液5桶，由仓库保管员管理。")
+    assert [(r["name"], r["quantity"], r["unit"], r["holder"]) for r in found] == [
+        ("吸油毡", 200.0, "kg", "仓库保管员"),
+        ("消防水带", 20.0, "卷", "仓库保管员"),
+        ("泡沫液", 5.0, "桶", "仓库保管员"),
+    ]
+
+
+def test_team_head_count_when_the_team_is_named_in_the_same_phrase() -> None:
+    found = _text_resources("公司应急救援队伍共有队员25人，配备消防车2辆。")
+    assert [(r["type"], r["name"], r["quantity"]) for r in found] == [
+        ("救援队伍", "公司应急救援队伍", 25.0),
+        ("装备", "消防车", 2.0),
+    ]
