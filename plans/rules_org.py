@@ -316,7 +316,7 @@ def _org_table(
     if group_col is not None and any(
         UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
     ):
-        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(h.strip())]
+        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
         for row in block.cells[1:]:
             name = row[group_col].strip() if group_col < len(row) else ""
             if not name or not UNIT_SUFFIX.search(name):

@@ -333,3 +333,15 @@ def test_team_head_count_when_the_team_is_named_in_the_same_phrase() -> None:
         ("救援队伍", "公司应急救援队伍", 25.0),
         ("装备", "消防车", 2.0),
     ]
+
+
+def test_working_group_table_with_padded_role_headers() -> None:
+    draft = run(
+        [
+            "二、组织机构及职责",
+            "公司成立应急指挥部。",
+            [["组别", "组\u3000长", "职责"], ["警戒疏散组", "保卫科科长", "负责现场警戒"]],
+        ]
+    )
+    group = _unit(draft, "警戒疏散组")
+    assert group["roles"] == [{"title": "组长", "holder": "保卫科科长", "duties": []}]
