@@ -84,11 +84,28 @@ def _paragraph_block(
             number=numbering.number if numbering else None,
             style=style.name,
         )
+    if kind == "paragraph" and not label and _bold_line(paragraph, text):
+        return Block(kind="heading", text=text, paragraph=index, style=style.name)
     if label and kind == "paragraph":
         kind = "list_item"  # bullets and auto-numbered list paragraphs
     if style.name and style.name.lower().startswith("list") and kind == "paragraph":
         kind = "list_item"
     return Block(kind=kind, text=text, paragraph=index, number=number, style=style.name)
+
+
+_SENTENCE_PUNCTUATION = re.compile(r"[。；;：:，,！!？?]")
+
+
+def _bold_line(paragraph: Paragraph, text: str) -> bool:
+    """A short line set all in bold, with no sentence punctuation: a heading typed without a heading
+    style ("镇防汛防台指挥部"), as many plans are written."""
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    return (
+        bool(runs)
+        and len(text) <= 30
+        and not _SENTENCE_PUNCTUATION.search(text)
+        and all(r.bold or (r.style is not None and r.style.font.bold) for r in runs)
+    )
 
 
 def _outline_value(ppr: Any) -> int | None:

@@ -90,6 +90,9 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
     ocr_pages = 0
     readable = 0
     needs_ocr = 0
+    # Pages are read first and laid out after, so that running headers and footers (the same line at
+    # the top or foot of most pages) can be told from body text before they split a paragraph.
+    read: list[tuple[int, str, Any]] = []
     for index in range(doc.page_count):
         page_no = index + 1
         try:
@@ -114,10 +117,10 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
                 warnings.append(f"第 {page_no} 页{reason}，OCR 未识别出文字。")
                 continue
             readable += 1
-            _ocr_blocks(ocr_lines, page_no, page.rect.width * ocr_dpi / 72, blocks)
+            read.append((page_no, "ocr", (ocr_lines, page.rect.width * ocr_dpi / 72)))
         elif text.strip() or tables:
             readable += 1
-            _layer_blocks(lines, tables, page_no, fonts, blocks)
+            read.append((page_no, "layer", (_margin_lines(lines, page.rect.height), lines, tables)))
         del page
         if page_no % batch_pages == 0:
             # drop cached fonts/images of the pages already read
@@ -129,6 +132,14 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
                 "请上传可编辑文字的 PDF 或 Word 文档。"
             )
         raise NoTextError("PDF 中没有识别出任何文字。")
+    running = running_texts([margins for _, how, (margins, *_rest) in read if how == "layer"])
+    for page_no, how, payload in read:
+        if how == "ocr":
+            _ocr_blocks(*payload, page_no=page_no, out=blocks)
+        else:
+            margins, lines, tables = payload
+            body = [ln for ln in lines if not (id(ln) in margins and _running_key(ln.text) in running)]
+            _layer_blocks(body, tables, page_no, fonts, blocks)
     assign_heading_levels(blocks)
     return DocumentStructure(blocks=blocks, pages=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
 
@@ -141,6 +152,28 @@ class _Line:
     block_no: int
     x1: float
     y0: float
+
+
+_MARGIN = 0.1  # running headers and footers sit in the top or bottom tenth of the page
+
+
+def _margin_lines(lines: list[_Line], height: float) -> dict[int, str]:
+    """The lines in the page's top and bottom margins, by ``id``: candidates for running headers."""
+    return {id(ln): ln.text for ln in lines if ln.y0 < height * _MARGIN or ln.y0 > height * (1 - _MARGIN)}
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))  # "第3页" and "第4页" are the same footer
+
+
+def running_texts(margins_per_page: list[dict[int, str]]) -> set[str]:
+    """Keys of margin lines repeated on at least two pages and on half of them: running headers and
+    footers ("XX预案（V3.0）" atop every page), not content."""
+    pages = Counter(
+        key for margins in margins_per_page for key in {_running_key(t) for t in margins.values()}
+    )
+    needed = max(2, (len(margins_per_page) + 1) // 2)
+    return {key for key, count in pages.items() if count >= needed}
 
 
 def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]]]]:
@@ -270,6 +303,7 @@ def _layer_blocks(
     pending_tables = sorted(tables, key=lambda t: t[0][1])
     right = max((ln.x1 for ln in lines), default=0.0)  # the text column's right margin on this page
     last_line: _Line | None = None
+    last_heading: _Line | None = None
 
     def emit_tables(before_y: float) -> None:
         while pending_tables and pending_tables[0][0][1] <= before_y:
@@ -298,12 +332,29 @@ def _layer_blocks(
         kind, number = classify_line(line.text)
         if kind == "paragraph" and _is_heading_by_font(line, body):
             kind = "heading"
+        elif kind == "list_item" and _is_heading_by_font(line, body) and line.size >= body * 1.15:
+            kind = "heading"  # "六、附件：应急联系表" set larger: the font decides, not the colon
         elif kind == "heading" and line.x1 >= right - 18 and len(lines) > 1 and line.size <= body * 1.05:
             kind = "list_item"  # a numbered line running to the margin is the first line of a list item
         if kind == "heading":
             flush()
-            out.append(Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number))
-            last_block, last_line = line.block_no, None
+            previous = out[-1] if out else None
+            if (
+                number is None
+                and last_heading is not None
+                and previous is not None
+                and previous.kind == "heading"
+                and previous.page == page_no
+                and line.size == last_heading.size
+                and last_heading.x1 >= right - 18
+                and not line.text.startswith(("（", "("))  # "（2024年修订版）" under a title is its own line
+            ):  # a long title wrapped onto a second line ("…专项应急预" / "案") is one heading
+                previous.text += line.text
+            else:
+                out.append(
+                    Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number)
+                )
+            last_block, last_line, last_heading = line.block_no, None, line
             first_on_page = False
             continue
         wrapped = (
@@ -366,7 +417,7 @@ def _grid(rows: list[OcrLine], page_width: float) -> list[list[str]]:
     return grid
 
 
-def _ocr_blocks(lines: list[OcrLine], page_no: int, page_width: float, out: list[Block]) -> None:
+def _ocr_blocks(lines: list[OcrLine], page_width: float, *, page_no: int, out: list[Block]) -> None:
     """OCR lines → blocks: rows aligned in columns become a table; a line that reaches the right
     margin continues into the next one."""
     lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln.text.replace(" ", ""))]

@@ -15,8 +15,18 @@ from plans.structure import Block, split_number, table_cell
 
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
+# Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
+_CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
+_CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
+_CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应")
+# One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
+_LIST_ITEM = re.compile(
+    rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
+)
+# "分为Ⅰ级、Ⅱ级和Ⅲ级" / "由高到低分为一级响应、二级响应" / "分为三级：一级（公司级）、二级…"
 _LEVEL_LIST = re.compile(
-    rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*((?:{_LEVEL_TOKEN}\s*级\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
+    rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*(?:[一二三四两\d]\s*个?等?级别?\s*[:：]\s*)?"
+    rf"((?:{_LIST_ITEM.pattern}\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
 )
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
 _COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
@@ -30,13 +40,36 @@ _WARNING_INLINE = re.compile(
 _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
-_LEVEL_LABEL = re.compile(rf"^{_LEVEL_TOKEN}\s*级\s*(?:应急)?响应\s*[:：]\s*")
+_LEVEL_LABEL = re.compile(
+    rf"^(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
+)
 _COMMANDER = re.compile(
     r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
-    r"(?:启动|组织|统一指挥|统一领导|领导)"
+    r"(?:启动|组织|统一指挥|统一领导|领导|指挥)"
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
+
+
+def level_of(text: str) -> str | None:
+    """ "Ⅱ级响应" / "二级" → "二级"; "较大事故响应" / "较大" → "三级"."""
+    level = normalise_level(text)
+    if level is not None:
+        return level
+    written = _CLASS_RESPONSE.search(text) or re.fullmatch(rf"\s*({_CLASS})(?:事故|事件)?\s*", text)
+    return _CLASS_LEVEL[written.group(1)] if written else None
+
+
+def response_mentions(text: str) -> dict[str, re.Match[str]]:
+    """Each response level ``text`` names, by level, with where it is written."""
+    found: dict[str, re.Match[str]] = {}
+    for m in _RESPONSE.finditer(text):
+        level = normalise_level(m.group(1) + "级")
+        if level is not None:
+            found.setdefault(level, m)
+    for m in _CLASS_RESPONSE.finditer(text):
+        found.setdefault(_CLASS_LEVEL[m.group(1)], m)
+    return found
 
 
 def strip_number(text: str) -> str:
@@ -46,8 +79,8 @@ def strip_number(text: str) -> str:
 
 def _level_values(text: str) -> list[str]:
     levels = []
-    for m in re.finditer(rf"({_LEVEL_TOKEN})\s*级", text):
-        level = normalise_level(m.group(1) + "级")
+    for m in _LIST_ITEM.finditer(text):
+        level = level_of(re.sub(r"[（(][^）)]*[)）]", "", m.group(0)))  # not the "（公司级）" gloss
         if level and level not in levels:
             levels.append(level)
     return levels
@@ -150,18 +183,17 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
         if block.kind == "table":
             continue
         m = _LEVEL_LIST.search(block.text)
-        if m and ("响应" in block.text or "级别" in block.text):
+        # accident classes are also how accidents are graded: as levels only where responses are meant
+        by_class = m is not None and re.search(_CLASS, m.group(1)) is not None
+        said = block.text[max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.end()] if m else ""
+        if m and ("响应" in said if by_class else ("响应" in block.text or "级别" in block.text)):
             for level in _level_values(m.group(1)):
                 ensure(level, "", block, m.start(1), m.end(1))
         for start, _end, sentence in sentences(block.text):
-            mentions = {normalise_level(x.group(1) + "级"): x for x in _RESPONSE.finditer(sentence)}
-            mentions.pop(None, None)
+            mentions = response_mentions(sentence)
             if len(mentions) != 1:
                 continue
-            found_level, mention = next(iter(mentions.items()))
-            if found_level is None:
-                continue
-            level = found_level
+            level, mention = next(iter(mentions.items()))
             index = ensure(
                 level,
                 mention.group(0).replace(" ", ""),
@@ -188,7 +220,10 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 and not entry["trigger"]
                 and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1))
             ):
-                trigger = _LEVEL_LABEL.sub("", tm.group(1).strip())  # "一级响应：发生…" → "发生…"
+                # "（一）一级响应：发生…" → "发生…"
+                trigger = _LEVEL_LABEL.sub("", strip_number(tm.group(1).strip()))
+                # "当发生…时" → "发生…"
+                trigger = re.sub(r"^(?:当|凡|如|若|一旦)(?=发生|达到|出现)", "", trigger)
                 entry["trigger"] = trigger
                 offset = sentence.find(trigger)
                 draft.cite(
@@ -215,12 +250,11 @@ def _actions_under_level_headings(
         if block.kind == "heading":
             if level is not None and (block.heading_level or 1) <= heading_level:
                 level = None
-            found = {normalise_level(m.group(1) + "级") for m in _RESPONSE.finditer(block.text)} - {None}
+            found = response_mentions(block.text)
             if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
-                level = found.pop()
+                level, written = found.popitem()
                 heading_level = block.heading_level or 1
-                written = _RESPONSE.search(block.text)
-                name = written.group(0).replace(" ", "") if written else ""
+                name = written.group(0).replace(" ", "")
                 ensure(level, name, block, 0, len(block.text))
             continue
         if level is None or block.kind == "table":
@@ -276,7 +310,8 @@ def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> 
 
 
 _LEVEL_ITEM = re.compile(
-    rf"^({_LEVEL_TOKEN}\s*级\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$", re.S
+    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$",
+    re.S,
 )
 _ORGANISED_BY = re.compile(
     r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
@@ -297,7 +332,7 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         m = _LEVEL_ITEM.match(body)
         if not m:
             continue
-        level = normalise_level(m.group(1))
+        level = level_of(m.group(1))
         if level is None:
             continue
         offset = block.text.find(body)
@@ -340,19 +375,21 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
-    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施)."""
+    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施), or transposed with one column per
+    level (项目 | Ⅱ级响应 | Ⅲ级响应, then rows 启动条件 / 指挥 / 主要措施)."""
     for block in scope:
         if block.kind != "table" or not block.cells or len(block.cells) < 2:
             continue
-        header = block.cells[0]
+        cells = level_rows(block.cells)
+        header = cells[0]
 
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         if level_col is None or trigger_col is None:
             continue
         commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
-        for row in block.cells[1:]:
+        for row in cells[1:]:
             cell = functools.partial(table_cell, row)
-            level = normalise_level(cell(level_col))
+            level = level_of(cell(level_col))
             if level is None:
                 continue
             index = ensure(level, cell(level_col), block, 0, len(block.text))
@@ -372,6 +409,21 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                         block.paragraph,
                         confidence=0.85,
                     )
+
+
+def level_rows(cells: list[list[str]]) -> list[list[str]]:
+    """The table with one row per level: transposed when its first row names two or more levels
+    and its first column holds the field labels (启动条件, 指挥, 措施)."""
+    header = cells[0]
+    named = [c for c in header[1:] if c.strip() and level_of(c) is not None]
+    labels = " ".join(row[0] for row in cells[1:] if row)
+    if len(named) < 2 or level_of(header[0]) is not None or not re.search(r"条件|情形|标准", labels):
+        return cells
+    width = max(len(row) for row in cells)
+    padded = [row + [""] * (width - len(row)) for row in cells]
+    columns = [list(column) for column in zip(*padded, strict=True)]
+    columns[0][0] = "响应级别"  # the corner cell ("项目") labels the level column after transposing
+    return columns
 
 
 def _col(header: list[str], pattern: str) -> int | None:

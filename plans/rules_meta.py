@@ -17,7 +17,7 @@ _COVER_BLOCKS = 25  # the cover and front matter come before the first numbered 
 _TITLE = re.compile(r"(预案|处置方案|应急方案)")
 _UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单位|部门|机关)\s*[:：]\s*(\S.{1,40})")
 _UNIT_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|管理局|应急管理局|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室|管理委员会)$"
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|委|中心|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室)$"
 )
 _SUB_UNIT_LINE = re.compile(
     r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$"
@@ -32,6 +32,8 @@ _DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
 _DATE_ISSUED = re.compile(rf"{_DATE}\s*(?:发布|印发|颁布)")  # "江阴市人民政府办公室　2024年5月20日印发"
 _UNIT_THEN_DATE = re.compile(rf"^(\S{{2,40}}?)\s+{_DATE}\s*(?:发布|印发|颁布|实施)?$")
 _BOOK = re.compile(r"《[^》]{2,60}》")
+# "本预案为部门预案" / "本预案属于专项应急预案": the plan says what it is (but not "是《…专项预案》的配套预案")
+_DECLARED_TYPE = re.compile(r"本预案(?:为|是|属于|系)[^，。；《]{0,10}?(总体|综合|专项|部门)(?:应急)?预案")
 
 
 def front_matter(blocks: list[Block]) -> list[Block]:
@@ -76,6 +78,8 @@ def extract_meta(draft: PlanDraft, outline: Outline) -> Block | None:
         draft.set("title", title.text.strip(), title.paragraph, confidence=0.95)
         plan_type, confidence = plan_type_of(title.text)
         draft.set("plan_type", plan_type, title.paragraph, confidence=confidence)
+    if title is None or plan_type_of(title.text)[1] < 0.95:  # the title did not say: the text may
+        _declared_type(draft, blocks)
     cover = front_matter(blocks)
     _issuing_unit(draft, cover, title)
     _version(draft, cover, title)
@@ -83,6 +87,15 @@ def extract_meta(draft: PlanDraft, outline: Outline) -> Block | None:
     _general(draft, outline)
     _accident_types(draft, outline, title)
     return title
+
+
+def _declared_type(draft: PlanDraft, blocks: list[Block]) -> None:
+    for block in blocks[:60]:  # 总则 comes early
+        m = _DECLARED_TYPE.search(block.text)
+        if m:
+            kind = "总体" if m.group(1) == "综合" else m.group(1)
+            draft.set("plan_type", kind, block.paragraph, m.start(1), m.end(1), confidence=0.9)
+            return
 
 
 def _issuing_unit(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:

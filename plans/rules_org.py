@@ -32,15 +32,18 @@ ROLE_TITLES = (
     "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
     "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
 )  # fmt: skip
-_ROLE_HOLDER = re.compile(rf"^({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
-_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({'|'.join(ROLE_TITLES)})\s*[:：]\s*([^。；;]{{1,60}})")
+# Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
+_SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
+_ROLE_HOLDER = re.compile(rf"^({_SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({_SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
 _ROLE_REN = re.compile(
     rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
 )
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 _UNIT_LEAD = re.compile(
-    r"^([^，。：:；、]{2,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
+    r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
 )
 _NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
 _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责)")
@@ -48,6 +51,9 @@ _DUTY_VERB = re.compile(
     r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
 )
 _DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
+# "领导小组主要职责：" on its own line: the numbered items that follow are the duties
+_DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
+_HQ = re.compile(r"(?:指挥部|领导小组|委员会)$")
 
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
 
@@ -77,6 +83,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         return units[name]
 
     def role(unit_name: str, title: str, holder: str | None, block: Block, start: int, end: int) -> None:
+        title = re.sub(r"\s+", "", title)
         index = units[unit_name]
         roles = draft.data["org_units"][index]["roles"]
         if any(
@@ -95,11 +102,19 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         roles.append({"title": title, "holder": holder, "duties": []})
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
+    duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
     for block in blocks:
         skeleton = outline.block_skeleton[block.paragraph]
         if skeleton != "组织机构及职责":
             if block.kind == "heading":
                 current, stack = None, []
+            continue
+        if duty_list and block.kind == "list_item":
+            _add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
+            continue
+        duty_list = None
+        if block.kind == "paragraph" and _DUTY_INTRO.match(block.text.strip()) and (current or units):
+            duty_list = current or _default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
             level = block.heading_level or 1
@@ -124,9 +139,13 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             duty_owner = current or _default_unit(units, draft, block, unit)
             _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(1)))
             continue
+        led: str | None = None  # "运输保障组：由…牵头。负责…": later sentences of the item are that unit's
         for start, _end, sentence in sentences(block.text):
             text = sentence.strip().rstrip("。；;")
             text = strip_number(text)
+            if led and _DUTY_VERB.match(text):
+                _add_duties(draft, units[led], block, [text])
+                continue
             offset = start + sentence.find(text[:4]) if text else start
             for alias in _ALIAS.finditer(text):
                 if current:
@@ -192,6 +211,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + len(text),
                     )
                 _roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
+                led = name
                 continue
             appointed = list(_ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
             if appointed:
@@ -237,6 +257,8 @@ def _roles_and_duty(
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in _ROLE_IS.finditer(text):  # "组长为运输管理科科长"
+        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     duty = re.search(r"(?:^|[，,])\s*(负责[^；;。]+)", text)
     if duty:
         _add_duties(draft, units[owner], block, [duty.group(1)])
@@ -255,10 +277,14 @@ def _add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -
 
 
 def _headquarters(units: dict[str, int], name: str) -> str | None:
-    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639)."""
+    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639):
+    the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
     if "指挥部" in name and "办公室" not in name:
         return None
-    return next((u for u in units if "指挥部" in u and "办公室" not in u), None)
+    hq = next((u for u in units if "指挥部" in u and "办公室" not in u), None) or next(
+        (u for u in units if _HQ.search(u) and "办公室" not in u), None
+    )
+    return hq if hq != name else None
 
 
 def _canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None = None) -> str | None:
@@ -290,7 +316,7 @@ def _org_table(
     if group_col is not None and any(
         UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
     ):
-        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(h.strip())]
+        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
         for row in block.cells[1:]:
             name = row[group_col].strip() if group_col < len(row) else ""
             if not name or not UNIT_SUFFIX.search(name):

@@ -49,24 +49,26 @@ def extract_tables(draft: PlanDraft) -> None:
             continue
         header = block.cells[0]
         taken: set[int] = set()
-        phone = _column(header, _HEADER_PHONE, taken)
-        if phone is not None:
+        # Contact tables often carry two phone columns (办公电话 + 手机) and cells with two numbers:
+        # every number is a way to reach the person, so each becomes its own contact.
+        phones = [i for i, cell in enumerate(header) if _HEADER_PHONE.search(cell)]
+        taken.update(phones)
+        if phones:
             name_col = _column(header, _HEADER_NAME, taken)
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_ORG, taken)
             for row in block.cells[1:]:
                 cell = functools.partial(table_cell, row)
-                m = _PHONE.search(_squash_digits(cell(phone)))
-                if not m:
-                    continue
-                contact = {
-                    "name": cell(name_col),
-                    "role": cell(role_col),
-                    "org": cell(org_col),
-                    "phone": m.group(1),
-                }
-                if contact not in draft.data["contacts"]:
-                    draft.add("contacts", contact, block.paragraph, confidence=0.95)
+                for phone in phones:
+                    for m in _PHONE.finditer(_squash_digits(cell(phone))):
+                        contact = {
+                            "name": cell(name_col),
+                            "role": cell(role_col),
+                            "org": cell(org_col),
+                            "phone": m.group(1),
+                        }
+                        if contact not in draft.data["contacts"]:
+                            draft.add("contacts", contact, block.paragraph, confidence=0.95)
             continue
         qty = _column(header, _HEADER_QTY, taken)
         res_name = _column(header, _HEADER_RES_NAME, taken)
@@ -136,6 +138,11 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "照明",
                 "发电机",
                 "担架",
+                "三脚架",
+                "风机",
+                "安全绳",
+                "安全带",
+                "梯",
             ),
             "装备",
         ),
@@ -163,25 +170,60 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                     "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
                 )
                 continue
-            before = block.text[max(0, m.start() - 30) : m.start()]
-            before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", before)
-            person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
-            label = re.split(r"[，。；;、\s]", before)[-1]
+            raw = block.text[max(0, m.start() - 30) : m.start()]
             if number in EMERGENCY_NUMBERS:
-                continue  # "拨打119": a public number, not one of the plan's contacts
-            if person:
-                contact = {"name": person.group(1), "role": "联系人", "org": "", "phone": number}
-            elif label:
-                contact = {
-                    "name": "",
-                    "role": label if not UNIT_SUFFIX.search(label) else "",
-                    "org": label if UNIT_SUFFIX.search(label) else "",
-                    "phone": number,
-                }
-            else:
-                contact = {"name": "", "role": "", "org": "", "phone": number}
+                # "拨打119": a public number, not one of the plan's contacts; but a contact list may
+                # name it ("急救电话120", "消防救援站：119"), and then it is one
+                listed = re.search(
+                    r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
+                ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
+                if listed:
+                    known.add(number)
+                    draft.add(
+                        "contacts", {**_unit_or_role(listed.group(1)), "name": "", "phone": number},
+                        block.paragraph, m.start(), m.end(), confidence=0.7,
+                    )  # fmt: skip
+                continue
+            contact = {**_contact_before(raw), "phone": number}
             known.add(number)
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
+
+
+_TITLE_THEN_NAME = re.compile(
+    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
+)
+# "安全科科长李明": a unit, a post ending in a post word, and a 2–3 character name
+_UNIT_POST_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:科|室|部|局|处|站|所|队|中心|车间|公司|办))?"
+    r"([\u4e00-\u9fff]{0,4}?(?:科长|处长|局长|站长|所长|队长|主任|经理|总监|书记|安全员|厂长|镇长|组长))"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+# "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
+_TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
+
+
+def _unit_or_role(label: str) -> dict[str, str]:
+    unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
+    return {"role": "" if unit else label, "org": label if unit else ""}
+
+
+def _contact_before(raw: str) -> dict[str, str]:
+    """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
+    "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
+    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
+    before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
+    person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+    if person:
+        return {"name": person.group(1), "role": "联系人", "org": ""}
+    label = re.split(r"[，。；;、\s]", before)[-1]
+    titled = _TITLE_THEN_NAME.match(label)
+    if titled and not re.search(r"[位门室组部科队办处局司]$", titled.group(2)):  # not "成员单位"
+        return {"name": titled.group(2), "role": titled.group(1), "org": ""}
+    posted = _UNIT_POST_NAME.match(label)
+    if posted:
+        return {"name": posted.group(3), "role": posted.group(2), "org": posted.group(1) or ""}
+    addressee = _TO_WHOM.sub("", label)
+    return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
 
 
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
@@ -211,10 +253,10 @@ def _squash_digits(text: str) -> str:
 
 
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|部|具|把|支|副|人|名|架|立方米)"
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|立方米)"
 )
 _LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
-_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)")
+_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
 _SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
 
 
@@ -240,12 +282,15 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 unit_word = m.group(3)
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
                 if unit_word in ("人", "名"):
-                    team = re.search(r"([^，。；、]{2,20}?(?:队|组|站))", sentence[: m.start()])
+                    # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
+                    team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组|站))", sentence[: m.start(2)])
                     if not team:
                         continue
                     name = _LEADING_VERB.sub(
                         "", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1))
                     )
+                    if name in names:
+                        continue  # "兼职消防队1支，共15人": the team is already listed
                 names.add(name)
                 draft.add(
                     "resources",

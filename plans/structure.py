@@ -116,12 +116,18 @@ def assign_heading_levels(blocks: list[Block]) -> None:
         if block.heading_level is not None:
             ranks.setdefault(key, block.heading_level)
     next_rank = max(ranks.values(), default=0) + 1
+    enclosing = 0  # level of the last numbered heading: an unnumbered one inside it sits one deeper
     for block in blocks:
-        if block.kind != "heading" or block.heading_level is not None:
+        if block.kind != "heading":
+            continue
+        if block.heading_level is not None:
+            enclosing = block.heading_level if block.number else enclosing
             continue
         numbering = split_number(block.text) if block.number else None
         if numbering is None:
-            block.heading_level = 1
+            # a cover title is level 1; a bold unnumbered line in the body ("镇防汛指挥部") is a
+            # sub-heading of the numbered section it sits in, not a new chapter
+            block.heading_level = enclosing + 1
             continue
         key = (numbering.family, numbering.depth)
         if key not in ranks:
@@ -130,6 +136,7 @@ def assign_heading_levels(blocks: list[Block]) -> None:
             ranks[key] = parent + 1 if parent is not None else next_rank
             next_rank = max(next_rank, ranks[key] + 1)
         block.heading_level = ranks[key]
+        enclosing = block.heading_level
 
 
 def classify_line(text: str) -> tuple[BlockKind, str | None]:

@@ -163,7 +163,7 @@ def test_ocr_rows_aligned_in_columns_become_a_table_with_merged_cells_filled() -
         _row(130, (10, "-1-")),  # page number
     ]
     out: list[Block] = []
-    _ocr_blocks(lines, 1, 600.0, out)  # type: ignore[arg-type]
+    _ocr_blocks(lines, 600.0, page_no=1, out=out)  # type: ignore[arg-type]
     assert [b.kind for b in out] == ["paragraph", "table"]
     assert out[1].cells == [
         ["岗位", "人员", "应急职责"],
