@@ -41,9 +41,10 @@ PLANS = (
     "enterprise_ammonia_coldstore",
 )
 # Written after the importer's rules were developed and kept out of rule tuning: the honest figure.
+# Held out from rule tuning. dept_transport and enterprise_confined_space were held out first; once
+# the importer was tuned on their misses they became development data and two new plans, written
+# without looking at the importer, took their place.
 HELD_OUT = (
-    "dept_transport",
-    "enterprise_confined_space",
     "town_huangtu_overall",
     "enterprise_ammonia_coldstore",
 )
