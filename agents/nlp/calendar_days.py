@@ -78,6 +78,19 @@ def whole_month(y: int, m: int) -> tuple[datetime, datetime]:
     return midnight(first), midnight(add_months(first, 1))
 
 
+# 上旬/月初 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end.
+_MONTH_PARTS = {"初": (1, 11), "上旬": (1, 11), "中": (11, 21), "中旬": (11, 21)}
+
+
+def month_part(y: int, m: int, edge: str | None) -> tuple[datetime, datetime]:
+    """The whole month, or the ten-day part of it that ``edge`` (初/中旬/底/末/上旬/下旬) names."""
+    start, end = whole_month(y, m)
+    if not edge:
+        return start, end
+    lo, hi = _MONTH_PARTS.get(edge, (21, None))
+    return start + timedelta(days=lo - 1), (end if hi is None else start + timedelta(days=hi - 1))
+
+
 def _year_of(text: str | None, today: date) -> int | None:
     if not text:
         return None
@@ -127,13 +140,13 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
     if k == "year_month":
         y = _year_of(m.group(1), today) or (today.year - (m.group(2) == "去年"))
         month = int(m.group(3))
-        return whole_month(y, month) if 1 <= month <= 12 else None
+        return month_part(y, month, m.group("edge")) if 1 <= month <= 12 else None
     if k == "month":
         month = int(m.group(1))
         if not 1 <= month <= 12:
             return None
         y = today.year if month <= today.month else today.year - 1
-        return whole_month(y, month)
+        return month_part(y, month, m.group("edge"))
     if k == "day_of_month":
         dom = int(m.group(1))
         try:
@@ -160,16 +173,36 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         return whole_day(d)
     if k == "week":
         monday = today - timedelta(days=today.weekday())
-        if m.group(0) == "周末":
-            sat = monday + timedelta(days=5)
-            if sat > today:
+        if m.group(2):  # 周末: the latest weekend begun by today; 上周末 = the previous week's
+            sat = monday + timedelta(days=5 + 7 * REL[m.group(1)] if m.group(1) else 5)
+            if m.group(1) is None and sat > today:
                 sat -= timedelta(days=7)
             return midnight(sat), midnight(sat + timedelta(days=2))
-        monday += timedelta(days=7 * REL[m.group(1)])
+        monday += timedelta(days=7 * REL[m.group(3)])
         return midnight(monday), midnight(monday + timedelta(days=7))
     if k == "month_rel":
         first = add_months(date(today.year, today.month, 1), REL[m.group(1)])
-        return whole_month(first.year, first.month)
+        return month_part(first.year, first.month, m.group("edge"))
+    if k == "month_edge":
+        edge = m.group(1) or m.group(2) + "旬"
+        this = month_part(today.year, today.month, edge)
+        if this[0].date() <= today:
+            return this
+        prev = add_months(date(today.year, today.month, 1), -1)
+        return month_part(prev.year, prev.month, edge)
+    if k == "half_year":
+        y = int(m.group(1)) if m.group(1) else today.year - {None: 0, "今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+        if m.group(1) is None and m.group(2) is None and m.group(3) == "下" and today.month < 7:
+            y -= 1  # 下半年 said in spring: last year's
+        first = date(y, 1 if m.group(3) == "上" else 7, 1)
+        return midnight(first), midnight(add_months(first, 6))
+    if k == "quarter":
+        q = int(m.group(3)) if m.group(3).isdigit() else "一二三四".index(m.group(3)) + 1
+        y = int(m.group(1)) if m.group(1) else today.year - (m.group(2) == "去年")
+        first = date(y, 3 * q - 2, 1)
+        if m.group(1) is None and m.group(2) is None and first > today:
+            first = date(y - 1, 3 * q - 2, 1)
+        return midnight(first), midnight(add_months(first, 3))
     if k == "year":
         word = m.group(0)
         y = (
