@@ -48,6 +48,9 @@ class Gazetteer:
     trade_names: dict[str, list[Place]] = field(default_factory=dict)
     # Road → enterprises whose address is on it (a road has no single point: no radius).
     roads: dict[str, list[str]] = field(default_factory=dict)
+    # Village/community names without 村/社区 (红光, 要塞): ordinary words too, so like trade names
+    # only consulted for leftovers.
+    village_bases: dict[str, list[Place]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(
@@ -66,9 +69,11 @@ class Gazetteer:
             for alias in town_aliases(name):
                 g.towns.setdefault(alias, name)
         for v in villages:
-            g._add(
-                Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon")), [v["name"]]
-            )
+            place = Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon"))
+            g._add(place, [v["name"]])
+            base = re.sub(r"(?:村民委员会|居民委员会|村委会|居委会|社区|村)$", "", v["name"])
+            if len(base) >= 2 and base != v["name"] and base not in g.towns:
+                g.village_bases.setdefault(base, []).append(place)
         for e in enterprises:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.

@@ -18,6 +18,7 @@ import logging
 import re
 import tempfile
 import threading
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,8 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.llm_fallback import ask_for_meanings, grounded
+from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
+from agents.events.typos import slipped_town
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -77,6 +80,7 @@ class _Found:
     sources: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    excluded: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)  # 除了误报: (field, values)
 
 
 def _radius_m(after: str) -> int | None:
@@ -145,7 +149,8 @@ class EventQueryParser:
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
         notes: list[str] = []
-        text = (sentence or "").strip()
+        # Full-width digits and letters (３级, ５００米, ＣＡＭ) read as their ASCII forms.
+        text = unicodedata.normalize("NFKC", sentence or "").strip()
         if not text:
             return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
         if len(text) > MAX_SENTENCE_CHARS:
@@ -161,10 +166,26 @@ class EventQueryParser:
             if place is not None:
                 self._add_place(found, place, text[m.end() :])
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
+            found.types.append(event_type.value)
+            text = text[:start] + " " * (end - start) + text[end:]
         unplaced: list[tuple[int, int]] = []
+        negated, negated_field = False, ""
         for word, start, end in self._segmenter().tokenize(text):
             if not word.strip():
                 continue
+            if word in NEGATIONS:
+                negated, negated_field = True, ""
+                continue
+            if negated:  # 除了误报和已处置的: words of one field, up to the first other word
+                hit = vocab_hit(word)
+                if hit is not None and negated_field in ("", hit[0]):
+                    found.excluded.append(hit)
+                    negated, negated_field = not word.endswith("的"), hit[0]
+                    continue
+                if hit is None and word in NEGATION_JOINERS:
+                    continue
+                negated = False
             if not self._place_word(found, word, text[end:]):
                 unplaced.append((start, end))
         self._rescan(found, text, unplaced)
@@ -177,10 +198,10 @@ class EventQueryParser:
             time_text=time_range.text if time_range else None,
             towns=_unique(found.towns),
             places=_unique_places(found.places),
-            event_types=_unique(found.types),
-            levels=_unique(found.levels),
-            statuses=_statuses(found),
-            sources=_unique(found.sources),
+            event_types=without(found.excluded, "types", found.types),
+            levels=without(found.excluded, "levels", found.levels),
+            statuses=without(found.excluded, "statuses", _statuses(found)),
+            sources=without(found.excluded, "sources", found.sources),
             keywords=_unique(found.keywords)[:5],
             leftovers=_unique(found.leftovers)[:50],
         )
@@ -242,7 +263,7 @@ class EventQueryParser:
                     word = text[i : i + size]
                     if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
                         if rest:
-                            self._leftovers(found, rest)
+                            self._leftovers(found, rest, text[i:])
                         rest = ""
                         i += size
                         break
@@ -250,19 +271,24 @@ class EventQueryParser:
                     rest += text[i]
                     i += 1
             if rest:
-                self._leftovers(found, rest)
+                self._leftovers(found, rest, text[end:])
 
-    def _leftovers(self, found: _Found, chunk: str) -> None:
+    def _leftovers(self, found: _Found, chunk: str, after_chunk: str = "") -> None:
         """Unplaced words; a town name typed with the wrong characters of the same sound
         (城冬 for 城东, a pinyin input-method slip) is still recognised."""
         for word in _meaningful(chunk):
-            town = self._homophone_town(word)
+            town = self._homophone_town(word) or slipped_town(word, self.gazetteer.towns)
             if town:
                 found.towns.append(town)
                 continue
+            after = chunk[chunk.find(word) + len(word) :] + after_chunk
+            villages = self.gazetteer.village_bases.get(word)  # 红光 for 红光村, 要塞 for 要塞社区
             place = self._enterprise_for(word)
-            if place is not None:
-                self._add_place(found, place, chunk[chunk.find(word) + len(word) :])
+            if villages:
+                for village in villages[:5]:
+                    self._add_place(found, village, after)
+            elif place is not None:
+                self._add_place(found, place, after)
             else:
                 found.leftovers.append(word)
 
@@ -271,6 +297,11 @@ class EventQueryParser:
         best hit when that enterprise's name shares most of the word's characters (one typo)."""
         traded = self.gazetteer.trade_names.get(word)
         if traded and len(traded) == 1:
+            return traded[0]
+        # 宏新精密, 宏新机械厂: a unique 字号 followed by words of that enterprise's own name.
+        traded = self.gazetteer.trade_names.get(word[:2])
+        rest = re.sub(r"(?:厂|公司|集团)$", "", word[2:])
+        if traded and len(traded) == 1 and len(rest) >= 2 and rest in traded[0].name:
             return traded[0]
         if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
             return None

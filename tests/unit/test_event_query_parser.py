@@ -169,16 +169,16 @@ def test_llm_is_not_called_when_rules_place_everything() -> None:
 
 def test_llm_places_leftovers_into_closed_vocabularies_only() -> None:
     def answer(messages: list[ChatMessage]) -> str:
-        assert "冒青烟" in messages[-1].content
+        assert "焦糊味" in messages[-1].content
         items = [
-            {"word": "冒青烟", "field": "event_type", "value": "烟雾"},
-            {"word": "冒青烟", "field": "event_type", "value": "陨石撞击"},  # not a type: dropped
+            {"word": "焦糊味", "field": "event_type", "value": "烟雾"},
+            {"word": "焦糊味", "field": "event_type", "value": "陨石撞击"},  # not a type: dropped
             {"word": "城东", "field": "level", "value": "红色"},  # not a leftover: dropped
-            {"word": "冒青烟", "field": "town", "value": "火星镇"},  # unknown town: dropped
+            {"word": "焦糊味", "field": "town", "value": "火星镇"},  # unknown town: dropped
         ]
         return json.dumps({"items": items})
 
-    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(answer)).parse("城东冒青烟", NOW)
+    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(answer)).parse("城东焦糊味", NOW)
     assert outcome.used_llm
     assert outcome.filter.event_types == ["烟雾"] and outcome.filter.towns == ["城东街道"]
     assert outcome.filter.levels == [] and outcome.filter.leftovers == []
@@ -188,9 +188,9 @@ def test_llm_down_keeps_the_rules_filter_with_a_note() -> None:
     def down(_m: list[ChatMessage]) -> str:
         raise LLMError("语言模型服务不可用", code="llm_unavailable")
 
-    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(down)).parse("城东冒青烟", NOW)
+    outcome = EventQueryParser(_gazetteer(), chat_model=FakeChatModel(down)).parse("城东焦糊味", NOW)
     assert not outcome.used_llm and outcome.filter.towns == ["城东街道"]
-    assert outcome.filter.leftovers == ["冒青烟"] and any("语言模型" in w for w in outcome.warnings)
+    assert outcome.filter.leftovers == ["焦糊味"] and any("语言模型" in w for w in outcome.warnings)
 
 
 def test_edited_filter_validates_its_values() -> None:

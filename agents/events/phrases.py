@@ -1,0 +1,89 @@
+"""Spoken event phrases built from parts, and negations, for ``agents.events.query_parser``.
+
+The synonym tables in ``agents.events.vocab`` list whole words; duty officers also *compose* them:
+a verb of blocking with any kind of escape route (堵通道, 安全出口被挡, 楼道里堆了杂物), a negated
+"wear" with any kind of hard hat (没戴帽子, 不戴头盔), any name of an e-bike moving indoors (电驴推进
+电梯, 电动车上楼). Each kind is one regular pattern over parts lists, so a new verb or noun is one
+more list entry, never a new sentence (ADR 0011, "spoken phrases").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from agents.events.vocab import EVENT_TYPE_WORDS, LEVEL_WORDS, SOURCE_WORDS, STATUS_WORDS
+from core.vocab import EventLevel, EventSource, EventStatus
+from core.vocab import EventType as E
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# Escape routes and what blocks them.
+_ROUTE = _alt("消防通道", "安全通道", "疏散通道", "逃生通道", "消防车道", "安全出口", "疏散出口", "通道", "出口", "楼道", "车道")
+_BLOCK = _alt("堵", "堵住", "堵塞", "堵死", "占", "占用", "占住", "占着", "挡", "挡住", "挡着", "封", "封堵", "锁", "锁住",
+              "锁死", "堆", "堆放", "堆满", "停", "停放", "停满", "乱停", "乱放", "乱堆")  # fmt: skip
+_ASPECT = r"(?:了|着|住|满)?"
+# Hard hats and vests, and a negated "wear".
+_NOT = _alt("没", "没有", "未", "不", "没在")
+_WEAR = _alt("戴", "带", "佩戴", "穿", "穿戴", "着")
+_HAT = _alt("安全帽", "帽子", "头盔", "安全头盔", "帽")
+_VEST = _alt("反光衣", "反光背心", "反光马甲", "马甲", "背心", "反光服")
+# E-bikes and moving indoors.
+_EBIKE = _alt("电动车", "电瓶车", "电动自行车", "电驴", "小电驴", "电摩", "电动摩托", "电车", "电单车")
+_INDOORS = r"(?:推|骑|开|带)?(?:进|上|入)了?(?:电梯|梯|楼|楼道|楼上|单元|室内|屋)"
+
+_PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
+    (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
+    (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
+    (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
+    (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
+)  # fmt: skip
+
+
+def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
+    """Non-overlapping composed event phrases in ``text``: (start, end, event type)."""
+    taken: list[tuple[int, int]] = []
+    for pattern, event_type in _PHRASES:
+        for m in pattern.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                taken.append((m.start(), m.end()))
+                yield m.start(), m.end(), event_type
+
+
+# A word right before a status/level/source/type that turns it into "all but this" (除了误报的).
+NEGATIONS: frozenset[str] = frozenset(
+    ("除了", "除", "除去", "除开", "排除", "不包括", "不包含", "不含", "不算", "不要", "去掉", "去除", "不是", "非")
+)
+# Between two negated words the negation carries on (除了误报和已处置的).
+NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))
+
+
+_FIELDS: tuple[tuple[str, dict[str, Any], type[StrEnum]], ...] = (
+    ("statuses", STATUS_WORDS, EventStatus),
+    ("levels", LEVEL_WORDS, EventLevel),
+    ("types", EVENT_TYPE_WORDS, E),
+    ("sources", SOURCE_WORDS, EventSource),
+)
+
+
+def vocab_hit(word: str) -> tuple[str, tuple[Any, ...]] | None:
+    for name, table, _enum in _FIELDS:
+        if word in table:
+            return name, table[word]
+    return None
+
+
+def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:
+    """``values`` (deduplicated) less the negated ones of field ``name``; a negation alone means
+    every other value (除了误报的 = all statuses but 误报)."""
+    gone = {v.value for field_name, vs in excluded if field_name == name for v in vs}
+    values = list(dict.fromkeys(values))
+    if not gone:
+        return values
+    enum = next(e for n, _t, e in _FIELDS if n == name)
+    return [v for v in values or [e.value for e in enum] if v not in gone]
