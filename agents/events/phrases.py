@@ -36,23 +36,39 @@ _VEST = _alt("反光衣", "反光背心", "反光马甲", "马甲", "背心", "�
 # E-bikes and moving indoors.
 _EBIKE = _alt("电动车", "电瓶车", "电动自行车", "电驴", "小电驴", "电摩", "电动摩托", "电车", "电单车")
 _INDOORS = r"(?:推|骑|开|带)?(?:进|上|入)了?(?:电梯|梯|楼|楼道|楼上|单元|室内|屋)"
+# Someone getting in where they should not.
+_INTRUDE = r"(?:闯|翻|爬|溜|钻|混|跑)(?:进|入|过|越)(?:来|去|了)*|翻墙|爬墙|外来人员|陌生人|外人进"
+# A measured quantity out of range: 温度高, 压力超了, 液位太低, 有毒气体超了 …
+_TOO = r"(?:太|过|偏|很|有点|特别)?(?:高|低|大|超)(?:了|标|限)?|(?:超标|超限|异常|不正常|报警|告警)"
+_MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
+    (_alt("温度", "气温", "油温", "水温", "炉温"), (E.OVER_TEMPERATURE,)),
+    (_alt("压力", "气压", "管压", "罐压"), (E.OVER_PRESSURE,)),
+    (_alt("液位", "水位", "罐位"), (E.LEVEL_ABNORMAL,)),
+    (_alt("可燃气体", "可燃气", "燃气", "天然气", "煤气"), (E.GAS_LEAK,)),
+    (_alt("有毒气体", "有毒有害气体", "毒气", "硫化氢", "氨气", "氯气", "一氧化碳"), (E.TOXIC_GAS,)),
+    (_alt("气体", "浓度"), (E.GAS_LEAK, E.TOXIC_GAS)),
+)
 
 _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
     (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
+    (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
 )  # fmt: skip
+_MEASURE_PHRASES = tuple((re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{_TOO})"), types) for what, types in _MEASURES)
 
 
 def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
     """Non-overlapping composed event phrases in ``text``: (start, end, event type)."""
     taken: list[tuple[int, int]] = []
-    for pattern, event_type in _PHRASES:
+    patterns = [(p, (t,)) for p, t in _PHRASES] + list(_MEASURE_PHRASES)
+    for pattern, event_types in patterns:
         for m in pattern.finditer(text):
             if not any(m.start() < e and s < m.end() for s, e in taken):
                 taken.append((m.start(), m.end()))
-                yield m.start(), m.end(), event_type
+                for event_type in event_types:
+                    yield m.start(), m.end(), event_type
 
 
 # A word right before a status/level/source/type that turns it into "all but this" (除了误报的).

@@ -229,3 +229,84 @@ def test_road_from_addresses_is_a_place_without_radius(parser: EventQueryParser)
     f = parse(parser, "长山大道附近今天的冒烟")
     assert [(p.kind, p.id, p.radius_m) for p in f.places] == [("road", "长山大道", None)]
     assert parser.gazetteer.roads["长山大道"] == [CHENGXING]
+
+
+# ---- spoken phrasing (rules added after the first held-out set; examples written for these tests) ----
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("城东有没有烟", ["烟雾"]), ("华士的火", ["火焰"]), ("有火吗", ["火焰"]),
+        ("堵通道", ["消防通道占用"]), ("安全出口被挡住了", ["消防通道占用"]), ("楼道里堆了杂物", ["消防通道占用"]),
+        ("占着疏散通道", ["消防通道占用"]), ("没戴帽子", ["未戴安全帽"]), ("头盔都不戴", ["未戴安全帽"]),
+        ("没穿马甲", ["未穿反光衣"]), ("电驴推进电梯", ["电瓶车进电梯"]), ("电梯里有电动车", ["电瓶车进电梯"]),
+        ("有人翻墙进来", ["人员闯入"]), ("压力高", ["压力超限"]), ("温度超了", ["温度超限"]),
+        ("液位太低", ["液位异常"]), ("有毒气体超了", ["有毒气体超标"]), ("烟头", ["抽烟"]),
+    ],
+)  # fmt: skip
+def test_composed_and_colloquial_event_words(parser: EventQueryParser, text: str, types: list[str]) -> None:
+    f = parse(parser, text)
+    assert f.event_types == types and f.leftovers == []
+
+
+@pytest.mark.parametrize("text", ["火车站附近", "烟草仓库", "通道", "停车场"])
+def test_event_characters_inside_other_words_are_not_events(parser: EventQueryParser, text: str) -> None:
+    assert parse(parser, text).event_types == []
+
+
+@pytest.mark.parametrize(
+    ("text", "levels", "statuses", "sources"),
+    [
+        ("最高级的", ["红色"], [], []), ("级别最低的", ["蓝色"], [], []), ("严重的", ["红色", "橙色"], [], []),
+        ("还没处理完的", [], ["待研判", "正报", "已派发"], []), ("已经处理的", [], ["已处置"], []),
+        ("误报掉的", [], ["误报"], []), ("正在处理的", [], ["已派发"], []),
+        ("摄像头报的", [], [], ["视频算法"]), ("传感器报的", [], [], ["物联阈值"]),
+        ("网格员上报的", [], [], ["人工上报"]), ("老百姓打热线反映的", [], [], ["人工上报"]),
+    ],
+)  # fmt: skip
+def test_level_status_and_source_phrasing(
+    parser: EventQueryParser, text: str, levels: list[str], statuses: list[str], sources: list[str]
+) -> None:
+    f = parse(parser, text)
+    assert (f.levels, f.statuses, f.sources) == (levels, statuses, sources)
+
+
+def test_negation_means_every_other_value_of_that_field(parser: EventQueryParser) -> None:
+    f = parse(parser, "除了误报的火情")
+    assert f.statuses == ["待研判", "正报", "已派发", "已处置"] and f.event_types == ["火焰"]
+    assert parse(parser, "不是误报和已处置的").statuses == ["待研判", "正报", "已派发"]
+    assert parse(parser, "排除蓝色的").levels == ["红色", "橙色", "黄色"]
+    assert parse(parser, "未处理的，除了已派发").statuses == ["待研判", "正报"]
+
+
+@pytest.mark.parametrize(("text", "town"), [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇")])
+def test_town_typed_with_a_look_alike_or_same_sound_character(
+    parser: EventQueryParser, text: str, town: str
+) -> None:
+    assert parse(parser, text).towns == [town]
+
+
+def test_ordinary_words_are_not_taken_for_mistyped_towns(parser: EventQueryParser) -> None:
+    f = parse(parser, "车间的告警")
+    assert f.towns == [] and f.keywords == ["车间"]
+
+
+def test_village_named_without_its_suffix_only_when_nothing_else_fits(parser: EventQueryParser) -> None:
+    (place,) = parse(parser, "华西附近500米").places
+    assert (place.kind, place.id, place.radius_m) == ("village", "华士镇/华西村", 500)
+
+
+def test_trade_name_with_words_of_the_enterprise_name() -> None:
+    g = Gazetteer.from_rows(
+        towns=[{"name": "华士镇", "lat": 31.8, "lon": 120.4}],
+        enterprises=[{"id": "E1", "name": "江阴宏新精密机械有限公司", "town": "华士镇", "lat": 31.8, "lon": 120.4}],
+    )
+    p = EventQueryParser(g)
+    assert [x.id for x in parse(p, "宏新机械厂的告警").places] == ["E1"]
+    assert parse(p, "宏新食品的告警").places == []  # 食品 is not in its name
+
+
+def test_full_width_digits_are_read(parser: EventQueryParser) -> None:
+    f = parse(parser, "３级告警 近３天")
+    assert f.levels == ["黄色"] and f.time_text == "近3天"
