@@ -204,13 +204,17 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
             first = date(y - 1, 3 * q - 2, 1)
         return midnight(first), midnight(add_months(first, 3))
     if k == "year":
-        word = m.group(0)
         y = (
             int(m.group(1))
             if m.group(1)
-            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[word]
+            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[m.group(2)]
         )
+        if m.group(3):  # 今年初 = January, 去年年底 = December
+            return whole_month(y, 1 if m.group(3) == "初" else 12)
         return midnight(date(y, 1, 1)), midnight(date(y + 1, 1, 1))
+    if k == "year_edge":
+        month = 1 if m.group(1) == "初" else 12
+        return whole_month(today.year if month <= today.month else today.year - 1, month)
     if k == "holiday":
         return _holiday(m, today)
     return None

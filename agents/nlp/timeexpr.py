@@ -23,7 +23,8 @@ Interval semantics (one rule each, used everywhere):
 * Parts of a month: 月初/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
   are this month's, or last month's when this month's part has not begun. 上半年/下半年 = Jan–Jun /
   Jul–Dec, 一季度 … 四季度 = calendar quarters (alone: the latest one begun). 上周末 = Saturday and
-  Sunday of the previous week, 这周末 = this week's.
+  Sunday of the previous week, 这周末 = this week's. 年初 = January, 年底/年末 = December (alone: the
+  latest one begun, so 年底 in March is last December).
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -100,7 +101,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬")),
     ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
     ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年))?的?第?([1-4一二三四])季度")),
-    ("year", re.compile(r"(\d{4})年(?!\d)|今年|本年|去年|前年|明年")),
+    ("year", re.compile(r"(?:(\d{4})年(?!\d)|(今年|本年|去年|前年|明年))(?:年?(初|底|末))?")),
+    ("year_edge", re.compile(r"年(初|底|末)")),
     ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
     ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
     ("part", re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))),
