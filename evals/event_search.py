@@ -28,7 +28,9 @@ from evals.harness import RunResult, load_jsonl, run_cases, table
 from ingestion.demo import generate_city
 
 DATASET = "event_search.jsonl"
-HOLDOUT = "event_search_holdout.jsonl"  # written after the parser was frozen; never tuned on
+# Written after the parser was first frozen; its misses (烟/火 alone, 堵通道, 凌晨到现在) were then
+# fixed by general rules, so it is development data now, like DATASET.
+HOLDOUT = "event_search_holdout.jsonl"
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")
 ROOT = Path(__file__).resolve().parents[1]

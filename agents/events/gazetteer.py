@@ -115,7 +115,7 @@ def road_of(address: str) -> str | None:
 
 
 def town_aliases(name: str) -> list[str]:
-    """澄江街道 → 澄江; 华士镇 → 华士; 临港经济开发区 → 临港, 临港开发区 …"""
+    """澄江街道 → 澄江; 华士镇 → 华士; 徐霞客镇 → 徐霞客, 徐霞, 霞客; 临港经济开发区 → 临港, 临港开发区 …"""
     out = list(_EXTRA_TOWN_ALIASES.get(name, ()))
     for suffix in _TOWN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -123,5 +123,7 @@ def town_aliases(name: str) -> list[str]:
             out.append(short)
             if suffix == "街道":
                 out.append(short + "街")
+            if len(short) == 3:  # 徐霞客 → 徐霞, 霞客: people clip three-character names to two
+                out += [short[:2], short[1:]]
             break
     return out

@@ -250,7 +250,7 @@ def test_composed_and_colloquial_event_words(parser: EventQueryParser, text: str
     assert f.event_types == types and f.leftovers == []
 
 
-@pytest.mark.parametrize("text", ["火车站附近", "烟草仓库", "通道", "停车场"])
+@pytest.mark.parametrize("text", ["火车站附近", "烟草仓库", "通道", "停车场", "出口停车场"])
 def test_event_characters_inside_other_words_are_not_events(parser: EventQueryParser, text: str) -> None:
     assert parse(parser, text).event_types == []
 
@@ -280,8 +280,11 @@ def test_negation_means_every_other_value_of_that_field(parser: EventQueryParser
     assert parse(parser, "未处理的，除了已派发").statuses == ["待研判", "正报"]
 
 
-@pytest.mark.parametrize(("text", "town"), [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇")])
-def test_town_typed_with_a_look_alike_or_same_sound_character(
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇"), ("徐霞", "徐霞客镇"), ("霞客的烟", "徐霞客镇")],
+)  # fmt: skip
+def test_town_mistyped_or_clipped(
     parser: EventQueryParser, text: str, town: str
 ) -> None:
     assert parse(parser, text).towns == [town]
