@@ -12,7 +12,7 @@ Interval semantics (one rule each, used everywhere):
 * Rolling windows end at ``now``: 近三天 = now − 72 h → now, 最近一周 = now − 7 d, 过去24小时,
   近两个小时, 近3个月 (calendar months back from now); 刚才/刚刚 = the last 30 minutes; 这两天 = 近2天.
 * Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
-  晚上/夜里 18–24, 深夜 22–24, 白天 06–18. 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
+  晚上/夜里 18–24, 深夜 22–24, 半夜/午夜 23–03 (into the next day), 白天 06–18. 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
 * A clock time alone is its hour (10点 → 10:00–11:00); "A到B" is A → B; "8点后" runs to the end of
   the day part (or day), "8点前" from its start. With 下午/晚上, hours below 12 are afternoon hours.
 * With no day word, a part of the day or a clock time means today, or yesterday when today's
@@ -65,6 +65,8 @@ _PARTS = {
     "夜里": (18, 24),
     "夜间": (18, 24),
     "深夜": (22, 24),
+    "半夜": (23, 27),  # around midnight: 23:00 → 03:00 the next day
+    "午夜": (23, 27),
     "白天": (6, 18),
 }
 _PM_PARTS = {"中午", "午间", "下午", "午后", "傍晚", "晚上", "晚间", "夜里", "夜间", "深夜"}
@@ -95,9 +97,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_month", re.compile(rf"(?:(\d{{4}}|\d{{2}})年|(今年|去年))(\d{{1,2}})月(?:份)?(?![\d日号]){_EDGE}")),
     ("month", re.compile(rf"(?<![\d个年])(\d{{1,2}})月份?(?![\d日号]){_EDGE}")),
     ("day_of_month", re.compile(r"(?<![\d月/.-])(\d{1,2})[日号](?![楼线门库机车院栋])")),
-    ("week_day", re.compile(r"(上上|上|本|这|下)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])")),
-    ("week", re.compile(r"(上上|上|本|这|下)?(?:个)?(?:周|星期|礼拜)(末)|(上上|上|本|这|下)(?:个)?(?:周|星期|礼拜)")),
-    ("month_rel", re.compile(rf"(上上|上|本|这|下)(?:个)?月(?:份)?{_EDGE}")),
+    ("week_day", re.compile(r"(上上|大上|上|本|这|下)?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])")),
+    ("week", re.compile(r"(上上|大上|上|本|这|下)?(?:一|1)?(?:个)?(?:周|星期|礼拜)(末)|(上上|大上|上|本|这|下)(?:一|1)?(?:个)?(?:周|星期|礼拜)")),
+    ("month_rel", re.compile(rf"(上上|大上|上|本|这|下)(?:一|1)?(?:个)?月(?:份)?{_EDGE}")),
     ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬")),
     ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
     ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年))?的?第?([1-4一二三四])季度")),
@@ -300,6 +302,8 @@ def _apply_clock(
         hour, minute = hm
         if part in _PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
             hour += 12
+        elif part in ("半夜", "午夜") and hour < 12:  # 半夜2点: after midnight
+            hour += 24
         return base + timedelta(hours=hour, minutes=minute)
 
     if h.kind == "clock_range":
