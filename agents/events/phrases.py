@@ -24,7 +24,19 @@ def _alt(*words: str) -> str:
 
 
 # Escape routes and what blocks them.
-_ROUTE = _alt("消防通道", "安全通道", "疏散通道", "逃生通道", "消防车道", "安全出口", "疏散出口", "通道", "出口", "楼道", "车道")
+_ROUTE = _alt(
+    "消防通道",
+    "安全通道",
+    "疏散通道",
+    "逃生通道",
+    "消防车道",
+    "安全出口",
+    "疏散出口",
+    "通道",
+    "出口",
+    "楼道",
+    "车道",
+)
 _BLOCK = _alt("堵", "堵住", "堵塞", "堵死", "占", "占用", "占住", "占着", "挡", "挡住", "挡着", "封堵", "封死", "锁住",
               "锁死", "堆", "堆放", "堆满", "停满", "乱停", "乱放", "乱堆")  # fmt: skip
 _ASPECT = r"(?:了|着|住|满)?"
@@ -56,7 +68,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
 )  # fmt: skip
-_MEASURE_PHRASES = tuple((re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{_TOO})"), types) for what, types in _MEASURES)
+_MEASURE_PHRASES = tuple(
+    (re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{_TOO})"), types) for what, types in _MEASURES
+)
 
 
 def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
@@ -73,7 +87,22 @@ def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
 
 # A word right before a status/level/source/type that turns it into "all but this" (除了误报的).
 NEGATIONS: frozenset[str] = frozenset(
-    ("除了", "除", "除去", "除开", "排除", "不包括", "不包含", "不含", "不算", "不要", "去掉", "去除", "不是", "非")
+    (
+        "除了",
+        "除",
+        "除去",
+        "除开",
+        "排除",
+        "不包括",
+        "不包含",
+        "不含",
+        "不算",
+        "不要",
+        "去掉",
+        "去除",
+        "不是",
+        "非",
+    )
 )
 # Between two negated words the negation carries on (除了误报和已处置的).
 NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))

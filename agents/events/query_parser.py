@@ -29,7 +29,7 @@ from typing import Any
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
-from agents.events.typos import slipped_town
+from agents.events.typos import pinyin, slipped_town
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -320,8 +320,8 @@ class EventQueryParser:
         if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
             return None
         if self._town_sounds is None:
-            self._town_sounds = {_pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
-        return self._town_sounds.get(_pinyin(word))
+            self._town_sounds = {pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
+        return self._town_sounds.get(pinyin(word))
 
     # ---- LLM fallback ----------------------------------------------------------------------
     def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
@@ -408,14 +408,6 @@ def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
         if key not in seen or (p.radius_m and not seen[key].radius_m):
             seen[key] = p
     return list(seen.values())
-
-
-def _pinyin(text: str) -> str:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from pypinyin import lazy_pinyin
-
-    return " ".join(lazy_pinyin(text))
 
 
 def now_in_shanghai() -> datetime:

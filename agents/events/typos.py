@@ -23,13 +23,18 @@ for _group in _LOOKALIKE_GROUPS.split():
         _LOOKALIKE[_ch] = _LOOKALIKE.get(_ch, frozenset()) | frozenset(_group)
 
 
-@cache
-def _sound(ch: str) -> str:
+def pinyin(text: str) -> str:
+    """Toneless pinyin, syllables separated by spaces (城冬 → "cheng dong")."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from pypinyin import lazy_pinyin
 
-    return lazy_pinyin(ch)[0]
+    return " ".join(lazy_pinyin(text))
+
+
+@cache
+def _sound(ch: str) -> str:
+    return pinyin(ch)
 
 
 def _confusable(a: str, b: str) -> bool:

@@ -198,7 +198,11 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         prev = add_months(date(today.year, today.month, 1), -1)
         return month_part(prev.year, prev.month, edge)
     if k == "half_year":
-        y = int(m.group(1)) if m.group(1) else today.year - {None: 0, "今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+        y = (
+            int(m.group(1))
+            if m.group(1)
+            else today.year - {None: 0, "今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+        )
         if m.group(1) is None and m.group(2) is None and m.group(3) == "下" and today.month < 7:
             y -= 1  # 下半年 said in spring: last year's
         first = date(y, 1 if m.group(3) == "上" else 7, 1)

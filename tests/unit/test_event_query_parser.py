@@ -287,9 +287,7 @@ def test_negation_means_every_other_value_of_that_field(parser: EventQueryParser
     ("text", "town"),
     [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇"), ("徐霞", "徐霞客镇"), ("霞客的烟", "徐霞客镇")],
 )  # fmt: skip
-def test_town_mistyped_or_clipped(
-    parser: EventQueryParser, text: str, town: str
-) -> None:
+def test_town_mistyped_or_clipped(parser: EventQueryParser, text: str, town: str) -> None:
     assert parse(parser, text).towns == [town]
 
 
@@ -306,7 +304,9 @@ def test_village_named_without_its_suffix_only_when_nothing_else_fits(parser: Ev
 def test_trade_name_with_words_of_the_enterprise_name() -> None:
     g = Gazetteer.from_rows(
         towns=[{"name": "华士镇", "lat": 31.8, "lon": 120.4}],
-        enterprises=[{"id": "E1", "name": "江阴宏新精密机械有限公司", "town": "华士镇", "lat": 31.8, "lon": 120.4}],
+        enterprises=[
+            {"id": "E1", "name": "江阴宏新精密机械有限公司", "town": "华士镇", "lat": 31.8, "lon": 120.4}
+        ],
     )
     p = EventQueryParser(g)
     assert [x.id for x in parse(p, "宏新机械厂的告警").places] == ["E1"]
