@@ -157,6 +157,9 @@ class EventQueryParser:
             notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
             text = text[:MAX_SENTENCE_CHARS]
         found = _Found()
+        for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
+            self._add_place(found, camera, text[end:])
+            text = text[:start] + " " * (end - start) + text[end:]
         time_range = parse_time_range(text, now)
         if time_range is not None:
             s, e = time_range.span
@@ -298,10 +301,10 @@ class EventQueryParser:
         traded = self.gazetteer.trade_names.get(word)
         if traded and len(traded) == 1:
             return traded[0]
-        # 宏新精密, 宏新机械厂: a unique 字号 followed by words of that enterprise's own name.
+        # 宏新精密, 宏新机械厂, 毅晨厂: a unique 字号 followed by words of that enterprise's own name.
         traded = self.gazetteer.trade_names.get(word[:2])
-        rest = re.sub(r"(?:厂|公司|集团)$", "", word[2:])
-        if traded and len(traded) == 1 and len(rest) >= 2 and rest in traded[0].name:
+        rest = re.sub(r"(?:厂|公司|集团|企业)$", "", word[2:])
+        if traded and len(traded) == 1 and (rest == "" or (len(rest) >= 2 and rest in traded[0].name)):
             return traded[0]
         if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
             return None

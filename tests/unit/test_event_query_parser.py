@@ -310,9 +310,16 @@ def test_trade_name_with_words_of_the_enterprise_name() -> None:
     )
     p = EventQueryParser(g)
     assert [x.id for x in parse(p, "宏新机械厂的告警").places] == ["E1"]
+    assert [x.id for x in parse(p, "宏新厂冒烟").places] == ["E1"]
     assert parse(p, "宏新食品的告警").places == []  # 食品 is not in its name
 
 
 def test_full_width_digits_are_read(parser: EventQueryParser) -> None:
     f = parse(parser, "３级告警 近３天")
     assert f.levels == ["黄色"] and f.time_text == "近3天"
+
+
+def test_public_camera_number_written_loosely_is_not_a_date(parser: EventQueryParser) -> None:
+    for text in ("澄江农贸市场3号 昨天", "澄江农贸市场的3号摄像头 昨天", "澄江农贸市场003 昨天"):
+        f = parse(parser, text)
+        assert [p.id for p in f.places] == ["CAM-P01-0003"] and f.time_text == "昨天", text
