@@ -79,14 +79,14 @@ _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recent", re.compile(r"刚才|刚刚|方才")),
-    ("these_days", re.compile(r"这(\d+|几)天|这些天|这段时间")),
+    ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
     (
         "rolling",
         re.compile(
             r"(?:(?:近|最近|过去)的?(\d+|几|半)?|前(\d+|几))个?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|里|来)?"
         ),
     ),
-    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
+    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
     (
         "ago",
         re.compile(r"(\d+|半|几)个?(天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?:以|之)?前(?![\d天日周月年])"),
@@ -229,7 +229,7 @@ def _adjacent(hits: list[_Hit], text: str) -> list[_Hit]:
     cluster = [hits[0]]
     for h in hits[1:]:
         gap = text[cluster[-1].end : h.start]
-        if re.fullmatch(r"[\s的在从起，,]*|[\s]*(?:到|至)[\s]*", gap):
+        if re.fullmatch(r"[\s的在从起，,]*|[\s]*(?:到|至|和|及|与|跟|、)[\s]*", gap):
             cluster.append(h)
         else:
             break

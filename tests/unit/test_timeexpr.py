@@ -155,6 +155,9 @@ SPOKEN_CASES = [
     ("去年下半年", t(2025, 7, 1), t(2026, 1, 1)),
     ("一季度", t(2026, 1, 1), t(2026, 4, 1)),
     ("年初到现在", t(2026, 1, 1), NOW),
+    ("两个礼拜内", NOW - timedelta(days=14), NOW),
+    ("前些天", NOW - timedelta(days=3), NOW),
+    ("昨天和今天", t(2026, 3, 1), t(2026, 3, 3)),  # two day words joined by 和: both days
     ("年底", t(2025, 12, 1), t(2026, 1, 1)),  # this December is still ahead → last year's
     ("去年年底", t(2025, 12, 1), t(2026, 1, 1)),
     ("5号下午", t(2026, 2, 5, 12), t(2026, 2, 5, 18)),
