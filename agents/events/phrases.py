@@ -67,6 +67,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
+    (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
+    (re.compile(r"(?:着|起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭])"), E.FIRE),
 )  # fmt: skip
 _MEASURE_PHRASES = tuple(
     (re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{_TOO})"), types) for what, types in _MEASURES

@@ -243,6 +243,7 @@ def test_road_from_addresses_is_a_place_without_radius(parser: EventQueryParser)
         ("没穿马甲", ["未穿反光衣"]), ("电驴推进电梯", ["电瓶车进电梯"]), ("电梯里有电动车", ["电瓶车进电梯"]),
         ("有人翻墙进来", ["人员闯入"]), ("压力高", ["压力超限"]), ("温度超了", ["温度超限"]),
         ("液位太低", ["液位异常"]), ("有毒气体超了", ["有毒气体超标"]), ("烟头", ["抽烟"]),
+        ("冒了好多烟", ["烟雾"]), ("有点烟", ["烟雾"]), ("起了大火", ["火焰"]), ("烟和火", ["烟雾", "火焰"]),
     ],
 )  # fmt: skip
 def test_composed_and_colloquial_event_words(parser: EventQueryParser, text: str, types: list[str]) -> None:
