@@ -179,3 +179,10 @@ def test_up_to_now_is_part_of_the_span_but_an_event_word_is_not() -> None:
     assert r is not None and r.text == "今天凌晨到现在"
     r = parse_time_range("昨天起火的企业", NOW)  # 起 of 起火 is the event, not "since"
     assert r is not None and r.text == "昨天" and r.end == t(2026, 3, 2)
+
+
+def test_the_shang_of_wanshang_does_not_start_a_week_or_month() -> None:
+    r = parse_time_range("昨天晚上周庄的告警", NOW)  # 晚上 + 周庄镇, not 上周
+    assert r is not None and r.text == "昨天晚上" and r.start == t(2026, 3, 1, 18)
+    r = parse_time_range("昨儿晚上月城", NOW)  # 晚上 + 月城镇, not 上月
+    assert r is not None and r.text == "昨儿晚上"
