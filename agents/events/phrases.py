@@ -52,6 +52,7 @@ _INDOORS = r"(?:推|骑|开|带)?(?:进|上|入)了?(?:电梯|梯|楼|楼道|楼
 _INTRUDE = r"(?:闯|翻|爬|溜|钻|混|跑)(?:进|入|过|越)(?:来|去|了)*|翻墙|爬墙|外来人员|陌生人|外人进"
 # A measured quantity out of range: 温度高, 压力超了, 液位太低, 有毒气体超了 …
 _TOO = r"(?:太|过|偏|很|有点|特别)?(?:高|低|大|超)(?:了|标|限)?|(?:超标|超限|异常|不正常|报警|告警)"
+_LEAK = r"泄漏|泄露|外泄|漏了|漏"  # only gases leak
 _MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
     (_alt("温度", "气温", "油温", "水温", "炉温"), (E.OVER_TEMPERATURE,)),
     (_alt("压力", "气压", "管压", "罐压"), (E.OVER_PRESSURE,)),
@@ -70,9 +71,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
     (re.compile(r"(?:着|起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭])"), E.FIRE),
 )  # fmt: skip
-_MEASURE_PHRASES = tuple(
-    (re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{_TOO})"), types) for what, types in _MEASURES
-)
+
+
+def _measure_pattern(what: str, types: tuple[E, ...]) -> re.Pattern[str]:
+    out_of_range = f"{_TOO}|{_LEAK}" if {E.GAS_LEAK, E.TOXIC_GAS} & set(types) else _TOO
+    return re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{out_of_range})")
+
+
+_MEASURE_PHRASES = tuple((_measure_pattern(what, types), types) for what, types in _MEASURES)
 
 
 def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
