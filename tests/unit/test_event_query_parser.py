@@ -287,7 +287,8 @@ def test_negation_means_every_other_value_of_that_field(parser: EventQueryParser
 
 @pytest.mark.parametrize(
     ("text", "town"),
-    [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇"), ("徐霞", "徐霞客镇"), ("霞客的烟", "徐霞客镇")],
+    [("华土的火情", "华士镇"), ("临巷", "临港经济开发区"), ("青扬", "青阳镇"), ("徐霞", "徐霞客镇"), ("霞客的烟", "徐霞客镇"),
+     ("华士街道", "华士镇"), ("澄江镇", "澄江街道"), ("临港新区", "临港经济开发区")],
 )  # fmt: skip
 def test_town_mistyped_or_clipped(parser: EventQueryParser, text: str, town: str) -> None:
     assert parse(parser, text).towns == [town]
