@@ -69,7 +69,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
     (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
-    (re.compile(r"(?:着|起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭])"), E.FIRE),
+    (re.compile(r"(?:着|(?<![几一二两三四五六七八九十\d多数])起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭情警灾])"), E.FIRE),
 )  # fmt: skip
 
 
