@@ -110,6 +110,9 @@ class Gazetteer:
         """Every surface form, for the segmenter's user dictionary."""
         return [*self.towns, *self.places]
 
+    def village_names(self) -> list[str]:
+        return [s for s, places in self.places.items() if places[0].kind == "village"]
+
     def lookup(self, kind: str, place_id: str) -> Place | None:
         return self.by_id.get((kind, place_id))
 

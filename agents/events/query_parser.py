@@ -29,7 +29,7 @@ from typing import Any
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
-from agents.events.typos import pinyin, slipped_town
+from agents.events.typos import one_slip_away, pinyin, slipped_town
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -285,7 +285,8 @@ class EventQueryParser:
                 found.towns.append(town)
                 continue
             after = chunk[chunk.find(word) + len(word) :] + after_chunk
-            villages = self.gazetteer.village_bases.get(word)  # 红光 for 红光村, 要塞 for 要塞社区
+            # 红光 for 红光村, 要塞 for 要塞社区; 红光材 (a look-alike slip) for 红光村 when only one fits.
+            villages = self.gazetteer.village_bases.get(word) or self._slipped_village(word)
             place = self._enterprise_for(word)
             if villages:
                 for village in villages[:5]:
@@ -294,6 +295,12 @@ class EventQueryParser:
                 self._add_place(found, place, after)
             else:
                 found.leftovers.append(word)
+
+    def _slipped_village(self, word: str) -> list[Place]:
+        if len(word) < 3:
+            return []
+        names = one_slip_away(word, self.gazetteer.village_names())
+        return self.gazetteer.places[names[0]] if len(names) == 1 else []
 
     def _enterprise_for(self, word: str) -> Place | None:
         """A leftover naming one enterprise: its unique two-character 字号, or the search index's

@@ -337,3 +337,8 @@ def test_counting_and_asking_words_are_not_leftovers(
 ) -> None:
     f = parse(parser, text)  # 几起火情: 起 counts cases, it is not 起火
     assert f.leftovers == [] and f.event_types == types and not f.is_empty()
+
+
+def test_village_typed_with_a_look_alike_character(parser: EventQueryParser) -> None:
+    (place,) = parse(parser, "华西材附近的火").places  # 材 for 村
+    assert (place.id, place.radius_m) == ("华士镇/华西村", 1000)
