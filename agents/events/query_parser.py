@@ -28,6 +28,7 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.llm_fallback import ask_for_meanings, grounded
+from agents.events.modifiers import level_range, radius_m
 from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
 from agents.events.typos import one_slip_away, pinyin, slipped_town
 from agents.events.vocab import (
@@ -38,24 +39,15 @@ from agents.events.vocab import (
     SPOT_WORDS,
     STATUS_WORDS,
 )
-from agents.nlp.numerals import chinese_to_int
 from agents.nlp.timeexpr import CST, parse_time_range
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
-from core.vocab import EventLevel
 
 log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 500
-DEFAULT_RADIUS_M = 1000
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
-_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = r"(米|公里|千米|km|KM|m)"
-_RADIUS_AFTER = re.compile(
-    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
-    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
-)
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
@@ -81,19 +73,6 @@ class _Found:
     keywords: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     excluded: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)  # 除了误报: (field, values)
-
-
-def _radius_m(after: str) -> int | None:
-    """Radius in metres from the text right after a place, or None when there is none."""
-    m = _RADIUS_AFTER.match(after)
-    if not m or not m.group(0).strip(" 的"):
-        return None
-    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
-    if not number:
-        return DEFAULT_RADIUS_M
-    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
-    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
-    return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
 
 
 class EventQueryParser:
@@ -231,7 +210,7 @@ class EventQueryParser:
             return True
         levels = LEVEL_WORDS.get(word)
         if levels:
-            found.levels.extend(_level_range(levels, after))
+            found.levels.extend(level_range(levels, after))
             return True
         for table, bucket in ((EVENT_TYPE_WORDS, found.types), (SOURCE_WORDS, found.sources)):
             values = table.get(word)
@@ -246,7 +225,7 @@ class EventQueryParser:
     def _add_place(self, found: _Found, place: Place, after: str) -> None:
         if place.kind == "town":  # pragma: no cover - towns are looked up separately
             return
-        radius = None if place.kind == "road" else _radius_m(after)  # a road has no single point
+        radius = None if place.kind == "road" else radius_m(after)  # a road has no single point
         found.places.append(
             PlaceFilter(kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=radius)
         )
@@ -380,22 +359,6 @@ def _meaningful(chunk: str) -> list[str]:
         for w in words
         if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
     ]
-
-
-_LEVEL_ORDER = list(EventLevel)  # most severe first
-_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
-_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
-
-
-def _level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
-    """ "二级以上" = 红色+橙色, "三级以下" = 黄色+蓝色; a level word alone is itself."""
-    if len(levels) == 1:
-        i = _LEVEL_ORDER.index(levels[0])
-        if _AT_LEAST.match(after):
-            return [v.value for v in _LEVEL_ORDER[: i + 1]]
-        if _AT_MOST.match(after):
-            return [v.value for v in _LEVEL_ORDER[i:]]
-    return [v.value for v in levels]
 
 
 def _statuses(found: _Found) -> list[str]:
