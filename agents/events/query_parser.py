@@ -168,6 +168,9 @@ class EventQueryParser:
                 if hit is None and word in NEGATION_JOINERS:
                     continue
                 negated = False
+                if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
+                    notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    continue
             if not self._place_word(found, word, text[end:]):
                 unplaced.append((start, end))
         self._rescan(found, text, unplaced)

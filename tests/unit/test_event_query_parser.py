@@ -342,3 +342,10 @@ def test_counting_and_asking_words_are_not_leftovers(
 def test_village_typed_with_a_look_alike_character(parser: EventQueryParser) -> None:
     (place,) = parse(parser, "华西材附近的火").places  # 材 for 村
     assert (place.id, place.radius_m) == ("华士镇/华西村", 1000)
+
+
+def test_negated_place_is_dropped_with_a_note_not_turned_into_a_filter(parser: EventQueryParser) -> None:
+    outcome = parser.parse("除了城东的火情", NOW)
+    assert outcome.filter.towns == [] and outcome.filter.event_types == ["火焰"]
+    assert any("排除地点" in w for w in outcome.warnings)
+    assert parse(parser, "不是很严重的").levels == ["黄色", "蓝色"]
