@@ -7,7 +7,7 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
   误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发 = 已派发.
 * event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰;
   烟/火 alone (as their own tokens) = 烟雾/火焰.
-* also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般 = 黄色+蓝色; 处理中 = 已派发; 结案/关闭 = 已处置.
+* also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
 Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in ``agents.events.phrases``.
 """
 
@@ -118,7 +118,10 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
         _words("高级别 高等级 严重 紧急 高风险 级别高 等级高 严重的 比较严重 很严重"), (L.RED, L.ORANGE)
     ),
     **dict.fromkeys(
-        _words("低级别 低等级 级别低 等级低 低风险 不严重 不太严重 不怎么严重 轻微 一般"), (L.YELLOW, L.BLUE)
+        _words(
+            "低级别 低等级 级别低 等级低 低风险 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"
+        ),
+        (L.YELLOW, L.BLUE),
     ),
 }
 
