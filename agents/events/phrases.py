@@ -63,7 +63,7 @@ _MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
 )
 
 _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
-    (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
+    (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
     (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),

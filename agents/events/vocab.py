@@ -169,7 +169,7 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
 SOURCE_WORDS: dict[str, tuple[S, ...]] = {
     **dict.fromkeys(
         _words(
-            """视频算法 视频 算法 摄像头 监控 AI识别 智能识别 视频告警 视频监控 视频识别
+            """视频算法 视频 算法 摄像头 监控 AI识别 智能识别 视频告警 视频监控 视频识别 人工智能 人工智能识别 AI智能
             摄像机 探头 监控拍的 算法识别 AI 视频报的 摄像头报的 抓拍 抓拍的 视频抓拍"""
         ),
         (S.VIDEO_ALGORITHM,),
