@@ -154,19 +154,18 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
             return None
         y = today.year if month <= today.month else today.year - 1
         return month_part(y, month, m.group("edge"))
-    if k == "day_of_month":
+    if k == "day_of_month":  # the latest such day not after today (31号 in March: 31 January)
         dom = int(m.group(1))
-        try:
-            day = date(today.year, today.month, dom)
-        except ValueError:
-            return None
-        if day > today:
-            prev = add_months(date(today.year, today.month, 1), -1)
+        first = date(today.year, today.month, 1)
+        for back in range(13):
+            month = add_months(first, -back)
             try:
-                day = date(prev.year, prev.month, dom)
+                day = date(month.year, month.month, dom)
             except ValueError:
-                return None
-        return whole_day(day)
+                continue
+            if day <= today:
+                return whole_day(day)
+        return None
     if k == "week_day":
         wd = WEEKDAY[m.group(2)]
         rel = m.group(1)

@@ -101,6 +101,8 @@ def test_span_survives_chinese_numeral_conversion() -> None:
         (t(2026, 3, 31, 8), "近1个月", t(2026, 2, 28, 8), t(2026, 3, 31, 8)),  # clamp to month end
         (t(2026, 1, 4, 8), "上周三", t(2025, 12, 24), t(2025, 12, 25)),  # Sunday: week is Mon-based
         (t(2026, 12, 20, 8), "12月", t(2026, 12, 1), t(2027, 1, 1)),
+        (t(2026, 3, 2, 8), "30号", t(2026, 1, 30), t(2026, 1, 31)),  # February has none: January's
+        (t(2024, 2, 29, 8), "31号", t(2024, 1, 31), t(2024, 2, 1)),
     ],
 )
 def test_month_and_year_boundaries(now: datetime, text: str, start: datetime, end: datetime) -> None:
