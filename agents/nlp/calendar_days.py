@@ -158,9 +158,9 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         dom = int(m.group(1))
         first = date(today.year, today.month, 1)
         for back in range(13):
-            month = add_months(first, -back)
+            earlier = add_months(first, -back)
             try:
-                day = date(month.year, month.month, dom)
+                day = date(earlier.year, earlier.month, dom)
             except ValueError:
                 continue
             if day <= today:
