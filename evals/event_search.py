@@ -28,7 +28,9 @@ from evals.harness import RunResult, load_jsonl, run_cases, table
 from ingestion.demo import generate_city
 
 DATASET = "event_search.jsonl"
-HOLDOUT = "event_search_holdout.jsonl"  # written after the parser was frozen; never tuned on
+# Written after the parser was first frozen; its misses (烟/火 alone, 堵通道, 凌晨到现在) were then
+# fixed by general rules, so it is development data now, like DATASET.
+HOLDOUT = "event_search_holdout.jsonl"
 # Held-out 2: 60 sentences by a writer who never saw the parser, `now` varied (month/year ends, Mondays,
 # before dawn); reported on its own row and never used to change the parser.
 HOLDOUT2 = "event_search_holdout2.jsonl"

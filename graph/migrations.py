@@ -107,6 +107,23 @@ def _falkor_plan_indexes(store: Any) -> None:
             _falkor_index(store, label, prop)
 
 
+# Event-search history (graph.event_queries): every read is one user's (user_id) or one scope's
+# (scope_key) searches, so both are indexed; a separate table because migration 4 has run already.
+EVENT_SEARCH_INDEXES: dict[str, tuple[str, ...]] = {"EventSearch": ("user_id", "scope_key")}
+
+
+def _neo4j_event_search_indexes(store: Any) -> None:
+    for label, props in EVENT_SEARCH_INDEXES.items():
+        for prop in props:
+            store.write(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+
+
+def _falkor_event_search_indexes(store: Any) -> None:
+    for label, props in EVENT_SEARCH_INDEXES.items():
+        for prop in props:
+            _falkor_index(store, label, prop)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
     Migration(
@@ -128,6 +145,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         5,
         "digital emergency plans: unique ids and fact indexes",
         {"neo4j": (_neo4j_plan_indexes,), "falkordb": (_falkor_plan_indexes,)},
+    ),
+    Migration(
+        6,
+        "event-search history indexes",
+        {"neo4j": (_neo4j_event_search_indexes,), "falkordb": (_falkor_event_search_indexes,)},
     ),
 )
 

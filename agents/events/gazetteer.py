@@ -20,6 +20,7 @@ PlaceKind = Literal["town", "village", "enterprise", "camera", "road"]
 _ROAD = re.compile(
     r"^(?:江苏省)?(?:无锡市)?(?:江阴市)?(?:[\u4e00-\u9fff]{2,6}?(?:街道|镇|开发区))?([\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷))\d"
 )
+_NUMBERED = re.compile(r"(.+?)0*(\d+)号")
 _TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
 # Names people use that are not simply the name minus its suffix.
 _EXTRA_TOWN_ALIASES = {"临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区")}
@@ -48,6 +49,12 @@ class Gazetteer:
     trade_names: dict[str, list[Place]] = field(default_factory=dict)
     # Road → enterprises whose address is on it (a road has no single point: no radius).
     roads: dict[str, list[str]] = field(default_factory=dict)
+    # Village/community names without 村/社区 (红光, 要塞): ordinary words too, so like trade names
+    # only consulted for leftovers.
+    village_bases: dict[str, list[Place]] = field(default_factory=dict)
+    # Public camera name without its number → number → camera (城东沿江堤防 → 4 → …004号).
+    camera_numbers: dict[str, dict[int, Place]] = field(default_factory=dict)
+    _camera_pattern: re.Pattern[str] | None = field(default=None, repr=False)
 
     @classmethod
     def from_rows(
@@ -66,9 +73,11 @@ class Gazetteer:
             for alias in town_aliases(name):
                 g.towns.setdefault(alias, name)
         for v in villages:
-            g._add(
-                Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon")), [v["name"]]
-            )
+            place = Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon"))
+            g._add(place, [v["name"]])
+            base = re.sub(r"(?:村民委员会|居民委员会|村委会|居委会|社区|村)$", "", v["name"])
+            if len(base) >= 2 and base != v["name"] and base not in g.towns:
+                g.village_bases.setdefault(base, []).append(place)
         for e in enterprises:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
@@ -82,10 +91,11 @@ class Gazetteer:
         for road in g.roads:
             g._add(Place("road", road, road, None, None, None), [road])
         for c in cameras:
-            g._add(
-                Place("camera", c["id"], c["name"], c.get("town"), c.get("lat"), c.get("lon")),
-                [c["name"], c["id"]],
-            )
+            place = Place("camera", c["id"], c["name"], c.get("town"), c.get("lat"), c.get("lon"))
+            g._add(place, [c["name"], c["id"]])
+            numbered = _NUMBERED.fullmatch(c["name"])
+            if numbered:
+                g.camera_numbers.setdefault(numbered.group(1), {})[int(numbered.group(2))] = place
         return g
 
     def _add(self, place: Place, surfaces: Iterable[str]) -> None:
@@ -100,8 +110,28 @@ class Gazetteer:
         """Every surface form, for the segmenter's user dictionary."""
         return [*self.towns, *self.places]
 
+    def village_names(self) -> list[str]:
+        return [s for s, places in self.places.items() if places[0].kind == "village"]
+
     def lookup(self, kind: str, place_id: str) -> Place | None:
         return self.by_id.get((kind, place_id))
+
+    def camera_mentions(self, text: str) -> list[tuple[int, int, Place]]:
+        """Public cameras named with their number written loosely: 沿江堤防4号, 沿江堤防004,
+        沿江堤防的4号摄像头 (the exact name is a dictionary word already)."""
+        if not self.camera_numbers:
+            return []
+        if self._camera_pattern is None:
+            bases = "|".join(re.escape(b) for b in sorted(self.camera_numbers, key=len, reverse=True))
+            self._camera_pattern = re.compile(
+                rf"({bases})\s*的?\s*(\d{{1,4}})\s*号?(?:摄像头|摄像机|探头|监控|点位)?(?!\d)"
+            )
+        out = []
+        for m in self._camera_pattern.finditer(text):
+            place = self.camera_numbers[m.group(1)].get(int(m.group(2)))
+            if place is not None:
+                out.append((m.start(), m.end(), place))
+        return out
 
 
 def road_of(address: str) -> str | None:
@@ -110,7 +140,7 @@ def road_of(address: str) -> str | None:
 
 
 def town_aliases(name: str) -> list[str]:
-    """澄江街道 → 澄江; 华士镇 → 华士; 临港经济开发区 → 临港, 临港开发区 …"""
+    """澄江街道 → 澄江; 华士镇 → 华士; 徐霞客镇 → 徐霞客, 徐霞, 霞客; 临港经济开发区 → 临港, 临港开发区 …"""
     out = list(_EXTRA_TOWN_ALIASES.get(name, ()))
     for suffix in _TOWN_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
@@ -118,5 +148,7 @@ def town_aliases(name: str) -> list[str]:
             out.append(short)
             if suffix == "街道":
                 out.append(short + "街")
+            if len(short) == 3:  # 徐霞客 → 徐霞, 霞客: people clip three-character names to two
+                out += [short[:2], short[1:]]
             break
     return out

@@ -18,6 +18,7 @@ import logging
 import re
 import tempfile
 import threading
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.llm_fallback import ask_for_meanings, grounded
+from agents.events.modifiers import level_range, radius_m
+from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
+from agents.events.typos import one_slip_away, pinyin, slipped_town
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -35,24 +39,15 @@ from agents.events.vocab import (
     SPOT_WORDS,
     STATUS_WORDS,
 )
-from agents.nlp.numerals import chinese_to_int
 from agents.nlp.timeexpr import CST, parse_time_range
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
-from core.vocab import EventLevel
 
 log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 500
-DEFAULT_RADIUS_M = 1000
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
-_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = r"(米|公里|千米|km|KM|m)"
-_RADIUS_AFTER = re.compile(
-    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
-    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
-)
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
@@ -77,19 +72,7 @@ class _Found:
     sources: list[str] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
-
-
-def _radius_m(after: str) -> int | None:
-    """Radius in metres from the text right after a place, or None when there is none."""
-    m = _RADIUS_AFTER.match(after)
-    if not m or not m.group(0).strip(" 的"):
-        return None
-    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
-    if not number:
-        return DEFAULT_RADIUS_M
-    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
-    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
-    return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
+    excluded: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)  # 除了误报: (field, values)
 
 
 class EventQueryParser:
@@ -145,13 +128,17 @@ class EventQueryParser:
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
         notes: list[str] = []
-        text = (sentence or "").strip()
+        # Full-width digits and letters (３级, ５００米, ＣＡＭ) read as their ASCII forms.
+        text = unicodedata.normalize("NFKC", sentence or "").strip()
         if not text:
             return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
         if len(text) > MAX_SENTENCE_CHARS:
             notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
             text = text[:MAX_SENTENCE_CHARS]
         found = _Found()
+        for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
+            self._add_place(found, camera, text[end:])
+            text = text[:start] + " " * (end - start) + text[end:]
         time_range = parse_time_range(text, now)
         if time_range is not None:
             s, e = time_range.span
@@ -161,10 +148,29 @@ class EventQueryParser:
             if place is not None:
                 self._add_place(found, place, text[m.end() :])
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
+            found.types.append(event_type.value)
+            text = text[:start] + " " * (end - start) + text[end:]
         unplaced: list[tuple[int, int]] = []
+        negated, negated_field = False, ""
         for word, start, end in self._segmenter().tokenize(text):
             if not word.strip():
                 continue
+            if word in NEGATIONS:
+                negated, negated_field = True, ""
+                continue
+            if negated:  # 除了误报和已处置的: words of one field, up to the first other word
+                hit = vocab_hit(word)
+                if hit is not None and negated_field in ("", hit[0]):
+                    found.excluded.append(hit)
+                    negated, negated_field = not word.endswith("的"), hit[0]
+                    continue
+                if hit is None and word in NEGATION_JOINERS:
+                    continue
+                negated = False
+                if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
+                    notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    continue
             if not self._place_word(found, word, text[end:]):
                 unplaced.append((start, end))
         self._rescan(found, text, unplaced)
@@ -177,10 +183,10 @@ class EventQueryParser:
             time_text=time_range.text if time_range else None,
             towns=_unique(found.towns),
             places=_unique_places(found.places),
-            event_types=_unique(found.types),
-            levels=_unique(found.levels),
-            statuses=_statuses(found),
-            sources=_unique(found.sources),
+            event_types=without(found.excluded, "types", found.types),
+            levels=without(found.excluded, "levels", found.levels),
+            statuses=without(found.excluded, "statuses", _statuses(found)),
+            sources=without(found.excluded, "sources", found.sources),
             keywords=_unique(found.keywords)[:5],
             leftovers=_unique(found.leftovers)[:50],
         )
@@ -207,7 +213,7 @@ class EventQueryParser:
             return True
         levels = LEVEL_WORDS.get(word)
         if levels:
-            found.levels.extend(_level_range(levels, after))
+            found.levels.extend(level_range(levels, after))
             return True
         for table, bucket in ((EVENT_TYPE_WORDS, found.types), (SOURCE_WORDS, found.sources)):
             values = table.get(word)
@@ -222,7 +228,7 @@ class EventQueryParser:
     def _add_place(self, found: _Found, place: Place, after: str) -> None:
         if place.kind == "town":  # pragma: no cover - towns are looked up separately
             return
-        radius = None if place.kind == "road" else _radius_m(after)  # a road has no single point
+        radius = None if place.kind == "road" else radius_m(after)  # a road has no single point
         found.places.append(
             PlaceFilter(kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=radius)
         )
@@ -242,7 +248,7 @@ class EventQueryParser:
                     word = text[i : i + size]
                     if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
                         if rest:
-                            self._leftovers(found, rest)
+                            self._leftovers(found, rest, text[i:])
                         rest = ""
                         i += size
                         break
@@ -250,27 +256,44 @@ class EventQueryParser:
                     rest += text[i]
                     i += 1
             if rest:
-                self._leftovers(found, rest)
+                self._leftovers(found, rest, text[end:])
 
-    def _leftovers(self, found: _Found, chunk: str) -> None:
+    def _leftovers(self, found: _Found, chunk: str, after_chunk: str = "") -> None:
         """Unplaced words; a town name typed with the wrong characters of the same sound
         (城冬 for 城东, a pinyin input-method slip) is still recognised."""
         for word in _meaningful(chunk):
-            town = self._homophone_town(word)
+            town = self._homophone_town(word) or slipped_town(word, self.gazetteer.towns)
             if town:
                 found.towns.append(town)
                 continue
+            after = chunk[chunk.find(word) + len(word) :] + after_chunk
+            # 红光 for 红光村, 要塞 for 要塞社区; 红光材 (a look-alike slip) for 红光村 when only one fits.
+            villages = self.gazetteer.village_bases.get(word) or self._slipped_village(word)
             place = self._enterprise_for(word)
-            if place is not None:
-                self._add_place(found, place, chunk[chunk.find(word) + len(word) :])
+            if villages:
+                for village in villages[:5]:
+                    self._add_place(found, village, after)
+            elif place is not None:
+                self._add_place(found, place, after)
             else:
                 found.leftovers.append(word)
+
+    def _slipped_village(self, word: str) -> list[Place]:
+        if len(word) < 3:
+            return []
+        names = one_slip_away(word, self.gazetteer.village_names())
+        return self.gazetteer.places[names[0]] if len(names) == 1 else []
 
     def _enterprise_for(self, word: str) -> Place | None:
         """A leftover naming one enterprise: its unique two-character 字号, or the search index's
         best hit when that enterprise's name shares most of the word's characters (one typo)."""
         traded = self.gazetteer.trade_names.get(word)
         if traded and len(traded) == 1:
+            return traded[0]
+        # 宏新精密, 宏新机械厂, 毅晨厂: a unique 字号 followed by words of that enterprise's own name.
+        traded = self.gazetteer.trade_names.get(word[:2])
+        rest = re.sub(r"(?:厂|公司|集团|企业)$", "", word[2:])
+        if traded and len(traded) == 1 and (rest == "" or (len(rest) >= 2 and rest in traded[0].name)):
             return traded[0]
         if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
             return None
@@ -289,8 +312,8 @@ class EventQueryParser:
         if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
             return None
         if self._town_sounds is None:
-            self._town_sounds = {_pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
-        return self._town_sounds.get(_pinyin(word))
+            self._town_sounds = {pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
+        return self._town_sounds.get(pinyin(word))
 
     # ---- LLM fallback ----------------------------------------------------------------------
     def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
@@ -327,7 +350,8 @@ class EventQueryParser:
 
 
 _DISTANCE_OR_NUMBER = re.compile(
-    r"[\d.零一二两三四五六七八九十百千]*(?:米|公里|千米|km|m)?(?:内|以内|之内|范围内?)?", re.I
+    r"[\d.零一二两三四五六七八九十百千几多]*(?:米|公里|千米|km|m|起|条|次|件|宗|个)?(?:内|以内|之内|范围内?)?",
+    re.I,
 )
 
 
@@ -338,22 +362,6 @@ def _meaningful(chunk: str) -> list[str]:
         for w in words
         if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
     ]
-
-
-_LEVEL_ORDER = list(EventLevel)  # most severe first
-_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
-_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
-
-
-def _level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
-    """ "二级以上" = 红色+橙色, "三级以下" = 黄色+蓝色; a level word alone is itself."""
-    if len(levels) == 1:
-        i = _LEVEL_ORDER.index(levels[0])
-        if _AT_LEAST.match(after):
-            return [v.value for v in _LEVEL_ORDER[: i + 1]]
-        if _AT_MOST.match(after):
-            return [v.value for v in _LEVEL_ORDER[i:]]
-    return [v.value for v in levels]
 
 
 def _statuses(found: _Found) -> list[str]:
@@ -377,14 +385,6 @@ def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
         if key not in seen or (p.radius_m and not seen[key].radius_m):
             seen[key] = p
     return list(seen.values())
-
-
-def _pinyin(text: str) -> str:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from pypinyin import lazy_pinyin
-
-    return " ".join(lazy_pinyin(text))
 
 
 def now_in_shanghai() -> datetime:

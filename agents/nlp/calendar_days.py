@@ -36,6 +36,13 @@ DAY_WORDS = {
     "昨天": -1,
     "昨日": -1,
     "昨儿": -1,
+    "昨儿个": -1,
+    "昨个": -1,
+    "前儿": -2,
+    "前儿个": -2,
+    "今儿个": 0,
+    "今个": 0,
+    "明儿": 1,
     "今天": 0,
     "今日": 0,
     "今儿": 0,
@@ -55,7 +62,7 @@ DAY_PART_WORDS = {
     "昨早": (-1, "早上"),
     "明早": (1, "早上"),
 }
-REL = {"上上": -2, "上": -1, "前": -1, "本": 0, "这": 0, "今": 0, "下": 1}
+REL = {"上上": -2, "大上": -2, "上": -1, "前": -1, "本": 0, "这": 0, "今": 0, "下": 1}
 
 
 def midnight(d: date) -> datetime:
@@ -76,6 +83,19 @@ def add_months(d: date, months: int) -> date:
 def whole_month(y: int, m: int) -> tuple[datetime, datetime]:
     first = date(y, m, 1)
     return midnight(first), midnight(add_months(first, 1))
+
+
+# 上旬/月初 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end.
+_MONTH_PARTS = {"初": (1, 11), "上旬": (1, 11), "中": (11, 21), "中旬": (11, 21)}
+
+
+def month_part(y: int, m: int, edge: str | None) -> tuple[datetime, datetime]:
+    """The whole month, or the ten-day part of it that ``edge`` (初/中旬/底/末/上旬/下旬) names."""
+    start, end = whole_month(y, m)
+    if not edge:
+        return start, end
+    lo, hi = _MONTH_PARTS.get(edge, (21, None))
+    return start + timedelta(days=lo - 1), (end if hi is None else start + timedelta(days=hi - 1))
 
 
 def _year_of(text: str | None, today: date) -> int | None:
@@ -127,26 +147,25 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
     if k == "year_month":
         y = _year_of(m.group(1), today) or (today.year - (m.group(2) == "去年"))
         month = int(m.group(3))
-        return whole_month(y, month) if 1 <= month <= 12 else None
+        return month_part(y, month, m.group("edge")) if 1 <= month <= 12 else None
     if k == "month":
         month = int(m.group(1))
         if not 1 <= month <= 12:
             return None
         y = today.year if month <= today.month else today.year - 1
-        return whole_month(y, month)
-    if k == "day_of_month":
+        return month_part(y, month, m.group("edge"))
+    if k == "day_of_month":  # the latest such day not after today (31号 in March: 31 January)
         dom = int(m.group(1))
-        try:
-            day = date(today.year, today.month, dom)
-        except ValueError:
-            return None
-        if day > today:
-            prev = add_months(date(today.year, today.month, 1), -1)
+        first = date(today.year, today.month, 1)
+        for back in range(13):
+            earlier = add_months(first, -back)
             try:
-                day = date(prev.year, prev.month, dom)
+                day = date(earlier.year, earlier.month, dom)
             except ValueError:
-                return None
-        return whole_day(day)
+                continue
+            if day <= today:
+                return whole_day(day)
+        return None
     if k == "week_day":
         wd = WEEKDAY[m.group(2)]
         rel = m.group(1)
@@ -160,24 +179,52 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         return whole_day(d)
     if k == "week":
         monday = today - timedelta(days=today.weekday())
-        if m.group(0) == "周末":
-            sat = monday + timedelta(days=5)
-            if sat > today:
+        if m.group(2):  # 周末: the latest weekend begun by today; 上周末 = the previous week's
+            sat = monday + timedelta(days=5 + 7 * REL[m.group(1)] if m.group(1) else 5)
+            if m.group(1) is None and sat > today:
                 sat -= timedelta(days=7)
             return midnight(sat), midnight(sat + timedelta(days=2))
-        monday += timedelta(days=7 * REL[m.group(1)])
+        monday += timedelta(days=7 * REL[m.group(3)])
         return midnight(monday), midnight(monday + timedelta(days=7))
     if k == "month_rel":
         first = add_months(date(today.year, today.month, 1), REL[m.group(1)])
-        return whole_month(first.year, first.month)
-    if k == "year":
-        word = m.group(0)
+        return month_part(first.year, first.month, m.group("edge"))
+    if k == "month_edge":
+        edge = m.group(1) or m.group(2) + "旬"
+        this = month_part(today.year, today.month, edge)
+        if this[0].date() <= today:
+            return this
+        prev = add_months(date(today.year, today.month, 1), -1)
+        return month_part(prev.year, prev.month, edge)
+    if k == "half_year":
         y = (
             int(m.group(1))
             if m.group(1)
-            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[word]
+            else today.year - {None: 0, "今年": 0, "去年": 1, "前年": 2}[m.group(2)]
         )
+        if m.group(1) is None and m.group(2) is None and m.group(3) == "下" and today.month < 7:
+            y -= 1  # 下半年 said in spring: last year's
+        first = date(y, 1 if m.group(3) == "上" else 7, 1)
+        return midnight(first), midnight(add_months(first, 6))
+    if k == "quarter":
+        q = int(m.group(3)) if m.group(3).isdigit() else "一二三四".index(m.group(3)) + 1
+        y = int(m.group(1)) if m.group(1) else today.year - (m.group(2) == "去年")
+        first = date(y, 3 * q - 2, 1)
+        if m.group(1) is None and m.group(2) is None and first > today:
+            first = date(y - 1, 3 * q - 2, 1)
+        return midnight(first), midnight(add_months(first, 3))
+    if k == "year":
+        y = (
+            int(m.group(1))
+            if m.group(1)
+            else today.year + {"今年": 0, "本年": 0, "去年": -1, "前年": -2, "明年": 1}[m.group(2)]
+        )
+        if m.group(3):  # 今年初 = January, 去年年底 = December
+            return whole_month(y, 1 if m.group(3) == "初" else 12)
         return midnight(date(y, 1, 1)), midnight(date(y + 1, 1, 1))
+    if k == "year_edge":
+        month = 1 if m.group(1) == "初" else 12
+        return whole_month(today.year if month <= today.month else today.year - 1, month)
     if k == "holiday":
         return _holiday(m, today)
     return None

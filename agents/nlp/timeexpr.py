@@ -12,11 +12,19 @@ Interval semantics (one rule each, used everywhere):
 * Rolling windows end at ``now``: 近三天 = now − 72 h → now, 最近一周 = now − 7 d, 过去24小时,
   近两个小时, 近3个月 (calendar months back from now); 刚才/刚刚 = the last 30 minutes; 这两天 = 近2天.
 * Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
-  晚上/夜里 18–24, 深夜 22–24, 白天 06–18. 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
+  晚上/夜里 18–24, 深夜 22–24, 半夜/午夜 23–03 (into the next day), 白天 06–18. 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
 * A clock time alone is its hour (10点 → 10:00–11:00); "A到B" is A → B; "8点后" runs to the end of
   the day part (or day), "8点前" from its start. With 下午/晚上, hours below 12 are afternoon hours.
 * With no day word, a part of the day or a clock time means today, or yesterday when today's
   would start after ``now`` (at 09:00 "下午" means yesterday afternoon).
+* "Up to now" after a phrase (凌晨到现在, 从3号起, 今年以来, 8点开始, 至今) keeps its start and ends at ``now``.
+* "N ago": 半小时前/一小时前 = the rolling window back to ``now``; 三天前 = that calendar day, 两周前 =
+  that Monday-based week, 一个月前 = that calendar month.
+* Parts of a month: 月初/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
+  are this month's, or last month's when this month's part has not begun. 上半年/下半年 = Jan–Jun /
+  Jul–Dec, 一季度 … 四季度 = calendar quarters (alone: the latest one begun). 上周末 = Saturday and
+  Sunday of the previous week, 这周末 = this week's. 年初 = January, 年底/年末 = December (alone: the
+  latest one begun, so 年底 in March is last December).
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -24,7 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from agents.nlp.calendar_days import (
     CST,
@@ -32,7 +40,9 @@ from agents.nlp.calendar_days import (
     DAY_WORDS,
     add_months,
     day_range,
+    midnight,
     whole_day,
+    whole_month,
 )
 from agents.nlp.numerals import normalise_numerals
 
@@ -55,43 +65,70 @@ _PARTS = {
     "夜里": (18, 24),
     "夜间": (18, 24),
     "深夜": (22, 24),
+    "半夜": (23, 27),  # around midnight: 23:00 → 03:00 the next day
+    "午夜": (23, 27),
     "白天": (6, 18),
 }
 _PM_PARTS = {"中午", "午间", "下午", "午后", "傍晚", "晚上", "晚间", "夜里", "夜间", "深夜"}
 
 _CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
-_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})分?|(半)|(一刻)|(三刻))?)"
+_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一刻|1刻)|(三刻|3刻))?)"
+# 月初 = days 1–10 (上旬), 月中 = 11–20 (中旬), 月底/月末 = 21st to the end (下旬).
+_EDGE = r"(?P<edge>初|中旬|底|末|上旬|下旬)?"
+# 上/下/这 … before 周/月, but not the 上 of 晚上/早上/楼上 (晚上月城 is 晚上 + 月城镇).
+_REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("recent", re.compile(r"刚才|刚刚|方才")),
-    ("these_days", re.compile(r"这(\d+|几)天|这些天|这段时间")),
+    ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
     (
         "rolling",
         re.compile(
             r"(?:(?:近|最近|过去)的?(\d+|几|半)?|前(\d+|几))个?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|里|来)?"
         ),
     ),
-    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
+    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
+    (
+        "ago",
+        re.compile(r"(\d+|半|几)个?(天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?:以|之)?前(?![\d天日周月年])"),
+    ),
     (
         "holiday",
         re.compile(r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦)(?:节|假期|长假|期间|那几天)*"),
     ),
     ("date_range", re.compile(f"(?:{_DATE_ABS}){_CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
     ("date", re.compile(_DATE_ABS)),
-    ("year_month", re.compile(r"(?:(\d{4}|\d{2})年|(今年|去年))(\d{1,2})月(?:份)?(?![\d日号])")),
-    ("month", re.compile(r"(?<![\d个年])(\d{1,2})月份?(?![\d日号])")),
+    (
+        "year_month",
+        re.compile(rf"(?:(\d{{4}}|\d{{2}})年|(今年|去年))(\d{{1,2}})月(?:份)?(?![\d日号]){_EDGE}"),
+    ),
+    ("month", re.compile(rf"(?<![\d个年])(\d{{1,2}})月份?(?![\d日号]){_EDGE}")),
     ("day_of_month", re.compile(r"(?<![\d月/.-])(\d{1,2})[日号](?![楼线门库机车院栋])")),
-    ("week_day", re.compile(r"(上上|上|本|这|下)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])")),
-    ("week", re.compile(r"(上上|上|本|这|下)(?:个)?(?:周|星期|礼拜)(?!末)|周末")),
-    ("month_rel", re.compile(r"(上上|上|本|这|下)(?:个)?月(?:份)?")),
-    ("year", re.compile(r"(\d{4})年(?!\d)|今年|本年|去年|前年|明年")),
+    ("week_day", re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])")),
+    (
+        "week",
+        re.compile(rf"{_REL}?(?:一|1)?(?:个)?(?:周|星期|礼拜)(末)|{_REL}(?:一|1)?(?:个)?(?:周|星期|礼拜)"),
+    ),
+    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?{_EDGE}")),
+    ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬")),
+    ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
+    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年))?的?第?([1-4一二三四])季度")),
+    ("year", re.compile(r"(?:(\d{4})年(?!\d)|(今年|本年|去年|前年|明年))(?:年?(初|底|末))?")),
+    ("year_edge", re.compile(r"年(初|底|末)")),
     ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
     ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
     ("part", re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))),
     ("clock_range", re.compile(f"{_CLOCK}{_CONNECT}{_CLOCK}")),
-    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以来|以前|之前|前)?")),
+    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前)?")),
 ]
+
+
+# Right after a time phrase: "up to now" (its start stays, its end becomes ``now``). 起 only when it
+# does not start an event word (昨天起火).
+_SINCE = re.compile(
+    r"\s*(?:一直)?(?:(?:到|至|直到|截至|截止到?)\s*(?:现在|目前|此刻|当前|如今|今)(?:为止)?|至今|迄今|以来|开始|起(?![火烟]))"
+)
 
 
 @dataclass(frozen=True)
@@ -135,6 +172,24 @@ def _rolling(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
     return now - timedelta(hours=hours * n), now
 
 
+def _ago(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
+    """ "N units ago": hours and minutes are a rolling window back to ``now`` (半小时前 = the last
+    half hour); days, weeks, months and years are the calendar period that far back (三天前 = that day,
+    两周前 = that Monday-based week, 一个月前 = that month)."""
+    if unit in ("小时", "钟头", "分钟") or n != int(n):
+        return _rolling(now, n, unit)
+    today, k = now.date(), int(n)
+    if unit in ("天", "日"):
+        return whole_day(today - timedelta(days=k))
+    if unit in ("周", "星期", "礼拜"):
+        monday = today - timedelta(days=today.weekday() + 7 * k)
+        return midnight(monday), midnight(monday + timedelta(days=7))
+    first = add_months(date(today.year, today.month, 1), -k * (12 if unit == "年" else 1))
+    if unit == "年":
+        return midnight(date(first.year, 1, 1)), midnight(date(first.year + 1, 1, 1))
+    return whole_month(first.year, first.month)
+
+
 def _clock_value(m: re.Match[str], offset: int) -> tuple[int, int] | None:
     g = m.groups()[offset : offset + 6]
     hour = int(g[0])
@@ -174,7 +229,7 @@ def _adjacent(hits: list[_Hit], text: str) -> list[_Hit]:
     cluster = [hits[0]]
     for h in hits[1:]:
         gap = text[cluster[-1].end : h.start]
-        if re.fullmatch(r"[\s的在从起，,]*|[\s]*(?:到|至)[\s]*", gap):
+        if re.fullmatch(r"[\s的在从起，,]*|[\s]*(?:到|至|和|及|与|跟|、)[\s]*", gap):
             cluster.append(h)
         else:
             break
@@ -194,7 +249,11 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     if result is None:
         return None
     start, end = result
-    s, e = index[cluster[0].start], index[cluster[-1].end - 1] + 1
+    last = cluster[-1].end
+    since = _SINCE.match(norm, last)
+    if since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
+        end, last = now, since.end()
+    s, e = index[cluster[0].start], index[last - 1] + 1
     return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
 
 
@@ -215,6 +274,8 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
             return _rolling(now, _number(m.group(1) or m.group(2)), m.group(3))
         if k == "within":
             return _rolling(now, _number(m.group(1)), m.group(2))
+        if k == "ago":
+            return _ago(now, _number(m.group(1)), m.group(2))
         rng = day_range(h.kind, h.m, today)
         if rng is not None:
             days = rng if days is None else (min(days[0], rng[0]), max(days[1], rng[1]))
@@ -252,6 +313,8 @@ def _apply_clock(
         hour, minute = hm
         if part in _PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
             hour += 12
+        elif part in ("半夜", "午夜") and hour < 12:  # 半夜2点: after midnight
+            hour += 24
         return base + timedelta(hours=hour, minutes=minute)
 
     if h.kind == "clock_range":
@@ -267,7 +330,7 @@ def _apply_clock(
         return None
     t = at(hm)
     direction = h.m.group(7)
-    if direction in ("以后", "之后", "后", "以来"):
+    if direction in ("以后", "之后", "后"):
         return t, end if end > t else base + timedelta(days=1)
     if direction in ("以前", "之前", "前"):
         return (start if start < t else base), t

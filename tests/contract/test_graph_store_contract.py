@@ -149,3 +149,16 @@ def test_export_streams_all_enterprises_in_code_order(repo: SafetyGraphRepositor
     rows = list(repo.export_enterprises(page_size=2))
     assert [r["uscc"] for r in rows] == sorted([A, B, C])
     assert {"uscc", "name", "town", "category", "lat", "lon"} <= set(rows[0])
+
+
+def _indexed(store: GraphStore, label: str) -> set[str]:
+    """Properties of ``label`` with a range index (index listing is engine-specific DDL)."""
+    if store.kind == "neo4j":
+        rows = store.read("SHOW INDEXES YIELD labelsOrTypes AS labels, properties")
+        return {p for r in rows if label in (r["labels"] or []) for p in r["properties"] or []}
+    rows = store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    return {p for r in rows if r["label"] == label for p in r["properties"] or []}
+
+
+def test_event_search_history_is_indexed_by_user_and_scope(graph_store: GraphStore) -> None:
+    assert {"user_id", "scope_key"} <= _indexed(graph_store, "EventSearch")

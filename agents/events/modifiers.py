@@ -1,0 +1,46 @@
+"""What follows a word and modifies it: a radius after a place (附近两公里, 500米内) and a direction
+after a level (二级以上, 三级以下). Used by ``agents.events.query_parser``."""
+
+from __future__ import annotations
+
+import re
+
+from agents.nlp.numerals import chinese_to_int
+from core.vocab import EventLevel
+
+DEFAULT_RADIUS_M = 1000
+_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_UNIT = r"(米|公里|千米|km|KM|m)"
+_RADIUS_AFTER = re.compile(
+    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
+)
+
+
+def radius_m(after: str) -> int | None:
+    """Radius in metres from the text right after a place, or None when there is none."""
+    m = _RADIUS_AFTER.match(after)
+    if not m or not m.group(0).strip(" 的"):
+        return None
+    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+    if not number:
+        return DEFAULT_RADIUS_M
+    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
+    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
+    return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
+
+
+_LEVEL_ORDER = list(EventLevel)  # most severe first
+_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
+_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
+
+
+def level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
+    """ "二级以上" = 红色+橙色, "三级以下" = 黄色+蓝色; a level word alone is itself."""
+    if len(levels) == 1:
+        i = _LEVEL_ORDER.index(levels[0])
+        if _AT_LEAST.match(after):
+            return [v.value for v in _LEVEL_ORDER[: i + 1]]
+        if _AT_MOST.match(after):
+            return [v.value for v in _LEVEL_ORDER[i:]]
+    return [v.value for v in levels]

@@ -1,0 +1,142 @@
+"""Spoken event phrases built from parts, and negations, for ``agents.events.query_parser``.
+
+The synonym tables in ``agents.events.vocab`` list whole words; duty officers also *compose* them:
+a verb of blocking with any kind of escape route (堵通道, 安全出口被挡, 楼道里堆了杂物), a negated
+"wear" with any kind of hard hat (没戴帽子, 不戴头盔), any name of an e-bike moving indoors (电驴推进
+电梯, 电动车上楼). Each kind is one regular pattern over parts lists, so a new verb or noun is one
+more list entry, never a new sentence (ADR 0011, "spoken phrases").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+from agents.events.vocab import EVENT_TYPE_WORDS, LEVEL_WORDS, SOURCE_WORDS, STATUS_WORDS
+from core.vocab import EventLevel, EventSource, EventStatus
+from core.vocab import EventType as E
+
+
+def _alt(*words: str) -> str:
+    return "(?:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+
+
+# Escape routes and what blocks them.
+_ROUTE = _alt(
+    "消防通道",
+    "安全通道",
+    "疏散通道",
+    "逃生通道",
+    "消防车道",
+    "安全出口",
+    "疏散出口",
+    "通道",
+    "出口",
+    "楼道",
+    "车道",
+)
+_BLOCK = _alt("堵", "堵住", "堵塞", "堵死", "占", "占用", "占住", "占着", "挡", "挡住", "挡着", "封堵", "封死", "锁住",
+              "锁死", "堆", "堆放", "堆满", "停满", "乱停", "乱放", "乱堆")  # fmt: skip
+_ASPECT = r"(?:了|着|住|满)?"
+# Hard hats and vests, and a negated "wear".
+_NOT = _alt("没", "没有", "未", "不", "没在")
+_WEAR = _alt("戴", "带", "佩戴", "穿", "穿戴", "着")
+_HAT = _alt("安全帽", "帽子", "头盔", "安全头盔", "帽")
+_VEST = _alt("反光衣", "反光背心", "反光马甲", "马甲", "背心", "反光服")
+# E-bikes and moving indoors.
+_EBIKE = _alt("电动车", "电瓶车", "电动自行车", "电驴", "小电驴", "电摩", "电动摩托", "电车", "电单车")
+_INDOORS = r"(?:推|骑|开|带)?(?:进|上|入)了?(?:电梯|梯|楼|楼道|楼上|单元|室内|屋)"
+# Someone getting in where they should not.
+_INTRUDE = r"(?:闯|翻|爬|溜|钻|混|跑)(?:进|入|过|越)(?:来|去|了)*|翻墙|爬墙|外来人员|陌生人|外人进"
+# A measured quantity out of range: 温度高, 压力超了, 液位太低, 有毒气体超了 …
+_TOO = r"(?:太|过|偏|很|有点|特别)?(?:高|低|大|超)(?:了|标|限)?|(?:超标|超限|异常|不正常|报警|告警)"
+_LEAK = r"泄漏|泄露|外泄|漏了|漏"  # only gases leak
+_MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
+    (_alt("温度", "气温", "油温", "水温", "炉温"), (E.OVER_TEMPERATURE,)),
+    (_alt("压力", "气压", "管压", "罐压"), (E.OVER_PRESSURE,)),
+    (_alt("液位", "水位", "罐位"), (E.LEVEL_ABNORMAL,)),
+    (_alt("可燃气体", "可燃气", "燃气", "天然气", "煤气"), (E.GAS_LEAK,)),
+    (_alt("有毒气体", "有毒有害气体", "毒气", "硫化氢", "氨气", "氯气", "一氧化碳"), (E.TOXIC_GAS,)),
+    (_alt("气体", "浓度"), (E.GAS_LEAK, E.TOXIC_GAS)),
+)
+
+_PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
+    (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
+    (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
+    (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
+    (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
+    (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
+    (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
+    (re.compile(r"(?:着|(?<![几一二两三四五六七八九十\d多数])起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭情警灾])"), E.FIRE),
+)  # fmt: skip
+
+
+def _measure_pattern(what: str, types: tuple[E, ...]) -> re.Pattern[str]:
+    out_of_range = f"{_TOO}|{_LEAK}" if {E.GAS_LEAK, E.TOXIC_GAS} & set(types) else _TOO
+    return re.compile(f"{what}(?:浓度|读数|数值|值)?(?:{out_of_range})")
+
+
+_MEASURE_PHRASES = tuple((_measure_pattern(what, types), types) for what, types in _MEASURES)
+
+
+def event_phrases(text: str) -> Iterator[tuple[int, int, E]]:
+    """Non-overlapping composed event phrases in ``text``: (start, end, event type)."""
+    taken: list[tuple[int, int]] = []
+    patterns = [(p, (t,)) for p, t in _PHRASES] + list(_MEASURE_PHRASES)
+    for pattern, event_types in patterns:
+        for m in pattern.finditer(text):
+            if not any(m.start() < e and s < m.end() for s, e in taken):
+                taken.append((m.start(), m.end()))
+                for event_type in event_types:
+                    yield m.start(), m.end(), event_type
+
+
+# A word right before a status/level/source/type that turns it into "all but this" (除了误报的).
+NEGATIONS: frozenset[str] = frozenset(
+    (
+        "除了",
+        "除",
+        "除去",
+        "除开",
+        "排除",
+        "不包括",
+        "不包含",
+        "不含",
+        "不算",
+        "不要",
+        "去掉",
+        "去除",
+        "不是",
+        "非",
+    )
+)
+# Between two negated words the negation carries on (除了误报和已处置的).
+NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))
+
+
+_FIELDS: tuple[tuple[str, dict[str, Any], type[StrEnum]], ...] = (
+    ("statuses", STATUS_WORDS, EventStatus),
+    ("levels", LEVEL_WORDS, EventLevel),
+    ("types", EVENT_TYPE_WORDS, E),
+    ("sources", SOURCE_WORDS, EventSource),
+)
+
+
+def vocab_hit(word: str) -> tuple[str, tuple[Any, ...]] | None:
+    for name, table, _enum in _FIELDS:
+        if word in table:
+            return name, table[word]
+    return None
+
+
+def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:
+    """``values`` (deduplicated) less the negated ones of field ``name``; a negation alone means
+    every other value (除了误报的 = all statuses but 误报)."""
+    gone = {v.value for field_name, vs in excluded if field_name == name for v in vs}
+    values = list(dict.fromkeys(values))
+    if not gone:
+        return values
+    enum = next(e for n, _t, e in _FIELDS if n == name)
+    return [v for v in values or [e.value for e in enum] if v not in gone]
