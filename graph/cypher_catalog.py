@@ -125,3 +125,6 @@ def scope_parameters(scope: DataScope, store: GraphStore) -> dict[str, Any]:
         rows = store.read(SCOPE_ENTERPRISE_TOWN, {"scope_enterprise": scope.enterprise_id})
         params["scope_enterprise_town"] = rows[0]["town"] if rows else None
     return params
+
+# Town names for the prompt (the model must write full names: 临港 → 临港经济开发区).
+TOWN_NAMES = "MATCH (t:Town) RETURN t.id AS name ORDER BY name"
