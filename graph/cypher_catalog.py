@@ -44,7 +44,7 @@ assert set(label_properties()) == set(LABELS)
 ALLOWED_FUNCTIONS: frozenset[str] = frozenset(
     """count sum avg min max collect size length coalesce tolower toupper tostring tointeger
     tofloat toboolean round abs ceil floor sqrt substring left right trim ltrim rtrim replace split
-    reverse head last tail range keys properties labels type any all none single timestamp
+    reverse head last tail keys properties labels type any all none single timestamp
     percentilecont percentiledisc stdev""".split()
 )
 
