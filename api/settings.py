@@ -89,6 +89,13 @@ class SearchSettings(BaseModel):
     api_key: SecretStr | None = None
 
 
+class TextToCypherSettings(BaseModel):
+    """LLM-written Cypher (``agents.cypher``): the row cap its LIMIT is lowered to, and the query timeout."""
+
+    max_rows: int = Field(200, ge=1, le=5000)
+    timeout_ms: int = Field(5000, ge=100, le=120_000)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -103,6 +110,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
