@@ -85,10 +85,7 @@ def run_model(system: str, model: ChatModel, store: GraphStore) -> RunResult:
         started = time.perf_counter()
         pred: dict[str, Any] = {"id": case["id"], "correct": False, "valid": False, "attempts": 0}
         try:
-            answer = answer_with_cypher(
-                case["question"], scope=DataScope.model_validate(case["scope"]), chat_model=model,
-                store=store, now_ms=NOW, max_rows=MAX_ROWS,
-            )  # fmt: skip
+            answer = _answer(case, model, store)
             pred.update(
                 valid=True,
                 attempts=len(answer.attempts),
@@ -100,10 +97,27 @@ def run_model(system: str, model: ChatModel, store: GraphStore) -> RunResult:
         except SafeCloudError as exc:
             pred.update(error=exc.message)
             run.errors.append(f"{case['id']}: {exc.message}")
+            log.warning("%s %s failed: %s", system, case["id"], exc.message)
         run.latencies_ms.append((time.perf_counter() - started) * 1000)
         run.predictions.append(pred)
         log.info("%s %s correct=%s valid=%s", system, case["id"], pred["correct"], pred["valid"])
     return run
+
+
+def _answer(case: dict[str, Any], model: ChatModel, store: GraphStore) -> Any:
+    """One question; a model server that is (re)starting is waited for, not scored as a failure."""
+    for wait_s in (15, 30, 60, 0):
+        try:
+            return answer_with_cypher(
+                case["question"], scope=DataScope.model_validate(case["scope"]), chat_model=model,
+                store=store, now_ms=NOW, max_rows=MAX_ROWS,
+            )  # fmt: skip
+        except SafeCloudError as exc:
+            if exc.code != "llm_unavailable" or not wait_s:
+                raise
+            log.warning("model unavailable, waiting %ss", wait_s)
+            time.sleep(wait_s)
+    raise AssertionError("unreachable")
 
 
 def runs(models: dict[str, ChatModel]) -> list[RunResult]:

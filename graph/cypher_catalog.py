@@ -42,10 +42,52 @@ assert set(label_properties()) == set(LABELS)
 # Functions the guard lets through (lower-case). No procedures, no namespaced functions (apoc.*,
 # db.*), nothing that reads outside the graph or the current row.
 ALLOWED_FUNCTIONS: frozenset[str] = frozenset(
-    """count sum avg min max collect size length coalesce tolower toupper tostring tointeger
-    tofloat toboolean round abs ceil floor sqrt substring left right trim ltrim rtrim replace split
-    reverse head last tail keys properties labels type any all none single timestamp
-    percentilecont percentiledisc stdev""".split()
+    [
+        "count",
+        "sum",
+        "avg",
+        "min",
+        "max",
+        "collect",
+        "size",
+        "length",
+        "coalesce",
+        "tolower",
+        "toupper",
+        "tostring",
+        "tointeger",
+        "tofloat",
+        "toboolean",
+        "round",
+        "abs",
+        "ceil",
+        "floor",
+        "sqrt",
+        "substring",
+        "left",
+        "right",
+        "trim",
+        "ltrim",
+        "rtrim",
+        "replace",
+        "split",
+        "reverse",
+        "head",
+        "last",
+        "tail",
+        "keys",
+        "properties",
+        "labels",
+        "type",
+        "any",
+        "all",
+        "none",
+        "single",
+        "timestamp",
+        "percentilecont",
+        "percentiledisc",
+        "stdev",
+    ]
 )
 
 # Town-scope predicates. Labels that carry ``town`` use it; owned entities are tied to their
@@ -125,6 +167,7 @@ def scope_parameters(scope: DataScope, store: GraphStore) -> dict[str, Any]:
         rows = store.read(SCOPE_ENTERPRISE_TOWN, {"scope_enterprise": scope.enterprise_id})
         params["scope_enterprise_town"] = rows[0]["town"] if rows else None
     return params
+
 
 # Town names for the prompt (the model must write full names: 临港 → 临港经济开发区).
 TOWN_NAMES = "MATCH (t:Town) RETURN t.id AS name ORDER BY name"

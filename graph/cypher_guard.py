@@ -36,7 +36,9 @@ from graph.cypher_catalog import (
 from graph.cypher_tokens import CypherSyntaxError, Token, TokenKind, tokenize
 from graph.schema import LABELS
 
-WRITE_KEYWORDS = frozenset({"CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "INSERT"})
+WRITE_KEYWORDS = frozenset(
+    {"CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "FOREACH", "INSERT"}
+)
 ADMIN_KEYWORDS = frozenset(
     {"LOAD", "USE", "SHOW", "GRANT", "DENY", "REVOKE", "ALTER", "START", "STOP", "TERMINATE", "UNION"}
 )
@@ -439,7 +441,9 @@ class _Guard:
         assert tok is not None
         prev = self.peek(-1)
         if tok.is_op("("):
-            after_function = prev is not None and prev.kind is TokenKind.IDENT and prev.upper not in _EXPR_KEYWORDS
+            after_function = (
+                prev is not None and prev.kind is TokenKind.IDENT and prev.upper not in _EXPR_KEYWORDS
+            )
             if not after_function and self.pattern_at(self.i):
                 self.pattern(walk, "predicate", [])
             else:
@@ -456,7 +460,9 @@ class _Guard:
             name = self.expect_ident("属性名")
             if self.op("("):
                 raise self.reject("不允许调用带命名空间的函数或过程")
-            owner = self.var_labels.get(prev.text) if prev is not None and prev.kind is TokenKind.IDENT else None
+            owner = (
+                self.var_labels.get(prev.text) if prev is not None and prev.kind is TokenKind.IDENT else None
+            )
             allowed = label_properties()[owner] if owner else all_properties()
             if name.text not in allowed:
                 raise self.reject(f"{owner or '节点'} 没有属性 {name.text}")

@@ -104,7 +104,9 @@ class Neo4jGraphStore:
             raise GraphError(f"图查询失败：{exc.message}", code="graph_query_failed") from exc
         if summary.query_type != "r":
             raise GraphError(
-                "只读查询中包含写操作，已拒绝", code="graph_not_read_only", details={"query_type": summary.query_type}
+                "只读查询中包含写操作，已拒绝",
+                code="graph_not_read_only",
+                details={"query_type": summary.query_type},
             )
         return self._execute(query, params, write=False, timeout_s=timeout_ms / 1000)
 

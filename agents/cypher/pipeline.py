@@ -119,7 +119,7 @@ def answer_with_cypher(
                 ChatMessage(role="assistant", content=draft.model_dump_json()),
                 ChatMessage(
                     role="user",
-                    content=f"上面的查询不能使用：{reason}\n请按规则修正，只输出 JSON {{\"cypher\": \"...\"}}。",
+                    content=f'上面的查询不能使用：{reason}\n请按规则修正，只输出 JSON {{"cypher": "..."}}。',
                 ),
             ]
             continue

@@ -146,15 +146,20 @@ def render_schema(question: str) -> tuple[str, list[str]]:
     lines = ["节点（标签 {属性: 类型或取值}）："]
     lines += [_label_lines()[label] for label in touched]
     if around:
-        named = [f"{label}({'id, name' if 'name' in _MODELS[label].model_fields else 'id'})" for label in around]
+        named = [
+            f"{label}({'id, name' if 'name' in _MODELS[label].model_fields else 'id'})" for label in around
+        ]
         lines.append("相邻节点（只可用括号中的属性）：" + "、".join(named))
     shown = set(touched) | set(around)
     lines.append("关系：")
     for specs in RELATIONSHIPS.values():
         for s in specs:
-            if s.src_label in shown and s.dst_label in shown and (s.src_label in touched or s.dst_label in touched):
+            if (
+                s.src_label in shown
+                and s.dst_label in shown
+                and (s.src_label in touched or s.dst_label in touched)
+            ):
                 line = f"(:{s.src_label})-[:{s.rel}]->(:{s.dst_label})"
                 if line not in lines:
                     lines.append(line)
     return "\n".join(lines), touched
-

@@ -46,8 +46,7 @@ def test_read_only_times_out(graph_store: GraphStore) -> None:
     graph_store.write("UNWIND range(1, 300) AS i CREATE (:Town {id: toString(i)})")
     # A filter over the cartesian product: no planner shortcut (count store) can answer it.
     slow = (
-        "MATCH (a:Town) MATCH (b:Town) MATCH (c:Town) "
-        "WHERE a.id + b.id + c.id = 'none' RETURN count(*) AS n"
+        "MATCH (a:Town) MATCH (b:Town) MATCH (c:Town) WHERE a.id + b.id + c.id = 'none' RETURN count(*) AS n"
     )
     with pytest.raises(GraphError):
         graph_store.read_only(slow, timeout_ms=1)

@@ -20,7 +20,7 @@ from core.scope import DataScope, ScopeLevel
 from graph.cypher_catalog import scope_parameters
 from graph.cypher_guard import guard_cypher
 from graph.loader import GraphLoader
-from tests.support.fixture_city import A, B, C, NOW, entities
+from tests.support.fixture_city import NOW, A, B, C, entities
 
 HUASHI = DataScope(level=ScopeLevel.TOWN, town="华士镇")
 ENTERPRISE_C = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=C)

@@ -110,7 +110,9 @@ def test_adversarial_cypher_is_refused_or_contained(city: GraphStore, case: dict
     _attack(case, model, city)
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["category"] in ("write", "load_csv")], ids=lambda c: c["id"])
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c["category"] in ("write", "load_csv")], ids=lambda c: c["id"]
+)
 def test_engine_refuses_writes_even_without_the_guard(city: GraphStore, case: dict[str, Any]) -> None:
     before = _counts(city)
     with pytest.raises(GraphError):
@@ -136,5 +138,7 @@ def real_model() -> Iterator[ChatModel]:
 
 @pytest.mark.llm
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_real_model_cannot_write_or_escape(city: GraphStore, real_model: ChatModel, case: dict[str, Any]) -> None:
+def test_real_model_cannot_write_or_escape(
+    city: GraphStore, real_model: ChatModel, case: dict[str, Any]
+) -> None:
     _attack(case, real_model, city)

@@ -23,7 +23,7 @@ def test_schema_filter_follows_keywords_and_vocabulary() -> None:
 
 
 def test_schema_text_shows_enum_values_and_relationships_of_touched_labels() -> None:
-    text, shown = render_schema("逾期未整改的隐患")
+    text, _ = render_schema("逾期未整改的隐患")
     assert "(:Hazard {" in text and "status: 取 待整改|整改中|已整改|已验收" in text
     assert "deadline: 毫秒时间戳" in text
     assert "(:Enterprise)-[:HAS_HAZARD]->(:Hazard)" in text
