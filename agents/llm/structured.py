@@ -30,9 +30,32 @@ _FENCE = re.compile(r"```(?:json|JSON)?\s*(.*?)```", re.DOTALL)
 _MAX_ECHO_CHARS = 2000  # how much of a bad answer is echoed back to the model
 
 
+# Keywords that grammar converters unroll into one rule per repetition: llama.cpp refuses a
+# ``maxLength: 2000`` string ("exceeds sane defaults") and its server process dies on the parse error.
+# They are dropped from what the server sees; Pydantic still enforces them on the answer (re-ask).
+_UNROLLED_KEYWORDS = frozenset({"maxLength", "minLength", "maxItems", "minItems", "pattern", "format"})
+
+
 def json_schema_for(schema: type[BaseModel]) -> dict[str, Any]:
-    """The JSON schema sent to the server for constrained decoding."""
-    return schema.model_json_schema()
+    """The JSON schema sent to the server for constrained decoding (length/pattern limits removed)."""
+    return _strip_unrolled(schema.model_json_schema())
+
+
+def _strip_unrolled(node: Any, *, in_properties: bool = False) -> Any:
+    """Remove ``_UNROLLED_KEYWORDS`` from every subschema, but keep properties that happen to be
+    named like a keyword (a model field called ``pattern`` or ``format``)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if not in_properties and key in _UNROLLED_KEYWORDS:
+                continue
+            out[key] = _strip_unrolled(
+                value, in_properties=key in ("properties", "$defs") and not in_properties
+            )
+        return out
+    if isinstance(node, list):
+        return [_strip_unrolled(v) for v in node]
+    return node
 
 
 def schema_name(schema: type[BaseModel]) -> str:
