@@ -106,7 +106,7 @@ def run_model(system: str, model: ChatModel, store: GraphStore) -> RunResult:
 
 def _answer(case: dict[str, Any], model: ChatModel, store: GraphStore) -> Any:
     """One question; a model server that is (re)starting is waited for, not scored as a failure."""
-    for wait_s in (15, 30, 60, 0):
+    for wait_s in (15, 30, 60, 120, 0):
         try:
             return answer_with_cypher(
                 case["question"], scope=DataScope.model_validate(case["scope"]), chat_model=model,

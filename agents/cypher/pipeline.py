@@ -12,7 +12,7 @@ import logging
 import time
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, field_validator
 
 from agents.cypher.examples import pick_examples, render_examples
 from agents.cypher.schema_prompt import render_schema
@@ -31,10 +31,20 @@ MAX_QUESTION_CHARS = 500
 MAX_ATTEMPTS = 2  # the first try and one bounded retry with the error
 
 
+# The length check is a validator, not ``Field(max_length=…)``: llama.cpp turns a JSON-schema
+# ``maxLength`` into one nested grammar rule per character, and a large one crashed the server
+# (segfault in libllama's grammar code, seen with 4000). ADR 0002 §3: the schema stays plain.
 class CypherDraft(BaseModel):
     """What the model must return."""
 
-    cypher: str = Field(min_length=6, max_length=4000)
+    cypher: str
+
+    @field_validator("cypher")
+    @classmethod
+    def _sane_length(cls, value: str) -> str:
+        if not 6 <= len(value.strip()) <= 4000:
+            raise ValueError("cypher 应为 6 到 4000 个字符的一条查询")
+        return value
 
 
 class CypherAttempt(BaseModel):

@@ -61,3 +61,11 @@ def test_scorer_matches_any_column_and_respects_the_comparison() -> None:
     assert is_correct({"compare": "count"}, ["54"], [{"key": 54.0}])
     assert not is_correct({"compare": "count"}, ["54"], [{"key": 54}, {"key": 1}])
     assert not is_correct({"compare": "set"}, ["甲"], [])
+
+
+def test_draft_schema_stays_plain_for_grammar_decoders() -> None:
+    # maxLength/minLength/pattern become huge llama.cpp grammars (a 4000-char limit crashed it).
+    from agents.cypher import CypherDraft
+
+    schema = str(CypherDraft.model_json_schema())
+    assert not any(word in schema for word in ("maxLength", "minLength", "pattern"))
