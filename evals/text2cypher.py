@@ -16,6 +16,7 @@ the second attempt; latency includes prompt building, the model and the graph.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 import tempfile
@@ -77,10 +78,12 @@ def load_city(data_dir: Path) -> FalkorGraphStore:
     return store
 
 
-def run_model(system: str, model: ChatModel, store: GraphStore) -> RunResult:
-    """Predictions are dicts: correct, valid, attempts, query, error."""
+def run_model(
+    system: str, model: ChatModel, store: GraphStore, *, limit: int | None = None, trace: Path | None = None
+) -> RunResult:
+    """Predictions are dicts: correct, valid, attempts, query, error (one JSON line each in ``trace``)."""
     run = RunResult(system=system, dataset=DATASET)
-    for case in load_jsonl(DATASET):
+    for case in load_jsonl(DATASET)[:limit]:
         gold = gold_answer(store, case)
         started = time.perf_counter()
         pred: dict[str, Any] = {"id": case["id"], "correct": False, "valid": False, "attempts": 0}
@@ -100,6 +103,9 @@ def run_model(system: str, model: ChatModel, store: GraphStore) -> RunResult:
             log.warning("%s %s failed: %s", system, case["id"], exc.message)
         run.latencies_ms.append((time.perf_counter() - started) * 1000)
         run.predictions.append(pred)
+        if trace is not None:
+            with trace.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({**pred, "latency_ms": run.latencies_ms[-1]}, ensure_ascii=False) + "\n")
         log.info("%s %s correct=%s valid=%s", system, case["id"], pred["correct"], pred["valid"])
     return run
 
@@ -120,11 +126,13 @@ def _answer(case: dict[str, Any], model: ChatModel, store: GraphStore) -> Any:
     raise AssertionError("unreachable")
 
 
-def runs(models: dict[str, ChatModel]) -> list[RunResult]:
+def runs(
+    models: dict[str, ChatModel], *, limit: int | None = None, trace: Path | None = None
+) -> list[RunResult]:
     with tempfile.TemporaryDirectory(prefix="eval-t2c-") as tmp:
         store = load_city(Path(tmp))
         try:
-            return [run_model(name, model, store) for name, model in models.items()]
+            return [run_model(name, m, store, limit=limit, trace=trace) for name, m in models.items()]
         finally:
             store.close()
 
@@ -173,12 +181,18 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--name", default=None, help="system name in the report")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    parser.add_argument("--trace", type=Path, default=None, help="append one JSON line per question")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     settings = Settings()
     model = build_chat_model(settings)
     try:
-        results = runs({args.name or (settings.llm.model or settings.llm.size): model})
+        results = runs(
+            {args.name or (settings.llm.model or settings.llm.size): model},
+            limit=args.limit,
+            trace=args.trace,
+        )
     finally:
         model.close()
     sys.stdout.write(section(results) + "\n")

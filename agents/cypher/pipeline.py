@@ -102,7 +102,7 @@ def answer_with_cypher(
         PROMPT_TASK,
         schema=schema_text,
         towns="、".join(towns),
-        examples=render_examples(pick_examples(question, labels)),
+        examples=render_examples(pick_examples(question, labels, k=3)),
         max_rows=max_rows,
         context=f"对话上下文：{context.strip()}\n" if context.strip() else "",
         question=question,

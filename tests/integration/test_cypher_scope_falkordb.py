@@ -20,13 +20,11 @@ from core.scope import DataScope, ScopeLevel
 from graph.cypher_catalog import scope_parameters
 from graph.cypher_guard import guard_cypher
 from graph.loader import GraphLoader
-from tests.support.fixture_city import NOW, A, B, C, entities
+from tests.support.fixture_city import NOW, A, C, entities
+from tests.support.scope_leaks import leaks
 
 HUASHI = DataScope(level=ScopeLevel.TOWN, town="华士镇")
 ENTERPRISE_C = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=C)
-# Everything that belongs to 临港经济开发区 or to the city level, as it could appear in a row.
-OUTSIDE_HUASHI = (A, B, "临港", "H-1", "H-2", "H-3", "P-1", "S-1", "S-2", "MHS-1", "CAM-1", "EV-1",
-                  "EV-2", "T-1", "X-1", "PER-1", "PER-2", "INS-1", "SO-1", "CA-", "LA-1", "DS-1", "D-CITY")  # fmt: skip
 
 
 @pytest.fixture
@@ -39,11 +37,6 @@ def run_scoped(store: GraphStore, scope: DataScope, query: str) -> list[dict[str
     params = {"now_ms": NOW, **scope_parameters(scope, store)}
     guarded = guard_cypher(query, params=params.keys(), level=scope.level, max_rows=100)
     return store.read_only(guarded.text, params, timeout_ms=5000)
-
-
-def leaks(rows: list[dict[str, Any]]) -> list[str]:
-    text = json.dumps(rows, ensure_ascii=False)
-    return [marker for marker in OUTSIDE_HUASHI if marker in text]
 
 
 @pytest.mark.parametrize(

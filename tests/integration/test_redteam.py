@@ -30,8 +30,8 @@ from core.scope import DataScope
 from graph.cypher_guard import WRITE_KEYWORDS
 from graph.cypher_tokens import TokenKind, tokenize
 from graph.loader import GraphLoader
-from tests.integration.test_cypher_scope_falkordb import leaks
 from tests.support.fixture_city import NOW, entities
+from tests.support.scope_leaks import leaks
 
 PROMPTS = Path(__file__).resolve().parents[1] / "data" / "redteam" / "prompts.jsonl"
 CASES = [json.loads(line) for line in PROMPTS.read_text(encoding="utf-8").splitlines() if line.strip()]
