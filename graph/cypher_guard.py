@@ -174,7 +174,9 @@ class _Guard:
                 returned = self.projection(walk, is_return=True, top=top) or {"*"}
             elif word == "CALL" and self.op("{"):
                 self.advance()
-                inner = self.query(_Walk(set(walk.bound)), top=False)
+                # Outer variables are visible inside only through an importing WITH, which
+                # projection() turns into bound names; anything else inside is a new variable.
+                inner = self.query(_Walk(), top=False)
                 self.expect_op("}")
                 walk.bound |= inner
             else:

@@ -210,3 +210,11 @@ def test_enterprise_scope_hides_public_resources() -> None:
     assert "e.id = $scope_enterprise AND h.enterprise_id = $scope_enterprise" in out
     with pytest.raises(CypherRejectedError, match="RescueTeam"):
         guard_cypher("MATCH (r:RescueTeam) RETURN r.name", params=params, level=ScopeLevel.ENTERPRISE)
+
+
+def test_subquery_sees_outer_variables_only_through_an_importing_with() -> None:
+    # Without `WITH e`, the inner `e` is a new, unlabeled variable: it could be any node.
+    assert "标签" in rejected(
+        "MATCH (e:Enterprise) CALL { MATCH (e)-[:HAS_HAZARD]->(h:Hazard) RETURN count(h) AS c } RETURN c",
+        ScopeLevel.TOWN,
+    )
