@@ -47,12 +47,14 @@ _SINGLE_OPS = set("()[]{},.:;|+-*/%^=<>")
 _ESCAPES = set("\\'\"bfnrtu")
 
 
+# ASCII identifiers only: FalkorDB's parser rejects non-ASCII names, and a Chinese word outside
+# quotes is nearly always a value the model forgot to quote; the error message says so.
 def _is_ident_start(ch: str) -> bool:
-    return ch == "_" or ch.isalpha()
+    return ch == "_" or (ch.isascii() and ch.isalpha())
 
 
 def _is_ident_part(ch: str) -> bool:
-    return ch == "_" or ch.isalnum()
+    return ch == "_" or (ch.isascii() and ch.isalnum())
 
 
 def tokenize(text: str) -> list[Token]:
@@ -107,6 +109,10 @@ def tokenize(text: str) -> list[Token]:
         op = next((m for m in _MULTI_OPS if text.startswith(m, i)), None)
         if op is None and ch in _SINGLE_OPS:
             op = ch
+        if op is None and not ch.isascii():
+            raise CypherSyntaxError(
+                f"引号外出现了中文或全角字符 {ch!r}（位置 {i}）：中文值要写在英文单引号里，别名和变量名只用英文字母"
+            )
         if op is None:
             raise CypherSyntaxError(f"无法识别的字符 {ch!r}（位置 {i}）")
         i += len(op)

@@ -218,3 +218,9 @@ def test_subquery_sees_outer_variables_only_through_an_importing_with() -> None:
         "MATCH (e:Enterprise) CALL { MATCH (e)-[:HAS_HAZARD]->(h:Hazard) RETURN count(h) AS c } RETURN c",
         ScopeLevel.TOWN,
     )
+
+
+def test_chinese_outside_quotes_is_explained() -> None:
+    assert "单引号" in rejected("MATCH (e:Enterprise) WHERE e.town = 华士镇 RETURN e.name")
+    assert "单引号" in rejected("MATCH (e:Enterprise) RETURN e.name AS 企业名称")
+    assert "单引号" in rejected("MATCH (e:Enterprise) WHERE e.town = ‘华士镇’ RETURN e.name")
