@@ -96,6 +96,7 @@ class _Guard:
         self.labels: set[str] = set()
         self.params: set[str] = set()
         self.var_labels: dict[str, str] = {}
+        self.entity_vars: set[str] = set()  # node and relationship variables
         self.columns: list[str] = []
         self.generated = 0
         self.limit_seen = False
@@ -220,6 +221,8 @@ class _Guard:
                 self.expr(walk, stops={",", "AS"})
                 if self.i == first:
                     raise self.reject("缺少返回项")
+                if is_return and self.i == first + 1 and self.t[first].text in self.entity_vars:
+                    raise self.reject(f"请返回属性（如 {self.t[first].text}.name），不要返回整个节点或关系")
                 if self.kw("AS"):
                     self.advance()
                     name = self.expect_ident("别名").text
@@ -302,6 +305,7 @@ class _Guard:
         self.expect_op(")")
         fresh = var is None or var not in walk.bound
         if var is not None:
+            self.entity_vars.add(var)
             if label is not None:
                 self.var_labels[var] = label
             if ctx != "predicate":
@@ -331,6 +335,7 @@ class _Guard:
             tok = self.peek()
             if tok is not None and tok.kind is TokenKind.IDENT:
                 name = self.advance().text
+                self.entity_vars.add(name)
                 if ctx != "predicate":
                     walk.bound.add(name)
             if self.op(":"):

@@ -224,3 +224,10 @@ def test_chinese_outside_quotes_is_explained() -> None:
     assert "单引号" in rejected("MATCH (e:Enterprise) WHERE e.town = 华士镇 RETURN e.name")
     assert "单引号" in rejected("MATCH (e:Enterprise) RETURN e.name AS 企业名称")
     assert "单引号" in rejected("MATCH (e:Enterprise) WHERE e.town = ‘华士镇’ RETURN e.name")
+
+
+def test_whole_nodes_are_not_returned() -> None:
+    # Results must be plain values on both engines (GraphStore contract), so ask for properties.
+    assert "属性" in rejected("MATCH (e:Enterprise) RETURN e")
+    assert "属性" in rejected("MATCH (e:Enterprise)-[r:LOCATED_IN]->(t:Town) RETURN e.name, r")
+    assert city("MATCH (e:Enterprise) RETURN properties(e) AS p").startswith("MATCH")
