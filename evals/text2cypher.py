@@ -79,11 +79,17 @@ def load_city(data_dir: Path) -> FalkorGraphStore:
 
 
 def run_model(
-    system: str, model: ChatModel, store: GraphStore, *, limit: int | None = None, trace: Path | None = None
+    system: str,
+    model: ChatModel,
+    store: GraphStore,
+    *,
+    skip: int = 0,
+    limit: int | None = None,
+    trace: Path | None = None,
 ) -> RunResult:
     """Predictions are dicts: correct, valid, attempts, query, error (one JSON line each in ``trace``)."""
     run = RunResult(system=system, dataset=DATASET)
-    for case in load_jsonl(DATASET)[:limit]:
+    for case in load_jsonl(DATASET)[skip:limit]:
         gold = gold_answer(store, case)
         started = time.perf_counter()
         pred: dict[str, Any] = {"id": case["id"], "correct": False, "valid": False, "attempts": 0}
@@ -127,18 +133,30 @@ def _answer(case: dict[str, Any], model: ChatModel, store: GraphStore) -> Any:
 
 
 def runs(
-    models: dict[str, ChatModel], *, limit: int | None = None, trace: Path | None = None
+    models: dict[str, ChatModel], *, skip: int = 0, limit: int | None = None, trace: Path | None = None
 ) -> list[RunResult]:
     with tempfile.TemporaryDirectory(prefix="eval-t2c-") as tmp:
         store = load_city(Path(tmp))
         try:
-            return [run_model(name, m, store, limit=limit, trace=trace) for name, m in models.items()]
+            return [
+                run_model(name, m, store, skip=skip, limit=limit, trace=trace) for name, m in models.items()
+            ]
         finally:
             store.close()
 
 
+def from_trace(system: str, path: str) -> RunResult:
+    """A run read back from ``--trace`` lines (several files may be joined with commas)."""
+    run = RunResult(system=system, dataset=DATASET)
+    for part in path.split(","):
+        for line in Path(part).read_text(encoding="utf-8").splitlines():
+            pred = json.loads(line)
+            run.latencies_ms.append(pred.pop("latency_ms"))
+            run.predictions.append(pred)
+    return run
+
+
 def report(results: list[RunResult]) -> str:
-    cases = load_jsonl(DATASET)
     lines = [
         "| system | questions | execution accuracy | valid queries | needed the retry | p50 / p95 s |",
         "|---|---|---|---|---|---|",
@@ -149,7 +167,7 @@ def report(results: list[RunResult]) -> str:
         valid = sum(p["valid"] for p in run.predictions) / n
         retried = sum(p["attempts"] > 1 for p in run.predictions) / n
         lines.append(
-            f"| {run.system} | {len(cases)} | {acc:.0%} | {valid:.0%} | {retried:.0%} | "
+            f"| {run.system} | {len(run.predictions)} | {acc:.0%} | {valid:.0%} | {retried:.0%} | "
             f"{percentile(run.latencies_ms, 50) / 1000:.1f} / {percentile(run.latencies_ms, 95) / 1000:.1f} |"
         )
     for run in results:
@@ -181,10 +199,18 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--name", default=None, help="system name in the report")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N questions")
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N questions")
+    parser.add_argument("--limit", type=int, default=None, help="stop after question N")
+    parser.add_argument(
+        "--report", nargs="+", metavar="NAME=TRACE", help="print the section from --trace files instead"
+    )
     parser.add_argument("--trace", type=Path, default=None, help="append one JSON line per question")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    if args.report:
+        results = [from_trace(*item.split("=", 1)) for item in args.report]
+        sys.stdout.write(section(results) + "\n")
+        return
     settings = Settings()
     model = build_chat_model(settings)
     try:
