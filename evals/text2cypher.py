@@ -216,6 +216,7 @@ def main() -> None:
     try:
         results = runs(
             {args.name or (settings.llm.model or settings.llm.size): model},
+            skip=args.skip,
             limit=args.limit,
             trace=args.trace,
         )
