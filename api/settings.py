@@ -104,6 +104,13 @@ class EventSearchSettings(BaseModel):
     llm_timeout_s: float = Field(10.0, gt=0)  # a duty officer waits seconds, not a minute
 
 
+class TextToCypherSettings(BaseModel):
+    """LLM-written Cypher (``agents.cypher``): the row cap its LIMIT is lowered to, and the query timeout."""
+
+    max_rows: int = Field(200, ge=1, le=5000)
+    timeout_ms: int = Field(5000, ge=100, le=120_000)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -120,6 +127,7 @@ class Settings(BaseSettings):
     search: SearchSettings = Field(default_factory=SearchSettings)
     plans: PlansSettings = Field(default_factory=PlansSettings)
     event_search: EventSearchSettings = Field(default_factory=EventSearchSettings)
+    text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

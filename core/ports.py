@@ -33,6 +33,12 @@ class GraphStore(Protocol):
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run a write query in one transaction."""
 
+    def read_only(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int) -> list[Row]:
+        """Run an untrusted query that the engine itself must refuse to write with, under a timeout.
+
+        Raises ``GraphError(code="graph_not_read_only")`` when the engine sees a write.
+        """
+
     def write_batches(self, query: str, batches: Sequence[Sequence[Mapping[str, Any]]]) -> int:
         """Run ``query`` once per batch with ``$rows`` bound; each batch is one transaction."""
 

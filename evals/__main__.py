@@ -73,10 +73,31 @@ def _plan_import_runs(models: list[str]) -> tuple[list[RunResult], list[str]]:
     return runs, notes
 
 
+def _llm_text2cypher(size: str) -> list[RunResult]:
+    """The text-to-Cypher suite on one bundled model size (served like ``_llm``)."""
+    from agents.llm import build_chat_model
+    from api.settings import Settings
+    from evals import text2cypher
+
+    settings = Settings()
+    settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"size": size})})
+    managed = settings.llm.base_url is None
+    cli = [sys.executable, "-m", "api.cli", "llm"]
+    if managed:
+        subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
+    model = build_chat_model(settings)
+    try:
+        return text2cypher.runs({f"Qwen2.5-Coder-{size.upper()} (llama.cpp)": model})
+    finally:
+        model.close()
+        if managed:
+            subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search")
+    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -146,6 +167,11 @@ def main() -> None:
             "",
             event_search.report(event_search.runs(models)),
         ]
+    if "text2cypher" in suites:
+        from evals import text2cypher
+
+        t2c = [run for size in ("0.5b", "1.5b") if size in models for run in _llm_text2cypher(size)]
+        sections.append(text2cypher.section(t2c))
     text = "\n".join(sections) + "\n"
     args.output.write_text(text, encoding="utf-8")
     sys.stdout.write(text)

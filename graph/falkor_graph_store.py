@@ -180,17 +180,21 @@ class FalkorGraphStore:
         self._db = self._graph = None
 
     # ---- queries ---------------------------------------------------------------------------
-    def _run(self, query: str, params: Mapping[str, Any] | None, *, read_only: bool) -> list[Row]:
+    def _run(
+        self, query: str, params: Mapping[str, Any] | None, *, read_only: bool, timeout_ms: int | None = None
+    ) -> list[Row]:
         if self._graph is None:
             self.connect()
         try:
             fn = self._graph.ro_query if read_only else self._graph.query
-            result = fn(query, dict(params or {}), timeout=self.query_timeout_ms)
+            result = fn(query, dict(params or {}), timeout=timeout_ms or self.query_timeout_ms)
         except ConnectionError as exc:
             raise RetryableError("内嵌图数据库连接中断", details={"cause": str(exc)}) from exc
         except Exception as exc:
             if read_only and "empty key" in str(exc):
                 return []  # the graph key does not exist until the first write: no rows yet
+            if read_only and _is_write_refusal(exc):
+                raise GraphError("只读查询中包含写操作，已拒绝", code="graph_not_read_only") from exc
             raise GraphError(f"图查询失败：{exc}", code="graph_query_failed") from exc
         names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         names = [n.decode() if isinstance(n, bytes) else n for n in names]
@@ -201,6 +205,11 @@ class FalkorGraphStore:
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._run(query, params, read_only=False)
+
+    def read_only(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int) -> list[Row]:
+        # GRAPH.RO_QUERY: the module refuses any write clause before executing, and the
+        # timeout aborts the query inside the server.
+        return self._run(query, params, read_only=True, timeout_ms=timeout_ms)
 
     def write_batches(self, query: str, batches: Sequence[Sequence[Mapping[str, Any]]]) -> int:
         # Each GRAPH.QUERY is atomic in FalkorDB, so a batch is all-or-nothing.
@@ -237,6 +246,11 @@ class FalkorGraphStore:
         with contextlib.suppress(Exception):  # deleting a graph that does not exist yet
             self._graph.delete()
         self._graph = self._db.select_graph(GRAPH_NAME)
+
+
+def _is_write_refusal(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "read-only" in text or "read only" in text or "ro_query" in text
 
 
 def _plain(value: Any) -> Any:

@@ -68,11 +68,13 @@ class Neo4jGraphStore:
         kwargs = {"database": self.database} if self.database else {}
         return self._driver.session(**kwargs)
 
-    def _execute(self, text: str, params: Mapping[str, Any] | None, *, write: bool) -> list[Row]:
+    def _execute(
+        self, text: str, params: Mapping[str, Any] | None, *, write: bool, timeout_s: float | None = None
+    ) -> list[Row]:
         import neo4j
         import neo4j.exceptions as nx
 
-        @neo4j.unit_of_work(timeout=self.query_timeout_s)
+        @neo4j.unit_of_work(timeout=timeout_s or self.query_timeout_s)
         def work(tx: Any) -> list[Row]:
             return [record.data() for record in tx.run(text, dict(params or {}))]
 
@@ -89,6 +91,24 @@ class Neo4jGraphStore:
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._execute(query, params, write=True)
+
+    def read_only(self, query: str, params: Mapping[str, Any] | None = None, *, timeout_ms: int) -> list[Row]:
+        """EXPLAIN first: the planner's query type must be ``r``; then a read transaction (which
+        the server also refuses to write in) with the given timeout."""
+        import neo4j.exceptions as nx
+
+        try:
+            with self._session() as session:
+                summary = session.run("EXPLAIN " + query, dict(params or {})).consume()
+        except nx.Neo4jError as exc:
+            raise GraphError(f"图查询失败：{exc.message}", code="graph_query_failed") from exc
+        if summary.query_type != "r":
+            raise GraphError(
+                "只读查询中包含写操作，已拒绝",
+                code="graph_not_read_only",
+                details={"query_type": summary.query_type},
+            )
+        return self._execute(query, params, write=False, timeout_s=timeout_ms / 1000)
 
     def write_batches(self, query: str, batches: Sequence[Sequence[Mapping[str, Any]]]) -> int:
         count = 0
