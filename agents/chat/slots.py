@@ -255,7 +255,7 @@ _STOP = re.compile(
     r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
     r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|"
-    r"存了|储存|有(?!限)|的|在|是|它|这家|该企业|那家|企业"
+    r"存了|储存|有(?!限)|的|它|这家|该企业|那家|企业"
 )
 _PORTRAIT_MARKERS = re.compile(
     r"^(?:的)?(?:法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
@@ -286,9 +286,25 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
             if len(part) < 2:
                 continue
             best = max((part.rfind(x) + len(x) for x in _SUFFIXES if part.rfind(x) >= 2), default=0)
-            if best >= 4:
-                return part[:best] if best == len(part) or part.endswith(_SUFFIXES) else part, True
+            core = re.sub(r"^江阴市?|(股份)?有限(责任)?公司$|集团$|公司$", "", part[:best])
+            if best >= 4 and len(core) >= 2:
+                return part[:best], True
         tail = chunk.strip().split(" ")[-1] if chunk.strip() else ""
         if weak is None and len(tail) >= 2 and _PORTRAIT_MARKERS.match(cleaned[end:]):
             weak = tail
     return (weak, False) if weak else None
+
+
+def resource_requests(text: str) -> list[tuple[str, str | None]]:
+    """Every (resource kind, team type) asked for: "危化救援队和专家" → [("team", "危化"), ("expert", None)]."""
+    text = normalise_question(text)
+    found: list[tuple[str, str | None]] = []
+    taken: set[int] = set()
+    for word in sorted(RESOURCE_SYNONYMS, key=len, reverse=True):
+        start = text.find(word)
+        if start >= 0 and not taken & set(range(start, start + len(word))):
+            taken |= set(range(start, start + len(word)))
+            request = RESOURCE_SYNONYMS[word]
+            if request not in found and not any(k == request[0] and request[1] is None for k, _ in found):
+                found.append(request)
+    return sorted(found, key=lambda r: text.find(next(w for w, v in RESOURCE_SYNONYMS.items() if v == r and w in text)))
