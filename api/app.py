@@ -12,7 +12,7 @@ from fastapi.responses import FileResponse
 
 from api.bootstrap import Container, build_container
 from api.errors import install_error_handlers
-from api.routes import enterprises, models, system, towns
+from api.routes import chat, enterprises, models, system, towns
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,7 +39,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     )
     app.state.container = container
     install_error_handlers(app)
-    for module in (system, enterprises, towns, models):
+    for module in (system, enterprises, towns, models, chat):
         app.include_router(module.router)
     _mount_web(app, container.settings.api.web_dist)
     return app

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from agents.search.service import ManagedIndex, SearchService
 from api.settings import FalkorSettings, Neo4jSettings, Settings
@@ -90,6 +91,7 @@ class Container:
     repository: SafetyGraphRepository
     clock: Callable[[], int] = field(default=now_ms)
     search: SearchService | None = None  # None: enterprise search uses the graph only
+    chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:
@@ -102,10 +104,40 @@ def build_graph_store(settings: Settings) -> GraphStore:
 def build_container(settings: Settings | None = None, *, clock: Callable[[], int] = now_ms) -> Container:
     settings = settings or Settings()
     store = build_graph_store(settings)
-    return Container(
+    container = Container(
         settings=settings,
         graph=store,
         repository=SafetyGraphRepository(store),
         clock=clock,
         search=build_search(settings),
+    )
+    container.chat = build_chat(container)
+    return container
+
+
+def build_chat(c: Container) -> Any:
+    """Duty-officer chat over the container's graph. The LLM client does no I/O until used; the
+    text-to-Cypher, time-grammar and plan-passage pieces are wired when their packages exist."""
+    from agents.chat.conversations import ConversationStore
+    from agents.chat.service import ChatService
+    from agents.llm import build_chat_model
+
+    def optional(module: str, name: str) -> Any:
+        try:
+            return getattr(__import__(module, fromlist=[name]), name)
+        except (ImportError, AttributeError):
+            return None
+
+    cfg = c.settings.chat
+    return ChatService(
+        store=c.graph,
+        repository=c.repository,
+        conversations=ConversationStore(c.graph, c.clock),
+        clock=c.clock,
+        search=c.search,
+        chat_model=build_chat_model(c.settings) if cfg.use_llm else None,
+        cypher_answerer=optional("agents.cypher", "answer_with_cypher"),
+        time_parser=optional("agents.nlp.timeexpr", "parse_time_range"),
+        plan_search=optional("plans.search", "plan_passages"),
+        phrase_with_llm=cfg.phrase_with_llm,
     )

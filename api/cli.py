@@ -13,6 +13,7 @@ import typer
 
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
+from api.cli_chat import ask_command
 from api.cli_search import doctor_section, index_app
 from api.settings import Settings
 from core.errors import SafeCloudError
@@ -27,6 +28,7 @@ app.add_typer(demo_app, name="demo")
 app.add_typer(llm_app, name="llm")
 app.add_typer(models_app, name="models")
 app.add_typer(index_app, name="index")
+app.command("ask")(ask_command)
 
 log = logging.getLogger("safecloud")
 

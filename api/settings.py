@@ -89,6 +89,13 @@ class SearchSettings(BaseModel):
     api_key: SecretStr | None = None
 
 
+class ChatSettings(BaseModel):
+    """Duty-officer chat: the template path never needs the LLM; these switch its optional uses."""
+
+    use_llm: bool = True  # LLM routing and text-to-Cypher when no template fits
+    phrase_with_llm: bool = False  # rephrase templated answers (checked against the rows)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -103,6 +110,7 @@ class Settings(BaseSettings):
     llm: LlmSettings = Field(default_factory=LlmSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    chat: ChatSettings = Field(default_factory=ChatSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

@@ -49,7 +49,10 @@ def render_item(intent: Intent, row: Mapping[str, Any]) -> str:
 
 
 def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None = None) -> str:
-    parts = [fmt.format(params[k]) for k, fmt in _FILTER_LABELS.items() if params.get(k) not in (None, "")]
+    shown = dict(params)
+    if shown.get("mhs_level") in (1, 2, 3, 4):
+        shown["mhs_level"] = "一二三四"[int(shown["mhs_level"]) - 1]
+    parts = [fmt.format(shown[k]) for k, fmt in _FILTER_LABELS.items() if shown.get(k) not in (None, "")]
     if params.get("category_group"):
         parts.append("危化类" if "危化品生产" in params["category_group"] else "工贸类")
     if params.get("open_only"):

@@ -88,18 +88,16 @@ class ChatService:
             )  # fmt: skip
         return result
 
-    def stream(
-        self, question: str, principal: Principal, *, conversation_id: str | None = None, use_llm: bool = True
-    ) -> Iterator[tuple[str, dict[str, Any]]]:
-        """SSE events: ``meta`` (intent, path, query), ``token`` chunks, ``citations``, ``done``."""
-        result = self.ask(question, principal, conversation_id=conversation_id, use_llm=use_llm)
+    @staticmethod
+    def events(result: ChatAnswer) -> Iterator[tuple[str, dict[str, Any]]]:
+        """SSE events for an answer: ``meta`` (intent, path, query), ``token`` chunks, ``citations``, ``done``."""
         yield "meta", {"intent": result.intent, "path": result.path, "query": result.query,
                        "conversation_id": result.conversation_id, "slots": result.slots}  # fmt: skip
         for i in range(0, len(result.answer), 16):
             yield "token", {"text": result.answer[i : i + 16]}
         yield "citations", {"citations": [c.model_dump() for c in result.citations]}
         yield "done", {"answer": result.answer, "latency_ms": result.latency_ms, "turn_id": result.turn_id,
-                       "columns": result.columns, "row_count": len(result.rows)}  # fmt: skip
+                       "columns": result.columns, "row_count": len(result.rows), "notice": result.notice}  # fmt: skip
 
     # ---- pipeline --------------------------------------------------------------------------
     def gazetteer(self) -> Gazetteer:
