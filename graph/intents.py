@@ -528,6 +528,7 @@ RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_st
         """MATCH (p:Plan)
 WHERE ($accident_type IS NULL OR $accident_type IN p.accident_types)
   AND ($enterprise_id IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $enterprise_id)
+  AND ($scope_town IS NULL OR p.town IS NULL OR p.town = $scope_town)
   AND ($scope_enterprise IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $scope_enterprise)
 RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.response_levels AS levels
 ORDER BY p.title LIMIT $limit""",

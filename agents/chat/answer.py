@@ -136,8 +136,9 @@ def unsupported_facts(answer: str, rows: Sequence[Mapping[str, Any]], reference:
     numbers = {n for n in _NUMBER.findall(haystack)} | {
         str(int(float(n))) for n in _NUMBER.findall(haystack) if float(n).is_integer()
     }
-    bad = [n for n in _NUMBER.findall(answer) if n not in numbers and not (n.isdigit() and int(n) <= SHOWN)]
-    bad += [name for name in _NAME.findall(answer) if name not in haystack]
+    body = re.sub(r"(?m)^\s*\d+[.、]\s*", "", answer)  # list numbering is not a fact
+    bad = [n for n in _NUMBER.findall(body) if n not in numbers]
+    bad += [name for name in _NAME.findall(body) if name not in haystack]
     return bad
 
 

@@ -29,7 +29,7 @@ def _has(pattern: str, text: str) -> bool:
 
 
 _GROUPED = r"各镇|各街道|各个镇|每个镇|每个街道|哪个镇|哪个街道|哪个区|镇街分布|按镇|分镇|排名|排行|最多"
-_COUNT = r"多少|几家|几个|几条|几处|几次|几起|数量|总数|一共|总共|合计|统计"
+_COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|数量|总数|一共|总共|合计|统计"
 _PROFILE = r"法人|法定代表人|法代|安全负责人|安全员|负责人|电话|联系方式|手机|地址|在哪|在哪里|基本信息|员工|多少人|规模多大|什么行业|监管等级"
 _FAMILIES = {
     "hazard": ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_town"),
@@ -47,7 +47,7 @@ def family(intent: str | None) -> str | None:
 
 def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDecision:
     """The intent for a normalised question; ``has_enterprise``: an enterprise was named or referred to."""
-    ent = has_enterprise or slots.enterprise_mention is not None
+    ent = has_enterprise or slots.enterprise_mention_strong
 
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
