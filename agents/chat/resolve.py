@@ -61,7 +61,8 @@ def resolve_enterprise(
         best = exact[0] if exact else min(items, key=lambda e: (len(e.name), e.uscc))
         return ResolvedEnterprise(best.uscc, best.name, best.town, best.lat, best.lon)
 
-    for text in dict.fromkeys((mention, core_name(mention))):
+    short = re.sub(r"(厂|工厂|公司)$", "", core_name(mention))
+    for text in dict.fromkeys((mention, core_name(mention), short)):
         if len(text) < 2:
             continue
         found = pick(repository.search_enterprises(scope, q_text=text, size=20).items)

@@ -54,11 +54,13 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
 
     if _has(r"值班|带班|值守|在岗领导", text):
         return hit("duty_now", "值班")
+    if _has(r"物资|储备", text) and _has(r"不足|短缺|低于|补充|缺|不够|告急", text):
+        return hit("materials_low_stock", "物资库存不足")
     if slots.resource_kind and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):
         return hit("nearest_resources", "最近的资源")
     if _has(r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应", text):
         return hit("plan_for", "预案")
-    if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁", text):
+    if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的", text):
         if ent and _has(r"向谁租|租谁|房东|出租方是|出租人|租的谁|租用.{0,4}(谁|哪)", text):
             return hit("lessors_of_enterprise", "承租方查出租方")
         if ent:
@@ -68,8 +70,6 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("enterprise_profile", "企业基本信息")
     if _has(r"危化品|化学品|危险品|储存|存了|储量", text) and ent:
         return hit("enterprise_chemicals", "企业危化品")
-    if _has(r"物资|储备", text) and _has(r"不足|短缺|低于|补充|缺|不够|告急", text):
-        return hit("materials_low_stock", "物资库存不足")
     if _has(r"风险点|风险源|风险等级", text):
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
@@ -81,7 +81,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("hazard_source_enterprises", "有危险源的企业")
         return hit("hazard_source_list", "危险源清单")
     if _has(r"隐患|问题整改|整改", text):
-        if _has(r"逾期|超期|过期|超时|到期未|过了期限|超过期限|超过整改期限", text):
+        if _has(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限", text):
             return hit("overdue_hazards", "逾期隐患")
         if _has(_GROUPED, text):
             return hit("hazard_count_by_town", "各镇隐患统计")

@@ -70,7 +70,7 @@ RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
     "危化救援": ("team", "危化"), "危化品救援": ("team", "危化"), "危化队": ("team", "危化"),
     "消防队": ("team", "消防"), "消防站": ("team", "消防"), "救援队": ("team", None), "救援力量": ("team", None),
     "队伍": ("team", None), "专家": ("expert", None), "医院": ("medical", None), "医疗": ("medical", None),
-    "卫生院": ("medical", None), "避难场所": ("shelter", None), "避难所": ("shelter", None),
+    "卫生院": ("medical", None), "物资仓库": ("warehouse", None), "应急仓库": ("warehouse", None), "避难场所": ("shelter", None), "避难所": ("shelter", None),
     "安置点": ("shelter", None), "仓库": ("warehouse", None), "物资库": ("warehouse", None),
     "物资": ("material", None), "装备": ("equipment", None),
 }  # fmt: skip
@@ -181,7 +181,8 @@ def _first(text: str, table: dict[str, str]) -> str | None:
     return table[max(hits, key=len)] if hits else None
 
 
-_UNKNOWN_TOWN = re.compile(r"([\u4e00-\u9fff]{2,4}(?:镇|街道|开发区))")
+_UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
+_NOT_TOWN = re.compile(r"^(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他)")
 
 
 def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
@@ -192,7 +193,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
         s.town_mention, s.town = towns[0]
     else:
         m = _UNKNOWN_TOWN.search(text)
-        if m and not re.search(r"(各|哪个|哪些|每个)(镇|街道)", text):
+        if m and not _NOT_TOWN.match(m.group(1)) and not re.search(r"(各|哪个|哪些|每个)(镇|街道)", text):
             s.unknown_town = m.group(1)
     rest = text
     for mention, _ in towns:
@@ -255,11 +256,13 @@ _STOP = re.compile(
     r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
     r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|"
-    r"存了|储存|有(?!限)|的|它|这家|该企业|那家|企业"
+    r"存了|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
+    r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品"
 )
 _PORTRAIT_MARKERS = re.compile(
-    r"^(?:的)?(?:法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
-    r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|基本信息|情况|存了|储存|有哪些承租)"
+    r"^(?:的|有哪些|有什么|有没有|有多少|有几个|有|被|装了|安装了|目前|现在)?(?:法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
+    r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|最近|就近|基本信息|情况|存了|储存|有哪些承租|租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|装了|"
+    r"多少个摄像头|摄像头|监控|执法|特殊作业|动火|告警|报警|事件)"
 )
 _SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "加油站", "化工", "制药", "科技", "钢铁", "纺织",
              "机械", "印染", "电力", "物流", "新材料", "管桩", "厂")  # fmt: skip
