@@ -14,7 +14,9 @@ from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 def ask_command(
     question: Annotated[str, typer.Argument(help="中文问题，例如：澄江街道现在谁值班？")],
-    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON（answer, citations, query, rows …）")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="输出 JSON（answer, citations, query, rows …）")
+    ] = False,
     conversation: Annotated[str | None, typer.Option("--conversation", help="继续已有会话（追问）")] = None,
     town: Annotated[str | None, typer.Option(help="以该镇街的数据范围提问（测试数据范围）")] = None,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="只用模板，不调用大模型")] = False,
@@ -42,4 +44,6 @@ def ask_command(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return
     typer.echo(result.answer)
-    typer.echo(f"\n[{result.path} · {result.intent or '—'} · {result.latency_ms:.0f} ms · 会话 {result.conversation_id}]")
+    typer.echo(
+        f"\n[{result.path} · {result.intent or '—'} · {result.latency_ms:.0f} ms · 会话 {result.conversation_id}]"
+    )

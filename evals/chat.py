@@ -12,6 +12,8 @@ Scoring:
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
   system's first row equals the gold count;
+* held-out — lines with ``"split": "heldout"`` were written after the rules were tuned on the
+  others and are reported separately;
 * answer — counts: the number appears in the answer; sets: nothing found is said when the gold
   set is empty, else every gold value or the number of results ("共查到 N") appears.
 """
@@ -22,7 +24,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +50,7 @@ SCALE = 1000
 @dataclass
 class CaseResult:
     id: str
-    part: str  # "template" | "cypher" (the dataset's path)
+    part: str  # "template" | "cypher" (the dataset's path), "template (held-out)" for the held-out split
     intent_ok: bool
     exec_ok: bool
     answer_ok: bool
@@ -65,11 +67,13 @@ class ChatRun:
 
 
 def time_params(now_ms: int) -> dict[str, int]:
-    today = datetime.fromtimestamp(now_ms / 1000, tz=UTC).astimezone(CST).replace(
-        hour=0, minute=0, second=0, microsecond=0
+    today = (
+        datetime.fromtimestamp(now_ms / 1000, tz=UTC)
+        .astimezone(CST)
+        .replace(hour=0, minute=0, second=0, microsecond=0)
     )
     month = today.replace(day=1)
-    prev_month = (month.replace(day=1) - (month - month.replace(day=1)) - _one_day()).replace(day=1)
+    prev_month = (month - timedelta(days=1)).replace(day=1)
     year = today.replace(month=1, day=1)
     return {
         "now": now_ms,
@@ -79,12 +83,6 @@ def time_params(now_ms: int) -> dict[str, int]:
         "year_start": _ms(year),
         "prev_year_start": _ms(year.replace(year=year.year - 1)),
     }
-
-
-def _one_day() -> Any:
-    from datetime import timedelta
-
-    return timedelta(days=1)
 
 
 def _ms(dt: datetime) -> int:
@@ -111,8 +109,8 @@ def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> b
         return not rows
     columns = list(rows[0]) if rows else []
     if compare == "ordered":
-        want = [_norm(g) for g in gold]
-        return any([_norm(r.get(c)) for r in rows[: len(want)]] == want for c in columns)
+        ordered = [_norm(g) for g in gold]
+        return any([_norm(r.get(c)) for r in rows[: len(ordered)]] == ordered for c in columns)
     want_set = {_norm(g) for g in gold}
     return any({_norm(r.get(c)) for r in rows} == want_set for c in columns)
 
@@ -141,6 +139,7 @@ def run_system(
     *,
     chat_model: ChatModel | None = None,
     cypher_answerer: Any = None,
+    phrase: bool = False,
 ) -> ChatRun:
     service = ChatService(
         store=store,
@@ -149,6 +148,7 @@ def run_system(
         clock=lambda: now_ms,
         chat_model=chat_model,
         cypher_answerer=cypher_answerer,
+        phrase_with_llm=phrase,
     )
     params = time_params(now_ms)
     run = ChatRun(system)
@@ -158,14 +158,14 @@ def run_system(
         try:
             got = service.ask(case["question"], principal_for(case["scope"]))
         except Exception as exc:  # noqa: BLE001 - an eval records failures and goes on
-            run.cases.append(CaseResult(case["id"], case["path"], False, False, False,
+            run.cases.append(CaseResult(case["id"], _part(case), False, False, False,
                                         (time.perf_counter() - started) * 1000, error=f"{type(exc).__name__}: {exc}"[:200]))  # fmt: skip
             continue
         latency = (time.perf_counter() - started) * 1000
         run.cases.append(
             CaseResult(
                 case["id"],
-                case["path"],
+                _part(case),
                 intent_ok=case.get("intent") is None or got.intent == case.get("intent"),
                 exec_ok=execution_ok(case["compare"], gold, got.rows),
                 answer_ok=answer_ok(case["compare"], gold, got.answer),
@@ -177,6 +177,10 @@ def run_system(
     return run
 
 
+def _part(case: dict[str, Any]) -> str:
+    return str(case["path"]) + (" (held-out)" if case.get("split") == "heldout" else "")
+
+
 def demo_store(tmp: Path, now_ms: int) -> FalkorGraphStore:
     store = FalkorGraphStore(tmp / "graph")
     store.connect()
@@ -185,8 +189,16 @@ def demo_store(tmp: Path, now_ms: int) -> FalkorGraphStore:
     return store
 
 
-def runs(models: dict[str, ChatModel | None], cypher_answerer: Any = None) -> list[ChatRun]:
-    """One run per ``{label: chat model or None (LLM off)}`` over a fresh demo city."""
+def runs(
+    models: dict[str, ChatModel | None], cypher_answerer: Any = None, *, llm_every: int = 1
+) -> list[ChatRun]:
+    """One run per ``{label: chat model or None (LLM off)}`` over a fresh demo city.
+
+    With a model, the LLM routes what the rules cannot place, writes Cypher for what no template
+    fits, and rephrases templated answers (checked against the rows); ``llm_every`` = k keeps
+    every k-th template question for those runs (LLM time on 2 shared cores), all text-to-Cypher
+    questions are kept.
+    """
     now_ms = int(time.time() * 1000)
     items = cases()
     out: list[ChatRun] = []
@@ -194,7 +206,10 @@ def runs(models: dict[str, ChatModel | None], cypher_answerer: Any = None) -> li
         store = demo_store(Path(tmp), now_ms)
         try:
             for label, model in models.items():
-                out.append(run_system(label, store, now_ms, items, chat_model=model,
+                subset = items if model is None else [
+                    c for i, c in enumerate(items) if c["path"] == "cypher" or i % llm_every == 0
+                ]  # fmt: skip
+                out.append(run_system(label, store, now_ms, subset, chat_model=model, phrase=model is not None,
                                       cypher_answerer=cypher_answerer if model is not None else None))  # fmt: skip
         finally:
             store.close()
@@ -204,7 +219,7 @@ def runs(models: dict[str, ChatModel | None], cypher_answerer: Any = None) -> li
 def report(results: list[ChatRun]) -> str:
     rows: list[list[Any]] = []
     for run in results:
-        for part in ("template", "cypher"):
+        for part in ("template", "template (held-out)", "cypher"):
             cs = [c for c in run.cases if c.part == part]
             if not cs:
                 continue
@@ -212,11 +227,20 @@ def report(results: list[ChatRun]) -> str:
             lat = [c.latency_ms for c in cs]
             rows.append([
                 run.system, part, n,
-                sum(c.intent_ok for c in cs) / n if part == "template" else "—",
+                sum(c.intent_ok for c in cs) / n if part.startswith("template") else "—",
                 sum(c.exec_ok for c in cs) / n, sum(c.answer_ok for c in cs) / n,
                 f"{percentile(lat, 50):.0f} / {percentile(lat, 95):.0f}", sum(bool(c.error) for c in cs),
             ])  # fmt: skip
-    header = ["system", "path", "n", "intent acc", "execution acc", "answer acc", "latency p50 / p95 ms", "errors"]
+    header = [
+        "system",
+        "path",
+        "n",
+        "intent acc",
+        "execution acc",
+        "answer acc",
+        "latency p50 / p95 ms",
+        "errors",
+    ]
     misses = [
         f"`{c.id}` ({c.got_intent or c.got_path})"
         for c in (results[0].cases if results else [])

@@ -95,8 +95,19 @@ RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
         "enterprise_profile",
         "企业基本信息：法定代表人、安全负责人、联系电话、地址、行业、规模、监管等级",
         ("enterprise_id", "enterprise_ids"),
-        ("id", "name", "legal_rep", "safety_officer", "phone", "address", "town", "category", "scale",
-         "responsibility_class", "employees"),
+        (
+            "id",
+            "name",
+            "legal_rep",
+            "safety_officer",
+            "phone",
+            "address",
+            "town",
+            "category",
+            "scale",
+            "responsibility_class",
+            "employees",
+        ),
         f"""MATCH (e:Enterprise) WHERE ($enterprise_id IS NULL OR e.id = $enterprise_id)
   AND ($enterprise_ids IS NULL OR e.id IN $enterprise_ids) AND {ENTERPRISE_SCOPE}
   AND ($enterprise_id IS NOT NULL OR $enterprise_ids IS NOT NULL)
@@ -333,7 +344,17 @@ RETURN count(c) AS n, sum(CASE WHEN c.online THEN 1 ELSE 0 END) AS online""",
         "special_operations",
         "特殊作业（动火、受限空间、高处、吊装、临时用电、盲板抽堵、断路、动土），默认今天进行中的",
         (*_ENT_SLOTS, "op_type", "from_ms", "to_ms"),
-        ("id", "op_type", "enterprise_id", "enterprise", "town", "location", "starts_at", "ends_at", "supervisor"),
+        (
+            "id",
+            "op_type",
+            "enterprise_id",
+            "enterprise",
+            "town",
+            "location",
+            "starts_at",
+            "ends_at",
+            "supervisor",
+        ),
         f"""MATCH (e:Enterprise)-[:PERFORMS]->(o:SpecialOperation)
 WHERE {_ENT} AND ($op_type IS NULL OR o.op_type = $op_type)
   AND o.starts_at < $to_ms AND o.ends_at > $from_ms
@@ -420,7 +441,16 @@ ORDER BY d.level, d.town, d.role, p.name LIMIT $limit""",
     Intent(
         "events_recent",
         "近期事件/告警（按类型、镇街、企业、状态、时间筛选；默认近 7 天）",
-        ("town", "enterprise_id", "enterprise_ids", "event_type", "event_status", "event_level", "from_ms", "to_ms"),
+        (
+            "town",
+            "enterprise_id",
+            "enterprise_ids",
+            "event_type",
+            "event_status",
+            "event_level",
+            "from_ms",
+            "to_ms",
+        ),
         ("id", "event_type", "level", "status", "town", "enterprise_id", "occurred_at", "description"),
         """MATCH (ev:Event)
 WHERE ev.occurred_at >= $from_ms AND ev.occurred_at < $to_ms

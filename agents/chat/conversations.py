@@ -22,7 +22,8 @@ class ConversationStore:
     def create(self, user_id: str, title: str) -> str:
         cid = uuid.uuid4().hex
         self.store.write(
-            q.CREATE_CONVERSATION, {"id": cid, "user_id": user_id, "title": title[:TITLE_CHARS], "now": self.clock()}
+            q.CREATE_CONVERSATION,
+            {"id": cid, "user_id": user_id, "title": title[:TITLE_CHARS], "now": self.clock()},
         )
         return cid
 
@@ -79,7 +80,10 @@ class ConversationStore:
     def get(self, user_id: str, conversation_id: str) -> ConversationDetail:
         summary = self._summary(user_id, conversation_id)
         rows = self.store.read(q.TURNS, {"conversation_id": conversation_id, "user_id": user_id})
-        items = [TurnView(**{k: v for k, v in r.items() if k != "state"} | {"intent": r["intent"] or None}) for r in rows]
+        items = [
+            TurnView(**{k: v for k, v in r.items() if k != "state"} | {"intent": r["intent"] or None})
+            for r in rows
+        ]
         return ConversationDetail(**summary.model_dump(), items=items)
 
     def delete(self, user_id: str, conversation_id: str) -> None:

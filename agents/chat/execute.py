@@ -31,7 +31,10 @@ class TemplateRun:
 def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) -> dict[str, Any]:
     """Parameters for ``intent.cypher``: every slot bound (None = no filter), defaults applied."""
     params: dict[str, Any] = {slot: values.get(slot) for slot in intent.slots}
-    params |= scope.as_params() | {"now": now_ms, "limit": min(int(values.get("limit") or DEFAULT_LIMIT), 1000)}
+    params |= scope.as_params() | {
+        "now": now_ms,
+        "limit": min(int(values.get("limit") or DEFAULT_LIMIT), 1000),
+    }
     text = str(values.get("_question", ""))
     if "from_ms" in intent.slots and values.get("from_ms") is None:
         if intent.id in ("events_recent", "event_count_by_type"):
@@ -85,7 +88,9 @@ def _nearest(
         if not town or town not in towns:
             raise ValidationError("请说明要以哪家企业或哪个镇街为中心查找救援资源。", code="chat_need_anchor")
         lat, lon, anchor = towns[town].lat, towns[town].lon, town
-    requests = resource_requests(str(values.get("_text", ""))) or [(values.get("resource_kind") or "team", None)]
+    requests = resource_requests(str(values.get("_text", ""))) or [
+        (values.get("resource_kind") or "team", None)
+    ]
     per_kind = int(values.get("limit") or 3)
     rows: list[dict[str, Any]] = []
     for kind, team_type in requests:

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field
 
 from agents.llm.prompts import PromptLibrary, structured_prompt
 from core.ports import ChatModel
-from graph.intents import INTENTS, INTENT_IDS
+from graph.intents import INTENT_IDS, INTENTS
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +17,7 @@ IntentChoice = Literal[(*INTENT_IDS, "none")]  # type: ignore[valid-type]
 
 
 class LlmRoute(BaseModel):
-    intent: IntentChoice = Field(description="one intent id from the catalogue, or none")  # type: ignore[valid-type]
+    intent: IntentChoice = Field(description="one intent id from the catalogue, or none")
     town: str | None = None
     enterprise: str | None = None
 
@@ -28,7 +28,9 @@ def catalogue_text() -> str:
 
 def llm_route(model: ChatModel, question: str, previous: str = "", *, prompts: PromptLibrary) -> LlmRoute:
     """Raises ``LLMError`` (server down, invalid output after re-asks)."""
-    prompt = prompts.render("chat_route", catalogue=catalogue_text(), previous=previous or "无", question=question)
+    prompt = prompts.render(
+        "chat_route", catalogue=catalogue_text(), previous=previous or "无", question=question
+    )
     route = structured_prompt(model, prompt, LlmRoute, max_retries=1)
     log.info("llm route %s → %s", question[:40], route.intent)
     return route

@@ -34,7 +34,7 @@ class ResolvedEnterprise:
 
 
 def core_name(name: str) -> str:
-    """"江阴市澄星化工有限公司" → "澄星化工": the part people say."""
+    """ "江阴市澄星化工有限公司" → "澄星化工": the part people say."""
     previous = None
     while previous != name:
         previous, name = name, _LEGAL_WORDS.sub("", name)

@@ -36,7 +36,9 @@ from graph.repository import SafetyGraphRepository
 log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_REFERS_BACK = re.compile(r"^(那么?|那其中|其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中")
+_REFERS_BACK = re.compile(
+    r"^(那么?|那其中|其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
+)
 _SINGULAR = re.compile(r"它|这家|该企业|该公司|这个企业|那家")
 _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
@@ -46,10 +48,14 @@ EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险
 class CypherAnswerer(Protocol):
     """``agents.cypher.answer_with_cypher`` (built by the text-to-Cypher work)."""
 
-    def __call__(self, question: str, *, scope: Any, chat_model: ChatModel, store: GraphStore, context: str = "") -> Any: ...
+    def __call__(
+        self, question: str, *, scope: Any, chat_model: ChatModel, store: GraphStore, context: str = ""
+    ) -> Any: ...
 
 
-PlanPassageSearch = Callable[[str, Any], list[dict[str, Any]]]  # (question, scope) → [{plan_id,title,text,paragraph}]
+PlanPassageSearch = Callable[
+    [str, Any], list[dict[str, Any]]
+]  # (question, scope) → [{plan_id,title,text,paragraph}]
 
 
 @dataclass
@@ -80,7 +86,9 @@ class ChatService:
         result, state = self._answer(normalise_question(question), principal, previous, use_llm)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         if result.path != "refusal" or conversation_id:
-            cid = conversation_id or self.conversations.create(principal.user_id, normalise_question(question) or "对话")
+            cid = conversation_id or self.conversations.create(
+                principal.user_id, normalise_question(question) or "对话"
+            )
             result.conversation_id = cid
             result.turn_id = self.conversations.add_turn(
                 principal.user_id, cid, seq=seq + 1, question=question[:MAX_QUESTION_CHARS], answer=result.answer,
@@ -115,17 +123,26 @@ class ChatService:
         scope = principal.scope
         slots = extract_slots(text, self.gazetteer())
         if slots.unknown_town and not slots.town:
-            return ChatAnswer(answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"), None
+            return ChatAnswer(
+                answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"
+            ), None
         if slots.town and not scope.allows_town(slots.town):
-            return ChatAnswer(answer=f"无权查看“{slots.town}”的数据（超出您的数据范围）。", path="refusal"), None
+            return ChatAnswer(
+                answer=f"无权查看“{slots.town}”的数据（超出您的数据范围）。", path="refusal"
+            ), None
         enterprise: ResolvedEnterprise | None = None
         if slots.enterprise_mention:
             enterprise = resolve_enterprise(
-                slots.enterprise_mention, scope, self.repository, self.search, fuzzy=slots.enterprise_mention_strong
+                slots.enterprise_mention,
+                scope,
+                self.repository,
+                self.search,
+                fuzzy=slots.enterprise_mention_strong,
             )
             if enterprise is None and slots.enterprise_mention_strong:
                 return ChatAnswer(
-                    answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。", path="refusal"
+                    answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
+                    path="refusal",
                 ), None
         refers_back = previous is not None and _REFERS_BACK.search(text) is not None
         enterprise_ids: list[str] | None = None
@@ -137,8 +154,13 @@ class ChatService:
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
         intent_id = decision.intent if decision.confidence >= THRESHOLD else None
         merged = _slot_values(slots)
-        if previous is not None and previous.intent and (
-            intent_id is None or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
+        if (
+            previous is not None
+            and previous.intent
+            and (
+                intent_id is None
+                or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
+            )
         ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions
             intent_id = previous.intent if intent_id is None or "其中" in text else intent_id
             base = {k: v for k, v in previous.slots.items() if not (k in ("town",) and slots.town)}
@@ -149,7 +171,9 @@ class ChatService:
         notice = ""
         if intent_id is None and use_llm and self.chat_model is not None:
             try:
-                chosen = llm_route(self.chat_model, text, previous.question if previous else "", prompts=self.prompts)
+                chosen = llm_route(
+                    self.chat_model, text, previous.question if previous else "", prompts=self.prompts
+                )
                 if chosen.intent != "none":
                     intent_id, path = chosen.intent, "llm_template"
             except LLMError as exc:
@@ -169,7 +193,9 @@ class ChatService:
         intent = BY_ID[intent_id]
         merged |= {"_text": text, "_question": text}
         try:
-            run = run_template(intent, merged, scope, self.store, self.repository, self.clock(), enterprise=enterprise)
+            run = run_template(
+                intent, merged, scope, self.store, self.repository, self.clock(), enterprise=enterprise
+            )
         except SafeCloudError as exc:
             return ChatAnswer(answer=exc.message, path="refusal", intent=intent.id, notice=notice), None
         result = self._template_answer(text, intent.id, run, enterprise, path, notice, use_llm)
@@ -186,7 +212,9 @@ class ChatService:
         path: str, notice: str, use_llm: bool,
     ) -> ChatAnswer:  # fmt: skip
         intent = BY_ID[intent_id]
-        answer = synth.templated_answer(intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None)
+        answer = synth.templated_answer(
+            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None
+        )
         citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
                               query=run.query, params=_jsonable(run.params), columns=list(run.columns),
                               rows=run.rows[:MAX_CITED_ROWS], row_count=len(run.rows))]  # fmt: skip
@@ -220,10 +248,14 @@ class ChatService:
         else:
             result.notice = "大模型回答含有查询结果之外的内容，已改用模板回答。"
 
-    def _cypher_or_clarify(self, text: str, principal: Principal, use_llm: bool, notice: str) -> tuple[ChatAnswer, TurnState | None]:
+    def _cypher_or_clarify(
+        self, text: str, principal: Principal, use_llm: bool, notice: str
+    ) -> tuple[ChatAnswer, TurnState | None]:
         if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
             try:
-                got = self.cypher_answerer(text, scope=principal.scope, chat_model=self.chat_model, store=self.store)
+                got = self.cypher_answerer(
+                    text, scope=principal.scope, chat_model=self.chat_model, store=self.store
+                )
             except SafeCloudError as exc:
                 notice = f"{notice}无法自动生成查询：{exc.message}".strip()
             else:
@@ -235,7 +267,9 @@ class ChatService:
                     params=_jsonable(got.params), columns=list(got.columns), rows=rows, citations=[cite], notice=notice,
                 ), TurnState(question=text, key_kind="rows")  # fmt: skip
         hint = "；".join(EXAMPLES[:3])
-        return ChatAnswer(answer=f"抱歉，没能理解您的问题。可以这样问：{hint}。", path="clarify", notice=notice), None
+        return ChatAnswer(
+            answer=f"抱歉，没能理解您的问题。可以这样问：{hint}。", path="clarify", notice=notice
+        ), None
 
 
 def _check_input(text: str) -> str | None:
@@ -250,9 +284,9 @@ def _check_input(text: str) -> str | None:
 
 def _slot_values(slots: Slots) -> dict[str, Any]:
     skip = {"town_mention", "unknown_town", "enterprise_mention", "enterprise_mention_strong"}
-    values = {k: v for k, v in slots.filled().items() if k not in skip}
-    if "category_group" in values:
-        values["category_group"] = list(values["category_group"])
+    values: dict[str, Any] = {k: v for k, v in slots.filled().items() if k not in skip}
+    if slots.category_group is not None:
+        values["category_group"] = list(slots.category_group)
     return values
 
 

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
-    EnterpriseCategory,
     EnterpriseScale,
     EventLevel,
     EventStatus,
@@ -78,7 +77,19 @@ HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收"
 EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
 RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
                        "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip
-ACCIDENT_TYPES = ("火灾", "爆炸", "泄漏", "中毒", "危化品", "坍塌", "触电", "有限空间", "粉尘", "台风", "防汛")
+ACCIDENT_TYPES = (
+    "火灾",
+    "爆炸",
+    "泄漏",
+    "中毒",
+    "危化品",
+    "坍塌",
+    "触电",
+    "有限空间",
+    "粉尘",
+    "台风",
+    "防汛",
+)
 
 _LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
 _CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCD])\s*(?:类|级|档)")
@@ -117,7 +128,9 @@ class Gazetteer:
                     aliases[name[: -len(suffix)]] = name
                     break
         if "临港经济开发区" in names:
-            aliases.update({"临港开发区": "临港经济开发区", "临港园区": "临港经济开发区", "化工园区": "临港经济开发区"})
+            aliases.update(
+                {"临港开发区": "临港经济开发区", "临港园区": "临港经济开发区", "化工园区": "临港经济开发区"}
+            )
         if "城东街道" in names:
             aliases["高新区"] = "城东街道"
         return cls(names, aliases)
@@ -223,7 +236,9 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     elif "一般隐患" in rest:
         s.hazard_level = "一般"
     s.hazard_status = _first(rest, HAZARD_STATUS_SYNONYMS)
-    if s.hazard_status is None and re.search(r"未整改|没整改|没有整改|还没.{0,2}改|尚未整改|未完成整改|在整改", rest):
+    if s.hazard_status is None and re.search(
+        r"未整改|没整改|没有整改|还没.{0,2}改|尚未整改|未完成整改|在整改", rest
+    ):
         s.open_only = True
     s.event_type = _first(rest, EVENT_TYPE_SYNONYMS)
     if s.event_type == "泄漏报告" and "可燃" in rest:
@@ -236,7 +251,9 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
         s.lessor_grade = LessorGrade(m.group(1)).value
     s.risk_level = _first(rest, RISK_LEVEL_SYNONYMS)
     if s.risk_level is None and "风险点" in rest:
-        s.risk_level = next((r.value for r in RiskLevel if r.value + "风险点" in rest or r.value + "级风险点" in rest), None)
+        s.risk_level = next(
+            (r.value for r in RiskLevel if r.value + "风险点" in rest or r.value + "级风险点" in rest), None
+        )
     if (res := _first(rest, {k: k for k in RESOURCE_SYNONYMS})) is not None:
         s.resource_kind, s.team_type = RESOURCE_SYNONYMS[res]
         if s.resource_kind == "expert":
@@ -310,4 +327,6 @@ def resource_requests(text: str) -> list[tuple[str, str | None]]:
             request = RESOURCE_SYNONYMS[word]
             if request not in found and not any(k == request[0] and request[1] is None for k, _ in found):
                 found.append(request)
-    return sorted(found, key=lambda r: text.find(next(w for w, v in RESOURCE_SYNONYMS.items() if v == r and w in text)))
+    return sorted(
+        found, key=lambda r: text.find(next(w for w, v in RESOURCE_SYNONYMS.items() if v == r and w in text))
+    )

@@ -152,7 +152,9 @@ def test_llm_chooses_from_the_closed_intent_list_when_rules_do_not_fit(store: Fa
 def test_text_to_cypher_fallback_gets_the_principal_scope(store: FalkorGraphStore) -> None:
     seen: dict[str, Any] = {}
 
-    def answer_with_cypher(question: str, *, scope: DataScope, chat_model: Any, store: Any, context: str = "") -> Any:
+    def answer_with_cypher(
+        question: str, *, scope: DataScope, chat_model: Any, store: Any, context: str = ""
+    ) -> Any:
         seen["scope"] = scope
         return SimpleNamespace(query="MATCH (e:Enterprise) RETURN count(e) AS n LIMIT 1", params={}, columns=["n"],
                                rows=[{"n": 3}], attempts=1)  # fmt: skip
@@ -167,7 +169,9 @@ def test_llm_phrasing_is_used_only_when_it_sticks_to_the_rows(store: FalkorGraph
     honest = service(store, chat_model=FakeChatModel(lambda _: "现在的值班员是赵六。"), phrase_with_llm=True)
     r = honest.ask("现在谁值班", CITY)
     assert r.phrased_by_llm and r.answer == "现在的值班员是赵六。"
-    liar = service(store, chat_model=FakeChatModel(lambda _: "值班员赵六，电话 13912345678。"), phrase_with_llm=True)
+    liar = service(
+        store, chat_model=FakeChatModel(lambda _: "值班员赵六，电话 13912345678。"), phrase_with_llm=True
+    )
     r = liar.ask("现在谁值班", CITY)
     assert not r.phrased_by_llm and "13912345678" not in r.answer and "赵六" in r.answer
 
@@ -175,7 +179,9 @@ def test_llm_phrasing_is_used_only_when_it_sticks_to_the_rows(store: FalkorGraph
 @pytest.fixture(scope="module")
 def client(store: FalkorGraphStore, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     data = tmp_path_factory.mktemp("chat-api")
-    settings = Settings(data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")}, chat={"use_llm": False})
+    settings = Settings(
+        data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")}, chat={"use_llm": False}
+    )
     container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW)
     container.chat = build_chat(container)
     app = create_app(container=container)
@@ -207,6 +213,8 @@ def test_api_json_mode_and_conversations(client: TestClient) -> None:
 
 def test_api_scope_header_limits_answers(client: TestClient) -> None:
     body = client.post(
-        "/api/v1/chat", json={"question": "有哪些企业", "stream": False}, headers={"X-SafeCloud-Town": quote("华士镇")}
+        "/api/v1/chat",
+        json={"question": "有哪些企业", "stream": False},
+        headers={"X-SafeCloud-Town": quote("华士镇")},
     ).json()
     assert [row["id"] for row in body["rows"]] == [C]
