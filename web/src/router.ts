@@ -28,6 +28,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '企业分布图', menu: '/map' },
   },
   {
+    path: '/chat',
+    name: 'chat',
+    component: () => import('./views/DutyChat.vue'),
+    meta: { title: '值班问答', menu: '/chat' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFound.vue'),
