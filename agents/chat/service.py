@@ -163,10 +163,11 @@ class ChatService:
             )
         ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions
             intent_id = previous.intent if intent_id is None or "其中" in text else intent_id
-            base = {k: v for k, v in previous.slots.items() if not (k in ("town",) and slots.town)}
+            # a new town or enterprise replaces the old place and the old result-set restriction
+            moved = slots.town is not None or enterprise is not None
+            dropped = {"town", "enterprise_id", "enterprise_ids"} if moved else set()
+            base = {k: v for k, v in previous.slots.items() if k not in dropped}
             merged = base | merged
-            if enterprise is None and enterprise_ids is None and "enterprise_id" in previous.slots:
-                enterprise_ids = None
         path = "template"
         notice = ""
         if intent_id is None and use_llm and self.chat_model is not None:

@@ -112,6 +112,7 @@ def test_follow_ups_resolve_against_the_previous_turn(store: FalkorGraphStore) -
     assert hazards.intent == "hazard_list" and {row["id"] for row in hazards.rows} == {"H-1", "H-3"}
     again = chat.ask("华士镇呢？", CITY, conversation_id=cid)
     assert again.intent == "hazard_list" and again.params["town"] == "华士镇"
+    assert again.params["enterprise_ids"] is None  # a new place drops the earlier result-set restriction
 
 
 def test_conversations_are_per_user(store: FalkorGraphStore) -> None:
