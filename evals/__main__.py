@@ -69,7 +69,7 @@ def _chat(models: list[str]) -> list[object]:
         model = build_chat_model(settings)
         try:
             label = f"Qwen2.5-Coder-{size.upper()} (LLM routing fallback + checked phrasing)"
-            results += chat.runs({label: model}, answer_with_cypher, llm_every=4)
+            results += chat.runs({label: model}, answer_with_cypher, llm_every=4, llm_routing_only=True)
         finally:
             model.close()
             if managed:

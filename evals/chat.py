@@ -140,6 +140,7 @@ def run_system(
     chat_model: ChatModel | None = None,
     cypher_answerer: Any = None,
     phrase: bool = False,
+    use_rules: bool = True,
 ) -> ChatRun:
     service = ChatService(
         store=store,
@@ -149,6 +150,7 @@ def run_system(
         chat_model=chat_model,
         cypher_answerer=cypher_answerer,
         phrase_with_llm=phrase,
+        use_rules=use_rules,
     )
     params = time_params(now_ms)
     run = ChatRun(system)
@@ -190,14 +192,19 @@ def demo_store(tmp: Path, now_ms: int) -> FalkorGraphStore:
 
 
 def runs(
-    models: dict[str, ChatModel | None], cypher_answerer: Any = None, *, llm_every: int = 1
+    models: dict[str, ChatModel | None],
+    cypher_answerer: Any = None,
+    *,
+    llm_every: int = 1,
+    llm_routing_only: bool = False,
 ) -> list[ChatRun]:
     """One run per ``{label: chat model or None (LLM off)}`` over a fresh demo city.
 
     With a model, the LLM routes what the rules cannot place, writes Cypher for what no template
     fits, and rephrases templated answers (checked against the rows); ``llm_every`` = k keeps
     every k-th template question for those runs (LLM time on 2 shared cores), all text-to-Cypher
-    questions are kept.
+    questions are kept. ``llm_routing_only`` adds, per model, a run with the rules switched off
+    (the LLM picks every intent), to measure the fallback router on its own.
     """
     now_ms = int(time.time() * 1000)
     items = cases()
@@ -211,6 +218,10 @@ def runs(
                 ]  # fmt: skip
                 out.append(run_system(label, store, now_ms, subset, chat_model=model, phrase=model is not None,
                                       cypher_answerer=cypher_answerer if model is not None else None))  # fmt: skip
+                if model is not None and llm_routing_only:
+                    only = [c for c in subset if c["path"] == "template"]
+                    out.append(run_system(f"{label.split(' (')[0]} routing only (rules off)", store, now_ms, only,
+                                          chat_model=model, use_rules=False))  # fmt: skip
         finally:
             store.close()
     return out

@@ -70,6 +70,7 @@ class ChatService:
     time_parser: TimeParser | None = None
     plan_search: PlanPassageSearch | None = None
     phrase_with_llm: bool = False
+    use_rules: bool = True  # False only in evals: measures the LLM router alone
     prompts: PromptLibrary = field(default_factory=PromptLibrary)
     _gazetteer: Gazetteer | None = None
 
@@ -152,7 +153,7 @@ class ChatService:
             elif previous.result_enterprises:
                 enterprise_ids = previous.result_enterprises[:500]
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
-        intent_id = decision.intent if decision.confidence >= THRESHOLD else None
+        intent_id = decision.intent if decision.confidence >= THRESHOLD and self.use_rules else None
         merged = _slot_values(slots)
         if (
             previous is not None
