@@ -58,6 +58,8 @@ class CaseResult:
     got_path: str = ""
     got_intent: str | None = None
     error: str = ""
+    llm_down: bool = False  # the LLM was asked but did not answer (the reply fell back to the template)
+    phrased: bool = False
 
 
 @dataclass
@@ -174,6 +176,8 @@ def run_system(
                 latency_ms=latency,
                 got_path=got.path,
                 got_intent=got.intent,
+                llm_down="大模型不可用" in got.notice,
+                phrased=got.phrased_by_llm,
             )
         )
     return run
@@ -241,17 +245,10 @@ def report(results: list[ChatRun]) -> str:
                 sum(c.intent_ok for c in cs) / n if part.startswith("template") else "—",
                 sum(c.exec_ok for c in cs) / n, sum(c.answer_ok for c in cs) / n,
                 f"{percentile(lat, 50):.0f} / {percentile(lat, 95):.0f}", sum(bool(c.error) for c in cs),
+                sum(c.phrased for c in cs), sum(c.llm_down for c in cs),
             ])  # fmt: skip
-    header = [
-        "system",
-        "path",
-        "n",
-        "intent acc",
-        "execution acc",
-        "answer acc",
-        "latency p50 / p95 ms",
-        "errors",
-    ]
+    header = ["system", "path", "n", "intent acc", "execution acc", "answer acc", "latency p50 / p95 ms", "errors",
+              "LLM-phrased", "LLM unavailable"]  # fmt: skip
     misses = [
         f"`{c.id}` ({c.got_intent or c.got_path})"
         for c in (results[0].cases if results else [])
