@@ -80,6 +80,9 @@ def _nearest(
     enterprise: ResolvedEnterprise | None,
 ) -> TemplateRun:
     """Rescue resources are city-wide; the anchor (enterprise or town centre) must be in scope."""
+    if enterprise is None and scope.enterprise_id:  # an enterprise user: "离我们最近的消防队"
+        own = repository.get_enterprise(scope, scope.enterprise_id)
+        enterprise = ResolvedEnterprise(own.uscc, own.name, own.town, own.lat, own.lon)
     if enterprise is not None:
         lat, lon, anchor = enterprise.lat, enterprise.lon, enterprise.name
     else:

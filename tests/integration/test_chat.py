@@ -85,6 +85,14 @@ def test_duty_officer_and_nearest_resources(store: FalkorGraphStore) -> None:
     assert all(row["detail"].startswith("危化") for row in r.rows)
 
 
+def test_an_enterprise_user_gets_resources_near_its_own_site(store: FalkorGraphStore) -> None:
+    own = Principal(user_id="u-ent", scope=DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=C))
+    r = service(store).ask("离我们最近的消防队", own)
+    assert r.intent == "nearest_resources" and r.rows[0]["name"] == "华士镇专职消防队"
+    r = service(store).ask("有哪些企业", own)
+    assert [row["id"] for row in r.rows] == [C]
+
+
 def test_town_officer_never_sees_another_town(store: FalkorGraphStore) -> None:
     chat = service(store)
     r = chat.ask("临港有哪些企业？", HUASHI)
