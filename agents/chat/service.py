@@ -39,6 +39,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REFERS_BACK = re.compile(
     r"^(那么?|那其中|其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
 )
+_ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)")  # "华士镇呢？", "那城东"
 _SINGULAR = re.compile(r"它|这家|该企业|该公司|这个企业|那家")
 _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
@@ -159,7 +160,7 @@ class ChatService:
             previous is not None
             and previous.intent
             and (
-                intent_id is None
+                (intent_id is None and (refers_back or _ELLIPTIC.search(text) is not None or len(text) <= 8))
                 or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
             )
         ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions

@@ -121,6 +121,8 @@ def test_follow_ups_resolve_against_the_previous_turn(store: FalkorGraphStore) -
     again = chat.ask("华士镇呢？", CITY, conversation_id=cid)
     assert again.intent == "hazard_list" and again.params["town"] == "华士镇"
     assert again.params["enterprise_ids"] is None  # a new place drops the earlier result-set restriction
+    unrelated = chat.ask("化工园区到底有多少人在上班啊", CITY, conversation_id=cid)
+    assert unrelated.path == "clarify"  # a new, unplaceable question does not inherit the last intent
 
 
 def test_conversations_are_per_user(store: FalkorGraphStore) -> None:
