@@ -14,7 +14,7 @@ from api.audit import AuditMiddleware
 from api.bootstrap import Container, build_container
 from api.deps import principal_from_headers
 from api.errors import install_error_handlers
-from api.routes import audit, enterprises, events, models, plans, system, towns
+from api.routes import audit, chat, enterprises, events, models, plans, system, towns
 from api.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         resolve_principal=lambda headers: principal_from_headers(container, headers),
         clock=container.clock,
     )
-    for module in (system, enterprises, towns, models, audit, plans, events):
+    for module in (system, enterprises, towns, models, audit, plans, events, chat):
         app.include_router(module.router)
     _mount_web(app, container.settings.api.web_dist)
     return app

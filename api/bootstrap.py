@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
@@ -12,6 +13,7 @@ from api.plan_services import PlanServices, build_plan_services
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, GraphStore
+from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
 from plans.service import PlanImporter
@@ -97,6 +99,7 @@ class Container:
     audit: AuditLog | None = None  # None: GraphAuditLog over the graph store
     plan_importer: PlanImporter | None = None  # None: plans.pipeline, imported on first upload
     events: EventSearchService | None = None  # built on first use by event_search()
+    chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
     plans: PlanServices = field(init=False)
 
     def __post_init__(self) -> None:
@@ -115,13 +118,54 @@ def build_graph_store(settings: Settings) -> GraphStore:
 def build_container(settings: Settings | None = None, *, clock: Callable[[], int] = now_ms) -> Container:
     settings = settings or Settings()
     store = build_graph_store(settings)
-    return Container(
+    container = Container(
         settings=settings,
         graph=store,
         repository=SafetyGraphRepository(store),
         clock=clock,
         search=build_search(settings),
     )
+    container.chat = build_chat(container)
+    return container
+
+
+def build_chat(c: Container) -> Any:
+    """Duty-officer chat over the container's graph. The LLM client does no I/O until used; the
+    text-to-Cypher, time-grammar and plan-passage pieces are wired when their packages exist."""
+    from agents.chat.conversations import ConversationStore
+    from agents.chat.service import ChatService
+    from agents.llm import build_chat_model
+
+    def optional(module: str, name: str) -> Any:
+        try:
+            return getattr(__import__(module, fromlist=[name]), name)
+        except (ImportError, AttributeError):
+            return None
+
+    cfg = c.settings.chat
+    return ChatService(
+        store=c.graph,
+        repository=c.repository,
+        conversations=ConversationStore(c.graph, c.clock),
+        clock=c.clock,
+        search=c.search,
+        chat_model=build_chat_model(c.settings) if cfg.use_llm else None,
+        cypher_answerer=optional("agents.cypher", "answer_with_cypher"),
+        time_parser=optional("agents.nlp.timeexpr", "parse_time_range"),
+        plan_search=_plan_passages(c),
+        phrase_with_llm=cfg.phrase_with_llm,
+    )
+
+
+def _plan_passages(c: Container) -> Callable[[str, DataScope], list[dict[str, Any]]]:
+    """The plan knowledge base as the chat's citation source: passages of enabled plan versions the
+    caller's scope may read (the knowledge base re-checks scope against the graph)."""
+
+    def search(question: str, scope: DataScope) -> list[dict[str, Any]]:
+        passages = c.plans.catalogue.knowledge.search(scope, question, level=None, plan_type=None, limit=3)
+        return [p.model_dump() for p in passages]
+
+    return search
 
 
 def event_search(c: Container) -> EventSearchService:

@@ -13,6 +13,7 @@ import typer
 
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
+from api.cli_chat import ask_command
 from api.cli_events import events_app
 from api.cli_plans import plans_app
 from api.cli_search import doctor_section, index_app
@@ -31,6 +32,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(index_app, name="index")
 app.add_typer(events_app, name="events")
 app.add_typer(plans_app, name="plans")
+app.command("ask")(ask_command)
 
 log = logging.getLogger("safecloud")
 

@@ -111,6 +111,13 @@ class TextToCypherSettings(BaseModel):
     timeout_ms: int = Field(5000, ge=100, le=120_000)
 
 
+class ChatSettings(BaseModel):
+    """Duty-officer chat: the template path never needs the LLM; these switch its optional uses."""
+
+    use_llm: bool = True  # LLM routing and text-to-Cypher when no template fits
+    phrase_with_llm: bool = False  # rephrase templated answers (checked against the rows)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -128,6 +135,7 @@ class Settings(BaseSettings):
     plans: PlansSettings = Field(default_factory=PlansSettings)
     event_search: EventSearchSettings = Field(default_factory=EventSearchSettings)
     text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
+    chat: ChatSettings = Field(default_factory=ChatSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

@@ -11,12 +11,15 @@ LLM systems use the embedded llama.cpp server (started and stopped here for each
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import platform
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from evals import plan_facts, plan_import, retrieval
 from evals.harness import RunResult
@@ -25,7 +28,10 @@ log = logging.getLogger("evals")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _llm(size: str) -> list[RunResult]:
+@contextlib.contextmanager
+def _served(size: str) -> Iterator[Any]:
+    """A ChatModel on the bundled model ``size``: the embedded llama.cpp server is started here and
+    stopped afterwards, unless SAFECLOUD_LLM__BASE_URL points at an endpoint to use as is."""
     from agents.llm import build_chat_model
     from api.settings import Settings
 
@@ -37,67 +43,62 @@ def _llm(size: str) -> list[RunResult]:
         subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
     model = build_chat_model(settings)
     try:
-        return plan_facts.llm_runs(f"Qwen2.5-Coder-{size.upper()} (llama.cpp, default threads)", model)
+        yield model
     finally:
         model.close()
         if managed:
             subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
 
 
+def _sizes(models: list[str]) -> list[str]:
+    return [size for size in ("0.5b", "1.5b") if size in models]
+
+
+def _llm(size: str) -> list[RunResult]:
+    with _served(size) as model:
+        return plan_facts.llm_runs(f"Qwen2.5-Coder-{size.upper()} (llama.cpp, default threads)", model)
+
+
 def _plan_import_runs(models: list[str]) -> tuple[list[RunResult], list[str]]:
     """Sample plans through ``import_plan``: rules only, then rules + each bundled model."""
-    from agents.llm import build_chat_model
-    from api.settings import Settings
-
     runs: list[RunResult] = []
     notes: list[str] = []
     if "baseline" in models:
         runs.append(plan_import.run("rules only"))
         notes.append(f"not a plan (meeting notice), rules only: {plan_import.non_plan_outcome()}")
-    for size in ("0.5b", "1.5b"):
-        if size not in models:
-            continue
-        settings = Settings()
-        settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"size": size})})
-        managed = settings.llm.base_url is None
-        cli = [sys.executable, "-m", "api.cli", "llm"]
-        if managed:
-            subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
-        model = build_chat_model(settings)
-        try:
+    for size in _sizes(models):
+        with _served(size) as model:
             runs.append(plan_import.run(f"rules + Qwen2.5-Coder-{size.upper()}", model))
-        finally:
-            model.close()
-            if managed:
-                subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
     return runs, notes
 
 
 def _llm_text2cypher(size: str) -> list[RunResult]:
-    """The text-to-Cypher suite on one bundled model size (served like ``_llm``)."""
-    from agents.llm import build_chat_model
-    from api.settings import Settings
+    """The text-to-Cypher suite on one bundled model size."""
     from evals import text2cypher
 
-    settings = Settings()
-    settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"size": size})})
-    managed = settings.llm.base_url is None
-    cli = [sys.executable, "-m", "api.cli", "llm"]
-    if managed:
-        subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
-    model = build_chat_model(settings)
-    try:
+    with _served(size) as model:
         return text2cypher.runs({f"Qwen2.5-Coder-{size.upper()} (llama.cpp)": model})
-    finally:
-        model.close()
-        if managed:
-            subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
+
+
+def _chat(models: list[str]) -> list[object]:
+    """Chat runs: rules only (LLM off), then each LLM size as routing fallback + text-to-Cypher."""
+    from agents.cypher import answer_with_cypher
+    from evals import chat
+
+    results: list[object] = []
+    if "baseline" in models:
+        results += chat.runs({"rules only (LLM off)": None})
+    for size in _sizes(models):
+        with _served(size) as model:
+            label = f"Qwen2.5-Coder-{size.upper()} (LLM routing fallback + checked phrasing)"
+            results += chat.runs({label: model}, answer_with_cypher, llm_every=4, llm_routing_only=True)
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher")
+    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher,chat")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -114,9 +115,8 @@ def main() -> None:
         runs: list[RunResult] = []
         if "baseline" in models:
             runs += plan_facts.baseline_runs()
-        for size in ("0.5b", "1.5b"):
-            if size in models:
-                runs += _llm(size)
+        for size in _sizes(models):
+            runs += _llm(size)
         sections += [
             "",
             "## Structured extraction from plan sentences (`extract_plan_facts` v1)",
@@ -170,8 +170,22 @@ def main() -> None:
     if "text2cypher" in suites:
         from evals import text2cypher
 
-        t2c = [run for size in ("0.5b", "1.5b") if size in models for run in _llm_text2cypher(size)]
+        t2c = [run for size in _sizes(models) for run in _llm_text2cypher(size)]
         sections.append(text2cypher.section(t2c))
+    if "chat" in suites:
+        from evals import chat
+
+        chat_runs = _chat(models)
+        sections += [
+            "",
+            "## Duty-officer chat (`agents/chat`, `evals/chat.py`)",
+            "",
+            "Chinese questions over the demo city (seed 20261125, 1,000 enterprises, anchored to today) "
+            "with hand-written gold Cypher run at eval time; scoring rules in `evals/chat.py`. LLM runs "
+            "use every 4th template question (2 shared CPU cores) and every text-to-Cypher question.",
+            "",
+            chat.report(chat_runs),  # type: ignore[arg-type]
+        ]
     text = "\n".join(sections) + "\n"
     args.output.write_text(text, encoding="utf-8")
     sys.stdout.write(text)

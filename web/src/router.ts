@@ -72,6 +72,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '事件检索', menu: '/events' },
   },
   {
+    path: '/chat',
+    name: 'chat',
+    component: () => import('./views/DutyChat.vue'),
+    meta: { title: '值班问答', menu: '/chat' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFound.vue'),

@@ -1,0 +1,97 @@
+"""Per-user chat history in the graph (Cypher in ``graph.conversations``)."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+
+from agents.chat.models import ConversationDetail, ConversationSummary, TurnState, TurnView
+from core.errors import NotFoundError
+from core.ports import GraphStore
+from graph import conversations as q
+
+TITLE_CHARS = 40
+
+
+class ConversationStore:
+    def __init__(self, store: GraphStore, clock: Callable[[], int]) -> None:
+        self.store = store
+        self.clock = clock
+
+    def create(self, user_id: str, title: str) -> str:
+        cid = uuid.uuid4().hex
+        self.store.write(
+            q.CREATE_CONVERSATION,
+            {"id": cid, "user_id": user_id, "title": title[:TITLE_CHARS], "now": self.clock()},
+        )
+        return cid
+
+    def _summary(self, user_id: str, conversation_id: str) -> ConversationSummary:
+        rows = self.store.read(q.CONVERSATION, {"conversation_id": conversation_id, "user_id": user_id})
+        if not rows:
+            raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
+        return ConversationSummary(**rows[0])
+
+    def exists(self, user_id: str, conversation_id: str) -> bool:
+        return bool(self.store.read(q.CONVERSATION, {"conversation_id": conversation_id, "user_id": user_id}))
+
+    def last_state(self, user_id: str, conversation_id: str) -> tuple[int, TurnState | None]:
+        """(sequence number of the last turn, its follow-up state); (0, None) for a new conversation."""
+        rows = self.store.read(q.LAST_TURN_STATE, {"conversation_id": conversation_id, "user_id": user_id})
+        if not rows:
+            return 0, None
+        return int(rows[0]["seq"]), TurnState.model_validate_json(rows[0]["state"] or "{}")
+
+    def add_turn(
+        self,
+        user_id: str,
+        conversation_id: str,
+        *,
+        seq: int,
+        question: str,
+        answer: str,
+        intent: str | None,
+        path: str,
+        state: TurnState,
+    ) -> str:
+        tid = uuid.uuid4().hex
+        self.store.write(
+            q.ADD_TURN,
+            {
+                "conversation_id": conversation_id,
+                "user_id": user_id,
+                "id": tid,
+                "seq": seq,
+                "question": question,
+                "answer": answer,
+                "intent": intent or "",
+                "path": path,
+                "state": state.model_dump_json(),
+                "now": self.clock(),
+            },
+        )
+        return tid
+
+    def list(self, user_id: str, limit: int = 50) -> list[ConversationSummary]:
+        rows = self.store.read(q.LIST_CONVERSATIONS, {"user_id": user_id, "limit": limit})
+        return [ConversationSummary(**r) for r in rows]
+
+    def get(self, user_id: str, conversation_id: str) -> ConversationDetail:
+        summary = self._summary(user_id, conversation_id)
+        rows = self.store.read(q.TURNS, {"conversation_id": conversation_id, "user_id": user_id})
+        items = [
+            TurnView(**{k: v for k, v in r.items() if k != "state"} | {"intent": r["intent"] or None})
+            for r in rows
+        ]
+        return ConversationDetail(**summary.model_dump(), items=items)
+
+    def delete(self, user_id: str, conversation_id: str) -> None:
+        self._summary(user_id, conversation_id)  # NotFound for another user's id, too
+        params = {"conversation_id": conversation_id, "user_id": user_id}
+        self.store.write(q.DELETE_TURNS, params)
+        self.store.write(q.DELETE_CONVERSATION, params)
+
+
+def dump_slots(slots: dict[str, object]) -> str:
+    return json.dumps(slots, ensure_ascii=False, default=list)

@@ -1,0 +1,106 @@
+"""Running one intent: slot values → bound parameters (with per-intent defaults) → rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from agents.chat.resolve import ResolvedEnterprise
+from agents.chat.slots import resource_requests
+from core.errors import ValidationError
+from core.ports import GraphStore
+from core.scope import DataScope
+from graph.intents import Intent
+from graph.repository import SafetyGraphRepository, day_bounds
+
+DEFAULT_LIMIT = 500
+HOUR_MS = 3_600_000
+DAY_MS = 86_400_000
+_ALL_HAZARDS = re.compile(r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态")
+
+
+@dataclass
+class TemplateRun:
+    query: str
+    params: dict[str, Any]
+    columns: tuple[str, ...]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) -> dict[str, Any]:
+    """Parameters for ``intent.cypher``: every slot bound (None = no filter), defaults applied."""
+    params: dict[str, Any] = {slot: values.get(slot) for slot in intent.slots}
+    params |= scope.as_params() | {
+        "now": now_ms,
+        "limit": min(int(values.get("limit") or DEFAULT_LIMIT), 1000),
+    }
+    text = str(values.get("_question", ""))
+    if "from_ms" in intent.slots and values.get("from_ms") is None:
+        if intent.id in ("events_recent", "event_count_by_type"):
+            params |= {"from_ms": now_ms - 7 * DAY_MS, "to_ms": now_ms, "window_label": "近7天"}
+        elif intent.id == "sensors_alarming":
+            params |= {"from_ms": now_ms - 24 * HOUR_MS, "to_ms": now_ms, "window_label": "近24小时"}
+        elif intent.id == "special_operations":
+            start, end = day_bounds(now_ms)
+            params |= {"from_ms": start, "to_ms": end, "window_label": "今天"}
+    elif values.get("window_label"):
+        params["window_label"] = values["window_label"]
+    if "open_only" in intent.slots and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):
+        params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
+    if intent.id == "duty_now" and not params.get("town"):
+        params["duty_city"] = True
+    return params
+
+
+def run_template(
+    intent: Intent,
+    values: dict[str, Any],
+    scope: DataScope,
+    store: GraphStore,
+    repository: SafetyGraphRepository,
+    now_ms: int,
+    *,
+    enterprise: ResolvedEnterprise | None = None,
+) -> TemplateRun:
+    params = bind(intent, values, scope, now_ms)
+    if intent.cypher is None:
+        return _nearest(intent, values, params, scope, repository, enterprise)
+    cypher_params = {k: v for k, v in params.items() if k != "window_label"}
+    rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
+    return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
+
+
+def _nearest(
+    intent: Intent,
+    values: dict[str, Any],
+    params: dict[str, Any],
+    scope: DataScope,
+    repository: SafetyGraphRepository,
+    enterprise: ResolvedEnterprise | None,
+) -> TemplateRun:
+    """Rescue resources are city-wide; the anchor (enterprise or town centre) must be in scope."""
+    if enterprise is None and scope.enterprise_id:  # an enterprise user: "离我们最近的消防队"
+        own = repository.get_enterprise(scope, scope.enterprise_id)
+        enterprise = ResolvedEnterprise(own.uscc, own.name, own.town, own.lat, own.lon)
+    if enterprise is not None:
+        lat, lon, anchor = enterprise.lat, enterprise.lon, enterprise.name
+    else:
+        town = params.get("town") or scope.town
+        towns = {t.name: t for t in repository.towns(scope)}
+        if not town or town not in towns:
+            raise ValidationError("请说明要以哪家企业或哪个镇街为中心查找救援资源。", code="chat_need_anchor")
+        lat, lon, anchor = towns[town].lat, towns[town].lon, town
+    requests = resource_requests(str(values.get("_text", ""))) or [
+        (values.get("resource_kind") or "team", None)
+    ]
+    per_kind = int(values.get("limit") or 3)
+    rows: list[dict[str, Any]] = []
+    for kind, team_type in requests:
+        found = repository.nearest_resources(lat, lon, kind, limit=100 if team_type else per_kind)
+        if team_type:
+            found = [r for r in found if r.detail.startswith(team_type)]
+        rows += [r.model_dump() for r in found[:per_kind]]
+    params = {"anchor": anchor, "lat": lat, "lon": lon, "kinds": [k for k, _ in requests],
+              "team_types": [t for _, t in requests if t], "limit": per_kind}  # fmt: skip
+    return TemplateRun("repository.nearest_resources", params, intent.columns, rows)

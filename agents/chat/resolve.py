@@ -1,0 +1,79 @@
+"""Turning extracted mentions into graph ids, inside the principal's scope.
+
+Enterprise names go through the graph's scoped substring search first, then (for names that
+look like full enterprise names) the fuzzy search index, whose hits are re-read through the
+scoped graph — so an enterprise outside the scope is simply "not found".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from core.scope import DataScope
+from graph.repository import SafetyGraphRepository
+
+log = logging.getLogger(__name__)
+
+_LEGAL_WORDS = re.compile(r"^江阴市?|^江苏|(股份)?有限(责任)?公司$|集团$|公司$")
+
+
+class FuzzyEnterpriseSearch(Protocol):
+    def enterprise_ids(self, query: str, *, limit: int = 200, dense_limit: int = 10) -> list[str] | None: ...
+
+
+@dataclass(frozen=True)
+class ResolvedEnterprise:
+    id: str
+    name: str
+    town: str
+    lat: float
+    lon: float
+
+
+def core_name(name: str) -> str:
+    """ "江阴市澄星化工有限公司" → "澄星化工": the part people say."""
+    previous = None
+    while previous != name:
+        previous, name = name, _LEGAL_WORDS.sub("", name)
+    return name
+
+
+def _overlap(a: str, b: str) -> float:
+    a_chars = set(core_name(a))
+    return len(a_chars & set(b)) / max(len(a_chars), 1)
+
+
+def resolve_enterprise(
+    mention: str,
+    scope: DataScope,
+    repository: SafetyGraphRepository,
+    search: FuzzyEnterpriseSearch | None,
+    *,
+    fuzzy: bool,
+) -> ResolvedEnterprise | None:
+    def pick(items: list[Any]) -> ResolvedEnterprise | None:
+        if not items:
+            return None
+        exact = [e for e in items if e.name == mention]
+        best = exact[0] if exact else min(items, key=lambda e: (len(e.name), e.uscc))
+        return ResolvedEnterprise(best.uscc, best.name, best.town, best.lat, best.lon)
+
+    short = re.sub(r"(厂|工厂|公司)$", "", core_name(mention))
+    for text in dict.fromkeys((mention, core_name(mention), short)):
+        if len(text) < 2:
+            continue
+        found = pick(repository.search_enterprises(scope, q_text=text, size=20).items)
+        if found is not None:
+            return found
+    if not fuzzy or search is None:
+        return None
+    ids = search.enterprise_ids(mention, limit=10, dense_limit=5)
+    if not ids:
+        return None
+    for e in repository.enterprises_by_ids(scope, ids[:10]):
+        if _overlap(mention, e.name) >= 0.75:  # the index always answers; keep only a real match
+            return ResolvedEnterprise(e.uscc, e.name, e.town, e.lat, e.lon)
+    return None

@@ -1,0 +1,305 @@
+"""``ChatService``: a Chinese question → a cited answer, template first.
+
+    question ─ checks ─ slots (rules) ─ follow-up merge ─ route (rules → LLM) ─┬─ template  → rows → answer
+                                                                                └─ text-to-Cypher → rows → answer
+
+The template path needs no LLM. The LLM, text-to-Cypher and plan-passage search are injected
+(``None`` = unavailable), so this module imports none of them and works without them.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from agents.chat import answer as synth
+from agents.chat.conversations import ConversationStore
+from agents.chat.execute import TemplateRun, run_template
+from agents.chat.llm_router import llm_route
+from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
+from agents.chat.resolve import FuzzyEnterpriseSearch, ResolvedEnterprise, resolve_enterprise
+from agents.chat.router import THRESHOLD, family, route
+from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
+from agents.chat.timewords import TimeParser, time_window
+from agents.llm.prompts import PromptLibrary, complete_prompt
+from core.errors import LLMError, NotFoundError, SafeCloudError
+from core.ports import ChatModel, GraphStore
+from core.scope import DataScope, Principal
+from graph import queries as gq
+from graph.intents import BY_ID
+from graph.repository import SafetyGraphRepository
+
+log = logging.getLogger(__name__)
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_REFERS_BACK = re.compile(
+    r"^(那么?|那其中|其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
+)
+_ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)")  # "华士镇呢？", "那城东"
+_SINGULAR = re.compile(r"它|这家|该企业|该公司|这个企业|那家")
+_PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
+EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
+            "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
+
+
+class CypherAnswerer(Protocol):
+    """``agents.cypher.answer_with_cypher`` (built by the text-to-Cypher work)."""
+
+    def __call__(
+        self, question: str, *, scope: Any, chat_model: ChatModel, store: GraphStore, context: str = ""
+    ) -> Any: ...
+
+
+PlanPassageSearch = Callable[
+    [str, Any], list[dict[str, Any]]
+]  # (question, scope) → [{plan_id,title,text,paragraph}]
+
+
+@dataclass
+class ChatService:
+    store: GraphStore
+    repository: SafetyGraphRepository
+    conversations: ConversationStore
+    clock: Callable[[], int]
+    search: FuzzyEnterpriseSearch | None = None
+    chat_model: ChatModel | None = None
+    cypher_answerer: CypherAnswerer | None = None
+    time_parser: TimeParser | None = None
+    plan_search: PlanPassageSearch | None = None
+    phrase_with_llm: bool = False
+    use_rules: bool = True  # False only in evals: measures the LLM router alone
+    prompts: PromptLibrary = field(default_factory=PromptLibrary)
+    _gazetteer: Gazetteer | None = None
+
+    # ---- public ----------------------------------------------------------------------------
+    def ask(
+        self, question: str, principal: Principal, *, conversation_id: str | None = None, use_llm: bool = True
+    ) -> ChatAnswer:
+        started = time.perf_counter()
+        seq, previous = 0, None
+        if conversation_id:
+            if not self.conversations.exists(principal.user_id, conversation_id):
+                raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
+            seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
+        result, state = self._answer(normalise_question(question), principal, previous, use_llm)
+        result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        if result.path != "refusal" or conversation_id:
+            cid = conversation_id or self.conversations.create(
+                principal.user_id, normalise_question(question) or "对话"
+            )
+            result.conversation_id = cid
+            result.turn_id = self.conversations.add_turn(
+                principal.user_id, cid, seq=seq + 1, question=question[:MAX_QUESTION_CHARS], answer=result.answer,
+                intent=result.intent, path=result.path, state=state or previous or TurnState(),
+            )  # fmt: skip
+        return result
+
+    @staticmethod
+    def events(result: ChatAnswer) -> Iterator[tuple[str, dict[str, Any]]]:
+        """SSE events for an answer: ``meta`` (intent, path, query), ``token`` chunks, ``citations``, ``done``."""
+        yield "meta", {"intent": result.intent, "path": result.path, "query": result.query,
+                       "conversation_id": result.conversation_id, "slots": result.slots}  # fmt: skip
+        for i in range(0, len(result.answer), 16):
+            yield "token", {"text": result.answer[i : i + 16]}
+        yield "citations", {"citations": [c.model_dump() for c in result.citations]}
+        yield "done", {"answer": result.answer, "latency_ms": result.latency_ms, "turn_id": result.turn_id,
+                       "columns": result.columns, "row_count": len(result.rows), "notice": result.notice}  # fmt: skip
+
+    # ---- pipeline --------------------------------------------------------------------------
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            rows = self.store.read(gq.TOWNS, {"scope_town": None, "scope_enterprise": None})
+            self._gazetteer = Gazetteer.from_towns(r["name"] for r in rows)
+        return self._gazetteer
+
+    def _answer(
+        self, text: str, principal: Principal, previous: TurnState | None, use_llm: bool
+    ) -> tuple[ChatAnswer, TurnState | None]:
+        refusal = _check_input(text)
+        if refusal:
+            return ChatAnswer(answer=refusal, path="refusal"), None
+        scope = principal.scope
+        slots = extract_slots(text, self.gazetteer())
+        if slots.unknown_town and not slots.town:
+            return ChatAnswer(
+                answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"
+            ), None
+        if slots.town and not scope.allows_town(slots.town):
+            return ChatAnswer(
+                answer=f"无权查看“{slots.town}”的数据（超出您的数据范围）。", path="refusal"
+            ), None
+        enterprise: ResolvedEnterprise | None = None
+        if slots.enterprise_mention:
+            enterprise = resolve_enterprise(
+                slots.enterprise_mention,
+                scope,
+                self.repository,
+                self.search,
+                fuzzy=slots.enterprise_mention_strong,
+            )
+            if enterprise is None and slots.enterprise_mention_strong:
+                return ChatAnswer(
+                    answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
+                    path="refusal",
+                ), None
+        refers_back = previous is not None and _REFERS_BACK.search(text) is not None
+        enterprise_ids: list[str] | None = None
+        if enterprise is None and refers_back and previous is not None:
+            if _SINGULAR.search(text) and previous.result_enterprises:
+                enterprise_ids = previous.result_enterprises[:1]
+            elif previous.result_enterprises:
+                enterprise_ids = previous.result_enterprises[:500]
+        decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
+        intent_id = decision.intent if decision.confidence >= THRESHOLD and self.use_rules else None
+        merged = _slot_values(slots)
+        if (
+            previous is not None
+            and previous.intent
+            and (
+                (intent_id is None and (refers_back or _ELLIPTIC.search(text) is not None or len(text) <= 8))
+                or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
+            )
+        ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions
+            intent_id = previous.intent if intent_id is None or "其中" in text else intent_id
+            # a new town or enterprise replaces the old place and the old result-set restriction
+            moved = slots.town is not None or enterprise is not None
+            dropped = {"town", "enterprise_id", "enterprise_ids"} if moved else set()
+            base = {k: v for k, v in previous.slots.items() if k not in dropped}
+            merged = base | merged
+        path = "template"
+        notice = ""
+        if intent_id is None and use_llm and self.chat_model is not None:
+            try:
+                chosen = llm_route(
+                    self.chat_model, text, previous.question if previous else "", prompts=self.prompts
+                )
+                if chosen.intent != "none":
+                    intent_id, path = chosen.intent, "llm_template"
+            except LLMError as exc:
+                notice = f"大模型不可用（{exc.message}），仅使用规则匹配。"
+        if intent_id is None:
+            return self._cypher_or_clarify(text, principal, use_llm, notice)
+        if enterprise is not None:
+            merged["enterprise_id"] = enterprise.id
+        elif enterprise_ids:
+            if len(enterprise_ids) == 1:
+                merged["enterprise_id"] = enterprise_ids[0]
+            else:
+                merged["enterprise_ids"] = enterprise_ids
+        window = time_window(text, self.clock(), self.time_parser)
+        if window is not None:
+            merged |= {"from_ms": window.from_ms, "to_ms": window.to_ms, "window_label": window.label}
+        intent = BY_ID[intent_id]
+        merged |= {"_text": text, "_question": text}
+        try:
+            run = run_template(
+                intent, merged, scope, self.store, self.repository, self.clock(), enterprise=enterprise
+            )
+        except SafeCloudError as exc:
+            return ChatAnswer(answer=exc.message, path="refusal", intent=intent.id, notice=notice), None
+        result = self._template_answer(text, intent.id, run, enterprise, path, notice, use_llm, scope)
+        state = TurnState(
+            question=text, intent=intent.id, slots={k: v for k, v in merged.items() if not k.startswith("_")
+                                                    and k not in ("from_ms", "to_ms", "window_label")},
+            result_ids=[str(r.get(intent.key)) for r in run.rows[:500] if r.get(intent.key) is not None],
+            result_enterprises=_enterprise_ids(intent.key_kind, run.rows), key_kind=intent.key_kind,
+        )  # fmt: skip
+        return result, state
+
+    def _template_answer(
+        self, text: str, intent_id: str, run: TemplateRun, enterprise: ResolvedEnterprise | None,
+        path: str, notice: str, use_llm: bool, scope: DataScope,
+    ) -> ChatAnswer:  # fmt: skip
+        intent = BY_ID[intent_id]
+        answer = synth.templated_answer(
+            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None
+        )
+        citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
+                              query=run.query, params=_jsonable(run.params), columns=list(run.columns),
+                              rows=run.rows[:MAX_CITED_ROWS], row_count=len(run.rows))]  # fmt: skip
+        if self.plan_search is not None and (intent.id == "plan_for" or _PROCEDURAL.search(text)):
+            try:
+                for p in self.plan_search(text, scope)[:3]:  # passages the caller may see
+                    citations.append(Citation(kind="plan", ref=str(p.get("plan_id", "")), title=str(p.get("title", "")),
+                                              text=str(p.get("text", ""))))  # fmt: skip
+            except SafeCloudError as exc:
+                log.warning("plan passage search failed: %s", exc.message)
+        result = ChatAnswer(
+            answer=answer, path=path, intent=intent.id, query=intent.id, params=_jsonable(run.params),
+            columns=list(run.columns), rows=run.rows, citations=citations, notice=notice,
+            slots={k: v for k, v in _jsonable(run.params).items() if v is not None and not k.startswith("scope_")},
+        )  # fmt: skip
+        if self.phrase_with_llm and use_llm and self.chat_model is not None and run.rows:
+            self._phrase(text, result)
+        return result
+
+    def _phrase(self, text: str, result: ChatAnswer) -> None:
+        facts = result.answer + "\n" + "\n".join(str(r) for r in result.rows[:20])
+        try:
+            reply = complete_prompt(self.chat_model, self.prompts.render("chat_answer", question=text, facts=facts),  # type: ignore[arg-type]
+                                    max_tokens=300).text.strip()  # fmt: skip
+        except LLMError as exc:
+            result.notice = f"大模型不可用（{exc.message}），使用模板回答。"
+            return
+        bad = synth.unsupported_facts(reply, result.rows, result.answer)
+        if reply and not bad:
+            result.answer, result.phrased_by_llm = reply, True
+        else:
+            result.notice = "大模型回答含有查询结果之外的内容，已改用模板回答。"
+
+    def _cypher_or_clarify(
+        self, text: str, principal: Principal, use_llm: bool, notice: str
+    ) -> tuple[ChatAnswer, TurnState | None]:
+        if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
+            try:
+                got = self.cypher_answerer(
+                    text, scope=principal.scope, chat_model=self.chat_model, store=self.store
+                )
+            except SafeCloudError as exc:
+                notice = f"{notice}无法自动生成查询：{exc.message}".strip()
+            else:
+                rows = [dict(r) for r in got.rows]
+                cite = Citation(kind="cypher", ref="text2cypher", query=got.query, params=_jsonable(got.params),
+                                columns=list(got.columns), rows=rows[:MAX_CITED_ROWS], row_count=len(rows))  # fmt: skip
+                return ChatAnswer(
+                    answer=synth.generic_rows_answer(got.columns, rows), path="cypher", query=got.query,
+                    params=_jsonable(got.params), columns=list(got.columns), rows=rows, citations=[cite], notice=notice,
+                ), TurnState(question=text, key_kind="rows")  # fmt: skip
+        hint = "；".join(EXAMPLES[:3])
+        return ChatAnswer(
+            answer=f"抱歉，没能理解您的问题。可以这样问：{hint}。", path="clarify", notice=notice
+        ), None
+
+
+def _check_input(text: str) -> str | None:
+    if not text:
+        return "请输入问题，例如：澄江街道现在谁值班？"
+    if len(text) > MAX_QUESTION_CHARS:
+        return f"问题过长（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），请精简后再提问。"
+    if not _CJK.search(text):
+        return "目前仅支持中文提问，例如：临港有哪些一级重大危险源企业？"
+    return None
+
+
+def _slot_values(slots: Slots) -> dict[str, Any]:
+    skip = {"town_mention", "unknown_town", "enterprise_mention", "enterprise_mention_strong"}
+    values: dict[str, Any] = {k: v for k, v in slots.filled().items() if k not in skip}
+    if slots.category_group is not None:
+        values["category_group"] = list(slots.category_group)
+    return values
+
+
+def _enterprise_ids(key_kind: str, rows: list[dict[str, Any]]) -> list[str]:
+    column = "id" if key_kind == "enterprise" else "enterprise_id"
+    return list(dict.fromkeys(str(r[column]) for r in rows if r.get(column)))[:500]
+
+
+def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if not k.startswith("_")}
+
+
+__all__ = ["ChatService", "CypherAnswerer", "PlanPassageSearch"]

@@ -1,0 +1,332 @@
+"""Deterministic slot filling: towns, categories, levels, statuses and types out of a Chinese question.
+
+Plain functions over closed vocabularies (``core.vocab``) plus a synonym table; enterprise names
+are only *spotted* here (``enterprise_mention``) and resolved by the caller through the search
+index and the scoped graph, so this module does no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from agents.llm.vocab import cn_to_int
+from core.vocab import (
+    EnterpriseScale,
+    EventLevel,
+    EventStatus,
+    EventType,
+    HazardStatus,
+    KeyDomain,
+    LessorGrade,
+    RiskLevel,
+    SpecialOperationType,
+)
+
+MAX_QUESTION_CHARS = 500
+
+# Words that name a category group rather than one category.
+HAZCHEM_CATEGORIES = (
+    "危化品生产", "一般化工", "危化品经营(带储存)", "使用危化品的化工企业", "医药", "加油站",
+)  # fmt: skip
+INDUSTRY_TRADE_CATEGORIES = ("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸")
+
+CATEGORY_SYNONYMS: dict[str, str] = {
+    "危化品生产": "危化品生产", "危险化学品生产": "危化品生产", "化学品生产": "危化品生产",
+    "一般化工": "一般化工", "危化品经营": "危化品经营(带储存)", "带储存经营": "危化品经营(带储存)",
+    "使用危化品的化工": "使用危化品的化工企业", "医药": "医药", "制药": "医药", "药企": "医药",
+    "加油站": "加油站", "冶金": "冶金", "钢铁企业": "冶金", "有色": "有色", "建材": "建材",
+    "机械": "机械", "轻工": "轻工", "纺织": "纺织", "印染": "纺织", "烟草": "烟草", "商贸": "商贸",
+}  # fmt: skip
+GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "危化企业": HAZCHEM_CATEGORIES, "危化类": HAZCHEM_CATEGORIES, "化工企业": HAZCHEM_CATEGORIES,
+    "危险化学品企业": HAZCHEM_CATEGORIES, "危化品企业": HAZCHEM_CATEGORIES, "工贸": INDUSTRY_TRADE_CATEGORIES,
+}  # fmt: skip
+KEY_DOMAIN_SYNONYMS: dict[str, str] = {
+    **{d.value: d.value for d in KeyDomain},
+    "粉尘": "粉尘涉爆", "涉爆粉尘": "粉尘涉爆", "涉氨": "涉氨制冷", "液氨": "涉氨制冷",
+    "受限空间企业": "有限空间", "铸造": "深井铸造",
+}  # fmt: skip
+SCALE_SYNONYMS = {s.value: s.value for s in EnterpriseScale} | {"规上": None}
+EVENT_TYPE_SYNONYMS: dict[str, str] = {
+    **{t.value: t.value for t in EventType},
+    "冒烟": "烟雾", "烟感": "烟雾", "明火": "火焰", "着火": "火情报告", "火灾": "火情报告", "火情": "火情报告",
+    "安全帽": "未戴安全帽", "没戴帽子": "未戴安全帽", "通道占用": "消防通道占用", "堵塞消防通道": "消防通道占用",
+    "反光衣": "未穿反光衣", "闯入": "人员闯入", "电动车进电梯": "电瓶车进电梯", "电瓶车": "电瓶车进电梯",
+    "吸烟": "抽烟", "温度超": "温度超限", "超温": "温度超限", "高温报警": "温度超限", "压力超": "压力超限",
+    "超压": "压力超限", "液位": "液位异常", "燃气泄漏": "可燃气体泄漏", "可燃气体": "可燃气体泄漏",
+    "有毒气体": "有毒气体超标", "泄漏": "泄漏报告", "受伤": "人员受伤", "伤人": "人员受伤",
+}  # fmt: skip
+OP_TYPE_SYNONYMS: dict[str, str] = {
+    **{o.value: o.value for o in SpecialOperationType},
+    "动火作业": "动火", "电焊": "动火", "有限空间作业": "受限空间", "登高": "高处", "高空作业": "高处",
+    "起重": "吊装", "临电": "临时用电",
+}  # fmt: skip
+RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
+    # word → (repository resource kind, RescueTeam.team_type filter)
+    "危化救援": ("team", "危化"), "危化品救援": ("team", "危化"), "危化队": ("team", "危化"),
+    "消防队": ("team", "消防"), "消防站": ("team", "消防"), "救援队": ("team", None), "救援力量": ("team", None),
+    "队伍": ("team", None), "专家": ("expert", None), "医院": ("medical", None), "医疗": ("medical", None),
+    "卫生院": ("medical", None), "物资仓库": ("warehouse", None), "应急仓库": ("warehouse", None), "避难场所": ("shelter", None), "避难所": ("shelter", None),
+    "安置点": ("shelter", None), "仓库": ("warehouse", None), "物资库": ("warehouse", None),
+    "物资": ("material", None), "装备": ("equipment", None),
+}  # fmt: skip
+HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收": "已整改", "正在整改": "整改中"}
+EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
+RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
+                       "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip
+ACCIDENT_TYPES = (
+    "火灾",
+    "爆炸",
+    "泄漏",
+    "中毒",
+    "危化品",
+    "坍塌",
+    "触电",
+    "有限空间",
+    "粉尘",
+    "台风",
+    "防汛",
+)
+
+_LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
+_CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCD])\s*(?:类|级|档)")
+_GRADE_RE = re.compile(r"([红黄蓝])(?:色|档)")
+_LIMIT_RE = re.compile(r"(?:最近的?|前|最多)\s*([0-9一二两三四五六七八九十]+)\s*(?:个|家|支|名|处|条)")
+_PUNCT = re.compile(r"[\s\u3000，,。.！!？?；;：:、“”\"'‘’（）()【】\[\]<>《》]+")
+_ENTERPRISE_SUFFIX = re.compile(
+    r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|厂|加油站|化工|制药|科技|"
+    r"钢铁|纺织|机械|印染|电力|物流|新材料|管桩))"
+)
+_POSSESSIVE = re.compile(
+    r"^([\u4e00-\u9fffA-Za-z0-9]{3,20}?)(?:的)?(?:法人|法定代表人|安全负责人|负责人|电话|地址|厂中厂|出租|承租|"
+    r"危化品|化学品|隐患|传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|基本信息|情况)"
+)
+
+
+def normalise_question(text: str) -> str:
+    """NFKC (full-width → half-width), trimmed, whitespace collapsed."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Town names and their short aliases (临港 → 临港经济开发区, 城东 → 城东街道)."""
+
+    towns: tuple[str, ...]
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_towns(cls, towns: Iterable[str]) -> Gazetteer:
+        names = tuple(sorted(set(towns)))
+        aliases: dict[str, str] = {}
+        for name in names:
+            for suffix in ("经济开发区", "开发区", "街道", "镇"):
+                if name.endswith(suffix) and len(name) > len(suffix) + 1:
+                    aliases[name[: -len(suffix)]] = name
+                    break
+        if "临港经济开发区" in names:
+            aliases.update(
+                {"临港开发区": "临港经济开发区", "临港园区": "临港经济开发区", "化工园区": "临港经济开发区"}
+            )
+        if "城东街道" in names:
+            aliases["高新区"] = "城东街道"
+        return cls(names, aliases)
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(mention, town) pairs, longest mention first, non-overlapping."""
+        candidates = [(n, n) for n in self.towns] + list(self.aliases.items())
+        candidates.sort(key=lambda p: -len(p[0]))
+        found: list[tuple[str, str]] = []
+        taken = [False] * len(text)
+        for mention, town in candidates:
+            start = text.find(mention)
+            while start >= 0:
+                if not any(taken[start : start + len(mention)]):
+                    for k in range(start, start + len(mention)):
+                        taken[k] = True
+                    found.append((mention, town))
+                start = text.find(mention, start + 1)
+        return found
+
+
+@dataclass
+class Slots:
+    """What a question says, in closed-vocabulary values (``None`` = not said)."""
+
+    town: str | None = None
+    town_mention: str | None = None
+    unknown_town: str | None = None
+    enterprise_mention: str | None = None
+    enterprise_mention_strong: bool = False  # looks like a full name: an unresolved one is reported
+    category: str | None = None
+    category_group: tuple[str, ...] | None = None
+    key_domain: str | None = None
+    scale: str | None = None
+    responsibility_class: str | None = None
+    dishonest: bool | None = None
+    mhs_level: int | None = None
+    hazard_level: str | None = None
+    hazard_status: str | None = None
+    open_only: bool | None = None
+    event_type: str | None = None
+    event_status: str | None = None
+    event_level: str | None = None
+    op_type: str | None = None
+    lessor_grade: str | None = None
+    risk_level: str | None = None
+    resource_kind: str | None = None
+    team_type: str | None = None
+    speciality: str | None = None
+    accident_type: str | None = None
+    duty_city: bool | None = None
+    limit: int | None = None
+
+    def filled(self) -> dict[str, object]:
+        return {k: v for k, v in self.__dict__.items() if v is not None and v is not False}
+
+
+def _first(text: str, table: dict[str, str]) -> str | None:
+    """Value of the longest synonym found in ``text``."""
+    hits = [k for k in table if k and k in text]
+    return table[max(hits, key=len)] if hits else None
+
+
+_UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
+_NOT_TOWN = re.compile(r"^(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他)")
+
+
+def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
+    text = normalise_question(question)
+    s = Slots()
+    towns = gazetteer.find(text)
+    if towns:
+        s.town_mention, s.town = towns[0]
+    else:
+        m = _UNKNOWN_TOWN.search(text)
+        if m and not _NOT_TOWN.match(m.group(1)) and not re.search(r"(各|哪个|哪些|每个)(镇|街道)", text):
+            s.unknown_town = m.group(1)
+    rest = text
+    for mention, _ in towns:
+        rest = rest.replace(mention, " ")
+    found = enterprise_mention(rest)
+    if found is not None:
+        s.enterprise_mention, s.enterprise_mention_strong = found
+        if s.enterprise_mention_strong:  # keep "红色等级" of a weak guess for the vocabulary below
+            rest = rest.replace(s.enterprise_mention, " ")
+
+    if (group := _first(rest, {k: k for k in GROUP_SYNONYMS})) is not None:
+        s.category_group = GROUP_SYNONYMS[group]
+    if s.category_group is None:
+        s.category = _first(rest, CATEGORY_SYNONYMS)
+    s.key_domain = _first(rest, KEY_DOMAIN_SYNONYMS)
+    if s.key_domain == "使用危化品" and s.category_group is not None:
+        s.key_domain = None
+    s.scale = _first(rest, {k: v for k, v in SCALE_SYNONYMS.items() if v})
+    if (m := _CLASS_RE.search(rest)) is not None:
+        s.responsibility_class = m.group(1)
+    if "失信" in rest:
+        s.dishonest = True
+    if (m := _LEVEL_RE.search(rest)) is not None:
+        s.mhs_level = cn_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1))
+    if "重大隐患" in rest or re.search(r"重大.{0,4}隐患", rest):
+        s.hazard_level = "重大"
+    elif "一般隐患" in rest:
+        s.hazard_level = "一般"
+    s.hazard_status = _first(rest, HAZARD_STATUS_SYNONYMS)
+    if s.hazard_status is None and re.search(
+        r"未整改|没整改|没有整改|还没.{0,2}改|尚未整改|未完成整改|在整改", rest
+    ):
+        s.open_only = True
+    s.event_type = _first(rest, EVENT_TYPE_SYNONYMS)
+    if s.event_type == "泄漏报告" and "可燃" in rest:
+        s.event_type = "可燃气体泄漏"
+    s.event_status = _first(rest, EVENT_STATUS_SYNONYMS)
+    s.event_level = next((lv.value for lv in EventLevel if lv.value + "告警" in rest or lv.value + "预警" in rest
+                          or lv.value + "事件" in rest or lv.value + "等级" in rest), None)  # fmt: skip
+    s.op_type = _first(rest, OP_TYPE_SYNONYMS)
+    if (m := _GRADE_RE.search(rest)) is not None and ("出租" in rest or "厂中厂" in rest):
+        s.lessor_grade = LessorGrade(m.group(1)).value
+    s.risk_level = _first(rest, RISK_LEVEL_SYNONYMS)
+    if s.risk_level is None and "风险点" in rest:
+        s.risk_level = next(
+            (r.value for r in RiskLevel if r.value + "风险点" in rest or r.value + "级风险点" in rest), None
+        )
+    if (res := _first(rest, {k: k for k in RESOURCE_SYNONYMS})) is not None:
+        s.resource_kind, s.team_type = RESOURCE_SYNONYMS[res]
+        if s.resource_kind == "expert":
+            s.speciality = next((sp for sp in ("危化", "消防", "机械", "冶金", "特种设备", "有限空间", "粉尘防爆",
+                                               "电气", "职业卫生", "应急管理") if sp in rest), None)  # fmt: skip
+    s.accident_type = next((a for a in ACCIDENT_TYPES if a in rest), None)
+    if re.search(r"市里|市级|全市.{0,4}值班|市应急局", rest):
+        s.duty_city = True
+    if (m := _LIMIT_RE.search(rest)) is not None:
+        n = int(m.group(1)) if m.group(1).isdigit() else cn_to_int(m.group(1).replace("两", "二"))
+        s.limit = n if n and 0 < n <= 100 else None
+    return s
+
+
+_STOP = re.compile(
+    r"请问|帮我|查一下|查询|看看|列出|告诉我|我想知道|有哪些|哪些|哪家|哪个|有多少家|有多少|多少家|多少个|多少|有几家|几家|几个|"
+    r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
+    r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
+    r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|"
+    r"存了|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
+    r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品"
+)
+_PORTRAIT_MARKERS = re.compile(
+    r"^(?:的|有哪些|有什么|有没有|有多少|有几个|有|被|装了|安装了|目前|现在)?(?:法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
+    r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|最近|就近|基本信息|情况|存了|储存|有哪些承租|租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|装了|"
+    r"多少个摄像头|摄像头|监控|执法|特殊作业|动火|告警|报警|事件)"
+)
+_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "加油站", "化工", "制药", "科技", "钢铁", "纺织",
+             "机械", "印染", "电力", "物流", "新材料", "管桩", "厂")  # fmt: skip
+
+
+def enterprise_mention(text: str) -> tuple[str, bool] | None:
+    """A span that looks like an enterprise name and whether it is a strong (suffixed) one, or None.
+
+    The question is cut at punctuation and function words; a chunk ending in a company suffix with
+    at least two characters before it is a strong mention ("澄星化工", "江阴市某某有限公司"); a chunk
+    right before a portrait word ("…的法人") is a weak one, used only when the search finds it.
+    """
+    cleaned = _PUNCT.sub(" ", text)
+    pieces: list[tuple[str, int]] = []  # (chunk, end offset in cleaned)
+    pos = 0
+    for m in _STOP.finditer(cleaned):
+        pieces.append((cleaned[pos : m.start()], m.start()))
+        pos = m.end()
+    pieces.append((cleaned[pos:], len(cleaned)))
+    weak: str | None = None
+    for chunk, end in pieces:
+        for part in chunk.split(" "):
+            part = part.strip()
+            if len(part) < 2:
+                continue
+            best = max((part.rfind(x) + len(x) for x in _SUFFIXES if part.rfind(x) >= 2), default=0)
+            core = re.sub(r"^江阴市?|(股份)?有限(责任)?公司$|集团$|公司$", "", part[:best])
+            if best >= 4 and len(core) >= 2:
+                return part[:best], True
+        tail = chunk.strip().split(" ")[-1] if chunk.strip() else ""
+        if weak is None and len(tail) >= 2 and _PORTRAIT_MARKERS.match(cleaned[end:]):
+            weak = tail
+    return (weak, False) if weak else None
+
+
+def resource_requests(text: str) -> list[tuple[str, str | None]]:
+    """Every (resource kind, team type) asked for: "危化救援队和专家" → [("team", "危化"), ("expert", None)]."""
+    text = normalise_question(text)
+    found: list[tuple[str, str | None]] = []
+    taken: set[int] = set()
+    for word in sorted(RESOURCE_SYNONYMS, key=len, reverse=True):
+        start = text.find(word)
+        if start >= 0 and not taken & set(range(start, start + len(word))):
+            taken |= set(range(start, start + len(word)))
+            request = RESOURCE_SYNONYMS[word]
+            if request not in found and not any(k == request[0] and request[1] is None for k, _ in found):
+                found.append(request)
+    return sorted(
+        found, key=lambda r: text.find(next(w for w, v in RESOURCE_SYNONYMS.items() if v == r and w in text))
+    )

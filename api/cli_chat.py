@@ -1,0 +1,49 @@
+"""``safecloud ask "<question>"``: duty-officer chat from the command line."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from api.bootstrap import build_container
+from core.errors import SafeCloudError
+from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
+
+
+def ask_command(
+    question: Annotated[str, typer.Argument(help="中文问题，例如：澄江街道现在谁值班？")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="输出 JSON（answer, citations, query, rows …）")
+    ] = False,
+    conversation: Annotated[str | None, typer.Option("--conversation", help="继续已有会话（追问）")] = None,
+    town: Annotated[str | None, typer.Option(help="以该镇街的数据范围提问（测试数据范围）")] = None,
+    no_llm: Annotated[bool, typer.Option("--no-llm", help="只用模板，不调用大模型")] = False,
+) -> None:
+    """Ask the safety graph a question in Chinese; prints the answer with its citations."""
+    c = build_container()
+    principal = (
+        Principal(user_id="cli", scope=DataScope(level=ScopeLevel.TOWN, town=town))
+        if town
+        else DEV_PRINCIPAL.model_copy(update={"user_id": "cli"})
+    )
+    try:
+        c.graph.connect()
+        result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
+    except SafeCloudError as exc:
+        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+        raise typer.Exit(code=2) from None
+    finally:
+        if c.chat is not None and c.chat.chat_model is not None:
+            c.chat.chat_model.close()
+        c.graph.close()
+    if as_json:
+        out = result.model_dump(include={"answer", "citations", "query", "params", "columns", "rows", "path",
+                                         "intent", "latency_ms", "conversation_id", "slots", "notice"})  # fmt: skip
+        typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
+        return
+    typer.echo(result.answer)
+    typer.echo(
+        f"\n[{result.path} · {result.intent or '—'} · {result.latency_ms:.0f} ms · 会话 {result.conversation_id}]"
+    )

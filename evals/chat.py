@@ -1,0 +1,260 @@
+"""Duty-officer chat: intent accuracy, execution accuracy, answer correctness and latency per path.
+
+Datasets (one JSON object per line): ``chat_questions.jsonl`` (template questions) and, when
+present, ``chat_text2cypher.jsonl`` (questions no template fits). Each line carries a hand-written
+``gold_cypher`` returning one column ``key``; it runs at eval time on the same demo city and with
+the same clock as the system, because the demo data is relative to today. Time parameters the
+gold queries may use (Asia/Shanghai calendar): ``$now``, ``$today_start``, ``$month_start``,
+``$prev_month_start``, ``$year_start``, ``$prev_year_start``.
+
+Scoring:
+* intent — the system's intent equals the expected one (template lines);
+* execution — ``set``: the gold key set equals the value set of one of the system's columns;
+  ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
+  system's first row equals the gold count;
+* held-out — lines with ``"split": "heldout"`` were written after the rules were tuned on the
+  others and are reported separately;
+* answer — counts: the number appears in the answer; sets: nothing found is said when the gold
+  set is empty, else every gold value or the number of results ("共查到 N") appears.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from agents.chat.conversations import ConversationStore
+from agents.chat.service import ChatService
+from core.ports import ChatModel, GraphStore
+from core.scope import DataScope, Principal, ScopeLevel
+from evals.harness import DATASETS, load_jsonl, table
+from evals.metrics import percentile
+from graph.falkor_graph_store import FalkorGraphStore
+from graph.loader import GraphLoader
+from graph.migrations import migrate
+from graph.repository import SafetyGraphRepository, day_bounds
+from ingestion.demo import generate_city
+from ingestion.demo.clock import CST
+
+TEMPLATE_SET = "chat_questions.jsonl"
+CYPHER_SET = "chat_text2cypher.jsonl"
+SEED = 20261125
+SCALE = 1000
+
+
+@dataclass
+class CaseResult:
+    id: str
+    part: str  # "template" | "cypher" (the dataset's path), "template (held-out)" for the held-out split
+    intent_ok: bool
+    exec_ok: bool
+    answer_ok: bool
+    latency_ms: float
+    got_path: str = ""
+    got_intent: str | None = None
+    error: str = ""
+    llm_down: bool = False  # the LLM was asked but did not answer (the reply fell back to the template)
+    phrased: bool = False
+
+
+@dataclass
+class ChatRun:
+    system: str
+    cases: list[CaseResult] = field(default_factory=list)
+
+
+def time_params(now_ms: int) -> dict[str, int]:
+    today = (
+        datetime.fromtimestamp(now_ms / 1000, tz=UTC)
+        .astimezone(CST)
+        .replace(hour=0, minute=0, second=0, microsecond=0)
+    )
+    month = today.replace(day=1)
+    prev_month = (month - timedelta(days=1)).replace(day=1)
+    year = today.replace(month=1, day=1)
+    return {
+        "now": now_ms,
+        "today_start": _ms(today),
+        "month_start": _ms(month),
+        "prev_month_start": _ms(prev_month),
+        "year_start": _ms(year),
+        "prev_year_start": _ms(year.replace(year=year.year - 1)),
+    }
+
+
+def _ms(dt: datetime) -> int:
+    return int(dt.timestamp() * 1000)
+
+
+def principal_for(scope: dict[str, Any]) -> Principal:
+    if scope.get("level") == "town":
+        return Principal(user_id="eval", scope=DataScope(level=ScopeLevel.TOWN, town=scope["town"]))
+    return Principal(user_id="eval", scope=DataScope())
+
+
+def _norm(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> bool:
+    if compare == "count":
+        want = _norm(gold[0] if gold else 0)
+        return bool(rows) and any(_norm(v) == want for v in rows[0].values())
+    if not gold:
+        return not rows
+    columns = list(rows[0]) if rows else []
+    if compare == "ordered":
+        ordered = [_norm(g) for g in gold]
+        return any([_norm(r.get(c)) for r in rows[: len(ordered)]] == ordered for c in columns)
+    want_set = {_norm(g) for g in gold}
+    return any({_norm(r.get(c)) for r in rows} == want_set for c in columns)
+
+
+def answer_ok(compare: str, gold: list[Any], answer: str) -> bool:
+    if compare == "count":
+        return _norm(gold[0] if gold else 0) in answer
+    if not gold:
+        return "没有" in answer
+    values = [_norm(g) for g in gold]
+    return all(v in answer for v in values) or f"共查到 {len(values)} " in answer
+
+
+def cases() -> list[dict[str, Any]]:
+    found = load_jsonl(TEMPLATE_SET)
+    if (DATASETS / CYPHER_SET).is_file():
+        found += load_jsonl(CYPHER_SET)
+    return found
+
+
+def run_system(
+    system: str,
+    store: GraphStore,
+    now_ms: int,
+    items: Iterable[dict[str, Any]],
+    *,
+    chat_model: ChatModel | None = None,
+    cypher_answerer: Any = None,
+    phrase: bool = False,
+    use_rules: bool = True,
+) -> ChatRun:
+    service = ChatService(
+        store=store,
+        repository=SafetyGraphRepository(store),
+        conversations=ConversationStore(store, lambda: now_ms),
+        clock=lambda: now_ms,
+        chat_model=chat_model,
+        cypher_answerer=cypher_answerer,
+        phrase_with_llm=phrase,
+        use_rules=use_rules,
+    )
+    params = time_params(now_ms)
+    run = ChatRun(system)
+    for case in items:
+        gold = [r["key"] for r in store.read(case["gold_cypher"], params | case.get("gold_params", {}))]
+        started = time.perf_counter()
+        try:
+            got = service.ask(case["question"], principal_for(case["scope"]))
+        except Exception as exc:  # noqa: BLE001 - an eval records failures and goes on
+            run.cases.append(CaseResult(case["id"], _part(case), False, False, False,
+                                        (time.perf_counter() - started) * 1000, error=f"{type(exc).__name__}: {exc}"[:200]))  # fmt: skip
+            continue
+        latency = (time.perf_counter() - started) * 1000
+        run.cases.append(
+            CaseResult(
+                case["id"],
+                _part(case),
+                intent_ok=case.get("intent") is None or got.intent == case.get("intent"),
+                exec_ok=execution_ok(case["compare"], gold, got.rows),
+                answer_ok=answer_ok(case["compare"], gold, got.answer),
+                latency_ms=latency,
+                got_path=got.path,
+                got_intent=got.intent,
+                llm_down="大模型不可用" in got.notice,
+                phrased=got.phrased_by_llm,
+            )
+        )
+    return run
+
+
+def _part(case: dict[str, Any]) -> str:
+    return str(case["path"]) + (" (held-out)" if case.get("split") == "heldout" else "")
+
+
+def demo_store(tmp: Path, now_ms: int) -> FalkorGraphStore:
+    store = FalkorGraphStore(tmp / "graph")
+    store.connect()
+    migrate(store)
+    GraphLoader(store).load(generate_city(SEED, SCALE, day_bounds(now_ms)[0]))
+    return store
+
+
+def runs(
+    models: dict[str, ChatModel | None],
+    cypher_answerer: Any = None,
+    *,
+    llm_every: int = 1,
+    llm_routing_only: bool = False,
+) -> list[ChatRun]:
+    """One run per ``{label: chat model or None (LLM off)}`` over a fresh demo city.
+
+    With a model, the LLM routes what the rules cannot place, writes Cypher for what no template
+    fits, and rephrases templated answers (checked against the rows); ``llm_every`` = k keeps
+    every k-th template question for those runs (LLM time on 2 shared cores), all text-to-Cypher
+    questions are kept. ``llm_routing_only`` adds, per model, a run with the rules switched off
+    (the LLM picks every intent), to measure the fallback router on its own.
+    """
+    now_ms = int(time.time() * 1000)
+    items = cases()
+    out: list[ChatRun] = []
+    with tempfile.TemporaryDirectory(prefix="eval-chat-") as tmp:
+        store = demo_store(Path(tmp), now_ms)
+        try:
+            for label, model in models.items():
+                subset = items if model is None else [
+                    c for i, c in enumerate(items) if c["path"] == "cypher" or i % llm_every == 0
+                ]  # fmt: skip
+                out.append(run_system(label, store, now_ms, subset, chat_model=model, phrase=model is not None,
+                                      cypher_answerer=cypher_answerer if model is not None else None))  # fmt: skip
+                if model is not None and llm_routing_only:
+                    only = [c for c in subset if c["path"] == "template"]
+                    out.append(run_system(f"{label.split(' (')[0]} routing only (rules off)", store, now_ms, only,
+                                          chat_model=model, use_rules=False))  # fmt: skip
+        finally:
+            store.close()
+    return out
+
+
+def report(results: list[ChatRun]) -> str:
+    rows: list[list[Any]] = []
+    for run in results:
+        for part in ("template", "template (held-out)", "cypher"):
+            cs = [c for c in run.cases if c.part == part]
+            if not cs:
+                continue
+            n = len(cs)
+            lat = [c.latency_ms for c in cs]
+            rows.append([
+                run.system, part, n,
+                sum(c.intent_ok for c in cs) / n if part.startswith("template") else "—",
+                sum(c.exec_ok for c in cs) / n, sum(c.answer_ok for c in cs) / n,
+                f"{percentile(lat, 50):.0f} / {percentile(lat, 95):.0f}", sum(bool(c.error) for c in cs),
+                sum(c.phrased for c in cs), sum(c.llm_down for c in cs),
+            ])  # fmt: skip
+    header = ["system", "path", "n", "intent acc", "execution acc", "answer acc", "latency p50 / p95 ms", "errors",
+              "LLM-phrased", "LLM unavailable"]  # fmt: skip
+    misses = [
+        f"`{c.id}` ({c.got_intent or c.got_path})"
+        for c in (results[0].cases if results else [])
+        if not (c.intent_ok and c.exec_ok)
+    ]
+    text = table(header, rows)
+    if misses:
+        text += "\n\nMisses of the first system: " + ", ".join(misses[:40])
+    return text

@@ -1,0 +1,43 @@
+"""Shared pieces of the chat intent catalogue (``graph.intents``): the ``Intent`` record and the
+scope / filter fragments every enterprise-rooted template uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.queries import ENTERPRISE_SCOPE
+
+__all__ = ["ENTERPRISE_SCOPE", "Intent"]
+
+Shape = str  # "list" | "count" | "groups" | "record"
+
+_ENT = (
+    "($town IS NULL OR e.town = $town) AND ($enterprise_id IS NULL OR e.id = $enterprise_id) "
+    "AND ($enterprise_ids IS NULL OR e.id IN $enterprise_ids) AND " + ENTERPRISE_SCOPE
+)
+_ENT_SLOTS = ("town", "enterprise_id", "enterprise_ids")
+_ENT_FILTERS = (
+    "($category IS NULL OR e.category = $category) "
+    "AND ($category_group IS NULL OR e.category IN $category_group) "
+    "AND ($key_domain IS NULL OR $key_domain IN e.key_domains) "
+    "AND ($scale IS NULL OR e.scale = $scale) "
+    "AND ($responsibility_class IS NULL OR e.responsibility_class = $responsibility_class) "
+    "AND ($dishonest IS NULL OR e.serious_dishonesty = $dishonest)"
+)
+_ENT_FILTER_SLOTS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+_OPEN = "['待整改', '整改中']"
+
+
+@dataclass(frozen=True)
+class Intent:
+    id: str
+    title: str  # Chinese description shown to users and to the LLM router
+    slots: tuple[str, ...]
+    columns: tuple[str, ...]
+    cypher: str | None
+    shape: Shape = "list"
+    key: str = "id"
+    key_kind: str = "enterprise"  # what the key column identifies
+    item: str = "{name}"  # how one row reads in a templated answer
+    subject: str = "企业"  # what is counted/listed, for templated answers
+    examples: tuple[str, ...] = ()

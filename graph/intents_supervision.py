@@ -1,0 +1,241 @@
+"""Chat intents over enterprises, major hazard sources, hazards, inspections and penalties."""
+
+from __future__ import annotations
+
+from graph.intent_base import (
+    _ENT,
+    _ENT_FILTER_SLOTS,
+    _ENT_FILTERS,
+    _ENT_SLOTS,
+    _OPEN,
+    ENTERPRISE_SCOPE,
+    Intent,
+)
+
+SUPERVISION_INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "enterprise_list",
+        "按镇街、行业类别、重点领域、规模、监管等级、严重失信筛选企业清单",
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        ("id", "name", "town", "category", "scale", "responsibility_class"),
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS}
+RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.scale AS scale,
+  e.responsibility_class AS responsibility_class ORDER BY e.name, e.id LIMIT $limit""",
+        item="{name}（{town}，{category}）",
+        examples=("临港有哪些危化品生产企业？", "华士镇的A类企业有哪些", "粉尘涉爆企业名单"),
+    ),
+    Intent(
+        "enterprise_count",
+        "统计符合条件（镇街、行业、重点领域、规模、等级）的企业数量",
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        ("n",),
+        f"MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS} RETURN count(e) AS n",
+        shape="count",
+        key="n",
+        key_kind="count",
+        examples=("周庄镇有多少家纺织企业？", "全市大型企业有几家"),
+    ),
+    Intent(
+        "enterprise_count_by_town",
+        "各镇街企业数量排名（可按行业、重点领域筛选）",
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        ("town", "n"),
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS}
+RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
+        shape="groups",
+        key="town",
+        key_kind="town",
+        item="{town} {n} 家",
+        examples=("各镇街分别有多少家企业？", "哪个镇的危化企业最多"),
+    ),
+    Intent(
+        "enterprise_profile",
+        "企业基本信息：法定代表人、安全负责人、联系电话、地址、行业、规模、监管等级",
+        ("enterprise_id", "enterprise_ids"),
+        (
+            "id",
+            "name",
+            "legal_rep",
+            "safety_officer",
+            "phone",
+            "address",
+            "town",
+            "category",
+            "scale",
+            "responsibility_class",
+            "employees",
+        ),
+        f"""MATCH (e:Enterprise) WHERE ($enterprise_id IS NULL OR e.id = $enterprise_id)
+  AND ($enterprise_ids IS NULL OR e.id IN $enterprise_ids) AND {ENTERPRISE_SCOPE}
+  AND ($enterprise_id IS NOT NULL OR $enterprise_ids IS NOT NULL)
+RETURN e.id AS id, e.name AS name, e.legal_rep AS legal_rep, e.safety_officer AS safety_officer,
+  e.phone AS phone, e.address AS address, e.town AS town, e.category AS category, e.scale AS scale,
+  e.responsibility_class AS responsibility_class, e.employees AS employees
+ORDER BY e.name LIMIT $limit""",
+        shape="record",
+        item="{name}：法定代表人 {legal_rep}，安全负责人 {safety_officer}，电话 {phone}，地址 {address}"
+        "（{town}，{category}，{scale}，{responsibility_class}类）",
+        examples=("澄星化工的法人是谁", "这家企业的安全负责人电话"),
+    ),
+    Intent(
+        "hazard_source_list",
+        "重大危险源清单（按一级至四级、镇街筛选）",
+        (*_ENT_SLOTS, "mhs_level"),
+        ("id", "name", "level", "enterprise_id", "enterprise", "town"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
+WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.name AS enterprise,
+  e.town AS town ORDER BY m.level, e.name, m.id LIMIT $limit""",
+        key_kind="hazard_source",
+        item="{enterprise}·{name}（{level}级）",
+        subject="重大危险源",
+        examples=("全市有哪些一级重大危险源？", "临港的重大危险源清单"),
+    ),
+    Intent(
+        "hazard_source_enterprises",
+        "有重大危险源的企业（按等级、镇街筛选）",
+        (*_ENT_SLOTS, "mhs_level"),
+        ("id", "name", "town", "sources"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
+WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+RETURN e.id AS id, e.name AS name, e.town AS town, count(m) AS sources ORDER BY e.name, e.id LIMIT $limit""",
+        item="{name}（{town}，{sources} 处）",
+        examples=("哪些企业有二级重大危险源", "临港有重大危险源的企业"),
+    ),
+    Intent(
+        "hazard_source_count_by_level",
+        "重大危险源按等级统计数量",
+        (*_ENT_SLOTS,),
+        ("level", "n"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource) WHERE {_ENT}
+RETURN m.level AS level, count(m) AS n ORDER BY level""",
+        shape="groups",
+        key="level",
+        key_kind="level",
+        item="{level}级 {n} 处",
+        subject="重大危险源",
+        examples=("各级重大危险源分别有多少", "重大危险源数量按等级统计"),
+    ),
+    Intent(
+        "hazard_list",
+        "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
+        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
+WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_level IS NULL OR h.level = $hazard_level)
+  AND ($open_only IS NULL OR h.status IN {_OPEN})
+  AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
+  e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
+ORDER BY h.deadline, h.id LIMIT $limit""",
+        key_kind="hazard",
+        item="{enterprise}：{description}（{level}，{status}）",
+        subject="隐患",
+        examples=("华士镇待整改的隐患", "重大隐患有哪些还没整改"),
+    ),
+    Intent(
+        "overdue_hazards",
+        "逾期未整改的隐患（已过整改期限仍为待整改/整改中）",
+        (*_ENT_SLOTS, "hazard_level"),
+        ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
+WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
+  AND ($hazard_level IS NULL OR h.level = $hazard_level)
+RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
+  e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
+ORDER BY h.deadline, h.id LIMIT $limit""",
+        key_kind="hazard",
+        item="{enterprise}：{description}（{level}，{status}）",
+        subject="逾期未整改隐患",
+        examples=("逾期未整改的重大隐患有哪些？", "超期没整改的隐患"),
+    ),
+    Intent(
+        "hazard_count_by_town",
+        "各镇街隐患数量统计（可按等级、状态、是否未整改筛选）",
+        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only"),
+        ("town", "n"),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
+WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
+RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
+        shape="groups",
+        key="town",
+        key_kind="town",
+        item="{town} {n} 条",
+        subject="隐患",
+        examples=("各镇隐患数量排名", "哪个街道未整改隐患最多"),
+    ),
+    Intent(
+        "hazard_count",
+        "隐患数量（按镇街、企业、等级、状态统计）",
+        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        ("n",),
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
+WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
+  AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+RETURN count(h) AS n""",
+        shape="count",
+        key="n",
+        key_kind="count",
+        subject="隐患",
+        examples=("云亭街道有多少条重大隐患", "待整改隐患一共几条"),
+    ),
+    Intent(
+        "inspection_list",
+        "执法检查记录（按镇街、企业、时间筛选）",
+        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
+        f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
+WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, i.kind AS kind,
+  i.inspected_at AS inspected_at, i.findings AS findings ORDER BY i.inspected_at DESC, i.id LIMIT $limit""",
+        key_kind="inspection",
+        item="{enterprise}（{kind}，发现问题 {findings} 项）",
+        subject="执法检查",
+        examples=("本月城东街道的执法检查", "上周检查了哪些企业"),
+    ),
+    Intent(
+        "inspection_count",
+        "执法检查次数统计（按镇街、企业、时间）",
+        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        ("n",),
+        f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
+WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+RETURN count(i) AS n""",
+        shape="count",
+        key="n",
+        key_kind="count",
+        subject="执法检查",
+        examples=("今年华士镇检查了多少次", "本月执法检查次数"),
+    ),
+    Intent(
+        "penalty_list",
+        "行政处罚记录（按镇街、企业、时间筛选）",
+        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        ("id", "enterprise_id", "enterprise", "town", "amount_yuan", "decided_at", "facts"),
+        f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
+WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, p.amount_yuan AS amount_yuan,
+  p.decided_at AS decided_at, p.facts AS facts ORDER BY p.decided_at DESC, p.id LIMIT $limit""",
+        key_kind="penalty",
+        item="{enterprise}：罚款 {amount_yuan} 元（{facts}）",
+        subject="行政处罚",
+        examples=("今年有哪些企业被处罚", "临港的行政处罚记录"),
+    ),
+    Intent(
+        "penalty_total",
+        "行政处罚次数与罚款总额（按镇街、时间）",
+        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        ("n", "amount_yuan"),
+        f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
+WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+RETURN count(p) AS n, sum(p.amount_yuan) AS amount_yuan""",
+        shape="count",
+        key="n",
+        key_kind="count",
+        subject="行政处罚",
+        examples=("今年一共罚了多少钱", "处罚了几次"),
+    ),
+)

@@ -1,0 +1,116 @@
+import { API_BASE, ApiError } from './http'
+
+export interface Citation {
+  kind: 'template' | 'cypher' | 'resource' | 'plan'
+  ref: string
+  title: string
+  query: string
+  params: Record<string, unknown>
+  columns: string[]
+  rows: Record<string, unknown>[]
+  row_count: number
+  text: string
+}
+
+export interface ChatMeta {
+  intent: string | null
+  path: string
+  query: string
+  conversation_id: string | null
+  slots: Record<string, unknown>
+}
+
+export interface ChatDone {
+  answer: string
+  latency_ms: number
+  turn_id: string | null
+  columns: string[]
+  row_count: number
+  notice: string
+}
+
+export interface ChatHandlers {
+  onMeta?: (m: ChatMeta) => void
+  onToken?: (text: string) => void
+  onCitations?: (c: Citation[]) => void
+  onDone?: (d: ChatDone) => void
+}
+
+export interface ConversationSummary {
+  id: string
+  title: string
+  created_at: number
+  updated_at: number
+  turns: number
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  items: { id: string; seq: number; question: string; answer: string; intent: string | null; path: string }[]
+}
+
+async function failure(resp: Response): Promise<ApiError> {
+  let message = `请求失败（HTTP ${resp.status}）`
+  let code = 'http_error'
+  try {
+    const body = await resp.json()
+    message = body.message ?? message
+    code = body.code ?? code
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError(resp.status, code, message)
+}
+
+/** POST /chat and read the SSE stream (EventSource cannot POST, so fetch + a stream reader). */
+export async function askStream(
+  question: string,
+  conversationId: string | null,
+  handlers: ChatHandlers,
+  signal?: AbortSignal,
+): Promise<void> {
+  const resp = await fetch(`${API_BASE}/chat`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+    body: JSON.stringify({ question, conversation_id: conversationId, stream: true }),
+    signal,
+  })
+  if (!resp.ok || !resp.body) throw await failure(resp)
+  const reader = resp.body.getReader()
+  const decoder = new TextDecoder()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) break
+    buffer += decoder.decode(value, { stream: true })
+    let cut: number
+    while ((cut = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, cut)
+      buffer = buffer.slice(cut + 2)
+      const event = /^event: (.*)$/m.exec(block)?.[1]
+      const data = /^data: (.*)$/m.exec(block)?.[1]
+      if (!event || data === undefined) continue
+      const payload = JSON.parse(data)
+      if (event === 'meta') handlers.onMeta?.(payload)
+      else if (event === 'token') handlers.onToken?.(payload.text)
+      else if (event === 'citations') handlers.onCitations?.(payload.citations)
+      else if (event === 'done') handlers.onDone?.(payload)
+    }
+  }
+}
+
+export async function listConversations(): Promise<ConversationSummary[]> {
+  const resp = await fetch(`${API_BASE}/chat/conversations`)
+  if (!resp.ok) throw await failure(resp)
+  return resp.json()
+}
+
+export async function getConversation(id: string): Promise<ConversationDetail> {
+  const resp = await fetch(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`)
+  if (!resp.ok) throw await failure(resp)
+  return resp.json()
+}
+
+export async function deleteConversation(id: string): Promise<void> {
+  const resp = await fetch(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' })
+  if (!resp.ok) throw await failure(resp)
+}
