@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -44,6 +45,20 @@ def _echo_json(obj: object) -> None:
 def _fail(exc: SafeCloudError) -> None:
     typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
     raise typer.Exit(code=2)
+
+
+@contextlib.contextmanager
+def _closing(c: Container) -> Iterator[None]:
+    """Run a command body against the container: typed errors become a Chinese message and exit
+    code; the search index (its local-mode folder lock) and the graph are always released."""
+    try:
+        yield
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        if c.search is not None:
+            c.search.close()
+        c.graph.close()
 
 
 @app.callback()
@@ -124,15 +139,9 @@ def demo_plans(
     from api.demo_plans import load_demo_plans
 
     c = build_container(Settings())
-    try:
+    with _closing(c):
         c.graph.connect()
         _echo_json(load_demo_plans(c, folder))
-    except SafeCloudError as exc:
-        _fail(exc)
-    finally:
-        if c.search is not None:
-            c.search.close()
-        c.graph.close()
 
 
 @app.command("import")
@@ -148,18 +157,12 @@ def import_rows(
     errors: list[LineError] = []
     parsed: list[str] = []
     index_update: dict[str, object] = {}
-    try:
+    with _closing(c):
         with file.open(encoding="utf-8") as fh:
             report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):
             rejected = {r.row_id for r in report.rejected}
             index_update = _reindex_enterprises(c, [i for i in parsed if i not in rejected])
-    except SafeCloudError as exc:
-        _fail(exc)
-    finally:
-        if c.search is not None:
-            c.search.close()
-        c.graph.close()
     summary = report.as_dict()
     summary["line_errors"] = [str(e) for e in errors]
     if index_update:

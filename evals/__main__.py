@@ -11,43 +11,20 @@ LLM systems use the embedded llama.cpp server (started and stopped here for each
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import platform
-import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from evals import plan_facts, plan_import, retrieval
-from evals.harness import RunResult
+from evals.harness import RunResult, served_model
 
 log = logging.getLogger("evals")
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@contextlib.contextmanager
-def _served(size: str) -> Iterator[Any]:
-    """A ChatModel on the bundled model ``size``: the embedded llama.cpp server is started here and
-    stopped afterwards, unless SAFECLOUD_LLM__BASE_URL points at an endpoint to use as is."""
-    from agents.llm import build_chat_model
-    from api.settings import Settings
-
-    settings = Settings()
-    settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"size": size})})
-    managed = settings.llm.base_url is None
-    cli = [sys.executable, "-m", "api.cli", "llm"]
-    if managed:
-        subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
-    model = build_chat_model(settings)
-    try:
-        yield model
-    finally:
-        model.close()
-        if managed:
-            subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
+_served = served_model
 
 
 def _sizes(models: list[str]) -> list[str]:

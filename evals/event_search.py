@@ -13,9 +13,7 @@ leftover words (only sentences with leftovers reach the model).
 from __future__ import annotations
 
 import contextlib
-import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,7 @@ from agents.events.gazetteer import Gazetteer
 from agents.events.query_parser import EventQueryParser
 from core.models import Camera, Enterprise, Town, Village
 from core.ports import ChatModel
-from evals.harness import RunResult, load_jsonl, run_cases, table
+from evals.harness import RunResult, load_jsonl, run_cases, served_model, table
 from ingestion.demo import generate_city
 
 DATASET = "event_search.jsonl"
@@ -89,27 +87,10 @@ def _run(
     return result, llm_calls, llm_failures
 
 
-@contextlib.contextmanager
-def _chat_model(size: str) -> Iterator[ChatModel]:
-    """The configured endpoint, or the embedded llama.cpp server of ``size`` started for the run."""
-    from agents.llm import build_chat_model
-    from api.settings import Settings
-
-    settings = Settings()
-    settings = settings.model_copy(
-        update={"llm": settings.llm.model_copy(update={"size": size, "max_retries": 0})}
-    )
-    managed = settings.llm.base_url is None
-    cli = [sys.executable, "-m", "api.cli", "llm"]
-    if managed:
-        subprocess.run([*cli, "serve", "--size", size], check=True, cwd=ROOT)
-    model = build_chat_model(settings)
-    try:
-        yield model
-    finally:
-        model.close()
-        if managed:
-            subprocess.run([*cli, "stop"], check=False, cwd=ROOT)
+def _chat_model(size: str) -> contextlib.AbstractContextManager[ChatModel]:
+    """The configured endpoint, or the embedded llama.cpp server of ``size``; no retries (the rules'
+    filter stands when the model is slow)."""
+    return served_model(size, max_retries=0)
 
 
 def runs(models: list[str]) -> list[tuple[RunResult, int, int]]:

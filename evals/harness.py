@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import subprocess
+import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from evals.metrics import percentile
+
+_ROOT = Path(__file__).resolve().parents[1]
 
 DATASETS = Path(__file__).parent / "datasets"
 
@@ -61,3 +66,26 @@ def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def served_model(size: str, **llm_overrides: Any) -> Iterator[Any]:
+    """A ChatModel on the bundled model ``size``: the embedded llama.cpp server is started for the run
+    and stopped afterwards, unless SAFECLOUD_LLM__BASE_URL points at an endpoint to use as is."""
+    from agents.llm import build_chat_model
+    from api.settings import Settings
+
+    settings = Settings()
+    llm = settings.llm.model_copy(update={"size": size, **llm_overrides})
+    settings = settings.model_copy(update={"llm": llm})
+    managed = settings.llm.base_url is None
+    cli = [sys.executable, "-m", "api.cli", "llm"]
+    if managed:
+        subprocess.run([*cli, "serve", "--size", size], check=True, cwd=_ROOT)
+    model = build_chat_model(settings)
+    try:
+        yield model
+    finally:
+        model.close()
+        if managed:
+            subprocess.run([*cli, "stop"], check=False, cwd=_ROOT)
