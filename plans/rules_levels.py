@@ -261,17 +261,21 @@ def _actions_under_level_headings(
             continue
         index = levels[level]
         entry = draft.data["response_levels"][index]
-        trigger = re.match(r"^(?:启动|响应)?条件\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
-        commander = re.match(
-            r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|负责指挥)\s*[:：]\s*(.+?)[。；;]?$", block.text.strip()
-        )
+        # labelled sub-paragraphs may carry their own number: "（1）启动条件：…", "（3）响应措施：a；b"
+        body = strip_number(block.text.strip())
+        at = block.text.find(body)
+        trigger = _TRIGGER_LABEL.match(body)
+        commander = _COMMANDER_LABEL.match(body)
+        measures = _ACTIONS_LABEL.match(body)
         if commander and entry["commander"] is None:
-            entry["commander"] = commander.group(1)
+            # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
+            who = re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
+            entry["commander"] = who
             draft.cite(
                 f"/response_levels/{index}/commander",
                 block.paragraph,
-                commander.start(1),
-                commander.end(1),
+                at + commander.start(1),
+                at + commander.start(1) + len(who),
                 confidence=0.85,
             )
         elif trigger and not entry["trigger"]:
@@ -279,10 +283,24 @@ def _actions_under_level_headings(
             draft.cite(
                 f"/response_levels/{index}/trigger",
                 block.paragraph,
-                trigger.start(1),
-                trigger.end(1),
+                at + trigger.start(1),
+                at + trigger.end(1),
                 confidence=0.85,
             )
+        elif measures:
+            for action in _split_actions(measures.group(1)):
+                if action not in entry["actions"]:
+                    entry["actions"].append(action)
+                    start, end = draft.span(block.paragraph, action)
+                    draft.cite(
+                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
+                        block.paragraph,
+                        start,
+                        end,
+                        confidence=0.8,
+                    )
+        elif commander or trigger:
+            continue  # a second commander/trigger label is not an action
         elif block.kind == "list_item":
             action = (
                 re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
@@ -297,6 +315,16 @@ def _actions_under_level_headings(
                     end,
                     confidence=0.75,
                 )
+
+
+# Labelled fields of one level under its heading: "启动条件：…", "响应指挥：…", "响应措施：a；b；c"
+_TRIGGER_LABEL = re.compile(r"^(?:启动|响应)?(?:条件|情形)\s*[:：]\s*(.+?)[。；;]?$", re.S)
+_COMMANDER_LABEL = re.compile(
+    r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
+)
+_ACTIONS_LABEL = re.compile(
+    r"^(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：]\s*(.+?)[。；;]?$", re.S
+)
 
 
 def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:

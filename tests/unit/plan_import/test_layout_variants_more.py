@@ -1,0 +1,58 @@
+"""More layouts from real plans (second generalisation round): a level's trigger, commander and actions
+as labelled, numbered sub-paragraphs; PDF lines wrapped a glyph short of the margin. Small synthetic
+inputs, one rule each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.pdf_parser import parse_pdf
+from tests.unit.plan_import.test_extractors import run
+from tests.unit.plan_import.test_layout_variants import _pdf
+
+
+def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
+    return next(r for r in draft.data["response_levels"] if r["level"] == level)
+
+
+def test_level_fields_as_numbered_labelled_sub_paragraphs() -> None:
+    draft = run(
+        [
+            "四、应急响应",
+            "1.一级响应",
+            "（1）启动条件：发生重大火灾，可能造成人员死亡的。",
+            "（2）响应指挥：厂长，上级指挥机构到达后移交指挥权。",
+            "（3）响应措施：全员疏散；请求消防支援；封闭厂区道路。",
+            "2.二级响应",
+            "（1）启动条件：发生局部火情的。",
+            "（2）响应指挥：值班长。",
+            "（3）处置措施：关闭阀门；使用灭火器扑救。",
+        ]
+    )
+    first = _level(draft, "一级")
+    assert first["trigger"] == "发生重大火灾，可能造成人员死亡的"
+    assert first["commander"] == "厂长"  # the hand-over clause is not the commander
+    assert first["actions"] == ["全员疏散", "请求消防支援", "封闭厂区道路"]
+    second = _level(draft, "二级")
+    assert (second["trigger"], second["commander"]) == ("发生局部火情的", "值班长")
+    assert second["actions"] == ["关闭阀门", "使用灭火器扑救"]
+
+
+def test_pdf_line_wrapped_one_glyph_short_of_the_margin_continues_its_item() -> None:
+    # the longest line (a digit in it) reaches 1.5 glyphs further than the full line ending "…；配",
+    # more than the fixed 18 pt slack; the next line finishes the item
+    full = "（3）响应措施：全员立即赶赴现场；组织先期处置和人员搜救；配"
+    longest = "（1）启动条件：发生重大生产安全事故，或可能造成9人以上死亡的。"
+    data = _pdf(
+        [
+            [
+                (100, "四、应急响应", 16),
+                (140, longest, 14),
+                (164, full, 14),  # spaced so that each line is its own text block, as renderers do
+                (188, "合上级机构开展救援。", 14),
+            ]
+        ]
+    )
+    texts = [b.text for b in parse_pdf(data, ocr=None).blocks]
+    assert full + "合上级机构开展救援。" in texts
