@@ -29,8 +29,8 @@ _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
 _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
 ROLE_TITLES = (
-    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
-    "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
+    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
+    "副组长", "组长", "副主任", "主任", "副队长", "队长", "牵头单位", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
 )  # fmt: skip
 # Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
 _SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
@@ -53,6 +53,8 @@ _DUTY_VERB = re.compile(
 _DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 # "领导小组主要职责：" on its own line: the numbered items that follow are the duties
 _DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
+# "组长单位：…；成员单位：…。主要职责：" — a paragraph that ends by introducing the list below
+_TRAILING_DUTY_INTRO = re.compile(r"[。；;]\s*(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$")
 _HQ = re.compile(r"(?:指挥部|领导小组|委员会)$")
 
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
@@ -247,6 +249,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duties = [text]
             if duties and current:
                 _add_duties(draft, units[current], block, duties)
+        if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
+            duty_list = current
 
 
 def _roles_and_duty(

@@ -56,3 +56,36 @@ def test_pdf_line_wrapped_one_glyph_short_of_the_margin_continues_its_item() -> 
     )
     texts = [b.text for b in parse_pdf(data, ocr=None).blocks]
     assert full + "合上级机构开展救援。" in texts
+
+
+def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
+    return next(u for u in draft.data["org_units"] if u["name"] == name)
+
+
+def test_lead_unit_labels_and_a_paragraph_ending_with_a_duty_intro() -> None:
+    draft = run(
+        [
+            "二、组织机构与职责",
+            "1.应急指挥部",
+            "总指挥由厂长担任。",
+            "2.应急工作组",
+            "（1）抢险组",
+            "组长单位：设备科；成员单位：生产科、维修班。主要职责：",
+            "（1）查明泄漏部位；",
+            "（2）关停相关设备；",
+            "（3）实施堵漏。",
+            "（2）警戒组",
+            "牵头单位：保卫科。主要职责：",
+            "1. 设置警戒线；",
+            "2. 引导车辆。",
+        ]
+    )
+    group = _unit(draft, "抢险组")
+    assert {(r["title"], r["holder"]) for r in group["roles"]} == {
+        ("组长单位", "设备科"),
+        ("成员单位", "生产科、维修班"),
+    }
+    assert group["duties"] == ["查明泄漏部位", "关停相关设备", "实施堵漏"]
+    guard = _unit(draft, "警戒组")
+    assert [(r["title"], r["holder"]) for r in guard["roles"]] == [("牵头单位", "保卫科")]
+    assert guard["duties"] == ["设置警戒线", "引导车辆"]
