@@ -89,3 +89,31 @@ def test_lead_unit_labels_and_a_paragraph_ending_with_a_duty_intro() -> None:
     guard = _unit(draft, "警戒组")
     assert [(r["title"], r["holder"]) for r in guard["roles"]] == [("牵头单位", "保卫科")]
     assert guard["duties"] == ["设置警戒线", "引导车辆"]
+
+
+def test_post_table_with_group_column_and_duty_sentences_named_by_unit() -> None:
+    draft = run(
+        [
+            "2 组织机构及职责",
+            "2.1 应急组织",
+            "公司成立储罐泄漏应急救援指挥部，下设抢修组和警戒组。",
+            [
+                ["应急组织", "应急职务", "姓名", "日常岗位"],
+                ["应急救援指挥部", "总指挥", "王强", "总经理"],
+                ["", "副总指挥", "李明", "副总经理"],  # the group cell merged down: read back empty
+                ["抢修组", "组长", "赵六", "设备主管"],
+                ["", "组员", "钱七", "维修工"],
+                ["警戒组", "组长", "孙八", "保安队长"],
+            ],
+            "2.2 职责",
+            "抢修组负责关闭阀门；负责堵漏。",
+            "警戒组负责拉设警戒线。",
+        ]
+    )
+    hq = _unit(draft, "储罐泄漏应急救援指挥部")
+    assert [(r["title"], r["holder"]) for r in hq["roles"]] == [("总指挥", "王强"), ("副总指挥", "李明")]
+    repair = _unit(draft, "抢修组")
+    assert repair["parent"] == "储罐泄漏应急救援指挥部"
+    assert [(r["title"], r["holder"]) for r in repair["roles"]] == [("组长", "赵六"), ("组员", "钱七")]
+    assert repair["duties"] == ["负责关闭阀门", "负责堵漏"]
+    assert _unit(draft, "警戒组")["duties"] == ["负责拉设警戒线"]
