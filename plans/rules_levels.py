@@ -341,6 +341,10 @@ _LEVEL_ITEM = re.compile(
     rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$",
     re.S,
 )
+_LEVEL_LED_BY = re.compile(
+    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应)\s*(由.+)$",
+    re.S,
+)
 _ORGANISED_BY = re.compile(
     r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
     re.S,
@@ -357,7 +361,8 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         if block.kind == "table":
             continue
         body = strip_number(block.text.strip())
-        m = _LEVEL_ITEM.match(body)
+        # "一级响应由总指挥王强指挥：a；b" — no trigger, the commander and actions follow the name
+        m = _LEVEL_ITEM.match(body) or _LEVEL_LED_BY.match(body)
         if not m:
             continue
         level = level_of(m.group(1))
@@ -422,7 +427,8 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                 continue
             index = ensure(level, cell(level_col), block, 0, len(block.text))
             entry = draft.data["response_levels"][index]
-            entry["name"] = entry["name"] or cell(level_col)
+            if not entry["name"] or (_GLOSS.search(cell(level_col)) and not _GLOSS.search(entry["name"])):
+                entry["name"] = cell(level_col)  # "一级（公司级）" says more than "一级响应" in a sentence
             if cell(trigger_col) and not entry["trigger"]:
                 entry["trigger"] = cell(trigger_col).rstrip("。")
                 draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
@@ -437,6 +443,9 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                         block.paragraph,
                         confidence=0.85,
                     )
+
+
+_GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
 
 
 def level_rows(cells: list[list[str]]) -> list[list[str]]:

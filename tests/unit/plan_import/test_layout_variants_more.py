@@ -117,3 +117,26 @@ def test_post_table_with_group_column_and_duty_sentences_named_by_unit() -> None
     assert [(r["title"], r["holder"]) for r in repair["roles"]] == [("组长", "赵六"), ("组员", "钱七")]
     assert repair["duties"] == ["负责关闭阀门", "负责堵漏"]
     assert _unit(draft, "警戒组")["duties"] == ["负责拉设警戒线"]
+
+
+def test_levels_table_then_one_sentence_per_level_with_commander_and_actions() -> None:
+    draft = run(
+        [
+            "3 应急响应",
+            "3.1 响应分级",
+            "本预案应急响应分为两级：",
+            [
+                ["级别", "启动条件"],
+                ["一级（公司级）", "大量泄漏无法控制的"],
+                ["二级（车间级）", "少量泄漏能够控制的"],
+            ],
+            "一级响应由总指挥王强指挥：拨打119请求支援；组织全厂疏散。",
+            "二级响应由抢修组组长赵六指挥：关闭阀门；监测浓度。",
+        ]
+    )
+    first, second = _level(draft, "一级"), _level(draft, "二级")
+    assert (first["name"], first["trigger"]) == ("一级（公司级）", "大量泄漏无法控制的")
+    assert first["commander"] == "总指挥王强"
+    assert first["actions"] == ["拨打119请求支援", "组织全厂疏散"]
+    assert (second["name"], second["commander"]) == ("二级（车间级）", "抢修组组长赵六")
+    assert second["actions"] == ["关闭阀门", "监测浓度"]
