@@ -140,3 +140,27 @@ def test_levels_table_then_one_sentence_per_level_with_commander_and_actions() -
     assert first["actions"] == ["拨打119请求支援", "组织全厂疏散"]
     assert (second["name"], second["commander"]) == ("二级（车间级）", "抢修组组长赵六")
     assert second["actions"] == ["关闭阀门", "监测浓度"]
+
+
+def test_emergency_numbers_after_a_bare_label_are_contacts_but_not_after_a_verb() -> None:
+    draft = run(["五、联系方式", "外部联系：镇卫生院，电话0510-86000120；火警119，急救120。"])
+    found = {c["phone"]: (c["role"], c["org"]) for c in draft.data["contacts"]}
+    assert found["119"] == ("火警", "")
+    assert found["120"] == ("急救", "")
+    dialled = run(["五、应急响应", "发现火情立即拨打119，同时报告班长。"])
+    assert not any(c["phone"] == "119" for c in dialled.data["contacts"])
+
+
+def test_resource_counted_in_people_is_a_team_and_instruments_are_equipment() -> None:
+    draft = run(
+        [
+            "五、应急保障",
+            [
+                ["序号", "资源名称", "数量", "管理单位"],
+                ["1", "某某消防救援站", "18人", "市消防救援大队"],
+                ["2", "便携式气体报警仪", "3台", "安环部"],
+            ],
+        ]
+    )
+    types = {r["name"]: r["type"] for r in draft.data["resources"]}
+    assert types == {"某某消防救援站": "救援队伍", "便携式气体报警仪": "装备"}
