@@ -261,47 +261,14 @@ def _actions_under_level_headings(
             continue
         index = levels[level]
         entry = draft.data["response_levels"][index]
-        # labelled sub-paragraphs may carry their own number: "（1）启动条件：…", "（3）响应措施：a；b"
-        body = strip_number(block.text.strip())
-        at = block.text.find(body)
-        trigger = _TRIGGER_LABEL.match(body)
-        commander = _COMMANDER_LABEL.match(body)
-        measures = _ACTIONS_LABEL.match(body)
-        if commander and entry["commander"] is None:
-            # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
-            who = re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
-            entry["commander"] = who
-            draft.cite(
-                f"/response_levels/{index}/commander",
-                block.paragraph,
-                at + commander.start(1),
-                at + commander.start(1) + len(who),
-                confidence=0.85,
-            )
-        elif trigger and not entry["trigger"]:
-            entry["trigger"] = trigger.group(1)
-            draft.cite(
-                f"/response_levels/{index}/trigger",
-                block.paragraph,
-                at + trigger.start(1),
-                at + trigger.end(1),
-                confidence=0.85,
-            )
-        elif measures:
-            for action in _split_actions(measures.group(1)):
-                if action not in entry["actions"]:
-                    entry["actions"].append(action)
-                    start, end = draft.span(block.paragraph, action)
-                    draft.cite(
-                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
-                        block.paragraph,
-                        start,
-                        end,
-                        confidence=0.8,
-                    )
-        elif commander or trigger:
-            continue  # a second commander/trigger label is not an action
-        elif block.kind == "list_item":
+        # labelled sub-paragraphs may carry their own number ("（1）启动条件：…", "（3）响应措施：a；b") and
+        # may run on in one paragraph ("（1）启动条件：…。（2）响应指挥：…。（3）响应措施：…")
+        segments = _labelled_segments(block.text)
+        for at, body in segments:
+            _labelled_field(draft, index, block, at, body)
+        if segments:
+            continue
+        if block.kind == "list_item":
             action = (
                 re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
             )
@@ -322,9 +289,67 @@ _TRIGGER_LABEL = re.compile(r"^(?:启动|响应)?(?:条件|情形)\s*[:：]\s*(.
 _COMMANDER_LABEL = re.compile(
     r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
 )
+_FIELD_START = re.compile(
+    r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
+    r"(?:启动|响应)?(?:条件|情形)\s*[:：]"
+    r"|(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
+    r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
+)
 _ACTIONS_LABEL = re.compile(
     r"^(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：]\s*(.+?)[。；;]?$", re.S
 )
+
+
+def _labelled_segments(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each labelled field in a block that starts with one; [] if it does not."""
+    starts = [m.start() for m in _FIELD_START.finditer(text)]
+    lead = len(text) - len(text.lstrip())
+    if not starts or starts[0] > lead:
+        return []
+    out = []
+    for begin, stop in zip(starts, [*starts[1:], len(text)], strict=True):
+        body = strip_number(text[begin:stop].strip())
+        out.append((text.find(body, begin), body))
+    return out
+
+
+def _labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: str) -> None:
+    """One "启动条件：…" / "响应指挥：…" / "响应措施：a；b" field of a level, cited at ``at``."""
+    entry = draft.data["response_levels"][index]
+    trigger, commander = _TRIGGER_LABEL.match(body), _COMMANDER_LABEL.match(body)
+    measures = _ACTIONS_LABEL.match(body)
+    if commander:
+        if entry["commander"] is None:
+            # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
+            who = re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
+            entry["commander"] = who
+            begin = at + commander.start(1)
+            draft.cite(
+                f"/response_levels/{index}/commander",
+                block.paragraph,
+                begin,
+                begin + len(who),
+                confidence=0.85,
+            )
+    elif trigger:
+        if not entry["trigger"]:
+            entry["trigger"] = trigger.group(1)
+            draft.cite(
+                f"/response_levels/{index}/trigger",
+                block.paragraph,
+                at + trigger.start(1),
+                at + trigger.end(1),
+                confidence=0.85,
+            )
+    elif measures:
+        for action in _split_actions(measures.group(1)):
+            if action not in entry["actions"]:
+                entry["actions"].append(action)
+                start, end = draft.span(block.paragraph, action)
+                n = len(entry["actions"]) - 1
+                draft.cite(
+                    f"/response_levels/{index}/actions/{n}", block.paragraph, start, end, confidence=0.8
+                )
 
 
 def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:

@@ -164,3 +164,24 @@ def test_resource_counted_in_people_is_a_team_and_instruments_are_equipment() ->
     )
     types = {r["name"]: r["type"] for r in draft.data["resources"]}
     assert types == {"某某消防救援站": "救援队伍", "便携式气体报警仪": "装备"}
+
+
+def test_level_fields_run_on_in_one_paragraph() -> None:
+    draft = run(
+        [
+            "四、应急响应",
+            "（一）三级响应",
+            "（1）启动条件：发生一般泄漏的。（2）响应指挥：车间主任。（3）响应措施：关闭阀门；疏散班组人员。",
+            "（二）四级响应",
+            "启动条件：出现险情苗头的。 响应指挥：班长。 处置措施：加强巡查。",
+        ]
+    )
+    third = _level(draft, "三级")
+    assert (third["trigger"], third["commander"]) == ("发生一般泄漏的", "车间主任")
+    assert third["actions"] == ["关闭阀门", "疏散班组人员"]
+    fourth = _level(draft, "四级")
+    assert (fourth["trigger"], fourth["commander"], fourth["actions"]) == (
+        "出现险情苗头的",
+        "班长",
+        ["加强巡查"],
+    )
