@@ -10,8 +10,9 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, sentences
+from plans.rules_level_fields import labelled_field, labelled_segments, split_actions, strip_number
 from plans.sections import Outline
-from plans.structure import Block, split_number, table_cell
+from plans.structure import Block, table_cell
 
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
@@ -70,11 +71,6 @@ def response_mentions(text: str) -> dict[str, re.Match[str]]:
     for m in _CLASS_RESPONSE.finditer(text):
         found.setdefault(_CLASS_LEVEL[m.group(1)], m)
     return found
-
-
-def strip_number(text: str) -> str:
-    numbering = split_number(text)
-    return numbering.rest if numbering else text
 
 
 def _level_values(text: str) -> list[str]:
@@ -263,9 +259,9 @@ def _actions_under_level_headings(
         entry = draft.data["response_levels"][index]
         # labelled sub-paragraphs may carry their own number ("（1）启动条件：…", "（3）响应措施：a；b") and
         # may run on in one paragraph ("（1）启动条件：…。（2）响应指挥：…。（3）响应措施：…")
-        segments = _labelled_segments(block.text)
+        segments = labelled_segments(block.text)
         for at, body in segments:
-            _labelled_field(draft, index, block, at, body)
+            labelled_field(draft, index, block, at, body)
         if segments:
             continue
         if block.kind == "list_item":
@@ -281,74 +277,6 @@ def _actions_under_level_headings(
                     start,
                     end,
                     confidence=0.75,
-                )
-
-
-# Labelled fields of one level under its heading: "启动条件：…", "响应指挥：…", "响应措施：a；b；c"
-_TRIGGER_LABEL = re.compile(r"^(?:启动|响应)?(?:条件|情形)\s*[:：]\s*(.+?)[。；;]?$", re.S)
-_COMMANDER_LABEL = re.compile(
-    r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
-)
-_FIELD_START = re.compile(
-    r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
-    r"(?:启动|响应)?(?:条件|情形)\s*[:：]"
-    r"|(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
-    r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
-)
-_ACTIONS_LABEL = re.compile(
-    r"^(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：]\s*(.+?)[。；;]?$", re.S
-)
-
-
-def _labelled_segments(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each labelled field in a block that starts with one; [] if it does not."""
-    starts = [m.start() for m in _FIELD_START.finditer(text)]
-    lead = len(text) - len(text.lstrip())
-    if not starts or starts[0] > lead:
-        return []
-    out = []
-    for begin, stop in zip(starts, [*starts[1:], len(text)], strict=True):
-        body = strip_number(text[begin:stop].strip())
-        out.append((text.find(body, begin), body))
-    return out
-
-
-def _labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: str) -> None:
-    """One "启动条件：…" / "响应指挥：…" / "响应措施：a；b" field of a level, cited at ``at``."""
-    entry = draft.data["response_levels"][index]
-    trigger, commander = _TRIGGER_LABEL.match(body), _COMMANDER_LABEL.match(body)
-    measures = _ACTIONS_LABEL.match(body)
-    if commander:
-        if entry["commander"] is None:
-            # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
-            who = re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
-            entry["commander"] = who
-            begin = at + commander.start(1)
-            draft.cite(
-                f"/response_levels/{index}/commander",
-                block.paragraph,
-                begin,
-                begin + len(who),
-                confidence=0.85,
-            )
-    elif trigger:
-        if not entry["trigger"]:
-            entry["trigger"] = trigger.group(1)
-            draft.cite(
-                f"/response_levels/{index}/trigger",
-                block.paragraph,
-                at + trigger.start(1),
-                at + trigger.end(1),
-                confidence=0.85,
-            )
-    elif measures:
-        for action in _split_actions(measures.group(1)):
-            if action not in entry["actions"]:
-                entry["actions"].append(action)
-                start, end = draft.span(block.paragraph, action)
-                n = len(entry["actions"]) - 1
-                draft.cite(
-                    f"/response_levels/{index}/actions/{n}", block.paragraph, start, end, confidence=0.8
                 )
 
 
@@ -374,10 +302,6 @@ _ORGANISED_BY = re.compile(
     r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
     re.S,
 )
-
-
-def _split_actions(text: str) -> list[str]:
-    return [a.strip().rstrip("。") for a in re.split(r"[；;]", text) if a.strip().rstrip("。")]
 
 
 def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
@@ -419,7 +343,7 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
                     rest_at + by.end(1),
                     confidence=0.8,
                 )
-            for action in _split_actions(by.group(2)):
+            for action in split_actions(by.group(2)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     s0, e0 = draft.span(block.paragraph, action)
@@ -460,7 +384,7 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
             if cell(commander_col) and entry["commander"] is None:
                 entry["commander"] = cell(commander_col)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
-            for action in _split_actions(cell(actions_col)):
+            for action in split_actions(cell(actions_col)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     draft.cite(
