@@ -122,8 +122,9 @@ def main() -> None:
             "",
             "Eight sample plans (`evals/datasets/plans/`: city special, enterprise comprehensive, "
             "现场处置方案, town flood, department, enterprise confined space; a town overall plan and an "
-            "enterprise ammonia plan written by someone who never saw the importer and held out from rule "
-            "tuning) as DOCX and text-layer PDF, the 现场处置方案 also as a scanned "
+            "enterprise ammonia plan written by someone who never saw the importer, held out from rule "
+            "tuning until a second round tuned on them; none is held out now) as DOCX and text-layer PDF, "
+            "the 现场处置方案 also as a scanned "
             "PDF, imported with `plans.pipeline.import_plan`. Field-level precision / recall / F1 per "
             "section against hand-checked ground truth; matching rule in `evals/plan_scoring.py` "
             "(normalised strings, items paired by key, free text by difflib ratio ≥ "

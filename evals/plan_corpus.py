@@ -40,14 +40,11 @@ PLANS = (
     "town_huangtu_overall",
     "enterprise_ammonia_coldstore",
 )
-# Written after the importer's rules were developed and kept out of rule tuning: the honest figure.
-# Held out from rule tuning. dept_transport and enterprise_confined_space were held out first; once
-# the importer was tuned on their misses they became development data and two new plans, written
-# without looking at the importer, took their place.
-HELD_OUT = (
-    "town_huangtu_overall",
-    "enterprise_ammonia_coldstore",
-)
+# Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
+# held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
+# at the importer); once the importer was tuned on their misses each became development data. None
+# is held out now: the next plans written without seeing the importer go here.
+HELD_OUT: tuple[str, ...] = ()
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -92,13 +92,13 @@ def scores_by(run_result: RunResult, pick: Pick = lambda s: True) -> dict[str, P
     return total
 
 
-# Rows of the main table: every file, by file kind, and the held-out plan on its own.
+# Rows of the main table: every file, by file kind, and the held-out plans on their own (if any).
 _ROWS: tuple[tuple[str, Pick], ...] = (
     ("all", lambda s: True),
     ("docx", lambda s: s.kind == "docx"),
     ("pdf", lambda s: s.kind == "pdf"),
     ("scanned pdf", lambda s: s.kind == "scanned_pdf"),
-    ("held-out plan", lambda s: s.name in HELD_OUT),
+    *((("held-out plan", lambda s: s.name in HELD_OUT),) if HELD_OUT else ()),
 )
 
 

@@ -358,7 +358,10 @@ def _layer_blocks(
             first_on_page = False
             continue
         wrapped = (
-            last_line is not None and last_line.x1 >= right - 18 and not _PARAGRAPH_END.search(last_line.text)
+            last_line is not None
+            # CJK text wraps up to a glyph early (a digit run or a punctuation mark would overhang): allow <2 glyphs
+            and last_line.x1 >= right - max(18.0, 1.9 * last_line.size)
+            and not _PARAGRAPH_END.search(last_line.text)
         )
         starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)
         if starts_new:

@@ -10,8 +10,9 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, sentences
+from plans.rules_level_fields import labelled_field, labelled_segments, split_actions, strip_number
 from plans.sections import Outline
-from plans.structure import Block, split_number, table_cell
+from plans.structure import Block, table_cell
 
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
@@ -70,11 +71,6 @@ def response_mentions(text: str) -> dict[str, re.Match[str]]:
     for m in _CLASS_RESPONSE.finditer(text):
         found.setdefault(_CLASS_LEVEL[m.group(1)], m)
     return found
-
-
-def strip_number(text: str) -> str:
-    numbering = split_number(text)
-    return numbering.rest if numbering else text
 
 
 def _level_values(text: str) -> list[str]:
@@ -261,29 +257,14 @@ def _actions_under_level_headings(
             continue
         index = levels[level]
         entry = draft.data["response_levels"][index]
-        trigger = re.match(r"^(?:启动|响应)?条件\s*[:：]\s*(.+?)[。；;]?$", block.text.strip())
-        commander = re.match(
-            r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|负责指挥)\s*[:：]\s*(.+?)[。；;]?$", block.text.strip()
-        )
-        if commander and entry["commander"] is None:
-            entry["commander"] = commander.group(1)
-            draft.cite(
-                f"/response_levels/{index}/commander",
-                block.paragraph,
-                commander.start(1),
-                commander.end(1),
-                confidence=0.85,
-            )
-        elif trigger and not entry["trigger"]:
-            entry["trigger"] = trigger.group(1)
-            draft.cite(
-                f"/response_levels/{index}/trigger",
-                block.paragraph,
-                trigger.start(1),
-                trigger.end(1),
-                confidence=0.85,
-            )
-        elif block.kind == "list_item":
+        # labelled sub-paragraphs may carry their own number ("（1）启动条件：…", "（3）响应措施：a；b") and
+        # may run on in one paragraph ("（1）启动条件：…。（2）响应指挥：…。（3）响应措施：…")
+        segments = labelled_segments(block.text)
+        for at, body in segments:
+            labelled_field(draft, index, block, at, body)
+        if segments:
+            continue
+        if block.kind == "list_item":
             action = (
                 re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
             )
@@ -313,14 +294,14 @@ _LEVEL_ITEM = re.compile(
     rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$",
     re.S,
 )
+_LEVEL_LED_BY = re.compile(
+    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应)\s*(由.+)$",
+    re.S,
+)
 _ORGANISED_BY = re.compile(
     r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
     re.S,
 )
-
-
-def _split_actions(text: str) -> list[str]:
-    return [a.strip().rstrip("。") for a in re.split(r"[；;]", text) if a.strip().rstrip("。")]
 
 
 def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
@@ -329,7 +310,8 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         if block.kind == "table":
             continue
         body = strip_number(block.text.strip())
-        m = _LEVEL_ITEM.match(body)
+        # "一级响应由总指挥王强指挥：a；b" — no trigger, the commander and actions follow the name
+        m = _LEVEL_ITEM.match(body) or _LEVEL_LED_BY.match(body)
         if not m:
             continue
         level = level_of(m.group(1))
@@ -361,7 +343,7 @@ def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
                     rest_at + by.end(1),
                     confidence=0.8,
                 )
-            for action in _split_actions(by.group(2)):
+            for action in split_actions(by.group(2)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     s0, e0 = draft.span(block.paragraph, action)
@@ -394,14 +376,15 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                 continue
             index = ensure(level, cell(level_col), block, 0, len(block.text))
             entry = draft.data["response_levels"][index]
-            entry["name"] = entry["name"] or cell(level_col)
+            if not entry["name"] or (_GLOSS.search(cell(level_col)) and not _GLOSS.search(entry["name"])):
+                entry["name"] = cell(level_col)  # "一级（公司级）" says more than "一级响应" in a sentence
             if cell(trigger_col) and not entry["trigger"]:
                 entry["trigger"] = cell(trigger_col).rstrip("。")
                 draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
             if cell(commander_col) and entry["commander"] is None:
                 entry["commander"] = cell(commander_col)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
-            for action in _split_actions(cell(actions_col)):
+            for action in split_actions(cell(actions_col)):
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     draft.cite(
@@ -409,6 +392,9 @@ def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], 
                         block.paragraph,
                         confidence=0.85,
                     )
+
+
+_GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
 
 
 def level_rows(cells: list[list[str]]) -> list[list[str]]:

@@ -12,7 +12,7 @@ from typing import Any
 from plans.draft import PlanDraft, sentences
 from plans.rules_meta import strip_number
 from plans.sections import Outline
-from plans.structure import Block
+from plans.structure import Block, table_cell
 
 UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
 _GENERIC_HEADING = re.compile(
@@ -23,14 +23,14 @@ _ALIAS = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,20})[”\"]?[)�
 _SETS_UP = re.compile(
     r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:]{2,20}?(?:指挥部|办公室|工作组|小组|中心))"
 )
-_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍")
+_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
 _ROLE_COLUMN = re.compile(r"^(?:组长|副组长|牵头单位|负责人|成员|成员单位|队长|副队长|主任|副主任)$")
 _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
 _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
 ROLE_TITLES = (
-    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长", "组长", "副主任", "主任",
-    "副队长", "队长", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
+    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
+    "副组长", "组长", "副主任", "主任", "副队长", "队长", "牵头单位", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
 )  # fmt: skip
 # Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
 _SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
@@ -45,6 +45,8 @@ _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?
 _UNIT_LEAD = re.compile(
     r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
 )
+# A known unit as the subject of a duty sentence: "抢险堵漏组负责…"
+_NAMED_SUBJECT = re.compile(r"^([^，,。；;:：、\s]{2,20}?)(?=负责)")
 _NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
 _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责)")
 _DUTY_VERB = re.compile(
@@ -53,6 +55,8 @@ _DUTY_VERB = re.compile(
 _DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
 # "领导小组主要职责：" on its own line: the numbered items that follow are the duties
 _DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
+# "组长单位：…；成员单位：…。主要职责：" — a paragraph that ends by introducing the list below
+_TRAILING_DUTY_INTRO = re.compile(r"[。；;]\s*(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$")
 _HQ = re.compile(r"(?:指挥部|领导小组|委员会)$")
 
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
@@ -145,6 +149,12 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             text = strip_number(text)
             if led and _DUTY_VERB.match(text):
                 _add_duties(draft, units[led], block, [text])
+                continue
+            named = _NAMED_SUBJECT.match(text) if not _SUBJECT.match(text) else None
+            owner_named = _canonical(named.group(1), units, aliases) if named else None
+            if named and owner_named:  # "抢险堵漏组负责关闭阀门；负责…" under a plain 职责 heading
+                _add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
+                led = owner_named
                 continue
             offset = start + sentence.find(text[:4]) if text else start
             for alias in _ALIAS.finditer(text):
@@ -247,6 +257,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duties = [text]
             if duties and current:
                 _add_duties(draft, units[current], block, duties)
+        if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
+            duty_list = current
 
 
 def _roles_and_duty(
@@ -317,8 +329,17 @@ def _org_table(
         UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
     ):
         role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
+        # or one row per post: 应急组织 | 应急职务 | 姓名 (the group cell merged down its posts)
+        post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
+        person_col = next(
+            (i for i, h in enumerate(header) if i not in (post_col, group_col) and _PERSON_COLUMN.search(h)),
+            None,
+        )
+        previous = ""
         for row in block.cells[1:]:
             name = row[group_col].strip() if group_col < len(row) else ""
+            name = name or previous  # a merged cell read back empty continues the group above
+            previous = name
             if not name or not UNIT_SUFFIX.search(name):
                 continue
             name = _canonical(name, units, aliases) or name
@@ -335,6 +356,10 @@ def _org_table(
                         (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
                     )
                     role(name, title, holder, block, 0, len(block.text))
+            if not role_cols and post_col is not None and person_col is not None:
+                post, person = table_cell(row, post_col), table_cell(row, person_col)
+                if post:
+                    role(name, post, person or None, block, 0, len(block.text))
             if duty_col is not None and duty_col < len(row) and row[duty_col].strip():
                 duty = row[duty_col].strip().rstrip("。；;")
                 index = units[name]

@@ -87,7 +87,8 @@ def extract_tables(draft: PlanDraft) -> None:
             amount, unit = _quantity(cell(qty))
             unit = cell(unit_col) or unit or ("人" if "人数" in header[qty] else None)
             resource = {
-                "type": resource_type(name, default=kind),
+                # "消防救援站 | 18人": whatever is counted in people is a team
+                "type": resource_type(name, default="救援队伍" if unit in ("人", "名") else kind),
                 "name": name,
                 "quantity": amount,
                 "unit": unit or None,
@@ -132,6 +133,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "防护服",
                 "防化服",
                 "检测仪",
+                "仪",  # 报警仪, 测氧仪, 测爆仪: instruments are equipment
                 "侦检",
                 "堵漏",
                 "洗消",
@@ -177,6 +179,10 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 listed = re.search(
                     r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
                 ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
+                # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
+                listed = listed or re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
+                if listed and re.search(r"拨|打|呼叫|联系|通知|报告|请求|向|求", listed.group(1)):
+                    listed = None
                 if listed:
                     known.add(number)
                     draft.add(
