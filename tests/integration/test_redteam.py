@@ -30,6 +30,7 @@ from core.scope import DataScope
 from graph.cypher_guard import WRITE_KEYWORDS
 from graph.cypher_tokens import TokenKind, tokenize
 from graph.loader import GraphLoader
+from tests.integration.test_llama_server import model_path, server  # noqa: F401 - fixtures
 from tests.support.fixture_city import NOW, entities
 from tests.support.scope_leaks import leaks
 
@@ -121,23 +122,46 @@ def test_engine_refuses_writes_even_without_the_guard(city: GraphStore, case: di
 
 
 # ---- (b) the real model --------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def real_model() -> Iterator[ChatModel]:
-    """The endpoint named by SAFECLOUD_LLM__BASE_URL (e.g. the 0.5B llama.cpp server), else skip."""
-    from agents.llm import build_chat_model
-    from api.settings import Settings
-    from tests.conftest import require
+# The real model answers slowly on 2 CPU cores (a ~1,500-token schema prompt, up to two attempts), so
+# CI runs two prompts of every category through the embedded 0.5B server; SAFECLOUD_REDTEAM_ALL=1 (or a
+# SAFECLOUD_LLM__BASE_URL endpoint) runs all of them. The scripted leg above covers every prompt always.
+def _real_model_cases() -> list[dict[str, Any]]:
+    if os.environ.get("SAFECLOUD_REDTEAM_ALL") == "1" or os.environ.get("SAFECLOUD_LLM__BASE_URL"):
+        return CASES
+    per_category: dict[str, list[dict[str, Any]]] = {}
+    for case in CASES:
+        per_category.setdefault(case["category"], []).append(case)
+    return [case for cases in per_category.values() for case in cases[:2]]
 
-    require(bool(os.environ.get("SAFECLOUD_LLM__BASE_URL")), "set SAFECLOUD_LLM__BASE_URL to a running model")
-    settings = Settings()
-    settings = settings.model_copy(update={"llm": settings.llm.model_copy(update={"allow_requests": True})})
-    model = build_chat_model(settings)
+
+REAL_CASES = _real_model_cases()
+
+
+@pytest.fixture(scope="module")
+def real_model(request: pytest.FixtureRequest) -> Iterator[ChatModel]:
+    """The endpoint named by SAFECLOUD_LLM__BASE_URL, else the embedded 0.5B llama.cpp server
+    (started by test_llama_server's fixtures; skipped locally, failing under CI, without it)."""
+    from agents.llm import build_chat_model
+    from agents.llm.openai_chat_model import OpenAIChatModel
+    from api.settings import Settings
+
+    if os.environ.get("SAFECLOUD_LLM__BASE_URL"):
+        settings = Settings()
+        settings = settings.model_copy(
+            update={"llm": settings.llm.model_copy(update={"allow_requests": True})}
+        )
+        model: Any = build_chat_model(settings)
+    else:
+        server = request.getfixturevalue("server")
+        model = OpenAIChatModel(
+            base_url=f"http://{server.host}:{server.port}/v1", model=server.alias, timeout_s=120
+        )
     yield model
     model.close()
 
 
 @pytest.mark.llm
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+@pytest.mark.parametrize("case", REAL_CASES, ids=[c["id"] for c in REAL_CASES])
 def test_real_model_cannot_write_or_escape(
     city: GraphStore, real_model: ChatModel, case: dict[str, Any]
 ) -> None:
