@@ -19,7 +19,7 @@ help: ## Show this help
 
 setup: system-deps $(PY_STAMP) $(WEB_STAMP) llm-runtime ## Install everything (Python venv, llama.cpp, web deps, Chromium, Java/Maven) — no data
 
-system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a CJK font (rendered pages)
+system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a CJK font (rendered pages), LibreOffice Writer (legacy .doc plans)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jdk-headless"; \
@@ -27,6 +27,7 @@ system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a
 	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || missing="$$missing fonts-wqy-microhei"; \
 	command -v cmake >/dev/null || missing="$$missing cmake"; \
+	command -v soffice >/dev/null || missing="$$missing libreoffice-writer-nogui"; \
 	command -v g++ >/dev/null || missing="$$missing g++"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
