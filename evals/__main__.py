@@ -45,7 +45,9 @@ def _plan_import_runs(models: list[str]) -> tuple[list[RunResult], list[str]]:
         notes.append(f"not a plan (meeting notice), rules only: {plan_import.non_plan_outcome()}")
     for size in _sizes(models):
         with _served(size) as model:
-            runs.append(plan_import.run(f"rules + Qwen2.5-Coder-{size.upper()}", model))
+            runs.append(
+                plan_import.run(f"rules + Qwen2.5-Coder-{size.upper()} (DOCX files)", model, ("docx",))
+            )
     return runs, notes
 
 

@@ -18,6 +18,10 @@ from core.scope import DataScope, ScopeLevel
 from graph.schema import LABELS, RELATIONSHIPS
 
 REL_TYPES: frozenset[str] = frozenset(s.rel for specs in RELATIONSHIPS.values() for s in specs)
+# (source label, relationship type, target label) of every edge the schema can hold.
+REL_TRIPLES: frozenset[tuple[str, str, str]] = frozenset(
+    (s.src_label, s.rel, s.dst_label) for specs in RELATIONSHIPS.values() for s in specs
+)
 
 
 @cache
@@ -171,3 +175,34 @@ def scope_parameters(scope: DataScope, store: GraphStore) -> dict[str, Any]:
 
 # Town names for the prompt (the model must write full names: 临港 → 临港经济开发区).
 TOWN_NAMES = "MATCH (t:Town) RETURN t.id AS name ORDER BY name"
+
+
+# Free-text properties whose stored values the text-to-Cypher prompt may quote when a question
+# names one (液氨 → Chemical.name, 危化 → Expert.speciality); closed vocabularies are in the schema
+# text already. (label, property, is_list)
+VALUE_HINT_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("Chemical", "name", False),
+    ("RescueTeam", "team_type", False),
+    ("Expert", "speciality", False),
+    ("Equipment", "equipment_type", False),
+    ("Equipment", "name", False),
+    ("Material", "name", False),
+    ("MedicalFacility", "grade", False),
+    ("DutyShift", "role", False),
+    ("Person", "title", False),
+    ("Inspection", "kind", False),
+    ("Camera", "algorithms", True),
+    ("Enterprise", "tags", True),
+)
+
+
+def value_samples_query(label: str, prop: str, is_list: bool) -> str:
+    """Distinct stored values of one ``VALUE_HINT_FIELDS`` entry (trusted: names come from the table)."""
+    if (label, prop, is_list) not in VALUE_HINT_FIELDS:
+        raise ValueError(f"{label}.{prop} is not a value-hint field")
+    if is_list:
+        return f"MATCH (n:{label}) UNWIND n.{prop} AS v RETURN DISTINCT v LIMIT 500"
+    return f"MATCH (n:{label}) WHERE n.{prop} IS NOT NULL RETURN DISTINCT n.{prop} AS v LIMIT 500"
+
+
+ENTERPRISE_NAME = "MATCH (e:Enterprise {id: $scope_enterprise}) RETURN e.name AS name"

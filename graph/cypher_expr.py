@@ -8,7 +8,8 @@ comprehension, are handed back to the pattern walker (``graph.cypher_guard``).
 from __future__ import annotations
 
 from graph.cypher_catalog import ALLOWED_FUNCTIONS, all_properties, label_properties
-from graph.cypher_cursor import CLAUSE_KEYWORDS, TokenCursor, Walk
+from graph.cypher_cursor import CLAUSE_KEYWORDS, Edit, TokenCursor, Walk
+from graph.cypher_schema_check import property_hint
 from graph.cypher_tokens import Token, TokenKind
 from graph.schema import LABELS
 
@@ -82,7 +83,7 @@ class ExpressionWalker(TokenCursor):
             )
             allowed = label_properties()[owner] if owner else all_properties()
             if name.text not in allowed:
-                raise self.reject(f"{owner or '节点'} 没有属性 {name.text}")
+                raise self.reject(property_hint(owner, name.text) if owner else f"节点没有属性 {name.text}")
         elif tok.kind is TokenKind.IDENT:
             self.ident(walk, tok)
         elif tok.kind is TokenKind.PARAM:
@@ -99,6 +100,15 @@ class ExpressionWalker(TokenCursor):
 
     def ident(self, walk: Walk, tok: Token) -> None:
         word = tok.upper
+        if word == "EXISTS" and self.op("(", k=1) and self.pattern_at(self.i + 2):
+            # exists((a)-[:R]->(b)) is gone in Neo4j 5; the bare pattern predicate means the same.
+            opening = self.t[self.i + 1]
+            self.edits.append(Edit(tok.start, opening.end, "", len(self.edits)))
+            self.i += 2
+            self.pattern(walk, "predicate", [])
+            closing = self.expect_op(")")
+            self.edits.append(Edit(closing.start, closing.end, "", len(self.edits)))
+            return
         if self.op("(", k=1) and word not in _EXPR_KEYWORDS:
             if tok.text.lower() not in ALLOWED_FUNCTIONS:
                 hint = "；时间请用毫秒时间戳和 $now_ms" if word in _TIME_FUNCTIONS else ""

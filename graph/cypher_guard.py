@@ -22,6 +22,7 @@ their own read-only enforcement (FalkorDB ``GRAPH.RO_QUERY``, Neo4j EXPLAIN + re
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from core.scope import ScopeLevel
 from graph.cypher_catalog import REL_TYPES, all_properties, label_properties
@@ -37,7 +38,8 @@ from graph.cypher_cursor import (
     lexical_checks,
 )
 from graph.cypher_expr import ExpressionWalker
-from graph.cypher_tokens import CypherSyntaxError, TokenKind, tokenize
+from graph.cypher_schema_check import Direction, EdgeVerdict, check_edge, property_hint
+from graph.cypher_tokens import CypherSyntaxError, Token, TokenKind, tokenize
 from graph.schema import LABELS
 
 __all__ = [
@@ -48,6 +50,15 @@ __all__ = [
     "GuardedQuery",
     "guard_cypher",
 ]
+
+
+@dataclass(frozen=True)
+class _RelPattern:
+    types: list[str]
+    direction: Direction
+    dashes: tuple[Token, Token]
+    arrow: Token | None  # the '<' or '>' (None when undirected)
+    var_length: bool
 
 
 class _Guard(ExpressionWalker):
@@ -141,6 +152,12 @@ class _Guard(ExpressionWalker):
                     break
                 self.advance()
         scope = Walk(walk.bound | names)
+        if self.kw("GROUP") and self.kw("BY", k=1):
+            # SQL habit: Cypher groups by the non-aggregated items already, so GROUP BY is dropped.
+            start = self.advance()
+            self.advance()
+            self.expr(scope, stops=set())
+            self.edits.append(Edit(start.start, self.t[self.i - 1].end, "", len(self.edits)))
         if self.kw("ORDER"):
             self.advance()
             if not self.kw("BY"):
@@ -186,12 +203,31 @@ class _Guard(ExpressionWalker):
                 raise self.reject("数据范围受限时不支持路径变量")
             walk.bound.add(self.advance().text)
             self.advance()
-        self.node(walk, ctx, preds)
+        left = self.node(walk, ctx, preds)
         while self.rel_starts():
-            self.relationship(walk, ctx)
-            self.node(walk, ctx, preds)
+            rel = self.relationship(walk, ctx)
+            right = self.node(walk, ctx, preds)
+            self.check_edge(left, rel, right)
+            left = right
 
-    def node(self, walk: Walk, ctx: str, preds: list[str]) -> None:
+    def check_edge(self, left: str | None, rel: _RelPattern, right: str | None) -> None:
+        """Refuse an edge the schema cannot hold; turn round one that is only reversed."""
+        if left is None or right is None or not rel.types or rel.var_length:
+            return
+        try:
+            verdict = check_edge(left, rel.types, rel.direction, right)
+        except ValueError as exc:
+            raise CypherRejectedError(str(exc), query=self.text) from exc
+        if verdict is EdgeVerdict.FLIP:
+            first, last = rel.dashes
+            if rel.direction is Direction.OUT:
+                self.insert(first.start, "<")
+                self.edits.append(Edit(rel.arrow.start, rel.arrow.end, "", len(self.edits)))  # type: ignore[union-attr]
+            else:
+                self.edits.append(Edit(rel.arrow.start, rel.arrow.end, "", len(self.edits)))  # type: ignore[union-attr]
+                self.insert(last.end, ">")
+
+    def node(self, walk: Walk, ctx: str, preds: list[str]) -> str | None:
         opening = self.expect_op("(")
         var = label = None
         if self.peek() is not None and self.peek().kind is TokenKind.IDENT:  # type: ignore[union-attr]
@@ -214,26 +250,32 @@ class _Guard(ExpressionWalker):
                 self.var_labels[var] = label
             if ctx != "predicate":
                 walk.bound.add(var)
+        known = label or (self.var_labels.get(var) if var is not None else None)
         if self.predicates is None or not fresh:
-            return
+            return known
         if label is None:
             raise self.reject("数据范围受限时，每个新出现的节点都必须写标签")
         pred = self.predicates.get(label)
         if pred is None:
             raise self.reject(f"当前数据范围不能查询 {label}")
         if not pred:
-            return
+            return known
         if ctx == "predicate":
-            raise self.reject(f"WHERE 中的模式条件不能引入新的 {label} 节点，请改用 MATCH")
+            raise self.reject(
+                f"WHERE 中的模式条件不能引入新的 {label} 节点，请改用 MATCH"
+                "（判断“没有”用 OPTIONAL MATCH … WITH e, count(x) AS n WHERE n = 0）"
+            )
         if var is None:
             var = self.fresh_name()
             self.insert(opening.end, var)
         preds.append(pred.format(v=var))
+        return known
 
-    def relationship(self, walk: Walk, ctx: str) -> None:
-        if self.op("<"):
-            self.advance()
-        self.expect_op("-")
+    def relationship(self, walk: Walk, ctx: str) -> _RelPattern:
+        incoming = self.advance() if self.op("<") else None
+        first = self.expect_op("-")
+        types: list[str] = []
+        var_length = False
         if self.op("["):
             self.advance()
             tok = self.peek()
@@ -244,25 +286,31 @@ class _Guard(ExpressionWalker):
                     walk.bound.add(name)
             if self.op(":"):
                 self.advance()
-                self.rel_type()
+                types.append(self.rel_type())
                 while self.op("|"):
                     self.advance()
                     if self.op(":"):
                         self.advance()
-                    self.rel_type()
+                    types.append(self.rel_type())
             if self.op("*"):
+                var_length = True
                 self.var_length()
             if self.op("{"):
                 raise self.reject("关系上没有属性，不能写属性条件")
             self.expect_op("]")
-        self.expect_op("-")
-        if self.op(">"):
-            self.advance()
+        last = self.expect_op("-")
+        outgoing = self.advance() if self.op(">") else None
+        if (incoming is None) == (outgoing is None):
+            direction = Direction.BOTH
+        else:
+            direction = Direction.IN if incoming is not None else Direction.OUT
+        return _RelPattern(types, direction, (first, last), incoming or outgoing, var_length)
 
-    def rel_type(self) -> None:
+    def rel_type(self) -> str:
         name = self.expect_ident("关系类型").text
         if name not in REL_TYPES:
             raise self.reject(f"未知关系类型 {name}，可用：{', '.join(sorted(REL_TYPES))}")
+        return name
 
     def var_length(self) -> None:
         if self.predicates is not None:
@@ -285,7 +333,7 @@ class _Guard(ExpressionWalker):
         while not self.op("}"):
             key = self.expect_ident("属性名").text
             if key not in allowed:
-                raise self.reject(f"{label or '节点'} 没有属性 {key}")
+                raise self.reject(property_hint(label, key) if label else f"节点没有属性 {key}")
             self.expect_op(":")
             self.expr(walk, stops={",", "}"})
             if self.op(","):

@@ -15,7 +15,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from agents.cypher.examples import pick_examples, render_examples
-from agents.cypher.schema_prompt import render_schema
+from agents.cypher.grounding import (
+    VALUES,
+    enterprise_name,
+    find_value_hints,
+    normalise_quantities,
+    resolve_self_reference,
+)
+from agents.cypher.schema_prompt import enum_value_hints, phrase_meanings, render_schema
 from agents.llm.prompts import PromptLibrary
 from core.ai import ChatMessage
 from core.errors import GraphError, RetryableError
@@ -71,6 +78,12 @@ def _visible_params(params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if not isinstance(v, list) and v is not None}
 
 
+def _grounding_text(notes: list[str]) -> str:
+    if not notes:
+        return ""
+    return "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n"
+
+
 def answer_with_cypher(
     question: str,
     *,
@@ -96,13 +109,19 @@ def answer_with_cypher(
         raise CypherRejectedError(f"问题太长（超过 {MAX_QUESTION_CHARS} 字），请精简后再问")
     params: dict[str, Any] = {"now_ms": now_ms if now_ms is not None else int(time.time() * 1000)}
     params.update(scope_parameters(scope, store))
-    schema_text, labels = render_schema(question)
+    question = normalise_quantities(resolve_self_reference(question, scope, enterprise_name(scope, store)))
+    hints = find_value_hints(question, VALUES.values(store))
+    schema_text, labels = render_schema(question, tuple(h.label for h in hints))
+    notes = (
+        [h.render() for h in hints] + enum_value_hints(question, labels) + phrase_meanings(question, labels)
+    )
     towns = [row["name"] for row in store.read(TOWN_NAMES)]
     prompt = (prompts or PromptLibrary()).render(
         PROMPT_TASK,
         schema=schema_text,
         towns="、".join(towns),
-        examples=render_examples(pick_examples(question, labels, k=3)),
+        grounding=_grounding_text(notes),
+        examples=render_examples(pick_examples(question, labels, k=4)),
         max_rows=max_rows,
         context=f"对话上下文：{context.strip()}\n" if context.strip() else "",
         question=question,

@@ -123,9 +123,12 @@ def _neighbours(label: str) -> set[str]:
     return out
 
 
-def labels_for(question: str) -> tuple[list[str], list[str]]:
-    """(labels the question touches, their 1-hop neighbours), both in schema order."""
-    touched: set[str] = set()
+def labels_for(question: str, extra: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
+    """(labels the question touches, their 1-hop neighbours), both in schema order.
+
+    ``extra`` are labels known to matter from elsewhere (a stored value the question names).
+    """
+    touched: set[str] = {label for label in extra if label in _MODELS}
     for table in (KEYWORDS, _enum_keywords()):
         for word, labels in table.items():
             if word in question:
@@ -140,9 +143,9 @@ def labels_for(question: str) -> tuple[list[str], list[str]]:
     return sorted(touched, key=order.__getitem__), sorted(around, key=order.__getitem__)
 
 
-def render_schema(question: str) -> tuple[str, list[str]]:
+def render_schema(question: str, extra: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """Schema text for the prompt and the labels it shows in full."""
-    touched, around = labels_for(question)
+    touched, around = labels_for(question, extra)
     lines = ["节点（标签 {属性: 类型或取值}）："]
     lines += [_label_lines()[label] for label in touched]
     if around:
@@ -163,3 +166,76 @@ def render_schema(question: str) -> tuple[str, list[str]]:
                 if line not in lines:
                     lines.append(line)
     return "\n".join(lines), touched
+
+
+def enum_value_hints(question: str, labels: list[str]) -> list[str]:
+    """Closed-vocabulary values the question names, where they belong among ``labels``.
+
+    "同时涉及粉尘涉爆和有限空间" → ``'粉尘涉爆' IN x.key_domains（x:Enterprise）``: the schema lists
+    the values, but a small model still wrote ``category IN [...]``. A value that fits several
+    properties of the shown labels is left out (the schema text covers it), and label words such
+    as 重大危险源 are masked first so that their 重大 is not read as a hazard level.
+    """
+    masked = question
+    for word in sorted((w for w in KEYWORDS if len(w) >= 3), key=len, reverse=True):
+        masked = masked.replace(word, "□" * len(word))
+    found: dict[str, list[tuple[str, str, bool]]] = {}
+    for label in labels:
+        for name, info in _MODELS[label].model_fields.items():
+            enum = _enum_of(info.annotation)
+            if enum is None:
+                continue
+            many = typing.get_origin(info.annotation) in (tuple, list)
+            for member in enum:
+                value = str(member.value)
+                if len(value) >= 2 and value in masked and value not in KEYWORDS:  # 街道, 执法: label words
+                    found.setdefault(value, []).append((label, name, many))
+    out: list[str] = []
+    for value, places in sorted(found.items(), key=lambda kv: masked.index(kv[0])):
+        if any(value != other and value in other for other in found):
+            continue  # 危化品生产 wins over 危化品 …
+        if len(places) == 1:
+            label, name, many = places[0]
+            out.append(f"'{value}' IN x.{name}（x:{label}）" if many else f"{label}.{name} = '{value}'")
+    return out
+
+
+# Domain words whose meaning is a predicate, not a stored value (label, words, meaning).
+PHRASE_MEANINGS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("Hazard", ("逾期", "超期", "过期"), "逾期隐患：status IN ['待整改', '整改中'] AND deadline < $now_ms"),
+    (
+        "Hazard",
+        ("未整改", "没整改", "没有整改", "尚未整改", "未完成整改"),
+        "未整改：status IN ['待整改', '整改中']",
+    ),
+    ("Sensor", ("离线", "掉线", "不在线"), "离线：online = false"),
+    ("Camera", ("离线", "掉线", "不在线"), "离线：online = false"),
+    (
+        "DutyShift",
+        ("现在", "当前", "目前", "正在", "此刻"),
+        "现在值班：starts_at <= $now_ms AND ends_at > $now_ms",
+    ),
+    (
+        "SpecialOperation",
+        ("现在", "当前", "目前", "正在"),
+        "正在作业：starts_at <= $now_ms AND ends_at > $now_ms",
+    ),
+    ("Material", ("低于最低库存", "不足", "短缺", "需要补充"), "库存不足：quantity < min_stock"),
+    ("ChemicalStock", ("超过临界量", "超临界量"), "超过临界量：quantity_t > critical_quantity_t"),
+    (
+        "LeaseAgreement",
+        ("先评后租", "未审查", "没有审查", "没审查", "未经审查"),
+        "未经先评后租审查：reviewed = false",
+    ),
+)
+
+
+def phrase_meanings(question: str, labels: list[str]) -> list[str]:
+    """What domain words of the question mean as predicates on the shown labels."""
+    out: list[str] = []
+    for label, words, meaning in PHRASE_MEANINGS:
+        if label in labels and any(w in question for w in words):
+            text = f"{meaning}（{label}）"
+            if text not in out:
+                out.append(text)
+    return out
