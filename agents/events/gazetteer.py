@@ -1,5 +1,7 @@
 """Place names of the city, read from the graph: towns (with short aliases), villages/communities,
 roads (from enterprise addresses), enterprises (with the short names of ``agents.search.enterprise_index.aliases``) and public cameras.
+Also the forms people type: the registered name without 江阴市, petrol stations without their town
+(马镇加油站), parks without 区 (化工园), and a shared village name narrowed to the town said.
 
 Pure data: ``Gazetteer.from_rows`` takes plain rows (``graph.event_repository`` reads them), so the
 parser can be tested without a graph.
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from agents.search.enterprise_index import aliases as enterprise_aliases
+from core.event_search import PlaceFilter
 
 PlaceKind = Literal["town", "village", "enterprise", "camera", "road"]
 
@@ -21,6 +24,7 @@ _ROAD = re.compile(
     r"^(?:江苏省)?(?:无锡市)?(?:江阴市)?(?:[\u4e00-\u9fff]{2,6}?(?:街道|镇|开发区))?([\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷))\d"
 )
 _NUMBERED = re.compile(r"(.+?)0*(\d+)号")
+_STATION = re.compile(r"([\u4e00-\u9fff]{2,12}?)(加油站|加气站|加油加气站|充电站|换电站)")
 _TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
 # Names people use that are not simply the name minus its suffix.
 _EXTRA_TOWN_ALIASES = {"临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区")}
@@ -75,6 +79,8 @@ class Gazetteer:
         for v in villages:
             place = Place("village", v["id"], v["name"], v.get("town"), v.get("lat"), v.get("lon"))
             g._add(place, [v["name"]])
+            if re.search(r"(?:园区|港区)$", v["name"]) and len(v["name"]) >= 4:  # 化工园区 → 化工园
+                g._add(place, [v["name"][:-1]])
             base = re.sub(r"(?:村民委员会|居民委员会|村委会|居委会|社区|村)$", "", v["name"])
             if len(base) >= 2 and base != v["name"] and base not in g.towns:
                 g.village_bases.setdefault(base, []).append(place)
@@ -82,7 +88,10 @@ class Gazetteer:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
             names = enterprise_aliases(e["name"])
-            g._add(place, [e["name"], *(a for a in names if len(a) >= 3)])
+            names += [s for a in names for s in station_aliases(a, g.towns)]
+            # 伟诚铝业有限公司: the registered name without the city people leave out
+            local = re.sub(r"^(?:江苏省)?(?:无锡市)?(?:江阴市|江阴)", "", e["name"])
+            g._add(place, [e["name"], local, *(a for a in names if len(a) >= 3)])
             for short in (a for a in names if len(a) == 2):
                 g.trade_names.setdefault(short, []).append(place)
             road = road_of(e.get("address") or "")
@@ -132,6 +141,37 @@ class Gazetteer:
             if place is not None:
                 out.append((m.start(), m.end(), place))
         return out
+
+
+def station_aliases(alias: str, towns: Mapping[str, str]) -> list[str]:
+    """Branch stations are named town + site (+ 字号) + 加油站, people drop the town:
+    徐霞客马镇加油站 → 马镇加油站; 璜土璜土嘉长加油站 → 璜土嘉长加油站, 嘉长加油站;
+    华士澄杨联瑞加油站 → 澄杨联瑞加油站, 联瑞加油站 (the 字号 is the last two characters)."""
+    m = _STATION.fullmatch(alias)
+    if m is None:
+        return []
+    site, kind = m.groups()
+    out: list[str] = []
+    prefixes = sorted(towns, key=len, reverse=True)
+    while (town := next((t for t in prefixes if site.startswith(t)), None)) and len(site) - len(town) >= 2:
+        site = site[len(town) :]
+        out.append(site + kind)
+    if out and len(site) >= 4:
+        out.append(site[-2:] + kind)
+    return out
+
+
+def narrow_to_towns(places: list[PlaceFilter], towns: Iterable[str]) -> list[PlaceFilter]:
+    """A name shared by villages of several towns (滨江社区: 城东, 夏港) means only the named
+    town's when the sentence names one of them (城东街道滨江社区); other places are kept."""
+    named = set(towns)
+    keep: list[PlaceFilter] = []
+    for p in places:
+        twins = [q for q in places if q.kind == p.kind and q.name == p.name]
+        if len(twins) > 1 and any(q.town in named for q in twins) and p.town not in named:
+            continue
+        keep.append(p)
+    return keep
 
 
 def road_of(address: str) -> str | None:

@@ -26,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from agents.events.gazetteer import Gazetteer, Place
+from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.modifiers import level_range, radius_m
 from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
@@ -182,7 +182,7 @@ class EventQueryParser:
             time_to=time_range.end if time_range else None,
             time_text=time_range.text if time_range else None,
             towns=_unique(found.towns),
-            places=_unique_places(found.places),
+            places=narrow_to_towns(_unique_places(found.places), found.towns),
             event_types=without(found.excluded, "types", found.types),
             levels=without(found.excluded, "levels", found.levels),
             statuses=without(found.excluded, "statuses", _statuses(found)),

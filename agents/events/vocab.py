@@ -74,7 +74,8 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     ),
     **dict.fromkeys(_words("抽烟 吸烟 有人抽烟 吸烟检测 抽烟识别 抽香烟 烟头 抽烟的 香烟"), (E.SMOKING,)),
     **dict.fromkeys(
-        _words("温度超限 温度 超温 温度过高 高温报警 温度异常 温度报警 温度超标"), (E.OVER_TEMPERATURE,)
+        _words("温度超限 温度 超温 温度过高 高温报警 温度异常 温度报警 温度超标 高温 测温异常 温度偏高"),
+        (E.OVER_TEMPERATURE,),
     ),
     **dict.fromkeys(_words("压力超限 压力 超压 压力过高 压力异常 压力报警 压力超标"), (E.OVER_PRESSURE,)),
     **dict.fromkeys(_words("液位异常 液位 液位超限 液位过高 液位过低 液位报警"), (E.LEVEL_ABNORMAL,)),
@@ -86,7 +87,10 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         (E.GAS_LEAK,),
     ),
     **dict.fromkeys(
-        _words("有毒气体超标 有毒气体 毒气 有毒有害气体 硫化氢 有毒气体报警 毒气泄漏"), (E.TOXIC_GAS,)
+        _words(
+            "有毒气体超标 有毒气体 毒气 有毒有害气体 硫化氢 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs"
+        ),
+        (E.TOXIC_GAS,),
     ),
     **dict.fromkeys(_words("气体泄漏 气体报警 气体超标 漏气"), (E.GAS_LEAK, E.TOXIC_GAS)),
     **dict.fromkeys(_words("泄漏报告 泄漏 泄露 渗漏 滴漏 漏液 跑冒滴漏 物料泄漏"), (E.MANUAL_LEAK,)),
@@ -141,11 +145,13 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
         ),
         (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED),
     ),
-    **dict.fromkeys(_words("正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实"), (St.CONFIRMED,)),
+    **dict.fromkeys(
+        _words("正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实 已核实 核实过 真警"), (St.CONFIRMED,)
+    ),
     **dict.fromkeys(
         _words(
             """误报 误报的 假的 误报警 虚警 假告警 误报掉 误报了 误判 误识别 误检 错报
-            假报警 判为误报 标记误报"""
+            假报警 判为误报 标记误报 假警报 假警"""
         ),
         (St.FALSE_ALARM,),
     ),
@@ -170,7 +176,7 @@ SOURCE_WORDS: dict[str, tuple[S, ...]] = {
     **dict.fromkeys(
         _words(
             """视频算法 视频 算法 摄像头 监控 AI识别 智能识别 视频告警 视频监控 视频识别 人工智能 人工智能识别 AI智能
-            摄像机 探头 监控拍的 算法识别 AI 视频报的 摄像头报的 抓拍 抓拍的 视频抓拍"""
+            摄像机 探头 监控拍的 算法识别 AI 视频报的 摄像头报的 抓拍 抓拍的 视频抓拍 智能分析 视频分析"""
         ),
         (S.VIDEO_ALGORITHM,),
     ),

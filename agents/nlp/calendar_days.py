@@ -128,6 +128,9 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         else:
             d = _latest_date(today, int(m.group(2)), int(m.group(3)), _year_of(m.group(1), today))
         return whole_day(d) if d else None
+    if k == "date_md":  # 3/5, 3.5
+        d = _latest_date(today, int(m.group(1)), int(m.group(2)), None)
+        return whole_day(d) if d else None
     if k == "date_range":
         g = m.groups()
         if g[3]:
@@ -231,16 +234,40 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
 
 
 _HOLIDAYS = {"国庆": ((10, 1), 7), "五一": ((5, 1), 5), "劳动节": ((5, 1), 5), "元旦": ((1, 1), 1)}
+# Lunar-calendar holidays by Gregorian date of the festival (春节 = 正月初一; 清明 is a solar term).
+_FESTIVAL_DAYS: dict[str, dict[int, tuple[int, int]]] = {
+    "春节": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3)},
+    "清明": {2024: (4, 4), 2025: (4, 4), 2026: (4, 5), 2027: (4, 5), 2028: (4, 4), 2029: (4, 4), 2030: (4, 5)},
+    "端午": {2024: (6, 10), 2025: (5, 31), 2026: (6, 19), 2027: (6, 9), 2028: (5, 28), 2029: (6, 16), 2030: (6, 5)},
+    "中秋": {2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12)},
+}  # fmt: skip
+# Spoken name → (festival, days from the festival to the start, length in days): 春节/过年 = 除夕 to
+# 初六 (7 days), 除夕 and 元宵 one day each, 清明/端午/中秋 = the festival day and the two after it.
+_LUNAR = {"春节": ("春节", -1, 7), "过年": ("春节", -1, 7), "除夕": ("春节", -1, 1), "元宵": ("春节", 14, 1),
+          "清明": ("清明", 0, 3), "端午": ("端午", 0, 3), "中秋": ("中秋", 0, 3)}  # fmt: skip
 
 
-def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime]:
-    (month, day), length = _HOLIDAYS[m.group(2)]
-    which = m.group(1)
+def _holiday_start(name: str, year: int) -> tuple[date, int] | None:
+    if name in _HOLIDAYS:
+        (month, day), length = _HOLIDAYS[name]
+        return date(year, month, day), length
+    festival, offset, length = _LUNAR[name]
+    md = _FESTIVAL_DAYS[festival].get(year)
+    return (date(year, *md) + timedelta(days=offset), length) if md else None
+
+
+def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime] | None:
+    """A named holiday of the year said (今年/去年/2025年), else the latest one begun by today."""
+    name, which = m.group(2), m.group(1)
     if which and which.endswith("年") and which[:-1].isdigit():
-        y = int(which[:-1])
+        found = _holiday_start(name, int(which[:-1]))
     elif which == "去年":
-        y = today.year - 1
+        found = _holiday_start(name, today.year - 1)
     else:
-        y = today.year if date(today.year, month, day) <= today else today.year - 1
-    first = date(y, month, day)
+        found = _holiday_start(name, today.year)
+        if found is None or found[0] > today:
+            found = _holiday_start(name, today.year - 1)
+    if found is None:
+        return None
+    first, length = found
     return midnight(first), midnight(first + timedelta(days=length))

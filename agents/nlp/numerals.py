@@ -1,7 +1,11 @@
 """Chinese numerals in time expressions → Arabic digits, keeping a map back to the original text.
 
-Only numerals directly followed by a time unit (年 月 日 号 天 周 小时 点 时 分 个 钟 刻) are converted,
+Only numerals directly followed by a time unit (年 月 日 号 天 周 星期 礼拜 小时 点 时 分 个 钟 刻) are converted,
 so "一级"、"三号楼" style words elsewhere in a sentence are left alone (ADR 0010).
+
+Spoken approximations of two neighbouring numbers (两三点, 七八点, 十一二点, 五六号, 近两三天) are
+ranges: before 点/时/号/日 they become "A到B" covering both (两三点 → 2点到4点, i.e. 02:00–04:00;
+五六号 → 5号到6号, 一二月); before a count unit (天, 个, 小时 …) the larger number is kept (近两三天 → 近3天).
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ _DIGITS = {
     "八": 8,
     "九": 9,
 }
-_NUMERAL = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?=[年月日号天周小时点时分个钟刻])")
+_NUMERAL = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?=[年月日号天周小时点时分个钟刻]|礼拜|星期)")
+# Two neighbouring digits (两三, 七八, 十一二): "about A or B". Not before 年 (二三年 is 2023).
+_APPROX = re.compile(r"(十?)([一二两三四五六七八])([二三四五六七八九])")
 # 周一..周日 are weekdays, not "one week": never convert a numeral right after 周/星期/礼拜.
 _AFTER_WEEK = ("周", "期", "拜")
 
@@ -60,11 +66,11 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
         if m.start() > 0 and text[m.start() - 1] in _AFTER_WEEK:
             continue
         value = chinese_to_int(m.group())
-        if value is None:
+        digits = _approximate(m.group(), text[m.end()]) or (None if value is None else str(value))
+        if digits is None:
             continue
         out.append(text[pos : m.start()])
         index.extend(range(pos, m.start()))
-        digits = str(value)
         out.append(digits)
         # Every produced digit maps into the numeral's span, the last one to its last character.
         index.extend(min(m.start() + i, m.end() - 1) for i in range(len(digits)))
@@ -73,3 +79,19 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
     index.extend(range(pos, len(text)))
     index.append(len(text))
     return "".join(out), index
+
+
+def _approximate(numeral: str, unit: str) -> str | None:
+    """两三 before 点 → "2点到4", before 号 → "5号到6", before 天 → "3"; None when not an approximation."""
+    m = _APPROX.fullmatch(numeral)
+    if m is None or unit == "年":
+        return None
+    tens = 10 if m.group(1) else 0
+    a, b = tens + _DIGITS[m.group(2)], tens + _DIGITS[m.group(3)]
+    if b != a + 1:
+        return None
+    if unit in "点时":  # the hour B runs to B + 1: 两三点 = 2:00 up to 4:00
+        return f"{a}{unit}到{b + 1}"
+    if unit in "号日月":  # 五六号 → 5号到6号, 一二月 → 1月到2月
+        return f"{a}{unit}到{b}"
+    return str(b)

@@ -8,7 +8,7 @@ Interval semantics (one rule each, used everywhere):
 * A day word (今天/昨天/前天/明天, 3月5日, 上周三) is that whole calendar day, 00:00 → next 00:00.
   A date without a year is the latest such date not after today (a range by its first date); a bare weekday (周三) is the
   latest such day not after today; 上周三 is Wednesday of the previous Monday-based week.
-* Periods are calendar periods: 本周/上周 Monday → Monday, 本月/上个月, 今年/去年, 国庆 1–7 Oct.
+* Periods are calendar periods: 本周/上周 Monday → Monday, 本月/上个月, 今年/去年, 国庆 1–7 Oct, 五一 1–5 May.
 * Rolling windows end at ``now``: 近三天 = now − 72 h → now, 最近一周 = now − 7 d, 过去24小时,
   近两个小时, 近3个月 (calendar months back from now); 刚才/刚刚 = the last 30 minutes; 这两天 = 近2天.
 * Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
@@ -25,6 +25,12 @@ Interval semantics (one rule each, used everywhere):
   Jul–Dec, 一季度 … 四季度 = calendar quarters (alone: the latest one begun). 上周末 = Saturday and
   Sunday of the previous week, 这周末 = this week's. 年初 = January, 年底/年末 = December (alone: the
   latest one begun, so 年底 in March is last December).
+* Typed shorthand: 24h/48H = hours; 2.5小时内 keeps the decimal; 3/5 and 3.5 (not 3.5公里) are 5 March;
+  晚8点/早8点 and 3月5日晚 name 晚上/早上. Approximate numbers (numerals module): 两三点 = 02:00–04:00,
+  五六号 = both days, 近两三天 = 近3天. Two bare weekdays A到B (周一到周三) end at the latest B, with A
+  the one before it.
+* Lunar holidays from a table (2024–2030): 春节/过年 = 除夕 → 初六 (7 days), 除夕 and 元宵 one day,
+  清明/端午/中秋 = the festival day and the two after it; outside the table nothing is guessed.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -77,6 +83,8 @@ _CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一�
 _EDGE = r"(?P<edge>初|中旬|底|末|上旬|下旬)?"
 # 上/下/这 … before 周/月, but not the 上 of 晚上/早上/楼上 (晚上月城 is 晚上 + 月城镇).
 _REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
+# Count units; h/H is hours (24h, 48H).
+_UNIT = r"(天|日|周|星期|礼拜|月|小时|钟头|分钟|年|[hH](?![A-Za-z]))"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -85,20 +93,29 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "rolling",
         re.compile(
-            r"(?:(?:近|最近|过去)的?(\d+|几|半)?|前(\d+|几))个?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|里|来)?"
+            rf"(?:(?:近|最近|过去)的?(\d+(?:\.\d+)?|几|半)?|前(\d+|几))个?{_UNIT}(?:内|以内|之内|里|来)?"
         ),
     ),
-    ("within", re.compile(r"(\d+|半)(?:个)?(天|日|周|星期|礼拜|月|小时|钟头|分钟|年)(?:内|以内|之内|以来)")),
+    ("within", re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)")),
     (
         "ago",
-        re.compile(r"(\d+|半|几)个?(天|日|周|星期|礼拜|月|年|小时|钟头|分钟)(?:以|之)?前(?![\d天日周月年])"),
+        re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半|几)个?{_UNIT}(?:以|之)?前(?![\d天日周月年])"),
     ),
     (
         "holiday",
-        re.compile(r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦)(?:节|假期|长假|期间|那几天)*"),
+        re.compile(
+            r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦|春节|过年|除夕|元宵|清明|端午|中秋)(?:节|假期|长假|小长假|期间|那几天)*"
+        ),
     ),
     ("date_range", re.compile(f"(?:{_DATE_ABS}){_CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
     ("date", re.compile(_DATE_ABS)),
+    # 3/5, 3.5 (month/day); not a decimal such as 3.5公里 or 2.5小时
+    (
+        "date_md",
+        re.compile(
+            r"(?<![\d./])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./]|\s*(?:公里|千米|米|km|m|小时|个|天|倍|%))"
+        ),
+    ),
     (
         "year_month",
         re.compile(rf"(?:(\d{{4}}|\d{{2}})年|(今年|去年))(\d{{1,2}})月(?:份)?(?![\d日号]){_EDGE}"),
@@ -119,6 +136,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
     ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
     ("part", re.compile("|".join(sorted(_PARTS, key=len, reverse=True)))),
+    # 晚8点, 早8点, 3月5日晚: one character, only next to a clock time or a date
+    ("short_part", re.compile(r"[早晚](?=\d)|(?<=[日号天])晚(?![上间点饭])")),
     ("clock_range", re.compile(f"{_CLOCK}{_CONNECT}{_CLOCK}")),
     ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前)?")),
 ]
@@ -166,9 +185,19 @@ def _rolling(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
         return datetime.combine(add_months(now.date(), -months), now.timetz()), now
     if unit in ("月", "年"):  # 近半个月, 近半年
         return now - timedelta(days=15 if unit == "月" else 182), now
-    hours = {"天": 24, "日": 24, "周": 168, "星期": 168, "礼拜": 168, "小时": 1, "钟头": 1, "分钟": 1 / 60}[
-        unit
-    ]
+    hours = {
+        "天": 24,
+        "日": 24,
+        "周": 168,
+        "星期": 168,
+        "礼拜": 168,
+        "小时": 1,
+        "钟头": 1,
+        "分钟": 1 / 60,
+    }.get(
+        unit,
+        1,  # h, H
+    )
     return now - timedelta(hours=hours * n), now
 
 
@@ -176,7 +205,7 @@ def _ago(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
     """ "N units ago": hours and minutes are a rolling window back to ``now`` (半小时前 = the last
     half hour); days, weeks, months and years are the calendar period that far back (三天前 = that day,
     两周前 = that Monday-based week, 一个月前 = that month)."""
-    if unit in ("小时", "钟头", "分钟") or n != int(n):
+    if unit in ("小时", "钟头", "分钟", "h", "H") or n != int(n):
         return _rolling(now, n, unit)
     today, k = now.date(), int(n)
     if unit in ("天", "日"):
@@ -261,6 +290,7 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
     today = now.date()
     days: tuple[datetime, datetime] | None = None
     explicit_day = False
+    bare_weekdays = [h for h in cluster if h.kind == "week_day" and h.m.group(1) is None]
     part: str | None = None
     clocks: list[_Hit] = []
     for h in cluster:
@@ -277,6 +307,11 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
         if k == "ago":
             return _ago(now, _number(m.group(1)), m.group(2))
         rng = day_range(h.kind, h.m, today)
+        if rng is not None and len(bare_weekdays) == 2 and h is bare_weekdays[0]:
+            # 周一到周三 said on a Monday: the Monday before that Wednesday, not today
+            later = day_range("week_day", bare_weekdays[1].m, today)
+            if later is not None and rng[0] > later[0]:
+                rng = (rng[0] - timedelta(days=7), rng[1] - timedelta(days=7))
         if rng is not None:
             days = rng if days is None else (min(days[0], rng[0]), max(days[1], rng[1]))
             explicit_day = True
@@ -284,6 +319,8 @@ def _resolve(cluster: list[_Hit], now: datetime) -> tuple[datetime, datetime] | 
                 part = DAY_PART_WORDS[m.group(0)][1]
         elif k == "part":
             part = m.group(0)
+        elif k == "short_part":
+            part = "晚上" if m.group(0) == "晚" else "早上"
         elif k in ("clock", "clock_range"):
             clocks.append(h)
     if days is None and part is None and not clocks:

@@ -188,3 +188,45 @@ def test_the_shang_of_wanshang_does_not_start_a_week_or_month() -> None:
     assert r is not None and r.text == "昨天晚上" and r.start == t(2026, 3, 1, 18)
     r = parse_time_range("昨儿晚上月城", NOW)  # 晚上 + 月城镇, not 上月
     assert r is not None and r.text == "昨儿晚上"
+
+
+# Phrases duty officers type that the third held-out set (events-robust) showed or suggested.
+ROBUST_CASES = [
+    ("前天晚上七八点", t(2026, 2, 28, 19), t(2026, 2, 28, 21)),  # "7 or 8 o'clock": both hours
+    ("下午四五点", t(2026, 3, 1, 16), t(2026, 3, 1, 18)),
+    ("五六号", t(2026, 2, 5), t(2026, 2, 7)),
+    ("近两三天", NOW - timedelta(days=3), NOW),  # a count: the larger number
+    ("零点到六点", t(2026, 3, 2), t(2026, 3, 2, 6)),
+    ("48h内", NOW - timedelta(hours=48), NOW),
+    ("近12H", NOW - timedelta(hours=12), NOW),
+    ("一星期内", NOW - timedelta(days=7), NOW),
+    ("近一礼拜", NOW - timedelta(days=7), NOW),
+    ("1.5小时内", NOW - timedelta(minutes=90), NOW),
+    ("晚9点后", t(2026, 3, 1, 21), t(2026, 3, 2)),
+    ("早7点到8点", t(2026, 3, 2, 7), t(2026, 3, 2, 8)),
+    ("2月26日晚", t(2026, 2, 26, 18), t(2026, 2, 27)),
+    ("2/25", t(2026, 2, 25), t(2026, 2, 26)),
+    ("2.27下午", t(2026, 2, 27, 12), t(2026, 2, 27, 18)),
+    ("周一到周三", t(2026, 2, 23), t(2026, 2, 26)),  # said on a Monday: last week's Monday
+    ("春节期间", t(2026, 2, 16), t(2026, 2, 23)),  # 除夕 to 初六
+    ("过年那几天", t(2026, 2, 16), t(2026, 2, 23)),
+    ("除夕", t(2026, 2, 16), t(2026, 2, 17)),
+    ("中秋", t(2025, 10, 6), t(2025, 10, 9)),  # this year's is still ahead → last year's
+    ("2025年端午", t(2025, 5, 31), t(2025, 6, 3)),
+    ("去年清明", t(2025, 4, 4), t(2025, 4, 7)),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), ROBUST_CASES, ids=[c[0] for c in ROBUST_CASES])
+def test_robust_phrases_resolve_to_the_documented_interval(text: str, start: datetime, end: datetime) -> None:
+    r = parse_time_range(text, NOW)
+    assert r is not None and (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize("text", ["附近2.5公里", "半径3.5km", "一二级"])
+def test_decimals_and_levels_are_not_dates(text: str) -> None:
+    assert parse_time_range(text, NOW) is None
+
+
+def test_lunar_holiday_outside_the_table_is_not_guessed() -> None:
+    assert parse_time_range("2019年春节", NOW) is None
