@@ -39,6 +39,10 @@ PLANS = (
     "enterprise_confined_space",
     "town_huangtu_overall",
     "enterprise_ammonia_coldstore",
+    "lingang_hazchem_table",
+    "enterprise_dust_onsite",
+    "dept_special_equipment",
+    "town_forest_fire",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
