@@ -39,12 +39,20 @@ PLANS = (
     "enterprise_confined_space",
     "town_huangtu_overall",
     "enterprise_ammonia_coldstore",
+    "lingang_hazchem_table",
+    "enterprise_dust_onsite",
+    "dept_special_equipment",
+    "town_forest_fire",
+    "enterprise_construction_overall",
+    "town_gas_special",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
-# at the importer); once the importer was tuned on their misses each became development data. None
-# is held out now: the next plans written without seeing the importer go here.
-HELD_OUT: tuple[str, ...] = ()
+# at the importer); once the importer was tuned on their misses each became development data. The
+# plans-robust round tuned on four more outside-author plans (lingang_hazchem_table,
+# enterprise_dust_onsite, dept_special_equipment, town_forest_fire) and then wrote these two without
+# changing the importer: do not tune on them; the next round moves them to development data.
+HELD_OUT: tuple[str, ...] = ("enterprise_construction_overall", "town_gas_special")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -23,7 +23,7 @@ from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from core.errors import LLMError
 from core.ports import ChatModel
 from plans.draft import PlanDraft
-from plans.rules_org import ROLE_TITLES
+from plans.rules_org_names import ROLE_TITLES
 from plans.sections import Outline
 from plans.structure import Block
 

@@ -1,12 +1,56 @@
-"""A response level's fields written as labels: "启动条件：…", "响应指挥：…", "响应措施：a；b；c", each
-its own (numbered) paragraph under the level's heading or run on in one paragraph."""
+"""A response level's name and fields: the level vocabulary (Ⅱ级 / 二级 / 较大 → 二级), who commands it
+("由…指挥"), its actions ("a；b" / "①a②b"), and fields written as labels ("启动条件：…", "响应指挥：…",
+"响应措施：a；b；c"), each its own (numbered) paragraph under the level's heading or run on in one."""
 
 from __future__ import annotations
 
 import re
 
+from agents.llm.vocab import normalise_level
 from plans.draft import PlanDraft
 from plans.structure import Block, split_number
+
+_LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
+# Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
+_CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
+_CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
+_CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应")
+# "由街道指挥部副总指挥指挥，" / "由开发区指挥部总指挥组织指挥；": the command verb ends the clause, so the
+# commander is everything between 由 and the last verb (a 指挥 inside 指挥部 / 副总指挥 is part of the name)
+_COMMANDER_CLAUSE = re.compile(
+    r"由\s*([^，,。；;：:、\s]{2,30})(?:组织|指挥|领导|启动|负责)(?=\s*(?:[，,。；;：:]|$))"
+)
+_COMMANDER = re.compile(
+    r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
+    r"(?:启动|组织|统一指挥|统一领导|领导|指挥)"
+)
+_COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
+_VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布)+$")
+# A leading item number inside a cell or clause: "①", "（1）", "1.", "2、"
+_ITEM_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))\s*")
+
+
+def level_of(text: str) -> str | None:
+    """ "Ⅱ级响应" / "二级" → "二级"; "较大事故响应" / "较大" → "三级"."""
+    level = normalise_level(text)
+    if level is not None:
+        return level
+    written = _CLASS_RESPONSE.search(text) or re.fullmatch(rf"\s*({_CLASS})(?:事故|事件)?\s*", text)
+    return _CLASS_LEVEL[written.group(1)] if written else None
+
+
+def commander_in(text: str) -> tuple[int, int, str] | None:
+    """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，"."""
+    m = _COMMANDER_2.search(text)
+    if m:
+        return m.start(1), m.end(1), m.group(1)
+    clause = _COMMANDER_CLAUSE.search(text)
+    if clause:
+        who = _VERB_TAIL.sub("", clause.group(1))
+        if len(who) >= 2:
+            return clause.start(1), clause.start(1) + len(who), who
+    m = _COMMANDER.search(text)
+    return (m.start(1), m.end(1), m.group(1)) if m else None
 
 
 def strip_number(text: str) -> str:
@@ -15,8 +59,9 @@ def strip_number(text: str) -> str:
 
 
 def split_actions(text: str) -> list[str]:
-    """ "a；b；c。" → ["a", "b", "c"]: the actions of one level."""
-    return [a.strip().rstrip("。") for a in re.split(r"[；;]", text) if a.strip().rstrip("。")]
+    """ "a；b；c。" or "①a；②b③c" → ["a", "b", "c"]: the actions of one level, without item numbers."""
+    parts = (_ITEM_NUMBER.sub("", a).strip().rstrip("。；;") for a in re.split(r"[；;]|(?=[①-⑳])", text))
+    return [a for a in parts if a]
 
 
 # Labelled fields of one level under its heading: "启动条件：…", "响应指挥：…", "响应措施：a；b；c"

@@ -4,22 +4,27 @@ commander and actions) from sentences, "X级响应：…" items, level tables an
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, sentences
-from plans.rules_level_fields import labelled_field, labelled_segments, split_actions, strip_number
+from plans.rules_level_blocks import add_actions, level_items, level_tables
+from plans.rules_level_fields import (
+    _CLASS,
+    _CLASS_LEVEL,
+    _CLASS_RESPONSE,
+    _LEVEL_TOKEN,
+    commander_in,
+    labelled_field,
+    labelled_segments,
+    level_of,
+    strip_number,
+)
 from plans.sections import Outline
-from plans.structure import Block, table_cell
+from plans.structure import Block
 
-_LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
-# Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
-_CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
-_CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
-_CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应")
 # One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
 _LIST_ITEM = re.compile(
     rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
@@ -44,21 +49,7 @@ _WARNING_LEVEL_ITEM = re.compile(
 _LEVEL_LABEL = re.compile(
     rf"^(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
 )
-_COMMANDER = re.compile(
-    r"由\s*((?:现场)?(?:副)?总指挥|(?:副)?指挥长|[^，。；、\s]{2,20}?)\s*(?:负责)?(?:决定|宣布|批准|签发)?"
-    r"(?:启动|组织|统一指挥|统一领导|领导|指挥)"
-)
-_COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
-
-
-def level_of(text: str) -> str | None:
-    """ "Ⅱ级响应" / "二级" → "二级"; "较大事故响应" / "较大" → "三级"."""
-    level = normalise_level(text)
-    if level is not None:
-        return level
-    written = _CLASS_RESPONSE.search(text) or re.fullmatch(rf"\s*({_CLASS})(?:事故|事件)?\s*", text)
-    return _CLASS_LEVEL[written.group(1)] if written else None
 
 
 def response_mentions(text: str) -> dict[str, re.Match[str]]:
@@ -200,14 +191,14 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
             entry: dict[str, Any] = draft.data["response_levels"][index]
             if not entry["name"]:
                 entry["name"] = mention.group(0).replace(" ", "")
-            cm = _COMMANDER_2.search(sentence) or _COMMANDER.search(sentence)
+            cm = commander_in(sentence)
             if cm and entry["commander"] is None:
-                entry["commander"] = cm.group(1)
+                entry["commander"] = cm[2]
                 draft.cite(
                     f"/response_levels/{index}/commander",
                     block.paragraph,
-                    start + cm.start(1),
-                    start + cm.end(1),
+                    start + cm[0],
+                    start + cm[1],
                     confidence=0.8,
                 )
             tm = _TRIGGER.match(sentence.strip())
@@ -229,8 +220,8 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                     start + offset + len(trigger),
                     confidence=0.75,
                 )
-    _level_items(draft, scope, levels, ensure)
-    _level_tables(draft, scope, levels, ensure)
+    level_items(draft, scope, levels, ensure)
+    level_tables(draft, scope, levels, ensure)
     _actions_under_level_headings(draft, outline, levels, ensure)
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 
@@ -264,20 +255,17 @@ def _actions_under_level_headings(
             labelled_field(draft, index, block, at, body)
         if segments:
             continue
+        said = commander_in(block.text) if block.kind == "paragraph" else None
+        if said and entry["commander"] is None:  # "由街道指挥部总指挥指挥，主要措施如下："
+            entry["commander"] = said[2]
+            draft.cite(
+                f"/response_levels/{index}/commander", block.paragraph, said[0], said[1], confidence=0.75
+            )
         if block.kind == "list_item":
             action = (
                 re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
             )
-            if action and action not in entry["actions"]:
-                entry["actions"].append(action)
-                start, end = draft.span(block.paragraph, action)
-                draft.cite(
-                    f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
-                    block.paragraph,
-                    start,
-                    end,
-                    confidence=0.75,
-                )
+            add_actions(draft, index, block, [action] if action else [], confidence=0.75)
 
 
 def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
@@ -288,129 +276,3 @@ def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> 
         if skeleton and any(skeleton == p or skeleton.startswith(p + "/") for p in paths):
             out.append(block)
     return out
-
-
-_LEVEL_ITEM = re.compile(
-    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：]\s*(.+)$",
-    re.S,
-)
-_LEVEL_LED_BY = re.compile(
-    rf"^((?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应)\s*(由.+)$",
-    re.S,
-)
-_ORGANISED_BY = re.compile(
-    r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:实施)?\s*[:：，,]\s*(.*)$",
-    re.S,
-)
-
-
-def _level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
-    """ "（1）IV级响应：<trigger>。由<commander>组织：<action>；<action>。" in one block."""
-    for block in scope:
-        if block.kind == "table":
-            continue
-        body = strip_number(block.text.strip())
-        # "一级响应由总指挥王强指挥：a；b" — no trigger, the commander and actions follow the name
-        m = _LEVEL_ITEM.match(body) or _LEVEL_LED_BY.match(body)
-        if not m:
-            continue
-        level = level_of(m.group(1))
-        if level is None:
-            continue
-        offset = block.text.find(body)
-        index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
-        entry = draft.data["response_levels"][index]
-        entry["name"] = entry["name"] or m.group(1).replace(" ", "")
-        rest, rest_at = m.group(2), offset + m.start(2)
-        by = _ORGANISED_BY.search(rest)
-        trigger = (rest[: by.start()] if by else rest.split("。")[0]).strip()
-        if trigger and not entry["trigger"]:
-            entry["trigger"] = trigger
-            draft.cite(
-                f"/response_levels/{index}/trigger",
-                block.paragraph,
-                rest_at,
-                rest_at + len(trigger),
-                confidence=0.8,
-            )
-        if by:
-            if entry["commander"] is None:
-                entry["commander"] = by.group(1)
-                draft.cite(
-                    f"/response_levels/{index}/commander",
-                    block.paragraph,
-                    rest_at + by.start(1),
-                    rest_at + by.end(1),
-                    confidence=0.8,
-                )
-            for action in split_actions(by.group(2)):
-                if action not in entry["actions"]:
-                    entry["actions"].append(action)
-                    s0, e0 = draft.span(block.paragraph, action)
-                    draft.cite(
-                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
-                        block.paragraph,
-                        s0,
-                        e0,
-                        confidence=0.75,
-                    )
-
-
-def _level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
-    """Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施), or transposed with one column per
-    level (项目 | Ⅱ级响应 | Ⅲ级响应, then rows 启动条件 / 指挥 / 主要措施)."""
-    for block in scope:
-        if block.kind != "table" or not block.cells or len(block.cells) < 2:
-            continue
-        cells = level_rows(block.cells)
-        header = cells[0]
-
-        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
-        if level_col is None or trigger_col is None:
-            continue
-        commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
-        for row in cells[1:]:
-            cell = functools.partial(table_cell, row)
-            level = level_of(cell(level_col))
-            if level is None:
-                continue
-            index = ensure(level, cell(level_col), block, 0, len(block.text))
-            entry = draft.data["response_levels"][index]
-            if not entry["name"] or (_GLOSS.search(cell(level_col)) and not _GLOSS.search(entry["name"])):
-                entry["name"] = cell(level_col)  # "一级（公司级）" says more than "一级响应" in a sentence
-            if cell(trigger_col) and not entry["trigger"]:
-                entry["trigger"] = cell(trigger_col).rstrip("。")
-                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
-            if cell(commander_col) and entry["commander"] is None:
-                entry["commander"] = cell(commander_col)
-                draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
-            for action in split_actions(cell(actions_col)):
-                if action not in entry["actions"]:
-                    entry["actions"].append(action)
-                    draft.cite(
-                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
-                        block.paragraph,
-                        confidence=0.85,
-                    )
-
-
-_GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
-
-
-def level_rows(cells: list[list[str]]) -> list[list[str]]:
-    """The table with one row per level: transposed when its first row names two or more levels
-    and its first column holds the field labels (启动条件, 指挥, 措施)."""
-    header = cells[0]
-    named = [c for c in header[1:] if c.strip() and level_of(c) is not None]
-    labels = " ".join(row[0] for row in cells[1:] if row)
-    if len(named) < 2 or level_of(header[0]) is not None or not re.search(r"条件|情形|标准", labels):
-        return cells
-    width = max(len(row) for row in cells)
-    padded = [row + [""] * (width - len(row)) for row in cells]
-    columns = [list(column) for column in zip(*padded, strict=True)]
-    columns[0][0] = "响应级别"  # the corner cell ("项目") labels the level column after transposing
-    return columns
-
-
-def _col(header: list[str], pattern: str) -> int | None:
-    return next((i for i, h in enumerate(header) if re.search(pattern, h)), None)

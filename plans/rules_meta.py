@@ -36,6 +36,16 @@ _BOOK = re.compile(r"《[^》]{2,60}》")
 _DECLARED_TYPE = re.compile(r"本预案(?:为|是|属于|系)[^，。；《]{0,10}?(总体|综合|专项|部门)(?:应急)?预案")
 
 
+# A plan titled after the department that owns it ("江阴市市场监督管理局特种设备事故应急预案") is a 部门 plan;
+# a government, 管委会 or company title is not
+_DEPARTMENT_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{2,16}?(?:局|(?<!管理)委员会|委|支队|大队)(?=[\u4e00-\u9fff]{4,})"
+)
+_NOT_DEPARTMENT = re.compile(r"人民政府|办事处|管委会|管理委员会|公司|集团|厂")
+# "本预案适用于…" / "第二条　本方案适用于…" without an 适用范围 heading
+_SCOPE_SENTENCE = re.compile(r"^本(?:预案|方案)(?:适用于|适用范围)")
+
+
 def front_matter(blocks: list[Block]) -> list[Block]:
     """Blocks before the first numbered heading (the cover), at most ``_COVER_BLOCKS``."""
     out = []
@@ -63,6 +73,9 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "总体", 0.95
     if "部门" in title:
         return "部门", 0.9
+    department = _DEPARTMENT_TITLE.match(title)
+    if department and not _NOT_DEPARTMENT.search(department.group(0)):
+        return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
     if any(word in title for word in ACCIDENT_TYPE_SYNONYMS):
@@ -158,6 +171,11 @@ def _general(draft: PlanDraft, outline: Outline) -> None:
         body = _section_blocks(draft, outline, path)
         if body:
             draft.set(key, body[0].text.strip(), body[0].paragraph, confidence=0.9, method="structure")
+    scope = None if draft.data["scope"] else _scope_sentence(draft)
+    if scope is not None:
+        text = strip_number(scope.text)
+        start = scope.text.find(text)
+        draft.set("scope", text, scope.paragraph, start, start + len(text), confidence=0.8)
     seen: set[str] = set()
     for block in _section_blocks(draft, outline, "总则/编制依据"):
         for m in _BOOK.finditer(block.text):
@@ -166,10 +184,18 @@ def _general(draft: PlanDraft, outline: Outline) -> None:
                 draft.add("basis", m.group(), block.paragraph, m.start(), m.end(), confidence=0.95)
 
 
+def _scope_sentence(draft: PlanDraft) -> Block | None:
+    """The first paragraph that says what the plan applies to, where no heading announces it."""
+    return next(
+        (b for b in draft.blocks[:80] if b.kind != "table" and _SCOPE_SENTENCE.match(strip_number(b.text))),
+        None,
+    )
+
+
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
     """Types named in the title, else in the scope: longest synonym wins (粉尘爆炸 is not also 爆炸)."""
     candidates = [title] if title is not None else []
-    scope = _section_blocks(draft, outline, "总则/适用范围")[:1]
+    scope = _section_blocks(draft, outline, "总则/适用范围")[:1] or [b for b in [_scope_sentence(draft)] if b]
     risk = [
         next((b for b in draft.blocks[s.paragraph + 1 :] if b.kind != "heading"), None)
         for s in outline.sections

@@ -11,34 +11,42 @@ from typing import Any
 
 from plans.draft import PlanDraft, sentences
 from plans.rules_meta import strip_number
+from plans.rules_org_names import (
+    HQ_SUFFIX,
+    ROLE_HOLDER,
+    ROLE_TITLES,
+    SPACED_TITLES,
+    UNIT_SUFFIX,
+    canonical,
+    headquarters,
+)
+from plans.rules_org_tables import org_table
 from plans.sections import Outline
-from plans.structure import Block, table_cell
+from plans.structure import Block
 
-UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
 _GENERIC_HEADING = re.compile(
     r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$"
-    r"|^(?:现场|应急|专项)?(?:工作组|工作小组|小组)(?:及其?|和)?(?:组成|职责|主要职责)*$"  # a category, not one unit
+    r"|^(?:现场|应急|专项|专业|各|各专业|各专项)?(?:工作组|工作小组|小组|专业组)(?:及其?|和)?(?:组成|设置|职责|主要职责)*$"  # a category, not one unit
 )
-_ALIAS = re.compile(r"[（(]以下简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
+_ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
 _SETS_UP = re.compile(
-    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:]{2,20}?(?:指挥部|办公室|工作组|小组|中心))"
+    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|工作组|小组|中心|组|队)(?![长员织建成]))"
 )
-_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
-_ROLE_COLUMN = re.compile(r"^(?:组长|副组长|牵头单位|负责人|成员|成员单位|队长|副队长|主任|副主任)$")
-_POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
-_PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
-_DUTY_COLUMN = re.compile(r"职责|任务")
-ROLE_TITLES = (
-    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
-    "副组长", "组长", "副主任", "主任", "副队长", "队长", "牵头单位", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
-)  # fmt: skip
-# Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
-_SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
-_ROLE_HOLDER = re.compile(rf"^({_SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
-_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({_SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
 _ROLE_REN = re.compile(
-    rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
+    rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*(?:办公室|指挥部|领导小组|小组)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
+)
+# "街道党政办、…主要负责人为成员": the member list before the title
+_MEMBERS_ARE = re.compile(
+    r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(成员单位|成员)(?=[，,。；;]|$)"
+)
+# "领导小组办公室设在安全监察科": the office is introduced by where it sits
+_SEATED = re.compile(r"^([^，。；、\s]{2,20}?办公室)\s*(?:设在|设于)")
+# "领导小组根据需要成立以下工作组" / "开发区指挥部下设5个专业工作组": the groups below sit under the subject
+_GROUPS_UNDER = re.compile(
+    r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据(?:工作)?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
+    r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组)(?=[，,。；;：:]|$)"
 )
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
@@ -52,14 +60,13 @@ _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该
 _DUTY_VERB = re.compile(
     r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
 )
-_DUTY_LABEL = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S)
+_DUTY_LABEL = re.compile(
+    r"^([^，。；]{0,20}?)(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S
+)
 # "领导小组主要职责：" on its own line: the numbered items that follow are the duties
 _DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
 # "组长单位：…；成员单位：…。主要职责：" — a paragraph that ends by introducing the list below
 _TRAILING_DUTY_INTRO = re.compile(r"[。；;]\s*(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$")
-_HQ = re.compile(r"(?:指挥部|领导小组|委员会)$")
-
-_PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
 
 
 def _unit_name(title: str) -> str | None:
@@ -77,6 +84,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
     current: str | None = None
     set_up: str | None = None  # the unit a "设立现场指挥部，下设以下工作组" sentence introduced
     stack: list[tuple[int, str]] = []  # (heading level, unit name)
+    groups_under: tuple[int, str] | None = None  # (section level, unit) of "X下设以下工作组"
+    section_level = 0
 
     def unit(name: str, block: Block, parent: str | None, start: int = 0, end: int | None = None) -> int:
         if name not in units:
@@ -121,14 +130,18 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             duty_list = current or _default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
-            level = block.heading_level or 1
+            level = section_level = block.heading_level or 1
             while stack and stack[-1][0] >= level:
                 stack.pop()
+            if groups_under and level <= groups_under[0]:
+                groups_under = None
             name = _unit_name(block.text)
             set_up = None
             if name:
-                name = _canonical(name, units, aliases) or name
-                parent = stack[-1][1] if stack else _headquarters(units, name)
+                name = canonical(name, units, aliases) or name
+                parent = (
+                    stack[-1][1] if stack else _group_parent(groups_under, name) or headquarters(units, name)
+                )
                 unit(name, block, parent)
                 stack.append((level, name))
                 current = name
@@ -136,12 +149,16 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             continue
         if block.kind == "table":
-            _org_table(draft, block, set_up or current, units, aliases, unit, role, _default_unit)
+            table_parent = set_up or _group_parent(groups_under, "") or current
+            org_table(draft, block, table_parent, units, aliases, unit, role, _default_unit)
             continue
         labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):
-            duty_owner = current or _default_unit(units, draft, block, unit)
-            _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(1)))
+            named_owner = (
+                canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
+            )
+            duty_owner = named_owner or current or _default_unit(units, draft, block, unit)
+            _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(2)))
             continue
         led: str | None = None  # "运输保障组：由…牵头。负责…": later sentences of the item are that unit's
         for start, _end, sentence in sentences(block.text):
@@ -151,31 +168,43 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 _add_duties(draft, units[led], block, [text])
                 continue
             named = _NAMED_SUBJECT.match(text) if not _SUBJECT.match(text) else None
-            owner_named = _canonical(named.group(1), units, aliases) if named else None
+            owner_named = canonical(named.group(1), units, aliases) if named else None
             if named and owner_named:  # "抢险堵漏组负责关闭阀门；负责…" under a plain 职责 heading
                 _add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
                 led = owner_named
                 continue
             offset = start + sentence.find(text[:4]) if text else start
-            for alias in _ALIAS.finditer(text):
-                if current:
-                    aliases[alias.group(1)] = current
+            under = _GROUPS_UNDER.search(text)
+            under_unit = canonical(under.group(1), units, aliases) if under else None
+            if under_unit:
+                groups_under = (section_level, under_unit)
             first_created: str | None = None
             for created in _SETS_UP.finditer(text):
                 name = created.group(1)
-                known = _canonical(name, units, aliases)
+                known = canonical(name, units, aliases)
                 parent = (
                     first_created
                     or current
                     or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
                 )
                 generic = _GENERIC_HEADING.match(name) or re.match(
-                    r"^(?:以下|下列|如下|若干|相应|有关|各)", name
+                    r"^(?:以下|下列|如下|若干|相应|有关|各|\d+\s*个|[一二三四五六七八九十]+个)", name
                 )
                 if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
+            for alias in _ALIAS.finditer(text):
+                if first_created or current:
+                    aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
+            if first_created and current is None:
+                current = first_created  # "成立…领导小组。组长由局长担任": the posts that follow are its
+            seated = _SEATED.match(text)
+            if seated:  # "领导小组办公室设在…科，办公室主任由…兼任"
+                name = canonical(seated.group(1), units, aliases) or seated.group(1)
+                if name not in units:
+                    unit(name, block, headquarters(units, name), offset, offset + seated.end(1))
+                current = name
             composed = _COMPOSED.match(text)
             owner = None
             if composed:
@@ -183,7 +212,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 if not raw and current:
                     owner = current
                 elif raw and UNIT_SUFFIX.search(raw):
-                    owner = _canonical(raw, units, aliases) or raw
+                    owner = canonical(raw, units, aliases) or raw
             if composed and owner:
                 unit(owner, block, current if current != owner else None, offset, offset + len(text))
                 current = current or owner
@@ -208,15 +237,17 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     )
                 continue
             lead = (
-                _UNIT_LEAD.match(text) if block.kind == "list_item" or not _ROLE_HOLDER.match(text) else None
+                _UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
             )
             if lead and not _GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
-                name = _canonical(lead.group(1), units, aliases) or lead.group(1)
+                name = canonical(lead.group(1), units, aliases) or lead.group(1)
                 if name not in units:
                     unit(
                         name,
                         block,
-                        _headquarters(units, name) if name != current else None,
+                        _group_parent(groups_under, name) or headquarters(units, name)
+                        if name != current
+                        else None,
                         offset,
                         offset + len(text),
                     )
@@ -224,20 +255,31 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 led = name
                 continue
             appointed = list(_ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
-            if appointed:
+            member_lists = list(_MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
+            if appointed or member_lists:
                 owner = current or _default_unit(units, draft, block, unit)
                 for m in appointed:
                     holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
                     role(owner, m.group(2), holder or None, block, offset + m.start(), offset + m.end())
+                for listed_as in member_lists:
+                    at = offset + listed_as.start()
+                    role(
+                        owner,
+                        listed_as.group(2),
+                        listed_as.group(1).strip(),
+                        block,
+                        at,
+                        offset + listed_as.end(),
+                    )
                 for clause in re.split(r"[，,]", text):
                     listed = _COMPOSED.match(clause.strip())
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
-            found = [m for m in [_ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
+            found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
             if found:
                 owner = current or _default_unit(units, draft, block, unit)
-                if _ROLE_HOLDER.match(text):
+                if ROLE_HOLDER.match(text):
                     m = found[0]
                     role(
                         owner,
@@ -252,7 +294,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 continue
             text = _SUBJECT.sub("", text)
             dm = _DUTY_LABEL.search(text)
-            duties = [d.strip() for d in re.split(r"[；;]", dm.group(1)) if d.strip()] if dm else []
+            duties = [d.strip() for d in re.split(r"[；;]", dm.group(2)) if d.strip()] if dm else []
             if not duties and _DUTY_VERB.match(text) and current:
                 duties = [text]
             if duties and current:
@@ -281,125 +323,24 @@ def _roles_and_duty(
 def _add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
     entry = draft.data["org_units"][index]["duties"]
     for duty in duties:
-        duty = duty.strip().rstrip("。；;")
+        duty = strip_number(duty.strip()).rstrip("。；;")  # "（一）贯彻落实…" inside one paragraph
         if duty and duty not in entry:
             entry.append(duty)
             s, e = draft.span(block.paragraph, duty)
             draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
 
 
-def _headquarters(units: dict[str, int], name: str) -> str | None:
-    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639):
-    the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
-    if "指挥部" in name and "办公室" not in name:
-        return None
-    hq = next((u for u in units if "指挥部" in u and "办公室" not in u), None) or next(
-        (u for u in units if _HQ.search(u) and "办公室" not in u), None
-    )
-    return hq if hq != name else None
-
-
-def _canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None = None) -> str | None:
-    """ "指挥部" in a sentence refers to the already-known "应急指挥部"; "以下简称" aliases too."""
-    if aliases and name in aliases:
-        return aliases[name]
-    for known in units:
-        if known.endswith(name) or name.endswith(known):
-            return known
-    return None
-
-
-def _org_table(
-    draft: PlanDraft,
-    block: Block,
-    parent: str | None,
-    units: dict[str, int],
-    aliases: dict[str, str],
-    unit: Any,
-    role: Any,
-    default: Any,
-) -> None:
-    """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
-    if not block.cells or len(block.cells) < 2:
-        return
-    header = block.cells[0]
-    duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
-    group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
-    if group_col is not None and any(
-        UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
-    ):
-        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
-        # or one row per post: 应急组织 | 应急职务 | 姓名 (the group cell merged down its posts)
-        post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
-        person_col = next(
-            (i for i, h in enumerate(header) if i not in (post_col, group_col) and _PERSON_COLUMN.search(h)),
-            None,
-        )
-        previous = ""
-        for row in block.cells[1:]:
-            name = row[group_col].strip() if group_col < len(row) else ""
-            name = name or previous  # a merged cell read back empty continues the group above
-            previous = name
-            if not name or not UNIT_SUFFIX.search(name):
-                continue
-            name = _canonical(name, units, aliases) or name
-            if parent is None and units and name not in units:
-                parent = next((u for u in units if "指挥部" in u and "办公室" not in u and u != name), None)
-            unit(name, block, parent if parent != name else None)
-            if parent is None and "指挥部" in name and "办公室" not in name:
-                parent = name  # first row is the HQ ("指挥层 | 应急救援指挥部"); the rows below sit under it
-            for col in role_cols:
-                if col < len(row) and row[col].strip():
-                    cell = row[col].strip()
-                    titled = _ROLE_HOLDER.match(cell)  # "总指挥：总经理" in a 负责人 column
-                    title, holder = (
-                        (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
-                    )
-                    role(name, title, holder, block, 0, len(block.text))
-            if not role_cols and post_col is not None and person_col is not None:
-                post, person = table_cell(row, post_col), table_cell(row, person_col)
-                if post:
-                    role(name, post, person or None, block, 0, len(block.text))
-            if duty_col is not None and duty_col < len(row) and row[duty_col].strip():
-                duty = row[duty_col].strip().rstrip("。；;")
-                index = units[name]
-                duties = draft.data["org_units"][index]["duties"]
-                if duty not in duties:
-                    duties.append(duty)
-                    draft.cite(
-                        f"/org_units/{index}/duties/{len(duties) - 1}", block.paragraph, confidence=0.85
-                    )
-        return
-    post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
-    if post_col is None or any(_PHONE_COLUMN.search(h) for h in header):
-        return
-    person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
-    owner = parent or default(units, draft, block, unit)
-    index = units[owner]
-    for row in block.cells[1:]:
-        title = row[post_col].strip() if post_col < len(row) else ""
-        if not title:
-            continue
-        holder = row[person_col].strip() if person_col is not None and person_col < len(row) else ""
-        role(owner, title, holder or None, block, 0, len(block.text))
-        roles = draft.data["org_units"][index]["roles"]
-        target = next((r for r in roles if r["title"] == title and r["holder"] == (holder or None)), None)
-        if target is not None and duty_col is not None and duty_col < len(row) and row[duty_col].strip():
-            duty = row[duty_col].strip().rstrip("。；;")
-            if duty not in target["duties"]:
-                target["duties"].append(duty)
-                n = roles.index(target)
-                draft.cite(
-                    f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}",
-                    block.paragraph,
-                    confidence=0.85,
-                )
+def _group_parent(groups_under: tuple[int, str] | None, name: str) -> str | None:
+    return groups_under[1] if groups_under and groups_under[1] != name else None
 
 
 def _default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
-    """Roles outside any unit heading belong to the command HQ."""
+    """Roles outside any unit heading belong to the command HQ (a 领导小组 / 委员会 in department plans)."""
     for name in units:
         if "指挥部" in name and "办公室" not in name:
             return name
+    hq = next((name for name in units if HQ_SUFFIX.search(name)), None)
+    if hq:
+        return hq
     make("应急指挥部", block, None)
     return "应急指挥部"

@@ -19,6 +19,7 @@ _TO_AFTER = re.compile(
     r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)"
 )
 _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
+_NO_RECIPIENT = re.compile(r"(?:书面|电话|口头|传真|短信|续报|初步|详细)*(?:报告|材料|信息|情况)?")
 _CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
 _CHANNELS = (
     "电话",
@@ -69,8 +70,11 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
                 recipient = (
                     _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip()))
                     if to
-                    else previous_to
+                    else ""
                 )
+                if to and _NO_RECIPIENT.fullmatch(recipient):  # "1小时内报送书面报告": what, not to whom
+                    recipient, to = "", None
+                recipient = recipient or previous_to
                 previous_to = recipient
                 rule = {
                     "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3)))

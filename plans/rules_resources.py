@@ -9,7 +9,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
-from plans.rules_org import ROLE_TITLES, UNIT_SUFFIX
+from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
 from plans.sections import Outline
 from plans.structure import table_cell
 
@@ -20,18 +20,21 @@ EMERGENCY_NUMBERS = {
 }  # fmt: skip
 
 _HEADER_NAME = re.compile(r"姓名|联系人")
+_HEADER_HEAD = re.compile(r"负责人|责任人")  # "科室 | 负责人 | 电话": the person, when no 姓名 column
 _HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
-_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组")
-_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码")
+_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室")
+_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码|座机|固话")
 _HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
 _HEADER_QTY = re.compile(r"数量|人数|库存|规模")
 _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
-# who holds a resource: the keeper if named, else the owning unit, else where it is stored
+# who holds a resource: the keeper if named, else the owning unit, else where it is stored when that
+# place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
     re.compile(r"保管人|负责人|责任人|管理人"),
     re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
     re.compile(r"存放|地点|位置"),
 )
+_STORE_IS_A_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队)$")
 
 
 def _column(header: list[str], pattern: re.Pattern[str], taken: set[int]) -> int | None:
@@ -55,6 +58,7 @@ def extract_tables(draft: PlanDraft) -> None:
         taken.update(phones)
         if phones:
             name_col = _column(header, _HEADER_NAME, taken)
+            name_col = _column(header, _HEADER_HEAD, taken) if name_col is None else name_col
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_ORG, taken)
             for row in block.cells[1:]:
@@ -78,6 +82,7 @@ def extract_tables(draft: PlanDraft) -> None:
         holder = next(
             (h for h in (_column(header, p, taken) for p in _HOLDER_PRIORITY) if h is not None), None
         )
+        stored_at = holder is not None and _HOLDER_PRIORITY[2].search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
         for row in block.cells[1:]:
             cell = functools.partial(table_cell, row)
@@ -92,7 +97,8 @@ def extract_tables(draft: PlanDraft) -> None:
                 "name": name,
                 "quantity": amount,
                 "unit": unit or None,
-                "holder": cell(holder) or None,
+                "holder": (None if stored_at and not _STORE_IS_A_BODY.search(cell(holder)) else cell(holder))
+                or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
 
@@ -141,6 +147,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "发电机",
                 "担架",
                 "三脚架",
+                "灭火机",
+                "工具",
                 "风机",
                 "安全绳",
                 "安全带",
@@ -148,7 +156,10 @@ def resource_type(text: str, *, default: str = "其他") -> str:
             ),
             "装备",
         ),
-        (("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水"), "物资"),
+        (
+            ("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水", "围油栏", "吸油毡"),
+            "物资",
+        ),
     ):
         if any(w in text for w in words):
             return kind
@@ -254,7 +265,10 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
 
 
 def _squash_digits(text: str) -> str:
-    """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading)."""
+    """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading); "（0510）86806119" and
+    "0510—86806119" → "0510-86806119" (the area code in brackets or after a long dash)."""
+    text = re.sub(r"[（(]\s*(0\d{2,3})\s*[)）]\s*[-－—–]?\s*(?=\d)", r"\1-", text)
+    text = re.sub(r"(?<=\d)\s*[－—–]\s*(?=\d)", "-", text)
     return re.sub(r"(?<=\d) (?=\d)", "", text)
 
 
@@ -263,6 +277,10 @@ _ITEM_QTY = re.compile(
 )
 _LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
+# "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
+_HELD_BY_CLAUSE = re.compile(
+    r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?)?(?:管理|保管|维护|调配)(?=[，。；;]|$)"
+)
 _SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
 
 
@@ -277,7 +295,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
         ):
             continue
         for start, _end, sentence in sentences(block.text):
-            held = _HELD_BY.search(sentence)
+            held = _HELD_BY_CLAUSE.search(sentence) or _HELD_BY.search(sentence)
+            holder = _full_name(held.group(1), sentence[: held.start()]) if held else None
             for m in _ITEM_QTY.finditer(sentence):
                 name = re.split(
                     r"[，,、（）()]|储备|配备|配置|存放|设有|共有|拥有|备有|包括|现有|另有", m.group(1)
@@ -289,19 +308,21 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
                 if unit_word in ("人", "名"):
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
-                    team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组|站))", sentence[: m.start(2)])
+                    team = re.search(
+                        r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", sentence[: m.start(2)]
+                    )
                     if not team:
                         continue
-                    name = _LEADING_VERB.sub(
-                        "", re.sub(r"^(?:公司|本单位)?(?:设有|组建了?|成立了?)", "", team.group(1))
-                    )
+                    # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
+                    name = re.split(r"组建了?|成立了?|设有|建立了?", team.group(1))[-1]
+                    name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
                 names.add(name)
                 draft.add(
                     "resources",
                     {"type": kind, "name": name, "quantity": float(m.group(2)), "unit": unit_word,
-                     "holder": held.group(1) if held else None},
+                     "holder": holder},
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
             shelter = _SHELTER.match(sentence.strip())
@@ -313,3 +334,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         s0, e0 = draft.span(block.paragraph, place)
                         draft.add("resources", {"type": "避难场所", "name": place, "quantity": None, "unit": None,
                                                 "holder": None}, block.paragraph, s0, e0, confidence=0.75)  # fmt: skip
+
+
+def _full_name(short: str, before: str) -> str:
+    """ "由检验所负责维护" after "江阴市特种设备检验所组建…": the name written in full earlier in the sentence."""
+    full = re.search(rf"(?:^|[\s，,。；、])([\u4e00-\u9fff]{{2,16}}{re.escape(short)})", before)
+    return full.group(1) if full and not re.search(r"由|和|与|及", full.group(1)) else short

@@ -1,0 +1,144 @@
+"""Response levels written one per block or one per table row.
+
+* A block that starts with the level's name: "（1）IV级响应：<trigger>。由<commander>组织：<a>；<b>",
+  "第十二条　Ⅰ级响应。<trigger>时启动，由<commander>指挥。主要措施：<a>；<b>", or "一级响应由总指挥王强
+  指挥：<a>；<b>" (no trigger).
+* Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施), or transposed with one column per level
+  (项目 | Ⅱ级响应 | Ⅲ级响应, then rows 启动条件 / 指挥 / 主要措施).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.rules_level_fields import _CLASS, _LEVEL_TOKEN, level_of, split_actions, strip_number
+from plans.structure import Block, table_cell
+
+_NAME = rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
+_LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
+_LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
+# "由<commander>组织：" / "由<commander>统一指挥。主要措施：" — the actions follow
+_ORGANISED_BY = re.compile(
+    r"由\s*([^，。；:：]{2,30}?)\s*(?:负责)?(?:统一)?(?:组织|指挥|领导|启动)(?:指挥|实施)?\s*[:：，,。]\s*"
+    r"(?:(?:主要|响应|应急|处置)?(?:措施|行动)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
+    re.S,
+)
+_MENTION = re.compile(
+    rf"{_LEVEL_TOKEN}\s*级\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
+)
+
+
+def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
+    """One level per block, its name first (see the module docstring)."""
+    for block in scope:
+        if block.kind == "table":
+            continue
+        body = strip_number(block.text.strip())
+        # "一级响应由A指挥；二级响应由B指挥": several levels in one block are read clause by clause
+        if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
+            continue
+        led = _LEVEL_LED_BY.match(body)
+        m = _LEVEL_ITEM.match(body) or led
+        if not m:
+            continue
+        level = level_of(m.group(1))
+        if level is None:
+            continue
+        offset = block.text.find(body)
+        index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
+        entry = draft.data["response_levels"][index]
+        entry["name"] = entry["name"] or m.group(1).replace(" ", "")
+        rest, rest_at = m.group(2), offset + m.start(2)
+        by = _ORGANISED_BY.search(rest)
+        trigger = (
+            "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,")
+        )
+        if trigger and not entry["trigger"]:
+            entry["trigger"] = trigger
+            draft.cite(
+                f"/response_levels/{index}/trigger",
+                block.paragraph,
+                rest_at,
+                rest_at + len(trigger),
+                confidence=0.8,
+            )
+        if by:
+            if entry["commander"] is None:
+                entry["commander"] = by.group(1)
+                s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
+            add_actions(draft, index, block, split_actions(by.group(2)), confidence=0.75)
+
+
+def add_actions(draft: PlanDraft, index: int, block: Block, actions: list[str], confidence: float) -> None:
+    entry = draft.data["response_levels"][index]
+    for action in actions:
+        if action not in entry["actions"]:
+            entry["actions"].append(action)
+            s0, e0 = draft.span(block.paragraph, action)
+            n = len(entry["actions"]) - 1
+            draft.cite(
+                f"/response_levels/{index}/actions/{n}", block.paragraph, s0, e0, confidence=confidence
+            )
+
+
+def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
+    """Level tables, in rows or transposed (see the module docstring)."""
+    for block in scope:
+        if block.kind != "table" or not block.cells or len(block.cells) < 2:
+            continue
+        cells = level_rows(block.cells)
+        header = cells[0]
+
+        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
+        if level_col is None or trigger_col is None:
+            continue
+        commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
+        for row in cells[1:]:
+            cell = functools.partial(table_cell, row)
+            level = level_of(cell(level_col))
+            if level is None:
+                continue
+            index = ensure(level, cell(level_col), block, 0, len(block.text))
+            entry = draft.data["response_levels"][index]
+            if not entry["name"] or (_GLOSS.search(cell(level_col)) and not _GLOSS.search(entry["name"])):
+                entry["name"] = cell(level_col)  # "一级（公司级）" says more than "一级响应" in a sentence
+            if cell(trigger_col) and not entry["trigger"]:
+                entry["trigger"] = cell(trigger_col).rstrip("。")
+                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
+            if cell(commander_col) and entry["commander"] is None:
+                entry["commander"] = cell(commander_col)
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
+            for action in split_actions(cell(actions_col)):
+                if action not in entry["actions"]:
+                    entry["actions"].append(action)
+                    draft.cite(
+                        f"/response_levels/{index}/actions/{len(entry['actions']) - 1}",
+                        block.paragraph,
+                        confidence=0.85,
+                    )
+
+
+_GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
+
+
+def level_rows(cells: list[list[str]]) -> list[list[str]]:
+    """The table with one row per level: transposed when its first row names two or more levels
+    and its first column holds the field labels (启动条件, 指挥, 措施)."""
+    header = cells[0]
+    named = [c for c in header[1:] if c.strip() and level_of(c) is not None]
+    labels = " ".join(row[0] for row in cells[1:] if row)
+    if len(named) < 2 or level_of(header[0]) is not None or not re.search(r"条件|情形|标准", labels):
+        return cells
+    width = max(len(row) for row in cells)
+    padded = [row + [""] * (width - len(row)) for row in cells]
+    columns = [list(column) for column in zip(*padded, strict=True)]
+    columns[0][0] = "响应级别"  # the corner cell ("项目") labels the level column after transposing
+    return columns
+
+
+def _col(header: list[str], pattern: str) -> int | None:
+    return next((i for i, h in enumerate(header) if re.search(pattern, h)), None)

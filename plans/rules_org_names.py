@@ -1,0 +1,37 @@
+"""Names in the organisation section: what a unit name ends with, the role titles plans use, "总指挥：…"
+labels, and resolving a short mention ("指挥部", an alias) to a known unit."""
+
+from __future__ import annotations
+
+import re
+
+UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
+ROLE_TITLES = (
+    "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
+    "副组长", "组长", "副主任", "主任", "副队长", "队长", "牵头单位", "成员单位", "成员", "联络员", "负责人", "秘书长", "副指挥", "指挥",
+)  # fmt: skip
+# Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
+SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
+ROLE_HOLDER = re.compile(rf"^({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|委员会)$")
+
+
+def headquarters(units: dict[str, int], name: str) -> str | None:
+    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639):
+    the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
+    if "指挥部" in name and "办公室" not in name:
+        return None
+    hq = next((u for u in units if "指挥部" in u and "办公室" not in u), None) or next(
+        (u for u in units if HQ_SUFFIX.search(u) and "办公室" not in u), None
+    )
+    return hq if hq != name else None
+
+
+def canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None = None) -> str | None:
+    """ "指挥部" in a sentence refers to the already-known "应急指挥部"; "以下简称" aliases too."""
+    if aliases and name in aliases:
+        return aliases[name]
+    for known in units:
+        if known.endswith(name) or name.endswith(known):
+            return known
+    return None

@@ -1,0 +1,122 @@
+"""Organisation tables: working-group tables (组别 | 组长 | 成员单位 | 职责), one row per post
+(应急组织 | 应急职务 | 姓名, the group cell merged down) and post tables (岗位 | 人员 | 职责)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.rules_org_names import ROLE_HOLDER, UNIT_SUFFIX, canonical
+from plans.structure import Block, table_cell
+
+_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
+_ROLE_COLUMN = re.compile(
+    r"^(?:组长|副组长|组长单位|副组长单位|牵头单位|配合单位|协助单位|协办单位|参与单位|参加单位|负责人|成员|成员单位|组员"
+    r"|队长|副队长|主任|副主任)$"
+)
+# Posts several people hold: a table row adds one; a single post (组长) named in the text is replaced
+_SHARED_POSTS = ("成员", "组员", "成员单位", "队员", "联络员")
+_POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
+_PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
+_DUTY_COLUMN = re.compile(r"职责|任务")
+_PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
+
+
+def org_table(
+    draft: PlanDraft,
+    block: Block,
+    parent: str | None,
+    units: dict[str, int],
+    aliases: dict[str, str],
+    unit: Any,
+    role: Any,
+    default: Any,
+) -> None:
+    """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
+    if not block.cells or len(block.cells) < 2:
+        return
+    header = block.cells[0]
+    duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
+    group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
+    if group_col is not None and any(
+        UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
+    ):
+        role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
+        # or one row per post: 应急组织 | 应急职务 | 姓名 (the group cell merged down its posts)
+        post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
+        person_col = next(
+            (i for i, h in enumerate(header) if i not in (post_col, group_col) and _PERSON_COLUMN.search(h)),
+            None,
+        )
+        previous = ""
+        for row in block.cells[1:]:
+            name = row[group_col].strip() if group_col < len(row) else ""
+            name = name or previous  # a merged cell read back empty continues the group above
+            previous = name
+            if not name or not UNIT_SUFFIX.search(name):
+                continue
+            name = canonical(name, units, aliases) or name
+            if parent is None and units and name not in units:
+                parent = next((u for u in units if "指挥部" in u and "办公室" not in u and u != name), None)
+            unit(name, block, parent if parent != name else None)
+            if parent is None and "指挥部" in name and "办公室" not in name:
+                parent = name  # first row is the HQ ("指挥层 | 应急救援指挥部"); the rows below sit under it
+            for col in role_cols:
+                if col < len(row) and row[col].strip():
+                    cell = row[col].strip()
+                    titled = ROLE_HOLDER.match(cell)  # "总指挥：总经理" in a 负责人 column
+                    title, holder = (
+                        (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
+                    )
+                    role(name, title, holder, block, 0, len(block.text))
+            if not role_cols and post_col is not None and person_col is not None:
+                post, person = table_cell(row, post_col), table_cell(row, person_col)
+                if post:
+                    role(name, post, person or None, block, 0, len(block.text))
+            index = units[name]
+            duties = draft.data["org_units"][index]["duties"]
+            for duty in _duties(table_cell(row, duty_col)):  # "负责a；负责b" in one cell: two duties
+                if duty not in duties:
+                    duties.append(duty)
+                    draft.cite(
+                        f"/org_units/{index}/duties/{len(duties) - 1}", block.paragraph, confidence=0.85
+                    )
+        return
+    post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
+    if post_col is None or any(_PHONE_COLUMN.search(h) for h in header):
+        return
+    person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
+    owner = parent or default(units, draft, block, unit)
+    index = units[owner]
+    seen: set[str] = set()
+    for row in block.cells[1:]:
+        title = re.sub(r"\s+", "", table_cell(row, post_col))
+        if not title:
+            continue
+        holder = table_cell(row, person_col)
+        roles = draft.data["org_units"][index]["roles"]
+        said = [r for r in roles if r["title"] == title]
+        if holder and title not in seen and title not in _SHARED_POSTS and len(said) == 1:
+            said[0]["holder"] = holder  # "由车间主任任组长" + a table naming the 组长: the person
+            draft.cite(
+                f"/org_units/{index}/roles/{roles.index(said[0])}/holder", block.paragraph, confidence=0.85
+            )
+        seen.add(title)
+        role(owner, title, holder or None, block, 0, len(block.text))
+        target = next((r for r in roles if r["title"] == title and r["holder"] == (holder or None)), None)
+        if target is None:
+            continue
+        for duty in _duties(table_cell(row, duty_col)):
+            if duty not in target["duties"]:
+                target["duties"].append(duty)
+                n = roles.index(target)
+                draft.cite(
+                    f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}",
+                    block.paragraph,
+                    confidence=0.85,
+                )
+
+
+def _duties(cell: str) -> list[str]:
+    return [d.strip().rstrip("。") for d in re.split(r"[；;]", cell) if d.strip().rstrip("。")]
