@@ -102,7 +102,7 @@ def run_model(
                 correct=is_correct(case, gold, answer.rows),
             )
         except CypherRejectedError as exc:
-            pred.update(attempts=2, error=exc.reason)
+            pred.update(attempts=2, error=exc.reason, query=exc.details.get("query", ""))
         except SafeCloudError as exc:
             pred.update(error=exc.message)
             run.errors.append(f"{case['id']}: {exc.message}")

@@ -119,6 +119,12 @@ class ExpressionWalker(TokenCursor):
             raise self.reject(f"不支持 {word} {{…}} 子查询，请用模式条件或 MATCH")
         if self.op(".", k=1) and self.op("(", k=3):
             raise self.reject("不允许调用带命名空间的函数或过程")
+        if self.op(".", k=1) and not self.op(".", "(", k=3) and tok.text not in walk.bound:
+            # The engines only say "'h' not defined"; the model needs to know what to do about it.
+            raise self.reject(
+                f"变量 {tok.text} 在这里没有定义：先用 MATCH ({tok.text}:标签) 绑定它；"
+                f"经过 WITH 之后只能用 WITH 带下来的变量"
+            )
         if self.op(":", k=1):
             if self.predicates is not None and self.op("(", k=-1):
                 raise self.reject("无法识别的节点模式")

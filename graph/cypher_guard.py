@@ -388,6 +388,12 @@ def guard_cypher(
         raise CypherRejectedError(str(exc), query=query) from exc
     tokens = lexical_checks(tokens, query)
     text = query[: tokens[-1].end]
+    middle = _mid_query_returns(tokens)
+    if middle:
+        # "… RETURN a AS x MATCH …" is a WITH the model called RETURN; rename it and walk again.
+        for tok in reversed(middle):
+            text = text[: tok.start] + "WITH" + text[tok.end :]
+        tokens = lexical_checks(tokenize(text), text)
     guard = _Guard(text, tokens, params, level, max_rows)
     guard.query(Walk(), top=True)
     out, pos = [], 0
@@ -403,3 +409,23 @@ def guard_cypher(
         columns=tuple(guard.columns),
         limit=max_rows,
     )
+
+
+_CLAUSE_STARTS = frozenset({"MATCH", "OPTIONAL", "UNWIND", "WITH", "CALL"})
+
+
+def _mid_query_returns(tokens: list[Token]) -> list[Token]:
+    """Top-level RETURN tokens that a later top-level clause follows."""
+    depth, returns, found = 0, [], []
+    for tok in tokens:
+        if tok.is_op("(", "[", "{"):
+            depth += 1
+        elif tok.is_op(")", "]", "}"):
+            depth -= 1
+        elif depth == 0 and tok.kind is TokenKind.IDENT:
+            if tok.upper == "RETURN":
+                returns.append(tok)
+            elif tok.upper in _CLAUSE_STARTS and returns:
+                found += returns
+                returns = []
+    return found

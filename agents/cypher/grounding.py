@@ -24,7 +24,9 @@ _OWN_TOWN = re.compile(r"(?:本|我们|我|咱们|咱)(?:镇街|镇|街道|园�
 _OWN_ENTERPRISE = re.compile(r"(?:本|我们|我|咱们|咱)(?:企业|公司|单位|厂|工厂)")
 _CACHE_SECONDS = 300.0
 # 5万元 / 1.5万 / 三万 / 2千 (amounts the model must compare as plain numbers: 5万 → 50000)
-_MYRIAD = re.compile(r"(?<![点.\d一二两三四五六七八九十百])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(万|千)")
+_MYRIAD = re.compile(
+    r"(?<![点.\d一二两三四五六七八九十百])(\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)(万|千)"
+)
 # 三条以上 / 十家 / 五次: counts in words → digits (never 一级/二级: those are level names)
 _COUNT = re.compile(r"[一二两三四五六七八九十百]+(?=[家条个次人名位起吨台辆处座])")
 
@@ -112,3 +114,36 @@ class ValueCatalogue:
 
 
 VALUES = ValueCatalogue()
+
+
+# What shape of answer the question asks for, read off its wording (first match wins).
+_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"多多少|少多少|相差多少|差多少|差几"),
+        "两个数量之差，一行：sum(CASE WHEN … THEN 1 ELSE 0 END) - sum(CASE WHEN … THEN 1 ELSE 0 END) AS key",
+    ),
+    (
+        re.compile(r"前\s*(\d+|[二两三四五六七八九十]+)\s*(名|家|个|位|条|大)?"),
+        "排序后取前 N 个：ORDER BY … DESC LIMIT N",
+    ),
+    (
+        re.compile(r"(最|更)(多|高|大|少|低|小|长|短|早|晚|严重)(?!库存|限|值|温|的?标准)"),
+        "排序后只取第一：ORDER BY … DESC（或 ASC）LIMIT 1，key 为名称",
+    ),
+    (
+        re.compile(r"各|每个|每家|每一|分别|按.{1,6}(统计|分|排)"),
+        "分组统计：RETURN 分组字段 AS key, count(…) AS n",
+    ),
+    (
+        re.compile(r"多少|几家|几个|几条|几位|几名|几次|几起|几处|几人|数量|总数|总共|一共|合计"),
+        "一个数：RETURN count(…) AS key（金额、人数用 sum(…)）",
+    ),
+)
+
+
+def answer_shape(question: str) -> str | None:
+    """The answer form the wording asks for, as a note for the prompt (None for plain lists)."""
+    for pattern, note in _SHAPES:
+        if pattern.search(question):
+            return "答案形式：" + note
+    return None

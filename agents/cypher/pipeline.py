@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, field_validator
 from agents.cypher.examples import pick_examples, render_examples
 from agents.cypher.grounding import (
     VALUES,
+    answer_shape,
     enterprise_name,
     find_value_hints,
     normalise_quantities,
@@ -78,10 +79,9 @@ def _visible_params(params: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in params.items() if not isinstance(v, list) and v is not None}
 
 
-def _grounding_text(notes: list[str]) -> str:
-    if not notes:
-        return ""
-    return "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n"
+def _grounding_text(notes: list[str], shape: str | None) -> str:
+    text = "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n" if notes else ""
+    return text + (shape + "\n" if shape else "")
 
 
 def answer_with_cypher(
@@ -120,7 +120,7 @@ def answer_with_cypher(
         PROMPT_TASK,
         schema=schema_text,
         towns="、".join(towns),
-        grounding=_grounding_text(notes),
+        grounding=_grounding_text(notes, answer_shape(question)),
         examples=render_examples(pick_examples(question, labels, k=4)),
         max_rows=max_rows,
         context=f"对话上下文：{context.strip()}\n" if context.strip() else "",

@@ -14,6 +14,7 @@ import pytest
 
 from agents.cypher import CypherRejectedError, answer_with_cypher
 from agents.llm.fake_chat_model import FakeChatModel
+from agents.llm.prompts import PromptLibrary
 from core.ai import ChatMessage
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
@@ -114,7 +115,7 @@ def test_pipeline_retries_once_with_the_rejection_reason(store: GraphStore) -> N
     assert "写操作" in model.calls[1][-1].content  # the reason went back to the model
     assert answer.columns == ["key"]
     assert "$scope_town" in answer.query and answer.query.endswith("LIMIT 200")
-    assert answer.prompt_id == "text_to_cypher/v1"
+    assert answer.prompt_id == f"text_to_cypher/v{PromptLibrary().load('text_to_cypher').version}"
 
 
 def test_pipeline_gives_up_after_the_second_failure(store: GraphStore) -> None:

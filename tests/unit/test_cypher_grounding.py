@@ -92,3 +92,16 @@ def test_domain_words_are_explained_only_for_the_labels_shown() -> None:
     notes = phrase_meanings("超期没整改的隐患和掉线的探头", ["Enterprise", "Hazard", "Sensor"])
     assert any(n.startswith("逾期隐患") for n in notes) and any(n.startswith("离线") for n in notes)
     assert phrase_meanings("掉线的探头", ["Enterprise"]) == []
+
+
+def test_answer_shape_follows_the_wording() -> None:
+    from agents.cypher.grounding import answer_shape
+
+    assert "count" in (answer_shape("祝塘镇一共有几个加油站") or "")
+    assert "LIMIT 1" in (answer_shape("哪个专家的电话最多") or "")
+    assert "LIMIT N" in (answer_shape("隐患排名前5的企业") or "")
+    assert "分组" in (answer_shape("每个镇街分别有几支救援队") or "")
+    assert "之差" in (answer_shape("青阳镇比月城镇多多少家A类企业？") or "")
+    assert answer_shape("最近7天有火焰告警的企业") is None  # 最近 + time is a window, not a superlative
+    assert answer_shape("低于最低库存的物资") is None
+    assert answer_shape("有哪些危化救援队") is None

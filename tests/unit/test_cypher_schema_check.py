@@ -71,3 +71,15 @@ def test_group_by_is_dropped_and_exists_pattern_becomes_a_pattern_predicate() ->
     out = guarded("MATCH (e:Enterprise) WHERE NOT exists((e)-[:HAS_HAZARD]->(:Hazard)) RETURN e.name AS key")
     assert "NOT (e)-[:HAS_HAZARD]->(:Hazard)" in out and "exists" not in out
     assert "不允许的函数" in reason("MATCH (e:Enterprise) WHERE exists(e.phone) RETURN e.name AS key")
+
+
+def test_return_in_the_middle_becomes_with_and_unbound_variables_are_named() -> None:
+    out = guarded(
+        "MATCH (a:Enterprise) WHERE a.town = '青阳镇' RETURN count(a) AS x "
+        "MATCH (b:Enterprise) WHERE b.town = '月城镇' RETURN x - count(b) AS key"
+    )
+    assert "WITH count(a) AS x MATCH" in out and out.count("RETURN") == 1
+    why = reason(
+        "MATCH (i:Inspection)-[:FOUND]->(h:Hazard) WITH i, count(h) AS n WHERE n > 2 RETURN h.id AS key"
+    )
+    assert "变量 h" in why
