@@ -238,6 +238,11 @@ class AccidentType(StrEnum):
     FLOOD = "洪涝灾害"
     TYPHOON = "台风"
     SPECIAL_EQUIPMENT = "特种设备事故"
+    GAS = "燃气事故"
+    CONSTRUCTION = "建筑施工事故"
+    ROAD_TRAFFIC = "道路交通事故"
+    EARTHQUAKE = "地震灾害"
+    NATURAL_DISASTER = "自然灾害"
 
 
 # Words in plan titles and scopes → AccidentType value. Kept next to the enum: the one list.
@@ -250,4 +255,10 @@ ACCIDENT_TYPE_SYNONYMS: dict[str, str] = {
     "有限空间": "有限空间", "受限空间": "有限空间", "粉尘爆炸": "粉尘爆炸", "粉尘涉爆": "粉尘爆炸",
     "防汛": "洪涝灾害", "洪涝": "洪涝灾害", "洪水": "洪涝灾害", "内涝": "洪涝灾害",
     "台风": "台风", "防台": "台风", "特种设备": "特种设备事故",
+    "燃气": "燃气事故", "天然气": "燃气事故", "液化石油气": "燃气事故", "液化气": "燃气事故",
+    "建筑施工": "建筑施工事故", "建设工程施工": "建筑施工事故", "道路交通": "道路交通事故",
+    "交通事故": "道路交通事故", "地震": "地震灾害", "自然灾害": "自然灾害",
+    "可燃性粉尘": "粉尘爆炸",
 }  # fmt: skip
+# Words that contain a synonym but name no accident type: "可燃气体检测仪" is not a 燃气 accident.
+ACCIDENT_TYPE_NON_WORDS: tuple[str, ...] = ("可燃气体", "燃气体", "助燃气")

@@ -45,14 +45,18 @@ PLANS = (
     "town_forest_fire",
     "enterprise_construction_overall",
     "town_gas_special",
+    "port_terminal_overall",
+    "chlorine_leak_onsite",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
 # at the importer); once the importer was tuned on their misses each became development data. The
 # plans-robust round tuned on four more outside-author plans (lingang_hazchem_table,
 # enterprise_dust_onsite, dept_special_equipment, town_forest_fire) and then wrote these two without
-# changing the importer: do not tune on them; the next round moves them to development data.
-HELD_OUT: tuple[str, ...] = ("enterprise_construction_overall", "town_gas_special")
+# changing the importer; the plans-robust2 round tuned on their misses (development data since) and
+# wrote port_terminal_overall and chlorine_leak_onsite before running its changed importer on them:
+# do not tune on these two; the next round moves them to development data.
+HELD_OUT: tuple[str, ...] = ("port_terminal_overall", "chlorine_leak_onsite")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

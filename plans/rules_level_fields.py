@@ -25,7 +25,14 @@ _COMMANDER = re.compile(
     r"(?:启动|组织|统一指挥|统一领导|领导|指挥)"
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
-_VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布)+$")
+_VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布|亲自|到场|现场|赶赴现场|亲临现场)+$")
+# "镇应急管理局局长到场指挥，主要开展以下工作：" — the commander is the subject, written without 由
+_ARRIVES = re.compile(
+    r"(?:^|(?<=[。；;]))\s*([^，,。；;：:、\s由在][^，,。；;：:、\s]{1,29}?)\s*(?:亲自|负责)?"
+    r"(?:到场|赶赴现场|赶到现场|到达现场|亲临现场|现场)(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
+)
+# "在江阴市燃气事故应急指挥部统一指挥下，镇指挥部全力配合": the higher body commands
+_UNDER_COMMAND = re.compile(r"在\s*([^，,。；;：:、\s]{2,30}?)\s*(?:的)?统一(?:指挥|领导|调度)下")
 # A leading item number inside a cell or clause: "①", "（1）", "1.", "2、"
 _ITEM_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))\s*")
 
@@ -40,7 +47,8 @@ def level_of(text: str) -> str | None:
 
 
 def commander_in(text: str) -> tuple[int, int, str] | None:
-    """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，"."""
+    """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，",
+    "X到场指挥，"."""
     m = _COMMANDER_2.search(text)
     if m:
         return m.start(1), m.end(1), m.group(1)
@@ -49,7 +57,14 @@ def commander_in(text: str) -> tuple[int, int, str] | None:
         who = _VERB_TAIL.sub("", clause.group(1))
         if len(who) >= 2:
             return clause.start(1), clause.start(1) + len(who), who
-    m = _COMMANDER.search(text)
+    m = _ARRIVES.search(text) or _COMMANDER.search(text)
+    return (m.start(1), m.end(1), m.group(1)) if m else None
+
+
+def higher_command(text: str) -> tuple[int, int, str] | None:
+    """ "在X统一指挥下，镇指挥部全力配合": X, for a paragraph known to be one level's (an enumeration
+    "Ⅰ级、Ⅱ级响应在X统一指挥下开展" says who leads, not who commands each level)."""
+    m = _UNDER_COMMAND.search(text)
     return (m.start(1), m.end(1), m.group(1)) if m else None
 
 

@@ -16,9 +16,11 @@ from plans.rules_level_fields import (
     _CLASS_RESPONSE,
     _LEVEL_TOKEN,
     commander_in,
+    higher_command,
     labelled_field,
     labelled_segments,
     level_of,
+    split_actions,
     strip_number,
 )
 from plans.sections import Outline
@@ -226,6 +228,10 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 
 
+# The level's measures run on after the last colon of its paragraph, at least two of them: "…：a；b"
+_ACTION_RUN = re.compile(r"[:：]\s*([^:：]+?[；;][^:：]+)$")
+
+
 def _actions_under_level_headings(
     draft: PlanDraft, outline: Outline, levels: dict[str, int], ensure: Any
 ) -> None:
@@ -255,12 +261,15 @@ def _actions_under_level_headings(
             labelled_field(draft, index, block, at, body)
         if segments:
             continue
-        said = commander_in(block.text) if block.kind == "paragraph" else None
+        said = commander_in(block.text) or higher_command(block.text) if block.kind == "paragraph" else None
         if said and entry["commander"] is None:  # "由街道指挥部总指挥指挥，主要措施如下："
             entry["commander"] = said[2]
             draft.cite(
                 f"/response_levels/{index}/commander", block.paragraph, said[0], said[1], confidence=0.75
             )
+        run = _ACTION_RUN.search(block.text) if block.kind == "paragraph" else None
+        if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
+            add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)
         if block.kind == "list_item":
             action = (
                 re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")

@@ -8,7 +8,7 @@ import re
 
 from agents.llm.vocab import normalise_date
 from core.plan_document import PlanType
-from core.vocab import ACCIDENT_TYPE_SYNONYMS, AccidentType
+from core.vocab import ACCIDENT_TYPE_NON_WORDS, ACCIDENT_TYPE_SYNONYMS, AccidentType
 from plans.draft import PlanDraft
 from plans.sections import Outline
 from plans.structure import Block, split_number
@@ -66,6 +66,24 @@ def find_title(blocks: list[Block]) -> Block | None:
     return None
 
 
+# "…燃气事故应急预案" / "…地质灾害应急预案": a plan named after one kind of accident or disaster is a
+# special plan even when the kind is outside the vocabulary; "生产安全事故" / "突发事件" name them all
+_TOPIC_TITLE = re.compile(r"(?<!生产安全)(?<!安全生产)(?<!突发)(?:事故|灾害|事件)(?:应急|救援)+预案$")
+
+
+def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, AccidentType value) of each accident word in ``text``; the longest word wins
+    (粉尘爆炸 is not also 爆炸) and words that only contain a synonym (可燃气体) name nothing."""
+    taken = [(m.start(), m.end()) for w in ACCIDENT_TYPE_NON_WORDS for m in re.finditer(w, text)]
+    spans: list[tuple[int, int, str]] = []
+    for word in sorted(ACCIDENT_TYPE_SYNONYMS, key=len, reverse=True):
+        for m in re.finditer(re.escape(word), text):
+            if not any(s <= m.start() < e for s, e in taken):
+                taken.append((m.start(), m.end()))
+                spans.append((m.start(), m.end(), ACCIDENT_TYPE_SYNONYMS[word]))
+    return sorted(spans)
+
+
 def plan_type_of(title: str) -> tuple[PlanType, float]:
     if "现场处置方案" in title or "处置方案" in title:
         return "现场处置方案", 0.95
@@ -78,7 +96,7 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if any(word in title for word in ACCIDENT_TYPE_SYNONYMS):
+    if accident_type_spans(title) or _TOPIC_TITLE.search(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     return "总体", 0.4
 
@@ -193,21 +211,19 @@ def _scope_sentence(draft: PlanDraft) -> Block | None:
 
 
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
-    """Types named in the title, else in the scope: longest synonym wins (粉尘爆炸 is not also 爆炸)."""
+    """Types named in the title, the scope and the risk description (first 风险 section)."""
     candidates = [title] if title is not None else []
     scope = _section_blocks(draft, outline, "总则/适用范围")[:1] or [b for b in [_scope_sentence(draft)] if b]
-    risk = [
-        next((b for b in draft.blocks[s.paragraph + 1 :] if b.kind != "heading"), None)
-        for s in outline.sections
-        if re.search(r"风险", s.heading)
-    ]
-    for block in candidates + scope + [b for b in risk[:1] if b is not None]:
-        spans: list[tuple[int, int, str]] = []
-        for word in sorted(ACCIDENT_TYPE_SYNONYMS, key=len, reverse=True):
-            for m in re.finditer(re.escape(word), block.text):
-                if not any(s <= m.start() < e for s, e, _ in spans):
-                    spans.append((m.start(), m.end(), ACCIDENT_TYPE_SYNONYMS[word]))
-        for start, end, value in sorted(spans):
+    risk = next((s for s in outline.sections if re.search(r"风险", s.heading)), None)
+    described: list[Block] = []
+    if risk is not None:  # its paragraphs, which a PDF may break at a sentence end
+        for b in draft.blocks[risk.paragraph + 1 :]:
+            if b.kind == "heading":
+                break
+            if b.kind != "table":
+                described.append(b)
+    for block in candidates + scope + described[:4]:
+        for start, end, value in accident_type_spans(block.text):
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:
                 draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)

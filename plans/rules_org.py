@@ -20,7 +20,7 @@ from plans.rules_org_names import (
     canonical,
     headquarters,
 )
-from plans.rules_org_tables import org_table
+from plans.rules_org_tables import group_names, org_table
 from plans.sections import Outline
 from plans.structure import Block
 
@@ -116,7 +116,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
-    for block in blocks:
+    for at, block in enumerate(blocks):
         skeleton = outline.block_skeleton[block.paragraph]
         if skeleton != "组织机构及职责":
             if block.kind == "heading":
@@ -136,6 +136,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if groups_under and level <= groups_under[0]:
                 groups_under = None
             name = _unit_name(block.text)
+            if name and _lists_groups(blocks, at, level):
+                name = None  # "2.4 应急救援工作组" over a table or headings of several groups: a category
             set_up = None
             if name:
                 name = canonical(name, units, aliases) or name
@@ -161,9 +163,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(2)))
             continue
         led: str | None = None  # "运输保障组：由…牵头。负责…": later sentences of the item are that unit's
+        listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
         for start, _end, sentence in sentences(block.text):
             text = sentence.strip().rstrip("。；;")
             text = strip_number(text)
+            if listing:
+                _add_duties(draft, units[listing], block, [text])
+                listing = listing if sentence.rstrip().endswith(("；", ";")) else None
+                continue
             if led and _DUTY_VERB.match(text):
                 _add_duties(draft, units[led], block, [text])
                 continue
@@ -194,6 +201,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
+                # "镇政府设立X指挥部，负责全镇…的组织领导": the clause after the name is its duty
+                duty = re.match(r"\s*[，,]\s*(负责[^；;。]+)$", text[created.end(1) :])
+                target = known or (name if name in units else None)
+                if duty and target:
+                    _add_duties(draft, units[target], block, [duty.group(1)])
             for alias in _ALIAS.finditer(text):
                 if first_created or current:
                     aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
@@ -299,8 +311,25 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duties = [text]
             if duties and current:
                 _add_duties(draft, units[current], block, duties)
+                listing = current if dm and sentence.rstrip().endswith(("；", ";")) else None
         if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
+
+
+def _lists_groups(blocks: list[Block], at: int, level: int) -> bool:
+    """A 组 heading whose section lists several groups (a group table, or sub-headings naming groups)
+    names the category, not a unit of its own; a 指挥部 with groups under it is still a unit."""
+    if not re.search(r"组$", strip_number(blocks[at].text).strip()):
+        return False
+    groups = 0
+    for block in blocks[at + 1 :]:
+        if block.kind == "heading" and (block.heading_level or 1) <= level:
+            break
+        if block.kind == "heading":
+            groups += bool((_unit_name(block.text) or "").endswith(("组", "队")))
+        elif block.kind == "table" and block.cells:
+            groups += len(group_names(block.cells))
+    return groups >= 2
 
 
 def _roles_and_duty(

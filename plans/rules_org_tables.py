@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
-from plans.rules_org_names import ROLE_HOLDER, UNIT_SUFFIX, canonical
+from plans.rules_org_names import ROLE_HOLDER, UNIT_SUFFIX, canonical, headquarters
 from plans.structure import Block, table_cell
 
 _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
@@ -21,6 +21,15 @@ _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
 _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
+
+
+def group_names(cells: list[list[str]]) -> list[str]:
+    """The units a working-group table lists in its group column ([] for any other table)."""
+    col = next((i for i, h in enumerate(cells[0]) if _GROUP_COLUMN.search(h)), None)
+    if col is None:
+        return []
+    names = {r[col].strip() for r in cells[1:] if col < len(r)}
+    return sorted(n for n in names if UNIT_SUFFIX.search(n))
 
 
 def org_table(
@@ -58,7 +67,7 @@ def org_table(
                 continue
             name = canonical(name, units, aliases) or name
             if parent is None and units and name not in units:
-                parent = next((u for u in units if "指挥部" in u and "办公室" not in u and u != name), None)
+                parent = headquarters(units, name)  # the 指挥部, else the 领导小组 / 委员会
             unit(name, block, parent if parent != name else None)
             if parent is None and "指挥部" in name and "办公室" not in name:
                 parent = name  # first row is the HQ ("指挥层 | 应急救援指挥部"); the rows below sit under it

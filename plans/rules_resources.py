@@ -281,6 +281,11 @@ _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|�
 _HELD_BY_CLAUSE = re.compile(
     r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?)?(?:管理|保管|维护|调配)(?=[，。；;]|$)"
 )
+# "港华燃气青阳服务站组建抢修队12人，配备抢修车2辆": the body the sentence opens with holds what it lists
+_OWNER_SETS_UP = re.compile(
+    r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有)"
+)
+_SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
 _SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
 
 
@@ -296,7 +301,14 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
             continue
         for start, _end, sentence in sentences(block.text):
             held = _HELD_BY_CLAUSE.search(sentence) or _HELD_BY.search(sentence)
-            holder = _full_name(held.group(1), sentence[: held.start()]) if held else None
+            owner = _OWNER_SETS_UP.match(sentence.strip())
+            holder = (
+                _full_name(held.group(1), sentence[: held.start()])
+                if held
+                else owner.group(1)
+                if owner and _STORE_IS_A_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
+                else None
+            )
             for m in _ITEM_QTY.finditer(sentence):
                 name = re.split(
                     r"[，,、（）()]|储备|配备|配置|存放|设有|共有|拥有|备有|包括|现有|另有", m.group(1)
@@ -308,9 +320,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
                 if unit_word in ("人", "名"):
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
-                    team = re.search(
-                        r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", sentence[: m.start(2)]
-                    )
+                    # "服务站组建燃气抢修队12人": the team follows the verb, its owner precedes it
+                    before = re.split(r"组建了?|成立了?|设有|建立了?", sentence[: m.start(2)])[-1]
+                    team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", before)
                     if not team:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
