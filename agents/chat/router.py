@@ -30,6 +30,7 @@ def _has(pattern: str, text: str) -> bool:
 
 # Per-town cues: "各/每个/哪个/哪些 + 镇/街道", "分布", rankings. "医药企业分布在哪些镇" is a per-town count.
 GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
+_ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 _COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|几项|几笔|数量|总数|一共|总共|合计|统计"
 _PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
@@ -68,7 +69,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     ):
         return hit("plan_for", "预案")
     if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的", text):
-        if ent and _has(r"向谁租|租谁|房东|出租方是|出租人|租的谁|租用.{0,4}(谁|哪)", text):
+        if ent and _has(
+            r"向谁租|房东|出租方是|出租人|租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)", text
+        ):
             return hit("lessors_of_enterprise", "承租方查出租方")
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
@@ -96,7 +99,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
     if _has(r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪", text):
-        if _has(r"报警|告警|超限|预警|异常|超标", text):
+        if _has(_ALARM + r"|超限|预警|异常|超标", text):
             return hit("sensors_alarming", "传感器报警")
         return hit("sensors_offline", "传感器离线")
     if _has(r"摄像|监控|视频|探头|点位", text):
@@ -119,18 +122,21 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         slots.event_type
         or slots.event_status
         or slots.event_level
-        or _has(r"告警|报警|事件|警情|预警|报告|事故", text)
+        or _has(_ALARM + r"|事件|警情|预警|报告|事故", text)
     ):
         if _has(r"各类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
             return hit("event_count_by_type", "事件按类型统计")
         return hit("events_recent", "近期事件")
-    if _has(r"概况|情况|安全形势|怎么样|咋样|怎样|总览|概览", text) and not ent:
-        return hit("town_overview", "镇街概况")
     enterprise_filter = any(
         v is not None
         for v in (slots.category, slots.category_group, slots.key_domain, slots.scale,
                   slots.responsibility_class, slots.dishonest)
     )  # fmt: skip
+    if not ent and (
+        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览", text)
+        or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
+    ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
+        return hit("town_overview", "镇街概况")
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
