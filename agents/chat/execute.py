@@ -80,8 +80,9 @@ def _nearest(
     enterprise: ResolvedEnterprise | None,
 ) -> TemplateRun:
     """Rescue resources are city-wide; the anchor (enterprise or town centre) must be in scope."""
-    if enterprise is None and scope.enterprise_id:  # an enterprise user: "离我们最近的消防队"
-        own = repository.get_enterprise(scope, scope.enterprise_id)
+    own_id = values.get("enterprise_id") or scope.enterprise_id  # a follow-up's enterprise, or the user's own
+    if enterprise is None and own_id:  # "它附近的消防队", an enterprise user's "离我们最近的消防队"
+        own = repository.get_enterprise(scope, str(own_id))
         enterprise = ResolvedEnterprise(own.uscc, own.name, own.town, own.lat, own.lon)
     if enterprise is not None:
         lat, lon, anchor = enterprise.lat, enterprise.lon, enterprise.name

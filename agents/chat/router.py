@@ -28,9 +28,14 @@ def _has(pattern: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
-_GROUPED = r"各镇|各街道|各个镇|每个镇|每个街道|哪个镇|哪个街道|哪个区|镇街分布|按镇|分镇|排名|排行|最多"
-_COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|数量|总数|一共|总共|合计|统计"
-_PROFILE = r"法人|法定代表人|法代|安全负责人|安全员|负责人|电话|联系方式|手机|地址|在哪|在哪里|基本信息|员工|多少人|规模多大|什么行业|监管等级"
+# Per-town cues: "各/每个/哪个/哪些 + 镇/街道", "分布", rankings. "医药企业分布在哪些镇" is a per-town count.
+GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
+_ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
+_COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|几项|几笔|数量|总数|一共|总共|合计|统计"
+_PROFILE = (
+    r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
+    r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
+)
 _FAMILIES = {
     "hazard": ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_town"),
     "hazard_source": ("hazard_source_list", "hazard_source_enterprises", "hazard_source_count_by_level"),
@@ -52,16 +57,21 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
-    if _has(r"值班|带班|值守|在岗领导", text):
+    if _has(r"值班|带班|值守|在岗领导|当班|在班|值夜班|值守人员", text):
         return hit("duty_now", "值班")
     if _has(r"物资|储备", text) and _has(r"不足|短缺|低于|补充|缺|不够|告急", text):
         return hit("materials_low_stock", "物资库存不足")
     if slots.resource_kind and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):
         return hit("nearest_resources", "最近的资源")
-    if _has(r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应", text):
+    if _has(
+        r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)",
+        text,
+    ):
         return hit("plan_for", "预案")
     if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的", text):
-        if ent and _has(r"向谁租|租谁|房东|出租方是|出租人|租的谁|租用.{0,4}(谁|哪)", text):
+        if ent and _has(
+            r"向谁租|房东|出租方是|出租人|租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)", text
+        ):
             return hit("lessors_of_enterprise", "承租方查出租方")
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
@@ -77,22 +87,22 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             _has(_COUNT, text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
         ):
             return hit("hazard_source_count_by_level", "危险源按等级统计")
-        if _has(r"企业|单位|公司|哪家|哪些厂", text):
+        if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂", text):
             return hit("hazard_source_enterprises", "有危险源的企业")
         return hit("hazard_source_list", "危险源清单")
-    if _has(r"隐患|问题整改|整改", text):
+    if _has(r"隐患|问题整改|整改|逾期|超期", text):  # only hazards have deadlines
         if _has(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限", text):
             return hit("overdue_hazards", "逾期隐患")
-        if _has(_GROUPED, text):
+        if _has(GROUPED, text):
             return hit("hazard_count_by_town", "各镇隐患统计")
         if _has(_COUNT, text):
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
-    if _has(r"传感器|监测设备|监测点|探测器|物联|仪表|监测仪", text):
-        if _has(r"报警|告警|超限|预警|异常|超标", text):
+    if _has(r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪", text):
+        if _has(_ALARM + r"|超限|预警|异常|超标", text):
             return hit("sensors_alarming", "传感器报警")
         return hit("sensors_offline", "传感器离线")
-    if _has(r"摄像|监控|视频点|探头|视频监控|点位", text):
+    if _has(r"摄像|监控|视频|探头|点位", text):
         if _has(r"离线|掉线|不在线|断线|故障|坏了|断网", text):
             return hit("cameras_offline", "摄像头离线")
         return hit("camera_count", "摄像头数量")
@@ -101,26 +111,34 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
     if _has(r"处罚|罚款|罚了|罚没|被罚", text):
-        if _has(r"多少钱|总额|金额|一共|总共|合计|几次|多少次|多少起|几起|多少元", text):
+        if _has(r"多少钱|总额|金额|多少元|" + _COUNT, text):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
     if _has(r"检查|执法|巡查|查了|检查过", text):
         if _has(_COUNT, text):
             return hit("inspection_count", "检查次数")
         return hit("inspection_list", "检查记录")
-    if slots.event_type or _has(r"告警|报警|事件|警情|预警|报告|事故", text):
+    if (
+        slots.event_type
+        or slots.event_status
+        or slots.event_level
+        or _has(_ALARM + r"|事件|警情|预警|报告|事故", text)
+    ):
         if _has(r"各类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
             return hit("event_count_by_type", "事件按类型统计")
         return hit("events_recent", "近期事件")
-    if _has(r"概况|整体情况|总体情况|安全形势|情况怎么样|怎么样|总览|概览", text) and not ent:
-        return hit("town_overview", "镇街概况")
     enterprise_filter = any(
         v is not None
         for v in (slots.category, slots.category_group, slots.key_domain, slots.scale,
                   slots.responsibility_class, slots.dishonest)
     )  # fmt: skip
+    if not ent and (
+        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览", text)
+        or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
+    ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
+        return hit("town_overview", "镇街概况")
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
-        if _has(_GROUPED, text):
+        if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
         if _has(_COUNT, text):
             return hit("enterprise_count", "企业数量")

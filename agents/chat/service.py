@@ -19,10 +19,11 @@ from typing import Any, Protocol
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.execute import TemplateRun, run_template
+from agents.chat.followup import bare_levels, carried_enterprise, sibling
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.resolve import FuzzyEnterpriseSearch, ResolvedEnterprise, resolve_enterprise
-from agents.chat.router import THRESHOLD, family, route
+from agents.chat.router import CONFIDENT, THRESHOLD, family, route
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.prompts import PromptLibrary, complete_prompt
@@ -36,8 +37,8 @@ from graph.repository import SafetyGraphRepository
 log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_REFERS_BACK = re.compile(
-    r"^(那么?|那其中|其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
+_REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a condition, it does not point back
+    r"^(那么?)?(其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
 )
 _ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)")  # "华士镇呢？", "那城东"
 _SINGULAR = re.compile(r"它|这家|该企业|该公司|这个企业|那家")
@@ -154,6 +155,14 @@ class ChatService:
             elif previous.result_enterprises:
                 enterprise_ids = previous.result_enterprises[:500]
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
+        if (
+            enterprise is None
+            and not enterprise_ids
+            and (carried := carried_enterprise(text, slots, previous))
+        ):
+            about_it = route(text, slots, has_enterprise=True)  # "被罚过吗" after "嘉汇化学的法人是谁"
+            if about_it.intent is not None and about_it.confidence >= CONFIDENT:
+                decision, enterprise_ids = about_it, [carried]
         intent_id = decision.intent if decision.confidence >= THRESHOLD and self.use_rules else None
         merged = _slot_values(slots)
         if (
@@ -164,12 +173,15 @@ class ChatService:
                 or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
             )
         ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions
-            intent_id = previous.intent if intent_id is None or "其中" in text else intent_id
+            if intent_id is None or "其中" in text:  # "都列出来", "各镇呢": the list / per-town form
+                intent_id = sibling(previous.intent, text) or previous.intent
             # a new town or enterprise replaces the old place and the old result-set restriction
             moved = slots.town is not None or enterprise is not None
             dropped = {"town", "enterprise_id", "enterprise_ids"} if moved else set()
+            if intent_id != previous.intent and BY_ID[intent_id].shape == "groups":
+                dropped |= {"town"}  # "临港有几家加油站" → "各镇呢": every town
             base = {k: v for k, v in previous.slots.items() if k not in dropped}
-            merged = base | merged
+            merged = base | bare_levels(text, intent_id) | merged
         path = "template"
         notice = ""
         if intent_id is None and use_llm and self.chat_model is not None:
@@ -203,8 +215,7 @@ class ChatService:
             return ChatAnswer(answer=exc.message, path="refusal", intent=intent.id, notice=notice), None
         result = self._template_answer(text, intent.id, run, enterprise, path, notice, use_llm, scope)
         state = TurnState(
-            question=text, intent=intent.id, slots={k: v for k, v in merged.items() if not k.startswith("_")
-                                                    and k not in ("from_ms", "to_ms", "window_label")},
+            question=text, intent=intent.id, slots={k: v for k, v in merged.items() if not k.startswith("_")},
             result_ids=[str(r.get(intent.key)) for r in run.rows[:500] if r.get(intent.key) is not None],
             result_enterprises=_enterprise_ids(intent.key_kind, run.rows), key_kind=intent.key_kind,
         )  # fmt: skip

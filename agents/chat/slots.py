@@ -42,20 +42,26 @@ CATEGORY_SYNONYMS: dict[str, str] = {
 }  # fmt: skip
 GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
     "危化企业": HAZCHEM_CATEGORIES, "危化类": HAZCHEM_CATEGORIES, "化工企业": HAZCHEM_CATEGORIES,
-    "危险化学品企业": HAZCHEM_CATEGORIES, "危化品企业": HAZCHEM_CATEGORIES, "工贸": INDUSTRY_TRADE_CATEGORIES,
+    "危险化学品企业": HAZCHEM_CATEGORIES, "危化品企业": HAZCHEM_CATEGORIES, "危化品类": HAZCHEM_CATEGORIES,
+    "危化品单位": HAZCHEM_CATEGORIES, "化工厂": HAZCHEM_CATEGORIES, "化工类": HAZCHEM_CATEGORIES,
+    "化工行业": HAZCHEM_CATEGORIES, "化工单位": HAZCHEM_CATEGORIES, "工贸": INDUSTRY_TRADE_CATEGORIES,
 }  # fmt: skip
+# Spoken short forms, rewritten before the category tables are read: "危化生产" → "危化品生产".
+_CATEGORY_SHORT_FORMS = re.compile(r"危险化学品|危险化学|危化(?!品)")
 KEY_DOMAIN_SYNONYMS: dict[str, str] = {
     **{d.value: d.value for d in KeyDomain},
     "粉尘": "粉尘涉爆", "涉爆粉尘": "粉尘涉爆", "涉氨": "涉氨制冷", "液氨": "涉氨制冷",
     "受限空间企业": "有限空间", "铸造": "深井铸造",
 }  # fmt: skip
-SCALE_SYNONYMS = {s.value: s.value for s in EnterpriseScale} | {"规上": None}
+SCALE_SYNONYMS = {s.value: s.value for s in EnterpriseScale} | {
+    "规上": None, "大企业": "大型", "大厂": "大型", "中型企业": "中型", "小企业": "小型", "微企": "微型",
+}  # fmt: skip
 EVENT_TYPE_SYNONYMS: dict[str, str] = {
     **{t.value: t.value for t in EventType},
     "冒烟": "烟雾", "烟感": "烟雾", "明火": "火焰", "着火": "火情报告", "火灾": "火情报告", "火情": "火情报告",
     "安全帽": "未戴安全帽", "没戴帽子": "未戴安全帽", "通道占用": "消防通道占用", "堵塞消防通道": "消防通道占用",
     "反光衣": "未穿反光衣", "闯入": "人员闯入", "电动车进电梯": "电瓶车进电梯", "电瓶车": "电瓶车进电梯",
-    "吸烟": "抽烟", "温度超": "温度超限", "超温": "温度超限", "高温报警": "温度超限", "压力超": "压力超限",
+    "火警": "火情报告", "吸烟": "抽烟", "温度超": "温度超限", "超温": "温度超限", "高温报警": "温度超限", "压力超": "压力超限",
     "超压": "压力超限", "液位": "液位异常", "燃气泄漏": "可燃气体泄漏", "可燃气体": "可燃气体泄漏",
     "有毒气体": "有毒气体超标", "泄漏": "泄漏报告", "受伤": "人员受伤", "伤人": "人员受伤",
 }  # fmt: skip
@@ -91,9 +97,11 @@ ACCIDENT_TYPES = (
     "防汛",
 )
 
+# "还没改完", "没处理", "未销号": the hazard is still open (待整改 or 整改中).
+_NOT_CLOSED = re.compile(r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环)|在整改")
 _LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
 _CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCD])\s*(?:类|级|档)")
-_GRADE_RE = re.compile(r"([红黄蓝])(?:色|档)")
+_GRADE_RE = re.compile(r"([红黄蓝])(?:色|档|的|等级|级)")
 _LIMIT_RE = re.compile(r"(?:最近的?|前|最多)\s*([0-9一二两三四五六七八九十]+)\s*(?:个|家|支|名|处|条)")
 _PUNCT = re.compile(r"[\s\u3000，,。.！!？?；;：:、“”\"'‘’（）()【】\[\]<>《》]+")
 _ENTERPRISE_SUFFIX = re.compile(
@@ -217,10 +225,11 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
         if s.enterprise_mention_strong:  # keep "红色等级" of a weak guess for the vocabulary below
             rest = rest.replace(s.enterprise_mention, " ")
 
-    if (group := _first(rest, {k: k for k in GROUP_SYNONYMS})) is not None:
+    category_text = _CATEGORY_SHORT_FORMS.sub("危化品", rest)
+    if (group := _first(category_text, {k: k for k in GROUP_SYNONYMS})) is not None:
         s.category_group = GROUP_SYNONYMS[group]
     if s.category_group is None:
-        s.category = _first(rest, CATEGORY_SYNONYMS)
+        s.category = _first(category_text, CATEGORY_SYNONYMS)
     s.key_domain = _first(rest, KEY_DOMAIN_SYNONYMS)
     if s.key_domain == "使用危化品" and s.category_group is not None:
         s.key_domain = None
@@ -236,9 +245,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     elif "一般隐患" in rest:
         s.hazard_level = "一般"
     s.hazard_status = _first(rest, HAZARD_STATUS_SYNONYMS)
-    if s.hazard_status is None and re.search(
-        r"未整改|没整改|没有整改|还没.{0,2}改|尚未整改|未完成整改|在整改", rest
-    ):
+    if s.hazard_status is None and _NOT_CLOSED.search(rest):
         s.open_only = True
     s.event_type = _first(rest, EVENT_TYPE_SYNONYMS)
     if s.event_type == "泄漏报告" and "可燃" in rest:
@@ -274,15 +281,38 @@ _STOP = re.compile(
     r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|"
     r"存了|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
-    r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品"
+    r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品|"
+    r"底下|下面|下边|旗下|下属|里面|里头|老板|老总|董事长|厂长|联系人|安全员|是几|是哪|是不是|是否|几级|"
+    r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
+    r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上周|上个?月|这个月|去年|上个?礼拜|这个?礼拜|本礼拜|上个?星期"
 )
 _PORTRAIT_MARKERS = re.compile(
-    r"^(?:的|有哪些|有什么|有没有|有多少|有几个|有|被|装了|安装了|目前|现在)?(?:法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
+    r"^(?:的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
+    r"底下|下面|下边|旗下|下属|里面|里头|厂里|名下|这边|那边|今天|昨天|前天|明天|本周|这周|上周|本月|这个月|上个?月|"
+    r"今年|去年|最近|近期|上次|上一次|最近一次|最后一次)*"
+    r"(?:老板|老总|董事长|厂长|联系人|安全员|罚|查|离线|不在线|掉线|报警|告警|风险|作业|存|储|租|承租|监测|在线监测|"
+    r"监控|视频|几级|危险源|"
+    r"动火|吊装|高处|受限空间|有限空间|临时用电|盲板|动土|断路|"
+    r"法人|法定代表人|安全负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
     r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|最近|就近|基本信息|情况|存了|储存|有哪些承租|租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|装了|"
     r"多少个摄像头|摄像头|监控|执法|特殊作业|动火|告警|报警|事件)"
 )
 _SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "加油站", "化工", "制药", "科技", "钢铁", "纺织",
              "机械", "印染", "电力", "物流", "新材料", "管桩", "厂")  # fmt: skip
+
+
+# Filter words that can end in a company suffix ("中型纺织", "大型机械厂", "一般化工厂"): a span made of
+# them only is a filter, not a name.
+_FILTER_WORDS = ("小微", "规上", "规模以上", "大中型", "重点", "失信", "行业", "工厂", "厂家", "厂", "企业", "公司", "化工",
+                 "类", "型", "涉", *(s.value for s in EnterpriseScale))  # fmt: skip
+_GENERIC = sorted(
+    {*CATEGORY_SYNONYMS, *GROUP_SYNONYMS, *KEY_DOMAIN_SYNONYMS, *_FILTER_WORDS}, key=len, reverse=True
+)
+_GENERIC_WORDS = re.compile("|".join(_GENERIC) + r"|[ABCD]类?")
+
+
+def _names_something(span: str) -> bool:
+    return len(_GENERIC_WORDS.sub("", span)) >= 2
 
 
 def enterprise_mention(text: str) -> tuple[str, bool] | None:
@@ -307,10 +337,15 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
                 continue
             best = max((part.rfind(x) + len(x) for x in _SUFFIXES if part.rfind(x) >= 2), default=0)
             core = re.sub(r"^江阴市?|(股份)?有限(责任)?公司$|集团$|公司$", "", part[:best])
-            if best >= 4 and len(core) >= 2:
+            if best >= 4 and len(core) >= 2 and _names_something(core):
                 return part[:best], True
         tail = chunk.strip().split(" ")[-1] if chunk.strip() else ""
-        if weak is None and len(tail) >= 2 and _PORTRAIT_MARKERS.match(cleaned[end:]):
+        if (
+            weak is None
+            and len(tail) >= 2
+            and _PORTRAIT_MARKERS.match(cleaned[end:])
+            and _names_something(tail)
+        ):
             weak = tail
     return (weak, False) if weak else None
 

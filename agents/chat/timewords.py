@@ -43,14 +43,23 @@ def _midnight(now: datetime) -> datetime:
     return now.astimezone(CST).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-_RECENT = re.compile(r"(?:近|最近|过去|前)\s*([0-9一二两三四五六七八九十]+)\s*(天|日|周|个月|小时)")
+_RECENT = re.compile(
+    r"(?:近|最近|过去|前|这)\s*([0-9一二两三四五六七八九十几]+)\s*(天|日|周|个?星期|个?礼拜|个月|小时)"
+)
+_THIS_WEEK = re.compile(r"本周|这周|这个?星期|本星期|这个?礼拜|本礼拜")
+_LAST_WEEK = re.compile(r"上周|上个?星期|上个?礼拜")
 
 
 def basic_time_window(text: str, now: datetime) -> Window | None:
-    """The fixed words: 今天/今日, 昨天, 前天, 本周, 上周, 本月, 上个月, 今年, 去年, 近 N 天/周/月/小时."""
+    """The fixed words: 今天/今日, 昨天, 前天, 明天, 本周, 上周, 本月, 上个月, 今年, 去年, 近 N 天/周/月/小时.
+
+    A part of the day narrows a one-day window: 凌晨 0–6 时, 上午/早上 0–12 时, 下午 12–18 时, 晚上 18–24 时.
+    """
     day = _midnight(now)
     half = None
-    if "上午" in text:
+    if "凌晨" in text or "半夜" in text:
+        half = (0, 6)
+    elif "上午" in text or "早上" in text or "今早" in text:
         half = (0, 12)
     elif "下午" in text:
         half = (12, 18)
@@ -63,24 +72,30 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
         return Window(_ms(start), _ms(start + timedelta(days=n)), label)
 
     if m := _RECENT.search(text):
-        n = int(m.group(1)) if m.group(1).isdigit() else (cn_to_int(m.group(1).replace("两", "二")) or 1)
-        unit = {"天": timedelta(days=n), "日": timedelta(days=n), "周": timedelta(weeks=n),
-                "个月": timedelta(days=30 * n), "小时": timedelta(hours=n)}[m.group(2)]  # fmt: skip
-        return Window(_ms(now - unit), _ms(now), m.group(0))
+        word = m.group(1).replace("两", "二").replace("几", "三")  # "这几天" ≈ the last three days
+        n = int(word) if word.isdigit() else (cn_to_int(word) or 1)
+        unit = m.group(2).removeprefix("个")
+        span = {"天": timedelta(days=n), "日": timedelta(days=n), "周": timedelta(weeks=n), "星期": timedelta(weeks=n),
+                "礼拜": timedelta(weeks=n), "月": timedelta(days=30 * n), "小时": timedelta(hours=n)}[unit]  # fmt: skip
+        return Window(_ms(now - span), _ms(now), m.group(0))
     if "前天" in text:
         return days(day - timedelta(days=2), 1, "前天")
     if "昨天" in text or "昨日" in text or "昨晚" in text:
         if "昨晚" in text:
             half = (18, 24)
         return days(day - timedelta(days=1), 1, "昨天")
-    if "今天" in text or "今日" in text or "当天" in text or "今晚" in text:
+    if "明天" in text or "明日" in text:
+        return days(day + timedelta(days=1), 1, "明天")
+    if "今天" in text or "今日" in text or "当天" in text or "今晚" in text or "今早" in text:
         if "今晚" in text:
             half = (18, 24)
         return days(day, 1, "今天")
-    if "上周" in text or "上星期" in text:
+    if "凌晨" in text or "半夜" in text:  # "凌晨有没有报警": the night that has just passed
+        return days(day, 1, "今天")
+    if _LAST_WEEK.search(text):
         monday = day - timedelta(days=day.weekday() + 7)
         return days(monday, 7, "上周")
-    if "本周" in text or "这周" in text or "这个星期" in text or "本星期" in text:
+    if _THIS_WEEK.search(text):
         monday = day - timedelta(days=day.weekday())
         return Window(_ms(monday), _ms(now), "本周")
     if "上个月" in text or "上月" in text:
