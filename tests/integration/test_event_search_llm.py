@@ -28,7 +28,9 @@ def test_leftover_words_go_to_the_model_and_come_back_normalised(server: ServerC
     gazetteer = Gazetteer.from_rows(towns=[{"name": "城东街道", "lat": 31.9, "lon": 120.3}])
     model = OpenAIChatModel(base_url=server.base_url, model=ASSET.name, timeout_s=60, max_retries=0)
     try:
-        outcome = EventQueryParser(gazetteer, chat_model=model).parse("昨天城东有焦糊味", NOW)  # a smell the rules do not place
+        outcome = EventQueryParser(gazetteer, chat_model=model).parse(
+            "昨天城东有焦糊味", NOW
+        )  # a smell the rules do not place
     finally:
         model.close()
     f = outcome.filter
