@@ -118,8 +118,18 @@ class ExpressionWalker(TokenCursor):
         if self.op("{", k=1) and word in ("EXISTS", "COUNT", "COLLECT"):
             raise self.reject(f"不支持 {word} {{…}} 子查询，请用模式条件或 MATCH")
         if self.op(".", k=1) and self.op("(", k=3):
+            if tok.text in walk.bound:
+                raise self.reject(
+                    f"{tok.text}.{self.t[self.i + 2].text}(…) 不是函数：属性后面不能加括号；"
+                    "判断有没有某种关系请用 MATCH 模式"
+                )
             raise self.reject("不允许调用带命名空间的函数或过程")
-        if self.op(".", k=1) and not self.op(".", "(", k=3) and tok.text not in walk.bound:
+        unbound = tok.text not in walk.bound
+        if unbound and (
+            (self.op(".", k=1) and not self.op(".", "(", k=3))  # h.level
+            or (self.op(":", k=1) and not self.op("(", k=-1))  # p:Penalty in WHERE
+            or (self.op(")", ",", k=1) and (self.op("(", k=-1) or self.kw("DISTINCT", k=-1)))  # count(e)
+        ):
             # The engines only say "'h' not defined"; the model needs to know what to do about it.
             raise self.reject(
                 f"变量 {tok.text} 在这里没有定义：先用 MATCH ({tok.text}:标签) 绑定它；"

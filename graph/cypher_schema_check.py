@@ -93,8 +93,11 @@ def check_edge(left: str, types: list[str], direction: Direction, right: str) ->
 
 
 def property_hint(owner: str, name: str) -> str:
-    """Why ``owner.name`` is wrong and what to write instead."""
+    """Why ``owner.name`` is wrong and what to write instead (other labels' property, or an edge)."""
     have = sorted(label for label, props in label_properties().items() if name in props)
     own = ", ".join(sorted(label_properties()[owner]))
     where = f"；有属性 {name} 的是 {'、'.join(have)}（需要先 MATCH 到该节点）" if have else ""
-    return f"{owner} 没有属性 {name}{where}；{owner} 的属性：{own}"
+    edges = sorted(t for t in REL_TRIPLES if owner in (t[0], t[2]))
+    related = "、".join(_triple_text(t) for t in edges[:8])
+    via = f"；相关的节点要经关系 MATCH：{related}" if related and not have else ""
+    return f"{owner} 没有属性 {name}{where}；{owner} 的属性：{own}{via}"

@@ -17,6 +17,8 @@ from agents.nlp.numerals import chinese_to_int
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph.cypher_catalog import ENTERPRISE_NAME, VALUE_HINT_FIELDS, value_samples_query
+from graph.cypher_guard import CypherRejectedError
+from graph.cypher_tokens import TokenKind, tokenize
 
 # 本镇 / 我们镇 / 本街道 / 我街道 / 本辖区 / 辖区内 … (a town officer speaking of their own town)
 _OWN_TOWN = re.compile(r"(?:本|我们|我|咱们|咱)(?:镇街|镇|街道|园区|开发区|辖区|乡镇)|本辖区|辖区内|辖区")
@@ -147,3 +149,32 @@ def answer_shape(question: str) -> str | None:
         if pattern.search(question):
             return "答案形式：" + note
     return None
+
+
+def ungrounded_literals(query: str, sources: str) -> list[str]:
+    """String literals of ``query`` that nothing in ``sources`` (question, context, notes) mentions.
+
+    A small model copies conditions from the few-shot examples ("… AND e.responsibility_class =
+    'A'" for a question that never said A类): valid Cypher, silently wrong rows. A literal counts
+    as mentioned when it, or any two characters of it in a row, occur in the sources (临港 for
+    临港经济开发区, 化工 for 一般化工), which keeps abbreviations and vocabulary mapping legal.
+    """
+    out: list[str] = []
+    for tok in tokenize(query):
+        if tok.kind is not TokenKind.STRING:
+            continue
+        value = tok.text[1:-1].strip()
+        if not value or value in sources:
+            continue
+        if len(value) >= 2 and any(value[i : i + 2] in sources for i in range(len(value) - 1)):
+            continue
+        out.append(value)
+    return out
+
+
+def check_literals_grounded(query: str, sources: str) -> None:
+    """Refuse (once, so that the model gets to drop them) conditions the question never stated."""
+    loose = ungrounded_literals(query, sources)
+    if loose:
+        said = "、".join(f"'{v}'" for v in loose)
+        raise CypherRejectedError(f"条件 {said} 在问题里没有提到；问题里没有的条件不要加", query=query)

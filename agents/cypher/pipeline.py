@@ -18,6 +18,7 @@ from agents.cypher.examples import pick_examples, render_examples
 from agents.cypher.grounding import (
     VALUES,
     answer_shape,
+    check_literals_grounded,
     enterprise_name,
     find_value_hints,
     normalise_quantities,
@@ -116,6 +117,7 @@ def answer_with_cypher(
         [h.render() for h in hints] + enum_value_hints(question, labels) + phrase_meanings(question, labels)
     )
     towns = [row["name"] for row in store.read(TOWN_NAMES)]
+    sources = "\n".join([question, context, *notes, scope.town or ""])
     prompt = (prompts or PromptLibrary()).render(
         PROMPT_TASK,
         schema=schema_text,
@@ -132,6 +134,8 @@ def answer_with_cypher(
         draft = chat_model.structured(messages, CypherDraft, max_retries=1)
         try:
             guarded = guard_cypher(draft.cypher, params=params.keys(), level=scope.level, max_rows=max_rows)
+            if not attempts:  # a second draft that keeps such a condition runs: the model insisted
+                check_literals_grounded(draft.cypher, sources)
             used = {k: params[k] for k in params if k.startswith("scope_") or k in guarded.params}
             rows = store.read_only(guarded.text, used, timeout_ms=timeout_ms)
         except RetryableError:

@@ -105,3 +105,27 @@ def test_answer_shape_follows_the_wording() -> None:
     assert answer_shape("最近7天有火焰告警的企业") is None  # 最近 + time is a window, not a superlative
     assert answer_shape("低于最低库存的物资") is None
     assert answer_shape("有哪些危化救援队") is None
+
+
+def test_conditions_the_question_never_stated_are_sent_back_once() -> None:
+    import pytest
+
+    from agents.cypher.grounding import check_literals_grounded, ungrounded_literals
+    from graph.cypher_guard import CypherRejectedError
+
+    copied = "MATCH (e:Enterprise) WHERE e.town = '月城镇' AND e.scale = '大型' RETURN e.name AS key"
+    assert ungrounded_literals(copied, "月城镇有哪些企业") == ["大型"]
+    with pytest.raises(CypherRejectedError) as info:
+        check_literals_grounded(copied, "月城镇有哪些企业")
+    assert "'大型'" in info.value.reason
+    # abbreviations and vocabulary words count as mentioned
+    assert (
+        ungrounded_literals(
+            "MATCH (e:Enterprise) WHERE e.town = '临港经济开发区' RETURN e.name", "临港的企业"
+        )
+        == []
+    )
+    assert (
+        ungrounded_literals("MATCH (e:Enterprise) WHERE e.category = '一般化工' RETURN e.name", "化工厂")
+        == []
+    )

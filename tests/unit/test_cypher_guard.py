@@ -123,7 +123,7 @@ def test_columns_are_reported() -> None:
         ("MATCH (e:Enterprise)-[*1..9]->(x:Town) RETURN x.id", "上限"),
         ("MATCH (e:Enterprise)", "RETURN"),
         ("RETURN 'unterminated", "引号"),
-        ("MATCH (e:Enterprise) RETURN e.name AS key MATCH (t:Town) RETURN t.id", "RETURN 之后"),
+        ("MATCH (e:Enterprise) RETURN e.name AS key RETURN e.id AS id", "RETURN 之后"),
         ("USE system SHOW USERS", "管理命令"),
         ("", "为空"),
     ],
