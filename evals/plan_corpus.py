@@ -47,6 +47,8 @@ PLANS = (
     "town_gas_special",
     "port_terminal_overall",
     "chlorine_leak_onsite",
+    "town_yunting_overall",
+    "enterprise_casting_special",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -54,9 +56,11 @@ PLANS = (
 # plans-robust round tuned on four more outside-author plans (lingang_hazchem_table,
 # enterprise_dust_onsite, dept_special_equipment, town_forest_fire) and then wrote these two without
 # changing the importer; the plans-robust2 round tuned on their misses (development data since) and
-# wrote port_terminal_overall and chlorine_leak_onsite before running its changed importer on them:
-# do not tune on these two; the next round moves them to development data.
-HELD_OUT: tuple[str, ...] = ("port_terminal_overall", "chlorine_leak_onsite")
+# wrote port_terminal_overall and chlorine_leak_onsite before running its changed importer on them;
+# plans-robust3 tuned on those two (development data since) and wrote town_yunting_overall and
+# enterprise_casting_special before running its changed importer on them: do not tune on these two;
+# the next round moves them to development data.
+HELD_OUT: tuple[str, ...] = ("town_yunting_overall", "enterprise_casting_special")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -3,6 +3,8 @@
 * A block that starts with the level's name: "（1）IV级响应：<trigger>。由<commander>组织：<a>；<b>",
   "第十二条　Ⅰ级响应。<trigger>时启动，由<commander>指挥。主要措施：<a>；<b>", or "一级响应由总指挥王强
   指挥：<a>；<b>" (no trigger).
+* A prose paragraph that names one level and its commander, the measures after the command clause:
+  "发生…时，启动Ⅱ级响应，由<commander>负责现场指挥，<a>；<b>；<c>。" (no level heading above it).
 * Tables with a level column (响应级别 | 启动条件 | 指挥 | 措施), or transposed with one column per level
   (项目 | Ⅱ级响应 | Ⅲ级响应, then rows 启动条件 / 指挥 / 主要措施).
 """
@@ -14,7 +16,14 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
-from plans.rules_level_fields import _CLASS, _LEVEL_TOKEN, level_of, split_actions, strip_number
+from plans.rules_level_fields import (
+    _CLASS,
+    _LEVEL_TOKEN,
+    commander_in,
+    level_of,
+    split_actions,
+    strip_number,
+)
 from plans.structure import Block, table_cell
 
 _NAME = rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
@@ -71,6 +80,32 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
             add_actions(draft, index, block, split_actions(by.group(2)), confidence=0.75)
+
+
+# What may follow the commander's name before the measures: "负责统一指挥，" / "现场指挥，" / "组织指挥，"
+_COMMAND_VERB = re.compile(r"\s*(?:负责)?(?:统一|现场)?(?:组织)?(?:指挥|领导)\s*[，,]\s*")
+
+
+def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) -> None:
+    """ "…时，启动Ⅱ级响应，由X负责现场指挥，a；b；c。": a paragraph naming one level whose commander
+    clause is followed by the measures, up to the end of the sentence (two measures at least)."""
+    for block in scope:
+        if block.kind != "paragraph":
+            continue
+        named = {level_of(m.group(0)) for m in _MENTION.finditer(block.text)} - {None}
+        if len(named) != 1:
+            continue
+        level = named.pop()
+        said = commander_in(block.text)
+        if level not in levels or said is None:
+            continue
+        verb = _COMMAND_VERB.match(block.text, said[1])
+        if verb is None:
+            continue
+        run = block.text[verb.end() :].split("。")[0]
+        actions = split_actions(run)
+        if len(actions) >= 2:
+            add_actions(draft, levels[level], block, actions, confidence=0.7)
 
 
 def add_actions(draft: PlanDraft, index: int, block: Block, actions: list[str], confidence: float) -> None:

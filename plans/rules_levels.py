@@ -9,7 +9,7 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, sentences
-from plans.rules_level_blocks import add_actions, level_items, level_tables
+from plans.rules_level_blocks import add_actions, level_items, level_prose, level_tables
 from plans.rules_level_fields import (
     _CLASS,
     _CLASS_LEVEL,
@@ -224,6 +224,7 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 )
     level_items(draft, scope, levels, ensure)
     level_tables(draft, scope, levels, ensure)
+    level_prose(draft, scope, levels)
     _actions_under_level_headings(draft, outline, levels, ensure)
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 

@@ -194,6 +194,10 @@ def _general(draft: PlanDraft, outline: Outline) -> None:
         text = strip_number(scope.text)
         start = scope.text.find(text)
         draft.set("scope", text, scope.paragraph, start, start + len(text), confidence=0.8)
+    inner = None if draft.data["scope"] else _scope_inside(draft)
+    if inner is not None:  # "…可造成人员中毒。本方案适用于…的现场处置。": the sentence, in a paragraph
+        block, m = inner
+        draft.set("scope", m.group(1), block.paragraph, m.start(1), m.end(1), confidence=0.75)
     seen: set[str] = set()
     for block in _section_blocks(draft, outline, "总则/编制依据"):
         for m in _BOOK.finditer(block.text):
@@ -208,6 +212,18 @@ def _scope_sentence(draft: PlanDraft) -> Block | None:
         (b for b in draft.blocks[:80] if b.kind != "table" and _SCOPE_SENTENCE.match(strip_number(b.text))),
         None,
     )
+
+
+_SCOPE_INSIDE = re.compile(r"(?:^|(?<=[。；;]))\s*(本(?:预案|方案)适用于[^。]{4,200}。?)")
+
+
+def _scope_inside(draft: PlanDraft) -> tuple[Block, re.Match[str]] | None:
+    """The "本方案适用于…。" sentence inside a longer paragraph (a risk description, an overview)."""
+    for block in draft.blocks[:80]:
+        m = _SCOPE_INSIDE.search(block.text) if block.kind == "paragraph" else None
+        if m:
+            return block, m
+    return None
 
 
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:

@@ -179,6 +179,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if named and owner_named:  # "抢险堵漏组负责关闭阀门；负责…" under a plain 职责 heading
                 _add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
                 led = owner_named
+                # "办公室负责a；b；c。": the run of clauses to the full stop is its, whatever the verb
+                listing = owner_named if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             offset = start + sentence.find(text[:4]) if text else start
             under = _GROUPS_UNDER.search(text)
@@ -337,7 +339,11 @@ def _roles_and_duty(
 ) -> None:
     """ "队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
     for m in _ROLE_BY.finditer(text):
-        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+        # "办公室主任由安全环保部经理兼任": the post of the unit named just before the title
+        named = re.search(r"([^，,。；;：:、\s]{2,20})$", text[: m.start()])
+        holder_of = canonical(named.group(1), units) if named and UNIT_SUFFIX.search(named.group(1)) else None
+        who = holder_of or owner
+        role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_IS.finditer(text):  # "组长为运输管理科科长"

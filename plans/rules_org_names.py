@@ -17,13 +17,13 @@ HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|委员会)$")
 
 
 def headquarters(units: dict[str, int], name: str) -> str | None:
-    """Offices and working groups without a parent heading belong to the command HQ (GB/T 29639):
-    the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
-    if "指挥部" in name and "办公室" not in name:
+    """Offices, working groups and the 现场指挥部 without a parent heading belong to the command HQ
+    (GB/T 29639): the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
+    on_site = name.startswith("现场")  # a 现场指挥部 sits under the body that sets it up
+    if "指挥部" in name and "办公室" not in name and not on_site:
         return None
-    hq = next((u for u in units if "指挥部" in u and "办公室" not in u), None) or next(
-        (u for u in units if HQ_SUFFIX.search(u) and "办公室" not in u), None
-    )
+    top = [u for u in units if "办公室" not in u and not u.startswith("现场")]
+    hq = next((u for u in top if "指挥部" in u), None) or next((u for u in top if HQ_SUFFIX.search(u)), None)
     return hq if hq != name else None
 
 

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
-from plans.rules_org_names import ROLE_HOLDER, UNIT_SUFFIX, canonical, headquarters
+from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
 from plans.structure import Block, table_cell
 
 _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
@@ -93,9 +93,21 @@ def org_table(
                     )
         return
     post_col = next((i for i, h in enumerate(header) if _POST_COLUMN.search(h)), None)
+    person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
+    card_cols = [i for i, h in enumerate(header) if i != post_col and _CARD_DUTY_COLUMN.search(h)]
+    if post_col is not None and person_col is None and card_cols:
+        owner = parent or default(units, draft, block, unit)
+        _duty_card(
+            draft,
+            block,
+            units[owner],
+            post_col,
+            card_cols,
+            lambda t, h: role(owner, t, h, block, 0, len(block.text)),
+        )
+        return
     if post_col is None or any(_PHONE_COLUMN.search(h) for h in header):
         return
-    person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
     owner = parent or default(units, draft, block, unit)
     index = units[owner]
     seen: set[str] = set()
@@ -125,6 +137,47 @@ def org_table(
                     block.paragraph,
                     confidence=0.85,
                 )
+
+
+# An 应急处置卡 (岗位 | 职责 | 处置措施 | 联系电话): no person column, what each post does in one or more columns
+_CARD_DUTY_COLUMN = re.compile(r"职责|任务|措施|处置|行动")
+_TITLED_POST = re.compile(
+    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*(?:[（(]([^）)]+)[)）])?$"
+)
+
+
+def _duty_card(
+    draft: PlanDraft, block: Block, index: int, post_col: int, duty_cols: list[int], add_role: Any
+) -> None:
+    """Each row of a duty card is a role of the unit with the duties of every duty column: a titled
+    post ("组长（生产副总经理）") is that role; any other post is one 成员 role held by the post as
+    written, taking over a "当班班长、操作工和安全员为成员" role that listed the posts together."""
+    roles: list[dict[str, Any]] = draft.data["org_units"][index]["roles"]
+    for row in block.cells[1:] if block.cells else []:
+        post = re.sub(r"\s+", "", table_cell(row, post_col))
+        if not post:
+            continue
+        titled = _TITLED_POST.match(post)
+        title, holder = (titled.group(1), titled.group(2)) if titled else ("成员", post)
+        target = next((r for r in roles if r["title"] == title and (titled or r["holder"] == post)), None)
+        listed = next(
+            (r for r in roles if not titled and r["title"] == "成员" and post in (r["holder"] or "")), None
+        )
+        if target is None and listed is not None:
+            target, listed["holder"] = listed, post  # the listing splits into one role per post
+            n = roles.index(listed)
+            draft.cite(f"/org_units/{index}/roles/{n}/holder", block.paragraph, confidence=0.8)
+        if target is None:
+            add_role(title, holder)
+            target = next((r for r in roles if r["title"] == title and r["holder"] == holder), None)
+        if target is None:
+            continue
+        n = roles.index(target)
+        for duty in (d for col in duty_cols for d in _duties(table_cell(row, col))):
+            if duty not in target["duties"]:
+                target["duties"].append(duty)
+                at = f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}"
+                draft.cite(at, block.paragraph, confidence=0.8)
 
 
 def _duties(cell: str) -> list[str]:

@@ -10,7 +10,7 @@ import re
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
 from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
-from plans.sections import Outline
+from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
 _PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
@@ -130,6 +130,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "灭火器",
                 "舟",
                 "船",
+                "拖轮",
                 "艇",
                 "锯",
                 "挖掘机",
@@ -157,9 +158,24 @@ def resource_type(text: str, *, default: str = "其他") -> str:
             "装备",
         ),
         (
-            ("物资", "沙袋", "吸附", "药品", "棉", "编织袋", "帐篷", "食品", "饮用水", "围油栏", "吸油毡"),
+            (
+                "物资",
+                "沙袋",
+                "救生圈",
+                "救生衣",
+                "吸附",
+                "药品",
+                "棉",
+                "编织袋",
+                "帐篷",
+                "食品",
+                "饮用水",
+                "围油栏",
+                "吸油毡",
+            ),
             "物资",
         ),
+        (("池", "围堰"), "其他"),  # 碱液池, 事故应急池: facilities, neither stock nor equipment
     ):
         if any(w in text for w in words):
             return kind
@@ -273,7 +289,7 @@ def _squash_digits(text: str) -> str:
 
 
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|立方米)"
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米)"
 )
 _LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
@@ -285,6 +301,8 @@ _HELD_BY_CLAUSE = re.compile(
 _OWNER_SETS_UP = re.compile(
     r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有)"
 )
+# the bodies that own stock in running text: departments and workshops as well as stations and bureaus
+_OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
 _SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
 
@@ -295,23 +313,26 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
     names = {r["name"] for r in draft.data["resources"]}
     for block in draft.blocks:
         skeleton = outline.block_skeleton[block.paragraph] or ""
-        if block.kind in ("table", "heading") or skeleton.startswith(
-            ("组织机构", "应急响应", "预警", "总则")
+        section = outline.block_section[block.paragraph]
+        # "3.3 应急物资" under 应急处置: a sub-section about stock is read whatever part it sits in
+        stock = section is not None and classify_heading(outline.sections[section].heading) == "应急保障"
+        if block.kind in ("table", "heading") or (
+            skeleton.startswith(("组织机构", "应急响应", "预警", "总则")) and not stock
         ):
             continue
         for start, _end, sentence in sentences(block.text):
             held = _HELD_BY_CLAUSE.search(sentence) or _HELD_BY.search(sentence)
-            owner = _OWNER_SETS_UP.match(sentence.strip())
-            holder = (
-                _full_name(held.group(1), sentence[: held.start()])
-                if held
-                else owner.group(1)
-                if owner and _STORE_IS_A_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
-                else None
-            )
+            holder = _full_name(held.group(1), sentence[: held.start()]) if held else None
             for m in _ITEM_QTY.finditer(sentence):
+                # "设备工程部组建消防队25人，生产业务部配备拖轮1艘": each clause's opening body holds its items
+                clause_at = max(sentence.rfind(c, 0, m.start()) for c in "，,") + 1
+                owner = _OWNER_SETS_UP.match(sentence[clause_at:].strip()) or (
+                    _OWNER_SETS_UP.match(sentence.strip()) if holder is None else None
+                )
+                owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
+                item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|配备|配置|存放|设有|共有|拥有|备有|包括|现有|另有", m.group(1)
+                    r"[，,、（）()]|储备|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有", m.group(1)
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
                 if len(name) < 2 or name in names or re.search(r"年|月|日|时|分钟|小时|米", name):
@@ -334,7 +355,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 draft.add(
                     "resources",
                     {"type": kind, "name": name, "quantity": float(m.group(2)), "unit": unit_word,
-                     "holder": holder},
+                     "holder": item_holder},
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
             shelter = _SHELTER.match(sentence.strip())
