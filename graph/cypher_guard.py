@@ -22,7 +22,6 @@ their own read-only enforcement (FalkorDB ``GRAPH.RO_QUERY``, Neo4j EXPLAIN + re
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
 
 from core.scope import ScopeLevel
 from graph.cypher_catalog import REL_TYPES, all_properties, label_properties
@@ -38,8 +37,9 @@ from graph.cypher_cursor import (
     lexical_checks,
 )
 from graph.cypher_expr import ExpressionWalker
-from graph.cypher_schema_check import Direction, EdgeVerdict, check_edge, property_hint
-from graph.cypher_tokens import CypherSyntaxError, Token, TokenKind, tokenize
+from graph.cypher_repairs import mid_query_returns
+from graph.cypher_schema_check import Direction, EdgeVerdict, RelPattern, check_edge, property_hint
+from graph.cypher_tokens import CypherSyntaxError, TokenKind, tokenize
 from graph.schema import LABELS
 
 __all__ = [
@@ -50,15 +50,6 @@ __all__ = [
     "GuardedQuery",
     "guard_cypher",
 ]
-
-
-@dataclass(frozen=True)
-class _RelPattern:
-    types: list[str]
-    direction: Direction
-    dashes: tuple[Token, Token]
-    arrow: Token | None  # the '<' or '>' (None when undirected)
-    var_length: bool
 
 
 class _Guard(ExpressionWalker):
@@ -210,7 +201,7 @@ class _Guard(ExpressionWalker):
             self.check_edge(left, rel, right)
             left = right
 
-    def check_edge(self, left: str | None, rel: _RelPattern, right: str | None) -> None:
+    def check_edge(self, left: str | None, rel: RelPattern, right: str | None) -> None:
         """Refuse an edge the schema cannot hold; turn round one that is only reversed."""
         if left is None or right is None or not rel.types or rel.var_length:
             return
@@ -219,13 +210,8 @@ class _Guard(ExpressionWalker):
         except ValueError as exc:
             raise CypherRejectedError(str(exc), query=self.text) from exc
         if verdict is EdgeVerdict.FLIP:
-            first, last = rel.dashes
-            if rel.direction is Direction.OUT:
-                self.insert(first.start, "<")
-                self.edits.append(Edit(rel.arrow.start, rel.arrow.end, "", len(self.edits)))  # type: ignore[union-attr]
-            else:
-                self.edits.append(Edit(rel.arrow.start, rel.arrow.end, "", len(self.edits)))  # type: ignore[union-attr]
-                self.insert(last.end, ">")
+            for start, end, text in rel.flipped():
+                self.edits.append(Edit(start, end, text, len(self.edits)))
 
     def node(self, walk: Walk, ctx: str, preds: list[str]) -> str | None:
         opening = self.expect_op("(")
@@ -271,7 +257,7 @@ class _Guard(ExpressionWalker):
         preds.append(pred.format(v=var))
         return known
 
-    def relationship(self, walk: Walk, ctx: str) -> _RelPattern:
+    def relationship(self, walk: Walk, ctx: str) -> RelPattern:
         incoming = self.advance() if self.op("<") else None
         first = self.expect_op("-")
         types: list[str] = []
@@ -304,7 +290,7 @@ class _Guard(ExpressionWalker):
             direction = Direction.BOTH
         else:
             direction = Direction.IN if incoming is not None else Direction.OUT
-        return _RelPattern(types, direction, (first, last), incoming or outgoing, var_length)
+        return RelPattern(types, direction, (first, last), incoming or outgoing, var_length)
 
     def rel_type(self) -> str:
         name = self.expect_ident("关系类型").text
@@ -388,7 +374,7 @@ def guard_cypher(
         raise CypherRejectedError(str(exc), query=query) from exc
     tokens = lexical_checks(tokens, query)
     text = query[: tokens[-1].end]
-    middle = _mid_query_returns(tokens)
+    middle = mid_query_returns(tokens)
     if middle:
         # "… RETURN a AS x MATCH …" is a WITH the model called RETURN; rename it and walk again.
         for tok in reversed(middle):
@@ -409,23 +395,3 @@ def guard_cypher(
         columns=tuple(guard.columns),
         limit=max_rows,
     )
-
-
-_CLAUSE_STARTS = frozenset({"MATCH", "OPTIONAL", "UNWIND", "WITH", "CALL"})
-
-
-def _mid_query_returns(tokens: list[Token]) -> list[Token]:
-    """Top-level RETURN tokens that a later top-level clause follows."""
-    depth, returns, found = 0, [], []
-    for tok in tokens:
-        if tok.is_op("(", "[", "{"):
-            depth += 1
-        elif tok.is_op(")", "]", "}"):
-            depth -= 1
-        elif depth == 0 and tok.kind is TokenKind.IDENT:
-            if tok.upper == "RETURN":
-                returns.append(tok)
-            elif tok.upper in _CLAUSE_STARTS and returns:
-                found += returns
-                returns = []
-    return found

@@ -10,9 +10,11 @@ labels, which is what the model needs for its one retry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 
 from graph.cypher_catalog import REL_TRIPLES, label_properties
+from graph.cypher_tokens import Token
 
 
 class Direction(Enum):
@@ -24,6 +26,26 @@ class Direction(Enum):
 class EdgeVerdict(Enum):
     OK = "ok"
     FLIP = "flip"  # valid only the other way round
+
+
+@dataclass(frozen=True)
+class RelPattern:
+    """One relationship of a pattern as written: types, arrow, and the tokens to edit when turning it."""
+
+    types: list[str]
+    direction: Direction
+    dashes: tuple[Token, Token]
+    arrow: Token | None  # the '<' or '>' (None when undirected)
+    var_length: bool
+
+    def flipped(self) -> list[tuple[int, int, str]]:
+        """Text edits (start, end, replacement) that turn the arrow round."""
+        if self.arrow is None:
+            return []
+        first, last = self.dashes
+        if self.direction is Direction.OUT:  # -[…]->  →  <-[…]-
+            return [(first.start, first.start, "<"), (self.arrow.start, self.arrow.end, "")]
+        return [(self.arrow.start, self.arrow.end, ""), (last.end, last.end, ">")]  # <-[…]-  →  -[…]->
 
 
 def _triple_text(triple: tuple[str, str, str]) -> str:
