@@ -14,20 +14,14 @@ from agents.nlp.timeexpr import CST
 from core.ai import ChatMessage
 from core.errors import LLMError
 from core.event_search import EventFilter
-from ingestion.demo.geography import TOWNS, village_id
+from tests.support.event_gazetteer import demo_gazetteer
 
 NOW = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
 CHENGXING = "91320281MA1XXXXX1A"
 
 
 def _gazetteer() -> Gazetteer:
-    return Gazetteer.from_rows(
-        towns=[{"name": t.name, "lat": t.lat, "lon": t.lon} for t in TOWNS],
-        villages=[
-            {"id": village_id(t.name, v), "name": v, "town": t.name, "lat": t.lat, "lon": t.lon}
-            for t in TOWNS
-            for v in t.villages
-        ],
+    return demo_gazetteer(
         enterprises=[
             {
                 "id": CHENGXING,

@@ -7,11 +7,12 @@ from datetime import datetime
 
 import pytest
 
-from agents.events.gazetteer import Gazetteer, station_aliases, town_aliases
+from agents.events.gazetteer import station_aliases, town_aliases
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST
 from core.event_search import EventFilter
 from ingestion.demo.geography import TOWNS, village_id
+from tests.support.event_gazetteer import demo_gazetteer
 
 NOW = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
 STATION = "91320281MA0000001X"
@@ -32,13 +33,7 @@ def _enterprise(uscc: str, name: str, town: str) -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def parser() -> EventQueryParser:
-    gazetteer = Gazetteer.from_rows(
-        towns=[{"name": t.name, "lat": t.lat, "lon": t.lon} for t in TOWNS],
-        villages=[
-            {"id": village_id(t.name, v), "name": v, "town": t.name, "lat": t.lat, "lon": t.lon}
-            for t in TOWNS
-            for v in t.villages
-        ],
+    gazetteer = demo_gazetteer(
         enterprises=[
             _enterprise(STATION, "中国石化销售股份有限公司江苏无锡江阴顾山万兴加油站", "顾山镇"),
             _enterprise(PRIVATE_STATION, "江阴市申港申新益铖加油站有限公司", "申港街道"),
