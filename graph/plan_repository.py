@@ -1,7 +1,8 @@
 """Plan storage on the GraphStore port: plans, versions, templates, the fact projection, statistics.
 
 Read methods that answer users take the caller's ``DataScope`` (graph.plan_queries.PLAN_SCOPE);
-the workflow rules (who may change what, which version is enabled) live in plans.service.
+the workflow rules (who may change what, which version is enabled) live in
+plans.service and plans.service_versions.
 """
 
 from __future__ import annotations

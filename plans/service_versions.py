@@ -1,0 +1,328 @@
+"""The version lifecycle of a plan: publish, enable, disable, roll back, retire, copy and compare.
+
+Rules kept here, not in routes:
+* a principal reads plans of its jurisdiction plus city-level ones, and changes only plans of
+  its own jurisdiction (city principals change all);
+* a plan has at most one enabled version; enabling, publishing, disabling and rolling back are
+  all one projection query (graph.plan_repository.PlanGraphRepository.project), so the enabled
+  flag and the facts never disagree.
+
+``PlanVersionLifecycle`` is the base of ``plans.service.PlanService``, which adds upload, plan
+creation, listing and review. The scoped reads (``plan``, ``writable_plan``, ``version``) and the
+version write (``_create_version``) sit here because every lifecycle step starts with them.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.plan_document import EmergencyPlan
+from core.scope import DataScope, Principal, ScopeLevel
+from graph.plan_repository import PlanGraphRepository
+from plans.diff import diff_documents
+from plans.graph_mapping import (
+    ProjectionContext,
+    department_probe_names,
+    holder_names,
+    map_plan,
+    resolve_links,
+    resource_names_by_label,
+)
+from plans.knowledge import PlanKnowledgeBase
+from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
+
+
+def new_id(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12].upper()}"
+
+
+class PlanVersionLifecycle:
+    """Scoped reads of a plan and its versions, and every step that changes which version is live."""
+
+    def __init__(
+        self,
+        repo: PlanGraphRepository,
+        *,
+        knowledge: PlanKnowledgeBase,
+        clock: Callable[[], int],
+    ) -> None:
+        self.repo = repo
+        self.knowledge = knowledge
+        self.clock = clock
+
+    # ---- access ----------------------------------------------------------------------------
+    def plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
+        plan = self.repo.get_plan(plan_id, principal.scope)
+        if plan is None:
+            raise NotFoundError(f"未找到预案 {plan_id}（或不在您的数据范围内）", code="plan_not_found")
+        return plan
+
+    def writable_plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
+        plan = self.plan(principal, plan_id)
+        check_jurisdiction(principal.scope, plan.get("town"), plan.get("enterprise_id"))
+        return plan
+
+    def version(self, plan_id: str, version_id: str) -> dict[str, Any]:
+        v = self.repo.get_version(plan_id, version_id)
+        if v is None:
+            raise NotFoundError(f"未找到预案版本 {version_id}", code="plan_version_not_found")
+        return v
+
+    def _latest_version(self, plan_id: str) -> dict[str, Any]:
+        versions = self.repo.versions(plan_id)
+        if not versions:
+            raise NotFoundError("该预案尚无版本，请先上传或由模板创建", code="plan_version_not_found")
+        return self.version(plan_id, versions[0]["id"])
+
+    def resolve_jurisdiction(
+        self, principal: Principal, town: str | None, enterprise_id: str | None
+    ) -> tuple[str | None, str | None]:
+        scope = principal.scope
+        if scope.level is ScopeLevel.TOWN and not town and not enterprise_id:
+            town = scope.town
+        if scope.level is ScopeLevel.ENTERPRISE and not enterprise_id:
+            enterprise_id = scope.enterprise_id
+        if enterprise_id:
+            found = self.repo.enterprise_town(enterprise_id)
+            if found is None:
+                raise ValidationError(f"适用企业 {enterprise_id} 不存在", code="unknown_enterprise")
+            town = found
+        check_jurisdiction(scope, town, enterprise_id)
+        return town, enterprise_id
+
+    # ---- version writes --------------------------------------------------------------------
+    def _create_version(self, principal: Principal, plan: dict[str, Any], **version: Any) -> str:
+        seq = len(self.repo.versions(plan["id"])) + 1
+        props = self._version_props(principal, plan, seq=seq, **version)
+        self.repo.create_version(plan["id"], props)
+        return str(props["id"])
+
+    def _version_props(
+        self,
+        principal: Principal,
+        plan: dict[str, Any],
+        *,
+        seq: int,
+        document: EmergencyPlan,
+        review: dict[str, str],
+        version_no: str,
+        issue_status: str,
+        issued_at: str | None = None,
+        town: str | None = None,
+        enterprise_id: str | None = None,
+        accident_category: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        props = {
+            "id": new_id("PV"),
+            "plan_id": plan["id"],
+            "seq": seq,
+            "version_no": version_no,
+            "issue_status": issue_status,
+            "issued_at": issued_at,
+            "enabled": False,
+            "town": town if town is not None else plan.get("town"),
+            "enterprise_id": enterprise_id if enterprise_id is not None else plan.get("enterprise_id"),
+            "accident_category": accident_category or plan.get("accident_category"),
+            "document": document.model_dump_json(),
+            "review": json.dumps(review, ensure_ascii=False),
+            "created_at": self.clock(),
+            "created_by": principal.user_id,
+            **(extra or {}),
+        }
+        return {k: v for k, v in props.items() if v is not None}
+
+    # ---- publish / enable / disable / roll back --------------------------------------------
+    def publish(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
+        plan = self.writable_plan(principal, plan_id)
+        v = self.version(plan_id, version_id)
+        if v["issue_status"] == "已废止":
+            raise ValidationError("已废止的版本不能发布", code="version_retired")
+        return self._project(plan, v, issue_status="已发布")
+
+    def enable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
+        plan = self.writable_plan(principal, plan_id)
+        v = self.version(plan_id, version_id)
+        if v["issue_status"] != "已发布":
+            raise ValidationError(
+                f"版本状态为“{v['issue_status']}”，只有已发布的版本可以启用", code="version_not_published"
+            )
+        return self._project(plan, v, issue_status=None)
+
+    def disable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
+        plan = self.writable_plan(principal, plan_id)
+        v = self.version(plan_id, version_id)
+        if not v["enabled"]:
+            raise ValidationError("该版本未启用", code="version_not_enabled")
+        return self._retire_facts(plan, status="未启用")
+
+    def rollback(
+        self, principal: Principal, plan_id: str, version_id: str, version_no: str | None = None
+    ) -> ProjectionReport:
+        """Enable an older version by copying it into a new one, so the history stays intact."""
+        plan = self.writable_plan(principal, plan_id)
+        old = self.version(plan_id, version_id)
+        new_version = self._copy_version(
+            principal, plan, old, version_no or f"{old['version_no']}（回滚）", "已发布"
+        )
+        return self._project(
+            self.plan(principal, plan_id), self.version(plan_id, new_version), issue_status=None
+        )
+
+    def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
+        """Soft delete (废止): facts and passages go, the plan and its history stay."""
+        plan = self.writable_plan(principal, plan_id)
+        self._retire_facts(plan, status="已废止")
+        return summary(self.plan(principal, plan_id))
+
+    def _copy_version(
+        self,
+        principal: Principal,
+        plan: dict[str, Any],
+        old: dict[str, Any],
+        version_no: str,
+        issue_status: str,
+        **meta: Any,
+    ) -> str:
+        extra = {k: old.get(k) for k in ("source_sha256", "source_filename", "blocks", "report")}
+        return self._create_version(
+            principal,
+            plan,
+            document=EmergencyPlan.model_validate_json(old["document"]),
+            review=json.loads(old["review"] or "{}"),
+            version_no=version_no,
+            issue_status=issue_status,
+            issued_at=meta.get("issued_at") or old.get("issued_at"),
+            town=meta.get("town") or old.get("town"),
+            enterprise_id=meta.get("enterprise_id") or old.get("enterprise_id"),
+            accident_category=meta.get("accident_category") or old.get("accident_category"),
+            extra={**{k: v for k, v in extra.items() if v is not None}, "copied_from": old["id"]},
+        )
+
+    def _project(
+        self, plan: dict[str, Any], v: dict[str, Any], *, issue_status: str | None
+    ) -> ProjectionReport:
+        document = EmergencyPlan.model_validate_json(v["document"])
+        state = json.loads(v["review"] or "{}")
+        now = self.clock()
+        town, enterprise_id = v.get("town"), v.get("enterprise_id")
+        ctx = ProjectionContext(
+            plan_id=plan["id"],
+            version_id=v["id"],
+            fact_set=f"F{now}-{uuid.uuid4().hex[:6]}",
+            issuing_unit=document.issuing_unit or plan.get("issuing_unit", ""),
+            town=town,
+            enterprise_id=enterprise_id,
+        )
+        facts = map_plan(document, state, ctx)
+        candidates = self.repo.link_candidates(
+            holder_names(facts), department_probe_names(facts), resource_names_by_label(facts)
+        )
+        links = resolve_links(facts, candidates, ctx)
+        self.repo.project(
+            plan_id=plan["id"],
+            version_id=v["id"],
+            issue_status=issue_status,
+            fact_set=ctx.fact_set,
+            facts=facts,
+            links=links,
+            applies_town=town,
+            applies_enterprise=enterprise_id,
+            hazard_sources=self.repo.hazard_sources_of(enterprise_id),
+            plan_props={
+                "status": "已启用",
+                "enabled_version_id": v["id"],
+                "enabled_version_no": v["version_no"],
+                "town": town,
+                "enterprise_id": enterprise_id,
+                "accident_category": v.get("accident_category"),
+                "updated_at": now,
+            },
+        )
+        # The index follows the committed graph; a failure here leaves the facts and is reported.
+        chunks = self.knowledge.replace(plan, v, document)
+        return ProjectionReport(
+            plan_id=plan["id"],
+            version_id=v["id"],
+            facts=facts.counts(),
+            linked=links.counts(),
+            unmatched=links.unmatched,
+            chunks_indexed=chunks,
+        )
+
+    def _retire_facts(self, plan: dict[str, Any], *, status: str) -> ProjectionReport:
+        from plans.graph_mapping import Links, PlanFacts
+
+        self.repo.project(
+            plan_id=plan["id"],
+            version_id=None,
+            issue_status=None,
+            fact_set=f"F{self.clock()}-none",
+            facts=PlanFacts(),
+            links=Links(),
+            applies_town=None,
+            applies_enterprise=None,
+            hazard_sources=[],
+            plan_props={
+                "status": status,
+                "enabled_version_id": None,
+                "enabled_version_no": None,
+                "updated_at": self.clock(),
+            },
+        )
+        self.knowledge.remove(plan)
+        return ProjectionReport(plan_id=plan["id"], version_id=None, facts={}, linked={}, unmatched=[])
+
+    # ---- versions --------------------------------------------------------------------------
+    def versions(self, principal: Principal, plan_id: str) -> list[VersionView]:
+        self.plan(principal, plan_id)
+        return [VersionView(**v) for v in self.repo.versions(plan_id)]
+
+    def create_version(self, principal: Principal, plan_id: str, body: VersionInput) -> VersionView:
+        plan = self.writable_plan(principal, plan_id)
+        if body.town or body.enterprise_id:
+            self.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        base_id = body.copy_from or (plan.get("enabled_version_id") or self._latest_version(plan_id)["id"])
+        base = self.version(plan_id, base_id)
+        new_id_ = self._copy_version(
+            principal,
+            plan,
+            base,
+            body.version_no,
+            body.issue_status,
+            issued_at=body.issued_at,
+            town=body.town,
+            enterprise_id=body.enterprise_id,
+            accident_category=body.accident_category,
+        )
+        return VersionView(**self.version(plan_id, new_id_))
+
+    def diff(self, principal: Principal, plan_id: str, from_id: str, to_id: str) -> list[FieldChange]:
+        self.plan(principal, plan_id)
+        old = json.loads(self.version(plan_id, from_id)["document"])
+        new = json.loads(self.version(plan_id, to_id)["document"])
+        return diff_documents(old, new)
+
+    def facts(self, principal: Principal, plan_id: str) -> dict[str, Any]:
+        self.plan(principal, plan_id)
+        return self.repo.facts(plan_id)
+
+
+def check_jurisdiction(scope: DataScope, town: str | None, enterprise_id: str | None) -> None:
+    """Scoped principals change only plans of their own town / enterprise."""
+    if scope.level is ScopeLevel.TOWN and (town != scope.town):
+        raise PermissionDeniedError(f"无权管理“{town or '市级'}”的预案", code="out_of_scope")
+    if scope.level is ScopeLevel.ENTERPRISE and enterprise_id != scope.enterprise_id:
+        raise PermissionDeniedError("无权管理其他单位的预案", code="out_of_scope")
+
+
+def summary(row: dict[str, Any]) -> PlanSummary:
+    keys = PlanSummary.model_fields
+    return PlanSummary(**{k: v for k, v in row.items() if k in keys})
+
+
+__all__ = ["PlanVersionLifecycle", "check_jurisdiction", "new_id", "summary"]
