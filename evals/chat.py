@@ -12,10 +12,14 @@ Scoring:
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
   system's first row equals the gold count;
-* held-out — lines with a ``"split"`` (``heldout``, ``heldout2``, ``heldout3``) were written after
+* ``empty`` — a question outside the caller's scope: a refusal, no rows, or only zeros passes;
+* conversations — a line's ``history`` (earlier questions) is asked first in one conversation, under
+  the same principal (``scope`` city, a town or an enterprise), then ``question`` is scored;
+* held-out — lines with a ``"split"`` (``heldout``, ``heldout2``, ``heldout3``, …) were written after
   the rules were tuned on the others; each split is reported as its own row ("template (held-out
   2)"). ``heldout2`` was then used to generalise the rules; ``heldout3`` was written at the same
-  time and kept unseen until those fixes were done, so it is the honest held-out number;
+  time and kept unseen until those fixes were done; ``heldout4`` (scoped callers, conversations)
+  and ``heldout5`` (loose typing) likewise, ``heldout5`` measured once before it was fixed;
 * answer — counts: the number appears in the answer; sets: nothing found is said when the gold
   set is empty, else every gold value or the number of results ("共查到 N") appears.
 """
@@ -97,6 +101,9 @@ def _ms(dt: datetime) -> int:
 def principal_for(scope: dict[str, Any]) -> Principal:
     if scope.get("level") == "town":
         return Principal(user_id="eval", scope=DataScope(level=ScopeLevel.TOWN, town=scope["town"]))
+    if scope.get("level") == "enterprise":
+        ent = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=scope["enterprise_id"])
+        return Principal(user_id="eval", scope=ent)
     return Principal(user_id="eval", scope=DataScope())
 
 
@@ -107,6 +114,8 @@ def _norm(v: Any) -> str:
 
 
 def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> bool:
+    if compare == "empty":  # outside the caller's scope: refused, or nothing / zero found
+        return all(v in (0, None, "", []) for r in rows for v in r.values())
     if compare == "count":
         want = _norm(gold[0] if gold else 0)
         return bool(rows) and any(_norm(v) == want for v in rows[0].values())
@@ -121,6 +130,8 @@ def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> b
 
 
 def answer_ok(compare: str, gold: list[Any], answer: str) -> bool:
+    if compare == "empty":
+        return any(w in answer for w in ("没有", "无权", "范围", " 0 "))
     if compare == "count":
         return _norm(gold[0] if gold else 0) in answer
     if not gold:
@@ -163,7 +174,7 @@ def run_system(
         gold = [r["key"] for r in store.read(case["gold_cypher"], params | case.get("gold_params", {}))]
         started = time.perf_counter()
         try:
-            got = service.ask(case["question"], principal_for(case["scope"]))
+            got = _ask(service, case, principal_for(case["scope"]))
         except Exception as exc:  # noqa: BLE001 - an eval records failures and goes on
             run.cases.append(CaseResult(case["id"], _part(case), False, False, False,
                                         (time.perf_counter() - started) * 1000, error=f"{type(exc).__name__}: {exc}"[:200]))  # fmt: skip
@@ -184,6 +195,14 @@ def run_system(
             )
         )
     return run
+
+
+def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> Any:
+    """Replays ``history`` (earlier questions of the same conversation), then asks the question."""
+    cid = None
+    for earlier in case.get("history", []):
+        cid = service.ask(earlier, principal, conversation_id=cid).conversation_id or cid
+    return service.ask(case["question"], principal, conversation_id=cid)
 
 
 def _part(case: dict[str, Any]) -> str:

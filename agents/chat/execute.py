@@ -17,7 +17,9 @@ from graph.repository import SafetyGraphRepository, day_bounds
 DEFAULT_LIMIT = 500
 HOUR_MS = 3_600_000
 DAY_MS = 86_400_000
-_ALL_HAZARDS = re.compile(r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态")
+# Hazards mean the open ones unless a status or one of these is said; "发现了多少" / "查出的" counts every
+# hazard found, whatever its status now (evals/README.md).
+_ALL_HAZARDS = re.compile(r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态|发现|排查出|查出|检查出")
 
 
 @dataclass

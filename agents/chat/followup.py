@@ -13,6 +13,7 @@ import re
 from agents.chat.models import TurnState
 from agents.chat.router import GROUPED, family
 from agents.chat.slots import Slots
+from agents.llm.vocab import cn_to_int
 
 # family → (list intent, count intent, per-group intent)
 _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
@@ -22,11 +23,25 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
     "penalty": ("penalty_list", "penalty_total", None),
     "event": ("events_recent", None, "event_count_by_type"),
 }
-_LIST = re.compile(r"列出|列一下|列个|明细|清单|名单|具体|详细|都有哪些|有哪些|是哪些|哪几")
+_LIST = re.compile(r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天")
+_BY_TYPE = r"类型|各类|分类|分别|统计"
 _COUNT = re.compile(r"多少|几家|几条|几个|几次|几起|几处|一共|总共|数量|总数")
 # A question that widens the subject again does not inherit the previous enterprise.
 _WIDENS = re.compile(r"全市|所有|全部|各|每个|哪些企业|哪家|哪几家|企业有|名单|清单|我们|本镇|本街道")
 _CARRY_MAX_CHARS = 12
+# Pointing back at the previous rows: "其中", "它们", "这几家", "这个出租方", "第二家".
+_REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a condition, it does not point back
+    r"其中|它|他们|这家|该企业|该公司|这个企业|这些|这几家|那几家|上述|刚才|以上|那家|"
+    r"(?:这个|那个|这位|该|此)(?:出租方|出租人|房东|企业|公司|单位|厂|加油站)|"
+    r"第\s*[0-9一二三四五六七八九十]+\s*(?:家|个|位|条)"
+)
+_SINGULAR = re.compile(r"它(?!们)|这家|该企业|该公司|这个企业|那家")
+_ORDINAL = re.compile(r"第\s*([0-9一二三四五六七八九十]+)\s*(?:家|个|位|条)")
+ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:只|光|仅)(?:看|要|查)")
+# A continuation that widens the place again is a new question: "全市呢" is read by the town slot rules.
+_NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
+_CONTINUE_MAX_CHARS = 12
+_DEVICES = {"sensors_offline", "sensors_alarming", "cameras_offline", "camera_count"}
 
 
 def sibling(previous_intent: str | None, text: str) -> str | None:
@@ -35,7 +50,7 @@ def sibling(previous_intent: str | None, text: str) -> str | None:
     if fam is None or fam not in _SIBLINGS:
         return None
     listing, count, grouped = _SIBLINGS[fam]
-    if grouped and re.search(GROUPED, text):
+    if grouped and re.search(_BY_TYPE if fam == "event" else GROUPED, text):  # events group by type
         return grouped
     if count and _COUNT.search(text):
         return count
@@ -69,3 +84,79 @@ def carried_enterprise(text: str, slots: Slots, previous: TurnState | None) -> s
     if slots.town or slots.enterprise_mention_strong or len(text) > _CARRY_MAX_CHARS or _WIDENS.search(text):
         return None
     return str(previous.slots["enterprise_id"])
+
+
+def refers_to_rows(text: str) -> bool:
+    """The question points back at the previous turn's rows ("其中", "它们", "第一家", "这个出租方")."""
+    return _REFERS_BACK.search(text) is not None
+
+
+def referred_ids(text: str, previous: TurnState) -> list[str] | None:
+    """The ids a referring question means: every enterprise of the previous rows, the first one for
+    "它/这家", the n-th for "第n家"; a lessor row set ("这个出租方还租给了谁") gives the lessors' ids."""
+    ids = previous.result_ids if previous.key_kind == "lessor" else previous.result_enterprises
+    if not ids:
+        return None
+    if m := _ORDINAL.search(text):
+        n = int(m.group(1)) if m.group(1).isdigit() else (cn_to_int(m.group(1)) or 1)
+        return ids[n - 1 : n] or None
+    return ids[:1] if _SINGULAR.search(text) else ids[:500]
+
+
+def continues(text: str, previous_intent: str | None, intent: str | None, *, moved: bool) -> bool:
+    """A short follow-up about the same subject keeps the previous conditions (place, time, filters).
+
+    "本月华士镇检查了多少次" → "都检查了哪些企业" (the list form), "今年被处罚的企业" → "一共罚了多少钱"
+    (the total), "各镇隐患数量排名" → "只看重大隐患呢" (the same per-town form, one more condition).
+    A new place, a widening word or a longer question starts afresh.
+    """
+    if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
+        return False
+    fam = family(intent)
+    related = (
+        intent == previous_intent
+        or {intent, previous_intent} <= _DEVICES
+        or (fam is not None and fam == family(previous_intent))
+    )  # "华士镇离线的传感器" → "摄像头呢"; "临港今天的动火" → "吊装呢"
+    if not related:
+        return False
+    if ELLIPTIC.search(text):
+        return True
+    return not moved and intent != previous_intent and sibling(previous_intent, text) == intent
+
+
+def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
+    """The intent of a follow-up merged with the previous turn.
+
+    An unplaced question or one about "其中" takes the list / count / per-town form it asks for, else
+    the previous one; an elliptic "…呢" routed to another form of the same subject keeps the previous
+    form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
+    """
+    fam = family(previous_intent)
+    if intent is None or "其中" in text:
+        return sibling(previous_intent, text) or previous_intent
+    if ELLIPTIC.search(text) and fam in _SIBLINGS and family(intent) == fam and intent in _SIBLINGS[fam]:
+        return sibling(previous_intent, text) or previous_intent
+    return intent
+
+
+_SENSOR_WORDS = re.compile(r"传感器|监测|探测器|物联|仪表")
+_CAMERA_WORDS = re.compile(r"摄像|监控|视频|探头|点位")
+
+
+def same_device(text: str, previous_intent: str | None, intent: str | None) -> str | None:
+    """A device follow-up that names no device keeps the previous one ("摄像头有多少个" → "离线的呢"),
+    and one that names only the device keeps the previous status ("离线的传感器" → "摄像头呢")."""
+    if previous_intent is None or not ELLIPTIC.search(text):
+        return intent
+    if intent == "sensors_offline" and family(previous_intent) == "camera" and not _SENSOR_WORDS.search(text):
+        return "cameras_offline"
+    if intent == "camera_count" and previous_intent == "sensors_offline" and _CAMERA_WORDS.search(text):
+        return "cameras_offline"
+    return intent
+
+
+def list_form(intent: str | None) -> str | None:
+    """The list intent behind a count ("华士镇有几家加油站" → "它们的负责人" needs the stations)."""
+    fam = family(intent)
+    return _SIBLINGS[fam][0] if fam in _SIBLINGS else None

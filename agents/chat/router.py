@@ -43,6 +43,7 @@ _FAMILIES = {
     "event": ("events_recent", "event_count_by_type"),
     "inspection": ("inspection_list", "inspection_count"),
     "penalty": ("penalty_list", "penalty_total"),
+    "camera": ("cameras_offline", "camera_count"),
 }
 
 
@@ -87,7 +88,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             _has(_COUNT, text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
         ):
             return hit("hazard_source_count_by_level", "危险源按等级统计")
-        if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂", text):
+        # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
+        if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂|有[一二三四1-4]?级?(?:重大)?危险源的", text):
             return hit("hazard_source_enterprises", "有危险源的企业")
         return hit("hazard_source_list", "危险源清单")
     if _has(r"隐患|问题整改|整改|逾期|超期", text):  # only hazards have deadlines
@@ -114,7 +116,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if _has(r"多少钱|总额|金额|多少元|" + _COUNT, text):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
-    if _has(r"检查|执法|巡查|查了|检查过", text):
+    if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查", text):
         if _has(_COUNT, text):
             return hit("inspection_count", "检查次数")
         return hit("inspection_list", "检查记录")

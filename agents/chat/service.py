@@ -13,15 +13,26 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.execute import TemplateRun, run_template
-from agents.chat.followup import bare_levels, carried_enterprise, sibling
+from agents.chat.followup import (
+    ELLIPTIC,
+    bare_levels,
+    carried_enterprise,
+    continues,
+    follow_form,
+    list_form,
+    referred_ids,
+    refers_to_rows,
+    same_device,
+)
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
+from agents.chat.ownscope import own_scope
 from agents.chat.resolve import FuzzyEnterpriseSearch, ResolvedEnterprise, resolve_enterprise
 from agents.chat.router import CONFIDENT, THRESHOLD, family, route
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
@@ -37,11 +48,6 @@ from graph.repository import SafetyGraphRepository
 log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a condition, it does not point back
-    r"^(那么?)?(其中|它|他们|这家|该企业|该公司|这个企业|这些|上述|刚才|以上)|它|这家|该企业|这些企业|其中"
-)
-_ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)")  # "华士镇呢？", "那城东"
-_SINGULAR = re.compile(r"它|这家|该企业|该公司|这个企业|那家")
 _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
             "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
@@ -124,7 +130,11 @@ class ChatService:
         if refusal:
             return ChatAnswer(answer=refusal, path="refusal"), None
         scope = principal.scope
+        own = own_scope(text, scope)  # "本镇", "我们公司": the caller's own town or enterprise
+        text = own.text
         slots = extract_slots(text, self.gazetteer())
+        if own.town and slots.town is None:
+            slots.town = own.town
         if slots.unknown_town and not slots.town:
             return ChatAnswer(
                 answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"
@@ -147,14 +157,15 @@ class ChatService:
                     answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                     path="refusal",
                 ), None
-        refers_back = previous is not None and _REFERS_BACK.search(text) is not None
-        enterprise_ids: list[str] | None = None
-        if enterprise is None and refers_back and previous is not None:
-            if _SINGULAR.search(text) and previous.result_enterprises:
-                enterprise_ids = previous.result_enterprises[:1]
-            elif previous.result_enterprises:
-                enterprise_ids = previous.result_enterprises[:500]
+        refers_back = previous is not None and refers_to_rows(text)
+        enterprise_ids: list[str] | None = (
+            [own.enterprise_id] if own.enterprise_id and enterprise is None else None
+        )
+        if enterprise is None and enterprise_ids is None and refers_back and previous is not None:
+            enterprise_ids = referred_ids(text, self._listed(previous, scope))
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
+        if previous is not None:  # "离线的呢" after "本镇摄像头有多少个"
+            decision = replace(decision, intent=same_device(text, previous.intent, decision.intent))
         if (
             enterprise is None
             and not enterprise_ids
@@ -165,23 +176,32 @@ class ChatService:
                 decision, enterprise_ids = about_it, [carried]
         intent_id = decision.intent if decision.confidence >= THRESHOLD and self.use_rules else None
         merged = _slot_values(slots)
+        implied = own.enterprise_id is not None and enterprise is None
+        if implied and decision.confidence < CONFIDENT:
+            intent_id = (
+                None  # a guess from an implied enterprise ("都列出来" by an enterprise user) is no rule
+            )
         if (
             previous is not None
             and previous.intent
             and (
-                (intent_id is None and (refers_back or _ELLIPTIC.search(text) is not None or len(text) <= 8))
+                (intent_id is None and (refers_back or ELLIPTIC.search(text) is not None or len(text) <= 8))
                 or (refers_back and family(intent_id) == family(previous.intent) and family(intent_id))
+                or continues(
+                    text, previous.intent, intent_id, moved=slots.town is not None or enterprise is not None
+                )
             )
-        ):  # "华士镇呢？", "那其中重大隐患呢？": the previous question with the new conditions
-            if intent_id is None or "其中" in text:  # "都列出来", "各镇呢": the list / per-town form
-                intent_id = sibling(previous.intent, text) or previous.intent
+        ):  # "华士镇呢？", "那其中重大隐患呢？", "都检查了哪些企业": the previous question, new conditions
+            intent_id = follow_form(text, previous.intent, intent_id)  # "都列出来", "各镇呢"
             # a new town or enterprise replaces the old place and the old result-set restriction
             moved = slots.town is not None or enterprise is not None
             dropped = {"town", "enterprise_id", "enterprise_ids"} if moved else set()
-            if intent_id != previous.intent and BY_ID[intent_id].shape == "groups":
-                dropped |= {"town"}  # "临港有几家加油站" → "各镇呢": every town
+            if intent_id != previous.intent and BY_ID[intent_id].key_kind == "town":
+                dropped |= {"town"}  # "临港有几家加油站" → "各镇呢": every town; "按类型统计" keeps it
             base = {k: v for k, v in previous.slots.items() if k not in dropped}
             merged = base | bare_levels(text, intent_id) | merged
+        if intent_id is None and implied and decision.confidence >= THRESHOLD and self.use_rules:
+            intent_id = decision.intent  # no conversation to follow: the guess stands
         path = "template"
         notice = ""
         if intent_id is None and use_llm and self.chat_model is not None:
@@ -220,6 +240,19 @@ class ChatService:
             result_enterprises=_enterprise_ids(intent.key_kind, run.rows), key_kind=intent.key_kind,
         )  # fmt: skip
         return result, state
+
+    def _listed(self, previous: TurnState, scope: DataScope) -> TurnState:
+        """The previous turn with its rows; a count ("有几家") is listed again so "它们" has rows to mean."""
+        listing = list_form(previous.intent) if previous.key_kind == "count" else None
+        if listing is None:
+            return previous
+        intent = BY_ID[listing]
+        values = previous.slots | {"_question": previous.question, "_text": previous.question}
+        run = run_template(intent, values, scope, self.store, self.repository, self.clock())
+        return previous.model_copy(
+            update={"key_kind": intent.key_kind, "result_enterprises": _enterprise_ids(intent.key_kind, run.rows),
+                    "result_ids": [str(r.get(intent.key)) for r in run.rows[:500] if r.get(intent.key) is not None]}
+        )  # fmt: skip
 
     def _template_answer(
         self, text: str, intent_id: str, run: TemplateRun, enterprise: ResolvedEnterprise | None,

@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from agents.chat.spelling import simplified, slipped_town_in
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
     EnterpriseScale,
@@ -100,7 +101,7 @@ ACCIDENT_TYPES = (
 # "还没改完", "没处理", "未销号": the hazard is still open (待整改 or 整改中).
 _NOT_CLOSED = re.compile(r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环)|在整改")
 _LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
-_CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCD])\s*(?:类|级|档)")
+_CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCDabcd])\s*(?:类|级|档)")  # "b类" typed without shift
 _GRADE_RE = re.compile(r"([红黄蓝])(?:色|档|的|等级|级)")
 _LIMIT_RE = re.compile(r"(?:最近的?|前|最多)\s*([0-9一二两三四五六七八九十]+)\s*(?:个|家|支|名|处|条)")
 _PUNCT = re.compile(r"[\s\u3000，,。.！!？?；;：:、“”\"'‘’（）()【】\[\]<>《》]+")
@@ -115,8 +116,8 @@ _POSSESSIVE = re.compile(
 
 
 def normalise_question(text: str) -> str:
-    """NFKC (full-width → half-width), trimmed, whitespace collapsed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+    """NFKC (full-width → half-width), traditional characters simplified, trimmed, whitespace collapsed."""
+    return re.sub(r"\s+", " ", simplified(unicodedata.normalize("NFKC", text or ""))).strip()
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,10 @@ class Gazetteer:
         if "城东街道" in names:
             aliases["高新区"] = "城东街道"
         return cls(names, aliases)
+
+    def names(self) -> dict[str, str]:
+        """Every way of writing a town (full names and aliases) → the town."""
+        return {n: n for n in self.towns} | self.aliases
 
     def find(self, text: str) -> list[tuple[str, str]]:
         """(mention, town) pairs, longest mention first, non-overlapping."""
@@ -210,6 +215,8 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     text = normalise_question(question)
     s = Slots()
     towns = gazetteer.find(text)
+    if not towns and (slip := slipped_town_in(text, gazetteer.names())) is not None:
+        towns = [slip]  # "华仕镇", "李港": one look-alike or same-sound character off
     if towns:
         s.town_mention, s.town = towns[0]
     else:
@@ -235,7 +242,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
         s.key_domain = None
     s.scale = _first(rest, {k: v for k, v in SCALE_SYNONYMS.items() if v})
     if (m := _CLASS_RE.search(rest)) is not None:
-        s.responsibility_class = m.group(1)
+        s.responsibility_class = m.group(1).upper()
     if "失信" in rest:
         s.dishonest = True
     if (m := _LEVEL_RE.search(rest)) is not None:
@@ -308,7 +315,7 @@ _FILTER_WORDS = ("小微", "规上", "规模以上", "大中型", "重点", "失
 _GENERIC = sorted(
     {*CATEGORY_SYNONYMS, *GROUP_SYNONYMS, *KEY_DOMAIN_SYNONYMS, *_FILTER_WORDS}, key=len, reverse=True
 )
-_GENERIC_WORDS = re.compile("|".join(_GENERIC) + r"|[ABCD]类?")
+_GENERIC_WORDS = re.compile("|".join(_GENERIC) + r"|[ABCDabcd]类?")
 
 
 def _names_something(span: str) -> bool:

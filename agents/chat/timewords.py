@@ -43,8 +43,9 @@ def _midnight(now: datetime) -> datetime:
     return now.astimezone(CST).replace(hour=0, minute=0, second=0, microsecond=0)
 
 
-_RECENT = re.compile(
+_RECENT = re.compile(  # "近三天", "过去48小时"; "一周内", "三天以来", "24小时之内"
     r"(?:近|最近|过去|前|这)\s*([0-9一二两三四五六七八九十几]+)\s*(天|日|周|个?星期|个?礼拜|个月|小时)"
+    r"|([0-9一二两三四五六七八九十几]+)\s*(天|日|周|个?星期|个?礼拜|个月|小时)\s*(?:内|以内|之内|以来)"
 )
 _THIS_WEEK = re.compile(r"本周|这周|这个?星期|本星期|这个?礼拜|本礼拜")
 _LAST_WEEK = re.compile(r"上周|上个?星期|上个?礼拜")
@@ -72,9 +73,11 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
         return Window(_ms(start), _ms(start + timedelta(days=n)), label)
 
     if m := _RECENT.search(text):
-        word = m.group(1).replace("两", "二").replace("几", "三")  # "这几天" ≈ the last three days
+        word = (
+            (m.group(1) or m.group(3)).replace("两", "二").replace("几", "三")
+        )  # "这几天" ≈ the last three days
         n = int(word) if word.isdigit() else (cn_to_int(word) or 1)
-        unit = m.group(2).removeprefix("个")
+        unit = (m.group(2) or m.group(4)).removeprefix("个")
         span = {"天": timedelta(days=n), "日": timedelta(days=n), "周": timedelta(weeks=n), "星期": timedelta(weeks=n),
                 "礼拜": timedelta(weeks=n), "月": timedelta(days=30 * n), "小时": timedelta(hours=n)}[unit]  # fmt: skip
         return Window(_ms(now - span), _ms(now), m.group(0))

@@ -262,3 +262,18 @@ def test_every_template_keeps_a_town_officer_in_town(store: FalkorGraphStore, in
             intent.cypher or "", {k: v for k, v in city_params.items() if k != "window_label"}
         )
         assert city_rows, intent.id
+
+
+def test_scoped_callers_and_pronouns_after_a_count(store: FalkorGraphStore) -> None:
+    chat = service(store)
+    count = chat.ask("临港有几家企业", CITY)
+    them = chat.ask("它们的法人", CITY, conversation_id=count.conversation_id)
+    assert them.intent == "enterprise_profile" and {r["id"] for r in them.rows} == {A, B}
+    firm = Principal(user_id="u-firm", scope=DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=A))
+    stock = chat.ask("存了哪些危化品", firm)
+    assert stock.intent == "enterprise_chemicals" and [r["id"] for r in stock.rows] == ["CS-1"]
+    open_count = chat.ask("我们公司有几条隐患没整改", firm)
+    listed = chat.ask("都列出来", firm, conversation_id=open_count.conversation_id)
+    assert listed.intent == "hazard_list" and listed.params["enterprise_id"] == A
+    duty = chat.ask("我们镇现在谁值班", HUASHI)
+    assert duty.intent == "duty_now" and duty.params["town"] == "华士镇"

@@ -1,0 +1,41 @@
+"""Words by which callers name their own patch: "本镇", "我们街道", "辖区内" (a town officer's town),
+"我们公司", "本企业", "我们厂" (an enterprise user's own enterprise).
+
+They are read against the caller's ``DataScope`` and taken out of the question before slot filling
+and routing, so "本企业的重大危险源" asks for hazard sources (not enterprises) of the caller's own
+enterprise, and "我们街道现在谁值班" asks for the town's duty officers only (not also the city's).
+An enterprise user's questions are about their own enterprise whether or not they say so (their
+scope shows nothing else). A city-level caller has no own town: the words are left alone and the
+question stays city-wide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.scope import DataScope, ScopeLevel
+
+_OWN_TOWN = re.compile(
+    r"(?:本|我|我们|咱|咱们)(?:镇|街道|乡镇|镇街|园区|开发区)(?:里|内)?|本辖区内?|辖区(?:内|里)?|"
+    r"我们(?:这边|这儿|这里|这)|咱们?(?:这边|这儿|这里|这)"
+)
+_OWN_ENTERPRISE = re.compile(
+    r"(?:本|我|我们|咱|咱们)(?:公司|企业|单位|厂区|工厂|厂)(?:里|内)?|我司|我企|我们|咱们|我方"
+)
+
+
+@dataclass(frozen=True)
+class OwnScope:
+    text: str  # the question without the own-scope words it resolved
+    town: str | None = None  # "本镇" → the town officer's town
+    enterprise_id: str | None = None  # "我们公司" → the enterprise user's enterprise
+
+
+def own_scope(text: str, scope: DataScope) -> OwnScope:
+    """Resolve the caller's own-patch words; words the scope cannot resolve stay in the text."""
+    if scope.level is ScopeLevel.TOWN and _OWN_TOWN.search(text):
+        return OwnScope(_OWN_TOWN.sub("", text), town=scope.town)
+    if scope.level is ScopeLevel.ENTERPRISE:  # an enterprise user only ever asks about their own
+        return OwnScope(_OWN_ENTERPRISE.sub("", text), enterprise_id=scope.enterprise_id)
+    return OwnScope(text)
