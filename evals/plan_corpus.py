@@ -49,6 +49,8 @@ PLANS = (
     "chlorine_leak_onsite",
     "town_yunting_overall",
     "enterprise_casting_special",
+    "city_gongmao_special",
+    "enterprise_furnace_onsite",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -58,9 +60,14 @@ PLANS = (
 # changing the importer; the plans-robust2 round tuned on their misses (development data since) and
 # wrote port_terminal_overall and chlorine_leak_onsite before running its changed importer on them;
 # plans-robust3 tuned on those two (development data since) and wrote town_yunting_overall and
-# enterprise_casting_special before running its changed importer on them: do not tune on these two;
-# the next round moves them to development data.
-HELD_OUT: tuple[str, ...] = ("town_yunting_overall", "enterprise_casting_special")
+# enterprise_casting_special before running its changed importer on them (development data since
+# plans-robust4 tuned on their misses); plans-robust4 wrote
+# city_gongmao_special and enterprise_furnace_onsite before running its changed importer on them: do
+# not tune on held-out plans; the next round moves them to development data.
+HELD_OUT: tuple[str, ...] = (
+    "city_gongmao_special",
+    "enterprise_furnace_onsite",
+)
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -18,6 +18,7 @@ from typing import Any
 from plans.draft import PlanDraft
 from plans.rules_level_fields import (
     _CLASS,
+    _GLOSS_OPT,
     _LEVEL_TOKEN,
     commander_in,
     level_of,
@@ -26,7 +27,7 @@ from plans.rules_level_fields import (
 )
 from plans.structure import Block, table_cell
 
-_NAME = rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
+_NAME = rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
 _LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
 _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
 # "由<commander>组织：" / "由<commander>统一指挥。主要措施：" — the actions follow
@@ -36,7 +37,7 @@ _ORGANISED_BY = re.compile(
     re.S,
 )
 _MENTION = re.compile(
-    rf"{_LEVEL_TOKEN}\s*级\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
+    rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
 )
 
 

@@ -14,7 +14,9 @@ _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105
 # Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
 _CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
 _CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
-_CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应")
+# An alias in brackets between a level and 响应/预警: "三级（班组级）响应", "Ⅰ级（特别重大）响应"
+_GLOSS_OPT = r"(?:\s*[（(][^）)]{1,8}[)）])?"
+_CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?{_GLOSS_OPT}\s*(?:应急)?响应")
 # "由街道指挥部副总指挥指挥，" / "由开发区指挥部总指挥组织指挥；": the command verb ends the clause, so the
 # commander is everything between 由 and the last verb (a 指挥 inside 指挥部 / 副总指挥 is part of the name)
 _COMMANDER_CLAUSE = re.compile(

@@ -14,6 +14,7 @@ from plans.rules_level_fields import (
     _CLASS,
     _CLASS_LEVEL,
     _CLASS_RESPONSE,
+    _GLOSS_OPT,
     _LEVEL_TOKEN,
     commander_in,
     higher_command,
@@ -26,7 +27,7 @@ from plans.rules_level_fields import (
 from plans.sections import Outline
 from plans.structure import Block
 
-_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级\s*(?:应急)?响应")
+_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?响应")
 # One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
 _LIST_ITEM = re.compile(
     rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
@@ -37,7 +38,11 @@ _LEVEL_LIST = re.compile(
     rf"((?:{_LIST_ITEM.pattern}\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
 )
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
-_COLOUR_LIST = re.compile(r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级)")
+# "分为红色、橙色、黄色、蓝色四级" / "分别用红色、橙色、黄色和蓝色标示" / "一级（红色）、二级（橙色）"
+_COLOUR_LIST = re.compile(
+    r"((?:(?:红|橙|黄|蓝)色?\s*[、，,和及]?\s*){2,4})(?:预警|四个|四级|三级|等级|标示|表示|标识|标注|区分)"
+    rf"|((?:{_LEVEL_TOKEN}\s*级\s*(?:预警)?\s*[（(](?:红|橙|黄|蓝)色?(?:预警)?[)）]\s*[、，,和及]?\s*){{2,4}})"
+)
 _WARNING_ITEM = re.compile(
     r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
     r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
@@ -49,7 +54,7 @@ _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
 _LEVEL_LABEL = re.compile(
-    rf"^(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
+    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
 )
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
 
@@ -142,7 +147,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
         m = _COLOUR_LIST.search(block.text)
         if not m or "预警" not in block.text:
             continue
-        for cm in re.finditer(r"(红|橙|黄|蓝)", m.group(1)):
+        for cm in re.finditer(r"(红|橙|黄|蓝)", m.group(0)):
             colour = cm.group(1) + "色"
             level = normalise_level(colour)
             if level and level not in found:
@@ -229,6 +234,8 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))
 
 
+# Under a level heading, "<cause>时，由<commander>指挥" opens with the level's trigger
+_CAUSE_THEN_COMMAND = re.compile(r"^\s*(?:当|凡|如|若|一旦)?([^。；;：:]{4,80}?)(?:时|的)\s*[，,]\s*由")
 # The level's measures run on after the last colon of its paragraph, at least two of them: "…：a；b"
 _ACTION_RUN = re.compile(r"[:：]\s*([^:：]+?[；;][^:：]+)$")
 
@@ -268,6 +275,10 @@ def _actions_under_level_headings(
             draft.cite(
                 f"/response_levels/{index}/commander", block.paragraph, said[0], said[1], confidence=0.75
             )
+        cause = _CAUSE_THEN_COMMAND.match(block.text) if block.kind == "paragraph" else None
+        if cause and not entry["trigger"]:  # "结晶器漏铝…时，由车间主任指挥，采取以下措施："
+            entry["trigger"] = cause.group(1).strip()
+            draft.cite(f"/response_levels/{index}/trigger", block.paragraph, 0, cause.end(1), confidence=0.7)
         run = _ACTION_RUN.search(block.text) if block.kind == "paragraph" else None
         if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
             add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)

@@ -11,6 +11,7 @@ from typing import Any
 
 from plans.draft import PlanDraft, sentences
 from plans.rules_meta import strip_number
+from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
     HQ_SUFFIX,
     ROLE_HOLDER,
@@ -30,7 +31,7 @@ _GENERIC_HEADING = re.compile(
 )
 _ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
 _SETS_UP = re.compile(
-    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|工作组|小组|中心|组|队)(?![长员织建成]))"
+    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
 )
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
 _ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
@@ -45,8 +46,8 @@ _MEMBERS_ARE = re.compile(
 _SEATED = re.compile(r"^([^，。；、\s]{2,20}?办公室)\s*(?:设在|设于)")
 # "领导小组根据需要成立以下工作组" / "开发区指挥部下设5个专业工作组": the groups below sit under the subject
 _GROUPS_UNDER = re.compile(
-    r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据(?:工作)?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
-    r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组)(?=[，,。；;：:]|$)"
+    r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据[^，,。；;]{0,8}?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
+    r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|指挥部)(?=[，,。；;：:]|$)"
 )
 _ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
@@ -56,7 +57,7 @@ _UNIT_LEAD = re.compile(
 # A known unit as the subject of a duty sentence: "抢险堵漏组负责…"
 _NAMED_SUBJECT = re.compile(r"^([^，,。；;:：、\s]{2,20}?)(?=负责)")
 _NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
-_SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责)")
+_SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责|承担)")
 _DUTY_VERB = re.compile(
     r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
 )
@@ -151,6 +152,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             continue
         if block.kind == "table":
+            if matrix_duties(draft, block, units, aliases, unit):
+                continue
             table_parent = set_up or _group_parent(groups_under, "") or current
             org_table(draft, block, table_parent, units, aliases, unit, role, _default_unit)
             continue
@@ -190,6 +193,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             first_created: str | None = None
             for created in _SETS_UP.finditer(text):
                 name = created.group(1)
+                if current and name not in units and abbreviates(current, name) and stack:
+                    rename_unit(draft, units, aliases, current, name)  # "2.2 街道应急委员会" → full name
+                    stack = [(lv, name if u == current else u) for lv, u in stack]
+                    current = name
                 known = canonical(name, units, aliases)
                 parent = (
                     first_created
@@ -316,21 +323,27 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 listing = current if dm and sentence.rstrip().endswith(("；", ";")) else None
         if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
+    chart_parents(
+        draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases
+    )
 
 
 def _lists_groups(blocks: list[Block], at: int, level: int) -> bool:
-    """A 组 heading whose section lists several groups (a group table, or sub-headings naming groups)
-    names the category, not a unit of its own; a 指挥部 with groups under it is still a unit."""
-    if not re.search(r"组$", strip_number(blocks[at].text).strip()):
+    """A 组 / 指挥部 heading whose section lists several bodies of its own kind (a table, or sub-headings)
+    names the category ("2.4 专项指挥部" over four 指挥部), not a unit; a 指挥部 with groups under it is
+    still a unit."""
+    kind = re.search(r"(组|队|指挥部)$", strip_number(blocks[at].text).strip())
+    if not kind:
         return False
+    same = ("指挥部",) if kind.group(1) == "指挥部" else ("组", "队")
     groups = 0
     for block in blocks[at + 1 :]:
         if block.kind == "heading" and (block.heading_level or 1) <= level:
             break
         if block.kind == "heading":
-            groups += bool((_unit_name(block.text) or "").endswith(("组", "队")))
+            groups += bool((_unit_name(block.text) or "").endswith(same))
         elif block.kind == "table" and block.cells:
-            groups += len(group_names(block.cells))
+            groups += sum(1 for name in group_names(block.cells) if name.endswith(same))
     return groups >= 2
 
 

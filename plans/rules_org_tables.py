@@ -10,11 +10,10 @@ from plans.draft import PlanDraft
 from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
 from plans.structure import Block, table_cell
 
-_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织")
-_ROLE_COLUMN = re.compile(
-    r"^(?:组长|副组长|组长单位|副组长单位|牵头单位|配合单位|协助单位|协办单位|参与单位|参加单位|负责人|成员|成员单位|组员"
-    r"|队长|副队长|主任|副主任)$"
-)
+# The group column: a header naming the kind of body its rows are ("专项指挥部", "应急小组", "组别")
+_GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织|(?:指挥部|组|队)$")
+# Post columns: any role title (总指挥 | 副总指挥, 组长 | 成员) or a unit's part in a group (牵头单位)
+_ROLE_COLUMN = re.compile(rf"^(?:{'|'.join(ROLE_TITLES)}|配合单位|协助单位|协办单位|参与单位|参加单位|组员)$")
 # Posts several people hold: a table row adds one; a single post (组长) named in the text is replaced
 _SHARED_POSTS = ("成员", "组员", "成员单位", "队员", "联络员")
 _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")

@@ -231,6 +231,10 @@ _UNIT_POST_NAME = re.compile(
     r"([\u4e00-\u9fff]{0,4}?(?:科长|处长|局长|站长|所长|队长|主任|经理|总监|书记|安全员|厂长|镇长|组长))"
     r"([\u4e00-\u9fff]{2,3})$"
 )
+# A line named by what it is for ("值班电话", "应急值守电话", "报警电话", "服务热线"), after its owner
+_LINE_NAMED = re.compile(
+    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线))\s*[:：]?\s*$"
+)
 # "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
 _TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
 
@@ -243,6 +247,11 @@ def _unit_or_role(label: str) -> dict[str, str]:
 def _contact_before(raw: str) -> dict[str, str]:
     """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
     "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
+    line = _LINE_NAMED.search(raw)
+    if line:  # "公司值班电话：…" / "安环部24小时值班电话…": the line is the role, what precedes it the unit
+        owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
+        unit = len(owner) >= 3 and bool(UNIT_SUFFIX.search(owner) or _ORG_WORD.search(owner))
+        return {"name": "", "role": line.group(2), "org": owner if unit else ""}
     before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
     before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
     person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)

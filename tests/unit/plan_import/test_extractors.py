@@ -168,7 +168,9 @@ def test_contact_table_and_phone_numbers_in_text() -> None:
     phones = [c["phone"] for c in contacts]
     assert "0510-86805678" in phones
     assert not {"119", "12350"} & set(phones)  # public numbers in running text are not plan contacts
-    assert next(c for c in contacts if c["phone"] == "0510-86805678")["role"] == "值班"
+    assert (
+        next(c for c in contacts if c["phone"] == "0510-86805678")["role"] == "值班电话"
+    )  # the line as named (ground-truth convention)
 
 
 def test_resource_table_quantities_units_and_types() -> None:
