@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from agents.nlp.numerals import chinese_to_int
+from agents.nlp.timeexpr import CST, parse_time_range
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph.cypher_catalog import ENTERPRISE_NAME, VALUE_HINT_FIELDS, value_samples_query
@@ -137,7 +139,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
         "分组统计：RETURN 分组字段 AS key, count(…) AS n",
     ),
     (
-        re.compile(r"多少|几家|几个|几条|几位|几名|几次|几起|几处|几人|数量|总数|总共|一共|合计"),
+        re.compile(r"多少|几[个家条位名次起处人支座所台辆种类项件批]|数量|总数|总共|一共|合计"),
         "一个数：RETURN count(…) AS key（金额、人数用 sum(…)）",
     ),
 )
@@ -178,3 +180,26 @@ def check_literals_grounded(query: str, sources: str) -> None:
     if loose:
         said = "、".join(f"'{v}'" for v in loose)
         raise CypherRejectedError(f"条件 {said} 在问题里没有提到；问题里没有的条件不要加", query=query)
+
+
+# "近30天 / 最近一周 / 过去24小时": rolling windows the prompt's rule already writes from $now_ms.
+_ROLLING = re.compile(
+    r"(近|最近|过去|这)\s*[\d一二两三四五六七八九十半几]+\s*(个)?(天|日|周|星期|礼拜|月|年|小时)"
+)
+
+
+def time_note(question: str, now_ms: int) -> str | None:
+    """Calendar time words (去年, 上个月, 本周, 昨天下午, 2024年3月) as millisecond bounds.
+
+    A small model cannot turn 上个月 into epoch milliseconds; the Chinese time grammar can.
+    """
+    if _ROLLING.search(question):
+        return None
+    found = parse_time_range(question, datetime.fromtimestamp(now_ms / 1000, tz=CST))
+    if found is None:
+        return None
+    start, end = int(found.start.timestamp() * 1000), int(found.end.timestamp() * 1000)
+    return (
+        f"时间“{found.text}”：毫秒时间属性 >= {start} AND < {end}"
+        "（写在问题所指的 *_at 时间属性上；year 这类整数年份属性直接写年份）"
+    )

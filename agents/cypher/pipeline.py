@@ -23,6 +23,7 @@ from agents.cypher.grounding import (
     find_value_hints,
     normalise_quantities,
     resolve_self_reference,
+    time_note,
 )
 from agents.cypher.schema_prompt import enum_value_hints, phrase_meanings, render_schema
 from agents.llm.prompts import PromptLibrary
@@ -113,9 +114,13 @@ def answer_with_cypher(
     question = normalise_quantities(resolve_self_reference(question, scope, enterprise_name(scope, store)))
     hints = find_value_hints(question, VALUES.values(store))
     schema_text, labels = render_schema(question, tuple(h.label for h in hints))
-    notes = (
-        [h.render() for h in hints] + enum_value_hints(question, labels) + phrase_meanings(question, labels)
-    )
+    when = time_note(question, params["now_ms"])
+    notes = [
+        *(h.render() for h in hints),
+        *enum_value_hints(question, labels),
+        *phrase_meanings(question, labels),
+        *([when] if when else []),
+    ]
     towns = [row["name"] for row in store.read(TOWN_NAMES)]
     sources = "\n".join([question, context, *notes, scope.town or ""])
     prompt = (prompts or PromptLibrary()).render(

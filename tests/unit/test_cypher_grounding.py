@@ -129,3 +129,13 @@ def test_conditions_the_question_never_stated_are_sent_back_once() -> None:
         ungrounded_literals("MATCH (e:Enterprise) WHERE e.category = '一般化工' RETURN e.name", "化工厂")
         == []
     )
+
+
+def test_calendar_time_words_become_millisecond_bounds_rolling_windows_do_not() -> None:
+    from agents.cypher.grounding import time_note
+
+    now = 1_764_000_000_000  # 2025-11-25 00:00 +08:00
+    note = time_note("上个月祝塘镇做了几次检查", now) or ""
+    assert ">= 1759248000000 AND < 1761926400000" in note  # 2025-10-01 .. 2025-11-01, Shanghai
+    assert time_note("近7天的告警", now) is None and time_note("最近一个月的处罚", now) is None
+    assert time_note("华士镇的加油站", now) is None
