@@ -65,11 +65,10 @@ PLANS = (
 # enterprise_casting_special before running its changed importer on them (development data since
 # plans-robust4 tuned on their misses); plans-robust4 wrote
 # city_gongmao_special and enterprise_furnace_onsite before running its changed importer on them: do
-# not tune on held-out plans; the next round moves them to development data. plans-robust5 wrote
-# town_changjing_hazmat_road and enterprise_dyeing_overall before running its changed importer on them.
+# not tune on held-out plans; the next round moves them to development data. plans-robust5 tuned on
+# those two (development data since) and wrote town_changjing_hazmat_road and enterprise_dyeing_overall
+# before running its changed importer on them (measured once: micro F1 0.78 rules-only).
 HELD_OUT: tuple[str, ...] = (
-    "city_gongmao_special",
-    "enterprise_furnace_onsite",
     "town_changjing_hazmat_road",
     "enterprise_dyeing_overall",
 )
