@@ -51,6 +51,8 @@ PLANS = (
     "enterprise_casting_special",
     "city_gongmao_special",
     "enterprise_furnace_onsite",
+    "town_changjing_hazmat_road",
+    "enterprise_dyeing_overall",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -63,10 +65,12 @@ PLANS = (
 # enterprise_casting_special before running its changed importer on them (development data since
 # plans-robust4 tuned on their misses); plans-robust4 wrote
 # city_gongmao_special and enterprise_furnace_onsite before running its changed importer on them: do
-# not tune on held-out plans; the next round moves them to development data.
+# not tune on held-out plans; the next round moves them to development data. plans-robust5 tuned on
+# those two (development data since) and wrote town_changjing_hazmat_road and enterprise_dyeing_overall
+# before running its changed importer on them (measured once: micro F1 0.78 rules-only).
 HELD_OUT: tuple[str, ...] = (
-    "city_gongmao_special",
-    "enterprise_furnace_onsite",
+    "town_changjing_hazmat_road",
+    "enterprise_dyeing_overall",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

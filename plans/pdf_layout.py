@@ -44,6 +44,16 @@ class _Line:
     y0: float
 
 
+_BULLET_START = re.compile(r"^[●•■◆▪◇□➢►▶√]")
+# Full-width punctuation may hang past the right margin by one glyph ("…副总经理）；" at a line end)
+_HANGING = re.compile(r"[，。、；：！？）》」』”’,.;:!?)]$")
+
+
+def _flush_x1(line: _Line) -> float:
+    """Where the line's text column ends: a hanging punctuation mark does not widen the column."""
+    return line.x1 - line.size if _HANGING.search(line.text) else line.x1
+
+
 def _is_heading_by_font(line: _Line, body: float) -> bool:
     return (
         len(line.text) <= 30
@@ -95,7 +105,7 @@ def _layer_blocks(
         current, current_kind, current_number = [], "paragraph", None
 
     pending_tables = sorted(tables, key=lambda t: t[0][1])
-    right = max((ln.x1 for ln in lines), default=0.0)  # the text column's right margin on this page
+    right = max((_flush_x1(ln) for ln in lines), default=0.0)  # the text column's right margin
     last_line: _Line | None = None
     last_heading: _Line | None = None
 
@@ -157,7 +167,13 @@ def _layer_blocks(
             and last_line.x1 >= right - max(18.0, 1.9 * last_line.size)
             and not _PARAGRAPH_END.search(last_line.text)
         )
-        starts_new = number is not None or not current or (line.block_no != last_block and not wrapped)
+        starts_new = (
+            number is not None
+            or not current
+            or (line.block_no != last_block and not wrapped)
+            or _BULLET_START.match(line.text)
+            is not None  # "● Ⅰ级响应：…" after a line ending "：" at the margin
+        )
         if starts_new:
             flush()
             current_kind, current_number = kind, number

@@ -28,11 +28,12 @@ from plans.intake import ArchiveLimits, BlobStore, intake
 from plans.llm_extract import LlmExtractor
 from plans.ocr import OcrEngine, default_ocr_engine
 from plans.pdf_parser import parse_pdf
+from plans.rules_contacts import extract_phone_contacts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
 from plans.rules_reporting import extract_reporting
-from plans.rules_resources import extract_phone_contacts, extract_tables, extract_text_resources
+from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import outline
 from plans.structure import Block, DocumentStructure
 

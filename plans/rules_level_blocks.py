@@ -36,6 +36,10 @@ _ORGANISED_BY = re.compile(
     r"(?:(?:主要|响应|应急|处置)?(?:措施|行动)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
     re.S,
 )
+# A list bullet before the level's name: "● Ⅰ级响应：…"
+_BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
+# The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
+_MEASURE_FIRST = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）])")
 _MENTION = re.compile(
     rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
 )
@@ -46,7 +50,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
     for block in scope:
         if block.kind == "table":
             continue
-        body = strip_number(block.text.strip())
+        body = _BULLET.sub("", strip_number(block.text.strip()))
         # "一级响应由A指挥；二级响应由B指挥": several levels in one block are read clause by clause
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
@@ -62,6 +66,9 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         entry = draft.data["response_levels"][index]
         entry["name"] = entry["name"] or m.group(1).replace(" ", "")
         rest, rest_at = m.group(2), offset + m.start(2)
+        if _MEASURE_FIRST.match(rest):  # "Ⅰ级响应：①…；②…": the level's measures, written apart from it
+            add_actions(draft, index, block, split_actions(rest), confidence=0.75)
+            continue
         by = _ORGANISED_BY.search(rest)
         trigger = (
             "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,")

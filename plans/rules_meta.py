@@ -69,6 +69,8 @@ def find_title(blocks: list[Block]) -> Block | None:
 # "…燃气事故应急预案" / "…地质灾害应急预案": a plan named after one kind of accident or disaster is a
 # special plan even when the kind is outside the vocabulary; "生产安全事故" / "突发事件" name them all
 _TOPIC_TITLE = re.compile(r"(?<!生产安全)(?<!安全生产)(?<!突发)(?:事故|灾害|事件)(?:应急|救援)+预案$")
+# "江阴市工贸行业生产安全事故应急预案": production-safety accidents of one sector are a topic too
+_SECTOR_TITLE = re.compile(r"(?:行业|领域)(?:企业)?(?:生产安全|安全生产)事故(?:应急|救援)+预案$")
 
 
 def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
@@ -96,7 +98,7 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if accident_type_spans(title) or _TOPIC_TITLE.search(title):
+    if accident_type_spans(title) or _TOPIC_TITLE.search(title) or _SECTOR_TITLE.search(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     return "总体", 0.4
 

@@ -21,6 +21,7 @@ from plans.rules_org_names import (
     canonical,
     headquarters,
 )
+from plans.rules_org_posts import post_duties
 from plans.rules_org_tables import group_names, org_table
 from plans.sections import Outline
 from plans.structure import Block
@@ -156,6 +157,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 continue
             table_parent = set_up or _group_parent(groups_under, "") or current
             org_table(draft, block, table_parent, units, aliases, unit, role, _default_unit)
+            continue
+        if current and post_duties(draft, units[current], block):  # "（1）车间主任：a；b"
             continue
         labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):

@@ -9,11 +9,12 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
-from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
-_PHONE = re.compile(r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)")
+PHONE_NUMBER = re.compile(
+    r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)"
+)
 EMERGENCY_NUMBERS = {
     "110": "公安报警", "119": "消防救援", "120": "医疗急救", "122": "交通事故报警",
     "12345": "政务服务热线", "12350": "安全生产举报投诉",
@@ -50,7 +51,8 @@ def extract_tables(draft: PlanDraft) -> None:
     for block in draft.blocks:
         if block.kind != "table" or not block.cells or len(block.cells) < 2:
             continue
-        header = block.cells[0]
+        cells = side_by_side(block.cells)
+        header = cells[0]
         taken: set[int] = set()
         # Contact tables often carry two phone columns (办公电话 + 手机) and cells with two numbers:
         # every number is a way to reach the person, so each becomes its own contact.
@@ -61,10 +63,10 @@ def extract_tables(draft: PlanDraft) -> None:
             name_col = _column(header, _HEADER_HEAD, taken) if name_col is None else name_col
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_ORG, taken)
-            for row in block.cells[1:]:
+            for row in cells[1:]:
                 cell = functools.partial(table_cell, row)
                 for phone in phones:
-                    for m in _PHONE.finditer(_squash_digits(cell(phone))):
+                    for m in PHONE_NUMBER.finditer(_squash_digits(cell(phone))):
                         contact = {
                             "name": cell(name_col),
                             "role": cell(role_col),
@@ -84,7 +86,7 @@ def extract_tables(draft: PlanDraft) -> None:
         )
         stored_at = holder is not None and _HOLDER_PRIORITY[2].search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
-        for row in block.cells[1:]:
+        for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             name = cell(res_name)
             if not name:
@@ -101,6 +103,20 @@ def extract_tables(draft: PlanDraft) -> None:
                 or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
+
+
+def side_by_side(cells: list[list[str]]) -> list[list[str]]:
+    """A table set out as two (or more) copies side by side ("单位 | 值班电话 | 单位 | 值班电话"): the
+    header repeats, so each row holds several records; they are stacked into one column set."""
+    header = [re.sub(r"\s+", "", c) for c in cells[0]]
+    width = len(header)
+    for period in range(2, width // 2 + 1):
+        if width % period == 0 and all(header[i] == header[i % period] for i in range(width)):
+            if len(set(header[:period])) < 2:
+                continue
+            rows = [row[k : k + period] for row in cells[1:] for k in range(0, len(row), period)]
+            return [cells[0][:period], *(row for row in rows if any(c.strip() for c in row))]
+    return cells
 
 
 def _quantity(text: str) -> tuple[float | None, str | None]:
@@ -177,116 +193,14 @@ def resource_type(text: str, *, default: str = "其他") -> str:
         ),
         (("池", "围堰"), "其他"),  # 碱液池, 事故应急池: facilities, neither stock nor equipment
     ):
-        if any(w in text for w in words):
+        if any(w in text for w in words) or (kind == "装备" and _EQUIPMENT.search(text)):
             return kind
     return default
 
 
-def extract_phone_contacts(draft: PlanDraft) -> None:
-    """Phone numbers written in text: "值班电话：0510-86801234", "拨打119、120"."""
-    known = {c["phone"] for c in draft.data["contacts"]}
-    for block in draft.blocks:
-        if block.kind == "table":
-            continue
-        for m in _PHONE.finditer(block.text):
-            number = m.group(1)
-            if number in known:
-                continue
-            row = _row_contact(block.text, m.start())
-            if row is not None:
-                known.add(number)
-                draft.add(
-                    "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
-                )
-                continue
-            raw = block.text[max(0, m.start() - 30) : m.start()]
-            if number in EMERGENCY_NUMBERS:
-                # "拨打119": a public number, not one of the plan's contacts; but a contact list may
-                # name it ("急救电话120", "消防救援站：119"), and then it is one
-                listed = re.search(
-                    r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
-                ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
-                # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
-                listed = listed or re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
-                if listed and re.search(r"拨|打|呼叫|联系|通知|报告|请求|向|求", listed.group(1)):
-                    listed = None
-                if listed:
-                    known.add(number)
-                    draft.add(
-                        "contacts", {**_unit_or_role(listed.group(1)), "name": "", "phone": number},
-                        block.paragraph, m.start(), m.end(), confidence=0.7,
-                    )  # fmt: skip
-                continue
-            contact = {**_contact_before(raw), "phone": number}
-            known.add(number)
-            draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
-
-
-_TITLE_THEN_NAME = re.compile(
-    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
-)
-# "安全科科长李明": a unit, a post ending in a post word, and a 2–3 character name
-_UNIT_POST_NAME = re.compile(
-    r"^([\u4e00-\u9fff]{2,12}?(?:科|室|部|局|处|站|所|队|中心|车间|公司|办))?"
-    r"([\u4e00-\u9fff]{0,4}?(?:科长|处长|局长|站长|所长|队长|主任|经理|总监|书记|安全员|厂长|镇长|组长))"
-    r"([\u4e00-\u9fff]{2,3})$"
-)
-# A line named by what it is for ("值班电话", "应急值守电话", "报警电话", "服务热线"), after its owner
-_LINE_NAMED = re.compile(
-    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线))\s*[:：]?\s*$"
-)
-# "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
-_TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
-
-
-def _unit_or_role(label: str) -> dict[str, str]:
-    unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
-    return {"role": "" if unit else label, "org": label if unit else ""}
-
-
-def _contact_before(raw: str) -> dict[str, str]:
-    """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
-    "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
-    line = _LINE_NAMED.search(raw)
-    if line:  # "公司值班电话：…" / "安环部24小时值班电话…": the line is the role, what precedes it the unit
-        owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
-        unit = len(owner) >= 3 and bool(UNIT_SUFFIX.search(owner) or _ORG_WORD.search(owner))
-        return {"name": "", "role": line.group(2), "org": owner if unit else ""}
-    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
-    before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
-    person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
-    if person:
-        return {"name": person.group(1), "role": "联系人", "org": ""}
-    label = re.split(r"[，。；;、\s]", before)[-1]
-    titled = _TITLE_THEN_NAME.match(label)
-    if titled and not re.search(r"[位门室组部科队办处局司]$", titled.group(2)):  # not "成员单位"
-        return {"name": titled.group(2), "role": titled.group(1), "org": ""}
-    posted = _UNIT_POST_NAME.match(label)
-    if posted:
-        return {"name": posted.group(3), "role": posted.group(2), "org": posted.group(1) or ""}
-    addressee = _TO_WHOM.sub("", label)
-    return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
-
-
-_ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
-_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-
-
-def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
-    """A table row that reached us as a line ("总指挥 王建国 临港街道办事处 0510-…", e.g. from OCR)."""
-    line_start = text.rfind("\n", 0, phone_at) + 1
-    tokens = text[line_start:phone_at].split()
-    if len(tokens) < 2:
-        return None
-    contact = {"name": "", "role": "", "org": ""}
-    for token in tokens:
-        if not contact["role"] and (token in ROLE_TITLES or re.search(r"(室|员|长|指挥)$", token)):
-            contact["role"] = token
-        elif not contact["org"] and _ORG_WORD.search(token) and len(token) >= 3:
-            contact["org"] = token
-        elif not contact["name"] and _PERSON.match(token):
-            contact["name"] = token
-    return contact if any(contact.values()) else None
+# Implements, machines and personal protective equipment are 装备 too (what is used up is 物资):
+# 报警器, 吊机, 铝锭模, 防护面罩, 头盔 — but not 机构 or 规模
+_EQUIPMENT = re.compile(r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护")
 
 
 def _squash_digits(text: str) -> str:
@@ -368,14 +282,16 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
             shelter = _SHELTER.match(sentence.strip())
-            if shelter:
+            if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
+                kept = _HELD_BY_CLAUSE.search(sentence)
+                keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None
                 for place in re.split(r"[、，,和及]", shelter.group(1)):
                     place = place.strip()
                     if len(place) >= 2 and place not in names:
                         names.add(place)
                         s0, e0 = draft.span(block.paragraph, place)
                         draft.add("resources", {"type": "避难场所", "name": place, "quantity": None, "unit": None,
-                                                "holder": None}, block.paragraph, s0, e0, confidence=0.75)  # fmt: skip
+                                                "holder": keeper}, block.paragraph, s0, e0, confidence=0.75)  # fmt: skip
 
 
 def _full_name(short: str, before: str) -> str:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from plans.draft import PlanDraft
+from plans.rules_contacts import extract_phone_contacts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta
 from plans.rules_org import extract_org_units
 from plans.rules_reporting import extract_reporting, minutes
-from plans.rules_resources import extract_phone_contacts, extract_tables
+from plans.rules_resources import extract_tables
 from plans.sections import classify_heading, outline
 from plans.structure import Block, assign_heading_levels, classify_line
 

@@ -1,0 +1,124 @@
+"""Rules for contacts written in running text: "值班电话：0510-86801234", "车间主任张卫民手机…",
+"火警119；急救120" (a listed public number) — but not "拨打119" in a measure. Contact tables are read
+with the other tables in ``plans.rules_resources``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from plans.draft import PlanDraft
+from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
+from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
+
+
+def extract_phone_contacts(draft: PlanDraft) -> None:
+    """Phone numbers written in text: "值班电话：0510-86801234", "拨打119、120"."""
+    known = {c["phone"] for c in draft.data["contacts"]}
+    for block in draft.blocks:
+        if block.kind == "table":
+            continue
+        for m in PHONE_NUMBER.finditer(block.text):
+            number = m.group(1)
+            if number in known:
+                continue
+            row = _row_contact(block.text, m.start())
+            if row is not None:
+                known.add(number)
+                draft.add(
+                    "contacts", {**row, "phone": number}, block.paragraph, m.start(), m.end(), confidence=0.75
+                )
+                continue
+            raw = block.text[max(0, m.start() - 30) : m.start()]
+            if number in EMERGENCY_NUMBERS:
+                # "拨打119": a public number, not one of the plan's contacts; but a contact list may
+                # name it ("急救电话120", "消防救援站：119"), and then it is one
+                listed = re.search(
+                    r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
+                ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
+                # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
+                listed = listed or re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
+                if listed and re.search(r"拨|打|呼叫|联系|通知|报告|请求|向|求", listed.group(1)):
+                    listed = None
+                if listed:
+                    known.add(number)
+                    draft.add(
+                        "contacts", {**_unit_or_role(listed.group(1)), "name": "", "phone": number},
+                        block.paragraph, m.start(), m.end(), confidence=0.7,
+                    )  # fmt: skip
+                continue
+            contact = {**_contact_before(raw), "phone": number}
+            known.add(number)
+            draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
+
+
+_TITLE_THEN_NAME = re.compile(
+    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
+)
+# "安全科科长李明": a unit, a post ending in a post word, and a 2–3 character name
+_UNIT_POST_NAME = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?(?:科|室|部|局|处|站|所|队|中心|车间|公司|办))?"
+    r"([\u4e00-\u9fff]{0,4}?(?:科长|处长|局长|站长|所长|队长|主任|经理|总监|书记|安全员|厂长|镇长|组长))"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+# A line named by what it is for ("值班电话", "应急值守电话", "报警电话", "服务热线"), after its owner
+_LINE_NAMED = re.compile(
+    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线))\s*[:：]?\s*$"
+)
+# "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
+_TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
+
+
+def _unit_or_role(label: str) -> dict[str, str]:
+    unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
+    return {"role": "" if unit else label, "org": label if unit else ""}
+
+
+def _contact_before(raw: str) -> dict[str, str]:
+    """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
+    "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
+    line = _LINE_NAMED.search(raw)
+    if line:  # "公司值班电话：…" / "安环部24小时值班电话…": the line is the role, what precedes it the unit
+        owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
+        unit = len(owner) >= 3 and bool(UNIT_SUFFIX.search(owner) or _ORG_WORD.search(owner))
+        return {"name": "", "role": line.group(2), "org": owner if unit else ""}
+    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
+    before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
+    person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+    if person:
+        return {"name": person.group(1), "role": "联系人", "org": ""}
+    # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
+    label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
+    titled = _TITLE_THEN_NAME.match(label)
+    if titled and not re.search(r"[位门室组部科队办处局司]$", titled.group(2)):  # not "成员单位"
+        return {"name": titled.group(2), "role": titled.group(1), "org": ""}
+    posted = _UNIT_POST_NAME.match(label)
+    if posted:
+        return {"name": posted.group(3), "role": posted.group(2), "org": posted.group(1) or ""}
+    addressee = _TO_WHOM.sub("", label)
+    return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
+
+
+_ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+_NUMBER_TOKEN = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]?|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])$")
+
+
+def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
+    """A table row that reached us as a line ("总指挥 王建国 临港街道办事处 0510-…", e.g. from OCR)."""
+    line_start = text.rfind("\n", 0, phone_at) + 1
+    # "1. 拨打119": a list number is not a cell of the row
+    tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
+    if len(tokens) < 2:
+        return None
+    contact = {"name": "", "role": "", "org": ""}
+    for token in tokens:
+        if not contact["role"] and (token in ROLE_TITLES or re.search(r"(室|员|长|指挥)$", token)):
+            contact["role"] = token
+        elif not contact["org"] and _ORG_WORD.search(token) and len(token) >= 3:
+            contact["org"] = token
+        elif not contact["name"] and _PERSON.match(token):
+            contact["name"] = token
+    return contact if any(contact.values()) else None

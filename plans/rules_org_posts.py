@@ -1,0 +1,68 @@
+"""Duties written against a post of a unit: "（1）车间主任：a；b" under a unit whose roles name 车间主任.
+
+A 现场处置方案 often sets its unit up in one sentence ("组长由车间主任担任，…，成员为炉前工、行车工和安全员")
+and then gives each post its duties in a paragraph of its own. The duties go on the role the post
+holds; a post that is one of several members listed as one 成员 holder gets a role of its own, so the
+member list is split into one role per post (the title repeated).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.structure import Block, split_number
+
+_POST_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]\s*(.+)$", re.S)
+_LIST_SEPARATOR = re.compile(r"[、，,和及与]")
+
+
+def _listed(holder: str) -> list[str]:
+    """The posts of a member list as written ("炉前工、行车工和安全员"), or [] if it is not a plain list."""
+    posts = [p.strip() for p in _LIST_SEPARATOR.split(holder)]
+    return posts if len(posts) >= 2 and all(2 <= len(p) <= 12 for p in posts) else []
+
+
+def post_duties(draft: PlanDraft, unit_index: int, block: Block) -> bool:
+    """Put a "<post>：a；b" paragraph's duties on the unit's role held by <post>; False when the
+    paragraph does not name one of the unit's posts."""
+    if block.kind not in ("paragraph", "list_item"):
+        return False
+    numbering = split_number(block.text.strip())
+    text = numbering.rest if numbering else block.text.strip()
+    lead = _POST_LEAD.match(text)
+    if lead is None:
+        return False
+    post = lead.group(1)
+    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
+    target = next((n for n, r in enumerate(roles) if r["holder"] == post), None)
+    if target is None:
+        shared = next((n for n, r in enumerate(roles) if post in _listed(r["holder"] or "")), None)
+        if shared is None:
+            return False
+        target = _split_members(draft, unit_index, shared, block, post)
+    duties = roles[target]["duties"]
+    for duty in re.split(r"[；;]", lead.group(2)):
+        duty = duty.strip().rstrip("。；;")
+        if duty and duty not in duties:
+            duties.append(duty)
+            start, end = draft.span(block.paragraph, duty)
+            pointer = f"/org_units/{unit_index}/roles/{target}/duties/{len(duties) - 1}"
+            draft.cite(pointer, block.paragraph, start, end, confidence=0.8)
+    return True
+
+
+def _split_members(draft: PlanDraft, unit_index: int, shared: int, block: Block, post: str) -> int:
+    """One role per listed post in place of the shared one; returns the index of ``post``'s role."""
+    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
+    posts = _listed(roles[shared]["holder"])
+    title = roles[shared]["title"]
+    roles[shared]["holder"] = posts[0]
+    for other in posts[1:]:
+        roles.append({"title": title, "holder": other, "duties": []})
+        start, end = draft.span(block.paragraph, other)
+        draft.cite(
+            f"/org_units/{unit_index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.75
+        )
+    return shared if post == posts[0] else len(roles) - len(posts) + posts.index(post)
