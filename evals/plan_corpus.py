@@ -53,6 +53,8 @@ PLANS = (
     "enterprise_furnace_onsite",
     "town_changjing_hazmat_road",
     "enterprise_dyeing_overall",
+    "town_xiagang_flood_table",
+    "dept_housing_construction",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -67,10 +69,12 @@ PLANS = (
 # city_gongmao_special and enterprise_furnace_onsite before running its changed importer on them: do
 # not tune on held-out plans; the next round moves them to development data. plans-robust5 tuned on
 # those two (development data since) and wrote town_changjing_hazmat_road and enterprise_dyeing_overall
-# before running its changed importer on them (measured once: micro F1 0.78 rules-only).
+# before running its changed importer on them (measured once: micro F1 0.78 rules-only);
+# plans-robust6 tuned on those two (development data since) and wrote town_xiagang_flood_table and
+# dept_housing_construction before running its changed importer on them.
 HELD_OUT: tuple[str, ...] = (
-    "town_changjing_hazmat_road",
-    "enterprise_dyeing_overall",
+    "town_xiagang_flood_table",
+    "dept_housing_construction",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
