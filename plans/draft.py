@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core.plan_document import ExtractionMethod, SourceRef
-from plans.structure import Block
+from plans.structure import Block, without_caption
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
@@ -26,7 +26,8 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
 
 class PlanDraft:
     def __init__(self, blocks: list[Block]) -> None:
-        self.blocks = blocks
+        # the rules read table grids without their caption rows (a merged title row above the header)
+        self.blocks = [without_caption(b) for b in blocks]
         self.data: dict[str, Any] = {
             "title": "", "plan_type": None, "issuing_unit": "", "version": "", "issued_at": None,
             "scope": "", "purpose": "", "basis": [], "accident_types": [], "warning_levels": [],

@@ -103,7 +103,9 @@ _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
-_NUMBER_TOKEN = re.compile(r"^(?:[（(]?\d{1,2}[)）.、．]?|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])$")
+_NUMBER_TOKEN = re.compile(
+    r"^(?:[（(]?\d{1,2}[)）.、．]?|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百\d]+条)$"
+)
 
 
 def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
@@ -111,7 +113,8 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     line_start = text.rfind("\n", 0, phone_at) + 1
     # "1. 拨打119": a list number is not a cell of the row
     tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
-    if len(tokens) < 2:
+    # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells
+    if len(tokens) < 2 or any(re.search(r"[，。；;,]", t) for t in tokens):
         return None
     contact = {"name": "", "role": "", "org": ""}
     for token in tokens:

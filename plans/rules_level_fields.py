@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from contextvars import ContextVar
 
 from agents.llm.vocab import normalise_level
 from plans.draft import PlanDraft
@@ -36,16 +38,46 @@ _ARRIVES = re.compile(
 # "在江阴市燃气事故应急指挥部统一指挥下，镇指挥部全力配合": the higher body commands
 _UNDER_COMMAND = re.compile(r"在\s*([^，,。；;：:、\s]{2,30}?)\s*(?:的)?统一(?:指挥|领导|调度)下")
 # A leading item number inside a cell or clause: "①", "（1）", "1.", "2、"
-_ITEM_NUMBER = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d))\s*")
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:[①-⑳]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.、．](?!\d))\s*"
+)
+
+
+# Levels a plan names itself and maps in one sentence ("分为公司级、车间级、班组级三个级别，分别对应一级、
+# 二级、三级响应"): the names of the plan being read, set by ``named_levels`` around its extraction.
+NAMED_LEVELS: ContextVar[dict[str, str]] = ContextVar("named_levels", default={})  # noqa: B039 - never mutated
+_MAPPING = re.compile(
+    r"分为\s*([^，,。；;：:]{2,60}?)\s*(?:等)?\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级))?\s*[，,]\s*"
+    r"(?:分别)?(?:对应|相当于|即为|即)\s*([^。；;]{2,60})"
+)
+
+
+def named_levels(texts: Iterable[str]) -> dict[str, str]:
+    """{written name: level} from the plan's mapping sentences; names already levels are left out."""
+    names: dict[str, str] = {}
+    for text in texts:
+        for m in _MAPPING.finditer(text):
+            written = [
+                re.sub(r"(?:应急)?响应$", "", n).strip() for n in re.split(r"[、，,和及与]", m.group(1))
+            ]
+            levels = [normalise_level(t + "级") for t in re.findall(rf"({_LEVEL_TOKEN})\s*级", m.group(2))]
+            if len(written) < 2 or len(written) != len(levels) or not all(levels):
+                continue
+            for name, level in zip(written, levels, strict=True):
+                if 2 <= len(name) <= 8 and normalise_level(name) is None and level is not None:
+                    names[name] = level
+    return names
 
 
 def level_of(text: str) -> str | None:
-    """ "Ⅱ级响应" / "二级" → "二级"; "较大事故响应" / "较大" → "三级"."""
+    """ "Ⅱ级响应" / "二级" → "二级"; "较大事故响应" / "较大" → "三级"; a name the plan mapped → its level."""
     level = normalise_level(text)
     if level is not None:
         return level
     written = _CLASS_RESPONSE.search(text) or re.fullmatch(rf"\s*({_CLASS})(?:事故|事件)?\s*", text)
-    return _CLASS_LEVEL[written.group(1)] if written else None
+    if written:
+        return _CLASS_LEVEL[written.group(1)]
+    return next((lv for name, lv in NAMED_LEVELS.get().items() if name in text), None)
 
 
 def commander_in(text: str) -> tuple[int, int, str] | None:
@@ -75,8 +107,14 @@ def strip_number(text: str) -> str:
     return numbering.rest if numbering else text
 
 
+_MEASURES_INTRO = re.compile(
+    r"^\s*(?:采取|开展|实施|做好)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?\s*[:：]\s*"
+)
+
+
 def split_actions(text: str) -> list[str]:
     """ "a；b；c。" or "①a；②b③c" → ["a", "b", "c"]: the actions of one level, without item numbers."""
+    text = _MEASURES_INTRO.sub("", text)  # "采取以下措施：（一）a；（二）b"
     parts = (_ITEM_NUMBER.sub("", a).strip().rstrip("。；;") for a in re.split(r"[；;]|(?=[①-⑳])", text))
     return [a for a in parts if a]
 

@@ -16,11 +16,13 @@ from plans.rules_level_fields import (
     _CLASS_RESPONSE,
     _GLOSS_OPT,
     _LEVEL_TOKEN,
+    NAMED_LEVELS,
     commander_in,
     higher_command,
     labelled_field,
     labelled_segments,
     level_of,
+    named_levels,
     split_actions,
     strip_number,
 )
@@ -37,6 +39,8 @@ _LEVEL_LIST = re.compile(
     rf"(?:分为|划分为|设定为|由高到低(?:依次)?(?:分)?为)\s*(?:[一二三四两\d]\s*个?等?级别?\s*[:：]\s*)?"
     rf"((?:{_LIST_ITEM.pattern}\s*[、，,和及至到\-—～~]?\s*){{2,4}})"
 )
+# Two levels joined by 、/和/及/或: "Ⅲ级和Ⅳ级应急响应", "一级、二级响应"
+_ENUMERATION = re.compile(rf"{_LIST_ITEM.pattern}\s*[、和及或与]\s*{_LIST_ITEM.pattern}")
 _COLOUR = re.compile(r"(红色|橙色|黄色|蓝色)")
 # "分为红色、橙色、黄色、蓝色四级" / "分别用红色、橙色、黄色和蓝色标示" / "一级（红色）、二级（橙色）"
 _COLOUR_LIST = re.compile(
@@ -68,6 +72,9 @@ def response_mentions(text: str) -> dict[str, re.Match[str]]:
             found.setdefault(level, m)
     for m in _CLASS_RESPONSE.finditer(text):
         found.setdefault(_CLASS_LEVEL[m.group(1)], m)
+    for name, level in NAMED_LEVELS.get().items():  # "公司级响应" in a plan that maps 公司级 to 一级
+        for m in re.finditer(rf"{re.escape(name)}{_GLOSS_OPT}\s*(?:应急)?响应", text):
+            found.setdefault(level, m)
     return found
 
 
@@ -159,6 +166,14 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
 
 
 def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
+    token = NAMED_LEVELS.set(named_levels(b.text for b in draft.blocks if b.kind != "table"))
+    try:
+        _response_levels(draft, outline)
+    finally:
+        NAMED_LEVELS.reset(token)
+
+
+def _response_levels(draft: PlanDraft, outline: Outline) -> None:
     levels: dict[str, int] = {}
     scope = (
         blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应")) or draft.blocks
@@ -185,7 +200,8 @@ def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
                 ensure(level, "", block, m.start(1), m.end(1))
         for start, _end, sentence in sentences(block.text):
             mentions = response_mentions(sentence)
-            if len(mentions) != 1:
+            # "分别对应Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级应急响应": an enumeration names no one level
+            if len(mentions) != 1 or _ENUMERATION.search(sentence):
                 continue
             level, mention = next(iter(mentions.items()))
             index = ensure(
@@ -283,9 +299,7 @@ def _actions_under_level_headings(
         if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
             add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)
         if block.kind == "list_item":
-            action = (
-                re.sub(r"^\s*(?:[（(]?\d{1,2}[）).、．]|[①-⑳])\s*", "", block.text).strip().rstrip("；;。")
-            )
+            action = strip_number(block.text.strip()).strip().rstrip("；;。")  # "（1）…", "①…", "—…"
             add_actions(draft, index, block, [action] if action else [], confidence=0.75)
 
 

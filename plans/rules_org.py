@@ -7,16 +7,21 @@ Sources: unit headings, "设立/下设…" and "（以下简称…）" sentences
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from plans.draft import PlanDraft, sentences
 from plans.rules_meta import strip_number
+from plans.rules_org_duties import (
+    DUTY_VERB,
+    ROLE_BY,
+    add_duties,
+    default_unit,
+    group_parent,
+    roles_and_duty,
+)
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
-    HQ_SUFFIX,
     ROLE_HOLDER,
     ROLE_TITLES,
-    SPACED_TITLES,
     UNIT_SUFFIX,
     canonical,
     headquarters,
@@ -34,8 +39,6 @@ _ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]
 _SETS_UP = re.compile(
     r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
 )
-_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
-_ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
 _ROLE_REN = re.compile(
     rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*(?:办公室|指挥部|领导小组|小组)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
 )
@@ -50,25 +53,26 @@ _GROUPS_UNDER = re.compile(
     r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据[^，,。；;]{0,8}?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
     r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|指挥部)(?=[，,。；;：:]|$)"
 )
-_ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 _UNIT_LEAD = re.compile(
-    r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))\s*[，,：:]\s*(.+)$"
+    r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))"
+    # "抢险组：由…牵头" or, without the colon, "抢险组由…牵头，…参加，负责…"
+    r"(?:\s*[，,：:]\s*|(?=由[^，。；]{1,40}?(?:牵头|参加|配合|负责)))(.+)$"
 )
 # A known unit as the subject of a duty sentence: "抢险堵漏组负责…"
 _NAMED_SUBJECT = re.compile(r"^([^，,。；;:：、\s]{2,20}?)(?=负责)")
 _NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
 _SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责|承担)")
-_DUTY_VERB = re.compile(
-    r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
-)
 _DUTY_LABEL = re.compile(
     r"^([^，。；]{0,20}?)(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S
 )
 # "领导小组主要职责：" on its own line: the numbered items that follow are the duties
 _DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
-# "组长单位：…；成员单位：…。主要职责：" — a paragraph that ends by introducing the list below
-_TRAILING_DUTY_INTRO = re.compile(r"[。；;]\s*(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$")
+# "组长单位：…；成员单位：…。主要职责：" / "…兼任。应急办公室职责：" — a paragraph that ends by
+# introducing the list below
+_TRAILING_DUTY_INTRO = re.compile(
+    r"[。；;]\s*[^，,。；;]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$"
+)
 
 
 def _unit_name(title: str) -> str | None:
@@ -125,11 +129,13 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current, stack = None, []
             continue
         if duty_list and block.kind == "list_item":
-            _add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
+            if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
+                continue
+            add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
             continue
         duty_list = None
         if block.kind == "paragraph" and _DUTY_INTRO.match(block.text.strip()) and (current or units):
-            duty_list = current or _default_unit(units, draft, block, unit)
+            duty_list = current or default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
             level = section_level = block.heading_level or 1
@@ -144,7 +150,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if name:
                 name = canonical(name, units, aliases) or name
                 parent = (
-                    stack[-1][1] if stack else _group_parent(groups_under, name) or headquarters(units, name)
+                    stack[-1][1] if stack else group_parent(groups_under, name) or headquarters(units, name)
                 )
                 unit(name, block, parent)
                 stack.append((level, name))
@@ -155,8 +161,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         if block.kind == "table":
             if matrix_duties(draft, block, units, aliases, unit):
                 continue
-            table_parent = set_up or _group_parent(groups_under, "") or current
-            org_table(draft, block, table_parent, units, aliases, unit, role, _default_unit)
+            table_parent = set_up or group_parent(groups_under, "") or current
+            org_table(draft, block, table_parent, units, aliases, unit, role, default_unit)
             continue
         if current and post_duties(draft, units[current], block):  # "（1）车间主任：a；b"
             continue
@@ -165,8 +171,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             named_owner = (
                 canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
             )
-            duty_owner = named_owner or current or _default_unit(units, draft, block, unit)
-            _add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(2)))
+            duty_owner = named_owner or current or default_unit(units, draft, block, unit)
+            add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(2)))
             continue
         led: str | None = None  # "运输保障组：由…牵头。负责…": later sentences of the item are that unit's
         listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
@@ -174,16 +180,16 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             text = sentence.strip().rstrip("。；;")
             text = strip_number(text)
             if listing:
-                _add_duties(draft, units[listing], block, [text])
+                add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
                 continue
-            if led and _DUTY_VERB.match(text):
-                _add_duties(draft, units[led], block, [text])
+            if led and DUTY_VERB.match(text):
+                add_duties(draft, units[led], block, [text])
                 continue
             named = _NAMED_SUBJECT.match(text) if not _SUBJECT.match(text) else None
             owner_named = canonical(named.group(1), units, aliases) if named else None
             if named and owner_named:  # "抢险堵漏组负责关闭阀门；负责…" under a plain 职责 heading
-                _add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
+                add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
                 led = owner_named
                 # "办公室负责a；b；c。": the run of clauses to the full stop is its, whatever the verb
                 listing = owner_named if sentence.rstrip().endswith(("；", ";")) else None
@@ -217,7 +223,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duty = re.match(r"\s*[，,]\s*(负责[^；;。]+)$", text[created.end(1) :])
                 target = known or (name if name in units else None)
                 if duty and target:
-                    _add_duties(draft, units[target], block, [duty.group(1)])
+                    add_duties(draft, units[target], block, [duty.group(1)])
             for alias in _ALIAS.finditer(text):
                 if first_created or current:
                     aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
@@ -269,19 +275,19 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     unit(
                         name,
                         block,
-                        _group_parent(groups_under, name) or headquarters(units, name)
+                        group_parent(groups_under, name) or headquarters(units, name)
                         if name != current
                         else None,
                         offset,
                         offset + len(text),
                     )
-                _roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
+                roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 led = name
                 continue
             appointed = list(_ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
             member_lists = list(_MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
             if appointed or member_lists:
-                owner = current or _default_unit(units, draft, block, unit)
+                owner = current or default_unit(units, draft, block, unit)
                 for m in appointed:
                     holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
                     role(owner, m.group(2), holder or None, block, offset + m.start(), offset + m.end())
@@ -300,9 +306,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
-            found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(_ROLE_BY.finditer(text))
+            found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
             if found:
-                owner = current or _default_unit(units, draft, block, unit)
+                owner = current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
                     m = found[0]
                     role(
@@ -314,16 +320,19 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + m.end(),
                     )
                 else:
-                    _roles_and_duty(text, owner, block, offset, role, draft, units)
+                    roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
+            subject = _SUBJECT.match(text)
             text = _SUBJECT.sub("", text)
             dm = _DUTY_LABEL.search(text)
             duties = [d.strip() for d in re.split(r"[；;]", dm.group(2)) if d.strip()] if dm else []
-            if not duties and _DUTY_VERB.match(text) and current:
+            if not duties and DUTY_VERB.match(text) and current:
                 duties = [text]
             if duties and current:
-                _add_duties(draft, units[current], block, duties)
-                listing = current if dm and sentence.rstrip().endswith(("；", ";")) else None
+                add_duties(draft, units[current], block, duties)
+                # "办公室负责a；b；c。": the clauses after the first run on to the full stop
+                run_on = (dm or subject) and sentence.rstrip().endswith(("；", ";"))
+                listing = current if run_on else None
         if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
     chart_parents(
@@ -348,50 +357,3 @@ def _lists_groups(blocks: list[Block], at: int, level: int) -> bool:
         elif block.kind == "table" and block.cells:
             groups += sum(1 for name in group_names(block.cells) if name.endswith(same))
     return groups >= 2
-
-
-def _roles_and_duty(
-    text: str, owner: str, block: Block, offset: int, role: Any, draft: PlanDraft, units: dict[str, int]
-) -> None:
-    """ "队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
-    for m in _ROLE_BY.finditer(text):
-        # "办公室主任由安全环保部经理兼任": the post of the unit named just before the title
-        named = re.search(r"([^，,。；;：:、\s]{2,20})$", text[: m.start()])
-        holder_of = canonical(named.group(1), units) if named and UNIT_SUFFIX.search(named.group(1)) else None
-        who = holder_of or owner
-        role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    for m in _ROLE_HOLDER_INLINE.finditer(text):
-        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    for m in _ROLE_IS.finditer(text):  # "组长为运输管理科科长"
-        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    duty = re.search(r"(?:^|[，,])\s*(负责[^；;。]+)", text)
-    if duty:
-        _add_duties(draft, units[owner], block, [duty.group(1)])
-    elif _DUTY_VERB.match(text) and not _ROLE_BY.search(text):
-        _add_duties(draft, units[owner], block, re.split(r"[；;]", text))
-
-
-def _add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
-    entry = draft.data["org_units"][index]["duties"]
-    for duty in duties:
-        duty = strip_number(duty.strip()).rstrip("。；;")  # "（一）贯彻落实…" inside one paragraph
-        if duty and duty not in entry:
-            entry.append(duty)
-            s, e = draft.span(block.paragraph, duty)
-            draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
-
-
-def _group_parent(groups_under: tuple[int, str] | None, name: str) -> str | None:
-    return groups_under[1] if groups_under and groups_under[1] != name else None
-
-
-def _default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
-    """Roles outside any unit heading belong to the command HQ (a 领导小组 / 委员会 in department plans)."""
-    for name in units:
-        if "指挥部" in name and "办公室" not in name:
-            return name
-    hq = next((name for name in units if HQ_SUFFIX.search(name)), None)
-    if hq:
-        return hq
-    make("应急指挥部", block, None)
-    return "应急指挥部"

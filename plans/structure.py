@@ -50,6 +50,7 @@ class Numbering:
     rest: str  # the text after the number
 
 
+_BULLETS = r"——|[—－–‐\-·•●○◦▪▫■□◆◇▶►➢➤√✓※]"
 # Order matters: the first pattern that matches wins.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^(第[{_CN}\d]+章)\s*(.*)$", re.S)),
@@ -69,6 +70,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_paren", re.compile(r"^([（(]\d{1,2}[）)])\s*(.*)$", re.S)),
     ("arabic_half", re.compile(r"^(\d{1,2}[)）])\s*(.*)$", re.S)),
     ("circled", re.compile(rf"^([{_CIRCLED}])\s*(.*)$", re.S)),
+    # a bullet glyph, any of the common ones: "—贯彻落实…；", "－…", "- …", "· …", "● …"; not "-20℃"
+    ("bullet", re.compile(rf"^({_BULLETS})\s*(?![\d.．])(.*)$", re.S)),
 )
 
 
@@ -91,7 +94,7 @@ _MAX_HEADING_CHARS = 40
 def looks_like_heading(numbering: Numbering) -> bool:
     """A numbered line is a heading when it is short and not a sentence; else a list item."""
     rest = numbering.rest
-    if numbering.family in ("article", "circled", "arabic_half"):
+    if numbering.family in ("article", "circled", "arabic_half", "bullet"):
         return False
     if len(rest) > _MAX_HEADING_CHARS or _SENTENCE_END.search(rest):
         return False
@@ -178,3 +181,25 @@ def classify_ocr_line(text: str) -> tuple[BlockKind, str | None, str]:
 def table_cell(row: list[str], index: int | None) -> str:
     """The stripped cell ``index`` of a table row; "" for a missing column or a short row."""
     return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def caption_rows(cells: list[list[str]]) -> int:
+    """How many leading rows of a table are a caption: a row merged across the full width (every
+    cell repeats one text, or only the first cell is filled), e.g. "镇指挥部成员单位通讯录" above the
+    header. A caption is never the whole table: at least a header and one row stay."""
+    count = 0
+    while len(cells) - count > 2:
+        row = [re.sub(r"\s+", "", c) for c in cells[count]]
+        filled = [c for c in row if c]
+        if len(row) < 2 or not filled or len(set(filled)) != 1 or (len(filled) < len(row) and not row[0]):
+            break
+        count += 1
+    return count
+
+
+def without_caption(block: Block) -> Block:
+    """The block with a table caption (see ``caption_rows``) taken off its grid; other blocks as is."""
+    if block.kind != "table" or not block.cells:
+        return block
+    skip = caption_rows(block.cells)
+    return block.model_copy(update={"cells": block.cells[skip:]}) if skip else block

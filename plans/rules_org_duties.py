@@ -1,0 +1,72 @@
+"""Roles and duties written in one clause of the organisation section ("队长由镇武装部部长担任，负责圩堤
+险情抢护", "成员由…组成", "组长为…"), adding duties to a unit, and the unit roles fall back to."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.rules_meta import strip_number
+from plans.rules_org_names import HQ_SUFFIX, ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
+from plans.structure import Block
+
+_ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+_ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
+ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
+DUTY_VERB = re.compile(
+    r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
+)
+# "成员由镇安监办、…主要负责人组成": the member list is one 成员 holder
+_MEMBERS_COMPOSED = re.compile(
+    r"(?:^|[，,；;])\s*(成员单位|成员)\s*由\s*([^，。；;]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)"
+)
+
+
+def roles_and_duty(
+    text: str, owner: str, block: Block, offset: int, role: Any, draft: PlanDraft, units: dict[str, int]
+) -> None:
+    """ "队长由镇武装部部长担任，负责圩堤险情抢护": roles by "由…担任" and the "负责…" clause as a duty."""
+    for m in ROLE_BY.finditer(text):
+        # "办公室主任由安全环保部经理兼任": the post of the unit named just before the title
+        named = re.search(r"([^，,。；;：:、\s]{2,20})$", text[: m.start()])
+        holder_of = canonical(named.group(1), units) if named and UNIT_SUFFIX.search(named.group(1)) else None
+        who = holder_of or owner
+        role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in _ROLE_HOLDER_INLINE.finditer(text):
+        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in _ROLE_IS.finditer(text):  # "组长为运输管理科科长"
+        role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in _MEMBERS_COMPOSED.finditer(text):
+        role(owner, m.group(1), m.group(2).strip(), block, offset + m.start(), offset + m.end())
+    duty = re.search(r"(?:^|[，,])\s*(负责[^；;。]+)", text)
+    if duty:
+        add_duties(draft, units[owner], block, [duty.group(1)])
+    elif DUTY_VERB.match(text) and not ROLE_BY.search(text):
+        add_duties(draft, units[owner], block, re.split(r"[；;]", text))
+
+
+def add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
+    entry = draft.data["org_units"][index]["duties"]
+    for duty in duties:
+        duty = strip_number(duty.strip()).rstrip("。；;")  # "（一）贯彻落实…" inside one paragraph
+        if duty and duty not in entry:
+            entry.append(duty)
+            s, e = draft.span(block.paragraph, duty)
+            draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
+
+
+def group_parent(groups_under: tuple[int, str] | None, name: str) -> str | None:
+    return groups_under[1] if groups_under and groups_under[1] != name else None
+
+
+def default_unit(units: dict[str, int], draft: PlanDraft, block: Block, make: Any) -> str:
+    """Roles outside any unit heading belong to the command HQ (a 领导小组 / 委员会 in department plans)."""
+    for name in units:
+        if "指挥部" in name and "办公室" not in name:
+            return name
+    hq = next((name for name in units if HQ_SUFFIX.search(name)), None)
+    if hq:
+        return hq
+    make("应急指挥部", block, None)
+    return "应急指挥部"
