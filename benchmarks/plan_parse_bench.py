@@ -80,6 +80,27 @@ def peak_rss_mb(pdf: Path | None, min_pages: int = 0) -> float:
     return int(out.stdout.strip().splitlines()[-1]) / 1024
 
 
+def llm_rows(data: bytes) -> list[tuple[str, str]]:
+    """End-to-end seconds of one DOCX import with rules + the configured model (one run: minutes)."""
+    from agents.llm import build_chat_model
+    from api.settings import Settings
+
+    settings = Settings()
+    model = build_chat_model(settings)
+    try:
+        pages = parse_docx(data).pages
+        started = time.perf_counter()
+        result = import_plan(data, "plan.docx", ocr=None, chat_model=model)
+        seconds = time.perf_counter() - started
+    finally:
+        model.close()
+    name = settings.llm.model or settings.llm.size
+    used = getattr(result.report, "llm_calls", "?")
+    return [
+        (f"DOCX import, rules + {name}, {pages} pages", f"{seconds:.1f} s end to end (LLM calls: {used})")
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docx-copies", type=int, default=30, help="plan copies (one page break each)")
@@ -89,10 +110,19 @@ def main() -> None:
         "--big-pdf-copies", type=int, default=250, help="copies for the ≥500-page memory test"
     )
     parser.add_argument("--output", default="-")
+    parser.add_argument(
+        "--llm",
+        action="store_true",
+        help="only time the DOCX import with the LLM configured by SAFECLOUD_LLM__* (rules + model)",
+    )
     args = parser.parse_args()
 
     rows: list[tuple[str, str]] = []
     data = docx_pages(args.docx_copies)
+    if args.llm:
+        rows += llm_rows(data)
+        write(rows, args.output)
+        return
     pages = parse_docx(data).pages
     s, r = rate(lambda: parse_docx(data), pages)
     rows.append((f"DOCX parse, {pages} pages ({len(data) // 1024} KB)", f"{r:.0f} pages/s ({s:.2f} s)"))
@@ -146,11 +176,18 @@ def main() -> None:
         *[f"| {k} | {v} |" for k, v in rows],
         "",
     ]
-    text = "\n".join(lines)
-    if args.output == "-":
+    write_text("\n".join(lines), args.output)
+
+
+def write(rows: list[tuple[str, str]], output: str) -> None:
+    write_text("\n".join(f"| {k} | {v} |" for k, v in rows) + "\n", output)
+
+
+def write_text(text: str, output: str) -> None:
+    if output == "-":
         sys.stdout.write(text)
     else:
-        with open(args.output, "a", encoding="utf-8") as fh:
+        with open(output, "a", encoding="utf-8") as fh:
             fh.write("\n" + text)
 
 
