@@ -180,16 +180,25 @@ def report(runs: Sequence[RunResult], notes: Sequence[str] = ()) -> str:
             failed.setdefault(e, []).append(s.path.name)
         for error, names in failed.items():
             parts.append(f"- {r.system}: failed imports — {', '.join(names)}: {error}")
-        below = [SECTION_TITLES[s] for s in TARGET_SECTIONS if scores_by(r)[s].f1 < 0.9]
-        parts.append(
-            f"- {r.system}: target F1 ≥ 0.9 for levels, org units, roles, contacts — "
-            + (f"missed for {', '.join(below)}" if below else "met")
-        )
+        parts.append(f"- {r.system}: target F1 ≥ 0.9 for levels, org units, roles, contacts — {_target(r)}")
         parts.append(
             f"- {r.system}: response levels read from the plan with a prompt-injection line — {_injection(r, samples)}"
         )
     parts += [f"- {n}" for n in notes]
     return "\n".join(parts)
+
+
+def _target(r: RunResult) -> str:
+    """The target on all files (mostly plans the rules were written against) and on the held-out ones."""
+
+    def verdict(scores: dict[str, PRF]) -> str:
+        below = [SECTION_TITLES[s] for s in TARGET_SECTIONS if scores[s].f1 < 0.9]
+        return f"missed for {', '.join(below)}" if below else "met"
+
+    text = f"all files: {verdict(scores_by(r))}"
+    if any(s.name in HELD_OUT for s in _samples_of(r.dataset)):
+        text += f"; held-out plans: {verdict(scores_by(r, lambda s: s.name in HELD_OUT))}"
+    return text
 
 
 def _f1(prf: PRF) -> float | str:
