@@ -124,6 +124,10 @@ _TRIGGER_LABEL = re.compile(r"^(?:启动|响应)?(?:条件|情形)\s*[:：]\s*(.
 _COMMANDER_LABEL = re.compile(
     r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
 )
+# "指挥：在上级指挥机构统一指挥下，由局指挥部指挥长组织…": the higher command frames, the 由 names
+_FRAMED = re.compile(
+    r"^在[^，,。；]{2,30}?下\s*[，,]\s*由\s*([^，,。；]{2,30}?(?<![总副]))\s*(?:统一|负责|牵头)?(?:指挥|组织|领导|负责)(?![长部员])"
+)
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
     r"(?:启动|响应)?(?:条件|情形)\s*[:：]"
@@ -156,9 +160,10 @@ def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: st
     if commander:
         if entry["commander"] is None:
             # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
-            who = re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
+            framed = _FRAMED.match(commander.group(1))
+            who = framed.group(1) if framed else re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
             entry["commander"] = who
-            begin = at + commander.start(1)
+            begin = at + commander.start(1) + (framed.start(1) if framed else 0)
             draft.cite(
                 f"/response_levels/{index}/commander",
                 block.paragraph,

@@ -87,6 +87,11 @@ def _level_values(text: str) -> list[str]:
     return levels
 
 
+def _label_cell(cell: str) -> bool:
+    text = cell.strip()
+    return not text or (len(text) <= 8 and (normalise_level(text) is not None or bool(_COLOUR.search(text))))
+
+
 def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     found: dict[str, int] = {}
     scope = blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
@@ -128,7 +133,8 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                 if len(colours) == 1:
                     colour = colours.pop()
                     level = normalise_level(colour)
-                    criteria = max((c for c in row if colour not in c), key=len, default="")
+                    # the longest cell that is not a level / colour label ("一级", "红色预警（一级）")
+                    criteria = max((c.strip() for c in row if not _label_cell(c)), key=len, default="")
                     if level and level not in found and criteria:
                         found[level] = draft.add(
                             "warning_levels", {"level": level, "color": colour, "criteria": criteria},

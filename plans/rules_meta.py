@@ -115,11 +115,28 @@ def extract_meta(draft: PlanDraft, outline: Outline) -> Block | None:
         _declared_type(draft, blocks)
     cover = front_matter(blocks)
     _issuing_unit(draft, cover, title)
+    if title is not None and plan_type_of(title.text) == ("专项", 0.7):
+        _department_plan(draft, title)
     _version(draft, cover, title)
     _issued_at(draft, cover)
     _general(draft, outline)
     _accident_types(draft, outline, title)
     return title
+
+
+# A department (局 / 委 / 办) issuing a topic plan of its own sector ("江阴市建设工程施工安全事故应急预案"
+# from 住房和城乡建设局) makes a 部门 plan; a government office (人民政府办公室) issues on the government's behalf
+_DEPARTMENT_UNIT = re.compile(r"(?:局|(?<!管理)委员会|委|办)$")
+
+
+def _department_plan(draft: PlanDraft, title: Block) -> None:
+    typed = [ref for ref in draft.sources if ref.field == "/plan_type"]
+    unit = [ref for ref in draft.sources if ref.field == "/issuing_unit"]
+    issuer = draft.data["issuing_unit"]
+    if not typed or typed[-1].paragraph != title.paragraph or not unit:
+        return  # the text declared the type
+    if _DEPARTMENT_UNIT.search(issuer) and not _NOT_DEPARTMENT.search(issuer):
+        draft.set("plan_type", "部门", unit[-1].paragraph, unit[-1].start, unit[-1].end, confidence=0.75)
 
 
 def _declared_type(draft: PlanDraft, blocks: list[Block]) -> None:

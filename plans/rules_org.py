@@ -36,6 +36,8 @@ _GENERIC_HEADING = re.compile(
     r"|^(?:现场|应急|专项|专业|各|各专业|各专项)?(?:工作组|工作小组|小组|专业组)(?:及其?|和)?(?:组成|设置|职责|主要职责)*$"  # a category, not one unit
 )
 _ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
+# "指挥机构：X指挥部（以下简称…）" / "办事机构：…办公室设在…": a field label (a key-value table row)
+_BODY_FIELD = re.compile(r"^(?:应急)?(?:指挥|领导|组织|办事|日常|常设)?机构(?:名称)?\s*[:：]\s*")
 _SETS_UP = re.compile(
     r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
 )
@@ -166,6 +168,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             continue
         if current and post_duties(draft, units[current], block):  # "（1）车间主任：a；b"
             continue
+        field = _BODY_FIELD.match(block.text.strip())
+        named_body = _ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
+        if field and UNIT_SUFFIX.search(named_body) and not re.search(r"[，,。；;：:]", named_body):
+            current = canonical(named_body, units, aliases) or named_body  # "指挥机构：X指挥部"
+            unit(current, block, headquarters(units, current) if units else None)
+            for alias in _ALIAS.finditer(block.text):
+                aliases[alias.group(1)] = current
+            continue
         labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):
             named_owner = (
@@ -178,7 +188,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
         for start, _end, sentence in sentences(block.text):
             text = sentence.strip().rstrip("。；;")
-            text = strip_number(text)
+            text = _BODY_FIELD.sub("", strip_number(text))
             if listing:
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None

@@ -21,6 +21,8 @@ _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系方式|号码")
 
+_NO_VALUE = frozenset({"", "—", "——", "-", "－", "/", "无"})
+
 
 def group_names(cells: list[list[str]]) -> list[str]:
     """The units a working-group table lists in its group column ([] for any other table)."""
@@ -71,7 +73,7 @@ def org_table(
             if parent is None and "指挥部" in name and "办公室" not in name:
                 parent = name  # first row is the HQ ("指挥层 | 应急救援指挥部"); the rows below sit under it
             for col in role_cols:
-                if col < len(row) and row[col].strip():
+                if col < len(row) and row[col].strip() not in _NO_VALUE:  # "—": no 配合单位
                     cell = row[col].strip()
                     titled = ROLE_HOLDER.match(cell)  # "总指挥：总经理" in a 负责人 column
                     title, holder = (

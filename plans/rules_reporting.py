@@ -20,6 +20,8 @@ _TO_AFTER = re.compile(
 )
 _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)")
 _NO_RECIPIENT = re.compile(r"(?:书面|电话|口头|传真|短信|续报|初步|详细)*(?:报告|材料|信息|情况)?")
+# "报告程序：…" — a field label (a key-value table row) in front of the text; its 报告 is no verb
+_LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 _CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
 _CHANNELS = (
     "电话",
@@ -58,7 +60,10 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
             if not re.search(r"报告|上报|报送|通报", sentence):
                 continue
             previous_to = ""
-            for c_start, clause in _rule_clauses(sentence):
+            label = _LABEL.match(sentence)
+            skip = label.end() if label else 0
+            for c_start, clause in _rule_clauses(sentence[skip:]):
+                c_start += skip
                 tm = _TIME_LIMIT.search(clause)
                 to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
                 if not tm and not to:
@@ -102,10 +107,14 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
 
 
 def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
-    """Split a sentence where a new time limit starts ("1小时内…，并在2小时内书面报告")."""
+    """Split a sentence where a new time limit starts ("1小时内…，并在2小时内书面报告"; "30分钟内电话
+    报告X、1小时内书面报告": a 、 before a time limit ends the recipient list)."""
     cuts = [0]
-    for m in re.finditer(r"[，,]", sentence):
-        if _TIME_LIMIT.search(sentence[m.end() :].split("，")[0]):
+    for m in re.finditer(r"[，,、]", sentence):
+        rest = sentence[m.end() :].split("，")[0]
+        found = _TIME_LIMIT.search(rest)
+        if found and (m.group() != "、" or found.start() == 0):
             cuts.append(m.end())
     cuts.append(len(sentence))
-    return [(a, sentence[a:b]) for a, b in itertools.pairwise(cuts) if sentence[a:b].strip()]
+    clauses = ((a, sentence[a:b].rstrip("、")) for a, b in itertools.pairwise(cuts))
+    return [(a, clause) for a, clause in clauses if clause.strip()]

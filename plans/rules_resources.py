@@ -227,7 +227,13 @@ _OWNER_SETS_UP = re.compile(
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
-_SHELTER = re.compile(r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|安置)(?:场所|点)")
+_SHELTER = re.compile(
+    r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)"
+)
+# "避灾安置点：夏港中学、夏港街道文体中心" (a key-value row): the places listed after the label
+_SHELTER_LABEL = re.compile(
+    r"^(?:临时|应急)?(?:避难|避险|避灾|安置|避难安置|避灾安置)(?:场所|点)\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
+)
 
 
 def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
@@ -281,7 +287,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                      "holder": item_holder},
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
-            shelter = _SHELTER.match(sentence.strip())
+            shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
                 keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None

@@ -1,0 +1,114 @@
+"""Key-value tables read as text: a two-column 项目 | 内容 table becomes the paragraphs it stands for.
+
+Plans written "as tables" ("一案一册") put whole sections into two-column grids: 总则 as
+编制目的 | … / 适用范围 | …, the 指挥部 as 总指挥 | … / 主要职责 | …, each response level as a table
+titled 一级应急响应 with 启动条件 | … / 响应措施 | … rows. The rules read headings and paragraphs, so
+such a table is replaced by the text it stands for, rows in order:
+
+- a row whose key names a section (编制目的, 适用范围, 报告程序 …) → a heading with the key, then the value;
+- any other row → one paragraph "key：value" (总指挥：镇长, 主要职责：a；b, 启动条件：…);
+- a merged title row above the grid (一级应急响应（红色）) → a heading.
+
+Only two kinds of table qualify: a generic header (项目 | 内容, 名称 | 内容, 事项 | 要求 …) or a titled
+table without a header whose left column holds short labels. Tables with a meaningful header
+(级别 | 启动条件, 单位 | 电话) keep their grid: the table rules read those by column. The expanded
+blocks are renumbered, so ``Block.paragraph`` still indexes the returned list (source pointers point
+at the generated paragraph, which holds the cell text verbatim).
+"""
+
+from __future__ import annotations
+
+import re
+
+from plans.sections import classify_heading
+from plans.structure import Block, caption_rows, heading_title, split_number
+
+# header words of a key-value table: the left column names the item, the right one holds it
+_KEY_HEADERS = frozenset({"项目", "名称", "事项", "类别", "类型", "要素", "内容项", "条目", "栏目", "要点"})
+_VALUE_HEADERS = frozenset(
+    {"内容", "具体内容", "主要内容", "要求", "具体要求", "说明", "描述", "情况", "措施"}
+)
+_MAX_KEY_CHARS = 12
+_SENTENCE = re.compile(r"[。；;，,]")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _is_label(text: str) -> bool:
+    """A short label cell: 总指挥, 启动条件, 办公室职责 (not a sentence, not a number)."""
+    key = _squash(text)
+    return (
+        0 < len(key) <= _MAX_KEY_CHARS and not _SENTENCE.search(key) and not re.fullmatch(r"[\d.．\-—]+", key)
+    )
+
+
+def key_value_rows(cells: list[list[str]]) -> tuple[str | None, list[tuple[str, str]]] | None:
+    """(title, rows) when the grid is a key-value table, else None. ``title`` is the merged title row."""
+    skip = caption_rows(cells)
+    grid = [row for row in cells[skip:] if any(c.strip() for c in row)]
+    if not grid or any(len(row) != 2 for row in grid):
+        return None
+    title = next((c.strip() for c in cells[0] if c.strip()), None) if skip else None
+    header = [_squash(c) for c in grid[0]]
+    if header[0] in _KEY_HEADERS and header[1] in _VALUE_HEADERS:
+        grid = grid[1:]
+    elif title is None or len(grid) < 2:
+        return None  # a two-column grid with a real header (级别 | 启动条件) is read by column
+    rows = [(key.strip(), value.strip()) for key, value in grid]
+    if not rows or not all(_is_label(key) for key, _ in rows):
+        return None
+    return title, rows
+
+
+_FIELD_KEY = re.compile(r"职责|职务|指挥|成员|组长|主任|条件|情形|措施|行动|任务")
+
+
+def _names_section(key: str, section: str | None) -> bool:
+    """A key that titles a sub-section of the section the table is in (适用范围 in 总则), not a post,
+    a field of a level or the section's own subject (报告程序 in 信息报告)."""
+    skeleton = classify_heading(key)
+    return skeleton is not None and skeleton != section and not _FIELD_KEY.search(key)
+
+
+def expand_key_value_tables(blocks: list[Block]) -> list[Block]:
+    """The blocks with every key-value table replaced by its text (see the module docstring)."""
+    out: list[Block] = []
+    level = 0  # level of the last heading: a generated heading sits one deeper
+    section: str | None = None  # skeleton of the section the table is in
+    for block in blocks:
+        if block.kind == "heading":
+            level = block.heading_level or level
+            section = classify_heading(heading_title(block)) or section
+        parsed = key_value_rows(block.cells) if block.kind == "table" and block.cells else None
+        if parsed is None:
+            out.append(block.model_copy(update={"paragraph": len(out)}))
+            continue
+        title, rows = parsed
+        inner = level + 1
+        if title:
+            out.append(_heading(block, title, len(out), inner))
+            inner += 1
+        for key, value in rows:
+            if not value or value in ("—", "-", "/", "无"):
+                continue
+            if _names_section(key, section):
+                out.append(_heading(block, key, len(out), inner))
+                out.append(_paragraph(block, value, len(out)))
+            else:
+                out.append(_paragraph(block, f"{key}：{value}", len(out)))
+    return out
+
+
+def _heading(table: Block, text: str, paragraph: int, level: int) -> Block:
+    numbering = split_number(text)
+    number = numbering.number if numbering else None
+    return table.model_copy(
+        update={"kind": "heading", "text": text, "paragraph": paragraph, "heading_level": level, "number": number,
+                "cells": None}
+    )  # fmt: skip
+
+
+def _paragraph(table: Block, text: str, paragraph: int) -> Block:
+    return table.model_copy(update={"kind": "paragraph", "text": text, "paragraph": paragraph, "cells": None})
