@@ -115,9 +115,10 @@ def _nearest(
     per_kind = int(values.get("limit") or 3)
     rows: list[dict[str, Any]] = []
     for kind, team_type in requests:
-        found = repository.nearest_resources(lat, lon, kind, limit=100 if team_type else per_kind)
-        if team_type:
-            found = [r for r in found if r.detail.startswith(team_type)]
+        wanted = team_type or (values.get("speciality") if kind == "expert" else None)  # "危化专家"
+        found = repository.nearest_resources(lat, lon, kind, limit=100 if wanted else per_kind)
+        if wanted:
+            found = [r for r in found if r.detail.startswith(str(wanted))]
         rows += [r.model_dump() for r in found[:per_kind]]
     params = {"anchor": anchor, "lat": lat, "lon": lon, "kinds": [k for k, _ in requests],
               "team_types": [t for _, t in requests if t], "limit": per_kind}  # fmt: skip

@@ -79,3 +79,21 @@ def test_who_owns_the_building_a_tenant_uses() -> None:
     assert intent_of("澄星化工的厂房是哪家的", has_enterprise=True) == "lessors_of_enterprise"
     assert intent_of("澄星化工 出租方", has_enterprise=True) == "lessors_of_enterprise"
     assert intent_of("这个出租方还租给了谁", has_enterprise=True) == "lessees_of_lessor"
+
+
+def test_an_experts_speciality_filters_the_nearest_experts() -> None:
+    from types import SimpleNamespace
+
+    from agents.chat.execute import _nearest
+    from agents.chat.resolve import ResolvedEnterprise
+
+    class Row(SimpleNamespace):
+        def model_dump(self) -> dict[str, str]:
+            return {"id": self.id, "detail": self.detail}
+
+    experts = [Row(id="x1", detail="消防·市消防支队·1"), Row(id="x2", detail="危化·市应急局·2")]
+    repo = SimpleNamespace(nearest_resources=lambda lat, lon, kind, limit: experts[:limit])
+    site = ResolvedEnterprise("913200000000000001", "澄星化工", "临港经济开发区", 31.9, 120.2)
+    values = {"_text": "澄星化工附近的危化专家", "resource_kind": "expert", "speciality": "危化"}
+    run = _nearest(BY_ID["nearest_resources"], values, {}, DataScope(), repo, site)  # type: ignore[arg-type]
+    assert [r["id"] for r in run.rows] == ["x2"]
