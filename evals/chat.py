@@ -20,6 +20,9 @@ Scoring:
   2)"). ``heldout2`` was then used to generalise the rules; ``heldout3`` was written at the same
   time and kept unseen until those fixes were done; ``heldout4`` (scoped callers, conversations)
   and ``heldout5`` (loose typing) likewise, ``heldout5`` measured once before it was fixed;
+  ``heldout6`` (the least-covered intents: plans, nearest resources, dated duty and operations,
+  厂中厂, offline devices by town) was measured before and after its fixes, ``heldout7`` written with
+  it and measured once after them;
 * answer — counts: the number appears in the answer; sets: nothing found is said when the gold
   set is empty, else every gold value or the number of results ("共查到 N") appears.
 """

@@ -142,11 +142,12 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
     ),
     Intent(
         "duty_now",
-        "现在谁值班（市级或某镇街的带班领导、值班员及电话）",
-        ("town", "duty_city"),
+        "谁值班（市级或某镇街的带班领导、值班员及电话；默认现在，可问明天、周六等某天的班）",
+        ("town", "duty_city", "from_ms", "to_ms"),
         ("id", "name", "role", "phone", "town", "level"),
         """MATCH (p:Person)-[:ON_DUTY]->(d:DutyShift)
-WHERE d.starts_at <= $now AND d.ends_at > $now
+WHERE (($from_ms IS NULL AND d.starts_at <= $now AND d.ends_at > $now)
+    OR ($from_ms IS NOT NULL AND d.starts_at >= $from_ms AND d.starts_at < $to_ms))
   AND ($town IS NULL OR d.town = $town) AND ($duty_city IS NULL OR d.town IS NULL)
   AND ($scope_town IS NULL OR d.town IS NULL OR d.town = $scope_town) AND $scope_enterprise IS NULL
 RETURN p.id AS id, p.name AS name, d.role AS role, p.phone AS phone, d.town AS town, d.level AS level

@@ -50,9 +50,24 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         params["window_label"] = values["window_label"]
     if "open_only" in intent.slots and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):
         params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
+    if intent.id == "duty_now":
+        params |= _duty_days(params, now_ms)
     if intent.id == "duty_now" and not params.get("town"):
         params["duty_city"] = True
     return params
+
+
+def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
+    """Shifts of another day ("明天/周六谁值班") are those starting that day; a window on today
+    ("今晚谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None)."""
+    start = params.get("from_ms")
+    if start is None:
+        return {}
+    today, tomorrow = day_bounds(now_ms)
+    if today <= start < tomorrow:
+        return {"from_ms": None, "to_ms": None}
+    first = day_bounds(start)[0]
+    return {"from_ms": first, "to_ms": max(int(params.get("to_ms") or 0), first + DAY_MS)}
 
 
 def run_template(
@@ -100,9 +115,10 @@ def _nearest(
     per_kind = int(values.get("limit") or 3)
     rows: list[dict[str, Any]] = []
     for kind, team_type in requests:
-        found = repository.nearest_resources(lat, lon, kind, limit=100 if team_type else per_kind)
-        if team_type:
-            found = [r for r in found if r.detail.startswith(team_type)]
+        wanted = team_type or (values.get("speciality") if kind == "expert" else None)  # "危化专家"
+        found = repository.nearest_resources(lat, lon, kind, limit=100 if wanted else per_kind)
+        if wanted:
+            found = [r for r in found if r.detail.startswith(str(wanted))]
         rows += [r.model_dump() for r in found[:per_kind]]
     params = {"anchor": anchor, "lat": lat, "lon": lon, "kinds": [k for k, _ in requests],
               "team_types": [t for _, t in requests if t], "limit": per_kind}  # fmt: skip

@@ -36,6 +36,12 @@ _PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
 )
+# An accident kind asked about with what to do / who commands / which level: the plan's business.
+_ACCIDENT = r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|坍塌|倒塌|灼伤|触电|淹溺"
+_RESPONSE = (
+    r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
+    r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁"
+)
 _FAMILIES = {
     "hazard": ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_town"),
     "hazard_source": ("hazard_source_list", "hazard_source_enterprises", "hazard_source_count_by_level"),
@@ -69,9 +75,17 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         text,
     ):
         return hit("plan_for", "预案")
-    if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的", text):
-        if ent and _has(
-            r"向谁租|房东|出租方是|出租人|租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)", text
+    if _has(_ACCIDENT, text) and _has(_RESPONSE, text):  # "氯气泄漏先做什么", "爆炸了谁指挥"
+        return hit("plan_for", "事故处置")
+    if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|厂房是?(?:谁|哪家)", text):
+        if (
+            ent
+            and not _has(r"租给", text)
+            and _has(
+                r"向谁租|房东|出租方(?!清单|名单|有哪)|出租人|业主|厂房是?(?:谁|哪家)|"
+                r"租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)",
+                text,
+            )
         ):
             return hit("lessors_of_enterprise", "承租方查出租方")
         if ent:

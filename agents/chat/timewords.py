@@ -49,6 +49,8 @@ _RECENT = re.compile(  # "近三天", "过去48小时"; "一周内", "三天以�
 )
 _THIS_WEEK = re.compile(r"本周|这周|这个?星期|本星期|这个?礼拜|本礼拜")
 _LAST_WEEK = re.compile(r"上周|上个?星期|上个?礼拜")
+_WEEKDAY = re.compile(r"(下个?|这个?|本|上个?)?(?:周|星期|礼拜)([一二三四五六日天1-7末])")
+_WEEKDAYS = "一二三四五六日"
 
 
 def basic_time_window(text: str, now: datetime) -> Window | None:
@@ -87,6 +89,16 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
         if "昨晚" in text:
             half = (18, 24)
         return days(day - timedelta(days=1), 1, "昨天")
+    if "大后天" in text:
+        return days(day + timedelta(days=3), 1, "大后天")
+    if "后天" in text:
+        return days(day + timedelta(days=2), 1, "后天")
+    if m := _WEEKDAY.search(text):  # "周六", "下周一", "星期天", "这周末": that day of the named week
+        week = {"下": 7, "上": -7}.get((m.group(1) or "本")[0], 0)
+        mark = m.group(2).replace("天", "日").replace("7", "日")
+        index = 5 if mark == "末" else (int(mark) - 1 if mark.isdigit() else _WEEKDAYS.index(mark))
+        start = day - timedelta(days=day.weekday()) + timedelta(days=week + index)
+        return days(start, 2 if mark == "末" else 1, m.group(0))
     if "明天" in text or "明日" in text:
         return days(day + timedelta(days=1), 1, "明天")
     if "今天" in text or "今日" in text or "当天" in text or "今晚" in text or "今早" in text:
