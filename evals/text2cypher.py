@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.cypher import CypherRejectedError, answer_with_cypher
+from agents.llm.prompts import PromptLibrary
 from core.errors import SafeCloudError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope
@@ -180,7 +181,7 @@ def section(results: list[RunResult]) -> str:
     return "\n".join(
         [
             "",
-            "## Text-to-Cypher fallback (`text_to_cypher` v1)",
+            f"## Text-to-Cypher fallback (`text_to_cypher` v{PromptLibrary().load('text_to_cypher').version})",
             "",
             f"{len(load_jsonl(DATASET))} Chinese questions no template fits (multi-hop, aggregation, "
             f"comparison between towns), over the demo city (seed {SEED}, {SCALE:,} enterprises, now = "
