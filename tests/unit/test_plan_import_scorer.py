@@ -189,7 +189,8 @@ def test_report_tables_per_file_kind_and_flags_failed_imports() -> None:
         assert rows[("broken", "held-out plan", str(2 * len(HELD_OUT)))].endswith("| 1.000 | 0.0 | 0 |")
     else:  # no plan is held out from rule tuning: no row may claim a held-out figure
         assert not any(key[1:2] == ("held-out plan",) for key in rows)
-    assert "- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — met" in text
+    verdict = "all files: met" + ("; held-out plans: met" if HELD_OUT else "")
+    assert f"- perfect: target F1 ≥ 0.9 for levels, org units, roles, contacts — {verdict}" in text
     assert "broken: failed imports — site_tank_leak.scanned.pdf: DocumentError: no OCR engine" in text
     assert "prompt-injection line — docx: 一级/二级/三级; pdf: 一级/二级/三级 (gold 一级/二级/三级)" in text
 
