@@ -57,6 +57,7 @@ PLANS = (
     "dept_housing_construction",
     "town_xuxiake_confined_dust",
     "electric_shock_onsite",
+    "enterprise_acrylonitrile_leak",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -80,6 +81,7 @@ PLANS = (
 HELD_OUT: tuple[str, ...] = (
     "town_xuxiake_confined_dust",
     "electric_shock_onsite",
+    "enterprise_acrylonitrile_leak",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
