@@ -94,7 +94,10 @@ def _contact_before(raw: str) -> dict[str, str]:
         return {"name": titled.group(2), "role": titled.group(1), "org": ""}
     posted = _UNIT_POST_NAME.match(label)
     if posted:
-        return {"name": posted.group(3), "role": posted.group(2), "org": posted.group(1) or ""}
+        dept, post = posted.group(1) or "", posted.group(2)
+        if dept and post[-2] != dept[-1]:  # "设备部经理": a post named after its department, not 安全科科长
+            dept, post = "", dept + post
+        return {"name": posted.group(3), "role": post, "org": dept}
     addressee = _TO_WHOM.sub("", label)
     return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
 

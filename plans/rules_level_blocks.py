@@ -30,6 +30,9 @@ from plans.structure import Block, table_cell
 _NAME = rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
 _LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
 _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
+# "特别重大事故：<trigger>。由X组织指挥。主要措施：a；b": an accident class without 响应 names a level only
+# when its paragraph also says who commands it (an accident-grading paragraph in 总则 says no such thing)
+_CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|事件))\s*[:：]\s*(.+)$", re.S)
 # "由<commander>组织：" / "由<commander>统一指挥。主要措施：" — the actions follow
 # "由X在市级指挥机构到达前组织先期处置，采取以下措施：" — a time or place clause after the commander
 _ORGANISED_BY = re.compile(
@@ -57,7 +60,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
         led = _LEVEL_LED_BY.match(body)
-        m = _LEVEL_ITEM.match(body) or led
+        m = _LEVEL_ITEM.match(body) or led or _class_item(body)
         if not m:
             continue
         level = level_of(m.group(1))
@@ -73,7 +76,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
             continue
         by = _ORGANISED_BY.search(rest)
         trigger = (
-            "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,")
+            "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,。；;")
         )
         if trigger and not entry["trigger"]:
             entry["trigger"] = trigger
@@ -90,6 +93,11 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
             add_actions(draft, index, block, split_actions(by.group(2)), confidence=0.75)
+
+
+def _class_item(body: str) -> re.Match[str] | None:
+    m = _CLASS_ITEM.match(body)
+    return m if m and _ORGANISED_BY.search(m.group(2)) else None
 
 
 # What may follow the commander's name before the measures: "负责统一指挥，" / "现场指挥，" / "组织指挥，"

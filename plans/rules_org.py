@@ -26,7 +26,7 @@ from plans.rules_org_names import (
     canonical,
     headquarters,
 )
-from plans.rules_org_posts import post_duties
+from plans.rules_org_posts import post_duties, post_header, role_duty
 from plans.rules_org_tables import group_names, org_table
 from plans.sections import Outline
 from plans.structure import Block
@@ -55,6 +55,8 @@ _GROUPS_UNDER = re.compile(
     r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据[^，,。；;]{0,8}?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
     r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|指挥部)(?=[，,。；;：:]|$)"
 )
+# "镇指挥部下设办公室，设在…": a bare 办公室 is the subject's office, named after it ("镇指挥部办公室")
+_BARE_OFFICE = re.compile(r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:下设|设立|设)\s*办公室(?=[，,。；;]|$)")
 _COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 _UNIT_LEAD = re.compile(
     r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))"
@@ -123,6 +125,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         roles.append({"title": title, "holder": holder, "duties": []})
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
+    post_role: int | None = None  # the role a "组长：设备部经理" header line named, for the items below
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
     for at, block in enumerate(blocks):
         skeleton = outline.block_skeleton[block.paragraph]
@@ -167,6 +170,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             org_table(draft, block, table_parent, units, aliases, unit, role, default_unit)
             continue
         if current and post_duties(draft, units[current], block):  # "（1）车间主任：a；b"
+            continue
+        if post_role is not None and current and role_duty(draft, units[current], post_role, block):
+            continue  # "1.接到报告后…；" under "组长：设备部经理"
+        post_role = post_header(draft, units[current], block) if current else None
+        if post_role is not None:
             continue
         field = _BODY_FIELD.match(block.text.strip())
         named_body = _ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
@@ -239,6 +247,13 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
             if first_created and current is None:
                 current = first_created  # "成立…领导小组。组长由局长担任": the posts that follow are its
+            bare = _BARE_OFFICE.search(text)
+            owner_of = canonical(bare.group(1), units, aliases) if bare else None
+            if bare and owner_of:
+                name = bare.group(1).strip() + "办公室"
+                if canonical(name, units, aliases) is None:
+                    unit(name, block, owner_of, offset + bare.start(1), offset + bare.end())
+                current = canonical(name, units, aliases) or name
             seated = _SEATED.match(text)
             if seated:  # "领导小组办公室设在…科，办公室主任由…兼任"
                 name = canonical(seated.group(1), units, aliases) or seated.group(1)

@@ -4,6 +4,9 @@ A 现场处置方案 often sets its unit up in one sentence ("组长由车间主
 and then gives each post its duties in a paragraph of its own. The duties go on the role the post
 holds; a post that is one of several members listed as one 成员 holder gets a role of its own, so the
 member list is split into one role per post (the title repeated).
+
+Or each post is a header line "<title>：<holder>" ("组长：设备部经理", "成员：安全员") with that person's
+duties as the numbered items below it ("1.…；"): ``post_header`` finds the role, ``role_duty`` adds one item.
 """
 
 from __future__ import annotations
@@ -50,6 +53,44 @@ def post_duties(draft: PlanDraft, unit_index: int, block: Block) -> bool:
             start, end = draft.span(block.paragraph, duty)
             pointer = f"/org_units/{unit_index}/roles/{target}/duties/{len(duties) - 1}"
             draft.cite(pointer, block.paragraph, start, end, confidence=0.8)
+    return True
+
+
+def post_header(draft: PlanDraft, unit_index: int, block: Block) -> int | None:
+    """The index of the role a "<title>：<holder>" header line names (one listed member of a shared
+    成员 holder gets a role of its own), or None when the line is not such a header."""
+    if block.kind not in ("paragraph", "list_item"):
+        return None
+    lead = _POST_LEAD.match(strip_header_number(block.text))
+    if lead is None or re.search(r"[，,。；;：:]", lead.group(2).strip().rstrip("。")):
+        return None
+    title, holder = re.sub(r"\s+", "", lead.group(1)), lead.group(2).strip().rstrip("。")
+    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
+    same = [n for n, r in enumerate(roles) if r["title"] == title]
+    target = next((n for n in same if roles[n]["holder"] == holder), None)
+    if target is not None:
+        return target
+    shared = next((n for n in same if holder in _listed(roles[n]["holder"] or "")), None)
+    return None if shared is None else _split_members(draft, unit_index, shared, block, holder)
+
+
+def strip_header_number(text: str) -> str:
+    numbering = split_number(text.strip())
+    return numbering.rest if numbering else text.strip()
+
+
+def role_duty(draft: PlanDraft, unit_index: int, role_index: int, block: Block) -> bool:
+    """Add a numbered item ("1.接到报告后立即赶赴现场；") to a role's duties; False for an unnumbered block."""
+    numbering = split_number(block.text.strip())
+    if numbering is None and block.kind != "list_item":
+        return False
+    duty = strip_header_number(block.text).rstrip("。；;")
+    duties = draft.data["org_units"][unit_index]["roles"][role_index]["duties"]
+    if duty and duty not in duties:
+        duties.append(duty)
+        start, end = draft.span(block.paragraph, duty)
+        pointer = f"/org_units/{unit_index}/roles/{role_index}/duties/{len(duties) - 1}"
+        draft.cite(pointer, block.paragraph, start, end, confidence=0.8)
     return True
 
 

@@ -68,6 +68,8 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
                 to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
                 if not tm and not to:
                     continue
+                if not to and "报" not in clause:  # "现场人员立即大声呼救，并立即报告…": no report in it
+                    continue
                 said = re.sub(
                     r"[（(][^）)]*[）)]", "", clause
                 )  # "（电话0510-…）" names a number, not a channel

@@ -161,6 +161,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "堵漏",
                 "洗消",
                 "照明",
+                "灯",
                 "发电机",
                 "担架",
                 "三脚架",
@@ -199,8 +200,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
 
 
 # Implements, machines and personal protective equipment are 装备 too (what is used up is 物资):
-# 报警器, 吊机, 铝锭模, 防护面罩, 头盔 — but not 机构 or 规模
-_EQUIPMENT = re.compile(r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护")
+# 报警器, 吊机, 铝锭模, 防护面罩, 头盔, 绝缘手套, 绝缘靴, 钩杆 — but not 机构 or 规模
+_EQUIPMENT = re.compile(r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$")
 
 
 def _squash_digits(text: str) -> str:
@@ -212,9 +213,12 @@ def _squash_digits(text: str) -> str:
 
 
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米)"
+    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包)"
 )
-_LEADING_VERB = re.compile(r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各)+")
+# "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
+_LEADING_VERB = re.compile(
+    r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
+)
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
 # "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
 _HELD_BY_CLAUSE = re.compile(
