@@ -96,6 +96,13 @@ RETURN t.id AS name, t.kind AS kind, t.lat AS lat, t.lon AS lon,
 ORDER BY name
 """
 
+LESSOR_NAMES = """
+MATCH (l:Lessor)
+WHERE ($scope_town IS NULL OR l.town = $scope_town) AND ($scope_enterprise IS NULL OR l.id = $scope_enterprise)
+RETURN l.id AS id, l.name AS name, l.enterprise_id AS enterprise_id
+ORDER BY l.id
+"""
+
 TOWN_EXISTS = "MATCH (t:Town {id: $town}) RETURN t.id AS name"
 
 TOWN_ENTERPRISES_BY_CATEGORY = """

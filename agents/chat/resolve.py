@@ -2,7 +2,9 @@
 
 Enterprise names go through the graph's scoped substring search first, then (for names that
 look like full enterprise names) the fuzzy search index, whose hits are re-read through the
-scoped graph — so an enterprise outside the scope is simply "not found".
+scoped graph — so an enterprise outside the scope is simply "not found". Landlords (厂中厂
+出租方) may be people or village collectives that are no enterprise: they are matched against the
+scoped ``Lessor`` names.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
 
+# Words every collective or workshop name shares: a landlord is named by what is left.
+_LESSOR_GENERIC = re.compile(r"股份|经济|合作社|有限|公司|加工厂|加工|制品|五金|设备|社区|村|镇|街道")
 _LEGAL_WORDS = re.compile(r"^江阴市?|^江苏|(股份)?有限(责任)?公司$|集团$|公司$")
 
 
@@ -77,3 +81,47 @@ def resolve_enterprise(
         if _overlap(mention, e.name) >= 0.75:  # the index always answers; keep only a real match
             return ResolvedEnterprise(e.uscc, e.name, e.town, e.lat, e.lon)
     return None
+
+
+@dataclass(frozen=True)
+class ResolvedLessor:
+    id: str
+    name: str
+    is_enterprise: bool
+
+
+def _common_run(text: str, name: str) -> str:
+    """The longest run of ``name`` that appears in ``text``."""
+    best = ""
+    for i in range(len(name)):
+        j = i + len(best) + 1
+        while j <= len(name) and name[i:j] in text:
+            best, j = name[i:j], j + 1
+    return best
+
+
+def lessor_in(text: str, lessors: list[dict[str, Any]]) -> ResolvedLessor | None:
+    """The landlord a question names, among ``lessors`` rows (id, name, enterprise_id), or None.
+
+    A person ("夏丽洁") is named in full; an organisation by four or more characters of its name
+    that are not generic ("兴利机电" for 江阴市兴利机电设备有限公司). Two equally good candidates: None.
+    """
+    scored: dict[str, tuple[int, ResolvedLessor]] = {}
+    for row in lessors:
+        name = str(row["name"])
+        core = core_name(name)
+        if len(core) <= 3:
+            score = len(core) if len(core) >= 2 and core in text else 0
+        else:
+            run = _common_run(text, core)
+            score = len(run) if len(run) >= 4 and len(_LESSOR_GENERIC.sub("", run)) >= 2 else 0
+        if score:
+            found = ResolvedLessor(str(row["id"]), name, row.get("enterprise_id") is not None)
+            scored[found.id] = (score, found)
+    if not scored:
+        return None
+    ranked = sorted(scored.values(), key=lambda s: -s[0])
+    if len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+        log.info("chat: %d landlords match equally, none chosen", len(ranked))
+        return None
+    return ranked[0][1]

@@ -30,6 +30,7 @@ def _has(pattern: str, text: str) -> bool:
 
 # Per-town cues: "各/每个/哪个/哪些 + 镇/街道", "分布", rankings. "医药企业分布在哪些镇" is a per-town count.
 GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
+LEASE = r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|厂房是?(?:谁|哪家)"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 _COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|几项|几笔|数量|总数|一共|总共|合计|统计"
 _PROFILE = (
@@ -77,7 +78,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("plan_for", "预案")
     if _has(_ACCIDENT, text) and _has(_RESPONSE, text):  # "氯气泄漏先做什么", "爆炸了谁指挥"
         return hit("plan_for", "事故处置")
-    if _has(r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|厂房是?(?:谁|哪家)", text):
+    if _has(LEASE, text):
         if (
             ent
             and not _has(r"租给", text)

@@ -33,8 +33,14 @@ from agents.chat.followup import (
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.ownscope import own_scope
-from agents.chat.resolve import FuzzyEnterpriseSearch, ResolvedEnterprise, resolve_enterprise
-from agents.chat.router import CONFIDENT, THRESHOLD, family, route
+from agents.chat.resolve import (
+    FuzzyEnterpriseSearch,
+    ResolvedEnterprise,
+    ResolvedLessor,
+    lessor_in,
+    resolve_enterprise,
+)
+from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, family, route
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.prompts import PromptLibrary, complete_prompt
@@ -152,18 +158,26 @@ class ChatService:
                 self.search,
                 fuzzy=slots.enterprise_mention_strong,
             )
-            if enterprise is None and slots.enterprise_mention_strong:
-                return ChatAnswer(
-                    answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
-                    path="refusal",
-                ), None
+        # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
+        lessor = self._lessor(text, scope) if enterprise is None and re.search(LEASE, text) else None
+        if slots.enterprise_mention_strong and enterprise is None and lessor is None:
+            return ChatAnswer(
+                answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
+                path="refusal",
+            ), None
         refers_back = previous is not None and refers_to_rows(text)
         enterprise_ids: list[str] | None = (
             [own.enterprise_id] if own.enterprise_id and enterprise is None else None
         )
+        if lessor is not None:
+            enterprise_ids = [lessor.id]
         if enterprise is None and enterprise_ids is None and refers_back and previous is not None:
             enterprise_ids = referred_ids(text, self._listed(previous, scope))
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
+        if lessor is not None and not lessor.is_enterprise and decision.intent == "lessors_of_enterprise":
+            decision = replace(
+                decision, intent="lessees_of_lessor"
+            )  # a person rents out, it rents from no one
         if previous is not None:  # "离线的呢" after "本镇摄像头有多少个"
             decision = replace(decision, intent=same_device(text, previous.intent, decision.intent))
         if (
@@ -240,6 +254,9 @@ class ChatService:
             result_enterprises=_enterprise_ids(intent.key_kind, run.rows), key_kind=intent.key_kind,
         )  # fmt: skip
         return result, state
+
+    def _lessor(self, text: str, scope: DataScope) -> ResolvedLessor | None:
+        return lessor_in(text, self.store.read(gq.LESSOR_NAMES, scope.as_params()))
 
     def _listed(self, previous: TurnState, scope: DataScope) -> TurnState:
         """The previous turn with its rows; a count ("有几家") is listed again so "它们" has rows to mean."""

@@ -282,6 +282,10 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     return s
 
 
+# What has just happened to a site ("嘉澜氯碱出事了 最近的医疗点"): the name ends before it.
+_INCIDENT = (
+    r"出事故?了?|出了?事故|发生了?事故|着火了?|起火了?|失火了?|爆炸了?|炸了|泄[漏露]了?|冒烟了?|有人受伤了?"
+)
 _STOP = re.compile(
     r"请问|帮我|查一下|查询|看看|列出|告诉我|我想知道|有哪些|哪些|哪家|哪个|有多少家|有多少|多少家|多少个|多少|有几家|几家|几个|"
     r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
@@ -291,10 +295,14 @@ _STOP = re.compile(
     r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品|"
     r"底下|下面|下边|旗下|下属|里面|里头|老板|老总|董事长|厂长|联系人|安全员|是几|是哪|是不是|是否|几级|"
     r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
-    r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上周|上个?月|这个月|去年|上个?礼拜|这个?礼拜|本礼拜|上个?星期"
+    r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上周|上个?月|这个月|去年|上个?礼拜|这个?礼拜|本礼拜|上个?星期|"
+    + _INCIDENT
 )
+_CONJUNCTION = re.compile(r"和|与|及")
 _PORTRAIT_MARKERS = re.compile(
-    r"^(?:的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
+    r"^(?:\s|"
+    + _INCIDENT
+    + r"|的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
     r"底下|下面|下边|旗下|下属|里面|里头|厂里|名下|这边|那边|今天|昨天|前天|明天|本周|这周|上周|本月|这个月|上个?月|"
     r"今年|去年|最近|近期|上次|上一次|最近一次|最后一次)*"
     r"(?:老板|老总|董事长|厂长|联系人|安全员|罚|查|离线|不在线|掉线|报警|告警|风险|作业|存|储|租|承租|监测|在线监测|"
@@ -333,6 +341,8 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
     pieces: list[tuple[str, int]] = []  # (chunk, end offset in cleaned)
     pos = 0
     for m in _STOP.finditer(cleaned):
+        if _CONJUNCTION.fullmatch(m.group()) and not cleaned[pos : m.start()].strip():
+            continue  # nothing before it to join: "和新包装租的谁的厂房" names 和新包装
         pieces.append((cleaned[pos : m.start()], m.start()))
         pos = m.end()
     pieces.append((cleaned[pos:], len(cleaned)))

@@ -21,6 +21,7 @@ from api.app import create_app
 from api.bootstrap import Container, build_chat
 from api.settings import Settings
 from core.ai import ChatMessage
+from core.models.enterprise import LeaseAgreement, Lessor
 from core.scope import DataScope, Principal, ScopeLevel
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.intents import INTENTS, Intent
@@ -277,3 +278,23 @@ def test_scoped_callers_and_pronouns_after_a_count(store: FalkorGraphStore) -> N
     assert listed.intent == "hazard_list" and listed.params["enterprise_id"] == A
     duty = chat.ask("我们镇现在谁值班", HUASHI)
     assert duty.intent == "duty_now" and duty.params["town"] == "华士镇"
+
+
+def test_a_landlord_who_is_a_person_is_found_in_scope(tmp_path: Path) -> None:
+    s = FalkorGraphStore(tmp_path / "graph")
+    s.connect()
+    migrate(s)
+    person = Lessor(id="L-9", name="钱国栋", lessor_type="自然人", grade="红", town="临港经济开发区")
+    lease = LeaseAgreement(id="LA-9", lessor_id="L-9", lessee_id=B, area_m2=300.0,
+                           lease_start=NOW - 10 * 86_400_000, lease_end=NOW + 10 * 86_400_000)  # fmt: skip
+    GraphLoader(s).load([*entities(), person, lease])
+    try:
+        chat = service(s)
+        got = chat.ask("钱国栋的厂房租给了哪几家", CITY)
+        assert (got.intent, [r["id"] for r in got.rows]) == ("lessees_of_lessor", [B])
+        assert (
+            chat.ask("钱国栋向谁租的厂房", CITY).intent == "lessees_of_lessor"
+        )  # a person rents from no one
+        assert not chat.ask("钱国栋的厂房租给了哪几家", HUASHI).rows  # another town's landlord
+    finally:
+        s.close()
