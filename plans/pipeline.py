@@ -34,7 +34,7 @@ from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
 from plans.rules_reporting import extract_reporting
 from plans.rules_resources import extract_tables, extract_text_resources
-from plans.sections import outline
+from plans.sections import Outline, outline
 from plans.structure import Block, DocumentStructure
 from plans.table_text import expand_key_value_tables
 
@@ -83,6 +83,20 @@ def suspicious_blocks(blocks: list[Block]) -> set[int]:
     return {b.paragraph for b in blocks if _INJECTION.search(b.text)}
 
 
+def extract_fields(draft: PlanDraft, sections: Outline) -> None:
+    """Every rule extractor, in the order they build on each other: metadata first (the plan type
+    and title steer the level and org rules), tables before running-text resources and contacts
+    (a table row claims its items first)."""
+    extract_meta(draft, sections)
+    extract_warning_levels(draft, sections)
+    extract_response_levels(draft, sections)
+    extract_org_units(draft, sections)
+    extract_reporting(draft, sections)
+    extract_tables(draft)
+    extract_text_resources(draft, sections)
+    extract_phone_contacts(draft)
+
+
 def import_plan(
     data: bytes,
     filename: str,
@@ -117,14 +131,7 @@ def import_plan(
     title_block = find_title(visible)
     sections = outline(visible, title_paragraph=title_block.paragraph if title_block else None)
     draft = PlanDraft(visible)
-    extract_meta(draft, sections)
-    extract_warning_levels(draft, sections)
-    extract_response_levels(draft, sections)
-    extract_org_units(draft, sections)
-    extract_reporting(draft, sections)
-    extract_tables(draft)
-    extract_text_resources(draft, sections)
-    extract_phone_contacts(draft)
+    extract_fields(draft, sections)
 
     llm_calls = 0
     if chat_model is not None:

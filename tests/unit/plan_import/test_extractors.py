@@ -5,12 +5,8 @@ from __future__ import annotations
 import pytest
 
 from plans.draft import PlanDraft
-from plans.rules_contacts import extract_phone_contacts
-from plans.rules_levels import extract_response_levels, extract_warning_levels
-from plans.rules_meta import extract_meta
-from plans.rules_org import extract_org_units
-from plans.rules_reporting import extract_reporting, minutes
-from plans.rules_resources import extract_tables
+from plans.pipeline import extract_fields
+from plans.rules_reporting import minutes
 from plans.sections import classify_heading, outline
 from plans.structure import Block, assign_heading_levels, classify_line
 
@@ -31,14 +27,7 @@ def blocks_of(lines: list[str | list[list[str]]]) -> list[Block]:
 def run(lines: list[str | list[list[str]]]) -> PlanDraft:
     blocks = blocks_of(lines)
     draft = PlanDraft(blocks)
-    sections = outline(blocks)
-    extract_meta(draft, sections)
-    extract_warning_levels(draft, sections)
-    extract_response_levels(draft, sections)
-    extract_org_units(draft, sections)
-    extract_reporting(draft, sections)
-    extract_tables(draft)
-    extract_phone_contacts(draft)
+    extract_fields(draft, outline(blocks))
     return draft
 
 

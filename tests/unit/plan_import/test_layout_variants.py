@@ -13,15 +13,9 @@ from plans.draft import PlanDraft
 from plans.pdf_parser import parse_pdf, running_texts
 from plans.rules_levels import level_of
 from tests.support.plan_docs import CJK_FONT
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def test_transposed_response_table_with_one_column_per_level() -> None:

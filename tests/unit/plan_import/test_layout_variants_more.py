@@ -4,16 +4,11 @@ inputs, one rule each."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from plans.draft import PlanDraft
 from plans.pdf_parser import parse_pdf
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import run
 from tests.unit.plan_import.test_layout_variants import _pdf
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
 
 
 def test_level_fields_as_numbered_labelled_sub_paragraphs() -> None:
@@ -56,10 +51,6 @@ def test_pdf_line_wrapped_one_glyph_short_of_the_margin_continues_its_item() -> 
     )
     texts = [b.text for b in parse_pdf(data, ocr=None).blocks]
     assert full + "合上级机构开展救援。" in texts
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def test_lead_unit_labels_and_a_paragraph_ending_with_a_duty_intro() -> None:

@@ -5,21 +5,13 @@ accident types outside the old vocabulary (燃气, 建筑施工 …). Small synt
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from plans.draft import PlanDraft
 from plans.rules_meta import accident_type_spans, plan_type_of
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import blocks_of, run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def _text_resources(lines: list[str | list[list[str]]]) -> list[tuple[str, float | None, str | None]]:

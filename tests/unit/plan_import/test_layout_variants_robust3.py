@@ -9,15 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from plans.draft import PlanDraft
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import blocks_of, run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def _text_resources(lines: list[str | list[list[str]]]) -> list[dict[str, Any]]:

@@ -6,24 +6,12 @@ matrix and phone lines named by purpose ("值班电话"). Small synthetic inputs
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from plans.draft import PlanDraft
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
+from tests.support.plan_draft import unit_roles as _roles
 from tests.unit.plan_import.test_extractors import run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
-
-
-def _roles(draft: PlanDraft, name: str) -> list[tuple[str, str | None]]:
-    return [(r["title"], r["holder"]) for r in _unit(draft, name)["roles"]]
 
 
 @pytest.mark.parametrize(

@@ -6,24 +6,15 @@ punctuation at the margin, bullets, a two-line title). Small synthetic inputs, o
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from plans.draft import PlanDraft
 from plans.pdf_layout import _FontStats, _layer_blocks, _Line
 from plans.rules_meta import plan_type_of
 from plans.rules_resources import resource_type, side_by_side
 from plans.structure import Block
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 @pytest.mark.parametrize("bullet", ["● ", "■", "◆ "])

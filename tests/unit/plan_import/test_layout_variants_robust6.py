@@ -6,21 +6,12 @@ row, and a unit's "负责a；b；c" duty run."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from plans.draft import PlanDraft
 from plans.structure import Block, caption_rows, classify_line, without_caption
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_extractors import run
-
-
-def _level(draft: PlanDraft, level: str) -> dict[str, Any]:
-    return next(r for r in draft.data["response_levels"] if r["level"] == level)
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 @pytest.mark.parametrize(

@@ -6,19 +6,13 @@ no 配合单位, labelled shelters, a "、"-joined run of report time limits, a 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from plans.draft import PlanDraft
-from plans.rules_contacts import extract_phone_contacts
-from plans.rules_levels import extract_response_levels, extract_warning_levels
-from plans.rules_meta import extract_meta
-from plans.rules_org import extract_org_units
-from plans.rules_reporting import extract_reporting
-from plans.rules_resources import extract_tables, extract_text_resources
+from plans.pipeline import extract_fields
 from plans.sections import outline
 from plans.table_text import expand_key_value_tables, key_value_rows
+from tests.support.plan_draft import org_unit as _unit
 from tests.unit.plan_import.test_extractors import blocks_of
 
 
@@ -26,20 +20,8 @@ def run(lines: list[str | list[list[str]]]) -> PlanDraft:
     """The pipeline's rule order, with key-value tables expanded first as ``import_plan`` does."""
     blocks = expand_key_value_tables(blocks_of(lines))
     draft = PlanDraft(blocks)
-    sections = outline(blocks)
-    extract_meta(draft, sections)
-    extract_warning_levels(draft, sections)
-    extract_response_levels(draft, sections)
-    extract_org_units(draft, sections)
-    extract_reporting(draft, sections)
-    extract_tables(draft)
-    extract_text_resources(draft, sections)
-    extract_phone_contacts(draft)
+    extract_fields(draft, outline(blocks))
     return draft
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def test_a_key_value_table_becomes_headings_and_label_paragraphs_renumbered() -> None:

@@ -6,14 +6,8 @@ gear in running-text stock, and a time limit that governs no report."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from plans.draft import PlanDraft
+from tests.support.plan_draft import org_unit as _unit
 from tests.unit.plan_import.test_layout_variants_robust7 import run
-
-
-def _unit(draft: PlanDraft, name: str) -> dict[str, Any]:
-    return next(u for u in draft.data["org_units"] if u["name"] == name)
 
 
 def test_a_level_named_by_its_accident_class_carries_trigger_commander_and_measures() -> None:
