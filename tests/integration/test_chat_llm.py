@@ -1,7 +1,7 @@
 """Chat with the real bundled 0.5B model: the LLM routing fallback and checked phrasing never break a reply.
 
 Quality is measured in ``evals/chat.py``; this only proves the wiring against a real server
-(started by the fixtures of ``test_llama_server``; skipped without llama-cpp-python locally).
+(started by the fixtures in ``tests/integration/conftest.py``; skipped without llama-cpp-python locally).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from graph.intents import INTENT_IDS
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
-from tests.integration.test_llama_server import model_path, server  # noqa: F401 - fixtures
 from tests.support.fixture_city import NOW, entities
 
 pytestmark = pytest.mark.llm
@@ -30,7 +29,7 @@ CITY = Principal(user_id="u-llm")
 
 
 @pytest.fixture(scope="module")
-def chat(server: ServerConfig, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatService]:  # noqa: F811
+def chat(server: ServerConfig, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChatService]:
     store = FalkorGraphStore(Path(tmp_path_factory.mktemp("chat-llm")) / "graph")
     store.connect()
     migrate(store)

@@ -17,14 +17,14 @@ from agents.llm.llama_server import ServerConfig
 from agents.llm.openai_chat_model import OpenAIChatModel
 from agents.nlp.timeexpr import CST
 from core.vocab import EventLevel, EventSource, EventStatus, EventType
-from tests.integration.test_llama_server import ASSET, model_path, server  # noqa: F401 - shared fixtures
+from tests.integration.conftest import ASSET
 
 pytestmark = pytest.mark.llm
 
 NOW = datetime(2026, 3, 2, 9, 15, tzinfo=CST)
 
 
-def test_leftover_words_go_to_the_model_and_come_back_normalised(server: ServerConfig) -> None:  # noqa: F811
+def test_leftover_words_go_to_the_model_and_come_back_normalised(server: ServerConfig) -> None:
     gazetteer = Gazetteer.from_rows(towns=[{"name": "城东街道", "lat": 31.9, "lon": 120.3}])
     model = OpenAIChatModel(base_url=server.base_url, model=ASSET.name, timeout_s=60, max_retries=0)
     try:

@@ -7,59 +7,19 @@ them, failed under ``CI=true``.
 from __future__ import annotations
 
 import http.client
-import importlib.util
 import json
-import socket
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from agents.llm import llama_server
-from agents.llm.gguf_assets import CATALOGUE, assemble_gguf, locate_parts
-from agents.llm.llama_server import ServerConfig, default_threads
+from agents.llm.llama_server import ServerConfig
 from core.errors import ConfigError
-from tests.conftest import require
+from tests.integration.conftest import ASSET, free_port
 
 pytestmark = pytest.mark.llm
-
-ASSET = CATALOGUE["0.5b"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def model_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    require(
-        importlib.util.find_spec("llama_cpp") is not None,
-        "llama-cpp-python is not installed (make llm-runtime)",
-    )
-    try:
-        locate_parts(ASSET)
-    except ConfigError as exc:
-        require(False, f"0.5B model parts are not installed (make llm-runtime): {exc.message}")
-    return assemble_gguf("0.5b", tmp_path_factory.mktemp("models"))
-
-
-@pytest.fixture(scope="module")
-def server(model_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerConfig]:
-    cfg = ServerConfig(
-        model_path=model_path,
-        alias=ASSET.name,
-        run_dir=tmp_path_factory.mktemp("llm"),
-        port=_free_port(),
-        threads=default_threads(),
-        context=2048,
-    )
-    llama_server.start(cfg)
-    yield cfg
-    llama_server.stop(cfg)
 
 
 def _post(cfg: ServerConfig, path: str, body: dict[str, object]) -> dict[str, object]:
@@ -125,7 +85,7 @@ def test_another_data_dir_cannot_take_the_port(server: ServerConfig, tmp_path: P
 
 def test_lifecycle_start_stop(model_path: Path, tmp_path: Path) -> None:
     cfg = ServerConfig(
-        model_path=model_path, alias="m", run_dir=tmp_path / "llm", port=_free_port(), threads=1
+        model_path=model_path, alias="m", run_dir=tmp_path / "llm", port=free_port(), threads=1
     )
     assert llama_server.start(cfg) == cfg.base_url
     pid = llama_server.status(cfg)["pid"]

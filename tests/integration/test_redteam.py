@@ -30,7 +30,6 @@ from core.scope import DataScope
 from graph.cypher_guard import WRITE_KEYWORDS
 from graph.cypher_tokens import TokenKind, tokenize
 from graph.loader import GraphLoader
-from tests.integration.test_llama_server import model_path, server  # noqa: F401 - fixtures
 from tests.support.fixture_city import NOW, entities
 from tests.support.scope_leaks import leaks
 
@@ -140,7 +139,7 @@ REAL_CASES = _real_model_cases()
 @pytest.fixture(scope="module")
 def real_model(request: pytest.FixtureRequest) -> Iterator[ChatModel]:
     """The endpoint named by SAFECLOUD_LLM__BASE_URL, else the embedded 0.5B llama.cpp server
-    (started by test_llama_server's fixtures; skipped locally, failing under CI, without it)."""
+    (started by the fixtures in tests/integration/conftest.py; skipped locally, failing under CI, without it)."""
     from agents.llm import build_chat_model
     from agents.llm.openai_chat_model import OpenAIChatModel
     from api.settings import Settings
