@@ -14,7 +14,15 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any
 
-from agents.events.vocab import EVENT_TYPE_WORDS, LEVEL_WORDS, SOURCE_WORDS, STATUS_WORDS
+from agents.events.vocab import (
+    COMBUSTIBLE_GASES,
+    EVENT_TYPE_WORDS,
+    LEVEL_WORDS,
+    SOURCE_WORDS,
+    STATUS_WORDS,
+    TOXIC_GASES,
+    canonical_spelling,
+)
 from core.vocab import EventLevel, EventSource, EventStatus
 from core.vocab import EventType as E
 
@@ -57,8 +65,8 @@ _MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
     (_alt("温度", "气温", "油温", "水温", "炉温"), (E.OVER_TEMPERATURE,)),
     (_alt("压力", "气压", "管压", "罐压"), (E.OVER_PRESSURE,)),
     (_alt("液位", "水位", "罐位"), (E.LEVEL_ABNORMAL,)),
-    (_alt("可燃气体", "可燃气", "燃气", "天然气", "煤气"), (E.GAS_LEAK,)),
-    (_alt("有毒气体", "有毒有害气体", "毒气", "硫化氢", "氨气", "氯气", "一氧化碳"), (E.TOXIC_GAS,)),
+    (_alt(*COMBUSTIBLE_GASES, "可燃气体", "可燃气", "燃气", "煤气"), (E.GAS_LEAK,)),
+    (_alt(*TOXIC_GASES, "有毒气体", "有毒有害气体", "毒气"), (E.TOXIC_GAS,)),
     (_alt("气体", "浓度"), (E.GAS_LEAK, E.TOXIC_GAS)),
 )
 
@@ -112,6 +120,8 @@ NEGATIONS: frozenset[str] = frozenset(
         "非",
     )
 )
+# Right after words of one field: the same negation said afterwards (误报的除外, 视频和物联以外).
+POST_NEGATIONS: frozenset[str] = frozenset(("除外", "以外", "之外"))
 # Between two negated words the negation carries on (除了误报和已处置的).
 NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))
 
@@ -125,6 +135,7 @@ _FIELDS: tuple[tuple[str, dict[str, Any], type[StrEnum]], ...] = (
 
 
 def vocab_hit(word: str) -> tuple[str, tuple[Any, ...]] | None:
+    word = canonical_spelling(word)
     for name, table, _enum in _FIELDS:
         if word in table:
             return name, table[word]
@@ -140,3 +151,24 @@ def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list
         return values
     enum = next(e for n, _t, e in _FIELDS if n == name)
     return [v for v in values or [e.value for e in enum] if v not in gone]
+
+
+_FILTER_LISTS = ("towns", "places", "types", "levels", "statuses", "status_groups", "sources", "keywords")
+
+
+def filter_sizes(found: Any) -> dict[str, int]:
+    """How many values each list of the parser's findings holds, to take the latest ones back."""
+    return {name: len(getattr(found, name)) for name in _FILTER_LISTS}
+
+
+def take_back(found: Any, words: list[str], sizes: dict[str, int], notes: list[str]) -> None:
+    """误报的除外, 视频和物联以外: the words placed since ``sizes`` become exclusions; a place cannot
+    be excluded (the filter has no "not in"), so it is dropped with a note."""
+    for word in words:
+        hit = vocab_hit(word)
+        if hit is not None:
+            found.excluded.append(hit)
+        else:
+            notes.append(f"暂不支持排除地点，已忽略“{word}”")
+    for name, size in sizes.items():
+        del getattr(found, name)[size:]

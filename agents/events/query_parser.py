@@ -27,10 +27,19 @@ from pathlib import Path
 from typing import Any
 
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
+from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.modifiers import level_range, radius_m
-from agents.events.phrases import NEGATION_JOINERS, NEGATIONS, event_phrases, vocab_hit, without
-from agents.events.typos import one_slip_away, pinyin, slipped_town
+from agents.events.phrases import (
+    NEGATION_JOINERS,
+    NEGATIONS,
+    POST_NEGATIONS,
+    event_phrases,
+    filter_sizes,
+    take_back,
+    vocab_hit,
+    without,
+)
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -38,8 +47,10 @@ from agents.events.vocab import (
     SOURCE_WORDS,
     SPOT_WORDS,
     STATUS_WORDS,
+    canonical_spelling,
 )
 from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.traditional import simplified
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
@@ -49,7 +60,6 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE_CHARS = 500
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
 
@@ -95,7 +105,7 @@ class EventQueryParser:
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
         self._seg: Any = None
         self._lock = threading.Lock()
-        self._town_sounds: dict[str, str] | None = None
+        self.leftover_places = LeftoverPlaces(gazetteer, enterprise_search)
         self._longest = max((len(w) for w in self._all_words()), default=1)
 
     # ---- dictionary ------------------------------------------------------------------------
@@ -128,8 +138,9 @@ class EventQueryParser:
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
         notes: list[str] = []
-        # Full-width digits and letters (３级, ５００米, ＣＡＭ) read as their ASCII forms.
-        text = unicodedata.normalize("NFKC", sentence or "").strip()
+        # Full-width digits and letters (３级, ５００米, ＣＡＭ) read as their ASCII forms, traditional
+        # characters (紅色, 誤報) as simplified.
+        text = simplified(unicodedata.normalize("NFKC", sentence or "")).strip()
         if not text:
             return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
         if len(text) > MAX_SENTENCE_CHARS:
@@ -151,28 +162,7 @@ class EventQueryParser:
         for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
             found.types.append(event_type.value)
             text = text[:start] + " " * (end - start) + text[end:]
-        unplaced: list[tuple[int, int]] = []
-        negated, negated_field = False, ""
-        for word, start, end in self._segmenter().tokenize(text):
-            if not word.strip():
-                continue
-            if word in NEGATIONS:
-                negated, negated_field = True, ""
-                continue
-            if negated:  # 除了误报和已处置的: words of one field, up to the first other word
-                hit = vocab_hit(word)
-                if hit is not None and negated_field in ("", hit[0]):
-                    found.excluded.append(hit)
-                    negated, negated_field = not word.endswith("的"), hit[0]
-                    continue
-                if hit is None and word in NEGATION_JOINERS:
-                    continue
-                negated = False
-                if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
-                    notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
-                    continue
-            if not self._place_word(found, word, text[end:]):
-                unplaced.append((start, end))
+        unplaced = self._read_tokens(found, text, notes)
         self._rescan(found, text, unplaced)
         used_llm = False
         if found.leftovers and self.chat_model is not None:
@@ -194,8 +184,50 @@ class EventQueryParser:
             notes.append("没有识别出时间、地点、类型、级别或状态等条件，将按时间倒序列出事件")
         return ParseOutcome(flt, used_llm=used_llm, warnings=notes)
 
+    def _read_tokens(self, found: _Found, text: str, notes: list[str]) -> list[tuple[int, int]]:
+        """Place every token of ``text``; the spans nothing understood are returned. A negation
+        before words of one field (除了误报和已处置的) or 除外/以外 after them (误报的除外) turns them
+        into "every other value"; a negated place is dropped with a note (no "not in" filter)."""
+        unplaced: list[tuple[int, int]] = []
+        negated, negated_field = False, ""
+        run: list[str] = []  # words placed since the last other word: what a following 除外 takes back
+        before_run = filter_sizes(found)
+        for word, start, end in self._segmenter().tokenize(text):
+            if not word.strip():
+                continue
+            if word in POST_NEGATIONS and run:
+                take_back(found, run, before_run, notes)
+                run = []
+                continue
+            if word in NEGATIONS:
+                negated, negated_field, run = True, "", []
+                continue
+            if negated:  # 除了误报和已处置的: words of one field, up to the first other word
+                hit = vocab_hit(word)
+                if hit is not None and negated_field in ("", hit[0]):
+                    found.excluded.append(hit)
+                    negated, negated_field = not word.endswith("的"), hit[0]
+                    continue
+                if hit is None and word in NEGATION_JOINERS:
+                    continue
+                negated = False
+                if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
+                    notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    continue
+            sizes = filter_sizes(found)
+            if not self._place_word(found, word, text[end:]):
+                unplaced.append((start, end))
+                run = []
+            elif word not in FILLER_WORDS and _CJK_OR_WORD.search(word):
+                before_run = before_run if run else sizes
+                run.append(word)
+            elif word != "的" and word not in NEGATION_JOINERS:
+                run = []
+        return unplaced
+
     def _place_word(self, found: _Found, word: str, after: str) -> bool:
         """Put ``word`` into the filter; False when it means nothing known."""
+        word = canonical_spelling(word)  # iot, Ai: Latin abbreviations in any case
         if word in self.gazetteer.towns:
             found.towns.append(self.gazetteer.towns[word])
             return True
@@ -262,14 +294,13 @@ class EventQueryParser:
         """Unplaced words; a town name typed with the wrong characters of the same sound
         (城冬 for 城东, a pinyin input-method slip) is still recognised."""
         for word in _meaningful(chunk):
-            town = self._homophone_town(word) or slipped_town(word, self.gazetteer.towns)
+            town = self.leftover_places.town(word)
             if town:
                 found.towns.append(town)
                 continue
             after = chunk[chunk.find(word) + len(word) :] + after_chunk
-            # 红光 for 红光村, 要塞 for 要塞社区; 红光材 (a look-alike slip) for 红光村 when only one fits.
-            villages = self.gazetteer.village_bases.get(word) or self._slipped_village(word)
-            place = self._enterprise_for(word)
+            villages = self.leftover_places.villages(word)
+            place = self.leftover_places.enterprise(word)
             if villages:
                 for village in villages[:5]:
                     self._add_place(found, village, after)
@@ -277,43 +308,6 @@ class EventQueryParser:
                 self._add_place(found, place, after)
             else:
                 found.leftovers.append(word)
-
-    def _slipped_village(self, word: str) -> list[Place]:
-        if len(word) < 3:
-            return []
-        names = one_slip_away(word, self.gazetteer.village_names())
-        return self.gazetteer.places[names[0]] if len(names) == 1 else []
-
-    def _enterprise_for(self, word: str) -> Place | None:
-        """A leftover naming one enterprise: its unique two-character 字号, or the search index's
-        best hit when that enterprise's name shares most of the word's characters (one typo)."""
-        traded = self.gazetteer.trade_names.get(word)
-        if traded and len(traded) == 1:
-            return traded[0]
-        # 宏新精密, 宏新机械厂, 毅晨厂: a unique 字号 followed by words of that enterprise's own name.
-        traded = self.gazetteer.trade_names.get(word[:2])
-        rest = re.sub(r"(?:厂|公司|集团|企业)$", "", word[2:])
-        if traded and len(traded) == 1 and (rest == "" or (len(rest) >= 2 and rest in traded[0].name)):
-            return traded[0]
-        if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
-            return None
-        try:
-            ids = self.enterprise_search(word) or []
-        except SafeCloudError as exc:
-            log.warning("search index unavailable for event places: %s", exc.message)
-            return None
-        place = self.gazetteer.lookup("enterprise", ids[0]) if ids else None
-        if place is None:
-            return None
-        shared = sum(1 for ch in set(word) if ch in place.name)
-        return place if shared >= len(set(word)) - 1 and shared >= 2 else None
-
-    def _homophone_town(self, word: str) -> str | None:
-        if not 2 <= len(word) <= 7 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
-            return None
-        if self._town_sounds is None:
-            self._town_sounds = {pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
-        return self._town_sounds.get(pinyin(word))
 
     # ---- LLM fallback ----------------------------------------------------------------------
     def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:

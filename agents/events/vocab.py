@@ -7,6 +7,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
   误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发 = 已派发.
 * event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰;
   烟/火 alone (as their own tokens) = 烟雾/火焰.
+* gases named by substance alone (氨气, 一氧化碳 = 有毒气体超标; 甲烷, 液化气 = 可燃气体泄漏); Latin
+  abbreviations in any case (ai, IOT, voc).
 * also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
 Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in ``agents.events.phrases``.
 """
@@ -21,6 +23,11 @@ from core.vocab import EventType as E
 
 def _words(text: str) -> list[str]:
     return text.split()
+
+
+# Gases named by substance (氨气超标, or just 一氧化碳): the detector reports them as one of two types.
+TOXIC_GASES = tuple(_words("硫化氢 氨气 液氨 氯气 一氧化碳 二氧化硫 二氧化氮 氰化氢 光气 甲醛"))
+COMBUSTIBLE_GASES = tuple(_words("天然气 甲烷 氢气 乙炔 丙烷 丁烷 液化气 液化石油气 沼气"))
 
 
 EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
@@ -83,13 +90,13 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         _words(
             """可燃气体泄漏 可燃气体 可燃气 燃气泄漏 可燃气体超标 天然气泄漏 煤气泄漏
             可燃气体报警 燃气"""
-        ),
+        )
+        + list(COMBUSTIBLE_GASES),
         (E.GAS_LEAK,),
     ),
     **dict.fromkeys(
-        _words(
-            "有毒气体超标 有毒气体 毒气 有毒有害气体 硫化氢 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs"
-        ),
+        _words("有毒气体超标 有毒气体 毒气 有毒有害气体 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs")
+        + list(TOXIC_GASES),
         (E.TOXIC_GAS,),
     ),
     **dict.fromkeys(_words("气体泄漏 气体报警 气体超标 漏气"), (E.GAS_LEAK, E.TOXIC_GAS)),
@@ -182,7 +189,7 @@ SOURCE_WORDS: dict[str, tuple[S, ...]] = {
     ),
     **dict.fromkeys(
         _words(
-            """物联阈值 物联 物联网 传感器 阈值 在线监测 监测 探测器 报警器 仪表 传感器报的
+            """物联阈值 物联 物联网 IoT 传感器 阈值 在线监测 监测 探测器 报警器 仪表 传感器报的
             设备报的 超阈值 监测设备 物联设备"""
         ),
         (S.IOT_THRESHOLD,),
@@ -215,3 +222,15 @@ _FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些
     告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内
     能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 拍到 识别到 检测到 监测到"""
 FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
+
+# Latin abbreviations as typed in any case (ai, Iot, voc) → the table's spelling.
+_LATIN_SPELLINGS: dict[str, str] = {
+    word.casefold(): word
+    for table in (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
+    for word in table
+    if word.isascii() and not word.isdigit()
+}
+
+
+def canonical_spelling(word: str) -> str:
+    return _LATIN_SPELLINGS.get(word.casefold(), word) if word.isascii() else word

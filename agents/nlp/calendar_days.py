@@ -80,13 +80,73 @@ def add_months(d: date, months: int) -> date:
     return date(y, m, min(d.day, last))
 
 
+def whole_year(y: int) -> tuple[datetime, datetime]:
+    return midnight(date(y, 1, 1)), midnight(date(y + 1, 1, 1))
+
+
+def in_year(rng: tuple[datetime, datetime], year: int) -> tuple[datetime, datetime]:
+    """``rng`` moved by whole years so that it starts in ``year`` (去年这个月, 去年3月5号)."""
+    months = 12 * (year - rng[0].year)
+    start, end = (datetime.combine(add_months(t.date(), months), t.timetz()) for t in rng)
+    return start, end
+
+
 def whole_month(y: int, m: int) -> tuple[datetime, datetime]:
     first = date(y, m, 1)
     return midnight(first), midnight(add_months(first, 1))
 
 
-# 上旬/月初 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end.
-_MONTH_PARTS = {"初": (1, 11), "上旬": (1, 11), "中": (11, 21), "中旬": (11, 21)}
+def rolling(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
+    """``now`` minus n units → ``now``; months and years step back in calendar months."""
+    if unit in ("月", "年") and n >= 1:
+        months = int(n) * (12 if unit == "年" else 1)
+        return datetime.combine(add_months(now.date(), -months), now.timetz()), now
+    if unit in ("月", "年"):  # 近半个月, 近半年
+        return now - timedelta(days=15 if unit == "月" else 182), now
+    hours = {
+        "天": 24,
+        "日": 24,
+        "周": 168,
+        "星期": 168,
+        "礼拜": 168,
+        "小时": 1,
+        "钟头": 1,
+        "分钟": 1 / 60,
+    }.get(
+        unit,
+        1,  # h, H
+    )
+    return now - timedelta(hours=hours * n), now
+
+
+def ago(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
+    """ "N units ago": hours and minutes are a rolling window back to ``now`` (半小时前 = the last
+    half hour); days, weeks, months and years are the calendar period that far back (三天前 = that day,
+    两周前 = that Monday-based week, 一个月前 = that month)."""
+    if unit in ("小时", "钟头", "分钟", "h", "H") or n != int(n):
+        return rolling(now, n, unit)
+    today, k = now.date(), int(n)
+    if unit in ("天", "日"):
+        return whole_day(today - timedelta(days=k))
+    if unit in ("周", "星期", "礼拜"):
+        monday = today - timedelta(days=today.weekday() + 7 * k)
+        return midnight(monday), midnight(monday + timedelta(days=7))
+    first = add_months(date(today.year, today.month, 1), -k * (12 if unit == "年" else 1))
+    if unit == "年":
+        return midnight(date(first.year, 1, 1)), midnight(date(first.year + 1, 1, 1))
+    return whole_month(first.year, first.month)
+
+
+# 上旬/月初 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end;
+# 上半月 = days 1–15, 下半月 = the 16th to the end.
+_MONTH_PARTS = {
+    "初": (1, 11),
+    "上旬": (1, 11),
+    "中": (11, 21),
+    "中旬": (11, 21),
+    "上半月": (1, 16),
+    "下半月": (16, None),
+}
 
 
 def month_part(y: int, m: int, edge: str | None) -> tuple[datetime, datetime]:
@@ -94,7 +154,7 @@ def month_part(y: int, m: int, edge: str | None) -> tuple[datetime, datetime]:
     start, end = whole_month(y, m)
     if not edge:
         return start, end
-    lo, hi = _MONTH_PARTS.get(edge, (21, None))
+    lo, hi = _MONTH_PARTS.get(edge, (21, None))  # 底, 末, 下旬
     return start + timedelta(days=lo - 1), (end if hi is None else start + timedelta(days=hi - 1))
 
 
@@ -114,6 +174,29 @@ def _latest_date(today: date, month: int, day: int, year: int | None) -> date | 
         return d if d <= today else date(today.year - 1, month, day)
     except ValueError:
         return None
+
+
+def on_or_after(k: str, m: re.Match[str], first: date) -> date | None:
+    """A bare weekday (周五) or day of the month (5号) at the far end of a range: the first such day
+    on or after the range's first day (上周四到周五 = Thursday and Friday of last week)."""
+    if k == "week_day":
+        return first + timedelta(days=(WEEKDAY[m.group(2)] - first.weekday()) % 7)
+    dom = int(m.group(1))
+    for ahead in range(13):
+        month = add_months(date(first.year, first.month, 1), ahead)
+        try:
+            day = date(month.year, month.month, dom)
+        except ValueError:
+            continue
+        if day >= first:
+            return day
+    return None
+
+
+def on_or_before(k: str, m: re.Match[str], last: date) -> date:
+    """A bare weekday at the near end of a range of two bare weekdays: the latest one not after the
+    far end (周一到周三 said on a Monday = last week's Monday to Wednesday)."""
+    return last - timedelta(days=(last.weekday() - WEEKDAY[m.group(2)]) % 7)
 
 
 def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime] | None:
@@ -192,8 +275,14 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
     if k == "month_rel":
         first = add_months(date(today.year, today.month, 1), REL[m.group(1)])
         return month_part(first.year, first.month, m.group("edge"))
+    if k == "month_rel_day":  # 上个月25号, 本月3号: that day of the month named relative to this one
+        first = add_months(date(today.year, today.month, 1), REL[m.group(1)])
+        try:
+            return whole_day(date(first.year, first.month, int(m.group(2))))
+        except ValueError:
+            return None
     if k == "month_edge":
-        edge = m.group(1) or m.group(2) + "旬"
+        edge = m.group(1) or (m.group(2) + "旬" if m.group(2) else m.group(3) + "半月")
         this = month_part(today.year, today.month, edge)
         if this[0].date() <= today:
             return this
@@ -216,6 +305,9 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         if m.group(1) is None and m.group(2) is None and first > today:
             first = date(y - 1, 3 * q - 2, 1)
         return midnight(first), midnight(add_months(first, 3))
+    if k == "quarter_rel":  # 本季度, 上个季度: calendar quarters counted from this one
+        first = add_months(date(today.year, 3 * ((today.month - 1) // 3) + 1, 1), 3 * REL[m.group(1)])
+        return midnight(first), midnight(add_months(first, 3))
     if k == "year":
         y = (
             int(m.group(1))
@@ -233,7 +325,8 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
     return None
 
 
-_HOLIDAYS = {"国庆": ((10, 1), 7), "五一": ((5, 1), 5), "劳动节": ((5, 1), 5), "元旦": ((1, 1), 1)}
+# 元旦, like 清明/端午/中秋 below, is one statutory day taken as a three-day break: the day and the two after it.
+_HOLIDAYS = {"国庆": ((10, 1), 7), "五一": ((5, 1), 5), "劳动节": ((5, 1), 5), "元旦": ((1, 1), 3)}
 # Lunar-calendar holidays by Gregorian date of the festival (春节 = 正月初一; 清明 is a solar term).
 _FESTIVAL_DAYS: dict[str, dict[int, tuple[int, int]]] = {
     "春节": {2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3)},

@@ -1,0 +1,130 @@
+"""The patterns of the time grammar in ``agents.nlp.timeexpr``: parts of the day, connectors and
+one ordered regular expression per kind of time phrase (earlier kinds win on the same characters).
+What each kind means is resolved in ``timeexpr`` and ``calendar_days`` (semantics: ADR 0010).
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.nlp.calendar_days import DAY_PART_WORDS, DAY_WORDS
+
+PARTS = {
+    "凌晨": (0, 6),
+    "早上": (6, 9),
+    "早晨": (6, 9),
+    "清晨": (6, 9),
+    "上午": (6, 12),
+    "中午": (11, 13),
+    "午间": (11, 13),
+    "下午": (12, 18),
+    "午后": (12, 18),
+    "傍晚": (17, 19),
+    "晚上": (18, 24),
+    "晚间": (18, 24),
+    "夜里": (18, 24),
+    "夜间": (18, 24),
+    "深夜": (22, 24),
+    "半夜": (23, 27),  # around midnight: 23:00 → 03:00 the next day
+    "上半夜": (18, 24),  # the night's halves: before midnight (= 晚上) and after it (= the next 凌晨)
+    "前半夜": (18, 24),
+    "下半夜": (24, 30),
+    "后半夜": (24, 30),
+    "午夜": (23, 27),
+    "白天": (6, 18),
+}
+PM_PARTS = {
+    "中午",
+    "午间",
+    "下午",
+    "午后",
+    "傍晚",
+    "晚上",
+    "晚间",
+    "夜里",
+    "夜间",
+    "深夜",
+    "上半夜",
+    "前半夜",
+}
+AFTER_MIDNIGHT_PARTS = {"半夜", "午夜", "下半夜", "后半夜"}  # 半夜2点 = 02:00 of the next day
+
+CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
+_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一刻|1刻)|(三刻|3刻))?)"
+# 月初 = days 1–10 (上旬), 月中 = 11–20 (中旬), 月底/月末 = 21st to the end (下旬).
+_EDGE = r"(?P<edge>初|中旬|底|末|上旬|下旬|上半月|下半月)?"
+# 上/下/这 … before 周/月, but not the 上 of 晚上/早上/楼上 (晚上月城 is 晚上 + 月城镇).
+_REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
+# Count units; h/H is hours (24h, 48H).
+_UNIT = r"(天|日|周|星期|礼拜|月|小时|钟头|分钟|年|[hH](?![A-Za-z]))"
+_DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("recent", re.compile(r"刚才|刚刚|方才")),
+    ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
+    (
+        "rolling",
+        re.compile(
+            rf"(?:(?:近|最近|过去)的?(\d+(?:\.\d+)?|几|半)?|前(\d+|几))个?{_UNIT}(?:内|以内|之内|里|来)?"
+        ),
+    ),
+    ("within", re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)")),
+    (
+        "ago",
+        re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半|几)个?{_UNIT}(?:以|之)?前(?![\d天日周月年])"),
+    ),
+    (
+        "holiday",
+        re.compile(
+            r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦|春节|过年|除夕|元宵|清明|端午|中秋)(?:节|假期|长假|小长假|期间|那几天)*"
+        ),
+    ),
+    ("date_range", re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
+    ("date", re.compile(_DATE_ABS)),
+    # 3/5, 3.5 (month/day); not a decimal such as 3.5公里 or 2.5小时
+    (
+        "date_md",
+        re.compile(
+            r"(?<![\d./])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./]|\s*(?:公里|千米|米|km|m|小时|个|天|倍|%))"
+        ),
+    ),
+    (
+        "year_month",
+        re.compile(rf"(?:(\d{{4}}|\d{{2}})年|(今年|去年))(\d{{1,2}})月(?:份)?(?![\d日号]){_EDGE}"),
+    ),
+    ("month", re.compile(rf"(?<![\d个年])(\d{{1,2}})月份?(?![\d日号]){_EDGE}")),
+    # 上个月25号, 这个月的4号 (before 4号 alone)
+    (
+        "month_rel_day",
+        re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?的?(\d{{1,2}})[日号](?![楼线门库机车院栋])"),
+    ),
+    # 20号-25号, but not the 5 of 2026-3-5号
+    ("day_of_month", re.compile(r"(?<![\d月/.])(?<!\d-)(\d{1,2})[日号](?![楼线门库机车院栋])")),
+    # not 上周一级 (上周 + 一级)
+    ("week_day", re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!级)")),
+    (
+        "week",
+        re.compile(rf"{_REL}?(?:一|1)?(?:个)?(?:周|星期|礼拜)(末)|{_REL}(?:一|1)?(?:个)?(?:周|星期|礼拜)"),
+    ),
+    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?{_EDGE}")),
+    ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬|([上下])半月")),
+    ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
+    ("quarter_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?季度")),
+    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年))?的?第?([1-4一二三四])季度")),
+    ("year", re.compile(r"(?:(\d{4})年(?!\d)|(今年|本年|去年|前年|明年))(?:年?(初|底|末))?")),
+    ("year_edge", re.compile(r"年(初|底|末)")),
+    ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
+    ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
+    ("part", re.compile("|".join(sorted(PARTS, key=len, reverse=True)))),
+    # 晚8点, 早8点, 3月5日晚: one character, only next to a clock time or a date
+    ("short_part", re.compile(r"[早晚](?=\d)|(?<=[日号天])晚(?![上间点饭])")),
+    ("clock_range", re.compile(f"{_CLOCK}{CONNECT}{_CLOCK}")),
+    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前)?")),
+]
+
+
+# Right after a time phrase: "up to now" (its start stays, its end becomes ``now``). 起 only when it
+# does not start an event word (昨天起火).
+SINCE = re.compile(
+    r"\s*(?:一直)?(?:(?:到|至|直到|截至|截止到?)\s*(?:现在|目前|此刻|当前|如今|今)(?:为止)?|至今|迄今|以来|开始|起(?![火烟]))"
+)
