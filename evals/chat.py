@@ -4,7 +4,7 @@ Datasets (one JSON object per line): ``chat_questions.jsonl`` (template question
 present, ``chat_text2cypher.jsonl`` (questions no template fits). Each line carries a hand-written
 ``gold_cypher`` returning one column ``key``; it runs at eval time on the same demo city and with
 the same clock as the system, because the demo data is relative to today. Time parameters the
-gold queries may use (Asia/Shanghai calendar): ``$now`` (also ``$now_ms``), ``$today_start``, ``$month_start``,
+gold queries may use (Asia/Shanghai calendar): ``$now`` (also ``$now_ms``), ``$today_start``, ``$week_start`` (Monday), ``$month_start``,
 ``$prev_month_start``, ``$year_start``, ``$prev_year_start``.
 
 Scoring:
@@ -92,6 +92,7 @@ def time_params(now_ms: int) -> dict[str, int]:
         "now": now_ms,
         "now_ms": now_ms,  # the text-to-Cypher lines (chat_text2cypher.jsonl) name it so
         "today_start": _ms(today),
+        "week_start": _ms(today - timedelta(days=today.weekday())),  # weeks start on Monday (ADR 0010)
         "month_start": _ms(month),
         "prev_month_start": _ms(prev_month),
         "year_start": _ms(year),
