@@ -4,7 +4,7 @@ Datasets (one JSON object per line): ``chat_questions.jsonl`` (template question
 present, ``chat_text2cypher.jsonl`` (questions no template fits). Each line carries a hand-written
 ``gold_cypher`` returning one column ``key``; it runs at eval time on the same demo city and with
 the same clock as the system, because the demo data is relative to today. Time parameters the
-gold queries may use (Asia/Shanghai calendar): ``$now`` (also ``$now_ms``), ``$today_start``, ``$month_start``,
+gold queries may use (Asia/Shanghai calendar): ``$now`` (also ``$now_ms``), ``$today_start``, ``$week_start`` (Monday), ``$month_start``,
 ``$prev_month_start``, ``$year_start``, ``$prev_year_start``.
 
 Scoring:
@@ -24,7 +24,13 @@ Scoring:
   厂中厂, offline devices by town) was measured before and after its fixes, ``heldout7`` written with
   it and measured once after them; ``heldout8`` (the least-covered intents again, 8 conversations,
   6 scoped callers) was written before the next fixes and measured once after them (intent 90 %,
-  execution 93 %; misses chat-379, chat-384, chat-388 left unfixed);
+  execution 93 %; its misses were fixed in the next round); ``heldout9`` and ``heldout10`` (with 8
+  two-condition lines in the text-to-Cypher set) were measured together before any fix, ``heldout9``
+  was then used for general fixes and ``heldout10`` measured once more after them, untuned;
+* the service is wired as ``api/bootstrap.py`` wires it, with the full time grammar
+  (``agents.nlp.timeexpr``) and no LLM unless a model is given;
+* questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
+  report also says how many the first system still answered with a template;
 * answer — counts: the number appears in the answer; sets: nothing found is said when the gold
   set is empty, else every gold value or the number of results ("共查到 N") appears.
 """
@@ -35,22 +41,21 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from agents.chat.conversations import ConversationStore
 from agents.chat.service import ChatService
+from agents.nlp.timeexpr import parse_time_range
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope, Principal, ScopeLevel
-from evals.harness import DATASETS, load_jsonl, table
+from evals.harness import DATASETS, load_jsonl, table, time_params
 from evals.metrics import percentile
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository, day_bounds
 from ingestion.demo import generate_city
-from ingestion.demo.clock import CST
 
 TEMPLATE_SET = "chat_questions.jsonl"
 CYPHER_SET = "chat_text2cypher.jsonl"
@@ -77,30 +82,6 @@ class CaseResult:
 class ChatRun:
     system: str
     cases: list[CaseResult] = field(default_factory=list)
-
-
-def time_params(now_ms: int) -> dict[str, int]:
-    today = (
-        datetime.fromtimestamp(now_ms / 1000, tz=UTC)
-        .astimezone(CST)
-        .replace(hour=0, minute=0, second=0, microsecond=0)
-    )
-    month = today.replace(day=1)
-    prev_month = (month - timedelta(days=1)).replace(day=1)
-    year = today.replace(month=1, day=1)
-    return {
-        "now": now_ms,
-        "now_ms": now_ms,  # the text-to-Cypher lines (chat_text2cypher.jsonl) name it so
-        "today_start": _ms(today),
-        "month_start": _ms(month),
-        "prev_month_start": _ms(prev_month),
-        "year_start": _ms(year),
-        "prev_year_start": _ms(year.replace(year=year.year - 1)),
-    }
-
-
-def _ms(dt: datetime) -> int:
-    return int(dt.timestamp() * 1000)
 
 
 def principal_for(scope: dict[str, Any]) -> Principal:
@@ -170,6 +151,7 @@ def run_system(
         clock=lambda: now_ms,
         chat_model=chat_model,
         cypher_answerer=cypher_answerer,
+        time_parser=parse_time_range,  # as api/bootstrap.py wires it: the full time grammar
         phrase_with_llm=phrase,
         use_rules=use_rules,
     )
@@ -286,6 +268,11 @@ def report(results: list[ChatRun]) -> str:
         if not (c.intent_ok and c.exec_ok)
     ]
     text = table(header, rows)
+    no_template = [c for c in (results[0].cases if results else []) if c.part.startswith("cypher")]
+    if no_template:  # a template for one of their conditions would drop the others (agents/chat/coverage.py)
+        half = sum(c.got_path in ("template", "llm_template") for c in no_template)
+        text += (f"\n\nQuestions no template fits, first system: {half} of {len(no_template)} answered by a "
+                 "template anyway (a narrower question), the others declined or handed to text-to-Cypher.")  # fmt: skip
     if misses:
         text += "\n\nMisses of the first system: " + ", ".join(misses[:40])
     return text

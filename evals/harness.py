@@ -9,10 +9,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from evals.metrics import percentile
+from ingestion.demo.clock import CST
 
 _ROOT = Path(__file__).resolve().parents[1]
 
@@ -89,3 +91,29 @@ def served_model(size: str, **llm_overrides: Any) -> Iterator[Any]:
         model.close()
         if managed:
             subprocess.run([*cli, "stop"], check=False, cwd=_ROOT)
+
+
+def time_params(now_ms: int) -> dict[str, int]:
+    """Calendar bounds (Asia/Shanghai) the hand-written gold queries of the chat sets may use."""
+    today = (
+        datetime.fromtimestamp(now_ms / 1000, tz=UTC)
+        .astimezone(CST)
+        .replace(hour=0, minute=0, second=0, microsecond=0)
+    )
+    month = today.replace(day=1)
+    prev_month = (month - timedelta(days=1)).replace(day=1)
+    year = today.replace(month=1, day=1)
+    return {
+        "now": now_ms,
+        "now_ms": now_ms,  # the text-to-Cypher lines (chat_text2cypher.jsonl) name it so
+        "today_start": _ms(today),
+        "week_start": _ms(today - timedelta(days=today.weekday())),  # weeks start on Monday (ADR 0010)
+        "month_start": _ms(month),
+        "prev_month_start": _ms(prev_month),
+        "year_start": _ms(year),
+        "prev_year_start": _ms(year.replace(year=year.year - 1)),
+    }
+
+
+def _ms(dt: datetime) -> int:
+    return int(dt.timestamp() * 1000)

@@ -2,7 +2,8 @@
 
 Dataset ``evals/datasets/chat_text2cypher.jsonl``: Chinese questions no template fits, each with a
 hand-written gold Cypher query returning one column ``key`` (``compare`` = ``set`` | ``ordered`` |
-``count``). Gold answers come from running the gold query, never from the code under test.
+``count``). Gold answers come from running the gold query, never from the code under test; it may use
+``$now_ms`` and the calendar bounds of ``evals.harness.time_params`` (``$year_start``, ``$month_start``, …).
 
 Scoring (per question): ``set`` — the gold key set equals the set of values in some column of the
 returned rows; ``ordered`` — the same, as lists in order; ``count`` — a one-row answer with a number
@@ -29,7 +30,7 @@ from agents.llm.prompts import PromptLibrary
 from core.errors import SafeCloudError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope
-from evals.harness import RunResult, load_jsonl
+from evals.harness import RunResult, load_jsonl, time_params
 from evals.metrics import percentile
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
@@ -51,7 +52,7 @@ def _norm(value: Any) -> str:
 
 
 def gold_answer(store: GraphStore, case: dict[str, Any]) -> list[str]:
-    rows = store.read(case["gold_cypher"], {"now_ms": NOW, **case.get("gold_params", {})})
+    rows = store.read(case["gold_cypher"], time_params(NOW) | case.get("gold_params", {}))
     return [_norm(row["key"]) for row in rows]
 
 

@@ -22,16 +22,18 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
     "inspection": ("inspection_list", "inspection_count", None),
     "penalty": ("penalty_list", "penalty_total", None),
     "event": ("events_recent", None, "event_count_by_type"),
+    "camera": (None, "camera_count", None),  # "总共装了多少个" after the offline ones: every camera
 }
 _LIST = re.compile(r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天")
-_BY_TYPE = r"类型|各类|分类|分别|统计"
-_COUNT = re.compile(r"多少|几家|几条|几个|几次|几起|几处|一共|总共|数量|总数")
+_BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
+_COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list
 # A question that widens the subject again does not inherit the previous enterprise.
 _WIDENS = re.compile(r"全市|所有|全部|各|每个|哪些企业|哪家|哪几家|企业有|名单|清单|我们|本镇|本街道")
 _CARRY_MAX_CHARS = 12
 # Pointing back at the previous rows: "其中", "它们", "这几家", "这个出租方", "第二家".
 _REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a condition, it does not point back
     r"其中|它|他们|这家|该企业|该公司|这个企业|这些|这几家|那几家|上述|刚才|以上|那家|"
+    r"这里面|这里头|这当中|这之中|这其中|"
     r"(?:这个|那个|这位|该|此)(?:出租方|出租人|房东|企业|公司|单位|厂|加油站)|"
     r"第\s*[0-9一二三四五六七八九十]+\s*(?:家|个|位|条)"
 )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -100,12 +101,19 @@ def _common_run(text: str, name: str) -> str:
     return best
 
 
-def lessor_in(text: str, lessors: list[dict[str, Any]]) -> ResolvedLessor | None:
+def lessor_in(
+    text: str, lessors: list[dict[str, Any]], *, places: Iterable[str] = ()
+) -> ResolvedLessor | None:
     """The landlord a question names, among ``lessors`` rows (id, name, enterprise_id), or None.
 
     A person ("夏丽洁") is named in full; an organisation by four or more characters of its name
     that are not generic ("兴利机电" for 江阴市兴利机电设备有限公司). Two equally good candidates: None.
+    ``places`` (the town names the question says) do not count as distinctive: a village collective's
+    name starts with its town ("城东街道长山社区…"), so "城东街道的出租方" names the town, not that landlord.
     """
+    place_words = (
+        re.compile("|".join(map(re.escape, sorted(places, key=len, reverse=True)))) if places else None
+    )
     scored: dict[str, tuple[int, ResolvedLessor]] = {}
     for row in lessors:
         name = str(row["name"])
@@ -114,7 +122,8 @@ def lessor_in(text: str, lessors: list[dict[str, Any]]) -> ResolvedLessor | None
             score = len(core) if len(core) >= 2 and core in text else 0
         else:
             run = _common_run(text, core)
-            score = len(run) if len(run) >= 4 and len(_LESSOR_GENERIC.sub("", run)) >= 2 else 0
+            distinct = _LESSOR_GENERIC.sub("", place_words.sub("", run) if place_words else run)
+            score = len(run) if len(run) >= 4 and len(distinct) >= 2 else 0
         if score:
             found = ResolvedLessor(str(row["id"]), name, row.get("enterprise_id") is not None)
             scored[found.id] = (score, found)

@@ -30,9 +30,14 @@ def _has(pattern: str, text: str) -> bool:
 
 # Per-town cues: "各/每个/哪个/哪些 + 镇/街道", "分布", rankings. "医药企业分布在哪些镇" is a per-town count.
 GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
+# Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
+PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
 LEASE = r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|厂房是?(?:谁|哪家)"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
-_COUNT = r"多少|次数|几家|几个|几条|几处|几次|几起|几项|几笔|数量|总数|一共|总共|合计|统计"
+# "哪几家/哪几个" asks which ones (a list), "几家" how many.
+_COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
+# "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
+_ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
 _PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
@@ -52,6 +57,10 @@ _FAMILIES = {
     "penalty": ("penalty_list", "penalty_total"),
     "camera": ("cameras_offline", "camera_count"),
 }
+
+
+def _counts(text: str) -> bool:
+    return _has(_COUNT, text) and not _has(_ITEMS, text)
 
 
 def family(intent: str | None) -> str | None:
@@ -99,8 +108,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(r"风险点|风险源|风险等级", text):
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
-        if _has(r"各级|各等级|按等级|按级别|分别|每个等级|等级分布|级别分布", text) or (
-            _has(_COUNT, text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
+        if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是)|每个等级|等级分布|级别分布", text) or (
+            _counts(text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
         ):
             return hit("hazard_source_count_by_level", "危险源按等级统计")
         # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
@@ -108,11 +117,11 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("hazard_source_enterprises", "有危险源的企业")
         return hit("hazard_source_list", "危险源清单")
     if _has(r"隐患|问题整改|整改|逾期|超期", text):  # only hazards have deadlines
-        if _has(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限", text):
-            return hit("overdue_hazards", "逾期隐患")
-        if _has(GROUPED, text):
+        if _has(GROUPED, text):  # "各街道逾期隐患数" too: per town, with the overdue filter
             return hit("hazard_count_by_town", "各镇隐患统计")
-        if _has(_COUNT, text):
+        if slots.overdue:
+            return hit("overdue_hazards", "逾期隐患")
+        if _counts(text):
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
     if _has(r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪", text):
@@ -127,12 +136,12 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("sensors_offline", "设备离线")
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
-    if _has(r"处罚|罚款|罚了|罚没|被罚", text):
-        if _has(r"多少钱|总额|金额|多少元|" + _COUNT, text):
+    if _has(PENALTY, text):
+        if _has(r"多少钱|总额|金额|多少元", text) or _counts(text):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
     if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查", text):
-        if _has(_COUNT, text):
+        if _counts(text):
             return hit("inspection_count", "检查次数")
         return hit("inspection_list", "检查记录")
     if (
@@ -141,7 +150,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         or slots.event_level
         or _has(_ALARM + r"|事件|警情|预警|报告|事故", text)
     ):
-        if _has(r"各类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
+        if _has(r"各类|各种|每种|每类|几类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
             return hit("event_count_by_type", "事件按类型统计")
         return hit("events_recent", "近期事件")
     enterprise_filter = any(
@@ -157,7 +166,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
-        if _has(_COUNT, text):
+        if _counts(text):
             return hit("enterprise_count", "企业数量")
         if ent and not enterprise_filter:
             return hit("enterprise_profile", "企业信息", GENERIC)

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
+from agents.chat.coverage import declined_answer, uncovered
 from agents.chat.execute import TemplateRun, run_template
 from agents.chat.followup import (
     ELLIPTIC,
@@ -55,6 +56,7 @@ log = logging.getLogger(__name__)
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
+_SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
             "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
 
@@ -236,10 +238,18 @@ class ChatService:
                 merged["enterprise_id"] = enterprise_ids[0]
             else:
                 merged["enterprise_ids"] = enterprise_ids
-        window = time_window(text, self.clock(), self.time_parser)
+        window = time_window(text, self.clock(), self.time_parser, ahead=intent_id in _SCHEDULED)
         if window is not None:
             merged |= {"from_ms": window.from_ms, "to_ms": window.to_ms, "window_label": window.label}
         intent = BY_ID[intent_id]
+        missing = uncovered(
+            text, slots, intent_id, towns=len({t for _, t in self.gazetteer().find(_unnamed(text, slots))}),
+            restricted=enterprise is not None or bool(merged.get("enterprise_id") or merged.get("enterprise_ids")),
+        )  # fmt: skip
+        if missing:  # a template for one of the conditions would silently drop the others
+            if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
+                return self._cypher_or_clarify(text, principal, use_llm, notice)
+            return ChatAnswer(answer=declined_answer(intent_id, missing), path="clarify", notice=notice), None
         merged |= {"_text": text, "_question": text}
         try:
             run = run_template(
@@ -256,7 +266,8 @@ class ChatService:
         return result, state
 
     def _lessor(self, text: str, scope: DataScope) -> ResolvedLessor | None:
-        return lessor_in(text, self.store.read(gq.LESSOR_NAMES, scope.as_params()))
+        places = [mention for mention, _ in self.gazetteer().find(text)]
+        return lessor_in(text, self.store.read(gq.LESSOR_NAMES, scope.as_params()), places=places)
 
     def _listed(self, previous: TurnState, scope: DataScope) -> TurnState:
         """The previous turn with its rows; a count ("有几家") is listed again so "它们" has rows to mean."""
@@ -344,6 +355,11 @@ def _check_input(text: str) -> str | None:
     if not _CJK.search(text):
         return "目前仅支持中文提问，例如：临港有哪些一级重大危险源企业？"
     return None
+
+
+def _unnamed(text: str, slots: Slots) -> str:
+    """The question without the enterprise name it mentions ("江阴周庄长寿加油站" names no town)."""
+    return text.replace(slots.enterprise_mention, " ") if slots.enterprise_mention else text
 
 
 def _slot_values(slots: Slots) -> dict[str, Any]:

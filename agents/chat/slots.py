@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from agents.chat.spelling import simplified, slipped_town_in
@@ -98,6 +98,8 @@ ACCIDENT_TYPES = (
     "防汛",
 )
 
+# Past the rectification deadline ("逾期", "超期没改", "过了整改期限"): only hazards have deadlines.
+OVERDUE = re.compile(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限")
 # "还没改完", "没处理", "未销号": the hazard is still open (待整改 or 整改中).
 _NOT_CLOSED = re.compile(r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环)|在整改")
 _LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
@@ -184,6 +186,7 @@ class Slots:
     hazard_level: str | None = None
     hazard_status: str | None = None
     open_only: bool | None = None
+    overdue: bool | None = None  # past the rectification deadline and still open
     event_type: str | None = None
     event_status: str | None = None
     event_level: str | None = None
@@ -203,8 +206,14 @@ class Slots:
 
 def _first(text: str, table: dict[str, str]) -> str | None:
     """Value of the longest synonym found in ``text``."""
+    word = _first_word(text, table)
+    return table[word] if word else None
+
+
+def _first_word(text: str, table: Mapping[str, object]) -> str | None:
+    """The longest synonym found in ``text`` (the word itself, not its value)."""
     hits = [k for k in table if k and k in text]
-    return table[max(hits, key=len)] if hits else None
+    return max(hits, key=len) if hits else None
 
 
 _UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
@@ -233,13 +242,16 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
             rest = rest.replace(s.enterprise_mention, " ")
 
     category_text = _CATEGORY_SHORT_FORMS.sub("危化品", rest)
-    if (group := _first(category_text, {k: k for k in GROUP_SYNONYMS})) is not None:
+    group = _first_word(category_text, GROUP_SYNONYMS)
+    category = _first_word(category_text, CATEGORY_SYNONYMS)
+    at_g, at_c = category_text.find(group or "\0"), category_text.find(category or "\0")
+    if group and not (category and at_c < at_g + len(group) and at_g < at_c + len(category)):
         s.category_group = GROUP_SYNONYMS[group]
-    if s.category_group is None:
-        s.category = _first(category_text, CATEGORY_SYNONYMS)
+    elif category:  # a category overlapping the group word qualifies it: "一般化工企业" is 一般化工 only
+        s.category = CATEGORY_SYNONYMS[category]
     s.key_domain = _first(rest, KEY_DOMAIN_SYNONYMS)
-    if s.key_domain == "使用危化品" and s.category_group is not None:
-        s.key_domain = None
+    if s.key_domain == "使用危化品" and (s.category_group or s.category == "使用危化品的化工企业"):
+        s.key_domain = None  # said as part of the category words
     s.scale = _first(rest, {k: v for k, v in SCALE_SYNONYMS.items() if v})
     if (m := _CLASS_RE.search(rest)) is not None:
         s.responsibility_class = m.group(1).upper()
@@ -254,6 +266,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     s.hazard_status = _first(rest, HAZARD_STATUS_SYNONYMS)
     if s.hazard_status is None and _NOT_CLOSED.search(rest):
         s.open_only = True
+    s.overdue = True if OVERDUE.search(rest) else None
     s.event_type = _first(rest, EVENT_TYPE_SYNONYMS)
     if s.event_type == "泄漏报告" and "可燃" in rest:
         s.event_type = "可燃气体泄漏"
@@ -283,10 +296,12 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
 
 
 # What has just happened to a site ("嘉澜氯碱出事了 最近的医疗点"): the name ends before it.
-_INCIDENT = (
-    r"出事故?了?|出了?事故|发生了?事故|着火了?|起火了?|失火了?|爆炸了?|炸了|泄[漏露]了?|冒烟了?|有人受伤了?"
+_INCIDENT = (  # "晨星燃气要是出事": a condition word before the incident ends the name too
+    r"(?:要是|如果|假如|万一|一旦|若是)?(?:发生了?)?"
+    r"(?:出事故?了?|出了?事故|发生了?事故|着火了?|起火了?|失火了?|爆炸了?|炸了|泄[漏露]了?|冒烟了?|有人受伤了?)"
 )
 _STOP = re.compile(
+    r"(?:各个?|每个?|全部)(?:镇街|乡镇|镇|街道|板块)|"  # "各镇街加油站数量": a grouping, not a name
     r"请问|帮我|查一下|查询|看看|列出|告诉我|我想知道|有哪些|哪些|哪家|哪个|有多少家|有多少|多少家|多少个|多少|有几家|几家|几个|"
     r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
     r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
@@ -302,7 +317,7 @@ _CONJUNCTION = re.compile(r"和|与|及")
 _PORTRAIT_MARKERS = re.compile(
     r"^(?:\s|"
     + _INCIDENT
-    + r"|的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
+    + r"|离得?|距离|的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
     r"底下|下面|下边|旗下|下属|里面|里头|厂里|名下|这边|那边|今天|昨天|前天|明天|本周|这周|上周|本月|这个月|上个?月|"
     r"今年|去年|最近|近期|上次|上一次|最近一次|最后一次)*"
     r"(?:老板|老总|董事长|厂长|联系人|安全员|罚|查|离线|不在线|掉线|报警|告警|风险|作业|存|储|租|承租|监测|在线监测|"

@@ -127,9 +127,23 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
     return None
 
 
-def time_window(text: str, now_ms: int, parser: TimeParser | None = None) -> Window | None:
-    """The injected parser's range when it finds one, else ``basic_time_window``."""
+_BARE_WEEKDAY = re.compile(r"(?<![上下这本个])(?:周|星期|礼拜)([一二三四五六日天1-7])(?!末)")
+
+
+def time_window(
+    text: str, now_ms: int, parser: TimeParser | None = None, *, ahead: bool = False
+) -> Window | None:
+    """The injected parser's range when it finds one, else ``basic_time_window``.
+
+    ``ahead``: the question is about a schedule (duty rosters, planned operations), so a bare weekday
+    ("周六谁值班") is the next such day from today on; the grammar reads it backwards, as searches do.
+    """
     now = datetime.fromtimestamp(now_ms / 1000, tz=UTC).astimezone(CST)
+    if ahead and (m := _BARE_WEEKDAY.search(text)) is not None:
+        mark = m.group(1).replace("天", "日").replace("7", "日")
+        index = int(mark) - 1 if mark.isdigit() else _WEEKDAYS.index(mark)
+        day = _midnight(now) + timedelta(days=(index - now.weekday()) % 7)
+        return Window(_ms(day), _ms(day + timedelta(days=1)), m.group(0))
     if parser is not None:
         try:
             found = parser(text, now)

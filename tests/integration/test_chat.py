@@ -179,6 +179,24 @@ def test_text_to_cypher_fallback_gets_the_principal_scope(store: FalkorGraphStor
     assert r.citations[0].kind == "cypher" and r.citations[0].query.startswith("MATCH")
 
 
+def test_two_conditions_that_no_one_template_holds_are_not_half_answered(store: FalkorGraphStore) -> None:
+    question = "今年被罚过款、还有重大危险源的企业名单"
+    r = service(store).ask(question, CITY)  # no LLM: say so instead of listing every hazard-source holder
+    assert (r.path, r.intent, r.rows) == ("clarify", None, []) and "行政处罚" in r.answer
+    seen: dict[str, Any] = {}
+
+    def answer_with_cypher(
+        question: str, *, scope: DataScope, chat_model: Any, store: Any, context: str = ""
+    ) -> Any:
+        seen["question"] = question
+        return SimpleNamespace(query="MATCH (e:Enterprise) RETURN e.name AS name LIMIT 1", params={},
+                               columns=["name"], rows=[{"name": "江阴市澄星化工有限公司"}], attempts=1)  # fmt: skip
+
+    model = FakeChatModel(lambda _: json.dumps({"intent": "none"}))
+    r = service(store, chat_model=model, cypher_answerer=answer_with_cypher).ask(question, CITY)
+    assert r.path == "cypher" and seen["question"] == question and "澄星化工" in r.answer
+
+
 def test_llm_phrasing_is_used_only_when_it_sticks_to_the_rows(store: FalkorGraphStore) -> None:
     honest = service(store, chat_model=FakeChatModel(lambda _: "现在的值班员是赵六。"), phrase_with_llm=True)
     r = honest.ask("现在谁值班", CITY)

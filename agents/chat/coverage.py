@@ -1,0 +1,103 @@
+"""Does the chosen template cover every condition the question names?
+
+A question that combines two conditions ("临港有一级重大危险源、今年又被处罚过的企业") is caught by
+the rule for one of them; answering it with that template silently drops the other condition and
+gives a confident, wrong list. This check lists the conditions the question states that the chosen
+template has no slot for; ``ChatService`` then hands the question to text-to-Cypher (LLM configured)
+or says which fixed queries it can answer instead.
+
+Only unambiguous cues count (a first try with the schema keyword map flagged 13 % of ordinary template
+questions): a subject word of another template family (处罚, 危险源, 隐患, 传感器, …), an enterprise
+attribute said with an enterprise noun (A类企业, 危化品生产企业), a numeric threshold (超过5万元, 3条以上)
+and two towns at once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agents.chat.router import LEASE, PENALTY
+from agents.chat.slots import Slots
+from graph.intents import BY_ID
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str  # how the reply names the condition
+    pattern: re.Pattern[str]
+    covered_by: tuple[str, ...]  # intents whose template expresses it, the plainest first
+
+
+def _subject(name: str, pattern: str, *intents: str) -> Subject:
+    return Subject(name, re.compile(pattern), intents)
+
+
+_HAZARDS = ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_town")
+SUBJECTS: tuple[Subject, ...] = (
+    _subject("行政处罚", PENALTY, "penalty_list", "penalty_total"),
+    # "被检查过" / "执法检查": inspections; "排查出/检查出的隐患" are hazards found, not a condition
+    _subject("执法检查", r"被(?:执法)?检查|检查过|被查过?(?!出)|(?<![排核])查过|执法检查(?!发现|中发现|查出)",
+             "inspection_list", "inspection_count"),
+    _subject("重大危险源", r"危险源", "hazard_source_list", "hazard_source_enterprises",
+             "hazard_source_count_by_level", "town_overview"),
+    _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
+    _subject("传感器", r"传感器|探测器|监测设备|物联", "sensors_offline", "sensors_alarming", "town_overview"),
+    _subject("视频监控", r"摄像|视频|探头", "cameras_offline", "camera_count"),
+    _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
+    _subject("风险点", r"风险点", "risk_points"),
+    _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
+)  # fmt: skip
+_ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
+_ATTRIBUTES = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+# "超过5万元", "3条以上", "不少于10人", "二级以上": no template compares a number
+_THRESHOLD = re.compile(
+    r"(?:超过|大于|多于|高于|低于|少于|不少于|不低于|至少)\s*[0-9一二两三四五六七八九十百千万.]+"
+    r"|[0-9一二两三四五六七八九十百千万.]+\s*(?:万元|万|元|条|次|家|个|起|人|处|级|吨)\s*(?:以上|以下|及以上)"
+)
+# What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
+_CONTEXTUAL = ("plan_for", "nearest_resources")
+
+
+def uncovered(
+    text: str,
+    slots: Slots,
+    intent_id: str,
+    *,
+    towns: int = 0,
+    restricted: bool = False,
+) -> tuple[str, ...]:
+    """The conditions ``text`` names that ``intent_id``'s template cannot express (empty: it covers all).
+
+    ``towns``: distinct towns the question names; ``restricted``: an enterprise or an earlier result
+    set already fixes which enterprises are meant (an attribute word then only describes them).
+    A period is not checked: "昨天掉线的摄像头" is fairly answered by the ones offline now.
+    """
+    if intent_id in _CONTEXTUAL:  # "动火作业着火了启动几级响应": the other words describe the scene
+        return ()
+    intent = BY_ID[intent_id]
+    missing = [s.name for s in SUBJECTS if intent_id not in s.covered_by and s.pattern.search(text)]
+    if _THRESHOLD.search(text):
+        missing.append("数量门槛")
+    if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
+        missing.append("多个镇街")
+    said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
+    if said and not restricted and _ENTERPRISE_NOUN.search(text) and not set(said) <= set(intent.slots):
+        missing.append("企业类别或等级")
+    return tuple(missing)
+
+
+def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:
+    """The reply when no LLM can write the combined query: what was not answered, what can be asked."""
+    can = [BY_ID[intent_id].title]
+    for subject in SUBJECTS:
+        if subject.name in missing:
+            can.append(BY_ID[subject.covered_by[0]].title)
+    return (
+        f"这个问题组合了多个条件，其中“{'、'.join(missing)}”是最接近的固定查询（{can[0]}）表达不了的；"
+        "为避免漏掉条件给出不准确的结果，没有直接作答。可以分开查询：" + "；".join(dict.fromkeys(can)) + "。"
+        "（配置大模型后，这类组合条件的问题会自动生成查询。）"
+    )
+
+
+__all__ = ["SUBJECTS", "Subject", "declined_answer", "uncovered"]
