@@ -58,6 +58,10 @@ PLANS = (
     "town_xuxiake_confined_dust",
     "electric_shock_onsite",
     "enterprise_acrylonitrile_leak",
+    "dept_emergency_metallurgy",
+    "enterprise_wire_overall",
+    "park_lithium_fire",
+    "onsite_crane_cards",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -92,7 +96,7 @@ class SampleFile(NamedTuple):
 
 
 def load_spec(name: str) -> dict[str, Any]:
-    """The whole source: ``blocks``, an optional running ``header`` and ``plain_headings``."""
+    """The whole source: ``blocks``, an optional running ``header`` / ``footer`` and ``plain_headings``."""
     data: dict[str, Any] = yaml.safe_load((SOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
     return data
 
@@ -131,9 +135,9 @@ def render_all() -> dict[str, bytes]:
     for name in (*PLANS, NOT_A_PLAN):
         spec = load_spec(name)
         blocks, header, plain = spec["blocks"], spec.get("header"), bool(spec.get("plain_headings"))
-        title = source_title(blocks)
-        pdf = render_pdf(blocks, title, header, plain)
-        out[f"{name}.docx"] = render_docx(blocks, title, header, plain)
+        title, footer = source_title(blocks), spec.get("footer")
+        pdf = render_pdf(blocks, title, header, plain, footer)
+        out[f"{name}.docx"] = render_docx(blocks, title, header, plain, footer)
         out[f"{name}.pdf"] = pdf
         if name in SCANNED:
             out[f"{name}.scanned.pdf"] = render_scanned(pdf)
