@@ -83,8 +83,12 @@ PLANS = (
 # and wrote town_xuxiake_confined_dust and electric_shock_onsite before running its changed importer on
 # them (measured once: micro F1 0.81 rules-only over docx + pdf; 0.83 and 0.77); plans-robust8 tuned on
 # those two (development data since) and wrote enterprise_acrylonitrile_leak before running its changed
-# importer on it (measured once: micro F1 0.97 rules-only over docx + pdf).
-HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak",)
+# importer on it (measured once: micro F1 0.97 rules-only over docx + pdf). plans-robust9 wrote four
+# plans as an outside author before reading the rules, measured three once (dept_emergency_metallurgy
+# 0.91, enterprise_wire_overall 0.80, park_lithium_fire 0.79), tuned on those three (development data
+# since) and measured onsite_crane_cards once after its changes (0.67). It did not tune on
+# enterprise_acrylonitrile_leak (a general rule of that round lifted it to 0.99), so both stay held out.
+HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak", "onsite_crane_cards")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 
