@@ -58,6 +58,10 @@ PLANS = (
     "town_xuxiake_confined_dust",
     "electric_shock_onsite",
     "enterprise_acrylonitrile_leak",
+    "dept_emergency_metallurgy",
+    "enterprise_wire_overall",
+    "park_lithium_fire",
+    "onsite_crane_cards",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -79,8 +83,12 @@ PLANS = (
 # and wrote town_xuxiake_confined_dust and electric_shock_onsite before running its changed importer on
 # them (measured once: micro F1 0.81 rules-only over docx + pdf; 0.83 and 0.77); plans-robust8 tuned on
 # those two (development data since) and wrote enterprise_acrylonitrile_leak before running its changed
-# importer on it (measured once: micro F1 0.97 rules-only over docx + pdf).
-HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak",)
+# importer on it (measured once: micro F1 0.97 rules-only over docx + pdf). plans-robust9 wrote four
+# plans as an outside author before reading the rules, measured three once (dept_emergency_metallurgy
+# 0.91, enterprise_wire_overall 0.80, park_lithium_fire 0.79), tuned on those three (development data
+# since) and measured onsite_crane_cards once after its changes (0.67). It did not tune on
+# enterprise_acrylonitrile_leak (a general rule of that round lifted it to 0.99), so both stay held out.
+HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak", "onsite_crane_cards")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 
@@ -92,7 +100,7 @@ class SampleFile(NamedTuple):
 
 
 def load_spec(name: str) -> dict[str, Any]:
-    """The whole source: ``blocks``, an optional running ``header`` and ``plain_headings``."""
+    """The whole source: ``blocks``, an optional running ``header`` / ``footer`` and ``plain_headings``."""
     data: dict[str, Any] = yaml.safe_load((SOURCES / f"{name}.yaml").read_text(encoding="utf-8"))
     return data
 
@@ -131,9 +139,9 @@ def render_all() -> dict[str, bytes]:
     for name in (*PLANS, NOT_A_PLAN):
         spec = load_spec(name)
         blocks, header, plain = spec["blocks"], spec.get("header"), bool(spec.get("plain_headings"))
-        title = source_title(blocks)
-        pdf = render_pdf(blocks, title, header, plain)
-        out[f"{name}.docx"] = render_docx(blocks, title, header, plain)
+        title, footer = source_title(blocks), spec.get("footer")
+        pdf = render_pdf(blocks, title, header, plain, footer)
+        out[f"{name}.docx"] = render_docx(blocks, title, header, plain, footer)
         out[f"{name}.pdf"] = pdf
         if name in SCANNED:
             out[f"{name}.scanned.pdf"] = render_scanned(pdf)

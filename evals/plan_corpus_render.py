@@ -1,6 +1,6 @@
 """Render a sample-plan source (a list of blocks) to DOCX, text-layer PDF and scanned PDF.
 
-Block kinds: ``title``, ``center``, ``h1``–``h3``, ``p``, ``pagebreak``, ``ol`` (a numbered list:
+Block kinds: ``title``, ``center``, ``h1``–``h4``, ``p``, ``pagebreak``, ``ol`` (a numbered list:
 Word's automatic numbering in DOCX, so the numbers are not in the paragraph text; "1." in the PDF)
 and ``table`` (``rows`` of cell strings plus ``merge``: ``[r0, c0, r1, c1]`` rectangles whose text
 sits in the top-left cell).
@@ -59,8 +59,15 @@ def block_kind(block: Block) -> tuple[str, Any]:
 # --------------------------------------------------------------------------------------- DOCX
 
 
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
 def render_docx(
-    blocks: Sequence[Block], title: str, header: str | None = None, plain_headings: bool = False
+    blocks: Sequence[Block],
+    title: str,
+    header: str | None = None,
+    plain_headings: bool = False,
+    footer: str | None = None,
 ) -> bytes:
     """``plain_headings``: headings as bold Normal paragraphs, as in many hand-formatted Word files."""
     from docx import Document
@@ -69,7 +76,10 @@ def render_docx(
     from docx.shared import Pt
 
     doc = Document()
-    for style_name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3"):
+    styled = ["Normal", "Title", "Heading 1", "Heading 2", "Heading 3"]
+    # Only documents that use level-4 headings touch that style, so older files render byte for byte.
+    styled += ["Heading 4"] if any(block_kind(b)[0] == "h4" for b in blocks) else []
+    for style_name in styled:
         style = doc.styles[style_name]
         style.font.name = "SimSun"
         style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
@@ -77,13 +87,16 @@ def render_docx(
     if header:
         doc.sections[0].header.paragraphs[0].text = header
         doc.sections[0].header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if footer:
+        doc.sections[0].footer.paragraphs[0].text = footer
+        doc.sections[0].footer.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     for block in blocks:
         kind, value = block_kind(block)
         if kind == "title":
             doc.add_heading(value, level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind in ("h1", "h2", "h3") and plain_headings:
+        elif kind in _HEADINGS and plain_headings:
             doc.add_paragraph().add_run(value).bold = True
-        elif kind in ("h1", "h2", "h3"):
+        elif kind in _HEADINGS:
             doc.add_heading(value, level=int(kind[1]))
         elif kind == "center":
             doc.add_paragraph(value).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -136,7 +149,9 @@ def _normalise_zip(data: bytes) -> bytes:
 # ---------------------------------------------------------------------------------------- PDF
 
 _PAGE_W, _PAGE_H, _MARGIN = 595.0, 842.0, 64.0
-_SIZES = {"title": 18.0, "h1": 14.5, "h2": 12.5, "h3": 11.5, "center": 11.0, "p": 11.0, "plain": 11.0}
+_SIZES = {
+    "title": 18.0, "h1": 14.5, "h2": 12.5, "h3": 11.5, "h4": 11.0, "center": 11.0, "p": 11.0, "plain": 11.0,
+}  # fmt: skip
 _TABLE_SIZE, _CELL_PAD = 9.5, 4.0
 _NO_LINE_START = frozenset("。，、；：？！）》」』”’.,;:)%")
 _MIN_COLUMN_CHARS = 5  # a column is never narrower than this many characters unless its text is shorter
@@ -145,7 +160,7 @@ _MIN_COLUMN_CHARS = 5  # a column is never narrower than this many characters un
 class _PdfWriter:
     """Minimal flowing layout: wrapped CJK lines, tables with merged cells, page numbers."""
 
-    def __init__(self, header: str | None = None) -> None:
+    def __init__(self, header: str | None = None, footer: str | None = None) -> None:
         import pymupdf as fitz
 
         self.fitz = fitz
@@ -156,6 +171,7 @@ class _PdfWriter:
         self.y = 0.0
         self.width = _PAGE_W - 2 * _MARGIN
         self.header = header
+        self.footer = footer
         self._new_page()
 
     def _new_page(self) -> None:
@@ -168,6 +184,8 @@ class _PdfWriter:
         if self.header:  # running header: the same line on every page, as in printed government plans
             self._text(self.header, (_PAGE_W - self._len(self.header, 9)) / 2, 40, 9)
             self.page.draw_line((_MARGIN, 46), (_PAGE_W - _MARGIN, 46), color=(0, 0, 0), width=0.5)
+        if self.footer:  # running footer above the page number (受控文件 notes, document numbers)
+            self._text(self.footer, (_PAGE_W - self._len(self.footer, 9)) / 2, _PAGE_H - 50, 9)
 
     def _flush(self) -> None:
         if self.writer is not None:
@@ -300,10 +318,14 @@ def _row_groups(table: Table) -> Iterator[list[int]]:
 
 
 def render_pdf(
-    blocks: Sequence[Block], title: str, header: str | None = None, plain_headings: bool = False
+    blocks: Sequence[Block],
+    title: str,
+    header: str | None = None,
+    plain_headings: bool = False,
+    footer: str | None = None,
 ) -> bytes:
     """``plain_headings``: headings in the body font size (only their numbering marks them)."""
-    pdf = _PdfWriter(header)
+    pdf = _PdfWriter(header, footer)
     for block in blocks:
         kind, value = block_kind(block)
         if kind == "table":
@@ -313,7 +335,7 @@ def render_pdf(
         elif kind == "ol":
             for number, item in enumerate(value, start=1):
                 pdf.paragraph("p", f"{number}. {item}")
-        elif plain_headings and kind in ("h1", "h2", "h3"):
+        elif plain_headings and kind in _HEADINGS:
             pdf.paragraph("plain", value)
         else:
             pdf.paragraph(kind, value)

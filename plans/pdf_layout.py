@@ -19,6 +19,7 @@ from plans.structure import Block, BlockKind, classify_line, classify_ocr_line
 
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
+_COLUMN_GAP = re.compile(r"\S[ \u3000\t]{2,}\S")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
@@ -26,9 +27,11 @@ _PAGE_NUMBER = re.compile(
 
 @dataclass
 class _FontStats:
-    """Running character count per font size: the mode is the body size."""
+    """Running character count per font size (the mode is the body size), and whether the last text
+    line of the page before reached the right margin: only such a line can run on over the break."""
 
     sizes: Counter[float] = field(default_factory=Counter)
+    open_line: bool = False
 
     def body_size(self) -> float:
         return self.sizes.most_common(1)[0][0] if self.sizes else 10.5
@@ -75,7 +78,6 @@ def _layer_blocks(
     current: list[str] = []
     current_kind: BlockKind = "paragraph"
     current_number: str | None = None
-    last_block = -1
 
     first_on_page = True
 
@@ -92,6 +94,7 @@ def _layer_blocks(
                 and current_number is None
                 and previous.kind in ("paragraph", "list_item")
                 and not _SENTENCE_END.search(previous.text)
+                and fonts.open_line  # a short last line ended its paragraph ("…印发" on a cover)
             )
             if continues and previous is not None:  # a paragraph running over the page break
                 previous.text += text
@@ -158,7 +161,7 @@ def _layer_blocks(
                 out.append(
                     Block(kind="heading", text=line.text, paragraph=len(out), page=page_no, number=number)
                 )
-            last_block, last_line, last_heading = line.block_no, None, line
+            last_line, last_heading = None, line
             first_on_page = False
             continue
         wrapped = (
@@ -166,11 +169,16 @@ def _layer_blocks(
             # CJK text wraps up to a glyph early (a digit run or a punctuation mark would overhang): allow <2 glyphs
             and last_line.x1 >= right - max(18.0, 1.9 * last_line.size)
             and not _PARAGRAPH_END.search(last_line.text)
+            # fields padded apart ("刘刚　　　副局长　　　135…") make a row of a typed list, not running
+            # text, unless the row breaks inside a list ("成员：党政办公室、" runs on)
+            and (not _COLUMN_GAP.search(last_line.text) or last_line.text.endswith(("、", "，", ",", "：")))
         )
+        # CJK text is set flush: a line that stops short of the margin ends its paragraph, even when
+        # PyMuPDF groups the next line into the same text block (a bold group name above its text)
         starts_new = (
             number is not None
             or not current
-            or (line.block_no != last_block and not wrapped)
+            or not wrapped
             or _BULLET_START.match(line.text)
             is not None  # "● Ⅰ级响应：…" after a line ending "：" at the margin
         )
@@ -178,8 +186,8 @@ def _layer_blocks(
             flush()
             current_kind, current_number = kind, number
         current.append(line.text)
-        last_block = line.block_no
         last_line = line
+    fonts.open_line = last_line is not None and last_line.x1 >= right - max(18.0, 1.9 * last_line.size)
     flush()
     emit_tables(float("inf"))
 

@@ -109,13 +109,15 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
                 "请上传可编辑文字的 PDF 或 Word 文档。"
             )
         raise NoTextError("PDF 中没有识别出任何文字。")
-    running = running_texts([margins for _, how, (margins, *_rest) in read if how == "layer"])
+    layers = [payload for _, how, payload in read if how == "layer"]
+    running = running_texts([margins for margins, _lines, _tables in layers])
+    running_size = _running_sizes(layers, running)
     for page_no, how, payload in read:
         if how == "ocr":
             _ocr_blocks(*payload, page_no=page_no, out=blocks)
         else:
             margins, lines, tables = payload
-            body = [ln for ln in lines if not (id(ln) in margins and _running_key(ln.text) in running)]
+            body = [ln for ln in lines if not _is_running(ln, margins, running_size)]
             _layer_blocks(body, tables, page_no, fonts, blocks)
     assign_heading_levels(blocks)
     return DocumentStructure(blocks=blocks, pages=doc.page_count, ocr_pages=ocr_pages, warnings=warnings)
@@ -141,6 +143,27 @@ def running_texts(margins_per_page: list[dict[int, str]]) -> set[str]:
     )
     needed = max(2, (len(margins_per_page) + 1) // 2)
     return {key for key, count in pages.items() if count >= needed}
+
+
+def _running_sizes(
+    layers: list[tuple[dict[int, str], list[_Line], Any]], running: set[str]
+) -> dict[str, float]:
+    """Running key → the smallest font it is set in within the margins: the header's own size."""
+    sizes: dict[str, float] = {}
+    for margins, lines, _tables in layers:
+        for line in lines:
+            key = _running_key(line.text)
+            if id(line) in margins and key in running:
+                sizes[key] = min(sizes.get(key, line.size), line.size)
+    return sizes
+
+
+def _is_running(line: _Line, margins: dict[int, str], running_size: dict[str, float]) -> bool:
+    """A running header or footer line. A header often repeats the plan's title, and the cover sets
+    that title near the top of page 1, inside the margin band: set larger than the header, it is
+    the title, not a header."""
+    size = running_size.get(_running_key(line.text))
+    return id(line) in margins and size is not None and line.size <= size * 1.2
 
 
 def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]]]]:

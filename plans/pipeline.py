@@ -36,7 +36,7 @@ from plans.rules_reporting import extract_reporting
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
 from plans.structure import Block, DocumentStructure
-from plans.table_text import expand_key_value_tables
+from plans.table_text import aligned_tables, expand_key_value_tables
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +115,9 @@ def import_plan(
     )
     engine = default_ocr_engine() if ocr == "auto" else ocr
     structure = parse_document(checked.parse_data, checked.parse_format, ocr=engine)
-    # key-value tables (项目 | 内容) become the headings and paragraphs they stand for
-    blocks = expand_key_value_tables(structure.blocks)
+    # key-value tables (项目 | 内容) become the headings and paragraphs they stand for, and lines
+    # padded into columns the table they stand for
+    blocks = aligned_tables(expand_key_value_tables(structure.blocks))
     warnings = list(structure.warnings)
     partial = bool(structure.warnings)
 

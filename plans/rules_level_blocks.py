@@ -20,7 +20,10 @@ from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
     _LEVEL_TOKEN,
+    bracket_labels,
     commander_in,
+    labelled_field,
+    labelled_segments,
     level_of,
     split_actions,
     strip_number,
@@ -30,6 +33,8 @@ from plans.structure import Block, table_cell
 _NAME = rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
 _LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
 _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
+# "Ⅲ级响应【启动条件】…【指挥】…【措施】①…": the name, then labelled fields (brackets read as "label：")
+_LEVEL_FIELDS = re.compile(rf"^({_NAME})(\s*\S.*)$", re.S)
 # "特别重大事故：<trigger>。由X组织指挥。主要措施：a；b": an accident class without 响应 names a level only
 # when its paragraph also says who commands it (an accident-grading paragraph in 总则 says no such thing)
 _CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|事件))\s*[:：]\s*(.+)$", re.S)
@@ -59,18 +64,26 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         # "一级响应由A指挥；二级响应由B指挥": several levels in one block are read clause by clause
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
+        offset = block.text.find(body)
+        body = bracket_labels(body)
         led = _LEVEL_LED_BY.match(body)
-        m = _LEVEL_ITEM.match(body) or led or _class_item(body)
+        fields = _LEVEL_FIELDS.match(body)
+        fields = fields if fields and labelled_segments(fields.group(2)) else None
+        m = _LEVEL_ITEM.match(body) or led or _class_item(body) or fields
         if not m:
             continue
         level = level_of(m.group(1))
         if level is None:
             continue
-        offset = block.text.find(body)
         index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
         entry = draft.data["response_levels"][index]
         entry["name"] = entry["name"] or m.group(1).replace(" ", "")
         rest, rest_at = m.group(2), offset + m.start(2)
+        segments = labelled_segments(rest)
+        for at, field in segments:  # "Ⅱ级响应：启动条件：…。指挥：…。措施：a；b"
+            labelled_field(draft, index, block, rest_at + at, field)
+        if segments:
+            continue
         if _MEASURE_FIRST.match(rest):  # "Ⅰ级响应：①…；②…": the level's measures, written apart from it
             add_actions(draft, index, block, split_actions(rest), confidence=0.75)
             continue

@@ -139,8 +139,18 @@ _ACTIONS_LABEL = re.compile(
 )
 
 
+_BRACKET_LABEL = re.compile(r"[【〔［\[]([^】〕］\]\s]{1,8})[】〕］\]]")
+
+
+def bracket_labels(text: str) -> str:
+    """ "【启动条件】…【指挥】…" → " 启动条件：… 指挥：…": labels in brackets (【】〔〕［］) read as
+    "label：", same length, so offsets into the block still hold."""
+    return _BRACKET_LABEL.sub(lambda m: f" {m.group(1)}：", text)
+
+
 def labelled_segments(text: str) -> list[tuple[int, str]]:
     """(offset, text) of each labelled field in a block that starts with one; [] if it does not."""
+    text = bracket_labels(text)
     starts = [m.start() for m in _FIELD_START.finditer(text)]
     lead = len(text) - len(text.lstrip())
     if not starts or starts[0] > lead:
@@ -152,6 +162,18 @@ def labelled_segments(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _labelled_commander(value: str) -> tuple[int, str]:
+    """(offset, who) of the commander a "指挥：…" label gives."""
+    framed = _FRAMED.match(value)
+    if framed:  # "在上级…统一指挥下，由局指挥部指挥长组织…": the 由 names
+        return framed.start(1), framed.group(1)
+    said = commander_in(value) if value.startswith("由") else None
+    if said:  # "由总指挥负责指挥，总指挥不在时由副总指挥指挥": the first 由 clause
+        return said[0], said[2]
+    # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
+    return 0, re.split(r"[，,]", value, maxsplit=1)[0]
+
+
 def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: str) -> None:
     """One "启动条件：…" / "响应指挥：…" / "响应措施：a；b" field of a level, cited at ``at``."""
     entry = draft.data["response_levels"][index]
@@ -159,11 +181,9 @@ def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: st
     measures = _ACTIONS_LABEL.match(body)
     if commander:
         if entry["commander"] is None:
-            # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
-            framed = _FRAMED.match(commander.group(1))
-            who = framed.group(1) if framed else re.split(r"[，,]", commander.group(1), maxsplit=1)[0]
+            offset, who = _labelled_commander(commander.group(1))
             entry["commander"] = who
-            begin = at + commander.start(1) + (framed.start(1) if framed else 0)
+            begin = at + commander.start(1) + offset
             draft.cite(
                 f"/response_levels/{index}/commander",
                 block.paragraph,

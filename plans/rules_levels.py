@@ -92,6 +92,16 @@ def _label_cell(cell: str) -> bool:
     return not text or (len(text) <= 8 and (normalise_level(text) is not None or bool(_COLOUR.search(text))))
 
 
+def _colour_rows(cells: list[list[str]]) -> list[list[str]]:
+    """The table with one row per colour: transposed when its header row names two or more colours
+    (预警级别 | 蓝色预警 | 黄色预警 …, then rows 发布条件 / 发布人)."""
+    header = cells[0]
+    if _COLOUR.search(header[0]) or sum(bool(_COLOUR.search(c)) for c in header[1:]) < 2:
+        return cells
+    width = max(len(row) for row in cells)
+    return [list(column) for column in zip(*(row + [""] * (width - len(row)) for row in cells), strict=True)]
+
+
 def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     found: dict[str, int] = {}
     scope = blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
@@ -127,7 +137,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                         block.paragraph, text_start, text_start + len(sentence), confidence=0.9,
                     )  # fmt: skip
         if block.kind == "table" and block.cells:
-            for row in block.cells:
+            for row in _colour_rows(block.cells):
                 joined = " ".join(row)
                 colours = set(_COLOUR.findall(joined))
                 if len(colours) == 1:
@@ -269,10 +279,13 @@ def _actions_under_level_headings(
     and a "启动条件：…" paragraph is its trigger."""
     level: str | None = None
     heading_level = 0
+    label: str | None = None  # "4.2.1.1 启动条件" under the level heading: its body is that field
     for block in draft.blocks:
         if block.kind == "heading":
             if level is not None and (block.heading_level or 1) <= heading_level:
                 level = None
+            title = strip_number(block.text.strip())
+            label = title if level is not None and labelled_segments(f"{title}：…") else None
             found = response_mentions(block.text)
             if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
                 level, written = found.popitem()
@@ -284,6 +297,13 @@ def _actions_under_level_headings(
             continue
         index = levels[level]
         entry = draft.data["response_levels"][index]
+        if label and not labelled_segments(block.text):
+            # read as "启动条件：<text>"; the offset points back past the label put in front
+            labelled_field(
+                draft, index, block, -len(label) - 1, f"{label}：{strip_number(block.text.strip())}"
+            )
+            if block.kind == "paragraph":
+                continue
         # labelled sub-paragraphs may carry their own number ("（1）启动条件：…", "（3）响应措施：a；b") and
         # may run on in one paragraph ("（1）启动条件：…。（2）响应指挥：…。（3）响应措施：…")
         segments = labelled_segments(block.text)

@@ -8,15 +8,25 @@ from __future__ import annotations
 
 import re
 
-from plans.draft import PlanDraft, sentences
+from plans.draft import PlanDraft
 from plans.rules_meta import strip_number
 from plans.rules_org_duties import (
     DUTY_VERB,
     ROLE_BY,
+    ROLE_IS,
     add_duties,
     default_unit,
     group_parent,
     roles_and_duty,
+)
+from plans.rules_org_headings import (
+    GENERIC_HEADING,
+    duty_heading,
+    label_clauses,
+    lists_groups,
+    role_title,
+    unit_line,
+    unit_name,
 )
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
@@ -27,19 +37,15 @@ from plans.rules_org_names import (
     headquarters,
 )
 from plans.rules_org_posts import post_duties, post_header, role_duty
-from plans.rules_org_tables import group_names, org_table
+from plans.rules_org_tables import org_table
 from plans.sections import Outline
 from plans.structure import Block
 
-_GENERIC_HEADING = re.compile(
-    r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$"
-    r"|^(?:现场|应急|专项|专业|各|各专业|各专项)?(?:工作组|工作小组|小组|专业组)(?:及其?|和)?(?:组成|设置|职责|主要职责)*$"  # a category, not one unit
-)
 _ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
 # "指挥机构：X指挥部（以下简称…）" / "办事机构：…办公室设在…": a field label (a key-value table row)
 _BODY_FIELD = re.compile(r"^(?:应急)?(?:指挥|领导|组织|办事|日常|常设)?机构(?:名称)?\s*[:：]\s*")
 _SETS_UP = re.compile(
-    r"(?:设立|成立|组建|下设)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
+    r"(?:设立|成立|组建|下设|组成)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
 )
 _ROLE_REN = re.compile(
     rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*(?:办公室|指挥部|领导小组|小组)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
@@ -74,17 +80,10 @@ _DUTY_LABEL = re.compile(
 _DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
 # "组长单位：…；成员单位：…。主要职责：" / "…兼任。应急办公室职责：" — a paragraph that ends by
 # introducing the list below
+# "…是指挥部的日常工作机构，其主要职责：" as well
 _TRAILING_DUTY_INTRO = re.compile(
-    r"[。；;]\s*[^，,。；;]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$"
+    r"[。；;，,]\s*[^，,。；;]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$"
 )
-
-
-def _unit_name(title: str) -> str | None:
-    title = strip_number(title).strip()
-    if _GENERIC_HEADING.match(title) or len(title) > 20:
-        return None
-    title = re.sub(r"(?:及其|及|的)?(?:主要)?职责$", "", title)
-    return title if UNIT_SUFFIX.search(title) else None
 
 
 def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
@@ -127,6 +126,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
 
     post_role: int | None = None  # the role a "组长：设备部经理" header line named, for the items below
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
+    duty_level = 0  # level of the open "…职责" heading: the unit headings under it head duty lists
     for at, block in enumerate(blocks):
         skeleton = outline.block_skeleton[block.paragraph]
         if skeleton != "组织机构及职责":
@@ -139,17 +139,25 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
             continue
         duty_list = None
+        pseudo = unit_line(block) if units else None  # "综合协调组" alone on its line in a PDF: a heading,
+        if pseudo:  # a sibling of the group heading it follows, else one below the section it is in
+            sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
+            level = section_level if sibling else section_level + 1
+            block = block.model_copy(update={"kind": "heading", "heading_level": level})
         if block.kind == "paragraph" and _DUTY_INTRO.match(block.text.strip()) and (current or units):
             duty_list = current or default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
-            level = section_level = block.heading_level or 1
+            level = block.heading_level or 1
+            section_level = section_level if pseudo else level
             while stack and stack[-1][0] >= level:
                 stack.pop()
             if groups_under and level <= groups_under[0]:
                 groups_under = None
-            name = _unit_name(block.text)
-            if name and _lists_groups(blocks, at, level):
+            duty_level = 0 if level <= duty_level else duty_level
+            duty_subject = duty_heading(block.text)
+            name = unit_name(block.text)
+            if name and lists_groups(blocks, at, level):
                 name = None  # "2.4 应急救援工作组" over a table or headings of several groups: a category
             set_up = None
             if name:
@@ -162,6 +170,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = name
             else:
                 current = stack[-1][1] if stack else None
+            # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
+            # "2.2.2 总指挥职责": they are that post's
+            post = role_title(duty_subject or "")
+            roles = draft.data["org_units"][units[current]]["roles"] if current else []
+            post_role = next((n for n, r in enumerate(roles) if r["title"] == post), None)
+            if duty_subject is not None and post is None:
+                duty_level = duty_level or level
+            duty_list = current if post_role is None and (duty_subject is not None or duty_level) else None
             continue
         if block.kind == "table":
             if matrix_duties(draft, block, units, aliases, unit):
@@ -194,7 +210,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             continue
         led: str | None = None  # "运输保障组：由…牵头。负责…": later sentences of the item are that unit's
         listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
-        for start, _end, sentence in sentences(block.text):
+        for start, _end, sentence in label_clauses(block.text):
             text = sentence.strip().rstrip("。；;")
             text = _BODY_FIELD.sub("", strip_number(text))
             if listing:
@@ -230,15 +246,17 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     or current
                     or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
                 )
-                generic = _GENERIC_HEADING.match(name) or re.match(
+                generic = GENERIC_HEADING.match(name) or re.match(
                     r"^(?:以下|下列|如下|若干|相应|有关|各|\d+\s*个|[一二三四五六七八九十]+个)", name
                 )
                 if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
-                # "镇政府设立X指挥部，负责全镇…的组织领导": the clause after the name is its duty
-                duty = re.match(r"\s*[，,]\s*(负责[^；;。]+)$", text[created.end(1) :])
+                # "…专家组成专家组，为事故处置提供技术支持": so is what it is set up to provide
+                duty = re.match(
+                    r"\s*[，,]\s*(负责[^；;。]+|为[^；;。]*?提供[^；;。]+)$", text[created.end(1) :]
+                )
                 target = known or (name if name in units else None)
                 if duty and target:
                     add_duties(draft, units[target], block, [duty.group(1)])
@@ -294,7 +312,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             lead = (
                 _UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
             )
-            if lead and not _GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
+            if lead and not GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
                 name = canonical(lead.group(1), units, aliases) or lead.group(1)
                 if name not in units:
                     unit(
@@ -332,6 +350,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
             found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
+            found = found or list(ROLE_IS.finditer(text))  # "由办公室负责，组长为办公室主任"
             if found:
                 owner = current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
@@ -363,22 +382,3 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
     chart_parents(
         draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases
     )
-
-
-def _lists_groups(blocks: list[Block], at: int, level: int) -> bool:
-    """A 组 / 指挥部 heading whose section lists several bodies of its own kind (a table, or sub-headings)
-    names the category ("2.4 专项指挥部" over four 指挥部), not a unit; a 指挥部 with groups under it is
-    still a unit."""
-    kind = re.search(r"(组|队|指挥部)$", strip_number(blocks[at].text).strip())
-    if not kind:
-        return False
-    same = ("指挥部",) if kind.group(1) == "指挥部" else ("组", "队")
-    groups = 0
-    for block in blocks[at + 1 :]:
-        if block.kind == "heading" and (block.heading_level or 1) <= level:
-            break
-        if block.kind == "heading":
-            groups += bool((_unit_name(block.text) or "").endswith(same))
-        elif block.kind == "table" and block.cells:
-            groups += sum(1 for name in group_names(block.cells) if name.endswith(same))
-    return groups >= 2

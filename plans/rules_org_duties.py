@@ -12,7 +12,7 @@ from plans.rules_org_names import HQ_SUFFIX, ROLE_TITLES, SPACED_TITLES, UNIT_SU
 from plans.structure import Block
 
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
-_ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
+ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
 ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
 DUTY_VERB = re.compile(
     r"^(?:负责|组织|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
@@ -35,7 +35,7 @@ def roles_and_duty(
         role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    for m in _ROLE_IS.finditer(text):  # "组长为运输管理科科长"
+    for m in ROLE_IS.finditer(text):  # "组长为运输管理科科长"
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _MEMBERS_COMPOSED.finditer(text):
         role(owner, m.group(1), m.group(2).strip(), block, offset + m.start(), offset + m.end())

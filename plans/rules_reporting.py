@@ -1,5 +1,6 @@
 """Rules for reporting (信息报告): time limits ("1小时内" → 60, 立即 → 0), recipients and channels,
-one rule per clause that starts a new time limit.
+one rule per clause that starts a new time limit, or one per row of a reporting table
+(报告时限 | 报告人 | 报告对象 | 报告方式).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from agents.llm.vocab import cn_to_int
 from plans.draft import PlanDraft, sentences
 from plans.rules_levels import blocks_in
 from plans.sections import Outline
+from plans.structure import Block, table_cell
 
 _TIME_LIMIT = re.compile(
     r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|第一时间|马上)"
@@ -55,6 +57,7 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
     )
     for block in scope:
         if block.kind == "table":
+            _report_table(draft, block)
             continue
         for start, _end, sentence in sentences(block.text):
             if not re.search(r"报告|上报|报送|通报", sentence):
@@ -120,3 +123,33 @@ def _rule_clauses(sentence: str) -> list[tuple[int, str]]:
     cuts.append(len(sentence))
     clauses = ((a, sentence[a:b].rstrip("、")) for a, b in itertools.pairwise(cuts))
     return [(a, clause) for a, clause in clauses if clause.strip()]
+
+
+_TABLE_TIME = re.compile(r"时限|时间|时效")
+_TABLE_TO = re.compile(r"对象|接报|接收|报告单位|上报单位|报送单位|报告给")
+_TABLE_CHANNEL = re.compile(r"方式|途径|形式")
+
+
+def _report_table(draft: PlanDraft, block: Block) -> None:
+    """One rule per row of a table with a time-limit and a recipient column ("5分钟内 | 当班班组长 |
+    车间主任 | 电话"); the channel only where the row says 电话 or 书面."""
+    if not block.cells or len(block.cells) < 2:
+        return
+    header = block.cells[0]
+    time_col = next((i for i, h in enumerate(header) if _TABLE_TIME.search(h)), None)
+    to_col = next((i for i, h in enumerate(header) if _TABLE_TO.search(h)), None)
+    if time_col is None or to_col is None:
+        return
+    channel_col = next((i for i, h in enumerate(header) if _TABLE_CHANNEL.search(h)), None)
+    for row in block.cells[1:]:
+        tm = _TIME_LIMIT.search(table_cell(row, time_col))
+        to = table_cell(row, to_col)
+        if tm is None or not to:
+            continue
+        said = table_cell(row, channel_col)
+        rule = {
+            "time_limit_minutes": 0 if tm.group(4) else minutes(tm.group(1), tm.group(3)),
+            "to": to,
+            "channel": "、".join(c for c in ("电话", "书面") if c in said) or None,
+        }
+        draft.add("reporting", rule, block.paragraph, confidence=0.85)

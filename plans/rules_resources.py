@@ -24,6 +24,8 @@ _HEADER_NAME = re.compile(r"姓名|联系人")
 _HEADER_HEAD = re.compile(r"负责人|责任人")  # "科室 | 负责人 | 电话": the person, when no 姓名 column
 _HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
 _HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室")
+# the person's own unit, preferred over the emergency body a roster groups people by (应急机构 | 所在部门)
+_HEADER_OWN_ORG = re.compile(r"(?<!成员)单位|部门|科室|处室|股室")
 _HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码|座机|固话")
 _HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
 _HEADER_QTY = re.compile(r"数量|人数|库存|规模")
@@ -62,7 +64,8 @@ def extract_tables(draft: PlanDraft) -> None:
             name_col = _column(header, _HEADER_NAME, taken)
             name_col = _column(header, _HEADER_HEAD, taken) if name_col is None else name_col
             role_col = _column(header, _HEADER_ROLE, taken)
-            org_col = _column(header, _HEADER_ORG, taken)
+            org_col = _column(header, _HEADER_OWN_ORG, taken)
+            org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
             for row in cells[1:]:
                 cell = functools.partial(table_cell, row)
                 for phone in phones:
@@ -171,6 +174,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "安全绳",
                 "安全带",
                 "梯",
+                "装置",
             ),
             "装备",
         ),
@@ -189,6 +193,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "饮用水",
                 "围油栏",
                 "吸油毡",
+                "石灰",  # neutralisers and absorbents that are used up
+                "中和剂",
             ),
             "物资",
         ),
@@ -212,17 +218,18 @@ def _squash_digits(text: str) -> str:
     return re.sub(r"(?<=\d) (?=\d)", "", text)
 
 
+# "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
     r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
 )
-_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配)(?![员人])")
+_HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配|统一调度)(?![员人])")
 # "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
 _HELD_BY_CLAUSE = re.compile(
-    r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?)?(?:管理|保管|维护|调配)(?=[，。；;]|$)"
+    r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?|统一)?(?:管理|保管|维护|调配|调度)(?=[，。；;]|$)"
 )
 # "港华燃气青阳服务站组建抢修队12人，配备抢修车2辆": the body the sentence opens with holds what it lists
 _OWNER_SETS_UP = re.compile(
@@ -268,9 +275,12 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     r"[，,、（）()]|储备|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有", m.group(1)
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
-                if len(name) < 2 or name in names or re.search(r"年|月|日|时|分钟|小时|米", name):
-                    continue
                 unit_word = m.group(3)
+                counted = unit_word in ("人", "名")  # people: the team is named before the count
+                if (not counted and (len(name) < 2 or name in names)) or re.search(
+                    r"年|月|日|时|分钟|小时|米", name
+                ):
+                    continue
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
                 if unit_word in ("人", "名"):
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
@@ -284,6 +294,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
+                    kind = "专家" if "专家" in name else kind  # "专家组，共有专家15名": experts, not a team
                 names.add(name)
                 draft.add(
                     "resources",

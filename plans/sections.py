@@ -19,6 +19,8 @@ from plans.structure import Block, heading_title
 _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (path, re.compile(pattern))
     for path, pattern in (
+        # an appendix says so first ("附件1 应急响应流程图" is no 应急响应 section)
+        ("附件", r"^(?:附件|附录|附表|附图)"),
         ("总则/目的", r"目的|目标"),
         ("总则/编制依据", r"依据"),
         ("总则/适用范围", r"适用范围|适用对象|范围"),
@@ -32,7 +34,7 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "组织机构及职责",
-            r"组织机构|组织体系|组织架构|指挥机构|指挥体系|指挥部|工作组|工作小组|职责|应急小组|应急机构",
+            r"组织机构|组织体系|组织架构|指挥机构|指挥体系|指挥部|领导小组|工作组|工作小组|职责|应急小组|应急机构",
         ),
         ("预警", r"预警|监测|预防"),
         ("后期处置", r"后期处置|善后|恢复重建|恢复生产|事故调查|总结评估|调查评估"),

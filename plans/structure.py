@@ -53,6 +53,8 @@ class Numbering:
 _BULLETS = r"——|[—－–‐\-·•●○◦▪▫■□◆◇▶►➢➤√✓※]"
 # Order matters: the first pattern that matches wins.
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "第一部分 总则" / "第二篇": the parts of a long department plan, above its 一、 sections
+    ("part", re.compile(rf"^(第[{_CN}\d]+(?:部分|篇))\s*(.*)$", re.S)),
     ("chapter", re.compile(rf"^(第[{_CN}\d]+章)\s*(.*)$", re.S)),
     ("section", re.compile(rf"^(第[{_CN}\d]+节)\s*(.*)$", re.S)),
     ("article", re.compile(rf"^(第[{_CN}\d]+条)\s*(.*)$", re.S)),
@@ -69,6 +71,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("arabic_dot", re.compile(r"^(\d{1,2})[、．.](?!\d)\s*(.*)$", re.S)),
     ("arabic_paren", re.compile(r"^([（(]\d{1,2}[）)])\s*(.*)$", re.S)),
     ("arabic_half", re.compile(r"^(\d{1,2}[)）])\s*(.*)$", re.S)),
+    # "a）…；" / "b. …" — GB/T 1.1 list items in enterprise plans (a Chinese text follows)
+    ("latin_half", re.compile(r"^([a-z](?:[)）]|[.．](?!\w)))\s*(?=[\u4e00-\u9fff])(.*)$", re.S)),
     ("circled", re.compile(rf"^([{_CIRCLED}])\s*(.*)$", re.S)),
     # a bullet glyph, any of the common ones: "—贯彻落实…；", "－…", "- …", "· …", "● …"; not "-20℃"
     ("bullet", re.compile(rf"^({_BULLETS})\s*(?![\d.．])(.*)$", re.S)),
@@ -94,7 +98,7 @@ _MAX_HEADING_CHARS = 40
 def looks_like_heading(numbering: Numbering) -> bool:
     """A numbered line is a heading when it is short and not a sentence; else a list item."""
     rest = numbering.rest
-    if numbering.family in ("article", "circled", "arabic_half", "bullet"):
+    if numbering.family in ("article", "circled", "arabic_half", "latin_half", "bullet"):
         return False
     if len(rest) > _MAX_HEADING_CHARS or _SENTENCE_END.search(rest):
         return False

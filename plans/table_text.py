@@ -1,4 +1,5 @@
-"""Key-value tables read as text: a two-column 项目 | 内容 table becomes the paragraphs it stands for.
+"""Key-value tables read as text: a two-column 项目 | 内容 table becomes the paragraphs it stands for;
+and the reverse, lines of text padded into columns read as the table they stand for.
 
 Plans written "as tables" ("一案一册") put whole sections into two-column grids: 总则 as
 编制目的 | … / 适用范围 | …, the 指挥部 as 总指挥 | … / 主要职责 | …, each response level as a table
@@ -14,6 +15,10 @@ table without a header whose left column holds short labels. Tables with a meani
 (级别 | 启动条件, 单位 | 电话) keep their grid: the table rules read those by column. The expanded
 blocks are renumbered, so ``Block.paragraph`` still indexes the returned list (source pointers point
 at the generated paragraph, which holds the cell text verbatim).
+
+A list typed without a table ("单　位　　　　姓　名　　职　务　　联系电话" and one line per person, the
+columns lined up with runs of spaces) is a table too: ``aligned_tables`` turns a header line of
+column names and the lines with as many fields below it into a grid, so the table rules read it.
 """
 
 from __future__ import annotations
@@ -112,3 +117,52 @@ def _heading(table: Block, text: str, paragraph: int, level: int) -> Block:
 
 def _paragraph(table: Block, text: str, paragraph: int) -> Block:
     return table.model_copy(update={"kind": "paragraph", "text": text, "paragraph": paragraph, "cells": None})
+
+
+# Columns typed with spaces: a run of two or more (full-width) spaces separates two fields
+_COLUMN_GAP = re.compile(r"[ \u3000\t]{2,}")
+_COLUMN_NAME = re.compile(r"姓名|职务|岗位|单位|部门|科室|电话|手机|联系|名称|数量|地点|负责人")
+
+
+def _fields(block: Block) -> list[str]:
+    if block.kind != "paragraph":
+        return []
+    return [f.strip() for f in _COLUMN_GAP.split(block.text.strip()) if f.strip()]
+
+
+def _is_header(fields: list[str]) -> bool:
+    names = [_squash(f) for f in fields]
+    return (
+        len(names) >= 3
+        and all(0 < len(n) <= 8 and not re.search(r"\d", n) for n in names)
+        and sum(bool(_COLUMN_NAME.search(n)) for n in names) >= 2
+    )
+
+
+def aligned_tables(blocks: list[Block]) -> list[Block]:
+    """The blocks with each run of space-aligned lines under a header line replaced by one table
+    (see the module docstring); other blocks as they are, renumbered."""
+    out: list[Block] = []
+    at = 0
+    while at < len(blocks):
+        header = _fields(blocks[at])
+        rows: list[list[str]] = []
+        if _is_header(header):
+            while at + 1 + len(rows) < len(blocks):
+                fields = _fields(blocks[at + 1 + len(rows)])
+                if len(fields) != len(header):
+                    break
+                rows.append(fields)
+        if not rows:
+            out.append(blocks[at].model_copy(update={"paragraph": len(out)}))
+            at += 1
+            continue
+        cells = [[_squash(f) for f in header], *rows]
+        text = "\n".join(" | ".join(row) for row in cells)
+        out.append(
+            blocks[at].model_copy(
+                update={"kind": "table", "text": text, "paragraph": len(out), "cells": cells}
+            )
+        )
+        at += 1 + len(rows)
+    return out
