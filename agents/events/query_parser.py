@@ -137,7 +137,7 @@ class EventQueryParser:
 
     def _ordinary_word(self, word: str) -> bool:
         """In jieba's general dictionary (its zero-frequency entries are only prefixes)."""
-        return self._segmenter().FREQ.get(word, 0) > 0
+        return bool(self._segmenter().FREQ.get(word, 0) > 0)
 
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
