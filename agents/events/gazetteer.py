@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from agents.nlp.numerals import chinese_to_int
 from agents.search.enterprise_index import aliases as enterprise_aliases
 from core.event_search import PlaceFilter
 
@@ -24,6 +25,9 @@ _ROAD = re.compile(
     r"^(?:江苏省)?(?:无锡市)?(?:江阴市)?(?:[\u4e00-\u9fff]{2,6}?(?:街道|镇|开发区))?([\u4e00-\u9fff]{2,8}?(?:大道|路|街|巷))\d"
 )
 _NUMBERED = re.compile(r"(.+?)0*(\d+)号")
+_CJK_MARK = re.compile(r"[\u4e00-\u9fff]{2}")
+# What people call a camera around its number: 4号摄像头, 摄像头第3个.
+_DEVICE = "(?:摄像头|摄像机|探头|监控|点位)"
 _STATION = re.compile(r"([\u4e00-\u9fff]{2,12}?)(加油站|加气站|加油加气站|充电站|换电站)")
 _TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
 # Names people use that are not simply the name minus its suffix.
@@ -92,7 +96,12 @@ class Gazetteer:
             # 伟诚铝业有限公司: the registered name without the city people leave out
             local = re.sub(r"^(?:江苏省)?(?:无锡市)?(?:江阴市|江阴)", "", e["name"])
             g._add(place, [e["name"], local, *(a for a in names if len(a) >= 3)])
-            for short in (a for a in names if len(a) == 2):
+            shorts = [a for a in names if len(a) == 2]
+            if not shorts and _CJK_MARK.match(local):
+                # 康尚氯碱化工, 欣捷冷链物流: no industry word the alias rules know, but the 字号 is
+                # still the two characters the registered name starts with.
+                shorts = [local[:2]]
+            for short in shorts:
                 g.trade_names.setdefault(short, []).append(place)
             road = road_of(e.get("address") or "")
             if road:
@@ -127,17 +136,21 @@ class Gazetteer:
 
     def camera_mentions(self, text: str) -> list[tuple[int, int, Place]]:
         """Public cameras named with their number written loosely: 沿江堤防4号, 沿江堤防004,
-        沿江堤防的4号摄像头 (the exact name is a dictionary word already)."""
+        沿江堤防的4号摄像头, 沿江堤防那个二号探头, 沿江堤防摄像头第3个 (the exact name is a dictionary
+        word already). A digit right before a time unit is a time (农贸市场3天内), not a camera."""
         if not self.camera_numbers:
             return []
         if self._camera_pattern is None:
             bases = "|".join(re.escape(b) for b in sorted(self.camera_numbers, key=len, reverse=True))
             self._camera_pattern = re.compile(
-                rf"({bases})\s*的?\s*(\d{{1,4}})\s*号?(?:摄像头|摄像机|探头|监控|点位)?(?!\d)"
+                rf"({bases})\s*(?:的|那个|这个|那|这)?\s*{_DEVICE}?\s*第?\s*"
+                rf"(?:(\d{{1,4}})(?:\s*(?:号|个)|(?!\d|\s*(?:天|日|周|月|年|小时|点|时|分)))|([一二两三四五六七八九十]{{1,3}})\s*(?:号|个))"
+                rf"{_DEVICE}?"
             )
         out = []
         for m in self._camera_pattern.finditer(text):
-            place = self.camera_numbers[m.group(1)].get(int(m.group(2)))
+            number = int(m.group(2)) if m.group(2) else chinese_to_int(m.group(3).replace("两", "二"))
+            place = self.camera_numbers[m.group(1)].get(number or 0)
             if place is not None:
                 out.append((m.start(), m.end(), place))
         return out

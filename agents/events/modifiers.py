@@ -1,5 +1,6 @@
 """What follows a word and modifies it: a radius after a place (附近两公里, 500米内) and a direction
-after a level (二级以上, 三级以下). Used by ``agents.events.query_parser``."""
+after a level (二级以上, 三级以下); and levels said as a run of colour characters (红橙两级).
+Used by ``agents.events.query_parser``."""
 
 from __future__ import annotations
 
@@ -44,3 +45,19 @@ def level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
         if _AT_MOST.match(after):
             return [v.value for v in _LEVEL_ORDER[i:]]
     return [v.value for v in levels]
+
+
+# 红橙两级, 黄蓝色, 红、橙: single colour characters run together name several levels. Only matched in
+# text nothing else understood, so a place name with a colour in it is never split.
+_COLOURS = {"红": EventLevel.RED, "橙": EventLevel.ORANGE, "黄": EventLevel.YELLOW, "蓝": EventLevel.BLUE}
+_COLOUR_RUN = re.compile(
+    r"[红橙黄蓝](?:[、/和与及或跟]?[红橙黄蓝])+(?:[两二三四234]个?)?(?:颜色|级别|等级|级|色)?(?:的)?"
+)
+
+
+def colour_run(text: str, pos: int, endpos: int) -> tuple[int, list[str]] | None:
+    """Levels named by a run of two or more colour characters at ``pos``: (end, levels) or None."""
+    m = _COLOUR_RUN.match(text, pos, endpos)
+    if m is None:
+        return None
+    return m.end(), list(dict.fromkeys(_COLOURS[ch].value for ch in m.group() if ch in _COLOURS))

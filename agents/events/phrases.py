@@ -161,14 +161,25 @@ def filter_sizes(found: Any) -> dict[str, int]:
     return {name: len(getattr(found, name)) for name in _FILTER_LISTS}
 
 
-def take_back(found: Any, words: list[str], sizes: dict[str, int], notes: list[str]) -> None:
-    """误报的除外, 视频和物联以外: the words placed since ``sizes`` become exclusions; a place cannot
-    be excluded (the filter has no "not in"), so it is dropped with a note."""
-    for word in words:
+def _field_of(word: str) -> str:
+    hit = vocab_hit(word)
+    return hit[0] if hit is not None else "places"  # towns, villages, enterprises … are one field
+
+
+def take_back(found: Any, run: list[tuple[str, dict[str, int]]], notes: list[str]) -> None:
+    """误报的除外, 视频和物联以外: the trailing words of ``run`` (each with the list sizes before it)
+    that share the last word's field become exclusions; a word of another field ends them, so in
+    临港 有毒气体 人工报的除外 only 人工报的 is excluded. A place cannot be excluded (the filter has no
+    "not in"), so it is dropped with a note."""
+    field = _field_of(run[-1][0])
+    start = len(run)
+    while start > 0 and _field_of(run[start - 1][0]) == field:
+        start -= 1
+    for word, _sizes in run[start:]:
         hit = vocab_hit(word)
         if hit is not None:
             found.excluded.append(hit)
         else:
             notes.append(f"暂不支持排除地点，已忽略“{word}”")
-    for name, size in sizes.items():
+    for name, size in run[start][1].items():
         del getattr(found, name)[size:]

@@ -29,7 +29,7 @@ from typing import Any
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
-from agents.events.modifiers import level_range, radius_m
+from agents.events.modifiers import colour_run, level_range, radius_m
 from agents.events.phrases import (
     NEGATION_JOINERS,
     NEGATIONS,
@@ -105,7 +105,7 @@ class EventQueryParser:
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
         self._seg: Any = None
         self._lock = threading.Lock()
-        self.leftover_places = LeftoverPlaces(gazetteer, enterprise_search)
+        self.leftover_places = LeftoverPlaces(gazetteer, enterprise_search, self._ordinary_word)
         self._longest = max((len(w) for w in self._all_words()), default=1)
 
     # ---- dictionary ------------------------------------------------------------------------
@@ -134,6 +134,10 @@ class EventQueryParser:
                             seg.add_word(word, freq=_WORD_FREQ)
                     self._seg = seg
         return self._seg
+
+    def _ordinary_word(self, word: str) -> bool:
+        """In jieba's general dictionary (its zero-frequency entries are only prefixes)."""
+        return bool(self._segmenter().FREQ.get(word, 0) > 0)
 
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
@@ -190,13 +194,14 @@ class EventQueryParser:
         into "every other value"; a negated place is dropped with a note (no "not in" filter)."""
         unplaced: list[tuple[int, int]] = []
         negated, negated_field = False, ""
-        run: list[str] = []  # words placed since the last other word: what a following 除外 takes back
-        before_run = filter_sizes(found)
+        # Words placed since the last other word, each with the list sizes before it: what a
+        # following 除外 may take back.
+        run: list[tuple[str, dict[str, int]]] = []
         for word, start, end in self._segmenter().tokenize(text):
             if not word.strip():
                 continue
             if word in POST_NEGATIONS and run:
-                take_back(found, run, before_run, notes)
+                take_back(found, run, notes)
                 run = []
                 continue
             if word in NEGATIONS:
@@ -219,8 +224,7 @@ class EventQueryParser:
                 unplaced.append((start, end))
                 run = []
             elif word not in FILLER_WORDS and _CJK_OR_WORD.search(word):
-                before_run = before_run if run else sizes
-                run.append(word)
+                run.append((word, sizes))
             elif word != "的" and word not in NEGATION_JOINERS:
                 run = []
         return unplaced
@@ -276,6 +280,13 @@ class EventQueryParser:
         for start, end in runs:
             i, rest = start, ""
             while i < end:
+                colours = colour_run(text, i, end)  # 红橙两级: one-character words jieba left unsplit
+                if colours is not None:
+                    if rest:
+                        self._leftovers(found, rest, text[i:])
+                    rest, i = "", colours[0]
+                    found.levels.extend(colours[1])
+                    continue
                 for size in range(min(self._longest, end - i), 1, -1):
                     word = text[i : i + size]
                     if word not in FILLER_WORDS and self._place_word(found, word, text[i + size :]):
@@ -344,7 +355,7 @@ class EventQueryParser:
 
 
 _DISTANCE_OR_NUMBER = re.compile(
-    r"[\d.零一二两三四五六七八九十百千几多]*(?:米|公里|千米|km|m|起|条|次|件|宗|个)?(?:内|以内|之内|范围内?)?",
+    r"[\d.零一二两三四五六七八九十百千几多]*(?:米|公里|千米|km|m|起|条|次|件|宗|个|号)?(?:内|以内|之内|范围内?)?",
     re.I,
 )
 

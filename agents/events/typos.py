@@ -32,6 +32,15 @@ def pinyin(text: str) -> str:
     return " ".join(lazy_pinyin(text))
 
 
+def toned_pinyin(text: str) -> str:
+    """Pinyin with tone numbers (离岗 → "li2 gang3", 利港 → "li4 gang3")."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(text, style=Style.TONE3, neutral_tone_with_five=True))
+
+
 @cache
 def _sound(ch: str) -> str:
     return pinyin(ch)

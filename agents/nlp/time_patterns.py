@@ -50,13 +50,16 @@ PM_PARTS = {
 AFTER_MIDNIGHT_PARTS = {"半夜", "午夜", "下半夜", "后半夜"}  # 半夜2点 = 02:00 of the next day
 
 CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
-_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一刻|1刻)|(三刻|3刻))?)"
+# 十点多/8点左右 (approximately) are that hour, also at one end of a range (十点多到十一点).
+_CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一刻|1刻)|(三刻|3刻))?)(?:多|许|左右)?"
 # 月初 = days 1–10 (上旬), 月中 = 11–20 (中旬), 月底/月末 = 21st to the end (下旬).
 _EDGE = r"(?P<edge>初|中旬|底|末|上旬|下旬|上半月|下半月)?"
 # 上/下/这 … before 周/月, but not the 上 of 晚上/早上/楼上 (晚上月城 is 晚上 + 月城镇).
 _REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
 # Count units; h/H is hours (24h, 48H).
 _UNIT = r"(天|日|周|星期|礼拜|月|小时|钟头|分钟|年|[hH](?![A-Za-z]))"
+# After N号, a facility noun makes it a number, not a day: 3号楼, 2号罐区, 1号仓库, 5号储罐, 3号探头.
+_NOT_A_FACILITY = r"(?![楼线门库机车院栋罐仓储厂房层站台塔釜炉泵阀柜井池岗区位桶窑棚探摄监])"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -96,10 +99,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 上个月25号, 这个月的4号 (before 4号 alone)
     (
         "month_rel_day",
-        re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?的?(\d{{1,2}})[日号](?![楼线门库机车院栋])"),
+        re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?的?(\d{{1,2}})[日号]{_NOT_A_FACILITY}"),
     ),
     # 20号-25号, but not the 5 of 2026-3-5号
-    ("day_of_month", re.compile(r"(?<![\d月/.])(?<!\d-)(\d{1,2})[日号](?![楼线门库机车院栋])")),
+    ("day_of_month", re.compile(rf"(?<![\d月/.])(?<!\d-)(\d{{1,2}})[日号]{_NOT_A_FACILITY}")),
     # not 上周一级 (上周 + 一级)
     ("week_day", re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!级)")),
     (
@@ -119,7 +122,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 晚8点, 早8点, 3月5日晚: one character, only next to a clock time or a date
     ("short_part", re.compile(r"[早晚](?=\d)|(?<=[日号天])晚(?![上间点饭])")),
     ("clock_range", re.compile(f"{_CLOCK}{CONNECT}{_CLOCK}")),
-    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前)?")),
+    # 十点前后 is around ten (前后 = about, as 中午前后), not "before ten"
+    ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前(?!后))?")),
 ]
 
 

@@ -16,8 +16,9 @@ Interval semantics (one rule each, used everywhere):
 * Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
   晚上/夜里 18–24, 深夜 22–24, 半夜/午夜 23–03 (into the next day), 白天 06–18, 上半夜/前半夜 18–24,
   下半夜/后半夜 24–30 (the next day's 00–06). 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
-* A clock time alone is its hour (10点 → 10:00–11:00); "8点后" runs to the end of the day part (or
-  day), "8点前" from its start. With 下午/晚上, hours below 12 are afternoon hours.
+* A clock time alone is its hour (10点 → 10:00–11:00; 十点多/10点左右 too, and 十点前后 = about ten);
+  "8点后" runs to the end of the day part (or day), "8点前" from its start. With 下午/晚上, hours
+  below 12 are afternoon hours. N号 before a facility noun (2号罐区, 一号仓库) is no day.
 * "A到B" (also 至, -, ~) runs from A's start to B's end, or to B itself when B is a clock time
   (昨天下午3点到晚上8点 = 15:00–20:00, 上周五晚上到今天早上). B without a day word is on A's day
   (晚上10点到凌晨2点 runs into the next day); a bare weekday or day of the month at B is the first
