@@ -62,6 +62,10 @@ PLANS = (
     "enterprise_wire_overall",
     "park_lithium_fire",
     "onsite_crane_cards",
+    "onsite_pit_h2s_cards",
+    "enterprise_coating_fire_special",
+    "town_yuecheng_overall",
+    "warehouse_fire_outline",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
