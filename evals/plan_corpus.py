@@ -62,6 +62,10 @@ PLANS = (
     "enterprise_wire_overall",
     "park_lithium_fire",
     "onsite_crane_cards",
+    "onsite_pit_h2s_cards",
+    "enterprise_coating_fire_special",
+    "town_yuecheng_overall",
+    "warehouse_fire_outline",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -88,7 +92,12 @@ PLANS = (
 # 0.91, enterprise_wire_overall 0.80, park_lithium_fire 0.79), tuned on those three (development data
 # since) and measured onsite_crane_cards once after its changes (0.67). It did not tune on
 # enterprise_acrylonitrile_leak (a general rule of that round lifted it to 0.99), so both stay held out.
-HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak", "onsite_crane_cards")
+# plans-robust10 wrote four plans as an outside author before reading the rules, measured three once
+# (onsite_pit_h2s_cards 0.72, enterprise_coating_fire_special 0.84, town_yuecheng_overall 0.96; 0.87
+# together), tuned on those three (development data since) and measured warehouse_fire_outline once
+# after its changes (0.58). Its post-card rule covers the layout onsite_crane_cards exposed (0.67 →
+# 0.90), so that plan's figure is no longer a clean held-out number; it stays listed to be watched.
+HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak", "onsite_crane_cards", "warehouse_fire_outline")
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -47,7 +47,7 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                         block.paragraph, m.start(), m.end(), confidence=0.7,
                     )  # fmt: skip
                 continue
-            contact = {**_contact_before(raw), "phone": number}
+            contact = {**contact_before(raw), "phone": number}
             known.add(number)
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
@@ -74,7 +74,7 @@ def _unit_or_role(label: str) -> dict[str, str]:
     return {"role": "" if unit else label, "org": label if unit else ""}
 
 
-def _contact_before(raw: str) -> dict[str, str]:
+def contact_before(raw: str) -> dict[str, str]:
     """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
     "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
     line = _LINE_NAMED.search(raw)
@@ -104,6 +104,7 @@ def _contact_before(raw: str) -> dict[str, str]:
 
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_UNIT_ROOM = re.compile(r"办公室$|(?:局|公司|政府|办事处|中心|部|站|所|院|队)[\u4e00-\u9fff]{0,3}室$")
 
 
 _NUMBER_TOKEN = re.compile(
@@ -121,9 +122,13 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
         return None
     contact = {"name": "", "role": "", "org": ""}
     for token in tokens:
-        if not contact["role"] and (token in ROLE_TITLES or re.search(r"(室|员|长|指挥)$", token)):
+        # "值班室" is a post; "镇安监办公室" and "市应急管理局值班室" are units
+        post = token in ROLE_TITLES or (
+            re.search(r"(室|员|长|指挥)$", token) and not _UNIT_ROOM.search(token)
+        )
+        if not contact["role"] and post:
             contact["role"] = token
-        elif not contact["org"] and _ORG_WORD.search(token) and len(token) >= 3:
+        elif not contact["org"] and (_ORG_WORD.search(token) or _UNIT_ROOM.search(token)) and len(token) >= 3:
             contact["org"] = token
         elif not contact["name"] and _PERSON.match(token):
             contact["name"] = token

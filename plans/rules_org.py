@@ -36,54 +36,28 @@ from plans.rules_org_names import (
     canonical,
     headquarters,
 )
+from plans.rules_org_patterns import (
+    ALIAS,
+    BARE_OFFICE,
+    BODY_FIELD,
+    COMPOSED,
+    DUTY_INTRO,
+    DUTY_LABEL,
+    GROUPS_UNDER,
+    MEMBERS_ARE,
+    NAMED_SUBJECT,
+    NOT_A_NAME,
+    ROLE_REN,
+    SEATED,
+    SETS_UP,
+    SUBJECT,
+    TRAILING_DUTY_INTRO,
+    UNIT_LEAD,
+)
 from plans.rules_org_posts import post_duties, post_header, role_duty
 from plans.rules_org_tables import org_table
 from plans.sections import Outline
 from plans.structure import Block
-
-_ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
-# "指挥机构：X指挥部（以下简称…）" / "办事机构：…办公室设在…": a field label (a key-value table row)
-_BODY_FIELD = re.compile(r"^(?:应急)?(?:指挥|领导|组织|办事|日常|常设)?机构(?:名称)?\s*[:：]\s*")
-_SETS_UP = re.compile(
-    r"(?:设立|成立|组建|下设|组成)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
-)
-_ROLE_REN = re.compile(
-    rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*(?:办公室|指挥部|领导小组|小组)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
-)
-# "街道党政办、…主要负责人为成员": the member list before the title
-_MEMBERS_ARE = re.compile(
-    r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(成员单位|成员)(?=[，,。；;]|$)"
-)
-# "领导小组办公室设在安全监察科": the office is introduced by where it sits
-_SEATED = re.compile(r"^([^，。；、\s]{2,20}?办公室)\s*(?:设在|设于)")
-# "领导小组根据需要成立以下工作组" / "开发区指挥部下设5个专业工作组": the groups below sit under the subject
-_GROUPS_UNDER = re.compile(
-    r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据[^，,。；;]{0,8}?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
-    r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|指挥部)(?=[，,。；;：:]|$)"
-)
-# "镇指挥部下设办公室，设在…": a bare 办公室 is the subject's office, named after it ("镇指挥部办公室")
-_BARE_OFFICE = re.compile(r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:下设|设立|设)\s*办公室(?=[，,。；;]|$)")
-_COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
-_UNIT_LEAD = re.compile(
-    r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))"
-    # "抢险组：由…牵头" or, without the colon, "抢险组由…牵头，…参加，负责…"
-    r"(?:\s*[，,：:]\s*|(?=由[^，。；]{1,40}?(?:牵头|参加|配合|负责)))(.+)$"
-)
-# A known unit as the subject of a duty sentence: "抢险堵漏组负责…"
-_NAMED_SUBJECT = re.compile(r"^([^，,。；;:：、\s]{2,20}?)(?=负责)")
-_NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
-_SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责|承担)")
-_DUTY_LABEL = re.compile(
-    r"^([^，。；]{0,20}?)(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S
-)
-# "领导小组主要职责：" on its own line: the numbered items that follow are the duties
-_DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
-# "组长单位：…；成员单位：…。主要职责：" / "…兼任。应急办公室职责：" — a paragraph that ends by
-# introducing the list below
-# "…是指挥部的日常工作机构，其主要职责：" as well
-_TRAILING_DUTY_INTRO = re.compile(
-    r"[。；;，,]\s*[^，,。；;]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$"
-)
 
 
 def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
@@ -144,7 +118,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
             level = section_level if sibling else section_level + 1
             block = block.model_copy(update={"kind": "heading", "heading_level": level})
-        if block.kind == "paragraph" and _DUTY_INTRO.match(block.text.strip()) and (current or units):
+        if block.kind == "paragraph" and DUTY_INTRO.match(block.text.strip()) and (current or units):
             duty_list = current or default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
@@ -192,15 +166,15 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         post_role = post_header(draft, units[current], block) if current else None
         if post_role is not None:
             continue
-        field = _BODY_FIELD.match(block.text.strip())
-        named_body = _ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
+        field = BODY_FIELD.match(block.text.strip())
+        named_body = ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
         if field and UNIT_SUFFIX.search(named_body) and not re.search(r"[，,。；;：:]", named_body):
             current = canonical(named_body, units, aliases) or named_body  # "指挥机构：X指挥部"
             unit(current, block, headquarters(units, current) if units else None)
-            for alias in _ALIAS.finditer(block.text):
+            for alias in ALIAS.finditer(block.text):
                 aliases[alias.group(1)] = current
             continue
-        labelled = _DUTY_LABEL.match(strip_number(block.text.strip()))
+        labelled = DUTY_LABEL.match(strip_number(block.text.strip()))
         if labelled and (current or units):
             named_owner = (
                 canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
@@ -212,15 +186,17 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
         for start, _end, sentence in label_clauses(block.text):
             text = sentence.strip().rstrip("。；;")
-            text = _BODY_FIELD.sub("", strip_number(text))
+            text = BODY_FIELD.sub("", strip_number(text))
             if listing:
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             if led and DUTY_VERB.match(text):
                 add_duties(draft, units[led], block, [text])
+                # "负责扑救初期火灾；冷却…。": the clauses after a duty run on to the full stop, whatever the verb
+                listing = led if sentence.rstrip().endswith(("；", ";")) else None
                 continue
-            named = _NAMED_SUBJECT.match(text) if not _SUBJECT.match(text) else None
+            named = NAMED_SUBJECT.match(text) if not SUBJECT.match(text) else None
             owner_named = canonical(named.group(1), units, aliases) if named else None
             if named and owner_named:  # "抢险堵漏组负责关闭阀门；负责…" under a plain 职责 heading
                 add_duties(draft, units[owner_named], block, [text[named.end(1) :]])
@@ -229,12 +205,12 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 listing = owner_named if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             offset = start + sentence.find(text[:4]) if text else start
-            under = _GROUPS_UNDER.search(text)
+            under = GROUPS_UNDER.search(text)
             under_unit = canonical(under.group(1), units, aliases) if under else None
             if under_unit:
                 groups_under = (section_level, under_unit)
             first_created: str | None = None
-            for created in _SETS_UP.finditer(text):
+            for created in SETS_UP.finditer(text):
                 name = created.group(1)
                 if current and name not in units and abbreviates(current, name) and stack:
                     rename_unit(draft, units, aliases, current, name)  # "2.2 街道应急委员会" → full name
@@ -260,25 +236,25 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 target = known or (name if name in units else None)
                 if duty and target:
                     add_duties(draft, units[target], block, [duty.group(1)])
-            for alias in _ALIAS.finditer(text):
+            for alias in ALIAS.finditer(text):
                 if first_created or current:
                     aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
             if first_created and current is None:
                 current = first_created  # "成立…领导小组。组长由局长担任": the posts that follow are its
-            bare = _BARE_OFFICE.search(text)
+            bare = BARE_OFFICE.search(text)
             owner_of = canonical(bare.group(1), units, aliases) if bare else None
             if bare and owner_of:
                 name = bare.group(1).strip() + "办公室"
                 if canonical(name, units, aliases) is None:
                     unit(name, block, owner_of, offset + bare.start(1), offset + bare.end())
                 current = canonical(name, units, aliases) or name
-            seated = _SEATED.match(text)
+            seated = SEATED.match(text)
             if seated:  # "领导小组办公室设在…科，办公室主任由…兼任"
                 name = canonical(seated.group(1), units, aliases) or seated.group(1)
                 if name not in units:
                     unit(name, block, headquarters(units, name), offset, offset + seated.end(1))
                 current = name
-            composed = _COMPOSED.match(text)
+            composed = COMPOSED.match(text)
             owner = None
             if composed:
                 raw = re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", composed.group(1))
@@ -309,10 +285,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + len(text),
                     )
                 continue
-            lead = (
-                _UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
-            )
-            if lead and not GENERIC_HEADING.match(lead.group(1)) and not _NOT_A_NAME.search(lead.group(1)):
+            lead = UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
+            if lead and not GENERIC_HEADING.match(lead.group(1)) and not NOT_A_NAME.search(lead.group(1)):
                 name = canonical(lead.group(1), units, aliases) or lead.group(1)
                 if name not in units:
                     unit(
@@ -327,8 +301,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 led = name
                 continue
-            appointed = list(_ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
-            member_lists = list(_MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
+            appointed = list(ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
+            member_lists = list(MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
             if appointed or member_lists:
                 owner = current or default_unit(units, draft, block, unit)
                 for m in appointed:
@@ -345,7 +319,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + listed_as.end(),
                     )
                 for clause in re.split(r"[，,]", text):
-                    listed = _COMPOSED.match(clause.strip())
+                    listed = COMPOSED.match(clause.strip())
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
@@ -366,9 +340,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 else:
                     roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
-            subject = _SUBJECT.match(text)
-            text = _SUBJECT.sub("", text)
-            dm = _DUTY_LABEL.search(text)
+            subject = SUBJECT.match(text)
+            text = SUBJECT.sub("", text)
+            dm = DUTY_LABEL.search(text)
             duties = [d.strip() for d in re.split(r"[；;]", dm.group(2)) if d.strip()] if dm else []
             if not duties and DUTY_VERB.match(text) and current:
                 duties = [text]
@@ -377,7 +351,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 # "办公室负责a；b；c。": the clauses after the first run on to the full stop
                 run_on = (dm or subject) and sentence.rstrip().endswith(("；", ";"))
                 listing = current if run_on else None
-        if current and _TRAILING_DUTY_INTRO.search(block.text.strip()):
+        if current and TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
     chart_parents(
         draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases

@@ -22,6 +22,11 @@ _MEMBERS_COMPOSED = re.compile(
     r"(?:^|[，,；;])\s*(成员单位|成员)\s*由\s*([^，。；;]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)"
 )
 
+# "组员为A、B和C" / "成员单位包括A、B、…C": a member listing of any length (the one holder string)
+_MEMBERS_LISTED = re.compile(
+    r"(?:^|[，,；;])\s*(成员单位|成员|组员|队员)\s*(?:为|是|包括|有)\s*[:：]?\s*([^，。；;]{2,200})"
+)
+
 
 def roles_and_duty(
     text: str, owner: str, block: Block, offset: int, role: Any, draft: PlanDraft, units: dict[str, int]
@@ -35,7 +40,9 @@ def roles_and_duty(
         role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    for m in ROLE_IS.finditer(text):  # "组长为运输管理科科长"
+    listed = {m.start(): m for m in _MEMBERS_LISTED.finditer(text)}  # a long listing is one holder
+    said = [m for m in ROLE_IS.finditer(text) if m.start() not in listed] + list(listed.values())
+    for m in sorted(said, key=lambda m: m.start()):  # "组长为运输管理科科长"
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _MEMBERS_COMPOSED.finditer(text):
         role(owner, m.group(1), m.group(2).strip(), block, offset + m.start(), offset + m.end())

@@ -85,4 +85,10 @@ def lists_groups(blocks: list[Block], at: int, level: int) -> bool:
             groups += bool((unit_name(block.text) or "").endswith(same))
         elif block.kind == "table" and block.cells:
             groups += sum(1 for name in group_names(block.cells) if name.endswith(same))
+        else:  # "（1）灭火组：组长由…担任。负责…" paragraphs, one per group
+            lead = _GROUP_LEAD.match(strip_number(block.text))
+            groups += bool(lead and lead.group(1).endswith(same))
     return groups >= 2
+
+
+_GROUP_LEAD = re.compile(r"^([^，。：:；;、\s]{2,12}(?:组|队|指挥部))\s*[:：]")

@@ -8,6 +8,7 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
+from plans.rules_post_cards import card_grid, listed_post
 from plans.structure import Block, table_cell
 
 # The group column: a header naming the kind of body its rows are ("专项指挥部", "应急小组", "组别")
@@ -44,8 +45,8 @@ def org_table(
     default: Any,
 ) -> None:
     """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
-    if not block.cells or len(block.cells) < 2:
-        return
+    if not block.cells or len(block.cells) < 2 or card_grid(block.cells) is not None:
+        return  # a post card (label | text rows) is read by rules_post_cards
     header = block.cells[0]
     duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
     group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
@@ -118,6 +119,12 @@ def org_table(
             continue
         holder = table_cell(row, person_col)
         roles = draft.data["org_units"][index]["roles"]
+        # "成员：A、B和C" over a table giving each of A, B, C a person and duties: one 成员 role per post
+        listed = listed_post(draft, index, title, block.paragraph) if title not in ROLE_TITLES else None
+        if listed is not None:
+            title, listed["holder"] = listed["title"], holder or listed["holder"]
+            at = f"/org_units/{index}/roles/{roles.index(listed)}/holder"
+            draft.cite(at, block.paragraph, confidence=0.85)
         said = [r for r in roles if r["title"] == title]
         if holder and title not in seen and title not in _SHARED_POSTS and len(said) == 1:
             said[0]["holder"] = holder  # "由车间主任任组长" + a table naming the 组长: the person

@@ -181,7 +181,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
         (
             (
                 "物资",
-                "沙袋",
+                "沙",  # 沙袋, 消防沙, 黄沙
                 "救生圈",
                 "救生衣",
                 "吸附",

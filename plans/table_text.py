@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from plans.rules_post_cards import named_card
 from plans.sections import classify_heading
 from plans.structure import Block, caption_rows, heading_title, split_number
 
@@ -86,6 +87,12 @@ def expand_key_value_tables(blocks: list[Block]) -> list[Block]:
         if block.kind == "heading":
             level = block.heading_level or level
             section = classify_heading(heading_title(block)) or section
+        card = named_card(block.cells) if block.kind == "table" and block.cells else None
+        if card is not None:  # a post card is read by column (rules_post_cards); its title heads it
+            if card.title:
+                out.append(_heading(block, card.title, len(out), level + 1))
+            out.append(block.model_copy(update={"paragraph": len(out)}))
+            continue
         parsed = key_value_rows(block.cells) if block.kind == "table" and block.cells else None
         if parsed is None:
             out.append(block.model_copy(update={"paragraph": len(out)}))

@@ -1,0 +1,52 @@
+"""Sentence patterns of the organisation section (rules_org reads them): bodies set up, aliases, posts
+appointed ("X任Y", "…为成员"), offices by their seat, groups set up under a body, duty labels."""
+
+from __future__ import annotations
+
+import re
+
+from plans.rules_org_names import ROLE_TITLES
+
+ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
+# "指挥机构：X指挥部（以下简称…）" / "办事机构：…办公室设在…": a field label (a key-value table row)
+BODY_FIELD = re.compile(r"^(?:应急)?(?:指挥|领导|组织|办事|日常|常设)?机构(?:名称)?\s*[:：]\s*")
+SETS_UP = re.compile(
+    r"(?:设立|成立|组建|下设|组成)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|组|队)(?![长员织建成]))"
+)
+ROLE_REN = re.compile(
+    rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担)?任\s*(?:办公室|指挥部|领导小组|小组)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
+)
+# "街道党政办、…主要负责人为成员": the member list before the title
+MEMBERS_ARE = re.compile(
+    r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(成员单位|成员)(?=[，,。；;]|$)"
+)
+# "领导小组办公室设在安全监察科": the office is introduced by where it sits
+SEATED = re.compile(r"^([^，。；、\s]{2,20}?办公室)\s*(?:设在|设于)")
+# "领导小组根据需要成立以下工作组" / "开发区指挥部下设5个专业工作组": the groups below sit under the subject
+GROUPS_UNDER = re.compile(
+    r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:根据[^，,。；;]{0,8}?需要|视情况?|可)?\s*(?:牵头)?(?:下设|设立|成立|组建)"
+    r"(?:以下|下列|如下)?\s*(?:\d+|[一二三四五六七八九十]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|指挥部)(?=[，,。；;：:]|$)"
+)
+# "镇指挥部下设办公室，设在…": a bare 办公室 is the subject's office, named after it ("镇指挥部办公室")
+BARE_OFFICE = re.compile(r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:下设|设立|设)\s*办公室(?=[，,。；;]|$)")
+COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
+UNIT_LEAD = re.compile(
+    r"^([^，。：:；、]{1,20}?(?:指挥部|办公室|工作组|小组|[^，。：:；、\s]{1,10}组|中心|突击队|救援队|抢险队|[^，。：:；、\s]{1,10}队))"
+    # "抢险组：由…牵头" or, without the colon, "抢险组由…牵头，…参加，负责…"
+    r"(?:\s*[，,：:]\s*|(?=由[^，。；]{1,40}?(?:牵头|参加|配合|负责)))(.+)$"
+)
+# A known unit as the subject of a duty sentence: "抢险堵漏组负责…"
+NAMED_SUBJECT = re.compile(r"^([^，,。；;:：、\s]{2,20}?)(?=负责)")
+NOT_A_NAME = re.compile(r"^(?:由|在)|设在|设于|设立|成立|组建|位于|下设|负责|根据|按照|是|为")
+SUBJECT = re.compile(r"^(?:本|该)?(?:指挥部|办公室|小组|工作组|该组|本组|队伍)(?=负责|承担)")
+DUTY_LABEL = re.compile(
+    r"^([^，。；]{0,20}?)(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*(.+)$", re.S
+)
+# "领导小组主要职责：" on its own line: the numbered items that follow are the duties
+DUTY_INTRO = re.compile(r"^[^，。；]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$")
+# "组长单位：…；成员单位：…。主要职责：" / "…兼任。应急办公室职责：" — a paragraph that ends by
+# introducing the list below
+# "…是指挥部的日常工作机构，其主要职责：" as well
+TRAILING_DUTY_INTRO = re.compile(
+    r"[。；;，,]\s*[^，,。；;]{0,20}?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]\s*$"
+)
