@@ -233,7 +233,9 @@ FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
 
 # Duty words with a meaning of their own but no filter value (staff off post, devices offline):
 # never read as a town or place that sounds like them (离岗 li2 gang3 is not 利港 li4 gang3).
-DUTY_WORDS: frozenset[str] = frozenset(_words("离岗 脱岗 睡岗 串岗 空岗 在岗 到岗 值岗 离线 掉线 下线 断线 在线"))
+DUTY_WORDS: frozenset[str] = frozenset(
+    _words("离岗 脱岗 睡岗 串岗 空岗 在岗 到岗 值岗 离线 掉线 下线 断线 在线")
+)
 
 # Latin abbreviations as typed in any case (ai, Iot, voc) → the table's spelling.
 _LATIN_SPELLINGS: dict[str, str] = {
