@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 
 from agents.events.gazetteer import Gazetteer, Place
-from agents.events.typos import one_slip_away, pinyin, slipped_town, toned_pinyin
+from agents.events.typos import one_slip_away, pinyin, slipped_town
+from agents.events.vocab import DUTY_WORDS
 from core.errors import SafeCloudError
 
 log = logging.getLogger(__name__)
@@ -26,13 +27,10 @@ class LeftoverPlaces:
         self,
         gazetteer: Gazetteer,
         enterprise_search: Callable[[str], list[str] | None] | None = None,
-        ordinary_word: Callable[[str], bool] | None = None,
     ) -> None:
-        """``enterprise_search``: ranked credit codes for a fuzzy name (the search index), or None;
-        ``ordinary_word``: whether a word is in the segmenter's general dictionary (离岗, 黄土)."""
+        """``enterprise_search``: ranked credit codes for a fuzzy name (the search index), or None."""
         self.gazetteer = gazetteer
         self.enterprise_search = enterprise_search
-        self.ordinary_word = ordinary_word
         self._town_sounds: dict[str, str] | None = None
         self._town_spellings: dict[str, str] | None = None
 
@@ -80,14 +78,9 @@ class LeftoverPlaces:
             return None
         if self._town_sounds is None:
             self._town_sounds = {pinyin(alias): town for alias, town in self.gazetteer.towns.items()}
-        town = self._town_sounds.get(pinyin(word))
-        if town is not None and self.ordinary_word is not None and self.ordinary_word(word):
-            # An ordinary word that only shares the syllables (离岗 li2 gang3, 利港 li4 gang3) is that
-            # word; one that sounds exactly alike, tones included (黄土 for 璜土), is still the town
-            # an input method offered it for.
-            sounds = {toned_pinyin(a) for a, t in self.gazetteer.towns.items() if t == town}
-            return town if toned_pinyin(word) in sounds else None
-        return town
+        # Voice input writes a town as the nearest common word, tones or not (花市/滑石 for 华士,
+        # 黄土 for 璜土); only a duty word with a meaning of its own (离岗, not 利港) is that word.
+        return None if word in DUTY_WORDS else self._town_sounds.get(pinyin(word))
 
     def _pinyin_town(self, word: str) -> str | None:
         """A town alias spelled in toneless pinyin, when the spelling names only one town."""

@@ -26,6 +26,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
@@ -40,6 +41,8 @@ from agents.events.phrases import (
     vocab_hit,
     without,
 )
+from agents.events.refinements import narrowed, split_narrowing, verdict_verbs
+from agents.events.sound_alikes import SoundAlikes
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
     FILLER_WORDS,
@@ -60,7 +63,6 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE_CHARS = 500
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
-_CJK_OR_WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]{2,}")
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
 
 
@@ -69,20 +71,6 @@ class ParseOutcome:
     filter: EventFilter
     used_llm: bool = False
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class _Found:
-    towns: list[str] = field(default_factory=list)
-    places: list[PlaceFilter] = field(default_factory=list)
-    types: list[str] = field(default_factory=list)
-    levels: list[str] = field(default_factory=list)
-    statuses: list[str] = field(default_factory=list)
-    status_groups: list[list[str]] = field(default_factory=list)  # 未处理 … : several statuses at once
-    sources: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    leftovers: list[str] = field(default_factory=list)
-    excluded: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)  # 除了误报: (field, values)
 
 
 class EventQueryParser:
@@ -105,7 +93,9 @@ class EventQueryParser:
         self.cache_dir = cache_dir or Path(tempfile.gettempdir()) / "safecloud-jieba"
         self._seg: Any = None
         self._lock = threading.Lock()
-        self.leftover_places = LeftoverPlaces(gazetteer, enterprise_search, self._ordinary_word)
+        self.leftover_places = LeftoverPlaces(gazetteer, enterprise_search)
+        vocabulary = (w for table in _DICTS for w in table)
+        self.sound_alikes = SoundAlikes(gazetteer.towns, gazetteer.places, vocabulary, self._ordinary_word)
         self._longest = max((len(w) for w in self._all_words()), default=1)
 
     # ---- dictionary ------------------------------------------------------------------------
@@ -150,7 +140,15 @@ class EventQueryParser:
         if len(text) > MAX_SENTENCE_CHARS:
             notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
             text = text[:MAX_SENTENCE_CHARS]
-        found = _Found()
+        parts = split_narrowing(text)  # 今天澄江和城东的冒烟，只看城东的: the second clause narrows the first
+        if parts is not None:
+            head, tail = (self.parse(part, now) for part in parts)
+            flt = narrowed(head.filter, tail.filter)
+            notes += [w for w in (*head.warnings, *tail.warnings) if not w.startswith("没有识别出")]
+            return ParseOutcome(
+                flt, used_llm=head.used_llm or tail.used_llm, warnings=list(dict.fromkeys(notes))
+            )
+        found = Found()
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
             self._add_place(found, camera, text[end:])
             text = text[:start] + " " * (end - start) + text[end:]
@@ -166,6 +164,8 @@ class EventQueryParser:
         for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
             found.types.append(event_type.value)
             text = text[:start] + " " * (end - start) + text[end:]
+        for start, end in verdict_verbs(text):  # 已核实为误报: the verdict, not also 核实 (正报)
+            text = text[:start] + " " * (end - start) + text[end:]
         unplaced = self._read_tokens(found, text, notes)
         self._rescan(found, text, unplaced)
         used_llm = False
@@ -175,20 +175,20 @@ class EventQueryParser:
             time_from=time_range.start if time_range else None,
             time_to=time_range.end if time_range else None,
             time_text=time_range.text if time_range else None,
-            towns=_unique(found.towns),
-            places=narrow_to_towns(_unique_places(found.places), found.towns),
+            towns=unique(found.towns),
+            places=narrow_to_towns(unique_places(found.places), found.towns),
             event_types=without(found.excluded, "types", found.types),
             levels=without(found.excluded, "levels", found.levels),
-            statuses=without(found.excluded, "statuses", _statuses(found)),
+            statuses=without(found.excluded, "statuses", statuses(found)),
             sources=without(found.excluded, "sources", found.sources),
-            keywords=_unique(found.keywords)[:5],
-            leftovers=_unique(found.leftovers)[:50],
+            keywords=unique(found.keywords)[:5],
+            leftovers=unique(found.leftovers)[:50],
         )
         if flt.is_empty():
             notes.append("没有识别出时间、地点、类型、级别或状态等条件，将按时间倒序列出事件")
         return ParseOutcome(flt, used_llm=used_llm, warnings=notes)
 
-    def _read_tokens(self, found: _Found, text: str, notes: list[str]) -> list[tuple[int, int]]:
+    def _read_tokens(self, found: Found, text: str, notes: list[str]) -> list[tuple[int, int]]:
         """Place every token of ``text``; the spans nothing understood are returned. A negation
         before words of one field (除了误报和已处置的) or 除外/以外 after them (误报的除外) turns them
         into "every other value"; a negated place is dropped with a note (no "not in" filter)."""
@@ -223,13 +223,13 @@ class EventQueryParser:
             if not self._place_word(found, word, text[end:]):
                 unplaced.append((start, end))
                 run = []
-            elif word not in FILLER_WORDS and _CJK_OR_WORD.search(word):
+            elif word not in FILLER_WORDS and CJK_OR_WORD.search(word):
                 run.append((word, sizes))
             elif word != "的" and word not in NEGATION_JOINERS:
                 run = []
         return unplaced
 
-    def _place_word(self, found: _Found, word: str, after: str) -> bool:
+    def _place_word(self, found: Found, word: str, after: str) -> bool:
         """Put ``word`` into the filter; False when it means nothing known."""
         word = canonical_spelling(word)  # iot, Ai: Latin abbreviations in any case
         if word in self.gazetteer.towns:
@@ -259,9 +259,9 @@ class EventQueryParser:
         if word in SPOT_WORDS:
             found.keywords.append(word)
             return True
-        return word in FILLER_WORDS or not _CJK_OR_WORD.search(word)
+        return word in FILLER_WORDS or not CJK_OR_WORD.search(word)
 
-    def _add_place(self, found: _Found, place: Place, after: str) -> None:
+    def _add_place(self, found: Found, place: Place, after: str) -> None:
         if place.kind == "town":  # pragma: no cover - towns are looked up separately
             return
         radius = None if place.kind == "road" else radius_m(after)  # a road has no single point
@@ -269,7 +269,7 @@ class EventQueryParser:
             PlaceFilter(kind=place.kind, id=place.id, name=place.name, town=place.town, radius_m=radius)
         )
 
-    def _rescan(self, found: _Found, text: str, unplaced: list[tuple[int, int]]) -> None:
+    def _rescan(self, found: Found, text: str, unplaced: list[tuple[int, int]]) -> None:
         """Longest dictionary words inside runs of unplaced tokens; the rest become leftovers."""
         runs: list[tuple[int, int]] = []
         for start, end in unplaced:
@@ -301,10 +301,10 @@ class EventQueryParser:
             if rest:
                 self._leftovers(found, rest, text[end:])
 
-    def _leftovers(self, found: _Found, chunk: str, after_chunk: str = "") -> None:
+    def _leftovers(self, found: Found, chunk: str, after_chunk: str = "") -> None:
         """Unplaced words; a town name typed with the wrong characters of the same sound
         (城冬 for 城东, a pinyin input-method slip) is still recognised."""
-        for word in _meaningful(chunk):
+        for word in meaningful(chunk):
             town = self.leftover_places.town(word)
             if town:
                 found.towns.append(town)
@@ -317,11 +317,13 @@ class EventQueryParser:
                     self._add_place(found, village, after)
             elif place is not None:
                 self._add_place(found, place, after)
-            else:
-                found.leftovers.append(word)
+            else:  # voice input: 就是花市 (华士), 眼雾 (烟雾), 风力毛纺 (丰利毛纺)
+                for piece, name in self.sound_alikes.split(word):
+                    if name is None or not self._place_word(found, name, after):
+                        found.leftovers.extend(meaningful(piece))
 
     # ---- LLM fallback ----------------------------------------------------------------------
-    def _llm_fill(self, found: _Found, sentence: str, notes: list[str]) -> bool:
+    def _llm_fill(self, found: Found, sentence: str, notes: list[str]) -> bool:
         assert self.chat_model is not None  # only called when one is configured
         try:
             meanings = ask_for_meanings(
@@ -352,44 +354,6 @@ class EventQueryParser:
             placed.add(word)
         found.leftovers = [w for w in found.leftovers if w not in placed]
         return True
-
-
-_DISTANCE_OR_NUMBER = re.compile(
-    r"[\d.零一二两三四五六七八九十百千几多]*(?:米|公里|千米|km|m|起|条|次|件|宗|个|号)?(?:内|以内|之内|范围内?)?",
-    re.I,
-)
-
-
-def _meaningful(chunk: str) -> list[str]:
-    words = [w for w in re.split(r"[\s，,。！!？?、；;：:的了吗呢啊吧]+", chunk) if w]
-    return [
-        w[:20]  # gibberish can be one long "word"
-        for w in words
-        if w not in FILLER_WORDS and _CJK_OR_WORD.search(w) and not _DISTANCE_OR_NUMBER.fullmatch(w)
-    ]
-
-
-def _statuses(found: _Found) -> list[str]:
-    """Named statuses, narrowed by group words when both occur ("已派发还没处置的" = 已派发);
-    when they share nothing ("误报和未处理的") both count."""
-    groups = [s for g in found.status_groups for s in g]
-    if found.statuses and groups:
-        both = [s for s in found.statuses if s in groups]
-        return _unique(both or [*found.statuses, *groups])
-    return _unique(found.statuses or groups)
-
-
-def _unique(values: Iterable[str]) -> list[Any]:
-    return list(dict.fromkeys(values))
-
-
-def _unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
-    seen: dict[tuple[str, str], PlaceFilter] = {}
-    for p in places:
-        key = (p.kind, p.id)
-        if key not in seen or (p.radius_m and not seen[key].radius_m):
-            seen[key] = p
-    return list(seen.values())
 
 
 def now_in_shanghai() -> datetime:

@@ -228,8 +228,14 @@ _FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些
     怎么 怎样 到底 具体 详细 最 第 次 件 宗 类 种 各 每 家 处 附近的 周边的 上报 报告 异常 问题 隐患 风险 预警信息
     告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内
     能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 拍到 识别到 检测到 监测到
-    嗯 呃 额 哦 噢 哎 诶 喂 全天 整天 一整天 列 列一下 列个 都要 都给我"""
+    嗯 呃 额 哦 噢 哎 诶 喂 就是 然后 那么 是不是 全天 整天 一整天 列 列一下 列个 都要 都给我"""
 FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
+
+# Duty words with a meaning of their own but no filter value (staff off post, devices offline):
+# never read as a town or place that sounds like them (离岗 li2 gang3 is not 利港 li4 gang3).
+DUTY_WORDS: frozenset[str] = frozenset(
+    _words("离岗 脱岗 睡岗 串岗 空岗 在岗 到岗 值岗 离线 掉线 下线 断线 在线")
+)
 
 # Latin abbreviations as typed in any case (ai, Iot, voc) → the table's spelling.
 _LATIN_SPELLINGS: dict[str, str] = {

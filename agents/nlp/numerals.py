@@ -63,17 +63,22 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
     index: list[int] = []
     pos = 0
     for m in _NUMERAL.finditer(text):
-        if m.start() > 0 and text[m.start() - 1] in _AFTER_WEEK:
-            continue
-        value = chinese_to_int(m.group())
-        digits = _approximate(m.group(), text[m.end()]) or (None if value is None else str(value))
+        start = m.start()
+        if start > 0 and text[start - 1] in _AFTER_WEEK:
+            # 周一 stays a weekday; what follows it is the numeral (周一零时 = 周一 0时, 周二十点).
+            start += 1
+            if start == m.end():
+                continue
+        numeral = text[start : m.end()]
+        value = chinese_to_int(numeral)
+        digits = _approximate(numeral, text[m.end()]) or (None if value is None else str(value))
         if digits is None:
             continue
-        out.append(text[pos : m.start()])
-        index.extend(range(pos, m.start()))
+        out.append(text[pos:start])
+        index.extend(range(pos, start))
         out.append(digits)
         # Every produced digit maps into the numeral's span, the last one to its last character.
-        index.extend(min(m.start() + i, m.end() - 1) for i in range(len(digits)))
+        index.extend(min(start + i, m.end() - 1) for i in range(len(digits)))
         pos = m.end()
     out.append(text[pos:])
     index.extend(range(pos, len(text)))

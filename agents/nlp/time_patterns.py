@@ -60,6 +60,8 @@ _REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])
 _UNIT = r"(天|日|周|星期|礼拜|月|小时|钟头|分钟|年|[hH](?![A-Za-z]))"
 # After N号, a facility noun makes it a number, not a day: 3号楼, 2号罐区, 1号仓库, 5号储罐, 3号探头.
 _NOT_A_FACILITY = r"(?![楼线门库机车院栋罐仓储厂房层站台塔釜炉泵阀柜井池岗区位桶窑棚探摄监])"
+# Report style: 上一自然月, 本自然周 (a calendar period, which these already are); 本年度 = 今年.
+_NATURAL = r"(?:自然)?"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -107,14 +109,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week_day", re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!级)")),
     (
         "week",
-        re.compile(rf"{_REL}?(?:一|1)?(?:个)?(?:周|星期|礼拜)(末)|{_REL}(?:一|1)?(?:个)?(?:周|星期|礼拜)"),
+        re.compile(
+            rf"{_REL}?(?:一|1)?(?:个)?{_NATURAL}(?:周|星期|礼拜)(末)|{_REL}(?:一|1)?(?:个)?{_NATURAL}(?:周|星期|礼拜)"
+        ),
     ),
-    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?月(?:份)?{_EDGE}")),
+    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?{_NATURAL}月(?:份)?{_EDGE}")),
     ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬|([上下])半月")),
     ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
     ("quarter_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?季度")),
-    ("quarter", re.compile(r"(?:(\d{4})年|(今年|去年))?的?第?([1-4一二三四])季度")),
-    ("year", re.compile(r"(?:(\d{4})年(?!\d)|(今年|本年|去年|前年|明年))(?:年?(初|底|末))?")),
+    ("quarter", re.compile(r"(?:(\d{4})年度?|(今年|本年|去年)度?)?的?第?([1-4一二三四])季度")),
+    ("year", re.compile(r"(?:(\d{4})年(?!\d)|(今年|本年|去年|前年|明年))度?(?:年?(初|底|末))?")),
     ("year_edge", re.compile(r"年(初|底|末)")),
     ("day_part_word", re.compile("|".join(DAY_PART_WORDS))),
     ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
@@ -127,6 +131,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Right before a time phrase, report style: 截至目前本月内 = 本月截至目前 (its start, ending at ``now``).
+UNTIL_NOW_BEFORE = re.compile(r"(?:截至|截止到?)\s*(?:目前|现在|当前|此刻)(?:为止)?[\s,，的]*$")
 # Right after a time phrase: "up to now" (its start stays, its end becomes ``now``). 起 only when it
 # does not start an event word (昨天起火).
 SINCE = re.compile(

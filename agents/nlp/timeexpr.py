@@ -25,7 +25,8 @@ Interval semantics (one rule each, used everywhere):
   one on or after A (上周四下午到周五上午, 上个月25号到31号, 3号-5号).
 * With no day word, a part of the day or a clock time means today, or yesterday when today's
   would start after ``now`` (at 09:00 "下午" means yesterday afternoon).
-* "Up to now" after a phrase (凌晨到现在, 从3号起, 今年以来, 8点开始, 至今) keeps its start and ends at ``now``.
+* "Up to now" after a phrase (凌晨到现在, 从3号起, 今年以来, 8点开始, 至今), or 截至目前 before it (report
+  style: 截至目前本月内), keeps its start and ends at ``now``. 上一自然月/本自然周 = 上个月/本周, 本年度 = 今年.
 * "N ago": 半小时前/一小时前 = the rolling window back to ``now``; 三天前 = that calendar day, 两周前 =
   that Monday-based week, 一个月前 = that calendar month.
 * Parts of a month: 月初/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
@@ -62,7 +63,15 @@ from agents.nlp.calendar_days import (
     whole_year,
 )
 from agents.nlp.numerals import normalise_numerals
-from agents.nlp.time_patterns import AFTER_MIDNIGHT_PARTS, CONNECT, PARTS, PATTERNS, PM_PARTS, SINCE
+from agents.nlp.time_patterns import (
+    AFTER_MIDNIGHT_PARTS,
+    CONNECT,
+    PARTS,
+    PATTERNS,
+    PM_PARTS,
+    SINCE,
+    UNTIL_NOW_BEFORE,
+)
 
 __all__ = ["CST", "TimeRange", "parse_time_range"]
 
@@ -161,10 +170,14 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
         return None
     start, end = result
     last = cluster[-1].end
+    first = cluster[0].start
     since = SINCE.match(norm, last)
+    until_now = UNTIL_NOW_BEFORE.search(norm, 0, first)
     if since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
         end, last = now, since.end()
-    s, e = index[cluster[0].start], index[last - 1] + 1
+    elif until_now and start < now:  # 截至目前本月内: the same, said first
+        end, first = now, until_now.start()
+    s, e = index[first], index[last - 1] + 1
     return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
 
 
