@@ -66,6 +66,9 @@ PLANS = (
     "enterprise_coating_fire_special",
     "town_yuecheng_overall",
     "warehouse_fire_outline",
+    "enterprise_chlorine_slides",
+    "town_ligang_typhoon_checklist",
+    "mall_fire_qa_onsite",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
