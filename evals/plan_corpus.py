@@ -66,6 +66,9 @@ PLANS = (
     "enterprise_coating_fire_special",
     "town_yuecheng_overall",
     "warehouse_fire_outline",
+    "enterprise_chlorine_slides",
+    "town_ligang_typhoon_checklist",
+    "mall_fire_qa_onsite",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -97,7 +100,17 @@ PLANS = (
 # together), tuned on those three (development data since) and measured warehouse_fire_outline once
 # after its changes (0.58). Its post-card rule covers the layout onsite_crane_cards exposed (0.67 →
 # 0.90), so that plan's figure is no longer a clean held-out number; it stays listed to be watched.
-HELD_OUT: tuple[str, ...] = ("enterprise_acrylonitrile_leak", "onsite_crane_cards", "warehouse_fire_outline")
+# plans-robust11 wrote three outline-style plans as an outside author before reading the rules,
+# measured two once (enterprise_chlorine_slides 0.29, town_ligang_typhoon_checklist 0.59), tuned on
+# them (development data since) and measured mall_fire_qa_onsite (a Q&A 现场处置方案) once after its
+# changes (0.61). Its outline rules target the family warehouse_fire_outline belongs to (0.58 → 0.83,
+# its misses unread), so that figure is no longer a clean held-out number either.
+HELD_OUT: tuple[str, ...] = (
+    "enterprise_acrylonitrile_leak",
+    "onsite_crane_cards",
+    "warehouse_fire_outline",
+    "mall_fire_qa_onsite",
+)
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
 

@@ -124,7 +124,7 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     for token in tokens:
         # "值班室" is a post; "镇安监办公室" and "市应急管理局值班室" are units
         post = token in ROLE_TITLES or (
-            re.search(r"(室|员|长|指挥)$", token) and not _UNIT_ROOM.search(token)
+            re.search(r"(室|员|长|指挥|主任)$", token) and not _UNIT_ROOM.search(token)
         )
         if not contact["role"] and post:
             contact["role"] = token

@@ -38,6 +38,9 @@ _LEVEL_FIELDS = re.compile(rf"^({_NAME})(\s*\S.*)$", re.S)
 # "特别重大事故：<trigger>。由X组织指挥。主要措施：a；b": an accident class without 响应 names a level only
 # when its paragraph also says who commands it (an accident-grading paragraph in 总则 says no such thing)
 _CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|事件))\s*[:：]\s*(.+)$", re.S)
+# "二级（车间级）：<trigger>。由X指挥。主要措施：a；b" (a slide bullet): a bare level name without 响应
+# names a response level on the same condition
+_BARE_ITEM = re.compile(rf"^({_LEVEL_TOKEN}\s*级{_GLOSS_OPT})\s*[:：]\s*(.+)$", re.S)
 # "由<commander>组织：" / "由<commander>统一指挥。主要措施：" — the actions follow
 # "由X在市级指挥机构到达前组织先期处置，采取以下措施：" — a time or place clause after the commander
 _ORGANISED_BY = re.compile(
@@ -109,7 +112,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
 
 
 def _class_item(body: str) -> re.Match[str] | None:
-    m = _CLASS_ITEM.match(body)
+    m = _CLASS_ITEM.match(body) or _BARE_ITEM.match(body)
     return m if m and _ORGANISED_BY.search(m.group(2)) else None
 
 

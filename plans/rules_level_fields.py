@@ -120,7 +120,8 @@ def split_actions(text: str) -> list[str]:
 
 
 # Labelled fields of one level under its heading: "启动条件：…", "响应指挥：…", "响应措施：a；b；c"
-_TRIGGER_LABEL = re.compile(r"^(?:启动|响应)?(?:条件|情形)\s*[:：]\s*(.+?)[。；;]?$", re.S)
+# "启动：发布蓝色预警时" (a checklist's bare 启动 label) is a trigger too
+_TRIGGER_LABEL = re.compile(r"^(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]\s*(.+?)[。；;]?$", re.S)
 _COMMANDER_LABEL = re.compile(
     r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
 )
@@ -130,7 +131,7 @@ _FRAMED = re.compile(
 )
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
-    r"(?:启动|响应)?(?:条件|情形)\s*[:：]"
+    r"(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]"
     r"|(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
     r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
+from plans.outline_text import CHECKLIST_ITEM
 from plans.rules_meta import strip_number
 from plans.rules_org_duties import (
     DUTY_VERB,
@@ -166,6 +167,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         post_role = post_header(draft, units[current], block) if current else None
         if post_role is not None:
             continue
+        if current and block.style == CHECKLIST_ITEM and not re.search(r"[：:]", block.text):
+            add_duties(draft, units[current], block, [block.text.strip().rstrip("。；;")])
+            continue  # a checklist item under a unit's topic line is one of its duties, whatever its verb
         field = BODY_FIELD.match(block.text.strip())
         named_body = ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
         if field and UNIT_SUFFIX.search(named_body) and not re.search(r"[，,。；;：:]", named_body):

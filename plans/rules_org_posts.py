@@ -15,6 +15,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
+from plans.outline_text import CHECKLIST_ITEM
 from plans.structure import Block, split_number
 
 _POST_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]\s*(.+)$", re.S)
@@ -82,7 +83,8 @@ def strip_header_number(text: str) -> str:
 def role_duty(draft: PlanDraft, unit_index: int, role_index: int, block: Block) -> bool:
     """Add a numbered item ("1.接到报告后立即赶赴现场；") to a role's duties; False for an unnumbered block."""
     numbering = split_number(block.text.strip())
-    if numbering is None and block.kind != "list_item":
+    # a checklist item (plans.outline_text) is a peer of the post line above it, not part of it
+    if numbering is None and (block.kind != "list_item" or block.style == CHECKLIST_ITEM):
         return False
     duty = strip_header_number(block.text).rstrip("。；;")
     duties = draft.data["org_units"][unit_index]["roles"][role_index]["duties"]

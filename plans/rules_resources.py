@@ -239,7 +239,7 @@ _OWNER_SETS_UP = re.compile(
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
 _SHELTER = re.compile(
-    r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)"
+    r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置){1,2}(?:场所|点)"
 )
 # "避灾安置点：夏港中学、夏港街道文体中心" (a key-value row): the places listed after the label
 _SHELTER_LABEL = re.compile(

@@ -126,15 +126,17 @@ def _paragraph(table: Block, text: str, paragraph: int) -> Block:
     return table.model_copy(update={"kind": "paragraph", "text": text, "paragraph": paragraph, "cells": None})
 
 
-# Columns typed with spaces: a run of two or more (full-width) spaces separates two fields
-_COLUMN_GAP = re.compile(r"[ \u3000\t]{2,}")
+# Columns typed with spaces: a run of two or more (full-width) spaces or a tab separates two fields;
+# a PDF renders a tab as one space, so a header of column names split at single spaces counts too
+_COLUMN_GAP = re.compile(r"[ \u3000]*\t[ \u3000\t]*|[ \u3000]{2,}")
+_SINGLE_GAP = re.compile(r"[ \u3000\t]+")
 _COLUMN_NAME = re.compile(r"姓名|职务|岗位|单位|部门|科室|电话|手机|联系|名称|数量|地点|负责人")
 
 
-def _fields(block: Block) -> list[str]:
+def _fields(block: Block, gap: re.Pattern[str] = _COLUMN_GAP) -> list[str]:
     if block.kind != "paragraph":
         return []
-    return [f.strip() for f in _COLUMN_GAP.split(block.text.strip()) if f.strip()]
+    return [f.strip() for f in gap.split(block.text.strip()) if f.strip()]
 
 
 def _is_header(fields: list[str]) -> bool:
@@ -152,11 +154,12 @@ def aligned_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     at = 0
     while at < len(blocks):
-        header = _fields(blocks[at])
+        gap = _COLUMN_GAP if _is_header(_fields(blocks[at])) else _SINGLE_GAP
+        header = _fields(blocks[at], gap)
         rows: list[list[str]] = []
         if _is_header(header):
             while at + 1 + len(rows) < len(blocks):
-                fields = _fields(blocks[at + 1 + len(rows)])
+                fields = _fields(blocks[at + 1 + len(rows)], gap)
                 if len(fields) != len(header):
                     break
                 rows.append(fields)
