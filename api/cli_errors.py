@@ -2,7 +2,8 @@
 
 Click reports a bad option, an out-of-range number or an unknown command in English inside a box;
 the root ``safecloud`` group (``ChineseErrorsGroup``) turns every such refusal into one Chinese line on
-stderr and exit code 2. ``existing_file`` replaces Click's ``exists=True`` so a missing path or a
+stderr and exit code 2, and a file the command cannot read or write (``--report``, ``-o``) into one
+``错误 [io_error]`` line and exit code 1 instead of a traceback. ``existing_file`` replaces Click's ``exists=True`` so a missing path or a
 directory is refused in Chinese too.
 """
 
@@ -53,10 +54,16 @@ def _chinese_usage_errors() -> Iterator[None]:
         where = ctx.command_path if ctx is not None else "safecloud"
         typer.echo(f"错误 [usage]：{usage_message(exc)}。运行 {where} --help 查看用法。", err=True)
         raise typer.Exit(code=exc.exit_code) from None
+    except OSError as exc:  # a path given on the command line cannot be read or written (--report, -o)
+        if isinstance(exc, BrokenPipeError):
+            raise  # `safecloud … | head`: Typer quiets it
+        where = f"：{exc.filename}" if exc.filename else ""
+        typer.echo(f"错误 [io_error]：文件读写失败{where}（{exc.strerror or exc}）", err=True)
+        raise typer.Exit(code=1) from None
 
 
 class ChineseErrorsGroup(TyperGroup):
-    """Root group: parsing (``make_context``) and dispatch to subcommands (``invoke``) are wrapped."""
+    """Root group: parsing (``make_context``) and running subcommands (``invoke``) are wrapped."""
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any

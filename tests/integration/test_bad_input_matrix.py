@@ -201,6 +201,7 @@ JSON_WRITES = [
     ("PUT", "/api/v1/plans/x/parent"),
     ("POST", "/api/v1/plans/x/versions"),
     ("PATCH", "/api/v1/plans/x/review"),
+    ("POST", "/api/v1/plans"),  # multipart upload sent as JSON / text
 ]
 SHAPES = {
     "number": 42,
@@ -305,6 +306,58 @@ def test_town_user_cannot_file_a_plan_for_another_towns_enterprise(env: tuple[Te
     assert r.status_code in (403, 404, 422)
     own = send(env, "GET", f"/api/v1/enterprises/{C}", headers=HUASHI)
     assert own.status_code == 200
+
+
+@pytest.fixture(scope="module")
+def lingang_plan(env: tuple[TestClient, Container]) -> str:
+    r = env[0].post(
+        "/api/v1/plans/nodes", json={"title": "临港专项预案", "plan_type": "专项", "town": "临港经济开发区"}
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+OTHER_TOWN_CALLS = [
+    ("GET", "/api/v1/plans/{p}", {}), ("GET", "/api/v1/plans/{p}/facts", {}),
+    ("GET", "/api/v1/plans/{p}/versions", {}), ("GET", "/api/v1/plans/{p}/diff?from=a&to=b", {}),
+    ("PUT", "/api/v1/plans/{p}/node", {"json": {"title": "改名"}}), ("DELETE", "/api/v1/plans/{p}", {}),
+    ("PUT", "/api/v1/plans/{p}/parent", {"json": {"parent_id": None}}),
+    ("POST", "/api/v1/plans/{p}/versions", {"json": {"version_no": "2.0"}}),
+    ("PATCH", "/api/v1/plans/{p}/review", {"json": {"decisions": []}}),
+    ("POST", "/api/v1/plans/nodes", {"json": {"title": "挂到临港下", "parent_id": "{p}"}}),
+    ("POST", "/api/v1/plans", {"files": {"file": ("p.docx", b"x")}, "data": {"plan_id": "{p}"}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "kw"), OTHER_TOWN_CALLS, ids=[f"{m} {u}" for m, u, _ in OTHER_TOWN_CALLS]
+)
+def test_other_towns_plan_is_neither_shown_nor_changed(
+    env: tuple[TestClient, Container], lingang_plan: str, method: str, url: str, kw: dict[str, Any]
+) -> None:
+    def fill(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        return v.format(p=lingang_plan) if isinstance(v, str) else v
+
+    r = send(env, method, url.format(p=lingang_plan), headers=HUASHI, **fill(kw))
+    assert r.status_code in (403, 404, 422), r.text
+    assert "临港专项预案" not in r.text
+    assert env[0].get(f"/api/v1/plans/{lingang_plan}").json()["title"] == "临港专项预案"
+
+
+def test_another_users_conversation_is_not_found(env: tuple[TestClient, Container]) -> None:
+    r = send(
+        env,
+        "POST",
+        "/api/v1/chat",
+        json={"question": "临港有多少家企业？", "stream": False, "use_llm": False},
+    )
+    cid = r.json()["conversation_id"]
+    assert cid
+    for method in ("GET", "DELETE"):
+        assert send(env, method, f"/api/v1/chat/conversations/{cid}", headers=HUASHI).status_code == 404
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -438,6 +491,11 @@ CLI_CASES: dict[str, tuple[list[str], bool | None]] = {
     "import-dir": (["import", "enterprises", "{dir}"], True),
     "export-unknown": (["export", "martians"], True),
     "demo-scale-negative": (["demo", "load", "--scale", "-5"], True),
+    "report-unwritable": (
+        ["plans", "import", str(DOCX), "--llm", "none", "--report", "{missing}/r.json"],
+        True,
+    ),
+    "export-unwritable": (["export", "enterprises", "-o", "{missing}/out.jsonl"], True),
     "unknown-command": (["graph", "explode"], True),
     "unknown-option": (["events", "search", "火灾", "--bogus"], True),
 }
@@ -446,7 +504,7 @@ CLI_CASES: dict[str, tuple[list[str], bool | None]] = {
 @pytest.mark.parametrize(("args", "fails"), CLI_CASES.values(), ids=list(CLI_CASES))
 def test_cli_bad_input(cli_env: Path, tmp_path: Path, args: list[str], fails: bool | None) -> None:
     files = {k: str(v) for k, v in _cli_files(tmp_path).items()}
-    r = runner.invoke(cli, [a.format(**files) if a.startswith("{") else a for a in args])
+    r = runner.invoke(cli, [a.format(**files) if "{" in a else a for a in args])
     assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), repr(r.exception)
     assert "Traceback" not in r.output
     if fails is not None:
