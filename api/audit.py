@@ -89,11 +89,11 @@ class AuditMiddleware:
         return AuditEntry(
             id=f"{at:013d}-{self._run}-{next(self._seq):09d}",
             at=at,
-            user_id=user_id,
-            scope=scope_label,
+            user_id=_visible(user_id),
+            scope=_visible(scope_label),
             method=scope["method"],
-            path=scope["path"],
-            query=scope.get("query_string", b"").decode("latin-1")[:2000],
+            path=_visible(scope["path"]),
+            query=_visible(scope.get("query_string", b"").decode("latin-1")[:2000]),
             status=int(state["status"]),
             duration_ms=int((time.perf_counter() - started) * 1000),
             client=f"{client[0]}" if client else "",
@@ -109,3 +109,9 @@ class AuditMiddleware:
             audit_log.record(entry)
         except Exception:
             log.exception("AUDIT RECORD LOST: %s %s by %s", entry.method, entry.path, entry.user_id)
+
+
+def _visible(text: str) -> str:
+    """NUL bytes shown as ``\\x00``: a store may refuse them, and a hostile request must not be able
+    to lose its own audit row by putting one in its path or scope header."""
+    return text.replace("\x00", "\\x00")

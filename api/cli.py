@@ -15,6 +15,7 @@ import typer
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
 from api.cli_chat import ask_command
+from api.cli_errors import ChineseErrorsGroup, existing_file
 from api.cli_events import events_app
 from api.cli_plans import plans_app
 from api.cli_search import doctor_section, index_app
@@ -23,7 +24,12 @@ from core.errors import SafeCloudError
 from core.models import Entity
 from core.scope import DataScope
 
-app = typer.Typer(help="SafeCloud 安全云平台命令行", no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="SafeCloud 安全云平台命令行",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    cls=ChineseErrorsGroup,  # Click's usage errors as one Chinese 错误 line
+)
 graph_app = typer.Typer(help="图数据库：迁移与统计", no_args_is_help=True)
 demo_app = typer.Typer(help="演示城市数据", no_args_is_help=True)
 app.add_typer(graph_app, name="graph")
@@ -98,7 +104,7 @@ def graph_stats() -> None:
 
 @demo_app.command("load")
 def demo_load(
-    scale: Annotated[int | None, typer.Option(help="企业数量（1,000–100,000+）")] = None,
+    scale: Annotated[int | None, typer.Option(min=1, help="企业数量（1,000–100,000+）")] = None,
     seed: Annotated[int | None, typer.Option(help="随机种子，同一种子同一天生成相同数据")] = None,
     if_empty: Annotated[bool, typer.Option("--if-empty", help="图中已有企业时跳过")] = False,
     fresh: Annotated[bool, typer.Option("--fresh", help="先清空图数据库")] = False,
@@ -147,7 +153,7 @@ def demo_plans(
 @app.command("import")
 def import_rows(
     kind: Annotated[str, typer.Argument(help="数据类型，如 enterprises、towns、hazards")],
-    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSON Lines 文件")],
+    file: Annotated[Path, typer.Argument(help="JSON Lines 文件")],
 ) -> None:
     """Import JSON lines; bad lines and dangling references are reported, the rest is loaded."""
     from graph.loader import GraphLoader
@@ -158,7 +164,7 @@ def import_rows(
     parsed: list[str] = []
     index_update: dict[str, object] = {}
     with _closing(c):
-        with file.open(encoding="utf-8") as fh:
+        with existing_file(file).open(encoding="utf-8") as fh:
             report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):
             rejected = {r.row_id for r in report.rejected}
@@ -199,7 +205,9 @@ def export(
 ) -> None:
     """Export entities as JSON lines (one object per line)."""
     if what != "enterprises" or fmt != "jsonl":
-        typer.echo("目前支持：safecloud export enterprises --format jsonl", err=True)
+        typer.echo(
+            "错误 [unsupported_export]：目前支持：safecloud export enterprises --format jsonl", err=True
+        )
         raise typer.Exit(code=2)
     c = build_container()
     out = output.open("w", encoding="utf-8") if output else sys.stdout

@@ -22,6 +22,13 @@ def ask_command(
     no_llm: Annotated[bool, typer.Option("--no-llm", help="只用模板，不调用大模型")] = False,
 ) -> None:
     """Ask the safety graph a question in Chinese; prints the answer with its citations."""
+    from agents.chat.service import check_question
+    from agents.chat.slots import normalise_question
+
+    problem = check_question(normalise_question(question))
+    if problem:  # the chat UI shows this as a reply; for a script it is bad input
+        typer.echo(f"错误 [invalid_question]：{problem}", err=True)
+        raise typer.Exit(code=2)
     c = build_container()
     principal = (
         Principal(user_id="cli", scope=DataScope(level=ScopeLevel.TOWN, town=town))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.cli_errors import existing_file
 from api.settings import Settings
 from core.errors import SafeCloudError
 
@@ -47,9 +48,7 @@ def _chat_model(settings: Settings, choice: LlmChoice) -> ChatModel | None:
 
 @plans_app.command("import")
 def import_file(
-    file: Annotated[
-        Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="DOCX / DOC / PDF 预案文件")
-    ],
+    file: Annotated[Path, typer.Argument(help="DOCX / DOC / PDF 预案文件")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 EmergencyPlan JSON")] = False,
     llm: Annotated[
         LlmChoice, typer.Option("--llm", help="none：仅规则；auto：可用时调用语言模型")
@@ -62,10 +61,15 @@ def import_file(
     from plans.pipeline import import_plan
 
     settings = Settings()
+    try:
+        data = existing_file(file).read_bytes()
+    except SafeCloudError as exc:
+        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+        raise typer.Exit(code=2) from None
     model = _chat_model(settings, llm)
     try:
         result = import_plan(
-            file.read_bytes(),
+            data,
             file.name,
             chat_model=model,
             max_bytes=settings.plans.max_upload_mb * 2**20,

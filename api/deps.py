@@ -9,6 +9,7 @@ from urllib.parse import unquote
 from fastapi import Depends, Header, Request
 
 from api.bootstrap import Container
+from core.errors import ValidationError
 from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 
@@ -21,11 +22,17 @@ def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | N
     scope can be narrowed with headers so the scope seam is exercised end to end."""
     if not scope_headers:
         return DEV_PRINCIPAL
-    if enterprise:
-        scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise.strip().upper())
-    elif town:
+    if enterprise is not None:
+        enterprise_id = enterprise.strip().upper()
+        if not enterprise_id:  # a blank scope must never widen to the whole city
+            raise ValidationError("数据范围请求头 X-SafeCloud-Enterprise 为空", code="invalid_scope")
+        scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise_id)
+    elif town is not None:
         # HTTP headers are latin-1: Chinese town names arrive percent-encoded.
-        scope = DataScope(level=ScopeLevel.TOWN, town=unquote(town).strip())
+        name = unquote(town).strip()
+        if not name:
+            raise ValidationError("数据范围请求头 X-SafeCloud-Town 为空", code="invalid_scope")
+        scope = DataScope(level=ScopeLevel.TOWN, town=name)
     else:
         return DEV_PRINCIPAL
     return Principal(user_id="dev-scoped", scope=scope)

@@ -46,6 +46,14 @@ class EventFilter(BaseModel):
     keywords: list[str] = Field(default_factory=list, max_length=5)  # matched in the description
     leftovers: list[str] = Field(default_factory=list, max_length=50)  # words nothing understood
 
+    @field_validator("time_from", "time_to", mode="before")
+    @classmethod
+    def _not_a_number(cls, v: object) -> object:
+        # Pydantic would read 20260101 as seconds since 1970: a date typed as a number is a mistake.
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            raise ValueError("时间应为 ISO 8601 字符串，例如 2025-11-01T08:00:00+08:00")
+        return v
+
     @field_validator("time_from", "time_to")
     @classmethod
     def _in_shanghai(cls, v: datetime | None) -> datetime | None:

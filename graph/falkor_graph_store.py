@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.errors import ConfigError, GraphError, RetryableError
+from core.errors import ConfigError, GraphError, RetryableError, ValidationError
 from core.ports import Row
 
 log = logging.getLogger(__name__)
@@ -185,6 +185,7 @@ class FalkorGraphStore:
     ) -> list[Row]:
         if self._graph is None:
             self.connect()
+        _refuse_nul(params)
         try:
             fn = self._graph.ro_query if read_only else self._graph.query
             result = fn(query, dict(params or {}), timeout=timeout_ms or self.query_timeout_ms)
@@ -259,6 +260,25 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _refuse_nul(value: Any, key: str = "") -> None:
+    """FalkorDB sends parameters inside the query text as a C string: a NUL byte cuts the query off
+    and it fails as a syntax error. Such text is never meaningful input, so it is refused as such."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise ValidationError(
+                "输入中含有不允许的控制字符（NUL），请删除后重试",
+                code="invalid_characters",
+                details={"param": key},
+            )
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            _refuse_nul(k, key)
+            _refuse_nul(v, str(k))
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for v in value:
+            _refuse_nul(v, key)
 
 
 def _s(value: Any) -> str:

@@ -6,9 +6,10 @@ graph store exchange around it.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.plan_document import PlanType, SourceRef
 
@@ -98,6 +99,16 @@ class VersionInput(_Model):
     enterprise_id: str | None = Field(None, max_length=18)
     accident_category: str | None = Field(None, max_length=50)
     copy_from: str | None = Field(None, description="version id whose document and review are copied")
+
+    @field_validator("issued_at")
+    @classmethod
+    def _real_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"不存在的日期：{v}") from None
+        return v
 
 
 class PlanSummary(BaseModel):

@@ -134,7 +134,7 @@ class ChatService:
     def _answer(
         self, text: str, principal: Principal, previous: TurnState | None, use_llm: bool
     ) -> tuple[ChatAnswer, TurnState | None]:
-        refusal = _check_input(text)
+        refusal = check_question(text)
         if refusal:
             return ChatAnswer(answer=refusal, path="refusal"), None
         scope = principal.scope
@@ -347,7 +347,9 @@ class ChatService:
         ), None
 
 
-def _check_input(text: str) -> str | None:
+def check_question(text: str) -> str | None:
+    """Why a (normalised) question cannot be answered at all — empty, too long, not Chinese — or None.
+    The chat answers it as a polite refusal; the CLI turns it into an error line and exit code."""
     if not text:
         return "请输入问题，例如：澄江街道现在谁值班？"
     if len(text) > MAX_QUESTION_CHARS:

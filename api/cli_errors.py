@@ -1,0 +1,90 @@
+"""Command-line usage errors in Chinese, the same ``错误 [code]：…`` line as the commands' own errors.
+
+Click reports a bad option, an out-of-range number or an unknown command in English inside a box;
+the root ``safecloud`` group (``ChineseErrorsGroup``) turns every such refusal into one Chinese line on
+stderr and exit code 2, and a file the command cannot read or write (``--report``, ``-o``) into one
+``错误 [io_error]`` line and exit code 1 instead of a traceback. ``existing_file`` replaces Click's ``exists=True`` so a missing path or a
+directory is refused in Chinese too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from typer._click import exceptions as cx  # typer 0.2x vendors Click: its errors are these classes
+from typer._click.core import Context
+from typer.core import TyperGroup
+
+from core.errors import ValidationError
+
+
+def _hint(exc: cx.BadParameter) -> str:
+    if exc.param is not None:
+        return " / ".join(getattr(exc.param, "opts", None) or [str(exc.param.name)])
+    return str(exc.param_hint or "")
+
+
+def usage_message(exc: cx.ClickException) -> str:
+    """A Chinese sentence for Click's refusal; Click's own English detail is kept in brackets."""
+    if isinstance(exc, cx.MissingParameter):
+        return f"缺少参数 {_hint(exc)}"
+    if isinstance(exc, cx.BadParameter):
+        return f"参数 {_hint(exc)} 的值无效（{exc.message}）"
+    if isinstance(exc, cx.NoSuchOption):
+        return f"未知选项 {exc.option_name}"
+    if isinstance(exc, cx.FileError):
+        return f"无法打开文件 {exc.ui_filename}（{exc.message}）"
+    if isinstance(exc, cx.UsageError):
+        return f"用法错误（{exc.message}）"
+    return f"命令失败（{exc.message}）"
+
+
+@contextlib.contextmanager
+def _chinese_usage_errors() -> Iterator[None]:
+    try:
+        yield
+    except cx.NoArgsIsHelpError:
+        raise  # prints the help, as asked for
+    except cx.ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "safecloud"
+        typer.echo(f"错误 [usage]：{usage_message(exc)}。运行 {where} --help 查看用法。", err=True)
+        raise typer.Exit(code=exc.exit_code) from None
+    except OSError as exc:  # a path given on the command line cannot be read or written (--report, -o)
+        if isinstance(exc, BrokenPipeError):
+            raise  # `safecloud … | head`: Typer quiets it
+        where = f"：{exc.filename}" if exc.filename else ""
+        typer.echo(f"错误 [io_error]：文件读写失败{where}（{exc.strerror or exc}）", err=True)
+        raise typer.Exit(code=1) from None
+
+
+class ChineseErrorsGroup(TyperGroup):
+    """Root group: parsing (``make_context``) and running subcommands (``invoke``) are wrapped."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
+    ) -> Context:
+        with _chinese_usage_errors():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: Context) -> Any:
+        with _chinese_usage_errors():
+            return super().invoke(ctx)
+
+
+def existing_file(path: Path) -> Path:
+    """``path`` when it is a readable file, else a ``ValidationError`` saying why, in Chinese."""
+    if not path.exists():
+        raise ValidationError(f"文件不存在：{path}", code="file_not_found")
+    if path.is_dir():
+        raise ValidationError(f"这是一个目录，不是文件：{path}", code="not_a_file")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise ValidationError(f"无法读取文件：{path}（{exc.strerror}）", code="file_unreadable") from None
+    return path

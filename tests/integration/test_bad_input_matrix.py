@@ -1,0 +1,513 @@
+"""Hostile input against every user-facing path, over the real embedded FalkorDB and fixture city.
+
+The promise under test: bad input gets a clear Chinese error (HTTP 4xx with ``{"code", "message",
+"details"}``; CLI non-zero exit with a ``错误`` line on stderr), never a traceback or a 500; a refused
+write changes nothing in the graph, and — per ``api/audit.py`` — every write through the API,
+refused or not, leaves an audit row with its outcome status.
+
+Inputs that are *meant* to succeed (an emoji plan title, an SQL-looking search word) may answer 2xx:
+they are data, not attacks, and the graph engine only ever sees them as ``$params``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from api.bootstrap import Container, build_chat
+from api.cli import app as cli
+from api.settings import Settings
+from graph.falkor_graph_store import FalkorGraphStore
+from graph.loader import GraphLoader
+from graph.migrations import migrate
+from graph.repository import SafetyGraphRepository
+from tests.support.fixture_city import NOW, A, C, entities
+
+HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
+HOSTILE = {
+    "empty": "",
+    "blank": "   ",
+    "long": "危" * 10_000,
+    "emoji": "🔥💥🧯" * 5,
+    "nul": "a\x00b",
+    "rtl": "\u202e临港\u202c",
+    "sql": "' OR 1=1 --",
+    "cypher": "}) MATCH (n) DETACH DELETE n //",
+}
+IDS = list(HOSTILE)
+ENGLISH = re.compile(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}")  # e.g. "Input should be", "Extra inputs are"
+# 10,000 CJK characters percent-encode to 90 KB, past the URL limit of HTTP clients (and of browsers
+# and proxies), which refuse it before any server sees it; in URLs the long case is 10,000 ASCII.
+URL_HOSTILE = HOSTILE | {"long": "x" * 10_000}
+DOCX = Path("tests/data/plans/sources/linggang-hazchem.docx")
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Container]]:
+    data = tmp_path_factory.mktemp("bad-input")
+    store = FalkorGraphStore(data / "graph")
+    store.connect()
+    migrate(store)
+    GraphLoader(store).load(entities())
+    settings = Settings(
+        data_dir=data,
+        env="test",
+        api={"web_dist": Path(data / "no-dist")},
+        plans={"max_upload_mb": 1, "ocr": False, "use_llm": False},
+        chat={"use_llm": False},
+        event_search={"llm_fallback": False},
+    )
+    container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW)
+    container.chat = build_chat(container)
+    with TestClient(create_app(container=container), raise_server_exceptions=False) as client:
+        yield client, container
+
+
+def _graph_size(c: Container) -> tuple[int, int]:
+    nodes = c.graph.read("MATCH (n) WHERE NOT n:AuditRecord RETURN count(n) AS n")[0]["n"]
+    rels = c.graph.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    return int(nodes), int(rels)
+
+
+def _is_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def assert_clean(r: Any) -> None:
+    """< 500, no traceback; an error is JSON ``{code, message, details}`` with a Chinese message."""
+    assert r.status_code < 500, f"{r.status_code}: {r.text[:500]}"
+    assert "Traceback" not in r.text
+    if r.status_code >= 400:
+        body = r.json()
+        assert set(body) == {"code", "message", "details"}, body
+        assert _is_chinese(body["message"]), body
+        assert not ENGLISH.search(body["message"]), body  # no untranslated framework sentence
+
+
+def send(env: tuple[TestClient, Container], method: str, url: str, **kw: Any) -> Any:
+    """Any request; for a write also: a refusal left the graph as it was, and the audit has the row."""
+    client, c = env
+    before = _graph_size(c)
+    r = client.request(method, url, **kw)
+    assert_clean(r)
+    if method not in ("GET", "HEAD", "OPTIONS"):
+        last = c.audit.recent(limit=1)[0]  # type: ignore[union-attr]
+        path = unquote(url.split("?")[0]).replace("\x00", "\\x00")  # NUL is audited visibly
+        assert (last.method, last.path, last.status) == (method, path, r.status_code)
+        if r.status_code >= 400:
+            assert _graph_size(c) == before, f"refused {method} {url} changed the graph"
+    return r
+
+
+# ---- strings into every path, query and body -------------------------------------------------
+GET_PATHS = [
+    "/api/v1/enterprises/{s}",
+    "/api/v1/enterprises/{s}/portrait",
+    "/api/v1/lessors/{s}/network",
+    "/api/v1/towns/{s}/stats",
+    "/api/v1/plans/{s}",
+    "/api/v1/plans/{s}/facts",
+    "/api/v1/plans/{s}/review",
+    "/api/v1/plans/{s}/versions",
+    "/api/v1/plan-templates/{s}",
+    "/api/v1/plan-templates/{s}/preview",
+    "/api/v1/chat/conversations/{s}",
+]
+GET_QUERIES = [
+    ("/api/v1/enterprises", "q"),
+    ("/api/v1/enterprises", "town"),
+    ("/api/v1/enterprises", "category"),
+    ("/api/v1/map/enterprises", "town"),
+    ("/api/v1/resources/nearest?lat=31.9&lon=120.2", "type"),
+    ("/api/v1/events/search", "q"),
+    ("/api/v1/events/search/suggestions", "prefix"),
+    ("/api/v1/plans", "q"),
+    ("/api/v1/plans", "town"),
+    ("/api/v1/plans", "status"),
+    ("/api/v1/plans", "type"),
+    ("/api/v1/plans/search", "q"),
+    ("/api/v1/plans/response", "level"),
+    ("/api/v1/plans/response?level=I", "town"),
+    ("/api/v1/plans/response?level=I", "accident_type"),
+    ("/api/v1/plans/{A}/diff?to=x", "from"),
+    ("/api/v1/audit", "user_id"),
+]
+WRITES: list[tuple[str, str, Any]] = [
+    ("POST", "/api/v1/chat", lambda s: {"json": {"question": s, "stream": False, "use_llm": False}}),
+    ("POST", "/api/v1/chat", lambda s: {"json": {"question": "临港有多少家企业？", "conversation_id": s}}),
+    ("POST", "/api/v1/events/search", lambda s: {"json": {"filter": {"keywords": [s]}, "sentence": s}}),
+    ("POST", "/api/v1/events/search", lambda s: {"json": {"filter": {"towns": [s]}}}),
+    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": s, "plan_type": "专项"}}),
+    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": "节点", "town": s}}),
+    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": "节点", "enterprise_id": s}}),
+    ("POST", "/api/v1/plan-templates", lambda s: {"json": {"name": s, "modules": [{"skeleton": "总则", "title": "总则"}]}}),
+    ("POST", "/api/v1/plan-templates", lambda s: {"json": {"name": "模板", "modules": [{"skeleton": s, "title": s}]}}),
+    ("POST", "/api/v1/plans/from-template", lambda s: {"json": {"template_id": s, "title": "来自模板"}}),
+    ("PUT", "/api/v1/plans/{s}/parent", lambda s: {"json": {"parent_id": s}}),
+    ("PUT", "/api/v1/plans/{s}/node", lambda s: {"json": {"title": "改名"}}),
+    ("DELETE", "/api/v1/plans/{s}", lambda s: {}),
+    ("DELETE", "/api/v1/plan-templates/{s}", lambda s: {}),
+    ("PUT", "/api/v1/plan-templates/{s}", lambda s: {"json": {"name": "模板", "modules": [{"skeleton": "总则", "title": "总则"}]}}),
+    ("DELETE", "/api/v1/chat/conversations/{s}", lambda s: {}),
+    ("POST", "/api/v1/plans/{s}/versions", lambda s: {"json": {"version_no": s}}),
+    ("POST", "/api/v1/plans/{s}/versions/{s}/publish", lambda s: {}),
+    ("POST", "/api/v1/plans/{s}/versions/{s}/rollback", lambda s: {}),
+    ("PATCH", "/api/v1/plans/{s}/review", lambda s: {"json": {"decisions": [{"field": s, "action": "accept"}]}}),
+    ("POST", "/api/v1/plans", lambda s: {"files": {"file": ("p.docx", DOCX.read_bytes())}, "data": {"title": s}}),
+    ("POST", "/api/v1/plans", lambda s: {"files": {"file": ("p.docx", DOCX.read_bytes())}, "data": {"enterprise_id": s}}),
+    ("POST", "/api/v1/plans", lambda s: {"files": {"file": (s or "x", b"%PDF-1.7 junk")}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", URL_HOSTILE.values(), ids=IDS)
+@pytest.mark.parametrize("path", GET_PATHS)
+def test_hostile_path_segment(env: tuple[TestClient, Container], path: str, value: str) -> None:
+    send(env, "GET", path.format(s=quote(value, safe="")))
+
+
+@pytest.mark.parametrize("value", URL_HOSTILE.values(), ids=IDS)
+@pytest.mark.parametrize(("url", "param"), GET_QUERIES)
+def test_hostile_query_value(env: tuple[TestClient, Container], url: str, param: str, value: str) -> None:
+    send(env, "GET", url.format(A=A), params={param: value})
+
+
+@pytest.mark.parametrize("key", IDS)
+@pytest.mark.parametrize(
+    ("method", "url", "body"), WRITES, ids=[f"{m} {u}#{i}" for i, (m, u, _) in enumerate(WRITES)]
+)
+def test_hostile_write(env: tuple[TestClient, Container], method: str, url: str, body: Any, key: str) -> None:
+    segment = quote(URL_HOSTILE[key], safe="") or "x"  # the value in the path, when the route has one
+    send(env, method, url.format(s=segment), **body(HOSTILE[key]))
+
+
+# ---- wrong JSON shapes ------------------------------------------------------------------------
+JSON_WRITES = [
+    ("POST", "/api/v1/chat"),
+    ("POST", "/api/v1/events/search"),
+    ("POST", "/api/v1/plans/nodes"),
+    ("POST", "/api/v1/plan-templates"),
+    ("POST", "/api/v1/plans/from-template"),
+    ("PUT", "/api/v1/plans/x/parent"),
+    ("POST", "/api/v1/plans/x/versions"),
+    ("PATCH", "/api/v1/plans/x/review"),
+    ("POST", "/api/v1/plans"),  # multipart upload sent as JSON / text
+]
+SHAPES = {
+    "number": 42,
+    "list": [{"question": "x"}],
+    "null": None,
+    "string": "text",
+    "empty_object": {},
+    "wrong_field_types": {"question": 1, "filter": [], "title": 5, "name": {}, "modules": "x",
+                          "template_id": 3, "parent_id": 7, "version_no": [], "decisions": {}},
+    "extra_fields": {"question": "你好", "filter": {}, "name": "模板", "title": "x", "version_no": "1",
+                     "modules": [{"skeleton": "总则", "title": "t"}], "template_id": "t", "hack": 1},
+    "huge_int": {"question": 10**40, "accept_above": 10**40, "decisions": [], "filter": {}},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", SHAPES.values(), ids=list(SHAPES))
+@pytest.mark.parametrize(("method", "url"), JSON_WRITES)
+def test_wrong_json_shape(env: tuple[TestClient, Container], method: str, url: str, shape: Any) -> None:
+    send(env, method, url, json=shape)
+
+
+@pytest.mark.parametrize(("method", "url"), JSON_WRITES)
+@pytest.mark.parametrize(
+    "content", [("text/plain", b"hello"), ("application/json", b"{not json"), ("application/xml", b"<a/>")]
+)
+def test_wrong_content_type(
+    env: tuple[TestClient, Container], method: str, url: str, content: tuple[str, bytes]
+) -> None:
+    send(env, method, url, content=content[1], headers={"Content-Type": content[0]})
+
+
+# ---- numbers: limits, pages, coordinates --------------------------------------------------------
+NUMERIC = [
+    ("/api/v1/enterprises", "page"),
+    ("/api/v1/enterprises", "size"),
+    ("/api/v1/plans", "page"),
+    ("/api/v1/plans", "size"),
+    ("/api/v1/plans/search?q=泄漏", "limit"),
+    ("/api/v1/events/search?q=火灾", "page"),
+    ("/api/v1/events/search?q=火灾", "size"),
+    ("/api/v1/events/search/history", "limit"),
+    ("/api/v1/events/search/suggestions", "limit"),
+    ("/api/v1/audit", "limit"),
+    ("/api/v1/audit", "since_ms"),
+    ("/api/v1/resources/nearest?lon=120.2", "lat"),
+    ("/api/v1/resources/nearest?lat=31.9&lon=120.2", "limit"),
+]
+NUMBERS = ["0", "-1", "10" * 20, "1e3", "abc", "", "NaN", "inf"]
+
+
+@pytest.mark.parametrize("number", NUMBERS)
+@pytest.mark.parametrize(("url", "param"), NUMERIC)
+def test_bad_numbers(env: tuple[TestClient, Container], url: str, param: str, number: str) -> None:
+    send(env, "GET", url, params={param: number})
+
+
+# ---- dates ------------------------------------------------------------------------------------
+DATES = ["2026-02-30", "yesterday", "2026-13-01T00:00:00", "", 20260101, "2026-01-01T00:00:00+99:00"]
+
+
+@pytest.mark.parametrize("date", DATES, ids=[str(d) for d in DATES])
+def test_bad_dates(env: tuple[TestClient, Container], date: Any) -> None:
+    r = send(env, "POST", "/api/v1/events/search", json={"filter": {"time_from": date}})
+    assert r.status_code == 422
+    r = send(env, "POST", "/api/v1/plans/x/versions", json={"version_no": "2.0", "issued_at": date})
+    assert r.status_code in (404, 422)
+
+
+def test_timezone_less_time_is_read_as_beijing_time(env: tuple[TestClient, Container]) -> None:
+    """Intended: a browser's ``datetime-local`` value carries no offset; it means Asia/Shanghai."""
+    r = send(env, "POST", "/api/v1/events/search", json={"filter": {"time_from": "2025-11-01T00:00:00"}})
+    assert r.status_code == 200 and r.json()["filter"]["time_from"].endswith("+08:00")
+
+
+def test_impossible_issue_date_is_refused_for_a_real_plan(env: tuple[TestClient, Container]) -> None:
+    plan = send(
+        env, "POST", "/api/v1/plans/nodes", json={"title": "日期测试预案", "plan_type": "专项"}
+    ).json()
+    r = send(
+        env,
+        "POST",
+        f"/api/v1/plans/{plan['id']}/versions",
+        json={"version_no": "9", "issued_at": "2026-02-30"},
+    )
+    assert r.status_code == 422
+
+
+# ---- scope: another town's data, malformed scope headers -----------------------------------------
+@pytest.mark.parametrize(
+    "url",
+    [f"/api/v1/enterprises/{A}", f"/api/v1/enterprises/{A}/portrait", f"/api/v1/lessors/{A}/network",
+     f"/api/v1/towns/{quote('临港经济开发区')}/stats", "/api/v1/audit"],
+)  # fmt: skip
+def test_other_town_is_refused(env: tuple[TestClient, Container], url: str) -> None:
+    r = send(env, "GET", url, headers=HUASHI)
+    assert r.status_code in (403, 404), r.text
+    assert "澄星" not in r.text
+
+
+def test_town_user_cannot_file_a_plan_for_another_towns_enterprise(env: tuple[TestClient, Container]) -> None:
+    r = send(env, "POST", "/api/v1/plans/nodes", json={"title": "越权", "enterprise_id": A}, headers=HUASHI)
+    assert r.status_code in (403, 404, 422)
+    own = send(env, "GET", f"/api/v1/enterprises/{C}", headers=HUASHI)
+    assert own.status_code == 200
+
+
+@pytest.fixture(scope="module")
+def lingang_plan(env: tuple[TestClient, Container]) -> str:
+    r = env[0].post(
+        "/api/v1/plans/nodes", json={"title": "临港专项预案", "plan_type": "专项", "town": "临港经济开发区"}
+    )
+    assert r.status_code == 201, r.text
+    return str(r.json()["id"])
+
+
+OTHER_TOWN_CALLS = [
+    ("GET", "/api/v1/plans/{p}", {}), ("GET", "/api/v1/plans/{p}/facts", {}),
+    ("GET", "/api/v1/plans/{p}/versions", {}), ("GET", "/api/v1/plans/{p}/diff?from=a&to=b", {}),
+    ("PUT", "/api/v1/plans/{p}/node", {"json": {"title": "改名"}}), ("DELETE", "/api/v1/plans/{p}", {}),
+    ("PUT", "/api/v1/plans/{p}/parent", {"json": {"parent_id": None}}),
+    ("POST", "/api/v1/plans/{p}/versions", {"json": {"version_no": "2.0"}}),
+    ("PATCH", "/api/v1/plans/{p}/review", {"json": {"decisions": []}}),
+    ("POST", "/api/v1/plans/nodes", {"json": {"title": "挂到临港下", "parent_id": "{p}"}}),
+    ("POST", "/api/v1/plans", {"files": {"file": ("p.docx", b"x")}, "data": {"plan_id": "{p}"}}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "kw"), OTHER_TOWN_CALLS, ids=[f"{m} {u}" for m, u, _ in OTHER_TOWN_CALLS]
+)
+def test_other_towns_plan_is_neither_shown_nor_changed(
+    env: tuple[TestClient, Container], lingang_plan: str, method: str, url: str, kw: dict[str, Any]
+) -> None:
+    def fill(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: fill(x) for k, x in v.items()}
+        return v.format(p=lingang_plan) if isinstance(v, str) else v
+
+    r = send(env, method, url.format(p=lingang_plan), headers=HUASHI, **fill(kw))
+    assert r.status_code in (403, 404, 422), r.text
+    assert "临港专项预案" not in r.text
+    assert env[0].get(f"/api/v1/plans/{lingang_plan}").json()["title"] == "临港专项预案"
+
+
+def test_another_users_conversation_is_not_found(env: tuple[TestClient, Container]) -> None:
+    r = send(
+        env,
+        "POST",
+        "/api/v1/chat",
+        json={"question": "临港有多少家企业？", "stream": False, "use_llm": False},
+    )
+    cid = r.json()["conversation_id"]
+    assert cid
+    for method in ("GET", "DELETE"):
+        assert send(env, method, f"/api/v1/chat/conversations/{cid}", headers=HUASHI).status_code == 404
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"X-SafeCloud-Town": "%20"}, {"X-SafeCloud-Town": "%ZZ"}, {"X-SafeCloud-Town": quote("火星镇")},
+     {"X-SafeCloud-Enterprise": " "}, {"X-SafeCloud-Enterprise": "' OR 1=1"},
+     {"X-SafeCloud-Town": quote("a\x00b")}],
+    ids=["blank-town", "bad-percent", "unknown-town", "blank-enterprise", "sql-enterprise", "nul-town"],
+)  # fmt: skip
+def test_malformed_scope_headers(env: tuple[TestClient, Container], headers: dict[str, str]) -> None:
+    r = send(env, "GET", "/api/v1/enterprises", headers=headers)
+    assert r.status_code in (200, 400, 403, 422)
+    if r.status_code == 200:  # a scope that matches nothing sees nothing — never the whole city
+        assert r.json()["total"] == 0
+    send(env, "POST", "/api/v1/plans/nodes", json={"title": "范围测试"}, headers=headers)
+
+
+# ---- methods and unknown routes -------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [("PUT", "/api/v1/enterprises"), ("DELETE", "/api/v1/towns"), ("POST", f"/api/v1/enterprises/{A}"),
+     ("PATCH", "/api/v1/audit"), ("GET", "/api/v1/nope"), ("POST", "/api/v1/nope"), ("DELETE", "/api/v1/events/search")],
+)  # fmt: skip
+def test_wrong_method_or_route(env: tuple[TestClient, Container], method: str, url: str) -> None:
+    assert send(env, method, url).status_code in (404, 405)
+
+
+# ---- uploads --------------------------------------------------------------------------------------
+def _truncated_docx() -> bytes:
+    return DOCX.read_bytes()[:4000]
+
+
+def _docx_without_body() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+    return buf.getvalue()
+
+
+UPLOADS = {
+    "empty": ("plan.docx", b""),
+    "wrong-extension": ("plan.exe", b"MZ\x90\x00"),
+    "no-extension": ("plan", b"hello"),
+    "png-as-docx": ("plan.docx", PNG),
+    "png-as-pdf": ("plan.pdf", PNG),
+    "truncated-docx": ("plan.docx", _truncated_docx()),
+    "zip-not-docx": ("plan.docx", _docx_without_body()),
+    "text-as-doc": ("plan.doc", "应急预案".encode()),
+    "over-limit": ("plan.docx", b"P" * (1024 * 1024 + 1)),
+}
+
+
+@pytest.mark.parametrize("upload", UPLOADS.values(), ids=list(UPLOADS))
+def test_bad_uploads(env: tuple[TestClient, Container], upload: tuple[str, bytes]) -> None:
+    blobs = env[1].settings.plan_blob_dir
+    before = sorted(blobs.rglob("*")) if blobs.exists() else []
+    r = send(env, "POST", "/api/v1/plans", files={"file": (upload[0], upload[1])})
+    assert 400 <= r.status_code < 500
+    assert (sorted(blobs.rglob("*")) if blobs.exists() else []) == before  # no stored original either
+
+
+def test_town_user_cannot_upload_for_another_towns_enterprise(env: tuple[TestClient, Container]) -> None:
+    r = send(env, "POST", "/api/v1/plans", files={"file": ("p.docx", DOCX.read_bytes())},
+             data={"enterprise_id": A}, headers=HUASHI)  # fmt: skip
+    assert r.status_code in (403, 404)
+
+
+def test_chat_refuses_unanswerable_questions_as_a_reply(env: tuple[TestClient, Container]) -> None:
+    """Intended: the chat API answers an empty / over-long / non-Chinese question with a polite
+    ``refusal`` reply (shown in the conversation, nothing stored); the CLI makes it an error."""
+    for question in ("", "   ", "危" * 10_000, "hello"):
+        r = send(env, "POST", "/api/v1/chat", json={"question": question, "stream": False, "use_llm": False})
+        assert r.status_code == 200 and r.json()["path"] == "refusal" and r.json()["conversation_id"] is None
+
+
+def test_upload_without_file(env: tuple[TestClient, Container]) -> None:
+    assert send(env, "POST", "/api/v1/plans", data={"title": "无文件"}).status_code == 422
+
+
+# ---- CLI ---------------------------------------------------------------------------------------
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    data = tmp_path_factory.mktemp("cli-data")
+    with pytest.MonkeyPatch.context() as mp:
+        for key, value in {
+            "SAFECLOUD_DATA_DIR": str(data),
+            "SAFECLOUD_ENV": "test",
+            "SAFECLOUD_CHAT__USE_LLM": "false",
+            "SAFECLOUD_EVENT_SEARCH__LLM_FALLBACK": "false",
+            "SAFECLOUD_PLANS__OCR": "false",
+        }.items():
+            mp.setenv(key, value)
+        assert runner.invoke(cli, ["graph", "migrate"]).exit_code == 0
+        yield data
+
+
+def _cli_files(tmp: Path) -> dict[str, Path]:
+    (tmp / "empty.docx").write_bytes(b"")
+    (tmp / "png.docx").write_bytes(PNG)
+    (tmp / "dir.docx").mkdir(exist_ok=True)
+    return {"missing": tmp / "nonexistent.docx", "dir": tmp / "dir.docx", "empty": tmp / "empty.docx",
+            "png": tmp / "png.docx"}  # fmt: skip
+
+
+# True: must fail with a 错误 line; False: intended to answer (said why); None: either, but cleanly.
+CLI_CASES: dict[str, tuple[list[str], bool | None]] = {
+    "ask-empty": (["ask", "", "--no-llm"], True),
+    "ask-blank": (["ask", "   ", "--no-llm", "--json"], True),
+    "ask-10k": (["ask", "危" * 10_000, "--no-llm"], True),
+    "ask-nul": (["ask", "a\x00b", "--no-llm", "--json"], True),
+    "ask-emoji": (["ask", HOSTILE["emoji"], "--no-llm"], True),
+    "ask-town-unknown": (["ask", "有哪些企业", "--no-llm", "--town", "火星镇"], None),
+    "ask-conversation-unknown": (["ask", "有哪些企业", "--no-llm", "--conversation", "nope"], True),
+    # An empty sentence lists the newest events with a hint, like the search page with no words.
+    "events-empty": (["events", "search", "", "--no-llm"], False),
+    "events-empty-json": (["events", "search", "", "--no-llm", "--json"], False),
+    "events-10k": (["events", "search", "危" * 10_000, "--no-llm"], None),
+    "events-nul": (["events", "search", "火灾\x00", "--no-llm"], None),
+    "events-cypher": (["events", "search", HOSTILE["cypher"], "--no-llm", "--json"], False),
+    "events-page-0": (["events", "search", "火灾", "--no-llm", "--page", "0"], True),
+    "events-size-huge": (["events", "search", "火灾", "--no-llm", "--size", "10" * 20], True),
+    "plans-missing": (["plans", "import", "{missing}", "--llm", "none"], True),
+    "plans-dir": (["plans", "import", "{dir}", "--llm", "none"], True),
+    "plans-empty": (["plans", "import", "{empty}", "--llm", "none", "--json"], True),
+    "plans-png": (["plans", "import", "{png}", "--llm", "none"], True),
+    "import-unknown-kind": (["import", "martians", "{empty}"], True),
+    "import-missing": (["import", "enterprises", "{missing}"], True),
+    "import-dir": (["import", "enterprises", "{dir}"], True),
+    "export-unknown": (["export", "martians"], True),
+    "demo-scale-negative": (["demo", "load", "--scale", "-5"], True),
+    "report-unwritable": (
+        ["plans", "import", str(DOCX), "--llm", "none", "--report", "{missing}/r.json"],
+        True,
+    ),
+    "export-unwritable": (["export", "enterprises", "-o", "{missing}/out.jsonl"], True),
+    "unknown-command": (["graph", "explode"], True),
+    "unknown-option": (["events", "search", "火灾", "--bogus"], True),
+}
+
+
+@pytest.mark.parametrize(("args", "fails"), CLI_CASES.values(), ids=list(CLI_CASES))
+def test_cli_bad_input(cli_env: Path, tmp_path: Path, args: list[str], fails: bool | None) -> None:
+    files = {k: str(v) for k, v in _cli_files(tmp_path).items()}
+    r = runner.invoke(cli, [a.format(**files) if "{" in a else a for a in args])
+    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), repr(r.exception)
+    assert "Traceback" not in r.output
+    if fails is not None:
+        assert (r.exit_code != 0) is fails, (r.exit_code, r.output[:300])
+    if r.exit_code != 0:
+        assert "错误" in r.stderr and "Usage:" not in r.stderr, (r.exit_code, r.stderr, r.stdout[:300])
