@@ -13,6 +13,7 @@ from core.errors import ConfigError
 from core.ports import SearchIndex
 from graph.plan_repository import PlanGraphRepository
 from plans.catalogue import PlanCatalogue
+from plans.intake import BlobStore
 from plans.knowledge import PlanKnowledgeBase
 from plans.service import ImportedPlan, PlanImporter, PlanService
 
@@ -28,7 +29,8 @@ class PlanServices:
 
 
 def pipeline_importer(settings: Settings) -> PlanImporter:
-    """``plans.pipeline.import_plan`` with the settings' size limit, blob folder and chat model."""
+    """``plans.pipeline.import_plan`` with the settings' size limit and chat model (the service keeps the
+    original once the plan is written, see ``PlanService.upload``)."""
 
     def run(data: bytes, filename: str) -> ImportedPlan:
         try:
@@ -48,7 +50,6 @@ def pipeline_importer(settings: Settings) -> PlanImporter:
             filename,
             chat_model=chat_model,
             max_bytes=settings.plans.max_upload_mb * 1024 * 1024,
-            blob_dir=settings.plan_blob_dir,
             ocr="auto" if settings.plans.ocr else None,
         )
 
@@ -68,5 +69,6 @@ def build_plan_services(c: Container) -> PlanServices:
         knowledge=knowledge,
         clock=c.clock,
         max_upload_bytes=c.settings.plans.max_upload_mb * 1024 * 1024,
+        originals=BlobStore(c.settings.plan_blob_dir),
     )
     return PlanServices(service=service, catalogue=PlanCatalogue(service, knowledge))

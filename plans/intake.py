@@ -213,6 +213,12 @@ class BlobStore:
     def get(self, sha256: str) -> bytes:
         return self.path(sha256).read_bytes()
 
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def discard(self, sha256: str) -> None:
+        self.path(sha256).unlink(missing_ok=True)
+
 
 @dataclass(frozen=True)
 class Intake:

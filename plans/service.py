@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -54,6 +55,16 @@ class ImportedPlan(Protocol):
 PlanImporter = Callable[[bytes, str], ImportedPlan]
 
 
+class OriginalStore(Protocol):
+    """Where uploaded originals are kept, content-addressed (``plans.intake.BlobStore``)."""
+
+    def has(self, sha256: str) -> bool: ...
+
+    def put(self, data: bytes) -> str: ...
+
+    def discard(self, sha256: str) -> None: ...
+
+
 def _block(b: Any) -> dict[str, Any]:
     """A parsed block (plans.structure.Block) as the review page shows it; tables as rows of cells."""
     get = b.get if isinstance(b, dict) else lambda k, d=None: getattr(b, k, d)
@@ -87,10 +98,16 @@ class PlanService(PlanVersionLifecycle):
         knowledge: PlanKnowledgeBase,
         clock: Callable[[], int],
         max_upload_bytes: int = 50 * 1024 * 1024,
+        originals: OriginalStore | None = None,
     ) -> None:
         super().__init__(repo, knowledge=knowledge, clock=clock)
         self.importer = importer
         self.max_upload_bytes = max_upload_bytes
+        self.originals = originals
+        # Storing an original, writing its plan and taking the original back when the write is refused
+        # happen under one lock: another upload of the same bytes must not see (and rely on) a file
+        # that is about to be discarded.
+        self._originals_lock = threading.Lock()
 
     # ---- create ----------------------------------------------------------------------------
     def upload(
@@ -112,8 +129,9 @@ class PlanService(PlanVersionLifecycle):
                 f"文件超过大小上限 {self.max_upload_bytes // (1024 * 1024)} MB", code="file_too_large"
             )
         existing = self.writable_plan(principal, plan_id) if plan_id else None
+        town_ids: tuple[str | None, str | None] = (None, None)
         if existing is None:  # checked before the (slow) import: a refusal costs nothing
-            town, enterprise_id = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
+            town_ids = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
         version = {
@@ -129,6 +147,38 @@ class PlanService(PlanVersionLifecycle):
                 "report": json.dumps(_report(result.report), ensure_ascii=False),
             },
         }
+        with self._originals_lock:
+            stored = self._store_original(data, result.sha256)
+            try:
+                plan_id, version_id = self._write_upload(
+                    principal, existing, plan_id, meta, plan, version, town_ids
+                )
+            except BaseException:  # a refused write keeps no original: nothing half-written
+                if stored and self.originals is not None:
+                    self.originals.discard(result.sha256)
+                raise
+        return UploadResult(
+            plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
+        )
+
+    def _store_original(self, data: bytes, sha256: str) -> bool:
+        """Keep the uploaded bytes; True when this upload stored them (they were not there before)."""
+        if self.originals is None or self.originals.has(sha256):
+            return False
+        self.originals.put(data)
+        return True
+
+    def _write_upload(
+        self,
+        principal: Principal,
+        existing: Any,
+        plan_id: str | None,
+        meta: PlanMetaInput,
+        plan: EmergencyPlan,
+        version: dict[str, Any],
+        town_ids: tuple[str | None, str | None],
+    ) -> tuple[str, str]:
+        town, enterprise_id = town_ids
         if existing is None:
             plan_id, version_id = self.create_plan_with_version(
                 principal,
@@ -146,9 +196,7 @@ class PlanService(PlanVersionLifecycle):
         else:
             assert plan_id is not None
             version_id = self._create_version(principal, existing, **version)
-        return UploadResult(
-            plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
-        )
+        return plan_id, version_id
 
     def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:
         now = self.clock()

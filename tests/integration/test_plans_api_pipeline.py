@@ -5,6 +5,7 @@ Embedded FalkorDB with the fixture city; rules only (no LLM), no OCR needed.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -69,3 +70,28 @@ def test_bad_files_are_422_with_the_pipeline_codes_and_write_nothing(client: Tes
         assert r.status_code == 422, (name, r.text)
         assert r.json()["code"] == code and any("\u4e00" <= ch <= "\u9fff" for ch in r.json()["message"])
     assert client.get("/api/v1/plans").json()["total"] == before
+
+
+def test_the_original_is_kept_only_when_its_plan_is_written(client: TestClient) -> None:
+    blobs = Path(client.app.state.container.settings.plan_blob_dir)  # type: ignore[attr-defined]
+    kept = docx_bytes(merged_cells=False)
+    sha = hashlib.sha256(kept).hexdigest()
+    assert not (blobs / sha).exists()
+    # parsed fine, then the graph write is refused (a NUL byte cannot be stored): no plan, no original
+    r = client.post(
+        "/api/v1/plans",
+        files={"file": ("p.docx", kept, DOCX_TYPE)},
+        data={"enterprise_id": A, "title": "预案\x00"},
+    )
+    assert r.status_code == 422, r.text
+    assert not (blobs / sha).exists()
+    r = client.post("/api/v1/plans", files={"file": ("p.docx", kept, DOCX_TYPE)}, data={"enterprise_id": A})
+    assert r.status_code == 201, r.text
+    assert (blobs / sha).read_bytes() == kept
+    # the same bytes refused later leave the original the first plan relies on
+    r = client.post(
+        "/api/v1/plans",
+        files={"file": ("p.docx", kept, DOCX_TYPE)},
+        data={"enterprise_id": A, "title": "预案\x00"},
+    )
+    assert r.status_code == 422 and (blobs / sha).is_file()
