@@ -1,8 +1,11 @@
-"""The held-out 2 event-search set is usable by the eval: every gold filter is a valid ``EventFilter``,
-times are Shanghai ISO strings, and every place it names exists in the eval city."""
+"""Every held-out / robustness event-search set is usable by the eval and new: each file is registered
+in the suite with its own row, ids and sentences are unique across all sets (a later set never repeats
+an earlier sentence), every gold filter is a valid ``EventFilter`` with Shanghai ISO times that look
+back from the case's ``now``, and every place it names exists in the eval city."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -10,11 +13,39 @@ import pytest
 
 from core.event_search import EventFilter
 from core.models import Camera, Enterprise, Village
-from evals.event_search import DATASET, DATASETS, HOLDOUT, HOLDOUT2, SCALE, SEED
+from evals.event_search import (
+    DATASET,
+    DATASETS,
+    HOLDOUT,
+    HOLDOUT2,
+    HOLDOUT3,
+    HOLDOUT4,
+    HOLDOUT5,
+    HOLDOUT6,
+    HOLDOUT7,
+    HOLDOUT8,
+    HOLDOUT9,
+    HOLDOUT10,
+    SCALE,
+    SEED,
+)
 from evals.harness import load_jsonl
 from ingestion.demo import generate_city
 
-CASES = load_jsonl(HOLDOUT2)
+# name → size as written (dev sets of 50 paired with held-out sets of 30, after the first 60)
+CHECKED = {
+    HOLDOUT2: 60,
+    HOLDOUT3: 50,
+    HOLDOUT4: 30,
+    HOLDOUT5: 50,
+    HOLDOUT6: 30,
+    HOLDOUT7: 50,
+    HOLDOUT8: 30,
+    HOLDOUT9: 50,
+    HOLDOUT10: 30,
+}
+SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
+CASES = [c for name in CHECKED for c in SETS[name]]
 GOLD_KEYS = {"time_from", "time_to", "towns", "places", "event_types", "levels", "statuses", "sources"}
 
 
@@ -24,17 +55,20 @@ def _shanghai(value: str) -> datetime:
     return parsed
 
 
-def test_the_set_is_sixty_new_sentences_reported_on_its_own_row() -> None:
-    assert HOLDOUT2 in DATASETS and len(CASES) == 60
-    assert len({c["id"] for c in CASES}) == len(CASES)
-    sentences = [c["sentence"] for c in CASES]
-    assert len(set(sentences)) == len(sentences)
-    earlier = {c["sentence"] for name in (DATASET, HOLDOUT) for c in load_jsonl(name)}
-    assert not earlier & set(sentences), "held-out sentences must be new"
+def test_each_set_has_its_own_row_and_its_size() -> None:
+    assert {name: len(SETS[name]) for name in CHECKED} == CHECKED
+    assert set(CHECKED) <= set(DATASETS)
+
+
+def test_ids_and_sentences_are_unique_across_all_sets() -> None:
+    every = [c for cases in SETS.values() for c in cases]
+    repeated_ids = [i for i, n in Counter(c["id"] for c in every).items() if n > 1]
+    repeated = [s for s, n in Counter(c["sentence"] for c in every).items() if n > 1]
+    assert not repeated_ids and not repeated, "a later set must not repeat an earlier sentence"
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_gold_is_a_valid_event_filter_with_shanghai_times(case: dict[str, Any]) -> None:
+def test_gold_is_a_valid_event_filter_looking_back(case: dict[str, Any]) -> None:
     gold = case["gold"]
     assert set(gold) == GOLD_KEYS
     now = _shanghai(case["now"])
@@ -50,7 +84,7 @@ def test_gold_is_a_valid_event_filter_with_shanghai_times(case: dict[str, Any]) 
 
 @pytest.fixture(scope="module")
 def city_ids() -> dict[str, set[str]]:
-    """Ids of the eval city as the eval builds it (from the first case's ``now``)."""
+    """Ids of the eval city as the eval builds it (places do not depend on ``now``)."""
     now_ms = int(datetime.fromisoformat(CASES[0]["now"]).timestamp() * 1000)
     ids: dict[str, set[str]] = {"village": set(), "enterprise": set(), "camera": set(), "road": set()}
     for entity in generate_city(SEED, SCALE, now_ms):
