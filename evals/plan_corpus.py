@@ -69,6 +69,7 @@ PLANS = (
     "enterprise_chlorine_slides",
     "town_ligang_typhoon_checklist",
     "mall_fire_qa_onsite",
+    "enterprise_faq_comprehensive",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
