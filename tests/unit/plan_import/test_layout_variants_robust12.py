@@ -6,6 +6,7 @@ triggers, "X组由Y任组长，负责a；负责b" duties, and "①a；②b" meas
 
 from __future__ import annotations
 
+from core.plan_document import EmergencyPlan
 from plans.draft import PlanDraft
 from plans.outline_text import outline_blocks
 from plans.pipeline import extract_fields
@@ -143,3 +144,50 @@ def test_circled_measures_on_one_line_under_a_level_are_several_actions() -> Non
     draft = PlanDraft(blocks)
     extract_fields(draft, outline(blocks))
     assert _level(draft, "三级")["actions"] == ["切断电源", "设置警戒", "报告车间主任"]
+
+
+def test_a_field_from_a_rewritten_bullet_reports_the_authors_line_for_review() -> None:
+    from plans.models import SourceBlock
+    from plans.review import review_fields, with_origins
+    from plans.structure import settle_origins, stamp_origins
+
+    parsed = blocks_of(
+        [
+            "三、响应分级",
+            "▶ 二级（厂级）：储罐区着火且明火未扑灭｜厂长指挥｜切断进料；启动喷淋",
+            "四、信息报告",
+            "发现人立即报告班长。",
+        ]
+    )
+    blocks = settle_origins(outline_blocks(stamp_origins(parsed)), parsed)
+    bullet = blocks[1]
+    assert bullet.origin_paragraph == 1
+    assert bullet.origin_text == "▶ 二级（厂级）：储罐区着火且明火未扑灭｜厂长指挥｜切断进料；启动喷淋"
+    assert "由厂长指挥" in bullet.text  # the rewrite's joining words, which the author did not write
+    assert blocks[3].origin_paragraph is None and blocks[3].origin_text is None  # unchanged
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks))
+    plan = EmergencyPlan.model_validate(
+        {**draft.data, "title": "试验预案", "plan_type": "专项", "sources": draft.sources}
+    )
+    fields = with_origins(review_fields(plan, {}), [SourceBlock(**b.model_dump()) for b in blocks])
+    commander = next(f for f in fields if f.field.endswith("/commander"))
+    assert commander.value == "厂长"
+    assert commander.source_origin == bullet.origin_text
+    report = next(f for f in fields if f.field.startswith("/reporting/"))
+    assert report.source_origin is None
+
+
+def test_rewritten_twice_keeps_the_first_origin() -> None:
+    from plans.structure import settle_origins, stamp_origins
+
+    parsed = blocks_of(["二、组织机构", "● Q2：班组负责什么？", "● A2：一是巡查管线；二是关闭阀门"])
+    blocks = settle_origins(qa_blocks(outline_blocks(stamp_origins(parsed))), parsed)
+    assert [(b.kind, b.text) for b in blocks[1:]] == [
+        ("heading", "班组职责"),
+        ("list_item", "巡查管线"),
+        ("list_item", "关闭阀门"),
+    ]
+    assert [(b.origin_paragraph, b.origin_text) for b in blocks[2:]] == [
+        (2, "● A2：一是巡查管线；二是关闭阀门")
+    ] * 2
