@@ -33,6 +33,8 @@ class ReviewField(BaseModel):
     status: ReviewStatus
     confidence: float | None = None
     source: SourceRef | None = None
+    # the author's text of the source block when the importer rewrote it (plans.structure.Block)
+    source_origin: str | None = None
 
 
 class SourceBlock(BaseModel):
@@ -42,6 +44,8 @@ class SourceBlock(BaseModel):
     text: str
     heading_level: int | None = None
     number: str | None = None
+    origin_paragraph: int | None = None  # the parsed block a rewrite pass made this one from
+    origin_text: str | None = None  # that block's text as the author wrote it
 
 
 class ReviewView(BaseModel):

@@ -18,9 +18,11 @@ lines into those shapes, in order, and leaves every other block as it is:
 An arrow chain ("A →（5分钟内）B → …", "A立即报告B → B30分钟内电话报告C") with a time limit in it
 becomes one clause per step joined by "；", each "（time）B" step written "time报告B", so the
 reporting rule reads one rule per arrow. Blocks are renumbered: ``Block.paragraph`` still indexes
-the returned list, which ``ImportResult.blocks`` returns, so source pointers and the review page see
-the rewritten text: the source words in order, minus glyphs and separators, plus the joining words
-(由, 主要措施, 报告) and punctuation the sentence form adds.
+the returned list, which ``ImportResult.blocks`` returns, so source pointers see the rewritten text:
+the source words in order, minus glyphs and separators, plus the joining words (由, 主要措施, 报告)
+and punctuation the sentence form adds. The import pipeline marks each block with the parsed block
+it came from (``Block.origin_paragraph`` / ``origin_text``), so the review page also shows the
+author's line.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from plans.llm_extract import LlmExtractor
 from plans.ocr import OcrEngine, default_ocr_engine
 from plans.outline_text import outline_blocks
 from plans.pdf_parser import parse_pdf
+from plans.qa_text import qa_blocks
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
@@ -37,7 +38,7 @@ from plans.rules_post_cards import extract_post_cards
 from plans.rules_reporting import extract_reporting
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
-from plans.structure import Block, DocumentStructure
+from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
 from plans.table_text import aligned_tables, expand_key_value_tables
 
 log = logging.getLogger(__name__)
@@ -119,8 +120,13 @@ def import_plan(
     engine = default_ocr_engine() if ocr == "auto" else ocr
     structure = parse_document(checked.parse_data, checked.parse_format, ocr=engine)
     # key-value tables (项目 | 内容) become the headings and paragraphs they stand for, and lines
-    # padded into columns the table they stand for; bullet outlines the headings and fields they stand for
-    blocks = outline_blocks(aligned_tables(expand_key_value_tables(structure.blocks)))
+    # padded into columns the table they stand for; bullet outlines the headings and fields they stand
+    # for; question / answer pairs a heading over the answer's text. A rewritten block keeps the
+    # author's text as its origin for the review page.
+    rewritten = qa_blocks(
+        outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks))))
+    )
+    blocks = settle_origins(rewritten, structure.blocks)
     warnings = list(structure.warnings)
     partial = bool(structure.warnings)
 

@@ -16,7 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
-from plans.models import VERIFIED, Decision, ReviewField
+from plans.models import VERIFIED, Decision, ReviewField, SourceBlock
 
 NOT_REVIEWED = frozenset({"sections", "sources"})
 
@@ -145,6 +145,17 @@ def review_fields(plan: EmergencyPlan, state: Mapping[str, str]) -> list[ReviewF
             )
         )
     return out
+
+
+def with_origins(fields: list[ReviewField], blocks: Iterable[SourceBlock]) -> list[ReviewField]:
+    """Each field with the author's text of its source block where the importer rewrote that block
+    (a key-value table row, a bullet, a Q/A pair): the reviewer checks the value against what was
+    written, not against the joining words the rewrite added."""
+    origins = {b.paragraph: b.origin_text for b in blocks if b.origin_text}
+    return [
+        f.model_copy(update={"source_origin": origins.get(f.source.paragraph)}) if f.source else f
+        for f in fields
+    ]
 
 
 def _check_reviewable(pointer: str) -> None:

@@ -269,7 +269,11 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
 
 
 # Under a level heading, "<cause>时，由<commander>指挥" opens with the level's trigger
-_CAUSE_THEN_COMMAND = re.compile(r"^\s*(?:当|凡|如|若|一旦)?([^。；;：:]{4,80}?)(?:时|的)\s*[，,]\s*由")
+# "…时，由X指挥" / "…时启动三级响应，由X指挥" (a Q&A answer names the level it starts)
+_CAUSE_THEN_COMMAND = re.compile(
+    r"^\s*(?:当|凡|如|若|一旦)?([^。；;：:]{4,80}?)(?:时|的)\s*(?:[，,]\s*|(?=启动))"
+    r"(?:启动[^，,。；;]{1,15}?响应\s*[，,]\s*)?由"
+)
 # The level's measures run on after the last colon of its paragraph, at least two of them: "…：a；b"
 _ACTION_RUN = re.compile(r"[:：]\s*([^:：]+?[；;][^:：]+)$")
 
@@ -327,8 +331,11 @@ def _actions_under_level_headings(
         if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
             add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)
         if block.kind == "list_item":
-            action = strip_number(block.text.strip()).strip().rstrip("；;。")  # "（1）…", "①…", "—…"
-            add_actions(draft, index, block, [action] if action else [], confidence=0.75)
+            # "（1）…", "①…", "—…"; "①a；②b；③c" (a PDF line that starts at the first of them) is three
+            action = block.text.strip()
+            items = split_actions(action) if re.match(r"^[①-⑳].*[；;][②-⑳]", action) else []
+            action = strip_number(action).strip().rstrip("；;。")
+            add_actions(draft, index, block, items or ([action] if action else []), confidence=0.75)
 
 
 def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:

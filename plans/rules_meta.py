@@ -227,8 +227,13 @@ def _general(draft: PlanDraft, outline: Outline) -> None:
 
 def _scope_sentence(draft: PlanDraft) -> Block | None:
     """The first paragraph that says what the plan applies to, where no heading announces it."""
+    # a heading is no scope ("本预案适用于哪些情况" is a question over the answer that is)
     return next(
-        (b for b in draft.blocks[:80] if b.kind != "table" and _SCOPE_SENTENCE.match(strip_number(b.text))),
+        (
+            b
+            for b in draft.blocks[:80]
+            if b.kind not in ("table", "heading") and _SCOPE_SENTENCE.match(strip_number(b.text))
+        ),
         None,
     )
 

@@ -148,6 +148,13 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
             # "2.2.2 总指挥职责": they are that post's
             post = role_title(duty_subject or "")
+            if post and current is None:  # "总指挥职责" outside any unit heading: the one unit with that post
+                holding = [
+                    n
+                    for n, i in units.items()
+                    if any(r["title"] == post for r in draft.data["org_units"][i]["roles"])
+                ]
+                current = holding[0] if len(holding) == 1 else None
             roles = draft.data["org_units"][units[current]]["roles"] if current else []
             post_role = next((n for n, r in enumerate(roles) if r["title"] == post), None)
             if duty_subject is not None and post is None:
@@ -322,6 +329,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         at,
                         offset + listed_as.end(),
                     )
+                duty = re.search(r"[，,]\s*(负责[^；;。]+)", text)
+                if duty:  # "抢险组由设备部经理任组长，负责关闭阀门；…": the clause after the post is a duty
+                    add_duties(draft, units[owner], block, [duty.group(1)])
                 for clause in re.split(r"[，,]", text):
                     listed = COMPOSED.match(clause.strip())
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":

@@ -80,6 +80,8 @@ def _block(b: Any) -> dict[str, Any]:
         "text": text,
         "heading_level": get("heading_level"),
         "number": get("number"),
+        "origin_paragraph": get("origin_paragraph"),
+        "origin_text": get("origin_text"),
     }
 
 
@@ -263,6 +265,7 @@ class PlanService(PlanVersionLifecycle):
                 )
                 for s in document.sections
             ]
+        fields = rv.with_origins(fields, blocks)
         return ReviewView(
             plan_id=plan_id,
             version_id=v["id"],

@@ -33,6 +33,34 @@ class Block(BaseModel):
     cells: list[list[str]] | None = Field(None, description="table grid; merged cells repeat their text")
     style: str | None = None
     ocr: bool = False
+    # Set when a rewrite pass (plans.table_text, plans.outline_text, plans.qa_text) made this block from
+    # the document's own: the reviewer must see the author's words, not the rewritten ones
+    origin_paragraph: int | None = Field(None, ge=0, description="index of the parsed block it came from")
+    origin_text: str | None = Field(None, description="that block's text as the author wrote it")
+
+
+def stamp_origins(blocks: list[Block]) -> list[Block]:
+    """The parsed blocks, each marked with its own index; rewrite passes copy the mark into every
+    block they make from it (``model_copy`` keeps it), so it survives any number of passes."""
+    return [b.model_copy(update={"origin_paragraph": b.paragraph}) for b in blocks]
+
+
+def settle_origins(blocks: list[Block], parsed: list[Block]) -> list[Block]:
+    """Keep the origin only where a pass changed the block: its kind or its text differs from the
+    parsed block it came from (a block a pass already gave an ``origin_text`` keeps it)."""
+    out = []
+    for block in blocks:
+        at = block.origin_paragraph
+        source = parsed[at] if at is not None and at < len(parsed) else None
+        if source is None or (
+            block.origin_text is None and (block.kind, block.text) == (source.kind, source.text)
+        ):
+            out.append(block.model_copy(update={"origin_paragraph": None, "origin_text": None}))
+        elif block.origin_text is None:
+            out.append(block.model_copy(update={"origin_text": source.text}))
+        else:
+            out.append(block)
+    return out
 
 
 class DocumentStructure(BaseModel):

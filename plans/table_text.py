@@ -169,9 +169,22 @@ def aligned_tables(blocks: list[Block]) -> list[Block]:
             continue
         cells = [[_squash(f) for f in header], *rows]
         text = "\n".join(" | ".join(row) for row in cells)
+        # the lines it was typed as, first to last, are its origin (None outside the import pipeline)
+        merged = blocks[at : at + 1 + len(rows)]
+        origin = (
+            None
+            if blocks[at].origin_paragraph is None
+            else "\n".join(b.origin_text or b.text for b in merged)
+        )
         out.append(
             blocks[at].model_copy(
-                update={"kind": "table", "text": text, "paragraph": len(out), "cells": cells}
+                update={
+                    "kind": "table",
+                    "text": text,
+                    "paragraph": len(out),
+                    "cells": cells,
+                    "origin_text": origin,
+                }
             )
         )
         at += 1 + len(rows)

@@ -51,6 +51,8 @@ export interface ReviewField {
   status: ReviewStatus
   confidence: number | null
   source: SourceRef | null
+  /** The author's text of the source block when the importer rewrote it (Q/A pair, bullet, table row). */
+  source_origin?: string | null
 }
 
 export interface SourceBlock {
@@ -60,6 +62,8 @@ export interface SourceBlock {
   text: string
   heading_level: number | null
   number: string | null
+  origin_paragraph?: number | null
+  origin_text?: string | null
 }
 
 export interface ReviewView {
