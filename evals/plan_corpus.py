@@ -71,6 +71,8 @@ PLANS = (
     "mall_fire_qa_onsite",
     "enterprise_faq_comprehensive",
     "community_fire_card",
+    "village_flood_card",
+    "tankfarm_epoxy_form",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -117,6 +119,7 @@ HELD_OUT: tuple[str, ...] = (
     "warehouse_fire_outline",
     "mall_fire_qa_onsite",
     "community_fire_card",
+    "tankfarm_epoxy_form",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
