@@ -22,6 +22,7 @@ from pydantic import ValidationError as PydanticValidationError
 from core.errors import DocumentError
 from core.plan_document import EmergencyPlan
 from core.ports import ChatModel
+from plans.card_text import card_blocks
 from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
 from plans.intake import ArchiveLimits, BlobStore, intake
@@ -123,8 +124,8 @@ def import_plan(
     # padded into columns the table they stand for; bullet outlines the headings and fields they stand
     # for; question / answer pairs a heading over the answer's text. A rewritten block keeps the
     # author's text as its origin for the review page.
-    rewritten = qa_blocks(
-        outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks))))
+    rewritten = card_blocks(
+        qa_blocks(outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks)))))
     )
     blocks = settle_origins(rewritten, structure.blocks)
     warnings = list(structure.warnings)

@@ -69,8 +69,18 @@ _LINE_NAMED = re.compile(
 _TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
 
 
+# "顾永康（组长）" / "李梅（安全员）": a 2–3 character name, then a post in brackets (a title or a post word)
+_NAME_THEN_POST = re.compile(
+    rf"(?:^|[\s，。；;、])([\u4e00-\u9fff]{{2,3}})[（(]((?:{'|'.join(ROLE_TITLES)})|[\u4e00-\u9fff]{{0,6}}"
+    r"(?:长|主任|书记|经理|员|主席|会计|指挥))[)）]$"
+)
+# "村值班室" / "公司办公室": a room of a named place is the unit (a bare "值班室" stays a post)
+_PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\u4e00-\u9fff]{0,8}室$")
+
+
 def _unit_or_role(label: str) -> dict[str, str]:
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
+    unit = unit or bool(_PLACE_ROOM.match(label))
     return {"role": "" if unit else label, "org": label if unit else ""}
 
 
@@ -87,6 +97,9 @@ def contact_before(raw: str) -> dict[str, str]:
     person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
     if person:
         return {"name": person.group(1), "role": "联系人", "org": ""}
+    bracketed = _NAME_THEN_POST.search(before)
+    if bracketed:  # "顾永康（组长）139…": a card's line gives the person, then the post in brackets
+        return {"name": bracketed.group(1), "role": bracketed.group(2), "org": ""}
     # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
     label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
     titled = _TITLE_THEN_NAME.match(label)

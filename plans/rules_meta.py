@@ -41,7 +41,9 @@ _DECLARED_TYPE = re.compile(r"本预案(?:为|是|属于|系)[^，。；《]{0,1
 _DEPARTMENT_TITLE = re.compile(
     r"^[\u4e00-\u9fff]{2,16}?(?:局|(?<!管理)委员会|委|支队|大队)(?=[\u4e00-\u9fff]{4,})"
 )
-_NOT_DEPARTMENT = re.compile(r"人民政府|办事处|管委会|管理委员会|公司|集团|厂")
+_NOT_DEPARTMENT = re.compile(
+    r"人民政府|办事处|管委会|管理委员会|村民委员会|居民委员会|村委会|居委会|公司|集团|厂"
+)
 # "本预案适用于…" / "第二条　本方案适用于…" without an 适用范围 heading
 _SCOPE_SENTENCE = re.compile(r"^本(?:预案|方案)(?:适用于|适用范围)")
 
