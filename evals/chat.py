@@ -27,6 +27,9 @@ Scoring:
   execution 93 %; its misses were fixed in the next round); ``heldout9`` and ``heldout10`` (with 8
   two-condition lines in the text-to-Cypher set) were measured together before any fix, ``heldout9``
   was then used for general fixes and ``heldout10`` measured once more after them, untuned;
+  ``heldout11`` and ``heldout12`` (context-first and polite questions, shortened names, explicit
+  dates, duty at a clock time, 5 two-condition lines) likewise: ``heldout11`` used for fixes,
+  ``heldout12`` measured once more after them, untuned;
 * the service is wired as ``api/bootstrap.py`` wires it, with the full time grammar
   (``agents.nlp.timeexpr``) and no LLM unless a model is given;
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the

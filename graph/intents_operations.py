@@ -146,7 +146,7 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
         ("town", "duty_city", "from_ms", "to_ms"),
         ("id", "name", "role", "phone", "town", "level"),
         """MATCH (p:Person)-[:ON_DUTY]->(d:DutyShift)
-WHERE (($from_ms IS NULL AND d.starts_at <= $now AND d.ends_at > $now)
+WHERE (($from_ms IS NULL AND d.starts_at <= $at_ms AND d.ends_at > $at_ms)
     OR ($from_ms IS NOT NULL AND d.starts_at >= $from_ms AND d.starts_at < $to_ms))
   AND ($town IS NULL OR d.town = $town) AND ($duty_city IS NULL OR d.town IS NULL)
   AND ($scope_town IS NULL OR d.town IS NULL OR d.town = $scope_town) AND $scope_enterprise IS NULL

@@ -8,8 +8,8 @@ or says which fixed queries it can answer instead.
 
 Only unambiguous cues count (a first try with the schema keyword map flagged 13 % of ordinary template
 questions): a subject word of another template family (处罚, 危险源, 隐患, 传感器, …), an enterprise
-attribute said with an enterprise noun (A类企业, 危化品生产企业), a numeric threshold (超过5万元, 3条以上)
-and two towns at once.
+attribute said with an enterprise noun (A类企业, 危化品生产企业), a numeric threshold (超过5万元, 3条以上),
+two towns at once and a village or community (templates stop at the town).
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ _THRESHOLD = re.compile(
     r"(?:超过|大于|多于|高于|低于|少于|不少于|不低于|至少)\s*[0-9一二两三四五六七八九十百千万.]+"
     r"|[0-9一二两三四五六七八九十百千万.]+\s*(?:万元|万|元|条|次|家|个|起|人|处|级|吨)\s*(?:以上|以下|及以上)"
 )
+# A village or community inside a town ("华士镇华西村"): templates filter by town, and answering for the
+# whole town would overcount. Not a collective landlord's name (…村股份经济合作社), 村民/村委, 社区卫生院.
+_BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
 # What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
 _CONTEXTUAL = ("plan_for", "nearest_resources")
 
@@ -81,6 +84,9 @@ def uncovered(
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
         missing.append("多个镇街")
+    named = slots.enterprise_mention if slots.enterprise_mention_strong or restricted else None
+    if _BELOW_TOWN.search(text.replace(named, " ") if named else text):  # not "…村加油站" itself
+        missing.append("村或社区")
     said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
     if said and not restricted and _ENTERPRISE_NOUN.search(text) and not set(said) <= set(intent.slots):
         missing.append("企业类别或等级")

@@ -17,6 +17,7 @@ from graph.repository import SafetyGraphRepository, day_bounds
 DEFAULT_LIMIT = 500
 HOUR_MS = 3_600_000
 DAY_MS = 86_400_000
+CLOCK_TIME_MS = 2 * HOUR_MS  # a window this short names a time of day ("八点", "8点到10点"), not a day part
 # Hazards mean the open ones unless a status or one of these is said; "发现了多少" / "查出的" counts every
 # hazard found, whatever its status now (evals/README.md).
 _ALL_HAZARDS = re.compile(r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态|发现|排查出|查出|检查出")
@@ -51,7 +52,7 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
     if "open_only" in intent.slots and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):
         params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
     if intent.id == "duty_now":
-        params |= _duty_days(params, now_ms)
+        params |= {"at_ms": now_ms} | _duty_days(params, now_ms)
     if intent.id == "duty_now" and not params.get("town"):
         params["duty_city"] = True
     return params
@@ -59,10 +60,17 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
 
 def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
     """Shifts of another day ("明天/周六谁值班") are those starting that day; a window on today
-    ("今晚谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None)."""
+    ("今晚谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None; ``at_ms`` is now).
+
+    A clock time ("明早八点", "今晚10点"; the grammar gives that hour) is the shift covering it:
+    shifts hand over in the morning, so 8:00 tomorrow is still tonight's shift, not tomorrow's.
+    """
     start = params.get("from_ms")
     if start is None:
         return {}
+    end = params.get("to_ms")
+    if end is not None and int(end) - int(start) <= CLOCK_TIME_MS:
+        return {"from_ms": None, "to_ms": None, "at_ms": int(start)}
     today, tomorrow = day_bounds(now_ms)
     if today <= start < tomorrow:
         return {"from_ms": None, "to_ms": None}

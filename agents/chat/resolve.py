@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 
 # Words every collective or workshop name shares: a landlord is named by what is left.
 _LESSOR_GENERIC = re.compile(r"股份|经济|合作社|有限|公司|加工厂|加工|制品|五金|设备|社区|村|镇|街道")
+MAX_CANDIDATES = 100  # enterprises read per two-character run when a name is not found as said
 _LEGAL_WORDS = re.compile(r"^江阴市?|^江苏|(股份)?有限(责任)?公司$|集团$|公司$")
 
 
@@ -73,6 +74,8 @@ def resolve_enterprise(
         found = pick(repository.search_enterprises(scope, q_text=text, size=20).items)
         if found is not None:
             return found
+    if (near := _near_miss(short, scope, repository)) is not None:
+        return near
     if not fuzzy or search is None:
         return None
     ids = search.enterprise_ids(mention, limit=10, dense_limit=5)
@@ -82,6 +85,46 @@ def resolve_enterprise(
         if _overlap(mention, e.name) >= 0.75:  # the index always answers; keep only a real match
             return ResolvedEnterprise(e.uscc, e.name, e.town, e.lat, e.lon)
     return None
+
+
+def near_name(said: str, name: str) -> bool:
+    """Whether ``said`` is ``name`` as people shorten or mistype it: the name's characters in order
+    with a word left out ("腾亚储运" for 腾亚港口储运), or one character wrong ("远铖高份子" for
+    远铖高分子). Four characters at least, so a two-character brand alone never matches loosely."""
+    core = core_name(name)
+    if len(said) < 4:
+        return False
+    brand = core.find(said[:2])
+    if said in core or (brand >= 0 and _in_order(said, core[brand:])):
+        return True
+    return any(
+        sum(a != b for a, b in zip(said, core[i : i + len(said)], strict=True)) == 1
+        for i in range(len(core) - len(said) + 1)
+    )
+
+
+def _in_order(said: str, name: str) -> bool:
+    rest = iter(name)
+    return all(ch in rest for ch in said)
+
+
+def _near_miss(said: str, scope: DataScope, repository: SafetyGraphRepository) -> ResolvedEnterprise | None:
+    """The one enterprise whose name ``said`` shortens or mistypes (``near_name``), or None.
+
+    Candidates share a two-character run with what was said (a mistyped character breaks at most two
+    runs); two different matches are ambiguous, and guessing one would answer about the wrong firm.
+    """
+    if len(said) < 4:
+        return None
+    found: dict[str, Any] = {}
+    for i in range(len(said) - 1):
+        for e in repository.search_enterprises(scope, q_text=said[i : i + 2], size=MAX_CANDIDATES).items:
+            if near_name(said, e.name):
+                found[e.uscc] = e
+    if len(found) != 1:
+        return None
+    e = next(iter(found.values()))
+    return ResolvedEnterprise(e.uscc, e.name, e.town, e.lat, e.lon)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,8 @@ _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应�
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
             "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
+# Said when nothing fits: a weather or revenue question is beyond the graph, not merely misphrased.
+COVERED = "可查企业、隐患、重大危险源、检查处罚、监测告警、特殊作业、值班、救援资源和预案"
 
 
 class CypherAnswerer(Protocol):
@@ -342,9 +344,8 @@ class ChatService:
                     params=_jsonable(got.params), columns=list(got.columns), rows=rows, citations=[cite], notice=notice,
                 ), TurnState(question=text, key_kind="rows")  # fmt: skip
         hint = "；".join(EXAMPLES[:3])
-        return ChatAnswer(
-            answer=f"抱歉，没能理解您的问题。可以这样问：{hint}。", path="clarify", notice=notice
-        ), None
+        return ChatAnswer(answer=f"抱歉，没能理解您的问题，或系统里没有这方面的数据（{COVERED}）。可以这样问：{hint}。",
+                          path="clarify", notice=notice), None  # fmt: skip
 
 
 def check_question(text: str) -> str | None:

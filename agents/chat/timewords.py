@@ -49,7 +49,9 @@ _RECENT = re.compile(  # "近三天", "过去48小时"; "一周内", "三天以�
 )
 _THIS_WEEK = re.compile(r"本周|这周|这个?星期|本星期|这个?礼拜|本礼拜")
 _LAST_WEEK = re.compile(r"上周|上个?星期|上个?礼拜")
-_WEEKDAY = re.compile(r"(下个?|这个?|本|上个?)?(?:周|星期|礼拜)([一二三四五六日天1-7末])")
+_WEEKDAY = re.compile(
+    r"(下个?|这个?|本|上个?)?(?:周|星期|礼拜)([一二三四五六日天1-7末])(?!级|(?<=一)[共般直])"
+)  # 本周一共: 一共
 _WEEKDAYS = "一二三四五六日"
 
 
@@ -127,7 +129,7 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
     return None
 
 
-_BARE_WEEKDAY = re.compile(r"(?<![上下这本个])(?:周|星期|礼拜)([一二三四五六日天1-7])(?!末)")
+_BARE_WEEKDAY = re.compile(r"(?<![上下这本个])(?:周|星期|礼拜)([一二三四五六日天1-7])(?!末|(?<=一)[共般直])")
 
 
 def time_window(

@@ -105,8 +105,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # 20号-25号, but not the 5 of 2026-3-5号
     ("day_of_month", re.compile(rf"(?<![\d月/.])(?<!\d-)(\d{{1,2}})[日号]{_NOT_A_FACILITY}")),
-    # not 上周一级 (上周 + 一级)
-    ("week_day", re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!级)")),
+    # not 上周一级 (上周 + 一级), nor the 一 of 一共/一般/一直 (上上周一共 = 上上周 + 一共)
+    (
+        "week_day",
+        re.compile(rf"{_REL}?(?:一|1)?个?(?:周|星期|礼拜)([一二三四五六日天1-7])(?!级|(?<=一)[共般直])"),
+    ),
     (
         "week",
         re.compile(
