@@ -73,7 +73,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:近|最近|过去)的?(\d+(?:\.\d+)?|几|半)?|前(\d+|几))个?{_UNIT}(?:内|以内|之内|里|来)?"
         ),
     ),
-    ("within", re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)")),
+    # 3个月以来 is a span, but 3月以来 / 2025年以来 / 11月1日以来 start at a calendar point (month, date, year)
+    (
+        "within",
+        re.compile(
+            rf"(?<![\d.月])(?!\d{{1,2}}月份?以来|\d{{4}}年以来)(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)"
+        ),
+    ),
     (
         "ago",
         re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?|半|几)个?{_UNIT}(?:以|之)?前(?![\d天日周月年])"),

@@ -230,3 +230,20 @@ def test_decimals_and_levels_are_not_dates(text: str) -> None:
 
 def test_lunar_holiday_outside_the_table_is_not_guessed() -> None:
     assert parse_time_range("2019年春节", NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("2月以来", t(2026, 2, 1)),  # a month: since its first day, not "the last 2 months"
+        ("十二月以来", t(2025, 12, 1)),  # a month still to come this year is last year's
+        ("2月份以来", t(2026, 2, 1)),
+        ("2月10日以来", t(2026, 2, 10)),  # a date: not "the last 10 days"
+        ("2025年以来", t(2025, 1, 1)),  # a year: not "the last 2025 years"
+        ("两个月以来", t(2026, 1, 2, 9, 15)),  # a span keeps its 个: two calendar months back from now
+        ("5天以来", NOW - timedelta(days=5)),
+    ],
+)
+def test_since_a_calendar_point_and_since_a_span(text: str, start: datetime) -> None:
+    r = parse_time_range(text, NOW)
+    assert r is not None and (r.start, r.end) == (start, NOW)
