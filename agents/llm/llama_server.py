@@ -62,7 +62,7 @@ class ServerConfig:
     port: int = 8088
     threads: int = 1
     context: int = 4096
-    prompt_cache_mb: int = 1024  # 0 = off; see server_command
+    prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
     startup_timeout_s: float = 120.0
 
     @property
@@ -135,8 +135,14 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
     """llama.cpp keeps only the last prompt's evaluated tokens; any other request in between (answer
     phrasing, an event-search or plan call) throws the long shared prompt prefix away. The RAM cache
     keeps evaluated states keyed by their tokens and restores the longest matching prefix. Measured on
-    2 cores, 1.5B, 1 thread: a 1,880-token text-to-Cypher prompt after another request took 53 s to
-    prefill without it and 2.7 s with it (one state ≈ 115 MB at n_ctx 4096)."""
+    2 cores, 1.5B, 1 thread: a 1,756-token text-to-Cypher-sized prompt after another request took 49 s
+    to prefill without it and 2.4 s with it.
+
+    Off by default: llama-cpp-python 0.3.36 counts only the C state against ``cache_size``, not the
+    logits array it copies into every saved state (n_batch x vocabulary floats, ~311 MB for Qwen2.5),
+    so the real memory grows far past the setting — a test run with the 0.5B reached 11 GB RSS. Turn
+    it on only with memory to spare and a small size (each state costs ~0.3–0.4 GB beyond what the
+    setting counts)."""
     if megabytes <= 0:
         return []
     return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]

@@ -150,17 +150,13 @@ def test_server_command_and_environment(tmp_path: Path) -> None:
     assert replace(cfg, host="0.0.0.0").base_url == "http://127.0.0.1:8123/v1"
 
 
-def test_prompt_prefix_cache_is_on_by_default_and_sized_in_megabytes(tmp_path: Path) -> None:
-    flags = dict(zip(*[iter(server_command(_cfg(tmp_path, 8123), python="py")[3:])] * 2, strict=True))
-    assert (flags["--cache"], flags["--cache_type"], flags["--cache_size"]) == (
-        "True",
-        "ram",
-        str(1024 << 20),
-    )
-    off = server_command(replace(_cfg(tmp_path, 8123), prompt_cache_mb=0), python="py")
-    assert "--cache" not in off
+def test_prompt_prefix_cache_is_off_by_default_and_sized_in_megabytes(tmp_path: Path) -> None:
+    assert "--cache" not in server_command(_cfg(tmp_path, 8123), python="py")
+    on = server_command(replace(_cfg(tmp_path, 8123), prompt_cache_mb=256), python="py")
+    flags = dict(zip(*[iter(on[3:])] * 2, strict=True))
+    assert (flags["--cache"], flags["--cache_type"], flags["--cache_size"]) == ("True", "ram", str(256 << 20))
     # A running server with another cache size is a different configuration: restarted, not re-used.
-    assert _cfg(tmp_path, 8123).identity() != replace(_cfg(tmp_path, 8123), prompt_cache_mb=0).identity()
+    assert _cfg(tmp_path, 8123).identity() != replace(_cfg(tmp_path, 8123), prompt_cache_mb=256).identity()
 
 
 def test_a_port_taken_by_another_program_is_refused(tmp_path: Path) -> None:
