@@ -33,6 +33,7 @@ def intent_of(question: str, *, has_enterprise: bool = False) -> str | None:
         ("澄星化工是几级危险源", "澄星化工"),
         ("澄星化工今天有没有吊装", "澄星化工"),
         ("福佳铸件租的谁的厂房", "福佳铸件"),
+        ("恒瑞钢构的主要负责人是谁", "恒瑞钢构"),  # 主要负责人 is one portrait word, not 主要 + 负责人
     ],
 )
 def test_a_short_name_ends_before_place_and_predicate_words(question: str, name: str) -> None:
