@@ -7,6 +7,8 @@ comprehension, are handed back to the pattern walker (``graph.cypher_guard``).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from graph.cypher_catalog import ALLOWED_FUNCTIONS, all_properties, label_properties
 from graph.cypher_cursor import CLAUSE_KEYWORDS, Edit, TokenCursor, Walk
 from graph.cypher_schema_check import property_hint
@@ -20,16 +22,20 @@ _EXPR_KEYWORDS = frozenset(
 _TIME_FUNCTIONS = frozenset({"DATETIME", "DATE", "TIME", "LOCALDATETIME", "LOCALTIME", "DURATION"})
 
 
-class ExpressionWalker(TokenCursor):
-    # Implemented by the pattern walker (graph.cypher_guard._Guard).
+class ExpressionWalker(TokenCursor, ABC):
+    """Expressions; patterns inside them are the pattern walker's job (graph.cypher_guard._Guard)."""
+
+    @abstractmethod
     def pattern(self, walk: Walk, ctx: str, preds: list[str]) -> None:
-        raise NotImplementedError
+        """Consume a node/relationship pattern at the cursor."""
 
+    @abstractmethod
     def pattern_at(self, j: int) -> bool:
-        raise NotImplementedError
+        """Whether a pattern starts at token ``j``."""
 
+    @abstractmethod
     def comprehension(self, walk: Walk) -> None:
-        raise NotImplementedError
+        """Consume a list or pattern comprehension at the cursor."""
 
     def expr(self, walk: Walk, *, stops: set[str], clause_stop: bool = True) -> None:
         """Consume one expression; stop before a closer, a stop token or (optionally) a clause."""

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from plans.sections import classify_heading
-from plans.structure import Block, split_number
+from plans.structure import Block, rewritten_heading, rewritten_text
 
 _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,12})\s*[：:]\s*(\S.*)$", re.S)
 # a label that asks rather than names: the card's spoken style
@@ -99,15 +99,10 @@ class _Writer:
         self.part = ""  # the last real heading's title
 
     def heading(self, block: Block, text: str, level: int) -> None:
-        numbering = split_number(text)
-        self.out.append(block.model_copy(update={
-            "kind": "heading", "text": text, "paragraph": len(self.out), "heading_level": level,
-            "number": numbering.number if numbering else None, "cells": None}))  # fmt: skip
+        self.out.append(rewritten_heading(block, text, len(self.out), level))
 
     def paragraph(self, block: Block, text: str) -> None:
-        self.out.append(block.model_copy(
-            update={"kind": "paragraph", "text": text, "paragraph": len(self.out), "number": None, "cells": None}
-        ))  # fmt: skip
+        self.out.append(rewritten_text(block, text, len(self.out)))
 
     def section(self, block: Block, title: str) -> None:
         """An inserted heading one level below the part, unless the last heading already is it."""

@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from plans.sections import classify_heading
-from plans.structure import Block, split_number
+from plans.structure import Block, rewritten_heading, rewritten_text
 
 # ``Block.style`` of a glyph-led item: a list entry that belongs to its topic, not to the line above it
 CHECKLIST_ITEM = "checklist item"
@@ -156,18 +156,18 @@ def outline_blocks(blocks: list[Block]) -> list[Block]:
         if len(fields) == 1 and _is_topic(text) and deeper:
             out += _topic(block, text, len(out), level + 1)
         elif len(fields) > 2 and _PHONE.search(fields[-1]):  # "□ 总指挥｜陆建华｜139…": a contact row
-            out.append(_paragraph(block, " ".join(fields), len(out)))
+            out.append(rewritten_text(block, " ".join(fields), len(out)))
         elif len(fields) == 1 and labelled and _names_section(labelled.group(1)):
-            out.append(_heading(block, labelled.group(1), len(out), level + 1))
-            out.append(_paragraph(block, arrow_steps(labelled.group(2)), len(out)))
+            out.append(rewritten_heading(block, labelled.group(1), len(out), level + 1))
+            out.append(rewritten_text(block, arrow_steps(labelled.group(2)), len(out)))
         elif len(fields) > 2 and _is_topic(fields[0]) and all(_LABELLED.match(f) for f in fields[1:]):
-            out.append(_heading(block, fields[0], len(out), level + 2))
-            out += [_paragraph(block, f, len(out) + i) for i, f in enumerate(fields[1:])]
+            out.append(rewritten_heading(block, fields[0], len(out), level + 2))
+            out += [rewritten_text(block, f, len(out) + i) for i, f in enumerate(fields[1:])]
         elif len(fields) == 1 and not labelled:  # a checklist item: a list entry under its topic
-            item = _paragraph(block, arrow_steps(text), len(out))
+            item = rewritten_text(block, arrow_steps(text), len(out))
             out.append(item.model_copy(update={"kind": "list_item", "style": CHECKLIST_ITEM}))
         else:
-            out.append(_paragraph(block, arrow_steps(_sentence(fields)), len(out)))
+            out.append(rewritten_text(block, arrow_steps(_sentence(fields)), len(out)))
     return out
 
 
@@ -177,26 +177,12 @@ def _topic(block: Block, text: str, paragraph: int, level: int) -> list[Block]:
     name = _bare(text).strip()
     note = text.strip()[len(name) :]
     if not name or not text.strip().startswith(name) or not note:
-        return [_heading(block, text, paragraph, level)]
+        return [rewritten_heading(block, text, paragraph, level)]
     inner = note[1:-1].strip()
     body = inner if _LABELLED.match(inner) else name + inner
-    return [_heading(block, name, paragraph, level), _paragraph(block, body, paragraph + 1)]
+    return [rewritten_heading(block, name, paragraph, level), rewritten_text(block, body, paragraph + 1)]
 
 
 def _names_section(key: str) -> bool:
     """A label that titles a section (适用范围, 编制目的, 报告流程), not a post or a level's field."""
     return classify_heading(key) is not None and not _FIELD_KEY.search(key)
-
-
-def _heading(block: Block, text: str, paragraph: int, level: int) -> Block:
-    numbering = split_number(text)
-    return block.model_copy(
-        update={"kind": "heading", "text": text, "paragraph": paragraph, "heading_level": level,
-                "number": numbering.number if numbering else None, "cells": None}
-    )  # fmt: skip
-
-
-def _paragraph(block: Block, text: str, paragraph: int) -> Block:
-    return block.model_copy(
-        update={"kind": "paragraph", "text": text, "paragraph": paragraph, "number": None, "cells": None}
-    )

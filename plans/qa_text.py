@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from plans.rules_org_names import ROLE_TITLES
-from plans.structure import Block, split_number
+from plans.structure import Block, BlockKind, rewritten_heading, rewritten_text
 
 _NUMBER = r"(?:\d{1,3}\s*[．.、]\s*)?"
 _QUESTION = re.compile(
@@ -83,14 +83,7 @@ def qa_blocks(blocks: list[Block]) -> list[Block]:
             continue
         following = blocks[at + 1] if at + 1 < len(blocks) else None
         if block.kind in ("paragraph", "list_item") and _QUESTION.match(block.text) and _answer(following):
-            title = question_title(block.text)
-            numbering = split_number(title)
-            out.append(
-                block.model_copy(
-                    update={"kind": "heading", "text": title, "paragraph": len(out), "heading_level": level + 1,
-                            "number": numbering.number if numbering else None, "cells": None}
-                )
-            )  # fmt: skip
+            out.append(rewritten_heading(block, question_title(block.text), len(out), level + 1))
             continue
         if not _answer(block):
             out.append(block.model_copy(update={"paragraph": len(out)}))
@@ -100,12 +93,9 @@ def qa_blocks(blocks: list[Block]) -> list[Block]:
         if duties and duties.group(1) in ROLE_TITLES:
             title = f"{duties.group(1)}职责"
             if not (out and out[-1].kind == "heading" and out[-1].text == title):
-                out.append(block.model_copy(update={"kind": "heading", "text": title, "paragraph": len(out),
-                                                    "heading_level": level + 2, "number": None, "cells": None}))  # fmt: skip
+                out.append(rewritten_heading(block, title, len(out), level + 2))
             parts = [p.strip() for p in re.split(r"[；;]", duties.group(2).strip().rstrip("。")) if p.strip()]
-        kind = "list_item" if len(parts) > 1 else "paragraph"
+        kind: BlockKind = "list_item" if len(parts) > 1 else "paragraph"
         for part in parts:
-            out.append(
-                block.model_copy(update={"kind": kind, "text": part, "paragraph": len(out), "number": None})
-            )
+            out.append(rewritten_text(block, part, len(out), kind))
     return out

@@ -119,6 +119,23 @@ def split_number(text: str) -> Numbering | None:
     return None
 
 
+# Rewrite passes (table_text, outline_text, qa_text, card_text) turn a source block into the headings
+# and paragraphs it stands for; the copy keeps page, style and origin, and ``paragraph`` is the index
+# in the pass's output list.
+def rewritten_heading(block: Block, text: str, paragraph: int, level: int) -> Block:
+    numbering = split_number(text)
+    return block.model_copy(
+        update={"kind": "heading", "text": text, "paragraph": paragraph, "heading_level": level,
+                "number": numbering.number if numbering else None, "cells": None}
+    )  # fmt: skip
+
+
+def rewritten_text(block: Block, text: str, paragraph: int, kind: BlockKind = "paragraph") -> Block:
+    return block.model_copy(
+        update={"kind": kind, "text": text, "paragraph": paragraph, "number": None, "cells": None}
+    )
+
+
 _SENTENCE_END = re.compile(r"[。；;！!？?]\s*$")
 _MAX_HEADING_CHARS = 40
 

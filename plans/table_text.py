@@ -27,7 +27,13 @@ import re
 
 from plans.rules_post_cards import named_card
 from plans.sections import classify_heading
-from plans.structure import Block, caption_rows, heading_title, split_number
+from plans.structure import (
+    Block,
+    caption_rows,
+    heading_title,
+    rewritten_heading,
+    rewritten_text,
+)
 
 # header words of a key-value table: the left column names the item, the right one holds it
 _KEY_HEADERS = frozenset({"项目", "名称", "事项", "类别", "类型", "要素", "内容项", "条目", "栏目", "要点"})
@@ -90,7 +96,7 @@ def expand_key_value_tables(blocks: list[Block]) -> list[Block]:
         card = named_card(block.cells) if block.kind == "table" and block.cells else None
         if card is not None:  # a post card is read by column (rules_post_cards); its title heads it
             if card.title:
-                out.append(_heading(block, card.title, len(out), level + 1))
+                out.append(rewritten_heading(block, card.title, len(out), level + 1))
             out.append(block.model_copy(update={"paragraph": len(out)}))
             continue
         parsed = key_value_rows(block.cells) if block.kind == "table" and block.cells else None
@@ -100,30 +106,17 @@ def expand_key_value_tables(blocks: list[Block]) -> list[Block]:
         title, rows = parsed
         inner = level + 1
         if title:
-            out.append(_heading(block, title, len(out), inner))
+            out.append(rewritten_heading(block, title, len(out), inner))
             inner += 1
         for key, value in rows:
             if not value or value in ("—", "-", "/", "无"):
                 continue
             if _names_section(key, section):
-                out.append(_heading(block, key, len(out), inner))
-                out.append(_paragraph(block, value, len(out)))
+                out.append(rewritten_heading(block, key, len(out), inner))
+                out.append(rewritten_text(block, value, len(out)))
             else:
-                out.append(_paragraph(block, f"{key}：{value}", len(out)))
+                out.append(rewritten_text(block, f"{key}：{value}", len(out)))
     return out
-
-
-def _heading(table: Block, text: str, paragraph: int, level: int) -> Block:
-    numbering = split_number(text)
-    number = numbering.number if numbering else None
-    return table.model_copy(
-        update={"kind": "heading", "text": text, "paragraph": paragraph, "heading_level": level, "number": number,
-                "cells": None}
-    )  # fmt: skip
-
-
-def _paragraph(table: Block, text: str, paragraph: int) -> Block:
-    return table.model_copy(update={"kind": "paragraph", "text": text, "paragraph": paragraph, "cells": None})
 
 
 # Columns typed with spaces: a run of two or more (full-width) spaces or a tab separates two fields;
