@@ -19,7 +19,7 @@ Interval semantics (one rule each, used everywhere):
 * A clock time alone is its hour (10点 → 10:00–11:00; 十点多/10点左右 too, and 十点前后 = about ten);
   "8点后" runs to the end of the day part (or day), "8点前" from its start. With 下午/晚上, hours
   below 12 are afternoon hours. N号 before a facility noun (2号罐区, 一号仓库) is no day.
-* "A到B" (also 至, -, ~) runs from A's start to B's end, or to B itself when B is a clock time
+* "A到B" (also 至, -, ~, and 起至 as in 自3日起至5日止) runs from A's start to B's end, or to B itself when B is a clock time
   (昨天下午3点到晚上8点 = 15:00–20:00, 上周五晚上到今天早上). B without a day word is on A's day
   (晚上10点到凌晨2点 runs into the next day); a bare weekday or day of the month at B is the first
   one on or after A (上周四下午到周五上午, 上个月25号到31号, 3号-5号).
@@ -29,7 +29,7 @@ Interval semantics (one rule each, used everywhere):
   style: 截至目前本月内), keeps its start and ends at ``now``. 上一自然月/本自然周 = 上个月/本周, 本年度 = 今年.
 * "N ago": 半小时前/一小时前 = the rolling window back to ``now``; 三天前 = that calendar day, 两周前 =
   that Monday-based week, 一个月前 = that calendar month.
-* Parts of a month: 月初/月头/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
+* Parts of a month (also after the month said twice, 这个月月底): 月初/月头/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
   are this month's, or last month's when this month's part has not begun; 上半月 = 1–15, 下半月 =
   16th → end, the same way. 上半年/下半年 = Jan–Jun /
   Jul–Dec, 一季度 … 四季度 = calendar quarters (alone: the latest one begun). 上周末 = Saturday and
