@@ -118,10 +118,23 @@ NEGATIONS: frozenset[str] = frozenset(
         "去除",
         "不是",
         "非",
+        "别算",
+        "别看",
+        "不看",
+        "不用看",
+        "不需要",
     )
 )
 # Right after words of one field: the same negation said afterwards (误报的除外, 视频和物联以外).
 POST_NEGATIONS: frozenset[str] = frozenset(("除外", "以外", "之外"))
+# Said on either side of what they take out: before (不要误报的) or after (误报的不算, 已处置的就不要了).
+# After, when no word of a field follows them in their clause (see ``negates_backwards``).
+EITHER_WAY_NEGATIONS: frozenset[str] = frozenset(
+    ("不算", "别算", "不要", "别要", "不看", "别看", "不用看", "不需要", "去掉", "排除")
+)
+# Between the words and a negation said afterwards, these keep the words (已处置的就不要了, 误报的都不算).
+RUN_PARTICLES: frozenset[str] = frozenset(("的", "了", "就", "都", "也", "全", "全都"))
+_CLAUSE_END = frozenset("，,。；;！!？?")
 # Between two negated words the negation carries on (除了误报和已处置的).
 NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))
 
@@ -140,6 +153,25 @@ def vocab_hit(word: str) -> tuple[str, tuple[Any, ...]] | None:
         if word in table:
             return name, table[word]
     return None
+
+
+def negates_backwards(words: list[str], i: int) -> bool:
+    """Whether the either-way negation ``words[i]`` applies to what came before it: right after a
+    field word with 的 (误报的别算, 已处置的就不要了), or when nothing of a field follows it before the
+    clause ends (红色 不算). 烟雾 不要误报的 and 城东的不要误报 negate 误报 (a place cannot be negated)."""
+    before = [w for w in words[:i] if w.strip() and w not in RUN_PARTICLES - {"的"}]
+    if len(before) >= 2 and before[-1] == "的":
+        before[-2:] = [before[-2] + "的"]
+    last = before[-1] if before else ""
+    if last.endswith("的") and (vocab_hit(last) or vocab_hit(last.removesuffix("的"))) is not None:
+        return True
+    for word in words[i + 1 :]:
+        if word in _CLAUSE_END:
+            return True
+        if not word.strip() or word in RUN_PARTICLES or word in ("吧", "啊", "哈", "呢"):
+            continue
+        return vocab_hit(word) is None
+    return True
 
 
 def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:

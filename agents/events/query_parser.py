@@ -26,17 +26,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from agents.events.background import background_spans
 from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
 from agents.events.modifiers import colour_run, level_range, radius_m
 from agents.events.phrases import (
+    EITHER_WAY_NEGATIONS,
     NEGATION_JOINERS,
     NEGATIONS,
     POST_NEGATIONS,
+    RUN_PARTICLES,
     event_phrases,
     filter_sizes,
+    negates_backwards,
     take_back,
     vocab_hit,
     without,
@@ -52,7 +56,7 @@ from agents.events.vocab import (
     STATUS_WORDS,
     canonical_spelling,
 )
-from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.timeexpr import CST, lunar_span, parse_time_range
 from agents.nlp.traditional import simplified
 from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
@@ -62,6 +66,7 @@ log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 500
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
+_NEGATION_FREQ = 2_000  # enough to keep 别看 whole, too little to split 看不看 as 看 + 不看
 _CAMERA_ID = re.compile(r"CAM-[0-9A-Z]+-[0-9]+", re.IGNORECASE)
 _DICTS: tuple[dict[str, Any], ...] = (EVENT_TYPE_WORDS, LEVEL_WORDS, STATUS_WORDS, SOURCE_WORDS)
 
@@ -122,6 +127,9 @@ class EventQueryParser:
                     for word in self._all_words():
                         if len(word) > 1:
                             seg.add_word(word, freq=_WORD_FREQ)
+                    for word in EITHER_WAY_NEGATIONS:  # 别算, 不用看: one token, never above 看不看
+                        if not seg.FREQ.get(word):
+                            seg.add_word(word, freq=_NEGATION_FREQ)
                     self._seg = seg
         return self._seg
 
@@ -152,9 +160,15 @@ class EventQueryParser:
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
             self._add_place(found, camera, text[end:])
             text = text[:start] + " " * (end - start) + text[end:]
+        for s, e in background_spans(text, now):  # 上周报过的…，今天又…: the later period is the filter
+            text = text[:s] + " " * (e - s) + text[e:]
         time_range = parse_time_range(text, now)
-        if time_range is not None:
-            s, e = time_range.span
+        lunar = lunar_span(text) if time_range is None else None
+        if lunar is not None:  # 去年腊八: said, but not resolved (no lunar calendar beyond the holidays)
+            notes.append(f"暂不支持农历日期“{text[lunar[0] : lunar[1]].strip()}”，未按时间筛选")
+        blank = time_range.span if time_range is not None else lunar
+        if blank is not None:
+            s, e = blank
             text = text[:s] + " " * (e - s) + text[e:]
         for m in _CAMERA_ID.finditer(text):
             place = self.gazetteer.lookup("camera", m.group().upper())
@@ -197,10 +211,12 @@ class EventQueryParser:
         # Words placed since the last other word, each with the list sizes before it: what a
         # following 除外 may take back.
         run: list[tuple[str, dict[str, int]]] = []
-        for word, start, end in self._segmenter().tokenize(text):
+        tokens = list(self._segmenter().tokenize(text))
+        for i, (word, start, end) in enumerate(tokens):
             if not word.strip():
                 continue
-            if word in POST_NEGATIONS and run:
+            backwards = word in EITHER_WAY_NEGATIONS and negates_backwards([t[0] for t in tokens], i)
+            if (word in POST_NEGATIONS or backwards) and run:
                 take_back(found, run, notes)
                 run = []
                 continue
@@ -225,7 +241,7 @@ class EventQueryParser:
                 run = []
             elif word not in FILLER_WORDS and CJK_OR_WORD.search(word):
                 run.append((word, sizes))
-            elif word != "的" and word not in NEGATION_JOINERS:
+            elif word not in RUN_PARTICLES and word not in NEGATION_JOINERS:
                 run = []
         return unplaced
 

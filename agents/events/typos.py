@@ -42,12 +42,19 @@ def toned_pinyin(text: str) -> str:
 
 
 @cache
-def _sound(ch: str) -> str:
-    return pinyin(ch)
+def _sounds(ch: str) -> frozenset[str]:
+    """Every toneless reading of one character: a phone or input method writes a polyphonic
+    character for any of them (厦 sha/xia in 厦港 for 夏港, 长 chang/zhang)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from pypinyin import Style
+        from pypinyin import pinyin as readings
+
+    return frozenset(r for rs in readings(ch, style=Style.NORMAL, heteronym=True) for r in rs) - {ch}
 
 
 def _confusable(a: str, b: str) -> bool:
-    return b in _LOOKALIKE.get(a, ()) or (_sound(a) == _sound(b) and _sound(a) != a)
+    return b in _LOOKALIKE.get(a, ()) or bool(_sounds(a) & _sounds(b))
 
 
 def one_slip_away(word: str, names: Iterable[str]) -> list[str]:

@@ -3,12 +3,14 @@
 Every table maps a surface word to one or more canonical values. Choices (docs/adr/0011):
 * levels: 一级/Ⅰ级 = 红色, 二级 = 橙色, 三级 = 黄色, 四级 = 蓝色 (the four-colour warning order);
   高级别/高等级/严重/紧急 = 红色+橙色, 低级别/低等级 = 黄色+蓝色; 重大 = 红色, 较大 = 橙色.
-* statuses: 未处理/没处理/待处理 = 待研判+正报+已派发 (not closed yet); 已处理/处理完/办结 = 已处置;
+* statuses: 未处理/没处理/待处理, any negated closing verb (没闭环, 尚未结案) and 还挂着 = 待研判+正报+已派发
+  (not closed yet); 核查中/核实中 = 待研判; 是真的 = 正报; 已处理/处理完/办结 = 已处置;
   误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发 = 已派发; 还没派单/未下发 = 待研判+正报 (open, not
   dispatched yet).
 * event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰;
   烟/火 alone (as their own tokens) = 烟雾/火焰; a blocking verb alone (堵住了, 被堵) = 消防通道占用, the
   one event about blocking (堵车 and 堵塞 are not in the table: traffic, pipes).
+* English algorithm names (smoke, fire, helmet, smoking, intrusion) = the event type each detects.
 * gases named by substance alone (氨气, 一氧化碳 = 有毒气体超标; 甲烷, 液化气 = 可燃气体泄漏); Latin
   abbreviations in any case (ai, IOT, voc).
 * also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
@@ -107,6 +109,14 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **dict.fromkeys(
         _words("人员受伤 受伤 伤人 工伤 伤亡 砸伤 烫伤 摔伤 挤伤 撞伤 坠落 人员伤亡"), (E.MANUAL_INJURY,)
     ),
+    # Algorithm names as a vendor console shows them in English (smoke, helmet识别, Fire): what each detects.
+    **dict.fromkeys(_words("smoke"), (E.SMOKE,)),
+    **dict.fromkeys(_words("fire flame"), (E.FIRE,)),
+    **dict.fromkeys(_words("helmet hardhat"), (E.NO_HELMET,)),
+    **dict.fromkeys(_words("vest"), (E.NO_REFLECTIVE_VEST,)),
+    **dict.fromkeys(_words("smoking"), (E.SMOKING,)),
+    **dict.fromkeys(_words("intrusion intruder"), (E.PERSON_INTRUSION,)),
+    **dict.fromkeys(_words("ebike"), (E.EBIKE_IN_ELEVATOR,)),
     **{e.value: (e,) for e in E},
 }
 
@@ -141,13 +151,20 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
 # "Not dispatched yet" (还没派单, 未下发): the statuses before 已派发 that are still open, 待研判 + 正报.
 _NOT_YET = ("没", "没有", "未", "还没", "还没有", "还未", "尚未")
 _DISPATCH = ("派发", "派单", "下发", "派出", "派出去", "派下去", "转办", "分派")
+# Not closed yet said as any negated closing verb (没闭环, 还没结案, 尚未办结) or as still hanging (还挂着):
+# 待研判 + 正报 + 已派发, as 未处理. One product of two lists, so a new verb is one more entry.
+_CLOSE = ("处理", "处置", "闭环", "结案", "办结", "解决", "完结", "销号", "关闭", "处理完", "处置完")
+_HANGING = ("挂着", "还挂着", "仍挂着", "一直挂着", "挂起", "还挂起", "挂在那")
+_OPEN = (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED)
 
 STATUS_WORDS: dict[str, tuple[St, ...]] = {
     **dict.fromkeys((n + d for n in _NOT_YET for d in _DISPATCH), (St.PENDING_REVIEW, St.CONFIRMED)),
+    **dict.fromkeys((*(n + c for n in _NOT_YET for c in _CLOSE), *_HANGING), _OPEN),
     **dict.fromkeys(
         _words(
             """待研判 未研判 没研判 待确认 未确认 待核实 新告警 还没研判 没确认 还没确认
-            未核实 没核实 待审核 研判中 在研判 还在研判 审核中 待审"""
+            未核实 没核实 待审核 研判中 在研判 还在研判 审核中 待审 核查中 核实中 确认中 在核查
+            在核实 正在核查 正在核实 核查当中 核实当中"""
         ),
         (St.PENDING_REVIEW,),
     ),
@@ -160,7 +177,10 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
         (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED),
     ),
     **dict.fromkeys(
-        _words("正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实 已核实 核实过 真警"), (St.CONFIRMED,)
+        _words(
+            "正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实 已核实 核实过 真警 是真的 为真 真实的"
+        ),
+        (St.CONFIRMED,),
     ),
     **dict.fromkeys(
         _words(
@@ -228,7 +248,8 @@ _FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些
     怎么 怎样 到底 具体 详细 最 第 次 件 宗 类 种 各 每 家 处 附近的 周边的 上报 报告 异常 问题 隐患 风险 预警信息
     告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内
     能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 拍到 识别到 检测到 监测到
-    嗯 呃 额 哦 噢 哎 诶 喂 就是 然后 那么 是不是 全天 整天 一整天 列 列一下 列个 都要 都给我"""
+    嗯 呃 额 哦 噢 哎 诶 喂 就是 然后 那么 是不是 全天 整天 一整天 列 列一下 列个 都要 都给我
+    就 又 那天 识别 检测 自 止 为止"""
 FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
 
 # Duty words with a meaning of their own but no filter value (staff off post, devices offline):

@@ -137,10 +137,11 @@ def ago(now: datetime, n: float, unit: str) -> tuple[datetime, datetime]:
     return whole_month(first.year, first.month)
 
 
-# 上旬/月初 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end;
+# 上旬/月初/月头 = days 1–10, 中旬/月中 = 11–20, 下旬/月底/月末 = the 21st to the month's end;
 # 上半月 = days 1–15, 下半月 = the 16th to the end.
 _MONTH_PARTS = {
     "初": (1, 11),
+    "头": (1, 11),
     "上旬": (1, 11),
     "中": (11, 21),
     "中旬": (11, 21),

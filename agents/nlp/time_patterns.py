@@ -49,11 +49,15 @@ PM_PARTS = {
 }
 AFTER_MIDNIGHT_PARTS = {"半夜", "午夜", "下半夜", "后半夜"}  # 半夜2点 = 02:00 of the next day
 
-CONNECT = r"\s*(?:到|至|~|～|-|—|－)\s*"
+# 起至/开始到 (自3日起至5日止, 从8点开始到10点): the start marker belongs to the range, not "up to now".
+CONNECT = r"\s*(?:(?:起|开始)\s*)?(?:到|至|~|～|-|—|－)\s*"
 # 十点多/8点左右 (approximately) are that hour, also at one end of a range (十点多到十一点).
 _CLOCK = r"(\d{1,2})(?:[:：](\d{2})|[点时](?:(\d{1,2})(?!刻)分?|(半)|(一刻|1刻)|(三刻|3刻))?)(?:多|许|左右)?"
-# 月初 = days 1–10 (上旬), 月中 = 11–20 (中旬), 月底/月末 = 21st to the end (下旬).
-_EDGE = r"(?P<edge>初|中旬|底|末|上旬|下旬|上半月|下半月)?"
+# 月初/月头 = days 1–10 (上旬), 月中 = 11–20 (中旬), 月底/月末 = 21st to the end (下旬).
+# A bare 中 only after a month said twice (本月月中; 本月中 is "during this month").
+_EDGE = r"(?P<edge>初|头|中旬|(?<=[月的]月)中|底|末|上旬|下旬|上半月|下半月)?"
+# 这个月月底, 上个月的月初: the month said twice, once as the period and once with its part.
+_MONTH_AGAIN = r"(?:的?月(?=初|头|中|底|末|上旬|下旬|上半月|下半月))?"
 # 上/下/这 … before 周/月, but not the 上 of 晚上/早上/楼上 (晚上月城 is 晚上 + 月城镇).
 _REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
 # Count units; h/H is hours (24h, 48H).
@@ -65,6 +69,15 @@ _NATURAL = r"(?:自然)?"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # Lunar dates and festivals outside the holiday table (农历十月十二, 阴历冬月初八, 腊八, 七夕): matched
+    # first so that no Gregorian reading is invented from them; ``parse_time_range`` gives None.
+    (
+        "lunar",
+        re.compile(
+            r"(?:农历|阴历|旧历)的?(?:(?:\d{1,2}|[正冬腊一二三四五六七八九十]{1,2})月)?(?:[初廿]?[\d一二三四五六七八九十]{1,3}[日号]?)?"
+            r"|腊八|七夕|重阳|小年|中元节?|龙抬头|寒衣节"
+        ),
+    ),
     ("recent", re.compile(r"刚才|刚刚|方才")),
     ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
     (
@@ -122,8 +135,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_REL}?(?:一|1)?(?:个)?{_NATURAL}(?:周|星期|礼拜)(末)|{_REL}(?:一|1)?(?:个)?{_NATURAL}(?:周|星期|礼拜)"
         ),
     ),
-    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?{_NATURAL}月(?:份)?{_EDGE}")),
-    ("month_edge", re.compile(r"月(初|中旬|中|底|末|上旬|下旬)|([上中下])旬|([上下])半月")),
+    ("month_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?{_NATURAL}月(?:份)?{_MONTH_AGAIN}{_EDGE}")),
+    ("month_edge", re.compile(r"月(初|头|中旬|中|底|末|上旬|下旬)|([上中下])旬|([上下])半月")),
     ("half_year", re.compile(r"(?:(\d{4})年|(今年|去年|前年))?的?(上|下)半年")),
     ("quarter_rel", re.compile(rf"{_REL}(?:一|1)?(?:个)?季度")),
     ("quarter", re.compile(r"(?:(\d{4})年度?|(今年|本年|去年)度?)?的?第?([1-4一二三四])季度")),

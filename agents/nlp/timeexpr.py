@@ -19,7 +19,7 @@ Interval semantics (one rule each, used everywhere):
 * A clock time alone is its hour (10点 → 10:00–11:00; 十点多/10点左右 too, and 十点前后 = about ten);
   "8点后" runs to the end of the day part (or day), "8点前" from its start. With 下午/晚上, hours
   below 12 are afternoon hours. N号 before a facility noun (2号罐区, 一号仓库) is no day.
-* "A到B" (also 至, -, ~) runs from A's start to B's end, or to B itself when B is a clock time
+* "A到B" (also 至, -, ~, and 起至 as in 自3日起至5日止) runs from A's start to B's end, or to B itself when B is a clock time
   (昨天下午3点到晚上8点 = 15:00–20:00, 上周五晚上到今天早上). B without a day word is on A's day
   (晚上10点到凌晨2点 runs into the next day); a bare weekday or day of the month at B is the first
   one on or after A (上周四下午到周五上午, 上个月25号到31号, 3号-5号).
@@ -29,7 +29,7 @@ Interval semantics (one rule each, used everywhere):
   style: 截至目前本月内), keeps its start and ends at ``now``. 上一自然月/本自然周 = 上个月/本周, 本年度 = 今年.
 * "N ago": 半小时前/一小时前 = the rolling window back to ``now``; 三天前 = that calendar day, 两周前 =
   that Monday-based week, 一个月前 = that calendar month.
-* Parts of a month: 月初/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
+* Parts of a month (also after the month said twice, 这个月月底): 月初/月头/上旬 = days 1–10, 月中/中旬 = 11–20, 月底/月末/下旬 = 21st → end; alone they
   are this month's, or last month's when this month's part has not begun; 上半月 = 1–15, 下半月 =
   16th → end, the same way. 上半年/下半年 = Jan–Jun /
   Jul–Dec, 一季度 … 四季度 = calendar quarters (alone: the latest one begun). 上周末 = Saturday and
@@ -40,7 +40,8 @@ Interval semantics (one rule each, used everywhere):
   五六号 = both days, 近两三天 = 近3天. Two bare weekdays A到B (周一到周三) end at the latest B, with A
   the one before it.
 * Lunar holidays from a table (2024–2030): 春节/过年 = 除夕 → 初六 (7 days), 除夕 and 元宵 one day,
-  清明/端午/中秋 = the festival day and the two after it; outside the table nothing is guessed.
+  清明/端午/中秋 = the festival day and the two after it; outside the table nothing is guessed, and
+  lunar dates (农历十月十二, 阴历冬月初八) and other lunar festivals (腊八, 七夕, 重阳) give no range.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -73,7 +74,7 @@ from agents.nlp.time_patterns import (
     UNTIL_NOW_BEFORE,
 )
 
-__all__ = ["CST", "TimeRange", "parse_time_range"]
+__all__ = ["CST", "TimeRange", "lunar_span", "parse_time_range"]
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
     norm, index = normalise_numerals(text[:2000])
     cluster, split = _adjacent(_scan(norm), norm)
-    if not cluster:
+    if not cluster or any(h.kind == "lunar" for h in cluster):  # 去年腊八: no Gregorian guess
         return None
     result = _resolve(cluster, split, now)
     if result is None:
@@ -179,6 +180,16 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
         end, first = now, until_now.start()
     s, e = index[first], index[last - 1] + 1
     return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
+
+
+def lunar_span(text: str) -> tuple[int, int] | None:
+    """The span of the first time phrase when it names a lunar date the grammar does not resolve
+    (去年腊八, 农历十月十二), so the caller can say so instead of filtering on it."""
+    norm, index = normalise_numerals(text[:2000])
+    cluster, _split = _adjacent(_scan(norm), norm)
+    if not any(h.kind == "lunar" for h in cluster):
+        return None
+    return index[cluster[0].start], index[cluster[-1].end - 1] + 1
 
 
 @dataclass

@@ -26,6 +26,8 @@ from evals.event_search import (
     HOLDOUT8,
     HOLDOUT9,
     HOLDOUT10,
+    HOLDOUT11,
+    HOLDOUT12,
     SCALE,
     SEED,
 )
@@ -43,6 +45,8 @@ CHECKED = {
     HOLDOUT8: 30,
     HOLDOUT9: 50,
     HOLDOUT10: 30,
+    HOLDOUT11: 50,
+    HOLDOUT12: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
