@@ -28,6 +28,8 @@ from evals.event_search import (
     HOLDOUT10,
     HOLDOUT11,
     HOLDOUT12,
+    HOLDOUT13,
+    HOLDOUT14,
     SCALE,
     SEED,
 )
@@ -47,6 +49,8 @@ CHECKED = {
     HOLDOUT10: 30,
     HOLDOUT11: 50,
     HOLDOUT12: 30,
+    HOLDOUT13: 50,
+    HOLDOUT14: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
