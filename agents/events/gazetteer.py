@@ -141,7 +141,7 @@ class Gazetteer:
         if not self.camera_numbers:
             return []
         if self._camera_pattern is None:
-            bases = "|".join(re.escape(b) for b in sorted(self.camera_numbers, key=len, reverse=True))
+            bases = "|".join(self._loose_base(b) for b in sorted(self.camera_numbers, key=len, reverse=True))
             self._camera_pattern = re.compile(
                 rf"({bases})\s*(?:的|那个|这个|那|这)?\s*{_DEVICE}?\s*第?\s*"
                 rf"(?:(\d{{1,4}})(?:\s*(?:号|个)|(?!\d|\s*(?:天|日|周|月|年|小时|点|时|分)))|([一二两三四五六七八九十]{{1,3}})\s*(?:号|个))"
@@ -150,10 +150,22 @@ class Gazetteer:
         out = []
         for m in self._camera_pattern.finditer(text):
             number = int(m.group(2)) if m.group(2) else chinese_to_int(m.group(3).replace("两", "二"))
-            place = self.camera_numbers[m.group(1)].get(number or 0)
+            base = re.sub(r"\s+|的", "", m.group(1))  # 澄江 小区电梯 → 澄江小区电梯 (no base has 的)
+            place = self.camera_numbers[base].get(number or 0)
             if place is not None:
                 out.append((m.start(), m.end(), place))
         return out
+
+    def _loose_base(self, base: str) -> str:
+        """A camera base whose town a typist says apart from the spot (澄江 小区电梯009, 城东的农贸市场10号):
+        the camera's own town alias, then spaces or 的, then the spot. The town is part of the name, so
+        it is no town filter of its own, as when the name is said whole."""
+        town = next(iter(self.camera_numbers[base].values())).town
+        said = [a for a, t in self.towns.items() if t == town and base.startswith(a) and len(base) > len(a)]
+        if not said:
+            return re.escape(base)
+        alias = max(said, key=len)
+        return re.escape(alias) + r"(?:\s*的?\s*)" + re.escape(base[len(alias) :])
 
 
 def station_aliases(alias: str, towns: Mapping[str, str]) -> list[str]:

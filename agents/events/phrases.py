@@ -55,9 +55,17 @@ _HAT = _alt("安全帽", "帽子", "头盔", "安全头盔", "帽")
 _VEST = _alt("反光衣", "反光背心", "反光马甲", "马甲", "背心", "反光服")
 # E-bikes and moving indoors.
 _EBIKE = _alt("电动车", "电瓶车", "电动自行车", "电驴", "小电驴", "电摩", "电动摩托", "电车", "电单车")
+_OBSTACLE = f"(?:{_EBIKE}|车辆|杂物|东西|货物)"
 _INDOORS = r"(?:推|骑|开|带)?(?:进|上|入)了?(?:电梯|梯|楼|楼道|楼上|单元|室内|屋)"
 # Someone getting in where they should not.
-_INTRUDE = r"(?:闯|翻|爬|溜|钻|混|跑)(?:进|入|过|越)(?:来|去|了)*|翻墙|爬墙|外来人员|陌生人|外人进"
+# Climbing a barrier names the barrier inside the verb phrase (翻围墙, 爬过了护栏, 翻墙头): any of them.
+_BARRIER = _alt(
+    "墙", "围墙", "院墙", "墙头", "围栏", "栅栏", "护栏", "栏杆", "铁门", "大门", "围挡", "铁丝网"
+)
+_INTRUDE = (
+    rf"(?:翻|爬)(?:过|上|越)?了?{_BARRIER}(?:进|入)?(?:来|去|了)*"
+    r"|(?:闯|翻|爬|溜|钻|混|跑)(?:进|入|过|越)(?:来|去|了)*|外来人员|陌生人|外人进"
+)
 # A measured quantity out of range: 温度高, 压力超了, 液位太低, 有毒气体超了 …
 _TOO = r"(?:太|过|偏|很|有点|特别)?(?:高|低|大|超)(?:了|标|限)?|(?:超标|超限|异常|不正常|报警|告警)"
 _LEAK = r"泄漏|泄露|外泄|漏了|漏"  # only gases leak
@@ -71,7 +79,9 @@ _MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
 )
 
 _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
-    (re.compile(f"{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
+    # What blocks the route may be said first (有电动车堵了消防通道): an e-bike there is the obstacle, not
+    # one taken into a lift, so it is part of this phrase.
+    (re.compile(f"{_OBSTACLE}?{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
     (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),

@@ -1,6 +1,7 @@
 """One sentence → ``EventFilter``: deterministic first, the LLM only for words the rules left over.
 
-1. The time expression (``agents.nlp.timeexpr``) is cut out of the sentence.
+1. The time expression (``agents.nlp.timeexpr``) is cut out of the sentence; a factory's gate (我们厂东门)
+   is blanked and vocabulary words typed with one wrong character (安全冒) are mended where they stand.
 2. jieba, with a private dictionary holding every town/village/enterprise/camera name and every
    vocabulary word (``agents.events.vocab``), splits the rest; each token is looked up.
 3. Unplaced runs are scanned once more for dictionary words jieba split apart (typos around them).
@@ -46,6 +47,7 @@ from agents.events.phrases import (
     without,
 )
 from agents.events.refinements import narrowed, split_narrowing, verdict_verbs
+from agents.events.site_parts import gate_spans
 from agents.events.sound_alikes import SoundAlikes
 from agents.events.vocab import (
     EVENT_TYPE_WORDS,
@@ -56,6 +58,7 @@ from agents.events.vocab import (
     STATUS_WORDS,
     canonical_spelling,
 )
+from agents.events.vocab_slips import VocabSlips
 from agents.nlp.timeexpr import CST, lunar_span, parse_time_range
 from agents.nlp.traditional import simplified
 from core.errors import SafeCloudError
@@ -102,6 +105,8 @@ class EventQueryParser:
         vocabulary = (w for table in _DICTS for w in table)
         self.sound_alikes = SoundAlikes(gazetteer.towns, gazetteer.places, vocabulary, self._ordinary_word)
         self._longest = max((len(w) for w in self._all_words()), default=1)
+        known = frozenset(self._all_words()) | frozenset(gazetteer.towns)
+        self.vocab_slips = VocabSlips((w for t in _DICTS for w in t), known.__contains__, self._frequency)
 
     # ---- dictionary ------------------------------------------------------------------------
     def _all_words(self) -> Iterable[str]:
@@ -135,7 +140,13 @@ class EventQueryParser:
 
     def _ordinary_word(self, word: str) -> bool:
         """In jieba's general dictionary (its zero-frequency entries are only prefixes)."""
-        return bool(self._segmenter().FREQ.get(word, 0) > 0)
+        return self._frequency(word) > 0
+
+    def _enterprise_name(self, word: str) -> bool:
+        return any(p.kind == "enterprise" for p in self.gazetteer.places.get(word, ()))
+
+    def _frequency(self, word: str) -> int:
+        return int(self._segmenter().FREQ.get(word, 0) or 0)
 
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
@@ -175,6 +186,10 @@ class EventQueryParser:
             if place is not None:
                 self._add_place(found, place, text[m.end() :])
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+        for s, e in gate_spans(text, self._enterprise_name):  # 我们厂东门: a gate, not 东门社区
+            text = text[:s] + " " * (e - s) + text[e:]
+        # 安全冒, 误抱的除外: slipped vocabulary words mended where they stand, before anything reads them
+        text = self.vocab_slips.mend(text, self._segmenter().tokenize(text))
         for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
             found.types.append(event_type.value)
             text = text[:start] + " " * (end - start) + text[end:]

@@ -53,7 +53,8 @@ def _sounds(ch: str) -> frozenset[str]:
     return frozenset(r for rs in readings(ch, style=Style.NORMAL, heteronym=True) for r in rs) - {ch}
 
 
-def _confusable(a: str, b: str) -> bool:
+def confusable(a: str, b: str) -> bool:
+    """Whether one character may be typed for the other: alike in shape or sharing a reading."""
     return b in _LOOKALIKE.get(a, ()) or bool(_sounds(a) & _sounds(b))
 
 
@@ -65,7 +66,7 @@ def one_slip_away(word: str, names: Iterable[str]) -> list[str]:
         if len(name) != len(word) or name == word:
             continue
         diffs = [(a, b) for a, b in zip(word, name, strict=True) if a != b]
-        if len(diffs) == 1 and _confusable(*diffs[0]):
+        if len(diffs) == 1 and confusable(*diffs[0]):
             out.append(name)
     return out
 

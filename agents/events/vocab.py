@@ -99,7 +99,10 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         (E.GAS_LEAK,),
     ),
     **dict.fromkeys(
-        _words("有毒气体超标 有毒气体 毒气 有毒有害气体 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs")
+        # 有毒 alone (有毒的报警, 长泾 有毒): the only toxic event there is.
+        _words(
+            "有毒气体超标 有毒气体 毒气 有毒有害气体 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs 有毒"
+        )
         + list(TOXIC_GASES),
         (E.TOXIC_GAS,),
     ),
@@ -153,7 +156,8 @@ _NOT_YET = ("没", "没有", "未", "还没", "还没有", "还未", "尚未")
 _DISPATCH = ("派发", "派单", "下发", "派出", "派出去", "派下去", "转办", "分派")
 # Not closed yet said as any negated closing verb (没闭环, 还没结案, 尚未办结) or as still hanging (还挂着):
 # 待研判 + 正报 + 已派发, as 未处理. One product of two lists, so a new verb is one more entry.
-_CLOSE = ("处理", "处置", "闭环", "结案", "办结", "解决", "完结", "销号", "关闭", "处理完", "处置完")
+# A bare 处 is the closing verb clipped by a hurried typist (未处, 没处的): the fragment means 未处理.
+_CLOSE = ("处理", "处置", "闭环", "结案", "办结", "解决", "完结", "销号", "关闭", "处理完", "处置完", "处")
 _HANGING = ("挂着", "还挂着", "仍挂着", "一直挂着", "挂起", "还挂起", "挂在那")
 _OPEN = (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED)
 

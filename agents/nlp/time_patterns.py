@@ -105,11 +105,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("date_range", re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
     ("date", re.compile(_DATE_ABS)),
-    # 3/5, 3.5 (month/day); not a decimal such as 3.5公里 or 2.5小时
+    # 3/5, 3.5 (month/day); not a decimal such as 3.5公里 or 2.5小时. 11-03 only with a clock time after a
+    # space, as a report writes it (11-03 14时): 10-12点 and 15-17点 stay ranges of hours.
     (
         "date_md",
         re.compile(
-            r"(?<![\d./])(1[0-2]|0?[1-9])[/.](3[01]|[12]\d|0?[1-9])(?![\d./]|\s*(?:公里|千米|米|km|m|小时|个|天|倍|%))"
+            r"(?<![\d./:：])(1[0-2]|0?[1-9])(?:[/.]|-(?=(?:3[01]|[12]\d|0?[1-9])\s+\d{1,2}(?:[:：]\d{2}|[点时])))"
+            r"(3[01]|[12]\d|0?[1-9])(?![\d./]|\s*(?:公里|千米|米|km|m|小时|个|天|倍|%))"
         ),
     ),
     (
