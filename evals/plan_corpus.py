@@ -73,6 +73,10 @@ PLANS = (
     "community_fire_card",
     "village_flood_card",
     "tankfarm_epoxy_form",
+    "enterprise_resin_gbt_overall",
+    "steel_gas_special_cards",
+    "town_zhutang_safety_gov",
+    "grain_fumigation_form",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -125,6 +129,8 @@ HELD_OUT: tuple[str, ...] = (
     "mall_fire_qa_onsite",
     "community_fire_card",
     "tankfarm_epoxy_form",
+    "town_zhutang_safety_gov",
+    "grain_fumigation_form",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
