@@ -20,6 +20,7 @@ from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
     _LEVEL_TOKEN,
+    RESPONSE_WORD,
     bracket_labels,
     commander_in,
     labelled_field,
@@ -30,7 +31,10 @@ from plans.rules_level_fields import (
 )
 from plans.structure import Block, table_cell
 
-_NAME = rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
+_NAME = (
+    rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}"
+    rf"|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应)"
+)
 _LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
 _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
 # "Ⅲ级响应【启动条件】…【指挥】…【措施】①…": the name, then labelled fields (brackets read as "label：")
@@ -54,7 +58,7 @@ _BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
 # The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
 _MEASURE_FIRST = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）])")
 _MENTION = re.compile(
-    rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
+    rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
 )
 
 
@@ -165,7 +169,9 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         if level_col is None or trigger_col is None:
             continue
-        commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
+        # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
+        commander_col = _col(header, r"指挥|负责|领导|主体")
+        actions_col = _col(header, r"措施|行动|任务|处置")
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             level = level_of(cell(level_col))

@@ -18,6 +18,9 @@ _CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级"
 _CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
 # An alias in brackets between a level and 响应/预警: "三级（班组级）响应", "Ⅰ级（特别重大）响应"
 _GLOSS_OPT = r"(?:\s*[（(][^）)]{1,8}[)）])?"
+# What follows a level's number in its name: 响应, or 处置 in plans that grade their handling rather than
+# their response ("【二级处置】", "启动一级处置"); only after a numbered level (重大事故处置 is no level name)
+RESPONSE_WORD = r"(?:响应|处置)"
 _CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?{_GLOSS_OPT}\s*(?:应急)?响应")
 # "由街道指挥部副总指挥指挥，" / "由开发区指挥部总指挥组织指挥；": the command verb ends the clause, so the
 # commander is everything between 由 and the last verb (a 指挥 inside 指挥部 / 副总指挥 is part of the name)
@@ -123,7 +126,8 @@ def split_actions(text: str) -> list[str]:
 # "启动：发布蓝色预警时" (a checklist's bare 启动 label) is a trigger too
 _TRIGGER_LABEL = re.compile(r"^(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]\s*(.+?)[。；;]?$", re.S)
 _COMMANDER_LABEL = re.compile(
-    r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
+    r"^(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$",
+    re.S,
 )
 # "指挥：在上级指挥机构统一指挥下，由局指挥部指挥长组织…": the higher command frames, the 由 names
 _FRAMED = re.compile(
@@ -132,7 +136,7 @@ _FRAMED = re.compile(
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
     r"(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]"
-    r"|(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
+    r"|(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
     r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
 )
 _ACTIONS_LABEL = re.compile(

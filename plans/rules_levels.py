@@ -17,6 +17,7 @@ from plans.rules_level_fields import (
     _GLOSS_OPT,
     _LEVEL_TOKEN,
     NAMED_LEVELS,
+    RESPONSE_WORD,
     commander_in,
     higher_command,
     labelled_field,
@@ -29,10 +30,11 @@ from plans.rules_level_fields import (
 from plans.sections import Outline
 from plans.structure import Block
 
-_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?响应")
+_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}")
 # One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
 _LIST_ITEM = re.compile(
-    rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
+    rf"(?:{_LEVEL_TOKEN}\s*级\s*(?:应急)?{RESPONSE_WORD}?|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?(?:响应)?)"
+    r"\s*(?:[（(][^）)]{1,8}[)）])?"
 )
 # "分为Ⅰ级、Ⅱ级和Ⅲ级" / "由高到低分为一级响应、二级响应" / "分为三级：一级（公司级）、二级…"
 _LEVEL_LIST = re.compile(
@@ -60,7 +62,7 @@ _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
 _LEVEL_LABEL = re.compile(
-    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
+    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应)\s*[:：]\s*"
 )
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
 

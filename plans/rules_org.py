@@ -16,6 +16,7 @@ from plans.rules_org_duties import (
     ROLE_BY,
     ROLE_IS,
     add_duties,
+    composed_roles,
     default_unit,
     group_parent,
     roles_and_duty,
@@ -32,7 +33,6 @@ from plans.rules_org_headings import (
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
-    ROLE_TITLES,
     UNIT_SUFFIX,
     canonical,
     headquarters,
@@ -55,7 +55,17 @@ from plans.rules_org_patterns import (
     TRAILING_DUTY_INTRO,
     UNIT_LEAD,
 )
-from plans.rules_org_posts import post_duties, post_header, role_duty
+from plans.rules_org_posts import (
+    Run,
+    add_run_duties,
+    circled_items,
+    opens_circled,
+    post_duties,
+    post_header,
+    post_label_duties,
+    role_duty,
+    runs_on,
+)
 from plans.rules_org_tables import org_table
 from plans.sections import Outline
 from plans.structure import Block
@@ -99,6 +109,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         roles.append({"title": title, "holder": holder, "duties": []})
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
+    run: Run | None = None  # the (unit, role) whose "职责：①a；" list runs on to the next line
     post_role: int | None = None  # the role a "组长：设备部经理" header line named, for the items below
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
     duty_level = 0  # level of the open "…职责" heading: the unit headings under it head duty lists
@@ -108,10 +119,15 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if block.kind == "heading":
                 current, stack = None, []
             continue
+        if run and opens_circled(block):  # "③负责…" on the line after "副总指挥职责：①a；②b；"
+            add_run_duties(draft, run, block)
+            run = run if runs_on(block) else None
+            continue
+        run = None
         if duty_list and block.kind == "list_item":
             if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
                 continue
-            add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
+            add_duties(draft, units[duty_list], block, circled_items(block.text))
             continue
         duty_list = None
         pseudo = unit_line(block) if units else None  # "综合协调组" alone on its line in a PDF: a heading,
@@ -186,6 +202,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 aliases[alias.group(1)] = current
             continue
         labelled = DUTY_LABEL.match(strip_number(block.text.strip()))
+        post_at = (
+            post_label_duties(draft, units, current, labelled.group(1), labelled.group(2), block)
+            if labelled
+            else None
+        )
+        if post_at:  # "（1）总指挥职责：①…；②…": the duties of the post, not of its unit
+            run = post_at if runs_on(block) else None
+            continue
         if labelled and (current or units):
             named_owner = (
                 canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
@@ -201,6 +225,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if listing:
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
+                continue
+            list_label = DUTY_LABEL.match(text) if led else None
+            if led and list_label and not list_label.group(1).strip():  # "X组：组长由…担任。职责：①a；②b"
+                add_duties(draft, units[led], block, [list_label.group(2)])
+                listing = led if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             if led and DUTY_VERB.match(text):
                 add_duties(draft, units[led], block, [text])
@@ -276,25 +305,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if composed and owner:
                 unit(owner, block, current if current != owner else None, offset, offset + len(text))
                 current = current or owner
-                members = []
-                for member in re.split(r"[、，,和及]", composed.group(2)):
-                    member = member.strip()
-                    title = next((t for t in ROLE_TITLES if member == t), None)
-                    if title:
-                        role(owner, title, None, block, offset, offset + len(text))
-                    elif len(member) >= 2:
-                        members.append(member)
-                if members:  # one "成员" role holding the list as written
-                    holder = composed.group(2).strip()
-                    first = holder.find(members[0])
-                    role(
-                        owner,
-                        "成员",
-                        holder[first:] if first > 0 else holder,
-                        block,
-                        offset,
-                        offset + len(text),
-                    )
+                for title, holder in composed_roles(composed.group(2)):
+                    role(owner, title, holder, block, offset, offset + len(text))
                 continue
             lead = UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
             if lead and not GENERIC_HEADING.match(lead.group(1)) and not NOT_A_NAME.search(lead.group(1)):
@@ -363,9 +375,12 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if duties and current:
                 add_duties(draft, units[current], block, duties)
                 # "办公室负责a；b；c。": the clauses after the first run on to the full stop
-                run_on = (dm or subject) and sentence.rstrip().endswith(("；", ";"))
+                # so do those after a bare duty ("负责a；决定b；向X报告c。" under the unit's heading)
+                run_on = (dm or subject or duties == [text]) and sentence.rstrip().endswith(("；", ";"))
                 listing = current if run_on else None
-        if current and TRAILING_DUTY_INTRO.search(block.text.strip()):
+        if led and TRAILING_DUTY_INTRO.search(block.text.strip()):
+            run = (units[led], None)  # "（3）X组：组长由…担任。职责：" then "①a；②b" on the next line
+        elif current and TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
     chart_parents(
         draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases

@@ -53,6 +53,25 @@ def roles_and_duty(
         add_duties(draft, units[owner], block, re.split(r"[；;]", text))
 
 
+def composed_roles(listing: str) -> list[tuple[str, str | None]]:
+    """ "由总指挥、副总指挥和A、B、C组成": the titles named bare (their holders come later, None) and one
+    成员 role holding the rest of the list as written."""
+    out: list[tuple[str, str | None]] = []
+    members = []
+    for member in re.split(r"[、，,和及]", listing):
+        member = member.strip()
+        title = next((t for t in ROLE_TITLES if member == t), None)
+        if title:
+            out.append((title, None))
+        elif len(member) >= 2:
+            members.append(member)
+    if members:
+        holder = listing.strip()
+        first = holder.find(members[0])
+        out.append(("成员", holder[first:] if first > 0 else holder))
+    return out
+
+
 def add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:
     entry = draft.data["org_units"][index]["duties"]
     for duty in duties:

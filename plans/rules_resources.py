@@ -195,6 +195,9 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "吸油毡",
                 "石灰",  # neutralisers and absorbents that are used up
                 "中和剂",
+                "泡沫液",  # extinguishing agents are stock too (泡沫枪 / 干粉灭火器 are equipment, matched first)
+                "泡沫原液",
+                "灭火剂",
             ),
             "物资",
         ),
@@ -238,6 +241,11 @@ _OWNER_SETS_UP = re.compile(
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
+# The verb that sets a team up inside its owner: "…所组建X队", "煤气防护站设专职救护队" (a bare 设 after a
+# body's name, not 设备 / 设施 / 设置 / 设在)
+_TEAM_SET_UP = re.compile(
+    r"组建了?|成立了?|设有|设立了?|建立了?|(?<=[站队部所科局室心间司])设(?![备施置在于])"
+)
 _SHELTER = re.compile(
     r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置){1,2}(?:场所|点)"
 )
@@ -285,12 +293,12 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 if unit_word in ("人", "名"):
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
                     # "服务站组建燃气抢修队12人": the team follows the verb, its owner precedes it
-                    before = re.split(r"组建了?|成立了?|设有|建立了?", sentence[: m.start(2)])[-1]
+                    before = re.split(_TEAM_SET_UP, sentence[: m.start(2)])[-1]
                     team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", before)
                     if not team:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
-                    name = re.split(r"组建了?|成立了?|设有|建立了?", team.group(1))[-1]
+                    name = re.split(_TEAM_SET_UP, team.group(1))[-1]
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed

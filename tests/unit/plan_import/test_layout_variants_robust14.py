@@ -1,0 +1,232 @@
+"""Layout families from the plans-robust14 round (conventional GB/T 29639 plans of an enterprise and a
+冶金 专项), one rule each on small synthetic inputs worded differently from the corpus: levels graded as
+处置 rather than 响应 (【三级处置】 cards with 启动情形 / 应急指挥 / 处置措施 lines), a 响应主体 column,
+"<post>职责：①…" paragraphs, "X队：队长由…担任。职责：①…" group paragraphs, ①a；②b in one item, bare duty
+runs, a 站 as a unit, lists a PDF breaks onto the next line, spaced and bracketed numbers in text, a
+room of a named body as the unit, extinguishing agents as stock, a team set up with 设, 着火 as 火灾, and
+the risk description read for accident types only in a 现场处置方案."""
+
+from __future__ import annotations
+
+from plans.draft import PlanDraft
+from plans.rules_contacts import contact_before
+from plans.rules_resources import resource_type
+from plans.structure import Block
+from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
+from tests.support.plan_draft import unit_roles
+from tests.unit.plan_import.test_extractors import blocks_of
+from tests.unit.plan_import.test_layout_variants_robust13 import run
+
+
+def _run_blocks(blocks: list[Block]) -> PlanDraft:
+    """The rules over blocks built by hand (a PDF's line breaks that ``blocks_of`` would not make)."""
+    from plans.pipeline import extract_fields
+    from plans.sections import outline
+
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks))
+    return draft
+
+
+def test_graded_handling_cards_without_the_word_response_are_levels() -> None:
+    draft = run(
+        [
+            "江阴某热电有限公司氨站泄漏事故专项应急预案",
+            "4 处置程序",
+            "4.1 分级处置",
+            "【三级处置】",
+            "启动情形：氨站阀门填料处轻微渗漏，值班人员能够控制。",
+            "应急指挥：当班值长。",
+            "处置措施：①佩戴防毒面具关闭上游阀门；②开启喷淋水幕稀释。",
+            "【二级处置】",
+            "启动情形：储罐区大量泄漏或有人员中毒。",
+            "应急指挥：生产副总经理。",
+            "处置措施：①疏散下风向人员；②请求园区消防站支援。",
+        ]
+    )
+    low, high = _level(draft, "三级"), _level(draft, "二级")
+    assert low["name"] == "三级处置" and low["commander"] == "当班值长"
+    assert low["trigger"] == "氨站阀门填料处轻微渗漏，值班人员能够控制"
+    assert low["actions"] == ["佩戴防毒面具关闭上游阀门", "开启喷淋水幕稀释"]
+    assert high["commander"] == "生产副总经理" and high["actions"] == ["疏散下风向人员", "请求园区消防站支援"]
+
+
+def test_handling_of_an_accident_class_is_no_level() -> None:
+    draft = run(["三、应急响应", "重大事故处置工作由市政府统一领导。", "较大事故处置结束后，及时总结。"])
+    assert draft.data["response_levels"] == []
+
+
+def test_the_responding_body_column_is_the_commander() -> None:
+    draft = run(
+        [
+            "1 总则",
+            "1.4 响应分级",
+            [
+                ["响应等级", "启动条件", "响应主体", "主要行动"],
+                ["Ⅰ级", "基坑坍塌造成人员被埋", "项目部应急领导小组", "停止作业；组织搜救"],
+                ["Ⅱ级", "基坑边坡出现裂缝", "施工班组长", "撤出坑内人员；加强监测"],
+            ],
+        ]
+    )
+    assert _level(draft, "一级")["commander"] == "项目部应急领导小组"
+    assert _level(draft, "二级")["commander"] == "施工班组长"
+
+
+def test_a_post_duty_label_puts_the_duties_on_the_post() -> None:
+    draft = run(
+        [
+            "二、组织机构及职责",
+            "项目部成立应急领导小组。",
+            "指挥长：项目经理",
+            "成员：技术负责人、安全员和施工员",
+            "（一）领导小组人员职责",
+            "（1）指挥长职责：①统一指挥基坑险情处置；②决定是否请求外部支援。",
+            "（2）成员职责：①按分工到岗；②执行指挥长指令。",
+        ]
+    )
+    unit = _unit(draft, "应急领导小组")
+    roles = {r["title"]: r["duties"] for r in unit["roles"]}
+    assert roles["指挥长"] == ["统一指挥基坑险情处置", "决定是否请求外部支援"]
+    assert roles["成员"] == ["按分工到岗", "执行指挥长指令"]
+    assert unit["duties"] == []
+
+
+def test_a_group_paragraph_with_a_duty_label_keeps_every_duty() -> None:
+    draft = run(
+        [
+            "3 应急组织机构及职责",
+            "公司成立应急指挥部，下设抢修队和救护队。",
+            "3.2 应急队伍职责",
+            "（1）抢修队：队长由机修班长担任，队员为当班机修工。职责：①抢修损坏的管线；②恢复供电；③清理现场。",
+            "（2）救护队：队长由医务员担任。职责：①现场包扎止血；②联系120转送伤员。",
+        ]
+    )
+    assert _unit(draft, "抢修队")["duties"] == ["抢修损坏的管线", "恢复供电", "清理现场"]
+    assert _unit(draft, "救护队")["duties"] == ["现场包扎止血", "联系120转送伤员"]
+    assert ("队长", "机修班长") in unit_roles(draft, "抢修队")
+
+
+def test_circled_items_in_one_line_and_a_bare_duty_run_are_several_duties() -> None:
+    draft = run(
+        [
+            "2 组织机构及职责",
+            "2.1 应急指挥部",
+            "负责审定本预案；决定启动公司级响应；向街道安监办通报事故情况。",
+            "2.2 职责",
+            "2.2.1 疏散组",
+            "①引导人员撤离；②清点人数。",
+        ]
+    )
+    assert _unit(draft, "应急指挥部")["duties"] == [
+        "负责审定本预案",
+        "决定启动公司级响应",
+        "向街道安监办通报事故情况",
+    ]
+    assert _unit(draft, "疏散组")["duties"] == ["引导人员撤离", "清点人数"]
+
+
+def test_a_station_named_by_its_work_is_a_unit_with_a_station_master() -> None:
+    draft = run(
+        [
+            "2 应急组织机构",
+            "公司成立应急指挥部。",
+            [
+                ["应急机构", "应急职务", "担任人员"],
+                ["应急指挥部", "总指挥", "厂长"],
+                ["气体防护站", "站长", "安环科科长"],
+            ],
+        ]
+    )
+    assert _unit(draft, "气体防护站")["parent"] == "应急指挥部"
+    assert unit_roles(draft, "气体防护站") == [("站长", "安环科科长")]
+
+
+def test_lists_a_pdf_broke_onto_the_next_line_stay_with_their_owner() -> None:
+    blocks = blocks_of(
+        [
+            "2 组织机构及职责",
+            "项目部成立应急指挥部。",
+            "副指挥长：生产经理",
+            "2.1 人员职责",
+            "（1）副指挥长职责：①协助指挥长工作；②组织现场抢险；",
+            "③指挥长不在时代行其职责。",
+            "2.2 小组职责",
+            "（1）排险组：组长由安全员担任。职责：",
+            "①排查次生险情；②设置警戒。",
+            "（2）通讯组：组长由资料员担任。",
+        ]
+    )
+    for n in (5, 8):  # the PDF layout gives a line that opens with a circled number as a list item
+        blocks[n] = blocks[n].model_copy(update={"kind": "list_item"})
+    draft = _run_blocks(blocks)
+    role = next(r for r in _unit(draft, "应急指挥部")["roles"] if r["title"] == "副指挥长")
+    assert role["duties"] == ["协助指挥长工作", "组织现场抢险", "指挥长不在时代行其职责"]
+    assert _unit(draft, "排险组")["duties"] == ["排查次生险情", "设置警戒"]
+    assert _unit(draft, "通讯组")["duties"] == []
+
+
+def test_spaced_and_bracketed_numbers_in_text_are_contacts() -> None:
+    draft = run(
+        [
+            "附件 通讯联络",
+            "值班长：孙浩，手机139 0510 6688",
+            "镇安监办：（0510）86881234",
+            "发现险情立即报告调度中心（内线8001，外线0510-86885566）。",
+        ]
+    )
+    contacts = {c["phone"]: c for c in draft.data["contacts"]}
+    assert contacts["13905106688"]["name"] == "孙浩" and contacts["13905106688"]["role"] == "值班长"
+    assert contacts["0510-86881234"]["org"] == "镇安监办"
+    assert contacts["0510-86885566"]["org"] == "调度中心"
+    assert "8001" not in contacts
+
+
+def test_a_room_of_a_named_body_is_the_contact_unit() -> None:
+    assert contact_before("水厂中心控制室：") == {"name": "", "role": "", "org": "水厂中心控制室"}
+    assert contact_before("值班室：")["role"] == "值班室"  # a bare room stays a post
+
+
+def test_a_recipient_cut_open_at_its_bracket_ends_there() -> None:
+    draft = run(
+        ["4.1 信息报告", "发现人员立即报告中控室（内线2201，外线0510-86112233），中控室5分钟内电话报告厂长。"]
+    )
+    assert draft.data["reporting"][0]["to"] == "中控室"
+
+
+def test_extinguishing_agents_are_stock_and_a_team_set_up_with_she_is_named_by_itself() -> None:
+    assert resource_type("水成膜泡沫灭火剂") == "物资"
+    assert resource_type("泡沫液储罐车") == "装备"
+    draft = run(["5 应急保障", "厂消防站设专职消防队，共9人，由保卫科负责管理。"])
+    team = draft.data["resources"][0]
+    assert (team["name"], team["quantity"], team["holder"]) == ("专职消防队", 9.0, "保卫科")
+
+
+def test_fire_written_as_zhaohuo_is_a_fire_accident() -> None:
+    draft = run(
+        ["某厂天然气调压站着火事故专项应急预案", "1 适用范围", "本预案适用于调压站天然气泄漏着火的处置。"]
+    )
+    assert "火灾" in draft.data["accident_types"]
+
+
+def test_only_an_onsite_plan_reads_its_risk_description_for_accident_types() -> None:
+    overall = run(
+        [
+            "某化工公司生产安全事故综合应急预案",
+            "1 适用范围",
+            "本预案适用于公司火灾事故的应急处置。",
+            "2 事故风险描述",
+            "检修作业中可能发生高处坠落和触电。",
+        ]
+    )
+    assert overall.data["accident_types"] == ["火灾"]
+    onsite = run(
+        [
+            "配电室火灾现场处置方案",
+            "1 事故风险分析",
+            "配电柜检修作业中可能发生触电。",
+            "2 适用范围",
+            "本方案适用于配电室火灾的初期处置。",
+        ]
+    )
+    assert "触电" in onsite.data["accident_types"]
