@@ -72,7 +72,10 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
         offset = block.text.find(body)
-        body = bracket_labels(body)
+        labelled = bracket_labels(body)
+        # "【Ⅱ级响应】启动条件：…" (a card title run on with its fields): the bracketed name leads the block
+        opened = labelled[:1] == " " and body[:1] != " "
+        body, offset = (labelled[1:], offset + 1) if opened else (labelled, offset)
         led = _LEVEL_LED_BY.match(body)
         fields = _LEVEL_FIELDS.match(body)
         fields = fields if fields and labelled_segments(fields.group(2)) else None
@@ -171,7 +174,7 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
             continue
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
-        actions_col = _col(header, r"措施|行动|任务|处置")
+        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作")  # "响应程序" / "主要工作": the measures
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             level = level_of(cell(level_col))

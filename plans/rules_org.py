@@ -63,6 +63,7 @@ from plans.rules_org_posts import (
     post_duties,
     post_header,
     post_label_duties,
+    post_of,
     role_duty,
     runs_on,
 )
@@ -136,6 +137,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             level = section_level if sibling else section_level + 1
             block = block.model_copy(update={"kind": "heading", "heading_level": level})
         if block.kind == "paragraph" and DUTY_INTRO.match(block.text.strip()) and (current or units):
+            held = post_of(draft, units, current, strip_number(block.text.strip()))
+            if held:  # "总指挥职责：" on its own line: the numbered items below are the post's
+                current, post_role = held
+                continue
             duty_list = current or default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":

@@ -129,18 +129,28 @@ def post_label_duties(
     """ "（1）总指挥职责：①a；②b" (a "<post>职责：" label): the duties go on the role with that title in
     the current unit, or in the one unit that has it; returns (unit, role) index, None when the label
     names no such post."""
-    title = re.sub(r"\s+|的$", "", subject)
+    held = post_of(draft, units, current, subject)
+    if held is None:
+        return None
+    unit_index, target = units[held[0]], held[1]
+    add_role_duties(draft, (unit_index, target), block, re.split(r"[；;]|(?=[②-⑳])", duties))
+    return unit_index, target
+
+
+def post_of(
+    draft: PlanDraft, units: dict[str, int], current: str | None, subject: str
+) -> tuple[str, int] | None:
+    """(unit, role index) of the post a duty label names ("总指挥", "副总指挥的"): in the current unit, or
+    in the one unit that has it; None when no unit has that post."""
+    title = re.sub(r"\s+|的$|(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$", "", subject)
     holding = [
         u for u in units if any(r["title"] == title for r in draft.data["org_units"][units[u]]["roles"])
     ]
     owner = current if current in holding else (holding[0] if len(holding) == 1 else None)
     if owner is None:
         return None
-    unit_index = units[owner]
-    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
-    target = next(n for n, r in enumerate(roles) if r["title"] == title)
-    add_role_duties(draft, (unit_index, target), block, re.split(r"[；;]|(?=[②-⑳])", duties))
-    return unit_index, target
+    roles: list[dict[str, Any]] = draft.data["org_units"][units[owner]]["roles"]
+    return owner, next(n for n, r in enumerate(roles) if r["title"] == title)
 
 
 def add_role_duties(draft: PlanDraft, role_at: tuple[int, int], block: Block, items: list[str]) -> None:

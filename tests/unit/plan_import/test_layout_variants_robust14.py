@@ -230,3 +230,52 @@ def test_only_an_onsite_plan_reads_its_risk_description_for_accident_types() -> 
         ]
     )
     assert "触电" in onsite.data["accident_types"]
+
+
+def test_a_post_duty_line_on_its_own_heads_the_numbered_items_below() -> None:
+    draft = run(
+        [
+            "三、组织机构",
+            "车间成立应急处置小组。",
+            "组长：车间主任",
+            "副组长：工艺员",
+            "（二）职责",
+            "组长职责：",
+            "（1）下达停车指令；",
+            "（2）向调度报告。",
+            "副组长的主要职责：",
+            "（1）核对工艺参数。",
+        ]
+    )
+    roles = {r["title"]: r["duties"] for r in _unit(draft, "应急处置小组")["roles"]}
+    assert roles == {"组长": ["下达停车指令", "向调度报告"], "副组长": ["核对工艺参数"]}
+
+
+def test_a_bracketed_level_run_on_with_its_fields_is_read() -> None:
+    draft = run(
+        [
+            "四、应急响应",
+            "（一）分级响应",
+            "〔Ⅲ级响应〕启动条件：单台设备起火。指挥：值班主任。措施：①断电；②用灭火器扑救。",
+        ]
+    )
+    level = _level(draft, "三级")
+    assert (level["trigger"], level["commander"], level["actions"]) == (
+        "单台设备起火",
+        "值班主任",
+        ["断电", "用灭火器扑救"],
+    )
+
+
+def test_a_procedure_column_of_a_response_table_holds_the_measures() -> None:
+    draft = run(
+        [
+            "1 总则",
+            "1.3 响应分级",
+            [
+                ["级别", "响应条件", "响应主体", "响应程序"],
+                ["一级", "仓库起火", "公司", "启动本预案；报告消防"],
+            ],
+        ]
+    )
+    assert _level(draft, "一级")["actions"] == ["启动本预案", "报告消防"]
