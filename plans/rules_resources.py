@@ -33,7 +33,7 @@ _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
 # who holds a resource: the keeper if named, else the owning unit, else where it is stored when that
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
-    re.compile(r"保管人|负责人|责任人|管理人"),
+    re.compile(r"保管人|保管员|负责人|责任人|管理人|管理员"),
     re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
     re.compile(r"存放|地点|位置"),
 )
@@ -175,6 +175,10 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "安全带",
                 "梯",
                 "装置",
+                "水带",  # 消防水带 / 水枪 / 手电筒 / 铁锹: tools used again, not used up
+                "水枪",
+                "手电",
+                "锹",
             ),
             "装备",
         ),

@@ -279,3 +279,17 @@ def test_a_procedure_column_of_a_response_table_holds_the_measures() -> None:
         ]
     )
     assert _level(draft, "一级")["actions"] == ["启动本预案", "报告消防"]
+
+
+def test_hoses_and_hand_tools_are_equipment_and_a_keeper_column_holds_stock() -> None:
+    assert [resource_type(n) for n in ("消防水带", "直流水枪", "强光手电", "铁锹")] == ["装备"] * 4
+    draft = run(
+        [
+            "6 应急保障",
+            [
+                ["物资名称", "数量", "单位", "存放地点", "保管员"],
+                ["防汛编织袋", "500", "只", "二号仓库", "周平"],
+            ],
+        ]
+    )
+    assert draft.data["resources"][0]["holder"] == "周平"
