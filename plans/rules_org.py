@@ -168,7 +168,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
             # "2.2.2 总指挥职责": they are that post's
-            post = role_title(duty_subject or "")
+            # "2.2.2 总指挥职责", or under a duties heading "3.2.1 总指挥" alone: the items are that post's
+            post = role_title(
+                duty_subject if duty_subject is not None else strip_number(block.text) if duty_level else ""
+            )
             if post and current is None:  # "总指挥职责" outside any unit heading: the one unit with that post
                 holding = [
                     n

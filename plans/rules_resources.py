@@ -78,7 +78,9 @@ def extract_tables(draft: PlanDraft) -> None:
                         }
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)
-            continue
+        # a stock or team table may give its keeper's phone (名称 | 数量 | 负责人 | 联系电话): its rows are
+        # resources as well as contacts (the keeper column holds them, so only the phones stay taken)
+        taken = set(phones)
         qty = _column(header, _HEADER_QTY, taken)
         res_name = _column(header, _HEADER_RES_NAME, taken)
         if qty is None or res_name is None:

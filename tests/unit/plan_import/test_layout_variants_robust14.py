@@ -293,3 +293,34 @@ def test_hoses_and_hand_tools_are_equipment_and_a_keeper_column_holds_stock() ->
         ]
     )
     assert draft.data["resources"][0]["holder"] == "周平"
+
+
+def test_a_post_heading_alone_under_a_duties_heading_heads_that_posts_duties() -> None:
+    draft = run(
+        [
+            "二、应急组织机构及职责",
+            "项目部成立应急领导小组。",
+            "组长：项目经理",
+            "（二）领导小组成员职责",
+            "1.组长",
+            "（1）主持险情会商；",
+            "（2）签发停工指令。",
+        ]
+    )
+    role = next(r for r in _unit(draft, "应急领导小组")["roles"] if r["title"] == "组长")
+    assert role["duties"] == ["主持险情会商", "签发停工指令"]
+
+
+def test_a_stock_table_with_a_keepers_phone_gives_resources_and_contacts() -> None:
+    draft = run(
+        [
+            "五、保障措施",
+            [
+                ["名称", "数量", "存放地点", "责任人", "手机"],
+                ["移动式排烟机", "2台", "设备库", "钱峰", "13600002222"],
+            ],
+        ]
+    )
+    resource = draft.data["resources"][0]
+    assert (resource["name"], resource["quantity"], resource["holder"]) == ("移动式排烟机", 2.0, "钱峰")
+    assert draft.data["contacts"][0]["phone"] == "13600002222"
