@@ -16,6 +16,7 @@ from plans.rules_org_duties import (
     ROLE_BY,
     ROLE_IS,
     add_duties,
+    appointed_roles,
     composed_roles,
     default_unit,
     group_parent,
@@ -33,6 +34,7 @@ from plans.rules_org_headings import (
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
+    TITLE_CLAUSE,
     UNIT_SUFFIX,
     canonical,
     headquarters,
@@ -45,10 +47,8 @@ from plans.rules_org_patterns import (
     DUTY_INTRO,
     DUTY_LABEL,
     GROUPS_UNDER,
-    MEMBERS_ARE,
     NAMED_SUBJECT,
     NOT_A_NAME,
-    ROLE_REN,
     SEATED,
     SETS_UP,
     SUBJECT,
@@ -332,23 +332,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 led = name
                 continue
-            appointed = list(ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
-            member_lists = list(MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
-            if appointed or member_lists:
+            appointed = appointed_roles(text)  # "由镇长任指挥长" / "…主要负责人为成员"
+            if appointed:
                 owner = current or default_unit(units, draft, block, unit)
-                for m in appointed:
-                    holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
-                    role(owner, m.group(2), holder or None, block, offset + m.start(), offset + m.end())
-                for listed_as in member_lists:
-                    at = offset + listed_as.start()
-                    role(
-                        owner,
-                        listed_as.group(2),
-                        listed_as.group(1).strip(),
-                        block,
-                        at,
-                        offset + listed_as.end(),
-                    )
+                for title, holder, start, end in appointed:
+                    role(owner, title, holder, block, offset + start, offset + end)
                 duty = re.search(r"[，,]\s*(负责[^；;。]+)", text)
                 if duty:  # "抢险组由设备部经理任组长，负责关闭阀门；…": the clause after the post is a duty
                     add_duties(draft, units[owner], block, [duty.group(1)])
@@ -357,6 +345,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
+            posted = TITLE_CLAUSE.search(text) if not ROLE_HOLDER.match(text) else None
+            if posted:  # "公司成立应急指挥部，总指挥：李刚（总经理）": the post after the body set up
+                text, offset = text[posted.end() :], offset + posted.end()
             found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
             found = found or list(ROLE_IS.finditer(text))  # "由办公室负责，组长为办公室主任"
             if found:

@@ -19,6 +19,8 @@ ROLE_TITLES = (
 SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
 # "办公室主任：建设局局长" under the office's own heading: the post is 主任
 ROLE_HOLDER = re.compile(rf"^(?:办公室)?({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+# "…，总指挥：李刚" — a post label that opens a later clause of the sentence
+TITLE_CLAUSE = re.compile(rf"[，,]\s*(?=(?:{SPACED_TITLES})\s*[:：])")
 HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|工作小组|委员会)$")
 
 

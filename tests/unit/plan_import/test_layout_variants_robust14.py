@@ -324,3 +324,17 @@ def test_a_stock_table_with_a_keepers_phone_gives_resources_and_contacts() -> No
     resource = draft.data["resources"][0]
     assert (resource["name"], resource["quantity"], resource["holder"]) == ("移动式排烟机", 2.0, "钱峰")
     assert draft.data["contacts"][0]["phone"] == "13600002222"
+
+
+def test_a_post_label_after_the_body_set_up_in_the_same_sentence_is_a_role() -> None:
+    draft = run(
+        [
+            "三、组织机构",
+            "厂部成立防汛领导小组，组长：孙建（厂长）；副组长：吴强（设备科长）；成员：各车间主任。",
+        ]
+    )
+    assert unit_roles(draft, "防汛领导小组") == [
+        ("组长", "孙建（厂长）"),
+        ("副组长", "吴强（设备科长）"),
+        ("成员", "各车间主任"),
+    ]
