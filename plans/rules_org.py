@@ -136,11 +136,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
             level = section_level if sibling else section_level + 1
             block = block.model_copy(update={"kind": "heading", "heading_level": level})
+        intro = block.kind in ("paragraph", "list_item") and DUTY_INTRO.match(
+            strip_number(block.text.strip())
+        )
+        held = post_of(draft, units, current, strip_number(block.text.strip())) if intro else None
+        if held:  # "（1）总指挥职责：" on its own line: the numbered items below are the post's
+            current, post_role = held
+            continue
         if block.kind == "paragraph" and DUTY_INTRO.match(block.text.strip()) and (current or units):
-            held = post_of(draft, units, current, strip_number(block.text.strip()))
-            if held:  # "总指挥职责：" on its own line: the numbered items below are the post's
-                current, post_role = held
-                continue
             duty_list = current or default_unit(units, draft, block, unit)
             continue
         if block.kind == "heading":
@@ -170,7 +173,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             # "2.2.2 总指挥职责": they are that post's
             # "2.2.2 总指挥职责", or under a duties heading "3.2.1 总指挥" alone: the items are that post's
             post = role_title(
-                duty_subject if duty_subject is not None else strip_number(block.text) if duty_level else ""
+                duty_subject
+                if duty_subject is not None
+                else strip_number(block.text).rstrip("：:")
+                if duty_level
+                else ""
             )
             if post and current is None:  # "总指挥职责" outside any unit heading: the one unit with that post
                 holding = [

@@ -338,3 +338,21 @@ def test_a_post_label_after_the_body_set_up_in_the_same_sentence_is_a_role() -> 
         ("副组长", "吴强（设备科长）"),
         ("成员", "各车间主任"),
     ]
+
+
+def test_a_numbered_post_duty_line_heads_lettered_or_circled_items() -> None:
+    draft = run(
+        [
+            "二、组织机构及职责",
+            "车间成立泄漏处置小组，组长：车间主任；副组长：设备员。",
+            "（二）职责",
+            "（1）组长职责：",
+            "①确定处置方案；",
+            "②联系调度室。",
+            "（2）副组长职责：",
+            "a）切断设备电源；",
+            "b）检查备用泵。",
+        ]
+    )
+    roles = {r["title"]: r["duties"] for r in _unit(draft, "泄漏处置小组")["roles"]}
+    assert roles == {"组长": ["确定处置方案", "联系调度室"], "副组长": ["切断设备电源", "检查备用泵"]}
