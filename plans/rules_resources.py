@@ -247,6 +247,10 @@ _OWNER_SETS_UP = re.compile(
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
+# "一支25人的义务消防队" / "由30名队员组成的抢险队": the count comes before the team it sizes
+_COUNT_THEN_TEAM = re.compile(
+    r"(?<!\d)(\d+)\s*([人名])(?:队员|员工|人员)?(?:组成)?的\s*([^，。；、\d的]{2,16}?(?:队伍|队|组))(?![长员])"
+)
 # The verb that sets a team up inside its owner: "…所组建X队", "煤气防护站设专职救护队" (a bare 设 after a
 # body's name, not 设备 / 设施 / 设置 / 设在)
 _TEAM_SET_UP = re.compile(
@@ -316,6 +320,19 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                      "holder": item_holder},
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
+            for m in _COUNT_THEN_TEAM.finditer(sentence):  # "组建了一支25人的义务消防队"
+                name, team = m.group(3).strip(), {"type": "专家" if "专家" in m.group(3) else "救援队伍"}
+                if name not in names:
+                    names.add(name)
+                    team |= {
+                        "name": name,
+                        "quantity": float(m.group(1)),
+                        "unit": m.group(2),
+                        "holder": holder,
+                    }
+                    draft.add(
+                        "resources", team, block.paragraph, start + m.start(), start + m.end(), confidence=0.7
+                    )
             shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)

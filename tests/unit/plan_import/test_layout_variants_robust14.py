@@ -356,3 +356,15 @@ def test_a_numbered_post_duty_line_heads_lettered_or_circled_items() -> None:
     )
     roles = {r["title"]: r["duties"] for r in _unit(draft, "泄漏处置小组")["roles"]}
     assert roles == {"组长": ["确定处置方案", "联系调度室"], "副组长": ["切断设备电源", "检查备用泵"]}
+
+
+def test_a_team_sized_before_its_name_is_a_team() -> None:
+    draft = run(["六、保障措施", "厂里组建了一支16人的兼职抢修队，由设备科负责管理。"])
+    team = draft.data["resources"][0]
+    assert (team["type"], team["name"], team["quantity"], team["unit"], team["holder"]) == (
+        "救援队伍",
+        "兼职抢修队",
+        16.0,
+        "人",
+        "设备科",
+    )
