@@ -321,17 +321,18 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
             for m in _COUNT_THEN_TEAM.finditer(sentence):  # "组建了一支25人的义务消防队"
-                name, team = m.group(3).strip(), {"type": "专家" if "专家" in m.group(3) else "救援队伍"}
+                name = m.group(3).strip()
                 if name not in names:
                     names.add(name)
-                    team |= {
-                        "name": name,
-                        "quantity": float(m.group(1)),
-                        "unit": m.group(2),
-                        "holder": holder,
-                    }
+                    sized = {"type": "专家" if "专家" in name else "救援队伍", "name": name,
+                             "quantity": float(m.group(1)), "unit": m.group(2), "holder": holder}  # fmt: skip
                     draft.add(
-                        "resources", team, block.paragraph, start + m.start(), start + m.end(), confidence=0.7
+                        "resources",
+                        sized,
+                        block.paragraph,
+                        start + m.start(),
+                        start + m.end(),
+                        confidence=0.7,
                     )
             shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
