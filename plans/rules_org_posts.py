@@ -29,18 +29,34 @@ def _listed(holder: str) -> list[str]:
     return posts if len(posts) >= 2 and all(2 <= len(p) <= 12 for p in posts) else []
 
 
+# "组长（车间主任）：a；b": the title, and who holds it in brackets
+_TITLED_POST_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,12})[（(]([^（()）]{2,16})[)）]\s*[:：]\s*(.+)$", re.S)
+
+
 def post_duties(draft: PlanDraft, unit_index: int, block: Block) -> bool:
-    """Put a "<post>：a；b" paragraph's duties on the unit's role held by <post>; False when the
-    paragraph does not name one of the unit's posts."""
+    """Put a "<post>：a；b" paragraph's duties on the unit's role held by <post> (or titled <post>
+    and held by the bracket of "<title>（<holder>）：a；b"); False when the paragraph does not name one
+    of the unit's posts."""
     if block.kind not in ("paragraph", "list_item"):
         return False
     numbering = split_number(block.text.strip())
     text = numbering.rest if numbering else block.text.strip()
+    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
+    titled = _TITLED_POST_LEAD.match(text)
+    if titled:
+        title, held_by = titled.group(1), titled.group(2)
+        same = [n for n, r in enumerate(roles) if r["title"] == title]
+        target = next((n for n in same if roles[n]["holder"] in (held_by, None)), None)
+        if target is None:
+            shared = next((n for n in same if held_by in _listed(roles[n]["holder"] or "")), None)
+            target = None if shared is None else _split_members(draft, unit_index, shared, block, held_by)
+        if target is not None:
+            add_role_duties(draft, (unit_index, target), block, re.split(r"[；;]", titled.group(3)))
+            return True
     lead = _POST_LEAD.match(text)
     if lead is None:
         return False
     post = lead.group(1)
-    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
     target = next((n for n, r in enumerate(roles) if r["holder"] == post), None)
     if target is None:
         shared = next((n for n, r in enumerate(roles) if post in _listed(r["holder"] or "")), None)
@@ -186,3 +202,20 @@ def add_run_duties(draft: PlanDraft, run: Run, block: Block) -> None:
         add_duties(draft, unit_index, block, circled_items(block.text))
     else:
         add_role_duties(draft, (unit_index, role_index), block, circled_items(block.text))
+
+
+def holder_and_duty(value: str) -> tuple[str, str | None]:
+    """ "车间主任，负责组织处置、向公司报告" → ("车间主任", "负责组织处置、向公司报告"): a post line may say
+    what its holder does after a comma."""
+    m = re.match(r"^([^，,]{1,30}?)\s*[，,]\s*(负责[^。；;]+)$", value)
+    return (m.group(1), m.group(2)) if m else (value, None)
+
+
+def add_holder_duty(
+    draft: PlanDraft, unit_index: int, title: str, holder: str, block: Block, duty: str
+) -> None:
+    title = re.sub(r"\s+", "", title)
+    roles: list[dict[str, Any]] = draft.data["org_units"][unit_index]["roles"]
+    target = next((n for n, r in enumerate(roles) if r["title"] == title and r["holder"] == holder), None)
+    if target is not None:
+        add_role_duties(draft, (unit_index, target), block, [duty])

@@ -368,3 +368,23 @@ def test_a_team_sized_before_its_name_is_a_team() -> None:
         "人",
         "设备科",
     )
+
+
+def test_post_lines_with_the_holder_in_brackets_or_a_duty_after_a_comma() -> None:
+    bracketed = run(
+        [
+            "储罐区火灾现场处置方案",
+            "2 应急工作职责",
+            "罐区成立初期火灾扑救组，由罐区班长任组长，消防员为组员。",
+            "（1）组长（罐区班长）：判断火情；下令启动泡沫系统。",
+            "（2）组员（消防员）：铺设水带；冷却邻罐。",
+        ]
+    )
+    roles = {r["title"]: (r["holder"], r["duties"]) for r in _unit(bracketed, "初期火灾扑救组")["roles"]}
+    assert roles["组长"] == ("罐区班长", ["判断火情", "下令启动泡沫系统"])
+    assert roles["组员"] == ("消防员", ["铺设水带", "冷却邻罐"])
+    comma = run(
+        ["储罐区火灾现场处置方案", "2 应急工作职责", "组长：罐区班长，负责判断火情、下令启动泡沫系统；"]
+    )
+    role = comma.data["org_units"][0]["roles"][0]
+    assert (role["holder"], role["duties"]) == ("罐区班长", ["负责判断火情、下令启动泡沫系统"])
