@@ -363,10 +363,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 owner = current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
                     m = found[0]
-                    holder, duty = holder_and_duty(m.group(2).strip().strip("。；;"))
+                    holder, post_duty = holder_and_duty(m.group(2).strip().strip("。；;"))
                     role(owner, m.group(1), holder or None, block, offset + m.start(), offset + m.end())
-                    if duty:  # "组长：车间主任，负责组织处置、向公司报告": the post's duty
-                        add_holder_duty(draft, units[owner], m.group(1), holder, block, duty)
+                    if post_duty:  # "组长：车间主任，负责组织处置、向公司报告": the post's duty
+                        add_holder_duty(draft, units[owner], m.group(1), holder, block, post_duty)
                 else:
                     roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
