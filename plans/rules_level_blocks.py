@@ -87,7 +87,9 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
             continue
         index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
         entry = draft.data["response_levels"][index]
-        entry["name"] = entry["name"] or m.group(1).replace(" ", "")
+        written = m.group(1).replace(" ", "")
+        if not entry["name"] or (_GLOSS.search(written) and not _GLOSS.search(entry["name"])):
+            entry["name"] = written  # "一级响应（公司级）" says more than "一级响应" in a sentence
         rest, rest_at = m.group(2), offset + m.start(2)
         segments = labelled_segments(rest)
         for at, field in segments:  # "Ⅱ级响应：启动条件：…。指挥：…。措施：a；b"

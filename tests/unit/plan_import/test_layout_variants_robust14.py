@@ -388,3 +388,17 @@ def test_post_lines_with_the_holder_in_brackets_or_a_duty_after_a_comma() -> Non
     )
     role = comma.data["org_units"][0]["roles"][0]
     assert (role["holder"], role["duties"]) == ("罐区班长", ["负责判断火情、下令启动泡沫系统"])
+
+
+def test_levels_listed_with_their_commanders_respectively() -> None:
+    draft = run(["4 应急响应", "4.1 响应分级", "应急响应分为Ⅰ级、Ⅱ级两级，分别由厂长、值班主任统一指挥。"])
+    assert [(lv["level"], lv["commander"]) for lv in draft.data["response_levels"]] == [
+        ("一级", "厂长"),
+        ("二级", "值班主任"),
+    ]
+
+
+def test_a_glossed_level_label_is_the_name_and_not_part_of_the_trigger() -> None:
+    draft = run(["4 应急响应", "4.1 响应分级", "二级响应（车间级）：当发生局部着火时，启动二级响应。"])
+    level = _level(draft, "二级")
+    assert (level["name"], level["trigger"]) == ("二级响应（车间级）", "发生局部着火")
