@@ -71,9 +71,9 @@ def extract_tables(draft: PlanDraft) -> None:
                 for phone in phones:
                     for m in PHONE_NUMBER.finditer(_squash_digits(cell(phone))):
                         contact = {
-                            "name": cell(name_col),
-                            "role": cell(role_col),
-                            "org": cell(org_col),
+                            "name": _value(cell(name_col)),
+                            "role": _value(cell(role_col)),
+                            "org": _value(cell(org_col)),
                             "phone": m.group(1),
                         }
                         if contact not in draft.data["contacts"]:
@@ -108,6 +108,11 @@ def extract_tables(draft: PlanDraft) -> None:
                 or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
+
+
+def _value(cell: str) -> str:
+    """A cell's text, "" for a placeholder ("—", "/", "无") that says there is none."""
+    return "" if re.fullmatch(r"[\s—\-－–/／]*|无", cell) else cell
 
 
 def side_by_side(cells: list[list[str]]) -> list[list[str]]:

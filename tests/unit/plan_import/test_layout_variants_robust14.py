@@ -402,3 +402,13 @@ def test_a_glossed_level_label_is_the_name_and_not_part_of_the_trigger() -> None
     draft = run(["4 应急响应", "4.1 响应分级", "二级响应（车间级）：当发生局部着火时，启动二级响应。"])
     level = _level(draft, "二级")
     assert (level["name"], level["trigger"]) == ("二级响应（车间级）", "发生局部着火")
+
+
+def test_a_dash_in_a_contact_table_is_no_name() -> None:
+    draft = run(
+        [
+            "附件 联系方式",
+            [["单位", "联系人", "电话"], ["急救中心", "—", "120"], ["厂医务室", "／", "0510-86001120"]],
+        ]
+    )
+    assert [c["name"] for c in draft.data["contacts"]] == ["", ""]
