@@ -38,6 +38,11 @@ _ARRIVES = re.compile(
     r"(?:^|(?<=[。；;]))\s*([^，,。；;：:、\s由在][^，,。；;：:、\s]{1,29}?)\s*(?:亲自|负责)?"
     r"(?:到场|赶赴现场|赶到现场|到达现场|亲临现场|现场)(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
 )
+# "…，启动一级响应，总指挥负责指挥。": a post named as the subject of a later clause, without 由
+_POST_COMMANDS = re.compile(
+    r"(?<=[，,])\s*([^，,。；;：:、\s由在]{0,12}?(?:总指挥|指挥长|主任|经理|厂长|站长|班长|组长|局长|镇长|书记))\s*"
+    r"负责(?:现场)?(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
+)
 # "在江阴市燃气事故应急指挥部统一指挥下，镇指挥部全力配合": the higher body commands
 _UNDER_COMMAND = re.compile(r"在\s*([^，,。；;：:、\s]{2,30}?)\s*(?:的)?统一(?:指挥|领导|调度)下")
 # A leading item number inside a cell or clause: "①", "（1）", "1.", "2、"
@@ -94,7 +99,7 @@ def commander_in(text: str) -> tuple[int, int, str] | None:
         who = _VERB_TAIL.sub("", clause.group(1))
         if len(who) >= 2:
             return clause.start(1), clause.start(1) + len(who), who
-    m = _ARRIVES.search(text) or _COMMANDER.search(text)
+    m = _ARRIVES.search(text) or _COMMANDER.search(text) or _POST_COMMANDS.search(text)
     return (m.start(1), m.end(1), m.group(1)) if m else None
 
 

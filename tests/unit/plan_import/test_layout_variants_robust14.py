@@ -412,3 +412,10 @@ def test_a_dash_in_a_contact_table_is_no_name() -> None:
         ]
     )
     assert [c["name"] for c in draft.data["contacts"]] == ["", ""]
+
+
+def test_a_post_that_takes_command_in_a_later_clause_commands_the_level() -> None:
+    draft = run(
+        ["4 应急响应", "4.2 分级响应", "三级响应：当班组发现少量渗漏时，启动三级响应，当班班长负责现场指挥。"]
+    )
+    assert _level(draft, "三级")["commander"] == "当班班长"
