@@ -4,7 +4,11 @@
 "<post>职责：①…" paragraphs, "X队：队长由…担任。职责：①…" group paragraphs, ①a；②b in one item, bare duty
 runs, a 站 as a unit, lists a PDF breaks onto the next line, spaced and bracketed numbers in text, a
 room of a named body as the unit, extinguishing agents as stock, a team set up with 设, 着火 as 火灾, and
-the risk description read for accident types only in a 现场处置方案."""
+the risk description read for accident types only in a 现场处置方案; and neighbouring conventional
+wordings probed after them: "总指挥职责：" lines and post headings over numbered duties, a bracketed level
+run on with its fields, 响应程序 columns, keeper columns and a keeper's phone in stock tables, teams sized
+before their names, "组长（车间主任）：a；b" and "组长：X，负责…" post lines, "…为组员", "分别由A、B指挥",
+glossed level labels, a post commanding in a later clause, placeholder cells in contact tables."""
 
 from __future__ import annotations
 
