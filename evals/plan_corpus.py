@@ -73,6 +73,10 @@ PLANS = (
     "community_fire_card",
     "village_flood_card",
     "tankfarm_epoxy_form",
+    "enterprise_resin_gbt_overall",
+    "steel_gas_special_cards",
+    "town_zhutang_safety_gov",
+    "grain_fumigation_form",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -118,6 +122,12 @@ PLANS = (
 # 项目 | 内容 form) once after its changes (0.84 / 0.83). Its card rules target the family
 # community_fire_card belongs to (0.49 → 0.79, its source and misses unread), so that figure is no longer
 # a clean held-out number.
+# plans-robust14 wrote four conventional plans before reading the rules and measured all four once
+# before any change: enterprise_resin_gbt_overall (a GB/T 29639 危化 综合预案, 0.93) and
+# steel_gas_special_cards (a 冶金煤气 专项 with 【二级处置】 cards, 0.78) were tuned on (development data
+# since); town_zhutang_safety_gov (a 镇 government plan behind its 印发通知, 0.98) and
+# grain_fumigation_form (a 粮库 现场处置方案 as one 项目 | 内容 form, 0.78 / 0.76) were held out and
+# measured once more after the round's changes (0.98; 0.80 / 0.79).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
@@ -125,6 +135,8 @@ HELD_OUT: tuple[str, ...] = (
     "mall_fire_qa_onsite",
     "community_fire_card",
     "tankfarm_epoxy_form",
+    "town_zhutang_safety_gov",
+    "grain_fumigation_form",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

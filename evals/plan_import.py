@@ -235,8 +235,11 @@ def main(argv: list[str] | None = None) -> int:
         result = import_plan((FILES / file_name).read_bytes(), file_name, chat_model=model)
         gold = golds[file_name.split(".")[0]]
         scores = score_plan(result.plan, gold)
+        micro = sum(scores.values(), start=PRF(0, 0, 0)).f1
         sys.stdout.write(
-            f"# {file_name}  " + "  ".join(f"{SECTION_TITLES[s]} {scores[s].f1:.2f}" for s in SECTIONS) + "\n"
+            f"# {file_name}  micro F1 {micro:.3f}  "
+            + "  ".join(f"{SECTION_TITLES[s]} {scores[s].f1:.2f}" for s in SECTIONS)
+            + "\n"
         )
         for miss in explain(result.plan, gold):
             sys.stdout.write(

@@ -11,6 +11,19 @@ from plans.draft import PlanDraft
 from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
 from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
 
+# In running text people also space a mobile for reading ("手机138 1236 5506") and bracket the area code
+# ("（0510）86211001"); both are read as the number they write
+_TEXT_PHONE = re.compile(
+    rf"{PHONE_NUMBER.pattern}|(?<!\d)(1[3-9]\d[ \u00a0]\d{{4}}[ \u00a0]\d{{4}}|[（(]0\d{{2,3}}[)）]\s*\d{{7,8}})(?!\d)"
+)
+
+
+def _number(m: re.Match[str]) -> str:
+    """The number a match writes, as the tables give it: "13812365506", "0510-86211001"."""
+    if m.group(1):
+        return m.group(1)
+    return re.sub(r"^[（(](0\d{2,3})[)）]\s*", r"\1-", re.sub(r"(?<=\d)[ \u00a0](?=\d)", "", m.group(2)))
+
 
 def extract_phone_contacts(draft: PlanDraft) -> None:
     """Phone numbers written in text: "值班电话：0510-86801234", "拨打119、120"."""
@@ -18,8 +31,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
     for block in draft.blocks:
         if block.kind == "table":
             continue
-        for m in PHONE_NUMBER.finditer(block.text):
-            number = m.group(1)
+        for m in _TEXT_PHONE.finditer(block.text):
+            number = _number(m)
             if number in known:
                 continue
             row = _row_contact(block.text, m.start())
@@ -54,6 +67,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
 
 _TITLE_THEN_NAME = re.compile(
     rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
+    # "值班长：孙浩" / "安全员：李梅": a post word before the colon is a role too
+    r"|^([\u4e00-\u9fff]{0,6}(?:长|主任|经理|书记|员))\s*[:：]\s*([\u4e00-\u9fff]{2,3})$"
 )
 # "安全科科长李明": a unit, a post ending in a post word, and a 2–3 character name
 _UNIT_POST_NAME = re.compile(
@@ -80,7 +95,8 @@ _PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\
 
 def _unit_or_role(label: str) -> dict[str, str]:
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
-    unit = unit or bool(_PLACE_ROOM.match(label))
+    # "能源中心调度室": a room of a named body is that body's line, as "公司办公室" is
+    unit = unit or bool(_PLACE_ROOM.match(label) or _UNIT_ROOM.search(label))
     return {"role": "" if unit else label, "org": label if unit else ""}
 
 
@@ -92,8 +108,11 @@ def contact_before(raw: str) -> dict[str, str]:
         owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
         unit = len(owner) >= 3 and bool(UNIT_SUFFIX.search(owner) or _ORG_WORD.search(owner))
         return {"name": "", "role": line.group(2), "org": owner if unit else ""}
-    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机)?\s*[:：]?\s*$", "", raw)
+    before = re.sub(r"[，,\s]*(?:联系|办公)?(?:电话|手机|号码|热线|座机|外线|固话)?\s*[:：]?\s*$", "", raw)
     before = before.rstrip("（( \u3000")  # "办公室（电话：" → "办公室"
+    opened = max(before.rfind("（"), before.rfind("("))
+    if opened > 0 and not re.search(r"[)）]", before[opened:]):  # "调度室（内线6366，外线…": the room
+        before = before[:opened]
     person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
     if person:
         return {"name": person.group(1), "role": "联系人", "org": ""}
@@ -103,8 +122,11 @@ def contact_before(raw: str) -> dict[str, str]:
     # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
     label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
     titled = _TITLE_THEN_NAME.match(label)
-    if titled and not re.search(r"[位门室组部科队办处局司]$", titled.group(2)):  # not "成员单位"
-        return {"name": titled.group(2), "role": titled.group(1), "org": ""}
+    role, name = (
+        (titled.group(1) or titled.group(3), titled.group(2) or titled.group(4)) if titled else ("", "")
+    )
+    if titled and not re.search(r"[位门室组部科队办处局司]$", name):  # not "成员单位"
+        return {"name": name, "role": role, "org": ""}
     posted = _UNIT_POST_NAME.match(label)
     if posted:
         dept, post = posted.group(1) or "", posted.group(2)

@@ -20,6 +20,7 @@ from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
     _LEVEL_TOKEN,
+    RESPONSE_WORD,
     bracket_labels,
     commander_in,
     labelled_field,
@@ -30,7 +31,10 @@ from plans.rules_level_fields import (
 )
 from plans.structure import Block, table_cell
 
-_NAME = rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应"
+_NAME = (
+    rf"(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}"
+    rf"|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应)"
+)
 _LEVEL_ITEM = re.compile(rf"^({_NAME}(?:[（(][^）)]{{1,8}}[)）])?)\s*[:：。]\s*(.+)$", re.S)
 _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
 # "Ⅲ级响应【启动条件】…【指挥】…【措施】①…": the name, then labelled fields (brackets read as "label：")
@@ -54,7 +58,7 @@ _BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
 # The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
 _MEASURE_FIRST = re.compile(r"^\s*(?:[①-⑳]|[（(]\d{1,2}[)）])")
 _MENTION = re.compile(
-    rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?响应|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
+    rf"{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*响应"
 )
 
 
@@ -68,7 +72,10 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
         offset = block.text.find(body)
-        body = bracket_labels(body)
+        labelled = bracket_labels(body)
+        # "【Ⅱ级响应】启动条件：…" (a card title run on with its fields): the bracketed name leads the block
+        opened = labelled[:1] == " " and body[:1] != " "
+        body, offset = (labelled[1:], offset + 1) if opened else (labelled, offset)
         led = _LEVEL_LED_BY.match(body)
         fields = _LEVEL_FIELDS.match(body)
         fields = fields if fields and labelled_segments(fields.group(2)) else None
@@ -80,7 +87,9 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
             continue
         index = ensure(level, m.group(1).replace(" ", ""), block, offset + m.start(1), offset + m.end(1))
         entry = draft.data["response_levels"][index]
-        entry["name"] = entry["name"] or m.group(1).replace(" ", "")
+        written = m.group(1).replace(" ", "")
+        if not entry["name"] or (_GLOSS.search(written) and not _GLOSS.search(entry["name"])):
+            entry["name"] = written  # "一级响应（公司级）" says more than "一级响应" in a sentence
         rest, rest_at = m.group(2), offset + m.start(2)
         segments = labelled_segments(rest)
         for at, field in segments:  # "Ⅱ级响应：启动条件：…。指挥：…。措施：a；b"
@@ -165,7 +174,9 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         if level_col is None or trigger_col is None:
             continue
-        commander_col, actions_col = _col(header, r"指挥|负责|领导"), _col(header, r"措施|行动|任务|处置")
+        # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
+        commander_col = _col(header, r"指挥|负责|领导|主体")
+        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作")  # "响应程序" / "主要工作": the measures
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             level = level_of(cell(level_col))

@@ -18,6 +18,9 @@ _CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级"
 _CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
 # An alias in brackets between a level and 响应/预警: "三级（班组级）响应", "Ⅰ级（特别重大）响应"
 _GLOSS_OPT = r"(?:\s*[（(][^）)]{1,8}[)）])?"
+# What follows a level's number in its name: 响应, or 处置 in plans that grade their handling rather than
+# their response ("【二级处置】", "启动一级处置"); only after a numbered level (重大事故处置 is no level name)
+RESPONSE_WORD = r"(?:响应|处置)"
 _CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?{_GLOSS_OPT}\s*(?:应急)?响应")
 # "由街道指挥部副总指挥指挥，" / "由开发区指挥部总指挥组织指挥；": the command verb ends the clause, so the
 # commander is everything between 由 and the last verb (a 指挥 inside 指挥部 / 副总指挥 is part of the name)
@@ -34,6 +37,11 @@ _VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布|亲自|�
 _ARRIVES = re.compile(
     r"(?:^|(?<=[。；;]))\s*([^，,。；;：:、\s由在][^，,。；;：:、\s]{1,29}?)\s*(?:亲自|负责)?"
     r"(?:到场|赶赴现场|赶到现场|到达现场|亲临现场|现场)(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
+)
+# "…，启动一级响应，总指挥负责指挥。": a post named as the subject of a later clause, without 由
+_POST_COMMANDS = re.compile(
+    r"(?<=[，,])\s*([^，,。；;：:、\s由在]{0,12}?(?:总指挥|指挥长|主任|经理|厂长|站长|班长|组长|局长|镇长|书记))\s*"
+    r"负责(?:现场)?(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
 )
 # "在江阴市燃气事故应急指挥部统一指挥下，镇指挥部全力配合": the higher body commands
 _UNDER_COMMAND = re.compile(r"在\s*([^，,。；;：:、\s]{2,30}?)\s*(?:的)?统一(?:指挥|领导|调度)下")
@@ -91,7 +99,7 @@ def commander_in(text: str) -> tuple[int, int, str] | None:
         who = _VERB_TAIL.sub("", clause.group(1))
         if len(who) >= 2:
             return clause.start(1), clause.start(1) + len(who), who
-    m = _ARRIVES.search(text) or _COMMANDER.search(text)
+    m = _ARRIVES.search(text) or _COMMANDER.search(text) or _POST_COMMANDS.search(text)
     return (m.start(1), m.end(1), m.group(1)) if m else None
 
 
@@ -123,7 +131,8 @@ def split_actions(text: str) -> list[str]:
 # "启动：发布蓝色预警时" (a checklist's bare 启动 label) is a trigger too
 _TRIGGER_LABEL = re.compile(r"^(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]\s*(.+?)[。；;]?$", re.S)
 _COMMANDER_LABEL = re.compile(
-    r"^(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$", re.S
+    r"^(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$",
+    re.S,
 )
 # "指挥：在上级指挥机构统一指挥下，由局指挥部指挥长组织…": the higher command frames, the 由 names
 _FRAMED = re.compile(
@@ -132,7 +141,7 @@ _FRAMED = re.compile(
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
     r"(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]"
-    r"|(?:指挥|指挥长|总指挥|指挥者|响应指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
+    r"|(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
     r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
 )
 _ACTIONS_LABEL = re.compile(

@@ -17,6 +17,7 @@ from plans.rules_level_fields import (
     _GLOSS_OPT,
     _LEVEL_TOKEN,
     NAMED_LEVELS,
+    RESPONSE_WORD,
     commander_in,
     higher_command,
     labelled_field,
@@ -29,10 +30,11 @@ from plans.rules_level_fields import (
 from plans.sections import Outline
 from plans.structure import Block
 
-_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?响应")
+_RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}")
 # One level in an enumeration: "Ⅱ级", "二级响应（公司级）", "较大事故响应", "一般"
 _LIST_ITEM = re.compile(
-    rf"(?:{_LEVEL_TOKEN}\s*级|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?(?:响应)?\s*(?:[（(][^）)]{{1,8}}[)）])?"
+    rf"(?:{_LEVEL_TOKEN}\s*级\s*(?:应急)?{RESPONSE_WORD}?|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?(?:响应)?)"
+    r"\s*(?:[（(][^）)]{1,8}[)）])?"
 )
 # "分为Ⅰ级、Ⅱ级和Ⅲ级" / "由高到低分为一级响应、二级响应" / "分为三级：一级（公司级）、二级…"
 _LEVEL_LIST = re.compile(
@@ -60,8 +62,29 @@ _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
 _LEVEL_LABEL = re.compile(
-    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?)\s*(?:应急)?响应\s*[:：]\s*"
+    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应)"
+    rf"{_GLOSS_OPT}\s*[:：]\s*"  # "一级响应（公司级）："
 )
+# "…分为一级、二级、三级，分别由总指挥、副总指挥、车间主任负责指挥": one commander per listed level
+_RESPECTIVELY = re.compile(
+    r"^[^。；;]*?分别由\s*([^。；;，,]+?)\s*(?:负责)?(?:统一)?(?:组织)?(?:指挥|领导)(?=\s*(?:[，,。；;]|$))"
+)
+
+
+def _respectively(draft: PlanDraft, block: Block, at: int, named: list[str], levels: dict[str, int]) -> None:
+    m = _RESPECTIVELY.match(block.text[at:])
+    who = [w.strip() for w in re.split(r"[、，,和及]", m.group(1))] if m else []
+    if len(who) != len(named) or not all(who):
+        return
+    for level, commander in zip(named, who, strict=True):
+        entry = draft.data["response_levels"][levels[level]]
+        if entry["commander"] is None:
+            entry["commander"] = commander
+            start = at + m.start(1) + m.group(1).find(commander) if m else at
+            draft.cite(f"/response_levels/{levels[level]}/commander", block.paragraph, start,
+                       start + len(commander), confidence=0.75)  # fmt: skip
+
+
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
 
 
@@ -214,8 +237,10 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
         by_class = m is not None and re.search(_CLASS, m.group(1)) is not None
         said = block.text[max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1 : m.end()] if m else ""
         if m and ("响应" in said if by_class else ("响应" in block.text or "级别" in block.text)):
-            for level in _level_values(m.group(1)):
+            named = _level_values(m.group(1))
+            for level in named:
                 ensure(level, "", block, m.start(1), m.end(1))
+            _respectively(draft, block, m.end(), named, levels)
         for start, _end, sentence in sentences(block.text):
             mentions = response_mentions(sentence)
             # "分别对应Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级应急响应": an enumeration names no one level

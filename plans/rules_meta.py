@@ -253,10 +253,17 @@ def _scope_inside(draft: PlanDraft) -> tuple[Block, re.Match[str]] | None:
 
 
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
-    """Types named in the title, the scope and the risk description (first 风险 section)."""
+    """Types named in the title, the scope and, for a 现场处置方案, the risk description (first 风险
+    section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
+    危化 firm's overview) while its scope says which accidents the plan answers."""
     candidates = [title] if title is not None else []
     scope = _section_blocks(draft, outline, "总则/适用范围")[:1] or [b for b in [_scope_sentence(draft)] if b]
-    risk = next((s for s in outline.sections if re.search(r"风险", s.heading)), None)
+    onsite = draft.data["plan_type"] == "现场处置方案"
+    risk = (
+        next((s for s in outline.sections if re.search(r"风险", s.heading)), None)
+        if onsite or not scope
+        else None
+    )
     described: list[Block] = []
     if risk is not None:  # its paragraphs, which a PDF may break at a sentence end
         for b in draft.blocks[risk.paragraph + 1 :]:

@@ -16,6 +16,8 @@ from plans.rules_org_duties import (
     ROLE_BY,
     ROLE_IS,
     add_duties,
+    appointed_roles,
+    composed_roles,
     default_unit,
     group_parent,
     roles_and_duty,
@@ -32,7 +34,7 @@ from plans.rules_org_headings import (
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
-    ROLE_TITLES,
+    TITLE_CLAUSE,
     UNIT_SUFFIX,
     canonical,
     headquarters,
@@ -45,17 +47,28 @@ from plans.rules_org_patterns import (
     DUTY_INTRO,
     DUTY_LABEL,
     GROUPS_UNDER,
-    MEMBERS_ARE,
     NAMED_SUBJECT,
     NOT_A_NAME,
-    ROLE_REN,
     SEATED,
     SETS_UP,
     SUBJECT,
     TRAILING_DUTY_INTRO,
     UNIT_LEAD,
 )
-from plans.rules_org_posts import post_duties, post_header, role_duty
+from plans.rules_org_posts import (
+    Run,
+    add_holder_duty,
+    add_run_duties,
+    circled_items,
+    holder_and_duty,
+    opens_circled,
+    post_duties,
+    post_header,
+    post_label_duties,
+    post_of,
+    role_duty,
+    runs_on,
+)
 from plans.rules_org_tables import org_table
 from plans.sections import Outline
 from plans.structure import Block
@@ -99,6 +112,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         roles.append({"title": title, "holder": holder, "duties": []})
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
+    run: Run | None = None  # the (unit, role) whose "职责：①a；" list runs on to the next line
     post_role: int | None = None  # the role a "组长：设备部经理" header line named, for the items below
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
     duty_level = 0  # level of the open "…职责" heading: the unit headings under it head duty lists
@@ -108,10 +122,15 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if block.kind == "heading":
                 current, stack = None, []
             continue
+        if run and opens_circled(block):  # "③负责…" on the line after "副总指挥职责：①a；②b；"
+            add_run_duties(draft, run, block)
+            run = run if runs_on(block) else None
+            continue
+        run = None
         if duty_list and block.kind == "list_item":
             if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
                 continue
-            add_duties(draft, units[duty_list], block, [strip_number(block.text.strip())])
+            add_duties(draft, units[duty_list], block, circled_items(block.text))
             continue
         duty_list = None
         pseudo = unit_line(block) if units else None  # "综合协调组" alone on its line in a PDF: a heading,
@@ -119,6 +138,13 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
             level = section_level if sibling else section_level + 1
             block = block.model_copy(update={"kind": "heading", "heading_level": level})
+        intro = block.kind in ("paragraph", "list_item") and DUTY_INTRO.match(
+            strip_number(block.text.strip())
+        )
+        held = post_of(draft, units, current, strip_number(block.text.strip())) if intro else None
+        if held:  # "（1）总指挥职责：" on its own line: the numbered items below are the post's
+            current, post_role = held
+            continue
         if block.kind == "paragraph" and DUTY_INTRO.match(block.text.strip()) and (current or units):
             duty_list = current or default_unit(units, draft, block, unit)
             continue
@@ -147,7 +173,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = stack[-1][1] if stack else None
             # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
             # "2.2.2 总指挥职责": they are that post's
-            post = role_title(duty_subject or "")
+            # "2.2.2 总指挥职责", or under a duties heading "3.2.1 总指挥" alone: the items are that post's
+            post = role_title(
+                duty_subject
+                if duty_subject is not None
+                else strip_number(block.text).rstrip("：:")
+                if duty_level
+                else ""
+            )
             if post and current is None:  # "总指挥职责" outside any unit heading: the one unit with that post
                 holding = [
                     n
@@ -186,6 +219,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 aliases[alias.group(1)] = current
             continue
         labelled = DUTY_LABEL.match(strip_number(block.text.strip()))
+        post_at = (
+            post_label_duties(draft, units, current, labelled.group(1), labelled.group(2), block)
+            if labelled
+            else None
+        )
+        if post_at:  # "（1）总指挥职责：①…；②…": the duties of the post, not of its unit
+            run = post_at if runs_on(block) else None
+            continue
         if labelled and (current or units):
             named_owner = (
                 canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
@@ -201,6 +242,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if listing:
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
+                continue
+            list_label = DUTY_LABEL.match(text) if led else None
+            if led and list_label and not list_label.group(1).strip():  # "X组：组长由…担任。职责：①a；②b"
+                add_duties(draft, units[led], block, [list_label.group(2)])
+                listing = led if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             if led and DUTY_VERB.match(text):
                 add_duties(draft, units[led], block, [text])
@@ -276,25 +322,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if composed and owner:
                 unit(owner, block, current if current != owner else None, offset, offset + len(text))
                 current = current or owner
-                members = []
-                for member in re.split(r"[、，,和及]", composed.group(2)):
-                    member = member.strip()
-                    title = next((t for t in ROLE_TITLES if member == t), None)
-                    if title:
-                        role(owner, title, None, block, offset, offset + len(text))
-                    elif len(member) >= 2:
-                        members.append(member)
-                if members:  # one "成员" role holding the list as written
-                    holder = composed.group(2).strip()
-                    first = holder.find(members[0])
-                    role(
-                        owner,
-                        "成员",
-                        holder[first:] if first > 0 else holder,
-                        block,
-                        offset,
-                        offset + len(text),
-                    )
+                for title, holder in composed_roles(composed.group(2)):
+                    role(owner, title, holder, block, offset, offset + len(text))
                 continue
             lead = UNIT_LEAD.match(text) if block.kind == "list_item" or not ROLE_HOLDER.match(text) else None
             if lead and not GENERIC_HEADING.match(lead.group(1)) and not NOT_A_NAME.search(lead.group(1)):
@@ -312,23 +341,11 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 led = name
                 continue
-            appointed = list(ROLE_REN.finditer(text))  # "由镇长任指挥长" / "分管副镇长任副指挥长"
-            member_lists = list(MEMBERS_ARE.finditer(text))  # "…主要负责人为成员"
-            if appointed or member_lists:
+            appointed = appointed_roles(text)  # "由镇长任指挥长" / "…主要负责人为成员"
+            if appointed:
                 owner = current or default_unit(units, draft, block, unit)
-                for m in appointed:
-                    holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
-                    role(owner, m.group(2), holder or None, block, offset + m.start(), offset + m.end())
-                for listed_as in member_lists:
-                    at = offset + listed_as.start()
-                    role(
-                        owner,
-                        listed_as.group(2),
-                        listed_as.group(1).strip(),
-                        block,
-                        at,
-                        offset + listed_as.end(),
-                    )
+                for title, holder, start, end in appointed:
+                    role(owner, title, holder, block, offset + start, offset + end)
                 duty = re.search(r"[，,]\s*(负责[^；;。]+)", text)
                 if duty:  # "抢险组由设备部经理任组长，负责关闭阀门；…": the clause after the post is a duty
                     add_duties(draft, units[owner], block, [duty.group(1)])
@@ -337,20 +354,19 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
                         role(owner, "成员", listed.group(2).strip(), block, offset, offset + len(text))
                 continue
+            posted = TITLE_CLAUSE.search(text) if not ROLE_HOLDER.match(text) else None
+            if posted:  # "公司成立应急指挥部，总指挥：李刚（总经理）": the post after the body set up
+                text, offset = text[posted.end() :], offset + posted.end()
             found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
             found = found or list(ROLE_IS.finditer(text))  # "由办公室负责，组长为办公室主任"
             if found:
                 owner = current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
                     m = found[0]
-                    role(
-                        owner,
-                        m.group(1),
-                        m.group(2).strip().strip("。；;") or None,
-                        block,
-                        offset + m.start(),
-                        offset + m.end(),
-                    )
+                    holder, post_duty = holder_and_duty(m.group(2).strip().strip("。；;"))
+                    role(owner, m.group(1), holder or None, block, offset + m.start(), offset + m.end())
+                    if post_duty:  # "组长：车间主任，负责组织处置、向公司报告": the post's duty
+                        add_holder_duty(draft, units[owner], m.group(1), holder, block, post_duty)
                 else:
                     roles_and_duty(text, owner, block, offset, role, draft, units)
                 continue
@@ -363,9 +379,12 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             if duties and current:
                 add_duties(draft, units[current], block, duties)
                 # "办公室负责a；b；c。": the clauses after the first run on to the full stop
-                run_on = (dm or subject) and sentence.rstrip().endswith(("；", ";"))
+                # so do those after a bare duty ("负责a；决定b；向X报告c。" under the unit's heading)
+                run_on = (dm or subject or duties == [text]) and sentence.rstrip().endswith(("；", ";"))
                 listing = current if run_on else None
-        if current and TRAILING_DUTY_INTRO.search(block.text.strip()):
+        if led and TRAILING_DUTY_INTRO.search(block.text.strip()):
+            run = (units[led], None)  # "（3）X组：组长由…担任。职责：" then "①a；②b" on the next line
+        elif current and TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
     chart_parents(
         draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases

@@ -9,6 +9,7 @@ from typing import Any
 from plans.draft import PlanDraft
 from plans.rules_meta import strip_number
 from plans.rules_org_names import HQ_SUFFIX, ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
+from plans.rules_org_patterns import MEMBERS_ARE, ROLE_REN
 from plans.structure import Block
 
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
@@ -51,6 +52,37 @@ def roles_and_duty(
         add_duties(draft, units[owner], block, [duty.group(1)])
     elif DUTY_VERB.match(text) and not ROLE_BY.search(text):
         add_duties(draft, units[owner], block, re.split(r"[；;]", text))
+
+
+def appointed_roles(text: str) -> list[tuple[str, str | None, int, int]]:
+    """(title, holder, start, end) of the posts "X任Y" appoints ("由镇长任指挥长", "分管副镇长任副指挥长"),
+    then of the member lists "…主要负责人为成员" (the list before the title is one holder)."""
+    out: list[tuple[str, str | None, int, int]] = []
+    for m in ROLE_REN.finditer(text):
+        holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
+        out.append((m.group(2), holder or None, m.start(), m.end()))
+    for m in MEMBERS_ARE.finditer(text):
+        out.append((m.group(2), m.group(1).strip(), m.start(), m.end()))
+    return out
+
+
+def composed_roles(listing: str) -> list[tuple[str, str | None]]:
+    """ "由总指挥、副总指挥和A、B、C组成": the titles named bare (their holders come later, None) and one
+    成员 role holding the rest of the list as written."""
+    out: list[tuple[str, str | None]] = []
+    members = []
+    for member in re.split(r"[、，,和及]", listing):
+        member = member.strip()
+        title = next((t for t in ROLE_TITLES if member == t), None)
+        if title:
+            out.append((title, None))
+        elif len(member) >= 2:
+            members.append(member)
+    if members:
+        holder = listing.strip()
+        first = holder.find(members[0])
+        out.append(("成员", holder[first:] if first > 0 else holder))
+    return out
 
 
 def add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) -> None:

@@ -37,8 +37,8 @@ def unit_name(title: str) -> str | None:
 
 def duty_heading(title: str) -> str | None:
     """The subject of a duty heading ("指挥部职责" → 指挥部, "总指挥职责" → 总指挥, "职责分工" → ""),
-    None when the heading is not one."""
-    title = strip_number(title).strip()
+    None when the heading is not one. A heading may keep the colon of the line it was ("总指挥职责：")."""
+    title = strip_number(title).strip().rstrip("：:")
     return _DUTY_SUFFIX.sub("", title) if _DUTY_SUFFIX.search(title) else None
 
 

@@ -5,17 +5,22 @@ from __future__ import annotations
 
 import re
 
-UNIT_SUFFIX = re.compile(r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会)$")
+# a 站 is a unit when named by what it does (煤气防护站, 气体防护站, 医疗救护站), two characters at least
+UNIT_SUFFIX = re.compile(
+    r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会|[^\s]{2,10}站)$"
+)
 # Longest first where one title ends another (常务副主任 before 副主任 before 主任).
 ROLE_TITLES = (
     "常务副总指挥", "执行总指挥", "常务副主任", "常务副组长", "副秘书长", "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
-    "副组长", "组长", "副主任", "主任", "副队长", "队长", "牵头单位", "配合单位", "协助单位", "成员单位", "成员", "组员", "联络员", "负责人", "秘书长", "委员", "副指挥", "指挥",
+    "副组长", "组长", "副主任", "主任", "副队长", "队长", "副站长", "站长", "牵头单位", "配合单位", "协助单位", "成员单位", "成员", "组员", "联络员", "负责人", "秘书长", "委员", "副指挥", "指挥",
     "牵头", "配合",
 )  # fmt: skip
 # Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
 SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
 # "办公室主任：建设局局长" under the office's own heading: the post is 主任
 ROLE_HOLDER = re.compile(rf"^(?:办公室)?({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+# "…，总指挥：李刚" — a post label that opens a later clause of the sentence
+TITLE_CLAUSE = re.compile(rf"[，,]\s*(?=(?:{SPACED_TITLES})\s*[:：])")
 HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|工作小组|委员会)$")
 
 

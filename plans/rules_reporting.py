@@ -77,8 +77,9 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
                     r"[（(][^）)]*[）)]", "", clause
                 )  # "（电话0510-…）" names a number, not a channel
                 channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
+                # a closing bracket note goes, and so does one the clause split cut open ("调度室（内线6366")
                 recipient = (
-                    _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]$", "", to.group(1).strip()))
+                    _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]?$", "", to.group(1).strip()))
                     if to
                     else ""
                 )

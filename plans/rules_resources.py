@@ -33,7 +33,7 @@ _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
 # who holds a resource: the keeper if named, else the owning unit, else where it is stored when that
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
-    re.compile(r"保管人|负责人|责任人|管理人"),
+    re.compile(r"保管人|保管员|负责人|责任人|管理人|管理员"),
     re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
     re.compile(r"存放|地点|位置"),
 )
@@ -71,14 +71,16 @@ def extract_tables(draft: PlanDraft) -> None:
                 for phone in phones:
                     for m in PHONE_NUMBER.finditer(_squash_digits(cell(phone))):
                         contact = {
-                            "name": cell(name_col),
-                            "role": cell(role_col),
-                            "org": cell(org_col),
+                            "name": _value(cell(name_col)),
+                            "role": _value(cell(role_col)),
+                            "org": _value(cell(org_col)),
                             "phone": m.group(1),
                         }
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)
-            continue
+        # a stock or team table may give its keeper's phone (名称 | 数量 | 负责人 | 联系电话): its rows are
+        # resources as well as contacts (the keeper column holds them, so only the phones stay taken)
+        taken = set(phones)
         qty = _column(header, _HEADER_QTY, taken)
         res_name = _column(header, _HEADER_RES_NAME, taken)
         if qty is None or res_name is None:
@@ -106,6 +108,11 @@ def extract_tables(draft: PlanDraft) -> None:
                 or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
+
+
+def _value(cell: str) -> str:
+    """A cell's text, "" for a placeholder ("—", "/", "无") that says there is none."""
+    return "" if re.fullmatch(r"[\s—\-－–/／]*|无", cell) else cell
 
 
 def side_by_side(cells: list[list[str]]) -> list[list[str]]:
@@ -175,6 +182,10 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "安全带",
                 "梯",
                 "装置",
+                "水带",  # 消防水带 / 水枪 / 手电筒 / 铁锹: tools used again, not used up
+                "水枪",
+                "手电",
+                "锹",
             ),
             "装备",
         ),
@@ -195,6 +206,9 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "吸油毡",
                 "石灰",  # neutralisers and absorbents that are used up
                 "中和剂",
+                "泡沫液",  # extinguishing agents are stock too (泡沫枪 / 干粉灭火器 are equipment, matched first)
+                "泡沫原液",
+                "灭火剂",
             ),
             "物资",
         ),
@@ -238,6 +252,15 @@ _OWNER_SETS_UP = re.compile(
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
+# "一支25人的义务消防队" / "由30名队员组成的抢险队": the count comes before the team it sizes
+_COUNT_THEN_TEAM = re.compile(
+    r"(?<!\d)(\d+)\s*([人名])(?:队员|员工|人员)?(?:组成)?的\s*([^，。；、\d的]{2,16}?(?:队伍|队|组))(?![长员])"
+)
+# The verb that sets a team up inside its owner: "…所组建X队", "煤气防护站设专职救护队" (a bare 设 after a
+# body's name, not 设备 / 设施 / 设置 / 设在)
+_TEAM_SET_UP = re.compile(
+    r"组建了?|成立了?|设有|设立了?|建立了?|(?<=[站队部所科局室心间司])设(?![备施置在于])"
+)
 _SHELTER = re.compile(
     r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置){1,2}(?:场所|点)"
 )
@@ -285,12 +308,12 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 if unit_word in ("人", "名"):
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
                     # "服务站组建燃气抢修队12人": the team follows the verb, its owner precedes it
-                    before = re.split(r"组建了?|成立了?|设有|建立了?", sentence[: m.start(2)])[-1]
+                    before = re.split(_TEAM_SET_UP, sentence[: m.start(2)])[-1]
                     team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", before)
                     if not team:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
-                    name = re.split(r"组建了?|成立了?|设有|建立了?", team.group(1))[-1]
+                    name = re.split(_TEAM_SET_UP, team.group(1))[-1]
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
@@ -302,6 +325,20 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                      "holder": item_holder},
                     block.paragraph, start + m.start(), start + m.end(), confidence=0.7,
                 )  # fmt: skip
+            for m in _COUNT_THEN_TEAM.finditer(sentence):  # "组建了一支25人的义务消防队"
+                name = m.group(3).strip()
+                if name not in names:
+                    names.add(name)
+                    sized = {"type": "专家" if "专家" in name else "救援队伍", "name": name,
+                             "quantity": float(m.group(1)), "unit": m.group(2), "holder": holder}  # fmt: skip
+                    draft.add(
+                        "resources",
+                        sized,
+                        block.paragraph,
+                        start + m.start(),
+                        start + m.end(),
+                        confidence=0.7,
+                    )
             shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
