@@ -34,7 +34,9 @@ GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|�
 # Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
 PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
 # "租厂房的", "租房子": the verb with its object says renting as much as 租的 / 租用 does.
-LEASE = r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
+LEASE = (
+    r"厂中厂|出租|承租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
+)
 # Low stock said without 物资: "哪些装备快用完了", "仓库里啥东西不够了", "应急仓库缺不缺东西".
 _STOCK = r"物资|储备|装备|器材|库存|仓库|库里|东西"
 _SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快没了"
@@ -85,7 +87,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
-    if _has(r"值班|带班|值守|在岗领导|当班|在班|值夜班|值守人员", text):
+    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值", text):  # "今晚十点半临港谁在岗"
         return hit("duty_now", "值班")
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
@@ -99,11 +101,13 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(_ACCIDENT, text) and _has(_RESPONSE, text):  # "氯气泄漏先做什么", "爆炸了谁指挥"
         return hit("plan_for", "事故处置")
     if _has(LEASE, text):
+        # "跟谁租的", "X的房东是谁": X's landlord; "房东是X的", "X这个二房东": X is the landlord (lessees)
         if (
             ent
             and not _has(r"租给", text)
             and _has(
-                r"向谁租|房东|出租方(?!清单|名单|有哪)|出租人|业主|厂房是?(?:谁|哪家)|"
+                r"(?:向|跟|找|从)(?:谁|哪家|哪个)|(?<!二)房东(?!是(?!谁|哪))|出租方(?!清单|名单|有哪)|出租人|业主|"
+                r"厂房是?(?:谁|哪家)|"
                 r"租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)",
                 text,
             )

@@ -124,6 +124,28 @@ def test_renting_a_workshop_is_a_lease_question() -> None:
     assert _route("华士镇租厂房给别人的有哪些") == "lessor_list"
 
 
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("这家厂是找谁租的房子", "lessors_of_enterprise"),
+        ("它的车间从哪家租来的", "lessors_of_enterprise"),
+        ("恒达储运的房东是谁", "lessors_of_enterprise"),
+        ("房东是恒达储运的有哪几家", "lessees_of_lessor"),
+        ("恒达储运这个二房东底下有几家小厂", "lessees_of_lessor"),
+    ],
+)
+def test_whose_landlord_is_asked(question: str, intent: str) -> None:
+    assert _route(question, has_enterprise=True) == intent
+
+
+# ---- a roster said with 在岗 / 当值 ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["半夜一点周庄谁在岗", "今天市里当值的是谁"])
+def test_on_post_is_a_duty_question(question: str) -> None:
+    assert _route(question) == "duty_now"
+
+
 # ---- a short enterprise name said in passing ------------------------------------------------------
 
 
