@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots
 
 CONFIDENT = 0.9
@@ -32,7 +33,15 @@ def _has(pattern: str, text: str) -> bool:
 GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
 # Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
 PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
-LEASE = r"厂中厂|出租|承租|租用|租赁|租给|租了|房东|向谁租|租谁|租的|厂房是?(?:谁|哪家)"
+# "租厂房的", "租房子": the verb with its object says renting as much as 租的 / 租用 does.
+LEASE = (
+    r"厂中厂|出租|承租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
+)
+# Low stock said without 物资: "哪些装备快用完了", "仓库里啥东西不够了", "应急仓库缺不缺东西".
+_STOCK = r"物资|储备|装备|器材|库存|仓库|库里|东西"
+_SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快没了"
+# Business figures the graph does not hold: naming an enterprise with them asks for no profile.
+_NOT_HELD = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP|天气"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 # "哪几家/哪几个" asks which ones (a list), "几家" how many.
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
@@ -70,13 +79,17 @@ def family(intent: str | None) -> str | None:
 def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDecision:
     """The intent for a normalised question; ``has_enterprise``: an enterprise was named or referred to."""
     ent = has_enterprise or slots.enterprise_mention_strong
+    if (asked := asked_part(text)) != text:  # "明天检查组要去申港，先看看…": the context is no question
+        found = route(asked, slots, has_enterprise=has_enterprise)
+        if found.intent is not None and found.confidence >= CONFIDENT:
+            return found
 
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
-    if _has(r"值班|带班|值守|在岗领导|当班|在班|值夜班|值守人员", text):
+    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值", text):  # "今晚十点半临港谁在岗"
         return hit("duty_now", "值班")
-    if _has(r"物资|储备", text) and _has(r"不足|短缺|低于|补充|缺|不够|告急", text):
+    if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
     if slots.resource_kind and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):
         return hit("nearest_resources", "最近的资源")
@@ -88,11 +101,13 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(_ACCIDENT, text) and _has(_RESPONSE, text):  # "氯气泄漏先做什么", "爆炸了谁指挥"
         return hit("plan_for", "事故处置")
     if _has(LEASE, text):
+        # "跟谁租的", "X的房东是谁": X's landlord; "房东是X的", "X这个二房东": X is the landlord (lessees)
         if (
             ent
             and not _has(r"租给", text)
             and _has(
-                r"向谁租|房东|出租方(?!清单|名单|有哪)|出租人|业主|厂房是?(?:谁|哪家)|"
+                r"(?:向|跟|找|从)(?:谁|哪家|哪个)|(?<!二)房东(?!是(?!谁|哪))|出租方(?!清单|名单|有哪)|出租人|业主|"
+                r"厂房是?(?:谁|哪家)|"
                 r"租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)",
                 text,
             )
@@ -171,6 +186,6 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if ent and not enterprise_filter:
             return hit("enterprise_profile", "企业信息", GENERIC)
         return hit("enterprise_list", "企业清单", CONFIDENT if enterprise_filter else GENERIC)
-    if ent:
+    if ent and not _has(_NOT_HELD, text):  # "嘉汇化学去年的营业收入": not in the graph, declined
         return hit("enterprise_profile", "只提到企业", GENERIC)
     return RouteDecision(None, 0.0, "无匹配规则")

@@ -12,7 +12,9 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.spelling import simplified, slipped_town_in
+from agents.chat.mentions import PRONOUN, trade_name
+from agents.chat.shorthand import expand_shorthand
+from agents.chat.spelling import loose_town_in, simplified
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
     EnterpriseScale,
@@ -84,19 +86,7 @@ HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收"
 EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
 RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
                        "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip
-ACCIDENT_TYPES = (
-    "火灾",
-    "爆炸",
-    "泄漏",
-    "中毒",
-    "危化品",
-    "坍塌",
-    "触电",
-    "有限空间",
-    "粉尘",
-    "台风",
-    "防汛",
-)
+ACCIDENT_TYPES = ("火灾", "爆炸", "泄漏", "中毒", "危化品", "坍塌", "触电", "有限空间", "粉尘", "台风", "防汛")  # fmt: skip
 
 # Past the rectification deadline ("逾期", "超期没改", "过了整改期限"): only hazards have deadlines.
 OVERDUE = re.compile(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限")
@@ -118,8 +108,11 @@ _POSSESSIVE = re.compile(
 
 
 def normalise_question(text: str) -> str:
-    """NFKC (full-width → half-width), traditional characters simplified, trimmed, whitespace collapsed."""
-    return re.sub(r"\s+", " ", simplified(unicodedata.normalize("NFKC", text or ""))).strip()
+    """NFKC (full-width → half-width), traditional characters simplified, trimmed, whitespace collapsed,
+    duty-room shorthand written out (重大源 → 重大危险源, ``agents.chat.shorthand``)."""
+    return expand_shorthand(
+        re.sub(r"\s+", " ", simplified(unicodedata.normalize("NFKC", text or ""))).strip()
+    )
 
 
 @dataclass(frozen=True)
@@ -224,8 +217,8 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     text = normalise_question(question)
     s = Slots()
     towns = gazetteer.find(text)
-    if not towns and (slip := slipped_town_in(text, gazetteer.names())) is not None:
-        towns = [slip]  # "华仕镇", "李港": one look-alike or same-sound character off
+    if not towns and (slip := loose_town_in(text, gazetteer.names())) is not None:
+        towns = [slip]  # "华仕镇", "李港": one look-alike or same-sound character off; "lingang": pinyin
     if towns:
         s.town_mention, s.town = towns[0]
     else:
@@ -362,11 +355,14 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
         pos = m.end()
     pieces.append((cleaned[pos:], len(cleaned)))
     weak: str | None = None
+    traded: str | None = None  # "…说科长药业那边有异味": 字号 + trade said in passing (agents.chat.mentions)
     for chunk, end in pieces:
         for part in chunk.split(" "):
             part = part.strip()
             if len(part) < 2:
                 continue
+            if traded is None and (said := trade_name(part)) and _names_something(said):
+                traded = said
             best = max((part.rfind(x) + len(x) for x in _SUFFIXES if part.rfind(x) >= 2), default=0)
             core = re.sub(r"^江阴市?|(股份)?有限(责任)?公司$|集团$|公司$", "", part[:best])
             if best >= 4 and len(core) >= 2 and _names_something(core):
@@ -377,8 +373,11 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
             and len(tail) >= 2
             and _PORTRAIT_MARKERS.match(cleaned[end:])
             and _names_something(tail)
+            and not PRONOUN.search(tail)  # "他们厂里": the name was said before the pronoun
         ):
             weak = tail
+    if traded and (weak is None or trade_name(weak) is None):  # "刚接到" before 电话 names no trade
+        weak = traded
     return (weak, False) if weak else None
 
 

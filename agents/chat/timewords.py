@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Protocol
 
+from agents.chat.shorthand import asked_part
 from agents.llm.vocab import cn_to_int
 
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -140,6 +141,18 @@ def time_window(
     ``ahead``: the question is about a schedule (duty rosters, planned operations), so a bare weekday
     ("周六谁值班") is the next such day from today on; the grammar reads it backwards, as searches do.
     """
+    asked = asked_part(text)  # "明天检查组过来,先看看今年查出的隐患": the question's own time first
+    window = (_window(asked, now_ms, parser, ahead=ahead) if asked != text else None) or _window(
+        text, now_ms, parser, ahead=ahead
+    )
+    if window is not None and not ahead and window.from_ms > now_ms:
+        # Records (hazards found, inspections, penalties, alarms) lie in the past: a window that has not
+        # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records.
+        return None
+    return window
+
+
+def _window(text: str, now_ms: int, parser: TimeParser | None, *, ahead: bool) -> Window | None:
     now = datetime.fromtimestamp(now_ms / 1000, tz=UTC).astimezone(CST)
     if ahead and (m := _BARE_WEEKDAY.search(text)) is not None:
         mark = m.group(1).replace("天", "日").replace("7", "日")

@@ -1,0 +1,29 @@
+"""Enterprise names said the short way inside a longer sentence, and words that are never names.
+
+``slots.enterprise_mention`` finds a short name when a portrait word follows it ("腾亚储运的法人").
+A context-first question says the name in passing instead ("刚接到电话说科长药业那边有异味，先看下
+他们厂里存了哪些危化品", "明天检查组要去铖腾储运，先看看他们家…"): nothing name-like follows it,
+and the chunk before the portrait word is the pronoun that refers back to it. People shorten an
+enterprise to its two-character 字号 and its trade (科长 + 药业, 铖腾 + 储运), so a trade word at the
+end of a chunk, with two characters before it, is a weak mention — looked up like any other weak
+mention, and dropped when no enterprise has that name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Trades enterprises are named by and that are not company suffixes already (slots._SUFFIXES).
+_TRADES = (
+    "药业|医药|储运|气体|燃气|石化|化学|精化|助剂|塑业|橡塑|铝业|铜业|钢构|钢管|不锈钢|铸件|铸造|"
+    "轴承|针织|家纺|毛纺|服饰|能源|模具|机电|电子|材料|食品|包装|建材|水泥"
+)
+_TRADE_NAME = re.compile(rf"([\u4e00-\u9fff]{{2}}(?:{_TRADES}))(?:那边|这边|那里|这里|那儿|这儿|那块|这块)?$")
+# A pronoun is never part of a name: "先看下他们" before "厂里" refers to a name said earlier.
+PRONOUN = re.compile(r"他们|她们|它们|他家|她家|它家|你们|咱们|人家")
+
+
+def trade_name(part: str) -> str | None:
+    """字号 + trade at the end of ``part`` ("刚接到电话说科长药业那边" → "科长药业"), or None."""
+    m = _TRADE_NAME.search(part)
+    return m.group(1) if m else None

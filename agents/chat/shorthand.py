@@ -1,0 +1,45 @@
+"""Duty-room shorthand and context-first questions, read before the rules look at a question.
+
+Typed in a hurry, questions shorten the long terms — 重大源 or 重危源 for 重大危险源, 特作 for
+特殊作业 — and use chat slang for the question word (有木有 = 有没有). The routing rules and the
+vocabulary tables are written against the full words; expanding the short forms here keeps each
+of them from having to learn every abbreviation.
+
+A question may also open with its context ("明天检查组要去申港，先看看那边哪些企业有重大源"):
+the clause before 先看看 / 先查一下 says why the caller asks, and its words (检查组, 明天) are not
+what is asked. ``asked_part`` is the part after that pivot; the router tries it first.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"重大源|重危源|重大危源"), "重大危险源"),
+    (re.compile(r"特作(?!业)"), "特殊作业"),
+    (re.compile(r"有木有"), "有没有"),
+    (re.compile(r"木有"), "没有"),
+)
+
+# "…，先看看 / 我先了解下 / 先帮我查一下 …": what follows is the question itself.
+_PIVOT = re.compile(
+    r"[,;。\s](?:我|你)?(?:想)?先(?:帮我|给我)?(?:看看|看下|看一下|查查|查下|查一下|了解下|了解一下|问下|问一下)"
+)
+
+
+def expand_shorthand(text: str) -> str:
+    """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
+    for pattern, full in _SHORT_FORMS:
+        text = pattern.sub(full, text)
+    return text
+
+
+def asked_part(text: str) -> str:
+    """The question after a context clause ("明天检查组要去申港,先看看那边的隐患" → "那边的隐患"),
+    or the whole text when it has no such pivot or nothing follows it."""
+    found = None
+    for found in _PIVOT.finditer(text):  # noqa: B007 - the last pivot: context may have several clauses
+        pass
+    if found is None or not text[found.end() :].strip():
+        return text
+    return text[found.end() :].strip()
