@@ -197,6 +197,8 @@ def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> An
 
 def _part(case: dict[str, Any]) -> str:
     split = str(case.get("split", ""))
+    if split.startswith("compound_"):  # multi-condition enterprise questions (ADR 0012): own rows
+        return f"{case['path']} ({split.replace('_', ' ')})"
     if not split.startswith("heldout"):
         return str(case["path"])
     return f"{case['path']} (held-out{' ' + split.removeprefix('heldout') if split != 'heldout' else ''})"
