@@ -14,39 +14,33 @@ It only answers when every condition maps: a threshold, a village, two towns, a 
 negation it cannot place, a time on a condition without a time slot, a condition it has no template
 for (演练, 储存, 厂中厂) leave the question to text-to-Cypher or the polite decline, as before. A wrong
 confident list is worse than a decline. ``plan`` is pure (tested with wording alone); ``run_plan``
-reads the graph through the templates only (all Cypher stays in ``graph/intents*.py``).
+(``agents.chat.compound_run``) reads the graph through the templates only (all Cypher stays in
+``graph/intents*.py``).
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.answer import SHOWN, describe_filters, render_item
 from agents.chat.coverage import SUBJECTS
-from agents.chat.execute import bind
-from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.router import counts
 from agents.chat.slots import EVENT_TYPE_SYNONYMS, OVERDUE, Gazetteer, Slots, extract_slots
-from agents.chat.timewords import TimeParser, format_ms, time_window
-from core.ports import GraphStore
-from core.scope import DataScope
+from agents.chat.timewords import TimeParser, time_window
 from graph.intents import BY_ID
 
-# Condition sets must be complete: the templates end in LIMIT $limit, which ``bind`` caps at 1,000 for
-# answers; an id set cut there would make the intersection silently wrong (all hazards of the demo
-# city are ~3,700 rows). Condition steps bind $limit to this bound instead, and a step that still
-# reaches it makes the planner give up rather than answer from a partial set.
-CONDITION_LIMIT = 200_000
 ATTRIBUTE = "企业类别或等级"  # coverage's name for an enterprise attribute the chosen template lacks
 _ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
 
 _PATTERNS = {s.name: s.pattern.pattern for s in SUBJECTS}
 # The spoken forms of a special operation also name the work ("有限空间作业"), which must not be read
 # as the 有限空间 key domain of the enterprise.
-_PATTERNS["特殊作业"] += r"|有限空间作业|作业票|在(?:搞|做|进行)?作业"
+_PATTERNS["特殊作业"] = (
+    r"(?:动火|吊装|盲板抽堵|盲板|高处|受限空间|有限空间|临时用电|动土|断路|特殊)作业|作业票|"
+    + _PATTERNS["特殊作业"]
+)
 _TYPES = "|".join(sorted((re.escape(k) for k in EVENT_TYPE_SYNONYMS), key=len, reverse=True))
 _PATTERNS["事件告警"] = rf"(?:{_TYPES})的?(?:告警|报警|预警|事件|报告)|(?:报过|报了|发生过|出过)(?:{_TYPES})"
 _KINDS = {name: re.compile(p) for name, p in _PATTERNS.items()}
@@ -99,6 +93,11 @@ _ITEMS_ASKED = re.compile(
 # them may be meant for the others too ("今年被检查过又被处罚过的企业"), unless they say their own.
 _EVENTS = ("penalty_list", "inspection_list", "special_operations", "sensors_alarming", "events_recent")
 _ALL_TIME = re.compile(r"至今|从来|从未|从没|曾经|历来|一直|历史上|有史以来")
+# A condition word left over once every mapped condition is blanked out ("报过警" without an event
+# type, "挨过罚", "高风险"): a condition the planner did not map, so its answer would drop it.
+_UNMAPPED = re.compile(
+    r"报警|告警|预警|报过?警|事件|事故|火情|警情|罚|检查|查过|执法|作业|监测|监控|摄像|风险|危险源|隐患|传感器"
+)
 _GROUPED = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道|分布")
 _ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")
 
@@ -121,24 +120,6 @@ class Plan:
     conditions: tuple[Condition, ...]
     final: str  # enterprise_list | enterprise_count | enterprise_count_by_town
     attributes: dict[str, Any]  # town and enterprise attributes, for every step
-
-
-@dataclass
-class Step:
-    label: str  # how the answer names the step ("有行政处罚（今年）")
-    intent: str
-    query: str
-    params: dict[str, Any]
-    columns: tuple[str, ...]
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    ids: set[str] = field(default_factory=set)
-
-
-@dataclass
-class Composed:
-    plan: Plan
-    steps: list[Step]  # conditions (and the universe for a negation only), then the final step
-    ids: list[str]  # the enterprises meeting every condition, sorted
 
 
 def plan(
@@ -173,6 +154,8 @@ def plan(
     blanked = text
     for start, end, _ in hits:  # the condition words are not enterprise attributes ("有限空间作业")
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    if _UNMAPPED.search(blanked):
+        return None
     said = extract_slots(blanked, gazetteer)
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
@@ -271,130 +254,4 @@ def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | 
     return None
 
 
-class IncompleteSet(Exception):
-    """A condition step reached CONDITION_LIMIT: its id set may be partial."""
-
-
-def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Composed:
-    """Run each condition's template (the caller's scope bound into every one), combine the id sets,
-    then the final enterprise template over them. Raises ``IncompleteSet`` (see CONDITION_LIMIT)."""
-    steps: list[Step] = []
-    town = {"town": p.attributes["town"]} if "town" in p.attributes else {}
-    for c in p.conditions:
-        step = _run(c.intent, c.values | town, scope, store, now_ms, "")
-        step.label = _label(c, step.params)  # from the bound values: defaults (未整改, 今天) included
-        step.ids = {str(r[c.id_column]) for r in step.rows if r.get(c.id_column)}
-        steps.append(step)
-    positive = [s.ids for s, c in zip(steps, p.conditions, strict=True) if not c.negated]
-    if positive:
-        chosen = set.intersection(*positive)
-    else:  # only negations: start from every enterprise with the attributes said
-        label = "符合所说类别、等级或镇街的全部企业" if p.attributes else "数据范围内的全部企业"
-        universe = _run("enterprise_list", dict(p.attributes), scope, store, now_ms, label)
-        universe.ids = {str(r["id"]) for r in universe.rows}
-        steps.append(universe)
-        chosen = set(universe.ids)  # a copy: the step keeps its own count for the answer
-    for s, c in zip(steps, p.conditions, strict=False):
-        if c.negated:
-            chosen -= s.ids
-    ids = sorted(chosen)
-    steps.append(
-        _run(p.final, p.attributes | {"enterprise_ids": ids}, scope, store, now_ms, "同时满足以上条件的企业")
-    )
-    return Composed(p, steps, ids)
-
-
-def _run(
-    intent_id: str, values: dict[str, Any], scope: DataScope, store: GraphStore, now_ms: int, label: str
-) -> Step:
-    intent = BY_ID[intent_id]
-    if intent.cypher is None:  # nearest_resources is answered by the repository: never a condition
-        raise ValueError(f"{intent_id} has no Cypher template")
-    params = bind(intent, values, scope, now_ms) | {"limit": CONDITION_LIMIT}
-    rows = [
-        dict(r) for r in store.read(intent.cypher, {k: v for k, v in params.items() if k != "window_label"})
-    ]
-    if len(rows) >= CONDITION_LIMIT:
-        raise IncompleteSet(intent_id)
-    return Step(label, intent_id, intent.cypher.strip(), params, intent.columns, rows)
-
-
-def _label(c: Condition, params: dict[str, Any]) -> str:
-    detail = describe_filters({k: v for k, v in params.items() if k != "town"})
-    if params.get("from_ms") is not None and not params.get("window_label"):
-        period = f"{format_ms(params['from_ms'])[:10]} 至 {format_ms(params['to_ms'])[:10]}"
-        detail = "，".join(x for x in (period, detail) if x)
-    name = {"传感器": "离线传感器" if c.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
-            "事件告警": "事件告警"}.get(c.kind, c.kind)  # fmt: skip
-    return f"{'无' if c.negated else '有'}{name}{f'（{detail}）' if detail else ''}"
-
-
-def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
-    """A Chinese answer that shows every step (template id, parameters, rows) as its citations."""
-    *conditions, final = c.steps
-    lines = [f"{i}. {s.label}：模板 {s.intent}，{len(s.ids)} 家企业" for i, s in enumerate(conditions, 1)]
-    cond = describe_filters(final.params)
-    where = f"（{cond}）" if cond else ""
-    if final.intent == "enterprise_count":
-        result = f"同时满足以上条件的企业{where}共 {int((final.rows or [{}])[0].get('n') or 0)} 家。"
-    elif not final.rows:
-        result = f"没有查到同时满足以上条件的企业{where}。"
-    elif final.intent == "enterprise_count_by_town":
-        result = f"同时满足以上条件的企业{where}按镇街分布：" + "；".join(
-            f"{r['town']} {r['n']} 家" for r in final.rows) + "。"  # fmt: skip
-    else:
-        shown = [f"{i}. {render_item(BY_ID[final.intent], r)}" for i, r in enumerate(final.rows[:SHOWN], 1)]
-        more = f"\n（仅列出前 {SHOWN} 家，完整结果见引用中的数据行）" if len(final.rows) > SHOWN else ""
-        result = f"共查到 {len(final.rows)} 家同时满足以上条件的企业{where}：\n" + "\n".join(shown) + more
-    answer = "按组合条件逐步查询（每步一个固定查询模板）：\n" + "\n".join(lines) + "\n" + result
-    citations = [
-        Citation(kind="template", ref=s.intent, title=f"第 {i} 步：{s.label}" if s is not final else f"结果：{s.label}",
-                 query=s.query, params=_jsonable(s.params), columns=list(s.columns), rows=s.rows[:MAX_CITED_ROWS],
-                 row_count=len(s.rows))
-        for i, s in enumerate(c.steps, 1)
-    ]  # fmt: skip
-    result_ids = c.ids[:500]
-    return ChatAnswer(
-        answer=answer, path="compound", intent=final.intent, query=_formula(c), params=_jsonable(final.params),
-        columns=list(final.columns), rows=final.rows, citations=citations,
-        slots={k: v for k, v in c.plan.attributes.items()},
-    ), TurnState(question=text, key_kind="enterprise", result_ids=result_ids, result_enterprises=result_ids)  # fmt: skip
-
-
-def _formula(c: Composed) -> str:
-    """The composition in one line: "hazard_source_enterprises ∩ penalty_list − inspection_list → enterprise_list"."""
-    kept = " ∩ ".join(x.intent for x in c.plan.conditions if not x.negated) or "enterprise_list"
-    dropped = "".join(f" − {x.intent}" for x in c.plan.conditions if x.negated)
-    return f"{kept}{dropped} → {c.plan.final}"
-
-
-def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
-    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if not k.startswith("_")}
-
-
-def answer(
-    text: str, slots: Slots, missing: tuple[str, ...], scope: DataScope, store: GraphStore,
-    gazetteer: Gazetteer, now_ms: int, time_parser: TimeParser | None = None,
-) -> tuple[ChatAnswer, TurnState] | None:  # fmt: skip
-    """The composed answer, or None: the caller falls back to text-to-Cypher or the decline."""
-    found = plan(text, slots, missing, gazetteer, now_ms, time_parser)
-    if found is None:
-        return None
-    try:
-        return reply(text, run_plan(found, scope, store, now_ms))
-    except IncompleteSet:  # a condition set may be partial: not confident
-        return None
-
-
-__all__ = [
-    "CONDITION_LIMIT",
-    "Composed",
-    "Condition",
-    "IncompleteSet",
-    "Plan",
-    "Step",
-    "answer",
-    "plan",
-    "reply",
-    "run_plan",
-]
+__all__ = ["ATTRIBUTE", "Condition", "Plan", "plan"]

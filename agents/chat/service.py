@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from agents.chat import answer as synth
-from agents.chat import compound
+from agents.chat import compound_run
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, uncovered
 from agents.chat.execute import TemplateRun, run_template
@@ -251,7 +251,7 @@ class ChatService:
         )  # fmt: skip
         if missing:  # a template for one of the conditions would silently drop the others
             unrestricted = enterprise is None and not enterprise_ids and intent_id == decision.intent
-            composed = compound.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
+            composed = compound_run.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
                                        self.time_parser) if unrestricted else None  # fmt: skip
             if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
                 return composed

@@ -1,5 +1,5 @@
-"""The compound-condition planner (agents/chat/compound.py): which questions it composes, how it splits
-them into clauses, what it refuses, and how it combines the id sets. Wording differs from the eval sets."""
+"""The compound-condition planner (agents/chat/compound.py, compound_run.py): which questions it
+composes, how it splits them into clauses, what it refuses, and how it combines the id sets. Wording differs from the eval sets."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from agents.chat import compound
+from agents.chat import compound, compound_run
 from agents.chat.coverage import uncovered
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots
@@ -100,6 +100,8 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "A类企业里有一级危险源的那几家，法人是谁",  # a portrait, not a list
         "有重大危险源的企业和被罚过的企业有哪些",  # two sets side by side
         "有重大危险源的企业今年都被检查过吗",  # every one of them?
+        "有一级危险源、最近一周报过警、又被处罚过的企业",  # an alarm without an event type: not mapped
+        "高风险的A类企业里有逾期隐患的",  # 高风险 is no risk point
     ],
 )
 def test_what_it_cannot_map_is_left_to_the_fallback(question: str) -> None:
@@ -144,12 +146,12 @@ def test_sets_are_intersected_and_negations_subtracted_with_every_step_cited() -
     p = _plan("被处罚过、又有传感器掉线、但从没被检查过的企业有哪些")
     assert _steps(p) == [("penalty_list", False), ("sensors_offline", False), ("inspection_list", True)]
     assert p is not None
-    done = compound.run_plan(p, DataScope(), store, NOW_MS)
+    done = compound_run.run_plan(p, DataScope(), store, NOW_MS)
     assert done.ids == ["E2"]
     final_params = store.seen[-1][1]
     assert store.seen[-1][0] == "enterprise_list" and final_params["enterprise_ids"] == ["E2"]
-    assert all(params["limit"] == compound.CONDITION_LIMIT for _, params in store.seen)  # complete sets
-    answer, state = compound.reply("q", done)
+    assert all(params["limit"] == compound_run.CONDITION_LIMIT for _, params in store.seen)  # complete sets
+    answer, state = compound_run.reply("q", done)
     assert answer.path == "compound" and [c.ref for c in answer.citations] == [
         "penalty_list", "sensors_offline", "inspection_list", "enterprise_list"]  # fmt: skip
     assert answer.query == "penalty_list ∩ sensors_offline − inspection_list → enterprise_list"
@@ -162,7 +164,7 @@ def test_only_negations_start_from_the_enterprises_with_the_attributes_and_scope
     p = _plan("没有受过行政处罚的A类企业有几家")
     assert p is not None
     town = DataScope(level=ScopeLevel.TOWN, town="华士镇")
-    done = compound.run_plan(p, town, store, NOW_MS)
+    done = compound_run.run_plan(p, town, store, NOW_MS)
     assert done.ids == ["E2"] and [s.intent for s in done.steps] == [
         "penalty_list", "enterprise_list", "enterprise_count"]  # fmt: skip
     assert len(done.steps[1].ids) == 2  # the universe step keeps its own count
@@ -170,13 +172,13 @@ def test_only_negations_start_from_the_enterprises_with_the_attributes_and_scope
 
 
 def test_a_condition_set_that_reaches_the_bound_is_not_trusted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(compound, "CONDITION_LIMIT", 2)
+    monkeypatch.setattr(compound_run, "CONDITION_LIMIT", 2)
     store = FakeStore(
         {"penalty_list": [{"enterprise_id": e} for e in ("E1", "E2")], "enterprise_list": _ent("E1")}
     )
     p = _plan("被处罚过的A类企业有哪些")
     assert p is not None
-    with pytest.raises(compound.IncompleteSet):
-        compound.run_plan(p, DataScope(), store, NOW_MS)
-    assert compound.answer("被处罚过的A类企业有哪些", extract_slots("被处罚过的A类企业有哪些", TOWNS),
+    with pytest.raises(compound_run.IncompleteSet):
+        compound_run.run_plan(p, DataScope(), store, NOW_MS)
+    assert compound_run.answer("被处罚过的A类企业有哪些", extract_slots("被处罚过的A类企业有哪些", TOWNS),
                            ("企业类别或等级",), DataScope(), store, TOWNS, NOW_MS) is None  # fmt: skip
