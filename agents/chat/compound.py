@@ -50,7 +50,7 @@ _NOT_CONDITIONS = ("厂中厂租赁",)  # no template yields the enterprises tha
 # "or", exclusions, villages, what an inspection found, and conditions without a template (drills,
 # stored chemicals, leases).
 _REFUSE = re.compile(
-    r"最多|最少|最高|最低|排名|排行|前[0-9一二三四五六七八九十]+[家个名]|平均|比例|占比|相比|比.{0,8}[多少]|单笔|总额|"
+    r"最多|最少|最高|最低|排名|排行|占多少|占几|所占|前[0-9一二三四五六七八九十]+[家个名]|平均|比例|占比|相比|比.{0,8}[多少]|单笔|总额|"
     r"金额|合计|以上|以下|超过|不少于|至少|[0-9一两二三四五六七八九十几多]+次|连续|每家|每[天周月年]|或|要么|非|"
     r"除了|以外|之外|除外|不是|不属于|不含|合格|达标|问题|违法|违规|复查|整改率|村|社区|演练|储存|存了|存放|存有|租|"
     r"同一|救援|专家|预案|值班|物资|分别|都[^，,。？?]{0,10}吗|是否都|是不是都|"
@@ -68,7 +68,7 @@ _SEP = re.compile(
 # and not "没整改的隐患" (a status: the gap may hold only these words).
 _NEG = re.compile(
     r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|无)"
-    r"(?:被|受过|受到|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|的)*$"
+    r"(?:被|受过|受到|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
 )
 # Any other negation left in a clause is one the planner cannot place: give up.
 _OTHER_NEG = re.compile(r"(?<!有)(?:没|未曾|从未|不曾|并无)")
@@ -76,7 +76,7 @@ _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )
 _OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障")
-_ALARM = re.compile(r"报警|告警|超限|预警|超标|异常")
+_ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 _SUBJECT_WORDS = "|".join(f"(?:{p})" for p in _PATTERNS.values())
 # The things themselves are asked for, not enterprises: "处罚过的企业的隐患有哪些", "A类企业的逾期隐患",
 # "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does.
@@ -98,6 +98,7 @@ _ALL_TIME = re.compile(r"至今|从来|从未|从没|曾经|历来|一直|历史
 _UNMAPPED = re.compile(
     r"报警|告警|预警|报过?警|事件|事故|火情|警情|罚|检查|查过|执法|作业|监测|监控|摄像|风险|危险源|隐患|传感器"
 )
+_ALARM_WORDS = re.compile(_ALARM.pattern + r"|事件|报告")
 _GROUPED = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道|分布")
 _ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")
 
@@ -154,6 +155,11 @@ def plan(
     blanked = text
     for start, end, _ in hits:  # the condition words are not enterprise attributes ("有限空间作业")
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    for c, (lo, hi) in zip(conditions, bounds, strict=True):  # "传感器报警过": the alarm word is its own
+        if c.intent in ("sensors_alarming", "events_recent"):
+            blanked = (
+                blanked[:lo] + _ALARM_WORDS.sub(lambda m: " " * len(m[0]), blanked[lo:hi]) + blanked[hi:]
+            )
     if _UNMAPPED.search(blanked):
         return None
     said = extract_slots(blanked, gazetteer)

@@ -61,6 +61,8 @@ def test_a_state_after_a_timed_clause_takes_no_time() -> None:
         ("存在离线探测器，但一直没被处罚过的加油站", [("sensors_offline", False), ("penalty_list", True)],
          "enterprise_list"),
         ("B类企业里有没有被罚过款的", [("penalty_list", False)], "enterprise_list"),  # 有没有 asks, not denies
+        ("没有掉线传感器的一般化工企业", [("sensors_offline", True)], "enterprise_list"),
+        ("这两天传感器报过警的B类企业有几家", [("sensors_alarming", False)], "enterprise_count"),
         ("还有没整改的隐患、又有较大风险点的企业", [("hazard_list", False), ("risk_points", False)],
          "enterprise_list"),  # 没整改 is a status, not a negation
         ("有重大危险源而且今天在搞受限空间作业的企业分布在哪些镇", [("hazard_source_enterprises", False),
@@ -102,6 +104,7 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "有重大危险源的企业今年都被检查过吗",  # every one of them?
         "有一级危险源、最近一周报过警、又被处罚过的企业",  # an alarm without an event type: not mapped
         "高风险的A类企业里有逾期隐患的",  # 高风险 is no risk point
+        "有一级危险源的企业中被罚过的占多少",  # a share
     ],
 )
 def test_what_it_cannot_map_is_left_to_the_fallback(question: str) -> None:
