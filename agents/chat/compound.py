@@ -27,7 +27,16 @@ from typing import Any
 
 from agents.chat.coverage import SUBJECTS
 from agents.chat.router import counts
-from agents.chat.slots import EVENT_TYPE_SYNONYMS, OVERDUE, Gazetteer, Slots, extract_slots
+from agents.chat.slots import (
+    CATEGORY_SYNONYMS,
+    EVENT_TYPE_SYNONYMS,
+    KEY_DOMAIN_SYNONYMS,
+    OVERDUE,
+    SCALE_SYNONYMS,
+    Gazetteer,
+    Slots,
+    extract_slots,
+)
 from agents.chat.timewords import TimeParser, time_window
 from graph.intents import BY_ID
 
@@ -54,10 +63,11 @@ _REFUSE = re.compile(
     r"金额|合计|以上|以下|超过|不少于|至少|[0-9一两二三四五六七八九十几多]+次|连续|每家|每[天周月年]|或|要么|非|"
     r"除了|以外|之外|除外|不是|不属于|不含|合格|达标|问题|违法|违规|复查|整改率|村|社区|演练|储存|存了|存放|存有|租|"
     r"同一|救援|专家|预案|值班|物资|分别|都[^，,。？?]{0,10}吗|是否都|是不是都|"
-    # a portrait of each enterprise is asked for, not which ones
-    r"法人|法定代表人|负责人|安全员|老板|电话|联系|地址|员工|人数|"
+    # a portrait of each enterprise, or when / how often / which level, is asked for, not which ones
+    r"法人|法定代表人|负责人|安全员|老板|电话|联系|地址|员工|人数|次数|几回|几级|哪级|什么等级|什么级别|"
+    r"什么时候|何时|哪天|哪一天|多久|几时|时间|"
     # two enterprise sets side by side ("…的企业和…的企业"): a union or two answers, not an intersection
-    r"(?:企业|单位|公司)(?:和|与|及|以及|跟)"
+    r"(?:企业|单位|公司|的)(?:和|与|及|以及|跟)"
 )
 # Clause boundaries between two conditions; the last one before the second condition wins, so its
 # modifiers and time ("、今年被罚过", "又有逾期…隐患") stay with it. Not the 中 of 整改中.
@@ -99,6 +109,21 @@ _UNMAPPED = re.compile(
     r"报警|告警|预警|报过?警|事件|事故|火情|警情|罚|检查|查过|执法|作业|监测|监控|摄像|风险|危险源|隐患|传感器"
 )
 _ALARM_WORDS = re.compile(_ALARM.pattern + r"|事件|报告")
+# Level words in a clause whose template then has no level: said in a form the slot filler missed.
+_LEVEL_SLOTS = ("mhs_level", "hazard_level", "hazard_status", "risk_level")
+_NO_LEVEL = re.compile(r"(?!)")
+_LEVEL_SAID = {intent: _NO_LEVEL for intent in BY_ID} | {
+    "hazard_source_enterprises": re.compile(r"[一二三四1-4]\s*级"),
+    "hazard_list": re.compile(r"重大|一般(?!化工)"),
+    "overdue_hazards": re.compile(r"重大|一般(?!化工)"),
+    "risk_points": re.compile(r"重大|较大|一般(?!化工)|低|[红橙黄蓝]色"),
+}
+_ATTRIBUTE_WORDS = (
+    CATEGORY_SYNONYMS,
+    KEY_DOMAIN_SYNONYMS,
+    {k: v for k, v in SCALE_SYNONYMS.items() if v},
+    {f"{c}{u}": c for c in "ABCDabcd" for u in ("类", "级", "档")},
+)
 _GROUPED = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道|分布")
 _ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")
 
@@ -162,6 +187,8 @@ def plan(
             )
     if _UNMAPPED.search(blanked):
         return None
+    if any(len(_values(blanked, table)) > 1 for table in _ATTRIBUTE_WORDS):
+        return None  # "A类和B类企业": the slots hold one value, the question names several
     said = extract_slots(blanked, gazetteer)
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
@@ -178,6 +205,18 @@ def plan(
         else "enterprise_list"
     )
     return Plan(tuple(conditions), final, attributes)
+
+
+def _values(text: str, table: dict[str, str]) -> set[str]:
+    """The values of the words of ``table`` in ``text``, longest words first, not overlapping."""
+    taken = [False] * len(text)
+    found: set[str] = set()
+    for word in sorted(table, key=len, reverse=True):
+        for m in re.finditer(re.escape(word), text):
+            if not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * len(word)
+                found.add(table[word])
+    return found
 
 
 def _time_is_ambiguous(
@@ -224,6 +263,8 @@ def _condition(
     if picked is None:
         return None
     intent, values = picked
+    if _LEVEL_SAID[intent].search(clause) and all(values.get(k) is None for k in _LEVEL_SLOTS):
+        return None  # "危险源是一级的": a level said in a form the slots did not read
     if window is not None and "from_ms" not in BY_ID[intent].slots:
         return None  # "上个月有重大危险源的": the template has no time, the clause has one
     if window is not None:

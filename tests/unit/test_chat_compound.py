@@ -105,6 +105,12 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "有一级危险源、最近一周报过警、又被处罚过的企业",  # an alarm without an event type: not mapped
         "高风险的A类企业里有逾期隐患的",  # 高风险 is no risk point
         "有一级危险源的企业中被罚过的占多少",  # a share
+        "危险源是一级的企业里有哪些被处罚过",  # a level the slots did not read
+        "有重大危险源的企业里，被罚过的和有逾期隐患的",  # two sets side by side
+        "C类、D类企业里有离线传感器的",  # two classes: the slot holds one
+        "纺织和机械企业中有逾期隐患的有几家",  # two categories
+        "有重大危险源的企业被罚过几回",  # how often, not which
+        "有逾期隐患的企业都是什么时候被检查的",  # when, not which
     ],
 )
 def test_what_it_cannot_map_is_left_to_the_fallback(question: str) -> None:
