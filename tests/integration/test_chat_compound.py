@@ -109,3 +109,17 @@ def test_what_the_planner_cannot_map_falls_back_as_before(store: FalkorGraphStor
     model = FakeChatModel(lambda _: json.dumps({"intent": "none"}))
     r = chat(store, chat_model=model, cypher_answerer=answer_with_cypher).ask(question, CITY)
     assert r.path == "cypher" and seen["question"] == question
+
+
+def test_composition_comes_before_text_to_cypher_when_an_llm_is_configured(store: FalkorGraphStore) -> None:
+    def never(question: str, *, scope: DataScope, chat_model: Any, store: Any, context: str = "") -> Any:
+        raise AssertionError("text-to-Cypher must not run for a question the planner maps")
+
+    model = FakeChatModel(lambda _: json.dumps({"intent": "none"}))
+    r = chat(store, chat_model=model, cypher_answerer=never).ask("有逾期没整改的隐患的A类企业有几家", CITY)
+    want = ids(
+        store,
+        """MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard) WHERE e.responsibility_class = 'A'
+        AND h.status IN ['待整改', '整改中'] AND h.deadline < $now RETURN DISTINCT e.id AS id""",
+    )
+    assert r.path == "compound" and r.rows == [{"n": len(want)}]
