@@ -128,10 +128,12 @@ def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
         for i, s in enumerate(c.steps, 1)
     ]  # fmt: skip
     result_ids = c.ids[:500]
+    # No intent in the turn state: "华士镇呢" must not re-run one template without the other conditions;
+    # "它们的法人", "其中…" still reach the enterprises through their ids.
     return ChatAnswer(
         answer=answer, path="compound", intent=final.intent, query=_formula(c), params=_jsonable(final.params),
         columns=list(final.columns), rows=final.rows, citations=citations,
-        slots={k: v for k, v in c.plan.attributes.items()},
+        slots=dict(c.plan.attributes),
     ), TurnState(question=text, key_kind="enterprise", result_ids=result_ids, result_enterprises=result_ids)  # fmt: skip
 
 

@@ -97,6 +97,7 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "有重大危险源的企业罚了多少钱",  # an amount
         "不是A类的企业里被罚过的",  # an exclusion
         "被检查不合格、又有重大危险源的企业",  # what an inspection found
+        "被检查出重大隐患的A类企业",  # hazards found in an inspection: one template, not two conditions
         "今年被处罚过两次的A类企业",  # a repeat
         "罚过款的企业都有哪些隐患",  # hazards are asked for
         "A类企业里有一级危险源的那几家，法人是谁",  # a portrait, not a list
