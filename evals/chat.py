@@ -30,6 +30,8 @@ Scoring:
   ``heldout11`` and ``heldout12`` (context-first and polite questions, shortened names, explicit
   dates, duty at a clock time, 5 two-condition lines) likewise: ``heldout11`` used for fixes,
   ``heldout12`` measured once more after them, untuned;
+* ``compound_dev`` / ``compound_holdout`` (text-to-Cypher set): multi-condition enterprise questions for
+  the compound planner (ADR 0012), each split its own ``cypher (compound …)`` row;
 * the service is wired as ``api/bootstrap.py`` wires it, with the full time grammar
   (``agents.nlp.timeexpr``) and no LLM unless a model is given;
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
@@ -197,6 +199,8 @@ def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> An
 
 def _part(case: dict[str, Any]) -> str:
     split = str(case.get("split", ""))
+    if split.startswith("compound_"):  # multi-condition enterprise questions (ADR 0012): own rows
+        return f"{case['path']} ({split.replace('_', ' ')})"
     if not split.startswith("heldout"):
         return str(case["path"])
     return f"{case['path']} (held-out{' ' + split.removeprefix('heldout') if split != 'heldout' else ''})"

@@ -68,7 +68,7 @@ _FAMILIES = {
 }
 
 
-def _counts(text: str) -> bool:
+def counts(text: str) -> bool:
     return _has(_COUNT, text) and not _has(_ITEMS, text)
 
 
@@ -124,7 +124,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
         if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是)|每个等级|等级分布|级别分布", text) or (
-            _counts(text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
+            counts(text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
         ):
             return hit("hazard_source_count_by_level", "危险源按等级统计")
         # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
@@ -136,7 +136,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("hazard_count_by_town", "各镇隐患统计")
         if slots.overdue:
             return hit("overdue_hazards", "逾期隐患")
-        if _counts(text):
+        if counts(text):
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
     if _has(r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪", text):
@@ -152,11 +152,11 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
     if _has(PENALTY, text):
-        if _has(r"多少钱|总额|金额|多少元", text) or _counts(text):
+        if _has(r"多少钱|总额|金额|多少元", text) or counts(text):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
     if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查", text):
-        if _counts(text):
+        if counts(text):
             return hit("inspection_count", "检查次数")
         return hit("inspection_list", "检查记录")
     if (
@@ -181,7 +181,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
-        if _counts(text):
+        if counts(text):
             return hit("enterprise_count", "企业数量")
         if ent and not enterprise_filter:
             return hit("enterprise_profile", "企业信息", GENERIC)

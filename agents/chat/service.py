@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from agents.chat import answer as synth
+from agents.chat import compound_run
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, uncovered
 from agents.chat.execute import TemplateRun, run_template
@@ -249,6 +250,11 @@ class ChatService:
             restricted=enterprise is not None or bool(merged.get("enterprise_id") or merged.get("enterprise_ids")),
         )  # fmt: skip
         if missing:  # a template for one of the conditions would silently drop the others
+            unrestricted = enterprise is None and not enterprise_ids and intent_id == decision.intent
+            composed = compound_run.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
+                                       self.time_parser) if unrestricted else None  # fmt: skip
+            if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
+                return composed
             if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
                 return self._cypher_or_clarify(text, principal, use_llm, notice)
             return ChatAnswer(answer=declined_answer(intent_id, missing), path="clarify", notice=notice), None
