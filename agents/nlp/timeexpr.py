@@ -42,6 +42,9 @@ Interval semantics (one rule each, used everywhere):
 * Lunar holidays from a table (2024–2030): 春节/过年 = 除夕 → 初六 (7 days), 除夕 and 元宵 one day,
   清明/端午/中秋 = the festival day and the two after it; outside the table nothing is guessed, and
   lunar dates (农历十月十二, 阴历冬月初八) and other lunar festivals (腊八, 七夕, 重阳) give no range.
+* Shorthands rewritten first (``time_rewrites``): 10-12点/3-5号 = 10点-12点/3号-5号, 去年同期 = 去年这个月,
+  几天前 = 前几天, A截至B = A至B. 元宵节当天 = the festival day; 周六晚 = its 晚上; 11月18日之后 = 以来; 晚上十点到十二点
+  ends at midnight; 今年下半年以来 = 1 July → now.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
