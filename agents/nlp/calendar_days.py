@@ -364,4 +364,6 @@ def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime] | None:
     if found is None:
         return None
     first, length = found
+    if m.group(3):  # 元宵节当天, 国庆当天: the festival day only (春节 is 初一, the day after 除夕)
+        return whole_day(first + timedelta(days=1 if name in ("春节", "过年") else 0))
     return midnight(first), midnight(first + timedelta(days=length))

@@ -86,11 +86,12 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:(?:近|最近|过去)的?(\d+(?:\.\d+)?|几|半)?|前(\d+|几))个?{_UNIT}(?:内|以内|之内|里|来)?"
         ),
     ),
-    # 3个月以来 is a span, but 3月以来 / 2025年以来 / 11月1日以来 start at a calendar point (month, date, year)
+    # 3个月以来 is a span, but 3月以来 / 2025年以来 / 11月1日以来 start at a calendar point (month, date, year),
+    # and 下半年以来 is the calendar half (half_year) since its start, not "the last half year"
     (
         "within",
         re.compile(
-            rf"(?<![\d.月])(?!\d{{1,2}}月份?以来|\d{{4}}年以来)(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)"
+            rf"(?<![\d.月上下])(?!\d{{1,2}}月份?以来|\d{{4}}年以来)(\d+(?:\.\d+)?|半)(?:个)?{_UNIT}(?:内|以内|之内|以来)"
         ),
     ),
     (
@@ -101,6 +102,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "holiday",
         re.compile(
             r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦|春节|过年|除夕|元宵|清明|端午|中秋)(?:节|假期|长假|小长假|期间|那几天)*"
+            r"(当天|当日)?"
         ),
     ),
     ("date_range", re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
@@ -148,7 +150,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile("|".join(sorted(DAY_WORDS, key=len, reverse=True)))),
     ("part", re.compile("|".join(sorted(PARTS, key=len, reverse=True)))),
     # 晚8点, 早8点, 3月5日晚: one character, only next to a clock time or a date
-    ("short_part", re.compile(r"[早晚](?=\d)|(?<=[日号天])晚(?![上间点饭])")),
+    # 周六晚 too: a weekday is a day word like 3号 (晚上 itself is matched earlier as a part).
+    ("short_part", re.compile(r"[早晚](?=\d)|(?:(?<=[日号天])|(?<=[周期拜][一二三四五六]))晚(?![上间点饭])")),
     ("clock_range", re.compile(f"{_CLOCK}{CONNECT}{_CLOCK}")),
     # 十点前后 is around ten (前后 = about, as 中午前后), not "before ten"
     ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前(?!后))?")),
@@ -157,8 +160,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Right before a time phrase, report style: 截至目前本月内 = 本月截至目前 (its start, ending at ``now``).
 UNTIL_NOW_BEFORE = re.compile(r"(?:截至|截止到?)\s*(?:目前|现在|当前|此刻)(?:为止)?[\s,，的]*$")
-# Right after a time phrase: "up to now" (its start stays, its end becomes ``now``). 起 only when it
+# Right after a time phrase: "up to now" (its start stays, its end becomes ``now``); 11月18日之后/以后
+# too (a clock time takes its own 以后 first: 8点以后 runs to the end of its part of the day). 起 only when it
 # does not start an event word (昨天起火).
 SINCE = re.compile(
-    r"\s*(?:一直)?(?:(?:到|至|直到|截至|截止到?)\s*(?:现在|目前|此刻|当前|如今|今)(?:为止)?|至今|迄今|以来|开始|起(?![火烟]))"
+    r"\s*(?:一直)?(?:(?:到|至|直到|截至|截止到?)\s*(?:现在|目前|此刻|当前|如今|今)(?:为止)?|至今|迄今|以来|之后|以后"
+    r"|开始|起(?![火烟]))"
 )

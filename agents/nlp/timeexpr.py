@@ -42,6 +42,9 @@ Interval semantics (one rule each, used everywhere):
 * Lunar holidays from a table (2024–2030): 春节/过年 = 除夕 → 初六 (7 days), 除夕 and 元宵 one day,
   清明/端午/中秋 = the festival day and the two after it; outside the table nothing is guessed, and
   lunar dates (农历十月十二, 阴历冬月初八) and other lunar festivals (腊八, 七夕, 重阳) give no range.
+* Shorthands rewritten first (``time_rewrites``): 10-12点/3-5号 = 10点-12点/3号-5号, 去年同期 = 去年这个月,
+  几天前 = 前几天, A截至B = A至B. 元宵节当天 = the festival day; 周六晚 = its 晚上; 11月18日之后 = 以来; 晚上十点到十二点
+  ends at midnight; 今年下半年以来 = 1 July → now.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -63,7 +66,6 @@ from agents.nlp.calendar_days import (
     whole_day,
     whole_year,
 )
-from agents.nlp.numerals import normalise_numerals
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
     CONNECT,
@@ -73,6 +75,7 @@ from agents.nlp.time_patterns import (
     SINCE,
     UNTIL_NOW_BEFORE,
 )
+from agents.nlp.time_rewrites import prepare
 
 __all__ = ["CST", "TimeRange", "lunar_span", "parse_time_range"]
 
@@ -162,7 +165,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     if not text or not text.strip():
         return None
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
-    norm, index = normalise_numerals(text[:2000])
+    norm, index = prepare(text[:2000])
     cluster, split = _adjacent(_scan(norm), norm)
     if not cluster or any(h.kind == "lunar" for h in cluster):  # 去年腊八: no Gregorian guess
         return None
@@ -185,7 +188,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
 def lunar_span(text: str) -> tuple[int, int] | None:
     """The span of the first time phrase when it names a lunar date the grammar does not resolve
     (去年腊八, 农历十月十二), so the caller can say so instead of filtering on it."""
-    norm, index = normalise_numerals(text[:2000])
+    norm, index = prepare(text[:2000])
     cluster, _split = _adjacent(_scan(norm), norm)
     if not any(h.kind == "lunar" for h in cluster):
         return None
@@ -331,7 +334,8 @@ def _apply_clock(
         if a is None or b is None:
             return None
         t0, t1 = at(a), at(b)
-        if t1 <= t0 and b[0] < 12:  # 下午3点到5点 → 15–17; 10点到2点 → 10:00–14:00
+        # 下午3点到5点 → 15–17; 10点到2点 → 10:00–14:00; 晚上十点到十二点: twelve after an evening is midnight
+        if t1 <= t0 and (b[0] < 12 or (b[0] == 12 and part in PM_PARTS)):
             t1 += timedelta(hours=12)
         return (t0, t1) if t1 > t0 else None
     hm = _clock_value(h.m, 0)

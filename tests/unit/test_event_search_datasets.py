@@ -30,6 +30,8 @@ from evals.event_search import (
     HOLDOUT12,
     HOLDOUT13,
     HOLDOUT14,
+    HOLDOUT15,
+    HOLDOUT16,
     SCALE,
     SEED,
 )
@@ -51,6 +53,8 @@ CHECKED = {
     HOLDOUT12: 30,
     HOLDOUT13: 50,
     HOLDOUT14: 30,
+    HOLDOUT15: 50,
+    HOLDOUT16: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]

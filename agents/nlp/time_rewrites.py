@@ -1,0 +1,77 @@
+"""Spoken shorthands of the time grammar rewritten into forms it already resolves (ADR 0010,
+events-robust10), so that no new semantics are added for them: 10-12点 → 10点-12点, 3-5号 → 3号-5号,
+去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B. Each rewrite keeps ``index`` (output character →
+input character) so spans still point at the words the user typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from agents.nlp.numerals import chinese_to_int, normalise_numerals
+from agents.nlp.time_patterns import _NOT_A_FACILITY
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+_RULES: list[_Rule] = [
+    # A bare first number of an hour or day range takes the unit of the second (10-12点, 3到5号): the
+    # grammar reads a range only between two clock times or two days, and a bare 10 is neither. Not after
+    # 周/星期/礼拜 (周一到3号 starts on a weekday).
+    (
+        re.compile(
+            r"(?<![\d:：./\-—~～一二两三四五六七八九十周期拜])(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+            rf"(\s*(?:-|—|~|～|到|至)\s*\d{{1,2}})([点时日号])(?![\d位个次]){_NOT_A_FACILITY}"
+        ),
+        lambda m: _arabic(m.group(1)) + m.group(3) + m.group(2) + m.group(3),
+    ),
+    # 去年同期 (the same time last year) = this calendar month one year back, as 去年这个月 (ADR 0010).
+    (
+        re.compile(r"(?<=去年|前年)(的?)同期|(?<=\d{4}年)(的?)同期"),
+        lambda m: (m.group(1) or m.group(2) or "") + "本月",
+    ),
+    # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
+    (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
+    # A截至B / A截止到B: 截至 between two time phrases is a range connector (截至目前 stays "up to now").
+    (
+        re.compile(r"(?<=\S)截(?:至|止到?)(?!\s*(?:目前|现在|当前|此刻|如今|今(?![天日早晚])))"),
+        lambda m: " 至",
+    ),
+]
+
+
+def _arabic(numeral: str) -> str:
+    return numeral if numeral.isdigit() else str(chinese_to_int(numeral) or numeral)
+
+
+def prepare(text: str) -> tuple[str, list[int]]:
+    """``normalise_numerals`` and then the rewrites; ``index`` has one entry per output character
+    plus the trailing end entry, as ``normalise_numerals`` gives."""
+    norm, index = normalise_numerals(text)
+    for pattern, replace in _RULES:
+        norm, index = _apply(pattern, replace, norm, index)
+    return norm, index
+
+
+def _apply(
+    pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], norm: str, index: list[int]
+) -> tuple[str, list[int]]:
+    out: list[str] = []
+    out_index: list[int] = []
+    pos = 0
+    for m in pattern.finditer(norm):
+        new = replace(m)
+        out.append(norm[pos : m.start()])
+        out_index.extend(index[pos : m.start()])
+        width = max(m.end() - m.start(), 1)
+        # spread the new characters over the old ones, so a span's ends map back inside the match
+        out.append(new)
+        out_index.extend(
+            index[m.start() + min(i * width // max(len(new), 1), width - 1)] for i in range(len(new))
+        )
+        pos = m.end()
+    if pos == 0:
+        return norm, index
+    out.append(norm[pos:])
+    out_index.extend(index[pos:])
+    return "".join(out), out_index
