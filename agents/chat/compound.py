@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.coverage import SUBJECTS
+from agents.chat.coverage import ENTERPRISES_ASKED, SUBJECTS
 from agents.chat.router import counts
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
@@ -127,6 +127,8 @@ _ATTRIBUTE_WORDS = (
 )
 _GROUPED = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道|分布")
 _ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")
+# "多少家企业的摄像头掉线了" counts enterprises (by their cameras), not cameras: read as "…企业有摄像头…".
+_COUNTED_ENTERPRISES = re.compile(r"((?<!哪)(?:几|多少)家(?:企业|单位|公司|工厂)?)的")
 
 
 @dataclass(frozen=True)
@@ -158,10 +160,10 @@ def plan(
     time_parser: TimeParser | None = None,
 ) -> Plan | None:
     """The composition for an enterprise question with several conditions, or None (not confident)."""
-    known = set(_KINDS) | {ATTRIBUTE}
+    known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED}
     if not missing or any(m not in known for m in missing) or _REFUSE.search(text):
         return None
-    if not _ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(text):
+    if not _ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
     hits = sorted(((m.start(), m.end(), kind) for kind, rx in _KINDS.items() for m in rx.finditer(text)))
     hits = _outermost(hits)
@@ -194,8 +196,8 @@ def plan(
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
         attributes["category_group"] = list(attributes["category_group"])
-    if len(conditions) < 2 and not attributes:
-        return None  # one condition alone is a single template's question
+    if len(conditions) < 2 and not attributes and ENTERPRISES_ASKED not in missing:
+        return None  # one condition alone is a single template's question, unless enterprises are asked
     if slots.town:
         attributes["town"] = slots.town
     final = (

@@ -61,6 +61,25 @@ _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![�
 # What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
 _CONTEXTUAL = ("plan_for", "nearest_resources")
 
+# "澄江有几家企业有离线传感器", "在搞受限空间作业的企业分布在哪些镇街": the number of enterprises, or
+# their spread over towns, is asked for, but the rule picks the template of the thing that qualifies
+# them (sensors, operations, penalties), which counts those things instead: 12 sensors are not 12
+# enterprises. The compound planner then answers with the enterprises; when it cannot, the thing's
+# template still answers (its rows name their enterprises), so this is no reason to decline. A list
+# ("今年有哪些企业被处罚") stays with the thing's template: its rows name the enterprises and the detail.
+ENTERPRISES_ASKED = "以企业为对象"
+_THING_TEMPLATES = (
+    "sensors_offline", "sensors_alarming", "cameras_offline", "camera_count", "special_operations",
+    "events_recent", "event_count_by_type", "risk_points", "hazard_source_list", "hazard_list",
+    "overdue_hazards", "hazard_count", "hazard_count_by_town", "inspection_list", "inspection_count",
+    "penalty_list", "penalty_total",
+)  # fmt: skip
+_ENTERPRISE_HEAD = re.compile(
+    r"(?<!哪)(?:几|多少)家(?!店)"
+    r"|(?:企业|单位|公司|工厂|厂家)(?:都|主要)?分布(?:在|于)?(?:哪些|哪几个|哪个|各)?(?:镇街|镇|街道|乡镇|板块)?"
+    r"|(?:各|每个)(?:镇街|镇|街道|乡镇)[^，,。？?]{0,6}(?:几|多少)家"
+)
+
 
 def uncovered(
     text: str,
@@ -90,11 +109,19 @@ def uncovered(
     said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
     if said and not restricted and _ENTERPRISE_NOUN.search(text) and not set(said) <= set(intent.slots):
         missing.append("企业类别或等级")
+    if intent_id in _THING_TEMPLATES and not restricted and _ENTERPRISE_HEAD.search(text):
+        missing.append(ENTERPRISES_ASKED)
     return tuple(missing)
+
+
+def only_enterprises_asked(missing: tuple[str, ...]) -> bool:
+    """Nothing is dropped, only the answer's subject differs: the thing's template may still answer."""
+    return set(missing) == {ENTERPRISES_ASKED}
 
 
 def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:
     """The reply when no LLM can write the combined query: what was not answered, what can be asked."""
+    missing = tuple(m for m in missing if m != ENTERPRISES_ASKED)  # the subject, not a dropped condition
     can = [BY_ID[intent_id].title]
     for subject in SUBJECTS:
         if subject.name in missing:
@@ -106,4 +133,11 @@ def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:
     )
 
 
-__all__ = ["SUBJECTS", "Subject", "declined_answer", "uncovered"]
+__all__ = [
+    "ENTERPRISES_ASKED",
+    "SUBJECTS",
+    "Subject",
+    "declined_answer",
+    "only_enterprises_asked",
+    "uncovered",
+]

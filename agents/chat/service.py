@@ -19,7 +19,7 @@ from typing import Any, Protocol
 from agents.chat import answer as synth
 from agents.chat import compound_run
 from agents.chat.conversations import ConversationStore
-from agents.chat.coverage import declined_answer, uncovered
+from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.execute import TemplateRun, run_template
 from agents.chat.followup import (
     ELLIPTIC,
@@ -255,6 +255,7 @@ class ChatService:
                                        self.time_parser) if unrestricted else None  # fmt: skip
             if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
                 return composed
+        if missing and not only_enterprises_asked(missing):
             if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
                 return self._cypher_or_clarify(text, principal, use_llm, notice)
             return ChatAnswer(answer=declined_answer(intent_id, missing), path="clarify", notice=notice), None

@@ -130,6 +130,9 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
     return None
 
 
+# Said of a schedule (operations, rosters): what is under way right now. A day word wins ("今天正在…").
+_ONGOING = re.compile(r"正在|此刻|此时此刻|眼下正|这会儿正|现在正|当前正")
+_DAY_WORD = re.compile(r"[今明昨前后]天|[今明昨]日|今晚|今早|周[一二三四五六日天末]|星期|礼拜|号|月")
 _BARE_WEEKDAY = re.compile(r"(?<![上下这本个])(?:周|星期|礼拜)([一二三四五六日天1-7])(?!末|(?<=一)[共般直])")
 
 
@@ -154,6 +157,9 @@ def time_window(
 
 def _window(text: str, now_ms: int, parser: TimeParser | None, *, ahead: bool) -> Window | None:
     now = datetime.fromtimestamp(now_ms / 1000, tz=UTC).astimezone(CST)
+    if ahead and _ONGOING.search(text) and not _DAY_WORD.search(text):
+        # "正在进行受限空间作业的企业": under way at this moment, not anywhere in today's schedule
+        return Window(now_ms, now_ms + 1, "当前")
     if ahead and (m := _BARE_WEEKDAY.search(text)) is not None:
         mark = m.group(1).replace("天", "日").replace("7", "日")
         index = int(mark) - 1 if mark.isdigit() else _WEEKDAYS.index(mark)

@@ -123,3 +123,31 @@ def test_composition_comes_before_text_to_cypher_when_an_llm_is_configured(store
         AND h.status IN ['待整改', '整改中'] AND h.deadline < $now RETURN DISTINCT e.id AS id""",
     )
     assert r.path == "compound" and r.rows == [{"n": len(want)}]
+
+
+def test_a_count_of_enterprises_by_their_cameras_counts_enterprises_not_cameras(
+    store: FalkorGraphStore,
+) -> None:
+    r = chat(store).ask("祝塘镇有多少家企业的摄像头掉线了", CITY)
+    want = ids(
+        store,
+        """MATCH (c:Camera) WHERE c.online = false AND c.town = '祝塘镇' AND c.enterprise_id IS NOT NULL
+        MATCH (e:Enterprise) WHERE e.id = c.enterprise_id AND e.town = '祝塘镇' RETURN DISTINCT e.id AS id""",
+    )
+    cameras = store.read(
+        "MATCH (c:Camera) WHERE c.online = false AND c.town = '祝塘镇' RETURN count(c) AS n", {}
+    )[0]["n"]
+    assert want and r.path == "compound" and r.rows == [{"n": len(want)}] and f"共 {len(want)} 家" in r.answer
+    assert cameras != len(want)  # the cameras' own template would have answered another number
+
+
+def test_operations_under_way_are_spread_over_towns_by_enterprise(store: FalkorGraphStore) -> None:
+    r = chat(store).ask("此刻正在搞动火作业的单位分布在哪些镇", CITY)
+    rows = store.read(
+        """MATCH (e:Enterprise)-[:PERFORMS]->(o:SpecialOperation)
+        WHERE o.op_type = '动火' AND o.starts_at <= $now AND o.ends_at > $now
+        WITH DISTINCT e RETURN e.town AS town, count(e) AS n""",
+        {"now": NOW},
+    )
+    assert r.path == "compound" and r.intent == "enterprise_count_by_town"
+    assert {(x["town"], x["n"]) for x in r.rows} == {(x["town"], x["n"]) for x in rows}
