@@ -90,9 +90,10 @@ _OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障")
 _ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 _SUBJECT_WORDS = "|".join(f"(?:{p})" for p in _PATTERNS.values())
 # The things themselves are asked for, not enterprises: "处罚过的企业的隐患有哪些", "A类企业的逾期隐患",
-# "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does.
+# "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does. "哪家的传感器掉线了"
+# asks which enterprise, not for the sensors.
 _ITEMS_ASKED = re.compile(
-    rf"(?:企业|单位|公司|厂|家|它们|他们|这些)的[^，,、；;。？?的]{{0,6}}(?:{_SUBJECT_WORDS})"
+    rf"(?:企业|单位|公司|厂|(?<!哪)家|它们|他们|这些)的[^，,、；;。？?的]{{0,6}}(?:{_SUBJECT_WORDS})"
     rf"|(?:{_SUBJECT_WORDS})(?:都|分别)?(?:有哪些|是哪些|是什么|有什么|有啥|清单|记录|明细|详情|情况|名单|列表)"
     r"(?!企业|单位|公司|家)"
     r"|[几多少]+(?:条|处|次|起|项|笔|张|位|名|吨|元|钱|个(?!企业|单位|公司|厂))|罚了多少|罚款多少"
