@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.chat.coverage import SUBJECTS
-from agents.chat.router import counts
+from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
     EVENT_TYPE_SYNONYMS,
@@ -53,7 +53,12 @@ _PATTERNS["特殊作业"] = (
 _TYPES = "|".join(sorted((re.escape(k) for k in EVENT_TYPE_SYNONYMS), key=len, reverse=True))
 _PATTERNS["事件告警"] = rf"(?:{_TYPES})的?(?:告警|报警|预警|事件|报告)|(?:报过|报了|发生过|出过)(?:{_TYPES})"
 _KINDS = {name: re.compile(p) for name, p in _PATTERNS.items()}
-_NOT_CONDITIONS = ("厂中厂租赁",)  # no template yields the enterprises that rent (or rent out) space
+LEASED = "厂中厂租赁"
+# No template yields every enterprise that rents space; the tenants of one named landlord are a set
+# (lessees_of_lessor), so with a landlord the lease words are that condition ("正信橡塑租出去的厂房里的
+# 纺织企业", "茂盛的承租企业里还有隐患没整改的").
+_NOT_CONDITIONS = (LEASED,)
+_LEASE_WORDS = re.compile(LEASE + r"|租")
 
 # Words whose meaning no composition of templates expresses: rankings, sums, thresholds and repeats,
 # "or", exclusions, villages, what an inspection found, and conditions without a template (drills,
@@ -157,10 +162,18 @@ def plan(
     gazetteer: Gazetteer,
     now_ms: int,
     time_parser: TimeParser | None = None,
+    *,
+    landlord: str | None = None,
 ) -> Plan | None:
-    """The composition for an enterprise question with several conditions, or None (not confident)."""
+    """The composition for an enterprise question with several conditions, or None (not confident).
+    ``landlord``: the lessor (id) the question names with a lease word; its tenants are a condition."""
     known = set(_KINDS) | {ATTRIBUTE}
-    if not missing or any(m not in known for m in missing) or _REFUSE.search(text):
+    if landlord and slots.enterprise_mention:  # the landlord's own name says no attribute (远佳纺织);
+        name = _LEASE_WORDS.split(slots.enterprise_mention)[0]  # a mention may run on ("正信橡塑租出去")
+        text = text.replace(name, " " * len(name)) if name else text
+    if not missing or any(m not in known for m in missing):
+        return None
+    if _REFUSE.search(_LEASE_WORDS.sub(" ", text) if landlord else text):
         return None
     if not _ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(text):
         return None
@@ -168,11 +181,16 @@ def plan(
     hits = _outermost(hits)
     if not hits or len({k for _, _, k in hits}) != len(hits):  # a condition said twice: which clause?
         return None
-    if any(kind in _NOT_CONDITIONS for _, _, kind in hits):
+    if any(kind in _NOT_CONDITIONS for _, _, kind in hits) and landlord is None:
         return None
     bounds = _clause_bounds(text, hits)
     conditions: list[Condition] = []
     for (start, _, kind), (lo, hi) in zip(hits, bounds, strict=True):
+        if kind == LEASED:  # no negation or time is placed on a lease: its clause must hold neither
+            if _NEG.search(text[lo:start]) or time_window(text[lo:hi], now_ms, time_parser) is not None:
+                return None
+            conditions.append(Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi]))
+            continue
         made = _condition(kind, text[lo:hi], start - lo, gazetteer, now_ms, time_parser)
         if made is None:
             return None

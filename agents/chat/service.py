@@ -252,9 +252,14 @@ class ChatService:
             restricted=enterprise is not None or bool(merged.get("enterprise_id") or merged.get("enterprise_ids")),
         )  # fmt: skip
         if missing:  # a template for one of the conditions would silently drop the others
-            unrestricted = enterprise is None and not enterprise_ids and intent_id == decision.intent
+            landlord = compound_run.landlord(
+                intent_id, lessor.id if lessor else enterprise.id if enterprise else None
+            )
+            unrestricted = (
+                landlord or (enterprise is None and not enterprise_ids)
+            ) and intent_id == decision.intent
             composed = compound_run.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
-                                       self.time_parser) if unrestricted else None  # fmt: skip
+                                       self.time_parser, landlord=landlord) if unrestricted else None  # fmt: skip
             if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
                 return composed
             if use_llm and self.chat_model is not None and self.cypher_answerer is not None:

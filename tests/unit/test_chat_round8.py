@@ -201,3 +201,29 @@ def test_bare_list_after_a_composed_count_points_at_its_enterprises() -> None:
     assert referred_ids("具体是哪些", composed) == ["E1", "E2"]
     templated = TurnState(question="…", intent="enterprise_count", key_kind="count")
     assert not refers_to_rows("具体是哪些", templated)  # a template count is listed again by its sibling
+
+
+# ---- compound: a named landlord's tenants as one condition ----------------------------------------------
+
+
+def _lease_plan(question: str) -> compound.Plan | None:
+    slots = extract_slots(question, TOWNS)
+    intent = route(question, slots, has_enterprise=True).intent
+    assert intent == "lessees_of_lessor"
+    missing = uncovered(question, slots, intent, restricted=True)
+    return compound.plan(question, slots, missing, TOWNS, NOW_MS, parse_time_range, landlord="L-1")
+
+
+def test_a_landlords_tenants_compose_with_attributes_and_conditions() -> None:
+    p = _lease_plan("福伟机械出租出去的厂房里有几家轻工企业")
+    assert p is not None and p.final == "enterprise_count" and p.attributes == {"category": "轻工"}
+    assert [(c.intent, c.values.get("enterprise_id")) for c in p.conditions] == [("lessees_of_lessor", "L-1")]
+    p = _lease_plan("福伟机械的承租企业中哪些今年被罚过款")
+    assert p is not None and [c.intent for c in p.conditions] == ["lessees_of_lessor", "penalty_list"]
+
+
+def test_without_a_landlord_or_with_a_negated_lease_there_is_no_plan() -> None:
+    question = "承租企业里有几家轻工企业"
+    slots = extract_slots(question, TOWNS)
+    assert compound.plan(question, slots, ("企业类别或等级",), TOWNS, NOW_MS, parse_time_range) is None
+    assert _lease_plan("福伟机械的承租企业里，去年租的纺织企业") is None  # a time on the lease itself
