@@ -227,3 +227,18 @@ def test_without_a_landlord_or_with_a_negated_lease_there_is_no_plan() -> None:
     slots = extract_slots(question, TOWNS)
     assert compound.plan(question, slots, ("企业类别或等级",), TOWNS, NOW_MS, parse_time_range) is None
     assert _lease_plan("福伟机械的承租企业里，去年租的纺织企业") is None  # a time on the lease itself
+
+
+# ---- a two-character 字号 with 和 in it, 在租 ----------------------------------------------------------
+
+
+def test_a_brand_with_he_in_it_is_one_name() -> None:
+    slots = extract_slots("永和那边有几条隐患没整改", TOWNS)
+    assert slots.enterprise_mention == "永和"
+    # a class letter or a two-character word before 和 is still a conjunct
+    assert extract_slots("A和B类企业有几家", TOWNS).enterprise_mention is None
+    assert extract_slots("粉尘和有限空间企业", TOWNS).enterprise_mention is None
+
+
+def test_who_rents_there_asks_for_tenants() -> None:
+    assert _route("协和那边的厂房现在谁在租", has_enterprise=True) == "lessees_of_lessor"
