@@ -82,12 +82,14 @@ _SEP = re.compile(
 )
 # A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
 # and not "没整改的隐患" (a status: the gap may hold only these words).
+# "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
 _NEG = re.compile(
-    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|无)"
-    r"(?:被|受过|受到|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
+    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
+    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
 )
-# Any other negation left in a clause is one the planner cannot place: give up.
-_OTHER_NEG = re.compile(r"(?<!有)(?:没|未曾|从未|不曾|并无)")
+# Any other negation left in a clause is one the planner cannot place: give up. A bare 未 counts
+# (statuses such as 未整改 are removed first): an unplaced 尚未 had been read as "has been".
+_OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )

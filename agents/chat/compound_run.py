@@ -71,6 +71,13 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
     for s, c in zip(steps, p.conditions, strict=False):
         if c.negated:
             chosen -= s.ids
+    if p.attributes and positive:  # the kept ids must have the attributes too: a follow-up ("其中哪些在
+        # 月城", "都是哪些") lists them, and they had included firms of every category (the final step
+        # alone applied 纺织)
+        kept = _run(
+            "enterprise_list", p.attributes | {"enterprise_ids": sorted(chosen)}, scope, store, now_ms, ""
+        )
+        chosen &= {str(r["id"]) for r in kept.rows}
     ids = sorted(chosen)
     steps.append(
         _run(p.final, p.attributes | {"enterprise_ids": ids}, scope, store, now_ms, "同时满足以上条件的企业")
