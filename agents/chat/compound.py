@@ -93,7 +93,7 @@ _OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )
-_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障")
+_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
 _ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 _SUBJECT_WORDS = "|".join(f"(?:{p})" for p in _PATTERNS.values())
 # The things themselves are asked for, not enterprises: "处罚过的企业的隐患有哪些", "A类企业的逾期隐患",

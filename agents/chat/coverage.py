@@ -42,7 +42,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("重大危险源", r"危险源", "hazard_source_list", "hazard_source_enterprises",
              "hazard_source_count_by_level", "town_overview"),
     _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
-    _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头", "sensors_offline", "sensors_alarming", "town_overview"),
+    _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "town_overview"),
     _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),

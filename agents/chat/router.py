@@ -145,16 +145,16 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
     if _has(
-        r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪|监测探头", text
+        r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|[监检]测仪|检测设备|监测探头", text
     ):  # 探头 alone: a camera
         if _has(_ALARM + r"|超限|预警|异常|超标", text):
             return hit("sensors_alarming", "传感器报警")
         return hit("sensors_offline", "传感器离线")
     if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
-        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网", text):
+        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联", text):
             return hit("cameras_offline", "摄像头离线")
         return hit("camera_count", "摄像头数量")
-    if _has(r"离线|掉线|不在线|断线", text):
+    if _has(r"离线|掉线|不在线|断线|连不上|失联", text):  # "哪些现在连不上了"
         return hit("sensors_offline", "设备离线")
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
