@@ -192,7 +192,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         and (_has(BARE_LIST, text) or (slots.town and _has(r"哪些|哪几|哪家", text)))
         and not _has(_PROFILE, text)
     ):
-        return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业")
+        # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
+        return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
