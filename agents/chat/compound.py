@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from agents.chat.coverage import ENTERPRISES_ASKED, SUBJECTS
-from agents.chat.router import counts
+from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
     EVENT_TYPE_SYNONYMS,
@@ -53,7 +53,12 @@ _PATTERNS["特殊作业"] = (
 _TYPES = "|".join(sorted((re.escape(k) for k in EVENT_TYPE_SYNONYMS), key=len, reverse=True))
 _PATTERNS["事件告警"] = rf"(?:{_TYPES})的?(?:告警|报警|预警|事件|报告)|(?:报过|报了|发生过|出过)(?:{_TYPES})"
 _KINDS = {name: re.compile(p) for name, p in _PATTERNS.items()}
-_NOT_CONDITIONS = ("厂中厂租赁",)  # no template yields the enterprises that rent (or rent out) space
+LEASED = "厂中厂租赁"
+# No template yields every enterprise that rents space; the tenants of one named landlord are a set
+# (lessees_of_lessor), so with a landlord the lease words are that condition ("正信橡塑租出去的厂房里的
+# 纺织企业", "茂盛的承租企业里还有隐患没整改的").
+_NOT_CONDITIONS = (LEASED,)
+_LEASE_WORDS = re.compile(LEASE + r"|租")
 
 # Words whose meaning no composition of templates expresses: rankings, sums, thresholds and repeats,
 # "or", exclusions, villages, what an inspection found, and conditions without a template (drills,
@@ -77,22 +82,25 @@ _SEP = re.compile(
 )
 # A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
 # and not "没整改的隐患" (a status: the gap may hold only these words).
+# "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
 _NEG = re.compile(
-    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|无)"
-    r"(?:被|受过|受到|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
+    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
+    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
 )
-# Any other negation left in a clause is one the planner cannot place: give up.
-_OTHER_NEG = re.compile(r"(?<!有)(?:没|未曾|从未|不曾|并无)")
+# Any other negation left in a clause is one the planner cannot place: give up. A bare 未 counts
+# (statuses such as 未整改 are removed first): an unplaced 尚未 had been read as "has been".
+_OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )
-_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障")
+_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
 _ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 _SUBJECT_WORDS = "|".join(f"(?:{p})" for p in _PATTERNS.values())
 # The things themselves are asked for, not enterprises: "处罚过的企业的隐患有哪些", "A类企业的逾期隐患",
-# "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does.
+# "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does. "哪家的传感器掉线了"
+# asks which enterprise, not for the sensors.
 _ITEMS_ASKED = re.compile(
-    rf"(?:企业|单位|公司|厂|家|它们|他们|这些)的[^，,、；;。？?的]{{0,6}}(?:{_SUBJECT_WORDS})"
+    rf"(?:企业|单位|公司|厂|(?<!哪)家|它们|他们|这些)的[^，,、；;。？?的]{{0,6}}(?:{_SUBJECT_WORDS})"
     rf"|(?:{_SUBJECT_WORDS})(?:都|分别)?(?:有哪些|是哪些|是什么|有什么|有啥|清单|记录|明细|详情|情况|名单|列表)"
     r"(?!企业|单位|公司|家)"
     r"|[几多少]+(?:条|处|次|起|项|笔|张|位|名|吨|元|钱|个(?!企业|单位|公司|厂))|罚了多少|罚款多少"
@@ -158,10 +166,18 @@ def plan(
     gazetteer: Gazetteer,
     now_ms: int,
     time_parser: TimeParser | None = None,
+    *,
+    landlord: str | None = None,
 ) -> Plan | None:
-    """The composition for an enterprise question with several conditions, or None (not confident)."""
+    """The composition for an enterprise question with several conditions, or None (not confident).
+    ``landlord``: the lessor (id) the question names with a lease word; its tenants are a condition."""
     known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED}
-    if not missing or any(m not in known for m in missing) or _REFUSE.search(text):
+    if landlord and slots.enterprise_mention:  # the landlord's own name says no attribute (远佳纺织);
+        name = _LEASE_WORDS.split(slots.enterprise_mention)[0]  # a mention may run on ("正信橡塑租出去")
+        text = text.replace(name, " " * len(name)) if name else text
+    if not missing or any(m not in known for m in missing):
+        return None
+    if _REFUSE.search(_LEASE_WORDS.sub(" ", text) if landlord else text):
         return None
     if not _ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
@@ -169,11 +185,16 @@ def plan(
     hits = _outermost(hits)
     if not hits or len({k for _, _, k in hits}) != len(hits):  # a condition said twice: which clause?
         return None
-    if any(kind in _NOT_CONDITIONS for _, _, kind in hits):
+    if any(kind in _NOT_CONDITIONS for _, _, kind in hits) and landlord is None:
         return None
     bounds = _clause_bounds(text, hits)
     conditions: list[Condition] = []
     for (start, _, kind), (lo, hi) in zip(hits, bounds, strict=True):
+        if kind == LEASED:  # no negation or time is placed on a lease: its clause must hold neither
+            if _NEG.search(text[lo:start]) or time_window(text[lo:hi], now_ms, time_parser) is not None:
+                return None
+            conditions.append(Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi]))
+            continue
         made = _condition(kind, text[lo:hi], start - lo, gazetteer, now_ms, time_parser)
         if made is None:
             return None

@@ -71,6 +71,13 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
     for s, c in zip(steps, p.conditions, strict=False):
         if c.negated:
             chosen -= s.ids
+    if p.attributes and positive:  # the kept ids must have the attributes too: a follow-up ("其中哪些在
+        # 月城", "都是哪些") lists them, and they had included firms of every category (the final step
+        # alone applied 纺织)
+        kept = _run(
+            "enterprise_list", p.attributes | {"enterprise_ids": sorted(chosen)}, scope, store, now_ms, ""
+        )
+        chosen &= {str(r["id"]) for r in kept.rows}
     ids = sorted(chosen)
     steps.append(
         _run(p.final, p.attributes | {"enterprise_ids": ids}, scope, store, now_ms, "同时满足以上条件的企业")
@@ -98,6 +105,8 @@ def _label(c: Condition, params: dict[str, Any]) -> str:
     if params.get("from_ms") is not None and not params.get("window_label"):
         period = f"{format_ms(params['from_ms'])[:10]} 至 {format_ms(params['to_ms'])[:10]}"
         detail = "，".join(x for x in (period, detail) if x)
+    if c.intent == "lessees_of_lessor":  # the landlord is the question's named party
+        return "租用所问出租方厂房"
     name = {"传感器": "离线传感器" if c.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
             "事件告警": "事件告警"}.get(c.kind, c.kind)  # fmt: skip
     return f"{'无' if c.negated else '有'}{name}{f'（{detail}）' if detail else ''}"
@@ -148,12 +157,18 @@ def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if not k.startswith("_")}
 
 
+def landlord(intent_id: str, named: str | None) -> str | None:
+    """The named party when the question asks for a landlord's tenants: their set is a condition."""
+    return named if intent_id == "lessees_of_lessor" else None
+
+
 def answer(
     text: str, slots: Slots, missing: tuple[str, ...], scope: DataScope, store: GraphStore,
-    gazetteer: Gazetteer, now_ms: int, time_parser: TimeParser | None = None,
+    gazetteer: Gazetteer, now_ms: int, time_parser: TimeParser | None = None, *, landlord: str | None = None,
 ) -> tuple[ChatAnswer, TurnState] | None:  # fmt: skip
-    """The composed answer, or None: the caller falls back to text-to-Cypher or the decline."""
-    found = plan(text, slots, missing, gazetteer, now_ms, time_parser)
+    """The composed answer, or None: the caller falls back to text-to-Cypher or the decline.
+    ``landlord``: the lessor named with a lease word, whose tenants are one of the conditions."""
+    found = plan(text, slots, missing, gazetteer, now_ms, time_parser, landlord=landlord)
     if found is None:
         return None
     try:
@@ -162,4 +177,4 @@ def answer(
         return None
 
 
-__all__ = ["CONDITION_LIMIT", "Composed", "IncompleteSet", "Step", "answer", "reply", "run_plan"]
+__all__ = ["CONDITION_LIMIT", "Composed", "IncompleteSet", "Step", "answer", "landlord", "reply", "run_plan"]

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.router import LEASE, PENALTY
-from agents.chat.slots import Slots
+from agents.chat.slots import Gazetteer, Slots, extract_slots
 from graph.intents import BY_ID
 
 
@@ -42,12 +42,13 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("重大危险源", r"危险源", "hazard_source_list", "hazard_source_enterprises",
              "hazard_source_count_by_level", "town_overview"),
     _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
-    _subject("传感器", r"传感器|探测器|监测设备|物联", "sensors_offline", "sensors_alarming", "town_overview"),
-    _subject("视频监控", r"摄像|视频|探头", "cameras_offline", "camera_count"),
+    _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "town_overview"),
+    _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
     _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
 )  # fmt: skip
+_NO_TOWNS = Gazetteer.from_towns([])
 _ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
 _ATTRIBUTES = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
 # "超过5万元", "3条以上", "不少于10人", "二级以上": no template compares a number
@@ -60,6 +61,24 @@ _THRESHOLD = re.compile(
 _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
 # What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
 _CONTEXTUAL = ("plan_for", "nearest_resources")
+# Templates whose named enterprise is the other party of a lease: an attribute said with them ("正信橡塑
+# 的承租企业里的纺织企业") filters the tenants (or landlords), which the template cannot.
+_OTHER_PARTY = ("lessees_of_lessor", "lessors_of_enterprise")
+# Per town ("各镇", "哪个街道") with a count or a ranking, and rankings at all ("最多", "排名", "前三名"):
+# only the grouped templates order anything, and only those keyed by town group by town. A list of
+# every offline sensor does not say which town has the most. Not 最低储备 (the low-stock threshold).
+_PER_TOWN = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道")
+_RANKED = re.compile(
+    r"最多|最少|最高(?!级)|最低(?!储备|库存|限|值|标准)|排名|排行|前[0-9一二三四五六七八九十]+(?:名|位|家|个)"
+)
+_PER_ENTERPRISE = re.compile(r"哪(?:一)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)")
+_COUNTED = re.compile(r"多少|几(?:家|个|条|处|次|起|项)|数量|总数|统计")
+# A named material: the low-stock template lists every short item and has no material filter, so
+# "防毒面具够不够" answered with it would list tents and sandbags too.
+_MATERIAL = re.compile(
+    r"面具|救生衣|救生圈|沙袋|帐篷|灭火器|口罩|手电|吸附棉|中和剂|消毒液|棉被|饮用水|方便食品|编织袋|铁锹|"
+    r"折叠床|雨衣|雨靴|呼吸器|防护服|发电机|水泵|担架|冲锋舟|橡皮艇|药品"
+)
 
 # "澄江有几家企业有离线传感器", "在搞受限空间作业的企业分布在哪些镇街": the number of enterprises, or
 # their spread over towns, is asked for, but the rule picks the template of the thing that qualifies
@@ -107,16 +126,39 @@ def uncovered(
     if _BELOW_TOWN.search(text.replace(named, " ") if named else text):  # not "…村加油站" itself
         missing.append("村或社区")
     said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
-    if said and not restricted and _ENTERPRISE_NOUN.search(text) and not set(said) <= set(intent.slots):
+    other_party = intent_id in _OTHER_PARTY and bool(said) and _attributes_outside(text, named)
+    if (
+        said
+        and (other_party or not restricted)
+        and _ENTERPRISE_NOUN.search(text)
+        and (other_party or not set(said) <= set(intent.slots))
+    ):
         missing.append("企业类别或等级")
-    if intent_id in _THING_TEMPLATES and not restricted and _ENTERPRISE_HEAD.search(text):
+    enterprises = intent_id in _THING_TEMPLATES and not restricted and _ENTERPRISE_HEAD.search(text)
+    if enterprises:  # "各镇有几家企业有离线传感器": the planner counts the enterprises per town
         missing.append(ENTERPRISES_ASKED)
+    if intent.key_kind != "town":
+        if _PER_TOWN.search(text) and (_RANKED.search(text) or _COUNTED.search(text)):
+            if not enterprises or _RANKED.search(text):
+                missing.append("按镇街统计或排名")
+        elif _RANKED.search(text) and intent.shape != "groups":
+            missing.append("排名")
+    elif _RANKED.search(text) and _PER_ENTERPRISE.search(text) and not _PER_TOWN.search(text):
+        missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
+    if intent_id == "materials_low_stock" and _MATERIAL.search(text):
+        missing.append("具体物资")
     return tuple(missing)
 
 
 def only_enterprises_asked(missing: tuple[str, ...]) -> bool:
     """Nothing is dropped, only the answer's subject differs: the thing's template may still answer."""
     return set(missing) == {ENTERPRISES_ASKED}
+
+
+def _attributes_outside(text: str, named: str | None) -> bool:
+    """An enterprise attribute is said outside the named enterprise ("远佳纺织的承租企业" says none)."""
+    rest = extract_slots(text.replace(named, " ") if named else text, _NO_TOWNS)
+    return any(getattr(rest, a) is not None for a in _ATTRIBUTES)
 
 
 def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from agents.chat.models import TurnState
-from agents.chat.router import GROUPED, family
+from agents.chat.router import BARE_LIST, GROUPED, family
 from agents.chat.slots import Slots
 from agents.llm.vocab import cn_to_int
 
@@ -88,9 +88,13 @@ def carried_enterprise(text: str, slots: Slots, previous: TurnState | None) -> s
     return str(previous.slots["enterprise_id"])
 
 
-def refers_to_rows(text: str) -> bool:
-    """The question points back at the previous turn's rows ("其中", "它们", "第一家", "这个出租方")."""
-    return _REFERS_BACK.search(text) is not None
+def refers_to_rows(text: str, previous: TurnState | None = None) -> bool:
+    """The question points back at the previous turn's rows ("其中", "它们", "第一家", "这个出租方"), or
+    asks "都是哪些" after a composed answer (no template to list again: its enterprises are the rows)."""
+    if _REFERS_BACK.search(text) is not None:
+        return True
+    composed = previous is not None and not previous.intent and bool(previous.result_enterprises)
+    return composed and re.search(BARE_LIST, text) is not None
 
 
 def referred_ids(text: str, previous: TurnState) -> list[str] | None:

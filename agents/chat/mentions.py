@@ -23,6 +23,13 @@ _TRADE_NAME = re.compile(rf"([\u4e00-\u9fff]{{2}}(?:{_TRADES}))(?:那边|这边|
 PRONOUN = re.compile(r"他们|她们|它们|他家|她家|它家|你们|咱们|人家")
 
 
+def joins_name(before: str) -> bool:
+    """和 / 与 / 及 with no conjunct before it is part of a name: nothing before it ("和新包装"), or one
+    Chinese character (贵和, 永和, 协和 are 字号: a one-character conjunct is never a filter or a name).
+    Not "A和B类" (a class letter is a conjunct)."""
+    return re.fullmatch(r"\s*[\u4e00-\u9fff]?\s*", before) is not None
+
+
 def trade_name(part: str) -> str | None:
     """字号 + trade at the end of ``part`` ("刚接到电话说科长药业那边" → "科长药业"), or None."""
     m = _TRADE_NAME.search(part)

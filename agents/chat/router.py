@@ -34,18 +34,19 @@ GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|�
 # Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
 PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
 # "租厂房的", "租房子": the verb with its object says renting as much as 租的 / 租用 does.
-LEASE = (
-    r"厂中厂|出租|承租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
-)
+LEASE = r"厂中厂|出租|租出|承租|在租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
 # Low stock said without 物资: "哪些装备快用完了", "仓库里啥东西不够了", "应急仓库缺不缺东西".
 _STOCK = r"物资|储备|装备|器材|库存|仓库|库里|东西"
 _SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快没了"
 # Business figures the graph does not hold: naming an enterprise with them asks for no profile.
-_NOT_HELD = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP|天气"
+_FIGURES = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
+_NOT_HELD = _FIGURES + r"|天气"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 # "哪几家/哪几个" asks which ones (a list), "几家" how many.
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
 # "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
+# "都是哪些", "具体是哪几家", "列出来": the members of a set asked for, with nothing else said.
+BARE_LIST = r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有)?(?:哪些|哪几家|哪几个|哪些企业|哪些单位|谁家)(?:呢|啊|吧)?[?？]?$|^(?:都|全)?列(?:出来|一下)"
 _ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
 _PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
@@ -87,6 +88,10 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
+    # "临港那家化工厂的工人平均工资": no template holds the figure; answering the rest of the question
+    # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
+    if _has(_FIGURES, text):
+        return RouteDecision(None, 0.0, "图中没有的数据")
     if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值", text):  # "今晚十点半临港谁在岗"
         return hit("duty_now", "值班")
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
@@ -139,15 +144,17 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if counts(text):
             return hit("hazard_count", "隐患数量")
         return hit("hazard_list", "隐患清单")
-    if _has(r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|监测仪", text):
+    if _has(
+        r"传感器|监测设备|监测点|在线监测|探测器|物联|仪表|[监检]测仪|检测设备|监测探头", text
+    ):  # 探头 alone: a camera
         if _has(_ALARM + r"|超限|预警|异常|超标", text):
             return hit("sensors_alarming", "传感器报警")
         return hit("sensors_offline", "传感器离线")
-    if _has(r"摄像|监控|视频|探头|点位", text):
-        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网", text):
+    if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
+        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联", text):
             return hit("cameras_offline", "摄像头离线")
         return hit("camera_count", "摄像头数量")
-    if _has(r"离线|掉线|不在线|断线", text):
+    if _has(r"离线|掉线|不在线|断线|连不上|失联", text):  # "哪些现在连不上了"
         return hit("sensors_offline", "设备离线")
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
@@ -178,6 +185,15 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
     ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
         return hit("town_overview", "镇街概况")
+    # "其中哪些在临港", "都是哪些" about a set of enterprises (a composed answer's): which of them, by the
+    # town said, not each one's profile
+    if (
+        ent
+        and (_has(BARE_LIST, text) or (slots.town and _has(r"哪些|哪几|哪家", text)))
+        and not _has(_PROFILE, text)
+    ):
+        # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
+        return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)
     if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")

@@ -43,6 +43,7 @@ from agents.chat.resolve import (
     resolve_enterprise,
 )
 from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, family, route
+from agents.chat.sameperiod import same_period
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.prompts import PromptLibrary, complete_prompt
@@ -170,7 +171,7 @@ class ChatService:
                 answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                 path="refusal",
             ), None
-        refers_back = previous is not None and refers_to_rows(text)
+        refers_back = previous is not None and refers_to_rows(text, previous)
         enterprise_ids: list[str] | None = (
             [own.enterprise_id] if own.enterprise_id and enterprise is None else None
         )
@@ -242,6 +243,7 @@ class ChatService:
             else:
                 merged["enterprise_ids"] = enterprise_ids
         window = time_window(text, self.clock(), self.time_parser, ahead=intent_id in _SCHEDULED)
+        window = same_period(text, window, merged, self.clock(), self.time_parser)  # "去年同期呢"
         if window is not None:
             merged |= {"from_ms": window.from_ms, "to_ms": window.to_ms, "window_label": window.label}
         intent = BY_ID[intent_id]
@@ -250,9 +252,14 @@ class ChatService:
             restricted=enterprise is not None or bool(merged.get("enterprise_id") or merged.get("enterprise_ids")),
         )  # fmt: skip
         if missing:  # a template for one of the conditions would silently drop the others
-            unrestricted = enterprise is None and not enterprise_ids and intent_id == decision.intent
+            landlord = compound_run.landlord(
+                intent_id, lessor.id if lessor else enterprise.id if enterprise else None
+            )
+            unrestricted = (
+                landlord or (enterprise is None and not enterprise_ids)
+            ) and intent_id == decision.intent
             composed = compound_run.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
-                                       self.time_parser) if unrestricted else None  # fmt: skip
+                                       self.time_parser, landlord=landlord) if unrestricted else None  # fmt: skip
             if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
                 return composed
         if missing and not only_enterprises_asked(missing):

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.plainwords import expand_plain_words
+
 _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"重大源|重危源|重大危源"), "重大危险源"),
     (re.compile(r"特作(?!业)"), "特殊作业"),
@@ -31,7 +33,7 @@ def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
-    return text
+    return expand_plain_words(text)  # a new hire's descriptions ("存了很多危化品的厂") likewise
 
 
 def asked_part(text: str) -> str:

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.mentions import PRONOUN, trade_name
+from agents.chat.mentions import PRONOUN, joins_name, trade_name
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
 from agents.llm.vocab import cn_to_int
@@ -349,8 +349,8 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
     pieces: list[tuple[str, int]] = []  # (chunk, end offset in cleaned)
     pos = 0
     for m in _STOP.finditer(cleaned):
-        if _CONJUNCTION.fullmatch(m.group()) and not cleaned[pos : m.start()].strip():
-            continue  # nothing before it to join: "和新包装租的谁的厂房" names 和新包装
+        if _CONJUNCTION.fullmatch(m.group()) and joins_name(cleaned[pos : m.start()]):
+            continue  # no conjunct before it: "和新包装租的谁的厂房" names 和新包装, "贵和那边" 贵和
         pieces.append((cleaned[pos : m.start()], m.start()))
         pos = m.end()
     pieces.append((cleaned[pos:], len(cleaned)))
