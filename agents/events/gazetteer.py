@@ -88,6 +88,7 @@ class Gazetteer:
             base = re.sub(r"(?:村民委员会|居民委员会|村委会|居委会|社区|村)$", "", v["name"])
             if len(base) >= 2 and base != v["name"] and base not in g.towns:
                 g.village_bases.setdefault(base, []).append(place)
+        clipped: dict[str, list[Place]] = {}
         for e in enterprises:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
@@ -103,9 +104,16 @@ class Gazetteer:
                 shorts = [local[:2]]
             for short in shorts:
                 g.trade_names.setdefault(short, []).append(place)
+                # 旭捷机电 for 旭捷机电设备, 和威水泥 for 和威水泥制品: the 字号 and the first two characters
+                # of the trade people keep when they clip the name (events-robust11).
+                if names and names[0].startswith(short) and len(names[0]) > len(short) + 2:
+                    clipped.setdefault(names[0][: len(short) + 2], []).append(place)
             road = road_of(e.get("address") or "")
             if road:
                 g.roads.setdefault(road, []).append(e["id"])
+        for alias, owners in clipped.items():  # only a clipped name that one enterprise owns
+            if len(owners) == 1 and alias not in g.places and alias not in g.towns:
+                g._add(owners[0], [alias])
         for road in g.roads:
             g._add(Place("road", road, road, None, None, None), [road])
         for c in cameras:

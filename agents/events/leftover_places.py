@@ -60,6 +60,10 @@ class LeftoverPlaces:
         rest = re.sub(r"(?:厂|公司|集团|企业)$", "", word[2:])
         if traded and len(traded) == 1 and (rest == "" or (len(rest) >= 2 and rest in traded[0].name)):
             return traded[0]
+        # A 字号 two enterprises share (旭捷机电设备, 旭捷色纺): the rest of the word tells them apart.
+        owners = [p for p in traded or () if len(rest) >= 2 and rest in p.name]
+        if len(owners) == 1:
+            return owners[0]
         if self.enterprise_search is None or len(word) < 3 or not _CJK_RUN.fullmatch(word):
             return None
         try:

@@ -1,5 +1,6 @@
 """What follows a word and modifies it: a radius after a place (附近两公里, 500米内) and a direction
-after a level (二级以上, 三级以下); and levels said as a run of colour characters (红橙两级).
+after a level (二级以上, 三级以下); levels said as a run of colour characters (红橙两级) or as a span of
+numbers (一到三级).
 Used by ``agents.events.query_parser``."""
 
 from __future__ import annotations
@@ -32,8 +33,9 @@ def radius_m(after: str) -> int | None:
 
 
 _LEVEL_ORDER = list(EventLevel)  # most severe first
-_AT_LEAST = re.compile(r"^\s*(?:及|或)?(?:以上|更高|往上)")
-_AT_MOST = re.compile(r"^\s*(?:及|或)?(?:以下|更低|往下)")
+# 较大等级以上, 二级别及以上: the field's own noun may stand between the level and its direction.
+_AT_LEAST = re.compile(r"^\s*(?:的?(?:等级|级别))?\s*(?:及|或)?(?:以上|更高|往上)")
+_AT_MOST = re.compile(r"^\s*(?:的?(?:等级|级别))?\s*(?:及|或)?(?:以下|更低|往下)")
 
 
 def level_range(levels: tuple[EventLevel, ...], after: str) -> list[str]:
@@ -61,3 +63,25 @@ def colour_run(text: str, pos: int, endpos: int) -> tuple[int, list[str]] | None
     if m is None:
         return None
     return m.end(), list(dict.fromkeys(_COLOURS[ch].value for ch in m.group() if ch in _COLOURS))
+
+
+# 一到二级, 三至四级, 1-3级, Ⅱ到Ⅳ级: a span of the numbered levels, both ends included, said once with one
+# 级 (一级到三级 is two level words and needs no rule). Matched before the tokens are read, since jieba
+# splits 一到二级 into 一 / 到 / 二级 and the bare 一 would be lost.
+# Roman numerals arrive as Latin letters (the parser applies NFKC: Ⅲ → III).
+_LEVEL_NUMBER = {
+    w: i for i, ws in enumerate(("一 1 I", "二 2 II", "三 3 III", "四 4 IV")) for w in ws.split()
+}
+_ONE_LEVEL = r"(IV|III|II|I|[一二三四1-4])"
+_LEVEL_SPAN = re.compile(
+    rf"(?<![\dA-Za-z一二三四五六七八九十]){_ONE_LEVEL}\s*(?:到|至|-|~|～|—)\s*{_ONE_LEVEL}\s*级"
+)
+
+
+def level_spans(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, levels) of every span of numbered levels in ``text``."""
+    out = []
+    for m in _LEVEL_SPAN.finditer(text):
+        a, b = sorted((_LEVEL_NUMBER[m.group(1)], _LEVEL_NUMBER[m.group(2)]))
+        out.append((m.start(), m.end(), [v.value for v in _LEVEL_ORDER[a : b + 1]]))
+    return out

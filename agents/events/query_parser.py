@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import Any
 
 from agents.events.background import background_spans
+from agents.events.device_faults import device_fault_spans
 from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
-from agents.events.modifiers import colour_run, level_range, radius_m
+from agents.events.modifiers import colour_run, level_range, level_spans, radius_m
 from agents.events.phrases import (
     EITHER_WAY_NEGATIONS,
     NEGATION_JOINERS,
@@ -188,6 +189,9 @@ class EventQueryParser:
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
         for s, e in gate_spans(text, self._enterprise_name):  # 我们厂东门: a gate, not 东门社区
             text = text[:s] + " " * (e - s) + text[e:]
+        for s, e, levels in [*((a, b, []) for a, b in device_fault_spans(text)), *level_spans(text)]:
+            found.levels.extend(levels)  # 烟感坏了: a repair, no alarm (blanked); 一到三级: a span of levels
+            text = text[:s] + " " * (e - s) + text[e:]
         # 安全冒, 误抱的除外: slipped vocabulary words mended where they stand, before anything reads them
         text = self.vocab_slips.mend(text, self._segmenter().tokenize(text))
         for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
@@ -201,7 +205,7 @@ class EventQueryParser:
         if found.leftovers and self.chat_model is not None:
             used_llm = self._llm_fill(found, sentence, notes)
         flt = EventFilter(
-            time_from=time_range.start if time_range else None,
+            time_from=time_range.start if time_range and not time_range.open_start else None,
             time_to=time_range.end if time_range else None,
             time_text=time_range.text if time_range else None,
             towns=unique(found.towns),

@@ -126,17 +126,21 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
 LEVEL_WORDS: dict[str, tuple[L, ...]] = {
     **dict.fromkeys(
         _words(
-            """红色 红色预警 红色告警 红 一级 1级 Ⅰ级 I级 重大 最高级 最高级别 最高等级
+            """红色 红色预警 红色告警 红 一级 1级 Ⅰ级 I级 重大 重大风险 最高级 最高级别 最高等级
             级别最高 等级最高 最严重 最紧急 特别严重 特别重大"""
         ),
         (L.RED,),
     ),
-    **dict.fromkeys(_words("橙色 橙色预警 橙色告警 橙 二级 2级 Ⅱ级 II级 较大"), (L.ORANGE,)),
-    **dict.fromkeys(_words("黄色 黄色预警 黄色告警 黄 三级 3级 Ⅲ级 III级"), (L.YELLOW,)),
+    **dict.fromkeys(_words("橙色 橙色预警 橙色告警 橙 二级 2级 Ⅱ级 II级 较大 较大风险"), (L.ORANGE,)),
+    # The four-tier risk scale (重大/较大/一般/低风险 = 红/橙/黄/蓝): 中风险 sits on its third step (ADR 0011,
+    # events-robust11), and 低风险 on the fourth.
+    **dict.fromkeys(
+        _words("黄色 黄色预警 黄色告警 黄 三级 3级 Ⅲ级 III级 中风险 中等风险 一般风险"), (L.YELLOW,)
+    ),
     **dict.fromkeys(
         _words(
             """蓝色 蓝色预警 蓝色告警 蓝 四级 4级 Ⅳ级 IV级 最低级 最低级别 最低等级
-            级别最低 等级最低 最轻"""
+            级别最低 等级最低 最轻 低风险 较低风险"""
         ),
         (L.BLUE,),
     ),
@@ -144,9 +148,7 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
         _words("高级别 高等级 严重 紧急 高风险 级别高 等级高 严重的 比较严重 很严重"), (L.RED, L.ORANGE)
     ),
     **dict.fromkeys(
-        _words(
-            "低级别 低等级 级别低 等级低 低风险 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"
-        ),
+        _words("低级别 低等级 级别低 等级低 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"),
         (L.YELLOW, L.BLUE),
     ),
 }

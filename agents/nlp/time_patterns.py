@@ -151,7 +151,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile("|".join(sorted(PARTS, key=len, reverse=True)))),
     # 晚8点, 早8点, 3月5日晚: one character, only next to a clock time or a date
     # 周六晚 too: a weekday is a day word like 3号 (晚上 itself is matched earlier as a part).
-    ("short_part", re.compile(r"[早晚](?=\d)|(?:(?<=[日号天])|(?<=[周期拜][一二三四五六]))晚(?![上间点饭])")),
+    # 周日早 / 昨天早 likewise its 早上 (events-robust11), but not 早点/早饭/早些 or 早上/早晨 (parts).
+    (
+        "short_part",
+        re.compile(
+            r"[早晚](?=\d)|(?:(?<=[日号天])|(?<=[周期拜][一二三四五六]))(?:晚(?![上间点饭])|早(?![上晨点饭餐些班]))"
+        ),
+    ),
     ("clock_range", re.compile(f"{_CLOCK}{CONNECT}{_CLOCK}")),
     # 十点前后 is around ten (前后 = about, as 中午前后), not "before ten"
     ("clock", re.compile(f"{_CLOCK}(以后|之后|后|以前|之前|前(?!后))?")),

@@ -25,9 +25,10 @@ _RULES: list[_Rule] = [
         ),
         lambda m: _arabic(m.group(1)) + m.group(3) + m.group(2) + m.group(3),
     ),
-    # 去年同期 (the same time last year) = this calendar month one year back, as 去年这个月 (ADR 0010).
+    # 去年同期 (the same time last year) = this calendar month one year back, as 去年这个月 (ADR 0010);
+    # 今年同期, said to set this year against an earlier one, is then this calendar month.
     (
-        re.compile(r"(?<=去年|前年)(的?)同期|(?<=\d{4}年)(的?)同期"),
+        re.compile(r"(?<=去年|前年|今年)(的?)同期|(?<=\d{4}年)(的?)同期"),
         lambda m: (m.group(1) or m.group(2) or "") + "本月",
     ),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.

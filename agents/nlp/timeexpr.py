@@ -45,6 +45,8 @@ Interval semantics (one rule each, used everywhere):
 * Shorthands rewritten first (``time_rewrites``): 10-12点/3-5号 = 10点-12点/3号-5号, 去年同期 = 去年这个月,
   几天前 = 前几天, A截至B = A至B. 元宵节当天 = the festival day; 周六晚 = its 晚上; 11月18日之后 = 以来; 晚上十点到十二点
   ends at midnight; 今年下半年以来 = 1 July → now.
+* Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
+  1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -66,6 +68,7 @@ from agents.nlp.calendar_days import (
     whole_day,
     whole_year,
 )
+from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_date, last_month_same
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
     CONNECT,
@@ -88,6 +91,8 @@ class TimeRange:
     end: datetime
     span: tuple[int, int]
     text: str
+    # 12月10日以前: no start was said; ``start`` is then ``time_open_ends.EPOCH`` (ADR 0010, events-robust11)
+    open_start: bool = False
 
 
 @dataclass
@@ -166,7 +171,11 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
         return None
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
     norm, index = prepare(text[:2000])
-    cluster, split = _adjacent(_scan(norm), norm)
+    hits = _scan(norm)
+    special = _open_ended(norm, index, text, hits, now)
+    if special is not None:
+        return special
+    cluster, split = _adjacent(hits, norm)
     if not cluster or any(h.kind == "lunar" for h in cluster):  # 去年腊八: no Gregorian guess
         return None
     result = _resolve(cluster, split, now)
@@ -177,12 +186,35 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     first = cluster[0].start
     since = SINCE.match(norm, last)
     until_now = UNTIL_NOW_BEFORE.search(norm, 0, first)
-    if since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
+    after_holiday = (
+        AFTER_HOLIDAY.match(norm, last) if len(cluster) == 1 and cluster[0].kind == "holiday" else None
+    )
+    if after_holiday and end < now:  # 国庆节后: from the day after the holiday up to now
+        start, end, last = end, now, after_holiday.end()
+    elif since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
         end, last = now, since.end()
     elif until_now and start < now:  # 截至目前本月内: the same, said first
         end, first = now, until_now.start()
     s, e = index[first], index[last - 1] + 1
     return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
+
+
+def _open_ended(norm: str, index: list[int], text: str, hits: list[_Hit], now: datetime) -> TimeRange | None:
+    """12月10日以前 (no start) and 上月同期, when they are the first time phrase of the text: the hit
+    scan alone would read 10日以前 as "ten days ago" and 上月 as the whole month."""
+    first_hit = hits[0].start if hits else len(norm)
+    before = before_date(norm)
+    if before is not None and before.start() <= first_hit:
+        day = parse_time_range(text[index[before.start()] : index[before.end(1) - 1] + 1], now)
+        if day is not None and day.start <= now:
+            s, e = index[before.start()], index[before.end() - 1] + 1
+            return TimeRange(start=EPOCH, end=day.start, span=(s, e), text=text[s:e], open_start=True)
+    same = last_month_same(norm, now)
+    if same is not None and same[0].start() <= first_hit:
+        m, start, end = same
+        s, e = index[m.start()], index[m.end() - 1] + 1
+        return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
+    return None
 
 
 def lunar_span(text: str) -> tuple[int, int] | None:

@@ -32,6 +32,8 @@ from evals.event_search import (
     HOLDOUT14,
     HOLDOUT15,
     HOLDOUT16,
+    HOLDOUT17,
+    HOLDOUT18,
     SCALE,
     SEED,
 )
@@ -55,6 +57,8 @@ CHECKED = {
     HOLDOUT14: 30,
     HOLDOUT15: 50,
     HOLDOUT16: 30,
+    HOLDOUT17: 50,
+    HOLDOUT18: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
@@ -85,7 +89,10 @@ def test_gold_is_a_valid_event_filter_looking_back(case: dict[str, Any]) -> None
     assert set(gold) == GOLD_KEYS
     now = _shanghai(case["now"])
     parsed = EventFilter.model_validate(gold)  # vocabularies, radius bounds, ordered times
-    assert (gold["time_from"] is None) == (gold["time_to"] is None), "both ends or neither"
+    # both ends or neither, except an open start: a date with 以前/之前 (ADR 0010, events-robust11)
+    assert gold["time_to"] is not None or gold["time_from"] is None, "a search never has an open end"
+    if gold["time_from"] is None and gold["time_to"] is not None:
+        assert parsed.time_to == _shanghai(gold["time_to"]) and parsed.time_to <= now
     if gold["time_from"] is not None:
         start, end = _shanghai(gold["time_from"]), _shanghai(gold["time_to"])
         assert (start, end) == (parsed.time_from, parsed.time_to)
