@@ -60,10 +60,33 @@ _MAPPING = re.compile(
 )
 
 
+# The same mapping written as glosses: "分为公司级（一级）、车间级（二级）和班组级（三级）" — each tier
+# name carries its level in brackets, so "班组级响应：…" later in the plan is the 三级 response.
+_GLOSSED_LIST = re.compile(r"分为\s*([^。；;：:]{6,90})")
+_GLOSSED_ITEM = re.compile(
+    rf"\s*([^\s（()）]{{2,8}}?)\s*[（(]\s*({_LEVEL_TOKEN})\s*级(?:应急)?(?:响应)?\s*[)）]"
+    r"\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级))?\s*"
+)
+
+
+def _glossed_names(text: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for m in _GLOSSED_LIST.finditer(text):
+        found = [_GLOSSED_ITEM.fullmatch(part) for part in re.split(r"[、，,]|和|及|与", m.group(1))]
+        pairs = [(f.group(1), normalise_level(f.group(2) + "级")) for f in found if f]
+        if len(pairs) < 2 or len(pairs) != len(found):
+            continue  # every listed item must be "name（level）", else this is no mapping
+        for name, level in pairs:
+            if normalise_level(name) is None and level is not None:
+                names[name] = level
+    return names
+
+
 def named_levels(texts: Iterable[str]) -> dict[str, str]:
     """{written name: level} from the plan's mapping sentences; names already levels are left out."""
     names: dict[str, str] = {}
     for text in texts:
+        names.update(_glossed_names(text))
         for m in _MAPPING.finditer(text):
             written = [
                 re.sub(r"(?:应急)?响应$", "", n).strip() for n in re.split(r"[、，,和及与]", m.group(1))
