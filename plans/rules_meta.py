@@ -252,6 +252,25 @@ def _scope_inside(draft: PlanDraft) -> tuple[Block, re.Match[str]] | None:
     return None
 
 
+# A scope sentence that hands accidents to other plans names no type of this one: "本预案不适用于…道路
+# 交通事故", "…等事故的应对，按照有关专项应急预案执行", "…按《…应急预案》处置".
+_NOT_COVERED = re.compile(r"不适用|不包括|除外|另行制定|不在本(?:预案|方案)|不属于本(?:预案|方案)")
+_HANDED_OVER = re.compile(
+    r"(?:按|按照|依照|依据)[^。；;]{0,40}?(?:预案|制度|规定|办法)[^。；;]{0,6}?(?:执行|处置|处理|办理)"
+)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text`` that leaves accidents to other plans."""
+    out = []
+    for m in re.finditer(r"[^。；;]+[。；;]?", text):
+        sentence = m.group(0)
+        hands_over = _HANDED_OVER.search(sentence) and not re.search(r"本(?:预案|方案)", sentence)
+        if _NOT_COVERED.search(sentence) or hands_over:
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
     """Types named in the title, the scope and, for a 现场处置方案, the risk description (first 风险
     section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
@@ -272,7 +291,10 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
             if b.kind != "table":
                 described.append(b)
     for block in candidates + scope + described[:4]:
+        excluded = excluded_spans(block.text)
         for start, end, value in accident_type_spans(block.text):
+            if any(s <= start < e for s, e in excluded):
+                continue
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:
                 draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)
