@@ -202,7 +202,11 @@ class _PdfWriter:
         A newline in the text (a line break typed inside a table cell) always starts a new line."""
         if "\n" in text:
             parts = text.split("\n")
-            return [ln for i, part in enumerate(parts) for ln in self.wrap(part, width, size, indent if i == 0 else 0.0)]
+            return [
+                ln
+                for i, part in enumerate(parts)
+                for ln in self.wrap(part, width, size, indent if i == 0 else 0.0)
+            ]
         lines, current, room = [], "", width - indent
         for ch in text:
             if current and ch not in _NO_LINE_START and self._len(current + ch, size) > room:
