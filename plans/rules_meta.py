@@ -254,20 +254,26 @@ def _scope_inside(draft: PlanDraft) -> tuple[Block, re.Match[str]] | None:
 
 # A scope sentence that hands accidents to other plans names no type of this one: "本预案不适用于…道路
 # 交通事故", "…等事故的应对，按照有关专项应急预案执行", "…按《…应急预案》处置".
-_NOT_COVERED = re.compile(r"不适用|不包括|除外|另行制定|不在本(?:预案|方案)|不属于本(?:预案|方案)")
+_NOT_COVERED = re.compile(r"不适用|不包括|不含|除外|另行制定|不在本(?:预案|方案)|不属于本(?:预案|方案)")
 _HANDED_OVER = re.compile(
     r"(?:按|按照|依照|依据)[^。；;]{0,40}?(?:预案|制度|规定|办法)[^。；;]{0,6}?(?:执行|处置|处理|办理)"
 )
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` that leaves accidents to other plans."""
+    """(start, end) of each stretch of ``text`` that leaves accidents to other plans: a sentence that
+    hands them over ("…等事故，按照有关预案执行"), or from the clause that says "不含 / 不适用" to the end
+    of its sentence ("本预案适用于触电事故，不含道路交通事故": 触电 stays)."""
     out = []
     for m in re.finditer(r"[^。；;]+[。；;]?", text):
         sentence = m.group(0)
         hands_over = _HANDED_OVER.search(sentence) and not re.search(r"本(?:预案|方案)", sentence)
-        if _NOT_COVERED.search(sentence) or hands_over:
+        negated = _NOT_COVERED.search(sentence)
+        if hands_over:
             out.append((m.start(), m.end()))
+        elif negated:
+            clause = max(sentence.rfind("，", 0, negated.start()), sentence.rfind(",", 0, negated.start()))
+            out.append((m.start() + clause + 1, m.end()))
     return out
 
 
