@@ -279,6 +279,12 @@ _SHELTER_LABEL = re.compile(
     r"\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
 )
 
+# "公司应急避难场所为东门广场和西侧停车场两处": the places named after the word, then their count
+_SHELTER_IS = re.compile(
+    r"^[^，,。；;:：]{0,12}?(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)(?:为|是|设在|包括)\s*"
+    r"([^：:。；;]{2,60}?)\s*(?:等)?\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?[。；;]?$"
+)
+
 
 def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
     """Resources named with a quantity in running text ("储备编织袋20000只、救生衣300件…，由镇水利站管理")
@@ -349,7 +355,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         start + m.end(),
                         confidence=0.7,
                     )
-            shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
+            said = sentence.strip()
+            shelter = _SHELTER.match(said) or _SHELTER_LABEL.match(said) or _SHELTER_IS.match(said)
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
                 keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None

@@ -187,3 +187,45 @@ def test_shelters_counted_before_their_list() -> None:
     )
     shelters = [r["name"] for r in draft.data["resources"] if r["type"] == "避难场所"]
     assert shelters == ["北门广场", "食堂前空地", "职工停车场"]
+
+
+def test_a_paragraph_under_a_level_heading_ending_its_trigger_with_a_bare_start() -> None:
+    draft = run(
+        [
+            "江阴某物流有限公司生产安全事故综合应急预案",
+            "4 应急响应",
+            "4.1 Ⅱ级响应",
+            "库区内叉车碰撞造成人员轻伤时启动，由仓储部经理指挥。",
+            "4.2 Ⅰ级响应",
+            "发生人员重伤或货架倒塌时启动，由总经理指挥。",
+        ]
+    )
+    assert _level(draft, "二级")["trigger"] == "库区内叉车碰撞造成人员轻伤"
+    assert _level(draft, "一级")["trigger"] == "发生人员重伤或货架倒塌"
+
+
+def test_a_scope_that_does_not_contain_an_accident_kind() -> None:
+    draft = run(
+        [
+            "江阴某公司生产安全事故综合应急预案",
+            "1 总则",
+            "1.2 适用范围",
+            "本预案适用于厂区触电事故，不含厂外道路交通事故。",
+        ]
+    )
+    assert draft.data["accident_types"] == ["触电"]
+
+
+def test_shelters_named_after_the_word_and_counted_last() -> None:
+    draft = run(
+        ["江阴某公司生产安全事故综合应急预案", "5 应急保障", "本厂应急避难场所为南门广场和职工食堂两处。"]
+    )
+    assert [r["name"] for r in draft.data["resources"] if r["type"] == "避难场所"] == ["南门广场", "职工食堂"]
+
+
+def test_a_packed_contact_cell_with_name_and_post_spaced_apart() -> None:
+    table = [["部门", "联系人及电话"], ["设备部", "何平 设备部经理 13901110005\n安全员 陆军 13901110006"]]
+    draft = run(["江阴某公司生产安全事故综合应急预案", "附件 应急联系方式", table])
+    by_phone = {c["phone"]: c for c in draft.data["contacts"]}
+    assert (by_phone["13901110005"]["name"], by_phone["13901110005"]["role"]) == ("何平", "设备部经理")
+    assert (by_phone["13901110006"]["name"], by_phone["13901110006"]["role"]) == ("陆军", "安全员")
