@@ -62,7 +62,10 @@ _MAPPING = re.compile(
 
 # The same mapping written as glosses: "分为公司级（一级）、车间级（二级）和班组级（三级）" — each tier
 # name carries its level in brackets, so "班组级响应：…" later in the plan is the 三级 response.
-_GLOSSED_LIST = re.compile(r"分为\s*([^。；;：:]{6,90})")
+# "分为三级：公司级（一级）、…" and "由高到低依次为公司级（Ⅰ级）、…" introduce the same list
+_GLOSSED_LIST = re.compile(
+    r"(?:分为|依次为)\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级)\s*[:：]\s*)?([^。；;：:]{6,90})"
+)
 _GLOSSED_ITEM = re.compile(
     rf"\s*([^\s（()）]{{2,8}}?)\s*[（(]\s*({_LEVEL_TOKEN})\s*级(?:应急)?(?:响应)?\s*[)）]"
     r"\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级))?\s*"

@@ -46,6 +46,11 @@ def test_a_glossed_list_needs_every_item_glossed() -> None:
 
     assert named_levels(["预警分为蓝色（四级）、黄色、橙色和红色。"]) == {}
     assert named_levels(["响应分为站级（二级）和部门级（三级）。"]) == {"站级": "二级", "部门级": "三级"}
+    assert named_levels(["响应分为两级：矿级（Ⅰ级）、采区级（Ⅱ级）。"]) == {"矿级": "一级", "采区级": "二级"}
+    assert named_levels(["响应由高到低依次为总厂级（一级）、分厂级（二级）。"]) == {
+        "总厂级": "一级",
+        "分厂级": "二级",
+    }
 
 
 def test_measures_a_pdf_moved_onto_the_next_line_belong_to_the_level_above() -> None:
