@@ -55,6 +55,12 @@ _ORGANISED_BY = re.compile(
     re.S,
 )
 _MEASURES_LABEL = re.compile(r"^(?:主要|响应|处置|应急)?(?:措施|行动)\s*[:：]\s*(\S.*)$", re.S)
+# "…时启动，由X担任总指挥，采取以下措施：a；b" / "…，X担任现场指挥。主要措施：a；b" (trigger before the comma)
+_SERVES_THEN_MEASURES = re.compile(
+    r"[，,。]\s*(?:由\s*)?([^，。；:：、\s由]{2,20}?)\s*(?:担任|兼任|(?<![主责])任)(?:现场)?(?:总)?指挥(?:长)?\s*[:：，,。]\s*"
+    r"(?:(?:采取|开展|实施)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
+    re.S,
+)
 # A list bullet before the level's name: "● Ⅰ级响应：…"
 _BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
 # The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
@@ -109,7 +115,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         if _MEASURE_FIRST.match(rest):  # "Ⅰ级响应：①…；②…": the level's measures, written apart from it
             add_actions(draft, index, block, split_actions(rest), confidence=0.75)
             continue
-        by = _ORGANISED_BY.search(rest)
+        by = _ORGANISED_BY.search(rest) or _SERVES_THEN_MEASURES.search(rest)
         trigger = (
             "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,。；;")
         )

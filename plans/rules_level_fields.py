@@ -33,6 +33,12 @@ _COMMANDER = re.compile(
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布|亲自|到场|现场|赶赴现场|亲临现场)+$")
+# "由生产副总经理担任总指挥，" / "车间主任担任现场指挥。": the post takes the command for this level (the
+# reverse of "总指挥由…担任"); read before "由X…指挥", which would take "生产副总经理担任总" as the name
+SERVES_AS_COMMANDER = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:由\s*)?([^，,。；;：:、\s由在]{2,20}?)\s*(?:担任|兼任|(?<![主责])任)(?:现场)?(?:总)?指挥(?:长)?"
+    r"(?=\s*(?:[，,。；;：:]|$))"
+)
 # "镇应急管理局局长到场指挥，主要开展以下工作：" — the commander is the subject, written without 由
 _ARRIVES = re.compile(
     r"(?:^|(?<=[。；;]))\s*([^，,。；;：:、\s由在][^，,。；;：:、\s]{1,29}?)\s*(?:亲自|负责)?"
@@ -117,7 +123,7 @@ def level_of(text: str) -> str | None:
 def commander_in(text: str) -> tuple[int, int, str] | None:
     """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，",
     "X到场指挥，"."""
-    m = _COMMANDER_2.search(text)
+    m = _COMMANDER_2.search(text) or SERVES_AS_COMMANDER.search(text)
     if m:
         return m.start(1), m.end(1), m.group(1)
     clause = _COMMANDER_CLAUSE.search(text)

@@ -234,3 +234,24 @@ def test_a_packed_contact_cell_with_name_and_post_spaced_apart() -> None:
     by_phone = {c["phone"]: c for c in draft.data["contacts"]}
     assert (by_phone["13901110005"]["name"], by_phone["13901110005"]["role"]) == ("何平", "设备部经理")
     assert (by_phone["13901110006"]["name"], by_phone["13901110006"]["role"]) == ("陆军", "安全员")
+
+
+def test_a_post_serving_as_commander_of_a_level() -> None:
+    draft = run(
+        [
+            "江阴某机械有限公司生产安全事故综合应急预案",
+            "1 总则",
+            "1.3 响应分级",
+            "应急响应分为厂级（一级）和车间级（二级）。",
+            "4 应急响应",
+            "（1）车间级响应：车间能够控制时启动，车间主任担任现场指挥。主要措施：停机；警戒。",
+            "（2）厂级响应：有人员重伤时启动，由常务副厂长担任总指挥，采取以下措施：①全厂疏散；②外部求援。",
+        ]
+    )
+    low, high = _level(draft, "二级"), _level(draft, "一级")
+    assert (low["trigger"], low["commander"], low["actions"]) == (
+        "车间能够控制时启动",
+        "车间主任",
+        ["停机", "警戒"],
+    )
+    assert (high["commander"], high["actions"]) == ("常务副厂长", ["全厂疏散", "外部求援"])
