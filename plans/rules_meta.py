@@ -274,6 +274,11 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
         elif negated:
             clause = max(sentence.rfind("，", 0, negated.start()), sentence.rfind(",", 0, negated.start()))
             out.append((m.start() + clause + 1, m.end()))
+    # "适用于除道路交通事故以外的生产安全事故": only the words between 除 and 外 are left out
+    out += [
+        (e.start(), e.end())
+        for e in re.finditer(r"除[^，,。；;]{1,30}(?:以|之)外|除[^，,。；;]{1,30}?外", text)
+    ]
     return out
 
 

@@ -255,3 +255,15 @@ def test_a_post_serving_as_commander_of_a_level() -> None:
         ["停机", "警戒"],
     )
     assert (high["commander"], high["actions"]) == ("常务副厂长", ["全厂疏散", "外部求援"])
+
+
+def test_an_accident_kind_between_chu_and_wai_is_left_out() -> None:
+    draft = run(
+        [
+            "江阴某公司生产安全事故综合应急预案",
+            "1 总则",
+            "1.2 适用范围",
+            "本预案适用于公司除厂外车辆伤害以外的火灾、灼烫事故。",
+        ]
+    )
+    assert draft.data["accident_types"] == ["火灾", "灼烫"]
