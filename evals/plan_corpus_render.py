@@ -198,7 +198,15 @@ class _PdfWriter:
         self.writer.append((x, baseline), text, font=self.font, fontsize=size)
 
     def wrap(self, text: str, width: float, size: float, indent: float = 0.0) -> list[str]:
-        """Break anywhere (CJK), except before closing punctuation, which hangs in the margin (禁则)."""
+        """Break anywhere (CJK), except before closing punctuation, which hangs in the margin (禁则).
+        A newline in the text (a line break typed inside a table cell) always starts a new line."""
+        if "\n" in text:
+            parts = text.split("\n")
+            return [
+                ln
+                for i, part in enumerate(parts)
+                for ln in self.wrap(part, width, size, indent if i == 0 else 0.0)
+            ]
         lines, current, room = [], "", width - indent
         for ch in text:
             if current and ch not in _NO_LINE_START and self._len(current + ch, size) > room:

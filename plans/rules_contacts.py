@@ -18,6 +18,11 @@ _TEXT_PHONE = re.compile(
 )
 
 
+def text_phones(text: str) -> list[tuple[str, int, int]]:
+    """(number, start, end) of each phone number written in ``text``, spaced or bracketed ones included."""
+    return [(_number(m), m.start(), m.end()) for m in _TEXT_PHONE.finditer(text)]
+
+
 def _number(m: re.Match[str]) -> str:
     """The number a match writes, as the tables give it: "13812365506", "0510-86211001"."""
     if m.group(1):

@@ -20,6 +20,7 @@ from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
     _LEVEL_TOKEN,
+    NAMED_LEVELS,
     RESPONSE_WORD,
     bracket_labels,
     commander_in,
@@ -53,6 +54,13 @@ _ORGANISED_BY = re.compile(
     r"(?:(?:采取|开展|实施)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
     re.S,
 )
+_MEASURES_LABEL = re.compile(r"^(?:主要|响应|处置|应急)?(?:措施|行动)\s*[:：]\s*(\S.*)$", re.S)
+# "…时启动，由X担任总指挥，采取以下措施：a；b" / "…，X担任现场指挥。主要措施：a；b" (trigger before the comma)
+_SERVES_THEN_MEASURES = re.compile(
+    r"[，,。]\s*(?:由\s*)?([^，。；:：、\s由]{2,20}?)\s*(?:担任|兼任|(?<![主责])任)(?:现场)?(?:总)?指挥(?:长)?\s*[:：，,。]\s*"
+    r"(?:(?:采取|开展|实施)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
+    re.S,
+)
 # A list bullet before the level's name: "● Ⅰ级响应：…"
 _BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
 # The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
@@ -64,10 +72,18 @@ _MENTION = re.compile(
 
 def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
     """One level per block, its name first (see the module docstring)."""
+    waiting: int | None = None  # the level of the block just read, when it named no measures yet
     for block in scope:
         if block.kind == "table":
             continue
         body = _BULLET.sub("", strip_number(block.text.strip()))
+        # A PDF line that ends at "…由X指挥。" breaks the paragraph there: "主要措施：a；b" opening the next
+        # block are that level's measures
+        tail = _MEASURES_LABEL.match(body)
+        levels_read = draft.data["response_levels"]
+        if waiting is not None and tail and not _MENTION.search(body) and not levels_read[waiting]["actions"]:
+            add_actions(draft, waiting, block, split_actions(tail.group(1)), confidence=0.7)
+        waiting = None
         # "一级响应由A指挥；二级响应由B指挥": several levels in one block are read clause by clause
         if len({level_of(m.group(0)) for m in _MENTION.finditer(body)}) > 1:
             continue
@@ -79,7 +95,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         led = _LEVEL_LED_BY.match(body)
         fields = _LEVEL_FIELDS.match(body)
         fields = fields if fields and labelled_segments(fields.group(2)) else None
-        m = _LEVEL_ITEM.match(body) or led or _class_item(body) or fields
+        m = _LEVEL_ITEM.match(body) or led or _class_item(body) or _named_item(body) or fields
         if not m:
             continue
         level = level_of(m.group(1))
@@ -99,7 +115,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         if _MEASURE_FIRST.match(rest):  # "Ⅰ级响应：①…；②…": the level's measures, written apart from it
             add_actions(draft, index, block, split_actions(rest), confidence=0.75)
             continue
-        by = _ORGANISED_BY.search(rest)
+        by = _ORGANISED_BY.search(rest) or _SERVES_THEN_MEASURES.search(rest)
         trigger = (
             "" if m is led else (rest[: by.start()] if by else rest.split("。")[0]).strip().rstrip("，,。；;")
         )
@@ -112,12 +128,23 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 rest_at + len(trigger),
                 confidence=0.8,
             )
+        waiting = index if not entry["actions"] else None
         if by:
             if entry["commander"] is None:
                 entry["commander"] = by.group(1)
                 s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
             add_actions(draft, index, block, split_actions(by.group(2)), confidence=0.75)
+
+
+def _named_item(body: str) -> re.Match[str] | None:
+    """ "班组级响应：…时启动，由X指挥。主要措施：a；b" in a plan that mapped 班组级 to 三级: a tier name
+    the plan defined leads the block the way "三级响应：" does."""
+    for name in NAMED_LEVELS.get():
+        m = re.match(rf"({re.escape(name)}{_GLOSS_OPT}\s*(?:应急)?响应)\s*[:：。]\s*(.+)$", body, re.S)
+        if m:
+            return m
+    return None
 
 
 def _class_item(body: str) -> re.Match[str] | None:

@@ -33,6 +33,12 @@ _COMMANDER = re.compile(
 )
 _COMMANDER_2 = re.compile(r"(?:总指挥|现场指挥|指挥长)\s*由\s*([^，。；\s]{2,20}?)\s*担任")
 _VERB_TAIL = re.compile(r"(?:负责|统一|组织|具体|决定|宣布|亲自|到场|现场|赶赴现场|亲临现场)+$")
+# "由生产副总经理担任总指挥，" / "车间主任担任现场指挥。": the post takes the command for this level (the
+# reverse of "总指挥由…担任"); read before "由X…指挥", which would take "生产副总经理担任总" as the name
+SERVES_AS_COMMANDER = re.compile(
+    r"(?:^|(?<=[，,。；;]))\s*(?:由\s*)?([^，,。；;：:、\s由在]{2,20}?)\s*(?:担任|兼任|(?<![主责])任)(?:现场)?(?:总)?指挥(?:长)?"
+    r"(?=\s*(?:[，,。；;：:]|$))"
+)
 # "镇应急管理局局长到场指挥，主要开展以下工作：" — the commander is the subject, written without 由
 _ARRIVES = re.compile(
     r"(?:^|(?<=[。；;]))\s*([^，,。；;：:、\s由在][^，,。；;：:、\s]{1,29}?)\s*(?:亲自|负责)?"
@@ -60,10 +66,36 @@ _MAPPING = re.compile(
 )
 
 
+# The same mapping written as glosses: "分为公司级（一级）、车间级（二级）和班组级（三级）" — each tier
+# name carries its level in brackets, so "班组级响应：…" later in the plan is the 三级 response.
+# "分为三级：公司级（一级）、…" and "由高到低依次为公司级（Ⅰ级）、…" introduce the same list
+_GLOSSED_LIST = re.compile(
+    r"(?:分为|依次为)\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级)\s*[:：]\s*)?([^。；;：:]{6,90})"
+)
+_GLOSSED_ITEM = re.compile(
+    rf"\s*([^\s（()）]{{2,8}}?)\s*[（(]\s*({_LEVEL_TOKEN})\s*级(?:应急)?(?:响应)?\s*[)）]"
+    r"\s*(?:[一二三四两\d]\s*个?(?:级别|等级|级))?\s*"
+)
+
+
+def _glossed_names(text: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for m in _GLOSSED_LIST.finditer(text):
+        found = [_GLOSSED_ITEM.fullmatch(part) for part in re.split(r"[、，,]|和|及|与", m.group(1))]
+        pairs = [(f.group(1), normalise_level(f.group(2) + "级")) for f in found if f]
+        if len(pairs) < 2 or len(pairs) != len(found):
+            continue  # every listed item must be "name（level）", else this is no mapping
+        for name, level in pairs:
+            if normalise_level(name) is None and level is not None:
+                names[name] = level
+    return names
+
+
 def named_levels(texts: Iterable[str]) -> dict[str, str]:
     """{written name: level} from the plan's mapping sentences; names already levels are left out."""
     names: dict[str, str] = {}
     for text in texts:
+        names.update(_glossed_names(text))
         for m in _MAPPING.finditer(text):
             written = [
                 re.sub(r"(?:应急)?响应$", "", n).strip() for n in re.split(r"[、，,和及与]", m.group(1))
@@ -91,7 +123,7 @@ def level_of(text: str) -> str | None:
 def commander_in(text: str) -> tuple[int, int, str] | None:
     """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，",
     "X到场指挥，"."""
-    m = _COMMANDER_2.search(text)
+    m = _COMMANDER_2.search(text) or SERVES_AS_COMMANDER.search(text)
     if m:
         return m.start(1), m.end(1), m.group(1)
     clause = _COMMANDER_CLAUSE.search(text)

@@ -297,7 +297,8 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
 # "…时，由X指挥" / "…时启动三级响应，由X指挥" (a Q&A answer names the level it starts)
 _CAUSE_THEN_COMMAND = re.compile(
     r"^\s*(?:当|凡|如|若|一旦)?([^。；;：:]{4,80}?)(?:时|的)\s*(?:[，,]\s*|(?=启动))"
-    r"(?:启动[^，,。；;]{1,15}?响应\s*[，,]\s*)?由"
+    # "…时启动，由X指挥": the bare 启动 of a paragraph under its level heading ends the trigger too
+    r"(?:启动(?:[^，,。；;]{1,15}?响应)?\s*[，,]\s*)?由"
 )
 # The level's measures run on after the last colon of its paragraph, at least two of them: "…：a；b"
 _ACTION_RUN = re.compile(r"[:：]\s*([^:：]+?[；;][^:：]+)$")

@@ -252,6 +252,36 @@ def _scope_inside(draft: PlanDraft) -> tuple[Block, re.Match[str]] | None:
     return None
 
 
+# A scope sentence that hands accidents to other plans names no type of this one: "本预案不适用于…道路
+# 交通事故", "…等事故的应对，按照有关专项应急预案执行", "…按《…应急预案》处置".
+_NOT_COVERED = re.compile(r"不适用|不包括|不含|除外|另行制定|不在本(?:预案|方案)|不属于本(?:预案|方案)")
+_HANDED_OVER = re.compile(
+    r"(?:按|按照|依照|依据)[^。；;]{0,40}?(?:预案|制度|规定|办法)[^。；;]{0,6}?(?:执行|处置|处理|办理)"
+)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each stretch of ``text`` that leaves accidents to other plans: a sentence that
+    hands them over ("…等事故，按照有关预案执行"), or from the clause that says "不含 / 不适用" to the end
+    of its sentence ("本预案适用于触电事故，不含道路交通事故": 触电 stays)."""
+    out = []
+    for m in re.finditer(r"[^。；;]+[。；;]?", text):
+        sentence = m.group(0)
+        hands_over = _HANDED_OVER.search(sentence) and not re.search(r"本(?:预案|方案)", sentence)
+        negated = _NOT_COVERED.search(sentence)
+        if hands_over:
+            out.append((m.start(), m.end()))
+        elif negated:
+            clause = max(sentence.rfind("，", 0, negated.start()), sentence.rfind(",", 0, negated.start()))
+            out.append((m.start() + clause + 1, m.end()))
+    # "适用于除道路交通事故以外的生产安全事故": only the words between 除 and 外 are left out
+    out += [
+        (e.start(), e.end())
+        for e in re.finditer(r"除[^，,。；;]{1,30}(?:以|之)外|除[^，,。；;]{1,30}?外", text)
+    ]
+    return out
+
+
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
     """Types named in the title, the scope and, for a 现场处置方案, the risk description (first 风险
     section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
@@ -272,7 +302,10 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
             if b.kind != "table":
                 described.append(b)
     for block in candidates + scope + described[:4]:
+        excluded = excluded_spans(block.text)
         for start, end, value in accident_type_spans(block.text):
+            if any(s <= start < e for s, e in excluded):
+                continue
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:
                 draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)

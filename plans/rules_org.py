@@ -286,6 +286,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
+                    # "下设A、B和C": A opens a list of siblings, so a table of them sits under the parent
+                    set_up = parent if text[created.end(1) : created.end(1) + 1] == "、" else set_up
                 # "…专家组成专家组，为事故处置提供技术支持": so is what it is set up to provide
                 duty = re.match(
                     r"\s*[，,]\s*(负责[^；;。]+|为[^；;。]*?提供[^；;。]+)$", text[created.end(1) :]

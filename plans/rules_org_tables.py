@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
+from plans.rules_org_cells import cell_items, owner_by_titles, per_post_groups, person_in, spelled_out
 from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
 from plans.rules_post_cards import card_grid, listed_post
 from plans.structure import Block, table_cell
@@ -61,10 +62,13 @@ def org_table(
             None,
         )
         previous = ""
+        taken: set[tuple[int, str]] = set()
+        per_post = per_post_groups(block.cells[1:], group_col, duty_col) if person_col is not None else set()
         for row in block.cells[1:]:
             name = row[group_col].strip() if group_col < len(row) else ""
             name = name or previous  # a merged cell read back empty continues the group above
             previous = name
+            own_duties = name in per_post  # this row's 职责 cell is its post's, not the group's
             if not name or not UNIT_SUFFIX.search(name):
                 continue
             name = canonical(name, units, aliases) or name
@@ -82,9 +86,14 @@ def org_table(
                     )
                     role(name, title, holder, block, 0, len(block.text))
             if not role_cols and post_col is not None and person_col is not None:
-                post, person = table_cell(row, post_col), table_cell(row, person_col)
+                post, person = table_cell(row, post_col), person_in(table_cell(row, person_col))
+                if post and person:
+                    _named_post(draft, block, units[name], post, person, taken)
                 if post:
                     role(name, post, person or None, block, 0, len(block.text))
+                if post and own_duties:
+                    _role_duties(draft, block, units[name], post, person or None, table_cell(row, duty_col))
+                    continue
             index = units[name]
             duties = draft.data["org_units"][index]["duties"]
             for duty in _duties(table_cell(row, duty_col)):  # "负责a；负责b" in one cell: two duties
@@ -110,6 +119,8 @@ def org_table(
         return
     if post_col is None or any(_PHONE_COLUMN.search(h) for h in header):
         return
+    titles = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
+    parent = owner_by_titles(draft.data, units, titles, parent, _SHARED_POSTS)
     owner = parent or default(units, draft, block, unit)
     index = units[owner]
     seen: set[str] = set()
@@ -126,7 +137,8 @@ def org_table(
             at = f"/org_units/{index}/roles/{roles.index(listed)}/holder"
             draft.cite(at, block.paragraph, confidence=0.85)
         said = [r for r in roles if r["title"] == title]
-        if holder and title not in seen and title not in _SHARED_POSTS and len(said) == 1:
+        collective = len(said) == 1 and spelled_out(said[0]["holder"], title, titles)
+        if holder and title not in seen and (title not in _SHARED_POSTS or collective) and len(said) == 1:
             said[0]["holder"] = holder  # "由车间主任任组长" + a table naming the 组长: the person
             draft.cite(
                 f"/org_units/{index}/roles/{roles.index(said[0])}/holder", block.paragraph, confidence=0.85
@@ -188,5 +200,40 @@ def _duty_card(
                 draft.cite(at, block.paragraph, confidence=0.8)
 
 
+def _named_post(
+    draft: PlanDraft, block: Block, index: int, post: str, person: str, taken: set[tuple[int, str]]
+) -> None:
+    """ "总指挥由总经理担任" in the text and a table row 总指挥 | 张振宇: one post, held by the person the
+    table names (the first row for that post only: a second 副总指挥 row is a second role)."""
+    if post in _SHARED_POSTS or (index, post) in taken:
+        return
+    taken.add((index, post))
+    roles = draft.data["org_units"][index]["roles"]
+    said = [r for r in roles if r["title"] == post]
+    if len(said) == 1 and said[0]["holder"] != person:
+        said[0]["holder"] = person
+        draft.cite(
+            f"/org_units/{index}/roles/{roles.index(said[0])}/holder", block.paragraph, confidence=0.85
+        )
+
+
+def _role_duties(
+    draft: PlanDraft, block: Block, index: int, title: str, holder: str | None, cell: str
+) -> None:
+    """The duties of one post's row go on that post's role of the unit."""
+    roles: list[dict[str, Any]] = draft.data["org_units"][index]["roles"]
+    target = next((r for r in roles if r["title"] == title and r["holder"] == holder), None)
+    target = target or next((r for r in roles if r["title"] == title), None)
+    if target is None:
+        return
+    n = roles.index(target)
+    for duty in _duties(cell):
+        if duty not in target["duties"]:
+            target["duties"].append(duty)
+            at = f"/org_units/{index}/roles/{n}/duties/{len(target['duties']) - 1}"
+            draft.cite(at, block.paragraph, confidence=0.85)
+
+
 def _duties(cell: str) -> list[str]:
-    return [d.strip().rstrip("。") for d in re.split(r"[；;]", cell) if d.strip().rstrip("。")]
+    """ "负责a；负责b" or numbered lines "1.a 2.b" in one cell: one duty each."""
+    return cell_items(cell)

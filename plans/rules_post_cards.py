@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from plans.draft import PlanDraft
-from plans.rules_contacts import contact_before
+from plans.rules_contacts import contact_before, text_phones
 from plans.rules_meta import strip_number
-from plans.rules_resources import PHONE_NUMBER
 from plans.structure import Block, caption_rows
 
 _CARD = re.compile(r"处置卡|应急卡")
@@ -158,11 +157,12 @@ def extract_post_cards(draft: PlanDraft) -> None:
                         at = f"/org_units/{index}/roles/{n}/duties/{len(role['duties']) - 1}"
                         draft.cite(at, block.paragraph, s, e, confidence=0.8)
             if _CONTACT_KEY.search(key):
-                for m in PHONE_NUMBER.finditer(text):
-                    if m.group(1) in known:
+                # a card's contact row spaces mobiles for reading as often as running text does
+                for number, start, _ in text_phones(text):
+                    if number in known:
                         continue
-                    known.add(m.group(1))
-                    clause = re.split(r"[；;，,\n]", text[: m.start()])[-1]
-                    contact = {**contact_before(clause), "phone": m.group(1)}
-                    s, e = draft.span(block.paragraph, m.group(1))
+                    known.add(number)
+                    clause = re.split(r"[；;，,\n]", text[:start])[-1]
+                    contact = {**contact_before(clause), "phone": number}
+                    s, e = draft.span(block.paragraph, number)
                     draft.add("contacts", contact, block.paragraph, s, e, confidence=0.75)

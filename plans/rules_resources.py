@@ -66,16 +66,23 @@ def extract_tables(draft: PlanDraft) -> None:
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_OWN_ORG, taken)
             org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
+            # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
+            from plans.rules_contact_cells import clause_contact
+
             for row in cells[1:]:
                 cell = functools.partial(table_cell, row)
                 for phone in phones:
-                    for m in PHONE_NUMBER.finditer(_squash_digits(cell(phone))):
+                    packed, previous_end = _squash_digits(cell(phone)), 0
+                    for m in PHONE_NUMBER.finditer(packed):
                         contact = {
                             "name": _value(cell(name_col)),
                             "role": _value(cell(role_col)),
                             "org": _value(cell(org_col)),
                             "phone": m.group(1),
                         }
+                        # "王建（生产副总经理）138…" in the phone cell: the person beside the number
+                        contact.update(clause_contact(packed, m.start(), previous_end) or {})
+                        previous_end = m.end()
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)
         # a stock or team table may give its keeper's phone (名称 | 数量 | 负责人 | 联系电话): its rows are
@@ -265,8 +272,17 @@ _SHELTER = re.compile(
     r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置){1,2}(?:场所|点)"
 )
 # "避灾安置点：夏港中学、夏港街道文体中心" (a key-value row): the places listed after the label
+# "公司设应急避难场所2处：A和B" — the same list after a subject that sets them up and their count
 _SHELTER_LABEL = re.compile(
-    r"^(?:临时|应急)?(?:避难|避险|避灾|安置|避难安置|避灾安置)(?:场所|点)\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
+    r"^(?:[^，,。；;:：]{0,12}?(?:设置?|设有|建有|共有|确定))?"
+    r"(?:临时|应急)?(?:避难|避险|避灾|安置|避难安置|避灾安置)(?:场所|点)"
+    r"\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
+)
+
+# "公司应急避难场所为东门广场和西侧停车场两处": the places named after the word, then their count
+_SHELTER_IS = re.compile(
+    r"^[^，,。；;:：]{0,12}?(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)(?:为|是|设在|包括)\s*"
+    r"([^：:。；;]{2,60}?)\s*(?:等)?\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?[。；;]?$"
 )
 
 
@@ -339,7 +355,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         start + m.end(),
                         confidence=0.7,
                     )
-            shelter = _SHELTER.match(sentence.strip()) or _SHELTER_LABEL.match(sentence.strip())
+            said = sentence.strip()
+            shelter = _SHELTER.match(said) or _SHELTER_LABEL.match(said) or _SHELTER_IS.match(said)
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
                 keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None
