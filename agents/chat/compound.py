@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.coverage import ENTERPRISES_ASKED, SUBJECTS
+from agents.chat.coverage import ENTERPRISE_NOUN, ENTERPRISES_ASKED, PER_TOWN, SUBJECTS
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
@@ -133,8 +133,7 @@ _ATTRIBUTE_WORDS = (
     {k: v for k, v in SCALE_SYNONYMS.items() if v},
     {f"{c}{u}": c for c in "ABCDabcd" for u in ("类", "级", "档")},
 )
-_GROUPED = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道|分布")
-_ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")
+_GROUPED = re.compile(PER_TOWN.pattern + "|分布")  # per-town cues, and "…的企业分布在哪"
 # "多少家企业的摄像头掉线了" counts enterprises (by their cameras), not cameras: read as "…企业有摄像头…".
 _COUNTED_ENTERPRISES = re.compile(r"((?<!哪)(?:几|多少)家(?:企业|单位|公司|工厂)?)的")
 
@@ -179,7 +178,7 @@ def plan(
         return None
     if _REFUSE.search(_LEASE_WORDS.sub(" ", text) if landlord else text):
         return None
-    if not _ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
+    if not ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
     hits = sorted(((m.start(), m.end(), kind) for kind, rx in _KINDS.items() for m in rx.finditer(text)))
     hits = _outermost(hits)

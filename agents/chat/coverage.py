@@ -49,7 +49,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
 )  # fmt: skip
 _NO_TOWNS = Gazetteer.from_towns([])
-_ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
+ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
 _ATTRIBUTES = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
 # "超过5万元", "3条以上", "不少于10人", "二级以上": no template compares a number
 _THRESHOLD = re.compile(
@@ -67,7 +67,7 @@ _OTHER_PARTY = ("lessees_of_lessor", "lessors_of_enterprise")
 # Per town ("各镇", "哪个街道") with a count or a ranking, and rankings at all ("最多", "排名", "前三名"):
 # only the grouped templates order anything, and only those keyed by town group by town. A list of
 # every offline sensor does not say which town has the most. Not 最低储备 (the low-stock threshold).
-_PER_TOWN = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道")
+PER_TOWN = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道")
 _RANKED = re.compile(
     r"最多|最少|最高(?!级)|最低(?!储备|库存|限|值|标准)|排名|排行|前[0-9一二三四五六七八九十]+(?:名|位|家|个)"
 )
@@ -130,7 +130,7 @@ def uncovered(
     if (
         said
         and (other_party or not restricted)
-        and _ENTERPRISE_NOUN.search(text)
+        and ENTERPRISE_NOUN.search(text)
         and (other_party or not set(said) <= set(intent.slots))
     ):
         missing.append("企业类别或等级")
@@ -138,12 +138,12 @@ def uncovered(
     if enterprises:  # "各镇有几家企业有离线传感器": the planner counts the enterprises per town
         missing.append(ENTERPRISES_ASKED)
     if intent.key_kind != "town":
-        if _PER_TOWN.search(text) and (_RANKED.search(text) or _COUNTED.search(text)):
+        if PER_TOWN.search(text) and (_RANKED.search(text) or _COUNTED.search(text)):
             if not enterprises or _RANKED.search(text):
                 missing.append("按镇街统计或排名")
         elif _RANKED.search(text) and intent.shape != "groups":
             missing.append("排名")
-    elif _RANKED.search(text) and _PER_ENTERPRISE.search(text) and not _PER_TOWN.search(text):
+    elif _RANKED.search(text) and _PER_ENTERPRISE.search(text) and not PER_TOWN.search(text):
         missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
     if intent_id == "materials_low_stock" and _MATERIAL.search(text):
         missing.append("具体物资")
