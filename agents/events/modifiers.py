@@ -1,6 +1,6 @@
-"""What follows a word and modifies it: a radius after a place (附近两公里, 500米内) and a direction
-after a level (二级以上, 三级以下); levels said as a run of colour characters (红橙两级) or as a span of
-numbers (一到三级).
+"""What follows a word and modifies it: a radius after a place (附近两公里, 500米内, 那边两公里内) and a
+direction after a level (二级以上, 三级以下); levels said as a run of colour characters (红橙两级), as a
+span of numbers (一到三级) or as 一般 on its own (一般的).
 Used by ``agents.events.query_parser``."""
 
 from __future__ import annotations
@@ -13,8 +13,11 @@ from core.vocab import EventLevel
 DEFAULT_RADIUS_M = 1000
 _NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
 _UNIT = r"(米|公里|千米|km|KM|m)"
+# Between the place and its radius: a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
+# brackets ASCII) and 那边/那里 (誉润那边两公里内). 那边 alone is the place itself, no radius (events-robust12).
+_ASIDE = r"(?:\([^()]{0,30}\))?\s*(?:那边|那里|那儿|那块儿?|那一块|这边)?"
 _RADIUS_AFTER = re.compile(
-    rf"^\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
     rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
 )
 
@@ -78,10 +81,20 @@ _LEVEL_SPAN = re.compile(
 )
 
 
+# 一般 said on its own as a level (一般的, 只看一般的, "一般 抽烟") = 黄色+蓝色, like 一般级别 (events-robust12); not
+# 一般风险/一般级别 (vocabulary words), 一般化工/一般的企业 (a kind of enterprise) nor the adverb (一般几点, 一般来说).
+_GENERAL = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])|(?<=[看要查找是]))一般"
+    r"(?:的(?!化工|企业|单位|公司|厂|情况|来说|时候|问题)|(?=[\s，,。；;、！!？?]|$))"
+)
+
+
 def level_spans(text: str) -> list[tuple[int, int, list[str]]]:
-    """(start, end, levels) of every span of numbered levels in ``text``."""
+    """(start, end, levels) of every span of numbered levels in ``text``, and of 一般 said alone."""
     out = []
     for m in _LEVEL_SPAN.finditer(text):
         a, b = sorted((_LEVEL_NUMBER[m.group(1)], _LEVEL_NUMBER[m.group(2)]))
         out.append((m.start(), m.end(), [v.value for v in _LEVEL_ORDER[a : b + 1]]))
+    for m in _GENERAL.finditer(text):
+        out.append((m.start(), m.end(), [EventLevel.YELLOW.value, EventLevel.BLUE.value]))
     return out

@@ -30,6 +30,7 @@ from typing import Any
 from agents.events.background import background_spans
 from agents.events.device_faults import device_fault_spans
 from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
+from agents.events.former_names import blank_former_names
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import ask_for_meanings, grounded
@@ -133,8 +134,8 @@ class EventQueryParser:
                     for word in self._all_words():
                         if len(word) > 1:
                             seg.add_word(word, freq=_WORD_FREQ)
-                    for word in EITHER_WAY_NEGATIONS:  # 别算, 不用看: one token, never above 看不看
-                        if not seg.FREQ.get(word):
+                    for word in EITHER_WAY_NEGATIONS | NEGATIONS:  # 别算, 不包括: one token, not 不 + 包括
+                        if len(word) > 1 and not seg.FREQ.get(word):
                             seg.add_word(word, freq=_NEGATION_FREQ)
                     self._seg = seg
         return self._seg
@@ -182,6 +183,7 @@ class EventQueryParser:
         if blank is not None:
             s, e = blank
             text = text[:s] + " " * (e - s) + text[e:]
+        text = blank_former_names(text, notes)  # 豪佳化学（原豪佳化工厂）: the graph holds no former names
         for m in _CAMERA_ID.finditer(text):
             place = self.gazetteer.lookup("camera", m.group().upper())
             if place is not None:

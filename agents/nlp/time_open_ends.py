@@ -1,7 +1,9 @@
-"""Time phrases whose range is not "one calendar period" (ADR 0010, events-robust11): a date with
+"""Time phrases whose range is not "one calendar period" (ADR 0010, events-robust11/12): a date with
 以前/之前/前 (no start at all), 上月同期 (last month up to the same moment) and a holiday with
-节后/之后 (from the day after the holiday up to now). ``timeexpr.parse_time_range`` asks these first
-(the first two) or after resolving a lone holiday (the third), on the text ``time_rewrites.prepare``
+节后/之后 (from the day after the holiday up to now); since events-robust12 also 截至昨天 said with no
+start (no start, up to the end of what it names), 上个月同一时期 (= 上月同期) and a day or period with
+以前/之前 (本月之前: no start, up to the period's start). ``timeexpr.parse_time_range`` asks
+``open_ended`` first and the others after resolving its cluster, on the text ``time_rewrites.prepare``
 gave, and maps the spans back itself.
 """
 
@@ -9,7 +11,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any, Protocol
 
 from agents.nlp.calendar_days import CST
 
@@ -24,8 +28,23 @@ BEFORE_DATE = re.compile(
     r"((?:\d{4}年)?(?:\d{1,2}月份?|本月|这个月|当月|上个?月)\d{1,2}[日号]|(?<![\d月])\d{1,2}号)"
     r"\s*(?:以前|之前|前)(?![后天])"
 )
-# 上月同期 / 上个月同期 / 上月的同期: the same stretch of last month as this month has run so far.
-LAST_MONTH_SAME = re.compile(r"(?:上个?月|上一个?月)的?同期")
+# 上月同期 / 上个月同期 / 上月的同期 / 上个月同一时期 / 上月同一时段 / 上个月同一个时间段: the same stretch of last
+# month as this month has run so far.
+LAST_MONTH_SAME = re.compile(r"(?:上个?月|上[一1]个?月)的?(?:同期|同[一1]?个?(?:时期|时段|时间段|阶段))")
+# 截至昨天, 截止到3月15号, 截至去年11月底 with no time phrase before them: everything up to the end of what
+# they name. ``time_rewrites`` turns a 截至 glued to earlier text into the connector " 至", so that form
+# counts too when nothing before it was a time phrase (【转】截至昨天).
+UNTIL_THEN = re.compile(r"(?:截至|截止到?|(?<!\S)至)\s*$")
+# 本月之前, 本周以前, 昨天之前: a calendar day or period with 以前/之前 (前 alone is left alone: 春节前 is "the
+# days before the holiday", and N天前 is "N days ago").
+BEFORE_PERIOD = re.compile(r"\s*(?:以前|之前)")
+# The hit kinds that name whole calendar days or periods (not clock times, parts of the day or rolling windows).
+PERIOD_KINDS = frozenset(
+    (
+        "holiday", "date", "date_md", "year_month", "month", "month_rel_day", "day_of_month", "week_day",
+        "week", "month_rel", "month_edge", "half_year", "quarter_rel", "quarter", "year", "year_edge", "day_word",
+    )
+)  # fmt: skip
 # Right after a holiday: 国庆节后, 春节过后, 国庆之后 (not 后天, not 后面的 = "the ones after it" in a list).
 AFTER_HOLIDAY = re.compile(r"\s*(?:过后|之后|以后|后)(?![天面])")
 
@@ -44,3 +63,51 @@ def last_month_same(norm: str, now: datetime) -> tuple[re.Match[str], datetime, 
     day = min(now.day, calendar.monthrange(year, month)[1])
     start = datetime(year, month, 1, tzinfo=CST)
     return m, start, now.replace(year=year, month=month, day=day)
+
+
+def before_period(norm: str, last: int, kinds: Sequence[str]) -> re.Match[str] | None:
+    """以前/之前 right after a cluster of calendar days or periods (本月之前), or None."""
+    if not kinds or any(k not in PERIOD_KINDS for k in kinds):
+        return None
+    return BEFORE_PERIOD.match(norm, last)
+
+
+class _Hit(Protocol):
+    start: int
+
+
+class _Range(Protocol):
+    start: datetime
+    end: datetime
+    span: tuple[int, int]
+    open_start: bool
+
+
+# (start, end, span in the input, open start) of an open-ended phrase
+OpenEnded = tuple[datetime, datetime, tuple[int, int], bool]
+
+
+def open_ended(
+    norm: str, index: list[int], text: str, hits: Sequence[_Hit], now: datetime,
+    parse: Callable[[str, datetime], Any],
+) -> OpenEnded | None:  # fmt: skip
+    """12月10日以前 (no start), 截至昨天 (no start, up to the end of yesterday) and 上月同期, when they are
+    the first time phrase of the text: the hit scan alone would read 10日以前 as "ten days ago", 截至昨天 as
+    yesterday and 上月 as the whole month. ``parse`` is ``timeexpr.parse_time_range``."""
+    first_hit = hits[0].start if hits else len(norm)
+    before = before_date(norm)
+    if before is not None and before.start() <= first_hit:
+        day: _Range | None = parse(text[index[before.start()] : index[before.end(1) - 1] + 1], now)
+        if day is not None and day.start <= now:
+            return EPOCH, day.start, (index[before.start()], index[before.end() - 1] + 1), True
+    same = last_month_same(norm, now)
+    if same is not None and same[0].start() <= first_hit:
+        m, start, end = same
+        return start, end, (index[m.start()], index[m.end() - 1] + 1), False
+    until = UNTIL_THEN.search(norm, 0, first_hit) if hits else None
+    if until is not None:
+        offset = index[first_hit]
+        then: _Range | None = parse(text[offset:], now)
+        if then is not None and not then.open_start and then.span[0] == 0 and then.start <= now:
+            return EPOCH, then.end, (index[until.start()], offset + then.span[1]), True
+    return None

@@ -102,7 +102,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "holiday",
         re.compile(
             r"(?:(今年|去年|\d{4}年)的?)?(国庆|五一|劳动节|元旦|春节|过年|除夕|元宵|清明|端午|中秋)(?:节|假期|长假|小长假|期间|那几天)*"
-            r"(当天|当日)?"
+            r"(当天|当日|那[一1]?天)?"  # 除夕那天晚上: 那天 names the festival day as 当天 does
         ),
     ),
     ("date_range", re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),

@@ -47,6 +47,8 @@ Interval semantics (one rule each, used everywhere):
   ends at midnight; 今年下半年以来 = 1 July → now.
 * Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
   1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
+  Since events-robust12: 截至昨天 with no start before it = no start, up to the end of what it names; 本月之前 (a
+  day or period with 以前/之前) = no start, up to the period's start; 上个月同一时期/同一时段 = 上月同期.
 * ``end`` is exclusive. All datetimes are aware, UTC+08:00.
 """
 
@@ -68,7 +70,7 @@ from agents.nlp.calendar_days import (
     whole_day,
     whole_year,
 )
-from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_date, last_month_same
+from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_period, open_ended
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
     CONNECT,
@@ -172,9 +174,10 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
     norm, index = prepare(text[:2000])
     hits = _scan(norm)
-    special = _open_ended(norm, index, text, hits, now)
+    special = open_ended(norm, index, text, hits, now, parse_time_range)
     if special is not None:
-        return special
+        (s, e), open_start = special[2], special[3]
+        return TimeRange(start=special[0], end=special[1], span=(s, e), text=text[s:e], open_start=open_start)
     cluster, split = _adjacent(hits, norm)
     if not cluster or any(h.kind == "lunar" for h in cluster):  # 去年腊八: no Gregorian guess
         return None
@@ -184,6 +187,10 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     start, end = result
     last = cluster[-1].end
     first = cluster[0].start
+    before = before_period(norm, last, [h.kind for h in cluster])
+    if before is not None and start <= now:  # 本月之前: no start, up to the period's start
+        s, e = index[first], index[before.end() - 1] + 1
+        return TimeRange(start=EPOCH, end=start, span=(s, e), text=text[s:e], open_start=True)
     since = SINCE.match(norm, last)
     until_now = UNTIL_NOW_BEFORE.search(norm, 0, first)
     after_holiday = (
@@ -197,24 +204,6 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
         end, first = now, until_now.start()
     s, e = index[first], index[last - 1] + 1
     return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
-
-
-def _open_ended(norm: str, index: list[int], text: str, hits: list[_Hit], now: datetime) -> TimeRange | None:
-    """12月10日以前 (no start) and 上月同期, when they are the first time phrase of the text: the hit
-    scan alone would read 10日以前 as "ten days ago" and 上月 as the whole month."""
-    first_hit = hits[0].start if hits else len(norm)
-    before = before_date(norm)
-    if before is not None and before.start() <= first_hit:
-        day = parse_time_range(text[index[before.start()] : index[before.end(1) - 1] + 1], now)
-        if day is not None and day.start <= now:
-            s, e = index[before.start()], index[before.end() - 1] + 1
-            return TimeRange(start=EPOCH, end=day.start, span=(s, e), text=text[s:e], open_start=True)
-    same = last_month_same(norm, now)
-    if same is not None and same[0].start() <= first_hit:
-        m, start, end = same
-        s, e = index[m.start()], index[m.end() - 1] + 1
-        return TimeRange(start=start, end=end, span=(s, e), text=text[s:e])
-    return None
 
 
 def lunar_span(text: str) -> tuple[int, int] | None:

@@ -34,6 +34,8 @@ from evals.event_search import (
     HOLDOUT16,
     HOLDOUT17,
     HOLDOUT18,
+    HOLDOUT19,
+    HOLDOUT20,
     SCALE,
     SEED,
 )
@@ -59,6 +61,8 @@ CHECKED = {
     HOLDOUT16: 30,
     HOLDOUT17: 50,
     HOLDOUT18: 30,
+    HOLDOUT19: 50,
+    HOLDOUT20: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
