@@ -280,21 +280,4 @@ RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_st
         subject="库存不足的物资",
         examples=("哪些应急物资库存不足", "需要补充的物资"),
     ),
-    Intent(
-        "plan_for",
-        "适用的应急预案与响应级别（按事故类型、企业；预案库未导入时如实说明）",
-        ("enterprise_id", "accident_type"),
-        ("id", "title", "plan_type", "levels"),
-        """MATCH (p:Plan)
-WHERE ($accident_type IS NULL OR $accident_type IN p.accident_types)
-  AND ($enterprise_id IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $enterprise_id)
-  AND ($scope_town IS NULL OR p.town IS NULL OR p.town = $scope_town)
-  AND ($scope_enterprise IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $scope_enterprise)
-RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.response_levels AS levels
-ORDER BY p.title LIMIT $limit""",
-        key_kind="plan",
-        item="{title}（{plan_type}）",
-        subject="应急预案",
-        examples=("危化品泄漏应该启动哪个预案", "火灾事故响应级别怎么定"),
-    ),
 )

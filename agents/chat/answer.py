@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from agents.chat import plan_guide
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
 
@@ -73,6 +74,8 @@ def templated_answer(
     *,
     enterprise_name: str | None = None,
 ) -> str:
+    if intent.id == "plan_for":
+        return plan_guide.answer(rows, params)
     cond = describe_filters(params, enterprise_name=enterprise_name)
     where = f"（条件：{cond}）" if cond else ""
     if intent.shape == "count":
@@ -85,8 +88,6 @@ def templated_answer(
             text = text[:-1] + f"，其中在线 {_num(row.get('online'))} 个。"
         return text
     if not rows:
-        if intent.id == "plan_for":
-            return "没有查到适用的应急预案（预案库中暂无匹配的预案），请联系值班领导或查阅纸质预案。"
         if intent.id == "duty_now":
             return f"没有查到当前的值班安排{where}。"
         return f"没有查到符合条件的{intent.subject}{where}。"

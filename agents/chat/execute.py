@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents.chat import plan_guide
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.slots import resource_requests
 from core.errors import ValidationError
@@ -51,6 +52,8 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         params["window_label"] = values["window_label"]
     if "open_only" in intent.slots and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):
         params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
+    if intent.id == "plan_for":  # the level and every accident word, in the plans' vocabulary
+        params |= plan_guide.slot_values(text)
     if intent.id == "duty_now":
         params |= {"at_ms": now_ms} | _duty_days(params, now_ms)
     if intent.id == "duty_now" and not params.get("town"):
@@ -93,6 +96,8 @@ def run_template(
         return _nearest(intent, values, params, scope, repository, enterprise)
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
+    if intent.id == "plan_for":
+        rows = plan_guide.rank(rows, params, str(values.get("_question", "")))
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 

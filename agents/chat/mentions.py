@@ -34,3 +34,12 @@ def trade_name(part: str) -> str | None:
     """字号 + trade at the end of ``part`` ("刚接到电话说科长药业那边" → "科长药业"), or None."""
     m = _TRADE_NAME.search(part)
     return m.group(1) if m else None
+
+
+# "一家纺织厂着火了", "某化工厂", "有个加油站": a determiner before a trade word describes an enterprise
+# without naming it (the caller does not know or does not say which).
+_DETERMINER = re.compile(r"^(?:一|某|有|这|那|哪)(?:一)?(?:家|个|间|座|所)?|^某")
+
+
+def without_determiner(span: str) -> str:
+    return _DETERMINER.sub("", span)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.mentions import PRONOUN, joins_name, trade_name
+from agents.chat.mentions import PRONOUN, joins_name, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
 from agents.llm.vocab import cn_to_int
@@ -335,7 +335,7 @@ _GENERIC_WORDS = re.compile("|".join(_GENERIC) + r"|[ABCDabcd]类?")
 
 
 def _names_something(span: str) -> bool:
-    return len(_GENERIC_WORDS.sub("", span)) >= 2
+    return len(_GENERIC_WORDS.sub("", without_determiner(span))) >= 2
 
 
 def enterprise_mention(text: str) -> tuple[str, bool] | None:

@@ -234,3 +234,32 @@ def test_response_level_plans_filter_by_level_town_and_accident_type(repo: PlanG
     assert repo.response_level_plans(city, level="三级", town=LINGANG, accident_type=None) == []
     assert repo.response_level_plans(city, level="一级", town="华士镇", accident_type=None) == []
     assert repo.response_level_plans(city, level="一级", town=None, accident_type="洪涝") == []
+
+
+def test_the_chat_plan_template_reads_the_projected_facts(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
+    """``plan_for`` (graph.intents_plans) on every engine: the enabled plan found by accident word,
+    town or enterprise, with the asked level's facts and actions in order."""
+    from graph.intents import BY_ID
+
+    _project(repo, "PV-1", "F1")
+    base = {"enterprise_id": None, "town": None, "accident_types": None, "response_level": None,
+            "scope_town": None, "scope_enterprise": None, "now": 0, "limit": 50}  # fmt: skip
+    cypher = BY_ID["plan_for"].cypher or ""
+    rows = graph_store.read(
+        cypher, base | {"accident_types": ["泄漏"], "response_level": "一级", "town": LINGANG}
+    )
+    assert [(r["id"], r["asked_town"], r["towns"], r["enterprises"]) for r in rows] == [
+        ("PLN-1", LINGANG, [LINGANG], [A])
+    ]
+    assert [(lv["level"], lv["trigger"], lv["actions"]) for lv in rows[0]["levels"]] == [
+        ("一级", "液氨大量泄漏并扩散至厂外", ["立即启动厂区警报", "疏散下风向人员", "请求临港危化救援队增援"])
+    ]
+    every_level = graph_store.read(cypher, base | {"enterprise_id": A})
+    assert [lv["level"] for lv in every_level[0]["levels"]] == ["一级", "二级"]
+    assert every_level[0]["asked_town"] == LINGANG  # the enterprise's town stands in for the town
+    assert graph_store.read(cypher, base | {"accident_types": ["台风"]}) == []
+    assert graph_store.read(cypher, base | {"town": "华士镇"}) == []  # the plan belongs to 临港
+    other_town = base | {"scope_town": "华士镇"}
+    assert graph_store.read(cypher, other_town) == []

@@ -1,0 +1,159 @@
+"""Which plan applies, who commands and what comes first: the ``plan_for`` answer.
+
+A duty officer asks "临港发生二级危化品泄漏，谁指挥，先做什么". The template (``graph.intents_plans``)
+returns the enabled plans whose accident types, town and enterprise fit, each with the verified facts
+of the response level asked for. This module reads the level and accident words from the question,
+orders the plans from the nearest jurisdiction outwards and writes the answer from those facts only.
+
+Order: the named enterprise's own plans, then the town's, then the city's public plans (issued by the
+government or its departments), then other towns' plans. Another enterprise's own plan does not apply
+to an accident elsewhere; it is shown only when no public plan fits, as a reference for the procedure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from plans.rules_meta import accident_type_spans
+
+SHOWN_PLANS = 3
+SHOWN_ACTIONS = 4
+
+# Spoken accident words the plan vocabulary (core.vocab) does not list.
+_SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), ("漏气", "泄漏"), ("漏了", "泄漏"),
+           ("毒气", "中毒和窒息"), ("炸了", "爆炸"), ("掉下来", "高处坠落"), ("淹水", "洪涝灾害"))  # fmt: skip
+_LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
+                 "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
+                 "III": "三级", "IV": "四级"}  # fmt: skip
+# "二级响应", "Ⅱ级", "启动III级", "二级的危化品泄漏"; not 一级重大危险源, 二级单位, 一级建造师.
+_LEVEL = re.compile(
+    r"(?<![A-Za-z])(IV|III|II|I|Ⅳ|Ⅲ|Ⅱ|Ⅰ|[一二三四1-4])\s*级(?!重大|危险源|单位|建造|消防|安全|工)"
+)
+_PUBLIC_ISSUER = re.compile(
+    r"政府|办事处|管理委员会|管委会|指挥部|委员会|办公室|局$|局[（(]|应急管理|消防救援"
+)
+_PRIVATE_ISSUER = re.compile(r"公司|集团|[厂场站库]$|车间|工厂")
+
+
+def slot_values(question: str) -> dict[str, Any]:
+    """``accident_types`` (plan vocabulary, None when none said) and ``response_level`` (一级…四级)."""
+    found = [value for _, _, value in accident_type_spans(question)]
+    found += [value for word, value in _SPOKEN if word in question]
+    m = _LEVEL.search(question)
+    return {
+        "accident_types": list(dict.fromkeys(found)) or None,
+        "response_level": _LEVEL_DIGITS[m.group(1)] if m else None,
+    }
+
+
+def _is_public(row: Mapping[str, Any]) -> bool:
+    unit = str(row.get("issuing_unit") or "")
+    if unit:
+        return bool(_PUBLIC_ISSUER.search(unit)) and not _PRIVATE_ISSUER.search(unit.split("（")[0])
+    title = str(row.get("title") or "")  # no issuer read: an on-site plan is always an enterprise's
+    return row.get("plan_type") != "现场处置方案" and not _PRIVATE_ISSUER.search(title.split("应急")[0])
+
+
+def _reach(row: Mapping[str, Any], params: Mapping[str, Any]) -> int:
+    """0 the asked enterprise's own, 1 the asked town's, 2 the city's, 3 another town's, 4 a firm's."""
+    asked = params.get("enterprise_id")
+    if asked and (row.get("enterprise_id") == asked or asked in (row.get("enterprises") or [])):
+        return 0
+    place = row.get("asked_town")
+    if place and (row.get("town") == place or place in (row.get("towns") or [])):
+        return 1
+    if not _is_public(row) or row.get("enterprise_id"):
+        return 4
+    return 3 if row.get("town") or row.get("towns") else 2
+
+
+_TYPE_ORDER = {"专项": 0, "总体": 1, "部门": 2, "现场处置方案": 3}
+# Two-character words every plan title or question shares: no sign of a better fit.
+_GENERIC = frozenset({"事故", "应急", "预案", "响应", "处置", "指挥", "救援", "专项", "现场", "方案", "生产", "安全",
+                      "江阴", "发生", "总体", "综合", "部门", "突发", "事件", "级响", "启动"})  # fmt: skip
+
+
+def _title_hits(title: str, question: str, wanted: set[str]) -> int:
+    """How specifically the title names what was asked: its accident types ("火灾" in a fire plan's
+    title) and other words of the question ("液氯", "锂电池")."""
+    stems = {w.removesuffix("事故").removesuffix("灾害") for w in wanted}
+    words = {question[i : i + 2] for i in range(len(question) - 1)} - _GENERIC
+    return sum(1 for s in stems if s and s in title) + sum(1 for w in words if w in title)
+
+
+def rank(
+    rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any], question: str = ""
+) -> list[dict[str, Any]]:
+    """The plans in the order a duty officer should open them; firms' own plans of other enterprises
+    only when nothing public fits."""
+    wanted = set(params.get("accident_types") or [])
+
+    def overlap(row: Mapping[str, Any]) -> int:
+        types = row.get("accident_types") or []
+        return sum(1 for w in wanted if any(w in t or t in w for t in types))
+
+    ordered = sorted(
+        (dict(r) for r in rows),
+        key=lambda r: (_reach(r, params), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
+                       _TYPE_ORDER.get(str(r.get("plan_type")), 9), str(r.get("title"))),
+    )  # fmt: skip
+    public = [r for r in ordered if _reach(r, params) < 4]
+    return public or ordered
+
+
+def _scope_label(row: Mapping[str, Any], params: Mapping[str, Any]) -> str:
+    reach = _reach(row, params)
+    if reach == 0:
+        return "本企业"
+    if reach in (1, 3):
+        return str(row.get("town") or (row.get("towns") or [""])[0])
+    return "市级" if reach == 2 else "企业预案，仅供参考"
+
+
+def _level_line(level: Mapping[str, Any]) -> str:
+    parts = []
+    if level.get("trigger"):
+        parts.append(f"启动条件：{level['trigger']}")
+    if level.get("commander"):
+        parts.append(f"指挥：{level['commander']}")
+    actions = [str(a) for a in level.get("actions") or [] if a]
+    if actions:
+        steps = "；".join(f"{i}）{a}" for i, a in enumerate(actions[:SHOWN_ACTIONS], 1))
+        more = f"（共 {len(actions)} 项）" if len(actions) > SHOWN_ACTIONS else ""
+        parts.append(f"首要措施：{steps}{more}")
+    name = level.get("name") or level.get("level") or ""
+    return f"   {name}：" + "；".join(parts) if parts else f"   {name}：预案未写明指挥与措施"
+
+
+def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
+    if not rows:
+        said = "、".join(params.get("accident_types") or [])
+        what = f"（{said}）" if said else ""
+        return f"没有查到适用的已启用应急预案{what}，请联系值班领导或查阅纸质预案。"
+    asked_level = params.get("response_level")
+    lines = [f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）："]
+    for i, row in enumerate(rows[:SHOWN_PLANS], 1):
+        lines.append(
+            f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
+        )
+        levels = [lv for lv in row.get("levels") or [] if lv]
+        if asked_level and not levels:
+            lines.append(f"   预案中没有已核实的{asked_level}响应内容。")
+        elif asked_level:
+            lines += [_level_line(lv) for lv in levels]
+        elif levels:
+            names = "、".join(
+                f"{lv.get('name') or lv.get('level')}（{lv.get('commander')}）" if lv.get("commander")
+                else str(lv.get("name") or lv.get("level"))
+                for lv in levels
+            )  # fmt: skip
+            lines.append(f"   响应分级：{names}")
+    if len(rows) > SHOWN_PLANS:
+        lines.append(f"（另有 {len(rows) - SHOWN_PLANS} 个预案，见引用中的数据行）")
+    lines.append("以上为已启用预案中经审核的内容；相关条文见引用的预案段落。")
+    return "\n".join(lines)
+
+
+__all__ = ["answer", "rank", "slot_values"]

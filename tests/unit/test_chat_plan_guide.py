@@ -1,0 +1,95 @@
+"""The ``plan_for`` answer: level and accident words read from the question, plans ordered from the
+nearest jurisdiction outwards, the answer written only from the verified level facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from agents.chat import plan_guide
+from agents.chat.slots import Gazetteer, extract_slots
+
+
+@pytest.mark.parametrize(
+    "question,types,level",
+    [
+        ("申港一家化工厂发生Ⅲ级火灾，怎么响应", ["火灾"], "三级"),
+        ("氨气漏了启动几级响应", ["泄漏"], None),  # 几级 asks for the level, names none
+        ("启动IV级应急响应后谁来指挥", None, "四级"),
+        ("危险化学品爆炸一级响应先做什么", ["危险化学品事故", "爆炸"], "一级"),
+        ("有人中毒了，按哪个预案", ["中毒和窒息"], None),
+        ("仓库起火了找哪个预案", ["火灾"], None),
+    ],
+)
+def test_level_and_accident_words(question: str, types: list[str] | None, level: str | None) -> None:
+    values = plan_guide.slot_values(question)
+    assert values["accident_types"] == types
+    assert values["response_level"] == level
+
+
+def test_a_hazard_source_grade_is_no_response_level() -> None:
+    assert plan_guide.slot_values("一级重大危险源企业泄漏按哪个预案")["response_level"] is None
+
+
+def _plan(pid: str, title: str, unit: str, **kw: Any) -> dict[str, Any]:
+    return {"id": pid, "title": title, "plan_type": kw.pop("plan_type", "专项"), "issuing_unit": unit,
+            "town": None, "enterprise_id": None, "towns": [], "enterprises": [], "accident_types": ["泄漏"],
+            "levels": [], "asked_town": None} | kw  # fmt: skip
+
+
+CITY = _plan("P-city", "江阴市危险化学品事故专项应急预案", "江阴市人民政府办公室")
+TOWN = _plan(
+    "P-town", "申港街道危险化学品事故应急预案", "申港街道办事处", town="申港街道", towns=["申港街道"]
+)
+OTHER_TOWN = _plan(
+    "P-other", "璜土镇危险化学品事故应急预案", "璜土镇人民政府", town="璜土镇", towns=["璜土镇"]
+)
+FIRM = _plan("P-firm", "江阴某某化工有限公司泄漏专项应急预案", "江阴某某化工有限公司")
+ONSITE = _plan("P-onsite", "储罐区泄漏现场处置方案", "", plan_type="现场处置方案")
+OWN = _plan(
+    "P-own", "江阴甲乙化工有限公司综合应急预案", "江阴甲乙化工有限公司", enterprises=["E-1"], plan_type="总体"
+)
+
+
+def test_nearest_jurisdiction_first_and_other_firms_left_out() -> None:
+    rows = [FIRM, OTHER_TOWN, CITY, ONSITE, TOWN, OWN]
+    ranked = plan_guide.rank([r | {"asked_town": "申港街道"} for r in rows], {"enterprise_id": "E-1"})
+    assert [r["id"] for r in ranked] == ["P-own", "P-town", "P-city", "P-other"]
+
+
+def test_firms_plans_are_a_reference_only_when_nothing_public_fits() -> None:
+    ranked = plan_guide.rank([FIRM, ONSITE], {})
+    assert {r["id"] for r in ranked} == {"P-firm", "P-onsite"}
+    assert "企业预案，仅供参考" in plan_guide.answer(ranked, {})
+
+
+def test_a_title_naming_the_asked_thing_comes_first_within_a_jurisdiction() -> None:
+    fire = _plan("P-fire", "江阴市火灾事故专项应急预案", "江阴市应急管理局", accident_types=["火灾", "爆炸"])
+    chem = _plan(
+        "P-chem", "江阴市危险化学品事故专项应急预案", "江阴市人民政府", accident_types=["火灾", "泄漏"]
+    )
+    ranked = plan_guide.rank([chem, fire], {"accident_types": ["火灾"]}, "仓库着火了启动哪个预案")
+    assert [r["id"] for r in ranked] == ["P-fire", "P-chem"]
+
+
+def test_the_answer_names_commander_trigger_and_first_actions_of_the_asked_level() -> None:
+    level = {"level": "二级", "name": "Ⅱ级响应", "trigger": "事态超出企业处置能力", "commander": "街道主任",
+             "actions": ["封控现场", "疏散群众", "通知环境监测", "发布信息", "做好后勤"]}  # fmt: skip
+    text = plan_guide.answer(
+        [TOWN | {"levels": [level], "asked_town": "申港街道"}], {"response_level": "二级"}
+    )
+    assert "《申港街道危险化学品事故应急预案》（专项，申港街道）" in text
+    assert "启动条件：事态超出企业处置能力" in text and "指挥：街道主任" in text
+    assert "1）封控现场；2）疏散群众" in text and "（共 5 项）" in text and "做好后勤" not in text
+
+
+def test_a_plan_without_the_asked_level_says_so_and_no_plan_says_so() -> None:
+    assert "没有已核实的三级响应内容" in plan_guide.answer([CITY], {"response_level": "三级"})
+    empty = plan_guide.answer([], {"accident_types": ["台风"]})
+    assert empty.startswith("没有查到适用的已启用应急预案（台风）")
+
+
+@pytest.mark.parametrize("question", ["一家化工厂着火了怎么办", "某印染厂有人中毒", "有个加油站漏油了"])
+def test_an_enterprise_said_with_a_determiner_is_not_a_name(question: str) -> None:
+    assert extract_slots(question, Gazetteer.from_towns(["申港街道"])).enterprise_mention is None
