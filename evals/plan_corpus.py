@@ -81,6 +81,14 @@ PLANS = (
     "dept_education_campus",
     "onsite_press_injury_workshop",
     "textile_mixed_org_overall",
+    "dept_health_medical_rescue",
+    "onsite_boiler_gas_cards",
+    "dept_civil_affairs_eldercare",
+    "onsite_sulfonation_dcs_cards",
+    "dept_water_flood_warning_table",
+    "dept_commerce_retail",
+    "onsite_plating_acid_lines",
+    "onsite_forklift_warehouse_card",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -149,6 +157,10 @@ HELD_OUT: tuple[str, ...] = (
     "grain_fumigation_form",
     "dept_education_campus",
     "onsite_press_injury_workshop",
+    "dept_water_flood_warning_table",
+    "dept_commerce_retail",
+    "onsite_plating_acid_lines",
+    "onsite_forklift_warehouse_card",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"
