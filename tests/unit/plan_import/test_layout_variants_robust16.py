@@ -6,6 +6,7 @@ corpus: rooms that take calls (控制室, 调度中心, 值班室 of a named bod
 from __future__ import annotations
 
 from plans.draft import PlanDraft
+from tests.support.plan_draft import org_unit as _unit
 from tests.unit.plan_import.test_layout_variants_robust13 import run
 
 
@@ -91,3 +92,51 @@ def test_a_bare_number_in_a_cards_phone_row_is_the_posts_line() -> None:
         ]
     )
     assert _by_phone(draft)["0510-86700622"]["role"] == "巡检工"
+
+
+def test_a_working_taskforce_is_the_top_body_with_its_office_and_posts() -> None:
+    draft = run(
+        [
+            "江阴市某局燃气安全事故应急预案",
+            "二、组织体系",
+            "市某局成立燃气安全应急工作专班，局长任专班组长，分管燃气的副局长任副组长，各科室负责人为成员。",
+            "工作专班下设办公室，设在燃气管理科，由燃气管理科科长兼任办公室主任，负责专班日常事务。",
+            "办公室根据需要组建以下专班：",
+            "排险专班由燃气管理科牵头，负责组织供气企业关阀排险。",
+        ]
+    )
+    top = _unit(draft, "燃气安全应急工作专班")
+    assert top["parent"] is None
+    assert {(r["title"], r["holder"]) for r in top["roles"]} >= {
+        ("组长", "局长"),
+        ("副组长", "分管燃气的副局长"),
+    }
+    office = _unit(draft, "工作专班办公室")
+    assert office["parent"] == "燃气安全应急工作专班"
+    assert [(r["title"], r["holder"]) for r in office["roles"]] == [("主任", "燃气管理科科长")]
+    assert _unit(draft, "排险专班")["duties"] == ["负责组织供气企业关阀排险"]
+
+
+def test_member_units_below_a_member_duties_heading() -> None:
+    draft = run(
+        [
+            "江阴市某局粮食仓储安全事故应急预案",
+            "2 组织机构",
+            "2.1 领导小组",
+            "市某局成立粮食仓储安全事故领导小组，组长由局长担任。",
+            "2.2 各成员单位职责",
+            "仓储管理科：负责指导粮库开展先期处置；统计受损粮食。",
+            "市粮油质量监测所：负责受损粮食的质量检测。",
+            "市交通运输局：负责调运粮食所需车辆。",
+            "3 应急响应",
+            "质检科：0510-86700900",
+        ]
+    )
+    for name, duties in (
+        ("仓储管理科", ["负责指导粮库开展先期处置", "统计受损粮食"]),
+        ("市粮油质量监测所", ["负责受损粮食的质量检测"]),
+        ("市交通运输局", ["负责调运粮食所需车辆"]),
+    ):
+        member = _unit(draft, name)
+        assert (member["parent"], member["duties"]) == ("粮食仓储安全事故领导小组", duties)
+    assert all(u["name"] != "质检科" for u in draft.data["org_units"])
