@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from plans.draft import PlanDraft
 from tests.support.plan_draft import org_unit as _unit
+from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_layout_variants_robust13 import run
 
 
@@ -140,3 +141,46 @@ def test_member_units_below_a_member_duties_heading() -> None:
         member = _unit(draft, name)
         assert (member["parent"], member["duties"]) == ("粮食仓储安全事故领导小组", duties)
     assert all(u["name"] != "质检科" for u in draft.data["org_units"])
+
+
+def test_levels_in_prose_with_the_commander_as_subject() -> None:
+    draft = run(
+        [
+            "江阴市某局供水突发事件应急预案",
+            "4 应急响应",
+            "一般供水事件发生后，启动Ⅳ级响应。分管供水的副局长负责指挥，水务公司派出抢修队伍；"
+            "供水科核实停水范围；办公室发布停水公告。",
+            "较大供水事件发生后，局长亲自指挥，启动Ⅲ级响应，应急小组成员全部到岗；协调消防车辆送水；"
+            "每两小时报告一次进展。",
+        ]
+    )
+    low, high = _level(draft, "四级"), _level(draft, "三级")
+    assert (low["trigger"], low["commander"]) == ("一般供水事件发生", "分管供水的副局长")
+    assert low["actions"] == ["水务公司派出抢修队伍", "供水科核实停水范围", "办公室发布停水公告"]
+    assert (high["trigger"], high["commander"]) == ("较大供水事件发生", "局长")
+    assert high["actions"][0] == "应急小组成员全部到岗"
+
+
+def test_unmapped_tier_responses_are_ranked_and_read_clause_by_clause() -> None:
+    draft = run(
+        [
+            "江阴某化工有限公司氯乙烯泄漏事故现场处置方案",
+            "3 应急响应",
+            "泄漏点可以在岗位隔离的，为班组级响应，由班长指挥，采取关阀隔离措施；泄漏扩大到装置区的，为车间级响应，"
+            "由车间主任指挥，采取装置停车、喷淋稀释等措施。",
+        ]
+    )
+    low, high = _level(draft, "二级"), _level(draft, "一级")
+    assert (low["name"], low["trigger"], low["commander"]) == ("班组级响应", "泄漏点可以在岗位隔离", "班长")
+    assert low["actions"] == ["采取关阀隔离措施"]
+    assert (high["name"], high["commander"]) == ("车间级响应", "车间主任")
+    assert high["actions"] == ["采取装置停车、喷淋稀释等措施"]
+
+
+def test_tier_names_are_not_ranked_when_the_plan_maps_them() -> None:
+    from plans.rules_level_fields import named_levels
+
+    mapped = ["响应分为车间级、公司级两个级别，分别对应二级、一级响应。", "车间级响应由车间主任指挥。"]
+    assert named_levels(mapped) == {"车间级": "二级", "公司级": "一级"}
+    assert named_levels(["公司级响应由总经理指挥。"]) == {}  # one tier alone ranks nothing
+    assert named_levels(["岗位级响应：…", "厂级响应：…"]) == {"厂级": "一级", "岗位级": "二级"}
