@@ -184,3 +184,35 @@ def test_tier_names_are_not_ranked_when_the_plan_maps_them() -> None:
     assert named_levels(mapped) == {"车间级": "二级", "公司级": "一级"}
     assert named_levels(["公司级响应由总经理指挥。"]) == {}  # one tier alone ranks nothing
     assert named_levels(["岗位级响应：…", "厂级响应：…"]) == {"厂级": "一级", "岗位级": "二级"}
+
+
+def test_a_long_cover_title_in_a_pdf_does_not_swallow_the_company_line() -> None:
+    from evals.plan_corpus_render import render_pdf
+    from plans.pdf_parser import parse_pdf
+
+    blocks = [
+        {"title": "热处理车间淬火油槽着火爆炸事故现场处置方案"},
+        {"center": "江阴某机械公司"},
+        {"pagebreak": True},
+        {"h1": "一、事故风险分析"},
+        {"p": "淬火油槽内存有淬火油约12吨，工件入油温度过高或油温失控时可能引起油槽着火。" * 3},
+        {"p": "本方案适用于热处理车间淬火油槽着火事故的现场处置。" * 2},
+    ]
+    parsed = parse_pdf(render_pdf(blocks, "热处理车间淬火油槽着火爆炸事故现场处置方案", None, False, None))
+    assert [b.text for b in parsed.blocks[:2]] == [
+        "热处理车间淬火油槽着火爆炸事故现场处置方案",
+        "江阴某机械公司",
+    ]
+
+
+def test_worn_suits_and_wheelchairs_are_equipment_and_quilts_count_in_beds() -> None:
+    draft = run(
+        [
+            "江阴市某局福利院火灾应急预案",
+            "五、应急保障",
+            "福利院储备耐碱服4套、电动轮椅6辆、毛毯50床，由后勤科负责管理。",
+        ]
+    )
+    kinds = {r["name"]: (r["type"], r["quantity"], r["unit"]) for r in draft.data["resources"]}
+    assert kinds["耐碱服"][0] == "装备" and kinds["电动轮椅"][0] == "装备"
+    assert kinds["毛毯"] == ("物资", 50, "床")
