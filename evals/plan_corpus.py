@@ -81,6 +81,14 @@ PLANS = (
     "dept_education_campus",
     "onsite_press_injury_workshop",
     "textile_mixed_org_overall",
+    "dept_health_medical_rescue",
+    "onsite_boiler_gas_cards",
+    "dept_civil_affairs_eldercare",
+    "onsite_sulfonation_dcs_cards",
+    "dept_water_flood_warning_table",
+    "dept_commerce_retail",
+    "onsite_plating_acid_lines",
+    "onsite_forklift_warehouse_card",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -138,6 +146,14 @@ PLANS = (
 # table, 0.75) were tuned on (development data since); dept_education_campus (a 教育局 部门预案 in 第X条
 # articles, 0.74) and onsite_press_injury_workshop (a workshop 机械伤害 现场处置方案, 0.94) were held out
 # and measured once more after the round's changes (0.75; 0.94; DOCX and PDF alike).
+# plans-robust16 wrote eight plans weighted to the weakest kinds (部门预案 of other bureaus, workshop
+# 现场处置方案 with contacts as plain lines and 中控室 / 调度室 lines) before reading the rules, and measured
+# all eight once before any change (DOCX / PDF): dept_health_medical_rescue 0.85 / 0.84,
+# onsite_boiler_gas_cards 0.68 / 0.67, dept_civil_affairs_eldercare 0.78 / 0.78 and
+# onsite_sulfonation_dcs_cards 0.88 / 0.88 were tuned on (development data since, 1.00);
+# dept_water_flood_warning_table 0.74, dept_commerce_retail 0.93 / 0.92, onsite_plating_acid_lines 0.70
+# and onsite_forklift_warehouse_card 0.69 were held out and measured once more after the round's changes
+# (0.88, 1.00, 0.73, 0.86; DOCX and PDF alike).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
@@ -149,6 +165,10 @@ HELD_OUT: tuple[str, ...] = (
     "grain_fumigation_form",
     "dept_education_campus",
     "onsite_press_injury_workshop",
+    "dept_water_flood_warning_table",
+    "dept_commerce_retail",
+    "onsite_plating_acid_lines",
+    "onsite_forklift_warehouse_card",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

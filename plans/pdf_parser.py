@@ -112,6 +112,9 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
     layers = [payload for _, how, payload in read if how == "layer"]
     running = running_texts([margins for margins, _lines, _tables in layers])
     running_size = _running_sizes(layers, running)
+    # the body size is the whole document's: a cover page holding little more than a long title in a
+    # large font would otherwise take the title's size as its body and run the next line into it
+    fonts.sizes.update(ln.size for _margins, lines, _tables in layers for ln in lines for _ in ln.text)
     for page_no, how, payload in read:
         if how == "ocr":
             _ocr_blocks(*payload, page_no=page_no, out=blocks)

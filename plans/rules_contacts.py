@@ -15,6 +15,9 @@ from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
 # ("（0510）86211001"); both are read as the number they write
 _TEXT_PHONE = re.compile(
     rf"{PHONE_NUMBER.pattern}|(?<!\d)(1[3-9]\d[ \u00a0]\d{{4}}[ \u00a0]\d{{4}}|[（(]0\d{{2,3}}[)）]\s*\d{{7,8}})(?!\d)"
+    # a local number without its area code right after a label or another number ("厂内应急电话：86053119",
+    # "0510-86212120、86212121"); Jiangyin's local numbers start with 8, and a quantity has its unit after it
+    r"|(?<=[:：\s\u3000、（(])(8\d{7})(?![\d.年元万吨米个台套件])"
 )
 
 
@@ -27,6 +30,8 @@ def _number(m: re.Match[str]) -> str:
     """The number a match writes, as the tables give it: "13812365506", "0510-86211001"."""
     if m.group(1):
         return m.group(1)
+    if m.group(3):
+        return m.group(3)
     return re.sub(r"^[（(](0\d{2,3})[)）]\s*", r"\1-", re.sub(r"(?<=\d)[ \u00a0](?=\d)", "", m.group(2)))
 
 
@@ -83,7 +88,8 @@ _UNIT_POST_NAME = re.compile(
 )
 # A line named by what it is for ("值班电话", "应急值守电话", "报警电话", "服务热线"), after its owner
 _LINE_NAMED = re.compile(
-    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线))\s*[:：]?\s*$"
+    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线)|应急电话|总值班)"
+    r"\s*[:：]?\s*$"
 )
 # "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
 _TO_WHOM = re.compile(r"^.*(?:报告|联系|通知|告知|呼叫|拨打|向|至|与)")
@@ -95,6 +101,7 @@ _NAME_THEN_POST = re.compile(
     r"(?:长|主任|书记|经理|员|主席|会计|指挥))[)）]$"
 )
 # "村值班室" / "公司办公室": a room of a named place is the unit (a bare "值班室" stays a post)
+_CALL_ROOM = re.compile(r"(?:中控|控制|调度|监控|门卫|医务|指挥)室$|.值班室$|调度中心$")
 _PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\u4e00-\u9fff]{0,8}室$")
 
 
@@ -102,6 +109,8 @@ def _unit_or_role(label: str) -> dict[str, str]:
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
     # "能源中心调度室": a room of a named body is that body's line, as "公司办公室" is
     unit = unit or bool(_PLACE_ROOM.match(label) or _UNIT_ROOM.search(label))
+    # "中控室　0510-…" / "调度室：…": a room that takes the calls is a place, not a post
+    unit = unit or bool(_CALL_ROOM.search(label))
     return {"role": "" if unit else label, "org": label if unit else ""}
 
 

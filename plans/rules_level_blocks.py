@@ -15,7 +15,7 @@ import functools
 import re
 from typing import Any
 
-from plans.draft import PlanDraft
+from plans.draft import PlanDraft, sentences
 from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
@@ -153,7 +153,10 @@ def _class_item(body: str) -> re.Match[str] | None:
 
 
 # What may follow the commander's name before the measures: "负责统一指挥，" / "现场指挥，" / "组织指挥，"
-_COMMAND_VERB = re.compile(r"\s*(?:负责)?(?:统一|现场)?(?:组织)?(?:指挥|领导)\s*[，,]\s*")
+_COMMAND_VERB = re.compile(
+    r"\s*(?:负责|亲自)?(?:统一|现场)?(?:组织)?(?:指挥|领导)\s*[，,]\s*"
+    r"(?:启动[^，,。；;]{1,12}?响应\s*[，,]\s*)?"  # "委主任亲自指挥，启动Ⅲ级响应，a；b": the level, not a measure
+)
 
 
 def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) -> None:
@@ -162,7 +165,9 @@ def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) ->
     for block in scope:
         if block.kind != "paragraph":
             continue
-        named = {level_of(m.group(0)) for m in _MENTION.finditer(block.text)} - {None}
+        named = _named_in(block.text)
+        if len(named) > 1:
+            _clause_measures(draft, block, levels)
         if len(named) != 1:
             continue
         level = named.pop()
@@ -176,6 +181,37 @@ def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) ->
         actions = split_actions(run)
         if len(actions) >= 2:
             add_actions(draft, levels[level], block, actions, confidence=0.7)
+            entry = draft.data["response_levels"][levels[level]]
+            if entry["commander"] is None:  # "…启动Ⅳ级响应。X负责指挥，a；b": named in the next sentence
+                entry["commander"] = said[2]
+                draft.cite(f"/response_levels/{levels[level]}/commander", block.paragraph, said[0], said[1])
+
+
+def _named_in(text: str) -> set[str]:
+    """The levels ``text`` names: numbered or by class, or by a tier name the plan maps ("车间级响应")."""
+    named = {level_of(m.group(0)) for m in _MENTION.finditer(text)}
+    tiers = {
+        lv
+        for name, lv in NAMED_LEVELS.get().items()
+        if re.search(rf"{re.escape(name)}\s*(?:应急)?响应", text)
+    }
+    return {lv for lv in named | tiers if lv is not None}
+
+
+def _clause_measures(draft: PlanDraft, block: Block, levels: dict[str, int]) -> None:
+    """ "A的，为车间级响应，由X指挥，采取a措施；B的，为公司级响应，由Y指挥，采取b措施。": levels that
+    share a paragraph, one per clause; what follows a clause's commander is that level's measure."""
+    for _start, _end, clause in sentences(block.text):
+        named = _named_in(clause)
+        said = commander_in(clause)
+        if len(named) != 1 or said is None or (level := named.pop()) not in levels:
+            continue
+        verb = _COMMAND_VERB.match(clause, said[1])
+        rest = clause[verb.end() :].rstrip("。；; ") if verb else ""
+        # the level is declared before its commander, and what follows is a measure, not "在Ⅳ级响应的
+        # 基础上，采取以下措施：" leading into the next lines
+        if rest and not _named_in(clause[said[1] :]) and not rest.endswith(("：", ":")):
+            add_actions(draft, levels[level], block, split_actions(rest), confidence=0.65)
 
 
 def add_actions(draft: PlanDraft, index: int, block: Block, actions: list[str], confidence: float) -> None:

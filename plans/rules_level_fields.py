@@ -12,6 +12,7 @@ from agents.llm.vocab import normalise_level
 from plans.draft import PlanDraft
 from plans.structure import Block, split_number
 
+RESPONSE_ORDER = ("一级", "二级", "三级", "四级")
 _LEVEL_TOKEN = r"(?:[ⅠⅡⅢⅣ]|IV|III|II|I|[一二三四1-4])"  # noqa: S105 - a regex, not a secret
 # Many plans name their responses after the accident class they answer: 特别重大/重大/较大/一般 → 一级…四级
 _CLASS_LEVEL = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
@@ -46,8 +47,9 @@ _ARRIVES = re.compile(
 )
 # "…，启动一级响应，总指挥负责指挥。": a post named as the subject of a later clause, without 由
 _POST_COMMANDS = re.compile(
-    r"(?<=[，,])\s*([^，,。；;：:、\s由在]{0,12}?(?:总指挥|指挥长|主任|经理|厂长|站长|班长|组长|局长|镇长|书记))\s*"
-    r"负责(?:现场)?(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
+    r"(?<=[，,。；;])\s*([^，,。；;：:、\s由在]{0,12}?(?:总指挥|指挥长|主任|经理|厂长|站长|班长|组长|局长|镇长|书记))\s*"
+    # "…。分管副主任负责指挥，" / "，委主任亲自指挥，" as well
+    r"(?:负责|亲自)(?:现场)?(?:统一)?(?:组织)?指挥(?=\s*(?:[，,。；;：:]|$))"
 )
 # "在江阴市燃气事故应急指挥部统一指挥下，镇指挥部全力配合": the higher body commands
 _UNDER_COMMAND = re.compile(r"在\s*([^，,。；;：:、\s]{2,30}?)\s*(?:的)?统一(?:指挥|领导|调度)下")
@@ -91,8 +93,24 @@ def _glossed_names(text: str) -> dict[str, str]:
     return names
 
 
+# Tier names an enterprise gives its responses, by rank: with no sentence mapping them, the highest tier
+# the plan names is 一级, the next 二级 ("…的，为车间级响应…；…的，为公司级响应…")
+_TIER_RANK = {"集团": 0, "公司": 1, "总厂": 1, "厂": 1, "企业": 1, "分厂": 2, "车间": 2, "部门": 2, "工段": 2}
+_TIER_RANK |= {"装置": 2, "班组": 3, "岗位": 3}
+_TIER_RESPONSE = re.compile(rf"({'|'.join(sorted(_TIER_RANK, key=len, reverse=True))})级(?:应急)?响应")
+
+
+def _ranked_tiers(texts: list[str]) -> dict[str, str]:
+    tiers = {m.group(1) for text in texts for m in _TIER_RESPONSE.finditer(text)}
+    ranks = sorted({_TIER_RANK[t] for t in tiers})
+    if len(ranks) < 2 or len(ranks) > 4:
+        return {}
+    return {f"{t}级": RESPONSE_ORDER[ranks.index(_TIER_RANK[t])] for t in tiers}
+
+
 def named_levels(texts: Iterable[str]) -> dict[str, str]:
     """{written name: level} from the plan's mapping sentences; names already levels are left out."""
+    texts = list(texts)
     names: dict[str, str] = {}
     for text in texts:
         names.update(_glossed_names(text))
@@ -106,7 +124,7 @@ def named_levels(texts: Iterable[str]) -> dict[str, str]:
             for name, level in zip(written, levels, strict=True):
                 if 2 <= len(name) <= 8 and normalise_level(name) is None and level is not None:
                     names[name] = level
-    return names
+    return names or _ranked_tiers(texts)
 
 
 def level_of(text: str) -> str | None:

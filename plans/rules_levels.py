@@ -85,7 +85,9 @@ def _respectively(draft: PlanDraft, block: Block, at: int, named: list[str], lev
                        start + len(commander), confidence=0.75)  # fmt: skip
 
 
-_TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的)\s*[，,]")
+# "…可控的，为车间级响应": the clause right before the level says when it applies, whatever its verb
+_DECLARED = re.compile(r"\s*(?:为|属于|即为|启动)[^，,。；;]{1,12}?响应")
+_TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的|后)\s*[，,]")  # "较大事件发生后，启动Ⅲ级响应"
 
 
 def response_mentions(text: str) -> dict[str, re.Match[str]]:
@@ -271,7 +273,9 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             if (
                 tm
                 and not entry["trigger"]
-                and ("发生" in tm.group(1) or "达到" in tm.group(1) or "出现" in tm.group(1))
+                and (
+                    re.search(r"发生|达到|出现", tm.group(1)) or _DECLARED.match(sentence.strip()[tm.end() :])
+                )
             ):
                 # "（一）一级响应：发生…" → "发生…"
                 trigger = _LEVEL_LABEL.sub("", strip_number(tm.group(1).strip()))

@@ -32,6 +32,7 @@ from plans.rules_org_headings import (
     unit_name,
 )
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
+from plans.rules_org_members import member_intro, member_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
     TITLE_CLAUSE,
@@ -82,7 +83,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
     set_up: str | None = None  # the unit a "设立现场指挥部，下设以下工作组" sentence introduced
     stack: list[tuple[int, str]] = []  # (heading level, unit name)
     groups_under: tuple[int, str] | None = None  # (section level, unit) of "X下设以下工作组"
-    section_level = 0
+    section_level, members = 0, False  # members: below a "成员单位职责" heading or line
 
     def unit(name: str, block: Block, parent: str | None, start: int = 0, end: int | None = None) -> int:
         if name not in units:
@@ -127,6 +128,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             run = run if runs_on(block) else None
             continue
         run = None
+        members = member_intro(block.text) if block.kind == "heading" or member_intro(block.text) else members
+        if members and member_unit(draft, block, units, aliases, unit):  # "市应急管理局：负责a；b"
+            continue
         if duty_list and block.kind == "list_item":
             if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
                 continue

@@ -7,7 +7,7 @@ import re
 
 # a 站 is a unit when named by what it does (煤气防护站, 气体防护站, 医疗救护站), two characters at least
 UNIT_SUFFIX = re.compile(
-    r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|中心|队|分队|专家组|委员会|[^\s]{2,10}站)$"
+    r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|[^\s]{1,10}专班|中心|队|分队|专家组|委员会|[^\s]{2,10}站)$"
 )
 # Longest first where one title ends another (常务副主任 before 副主任 before 主任).
 ROLE_TITLES = (
@@ -21,7 +21,7 @@ SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
 ROLE_HOLDER = re.compile(rf"^(?:办公室)?({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
 # "…，总指挥：李刚" — a post label that opens a later clause of the sentence
 TITLE_CLAUSE = re.compile(rf"[，,]\s*(?=(?:{SPACED_TITLES})\s*[:：])")
-HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|工作小组|委员会)$")
+HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|工作小组|委员会|工作专班)$")
 
 
 def headquarters(units: dict[str, int], name: str) -> str | None:

@@ -107,7 +107,11 @@ def org_table(
     person_col = next((i for i, h in enumerate(header) if i != post_col and _PERSON_COLUMN.search(h)), None)
     card_cols = [i for i, h in enumerate(header) if i != post_col and _CARD_DUTY_COLUMN.search(h)]
     if post_col is not None and person_col is None and card_cols:
-        owner = parent or default(units, draft, block, unit)
+        posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
+        # the card's posts were set up in a sentence ("车间主任任组长，…为组员"): that unit's card
+        owner = (
+            _holding_unit(draft.data, units, posts, parent) or parent or default(units, draft, block, unit)
+        )
         _duty_card(
             draft,
             block,
@@ -161,9 +165,37 @@ def org_table(
 
 # An 应急处置卡 (岗位 | 职责 | 处置措施 | 联系电话): no person column, what each post does in one or more columns
 _CARD_DUTY_COLUMN = re.compile(r"职责|任务|措施|处置|行动")
-_TITLED_POST = re.compile(
-    rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*(?:[（(]([^）)]+)[)）])?$"
-)
+_TITLES = "|".join(sorted(ROLE_TITLES, key=len, reverse=True))
+_TITLED_POST = re.compile(rf"^({_TITLES})\s*(?:[（(]([^）)]+)[)）])?$")
+# "车间主任（组长）": the post first, the title it holds in brackets
+_POST_THEN_TITLE = re.compile(rf"^([^（(]{{2,12}})[（(]({_TITLES})[)）]$")
+
+
+def _card_post(post: str) -> tuple[str | None, str]:
+    """(title, holder) of a card row's post: "组长（生产副总经理）" and "车间主任（组长）" are the 组长
+    held by the post; any other post has no title of its own (None, the post)."""
+    titled = _TITLED_POST.match(post)
+    if titled:
+        return titled.group(1), titled.group(2)
+    reverse = _POST_THEN_TITLE.match(post)
+    return (reverse.group(2), reverse.group(1)) if reverse else (None, post)
+
+
+def _holding_unit(
+    data: dict[str, Any], units: dict[str, int], posts: list[str], parent: str | None
+) -> str | None:
+    """The unit whose roles (titles or holders) name most of a card's posts; ``parent`` wins a tie."""
+
+    def held(name: str) -> int:
+        roles = data["org_units"][units[name]]["roles"]
+        named = [_card_post(p) for p in posts]
+        return sum(
+            any(r["title"] == title or holder in (r["holder"] or "") for r in roles)
+            for title, holder in named
+        )
+
+    best = max(units, key=lambda n: (held(n), n == parent), default=None)
+    return best if best is not None and held(best) else None
 
 
 def _duty_card(
@@ -177,16 +209,13 @@ def _duty_card(
         post = re.sub(r"\s+", "", table_cell(row, post_col))
         if not post:
             continue
-        titled = _TITLED_POST.match(post)
-        title, holder = (titled.group(1), titled.group(2)) if titled else ("成员", post)
+        named, holder = _card_post(post)
+        titled = named is not None
+        shared = next((r["title"] for r in roles if r["title"] in _SHARED_POSTS), "成员")
+        title = named or shared
         target = next((r for r in roles if r["title"] == title and (titled or r["holder"] == post)), None)
-        listed = next(
-            (r for r in roles if not titled and r["title"] == "成员" and post in (r["holder"] or "")), None
-        )
-        if target is None and listed is not None:
-            target, listed["holder"] = listed, post  # the listing splits into one role per post
-            n = roles.index(listed)
-            draft.cite(f"/org_units/{index}/roles/{n}/holder", block.paragraph, confidence=0.8)
+        # "当班班长、操作工和安全员为组员": the listing splits into one role per post
+        target = target or (None if titled else listed_post(draft, index, post, block.paragraph))
         if target is None:
             add_role(title, holder)
             target = next((r for r in roles if r["title"] == title and r["holder"] == holder), None)

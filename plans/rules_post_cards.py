@@ -91,15 +91,24 @@ def listed_post(draft: PlanDraft, index: int, post: str, paragraph: int) -> dict
         if role["title"] not in SHARED_POSTS or not role["holder"]:
             continue
         pieces = [p.strip() for p in re.split(r"[、，,和及与]", role["holder"]) if p.strip()]
-        if post not in pieces or len(pieces) < 2:
+        named = _piece_of(pieces, post)
+        if named is None or len(pieces) < 2:
             continue
         role["holder"] = pieces[0]
         draft.cite(f"/org_units/{index}/roles/{roles.index(role)}/holder", paragraph, confidence=0.8)
         for piece in pieces[1:]:
             roles.append({"title": role["title"], "holder": piece, "duties": []})
             draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", paragraph, confidence=0.8)
-        return next(r for r in roles if r["title"] == role["title"] and r["holder"] == post)
+        return next(r for r in roles if r["title"] == role["title"] and r["holder"] == named)
     return None
+
+
+def _piece_of(pieces: list[str], post: str) -> str | None:
+    """The listed post a card or row names: as written, or with the shift word the listing put before
+    it ("当班司炉工、维修电工和安全员为组员" and a 司炉工 card)."""
+    if post in pieces:
+        return post
+    return next((p for p in pieces if re.fullmatch(rf"(?:当班|值班|在岗|现场|各){re.escape(post)}", p)), None)
 
 
 def _role_for(draft: PlanDraft, post: str, block: Block) -> tuple[int, dict[str, Any]] | None:
@@ -164,5 +173,9 @@ def extract_post_cards(draft: PlanDraft) -> None:
                     known.add(number)
                     clause = re.split(r"[；;，,\n]", text[:start])[-1]
                     contact = {**contact_before(clause), "phone": number}
+                    if not any(contact[k] for k in ("name", "role", "org")):
+                        contact["role"] = (
+                            post  # a bare number in the card's 联系电话 row: the post's own line
+                        )
                     s, e = draft.span(block.paragraph, number)
                     draft.add("contacts", contact, block.paragraph, s, e, confidence=0.75)

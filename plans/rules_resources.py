@@ -227,8 +227,11 @@ def resource_type(text: str, *, default: str = "其他") -> str:
 
 
 # Implements, machines and personal protective equipment are 装备 too (what is used up is 物资):
-# 报警器, 吊机, 铝锭模, 防护面罩, 头盔, 绝缘手套, 绝缘靴, 钩杆 — but not 机构 or 规模
-_EQUIPMENT = re.compile(r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$")
+# 报警器, 吊机, 铝锭模, 防护面罩, 头盔, 绝缘手套, 绝缘靴, 钩杆, suits worn (防酸服, 耐酸服), 轮椅 — but not
+# 机构 or 规模
+_EQUIPMENT = re.compile(
+    r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$|服$|轮椅"
+)
 
 
 def _squash_digits(text: str) -> str:
@@ -241,7 +244,7 @@ def _squash_digits(text: str) -> str:
 
 # "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
