@@ -27,10 +27,10 @@ _WU_TIME_WORDS: dict[str, str] = {
 _RULES: list[_Rule] = [
     # A bare first number of an hour or day range takes the unit of the second (10-12点, 3到5号): the
     # grammar reads a range only between two clock times or two days, and a bare 10 is neither. Not after
-    # 周/星期/礼拜 (周一到3号 starts on a weekday).
+    # 周/星期/礼拜 (周一到3号 starts on a weekday), nor the minutes after 点 (五点五十到六点).
     (
         re.compile(
-            r"(?<![\d:：./\-—~～一二两三四五六七八九十周期拜])(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+            r"(?<![\d:：./\-—~～一二两三四五六七八九十周期拜点时])(\d{1,2}|[一二两三四五六七八九十]{1,3})"
             rf"(\s*(?:-|—|~|～|到|至)\s*\d{{1,2}})([点时日号])(?![\d位个次]){_NOT_A_FACILITY}"
         ),
         lambda m: _arabic(m.group(1)) + m.group(3) + m.group(2) + m.group(3),
@@ -45,13 +45,22 @@ _RULES: list[_Rule] = [
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
     # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上).
     (re.compile(r"今朝|[上中下]昼|夜里向"), lambda m: _WU_TIME_WORDS[m.group()]),
-    # A date typed as eight digits (20261203), as report tables and file names write it; not inside an
-    # event number (EV-20261103-00012) or a longer number.
+    # A date typed as eight digits (20261203, 20261201-20261203), as report tables and file names write it;
+    # not inside an event number (EV-20261103-00012) or a longer number.
     (
         re.compile(
-            r"(?<![\dA-Za-z_\-/.])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?![\dA-Za-z_\-])"
+            r"(?<![\dA-Za-z_/.])(?<![A-Za-z]-)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+            r"(?![\dA-Za-z_])(?!-(?!(?:19|20)\d{6}(?!\d)))"
         ),
         lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}",
+    ),
+    # Minutes said as a numeral after 点 without 分 (两点二十, 零点二十, 八点零五): the grammar reads digits. Only
+    # numerals with 十 or a leading 零, so 两点一刻 and 三点一起火 keep their words.
+    (
+        re.compile(
+            r"(?<=\d[点时])((?:[一二三四五]?十[一二三四五六七八九]?)|零[一二三四五六七八九])(?![\d一二三四五六七八九十刻分])"
+        ),
+        lambda m: f"{chinese_to_int(m.group(1).lstrip('零')) or 0:02d}",
     ),
     # 本周第一天, 上周的第3天, 这个礼拜最后一天: the Nth day of a Monday-based week is that weekday (上周一).
     (

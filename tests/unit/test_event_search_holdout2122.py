@@ -3,7 +3,8 @@ checked in test_event_search_datasets.py) showed, each tested here on wording ot
 that revealed it: Jiangyin/Wu time words (今朝, 上昼/下昼, 夜里向), dates typed as eight digits, two full
 dates joined as a range, ISO week numbers (第48周) and the Nth day of a week (本周第一天); new vocabulary
 (憋压, 火灾报告, 等着研判, 真警情, 误触发, 转派); a place followed by 的不看/的不要 and then other fields;
-long messages whose request comes last; plus what must not change."""
+long messages whose request comes last; found while probing the same styles: minutes said as numerals
+after 点 (两点二十, 零点二十) and ranges of eight-digit dates; plus what must not change."""
 
 from __future__ import annotations
 
@@ -76,6 +77,32 @@ def test_a_wu_time_phrase_is_matched_whole() -> None:
 def test_dates_as_eight_digits_and_ranges_of_two_full_dates(
     text: str, expected: tuple[datetime, datetime]
 ) -> None:
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("20261120-20261122 夏港", (at(11, 20), at(11, 23))),
+        ("20261120至20261122", (at(11, 20), at(11, 23))),
+    ],
+)
+def test_a_range_of_two_eight_digit_dates(text: str, expected: tuple[datetime, datetime]) -> None:
+    assert span(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("昨天两点二十 华士", (at(12, 7, 2, 20), at(12, 7, 3, 20))),
+        ("前天八点零五", (at(12, 6, 8, 5), at(12, 6, 9, 5))),
+        ("昨晚十一点四十到今天零点十五", (at(12, 7, 23, 40), at(12, 8, 0, 15))),
+        ("昨天五点五十到六点", (at(12, 7, 5, 50), at(12, 7, 6))),
+        ("昨天三点一刻", (at(12, 7, 3, 15), at(12, 7, 4, 15))),
+        ("昨天两点一起火", (at(12, 7, 2), at(12, 7, 3))),  # 一起 is no minute
+    ],
+)
+def test_minutes_said_as_numerals_after_the_hour(text: str, expected: tuple[datetime, datetime]) -> None:
     assert span(text) == expected
 
 
