@@ -8,15 +8,20 @@ values nobody said (ADR 0011).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from agents.events.gazetteer import Gazetteer
+from agents.events.findings import Found
+from agents.events.gazetteer import Gazetteer, Place
 from agents.events.vocab import EVENT_TYPE_WORDS, LEVEL_WORDS, SOURCE_WORDS, STATUS_WORDS
+from core.errors import SafeCloudError
 from core.ports import ChatModel
 from core.vocab import EventType
+
+log = logging.getLogger(__name__)
 
 WordField = Literal["event_type", "level", "status", "source", "town", "place", "none"]
 
@@ -73,3 +78,43 @@ def grounded(
         )
         if value in known:
             yield word, item.field, value
+
+
+def fill_from_model(
+    model: ChatModel,
+    prompts: Any,
+    gazetteer: Gazetteer,
+    found: Found,
+    sentence: str,
+    notes: list[str],
+    add_place: Callable[[Found, Place, str], None],
+) -> bool:
+    """Ask ``model`` about ``found.leftovers`` and put the grounded meanings into ``found`` (the
+    parser's findings; ``add_place`` is its way of adding a place). False, with a note, when the
+    model is unavailable: the rules' filter then stands."""
+    try:
+        meanings = ask_for_meanings(model, prompts, sentence, found.leftovers)
+    except SafeCloudError as exc:
+        log.warning("event search LLM fallback unavailable: %s", exc.message)
+        notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
+        return False
+    placed: set[str] = set()
+    for word, kind, value in grounded(meanings, found.leftovers, gazetteer):
+        if kind == "town":
+            found.towns.append(gazetteer.towns[value])
+        elif kind == "place":
+            for place in gazetteer.places[value][:5]:
+                add_place(found, place, "")
+        elif kind == "status" and len(STATUS_WORDS[value]) > 1:
+            found.status_groups.append([v.value for v in STATUS_WORDS[value]])
+        else:
+            buckets = {
+                "event_type": found.types,
+                "level": found.levels,
+                "status": found.statuses,
+                "source": found.sources,
+            }
+            buckets[kind].extend(v.value for v in _TABLES[kind][value])
+        placed.add(word)
+    found.leftovers = [w for w in found.leftovers if w not in placed]
+    return True

@@ -10,7 +10,7 @@ more list entry, never a new sentence (ADR 0011, "spoken phrases").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Any
 
@@ -165,15 +165,20 @@ def vocab_hit(word: str) -> tuple[str, tuple[Any, ...]] | None:
     return None
 
 
-def negates_backwards(words: list[str], i: int) -> bool:
+def negates_backwards(words: list[str], i: int, is_place: Callable[[str], bool] = lambda _w: False) -> bool:
     """Whether the either-way negation ``words[i]`` applies to what came before it: right after a
     field word with 的 (误报的别算, 已处置的就不要了), or when nothing of a field follows it before the
-    clause ends (红色 不算). 烟雾 不要误报的 and 城东的不要误报 negate 误报 (a place cannot be negated)."""
+    clause ends (红色 不算). 烟雾 不要误报的 and 城东的不要误报 negate 误报 (a place cannot be negated).
+    Right after a place (``is_place``) it takes the place back unless a field word is glued to it
+    (临港的不看 今天 AI抓拍: the place goes, AI抓拍 stays; events-robust13)."""
     before = [w for w in words[:i] if w.strip() and w not in RUN_PARTICLES - {"的"}]
     if len(before) >= 2 and before[-1] == "的":
         before[-2:] = [before[-2] + "的"]
     last = before[-1] if before else ""
     if last.endswith("的") and (vocab_hit(last) or vocab_hit(last.removesuffix("的"))) is not None:
+        return True
+    glued = words[i + 1] if i + 1 < len(words) else ""
+    if is_place(last.removesuffix("的")) and (not glued.strip() or vocab_hit(glued) is None):
         return True
     for word in words[i + 1 :]:
         if word in _CLAUSE_END:

@@ -33,8 +33,9 @@ from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, uni
 from agents.events.former_names import blank_former_names
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
-from agents.events.llm_fallback import ask_for_meanings, grounded
+from agents.events.llm_fallback import fill_from_model
 from agents.events.modifiers import colour_run, level_range, level_spans, radius_m
+from agents.events.narratives import request_clause, stands_alone
 from agents.events.phrases import (
     EITHER_WAY_NEGATIONS,
     NEGATION_JOINERS,
@@ -63,11 +64,8 @@ from agents.events.vocab import (
 from agents.events.vocab_slips import VocabSlips
 from agents.nlp.timeexpr import CST, lunar_span, parse_time_range
 from agents.nlp.traditional import simplified
-from core.errors import SafeCloudError
 from core.event_search import EventFilter, PlaceFilter
 from core.ports import ChatModel
-
-log = logging.getLogger(__name__)
 
 MAX_SENTENCE_CHARS = 500
 _WORD_FREQ = 200_000  # high enough that a dictionary word beats any split of it
@@ -144,6 +142,9 @@ class EventQueryParser:
         """In jieba's general dictionary (its zero-frequency entries are only prefixes)."""
         return self._frequency(word) > 0
 
+    def _is_place(self, word: str) -> bool:
+        return word in self.gazetteer.towns or word in self.gazetteer.places
+
     def _enterprise_name(self, word: str) -> bool:
         return any(p.kind == "enterprise" for p in self.gazetteer.places.get(word, ()))
 
@@ -161,6 +162,11 @@ class EventQueryParser:
         if len(text) > MAX_SENTENCE_CHARS:
             notes.append(f"输入过长，只解析了前 {MAX_SENTENCE_CHARS} 个字")
             text = text[:MAX_SENTENCE_CHARS]
+        request = request_clause(text)  # 领导说…，让我把本周华士的火焰拉出来: the request is the search
+        if request is not None:
+            alone = self.parse(text[request:], now)
+            if stands_alone(alone.filter):
+                return alone
         parts = split_narrowing(text)  # 今天澄江和城东的冒烟，只看城东的: the second clause narrows the first
         if parts is not None:
             head, tail = (self.parse(part, now) for part in parts)
@@ -205,7 +211,15 @@ class EventQueryParser:
         self._rescan(found, text, unplaced)
         used_llm = False
         if found.leftovers and self.chat_model is not None:
-            used_llm = self._llm_fill(found, sentence, notes)
+            used_llm = fill_from_model(
+                self.chat_model,
+                self.prompts,
+                self.gazetteer,
+                found,
+                sentence[:MAX_SENTENCE_CHARS],
+                notes,
+                self._add_place,
+            )
         flt = EventFilter(
             time_from=time_range.start if time_range and not time_range.open_start else None,
             time_to=time_range.end if time_range else None,
@@ -236,7 +250,9 @@ class EventQueryParser:
         for i, (word, start, end) in enumerate(tokens):
             if not word.strip():
                 continue
-            backwards = word in EITHER_WAY_NEGATIONS and negates_backwards([t[0] for t in tokens], i)
+            backwards = word in EITHER_WAY_NEGATIONS and negates_backwards(
+                [t[0] for t in tokens], i, self._is_place
+            )
             if (word in POST_NEGATIONS or backwards) and run:
                 take_back(found, run, notes)
                 run = []
@@ -358,39 +374,6 @@ class EventQueryParser:
                 for piece, name in self.sound_alikes.split(word):
                     if name is None or not self._place_word(found, name, after):
                         found.leftovers.extend(meaningful(piece))
-
-    # ---- LLM fallback ----------------------------------------------------------------------
-    def _llm_fill(self, found: Found, sentence: str, notes: list[str]) -> bool:
-        assert self.chat_model is not None  # only called when one is configured
-        try:
-            meanings = ask_for_meanings(
-                self.chat_model, self.prompts, sentence[:MAX_SENTENCE_CHARS], found.leftovers
-            )
-        except SafeCloudError as exc:
-            log.warning("event search LLM fallback unavailable: %s", exc.message)
-            notes.append("语言模型暂不可用，部分词语未能识别：" + "、".join(found.leftovers))
-            return False
-        placed: set[str] = set()
-        for word, kind, value in grounded(meanings, found.leftovers, self.gazetteer):
-            if kind == "town":
-                found.towns.append(self.gazetteer.towns[value])
-            elif kind == "place":
-                for place in self.gazetteer.places[value][:5]:
-                    self._add_place(found, place, "")
-            elif kind == "status" and len(STATUS_WORDS[value]) > 1:
-                found.status_groups.append([v.value for v in STATUS_WORDS[value]])
-            else:
-                tables: dict[str, tuple[dict[str, Any], list[str]]] = {
-                    "event_type": (EVENT_TYPE_WORDS, found.types),
-                    "level": (LEVEL_WORDS, found.levels),
-                    "status": (STATUS_WORDS, found.statuses),
-                    "source": (SOURCE_WORDS, found.sources),
-                }
-                table, bucket = tables[kind]
-                bucket.extend(v.value for v in table[value])
-            placed.add(word)
-        found.leftovers = [w for w in found.leftovers if w not in placed]
-        return True
 
 
 def now_in_shanghai() -> datetime:

@@ -13,6 +13,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
 * English algorithm names (smoke, fire, helmet, smoking, intrusion) = the event type each detects.
 * gases named by substance alone (氨气, 一氧化碳 = 有毒气体超标; 甲烷, 液化气 = 可燃气体泄漏); Latin
   abbreviations in any case (ai, IOT, voc).
+* events-robust13: 憋压 = 压力超限, 火灾报告 = 火情报告 (火灾 alone stays 火焰), 等着研判 = 待研判, 真警情 = 正报,
+  误触发 = 误报, 转派/转交 = 已派发; Wu fillers (嗰, 格, 伐) and questions after the filter (礼拜几, 是哪天) fill.
 * also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
 Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in ``agents.events.phrases``.
 """
@@ -88,7 +90,10 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         _words("温度超限 温度 超温 温度过高 高温报警 温度异常 温度报警 温度超标 高温 测温异常 温度偏高"),
         (E.OVER_TEMPERATURE,),
     ),
-    **dict.fromkeys(_words("压力超限 压力 超压 压力过高 压力异常 压力报警 压力超标"), (E.OVER_PRESSURE,)),
+    **dict.fromkeys(
+        _words("压力超限 压力 超压 压力过高 压力异常 压力报警 压力超标 憋压 憋压了 憋着压"),
+        (E.OVER_PRESSURE,),
+    ),
     **dict.fromkeys(_words("液位异常 液位 液位超限 液位过高 液位过低 液位报警"), (E.LEVEL_ABNORMAL,)),
     **dict.fromkeys(
         _words(
@@ -108,7 +113,7 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     ),
     **dict.fromkeys(_words("气体泄漏 气体报警 气体超标 漏气"), (E.GAS_LEAK, E.TOXIC_GAS)),
     **dict.fromkeys(_words("泄漏报告 泄漏 泄露 渗漏 滴漏 漏液 跑冒滴漏 物料泄漏"), (E.MANUAL_LEAK,)),
-    **dict.fromkeys(_words("火情报告 火警 报火警"), (E.MANUAL_FIRE,)),
+    **dict.fromkeys(_words("火情报告 火警 报火警 火灾报告 火灾上报 火情上报 报火灾"), (E.MANUAL_FIRE,)),
     **dict.fromkeys(
         _words("人员受伤 受伤 伤人 工伤 伤亡 砸伤 烫伤 摔伤 挤伤 撞伤 坠落 人员伤亡"), (E.MANUAL_INJURY,)
     ),
@@ -170,7 +175,7 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
         _words(
             """待研判 未研判 没研判 待确认 未确认 待核实 新告警 还没研判 没确认 还没确认
             未核实 没核实 待审核 研判中 在研判 还在研判 审核中 待审 核查中 核实中 确认中 在核查
-            在核实 正在核查 正在核实 核查当中 核实当中"""
+            在核实 正在核查 正在核实 核查当中 核实当中 等研判 等着研判 等待研判 等候研判"""
         ),
         (St.PENDING_REVIEW,),
     ),
@@ -184,21 +189,21 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
     ),
     **dict.fromkeys(
         _words(
-            "正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实 已核实 核实过 真警 是真的 为真 真实的"
+            "正报 确认 已确认 属实 真实告警 确认属实 确认过 核实属实 已核实 核实过 真警 是真的 为真 真实的 真警情 真实警情"
         ),
         (St.CONFIRMED,),
     ),
     **dict.fromkeys(
         _words(
             """误报 误报的 假的 误报警 虚警 假告警 误报掉 误报了 误判 误识别 误检 错报
-            假报警 判为误报 标记误报 假警报 假警"""
+            假报警 判为误报 标记误报 假警报 假警 误触发 误触 误动作"""
         ),
         (St.FALSE_ALARM,),
     ),
     **dict.fromkeys(
         _words(
             """已派发 派发 已派单 派单 已下发 派发了 派出去 派下去 处理中 正在处理 在处理
-            处置中 正在处置 已转办 转办"""
+            处置中 正在处置 已转办 转办 转派 已转派 转派了 转交 已转交 转交了"""
         ),
         (St.DISPATCHED,),
     ),
@@ -255,7 +260,10 @@ _FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些
     告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内
     能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 拍到 识别到 检测到 监测到
     嗯 呃 额 哦 噢 哎 诶 喂 就是 然后 那么 是不是 全天 整天 一整天 列 列一下 列个 都要 都给我
-    就 又 那天 识别 检测 自 止 为止"""
+    就 又 那天 识别 检测 自 止 为止 多少次 多少起 多少条 多少回 几趟 一共几起
+    镇街 所属镇街 日期 时间 发生时间 上报时间 事件类型 事件等级 处置状态 事件来源 值班员 上报人 字段
+    最近一次 上一次 最后一次 前一次 上回 啥时候 累计
+    嗰 格 伐 哉 是礼拜几 礼拜几 是哪天 哪天 是几号 几号 是什么时候 什么时候 哪个镇 在哪个镇"""
 FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
 
 # Duty words with a meaning of their own but no filter value (staff off post, devices offline):

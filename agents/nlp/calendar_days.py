@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from agents.nlp.week_numbers import iso_week
+
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
 
 WEEKDAY = {
@@ -323,6 +325,9 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         return whole_month(today.year if month <= today.month else today.year - 1, month)
     if k == "holiday":
         return _holiday(m, today)
+    if k == "iso_week":  # 第48周
+        week = iso_week(m, today)
+        return None if week is None else (midnight(week[0]), midnight(week[1]))
     return None
 
 

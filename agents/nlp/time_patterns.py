@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.nlp.calendar_days import DAY_PART_WORDS, DAY_WORDS
+from agents.nlp.week_numbers import WEEK_NUMBER
 
 PARTS = {
     "凌晨": (0, 6),
@@ -79,6 +80,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("recent", re.compile(r"刚才|刚刚|方才")),
+    ("iso_week", re.compile(WEEK_NUMBER)),  # 第48周: before 48周 could read as a count of weeks
     ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
     (
         "rolling",
@@ -105,7 +107,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(当天|当日|那[一1]?天)?"  # 除夕那天晚上: 那天 names the festival day as 当天 does
         ),
     ),
-    ("date_range", re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?")),
+    # B is a day (3月5日至8日), not the first digits of a full date: 2026-11-27 到 2026-11-29 is two dates, joined as A到B.
+    (
+        "date_range",
+        re.compile(f"(?:{_DATE_ABS}){CONNECT}(?:(\\d{{1,2}})月)?(\\d{{1,2}})[日号]?(?![\\d年/.-])"),
+    ),
     ("date", re.compile(_DATE_ABS)),
     # 3/5, 3.5 (month/day); not a decimal such as 3.5公里 or 2.5小时. 11-03 only with a clock time after a
     # space, as a report writes it (11-03 14时): 10-12点 and 15-17点 stay ranges of hours.

@@ -1,6 +1,8 @@
 """Spoken shorthands of the time grammar rewritten into forms it already resolves (ADR 0010,
 events-robust10), so that no new semantics are added for them: 10-12点 → 10点-12点, 3-5号 → 3号-5号,
-去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B. Each rewrite keeps ``index`` (output character →
+去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B; since events-robust13 also Wu day words (今朝 →
+今天, 下昼 → 下午, 夜里向 → 夜里), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
+(本周第一天 → 本周一). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -14,13 +16,21 @@ from agents.nlp.time_patterns import _NOT_A_FACILITY
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
+_WU_TIME_WORDS: dict[str, str] = {
+    "今朝": "今天",
+    "上昼": "上午",
+    "中昼": "中午",
+    "下昼": "下午",
+    "夜里向": "夜里",
+}
+
 _RULES: list[_Rule] = [
     # A bare first number of an hour or day range takes the unit of the second (10-12点, 3到5号): the
     # grammar reads a range only between two clock times or two days, and a bare 10 is neither. Not after
-    # 周/星期/礼拜 (周一到3号 starts on a weekday).
+    # 周/星期/礼拜 (周一到3号 starts on a weekday), nor the minutes after 点 (五点五十到六点).
     (
         re.compile(
-            r"(?<![\d:：./\-—~～一二两三四五六七八九十周期拜])(\d{1,2}|[一二两三四五六七八九十]{1,3})"
+            r"(?<![\d:：./\-—~～一二两三四五六七八九十周期拜点时])(\d{1,2}|[一二两三四五六七八九十]{1,3})"
             rf"(\s*(?:-|—|~|～|到|至)\s*\d{{1,2}})([点时日号])(?![\d位个次]){_NOT_A_FACILITY}"
         ),
         lambda m: _arabic(m.group(1)) + m.group(3) + m.group(2) + m.group(3),
@@ -33,6 +43,30 @@ _RULES: list[_Rule] = [
     ),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
+    # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上).
+    (re.compile(r"今朝|[上中下]昼|夜里向"), lambda m: _WU_TIME_WORDS[m.group()]),
+    # A date typed as eight digits (20261203, 20261201-20261203), as report tables and file names write it;
+    # not inside an event number (EV-20261103-00012) or a longer number.
+    (
+        re.compile(
+            r"(?<![\dA-Za-z_/.])(?<![A-Za-z]-)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])"
+            r"(?![\dA-Za-z_])(?!-(?!(?:19|20)\d{6}(?!\d)))"
+        ),
+        lambda m: f"{m.group(1)}-{m.group(2)}-{m.group(3)}",
+    ),
+    # Minutes said as a numeral after 点 without 分 (两点二十, 零点二十, 八点零五): the grammar reads digits. Only
+    # numerals with 十 or a leading 零, so 两点一刻 and 三点一起火 keep their words.
+    (
+        re.compile(
+            r"(?<=\d[点时])((?:[一二三四五]?十[一二三四五六七八九]?)|零[一二三四五六七八九])(?![\d一二三四五六七八九十刻分])"
+        ),
+        lambda m: f"{chinese_to_int(m.group(1).lstrip('零')) or 0:02d}",
+    ),
+    # 本周第一天, 上周的第3天, 这个礼拜最后一天: the Nth day of a Monday-based week is that weekday (上周一).
+    (
+        re.compile(r"((?:上上|大上|上|本|这|下)?个?)(?:周|星期|礼拜)的?(?:第([1-7])|最后1?)(?:天|日)"),
+        lambda m: m.group(1) + "周" + "一二三四五六日"[int(m.group(2) or 7) - 1],
+    ),
     # A截至B / A截止到B: 截至 between two time phrases is a range connector (截至目前 stays "up to now").
     (
         re.compile(r"(?<=\S)截(?:至|止到?)(?!\s*(?:目前|现在|当前|此刻|如今|今(?![天日早晚])))"),
@@ -65,10 +99,12 @@ def _apply(
         out.append(norm[pos : m.start()])
         out_index.extend(index[pos : m.start()])
         width = max(m.end() - m.start(), 1)
-        # spread the new characters over the old ones, so a span's ends map back inside the match
+        # spread the new characters over the old ones, so a span's ends map back inside the match; the
+        # last new character stands for the last old one (本周第一天 → 本周一 still ends after 天)
         out.append(new)
         out_index.extend(
-            index[m.start() + min(i * width // max(len(new), 1), width - 1)] for i in range(len(new))
+            index[m.start() + (width - 1 if i == len(new) - 1 else min(i * width // len(new), width - 1))]
+            for i in range(len(new))
         )
         pos = m.end()
     if pos == 0:

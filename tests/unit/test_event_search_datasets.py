@@ -36,6 +36,8 @@ from evals.event_search import (
     HOLDOUT18,
     HOLDOUT19,
     HOLDOUT20,
+    HOLDOUT21,
+    HOLDOUT22,
     SCALE,
     SEED,
 )
@@ -63,6 +65,8 @@ CHECKED = {
     HOLDOUT18: 30,
     HOLDOUT19: 50,
     HOLDOUT20: 30,
+    HOLDOUT21: 50,
+    HOLDOUT22: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
