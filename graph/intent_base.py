@@ -22,9 +22,12 @@ _ENT_FILTERS = (
     "AND ($key_domain IS NULL OR $key_domain IN e.key_domains) "
     "AND ($scale IS NULL OR e.scale = $scale) "
     "AND ($responsibility_class IS NULL OR e.responsibility_class = $responsibility_class) "
-    "AND ($dishonest IS NULL OR e.serious_dishonesty = $dishonest)"
+    "AND ($dishonest IS NULL OR e.serious_dishonesty = $dishonest) "
+    "AND ($tag IS NULL OR $tag IN e.tags)"
 )
-_ENT_FILTER_SLOTS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+_ENT_FILTER_SLOTS = (
+    "category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag",
+)  # fmt: skip
 _OPEN = "['待整改', '整改中']"
 
 

@@ -60,6 +60,8 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append("未整改")
     if params.get("dishonest"):
         parts.append("严重失信")
+    if params.get("tag"):
+        parts.append(str(params["tag"]))
     if enterprise_name:
         parts.insert(0, enterprise_name)
     if params.get("window_label"):

@@ -25,7 +25,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.coverage import ENTERPRISE_NOUN, ENTERPRISES_ASKED, PER_TOWN, SUBJECTS
+from agents.chat.coverage import (
+    ENTERPRISE_NOUN,
+    ENTERPRISES_ASKED,
+    NEGATED,
+    NEGATED_BEFORE,
+    PER_TOWN,
+    SUBJECTS,
+)
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
@@ -41,7 +48,7 @@ from agents.chat.timewords import TimeParser, time_window
 from graph.intents import BY_ID
 
 ATTRIBUTE = "企业类别或等级"  # coverage's name for an enterprise attribute the chosen template lacks
-_ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+_ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag")
 
 _PATTERNS = {s.name: s.pattern.pattern for s in SUBJECTS}
 # The spoken forms of a special operation also name the work ("有限空间作业"), which must not be read
@@ -79,13 +86,6 @@ _REFUSE = re.compile(
 # modifiers and time ("、今年被罚过", "又有逾期…隐患") stay with it. Not the 中 of 整改中.
 _SEP = re.compile(
     r"[，,、；;。？?！!\s]|并且|而且|同时|以及|并|且|又|还|其中|(?<!改)中|里面|里头|当中|里|但是?|可是|不过|和|与|及"
-)
-# A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
-# and not "没整改的隐患" (a status: the gap may hold only these words).
-# "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
-_NEG = re.compile(
-    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
-    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
 )
 # Any other negation left in a clause is one the planner cannot place: give up. A bare 未 counts
 # (statuses such as 未整改 are removed first): an unplaced 尚未 had been read as "has been".
@@ -170,7 +170,7 @@ def plan(
 ) -> Plan | None:
     """The composition for an enterprise question with several conditions, or None (not confident).
     ``landlord``: the lessor (id) the question names with a lease word; its tenants are a condition."""
-    known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED}
+    known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED, NEGATED}
     if landlord and slots.enterprise_mention:  # the landlord's own name says no attribute (远佳纺织);
         name = _LEASE_WORDS.split(slots.enterprise_mention)[0]  # a mention may run on ("正信橡塑租出去")
         text = text.replace(name, " " * len(name)) if name else text
@@ -190,7 +190,10 @@ def plan(
     conditions: list[Condition] = []
     for (start, _, kind), (lo, hi) in zip(hits, bounds, strict=True):
         if kind == LEASED:  # no negation or time is placed on a lease: its clause must hold neither
-            if _NEG.search(text[lo:start]) or time_window(text[lo:hi], now_ms, time_parser) is not None:
+            if (
+                NEGATED_BEFORE.search(text[lo:start])
+                or time_window(text[lo:hi], now_ms, time_parser) is not None
+            ):
                 return None
             conditions.append(Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi]))
             continue
@@ -216,8 +219,9 @@ def plan(
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
         attributes["category_group"] = list(attributes["category_group"])
-    if len(conditions) < 2 and not attributes and ENTERPRISES_ASKED not in missing:
-        return None  # one condition alone is a single template's question, unless enterprises are asked
+    if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
+        return None  # one condition alone is a single template's question, unless enterprises or its
+        # complement ("哪些企业今年没被检查过") are asked
     if slots.town:
         attributes["town"] = slots.town
     final = (
@@ -275,7 +279,7 @@ def _condition(
     kind: str, clause: str, start: int, gazetteer: Gazetteer, now_ms: int, parser: TimeParser | None
 ) -> Condition | None:
     """One condition from its clause (``start``: where its subject word begins), or None."""
-    negation = _NEG.search(clause[:start])
+    negation = NEGATED_BEFORE.search(clause[:start])
     negated = negation is not None
     rest = clause[: negation.start()] + clause[start:] if negation else clause
     if _OTHER_NEG.search(_STATUS_NEG.sub("", rest)):

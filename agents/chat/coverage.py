@@ -49,8 +49,24 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
 )  # fmt: skip
 _NO_TOWNS = Gazetteer.from_towns([])
+# A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
+# and not "没整改的隐患" (a status: the gap may hold only these words).
+# "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
+NEGATED_BEFORE = re.compile(
+    r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
+    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
+)
+NEGATED = "否定条件"
 ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
-_ATTRIBUTES = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+_ATTRIBUTES = (
+    "category",
+    "category_group",
+    "key_domain",
+    "scale",
+    "responsibility_class",
+    "dishonest",
+    "tag",
+)
 # "超过5万元", "3条以上", "不少于10人", "二级以上": no template compares a number
 _THRESHOLD = re.compile(
     r"(?:超过|大于|多于|高于|低于|少于|不少于|不低于|至少)\s*[0-9一二两三四五六七八九十百千万.]+"
@@ -118,6 +134,10 @@ def uncovered(
         return ()
     intent = BY_ID[intent_id]
     missing = [s.name for s in SUBJECTS if intent_id not in s.covered_by and s.pattern.search(text)]
+    if intent_id in _ENTERPRISE_SETS and not restricted and _PORTRAIT_FIELD.search(text):
+        missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
+    if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
+        missing.append(NEGATED)  # "哪些企业今年还没被检查过": the complement, not the inspection records
     if _THRESHOLD.search(text):
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
@@ -150,6 +170,22 @@ def uncovered(
     return tuple(missing)
 
 
+def _negates_own_subject(text: str, intent_id: str) -> bool:
+    """A subject of the chosen template said right after a negation ("没被检查过", "没有重大危险源")."""
+    patterns = [s.pattern for s in SUBJECTS if intent_id in s.covered_by]
+    if intent_id in ("events_recent", "event_count_by_type"):
+        patterns.append(_EVENT_WORDS)  # "从来没有报过警的企业"
+    return any(NEGATED_BEFORE.search(text[: m.start()]) for p in patterns for m in p.finditer(text))
+
+
+_ENTERPRISE_SETS = ("enterprise_list", "enterprise_count", "enterprise_count_by_town")
+# A registration field said of a set of enterprises: as a filter or as a column, neither template has it.
+_PORTRAIT_FIELD = re.compile(
+    r"法人|法定代表人|负责人|安全员|老板|董事长|电话|手机|联系方式|地址|员工|职工|人数|注册资本|成立(?:时间|日期|于)|信用代码"
+)
+_EVENT_WORDS = re.compile(r"报过?了?警|告警|报警|事件|事故")
+
+
 def only_enterprises_asked(missing: tuple[str, ...]) -> bool:
     """Nothing is dropped, only the answer's subject differs: the thing's template may still answer."""
     return set(missing) == {ENTERPRISES_ASKED}
@@ -177,6 +213,8 @@ def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:
 
 __all__ = [
     "ENTERPRISES_ASKED",
+    "NEGATED",
+    "NEGATED_BEFORE",
     "SUBJECTS",
     "Subject",
     "declined_answer",

@@ -159,7 +159,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
         return hit("special_operations", "特殊作业")
     if _has(PENALTY, text):
-        if _has(r"多少钱|总额|金额|多少元", text) or counts(text):
+        # "被罚的企业有哪些，各罚了多少钱": the list, whose rows carry each amount; not the sum
+        listed = _has(r"哪些|哪几|哪家|名单|清单|分别|各[自家]?罚|列出|明细", text)
+        if not listed and (_has(r"多少钱|总额|金额|多少元", text) or counts(text)):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
     if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查", text):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from agents.chat.mentions import PRONOUN, joins_name, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
+from agents.chat.tags import tag_of
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
     EnterpriseScale,
@@ -86,7 +87,6 @@ HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收"
 EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
 RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
                        "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip
-ACCIDENT_TYPES = ("火灾", "爆炸", "泄漏", "中毒", "危化品", "坍塌", "触电", "有限空间", "粉尘", "台风", "防汛")  # fmt: skip
 
 # Past the rectification deadline ("逾期", "超期没改", "过了整改期限"): only hazards have deadlines.
 OVERDUE = re.compile(r"逾期|超期|过期|超时|到期未|(过了|超过|超出|已过).{0,4}期限")
@@ -129,7 +129,10 @@ class Gazetteer:
         for name in names:
             for suffix in ("经济开发区", "开发区", "街道", "镇"):
                 if name.endswith(suffix) and len(name) > len(suffix) + 1:
-                    aliases[name[: -len(suffix)]] = name
+                    short = name[: -len(suffix)]  # people clip three characters to two: 徐霞客 → 霞客
+                    aliases |= {
+                        a: name for a in (short, short[:2], short[1:]) if a == short or len(short) == 3
+                    }
                     break
         if "临港经济开发区" in names:
             aliases.update(
@@ -189,7 +192,7 @@ class Slots:
     resource_kind: str | None = None
     team_type: str | None = None
     speciality: str | None = None
-    accident_type: str | None = None
+    tag: str | None = None  # 规上企业, 高新技术企业, … (agents.chat.tags)
     duty_city: bool | None = None
     limit: int | None = None
 
@@ -271,15 +274,16 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
         s.lessor_grade = LessorGrade(m.group(1)).value
     s.risk_level = _first(rest, RISK_LEVEL_SYNONYMS)
     if s.risk_level is None and "风险点" in rest:
-        s.risk_level = next(
-            (r.value for r in RiskLevel if r.value + "风险点" in rest or r.value + "级风险点" in rest), None
+        s.risk_level = next(  # "重大风险点", "风险点是红色的" (the four colours: 红 重大 … 蓝 低)
+            (r.value for r in RiskLevel if r.value + "风险点" in rest or r.value + "级风险点" in rest),
+            next((v for k, v in RISK_LEVEL_SYNONYMS.items() if k[1] == "色" and k[:2] in rest), None),
         )
     if (res := _first(rest, {k: k for k in RESOURCE_SYNONYMS})) is not None:
         s.resource_kind, s.team_type = RESOURCE_SYNONYMS[res]
         if s.resource_kind == "expert":
             s.speciality = next((sp for sp in ("危化", "消防", "机械", "冶金", "特种设备", "有限空间", "粉尘防爆",
                                                "电气", "职业卫生", "应急管理") if sp in rest), None)  # fmt: skip
-    s.accident_type = next((a for a in ACCIDENT_TYPES if a in rest), None)
+    s.tag = tag_of(rest)
     if re.search(r"市里|市级|全市.{0,4}值班|市应急局", rest):
         s.duty_city = True
     if (m := _LIMIT_RE.search(rest)) is not None:

@@ -171,7 +171,7 @@ def _window(text: str, now_ms: int, parser: TimeParser | None, *, ahead: bool) -
         except (ValueError, TypeError):
             found = None
         if found is not None and getattr(found, "start", None) and getattr(found, "end", None):
-            return Window(_ms(found.start), _ms(found.end), "")
+            return Window(_ms(found.start), _ms(found.end), str(getattr(found, "text", "") or "").strip())
     return basic_time_window(text, now)
 
 

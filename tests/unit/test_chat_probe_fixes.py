@@ -1,0 +1,105 @@
+"""General chat rules found by probing the demo city with questions typed fresh (2026-11-26), each
+tested here on other sentences: a three-character town clipped to two, a list of penalties asked with
+their amounts, the complement of the routed template's own subject, registration fields said of a set
+of enterprises, risk-point colours said after the noun, enterprise tags, and the time a window came from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from agents.chat import compound
+from agents.chat.coverage import NEGATED, uncovered
+from agents.chat.router import route
+from agents.chat.slots import Gazetteer, extract_slots, normalise_question
+from agents.chat.timewords import CST, time_window
+from agents.nlp.timeexpr import parse_time_range
+
+TOWNS = Gazetteer.from_towns(["徐霞客镇", "华士镇", "城东街道", "申港街道", "临港经济开发区"])
+NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)
+
+
+def _slots(question: str):  # type: ignore[no-untyped-def]
+    return extract_slots(normalise_question(question), TOWNS)
+
+
+def _route(question: str) -> str | None:
+    text = normalise_question(question)
+    return route(text, extract_slots(text, TOWNS)).intent
+
+
+@pytest.mark.parametrize("question", ["霞客那边今天有动火作业吗", "徐霞的隐患清单"])
+def test_a_three_character_town_clipped_to_two_is_that_town(question: str) -> None:
+    assert _slots(question).town == "徐霞客镇"
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [
+        ("今年被处罚的单位都有哪些，各罚了多少", "penalty_list"),
+        ("哪几家企业被罚款了，金额多少", "penalty_list"),
+        ("华士镇今年罚款总额是多少", "penalty_total"),
+        ("本月一共罚了多少钱", "penalty_total"),
+    ],
+)
+def test_penalty_amounts_asked_with_a_list_get_the_list(question: str, intent: str) -> None:
+    assert _route(question) == intent
+
+
+@pytest.mark.parametrize(
+    "question,intent,negated",
+    [
+        ("本月还没有被执法检查的企业有几家", "inspection_count", True),
+        ("哪些单位从没受过行政处罚", "penalty_list", True),
+        ("申港有哪些企业没有重大危险源", "hazard_source_enterprises", True),
+        ("没整改完的隐患有哪些", "hazard_list", False),  # a status, not a complement
+        ("有没有被处罚过的企业", "penalty_list", False),  # a question word, not a negation
+    ],
+)
+def test_the_complement_of_the_templates_own_subject_is_flagged(
+    question: str, intent: str, negated: bool
+) -> None:
+    text = normalise_question(question)
+    assert (NEGATED in uncovered(text, extract_slots(text, TOWNS), intent)) is negated
+
+
+def test_a_complement_alone_is_composed_as_every_enterprise_minus_the_set() -> None:
+    text = normalise_question("哪些单位从没受过行政处罚")
+    s = extract_slots(text, TOWNS)
+    p = compound.plan(text, s, uncovered(text, s, "penalty_list"), TOWNS, NOW_MS)
+    assert p is not None and [(c.intent, c.negated) for c in p.conditions] == [("penalty_list", True)]
+    assert p.final == "enterprise_list"
+
+
+@pytest.mark.parametrize(
+    "question", ["法定代表人姓王的企业有哪些", "联系电话为空的单位", "华士镇员工超过100人的企业"]
+)
+def test_registration_fields_of_a_set_of_enterprises_are_not_dropped(question: str) -> None:
+    text = normalise_question(question)
+    assert "企业登记信息" in uncovered(text, extract_slots(text, TOWNS), "enterprise_list")
+
+
+@pytest.mark.parametrize(
+    "question,level", [("风险点里橙色的有哪些", "较大"), ("城东有几个风险点是蓝色的", "低")]
+)
+def test_a_risk_colour_said_after_the_noun(question: str, level: str) -> None:
+    assert _slots(question).risk_level == level
+
+
+@pytest.mark.parametrize(
+    "question,tag",
+    [("规模以上工业企业名单", "规上企业"), ("专精特新企业有几家", "专精特新"), ("申港的外企", "外资企业")],
+)
+def test_enterprise_tags(question: str, tag: str) -> None:
+    assert _slots(question).tag == tag
+
+
+def test_the_high_tech_zone_is_a_place_not_a_tag() -> None:
+    s = _slots("高新区有哪些企业")
+    assert s.tag is None and s.town == "城东街道"
+
+
+def test_a_window_from_the_time_grammar_keeps_the_words_it_came_from() -> None:
+    window = time_window("前天晚上八点以后的告警", NOW_MS, parse_time_range)
+    assert window is not None and "前天" in window.label
