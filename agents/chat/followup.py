@@ -12,7 +12,7 @@ import re
 
 from agents.chat.models import TurnState
 from agents.chat.router import BARE_LIST, GROUPED, family
-from agents.chat.slots import Slots
+from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
 
 # family → (list intent, count intent, per-group intent)
@@ -140,6 +140,12 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     the previous one; an elliptic "…呢" routed to another form of the same subject keeps the previous
     form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
     """
+    form = _merged_form(text, previous_intent, intent)
+    # "那其中逾期的呢" after a hazard count: only the overdue list holds the deadline condition
+    return "overdue_hazards" if form in ("hazard_list", "hazard_count") and OVERDUE.search(text) else form
+
+
+def _merged_form(text: str, previous_intent: str, intent: str | None) -> str:
     fam = family(previous_intent)
     if intent is None or "其中" in text or re.search(BARE_LIST, text):
         return sibling(previous_intent, text) or previous_intent

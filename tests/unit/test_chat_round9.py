@@ -139,3 +139,22 @@ def test_which_ones_after_a_count_lists_that_count(previous: str, listing: str) 
 def test_which_ones_with_a_condition_is_a_new_question() -> None:
     question = "有哪些企业是纺织的"
     assert not continues(question, "penalty_total", _route(question), moved=False)
+
+
+# ---- found by held-out 18 after its second measurement ----------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["明天谁家要拆盲板", "这周有没有人在管线上装堵板", "今天抽盲板的有几处"])
+def test_blinding_a_line_described(question: str) -> None:
+    assert "盲板抽堵作业" in normalise_question(question)
+    assert extract_slots(normalise_question(question), TOWNS).op_type == "盲板抽堵"
+    assert _route(question) == "special_operations"
+
+
+@pytest.mark.parametrize("question", ["其中超期的有多少", "那过了整改期限的呢", "逾期的都列出来"])
+def test_overdue_said_after_a_hazard_count_is_the_overdue_list(question: str) -> None:
+    assert follow_form(question, "hazard_count", _route(question)) == "overdue_hazards"
+
+
+def test_a_follow_up_without_overdue_keeps_the_count() -> None:
+    assert follow_form("其中重大的呢", "hazard_count", _route("其中重大的呢")) == "hazard_count"
