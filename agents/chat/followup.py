@@ -12,7 +12,7 @@ import re
 
 from agents.chat.models import TurnState
 from agents.chat.router import BARE_LIST, GROUPED, family
-from agents.chat.slots import Slots
+from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
 
 # family → (list intent, count intent, per-group intent)
@@ -118,6 +118,8 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     """
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
+    if re.search(BARE_LIST, text) and intent in (None, "enterprise_list") and list_form(previous_intent):
+        return True  # "今年临港被处罚了几次" → "分别是哪几家企业": the members behind that count
     fam = family(intent)
     related = (
         intent == previous_intent
@@ -138,8 +140,14 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     the previous one; an elliptic "…呢" routed to another form of the same subject keeps the previous
     form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
     """
+    form = _merged_form(text, previous_intent, intent)
+    # "那其中逾期的呢" after a hazard count: only the overdue list holds the deadline condition
+    return "overdue_hazards" if form in ("hazard_list", "hazard_count") and OVERDUE.search(text) else form
+
+
+def _merged_form(text: str, previous_intent: str, intent: str | None) -> str:
     fam = family(previous_intent)
-    if intent is None or "其中" in text:
+    if intent is None or "其中" in text or re.search(BARE_LIST, text):
         return sibling(previous_intent, text) or previous_intent
     if ELLIPTIC.search(text) and fam in _SIBLINGS and family(intent) == fam and intent in _SIBLINGS[fam]:
         return sibling(previous_intent, text) or previous_intent

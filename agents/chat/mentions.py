@@ -30,6 +30,19 @@ def joins_name(before: str) -> bool:
     return re.fullmatch(r"\s*[\u4e00-\u9fff]?\s*", before) is not None
 
 
+# 字号 + trade with a short predicate run on ("新盛气体存", "腾亚储运没整改", "恒星燃气以前"): the words
+# after the trade are no part of the name when they hold no trade or suffix word themselves.
+_TRADE_HEAD = re.compile(rf"^([\u4e00-\u9fff]{{2}}(?:{_TRADES}))([\u4e00-\u9fff]{{1,4}})$")
+_NAME_WORDS = re.compile(rf"{_TRADES}|公司|集团|厂|科技|制品|设备|工业|实业|贸易|化工|新材料")
+
+
+def trade_head(part: str) -> str:
+    """``part`` cut after its 字号 + trade when a few non-name characters follow ("恒星燃气以前" →
+    "恒星燃气"); ``part`` itself otherwise ("宁旭石化储运", "嘉汇化学" stay whole)."""
+    m = _TRADE_HEAD.match(part)
+    return m.group(1) if m and not _NAME_WORDS.search(m.group(2)) else part
+
+
 def trade_name(part: str) -> str | None:
     """字号 + trade at the end of ``part`` ("刚接到电话说科长药业那边" → "科长药业"), or None."""
     m = _TRADE_NAME.search(part)

@@ -26,6 +26,17 @@ _PLAIN: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?:钻|爬|进|下|入)(?:到|进)?(?:罐子|储罐|反应釜|罐|釜|塔|窨井|污水池|池子|井)(?!区|车|体)"
                 r"(?:里面|里头|里|内)?(?:去|来)?(?:干活|作业|施工|清理|清洗|检修)?"),
      "受限空间作业"),
+    # "在高的地方干活", "爬到高处施工", "高空干活": work at height (高处作业). Not 高温 / 高压 (other words).
+    (re.compile(r"(?:在|到|爬到?|上到?)(?:很|比较)?高(?:的地方|的位置|处|空)(?:上|去)?(?:干活|作业|施工|干)"
+                r"|高空(?:干活|施工)|登高(?:干活|施工)"),
+     "高处作业"),
+    # "管道上加堵板", "拆盲板": blinding or unblinding a line is 盲板抽堵 work.
+    (re.compile(r"(?:加|装|上|插|抽|拆|取)(?:个|块)?(?:堵板|盲板)(?!抽堵)"), "盲板抽堵作业"),
+    # "风险最高那一级", "最高一级的风险", "风险等级最高的": the top risk level (重大), a level, not a ranking.
+    (re.compile(r"风险(?:等级)?最高(?:的)?(?:那|这)?一?(?:级|档)(?:的)?|风险等级最高的?|最高(?:那|这)?一?(?:级|档|等级)的?风险"),
+     "重大风险"),
+    # "重大风险的点位": a risk point, not a camera position (点位 alone is a camera's).
+    (re.compile(r"(重大|较大|一般|低)风险的?点位"), r"\1风险点"),
     # "有多少家危化", "顾山镇的危化有哪些": the clipped 危化 with no noun after it means the enterprises.
     # Not 使用危化 (a key domain), 危化品 / 危化救援 / 危化企业 (other words go on after it).
     (re.compile(r"(?<!使用)危化(?=$|[有的都在是吗呢啊呀，,。？?！!\s]|一共|总共|分别|名单|清单|数量)"), "危化企业"),

@@ -46,14 +46,19 @@ _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "�
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
 # "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
 # "都是哪些", "具体是哪几家", "列出来": the members of a set asked for, with nothing else said.
-BARE_LIST = r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有)?(?:哪些|哪几家|哪几个|哪些企业|哪些单位|谁家)(?:呢|啊|吧)?[?？]?$|^(?:都|全)?列(?:出来|一下)"
+BARE_LIST = (  # "分别是哪几家企业": the members asked for; the noun adds no condition
+    r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有)?(?:哪些|哪几家|哪几个|谁家)(?:企业|单位|公司|厂家?)?(?:呢|啊|吧)?[?？]?$|"
+    r"^(?:都|全)?列(?:出来|一下)"
+)
 _ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
 _PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
 )
 # An accident kind asked about with what to do / who commands / which level: the plan's business.
-_ACCIDENT = r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|坍塌|倒塌|灼伤|触电|淹溺"
+_ACCIDENT = (
+    r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|坍塌|倒塌|灼伤|触电|淹溺|晕倒|昏倒|昏迷|被困"
+)
 _RESPONSE = (
     r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
     r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁"
@@ -92,14 +97,16 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
     if _has(_FIGURES, text):
         return RouteDecision(None, 0.0, "图中没有的数据")
-    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值", text):  # "今晚十点半临港谁在岗"
+    # "今晚十点半临港谁在岗", "昨晚谁值的班"
+    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|[值带当][的了过]班", text):
         return hit("duty_now", "值班")
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
     if slots.resource_kind and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):
         return hit("nearest_resources", "最近的资源")
     if _has(
-        r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)",
+        r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
+        r"(?:什么|哪个|哪一?)(?:级别|等级|级)的?响应",  # "应该按什么级别响应"
         text,
     ):
         return hit("plan_for", "预案")

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.mentions import PRONOUN, joins_name, trade_name, without_determiner
+from agents.chat.mentions import PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
 from agents.chat.tags import tag_of
@@ -77,6 +77,8 @@ OP_TYPE_SYNONYMS: dict[str, str] = {
 RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
     # word → (repository resource kind, RescueTeam.team_type filter)
     "危化救援": ("team", "危化"), "危化品救援": ("team", "危化"), "危化队": ("team", "危化"),
+    "危化应急救援": ("team", "危化"), "危化品应急救援": ("team", "危化"), "危险化学品救援": ("team", "危化"),
+    "危险化学品应急救援": ("team", "危化"), "消防救援": ("team", "消防"),
     "消防队": ("team", "消防"), "消防站": ("team", "消防"), "救援队": ("team", None), "救援力量": ("team", None),
     "队伍": ("team", None), "专家": ("expert", None), "医院": ("medical", None), "医疗": ("medical", None),
     "卫生院": ("medical", None), "物资仓库": ("warehouse", None), "应急仓库": ("warehouse", None), "避难场所": ("shelter", None), "避难所": ("shelter", None),
@@ -213,7 +215,7 @@ def _first_word(text: str, table: Mapping[str, object]) -> str | None:
 
 
 _UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
-_NOT_TOWN = re.compile(r"^(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他)")
+_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他)")  # 请按镇街
 
 
 def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
@@ -371,7 +373,7 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
             core = re.sub(r"^江阴市?|(股份)?有限(责任)?公司$|集团$|公司$", "", part[:best])
             if best >= 4 and len(core) >= 2 and _names_something(core):
                 return part[:best], True
-        tail = chunk.strip().split(" ")[-1] if chunk.strip() else ""
+        tail = trade_head(chunk.strip().split(" ")[-1]) if chunk.strip() else ""
         if (
             weak is None
             and len(tail) >= 2
