@@ -8,7 +8,7 @@ from typing import Any
 
 from agents.chat import plan_guide
 from agents.chat.resolve import ResolvedEnterprise
-from agents.chat.slots import resource_requests
+from agents.chat.resources_asked import resource_requests
 from core.errors import ValidationError
 from core.ports import GraphStore
 from core.scope import DataScope

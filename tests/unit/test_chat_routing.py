@@ -7,8 +7,9 @@ from datetime import datetime
 import pytest
 
 from agents.chat.answer import templated_answer, unsupported_facts
+from agents.chat.resources_asked import resource_requests
 from agents.chat.router import route
-from agents.chat.slots import Gazetteer, extract_slots, resource_requests
+from agents.chat.slots import Gazetteer, extract_slots
 from agents.chat.timewords import CST, basic_time_window
 from graph.intents import BY_ID, INTENTS
 
