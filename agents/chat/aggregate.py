@@ -36,6 +36,8 @@ from graph.intents import BY_ID
 _NUM = r"[0-9]+(?:\.[0-9]+)?|[一二两三四五六七八九十百千]+"
 # Subject words of the things that can be counted; 事件告警 is any alarm event ("告警最多的企业").
 _SUBJECT_RX = {s.name: s.pattern for s in SUBJECTS if s.name != "厂中厂租赁"}
+# Counted, inspections need no 被/过 ("检查次数最多"); what an inspection found is a hazard.
+_SUBJECT_RX["执法检查"] = re.compile(_SUBJECT_RX["执法检查"].pattern + r"|(?<![排核])检查(?!出|发现|中发现)")
 _EVENTS = re.compile(r"告警|报警|预警|警情|事件")
 _OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
 _SENSOR_ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")

@@ -21,7 +21,7 @@ from agents.chat.coverage import ENTERPRISES_ASKED, SUBJECTS
 from agents.chat.execute import bind
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.slots import Gazetteer, Slots, extract_slots
-from agents.chat.timewords import TimeParser
+from agents.chat.timewords import TimeParser, format_ms
 from core.ports import GraphStore
 from core.scope import DataScope
 from graph.intents import BY_ID
@@ -41,7 +41,8 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
     values = dict(m.values) | {k: v for k, v in p.attributes.items() if k == "town"}
     if allowed is not None and "enterprise_ids" in BY_ID[m.intent].slots:
         values["enterprise_ids"] = sorted(allowed)
-    step = _run(m.intent, values, scope, store, now_ms, _label(p))
+    step = _run(m.intent, values, scope, store, now_ms, "")
+    step.label = _label(p, step.params)  # from the bound values: defaults (未整改, 今天) included
     key = "town" if p.group == "town" else "enterprise_id"
     totals: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
@@ -93,11 +94,15 @@ def _whole(n: float) -> int | float:
     return int(n) if float(n).is_integer() else round(n, 2)
 
 
-def _label(p: AggregatePlan) -> str:
+def _label(p: AggregatePlan, params: dict[str, Any]) -> str:
     m = p.measure
-    detail = describe_filters({k: v for k, v in m.values.items() if not k.startswith("_")})
+    detail = describe_filters({k: v for k, v in params.items() if k not in ("town", "enterprise_ids")})
+    if params.get("from_ms") is not None and not params.get("window_label"):  # the grammar gave no name
+        period = f"{format_ms(params['from_ms'])[:10]} 至 {format_ms(params['to_ms'])[:10]}"
+        detail = "，".join(x for x in (period, detail) if x)
     name = {"传感器": "离线传感器" if m.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
             "事件告警": "告警事件"}.get(m.kind, m.kind)  # fmt: skip
+    name = "逾期隐患" if m.intent == "overdue_hazards" else name
     what = {"sum": "罚款金额", "max": "单笔最高罚款"}.get(m.amount, f"{name}数")
     return f"{what}{f'（{detail}）' if detail else ''}"
 

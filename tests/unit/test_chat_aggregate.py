@@ -39,6 +39,7 @@ def _plan(question: str) -> aggregate.AggregatePlan | None:
         ("罚款超过两万的企业", "penalty_list", "enterprise", None, (">", 20000.0), "max", False),
         ("挂着4条以上没整改隐患的厂子", "hazard_list", "enterprise", None, (">=", 4.0), "", False),
         ("被检查过三次以上的企业是哪些", "inspection_list", "enterprise", None, (">=", 3.0), "", False),
+        ("执法检查次数排前四的镇街", "inspection_list", "town", 4, None, "", False),
         ("本周各街道动火作业分别多少", "special_operations", "town", None, None, "", False),
         ("重大风险点数量排名前三的企业", "risk_points", "enterprise", 3, None, "", False),
         ("近一个月烟雾告警最多的镇街", "events_recent", "town", 1, None, "", False),
@@ -98,6 +99,9 @@ def test_coverage_flags_enterprise_rankings_but_not_a_reference_back() -> None:
     q = "那前五家里哪些被罚过"
     assert uncovered(q, extract_slots(q, TOWNS), "penalty_list", restricted=True) == ()
     assert refers_to_rows("这前两家有没有逾期隐患") and not refers_to_rows("前两名的企业")
+    assert not refers_to_rows("罚了3万元以上的单位") and refers_to_rows(
+        "以上企业的法人是谁"
+    )  # a bound, not "the above"
 
 
 class FakeStore:
