@@ -11,7 +11,11 @@ Scoring:
 * intent — the system's intent equals the expected one (template lines);
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
-  system's first row equals the gold count;
+  system's first row equals the gold count; ``top`` (rankings, the line's ``top`` = N): the gold returns
+  every group with its score ``n``, and one column of the answer holds every group scoring above the
+  N-th score, only groups scoring at least it, at least N, best first — a tie at the cut may be broken
+  either way or shown in full; ``grouped`` (per-town counts): two columns hold exactly the gold
+  (``key``, ``n``) pairs, groups at 0 may be listed;
 * ``empty`` — a question outside the caller's scope: a refusal, no rows, or only zeros passes;
 * conversations — a line's ``history`` (earlier questions) is asked first in one conversation, under
   the same principal (``scope`` city, a town or an enterprise), then ``question`` is scored;
@@ -31,7 +35,8 @@ Scoring:
   dates, duty at a clock time, 5 two-condition lines) likewise: ``heldout11`` used for fixes,
   ``heldout12`` measured once more after them, untuned;
 * ``compound_dev`` / ``compound_holdout`` (text-to-Cypher set): multi-condition enterprise questions for
-  the compound planner (ADR 0012), each split its own ``cypher (compound …)`` row;
+  the compound planner (ADR 0012), each split its own ``cypher (compound …)`` row; ``rank_dev`` /
+  ``rank_holdout``: rankings, thresholds and per-town counts for the aggregation step (ADR 0013);
 * the service is wired as ``api/bootstrap.py`` wires it, with the full time grammar
   (``agents.nlp.timeexpr``) and no LLM unless a model is given;
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
