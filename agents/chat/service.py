@@ -234,7 +234,7 @@ class ChatService:
             except LLMError as exc:
                 notice = f"大模型不可用（{exc.message}），仅使用规则匹配。"
         if intent_id is None:  # a ranking or per-town count: grouped from template rows (ADR 0013)
-            return (aggregate_run.answer(text, slots, scope, self.store, self.gazetteer(), self.clock(), self.time_parser) if self.use_rules and not enterprise_ids else None) or self._cypher_or_clarify(text, principal, use_llm, notice)  # fmt: skip
+            return (aggregate_run.answer(text, slots, scope, self.store, self.gazetteer(), self.clock(), self.time_parser) if self.use_rules and enterprise is None and not enterprise_ids else None) or self._cypher_or_clarify(text, principal, use_llm, notice)  # fmt: skip
         if enterprise is not None:
             merged["enterprise_id"] = enterprise.id
         elif enterprise_ids:
