@@ -11,7 +11,11 @@ Scoring:
 * intent — the system's intent equals the expected one (template lines);
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
-  system's first row equals the gold count;
+  system's first row equals the gold count; ``top`` (rankings, the line's ``top`` = N): the gold returns
+  every group with its score ``n``, and one column of the answer holds every group scoring above the
+  N-th score, only groups scoring at least it, at least N, best first — a tie at the cut may be broken
+  either way or shown in full; ``grouped`` (per-town counts): two columns hold exactly the gold
+  (``key``, ``n``) pairs, groups at 0 may be listed;
 * ``empty`` — a question outside the caller's scope: a refusal, no rows, or only zeros passes;
 * conversations — a line's ``history`` (earlier questions) is asked first in one conversation, under
   the same principal (``scope`` city, a town or an enterprise), then ``question`` is scored;
@@ -31,7 +35,8 @@ Scoring:
   dates, duty at a clock time, 5 two-condition lines) likewise: ``heldout11`` used for fixes,
   ``heldout12`` measured once more after them, untuned;
 * ``compound_dev`` / ``compound_holdout`` (text-to-Cypher set): multi-condition enterprise questions for
-  the compound planner (ADR 0012), each split its own ``cypher (compound …)`` row;
+  the compound planner (ADR 0012), each split its own ``cypher (compound …)`` row; ``rank_dev`` /
+  ``rank_holdout``: rankings, thresholds and per-town counts for the aggregation step (ADR 0013);
 * the service is wired as ``api/bootstrap.py`` wires it, with the full time grammar
   (``agents.nlp.timeexpr``) and no LLM unless a model is given;
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
@@ -46,6 +51,7 @@ import tempfile
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -104,12 +110,22 @@ def _norm(v: Any) -> str:
     return str(v)
 
 
-def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> bool:
+def execution_ok(
+    compare: str,
+    gold: list[Any],
+    rows: list[dict[str, Any]],
+    gold_rows: list[dict[str, Any]] | None = None,
+    top: int = 1,
+) -> bool:
     if compare == "empty":  # outside the caller's scope: refused, or nothing / zero found
         return all(v in (0, None, "", []) for r in rows for v in r.values())
     if compare == "count":
         want = _norm(gold[0] if gold else 0)
         return bool(rows) and any(_norm(v) == want for v in rows[0].values())
+    if compare == "top":
+        return top_ok(gold_rows or [], rows, top)
+    if compare == "grouped":
+        return grouped_ok(gold_rows or [], rows)
     if not gold:
         return not rows
     columns = list(rows[0]) if rows else []
@@ -120,7 +136,56 @@ def execution_ok(compare: str, gold: list[Any], rows: list[dict[str, Any]]) -> b
     return any({_norm(r.get(c)) for r in rows} == want_set for c in columns)
 
 
-def answer_ok(compare: str, gold: list[Any], answer: str) -> bool:
+def top_bounds(gold_rows: list[dict[str, Any]], top: int) -> tuple[set[str], set[str], int]:
+    """The keys a top-``top`` answer must show, those it may show (ties at the cut), and how many at least.
+
+    Gold rows are every group with its score ``n`` (no LIMIT), so ties at the N-th place are known:
+    an answer that breaks them either way, or shows them all, is right.
+    """
+    ranked = sorted(((_norm(r["key"]), float(r["n"])) for r in gold_rows), key=lambda kn: -kn[1])
+    if not ranked:
+        return set(), set(), 0
+    needed = min(top, len(ranked))
+    cut = ranked[needed - 1][1]
+    return {k for k, n in ranked if n > cut}, {k for k, n in ranked if n >= cut}, needed
+
+
+def top_ok(gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]], top: int) -> bool:
+    """One column of the answer holds the top ``top`` keys (ties at the cut may be shown), best first."""
+    must, may, needed = top_bounds(gold_rows, top)
+    if not gold_rows:
+        return not rows
+    score = {_norm(r["key"]): float(r["n"]) for r in gold_rows}
+    for column in list(rows[0]) if rows else []:
+        shown = [_norm(r.get(column)) for r in rows]
+        if must <= set(shown) <= may and len(set(shown)) >= needed:
+            scores = [score[k] for k in shown]
+            if all(a >= b for a, b in pairwise(scores)):
+                return True
+    return False
+
+
+def grouped_ok(gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
+    """Two columns of the answer hold exactly the gold (group, number) pairs; groups at 0 may be listed."""
+    want = {(_norm(r["key"]), _norm(r["n"])) for r in gold_rows if r["n"]}
+    columns = list(rows[0]) if rows else []
+    for key_col in columns:
+        for n_col in columns:
+            got = {(_norm(r.get(key_col)), _norm(r.get(n_col))) for r in rows if r.get(n_col)}
+            if key_col != n_col and got == want:
+                return True
+    return not want and not any(v for r in rows for v in r.values() if isinstance(v, int | float))
+
+
+def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[str, Any]] | None = None,
+              top: int = 1) -> bool:  # fmt: skip
+    if compare == "top":
+        must, may, needed = top_bounds(gold_rows or [], top)
+        if not may:
+            return "没有" in answer
+        return all(k in answer for k in must) and sum(k in answer for k in may) >= needed
+    if compare == "grouped":
+        return all(_norm(r["key"]) in answer and _norm(r["n"]) in answer for r in gold_rows or [] if r["n"])
     if compare == "empty":
         return any(w in answer for w in ("没有", "无权", "范围", " 0 "))
     if compare == "count":
@@ -163,7 +228,9 @@ def run_system(
     params = time_params(now_ms)
     run = ChatRun(system)
     for case in items:
-        gold = [r["key"] for r in store.read(case["gold_cypher"], params | case.get("gold_params", {}))]
+        gold_rows = store.read(case["gold_cypher"], params | case.get("gold_params", {}))
+        gold = [r["key"] for r in gold_rows]
+        top = int(case.get("top", 1))
         started = time.perf_counter()
         try:
             got = _ask(service, case, principal_for(case["scope"]))
@@ -177,8 +244,8 @@ def run_system(
                 case["id"],
                 _part(case),
                 intent_ok=case.get("intent") is None or got.intent == case.get("intent"),
-                exec_ok=execution_ok(case["compare"], gold, got.rows),
-                answer_ok=answer_ok(case["compare"], gold, got.answer),
+                exec_ok=execution_ok(case["compare"], gold, got.rows, gold_rows, top),
+                answer_ok=answer_ok(case["compare"], gold, got.answer, gold_rows, top),
                 latency_ms=latency,
                 got_path=got.path,
                 got_intent=got.intent,
@@ -199,7 +266,7 @@ def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> An
 
 def _part(case: dict[str, Any]) -> str:
     split = str(case.get("split", ""))
-    if split.startswith("compound_"):  # multi-condition enterprise questions (ADR 0012): own rows
+    if split.startswith(("compound_", "rank_")):  # multi-condition (ADR 0012), rankings (ADR 0013): own rows
         return f"{case['path']} ({split.replace('_', ' ')})"
     if not split.startswith("heldout"):
         return str(case["path"])

@@ -1,5 +1,6 @@
 """The whole chat system on the questions no single template answers (``chat_text2cypher.jsonl``):
-rules, then the compound planner (ADR 0012), then text-to-Cypher with one bundled model.
+rules, then the compound planner (ADR 0012) and the aggregation step (ADR 0013), then text-to-Cypher
+with one bundled model.
 
     python -m evals.chat_system 1.5b /tmp/system.jsonl
 

@@ -85,9 +85,12 @@ _OTHER_PARTY = ("lessees_of_lessor", "lessors_of_enterprise")
 # every offline sensor does not say which town has the most. Not 最低储备 (the low-stock threshold).
 PER_TOWN = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块)|按镇|按街道")
 _RANKED = re.compile(
-    r"最多|最少|最高(?!级)|最低(?!储备|库存|限|值|标准)|排名|排行|前[0-9一二三四五六七八九十]+(?:名|位|家|个)"
+    r"最多|最少|最高(?!级)|最低(?!储备|库存|限|值|标准)|排名|排行|排在?前|(?<![那这])前[0-9一二三四五六七八九十]+(?:名|位|家|个)"
 )
-_PER_ENTERPRISE = re.compile(r"哪(?:一)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)")
+_PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的企业": enterprises are ranked
+    r"哪(?:一|几)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)"
+    r"|[0-9一二两三四五六七八九十]+家(?:企业|公司|单位|工厂)|的(?:企业|公司|单位|工厂)"
+)
 _COUNTED = re.compile(r"多少|几(?:家|个|条|处|次|起|项)|数量|总数|统计")
 # A named material: the low-stock template lists every short item and has no material filter, so
 # "防毒面具够不够" answered with it would list tents and sandbags too.

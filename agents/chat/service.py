@@ -16,8 +16,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
+from agents.chat import aggregate_run, compound_run
 from agents.chat import answer as synth
-from agents.chat import compound_run
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.execute import TemplateRun, run_template
@@ -233,8 +233,8 @@ class ChatService:
                     intent_id, path = chosen.intent, "llm_template"
             except LLMError as exc:
                 notice = f"大模型不可用（{exc.message}），仅使用规则匹配。"
-        if intent_id is None:
-            return self._cypher_or_clarify(text, principal, use_llm, notice)
+        if intent_id is None:  # a ranking or per-town count: grouped from template rows (ADR 0013)
+            return (aggregate_run.answer(text, slots, scope, self.store, self.gazetteer(), self.clock(), self.time_parser) if self.use_rules and enterprise is None and not enterprise_ids else None) or self._cypher_or_clarify(text, principal, use_llm, notice)  # fmt: skip
         if enterprise is not None:
             merged["enterprise_id"] = enterprise.id
         elif enterprise_ids:
@@ -259,8 +259,9 @@ class ChatService:
                 landlord or (enterprise is None and not enterprise_ids)
             ) and intent_id == decision.intent
             composed = compound_run.answer(text, slots, missing, scope, self.store, self.gazetteer(), self.clock(),
-                                       self.time_parser, landlord=landlord) if unrestricted else None  # fmt: skip
-            if composed is not None:  # every condition mapped to a template: exact, no LLM (ADR 0012)
+                                       self.time_parser, landlord=landlord) or aggregate_run.answer(text, slots, scope,
+                                       self.store, self.gazetteer(), self.clock(), self.time_parser) if unrestricted else None  # fmt: skip
+            if composed is not None:  # every condition mapped, or grouped from template rows: exact, no LLM
                 return composed
         if missing and not only_enterprises_asked(missing):
             if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
