@@ -56,7 +56,9 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
     parts = [fmt.format(shown[k]) for k, fmt in _FILTER_LABELS.items() if shown.get(k) not in (None, "")]
     if params.get("category_group"):
         parts.append("危化类" if "危化品生产" in params["category_group"] else "工贸类")
-    if params.get("open_only"):
+    if params.get("overdue"):
+        parts.append("逾期未整改")  # overdue implies open
+    elif params.get("open_only"):
         parts.append("未整改")
     if params.get("dishonest"):
         parts.append("严重失信")

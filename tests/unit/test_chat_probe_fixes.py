@@ -103,3 +103,10 @@ def test_the_high_tech_zone_is_a_place_not_a_tag() -> None:
 def test_a_window_from_the_time_grammar_keeps_the_words_it_came_from() -> None:
     window = time_window("前天晚上八点以后的告警", NOW_MS, parse_time_range)
     assert window is not None and "前天" in window.label
+
+
+def test_an_overdue_filter_is_named_in_the_answer() -> None:
+    from agents.chat.answer import describe_filters
+
+    assert describe_filters({"overdue": True, "open_only": True}) == "逾期未整改"
+    assert describe_filters({"open_only": True, "town": None}) == "未整改"
