@@ -72,6 +72,11 @@ _THRESHOLD = re.compile(
     r"(?:超过|大于|多于|高于|低于|少于|不少于|不低于|至少)\s*[0-9一二两三四五六七八九十百千万.]+"
     r"|[0-9一二两三四五六七八九十百千万.]+\s*(?:万元|万|元|条|次|家|个|起|人|处|级|吨)\s*(?:以上|以下|及以上)"
 )
+# "罚款在2万到5万之间", "介于", "超过全市平均": a band or a comparison with an average, no slot either
+_RANGE_OR_AVERAGE = re.compile(
+    r"[0-9一二两三四五六七八九十百千万.]+\s*(?:万元|万|元|条|次|家|个|人)?\s*(?:到|至|~|-)\s*"
+    r"[0-9一二两三四五六七八九十百千万.]+\s*(?:万元|万|元|条|次|家|个|人)?\s*之间|介于|(?:高于|低于|超过|不到|大于|小于)[^，,。？?]{0,4}平均"
+)
 # A village or community inside a town ("华士镇华西村"): templates filter by town, and answering for the
 # whole town would overcount. Not a collective landlord's name (…村股份经济合作社), 村民/村委, 社区卫生院.
 _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
@@ -141,7 +146,7 @@ def uncovered(
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
         missing.append(NEGATED)  # "哪些企业今年还没被检查过": the complement, not the inspection records
-    if _THRESHOLD.search(text):
+    if _THRESHOLD.search(text) or _RANGE_OR_AVERAGE.search(text):
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
         missing.append("多个镇街")

@@ -73,9 +73,7 @@ class CypherAnswerer(Protocol):
     ) -> Any: ...
 
 
-PlanPassageSearch = Callable[
-    [str, Any], list[dict[str, Any]]
-]  # (question, scope) → [{plan_id,title,text,paragraph}]
+PlanPassageSearch = Callable[[str, Any], list[dict[str, Any]]]  # (question, scope) → [{plan_id,title,text,…}]
 
 
 @dataclass
@@ -264,9 +262,8 @@ class ChatService:
             if composed is not None:  # every condition mapped, or grouped from template rows: exact, no LLM
                 return composed
         if missing and not only_enterprises_asked(missing):
-            if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
-                return self._cypher_or_clarify(text, principal, use_llm, notice)
-            return ChatAnswer(answer=declined_answer(intent_id, missing), path="clarify", notice=notice), None
+            declined = declined_answer(intent_id, missing)
+            return self._cypher_or_clarify(text, principal, use_llm, notice, declined)
         merged |= {"_text": text, "_question": text}
         try:
             run = run_template(
@@ -341,8 +338,9 @@ class ChatService:
             result.notice = "大模型回答含有查询结果之外的内容，已改用模板回答。"
 
     def _cypher_or_clarify(
-        self, text: str, principal: Principal, use_llm: bool, notice: str
+        self, text: str, principal: Principal, use_llm: bool, notice: str, declined: str = ""
     ) -> tuple[ChatAnswer, TurnState | None]:
+        """Text-to-Cypher with an LLM; else, or when it fails, ``declined`` (what fixed queries answer) or a hint."""
         if use_llm and self.chat_model is not None and self.cypher_answerer is not None:
             try:
                 got = self.cypher_answerer(
@@ -358,6 +356,8 @@ class ChatService:
                     answer=synth.generic_rows_answer(got.columns, rows), path="cypher", query=got.query,
                     params=_jsonable(got.params), columns=list(got.columns), rows=rows, citations=[cite], notice=notice,
                 ), TurnState(question=text, key_kind="rows")  # fmt: skip
+        if declined:
+            return ChatAnswer(answer=declined, path="clarify", notice=notice), None
         hint = "；".join(EXAMPLES[:3])
         return ChatAnswer(answer=f"抱歉，没能理解您的问题，或系统里没有这方面的数据（{COVERED}）。可以这样问：{hint}。",
                           path="clarify", notice=notice), None  # fmt: skip

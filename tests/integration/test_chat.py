@@ -157,6 +157,18 @@ def test_gibberish_with_the_llm_down_asks_to_rephrase(store: FalkorGraphStore) -
     assert r.path == "clarify" and "没能理解" in r.answer and "大模型不可用" in r.notice
 
 
+def test_a_combined_question_with_the_llm_down_says_which_fixed_queries_answer_the_parts(
+    store: FalkorGraphStore,
+) -> None:
+    def unavailable(*_: Any, **__: Any) -> Any:
+        raise LLMUnavailableError("大模型服务不可用")
+
+    chat = service(store, chat_model=FakeChatModel(down), cypher_answerer=unavailable)
+    r = chat.ask("罚款在1万到3万之间的企业", CITY)  # a band: no template, no composition
+    assert r.path == "clarify" and "数量门槛" in r.answer and "没能理解" not in r.answer
+    assert "无法自动生成查询" in r.notice
+
+
 def test_llm_chooses_from_the_closed_intent_list_when_rules_do_not_fit(store: FalkorGraphStore) -> None:
     model = FakeChatModel(lambda _: json.dumps({"intent": "duty_now", "town": None, "enterprise": None}))
     r = service(store, chat_model=model).ask("今晚找谁汇报", CITY)

@@ -110,3 +110,13 @@ def test_an_overdue_filter_is_named_in_the_answer() -> None:
 
     assert describe_filters({"overdue": True, "open_only": True}) == "逾期未整改"
     assert describe_filters({"open_only": True, "town": None}) == "未整改"
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [("罚款在1万到3万之间的企业", "penalty_list"), ("隐患数高于全市平均的镇", "hazard_count_by_town"),
+     ("处罚金额介于五千和两万的记录", "penalty_list")],
+)  # fmt: skip
+def test_bands_and_averages_are_conditions_no_template_expresses(question: str, intent: str) -> None:
+    text = normalise_question(question)
+    assert "数量门槛" in uncovered(text, extract_slots(text, TOWNS), intent)
