@@ -27,8 +27,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from agents.chat.condition_templates import template_for
 from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS
-from agents.chat.slots import OVERDUE, Gazetteer, Slots, extract_slots
+from agents.chat.slots import Gazetteer, Slots, extract_slots
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.vocab import cn_to_int
 from graph.intents import BY_ID
@@ -39,8 +40,6 @@ _SUBJECT_RX = {s.name: s.pattern for s in SUBJECTS if s.name != "厂中厂租赁
 # Counted, inspections need no 被/过 ("检查次数最多"); what an inspection found is a hazard.
 _SUBJECT_RX["执法检查"] = re.compile(_SUBJECT_RX["执法检查"].pattern + r"|(?<![排核])检查(?!出|发现|中发现)")
 _EVENTS = re.compile(r"告警|报警|预警|警情|事件")
-_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
-_SENSOR_ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 
 _MOST = re.compile(r"最多|最高|最大|最严重|排名|排行|排前|排在前|靠前|top|TOP|Top")
 _TOP_N = re.compile(
@@ -229,32 +228,7 @@ def _measure(
 
 
 def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:
-    """The template whose rows are the things counted, with the slots of the measure's clause."""
-    if kind == "隐患":
-        if s.overdue or OVERDUE.search(clause):
-            return "overdue_hazards", {"hazard_level": s.hazard_level}
-        return "hazard_list", {"hazard_level": s.hazard_level, "hazard_status": s.hazard_status,
-                               "open_only": s.open_only}  # fmt: skip
-    if kind == "行政处罚":
-        return "penalty_list", {}
-    if kind == "执法检查":
-        return "inspection_list", {}
-    if kind == "重大危险源":
-        return "hazard_source_list", {"mhs_level": s.mhs_level}
-    if kind == "风险点":
-        return "risk_points", {"risk_level": s.risk_level}
-    if kind == "特殊作业":
-        return "special_operations", {"op_type": s.op_type}
-    if kind == "传感器":
-        if _OFFLINE.search(clause):
-            return "sensors_offline", {}
-        return ("sensors_alarming", {}) if _SENSOR_ALARM.search(clause) else None
-    if kind == "视频监控":
-        return ("cameras_offline", {}) if _OFFLINE.search(clause) else None
-    if kind == "事件告警":
-        return "events_recent", {"event_type": s.event_type, "event_status": s.event_status,
-                                 "event_level": s.event_level}  # fmt: skip
-    return None
+    return template_for(kind, clause, s, counted=True)
 
 
 UNITS = {

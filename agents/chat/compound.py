@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from agents.chat.condition_templates import ALARM, template_for
 from agents.chat.coverage import (
     ENTERPRISE_NOUN,
     ENTERPRISES_ASKED,
@@ -38,7 +39,6 @@ from agents.chat.slots import (
     CATEGORY_SYNONYMS,
     EVENT_TYPE_SYNONYMS,
     KEY_DOMAIN_SYNONYMS,
-    OVERDUE,
     SCALE_SYNONYMS,
     Gazetteer,
     Slots,
@@ -93,8 +93,6 @@ _OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )
-_OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
-_ALARM = re.compile(r"报了?过?警|告警|超限|预警|超标|异常")
 _SUBJECT_WORDS = "|".join(f"(?:{p})" for p in _PATTERNS.values())
 # The things themselves are asked for, not enterprises: "处罚过的企业的隐患有哪些", "A类企业的逾期隐患",
 # "有几条逾期隐患", "罚了多少钱". A single template answers those, or nothing does. "哪家的传感器掉线了"
@@ -117,7 +115,7 @@ _ALL_TIME = re.compile(r"至今|从来|从未|从没|曾经|历来|一直|历史
 _UNMAPPED = re.compile(
     r"报警|告警|预警|报过?警|事件|事故|火情|警情|罚|检查|查过|执法|作业|监测|监控|摄像|风险|危险源|隐患|传感器"
 )
-_ALARM_WORDS = re.compile(_ALARM.pattern + r"|事件|报告")
+_ALARM_WORDS = re.compile(ALARM.pattern + r"|事件|报告")
 # Level words in a clause whose template then has no level: said in a form the slot filler missed.
 _LEVEL_SLOTS = ("mhs_level", "hazard_level", "hazard_status", "risk_level")
 _NO_LEVEL = re.compile(r"(?!)")
@@ -300,32 +298,7 @@ def _condition(
 
 
 def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:
-    """The template expressing one condition and the slots of its clause, or None (no such template)."""
-    if kind == "行政处罚":
-        return "penalty_list", {}
-    if kind == "执法检查":
-        return "inspection_list", {}
-    if kind == "重大危险源":
-        return "hazard_source_enterprises", {"mhs_level": s.mhs_level}
-    if kind == "隐患":
-        if s.overdue or OVERDUE.search(clause):
-            return "overdue_hazards", {"hazard_level": s.hazard_level}
-        return "hazard_list", {"hazard_level": s.hazard_level, "hazard_status": s.hazard_status,
-                               "open_only": s.open_only}  # fmt: skip
-    if kind == "风险点":
-        return "risk_points", {"risk_level": s.risk_level}
-    if kind == "特殊作业":
-        return "special_operations", {"op_type": s.op_type}
-    if kind == "传感器":
-        if _OFFLINE.search(clause):
-            return "sensors_offline", {}
-        return ("sensors_alarming", {}) if _ALARM.search(clause) else None
-    if kind == "视频监控":
-        return ("cameras_offline", {}) if _OFFLINE.search(clause) else None
-    if kind == "事件告警" and s.event_type:
-        return "events_recent", {"event_type": s.event_type, "event_status": s.event_status,
-                                 "event_level": s.event_level}  # fmt: skip
-    return None
+    return template_for(kind, clause, s, counted=False)
 
 
 __all__ = ["ATTRIBUTE", "Condition", "Plan", "plan"]
