@@ -101,13 +101,16 @@ def named_outside(
 
     A short name ("豪佳化学") is only a weak mention, dropped when the scope finds no such firm; for
     a town officer or an enterprise user that would answer about their own patch instead ("帮我看下
-    豪佳化学有哪些隐患" → their own hazards), which is wrong. Said by a city-level caller, nothing is
-    outside.
+    豪佳化学有哪些隐患" → their own hazards), which is wrong. Only a firm whose name starts as said
+    counts: a short name leads with the 字号, while "氯碱化工企业" or "气体公司" describe a kind of firm
+    that many names merely contain. Said by a city-level caller, nothing is outside.
     """
     if scope.level is ScopeLevel.CITY:
         return False
     found = resolve_enterprise(mention, DataScope(), repository, search, fuzzy=fuzzy)
-    return found is not None and found.id != scope.enterprise_id
+    return (
+        found is not None and found.id != scope.enterprise_id and core_name(found.name).startswith(mention[0])
+    )
 
 
 def unfound_name(

@@ -142,3 +142,9 @@ def test_jiangyin_day_words_are_the_standard_ones(question: str, day: str) -> No
 
 def test_the_ming_dynasty_is_no_day() -> None:
     assert "明天" not in normalise_question("明朝时期的老厂房改的仓库有哪些")
+
+
+def test_a_kind_of_firm_said_by_a_scoped_caller_is_no_firm_outside() -> None:
+    firms = [*_FIRMS, _Firm("KIND", "江阴市铭泰氯碱化工有限公司", town="华士镇")]
+    town = DataScope(level=ScopeLevel.TOWN, town="青阳镇")
+    assert not named_outside("氯碱化工", town, _Repository(firms), None, fuzzy=False)  # type: ignore[arg-type]
