@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from core.scope import DataScope
+from agents.chat.slots import Slots
+from agents.events.typos import confusable
+from core.scope import DataScope, ScopeLevel
 from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
@@ -87,6 +89,42 @@ def resolve_enterprise(
     return None
 
 
+def named_outside(
+    mention: str,
+    scope: DataScope,
+    repository: SafetyGraphRepository,
+    search: FuzzyEnterpriseSearch | None,
+    *,
+    fuzzy: bool,
+) -> bool:
+    """Whether a name the caller's scope does not hold is another enterprise of the city.
+
+    A short name ("豪佳化学") is only a weak mention, dropped when the scope finds no such firm; for
+    a town officer or an enterprise user that would answer about their own patch instead ("帮我看下
+    豪佳化学有哪些隐患" → their own hazards), which is wrong. Only a firm whose name starts as said
+    counts: a short name leads with the 字号, while "氯碱化工企业" or "气体公司" describe a kind of firm
+    that many names merely contain. Said by a city-level caller, nothing is outside.
+    """
+    if scope.level is ScopeLevel.CITY:
+        return False
+    found = resolve_enterprise(mention, DataScope(), repository, search, fuzzy=fuzzy)
+    return (
+        found is not None and found.id != scope.enterprise_id and core_name(found.name).startswith(mention[0])
+    )
+
+
+def unfound_name(
+    slots: Slots, scope: DataScope, repository: SafetyGraphRepository, search: FuzzyEnterpriseSearch | None
+) -> bool:
+    """Whether the name a question says, which the caller's scope did not resolve, is reported as not
+    found rather than dropped: it looks like a full name, or it names a firm outside the scope."""
+    if not slots.enterprise_mention:
+        return False
+    return slots.enterprise_mention_strong or named_outside(
+        slots.enterprise_mention, scope, repository, search, fuzzy=False
+    )
+
+
 def near_name(said: str, name: str) -> bool:
     """Whether ``said`` is ``name`` as people shorten or mistype it: the name's characters in order
     with a word left out ("腾亚储运" for 腾亚港口储运), or one character wrong ("远铖高份子" for
@@ -112,7 +150,9 @@ def _near_miss(said: str, scope: DataScope, repository: SafetyGraphRepository) -
     """The one enterprise whose name ``said`` shortens or mistypes (``near_name``), or None.
 
     Candidates share a two-character run with what was said (a mistyped character breaks at most two
-    runs); two different matches are ambiguous, and guessing one would answer about the wrong firm.
+    runs). Several matches are told apart by how close each is (``_closeness``): "捷明化工" is one
+    character off both 捷铭化工 and 祥明化工, but only 明/铭 sound alike, so it is 捷铭化工. Two
+    matches equally close are ambiguous, and guessing one would answer about the wrong firm.
     """
     if len(said) < 4:
         return None
@@ -121,10 +161,27 @@ def _near_miss(said: str, scope: DataScope, repository: SafetyGraphRepository) -
         for e in repository.search_enterprises(scope, q_text=said[i : i + 2], size=MAX_CANDIDATES).items:
             if near_name(said, e.name):
                 found[e.uscc] = e
-    if len(found) != 1:
+    if not found:
         return None
-    e = next(iter(found.values()))
+    ranked = sorted(found.values(), key=lambda e: _closeness(said, e.name))
+    if len(ranked) > 1 and _closeness(said, ranked[1].name) == _closeness(said, ranked[0].name):
+        return None
+    e = ranked[0]
     return ResolvedEnterprise(e.uscc, e.name, e.town, e.lat, e.lon)
+
+
+def _closeness(said: str, name: str) -> int:
+    """0: ``name`` holds what was said, whole or with a word left out; 1: one character is wrong but
+    looks or sounds like the right one (a typing slip); 2: one character is simply different."""
+    core = core_name(name)
+    brand = core.find(said[:2])
+    if said in core or (brand >= 0 and _in_order(said, core[brand:])):
+        return 0
+    for i in range(len(core) - len(said) + 1):
+        diffs = [(a, b) for a, b in zip(said, core[i : i + len(said)], strict=True) if a != b]
+        if len(diffs) == 1 and confusable(*diffs[0]):
+            return 1
+    return 2
 
 
 @dataclass(frozen=True)

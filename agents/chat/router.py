@@ -37,7 +37,11 @@ PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|�
 LEASE = r"厂中厂|出租|租出|承租|在租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|厂房是?(?:谁|哪家)"
 # Low stock said without 物资: "哪些装备快用完了", "仓库里啥东西不够了", "应急仓库缺不缺东西".
 _STOCK = r"物资|储备|装备|器材|库存|仓库|库里|东西"
-_SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快没了"
+CAMERA_DARK = (
+    r"黑屏|花屏|蓝屏|没(?:有)?(?:画面|图像|信号)|无(?:画面|图像|信号)|看不到(?:画面|图像)|不出(?:画面|图像)"
+)
+# Spoken forms: "快没得了" (Jiangyin/Wu for 快没了), "剩得不多了", "不多了".
+_SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快?没(?:得|有)?了|剩?得?不多了"
 # Business figures the graph does not hold: naming an enterprise with them asks for no profile.
 _FIGURES = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
 _NOT_HELD = _FIGURES + r"|天气"
@@ -158,7 +162,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             return hit("sensors_alarming", "传感器报警")
         return hit("sensors_offline", "传感器离线")
     if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
-        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联", text):
+        # a camera that is down shows nothing: "黑屏了", "没画面", "看不到图像"
+        if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联|" + CAMERA_DARK, text):
             return hit("cameras_offline", "摄像头离线")
         return hit("camera_count", "摄像头数量")
     if _has(r"离线|掉线|不在线|断线|连不上|失联", text):  # "哪些现在连不上了"

@@ -41,6 +41,7 @@ from agents.chat.resolve import (
     ResolvedLessor,
     lessor_in,
     resolve_enterprise,
+    unfound_name,
 )
 from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, family, route
 from agents.chat.sameperiod import same_period
@@ -164,7 +165,7 @@ class ChatService:
             )
         # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
         lessor = self._lessor(text, scope) if enterprise is None and re.search(LEASE, text) else None
-        if slots.enterprise_mention_strong and enterprise is None and lessor is None:
+        if enterprise is None and lessor is None and unfound_name(slots, scope, self.repository, self.search):
             return ChatAnswer(
                 answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                 path="refusal",

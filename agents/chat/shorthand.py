@@ -1,9 +1,9 @@
 """Duty-room shorthand and context-first questions, read before the rules look at a question.
 
 Typed in a hurry, questions shorten the long terms — 重大源 or 重危源 for 重大危险源, 特作 for
-特殊作业 — and use chat slang for the question word (有木有 = 有没有). The routing rules and the
-vocabulary tables are written against the full words; expanding the short forms here keeps each
-of them from having to learn every abbreviation.
+特殊作业 — and use chat slang for the question word (有木有 = 有没有) or Jiangyin day words (今朝,
+明朝). The routing rules and the vocabulary tables are written against the full words; expanding
+the short forms here keeps each of them from having to learn every abbreviation.
 
 A question may also open with its context ("明天检查组要去申港，先看看那边哪些企业有重大源"):
 the clause before 先看看 / 先查一下 says why the caller asks, and its words (检查组, 明天) are not
@@ -21,6 +21,9 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"特作(?!业)"), "特殊作业"),
     (re.compile(r"有木有"), "有没有"),
     (re.compile(r"木有"), "没有"),
+    # Jiangyin/Wu day words: 今朝 = 今天, 明朝 = 明天 (the dynasty only with 时期/年间/末年/初年)
+    (re.compile(r"今朝"), "今天"),
+    (re.compile(r"明朝(?!时期|年间|末年|初年)"), "明天"),
 )
 
 # "…，先看看 / 我先了解下 / 先帮我查一下 …": what follows is the question itself.

@@ -131,7 +131,8 @@ def test_a_mistyped_name_resolves_to_the_one_firm_it_fits() -> None:
 
 
 def test_two_firms_that_fit_equally_resolve_to_none() -> None:
-    firms = [_Firm("A", "江阴市恒星燃气有限公司"), _Firm("B", "江阴恒星燃料有限公司")]
+    # 汽 sounds like both 气 and 器: equally close (a slip that only one of them explains would pick it)
+    firms = [_Firm("A", "江阴市恒星燃气有限公司"), _Firm("B", "江阴恒星燃器有限公司")]
     assert _resolve("恒星燃汽", firms) is None
 
 
