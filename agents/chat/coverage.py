@@ -142,6 +142,10 @@ def uncovered(
         return ()
     intent = BY_ID[intent_id]
     missing = [s.name for s in SUBJECTS if intent_id not in s.covered_by and s.pattern.search(text)]
+    if not restricted and _TRADE_NOUN.search(text) and not any(getattr(slots, a) for a in _ATTRIBUTES):
+        missing.append(
+            "行业关键词"
+        )  # "本镇燃气企业有几家": no category says 燃气; all firms is not an answer
     if intent_id in _ENTERPRISE_SETS and not restricted and _PORTRAIT_FIELD.search(text):
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
@@ -186,6 +190,12 @@ def _negates_own_subject(text: str, intent_id: str) -> bool:
     return any(NEGATED_BEFORE.search(text[: m.start()]) for p in patterns for m in p.finditer(text))
 
 
+# A trade said before an enterprise noun that no category, group or key domain expresses (燃气企业,
+# 新材料公司, 冷链企业): the enterprise templates cannot filter on it.
+_TRADE_NOUN = re.compile(
+    r"(?:燃气|新材料|化纤|冷链|物流|紧固件|制药|医药|钢铁|电子|电力|塑料|塑业|橡胶|橡塑|管桩|水泥|玻璃|涂料|油漆|木业|"
+    r"家具|食品|服装|家纺|不锈钢|铝业|锻造|电镀|氯碱|气体|仓储|储运|港口|码头)(?:类|行业|方面)?的?(?:企业|公司|厂家|工厂|单位)"
+)
 _ENTERPRISE_SETS = ("enterprise_list", "enterprise_count", "enterprise_count_by_town")
 # A registration field said of a set of enterprises: as a filter or as a column, neither template has it.
 _PORTRAIT_FIELD = re.compile(

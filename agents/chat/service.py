@@ -2,7 +2,6 @@
 
     question ─ checks ─ slots (rules) ─ follow-up merge ─ route (rules → LLM) ─┬─ template  → rows → answer
                                                                                 └─ text-to-Cypher → rows → answer
-
 The template path needs no LLM. The LLM, text-to-Cypher and plan-passage search are injected
 (``None`` = unavailable), so this module imports none of them and works without them.
 """

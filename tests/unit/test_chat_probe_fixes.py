@@ -120,3 +120,15 @@ def test_an_overdue_filter_is_named_in_the_answer() -> None:
 def test_bands_and_averages_are_conditions_no_template_expresses(question: str, intent: str) -> None:
     text = normalise_question(question)
     assert "数量门槛" in uncovered(text, extract_slots(text, TOWNS), intent)
+
+
+@pytest.mark.parametrize("question", ["本街道冷链企业有几家", "华士镇的化纤公司名单", "哪些镇有电镀厂家"])
+def test_a_trade_no_category_expresses_is_not_dropped(question: str) -> None:
+    text = normalise_question(question)
+    assert "行业关键词" in uncovered(text, extract_slots(text, TOWNS), "enterprise_list")
+
+
+def test_a_trade_that_is_a_category_is_the_category() -> None:
+    text = normalise_question("华士镇纺织企业有几家")
+    s = extract_slots(text, TOWNS)
+    assert s.category == "纺织" and "行业关键词" not in uncovered(text, s, "enterprise_count")
