@@ -198,7 +198,7 @@ class EventQueryParser:
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
         for s, e in gate_spans(text, self._enterprise_name):  # 我们厂东门: a gate, not 东门社区
             text = text[:s] + " " * (e - s) + text[e:]
-        asides = [*device_fault_spans(text), *aside_spans(text)]  # 烟感坏了, 蓝色彩钢棚, 处置了没有: no filter
+        asides = [*device_fault_spans(text), *aside_spans(text)]  # 烟感坏了, 蓝色彩钢棚, 处置了没有
         for s, e, levels in [*((a, b, []) for a, b in asides), *level_spans(text)]:
             found.levels.extend(levels)  # 烟感坏了: a repair, no alarm (blanked); 一到三级: a span of levels
             text = text[:s] + " " * (e - s) + text[e:]

@@ -21,8 +21,10 @@ _MONTH = (
     r"(?:(?P<month>\d{1,2})月份?"
     r"|(?P<rel>(?<![晚早马楼路街线])上上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)(?:一|1)?个?月份?)"
 )
+# 11月第2周的周三: that weekday of the week (a weekday said alone would be this week's)
 MONTH_WEEK = (
     rf"(?:{_YEAR}的?)?{_MONTH}的?(?:第(?P<nth>[1-6])个?|(?P<last>最后)1?个?)(?:周|星期|礼拜)(?![一二三四五六日天1-7])"
+    r"(?:\s*的?\s*(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天1-7]))?"
 )
 _EDGE_DAY = r"的?(?:(?P<first>第1)|(?P<last>最后|最末)1?)[天日]"
 MONTH_EDGE_DAY = rf"(?:{_YEAR}的?)?{_MONTH}{_EDGE_DAY}"
@@ -31,11 +33,13 @@ YEAR_EDGE_DAY = rf"{_YEAR}{_EDGE_DAY}"
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
 _MONTH_WORDS = {"上上": -2, "上": -1, "本": 0, "这": 0, "下": 1}
 _THURSDAY = 3
+# weekday → days after Monday (天 = 日, 7 = Sunday)
+_WEEKDAYS = {**{c: i % 7 for i, c in enumerate("一二三四五六日1234567")}, "天": 6}
 
 
 def period_days(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
-    """``[first day, day after the last)`` of a ``month_week``, ``month_edge_day`` or ``year_edge_day``
-    match, or None when the month has no such week."""
+    """``[first day, day after the last)`` of a ``month_week`` (or of its weekday, 11月第2周的周三),
+    ``month_edge_day`` or ``year_edge_day`` match, or None when the month has no such week."""
     year = _said_year(m, today)
     if kind == "year_edge_day":
         day = date(year or today.year, 12, 31) if m.group("last") else date(year or today.year, 1, 1)
@@ -44,9 +48,16 @@ def period_days(kind: str, m: re.Match[str], today: date) -> tuple[date, date] |
     if kind == "month_edge_day":
         day = _next_month(first) - timedelta(days=1) if m.group("last") else first
         return day, day + timedelta(days=1)
-    monday = _last_week(first) if m.group("last") else _first_week(first) + timedelta(weeks=int(m.group("nth")) - 1)
+    monday = (
+        _last_week(first)
+        if m.group("last")
+        else _first_week(first) + timedelta(weeks=int(m.group("nth")) - 1)
+    )
     if (monday + timedelta(days=_THURSDAY)).month != first.month:
         return None  # 11月第6周: no such week
+    if m.group("weekday"):
+        day = monday + timedelta(days=_WEEKDAYS[m.group("weekday")])
+        return day, day + timedelta(days=1)
     return monday, monday + timedelta(days=7)
 
 
