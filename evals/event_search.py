@@ -110,10 +110,17 @@ HOLDOUT20 = "event_search_holdout20.jsonl"
 # measured first and then used as dev data; holdout22 (30) was measured once before and once after those fixes.
 HOLDOUT21 = "event_search_holdout21.jsonl"
 HOLDOUT22 = "event_search_holdout22.jsonl"
+# Robustness sets 11 (events-robust14): 80 more sentences as an ordinary week's MIX (city and town duty officers, enterprise
+# safety officers, leaders), each combining 2–4 fields, with round 13's leftovers in new wording (2026年最后一天, 11月第2周,
+# 夜快/早浪向/晏歇), villages with enterprises, cameras by spot, and words that look like filters but are not (3号罐区, 2号门,
+# 5楼, a town inside a gas station's name, 处置一下). holdout23 (50) was measured first and then used as dev data;
+# holdout24 (30) was measured once before and once after those fixes.
+HOLDOUT23 = "event_search_holdout23.jsonl"
+HOLDOUT24 = "event_search_holdout24.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
-    HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22,
+    HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

@@ -27,6 +27,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from agents.events.asides import aside_spans
 from agents.events.background import background_spans
 from agents.events.device_faults import device_fault_spans
 from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
@@ -197,7 +198,8 @@ class EventQueryParser:
                 text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
         for s, e in gate_spans(text, self._enterprise_name):  # 我们厂东门: a gate, not 东门社区
             text = text[:s] + " " * (e - s) + text[e:]
-        for s, e, levels in [*((a, b, []) for a, b in device_fault_spans(text)), *level_spans(text)]:
+        asides = [*device_fault_spans(text), *aside_spans(text)]  # 烟感坏了, 蓝色彩钢棚, 处置了没有
+        for s, e, levels in [*((a, b, []) for a, b in asides), *level_spans(text)]:
             found.levels.extend(levels)  # 烟感坏了: a repair, no alarm (blanked); 一到三级: a span of levels
             text = text[:s] + " " * (e - s) + text[e:]
         # 安全冒, 误抱的除外: slipped vocabulary words mended where they stand, before anything reads them

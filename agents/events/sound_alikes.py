@@ -11,7 +11,9 @@ words, after the one-slip and whole-word rules of ``agents.events.leftover_place
   never for a vocabulary word (以及 is not 一级, 食品 not 视频), and a duty word with a meaning of
   its own (离岗, 脱岗) stands for nothing;
 * a place name (3+ characters) must share a character with the window, a vocabulary word all but
-  one (眼雾/烟雾, 反光依/反光衣): two-syllable coincidences across words are common.
+  one (眼雾/烟雾, 反光依/反光衣): two-syllable coincidences across words are common;
+* a vocabulary word is not read from a window that cuts an ordinary word of the leftover in two
+  (大货车: 大货 is half of 货车, not 大火; events-robust14).
 """
 
 from __future__ import annotations
@@ -59,12 +61,28 @@ class SoundAlikes:
 
     def match(self, word: str) -> str | None:
         """The one name or vocabulary word that ``word`` sounds like, or None."""
+        found = self._match(word)
+        return None if found is None else found[1]
+
+    def _match(self, word: str) -> tuple[str, str] | None:
         if not _CJK.fullmatch(word) or len(word) < 2:
             return None
         hits = {
             (k, w) for k, w in self._build().get(_sound(word), ()) if w != word and self._fits(word, k, w)
         }
-        return hits.pop()[1] if len(hits) == 1 else None
+        return hits.pop() if len(hits) == 1 else None
+
+    def _cuts_a_word(self, text: str, start: int, end: int) -> bool:
+        """An ordinary word of ``text`` crosses the window's edge (大货车: 大货 cuts 货车), so the window is
+        half of one word and half of another, not a word typed with other characters."""
+        if self.ordinary_word is None:
+            return False
+        return any(
+            self.ordinary_word(text[i:j])
+            for i in range(len(text))
+            for j in range(i + 2, len(text) + 1)
+            if i < end and j > start and not (start <= i and j <= end)
+        )
 
     def _fits(self, word: str, kind: str, target: str) -> bool:
         if word in DUTY_WORDS:
@@ -81,8 +99,9 @@ class SoundAlikes:
         self._build()
         for size in range(min(self._longest, len(word)), 1, -1):
             for i in range(len(word) - size + 1):
-                target = self.match(word[i : i + size])
-                if target is not None:
+                found = self._match(word[i : i + size])
+                if found is not None and not (found[0] == "vocab" and self._cuts_a_word(word, i, i + size)):
+                    target = found[1]
                     left = self.split(word[:i]) if i else []
                     right = self.split(word[i + size :]) if i + size < len(word) else []
                     return [*left, (word[i : i + size], target), *right]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from agents.nlp.month_weeks import period_days
 from agents.nlp.week_numbers import iso_week
 
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -325,6 +326,9 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         return whole_month(today.year if month <= today.month else today.year - 1, month)
     if k == "holiday":
         return _holiday(m, today)
+    if k in ("month_week", "month_edge_day", "year_edge_day"):  # 11月第2周, 2026年最后一天
+        days = period_days(k, m, today)
+        return None if days is None else (midnight(days[0]), midnight(days[1]))
     if k == "iso_week":  # 第48周
         week = iso_week(m, today)
         return None if week is None else (midnight(week[0]), midnight(week[1]))

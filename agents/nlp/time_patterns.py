@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.nlp.calendar_days import DAY_PART_WORDS, DAY_WORDS
+from agents.nlp.month_weeks import MONTH_EDGE_DAY, MONTH_WEEK, YEAR_EDGE_DAY
 from agents.nlp.week_numbers import WEEK_NUMBER
 
 PARTS = {
@@ -80,6 +81,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("recent", re.compile(r"刚才|刚刚|方才")),
+    # 11月第2周, 本月最后一周, 2026年最后一天, 上个月第一天: before the month or year alone is read (month_weeks)
+    ("month_week", re.compile(MONTH_WEEK)),
+    ("month_edge_day", re.compile(MONTH_EDGE_DAY)),
+    ("year_edge_day", re.compile(YEAR_EDGE_DAY)),
     ("iso_week", re.compile(WEEK_NUMBER)),  # 第48周: before 48周 could read as a count of weeks
     ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
     (

@@ -1,7 +1,7 @@
 """Spoken shorthands of the time grammar rewritten into forms it already resolves (ADR 0010,
 events-robust10), so that no new semantics are added for them: 10-12点 → 10点-12点, 3-5号 → 3号-5号,
 去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B; since events-robust13 also Wu day words (今朝 →
-今天, 下昼 → 下午, 夜里向 → 夜里), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
+今天, 下昼 → 下午, 夜里向 → 夜里; since events-robust14 夜快 → 傍晚, 早浪向 → 早上), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
 (本周第一天 → 本周一). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
@@ -22,6 +22,11 @@ _WU_TIME_WORDS: dict[str, str] = {
     "中昼": "中午",
     "下昼": "下午",
     "夜里向": "夜里",
+    "夜快": "傍晚",
+    "夜快头": "傍晚",
+    "早浪": "早上",
+    "早浪向": "早上",
+    "早浪头": "早上",
 }
 
 _RULES: list[_Rule] = [
@@ -43,8 +48,9 @@ _RULES: list[_Rule] = [
     ),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
-    # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上).
-    (re.compile(r"今朝|[上中下]昼|夜里向"), lambda m: _WU_TIME_WORDS[m.group()]),
+    # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上);
+    # events-robust14: 夜快/夜快头 = 傍晚, 早浪/早浪向 = 早上 (not 夜快递, a night courier).
+    (re.compile(r"今朝|[上中下]昼|夜里向|夜快头?(?!递)|早浪[向头]?"), lambda m: _WU_TIME_WORDS[m.group()]),
     # A date typed as eight digits (20261203, 20261201-20261203), as report tables and file names write it;
     # not inside an event number (EV-20261103-00012) or a longer number.
     (

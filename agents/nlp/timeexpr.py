@@ -45,7 +45,9 @@ Interval semantics (one rule each, used everywhere):
 * Shorthands rewritten first (``time_rewrites``): 10-12点/3-5号 = 10点-12点/3号-5号, 去年同期 = 去年这个月,
   几天前 = 前几天, A截至B = A至B. 元宵节当天 = the festival day; 周六晚 = its 晚上; 11月18日之后 = 以来; 晚上十点到十二点
   ends at midnight; 今年下半年以来 = 1 July → now. Since events-robust13: Wu words (今朝 = 今天, 下昼 = 下午, 夜里向 = 夜里),
-  本周第一天 = 本周一, 20261203 = 2026-12-03, 两点二十 = 2:20; 第48周 = ISO week 48 (``week_numbers``).
+  本周第一天 = 本周一, 20261203 = 2026-12-03, 两点二十 = 2:20; 第48周 = ISO week 48 (``week_numbers``). Since
+  events-robust14 (``month_weeks``): 11月第2周 = the month's 2nd week (a week belongs to the month holding its
+  Thursday), 2026年最后一天/上个月第一天 = that day; 夜快 = 傍晚, 早浪向 = 早上.
 * Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
   1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
   Since events-robust12: 截至昨天 with no start before it = no start, up to the end of what it names; 本月之前 (a

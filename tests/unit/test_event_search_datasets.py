@@ -38,6 +38,8 @@ from evals.event_search import (
     HOLDOUT20,
     HOLDOUT21,
     HOLDOUT22,
+    HOLDOUT23,
+    HOLDOUT24,
     SCALE,
     SEED,
 )
@@ -67,6 +69,8 @@ CHECKED = {
     HOLDOUT20: 30,
     HOLDOUT21: 50,
     HOLDOUT22: 30,
+    HOLDOUT23: 50,
+    HOLDOUT24: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]

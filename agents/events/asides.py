@@ -1,0 +1,44 @@
+"""Words of a filter field said for something else (ADR 0011, events-robust14), blanked before the tokens
+are read, as ``device_faults`` blanks a broken detector:
+
+* a colour glued to a thing it describes (蓝色彩钢棚那边冒烟, 穿红色衣服的人翻墙, 黄色的货车) is no alarm
+  level: levels are said on their own or next to an alarm word (红色 火焰, 红色预警, 橙色以上). Only the
+  colour is blanked; the thing stays (蓝色电瓶车 is still an e-bike). Helmets and reflective vests are not
+  in the list: 黄色安全帽 is the detector's own vocabulary.
+* a yes/no question about a status (处置了没有, 派下去了吗, 核实了没) asks what the status is; the answer is
+  the status column of every event found, so filtering on the status would hide the ones that say "no".
+  A status said as a condition (没处置的, 已处置的, 有没有误报) is untouched, and so is a negated verb asked
+  about (还没处置吗: the open ones are what is asked for).
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_THINGS = _words(
+    "彩钢棚 彩钢瓦 彩钢房 彩钢板 钢棚 铁皮房 铁皮棚 铁皮 棚子 雨棚 遮阳棚 大棚 篷布 帐篷 厂房 房子 屋顶 屋面 板房 活动房"
+    " 集装箱 大门 卷帘门 铁门 门 围挡 围墙 外墙 墙 大楼 楼 招牌 广告牌 牌子 横幅 货车 卡车 轿车 小车 车子 面包车 三轮车"
+    " 电动车 电瓶车 汽车 车(?!间) 油桶 塑料桶 铁桶 桶 罐子 罐车 管子 水管 箱子 纸箱 袋子 编织袋 塑料袋 衣服 外套 上衣"
+    " 烟囱 油漆 房顶"
+)
+# 黄色大货车, 蓝色旧铁皮房: a size or age word may come between the colour and the thing
+_DESCRIBING_COLOUR = re.compile(r"[红橙黄蓝](?:颜)?色的?(?=(?:大|小|旧|新|破)?(?:" + "|".join(_THINGS) + "))")
+
+_STATUS_VERBS = _words("处置 处理 闭环 结案 办结 解决 派发 派单 下发 派出去 派下去 转派 研判 核实 核查 确认")
+# the question's end: the sentence's end, a space, punctuation or a closing particle
+_STATUS_QUESTION = re.compile(
+    r"(?<![没未])(?<!没有)(?:"
+    + "|".join(_STATUS_VERBS)
+    + r")(?:完|好|掉|过)?了?(?:没有|了没|没呢|没|吗|么|与否)"
+    r"(?=$|[\s，。,.!！?？呢啊呀])"
+)
+
+
+def aside_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of describing colours and status questions to blank."""
+    return [m.span() for pattern in (_DESCRIBING_COLOUR, _STATUS_QUESTION) for m in pattern.finditer(text)]
