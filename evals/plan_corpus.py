@@ -89,6 +89,14 @@ PLANS = (
     "dept_commerce_retail",
     "onsite_plating_acid_lines",
     "onsite_forklift_warehouse_card",
+    "enterprise_orgchart_bullets_overall",
+    "town_zhutang_event_grades",
+    "enterprise_fire_appendix_contacts",
+    "special_sewage_pit_qa_checklist",
+    "dept_culture_tourism_scenic",
+    "town_nanzha_crowded_fire",
+    "enterprise_electronics_tree_appendix",
+    "onsite_injection_molding_injury",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -154,6 +162,14 @@ PLANS = (
 # dept_water_flood_warning_table 0.74, dept_commerce_retail 0.93 / 0.92, onsite_plating_acid_lines 0.70
 # and onsite_forklift_warehouse_card 0.69 were held out and measured once more after the round's changes
 # (0.88, 1.00, 0.73, 0.86; DOCX and PDF alike).
+# plans-robust17 wrote eight plans carrying round 16's weak spots in new wording plus four new layouts
+# (nested-bullet org charts, levels by event class, an appendix contact table over a PDF page break, a
+# Q&A self-check 专项) before reading the rules, and measured all eight once before any change (DOCX /
+# PDF): enterprise_orgchart_bullets_overall 0.90, town_zhutang_event_grades 0.94,
+# enterprise_fire_appendix_contacts 0.96 and special_sewage_pit_qa_checklist 0.75 were tuned on
+# (development data since); dept_culture_tourism_scenic 0.75, town_nanzha_crowded_fire 0.68,
+# enterprise_electronics_tree_appendix 0.87 and onsite_injection_molding_injury 0.69 / 0.67 were held out
+# and measured once more after the round's changes (0.82, 0.72, 0.88, 0.81 / 0.79).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
@@ -169,6 +185,10 @@ HELD_OUT: tuple[str, ...] = (
     "dept_commerce_retail",
     "onsite_plating_acid_lines",
     "onsite_forklift_warehouse_card",
+    "dept_culture_tourism_scenic",
+    "town_nanzha_crowded_fire",
+    "enterprise_electronics_tree_appendix",
+    "onsite_injection_molding_injury",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

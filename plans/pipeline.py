@@ -31,6 +31,7 @@ from plans.ocr import OcrEngine, default_ocr_engine
 from plans.outline_text import outline_blocks
 from plans.pdf_parser import parse_pdf
 from plans.qa_text import qa_blocks
+from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
@@ -100,6 +101,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_tables(draft)
     extract_text_resources(draft, sections)
     extract_phone_contacts(draft)
+    fill_number_first_lines(draft)
 
 
 def import_plan(

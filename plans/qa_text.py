@@ -41,6 +41,9 @@ _DUTY_QUESTION = re.compile(
     r"(?:负责|做|干)(?:些|哪些)?(?:什么|哪些)(?:工作|事情?|事)?$"
     r"|^(.{2,20}?)的?(?:主要)?(?:职责|任务)(?:是什么|有哪些|包括哪些)$"
 )
+_SCOPE_QUESTION = re.compile(
+    r"适用(?:于|在)?(?:哪些|什么|哪类|哪种|哪里|何种)|适用范围(?:是什么|有哪些|包括)"
+)
 # "一是a；二是b" / "其一，a；其二，b": the parts of an enumerated answer
 # "总指挥：a；b": one label, then clauses with no label of their own
 _POST_DUTIES = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]([^：:]+[；;][^：:]+)$", re.S)
@@ -56,6 +59,8 @@ def question_title(text: str) -> str:
     """The heading a question stands for: marker and question mark gone, duty questions as "X职责"."""
     m = _QUESTION.match(text)
     title = _QUESTION_MARK.sub("", m.group(1) if m else text).strip()
+    if _SCOPE_QUESTION.search(title):  # "本预案适用于哪些作业": its answer is the scope
+        return "适用范围"
     duty = _DUTY_QUESTION.match(title)
     if duty:
         name = (duty.group(1) or duty.group(2)).strip()

@@ -66,7 +66,7 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 if listed:
                     known.add(number)
                     draft.add(
-                        "contacts", {**_unit_or_role(listed.group(1)), "name": "", "phone": number},
+                        "contacts", {**unit_or_role(listed.group(1)), "name": "", "phone": number},
                         block.paragraph, m.start(), m.end(), confidence=0.7,
                     )  # fmt: skip
                 continue
@@ -101,11 +101,14 @@ _NAME_THEN_POST = re.compile(
     r"(?:长|主任|书记|经理|员|主席|会计|指挥))[)）]$"
 )
 # "村值班室" / "公司办公室": a room of a named place is the unit (a bare "值班室" stays a post)
-_CALL_ROOM = re.compile(r"(?:中控|控制|调度|监控|门卫|医务|指挥)室$|.值班室$|调度中心$")
+# "镇卫生院急诊": a hospital's emergency desk is that hospital's line, not a post
+_CALL_ROOM = re.compile(
+    r"(?:中控|控制|调度|监控|门卫|医务|指挥)室$|.值班室$|调度中心$|(?:院|中心)急诊(?:室|科)?$"
+)
 _PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\u4e00-\u9fff]{0,8}室$")
 
 
-def _unit_or_role(label: str) -> dict[str, str]:
+def unit_or_role(label: str) -> dict[str, str]:
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
     # "能源中心调度室": a room of a named body is that body's line, as "公司办公室" is
     unit = unit or bool(_PLACE_ROOM.match(label) or _UNIT_ROOM.search(label))
@@ -133,6 +136,10 @@ def contact_before(raw: str) -> dict[str, str]:
     bracketed = _NAME_THEN_POST.search(before)
     if bracketed:  # "顾永康（组长）139…": a card's line gives the person, then the post in brackets
         return {"name": bracketed.group(1), "role": bracketed.group(2), "org": ""}
+    # "安全员　许东　137…": a post, a space and a two- or three-character name
+    spaced = _POST_SPACE_NAME.search(before)
+    if spaced:
+        return {"name": spaced.group(2), "role": spaced.group(1), "org": ""}
     # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
     label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
     titled = _TITLE_THEN_NAME.match(label)
@@ -148,9 +155,12 @@ def contact_before(raw: str) -> dict[str, str]:
             dept, post = "", dept + post
         return {"name": posted.group(3), "role": post, "org": dept}
     addressee = _TO_WHOM.sub("", label)
-    return {"name": "", **_unit_or_role(addressee if len(addressee) >= 2 else label)}
+    return {"name": "", **unit_or_role(addressee if len(addressee) >= 2 else label)}
 
 
+_POST_SPACE_NAME = re.compile(
+    r"(?:^|[，。；;：:\s])([\u4e00-\u9fff]{0,8}(?:主任|经理|长|员|书记|主管|工程师))[ \u3000]+([\u4e00-\u9fff]{2,3})\s*$"
+)
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _UNIT_ROOM = re.compile(r"办公室$|(?:局|公司|政府|办事处|中心|部|站|所|院|队)[\u4e00-\u9fff]{0,3}室$")
@@ -167,7 +177,11 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     # "1. 拨打119": a list number is not a cell of the row
     tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
     # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells
-    if len(tokens) < 2 or any(re.search(r"[，。；;,]", t) for t in tokens):
+    if any(re.search(r"[，。；;,]", t) for t in tokens):
+        return None
+    # "火警119　急救120": a label glued to an earlier number is that number's contact, not a cell of this one
+    tokens = [t for t in tokens if not (re.search(r"\d{3}", t) and re.search(r"[\u4e00-\u9fff]", t))]
+    if len(tokens) < 2:
         return None
     contact = {"name": "", "role": "", "org": ""}
     for token in tokens:

@@ -138,16 +138,26 @@ def level_of(text: str) -> str | None:
     return next((lv for name, lv in NAMED_LEVELS.get().items() if name in text), None)
 
 
+def written_name(text: str, mention: re.Match[str]) -> str:
+    """The level's name as written around ``mention``: "特别重大事件（Ⅰ级响应）" when the numbered level sits
+    in brackets after an event class (the class is the name the plan gives the level), else the mention."""
+    name = mention.group(0).replace(" ", "")
+    before = re.search(rf"({_CLASS}(?:(?:生产安全)?事故|突发事件|事件))\s*[（(]\s*$", text[: mention.start()])
+    if before and re.match(r"\s*[)）]", text[mention.end() :]):
+        return f"{before.group(1)}（{name}）"
+    return name
+
+
 def commander_in(text: str) -> tuple[int, int, str] | None:
     """(start, end, who) of the commander a clause names: "总指挥由…担任", "由X（统一/组织）指挥，",
     "X到场指挥，"."""
     m = _COMMANDER_2.search(text) or SERVES_AS_COMMANDER.search(text)
     if m:
         return m.start(1), m.end(1), m.group(1)
-    clause = _COMMANDER_CLAUSE.search(text)
-    if clause:
+    for clause in _COMMANDER_CLAUSE.finditer(text):
         who = _VERB_TAIL.sub("", clause.group(1))
-        if len(who) >= 2:
+        # "可由车间人员扑灭时启动，由车间主任指挥": a clause ending in 时 / 后 is the condition, not who commands
+        if len(who) >= 2 and not re.search(r"(?:时|后)$", who):
             return clause.start(1), clause.start(1) + len(who), who
     m = _ARRIVES.search(text) or _COMMANDER.search(text) or _POST_COMMANDS.search(text)
     return (m.start(1), m.end(1), m.group(1)) if m else None
@@ -231,7 +241,12 @@ def _labelled_commander(value: str) -> tuple[int, str]:
     if said:  # "由总指挥负责指挥，总指挥不在时由副总指挥指挥": the first 由 clause
         return said[0], said[2]
     # "镇应急指挥部总指挥，江阴市应急指挥机构到达后移交指挥权": the commander is the first clause
-    return 0, re.split(r"[，,]", value, maxsplit=1)[0]
+    first = re.split(r"[，,]", value, maxsplit=1)[0]
+    # "镇长在市级指挥机构到达前组织先期处置": the post before "在…前" is the commander, the rest says until when
+    until = re.match(
+        r"^([^在]{2,20}?)\s*在[^，,。；;]{2,24}?(?:前|后|期间)(?:负责|统一)?(?:组织|指挥|开展|先期)", first
+    )
+    return 0, until.group(1) if until else first
 
 
 def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: str) -> None:

@@ -26,6 +26,7 @@ from plans.rules_level_fields import (
     named_levels,
     split_actions,
     strip_number,
+    written_name,
 )
 from plans.sections import Outline
 from plans.structure import Block
@@ -129,9 +130,24 @@ def _colour_rows(cells: list[list[str]]) -> list[list[str]]:
     return [list(column) for column in zip(*(row + [""] * (width - len(row)) for row in cells), strict=True)]
 
 
+def _warning_header(block: Block) -> bool:
+    header = block.cells[0] if block.kind == "table" and block.cells else []
+    return any("预警" in c for c in header)
+
+
+def _condition_cell(header: list[str], row: list[str]) -> str:
+    """The row's 启动条件 / 发布条件 cell when the header names one (a measures cell can be longer)."""
+    if row is header or len(row) != len(header):
+        return ""
+    return next((row[i].strip() for i, h in enumerate(header) if re.search(r"条件|标准|情形", h)), "")
+
+
 def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     found: dict[str, int] = {}
     scope = blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
+    # a table whose header names a warning column ("预警 | 响应级别 | 启动条件") gives the warnings wherever
+    # its section sits (a "预警及响应分级" part filed under 响应)
+    scope = scope + [b for b in draft.blocks if b not in scope and _warning_header(b)]
     for block in scope:
         for text_start, _, sentence in sentences(block.text) if block.kind != "table" else []:
             item = strip_number(sentence.strip()) if block.kind == "list_item" else sentence.strip()
@@ -172,6 +188,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                     level = normalise_level(colour)
                     # the longest cell that is not a level / colour label ("一级", "红色预警（一级）")
                     criteria = max((c.strip() for c in row if not _label_cell(c)), key=len, default="")
+                    criteria = _condition_cell(block.cells[0], row) or criteria
                     if level and level not in found and criteria:
                         found[level] = draft.add(
                             "warning_levels", {"level": level, "color": colour, "criteria": criteria},
@@ -251,14 +268,14 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             level, mention = next(iter(mentions.items()))
             index = ensure(
                 level,
-                mention.group(0).replace(" ", ""),
+                written_name(sentence, mention),
                 block,
                 start + mention.start(),
                 start + mention.end(),
             )
             entry: dict[str, Any] = draft.data["response_levels"][index]
             if not entry["name"]:
-                entry["name"] = mention.group(0).replace(" ", "")
+                entry["name"] = written_name(sentence, mention)
             cm = commander_in(sentence)
             if cm and entry["commander"] is None:
                 entry["commander"] = cm[2]

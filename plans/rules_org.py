@@ -48,6 +48,7 @@ from plans.rules_org_patterns import (
     DUTY_INTRO,
     DUTY_LABEL,
     GROUPS_UNDER,
+    LEADERSHIP_FRAME,
     NAMED_SUBJECT,
     NOT_A_NAME,
     SEATED,
@@ -242,7 +243,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         listing: str | None = None  # "其职责是：a；b；c。": the unit whose duty list runs on to the 。
         for start, _end, sentence in label_clauses(block.text):
             text = sentence.strip().rstrip("。；;")
-            text = BODY_FIELD.sub("", strip_number(text))
+            text = LEADERSHIP_FRAME.sub("", BODY_FIELD.sub("", strip_number(text)))
             if listing:
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
@@ -345,7 +346,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                         offset + len(text),
                     )
                 roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
-                led = name
+                led = name  # "X组：负责a；b。": the clauses after its first duty run on to the full stop
+                listing = name if DUTY_VERB.match(lead.group(2)) and sentence.rstrip()[-1:] in "；;" else None
                 continue
             appointed = appointed_roles(text)  # "由镇长任指挥长" / "…主要负责人为成员"
             if appointed:

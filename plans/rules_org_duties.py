@@ -9,7 +9,7 @@ from typing import Any
 from plans.draft import PlanDraft
 from plans.rules_meta import strip_number
 from plans.rules_org_names import HQ_SUFFIX, ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
-from plans.rules_org_patterns import MEMBERS_ARE, ROLE_REN
+from plans.rules_org_patterns import MEMBERS_ARE, ROLE_AS, ROLE_REN
 from plans.structure import Block
 
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
@@ -23,6 +23,9 @@ _MEMBERS_COMPOSED = re.compile(
     r"(?:^|[，,；;])\s*(成员单位|成员)\s*由\s*([^，。；;]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)"
 )
 
+_CREW_COMPOSED = re.compile(
+    r"(?:^|[，,；;])\s*(组员|队员)\s*由\s*([^，。；;]{2,200}?)\s*(?:等\s*)?(?:人员)?(?:组成|构成)"
+)
 # "组员为A、B和C" / "成员单位包括A、B、…C": a member listing of any length (the one holder string)
 _MEMBERS_LISTED = re.compile(
     r"(?:^|[，,；;])\s*(成员单位|成员|组员|队员)\s*(?:为|是|包括|有)\s*[:：]?\s*([^，。；;]{2,200})"
@@ -41,6 +44,8 @@ def roles_and_duty(
         role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
+    for m in ROLE_AS.finditer(text):  # "以保全车间主任为组长"
+        role(owner, m.group(2), m.group(1).strip(), block, offset + m.start(), offset + m.end())
     listed = {m.start(): m for m in _MEMBERS_LISTED.finditer(text)}  # a long listing is one holder
     said = [m for m in ROLE_IS.finditer(text) if m.start() not in listed] + list(listed.values())
     for m in sorted(said, key=lambda m: m.start()):  # "组长为运输管理科科长"
@@ -61,8 +66,12 @@ def appointed_roles(text: str) -> list[tuple[str, str | None, int, int]]:
     for m in ROLE_REN.finditer(text):
         holder = re.sub(r"^(?:\S{0,8}由)", "", m.group(1)).strip()
         out.append((m.group(2), holder or None, m.start(), m.end()))
+    for m in ROLE_AS.finditer(text):  # "以总经理为总指挥，以生产厂长为副总指挥"
+        out.append((m.group(2), m.group(1).strip(), m.start(), m.end()))
     for m in MEMBERS_ARE.finditer(text):
         out.append((m.group(2), m.group(1).strip(), m.start(), m.end()))
+    for m in _CREW_COMPOSED.finditer(text):  # "组员由A、B和C组成": the listing is the 组员 holder
+        out.append((m.group(1), m.group(2).strip(), m.start(), m.end()))
     return out
 
 

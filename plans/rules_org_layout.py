@@ -27,7 +27,8 @@ _SECONDARY = frozenset("○☆△协配参")
 def abbreviates(short: str, full: str) -> bool:
     """ "街道应急委员会" abbreviates "云亭街道突发事件应急委员会": the same kind of body, every character
     of the short name in order in the long one."""
-    if len(short) < 3 or len(full) <= len(short):
+    # "组建以下工作专班": a phrase announcing a list names no body
+    if len(short) < 3 or len(full) <= len(short) or re.match(r"(?:以下|下列|如下)", full):
         return False
     kind = UNIT_SUFFIX.search(short)
     if kind is None or not full.endswith(kind.group(1)):

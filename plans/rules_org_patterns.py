@@ -16,6 +16,18 @@ SETS_UP = re.compile(
 ROLE_REN = re.compile(
     rf"(?:^|[，,])\s*([^，,。；]{{2,30}}?)\s*(?:担|兼)?任\s*(?:办公室|指挥部|领导小组|小组|专班)?({'|'.join(ROLE_TITLES)})(?=[，,。；]|$)"
 )
+# "在镇党委、镇政府统一领导下，" / "在市应急委的统一领导下，": who the body answers to frames its duty
+# sentence; without the frame the sentence reads "领导小组负责…"
+LEADERSHIP_FRAME = re.compile(r"在[^，,。；;]{2,30}?(?:的)?(?:统一)?(?:领导|指挥|指导)下\s*[，,]\s*")
+# "以总经理为总指挥" / "仓库主管为副组长": the holder before 为 and a leading post after it (member posts
+# are MEMBERS_ARE's)
+_LEADING_TITLES = [
+    t for t in ROLE_TITLES if not re.search(r"单位|成员|组员|联络员|委员|负责人|^牵头$|^配合$|^指挥$", t)
+]
+ROLE_AS = re.compile(
+    # not "组长为办公室主任" (a title before 为 is ROLE_IS's "title 为 holder")
+    rf"(?:^|[，,；;])\s*以?\s*(?!(?:{'|'.join(ROLE_TITLES)})\s*为)([^，,。；;以]{{2,30}}?)\s*为\s*(?:办公室|指挥部|领导小组|小组|专班)?({'|'.join(_LEADING_TITLES)})(?=[，,。；;]|$)"
+)
 # "街道党政办、…主要负责人为成员": the member list before the title
 MEMBERS_ARE = re.compile(
     r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(成员单位|成员|组员|队员)(?=[，,。；;]|$)"

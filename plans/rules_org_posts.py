@@ -17,6 +17,7 @@ from typing import Any
 from plans.draft import PlanDraft
 from plans.outline_text import CHECKLIST_ITEM
 from plans.rules_org_duties import add_duties
+from plans.rules_post_listing import post_by_holder
 from plans.structure import Block, split_number
 
 _POST_LEAD = re.compile(r"^([\u4e00-\u9fff]{2,12})\s*[:：]\s*(.+)$", re.S)
@@ -145,7 +146,7 @@ def post_label_duties(
     """ "（1）总指挥职责：①a；②b" (a "<post>职责：" label): the duties go on the role with that title in
     the current unit, or in the one unit that has it; returns (unit, role) index, None when the label
     names no such post."""
-    held = post_of(draft, units, current, subject)
+    held = post_of(draft, units, current, subject) or post_by_holder(draft, units, current, subject)
     if held is None:
         return None
     unit_index, target = units[held[0]], held[1]

@@ -193,6 +193,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "水枪",
                 "手电",
                 "锹",
+                "消火栓",  # hydrants are fixed fire-fighting equipment, not stock
+                "消防栓",
             ),
             "装备",
         ),
