@@ -27,19 +27,18 @@ from typing import Any
 
 from agents.chat.condition_templates import ALARM, template_for
 from agents.chat.coverage import (
+    ATTRIBUTE_WORDS,
     ENTERPRISE_NOUN,
     ENTERPRISES_ASKED,
     NEGATED,
     NEGATED_BEFORE,
     PER_TOWN,
     SUBJECTS,
+    attribute_values,
 )
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
-    CATEGORY_SYNONYMS,
     EVENT_TYPE_SYNONYMS,
-    KEY_DOMAIN_SYNONYMS,
-    SCALE_SYNONYMS,
     Gazetteer,
     Slots,
     extract_slots,
@@ -125,12 +124,6 @@ _LEVEL_SAID = {intent: _NO_LEVEL for intent in BY_ID} | {
     "overdue_hazards": re.compile(r"重大|一般(?!化工)"),
     "risk_points": re.compile(r"重大|较大|一般(?!化工)|低|[红橙黄蓝]色"),
 }
-_ATTRIBUTE_WORDS = (
-    CATEGORY_SYNONYMS,
-    KEY_DOMAIN_SYNONYMS,
-    {k: v for k, v in SCALE_SYNONYMS.items() if v},
-    {f"{c}{u}": c for c in "ABCDabcd" for u in ("类", "级", "档")},
-)
 _GROUPED = re.compile(PER_TOWN.pattern + "|分布")  # per-town cues, and "…的企业分布在哪"
 # "多少家企业的摄像头掉线了" counts enterprises (by their cameras), not cameras: read as "…企业有摄像头…".
 _COUNTED_ENTERPRISES = re.compile(r"((?<!哪)(?:几|多少)家(?:企业|单位|公司|工厂)?)的")
@@ -211,7 +204,7 @@ def plan(
             )
     if _UNMAPPED.search(blanked):
         return None
-    if any(len(_values(blanked, table)) > 1 for table in _ATTRIBUTE_WORDS):
+    if any(len(attribute_values(blanked, table)) > 1 for table in ATTRIBUTE_WORDS):
         return None  # "A类和B类企业": the slots hold one value, the question names several
     said = extract_slots(blanked, gazetteer)
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
@@ -230,18 +223,6 @@ def plan(
         else "enterprise_list"
     )
     return Plan(tuple(conditions), final, attributes)
-
-
-def _values(text: str, table: dict[str, str]) -> set[str]:
-    """The values of the words of ``table`` in ``text``, longest words first, not overlapping."""
-    taken = [False] * len(text)
-    found: set[str] = set()
-    for word in sorted(table, key=len, reverse=True):
-        for m in re.finditer(re.escape(word), text):
-            if not any(taken[m.start() : m.end()]):
-                taken[m.start() : m.end()] = [True] * len(word)
-                found.add(table[word])
-    return found
 
 
 def _time_is_ambiguous(

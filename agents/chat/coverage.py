@@ -18,7 +18,14 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.router import LEASE, PENALTY
-from agents.chat.slots import Gazetteer, Slots, extract_slots
+from agents.chat.slots import (
+    CATEGORY_SYNONYMS,
+    KEY_DOMAIN_SYNONYMS,
+    SCALE_SYNONYMS,
+    Gazetteer,
+    Slots,
+    extract_slots,
+)
 from graph.intents import BY_ID
 
 
@@ -146,6 +153,13 @@ def uncovered(
         missing.append(
             "行业关键词"
         )  # "本镇燃气企业有几家": no category says 燃气; all firms is not an answer
+    unnamed = text.replace(slots.enterprise_mention, " ") if slots.enterprise_mention else text
+    if (
+        not restricted
+        and ENTERPRISE_NOUN.search(text)
+        and any(len(attribute_values(unnamed, table)) > 1 for table in ATTRIBUTE_WORDS)
+    ):
+        missing.append("同一属性的多个取值")
     if intent_id in _ENTERPRISE_SETS and not restricted and _PORTRAIT_FIELD.search(text):
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
@@ -196,6 +210,28 @@ _TRADE_NOUN = re.compile(
     r"(?:燃气|新材料|化纤|冷链|物流|紧固件|制药|医药|钢铁|电子|电力|塑料|塑业|橡胶|橡塑|管桩|水泥|玻璃|涂料|油漆|木业|"
     r"家具|食品|服装|家纺|不锈钢|铝业|锻造|电镀|氯碱|气体|仓储|储运|港口|码头)(?:类|行业|方面)?的?(?:企业|公司|厂家|工厂|单位)"
 )
+# Tables of enterprise attribute words: two values of one ("A类和B类", "粉尘涉爆和有限空间") cannot go in
+# the one slot a template has (union or both? neither is expressible).
+ATTRIBUTE_WORDS = (
+    CATEGORY_SYNONYMS,
+    KEY_DOMAIN_SYNONYMS,
+    {k: v for k, v in SCALE_SYNONYMS.items() if v},
+    {f"{c}{u}": c for c in "ABCDabcd" for u in ("类", "级", "档")},
+)
+
+
+def attribute_values(text: str, table: dict[str, str]) -> set[str]:
+    """The values of the words of ``table`` in ``text``, longest words first, not overlapping."""
+    taken = [False] * len(text)
+    found: set[str] = set()
+    for word in sorted(table, key=len, reverse=True):
+        for m in re.finditer(re.escape(word), text):
+            if not any(taken[m.start() : m.end()]):
+                taken[m.start() : m.end()] = [True] * len(word)
+                found.add(table[word])
+    return found
+
+
 _ENTERPRISE_SETS = ("enterprise_list", "enterprise_count", "enterprise_count_by_town")
 # A registration field said of a set of enterprises: as a filter or as a column, neither template has it.
 _PORTRAIT_FIELD = re.compile(
@@ -230,11 +266,13 @@ def declined_answer(intent_id: str, missing: tuple[str, ...]) -> str:
 
 
 __all__ = [
+    "ATTRIBUTE_WORDS",
     "ENTERPRISES_ASKED",
     "NEGATED",
     "NEGATED_BEFORE",
     "SUBJECTS",
     "Subject",
+    "attribute_values",
     "declined_answer",
     "only_enterprises_asked",
     "uncovered",

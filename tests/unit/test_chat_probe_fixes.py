@@ -132,3 +132,19 @@ def test_a_trade_that_is_a_category_is_the_category() -> None:
     text = normalise_question("华士镇纺织企业有几家")
     s = extract_slots(text, TOWNS)
     assert s.category == "纺织" and "行业关键词" not in uncovered(text, s, "enterprise_count")
+
+
+@pytest.mark.parametrize(
+    "question,intent",
+    [("纺织和机械企业一共有多少家", "enterprise_count"), ("华士镇的A类、B类企业名单", "enterprise_list"),
+     ("既有有限空间又有粉尘涉爆的企业", "enterprise_list")],
+)  # fmt: skip
+def test_two_values_of_one_attribute_are_not_squeezed_into_one_slot(question: str, intent: str) -> None:
+    text = normalise_question(question)
+    assert "同一属性的多个取值" in uncovered(text, extract_slots(text, TOWNS), intent)
+
+
+def test_a_category_word_inside_a_named_enterprise_is_not_a_second_value() -> None:
+    text = normalise_question("华士镇澄星化工有限公司是纺织企业吗")
+    s = extract_slots(text, TOWNS)
+    assert "同一属性的多个取值" not in uncovered(text, s, "enterprise_list")
