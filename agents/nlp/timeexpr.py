@@ -73,6 +73,7 @@ from agents.nlp.calendar_days import (
     whole_day,
     whole_year,
 )
+from agents.nlp.everyday_times import before_holiday
 from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_period, open_ended
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
@@ -175,7 +176,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     if not text or not text.strip():
         return None
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
-    norm, index = prepare(text[:2000])
+    norm, index = prepare(text[:2000], now)
     hits = _scan(norm)
     special = open_ended(norm, index, text, hits, now, parse_time_range)
     if special is not None:
@@ -199,7 +200,10 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     after_holiday = (
         AFTER_HOLIDAY.match(norm, last) if len(cluster) == 1 and cluster[0].kind == "holiday" else None
     )
-    if after_holiday and end < now:  # 国庆节后: from the day after the holiday up to now
+    before_holiday_ = before_holiday(norm, last, start) if [h.kind for h in cluster] == ["holiday"] else None
+    if before_holiday_ is not None:  # 国庆节前: the seven days before the holiday
+        start, end, last = before_holiday_
+    elif after_holiday and end < now:  # 国庆节后: from the day after the holiday up to now
         start, end, last = end, now, after_holiday.end()
     elif since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
         end, last = now, since.end()
