@@ -55,8 +55,8 @@ EVERYDAY_RULES: list[_Rule] = [
         re.compile(r"((?:" + _HOLIDAY_NAMES + r")?节?)前(?:[一1]个?(?:周|星期|礼拜)|[7七]天)"),
         lambda m: m.group(1) + "前",
     ),
-    # 年中 alone = June and July (not 今年中秋, nor 年中旬).
-    (re.compile(r"(?<![今去前明\d])年中(?![秋旬心期])"), lambda m: "6月到7月"),
+    # 年中 alone = June and July (not 今年中秋, 全年中/一年中 = during the year, nor 年中旬).
+    (re.compile(r"(?<![今去前明全一半每近少青\d])年中(?![秋旬心期])"), lambda m: "6月到7月"),
 ]
 
 # A bare 节前/节后: not right after a holiday's name (国庆节后, 春节前 name theirs).

@@ -120,6 +120,7 @@ def test_what_must_not_change() -> None:
     assert span("春节前后", EARLY) == (at(2, 16), at(2, 23))  # the span of the latest 春节 begun (2026's)
     assert span("国庆之前 烟雾", THURSDAY) == span("国庆以前 烟雾", THURSDAY)  # 之前 is before_period's
     assert span("今年中秋 火焰", THURSDAY) == (at(9, 25), at(9, 28))  # 年中 inside 今年中秋 is no 年中
+    assert span("全年中 火焰最多的是哪个镇", THURSDAY) is None  # during the whole year: no 年中
     assert span("前天下午", THURSDAY) == (at(12, 8, 12), at(12, 8, 18))
     assert span("这几天 冒烟", THURSDAY) == (at(12, 7, 14, 20), THURSDAY)
 
