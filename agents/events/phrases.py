@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from enum import StrEnum
 from typing import Any
 
+from agents.events.report_verbs import without_report_verbs
 from agents.events.vocab import (
     COMBUSTIBLE_GASES,
     EVENT_TYPE_WORDS,
@@ -171,7 +172,8 @@ def negates_backwards(words: list[str], i: int, is_place: Callable[[str], bool] 
     clause ends (红色 不算). 烟雾 不要误报的 and 城东的不要误报 negate 误报 (a place cannot be negated).
     Right after a place (``is_place``) it takes the place back unless a field word is glued to it
     (临港的不看 今天 AI抓拍: the place goes, AI抓拍 stays; events-robust13)."""
-    before = [w for w in words[:i] if w.strip() and w not in RUN_PARTICLES - {"的"}]
+    # 仪表报的不要: the reporting verb belongs to the source word before it (report_verbs)
+    before = [w for w in without_report_verbs(words[:i]) if w.strip() and w not in RUN_PARTICLES - {"的"}]
     if len(before) >= 2 and before[-1] == "的":
         before[-2:] = [before[-2] + "的"]
     last = before[-1] if before else ""

@@ -51,6 +51,7 @@ from agents.events.phrases import (
     without,
 )
 from agents.events.refinements import narrowed, split_narrowing, verdict_verbs
+from agents.events.report_verbs import follows_a_source
 from agents.events.site_parts import gate_spans
 from agents.events.sound_alikes import SoundAlikes
 from agents.events.vocab import (
@@ -274,6 +275,8 @@ class EventQueryParser:
                 if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
                     notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
                     continue
+            if run and follows_a_source([t[0] for t in tokens], i):  # 仪表报的不要: 报 keeps the run
+                continue
             sizes = filter_sizes(found)
             if not self._place_word(found, word, text[end:]):
                 unplaced.append((start, end))

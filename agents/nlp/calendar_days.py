@@ -359,6 +359,12 @@ def _holiday_start(name: str, year: int) -> tuple[date, int] | None:
     return (date(year, *md) + timedelta(days=offset), length) if md else None
 
 
+def holiday_span(name: str, year: int) -> tuple[datetime, datetime] | None:
+    """A holiday's whole span in ``year`` (春节 = 除夕 → 初六), or None outside the table."""
+    found = _holiday_start(name, year)
+    return None if found is None else (midnight(found[0]), midnight(found[0] + timedelta(days=found[1])))
+
+
 def _holiday(m: re.Match[str], today: date) -> tuple[datetime, datetime] | None:
     """A named holiday of the year said (今年/去年/2025年), else the latest one begun by today."""
     name, which = m.group(2), m.group(1)

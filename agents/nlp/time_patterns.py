@@ -34,6 +34,7 @@ PARTS = {
     "后半夜": (24, 30),
     "午夜": (23, 27),
     "白天": (6, 18),
+    "夜班时段": (20, 32),  # a night shift, 20:00 → the next day's 08:00 (everyday_times writes 夜班期间 so)
 }
 PM_PARTS = {
     "中午",
@@ -86,7 +87,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_edge_day", re.compile(MONTH_EDGE_DAY)),
     ("year_edge_day", re.compile(YEAR_EDGE_DAY)),
     ("iso_week", re.compile(WEEK_NUMBER)),  # 第48周: before 48周 could read as a count of weeks
-    ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子|这阵子|这段时间")),
+    # 这阵子/这段时间 are too vague for a range (events-robust15): no time, rather than a guessed window.
+    ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子")),
     (
         "rolling",
         re.compile(

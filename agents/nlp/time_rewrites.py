@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
 
+from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
@@ -85,11 +87,12 @@ def _arabic(numeral: str) -> str:
     return numeral if numeral.isdigit() else str(chinese_to_int(numeral) or numeral)
 
 
-def prepare(text: str) -> tuple[str, list[int]]:
-    """``normalise_numerals`` and then the rewrites; ``index`` has one entry per output character
-    plus the trailing end entry, as ``normalise_numerals`` gives."""
+def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
+    """``normalise_numerals`` and then the rewrites (with ``now``, also those that need it, such as
+    昨天这个时候); ``index`` has one entry per output character plus the trailing end entry, as
+    ``normalise_numerals`` gives."""
     norm, index = normalise_numerals(text)
-    for pattern, replace in _RULES:
+    for pattern, replace in [*_RULES, *EVERYDAY_RULES, *(rules_at(now) if now is not None else [])]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
 

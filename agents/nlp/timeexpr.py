@@ -48,6 +48,8 @@ Interval semantics (one rule each, used everywhere):
   本周第一天 = 本周一, 20261203 = 2026-12-03, 两点二十 = 2:20; 第48周 = ISO week 48 (``week_numbers``). Since
   events-robust14 (``month_weeks``): 11月第2周 = the month's 2nd week (a week belongs to the month holding its
   Thursday), 2026年最后一天/上个月第一天 = that day; 夜快 = 傍晚, 早浪向 = 早上.
+  Since events-robust15 (``everyday_times``): 一早 = 早上, 中饭前后 = 中午, 上班前 = 8点前, 下班后 = 17点后, 夜班 = 20–08,
+  工作日 = 本周一到周五, 双休日 = 周末, 年中 = 6月到7月, 昨天这个时候 = that hour; 国庆节前 = the 7 days before; 这阵子 = no time.
 * Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
   1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
   Since events-robust12: 截至昨天 with no start before it = no start, up to the end of what it names; 本月之前 (a
@@ -73,6 +75,7 @@ from agents.nlp.calendar_days import (
     whole_day,
     whole_year,
 )
+from agents.nlp.everyday_times import before_holiday
 from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_period, open_ended
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
@@ -175,7 +178,7 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     if not text or not text.strip():
         return None
     now = (now.astimezone(CST) if now.tzinfo else now.replace(tzinfo=CST)).replace(microsecond=0)
-    norm, index = prepare(text[:2000])
+    norm, index = prepare(text[:2000], now)
     hits = _scan(norm)
     special = open_ended(norm, index, text, hits, now, parse_time_range)
     if special is not None:
@@ -199,7 +202,10 @@ def parse_time_range(text: str, now: datetime) -> TimeRange | None:
     after_holiday = (
         AFTER_HOLIDAY.match(norm, last) if len(cluster) == 1 and cluster[0].kind == "holiday" else None
     )
-    if after_holiday and end < now:  # 国庆节后: from the day after the holiday up to now
+    before_holiday_ = before_holiday(norm, last, start) if [h.kind for h in cluster] == ["holiday"] else None
+    if before_holiday_ is not None:  # 国庆节前: the seven days before the holiday
+        start, end, last = before_holiday_
+    elif after_holiday and end < now:  # 国庆节后: from the day after the holiday up to now
         start, end, last = end, now, after_holiday.end()
     elif since and start < now:  # 凌晨到现在, 从3号起, 今年以来: from the start of the phrase to now
         end, last = now, since.end()

@@ -40,6 +40,8 @@ from evals.event_search import (
     HOLDOUT22,
     HOLDOUT23,
     HOLDOUT24,
+    HOLDOUT25,
+    HOLDOUT26,
     SCALE,
     SEED,
 )
@@ -71,6 +73,8 @@ CHECKED = {
     HOLDOUT22: 30,
     HOLDOUT23: 50,
     HOLDOUT24: 30,
+    HOLDOUT25: 50,
+    HOLDOUT26: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
