@@ -176,7 +176,9 @@ def _miss(s: CaseScore) -> str:
     if not s.gold and s.shown:
         parts.append(f"listed {len(s.shown)} plans")
     elif s.gold and (not s.first_ok or s.hits < min(SHOWN, len(s.gold))):
-        parts.append(f"{s.hits}/{min(SHOWN, len(s.gold))} gold in top 3" + ("" if s.first_ok else ", first wrong"))
+        parts.append(
+            f"{s.hits}/{min(SHOWN, len(s.gold))} gold in top 3" + ("" if s.first_ok else ", first wrong")
+        )
     if s.commander_ok is False:
         parts.append("commander")
     if s.action_ok is False:

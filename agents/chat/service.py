@@ -42,7 +42,7 @@ from agents.chat.resolve import (
     lessor_in,
     resolve_enterprise,
 )
-from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, family, route
+from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
@@ -166,7 +166,7 @@ class ChatService:
             )
         # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
         lessor = self._lessor(text, scope) if enterprise is None and re.search(LEASE, text) else None
-        if slots.enterprise_mention_strong and enterprise is None and lessor is None:
+        if slots.enterprise_mention_strong and enterprise is None and lessor is None and not asks_plan(text):
             return ChatAnswer(
                 answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                 path="refusal",
