@@ -79,7 +79,9 @@ def _chat(models: list[str]) -> list[object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher,chat,plan_guide")
+    parser.add_argument(
+        "--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher,chat,plan_guide"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")

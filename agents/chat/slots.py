@@ -394,4 +394,3 @@ def enterprise_mention(text: str) -> tuple[str, bool] | None:
     if traded and (weak is None or trade_name(weak) is None):  # "刚接到" before 电话 names no trade
         weak = traded
     return (weak, False) if weak else None
-
