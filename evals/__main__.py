@@ -3,6 +3,7 @@
     python -m evals                         # baseline, 0.5B and 1.5B, retrieval
     python -m evals --models baseline       # no LLM server needed
     python -m evals --suites plan_import    # sample plans through plans.pipeline (rules, +0.5B, +1.5B)
+    python -m evals --models baseline --suites plan_guide   # chat plan_for over the published sample plans
 
 LLM systems use the embedded llama.cpp server (started and stopped here for each size through the
 ``safecloud llm`` CLI) or, with SAFECLOUD_LLM__BASE_URL set, the configured endpoint as is.
@@ -78,7 +79,9 @@ def _chat(models: list[str]) -> list[object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--models", default="baseline,0.5b,1.5b")
-    parser.add_argument("--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher,chat")
+    parser.add_argument(
+        "--suites", default="plan_facts,retrieval,plan_import,event_search,text2cypher,chat,plan_guide"
+    )
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "EVALS.md")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
@@ -168,6 +171,10 @@ def main() -> None:
             "",
             chat.report(chat_runs),  # type: ignore[arg-type]
         ]
+    if "plan_guide" in suites:  # rules only: no LLM system
+        from evals import plan_guide
+
+        sections.append(plan_guide.section())
     text = "\n".join(sections) + "\n"
     args.output.write_text(text, encoding="utf-8")
     sys.stdout.write(text)

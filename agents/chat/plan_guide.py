@@ -6,8 +6,11 @@ of the response level asked for. This module reads the level and accident words 
 orders the plans from the nearest jurisdiction outwards and writes the answer from those facts only.
 
 Order: the named enterprise's own plans, then the town's, then the city's public plans (issued by the
-government or its departments), then other towns' plans. Another enterprise's own plan does not apply
-to an accident elsewhere; it is shown only when no public plan fits, as a reference for the procedure.
+government or its departments); other towns' plans only when none of those fits (the question named no
+town). Another enterprise's own plan does not apply to an accident elsewhere and is never listed. A plan
+written for one sector (its title names 锂电池, 养老机构, 道路运输 …, ``plan_sectors``) applies only when
+the question is about that sector. An enterprise is "named" when the question holds its 字号 as the
+plan's issuing unit writes it (江阴澄宇化工有限公司 → 澄宇化工), also when the demo city does not hold it.
 """
 
 from __future__ import annotations
@@ -16,14 +19,18 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from agents.chat.plan_sectors import fits_sector
 from plans.rules_meta import accident_type_spans
 
 SHOWN_PLANS = 3
 SHOWN_ACTIONS = 4
 
 # Spoken accident words the plan vocabulary (core.vocab) does not list.
-_SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), ("漏气", "泄漏"), ("漏了", "泄漏"),
-           ("毒气", "中毒和窒息"), ("炸了", "爆炸"), ("掉下来", "高处坠落"), ("淹水", "洪涝灾害"))  # fmt: skip
+_SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), ("山火", "火灾"), ("漏气", "泄漏"),
+           ("漏了", "泄漏"), ("毒气", "中毒和窒息"), ("晕倒", "中毒和窒息"), ("炸了", "爆炸"),
+           ("掉下来", "高处坠落"), ("淹水", "洪涝灾害"), ("暴雨", "洪涝灾害"), ("内涝", "洪涝灾害"),
+           ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
+           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -31,6 +38,10 @@ _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四�
 _LEVEL = re.compile(
     r"(?<![A-Za-z])(IV|III|II|I|Ⅳ|Ⅲ|Ⅱ|Ⅰ|[一二三四1-4])\s*级(?!重大|危险源|单位|建造|消防|安全|工)"
 )
+# Accident grades map onto response levels one to one (GB/T 29639, the plans' own tables):
+# "一般事故由谁指挥" asks for the 四级 response; not 重大危险源, 一般隐患.
+_GRADE = re.compile(r"(特别重大|重大|较大|一般)(?:生产安全)?(?:事故|事件|级别|等级)")
+_GRADE_LEVELS = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
 _PUBLIC_ISSUER = re.compile(
     r"政府|办事处|管理委员会|管委会|指挥部|委员会|办公室|局$|局[（(]|应急管理|消防救援"
 )
@@ -42,10 +53,9 @@ def slot_values(question: str) -> dict[str, Any]:
     found = [value for _, _, value in accident_type_spans(question)]
     found += [value for word, value in _SPOKEN if word in question]
     m = _LEVEL.search(question)
-    return {
-        "accident_types": list(dict.fromkeys(found)) or None,
-        "response_level": _LEVEL_DIGITS[m.group(1)] if m else None,
-    }
+    grade = _GRADE.search(question)
+    level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
+    return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level}
 
 
 def _is_public(row: Mapping[str, Any]) -> bool:
@@ -56,10 +66,30 @@ def _is_public(row: Mapping[str, Any]) -> bool:
     return row.get("plan_type") != "现场处置方案" and not _PRIVATE_ISSUER.search(title.split("应急")[0])
 
 
-def _reach(row: Mapping[str, Any], params: Mapping[str, Any]) -> int:
+_FIRM_AFFIXES = re.compile(
+    r"^(?:江苏省?|无锡市?|江阴市?)|(?:股份|集团)?有限(?:责任)?公司.*$|(?:股份|集团)公司.*$"
+)
+
+
+def names_issuer(row: Mapping[str, Any], question: str) -> bool:
+    """The question names the firm that issued the plan: its 字号 and the next two characters
+    ("澄宇化工", "新桥鲜达", "苏南港务") as the issuing unit writes them."""
+    unit = str(row.get("issuing_unit") or "")
+    core = _FIRM_AFFIXES.sub("", unit)
+    return (
+        bool(question)
+        and _PRIVATE_ISSUER.search(unit) is not None
+        and len(core) >= 4
+        and core[:4] in question
+    )
+
+
+def _reach(row: Mapping[str, Any], params: Mapping[str, Any], question: str = "") -> int:
     """0 the asked enterprise's own, 1 the asked town's, 2 the city's, 3 another town's, 4 a firm's."""
     asked = params.get("enterprise_id")
     if asked and (row.get("enterprise_id") == asked or asked in (row.get("enterprises") or [])):
+        return 0
+    if row.get("named_in_question") or names_issuer(row, question):
         return 0
     place = row.get("asked_town")
     if place and (row.get("town") == place or place in (row.get("towns") or [])):
@@ -86,21 +116,28 @@ def _title_hits(title: str, question: str, wanted: set[str]) -> int:
 def rank(
     rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any], question: str = ""
 ) -> list[dict[str, Any]]:
-    """The plans in the order a duty officer should open them; firms' own plans of other enterprises
-    only when nothing public fits."""
+    """The plans in the order a duty officer should open them: the asked enterprise's, the town's and
+    the city's that fit the sector asked about; other towns' only when none of those fits."""
     wanted = set(params.get("accident_types") or [])
+
+    def reach(row: Mapping[str, Any]) -> int:
+        return _reach(row, params, question)
 
     def overlap(row: Mapping[str, Any]) -> int:
         types = row.get("accident_types") or []
         return sum(1 for w in wanted if any(w in t or t in w for t in types))
 
+    named = [dict(r) | {"named_in_question": names_issuer(r, question)} for r in rows]  # kept for the answer
+    fitting = [
+        r for r in named if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), question)
+    ]
     ordered = sorted(
-        (dict(r) for r in rows),
-        key=lambda r: (_reach(r, params), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
+        fitting,
+        key=lambda r: (reach(r), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
                        _TYPE_ORDER.get(str(r.get("plan_type")), 9), str(r.get("title"))),
     )  # fmt: skip
-    public = [r for r in ordered if _reach(r, params) < 4]
-    return public or ordered
+    near = [r for r in ordered if reach(r) < 3]
+    return near or [r for r in ordered if reach(r) == 3]
 
 
 def _scope_label(row: Mapping[str, Any], params: Mapping[str, Any]) -> str:

@@ -61,8 +61,11 @@ _PROFILE = (
 )
 # An accident kind asked about with what to do / who commands / which level: the plan's business.
 _ACCIDENT = (
-    r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|坍塌|倒塌|灼伤|触电|淹溺|晕倒|昏倒|昏迷|被困"
+    r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|山火|坍塌|倒塌|塌了|塌方|灼伤|烫伤|喷溅|触电|淹溺|"
+    r"落水|溺水|晕倒|昏倒|昏迷|被困|困人|踩踏|漫堤|决口|内涝"
 )
+# "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
+_LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"
 _RESPONSE = (
     r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
     r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁"
@@ -76,6 +79,12 @@ _FAMILIES = {
     "penalty": ("penalty_list", "penalty_total"),
     "camera": ("cameras_offline", "camera_count"),
 }
+
+
+def asks_plan(text: str) -> bool:
+    """A response level, or an accident with what to do about it: a plan question, whose firm may be
+    one the city's records do not hold (its own plan names it)."""
+    return _has(_LEVEL_RESPONSE, text) or (_has(_ACCIDENT, text) and _has(_RESPONSE, text))
 
 
 def counts(text: str) -> bool:
@@ -97,6 +106,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
+    if _has(_LEVEL_RESPONSE, text):
+        return hit("plan_for", "响应级别")
     # "临港那家化工厂的工人平均工资": no template holds the figure; answering the rest of the question
     # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
     if _has(_FIGURES, text):

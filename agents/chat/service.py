@@ -42,7 +42,7 @@ from agents.chat.resolve import (
     resolve_enterprise,
     unfound_name,
 )
-from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, family, route
+from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
@@ -55,7 +55,6 @@ from graph.intents import BY_ID
 from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
-
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
@@ -164,11 +163,12 @@ class ChatService:
             )
         # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
         lessor = self._lessor(text, scope) if enterprise is None and re.search(LEASE, text) else None
-        if enterprise is None and lessor is None and unfound_name(slots, scope, self.repository, self.search):
-            return ChatAnswer(
-                answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
-                path="refusal",
-            ), None
+        unresolved = (
+            enterprise is None and lessor is None and not asks_plan(text)
+        )  # a plan's firm: maybe no node
+        if unresolved and unfound_name(slots, scope, self.repository, self.search):
+            return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
+                              path="refusal"), None  # fmt: skip
         refers_back = previous is not None and refers_to_rows(text, previous)
         enterprise_ids: list[str] | None = (
             [own.enterprise_id] if own.enterprise_id and enterprise is None else None

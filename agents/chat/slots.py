@@ -117,6 +117,9 @@ def normalise_question(text: str) -> str:
     )
 
 
+_GENERIC_PLACES = frozenset({"化工园区"})  # aliases that are a kind of place, not the place's name
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Town names and their short aliases (临港 → 临港经济开发区, 城东 → 城东街道)."""
@@ -149,7 +152,13 @@ class Gazetteer:
         return {n: n for n in self.towns} | self.aliases
 
     def find(self, text: str) -> list[tuple[str, str]]:
-        """(mention, town) pairs, longest mention first, non-overlapping."""
+        """(mention, town) pairs, longest mention first, non-overlapping; a generic place word (化工园区)
+        gives way to a town named beside it ("璜土镇化工园区" is 璜土镇's park)."""
+        found = self._find(text)
+        named = [f for f in found if f[0] not in _GENERIC_PLACES]
+        return named or found
+
+    def _find(self, text: str) -> list[tuple[str, str]]:
         candidates = [(n, n) for n in self.towns] + list(self.aliases.items())
         candidates.sort(key=lambda p: -len(p[0]))
         found: list[tuple[str, str]] = []

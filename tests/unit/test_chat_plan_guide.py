@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from agents.chat import plan_guide
-from agents.chat.slots import Gazetteer, extract_slots
+from agents.chat.router import asks_plan, route
+from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 
 
 @pytest.mark.parametrize(
@@ -52,16 +53,69 @@ OWN = _plan(
 )
 
 
-def test_nearest_jurisdiction_first_and_other_firms_left_out() -> None:
+def test_nearest_jurisdiction_first_and_other_firms_and_towns_left_out() -> None:
     rows = [FIRM, OTHER_TOWN, CITY, ONSITE, TOWN, OWN]
     ranked = plan_guide.rank([r | {"asked_town": "申港街道"} for r in rows], {"enterprise_id": "E-1"})
-    assert [r["id"] for r in ranked] == ["P-own", "P-town", "P-city", "P-other"]
+    assert [r["id"] for r in ranked] == ["P-own", "P-town", "P-city"]
 
 
-def test_firms_plans_are_a_reference_only_when_nothing_public_fits() -> None:
-    ranked = plan_guide.rank([FIRM, ONSITE], {})
-    assert {r["id"] for r in ranked} == {"P-firm", "P-onsite"}
-    assert "企业预案，仅供参考" in plan_guide.answer(ranked, {})
+def test_another_towns_plan_only_when_nothing_nearer_fits() -> None:
+    assert [r["id"] for r in plan_guide.rank([OTHER_TOWN, CITY], {})] == ["P-city"]
+    assert [r["id"] for r in plan_guide.rank([OTHER_TOWN], {})] == ["P-other"]
+
+
+def test_another_firms_plan_is_never_listed() -> None:
+    assert plan_guide.rank([FIRM, ONSITE], {}, "储罐区泄漏了怎么处置") == []
+
+
+def test_a_firm_named_by_its_trade_name_gets_its_own_plan_first() -> None:
+    # the firm is in no register the chat reads; its plan's issuing unit names it
+    ranked = plan_guide.rank(
+        [CITY, FIRM], {"accident_types": ["泄漏"]}, "某某化工的储罐漏了，一级响应先做什么"
+    )
+    assert [r["id"] for r in ranked] == ["P-firm", "P-city"]
+    assert "（专项，本企业）" in plan_guide.answer(ranked, {})
+
+
+@pytest.mark.parametrize(
+    "question,kept",
+    [
+        ("敬老院的厨房着火了按哪个预案", {"P-elder"}),
+        ("储能电池仓库冒烟起火了", {"P-battery"}),
+        ("一个工厂的车间着火了", set()),  # neither a care home nor a battery works
+    ],
+)
+def test_a_sector_plan_applies_to_its_sector_only(question: str, kept: set[str]) -> None:
+    fire = {"accident_types": ["火灾"]}
+    elder = _plan("P-elder", "江阴市民政局养老机构安全事故应急预案", "江阴市民政局", **fire)
+    battery = _plan("P-battery", "江阴高新区锂电池企业火灾事故专项应急预案", "高新区管理委员会", **fire)
+    assert {r["id"] for r in plan_guide.rank([elder, battery], fire, question)} == kept
+
+
+def test_a_plan_naming_two_sectors_needs_both() -> None:
+    road = _plan("P-road", "某镇危险化学品道路运输事故应急预案", "某镇人民政府")
+    assert plan_guide.rank([road], {}, "化工厂储罐泄漏了") == []
+    assert [r["id"] for r in plan_guide.rank([road], {}, "运危化品的罐车在省道上漏了")] == ["P-road"]
+
+
+@pytest.mark.parametrize(
+    "question,level",
+    [("发生重大事故的话由谁牵头", "二级"), ("特别重大事故谁来指挥", "一级"), ("一般隐患怎么处置", None)],
+)
+def test_accident_grades_are_response_levels(question: str, level: str | None) -> None:
+    assert plan_guide.slot_values(question)["response_level"] == level
+
+
+@pytest.mark.parametrize(
+    "question,types",
+    [
+        ("有工人落水了怎么救", ["淹溺"]),
+        ("电梯里关了两个人", ["特种设备事故"]),
+        ("连下暴雨河堤快决口了", ["洪涝灾害"]),
+    ],
+)
+def test_spoken_accident_words(question: str, types: list[str]) -> None:
+    assert plan_guide.slot_values(question)["accident_types"] == types
 
 
 def test_a_title_naming_the_asked_thing_comes_first_within_a_jurisdiction() -> None:
@@ -69,8 +123,12 @@ def test_a_title_naming_the_asked_thing_comes_first_within_a_jurisdiction() -> N
     chem = _plan(
         "P-chem", "江阴市危险化学品事故专项应急预案", "江阴市人民政府", accident_types=["火灾", "泄漏"]
     )
-    ranked = plan_guide.rank([chem, fire], {"accident_types": ["火灾"]}, "仓库着火了启动哪个预案")
+    ranked = plan_guide.rank([chem, fire], {"accident_types": ["火灾"]}, "危化品仓库着火了启动哪个预案")
     assert [r["id"] for r in ranked] == ["P-fire", "P-chem"]
+    # a warehouse fire with no dangerous goods said is no 危险化学品 accident (plan_sectors)
+    assert [r["id"] for r in plan_guide.rank([chem, fire], {"accident_types": ["火灾"]}, "仓库着火了")] == [
+        "P-fire"
+    ]
 
 
 def test_the_answer_names_commander_trigger_and_first_actions_of_the_asked_level() -> None:
@@ -93,3 +151,22 @@ def test_a_plan_without_the_asked_level_says_so_and_no_plan_says_so() -> None:
 @pytest.mark.parametrize("question", ["一家化工厂着火了怎么办", "某印染厂有人中毒", "有个加油站漏油了"])
 def test_an_enterprise_said_with_a_determiner_is_not_a_name(question: str) -> None:
     assert extract_slots(question, Gazetteer.from_towns(["申港街道"])).enterprise_mention is None
+
+
+def test_a_town_said_beside_a_park_word_is_that_towns_park() -> None:
+    gazetteer = Gazetteer.from_towns(["申港街道", "临港经济开发区"])
+    assert extract_slots("申港街道化工园区有人中毒", gazetteer).town == "申港街道"
+    assert extract_slots("化工园区有人中毒", gazetteer).town == "临港经济开发区"
+
+
+@pytest.mark.parametrize(
+    "question", ["Ⅱ级应急响应时谁来牵头", "启动三级处置后做什么", "厂里有人溺水了怎么办", "围墙塌了谁负责"]
+)
+def test_a_level_or_an_accident_with_what_to_do_is_a_plan_question(question: str) -> None:
+    slots = extract_slots(question, Gazetteer.from_towns(["申港街道"]))
+    assert route(normalise_question(question), slots).intent == "plan_for"
+    assert asks_plan(question)
+
+
+def test_a_count_is_no_plan_question() -> None:
+    assert not asks_plan("临港有多少家危化品企业")

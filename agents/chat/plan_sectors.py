@@ -1,0 +1,79 @@
+"""Which sector a plan is written for, and whether the question is about that sector.
+
+A public plan whose title names a sector (锂电池, 养老机构, 道路危险货物运输, 森林火灾, 燃气 …) applies
+to accidents in that sector only: a fire in a 养老院 is not a 锂电池 fire, a 液氯 leak in a works is not
+a road transport accident, although the plans share the accident types 火灾 / 泄漏. A plan whose title
+names no sector (a town's 生产安全事故总体应急预案) applies to every accident type its scope lists.
+
+Each sector pairs the words a duty officer says (question) with the words a plan title uses (title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sector:
+    name: str
+    question: re.Pattern[str]
+    title: re.Pattern[str]
+
+
+def _sector(name: str, question: str, title: str) -> Sector:
+    return Sector(name, re.compile(question), re.compile(title))
+
+
+SECTORS: tuple[Sector, ...] = (
+    _sector(
+        "危化品",
+        r"危化|危险化学品|危险品|化工|化学|液氯|氯气|液氨|氨气|硫化氢|环氧|磷化氢|甲醇|苯|"
+        r"槽罐|储罐|罐区|反应釜|酸液|硫酸|盐酸|熏蒸",
+        r"危险化学品|危化",
+    ),
+    _sector(
+        "工贸",
+        r"工贸|有限空间|受限空间|污水池|调节池|污水井|化粪池|窨井|粉尘|除尘|熔融|铝水|铝液|钢水|"
+        r"铁水|熔炼|铸造|涉氨|液氨|氨气|冷库|制冷",
+        r"工贸|有限空间|受限空间|粉尘|熔融金属",
+    ),
+    _sector(
+        "冶金",
+        r"冶金|冶炼|钢铁|钢厂|炼钢|铝厂|铝业|铝水|铝液|钢水|铁水|熔炼|铸造|有色金属|煤气",
+        r"冶金|钢铁",
+    ),
+    _sector("道路运输", r"运输|槽罐车|罐车|危险品车|货车|公路|高速|国道|省道|道路|侧翻", r"道路|运输"),
+    _sector(
+        "特种设备",
+        r"特种设备|电梯|锅炉|压力容器|气瓶|起重|吊车|行车|叉车|游乐|压力管道",
+        r"特种设备|起重|叉车|锅炉",
+    ),
+    _sector("建设施工", r"工地|施工|脚手架|塔吊|基坑|建筑工程|在建", r"建设工程|建筑施工|施工"),
+    _sector("养老", r"养老|敬老院|护理院|老年|老人", r"养老"),
+    _sector("校园", r"学校|校园|幼儿园|学生|中学|小学|教学楼", r"校园|教育"),
+    _sector("商贸", r"商场|超市|购物中心|农贸市场|菜市场|加油站|商铺|商贸", r"商贸|购物中心|商场"),
+    _sector("锂电池", r"锂电|电池|储能", r"锂电池|储能"),
+    _sector("森林", r"森林|山火|林地|林区|林火|山上", r"森林"),
+    _sector("防汛防台", r"防汛|汛期|暴雨|台风|内涝|洪水|洪涝|漫堤|决口|积水|高潮位|圩堤|水位", r"防汛|防台"),
+    _sector("燃气", r"燃气|液化气|液化石油气|天然气|管道气|煤气罐", r"燃气|天然气"),
+    _sector("医疗救援", r"医疗|救治|伤员|急救|医院", r"医疗"),
+    _sector("住宅", r"小区|住宅|居民楼|高层|楼道|社区", r"住宅|社区"),
+)
+
+
+def title_sectors(title: str) -> set[str]:
+    return {s.name for s in SECTORS if s.title.search(title)}
+
+
+def asked_sectors(question: str) -> set[str]:
+    return {s.name for s in SECTORS if s.question.search(question)}
+
+
+def fits_sector(title: str, question: str) -> bool:
+    """True when every sector the plan's title names is one the question is about (a plan naming none
+    fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident."""
+    return title_sectors(title) <= asked_sectors(question)
+
+
+__all__ = ["SECTORS", "asked_sectors", "fits_sector", "title_sectors"]
