@@ -76,6 +76,7 @@ from agents.nlp.calendar_days import (
     whole_year,
 )
 from agents.nlp.everyday_times import before_holiday
+from agents.nlp.range_years import far_end_after, yearless
 from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_period, open_ended
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
@@ -277,6 +278,8 @@ def _range(left: list[_Hit], right: list[_Hit], now: datetime) -> tuple[datetime
             b = None if day is None else _side(right, now, day)
         else:
             b = _side(right, now)
+            if b is not None and all(yearless(h.kind, h.m) for h in far_days):  # 6月到7月 said in June
+                b = _Side(*far_end_after(a.start, (b.start, b.end)), b.point)
     if a is None or b is None:
         return None
     end = b.start if b.point else b.end
