@@ -50,6 +50,8 @@ Interval semantics (one rule each, used everywhere):
   Thursday), 2026年最后一天/上个月第一天 = that day; 夜快 = 傍晚, 早浪向 = 早上.
   Since events-robust15 (``everyday_times``): 一早 = 早上, 中饭前后 = 中午, 上班前 = 8点前, 下班后 = 17点后, 夜班 = 20–08,
   工作日 = 本周一到周五, 双休日 = 周末, 年中 = 6月到7月, 昨天这个时候 = that hour; 国庆节前 = the 7 days before; 这阵子 = no time.
+  Since events-robust16 (``range_years``): a range's far end without a year (7月, 1月上旬, 1月2日, 1.2) is placed after
+  its near end (6月到7月 said in June = this June–July; 12月28日到1月2日 said in January crosses New Year).
 * Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
   1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
   Since events-robust12: 截至昨天 with no start before it = no start, up to the end of what it names; 本月之前 (a
