@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, time, timedelta, timezone
 
 from agents.nlp.month_weeks import period_days
+from agents.nlp.range_years import last_day_after
 from agents.nlp.week_numbers import iso_week
 
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -226,12 +227,14 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
             first = _latest_date(today, int(g[1]), int(g[2]), _year_of(g[0], today))
         if first is None:
             return None
-        month2 = int(g[6]) if g[6] else first.month
-        try:
-            last = date(first.year, month2, int(g[7]))
-        except ValueError:
-            return None
-        if last < first:
+        if g[6]:  # 12月28日到1月2日: the far month is placed after the near one
+            last = last_day_after(first, int(g[6]), int(g[7]))
+        else:
+            try:
+                last = date(first.year, first.month, int(g[7]))
+            except ValueError:
+                return None
+        if last is None or last < first:
             return None
         return midnight(first), midnight(last + timedelta(days=1))
     if k == "year_month":

@@ -50,6 +50,8 @@ Interval semantics (one rule each, used everywhere):
   Thursday), 2026年最后一天/上个月第一天 = that day; 夜快 = 傍晚, 早浪向 = 早上.
   Since events-robust15 (``everyday_times``): 一早 = 早上, 中饭前后 = 中午, 上班前 = 8点前, 下班后 = 17点后, 夜班 = 20–08,
   工作日 = 本周一到周五, 双休日 = 周末, 年中 = 6月到7月, 昨天这个时候 = that hour; 国庆节前 = the 7 days before; 这阵子 = no time.
+  Since events-robust16 (``range_years``): a range's far end without a year (7月, 1月上旬, 1月2日, 1.2) is placed after
+  its near end (6月到7月 said in June = this June–July; 12月28日到1月2日 said in January crosses New Year).
 * Open ends (``time_open_ends``): 12月10日以前 has no start (``open_start``; ``start`` is the epoch); 上月同期 = the
   1st of last month → now a month back; 今年同期 = this month; 国庆节后 = the day after the holiday → now; 周日早 = 早上.
   Since events-robust12: 截至昨天 with no start before it = no start, up to the end of what it names; 本月之前 (a
@@ -76,6 +78,7 @@ from agents.nlp.calendar_days import (
     whole_year,
 )
 from agents.nlp.everyday_times import before_holiday
+from agents.nlp.range_years import far_end_after, yearless
 from agents.nlp.time_open_ends import AFTER_HOLIDAY, EPOCH, before_period, open_ended
 from agents.nlp.time_patterns import (
     AFTER_MIDNIGHT_PARTS,
@@ -277,6 +280,8 @@ def _range(left: list[_Hit], right: list[_Hit], now: datetime) -> tuple[datetime
             b = None if day is None else _side(right, now, day)
         else:
             b = _side(right, now)
+            if b is not None and all(yearless(h.kind, h.m) for h in far_days):  # 6月到7月 said in June
+                b = _Side(*far_end_after(a.start, (b.start, b.end)), b.point)
     if a is None or b is None:
         return None
     end = b.start if b.point else b.end

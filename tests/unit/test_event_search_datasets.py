@@ -42,6 +42,8 @@ from evals.event_search import (
     HOLDOUT24,
     HOLDOUT25,
     HOLDOUT26,
+    HOLDOUT27,
+    HOLDOUT28,
     SCALE,
     SEED,
 )
@@ -75,6 +77,8 @@ CHECKED = {
     HOLDOUT24: 30,
     HOLDOUT25: 50,
     HOLDOUT26: 30,
+    HOLDOUT27: 50,
+    HOLDOUT28: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
