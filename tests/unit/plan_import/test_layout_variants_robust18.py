@@ -11,6 +11,7 @@ from __future__ import annotations
 from plans.rules_contact_alarm import alarm_column, alarm_contact
 from plans.rules_contacts import unit_or_role
 from plans.rules_level_fields import split_actions
+from plans.rules_meta import plan_type_of
 from plans.rules_org_cells import cell_items
 from tests.support.plan_draft import org_unit as _unit
 from tests.support.plan_draft import response_level as _level
@@ -180,3 +181,12 @@ def test_contact_lines_with_a_manager_post_a_listed_alarm_and_stock_in_reels() -
     assert by_phone["110"]["role"] == "匪警"
     hose = next(r for r in draft.data["resources"] if r["name"] == "水带")
     assert (hose["quantity"], hose["unit"], hose["holder"]) == (12.0, "盘", "仓储科")
+
+
+def test_a_production_safety_plan_without_overall_in_its_title_is_a_special_plan() -> None:
+    assert plan_type_of("新桥镇生产安全事故应急预案")[0] == "专项"
+    assert plan_type_of("新桥镇生产安全事故总体应急预案")[0] == "总体"
+    assert plan_type_of("某公司生产安全事故综合应急预案")[0] == "总体"
+    assert plan_type_of("某街道突发事件应急预案")[0] == "总体"
+    # a company's 生产安全事故应急预案 is its overall plan
+    assert plan_type_of("江阴某纺织有限公司生产安全事故应急预案")[0] == "总体"
