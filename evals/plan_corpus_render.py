@@ -350,8 +350,12 @@ def render_pdf(
     return pdf.finish(title)
 
 
-def render_scanned(pdf_bytes: bytes, *, dpi: int = 150, seed: int = 29639) -> bytes:
-    """Image-only PDF that looks scanned: grey pages, a slight tilt and sensor noise, no text layer."""
+def render_scanned(
+    pdf_bytes: bytes, *, dpi: int = 150, seed: int = 29639, pages: Sequence[int] | None = None
+) -> bytes:
+    """Image-only PDF that looks scanned: grey pages, a slight tilt and sensor noise, no text layer.
+    ``pages`` (0-based) scans only those pages and keeps the others' text layer: a page that was
+    printed, signed and scanned back into an otherwise digital PDF."""
     import numpy as np
     import pymupdf as fitz
     from PIL import Image
@@ -360,6 +364,9 @@ def render_scanned(pdf_bytes: bytes, *, dpi: int = 150, seed: int = 29639) -> by
     source = fitz.open(stream=pdf_bytes, filetype="pdf")
     out = fitz.open()
     for number, page in enumerate(source):
+        if pages is not None and number not in pages:
+            out.insert_pdf(source, from_page=number, to_page=number)
+            continue
         pix = page.get_pixmap(dpi=dpi, colorspace=fitz.csGRAY)
         image = Image.frombytes("L", (pix.width, pix.height), pix.samples)
         angle = 0.35 if number % 2 == 0 else -0.25
@@ -371,7 +378,10 @@ def render_scanned(pdf_bytes: bytes, *, dpi: int = 150, seed: int = 29639) -> by
         image.save(buffer, format="JPEG", quality=70, optimize=True)
         target = out.new_page(width=page.rect.width, height=page.rect.height)
         target.insert_image(target.rect, stream=buffer.getvalue())
-    out.set_metadata({"producer": "scanner", "creationDate": _PDF_DATE, "modDate": _PDF_DATE})
+    if pages is None:
+        out.set_metadata({"producer": "scanner", "creationDate": _PDF_DATE, "modDate": _PDF_DATE})
+    else:  # still the digital document, one page scanned
+        out.set_metadata({**source.metadata, "creationDate": _PDF_DATE, "modDate": _PDF_DATE})
     data: bytes = out.tobytes(garbage=4, deflate=True, no_new_id=True)
     source.close()
     out.close()

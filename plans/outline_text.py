@@ -34,7 +34,8 @@ from plans.structure import Block, rewritten_heading, rewritten_text
 
 # ``Block.style`` of a glyph-led item: a list entry that belongs to its topic, not to the line above it
 CHECKLIST_ITEM = "checklist item"
-_GLYPH = re.compile(r"^\s*[■□◆◇●○◎▶►▷▸★☆√✓✔☐☑▪•※➢➤]\s*")
+# a dot or dash bullet only before a space ("· 职责：…", "- 组长：…"): "-20℃" and "·" inside a name stay text
+_GLYPH = re.compile(r"^\s*(?:[■□◆◇●○◎▶►▷▸▲△★☆√✓✔☐☑▪•※➢➤]|[·・\-](?=\s))\s*")
 _PIPE = re.compile(r"\s*[｜|]\s*")
 _DASH = re.compile(r"\s*(?<!—)—(?!—)\s*")
 _LABELLED = re.compile(r"^([\u4e00-\u9fff]{1,8})[：:]\s*(\S.*)$", re.S)
@@ -44,6 +45,7 @@ _MAX_TOPIC_CHARS = 20
 _COMMANDER = re.compile(r"^(?:由)?(.{2,20}?)(?:负责|组织|统一)?指挥$")
 _ISSUER = re.compile(r"^(?:由)?(.{2,20}?)(?:负责)?发布$")
 _QUANTITY = re.compile(r"^\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{1,2}$")
+_POST_KEY = re.compile(r"(?:组长|组员|成员|主任|指挥|队长|队员|负责人)$")
 _FIELD_KEY = re.compile(r"职责|职务|指挥|成员|组长|主任|条件|情形|措施|行动|任务|牵头|配合|预警|响应|级")
 _PHONE = re.compile(r"^(?:0\d{2,3}-?)?\d{7,8}$|^1[3-9]\d{9}$")
 _ARROW = re.compile(r"\s*(?:→|->|⇒|➝|➔)\s*")
@@ -153,8 +155,9 @@ def outline_blocks(blocks: list[Block]) -> list[Block]:
         # a topic heads the bullets below it: the next line's glyph ranks deeper than its own
         deeper = following is not None and _bullet(following) is not None
         deeper = deeper and following is not None and ranks[_glyph(following)] > ranks[_glyph(block)]
-        if len(fields) == 1 and _is_topic(text) and deeper:
-            out += _topic(block, text, len(out), level + 1)
+        if len(fields) == 1 and _is_topic(text) and (deeper or _posts_in_brackets(text)):
+            # a deeper glyph heads a deeper node: "■ 指挥部" over "○ 抢险组（组长：…）" (ranks as in a chart)
+            out += _topic(block, text, len(out), level + 1 + min(ranks[_glyph(block)], 2))
         elif len(fields) > 2 and _PHONE.search(fields[-1]):  # "□ 总指挥｜陆建华｜139…": a contact row
             out.append(rewritten_text(block, " ".join(fields), len(out)))
         elif len(fields) == 1 and labelled and _names_section(labelled.group(1)):
@@ -181,6 +184,18 @@ def _topic(block: Block, text: str, paragraph: int, level: int) -> list[Block]:
     inner = note[1:-1].strip()
     body = inner if _LABELLED.match(inner) else name + inner
     return [rewritten_heading(block, name, paragraph, level), rewritten_text(block, body, paragraph + 1)]
+
+
+def _posts_in_brackets(text: str) -> bool:
+    """A body with its posts in brackets after its name ("现场处置组（组长：A；组员：B、C）"): a chart
+    node even when no bullet hangs below it."""
+    name = _bare(text).strip()
+    inner = text.strip()[len(name) :][1:-1].strip()
+    if not name or not inner or not text.strip().startswith(name):
+        return False
+    parts = [p for p in re.split(r"[；;]", inner) if p.strip()]
+    labelled = [_LABELLED.match(p.strip()) for p in parts]
+    return all(m is not None and _POST_KEY.search(m.group(1)) for m in labelled)
 
 
 def _names_section(key: str) -> bool:

@@ -31,6 +31,7 @@ from plans.ocr import OcrEngine, default_ocr_engine
 from plans.outline_text import outline_blocks
 from plans.pdf_parser import parse_pdf
 from plans.qa_text import qa_blocks
+from plans.rules_card_tables import extract_card_tables
 from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
@@ -97,6 +98,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_response_levels(draft, sections)
     extract_org_units(draft, sections)
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
+    extract_card_tables(draft)  # so does a card table under its own heading
     extract_reporting(draft, sections)
     extract_tables(draft)
     extract_text_resources(draft, sections)

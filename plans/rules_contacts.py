@@ -60,7 +60,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                     r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{1,6}(?:电话|热线))\s*[:：]?\s*$", raw
                 ) or (re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,8})\s*[:：]\s*$", raw))
                 # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
-                listed = listed or re.search(r"(?:^|[，。；;、\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
+                # "外部救援电话：火警119": the label may follow the list's own label and colon
+                listed = listed or re.search(r"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
                 if listed and re.search(r"拨|打|呼叫|联系|通知|报告|请求|向|求", listed.group(1)):
                     listed = None
                 if listed:
@@ -105,10 +106,13 @@ _NAME_THEN_POST = re.compile(
 _CALL_ROOM = re.compile(
     r"(?:中控|控制|调度|监控|门卫|医务|指挥)室$|.值班室$|调度中心$|(?:院|中心)急诊(?:室|科)?$"
 )
+_HOURS = re.compile(r"\s*[（(]\s*(?:24\s*小时|全天|昼夜)(?:值班|值守|有人)?\s*[)）]\s*$")
 _PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\u4e00-\u9fff]{0,8}室$")
 
 
 def unit_or_role(label: str) -> dict[str, str]:
+    # "应急办公室（24小时）": when the line is staffed is no part of who answers it
+    label = _HOURS.sub("", label) or label
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
     # "能源中心调度室": a room of a named body is that body's line, as "公司办公室" is
     unit = unit or bool(_PLACE_ROOM.match(label) or _UNIT_ROOM.search(label))
@@ -187,7 +191,7 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     for token in tokens:
         # "值班室" is a post; "镇安监办公室" and "市应急管理局值班室" are units
         post = token in ROLE_TITLES or (
-            re.search(r"(室|员|长|指挥|主任)$", token) and not _UNIT_ROOM.search(token)
+            re.search(r"(室|员|长|指挥|主任|经理|总监|书记|主管)$", token) and not _UNIT_ROOM.search(token)
         )
         if not contact["role"] and post:
             contact["role"] = token

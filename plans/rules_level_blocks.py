@@ -42,7 +42,8 @@ _LEVEL_LED_BY = re.compile(rf"^({_NAME})\s*(由.+)$", re.S)
 _LEVEL_FIELDS = re.compile(rf"^({_NAME})(\s*\S.*)$", re.S)
 # "特别重大事故：<trigger>。由X组织指挥。主要措施：a；b": an accident class without 响应 names a level only
 # when its paragraph also says who commands it (an accident-grading paragraph in 总则 says no such thing)
-_CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|事件))\s*[:：]\s*(.+)$", re.S)
+# "较大事故（Ⅲ级响应）：…" glosses the class with its level
+_CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|事件){_GLOSS_OPT})\s*[:：]\s*(.+)$", re.S)
 # "二级（车间级）：<trigger>。由X指挥。主要措施：a；b" (a slide bullet): a bare level name without 响应
 # names a response level on the same condition
 _BARE_ITEM = re.compile(rf"^({_LEVEL_TOKEN}\s*级{_GLOSS_OPT})\s*[:：]\s*(.+)$", re.S)

@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 from agents.llm.vocab import normalise_level
 from plans.draft import PlanDraft
+from plans.rules_org_cells import numbered_items
 from plans.structure import Block, split_number
 
 RESPONSE_ORDER = ("一级", "二级", "三级", "四级")
@@ -183,7 +184,13 @@ _MEASURES_INTRO = re.compile(
 def split_actions(text: str) -> list[str]:
     """ "a；b；c。" or "①a；②b③c" → ["a", "b", "c"]: the actions of one level, without item numbers."""
     text = _MEASURES_INTRO.sub("", text)  # "采取以下措施：（一）a；（二）b"
-    parts = (_ITEM_NUMBER.sub("", a).strip().rstrip("。；;") for a in re.split(r"[；;]|(?=[①-⑳])", text))
+    # "1.a 2.b 3.c": numbered lines of one table cell, run together when the cell is read back
+    items = numbered_items(text) or [text]
+    parts = (
+        _ITEM_NUMBER.sub("", a).strip().rstrip("。；;")
+        for item in items
+        for a in re.split(r"[；;]|(?=[①-⑳])", item)
+    )
     return [a for a in parts if a]
 
 

@@ -63,7 +63,9 @@ _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
 )
 _LEVEL_LABEL = re.compile(
-    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应)"
+    rf"^(?:{_LEVEL_TOKEN}\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)?\s*(?:应急)?响应"
+    # "较大事故（Ⅲ级响应）：": an accident class glossed with its level
+    rf"|{_CLASS}(?:(?:生产安全)?事故|突发事件|事件)(?=\s*[（(][^）)]{{1,8}}[)）]))"
     rf"{_GLOSS_OPT}\s*[:：]\s*"  # "一级响应（公司级）："
 )
 # "…分为一级、二级、三级，分别由总指挥、副总指挥、车间主任负责指挥": one commander per listed level

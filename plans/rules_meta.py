@@ -102,6 +102,10 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "专项", 0.95
     if accident_type_spans(title) or _TOPIC_TITLE.search(title) or _SECTOR_TITLE.search(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
+    # "X镇生产安全事故应急预案": a government's plan for one kind of emergency, not its overall plan (a
+    # company's 生产安全事故应急预案 is its comprehensive plan)
+    if "生产安全事故" in title and not re.search(r"公司|集团|厂", title.split("生产安全事故")[0]):
+        return "专项", 0.6
     return "总体", 0.4
 
 

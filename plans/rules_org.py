@@ -32,7 +32,7 @@ from plans.rules_org_headings import (
     unit_name,
 )
 from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
-from plans.rules_org_members import member_intro, member_unit
+from plans.rules_org_members import member_intro, member_table, member_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
     TITLE_CLAUSE,
@@ -177,7 +177,6 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             else:
                 current = stack[-1][1] if stack else None
             # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
-            # "2.2.2 总指挥职责": they are that post's
             # "2.2.2 总指挥职责", or under a duties heading "3.2.1 总指挥" alone: the items are that post's
             post = role_title(
                 duty_subject
@@ -200,7 +199,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             duty_list = current if post_role is None and (duty_subject is not None or duty_level) else None
             continue
         if block.kind == "table":
-            if matrix_duties(draft, block, units, aliases, unit):
+            if matrix_duties(draft, block, units, aliases, unit) or member_table(
+                draft, block, units, aliases, unit
+            ):
                 continue
             table_parent = set_up or group_parent(groups_under, "") or current
             org_table(draft, block, table_parent, units, aliases, unit, role, default_unit)

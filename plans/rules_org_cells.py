@@ -18,6 +18,8 @@ _POST_END = re.compile(r"(?:员|长|理|任|师|工|助理|主管|人员|负责�
 # Item numbers inside a cell: "1." "2、" (not "0.5"), "①", "（1）"
 _NUMBER_FORMS = (r"(?<!\d){n}\s*[.、．](?!\d)", r"[（(]\s*{n}\s*[)）]")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩"
+# "1.关闭进料阀" alone in its cell: the number of a one-item list
+_LEAD_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.、．](?!\d)|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 
 
 def person_in(cell: str) -> str:
@@ -30,7 +32,7 @@ def person_in(cell: str) -> str:
     return m.group(2)
 
 
-def _numbered(cell: str) -> list[str]:
+def numbered_items(cell: str) -> list[str]:
     """The items of a cell numbered 1., 2., … (or ①②…, （1）（2）…) in order from its start; [] when
     the cell does not open with item 1 or has only one item."""
     for form in (*_NUMBER_FORMS, "circled"):
@@ -55,11 +57,33 @@ def _numbered(cell: str) -> list[str]:
 
 def cell_items(cell: str) -> list[str]:
     """One duty per "；" clause or per numbered line of a cell, without numbers or a closing 。/；."""
-    parts = _numbered(cell) or [cell]
+    parts = numbered_items(cell) or [cell]
     out: list[str] = []
     for part in parts:
-        out += [d.strip().rstrip("。；;") for d in re.split(r"[；;]", part) if d.strip().rstrip("。；;")]
+        for clause in re.split(r"[；;]", part):
+            duties = (_LEAD_NUMBER.sub("", d).strip().rstrip("。；;") for d in _duty_lines(clause))
+            out += [d for d in duties if d]
     return out
+
+
+# A line break inside a cell reads back as a space (DOCX) or as nothing (PDF); a cell that opens with
+# 负责 and says 负责 again, not as part of a phrase ("由X负责", "并负责", "共同负责"), starts a new duty there.
+_JOINED_DUTY = "并和及与、，,或要同体别自均也"
+
+
+def _duty_lines(clause: str) -> list[str]:
+    """ "负责a 负责b" / "负责a负责b" (one duty per line of the cell) → ["负责a", "负责b"]."""
+    text = clause.strip()
+    if not text.startswith("负责"):
+        return [clause]
+    out, start = [], 0
+    for m in re.finditer("负责", text):
+        before = text[: m.start()].rstrip()
+        if m.start() == 0 or not before or before[-1] in _JOINED_DUTY or "由" in text[start : m.start()]:
+            continue
+        out.append(text[start : m.start()].strip())
+        start = m.start()
+    return [*out, text[start:].strip()]
 
 
 def per_post_groups(rows: list[list[str]], group_col: int, duty_col: int | None) -> set[str]:

@@ -77,6 +77,9 @@ def lists_groups(blocks: list[Block], at: int, level: int) -> bool:
     if not kind:
         return False
     same = ("指挥部",) if kind.group(1) == "指挥部" else ("组", "队")
+    following = next((b for b in blocks[at + 1 :] if b.text.strip()), None)
+    if following is not None and following.kind != "heading" and _POST_LINE.match(following.text.strip()):
+        return False  # "医疗组" then "组长：A；组员：B": a body with its own posts, whatever follows it
     groups = 0
     for block in blocks[at + 1 :]:
         if block.kind == "heading" and (block.heading_level or 1) <= level:
@@ -91,4 +94,5 @@ def lists_groups(blocks: list[Block], at: int, level: int) -> bool:
     return groups >= 2
 
 
+_POST_LINE = re.compile(r"^(?:组长|副组长|总指挥|副总指挥|主任|副主任|队长|指挥长)\s*[:：]")
 _GROUP_LEAD = re.compile(r"^([^，。：:；;、\s]{2,12}(?:组|队|指挥部))\s*[:：]")

@@ -13,6 +13,7 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_meta import strip_number
+from plans.rules_org_cells import cell_items
 from plans.rules_org_duties import add_duties
 from plans.rules_org_names import ROLE_TITLES, canonical, headquarters
 from plans.structure import Block
@@ -51,4 +52,34 @@ def member_unit(
     if name not in units:
         make(name, block, headquarters(units, name))
     add_duties(draft, units[name], block, re.split(r"[；;]", lead.group(2)))
+    return True
+
+
+# A member-units table: 成员单位 | 职责 (a 序号 column or not), no post columns
+_MEMBER_COLUMN = re.compile(r"^(?:成员单位|单位|单位名称|责任单位|部门)$")
+_DUTY_COLUMN = re.compile(r"职责|任务")
+
+
+def member_table(
+    draft: PlanDraft, block: Block, units: dict[str, int], aliases: dict[str, str], make: Any
+) -> bool:
+    """A 成员单位 | 主要职责 table: one unit per row under the command body, the "；" clauses of its
+    duty cell its duties; False (nothing added) for any other table."""
+    if block.kind != "table" or not block.cells or len(block.cells) < 2:
+        return False
+    header = [re.sub(r"\s+", "", h) for h in block.cells[0]]
+    name_col = next((i for i, h in enumerate(header) if _MEMBER_COLUMN.match(h)), None)
+    duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
+    others = [h for i, h in enumerate(header) if i not in (name_col, duty_col) and h not in ("序号", "")]
+    if name_col is None or duty_col is None or others:
+        return False
+    for row in block.cells[1:]:
+        lead = row[name_col].strip() if name_col < len(row) else ""
+        duties = row[duty_col].strip() if duty_col < len(row) else ""
+        if not lead or not duties:
+            continue
+        name = canonical(lead, units, aliases) or lead
+        if name not in units:
+            make(name, block, headquarters(units, name))
+        add_duties(draft, units[name], block, cell_items(duties))
     return True

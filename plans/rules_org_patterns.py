@@ -30,7 +30,8 @@ ROLE_AS = re.compile(
 )
 # "街道党政办、…主要负责人为成员": the member list before the title
 MEMBERS_ARE = re.compile(
-    r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(成员单位|成员|组员|队员)(?=[，,。；;]|$)"
+    r"(?:^|[，,；;])\s*([^，,。；;]{2,150}?)\s*(?:为|是)\s*(?:指挥部|领导小组|小组|委员会)?(成员单位|成员|组员|队员)"
+    r"(?=[，,。；;]|$)"
 )
 # "领导小组办公室设在安全监察科": the office is introduced by where it sits
 SEATED = re.compile(r"^([^，。；、\s]{2,20}?办公室)\s*(?:设在|设于)")

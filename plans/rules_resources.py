@@ -67,6 +67,7 @@ def extract_tables(draft: PlanDraft) -> None:
             org_col = _column(header, _HEADER_OWN_ORG, taken)
             org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
+            from plans.rules_contact_alarm import alarm_column, alarm_contact
             from plans.rules_contact_cells import clause_contact
 
             for row in cells[1:]:
@@ -82,6 +83,8 @@ def extract_tables(draft: PlanDraft) -> None:
                         }
                         # "王建（生产副总经理）138…" in the phone cell: the person beside the number
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
+                        if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post
+                            contact.update(alarm_contact(packed, m.start(), m.end(), previous_end))
                         previous_end = m.end()
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)
@@ -246,7 +249,7 @@ def _squash_digits(text: str) -> str:
 
 # "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
