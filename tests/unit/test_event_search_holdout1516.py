@@ -14,14 +14,11 @@ from agents.events.query_parser import EventQueryParser
 from agents.nlp.time_rewrites import prepare
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Tuesday 15 December 2026, 10:20; and a Tuesday just after midnight.
 TUESDAY = datetime(2026, 12, 15, 10, 20, tzinfo=CST)
 AFTER_MIDNIGHT = datetime(2026, 12, 15, 0, 5, tzinfo=CST)
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 def span(text: str, now: datetime = TUESDAY) -> tuple[datetime, datetime]:

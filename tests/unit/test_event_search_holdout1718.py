@@ -16,6 +16,7 @@ from agents.events.modifiers import level_spans
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Wednesday 16 December 2026, 11:40; a Monday morning; a Thursday after the October holiday.
 WEDNESDAY = datetime(2026, 12, 16, 11, 40, tzinfo=CST)
@@ -28,10 +29,6 @@ ENTERPRISES = [
     {"id": "E-DYE", "name": "江阴宏泰印染有限公司", "town": "祝塘镇", "lat": 31.7, "lon": 120.4},
     {"id": "E-PIPE", "name": "江阴市锦安管业科技有限公司", "town": "璜土镇", "lat": 31.9, "lon": 120.1},
 ]
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 @pytest.fixture(scope="module")

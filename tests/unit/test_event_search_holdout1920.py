@@ -15,6 +15,7 @@ from agents.events.modifiers import level_spans, radius_m
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Tuesday 8 December 2026, 16:20; Tuesday 1 June 2027, 07:45 (after 31 May); Monday 15 February 2027 (after 春节).
 TUESDAY = datetime(2026, 12, 8, 16, 20, tzinfo=CST)
@@ -25,10 +26,6 @@ ENTERPRISES = [
     {"id": "E-GLASS", "name": "江阴市晨阳玻璃制品有限公司", "town": "青阳镇", "lat": 31.8, "lon": 120.3},
     {"id": "E-PAINT", "name": "江阴恒丰涂料有限公司", "town": "利港街道", "lat": 31.9, "lon": 120.2},
 ]
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 @pytest.fixture(scope="module")

@@ -16,6 +16,7 @@ from agents.events.narratives import request_clause
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Tuesday 8 December 2026, 16:20; Tuesday 5 January 2027, 09:00 (ISO week 1 of 2027).
 TUESDAY = datetime(2026, 12, 8, 16, 20, tzinfo=CST)
@@ -24,10 +25,6 @@ EARLY_JANUARY = datetime(2027, 1, 5, 9, 0, tzinfo=CST)
 ENTERPRISES = [
     {"id": "E-CABLE", "name": "江阴市明远电缆有限公司", "town": "周庄镇", "lat": 31.8, "lon": 120.4},
 ]
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 def span(text: str, now: datetime = TUESDAY) -> tuple[datetime, datetime] | None:

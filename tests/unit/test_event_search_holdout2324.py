@@ -17,6 +17,7 @@ from agents.events.query_parser import EventQueryParser
 from agents.events.sound_alikes import SoundAlikes
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Wednesday 16 December 2026, 10:00; Tuesday 12 January 2027, 07:30
 WEDNESDAY = datetime(2026, 12, 16, 10, 0, tzinfo=CST)
@@ -26,10 +27,6 @@ ENTERPRISES = [
     {"id": "E-PAINT", "name": "江阴市华彩涂装有限公司", "town": "新桥镇", "lat": 31.8, "lon": 120.4},
     {"id": "E-GAS", "name": "江阴市青阳赵宕加油站有限公司", "town": "青阳镇", "lat": 31.8, "lon": 120.4},
 ]
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 def span(text: str, now: datetime = WEDNESDAY) -> tuple[datetime, datetime] | None:

@@ -13,15 +13,12 @@ import pytest
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at
 
 # Thursday 10 December 2026, 14:20; Tuesday 2 February 2027 06:30; Wednesday 6 May 2026 08:40
 THURSDAY = datetime(2026, 12, 10, 14, 20, tzinfo=CST)
 EARLY = datetime(2027, 2, 2, 6, 30, tzinfo=CST)
 AFTER_MAY_DAY = datetime(2026, 5, 6, 8, 40, tzinfo=CST)
-
-
-def at(month: int, day: int, hour: int = 0, minute: int = 0, year: int = 2026) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=CST)
 
 
 def span(text: str, now: datetime = THURSDAY) -> tuple[datetime, datetime] | None:
