@@ -8,8 +8,8 @@ of the day, a range, 以来 or 到现在 after them keep their usual meaning:
 * 大年初N / 正月初N / 正月十N / a bare 初N (N up to 十) = 正月初一 (the table's 春节 date) + N − 1 days, the
   latest such day not after today (or of the year said); 大年三十/年三十 = 除夕, 除夕夜 = 除夕晚上; after
   农历/阴历 a lunar date is left to the lunar reading (no Gregorian guess, events-robust12);
-* M月(份)(的)第N个/最后一个周末 (also 本月/这个月/上个月/下个月) = the Saturday and Sunday of the month's
-  Nth (last) Saturday; a month without a year is the latest begun.
+* M月(份)(的)第N个/最后一个/倒数第N个周末 (also 本月/这个月/上个月/上上个月/下个月) = the Saturday and Sunday of
+  the month's Nth (last, Nth from the end) Saturday; a month without a year is the latest begun.
 
 Numerals arrive normalised (第5天, 最后1个); outside the holiday table nothing is rewritten.
 """
@@ -41,7 +41,8 @@ _LUNAR_DAY = re.compile(
 # 大年三十/年三十 = 除夕 (not 2026年三十); 除夕夜/除夕夜间 = 除夕晚上 (除夕夜里 already is).
 _NEW_YEARS_EVE = re.compile(r"大年三十|(?<![\d年])年三十|除夕夜间?(?!里)")
 _MONTH_WEEKEND = re.compile(
-    r"(?:(?:(\d{4})年)?(\d{1,2})月份?|(本|这|上|下)个?月份?)的?(?:第(\d)个?|头1个|(最后)1?个?)(?:周末|双休日?)"
+    r"(?:(?:(\d{4})年)?(\d{1,2})月份?|(上上|大上|本|这|上|下)个?月份?)的?"
+    r"(?:第(\d)个?|头1个|(最后)1?个?|倒数第(\d)个?)(?:周末|双休日?)"
 )
 
 
@@ -102,7 +103,7 @@ def _lunar_day(m: re.Match[str], today: date) -> str:
 
 def _month_weekend(m: re.Match[str], today: date) -> str:
     if m.group(3):
-        shift = {"本": 0, "这": 0, "上": -1, "下": 1}[m.group(3)]
+        shift = {"本": 0, "这": 0, "上": -1, "下": 1, "上上": -2, "大上": -2}[m.group(3)]
         months = today.year * 12 + today.month - 1 + shift
         year, month = divmod(months, 12)
         month += 1
@@ -114,8 +115,8 @@ def _month_weekend(m: re.Match[str], today: date) -> str:
     first = date(year, month, 1)
     saturdays = [first + timedelta(days=(5 - first.weekday()) % 7 + 7 * k) for k in range(5)]
     saturdays = [d for d in saturdays if d.month == month]
-    index = -1 if m.group(5) else int(m.group(4) or 1) - 1
-    if index >= len(saturdays):
+    index = -1 if m.group(5) else -int(m.group(6)) if m.group(6) else int(m.group(4) or 1) - 1
+    if not -len(saturdays) <= index < len(saturdays):
         return m.group()
     saturday = saturdays[index]
     return f"{_written(saturday)}到{_written(saturday + timedelta(days=1))}"

@@ -6,6 +6,7 @@ revealed them:
 * lunar new-year days (大年初N, 正月初N, 正月十五, a bare 初N, 大年三十, 除夕夜) were not read, though their
   Gregorian dates follow from the holiday table's 春节 (正月初一);
 * a month's Nth or last weekend (8月第一个周末, 上月最后一个双休日) was not read;
+* a part of the day said for every day (每天凌晨, 每晚) was read as today's when said before the period;
 * a radius said apart from its place (方圆/半径 before or after it, 以X为中心, a sentence opening with
   周围 + a distance) was not put on the place;
 * 下发/已经下发 (dispatched) was not a status word.
@@ -124,6 +125,8 @@ def test_what_lunar_words_must_not_change(parser: EventQueryParser) -> None:
         ("上月最后一个双休日", (at(10, 31), at(11, 2))),  # the Sunday is in November
         ("这个月第三个周末 抽烟", (at(11, 21), at(11, 23))),
         ("12月第一个周末", (at(12, 6, year=2025), at(12, 8, year=2025))),  # December not begun: last year's
+        ("上上个月最后一个周末", (at(9, 26), at(9, 28))),  # two months back, not last month
+        ("10月倒数第二个周末", (at(10, 24), at(10, 26))),
     ],
 )
 def test_a_months_weekend(text: str, expected: tuple[datetime, datetime]) -> None:
@@ -138,6 +141,21 @@ def test_a_fifth_weekend_the_month_lacks_is_not_invented() -> None:
 def test_a_period_with_a_recurring_part_of_the_day_is_the_whole_period(parser: EventQueryParser) -> None:
     found = parser.parse("近五天每天傍晚 申港 烟雾", NOVEMBER).filter
     assert (found.time_from, found.time_to) == (NOVEMBER - timedelta(days=5), NOVEMBER)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每天凌晨 可燃气体 这个月", (at(11, 1), at(12, 1))),  # the part said first: the period still counts
+        ("上周每晚 人员闯入", (at(11, 9), at(11, 16))),
+        ("每天夜里 火焰", None),  # a daily window without a period: no time
+        ("每天8点到10点 烟雾", (at(11, 20, 8), at(11, 20, 10))),  # a clock window is left as it was
+    ],
+)
+def test_a_recurring_part_of_the_day_is_dropped(
+    text: str, expected: tuple[datetime, datetime] | None
+) -> None:
+    assert span(text, NOVEMBER) == expected
 
 
 # ---- radius said apart from its place -------------------------------------------------------------
