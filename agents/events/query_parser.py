@@ -50,6 +50,7 @@ from agents.events.phrases import (
     vocab_hit,
     without,
 )
+from agents.events.radius_words import radius_apart, with_radius
 from agents.events.refinements import narrowed, split_narrowing, verdict_verbs
 from agents.events.report_verbs import follows_a_source
 from agents.events.site_parts import gate_spans
@@ -178,6 +179,7 @@ class EventQueryParser:
                 flt, used_llm=head.used_llm or tail.used_llm, warnings=list(dict.fromkeys(notes))
             )
         found = Found()
+        text, radius_said_apart = radius_apart(text)  # 方圆两公里 华西村: the radius before its place
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
             self._add_place(found, camera, text[end:])
             text = text[:start] + " " * (end - start) + text[end:]
@@ -228,7 +230,7 @@ class EventQueryParser:
             time_to=time_range.end if time_range else None,
             time_text=time_range.text if time_range else None,
             towns=unique(found.towns),
-            places=narrow_to_towns(unique_places(found.places), found.towns),
+            places=narrow_to_towns(unique_places(with_radius(found.places, radius_said_apart)), found.towns),
             event_types=without(found.excluded, "types", found.types),
             levels=without(found.excluded, "levels", found.levels),
             statuses=without(found.excluded, "statuses", statuses(found)),

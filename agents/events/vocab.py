@@ -5,7 +5,7 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
   高级别/高等级/严重/紧急 = 红色+橙色, 低级别/低等级 = 黄色+蓝色; 重大 = 红色, 较大 = 橙色.
 * statuses: 未处理/没处理/待处理, any negated closing verb (没闭环, 尚未结案) and 还挂着 = 待研判+正报+已派发
   (not closed yet); 核查中/核实中 = 待研判; 是真的 = 正报; 已处理/处理完/办结 = 已处置;
-  误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发 = 已派发; 还没派单/未下发 = 待研判+正报 (open, not
+  误报的/假的 = 误报; 确认/属实 = 正报; 派单/已下发/下发/已经下发 = 已派发; 还没派单/未下发 = 待研判+正报 (open, not
   dispatched yet).
 * event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰;
   烟/火 alone (as their own tokens) = 烟雾/火焰; a blocking verb alone (堵住了, 被堵) = 消防通道占用, the
@@ -202,7 +202,7 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
     ),
     **dict.fromkeys(
         _words(
-            """已派发 派发 已派单 派单 已下发 派发了 派出去 派下去 处理中 正在处理 在处理
+            """已派发 派发 已派单 派单 已下发 下发 下发了 已经下发 已经派发 已经派单 派出去 派下去 处理中 正在处理 在处理
             处置中 正在处置 已转办 转办 转派 已转派 转派了 转交 已转交 转交了"""
         ),
         (St.DISPATCHED,),

@@ -4,6 +4,7 @@ into forms the grammar already resolves, so they add no semantics of their own:
 * 一早/一大早/大清早/清早 = 早上; 中饭前后/午饭时间 = 中午; 上班前 = 8点前 (the day's start → 08:00);
   下班后 = 17点后 (17:00 → the day's end); 夜班/夜班期间 after a day word or with 期间 = a night shift,
   20:00 → the next day's 08:00 (the part ``夜班时段``); 夜班说 stays a speaker (events-robust8);
+* 每天 + a part of the day (每天早上, 每晚) = nothing: the period said with it is the filter;
 * 工作日 = 周一到周五 of the week said (本周/上周工作日), 双休日 = 周末, 节前一周 = 节前; 年中 = 6月到7月;
 * with ``now``: 昨天这个时候 = yesterday at the hour ``now`` is in; 节前/节后 without a holiday name = before
   the latest holiday begun / after the latest one ended (its name is put in, so 国庆节后 reads it).
@@ -54,6 +55,15 @@ EVERYDAY_RULES: list[_Rule] = [
     (
         re.compile(r"((?:" + _HOLIDAY_NAMES + r")?节?)前(?:[一1]个?(?:周|星期|礼拜)|[7七]天)"),
         lambda m: m.group(1) + "前",
+    ),
+    # 每天早上, 每晚, 每天的白天 (events-robust17): a part of the day on every day of a period is a set of daily windows,
+    # not one range, so it is dropped and the period said with it is the filter (本月每天凌晨 = 本月); alone it is no
+    # time. A clock time after 每天 (每天8点到10点) is left as it was.
+    (
+        re.compile(
+            r"每(?:天|日|个?晚上?|夜)(?:的|里的)?(?:凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|夜里|夜间|晚间|白天)?(?![\d点])"
+        ),
+        lambda m: " ",
     ),
     # 年中 alone = June and July (not 今年中秋, 全年中/一年中 = during the year, nor 年中旬).
     (re.compile(r"(?<![今去前明全一半每近少青\d])年中(?![秋旬心期])"), lambda m: "6月到7月"),

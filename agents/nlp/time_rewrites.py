@@ -2,7 +2,8 @@
 events-robust10), so that no new semantics are added for them: 10-12点 → 10点-12点, 3-5号 → 3号-5号,
 去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B; since events-robust13 also Wu day words (今朝 →
 今天, 下昼 → 下午, 夜里向 → 夜里; since events-robust14 夜快 → 傍晚, 早浪向 → 早上), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
-(本周第一天 → 本周一). Each rewrite keeps ``index`` (output character →
+(本周第一天 → 本周一); since events-robust17, with ``now``, a holiday's Nth day, lunar new-year days and a
+month's Nth weekend (``festival_days``). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -13,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
+from agents.nlp.festival_days import festival_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
@@ -92,7 +94,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     昨天这个时候); ``index`` has one entry per output character plus the trailing end entry, as
     ``normalise_numerals`` gives."""
     norm, index = normalise_numerals(text)
-    for pattern, replace in [*_RULES, *EVERYDAY_RULES, *(rules_at(now) if now is not None else [])]:
+    at_now = [*rules_at(now), *festival_rules(now)] if now is not None else []
+    for pattern, replace in [*_RULES, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
 

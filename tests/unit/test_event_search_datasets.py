@@ -44,6 +44,8 @@ from evals.event_search import (
     HOLDOUT26,
     HOLDOUT27,
     HOLDOUT28,
+    HOLDOUT29,
+    HOLDOUT30,
     SCALE,
     SEED,
 )
@@ -79,6 +81,8 @@ CHECKED = {
     HOLDOUT26: 30,
     HOLDOUT27: 50,
     HOLDOUT28: 30,
+    HOLDOUT29: 50,
+    HOLDOUT30: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
