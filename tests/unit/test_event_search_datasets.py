@@ -46,6 +46,8 @@ from evals.event_search import (
     HOLDOUT28,
     HOLDOUT29,
     HOLDOUT30,
+    HOLDOUT31,
+    HOLDOUT32,
     SCALE,
     SEED,
 )
@@ -83,6 +85,8 @@ CHECKED = {
     HOLDOUT28: 30,
     HOLDOUT29: 50,
     HOLDOUT30: 30,
+    HOLDOUT31: 50,
+    HOLDOUT32: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
