@@ -12,7 +12,8 @@ from core.vocab import EventLevel
 
 DEFAULT_RADIUS_M = 1000
 _NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = r"(米|公里|千米|km|KM|m)"
+# 里 (500 m) as old people and villagers say it: 方圆二里, 两里地以内 (events-robust18)
+_UNIT = r"(米|公里|千米|km|KM|m|里[地路]?)"
 # Between the place and its radius: a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
 # brackets ASCII) and 那边/那里 (誉润那边两公里内). 那边 alone is the place itself, no radius (events-robust12).
 _ASIDE = r"(?:\([^()]{0,30}\))?\s*(?:那边|那里|那儿|那块儿?|那一块|这边)?"
@@ -20,6 +21,13 @@ _RADIUS_AFTER = re.compile(
     rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
     rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
 )
+
+
+def metres_per(unit: str) -> int:
+    """Metres in one ``unit`` of a radius (里 = 500 m)."""
+    if unit.startswith("里"):
+        return 500
+    return 1000 if unit in ("公里", "千米", "km", "KM") else 1
 
 
 def radius_m(after: str) -> int | None:
@@ -31,7 +39,7 @@ def radius_m(after: str) -> int | None:
     if not number:
         return DEFAULT_RADIUS_M
     value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
-    metres = value * (1000 if unit in ("公里", "千米", "km", "KM") else 1)
+    metres = value * metres_per(unit)
     return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
 
 

@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 from agents.events.asides import aside_spans
-from agents.events.background import background_spans
 from agents.events.device_faults import device_fault_spans
 from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
 from agents.events.former_names import blank_former_names
@@ -37,6 +36,7 @@ from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import fill_from_model
 from agents.events.modifiers import colour_run, level_range, level_spans, radius_m
 from agents.events.narratives import request_clause, stands_alone
+from agents.events.other_times import other_time_spans
 from agents.events.phrases import (
     EITHER_WAY_NEGATIONS,
     NEGATION_JOINERS,
@@ -183,7 +183,7 @@ class EventQueryParser:
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
             self._add_place(found, camera, text[end:])
             text = text[:start] + " " * (end - start) + text[end:]
-        for s, e in background_spans(text, now):  # 上周报过的…，今天又…: the later period is the filter
+        for s, e in other_time_spans(text, now):  # 报过的…又…, 报上来的、前天发生的, 事发后一小时内
             text = text[:s] + " " * (e - s) + text[e:]
         time_range = parse_time_range(text, now)
         lunar = lunar_span(text) if time_range is None else None

@@ -14,7 +14,9 @@ import re
 from agents.events.modifiers import DEFAULT_RADIUS_M, radius_m
 from core.event_search import PlaceFilter
 
-_LENGTH = r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:米|公里|千米|km|KM|m)"
+_LENGTH = (
+    r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:米|公里|千米|km|KM|m|里[地路]?)"  # 方圆二里
+)
 _DISTANCE = _LENGTH + r"\s*(?:内|以内|之内|范围内?)?"
 _APART = re.compile(
     r"以\s*(?=\S{1,20}?为中心)|为中心\s*[,，]?"  # 以红光村为中心: the centre is the place itself

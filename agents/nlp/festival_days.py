@@ -2,9 +2,9 @@
 events-robust17), rewritten with ``now`` into Gregorian dates the grammar already resolves, so that a part
 of the day, a range, 以来 or 到现在 after them keep their usual meaning:
 
-* X(节)(假期)第N天 / 头一天 / 首日 / 最后一天 = the Nth (first, last) day of the holiday's span as ``holiday_span``
+* X(节)(假期)第N天 / 头一天 / 首日 / 最后一天 / 倒数第N天 = the Nth (first, last, Nth from the end) day of the holiday's span as ``holiday_span``
   gives it (国庆 1–7 October, 元旦 1–3 January, 春节 除夕 → 初六, so 春节第三天 = 初二); 第A天到第B天 keeps
-  the holiday for B, 头N天 = its first N days; the holiday is the latest begun, or the one of the year said (今年/去年/2026年);
+  the holiday for B, 头N天/前N天 = its first N days, 最后N天 its last N (events-robust18); the holiday is the latest begun, or the one of the year said (今年/去年/2026年);
 * 大年初N / 正月初N / 正月十N / a bare 初N (N up to 十) = 正月初一 (the table's 春节 date) + N − 1 days, the
   latest such day not after today (or of the year said); 大年三十/年三十 = 除夕, 除夕夜 = 除夕晚上; after
   农历/阴历 a lunar date is left to the lunar reading (no Gregorian guess, events-robust12);
@@ -26,7 +26,7 @@ from agents.nlp.numerals import chinese_to_int
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 _YEAR = r"(今年|去年|前年|\d{4}年)?的?"
-_NTH_DAY = r"(?:第(\d{1,2})|头(\d?)|最后1?)(?:天|日)|首日"
+_NTH_DAY = r"(?:第(\d{1,2})|头(\d?)|前(\d)|最后(\d?)|倒数第(\d{1,2}))(?:天|日)|首日"
 _HOLIDAY_DAY = re.compile(
     _YEAR + r"(国庆|五一|劳动节|元旦|春节|过年|清明|端午|中秋)节?(?:假期|长假|小长假|期间|放假)?的?"
     rf"(?P<first>{_NTH_DAY})(?:\s*(?:到|至|-|~)\s*(?P<last>{_NTH_DAY}))?"
@@ -58,13 +58,19 @@ def _written(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def _nth(m: re.Match[str], group: str) -> int:
-    """Days from the span's start of the 第N天/头天/最后一天 in ``group`` (−1 for the last)."""
-    text = m.group(group)
-    found = re.match(r"第(\d{1,2})|头(\d?)", text)
+def _days(text: str, length: int) -> list[int]:
+    """The first (and last) day, from the span's start, of a 第N天 / 头N天 / 前N天 / 最后N天 / 倒数第N天 / 首日."""
+    found = re.match(r"第(\d{1,2})|头(\d?)|前(\d)|最后(\d?)|倒数第(\d{1,2})", text)
     if found is None:
-        return 0 if text == "首日" else -1
-    return int(found.group(1) or found.group(2) or 1) - 1
+        return [0]  # 首日
+    nth, head, front, tail, from_end = found.groups()
+    if nth:
+        return [int(nth) - 1]
+    if found.group().startswith(("头", "前")):  # 头三天, 前两天: the first N days
+        return [0, int(head or front or 1) - 1]
+    if from_end:
+        return [length - int(from_end)]
+    return [length - int(tail or 1), length - 1]  # 最后一天, 最后两天
 
 
 def _holiday_day(m: re.Match[str], today: date) -> str:
@@ -76,13 +82,13 @@ def _holiday_day(m: re.Match[str], today: date) -> str:
     if span is None:
         return m.group()
     length = (span[1] - span[0]).days
-    days = [_nth(m, g) for g in ("first", "last") if m.group(g)]
-    if len(days) == 1 and m.group("first").startswith("头") and days[0] > 0:  # 头三天: the first three days
-        days = [0, days[0]]
-    if any(d >= length for d in days):
+    days = _days(m.group("first"), length)
+    if m.group("last"):
+        days = [days[0], _days(m.group("last"), length)[-1]]
+    days = list(dict.fromkeys(days))
+    if any(not 0 <= d < length for d in days):
         return m.group()
-    dates = [span[0].date() + timedelta(days=d if d >= 0 else length - 1) for d in days]
-    return "到".join(_written(d) for d in dates)
+    return "到".join(_written(span[0].date() + timedelta(days=d)) for d in days)
 
 
 def _lunar_day(m: re.Match[str], today: date) -> str:

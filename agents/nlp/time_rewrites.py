@@ -3,7 +3,8 @@ events-robust10), so that no new semantics are added for them: 10-12点 → 10�
 去年同期 → 去年本月, 几天前 → 近几天, A截至B → A 至B; since events-robust13 also Wu day words (今朝 →
 今天, 下昼 → 下午, 夜里向 → 夜里; since events-robust14 夜快 → 傍晚, 早浪向 → 早上), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
 (本周第一天 → 本周一); since events-robust17, with ``now``, a holiday's Nth day, lunar new-year days and a
-month's Nth weekend (``festival_days``). Each rewrite keeps ``index`` (output character →
+month's Nth weekend (``festival_days``); since events-robust18 holiday and new-year days said other ways
+(``holiday_words``: 黄金周, 收假第一天, 大年夜, 年初N, 正月里, 初一、初二两天). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -15,6 +16,7 @@ from datetime import datetime
 
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
+from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
@@ -72,9 +74,12 @@ _RULES: list[_Rule] = [
         ),
         lambda m: f"{chinese_to_int(m.group(1).lstrip('零')) or 0:02d}",
     ),
-    # 本周第一天, 上周的第3天, 这个礼拜最后一天: the Nth day of a Monday-based week is that weekday (上周一).
+    # 本周第一天, 上周的第3天, 这个礼拜最后一天: the Nth day of a Monday-based week is that weekday (上周一);
+    # not a holiday's 黄金周 (五一黄金周第三天 is the holiday's day, ``holiday_words``).
     (
-        re.compile(r"((?:上上|大上|上|本|这|下)?个?)(?:周|星期|礼拜)的?(?:第([1-7])|最后1?)(?:天|日)"),
+        re.compile(
+            r"((?:上上|大上|上|本|这|下)?个?)(?<!黄金)(?:周|星期|礼拜)的?(?:第([1-7])|最后1?)(?:天|日)"
+        ),
         lambda m: m.group(1) + "周" + "一二三四五六日"[int(m.group(2) or 7) - 1],
     ),
     # A截至B / A截止到B: 截至 between two time phrases is a range connector (截至目前 stays "up to now").
@@ -94,7 +99,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     昨天这个时候); ``index`` has one entry per output character plus the trailing end entry, as
     ``normalise_numerals`` gives."""
     norm, index = normalise_numerals(text)
-    at_now = [*rules_at(now), *festival_rules(now)] if now is not None else []
+    at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
     for pattern, replace in [*_RULES, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
