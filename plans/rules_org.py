@@ -368,8 +368,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 text, offset = text[posted.end() :], offset + posted.end()
             found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
             found = found or list(ROLE_IS.finditer(text))  # "由办公室负责，组长为办公室主任"
-            if found:
-                owner = current or default_unit(units, draft, block, unit)
+            if found:  # a post clause after "X组　组长：A；" in the same block is X组's
+                owner = led or current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
                     m = found[0]
                     holder, post_duty = holder_and_duty(m.group(2).strip().strip("。；;"))
