@@ -39,6 +39,7 @@ from plans.rules_org_names import (
     UNIT_SUFFIX,
     canonical,
     headquarters,
+    names_other_unit,
 )
 from plans.rules_org_patterns import (
     ALIAS,
@@ -245,7 +246,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         for start, _end, sentence in label_clauses(block.text):
             text = sentence.strip().rstrip("。；;")
             text = LEADERSHIP_FRAME.sub("", BODY_FIELD.sub("", strip_number(text)))
-            if listing:
+            if listing and not names_other_unit(text, listing, units, aliases):
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
                 continue
@@ -387,8 +388,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duties = [text]
             if duties and current:
                 add_duties(draft, units[current], block, duties)
-                # "办公室负责a；b；c。": the clauses after the first run on to the full stop
-                # so do those after a bare duty ("负责a；决定b；向X报告c。" under the unit's heading)
+                # "办公室负责a；b；c。" / "负责a；决定b；向X报告c。": later clauses run on to the full stop
                 run_on = (dm or subject or duties == [text]) and sentence.rstrip().endswith(("；", ";"))
                 listing = current if run_on else None
         if led and TRAILING_DUTY_INTRO.search(block.text.strip()):
