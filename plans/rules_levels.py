@@ -345,8 +345,11 @@ def _actions_under_level_headings(
             if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
                 level, written = found.popitem()
                 heading_level = block.heading_level or 1
-                name = written.group(0).replace(" ", "")
-                ensure(level, name, block, 0, len(block.text))
+                # "4.4 Ⅰ级响应（特别重大事故）": the bracket after the level is part of the name it is given
+                gloss = re.match(r"\s*[（(][^（()）]{1,10}[)）]\s*$", block.text[written.end() :])
+                name = (written.group(0) + (gloss.group(0) if gloss else "")).replace(" ", "")
+                entry = draft.data["response_levels"][ensure(level, name, block, 0, len(block.text))]
+                entry["name"] = name if gloss and "（" not in entry["name"] else entry["name"]
             continue
         if level is None or block.kind == "table":
             continue
