@@ -136,7 +136,9 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 entry["commander"] = by.group(1)
                 s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
-            add_actions(draft, index, block, split_actions(_after_measures_label(by.group(2))), confidence=0.75)
+            add_actions(
+                draft, index, block, split_actions(_after_measures_label(by.group(2))), confidence=0.75
+            )
 
 
 # "由总指挥指挥，政府力量到达后移交指挥权。措施：a；b": a later sentence labelled 措施 holds the measures; what

@@ -320,7 +320,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有", m.group(1)
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有",
+                    m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
                 unit_word = m.group(3)
