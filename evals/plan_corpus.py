@@ -105,6 +105,14 @@ PLANS = (
     "town_gushan_member_duties_table",
     "onsite_steel_fall_duties_card",
     "enterprise_xiake_chart_scan_org",
+    "town_zhouzhuang_park_joint",
+    "hazard_lijiang_tank_tiers",
+    "dept_grain_reserve_flowchart",
+    "enterprise_yuecheng_articles_scanorg",
+    "dept_power_supply_members",
+    "town_shengang_park_joint",
+    "onsite_boiler_room_alarm_card",
+    "hazard_xiagang_articles_flowchart",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -210,6 +218,10 @@ HELD_OUT: tuple[str, ...] = (
     "town_gushan_member_duties_table",
     "onsite_steel_fall_duties_card",
     "enterprise_xiake_chart_scan_org",
+    "dept_power_supply_members",
+    "town_shengang_park_joint",
+    "onsite_boiler_room_alarm_card",
+    "hazard_xiagang_articles_flowchart",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

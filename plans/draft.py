@@ -24,6 +24,17 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def flow_steps(text: str) -> list[tuple[int, int, str]]:
+    """``sentences``, also split at the arrows of a flow chart written out as text ("…启动Ⅲ级响应，由A指挥
+    →…启动Ⅱ级响应，由B指挥"): each step is read on its own, as a sentence would be."""
+    out = []
+    for start, _end, sentence in sentences(text):
+        for m in re.finditer(r"[^→⇒➔➝]+", sentence):
+            if m.group().strip():
+                out.append((start + m.start(), start + m.end(), m.group()))
+    return out
+
+
 class PlanDraft:
     def __init__(self, blocks: list[Block]) -> None:
         # the rules read table grids without their caption rows (a merged title row above the header)

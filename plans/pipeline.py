@@ -27,6 +27,7 @@ from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
 from plans.intake import ArchiveLimits, BlobStore, intake
 from plans.llm_extract import LlmExtractor
+from plans.member_bullets import member_bullet_blocks
 from plans.ocr import OcrEngine, default_ocr_engine
 from plans.outline_text import outline_blocks
 from plans.pdf_parser import parse_pdf
@@ -126,10 +127,14 @@ def import_plan(
     structure = parse_document(checked.parse_data, checked.parse_format, ocr=engine)
     # key-value tables (项目 | 内容) become the headings and paragraphs they stand for, and lines
     # padded into columns the table they stand for; bullet outlines the headings and fields they stand
-    # for; question / answer pairs a heading over the answer's text. A rewritten block keeps the
-    # author's text as its origin for the review page.
+    # for; question / answer pairs a heading over the answer's text; bulleted member names the
+    # listing they stand for. A rewritten block keeps the author's text as its origin for the review page.
     rewritten = card_blocks(
-        qa_blocks(outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks)))))
+        member_bullet_blocks(
+            qa_blocks(
+                outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks))))
+            )
+        )
     )
     blocks = settle_origins(rewritten, structure.blocks)
     warnings = list(structure.warnings)

@@ -136,7 +136,19 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 entry["commander"] = by.group(1)
                 s0, e0 = rest_at + by.start(1), rest_at + by.end(1)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, s0, e0, confidence=0.8)
-            add_actions(draft, index, block, split_actions(by.group(2)), confidence=0.75)
+            add_actions(
+                draft, index, block, split_actions(_after_measures_label(by.group(2))), confidence=0.75
+            )
+
+
+# "由总指挥指挥，政府力量到达后移交指挥权。措施：a；b": a later sentence labelled 措施 holds the measures; what
+# comes between (who takes over, until when) says how the command runs, not what to do
+_LATER_MEASURES = re.compile(r"[。；;]\s*(?:主要|响应|处置|应急)?(?:措施|行动)\s*[:：]\s*(?=\S)")
+
+
+def _after_measures_label(text: str) -> str:
+    later = _LATER_MEASURES.search(text)
+    return text[later.end() :] if later else text
 
 
 def _named_item(body: str) -> re.Match[str] | None:

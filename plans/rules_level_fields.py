@@ -98,6 +98,8 @@ def _glossed_names(text: str) -> dict[str, str]:
 # the plan names is 一级, the next 二级 ("…的，为车间级响应…；…的，为公司级响应…")
 _TIER_RANK = {"集团": 0, "公司": 1, "总厂": 1, "厂": 1, "企业": 1, "分厂": 2, "车间": 2, "部门": 2, "工段": 2}
 _TIER_RANK |= {"装置": 2, "班组": 3, "岗位": 3}
+# 社会级: the response handed to the government's forces, above any tier of the enterprise itself
+_TIER_RANK |= {"社会": -1}
 _TIER_RESPONSE = re.compile(rf"({'|'.join(sorted(_TIER_RANK, key=len, reverse=True))})级(?:应急)?响应")
 
 
@@ -196,7 +198,9 @@ def split_actions(text: str) -> list[str]:
 
 # Labelled fields of one level under its heading: "启动条件：…", "响应指挥：…", "响应措施：a；b；c"
 # "启动：发布蓝色预警时" (a checklist's bare 启动 label) is a trigger too
-_TRIGGER_LABEL = re.compile(r"^(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]\s*(.+?)[。；;]?$", re.S)
+# "适用情形：…" / "触发条件：…" name the same field
+_TRIGGER_WORD = r"(?:(?:启动|响应|适用|触发)?(?:条件|情形)|启动)"
+_TRIGGER_LABEL = re.compile(rf"^{_TRIGGER_WORD}\s*[:：]\s*(.+?)[。；;]?$", re.S)
 _COMMANDER_LABEL = re.compile(
     r"^(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$",
     re.S,
@@ -207,7 +211,7 @@ _FRAMED = re.compile(
 )
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
-    r"(?:(?:启动|响应)?(?:条件|情形)|启动)\s*[:：]"
+    rf"{_TRIGGER_WORD}\s*[:：]"
     r"|(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
     r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
 )

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
-from plans.draft import PlanDraft, sentences
+from plans.draft import PlanDraft, flow_steps, sentences
 from plans.rules_level_blocks import add_actions, level_items, level_prose, level_tables
 from plans.rules_level_fields import (
     _CLASS,
@@ -262,7 +262,7 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             for level in named:
                 ensure(level, "", block, m.start(1), m.end(1))
             _respectively(draft, block, m.end(), named, levels)
-        for start, _end, sentence in sentences(block.text):
+        for start, _end, sentence in flow_steps(block.text):
             mentions = response_mentions(sentence)
             # "分别对应Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级应急响应": an enumeration names no one level
             if len(mentions) != 1 or _ENUMERATION.search(sentence):
@@ -345,8 +345,11 @@ def _actions_under_level_headings(
             if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
                 level, written = found.popitem()
                 heading_level = block.heading_level or 1
-                name = written.group(0).replace(" ", "")
-                ensure(level, name, block, 0, len(block.text))
+                # "4.4 Ⅰ级响应（特别重大事故）": the bracket after the level is part of the name it is given
+                gloss = re.match(r"\s*[（(][^（()）]{1,10}[)）]\s*$", block.text[written.end() :])
+                name = (written.group(0) + (gloss.group(0) if gloss else "")).replace(" ", "")
+                entry = draft.data["response_levels"][ensure(level, name, block, 0, len(block.text))]
+                entry["name"] = name if gloss and "（" not in entry["name"] else entry["name"]
             continue
         if level is None or block.kind == "table":
             continue

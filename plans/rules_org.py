@@ -39,6 +39,7 @@ from plans.rules_org_names import (
     UNIT_SUFFIX,
     canonical,
     headquarters,
+    names_other_unit,
 )
 from plans.rules_org_patterns import (
     ALIAS,
@@ -245,7 +246,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         for start, _end, sentence in label_clauses(block.text):
             text = sentence.strip().rstrip("。；;")
             text = LEADERSHIP_FRAME.sub("", BODY_FIELD.sub("", strip_number(text)))
-            if listing:
+            if listing and not names_other_unit(text, listing, units, aliases):
                 add_duties(draft, units[listing], block, [text])
                 listing = listing if sentence.rstrip().endswith(("；", ";")) else None
                 continue
@@ -368,8 +369,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 text, offset = text[posted.end() :], offset + posted.end()
             found = [m for m in [ROLE_HOLDER.match(text)] if m] or list(ROLE_BY.finditer(text))
             found = found or list(ROLE_IS.finditer(text))  # "由办公室负责，组长为办公室主任"
-            if found:
-                owner = current or default_unit(units, draft, block, unit)
+            if found:  # a post clause after "X组　组长：A；" in the same block is X组's
+                owner = led or current or default_unit(units, draft, block, unit)
                 if ROLE_HOLDER.match(text):
                     m = found[0]
                     holder, post_duty = holder_and_duty(m.group(2).strip().strip("。；;"))
@@ -387,8 +388,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 duties = [text]
             if duties and current:
                 add_duties(draft, units[current], block, duties)
-                # "办公室负责a；b；c。": the clauses after the first run on to the full stop
-                # so do those after a bare duty ("负责a；决定b；向X报告c。" under the unit's heading)
+                # "办公室负责a；b；c。" / "负责a；决定b；向X报告c。": later clauses run on to the full stop
                 run_on = (dm or subject or duties == [text]) and sentence.rstrip().endswith(("；", ";"))
                 listing = current if run_on else None
         if led and TRAILING_DUTY_INTRO.search(block.text.strip()):

@@ -44,8 +44,9 @@ def roles_and_duty(
         role(who, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _ROLE_HOLDER_INLINE.finditer(text):
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
-    for m in ROLE_AS.finditer(text):  # "以保全车间主任为组长"
-        role(owner, m.group(2), m.group(1).strip(), block, offset + m.start(), offset + m.end())
+    # "以保全车间主任为组长", "由罐区主任担任组长", "各部门经理为成员"
+    for title, holder, start, end in appointed_roles(text):
+        role(owner, title, holder, block, offset + start, offset + end)
     listed = {m.start(): m for m in _MEMBERS_LISTED.finditer(text)}  # a long listing is one holder
     said = [m for m in ROLE_IS.finditer(text) if m.start() not in listed] + list(listed.values())
     for m in sorted(said, key=lambda m: m.start()):  # "组长为运输管理科科长"

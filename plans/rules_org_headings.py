@@ -24,6 +24,7 @@ GENERIC_HEADING = re.compile(
 # "2.2.1 指挥部职责" / "总指挥的主要职责" / "职责分工": the items below are duties
 _DUTY_SUFFIX = re.compile(r"(?:及其|及|的)?(?:主要)?(?:职责|任务)(?:分工)?$")
 # Posts padded into columns on one line: a full-width space or a run of spaces before the next "<title>："
+_BARE_UNIT = re.compile(r"^\s*(?:[■□●○◆◇▪▫•·◎➢►▶]\s*)?[\u4e00-\u9fff]{1,12}(?:组|队|专班)[\s\u3000]*$")
 _WIDE_GAP_LABEL = re.compile(rf"(?:\u3000|[ \t]{{2,}})[ \u3000\t]*(?=(?:{SPACED_TITLES})\s*[:：])")
 
 
@@ -61,7 +62,10 @@ def label_clauses(text: str) -> list[tuple[int, int, str]]:
     ("总指挥：镇长　　副总指挥：副镇长　　成员：…"): each post is its own clause."""
     out: list[tuple[int, int, str]] = []
     for start, _end, sentence in sentences(text):
-        cuts = [0, *(m.end() for m in _WIDE_GAP_LABEL.finditer(sentence)), len(sentence)]
+        gaps = [m.end() for m in _WIDE_GAP_LABEL.finditer(sentence)]
+        # "■ 灭火组　组长：A": a unit named alone before the gap leads its own posts (no side-by-side posts)
+        gaps = gaps[1:] if gaps and _BARE_UNIT.match(sentence[: gaps[0]]) else gaps
+        cuts = [0, *gaps, len(sentence)]
         for a, b in itertools.pairwise(cuts):
             part = sentence[a:b].rstrip(" \u3000\t")
             if part.strip():

@@ -43,3 +43,11 @@ def canonical(name: str, units: dict[str, int], aliases: dict[str, str] | None =
         if known.endswith(name) or name.endswith(known):
             return known
     return None
+
+
+def names_other_unit(text: str, unit: str, units: dict[str, int], aliases: dict[str, str]) -> bool:
+    """ "灭火组负责a；救护组负责b": a clause whose subject is another known unit ends the run of duties
+    of the unit named first (its clauses are that other unit's)."""
+    subject = re.match(r"^([^，,。；;:：、\s]{2,20}?)(?=负责|承担)", text)
+    other = canonical(subject.group(1), units, aliases) if subject else None
+    return other is not None and other != unit

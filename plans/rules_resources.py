@@ -26,7 +26,8 @@ _HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
 _HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室")
 # the person's own unit, preferred over the emergency body a roster groups people by (应急机构 | 所在部门)
 _HEADER_OWN_ORG = re.compile(r"(?<!成员)单位|部门|科室|处室|股室")
-_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码|座机|固话")
+# a card's "外部报警" / "内部联系" columns hold numbers though they do not say 电话
+_HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码|座机|固话|报警$|^(?:内部|外部|对外|紧急)?联系$")
 _HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
 _HEADER_QTY = re.compile(r"数量|人数|库存|规模")
 _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
@@ -253,7 +254,7 @@ _ITEM_QTY = re.compile(
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
-    r"^(?:储备|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
+    r"^(?:储备|储存|存储|贮存|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
 )
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配|统一调度)(?![员人])")
 # "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
@@ -319,7 +320,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有", m.group(1)
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有",
+                    m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
                 unit_word = m.group(3)
