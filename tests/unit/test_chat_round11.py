@@ -9,8 +9,13 @@ from datetime import datetime
 
 import pytest
 
+from agents.chat import aggregate
 from agents.chat.coverage import uncovered
-from agents.chat.router import route
+from agents.chat.followup import landlord_decision, landlord_said
+from agents.chat.models import TurnState
+from agents.chat.resolve import ResolvedLessor
+from agents.chat.resources_asked import requested_counts
+from agents.chat.router import RouteDecision, route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from agents.chat.timewords import CST, time_window
 from agents.chat.wordslips import fix_word_slips
@@ -128,3 +133,60 @@ def test_a_slipped_noun_is_written_right(typed: str, meant: str) -> None:
 @pytest.mark.parametrize("text", ["江阴市澄江中路", "周庄镇整体安全情况", "动土作业"])
 def test_ordinary_words_are_left_alone(text: str) -> None:
     assert fix_word_slips(text) == text
+
+
+# ---- another landlord named in a follow-up -------------------------------------------------------------
+
+
+def _tenants_turn() -> TurnState:
+    return TurnState(
+        question="王建国出租给了哪些企业", intent="lessees_of_lessor", slots={"enterprise_id": "L-1"}
+    )
+
+
+@pytest.mark.parametrize("question", ["那李秀英的呢", "换成远大五金呢"])
+def test_a_name_after_a_landlords_tenants_may_be_another_landlord(question: str) -> None:
+    assert landlord_said(question, _tenants_turn())
+    person = ResolvedLessor("L-2", "李秀英", is_enterprise=False)
+    guess = RouteDecision("enterprise_profile", 0.5, "只提到企业")
+    assert landlord_decision(guess, person, question, _tenants_turn()).intent == "lessees_of_lessor"
+
+
+def test_a_name_after_another_question_is_no_landlord() -> None:
+    hazards = TurnState(question="嘉汇化学有哪些隐患", intent="hazard_list")
+    assert not landlord_said("那李秀英的呢", hazards)
+    assert not landlord_said("李秀英是谁", None)
+
+
+def test_a_person_landlord_rents_out() -> None:
+    person = ResolvedLessor("L-2", "李秀英", is_enterprise=False)
+    asked = RouteDecision("lessors_of_enterprise", 0.9, "承租方查出租方")
+    assert landlord_decision(asked, person, "李秀英的房东是谁", None).intent == "lessees_of_lessor"
+
+
+# ---- a number said with each resource kind ---------------------------------------------------------------
+
+
+def test_a_number_before_each_kind_is_how_many_of_it() -> None:
+    counts = requested_counts("申港那边最近的三支危化救援队和两名专家")
+    assert counts == {("team", "危化"): 3, ("expert", None): 2}
+
+
+def test_a_kind_without_a_number_is_left_to_the_default() -> None:
+    assert requested_counts("周庄附近的一家医院和避难场所") == {("medical", None): 1}
+
+
+# ---- an enterprise tag restricts a ranking or a per-town count -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "tag"),
+    [
+        ("各镇街专精特新企业逾期隐患分别有几条", "专精特新"),
+        ("高新技术企业里今年罚款最多的是哪家", "高新技术企业"),
+    ],
+)
+def test_a_tag_restricts_the_groups(question: str, tag: str) -> None:
+    now_ms = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)
+    p = aggregate.plan(question, extract_slots(question, TOWNS), TOWNS, now_ms, parse_time_range)
+    assert p is not None and p.attributes.get("tag") == tag
