@@ -149,7 +149,7 @@ def plan(
     )  # fmt: skip
 
 
-_ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest")
+_ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag")
 
 
 def _blank_towns(text: str, gazetteer: Gazetteer) -> str:

@@ -208,7 +208,12 @@ def _negates_own_subject(text: str, intent_id: str) -> bool:
 # 新材料公司, 冷链企业): the enterprise templates cannot filter on it.
 _TRADE_NOUN = re.compile(
     r"(?:燃气|新材料|化纤|冷链|物流|紧固件|制药|医药|钢铁|电子|电力|塑料|塑业|橡胶|橡塑|管桩|水泥|玻璃|涂料|油漆|木业|"
-    r"家具|食品|服装|家纺|不锈钢|铝业|锻造|电镀|氯碱|气体|仓储|储运|港口|码头)(?:类|行业|方面)?的?(?:企业|公司|厂家|工厂|单位)"
+    r"家具|食品|服装|家纺|不锈钢|铝业|锻造|电镀|氯碱|气体|仓储|储运|港口|码头|光伏|新能源|锂电|半导体|芯片)"
+    r"(?:类|行业|方面)?的?(?:企业|公司|厂家|工厂|单位)"
+    # "做光伏的企业", "搞物流的公司": a trade said as what the firms do (a category said so sets a slot)
+    # Not "在搞吊装作业的单位": work under way is an operation, not a trade.
+    r"|(?:做|搞|干|从事|生产)(?![^的]{0,4}(?:作业|施工|检修|维修))[\u4e00-\u9fff]{1,4}?(?:行业|生意|产品)?的"
+    r"(?:企业|公司|厂家?|工厂|单位)"
 )
 # Tables of enterprise attribute words: two values of one ("A类和B类", "粉尘涉爆和有限空间") cannot go in
 # the one slot a template has (union or both? neither is expressible).

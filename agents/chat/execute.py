@@ -8,7 +8,7 @@ from typing import Any
 
 from agents.chat import plan_guide
 from agents.chat.resolve import ResolvedEnterprise
-from agents.chat.resources_asked import resource_requests
+from agents.chat.resources_asked import requested_counts, resource_requests
 from core.errors import ValidationError
 from core.ports import GraphStore
 from core.scope import DataScope
@@ -126,13 +126,15 @@ def _nearest(
         (values.get("resource_kind") or "team", None)
     ]
     per_kind = int(values.get("limit") or 3)
+    said = requested_counts(str(values.get("_text", ""))) if len(requests) > 1 else {}  # "两支…和一个…"
     rows: list[dict[str, Any]] = []
     for kind, team_type in requests:
         wanted = team_type or (values.get("speciality") if kind == "expert" else None)  # "危化专家"
-        found = repository.nearest_resources(lat, lon, kind, limit=100 if wanted else per_kind)
+        count = said.get((kind, team_type), per_kind)
+        found = repository.nearest_resources(lat, lon, kind, limit=100 if wanted else count)
         if wanted:
             found = [r for r in found if r.detail.startswith(str(wanted))]
-        rows += [r.model_dump() for r in found[:per_kind]]
+        rows += [r.model_dump() for r in found[:count]]
     params = {"anchor": anchor, "lat": lat, "lon": lon, "kinds": [k for k, _ in requests],
               "team_types": [t for _, t in requests if t], "limit": per_kind}  # fmt: skip
     return TemplateRun("repository.nearest_resources", params, intent.columns, rows)

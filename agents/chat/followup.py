@@ -9,9 +9,11 @@ Pure functions over the question, its slots and the previous ``TurnState``; ``Ch
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from agents.chat.models import TurnState
-from agents.chat.router import BARE_LIST, GROUPED, family
+from agents.chat.resolve import ResolvedLessor
+from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, RouteDecision, family
 from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
 
@@ -176,3 +178,27 @@ def list_form(intent: str | None) -> str | None:
     """The list intent behind a count ("华士镇有几家加油站" → "它们的负责人" needs the stations)."""
     fam = family(intent)
     return _SIBLINGS[fam][0] if fam in _SIBLINGS else None
+
+
+def landlord_said(text: str, previous: TurnState | None) -> bool:
+    """Whether ``text`` may name a landlord: it speaks of leasing, or it follows a question about one
+    landlord's tenants with another name ("那顾平的呢" after "王莉出租给了哪些企业")."""
+    if re.search(LEASE, text):
+        return True
+    return (
+        previous is not None and previous.intent == "lessees_of_lessor" and ELLIPTIC.search(text) is not None
+    )
+
+
+def landlord_decision(
+    decision: RouteDecision, lessor: ResolvedLessor | None, text: str, previous: TurnState | None
+) -> RouteDecision:
+    """The route once a landlord is named: a person rents out and rents from no one; another landlord
+    named after a question about one landlord's tenants ("那顾平的呢") asks for that one's tenants."""
+    if lessor is None:
+        return decision
+    if not lessor.is_enterprise and decision.intent == "lessors_of_enterprise":
+        return replace(decision, intent="lessees_of_lessor")
+    if not re.search(LEASE, text) and previous is not None and previous.intent == "lessees_of_lessor":
+        return RouteDecision("lessees_of_lessor", CONFIDENT, "换一个出租方")
+    return decision

@@ -45,6 +45,16 @@ _SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|�
 # Business figures the graph does not hold: naming an enterprise with them asks for no profile.
 _FIGURES = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
 _NOT_HELD = _FIGURES + r"|天气"
+# Places outside Jiangyin: the graph holds one county-level city. "无锡" alone is also in the long
+# names of the local petrol stations (…江苏无锡江阴…加油站), so only 无锡 not followed by 江阴 counts.
+_ELSEWHERE = (
+    r"无锡(?!江阴|市江阴)|新吴区|梁溪区|滨湖区|锡山区|惠山区|宜兴|张家港|常熟|昆山|太仓|苏州|常州|南京|上海|"
+    r"靖江|泰州|南通|镇江|扬州|杭州"
+)
+# "出过啥情况没", "出了什么事": what happened, i.e. the events, not a town's standing figures.
+_HAPPENED = r"出(?:了|过)(?:点|些)?(?:什么|啥|哪些)?(?:情况|事情?|状况)|出(?:什么|啥)(?:情况|事情?|状况)"
+# "今天城东要注意点啥", "需要关注什么": what to keep an eye on in a place, i.e. its overview.
+_WATCH_OUT = r"(?:要|需要|应该)?(?:注意|关注|留意|盯)(?:点|些|一下)?(?:什么|啥|哪些)"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 # "哪几家/哪几个" asks which ones (a list), "几家" how many.
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
@@ -112,6 +122,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
     if _has(_FIGURES, text):
         return RouteDecision(None, 0.0, "图中没有的数据")
+    if _has(_ELSEWHERE, text):  # "张家港今天有没有动火": another city's records are not in the graph
+        return RouteDecision(None, 0.0, "江阴以外")
     # "今晚十点半临港谁在岗", "昨晚谁值的班"
     if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|[值带当][的了过]班", text):
         return hit("duty_now", "值班")
@@ -193,6 +205,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("inspection_list", "检查记录")
     if (
         slots.event_type
+        or _has(_HAPPENED, text)
         or slots.event_status
         or slots.event_level
         or _has(_ALARM + r"|事件|警情|预警|报告|事故", text)
@@ -206,7 +219,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
                   slots.responsibility_class, slots.dishonest)
     )  # fmt: skip
     if not ent and (
-        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览", text)
+        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览|" + _WATCH_OUT, text)
         or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
     ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
         return hit("town_overview", "镇街概况")

@@ -26,6 +26,8 @@ from agents.chat.followup import (
     carried_enterprise,
     continues,
     follow_form,
+    landlord_decision,
+    landlord_said,
     list_form,
     referred_ids,
     refers_to_rows,
@@ -42,7 +44,7 @@ from agents.chat.resolve import (
     resolve_enterprise,
     unfound_name,
 )
-from agents.chat.router import CONFIDENT, LEASE, THRESHOLD, asks_plan, family, route
+from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
@@ -162,10 +164,8 @@ class ChatService:
                 fuzzy=slots.enterprise_mention_strong,
             )
         # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
-        lessor = self._lessor(text, scope) if enterprise is None and re.search(LEASE, text) else None
-        unresolved = (
-            enterprise is None and lessor is None and not asks_plan(text)
-        )  # a plan's firm: maybe no node
+        lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None
+        unresolved = enterprise is None and lessor is None and not asks_plan(text)  # a plan's firm: no node?
         if unresolved and unfound_name(slots, scope, self.repository, self.search):
             return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                               path="refusal"), None  # fmt: skip
@@ -178,10 +178,7 @@ class ChatService:
         if enterprise is None and enterprise_ids is None and refers_back and previous is not None:
             enterprise_ids = referred_ids(text, self._listed(previous, scope))
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
-        if lessor is not None and not lessor.is_enterprise and decision.intent == "lessors_of_enterprise":
-            decision = replace(
-                decision, intent="lessees_of_lessor"
-            )  # a person rents out, it rents from no one
+        decision = landlord_decision(decision, lessor, text, previous)
         if previous is not None:  # "离线的呢" after "本镇摄像头有多少个"
             decision = replace(decision, intent=same_device(text, previous.intent, decision.intent))
         if (

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.chat.plainwords import expand_plain_words
+from agents.chat.wordslips import fix_word_slips
 
 _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"重大源|重危源|重大危源"), "重大危险源"),
@@ -24,6 +25,8 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Jiangyin/Wu day words: 今朝 = 今天, 明朝 = 明天 (the dynasty only with 时期/年间/末年/初年)
     (re.compile(r"今朝"), "今天"),
     (re.compile(r"明朝(?!时期|年间|末年|初年)"), "明天"),
+    # A greeting first ("早上好，昨晚到现在…"): its 早上 / 晚上 is no part of the day asked about.
+    (re.compile(r"^(?:(?:早上|早晨|上午|中午|下午|晚上)好|早安|晚安|你好|您好)(?:啊|呀)?[,，!！。\s]*"), ""),
 )
 
 # "…，先看看 / 我先了解下 / 先帮我查一下 …": what follows is the question itself.
@@ -36,7 +39,9 @@ def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
-    return expand_plain_words(text)  # a new hire's descriptions ("存了很多危化品的厂") likewise
+    return expand_plain_words(
+        fix_word_slips(text)
+    )  # slipped nouns (加由站); a new hire's descriptions ("存了很多危化品的厂") likewise
 
 
 def asked_part(text: str) -> str:

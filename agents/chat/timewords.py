@@ -148,11 +148,28 @@ def time_window(
     window = (_window(asked, now_ms, parser, ahead=ahead) if asked != text else None) or _window(
         text, now_ms, parser, ahead=ahead
     )
+    if window is not None and ahead and _passed_clock_time(text, window, now_ms):
+        # "晚上9点半谁值班" asked at 19:40: tonight's 21:30, not yesterday's, as a roster is read ahead
+        window = Window(window.from_ms + DAY_MS, window.to_ms + DAY_MS, window.label)
     if window is not None and not ahead and window.from_ms > now_ms:
         # Records (hazards found, inspections, penalties, alarms) lie in the past: a window that has not
         # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records.
         return None
     return window
+
+
+_BACKWARD = re.compile(r"昨|前天|前晚|前夜|上周|上个|上礼拜|上星期|刚|之前|以前")
+
+
+def _passed_clock_time(text: str, window: Window, now_ms: int) -> bool:
+    """A time of day without a day word that the grammar placed yesterday (it reads backwards)."""
+    today = _ms(_midnight(datetime.fromtimestamp(now_ms / 1000, tz=UTC)))
+    return (
+        today - DAY_MS <= window.from_ms < today
+        and window.to_ms - window.from_ms <= DAY_MS // 4
+        and not _DAY_WORD.search(text)
+        and not _BACKWARD.search(text)
+    )
 
 
 def _window(text: str, now_ms: int, parser: TimeParser | None, *, ahead: bool) -> Window | None:

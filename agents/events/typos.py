@@ -58,6 +58,11 @@ def confusable(a: str, b: str) -> bool:
     return b in _LOOKALIKE.get(a, ()) or bool(_sounds(a) & _sounds(b))
 
 
+def sound_alike(a: str, b: str) -> bool:
+    """Whether two characters share a reading (a phone keyboard offers one for the other)."""
+    return bool(_sounds(a) & _sounds(b))
+
+
 def one_slip_away(word: str, names: Iterable[str]) -> list[str]:
     """Names of the same length as ``word`` that differ from it in exactly one position, where the
     two characters look or sound alike."""

@@ -1,0 +1,53 @@
+"""Duty-room nouns typed with one character slipped: 加由站 for 加油站, 监空 for 监控, 整该 for 整改.
+
+A phone keyboard offers the same-sound character first, and a hurried caller does not correct it.
+The routing rules and vocabulary tables are written against the right words, so a slipped noun
+would end in the polite decline or, worse, in a neighbouring template (监空 read as a sensor).
+Town names have their own slip test (``agents.chat.spelling``); this one covers the nouns.
+
+Two-character nouns are corrected only for a same-sound slip (not a look-alike one): with two
+characters a look-alike pair too often forms another real word.
+"""
+
+from __future__ import annotations
+
+from agents.events.typos import one_slip_away, sound_alike
+
+# Three characters and more: one slipped character leaves the word recognisable.
+_LONG_TERMS = ("加油站", "传感器", "摄像头", "危险源", "消防队", "救援队", "避难场所", "特殊作业", "风险点")
+# Two characters: only a same-sound slip.
+_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款")
+
+
+def _same_sound_slip(span: str, term: str) -> bool:
+    diffs = [(a, b) for a, b in zip(span, term, strict=True) if a != b]
+    return len(diffs) == 1 and sound_alike(*diffs[0])
+
+
+def _slipped_term(span: str) -> str | None:
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in span):
+        return None
+    if len(span) == 2:
+        found = [t for t in _SHORT_TERMS if _same_sound_slip(span, t)]
+    else:
+        found = one_slip_away(span, [t for t in _LONG_TERMS if len(t) == len(span)])
+    return found[0] if len(found) == 1 else None
+
+
+def fix_word_slips(text: str) -> str:
+    """``text`` with each duty-room noun typed with one slipped character written right."""
+    out = text
+    for size in (4, 3, 2):
+        start = 0
+        while start + size <= len(out):
+            span = out[start : start + size]
+            term = _slipped_term(span)
+            if term is not None:
+                out = out[:start] + term + out[start + size :]
+                start += size
+            else:
+                start += 1
+    return out
+
+
+__all__ = ["fix_word_slips"]
