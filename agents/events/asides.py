@@ -4,7 +4,7 @@ are read, as ``device_faults`` blanks a broken detector:
 * a colour glued to a thing it describes (蓝色彩钢棚那边冒烟, 穿红色衣服的人翻墙, 黄色的货车) is no alarm
   level: levels are said on their own or next to an alarm word (红色 火焰, 红色预警, 橙色以上). Only the
   colour is blanked; the thing stays (蓝色电瓶车 is still an e-bike). Helmets and reflective vests are not
-  in the list: 黄色安全帽 is the detector's own vocabulary.
+  in the list: 黄色安全帽 is the detector's own vocabulary. A shaded colour (亮黄色的马甲) always describes.
 * a yes/no question about a status (处置了没有, 派下去了吗, 核实了没) asks what the status is; the answer is
   the status column of every event found, so filtering on the status would hide the ones that say "no".
   A status said as a condition (没处置的, 已处置的, 有没有误报) is untouched, and so is a negated verb asked
@@ -39,6 +39,14 @@ _STATUS_QUESTION = re.compile(
 )
 
 
+# 亮黄色, 深蓝色, 浅红色: a shade is how a thing looks; levels are never said with one (events-robust19).
+_SHADED_COLOUR = re.compile(r"(?<=[亮深浅淡鲜艳])[红橙黄蓝](?:颜)?色")
+
+
 def aside_spans(text: str) -> list[tuple[int, int]]:
     """Spans of describing colours and status questions to blank."""
-    return [m.span() for pattern in (_DESCRIBING_COLOUR, _STATUS_QUESTION) for m in pattern.finditer(text)]
+    return [
+        m.span()
+        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION)
+        for m in pattern.finditer(text)
+    ]

@@ -26,6 +26,7 @@ class Found:
     keywords: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     excluded: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)  # 除了误报: (field, values)
+    gas_either: int = 0  # how often a gas word that names neither kind (漏气, 气体报警) added both
 
 
 _DISTANCE_OR_NUMBER = re.compile(
@@ -51,6 +52,22 @@ def statuses(found: Found) -> list[str]:
         both = [s for s in found.statuses if s in groups]
         return unique(both or [*found.statuses, *groups])
     return unique(found.statuses or groups)
+
+
+GAS_KINDS = ("可燃气体泄漏", "有毒气体超标")
+
+
+def event_types(found: Found) -> list[str]:
+    """The types found, a gas word that names neither kind (漏气, 气体泄漏) yielding to the one kind a named gas
+    gives in the same sentence: 天然气管子漏气 is the combustible leak only, 氯气 漏气了 the toxic one
+    (events-robust19). Said alone, or beside both kinds, it stays both."""
+    types = found.types
+    if found.gas_either:
+        named = [kind for kind in GAS_KINDS if types.count(kind) > found.gas_either]
+        if len(named) == 1:
+            unnamed = next(kind for kind in GAS_KINDS if kind not in named)
+            types = [t for t in types if t != unnamed]
+    return unique(types)
 
 
 def unique(values: Iterable[str]) -> list[Any]:

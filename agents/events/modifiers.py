@@ -11,7 +11,8 @@ from agents.nlp.numerals import chinese_to_int
 from core.vocab import EventLevel
 
 DEFAULT_RADIUS_M = 1000
-_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+# 半 (半里地, 半公里) = 0.5 of the unit (events-robust19)
+_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|半)"
 # 里 (500 m) as old people and villagers say it: 方圆二里, 两里地以内 (events-robust18)
 _UNIT = r"(米|公里|千米|km|KM|m|里[地路]?)"
 # Between the place and its radius: a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
@@ -38,7 +39,13 @@ def radius_m(after: str) -> int | None:
     number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
     if not number:
         return DEFAULT_RADIUS_M
-    value = float(number) if number[0].isdigit() else float(chinese_to_int(number) or 0)
+    value = (
+        float(number)
+        if number[0].isdigit()
+        else 0.5
+        if number == "半"
+        else float(chinese_to_int(number) or 0)
+    )
     metres = value * metres_per(unit)
     return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
 

@@ -29,7 +29,16 @@ from typing import Any
 
 from agents.events.asides import aside_spans
 from agents.events.device_faults import device_fault_spans
-from agents.events.findings import CJK_OR_WORD, Found, meaningful, statuses, unique, unique_places
+from agents.events.findings import (
+    CJK_OR_WORD,
+    GAS_KINDS,
+    Found,
+    event_types,
+    meaningful,
+    statuses,
+    unique,
+    unique_places,
+)
 from agents.events.former_names import blank_former_names
 from agents.events.gazetteer import Gazetteer, Place, narrow_to_towns
 from agents.events.leftover_places import LeftoverPlaces
@@ -231,7 +240,7 @@ class EventQueryParser:
             time_text=time_range.text if time_range else None,
             towns=unique(found.towns),
             places=narrow_to_towns(unique_places(with_radius(found.places, radius_said_apart)), found.towns),
-            event_types=without(found.excluded, "types", found.types),
+            event_types=without(found.excluded, "types", event_types(found)),
             levels=without(found.excluded, "levels", found.levels),
             statuses=without(found.excluded, "statuses", statuses(found)),
             sources=without(found.excluded, "sources", found.sources),
@@ -315,6 +324,7 @@ class EventQueryParser:
             values = table.get(word)
             if values:
                 bucket.extend(v.value for v in values)
+                found.gas_either += table is EVENT_TYPE_WORDS and {v.value for v in values} == set(GAS_KINDS)
                 return True
         if word in SPOT_WORDS:
             found.keywords.append(word)

@@ -15,14 +15,14 @@ from agents.events.modifiers import DEFAULT_RADIUS_M, radius_m
 from core.event_search import PlaceFilter
 
 _LENGTH = (
-    r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)\s*(?:米|公里|千米|km|KM|m|里[地路]?)"  # 方圆二里
+    r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|半)\s*(?:米|公里|千米|km|KM|m|里[地路]?)"  # 方圆二里
 )
 _DISTANCE = _LENGTH + r"\s*(?:内|以内|之内|范围内?)?"
 _APART = re.compile(
     r"以\s*(?=\S{1,20}?为中心)|为中心\s*[,，]?"  # 以红光村为中心: the centre is the place itself
     rf"|(?:方圆|半径)\s*{_DISTANCE}"
     rf"|^\s*(?:周围|周边|附近|四周)\s*{_DISTANCE}"
-    rf"|^\s*{_LENGTH}\s*范围内"
+    rf"|^\s*{_LENGTH}\s*(?:范围内|以内|之内)"  # 半里地以内 泰清村: a distance that opens the sentence
 )
 
 

@@ -70,7 +70,9 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         (E.FIRE_LANE_BLOCKED,),
     ),
     **dict.fromkeys(
-        _words("未穿反光衣 没穿反光衣 反光衣 反光背心 未穿反光背心 不穿反光衣 反光衣检测"),
+        _words(
+            "未穿反光衣 没穿反光衣 反光衣 反光背心 未穿反光背心 不穿反光衣 反光衣检测 反光马甲 马甲 反光服"
+        ),
         (E.NO_REFLECTIVE_VEST,),
     ),
     **dict.fromkeys(
@@ -94,7 +96,13 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         _words("压力超限 压力 超压 压力过高 压力异常 压力报警 压力超标 憋压 憋压了 憋着压"),
         (E.OVER_PRESSURE,),
     ),
-    **dict.fromkeys(_words("液位异常 液位 液位超限 液位过高 液位过低 液位报警"), (E.LEVEL_ABNORMAL,)),
+    **dict.fromkeys(
+        _words(
+            "液位异常 液位 液位超限 液位过高 液位过低 液位报警"
+            " 溢出来 溢出 满出来 溢罐 冒罐 漫出来 快满了 要溢出来"
+        ),
+        (E.LEVEL_ABNORMAL,),
+    ),
     **dict.fromkeys(
         _words(
             """可燃气体泄漏 可燃气体 可燃气 燃气泄漏 可燃气体超标 天然气泄漏 煤气泄漏
@@ -112,10 +120,18 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         (E.TOXIC_GAS,),
     ),
     **dict.fromkeys(_words("气体泄漏 气体报警 气体超标 漏气"), (E.GAS_LEAK, E.TOXIC_GAS)),
-    **dict.fromkeys(_words("泄漏报告 泄漏 泄露 渗漏 滴漏 漏液 跑冒滴漏 物料泄漏"), (E.MANUAL_LEAK,)),
+    **dict.fromkeys(
+        _words(
+            "泄漏报告 泄漏 泄露 渗漏 滴漏 漏液 跑冒滴漏 物料泄漏 滴东西 往下滴 在滴 滴下来 渗出来 漏出来 滴液"
+        ),
+        (E.MANUAL_LEAK,),
+    ),
     **dict.fromkeys(_words("火情报告 火警 报火警 火灾报告 火灾上报 火情上报 报火灾"), (E.MANUAL_FIRE,)),
     **dict.fromkeys(
-        _words("人员受伤 受伤 伤人 工伤 伤亡 砸伤 烫伤 摔伤 挤伤 撞伤 坠落 人员伤亡"), (E.MANUAL_INJURY,)
+        _words(
+            "人员受伤 受伤 伤人 工伤 伤亡 砸伤 烫伤 摔伤 挤伤 撞伤 坠落 人员伤亡 摔下来 摔下 跌下来 掉下来 摔倒 划伤 割伤"
+        ),
+        (E.MANUAL_INJURY,),
     ),
     # Algorithm names as a vendor console shows them in English (smoke, helmet识别, Fire): what each detects.
     **dict.fromkeys(_words("smoke"), (E.SMOKE,)),
@@ -132,7 +148,8 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
     **dict.fromkeys(
         _words(
             """红色 红色预警 红色告警 红 一级 1级 Ⅰ级 I级 重大 重大风险 最高级 最高级别 最高等级
-            级别最高 等级最高 最严重 最紧急 特别严重 特别重大"""
+            级别最高 等级最高 最严重 最紧急 特别严重 特别重大
+            特别急 非常急 十万火急 最急"""
         ),
         (L.RED,),
     ),
@@ -150,10 +167,16 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
         (L.BLUE,),
     ),
     **dict.fromkeys(
-        _words("高级别 高等级 严重 紧急 高风险 级别高 等级高 严重的 比较严重 很严重"), (L.RED, L.ORANGE)
+        _words(
+            "高级别 高等级 严重 紧急 高风险 级别高 等级高 严重的 比较严重 很严重 很急 挺急 还挺急 比较急 急的 着急 蛮急"
+        ),
+        (L.RED, L.ORANGE),
     ),
     **dict.fromkeys(
-        _words("低级别 低等级 级别低 等级低 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"),
+        _words(
+            "低级别 低等级 级别低 等级低 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"
+            " 不急 不太急 不怎么急 不要紧 不太要紧 不怎么要紧 不紧急 不着急"
+        ),
         (L.YELLOW, L.BLUE),
     ),
 }
@@ -171,6 +194,10 @@ _OPEN = (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED)
 STATUS_WORDS: dict[str, tuple[St, ...]] = {
     **dict.fromkeys((n + d for n in _NOT_YET for d in _DISPATCH), (St.PENDING_REVIEW, St.CONFIRMED)),
     **dict.fromkeys((*(n + c for n in _NOT_YET for c in _CLOSE), *_HANGING), _OPEN),
+    # Nobody has taken it up (没人管, 还没人管): nobody was sent either, so 待研判 + 正报 as 还没派单 (events-robust19).
+    **dict.fromkeys(
+        _words("没人管 还没人管 没有人管 没人理 还没人理 没人去 还没人去"), (St.PENDING_REVIEW, St.CONFIRMED)
+    ),
     **dict.fromkeys(
         _words(
             """待研判 未研判 没研判 待确认 未确认 待核实 新告警 还没研判 没确认 还没确认
@@ -182,7 +209,7 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
     **dict.fromkeys(
         _words(
             """未处理 没处理 待处理 还没处理 没有处理 未处置 待处置 没处置 未闭环 还未处理
-            尚未处理 没人处理 没人管 没处理完 未处理完 还没处置 尚未处置 未结案 未办结
+            尚未处理 没人处理 没处理完 未处理完 还没处置 尚未处置 未结案 未办结
             没办结 待办"""
         ),
         (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED),
@@ -203,7 +230,8 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
     **dict.fromkeys(
         _words(
             """已派发 派发 已派单 派单 已下发 下发 下发了 已经下发 已经派发 已经派单 派出去 派下去 处理中 正在处理 在处理
-            处置中 正在处置 已转办 转办 转派 已转派 转派了 转交 已转交 转交了"""
+            处置中 正在处置 已转办 转办 转派 已转派 转派了 转交 已转交 转交了
+            派人 派人去了 已经派人 派了人 派人过去 派人去 派人处理 人已经去了 人过去了"""
         ),
         (St.DISPATCHED,),
     ),

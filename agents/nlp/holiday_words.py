@@ -9,6 +9,10 @@
 * 正月里 / 正月间 = 正月初一 → 正月十五 (the new-year season as spoken; the table has no lunar month lengths);
 * two day words listed with 两天 (初一、初二两天, 3号和4号两天) = the first to the last (A到B).
 
+* events-robust19: 十一 before a holiday-span word (十一黄金周, 十一长假) = 国庆; 国庆7天里(当中) = 国庆's span, so
+  国庆7天里的第3天 is its third day; a bare 收假第1天 (no holiday named) = the day after the holiday that ended
+  last before today; 正月十五 = 元宵 (so 正月十五前后 is 元宵前后, the festival day).
+
 调休上班/调休补班那天 stays no time: the make-up workdays are set each year and no table has them.
 Numerals arrive normalised (第1天, 7天假, 2天).
 """
@@ -26,7 +30,15 @@ _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 _HOLIDAYS = r"(国庆|五一|劳动节|元旦|春节|过年|清明|端午|中秋)"
 _YEAR = r"(今年|去年|前年|\d{4}年)?的?"
 # 国庆黄金周, 春节7天假期, 过年7天长假的: the holiday's span under another name.
-_SPAN_NAME = re.compile(_HOLIDAYS + r"节?(?:的)?(?:黄金周|\d{1,2}天(?:的)?(?:长假|小长假|假期|假|放假))")
+_SPAN_NAME = re.compile(
+    _HOLIDAYS
+    + r"节?(?:的)?(?:黄金周|\d{1,2}天(?:的)?(?:长假|小长假|假期|假|放假)|\d{1,2}天(?:里面?|当中|之中|中))"
+)
+# 十一黄金周, 11长假: 十一 as the National Day's name, only before a span word (十一月, 十一号 are dates).
+_ELEVENTH = re.compile(r"(?<![\d月年第初])(?:十一|11)(?=(?:的)?(?:黄金周|长假|小长假|假期|7天))")
+# 收假第1天 with no holiday before it: the holiday that ended last.
+_BARE_DAY_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(?:节后)?收假(?:后|以后)?的?第1(?:天|日)")
+_FIRST_MONTH_15TH = re.compile(r"正月(?:十五|15)(?![日号\d])")
 # 国庆收假第1天, 春节后开工第1天, 国庆节后上班的第1天, 春节假期后第1天.
 _DAY_AFTER = re.compile(
     _YEAR + _HOLIDAYS + r"节?(?:假期|长假|黄金周)?(?:过后|之后|以后|后)?的?"
@@ -68,6 +80,17 @@ def _day_after(m: re.Match[str], today: date) -> str:
     return m.group() if span is None else _written(span[1].date())
 
 
+def _last_ended(today: date) -> str | None:
+    """The day after the span of the holiday that ended last on or before ``today``, written out."""
+    ends = [
+        span[1].date()
+        for name in ("元旦", "春节", "清明", "五一", "端午", "中秋", "国庆")
+        for year in (today.year, today.year - 1)
+        if (span := holiday_span(name, year)) is not None and span[1].date() <= today
+    ]
+    return _written(max(ends)) if ends else None
+
+
 def _first_month(m: re.Match[str], today: date) -> str:
     span = _latest_span("春节", _said_year(m.group(1), today), today)
     if span is None:
@@ -80,8 +103,11 @@ def holiday_word_rules(now: datetime) -> list[_Rule]:
     """The rewrites above, resolved against ``now``'s date; they run before ``festival_rules``."""
     today = now.date()
     return [
+        (_ELEVENTH, lambda m: "国庆"),
+        (_FIRST_MONTH_15TH, lambda m: "元宵"),
         (_SPAN_NAME, lambda m: m.group(1) + "假期"),
         (_DAY_AFTER, lambda m: _day_after(m, today)),
+        (_BARE_DAY_AFTER, lambda m: _last_ended(today) or m.group()),
         (_NEW_YEARS_NIGHT, lambda m: "除夕夜"),
         (_NEW_YEAR_DAY, lambda m: "大年初"),
         (_FIRST_MONTH, lambda m: _first_month(m, today)),

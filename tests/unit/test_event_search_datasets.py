@@ -48,6 +48,8 @@ from evals.event_search import (
     HOLDOUT30,
     HOLDOUT31,
     HOLDOUT32,
+    HOLDOUT33,
+    HOLDOUT34,
     SCALE,
     SEED,
 )
@@ -87,6 +89,8 @@ CHECKED = {
     HOLDOUT30: 30,
     HOLDOUT31: 50,
     HOLDOUT32: 30,
+    HOLDOUT33: 50,
+    HOLDOUT34: 30,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
