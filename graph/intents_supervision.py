@@ -152,13 +152,14 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     ),
     Intent(
         "hazard_count_by_town",
-        "各镇街隐患数量统计（可按等级、状态、是否未整改、是否逾期筛选）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "overdue"),
+        "各镇街隐患数量统计（可按等级、状态、是否未整改、是否逾期、发现时间筛选）",
+        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "overdue", "from_ms", "to_ms"),
         ("town", "n"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($overdue IS NULL OR (h.status IN {_OPEN} AND h.deadline < $now))
+  AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
 RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
         shape="groups",
         key="town",

@@ -50,8 +50,11 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
             params |= {"from_ms": start, "to_ms": end, "window_label": "今天"}
     elif values.get("window_label"):
         params["window_label"] = values["window_label"]
-    if "open_only" in intent.slots and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):
+    every_status = values.get("open_only") is False  # an earlier turn asked for every status (发现了几条)
+    if "open_only" in intent.slots and not every_status and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):  # fmt: skip
         params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
+    if params.get("open_only") is False:
+        params["open_only"] = None  # False is "no filter" to the query, as None is
     if intent.id == "plan_for":  # the level and every accident word, in the plans' vocabulary
         params |= plan_guide.slot_values(text)
     if intent.id == "duty_now":
@@ -59,6 +62,16 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
     if intent.id == "duty_now" and not params.get("town"):
         params["duty_city"] = True
     return params
+
+
+def remembered_slots(values: dict[str, Any], params: dict[str, Any]) -> dict[str, Any]:
+    """The slot values a follow-up inherits: those of the question, plus ``open_only`` False where it
+    counted hazards whatever their status ("华士镇上周发现了几条隐患"), so that "那上个月呢" asks the same
+    about last month instead of falling back to the open ones (the follow-up text says neither)."""
+    kept = {k: v for k, v in values.items() if not k.startswith("_")}
+    if "open_only" in params and not params["open_only"] and not params.get("hazard_status"):
+        kept["open_only"] = False
+    return kept
 
 
 def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:

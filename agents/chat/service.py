@@ -19,7 +19,7 @@ from agents.chat import aggregate_run, compound_run
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
-from agents.chat.execute import TemplateRun, run_template
+from agents.chat.execute import TemplateRun, remembered_slots, run_template
 from agents.chat.followup import (
     ELLIPTIC,
     bare_levels,
@@ -270,7 +270,7 @@ class ChatService:
             return ChatAnswer(answer=exc.message, path="refusal", intent=intent.id, notice=notice), None
         result = self._template_answer(text, intent.id, run, enterprise, path, notice, use_llm, scope)
         state = TurnState(
-            question=text, intent=intent.id, slots={k: v for k, v in merged.items() if not k.startswith("_")},
+            question=text, intent=intent.id, slots=remembered_slots(merged, run.params),
             result_ids=[str(r.get(intent.key)) for r in run.rows[:500] if r.get(intent.key) is not None],
             result_enterprises=_enterprise_ids(intent.key_kind, run.rows), key_kind=intent.key_kind,
         )  # fmt: skip

@@ -26,7 +26,9 @@ MONTH_WEEK = (
     rf"(?:{_YEAR}的?)?{_MONTH}的?(?:第(?P<nth>[1-6])个?|(?P<last>最后)1?个?)(?:周|星期|礼拜)(?![一二三四五六日天1-7])"
     r"(?:\s*的?\s*(?:周|星期|礼拜)(?P<weekday>[一二三四五六日天1-7]))?"
 )
-_EDGE_DAY = r"的?(?:(?P<first>第1)|(?P<last>最后|最末)1?)[天日]"
+# 这个月前10天 / 本月头3天 / 今年前10天: the first N days of that month or year (a bare 前10天 is the last
+# ten days, ``rolling``); the month or year said before it is what makes it a start, not a count back.
+_EDGE_DAY = r"的?(?:(?P<first>第1)|(?P<last>最后|最末)1?|(?:前|头)(?P<lead>\d{1,3}))[天日]"
 MONTH_EDGE_DAY = rf"(?:{_YEAR}的?)?{_MONTH}{_EDGE_DAY}"
 YEAR_EDGE_DAY = rf"{_YEAR}{_EDGE_DAY}"
 
@@ -39,8 +41,13 @@ _WEEKDAYS = {**{c: i % 7 for i, c in enumerate("一二三四五六日1234567")},
 
 def period_days(kind: str, m: re.Match[str], today: date) -> tuple[date, date] | None:
     """``[first day, day after the last)`` of a ``month_week`` (or of its weekday, 11月第2周的周三),
-    ``month_edge_day`` or ``year_edge_day`` match, or None when the month has no such week."""
+    ``month_edge_day`` or ``year_edge_day`` match (its first N days with 前N天/头N天), or None when the
+    month has no such week."""
     year = _said_year(m, today)
+    if kind in ("year_edge_day", "month_edge_day") and m.group("lead"):
+        start = date(year or today.year, 1, 1) if kind == "year_edge_day" else _month(m, today, year)
+        end = _next_month(start) if kind == "month_edge_day" else date(start.year + 1, 1, 1)
+        return start, min(start + timedelta(days=int(m.group("lead"))), end)
     if kind == "year_edge_day":
         day = date(year or today.year, 12, 31) if m.group("last") else date(year or today.year, 1, 1)
         return day, day + timedelta(days=1)
