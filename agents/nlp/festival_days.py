@@ -46,7 +46,8 @@ _MONTH_WEEKEND = re.compile(
 )
 
 
-def _year(said: str | None, today: date) -> int | None:
+def said_year(said: str | None, today: date) -> int | None:
+    """The year a prefix names (2027年, 今年, 去年, 前年), None when none is said."""
     if not said:
         return None
     if said[0].isdigit():
@@ -54,7 +55,8 @@ def _year(said: str | None, today: date) -> int | None:
     return today.year - {"今年": 0, "去年": 1, "前年": 2}[said]
 
 
-def _written(day: date) -> str:
+def written(day: date) -> str:
+    """A day as the time grammar reads it back (2027年2月6日)."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -74,7 +76,7 @@ def _days(text: str, length: int) -> list[int]:
 
 
 def _holiday_day(m: re.Match[str], today: date) -> str:
-    name, said = m.group(2), _year(m.group(1), today)
+    name, said = m.group(2), said_year(m.group(1), today)
     year = said if said is not None else today.year
     span = holiday_span(name, year)
     if said is None and (span is None or span[0].date() > today):
@@ -88,7 +90,7 @@ def _holiday_day(m: re.Match[str], today: date) -> str:
     days = list(dict.fromkeys(days))
     if any(not 0 <= d < length for d in days):
         return m.group()
-    return "到".join(_written(span[0].date() + timedelta(days=d)) for d in days)
+    return "到".join(written(span[0].date() + timedelta(days=d)) for d in days)
 
 
 def _lunar_day(m: re.Match[str], today: date) -> str:
@@ -96,14 +98,14 @@ def _lunar_day(m: re.Match[str], today: date) -> str:
     n = int(numeral) if numeral.isdigit() else chinese_to_int(numeral)
     if not n or n > 30:
         return m.group()
-    said = _year(m.group(1), today)
+    said = said_year(m.group(1), today)
     for year in [said] if said is not None else [today.year, today.year - 1]:
         span = holiday_span("春节", year)  # 除夕 → 初六: 正月初一 is the span's second day
         if span is None:
             return m.group()
         day = span[0].date() + timedelta(days=n)
         if said is not None or day <= today:
-            return _written(day)
+            return written(day)
     return m.group()
 
 
@@ -125,7 +127,7 @@ def _month_weekend(m: re.Match[str], today: date) -> str:
     if not -len(saturdays) <= index < len(saturdays):
         return m.group()
     saturday = saturdays[index]
-    return f"{_written(saturday)}到{_written(saturday + timedelta(days=1))}"
+    return f"{written(saturday)}到{written(saturday + timedelta(days=1))}"
 
 
 def festival_rules(now: datetime) -> list[_Rule]:

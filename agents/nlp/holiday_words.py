@@ -24,6 +24,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from agents.nlp.calendar_days import holiday_span
+from agents.nlp.festival_days import said_year, written
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
@@ -53,18 +54,6 @@ _DAY_WORD = r"(?:(?:大年|正月|年)?初" + _LUNAR_NUMERAL + r"|\d{1,2}[号日
 _TWO_DAYS = re.compile(rf"({_DAY_WORD})\s*[、和及跟,，]\s*({_DAY_WORD})\s*(?:这|那)?2天")
 
 
-def _said_year(said: str | None, today: date) -> int | None:
-    if not said:
-        return None
-    if said[0].isdigit():
-        return int(said[:4])
-    return today.year - {"今年": 0, "去年": 1, "前年": 2}[said]
-
-
-def _written(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _latest_span(name: str, said: int | None, today: date) -> tuple[datetime, datetime] | None:
     """The holiday's span in the year said, else the latest begun by ``today``."""
     if said is not None:
@@ -76,8 +65,8 @@ def _latest_span(name: str, said: int | None, today: date) -> tuple[datetime, da
 
 
 def _day_after(m: re.Match[str], today: date) -> str:
-    span = _latest_span(m.group(2), _said_year(m.group(1), today), today)
-    return m.group() if span is None else _written(span[1].date())
+    span = _latest_span(m.group(2), said_year(m.group(1), today), today)
+    return m.group() if span is None else written(span[1].date())
 
 
 def _last_ended(today: date) -> str | None:
@@ -88,15 +77,15 @@ def _last_ended(today: date) -> str | None:
         for year in (today.year, today.year - 1)
         if (span := holiday_span(name, year)) is not None and span[1].date() <= today
     ]
-    return _written(max(ends)) if ends else None
+    return written(max(ends)) if ends else None
 
 
 def _first_month(m: re.Match[str], today: date) -> str:
-    span = _latest_span("春节", _said_year(m.group(1), today), today)
+    span = _latest_span("春节", said_year(m.group(1), today), today)
     if span is None:
         return m.group()
     first = span[0].date() + timedelta(days=1)  # the span starts on 除夕; 正月初一 is the next day
-    return f"{_written(first)}到{_written(first + timedelta(days=14))}"
+    return f"{written(first)}到{written(first + timedelta(days=14))}"
 
 
 def holiday_word_rules(now: datetime) -> list[_Rule]:

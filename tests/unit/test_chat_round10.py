@@ -5,14 +5,13 @@ name; a camera that shows nothing (黑屏/没画面); spoken low-stock words (�
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 
-from agents.chat.resolve import named_outside, resolve_enterprise
+from agents.chat.resolve import named_outside
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, enterprise_mention, extract_slots, normalise_question
 from core.scope import DataScope, ScopeLevel
+from tests.support.firm_search import Firm, FirmRepository, resolved_id
 
 TOWNS = Gazetteer.from_towns(["澄江街道", "城东街道", "华士镇", "临港经济开发区", "申港街道", "青阳镇"])
 
@@ -22,69 +21,40 @@ def _route(question: str) -> str | None:
     return route(text, extract_slots(text, TOWNS)).intent
 
 
-@dataclass
-class _Firm:
-    uscc: str
-    name: str
-    town: str = "青阳镇"
-    lat: float = 31.8
-    lon: float = 120.3
-
-
-@dataclass
-class _Page:
-    items: list[_Firm]
-
-
-class _Repository:
-    """Substring search over a few firms; the scope is not applied (the tests say which one asks)."""
-
-    def __init__(self, firms: list[_Firm]) -> None:
-        self.firms = firms
-
-    def search_enterprises(self, scope: DataScope, *, q_text: str | None = None, size: int = 20) -> _Page:
-        return _Page([f for f in self.firms if q_text and q_text in f.name][:size])
-
-
-def _resolve(said: str, firms: list[_Firm]) -> str | None:
-    found = resolve_enterprise(said, DataScope(), _Repository(firms), None, fuzzy=False)  # type: ignore[arg-type]
-    return found.id if found else None
-
-
 # ---- one character slipped, two near names ----------------------------------------------------------
 
 
 def test_a_slip_that_sounds_like_one_name_picks_it_over_an_unrelated_one() -> None:
-    firms = [_Firm("A", "江阴市兴旺塑业有限公司"), _Firm("B", "江阴市兴安塑业有限公司")]
-    assert _resolve("兴望塑业", firms) == "A"  # 望/旺 both wang; 望/安 nothing alike
+    firms = [Firm("A", "江阴市兴旺塑业有限公司"), Firm("B", "江阴市兴安塑业有限公司")]
+    assert resolved_id("兴望塑业", firms) == "A"  # 望/旺 both wang; 望/安 nothing alike
 
 
 def test_a_slip_that_looks_like_one_name_picks_it() -> None:
-    firms = [_Firm("A", "江阴市宁泰针织有限公司"), _Firm("B", "江阴市宁丰针织有限公司")]
-    assert _resolve("宇泰针织", firms) == "A"  # 宇/宁 look alike; only A has 泰
+    firms = [Firm("A", "江阴市宁泰针织有限公司"), Firm("B", "江阴市宁丰针织有限公司")]
+    assert resolved_id("宇泰针织", firms) == "A"  # 宇/宁 look alike; only A has 泰
 
 
 def test_a_name_said_whole_beats_a_slip_of_another() -> None:
-    firms = [_Firm("A", "江阴市鸿亚港口储运有限公司"), _Firm("B", "江阴市鸿雅储运有限公司")]
-    assert _resolve("鸿亚储运", firms) == "A"  # A shortened (港口 left out); B one sound-alike off
+    firms = [Firm("A", "江阴市鸿亚港口储运有限公司"), Firm("B", "江阴市鸿雅储运有限公司")]
+    assert resolved_id("鸿亚储运", firms) == "A"  # A shortened (港口 left out); B one sound-alike off
 
 
 # ---- a scoped caller naming a firm outside the scope ------------------------------------------------
 
-_FIRMS = [_Firm("OWN", "江阴市兴旺塑业有限公司"), _Firm("OTHER", "江阴市瑞丰化学有限公司", town="华士镇")]
+_FIRMS = [Firm("OWN", "江阴市兴旺塑业有限公司"), Firm("OTHER", "江阴市瑞丰化学有限公司", town="华士镇")]
 
 
 def test_an_enterprise_user_naming_another_firm_is_outside_their_scope() -> None:
     scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id="OWN")
-    assert named_outside("瑞丰化学", scope, _Repository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
-    assert not named_outside("兴旺塑业", scope, _Repository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
+    assert named_outside("瑞丰化学", scope, FirmRepository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
+    assert not named_outside("兴旺塑业", scope, FirmRepository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
 
 
 def test_a_town_officer_naming_a_firm_elsewhere_is_outside_but_a_city_caller_never_is() -> None:
     town = DataScope(level=ScopeLevel.TOWN, town="青阳镇")
-    assert named_outside("瑞丰化学", town, _Repository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
-    assert not named_outside("瑞丰化学", DataScope(), _Repository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
-    assert not named_outside("远东纺织", town, _Repository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
+    assert named_outside("瑞丰化学", town, FirmRepository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
+    assert not named_outside("瑞丰化学", DataScope(), FirmRepository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
+    assert not named_outside("远东纺织", town, FirmRepository(_FIRMS), None, fuzzy=False)  # type: ignore[arg-type]
 
 
 # ---- request verbs before a name ----------------------------------------------------------------------
@@ -145,6 +115,6 @@ def test_the_ming_dynasty_is_no_day() -> None:
 
 
 def test_a_kind_of_firm_said_by_a_scoped_caller_is_no_firm_outside() -> None:
-    firms = [*_FIRMS, _Firm("KIND", "江阴市铭泰氯碱化工有限公司", town="华士镇")]
+    firms = [*_FIRMS, Firm("KIND", "江阴市铭泰氯碱化工有限公司", town="华士镇")]
     town = DataScope(level=ScopeLevel.TOWN, town="青阳镇")
-    assert not named_outside("氯碱化工", town, _Repository(firms), None, fuzzy=False)  # type: ignore[arg-type]
+    assert not named_outside("氯碱化工", town, FirmRepository(firms), None, fuzzy=False)  # type: ignore[arg-type]

@@ -4,7 +4,6 @@ mistyped by one character, a village below the town, and the reply when nothing 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -12,7 +11,7 @@ import pytest
 
 from agents.chat.coverage import uncovered
 from agents.chat.execute import bind
-from agents.chat.resolve import near_name, resolve_enterprise
+from agents.chat.resolve import near_name
 from agents.chat.router import route
 from agents.chat.service import COVERED, ChatService
 from agents.chat.slots import Gazetteer, extract_slots
@@ -20,6 +19,7 @@ from agents.chat.timewords import CST, basic_time_window, time_window
 from agents.nlp.timeexpr import parse_time_range
 from core.scope import DataScope, Principal
 from graph.intents import BY_ID
+from tests.support.firm_search import Firm, resolved_id
 
 TOWNS = Gazetteer.from_towns(["澄江街道", "城东街道", "华士镇", "临港经济开发区", "周庄镇", "青阳镇"])
 THURSDAY = datetime(2026, 11, 26, 10, 0, tzinfo=CST)
@@ -98,42 +98,15 @@ def test_a_name_shortened_or_mistyped_once_is_the_same_firm(said: str, name: str
     assert near_name(said, name) is same
 
 
-@dataclass
-class _Firm:
-    uscc: str
-    name: str
-    town: str = "临港经济开发区"
-    lat: float = 31.9
-    lon: float = 120.2
-
-
-@dataclass
-class _Page:
-    items: list[_Firm]
-
-
-class _Repository:
-    def __init__(self, firms: list[_Firm]) -> None:
-        self.firms = firms
-
-    def search_enterprises(self, scope: DataScope, *, q_text: str | None = None, size: int = 20) -> _Page:
-        return _Page([f for f in self.firms if q_text and q_text in f.name][:size])
-
-
-def _resolve(said: str, firms: list[_Firm]) -> str | None:
-    found = resolve_enterprise(said, DataScope(), _Repository(firms), None, fuzzy=False)  # type: ignore[arg-type]
-    return found.id if found else None
-
-
 def test_a_mistyped_name_resolves_to_the_one_firm_it_fits() -> None:
-    firms = [_Firm("A", "江阴市恒星燃气有限公司"), _Firm("B", "江阴市恒星机械有限公司")]
-    assert _resolve("恒星燃料", firms) == "A"
+    firms = [Firm("A", "江阴市恒星燃气有限公司"), Firm("B", "江阴市恒星机械有限公司")]
+    assert resolved_id("恒星燃料", firms) == "A"
 
 
 def test_two_firms_that_fit_equally_resolve_to_none() -> None:
     # 汽 sounds like both 气 and 器: equally close (a slip that only one of them explains would pick it)
-    firms = [_Firm("A", "江阴市恒星燃气有限公司"), _Firm("B", "江阴恒星燃器有限公司")]
-    assert _resolve("恒星燃汽", firms) is None
+    firms = [Firm("A", "江阴市恒星燃气有限公司"), Firm("B", "江阴恒星燃器有限公司")]
+    assert resolved_id("恒星燃汽", firms) is None
 
 
 # ---- a village below the town ------------------------------------------------------------------
