@@ -4,6 +4,8 @@ differently from the corpus: level headings that grade an event with a topic wor
 
 from __future__ import annotations
 
+from plans.rules_contact_alarm import alarm_contact
+from plans.rules_contact_duty import contact_in_duty
 from plans.rules_level_content_cells import content_fields
 from plans.rules_level_headings import graded_event_heading
 from plans.rules_org_group_runs import split_group_intro
@@ -103,3 +105,28 @@ def test_a_two_column_level_table_reads_its_content_cells() -> None:
     assert top["actions"] == ["请求园区消防支援", "通知保险公司"]
     assert second["commander"] == "仓储部经理"
     assert second["actions"] == ["送医救治", "清点货物"]
+
+
+def test_a_contact_inside_a_duty_sentence_gives_post_person_and_place() -> None:
+    assert contact_in_duty("北门仓库由保管员赵建业") == {"name": "赵建业", "role": "保管员", "org": ""}
+    assert contact_in_duty("三号车间由值班长孙立") == {"name": "孙立", "role": "值班长", "org": "三号车间"}
+    assert contact_in_duty("夜间巡查由保安负责") is None
+
+
+def test_a_number_inside_a_duty_sentence_is_that_persons_contact() -> None:
+    draft = run(
+        [
+            "江阴某公司仓库火灾现场处置方案",
+            "2 应急组织",
+            "消防器材检查由保管员赵建业（手机13700000001）负责，三号车间由值班长孙立（电话13700000002）负责。",
+        ]
+    )
+    found = {c["phone"]: (c["name"], c["role"], c["org"]) for c in draft.data["contacts"]}
+    assert found["13700000001"] == ("赵建业", "保管员", "")
+    assert found["13700000002"] == ("孙立", "值班长", "三号车间")
+
+
+def test_a_utility_repair_service_in_an_alarm_cell_is_an_org() -> None:
+    cell = "自来水公司报修0510-80000001"
+    assert alarm_contact(cell, 7, len(cell), 0) == {"name": "", "role": "", "org": "自来水公司报修"}
+    assert alarm_contact("火警119", 2, 5, 0)["role"] == "火警"
