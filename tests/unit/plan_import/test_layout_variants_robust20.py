@@ -9,6 +9,7 @@ from plans.rules_contact_duty import contact_in_duty
 from plans.rules_level_content_cells import content_fields
 from plans.rules_level_headings import graded_event_heading
 from plans.rules_org_group_runs import split_group_intro
+from plans.sections import classify_heading
 from tests.support.plan_draft import org_unit as _unit
 from tests.support.plan_draft import response_level as _level
 from tests.unit.plan_import.test_layout_variants_robust13 import run
@@ -130,3 +131,23 @@ def test_a_utility_repair_service_in_an_alarm_cell_is_an_org() -> None:
     cell = "自来水公司报修0510-80000001"
     assert alarm_contact(cell, 7, len(cell), 0) == {"name": "", "role": "", "org": "自来水公司报修"}
     assert alarm_contact("火警119", 2, 5, 0)["role"] == "火警"
+
+
+def test_a_fire_service_grades_its_dispatch_as_levels() -> None:
+    draft = run(
+        [
+            "江阴某消防救援站高层建筑火灾作战预案",
+            "五、分级调度",
+            "一级调度：发生高层建筑多层燃烧时，由站长指挥，调集全站力量；请求大队增援。",
+            "二级调度：发生单户火灾时，由值班班长指挥，出动两车；做好供水准备。",
+        ]
+    )
+    top, second = _level(draft, "一级"), _level(draft, "二级")
+    assert top["name"] == "一级调度"
+    assert top["commander"] == "站长"
+    assert second["commander"] == "值班班长"
+
+
+def test_a_fire_service_line_up_is_an_organisation_section() -> None:
+    assert classify_heading("三、作战编成") == "组织机构及职责"
+    assert classify_heading("4 力量调度等级") == "总则/响应分级"
