@@ -4,6 +4,7 @@ differently from the corpus: level headings that grade an event with a topic wor
 
 from __future__ import annotations
 
+from plans.bilingual import chinese_label
 from plans.rules_contact_alarm import alarm_contact
 from plans.rules_contact_duty import contact_in_duty
 from plans.rules_level_content_cells import content_fields
@@ -151,3 +152,29 @@ def test_a_fire_service_grades_its_dispatch_as_levels() -> None:
 def test_a_fire_service_line_up_is_an_organisation_section() -> None:
     assert classify_heading("三、作战编成") == "组织机构及职责"
     assert classify_heading("4 力量调度等级") == "总则/响应分级"
+
+
+def test_an_english_gloss_is_dropped_from_a_label_only() -> None:
+    assert chinese_label("队长 Captain") == "队长"
+    assert chinese_label("Duties / 职责") == "职责"
+    assert chinese_label("搜救组 Search & Rescue") == "搜救组"
+    assert chinese_label("HSE主管") == "HSE主管"  # one word: not a gloss
+    assert chinese_label("Anna Li") == "Anna Li"
+
+
+def test_a_group_table_with_bilingual_headers_gives_its_groups() -> None:
+    draft = run(
+        [
+            "江阴某外资公司突发事件应急预案",
+            "2 组织机构",
+            "公司成立应急指挥部，总经理任总指挥。",
+            [
+                ["工作组 Team", "组长 Leader", "组员 Members"],
+                ["通讯联络组 Communication", "人事经理", "前台文员"],
+                ["搜救组 Search & Rescue", "安保主管", "保安"],
+            ],
+        ]
+    )
+    talk = _unit(draft, "通讯联络组")
+    assert [(r["title"], r["holder"]) for r in talk["roles"]] == [("组长", "人事经理"), ("组员", "前台文员")]
+    assert _unit(draft, "搜救组")["parent"] == "应急指挥部"
