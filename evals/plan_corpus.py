@@ -113,6 +113,14 @@ PLANS = (
     "town_shengang_park_joint",
     "onsite_boiler_room_alarm_card",
     "hazard_xiagang_articles_flowchart",
+    "town_yunting_geohazard_warning",
+    "enterprise_lingang_bilingual_template",
+    "dept_fire_rescue_combat_units",
+    "onsite_gas_pipeline_two_groups",
+    "town_huangtu_shashan_geohazard",
+    "enterprise_xinqiao_bilingual_sop",
+    "dept_water_supply_shared_office",
+    "onsite_plant_fire_brigade_combat",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -195,6 +203,11 @@ PLANS = (
 # hazchem_qingyang_coating_tiers 0.99, town_gushan_member_duties_table 0.51, onsite_steel_fall_duties_card
 # 0.82 and enterprise_xiake_chart_scan_org 0.69 were held out and measured once more after the round's
 # changes (0.99, 0.91, 0.82, 0.96 / 0.69: its scanned org page).
+# plans-robust20 wrote eight plans carrying round 19's weak spots in new wording (topic words between the grade
+# and 事件 in level headings, two groups set up in one paragraph, a shared office, stock in 米/卷/套, an alarm cell
+# naming an org with its number) plus new kinds (a plan translated from an English group template, levels in a
+# 级别 | 内容 table, a 消防 作战编成, contacts inside duty paragraphs, a town 地质灾害 plan whose 预警 and 响应 levels
+# differ in count) before reading the rules, and measured all eight once before any change (see evals/README.md).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
@@ -222,6 +235,10 @@ HELD_OUT: tuple[str, ...] = (
     "town_shengang_park_joint",
     "onsite_boiler_room_alarm_card",
     "hazard_xiagang_articles_flowchart",
+    "town_huangtu_shashan_geohazard",
+    "enterprise_xinqiao_bilingual_sop",
+    "dept_water_supply_shared_office",
+    "onsite_plant_fire_brigade_combat",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

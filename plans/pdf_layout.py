@@ -58,8 +58,9 @@ def _flush_x1(line: _Line) -> float:
 
 
 def _is_heading_by_font(line: _Line, body: float) -> bool:
+    # Latin letters count half: "2 Emergency Organization / 应急组织机构" is a short bilingual heading
     return (
-        len(line.text) <= 30
+        sum(0.5 if ord(c) < 128 else 1 for c in line.text) <= 30
         and not _SENTENCE_END.search(line.text)
         and (line.size >= body * 1.15 or (line.bold and line.size >= body))
     )

@@ -10,6 +10,8 @@ from plans.rules_contacts import contact_before
 
 _ALARM_HEADER = re.compile(r"报警|求援|求救|外部救援")
 _SEPARATORS = r"[；;，,、\n\s]"
+# "港华燃气抢修" / "自来水公司报修热线": a utility's repair service the post calls is an org, not a post
+_SERVICE = re.compile(r"^[\u4e00-\u9fff]{2,}(?:抢修|报修|维修|客服)(?:中心|热线|电话)?$")
 
 
 def alarm_column(header: str) -> bool:
@@ -24,4 +26,6 @@ def alarm_contact(cell: str, start: int, end: int, previous_end: int) -> dict[st
     label = before if re.search(r"[\u4e00-\u9fff]", before) else after
     if not re.search(r"[\u4e00-\u9fff]", label):
         return {"name": "", "role": "", "org": ""}
+    if _SERVICE.match(label):
+        return {"name": "", "role": "", "org": label}
     return contact_before(label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
+from plans.rules_contact_duty import contact_in_duty
 from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
 from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
 
@@ -146,6 +147,9 @@ def contact_before(raw: str) -> dict[str, str]:
         return {"name": spaced.group(2), "role": spaced.group(1), "org": ""}
     # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
     label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
+    in_duty = contact_in_duty(label)
+    if in_duty:  # "定山社区由网格员周立群（电话…）负责": the post and person after 由
+        return in_duty
     titled = _TITLE_THEN_NAME.match(label)
     role, name = (
         (titled.group(1) or titled.group(3), titled.group(2) or titled.group(4)) if titled else ("", "")

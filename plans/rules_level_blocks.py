@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft, sentences
+from plans.rules_level_content_cells import CONTENT_HEADER, content_fields
 from plans.rules_level_fields import (
     _CLASS,
     _GLOSS_OPT,
@@ -249,7 +250,8 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         header = cells[0]
 
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
-        if level_col is None or trigger_col is None:
+        content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
+        if level_col is None or (trigger_col is None and content_col is None):
             continue
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
@@ -263,6 +265,9 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
             entry = draft.data["response_levels"][index]
             if not entry["name"] or (_GLOSS.search(cell(level_col)) and not _GLOSS.search(entry["name"])):
                 entry["name"] = cell(level_col)  # "一级（公司级）" says more than "一级响应" in a sentence
+            if content_col is not None:
+                _content_cell(draft, block, index, cell(content_col))
+                continue
             if cell(trigger_col) and not entry["trigger"]:
                 entry["trigger"] = cell(trigger_col).rstrip("。")
                 draft.cite(f"/response_levels/{index}/trigger", block.paragraph, confidence=0.85)
@@ -280,6 +285,21 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 _GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
+
+
+def _content_cell(draft: PlanDraft, block: Block, index: int, text: str) -> None:
+    """The level's trigger, commander and measures from one 内容 cell."""
+    entry = draft.data["response_levels"][index]
+    trigger, commander, actions = content_fields(text)
+    for field, value in (("trigger", trigger), ("commander", commander)):
+        if value and not entry[field]:
+            entry[field] = value
+            draft.cite(f"/response_levels/{index}/{field}", block.paragraph, confidence=0.8)
+    for action in (a for a in actions if a not in entry["actions"]):
+        entry["actions"].append(action)
+        draft.cite(
+            f"/response_levels/{index}/actions/{len(entry['actions']) - 1}", block.paragraph, confidence=0.8
+        )
 
 
 def level_rows(cells: list[list[str]]) -> list[list[str]]:

@@ -22,7 +22,8 @@ _CLASS = r"(?:特别重大|(?<!特别)重大|较大|一般)"
 _GLOSS_OPT = r"(?:\s*[（(][^）)]{1,8}[)）])?"
 # What follows a level's number in its name: 响应, or 处置 in plans that grade their handling rather than
 # their response ("【二级处置】", "启动一级处置"); only after a numbered level (重大事故处置 is no level name)
-RESPONSE_WORD = r"(?:响应|处置)"
+# a 消防 plan grades how much force it dispatches ("一级调度")
+RESPONSE_WORD = r"(?:响应|处置|调度)"
 _CLASS_RESPONSE = re.compile(rf"({_CLASS})(?:(?:生产安全)?事故|突发事件|事件)?{_GLOSS_OPT}\s*(?:应急)?响应")
 # "由街道指挥部副总指挥指挥，" / "由开发区指挥部总指挥组织指挥；": the command verb ends the clause, so the
 # commander is everything between 由 and the last verb (a 指挥 inside 指挥部 / 副总指挥 is part of the name)

@@ -28,6 +28,7 @@ from plans.rules_level_fields import (
     strip_number,
     written_name,
 )
+from plans.rules_level_headings import graded_event_heading
 from plans.sections import Outline
 from plans.structure import Block
 
@@ -281,13 +282,8 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             cm = commander_in(sentence)
             if cm and entry["commander"] is None:
                 entry["commander"] = cm[2]
-                draft.cite(
-                    f"/response_levels/{index}/commander",
-                    block.paragraph,
-                    start + cm[0],
-                    start + cm[1],
-                    confidence=0.8,
-                )
+                draft.cite(f"/response_levels/{index}/commander", block.paragraph, start + cm[0],
+                           start + cm[1], confidence=0.8)  # fmt: skip
             tm = _TRIGGER.match(sentence.strip())
             if (
                 tm
@@ -302,13 +298,8 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
                 trigger = re.sub(r"^(?:当|凡|如|若|一旦)(?=发生|达到|出现)", "", trigger)
                 entry["trigger"] = trigger
                 offset = sentence.find(trigger)
-                draft.cite(
-                    f"/response_levels/{index}/trigger",
-                    block.paragraph,
-                    start + offset,
-                    start + offset + len(trigger),
-                    confidence=0.75,
-                )
+                draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start + offset,
+                           start + offset + len(trigger), confidence=0.75)  # fmt: skip
     level_items(draft, scope, levels, ensure)
     level_tables(draft, scope, levels, ensure)
     level_prose(draft, scope, levels)
@@ -342,7 +333,13 @@ def _actions_under_level_headings(
             title = strip_number(block.text.strip())
             label = title if level is not None and labelled_segments(f"{title}：…") else None
             found = response_mentions(block.text)
-            if len(found) == 1 and (outline.block_skeleton[block.paragraph] or "").startswith("应急响应"):
+            in_response = (outline.block_skeleton[block.paragraph] or "").startswith("应急响应")
+            graded = None if found or not in_response else graded_event_heading(block.text)
+            if graded:  # "一般停电事件（Ⅳ级）": the whole title is the level's name
+                level, heading_level = graded[0], block.heading_level or 1
+                entry = draft.data["response_levels"][ensure(level, graded[1], block, 0, len(block.text))]
+                entry["name"] = entry["name"] or graded[1]
+            elif len(found) == 1 and in_response:
                 level, written = found.popitem()
                 heading_level = block.heading_level or 1
                 # "4.4 Ⅰ级响应（特别重大事故）": the bracket after the level is part of the name it is given

@@ -287,7 +287,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
                 )
                 generic = GENERIC_HEADING.match(name) or re.match(
-                    r"^(?:以下|下列|如下|若干|相应|有关|各|\d+\s*个|[一二三四五六七八九十]+个)", name
+                    r"^(?:以下|下列|如下|若干|相应|有关|各|\d+\s*个|[一二三四五六七八九十两]+个)", name
                 )
                 if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))

@@ -13,6 +13,7 @@ import re
 
 from plans.draft import sentences
 from plans.rules_meta import strip_number
+from plans.rules_org_group_runs import split_group_intro
 from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX
 from plans.rules_org_tables import group_names
 from plans.structure import Block
@@ -59,7 +60,8 @@ def unit_line(block: Block) -> str | None:
 
 def label_clauses(text: str) -> list[tuple[int, int, str]]:
     """``sentences`` of a block, also split where posts sit side by side on one line, padded apart
-    ("总指挥：镇长　　副总指挥：副镇长　　成员：…"): each post is its own clause."""
+    ("总指挥：镇长　　副总指挥：副镇长　　成员：…"): each post is its own clause; a counting intro
+    ("指挥部设两个工作组：") is cut off the first group it opens."""
     out: list[tuple[int, int, str]] = []
     for start, _end, sentence in sentences(text):
         gaps = [m.end() for m in _WIDE_GAP_LABEL.finditer(sentence)]
@@ -70,7 +72,7 @@ def label_clauses(text: str) -> list[tuple[int, int, str]]:
             part = sentence[a:b].rstrip(" \u3000\t")
             if part.strip():
                 out.append((start + a, start + a + len(part), part))
-    return out
+    return split_group_intro(out)
 
 
 def lists_groups(blocks: list[Block], at: int, level: int) -> bool:

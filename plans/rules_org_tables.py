@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from plans.bilingual import chinese_label
 from plans.draft import PlanDraft
 from plans.rules_org_cells import cell_items, owner_by_titles, per_post_groups, person_in, spelled_out
 from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
@@ -48,11 +49,11 @@ def org_table(
     """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
     if not block.cells or len(block.cells) < 2 or card_grid(block.cells) is not None:
         return  # a post card (label | text rows) is read by rules_post_cards
-    header = block.cells[0]
+    header = [chinese_label(h) for h in block.cells[0]]  # "组长 Leader": a template's English gloss
     duty_col = next((i for i, h in enumerate(header) if _DUTY_COLUMN.search(h)), None)
     group_col = next((i for i, h in enumerate(header) if _GROUP_COLUMN.search(h)), None)
     if group_col is not None and any(
-        UNIT_SUFFIX.search(r[group_col]) for r in block.cells[1:] if group_col < len(r)
+        UNIT_SUFFIX.search(chinese_label(r[group_col])) for r in block.cells[1:] if group_col < len(r)
     ):
         role_cols = [i for i, h in enumerate(header) if _ROLE_COLUMN.match(re.sub(r"\s+", "", h))]
         # or one row per post: 应急组织 | 应急职务 | 姓名 (the group cell merged down its posts)
@@ -65,7 +66,7 @@ def org_table(
         taken: set[tuple[int, str]] = set()
         per_post = per_post_groups(block.cells[1:], group_col, duty_col) if person_col is not None else set()
         for row in block.cells[1:]:
-            name = row[group_col].strip() if group_col < len(row) else ""
+            name = chinese_label(row[group_col]) if group_col < len(row) else ""
             name = name or previous  # a merged cell read back empty continues the group above
             previous = name
             own_duties = name in per_post  # this row's 职责 cell is its post's, not the group's

@@ -1,0 +1,29 @@
+"""Level headings that grade an event rather than a response: "3.2.1 一般停电事件（Ⅳ级）",
+"（二）较大地质灾害险情（Ⅲ级）", "第八条 中型地质灾害险情（二级响应）".
+
+Many town and department plans title each level after the event it answers, with a topic word between the
+grade and the event noun, and give the level only in the bracket; the whole title is the level's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.llm.vocab import normalise_level
+from plans.rules_level_fields import _LEVEL_TOKEN, strip_number
+
+# The event noun that ends the title before its bracket; the words before it (grade and topic) are free,
+# so "小型地质灾害险情" and "重大停电事件" read alike
+_GRADED_EVENT = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,14}}?(?:事故|事件|险情|灾情|警情|火灾))\s*[（(]\s*({_LEVEL_TOKEN})\s*级\s*(?:应急)?(?:响应)?\s*[)）]$"
+)
+
+
+def graded_event_heading(heading: str) -> tuple[str, str] | None:
+    """(level, name) of a heading "<grade><topic><event>（<N>级）", else None."""
+    title = re.sub(r"^第[一二三四五六七八九十百\d]+条\s*", "", strip_number(heading.strip())).replace(" ", "")
+    m = _GRADED_EVENT.match(title)
+    if not m:
+        return None
+    level = normalise_level(m.group(2) + "级")
+    return (level, title) if level else None

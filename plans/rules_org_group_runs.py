@@ -1,0 +1,32 @@
+"""One paragraph that sets up several groups with their posts: "指挥部设两个工作组：A组组长由X担任，组员包括Y，
+负责…；B组组长由Z担任，…".
+
+The intro before the colon only counts the groups ("两个工作组", "三个专业组"): it is no unit. Splitting it off
+lets the intro say whom the groups sit under and lets each "A组组长由…" clause lead its own unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "指挥部设两个工作组：" / "专职消防队编为两个战斗班：" / "处置组下设以下小组：" — a counted or listed set of groups
+_COUNTED_GROUPS = re.compile(
+    r"^([^，,。；;：:]{2,30}?(?:下设|设立|设置|设|编为|分为|组建|成立)\s*"
+    r"(?:以下|下列|如下|(?:\d+|[一二三四五六七八九十两]+)\s*个)\s*[^，,。；;：:]{0,6}?(?:组|班|队|专班))\s*[：:]\s*"
+)
+
+
+def split_group_intro(clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``clauses`` with a counting intro ("指挥部设两个工作组：") cut off the clause it opens, when what
+    follows the colon leads a group of its own ("A组组长由…", "A组：…")."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, clause in clauses:
+        lead = len(clause) - len(clause.lstrip())
+        m = _COUNTED_GROUPS.match(clause[lead:])
+        rest = clause[lead + m.end() :] if m else ""
+        if m and re.match(r"[^，,。；;：:]{1,12}?(?:组|班|队)(?:组长|班长|队长|副组长|[：:]|由)", rest):
+            out.append((start + lead, start + lead + len(m.group(1)), m.group(1)))
+            out.append((start + lead + m.end(), end, rest))
+        else:
+            out.append((start, end, clause))
+    return out
