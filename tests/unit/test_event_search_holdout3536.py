@@ -5,14 +5,18 @@ on wording other than the sentences that revealed them:
 * a named gas beside a generic gas alarm (硫化氢 气体报警) gave both gas kinds: the phrase 气体 + alarm word
   now yields to the named gas, as a kind-less gas word already did;
 * a person's report through a channel (微信群, 打电话) was no source.
+* a clock numeral right after a lunar day (初一零点) was read into the day (初10), so the day moved.
 
 Plus what must not change: a generic gas alarm alone gives both kinds; 火警电话 is no source."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from agents.events.query_parser import EventQueryParser
+from agents.nlp.timeexpr import parse_time_range
 from core.event_search import EventFilter
 from tests.support.event_gazetteer import demo_gazetteer
 from tests.support.shanghai_time import at
@@ -58,3 +62,19 @@ def test_a_report_through_a_channel_is_a_manual_report(parser: EventQueryParser,
 
 def test_a_fire_phone_number_is_no_source(parser: EventQueryParser) -> None:
     assert parsed(parser, "恒瑞合金 火警电话").sources == []
+
+
+# Thursday 11 February 2027 09:00 = 正月初六 (春节 2027 = 6 February).
+AFTER_NEW_YEAR = at(2, 11, 9, year=2027)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("正月初一零点到四点", (at(2, 6, year=2027), at(2, 6, 4, year=2027))),
+        ("初二一点以后", (at(2, 7, 1, year=2027), at(2, 8, year=2027))),
+    ],
+)
+def test_a_clock_numeral_right_after_a_lunar_day(text: str, expected: tuple[datetime, datetime]) -> None:
+    found = parse_time_range(text, AFTER_NEW_YEAR)
+    assert found is not None and (found.start, found.end) == expected
