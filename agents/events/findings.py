@@ -70,6 +70,15 @@ def event_types(found: Found) -> list[str]:
     return unique(types)
 
 
+def kindless_gas_phrases(phrases: Iterable[tuple[int, int, Any]]) -> int:
+    """How many composed phrases (气体报警, 浓度超标) gave both gas kinds for one span: like a kind-less gas word,
+    they yield to a gas named elsewhere in the sentence (events-robust20)."""
+    kinds_by_span: dict[tuple[int, int], set[str]] = {}
+    for start, end, event_type in phrases:
+        kinds_by_span.setdefault((start, end), set()).add(getattr(event_type, "value", event_type))
+    return sum(1 for kinds in kinds_by_span.values() if kinds == set(GAS_KINDS))
+
+
 def unique(values: Iterable[str]) -> list[Any]:
     return list(dict.fromkeys(values))
 

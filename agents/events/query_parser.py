@@ -34,6 +34,7 @@ from agents.events.findings import (
     GAS_KINDS,
     Found,
     event_types,
+    kindless_gas_phrases,
     meaningful,
     statuses,
     unique,
@@ -216,9 +217,11 @@ class EventQueryParser:
             text = text[:s] + " " * (e - s) + text[e:]
         # 安全冒, 误抱的除外: slipped vocabulary words mended where they stand, before anything reads them
         text = self.vocab_slips.mend(text, self._segmenter().tokenize(text))
-        for start, end, event_type in event_phrases(text):  # 堵通道, 没戴帽子, 电驴进电梯 …
+        phrases = list(event_phrases(text))
+        for start, end, event_type in phrases:  # 堵通道, 没戴帽子, 电驴进电梯 …
             found.types.append(event_type.value)
             text = text[:start] + " " * (end - start) + text[end:]
+        found.gas_either += kindless_gas_phrases(phrases)  # 硫化氢 气体报警: the named gas decides the kind
         for start, end in verdict_verbs(text):  # 已核实为误报: the verdict, not also 核实 (正报)
             text = text[:start] + " " * (end - start) + text[end:]
         unplaced = self._read_tokens(found, text, notes)

@@ -22,7 +22,7 @@ _APART = re.compile(
     r"以\s*(?=\S{1,20}?为中心)|为中心\s*[,，]?"  # 以红光村为中心: the centre is the place itself
     rf"|(?:方圆|半径)\s*{_DISTANCE}"
     rf"|^\s*(?:周围|周边|附近|四周)\s*{_DISTANCE}"
-    rf"|^\s*{_LENGTH}\s*(?:范围内|以内|之内)"  # 半里地以内 泰清村: a distance that opens the sentence
+    rf"|^\s*{_LENGTH}\s*(?:范围内|以内|之内|内)"  # 半里地以内 泰清村, 两公里内 X: a distance opening the sentence
 )
 
 

@@ -69,6 +69,11 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
             start += 1
             if start == m.end():
                 continue
+        if start > 0 and text[start - 1] == "初" and m.end() - start > 1 and text[start] != "十":
+            # 初一零点 = 初一 0点, not 初10点: a lunar day's numeral is one character (events-robust20)
+            out.append(text[pos : start + 1] + " ")
+            index.extend([*range(pos, start + 1), start])
+            pos = start = start + 1
         numeral = text[start : m.end()]
         value = chinese_to_int(numeral)
         digits = _approximate(numeral, text[m.end()]) or (None if value is None else str(value))

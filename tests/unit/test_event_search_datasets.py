@@ -50,6 +50,8 @@ from evals.event_search import (
     HOLDOUT32,
     HOLDOUT33,
     HOLDOUT34,
+    HOLDOUT35,
+    HOLDOUT36,
     SCALE,
     SEED,
 )
@@ -91,6 +93,8 @@ CHECKED = {
     HOLDOUT32: 30,
     HOLDOUT33: 50,
     HOLDOUT34: 30,
+    HOLDOUT35: 40,
+    HOLDOUT36: 20,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
