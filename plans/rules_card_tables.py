@@ -9,30 +9,16 @@ do. A table whose posts hold no role of the plan is left alone (it is not this p
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_org_cells import cell_items
-from plans.rules_post_cards import listed_post
+from plans.rules_post_cards import held_role
 from plans.structure import table_cell
 
 _POST_COLUMN = re.compile(r"^(?:岗位|岗位名称|应急岗位|职务|应急职务)$")
 _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务|措施|处置|行动|要点")
 _PHONE_COLUMN = re.compile(r"电话|手机|联系|号码")
-
-
-def _held_role(draft: PlanDraft, post: str, paragraph: int) -> tuple[int, dict[str, Any]] | None:
-    units: list[dict[str, Any]] = draft.data["org_units"]
-    for index, unit in enumerate(units):
-        held = next((r for r in unit["roles"] if r["holder"] == post), None)
-        if held:
-            return index, held
-    for index in range(len(units)):
-        split = listed_post(draft, index, post, paragraph)
-        if split:
-            return index, split
-    return None
 
 
 def extract_card_tables(draft: PlanDraft) -> None:
@@ -50,7 +36,7 @@ def extract_card_tables(draft: PlanDraft) -> None:
             continue
         posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
         # only a card whose posts the organisation set up, and whose duties it has not read yet
-        found = [_held_role(draft, post, block.paragraph) if post else None for post in posts]
+        found = [held_role(draft, post, block.paragraph) if post else None for post in posts]
         if sum(f is not None for f in found) < 2 or any(f and f[1]["duties"] for f in found):
             continue
         for row, hit in zip(block.cells[1:], found, strict=True):

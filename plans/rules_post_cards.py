@@ -111,18 +111,28 @@ def _piece_of(pieces: list[str], post: str) -> str | None:
     return next((p for p in pieces if re.fullmatch(rf"(?:当班|值班|在岗|现场|各){re.escape(post)}", p)), None)
 
 
-def _role_for(draft: PlanDraft, post: str, block: Block) -> tuple[int, dict[str, Any]] | None:
-    """(unit index, role) of the post: the role it holds, a listing naming it, a role so titled, else a
-    new 成员 role of the unit that lists members (the first unit when none does)."""
+def held_role(draft: PlanDraft, post: str, paragraph: int) -> tuple[int, dict[str, Any]] | None:
+    """(unit index, role) the organisation gave the post: the role it holds, else a member listing
+    naming it (split into a role of its own)."""
     units: list[dict[str, Any]] = draft.data["org_units"]
     for index, unit in enumerate(units):
         held = next((r for r in unit["roles"] if r["holder"] == post), None)
         if held:
             return index, held
     for index in range(len(units)):
-        split = listed_post(draft, index, post, block.paragraph)
+        split = listed_post(draft, index, post, paragraph)
         if split:
             return index, split
+    return None
+
+
+def _role_for(draft: PlanDraft, post: str, block: Block) -> tuple[int, dict[str, Any]] | None:
+    """(unit index, role) of the post: the role it holds, a listing naming it, a role so titled, else a
+    new 成员 role of the unit that lists members (the first unit when none does)."""
+    found = held_role(draft, post, block.paragraph)
+    if found:
+        return found
+    units: list[dict[str, Any]] = draft.data["org_units"]
     for index, unit in enumerate(units):
         titled = next((r for r in unit["roles"] if r["title"] == post), None)
         if titled:
