@@ -16,7 +16,7 @@ from agents.events.narratives import request_clause
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
-from tests.support.shanghai_time import at
+from tests.support.shanghai_time import at, time_span
 
 # Tuesday 8 December 2026, 16:20; Tuesday 5 January 2027, 09:00 (ISO week 1 of 2027).
 TUESDAY = datetime(2026, 12, 8, 16, 20, tzinfo=CST)
@@ -28,8 +28,7 @@ ENTERPRISES = [
 
 
 def span(text: str, now: datetime = TUESDAY) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
+    return time_span(text, now)
 
 
 @pytest.fixture(scope="module")

@@ -15,9 +15,9 @@ import pytest
 from agents.events.asides import aside_spans
 from agents.events.query_parser import EventQueryParser
 from agents.events.sound_alikes import SoundAlikes
-from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
-from tests.support.shanghai_time import at
+from tests.support.shanghai_time import at, time_span
 
 # Wednesday 16 December 2026, 10:00; Tuesday 12 January 2027, 07:30
 WEDNESDAY = datetime(2026, 12, 16, 10, 0, tzinfo=CST)
@@ -30,8 +30,7 @@ ENTERPRISES = [
 
 
 def span(text: str, now: datetime = WEDNESDAY) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
+    return time_span(text, now)
 
 
 @pytest.fixture(scope="module")

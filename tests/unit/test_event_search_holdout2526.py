@@ -11,9 +11,9 @@ from datetime import datetime
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
-from tests.support.shanghai_time import at
+from tests.support.shanghai_time import at, time_span
 
 # Thursday 10 December 2026, 14:20; Tuesday 2 February 2027 06:30; Wednesday 6 May 2026 08:40
 THURSDAY = datetime(2026, 12, 10, 14, 20, tzinfo=CST)
@@ -22,8 +22,7 @@ AFTER_MAY_DAY = datetime(2026, 5, 6, 8, 40, tzinfo=CST)
 
 
 def span(text: str, now: datetime = THURSDAY) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
+    return time_span(text, now)
 
 
 @pytest.fixture(scope="module")

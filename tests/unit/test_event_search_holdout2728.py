@@ -12,8 +12,9 @@ from datetime import datetime
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import time_span as span
 
 # Saturday 20 June 2026 09:00; Tuesday 5 January 2027 16:00; Friday 1 January 2027 08:00; Friday 20 November 2026
 MID_JUNE = datetime(2026, 6, 20, 9, 0, tzinfo=CST)
@@ -24,11 +25,6 @@ LATE_NOVEMBER = datetime(2026, 11, 20, 10, 0, tzinfo=CST)
 
 def at(month: int, day: int, year: int = 2026) -> datetime:
     return datetime(year, month, day, tzinfo=CST)
-
-
-def span(text: str, now: datetime) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, lunar_span, parse_time_range
+from agents.nlp.timeexpr import CST, lunar_span
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import time_span as span
 
 # Friday 20 November 2026 10:00; Thursday 25 February 2027 09:00 (after 春节 2027, 正月初一 = 6 February);
 # Sunday 14 February 2027 21:00 (正月初九).
@@ -38,11 +39,6 @@ CAMERAS = [{"id": "CAM-P04-0003", "name": "申港高速道口3号", "town": "申
 
 def at(month: int, day: int, hour: int = 0, year: int = 2026) -> datetime:
     return datetime(year, month, day, hour, tzinfo=CST)
-
-
-def span(text: str, now: datetime) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,9 @@ from datetime import datetime
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
 from tests.support.shanghai_time import at
+from tests.support.shanghai_time import time_span as span
 
 # Tuesday 20 October 2026 09:00 (after 国庆); Saturday 20 February 2027 10:00 (正月十五, after 春节 2027,
 # 正月初一 = 6 February); Wednesday 1 March 2028 09:00 (after 春节 2028, 正月初一 = 26 January);
@@ -34,11 +34,6 @@ NOVEMBER = at(11, 20, 10)
 ENTERPRISES = [
     {"id": "E-ALLOY", "name": "江阴市恒瑞合金材料有限公司", "town": "申港街道", "lat": 31.8, "lon": 120.2},
 ]
-
-
-def span(text: str, now: datetime) -> tuple[datetime, datetime] | None:
-    found = parse_time_range(text, now)
-    return None if found is None else (found.start, found.end)
 
 
 @pytest.fixture(scope="module")
