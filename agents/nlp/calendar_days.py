@@ -329,7 +329,7 @@ def day_range(k: str, m: re.Match[str], today: date) -> tuple[datetime, datetime
         return whole_month(today.year if month <= today.month else today.year - 1, month)
     if k == "holiday":
         return _holiday(m, today)
-    if k in ("month_week", "month_edge_day", "year_edge_day"):  # 11月第2周, 2026年最后一天
+    if k in ("month_week", "month_edge_day", "year_edge_day", "week_edge_day"):  # 11月第2周, 2026年最后一天
         days = period_days(k, m, today)
         return None if days is None else (midnight(days[0]), midnight(days[1]))
     if k == "iso_week":  # 第48周

@@ -51,9 +51,10 @@ EVERYDAY_RULES: list[_Rule] = [
     ),
     # 双休日 = the weekend (上周双休日 = 上周末).
     (re.compile(_WEEK_PREFIX + r"双休日?"), lambda m: (m.group(1) + "末") if m.group(1) else "周末"),
-    # 节前一周 / 国庆节前7天: the week before the holiday is what 节前 already means.
+    # 节前一周 / 国庆节前7天: the week before the holiday is what 节前 already means (a holiday or 节 must be
+    # said: 上个月前7天 is the month's first week).
     (
-        re.compile(r"((?:" + _HOLIDAY_NAMES + r")?节?)前(?:[一1]个?(?:周|星期|礼拜)|[7七]天)"),
+        re.compile(r"((?:" + _HOLIDAY_NAMES + r")节?|节)前(?:[一1]个?(?:周|星期|礼拜)|[7七]天)"),
         lambda m: m.group(1) + "前",
     ),
     # 每天早上, 每晚, 每天的白天 (events-robust17): a part of the day on every day of a period is a set of daily windows,

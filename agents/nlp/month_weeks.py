@@ -30,10 +30,14 @@ MONTH_WEEK = (
 # ten days, ``rolling``); the month or year said before it is what makes it a start, not a count back.
 _EDGE_DAY = r"的?(?:(?P<first>第1)|(?P<last>最后|最末)1?|(?:前|头)(?P<lead>\d{1,3}))[天日]"
 MONTH_EDGE_DAY = rf"(?:{_YEAR}的?)?{_MONTH}{_EDGE_DAY}"
-YEAR_EDGE_DAY = rf"{_YEAR}{_EDGE_DAY}"
+# 今年前3个月 / 去年头两个月: the year's first N months (a bare 前3个月 is the last three, ``rolling``)
+YEAR_EDGE_DAY = rf"{_YEAR}(?:{_EDGE_DAY}|的?(?:前|头)(?P<lead_months>1[0-2]|[1-9])个?月(?!份?\d))"
+# 上周前两天 / 本周头3天: the first N days of that week, Monday first (a bare 前两天 is the last two days).
+WEEK_EDGE_DAY = r"(?P<week>上上|(?<![晚早马楼路街线])上|本|这)(?:一|1)?个?(?:周|星期|礼拜)的?(?:前|头)(?P<lead>[1-7])[天日]"
 
 _YEAR_WORDS = {"今年": 0, "本年": 0, "去年": -1, "前年": -2}
 _MONTH_WORDS = {"上上": -2, "上": -1, "本": 0, "这": 0, "下": 1}
+_WEEK_WORDS = {"上上": 2, "上": 1, "本": 0, "这": 0}  # weeks back
 _THURSDAY = 3
 # weekday → days after Monday (天 = 日, 7 = Sunday)
 _WEEKDAYS = {**{c: i % 7 for i, c in enumerate("一二三四五六日1234567")}, "天": 6}
@@ -43,7 +47,15 @@ def period_days(kind: str, m: re.Match[str], today: date) -> tuple[date, date] |
     """``[first day, day after the last)`` of a ``month_week`` (or of its weekday, 11月第2周的周三),
     ``month_edge_day`` or ``year_edge_day`` match (its first N days with 前N天/头N天), or None when the
     month has no such week."""
+    if kind == "week_edge_day":
+        monday = today - timedelta(days=today.weekday()) - timedelta(weeks=_WEEK_WORDS[m.group("week")])
+        return monday, monday + timedelta(days=int(m.group("lead")))
     year = _said_year(m, today)
+    if kind == "year_edge_day" and m.group("lead_months"):
+        start = date(year or today.year, 1, 1)
+        return start, date(
+            start.year + int(m.group("lead_months")) // 12, int(m.group("lead_months")) % 12 + 1, 1
+        )
     if kind in ("year_edge_day", "month_edge_day") and m.group("lead"):
         start = date(year or today.year, 1, 1) if kind == "year_edge_day" else _month(m, today, year)
         end = _next_month(start) if kind == "month_edge_day" else date(start.year + 1, 1, 1)

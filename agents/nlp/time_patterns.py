@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from agents.nlp.calendar_days import DAY_PART_WORDS, DAY_WORDS
-from agents.nlp.month_weeks import MONTH_EDGE_DAY, MONTH_WEEK, YEAR_EDGE_DAY
+from agents.nlp.month_weeks import MONTH_EDGE_DAY, MONTH_WEEK, WEEK_EDGE_DAY, YEAR_EDGE_DAY
 from agents.nlp.week_numbers import WEEK_NUMBER
 
 PARTS = {
@@ -86,6 +86,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_week", re.compile(MONTH_WEEK)),
     ("month_edge_day", re.compile(MONTH_EDGE_DAY)),
     ("year_edge_day", re.compile(YEAR_EDGE_DAY)),
+    ("week_edge_day", re.compile(WEEK_EDGE_DAY)),
     ("iso_week", re.compile(WEEK_NUMBER)),  # 第48周: before 48周 could read as a count of weeks
     # 这阵子/这段时间 are too vague for a range (events-robust15): no time, rather than a guessed window.
     ("these_days", re.compile(r"这(\d+|几)天|这些天|前些天|前些日子|这些日子")),
