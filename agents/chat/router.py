@@ -52,7 +52,12 @@ _ELSEWHERE = (
     r"靖江|泰州|南通|镇江|扬州|杭州"
 )
 # "出过啥情况没", "出了什么事": what happened, i.e. the events, not a town's standing figures.
-_HAPPENED = r"出(?:了|过)(?:点|些)?(?:什么|啥|哪些)?(?:情况|事情?|状况)|出(?:什么|啥)(?:情况|事情?|状况)"
+# "有什么事没有", "有没有啥事", "有啥事吗": asked of a place and time, whether anything happened (a 事 said
+# with a task noun — 有什么事要办 — is no event).
+_HAPPENED = (
+    r"出(?:了|过)(?:点|些)?(?:什么|啥|哪些)?(?:情况|事情?|状况)|出(?:什么|啥)(?:情况|事情?|状况)|"
+    r"有(?:没有)?(?:什么|啥)事(?:情|儿)?(?:没有?|吗|么|嘛|不)?(?![要需得该办做干])"
+)
 # "今天城东要注意点啥", "需要关注什么": what to keep an eye on in a place, i.e. its overview.
 _WATCH_OUT = r"(?:要|需要|应该)?(?:注意|关注|留意|盯)(?:点|些|一下)?(?:什么|啥|哪些)"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"

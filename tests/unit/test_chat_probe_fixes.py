@@ -148,3 +148,13 @@ def test_a_category_word_inside_a_named_enterprise_is_not_a_second_value() -> No
     text = normalise_question("华士镇澄星化工有限公司是纺织企业吗")
     s = extract_slots(text, TOWNS)
     assert "同一属性的多个取值" not in uncovered(text, s, "enterprise_list")
+
+
+@pytest.mark.parametrize("question", ["申港昨天夜里有啥事没", "城东这两天有没有什么事儿", "华士今天有啥事吗"])
+def test_whether_anything_happened_in_a_place_asks_for_its_events(question: str) -> None:
+    assert _route(question) == "events_recent"
+
+
+@pytest.mark.parametrize("question", ["我今天有什么事要办", "有啥事需要值班员做"])
+def test_a_task_to_do_is_no_event(question: str) -> None:
+    assert _route(question) != "events_recent"
