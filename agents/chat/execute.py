@@ -21,7 +21,10 @@ DAY_MS = 86_400_000
 CLOCK_TIME_MS = 2 * HOUR_MS  # a window this short names a time of day ("八点", "8点到10点"), not a day part
 # Hazards mean the open ones unless a status or one of these is said; "发现了多少" / "查出的" counts every
 # hazard found, whatever its status now (evals/README.md).
-_ALL_HAZARDS = re.compile(r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态|发现|排查出|查出|检查出")
+# Hazards counted as found in a period, whatever their status now (本月新增了多少条隐患, 上报了几条).
+_ALL_HAZARDS = re.compile(
+    r"全部|所有|历史|累计|总共|一共|包括已整改|各种状态|发现|排查出|查出|检查出|新增|新上报|新登记|上报了|登记了"
+)
 
 
 @dataclass

@@ -11,10 +11,13 @@ import pytest
 
 from agents.chat import compound
 from agents.chat.coverage import NEGATED, uncovered
+from agents.chat.execute import bind
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from agents.chat.timewords import CST, time_window
 from agents.nlp.timeexpr import parse_time_range
+from core.scope import DataScope
+from graph.intents import BY_ID
 
 TOWNS = Gazetteer.from_towns(["徐霞客镇", "华士镇", "城东街道", "申港街道", "临港经济开发区"])
 NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)
@@ -158,3 +161,16 @@ def test_whether_anything_happened_in_a_place_asks_for_its_events(question: str)
 @pytest.mark.parametrize("question", ["我今天有什么事要办", "有啥事需要值班员做"])
 def test_a_task_to_do_is_no_event(question: str) -> None:
     assert _route(question) != "events_recent"
+
+
+@pytest.mark.parametrize(
+    "question", ["上个月城东新增了几条隐患", "今年新上报的重大隐患有多少", "本周登记了多少隐患"]
+)
+def test_hazards_new_in_a_period_count_every_status(question: str) -> None:
+    params = bind(BY_ID["hazard_count"], {"_question": question}, DataScope(), NOW_MS)
+    assert params["open_only"] is None
+
+
+def test_hazards_asked_without_a_period_word_are_the_open_ones() -> None:
+    params = bind(BY_ID["hazard_count"], {"_question": "城东还有多少条隐患"}, DataScope(), NOW_MS)
+    assert params["open_only"] is True
