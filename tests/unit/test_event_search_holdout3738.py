@@ -4,7 +4,8 @@ other than the probes and the sets:
 
 * severity negated or softened (不严重的, 没那么紧急) read as the severe levels: jieba kept 严重的 whole and left
   the negation apart, so the mild levels (黄色+蓝色) were inverted;
-* 一般 joined to another level (严重的或者一般的, 一般和红色) or said as 一般性 was no level;
+* 一般 joined to another level (严重的或者一般的, 一般和红色), right after another field's 的 (还没核实的一般的)
+  or said as 一般性 was no level;
 * 不属于 / 并非 / 并不是 before a status or source did not negate it (不属于误报的 read as 误报);
 * a bare 派 after a negation (还没派的) was no status.
 
@@ -68,6 +69,7 @@ def test_plain_severity_stays_the_severe_levels(parser: EventQueryParser, text: 
         ("一般或者红色的 火焰 申港", ["红色", *MILD]),
         ("利港 一般性的 泄漏", MILD),
         ("本周 一般性事件 夏港", MILD),
+        ("夏港 已派发的一般的 泄漏", MILD),
     ],
 )
 def test_general_joined_to_a_level_or_said_as_yibanxing(
