@@ -16,6 +16,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
 * events-robust13: 憋压 = 压力超限, 火灾报告 = 火情报告 (火灾 alone stays 火焰), 等着研判 = 待研判, 真警情 = 正报,
   误触发 = 误报, 转派/转交 = 已派发; Wu fillers (嗰, 格, 伐) and questions after the filter (礼拜几, 是哪天) fill.
 * also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
+* events-robust21: severity negated or softened (不严重的, 没那么紧急, 不是很急) = 黄色+蓝色; a bare 派 after a negation (还没派的)
+  = 待研判+正报.
 Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in ``agents.events.phrases``.
 """
 
