@@ -157,12 +157,19 @@ HOLDOUT34 = "event_search_holdout34.jsonl"
 # holdout35 (40) was measured first and then used as dev data; holdout36 (20) was measured once before and once after.
 HOLDOUT35 = "event_search_holdout35.jsonl"
 HOLDOUT36 = "event_search_holdout36.jsonl"
+# Robustness sets 18 (events-robust21): sentences typed fast on a phone (no punctuation, 3点半/15:30, 两/俩), relative days
+# with parts of the day across midnight (前天夜里到昨天凌晨, 昨儿后半夜), weeks and months said colloquially (这礼拜一,
+# 上个月中旬, 月初那几天, 上旬), places with direction words (东门口, 北面那个卡口, 靠近X路的), types joined by 或/还是/以及,
+# statuses said negatively, levels as 严重的/一般的, and ordinary mixed sentences. holdout37 (40) was measured first and
+# then used as dev data; holdout38 (20) was measured once before and once after.
+HOLDOUT37 = "event_search_holdout37.jsonl"
+HOLDOUT38 = "event_search_holdout38.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
     HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24,
     HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32,
-    HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36,
+    HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

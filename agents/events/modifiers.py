@@ -98,9 +98,13 @@ _LEVEL_SPAN = re.compile(
 
 # 一般 said on its own as a level (一般的, 只看一般的, "一般 抽烟") = 黄色+蓝色, like 一般级别 (events-robust12); not
 # 一般风险/一般级别 (vocabulary words), 一般化工/一般的企业 (a kind of enterprise) nor the adverb (一般几点, 一般来说).
+# Joined to another level (严重的或者一般的, 一般和红色) or after another field's 的 (还没核实的一般的) it is a level too,
+# and 一般性 = 一般 (events-robust21).
+_LEVEL_JOINERS = "和或者及跟与、"
 _GENERAL = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])|(?<=[看要查找是]))一般"
-    r"(?:的(?!化工|企业|单位|公司|厂|情况|来说|时候|问题)|(?=[\s，,。；;、！!？?]|$))"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[看要查找是的{_LEVEL_JOINERS}]))一般"
+    rf"(?:性(?=的|事件|告警|[\s，,。；;、{_LEVEL_JOINERS}]|$)"
+    rf"|(?=的(?!化工|企业|单位|公司|厂|情况|来说|时候|问题)|[\s，,。；;、！!？?{_LEVEL_JOINERS}]|$))的?"
 )
 
 

@@ -128,6 +128,9 @@ NEGATIONS: frozenset[str] = frozenset(
         "去掉",
         "去除",
         "不是",
+        "并不是",
+        "不属于",  # 不属于误报的, 并非误报 (events-robust21): jieba split 不属于 into 不 + 属于
+        "并非",
         "非",
         "别算",
         "别看",

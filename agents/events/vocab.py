@@ -16,6 +16,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
 * events-robust13: 憋压 = 压力超限, 火灾报告 = 火情报告 (火灾 alone stays 火焰), 等着研判 = 待研判, 真警情 = 正报,
   误触发 = 误报, 转派/转交 = 已派发; Wu fillers (嗰, 格, 伐) and questions after the filter (礼拜几, 是哪天) fill.
 * also: 最高级/最严重 = 红色, 最低级 = 蓝色, 不太严重/一般级别 = 黄色+蓝色 (一般 alone is also 一般化工); 处理中 = 已派发; 结案/关闭 = 已处置.
+* events-robust21: severity negated or softened (不严重的, 没那么紧急, 不是很急) = 黄色+蓝色; a bare 派 after a negation (还没派的)
+  = 待研判+正报.
 Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in ``agents.events.phrases``.
 """
 
@@ -144,6 +146,26 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **{e.value: (e,) for e in E},
 }
 
+# Severity negated or softened (不严重的, 没那么紧急, 不是很急): the mild levels, as 不太要紧 (events-robust21). One product
+# of two lists, each word also with its 的: jieba would otherwise keep 严重的 whole and leave 不 apart, and 不严重的 read
+# as 严重 (the opposite).
+_SOFTENERS = (
+    "不",
+    "不太",
+    "不怎么",
+    "不那么",
+    "没那么",
+    "没有那么",
+    "不是很",
+    "不是太",
+    "并不",
+    "不算",
+    "不算太",
+    "不算很",
+)
+_SEVERE = ("严重", "紧急", "急", "要紧", "着急")
+_MILD_WORDS = tuple(soft + word + end for soft in _SOFTENERS for word in _SEVERE for end in ("", "的"))
+
 LEVEL_WORDS: dict[str, tuple[L, ...]] = {
     **dict.fromkeys(
         _words(
@@ -176,14 +198,16 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
         _words(
             "低级别 低等级 级别低 等级低 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"
             " 不急 不太急 不怎么急 不要紧 不太要紧 不怎么要紧 不紧急 不着急"
-        ),
+        )
+        + list(_MILD_WORDS),
         (L.YELLOW, L.BLUE),
     ),
 }
 
 # "Not dispatched yet" (还没派单, 未下发): the statuses before 已派发 that are still open, 待研判 + 正报.
 _NOT_YET = ("没", "没有", "未", "还没", "还没有", "还未", "尚未")
-_DISPATCH = ("派发", "派单", "下发", "派出", "派出去", "派下去", "转办", "分派")
+# A bare 派 is the verb clipped (还没派的, 没派的; events-robust21): not sent yet, as 还没派单.
+_DISPATCH = ("派发", "派单", "下发", "派出", "派出去", "派下去", "转办", "分派", "派")
 # Not closed yet said as any negated closing verb (没闭环, 还没结案, 尚未办结) or as still hanging (还挂着):
 # 待研判 + 正报 + 已派发, as 未处理. One product of two lists, so a new verb is one more entry.
 # A bare 处 is the closing verb clipped by a hurried typist (未处, 没处的): the fragment means 未处理.

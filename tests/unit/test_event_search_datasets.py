@@ -52,6 +52,8 @@ from evals.event_search import (
     HOLDOUT34,
     HOLDOUT35,
     HOLDOUT36,
+    HOLDOUT37,
+    HOLDOUT38,
     SCALE,
     SEED,
 )
@@ -95,6 +97,8 @@ CHECKED = {
     HOLDOUT34: 30,
     HOLDOUT35: 40,
     HOLDOUT36: 20,
+    HOLDOUT37: 40,
+    HOLDOUT38: 20,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
