@@ -174,3 +174,8 @@ def test_hazards_new_in_a_period_count_every_status(question: str) -> None:
 def test_hazards_asked_without_a_period_word_are_the_open_ones() -> None:
     params = bind(BY_ID["hazard_count"], {"_question": "城东还有多少条隐患"}, DataScope(), NOW_MS)
     assert params["open_only"] is True
+
+
+@pytest.mark.parametrize("question", ["城东的物资储备点在什么位置", "离申港最近的储备库", "华士镇应急物资储备库"])
+def test_a_stockpile_site_is_a_warehouse_not_its_materials(question: str) -> None:
+    assert _slots(question).resource_kind == "warehouse"
