@@ -83,7 +83,10 @@ _ACCIDENT = (
 _LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"
 _RESPONSE = (
     r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
-    r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁"
+    r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁|"
+    # "现场第一步该做什么", "要在多长时间内上报": the steps and the reporting a plan lays down
+    r"第一步|首先(?:要|应该?|得)|(?:该|要|应该|需要)做(?:什么|啥|哪些)|采取(?:什么|哪些|啥)措施|"
+    r"多长时间内?(?:上报|报告|报送)|(?:上报|报告|报送)(?:时限|时间要求)|几分钟内(?:上报|报告)"
 )
 _FAMILIES = {
     "hazard": ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_town"),
@@ -138,6 +141,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("nearest_resources", "最近的资源")
     if _has(
         r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
+        r"应急指挥部|(?:事故|应急)总指挥|"  # the command set up by a plan (市危化品事故应急指挥部总指挥是谁)
         r"(?:什么|哪个|哪一?)(?:级别|等级|级)的?响应",  # "应该按什么级别响应"
         text,
     ):

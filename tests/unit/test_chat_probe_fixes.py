@@ -179,3 +179,21 @@ def test_hazards_asked_without_a_period_word_are_the_open_ones() -> None:
 @pytest.mark.parametrize("question", ["城东的物资储备点在什么位置", "离申港最近的储备库", "华士镇应急物资储备库"])
 def test_a_stockpile_site_is_a_warehouse_not_its_materials(question: str) -> None:
     assert _slots(question).resource_kind == "warehouse"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "液氨泄漏以后事故信息多长时间内报告",
+        "粉尘爆炸现场第一步应该做什么",
+        "有人在污水池里中毒了要采取什么措施",
+        "市安全生产事故应急指挥部由谁任总指挥",
+    ],
+)
+def test_steps_reporting_and_command_of_an_accident_are_plan_questions(question: str) -> None:
+    assert _route(question) == "plan_for"
+
+
+@pytest.mark.parametrize("question", ["本周有没有泄漏报告", "有限空间作业企业名单"])
+def test_an_event_or_a_domain_alone_is_no_plan_question(question: str) -> None:
+    assert _route(question) != "plan_for"
