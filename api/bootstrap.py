@@ -161,8 +161,12 @@ def _plan_passages(c: Container) -> Callable[[str, DataScope], list[dict[str, An
     """The plan knowledge base as the chat's citation source: passages of enabled plan versions the
     caller's scope may read (the knowledge base re-checks scope against the graph)."""
 
-    def search(question: str, scope: DataScope) -> list[dict[str, Any]]:
-        passages = c.plans.catalogue.knowledge.search(scope, question, level=None, plan_type=None, limit=3)
+    def search(
+        question: str, scope: DataScope, plan_ids: list[str] | None = None, limit: int = 3
+    ) -> list[dict[str, Any]]:
+        passages = c.plans.catalogue.knowledge.search(
+            scope, question, level=None, plan_type=None, limit=limit, plan_ids=plan_ids
+        )
         return [p.model_dump() for p in passages]
 
     return search

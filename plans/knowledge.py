@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from agents.search.enterprise_index import CHUNKS, TextChunk, index_chunks
@@ -145,8 +145,16 @@ class PlanKnowledgeBase:
         self.repo.update_plan(plan["id"], {"chunk_count": 0})
 
     def search(
-        self, scope: DataScope, query: str, *, level: str | None, plan_type: str | None, limit: int
+        self,
+        scope: DataScope,
+        query: str,
+        *,
+        level: str | None,
+        plan_type: str | None,
+        limit: int,
+        plan_ids: Sequence[str] | None = None,
     ) -> list[PlanPassage]:
+        """Passages closest to the query; ``plan_ids``: only from these plans (the chat's found plans)."""
         index = self._index()
         if index is None:
             return []
@@ -155,6 +163,7 @@ class PlanKnowledgeBase:
             "levels": level,
             "type": plan_type,
             "scope": scope_filter(scope),
+            "plan_id": list(plan_ids) if plan_ids else None,
         }
         hits = index.search(CHUNKS, query, limit=limit * 3, filters={k: v for k, v in filters.items() if v})
         plans = self.repo.plans_by_ids(

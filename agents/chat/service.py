@@ -36,6 +36,8 @@ from agents.chat.followup import (
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.ownscope import own_scope
+from agents.chat.plan_passages import PlanPassageSearch, plan_passages, quote, quoted, wants_quote
+from agents.chat.plan_passages import citations as passage_citations
 from agents.chat.resolve import (
     FuzzyEnterpriseSearch,
     ResolvedEnterprise,
@@ -58,7 +60,6 @@ from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
 EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
             "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
@@ -72,9 +73,6 @@ class CypherAnswerer(Protocol):
     def __call__(
         self, question: str, *, scope: Any, chat_model: ChatModel, store: GraphStore, context: str = ""
     ) -> Any: ...
-
-
-PlanPassageSearch = Callable[[str, Any], list[dict[str, Any]]]  # (question, scope) → [{plan_id,title,text,…}]
 
 
 @dataclass
@@ -304,13 +302,10 @@ class ChatService:
         citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
                               query=run.query, params=_jsonable(run.params), columns=list(run.columns),
                               rows=run.rows[:MAX_CITED_ROWS], row_count=len(run.rows))]  # fmt: skip
-        if self.plan_search is not None and (intent.id == "plan_for" or _PROCEDURAL.search(text)):
-            try:
-                for p in self.plan_search(text, scope)[:3]:  # passages the caller may see
-                    citations.append(Citation(kind="plan", ref=str(p.get("plan_id", "")), title=str(p.get("title", "")),
-                                              text=str(p.get("text", ""))))  # fmt: skip
-            except SafeCloudError as exc:
-                log.warning("plan passage search failed: %s", exc.message)
+        passages = plan_passages(self.plan_search, text, scope, intent.id, run.rows)
+        citations += passage_citations(passages)
+        if intent.id == "plan_for" and passages and wants_quote(text, run.params, run.rows):
+            answer = quoted(answer, quote(passages, text))
         result = ChatAnswer(
             answer=answer, path=path, intent=intent.id, query=intent.id, params=_jsonable(run.params),
             columns=list(run.columns), rows=run.rows, citations=citations, notice=notice,

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from agents.search.service import SearchService
 from api.app import create_app
-from api.bootstrap import Container
+from api.bootstrap import Container, build_chat
 from api.settings import Settings
 from core.errors import DocumentError
 from graph.falkor_graph_store import FalkorGraphStore
@@ -43,7 +43,11 @@ def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> 
     migrate(store)
     GraphLoader(store).load(entities())
     settings = Settings(
-        data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")}, plans={"max_upload_mb": 1}
+        data_dir=data,
+        env="test",
+        api={"web_dist": Path(data / "no-dist")},
+        plans={"max_upload_mb": 1},
+        chat={"use_llm": False},
     )
     index = MemoryIndex()
     container = Container(
@@ -54,6 +58,7 @@ def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> 
         search=SearchService(lambda: index),  # type: ignore[arg-type,return-value]
         plan_importer=importer,
     )
+    container.chat = build_chat(container)  # the duty-officer chat over the same plans and index
     with TestClient(create_app(container=container)) as c:
         yield c
 
@@ -407,3 +412,18 @@ def test_response_guide_answers_who_commands_which_teams_what_first(client: Test
         for x in client.get("/api/v1/plans/response", params={**params, "accident_type": "洪涝"}).json()
     }
     assert client.get("/api/v1/plans/response", params={"level": "五级"}).status_code == 422
+
+
+def test_chat_cites_passages_of_the_plans_it_names_only(client: TestClient) -> None:
+    up = upload(client, title="澄星化工液氨泄漏专项预案（处置条文）")
+    accept_all(client, up["plan_id"], up["version_id"])
+    client.post(f"/api/v1/plans/{up['plan_id']}/versions/{up['version_id']}/publish")
+    body = client.post(
+        "/api/v1/chat", json={"question": "临港液氨泄漏了现场先做什么", "stream": False}
+    ).json()
+    assert body["intent"] == "plan_for"
+    named = {str(r["id"]) for r in body["rows"]}
+    cited = [c for c in body["citations"] if c["kind"] == "plan"]
+    assert cited and {c["ref"] for c in cited} <= named
+    # the plan's 响应分级 paragraph is a handling section: quoted word for word
+    assert "相关条文（《" in body["answer"] and "由总指挥李四指挥" in body["answer"]
