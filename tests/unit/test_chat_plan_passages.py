@@ -33,7 +33,7 @@ class Search:
         self.found, self.calls = found, []  # type: ignore[var-annotated]
 
     def __call__(
-        self, question: str, scope: object, plan_ids: list[str] | None = None
+        self, question: str, scope: object, plan_ids: list[str] | None = None, limit: int = 3
     ) -> list[dict[str, Any]]:
         self.calls.append((question, plan_ids))
         return [p for p in self.found if plan_ids is None or p["plan_id"] in plan_ids]
