@@ -18,6 +18,7 @@ from graph.intent_base import Intent
 from graph.plan_queries import PLAN_SCOPE
 
 # Accident words match both ways ("泄漏" finds a plan typed "危险化学品泄漏", and the reverse).
+# A plan whose scope hands the accident to another plan (``Plan.scope_excludes``) is not offered for it.
 # ``sector_fallback`` (a sector was named) also reads the city-level plans whatever types they list: a
 # sector's general plan may stand in for an accident its scope does not list (``agents.chat.plan_guide``).
 # The named enterprise's town stands in for an unnamed town: its town's plans apply to it.
@@ -32,6 +33,7 @@ WHERE ({PLAN_SCOPE}
   AND ($accident_types IS NULL
     OR any(a IN types WHERE any(w IN $accident_types WHERE a CONTAINS w OR w CONTAINS a))
     OR (coalesce($sector_fallback, false) AND p.town IS NULL AND p.enterprise_id IS NULL))
+  AND NOT any(w IN coalesce($accident_types, []) WHERE w IN coalesce(p.scope_excludes, []))
   AND (place IS NULL OR p.town IS NULL OR p.town = place OR place IN towns)
   AND ($enterprise_id IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $enterprise_id
     OR $enterprise_id IN enterprises)

@@ -7,6 +7,10 @@ Only the territory the scope says the plan applies to counts — town names stan
 town named any other way does not: a firm's address ("公司总部（南闸街道）", "位于…临港经济开发区滨江西路
 88号）厂区范围内"), a fire station, an addressee, a shelter elsewhere in the text.
 
+A scope may also hand accidents to other plans ("学校食物中毒事件按《…》处置", "道路交通、特种设备等事故的
+应对，按照有关专项应急预案执行", "本预案不适用于…道路交通事故"): ``handed_types`` reads them in the plan
+vocabulary, so the plan is not offered for those accidents even where its sector or town would fit.
+
 Town names come from the caller (the graph's Town nodes: the project's gazetteer), matched as written
 in full (利港街道, 临港经济开发区), so a street name such as 利港路 never counts as the town.
 """
@@ -18,10 +22,16 @@ from collections.abc import Iterable, Mapping
 
 from core.plan_document import EmergencyPlan
 from plans.review import is_verified
+from plans.rules_meta import accident_type_spans
 
 _AREA = r"(?:的)?(?:行政区域|管辖范围|范围|辖区|区域)"
 _MEMBERS = r"[（(](?:含|包括|包含)([^）)]*)[）)]"
 _JOIN = r"\s*(?:、|，|,|和|及|与|以及)\s*"
+# "X按《Y》处置", "X的应对，按照有关专项应急预案执行": X goes to another plan; "不适用于X".
+_HANDED = re.compile(
+    r"([^。；;]*?)[，,]?\s*(?:按照?|依照|依据)\s*(?:《[^》]*》|有关[^。；;]*?预案)\s*(?:处置|执行|办理|应对)"
+)
+_NOT_FOR = re.compile(r"不适用于([^。；;]*)")
 
 
 def _pattern(towns: Iterable[str]) -> re.Pattern[str] | None:
@@ -71,4 +81,13 @@ def applies_towns(
     return list(dict.fromkeys([t for t in (filed_town, *named) if t]))
 
 
-__all__ = ["applies_towns", "scope_towns"]
+def handed_types(plan: EmergencyPlan, state: Mapping[str, str]) -> list[str]:
+    """Accident types (plan vocabulary) the verified scope hands to other plans."""
+    if not is_verified(state, "/scope"):
+        return []
+    clauses = [m.group(1) for m in _HANDED.finditer(plan.scope)] + _NOT_FOR.findall(plan.scope)
+    types = [value for clause in clauses for _, _, value in accident_type_spans(clause)]
+    return list(dict.fromkeys(types))
+
+
+__all__ = ["applies_towns", "handed_types", "scope_towns"]

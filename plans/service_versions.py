@@ -34,7 +34,7 @@ from plans.graph_mapping import (
 )
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
-from plans.plan_scope import applies_towns
+from plans.plan_scope import applies_towns, handed_types
 
 
 def new_id(prefix: str) -> str:
@@ -241,6 +241,7 @@ class PlanVersionLifecycle:
                 "town": town,
                 "enterprise_id": enterprise_id,
                 "accident_category": v.get("accident_category"),
+                "scope_excludes": handed_types(document, state),
                 "updated_at": now,
             },
         )

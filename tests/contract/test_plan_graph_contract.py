@@ -315,3 +315,6 @@ def test_a_sector_question_also_reads_city_plans_of_other_types(
     cypher = BY_ID["plan_for"].cypher or ""
     assert graph_store.read(cypher, base) == []
     assert [r["id"] for r in graph_store.read(cypher, base | {"sector_fallback": True})] == ["PLN-TRADE"]
+    repo.update_plan("PLN-TRADE", {"scope_excludes": ["火灾"]})  # its scope hands fires to another plan
+    assert graph_store.read(cypher, base | {"sector_fallback": True}) == []
+    assert [r["id"] for r in graph_store.read(cypher, base | {"accident_types": None})] == ["PLN-TRADE"]

@@ -14,7 +14,7 @@ from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from core.plan_document import EmergencyPlan
 from core.scope import DataScope, ScopeLevel
-from plans.plan_scope import applies_towns, scope_towns
+from plans.plan_scope import applies_towns, handed_types, scope_towns
 
 TOWNS = ["澄江街道", "南闸街道", "城东街道", "云亭街道", "华士镇", "临港经济开发区", "利港街道", "申港街道"]
 
@@ -55,6 +55,22 @@ def test_only_a_verified_scope_adds_towns() -> None:
     assert towns == ["临港经济开发区", "利港街道", "申港街道"]
     assert applies_towns(plan, {"/scope": "pending"}, "临港经济开发区", TOWNS) == ["临港经济开发区"]
     assert applies_towns(plan, {}, None, TOWNS) == []
+
+
+@pytest.mark.parametrize(
+    "scope,handed",
+    [
+        ("本预案适用于园区内企业的火灾事故。园区道路上的交通事故依照《江阴市道路交通事故应急预案》执行。",
+         ["道路交通事故"]),
+        ("适用于全镇商贸企业的安全事故；电梯、锅炉等特种设备事故按照有关部门预案处置。", ["特种设备事故"]),
+        ("本规程不适用于职工食堂食物中毒事件。", ["中毒和窒息"]),
+        ("本预案适用于辖区内发生的火灾、爆炸事故的应急处置。", []),
+    ],
+)  # fmt: skip
+def test_accidents_the_scope_hands_to_other_plans(scope: str, handed: list[str]) -> None:
+    plan = EmergencyPlan(title="某预案", plan_type="专项", scope=scope)
+    assert handed_types(plan, {"/scope": "accepted"}) == handed
+    assert handed_types(plan, {"/scope": "pending"}) == []
 
 
 @pytest.mark.parametrize(
