@@ -4,7 +4,8 @@ It reads the verified facts a published plan projected into the graph (``graph.p
 ``(Plan)-[:APPLIES_TO]->(AccidentType|Town|Enterprise)`` for what the plan covers and
 ``(Plan)-[:HAS_RESPONSE_LEVEL]->(ResponseLevel)-[:REQUIRES_ACTION]->(Action)`` for who commands and
 what comes first. Only enabled plans count (``status = '已启用'``), under the same plan scope as the
-plan pages (``PLAN_SCOPE``: a town user sees its town's and city-level plans).
+plan pages (``PLAN_SCOPE``: a town user sees its town's and city-level plans), where a public plan whose
+scope names the user's town (a zone's plan over its streets, ``plans.plan_scope``) is its town's too.
 
 Which of the matching plans comes first (the named enterprise's own, then the town's, then the
 city's) is decided after the query, in ``agents.chat.plan_guide``: it depends on who issued each
@@ -17,16 +18,22 @@ from graph.intent_base import Intent
 from graph.plan_queries import PLAN_SCOPE
 
 # Accident words match both ways ("泄漏" finds a plan typed "危险化学品泄漏", and the reverse).
+# A plan whose scope hands the accident to another plan (``Plan.scope_excludes``) is not offered for it.
+# ``sector_fallback`` (a sector was named) also reads the city-level plans whatever types they list: a
+# sector's general plan may stand in for an accident its scope does not list (``agents.chat.plan_guide``).
 # The named enterprise's town stands in for an unnamed town: its town's plans apply to it.
 _PLAN_FOR = f"""OPTIONAL MATCH (asked:Enterprise {{id: $enterprise_id}})
 WITH coalesce($town, asked.town) AS place
 MATCH (p:Plan {{status: '已启用'}})
-WHERE {PLAN_SCOPE}
 WITH place, p, [(p)-[:APPLIES_TO]->(a:AccidentType) | a.name] AS types,
   [(p)-[:APPLIES_TO]->(t:Town) | t.id] AS towns,
   [(p)-[:APPLIES_TO]->(x:Enterprise) | x.id] AS enterprises
-WHERE ($accident_types IS NULL
-    OR any(a IN types WHERE any(w IN $accident_types WHERE a CONTAINS w OR w CONTAINS a)))
+WHERE ({PLAN_SCOPE}
+    OR (p.enterprise_id IS NULL AND $scope_enterprise IS NULL AND $scope_town IN towns))
+  AND ($accident_types IS NULL
+    OR any(a IN types WHERE any(w IN $accident_types WHERE a CONTAINS w OR w CONTAINS a))
+    OR (coalesce($sector_fallback, false) AND p.town IS NULL AND p.enterprise_id IS NULL))
+  AND NOT any(w IN coalesce($accident_types, []) WHERE w IN coalesce(p.scope_excludes, []))
   AND (place IS NULL OR p.town IS NULL OR p.town = place OR place IN towns)
   AND ($enterprise_id IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $enterprise_id
     OR $enterprise_id IN enterprises)
@@ -48,7 +55,7 @@ PLAN_INTENTS: tuple[Intent, ...] = (
     Intent(
         "plan_for",
         "适用的应急预案与响应级别：按事故类型、镇街、企业找已启用的预案，给出该级响应的指挥和首要措施",
-        ("enterprise_id", "town", "accident_types", "response_level"),
+        ("enterprise_id", "town", "accident_types", "response_level", "sector_fallback"),
         (
             "id",
             "title",

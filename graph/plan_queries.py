@@ -248,9 +248,9 @@ MERGE (t:AccidentType {id: name})
 ON CREATE SET t.name = name
 CREATE (p)-[:APPLIES_TO]->(t)
 WITH count(*) AS _accident_types
-MATCH (p:Plan {id: $plan_id})
-OPTIONAL MATCH (t:Town {id: $applies_town})
-FOREACH (ignored IN CASE WHEN t IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(t))
+UNWIND (CASE WHEN $version_id IS NULL THEN [] ELSE $applies_towns END) AS town_id
+MATCH (p:Plan {id: $plan_id}), (t:Town {id: town_id})
+CREATE (p)-[:APPLIES_TO]->(t)
 WITH count(*) AS _town
 MATCH (p:Plan {id: $plan_id})
 OPTIONAL MATCH (e:Enterprise {id: $applies_enterprise})

@@ -12,6 +12,7 @@ from typing import Any
 from core.ports import GraphStore
 from core.scope import DataScope
 from graph import plan_queries as q
+from graph.queries import TOWNS
 from plans.graph_mapping import Candidates, Links, PlanFacts
 
 _NO_SCOPE = {"scope_town": None, "scope_enterprise": None}
@@ -100,6 +101,10 @@ class PlanGraphRepository:
         rows = self._read(q.ENTERPRISE_TOWN, None, id=enterprise_id)
         return rows[0]["town"] if rows else None
 
+    def town_names(self) -> list[str]:
+        """The gazetteer a plan's scope is read against: every Town node's name."""
+        return [str(r["name"]) for r in self._read(TOWNS, None)]
+
     def hazard_sources_of(self, enterprise_id: str | None) -> list[str]:
         if not enterprise_id:
             return []
@@ -130,7 +135,7 @@ class PlanGraphRepository:
         fact_set: str,
         facts: PlanFacts,
         links: Links,
-        applies_town: str | None,
+        applies_towns: list[str],
         applies_enterprise: str | None,
         hazard_sources: list[str],
         plan_props: dict[str, Any],
@@ -152,7 +157,7 @@ class PlanGraphRepository:
             "unit_departments": links.unit_departments,
             "role_departments": links.role_departments,
             "accident_types": facts.accident_types,
-            "applies_town": applies_town,
+            "applies_towns": applies_towns,
             "applies_enterprise": applies_enterprise,
             "hazard_sources": hazard_sources,
             "plan_props": plan_props,

@@ -186,7 +186,8 @@ PLAN_RELATIONSHIPS: tuple[tuple[str, str, str, str], ...] = (
         "APPLIES_TO",
         "Plan",
         "AccidentType / Town / Enterprise",
-        "verified accident types and the jurisdiction",
+        "verified accident types and the jurisdiction: the plan's own town plus every town its verified "
+        "适用范围 names (`plans/plan_scope.py`); accidents the scope hands to other plans are the Plan's `scope_excludes`",
     ),
     ("COVERS_HAZARD_SOURCE", "Plan", "MajorHazardSource", "major hazard sources of the plan's enterprise"),
 )

@@ -34,6 +34,7 @@ from plans.graph_mapping import (
 )
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
+from plans.plan_scope import applies_towns, handed_types
 
 
 def new_id(prefix: str) -> str:
@@ -230,7 +231,7 @@ class PlanVersionLifecycle:
             fact_set=ctx.fact_set,
             facts=facts,
             links=links,
-            applies_town=town,
+            applies_towns=applies_towns(document, state, town, self.repo.town_names()),
             applies_enterprise=enterprise_id,
             hazard_sources=self.repo.hazard_sources_of(enterprise_id),
             plan_props={
@@ -240,6 +241,7 @@ class PlanVersionLifecycle:
                 "town": town,
                 "enterprise_id": enterprise_id,
                 "accident_category": v.get("accident_category"),
+                "scope_excludes": handed_types(document, state),
                 "updated_at": now,
             },
         )
@@ -264,7 +266,7 @@ class PlanVersionLifecycle:
             fact_set=f"F{self.clock()}-none",
             facts=PlanFacts(),
             links=Links(),
-            applies_town=None,
+            applies_towns=[],
             applies_enterprise=None,
             hazard_sources=[],
             plan_props={

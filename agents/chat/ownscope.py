@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.slots import GENERIC_PLACES
 from core.scope import DataScope, ScopeLevel
 
 _OWN_TOWN = re.compile(
@@ -39,3 +40,12 @@ def own_scope(text: str, scope: DataScope) -> OwnScope:
     if scope.level is ScopeLevel.ENTERPRISE:  # an enterprise user only ever asks about their own
         return OwnScope(_OWN_ENTERPRISE.sub("", text), enterprise_id=scope.enterprise_id)
     return OwnScope(text)
+
+
+def place_of(own: OwnScope, town: str | None, mention: str | None) -> str | None:
+    """The town a question is about: the one it names, else the caller's own ("本镇"). A kind of place
+    said after the caller's own-patch words ("我们街道化工园区") is in the caller's town, as "璜土镇化工
+    园区" is in 璜土镇, not the place the gazetteer files that word under."""
+    if own.town and (town is None or mention in GENERIC_PLACES):
+        return own.town
+    return town

@@ -16,10 +16,10 @@ plan's issuing unit writes it (江阴澄宇化工有限公司 → 澄宇化工),
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat.plan_sectors import fits_sector
+from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
 from plans.rules_meta import accident_type_spans
 
 SHOWN_PLANS = 3
@@ -30,7 +30,13 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            ("漏了", "泄漏"), ("毒气", "中毒和窒息"), ("晕倒", "中毒和窒息"), ("炸了", "爆炸"),
            ("掉下来", "高处坠落"), ("淹水", "洪涝灾害"), ("暴雨", "洪涝灾害"), ("内涝", "洪涝灾害"),
            ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
-           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"))  # fmt: skip
+           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"),
+           ("绞伤", "机械伤害"), ("压伤", "机械伤害"), ("夹伤", "机械伤害"), ("卷入", "机械伤害"),
+           ("卷进", "机械伤害"), ("砸伤", "物体打击"),
+           # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
+           ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
+           ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
+           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -49,13 +55,15 @@ _PRIVATE_ISSUER = re.compile(r"公司|集团|[厂场站库]$|车间|工厂")
 
 
 def slot_values(question: str) -> dict[str, Any]:
-    """``accident_types`` (plan vocabulary, None when none said) and ``response_level`` (一级…四级)."""
+    """``accident_types`` (plan vocabulary, None when none said), ``response_level`` (一级…四级) and
+    ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
     found = [value for _, _, value in accident_type_spans(question)]
     found += [value for word, value in _SPOKEN if word in question]
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
-    return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level}
+    return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level,
+            "sector_fallback": bool(asked_sectors(question)) or None}  # fmt: skip
 
 
 def _is_public(row: Mapping[str, Any]) -> bool:
@@ -129,15 +137,35 @@ def rank(
 
     named = [dict(r) | {"named_in_question": names_issuer(r, question)} for r in rows]  # kept for the answer
     fitting = [
-        r for r in named if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), question)
-    ]
+        r for r in named
+        if overlap(r) or not wanted
+        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), question)
+    ]  # fmt: skip
+    standing_in = _standing_in([r for r in named if wanted and not overlap(r)], fitting, question, reach)
     ordered = sorted(
         fitting,
         key=lambda r: (reach(r), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
                        _TYPE_ORDER.get(str(r.get("plan_type")), 9), str(r.get("title"))),
     )  # fmt: skip
-    near = [r for r in ordered if reach(r) < 3]
+    near = [r for r in ordered if reach(r) < 3] + standing_in
     return near or [r for r in ordered if reach(r) == 3]
+
+
+def _standing_in(
+    unlisted: Sequence[dict[str, Any]],
+    fitting: Sequence[Mapping[str, Any]],
+    question: str,
+    reach: Callable[[Mapping[str, Any]], int],
+) -> list[dict[str, Any]]:
+    """City general plans of a sector asked about (工贸行业生产安全事故应急预案 for a 纺织厂 fire) whose
+    scope does not list the accident: they stand in, after every other plan, unless a city plan written
+    for that sector lists it (a 铝厂 fire is the 冶金 plan's; a 叉车 accident the 特种设备 plan's)."""
+    asked = asked_sectors(question)
+    covered = any(reach(f) == 2 and title_sectors(str(f.get("title") or "")) & asked for f in fitting)
+    return [
+        r for r in unlisted
+        if not covered and reach(r) == 2 and general_sectors(str(r.get("title") or "")) & asked
+    ]  # fmt: skip
 
 
 def _scope_label(row: Mapping[str, Any], params: Mapping[str, Any]) -> str:

@@ -5,6 +5,10 @@ to accidents in that sector only: a fire in a 养老院 is not a 锂电池 fire,
 a road transport accident, although the plans share the accident types 火灾 / 泄漏. A plan whose title
 names no sector (a town's 生产安全事故总体应急预案) applies to every accident type its scope lists.
 
+A city plan whose title names a sector with the whole class of its accidents (工贸行业生产安全事故,
+养老机构安全事故: ``general_sectors``) is that sector's general plan: it also stands in for the accidents of
+its sector its scope does not list, where no plan written for them applies (``agents.chat.plan_guide``).
+
 Each sector pairs the words a duty officer says (question) with the words a plan title uses (title).
 """
 
@@ -35,7 +39,11 @@ SECTORS: tuple[Sector, ...] = (
     _sector(
         "工贸",
         r"工贸|有限空间|受限空间|污水池|调节池|污水井|化粪池|窨井|粉尘|除尘|熔融|铝水|铝液|钢水|"
-        r"铁水|熔炼|铸造|涉氨|液氨|氨气|冷库|制冷",
+        r"铁水|熔炼|铸造|涉氨|液氨|氨气|冷库|制冷|"
+        # the trades the city 工贸 plan names (冶金、有色、建材、机械、轻工、纺织、烟草), as works are called
+        r"纺织|织布|织造|纺纱|化纤|印染|染整|服装|制衣|家具|木业|木材加工|造纸|皮革|制鞋|食品厂|塑料|注塑|"
+        r"机械厂|机械制造|机加工|五金|金属制品|冲压|锻造|建材|水泥|玻璃|陶瓷|石材|烟草|卷烟|轻工|"
+        r"钢厂|钢铁|铝厂|铝业|铜厂|有色金属|冶炼|冶金|轧钢",
         r"工贸|有限空间|受限空间|粉尘|熔融金属",
     ),
     _sector(
@@ -62,6 +70,16 @@ SECTORS: tuple[Sector, ...] = (
 )
 
 
+# A sector's general plan: its title names the sector and the whole class of its accidents
+# (工贸行业生产安全事故, 养老机构安全事故, 建设工程施工安全事故), not one accident type (锂电池企业火灾事故).
+_WHOLE_CLASS = re.compile(r"(?:行业|企业|领域|机构|校园|工程施工|施工)(?:生产)?安全事故")
+
+
+def general_sectors(title: str) -> set[str]:
+    """The sectors a plan is the general plan of (empty: a plan for named accident types)."""
+    return title_sectors(title) if _WHOLE_CLASS.search(title) else set()
+
+
 def title_sectors(title: str) -> set[str]:
     return {s.name for s in SECTORS if s.title.search(title)}
 
@@ -76,4 +94,4 @@ def fits_sector(title: str, question: str) -> bool:
     return title_sectors(title) <= asked_sectors(question)
 
 
-__all__ = ["SECTORS", "asked_sectors", "fits_sector", "title_sectors"]
+__all__ = ["SECTORS", "asked_sectors", "fits_sector", "general_sectors", "title_sectors"]

@@ -137,7 +137,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("duty_now", "值班")
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
-    if slots.resource_kind and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):
+    # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's.
+    if slots.resource_kind and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
     if _has(
         r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"

@@ -35,7 +35,7 @@ from agents.chat.followup import (
 )
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
-from agents.chat.ownscope import own_scope
+from agents.chat.ownscope import own_scope, place_of
 from agents.chat.plan_passages import PlanPassageSearch, plan_passages, quote, quoted, wants_quote
 from agents.chat.plan_passages import citations as passage_citations
 from agents.chat.resolve import (
@@ -142,8 +142,7 @@ class ChatService:
         own = own_scope(text, scope)  # "本镇", "我们公司": the caller's own town or enterprise
         text = own.text
         slots = extract_slots(text, self.gazetteer())
-        if own.town and slots.town is None:
-            slots.town = own.town
+        slots.town = place_of(own, slots.town, slots.town_mention)
         if slots.unknown_town and not slots.town:
             return ChatAnswer(
                 answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"

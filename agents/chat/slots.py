@@ -120,7 +120,7 @@ def normalise_question(text: str) -> str:
     )
 
 
-_GENERIC_PLACES = frozenset({"化工园区"})  # aliases that are a kind of place, not the place's name
+GENERIC_PLACES = frozenset({"化工园区"})  # aliases that are a kind of place, not the place's name
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ class Gazetteer:
         """(mention, town) pairs, longest mention first, non-overlapping; a generic place word (化工园区)
         gives way to a town named beside it ("璜土镇化工园区" is 璜土镇's park)."""
         found = self._find(text)
-        named = [f for f in found if f[0] not in _GENERIC_PLACES]
+        named = [f for f in found if f[0] not in GENERIC_PLACES]
         return named or found
 
     def _find(self, text: str) -> list[tuple[str, str]]:

@@ -56,7 +56,7 @@ def _project(
     links = resolve_links(facts, cands, ctx)
     repo.project(
         plan_id="PLN-1", version_id=version_id, issue_status="已发布", fact_set=fact_set, facts=facts, links=links,
-        applies_town=LINGANG, applies_enterprise=A, hazard_sources=repo.hazard_sources_of(A),
+        applies_towns=[LINGANG], applies_enterprise=A, hazard_sources=repo.hazard_sources_of(A),
         plan_props={"status": "已启用", "enabled_version_id": version_id},
     )  # fmt: skip
     return links
@@ -152,7 +152,7 @@ def test_failed_projection_leaves_previous_facts_intact(
 def test_disable_withdraws_facts(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
     _project(repo, "PV-1", "F1")
     repo.project(plan_id="PLN-1", version_id=None, issue_status=None, fact_set="F0", facts=PlanFacts(), links=Links(),
-                 applies_town=None, applies_enterprise=None, hazard_sources=[], plan_props={"status": "未启用"})  # fmt: skip
+                 applies_towns=[], applies_enterprise=None, hazard_sources=[], plan_props={"status": "未启用"})  # fmt: skip
     assert graph_store.read("MATCH (x:Role {plan_id: 'PLN-1'}) RETURN count(x) AS n") == [{"n": 0}]
     assert graph_store.read(
         "MATCH (:Plan {id: 'PLN-1'})-[r]->() WHERE type(r) <> 'HAS_VERSION' RETURN count(r) AS n"
@@ -196,7 +196,7 @@ def test_a_plan_without_versions_can_be_retired(repo: PlanGraphRepository) -> No
         {"id": "PLN-NODE", "title": "部门预案节点", "plan_type": "部门", "status": "未启用", "created_at": 3}
     )
     repo.project(plan_id="PLN-NODE", version_id=None, issue_status=None, fact_set="F0", facts=PlanFacts(), links=Links(),
-                 applies_town=None, applies_enterprise=None, hazard_sources=[], plan_props={"status": "已废止"})  # fmt: skip
+                 applies_towns=[], applies_enterprise=None, hazard_sources=[], plan_props={"status": "已废止"})  # fmt: skip
     assert repo.get_plan("PLN-NODE", DataScope())["status"] == "已废止"  # type: ignore[index]
 
 
@@ -245,7 +245,7 @@ def test_the_chat_plan_template_reads_the_projected_facts(
 
     _project(repo, "PV-1", "F1")
     base = {"enterprise_id": None, "town": None, "accident_types": None, "response_level": None,
-            "scope_town": None, "scope_enterprise": None, "now": 0, "limit": 50}  # fmt: skip
+            "sector_fallback": None, "scope_town": None, "scope_enterprise": None, "now": 0, "limit": 50}  # fmt: skip
     cypher = BY_ID["plan_for"].cypher or ""
     rows = graph_store.read(
         cypher, base | {"accident_types": ["泄漏"], "response_level": "一级", "town": LINGANG}
@@ -263,3 +263,58 @@ def test_the_chat_plan_template_reads_the_projected_facts(
     assert graph_store.read(cypher, base | {"town": "华士镇"}) == []  # the plan belongs to 临港
     other_town = base | {"scope_town": "华士镇"}
     assert graph_store.read(cypher, other_town) == []
+
+
+def test_a_zone_plan_applies_to_every_town_its_scope_names(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
+    """``applies_towns`` (plans.plan_scope) becomes one APPLIES_TO per known town; the chat template
+    finds the plan from each of them, and a town officer of a named town sees it (not the firm's plan)."""
+    from graph.intents import BY_ID
+
+    assert {LINGANG, "华士镇"} <= set(repo.town_names())
+    _project(repo, "PV-1", "F1")
+    repo.create_plan({"id": "PLN-ZONE", "title": "开发区危险化学品事故专项应急预案", "plan_type": "专项",
+                      "status": "未启用", "town": LINGANG, "created_at": 5})  # fmt: skip
+    repo.create_version("PLN-ZONE", {"id": "PV-Z", "plan_id": "PLN-ZONE", "seq": 1, "version_no": "1.0",
+                                     "issue_status": "已发布", "enabled": False, "created_at": 5,
+                                     "created_by": "t", "document": "{}", "review": "{}"})  # fmt: skip
+    facts = PlanFacts(accident_types=["泄漏"])
+    repo.project(plan_id="PLN-ZONE", version_id="PV-Z", issue_status="已发布", fact_set="FZ", facts=facts,
+                 links=Links(), applies_towns=[LINGANG, "华士镇", "无此镇"], applies_enterprise=None,
+                 hazard_sources=[], plan_props={"status": "已启用", "town": LINGANG})  # fmt: skip
+    base = {"enterprise_id": None, "town": None, "accident_types": ["泄漏"], "response_level": None,
+            "sector_fallback": None, "scope_town": None, "scope_enterprise": None, "now": 0, "limit": 50}  # fmt: skip
+    cypher = BY_ID["plan_for"].cypher or ""
+    from_huashi = graph_store.read(cypher, base | {"town": "华士镇"})
+    assert [(r["id"], sorted(r["towns"])) for r in from_huashi] == [("PLN-ZONE", sorted([LINGANG, "华士镇"]))]
+    officer = graph_store.read(cypher, base | {"scope_town": "华士镇"})
+    assert [r["id"] for r in officer] == ["PLN-ZONE"]  # PLN-1 is the firm's own plan: not his
+    repo.project(plan_id="PLN-ZONE", version_id=None, issue_status=None, fact_set="FZ0", facts=PlanFacts(),
+                 links=Links(), applies_towns=[LINGANG, "华士镇"], applies_enterprise=None, hazard_sources=[],
+                 plan_props={"status": "未启用"})  # fmt: skip
+    towns = graph_store.read("MATCH (:Plan {id: 'PLN-ZONE'})-[:APPLIES_TO]->(t:Town) RETURN t.id AS id", {})
+    assert towns == []  # withdrawn: no town links left
+
+
+def test_a_sector_question_also_reads_city_plans_of_other_types(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
+    from graph.intents import BY_ID
+
+    repo.create_plan({"id": "PLN-TRADE", "title": "江阴市工贸行业生产安全事故应急预案", "plan_type": "专项",
+                      "status": "未启用", "created_at": 6})  # fmt: skip
+    repo.create_version("PLN-TRADE", {"id": "PV-T", "plan_id": "PLN-TRADE", "seq": 1, "version_no": "1.0",
+                                      "issue_status": "已发布", "enabled": False, "created_at": 6,
+                                      "created_by": "t", "document": "{}", "review": "{}"})  # fmt: skip
+    repo.project(plan_id="PLN-TRADE", version_id="PV-T", issue_status="已发布", fact_set="FT",
+                 facts=PlanFacts(accident_types=["粉尘爆炸"]), links=Links(), applies_towns=[],
+                 applies_enterprise=None, hazard_sources=[], plan_props={"status": "已启用"})  # fmt: skip
+    base = {"enterprise_id": None, "town": None, "accident_types": ["火灾"], "response_level": None,
+            "sector_fallback": None, "scope_town": None, "scope_enterprise": None, "now": 0, "limit": 50}  # fmt: skip
+    cypher = BY_ID["plan_for"].cypher or ""
+    assert graph_store.read(cypher, base) == []
+    assert [r["id"] for r in graph_store.read(cypher, base | {"sector_fallback": True})] == ["PLN-TRADE"]
+    repo.update_plan("PLN-TRADE", {"scope_excludes": ["火灾"]})  # its scope hands fires to another plan
+    assert graph_store.read(cypher, base | {"sector_fallback": True}) == []
+    assert [r["id"] for r in graph_store.read(cypher, base | {"accident_types": None})] == ["PLN-TRADE"]
