@@ -77,7 +77,8 @@ _PROFILE = (
 # An accident kind asked about with what to do / who commands / which level: the plan's business.
 _ACCIDENT = (
     r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|山火|坍塌|倒塌|塌了|塌方|灼伤|烫伤|喷溅|触电|淹溺|"
-    r"落水|溺水|晕倒|昏倒|昏迷|被困|困人|踩踏|漫堤|决口|内涝"
+    r"落水|溺水|晕倒|昏倒|昏迷|被困|困人|踩踏|漫堤|决口|内涝|"
+    r"地震|台风|洪水|洪涝|暴雨|滑坡|泥石流|车祸|交通事故"  # disasters and road accidents have plans too
 )
 # "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
 _LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"

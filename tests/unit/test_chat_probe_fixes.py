@@ -176,7 +176,9 @@ def test_hazards_asked_without_a_period_word_are_the_open_ones() -> None:
     assert params["open_only"] is True
 
 
-@pytest.mark.parametrize("question", ["城东的物资储备点在什么位置", "离申港最近的储备库", "华士镇应急物资储备库"])
+@pytest.mark.parametrize(
+    "question", ["城东的物资储备点在什么位置", "离申港最近的储备库", "华士镇应急物资储备库"]
+)
 def test_a_stockpile_site_is_a_warehouse_not_its_materials(question: str) -> None:
     assert _slots(question).resource_kind == "warehouse"
 
@@ -196,4 +198,16 @@ def test_steps_reporting_and_command_of_an_accident_are_plan_questions(question:
 
 @pytest.mark.parametrize("question", ["本周有没有泄漏报告", "有限空间作业企业名单"])
 def test_an_event_or_a_domain_alone_is_no_plan_question(question: str) -> None:
+    assert _route(question) != "plan_for"
+
+
+@pytest.mark.parametrize(
+    "question", ["台风登陆了谁指挥", "青阳山体滑坡了先做什么", "发生车祸怎么处置", "要是地震了怎么办"]
+)
+def test_a_disaster_or_road_accident_with_what_to_do_is_a_plan_question(question: str) -> None:
+    assert _route(question) == "plan_for"
+
+
+@pytest.mark.parametrize("question", ["今天有没有暴雨预警事件", "上周的台风报警有哪些"])
+def test_a_disaster_word_alone_is_no_plan_question(question: str) -> None:
     assert _route(question) != "plan_for"
