@@ -334,11 +334,12 @@ def _actions_under_level_headings(
             label = title if level is not None and labelled_segments(f"{title}：…") else None
             found = response_mentions(block.text)
             in_response = (outline.block_skeleton[block.paragraph] or "").startswith("应急响应")
-            graded = None if found or not in_response else graded_event_heading(block.text)
-            if graded:  # "一般停电事件（Ⅳ级）": the whole title is the level's name
+            graded = graded_event_heading(block.text) if in_response and len(found) <= 1 else None
+            # "一般停电事件（Ⅳ级）", "中型泄漏险情（二级响应）": the whole title is the level's name
+            if graded and (not found or graded[0] in found):
                 level, heading_level = graded[0], block.heading_level or 1
                 entry = draft.data["response_levels"][ensure(level, graded[1], block, 0, len(block.text))]
-                entry["name"] = entry["name"] or graded[1]
+                entry["name"] = graded[1] if entry["name"] in graded[1] else entry["name"]
             elif len(found) == 1 and in_response:
                 level, written = found.popitem()
                 heading_level = block.heading_level or 1
