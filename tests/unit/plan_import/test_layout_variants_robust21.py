@@ -77,3 +77,81 @@ def test_a_level_heading_with_its_grade_in_a_bracket_keeps_the_whole_title_as_na
     extract_fields(draft, outline(blocks, title_paragraph=0))
     names = {r["level"]: r["name"] for r in draft.data["response_levels"]}
     assert names == {"三级": "一般溢油险情（三级响应）", "二级": "较大溢油事故（二级响应）"}
+
+
+# plans-robust21b: the organisation families round 21's development plans showed, on other wording.
+
+
+def _org(*lines: str) -> dict[str, tuple[str | None, list[str], list[tuple[str, str | None]]]]:
+    """The org units the rules read from a small plan: a line "#…" is a level-1 heading, "##…" level 2."""
+    blocks = []
+    for n, line in enumerate(lines):
+        level = len(line) - len(line.lstrip("#"))
+        kind = "heading" if level else "paragraph"
+        blocks.append(Block(kind=kind, text=line.lstrip("#"), paragraph=n, heading_level=level or None))
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks, title_paragraph=0))
+    return {
+        u["name"]: (u["parent"], u["duties"], [(r["title"], r["holder"]) for r in u["roles"]])
+        for u in draft.data["org_units"]
+    }
+
+
+def test_two_groups_named_in_one_clause_each_lead_their_own_clause() -> None:
+    units = _org(
+        "江阴某医院火灾应急预案",
+        "#二、应急组织",
+        "医院成立火灾应急领导小组，由院长任组长。",
+        "领导小组下设通讯保障组及后勤供应组，通讯保障组由信息科科长任组长，负责应急通信畅通；"
+        "后勤供应组由总务科科长任组长，总务科副科长任副组长，负责物资供应。",
+    )
+    assert units["通讯保障组"] == ("火灾应急领导小组", ["负责应急通信畅通"], [("组长", "信息科科长")])
+    assert units["后勤供应组"] == (
+        "火灾应急领导小组",
+        ["负责物资供应"],
+        [("组长", "总务科科长"), ("副组长", "总务科副科长")],
+    )
+    assert units["火灾应急领导小组"][2] == [("组长", "院长")]
+
+
+def test_counted_squads_are_the_teams_and_each_squad_leader_is_their_post() -> None:
+    units = _org(
+        "江阴某水厂停水事故应急预案",
+        "#3 应急组织",
+        "##3.1 应急指挥部",
+        "总指挥：厂长",
+        "##3.2 应急抢修队",
+        "应急抢修队分两个班。甲班班长由电工组长担任，负责配电设备抢修；乙班班长由管工组长担任，负责管网抢修。",
+    )
+    assert units["甲班"] == ("应急抢修队", ["负责配电设备抢修"], [("班长", "电工组长")])
+    assert units["乙班"] == ("应急抢修队", ["负责管网抢修"], [("班长", "管工组长")])
+
+
+def test_a_category_like_heading_names_the_group_its_text_leads() -> None:
+    units = _org(
+        "江阴某商场踩踏事故应急预案",
+        "#2 组织机构",
+        "##2.1 应急领导小组",
+        "组长：总经理",
+        "##2.2 专项工作组",
+        "专项工作组由营运部经理任组长，负责现场疏导和秩序维护。",
+        "##2.3 工作组",
+        "各工作组按分工开展处置。",
+    )
+    assert units["专项工作组"] == ("应急领导小组", ["负责现场疏导和秩序维护"], [("组长", "营运部经理")])
+    assert "工作组" not in units  # the bare category word names no group
+    assert units["应急领导小组"][2] == [("组长", "总经理")]
+
+
+def test_a_committee_named_only_as_the_subject_of_xiashe_is_the_parent_of_its_group() -> None:
+    units = _org(
+        "江阴某机械厂机械伤害事故应急预案",
+        "#2 组织机构",
+        "##2.1 应急救援指挥部",
+        "总指挥：厂长",
+        "##2.2 善后",
+        "厂安全委员会下设善后处置小组（由人事科、财务科人员组成），人事科科长任组长，负责伤亡人员善后。",
+    )
+    assert units["安全委员会"] == (None, [], [])
+    assert units["善后处置小组"] == ("安全委员会", ["负责伤亡人员善后"], [("组长", "人事科科长")])
+    assert units["应急救援指挥部"][2] == [("总指挥", "厂长")]
