@@ -29,6 +29,7 @@ from plans.rules_level_fields import (
     written_name,
 )
 from plans.rules_level_headings import graded_event_heading
+from plans.rules_warning_clauses import inline_warning
 from plans.sections import Outline
 from plans.structure import Block
 
@@ -56,9 +57,6 @@ _COLOUR_LIST = re.compile(
 _WARNING_ITEM = re.compile(
     r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
     r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
-)
-_WARNING_INLINE = re.compile(
-    r"(红色|橙色|黄色|蓝色)\s*预警(?:信号)?\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
 )
 _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
@@ -169,10 +167,8 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                         "四级": "蓝色",
                     }.get(level or "")
                     criteria = m2.group(3)
-            if not colour:
-                m3 = _WARNING_INLINE.search(item)
-                if m3:
-                    colour, criteria = m3.group(1), m3.group(2)
+            if not colour:  # "…，红色预警：…" / "红色预警为…；橙色预警为…"
+                colour, criteria = inline_warning(item) or (None, None)
             if colour and criteria:
                 level = normalise_level(colour)
                 if level and level not in found:

@@ -155,3 +155,38 @@ def test_a_committee_named_only_as_the_subject_of_xiashe_is_the_parent_of_its_gr
     assert units["安全委员会"] == (None, [], [])
     assert units["善后处置小组"] == ("安全委员会", ["负责伤亡人员善后"], [("组长", "人事科科长")])
     assert units["应急救援指挥部"][2] == [("总指挥", "厂长")]
+
+
+def test_warning_colours_stated_one_per_clause_of_a_paragraph() -> None:
+    from plans.rules_warning_clauses import inline_warning
+
+    assert inline_warning("红色预警为水库水位超过校核洪水位；") == ("红色", "水库水位超过校核洪水位")
+    assert inline_warning("发布橙色预警的条件是24小时降雨量超过100毫米") == (
+        "橙色",
+        "24小时降雨量超过100毫米",
+    )
+    assert inline_warning("第五条 黄色预警信号为河道水位超过警戒水位。") == ("黄色", "河道水位超过警戒水位")
+    assert inline_warning("其中，蓝色预警：气象台发布大风消息") == ("蓝色", "气象台发布大风消息")
+    assert inline_warning("红色预警为一级预警") is None  # grades the colour, states no criteria
+    assert inline_warning("收到红色预警后立即上报") is None
+
+
+def test_a_paragraph_of_colour_clauses_gives_four_warning_levels() -> None:
+    blocks = [
+        Block(kind="paragraph", text="江阴某水库防汛应急预案", paragraph=0),
+        Block(kind="heading", text="三、预警", paragraph=1, heading_level=1),
+        Block(
+            kind="paragraph",
+            text="预警由高到低分为一级、二级、三级、四级，依次以红色、橙色、黄色、蓝色标示。红色预警为水库水位超过校核洪水位；"
+            "橙色预警为水位超过设计洪水位；黄色预警为水位超过汛限水位；蓝色预警为气象台发布暴雨消息。",
+            paragraph=2,
+        ),
+    ]
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks, title_paragraph=0))
+    assert [(w["level"], w["color"], w["criteria"]) for w in draft.data["warning_levels"]] == [
+        ("一级", "红色", "水库水位超过校核洪水位"),
+        ("二级", "橙色", "水位超过设计洪水位"),
+        ("三级", "黄色", "水位超过汛限水位"),
+        ("四级", "蓝色", "气象台发布暴雨消息"),
+    ]
