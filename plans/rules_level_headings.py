@@ -11,6 +11,7 @@ import re
 
 from agents.llm.vocab import normalise_level
 from plans.rules_level_fields import _LEVEL_TOKEN, strip_number
+from plans.structure import Block
 
 # The event noun that ends the title before its bracket; the words before it (grade and topic) are free,
 # so "小型地质灾害险情" and "重大停电事件" read alike
@@ -27,3 +28,14 @@ def graded_event_heading(heading: str) -> tuple[str, str] | None:
         return None
     level = normalise_level(m.group(2) + "级")
     return (level, title) if level else None
+
+
+def title_line(block: Block) -> bool:
+    """A paragraph that is only such a title ("第六条 小型泄漏险情（三级响应）" on its own line): a heading
+    set in the body font, as a PDF gives an article heading."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and not re.search(r"[，,。；;：:]", text)
+        and bool(graded_event_heading(text))
+    )

@@ -28,7 +28,7 @@ from plans.rules_level_fields import (
     strip_number,
     written_name,
 )
-from plans.rules_level_headings import graded_event_heading
+from plans.rules_level_headings import graded_event_heading, title_line
 from plans.rules_warning_clauses import inline_warning
 from plans.sections import Outline
 from plans.structure import Block
@@ -323,7 +323,7 @@ def _actions_under_level_headings(
     heading_level = 0
     label: str | None = None  # "4.2.1.1 启动条件" under the level heading: its body is that field
     for block in draft.blocks:
-        if block.kind == "heading":
+        if block.kind == "heading" or title_line(block):  # a PDF sets "第六条 …险情（三级响应）" as body text
             if level is not None and (block.heading_level or 1) <= heading_level:
                 level = None
             title = strip_number(block.text.strip())

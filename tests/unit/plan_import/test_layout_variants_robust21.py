@@ -190,3 +190,35 @@ def test_a_paragraph_of_colour_clauses_gives_four_warning_levels() -> None:
         ("三级", "黄色", "水位超过汛限水位"),
         ("四级", "蓝色", "气象台发布暴雨消息"),
     ]
+
+
+def test_a_level_title_set_as_body_text_still_opens_its_level() -> None:
+    texts = (
+        "江阴某燃气公司管网事故应急预案",
+        "第四章 应急响应",
+        "第十条 一般管网险情（三级响应）",
+        "低压支管漏气时，由抢修班长指挥。关闭支管阀门。",
+        "第十一条 较大管网事故（二级响应）",
+        "中压干管漏气时，由分管副总经理指挥。疏散周边住户。",
+    )
+    blocks = [
+        Block(kind="paragraph", text=texts[0], paragraph=0),
+        Block(kind="heading", text=texts[1], paragraph=1, heading_level=1),
+        *[Block(kind="paragraph", text=t, paragraph=n) for n, t in enumerate(texts[2:], start=2)],
+    ]
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks, title_paragraph=0))
+    levels = {r["level"]: (r["name"], r["trigger"], r["commander"]) for r in draft.data["response_levels"]}
+    assert levels["三级"] == ("一般管网险情（三级响应）", "低压支管漏气", "抢修班长")
+    assert levels["二级"][0] == "较大管网事故（二级响应）"
+
+
+def test_a_contact_list_label_is_no_part_of_the_first_contact() -> None:
+    from plans.rules_contacts import contact_before
+
+    assert contact_before("紧急联系：厂长周明，电话") == {"name": "周明", "role": "厂长", "org": ""}
+    assert contact_before("联系方式：安全科科长李强，手机") == {
+        "name": "李强",
+        "role": "科长",
+        "org": "安全科",
+    }
