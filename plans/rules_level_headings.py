@@ -39,3 +39,24 @@ def title_line(block: Block) -> bool:
         and not re.search(r"[，,。；;：:]", text)
         and bool(graded_event_heading(text))
     )
+
+
+# "…时，由储运部经理指挥。" — the sentence that names the commander and ends there
+_COMMAND_SENTENCE = re.compile(r"由[^，,。；;：:]{2,20}?(?:负责|统一|组织)?指挥\s*。")
+
+
+def measures_after_command(text: str) -> list[str]:
+    """Under a level heading, "<cause>时，由X指挥。a，b。": the sentences after the command are the level's
+    measures, one per "；" clause, or one per "，" clause where a sentence has no "；" (a short list of
+    acts written as one sentence). Nothing when no sentence follows or the text has a labelled list."""
+    m = _COMMAND_SENTENCE.search(text)
+    rest = text[m.end() :].strip() if m else ""
+    if not rest or re.search(r"[:：]", rest):
+        return []
+    out: list[str] = []
+    for sentence in re.split(r"。", rest):
+        clauses = (
+            re.split(r"[；;]", sentence) if re.search(r"[；;]", sentence) else re.split(r"[，,]", sentence)
+        )
+        out += [c.strip() for c in clauses if c.strip()]
+    return out

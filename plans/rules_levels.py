@@ -28,7 +28,7 @@ from plans.rules_level_fields import (
     strip_number,
     written_name,
 )
-from plans.rules_level_headings import graded_event_heading, title_line
+from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
 from plans.rules_warning_clauses import inline_warning
 from plans.sections import Outline
 from plans.structure import Block
@@ -376,6 +376,8 @@ def _actions_under_level_headings(
         run = _ACTION_RUN.search(block.text) if block.kind == "paragraph" else None
         if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
             add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)
+        elif said and block.kind == "paragraph":  # "…时，由X指挥。a，b。"
+            add_actions(draft, index, block, measures_after_command(block.text), confidence=0.65)
         if block.kind == "list_item":
             # "（1）…", "①…", "—…"; "①a；②b；③c" (a PDF line that starts at the first of them) is three
             action = block.text.strip()

@@ -222,3 +222,18 @@ def test_a_contact_list_label_is_no_part_of_the_first_contact() -> None:
         "role": "科长",
         "org": "安全科",
     }
+
+
+def test_the_sentences_after_the_command_are_the_level_measures() -> None:
+    from plans.rules_level_headings import measures_after_command
+
+    assert measures_after_command("支管漏气时，由抢修班长指挥。关闭支管阀门，通知用户停气。") == [
+        "关闭支管阀门",
+        "通知用户停气",
+    ]
+    assert measures_after_command("干管断裂时，由总指挥统一指挥。疏散住户，设置警戒；报请市燃气办支援。") == [
+        "疏散住户，设置警戒",
+        "报请市燃气办支援",
+    ]
+    assert measures_after_command("干管断裂时，由总指挥指挥。主要措施：a；b") == []  # a labelled list
+    assert measures_after_command("干管断裂时，由总指挥指挥。") == []
