@@ -237,3 +237,16 @@ def test_the_sentences_after_the_command_are_the_level_measures() -> None:
     ]
     assert measures_after_command("干管断裂时，由总指挥指挥。主要措施：a；b") == []  # a labelled list
     assert measures_after_command("干管断裂时，由总指挥指挥。") == []
+
+
+def test_a_company_fire_team_under_its_own_heading_has_no_parent() -> None:
+    units = _org(
+        "江阴某印刷厂火灾事故应急预案",
+        "#2 应急组织",
+        "##2.1 应急领导小组",
+        "组长：厂长",
+        "##2.2 专职消防队",
+        "专职消防队编为两个班。一班班长由印刷车间主任担任，负责车间灭火；二班班长由仓库保管员担任，负责纸库灭火。",
+    )
+    assert units["专职消防队"][0] is None
+    assert units["一班"][0] == "专职消防队" and units["二班"][0] == "专职消防队"
