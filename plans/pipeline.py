@@ -22,6 +22,7 @@ from pydantic import ValidationError as PydanticValidationError
 from core.errors import DocumentError
 from core.plan_document import EmergencyPlan
 from core.ports import ChatModel
+from plans.bilingual import drop_post_line_glosses
 from plans.card_text import card_blocks
 from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
@@ -132,7 +133,11 @@ def import_plan(
     rewritten = card_blocks(
         member_bullet_blocks(
             qa_blocks(
-                outline_blocks(aligned_tables(expand_key_value_tables(stamp_origins(structure.blocks))))
+                outline_blocks(
+                    aligned_tables(
+                        expand_key_value_tables(drop_post_line_glosses(stamp_origins(structure.blocks)))
+                    )
+                )
             )
         )
     )

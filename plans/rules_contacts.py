@@ -147,6 +147,8 @@ def contact_before(raw: str) -> dict[str, str]:
         return {"name": spaced.group(2), "role": spaced.group(1), "org": ""}
     # "值班电话0510-…或车间主任张卫民手机": an earlier number or an 或 ends the previous contact
     label = re.split(r"[，。；;、\s]|\d[\d-]{2,}|或", before)[-1]
+    # "应急联系：总经理钱永强，电话…" / "联系方式：厂长王某": the list's own label is no part of the contact
+    label = re.sub(r"^[\u4e00-\u9fff]{0,4}(?:联系|联络|通讯)(?:方式|电话|人员)?\s*[:：]", "", label) or label
     in_duty = contact_in_duty(label)
     if in_duty:  # "定山社区由网格员周立群（电话…）负责": the post and person after 由
         return in_duty

@@ -11,6 +11,7 @@ import re
 
 from agents.llm.vocab import normalise_level
 from plans.rules_level_fields import _LEVEL_TOKEN, strip_number
+from plans.structure import Block
 
 # The event noun that ends the title before its bracket; the words before it (grade and topic) are free,
 # so "小型地质灾害险情" and "重大停电事件" read alike
@@ -27,3 +28,35 @@ def graded_event_heading(heading: str) -> tuple[str, str] | None:
         return None
     level = normalise_level(m.group(2) + "级")
     return (level, title) if level else None
+
+
+def title_line(block: Block) -> bool:
+    """A paragraph that is only such a title ("第六条 小型泄漏险情（三级响应）" on its own line): a heading
+    set in the body font, as a PDF gives an article heading."""
+    text = block.text.strip()
+    return (
+        block.kind == "paragraph"
+        and not re.search(r"[，,。；;：:]", text)
+        and bool(graded_event_heading(text))
+    )
+
+
+# "…时，由储运部经理指挥。" — the sentence that names the commander and ends there
+_COMMAND_SENTENCE = re.compile(r"由[^，,。；;：:]{2,20}?(?:负责|统一|组织)?指挥\s*。")
+
+
+def measures_after_command(text: str) -> list[str]:
+    """Under a level heading, "<cause>时，由X指挥。a，b。": the sentences after the command are the level's
+    measures, one per "；" clause, or one per "，" clause where a sentence has no "；" (a short list of
+    acts written as one sentence). Nothing when no sentence follows or the text has a labelled list."""
+    m = _COMMAND_SENTENCE.search(text)
+    rest = text[m.end() :].strip() if m else ""
+    if not rest or re.search(r"[:：]", rest):
+        return []
+    out: list[str] = []
+    for sentence in re.split(r"。", rest):
+        clauses = (
+            re.split(r"[；;]", sentence) if re.search(r"[；;]", sentence) else re.split(r"[，,]", sentence)
+        )
+        out += [c.strip() for c in clauses if c.strip()]
+    return out

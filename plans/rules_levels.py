@@ -28,7 +28,8 @@ from plans.rules_level_fields import (
     strip_number,
     written_name,
 )
-from plans.rules_level_headings import graded_event_heading
+from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
+from plans.rules_warning_clauses import inline_warning
 from plans.sections import Outline
 from plans.structure import Block
 
@@ -56,9 +57,6 @@ _COLOUR_LIST = re.compile(
 _WARNING_ITEM = re.compile(
     r"^(?:[（(]?\S{1,4}级\s*预警)?\s*[（(]?(红色|橙色|黄色|蓝色)\s*(?:预警)?(?:信号|级别)?[)）]?"
     r"\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
-)
-_WARNING_INLINE = re.compile(
-    r"(红色|橙色|黄色|蓝色)\s*预警(?:信号)?\s*(?:[（(][^）)]{1,8}[)）])?\s*[:：]\s*(.+)$"
 )
 _WARNING_LEVEL_ITEM = re.compile(
     rf"^({_LEVEL_TOKEN})\s*级\s*预警\s*[（(]?(红色|橙色|黄色|蓝色)?[)）]?\s*[:：]\s*(.+)$"
@@ -169,10 +167,8 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
                         "四级": "蓝色",
                     }.get(level or "")
                     criteria = m2.group(3)
-            if not colour:
-                m3 = _WARNING_INLINE.search(item)
-                if m3:
-                    colour, criteria = m3.group(1), m3.group(2)
+            if not colour:  # "…，红色预警：…" / "红色预警为…；橙色预警为…"
+                colour, criteria = inline_warning(item) or (None, None)
             if colour and criteria:
                 level = normalise_level(colour)
                 if level and level not in found:
@@ -327,18 +323,19 @@ def _actions_under_level_headings(
     heading_level = 0
     label: str | None = None  # "4.2.1.1 启动条件" under the level heading: its body is that field
     for block in draft.blocks:
-        if block.kind == "heading":
+        if block.kind == "heading" or title_line(block):  # a PDF sets "第六条 …险情（三级响应）" as body text
             if level is not None and (block.heading_level or 1) <= heading_level:
                 level = None
             title = strip_number(block.text.strip())
             label = title if level is not None and labelled_segments(f"{title}：…") else None
             found = response_mentions(block.text)
             in_response = (outline.block_skeleton[block.paragraph] or "").startswith("应急响应")
-            graded = None if found or not in_response else graded_event_heading(block.text)
-            if graded:  # "一般停电事件（Ⅳ级）": the whole title is the level's name
+            graded = graded_event_heading(block.text) if in_response and len(found) <= 1 else None
+            # "一般停电事件（Ⅳ级）", "中型泄漏险情（二级响应）": the whole title is the level's name
+            if graded and (not found or graded[0] in found):
                 level, heading_level = graded[0], block.heading_level or 1
                 entry = draft.data["response_levels"][ensure(level, graded[1], block, 0, len(block.text))]
-                entry["name"] = entry["name"] or graded[1]
+                entry["name"] = graded[1] if entry["name"] in graded[1] else entry["name"]
             elif len(found) == 1 and in_response:
                 level, written = found.popitem()
                 heading_level = block.heading_level or 1
@@ -379,6 +376,8 @@ def _actions_under_level_headings(
         run = _ACTION_RUN.search(block.text) if block.kind == "paragraph" else None
         if run:  # "…，启动Ⅲ级响应。X到场指挥，主要开展以下工作：a；b；c。"
             add_actions(draft, index, block, split_actions(run.group(1)), confidence=0.7)
+        elif said and block.kind == "paragraph":  # "…时，由X指挥。a，b。"
+            add_actions(draft, index, block, measures_after_command(block.text), confidence=0.65)
         if block.kind == "list_item":
             # "（1）…", "①…", "—…"; "①a；②b；③c" (a PDF line that starts at the first of them) is three
             action = block.text.strip()

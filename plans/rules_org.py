@@ -11,6 +11,7 @@ import re
 from plans.draft import PlanDraft
 from plans.outline_text import CHECKLIST_ITEM
 from plans.rules_meta import strip_number
+from plans.rules_org_bodies import body_field_unit, self_named_group, setting_body
 from plans.rules_org_duties import (
     DUTY_VERB,
     ROLE_BY,
@@ -163,7 +164,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 groups_under = None
             duty_level = 0 if level <= duty_level else duty_level
             duty_subject = duty_heading(block.text)
-            name = unit_name(block.text)
+            name = unit_name(block.text) or self_named_group(blocks, at)  # "2.2 现场工作组" over its own text
             if name and lists_groups(blocks, at, level):
                 name = None  # "2.4 应急救援工作组" over a table or headings of several groups: a category
             set_up = None
@@ -217,13 +218,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         if current and block.style == CHECKLIST_ITEM and not re.search(r"[：:]", block.text):
             add_duties(draft, units[current], block, [block.text.strip().rstrip("。；;")])
             continue  # a checklist item under a unit's topic line is one of its duties, whatever its verb
-        field = BODY_FIELD.match(block.text.strip())
-        named_body = ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
-        if field and UNIT_SUFFIX.search(named_body) and not re.search(r"[，,。；;：:]", named_body):
-            current = canonical(named_body, units, aliases) or named_body  # "指挥机构：X指挥部"
-            unit(current, block, headquarters(units, current) if units else None)
-            for alias in ALIAS.finditer(block.text):
-                aliases[alias.group(1)] = current
+        field_body = body_field_unit(block, units, aliases, unit)  # "指挥机构：X指挥部"
+        if field_body:
+            current = field_body
             continue
         labelled = DUTY_LABEL.match(strip_number(block.text.strip()))
         post_at = (
@@ -281,8 +278,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     stack = [(lv, name if u == current else u) for lv, u in stack]
                     current = name
                 known = canonical(name, units, aliases)
-                parent = (
+                parent = (  # "公司安全生产委员会下设…小组": the committee, named here first, sets it up
                     first_created
+                    or setting_body(text[: created.start(1)], block, units, aliases, unit)
                     or current
                     or next((u for u in units if "指挥部" in u and "办公室" not in u), None)
                 )

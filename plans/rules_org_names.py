@@ -11,8 +11,8 @@ UNIT_SUFFIX = re.compile(
 )
 # Longest first where one title ends another (常务副主任 before 副主任 before 主任).
 ROLE_TITLES = (
-    "常务副总指挥", "执行总指挥", "常务副主任", "常务副组长", "副秘书长", "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
-    "副组长", "组长", "副主任", "主任", "副队长", "队长", "副站长", "站长", "牵头单位", "配合单位", "协助单位", "成员单位", "成员", "组员", "联络员", "负责人", "秘书长", "委员", "副指挥", "指挥",
+    "常务副总指挥", "事故总指挥", "应急总指挥", "执行总指挥", "常务副主任", "常务副组长", "副秘书长", "副总指挥", "总指挥", "副指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
+    "副组长", "组长", "副主任", "主任", "副队长", "队长", "副站长", "站长", "副班长", "班长", "牵头单位", "配合单位", "协助单位", "成员单位", "成员", "组员", "联络员", "负责人", "秘书长", "委员", "副指挥", "指挥",
     "牵头", "配合",
 )  # fmt: skip
 # Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
@@ -29,6 +29,9 @@ def headquarters(units: dict[str, int], name: str) -> str | None:
     (GB/T 29639): the 指挥部, or in department and enterprise plans the 领导小组 / 委员会."""
     on_site = name.startswith("现场")  # a 现场指挥部 sits under the body that sets it up
     if "指挥部" in name and "办公室" not in name and not on_site:
+        return None
+    # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up
+    if re.search(r"(?:专职|义务|兼职)消防队$", name):
         return None
     top = [u for u in units if "办公室" not in u and not u.startswith("现场")]
     hq = next((u for u in top if "指挥部" in u), None) or next((u for u in top if HQ_SUFFIX.search(u)), None)

@@ -1,0 +1,72 @@
+"""Bodies the organisation rules meet outside the usual "成立…指挥部，下设…" chain (rules_org calls these):
+
+- a body named in a key-value row ("指挥机构：X指挥部（以下简称…）");
+- a group whose heading reads like a category ("2.2 现场工作组") but whose text then leads it by name
+  ("现场工作组由设备科科长任组长，…"): the heading names that one group;
+- a standing body that appears only as the subject of "下设" ("公司安全生产委员会下设事故调查小组（…），…"):
+  it is a unit of its own and the parent of what it sets up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from plans.rules_meta import strip_number
+from plans.rules_org_names import UNIT_SUFFIX, canonical, headquarters
+from plans.rules_org_patterns import ALIAS, BODY_FIELD
+from plans.structure import Block
+
+MakeUnit = Callable[..., int]
+
+# the category word alone ("工作组（由应急指挥部统一调度）" over its groups) never names one group
+_CATEGORY_WORD = re.compile(r"(?:工作组|工作小组|小组|专业组|工作专班|专班|各组)")
+
+# "公司安全生产委员会下设…" / "厂安委会设立…": the body before the verb (a company prefix is no part of its name)
+_SETTING_BODY = re.compile(
+    r"(?:^|[，,])\s*(?:本公司|我公司|全公司|公司|本厂|厂)?([^，,。；;、（()）：:\s]{2,16}?(?:委员会|安委会|领导小组|指挥部))\s*$"
+)
+# a paragraph that opens by naming a group and what it is given: "X组由…", "X组组长由…", "X组：…", "X组负责…"
+_OPENS_WITH_GROUP = r"\s*(?:由|组长|队长|[:：]|负责|在[^，,。；;]{2,20}?(?:领导|指挥)下)"
+
+
+def body_field_unit(
+    block: Block, units: dict[str, int], aliases: dict[str, str], unit: MakeUnit
+) -> str | None:
+    """The body a "指挥机构：X指挥部" row names (made a unit, its aliases noted), else None."""
+    field = BODY_FIELD.match(block.text.strip())
+    named_body = ALIAS.sub("", block.text.strip()[field.end() :]).strip(" 。") if field else ""
+    if not field or not UNIT_SUFFIX.search(named_body) or re.search(r"[，,。；;：:]", named_body):
+        return None
+    name = canonical(named_body, units, aliases) or named_body
+    unit(name, block, headquarters(units, name) if units else None)
+    for alias in ALIAS.finditer(block.text):
+        aliases[alias.group(1)] = name
+    return name
+
+
+def self_named_group(blocks: list[Block], at: int) -> str | None:
+    """A heading that reads like a category of groups ("现场工作组", "应急工作组") names one group when
+    the first paragraph under it leads that group by the same words."""
+    title = strip_number(blocks[at].text).strip()
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:组|专班)", title) or _CATEGORY_WORD.fullmatch(title):
+        return None
+    following = next((b for b in blocks[at + 1 :] if b.text.strip()), None)
+    if following is None or following.kind == "heading":
+        return None
+    body = strip_number(following.text).strip()
+    return title if re.match(re.escape(title) + _OPENS_WITH_GROUP, body) else None
+
+
+def setting_body(
+    before_verb: str, block: Block, units: dict[str, int], aliases: dict[str, str], unit: MakeUnit
+) -> str | None:
+    """The standing body named first as the subject of "下设" (``before_verb`` is the sentence up to
+    the verb): made a unit without a parent. A body already known is left to the usual parent rules."""
+    # "委员会下设…" sets up a body under it; "卫生健康委员会成立…领导小组" is the issuer founding its plan's body
+    verb = re.search(r"(?:下设|另设)$", before_verb.strip())
+    m = _SETTING_BODY.search(before_verb.strip()[: verb.start()]) if verb else None
+    if not m or canonical(m.group(1), units, aliases):
+        return None
+    unit(m.group(1), block, None)
+    return m.group(1)
