@@ -26,7 +26,9 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
     "event": ("events_recent", None, "event_count_by_type"),
     "camera": (None, "camera_count", None),  # "总共装了多少个" after the offline ones: every camera
 }
-_LIST = re.compile(r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天")
+_LIST = re.compile(  # "被罚的是哪家企业" after a total: the one firm (or more) behind it
+    r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)"
+)
 _BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
 _COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list
 # A question that widens the subject again does not inherit the previous enterprise.
@@ -48,6 +50,10 @@ ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:�
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12
 _DEVICES = {"sensors_offline", "sensors_alarming", "cameras_offline", "camera_count"}
+# Lists without a count form whose rows name firms: "是哪家企业在搞" after "今天城东有几个特殊作业"
+# asks for the same rows again, not for every enterprise.
+_ROWS_OF_FIRMS = {"special_operations", "sensors_offline", "sensors_alarming", "risk_points", "hazard_source_list",
+                  "hazard_source_enterprises"}  # fmt: skip
 
 
 def sibling(previous_intent: str | None, text: str) -> str | None:
@@ -122,7 +128,11 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     """
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
-    if re.search(BARE_LIST, text) and intent in (None, "enterprise_list") and list_form(previous_intent):
+    if (
+        re.search(BARE_LIST, text)
+        and intent in (None, "enterprise_list")
+        and (list_form(previous_intent) or previous_intent in _ROWS_OF_FIRMS)
+    ):
         return True  # "今年临港被处罚了几次" → "分别是哪几家企业": the members behind that count
     fam = family(intent)
     related = (
@@ -145,6 +155,8 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
     """
     form = _merged_form(text, previous_intent, intent)
+    if previous_intent == "overdue_hazards" and form == "hazard_list":
+        return previous_intent  # "都是哪几家的" after the overdue count: those overdue ones, listed
     # "那其中逾期的呢" after a hazard count: only the overdue list holds the deadline condition
     return "overdue_hazards" if form in ("hazard_list", "hazard_count") and OVERDUE.search(text) else form
 
