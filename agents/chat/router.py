@@ -66,7 +66,7 @@ _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|�
 # "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
 # "都是哪些", "具体是哪几家", "列出来": the members of a set asked for, with nothing else said.
 BARE_LIST = (  # "分别是哪几家企业": the members asked for; the noun adds no condition
-    r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有)?(?:哪些|哪几家|哪几个|哪一?家|谁家)(?:企业|单位|公司|厂家?)?"
+    r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有|在)?(?:哪些|哪几家|哪几个|哪一?家|谁家)(?:企业|单位|公司|厂家?)?"
     r"(?:的|在搞|在做|在干)?(?:呢|啊|吧)?[?？]?$|"  # "都是哪家企业的": whose they are, no new condition
     r"^(?:都|全)?列(?:出来|一下)"
 )

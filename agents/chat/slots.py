@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.conditions import BEFORE_HAZARD_WORD, HAZARD_CONDITIONS
+from agents.chat.conditions import BEFORE_HAZARD_WORD, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
 from agents.chat.event_levels import event_level_in
 from agents.chat.mentions import PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
@@ -86,7 +86,7 @@ RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
     "安置点": ("shelter", None), "仓库": ("warehouse", None), "物资库": ("warehouse", None),
     "物资": ("material", None), "装备": ("equipment", None),
 }  # fmt: skip
-HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收": "已整改", "正在整改": "整改中"}
+HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | HAZARD_STATUS_SAID
 EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
 RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
                        "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip

@@ -12,6 +12,7 @@ from agents.chat.followup import continues, follow_form, sibling
 from agents.chat.fuzzy_sounds import fuzzy_alike, fuzzy_slipped_town
 from agents.chat.slots import Gazetteer, enterprise_mention, extract_slots
 from agents.chat.spelling import slipped_town_in
+from graph.intents import BY_ID
 
 TOWNS = Gazetteer.from_towns(
     ["顾山镇", "申港街道", "城东街道", "华士镇", "祝塘镇", "长泾镇", "临港经济开发区"]
@@ -105,3 +106,22 @@ def test_a_town_typed_with_a_fuzzy_sound_is_that_town() -> None:
     assert slipped_town_in("申刚有几家加油站", names) == ("申刚", "申港街道")  # a plain same-sound slip
     assert extract_slots("顾三有几家加油站", TOWNS).town == "顾山镇"
     assert slipped_town_in("今天资塘有哪些作业", names) is None  # zi is not zhu, even fuzzily
+
+
+# ---- overdue hazards found in a period, statuses said in other words ----------------------------------
+
+
+def test_overdue_hazards_take_a_period_of_finding() -> None:
+    intent = BY_ID["overdue_hazards"]
+    assert {"from_ms", "to_ms"} <= set(intent.slots)
+    assert "h.found_at >= $from_ms" in intent.cypher and "h.found_at < $to_ms" in intent.cypher
+
+
+def test_already_rectified_said_in_full_is_the_rectified_status() -> None:
+    slots = extract_slots("城东本周查出的隐患里有几条已经整改了", TOWNS)
+    assert (slots.town, slots.hazard_status) == ("城东街道", "已整改")
+
+
+def test_where_they_are_after_operations_asks_for_the_same_operations() -> None:
+    assert continues("都在哪几家企业", "special_operations", "enterprise_list", moved=False)
+    assert follow_form("都在哪几家企业", "special_operations", "enterprise_list") == "special_operations"
