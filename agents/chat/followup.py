@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
-from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, RouteDecision, family
+from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, PROFILE, RouteDecision, family
 from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
+from graph.intents import BY_ID
 
 # family → (list intent, count intent, per-group intent)
 _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
@@ -119,6 +120,22 @@ def referred_ids(text: str, previous: TurnState) -> list[str] | None:
     return ids[:1] if _SINGULAR.search(text) else ids[:500]
 
 
+def swaps_enterprise(text: str, previous_intent: str | None, intent: str | None) -> bool:
+    """ "那达尚食品呢" after "昌江织造有几条隐患没整改": the same question about the firm now named.
+
+    A bare name routes to the firm's profile; said elliptically after a question that takes a firm,
+    and asking for nothing a profile holds (法人, 电话, 地址…), it replaces the firm and keeps the rest.
+    """
+    return (
+        intent == "enterprise_profile"
+        and previous_intent not in (None, "enterprise_profile")
+        and previous_intent in BY_ID
+        and "enterprise_id" in BY_ID[previous_intent].slots
+        and ELLIPTIC.search(text) is not None
+        and re.search(PROFILE, text) is None
+    )
+
+
 def continues(text: str, previous_intent: str | None, intent: str | None, *, moved: bool) -> bool:
     """A short follow-up about the same subject keeps the previous conditions (place, time, filters).
 
@@ -126,6 +143,8 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     (the total), "各镇隐患数量排名" → "只看重大隐患呢" (the same per-town form, one more condition).
     A new place, a widening word or a longer question starts afresh.
     """
+    if swaps_enterprise(text, previous_intent, intent):
+        return True
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
     if (
@@ -154,6 +173,8 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     the previous one; an elliptic "…呢" routed to another form of the same subject keeps the previous
     form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
     """
+    if swaps_enterprise(text, previous_intent, intent):
+        return previous_intent
     form = _merged_form(text, previous_intent, intent)
     if previous_intent == "overdue_hazards" and form == "hazard_list":
         return previous_intent  # "都是哪几家的" after the overdue count: those overdue ones, listed

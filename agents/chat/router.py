@@ -71,7 +71,7 @@ BARE_LIST = (  # "分别是哪几家企业": the members asked for; the noun add
     r"^(?:都|全)?列(?:出来|一下)"
 )
 _ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
-_PROFILE = (
+PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
 )
@@ -161,7 +161,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
         return hit("lessor_list", "出租方清单")
-    if ent and _has(_PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
+    if ent and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
         return hit("enterprise_profile", "企业基本信息")
     if _has(r"危化品|化学品|危险品|储存|存了|储量", text) and ent:
         return hit("enterprise_chemicals", "企业危化品")
@@ -234,7 +234,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if (
         ent
         and (_has(BARE_LIST, text) or (slots.town and _has(r"哪些|哪几|哪家", text)))
-        and not _has(_PROFILE, text)
+        and not _has(PROFILE, text)
     ):
         # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
         return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from agents.chat.conditions import BEFORE_HAZARD_WORD, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
+from agents.chat.conditions import BEFORE_HAZARD_WORD, FOLLOW_UP_VERBS, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
 from agents.chat.event_levels import event_level_in
 from agents.chat.mentions import PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
@@ -320,7 +320,7 @@ _STOP = re.compile(
     r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
     r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上上周|上周|上上个?月|上个?月|这个月|去年|上上个?礼拜|上个?礼拜|"
     r"这个?礼拜|本礼拜|上上个?星期|上个?星期|"  # 上上周 whole: else the name would keep its first 上
-    + f"{_INCIDENT}|{HAZARD_CONDITIONS}"
+    + f"{_INCIDENT}|{HAZARD_CONDITIONS}|{FOLLOW_UP_VERBS}"
 )
 _CONJUNCTION = re.compile(r"和|与|及")
 _PORTRAIT_MARKERS = re.compile(

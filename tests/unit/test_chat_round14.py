@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from agents.chat.event_levels import event_level_in
-from agents.chat.followup import continues, follow_form, sibling
+from agents.chat.followup import continues, follow_form, sibling, swaps_enterprise
 from agents.chat.fuzzy_sounds import fuzzy_alike, fuzzy_slipped_town
 from agents.chat.slots import Gazetteer, enterprise_mention, extract_slots
 from agents.chat.spelling import slipped_town_in
@@ -125,3 +125,20 @@ def test_already_rectified_said_in_full_is_the_rectified_status() -> None:
 def test_where_they_are_after_operations_asks_for_the_same_operations() -> None:
     assert continues("都在哪几家企业", "special_operations", "enterprise_list", moved=False)
     assert follow_form("都在哪几家企业", "special_operations", "enterprise_list") == "special_operations"
+
+
+# ---- "那X呢" / "换成X" with another firm ---------------------------------------------------------------
+
+
+def test_another_firm_said_elliptically_keeps_the_question() -> None:
+    assert swaps_enterprise("那宏图织造呢", "hazard_count", "enterprise_profile")
+    assert continues("那宏图织造呢", "penalty_list", "enterprise_profile", moved=True)
+    assert follow_form("那宏图织造呢", "inspection_list", "enterprise_profile") == "inspection_list"
+    assert not swaps_enterprise("那宏图织造的电话呢", "hazard_count", "enterprise_profile")  # a profile asked
+    assert not swaps_enterprise("那宏图织造呢", "duty_now", "enterprise_profile")  # duty takes no firm
+    assert not swaps_enterprise("宏图织造有几条隐患", "hazard_count", "hazard_count")
+
+
+def test_a_follow_up_verb_is_no_part_of_the_name() -> None:
+    assert enterprise_mention("换成宏图印染") == ("宏图印染", True)
+    assert enterprise_mention("改成万达机电呢") == ("万达机电", False)
