@@ -28,7 +28,7 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
     "camera": (None, "camera_count", None),  # "总共装了多少个" after the offline ones: every camera
 }
 _LIST = re.compile(  # "被罚的是哪家企业" after a total: the one firm (or more) behind it
-    r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)"
+    r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)|有没有|有无"
 )
 _BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
 _COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list
@@ -163,7 +163,10 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
         return False
     if ELLIPTIC.search(text):
         return True
-    return not moved and intent != previous_intent and sibling(previous_intent, text) == intent
+    asked = sibling(previous_intent, text)
+    if asked in ("hazard_list", "hazard_count") and OVERDUE.search(text):
+        asked = "overdue_hazards"  # "有没有逾期的" after a hazard count: the overdue ones among them
+    return not moved and intent != previous_intent and asked == intent
 
 
 def follow_form(text: str, previous_intent: str, intent: str | None) -> str:

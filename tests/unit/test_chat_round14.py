@@ -142,3 +142,13 @@ def test_another_firm_said_elliptically_keeps_the_question() -> None:
 def test_a_follow_up_verb_is_no_part_of_the_name() -> None:
     assert enterprise_mention("换成宏图印染") == ("宏图印染", True)
     assert enterprise_mention("改成万达机电呢") == ("万达机电", False)
+
+
+# ---- "有没有…的" after a count narrows it -------------------------------------------------------------
+
+
+def test_is_there_one_after_a_count_lists_the_narrower_set() -> None:
+    assert continues("有没有B类的", "enterprise_count", "enterprise_list", moved=False)
+    assert continues("有无超期的", "hazard_count", "overdue_hazards", moved=False)
+    assert follow_form("有无超期的", "hazard_count", "overdue_hazards") == "overdue_hazards"
+    assert not continues("有没有B类的", "enterprise_count", "enterprise_list", moved=True)  # a new place
