@@ -197,7 +197,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("camera_count", "摄像头数量")
     if _has(r"离线|掉线|不在线|断线|连不上|失联", text):  # "哪些现在连不上了"
         return hit("sensors_offline", "设备离线")
-    if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
+    # a bare 作业 counted or listed is the operations: "本街道今天有几个作业", "在搞啥作业"
+    bare_work = r"(?:几个|几处|几项|哪些|哪几个|什么|啥|有没有|多少)作业(?!人员|企业|单位)"
+    if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票|" + bare_work, text):
         return hit("special_operations", "特殊作业")
     if _has(PENALTY, text):
         # "被罚的企业有哪些，各罚了多少钱": the list, whose rows carry each amount; not the sum

@@ -10,6 +10,7 @@ import pytest
 from agents.chat.event_levels import event_level_in
 from agents.chat.followup import continues, follow_form, sibling, swaps_enterprise
 from agents.chat.fuzzy_sounds import fuzzy_alike, fuzzy_slipped_town
+from agents.chat.router import route
 from agents.chat.slots import Gazetteer, enterprise_mention, extract_slots
 from agents.chat.spelling import slipped_town_in
 from graph.intents import BY_ID
@@ -152,3 +153,15 @@ def test_is_there_one_after_a_count_lists_the_narrower_set() -> None:
     assert continues("有无超期的", "hazard_count", "overdue_hazards", moved=False)
     assert follow_form("有无超期的", "hazard_count", "overdue_hazards") == "overdue_hazards"
     assert not continues("有没有B类的", "enterprise_count", "enterprise_list", moved=True)  # a new place
+
+
+# ---- a bare 作业 counted or listed -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["城东今天有几处作业", "明天夏港有哪些作业", "现在华士在搞什么作业"])
+def test_a_bare_operation_word_counted_or_listed_is_the_operations(question: str) -> None:
+    assert route(question, extract_slots(question, TOWNS)).intent == "special_operations"
+
+
+def test_operation_workers_are_not_the_operations() -> None:
+    assert route("有几个作业人员", extract_slots("有几个作业人员", TOWNS)).intent != "special_operations"
