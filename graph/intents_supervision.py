@@ -136,12 +136,13 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     ),
     Intent(
         "overdue_hazards",
-        "逾期未整改的隐患（已过整改期限仍为待整改/整改中）",
-        (*_ENT_SLOTS, "hazard_level"),
+        "逾期未整改的隐患（已过整改期限仍为待整改/整改中；可按发现时间筛选）",
+        (*_ENT_SLOTS, "hazard_level", "from_ms", "to_ms"),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
+  AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
-from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, RouteDecision, family
+from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, PROFILE, RouteDecision, family
 from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
+from graph.intents import BY_ID
 
 # family → (list intent, count intent, per-group intent)
 _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
@@ -26,7 +27,9 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
     "event": ("events_recent", None, "event_count_by_type"),
     "camera": (None, "camera_count", None),  # "总共装了多少个" after the offline ones: every camera
 }
-_LIST = re.compile(r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天")
+_LIST = re.compile(  # "被罚的是哪家企业" after a total: the one firm (or more) behind it
+    r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)|有没有|有无"
+)
 _BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
 _COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list
 # A question that widens the subject again does not inherit the previous enterprise.
@@ -48,6 +51,10 @@ ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:�
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12
 _DEVICES = {"sensors_offline", "sensors_alarming", "cameras_offline", "camera_count"}
+# Lists without a count form whose rows name firms: "是哪家企业在搞" after "今天城东有几个特殊作业"
+# asks for the same rows again, not for every enterprise.
+_ROWS_OF_FIRMS = {"special_operations", "sensors_offline", "sensors_alarming", "risk_points", "hazard_source_list",
+                  "hazard_source_enterprises"}  # fmt: skip
 
 
 def sibling(previous_intent: str | None, text: str) -> str | None:
@@ -113,6 +120,22 @@ def referred_ids(text: str, previous: TurnState) -> list[str] | None:
     return ids[:1] if _SINGULAR.search(text) else ids[:500]
 
 
+def swaps_enterprise(text: str, previous_intent: str | None, intent: str | None) -> bool:
+    """ "那达尚食品呢" after "昌江织造有几条隐患没整改": the same question about the firm now named.
+
+    A bare name routes to the firm's profile; said elliptically after a question that takes a firm,
+    and asking for nothing a profile holds (法人, 电话, 地址…), it replaces the firm and keeps the rest.
+    """
+    return (
+        intent == "enterprise_profile"
+        and previous_intent not in (None, "enterprise_profile")
+        and previous_intent in BY_ID
+        and "enterprise_id" in BY_ID[previous_intent].slots
+        and ELLIPTIC.search(text) is not None
+        and re.search(PROFILE, text) is None
+    )
+
+
 def continues(text: str, previous_intent: str | None, intent: str | None, *, moved: bool) -> bool:
     """A short follow-up about the same subject keeps the previous conditions (place, time, filters).
 
@@ -120,9 +143,15 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     (the total), "各镇隐患数量排名" → "只看重大隐患呢" (the same per-town form, one more condition).
     A new place, a widening word or a longer question starts afresh.
     """
+    if swaps_enterprise(text, previous_intent, intent):
+        return True
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
-    if re.search(BARE_LIST, text) and intent in (None, "enterprise_list") and list_form(previous_intent):
+    if (
+        re.search(BARE_LIST, text)
+        and intent in (None, "enterprise_list")
+        and (list_form(previous_intent) or previous_intent in _ROWS_OF_FIRMS)
+    ):
         return True  # "今年临港被处罚了几次" → "分别是哪几家企业": the members behind that count
     fam = family(intent)
     related = (
@@ -134,7 +163,10 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
         return False
     if ELLIPTIC.search(text):
         return True
-    return not moved and intent != previous_intent and sibling(previous_intent, text) == intent
+    asked = sibling(previous_intent, text)
+    if asked in ("hazard_list", "hazard_count") and OVERDUE.search(text):
+        asked = "overdue_hazards"  # "有没有逾期的" after a hazard count: the overdue ones among them
+    return not moved and intent != previous_intent and asked == intent
 
 
 def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
@@ -144,7 +176,11 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     the previous one; an elliptic "…呢" routed to another form of the same subject keeps the previous
     form ("各镇隐患数量排名" → "只看重大隐患呢" stays per town); "离线的呢" after cameras means cameras.
     """
+    if swaps_enterprise(text, previous_intent, intent):
+        return previous_intent
     form = _merged_form(text, previous_intent, intent)
+    if previous_intent == "overdue_hazards" and form == "hazard_list":
+        return previous_intent  # "都是哪几家的" after the overdue count: those overdue ones, listed
     # "那其中逾期的呢" after a hazard count: only the overdue list holds the deadline condition
     return "overdue_hazards" if form in ("hazard_list", "hazard_count") and OVERDUE.search(text) else form
 

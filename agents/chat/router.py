@@ -66,11 +66,12 @@ _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|�
 # "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
 # "都是哪些", "具体是哪几家", "列出来": the members of a set asked for, with nothing else said.
 BARE_LIST = (  # "分别是哪几家企业": the members asked for; the noun adds no condition
-    r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有)?(?:哪些|哪几家|哪几个|谁家)(?:企业|单位|公司|厂家?)?(?:呢|啊|吧)?[?？]?$|"
+    r"^(?:那|那么)?(?:都|具体|分别)?(?:是|有|在)?(?:哪些|哪几家|哪几个|哪一?家|谁家)(?:企业|单位|公司|厂家?)?"
+    r"(?:的|在搞|在做|在干)?(?:呢|啊|吧)?[?？]?$|"  # "都是哪家企业的": whose they are, no new condition
     r"^(?:都|全)?列(?:出来|一下)"
 )
 _ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
-_PROFILE = (
+PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
 )
@@ -166,7 +167,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
         return hit("lessor_list", "出租方清单")
-    if ent and _has(_PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
+    if ent and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
         return hit("enterprise_profile", "企业基本信息")
     if _has(r"危化品|化学品|危险品|储存|存了|储量", text) and ent:
         return hit("enterprise_chemicals", "企业危化品")
@@ -202,7 +203,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("camera_count", "摄像头数量")
     if _has(r"离线|掉线|不在线|断线|连不上|失联", text):  # "哪些现在连不上了"
         return hit("sensors_offline", "设备离线")
-    if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票", text):
+    # a bare 作业 counted or listed is the operations: "本街道今天有几个作业", "在搞啥作业"
+    bare_work = r"(?:几个|几处|几项|哪些|哪几个|什么|啥|有没有|多少)作业(?!人员|企业|单位)"
+    if slots.op_type or _has(r"特殊作业|危险作业|八大作业|作业票|" + bare_work, text):
         return hit("special_operations", "特殊作业")
     if _has(PENALTY, text):
         # "被罚的企业有哪些，各罚了多少钱": the list, whose rows carry each amount; not the sum
@@ -239,7 +242,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if (
         ent
         and (_has(BARE_LIST, text) or (slots.town and _has(r"哪些|哪几|哪家", text)))
-        and not _has(_PROFILE, text)
+        and not _has(PROFILE, text)
     ):
         # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
         return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)

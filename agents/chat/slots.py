@@ -12,6 +12,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from agents.chat.conditions import BEFORE_HAZARD_WORD, FOLLOW_UP_VERBS, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
+from agents.chat.event_levels import event_level_in
 from agents.chat.mentions import PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
@@ -19,7 +21,6 @@ from agents.chat.tags import tag_of
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
     EnterpriseScale,
-    EventLevel,
     EventStatus,
     EventType,
     HazardStatus,
@@ -88,7 +89,7 @@ RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
     "物资储备库": ("warehouse", None),
     "物资": ("material", None), "装备": ("equipment", None),
 }  # fmt: skip
-HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | {"未验收": "已整改", "正在整改": "整改中"}
+HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | HAZARD_STATUS_SAID
 EVENT_STATUS_SYNONYMS = {s.value: s.value for s in EventStatus} | {"误报的": "误报", "待处理": "待研判"}
 RISK_LEVEL_SYNONYMS = {"重大风险": "重大", "较大风险": "较大", "一般风险": "一般", "低风险": "低",
                        "红色风险": "重大", "橙色风险": "较大", "黄色风险": "一般", "蓝色风险": "低"}  # fmt: skip
@@ -281,8 +282,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     if s.event_type == "泄漏报告" and "可燃" in rest:
         s.event_type = "可燃气体泄漏"
     s.event_status = _first(rest, EVENT_STATUS_SYNONYMS)
-    s.event_level = next((lv.value for lv in EventLevel if lv.value + "告警" in rest or lv.value + "预警" in rest
-                          or lv.value + "事件" in rest or lv.value + "等级" in rest), None)  # fmt: skip
+    s.event_level = event_level_in(rest)
     s.op_type = _first(rest, OP_TYPE_SYNONYMS)
     if (m := _GRADE_RE.search(rest)) is not None and ("出租" in rest or "厂中厂" in rest):
         s.lessor_grade = LessorGrade(m.group(1)).value
@@ -323,12 +323,12 @@ _STOP = re.compile(
     r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
     r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上上周|上周|上上个?月|上个?月|这个月|去年|上上个?礼拜|上个?礼拜|"
     r"这个?礼拜|本礼拜|上上个?星期|上个?星期|"  # 上上周 whole: else the name would keep its first 上
-    + _INCIDENT
+    + f"{_INCIDENT}|{HAZARD_CONDITIONS}|{FOLLOW_UP_VERBS}"
 )
 _CONJUNCTION = re.compile(r"和|与|及")
 _PORTRAIT_MARKERS = re.compile(
     r"^(?:\s|"
-    + _INCIDENT
+    + f"{_INCIDENT}|{BEFORE_HAZARD_WORD}"
     + r"|离得?|距离|的|有哪些|哪些|有什么|什么|有啥|啥|有没有|没有|有多少|多少|有几个|几个|几家|几条|几次|有|是不是|是否|是|被|装了|安装了|目前|现在|还|都|"
     r"底下|下面|下边|旗下|下属|里面|里头|厂里|名下|这边|那边|今天|昨天|前天|明天|本周|这周|上上周|上周|本月|这个月|"
     r"上上个?月|上个?月|上上个?礼拜|上个?礼拜|上上个?星期|上个?星期|今年|去年|最近|近期|上次|上一次|最近一次|最后一次|"

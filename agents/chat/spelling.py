@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from functools import cache
 
+from agents.chat.fuzzy_sounds import fuzzy_slipped_town
 from agents.events.typos import pinyin, slipped_town
 from agents.nlp.traditional import simplified
 
@@ -25,13 +26,15 @@ _LATIN_WORD = re.compile(r"[A-Z]?[a-z]{3,29}|[A-Z]{4,30}")
 
 def slipped_town_in(text: str, names: Mapping[str, str]) -> tuple[str, str] | None:
     """(span, town) for the first span of ``text`` that mistypes one town name or alias by one
-    look-alike or same-sound character ("华仕镇" → 华士镇), when exactly one town fits; else None."""
+    look-alike or same-sound character ("华仕镇" → 华士镇), or failing that by one fuzzy-sound
+    character ("顾三镇" → 顾山镇), when exactly one town fits; else None."""
     lengths = sorted({len(n) for n in names}, reverse=True)
-    for start in range(len(text)):
-        for size in lengths:
-            span = text[start : start + size]
-            if len(span) == size and (town := slipped_town(span, names)) is not None:
-                return span, town
+    for test in (slipped_town, fuzzy_slipped_town):  # a strict slip anywhere first, then a fuzzy sound
+        for start in range(len(text)):
+            for size in lengths:
+                span = text[start : start + size]
+                if len(span) == size and (town := test(span, names)) is not None:
+                    return span, town
     return None
 
 
