@@ -84,9 +84,8 @@ RESOURCE_SYNONYMS: dict[str, tuple[str, str | None]] = {
     "队伍": ("team", None), "专家": ("expert", None), "医院": ("medical", None), "医疗": ("medical", None),
     "卫生院": ("medical", None), "物资仓库": ("warehouse", None), "应急仓库": ("warehouse", None), "避难场所": ("shelter", None), "避难所": ("shelter", None),
     "安置点": ("shelter", None), "仓库": ("warehouse", None), "物资库": ("warehouse", None),
-    # a stockpile's site (应急物资储备点在哪) is the warehouse, not the materials in it
-    "储备点": ("warehouse", None), "物资储备点": ("warehouse", None), "储备库": ("warehouse", None),
-    "物资储备库": ("warehouse", None),
+    "储备点": ("warehouse", None), "储备库": ("warehouse", None), "物资储备点": ("warehouse", None),
+    "物资储备库": ("warehouse", None),  # a stockpile's site, not the materials in it
     "物资": ("material", None), "装备": ("equipment", None),
 }  # fmt: skip
 HAZARD_STATUS_SYNONYMS = {s.value: s.value for s in HazardStatus} | HAZARD_STATUS_SAID

@@ -12,6 +12,7 @@ import pytest
 from agents.chat import compound
 from agents.chat.coverage import NEGATED, uncovered
 from agents.chat.execute import bind
+from agents.chat.resources_asked import resource_requests
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from agents.chat.timewords import CST, time_window
@@ -181,6 +182,7 @@ def test_hazards_asked_without_a_period_word_are_the_open_ones() -> None:
 )
 def test_a_stockpile_site_is_a_warehouse_not_its_materials(question: str) -> None:
     assert _slots(question).resource_kind == "warehouse"
+    assert resource_requests(normalise_question(question)) == [("warehouse", None)]  # not 物资 as well
 
 
 @pytest.mark.parametrize(
