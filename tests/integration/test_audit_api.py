@@ -67,7 +67,9 @@ def test_writes_are_audited_with_caller_outcome_and_body_hash(
     deleted, posted = trail[0], trail[1]
     assert posted["method"] == "POST" and posted["path"] == "/api/v1/_probe/ok" and posted["query"] == "x=1"
     assert (
-        posted["status"] == 201 and posted["scope"] == "town:澄江街道" and posted["user_id"] == "dev-scoped"
+        posted["status"] == 201
+        and posted["scope"] == "town:澄江街道"
+        and posted["user_id"] == "dev-scoped:town:澄江街道"
     )
     assert posted["body_sha256"] == hashlib.sha256(body).hexdigest() and posted["body_bytes"] == len(body)
     assert deleted["method"] == "DELETE" and deleted["status"] == 422 and deleted["user_id"] == "dev"

@@ -360,6 +360,26 @@ def test_another_users_conversation_is_not_found(env: tuple[TestClient, Containe
     assert send(env, "GET", f"/api/v1/chat/conversations/{cid}").status_code == 200
 
 
+def test_officers_of_two_towns_keep_their_own_conversations_and_search_history(
+    env: tuple[TestClient, Container],
+) -> None:
+    """Both are scoped by header, not the city user: their per-user state must still be apart."""
+    lingang = {"X-SafeCloud-Town": quote("临港经济开发区")}
+    question = {"question": "临港经济开发区有哪些重大危险源？", "stream": False, "use_llm": False}
+    cid = send(env, "POST", "/api/v1/chat", headers=lingang, json=question).json()["conversation_id"]
+    send(env, "GET", "/api/v1/events/search", headers=lingang, params={"q": "临港昨天的泄漏告警"})
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}", headers=HUASHI).status_code == 404
+    follow_up = {"question": "其中哪些是一级？", "conversation_id": cid, "stream": False, "use_llm": False}
+    assert send(env, "POST", "/api/v1/chat", headers=HUASHI, json=follow_up).status_code == 404
+    assert cid not in {c["id"] for c in send(env, "GET", "/api/v1/chat/conversations", headers=HUASHI).json()}
+    assert "临港" not in send(env, "GET", "/api/v1/events/search/history", headers=HUASHI).text
+    suggested = send(env, "GET", "/api/v1/events/search/suggestions?prefix=临", headers=HUASHI).json()
+    assert "临港昨天的泄漏告警" not in {s["text"] for s in suggested}
+    assert send(env, "DELETE", "/api/v1/events/search/history", headers=HUASHI).status_code == 200
+    assert "临港昨天的泄漏告警" in send(env, "GET", "/api/v1/events/search/history", headers=lingang).text
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}", headers=lingang).status_code == 200
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"X-SafeCloud-Town": "%20"}, {"X-SafeCloud-Town": "%ZZ"}, {"X-SafeCloud-Town": quote("火星镇")},
