@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
+from core.validation_messages import field_message
 from plans.models import VERIFIED, Decision, ReviewField, SourceBlock
 
 NOT_REVIEWED = frozenset({"sections", "sources"})
@@ -185,7 +186,9 @@ def apply_decisions(
     try:
         edited = EmergencyPlan.model_validate(doc)
     except PydanticValidationError as exc:
-        problems = "；".join(f"/{'/'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors())
+        problems = "；".join(
+            f"/{'/'.join(str(p) for p in e['loc'])}：{field_message(e)}" for e in exc.errors()
+        )
         raise ValidationError(
             f"修改后的值不符合预案结构：{problems}",
             code="invalid_field_value",
