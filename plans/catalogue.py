@@ -25,6 +25,7 @@ from plans.service import PlanService, new_id, summary
 
 # 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
 TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
+_NODE_FIELDS_KEPT_WHEN_OMITTED = frozenset({"issuing_unit", "accident_category"})
 
 
 def tier(plan: dict[str, Any]) -> int:
@@ -170,6 +171,11 @@ class PlanCatalogue:
             "accident_category": body.accident_category,
             "updated_at": self.plans.clock(),
         }
+        # The plan-system editor has no issuing-unit or accident-category input: leaving them out
+        # keeps what the import found (renaming a node wiped both, and the dispatch guide matches
+        # plans by accident category); town, enterprise and parent left out do mean 市级 / none.
+        for kept in _NODE_FIELDS_KEPT_WHEN_OMITTED - body.model_fields_set:
+            props.pop(kept)
         self.repo.update_plan(plan_id, props)
         self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)

@@ -345,6 +345,36 @@ def test_plan_system_crud_order_and_graph(client: TestClient) -> None:
     }
 
 
+def test_renaming_an_imported_plan_in_the_system_editor_keeps_what_the_editor_does_not_show(
+    client: TestClient,
+) -> None:
+    """The editor sends title, type, town, enterprise and parent only (PlanSystem.vue)."""
+    up = upload(client, accident_category="危险化学品事故")
+    before = client.get(f"/api/v1/plans/{up['plan_id']}").json()
+    assert before["issuing_unit"] and before["accident_category"] == "危险化学品事故"
+    r = client.put(
+        f"/api/v1/plans/{up['plan_id']}/node",
+        json={"title": "液氨泄漏专项预案（修订）", "plan_type": "专项", "enterprise_id": A},
+    )
+    assert r.status_code == 200, r.text
+    after = r.json()
+    assert after["title"] == "液氨泄漏专项预案（修订）"
+    assert (after["issuing_unit"], after["accident_category"]) == (
+        before["issuing_unit"],
+        before["accident_category"],
+    )
+    cleared = client.put(
+        f"/api/v1/plans/{up['plan_id']}/node",
+        json={
+            "title": "液氨泄漏专项预案",
+            "plan_type": "专项",
+            "enterprise_id": A,
+            "accident_category": None,
+        },
+    ).json()
+    assert cleared["accident_category"] is None and cleared["issuing_unit"] == before["issuing_unit"]
+
+
 def test_statistics(client: TestClient) -> None:
     up = upload(client)
     accept_all(client, up["plan_id"], up["version_id"])
