@@ -46,6 +46,7 @@ from agents.chat.resolve import (
 )
 from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
+from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.prompts import PromptLibrary, complete_prompt
@@ -105,6 +106,7 @@ class ChatService:
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
         result, state = self._answer(normalise_question(question), principal, previous, use_llm)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        result.notice += narrower_scope_notice(question, principal.scope, result.path)
         if result.path != "refusal" or conversation_id:
             cid = conversation_id or self.conversations.create(
                 principal.user_id, normalise_question(question) or "对话"

@@ -380,6 +380,15 @@ def test_officers_of_two_towns_keep_their_own_conversations_and_search_history(
     assert send(env, "GET", f"/api/v1/chat/conversations/{cid}", headers=lingang).status_code == 200
 
 
+def test_a_town_officers_city_wide_question_says_it_counts_their_town_only(
+    env: tuple[TestClient, Container],
+) -> None:
+    question = {"question": "我市一共有多少家企业？", "stream": False, "use_llm": False}
+    town = send(env, "POST", "/api/v1/chat", headers=HUASHI, json=question).json()
+    assert town["path"] != "refusal" and "华士镇" in town["notice"] and "不是全市" in town["notice"]
+    assert "不是全市" not in send(env, "POST", "/api/v1/chat", json=question).json()["notice"]
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"X-SafeCloud-Town": "%20"}, {"X-SafeCloud-Town": "%ZZ"}, {"X-SafeCloud-Town": quote("火星镇")},
