@@ -100,6 +100,9 @@ class PlanGraphRepository:
         rows = self._read(q.ENTERPRISE_TOWN, None, id=enterprise_id)
         return rows[0]["town"] if rows else None
 
+    def town_exists(self, town: str) -> bool:
+        return bool(self._read(q.TOWN_EXISTS, None, id=town))
+
     def hazard_sources_of(self, enterprise_id: str | None) -> list[str]:
         if not enterprise_id:
             return []

@@ -91,6 +91,8 @@ class PlanVersionLifecycle:
             if found is None:
                 raise ValidationError(f"适用企业 {enterprise_id} 不存在", code="unknown_enterprise")
             town = found
+        elif town and not self.repo.town_exists(town):  # a plan filed under no real town reaches no one
+            raise ValidationError(f"适用镇街“{town}”不存在", code="unknown_town")
         check_jurisdiction(scope, town, enterprise_id)
         return town, enterprise_id
 

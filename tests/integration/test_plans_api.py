@@ -375,6 +375,21 @@ def test_renaming_an_imported_plan_in_the_system_editor_keeps_what_the_editor_do
     assert cleared["accident_category"] is None and cleared["issuing_unit"] == before["issuing_unit"]
 
 
+def test_a_plan_for_a_town_that_does_not_exist_is_refused_and_not_written(client: TestClient) -> None:
+    before = client.get("/api/v1/plans", params={"size": 200}).json()["total"]
+    r = client.post("/api/v1/plans", files={"file": PDF}, data={"town": "澄江镇"})  # 澄江 is a 街道
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town" and "澄江镇" in r.json()["message"]
+    r = client.post(
+        "/api/v1/plans/nodes", json={"title": "月亮湾片区总体预案", "plan_type": "总体", "town": "月亮湾"}
+    )
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town"
+    assert client.get("/api/v1/plans", params={"size": 200}).json()["total"] == before
+    ok = client.post(
+        "/api/v1/plans/nodes", json={"title": "华士镇总体预案", "plan_type": "总体", "town": "华士镇"}
+    )
+    assert ok.status_code == 201 and ok.json()["town"] == "华士镇"
+
+
 def test_statistics(client: TestClient) -> None:
     up = upload(client)
     accept_all(client, up["plan_id"], up["version_id"])
