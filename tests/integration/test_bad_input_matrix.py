@@ -540,3 +540,10 @@ def test_cli_bad_input(cli_env: Path, tmp_path: Path, args: list[str], fails: bo
         assert (r.exit_code != 0) is fails, (r.exit_code, r.output[:300])
     if r.exit_code != 0:
         assert "错误" in r.stderr and "Usage:" not in r.stderr, (r.exit_code, r.stderr, r.stdout[:300])
+
+
+def test_cli_ask_prints_the_caveat_the_chat_page_shows(cli_env: Path) -> None:
+    r = runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm", "--town", "华士镇"])
+    assert r.exit_code == 0, r.output
+    assert "提示：您的数据范围为华士镇" in r.stdout
+    assert "提示" not in runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm"]).stdout
