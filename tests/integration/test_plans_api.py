@@ -181,6 +181,9 @@ def test_versions_enable_rollback_diff_and_disable(client: TestClient) -> None:
     r = client.post(f"/api/v1/plans/{pid}/versions", json={"version_no": "2.0", "issued_at": "2026-01-01"})
     assert r.status_code == 201 and r.json()["copied_from"] == v1 and r.json()["enabled"] is False
     v2 = r.json()["id"]
+    again = client.post(f"/api/v1/plans/{pid}/versions", json={"version_no": " 2.0 ", "copy_from": v1})
+    assert again.status_code == 422 and again.json()["code"] == "duplicate_version_no"
+    assert len(client.get(f"/api/v1/plans/{pid}/versions").json()) == 2
     accept_all(
         client,
         pid,
