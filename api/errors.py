@@ -63,6 +63,16 @@ def install_error_handlers(app: FastAPI) -> None:
             {"code": exc.code, "message": exc.message, "details": exc.details}, status_code=status
         )
 
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # A bug, not bad input: the trace goes to the log; users get the same JSON body as any
+        # other error (Starlette's plain-text "Internal Server Error" broke the console's parsing).
+        log.error("unhandled error", exc_info=exc)
+        return JSONResponse(
+            {"code": "internal_error", "message": "服务器内部错误，请稍后重试", "details": {}},
+            status_code=500,
+        )
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         detail = exc.detail if isinstance(exc.detail, str) else ""
