@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
-from core.plan_document import EmergencyPlan, PlanSection
+from core.plan_document import SKELETON, SKELETON_PATHS, EmergencyPlan, PlanSection
 from core.scope import Principal, ScopeLevel
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -269,6 +269,14 @@ def require_city(principal: Principal) -> None:
 
 
 def _modules_json(body: TemplateInput) -> str:
+    """The modules to store; each must sit in a GB/T 29639 part, as the editor's picker offers:
+    the sections of plans started from the template are filed (and searched) by that part."""
+    for m in body.modules:
+        if m.skeleton not in SKELETON_PATHS:
+            raise ValidationError(
+                f"模块“{m.title}”的预案结构“{m.skeleton}”不在 GB/T 29639 结构中，可选：{'、'.join(SKELETON)}",
+                code="unknown_skeleton",
+            )
     return json.dumps([m.model_dump() for m in body.modules], ensure_ascii=False)
 
 

@@ -310,6 +310,29 @@ def test_templates_create_edit_preview_and_start_a_plan(client: TestClient) -> N
     assert client.get(f"/api/v1/plan-templates/{t['id']}").status_code == 404
 
 
+def test_a_template_module_outside_the_plan_skeleton_or_too_big_is_refused(client: TestClient) -> None:
+    before = client.get("/api/v1/plan-templates").json()
+    module = {"skeleton": "应急响应/分级响应", "title": "分级响应"}
+    ok = client.post("/api/v1/plan-templates", json={"name": "火灾模板", "modules": [module]})
+    assert ok.status_code == 201
+    bad = [
+        {"name": "火灾模板", "modules": [module, {"skeleton": "善后工作", "title": "善后"}]},  # no such part
+        {"name": "火灾模板", "modules": [{**module, "default_text": "字" * 20_001}]},
+        {"name": "火灾模板", "modules": [module] * 101},
+        {"name": "火灾模板", "description": "说明" * 1_001, "modules": [module]},
+    ]
+    for body in bad:
+        r = client.post("/api/v1/plan-templates", json=body)
+        assert r.status_code == 422, r.text
+        r = client.put(f"/api/v1/plan-templates/{ok.json()['id']}", json=body)
+        assert r.status_code == 422, r.text
+    assert "善后工作" in client.post("/api/v1/plan-templates", json=bad[0]).json()["message"]
+    assert len(client.get("/api/v1/plan-templates").json()) == len(before) + 1
+    assert client.get(f"/api/v1/plan-templates/{ok.json()['id']}").json()["modules"][0]["skeleton"] == (
+        "应急响应/分级响应"
+    )
+
+
 def test_plan_system_crud_order_and_graph(client: TestClient) -> None:
     overall = client.post(
         "/api/v1/plans/nodes", json={"title": "江阴市突发事件总体应急预案", "plan_type": "总体"}
