@@ -49,6 +49,7 @@ from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
+from agents.chat.unanswerable import unanswerable
 from agents.llm.prompts import PromptLibrary, complete_prompt
 from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
@@ -363,7 +364,7 @@ class ChatService:
 
 
 def check_question(text: str) -> str | None:
-    """Why a (normalised) question cannot be answered at all — empty, too long, not Chinese — or None.
+    """Why a (normalised) question can't be answered — empty, too long, not Chinese, a write, weather.
     The chat answers it as a polite refusal; the CLI turns it into an error line and exit code."""
     if not text:
         return "请输入问题，例如：澄江街道现在谁值班？"
@@ -371,7 +372,7 @@ def check_question(text: str) -> str | None:
         return f"问题过长（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），请精简后再提问。"
     if not _CJK.search(text):
         return "目前仅支持中文提问，例如：临港有哪些一级重大危险源企业？"
-    return None
+    return unanswerable(text)
 
 
 def _unnamed(text: str, slots: Slots) -> str:
