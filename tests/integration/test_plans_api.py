@@ -416,6 +416,12 @@ def test_a_plan_for_a_town_that_does_not_exist_is_refused_and_not_written(client
     assert ok.status_code == 201 and ok.json()["town"] == "华士镇"
 
 
+def test_listing_by_an_unknown_status_is_refused_not_an_empty_page(client: TestClient) -> None:
+    r = client.get("/api/v1/plans", params={"status": "启用"})  # the status is 已启用
+    assert r.status_code == 422 and "已启用" in r.json()["message"]
+    assert client.get("/api/v1/plans", params={"status": "已废止"}).status_code == 200
+
+
 def test_statistics(client: TestClient) -> None:
     up = upload(client)
     accept_all(client, up["plan_id"], up["version_id"])
