@@ -422,6 +422,15 @@ def test_listing_by_an_unknown_status_is_refused_not_an_empty_page(client: TestC
     assert client.get("/api/v1/plans", params={"status": "已废止"}).status_code == 200
 
 
+@pytest.mark.parametrize("sent", ["C:\\fakepath\\plan.pdf", "../../../tmp/plan.pdf", "docs/plan.pdf"])
+def test_an_uploaded_file_is_known_by_its_name_not_the_path_the_browser_sent(
+    client: TestClient, sent: str
+) -> None:
+    up = upload(client, (sent, PDF[1], PDF[2]))
+    version = client.get(f"/api/v1/plans/{up['plan_id']}/versions").json()[0]
+    assert version["source_filename"] == "plan.pdf"
+
+
 def test_statistics(client: TestClient) -> None:
     up = upload(client)
     accept_all(client, up["plan_id"], up["version_id"])
