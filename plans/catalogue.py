@@ -213,7 +213,13 @@ class PlanCatalogue:
         self, principal: Principal, *, level: str, town: str | None, accident_type: str | None
     ) -> list[dict[str, Any]]:
         """Who commands, which teams, what first: for each enabled plan that covers the town (or
-        the whole city) and the accident type, the verified facts of the requested level."""
+        the whole city) and the accident type, the verified facts of the requested level. A town
+        that does not exist, or lies outside a town officer's scope, is refused: answered with the
+        city-level plans alone, the guide read as complete for it."""
+        if town and not self.repo.town_exists(town):
+            raise ValidationError(f"镇街“{town}”不存在", code="unknown_town")
+        if town and principal.scope.level is ScopeLevel.TOWN and town != principal.scope.town:
+            raise PermissionDeniedError(f"无权查看“{town}”的数据", code="out_of_scope")
         guides = []
         for row in self.repo.response_level_plans(
             principal.scope, level=level, town=town, accident_type=accident_type

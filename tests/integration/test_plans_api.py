@@ -416,6 +416,19 @@ def test_a_plan_for_a_town_that_does_not_exist_is_refused_and_not_written(client
     assert ok.status_code == 201 and ok.json()["town"] == "华士镇"
 
 
+def test_the_response_guide_refuses_an_unknown_town_or_one_outside_the_callers_scope(
+    client: TestClient,
+) -> None:
+    r = client.get("/api/v1/plans/response", params={"level": "二级", "town": "夏港镇"})
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town"
+    r = client.get(
+        "/api/v1/plans/response", params={"level": "二级", "town": "临港经济开发区"}, headers=HUASHI
+    )
+    assert r.status_code == 403 and r.json()["code"] == "out_of_scope"
+    r = client.get("/api/v1/plans/response", params={"level": "二级", "town": "华士镇"}, headers=HUASHI)
+    assert r.status_code == 200
+
+
 def test_listing_by_an_unknown_status_is_refused_not_an_empty_page(client: TestClient) -> None:
     r = client.get("/api/v1/plans", params={"status": "启用"})  # the status is 已启用
     assert r.status_code == 422 and "已启用" in r.json()["message"]
