@@ -89,6 +89,19 @@ def test_a_refused_edit_is_explained_in_chinese_not_pydantic_english(
     assert not re.search(r"[A-Za-z]{4,}", err.value.message.replace(pointer, "")), err.value.message
 
 
+@pytest.mark.parametrize(
+    ("pointer", "value"),
+    [("/scope", "适" * 20_001), ("/response_levels/0/actions", ["疏散周边人员"] * 3_000)],
+)
+def test_an_edit_far_longer_than_anything_typed_is_refused(pointer: str, value: object) -> None:
+    plan = chemical_plan()
+    with pytest.raises(ValidationError) as err:
+        apply_decisions(plan, initial_state(plan), [Decision(field=pointer, action="edit", value=value)])
+    assert err.value.code == "value_too_long" and pointer in err.value.message
+    edited, _ = apply_decisions(plan, {}, [Decision(field="/scope", action="edit", value="适" * 5_000)])
+    assert len(edited.scope) == 5_000
+
+
 def test_edit_may_fill_an_empty_field() -> None:
     plan = chemical_plan()
     edited, state = apply_decisions(
