@@ -29,6 +29,7 @@ from agents.chat.followup import (
     landlord_decision,
     landlord_said,
     list_form,
+    nothing_to_refer_to,
     referred_ids,
     refers_to_rows,
     same_device,
@@ -173,13 +174,13 @@ class ChatService:
             return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                               path="refusal"), None  # fmt: skip
         refers_back = previous is not None and refers_to_rows(text, previous)
-        enterprise_ids: list[str] | None = (
-            [own.enterprise_id] if own.enterprise_id and enterprise is None else None
-        )
+        enterprise_ids = [own.enterprise_id] if own.enterprise_id and enterprise is None else None
         if lessor is not None:
             enterprise_ids = [lessor.id]
         if enterprise is None and enterprise_ids is None and refers_back and previous is not None:
-            enterprise_ids = referred_ids(text, self._listed(previous, scope))
+            if (nothing := nothing_to_refer_to(text, listed := self._listed(previous, scope))) is not None:
+                return ChatAnswer(answer=nothing, path="clarify"), None
+            enterprise_ids = referred_ids(text, listed)
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
         decision = landlord_decision(decision, lessor, text, previous)
         if previous is not None:  # "离线的呢" after "本镇摄像头有多少个"
@@ -364,8 +365,7 @@ class ChatService:
 
 
 def check_question(text: str) -> str | None:
-    """Why a (normalised) question can't be answered — empty, too long, not Chinese, a write, weather.
-    The chat answers it as a polite refusal; the CLI turns it into an error line and exit code."""
+    """Why a normalised question can't be answered, or None: the chat replies it, the CLI fails with it."""
     if not text:
         return "请输入问题，例如：澄江街道现在谁值班？"
     if len(text) > MAX_QUESTION_CHARS:

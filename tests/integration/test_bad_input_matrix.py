@@ -389,6 +389,17 @@ def test_a_town_officers_city_wide_question_says_it_counts_their_town_only(
     assert "不是全市" not in send(env, "POST", "/api/v1/chat", json=question).json()["notice"]
 
 
+def test_a_follow_up_on_an_answer_that_listed_nothing_is_not_widened_to_everything(
+    env: tuple[TestClient, Container],
+) -> None:
+    ask = {"question": "华士镇有哪些危化品生产企业？", "stream": False, "use_llm": False}
+    first = send(env, "POST", "/api/v1/chat", json=ask).json()
+    assert "没有查到" in first["answer"]
+    follow = {"question": "其中哪家隐患最多？", "conversation_id": first["conversation_id"], "stream": False}
+    r = send(env, "POST", "/api/v1/chat", json=follow | {"use_llm": False}).json()
+    assert r["path"] == "clarify" and "上一个问题没有查到结果" in r["answer"] and not r["rows"]
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"X-SafeCloud-Town": "%20"}, {"X-SafeCloud-Town": "%ZZ"}, {"X-SafeCloud-Town": quote("火星镇")},
