@@ -53,8 +53,14 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     return app
 
 
+# A missing file the page itself loads (a hashed bundle of an older build, still named by a cached
+# index.html) must be a 404: index.html in its place fails as "MIME type text/html" — a blank page.
+_ASSET_SUFFIXES = (".js", ".mjs", ".css", ".map", ".json", ".png", ".jpg", ".svg", ".ico", ".woff", ".woff2")
+
+
 def _mount_web(app: FastAPI, dist: Path) -> None:
-    """Serve the built SPA: real files as-is, every other non-API path falls back to index.html."""
+    """Serve the built SPA: real files as-is, missing assets 404, every other non-API path falls
+    back to index.html, which is revalidated on each load so a new build's bundles are picked up."""
     dist = dist.resolve()
     index = dist / "index.html"
 
@@ -65,6 +71,8 @@ def _mount_web(app: FastAPI, dist: Path) -> None:
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist):
             return FileResponse(candidate)
+        if path.startswith("assets/") or path.lower().endswith(_ASSET_SUFFIXES):
+            raise HTTPException(status_code=404)
         if not index.is_file():
             raise HTTPException(status_code=404, detail="前端未构建：请运行 make run 或 make web")
-        return FileResponse(index)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

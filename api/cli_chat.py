@@ -51,6 +51,8 @@ def ask_command(
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2, default=str))
         return
     typer.echo(result.answer)
+    if result.notice:  # the caveat the chat page shows under the answer (LLM down, narrower scope)
+        typer.echo(f"提示：{result.notice}")
     typer.echo(
         f"\n[{result.path} · {result.intent or '—'} · {result.latency_ms:.0f} ms · 会话 {result.conversation_id}]"
     )

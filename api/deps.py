@@ -35,7 +35,9 @@ def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | N
         scope = DataScope(level=ScopeLevel.TOWN, town=name)
     else:
         return DEV_PRINCIPAL
-    return Principal(user_id="dev-scoped", scope=scope)
+    # Per-user state (conversations, search history, suggestions) is keyed by user_id: one id shared
+    # by every scope would show a town's questions and answers to the officers of every other town.
+    return Principal(user_id=f"dev-scoped:{scope.describe()}", scope=scope)
 
 
 def principal(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
-from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -21,6 +19,7 @@ from core.errors import (
     SafeCloudError,
     ValidationError,
 )
+from core.validation_messages import field_message
 
 log = logging.getLogger(__name__)
 
@@ -33,48 +32,6 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (GraphError, 502),
     (ConfigError, 500),
 ]
-
-_DATETIME_ZH = "应为有效的日期时间（ISO 8601，例如 2025-11-01T08:00:00+08:00）"
-_FIELD_ZH = {
-    "missing": "缺少必填参数",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "float_parsing": "应为数字",
-    "float_type": "应为数字",
-    "finite_number": "应为有限的数字",
-    "bool_parsing": "应为 true 或 false",
-    "bool_type": "应为 true 或 false",
-    "string_type": "应为字符串",
-    "string_unicode": "应为有效的 UTF-8 文本",
-    "string_pattern_mismatch": "格式不正确",
-    "dict_type": "应为 JSON 对象",
-    "model_type": "应为 JSON 对象",
-    "model_attributes_type": "应为 JSON 对象",
-    "list_type": "应为列表",
-    "extra_forbidden": "不支持该字段",
-    "json_invalid": "JSON 格式无效",
-    "json_type": "应为 JSON",
-    "datetime_parsing": _DATETIME_ZH,
-    "datetime_from_date_parsing": _DATETIME_ZH,
-    "datetime_type": _DATETIME_ZH,
-    "date_parsing": "应为有效的日期（YYYY-MM-DD）",
-    "date_from_datetime_parsing": "应为有效的日期（YYYY-MM-DD）",
-    "date_type": "应为有效的日期（YYYY-MM-DD）",
-}
-# Types whose message needs the constraint from the error's context.
-_BOUND_ZH = {
-    "greater_than_equal": ("ge", "应大于或等于 {}"),
-    "greater_than": ("gt", "应大于 {}"),
-    "less_than_equal": ("le", "应小于或等于 {}"),
-    "less_than": ("lt", "应小于 {}"),
-    "string_too_short": ("min_length", "至少 {} 个字符"),
-    "string_too_long": ("max_length", "最多 {} 个字符"),
-    "too_short": ("min_length", "至少 {} 项"),
-    "too_long": ("max_length", "最多 {} 项"),
-    "literal_error": ("expected", "取值应为 {}"),
-    "enum": ("expected", "取值应为 {}"),
-}
 
 # Framework refusals (routing, body parsing) carry English details; users get these instead.
 _HTTP_ZH = {
@@ -92,20 +49,6 @@ def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def field_message(error: Mapping[str, Any]) -> str:
-    """One pydantic error in Chinese. Our own validators already raise Chinese ``value_error``s."""
-    kind = str(error.get("type", ""))
-    if kind in _FIELD_ZH:
-        return _FIELD_ZH[kind]
-    ctx = error.get("ctx") or {}
-    if kind in _BOUND_ZH:
-        key, template = _BOUND_ZH[kind]
-        return template.format(str(ctx.get(key, "?")).replace(" or ", " 或 "))
-    if kind in ("value_error", "assertion_error"):
-        return str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return f"值无效（{kind}）"
-
-
 def status_for(exc: SafeCloudError) -> int:
     return next((status for cls, status in _STATUS if isinstance(exc, cls)), 500)
 
@@ -118,6 +61,16 @@ def install_error_handlers(app: FastAPI) -> None:
             log.error("request failed: %s %s", exc.code, exc.message)
         return JSONResponse(
             {"code": exc.code, "message": exc.message, "details": exc.details}, status_code=status
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # A bug, not bad input: the trace goes to the log; users get the same JSON body as any
+        # other error (Starlette's plain-text "Internal Server Error" broke the console's parsing).
+        log.error("unhandled error", exc_info=exc)
+        return JSONResponse(
+            {"code": "internal_error", "message": "服务器内部错误，请稍后重试", "details": {}},
+            status_code=500,
         )
 
     @app.exception_handler(StarletteHTTPException)

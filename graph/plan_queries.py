@@ -283,6 +283,7 @@ RETURN p.id AS id"""
 PROJECT_FACTS = _build_projection()
 
 ENTERPRISE_TOWN = "MATCH (e:Enterprise {id: $id}) RETURN e.town AS town"
+TOWN_EXISTS = "MATCH (t:Town {id: $id}) RETURN t.id AS id"
 
 HAZARD_SOURCES_OF = """
 MATCH (e:Enterprise {id: $enterprise_id})-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)

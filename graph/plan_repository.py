@@ -105,6 +105,9 @@ class PlanGraphRepository:
         """The gazetteer a plan's scope is read against: every Town node's name."""
         return [str(r["name"]) for r in self._read(TOWNS, None)]
 
+    def town_exists(self, town: str) -> bool:
+        return bool(self._read(q.TOWN_EXISTS, None, id=town))
+
     def hazard_sources_of(self, enterprise_id: str | None) -> list[str]:
         if not enterprise_id:
             return []

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from core.errors import NotFoundError, PermissionDeniedError, ValidationError
-from core.plan_document import EmergencyPlan, PlanSection
+from core.plan_document import SKELETON, SKELETON_PATHS, EmergencyPlan, PlanSection
 from core.scope import Principal, ScopeLevel
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -25,6 +25,7 @@ from plans.service import PlanService, new_id, summary
 
 # 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
 TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
+_NODE_FIELDS_KEPT_WHEN_OMITTED = frozenset({"issuing_unit", "accident_category"})
 
 
 def tier(plan: dict[str, Any]) -> int:
@@ -170,6 +171,11 @@ class PlanCatalogue:
             "accident_category": body.accident_category,
             "updated_at": self.plans.clock(),
         }
+        # The plan-system editor has no issuing-unit or accident-category input: leaving them out
+        # keeps what the import found (renaming a node wiped both, and the dispatch guide matches
+        # plans by accident category); town, enterprise and parent left out do mean 市级 / none.
+        for kept in _NODE_FIELDS_KEPT_WHEN_OMITTED - body.model_fields_set:
+            props.pop(kept)
         self.repo.update_plan(plan_id, props)
         self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
@@ -207,7 +213,13 @@ class PlanCatalogue:
         self, principal: Principal, *, level: str, town: str | None, accident_type: str | None
     ) -> list[dict[str, Any]]:
         """Who commands, which teams, what first: for each enabled plan that covers the town (or
-        the whole city) and the accident type, the verified facts of the requested level."""
+        the whole city) and the accident type, the verified facts of the requested level. A town
+        that does not exist, or lies outside a town officer's scope, is refused: answered with the
+        city-level plans alone, the guide read as complete for it."""
+        if town and not self.repo.town_exists(town):
+            raise ValidationError(f"镇街“{town}”不存在", code="unknown_town")
+        if town and principal.scope.level is ScopeLevel.TOWN and town != principal.scope.town:
+            raise PermissionDeniedError(f"无权查看“{town}”的数据", code="out_of_scope")
         guides = []
         for row in self.repo.response_level_plans(
             principal.scope, level=level, town=town, accident_type=accident_type
@@ -263,6 +275,14 @@ def require_city(principal: Principal) -> None:
 
 
 def _modules_json(body: TemplateInput) -> str:
+    """The modules to store; each must sit in a GB/T 29639 part, as the editor's picker offers:
+    the sections of plans started from the template are filed (and searched) by that part."""
+    for m in body.modules:
+        if m.skeleton not in SKELETON_PATHS:
+            raise ValidationError(
+                f"模块“{m.title}”的预案结构“{m.skeleton}”不在 GB/T 29639 结构中，可选：{'、'.join(SKELETON)}",
+                code="unknown_skeleton",
+            )
     return json.dumps([m.model_dump() for m in body.modules], ensure_ascii=False)
 
 

@@ -192,15 +192,15 @@ class TemplateModule(_Model):
         min_length=1, description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …"
     )
     title: str = Field(min_length=1, max_length=100)
-    default_text: str = ""
+    default_text: str = Field("", max_length=20_000)
 
 
 class TemplateInput(_Model):
     name: str = Field(min_length=1, max_length=100)
     plan_type: PlanType = "专项"
     accident_category: str | None = Field(None, max_length=50)
-    description: str = ""
-    modules: list[TemplateModule] = Field(min_length=1)
+    description: str = Field("", max_length=2_000)
+    modules: list[TemplateModule] = Field(min_length=1, max_length=100)
 
 
 class TemplateView(TemplateInput):

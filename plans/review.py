@@ -9,6 +9,7 @@ Edits are written into the document and the whole document is re-validated again
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -16,9 +17,13 @@ from pydantic import ValidationError as PydanticValidationError
 
 from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
+from core.validation_messages import field_message
 from plans.models import VERIFIED, Decision, ReviewField, SourceBlock
 
 NOT_REVIEWED = frozenset({"sections", "sources"})
+# One edit holds what a reviewer types or pastes for one field or row; far more is a slip (a whole
+# file pasted into a title), and every later review page would carry it.
+MAX_EDIT_CHARS = 20_000
 
 SECTION_NAMES = {
     "title": "基本信息",
@@ -175,6 +180,11 @@ def apply_decisions(
         if d.action == "edit":
             if d.value is None:
                 raise ValidationError(f"修改字段 {d.field} 时必须提供新值", code="missing_value")
+            if len(json.dumps(d.value, ensure_ascii=False)) > MAX_EDIT_CHARS:
+                raise ValidationError(
+                    f"字段 {d.field} 修改后的值过长（上限 {MAX_EDIT_CHARS} 字），请精简后再保存",
+                    code="value_too_long",
+                )
             assign(doc, d.field, d.value)
             new_state[d.field] = "edited"
             # A row or list typed by a person (e.g. a whole response level) is verified leaf by leaf.
@@ -185,7 +195,9 @@ def apply_decisions(
     try:
         edited = EmergencyPlan.model_validate(doc)
     except PydanticValidationError as exc:
-        problems = "；".join(f"/{'/'.join(str(p) for p in e['loc'])}：{e['msg']}" for e in exc.errors())
+        problems = "；".join(
+            f"/{'/'.join(str(p) for p in e['loc'])}：{field_message(e)}" for e in exc.errors()
+        )
         raise ValidationError(
             f"修改后的值不符合预案结构：{problems}",
             code="invalid_field_value",

@@ -13,6 +13,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import PureWindowsPath
 from typing import Any, Protocol
 
 from core.errors import ValidationError
@@ -134,6 +135,8 @@ class PlanService(PlanVersionLifecycle):
         town_ids: tuple[str | None, str | None] = (None, None)
         if existing is None:  # checked before the (slow) import: a refusal costs nothing
             town_ids = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
+        # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
+        filename = PureWindowsPath(filename).name or "plan"  # splits at both / and \\
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
         version = {

@@ -92,6 +92,8 @@ class PlanVersionLifecycle:
             if found is None:
                 raise ValidationError(f"适用企业 {enterprise_id} 不存在", code="unknown_enterprise")
             town = found
+        elif town and not self.repo.town_exists(town):  # a plan filed under no real town reaches no one
+            raise ValidationError(f"适用镇街“{town}”不存在", code="unknown_town")
         check_jurisdiction(scope, town, enterprise_id)
         return town, enterprise_id
 
@@ -288,6 +290,11 @@ class PlanVersionLifecycle:
         plan = self.writable_plan(principal, plan_id)
         if body.town or body.enterprise_id:
             self.resolve_jurisdiction(principal, body.town, body.enterprise_id)
+        # Versions are told apart by number in the version list and the diff picker.
+        if any(str(v["version_no"]).strip() == body.version_no.strip() for v in self.repo.versions(plan_id)):
+            raise ValidationError(
+                f"版本号“{body.version_no.strip()}”已存在，请换一个版本号", code="duplicate_version_no"
+            )
         base_id = body.copy_from or (plan.get("enabled_version_id") or self._latest_version(plan_id)["id"])
         base = self.version(plan_id, base_id)
         new_id_ = self._copy_version(

@@ -108,6 +108,25 @@ def refers_to_rows(text: str, previous: TurnState | None = None) -> bool:
     return composed and re.search(BARE_LIST, text) is not None
 
 
+NOTHING_TO_REFER_TO = (
+    "上一个问题没有查到结果，“其中”“它们”没有可指的对象。请直接说出要查的条件，例如：华士镇隐患最多的企业。"
+)
+# Words that pick from the previous rows as a set; "其中误报的呢" only narrows the previous query (its
+# answer may rightly be empty too) and "它的厂房" means the enterprise the previous question named.
+_PICKS_FROM_ROWS = re.compile(r"其中(?:哪|有几|有多少)|它们|他们|这些|那些|这几|那几")
+
+
+def nothing_to_refer_to(text: str, listed: TurnState) -> str | None:
+    """The reply when "其中哪家/它们" picks from a previous answer that listed nothing. The ids would
+    be none, and the question was then answered afresh for every enterprise in scope ("其中哪家隐患
+    最多" after 0 医药 firms in 申港 named a chemical firm in 临港) — confidently wrong."""
+    named = listed.slots.get("enterprise_id") or listed.slots.get("enterprise_ids")
+    listed_nothing = listed.intent and listed.key_kind != "count" and not listed.result_ids
+    if listed_nothing and not listed.result_enterprises and not named and _PICKS_FROM_ROWS.search(text):
+        return NOTHING_TO_REFER_TO
+    return None
+
+
 def referred_ids(text: str, previous: TurnState) -> list[str] | None:
     """The ids a referring question means: every enterprise of the previous rows, the first one for
     "它/这家", the n-th for "第n家"; a lessor row set ("这个出租方还租给了谁") gives the lessors' ids."""

@@ -29,6 +29,7 @@ from agents.chat.followup import (
     landlord_decision,
     landlord_said,
     list_form,
+    nothing_to_refer_to,
     referred_ids,
     refers_to_rows,
     same_device,
@@ -48,8 +49,10 @@ from agents.chat.resolve import (
 )
 from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
+from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
+from agents.chat.unanswerable import unanswerable
 from agents.llm.prompts import PromptLibrary, complete_prompt
 from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
@@ -103,6 +106,7 @@ class ChatService:
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
         result, state = self._answer(normalise_question(question), principal, previous, use_llm)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
+        result.notice += narrower_scope_notice(question, principal.scope, result.path)
         if result.path != "refusal" or conversation_id:
             cid = conversation_id or self.conversations.create(
                 principal.user_id, normalise_question(question) or "对话"
@@ -167,13 +171,13 @@ class ChatService:
             return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                               path="refusal"), None  # fmt: skip
         refers_back = previous is not None and refers_to_rows(text, previous)
-        enterprise_ids: list[str] | None = (
-            [own.enterprise_id] if own.enterprise_id and enterprise is None else None
-        )
+        enterprise_ids = [own.enterprise_id] if own.enterprise_id and enterprise is None else None
         if lessor is not None:
             enterprise_ids = [lessor.id]
         if enterprise is None and enterprise_ids is None and refers_back and previous is not None:
-            enterprise_ids = referred_ids(text, self._listed(previous, scope))
+            if (nothing := nothing_to_refer_to(text, listed := self._listed(previous, scope))) is not None:
+                return ChatAnswer(answer=nothing, path="clarify"), None
+            enterprise_ids = referred_ids(text, listed)
         decision = route(text, slots, has_enterprise=enterprise is not None or bool(enterprise_ids))
         decision = landlord_decision(decision, lessor, text, previous)
         if previous is not None:  # "离线的呢" after "本镇摄像头有多少个"
@@ -355,15 +359,14 @@ class ChatService:
 
 
 def check_question(text: str) -> str | None:
-    """Why a (normalised) question cannot be answered at all — empty, too long, not Chinese — or None.
-    The chat answers it as a polite refusal; the CLI turns it into an error line and exit code."""
+    """Why a normalised question can't be answered, or None: the chat replies it, the CLI fails with it."""
     if not text:
         return "请输入问题，例如：澄江街道现在谁值班？"
     if len(text) > MAX_QUESTION_CHARS:
         return f"问题过长（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），请精简后再提问。"
     if not _CJK.search(text):
         return "目前仅支持中文提问，例如：临港有哪些一级重大危险源企业？"
-    return None
+    return unanswerable(text)
 
 
 def _unnamed(text: str, slots: Slots) -> str:

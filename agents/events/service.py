@@ -7,6 +7,7 @@ The place gazetteer is read from the graph on first use and refreshed every ``ga
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -202,8 +203,15 @@ class EventSearchService:
 
     # ---- history and suggestions -----------------------------------------------------------
     def history(self, principal: Principal, limit: int = 50) -> list[HistoryItem]:
-        items = []
-        for r in self.repository.list_history(principal.user_id, limit=max(1, min(limit, 200))):
+        """Newest first, each search once: every run is stored (it counts for the suggestions), but the
+        same sentence and filter run again (re-run, chips kept) is one line of the history list."""
+        items: list[HistoryItem] = []
+        seen: set[tuple[str, str]] = set()
+        for r in self.repository.list_history(principal.user_id, limit=200):
+            key = (r["sentence"], json.dumps(r["filter"], sort_keys=True, ensure_ascii=False))
+            if key in seen or len(items) >= max(1, min(limit, 200)):
+                continue
+            seen.add(key)
             try:
                 flt = EventFilter.model_validate(r["filter"]) if r["filter"] else None
             except ValueError:

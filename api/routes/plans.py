@@ -18,6 +18,7 @@ from plans.models import (
     PlanPage,
     PlanPassage,
     PlanStats,
+    PlanStatus,
     PlanSummary,
     ProjectionReport,
     ReviewPatch,
@@ -80,7 +81,7 @@ def list_plans(
     p: PrincipalDep,
     plan_type: Annotated[PlanType | None, Query(alias="type")] = None,
     town: Annotated[str | None, Query(max_length=50)] = None,
-    status: Annotated[str | None, Query(max_length=10)] = None,
+    status: Annotated[PlanStatus | None, Query()] = None,  # an unknown one had listed nothing, silently
     q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1)] = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,

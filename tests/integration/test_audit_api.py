@@ -40,6 +40,10 @@ def app_and_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Te
     def refused() -> None:
         raise ValidationError("不允许")
 
+    @app.post("/api/v1/_probe/broken")
+    def broken() -> None:
+        raise RuntimeError("a bug in a route")
+
     with TestClient(app) as client:
         yield client, container
 
@@ -67,7 +71,9 @@ def test_writes_are_audited_with_caller_outcome_and_body_hash(
     deleted, posted = trail[0], trail[1]
     assert posted["method"] == "POST" and posted["path"] == "/api/v1/_probe/ok" and posted["query"] == "x=1"
     assert (
-        posted["status"] == 201 and posted["scope"] == "town:澄江街道" and posted["user_id"] == "dev-scoped"
+        posted["status"] == 201
+        and posted["scope"] == "town:澄江街道"
+        and posted["user_id"] == "dev-scoped:town:澄江街道"
     )
     assert posted["body_sha256"] == hashlib.sha256(body).hexdigest() and posted["body_bytes"] == len(body)
     assert deleted["method"] == "DELETE" and deleted["status"] == 422 and deleted["user_id"] == "dev"
@@ -106,3 +112,17 @@ def test_a_failing_audit_store_is_logged_not_raised(
     finally:
         container.audit = saved
     assert any("AUDIT RECORD LOST" in r.getMessage() for r in caplog.records)
+
+
+def test_an_unexpected_error_is_a_chinese_json_500_and_audited(
+    app_and_store: tuple[TestClient, Container], caplog: pytest.LogCaptureFixture
+) -> None:
+    """The console parses every error body as JSON; Starlette's default is plain text."""
+    client, _ = app_and_store
+    lenient = TestClient(client.app, raise_server_exceptions=False)
+    with caplog.at_level(logging.ERROR, logger="api.errors"):
+        r = lenient.post("/api/v1/_probe/broken")
+    assert r.status_code == 500
+    assert r.json() == {"code": "internal_error", "message": "服务器内部错误，请稍后重试", "details": {}}
+    assert "a bug in a route" not in r.text and "a bug in a route" in caplog.text
+    assert (_trail(client)[0]["path"], _trail(client)[0]["status"]) == ("/api/v1/_probe/broken", 500)

@@ -360,6 +360,46 @@ def test_another_users_conversation_is_not_found(env: tuple[TestClient, Containe
     assert send(env, "GET", f"/api/v1/chat/conversations/{cid}").status_code == 200
 
 
+def test_officers_of_two_towns_keep_their_own_conversations_and_search_history(
+    env: tuple[TestClient, Container],
+) -> None:
+    """Both are scoped by header, not the city user: their per-user state must still be apart."""
+    lingang = {"X-SafeCloud-Town": quote("临港经济开发区")}
+    question = {"question": "临港经济开发区有哪些重大危险源？", "stream": False, "use_llm": False}
+    cid = send(env, "POST", "/api/v1/chat", headers=lingang, json=question).json()["conversation_id"]
+    send(env, "GET", "/api/v1/events/search", headers=lingang, params={"q": "临港昨天的泄漏告警"})
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}", headers=HUASHI).status_code == 404
+    follow_up = {"question": "其中哪些是一级？", "conversation_id": cid, "stream": False, "use_llm": False}
+    assert send(env, "POST", "/api/v1/chat", headers=HUASHI, json=follow_up).status_code == 404
+    assert cid not in {c["id"] for c in send(env, "GET", "/api/v1/chat/conversations", headers=HUASHI).json()}
+    assert "临港" not in send(env, "GET", "/api/v1/events/search/history", headers=HUASHI).text
+    suggested = send(env, "GET", "/api/v1/events/search/suggestions?prefix=临", headers=HUASHI).json()
+    assert "临港昨天的泄漏告警" not in {s["text"] for s in suggested}
+    assert send(env, "DELETE", "/api/v1/events/search/history", headers=HUASHI).status_code == 200
+    assert "临港昨天的泄漏告警" in send(env, "GET", "/api/v1/events/search/history", headers=lingang).text
+    assert send(env, "GET", f"/api/v1/chat/conversations/{cid}", headers=lingang).status_code == 200
+
+
+def test_a_town_officers_city_wide_question_says_it_counts_their_town_only(
+    env: tuple[TestClient, Container],
+) -> None:
+    question = {"question": "我市一共有多少家企业？", "stream": False, "use_llm": False}
+    town = send(env, "POST", "/api/v1/chat", headers=HUASHI, json=question).json()
+    assert town["path"] != "refusal" and "华士镇" in town["notice"] and "不是全市" in town["notice"]
+    assert "不是全市" not in send(env, "POST", "/api/v1/chat", json=question).json()["notice"]
+
+
+def test_a_follow_up_on_an_answer_that_listed_nothing_is_not_widened_to_everything(
+    env: tuple[TestClient, Container],
+) -> None:
+    ask = {"question": "华士镇有哪些危化品生产企业？", "stream": False, "use_llm": False}
+    first = send(env, "POST", "/api/v1/chat", json=ask).json()
+    assert "没有查到" in first["answer"]
+    follow = {"question": "其中哪家隐患最多？", "conversation_id": first["conversation_id"], "stream": False}
+    r = send(env, "POST", "/api/v1/chat", json=follow | {"use_llm": False}).json()
+    assert r["path"] == "clarify" and "上一个问题没有查到结果" in r["answer"] and not r["rows"]
+
+
 @pytest.mark.parametrize(
     "headers",
     [{"X-SafeCloud-Town": "%20"}, {"X-SafeCloud-Town": "%ZZ"}, {"X-SafeCloud-Town": quote("火星镇")},
@@ -511,3 +551,10 @@ def test_cli_bad_input(cli_env: Path, tmp_path: Path, args: list[str], fails: bo
         assert (r.exit_code != 0) is fails, (r.exit_code, r.output[:300])
     if r.exit_code != 0:
         assert "错误" in r.stderr and "Usage:" not in r.stderr, (r.exit_code, r.stderr, r.stdout[:300])
+
+
+def test_cli_ask_prints_the_caveat_the_chat_page_shows(cli_env: Path) -> None:
+    r = runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm", "--town", "华士镇"])
+    assert r.exit_code == 0, r.output
+    assert "提示：您的数据范围为华士镇" in r.stdout
+    assert "提示" not in runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm"]).stdout

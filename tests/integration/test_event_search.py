@@ -170,6 +170,20 @@ def test_history_per_user_newest_first_and_clear(service: EventSearchService) ->
     assert service.history(DEV_PRINCIPAL) == [] and len(service.history(HUASHI)) == 1
 
 
+def test_a_search_run_again_is_one_line_of_the_history(service: EventSearchService) -> None:
+    service.clear_history(DEV_PRINCIPAL)
+    for _ in range(3):
+        service.search("本周临港的泄漏", DEV_PRINCIPAL)  # run again, e.g. after going back to page 1
+    service.search("本周华士的泄漏", DEV_PRINCIPAL)
+    parsed = service.search("本周临港的泄漏", DEV_PRINCIPAL).filter
+    edited = EventFilter.model_validate(parsed.model_dump() | {"levels": ["红色"]})
+    service.search_filter(edited, DEV_PRINCIPAL, sentence="本周临港的泄漏")  # same words, other chips
+    lines = [(h.sentence, h.filter.levels if h.filter else None) for h in service.history(DEV_PRINCIPAL)]
+    assert lines == [("本周临港的泄漏", ["红色"]), ("本周临港的泄漏", []), ("本周华士的泄漏", [])]
+    assert len(service.history(DEV_PRINCIPAL, limit=2)) == 2
+    assert service.clear_history(DEV_PRINCIPAL) == 6  # every run was stored (suggestions count them)
+
+
 def test_suggestions_rank_own_history_then_popular(service: EventSearchService) -> None:
     colleague = Principal(user_id="colleague", scope=DEV_PRINCIPAL.scope)
     for _ in range(3):

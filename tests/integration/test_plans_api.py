@@ -186,6 +186,9 @@ def test_versions_enable_rollback_diff_and_disable(client: TestClient) -> None:
     r = client.post(f"/api/v1/plans/{pid}/versions", json={"version_no": "2.0", "issued_at": "2026-01-01"})
     assert r.status_code == 201 and r.json()["copied_from"] == v1 and r.json()["enabled"] is False
     v2 = r.json()["id"]
+    again = client.post(f"/api/v1/plans/{pid}/versions", json={"version_no": " 2.0 ", "copy_from": v1})
+    assert again.status_code == 422 and again.json()["code"] == "duplicate_version_no"
+    assert len(client.get(f"/api/v1/plans/{pid}/versions").json()) == 2
     accept_all(
         client,
         pid,
@@ -312,6 +315,29 @@ def test_templates_create_edit_preview_and_start_a_plan(client: TestClient) -> N
     assert client.get(f"/api/v1/plan-templates/{t['id']}").status_code == 404
 
 
+def test_a_template_module_outside_the_plan_skeleton_or_too_big_is_refused(client: TestClient) -> None:
+    before = client.get("/api/v1/plan-templates").json()
+    module = {"skeleton": "应急响应/分级响应", "title": "分级响应"}
+    ok = client.post("/api/v1/plan-templates", json={"name": "火灾模板", "modules": [module]})
+    assert ok.status_code == 201
+    bad = [
+        {"name": "火灾模板", "modules": [module, {"skeleton": "善后工作", "title": "善后"}]},  # no such part
+        {"name": "火灾模板", "modules": [{**module, "default_text": "字" * 20_001}]},
+        {"name": "火灾模板", "modules": [module] * 101},
+        {"name": "火灾模板", "description": "说明" * 1_001, "modules": [module]},
+    ]
+    for body in bad:
+        r = client.post("/api/v1/plan-templates", json=body)
+        assert r.status_code == 422, r.text
+        r = client.put(f"/api/v1/plan-templates/{ok.json()['id']}", json=body)
+        assert r.status_code == 422, r.text
+    assert "善后工作" in client.post("/api/v1/plan-templates", json=bad[0]).json()["message"]
+    assert len(client.get("/api/v1/plan-templates").json()) == len(before) + 1
+    assert client.get(f"/api/v1/plan-templates/{ok.json()['id']}").json()["modules"][0]["skeleton"] == (
+        "应急响应/分级响应"
+    )
+
+
 def test_plan_system_crud_order_and_graph(client: TestClient) -> None:
     overall = client.post(
         "/api/v1/plans/nodes", json={"title": "江阴市突发事件总体应急预案", "plan_type": "总体"}
@@ -348,6 +374,79 @@ def test_plan_system_crud_order_and_graph(client: TestClient) -> None:
     assert site["id"] not in {n["id"] for n in huashi["nodes"]} and overall["id"] in {
         n["id"] for n in huashi["nodes"]
     }
+
+
+def test_renaming_an_imported_plan_in_the_system_editor_keeps_what_the_editor_does_not_show(
+    client: TestClient,
+) -> None:
+    """The editor sends title, type, town, enterprise and parent only (PlanSystem.vue)."""
+    up = upload(client, accident_category="危险化学品事故")
+    before = client.get(f"/api/v1/plans/{up['plan_id']}").json()
+    assert before["issuing_unit"] and before["accident_category"] == "危险化学品事故"
+    r = client.put(
+        f"/api/v1/plans/{up['plan_id']}/node",
+        json={"title": "液氨泄漏专项预案（修订）", "plan_type": "专项", "enterprise_id": A},
+    )
+    assert r.status_code == 200, r.text
+    after = r.json()
+    assert after["title"] == "液氨泄漏专项预案（修订）"
+    assert (after["issuing_unit"], after["accident_category"]) == (
+        before["issuing_unit"],
+        before["accident_category"],
+    )
+    cleared = client.put(
+        f"/api/v1/plans/{up['plan_id']}/node",
+        json={
+            "title": "液氨泄漏专项预案",
+            "plan_type": "专项",
+            "enterprise_id": A,
+            "accident_category": None,
+        },
+    ).json()
+    assert cleared["accident_category"] is None and cleared["issuing_unit"] == before["issuing_unit"]
+
+
+def test_a_plan_for_a_town_that_does_not_exist_is_refused_and_not_written(client: TestClient) -> None:
+    before = client.get("/api/v1/plans", params={"size": 200}).json()["total"]
+    r = client.post("/api/v1/plans", files={"file": PDF}, data={"town": "澄江镇"})  # 澄江 is a 街道
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town" and "澄江镇" in r.json()["message"]
+    r = client.post(
+        "/api/v1/plans/nodes", json={"title": "月亮湾片区总体预案", "plan_type": "总体", "town": "月亮湾"}
+    )
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town"
+    assert client.get("/api/v1/plans", params={"size": 200}).json()["total"] == before
+    ok = client.post(
+        "/api/v1/plans/nodes", json={"title": "华士镇总体预案", "plan_type": "总体", "town": "华士镇"}
+    )
+    assert ok.status_code == 201 and ok.json()["town"] == "华士镇"
+
+
+def test_the_response_guide_refuses_an_unknown_town_or_one_outside_the_callers_scope(
+    client: TestClient,
+) -> None:
+    r = client.get("/api/v1/plans/response", params={"level": "二级", "town": "夏港镇"})
+    assert r.status_code == 422 and r.json()["code"] == "unknown_town"
+    r = client.get(
+        "/api/v1/plans/response", params={"level": "二级", "town": "临港经济开发区"}, headers=HUASHI
+    )
+    assert r.status_code == 403 and r.json()["code"] == "out_of_scope"
+    r = client.get("/api/v1/plans/response", params={"level": "二级", "town": "华士镇"}, headers=HUASHI)
+    assert r.status_code == 200
+
+
+def test_listing_by_an_unknown_status_is_refused_not_an_empty_page(client: TestClient) -> None:
+    r = client.get("/api/v1/plans", params={"status": "启用"})  # the status is 已启用
+    assert r.status_code == 422 and "已启用" in r.json()["message"]
+    assert client.get("/api/v1/plans", params={"status": "已废止"}).status_code == 200
+
+
+@pytest.mark.parametrize("sent", ["C:\\fakepath\\plan.pdf", "../../../tmp/plan.pdf", "docs/plan.pdf"])
+def test_an_uploaded_file_is_known_by_its_name_not_the_path_the_browser_sent(
+    client: TestClient, sent: str
+) -> None:
+    up = upload(client, (sent, PDF[1], PDF[2]))
+    version = client.get(f"/api/v1/plans/{up['plan_id']}/versions").json()[0]
+    assert version["source_filename"] == "plan.pdf"
 
 
 def test_statistics(client: TestClient) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.errors import ValidationError
@@ -67,6 +69,37 @@ def test_bad_decisions_are_refused_in_chinese_and_change_nothing(decision: Decis
     assert err.value.code == code
     assert any("\u4e00" <= ch <= "\u9fff" for ch in err.value.message)
     assert state["/title"] == "pending"
+
+
+@pytest.mark.parametrize(
+    ("pointer", "value", "explained"),
+    [
+        ("/title", "", "至少 1 个字符"),
+        ("/title", ["预案", "标题"], "应为字符串"),
+        ("/resources/1/quantity", "若干", "应为数字"),
+        ("/resources/1/quantity", -3, "应大于或等于 0"),
+    ],
+)
+def test_a_refused_edit_is_explained_in_chinese_not_pydantic_english(
+    pointer: str, value: object, explained: str
+) -> None:
+    with pytest.raises(ValidationError) as err:
+        apply_decisions(chemical_plan(), {}, [Decision(field=pointer, action="edit", value=value)])
+    assert f"{pointer}：{explained}" in err.value.message
+    assert not re.search(r"[A-Za-z]{4,}", err.value.message.replace(pointer, "")), err.value.message
+
+
+@pytest.mark.parametrize(
+    ("pointer", "value"),
+    [("/scope", "适" * 20_001), ("/response_levels/0/actions", ["疏散周边人员"] * 3_000)],
+)
+def test_an_edit_far_longer_than_anything_typed_is_refused(pointer: str, value: object) -> None:
+    plan = chemical_plan()
+    with pytest.raises(ValidationError) as err:
+        apply_decisions(plan, initial_state(plan), [Decision(field=pointer, action="edit", value=value)])
+    assert err.value.code == "value_too_long" and pointer in err.value.message
+    edited, _ = apply_decisions(plan, {}, [Decision(field="/scope", action="edit", value="适" * 5_000)])
+    assert len(edited.scope) == 5_000
 
 
 def test_edit_may_fill_an_empty_field() -> None:

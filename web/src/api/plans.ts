@@ -235,7 +235,16 @@ async function send<T>(method: string, path: string, body?: unknown, params?: Re
     throw new ApiError(0, 'network_error', '网络异常，无法连接服务器')
   }
   const text = await resp.text()
-  const data = text ? (JSON.parse(text) as unknown) : null
+  let data: unknown = null
+  try {
+    data = text ? (JSON.parse(text) as unknown) : null
+  } catch {
+    // A proxy's HTML error page (413, 502) is not JSON: the status still gets a Chinese message.
+    if (resp.ok) {
+      ElMessage.error('服务器返回的数据格式有误')
+      throw new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误')
+    }
+  }
   if (!resp.ok) {
     const b = (data ?? {}) as { code?: string; message?: string }
     const err = new ApiError(resp.status, b.code ?? `http_${resp.status}`, b.message ?? `请求失败（HTTP ${resp.status}）`)
