@@ -11,6 +11,7 @@ from typing import Any
 
 from core.ports import GraphStore
 from core.scope import DataScope
+from graph import plan_admin_queries as qa
 from graph import plan_queries as q
 from graph.queries import TOWNS
 from plans.graph_mapping import Candidates, Links, PlanFacts
@@ -215,29 +216,29 @@ class PlanGraphRepository:
 
     # ---- templates -------------------------------------------------------------------------
     def create_template(self, props: dict[str, Any]) -> str:
-        return str(self._write(q.CREATE_TEMPLATE, props=props)[0]["id"])
+        return str(self._write(qa.CREATE_TEMPLATE, props=props)[0]["id"])
 
     def update_template(self, template_id: str, props: dict[str, Any]) -> bool:
-        return bool(self._write(q.UPDATE_TEMPLATE, id=template_id, props=props))
+        return bool(self._write(qa.UPDATE_TEMPLATE, id=template_id, props=props))
 
     def get_template(self, template_id: str) -> dict[str, Any] | None:
-        rows = self._read(q.GET_TEMPLATE, None, id=template_id)
+        rows = self._read(qa.GET_TEMPLATE, None, id=template_id)
         return rows[0]["template"] if rows else None
 
     def list_templates(self) -> list[dict[str, Any]]:
-        return [r["template"] for r in self._read(q.LIST_TEMPLATES, None)]
+        return [r["template"] for r in self._read(qa.LIST_TEMPLATES, None)]
 
     def delete_template(self, template_id: str) -> bool:
-        return bool(self._write(q.DELETE_TEMPLATE, id=template_id)[0]["deleted"])
+        return bool(self._write(qa.DELETE_TEMPLATE, id=template_id)[0]["deleted"])
 
     # ---- statistics ------------------------------------------------------------------------
     def stats_rows(self, scope: DataScope) -> dict[str, list[dict[str, Any]]]:
         return {
-            "by_type": self._read(q.STATS_BY_TYPE, scope),
-            "by_jurisdiction": self._read(q.STATS_BY_JURISDICTION, scope),
-            "by_level": self._read(q.STATS_BY_LEVEL, scope),
-            "uncovered": self._read(q.UNCOVERED_HAZARD_ENTERPRISES, scope),
-            "missing": self._read(q.MISSING_RESOURCES, scope),
+            "by_type": self._read(qa.STATS_BY_TYPE, scope),
+            "by_jurisdiction": self._read(qa.STATS_BY_JURISDICTION, scope),
+            "by_level": self._read(qa.STATS_BY_LEVEL, scope),
+            "uncovered": self._read(qa.UNCOVERED_HAZARD_ENTERPRISES, scope),
+            "missing": self._read(qa.MISSING_RESOURCES, scope),
         }
 
 
