@@ -89,6 +89,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
     (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
     (re.compile(r"(?:着|(?<![几一二两三四五六七八九十\d多数])起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭情警灾])"), E.FIRE),
+    # A pungent smell with no gas named (罐子那边味道很冲, 气味刺鼻, 呛人) = a toxic gas (events-robust22); 天然气味 names its gas.
+    (re.compile(r"(?<![气])(?:味道|气味|异味|味儿?)(?:很|特别|太|好|有点儿?|非常|比较|老)?(?:冲|呛人?|刺鼻|难闻)|刺鼻|呛人|呛鼻子?"), E.TOXIC_GAS),
 )  # fmt: skip
 
 
