@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 _MARK = re.compile(
-    r"[，,\s]*(?:哦|噢|呃|啊)?\s*(?:不对不对|不对|说错了|说错|搞错了|讲错了)[，,。\s]*(?:应该|我是说)?是?"
+    r"[，,\s]*(?:哦|噢|呃|啊)?\s*(?:不对不对|不对|说错了|说错|搞错了|讲错了|不是不是|不是(?=[，,\s]+是))[，,。\s]*(?:应该|我是说)?是?"
 )
 _SEPARATORS = " \t，,。；;！!？?"
 _LONGEST_NAME = 12

@@ -19,6 +19,7 @@ _SAID_AFTER = r"(?<![的了就都])"
 _BEFORE = re.compile(
     rf"{_SAID_AFTER}{_NEGATION}\s*(?:有|是)?\s*$|{_SAID_AFTER}{_NEGATION}[^\s，,。；;]{{1,8}}?{_JOINER}\s*$"
 )
+_JOINED = re.compile(rf"\s*(?:{_JOINER}\s*)?")
 # Right after it: the negation said afterwards (冒烟的除外, 冒烟以外的).
 _AFTER = re.compile(r"^\s*的?\s*(?:除外|以外|之外)")
 
@@ -37,10 +38,17 @@ def place_phrases(
     """Put each phrase's type into ``types`` or, when negated, into ``excluded``; ``text`` with the phrases blanked.
     The negation is read on the text as typed, before any phrase is blanked (除了冒烟和起火: both)."""
     out = text
-    for start, end, event_type in phrases:
-        if is_negated(text, start, end):
+    negated_ends: set[int] = set()
+    for start, end, event_type in sorted(phrases, key=lambda p: p[0]):
+        if is_negated(text, start, end) or _next_to(text, negated_ends, start):
             excluded.append(("types", (event_type,)))
+            negated_ends.add(end)
         else:
             types.append(event_type.value)
         out = out[:start] + " " * (end - start) + out[end:]
     return out
+
+
+def _next_to(text: str, negated_ends: set[int], start: int) -> bool:
+    # right after a negated phrase, with nothing or a joiner between (排除冒烟着火的, 不是冒烟或者起火的)
+    return any(_JOINED.fullmatch(text[e:start]) for e in negated_ends if e <= start)

@@ -24,7 +24,7 @@ _APART = re.compile(
     rf"|(?:方圆|半径)\s*{_DISTANCE}"
     rf"|^\s*(?:周围|周边|附近|四周)\s*{_DISTANCE}"
     rf"|^\s*{_LENGTH}\s*(?:范围内|以内|之内|内)"  # 半里地以内 泰清村, 两公里内 X: a distance opening the sentence
-    r"|靠近(?=\S)"  # 靠近凯誉钢铁(东边) = its 附近 (events-robust22); a road still takes none (with_radius)
+    r"|(?:靠近|紧?挨着|靠着)(?=\S)"  # 靠近凯誉钢铁(东边) = its 附近 (events-robust22); a road takes none (with_radius)
 )
 
 
@@ -39,7 +39,7 @@ def radius_apart(text: str) -> tuple[str, int | None]:
         distance = re.search(_DISTANCE, m.group())
         if distance is not None:
             metres = radius_m(distance.group())
-        elif m.group().startswith("靠近"):
+        elif m.group().startswith(("靠", "挨", "紧")):
             metres = metres or DEFAULT_RADIUS_M
         out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out, metres

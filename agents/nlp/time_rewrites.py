@@ -84,6 +84,9 @@ _RULES: list[_Rule] = [
         ),
         lambda m: m.group(1) + "周" + "一二三四五六日"[int(m.group(2) or 7) - 1],
     ),
+    # A hedge before a clock time (晚上大概9点多, 差不多10点): the clock is read as said, 大概 adds nothing
+    # (events-robust22; 9点左右/九点多 are that hour already).
+    (re.compile(r"(?:大概|大约|差不多|约莫|估计)(?=\d{1,2}[点:：时])"), lambda m: ""),
     # A截至B / A截止到B: 截至 between two time phrases is a range connector (截至目前 stays "up to now").
     (
         re.compile(r"(?<=\S)截(?:至|止到?)(?!\s*(?:目前|现在|当前|此刻|如今|今(?![天日早晚])))"),

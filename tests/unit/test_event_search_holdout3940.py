@@ -135,3 +135,67 @@ def test_a_corrected_value_keeps_only_the_second(
     parser: EventQueryParser, text: str, towns: list[str]
 ) -> None:
     assert parsed(parser, text).towns == towns
+
+
+# Found by probes written after the held-out measurement (outside every set), tested on other wording again.
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "span"),
+    [
+        ("上周四晚班", WEDNESDAY, (at(12, 3, 20), at(12, 4, 8))),  # 晚班 = 夜班, after a weekday too
+        ("上周日夜班", WEDNESDAY, (at(12, 6, 20), at(12, 7, 8))),
+        ("早班 申港", WEDNESDAY, (at(12, 9, 8), at(12, 9, 20))),  # said alone: the latest begun
+        ("接班后1小时内", WEDNESDAY, (at(12, 9, 8), at(12, 9, 9))),
+        ("昨天下午差不多3点", WEDNESDAY, (at(12, 8, 15), at(12, 8, 16))),  # a hedge before a clock
+    ],
+)
+def test_more_shift_words_and_hedged_clocks(
+    text: str, now: datetime, span: tuple[datetime, datetime]
+) -> None:
+    assert time_span(text, now) == span
+
+
+def test_a_shift_as_people_is_no_time() -> None:
+    assert time_span("白班的同事说", WEDNESDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "radius"),
+    [
+        ("汇宝纺织厂周边两公里 冒烟", 2000),  # 厂 after a short name
+        ("紧挨着汇宝纺织 有人抽烟", 1000),
+        ("汇宝纺织对面 冒烟", 1000),
+        ("汇宝纺织往西走500米 冒烟", 500),
+        ("汇宝纺织正南三公里 冒烟", 3000),
+    ],
+)
+def test_more_near_and_direction_words(parser: EventQueryParser, text: str, radius: int) -> None:
+    assert [(p.id, p.radius_m) for p in parsed(parser, text).places] == [("E1", radius)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不是冒烟起火的 今天", ALL_TYPES - {"烟雾", "火焰"}),  # two phrases under one negation
+        ("食堂后面味道很重", {"有毒气体超标"}),
+        ("闻到燃气味 青阳", {"可燃气体泄漏"}),
+        ("消防通道被电瓶车占了", {"消防通道占用"}),  # an e-bike blocking, not one in a lift
+    ],
+)
+def test_more_composed_types(parser: EventQueryParser, text: str, expected: set[str]) -> None:
+    assert types(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", ["排除掉已处置的 本周", "去掉已经办结的 本周"])
+def test_a_negation_carries_over_already(parser: EventQueryParser, text: str) -> None:
+    assert {str(v) for v in parsed(parser, text).statuses} == {"待研判", "正报", "误报", "已派发"}
+
+
+def test_a_correction_said_with_bare_not(parser: EventQueryParser) -> None:
+    assert parsed(parser, "城东，不是，是澄江 火情").towns == ["澄江街道"]
+
+
+@pytest.mark.parametrize("text", ["车间里有人闻到怪味", "宿舍楼有异味"])
+def test_an_odd_smell_alone_is_no_type(parser: EventQueryParser, text: str) -> None:
+    assert types(parser, text) == set()
