@@ -199,3 +199,7 @@ def test_a_correction_said_with_bare_not(parser: EventQueryParser) -> None:
 @pytest.mark.parametrize("text", ["车间里有人闻到怪味", "宿舍楼有异味"])
 def test_an_odd_smell_alone_is_no_type(parser: EventQueryParser, text: str) -> None:
     assert types(parser, text) == set()
+
+
+def test_something_off_is_no_correction(parser: EventQueryParser) -> None:
+    assert parsed(parser, "申港 不对劲 冒烟").towns == ["申港街道"]
