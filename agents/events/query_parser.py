@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.events.asides import aside_spans
+from agents.events.corrections import corrected
 from agents.events.device_faults import device_fault_spans
 from agents.events.findings import (
     CJK_OR_WORD,
@@ -46,6 +47,7 @@ from agents.events.leftover_places import LeftoverPlaces
 from agents.events.llm_fallback import fill_from_model
 from agents.events.modifiers import colour_run, level_range, level_spans, radius_m
 from agents.events.narratives import request_clause, stands_alone
+from agents.events.negated_phrases import place_phrases
 from agents.events.other_times import other_time_spans
 from agents.events.phrases import (
     EITHER_WAY_NEGATIONS,
@@ -189,7 +191,7 @@ class EventQueryParser:
                 flt, used_llm=head.used_llm or tail.used_llm, warnings=list(dict.fromkeys(notes))
             )
         found = Found()
-        text, radius_said_apart = radius_apart(text)  # 方圆两公里 华西村: the radius before its place
+        text, radius_said_apart = radius_apart(corrected(text, self._is_place))  # 方圆两公里 X; X 不对 是Y
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
             self._add_place(found, camera, text[end:])
             text = text[:start] + " " * (end - start) + text[end:]
@@ -218,9 +220,7 @@ class EventQueryParser:
         # 安全冒, 误抱的除外: slipped vocabulary words mended where they stand, before anything reads them
         text = self.vocab_slips.mend(text, self._segmenter().tokenize(text))
         phrases = list(event_phrases(text))
-        for start, end, event_type in phrases:  # 堵通道, 没戴帽子, 电驴进电梯 …
-            found.types.append(event_type.value)
-            text = text[:start] + " " * (end - start) + text[end:]
+        text = place_phrases(text, phrases, found.types, found.excluded)  # 堵通道, 没戴帽子; 不是冒烟的
         found.gas_either += kindless_gas_phrases(phrases)  # 硫化氢 气体报警: the named gas decides the kind
         for start, end in verdict_verbs(text):  # 已核实为误报: the verdict, not also 核实 (正报)
             text = text[:start] + " " * (end - start) + text[end:]

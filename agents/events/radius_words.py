@@ -1,7 +1,8 @@
 """A radius said apart from its place (events-robust17): 方圆两公里 华西村, 半径1公里 联安特钢, 某摄像头 半径500米,
 以红光村为中心 半径两公里, 周围500米 with the place after it. ``modifiers.radius_m`` reads a radius only right
 after a place (华西村附近两公里); these phrases lead with 方圆/半径, or open the sentence with 周围/周边/附近/四周
-and a distance, so they are taken out of the text first and put on the place afterwards.
+and a distance, so they are taken out of the text first and put on the place afterwards. 靠近 before a place is its
+附近 (1000 m; events-robust22).
 
 The radius goes to the one place with a point (a village, an enterprise or a camera) that has no radius of its
 own, or only the default a bare 附近 gives; with several such places it is ambiguous and dropped.
@@ -23,6 +24,7 @@ _APART = re.compile(
     rf"|(?:方圆|半径)\s*{_DISTANCE}"
     rf"|^\s*(?:周围|周边|附近|四周)\s*{_DISTANCE}"
     rf"|^\s*{_LENGTH}\s*(?:范围内|以内|之内|内)"  # 半里地以内 泰清村, 两公里内 X: a distance opening the sentence
+    r"|(?:靠近|紧?挨着|靠着)(?=\S)"  # 靠近凯誉钢铁(东边) = its 附近 (events-robust22); a road takes none (with_radius)
 )
 
 
@@ -37,6 +39,8 @@ def radius_apart(text: str) -> tuple[str, int | None]:
         distance = re.search(_DISTANCE, m.group())
         if distance is not None:
             metres = radius_m(distance.group())
+        elif m.group().startswith(("靠", "挨", "紧")):
+            metres = metres or DEFAULT_RADIUS_M
         out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out, metres
 

@@ -35,6 +35,7 @@ PARTS = {
     "午夜": (23, 27),
     "白天": (6, 18),
     "夜班时段": (20, 32),  # a night shift, 20:00 → the next day's 08:00 (everyday_times writes 夜班期间 so)
+    "白班时段": (8, 20),  # a day shift, 08:00–20:00 (shift_times writes 白班/早班 so)
 }
 PM_PARTS = {
     "中午",

@@ -4,7 +4,8 @@ events-robust10), so that no new semantics are added for them: 10-12点 → 10�
 今天, 下昼 → 下午, 夜里向 → 夜里; since events-robust14 夜快 → 傍晚, 早浪向 → 早上), eight-digit dates (20261203 → 2026-12-03) and the Nth day of a week
 (本周第一天 → 本周一); since events-robust17, with ``now``, a holiday's Nth day, lunar new-year days and a
 month's Nth weekend (``festival_days``); since events-robust18 holiday and new-year days said other ways
-(``holiday_words``: 黄金周, 收假第一天, 大年夜, 年初N, 正月里, 初一、初二两天). Each rewrite keeps ``index`` (output character →
+(``holiday_words``: 黄金周, 收假第一天, 大年夜, 年初N, 正月里, 初一、初二两天); since events-robust22 work and
+shift hours (``shift_times``: 白班, 交班前1小时, 下班前1小时, 上班以来, 收假以后). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -18,6 +19,7 @@ from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
+from agents.nlp.shift_times import shift_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -82,6 +84,9 @@ _RULES: list[_Rule] = [
         ),
         lambda m: m.group(1) + "周" + "一二三四五六日"[int(m.group(2) or 7) - 1],
     ),
+    # A hedge before a clock time (晚上大概9点多, 差不多10点): the clock is read as said, 大概 adds nothing
+    # (events-robust22; 9点左右/九点多 are that hour already).
+    (re.compile(r"(?:大概|大约|差不多|约莫|估计)(?=\d{1,2}[点:：时])"), lambda m: ""),
     # A截至B / A截止到B: 截至 between two time phrases is a range connector (截至目前 stays "up to now").
     (
         re.compile(r"(?<=\S)截(?:至|止到?)(?!\s*(?:目前|现在|当前|此刻|如今|今(?![天日早晚])))"),
@@ -100,7 +105,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     ``normalise_numerals`` gives."""
     norm, index = normalise_numerals(text)
     at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
-    for pattern, replace in [*_RULES, *EVERYDAY_RULES, *at_now]:
+    shifts = shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
+    for pattern, replace in [*_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
 
