@@ -54,6 +54,10 @@ from evals.event_search import (
     HOLDOUT36,
     HOLDOUT37,
     HOLDOUT38,
+    HOLDOUT39,
+    HOLDOUT40,
+    HOLDOUT41,
+    HOLDOUT42,
     SCALE,
     SEED,
 )
@@ -99,6 +103,10 @@ CHECKED = {
     HOLDOUT36: 20,
     HOLDOUT37: 40,
     HOLDOUT38: 20,
+    HOLDOUT39: 40,
+    HOLDOUT40: 20,
+    HOLDOUT41: 40,
+    HOLDOUT42: 20,
 }
 SETS = {name: load_jsonl(name) for name in (DATASET, HOLDOUT, *CHECKED)}
 CASES = [c for name in CHECKED for c in SETS[name]]
