@@ -9,6 +9,8 @@ are read, as ``device_faults`` blanks a broken detector:
   the status column of every event found, so filtering on the status would hide the ones that say "no".
   A status said as a condition (没处置的, 已处置的, 有没有误报) is untouched, and so is a negated verb asked
   about (还没处置吗: the open ones are what is asked for).
+* a whether-question about a verdict (是不是误报, 是否误报, 是不是真的) asks the same of the status column
+  (events-robust23); 不是误报的 on its own stays a negated status.
 """
 
 from __future__ import annotations
@@ -38,15 +40,20 @@ _STATUS_QUESTION = re.compile(
     r"(?=$|[\s，。,.!！?？呢啊呀])"
 )
 
+_VERDICT_QUESTION = re.compile(
+    r"(?:是不是|是否为?|是不是个)(?:误报|误报警|虚警|假警报?|正报|真的|假的|误触发)的?"
+    r"(?=$|[\s，。,.!！?？呢啊呀吗])"
+)
+
 
 # 亮黄色, 深蓝色, 浅红色: a shade is how a thing looks; levels are never said with one (events-robust19).
 _SHADED_COLOUR = re.compile(r"(?<=[亮深浅淡鲜艳])[红橙黄蓝](?:颜)?色")
 
 
 def aside_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of describing colours and status questions to blank."""
+    """Spans of describing colours, status and verdict questions to blank."""
     return [
         m.span()
-        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION)
+        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION, _VERDICT_QUESTION)
         for m in pattern.finditer(text)
     ]

@@ -108,7 +108,7 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **dict.fromkeys(
         _words(
             """可燃气体泄漏 可燃气体 可燃气 燃气泄漏 可燃气体超标 天然气泄漏 煤气泄漏
-            可燃气体报警 燃气"""
+            可燃气体报警 燃气 可燃气体探头 可燃气探头 燃气探头"""
         )
         + list(COMBUSTIBLE_GASES),
         (E.GAS_LEAK,),
@@ -117,6 +117,8 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         # 有毒 alone (有毒的报警, 长泾 有毒): the only toxic event there is.
         _words(
             "有毒气体超标 有毒气体 毒气 有毒有害气体 有毒气体报警 毒气泄漏 有害气体 有害气体超标 VOC VOCs 有毒"
+            # a gas detector (可燃气体探头 GD-102) is a plant sensor, not a camera's 探头 (events-robust23)
+            " 有毒气体探头 毒气探头"
         )
         + list(TOXIC_GASES),
         (E.TOXIC_GAS,),
@@ -280,7 +282,8 @@ SOURCE_WORDS: dict[str, tuple[S, ...]] = {
     **dict.fromkeys(
         _words(
             """物联阈值 物联 物联网 IoT 传感器 阈值 在线监测 监测 探测器 报警器 仪表 传感器报的
-            设备报的 超阈值 监测设备 物联设备"""
+            设备报的 超阈值 监测设备 物联设备
+            DCS DCS报警 DCS上报 DCS上报的 DCS报的 DCS系统 dcs"""
         ),
         (S.IOT_THRESHOLD,),
     ),
