@@ -1,15 +1,16 @@
 """Periods said by leaders reviewing work and by night-shift officers (ADR 0010, events-robust23), rewritten
 with ``now`` into forms the grammar already resolves, so they add no semantics of their own:
 
-* 考核周期 is a calendar quarter: 上个考核周期 = 上个季度, 本/这个考核周期 = 本季度;
+* 考核周期 (考核期) is a calendar quarter: 上个考核周期 = 上个季度, 本/这个考核周期 = 本季度;
 * 季度末 is the quarter's last month from its 21st to the quarter's end (its 下旬), as 月底 is of a month: 第三季度末,
   上个季度末, 本季度末, a bare 季度末 (the latest begun); 那几天/那段时间/那阵子 after it add nothing;
 * X前后N天 after a holiday = the holiday's span widened by N days on each side (国庆前后3天 = 28 September →
   10 October), the holiday the latest begun;
-* N个多小时以前 = the rolling N+1 hours up to now (the window covers the 多);
+* N个多小时以前 = the rolling N+1 hours up to now (the window covers the 多), 半个多小时以前 the hour;
 * N个钟头之前到M个钟头之前 = that instant to that instant (a bare N小时前 stays the rolling window);
 * 天亮 = 06:00: 天亮之前 = 0点到6点 (the latest 凌晨 begun), 零点以后到天亮 the same, 天亮以后 = 6点以后;
-* two days joined by 或/或者/还是 (上周六或者今天) read as joined by 和: one span from the earlier to the later,
+  零点过后/过了零点 = 零点以后 (today's 00:00 → the next midnight);
+* two days, weeks or months joined by 或/或者/还是 (上周六或者今天, 上个月或者这个月) read as joined by 和: one span from the earlier to the later,
   as the filter holds one range.
 
 Numerals arrive normalised (3天, 1个多小时, 0点), except a quarter's (第三季度); 半 stays a word.
@@ -29,21 +30,23 @@ _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 DAWN_HOUR = 6
 _ASIDE = r"(?:的?(?:那几天|那段时间|那阵子|那几日))?"
 
-_REVIEW_CYCLE = re.compile(r"(上一?个?|本|这一?个?|当前)考核周期")
+_REVIEW_CYCLE = re.compile(r"(上[一1]?个?|本|这[一1]?个?|当前)考核(?:周期|期)")
 _QUARTER_END = re.compile(
-    r"(?:(今年|去年|\d{4}年)的?)?(第([1-4一二三四])|上一?个|本|这一?个)?季度的?末" + _ASIDE
+    r"(?:(今年|去年|\d{4}年)的?)?(第([1-4一二三四])|上[一1]?个|本|这[一1]?个)?季度的?末" + _ASIDE
 )
 _HOLIDAY_WIDENED = re.compile(
     r"(国庆|五一|劳动节|元旦|春节|过年|清明|端午|中秋)节?(?:假期)?的?前后(?:各)?(\d{1,2})天"
 )
-_MORE_THAN_HOURS = re.compile(r"(\d{1,2})个?多(?:小时|钟头|钟)(?:以|之)?前")
+_MORE_THAN_HOURS = re.compile(r"(\d{1,2}|半)个?多(?:小时|钟头|钟)(?:以|之)?前")
 _AGO = r"(\d{1,3}|半)个?(小时|钟头|钟|分钟)(?:以|之)?前"
 _AGO_TO_AGO = re.compile(_AGO + r"\s*(?:到|至|-|~)\s*" + _AGO)
 _TO_DAWN = re.compile(r"(?:零点|0点)(?:以后|之后|后)?\s*(?:到|至)\s*天亮(?:以|之)?前?|天亮(?:以|之)?前")
 _AFTER_DAWN = re.compile(r"天亮(?:以|之)?后")
+_PAST_MIDNIGHT = re.compile(r"(?:零点|0点)过后|过了(?:零点|0点)")
 _DAY_OR_DAY = re.compile(
-    r"(?<=[天日号六五四三二一1-7])\s*(?:或者|或是|或|还是)\s*"
-    r"(?=(?:上上|上|本|这)?个?(?:周|星期|礼拜)[1-7一二三四五六日天]|今天|昨天|大?前天|\d{1,2}月\d|\d{1,2}[日号])"
+    r"(?<=[天日号六五四三二一1-7月周拜期])\s*(?:或者|或是|或|还是)\s*"
+    r"(?=(?:上上|上|本|这)?个?(?:周|星期|礼拜)[1-7一二三四五六日天]?|(?:上上|上|本|这)个?月|今天|昨天|大?前天"
+    r"|\d{1,2}月|\d{1,2}[日号])"
 )
 
 
@@ -111,8 +114,9 @@ def duty_period_rules(now: datetime) -> list[_Rule]:
         (_QUARTER_END, lambda m: _quarter_end(m, today)),
         (_HOLIDAY_WIDENED, lambda m: _holiday_widened(m, today)),
         (_AGO_TO_AGO, lambda m: _ago_to_ago(m, now)),
-        (_MORE_THAN_HOURS, lambda m: f"近{int(m.group(1)) + 1}小时"),
+        (_MORE_THAN_HOURS, lambda m: "近1小时" if m.group(1) == "半" else f"近{int(m.group(1)) + 1}小时"),
         (_TO_DAWN, lambda m: f"0点到{DAWN_HOUR}点"),
         (_AFTER_DAWN, lambda m: f"{DAWN_HOUR}点以后"),
+        (_PAST_MIDNIGHT, lambda m: "0点以后"),
         (_DAY_OR_DAY, lambda m: "和"),
     ]

@@ -113,3 +113,26 @@ def test_a_verdict_negated_on_its_own_is_every_other_status(parser: EventQueryPa
         "已派发",
         "已处置",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "now", "span"),
+    [
+        ("上一个考核期", at(8, 3, 9), (at(4, 1), at(7, 1))),
+        ("半个多小时以前", TUESDAY_NIGHT, (at(3, 10, 1, 50), TUESDAY_NIGHT)),
+        ("过了零点以来", TUESDAY_NIGHT, (at(3, 10), TUESDAY_NIGHT)),
+        ("零点过后", TUESDAY_NIGHT, (at(3, 10), at(3, 11))),
+        ("上周或者这周", at(3, 12, 9), (at(3, 2), at(3, 16))),
+        ("上个月还是这个月", at(3, 12, 9), (at(2, 1), at(4, 1))),
+    ],
+)
+def test_other_wordings_of_the_same_periods(
+    text: str, now: datetime, span: tuple[datetime, datetime]
+) -> None:
+    assert time_span(text, now) == span
+
+
+def test_places_or_types_joined_by_or_are_not_days(parser: EventQueryParser) -> None:
+    found = parsed(parser, "火焰或者冒烟 今天")
+    assert {str(v) for v in found.event_types} == {"火焰", "烟雾"}
+    assert (found.time_from, found.time_to) == (at(3, 10), at(3, 11))
