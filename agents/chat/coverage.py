@@ -53,7 +53,8 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
-    _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
+    _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list", "lessor_count",
+             "lease_tenants", "lease_tenant_count", "drill_list", "drill_count"),
 )  # fmt: skip
 _NO_TOWNS = Gazetteer.from_towns([])
 # A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
