@@ -40,6 +40,7 @@ _EXPIRED = re.compile(
 # The tenants, not the landlords, are asked for: "租的是个人的厂房", "租给了哪些企业", a lease agreement.
 _TENANTS_ASKED = re.compile(
     r"承租|租给|租的是|(?:企业|公司|单位|厂家?)(?:在)?租|租赁(?:协议|合同)|租约|先评后租|到期"
+    r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
 )
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
