@@ -33,7 +33,40 @@ WHERE ($from_ms IS NULL OR d.held_at >= $from_ms) AND ($to_ms IS NULL OR d.held_
        OR ($drill_holder = 'lessor' AND l IS NOT NULL))"""
 _DRILL_SLOTS = ("town", "enterprise_id", "enterprise_ids", "drill_holder", "from_ms", "to_ms")
 
+# A class change between two consecutive yearly assessments ("2025年从B类降到C类"): the later year is
+# ``$class_year`` (any year when None); either end may be left open.
+_CLASS_CHANGE_MATCH = f"""MATCH (e:Enterprise)-[:ASSESSED_AS]->(a:ClassAssessment)
+MATCH (e)-[:ASSESSED_AS]->(b:ClassAssessment)
+WHERE b.year = a.year + 1 AND ($class_year IS NULL OR b.year = $class_year)
+  AND ($class_from IS NULL OR a.responsibility_class = $class_from)
+  AND ($class_to IS NULL OR b.responsibility_class = $class_to)
+  AND a.responsibility_class <> b.responsibility_class
+  AND ($town IS NULL OR e.town = $town) AND {ENTERPRISE_SCOPE}"""
+_CLASS_CHANGE_SLOTS = ("town", "class_year", "class_from", "class_to")
+
 RECORD_INTENTS: tuple[Intent, ...] = (
+    Intent(
+        "class_changes",
+        "监管等级变化的企业（某年由某类升/降为另一类，按镇街）",
+        _CLASS_CHANGE_SLOTS,
+        ("id", "name", "town", "year", "class_from", "class_to"),
+        f"""{_CLASS_CHANGE_MATCH}
+RETURN e.id AS id, e.name AS name, e.town AS town, b.year AS year, a.responsibility_class AS class_from,
+  b.responsibility_class AS class_to ORDER BY e.name, b.year LIMIT $limit""",
+        item="{name}（{town}，{year}年 {class_from}类→{class_to}类）",
+        examples=("2025年由B类升为A类的企业", "去年从A类降下来的企业"),
+    ),
+    Intent(
+        "class_change_count",
+        "监管等级变化的企业数量（某年由某类升/降为另一类，按镇街）",
+        _CLASS_CHANGE_SLOTS,
+        ("n",),
+        f"{_CLASS_CHANGE_MATCH}\nRETURN count(DISTINCT e) AS n",
+        shape="count",
+        key="n",
+        key_kind="count",
+        examples=("2025年监管等级由B类升为A类的企业有多少家",),
+    ),
     Intent(
         "lessor_count",
         "厂中厂出租方数量（按镇街、出租方类型 自然人/企业法人/个体工商户/集体资产、红黄蓝分级）",

@@ -88,6 +88,8 @@ _RANGE_OR_AVERAGE = re.compile(
 # A village or community inside a town ("华士镇华西村"): templates filter by town, and answering for the
 # whole town would overcount. Not a collective landlord's name (…村股份经济合作社), 村民/村委, 社区卫生院.
 _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
+# Class changes name two classes ("由B类升为A类"): the before and after of one template, not two filters.
+_CLASS_HISTORY = ("class_changes", "class_change_count")
 # What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
 _CONTEXTUAL = ("plan_for", "nearest_resources")
 # Templates whose named enterprise is the other party of a lease: an attribute said with them ("正信橡塑
@@ -157,6 +159,7 @@ def uncovered(
     unnamed = text.replace(slots.enterprise_mention, " ") if slots.enterprise_mention else text
     if (
         not restricted
+        and intent_id not in _CLASS_HISTORY
         and ENTERPRISE_NOUN.search(text)
         and any(len(attribute_values(unnamed, table)) > 1 for table in ATTRIBUTE_WORDS)
     ):
@@ -172,7 +175,11 @@ def uncovered(
     named = slots.enterprise_mention if slots.enterprise_mention_strong or restricted else None
     if _BELOW_TOWN.search(text.replace(named, " ") if named else text):  # not "…村加油站" itself
         missing.append("村或社区")
-    said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
+    said = [
+        a
+        for a in _ATTRIBUTES
+        if getattr(slots, a) is not None and not (intent_id in _CLASS_HISTORY and a == "responsibility_class")
+    ]
     other_party = intent_id in _OTHER_PARTY and bool(said) and _attributes_outside(text, named)
     if (
         said

@@ -113,9 +113,23 @@ _LESSOR_HOLDER = re.compile(r"出租方|厂中厂|房东|出租人")
 _ENTERPRISE_HOLDER = re.compile(r"企业|公司|单位|厂家|工厂|哪几家|哪些家")
 
 
+# --- class changes ----------------------------------------------------------------------------------------
+_CLASS_CHANGE = re.compile(
+    r"(?:(\d{4})\s*年)?[^，,。？?]{0,8}?(?:从|由)\s*([ABCDabcd])\s*[类级档][^，,。？?]{0,6}?"
+    r"(?:降|升|调|变|改)[^，,。？?ABCDabcd]{0,4}?([ABCDabcd])\s*[类级档]"
+)
+
+
 def record_slots(text: str, *, elliptic: bool = False) -> dict[str, Any]:
     """The record slots a question fills (absent = not said)."""
     found: dict[str, Any] = {}
+    if (change := _CLASS_CHANGE.search(text)) is not None:  # "2025年从B类被降到C类"
+        _, before, after = change.groups()
+        found |= {"class_from": before.upper(), "class_to": after.upper()}
+        if (
+            year := re.search(r"(\d{4})\s*年", text)
+        ) is not None:  # 今年/去年 are not resolved here (no clock)
+            found["class_year"] = int(year.group(1))
     if (chem := chemical_in(text, elliptic=elliptic)) is not None:
         found["chemical"] = list(chem[1])
         found["chemical_word"] = chem[0]
@@ -175,6 +189,8 @@ def route_record(
     """(intent, reason) for a record question, or None when it is none of these."""
     if NOT_HELD_DETAIL.search(text):
         return None
+    if "class_to" in values:
+        return ("class_change_count" if counted else "class_changes"), "监管等级变化"
     if _DRILL.search(text):
         return ("drill_count" if counted else "drill_list"), "应急演练"
     if _TEAM.search(text) and (_EQUIPMENT_ASKED.search(text) or "equipment" in values):

@@ -79,3 +79,10 @@ def test_drills_by_holder_town_and_period(city: GraphStore) -> None:
 def test_duty_rows_name_the_department_and_title(city: GraphStore) -> None:
     got = rows(city, "duty_now", {})
     assert [(r["name"], r["department"], r["title"]) for r in got] == [("赵六", "江阴市应急管理局", "值班员")]
+
+
+def test_class_changes_between_consecutive_years(city: GraphStore) -> None:
+    """A was assessed B in 2024 and A in 2025 (the fixture city)."""
+    assert [r["id"] for r in rows(city, "class_changes", {"class_from": "B", "class_to": "A"})] == [A]
+    assert rows(city, "class_change_count", {"class_year": 2025, "class_to": "A"})[0]["n"] == 1
+    assert rows(city, "class_change_count", {"class_year": 2024})[0]["n"] == 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from agents.chat.coverage import uncovered
 from agents.chat.records import NOT_HELD_DETAIL, chemical_in, record_slots, slot_values
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots
@@ -151,3 +152,28 @@ def test_a_month_is_no_result_limit() -> None:
     """A month is a period ("最近一个月"); "最近的一个仓库" a count of one."""
     assert extract_slots("最近一个月的报警", TOWNS).limit is None
     assert extract_slots("华士镇最近的一个仓库", TOWNS).limit == 1
+
+
+# ---- class changes between two yearly assessments -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "slots"),
+    [
+        (
+            "2024年由C类调整为B类的企业名单",
+            "class_changes",
+            {"class_year": 2024, "class_from": "C", "class_to": "B"},
+        ),
+        (
+            "周庄2026年从A级降到B级的有几家",
+            "class_change_count",
+            {"class_year": 2026, "class_from": "A", "class_to": "B"},
+        ),
+        ("从d类升成c类的企业", "class_changes", {"class_from": "D", "class_to": "C"}),
+    ],
+)
+def test_a_class_change_is_one_template_not_two_class_values(said: str, intent: str, slots: dict) -> None:
+    assert routed(said) == intent
+    assert record_slots(said).items() >= slots.items()
+    assert uncovered(said, extract_slots(said, TOWNS), intent) == ()
