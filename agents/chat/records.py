@@ -45,7 +45,9 @@ _TENANTS_ASKED = re.compile(
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
 # --- chemicals ---------------------------------------------------------------------------------------
-_HOLDING = re.compile(r"存|储|囤|放着|放了|有没有|持有|涉及")
+_HOLDING = re.compile(
+    r"存(?!在)|储(?!备)|囤|放着|放了|有没有|持有|涉及"
+)  # not 存在 (there is), 储备 (reserves)
 # Names not in GB 18218 表1 that works still store under their own name.
 _COMMON_CHEMICALS = (
     "柴油",

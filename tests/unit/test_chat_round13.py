@@ -76,6 +76,7 @@ def test_chemical_identifiers_include_the_cas_number_and_the_aliases() -> None:
 
 def test_a_chemical_needs_a_storing_verb_unless_a_chemical_question_came_before() -> None:
     assert chemical_in("苯乙烯泄漏怎么处置") is None
+    assert chemical_in("存在氨气中毒风险的企业") is None  # 存在 is "there is", no storing
     assert "chemical" not in slot_values("换成丙酮呢", {}, None)
     assert slot_values("换成丙酮呢", {}, {"chemical": ["液氯"]})["chemical"]
 
