@@ -53,6 +53,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
+    _subject("应急演练", r"演练|演习", "drill_list", "drill_count"),
     _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list", "lessor_count",
              "lease_tenants", "lease_tenant_count", "drill_list", "drill_count"),
 )  # fmt: skip
@@ -62,7 +63,8 @@ _NO_TOWNS = Gazetteer.from_towns([])
 # "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
 NEGATED_BEFORE = re.compile(
     r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
-    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
+    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的"
+    r"|(?:搞|组织|开展|举行|进行)过?|应急)*$"  # "今年没搞过演练", "从未组织过应急演练"
 )
 NEGATED = "否定条件"
 ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家

@@ -109,6 +109,9 @@ _TEAM_TYPES = (
 _ITEM = re.compile(r"(?:配了|配备了?|配置了?|配有|有)([\u4e00-\u9fff]{2,10}?)(?:的|吗|呢|没有|没)?$")
 _NOT_ITEM = re.compile(r"装备|器材|什么|哪些|啥|东西|多少|几")
 
+# "装备够不够", "器材缺不缺": stock, the low-stock template's question; a plan asked about a drill is a plan.
+_SHORT = re.compile(r"不足|不够|缺|用完|告急|短缺")
+_PLAN_ASKED = re.compile(r"预案|响应级别|应急响应")
 # --- drills ----------------------------------------------------------------------------------------------
 _DRILL = re.compile(r"演练|演习")
 _LESSOR_HOLDER = re.compile(r"出租方|厂中厂|房东|出租人")
@@ -193,9 +196,13 @@ def route_record(
         return None
     if "class_to" in values:
         return ("class_change_count" if counted else "class_changes"), "监管等级变化"
-    if _DRILL.search(text):
+    if _DRILL.search(text) and not _PLAN_ASKED.search(text):  # "演练的预案": the plan's business
         return ("drill_count" if counted else "drill_list"), "应急演练"
-    if _TEAM.search(text) and (_EQUIPMENT_ASKED.search(text) or "equipment" in values):
+    if (
+        _TEAM.search(text)
+        and (_EQUIPMENT_ASKED.search(text) or "equipment" in values)
+        and not _SHORT.search(text)
+    ):
         return "team_equipment", "救援队伍装备"
     lease = any(k in values for k in ("lessor_type", "lease_reviewed", "lease_expired"))
     if lease and not has_enterprise:

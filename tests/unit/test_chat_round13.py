@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.chat.coverage import uncovered
+from agents.chat.coverage import NEGATED, uncovered
 from agents.chat.records import NOT_HELD_DETAIL, chemical_in, record_slots, slot_values
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots
@@ -106,6 +106,11 @@ def test_equipment_of_teams_is_its_own_template(said: str, slots: dict) -> None:
     assert slots.items() <= record_slots(said).items()
 
 
+def test_plans_for_a_drill_and_equipment_shortage_keep_their_templates() -> None:
+    assert routed("有限空间中毒演练的预案") == "plan_for"
+    assert routed("救援队伍的装备够不够") == "materials_low_stock"
+
+
 def test_a_team_asked_for_is_no_item_of_equipment() -> None:
     assert "equipment" not in record_slots("华士镇有没有消防队")
     assert routed("离华士镇最近的消防队") == "nearest_resources"
@@ -178,3 +183,11 @@ def test_a_class_change_is_one_template_not_two_class_values(said: str, intent: 
     assert routed(said) == intent
     assert record_slots(said).items() >= slots.items()
     assert uncovered(said, extract_slots(said, TOWNS), intent) == ()
+
+
+@pytest.mark.parametrize("said", ["哪些单位今年还没开展过演练", "从未组织过应急演练的企业"])
+def test_enterprises_without_a_drill_are_not_the_drill_records(said: str) -> None:
+    """The complement is asked: listing the drills held would answer the opposite."""
+    intent = routed(said)
+    assert intent in ("drill_list", "drill_count")
+    assert NEGATED in uncovered(said, extract_slots(said, TOWNS), intent)
