@@ -29,6 +29,13 @@ _ENT_FILTER_SLOTS = (
     "category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag",
 )  # fmt: skip
 _OPEN = "['待整改', '整改中']"
+# Enterprises that hold a named chemical ("哪些企业储存了液氯"); ``$chemical`` lists the names and CAS
+# numbers the word stands for (``agents.chat.records``), matched on the Chemical's id (its CAS, else its name).
+# A clause after the enterprise WHERE: FalkorDB resolves no pattern comprehension inside WHERE itself.
+_CHEMICAL = (
+    "WITH e, [(e)-[:HOLDS]->(cs:ChemicalStock)-[:OF_CHEMICAL]->(ch:Chemical) | ch.id] AS held_chemicals "
+    "WHERE ($chemical IS NULL OR any(cid IN held_chemicals WHERE cid IN $chemical))"
+)
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,10 @@ from __future__ import annotations
 from graph.intent_base import Intent
 from graph.intents_operations import OPERATIONS_INTENTS
 from graph.intents_plans import PLAN_INTENTS
+from graph.intents_records import RECORD_INTENTS
 from graph.intents_supervision import SUPERVISION_INTENTS
 
-INTENTS: tuple[Intent, ...] = SUPERVISION_INTENTS + OPERATIONS_INTENTS + PLAN_INTENTS
+INTENTS: tuple[Intent, ...] = SUPERVISION_INTENTS + OPERATIONS_INTENTS + RECORD_INTENTS + PLAN_INTENTS
 BY_ID: dict[str, Intent] = {i.id: i for i in INTENTS}
 INTENT_IDS: tuple[str, ...] = tuple(BY_ID)
 

@@ -128,10 +128,11 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
     ),
     Intent(
         "lessor_list",
-        "厂中厂出租方清单（按镇街、红黄蓝分级）",
-        ("town", "lessor_grade"),
+        "厂中厂出租方清单（按镇街、红黄蓝分级、出租方类型 自然人/企业法人/个体工商户/集体资产）",
+        ("town", "lessor_grade", "lessor_type"),
         ("id", "name", "lessor_type", "grade", "town", "lessees"),
         """MATCH (l:Lessor) WHERE ($town IS NULL OR l.town = $town) AND ($lessor_grade IS NULL OR l.grade = $lessor_grade)
+  AND ($lessor_type IS NULL OR l.lessor_type = $lessor_type)
   AND ($scope_town IS NULL OR l.town = $scope_town) AND ($scope_enterprise IS NULL OR l.id = $scope_enterprise)
 RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grade, l.town AS town,
   size([(l)<-[:LEASES_FROM]-(x1:Enterprise) | x1]) AS lessees ORDER BY l.name, l.id LIMIT $limit""",
@@ -142,18 +143,20 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
     ),
     Intent(
         "duty_now",
-        "谁值班（市级或某镇街的带班领导、值班员及电话；默认现在，可问明天、周六等某天的班）",
+        "谁值班（市级或某镇街的带班领导、值班员及电话、职务、所属单位；默认现在，可问明天、周六等某天的班）",
         ("town", "duty_city", "from_ms", "to_ms"),
-        ("id", "name", "role", "phone", "town", "level"),
+        ("id", "name", "role", "phone", "town", "level", "title", "department"),
         """MATCH (p:Person)-[:ON_DUTY]->(d:DutyShift)
 WHERE (($from_ms IS NULL AND d.starts_at <= $at_ms AND d.ends_at > $at_ms)
     OR ($from_ms IS NOT NULL AND d.starts_at >= $from_ms AND d.starts_at < $to_ms))
   AND ($town IS NULL OR d.town = $town) AND ($duty_city IS NULL OR d.town IS NULL)
   AND ($scope_town IS NULL OR d.town IS NULL OR d.town = $scope_town) AND $scope_enterprise IS NULL
-RETURN p.id AS id, p.name AS name, d.role AS role, p.phone AS phone, d.town AS town, d.level AS level
+OPTIONAL MATCH (p)-[:MEMBER_OF]->(dep:Department)
+RETURN p.id AS id, p.name AS name, d.role AS role, p.phone AS phone, d.town AS town, d.level AS level,
+  p.title AS title, dep.name AS department
 ORDER BY d.level, d.town, d.role, p.name LIMIT $limit""",
         key_kind="person",
-        item="{role} {name}（{phone}）",
+        item="{role} {name}（{department}{title}，{phone}）",
         subject="值班人员",
         examples=("澄江街道现在谁值班？", "今天市里的带班领导是谁"),
     ),

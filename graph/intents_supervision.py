@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.intent_base import (
+    _CHEMICAL,
     _ENT,
     _ENT_FILTER_SLOTS,
     _ENT_FILTERS,
@@ -15,10 +16,10 @@ from graph.intent_base import (
 SUPERVISION_INTENTS: tuple[Intent, ...] = (
     Intent(
         "enterprise_list",
-        "按镇街、行业类别、重点领域、规模、监管等级、严重失信筛选企业清单",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        "按镇街、行业类别、重点领域、规模、监管等级、严重失信、储存的危险化学品筛选企业清单",
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical"),
         ("id", "name", "town", "category", "scale", "responsibility_class"),
-        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS}
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS} {_CHEMICAL}
 RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.scale AS scale,
   e.responsibility_class AS responsibility_class ORDER BY e.name, e.id LIMIT $limit""",
         item="{name}（{town}，{category}）",
@@ -27,9 +28,9 @@ RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.sca
     Intent(
         "enterprise_count",
         "统计符合条件（镇街、行业、重点领域、规模、等级）的企业数量",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical"),
         ("n",),
-        f"MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS} RETURN count(e) AS n",
+        f"MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS} {_CHEMICAL} RETURN count(e) AS n",
         shape="count",
         key="n",
         key_kind="count",
@@ -38,9 +39,9 @@ RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.sca
     Intent(
         "enterprise_count_by_town",
         "各镇街企业数量排名（可按行业、重点领域筛选）",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS),
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical"),
         ("town", "n"),
-        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS}
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_ENT_FILTERS} {_CHEMICAL}
 RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
         shape="groups",
         key="town",

@@ -53,7 +53,9 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
-    _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list"),
+    _subject("应急演练", r"演练|演习", "drill_list", "drill_count"),
+    _subject("厂中厂租赁", LEASE, "lessees_of_lessor", "lessors_of_enterprise", "lessor_list", "lessor_count",
+             "lease_tenants", "lease_tenant_count", "drill_list", "drill_count"),
 )  # fmt: skip
 _NO_TOWNS = Gazetteer.from_towns([])
 # A negation directly before a condition ("从来没被检查过", "没有重大危险源"); not "有没有" (a question)
@@ -61,7 +63,8 @@ _NO_TOWNS = Gazetteer.from_towns([])
 # "本月尚未接受过执法检查" is a negation too: 尚未 / 还未 / 至今未, with 接受(过) before the condition.
 NEGATED_BEFORE = re.compile(
     r"(?<!有)(?:没有|没|未曾|从未|从没有?|从来没有?|从来未|不曾|并无|尚未|还未|至今未|无)"
-    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的)*$"
+    r"(?:被|受过|受到|接受过?|有过?|发生过|存在|过|任何|执法|行政|重大|一般|[一二三四1-4]级|逾期|未整改|没整改|离线|掉线|的"
+    r"|(?:搞|组织|开展|举行|进行)过?|应急)*$"  # "今年没搞过演练", "从未组织过应急演练"
 )
 NEGATED = "否定条件"
 ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
@@ -87,6 +90,8 @@ _RANGE_OR_AVERAGE = re.compile(
 # A village or community inside a town ("华士镇华西村"): templates filter by town, and answering for the
 # whole town would overcount. Not a collective landlord's name (…村股份经济合作社), 村民/村委, 社区卫生院.
 _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
+# Class changes name two classes ("由B类升为A类"): the before and after of one template, not two filters.
+_CLASS_HISTORY = ("class_changes", "class_change_count")
 # What to do in an accident, who is nearest: the rest of the question describes the scene, no filter.
 _CONTEXTUAL = ("plan_for", "nearest_resources")
 # Templates whose named enterprise is the other party of a lease: an attribute said with them ("正信橡塑
@@ -156,6 +161,7 @@ def uncovered(
     unnamed = text.replace(slots.enterprise_mention, " ") if slots.enterprise_mention else text
     if (
         not restricted
+        and intent_id not in _CLASS_HISTORY
         and ENTERPRISE_NOUN.search(text)
         and any(len(attribute_values(unnamed, table)) > 1 for table in ATTRIBUTE_WORDS)
     ):
@@ -171,7 +177,11 @@ def uncovered(
     named = slots.enterprise_mention if slots.enterprise_mention_strong or restricted else None
     if _BELOW_TOWN.search(text.replace(named, " ") if named else text):  # not "…村加油站" itself
         missing.append("村或社区")
-    said = [a for a in _ATTRIBUTES if getattr(slots, a) is not None]
+    said = [
+        a
+        for a in _ATTRIBUTES
+        if getattr(slots, a) is not None and not (intent_id in _CLASS_HISTORY and a == "responsibility_class")
+    ]
     other_party = intent_id in _OTHER_PARTY and bool(said) and _attributes_outside(text, named)
     if (
         said

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots
 
@@ -130,13 +131,16 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("plan_for", "响应级别")
     # "临港那家化工厂的工人平均工资": no template holds the figure; answering the rest of the question
     # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
-    if _has(_FIGURES, text):
+    if _has(_FIGURES, text) or NOT_HELD_DETAIL.search(text):  # also 租金, 工号, 供应商: no node holds them
         return RouteDecision(None, 0.0, "图中没有的数据")
     if _has(_ELSEWHERE, text):  # "张家港今天有没有动火": another city's records are not in the graph
         return RouteDecision(None, 0.0, "江阴以外")
     # "今晚十点半临港谁在岗", "昨晚谁值的班"
     if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|[值带当][的了过]班", text):
         return hit("duty_now", "值班")
+    record = record_slots(text)  # leases by landlord type or review, team equipment, drills
+    if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
+        return hit(*record_hit)
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's.
@@ -227,7 +231,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if _has(r"各类|各种|每种|每类|几类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
             return hit("event_count_by_type", "事件按类型统计")
         return hit("events_recent", "近期事件")
-    enterprise_filter = any(
+    enterprise_filter = "chemical" in record or any(
         v is not None
         for v in (slots.category, slots.category_group, slots.key_domain, slots.scale,
                   slots.responsibility_class, slots.dishonest)

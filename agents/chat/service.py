@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, compound_run
+from agents.chat import aggregate_run, compound_run, records
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -191,7 +191,7 @@ class ChatService:
             if about_it.intent is not None and about_it.confidence >= CONFIDENT:
                 decision, enterprise_ids = about_it, [carried]
         intent_id = decision.intent if decision.confidence >= THRESHOLD and self.use_rules else None
-        merged = _slot_values(slots)
+        merged = records.slot_values(text, _slot_values(slots), previous.slots if previous else None)
         implied = own.enterprise_id is not None and enterprise is None
         if implied and decision.confidence < CONFIDENT:
             intent_id = (

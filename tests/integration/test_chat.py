@@ -288,6 +288,7 @@ def test_every_template_keeps_a_town_officer_in_town(store: FalkorGraphStore, in
         "cameras_offline",
         "lessor_list",
         "risk_points",
+        "drill_list",
     ):  # fmt: skip  (no such rows in the fixture)
         # the same question at city scope does reach 临港 data, so the empty answer above is the scope
         city_rows = store.read(
