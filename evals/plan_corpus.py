@@ -127,6 +127,10 @@ PLANS = (
     "enterprise_huangtu_warehouse_squads",
     "town_changjing_gas_articles",
     "enterprise_huashi_fiber_squads",
+    "port_litong_wharf_front_rear",
+    "construction_site_contractor_lines",
+    "hospital_chengnan_office_table",
+    "school_qingyang_dash_lines",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -254,6 +258,8 @@ HELD_OUT: tuple[str, ...] = (
     "enterprise_huangtu_warehouse_squads",
     "town_changjing_gas_articles",
     "enterprise_huashi_fiber_squads",
+    "hospital_chengnan_office_table",
+    "school_qingyang_dash_lines",
 )
 SCANNED = ("site_tank_leak",)
 NOT_A_PLAN = "notice_meeting"

@@ -40,6 +40,7 @@ from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
 from plans.rules_post_cards import extract_post_cards
+from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
@@ -99,6 +100,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
     extract_org_units(draft, sections)
+    extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading
     extract_reporting(draft, sections)

@@ -10,6 +10,7 @@ import re
 from plans.draft import PlanDraft
 from plans.rules_contact_duty import contact_in_duty
 from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
+from plans.rules_post_lines import dash_line_contact
 from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
 
 # In running text people also space a mobile for reading ("手机138 1236 5506") and bracket the area code
@@ -125,6 +126,9 @@ def unit_or_role(label: str) -> dict[str, str]:
 def contact_before(raw: str) -> dict[str, str]:
     """Who a number in running text reaches, from the words just before it: "联系人：张三，电话…",
     "组长陈国华，电话…", "安全科科长李明（手机…）", "值班电话：…", "报告公司应急办公室（电话：…）"."""
+    dashed = dash_line_contact(raw)
+    if dashed:  # "组长 — 徐国强（项目经理） — 139…": the post, the person, the body in the bracket
+        return dashed
     line = _LINE_NAMED.search(raw)
     if line:  # "公司值班电话：…" / "安环部24小时值班电话…": the line is the role, what precedes it the unit
         owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
@@ -169,7 +173,7 @@ def contact_before(raw: str) -> dict[str, str]:
 
 
 _POST_SPACE_NAME = re.compile(
-    r"(?:^|[，。；;：:\s])([\u4e00-\u9fff]{0,8}(?:主任|经理|长|员|书记|主管|工程师))[ \u3000]+([\u4e00-\u9fff]{2,3})\s*$"
+    r"(?:^|[，。；;：:\s])([\u4e00-\u9fff]{0,8}(?:主任|经理|长|员|书记|主管|工程师|代表))[ \u3000]+([\u4e00-\u9fff]{2,3})\s*$"
 )
 _ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -184,6 +188,9 @@ _NUMBER_TOKEN = re.compile(
 def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     """A table row that reached us as a line ("总指挥 王建国 临港街道办事处 0510-…", e.g. from OCR)."""
     line_start = text.rfind("\n", 0, phone_at) + 1
+    dashed = dash_line_contact(text[line_start:phone_at])
+    if dashed:  # "组长 — 徐国强（项目经理） — 139…": the dashes are no cells
+        return dashed
     # "1. 拨打119": a list number is not a cell of the row
     tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
     # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells

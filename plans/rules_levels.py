@@ -29,6 +29,7 @@ from plans.rules_level_fields import (
     written_name,
 )
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
+from plans.rules_level_self_trigger import names_only_the_level
 from plans.rules_warning_clauses import inline_warning
 from plans.sections import Outline
 from plans.structure import Block
@@ -284,6 +285,7 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             if (
                 tm
                 and not entry["trigger"]
+                and not names_only_the_level(tm.group(1))  # "发生一级响应时，…报告": no trigger
                 and (
                     re.search(r"发生|达到|出现", tm.group(1)) or _DECLARED.match(sentence.strip()[tm.end() :])
                 )

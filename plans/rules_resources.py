@@ -70,6 +70,7 @@ def extract_tables(draft: PlanDraft) -> None:
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
             from plans.rules_contact_alarm import alarm_column, alarm_contact
             from plans.rules_contact_cells import clause_contact
+            from plans.rules_contact_person_cell import split_person_cell
 
             for row in cells[1:]:
                 cell = functools.partial(table_cell, row)
@@ -82,6 +83,7 @@ def extract_tables(draft: PlanDraft) -> None:
                             "org": _value(cell(org_col)),
                             "phone": m.group(1),
                         }
+                        contact.update(split_person_cell(contact))  # "经理 钱志刚" / "24小时值班"
                         # "王建（生产副总经理）138…" in the phone cell: the person beside the number
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
                         if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post

@@ -1,0 +1,36 @@
+"""A contact table's 姓名 / 联系人 cell that says more than a name.
+
+Contact tables without a 职务 column often put the post in the person cell: "经理 钱志刚" (post, space,
+name), "陈建新（科长）" (name, post in brackets), or no person at all but the line's duty: "24小时值班".
+Each part goes to its own field, so the contact reads as one with a 职务 column would; the cell is left
+as written when it is anything else (a bare name, 值班员, 值班室, a foreign name with a space).
+"""
+
+from __future__ import annotations
+
+import re
+
+# "24小时值班" / "全天值守": the line is staffed round the clock, no person is named: the duty is the role
+_DUTY_LINE = re.compile(r"^(?:24\s*小时|全天|昼夜)\s*(?:值班|值守)(?:电话)?$")
+_POST_WORD = r"(?:主任|经理|长|员|书记|主管|工程师|总监|代表|干事|负责人|校医|院长)"
+# "经理 钱志刚" / "副科长　孔凡华": a post ending in a post word, a space, a two- or three-character name
+_POST_SPACE_NAME = re.compile(rf"^([\u4e00-\u9fff]{{0,8}}?{_POST_WORD})[ \u3000]+([\u4e00-\u9fff]{{2,3}})$")
+# "陈建新（科长）": a name, then the post in brackets
+_NAME_BRACKET_POST = re.compile(
+    rf"^([\u4e00-\u9fff]{{2,3}})\s*[（(]([\u4e00-\u9fff]{{0,8}}{_POST_WORD})[)）]$"
+)
+
+
+def split_person_cell(contact: dict[str, str]) -> dict[str, str]:
+    """The fields a person cell gives when it holds a post as well (or only a duty); {} when it is a name.
+    A post from the table's own 职务 column is kept."""
+    cell = contact.get("name", "").strip()
+    if _DUTY_LINE.match(cell):
+        return {"name": "", "role": contact.get("role") or cell}
+    parts = _POST_SPACE_NAME.match(cell)
+    if parts:
+        return {"name": parts.group(2), "role": contact.get("role") or parts.group(1)}
+    parts = _NAME_BRACKET_POST.match(cell)
+    if parts:
+        return {"name": parts.group(1), "role": contact.get("role") or parts.group(2)}
+    return {}
