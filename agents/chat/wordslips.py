@@ -21,7 +21,7 @@ from agents.events.typos import one_slip_away, sound_alike
 # Three characters and more: one slipped character leaves the word recognisable.
 _LONG_TERMS = ("加油站", "传感器", "摄像头", "危险源", "消防队", "救援队", "避难场所", "特殊作业", "风险点")
 # Two characters: only a same-sound slip.
-_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款", "逾期")
+_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款", "逾期", "失信")
 
 
 # Words of their own that sound like a term: 预期 (expected) is not 逾期.

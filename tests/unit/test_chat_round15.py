@@ -132,3 +132,18 @@ def test_the_main_problems_of_a_town_are_its_overview(question: str) -> None:
 
 def test_problems_of_a_kind_keep_their_template() -> None:
     assert _intent("华士镇有哪些重大隐患问题没整改") == "hazard_list"
+
+
+# ---- after the held-out 30 measurement: what to watch with the noun said, 失信 slipped ------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["申港今天需要留意的地方有哪些", "华士镇要注意的事是什么", "城东最该关注的方面有啥"]
+)
+def test_what_to_watch_with_a_noun_is_the_overview(question: str) -> None:
+    assert _intent(question) == "town_overview"
+
+
+def test_serious_dishonesty_slipped_by_one_sound_is_read() -> None:
+    assert fix_word_slips("顾山有没有严重失新的企业") == "顾山有没有严重失信的企业"
+    assert extract_slots(normalise_question("顾山有没有严重失新的企业"), TOWNS).dishonest
