@@ -60,7 +60,11 @@ _HAPPENED = (
     r"有(?:没有)?(?:什么|啥)事(?:情|儿)?(?:没有?|吗|么|嘛|不)?(?![要需得该办做干])"
 )
 # "今天城东要注意点啥", "需要关注什么": what to keep an eye on in a place, i.e. its overview.
-_WATCH_OUT = r"(?:要|需要|应该)?(?:注意|关注|留意|盯)(?:点|些|一下)?(?:什么|啥|哪些)"
+_WATCH_OUT = (  # also with the noun said: "最需要留意的地方有哪些", "要注意的事是什么"
+    r"(?:要|需要|应该)?(?:注意|关注|留意|盯)(?:点|些|一下)?(?:的(?:问题|事情?|地方|方面))?(?:有|是)?(?:什么|啥|哪些)"
+)
+# "华士镇目前最突出的问题是什么", "主要问题有哪些": a leader's briefing word for the same overview.
+_TOP_ISSUES = r"(?:最|比较)?(?:突出|主要|重点|严重|大)的?问题|问题最(?:突出|多|严重|大)"
 _ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
 # "哪几家/哪几个" asks which ones (a list), "几家" how many.
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
@@ -237,7 +241,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
                   slots.responsibility_class, slots.dishonest)
     )  # fmt: skip
     if not ent and (
-        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览|" + _WATCH_OUT, text)
+        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览|" + _WATCH_OUT + "|" + _TOP_ISSUES, text)
         or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
     ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
         return hit("town_overview", "镇街概况")

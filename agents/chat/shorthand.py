@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.chat.plainwords import expand_plain_words
+from agents.chat.purpose_clause import without_purpose_clause
 from agents.chat.wordslips import fix_word_slips
 
 _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -40,8 +41,8 @@ def expand_shorthand(text: str) -> str:
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(
-        fix_word_slips(text)
-    )  # slipped nouns (加由站); a new hire's descriptions ("存了很多危化品的厂") likewise
+        fix_word_slips(without_purpose_clause(text))
+    )  # a briefing's "早上要给领导汇报，" dropped; slipped nouns (加由站) and a new hire's descriptions written out
 
 
 def asked_part(text: str) -> str:

@@ -7,6 +7,11 @@ Town names have their own slip test (``agents.chat.spelling``); this one covers 
 
 Two-character nouns are corrected only for a same-sound slip (not a look-alike one): with two
 characters a look-alike pair too often forms another real word.
+
+Voice input on a phone (a grid worker's, chat-robust15) writes a whole word with homophones: 设想头
+for 摄像头, every character replaced. A noun of three characters or more whose every character shares
+a reading with the one it stands for is that noun too (two characters stay one-slip only: 预期 is a
+word of its own).
 """
 
 from __future__ import annotations
@@ -16,10 +21,16 @@ from agents.events.typos import one_slip_away, sound_alike
 # Three characters and more: one slipped character leaves the word recognisable.
 _LONG_TERMS = ("加油站", "传感器", "摄像头", "危险源", "消防队", "救援队", "避难场所", "特殊作业", "风险点")
 # Two characters: only a same-sound slip.
-_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款")
+_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款", "逾期", "失信")
+
+
+# Words of their own that sound like a term: 预期 (expected) is not 逾期.
+_OWN_WORDS = frozenset({"预期"})
 
 
 def _same_sound_slip(span: str, term: str) -> bool:
+    if span in _OWN_WORDS:
+        return False
     diffs = [(a, b) for a, b in zip(span, term, strict=True) if a != b]
     return len(diffs) == 1 and sound_alike(*diffs[0])
 
@@ -30,8 +41,14 @@ def _slipped_term(span: str) -> str | None:
     if len(span) == 2:
         found = [t for t in _SHORT_TERMS if _same_sound_slip(span, t)]
     else:
-        found = one_slip_away(span, [t for t in _LONG_TERMS if len(t) == len(span)])
+        same_length = [t for t in _LONG_TERMS if len(t) == len(span)]
+        found = one_slip_away(span, same_length) or [t for t in same_length if _spoken_alike(span, t)]
     return found[0] if len(found) == 1 else None
+
+
+def _spoken_alike(span: str, term: str) -> bool:
+    """Every character of ``span`` is the term's own or shares a reading with it (voice input)."""
+    return span != term and all(a == b or sound_alike(a, b) for a, b in zip(span, term, strict=True))
 
 
 def fix_word_slips(text: str) -> str:

@@ -35,6 +35,11 @@ LAST_MONTH_SAME = re.compile(r"(?:上个?月|上[一1]个?月)的?(?:同期|同[
 # they name. ``time_rewrites`` turns a 截至 glued to earlier text into the connector " 至", so that form
 # counts too when nothing before it was a time phrase (【转】截至昨天).
 UNTIL_THEN = re.compile(r"(?:截至|截止到?|(?<!\S)至)\s*$")
+# 截至昨天，今年… / 截至昨天本月… / 截止到上周五，本季度…: a cut-off, then the current period it falls in
+# (chat-robust15, an auditor's wording). The period gives the start that 截至X alone leaves open.
+UNTIL_IN_PERIOD = re.compile(
+    r"(?:截至|截止到?)\s*([^，,。；;\s]{1,12}?)[\s,，]*((?:今年|本年度?|本季度|这个?季度|本月|这个月|当月|本周|这周|这个?星期)(?:以来)?)"
+)
 # 本月之前, 本周以前, 昨天之前: a calendar day or period with 以前/之前 (前 alone is left alone: 春节前 is "the
 # days before the holiday", and N天前 is "N days ago").
 BEFORE_PERIOD = re.compile(r"\s*(?:以前|之前)")
@@ -104,6 +109,9 @@ def open_ended(
     if same is not None and same[0].start() <= first_hit:
         m, start, end = same
         return start, end, (index[m.start()], index[m.end() - 1] + 1), False
+    framed = until_within_period(norm, index, text, now, parse)
+    if framed is not None:
+        return framed
     until = UNTIL_THEN.search(norm, 0, first_hit) if hits else None
     if until is not None:
         offset = index[first_hit]
@@ -111,3 +119,18 @@ def open_ended(
         if then is not None and not then.open_start and then.span[0] == 0 and then.start <= now:
             return EPOCH, then.end, (index[until.start()], offset + then.span[1]), True
     return None
+
+
+def until_within_period(
+    norm: str, index: list[int], text: str, now: datetime, parse: Callable[[str, datetime], Any]
+) -> OpenEnded | None:
+    """截至昨天，今年…: from the period's start up to the end of the cut-off, when the cut-off falls
+    inside that period (截至去年年底，今年… names two conditions and is left alone)."""
+    m = UNTIL_IN_PERIOD.search(norm)
+    if m is None:
+        return None
+    cut: _Range | None = parse(text[index[m.start(1)] : index[m.end(1) - 1] + 1], now)
+    period: _Range | None = parse(text[index[m.start(2)] : index[m.end(2) - 1] + 1], now)
+    if cut is None or period is None or cut.open_start or not period.start < cut.end <= max(period.end, now):
+        return None
+    return period.start, cut.end, (index[m.start()], index[m.end() - 1] + 1), False
