@@ -64,7 +64,9 @@ def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> 
 
 
 def upload(client: TestClient, file: tuple[str, bytes, str] = PDF, **form: str) -> dict[str, Any]:
-    r = client.post("/api/v1/plans", files={"file": file}, data={"enterprise_id": A, **form})
+    """A new plan from ``file``; these tests reuse one file, so the duplicate check is waived."""
+    form = {"enterprise_id": A, "allow_duplicate": "true", **form}
+    r = client.post("/api/v1/plans", files={"file": file}, data=form)
     assert r.status_code == 201, r.text
     return r.json()  # type: ignore[no-any-return]
 
@@ -151,7 +153,7 @@ def test_bad_uploads_are_chinese_4xx_and_write_nothing(client: TestClient, impor
     assert r.status_code == 422 and r.json()["code"] == "file_too_large" and "1 MB" in r.json()["message"]
     importer.error = DocumentError("PDF 文件已加密，无法读取", code="encrypted_pdf")
     try:
-        r = client.post("/api/v1/plans", files={"file": PDF})
+        r = client.post("/api/v1/plans", files={"file": PDF}, data={"allow_duplicate": "true"})
     finally:
         importer.error = None
     assert r.status_code == 422 and r.json() == {
