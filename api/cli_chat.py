@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container
+from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
-from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 
 def ask_command(
@@ -30,11 +30,7 @@ def ask_command(
         typer.echo(f"错误 [invalid_question]：{problem}", err=True)
         raise typer.Exit(code=2)
     c = build_container()
-    principal = (
-        Principal(user_id="cli", scope=DataScope(level=ScopeLevel.TOWN, town=town))
-        if town
-        else DEV_PRINCIPAL.model_copy(update={"user_id": "cli"})
-    )
+    principal = cli_principal("cli", town)
     try:
         c.graph.connect()
         result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
