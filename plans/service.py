@@ -310,6 +310,12 @@ class PlanService(PlanVersionLifecycle):
         v = self.version(plan_id, version_id)
         if v["enabled"]:
             raise ValidationError("已启用的版本不能再修改，请创建新版本后审核", code="version_locked")
+        # A published version is history once it is disabled or rolled past: editing it would change
+        # what was published, and enabling it again would make unpublished edits live.
+        if v["issue_status"] in ("已发布", "已废止"):
+            raise ValidationError(
+                f"{v['issue_status']}的版本不能再修改，请创建新版本后审核", code="version_locked"
+            )
         document = EmergencyPlan.model_validate_json(v["document"])
         state: dict[str, str] = json.loads(v["review"] or "{}")
         document, state = rv.apply_decisions(document, state, patch.decisions)

@@ -28,7 +28,7 @@ HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
 
 @pytest.fixture(scope="module")
 def importer() -> FakeImporter:
-    names = ("one.pdf", "two.pdf", "three.pdf", "again.pdf", "four.pdf")
+    names = ("one.pdf", "two.pdf", "three.pdf", "again.pdf", "four.pdf", "five.pdf")
     return FakeImporter({name: chemical_plan() for name in names})
 
 
@@ -144,3 +144,17 @@ def test_a_duplicate_is_judged_within_the_callers_scope(client: TestClient) -> N
         headers=HUASHI,
     )
     assert r.status_code == 201, r.text  # 华士镇 cannot see the 临港 plan, so it is not told of it
+
+
+def test_a_published_version_stays_as_published_after_it_is_rolled_past(client: TestClient) -> None:
+    plan_id, first = _published(client, "five.pdf", b"%PDF published history")
+    second = client.post(f"/api/v1/plans/{plan_id}/versions", json={"version_no": "2.0"}).json()["id"]
+    client.patch(f"/api/v1/plans/{plan_id}/review", params={"version_id": second}, json={"accept_above": 0.0})
+    assert client.post(f"/api/v1/plans/{plan_id}/versions/{second}/publish").status_code == 200
+    # the first version is 已发布 but no longer enabled: its content is what was published
+    edit = {"decisions": [{"field": "/title", "action": "edit", "value": "发布后改过的标题"}]}
+    r = client.patch(f"/api/v1/plans/{plan_id}/review", params={"version_id": first}, json=edit)
+    assert r.status_code == 422 and r.json()["code"] == "version_locked" and "已发布" in r.json()["message"]
+    review = client.get(f"/api/v1/plans/{plan_id}/review", params={"version_id": first}).json()
+    title = next(f for f in review["fields"] if f["field"] == "/title")
+    assert title["value"] == chemical_plan().title
