@@ -156,6 +156,14 @@ class PlanVersionLifecycle:
         v = self.version(plan_id, version_id)
         if v["issue_status"] == "已废止":
             raise ValidationError("已废止的版本不能发布", code="version_retired")
+        # Only verified fields become facts: a version with none would go live empty and take the
+        # facts of the version it replaces with it (a publish clicked before any review).
+        state = json.loads(v["review"] or "{}")
+        if state and not any(status in ("accepted", "edited") for status in state.values()):
+            raise ValidationError(
+                "该版本还没有已确认或已修改的字段，发布后不会写入任何事实；请先在审核页确认字段",
+                code="version_unreviewed",
+            )
         return self._project(plan, v, issue_status="已发布")
 
     def enable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:

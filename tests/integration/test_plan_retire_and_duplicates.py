@@ -28,7 +28,7 @@ HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
 
 @pytest.fixture(scope="module")
 def importer() -> FakeImporter:
-    names = ("one.pdf", "two.pdf", "three.pdf", "again.pdf", "four.pdf", "five.pdf")
+    names = ("one.pdf", "two.pdf", "three.pdf", "again.pdf", "four.pdf", "five.pdf", "six.pdf")
     return FakeImporter({name: chemical_plan() for name in names})
 
 
@@ -158,3 +158,19 @@ def test_a_published_version_stays_as_published_after_it_is_rolled_past(client: 
     review = client.get(f"/api/v1/plans/{plan_id}/review", params={"version_id": first}).json()
     title = next(f for f in review["fields"] if f["field"] == "/title")
     assert title["value"] == chemical_plan().title
+
+
+def test_a_version_with_no_reviewed_field_is_not_published(client: TestClient) -> None:
+    plan_id, first = _published(client, "six.pdf", b"%PDF live plan before an unreviewed upload")
+    facts = client.get(f"/api/v1/plans/{plan_id}/facts").json()
+    up = client.post(
+        "/api/v1/plans",
+        files={"file": ("six.pdf", b"%PDF its next version, not reviewed yet", "application/pdf")},
+        data={"plan_id": plan_id, "version_no": "2.0"},
+    ).json()
+    r = client.post(f"/api/v1/plans/{plan_id}/versions/{up['version_id']}/publish")
+    assert r.status_code == 422 and r.json()["code"] == "version_unreviewed" and "审核" in r.json()["message"]
+    plan = client.get(f"/api/v1/plans/{plan_id}").json()
+    assert (
+        plan["enabled_version_id"] == first and client.get(f"/api/v1/plans/{plan_id}/facts").json() == facts
+    )
