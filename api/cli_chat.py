@@ -25,12 +25,12 @@ def ask_command(
     from agents.chat.service import check_question
     from agents.chat.slots import normalise_question
 
-    problem = check_question(normalise_question(question))
+    principal = cli_principal("cli", town)
+    problem = check_question(normalise_question(question), principal.scope)
     if problem:  # the chat UI shows this as a reply; for a script it is bad input
         typer.echo(f"错误 [invalid_question]：{problem}", err=True)
         raise typer.Exit(code=2)
     c = build_container()
-    principal = cli_principal("cli", town)
     try:
         c.graph.connect()
         result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
