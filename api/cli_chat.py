@@ -8,8 +8,8 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container
+from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
-from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 
 def ask_command(
@@ -25,16 +25,12 @@ def ask_command(
     from agents.chat.service import check_question
     from agents.chat.slots import normalise_question
 
-    problem = check_question(normalise_question(question))
+    principal = cli_principal("cli", town)
+    problem = check_question(normalise_question(question), principal.scope)
     if problem:  # the chat UI shows this as a reply; for a script it is bad input
         typer.echo(f"错误 [invalid_question]：{problem}", err=True)
         raise typer.Exit(code=2)
     c = build_container()
-    principal = (
-        Principal(user_id="cli", scope=DataScope(level=ScopeLevel.TOWN, town=town))
-        if town
-        else DEV_PRINCIPAL.model_copy(update={"user_id": "cli"})
-    )
     try:
         c.graph.connect()
         result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)

@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container, event_search
+from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
-from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 events_app = typer.Typer(help="事件检索：一句话搜事件", no_args_is_help=True)
 
@@ -31,11 +31,7 @@ def events_search(
 ) -> None:
     """Parse the sentence into a filter and list the matching events, newest first."""
     c = build_container()
-    principal = (
-        Principal(user_id=user, scope=DataScope(level=ScopeLevel.TOWN, town=town))
-        if town
-        else DEV_PRINCIPAL.model_copy(update={"user_id": user})
-    )
+    principal = cli_principal(user, town)
     try:
         c.graph.connect()
         service = event_search(c)

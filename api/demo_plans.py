@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from agents.chat.slots import Gazetteer
 from api.bootstrap import Container
 from core.errors import ConfigError, SafeCloudError
 from core.scope import DEV_PRINCIPAL, DataScope
@@ -22,10 +23,21 @@ log = logging.getLogger(__name__)
 DEMO_SUFFIXES = (".docx",)  # one format per plan: the PDFs of the corpus hold the same text
 
 
-def _town_of(text: str, towns: list[str]) -> str | None:
-    """The plan's town when its title or issuing unit names exactly one demo town (周庄镇防汛…)."""
-    found = [t for t in towns if t in text]
-    return found[0] if len(found) == 1 else None
+# An issuer with one of these is a firm: its plan is filed under the town its name carries.
+_ENTERPRISE_MARKS = ("公司", "厂", "集团")
+
+
+def _town_of(title: str, issuing_unit: str, towns: list[str]) -> str | None:
+    """The plan's town when its title or issuer names exactly one demo town.
+
+    Town plans spell the town out (周庄镇防汛…). Firms carry the short name after the city
+    (江阴顾山澄丽印染有限公司 → 顾山镇), which only the town gazetteer's aliases know; matching full
+    names alone filed such plans as city-level, so every town's users saw them."""
+    text = title + issuing_unit
+    found = {t for t in towns if t in text}
+    if not found and any(mark in issuing_unit for mark in _ENTERPRISE_MARKS):
+        found = {town for _, town in Gazetteer.from_towns(towns).find(text)}
+    return found.pop() if len(found) == 1 else None
 
 
 def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
@@ -47,7 +59,7 @@ def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
                 failed.append({"file": path.name, "error": "; ".join(imported.report.warnings) or "不是预案"})
                 continue
             plan = imported.plan
-            meta = PlanMetaInput(town=_town_of(plan.title + plan.issuing_unit, towns))
+            meta = PlanMetaInput(town=_town_of(plan.title, plan.issuing_unit, towns))
             up = service.upload(DEV_PRINCIPAL, data, path.name, meta)
             service.patch_review(DEV_PRINCIPAL, up.plan_id, up.version_id, ReviewPatch(accept_above=0.0))
             report = service.publish(DEV_PRINCIPAL, up.plan_id, up.version_id)

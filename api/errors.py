@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from core.errors import (
     ConfigError,
+    ConflictError,
     DocumentError,
     GraphError,
     NotFoundError,
@@ -28,6 +29,7 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (DocumentError, 422),  # an uploaded document that cannot be read (encrypted, corrupt, not a plan)
     (NotFoundError, 404),
     (PermissionDeniedError, 403),
+    (ConflictError, 409),
     (RetryableError, 503),
     (GraphError, 502),
     (ConfigError, 500),

@@ -6,6 +6,7 @@
     │   └── (core.standards.uscc.UsccError)
     ├── NotFoundError              an entity that should exist does not
     ├── PermissionDeniedError      outside the principal's data scope
+    ├── ConflictError              the request clashes with what is stored (a retired plan, a duplicate)
     ├── GraphError                 the graph engine failed or refused a query
     │   └── RetryableError         transient failure (deadlock, leader switch, connection reset)
     ├── DocumentError              a document could not be parsed
@@ -50,6 +51,10 @@ class NotFoundError(SafeCloudError):
 
 class PermissionDeniedError(SafeCloudError):
     code = "permission_denied"
+
+
+class ConflictError(SafeCloudError):
+    code = "conflict"
 
 
 class GraphError(SafeCloudError):

@@ -129,6 +129,14 @@ DELETE r
 RETURN count(r) AS removed
 """
 
+# The plans in scope that already hold an upload of these bytes (duplicate uploads are refused).
+PLANS_WITH_SOURCE = f"""
+MATCH (p:Plan)-[:HAS_VERSION]->(v:PlanVersion {{source_sha256: $sha256}})
+WHERE {PLAN_SCOPE}
+RETURN DISTINCT p.id AS id, p.title AS title, p.status AS status, p.created_at AS created_at
+ORDER BY created_at, id
+"""
+
 # ---- versions ------------------------------------------------------------------------------
 CREATE_VERSION = """
 MATCH (p:Plan {id: $plan_id})

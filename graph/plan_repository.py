@@ -67,6 +67,10 @@ class PlanGraphRepository:
         rows = self._read(q.PLANS_BY_IDS, scope, ids=ids) if ids else []
         return {r["plan"]["id"]: r["plan"] for r in rows}
 
+    def plans_with_source(self, scope: DataScope, sha256: str) -> list[dict[str, Any]]:
+        """Plans in ``scope`` with a version uploaded from these bytes, oldest first."""
+        return self._read(q.PLANS_WITH_SOURCE, scope, sha256=sha256)
+
     def system(self, scope: DataScope) -> list[dict[str, Any]]:
         return self._read(q.PLAN_SYSTEM, scope)
 

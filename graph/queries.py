@@ -148,6 +148,8 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
 MAP_ENTERPRISES = f"""
 MATCH (e:Enterprise)
 WHERE ($town IS NULL OR e.town = $town) AND {ENTERPRISE_SCOPE}
+  AND ($min_lat IS NULL OR (e.lat >= $min_lat AND e.lat <= $max_lat
+                            AND e.lon >= $min_lon AND e.lon <= $max_lon))
 RETURN e.id AS uscc, e.name AS name, e.town AS town, e.category AS category, e.lat AS lat, e.lon AS lon
 ORDER BY e.id LIMIT $limit
 """

@@ -140,8 +140,20 @@ class SafetyGraphRepository:
         )
         return analytics.build_portrait(rows[0], near, now_ms)
 
-    def map_points(self, scope: DataScope, town: str | None, limit: int = 5000) -> list[MapPoint]:
-        rows = self._read(q.MAP_ENTERPRISES, scope, town=town, limit=limit)
+    def map_points(
+        self,
+        scope: DataScope,
+        town: str | None,
+        limit: int = 5000,
+        bbox: tuple[float, float, float, float] | None = None,
+    ) -> list[MapPoint]:
+        """Enterprise points by credit code, at most ``limit``; ``bbox`` is (min_lon, min_lat,
+        max_lon, max_lat) in WGS-84 degrees."""
+        min_lon, min_lat, max_lon, max_lat = bbox if bbox is not None else (None, None, None, None)
+        rows = self._read(
+            q.MAP_ENTERPRISES, scope, town=town, limit=limit,
+            min_lat=min_lat, max_lat=max_lat, min_lon=min_lon, max_lon=max_lon,
+        )  # fmt: skip
         return [MapPoint(**r, category_group=analytics.category_group(r.pop("category"))) for r in rows]
 
     def export_enterprises(self, page_size: int = 1000) -> Iterator[dict[str, Any]]:

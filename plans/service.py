@@ -9,6 +9,7 @@ Rules kept here, not in routes:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import threading
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from pathlib import PureWindowsPath
 from typing import Any, Protocol
 
-from core.errors import ValidationError
+from core.errors import ConflictError, ValidationError
 from core.plan_document import EmergencyPlan
 from core.scope import Principal
 from graph.plan_repository import PlanGraphRepository
@@ -122,6 +123,7 @@ class PlanService(PlanVersionLifecycle):
         *,
         plan_id: str | None = None,
         version_no: str | None = None,
+        allow_duplicate: bool = False,
     ) -> UploadResult:
         if self.importer is None:
             raise ValidationError("未配置预案导入流水线", code="importer_unavailable")
@@ -135,6 +137,8 @@ class PlanService(PlanVersionLifecycle):
         town_ids: tuple[str | None, str | None] = (None, None)
         if existing is None:  # checked before the (slow) import: a refusal costs nothing
             town_ids = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
+        if not allow_duplicate:
+            self._refuse_duplicate(principal, data)
         # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
         filename = PureWindowsPath(filename).name or "plan"  # splits at both / and \\
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
@@ -164,6 +168,26 @@ class PlanService(PlanVersionLifecycle):
                 raise
         return UploadResult(
             plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
+        )
+
+    def _refuse_duplicate(self, principal: Principal, data: bytes) -> None:
+        """The same file uploaded again (a double click, a colleague filing it too) would become a
+        second plan with the same facts; the caller is told which plan already holds it."""
+        sha256 = hashlib.sha256(data).hexdigest()  # as plans.intake hashes the original
+        holders = self.repo.plans_with_source(principal.scope, sha256)
+        if not holders:
+            return
+        first = holders[0]
+        raise ConflictError(
+            f"该文件已上传为预案“{first['title']}”（{first['id']}，{first['status']}），"
+            "如确需重复上传请勾选“允许重复”（allow_duplicate=true）",
+            code="plan_duplicate",
+            details={
+                "plan_id": first["id"],
+                "title": first["title"],
+                "status": first["status"],
+                "sha256": sha256,
+            },
         )
 
     def _store_original(self, data: bytes, sha256: str) -> bool:
@@ -286,6 +310,12 @@ class PlanService(PlanVersionLifecycle):
         v = self.version(plan_id, version_id)
         if v["enabled"]:
             raise ValidationError("已启用的版本不能再修改，请创建新版本后审核", code="version_locked")
+        # A published version is history once it is disabled or rolled past: editing it would change
+        # what was published, and enabling it again would make unpublished edits live.
+        if v["issue_status"] in ("已发布", "已废止"):
+            raise ValidationError(
+                f"{v['issue_status']}的版本不能再修改，请创建新版本后审核", code="version_locked"
+            )
         document = EmergencyPlan.model_validate_json(v["document"])
         state: dict[str, str] = json.loads(v["review"] or "{}")
         document, state = rv.apply_decisions(document, state, patch.decisions)

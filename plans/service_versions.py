@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from core.plan_document import EmergencyPlan
 from core.scope import DataScope, Principal, ScopeLevel
 from graph.plan_repository import PlanGraphRepository
@@ -35,6 +35,9 @@ from plans.graph_mapping import (
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
 from plans.plan_scope import applies_towns, handed_types
+
+RETIRED = "已废止"
+RETIRED_MESSAGE = "预案已废止，不能启用其版本；如需恢复请先恢复预案"
 
 
 def new_id(prefix: str) -> str:
@@ -65,6 +68,14 @@ class PlanVersionLifecycle:
     def writable_plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
         plan = self.plan(principal, plan_id)
         check_jurisdiction(principal.scope, plan.get("town"), plan.get("enterprise_id"))
+        return plan
+
+    def _live_plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
+        """A writable plan that is not retired: making one of its versions live would quietly undo
+        the 废止 (the plan came back as 已启用); ``restore`` is the explicit way back."""
+        plan = self.writable_plan(principal, plan_id)
+        if plan.get("status") == RETIRED:
+            raise ConflictError(RETIRED_MESSAGE, code="plan_retired", details={"plan_id": plan_id})
         return plan
 
     def version(self, plan_id: str, version_id: str) -> dict[str, Any]:
@@ -141,14 +152,22 @@ class PlanVersionLifecycle:
 
     # ---- publish / enable / disable / roll back --------------------------------------------
     def publish(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
-        plan = self.writable_plan(principal, plan_id)
+        plan = self._live_plan(principal, plan_id)
         v = self.version(plan_id, version_id)
         if v["issue_status"] == "已废止":
             raise ValidationError("已废止的版本不能发布", code="version_retired")
+        # Only verified fields become facts: a version with none would go live empty and take the
+        # facts of the version it replaces with it (a publish clicked before any review).
+        state = json.loads(v["review"] or "{}")
+        if state and not any(status in ("accepted", "edited") for status in state.values()):
+            raise ValidationError(
+                "该版本还没有已确认或已修改的字段，发布后不会写入任何事实；请先在审核页确认字段",
+                code="version_unreviewed",
+            )
         return self._project(plan, v, issue_status="已发布")
 
     def enable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
-        plan = self.writable_plan(principal, plan_id)
+        plan = self._live_plan(principal, plan_id)
         v = self.version(plan_id, version_id)
         if v["issue_status"] != "已发布":
             raise ValidationError(
@@ -167,7 +186,7 @@ class PlanVersionLifecycle:
         self, principal: Principal, plan_id: str, version_id: str, version_no: str | None = None
     ) -> ProjectionReport:
         """Enable an older version by copying it into a new one, so the history stays intact."""
-        plan = self.writable_plan(principal, plan_id)
+        plan = self._live_plan(principal, plan_id)
         old = self.version(plan_id, version_id)
         new_version = self._copy_version(
             principal, plan, old, version_no or f"{old['version_no']}（回滚）", "已发布"
@@ -179,7 +198,18 @@ class PlanVersionLifecycle:
     def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
         """Soft delete (废止): facts and passages go, the plan and its history stay."""
         plan = self.writable_plan(principal, plan_id)
-        self._retire_facts(plan, status="已废止")
+        self._retire_facts(plan, status=RETIRED)
+        return summary(self.plan(principal, plan_id))
+
+    def restore(self, principal: Principal, plan_id: str) -> PlanSummary:
+        """Undo a 废止: the plan is 未启用 again, its versions kept; a version is then enabled or
+        published as usual (nothing is projected here, so no old facts come back unasked)."""
+        plan = self.writable_plan(principal, plan_id)
+        if plan.get("status") != RETIRED:
+            raise ConflictError(
+                f"预案状态为“{plan.get('status')}”，只有已废止的预案可以恢复", code="plan_not_retired"
+            )
+        self._retire_facts(plan, status="未启用")
         return summary(self.plan(principal, plan_id))
 
     def _copy_version(

@@ -99,11 +99,12 @@ def _reach(row: Mapping[str, Any], params: Mapping[str, Any], question: str = ""
         return 0
     if row.get("named_in_question") or names_issuer(row, question):
         return 0
+    # A firm's own plan is filed under its town, but it covers that firm only: read before the town.
+    if not _is_public(row) or row.get("enterprise_id"):
+        return 4
     place = row.get("asked_town")
     if place and (row.get("town") == place or place in (row.get("towns") or [])):
         return 1
-    if not _is_public(row) or row.get("enterprise_id"):
-        return 4
     return 3 if row.get("town") or row.get("towns") else 2
 
 

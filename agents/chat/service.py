@@ -19,6 +19,7 @@ from agents.chat import aggregate_run, compound_run, records
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
+from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
 from agents.chat.followup import (
     ELLIPTIC,
@@ -64,8 +65,6 @@ from graph.repository import SafetyGraphRepository
 log = logging.getLogger(__name__)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
-EXAMPLES = ("澄江街道现在谁值班？", "临港有哪些一级重大危险源企业？", "逾期未整改的重大隐患有哪些？",
-            "今天有哪些动火作业？", "离华士镇最近的危化救援队？")  # fmt: skip
 # Said when nothing fits: a weather or revenue question is beyond the graph, not merely misphrased.
 COVERED = "可查企业、隐患、重大危险源、检查处罚、监测告警、特殊作业、值班、救援资源和预案"
 
@@ -139,7 +138,7 @@ class ChatService:
     def _answer(
         self, text: str, principal: Principal, previous: TurnState | None, use_llm: bool
     ) -> tuple[ChatAnswer, TurnState | None]:
-        refusal = check_question(text)
+        refusal = check_question(text, principal.scope)
         if refusal:
             return ChatAnswer(answer=refusal, path="refusal"), None
         scope = principal.scope
@@ -353,19 +352,21 @@ class ChatService:
                 ), TurnState(question=text, key_kind="rows")  # fmt: skip
         if declined:
             return ChatAnswer(answer=declined, path="clarify", notice=notice), None
-        hint = "；".join(EXAMPLES[:3])
+        hint = "；".join(chat_examples(principal.scope)[:3])
         return ChatAnswer(answer=f"抱歉，没能理解您的问题，或系统里没有这方面的数据（{COVERED}）。可以这样问：{hint}。",
                           path="clarify", notice=notice), None  # fmt: skip
 
 
-def check_question(text: str) -> str | None:
-    """Why a normalised question can't be answered, or None: the chat replies it, the CLI fails with it."""
+def check_question(text: str, scope: DataScope | None = None) -> str | None:
+    """Why a normalised question can't be answered, or None: the chat replies it, the CLI fails with it.
+    Its examples name only places in ``scope`` (city-wide when None)."""
+    examples = chat_examples(scope)
     if not text:
-        return "请输入问题，例如：澄江街道现在谁值班？"
+        return f"请输入问题，例如：{examples[0]}"
     if len(text) > MAX_QUESTION_CHARS:
         return f"问题过长（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），请精简后再提问。"
     if not _CJK.search(text):
-        return "目前仅支持中文提问，例如：临港有哪些一级重大危险源企业？"
+        return f"目前仅支持中文提问，例如：{examples[1]}"
     return unanswerable(text)
 
 

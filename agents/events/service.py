@@ -18,7 +18,7 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer
 from agents.events.query_parser import EventQueryParser, ParseOutcome
-from agents.events.suggestions import rank_suggestions
+from agents.events.suggestions import examples_for, rank_suggestions
 from agents.nlp.timeexpr import CST
 from core.errors import ValidationError
 from core.event_search import EventFilter, EventRow, EventSearchResult, HistoryItem, Suggestion
@@ -233,4 +233,11 @@ class EventSearchService:
     def suggestions(self, principal: Principal, prefix: str = "", limit: int = 10) -> list[Suggestion]:
         fragment = (prefix or "").strip()[:50]
         mine, popular = self.repository.suggestion_candidates(principal.user_id, principal.scope, fragment)
-        return rank_suggestions(fragment, mine, popular, self.clock(), limit=max(1, min(limit, 50)))
+        return rank_suggestions(
+            fragment,
+            mine,
+            popular,
+            self.clock(),
+            limit=max(1, min(limit, 50)),
+            examples=examples_for(principal.scope),
+        )

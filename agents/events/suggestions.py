@@ -12,22 +12,43 @@ from math import log
 from typing import Any
 
 from core.event_search import Suggestion
+from core.scope import DataScope, ScopeLevel
 
 DAY_MS = 86_400_000
 HALF_LIFE_DAYS = 7.0
 _WEIGHT = {"history": 1.5, "popular": 1.0, "template": 0.3}
 
-# Shown when the user has no history yet; they also teach what the box understands.
-EXAMPLES: tuple[str, ...] = (
-    "昨天下午城东的烟雾告警",
-    "近三天未处理的红色告警",
-    "本周临港的可燃气体泄漏",
-    "今天没戴安全帽的",
-    "上周三华士镇的火情",
-    "近24小时消防通道占用",
-    "本月误报的视频算法告警",
-    "最近一周电瓶车进电梯",
+# Shown when the user has no history yet; they also teach what the box understands. ``{town}`` is a
+# place the caller may search: a town user is shown their own town (an example naming another town
+# taught them a search that finds nothing and told them of places outside their scope), a firm
+# user no town at all; city-wide users get the town written beside the template.
+EXAMPLE_TEMPLATES: tuple[tuple[str, str | None], ...] = (
+    ("昨天下午{town}的烟雾告警", "城东"),
+    ("近三天未处理的红色告警", None),
+    ("本周{town}的可燃气体泄漏", "临港"),
+    ("今天没戴安全帽的", None),
+    ("上周三{town}的火情", "华士镇"),
+    ("近24小时消防通道占用", None),
+    ("本月误报的视频算法告警", None),
+    ("最近一周电瓶车进电梯", None),
 )
+
+
+def examples_for(scope: DataScope) -> tuple[str, ...]:
+    """The example sentences for a caller of ``scope``, naming only places inside it."""
+    out = []
+    for template, city_town in EXAMPLE_TEMPLATES:
+        if scope.level is ScopeLevel.TOWN:
+            town = scope.town or ""
+        elif scope.level is ScopeLevel.ENTERPRISE:
+            town = ""
+        else:
+            town = city_town or ""
+        out.append(template.format(town=town))
+    return tuple(out)
+
+
+EXAMPLES: tuple[str, ...] = examples_for(DataScope())
 
 
 def rank_suggestions(

@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Response
 from agents.search.enterprise_index import enterprise_filters
 from api.bootstrap import Container
 from api.deps import ContainerDep, PrincipalDep
+from core.errors import ValidationError
 from core.scope import DataScope, ScopeLevel
 from core.standards.uscc import normalize_uscc, validate_uscc
 from core.views import EnterpriseDetail, LessorNetwork, MapPoint, Page, Portrait
@@ -89,8 +90,48 @@ def lessor_network(lessor_id: str, c: ContainerDep, p: PrincipalDep) -> LessorNe
     return c.repository.lessor_network(p.scope, lessor_id.strip().upper())
 
 
+MAP_LIMIT_DEFAULT = 2000  # a town's firms fit; the whole city is asked for by bbox or a larger limit
+MAP_LIMIT_MAX = 5000
+
+
 @router.get("/map/enterprises", response_model=list[MapPoint])
 def map_enterprises(
-    c: ContainerDep, p: PrincipalDep, town: Annotated[str | None, Query(max_length=50)] = None
+    c: ContainerDep,
+    p: PrincipalDep,
+    response: Response,
+    town: Annotated[str | None, Query(max_length=50)] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="只返回该范围内的企业：最小经度,最小纬度,最大经度,最大纬度（WGS-84），"
+            "如 120.2,31.8,120.4,31.95",
+        ),
+    ] = None,
+    limit: Annotated[
+        int, Query(ge=1, le=MAP_LIMIT_MAX, description=f"最多返回的点数，默认 {MAP_LIMIT_DEFAULT}")
+    ] = MAP_LIMIT_DEFAULT,
 ) -> list[MapPoint]:
-    return c.repository.map_points(p.scope, town)
+    """Enterprise points in the caller's scope, ordered by credit code, at most ``limit`` (default
+    2000, at most 5000), optionally within ``bbox``. When more points match than were returned the
+    ``X-SafeCloud-Truncated: true`` header says so (narrow by ``town`` or ``bbox``)."""
+    points = c.repository.map_points(p.scope, town, limit=limit + 1, bbox=parse_bbox(bbox))
+    response.headers["X-SafeCloud-Truncated"] = "true" if len(points) > limit else "false"
+    return points[:limit]
+
+
+def parse_bbox(text: str | None) -> tuple[float, float, float, float] | None:
+    if text is None or not text.strip():
+        return None
+    parts = [x.strip() for x in text.replace("，", ",").split(",")]
+    try:
+        min_lon, min_lat, max_lon, max_lat = (float(x) for x in parts)
+    except ValueError:
+        raise ValidationError(
+            "bbox 格式应为：最小经度,最小纬度,最大经度,最大纬度（四个数字，用逗号分隔）", code="invalid_bbox"
+        ) from None
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise ValidationError(
+            "bbox 范围无效：最小值不能大于最大值，经度在 ±180、纬度在 ±90 之内", code="invalid_bbox"
+        )
+    return min_lon, min_lat, max_lon, max_lat

@@ -60,6 +60,7 @@ async def upload_plan(
     town: Annotated[str | None, Form(max_length=50)] = None,
     enterprise_id: Annotated[str | None, Form(max_length=18)] = None,
     accident_category: Annotated[str | None, Form(max_length=50)] = None,
+    allow_duplicate: Annotated[bool, Form(description="同一文件已上传过时仍然导入")] = False,
 ) -> UploadResult:
     svc = c.plans.service
     data = await _read_limited(file, svc.max_upload_bytes)
@@ -71,7 +72,13 @@ async def upload_plan(
         accident_category=accident_category or None,
     )
     return svc.upload(
-        p, data, file.filename or "plan", meta, plan_id=plan_id or None, version_no=version_no or None
+        p,
+        data,
+        file.filename or "plan",
+        meta,
+        plan_id=plan_id or None,
+        version_no=version_no or None,
+        allow_duplicate=allow_duplicate,
     )
 
 
@@ -151,6 +158,12 @@ def get_plan(plan_id: str, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
 def retire_plan(plan_id: str, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
     """Soft delete: the plan becomes 已废止, its facts and passages are withdrawn, history stays."""
     return c.plans.service.retire(p, plan_id)
+
+
+@router.post("/plans/{plan_id}/restore", response_model=PlanSummary)
+def restore_plan(plan_id: str, c: ContainerDep, p: PrincipalDep) -> PlanSummary:
+    """Undo a 废止: the plan is 未启用 again; enable or publish a version to make it live."""
+    return c.plans.service.restore(p, plan_id)
 
 
 @router.get("/plans/{plan_id}/facts")

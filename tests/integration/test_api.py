@@ -135,3 +135,18 @@ def test_vocabularies_list_the_closed_sets(client: TestClient) -> None:
     v = client.get("/api/v1/vocabularies").json()
     assert "危化品生产" in v["categories"] and len(v["categories"]) == 15
     assert v["event_statuses"] == ["待研判", "正报", "误报", "已派发", "已处置"]
+
+
+def test_map_points_are_bounded_and_can_be_asked_for_by_bbox(client: TestClient) -> None:
+    every = client.get("/api/v1/map/enterprises")
+    assert every.headers["X-SafeCloud-Truncated"] == "false" and len(every.json()) >= 3
+    one = client.get("/api/v1/map/enterprises", params={"limit": 1})
+    assert len(one.json()) == 1 and one.headers["X-SafeCloud-Truncated"] == "true"
+    # only the 华士 firm lies east of 120.3
+    east = client.get("/api/v1/map/enterprises", params={"bbox": "120.3,31.7,120.6,31.9"}).json()
+    assert [p["town"] for p in east] == ["华士镇"]
+    for bad in ("120.3,31.7,120.6", "a,b,c,d", "120.6,31.7,120.3,31.9"):
+        r = client.get("/api/v1/map/enterprises", params={"bbox": bad})
+        assert r.status_code == 422 and r.json()["code"] == "invalid_bbox" and "bbox" in r.json()["message"]
+    too_many = client.get("/api/v1/map/enterprises", params={"limit": 100_000})
+    assert too_many.status_code == 422

@@ -46,8 +46,25 @@ def test_sample_plans_are_published_and_the_notice_is_refused(tmp_path: Path) ->
         store.close()
 
 
-@pytest.mark.parametrize("text,expected", [("周庄镇防汛防台应急预案", "周庄镇"), ("江阴市预案", None)])
-def test_town_is_read_from_the_title(text: str, expected: str | None) -> None:
+TOWNS = ["周庄镇", "华士镇", "顾山镇", "徐霞客镇", "城东街道"]
+
+
+@pytest.mark.parametrize(
+    "title,issuer,expected",
+    [
+        ("周庄镇防汛防台应急预案", "周庄镇人民政府", "周庄镇"),
+        ("江阴市预案", "江阴市人民政府办公室", None),
+        # a firm carries its town's short name after the city: the gazetteer's aliases know it
+        ("生产安全事故综合应急预案", "江阴顾山宏远五金有限公司", "顾山镇"),
+        ("叉车伤害现场处置方案", "江阴霞客纺机配件厂", "徐霞客镇"),  # 徐霞客 clipped to 霞客
+        ("华士镇化纤企业火灾专项预案", "江阴华士某化纤有限公司", "华士镇"),
+        ("锅炉爆炸现场处置方案", "江阴澄锋机械有限公司", None),  # no town in the name: city-level
+        ("周庄顾山两镇联防预案", "江阴联防物流有限公司", None),  # two towns: not guessed
+        # a body that is not a firm keeps the full-name rule: 城东 in a 管委会's name is not read
+        ("城东片区防汛预案", "江阴市水利局", None),
+    ],
+)
+def test_town_is_read_from_the_title_or_a_firms_name(title: str, issuer: str, expected: str | None) -> None:
     from api.demo_plans import _town_of
 
-    assert _town_of(text, ["周庄镇", "华士镇"]) == expected
+    assert _town_of(title, issuer, TOWNS) == expected

@@ -251,6 +251,13 @@ def test_api_history_and_suggestions(client: TestClient) -> None:
     assert client.get("/api/v1/events/search/history").json() == []
 
 
+def test_api_suggestion_examples_name_only_the_callers_town(client: TestClient) -> None:
+    town = {"X-SafeCloud-Town": quote("华士镇")}
+    texts = [s["text"] for s in client.get("/api/v1/events/search/suggestions", headers=town).json()]
+    assert texts and any("华士镇" in t for t in texts)
+    assert not any(other in t for t in texts for other in ("城东", "临港", "澄江"))
+
+
 @pytest.mark.parametrize("q", ["", "x" * 10_000, "!!!@@@###", "火星基地的告警", "zzzz qqqq"])
 def test_api_bad_input_is_answered_not_crashed(client: TestClient, q: str) -> None:
     r = client.get("/api/v1/events/search", params={"q": q})

@@ -88,10 +88,11 @@ def test_the_original_is_kept_only_when_its_plan_is_written(client: TestClient) 
     r = client.post("/api/v1/plans", files={"file": ("p.docx", kept, DOCX_TYPE)}, data={"enterprise_id": A})
     assert r.status_code == 201, r.text
     assert (blobs / sha).read_bytes() == kept
-    # the same bytes refused later leave the original the first plan relies on
+    # the same bytes refused later (a duplicate let through, then a bad title) leave the original
+    # the first plan relies on
     r = client.post(
         "/api/v1/plans",
         files={"file": ("p.docx", kept, DOCX_TYPE)},
-        data={"enterprise_id": A, "title": "预案\x00"},
+        data={"enterprise_id": A, "title": "预案\x00", "allow_duplicate": "true"},
     )
     assert r.status_code == 422 and (blobs / sha).is_file()

@@ -68,6 +68,17 @@ def test_another_firms_plan_is_never_listed() -> None:
     assert plan_guide.rank([FIRM, ONSITE], {}, "储罐区泄漏了怎么处置") == []
 
 
+def test_a_firms_plan_filed_under_the_asked_town_is_still_only_that_firms() -> None:
+    # demo and real firm plans carry their town (江阴申港某某化工 → 申港街道); an accident at another
+    # firm of that town is not covered by it
+    firm_in_town = FIRM | {"id": "P-firm-town", "town": "申港街道", "towns": ["申港街道"]}
+    rows = [r | {"asked_town": "申港街道"} for r in (firm_in_town, TOWN, CITY)]
+    ranked = plan_guide.rank(rows, {"accident_types": ["泄漏"]}, "申港街道一家化工厂储罐漏了怎么办")
+    assert [r["id"] for r in ranked] == ["P-town", "P-city"]
+    named = plan_guide.rank(rows, {"accident_types": ["泄漏"]}, "申港街道某某化工储罐漏了怎么办")
+    assert named[0]["id"] == "P-firm-town"
+
+
 def test_a_firm_named_by_its_trade_name_gets_its_own_plan_first() -> None:
     # the firm is in no register the chat reads; its plan's issuing unit names it
     ranked = plan_guide.rank(

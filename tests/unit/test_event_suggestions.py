@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from agents.events.suggestions import DAY_MS, rank_suggestions
+from agents.events.suggestions import DAY_MS, EXAMPLE_TEMPLATES, examples_for, rank_suggestions
+from core.scope import DataScope, ScopeLevel
 
 NOW = 1_800_000_000_000
 
@@ -40,3 +41,15 @@ def test_examples_fill_in_for_new_users_and_respect_the_limit() -> None:
     got = rank_suggestions("", [], [], NOW, limit=3)
     assert len(got) == 3 and all(s.source == "template" for s in got)
     assert rank_suggestions("不存在的词", [], [], NOW) == []
+
+
+def test_example_sentences_name_only_places_in_the_callers_scope() -> None:
+    towns = {t for _, t in EXAMPLE_TEMPLATES if t}
+    zhouzhuang = examples_for(DataScope(level=ScopeLevel.TOWN, town="周庄镇"))
+    assert not any(t in text for t in towns for text in zhouzhuang)
+    assert sum("周庄镇" in text for text in zhouzhuang) == len(towns)
+    firm = examples_for(DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id="91320281MA1X00000X"))
+    assert not any(t in text for t in towns for text in firm) and "上周三的火情" in firm
+    city = examples_for(DataScope())
+    assert all(any(t in text for text in city) for t in towns)  # city users see the whole city
+    assert len(zhouzhuang) == len(firm) == len(city) and "{" not in "".join(city + firm)

@@ -39,7 +39,8 @@ export const api = {
   lessorNetwork: (uscc: string, o: Extra = {}) =>
     getJson<LessorNetwork>(`/lessors/${seg(uscc)}/network`, o),
   mapEnterprises: (town?: string, o: Extra = {}) =>
-    getJson<MapPoint[]>('/map/enterprises', { ...o, params: { town } }),
+    // the whole city at once, as the map draws it (the API's default page is 2000 points)
+    getJson<MapPoint[]>('/map/enterprises', { ...o, params: { town, limit: '5000' } }),
   nearestResources: (
     lat: number,
     lon: number,

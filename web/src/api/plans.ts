@@ -262,6 +262,7 @@ export const plansApi = {
   get: (id: string) => getJson<PlanSummary>(`/plans/${seg(id)}`),
   upload: (form: FormData) => send<UploadResult>('POST', '/plans', form),
   retire: (id: string) => send<PlanSummary>('DELETE', `/plans/${seg(id)}`),
+  restore: (id: string) => send<PlanSummary>('POST', `/plans/${seg(id)}/restore`),
   facts: (id: string) => getJson<PlanFacts>(`/plans/${seg(id)}/facts`),
   review: (id: string, versionId?: string) =>
     getJson<ReviewView>(`/plans/${seg(id)}/review`, { params: { version_id: versionId } }),
