@@ -521,7 +521,8 @@ def test_chat_cites_passages_of_the_plans_it_names_only(client: TestClient) -> N
     client.post(f"/api/v1/plans/{up['plan_id']}/versions/{up['version_id']}/publish")
     body = client.post(
         # the firm is named: its own plan applies only to its own accidents (agents.chat.plan_guide)
-        "/api/v1/chat", json={"question": "澄星化工液氨泄漏了现场先做什么", "stream": False}
+        "/api/v1/chat",
+        json={"question": "澄星化工液氨泄漏了现场先做什么", "stream": False},
     ).json()
     assert body["intent"] == "plan_for"
     named = {str(r["id"]) for r in body["rows"]}
