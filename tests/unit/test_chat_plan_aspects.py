@@ -121,3 +121,22 @@ def test_a_firm_named_by_a_short_name_that_drops_characters() -> None:
     assert names_issuer(row, "澄南粮库熏蒸出事了")
     assert names_issuer(row, "澄南粮食储备库熏蒸出事了")
     assert not names_issuer(row, "澄南街道粮库熏蒸出事了")  # the 字号 alone is a place here
+
+
+def test_the_quote_starts_where_a_long_section_answers() -> None:
+    chapter = {
+        "plan_id": "P",
+        "title": "某镇燃气事故应急预案",
+        "section": "第四章 应急响应",
+        "text": "第九条 响应分为四级。"
+        + "第十条 一般事故由办公室主任指挥，组织先期处置并跟踪报告。" * 6
+        + "第十四条 险情消除、燃气泄漏得到控制后，由镇指挥部宣布应急响应结束。",
+    }
+    line = quote([chapter], "燃气着火扑灭后啥时候可以终止响应")
+    assert "…第十四条" in line and "宣布应急响应结束" in line
+    report = {**chapter, "section": "信息报告",
+              "text": "接报后20分钟内电话报告镇主要领导。" * 8 + "报告内容包括：事故单位、时间地点、伤亡人数、已采取的措施。"}  # fmt: skip
+    assert "伤亡人数" in quote([report], "燃气事故上报内容要写哪些")
+    signals = {**chapter, "section": "三、预警",
+               "text": "预警分为四级。" + "红色预警：多处燃气管网同时泄漏。" * 6 + "蓝色预警：单户用户报修漏气，由服务站发布。"}  # fmt: skip
+    assert "单户用户报修漏气" in quote([signals], "燃气蓝色预警什么条件下发布")
