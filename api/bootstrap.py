@@ -152,12 +152,12 @@ def build_chat(c: Container) -> Any:
         chat_model=build_chat_model(c.settings) if cfg.use_llm else None,
         cypher_answerer=optional("agents.cypher", "answer_with_cypher"),
         time_parser=optional("agents.nlp.timeexpr", "parse_time_range"),
-        plan_search=_plan_passages(c),
+        plan_search=plan_passage_search(c),
         phrase_with_llm=cfg.phrase_with_llm,
     )
 
 
-def _plan_passages(c: Container) -> Callable[[str, DataScope], list[dict[str, Any]]]:
+def plan_passage_search(c: Container) -> Callable[[str, DataScope], list[dict[str, Any]]]:
     """The plan knowledge base as the chat's citation source: passages of enabled plan versions the
     caller's scope may read (the knowledge base re-checks scope against the graph)."""
 

@@ -25,7 +25,13 @@ Scoring, per line:
   an empty gold are scored apart ("no plan" right when nothing is listed);
 * first plan — the first listed plan is a gold plan (empty gold: nothing listed);
 * commander / first action — the answer text contains the gold commander and the gold first measure
-  (normalised the same way).
+  (normalised the same way);
+* quote on point — for lines with ``gold_passage_terms`` (reporting, first steps, warnings, the end of
+  a response): the answer's quoted line (``相关条文（…）：…``) contains every gold term (normalised).
+
+The plan knowledge base is the real one, as ``api/bootstrap.py`` wires it: the plans' passages are
+indexed in an embedded Qdrant with the packaged embedder while they are published, and the chat cites
+and quotes them through ``plan_passage_search``.
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from typing import Any
 from agents.chat.conversations import ConversationStore
 from agents.chat.service import ChatService
 from agents.nlp.timeexpr import parse_time_range
-from api.bootstrap import Container
+from api.bootstrap import Container, build_search, plan_passage_search
 from api.demo_plans import load_demo_plans
 from api.settings import Settings
 from evals.chat import demo_store, principal_for
@@ -74,6 +80,7 @@ CORPUS_AT_WRITING: tuple[str, ...] = (
     "town_zhutang_safety_gov", "village_flood_card", "warehouse_fire_outline",
 )  # fmt: skip
 SHOWN = 3
+QUOTE_MARK = "相关条文"
 _NOISE = re.compile(r"[\s，,。；;：:、（）()《》“”\"'（）\-—]")
 
 
@@ -97,6 +104,7 @@ class CaseScore:
     first_ok: bool
     commander_ok: bool | None = None  # None: no level asked
     action_ok: bool | None = None
+    quote_ok: bool | None = None  # None: no passage terms asked
     got_intent: str | None = None
     error: str = ""
 
@@ -121,14 +129,22 @@ def score(case: dict[str, Any], intent: str | None, rows: list[dict[str, Any]], 
         text = norm(answer)
         result.commander_ok = norm(level["commander"]) in text
         result.action_ok = norm(level["first_action"]) in text
+    terms = case.get("gold_passage_terms")
+    if terms:
+        result.quote_ok = any(all(norm(t) in norm(line) for t in terms) for line in quoted_lines(answer))
     return result
+
+
+def quoted_lines(answer: str) -> list[str]:
+    """The answer's quoted passage lines (``agents.chat.plan_passages.quote``)."""
+    return [line for line in answer.splitlines() if line.startswith(QUOTE_MARK)]
 
 
 def _container(tmp: Path, store: Any, now_ms: int) -> Container:
     settings = Settings(data_dir=tmp)
     settings = settings.model_copy(update={"plans": settings.plans.model_copy(update={"use_llm": False})})
     return Container(settings=settings, graph=store, repository=SafetyGraphRepository(store),
-                     clock=lambda: now_ms)  # fmt: skip
+                     clock=lambda: now_ms, search=build_search(settings))  # fmt: skip
 
 
 def run(items: list[dict[str, Any]] | None = None) -> tuple[list[CaseScore], dict[str, Any]]:
@@ -144,12 +160,13 @@ def run(items: list[dict[str, Any]] | None = None) -> tuple[list[CaseScore], dic
             folder.mkdir()
             for stem in CORPUS_AT_WRITING:
                 shutil.copy(PLAN_FILES / f"{stem}.docx", folder / f"{stem}.docx")
-            loaded = load_demo_plans(_container(Path(tmp), store, now_ms), folder)
+            container = _container(Path(tmp), store, now_ms)
+            loaded = load_demo_plans(container, folder)
             setup = {"published": len(loaded.get("loaded", [])), "failed": len(loaded.get("failed", [])),
                      "publish_s": time.perf_counter() - started}  # fmt: skip
             service = ChatService(store=store, repository=SafetyGraphRepository(store),
                                   conversations=ConversationStore(store, lambda: now_ms), clock=lambda: now_ms,
-                                  time_parser=parse_time_range)  # fmt: skip
+                                  time_parser=parse_time_range, plan_search=plan_passage_search(container))  # fmt: skip
             for case in items:
                 try:
                     got = service.ask(case["question"], principal_for(case["scope"]))
@@ -180,10 +197,11 @@ def report(scores: list[CaseScore], setup: dict[str, Any]) -> str:
             _mean([s.precision for s in plans]), _mean([s.recall for s in plans]), _mean([s.first_ok for s in cs]),
             f"{sum(s.first_ok for s in empty)} / {len(empty)}",
             _mean([bool(s.commander_ok) for s in levels]), _mean([bool(s.action_ok) for s in levels]),
-            sum(bool(s.error) for s in cs),
+            _quotes(cs), sum(bool(s.error) for s in cs),
         ])  # fmt: skip
     header = ["split", "n", "intent plan_for", "top-3 precision", "top-3 recall", "first plan right",
-              "no plan (empty gold) right", "level: commander", "level: first action", "errors"]  # fmt: skip
+              "no plan (empty gold) right", "level: commander", "level: first action",
+              "quote on point", "errors"]  # fmt: skip
     text = (f"{setup['published']} sample plans published ({setup['failed']} files refused) in "
             f"{setup['publish_s']:.0f} s.\n\n" + table(header, rows))  # fmt: skip
     misses = [_miss(s) for s in scores if _missed(s)]
@@ -192,9 +210,15 @@ def report(scores: list[CaseScore], setup: dict[str, Any]) -> str:
     return text
 
 
+def _quotes(cs: list[CaseScore]) -> str:
+    asked = [s for s in cs if s.quote_ok is not None]
+    return f"{sum(bool(s.quote_ok) for s in asked)} / {len(asked)}" if asked else "—"
+
+
 def _missed(s: CaseScore) -> bool:
     return not (s.intent_ok and s.first_ok and (not s.gold or s.hits == min(SHOWN, len(s.gold)))
-                and s.commander_ok is not False and s.action_ok is not False)  # fmt: skip
+                and s.commander_ok is not False and s.action_ok is not False
+                and s.quote_ok is not False)  # fmt: skip
 
 
 def _miss(s: CaseScore) -> str:
@@ -211,6 +235,8 @@ def _miss(s: CaseScore) -> str:
         parts.append("commander")
     if s.action_ok is False:
         parts.append("first action")
+    if s.quote_ok is False:
+        parts.append("quote")
     return f"`{s.id}` ({', '.join(parts) or s.error})"
 
 

@@ -21,6 +21,8 @@ from graph.plan_queries import PLAN_SCOPE
 # A plan whose scope hands the accident to another plan (``Plan.scope_excludes``) is not offered for it.
 # ``sector_fallback`` (a sector was named) also reads the city-level plans whatever types they list: a
 # sector's general plan may stand in for an accident its scope does not list (``agents.chat.plan_guide``).
+# A 突发事件总体应急预案 covers every emergency of its place (突发事件应对法: natural disasters, accidents,
+# public health and social safety events), whatever accident types were read from its scope.
 # The named enterprise's town stands in for an unnamed town: its town's plans apply to it.
 _PLAN_FOR = f"""OPTIONAL MATCH (asked:Enterprise {{id: $enterprise_id}})
 WITH coalesce($town, asked.town) AS place
@@ -32,7 +34,8 @@ WHERE ({PLAN_SCOPE}
     OR (p.enterprise_id IS NULL AND $scope_enterprise IS NULL AND $scope_town IN towns))
   AND ($accident_types IS NULL
     OR any(a IN types WHERE any(w IN $accident_types WHERE a CONTAINS w OR w CONTAINS a))
-    OR (coalesce($sector_fallback, false) AND p.town IS NULL AND p.enterprise_id IS NULL))
+    OR (coalesce($sector_fallback, false) AND p.town IS NULL AND p.enterprise_id IS NULL)
+    OR (p.plan_type = '总体' AND p.title CONTAINS '突发事件'))
   AND NOT any(w IN coalesce($accident_types, []) WHERE w IN coalesce(p.scope_excludes, []))
   AND (place IS NULL OR p.town IS NULL OR p.town = place OR place IN towns)
   AND ($enterprise_id IS NULL OR p.enterprise_id IS NULL OR p.enterprise_id = $enterprise_id

@@ -32,7 +32,8 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
            ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"),
            ("绞伤", "机械伤害"), ("压伤", "机械伤害"), ("夹伤", "机械伤害"), ("卷入", "机械伤害"),
-           ("卷进", "机械伤害"), ("砸伤", "物体打击"),
+           ("卷进", "机械伤害"), ("砸伤", "物体打击"), ("砸到", "物体打击"), ("砸中", "物体打击"),
+           ("漏氯", "泄漏"), ("漏氨", "泄漏"), ("追尾", "道路交通事故"), ("撞车", "道路交通事故"),
            # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
            ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
            ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
@@ -88,8 +89,40 @@ def names_issuer(row: Mapping[str, Any], question: str) -> bool:
         bool(question)
         and _PRIVATE_ISSUER.search(unit) is not None
         and len(core) >= 4
-        and core[:4] in question
+        and (core[:4] in question or _names_short(core, question))
     )
+
+
+# Words a plan's title is said without: "教育局的校园安全事故预案" names 江阴市教育局校园安全事故应急预案.
+_TITLE_FILLER = re.compile(r"^江阴市?|应急|事故|的|[《》“”\"\s]")
+
+
+def names_title(row: Mapping[str, Any], question: str) -> bool:
+    """The question names the plan by its title, give or take the city's name and the filler words
+    (应急, 事故, 的): "按《配电房触电事故现场处置方案》…", "教育局的校园安全事故预案里…"."""
+    title = _TITLE_FILLER.sub("", str(row.get("title") or ""))
+    return len(title) >= 6 and title in _TITLE_FILLER.sub("", question)
+
+
+def _names_short(core: str, question: str) -> bool:
+    """A short name that keeps the 字号 and drops characters of the rest ("澄北粮库" for 澄北粮食储备库):
+    four or more characters of the question from the 字号 on, each found in the name in order."""
+    start = question.find(core[:2])
+    if start < 0:
+        return False
+    kept, at = 0, 0
+    for ch in question[start:]:
+        found = core.find(ch, at)
+        if found < 0:
+            break
+        kept, at = kept + 1, found + 1
+    return kept >= 4
+
+
+def covers_all(row: Mapping[str, Any]) -> bool:
+    """A 突发事件总体应急预案 covers every emergency of its place, whichever types its scope lists
+    (the same reading as ``graph.intents_plans``)."""
+    return row.get("plan_type") == "总体" and "突发事件" in str(row.get("title") or "")
 
 
 def _reach(row: Mapping[str, Any], params: Mapping[str, Any], question: str = "") -> int:
@@ -134,9 +167,11 @@ def rank(
 
     def overlap(row: Mapping[str, Any]) -> int:
         types = row.get("accident_types") or []
-        return sum(1 for w in wanted if any(w in t or t in w for t in types))
+        return sum(1 for w in wanted if any(w in t or t in w for t in types)) or int(covers_all(row))
 
-    named = [dict(r) | {"named_in_question": names_issuer(r, question)} for r in rows]  # kept for the answer
+    named = [
+        dict(r) | {"named_in_question": names_issuer(r, question) or names_title(r, question)} for r in rows
+    ]  # kept for the answer
     fitting = [
         r for r in named
         if overlap(r) or not wanted

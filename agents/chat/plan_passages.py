@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from agents.chat.models import Citation
+from agents.chat.plan_aspects import ON_POINT_SECTION, ON_POINT_TEXT, STEP_SECTION, aspect
 from core.errors import SafeCloudError
 
 log = logging.getLogger(__name__)
@@ -23,14 +24,21 @@ log = logging.getLogger(__name__)
 PlanPassageSearch = Callable[..., list[dict[str, Any]]]
 
 PROCEDURAL = re.compile(r"怎么办|如何处置|怎么处置|处置流程|应急处置|怎么做|程序|步骤")
-# What a plan says in prose rather than as level fields: reporting chains and limits, site steps.
-_REPORTING = re.compile(r"上报|报告|报送|通知谁|通知哪|多长时间|几分钟|时限")
-_STEPS = re.compile(PROCEDURAL.pattern + r"|第一步|先做|先干|首先|做什么|做啥|做哪些|措施")
 CITED = 3
-CANDIDATES = 12
+CANDIDATES = 30  # a plan with many post cards holds a dozen passages sharing the step words
 QUOTED_CHARS = 160
 _MIN_CHARS = 20
-_STEP_SECTION = re.compile(r"处置|响应|措施|程序|行动|救援|步骤|流程")
+# Section words the search is aimed with, per aspect: the plan's own headings for that matter.
+_AIM = {
+    "reporting": "信息报告 报告时限 ",
+    "warning": "预警 预警分级 预警发布 ",
+    "ending": "响应终止 响应结束 ",
+    "steps": "应急处置 处置措施 现场处置 ",
+}
+_COLOUR = re.compile(r"[红橙黄蓝]色")
+# A passage that ends a response says who declares it ("由…宣布应急响应终止"); a command's duties
+# ("决定启动和终止应急响应") only share the word.
+_DECLARED_END = re.compile(r"宣布.{0,10}(?:终止|结束)")
 
 
 def plan_passages(
@@ -56,19 +64,34 @@ def plan_passages(
     if plan_ids:  # on the point first, then the plan the answer puts first
         order = {pid: i for i, pid in enumerate(plan_ids)}
         found = sorted(
-            found, key=lambda p: (not _on_point(p, question), order.get(str(p.get("plan_id")), len(order)))
+            found,
+            key=lambda p: (
+                not _on_point(p, question),
+                _aside(p, question),
+                order.get(str(p.get("plan_id")), len(order)),
+            ),
         )
     return found[:CITED]
 
 
+# A plan's own handling procedure, as against one post's card (岗位应急处置卡) that shares its words.
+_PROCEDURE = re.compile(r"现场处置|处置措施|处置程序|处置流程|应急处置|响应措施")
+_POST_CARD = re.compile(r"卡|岗位")
+
+
+def _aside(passage: Mapping[str, Any], question: str) -> bool:
+    """For a step question, a passage that is not the plan's handling procedure (a post's card, a
+    group's duties) comes after one that is, whatever plan it is from."""
+    if aspect(question) != "steps":
+        return False
+    section = str(passage.get("section") or "")
+    return not _PROCEDURE.search(section) or bool(_POST_CARD.search(section))
+
+
 def _aimed(question: str) -> str:
-    """The question with the section words of the aspect it asks about, so that the plan's 信息报告
-    or 应急处置 passage outranks its 总则 and 预警 passages that share the accident words."""
-    if _REPORTING.search(question):
-        return "信息报告 报告时限 " + question
-    if _STEPS.search(question):
-        return "应急处置 处置措施 现场处置 " + question
-    return question
+    """The question with the section words of the aspect it asks about, so that the plan's 信息报告,
+    预警, 响应终止 or 应急处置 passage outranks its 总则 passages that share the accident words."""
+    return _AIM.get(aspect(question) or "", "") + question
 
 
 def citations(passages: Sequence[Mapping[str, Any]]) -> list[Citation]:
@@ -84,24 +107,35 @@ def citations(passages: Sequence[Mapping[str, Any]]) -> list[Citation]:
 
 
 def wants_quote(question: str, params: Mapping[str, Any], rows: Sequence[Mapping[str, Any]]) -> bool:
-    """Quote a passage when the question asks what the level fields do not answer: reporting, or
-    steps when no level was asked (an asked level's fields already give its first actions)."""
-    if _REPORTING.search(question):
+    """Quote a passage when the question asks what the level fields do not answer: reporting,
+    warnings, the end of a response, or steps when no level was asked (an asked level's fields
+    already give its first actions)."""
+    asked = aspect(question)
+    if asked in ("reporting", "warning", "ending"):
         return True
     levels_shown = params.get("response_level") and any(r.get("levels") for r in rows)
-    return bool(_STEPS.search(question)) and not levels_shown
+    return asked == "steps" and not levels_shown
 
 
 def _on_point(passage: Mapping[str, Any], question: str) -> bool:
-    """The passage speaks to the aspect asked: reporting in its text, or steps in its section name
-    (a working group's duties or a warning paragraph share words with a step question, not its point).
-    A heading alone ("总则") says nothing."""
+    """The passage speaks to the aspect asked: reporting or a warning in its text (the colour asked,
+    when one is), the declared end of a response, or steps in its section name (a working group's
+    duties or a warning paragraph share words with a step question, not its point). A heading alone
+    ("总则") says nothing."""
     text = re.sub(r"\s+", "", str(passage.get("text", "")))
     if len(text) < _MIN_CHARS:
         return False
-    if _REPORTING.search(question):
-        return bool(re.search(r"报告|上报|报送", text))
-    return bool(_STEP_SECTION.search(str(passage.get("section") or "")))
+    asked = aspect(question)
+    section = str(passage.get("section") or "")
+    if asked == "warning":
+        colour = _COLOUR.search(question)
+        said = ON_POINT_TEXT["warning"].search(text) or ON_POINT_SECTION["warning"].search(section)
+        return bool(said) and (colour is None or colour.group() in text)
+    if asked == "ending":
+        return bool(_DECLARED_END.search(text) or ON_POINT_SECTION["ending"].search(section))
+    if asked == "reporting":
+        return ON_POINT_TEXT["reporting"].search(text) is not None
+    return bool(STEP_SECTION.search(section))
 
 
 def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
@@ -110,13 +144,41 @@ def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     best = next((p for p in passages if _on_point(p, question)), None)
     if best is None:
         return ""
-    text = re.sub(r"\s+", "", str(best.get("text", "")))
+    text = _from_the_point(re.sub(r"\s+", "", str(best.get("text", ""))), question)
     if len(text) > QUOTED_CHARS:
         cut = max(text.rfind(mark, 0, QUOTED_CHARS) for mark in "。；;")
         text = text[: cut + 1] if cut > QUOTED_CHARS // 2 else text[:QUOTED_CHARS] + "…"
     section = str(best.get("section") or "").strip()
     where = f"《{best.get('title')}》" + (f"“{section}”" if section else "")
     return f"相关条文（{where}）：{text}"
+
+
+_SENTENCE_END = "。；;"
+
+
+def _from_the_point(text: str, question: str) -> str:
+    """The passage from the sentence that answers, when the plan writes it further on than a quote
+    reaches: the colour asked in a warning section ("…蓝色预警：电梯等设备出现故障…", a colour's row in a
+    warning table), the declared end in a response chapter, the content list in a reporting section.
+    The start of the passage otherwise (a reporting chain and a step list begin there)."""
+    asked = aspect(question)
+    colour = _COLOUR.search(question)
+    at = -1
+    if asked == "warning" and colour:
+        at = text.find(colour.group() + "预警")
+        if at < 0:  # a table row or a list item starting with the colour
+            at = max(text.find(colour.group() + mark) for mark in "|：:")
+    elif asked == "ending" and (found := _DECLARED_END.search(text)):
+        at = max(text.rfind(mark, 0, found.start()) for mark in _SENTENCE_END) + 1
+    elif (
+        asked == "reporting"
+        and "内容" in question
+        and (found := re.search(r"(?:报告|上报|报送)的?内容", text))
+    ):
+        at = found.start()
+    if at <= 0:
+        return text
+    return "…" + text[at:]
 
 
 def quoted(answer: str, line: str) -> str:

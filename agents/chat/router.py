@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots
@@ -84,8 +85,13 @@ PROFILE = (
 _ACCIDENT = (
     r"泄漏|泄露|漏了|爆炸|炸了|中毒|窒息|火灾|着火|起火|失火|山火|坍塌|倒塌|塌了|塌方|灼伤|烫伤|喷溅|触电|淹溺|"
     r"落水|溺水|晕倒|昏倒|昏迷|被困|困人|踩踏|漫堤|决口|内涝|"
-    r"地震|台风|洪水|洪涝|暴雨|滑坡|泥石流|车祸|交通事故"  # disasters and road accidents have plans too
+    r"地震|台风|洪水|洪涝|暴雨|滑坡|泥石流|车祸|交通事故|"  # disasters and road accidents have plans too
+    # what happened said as it is seen: "钢板掉下来砸到人", "钢瓶漏氯了", "两车追尾", "槽罐车侧翻"
+    r"砸(?:到|伤|中|死)|掉下来|坠落|压伤|夹伤|绞伤|卷入|追尾|相撞|撞(?:人|车)|侧翻|翻车|漏(?:氯|氨|气|油|液)"
 )
+# A plan's reporting, warning or end of response asked about an accident ("镇里接报后多久要报到市里")
+_PLAN_MATTER = _ACCIDENT + r"|事故|险情|预案|应急"
+
 # "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
 _LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"
 _RESPONSE = (
@@ -147,6 +153,13 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit(*record_hit)
     if _has(_STOCK, text) and _has(_SHORTAGE, text):
         return hit("materials_low_stock", "物资库存不足")
+    # "几分钟内要报市里", "蓝色预警谁发布", "什么时候结束响应": what a plan lays down in prose
+    if (
+        (_has(REPORT_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
+        or _has(WARNING_ASKED.pattern, text)
+        or (_has(ENDING_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
+    ):
+        return hit("plan_for", "预案条文")
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's.
     if slots.resource_kind and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
