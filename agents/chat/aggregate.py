@@ -29,6 +29,7 @@ from typing import Any
 
 from agents.chat.condition_templates import template_for
 from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS
+from agents.chat.either import either_categories
 from agents.chat.slots import Gazetteer, Slots, extract_slots
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.vocab import cn_to_int
@@ -45,6 +46,7 @@ _MOST = re.compile(r"最多|最高|最大|最严重|排名|排行|排前|排在�
 _TOP_N = re.compile(
     rf"(?:前|top\s*|TOP\s*)({_NUM})\s*(?:名|位|家|个|强)?"
     rf"|({_NUM})\s*(?:家|个)(?:企业|公司|单位|工厂|厂|镇街|镇|街道|乡镇|板块)"
+    rf"|(?:最多|最高|最大|最严重)的({_NUM})\s*(?:家|个|名|位)"  # "隐患最多的三家": N after the superlative
 )
 _FULL_RANKING = re.compile(r"排名|排行|排序")  # without 最多 or a number: every group, best first
 _OVER = re.compile(
@@ -101,6 +103,8 @@ def plan(
     text: str, slots: Slots, gazetteer: Gazetteer, now_ms: int, time_parser: TimeParser | None = None
 ) -> AggregatePlan | None:
     """The aggregation a ranking, threshold or per-town count question asks for, or None."""
+    either = either_categories(text)  # "冶金或有色企业中…": one attribute with two values
+    text = either.text if either is not None else text
     if _REFUSE.search(text):
         return None
     plain = _blank_towns(text, gazetteer)
@@ -140,6 +144,10 @@ def plan(
     attributes = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
         attributes["category_group"] = list(attributes["category_group"])
+    if either is not None:
+        attributes = {k: v for k, v in attributes.items() if k != "category"} | {
+            "category_group": either.categories
+        }
     if slots.town:
         attributes["town"] = slots.town
     top = _top(plain) if threshold is None and ranked else None
@@ -194,7 +202,7 @@ def _distance(hit: tuple[int, int, str], cue: int) -> int:
 
 def _top(text: str) -> int | None:
     if m := _TOP_N.search(text):
-        digits = m[1] or m[2]
+        digits = m[1] or m[2] or m[3]
         return int(digits) if digits.isdigit() else cn_to_int(digits)
     if _MOST.search(text) and not re.search(r"最多|最高|最大|最严重", text) and _FULL_RANKING.search(text):
         return None  # "各镇街离线传感器数量排名": the whole ranking

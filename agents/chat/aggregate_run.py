@@ -172,7 +172,8 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
     return ChatAnswer(
         answer=answer, path="aggregate", intent=measure.intent, query=_formula(p, g), params=_jsonable(measure.params),
         columns=columns, rows=rows, citations=citations,
-    ), TurnState(question=text, key_kind="enterprise" if shown else "", result_ids=shown, result_enterprises=shown)  # fmt: skip
+    ), TurnState(question=text, key_kind="enterprise" if shown else "", result_ids=shown, result_enterprises=shown,
+                composed=True)  # fmt: skip
 
 
 def _lines(rows: list[dict[str, Any]], unit: str) -> str:

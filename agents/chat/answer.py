@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agents.chat import plan_guide
+from agents.chat.slots import HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
 
@@ -55,8 +56,9 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
     if shown.get("mhs_level") in (1, 2, 3, 4):
         shown["mhs_level"] = "一二三四"[int(shown["mhs_level"]) - 1]
     parts = [fmt.format(shown[k]) for k, fmt in _FILTER_LABELS.items() if shown.get(k) not in (None, "")]
-    if params.get("category_group"):
-        parts.append("危化类" if "危化品生产" in params["category_group"] else "工贸类")
+    if group := params.get("category_group"):  # a whole group, or categories joined by 或 ("纺织或轻工")
+        whole = tuple(group) in (HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES)
+        parts.append(("危化类" if "危化品生产" in group else "工贸类") if whole else "或".join(group))
     if params.get("overdue"):
         parts.append("逾期未整改")  # overdue implies open
     elif params.get("open_only"):

@@ -36,6 +36,7 @@ from agents.chat.coverage import (
     SUBJECTS,
     attribute_values,
 )
+from agents.chat.either import either_categories
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     EVENT_TYPE_SYNONYMS,
@@ -47,6 +48,7 @@ from agents.chat.timewords import TimeParser, time_window
 from graph.intents import BY_ID
 
 ATTRIBUTE = "企业类别或等级"  # coverage's name for an enterprise attribute the chosen template lacks
+MANY_VALUES = "同一属性的多个取值"  # coverage's name for two values of one attribute ("纺织或者轻工")
 _ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag")
 
 _PATTERNS = {s.name: s.pattern.pattern for s in SUBJECTS}
@@ -60,11 +62,15 @@ _TYPES = "|".join(sorted((re.escape(k) for k in EVENT_TYPE_SYNONYMS), key=len, r
 _PATTERNS["事件告警"] = rf"(?:{_TYPES})的?(?:告警|报警|预警|事件|报告)|(?:报过|报了|发生过|出过)(?:{_TYPES})"
 _KINDS = {name: re.compile(p) for name, p in _PATTERNS.items()}
 LEASED = "厂中厂租赁"
-# No template yields every enterprise that rents space; the tenants of one named landlord are a set
-# (lessees_of_lessor), so with a landlord the lease words are that condition ("正信橡塑租出去的厂房里的
-# 纺织企业", "茂盛的承租企业里还有隐患没整改的").
+# With a landlord named, its tenants are the set (lessees_of_lessor: "正信橡塑租出去的厂房里的纺织企业",
+# "茂盛的承租企业里还有隐患没整改的"); without one, tenant words (承租, 租厂房) mean every tenant
+# (lease_tenants), while landlord words (出租厂房的企业) have no enterprise-set template.
 _NOT_CONDITIONS = (LEASED,)
 _LEASE_WORDS = re.compile(LEASE + r"|租")
+# Lease words that name the tenant side; without a landlord named, every tenant (lease_tenants) is the set.
+_TENANTS = re.compile(
+    r"承租|在租|租用|租赁|租了|租来|租的|租(?:厂房|房子|场地)|租别人(?:的|家)?(?:厂房|房子|场地)?"
+)
 
 # Words whose meaning no composition of templates expresses: rankings, sums, thresholds and repeats,
 # "or", exclusions, villages, what an inspection found, and conditions without a template (drills,
@@ -74,7 +80,7 @@ _REFUSE = re.compile(
     r"金额|合计|以上|以下|超过|不少于|至少|[0-9一两二三四五六七八九十几多]+次|连续|每家|每[天周月年]|或|要么|非|"
     r"除了|以外|之外|除外|不是|不属于|不含|合格|达标|问题|违法|违规|复查|整改率|检查出|检查发现|检查中发现|"
     r"村|社区|演练|储存|存了|存放|存有|租|"
-    r"同一|救援|专家|预案|值班|物资|分别|都[^，,。？?]{0,10}吗|是否都|是不是都|"
+    r"同一|救援|专家|预案|值班|物资|分别(?!(?:有|是)?(?:几|多少)家)|都[^，,。？?]{0,10}吗|是否都|是不是都|"
     # a portrait of each enterprise, or when / how often / which level, is asked for, not which ones
     r"法人|法定代表人|负责人|安全员|老板|电话|联系|地址|员工|人数|次数|几回|几级|哪级|什么等级|什么级别|"
     r"什么时候|何时|哪天|哪一天|多久|几时|时间|"
@@ -89,6 +95,12 @@ _SEP = re.compile(
 # Any other negation left in a clause is one the planner cannot place: give up. A bare 未 counts
 # (statuses such as 未整改 are removed first): an unplaced 尚未 had been read as "has been".
 _OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
+# "一次都没被检查过", "一次检查都没有": never, not a count of repeats (refused as "N次")
+_NOT_EVEN_ONCE = re.compile(r"一次(?=(?:执法检查|检查|处罚|罚款)?(?:都|也)(?:没|未))")
+# A negation right after the subject word ("一次检查都没有的", "处罚也没有过"), as NEGATED_BEFORE before it.
+_NEGATED_AFTER = re.compile(
+    r"(?:记录)?(?:都|也|还|从来)?(?:没有?|未)(?:有过|做过|搞过|过|有)?(?=的|$|[，,。？?])"
+)
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
 )
@@ -162,12 +174,17 @@ def plan(
     """The composition for an enterprise question with several conditions, or None (not confident).
     ``landlord``: the lessor (id) the question names with a lease word; its tenants are a condition."""
     known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED, NEGATED}
+    either = either_categories(text)  # "纺织或者轻工企业": one attribute with two values
+    if either is not None:
+        text, missing = either.text, tuple(m for m in missing if m != MANY_VALUES)
     if landlord and slots.enterprise_mention:  # the landlord's own name says no attribute (远佳纺织);
         name = _LEASE_WORDS.split(slots.enterprise_mention)[0]  # a mention may run on ("正信橡塑租出去")
         text = text.replace(name, " " * len(name)) if name else text
     if not missing or any(m not in known for m in missing):
         return None
-    if _REFUSE.search(_LEASE_WORDS.sub(" ", text) if landlord else text):
+    if _REFUSE.search(
+        _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", text) if landlord else _TENANTS.sub(" ", text))
+    ):
         return None
     if not ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
@@ -175,8 +192,10 @@ def plan(
     hits = _outermost(hits)
     if not hits or len({k for _, _, k in hits}) != len(hits):  # a condition said twice: which clause?
         return None
-    if any(kind in _NOT_CONDITIONS for _, _, kind in hits) and landlord is None:
-        return None
+    if landlord is None and any(
+        kind in _NOT_CONDITIONS and not _TENANTS.fullmatch(text[a:b]) for a, b, kind in hits
+    ):
+        return None  # "出租厂房的企业" are landlords: no template gives every one of them as an enterprise
     bounds = _clause_bounds(text, hits)
     conditions: list[Condition] = []
     for (start, _, kind), (lo, hi) in zip(hits, bounds, strict=True):
@@ -186,7 +205,11 @@ def plan(
                 or time_window(text[lo:hi], now_ms, time_parser) is not None
             ):
                 return None
-            conditions.append(Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi]))
+            conditions.append(
+                Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi])
+                if landlord
+                else Condition(kind, "lease_tenants", {}, text[lo:hi])  # every tenant ("承租厂房的企业")
+            )
             continue
         made = _condition(kind, text[lo:hi], start - lo, gazetteer, now_ms, time_parser)
         if made is None:
@@ -210,6 +233,10 @@ def plan(
     attributes: dict[str, Any] = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
         attributes["category_group"] = list(attributes["category_group"])
+    if either is not None:
+        attributes = {k: v for k, v in attributes.items() if k != "category"} | {
+            "category_group": either.categories
+        }
     if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
         return None  # one condition alone is a single template's question, unless enterprises or its
         # complement ("哪些企业今年没被检查过") are asked
@@ -259,8 +286,12 @@ def _condition(
 ) -> Condition | None:
     """One condition from its clause (``start``: where its subject word begins), or None."""
     negation = NEGATED_BEFORE.search(clause[:start])
-    negated = negation is not None
+    said = _KINDS[kind].match(clause, start)
+    after = None if negation or said is None else _NEGATED_AFTER.match(clause, said.end())
+    negated = negation is not None or after is not None
     rest = clause[: negation.start()] + clause[start:] if negation else clause
+    if after is not None:  # "检查都没有的": the negation said after its subject
+        rest = clause[: after.start()] + clause[after.end() :]
     if _OTHER_NEG.search(_STATUS_NEG.sub("", rest)):
         return None  # "近一年没有组织过…", "不是没有…": a negation this planner cannot place
     s = extract_slots(clause, gazetteer)
@@ -282,4 +313,4 @@ def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | 
     return template_for(kind, clause, s, counted=False)
 
 
-__all__ = ["ATTRIBUTE", "Condition", "Plan", "plan"]
+__all__ = ["ATTRIBUTE", "MANY_VALUES", "Condition", "Plan", "plan"]

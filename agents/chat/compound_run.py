@@ -107,6 +107,8 @@ def _label(c: Condition, params: dict[str, Any]) -> str:
         detail = "，".join(x for x in (period, detail) if x)
     if c.intent == "lessees_of_lessor":  # the landlord is the question's named party
         return "租用所问出租方厂房"
+    if c.intent == "lease_tenants":  # no landlord named: every tenant
+        return "租用他人厂房（厂中厂承租企业）"
     name = {"传感器": "离线传感器" if c.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
             "事件告警": "事件告警"}.get(c.kind, c.kind)  # fmt: skip
     return f"{'无' if c.negated else '有'}{name}{f'（{detail}）' if detail else ''}"
@@ -143,7 +145,8 @@ def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
         answer=answer, path="compound", intent=final.intent, query=_formula(c), params=_jsonable(final.params),
         columns=list(final.columns), rows=final.rows, citations=citations,
         slots=dict(c.plan.attributes),
-    ), TurnState(question=text, key_kind="enterprise", result_ids=result_ids, result_enterprises=result_ids)  # fmt: skip
+    ), TurnState(question=text, key_kind="enterprise", result_ids=result_ids, result_enterprises=result_ids,
+                composed=True)  # fmt: skip
 
 
 def _formula(c: Composed) -> str:

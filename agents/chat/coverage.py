@@ -44,7 +44,9 @@ _HAZARDS = ("hazard_list", "overdue_hazards", "hazard_count", "hazard_count_by_t
 SUBJECTS: tuple[Subject, ...] = (
     _subject("行政处罚", PENALTY, "penalty_list", "penalty_total"),
     # "被检查过" / "执法检查": inspections; "排查出/检查出的隐患" are hazards found, not a condition
-    _subject("执法检查", r"被(?:执法)?检查|检查过|被查过?(?!出)|(?<![排核])查过|执法检查(?!发现|中发现|查出)",
+    # "一次检查都没有": the noun with the negation after it
+    _subject("执法检查", r"被(?:执法)?检查|检查过|被查过?(?!出)|(?<![排核])查过|执法检查(?!发现|中发现|查出)"
+             r"|检查(?=(?:记录)?(?:都|也|还|从来)(?:没有?|未))",
              "inspection_list", "inspection_count"),
     _subject("重大危险源", r"危险源", "hazard_source_list", "hazard_source_enterprises",
              "hazard_source_count_by_level", "town_overview"),

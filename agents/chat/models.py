@@ -50,6 +50,9 @@ class TurnState(BaseModel):
     result_ids: list[str] = Field(default_factory=list)
     result_enterprises: list[str] = Field(default_factory=list)
     key_kind: str = ""
+    # Answered by the compound planner or the aggregation step: a follow-up may change one of its
+    # conditions (agents.chat.composed_followup).
+    composed: bool = False
 
 
 class ConversationSummary(BaseModel):

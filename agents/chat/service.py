@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, compound_run, records
+from agents.chat import aggregate_run, composed_followup, compound_run, records
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -103,7 +103,10 @@ class ChatService:
             if not self.conversations.exists(principal.user_id, conversation_id):
                 raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
-        result, state = self._answer(normalise_question(question), principal, previous, use_llm)
+        asked = normalise_question(question)  # "换成去年呢" after a composed answer: its question, restated
+        text = composed_followup.restate(asked, previous, self.gazetteer()) or asked
+        result, state = self._answer(text, principal, None if text != asked else previous, use_llm)
+        result.answer = composed_followup.echo(asked, text) + result.answer
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         result.notice += narrower_scope_notice(question, principal.scope, result.path)
         if result.path != "refusal" or conversation_id:
