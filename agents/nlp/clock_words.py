@@ -2,7 +2,7 @@
 events-robust24), rewritten into forms it already resolves, so they add no semantics of their own:
 
 * 差N分M点 / 差1刻M点 / M点差N分 = N minutes (a quarter) before M:00 (差10分9点 = 8点50分); M点过N分 / M点过1刻 =
-  M点N分; each is then a clock time with minutes, alone the hour from it;
+  M点N分, M点过半 = M点半; each is then a clock time with minutes, alone the hour from it;
 * M点整 = M点 (整 only stresses the full hour, so 2点整以后 reads as 2点以后);
 * a month-day typed with a hyphen and nothing after it (12-28, 03-05) = that date (M月D日); 3-5号 and 10-12点 keep
   their range reading (``time_rewrites``);
@@ -30,6 +30,7 @@ _MINUTES = r"(?:(\d{1,2})分钟?|([1-3])刻)"
 _BEFORE_THE_HOUR = re.compile(r"差" + _MINUTES + r"(\d{1,2})点(?!\d|[过差半])")
 _HOUR_SHORT_BY = re.compile(r"(\d{1,2})点差" + _MINUTES)
 _PAST_THE_HOUR = re.compile(r"(\d{1,2})点过" + _MINUTES)
+_PAST_HALF = re.compile(r"(\d{1,2})点过半")
 _ON_THE_HOUR = re.compile(r"(?<=\d点)整(?![齐理改治顿])")
 # 12-28 alone: not a range of hours or days (10-12点, 3-5号), not a tag (GD-205), not part of a longer date.
 _HYPHEN_DATE = re.compile(
@@ -90,6 +91,7 @@ def clock_word_rules(now: datetime) -> list[_Rule]:
             lambda m: _before_the_hour(int(m.group(1)), _minutes(m.group(2), m.group(3))) or m.group(),
         ),
         (_PAST_THE_HOUR, lambda m: _clock(int(m.group(1)), _minutes(m.group(2), m.group(3)))),
+        (_PAST_HALF, lambda m: m.group(1) + "点半"),
         (_ON_THE_HOUR, lambda m: ""),
         (_HYPHEN_DATE, lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
         (_NEW_YEAR_NIGHT, lambda m: _new_year_night(now)),
