@@ -179,13 +179,20 @@ HOLDOUT40 = "event_search_holdout40.jsonl"
 # once after.
 HOLDOUT41 = "event_search_holdout41.jsonl"
 HOLDOUT42 = "event_search_holdout42.jsonl"
+# Robustness sets 21 (events-robust24), hard, weighted to time: ranges across month and year ends, open-ended ranges
+# (从上周五开始, 截止到今天中午, 三号以后), 上上周/这周末/上个周末, 整点 and fractional clocks (八点整, 差十分九点,
+# 九点过五分), dates typed 11.3 / 12-28 / 2026/11/3, times anchored to events (开会那会儿, 台风过境期间, 跨年夜) and
+# durations that are no filter. holdout43 (40) was measured first and then used as dev data; holdout44 (20) was
+# measured once before and once after.
+HOLDOUT43 = "event_search_holdout43.jsonl"
+HOLDOUT44 = "event_search_holdout44.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
     HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24,
     HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32,
     HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
-    HOLDOUT41, HOLDOUT42,
+    HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

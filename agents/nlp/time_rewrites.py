@@ -6,7 +6,8 @@ events-robust10), so that no new semantics are added for them: 10-12点 → 10�
 month's Nth weekend (``festival_days``); since events-robust18 holiday and new-year days said other ways
 (``holiday_words``: 黄金周, 收假第一天, 大年夜, 年初N, 正月里, 初一、初二两天); since events-robust22 work and
 shift hours (``shift_times``: 白班, 交班前1小时, 下班前1小时, 上班以来, 收假以后); since events-robust23
-review and night-shift periods (``duty_periods``: 考核周期, 季度末, 国庆前后3天, 1个多小时以前, 天亮之前, 上周六或者今天). Each rewrite keeps ``index`` (output character →
+review and night-shift periods (``duty_periods``: 考核周期, 季度末, 国庆前后3天, 1个多小时以前, 天亮之前, 上周六或者今天); since events-robust24 clock words and
+night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, 跨年夜, 交接班的时候). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -16,6 +17,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+from agents.nlp.clock_words import clock_word_rules
 from agents.nlp.duty_periods import duty_period_rules
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
@@ -109,6 +111,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
     shifts = shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
     shifts += duty_period_rules(now) if now is not None else []  # 考核周期, 天亮之前, 1个多小时以前
+    shifts += clock_word_rules(now) if now is not None else []  # 差10分9点, 2点整, 12-28, 跨年夜, 交班的时候
     for pattern, replace in [*_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
