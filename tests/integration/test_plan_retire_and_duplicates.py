@@ -5,23 +5,15 @@ second upload of one file became a second plan with the same facts)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
-from agents.search.service import SearchService
-from api.app import create_app
-from api.bootstrap import Container
-from api.settings import Settings
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, A, entities
-from tests.support.sample_plans import FakeImporter, MemoryIndex, chemical_plan
+from tests.support.fixture_city import A
+from tests.support.plan_api import plan_api_client
+from tests.support.sample_plans import FakeImporter, chemical_plan
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
 
@@ -34,24 +26,7 @@ def importer() -> FakeImporter:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> Iterator[TestClient]:
-    data = tmp_path_factory.mktemp("plan-retire")
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    settings = Settings(
-        data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")}, chat={"use_llm": False}
-    )
-    index = MemoryIndex()
-    container = Container(
-        settings,
-        store,
-        SafetyGraphRepository(store),
-        clock=lambda: NOW,
-        search=SearchService(lambda: index),  # type: ignore[arg-type,return-value]
-        plan_importer=importer,
-    )
-    with TestClient(create_app(container=container)) as c:
+    with plan_api_client(tmp_path_factory.mktemp("plan-retire"), importer) as c:
         yield c
 
 

@@ -181,3 +181,28 @@ def test_a_level_or_an_accident_with_what_to_do_is_a_plan_question(question: str
 
 def test_a_count_is_no_plan_question() -> None:
     assert not asks_plan("临港有多少家危化品企业")
+
+
+def test_a_service_or_site_departments_plan_is_only_for_its_own_kind_of_accident() -> None:
+    from agents.chat.plan_sectors import fits_sector
+
+    power = "江阴市工业和信息化局电力供应突发事件应急预案"
+    park = "江阴市文体广电和旅游局旅游景区突发事件应急预案"
+    water = "江阴市水利农机局城乡供水突发事件应急预案"
+    grain = "江阴市粮食和物资储备局储备库生产安全事故应急预案"
+    for title in (power, park, water, grain):
+        assert not fits_sector(title, "周庄一家化纤厂起火了用哪个预案")
+    assert fits_sector(power, "变电站着火导致大面积停电先做什么")
+    assert fits_sector(park, "景点里游客被困怎么处置")
+    assert fits_sector(water, "自来水厂氯气泄漏谁指挥")
+    assert fits_sector(grain, "粮仓熏蒸时有人中毒怎么办")
+
+
+def test_a_hospitals_or_schools_own_plan_is_not_a_public_plan() -> None:
+    from agents.chat.plan_guide import _is_public
+
+    for unit in ("江阴市澄南医院", "江阴市青阳中学", "江阴市华士镇卫生院"):
+        assert not _is_public({"issuing_unit": unit, "title": "火灾事故应急预案", "plan_type": "专项"})
+    assert _is_public(
+        {"issuing_unit": "江阴市卫生健康委员会", "title": "医疗卫生救援应急预案", "plan_type": "部门"}
+    )
