@@ -36,6 +36,7 @@ from plans.qa_text import qa_blocks
 from plans.rules_card_tables import extract_card_tables
 from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contacts import extract_phone_contacts
+from plans.rules_floor_posts import extract_floor_posts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
@@ -101,6 +102,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_response_levels(draft, sections)
     extract_org_units(draft, sections)
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
+    extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading
     extract_reporting(draft, sections)

@@ -12,6 +12,8 @@ import re
 
 # "24小时值班" / "全天值守": the line is staffed round the clock, no person is named: the duty is the role
 _DUTY_LINE = re.compile(r"^(?:24\s*小时|全天|昼夜)\s*(?:值班|值守)(?:电话)?$")
+# "中控室" / "门卫室" in a 职务 column: a room that takes calls, not a post (plans-robust16 phone lines)
+_CALL_ROOM = re.compile(r"^[\u4e00-\u9fff]{0,8}(?:中控|控制|调度|监控|门卫|值班)室$")
 _POST_WORD = r"(?:主任|经理|长|员|书记|主管|工程师|总监|代表|干事|负责人|校医|院长)"
 # "经理 钱志刚" / "副科长　孔凡华": a post ending in a post word, a space, a two- or three-character name
 _POST_SPACE_NAME = re.compile(rf"^([\u4e00-\u9fff]{{0,8}}?{_POST_WORD})[ \u3000]+([\u4e00-\u9fff]{{2,3}})$")
@@ -26,7 +28,10 @@ def split_person_cell(contact: dict[str, str]) -> dict[str, str]:
     A post from the table's own 职务 column is kept."""
     cell = contact.get("name", "").strip()
     if _DUTY_LINE.match(cell):
-        return {"name": "", "role": contact.get("role") or cell}
+        post = contact.get("role") or ""
+        if _CALL_ROOM.search(post) and not contact.get("org"):  # "中控室 | 24小时值班": the room is the org
+            return {"name": "", "role": cell, "org": post}
+        return {"name": "", "role": post or cell}
     parts = _POST_SPACE_NAME.match(cell)
     if parts:
         return {"name": parts.group(2), "role": contact.get("role") or parts.group(1)}

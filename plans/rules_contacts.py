@@ -64,7 +64,9 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
                 # "外部救援电话：火警119": the label may follow the list's own label and colon
                 listed = listed or re.search(r"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
-                if listed and re.search(r"拨|打|呼叫|联系|通知|报告|请求|向|求", listed.group(1)):
+                if listed and re.search(
+                    r"拨|打|呼叫|联系|通知|报告|请求|向|求|配合|协助|等待|等候", listed.group(1)
+                ):
                     listed = None
                 if listed:
                     known.add(number)

@@ -17,7 +17,9 @@ _COVER_BLOCKS = 25  # the cover and front matter come before the first numbered 
 _TITLE = re.compile(r"(预案|处置方案|应急方案)")
 _UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单位|部门|机关)\s*[:：]\s*(\S.{1,40})")
 _UNIT_LINE = re.compile(
-    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|委|中心|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室)$"
+    # a hospital or a school issues its own plan too ("江阴市澄南医院", "江阴市青阳中学")
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|委|中心|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室"
+    r"|医院|卫生院|学校|中学|小学|幼儿园|学院|大学)$"
 )
 _SUB_UNIT_LINE = re.compile(
     r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$"

@@ -23,6 +23,7 @@ from plans.rules_org_duties import (
     group_parent,
     roles_and_duty,
 )
+from plans.rules_org_group_lists import LISTED_GROUPS_UNDER
 from plans.rules_org_headings import (
     GENERIC_HEADING,
     duty_heading,
@@ -266,7 +267,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 listing = owner_named if sentence.rstrip().endswith(("；", ";")) else None
                 continue
             offset = start + sentence.find(text[:4]) if text else start
-            under = GROUPS_UNDER.search(text)
+            under = GROUPS_UNDER.search(text) or LISTED_GROUPS_UNDER.search(text)
             under_unit = canonical(under.group(1), units, aliases) if under else None
             if under_unit:
                 groups_under = (section_level, under_unit)

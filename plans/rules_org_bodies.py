@@ -24,7 +24,7 @@ _CATEGORY_WORD = re.compile(r"(?:工作组|工作小组|小组|专业组|工作�
 
 # "公司安全生产委员会下设…" / "厂安委会设立…": the body before the verb (a company prefix is no part of its name)
 _SETTING_BODY = re.compile(
-    r"(?:^|[，,])\s*(?:本公司|我公司|全公司|公司|本厂|厂)?([^，,。；;、（()）：:\s]{2,16}?(?:委员会|安委会|领导小组|指挥部))\s*$"
+    r"(?:^|[，,])\s*(?:本公司|我公司|全公司|公司|本厂|厂)?([^，,。；;、（()）：:\s]{2,16}?(?:委员会|安委会|领导小组|指挥部|办公室))\s*$"
 )
 # a paragraph that opens by naming a group and what it is given: "X组由…", "X组组长由…", "X组：…", "X组负责…"
 _OPENS_WITH_GROUP = r"\s*(?:由|组长|队长|[:：]|负责|在[^，,。；;]{2,20}?(?:领导|指挥)下)"
@@ -62,11 +62,13 @@ def setting_body(
     before_verb: str, block: Block, units: dict[str, int], aliases: dict[str, str], unit: MakeUnit
 ) -> str | None:
     """The standing body named first as the subject of "下设" (``before_verb`` is the sentence up to
-    the verb): made a unit without a parent. A body already known is left to the usual parent rules."""
+    the verb): made a unit without a parent; a body already known is returned as it is."""
     # "委员会下设…" sets up a body under it; "卫生健康委员会成立…领导小组" is the issuer founding its plan's body
     verb = re.search(r"(?:下设|另设)$", before_verb.strip())
     m = _SETTING_BODY.search(before_verb.strip()[: verb.start()]) if verb else None
-    if not m or canonical(m.group(1), units, aliases):
-        return None
+    known = canonical(m.group(1), units, aliases) if m else None
+    if not m or known:  # "应急办公室下设A组、B组": a body already set up is the parent of what it sets up
+        return known
+
     unit(m.group(1), block, None)
     return m.group(1)

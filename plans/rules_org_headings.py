@@ -13,6 +13,7 @@ import re
 
 from plans.draft import sentences
 from plans.rules_meta import strip_number
+from plans.rules_org_group_lists import listed_groups, name_stop_as_colon
 from plans.rules_org_group_runs import split_group_intro
 from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX
 from plans.rules_org_tables import group_names
@@ -63,7 +64,7 @@ def label_clauses(text: str) -> list[tuple[int, int, str]]:
     ("总指挥：镇长　　副总指挥：副镇长　　成员：…"): each post is its own clause; a counting intro
     ("指挥部设两个工作组：") is cut off the first group it opens."""
     out: list[tuple[int, int, str]] = []
-    for start, _end, sentence in sentences(text):
+    for start, _end, sentence in sentences(name_stop_as_colon(text)):
         gaps = [m.end() for m in _WIDE_GAP_LABEL.finditer(sentence)]
         # "■ 灭火组　组长：A": a unit named alone before the gap leads its own posts (no side-by-side posts)
         gaps = gaps[1:] if gaps and _BARE_UNIT.match(sentence[: gaps[0]]) else gaps
@@ -95,8 +96,12 @@ def lists_groups(blocks: list[Block], at: int, level: int) -> bool:
         elif block.kind == "table" and block.cells:
             groups += sum(1 for name in group_names(block.cells) if name.endswith(same))
         else:  # "（1）灭火组：组长由…担任。负责…" paragraphs, one per group
-            lead = _GROUP_LEAD.match(strip_number(block.text))
+            lead = _GROUP_LEAD.match(name_stop_as_colon(strip_number(block.text)))
             groups += bool(lead and lead.group(1).endswith(same))
+            # "应急办公室下设A组、B组和C组": the groups named in one sentence, set up by another body
+            groups += sum(
+                n.endswith(same) for n in listed_groups(block.text, unit_name(blocks[at].text) or "")
+            )
     return groups >= 2
 
 

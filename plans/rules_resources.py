@@ -252,7 +252,7 @@ def _squash_digits(text: str) -> str:
 
 # "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐|门)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
