@@ -89,6 +89,7 @@ class Gazetteer:
             if len(base) >= 2 and base != v["name"] and base not in g.towns:
                 g.village_bases.setdefault(base, []).append(place)
         clipped: dict[str, list[Place]] = {}
+        at_address: dict[str, list[Place]] = {}
         for e in enterprises:
             place = Place("enterprise", e["id"], e["name"], e.get("town"), e.get("lat"), e.get("lon"))
             # Only aliases of 3+ characters: two-character 字号 (阳光, 新华) collide with ordinary words.
@@ -111,6 +112,12 @@ class Gazetteer:
             road = road_of(e.get("address") or "")
             if road:
                 g.roads.setdefault(road, []).append(e["id"])
+            street = street_address(e.get("address") or "")
+            if street:
+                at_address.setdefault(street, []).append(place)
+        for street, owners in at_address.items():  # 龙山大街84号: only an address one enterprise owns
+            if len(owners) == 1:
+                g._add(owners[0], [street])
         for alias, owners in clipped.items():  # only a clipped name that one enterprise owns
             if len(owners) == 1 and alias not in g.places and alias not in g.towns:
                 g._add(owners[0], [alias])
@@ -205,6 +212,13 @@ def narrow_to_towns(places: list[PlaceFilter], towns: Iterable[str]) -> list[Pla
             continue
         keep.append(p)
     return keep
+
+
+def street_address(address: str) -> str | None:
+    """江阴市城东街道龙山大街84号(3号厂房) → 龙山大街84号: the road and house number people say (events-robust25)."""
+    m = _ROAD.match(address.strip())
+    number = re.match(r"\d+号", address.strip()[m.end(1) :]) if m else None
+    return m.group(1) + number.group() if m and number else None
 
 
 def road_of(address: str) -> str | None:

@@ -41,7 +41,8 @@ def radius_m(after: str) -> int | None:
         return None
     number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
     if not number:
-        return DEFAULT_RADIUS_M
+        # 华西村一带 is the village itself (events-robust25); 附近/周边 alone keep the default radius
+        return None if m.group(1) == "一带" else DEFAULT_RADIUS_M
     value = (
         float(number)
         if number[0].isdigit()

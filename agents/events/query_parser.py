@@ -29,6 +29,7 @@ from typing import Any
 
 from agents.events.asides import aside_spans
 from agents.events.corrections import corrected
+from agents.events.detector_tags import bare_detector_tags
 from agents.events.device_faults import device_fault_spans
 from agents.events.findings import (
     CJK_OR_WORD,
@@ -169,8 +170,7 @@ class EventQueryParser:
     # ---- parse -----------------------------------------------------------------------------
     def parse(self, sentence: str, now: datetime) -> ParseOutcome:
         notes: list[str] = []
-        # Full-width digits and letters (３级, ５００米, ＣＡＭ) read as their ASCII forms, traditional
-        # characters (紅色, 誤報) as simplified.
+        # Full-width digits/letters (３级, ＣＡＭ) read as ASCII, traditional characters (紅色) as simplified.
         text = simplified(unicodedata.normalize("NFKC", sentence or "")).strip()
         if not text:
             return ParseOutcome(EventFilter(), warnings=["请输入要搜索的事件，例如“昨天下午城东的烟雾告警”"])
@@ -205,7 +205,7 @@ class EventQueryParser:
         if blank is not None:
             s, e = blank
             text = text[:s] + " " * (e - s) + text[e:]
-        text = blank_former_names(text, notes)  # 豪佳化学（原豪佳化工厂）: the graph holds no former names
+        text = bare_detector_tags(blank_former_names(text, notes))  # 豪佳化学（原…）: no former names
         for m in _CAMERA_ID.finditer(text):
             place = self.gazetteer.lookup("camera", m.group().upper())
             if place is not None:

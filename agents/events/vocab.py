@@ -283,7 +283,8 @@ SOURCE_WORDS: dict[str, tuple[S, ...]] = {
         _words(
             """物联阈值 物联 物联网 IoT 传感器 阈值 在线监测 监测 探测器 报警器 仪表 传感器报的
             设备报的 超阈值 监测设备 物联设备
-            DCS DCS报警 DCS上报 DCS上报的 DCS报的 DCS系统 dcs"""
+            DCS DCS报警 DCS上报 DCS上报的 DCS报的 DCS系统 dcs
+            SIS SIS联锁 SIS报警 联锁 联锁动作 联锁触发 联锁停车 联锁跳车"""  # an interlock trips on a threshold
         ),
         (S.IOT_THRESHOLD,),
     ),

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from agents.nlp.calendar_days import CST
+from agents.nlp.numerals import normalise_numerals
 
 # Everything before a date has no lower bound; callers that need a number get the epoch, and
 # ``TimeRange.open_start`` says the start was never said (the event filter leaves ``time_from`` empty).
@@ -34,6 +35,8 @@ LAST_MONTH_SAME = re.compile(r"(?:上个?月|上[一1]个?月)的?(?:同期|同[
 # 截至昨天, 截止到3月15号, 截至去年11月底 with no time phrase before them: everything up to the end of what
 # they name. ``time_rewrites`` turns a 截至 glued to earlier text into the connector " 至", so that form
 # counts too when nothing before it was a time phrase (【转】截至昨天).
+# The cut-off phrase ends in a clock time (10点, 9点30分, 5点半, 7点钟, 5点为止): numerals are normalised.
+AT_A_CLOCK = re.compile(r"\d{1,2}[点时](?:\d{1,2}分?|半|钟)?(?:为止|止)?\s*$")
 UNTIL_THEN = re.compile(r"(?:截至|截止到?|(?<!\S)至)\s*$")
 # 截至昨天，今年… / 截至昨天本月… / 截止到上周五，本季度…: a cut-off, then the current period it falls in
 # (chat-robust15, an auditor's wording). The period gives the start that 截至X alone leaves open.
@@ -85,6 +88,7 @@ class _Range(Protocol):
     start: datetime
     end: datetime
     span: tuple[int, int]
+    text: str
     open_start: bool
 
 
@@ -117,7 +121,9 @@ def open_ended(
         offset = index[first_hit]
         then: _Range | None = parse(text[offset:], now)
         if then is not None and not then.open_start and then.span[0] == 0 and then.start <= now:
-            return EPOCH, then.end, (index[until.start()], offset + then.span[1]), True
+            # 截止到今天中午12点: a deadline at a clock is that instant, not its hour's end (events-robust25)
+            cut = then.start if AT_A_CLOCK.search(normalise_numerals(then.text)[0]) else then.end
+            return EPOCH, cut, (index[until.start()], offset + then.span[1]), True
     return None
 
 

@@ -180,7 +180,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 # Right before a time phrase, report style: 截至目前本月内 = 本月截至目前 (its start, ending at ``now``).
-UNTIL_NOW_BEFORE = re.compile(r"(?:截至|截止到?)\s*(?:目前|现在|当前|此刻)(?:为止)?[\s,，的]*$")
+# 到目前为止 本月 (events-robust25): the bare 到/直到 form only with 为止, so 到现在 after a phrase stays SINCE's.
+UNTIL_NOW_BEFORE = re.compile(
+    r"(?:(?:截至|截止到?)\s*(?:目前|现在|当前|此刻)(?:为止)?|(?:到|直到)\s*(?:目前|现在)为止)[\s,，的]*$"
+)
 # Right after a time phrase: "up to now" (its start stays, its end becomes ``now``); 11月18日之后/以后
 # too (a clock time takes its own 以后 first: 8点以后 runs to the end of its part of the day). 起 only when it
 # does not start an event word (昨天起火).

@@ -22,7 +22,9 @@ from agents.nlp.duty_periods import duty_period_rules
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
+from agents.nlp.house_numbers import house_number_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
+from agents.nlp.rough_times import rough_time_rules
 from agents.nlp.shift_times import shift_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
@@ -110,6 +112,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     norm, index = normalise_numerals(text)
     at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
     shifts = shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
+    shifts += house_number_rules()  # 长寿路12号: a house number, not the 12th (events-robust25)
+    shifts += rough_time_rules()  # 2个来小时前, 10点前后半小时, 天快亮的时候 (events-robust25)
     shifts += duty_period_rules(now) if now is not None else []  # 考核周期, 天亮之前, 1个多小时以前
     shifts += clock_word_rules(now) if now is not None else []  # 差10分9点, 2点整, 12-28, 跨年夜, 交班的时候
     for pattern, replace in [*_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
