@@ -1,0 +1,63 @@
+"""Layout families from the plans-robust25 round, one rule each on small synthetic inputs worded
+differently from the corpus: contact lines led by a place ("花园小区：楼长 …；保洁主管 …"), whose label
+is every number's org, and a prose contact "X联系人：姓名，电话…" whose X is the org."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.pipeline import extract_fields
+from plans.rules_contact_places import line_place
+from plans.rules_contacts import contact_before
+from plans.sections import outline
+from plans.structure import Block
+
+
+def _plan(*blocks: tuple[str, str]) -> dict[str, Any]:
+    """A draft from (kind, text) pairs; "h1"/"h2" are headings, "p" paragraphs, the first the title."""
+    parsed = []
+    for n, (kind, text) in enumerate(blocks):
+        if kind.startswith("h"):
+            parsed.append(Block(kind="heading", text=text, paragraph=n, heading_level=int(kind[1])))
+        else:
+            parsed.append(Block(kind="paragraph", text=text, paragraph=n))
+    draft = PlanDraft(parsed)
+    extract_fields(draft, outline(parsed, title_paragraph=0))
+    return draft.data
+
+
+def _contacts(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
+    return {(c["name"], c["role"], c["org"], c["phone"]) for c in data["contacts"]}
+
+
+def test_a_place_label_leads_a_contact_line_but_a_body_label_does_not() -> None:
+    assert line_place("花园小区：楼长 钱伟 ") == "花园小区"
+    assert line_place("2. 河塘村：村主任 ") == "河塘村"
+    assert line_place("抢修组：组长 李强 ") is None  # a body: the post rules read it
+    assert line_place("联系方式：站长 张三 ") is None
+
+
+def test_every_person_on_a_place_line_gets_the_place_as_org() -> None:
+    data = _plan(
+        ("p", "某街道内涝应急预案"),
+        ("h1", "五、各小区责任人"),
+        ("p", "花园小区：楼长 钱伟 13812345601；保洁主管 孙梅 13912345602"),
+        ("p", "河塘村：村主任 赵海 13712345603"),
+    )
+    assert _contacts(data) >= {
+        ("钱伟", "楼长", "花园小区", "13812345601"),
+        ("孙梅", "保洁主管", "花园小区", "13912345602"),
+        ("赵海", "村主任", "河塘村", "13712345603"),
+    }
+
+
+def test_the_body_before_lianxiren_is_the_org_and_no_role_is_left() -> None:
+    assert contact_before("市环境监测站联系人：周波，电话") == {
+        "name": "周波",
+        "role": "",
+        "org": "市环境监测站",
+    }
+    assert contact_before("0510-1234567；区供电所联系人：严明，电话")["org"] == "区供电所"
+    # no body before it: the label stays the role, as before
+    assert contact_before("联系人：陆敏，电话") == {"name": "陆敏", "role": "联系人", "org": ""}
