@@ -61,3 +61,27 @@ def test_the_body_before_lianxiren_is_the_org_and_no_role_is_left() -> None:
     assert contact_before("0510-1234567；区供电所联系人：严明，电话")["org"] == "区供电所"
     # no body before it: the label stays the role, as before
     assert contact_before("联系人：陆敏，电话") == {"name": "陆敏", "role": "联系人", "org": ""}
+
+
+def test_a_tier_named_first_with_its_level_in_brackets_leads_a_level_item() -> None:
+    data = _plan(
+        ("p", "某物流公司叉车事故专项应急预案"),
+        ("h1", "四、应急响应"),
+        ("p", "响应由低到高分为两级："),
+        ("p", "仓库级（二级）：叉车碰撞货架无人受伤。由仓库主管指挥。措施：停止作业；清点货物。"),
+        ("p", "公司级（一级）响应：有人员受伤。由总经理指挥。措施：送医救治；保护现场。"),
+    )
+    levels = {(r["level"], r["name"], r["commander"]) for r in data["response_levels"]}
+    assert levels == {("二级", "仓库级（二级）", "仓库主管"), ("一级", "公司级（一级）响应", "总经理")}
+    first = next(r for r in data["response_levels"] if r["level"] == "二级")
+    assert first["trigger"] == "叉车碰撞货架无人受伤"
+    assert first["actions"] == ["停止作业", "清点货物"]
+
+
+def test_a_tier_label_without_a_commander_is_no_level() -> None:
+    data = _plan(
+        ("p", "某公司综合应急预案"),
+        ("h1", "一、总则"),
+        ("p", "车间级（二级）：车间内可控的事故。"),
+    )
+    assert data["response_levels"] == []
