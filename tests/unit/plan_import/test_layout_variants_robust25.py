@@ -85,3 +85,26 @@ def test_a_tier_label_without_a_commander_is_no_level() -> None:
         ("p", "车间级（二级）：车间内可控的事故。"),
     )
     assert data["response_levels"] == []
+
+
+def test_crew_post_labels_under_a_units_heading_are_its_roles() -> None:
+    data = _plan(
+        ("p", "某物流公司危险货物运输事故专项应急预案"),
+        ("h1", "2 组织机构及职责"),
+        ("h2", "2.1 应急领导小组"),
+        ("p", "组长：董事长；副组长：运营总监；成员：各部门负责人。"),
+        ("h2", "2.2 冷链车队"),
+        ("p", "车队长：韩涛；调度员：值班调度；驾驶员：各车驾驶员。"),
+        ("p", "冷链车队负责冷藏车辆的出车检查。"),
+    )
+    roles = {
+        (r["title"], r["holder"]) for u in data["org_units"] if u["name"] == "冷链车队" for r in u["roles"]
+    }
+    assert roles == {("车队长", "韩涛"), ("调度员", "值班调度"), ("驾驶员", "各车驾驶员")}
+
+
+def test_a_headcount_label_is_no_post() -> None:
+    from plans.rules_org_names import ROLE_HOLDER
+
+    assert ROLE_HOLDER.match("押运员：各车押运员")
+    assert ROLE_HOLDER.match("参加人员：全体员工") is None
