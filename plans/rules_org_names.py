@@ -33,8 +33,8 @@ def headquarters(units: dict[str, int], name: str) -> str | None:
     on_site = name.startswith("现场")  # a 现场指挥部 sits under the body that sets it up
     if "指挥部" in name and "办公室" not in name and not on_site:
         return None
-    # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up
-    if re.search(r"(?:专职|义务|兼职)消防队$", name):
+    # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up; so is a transport 车队
+    if re.search(r"(?:专职|义务|兼职)消防队$|车队$", name):
         return None
     top = [u for u in units if "办公室" not in u and not u.startswith("现场")]
     hq = next((u for u in top if "指挥部" in u), None) or next((u for u in top if HQ_SUFFIX.search(u)), None)

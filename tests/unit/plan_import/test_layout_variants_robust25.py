@@ -108,3 +108,11 @@ def test_a_headcount_label_is_no_post() -> None:
 
     assert ROLE_HOLDER.match("押运员：各车押运员")
     assert ROLE_HOLDER.match("参加人员：全体员工") is None
+
+
+def test_a_transport_fleet_is_a_standing_team_not_a_group_of_the_hq() -> None:
+    from plans.rules_org_names import headquarters
+
+    units = {"应急领导小组": 0, "抢险组": 1}
+    assert headquarters(units, "危货车队") is None
+    assert headquarters(units, "抢险组") == "应急领导小组"
