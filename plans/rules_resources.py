@@ -165,7 +165,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "车",
                 "泵",
                 "呼吸器",
-                "水炮",
+                "炮",  # 水炮, 消防炮, 泡沫炮: fixed or mobile monitors are equipment
                 "灭火器",
                 "舟",
                 "船",

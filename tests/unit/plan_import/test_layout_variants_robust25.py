@@ -116,3 +116,18 @@ def test_a_transport_fleet_is_a_standing_team_not_a_group_of_the_hq() -> None:
     units = {"应急领导小组": 0, "抢险组": 1}
     assert headquarters(units, "危货车队") is None
     assert headquarters(units, "抢险组") == "应急领导小组"
+
+
+def test_monitors_of_any_kind_are_equipment() -> None:
+    from plans.rules_resources import resource_type
+
+    assert resource_type("移动式泡沫炮") == "装备"
+    assert resource_type("车载消防炮") == "装备"
+
+
+def test_a_branch_written_right_after_its_company_is_the_cover_issuer() -> None:
+    from plans.rules_meta import _SUB_UNIT_LINE
+
+    assert _SUB_UNIT_LINE.match("江阴某某物流有限公司璜土中转站")
+    assert _SUB_UNIT_LINE.match("某某化工有限公司 储运车间")
+    assert _SUB_UNIT_LINE.match("某某化工有限公司液氯泄漏现场处置方案") is None
