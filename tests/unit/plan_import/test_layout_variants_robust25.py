@@ -131,3 +131,32 @@ def test_a_branch_written_right_after_its_company_is_the_cover_issuer() -> None:
     assert _SUB_UNIT_LINE.match("江阴某某物流有限公司璜土中转站")
     assert _SUB_UNIT_LINE.match("某某化工有限公司 储运车间")
     assert _SUB_UNIT_LINE.match("某某化工有限公司液氯泄漏现场处置方案") is None
+
+
+def _with_table(rows: list[list[str]], *before: tuple[str, str]) -> dict[str, Any]:
+    parsed = []
+    for n, (kind, text) in enumerate(before):
+        if kind.startswith("h"):
+            parsed.append(Block(kind="heading", text=text, paragraph=n, heading_level=int(kind[1])))
+        else:
+            parsed.append(Block(kind="paragraph", text=text, paragraph=n))
+    text = "\n".join("\t".join(r) for r in rows)
+    parsed.append(Block(kind="table", text=text, paragraph=len(before), cells=rows))
+    draft = PlanDraft(parsed)
+    extract_fields(draft, outline(parsed, title_paragraph=0))
+    return draft.data
+
+
+def test_a_step_in_a_step_table_that_reports_gives_a_reporting_rule() -> None:
+    data = _with_table(
+        [
+            ["序号", "处置步骤", "操作内容", "责任人"],
+            ["1", "停机", "立即按下急停按钮", "操作工"],
+            ["2", "报告", "10分钟内电话报告车间主任和安全科", "班长"],
+        ],
+        ("p", "冲压车间机械伤害事故现场处置方案"),
+        ("h1", "3 应急处置"),
+    )
+    rules = {(r["time_limit_minutes"], r["to"], r["channel"]) for r in data["reporting"]}
+    assert rules == {(10, "车间主任和安全科", "电话")}
+    assert data["org_units"] == []  # the 责任人 column sets up no unit
