@@ -160,3 +160,13 @@ def test_a_step_in_a_step_table_that_reports_gives_a_reporting_rule() -> None:
     rules = {(r["time_limit_minutes"], r["to"], r["channel"]) for r in data["reporting"]}
     assert rules == {(10, "车间主任和安全科", "电话")}
     assert data["org_units"] == []  # the 责任人 column sets up no unit
+
+
+def test_a_team_that_opens_its_own_headcount_sentence_holds_nothing() -> None:
+    data = _plan(
+        ("p", "某超市火灾事故应急预案"),
+        ("h1", "五、应急保障"),
+        ("p", "义务消防队配备队员12人。"),
+    )
+    team = next(r for r in data["resources"] if r["type"] == "救援队伍")
+    assert (team["name"], team["quantity"], team["holder"]) == ("义务消防队", 12, None)
