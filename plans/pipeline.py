@@ -35,6 +35,7 @@ from plans.pdf_parser import parse_pdf
 from plans.qa_text import qa_blocks
 from plans.rules_card_tables import extract_card_tables
 from plans.rules_contact_lines import fill_number_first_lines
+from plans.rules_contact_places import fill_place_labels
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_floor_posts import extract_floor_posts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
@@ -110,6 +111,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_text_resources(draft, sections)
     extract_phone_contacts(draft)
     fill_number_first_lines(draft)
+    fill_place_labels(draft)  # "石庄片区：网格长 王建军 139…": the place is every number's org
 
 
 def import_plan(

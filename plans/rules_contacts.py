@@ -141,9 +141,13 @@ def contact_before(raw: str) -> dict[str, str]:
     opened = max(before.rfind("（"), before.rfind("("))
     if opened > 0 and not re.search(r"[)）]", before[opened:]):  # "调度室（内线6366，外线…": the room
         before = before[:opened]
-    person = re.search(r"联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
+    person = re.search(r"([^，。；;、\s：:\d-]*)联系人\s*[:：]\s*([\u4e00-\u9fff]{2,4})$", before)
     if person:
-        return {"name": person.group(1), "role": "联系人", "org": ""}
+        # "璜土镇水利站联系人：刘国平": the body named before 联系人 is whom the person answers for
+        owner = person.group(1)
+        if len(owner) >= 3 and (UNIT_SUFFIX.search(owner) or _ORG_WORD.search(owner)):
+            return {"name": person.group(2), "role": "", "org": owner}
+        return {"name": person.group(2), "role": "联系人", "org": ""}
     bracketed = _NAME_THEN_POST.search(before)
     if bracketed:  # "顾永康（组长）139…": a card's line gives the person, then the post in brackets
         return {"name": bracketed.group(1), "role": bracketed.group(2), "org": ""}

@@ -48,6 +48,11 @@ _CLASS_ITEM = re.compile(rf"^({_CLASS}(?:(?:生产安全)?事故|突发事件|�
 # "二级（车间级）：<trigger>。由X指挥。主要措施：a；b" (a slide bullet): a bare level name without 响应
 # names a response level on the same condition
 _BARE_ITEM = re.compile(rf"^({_LEVEL_TOKEN}\s*级{_GLOSS_OPT})\s*[:：]\s*(.+)$", re.S)
+# "班组级（三级）：<trigger>。由X指挥。措施：a；b": the tier first and its level in brackets, on the same condition
+_TIER_ITEM = re.compile(
+    rf"^([\u4e00-\u9fff]{{1,4}}级\s*[（(]\s*{_LEVEL_TOKEN}\s*级\s*[)）]\s*(?:应急)?(?:{RESPONSE_WORD})?)\s*[:：]\s*(.+)$",
+    re.S,
+)
 # "由<commander>组织：" / "由<commander>统一指挥。主要措施：" — the actions follow
 # "由X在市级指挥机构到达前组织先期处置，采取以下措施：" — a time or place clause after the commander
 _ORGANISED_BY = re.compile(
@@ -163,7 +168,7 @@ def _named_item(body: str) -> re.Match[str] | None:
 
 
 def _class_item(body: str) -> re.Match[str] | None:
-    m = _CLASS_ITEM.match(body) or _BARE_ITEM.match(body)
+    m = _CLASS_ITEM.match(body) or _BARE_ITEM.match(body) or _TIER_ITEM.match(body)
     return m if m and _ORGANISED_BY.search(m.group(2)) else None
 
 

@@ -22,7 +22,8 @@ _UNIT_LINE = re.compile(
     r"|医院|卫生院|学校|中学|小学|幼儿园|学院|大学)$"
 )
 _SUB_UNIT_LINE = re.compile(
-    r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s+\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$"
+    # "江阴澄能燃气有限公司青阳供应站": the branch may follow its company with no space between
+    r"^\S{2,30}(?:有限责任公司|有限公司|集团|人民政府)\s*\S{2,12}(?:车间|部|科|站|队|中心|分厂|办公室)$"
 )
 _VERSION_LABEL = re.compile(r"(?:版本号?|版次)\s*[:：]\s*([^\s，。；]{1,20})")
 _VERSION_INLINE = re.compile(

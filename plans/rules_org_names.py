@@ -18,7 +18,10 @@ ROLE_TITLES = (
 # Labels are often padded to line up in the document ("组　长：", "成  员："): the title may have spaces inside.
 SPACED_TITLES = "|".join(r"\s*".join(title) for title in ROLE_TITLES)
 # "办公室主任：建设局局长" under the office's own heading: the post is 主任
-ROLE_HOLDER = re.compile(rf"^(?:办公室)?({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
+# A unit's own crew posts label their holders the same way ("车队长：邵某", "押运员：各车押运员"): a post word
+# of two to four characters ending in 长 / 员 (not 人员, a headcount)
+CREW_POST = r"[\u4e00-\u9fff]{1,3}(?<!人)(?:长|员)"
+ROLE_HOLDER = re.compile(rf"^(?:办公室)?({SPACED_TITLES}|{CREW_POST})\s*[:：]\s*([^。；;]{{1,60}})")
 # "…，总指挥：李刚" — a post label that opens a later clause of the sentence
 TITLE_CLAUSE = re.compile(rf"[，,]\s*(?=(?:{SPACED_TITLES})\s*[:：])")
 HQ_SUFFIX = re.compile(r"(?:指挥部|领导小组|工作小组|委员会|工作专班)$")
@@ -30,8 +33,8 @@ def headquarters(units: dict[str, int], name: str) -> str | None:
     on_site = name.startswith("现场")  # a 现场指挥部 sits under the body that sets it up
     if "指挥部" in name and "办公室" not in name and not on_site:
         return None
-    # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up
-    if re.search(r"(?:专职|义务|兼职)消防队$", name):
+    # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up; so is a transport 车队
+    if re.search(r"(?:专职|义务|兼职)消防队$|车队$", name):
         return None
     top = [u for u in units if "办公室" not in u and not u.startswith("现场")]
     hq = next((u for u in top if "指挥部" in u), None) or next((u for u in top if HQ_SUFFIX.search(u)), None)

@@ -58,58 +58,74 @@ def extract_reporting(draft: PlanDraft, outline: Outline) -> None:
     for block in scope:
         if block.kind == "table":
             _report_table(draft, block)
+            for cell in _step_cells(block):  # "2 | 立即电话报告站长 | 发现人": a step that reports
+                _text_rules(draft, block, cell, max(block.text.find(cell), 0))
             continue
-        for start, _end, sentence in sentences(block.text):
-            if not re.search(r"报告|上报|报送|通报", sentence):
+        _text_rules(draft, block, block.text, 0)
+
+
+# A 现场处置方案's step table (步骤 | 操作 | 责任人): its 操作 cells are sentences like any paragraph's
+_STEP_HEADER = re.compile(r"步骤|程序|流程")
+_STEP_TEXT = re.compile(r"操作|内容|措施|做法|要求")
+
+
+def _step_cells(block: Block) -> list[str]:
+    if not block.cells or len(block.cells) < 2 or not any(_STEP_HEADER.search(h) for h in block.cells[0]):
+        return []
+    columns = [i for i, h in enumerate(block.cells[0]) if _STEP_TEXT.search(h)]
+    return [table_cell(row, i) for row in block.cells[1:] for i in columns if table_cell(row, i)]
+
+
+def _text_rules(draft: PlanDraft, block: Block, text: str, base: int) -> None:
+    """One rule per clause of ``text`` that starts a new time limit or names a recipient."""
+    for start, _end, sentence in sentences(text):
+        start += base
+        if not re.search(r"报告|上报|报送|通报", sentence):
+            continue
+        previous_to = ""
+        label = _LABEL.match(sentence)
+        skip = label.end() if label else 0
+        for c_start, clause in _rule_clauses(sentence[skip:]):
+            c_start += skip
+            tm = _TIME_LIMIT.search(clause)
+            to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
+            if not tm and not to:
                 continue
-            previous_to = ""
-            label = _LABEL.match(sentence)
-            skip = label.end() if label else 0
-            for c_start, clause in _rule_clauses(sentence[skip:]):
-                c_start += skip
-                tm = _TIME_LIMIT.search(clause)
-                to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
-                if not tm and not to:
-                    continue
-                if not to and "报" not in clause:  # "现场人员立即大声呼救，并立即报告…": no report in it
-                    continue
-                said = re.sub(
-                    r"[（(][^）)]*[）)]", "", clause
-                )  # "（电话0510-…）" names a number, not a channel
-                channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
-                # a closing bracket note goes, and so does one the clause split cut open ("调度室（内线6366")
-                recipient = (
-                    _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]?$", "", to.group(1).strip()))
-                    if to
-                    else ""
+            if not to and "报" not in clause:  # "现场人员立即大声呼救，并立即报告…": no report in it
+                continue
+            said = re.sub(r"[（(][^）)]*[）)]", "", clause)  # "（电话0510-…）" names a number, not a channel
+            channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
+            # a closing bracket note goes, and so does one the clause split cut open ("调度室（内线6366")
+            recipient = (
+                _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]?$", "", to.group(1).strip())) if to else ""
+            )
+            if to and _NO_RECIPIENT.fullmatch(recipient):  # "1小时内报送书面报告": what, not to whom
+                recipient, to = "", None
+            recipient = recipient or previous_to
+            previous_to = recipient
+            rule = {
+                "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3)))
+                if tm
+                else None,
+                "to": recipient,
+                "channel": "、".join(channels) or None,
+            }
+            at = start + c_start
+            index = draft.add("reporting", rule, block.paragraph, at, at + len(clause), confidence=0.85)
+            if tm:
+                draft.cite(
+                    f"/reporting/{index}/time_limit_minutes",
+                    block.paragraph,
+                    at + tm.start(),
+                    at + tm.end(),
                 )
-                if to and _NO_RECIPIENT.fullmatch(recipient):  # "1小时内报送书面报告": what, not to whom
-                    recipient, to = "", None
-                recipient = recipient or previous_to
-                previous_to = recipient
-                rule = {
-                    "time_limit_minutes": (0 if tm.group(4) else minutes(tm.group(1), tm.group(3)))
-                    if tm
-                    else None,
-                    "to": recipient,
-                    "channel": "、".join(channels) or None,
-                }
-                at = start + c_start
-                index = draft.add("reporting", rule, block.paragraph, at, at + len(clause), confidence=0.85)
-                if tm:
-                    draft.cite(
-                        f"/reporting/{index}/time_limit_minutes",
-                        block.paragraph,
-                        at + tm.start(),
-                        at + tm.end(),
-                    )
-                if to:
-                    draft.cite(
-                        f"/reporting/{index}/to",
-                        block.paragraph,
-                        at + to.start(1),
-                        at + to.start(1) + len(recipient),
-                    )
+            if to:
+                draft.cite(
+                    f"/reporting/{index}/to",
+                    block.paragraph,
+                    at + to.start(1),
+                    at + to.start(1) + len(recipient),
+                )
 
 
 def _rule_clauses(sentence: str) -> list[tuple[int, str]]:

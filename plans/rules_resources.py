@@ -165,7 +165,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "车",
                 "泵",
                 "呼吸器",
-                "水炮",
+                "炮",  # 水炮, 消防炮, 泡沫炮: fixed or mobile monitors are equipment
                 "灭火器",
                 "舟",
                 "船",
@@ -346,6 +346,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
                     kind = "专家" if "专家" in name else kind  # "专家组，共有专家15名": experts, not a team
+                    # "微型消防站配备队员8人": the team the sentence opens with is no holder of itself
+                    item_holder = None if item_holder == name else item_holder
                 names.add(name)
                 draft.add(
                     "resources",
