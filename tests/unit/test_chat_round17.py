@@ -1,0 +1,76 @@
+"""General chat rules found by held-out 31 (a mixed day: villages named instead of towns, records
+nouns typed with a slipped character), each tested on sentences that are not in the eval set."""
+
+from __future__ import annotations
+
+from agents.chat.coverage import uncovered
+from agents.chat.places import village_aliases, with_villages
+from agents.chat.router import route
+from agents.chat.slots import Gazetteer, extract_slots, normalise_question
+from agents.chat.wordslips import fix_word_slips
+
+VILLAGES = [
+    {"village": "雷下村", "town": "新桥镇"},
+    {"village": "华西村", "town": "华士镇"},
+    {"village": "红豆村", "town": "顾山镇"},
+    {"village": "滨江社区", "town": "城东街道"},
+    {"village": "滨江社区", "town": "夏港街道"},
+]
+TOWNS = with_villages(Gazetteer.from_towns(["新桥镇", "华士镇", "顾山镇", "城东街道", "夏港街道"]), VILLAGES)
+
+
+# ---- a village named instead of its town ------------------------------------------------------------
+def test_a_village_in_one_town_stands_for_that_town() -> None:
+    assert village_aliases(VILLAGES) == {"雷下村": "新桥镇", "华西村": "华士镇", "红豆村": "顾山镇"}
+    assert extract_slots(normalise_question("雷下村今晚谁在值班"), TOWNS).town == "新桥镇"
+    assert extract_slots(normalise_question("红豆村这边哪些摄像头不在线"), TOWNS).town == "顾山镇"
+
+
+def test_a_village_two_towns_share_places_nothing() -> None:
+    assert extract_slots(normalise_question("滨江社区现在谁值班"), TOWNS).town is None
+
+
+def test_a_town_name_wins_over_a_village_with_the_same_words() -> None:
+    assert (
+        with_villages(Gazetteer.from_towns(["华士镇"]), [{"village": "华士", "town": "周庄镇"}]).aliases[
+            "华士"
+        ]
+        == "华士镇"
+    )
+
+
+def test_a_village_is_no_extra_condition_for_records_held_per_town() -> None:
+    for question, intent in (
+        ("雷下村今晚谁在值班", "duty_now"),
+        ("红豆村这边哪些摄像头不在线", "cameras_offline"),
+    ):
+        text = normalise_question(question)
+        assert "村或社区" not in uncovered(text, extract_slots(text, TOWNS), intent)
+
+
+def test_a_village_still_narrows_enterprise_records() -> None:
+    text = normalise_question("雷下村有哪些企业还有隐患没整改")
+    assert "村或社区" in uncovered(text, extract_slots(text, TOWNS), "hazard_list")
+
+
+# ---- records nouns with a slipped character ----------------------------------------------------------
+def test_records_nouns_slipped_by_one_sound_are_read_right() -> None:
+    assert fix_word_slips("这个月开了几场演炼") == "这个月开了几场演练"
+    assert fix_word_slips("顾山的出祖方名单") == "顾山的出租方名单"
+    assert fix_word_slips("消防队配了哪些装被") == "消防队配了哪些装备"
+
+
+def test_a_look_alike_of_the_same_component_is_read_right_in_long_terms_only() -> None:
+    assert fix_word_slips("全市一级危检源有几个") == "全市一级危险源有几个"
+    assert fix_word_slips("今天去检查") == "今天去检查"  # a two-character word is never re-read by shape
+    assert fix_word_slips("验收合格") == "验收合格"
+
+
+def test_slipped_records_nouns_route_to_the_records_templates() -> None:
+    text = normalise_question("今年新桥搞过几次演炼")
+    assert route(text, extract_slots(text, TOWNS)).intent == "drill_count"
+
+
+def test_a_village_said_after_its_town_still_narrows_it() -> None:
+    text = normalise_question("华士镇华西村现在谁值班")
+    assert "村或社区" in uncovered(text, extract_slots(text, TOWNS), "duty_now")
