@@ -74,3 +74,31 @@ def test_slipped_records_nouns_route_to_the_records_templates() -> None:
 def test_a_village_said_after_its_town_still_narrows_it() -> None:
     text = normalise_question("华士镇华西村现在谁值班")
     assert "村或社区" in uncovered(text, extract_slots(text, TOWNS), "duty_now")
+
+
+# ---- an incident typed as a statement ------------------------------------------------------------------
+def _routed(question: str) -> str | None:
+    text = normalise_question(question)
+    return route(text, extract_slots(text, TOWNS)).intent
+
+
+def test_an_incident_told_as_a_statement_asks_for_the_plan() -> None:
+    assert _routed("新桥一家化纤厂原料仓库起火了") == "plan_for"
+    assert _routed("顾山有家电镀厂车间里有人中毒，正在抢救") == "plan_for"
+    assert _routed("华士一个机械厂行车下面有人被电击了") == "plan_for"
+
+
+def test_an_incident_asked_about_or_as_records_is_no_report() -> None:
+    assert _routed("新桥今天有没有火灾报警") != "plan_for"
+    assert _routed("上周新桥着火的事件有哪些") != "plan_for"
+
+
+# ---- facts the graph does not hold -----------------------------------------------------------------
+def test_turnover_home_addresses_and_casualty_tolls_are_not_held() -> None:
+    assert _routed("顾山镇那几家化工厂营业额怎么样") is None
+    assert _routed("华士镇带班领导家住哪里") is None
+    assert _routed("今年全市火灾一共死亡多少人") is None
+
+
+def test_an_incident_with_the_help_nearby_asks_for_the_help() -> None:
+    assert _routed("新桥一家化纤厂起火了 最近的消防站") != "plan_for"
