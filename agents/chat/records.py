@@ -42,7 +42,7 @@ _EXPIRED = re.compile(
 # The tenants, not the landlords, are asked for: "租的是个人的厂房", "租给了哪些企业", a lease agreement.
 _TENANTS_ASKED = re.compile(
     r"承租|租给|租的是|(?:企业|公司|单位|厂家?)(?:在)?租|租赁(?:协议|合同)|租约|先评后租|到期"
-    r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
+    r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:别人|人家|他人)?的?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
 )
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
@@ -111,6 +111,10 @@ _TEAM_TYPES = (
 _ITEM = re.compile(r"(?:配了|配备了?|配置了?|配有|有)([\u4e00-\u9fff]{2,10}?)(?:的|吗|呢|没有|没)?$")
 _NOT_ITEM = re.compile(r"装备|器材|什么|哪些|啥|东西|多少|几")
 
+# "冲锋舟哪几支队伍有", "无人机哪些队配了": the item said first, the teams asked after it.
+_ITEM_FIRST = re.compile(
+    r"^([\u4e00-\u9fff]{2,10}?)(?:在)?(?:哪几?支|哪些|哪个|哪家)(?:救援)?(?:队伍|队)(?:有|配了|配备了?|配有)"
+)
 # "装备够不够", "器材缺不缺": stock, the low-stock template's question; a plan asked about a drill is a plan.
 _SHORT = re.compile(r"不足|不够|缺|用完|告急|短缺")
 _PLAN_ASKED = re.compile(r"预案|响应级别|应急响应")
@@ -123,7 +127,7 @@ _ENTERPRISE_HOLDER = re.compile(r"企业|公司|单位|厂家|工厂|哪几家|�
 # --- class changes ----------------------------------------------------------------------------------------
 _CLASS_CHANGE = re.compile(
     r"(?:(\d{4})\s*年)?[^，,。？?]{0,8}?(?:从|由)\s*([ABCDabcd])\s*[类级档][^，,。？?]{0,6}?"
-    r"(?:降|升|调|变|改)[^，,。？?ABCDabcd]{0,4}?([ABCDabcd])\s*[类级档]"
+    r"(?:降|升|调|变|改|掉|跌|落|提)[^，,。？?ABCDabcd]{0,4}?([ABCDabcd])\s*[类级档]"
 )
 
 
@@ -174,7 +178,9 @@ def _item_after_team(text: str) -> str | None:
     """ "哪支队伍配了冲锋舟": an item named after a team word and a verb; not "有没有消防队" (a team)."""
     m = _ITEM.search(text)
     if m is None or not _TEAM.search(text[: m.start()]):
-        return None
+        m = _ITEM_FIRST.search(text)
+        if m is None:
+            return None
     item = m.group(1)
     return None if _NOT_ITEM.search(item) or _TEAM.search(item) or item.startswith("没") else item
 

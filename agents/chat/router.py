@@ -44,7 +44,7 @@ CAMERA_DARK = (
     r"黑屏|花屏|蓝屏|没(?:有)?(?:画面|图像|信号)|无(?:画面|图像|信号)|看不到(?:画面|图像)|不出(?:画面|图像)"
 )
 # Spoken forms: "快没得了" (Jiangyin/Wu for 快没了), "剩得不多了", "不多了".
-_SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快?没(?:得|有)?了|剩?得?不多了"
+_SHORTAGE = r"不足|短缺|低于|不到(?:最低|下限|储备|警戒)|少于(?:最低|下限)|补充|缺|不够|告急|快?用完|用光|见底|没货|快?没(?:得|有)?了|剩?得?不多了"
 # Business figures the graph does not hold: naming an enterprise with them asks for no profile.
 _FIGURES = r"营业收入|营收|营业额|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
 _NOT_HELD = _FIGURES + r"|天气"

@@ -102,3 +102,23 @@ def test_turnover_home_addresses_and_casualty_tolls_are_not_held() -> None:
 
 def test_an_incident_with_the_help_nearby_asks_for_the_help() -> None:
     assert _routed("新桥一家化纤厂起火了 最近的消防站") != "plan_for"
+
+
+# ---- the records templates in other words ----------------------------------------------------------
+def test_an_item_said_before_the_teams_is_the_equipment_asked() -> None:
+    text = normalise_question("大流量排涝泵哪些队伍有")
+    slots = extract_slots(text, TOWNS)
+    assert route(text, slots).intent == "team_equipment"
+
+
+def test_a_class_that_fell_or_rose_is_a_class_change() -> None:
+    assert _routed("2025年从B类跌到C类的企业有几家") == "class_change_count"
+    assert _routed("2025年由C类提到B类的企业") == "class_changes"
+
+
+def test_renting_someone_elses_works_asks_for_the_tenants() -> None:
+    assert _routed("租期已经到期了还在租人家厂房的企业有哪些") == "lease_tenants"
+
+
+def test_stock_below_its_minimum_is_the_low_stock_question() -> None:
+    assert _routed("顾山的应急仓库哪些物资数量不到储备下限") == "materials_low_stock"
