@@ -14,7 +14,7 @@ import re
 _QUESTION = re.compile(r"[?？吗么嘛呢]|什么|啥|哪|谁|几|多少|有没有|是否|是不是|怎|咋|如何|查|看看|列|统计")
 _RECORDS = re.compile(
     r"报警|告警|预警|事件|记录|清单|名单|台账|隐患|演练|处罚|检查|"
-    r"周边|附近|最近|救援队|消防站|医院|专家|物资仓库|应急仓库|物资|避难"
+    r"周边|附近|最近|救援队|消防站|专家|物资仓库|应急仓库|物资|避难"
 )
 # It has just happened, or someone is hurt or still there: the caller reports, not recalls.
 _HAPPENING = re.compile(r"了|刚刚|刚才|现在|正在|有人|工人|伤|下风向|蔓延|浓烟|火势")

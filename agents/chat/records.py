@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.level_ranges import level_range
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
 
@@ -191,6 +192,11 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     key domain: "存了液氨的" is the holders of 液氨, not the 涉氨制冷 works (unless 制冷/冷库 is said)."""
     elliptic = bool(previous and "chemical" in previous) and len(text) <= 10
     out = values | record_slots(text, elliptic=elliptic)
+    if ranged := level_range(text):  # "二级以上": the grades, not the one grade the slot read
+        out |= ranged
+        out.pop("mhs_level" if "mhs_levels" in ranged else "risk_level", None)
+        if len(ranged) == 2:
+            out.pop("risk_level", None)
     if "chemical" in out and out.get("key_domain") == "涉氨制冷" and not re.search(r"制冷|冷库|冷链", text):
         out.pop("key_domain")
     return out

@@ -122,3 +122,27 @@ def test_renting_someone_elses_works_asks_for_the_tenants() -> None:
 
 def test_stock_below_its_minimum_is_the_low_stock_question() -> None:
     assert _routed("顾山的应急仓库哪些物资数量不到储备下限") == "materials_low_stock"
+
+
+# ---- thresholds on a graded field ----------------------------------------------------------------
+def test_a_hazard_source_level_threshold_keeps_the_grades_it_names() -> None:
+    from agents.chat.level_ranges import level_range
+
+    assert level_range("申港三级以上的危险源") == {"mhs_levels": [1, 2, 3]}
+    assert level_range("二级及以下的重大危险源有哪些") == {"mhs_levels": [2, 3, 4]}
+    assert level_range("不到二级的重大危险源") == {"mhs_levels": [3, 4]}
+    assert level_range("二级重大危险源") == {}
+
+
+def test_a_risk_level_threshold_keeps_the_grades_it_names() -> None:
+    from agents.chat.level_ranges import level_range
+
+    assert level_range("一般以上的风险点") == {"risk_levels": ["重大", "较大", "一般"]}
+    assert level_range("重大风险以下的风险点") == {"risk_levels": ["重大", "较大", "一般", "低"]}
+
+
+def test_a_level_threshold_is_no_number_threshold() -> None:
+    text = normalise_question("顾山三级以上重大危险源的企业有哪些")
+    slots = extract_slots(text, TOWNS)
+    assert "数量门槛" not in uncovered(text, slots, "hazard_source_enterprises")
+    assert route(text, slots).intent == "hazard_source_enterprises"
