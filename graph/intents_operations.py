@@ -244,10 +244,11 @@ ORDER BY town""",
     Intent(
         "risk_points",
         "风险点（按 重大/较大/一般/低 四色等级、镇街、企业）",
-        (*_ENT_SLOTS, "risk_level"),
+        (*_ENT_SLOTS, "risk_level", "risk_levels"),
         ("id", "name", "risk_level", "enterprise_id", "enterprise", "town"),
         f"""MATCH (e:Enterprise)-[:HAS_RISK_POINT]->(r:RiskPoint)
 WHERE {_ENT} AND ($risk_level IS NULL OR r.risk_level = $risk_level)
+  AND ($risk_levels IS NULL OR r.risk_level IN $risk_levels)
 RETURN r.id AS id, r.name AS name, r.risk_level AS risk_level, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town ORDER BY e.name, r.id LIMIT $limit""",
         key_kind="risk_point",

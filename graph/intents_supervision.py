@@ -81,10 +81,11 @@ ORDER BY e.name LIMIT $limit""",
     Intent(
         "hazard_source_list",
         "重大危险源清单（按一级至四级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level"),
+        (*_ENT_SLOTS, "mhs_level", "mhs_levels"),
         ("id", "name", "level", "enterprise_id", "enterprise", "town"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
 WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+  AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
 RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town ORDER BY m.level, e.name, m.id LIMIT $limit""",
         key_kind="hazard_source",
@@ -95,10 +96,11 @@ RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.na
     Intent(
         "hazard_source_enterprises",
         "有重大危险源的企业（按等级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level"),
+        (*_ENT_SLOTS, "mhs_level", "mhs_levels"),
         ("id", "name", "town", "sources"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
 WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+  AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
 RETURN e.id AS id, e.name AS name, e.town AS town, count(m) AS sources ORDER BY e.name, e.id LIMIT $limit""",
         item="{name}（{town}，{sources} 处）",
         examples=("哪些企业有二级重大危险源", "临港有重大危险源的企业"),

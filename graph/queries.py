@@ -88,6 +88,12 @@ RETURN n.id AS uscc, n.name AS name, n.lat AS lat, n.lon AS lon
 ORDER BY dx * dx + dy * dy, n.id LIMIT $limit
 """
 
+# Villages and communities with their town, so a question that names 马嘶村 instead of 新桥镇 is placed.
+VILLAGES = """
+MATCH (v:Village)-[:PART_OF]->(t:Town)
+RETURN v.name AS village, t.id AS town
+"""
+
 TOWNS = """
 MATCH (t:Town)
 WHERE $scope_town IS NULL OR t.id = $scope_town

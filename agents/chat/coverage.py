@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.level_ranges import LEVEL_THRESHOLD
 from agents.chat.router import LEASE, PENALTY
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
@@ -91,6 +92,23 @@ _RANGE_OR_AVERAGE = re.compile(
 )
 # A village or community inside a town ("华士镇华西村"): templates filter by town, and answering for the
 # whole town would overcount. Not a collective landlord's name (…村股份经济合作社), 村民/村委, 社区卫生院.
+# Records held per town only (a shift, a camera, an event, a team, a plan) or measured from the town:
+# a village named for them stands for its town (chat-robust17, ``agents.chat.places``). Enterprise
+# records carry their village, so for them a village is a condition no template holds.
+TOWN_HELD_INTENTS = frozenset(
+    {
+        "duty_now",
+        "cameras_offline",
+        "camera_count",
+        "events_recent",
+        "event_count_by_type",
+        "nearest_resources",
+        "plan_for",
+        "town_overview",
+        "materials_low_stock",
+        "team_equipment",
+    }
+)
 _BELOW_TOWN = re.compile(r"(?<![农乡])[\u4e00-\u9fff]{2,4}(?:村|社区)(?![民委股经合集卫医])")
 # Class changes name two classes ("由B类升为A类"): the before and after of one template, not two filters.
 _CLASS_HISTORY = ("class_changes", "class_change_count")
@@ -138,6 +156,12 @@ _ENTERPRISE_HEAD = re.compile(
 )
 
 
+def _placed_by_village(slots: Slots) -> bool:
+    """The village is the only place said (马嘶村 for 新桥镇); said after its town it narrows the town."""
+    mention = slots.town_mention or ""
+    return bool(_BELOW_TOWN.fullmatch(mention)) and not any(s in mention for s in ("镇", "街道"))
+
+
 def uncovered(
     text: str,
     slots: Slots,
@@ -172,12 +196,13 @@ def uncovered(
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
         missing.append(NEGATED)  # "哪些企业今年还没被检查过": the complement, not the inspection records
-    if _THRESHOLD.search(text) or _RANGE_OR_AVERAGE.search(text):
+    if _THRESHOLD.search(LEVEL_THRESHOLD.sub(" ", text)) or _RANGE_OR_AVERAGE.search(text):
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
         missing.append("多个镇街")
     named = slots.enterprise_mention if slots.enterprise_mention_strong or restricted else None
-    if _BELOW_TOWN.search(text.replace(named, " ") if named else text):  # not "…村加油站" itself
+    below_town = _BELOW_TOWN.search(text.replace(named, " ") if named else text)  # not "…村加油站" itself
+    if below_town and not (intent_id in TOWN_HELD_INTENTS and _placed_by_village(slots)):
         missing.append("村或社区")
     said = [
         a

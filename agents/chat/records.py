@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.level_ranges import level_range
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
 
@@ -22,7 +23,9 @@ from core.vocab import LessorType
 NOT_HELD_DETAIL = re.compile(
     r"租金|(?<!厂)房租(?![给出用赁])|租价|多少钱一平|供应商|供货商|进货|采购自|从哪(?:里|儿)?(?:买|进|采购)|哪年买|什么时候买|购置|"
     r"保养|维保|检修记录|工号|身份证|年龄|学历|籍贯|(?:哪个|哪间|什么)值班室|值班室在|值班地点|"
-    r"评估结果|评分|得分|演练效果"
+    r"评估结果|评分|得分|演练效果|"
+    # a person's home and a casualty toll: no node holds them (events carry no death count)
+    r"住址|家庭地址|家住|住在哪|死(?:了|亡)(?:几|多少)个?人|伤亡(?:人数|多少|几)"
 )
 
 # --- leases ------------------------------------------------------------------------------------------
@@ -40,7 +43,7 @@ _EXPIRED = re.compile(
 # The tenants, not the landlords, are asked for: "租的是个人的厂房", "租给了哪些企业", a lease agreement.
 _TENANTS_ASKED = re.compile(
     r"承租|租给|租的是|(?:企业|公司|单位|厂家?)(?:在)?租|租赁(?:协议|合同)|租约|先评后租|到期"
-    r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
+    r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:别人|人家|他人)?的?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
 )
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
@@ -109,6 +112,10 @@ _TEAM_TYPES = (
 _ITEM = re.compile(r"(?:配了|配备了?|配置了?|配有|有)([\u4e00-\u9fff]{2,10}?)(?:的|吗|呢|没有|没)?$")
 _NOT_ITEM = re.compile(r"装备|器材|什么|哪些|啥|东西|多少|几")
 
+# "冲锋舟哪几支队伍有", "无人机哪些队配了": the item said first, the teams asked after it.
+_ITEM_FIRST = re.compile(
+    r"^([\u4e00-\u9fff]{2,10}?)(?:在)?(?:哪几?支|哪些|哪个|哪家)(?:救援)?(?:队伍|队)(?:有|配了|配备了?|配有)"
+)
 # "装备够不够", "器材缺不缺": stock, the low-stock template's question; a plan asked about a drill is a plan.
 _SHORT = re.compile(r"不足|不够|缺|用完|告急|短缺")
 _PLAN_ASKED = re.compile(r"预案|响应级别|应急响应")
@@ -121,7 +128,7 @@ _ENTERPRISE_HOLDER = re.compile(r"企业|公司|单位|厂家|工厂|哪几家|�
 # --- class changes ----------------------------------------------------------------------------------------
 _CLASS_CHANGE = re.compile(
     r"(?:(\d{4})\s*年)?[^，,。？?]{0,8}?(?:从|由)\s*([ABCDabcd])\s*[类级档][^，,。？?]{0,6}?"
-    r"(?:降|升|调|变|改)[^，,。？?ABCDabcd]{0,4}?([ABCDabcd])\s*[类级档]"
+    r"(?:降|升|调|变|改|掉|跌|落|提)[^，,。？?ABCDabcd]{0,4}?([ABCDabcd])\s*[类级档]"
 )
 
 
@@ -172,7 +179,9 @@ def _item_after_team(text: str) -> str | None:
     """ "哪支队伍配了冲锋舟": an item named after a team word and a verb; not "有没有消防队" (a team)."""
     m = _ITEM.search(text)
     if m is None or not _TEAM.search(text[: m.start()]):
-        return None
+        m = _ITEM_FIRST.search(text)
+        if m is None:
+            return None
     item = m.group(1)
     return None if _NOT_ITEM.search(item) or _TEAM.search(item) or item.startswith("没") else item
 
@@ -183,6 +192,11 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     key domain: "存了液氨的" is the holders of 液氨, not the 涉氨制冷 works (unless 制冷/冷库 is said)."""
     elliptic = bool(previous and "chemical" in previous) and len(text) <= 10
     out = values | record_slots(text, elliptic=elliptic)
+    if ranged := level_range(text):  # "二级以上": the grades, not the one grade the slot read
+        out |= ranged
+        out.pop("mhs_level" if "mhs_levels" in ranged else "risk_level", None)
+        if len(ranged) == 2:
+            out.pop("risk_level", None)
     if "chemical" in out and out.get("key_domain") == "涉氨制冷" and not re.search(r"制冷|冷库|冷链", text):
         out.pop("key_domain")
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.incident_report import incident_report
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
@@ -43,9 +44,9 @@ CAMERA_DARK = (
     r"黑屏|花屏|蓝屏|没(?:有)?(?:画面|图像|信号)|无(?:画面|图像|信号)|看不到(?:画面|图像)|不出(?:画面|图像)"
 )
 # Spoken forms: "快没得了" (Jiangyin/Wu for 快没了), "剩得不多了", "不多了".
-_SHORTAGE = r"不足|短缺|低于|补充|缺|不够|告急|快?用完|用光|见底|没货|快?没(?:得|有)?了|剩?得?不多了"
+_SHORTAGE = r"不足|短缺|低于|不到(?:最低|下限|储备|警戒)|少于(?:最低|下限)|补充|缺|不够|告急|快?用完|用光|见底|没货|快?没(?:得|有)?了|剩?得?不多了"
 # Business figures the graph does not hold: naming an enterprise with them asks for no profile.
-_FIGURES = r"营业收入|营收|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
+_FIGURES = r"营业收入|营收|营业额|销售额|产值|利润|税收|纳税|股价|市值|工资|薪资|GDP"
 _NOT_HELD = _FIGURES + r"|天气"
 # Places outside Jiangyin: the graph holds one county-level city. "无锡" alone is also in the long
 # names of the local petrol stations (…江苏无锡江阴…加油站), so only 无锡 not followed by 江阴 counts.
@@ -87,9 +88,11 @@ _ACCIDENT = (
     r"落水|溺水|晕倒|昏倒|昏迷|被困|困人|踩踏|漫堤|决口|内涝|"
     r"地震|台风|洪水|洪涝|暴雨|滑坡|泥石流|车祸|交通事故|"  # disasters and road accidents have plans too
     # what happened said as it is seen: "钢板掉下来砸到人", "钢瓶漏氯了", "两车追尾", "槽罐车侧翻"
+    r"被电(?:到|击|伤)|电到人|(?<![火引])爆了|"  # "配电间有人被电到了", "车间刚刚爆了"
     r"砸(?:到|伤|中|死)|掉下来|坠落|压伤|夹伤|绞伤|卷入|追尾|相撞|撞(?:人|车)|侧翻|翻车|漏(?:氯|氨|气|油|液)"
 )
 # A plan's reporting, warning or end of response asked about an accident ("镇里接报后多久要报到市里")
+_ACCIDENT_WORDS = re.compile(_ACCIDENT)
 _PLAN_MATTER = _ACCIDENT + r"|事故|险情|预案|应急"
 
 # "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
@@ -115,7 +118,11 @@ _FAMILIES = {
 def asks_plan(text: str) -> bool:
     """A response level, or an accident with what to do about it: a plan question, whose firm may be
     one the city's records do not hold (its own plan names it)."""
-    return _has(_LEVEL_RESPONSE, text) or (_has(_ACCIDENT, text) and _has(_RESPONSE, text))
+    return (
+        _has(_LEVEL_RESPONSE, text)
+        or (_has(_ACCIDENT, text) and _has(_RESPONSE, text))
+        or incident_report(text, _ACCIDENT_WORDS)
+    )
 
 
 def counts(text: str) -> bool:
@@ -139,6 +146,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
 
     if _has(_LEVEL_RESPONSE, text):
         return hit("plan_for", "响应级别")
+    if incident_report(text, _ACCIDENT_WORDS):  # "申港一家厂仓库起火了，有人被困": the plan for it
+        return hit("plan_for", "事故报告")
     # "临港那家化工厂的工人平均工资": no template holds the figure; answering the rest of the question
     # (化工厂 + 多少 = a count) would be confident and wrong. Weather may describe an accident scene.
     if _has(_FIGURES, text) or NOT_HELD_DETAIL.search(text):  # also 租金, 工号, 供应商: no node holds them

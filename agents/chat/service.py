@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, composed_followup, compound_run, records
+from agents.chat import aggregate_run, composed_followup, compound_run, places, records
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -134,8 +134,7 @@ class ChatService:
     # ---- pipeline --------------------------------------------------------------------------
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            rows = self.store.read(gq.TOWNS, {"scope_town": None, "scope_enterprise": None})
-            self._gazetteer = Gazetteer.from_towns(r["name"] for r in rows)
+            self._gazetteer = places.gazetteer_with_villages(self.store)
         return self._gazetteer
 
     def _answer(

@@ -19,9 +19,42 @@ from __future__ import annotations
 from agents.events.typos import one_slip_away, sound_alike
 
 # Three characters and more: one slipped character leaves the word recognisable.
-_LONG_TERMS = ("加油站", "传感器", "摄像头", "危险源", "消防队", "救援队", "避难场所", "特殊作业", "风险点")
-# Two characters: only a same-sound slip.
-_SHORT_TERMS = ("监控", "隐患", "整改", "值班", "带班", "动火", "吊装", "罚款", "逾期", "失信")
+_LONG_TERMS = (
+    "加油站",
+    "传感器",
+    "摄像头",
+    "危险源",
+    "消防队",
+    "救援队",
+    "避难场所",
+    "特殊作业",
+    "风险点",
+    "出租方",
+    "承租方",
+    "承租企业",
+    "危化品",
+    "救援装备",
+)
+# Two characters: only a same-sound slip. The records nouns (演练, 装备, 租赁) came with the records
+# templates (chat-robust17) and slip the same way.
+_SHORT_TERMS = (
+    "监控",
+    "隐患",
+    "整改",
+    "值班",
+    "带班",
+    "动火",
+    "吊装",
+    "罚款",
+    "逾期",
+    "失信",
+    "演练",
+    "装备",
+    "租赁",
+)
+# Characters built on one phonetic component (佥) that a handwriting pad or a glance swaps although
+# they sound apart: 危检源 for 危险源. Only for the long terms, where one slip cannot form a word.
+_SHAPE_FAMILIES = ("险检验脸签剑捡",)
 
 
 # Words of their own that sound like a term: 预期 (expected) is not 逾期.
@@ -42,8 +75,17 @@ def _slipped_term(span: str) -> str | None:
         found = [t for t in _SHORT_TERMS if _same_sound_slip(span, t)]
     else:
         same_length = [t for t in _LONG_TERMS if len(t) == len(span)]
-        found = one_slip_away(span, same_length) or [t for t in same_length if _spoken_alike(span, t)]
+        found = (
+            one_slip_away(span, same_length)
+            or [t for t in same_length if _spoken_alike(span, t)]
+            or [t for t in same_length if _shape_slip(span, t)]
+        )
     return found[0] if len(found) == 1 else None
+
+
+def _shape_slip(span: str, term: str) -> bool:
+    diffs = [(a, b) for a, b in zip(span, term, strict=True) if a != b]
+    return len(diffs) == 1 and any(set(diffs[0]) <= set(family) for family in _SHAPE_FAMILIES)
 
 
 def _spoken_alike(span: str, term: str) -> bool:
