@@ -53,7 +53,9 @@ _PUBLIC_ISSUER = re.compile(
     r"政府|办事处|管理委员会|管委会|指挥部|委员会|办公室|局$|局[（(]|应急管理|消防救援"
 )
 # A firm's or an institution's own plan (a hospital, a school, a hotel is no authority).
-_PRIVATE_ISSUER = re.compile(r"公司|集团|[厂场站库]$|车间|工厂|医院$|卫生院$|学校$|[中小]学$|幼儿园$|酒店$|宾馆$")
+_PRIVATE_ISSUER = re.compile(
+    r"公司|集团|[厂场站库]$|车间|工厂|医院$|卫生院$|学校$|[中小]学$|幼儿园$|酒店$|宾馆$"
+)
 
 
 def slot_values(question: str) -> dict[str, Any]:
