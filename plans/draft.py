@@ -90,6 +90,14 @@ class PlanDraft:
         start = self.blocks[paragraph].text.find(needle)
         return (start, start + len(needle)) if start >= 0 else (0, len(self.blocks[paragraph].text))
 
+    def units_set_up_at(self) -> dict[int, int]:
+        """Org unit index → the paragraph that set the unit up (its first citation)."""
+        return {
+            int(ref.field.split("/")[2]): ref.paragraph
+            for ref in reversed(self.sources)
+            if re.fullmatch(r"/org_units/\d+", ref.field)
+        }
+
     def sort_list(self, key: str, sort_key: Callable[[Any], Any]) -> None:
         """Sort a list field and move its items' source pointers along with them."""
         items = self.data[key]

@@ -63,11 +63,7 @@ def extract_post_lines(draft: PlanDraft, outline: Outline) -> None:
     units = {u["name"]: i for i, u in enumerate(draft.data["org_units"])}
     if not units:
         return
-    set_up_at = {
-        int(ref.field.split("/")[2]): ref.paragraph
-        for ref in reversed(draft.sources)
-        if re.fullmatch(r"/org_units/\d+", ref.field)
-    }
+    set_up_at = draft.units_set_up_at()
     for block in draft.blocks:
         if outline.block_skeleton[block.paragraph] != "组织机构及职责" or block.kind == "table":
             continue

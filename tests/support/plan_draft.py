@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from plans.draft import PlanDraft
+from plans.pipeline import extract_fields
+from plans.sections import outline
+from plans.structure import Block
 
 
 def response_level(draft: PlanDraft, level: str) -> dict[str, Any]:
@@ -17,3 +20,17 @@ def org_unit(draft: PlanDraft, name: str) -> dict[str, Any]:
 
 def unit_roles(draft: PlanDraft, name: str) -> list[tuple[str, str | None]]:
     return [(r["title"], r["holder"]) for r in org_unit(draft, name)["roles"]]
+
+
+def extracted(*blocks: tuple[str, str]) -> dict[str, Any]:
+    """The fields the rules extract from (kind, text) pairs; "h1"/"h2" are headings, "p" paragraphs,
+    the first block the title."""
+    parsed = []
+    for n, (kind, text) in enumerate(blocks):
+        if kind.startswith("h"):
+            parsed.append(Block(kind="heading", text=text, paragraph=n, heading_level=int(kind[1])))
+        else:
+            parsed.append(Block(kind="paragraph", text=text, paragraph=n))
+    draft = PlanDraft(parsed)
+    extract_fields(draft, outline(parsed, title_paragraph=0))
+    return draft.data

@@ -7,27 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from plans.draft import PlanDraft
-from plans.pipeline import extract_fields
 from plans.rules_contact_person_cell import split_person_cell
 from plans.rules_contacts import contact_before
 from plans.rules_level_self_trigger import names_only_the_level
 from plans.rules_post_lines import dash_line_contact, dash_post_line
-from plans.sections import outline
-from plans.structure import Block
-
-
-def _plan(*blocks: tuple[str, str]) -> dict[str, Any]:
-    """A draft from (kind, text) pairs; "h1"/"h2" are headings, "p" paragraphs, the first the title."""
-    parsed = []
-    for n, (kind, text) in enumerate(blocks):
-        if kind.startswith("h"):
-            parsed.append(Block(kind="heading", text=text, paragraph=n, heading_level=int(kind[1])))
-        else:
-            parsed.append(Block(kind="paragraph", text=text, paragraph=n))
-    draft = PlanDraft(parsed)
-    extract_fields(draft, outline(parsed, title_paragraph=0))
-    return draft.data
+from tests.support.plan_draft import extracted as _plan
 
 
 def _roles(data: dict[str, Any]) -> dict[str, set[tuple[str, str | None]]]:

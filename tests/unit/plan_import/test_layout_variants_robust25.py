@@ -12,19 +12,7 @@ from plans.rules_contact_places import line_place
 from plans.rules_contacts import contact_before
 from plans.sections import outline
 from plans.structure import Block
-
-
-def _plan(*blocks: tuple[str, str]) -> dict[str, Any]:
-    """A draft from (kind, text) pairs; "h1"/"h2" are headings, "p" paragraphs, the first the title."""
-    parsed = []
-    for n, (kind, text) in enumerate(blocks):
-        if kind.startswith("h"):
-            parsed.append(Block(kind="heading", text=text, paragraph=n, heading_level=int(kind[1])))
-        else:
-            parsed.append(Block(kind="paragraph", text=text, paragraph=n))
-    draft = PlanDraft(parsed)
-    extract_fields(draft, outline(parsed, title_paragraph=0))
-    return draft.data
+from tests.support.plan_draft import extracted as _plan
 
 
 def _contacts(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
