@@ -84,8 +84,7 @@ def test_restore_is_in_the_audit_trail(client: TestClient) -> None:
     client.delete(f"/api/v1/plans/{plan_id}")
     client.post(f"/api/v1/plans/{plan_id}/restore")
     trail = client.get("/api/v1/audit", params={"limit": 20})
-    if trail.status_code != 200:
-        pytest.skip("no audit store in this container")
+    assert trail.status_code == 200, trail.text  # every container has an audit log (GraphAuditLog by default)
     rows = [(e["method"], e["path"], e["status"]) for e in trail.json()]
     assert ("POST", f"/api/v1/plans/{plan_id}/restore", 200) in rows
 
