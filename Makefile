@@ -102,4 +102,4 @@ eval: llm-runtime ## AI-quality evals (rules vs 0.5B vs 1.5B extraction; enterpr
 	$(BIN)/python -m evals
 
 clean: ## Remove build outputs (keeps ./data)
-	rm -rf web/dist deploy/neo4j-dev/target .pytest_cache .mypy_cache .ruff_cache
+	rm -rf web/dist deploy/neo4j-dev/target deploy/kafka-dev/target .pytest_cache .mypy_cache .ruff_cache
