@@ -219,6 +219,7 @@ class KafkaEventBus:
         check_topic(topic)
         if limit <= 0:
             return []
+        self.flush()  # read-your-writes: what this bus published is acknowledged before reading
         consumer = Consumer(
             {
                 **self._base(),
