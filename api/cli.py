@@ -14,7 +14,7 @@ import typer
 
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
-from api.cli_bus import bus_app
+from api.cli_bus import bus_app, bus_report
 from api.cli_chat import ask_command
 from api.cli_errors import ChineseErrorsGroup, existing_file
 from api.cli_events import events_app
@@ -254,6 +254,7 @@ def doctor() -> None:
         c.graph.close()
     report["search"] = doctor_section(c)
     report["llm"] = llm_report(settings)  # reported only: a stopped local LLM does not fail doctor
+    report["event_bus"] = bus_report(settings)  # reported only: events wait in the outbox
     web_index = settings.api.web_dist / "index.html"
     report["web"] = {"dist": str(settings.api.web_dist), "built": web_index.is_file()}
     _echo_json(report)

@@ -30,21 +30,28 @@ def _fail(exc: SafeCloudError) -> None:
     raise typer.Exit(code=2)
 
 
+def bus_report(settings: Settings) -> dict[str, str]:
+    """Event bus kind, Kafka address and the outbox's counts (``bus status`` and ``doctor``)."""
+    info = {"kind": settings.event_bus.kind, "topic_prefix": settings.event_bus.topic_prefix}
+    if settings.event_bus.kind == "kafka":
+        info["bootstrap_servers"] = settings.event_bus.bootstrap_servers
+    outbox = OutboxEventBus(settings.outbox_path)
+    try:
+        info |= {f"outbox_{k}": v for k, v in outbox.info().items() if k != "kind"}
+    except SafeCloudError as exc:
+        info["outbox_error"] = exc.message
+    finally:
+        outbox.close()
+    return info
+
+
 @bus_app.command("status")
 def bus_status() -> None:
     """Event bus kind, Kafka address and the outbox's pending/delivered counts."""
-    settings = Settings()
-    outbox = OutboxEventBus(settings.outbox_path)
-    try:
-        info = {"kind": settings.event_bus.kind, "topic_prefix": settings.event_bus.topic_prefix}
-        if settings.event_bus.kind == "kafka":
-            info["bootstrap_servers"] = settings.event_bus.bootstrap_servers
-        info |= {f"outbox_{k}": v for k, v in outbox.info().items() if k != "kind"}
-    except SafeCloudError as exc:
-        _fail(exc)
-    finally:
-        outbox.close()
+    info = bus_report(Settings())
     typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+    if "outbox_error" in info:
+        raise typer.Exit(code=2)
 
 
 @bus_app.command("relay")
