@@ -66,6 +66,8 @@ def _closing(c: Container) -> Iterator[None]:
     finally:
         if c.search is not None:
             c.search.close()
+        if c.bus is not None:
+            c.bus.close()  # plan commands (demo plans) leave their events in the outbox
         c.graph.close()
 
 
