@@ -17,8 +17,7 @@ from core.bus import PlanEvent
 from ingestion.bus.kafka_event_bus import KafkaEventBus
 from ingestion.bus.outbox_event_bus import OutboxEventBus
 from ingestion.bus.relay import OutboxRelay
-from tests.integration.test_plans_api import upload
-from tests.support.plan_api import plan_api_client
+from tests.support.plan_api import plan_api_client, upload
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 runner = CliRunner()

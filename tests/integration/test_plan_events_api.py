@@ -13,8 +13,7 @@ from fastapi.testclient import TestClient
 from core.bus import PlanEvent
 from core.errors import EventBusError
 from ingestion.bus.outbox_event_bus import OutboxEventBus
-from tests.integration.test_plans_api import PDF, accept_all, upload
-from tests.support.plan_api import plan_api_client
+from tests.support.plan_api import PDF, accept_all, plan_api_client, upload
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 TOPIC = "safecloud.plans"
