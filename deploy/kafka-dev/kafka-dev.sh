@@ -77,12 +77,13 @@ alive() {
     [[ -n "$st" && "$st" != Z* ]]
 }
 
-# Prints the PID if DATA_DIR has a live broker, else nothing.
+# Prints the PID if DATA_DIR has a live broker, else nothing. `ps -ww`: piped, ps cuts the command
+# line at $COLUMNS (pytest sets 80), which hid the data dir and left a broker running after `stop`.
 running_pid() {
     local pidfile="$1/kafka.pid" pid
     [[ -f "$pidfile" ]] || return 0
     pid="$(cat "$pidfile")"
-    if [[ "$pid" =~ ^[0-9]+$ ]] && ps -o args= -p "$pid" 2>/dev/null | grep -q "$MAIN_CLASS $1/server.properties"; then
+    if [[ "$pid" =~ ^[0-9]+$ ]] && ps -ww -o args= -p "$pid" 2>/dev/null | grep -q "$MAIN_CLASS $1/server.properties"; then
         echo "$pid"
     fi
 }
