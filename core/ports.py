@@ -120,8 +120,9 @@ class EventBus(Protocol):
     def read(
         self, topic: str, *, offset: int = 0, limit: int = 100, timeout_s: float = 5.0
     ) -> list[BusMessage]:
-        """Messages of ``topic`` from position ``offset`` in publish order, at most ``limit``; waits up
-        to ``timeout_s`` for ``limit`` messages and returns what has arrived."""
+        """Messages of ``topic`` from position ``offset`` in publish order, at most ``limit``. Returns
+        what is there now; only when nothing is there yet does it wait, up to ``timeout_s``, for the
+        first message (``[]`` after that)."""
 
     def info(self) -> dict[str, str]:
         """Adapter name and location, for ``safecloud doctor``."""
