@@ -19,7 +19,7 @@ help: ## Show this help
 
 setup: system-deps $(PY_STAMP) $(WEB_STAMP) llm-runtime ## Install everything (Python venv, llama.cpp, web deps, Chromium, Java/Maven) — no data
 
-system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j), a CJK font (rendered pages), LibreOffice Writer (legacy .doc plans)
+system-deps: ## Debian packages: Chromium (browser test), JDK + Maven (Neo4j, Kafka), a CJK font (rendered pages), LibreOffice Writer (legacy .doc plans)
 	@missing=""; \
 	command -v chromium >/dev/null || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing openjdk-17-jdk-headless"; \
@@ -77,11 +77,11 @@ demo: $(PY_STAMP) ## Migrate the graph, load the demo city, build its search ind
 run: setup web demo llm ## Install, build the UI, load the demo city, start the local LLM, serve API + UI on http://127.0.0.1:8000
 	$(BIN)/safecloud serve
 
-test: setup web $(GPU_STAMP) ## Run the whole test suite (CI=true: Neo4j and browser tests must run)
+test: setup web $(GPU_STAMP) ## Run the whole test suite (CI=true: Neo4j, Kafka and browser tests must run)
 	$(BIN)/python -m pytest
 
-test-fast: $(PY_STAMP) ## Unit and FalkorDB contract tests only
-	$(BIN)/python -m pytest tests/unit tests/contract -m "not neo4j"
+test-fast: $(PY_STAMP) ## Unit and embedded-engine contract tests only (FalkorDB, outbox; no Neo4j, no Kafka)
+	$(BIN)/python -m pytest tests/unit tests/contract -m "not neo4j and not kafka"
 
 check: $(PY_STAMP) ## Lint and type-check (ruff, mypy strict on core/)
 	$(BIN)/ruff check .
@@ -102,4 +102,4 @@ eval: llm-runtime ## AI-quality evals (rules vs 0.5B vs 1.5B extraction; enterpr
 	$(BIN)/python -m evals
 
 clean: ## Remove build outputs (keeps ./data)
-	rm -rf web/dist deploy/neo4j-dev/target .pytest_cache .mypy_cache .ruff_cache
+	rm -rf web/dist deploy/neo4j-dev/target deploy/kafka-dev/target .pytest_cache .mypy_cache .ruff_cache

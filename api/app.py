@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -11,11 +12,12 @@ from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse
 
 from api.audit import AuditMiddleware
-from api.bootstrap import Container, build_container
+from api.bootstrap import Container, build_container, build_relay
 from api.deps import principal_from_headers
 from api.errors import install_error_handlers
 from api.routes import audit, chat, enterprises, events, models, plans, system, towns
 from api.settings import Settings
+from core.errors import SafeCloudError
 
 log = logging.getLogger(__name__)
 
@@ -26,9 +28,13 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container.graph.connect()
+        stop_relay = start_relay_thread(container)
         try:
             yield
         finally:
+            stop_relay()
+            if container.bus is not None:
+                container.bus.close()
             if container.search is not None:
                 container.search.close()  # releases the Qdrant local-mode folder lock
             container.graph.close()
@@ -51,6 +57,37 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         app.include_router(module.router)
     _mount_web(app, container.settings.api.web_dist)
     return app
+
+
+def start_relay_thread(container: Container) -> Callable[[], None]:
+    """With ``event_bus.kind=kafka`` (and ``relay_in_server``), a daemon thread forwards the outbox to
+    Kafka while the app runs; returns the function that stops it. A down broker only delays delivery:
+    the thread backs off and retries, requests never wait for it."""
+    cfg = container.settings.event_bus
+    if cfg.kind != "kafka" or not cfg.relay_in_server:
+        return lambda: None
+    assert container.bus is not None
+    relay = build_relay(container.settings, container.bus)
+    stop = threading.Event()
+    thread = threading.Thread(
+        target=relay.follow,
+        args=(stop,),
+        kwargs={"interval_s": cfg.relay_interval_s},
+        name="outbox-relay",
+        daemon=True,
+    )
+    thread.start()
+    log.info("outbox relay to Kafka %s started", cfg.bootstrap_servers)
+
+    def stop_relay() -> None:
+        stop.set()
+        thread.join(timeout=cfg.delivery_timeout_s + 5)
+        try:
+            relay.sink.close()
+        except SafeCloudError as exc:  # what it did not deliver stays in the outbox for the next start
+            log.warning("outbox relay: %s", exc.message)
+
+    return stop_relay
 
 
 # A missing file the page itself loads (a hashed bundle of an older build, still named by a cached

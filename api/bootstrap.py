@@ -12,10 +12,12 @@ from agents.search.service import ManagedIndex, SearchService
 from api.plan_services import PlanServices, build_plan_services
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
-from core.ports import AuditLog, Embedder, GraphStore
+from core.ports import AuditLog, Embedder, EventBus, GraphStore
 from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
+from ingestion.bus.outbox_event_bus import OutboxEventBus
+from ingestion.bus.relay import OutboxRelay
 from plans.service import PlanImporter
 
 
@@ -100,12 +102,51 @@ class Container:
     plan_importer: PlanImporter | None = None  # None: plans.pipeline, imported on first upload
     events: EventSearchService | None = None  # built on first use by event_search()
     chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
+    bus: OutboxEventBus | None = None  # None: the outbox under <data_dir>/bus (opened on first use)
     plans: PlanServices = field(init=False)
 
     def __post_init__(self) -> None:
         if self.audit is None:
             self.audit = GraphAuditLog(self.graph)
+        if self.bus is None:
+            self.bus = OutboxEventBus(self.settings.outbox_path, clock=self.clock)
         self.plans = build_plan_services(self)
+
+
+def _kafka(settings: Settings) -> EventBus:
+    from ingestion.bus.kafka_event_bus import KafkaEventBus
+
+    b = settings.event_bus
+    return KafkaEventBus(
+        b.bootstrap_servers, client_id=b.client_id, delivery_timeout_ms=int(b.delivery_timeout_s * 1000)
+    )
+
+
+def _outbox(settings: Settings) -> EventBus:
+    return OutboxEventBus(settings.outbox_path)
+
+
+# The bus that ``safecloud bus tail`` reads and the relay sends to. API writes always publish to the
+# outbox (Container.bus), so they never wait on, or fail because of, a broker.
+EVENT_BUSES: dict[str, Callable[[Settings], EventBus]] = {"outbox": _outbox, "kafka": _kafka}
+
+
+def build_event_bus(settings: Settings) -> EventBus:
+    return EVENT_BUSES[settings.event_bus.kind](settings)
+
+
+def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:
+    """The outbox → Kafka relay; ``ConfigError`` unless the event bus is Kafka."""
+    from ingestion.bus.kafka_event_bus import KafkaEventBus
+
+    if settings.event_bus.kind != "kafka":
+        raise ConfigError(
+            "事件总线为内置发件箱（outbox），无需转发；如需推送到 Kafka 请设置 SAFECLOUD_EVENT_BUS__KIND=kafka",
+            code="event_bus_not_kafka",
+        )
+    sink = build_event_bus(settings)
+    assert isinstance(sink, KafkaEventBus)
+    return OutboxRelay(outbox, sink, timeout_s=settings.event_bus.delivery_timeout_s)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

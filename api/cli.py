@@ -1,4 +1,4 @@
-"""``safecloud`` command line: graph migrate/stats, demo load, import, export, serve, doctor."""
+"""``safecloud`` command line: graph migrate/stats, demo load, import, export, serve, doctor, bus."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import typer
 
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
+from api.cli_bus import bus_app, bus_report
 from api.cli_chat import ask_command
 from api.cli_errors import ChineseErrorsGroup, existing_file
 from api.cli_events import events_app
@@ -39,6 +40,7 @@ app.add_typer(models_app, name="models")
 app.add_typer(index_app, name="index")
 app.add_typer(events_app, name="events")
 app.add_typer(plans_app, name="plans")
+app.add_typer(bus_app, name="bus")
 app.command("ask")(ask_command)
 
 log = logging.getLogger("safecloud")
@@ -64,6 +66,8 @@ def _closing(c: Container) -> Iterator[None]:
     finally:
         if c.search is not None:
             c.search.close()
+        if c.bus is not None:
+            c.bus.close()  # plan commands (demo plans) leave their events in the outbox
         c.graph.close()
 
 
@@ -252,6 +256,7 @@ def doctor() -> None:
         c.graph.close()
     report["search"] = doctor_section(c)
     report["llm"] = llm_report(settings)  # reported only: a stopped local LLM does not fail doctor
+    report["event_bus"] = bus_report(settings)  # reported only: events wait in the outbox
     web_index = settings.api.web_dist / "index.html"
     report["web"] = {"dist": str(settings.api.web_dist), "built": web_index.is_file()}
     _echo_json(report)

@@ -13,6 +13,7 @@ from core.errors import (
     ConfigError,
     ConflictError,
     DocumentError,
+    EventBusError,
     GraphError,
     NotFoundError,
     PermissionDeniedError,
@@ -31,6 +32,7 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (PermissionDeniedError, 403),
     (ConflictError, 409),
     (RetryableError, 503),
+    (EventBusError, 503),  # API writes never raise it (events go to the outbox); kept for completeness
     (GraphError, 502),
     (ConfigError, 500),
 ]

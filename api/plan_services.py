@@ -15,6 +15,7 @@ from graph.plan_repository import PlanGraphRepository
 from plans.catalogue import PlanCatalogue
 from plans.intake import BlobStore
 from plans.knowledge import PlanKnowledgeBase
+from plans.plan_events import EventfulPlanService
 from plans.service import ImportedPlan, PlanImporter, PlanService
 
 if TYPE_CHECKING:
@@ -63,8 +64,12 @@ def build_plan_services(c: Container) -> PlanServices:
         return c.search.index if c.search is not None else None
 
     knowledge = PlanKnowledgeBase(repo, index)
-    service = PlanService(
+    assert c.bus is not None  # Container.__post_init__ builds the outbox
+    # Lifecycle writes publish plan events to the outbox (never to Kafka directly: see plans.plan_events)
+    service = EventfulPlanService(
         repo,
+        events=c.bus,
+        topic=c.settings.event_bus.topic("plans"),
         importer=c.plan_importer or pipeline_importer(c.settings),
         knowledge=knowledge,
         clock=c.clock,

@@ -5,6 +5,7 @@ Examples::
     SAFECLOUD_DATA_DIR=/srv/safecloud
     SAFECLOUD_GRAPH__KIND=neo4j SAFECLOUD_GRAPH__URI=bolt://db:7687
     SAFECLOUD_GRAPH__USER=neo4j SAFECLOUD_GRAPH__PASSWORD=...
+    SAFECLOUD_EVENT_BUS__KIND=kafka SAFECLOUD_EVENT_BUS__BOOTSTRAP_SERVERS=kafka1:9092,kafka2:9092
 """
 
 from __future__ import annotations
@@ -120,6 +121,27 @@ class ChatSettings(BaseModel):
     phrase_with_llm: bool = False  # rephrase templated answers (checked against the rows)
 
 
+class EventBusSettings(BaseModel):
+    """Domain events (plan lifecycle) go to a durable SQLite outbox under ``<data_dir>/bus`` first.
+
+    ``kind="outbox"``: they stay there (in-process subscribers, ``safecloud bus tail``).
+    ``kind="kafka"``: a relay forwards them to Kafka — a thread of ``safecloud serve`` and/or
+    ``safecloud bus relay --follow`` — and marks each delivered once the broker acknowledged it.
+    """
+
+    kind: Literal["outbox", "kafka"] = "outbox"
+    bootstrap_servers: str = "127.0.0.1:9092"
+    topic_prefix: str = Field("safecloud.", pattern=r"^[A-Za-z0-9._-]{0,200}$")
+    client_id: str = "safecloud"
+    delivery_timeout_s: float = Field(30.0, gt=0)
+    relay_interval_s: float = Field(1.0, gt=0)  # between relay passes; backs off while Kafka is down
+    relay_in_server: bool = True  # kind=kafka: ``safecloud serve`` runs the relay thread itself
+
+    def topic(self, name: str) -> str:
+        """The full topic name of a domain stream (``plans`` → ``safecloud.plans``)."""
+        return f"{self.topic_prefix}{name}"
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -138,6 +160,7 @@ class Settings(BaseSettings):
     event_search: EventSearchSettings = Field(default_factory=EventSearchSettings)
     text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
+    event_bus: EventBusSettings = Field(default_factory=EventBusSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
@@ -163,6 +186,10 @@ class Settings(BaseSettings):
     @property
     def qdrant_dir(self) -> Path:
         return self.data_dir / "qdrant"
+
+    @property
+    def outbox_path(self) -> Path:
+        return self.data_dir / "bus" / "outbox.sqlite3"
 
     @property
     def plan_blob_dir(self) -> Path:

@@ -10,7 +10,8 @@
     ├── GraphError                 the graph engine failed or refused a query
     │   └── RetryableError         transient failure (deadlock, leader switch, connection reset)
     ├── DocumentError              a document could not be parsed
-    └── LLMError                   the language model failed or gave unusable output
+    ├── LLMError                   the language model failed or gave unusable output
+    └── EventBusError              the event bus (outbox, Kafka) could not store or deliver a message
 
 HTTP status mapping lives only in ``api/errors.py``. Messages meant for users are Chinese.
 """
@@ -71,3 +72,11 @@ class DocumentError(SafeCloudError):
 
 class LLMError(SafeCloudError):
     code = "llm_error"
+
+
+class EventBusError(SafeCloudError):
+    """The outbox could not be written or read, or the broker did not acknowledge a message.
+
+    Never raised through an API write: domain events go to the outbox, and the relay retries."""
+
+    code = "event_bus_error"

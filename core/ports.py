@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from core.ai import ChatMessage, ChatResult, SearchDoc, SearchHit
 from core.audit import AuditEntry
+from core.bus import BusMessage
 
 Row = dict[str, Any]
 M = TypeVar("M", bound=BaseModel)
@@ -100,3 +101,31 @@ class AuditLog(Protocol):
     def recent(
         self, *, limit: int = 50, user_id: str | None = None, since_ms: int | None = None
     ) -> list[AuditEntry]: ...
+
+
+class EventBus(Protocol):
+    """Publish JSON messages on named topics and read them back (``ingestion.bus``).
+
+    The embedded adapter is a durable SQLite outbox; the production one is Kafka. Delivery is
+    at-least-once: consumers deduplicate on ``BusMessage.id``. Messages of one topic are read in
+    publish order (Kafka: per key, i.e. per partition; the dev broker's topics have one partition).
+    """
+
+    kind: str
+
+    def publish(self, topic: str, key: str, payload: Mapping[str, Any]) -> str:
+        """Store or send one message; return its id. ``ValidationError`` for a bad topic, key or
+        payload; ``EventBusError`` when it cannot be stored (outbox) or acknowledged (Kafka, on flush)."""
+
+    def read(
+        self, topic: str, *, offset: int = 0, limit: int = 100, timeout_s: float = 5.0
+    ) -> list[BusMessage]:
+        """Messages of ``topic`` from position ``offset`` in publish order, at most ``limit``. Returns
+        what is there now; only when nothing is there yet does it wait, up to ``timeout_s``, for the
+        first message (``[]`` after that)."""
+
+    def info(self) -> dict[str, str]:
+        """Adapter name and location, for ``safecloud doctor``."""
+
+    def close(self) -> None:
+        """Flush what was published (Kafka: wait for the broker's acks) and release connections."""

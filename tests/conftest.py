@@ -1,4 +1,5 @@
-"""Shared fixtures: real graph engines (embedded FalkorDB and a Maven-built Neo4j).
+"""Shared fixtures: real graph engines (embedded FalkorDB and a Maven-built Neo4j) and a real Kafka
+broker (Maven-built, ``kafka_bootstrap``).
 
 A service that cannot start skips its tests locally with the reason, and FAILS them under
 ``CI=true``: CI must never pass by silently skipping an engine.
@@ -60,6 +61,27 @@ def neo4j_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jGra
         stack.callback(store.close)
         store.connect()
         yield store
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``host:port`` of a real Kafka 4.x broker: ``SAFECLOUD_TEST_KAFKA_BOOTSTRAP`` if set, else a
+    single-node KRaft broker started from Maven Central jars (deploy/kafka-dev) for the session."""
+    external = os.environ.get("SAFECLOUD_TEST_KAFKA_BOOTSTRAP")
+    if external:
+        yield external
+        return
+    from tests.support.kafka_server import kafka_available, running_kafka
+
+    ok, why = kafka_available()
+    require(ok, why)
+    with contextlib.ExitStack() as stack:
+        try:
+            address = stack.enter_context(running_kafka(tmp_path_factory.mktemp("kafka")))
+        except RuntimeError as exc:
+            require(False, f"Kafka did not start: {exc}")
+            raise
+        yield address
 
 
 def _fresh(store: FalkorGraphStore | Neo4jGraphStore) -> GraphStore:

@@ -1,23 +1,24 @@
-"""``python -m plans.schema [--check]``: write (or verify) the committed EmergencyPlan JSON Schema."""
+"""``python -m plans.schema [--check]``: write (or verify) the committed JSON Schemas (plan, plan event)."""
 
 from __future__ import annotations
 
 import sys
 
-from plans.schema import SCHEMA_PATH, render_schema
+from plans.schema import committed_schemas
 
 
 def main(argv: list[str]) -> int:
-    text = render_schema()
-    if "--check" in argv:
-        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.is_file() else ""
-        if current != text:
-            sys.stderr.write(f"{SCHEMA_PATH} is stale: run `python -m plans.schema`\n")
-            return 1
-        return 0
-    SCHEMA_PATH.write_text(text, encoding="utf-8")
-    sys.stderr.write(f"wrote {SCHEMA_PATH}\n")
-    return 0
+    stale = 0
+    for path, text in committed_schemas().items():
+        if "--check" in argv:
+            current = path.read_text(encoding="utf-8") if path.is_file() else ""
+            if current != text:
+                sys.stderr.write(f"{path} is stale: run `python -m plans.schema`\n")
+                stale = 1
+            continue
+        path.write_text(text, encoding="utf-8")
+        sys.stderr.write(f"wrote {path}\n")
+    return stale
 
 
 if __name__ == "__main__":

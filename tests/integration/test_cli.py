@@ -86,6 +86,7 @@ def test_doctor_reports_the_engine(data_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["graph"]["engine"].startswith("FalkorDB") and report["graph"]["answers"] is True
+    assert report["event_bus"]["kind"] == "outbox" and report["event_bus"]["outbox_pending"] == "0"
 
 
 def test_neo4j_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:

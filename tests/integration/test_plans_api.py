@@ -4,7 +4,6 @@ in-memory search index: upload → review → publish → graph facts → versio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -12,12 +11,11 @@ from fastapi.testclient import TestClient
 
 from core.errors import DocumentError
 from tests.support.fixture_city import A
-from tests.support.plan_api import plan_api_client
+from tests.support.plan_api import PDF, accept_all, plan_api_client, upload
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 LINGANG = {"X-SafeCloud-Town": quote("临港经济开发区")}
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
-PDF = ("plan.pdf", b"%PDF-1.7 fake", "application/pdf")
 
 
 @pytest.fixture(scope="module")
@@ -31,32 +29,6 @@ def importer() -> FakeImporter:
 def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> Iterator[TestClient]:
     with plan_api_client(tmp_path_factory.mktemp("plans-api"), importer, plans={"max_upload_mb": 1}) as c:
         yield c
-
-
-def upload(client: TestClient, file: tuple[str, bytes, str] = PDF, **form: str) -> dict[str, Any]:
-    """A new plan from ``file``; these tests reuse one file, so the duplicate check is waived."""
-    form = {"enterprise_id": A, "allow_duplicate": "true", **form}
-    r = client.post("/api/v1/plans", files={"file": file}, data=form)
-    assert r.status_code == 201, r.text
-    return r.json()  # type: ignore[no-any-return]
-
-
-def accept_all(
-    client: TestClient, plan_id: str, version_id: str, decisions: list[dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    r = client.patch(
-        f"/api/v1/plans/{plan_id}/review",
-        params={"version_id": version_id},
-        json={"decisions": decisions or [], "accept_above": 0.0},
-    )
-    assert r.status_code == 200, r.text
-    fields = r.json()["fields"]
-    pending = [{"field": f["field"], "action": "accept"} for f in fields if f["status"] == "pending"]
-    r = client.patch(
-        f"/api/v1/plans/{plan_id}/review", params={"version_id": version_id}, json={"decisions": pending}
-    )
-    assert r.status_code == 200, r.text
-    return r.json()  # type: ignore[no-any-return]
 
 
 def test_upload_review_publish_links_facts_to_real_people_and_teams(client: TestClient) -> None:

@@ -1,5 +1,6 @@
 """The plan API over embedded FalkorDB with the fixture city, a fake importer and an in-memory search
-index: one app for the plan API test modules (each module gets its own data folder)."""
+index: one app for the plan API test modules (each module gets its own data folder), and the upload
+and review steps those modules share."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, entities
+from tests.support.fixture_city import NOW, A, entities
 from tests.support.sample_plans import FakeImporter, MemoryIndex
+
+PDF = ("plan.pdf", b"%PDF-1.7 fake", "application/pdf")
 
 
 @contextmanager
@@ -48,3 +51,29 @@ def plan_api_client(data: Path, importer: FakeImporter, **settings: Any) -> Iter
     container.chat = build_chat(container)  # the duty-officer chat over the same plans and index
     with TestClient(create_app(container=container)) as client:
         yield client
+
+
+def upload(client: TestClient, file: tuple[str, bytes, str] = PDF, **form: str) -> dict[str, Any]:
+    """A new plan from ``file``; these tests reuse one file, so the duplicate check is waived."""
+    form = {"enterprise_id": A, "allow_duplicate": "true", **form}
+    r = client.post("/api/v1/plans", files={"file": file}, data=form)
+    assert r.status_code == 201, r.text
+    return r.json()  # type: ignore[no-any-return]
+
+
+def accept_all(
+    client: TestClient, plan_id: str, version_id: str, decisions: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    r = client.patch(
+        f"/api/v1/plans/{plan_id}/review",
+        params={"version_id": version_id},
+        json={"decisions": decisions or [], "accept_above": 0.0},
+    )
+    assert r.status_code == 200, r.text
+    fields = r.json()["fields"]
+    pending = [{"field": f["field"], "action": "accept"} for f in fields if f["status"] == "pending"]
+    r = client.patch(
+        f"/api/v1/plans/{plan_id}/review", params={"version_id": version_id}, json={"decisions": pending}
+    )
+    assert r.status_code == 200, r.text
+    return r.json()  # type: ignore[no-any-return]

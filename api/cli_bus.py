@@ -1,0 +1,114 @@
+"""``safecloud bus``: the event bus for operators.
+
+* ``bus status``: where domain events go, and how many wait in the outbox;
+* ``bus relay [--follow]``: forward the outbox to Kafka (once, or until Ctrl-C); a message is marked
+  delivered only after the broker acknowledged it, so a failed run loses nothing;
+* ``bus tail TOPIC [--follow]``: print a topic's messages (from Kafka when the event bus is Kafka,
+  else from the outbox), one JSON line each.
+
+Errors are one Chinese ``错误 [code]：…`` line and exit code 2 (1 for a relay pass that left messages).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from typing import Annotated
+
+import typer
+
+from api.bootstrap import build_event_bus, build_relay
+from api.settings import Settings
+from core.errors import SafeCloudError
+from ingestion.bus.outbox_event_bus import OutboxEventBus
+
+bus_app = typer.Typer(help="事件总线：发件箱转发到 Kafka、查看主题消息", no_args_is_help=True)
+
+
+def _fail(exc: SafeCloudError) -> None:
+    typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+    raise typer.Exit(code=2)
+
+
+def bus_report(settings: Settings) -> dict[str, str]:
+    """Event bus kind, Kafka address and the outbox's counts (``bus status`` and ``doctor``)."""
+    info = {"kind": settings.event_bus.kind, "topic_prefix": settings.event_bus.topic_prefix}
+    if settings.event_bus.kind == "kafka":
+        info["bootstrap_servers"] = settings.event_bus.bootstrap_servers
+    outbox = OutboxEventBus(settings.outbox_path)
+    try:
+        info |= {f"outbox_{k}": v for k, v in outbox.info().items() if k != "kind"}
+    except SafeCloudError as exc:
+        info["outbox_error"] = exc.message
+    finally:
+        outbox.close()
+    return info
+
+
+@bus_app.command("status")
+def bus_status() -> None:
+    """Event bus kind, Kafka address and the outbox's pending/delivered counts."""
+    info = bus_report(Settings())
+    typer.echo(json.dumps(info, ensure_ascii=False, indent=2))
+    if "outbox_error" in info:
+        raise typer.Exit(code=2)
+
+
+@bus_app.command("relay")
+def bus_relay(
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="持续转发，直到 Ctrl-C")] = False,
+    interval: Annotated[float, typer.Option(min=0.1, help="持续转发时两轮之间的秒数")] = 1.0,
+) -> None:
+    """Forward undelivered outbox messages to Kafka (SAFECLOUD_EVENT_BUS__KIND=kafka)."""
+    settings = Settings()
+    outbox = OutboxEventBus(settings.outbox_path)
+    try:
+        relay = build_relay(settings, outbox)
+        if follow:
+            stop = threading.Event()
+            try:
+                relay.follow(stop, interval_s=interval)
+            except KeyboardInterrupt:
+                stop.set()
+            return
+        report = relay.drain_once()
+        relay.sink.close()
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        outbox.close()
+    left = outbox.counts()["pending"]
+    typer.echo(f"已转发 {report.delivered} 条，未确认 {report.failed} 条，发件箱待转发 {left} 条")
+    if report.error:
+        typer.echo(f"错误 [kafka_delivery_failed]：{report.error}；消息仍保留在发件箱，稍后重试", err=True)
+        raise typer.Exit(code=1)
+
+
+@bus_app.command("tail")
+def bus_tail(
+    topic: Annotated[str, typer.Argument(help="主题，例如 safecloud.plans")],
+    offset: Annotated[int, typer.Option("--from", min=0, help="从第几条开始（0 为最早）")] = 0,
+    limit: Annotated[int, typer.Option(min=1, max=10_000, help="最多输出条数（--follow 时为每批）")] = 100,
+    follow: Annotated[bool, typer.Option("--follow", "-f", help="持续输出新消息，直到 Ctrl-C")] = False,
+    timeout: Annotated[float, typer.Option(min=0.0, help="没有消息时等待的秒数")] = 2.0,
+) -> None:
+    """Print a topic's messages as JSON lines: {id, topic, key, created_at, payload}."""
+    settings = Settings()
+    bus = build_event_bus(settings)
+    try:
+        while True:
+            messages = bus.read(topic, offset=offset, limit=limit, timeout_s=timeout)
+            for m in messages:
+                typer.echo(json.dumps(m.model_dump(mode="json"), ensure_ascii=False))
+            offset += len(messages)
+            if not follow:
+                break
+    except KeyboardInterrupt:
+        pass
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        try:
+            bus.close()
+        except SafeCloudError as exc:
+            _fail(exc)
