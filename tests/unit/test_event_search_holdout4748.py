@@ -109,3 +109,43 @@ def test_an_integrator_string_fills_every_field() -> None:
     smoke = parser.parse("last night smoke fire 华士", THURSDAY_EVENING).filter
     assert sorted(smoke.event_types) == ["火焰", "烟雾"]
     assert (smoke.time_from, smoke.time_to) == (at(3, 11, 18), at(3, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [  # probes after holdout48 (no set sentence has them)
+        ("天黑之前 冒烟", (at(3, 12), at(3, 12, 18))),
+        ("太阳落山到现在 着火", (at(3, 12, 18), THURSDAY_EVENING)),
+        ("昨天天黑的时候 抽烟", (at(3, 11, 17), at(3, 11, 19))),
+        ("前天黄昏时分 温度", (at(3, 10, 17), at(3, 10, 19))),
+        ("太阳出来以后 有人受伤", (at(3, 12, 6), at(3, 13))),
+        ("昨天拂晓 压力", (at(3, 11, 4), at(3, 11, 6))),
+        ("吃完晚饭以后 电瓶车", (at(3, 12, 19), at(3, 13))),
+        ("昨天晚饭前后 抽烟", (at(3, 11, 17), at(3, 11, 19))),
+        ("昨天夜深以后 闯入", (at(3, 11, 22), at(3, 12))),
+        ("前天后半晌 泄漏", (at(3, 10, 12), at(3, 10, 18))),
+    ],
+)
+def test_more_sky_and_meal_words(text: str, span: tuple) -> None:
+    assert time_span(text, THURSDAY_EVENING) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [  # probes after holdout48 (no set sentence has them)
+        ("2 hours ago 液位", (at(3, 12, 17, 40), THURSDAY_EVENING)),
+        ("half an hour ago 烟雾", (at(3, 12, 19, 10), THURSDAY_EVENING)),
+        ("4 days ago 抽烟", (at(3, 8), at(3, 9))),  # as 四天前: that day
+        ("past 45 mins 着火", (at(3, 12, 18, 55), THURSDAY_EVENING)),
+        ("last weekend 冒烟", (at(3, 7), at(3, 9))),
+        ("last Tuesday evening 温度", (at(3, 3, 18), at(3, 4))),
+        ("Wed. 压力", (at(3, 11), at(3, 12))),
+        ("Feb 27 烟雾", (at(2, 27), at(2, 28))),
+        ("3rd March 抽烟", (at(3, 3), at(3, 4))),
+        ("since Monday 红色", (at(3, 9), THURSDAY_EVENING)),
+        ("yesterday 9pm until now", (at(3, 11, 21), THURSDAY_EVENING)),
+        ("this month so far 误报", (at(3, 1), THURSDAY_EVENING)),
+    ],
+)
+def test_more_english_time_words(text: str, span: tuple) -> None:
+    assert time_span(text, THURSDAY_EVENING) == span
