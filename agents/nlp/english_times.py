@@ -9,7 +9,7 @@ semantics of their own. Integrators and mixed-language users send them:
 * 2pm / 9am / 2:30pm = 14点 / 9点 / 14:30, 3pm-5pm and 3-5pm = 15点-17点;
 * 2026-11-20T08:00 (seconds and an offset allowed) = 2026-11-20 08:00 in Asia/Shanghai: a timestamp with Z or
   another offset is converted, so the filter means the same instant;
-* from=A to=B (also start=/end=, since/until with =) = A到B; the keys add nothing;
+* from=A to=B (also start=/end=, since=/until=) = A到B; the keys add nothing (since=X alone = since X);
 * D/M: a first number over 12 with a second of at most 12 cannot be month/day, so 20/11 = 11/20; both at most
   12 stay month/day (the Chinese order), and 24/7 (round the clock) is no date.
 
@@ -127,7 +127,14 @@ ENGLISH_TIME_RULES: list[_Rule] = [
         _iso,
     ),
     # key=value time strings: the start key adds nothing, the end key joins the two ends as 到.
-    (_word(r"(?:from|start|begin|since)(?:_?time)?\s*[=:]\s*"), lambda m: ""),
+    (_word(r"(?:from|start|begin)(?:_?time)?\s*[=:]\s*"), lambda m: ""),
+    # since= is a start key only when an end key follows; alone it is "since X" (below).
+    (
+        re.compile(
+            _W + r"since\s*[=:]\s*(?=.*" + _W + r"(?:to|end|until|till)(?:_?time)?\s*[=:])", re.IGNORECASE
+        ),
+        lambda m: "",
+    ),
     (
         re.compile(r"[\s,;&]*" + _W + r"(?:to|end|until|till)(?:_?time)?\s*[=:]\s*", re.IGNORECASE),
         lambda m: "到",
@@ -176,7 +183,7 @@ ENGLISH_TIME_RULES: list[_Rule] = [
     # A clock range joined by "to" (2pm to 4pm → 14点 to 16点 after the rules above).
     (re.compile(r"(?<=[\d点])\s+to\s+(?=\d)", re.IGNORECASE), lambda m: "到"),
     # since X, once X is Chinese: X's start up to now.
-    (re.compile(_W + r"since\s*(" + _SINCE_WHAT + ")", re.IGNORECASE), lambda m: m.group(1) + "以来"),
+    (re.compile(_W + r"since\s*[=:]?\s*(" + _SINCE_WHAT + ")", re.IGNORECASE), lambda m: m.group(1) + "以来"),
     # Day/month: only when the first number cannot be a month.
     (
         re.compile(r"(?<![\d/.\-])(1[3-9]|2\d|3[01])/(0?[1-9]|1[0-2])(?![\d/])(?<!24/7)"),

@@ -145,6 +145,8 @@ def test_more_sky_and_meal_words(text: str, span: tuple) -> None:
         ("since Monday 红色", (at(3, 9), THURSDAY_EVENING)),
         ("yesterday 9pm until now", (at(3, 11, 21), THURSDAY_EVENING)),
         ("this month so far 误报", (at(3, 1), THURSDAY_EVENING)),
+        ("since=2026-03-10T08:00 type=烟雾", (at(3, 10, 8), THURSDAY_EVENING)),  # no end key: since X
+        ("since=2026-03-10T08:00 until=2026-03-10T12:00", (at(3, 10, 8), at(3, 10, 12))),
     ],
 )
 def test_more_english_time_words(text: str, span: tuple) -> None:
