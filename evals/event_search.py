@@ -193,13 +193,20 @@ HOLDOUT44 = "event_search_holdout44.jsonl"
 # before and once after.
 HOLDOUT45 = "event_search_holdout45.jsonl"
 HOLDOUT46 = "event_search_holdout46.jsonl"
+# Robustness sets 24 (events-robust27), weighted to time words no earlier row lists: dusk and dawn said by the sky
+# (天刚亮, 天黑以后, 太阳落山后, 傍晚时分, 午夜前后), English and ISO time words from integrators (yesterday, last night,
+# 2pm, last 24h, 2026-11-20T08:00, from=…to=…), numeric dates 11/20, 20/11, 2026.11.20, 这星期/上星期/礼拜天 and hours
+# said in words (三个钟头前到现在, 一个半钟头前). holdout47 (50) was measured first and then used as dev data; holdout48
+# (30) was measured once before and once after.
+HOLDOUT47 = "event_search_holdout47.jsonl"
+HOLDOUT48 = "event_search_holdout48.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
     HOLDOUT17, HOLDOUT18, HOLDOUT19, HOLDOUT20, HOLDOUT21, HOLDOUT22, HOLDOUT23, HOLDOUT24,
     HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32,
     HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
-    HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46,
+    HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

@@ -7,7 +7,9 @@ month's Nth weekend (``festival_days``); since events-robust18 holiday and new-y
 (``holiday_words``: 黄金周, 收假第一天, 大年夜, 年初N, 正月里, 初一、初二两天); since events-robust22 work and
 shift hours (``shift_times``: 白班, 交班前1小时, 下班前1小时, 上班以来, 收假以后); since events-robust23
 review and night-shift periods (``duty_periods``: 考核周期, 季度末, 国庆前后3天, 1个多小时以前, 天亮之前, 上周六或者今天); since events-robust24 clock words and
-night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, 跨年夜, 交接班的时候). Each rewrite keeps ``index`` (output character →
+night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, 跨年夜, 交接班的时候); since events-robust27 English
+and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:00, from=…to=…, 20/11) and the sky
+(``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -19,6 +21,7 @@ from datetime import datetime
 
 from agents.nlp.clock_words import clock_word_rules
 from agents.nlp.duty_periods import duty_period_rules
+from agents.nlp.english_times import ENGLISH_TIME_RULES
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
@@ -26,6 +29,7 @@ from agents.nlp.house_numbers import house_number_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
 from agents.nlp.shift_times import shift_rules
+from agents.nlp.sky_times import sky_time_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
@@ -116,7 +120,9 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts += rough_time_rules()  # 2个来小时前, 10点前后半小时, 天快亮的时候 (events-robust25)
     shifts += duty_period_rules(now) if now is not None else []  # 考核周期, 天亮之前, 1个多小时以前
     shifts += clock_word_rules(now) if now is not None else []  # 差10分9点, 2点整, 12-28, 跨年夜, 交班的时候
-    for pattern, replace in [*_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
+    shifts += sky_time_rules()  # 天刚亮, 天黑以后, 太阳落山后, 1个半钟头 (events-robust27)
+    # English and ISO words first: later rules read the Chinese forms they become (events-robust27)
+    for pattern, replace in [*ENGLISH_TIME_RULES, *_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
     return norm, index
 
