@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import plan_guide
+from agents.chat import plan_guide, plan_places
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
 from core.errors import ValidationError
@@ -110,10 +110,15 @@ def run_template(
     params = bind(intent, values, scope, now_ms)
     if intent.cypher is None:
         return _nearest(intent, values, params, scope, repository, enterprise)
+    question = str(values.get("_question", ""))
+    unplaced = intent.id == "plan_for" and not (params.get("enterprise_id") or params.get("town"))
+    if unplaced and (firm := plan_places.firm_in_question(store, question, scope)):  # "伟创化学…": its town
+        params["enterprise_id"] = firm[0]
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
     if intent.id == "plan_for":
-        rows = plan_guide.rank(rows, params, str(values.get("_question", "")))
+        params["place_plans"] = plan_places.place_plans(store, rows, params, question)
+        rows = plan_guide.rank(rows, params, question)
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 

@@ -34,6 +34,7 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            ("绞伤", "机械伤害"), ("压伤", "机械伤害"), ("夹伤", "机械伤害"), ("卷入", "机械伤害"),
            ("卷进", "机械伤害"), ("砸伤", "物体打击"), ("砸到", "物体打击"), ("砸中", "物体打击"),
            ("漏氯", "泄漏"), ("漏氨", "泄漏"), ("追尾", "道路交通事故"), ("撞车", "道路交通事故"),
+           ("车撞", "道路交通事故"),  # "被货车撞了": a person hit on the road
            # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
            ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
            ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
@@ -70,7 +71,8 @@ def slot_values(question: str) -> dict[str, Any]:
             "sector_fallback": bool(asked_sectors(question)) or None}  # fmt: skip
 
 
-def _is_public(row: Mapping[str, Any]) -> bool:
+def is_public(row: Mapping[str, Any]) -> bool:
+    """Issued by the government, a department or a zone's committee — not by a firm or institution."""
     unit = str(row.get("issuing_unit") or "")
     if unit:
         return bool(_PUBLIC_ISSUER.search(unit)) and not _PRIVATE_ISSUER.search(unit.split("（")[0])
@@ -135,8 +137,10 @@ def _reach(row: Mapping[str, Any], params: Mapping[str, Any], question: str = ""
         return 0
     if row.get("named_in_question") or names_issuer(row, question):
         return 0
+    if str(row.get("id")) in (params.get("place_plans") or ()):  # a park or firm seat in its zone
+        return 1
     # A firm's own plan is filed under its town, but it covers that firm only: read before the town.
-    if not _is_public(row) or row.get("enterprise_id"):
+    if not is_public(row) or row.get("enterprise_id"):
         return 4
     place = row.get("asked_town")
     if place and (row.get("town") == place or place in (row.get("towns") or [])):
@@ -187,7 +191,16 @@ def rank(
                        _TYPE_ORDER.get(str(r.get("plan_type")), 9), str(r.get("title"))),
     )  # fmt: skip
     near = [r for r in ordered if reach(r) < 3] + standing_in
-    return near or [r for r in ordered if reach(r) == 3]
+    # Another town's plan stands in for an unsaid place only when it is written for what was asked
+    # (君山 山火 → 澄江's forest plan); a town's plan for every accident says nothing of where it was.
+    return near or [r for r in ordered if reach(r) == 3 and _written_for(r, question, wanted)]
+
+
+def _written_for(row: Mapping[str, Any], question: str, wanted: set[str]) -> bool:
+    title = str(row.get("title") or "")
+    if not question:  # no words to judge by (as for the sector filter above)
+        return True
+    return _title_hits(title, question, wanted) > 0 or bool(title_sectors(title) & asked_sectors(question))
 
 
 def _standing_in(
@@ -260,4 +273,4 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["answer", "rank", "slot_values"]
+__all__ = ["answer", "is_public", "names_issuer", "rank", "slot_values"]

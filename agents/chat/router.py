@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.incident_report import incident_report
+from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
@@ -120,8 +121,9 @@ def asks_plan(text: str) -> bool:
     one the city's records do not hold (its own plan names it)."""
     return (
         _has(_LEVEL_RESPONSE, text)
-        or (_has(_ACCIDENT, text) and _has(_RESPONSE, text))
+        or ((_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text))
         or incident_report(text, _ACCIDENT_WORDS)
+        or asks_which_plan(text, _ACCIDENT_WORDS)  # "我们镇一家五金厂粉尘爆炸了，走哪个预案"
     )
 
 
@@ -164,7 +166,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("materials_low_stock", "物资库存不足")
     # "几分钟内要报市里", "蓝色预警谁发布", "什么时候结束响应": what a plan lays down in prose
     if (
-        (_has(REPORT_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
+        (_has(REPORT_ASKED.pattern, text) and (_has(_PLAN_MATTER, text) or more_accident(text)))
         or _has(WARNING_ASKED.pattern, text)
         or (_has(ENDING_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
     ):
@@ -179,7 +181,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         text,
     ):
         return hit("plan_for", "预案")
-    if _has(_ACCIDENT, text) and _has(_RESPONSE, text):  # "氯气泄漏先做什么", "爆炸了谁指挥"
+    if (_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text):  # "氯气泄漏先做什么"
         return hit("plan_for", "事故处置")
     if _has(LEASE, text):
         # "跟谁租的", "X的房东是谁": X's landlord; "房东是X的", "X这个二房东": X is the landlord (lessees)

@@ -199,10 +199,10 @@ def test_a_service_or_site_departments_plan_is_only_for_its_own_kind_of_accident
 
 
 def test_a_hospitals_or_schools_own_plan_is_not_a_public_plan() -> None:
-    from agents.chat.plan_guide import _is_public
+    from agents.chat.plan_guide import is_public
 
     for unit in ("江阴市澄南医院", "江阴市青阳中学", "江阴市华士镇卫生院"):
-        assert not _is_public({"issuing_unit": unit, "title": "火灾事故应急预案", "plan_type": "专项"})
-    assert _is_public(
+        assert not is_public({"issuing_unit": unit, "title": "火灾事故应急预案", "plan_type": "专项"})
+    assert is_public(
         {"issuing_unit": "江阴市卫生健康委员会", "title": "医疗卫生救援应急预案", "plan_type": "部门"}
     )

@@ -1,0 +1,42 @@
+"""Plan questions said without a response word: "走哪个预案", "该启用哪份预案", "镇上有对应的预案吗".
+
+The router treats an accident with what to do about it (先做什么, 谁指挥, 二级响应) as a plan question.
+A duty officer as often asks only *which* plan applies ("走哪个预案", "该启用哪份预案") or whether
+there is one (有对应的预案吗). Such a question is a plan question too, and then a firm it
+names ("我们镇一家五金厂", "澄鑫钢铁") may be one the city's records do not hold: its own plan names it,
+or the words only describe a works ("一家X厂"), so an unresolved name must not end the question with
+"没有找到名为…的企业".
+
+Accidents are also said as seen, in words the router's list lacks: 林火 / 火情 (a fire found, not yet
+named a 火灾), 爆燃 / 闪爆 (a deflagration), 龙卷风 / 冰雹 / 雷击 (weather disasters a 突发事件总体 plan
+covers), a person hit by a vehicle (被货车撞了).
+"""
+
+from __future__ import annotations
+
+import re
+
+MORE_ACCIDENT = re.compile(
+    r"林火|火情|爆燃|燃爆|闪爆|爆裂|龙卷风|冰雹|雷击|雷电|大风|寒潮|撞伤|撞倒|撞死|(?:车|汽车|货车|卡车|大巴)撞"
+)
+# Which plan: "哪个/哪份/什么预案", "有没有预案", "预案吗" (the plan noun said: "用什么" alone may ask a tool).
+WHICH_PLAN = re.compile(
+    r"(?:哪个|哪份|哪一?个|哪一?份|哪些|哪部|哪类|什么|啥)(?:应急)?(?:预案|方案)|"
+    r"(?:预案|方案)(?:吗|么|呢|没有|不)|有没有.{0,6}(?:预案|方案)|有.{0,4}(?:对应|相应|相关)的?(?:应急)?预案"
+)
+_ACCIDENT_NOUN = re.compile(r"事故|险情|事件|灾害|灾情")
+
+
+def more_accident(text: str) -> bool:
+    """An accident said in one of the words above."""
+    return MORE_ACCIDENT.search(text) is not None
+
+
+def asks_which_plan(text: str, accident: re.Pattern[str]) -> bool:
+    """The question asks which plan applies to an accident (``accident``: the router's words, to
+    which ``MORE_ACCIDENT`` and the bare nouns 事故/险情 are added)."""
+    said = accident.search(text) or more_accident(text) or _ACCIDENT_NOUN.search(text)
+    return bool(said) and WHICH_PLAN.search(text) is not None
+
+
+__all__ = ["MORE_ACCIDENT", "WHICH_PLAN", "asks_which_plan", "more_accident"]
