@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 # a 站 is a unit when named by what it does (煤气防护站, 气体防护站, 医疗救护站), two characters at least;
-# so is a 班 (城东抢修班, 战斗一班), never a shift (值班, 当班, 夜班, 交接班)
+# so is a 班 (城东抢修班, 战斗一班), never a shift (值班, 当班, 夜班, 交接班) or a post (领班)
 UNIT_SUFFIX = re.compile(
     r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|[^\s]{1,10}专班|中心|队|分队|专家组|委员会|[^\s]{2,10}站"
-    r"|[^\s]{2,10}(?<![值当白夜中早晚轮跟接加])班)$"
+    r"|[^\s]{2,10}(?<![值当白夜中早晚轮跟接加领])班)$"
 )
 # Longest first where one title ends another (常务副主任 before 副主任 before 主任).
 ROLE_TITLES = (

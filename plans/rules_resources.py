@@ -9,6 +9,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
+from plans.rules_contact_roster import roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
@@ -67,6 +68,8 @@ def extract_tables(draft: PlanDraft) -> None:
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_OWN_ORG, taken)
             org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
+            roster = roster_columns(header, name_col, role_col, org_col, phones)  # 值班 / crew tables
+            name_col, role_col, org_col = roster.name, roster.role, roster.org
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
             from plans.rules_contact_alarm import alarm_column, alarm_contact
             from plans.rules_contact_cells import clause_contact
@@ -84,6 +87,7 @@ def extract_tables(draft: PlanDraft) -> None:
                             "phone": m.group(1),
                         }
                         contact.update(split_person_cell(contact))  # "经理 钱志刚" / "24小时值班"
+                        contact.update(roster_contact(contact, _value(cell(roster.shift)), roster.title))
                         # "王建（生产副总经理）138…" in the phone cell: the person beside the number
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
                         if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post
