@@ -42,6 +42,7 @@ from plans.rules_floor_posts import extract_floor_posts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
+from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
@@ -103,6 +104,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
     extract_org_units(draft, sections)
+    place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
