@@ -28,6 +28,7 @@ from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
 from plans.group_sentences import group_sentence_blocks
 from plans.intake import ArchiveLimits, BlobStore, intake
+from plans.intro_lists import introduced_lists
 from plans.llm_extract import LlmExtractor
 from plans.member_bullets import member_bullet_blocks
 from plans.ocr import OcrEngine, default_ocr_engine
@@ -139,13 +140,17 @@ def import_plan(
     # padded into columns the table they stand for; bullet outlines the headings and fields they stand
     # for; question / answer pairs a heading over the answer's text; bulleted member names the
     # listing they stand for. A rewritten block keeps the author's text as its origin for the review page.
-    rewritten = group_sentence_blocks(
-        card_blocks(
-            member_bullet_blocks(
-                qa_blocks(
-                    outline_blocks(
-                        aligned_tables(
-                            expand_key_value_tables(drop_post_line_glosses(stamp_origins(structure.blocks)))
+    rewritten = introduced_lists(
+        group_sentence_blocks(
+            card_blocks(
+                member_bullet_blocks(
+                    qa_blocks(
+                        outline_blocks(
+                            aligned_tables(
+                                expand_key_value_tables(
+                                    drop_post_line_glosses(stamp_origins(structure.blocks))
+                                )
+                            )
                         )
                     )
                 )
