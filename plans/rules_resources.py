@@ -268,8 +268,9 @@ _HELD_BY_CLAUSE = re.compile(
     r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?|统一)?(?:管理|保管|维护|调配|调度)(?=[，。；;]|$)"
 )
 # "港华燃气青阳服务站组建抢修队12人，配备抢修车2辆": the body the sentence opens with holds what it lists
+# "工程部管理消防水泵2台、移动排烟机3台": so does a department that keeps them
 _OWNER_SETS_UP = re.compile(
-    r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有)"
+    r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有|(?<=[部科站队所])(?:负责)?管理)"
 )
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
@@ -326,7 +327,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有",
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
+                    r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
@@ -346,6 +348,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
                     name = re.split(_TEAM_SET_UP, team.group(1))[-1]
+                    name = re.sub(r"^[\u4e00-\u9fff]{1,4}?设(?![备施置在于])(?=\S{3})", "", name)  # "酒店设微型消防站"
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
