@@ -348,7 +348,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
                     name = re.split(_TEAM_SET_UP, team.group(1))[-1]
-                    name = re.sub(r"^[\u4e00-\u9fff]{1,4}?设(?![备施置在于])(?=\S{3})", "", name)  # "酒店设微型消防站"
+                    name = re.sub(
+                        r"^[\u4e00-\u9fff]{1,4}?设(?![备施置在于])(?=\S{3})", "", name
+                    )  # "酒店设微型消防站"
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed

@@ -25,7 +25,9 @@ def _blocks(*items: tuple[str, Any]) -> list[Block]:
             out.append(Block(kind="table", text="", cells=value, paragraph=n))
         elif kind.startswith("h"):
             number = value.split(" ")[0] if value[:1].isdigit() else None
-            out.append(Block(kind="heading", text=value, paragraph=n, heading_level=int(kind[1]), number=number))
+            out.append(
+                Block(kind="heading", text=value, paragraph=n, heading_level=int(kind[1]), number=number)
+            )
         else:
             out.append(Block(kind="paragraph", text=value, paragraph=n))
     return out
@@ -74,7 +76,9 @@ def test_the_clause_after_a_post_s_first_duty_runs_on_unless_another_group_opens
     assert duty_runs_on("由设备科长任队长，负责抢修管线；", sentence, sentence + "疏通排水沟。")
     text = "东片抢险队队长由甲担任，负责东片；西片抢险队队长由乙担任，负责西片。"
     assert not duty_runs_on("队长由甲担任，负责东片；", "东片抢险队队长由甲担任，负责东片；", text)
-    assert not duty_runs_on("由设备科长任队长；", "抢险队由设备科长任队长；", "抢险队由设备科长任队长；疏通。")
+    assert not duty_runs_on(
+        "由设备科长任队长；", "抢险队由设备科长任队长；", "抢险队由设备科长任队长；疏通。"
+    )
     data = _plan(
         ("p", "某泵站防汛应急预案"),
         ("h1", "二、组织机构"),
@@ -197,7 +201,10 @@ def test_calling_the_police_is_no_report_rule_but_the_report_beside_it_is() -> N
         ("h1", "四、信息报告"),
         ("p", "发现人立即拨打110报警，并立即报告仓库主管；仓库主管10分钟内电话报告总经理。"),
     )
-    assert [(r["time_limit_minutes"], r["to"]) for r in data["reporting"]] == [(0, "仓库主管"), (10, "总经理")]
+    assert [(r["time_limit_minutes"], r["to"]) for r in data["reporting"]] == [
+        (0, "仓库主管"),
+        (10, "总经理"),
+    ]
 
 
 def test_a_department_that_keeps_stock_holds_it_and_a_set_up_station_is_named_alone() -> None:
