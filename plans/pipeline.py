@@ -26,7 +26,9 @@ from plans.bilingual import drop_post_line_glosses
 from plans.card_text import card_blocks
 from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
+from plans.group_sentences import group_sentence_blocks
 from plans.intake import ArchiveLimits, BlobStore, intake
+from plans.intro_lists import introduced_lists
 from plans.llm_extract import LlmExtractor
 from plans.member_bullets import member_bullet_blocks
 from plans.ocr import OcrEngine, default_ocr_engine
@@ -41,6 +43,7 @@ from plans.rules_floor_posts import extract_floor_posts
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_org import extract_org_units
+from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
@@ -102,6 +105,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
     extract_org_units(draft, sections)
+    place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
@@ -136,12 +140,18 @@ def import_plan(
     # padded into columns the table they stand for; bullet outlines the headings and fields they stand
     # for; question / answer pairs a heading over the answer's text; bulleted member names the
     # listing they stand for. A rewritten block keeps the author's text as its origin for the review page.
-    rewritten = card_blocks(
-        member_bullet_blocks(
-            qa_blocks(
-                outline_blocks(
-                    aligned_tables(
-                        expand_key_value_tables(drop_post_line_glosses(stamp_origins(structure.blocks)))
+    rewritten = introduced_lists(
+        group_sentence_blocks(
+            card_blocks(
+                member_bullet_blocks(
+                    qa_blocks(
+                        outline_blocks(
+                            aligned_tables(
+                                expand_key_value_tables(
+                                    drop_post_line_glosses(stamp_origins(structure.blocks))
+                                )
+                            )
+                        )
                     )
                 )
             )

@@ -15,7 +15,10 @@ from plans.structure import Block, split_number
 
 _COVER_BLOCKS = 25  # the cover and front matter come before the first numbered heading, within this
 _TITLE = re.compile(r"(预案|处置方案|应急方案)")
-_UNIT_LABEL = re.compile(r"(?:编制|发布|印发|制定|主编|颁布)(?:单位|部门|机关)\s*[:：]\s*(\S.{1,40})")
+# "单位名称：江阴市澄北粮食储备库有限公司": a 现场处置方案 filled into a form names its firm in the first row
+_UNIT_LABEL = re.compile(
+    r"(?:(?:编制|发布|印发|制定|主编|颁布)(?:单位|部门|机关)|^\s*(?:单位|企业|公司)名称)\s*[:：]\s*(\S.{1,40})"
+)
 _UNIT_LINE = re.compile(
     # a hospital or a school issues its own plan too ("江阴市澄南医院", "江阴市青阳中学")
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|委|中心|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室"

@@ -20,6 +20,7 @@ from plans.rules_org_duties import (
     appointed_roles,
     composed_roles,
     default_unit,
+    duty_runs_on,
     group_parent,
     roles_and_duty,
 )
@@ -179,8 +180,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 current = name
             else:
                 current = stack[-1][1] if stack else None
-            # "2.2.1 指挥部职责" and the groups under "2.4 应急救援小组职责": the items below are duties;
-            # "2.2.2 总指挥职责", or under a duties heading "3.2.1 总指挥" alone: the items are that post's
+            # "2.2.1 指挥部职责": the items are duties; "2.2.2 总指挥职责" / "3.2.1 总指挥": the post's
             post = role_title(
                 duty_subject
                 if duty_subject is not None
@@ -348,7 +348,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     )
                 roles_and_duty(lead.group(2), name, block, offset + lead.start(2), role, draft, units)
                 led = name  # "X组：负责a；b。": the clauses after its first duty run on to the full stop
-                listing = name if DUTY_VERB.match(lead.group(2)) and sentence.rstrip()[-1:] in "；;" else None
+                listing = name if duty_runs_on(lead.group(2), sentence, block.text) else None
                 continue
             appointed = appointed_roles(text)  # "由镇长任指挥长" / "…主要负责人为成员"
             if appointed:

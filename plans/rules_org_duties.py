@@ -9,7 +9,7 @@ from typing import Any
 from plans.draft import PlanDraft
 from plans.rules_meta import strip_number
 from plans.rules_org_names import HQ_SUFFIX, ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
-from plans.rules_org_patterns import MEMBERS_ARE, ROLE_AS, ROLE_REN
+from plans.rules_org_patterns import MEMBERS_ARE, ROLE_AS, ROLE_REN, UNIT_LEAD
 from plans.structure import Block
 
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
@@ -103,6 +103,19 @@ def add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) ->
             entry.append(duty)
             s, e = draft.span(block.paragraph, duty)
             draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
+
+
+def duty_runs_on(item: str, sentence: str, text: str) -> bool:
+    """Whether the clauses after a group's item run on as its duties: the item is a duty ("负责a；") or ends
+    in one after its posts ("由A任组长，负责a；"), and the sentence goes on past a "；" (the clause after
+    "负责a；" is a duty whatever its verb: "X组由A任组长，负责a；b。" gives a and b) — unless the next clause
+    opens another group ("一班班长由A担任，负责a；二班班长由B担任…")."""
+    duty = bool(DUTY_VERB.match(item)) or bool(re.search(r"[，,]\s*负责", item))
+    if not duty or sentence.rstrip()[-1:] not in "；;":
+        return False
+    at = text.find(sentence)
+    after = text[at + len(sentence) :].lstrip() if at >= 0 else ""
+    return not UNIT_LEAD.match(strip_number(after))
 
 
 def group_parent(groups_under: tuple[int, str] | None, name: str) -> str | None:

@@ -15,13 +15,13 @@ from plans.draft import sentences
 from plans.rules_meta import strip_number
 from plans.rules_org_group_lists import listed_groups, name_stop_as_colon
 from plans.rules_org_group_runs import split_group_intro
-from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX
+from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, STANDING_ROOM, UNIT_SUFFIX
 from plans.rules_org_tables import group_names
 from plans.structure import Block
 
 GENERIC_HEADING = re.compile(
     r"^(?:应急)?(?:组织机构|组织体系|组织架构|指挥机构|指挥体系|机构)(?:及|与|和)?(?:其)?(?:职责|主要职责)?$|^(?:主要)?职责$"
-    r"|^(?:现场|应急|专项|专业|各|各专业|各专项)?(?:工作组|工作小组|小组|专业组|工作专班|专班)(?:及其?|和)?(?:组成|设置|职责|主要职责)*$"  # a category, not one unit
+    r"|^(?:现场|应急|专项|专业|各|各专业|各专项|其他|其它)?(?:工作组|工作小组|小组|专业组|工作专班|专班)(?:及其?|和)?(?:组成|设置|职责|主要职责)*$"  # a category, not one unit
 )
 # "2.2.1 指挥部职责" / "总指挥的主要职责" / "职责分工": the items below are duties
 _DUTY_SUFFIX = re.compile(r"(?:及其|及|的)?(?:主要)?(?:职责|任务)(?:分工)?$")
@@ -35,7 +35,7 @@ def unit_name(title: str) -> str | None:
     if GENERIC_HEADING.match(title) or len(title) > 20:
         return None
     title = _DUTY_SUFFIX.sub("", title)
-    return title if UNIT_SUFFIX.search(title) else None
+    return title if UNIT_SUFFIX.search(title) or STANDING_ROOM.match(title) else None
 
 
 def duty_heading(title: str) -> str | None:
@@ -83,7 +83,7 @@ def lists_groups(blocks: list[Block], at: int, level: int) -> bool:
     kind = re.search(r"(组|队|指挥部)$", unit_name(blocks[at].text) or "")
     if not kind:
         return False
-    same = ("指挥部",) if kind.group(1) == "指挥部" else ("组", "队")
+    same = ("指挥部",) if kind.group(1) == "指挥部" else ("组", "队", "班")  # "抢修班组" over 城东抢修班, …
     following = next((b for b in blocks[at + 1 :] if b.text.strip()), None)
     if following is not None and following.kind != "heading" and _POST_LINE.match(following.text.strip()):
         return False  # "医疗组" then "组长：A；组员：B": a body with its own posts, whatever follows it

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import re
 
-# a 站 is a unit when named by what it does (煤气防护站, 气体防护站, 医疗救护站), two characters at least
+# a 站 is a unit when named by what it does (煤气防护站, 气体防护站, 医疗救护站), two characters at least;
+# so is a 班 (城东抢修班, 战斗一班), never a shift (值班, 当班, 夜班, 交接班) or a post (领班)
 UNIT_SUFFIX = re.compile(
-    r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|[^\s]{1,10}专班|中心|队|分队|专家组|委员会|[^\s]{2,10}站)$"
+    r"(指挥部|办公室|工作组|小组|救援组|[^\s]{1,10}组|[^\s]{1,10}专班|中心|队|分队|专家组|委员会|[^\s]{2,10}站"
+    r"|[^\s]{2,10}(?<![值当白夜中早晚轮跟接加领])班)$"
 )
+# A heading "2.2 调度室" in the organisation part, with the room's duties below it: a standing body that
+# answers the calls (in contact lines the same room is a place, never a post or a unit)
+STANDING_ROOM = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:调度|总值班|值班|控制|监控|中控)室$")
 # Longest first where one title ends another (常务副主任 before 副主任 before 主任).
 ROLE_TITLES = (
     "常务副总指挥", "事故总指挥", "应急总指挥", "执行总指挥", "常务副主任", "常务副组长", "副秘书长", "副总指挥", "总指挥", "现场副指挥长", "副指挥长", "现场指挥长", "指挥长", "现场总指挥", "现场指挥", "副组长单位", "组长单位",
@@ -34,8 +39,8 @@ def headquarters(units: dict[str, int], name: str) -> str | None:
     if "指挥部" in name and "办公室" not in name and not on_site:
         return None
     # a company's 专职 / 义务消防队 is a standing team, no group the HQ sets up; so is a transport 车队
-    if re.search(r"(?:专职|义务|兼职)消防队$|车队$", name):
-        return None
+    if re.search(r"(?:专职|义务|兼职)消防队$|车队$", name) or STANDING_ROOM.match(name):
+        return None  # a 调度室 too (rules_org_answers_to gives it the body it works "在…领导下")
     top = [u for u in units if "办公室" not in u and not u.startswith("现场")]
     hq = next((u for u in top if "指挥部" in u), None) or next((u for u in top if HQ_SUFFIX.search(u)), None)
     return hq if hq != name else None

@@ -91,7 +91,8 @@ def _text_rules(draft: PlanDraft, block: Block, text: str, base: int) -> None:
             to = _TO.search(clause) or (_TO_AFTER.search(clause) if tm else None)
             if not tm and not to:
                 continue
-            if not to and "报" not in clause:  # "现场人员立即大声呼救，并立即报告…": no report in it
+            # "现场人员立即大声呼救，并立即报告…" / "立即拨打119报警，并…": no report in the first clause
+            if not to and not re.search(r"报(?!警)", clause):
                 continue
             said = re.sub(r"[（(][^）)]*[）)]", "", clause)  # "（电话0510-…）" names a number, not a channel
             channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]

@@ -9,6 +9,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
+from plans.rules_contact_roster import roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
@@ -67,6 +68,8 @@ def extract_tables(draft: PlanDraft) -> None:
             role_col = _column(header, _HEADER_ROLE, taken)
             org_col = _column(header, _HEADER_OWN_ORG, taken)
             org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
+            roster = roster_columns(header, name_col, role_col, org_col, phones)  # 值班 / crew tables
+            name_col, role_col, org_col = roster.name, roster.role, roster.org
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
             from plans.rules_contact_alarm import alarm_column, alarm_contact
             from plans.rules_contact_cells import clause_contact
@@ -84,6 +87,7 @@ def extract_tables(draft: PlanDraft) -> None:
                             "phone": m.group(1),
                         }
                         contact.update(split_person_cell(contact))  # "经理 钱志刚" / "24小时值班"
+                        contact.update(roster_contact(contact, _value(cell(roster.shift)), roster.title))
                         # "王建（生产副总经理）138…" in the phone cell: the person beside the number
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
                         if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post
@@ -264,8 +268,9 @@ _HELD_BY_CLAUSE = re.compile(
     r"由\s*([^，。；、]{2,20}?)(?:负责[^，。；]{0,8}?|统一)?(?:管理|保管|维护|调配|调度)(?=[，。；;]|$)"
 )
 # "港华燃气青阳服务站组建抢修队12人，配备抢修车2辆": the body the sentence opens with holds what it lists
+# "工程部管理消防水泵2台、移动排烟机3台": so does a department that keeps them
 _OWNER_SETS_UP = re.compile(
-    r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有)"
+    r"^([\u4e00-\u9fff（）()]{2,20}?)(?:组建|成立|配备|储备|配置|设有|建立|拥有|备有|(?<=[部科站队所])(?:负责)?管理)"
 )
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
@@ -322,7 +327,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有",
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
+                    r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
@@ -342,6 +348,9 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up
                     name = re.split(_TEAM_SET_UP, team.group(1))[-1]
+                    name = re.sub(
+                        r"^[\u4e00-\u9fff]{1,4}?设(?![备施置在于])(?=\S{3})", "", name
+                    )  # "酒店设微型消防站"
                     name = _LEADING_VERB.sub("", name).strip()
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
