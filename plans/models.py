@@ -212,7 +212,7 @@ class TemplateView(TemplateInput):
 class FromTemplateInput(Jurisdiction):
     template_id: str
     title: str = Field(min_length=1, max_length=200)
-    issuing_unit: str = ""
+    issuing_unit: str = Field("", max_length=200)  # as PlanMetaInput: a unit's name, not a document
     version_no: str = Field("1.0", min_length=1, max_length=30)
     parent_id: str | None = None
 

@@ -157,6 +157,10 @@ class PlanService(PlanVersionLifecycle):
             },
         }
         with self._originals_lock:
+            # Checked again now that uploads run side by side: the same file sent twice at once
+            # (a double click) passed the first check in both requests while both were importing.
+            if not allow_duplicate:
+                self._refuse_duplicate(principal, data)
             stored = self._store_original(data, result.sha256)
             try:
                 plan_id, version_id = self._write_upload(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 
 from api.deps import ContainerDep, PrincipalDep
 from core.errors import ValidationError
@@ -71,7 +72,10 @@ async def upload_plan(
         enterprise_id=enterprise_id or None,
         accident_category=accident_category or None,
     )
-    return svc.upload(
+    # The import (parsing, OCR, the LLM) takes seconds to minutes: on the event loop it held up every
+    # other request of the server (a duty officer's chat waited for a plan author's scan).
+    return await run_in_threadpool(
+        svc.upload,
         p,
         data,
         file.filename or "plan",

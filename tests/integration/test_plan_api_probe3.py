@@ -1,0 +1,186 @@
+"""Found by using the plan API as a plan author and as a subsystem (third product probe):
+
+* an upload ran the (slow) import on the server's event loop: every other request waited for it;
+* once uploads run side by side, the same file sent twice at once must still become one plan;
+* a version registered as 已发布 could be enabled with every field rejected, taking the plan's facts
+  away (publishing already refused that);
+* two version creations with one number at once both passed the duplicate check;
+* rolling back to one version twice made two versions with the same number;
+* a plan started from a template took an issuing unit of any length.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support.fixture_city import A
+from tests.support.plan_api import plan_api_client
+from tests.support.sample_plans import FakeImporter, chemical_plan
+
+HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
+NAMES = ("slow.pdf", "race.pdf", "a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf")
+
+
+class GatedImporter(FakeImporter):
+    """An importer that waits on a gate, as a long OCR run keeps the server busy."""
+
+    def __init__(self) -> None:
+        super().__init__({name: chemical_plan() for name in NAMES})
+        self.gate: threading.Event | None = None
+        self.barrier: threading.Barrier | None = None
+
+    def __call__(self, data: bytes, filename: str) -> Any:
+        if self.barrier is not None:
+            self.barrier.wait(timeout=10)
+        if self.gate is not None:
+            self.gate.wait(timeout=10)
+        return super().__call__(data, filename)
+
+
+@pytest.fixture(scope="module")
+def importer() -> GatedImporter:
+    return GatedImporter()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory, importer: GatedImporter) -> Iterator[TestClient]:
+    with plan_api_client(tmp_path_factory.mktemp("plan-probe3"), importer) as c:
+        yield c
+
+
+def _upload(client: TestClient, name: str, data: bytes, **form: str) -> Any:
+    return client.post(
+        "/api/v1/plans", files={"file": (name, data, "application/pdf")}, data={"enterprise_id": A, **form}
+    )
+
+
+def _published(client: TestClient, name: str, data: bytes) -> tuple[str, str]:
+    up = _upload(client, name, data).json()
+    plan_id, version_id = up["plan_id"], up["version_id"]
+    client.patch(
+        f"/api/v1/plans/{plan_id}/review", params={"version_id": version_id}, json={"accept_above": 0.0}
+    )
+    assert client.post(f"/api/v1/plans/{plan_id}/versions/{version_id}/publish").status_code == 200
+    return plan_id, version_id
+
+
+def test_other_requests_are_answered_while_an_upload_is_being_imported(
+    client: TestClient, importer: GatedImporter
+) -> None:
+    importer.gate = threading.Event()
+    answered: list[int] = []
+
+    def health_then_open_gate() -> None:
+        answered.append(client.get("/healthz").status_code)
+        assert importer.gate is not None
+        importer.gate.set()
+
+    try:
+        upload = threading.Thread(
+            target=lambda: answered.append(_upload(client, "slow.pdf", b"%PDF slow").status_code)
+        )
+        upload.start()
+        waiter = threading.Timer(0.3, health_then_open_gate)
+        waiter.start()
+        waiter.join(timeout=15)
+        upload.join(timeout=15)
+    finally:
+        importer.gate = None
+    # The health check came back first (it opened the gate the import was waiting on).
+    assert answered == [200, 201]
+
+
+def test_the_same_file_sent_twice_at_once_becomes_one_plan(
+    client: TestClient, importer: GatedImporter
+) -> None:
+    importer.barrier = threading.Barrier(2)  # both imports run before either plan is written
+    results: list[Any] = []
+    try:
+        threads = [
+            threading.Thread(
+                target=lambda: results.append(_upload(client, "race.pdf", b"%PDF twice at once"))
+            )
+            for _ in range(2)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=15)
+    finally:
+        importer.barrier = None
+    assert sorted(r.status_code for r in results) == [201, 409], [r.text for r in results]
+    refused = next(r for r in results if r.status_code == 409)
+    assert refused.json()["code"] == "plan_duplicate"
+
+
+def test_a_version_registered_as_published_with_no_verified_field_cannot_be_enabled(
+    client: TestClient,
+) -> None:
+    plan_id, v1 = _published(client, "a.pdf", b"%PDF enable guard")
+    facts = client.get(f"/api/v1/plans/{plan_id}/facts").json()
+    draft = client.post(f"/api/v1/plans/{plan_id}/versions", json={"version_no": "2.0"}).json()["id"]
+    fields = client.get(f"/api/v1/plans/{plan_id}/review", params={"version_id": draft}).json()["fields"]
+    rejected = [{"field": f["field"], "action": "reject"} for f in fields]
+    client.patch(
+        f"/api/v1/plans/{plan_id}/review", params={"version_id": draft}, json={"decisions": rejected}
+    )
+    paper = client.post(
+        f"/api/v1/plans/{plan_id}/versions",
+        json={"version_no": "3.0", "issue_status": "已发布", "copy_from": draft},
+    )
+    assert paper.status_code == 201, paper.text
+    for step in ("enable", "rollback"):
+        r = client.post(f"/api/v1/plans/{plan_id}/versions/{paper.json()['id']}/{step}")
+        assert r.status_code == 422, (step, r.text)
+        assert r.json()["code"] == "version_unreviewed"
+    assert client.get(f"/api/v1/plans/{plan_id}/facts").json() == facts  # the live version kept its facts
+    assert client.get(f"/api/v1/plans/{plan_id}").json()["enabled_version_id"] == v1
+
+
+def test_one_version_number_created_twice_at_once_is_one_version(client: TestClient) -> None:
+    plan_id, _ = _published(client, "b.pdf", b"%PDF concurrent versions")
+    codes: list[int] = []
+    threads = [
+        threading.Thread(
+            target=lambda: codes.append(
+                client.post(f"/api/v1/plans/{plan_id}/versions", json={"version_no": "2.0"}).status_code
+            )
+        )
+        for _ in range(4)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=15)
+    assert sorted(codes) == [201, 422, 422, 422]
+    versions = client.get(f"/api/v1/plans/{plan_id}/versions").json()
+    assert sorted(v["seq"] for v in versions) == [1, 2]
+
+
+def test_rolling_back_to_one_version_twice_gives_distinct_version_numbers(client: TestClient) -> None:
+    plan_id, v1 = _published(client, "c.pdf", b"%PDF rollback twice")
+    for _ in range(3):
+        assert client.post(f"/api/v1/plans/{plan_id}/versions/{v1}/rollback").status_code == 200
+    numbers = [v["version_no"] for v in client.get(f"/api/v1/plans/{plan_id}/versions").json()]
+    assert len(numbers) == len(set(numbers)) == 4, numbers
+    assert all(n.startswith("1.0") for n in numbers)  # each copy still names the version it restores
+
+
+def test_a_plan_from_a_template_refuses_an_overlong_issuing_unit(client: TestClient) -> None:
+    template = client.post(
+        "/api/v1/plan-templates",
+        json={"name": "有限空间模板", "modules": [{"skeleton": "总则", "title": "适用范围"}]},
+    ).json()
+    r = client.post(
+        "/api/v1/plans/from-template",
+        json={"template_id": template["id"], "title": "华士镇有限空间预案", "issuing_unit": "单" * 5000},
+        headers=HUASHI,
+    )
+    assert r.status_code == 422 and r.json()["code"] == "invalid_request"
+    assert "issuing_unit" in r.json()["message"]
