@@ -9,11 +9,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from agents.search.errors import SearchError
 from core.errors import (
     ConfigError,
     ConflictError,
     DocumentError,
     GraphError,
+    LLMError,
     NotFoundError,
     PermissionDeniedError,
     RetryableError,
@@ -32,6 +34,10 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (ConflictError, 409),
     (RetryableError, 503),
     (GraphError, 502),
+    # Upstream services, not bugs: the search index busy or down (e.g. its folder held by a CLI
+    # rebuild) and the language model failing are a 503 / 502 the caller may retry, not a 500.
+    (SearchError, 503),
+    (LLMError, 502),
     (ConfigError, 500),
 ]
 
