@@ -10,6 +10,7 @@ from typing import Any
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
 from api.plan_services import PlanServices, build_plan_services
+from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, GraphStore
@@ -101,11 +102,13 @@ class Container:
     events: EventSearchService | None = None  # built on first use by event_search()
     chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
     plans: PlanServices = field(init=False)
+    scopes: ScopeCheck = field(init=False)  # a scope must name a real town / enterprise
 
     def __post_init__(self) -> None:
         if self.audit is None:
             self.audit = GraphAuditLog(self.graph)
         self.plans = build_plan_services(self)
+        self.scopes = ScopeCheck(self.plans.service.repo)
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

@@ -45,7 +45,9 @@ def principal(
     x_safecloud_town: Annotated[str | None, Header()] = None,
     x_safecloud_enterprise: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    return resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+    who = resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+    c.scopes.check(who.scope)  # a scope naming nothing would see nothing, silently
+    return who
 
 
 def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principal:
