@@ -36,7 +36,7 @@ from plans.graph_mapping import (
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
 from plans.plan_scope import applies_towns, handed_types
-from plans.version_rules import require_verified, rollback_number
+from plans.version_rules import refuse_taken_number, require_verified, rollback_number
 
 RETIRED = "已废止"
 RETIRED_MESSAGE = "预案已废止，不能启用其版本；如需恢复请先恢复预案"
@@ -329,10 +329,7 @@ class PlanVersionLifecycle:
         base = self.version(plan_id, base_id)
         with self._versions_lock:
             # Versions are told apart by number in the version list and the diff picker.
-            if body.version_no.strip() in self._taken_numbers(plan_id):
-                raise ValidationError(
-                    f"版本号“{body.version_no.strip()}”已存在，请换一个版本号", code="duplicate_version_no"
-                )
+            refuse_taken_number(body.version_no, self._taken_numbers(plan_id))
             new_id_ = self._copy_version(
                 principal,
                 plan,

@@ -31,4 +31,19 @@ def rollback_number(restored: str, taken: set[str]) -> str:
     return number
 
 
-__all__ = ["require_verified", "rollback_number"]
+def reupload_number(number: str, taken: set[str]) -> str:
+    """The number of a version uploaded without one: the document's own (often “1.0” in every
+    revision) when free, else “1.0（第2次上传）”…, so the list and the diff picker tell them apart."""
+    candidate, n = number, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{number}（第{n}次上传）"
+    return candidate
+
+
+def refuse_taken_number(number: str, taken: set[str]) -> None:
+    if number.strip() in taken:
+        raise ValidationError(f"版本号“{number.strip()}”已存在，请换一个版本号", code="duplicate_version_no")
+
+
+__all__ = ["refuse_taken_number", "require_verified", "reupload_number", "rollback_number"]

@@ -184,3 +184,24 @@ def test_a_plan_from_a_template_refuses_an_overlong_issuing_unit(client: TestCli
     )
     assert r.status_code == 422 and r.json()["code"] == "invalid_request"
     assert "issuing_unit" in r.json()["message"]
+
+
+def test_a_new_version_uploaded_under_a_number_in_use_is_refused_before_the_import(
+    client: TestClient, importer: GatedImporter
+) -> None:
+    plan_id, _ = _published(client, "d.pdf", b"%PDF first upload")
+    calls = importer.calls
+    r = _upload(client, "d.pdf", b"%PDF second upload", plan_id=plan_id, version_no=" 1.0 ")
+    assert r.status_code == 422 and r.json()["code"] == "duplicate_version_no", r.text
+    assert importer.calls == calls  # refused before the (slow) import
+    assert len(client.get(f"/api/v1/plans/{plan_id}/versions").json()) == 1
+
+
+def test_a_new_version_uploaded_without_a_number_does_not_reuse_the_documents_one(
+    client: TestClient,
+) -> None:
+    plan_id, _ = _published(client, "e.pdf", b"%PDF revision one")  # the document says 版本 1.0
+    for body in (b"%PDF revision two", b"%PDF revision three"):
+        assert _upload(client, "e.pdf", body, plan_id=plan_id).status_code == 201
+    numbers = [v["version_no"] for v in client.get(f"/api/v1/plans/{plan_id}/versions").json()]
+    assert len(set(numbers)) == 3 and all(n.startswith("1.0") for n in numbers), numbers
