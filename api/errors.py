@@ -53,6 +53,10 @@ _HTTP_ZH = {
 }
 
 
+# Stable codes for the framework refusals clients branch on (api.body_limit raises the 413).
+_HTTP_CODES = {404: "not_found", 413: "payload_too_large"}
+
+
 def _has_chinese(text: str) -> bool:
     return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
@@ -88,7 +92,7 @@ def install_error_handlers(app: FastAPI) -> None:
             message = detail  # raised by our own code, already for users
         else:
             message = _HTTP_ZH.get(exc.status_code, f"请求失败（HTTP {exc.status_code}）")
-        code = "not_found" if exc.status_code == 404 else "http_error"
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
         details = {"detail": detail} if detail and detail != message else {}
         return JSONResponse(
             {"code": code, "message": message, "details": details},
