@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from typing import Any
 
-from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from core.plan_document import SKELETON, SKELETON_PATHS, EmergencyPlan, PlanSection
 from core.scope import Principal, ScopeLevel
 from plans import review as rv
@@ -45,6 +46,7 @@ class PlanCatalogue:
         self.plans = plans
         self.repo = plans.repo
         self.knowledge = knowledge
+        self._names_lock = threading.Lock()  # a template name is checked and taken in one step
 
     # ---- templates -------------------------------------------------------------------------
     def _template(self, template_id: str) -> TemplateView:
@@ -66,14 +68,28 @@ class PlanCatalogue:
         now = self.plans.clock()
         template_id = new_id("TPL")
         props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body), "id": template_id}
-        self.repo.create_template({**props, "created_at": now, "updated_at": now})
+        with self._names_lock:
+            self._refuse_taken_name(body.name, template_id)
+            self.repo.create_template({**props, "created_at": now, "updated_at": now})
         return self._template(template_id)
+
+    def _refuse_taken_name(self, name: str, template_id: str) -> None:
+        """Authors pick a template by name (模板列表, 由模板新建): two with one name cannot be told apart."""
+        for t in self.repo.list_templates():
+            if str(t["name"]).strip() == name.strip() and t["id"] != template_id:
+                raise ConflictError(
+                    f"模板名称“{name.strip()}”已被模板 {t['id']} 使用，请换一个名称",
+                    code="template_duplicate",
+                    details={"template_id": t["id"]},
+                )
 
     def update_template(self, principal: Principal, template_id: str, body: TemplateInput) -> TemplateView:
         require_city(principal)
         self._template(template_id)
         props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body)}
-        self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
+        with self._names_lock:
+            self._refuse_taken_name(body.name, template_id)
+            self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
         return self._template(template_id)
 
     def delete_template(self, principal: Principal, template_id: str) -> None:

@@ -205,3 +205,23 @@ def test_a_new_version_uploaded_without_a_number_does_not_reuse_the_documents_on
         assert _upload(client, "e.pdf", body, plan_id=plan_id).status_code == 201
     numbers = [v["version_no"] for v in client.get(f"/api/v1/plans/{plan_id}/versions").json()]
     assert len(set(numbers)) == 3 and all(n.startswith("1.0") for n in numbers), numbers
+
+
+def test_a_template_name_names_one_template(client: TestClient) -> None:
+    module = {"skeleton": "总则", "title": "编制目的"}
+    first = client.post("/api/v1/plan-templates", json={"name": "粉尘爆炸模板", "modules": [module]})
+    assert first.status_code == 201
+    again = client.post("/api/v1/plan-templates", json={"name": " 粉尘爆炸模板 ", "modules": [module]})
+    assert again.status_code == 409 and again.json()["code"] == "template_duplicate", again.text
+    assert first.json()["id"] in again.json()["message"]
+    other = client.post("/api/v1/plan-templates", json={"name": "液氨泄漏模板", "modules": [module]}).json()
+    renamed = client.put(
+        f"/api/v1/plan-templates/{other['id']}", json={"name": "粉尘爆炸模板", "modules": [module]}
+    )
+    assert renamed.status_code == 409
+    kept = client.put(
+        f"/api/v1/plan-templates/{first.json()['id']}", json={"name": "粉尘爆炸模板", "modules": [module] * 2}
+    )
+    assert kept.status_code == 200  # saving a template under its own name is no clash
+    names = [t["name"] for t in client.get("/api/v1/plan-templates").json()]
+    assert names.count("粉尘爆炸模板") == 1 and "液氨泄漏模板" in names
