@@ -225,3 +225,49 @@ def test_a_template_name_names_one_template(client: TestClient) -> None:
     assert kept.status_code == 200  # saving a template under its own name is no clash
     names = [t["name"] for t in client.get("/api/v1/plan-templates").json()]
     assert names.count("粉尘爆炸模板") == 1 and "液氨泄漏模板" in names
+
+
+def test_a_plan_node_or_template_plan_submitted_twice_is_one_plan(client: TestClient) -> None:
+    node = {"title": "华士镇防台风总体预案", "plan_type": "总体"}
+    first = client.post("/api/v1/plans/nodes", json=node, headers=HUASHI)
+    assert first.status_code == 201
+    again = client.post(
+        "/api/v1/plans/nodes", json={**node, "title": " 华士镇防台风总体预案 "}, headers=HUASHI
+    )
+    assert again.status_code == 409 and again.json()["code"] == "plan_title_taken", again.text
+    assert first.json()["id"] in again.json()["message"]
+    city = client.post("/api/v1/plans/nodes", json=node)  # the same title at another level is another plan
+    assert city.status_code == 201
+    template = client.post(
+        "/api/v1/plan-templates",
+        json={"name": "防台风模板", "modules": [{"skeleton": "总则", "title": "目的"}]},
+    ).json()
+    made = {"template_id": template["id"], "title": "华士镇防台风总体预案"}
+    r = client.post("/api/v1/plans/from-template", json=made, headers=HUASHI)
+    assert r.status_code == 409 and r.json()["code"] == "plan_title_taken"
+    client.delete(f"/api/v1/plans/{first.json()['id']}", headers=HUASHI)  # a retired plan frees its title
+    assert client.post("/api/v1/plans/from-template", json=made, headers=HUASHI).status_code == 201
+
+
+def test_renaming_a_node_onto_another_plans_title_is_refused_but_saving_it_unchanged_is_not(
+    client: TestClient,
+) -> None:
+    one = client.post(
+        "/api/v1/plans/nodes", json={"title": "华士镇森林火灾预案", "plan_type": "专项"}, headers=HUASHI
+    )
+    two = client.post(
+        "/api/v1/plans/nodes", json={"title": "华士镇地震预案", "plan_type": "专项"}, headers=HUASHI
+    )
+    r = client.put(
+        f"/api/v1/plans/{two.json()['id']}/node",
+        json={"title": "华士镇森林火灾预案", "plan_type": "专项"},
+        headers=HUASHI,
+    )
+    assert r.status_code == 409 and r.json()["code"] == "plan_title_taken"
+    same = client.put(
+        f"/api/v1/plans/{one.json()['id']}/node",
+        json={"title": "华士镇森林火灾预案", "plan_type": "专项"},
+        headers=HUASHI,
+    )
+    assert same.status_code == 200, same.text
+    assert client.get(f"/api/v1/plans/{two.json()['id']}", headers=HUASHI).json()["title"] == "华士镇地震预案"
