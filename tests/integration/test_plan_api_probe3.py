@@ -24,7 +24,7 @@ from tests.support.plan_api import plan_api_client
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
-NAMES = ("slow.pdf", "race.pdf", "a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf")
+NAMES = ("slow.pdf", "race.pdf", "a.pdf", "b.pdf", "c.pdf", "d.pdf", "e.pdf", "f.pdf")
 
 
 class GatedImporter(FakeImporter):
@@ -271,3 +271,32 @@ def test_renaming_a_node_onto_another_plans_title_is_refused_but_saving_it_uncha
     )
     assert same.status_code == 200, same.text
     assert client.get(f"/api/v1/plans/{two.json()['id']}", headers=HUASHI).json()["title"] == "华士镇地震预案"
+
+
+def test_a_blank_town_or_enterprise_means_none_not_an_empty_jurisdiction(client: TestClient) -> None:
+    city = client.post(
+        "/api/v1/plans/nodes",
+        json={"title": "江阴市空白辖区测试预案", "plan_type": "专项", "town": "  ", "enterprise_id": " "},
+    )
+    assert city.status_code == 201, city.text
+    assert city.json()["town"] is None and city.json()["enterprise_id"] is None  # 市级, seen by every town
+    seen = client.get("/api/v1/plans", params={"q": "空白辖区测试"}, headers=HUASHI).json()["items"]
+    assert [p["id"] for p in seen] == [city.json()["id"]]
+    mine = client.post(
+        "/api/v1/plans/nodes",
+        json={"title": "华士镇空白辖区测试预案", "plan_type": "专项", "town": ""},
+        headers=HUASHI,
+    )
+    assert mine.json()["town"] == "华士镇"  # as if the field were left out
+    up = _upload(
+        client, "f.pdf", b"%PDF blank form fields", enterprise_id="", town="   ", accident_category=" "
+    )
+    assert up.status_code == 201, up.text
+    plan = client.get(f"/api/v1/plans/{up.json()['plan_id']}").json()
+    assert plan["town"] is None and plan["enterprise_id"] is None
+    assert plan["accident_category"] == "危险化学品泄漏"  # the document's, not a blank
+    version = client.post(
+        f"/api/v1/plans/{plan['id']}/versions",
+        json={"version_no": "2.0", "town": " ", "accident_category": ""},
+    ).json()
+    assert version.get("town") is None and version["accident_category"] == "危险化学品泄漏"
