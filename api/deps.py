@@ -7,6 +7,7 @@ from typing import Annotated
 from urllib.parse import unquote
 
 from fastapi import Depends, Header, Request
+from pydantic import AfterValidator
 
 from api.bootstrap import Container
 from core.errors import ValidationError
@@ -59,3 +60,13 @@ def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principa
 
 ContainerDep = Annotated[Container, Depends(container)]
 PrincipalDep = Annotated[Principal, Depends(principal)]
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
+# For optional text filters (town, category, user id, accident type): a blank one is one left out.
+# " " had been matched literally (no enterprise, map point or plan has the town " "), and an empty
+# user id filter emptied the audit trail.
+BlankIsNone = AfterValidator(_blank_is_none)
