@@ -18,6 +18,7 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer
 from agents.events.query_parser import EventQueryParser, ParseOutcome
+from agents.events.scope_places import OUT_OF_SCOPE_ID, redact_places
 from agents.events.suggestions import examples_for, rank_suggestions
 from agents.nlp.timeexpr import CST
 from core.errors import ValidationError
@@ -116,11 +117,10 @@ class EventSearchService:
     ) -> EventSearchResult:
         started = time.perf_counter()
         outcome = self.parse(sentence, now=now)
-        result = self.search_filter(
-            outcome.filter, principal, page=page, size=size, sentence=sentence, record=record
-        )
+        flt, hidden = redact_places(outcome.filter, principal.scope)
+        result = self.search_filter(flt, principal, page=page, size=size, sentence=sentence, record=record)
         result.used_llm = outcome.used_llm
-        result.warnings = outcome.warnings + result.warnings
+        result.warnings = outcome.warnings + hidden + result.warnings
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
 
@@ -172,6 +172,9 @@ class EventSearchService:
         villages: list[str] = []
         areas: list[RadiusArea] = []
         for p in flt.places:
+            if p.id == OUT_OF_SCOPE_ID:  # agents.events.scope_places: matches no event
+                enterprises.append(OUT_OF_SCOPE_ID)
+                continue
             place = gazetteer.lookup(p.kind, p.id)
             if place is None:
                 raise ValidationError(f"未知的地点：{p.name or p.id}", code="unknown_place")
