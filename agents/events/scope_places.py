@@ -9,6 +9,8 @@ town outside the scope), the filter chip says why, and sending the chips back gi
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from core.event_search import EventFilter, PlaceFilter
 from core.scope import DataScope, ScopeLevel
 
@@ -16,23 +18,34 @@ OUT_OF_SCOPE_ID = "out-of-scope"
 OUT_OF_SCOPE_NAME = "（不在您的数据范围内的地点）"
 
 
-def outside(place: PlaceFilter, scope: DataScope) -> bool:
+TownOf = Callable[[PlaceFilter], str | None]
+
+
+def _stated_town(place: PlaceFilter) -> str | None:
+    return place.town
+
+
+def outside(place: PlaceFilter, scope: DataScope, town_of: TownOf = _stated_town) -> bool:
+    """``town_of`` gives the place's real town (the gazetteer's; a filter sent back may omit it)."""
     if place.id == OUT_OF_SCOPE_ID:
         return False  # already the placeholder
     if scope.level is ScopeLevel.TOWN:
-        return place.town is not None and place.town != scope.town
+        town = town_of(place)
+        return town is not None and town != scope.town
     if scope.level is ScopeLevel.ENTERPRISE:
         return place.kind == "enterprise" and place.id != scope.enterprise_id
     return False
 
 
-def redact_places(flt: EventFilter, scope: DataScope) -> tuple[EventFilter, list[str]]:
+def redact_places(
+    flt: EventFilter, scope: DataScope, town_of: TownOf = _stated_town
+) -> tuple[EventFilter, list[str]]:
     """The filter with out-of-scope places replaced by the placeholder, and the warning to show."""
-    hidden = [p for p in flt.places if outside(p, scope)]
+    hidden = [p for p in flt.places if outside(p, scope, town_of)]
     if not hidden:
         return flt, []
     places = [
-        PlaceFilter(kind=p.kind, id=OUT_OF_SCOPE_ID, name=OUT_OF_SCOPE_NAME) if outside(p, scope) else p
+        PlaceFilter(kind=p.kind, id=OUT_OF_SCOPE_ID, name=OUT_OF_SCOPE_NAME) if p in hidden else p
         for p in flt.places
     ]
     where = scope.town if scope.level is ScopeLevel.TOWN else "本单位"

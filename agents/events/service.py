@@ -117,10 +117,11 @@ class EventSearchService:
     ) -> EventSearchResult:
         started = time.perf_counter()
         outcome = self.parse(sentence, now=now)
-        flt, hidden = redact_places(outcome.filter, principal.scope)
-        result = self.search_filter(flt, principal, page=page, size=size, sentence=sentence, record=record)
+        result = self.search_filter(
+            outcome.filter, principal, page=page, size=size, sentence=sentence, record=record
+        )
         result.used_llm = outcome.used_llm
-        result.warnings = outcome.warnings + hidden + result.warnings
+        result.warnings = outcome.warnings + result.warnings
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
 
@@ -135,7 +136,12 @@ class EventSearchService:
         record: bool = True,
     ) -> EventSearchResult:
         started = time.perf_counter()
+        # Parsed or sent back edited, a place outside the scope is neither named nor looked up.
+        gazetteer = self.parser().gazetteer
+        known = lambda p: (gazetteer.lookup(p.kind, p.id) or p).town  # noqa: E731 - the stored town wins
+        flt, hidden = redact_places(flt, principal.scope, known)
         query, notes = self._query(flt, principal)
+        notes = hidden + notes
         rows, total = self.repository.search(principal.scope, query, page=page, size=size)
         text = (sentence or "").strip()[:500]
         if record and page == 1 and text:

@@ -71,3 +71,17 @@ def test_the_callers_own_places_and_the_city_view_are_unchanged(
     other = _firm(city[1], "e.town <> '华士镇'")
     city_view = service.search(f"{other['name']}的告警", DEV_PRINCIPAL, record=False)
     assert [p.id for p in city_view.filter.places] == [other["id"]] and city_view.total == other["n"]
+
+
+def test_an_edited_filter_naming_another_towns_enterprise_is_treated_alike(
+    service: EventSearchService, city: tuple[Path, FalkorGraphStore]
+) -> None:
+    from core.event_search import EventFilter, PlaceFilter
+
+    firm = _firm(city[1], "e.town <> '华士镇'")
+    sent = EventFilter(
+        places=[PlaceFilter(kind="enterprise", id=firm["id"], name=firm["name"], town=firm["town"])]
+    )
+    result = service.search_filter(sent, HUASHI, record=False)
+    assert result.total == 0 and [p.id for p in result.filter.places] == [OUT_OF_SCOPE_ID]
+    assert any("不在您的数据范围" in w for w in result.warnings)
