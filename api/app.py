@@ -12,6 +12,7 @@ from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse
 
 from api.audit import AuditMiddleware
+from api.body_limit import MB, BodyLimitMiddleware
 from api.bootstrap import Container, build_container, build_relay
 from api.deps import principal_from_headers
 from api.errors import install_error_handlers
@@ -47,6 +48,12 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     )
     app.state.container = container
     install_error_handlers(app)
+    settings = container.settings
+    app.add_middleware(  # inside the audit middleware: a refused body is audited too
+        BodyLimitMiddleware,
+        json_limit=settings.api.max_json_body_mb * MB,
+        upload_limit=settings.plans.max_upload_mb * MB,
+    )
     app.add_middleware(
         AuditMiddleware,
         audit_log=lambda: container.audit,

@@ -10,6 +10,7 @@ from typing import Any
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
 from api.plan_services import PlanServices, build_plan_services
+from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, EventBus, GraphStore
@@ -104,6 +105,7 @@ class Container:
     chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
     bus: OutboxEventBus | None = None  # None: the outbox under <data_dir>/bus (opened on first use)
     plans: PlanServices = field(init=False)
+    scopes: ScopeCheck = field(init=False)  # a scope must name a real town / enterprise
 
     def __post_init__(self) -> None:
         if self.audit is None:
@@ -111,6 +113,7 @@ class Container:
         if self.bus is None:
             self.bus = OutboxEventBus(self.settings.outbox_path, clock=self.clock)
         self.plans = build_plan_services(self)
+        self.scopes = ScopeCheck(self.plans.service.repo)
 
 
 def _kafka(settings: Settings) -> EventBus:

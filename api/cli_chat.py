@@ -33,6 +33,7 @@ def ask_command(
     c = build_container()
     try:
         c.graph.connect()
+        c.scopes.check(principal.scope)  # --town 火星镇 had answered with the city's duty roster
         result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
     except SafeCloudError as exc:
         typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)

@@ -34,6 +34,7 @@ def events_search(
     principal = cli_principal(user, town)
     try:
         c.graph.connect()
+        c.scopes.check(principal.scope)  # --town with a typo had listed 0 events, silently
         service = event_search(c)
         if no_llm:
             service.chat_model = None

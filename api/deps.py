@@ -7,6 +7,7 @@ from typing import Annotated
 from urllib.parse import unquote
 
 from fastapi import Depends, Header, Request
+from pydantic import AfterValidator
 
 from api.bootstrap import Container
 from core.errors import ValidationError
@@ -45,7 +46,9 @@ def principal(
     x_safecloud_town: Annotated[str | None, Header()] = None,
     x_safecloud_enterprise: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    return resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+    who = resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+    c.scopes.check(who.scope)  # a scope naming nothing would see nothing, silently
+    return who
 
 
 def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principal:
@@ -57,3 +60,13 @@ def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principa
 
 ContainerDep = Annotated[Container, Depends(container)]
 PrincipalDep = Annotated[Principal, Depends(principal)]
+
+
+def _blank_is_none(value: str | None) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else value
+
+
+# For optional text filters (town, category, user id, accident type): a blank one is one left out.
+# " " had been matched literally (no enterprise, map point or plan has the town " "), and an empty
+# user id filter emptied the audit trail.
+BlankIsNone = AfterValidator(_blank_is_none)

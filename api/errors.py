@@ -9,12 +9,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from agents.search.errors import SearchError
 from core.errors import (
     ConfigError,
     ConflictError,
     DocumentError,
     EventBusError,
     GraphError,
+    LLMError,
     NotFoundError,
     PermissionDeniedError,
     RetryableError,
@@ -34,6 +36,10 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (RetryableError, 503),
     (EventBusError, 503),  # API writes never raise it (events go to the outbox); kept for completeness
     (GraphError, 502),
+    # Upstream services, not bugs: the search index busy or down (e.g. its folder held by a CLI
+    # rebuild) and the language model failing are a 503 / 502 the caller may retry, not a 500.
+    (SearchError, 503),
+    (LLMError, 502),
     (ConfigError, 500),
 ]
 
@@ -47,6 +53,10 @@ _HTTP_ZH = {
     413: "请求体过大",
     415: "不支持的请求内容类型",
 }
+
+
+# Stable codes for the framework refusals clients branch on (api.body_limit raises the 413).
+_HTTP_CODES = {404: "not_found", 413: "payload_too_large"}
 
 
 def _has_chinese(text: str) -> bool:
@@ -84,7 +94,7 @@ def install_error_handlers(app: FastAPI) -> None:
             message = detail  # raised by our own code, already for users
         else:
             message = _HTTP_ZH.get(exc.status_code, f"请求失败（HTTP {exc.status_code}）")
-        code = "not_found" if exc.status_code == 404 else "http_error"
+        code = _HTTP_CODES.get(exc.status_code, "http_error")
         details = {"detail": detail} if detail and detail != message else {}
         return JSONResponse(
             {"code": code, "message": message, "details": details},

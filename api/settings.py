@@ -47,6 +47,9 @@ class ApiSettings(BaseModel):
     # Dev-only seam until real auth lands: X-SafeCloud-Town / X-SafeCloud-Enterprise headers
     # narrow the data scope. Refused outside dev/test.
     scope_headers: bool = True
+    # Bodies other than plan uploads (JSON: chat, review edits, templates) are refused above this
+    # size before they are read (api/body_limit.py); uploads are bounded by plans.max_upload_mb.
+    max_json_body_mb: int = Field(10, ge=1, le=1024)
 
 
 class DemoSettings(BaseModel):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter
 from typing import Any
 
-from core.errors import NotFoundError, PermissionDeniedError, ValidationError
+from core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
 from core.plan_document import SKELETON, SKELETON_PATHS, EmergencyPlan, PlanSection
 from core.scope import Principal, ScopeLevel
 from plans import review as rv
@@ -21,6 +22,7 @@ from plans.models import (
     TemplateInput,
     TemplateView,
 )
+from plans.plan_titles import refuse_taken_title
 from plans.service import PlanService, new_id, summary
 
 # 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
@@ -45,6 +47,7 @@ class PlanCatalogue:
         self.plans = plans
         self.repo = plans.repo
         self.knowledge = knowledge
+        self._names_lock = threading.Lock()  # a template name is checked and taken in one step
 
     # ---- templates -------------------------------------------------------------------------
     def _template(self, template_id: str) -> TemplateView:
@@ -66,14 +69,28 @@ class PlanCatalogue:
         now = self.plans.clock()
         template_id = new_id("TPL")
         props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body), "id": template_id}
-        self.repo.create_template({**props, "created_at": now, "updated_at": now})
+        with self._names_lock:
+            self._refuse_taken_name(body.name, template_id)
+            self.repo.create_template({**props, "created_at": now, "updated_at": now})
         return self._template(template_id)
+
+    def _refuse_taken_name(self, name: str, template_id: str) -> None:
+        """Authors pick a template by name (模板列表, 由模板新建): two with one name cannot be told apart."""
+        for t in self.repo.list_templates():
+            if str(t["name"]).strip() == name.strip() and t["id"] != template_id:
+                raise ConflictError(
+                    f"模板名称“{name.strip()}”已被模板 {t['id']} 使用，请换一个名称",
+                    code="template_duplicate",
+                    details={"template_id": t["id"]},
+                )
 
     def update_template(self, principal: Principal, template_id: str, body: TemplateInput) -> TemplateView:
         require_city(principal)
         self._template(template_id)
         props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body)}
-        self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
+        with self._names_lock:
+            self._refuse_taken_name(body.name, template_id)
+            self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
         return self._template(template_id)
 
     def delete_template(self, principal: Principal, template_id: str) -> None:
@@ -101,7 +118,23 @@ class PlanCatalogue:
                 principal, {"plan_type": t.plan_type, "enterprise_id": enterprise_id}, body.parent_id
             )
         document = template_document(t, body.title, body.issuing_unit)
-        plan_id, version_id = self.plans.create_plan_with_version(
+        with self._names_lock:  # the title is checked and taken in one step
+            refuse_taken_title(self.repo, body.title, town, enterprise_id)
+            plan_id, version_id = self._from_template(principal, t, body, document, town, enterprise_id)
+        if body.parent_id:
+            self.repo.set_parent(plan_id, body.parent_id)
+        return {"plan_id": plan_id, "version_id": version_id}
+
+    def _from_template(
+        self,
+        principal: Principal,
+        t: TemplateView,
+        body: FromTemplateInput,
+        document: EmergencyPlan,
+        town: str | None,
+        enterprise_id: str | None,
+    ) -> tuple[str, str]:
+        return self.plans.create_plan_with_version(
             principal,
             {
                 "title": body.title,
@@ -117,9 +150,6 @@ class PlanCatalogue:
             version_no=body.version_no,
             issue_status="草稿",
         )
-        if body.parent_id:
-            self.repo.set_parent(plan_id, body.parent_id)
-        return {"plan_id": plan_id, "version_id": version_id}
 
     # ---- plan system -----------------------------------------------------------------------
     def system(self, principal: Principal) -> SystemGraph:
@@ -140,15 +170,17 @@ class PlanCatalogue:
             self.check_parent(
                 principal, {"plan_type": body.plan_type, "enterprise_id": enterprise_id}, body.parent_id
             )
-        plan_id = self.plans.create_plan_node(
-            principal,
-            title=body.title,
-            plan_type=body.plan_type,
-            issuing_unit=body.issuing_unit,
-            town=town,
-            enterprise_id=enterprise_id,
-            accident_category=body.accident_category,
-        )
+        with self._names_lock:  # the title is checked and taken in one step
+            refuse_taken_title(self.repo, body.title, town, enterprise_id)
+            plan_id = self.plans.create_plan_node(
+                principal,
+                title=body.title,
+                plan_type=body.plan_type,
+                issuing_unit=body.issuing_unit,
+                town=town,
+                enterprise_id=enterprise_id,
+                accident_category=body.accident_category,
+            )
         if body.parent_id:
             self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
@@ -176,7 +208,9 @@ class PlanCatalogue:
         # plans by accident category); town, enterprise and parent left out do mean 市级 / none.
         for kept in _NODE_FIELDS_KEPT_WHEN_OMITTED - body.model_fields_set:
             props.pop(kept)
-        self.repo.update_plan(plan_id, props)
+        with self._names_lock:  # renamed onto another live plan's title is the same clash
+            refuse_taken_title(self.repo, body.title, town, enterprise_id, own_id=plan_id)
+            self.repo.update_plan(plan_id, props)
         self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
 

@@ -71,9 +71,17 @@ class ReviewPatch(_Model):
     )
 
 
+def _blank_is_none(v: str | None) -> str | None:
+    """A form field left blank is a field left out: stored as "", a plan's town was neither 市级
+    (null, seen by every town) nor a town (seen by none of them)."""
+    return v or None
+
+
 class Jurisdiction(_Model):
     town: str | None = Field(None, max_length=50, description="None = 市级")
     enterprise_id: str | None = Field(None, max_length=18)
+
+    _blank_town = field_validator("town", "enterprise_id")(_blank_is_none)
 
 
 class PlanMetaInput(Jurisdiction):
@@ -81,6 +89,8 @@ class PlanMetaInput(Jurisdiction):
     plan_type: PlanType | None = None
     issuing_unit: str | None = Field(None, max_length=200)
     accident_category: str | None = Field(None, max_length=50)
+
+    _blank_meta = field_validator("title", "issuing_unit", "accident_category")(_blank_is_none)
 
 
 class PlanNodeInput(PlanMetaInput):
@@ -103,6 +113,8 @@ class VersionInput(_Model):
     enterprise_id: str | None = Field(None, max_length=18)
     accident_category: str | None = Field(None, max_length=50)
     copy_from: str | None = Field(None, description="version id whose document and review are copied")
+
+    _blank = field_validator("town", "enterprise_id", "accident_category", "copy_from")(_blank_is_none)
 
     @field_validator("issued_at")
     @classmethod
@@ -212,7 +224,7 @@ class TemplateView(TemplateInput):
 class FromTemplateInput(Jurisdiction):
     template_id: str
     title: str = Field(min_length=1, max_length=200)
-    issuing_unit: str = ""
+    issuing_unit: str = Field("", max_length=200)  # as PlanMetaInput: a unit's name, not a document
     version_no: str = Field("1.0", min_length=1, max_length=30)
     parent_id: str | None = None
 

@@ -19,6 +19,7 @@ from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
 from core.validation_messages import field_message
 from plans.models import VERIFIED, Decision, ReviewField, SourceBlock
+from plans.review_values import check_edited_values
 
 NOT_REVIEWED = frozenset({"sections", "sources"})
 # One edit holds what a reviewer types or pastes for one field or row; far more is a slip (a whole
@@ -185,6 +186,7 @@ def apply_decisions(
                     f"字段 {d.field} 修改后的值过长（上限 {MAX_EDIT_CHARS} 字），请精简后再保存",
                     code="value_too_long",
                 )
+            check_edited_values([(d.field, d.value), *_leaves(d.value, d.field)])
             assign(doc, d.field, d.value)
             new_state[d.field] = "edited"
             # A row or list typed by a person (e.g. a whole response level) is verified leaf by leaf.

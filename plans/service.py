@@ -34,6 +34,7 @@ from plans.models import (
     UploadResult,
 )
 from plans.service_versions import PlanVersionLifecycle, check_jurisdiction, new_id, summary
+from plans.version_rules import refuse_taken_number, reupload_number
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +138,8 @@ class PlanService(PlanVersionLifecycle):
         town_ids: tuple[str | None, str | None] = (None, None)
         if existing is None:  # checked before the (slow) import: a refusal costs nothing
             town_ids = self.resolve_jurisdiction(principal, meta.town, meta.enterprise_id)
+        elif version_no:  # a number already in use is refused before the import, too
+            refuse_taken_number(version_no, self._taken_numbers(existing["id"]))
         if not allow_duplicate:
             self._refuse_duplicate(principal, data)
         # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
@@ -146,7 +149,7 @@ class PlanService(PlanVersionLifecycle):
         version = {
             "document": plan,
             "review": rv.initial_state(plan),
-            "version_no": version_no or plan.version or "1.0",
+            "version_no": (version_no or plan.version or "1.0").strip(),
             "issue_status": "待审核",
             "issued_at": plan.issued_at,
             "extra": {
@@ -157,10 +160,14 @@ class PlanService(PlanVersionLifecycle):
             },
         }
         with self._originals_lock:
+            # Checked again now that uploads run side by side: the same file sent twice at once
+            # (a double click) passed the first check in both requests while both were importing.
+            if not allow_duplicate:
+                self._refuse_duplicate(principal, data)
             stored = self._store_original(data, result.sha256)
             try:
                 plan_id, version_id = self._write_upload(
-                    principal, existing, plan_id, meta, plan, version, town_ids
+                    principal, existing, plan_id, meta, plan, version, town_ids, explicit_no=bool(version_no)
                 )
             except BaseException:  # a refused write keeps no original: nothing half-written
                 if stored and self.originals is not None:
@@ -206,6 +213,8 @@ class PlanService(PlanVersionLifecycle):
         plan: EmergencyPlan,
         version: dict[str, Any],
         town_ids: tuple[str | None, str | None],
+        *,
+        explicit_no: bool = False,
     ) -> tuple[str, str]:
         town, enterprise_id = town_ids
         if existing is None:
@@ -224,7 +233,13 @@ class PlanService(PlanVersionLifecycle):
             )
         else:
             assert plan_id is not None
-            version_id = self._create_version(principal, existing, **version)
+            with self._versions_lock:  # the number is chosen and taken in one step
+                taken = self._taken_numbers(plan_id)
+                if explicit_no:
+                    refuse_taken_number(version["version_no"], taken)  # taken while this one imported
+                else:
+                    version["version_no"] = reupload_number(version["version_no"], taken)
+                version_id = self._create_version(principal, existing, **version)
         return plan_id, version_id
 
     def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:

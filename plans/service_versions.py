@@ -15,6 +15,7 @@ version write (``_create_version``) sit here because every lifecycle step starts
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -35,6 +36,7 @@ from plans.graph_mapping import (
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
 from plans.plan_scope import applies_towns, handed_types
+from plans.version_rules import refuse_taken_number, require_verified, rollback_number
 
 RETIRED = "已废止"
 RETIRED_MESSAGE = "预案已废止，不能启用其版本；如需恢复请先恢复预案"
@@ -57,6 +59,10 @@ class PlanVersionLifecycle:
         self.repo = repo
         self.knowledge = knowledge
         self.clock = clock
+        # Choosing a version's number and sequence and writing it are one step: two requests at once
+        # both passed the duplicate-number check and took the same sequence number. One lock per
+        # service suffices while one process serves a graph (the embedded engines are per process).
+        self._versions_lock = threading.RLock()
 
     # ---- access ----------------------------------------------------------------------------
     def plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
@@ -110,10 +116,14 @@ class PlanVersionLifecycle:
 
     # ---- version writes --------------------------------------------------------------------
     def _create_version(self, principal: Principal, plan: dict[str, Any], **version: Any) -> str:
-        seq = len(self.repo.versions(plan["id"])) + 1
-        props = self._version_props(principal, plan, seq=seq, **version)
-        self.repo.create_version(plan["id"], props)
+        with self._versions_lock:
+            seq = len(self.repo.versions(plan["id"])) + 1
+            props = self._version_props(principal, plan, seq=seq, **version)
+            self.repo.create_version(plan["id"], props)
         return str(props["id"])
+
+    def _taken_numbers(self, plan_id: str) -> set[str]:
+        return {str(v["version_no"]).strip() for v in self.repo.versions(plan_id)}
 
     def _version_props(
         self,
@@ -156,14 +166,7 @@ class PlanVersionLifecycle:
         v = self.version(plan_id, version_id)
         if v["issue_status"] == "已废止":
             raise ValidationError("已废止的版本不能发布", code="version_retired")
-        # Only verified fields become facts: a version with none would go live empty and take the
-        # facts of the version it replaces with it (a publish clicked before any review).
-        state = json.loads(v["review"] or "{}")
-        if state and not any(status in ("accepted", "edited") for status in state.values()):
-            raise ValidationError(
-                "该版本还没有已确认或已修改的字段，发布后不会写入任何事实；请先在审核页确认字段",
-                code="version_unreviewed",
-            )
+        require_verified(v)
         return self._project(plan, v, issue_status="已发布")
 
     def enable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
@@ -173,6 +176,7 @@ class PlanVersionLifecycle:
             raise ValidationError(
                 f"版本状态为“{v['issue_status']}”，只有已发布的版本可以启用", code="version_not_published"
             )
+        require_verified(v)  # a version registered as 已发布 never went through publish's check
         return self._project(plan, v, issue_status=None)
 
     def disable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
@@ -188,9 +192,10 @@ class PlanVersionLifecycle:
         """Enable an older version by copying it into a new one, so the history stays intact."""
         plan = self._live_plan(principal, plan_id)
         old = self.version(plan_id, version_id)
-        new_version = self._copy_version(
-            principal, plan, old, version_no or f"{old['version_no']}（回滚）", "已发布"
-        )
+        require_verified(old)
+        with self._versions_lock:  # the number is chosen and taken in one step
+            number = version_no or rollback_number(str(old["version_no"]), self._taken_numbers(plan_id))
+            new_version = self._copy_version(principal, plan, old, number, "已发布")
         return self._project(
             self.plan(principal, plan_id), self.version(plan_id, new_version), issue_status=None
         )
@@ -320,24 +325,22 @@ class PlanVersionLifecycle:
         plan = self.writable_plan(principal, plan_id)
         if body.town or body.enterprise_id:
             self.resolve_jurisdiction(principal, body.town, body.enterprise_id)
-        # Versions are told apart by number in the version list and the diff picker.
-        if any(str(v["version_no"]).strip() == body.version_no.strip() for v in self.repo.versions(plan_id)):
-            raise ValidationError(
-                f"版本号“{body.version_no.strip()}”已存在，请换一个版本号", code="duplicate_version_no"
-            )
         base_id = body.copy_from or (plan.get("enabled_version_id") or self._latest_version(plan_id)["id"])
         base = self.version(plan_id, base_id)
-        new_id_ = self._copy_version(
-            principal,
-            plan,
-            base,
-            body.version_no,
-            body.issue_status,
-            issued_at=body.issued_at,
-            town=body.town,
-            enterprise_id=body.enterprise_id,
-            accident_category=body.accident_category,
-        )
+        with self._versions_lock:
+            # Versions are told apart by number in the version list and the diff picker.
+            refuse_taken_number(body.version_no, self._taken_numbers(plan_id))
+            new_id_ = self._copy_version(
+                principal,
+                plan,
+                base,
+                body.version_no,
+                body.issue_status,
+                issued_at=body.issued_at,
+                town=body.town,
+                enterprise_id=body.enterprise_id,
+                accident_category=body.accident_category,
+            )
         return VersionView(**self.version(plan_id, new_id_))
 
     def diff(self, principal: Principal, plan_id: str, from_id: str, to_id: str) -> list[FieldChange]:
@@ -364,4 +367,9 @@ def summary(row: dict[str, Any]) -> PlanSummary:
     return PlanSummary(**{k: v for k, v in row.items() if k in keys})
 
 
-__all__ = ["PlanVersionLifecycle", "check_jurisdiction", "new_id", "summary"]
+__all__ = [
+    "PlanVersionLifecycle",
+    "check_jurisdiction",
+    "new_id",
+    "summary",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 import uuid
 from collections.abc import Callable
 
@@ -18,6 +19,10 @@ class ConversationStore:
     def __init__(self, store: GraphStore, clock: Callable[[], int]) -> None:
         self.store = store
         self.clock = clock
+        # The asker's ``seq`` was read before the (slow) answer; turns of one conversation asked at
+        # once all took the same number. The number is settled and written under one lock (one
+        # process serves a graph's chat).
+        self._turn_lock = threading.Lock()
 
     def create(self, user_id: str, title: str) -> str:
         cid = uuid.uuid4().hex
@@ -56,21 +61,23 @@ class ConversationStore:
         state: TurnState,
     ) -> str:
         tid = uuid.uuid4().hex
-        self.store.write(
-            q.ADD_TURN,
-            {
-                "conversation_id": conversation_id,
-                "user_id": user_id,
-                "id": tid,
-                "seq": seq,
-                "question": question,
-                "answer": answer,
-                "intent": intent or "",
-                "path": path,
-                "state": state.model_dump_json(),
-                "now": self.clock(),
-            },
-        )
+        with self._turn_lock:
+            latest, _ = self.last_state(user_id, conversation_id)
+            self.store.write(
+                q.ADD_TURN,
+                {
+                    "conversation_id": conversation_id,
+                    "user_id": user_id,
+                    "id": tid,
+                    "seq": max(seq, latest + 1),
+                    "question": question,
+                    "answer": answer,
+                    "intent": intent or "",
+                    "path": path,
+                    "state": state.model_dump_json(),
+                    "now": self.clock(),
+                },
+            )
         return tid
 
     def list(self, user_id: str, limit: int = 50) -> list[ConversationSummary]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from agents.events.gazetteer import Gazetteer
 from agents.events.query_parser import EventQueryParser, ParseOutcome
+from agents.events.scope_places import OUT_OF_SCOPE_ID, redact_places
 from agents.events.suggestions import examples_for, rank_suggestions
 from agents.nlp.timeexpr import CST
 from core.errors import ValidationError
@@ -135,7 +136,12 @@ class EventSearchService:
         record: bool = True,
     ) -> EventSearchResult:
         started = time.perf_counter()
+        # Parsed or sent back edited, a place outside the scope is neither named nor looked up.
+        gazetteer = self.parser().gazetteer
+        known = lambda p: (gazetteer.lookup(p.kind, p.id) or p).town  # noqa: E731 - the stored town wins
+        flt, hidden = redact_places(flt, principal.scope, known)
         query, notes = self._query(flt, principal)
+        notes = hidden + notes
         rows, total = self.repository.search(principal.scope, query, page=page, size=size)
         text = (sentence or "").strip()[:500]
         if record and page == 1 and text:
@@ -172,6 +178,9 @@ class EventSearchService:
         villages: list[str] = []
         areas: list[RadiusArea] = []
         for p in flt.places:
+            if p.id == OUT_OF_SCOPE_ID:  # agents.events.scope_places: matches no event
+                enterprises.append(OUT_OF_SCOPE_ID)
+                continue
             place = gazetteer.lookup(p.kind, p.id)
             if place is None:
                 raise ValidationError(f"未知的地点：{p.name or p.id}", code="unknown_place")

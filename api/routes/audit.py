@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PrincipalDep
 from core.audit import AuditEntry
 from core.errors import ConfigError, PermissionDeniedError
 from core.scope import ScopeLevel
@@ -19,7 +19,7 @@ def audit_trail(
     c: ContainerDep,
     who: PrincipalDep,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    user_id: str | None = None,
+    user_id: Annotated[str | None, Query(max_length=200), BlankIsNone] = None,
     since_ms: Annotated[int | None, Query(ge=0)] = None,
 ) -> list[AuditEntry]:
     if who.scope.level is not ScopeLevel.CITY:

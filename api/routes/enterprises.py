@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Response
 
 from agents.search.enterprise_index import enterprise_filters
 from api.bootstrap import Container
-from api.deps import ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PrincipalDep
 from core.errors import ValidationError
 from core.scope import DataScope, ScopeLevel
 from core.standards.uscc import normalize_uscc, validate_uscc
@@ -31,8 +31,8 @@ def search_enterprises(
         str | None,
         Query(max_length=100, description="统一社会信用代码，或企业名称/简称/拼音首字母（容错）"),
     ] = None,
-    town: Annotated[str | None, Query(max_length=50)] = None,
-    category: Annotated[str | None, Query(max_length=50)] = None,
+    town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
+    category: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     page: Annotated[int, Query(ge=1)] = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Page:
@@ -99,7 +99,7 @@ def map_enterprises(
     c: ContainerDep,
     p: PrincipalDep,
     response: Response,
-    town: Annotated[str | None, Query(max_length=50)] = None,
+    town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     bbox: Annotated[
         str | None,
         Query(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from starlette.concurrency import run_in_threadpool
 
-from api.deps import ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PrincipalDep
 from core.errors import ValidationError
 from core.plan_document import LevelName, PlanType
 from plans.models import (
@@ -71,7 +72,10 @@ async def upload_plan(
         enterprise_id=enterprise_id or None,
         accident_category=accident_category or None,
     )
-    return svc.upload(
+    # The import (parsing, OCR, the LLM) takes seconds to minutes: on the event loop it held up every
+    # other request of the server (a duty officer's chat waited for a plan author's scan).
+    return await run_in_threadpool(
+        svc.upload,
         p,
         data,
         file.filename or "plan",
@@ -87,7 +91,7 @@ def list_plans(
     c: ContainerDep,
     p: PrincipalDep,
     plan_type: Annotated[PlanType | None, Query(alias="type")] = None,
-    town: Annotated[str | None, Query(max_length=50)] = None,
+    town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     status: Annotated[PlanStatus | None, Query()] = None,  # an unknown one had listed nothing, silently
     q: Annotated[str | None, Query(max_length=100)] = None,
     page: Annotated[int, Query(ge=1)] = 1,
@@ -116,8 +120,10 @@ def response_guide(
     c: ContainerDep,
     p: PrincipalDep,
     level: Annotated[LevelName, Query()],
-    town: Annotated[str | None, Query(max_length=50)] = None,
-    accident_type: Annotated[str | None, Query(max_length=50, description="如 危险化学品 / 泄漏")] = None,
+    town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
+    accident_type: Annotated[
+        str | None, Query(max_length=50, description="如 危险化学品 / 泄漏"), BlankIsNone
+    ] = None,
 ) -> list[dict[str, Any]]:
     """For dispatch: the enabled plans covering ``town`` (and city-level ones) and the accident type,
     with the level's trigger, commander, actions, command roles (linked people) and linked resources."""

@@ -17,8 +17,10 @@ from api.settings import Settings
 from core.audit import AuditEntry
 from core.errors import ValidationError
 from graph.falkor_graph_store import FalkorGraphStore
+from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
+from tests.support.fixture_city import entities
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +29,7 @@ def app_and_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Te
     store = FalkorGraphStore(data / "graph")
     store.connect()
     migrate(store)
+    GraphLoader(store).load([e for e in entities() if e.label == "Town"])  # town scopes must name a town
     settings = Settings(data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")})
     container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: 1_700_000_000_000)
     app = create_app(container=container)

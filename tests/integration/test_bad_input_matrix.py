@@ -494,6 +494,11 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         }.items():
             mp.setenv(key, value)
         assert runner.invoke(cli, ["graph", "migrate"]).exit_code == 0
+        # The fixture city's towns, as a deployed instance has its own: a --town scope must name one.
+        towns = data / "towns.jsonl"
+        rows = [e.model_dump_json() for e in entities() if e.label == "Town"]
+        towns.write_text("\n".join(rows), encoding="utf-8")
+        assert runner.invoke(cli, ["import", "towns", str(towns)]).exit_code == 0
         yield data
 
 
@@ -512,7 +517,8 @@ CLI_CASES: dict[str, tuple[list[str], bool | None]] = {
     "ask-10k": (["ask", "危" * 10_000, "--no-llm"], True),
     "ask-nul": (["ask", "a\x00b", "--no-llm", "--json"], True),
     "ask-emoji": (["ask", HOSTILE["emoji"], "--no-llm"], True),
-    "ask-town-unknown": (["ask", "有哪些企业", "--no-llm", "--town", "火星镇"], None),
+    "ask-town-unknown": (["ask", "有哪些企业", "--no-llm", "--town", "火星镇"], True),
+    "events-town-unknown": (["events", "search", "火灾", "--no-llm", "--town", "华士"], True),
     "ask-conversation-unknown": (["ask", "有哪些企业", "--no-llm", "--conversation", "nope"], True),
     # An empty sentence lists the newest events with a hint, like the search page with no words.
     "events-empty": (["events", "search", "", "--no-llm"], False),

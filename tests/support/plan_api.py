@@ -35,7 +35,7 @@ def plan_api_client(data: Path, importer: FakeImporter, **settings: Any) -> Iter
     config = Settings(
         data_dir=data,
         env="test",
-        api={"web_dist": Path(data / "no-dist")},
+        api={"web_dist": Path(data / "no-dist"), **settings.pop("api", {})},
         chat={"use_llm": False},
         **settings,
     )
