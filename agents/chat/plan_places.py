@@ -22,13 +22,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agents.chat.plan_guide import is_public, names_issuer
 from agents.chat.slots import GENERIC_PLACES, Gazetteer
 from core.ports import GraphStore
 from core.scope import DataScope
+from graph.plan_place_queries import enabled_plan_documents, enterprise_towns, town_names
 
 # "石利化工集中区", "石利集中区", "石利化工园区", "滨江工业园": a proper name of two to four characters
 # before the park word (化工/工业 may be dropped or swapped by the caller).
@@ -36,11 +37,6 @@ _PARK = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:化工|工业|经济)?(?:集中�
 # Words before a park word that are no park's name: "我们这边化工集中区", "这个园区".
 _NOT_A_NAME = re.compile(r"我们|咱们|本|这|那|辖区|附近|一个|一家|某|化工|工业|开发")
 
-_ENABLED_DOCUMENTS = """MATCH (p:Plan {status: '已启用'})-[:HAS_VERSION]->(v:PlanVersion)
-WHERE p.id IN $ids AND v.id = p.enabled_version_id
-RETURN p.id AS id, v.document AS document"""
-_TOWNS = "MATCH (t:Town) RETURN t.name AS name"
-_ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
 _FIRM_AFFIXES = re.compile(
     r"^(?:江苏省?|无锡市?|江阴市?)|(?:股份|集团)?有限(?:责任)?公司.*$|(?:股份|集团)公司.*$"
 )
@@ -65,7 +61,7 @@ def firm_in_question(store: GraphStore, question: str, scope: DataScope) -> tupl
     """(id, town) of the one demo-city firm whose 字号 and trade the question holds, within the
     caller's scope; None when none or several do."""
     hits = []
-    for row in store.read(_ENTERPRISES, {}):
+    for row in enterprise_towns(store):
         core = core_name(str(row.get("name") or ""))
         town = row.get("town")
         if len(core) >= 4 and core in question and (town is None or scope.allows_town(str(town))):
@@ -83,15 +79,6 @@ def seat(document: str, gazetteer: Gazetteer) -> str | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
-
-
-def _documents(store: GraphStore, ids: Iterable[str]) -> dict[str, str]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    return {
-        str(r["id"]): str(r.get("document") or "") for r in store.read(_ENABLED_DOCUMENTS, {"ids": wanted})
-    }
 
 
 def _scope_of(document: str) -> str:
@@ -118,10 +105,10 @@ def place_plans(
     if not parks and not firms:
         return []
     zones = [r for r in rows if _zone(r)]
-    docs = _documents(store, [str(r["id"]) for r in zones + firms])
+    docs = enabled_plan_documents(store, [str(r["id"]) for r in zones + firms])
     found = [str(r["id"]) for r in zones if any(p in _scope_of(docs.get(str(r["id"]), "")) for p in parks)]
     if firms:
-        gazetteer = Gazetteer.from_towns(str(r["name"]) for r in store.read(_TOWNS, {}))
+        gazetteer = Gazetteer.from_towns(town_names(store))
         seats = {s for f in firms if (s := seat(docs.get(str(f["id"]), ""), gazetteer))}
         found += [str(r["id"]) for r in zones if seats & set(r.get("towns") or [])]
     return list(dict.fromkeys(found))

@@ -11,9 +11,6 @@ import pytest
 from agents.chat import plan_guide
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_places import (
-    _ENABLED_DOCUMENTS,
-    _ENTERPRISES,
-    _TOWNS,
     firm_in_question,
     park_names,
     place_plans,
@@ -23,6 +20,7 @@ from agents.chat.plan_sectors import asked_sectors
 from agents.chat.router import _ACCIDENT_WORDS, asks_plan, route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from core.scope import DataScope, ScopeLevel
+from graph.plan_place_queries import _ENABLED_DOCUMENTS, _ENTERPRISES, _TOWNS
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,34 @@
+"""Reads the plan guide needs to place an accident that the question ties to no town of the gazetteer
+(``agents.chat.plan_places``): enabled plans' documents, the towns, the firms with their towns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from core.ports import GraphStore, Row
+
+_ENABLED_DOCUMENTS = """MATCH (p:Plan {status: '已启用'})-[:HAS_VERSION]->(v:PlanVersion)
+WHERE p.id IN $ids AND v.id = p.enabled_version_id
+RETURN p.id AS id, v.document AS document"""
+_TOWNS = "MATCH (t:Town) RETURN t.name AS name"
+_ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
+
+
+def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, str]:
+    """Plan id → the JSON document of its enabled version, for the ids given that are enabled."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    return {
+        str(r["id"]): str(r.get("document") or "") for r in store.read(_ENABLED_DOCUMENTS, {"ids": wanted})
+    }
+
+
+def town_names(store: GraphStore) -> list[str]:
+    """Every town's name."""
+    return [str(r["name"]) for r in store.read(_TOWNS, {})]
+
+
+def enterprise_towns(store: GraphStore) -> list[Row]:
+    """Every firm's id, name and town."""
+    return store.read(_ENTERPRISES, {})
