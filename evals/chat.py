@@ -11,7 +11,9 @@ Scoring:
 * intent — the system's intent equals the expected one (template lines);
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
-  system's first row equals the gold count; ``top`` (rankings, the line's ``top`` = N): the gold returns
+  system's number is the gold count — one row holding it, or a list of exactly that many rows whose
+  answer states it (chat-robust18: a count asked of a list); ``versus`` (多了还是少了): the gold is
+  ``[this period, the earlier one]`` and the answer's rows (at most two) hold both numbers; ``top`` (rankings, the line's ``top`` = N): the gold returns
   every group with its score ``n``, and one column of the answer holds every group scoring above the
   N-th score, only groups scoring at least it, at least N, best first — a tie at the cut may be broken
   either way or shown in full; ``grouped`` (per-town counts): two columns hold exactly the gold
@@ -41,12 +43,14 @@ Scoring:
   (``agents.nlp.timeexpr``) and no LLM unless a model is given;
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
   report also says how many the first system still answered with a template;
-* answer — counts: the number appears in the answer; sets: nothing found is said when the gold
+* answer — counts: the number appears in the answer; versus: both numbers and a word for the direction
+  (多/少/持平…); sets: nothing found is said when the gold
   set is empty, else every gold value or the number of results ("共查到 N") appears.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 from collections.abc import Iterable
@@ -68,6 +72,7 @@ from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository, day_bounds
 from ingestion.demo import generate_city
 
+VERSUS_WORDS = ("多", "少", "持平", "一样", "相同", "增加", "减少", "上升", "下降")
 TEMPLATE_SET = "chat_questions.jsonl"
 CYPHER_SET = "chat_text2cypher.jsonl"
 SEED = 20261125
@@ -116,12 +121,14 @@ def execution_ok(
     rows: list[dict[str, Any]],
     gold_rows: list[dict[str, Any]] | None = None,
     top: int = 1,
+    answer: str | None = None,
 ) -> bool:
     if compare == "empty":  # outside the caller's scope: refused, or nothing / zero found
         return all(v in (0, None, "", []) for r in rows for v in r.values())
     if compare == "count":
-        want = _norm(gold[0] if gold else 0)
-        return bool(rows) and any(_norm(v) == want for v in rows[0].values())
+        return count_ok(gold, rows, answer)
+    if compare == "versus":
+        return versus_ok(gold, rows)
     if compare == "top":
         return top_ok(gold_rows or [], rows, top)
     if compare == "grouped":
@@ -134,6 +141,40 @@ def execution_ok(
         return any([_norm(r.get(c)) for r in rows[: len(ordered)]] == ordered for c in columns)
     want_set = {_norm(g) for g in gold}
     return any({_norm(r.get(c)) for r in rows} == want_set for c in columns)
+
+
+def _numbers(row: dict[str, Any]) -> set[str]:
+    return {_norm(v) for v in row.values() if isinstance(v, int | float) and not isinstance(v, bool)}
+
+
+def count_ok(gold: list[Any], rows: list[dict[str, Any]], answer: str | None = None) -> bool:
+    """The user asked how many: the answer carries that number, not a list that happens to hold it.
+
+    Passes for a count row (one row, no record ``id``, a number in it equal to the gold count) or for a list of exactly
+    that many rows whose answer states the number (共查到 N …; 没有 for 0). A list whose first row
+    merely holds the number in some field (a level 2, 5 members) is no answer to 几个 (chat-robust18;
+    before, any value of the first row matched). ``answer`` None (unit tests of rows alone) skips
+    the text check.
+    """
+    want = _norm(gold[0] if gold else 0)
+    said = answer is None or _states(want, answer)
+    if len(rows) == 1 and "id" not in rows[0] and want in _numbers(rows[0]) and said:  # a count, not a record
+        return True
+    if _norm(len(rows)) != want:
+        return False
+    return said or (not rows and answer is not None and "没有" in answer)
+
+
+def _states(number: str, answer: str) -> bool:
+    """The number stands on its own in the answer: not a list index (3.), an id part (S-3) or 13."""
+    return re.search(rf"(?<![0-9A-Za-z.\-]){re.escape(number)}(?![0-9A-Za-z.\-、])", answer) is not None
+
+
+def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
+    """多了还是少了: both periods' numbers (gold ``[this period, the earlier one]``) in at most two rows."""
+    want = {_norm(g) for g in gold}
+    got = set().union(*(_numbers(r) for r in rows)) if 0 < len(rows) <= 2 else set()
+    return want <= got
 
 
 def top_bounds(gold_rows: list[dict[str, Any]], top: int) -> tuple[set[str], set[str], int]:
@@ -190,6 +231,8 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
         return any(w in answer for w in ("没有", "无权", "范围", " 0 "))
     if compare == "count":
         return _norm(gold[0] if gold else 0) in answer
+    if compare == "versus":  # both numbers and which way it went
+        return all(_norm(g) in answer for g in gold) and any(w in answer for w in VERSUS_WORDS)
     if not gold:
         return "没有" in answer
     values = [_norm(g) for g in gold]
@@ -244,7 +287,7 @@ def run_system(
                 case["id"],
                 _part(case),
                 intent_ok=case.get("intent") is None or got.intent == case.get("intent"),
-                exec_ok=execution_ok(case["compare"], gold, got.rows, gold_rows, top),
+                exec_ok=execution_ok(case["compare"], gold, got.rows, gold_rows, top, got.answer),
                 answer_ok=answer_ok(case["compare"], gold, got.answer, gold_rows, top),
                 latency_ms=latency,
                 got_path=got.path,

@@ -110,12 +110,14 @@ ORDER BY e.name, a.id LIMIT $limit""",
     Intent(
         "team_equipment",
         "救援队伍配备的装备（按镇街、队伍类型 危化/消防/水上救援/医疗/综合、装备名称）",
-        ("town", "team_type", "equipment"),
+        ("town", "team_type", "equipment", "equipment_also"),
         ("id", "name", "equipment_type", "quantity", "team_id", "team", "team_type", "town"),
         """MATCH (r:RescueTeam)-[:EQUIPPED_WITH]->(q:Equipment)
 WHERE ($town IS NULL OR r.town = $town) AND ($team_type IS NULL OR r.team_type = $team_type)
   AND ($equipment IS NULL OR q.name CONTAINS $equipment)
   AND ($scope_town IS NULL OR r.town = $scope_town) AND $scope_enterprise IS NULL
+OPTIONAL MATCH (r)-[:EQUIPPED_WITH]->(x:Equipment) WHERE x.name CONTAINS $equipment_also
+WITH r, q, count(x) AS also WHERE $equipment_also IS NULL OR also > 0
 RETURN q.id AS id, q.name AS name, q.equipment_type AS equipment_type, q.quantity AS quantity, r.id AS team_id,
   r.name AS team, r.team_type AS team_type, r.town AS town ORDER BY r.name, q.name, q.id LIMIT $limit""",
         key_kind="equipment",

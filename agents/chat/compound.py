@@ -79,7 +79,7 @@ _REFUSE = re.compile(
     r"最多|最少|最高|最低|排名|排行|占多少|占几|所占|前[0-9一二三四五六七八九十]+[家个名]|平均|比例|占比|相比|比.{0,8}[多少]|单笔|总额|"
     r"金额|合计|以上|以下|超过|不少于|至少|[0-9一两二三四五六七八九十几多]+次|连续|每家|每[天周月年]|或|要么|非|"
     r"除了|以外|之外|除外|不是|不属于|不含|合格|达标|问题|违法|违规|复查|整改率|检查出|检查发现|检查中发现|"
-    r"村|社区|演练|储存|存了|存放|存有|租|"
+    r"村|社区|储存|存了|存放|存有|租|"  # drills are a condition since chat-robust18 (drill_list, by holder)
     r"同一|救援|专家|预案|值班|物资|分别(?!(?:有|是)?(?:几|多少)家)|都[^，,。？?]{0,10}吗|是否都|是不是都|"
     # a portrait of each enterprise, or when / how often / which level, is asked for, not which ones
     r"法人|法定代表人|负责人|安全员|老板|电话|联系|地址|员工|人数|次数|几回|几级|哪级|什么等级|什么级别|"
@@ -96,10 +96,10 @@ _SEP = re.compile(
 # (statuses such as 未整改 are removed first): an unplaced 尚未 had been read as "has been".
 _OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 # "一次都没被检查过", "一次检查都没有": never, not a count of repeats (refused as "N次")
-_NOT_EVEN_ONCE = re.compile(r"一次(?=(?:执法检查|检查|处罚|罚款)?(?:都|也)(?:没|未))")
+_NOT_EVEN_ONCE = re.compile(r"一次(?=(?:执法检查|检查|处罚|罚款|应急演练|演练|演习)?(?:都|也)(?:没|未))")
 # A negation right after the subject word ("一次检查都没有的", "处罚也没有过"), as NEGATED_BEFORE before it.
 _NEGATED_AFTER = re.compile(
-    r"(?:记录)?(?:都|也|还|从来)?(?:没有?|未)(?:有过|做过|搞过|过|有)?(?=的|$|[，,。？?])"
+    r"(?:记录)?(?:一次)?(?:都|也|还|从来)?(?:没有?|未)(?:有过|做过|搞过|过|有|搞|做|(?:组织|开展|举行|进行)过?)?(?=的|$|[，,。？?])"
 )
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
@@ -151,7 +151,12 @@ class Condition:
 
     @property
     def id_column(self) -> str:
-        return "id" if BY_ID[self.intent].key_kind == "enterprise" else "enterprise_id"
+        intent = BY_ID[self.intent]  # a drill's holder is the enterprise that held it
+        return (
+            "id"
+            if intent.key_kind == "enterprise"
+            else ("holder_id" if "holder_id" in intent.columns else "enterprise_id")
+        )
 
 
 @dataclass(frozen=True)

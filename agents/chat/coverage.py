@@ -238,7 +238,16 @@ def _negates_own_subject(text: str, intent_id: str) -> bool:
     patterns = [s.pattern for s in SUBJECTS if intent_id in s.covered_by]
     if intent_id in ("events_recent", "event_count_by_type"):
         patterns.append(_EVENT_WORDS)  # "从来没有报过警的企业"
-    return any(NEGATED_BEFORE.search(text[: m.start()]) for p in patterns for m in p.finditer(text))
+    return any(
+        NEGATED_BEFORE.search(text[: m.start()]) or _NEGATED_AFTER.match(text, m.end())
+        for p in patterns
+        for m in p.finditer(text)
+    )
+
+
+# "一次演练都没有搞", "检查也没有过": the negation said after the subject word, with 都/也 (not a bare 没,
+# which may begin another clause).
+_NEGATED_AFTER = re.compile(r"(?:记录)?(?:一次)?(?:都|也|从来)(?:没有?|未)")
 
 
 # A trade said before an enterprise noun that no category, group or key domain expresses (燃气企业,
@@ -248,8 +257,8 @@ _TRADE_NOUN = re.compile(
     r"家具|食品|服装|家纺|不锈钢|铝业|锻造|电镀|氯碱|气体|仓储|储运|港口|码头|光伏|新能源|锂电|半导体|芯片)"
     r"(?:类|行业|方面)?的?(?:企业|公司|厂家|工厂|单位)"
     # "做光伏的企业", "搞物流的公司": a trade said as what the firms do (a category said so sets a slot)
-    # Not "在搞吊装作业的单位": work under way is an operation, not a trade.
-    r"|(?:做|搞|干|从事|生产)(?![^的]{0,4}(?:作业|施工|检修|维修))[\u4e00-\u9fff]{1,4}?(?:行业|生意|产品)?的"
+    # Not "在搞吊装作业的单位": work under way is an operation, not a trade; nor "搞过演练的企业" (a drill).
+    r"|(?<![没未])(?:做|搞|干|从事|生产)(?![^的]{0,4}(?:作业|施工|检修|维修|演练|演习))[\u4e00-\u9fff]{1,4}?(?:行业|生意|产品)?的"
     r"(?:企业|公司|厂家?|工厂|单位)"
 )
 # Tables of enterprise attribute words: two values of one ("A类和B类", "粉尘涉爆和有限空间") cannot go in

@@ -20,6 +20,9 @@ _TRADES = (
 )
 _TRADE_NAME = re.compile(rf"([\u4e00-\u9fff]{{2}}(?:{_TRADES}))(?:那边|这边|那里|这里|那儿|这儿|那块|这块)?$")
 # A pronoun is never part of a name: "先看下他们" before "厂里" refers to a name said earlier.
+# 化学品 ends a name chunk ("嘉澜存的化学品", "危险化学品") unless a 字号 stands right before it: 联安化学品
+# and 益建化学品 are firms (江阴市联安化学品有限公司), read as names like 澄星化工 (chat-robust18).
+CHEM_STOP = r"(?<![^险的些么啥存放储有了种类性用镇道区村市园和及与是品学化装运输管理\s])化学品"
 PRONOUN = re.compile(r"他们|她们|它们|他家|她家|它家|你们|咱们|人家")
 
 

@@ -7,9 +7,10 @@ name that two towns share (滨江社区) places nothing and is left out.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
-from agents.chat.slots import Gazetteer
+from agents.chat.slots import Gazetteer, Slots
 from core.ports import GraphStore
 from graph import queries as gq
 
@@ -27,9 +28,26 @@ def with_villages(gazetteer: Gazetteer, villages: Iterable[Mapping[str, str]]) -
     return Gazetteer(gazetteer.towns, village_aliases(villages) | gazetteer.aliases)
 
 
+# A road, station, tunnel, bridge or park said as the place (幸福路那边, 江阴高铁站附近): the graph holds
+# towns and villages, no road or site, so one that names no town or village cannot be placed; answering
+# for the whole city instead would be a made-up answer (chat-robust18). Not 道路/线路/管路/公路 (words).
+_SITE = re.compile(
+    r"(?:^|[\s，,。？?、在到离和与去])([\u4e00-\u9fff]{2,4}(?:(?<![道线管电思门出网马公水铁])路|大道|大街|隧道|大桥|"
+    r"高铁站|火车站|汽车站|客运站|公园|广场|高速|服务区|收费站))"
+)
+
+
+def unknown_place(text: str, slots: Slots) -> str | None:
+    """The road or site a question is placed at when it names no town or village (slots.town unset)."""
+    if slots.town or slots.enterprise_mention_strong:
+        return None
+    m = _SITE.search(text)
+    return m.group(1) if m else None
+
+
 def gazetteer_with_villages(store: GraphStore) -> Gazetteer:
     towns = store.read(gq.TOWNS, {"scope_town": None, "scope_enterprise": None})
     return with_villages(Gazetteer.from_towns(r["name"] for r in towns), store.read(gq.VILLAGES, {}))
 
 
-__all__ = ["gazetteer_with_villages", "village_aliases", "with_villages"]
+__all__ = ["gazetteer_with_villages", "unknown_place", "village_aliases", "with_villages"]

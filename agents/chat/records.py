@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.equipment_items import items_first
 from agents.chat.level_ranges import level_range
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
@@ -162,6 +163,8 @@ def record_slots(text: str, *, elliptic: bool = False) -> dict[str, Any]:
             found["team_type"] = team_type
         if (item := _item_after_team(text)) is not None:
             found["equipment"] = item
+    if len(items := items_first(text)) == 2:  # "冲锋舟和救生衣都有的是哪支队伍": teams holding both
+        found["equipment_also"] = items[1]
     if _DRILL.search(text):
         holder = (
             "lessor"
@@ -181,7 +184,7 @@ def _item_after_team(text: str) -> str | None:
     if m is None or not _TEAM.search(text[: m.start()]):
         m = _ITEM_FIRST.search(text)
         if m is None:
-            return None
+            return next(iter(items_first(text)), None)  # "无人机，哪支队伍手里有"
     item = m.group(1)
     return None if _NOT_ITEM.search(item) or _TEAM.search(item) or item.startswith("没") else item
 

@@ -171,8 +171,12 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         or (_has(ENDING_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
     ):
         return hit("plan_for", "预案条文")
-    # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's.
-    if slots.resource_kind and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
+    # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's; "X仓库里放了什么危险化学品"
+    # asks what the firm stores (its chemicals), not for the nearest warehouse.
+    stored = ent and _has(
+        r"(?:放|存|储存|存放|堆)了?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
+    )
+    if slots.resource_kind and not stored and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
     if _has(
         r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
@@ -201,7 +205,11 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("lessor_list", "出租方清单")
     if ent and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
         return hit("enterprise_profile", "企业基本信息")
-    if _has(r"危化品|化学品|危险品|储存|存了|储量", text) and ent:
+    # the firm's own name may hold 化学品 (联安化学品): only the rest of the question asks for its chemicals
+    if (
+        _has(r"危化品|化学品|危险品|储存|存了|储量", text.replace(slots.enterprise_mention or "\0", " "))
+        and ent
+    ):
         return hit("enterprise_chemicals", "企业危化品")
     if _has(r"风险点|风险源|风险等级", text):
         return hit("risk_points", "风险点")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, composed_followup, compound_run, places, records
+from agents.chat import aggregate_run, composed_followup, compound_run, places, records, versus
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -105,7 +105,7 @@ class ChatService:
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
         asked = normalise_question(question)  # "换成去年呢" after a composed answer: its question, restated
         text = composed_followup.restate(asked, previous, self.gazetteer()) or asked
-        result, state = self._answer(text, principal, None if text != asked else previous, use_llm)
+        result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
         result.answer = composed_followup.echo(asked, text) + result.answer
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         result.notice += narrower_scope_notice(question, principal.scope, result.path)
@@ -148,9 +148,9 @@ class ChatService:
         text = own.text
         slots = extract_slots(text, self.gazetteer())
         slots.town = place_of(own, slots.town, slots.town_mention)
-        if slots.unknown_town and not slots.town:
+        if (unknown := slots.unknown_town or places.unknown_place(text, slots)) and not slots.town:
             return ChatAnswer(
-                answer=f"没有找到名为“{slots.unknown_town}”的镇街，请检查名称。", path="refusal"
+                answer=f"没有找到名为“{unknown}”的镇街或地点，请检查名称或说明所在镇街。", path="refusal"
             ), None
         if slots.town and not scope.allows_town(slots.town):
             return ChatAnswer(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from agents.chat.conditions import BEFORE_HAZARD_WORD, FOLLOW_UP_VERBS, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
 from agents.chat.event_levels import event_level_in
-from agents.chat.mentions import PRONOUN, joins_name, trade_head, trade_name, without_determiner
+from agents.chat.mentions import CHEM_STOP, PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
 from agents.chat.tags import tag_of
@@ -317,7 +317,7 @@ _STOP = re.compile(
     r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|主要负责人|负责人|联系电话|电话|地址|"
     r"存了|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
-    r"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|化学品|"
+    rf"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|{CHEM_STOP}|"
     r"底下|下面|下边|旗下|下属|里面|里头|老板|老总|董事长|厂长|联系人|安全员|是几|是哪|是不是|是否|几级|"
     r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
     r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上上周|上周|上上个?月|上个?月|这个月|去年|上上个?礼拜|上个?礼拜|"
@@ -339,7 +339,7 @@ _PORTRAIT_MARKERS = re.compile(
     r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|最近|就近|基本信息|情况|存了|储存|有哪些承租|租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|装了|"
     r"多少个摄像头|摄像头|监控|执法|特殊作业|动火|告警|报警|事件)"
 )
-_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "加油站", "化工", "制药", "科技", "钢铁", "纺织",
+_SUFFIXES = ("有限责任公司", "股份有限公司", "有限公司", "集团", "公司", "加油站", "化工", "化学品", "制药", "科技", "钢铁", "纺织",
              "机械", "印染", "电力", "物流", "新材料", "管桩", "厂")  # fmt: skip
 
 

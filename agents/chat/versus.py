@@ -1,0 +1,95 @@
+"""多了还是少了: a quantity compared with another period (chat-robust18).
+
+"本周全市报警和上周比多了还是少了", or after "本镇这个月新发现了多少条隐患" just "和上个月比多了还是少了":
+the caller wants both numbers and which way it went. No template compares periods, and the rules
+got the clarification (or this period's list only). The question is split into the quantity asked
+(the sentence without the comparison, or the previous question when only the comparison is said) and
+the other period; the quantity is asked twice, once as said and once with its period replaced by the
+other one (or the other period put in front when none was said), each through the usual pipeline,
+and the two numbers are set side by side. A count answer gives its number (the penalty sum when
+money is asked), a list its row count. When either question gets no template answer, the
+comparison is left to the usual handling (which declines it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from agents.chat.composed_followup import PERIOD
+from agents.chat.models import ChatAnswer, TurnState
+from core.scope import Principal
+
+Answer = Callable[[str, Principal, TurnState | None, bool], tuple[ChatAnswer, TurnState | None]]
+
+_ASKED = re.compile(
+    rf"(?:和|跟|与|同|比|较)(?P<other>{PERIOD.pattern})(?:的)?(?:相比|比较|对比|比)?(?:呢)?[，,\s]*"
+    r"(?:是|到底|究竟)?(?:多了还是少了|多还是少|增加了?还是减少了?|涨了还是降了|升了还是降了|是升是降|有什么变化|变化大吗)"
+)
+_MONEY = re.compile(r"钱|金额|罚款额|罚款总额|罚了多少")
+_EDGES = re.compile(r"^[，,\s呢]+|[，,\s呢？?。]+$")
+
+
+def comparison(text: str) -> tuple[str, str] | None:
+    """(the question without the comparison, the other period) or None when nothing is compared."""
+    m = _ASKED.search(text)
+    if m is None:
+        return None
+    return _EDGES.sub("", text[: m.start()] + text[m.end() :]), m.group("other")
+
+
+def _with_period(question: str, other: str) -> tuple[str, str] | None:
+    """(this period as said, the question for the other period)."""
+    said = list(PERIOD.finditer(question))
+    if len(said) > 1:
+        return None  # two periods and no word which one is compared
+    if not said:
+        return "现在", other + question
+    this = said[0]
+    return this.group(0), question[: this.start()] + other + question[this.end() :]
+
+
+def value(result: ChatAnswer, question: str) -> float | int:
+    """The number an answer gives: a count row's count (its sum when money is asked), else its rows."""
+    rows = result.rows
+    if len(rows) == 1 and "id" not in rows[0]:
+        numbers = {k: v for k, v in rows[0].items() if isinstance(v, int | float) and not isinstance(v, bool)}
+        if _MONEY.search(question) and "amount_yuan" in numbers:
+            return numbers["amount_yuan"]
+        if numbers:
+            return numbers.get("n", next(iter(numbers.values())))
+    return len(rows)
+
+
+def _show(n: float | int) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:.2f}"
+
+
+def answer(
+    ask: Answer, text: str, principal: Principal, previous: TurnState | None, use_llm: bool, asked: str = ""
+) -> tuple[ChatAnswer, TurnState | None]:
+    """``ask``'s answer, or both periods' numbers when ``text`` compares a quantity with another period.
+    ``asked``: the question as typed; when ``text`` restates it (a composed follow-up) it stands alone."""
+    previous = previous if not asked or text == asked else None
+    found = comparison(text)
+    if found is None:
+        return ask(text, principal, previous, use_llm)
+    rest, other = found
+    base = rest if len(rest) > 4 else (previous.question if previous is not None else "")
+    pair = _with_period(base, other) if base else None
+    if pair is None:
+        return ask(text, principal, previous, use_llm)
+    this, other_question = pair
+    first, state = ask(base, principal, None, use_llm)
+    second, _ = ask(other_question, principal, None, use_llm)
+    if first.intent is None or second.intent is None or first.intent != second.intent:
+        return ask(text, principal, previous, use_llm)
+    a, b = value(first, base), value(second, other_question)
+    way = "持平" if a == b else (f"多了 {_show(a - b)}" if a > b else f"少了 {_show(b - a)}")
+    reply = f"{this}：{_show(a)}；{other}：{_show(b)}。{this}比{other}{way}。（{base}）"
+    rows: list[dict[str, Any]] = [{"period": this, "n": a}, {"period": other, "n": b}]
+    return first.model_copy(update={"answer": reply, "rows": rows, "columns": ["period", "n"]}), state
+
+
+__all__ = ["answer", "comparison", "value"]
