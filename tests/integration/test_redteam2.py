@@ -81,21 +81,21 @@ def _scripted(case: dict[str, Any]) -> FakeChatModel:
 def _run(case: dict[str, Any], store: RecordingStore, conversations: GraphStore) -> Any:
     scope = DataScope.model_validate(case["principal"])
     if case["category"] != "template":
-        got = answer_with_cypher(
+        drafted = answer_with_cypher(
             case["prompt"], scope=scope, chat_model=_scripted(case), store=store,  # type: ignore[arg-type]
             max_rows=MAX_ROWS, timeout_ms=3000, now_ms=NOW,
         )  # fmt: skip
-        return {"rows": got.rows}
+        return {"rows": drafted.rows}
     chat = ChatService(
         store=store, repository=SafetyGraphRepository(store),  # type: ignore[arg-type]
         conversations=ConversationStore(conversations, lambda: NOW), clock=lambda: NOW,
         chat_model=_scripted(case), cypher_answerer=answer_with_cypher,
     )  # fmt: skip
-    got = chat.ask(case["prompt"], Principal(user_id=f"u-{case['id']}", scope=scope))
+    answered = chat.ask(case["prompt"], Principal(user_id=f"u-{case['id']}", scope=scope))
     # A refusal that quotes the user's own words (“临港经济开发区”) reveals no data: quoted spans of the
     # prompt are left out of the answer text; rows and cited rows are checked in full.
-    said = re.sub(r"“([^”]*)”", lambda m: "" if m.group(1) in case["prompt"] else m.group(0), got.answer)
-    return {"answer": said, "rows": got.rows, "cited": [c.rows for c in got.citations]}
+    said = re.sub(r"“([^”]*)”", lambda m: "" if m.group(1) in case["prompt"] else m.group(0), answered.answer)
+    return {"answer": said, "rows": answered.rows, "cited": [c.rows for c in answered.citations]}
 
 
 def failures(case: dict[str, Any], store: GraphStore) -> list[str]:
