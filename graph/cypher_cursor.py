@@ -27,6 +27,10 @@ CLAUSE_KEYWORDS = frozenset(
     | ADMIN_KEYWORDS
 )
 MAX_VAR_LENGTH = 4
+# Brackets ( [ { nested deeper than this are refused before the walk: the guard's walkers recurse once
+# per level, and a model-written "((((…1…))))" 500 deep ended in RecursionError (a stack trace) instead
+# of a refusal. Real questions need a handful of levels.
+MAX_NESTING = 24
 
 
 class CypherRejectedError(ValidationError):
@@ -133,8 +137,14 @@ class TokenCursor:
 
 
 def lexical_checks(tokens: list[Token], text: str) -> list[Token]:
-    """Checks no parse can be fooled about: comments, backticks, statements, forbidden words."""
+    """Checks no parse can be fooled about: comments, backticks, statements, forbidden words, nesting."""
+    depth = 0
     for pos, tok in enumerate(tokens):
+        depth += 1 if tok.is_op("(", "[", "{") else -1 if tok.is_op(")", "]", "}") else 0
+        if depth > MAX_NESTING:
+            raise CypherRejectedError(
+                f"查询嵌套过深（括号超过 {MAX_NESTING} 层），请写得简单一些", query=text
+            )
         prev = tokens[pos - 1] if pos else None
         nxt = tokens[pos + 1] if pos + 1 < len(tokens) else None
         if tok.kind is TokenKind.COMMENT:

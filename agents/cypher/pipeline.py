@@ -32,7 +32,7 @@ from core.errors import GraphError, RetryableError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope
 from graph.cypher_catalog import TOWN_NAMES, scope_parameters
-from graph.cypher_guard import CypherRejectedError, guard_cypher
+from graph.cypher_guard import CypherRejectedError, GuardedQuery, guard_cypher
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +79,16 @@ class CypherAnswer(BaseModel):
 def _visible_params(params: dict[str, Any]) -> dict[str, Any]:
     """Parameters worth showing in a citation (id lists for the scope can be long)."""
     return {k: v for k, v in params.items() if not isinstance(v, list) and v is not None}
+
+
+def _guard(cypher: str, **kw: Any) -> GuardedQuery:
+    """``guard_cypher``, with a query too deep for the guard's recursive walk refused like any other:
+    the lexical nesting limit catches brackets, this catches whatever else nests (a stack trace is
+    never an answer)."""
+    try:
+        return guard_cypher(cypher, **kw)
+    except RecursionError as exc:
+        raise CypherRejectedError("查询结构过于复杂，请写得简单一些", query=cypher) from exc
 
 
 def _grounding_text(notes: list[str], shape: str | None) -> str:
@@ -138,7 +148,7 @@ def answer_with_cypher(
     while True:
         draft = chat_model.structured(messages, CypherDraft, max_retries=1)
         try:
-            guarded = guard_cypher(draft.cypher, params=params.keys(), level=scope.level, max_rows=max_rows)
+            guarded = _guard(draft.cypher, params=params.keys(), level=scope.level, max_rows=max_rows)
             if not attempts:  # a second draft that keeps such a condition runs: the model insisted
                 check_literals_grounded(draft.cypher, sources)
             used = {k: params[k] for k in params if k.startswith("scope_") or k in guarded.params}

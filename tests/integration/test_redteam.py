@@ -116,7 +116,7 @@ def test_adversarial_cypher_is_refused_or_contained(city: GraphStore, case: dict
 def test_engine_refuses_writes_even_without_the_guard(city: GraphStore, case: dict[str, Any]) -> None:
     before = _counts(city)
     with pytest.raises(GraphError):
-        city.read_only(case["cypher"], {}, timeout_ms=3000)  # type: ignore[attr-defined]
+        city.read_only(case["cypher"], {}, timeout_ms=3000)
     assert _counts(city) == before
 
 
