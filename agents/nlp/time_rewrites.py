@@ -66,6 +66,12 @@ _RULES: list[_Rule] = [
         re.compile(r"(?<=去年|前年|今年)(的?)同期|(?<=\d{4}年)(的?)同期"),
         lambda m: (m.group(1) or m.group(2) or "") + "本月",
     ),
+    # 这两周/这三个星期/这两个月 = 近两周/近3个月, as 这两天/这三天 are already 近N天 (events-robust28 probes); N ≥ 2,
+    # since 这一周/这个月 are the calendar periods 本周/本月.
+    (
+        re.compile(r"这([2-9]|[两二三四五六七八九])个?(周|星期|礼拜|月)"),
+        lambda m: f"近{_arabic(m.group(1)).replace('两', '2')}{'个月' if m.group(2) == '月' else '周'}",
+    ),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
     # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上);

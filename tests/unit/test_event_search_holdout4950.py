@@ -94,3 +94,41 @@ def test_purpose_spans_cover_the_future_word_and_its_purpose_only() -> None:
     (span,) = purpose_time_spans(text)
     assert text[span[0] : span[1]] == "明天开会要用"
     assert purpose_time_spans("明天 冒烟 上个月") == []
+
+
+# Probes after the held-out measurement (outside every set): a purpose said to someone, a handover purpose,
+# English future and "before last" words, 这N周/这N个月 as rolling windows.
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("明天得给局长汇报 上周 冒烟", at(3, 2), at(3, 9)),
+        ("明早交班要用 昨晚 告警", at(3, 12, 18), at(3, 13)),
+    ],
+)
+def test_purposes_said_to_someone_or_at_handover(text: str, start: datetime, end: datetime) -> None:
+    flt = _filter(text, FRIDAY_NOON)
+    assert (flt.time_from, flt.time_to) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Tomorrow 烟雾", (at(3, 14), at(3, 15))),
+        ("tomorrow afternoon 抽烟", (at(3, 14, 12), at(3, 14, 18))),
+        ("the day after tomorrow 液位", (at(3, 15), at(3, 16))),
+        ("the week before last 着火", (at(2, 23), at(3, 2))),
+        ("month before last 温度", (at(1, 1), at(2, 1))),
+        ("这两周 冒烟", (at(2, 27, 12, 10), FRIDAY_NOON)),
+        ("这三个礼拜 有人闯入", (at(2, 20, 12, 10), FRIDAY_NOON)),
+        ("这两个月 压力", (at(1, 13, 12, 10), FRIDAY_NOON)),
+    ],
+)
+def test_probe_time_words(text: str, span: tuple[datetime, datetime]) -> None:
+    assert time_span(text, FRIDAY_NOON) == span
+
+
+def test_this_one_week_and_this_month_stay_calendar_periods() -> None:
+    assert time_span("这一周 冒烟", FRIDAY_NOON) == (at(3, 9), at(3, 16))
+    assert time_span("这个月 冒烟", FRIDAY_NOON) == (at(3, 1), at(4, 1))
