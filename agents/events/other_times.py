@@ -10,6 +10,7 @@ blank before the time grammar reads the sentence.
 * A window anchored on an event the search does not know (事发后一小时内, 报警后半小时, 处置完十分钟内, 停电后两小时之内):
   there is no anchor time to count from, so no time; the anchor verb is blanked with it (处置完 is no status).
 * Background periods of a follow-up (上周报过的…，今天又…): ``background.background_spans``.
+* A future time with what will happen then (明天开会要用, 下周一领导要看): ``purpose_times.purpose_time_spans``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from datetime import datetime
 
 from agents.events.background import background_spans
+from agents.events.purpose_times import purpose_time_spans
 from agents.nlp.timeexpr import parse_time_range
 
 _REPORT_CLAUSE = re.compile(
@@ -67,7 +69,7 @@ def report_time_spans(text: str, now: datetime) -> list[tuple[int, int]]:
 
 def other_time_spans(text: str, now: datetime) -> list[tuple[int, int]]:
     """Every span above, found in that order (each on the text with the earlier ones blanked)."""
-    spans = anchored_window_spans(text)
+    spans = [*purpose_time_spans(text), *anchored_window_spans(text)]
     text = _blank(text, spans)
     reports = report_time_spans(text, now)
     text = _blank(text, reports)

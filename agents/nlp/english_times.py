@@ -16,7 +16,8 @@ semantics of their own. Integrators and mixed-language users send them:
 Probes after the held-out measurement (no set sentence has them) added: N hours/minutes ago = N小时前/N分钟前
 (a rolling window, as 两个钟头前), N days ago = N天前 (that day), last N minutes = 近N分钟; this/last weekend =
 这周末/上周末; (last/this) Monday…Sunday = (上/本)周一…周日; Nov 20 / 20 November (2026) = 11月20日; until now / so far
-= 到现在; since X = X以来 (X's start → now).
+= 到现在; since X = X以来 (X's start → now). Probes of events-robust28: tomorrow (morning…) = 明天(上午…), the day
+after tomorrow = 后天, the week/month before last = 上上周/上上个月.
 
 Letters only match as whole words, so enterprise names and English event words (smoke, fire) are untouched.
 """
@@ -171,6 +172,14 @@ ENGLISH_TIME_RULES: list[_Rule] = [
     (_word(r"tonight"), lambda m: "今晚"),
     (_word(r"this\s+(morning|afternoon|evening)"), lambda m: "今天" + _DAY_PARTS[m.group(1).lower()]),
     (_word(r"(?:the\s+)?day\s+before\s+yesterday"), lambda m: "前天"),
+    # tomorrow = 明天 (a day word of ADR 0010; a search into the future finds nothing, which is the honest answer)
+    (_word(r"(?:the\s+)?day\s+after\s+tomorrow"), lambda m: "后天"),
+    (
+        _word(r"tomorrow(?:\s+(morning|afternoon|evening|night))?"),
+        lambda m: "明天" + (_DAY_PARTS[m.group(1).lower()] if m.group(1) else ""),
+    ),
+    (_word(r"(?:the\s+)?week\s+before\s+last"), lambda m: "上上周"),
+    (_word(r"(?:the\s+)?month\s+before\s+last"), lambda m: "上上个月"),
     (_word(r"(yesterday|today)(?:\s+(morning|afternoon|evening|night))?"), _relative_day),
     (_word(r"(?:last|previous)\s+(week|month|year)"), lambda m: _LAST_PERIOD[_PERIODS[m.group(1).lower()]]),
     (_word(r"this\s+(week|month|year)"), lambda m: _THIS_PERIOD[_PERIODS[m.group(1).lower()]]),

@@ -9,7 +9,8 @@ shift hours (``shift_times``: 白班, 交班前1小时, 下班前1小时, 上班
 review and night-shift periods (``duty_periods``: 考核周期, 季度末, 国庆前后3天, 1个多小时以前, 天亮之前, 上周六或者今天); since events-robust24 clock words and
 night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, 跨年夜, 交接班的时候); since events-robust27 English
 and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:00, from=…to=…, 20/11) and the sky
-(``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头). Each rewrite keeps ``index`` (output character →
+(``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头); since events-robust28 day.month dates with a dot
+(``dotted_dates``: 20.12). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from agents.nlp.clock_words import clock_word_rules
+from agents.nlp.dotted_dates import dotted_date_rules
 from agents.nlp.duty_periods import duty_period_rules
 from agents.nlp.english_times import ENGLISH_TIME_RULES
 from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
@@ -63,6 +65,12 @@ _RULES: list[_Rule] = [
     (
         re.compile(r"(?<=去年|前年|今年)(的?)同期|(?<=\d{4}年)(的?)同期"),
         lambda m: (m.group(1) or m.group(2) or "") + "本月",
+    ),
+    # 这两周/这三个星期/这两个月 = 近两周/近3个月, as 这两天/这三天 are already 近N天 (events-robust28 probes); N ≥ 2,
+    # since 这一周/这个月 are the calendar periods 本周/本月.
+    (
+        re.compile(r"这([2-9]|[两二三四五六七八九])个?(周|星期|礼拜|月)"),
+        lambda m: f"近{_arabic(m.group(1)).replace('两', '2')}{'个月' if m.group(2) == '月' else '周'}",
     ),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
@@ -121,6 +129,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts += duty_period_rules(now) if now is not None else []  # 考核周期, 天亮之前, 1个多小时以前
     shifts += clock_word_rules(now) if now is not None else []  # 差10分9点, 2点整, 12-28, 跨年夜, 交班的时候
     shifts += sky_time_rules()  # 天刚亮, 天黑以后, 太阳落山后, 1个半钟头 (events-robust27)
+    shifts += dotted_date_rules()  # 20.12 = 20 December (events-robust28)
     # English and ISO words first: later rules read the Chinese forms they become (events-robust27)
     for pattern, replace in [*ENGLISH_TIME_RULES, *_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)
