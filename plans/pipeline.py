@@ -40,13 +40,16 @@ from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contact_places import fill_place_labels
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_floor_posts import extract_floor_posts
+from plans.rules_level_grades import extract_grade_items
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
+from plans.rules_meta_signoff import fill_signoff_fields
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
+from plans.rules_resource_subject import fill_kit_holders
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
 from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
@@ -102,8 +105,10 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     and title steer the level and org rules), tables before running-text resources and contacts
     (a table row claims its items first)."""
     extract_meta(draft, sections)
+    fill_signoff_fields(draft)  # 编制单位 | 发布日期 | 版本 at the end of a plan with no cover
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
+    extract_grade_items(draft, sections)  # "分两级处置：（1）一般泄漏：…" where no level is numbered
     extract_org_units(draft, sections)
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
@@ -113,6 +118,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_reporting(draft, sections)
     extract_tables(draft)
     extract_text_resources(draft, sections)
+    fill_kit_holders(draft)  # "园区消防站有消防员18人，配备水罐消防车2辆": the engines are the station's
     extract_phone_contacts(draft)
     fill_number_first_lines(draft)
     fill_place_labels(draft)  # "石庄片区：网格长 王建军 139…": the place is every number's org

@@ -93,7 +93,7 @@ _UNIT_POST_NAME = re.compile(
 )
 # A line named by what it is for ("值班电话", "应急值守电话", "报警电话", "服务热线"), after its owner
 _LINE_NAMED = re.compile(
-    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线)|应急电话|总值班)"
+    r"([^，。；;、]{0,20}?)(?:24小时)?((?:应急|总)?(?:值班|值守|报警|求援|救援|服务)(?:电话|热线)|应急电话|总值班)"
     r"\s*[:：]?\s*$"
 )
 # "立即报告公司应急办公室（电话：…）": the addressee comes after the verb
@@ -181,7 +181,7 @@ def contact_before(raw: str) -> dict[str, str]:
 _POST_SPACE_NAME = re.compile(
     r"(?:^|[，。；;：:\s])([\u4e00-\u9fff]{0,8}(?:主任|经理|长|员|书记|主管|工程师|代表))[ \u3000]+([\u4e00-\u9fff]{2,3})\s*$"
 )
-_ORG_WORD = re.compile(r"(办事处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
+_ORG_WORD = re.compile(r"(办事处|管理处|政府|局|公司|所|站|院|办|中心|队|组|委员会|部|科|厂)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _UNIT_ROOM = re.compile(r"办公室$|(?:局|公司|政府|办事处|中心|部|站|所|院|队)[\u4e00-\u9fff]{0,3}室$")
 

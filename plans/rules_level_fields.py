@@ -10,6 +10,7 @@ from contextvars import ContextVar
 
 from agents.llm.vocab import normalise_level
 from plans.draft import PlanDraft
+from plans.rules_level_equations import equated_names
 from plans.rules_org_cells import numbered_items
 from plans.structure import Block, split_number
 
@@ -118,6 +119,7 @@ def named_levels(texts: Iterable[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     for text in texts:
         names.update(_glossed_names(text))
+        names.update(equated_names(text))  # "企业级为三级响应，园区级为二级响应"
         for m in _MAPPING.finditer(text):
             written = [
                 re.sub(r"(?:应急)?响应$", "", n).strip() for n in re.split(r"[、，,和及与]", m.group(1))

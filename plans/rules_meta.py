@@ -22,7 +22,7 @@ _UNIT_LABEL = re.compile(
 _UNIT_LINE = re.compile(
     # a hospital or a school issues its own plan too ("江阴市澄南医院", "江阴市青阳中学")
     r"^[\u4e00-\u9fff（）()]{2,40}(?:人民政府|办事处|委员会|局|厅|委|中心|有限责任公司|有限公司|集团|公司|厂|指挥部|办公室"
-    r"|医院|卫生院|学校|中学|小学|幼儿园|学院|大学)$"
+    r"|医院|卫生院|学校|中学|小学|幼儿园|学院|大学|管理处)$"
 )
 _SUB_UNIT_LINE = re.compile(
     # "江阴澄能燃气有限公司青阳供应站": the branch may follow its company with no space between

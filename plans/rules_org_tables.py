@@ -19,6 +19,7 @@ _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍
 _ROLE_COLUMN = re.compile(rf"^(?:{'|'.join(ROLE_TITLES)}|配合单位|协助单位|协办单位|参与单位|参加单位|组员)$")
 # Posts several people hold: a table row adds one; a single post (组长) named in the text is replaced
 _SHARED_POSTS = ("成员", "组员", "成员单位", "队员", "联络员")
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$(?<![员长工班管任师])")  # "钱立峰", not "值班长" / "加氯工"
 _POST_COLUMN = re.compile(r"岗位|职务|角色|职位")
 _PERSON_COLUMN = re.compile(r"人员|姓名|担任|负责人")
 _DUTY_COLUMN = re.compile(r"职责|任务")
@@ -137,7 +138,13 @@ def org_table(
         roles = draft.data["org_units"][index]["roles"]
         # "成员：A、B和C" over a table giving each of A, B, C a person and duties: one 成员 role per post
         listed = listed_post(draft, index, title, block.paragraph) if title not in ROLE_TITLES else None
-        if listed is not None:
+        # "组员为当班值班长、加氯工…" over a 岗位 | 人员 table whose 人员 cell is itself a post or shift ("当班加氯工",
+        # "24小时值班"): the row's 岗位 is the title; a named person ("钱立峰") holds the listed 成员 post instead
+        if listed is not None and holder and not _PERSON.match(holder):
+            listed["title"], listed["holder"] = title, holder
+            at = f"/org_units/{index}/roles/{roles.index(listed)}"
+            draft.cite(at, block.paragraph, confidence=0.85)
+        elif listed is not None:
             title, listed["holder"] = listed["title"], holder or listed["holder"]
             at = f"/org_units/{index}/roles/{roles.index(listed)}/holder"
             draft.cite(at, block.paragraph, confidence=0.85)

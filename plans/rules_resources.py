@@ -21,10 +21,10 @@ EMERGENCY_NUMBERS = {
     "12345": "政务服务热线", "12350": "安全生产举报投诉",
 }  # fmt: skip
 
-_HEADER_NAME = re.compile(r"姓名|联系人")
+_HEADER_NAME = re.compile(r"姓名|联系人|联络人")
 _HEADER_HEAD = re.compile(r"负责人|责任人")  # "科室 | 负责人 | 电话": the person, when no 姓名 column
 _HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
-_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室")
+_HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室|企业")
 # the person's own unit, preferred over the emergency body a roster groups people by (应急机构 | 所在部门)
 _HEADER_OWN_ORG = re.compile(r"(?<!成员)单位|部门|科室|处室|股室")
 # a card's "外部报警" / "内部联系" columns hold numbers though they do not say 电话

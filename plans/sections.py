@@ -46,6 +46,8 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("总则", r"总则|工作原则|基本原则|概况|概述|风险分析|风险描述|事故风险"),
     )
 )
+_GROUP_TITLE = re.compile(r"(?<![分编])(?:组|队)$")
+_SETS_UP = re.compile(r"成立|组建|设立|组成")
 # Body cues for top-level headings whose title says nothing (weaker: needs two distinct cue words).
 _BODY_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("预警", ("红色", "橙色", "黄色", "蓝色", "预警")),
@@ -95,6 +97,9 @@ def outline(blocks: list[Block], *, title_paragraph: int | None = None) -> Outli
         title = heading_title(block)
         body = "\n".join(b.text for b in blocks[start + 1 : end])
         skeleton = classify_heading(title)
+        if _GROUP_TITLE.search(title) and _SETS_UP.search(body):
+            # "2.1 现场处置组" over "水厂成立…现场处置组，组长由…": the body the text sets up, not its 处置 work
+            skeleton = "组织机构及职责"
         if skeleton is None and stack:
             skeleton = stack[-1][1]
         elif skeleton is not None and stack and stack[-1][1] and "/" not in skeleton:
