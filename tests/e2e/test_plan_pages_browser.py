@@ -160,3 +160,37 @@ def test_cancelling_a_confirmation_is_not_an_error(tab: Tab, live_server_url: st
     assert tab.js_errors == []
     assert console_errors == []
     expect(page.locator(".el-message--error")).to_have_count(0)
+
+
+def test_statistics_list_response_levels_in_rank_order(tab: Tab, live_server_url: str) -> None:  # noqa: F811
+    """一级 is the most severe: the chart reads 一级, 二级, 三级, 四级 from the top, not in the
+    order the characters happen to sort (一, 三, 二, 四)."""
+    api = f"{live_server_url.rstrip('/')}/api/v1"
+    template = _call(
+        "POST",
+        f"{api}/plan-templates",
+        {
+            "name": "防汛专项预案模板（统计测试）",
+            "plan_type": "专项",
+            "modules": [{"skeleton": "应急响应", "title": "响应分级", "default_text": "按汛情分四级响应。"}],
+        },
+    )
+    made = _call(
+        "POST", f"{api}/plans/from-template", {"template_id": template["id"], "title": "顾山镇防汛专项应急预案（统计测试）"}
+    )
+    levels = [{"level": lv, "trigger": f"{lv}汛情", "actions": ["转移群众"]} for lv in ("四级", "二级", "一级", "三级")]
+    _call(
+        "PATCH",
+        f"{api}/plans/{made['plan_id']}/review?version_id={made['version_id']}",
+        {"decisions": [{"field": "/response_levels", "action": "edit", "value": levels}]},
+    )
+    _call("POST", f"{api}/plans/{made['plan_id']}/versions/{made['version_id']}/publish")
+
+    page = tab.page
+    page.goto(f"{live_server_url.rstrip('/')}/plans/stats")
+    chart = page.get_by_test_id("plan-stats-levels")
+    for lv in ("一级", "二级", "三级", "四级"):
+        chart.locator("svg text", has_text=lv).first.wait_for()
+    ys = {lv: chart.locator("svg text", has_text=lv).first.bounding_box()["y"] for lv in ("一级", "二级", "三级", "四级")}
+    assert ys["一级"] < ys["二级"] < ys["三级"] < ys["四级"], ys
+    assert tab.js_errors == []
