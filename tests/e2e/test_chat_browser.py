@@ -112,3 +112,23 @@ def test_long_unbroken_question_stays_inside_its_bubble(chat_page: Any) -> None:
     pane = page.get_by_test_id("chat-messages").bounding_box()
     assert box is not None and pane is not None
     assert box["x"] + box["width"] <= pane["x"] + pane["width"] + 1
+
+
+def test_deleting_a_conversation_asks_first(chat_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = chat_page
+    _ask(page, "今天有哪些动火作业？")
+    _last_answer(page)
+    item = page.locator(".history-item", has_text="今天有哪些动火作业").first
+    expect(item).to_be_visible()
+    item.get_by_role("button", name="删除").click()
+    box = page.locator(".el-message-box")
+    expect(box).to_be_visible()
+    box.get_by_role("button", name="取消").click()
+    expect(box).to_be_hidden()
+    expect(item).to_be_visible()  # one slip of the mouse must not lose a night's questions
+
+    item.get_by_role("button", name="删除").click()
+    box.get_by_role("button", name="确定").click()
+    expect(page.locator(".history-item", has_text="今天有哪些动火作业")).to_have_count(0)
