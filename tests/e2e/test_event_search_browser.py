@@ -115,7 +115,10 @@ def test_a_failed_search_leaves_no_console_error(tab: Tab, live_server_url: str)
 
     page = tab.page
     errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" and "Failed to load" not in m.text else None)
+    page.on(
+        "console",
+        lambda m: errors.append(m.text) if m.type == "error" and "Failed to load" not in m.text else None,
+    )
     page.goto(f"{live_server_url.rstrip('/')}/events")
     page.route("**/api/v1/events/search?*", lambda route: route.abort())
     box = page.locator("input[data-testid=event-query], [data-testid=event-query] input").first

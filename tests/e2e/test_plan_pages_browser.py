@@ -122,7 +122,9 @@ def test_double_click_on_create_from_template_makes_one_plan(tab: Tab, live_serv
         {
             "name": "防汛防台专项预案模板（双击测试）",
             "plan_type": "专项",
-            "modules": [{"skeleton": "总则", "title": "适用范围", "default_text": "适用于本镇防汛防台工作。"}],
+            "modules": [
+                {"skeleton": "总则", "title": "适用范围", "default_text": "适用于本镇防汛防台工作。"}
+            ],
         },
     )
     title = "长泾镇防汛防台专项应急预案（双击测试）"
@@ -143,7 +145,11 @@ def test_double_click_on_create_from_template_makes_one_plan(tab: Tab, live_serv
     assert tab.js_errors == []
 
 
-def test_cancelling_a_confirmation_is_not_an_error(tab: Tab, live_server_url: str, crowded_system: list[str]) -> None:  # noqa: F811
+def test_cancelling_a_confirmation_is_not_an_error(
+    tab: Tab,  # noqa: F811
+    live_server_url: str,
+    crowded_system: list[str],
+) -> None:
     from playwright.sync_api import expect
 
     page = tab.page
@@ -176,9 +182,14 @@ def test_statistics_list_response_levels_in_rank_order(tab: Tab, live_server_url
         },
     )
     made = _call(
-        "POST", f"{api}/plans/from-template", {"template_id": template["id"], "title": "顾山镇防汛专项应急预案（统计测试）"}
+        "POST",
+        f"{api}/plans/from-template",
+        {"template_id": template["id"], "title": "顾山镇防汛专项应急预案（统计测试）"},
     )
-    levels = [{"level": lv, "trigger": f"{lv}汛情", "actions": ["转移群众"]} for lv in ("四级", "二级", "一级", "三级")]
+    levels = [
+        {"level": lv, "trigger": f"{lv}汛情", "actions": ["转移群众"]}
+        for lv in ("四级", "二级", "一级", "三级")
+    ]
     _call(
         "PATCH",
         f"{api}/plans/{made['plan_id']}/review?version_id={made['version_id']}",
@@ -191,6 +202,24 @@ def test_statistics_list_response_levels_in_rank_order(tab: Tab, live_server_url
     chart = page.get_by_test_id("plan-stats-levels")
     for lv in ("一级", "二级", "三级", "四级"):
         chart.locator("svg text", has_text=lv).first.wait_for()
-    ys = {lv: chart.locator("svg text", has_text=lv).first.bounding_box()["y"] for lv in ("一级", "二级", "三级", "四级")}
+    ys = {
+        lv: chart.locator("svg text", has_text=lv).first.bounding_box()["y"]
+        for lv in ("一级", "二级", "三级", "四级")
+    }
     assert ys["一级"] < ys["二级"] < ys["三级"] < ys["四级"], ys
+    assert tab.js_errors == []
+
+
+@pytest.mark.parametrize("tail", ["review", "versions"])
+def test_a_missing_plan_shows_a_way_back(tab: Tab, live_server_url: str, tail: str) -> None:  # noqa: F811
+    """A stale bookmark or a plan outside the officer's scope: the page says so and links back,
+    instead of empty panes under a toast that fades."""
+    from playwright.sync_api import expect
+
+    page = tab.page
+    page.goto(f"{live_server_url.rstrip('/')}/plans/PLN-000000000000/{tail}")
+    failed = page.get_by_test_id("plan-load-error")
+    expect(failed).to_contain_text("未找到预案")
+    failed.get_by_role("button", name="返回预案列表").click()
+    page.wait_for_url("**/plans")
     assert tab.js_errors == []
