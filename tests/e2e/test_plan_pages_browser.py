@@ -223,3 +223,33 @@ def test_a_missing_plan_shows_a_way_back(tab: Tab, live_server_url: str, tail: s
     failed.get_by_role("button", name="返回预案列表").click()
     page.wait_for_url("**/plans")
     assert tab.js_errors == []
+
+
+def test_a_town_officer_is_offered_retire_only_on_own_town_plans(
+    tab: Tab,  # noqa: F811
+    live_server_url: str,
+    crowded_system: list[str],
+) -> None:
+    """The API refuses a town officer who retires a city-level plan; the list must not offer it."""
+    from playwright.sync_api import expect
+
+    base = live_server_url.rstrip("/")
+    city = "江阴市城市排水防涝专项应急预案（范围测试）"
+    _call("POST", f"{base}/api/v1/plans/nodes", {"title": city, "plan_type": "专项"})
+    page = tab.page
+    page.set_extra_http_headers({"X-SafeCloud-Town": urllib.parse.quote("华士镇")})
+    page.goto(f"{base}/plans")
+    search = page.get_by_placeholder("预案名称 / 编制单位")
+
+    search.fill("范围测试")
+    search.press("Enter")
+    city_row = page.locator(".el-table__row", has_text=city)
+    expect(city_row).to_be_visible()
+    expect(city_row.get_by_role("button", name="审核")).to_be_visible()
+    expect(city_row.get_by_role("button", name="废止")).to_have_count(0)
+
+    search.fill(crowded_system[0])
+    search.press("Enter")
+    own_row = page.locator(".el-table__row", has_text=crowded_system[0])
+    expect(own_row.get_by_role("button", name="废止")).to_be_visible()
+    assert tab.js_errors == []
