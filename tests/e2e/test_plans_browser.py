@@ -106,5 +106,5 @@ def test_review_publish_and_facts(tab: Tab, live_server_url: str, drafted_plan: 
     expect(facts).to_contain_text(f"已关联 {drafted_plan['team_id']}")
 
     page.goto(f"{base}/plans/system")
-    expect(page.get_by_test_id("plan-system").locator("canvas").first).to_be_visible()
+    expect(page.get_by_test_id("plan-system").locator(".echart svg").first).to_be_visible()
     assert tab.js_errors == []

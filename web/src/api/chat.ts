@@ -61,6 +61,20 @@ async function failure(resp: Response): Promise<ApiError> {
   return new ApiError(resp.status, code, message)
 }
 
+const NETWORK_ERROR = '网络异常，无法连接服务器'
+const STREAM_BROKEN = '回答传输中断，请重试'
+
+/** fetch that fails with a Chinese ApiError: the browser's own TypeError ("Failed to fetch") is
+ * English and says nothing to a duty officer. */
+async function request(url: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init)
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e
+    throw new ApiError(0, 'network_error', NETWORK_ERROR)
+  }
+}
+
 /** POST /chat and read the SSE stream (EventSource cannot POST, so fetch + a stream reader). */
 export async function askStream(
   question: string,
@@ -68,7 +82,7 @@ export async function askStream(
   handlers: ChatHandlers,
   signal?: AbortSignal,
 ): Promise<void> {
-  const resp = await fetch(`${API_BASE}/chat`, {
+  const resp = await request(`${API_BASE}/chat`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
     body: JSON.stringify({ question, conversation_id: conversationId, stream: true }),
@@ -78,10 +92,17 @@ export async function askStream(
   const reader = resp.body.getReader()
   const decoder = new TextDecoder()
   let buffer = ''
+  let finished = false
   for (;;) {
-    const { value, done } = await reader.read()
-    if (done) break
-    buffer += decoder.decode(value, { stream: true })
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') throw e
+      throw new ApiError(0, 'stream_broken', STREAM_BROKEN)
+    }
+    if (chunk.done) break
+    buffer += decoder.decode(chunk.value, { stream: true })
     let cut: number
     while ((cut = buffer.indexOf('\n\n')) >= 0) {
       const block = buffer.slice(0, cut)
@@ -89,28 +110,39 @@ export async function askStream(
       const event = /^event: (.*)$/m.exec(block)?.[1]
       const data = /^data: (.*)$/m.exec(block)?.[1]
       if (!event || data === undefined) continue
-      const payload = JSON.parse(data)
+      let payload
+      try {
+        payload = JSON.parse(data)
+      } catch {
+        throw new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误')
+      }
       if (event === 'meta') handlers.onMeta?.(payload)
       else if (event === 'token') handlers.onToken?.(payload.text)
       else if (event === 'citations') handlers.onCitations?.(payload.citations)
-      else if (event === 'done') handlers.onDone?.(payload)
+      else if (event === 'done') {
+        finished = true
+        handlers.onDone?.(payload)
+      }
     }
   }
+  // A stream that ends before its done event was cut off (server restart, proxy timeout): the
+  // answer so far is incomplete and must not pass for a whole one.
+  if (!finished) throw new ApiError(0, 'stream_broken', STREAM_BROKEN)
 }
 
 export async function listConversations(): Promise<ConversationSummary[]> {
-  const resp = await fetch(`${API_BASE}/chat/conversations`)
+  const resp = await request(`${API_BASE}/chat/conversations`)
   if (!resp.ok) throw await failure(resp)
   return resp.json()
 }
 
 export async function getConversation(id: string): Promise<ConversationDetail> {
-  const resp = await fetch(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`)
+  const resp = await request(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`)
   if (!resp.ok) throw await failure(resp)
   return resp.json()
 }
 
 export async function deleteConversation(id: string): Promise<void> {
-  const resp = await fetch(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' })
+  const resp = await request(`${API_BASE}/chat/conversations/${encodeURIComponent(id)}`, { method: 'DELETE' })
   if (!resp.ok) throw await failure(resp)
 }

@@ -2,7 +2,7 @@
 import * as echarts from 'echarts/core'
 import { BarChart, GaugeChart, GraphChart, PieChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
-import { CanvasRenderer } from 'echarts/renderers'
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers'
 import type { ComposeOption } from 'echarts/core'
 import type { BarSeriesOption, GaugeSeriesOption, GraphSeriesOption, PieSeriesOption } from 'echarts/charts'
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
@@ -16,6 +16,7 @@ echarts.use([
   LegendComponent,
   TooltipComponent,
   CanvasRenderer,
+  SVGRenderer,
 ])
 
 export type ECOption = ComposeOption<
