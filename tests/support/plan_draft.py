@@ -34,3 +34,27 @@ def extracted(*blocks: tuple[str, str]) -> dict[str, Any]:
     draft = PlanDraft(parsed)
     extract_fields(draft, outline(parsed, title_paragraph=0))
     return draft.data
+
+
+def numbered_blocks(*items: tuple[str, Any]) -> list[Block]:
+    """Blocks from (kind, value) pairs: "table" takes rows of cells, "h1"/"h2" headings carry the number
+    their text starts with ("2.2 调度室" → 2.2), anything else is a paragraph."""
+    out = []
+    for n, (kind, value) in enumerate(items):
+        if kind == "table":
+            out.append(Block(kind="table", text="", cells=value, paragraph=n))
+        elif kind.startswith("h"):
+            number = value.split(" ")[0] if value[:1].isdigit() else None
+            out.append(
+                Block(kind="heading", text=value, paragraph=n, heading_level=int(kind[1]), number=number)
+            )
+        else:
+            out.append(Block(kind="paragraph", text=value, paragraph=n))
+    return out
+
+
+def extract_blocks(blocks: list[Block]) -> dict[str, Any]:
+    """The fields the rules extract from ready blocks, the first block the title."""
+    draft = PlanDraft(blocks)
+    extract_fields(draft, outline(blocks, title_paragraph=0))
+    return draft.data

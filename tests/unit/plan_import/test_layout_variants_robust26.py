@@ -7,36 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from plans.draft import PlanDraft
 from plans.group_sentences import group_sentence_blocks
 from plans.intro_lists import introduced_lists
-from plans.pipeline import extract_fields
 from plans.rules_org_duties import duty_runs_on
 from plans.rules_org_names import UNIT_SUFFIX
-from plans.sections import outline
-from plans.structure import Block
+from tests.support.plan_draft import extract_blocks, numbered_blocks
 from tests.support.plan_draft import extracted as _plan
-
-
-def _blocks(*items: tuple[str, Any]) -> list[Block]:
-    out = []
-    for n, (kind, value) in enumerate(items):
-        if kind == "table":
-            out.append(Block(kind="table", text="", cells=value, paragraph=n))
-        elif kind.startswith("h"):
-            number = value.split(" ")[0] if value[:1].isdigit() else None
-            out.append(
-                Block(kind="heading", text=value, paragraph=n, heading_level=int(kind[1]), number=number)
-            )
-        else:
-            out.append(Block(kind="paragraph", text=value, paragraph=n))
-    return out
-
-
-def _extract(blocks: list[Block]) -> dict[str, Any]:
-    draft = PlanDraft(blocks)
-    extract_fields(draft, outline(blocks, title_paragraph=0))
-    return draft.data
 
 
 def _unit(data: dict[str, Any], name: str) -> dict[str, Any]:
@@ -49,7 +25,7 @@ def _contacts(data: dict[str, Any]) -> set[tuple[str, str, str, str]]:
 
 def test_groups_each_opened_by_their_own_sentence_are_siblings_with_their_own_posts() -> None:
     blocks = group_sentence_blocks(
-        _blocks(
+        numbered_blocks(
             ("p", "某商场停电事故专项应急预案"),
             ("h1", "二、组织机构"),
             ("p", "商场成立停电应急指挥部，由总经理任总指挥。"),
@@ -59,7 +35,7 @@ def test_groups_each_opened_by_their_own_sentence_are_siblings_with_their_own_po
     )
     assert blocks[3].text.startswith("抢修队：队长由机电主管担任")
     assert blocks[2].text.startswith("商场成立")  # a subject before the verb: left as written
-    data = _extract(blocks)
+    data = extract_blocks(blocks)
     repair, order = _unit(data, "抢修队"), _unit(data, "秩序维护队")
     assert repair["parent"] == order["parent"] == "停电应急指挥部"
     assert [(r["title"], r["holder"]) for r in order["roles"]] == [("队长", "保安经理")]
@@ -67,7 +43,7 @@ def test_groups_each_opened_by_their_own_sentence_are_siblings_with_their_own_po
 
 
 def test_a_single_opening_sentence_is_left_for_the_plan_s_one_unit() -> None:
-    blocks = _blocks(("p", "某方案"), ("p", "组建抢修队，队长由机电主管担任。"))
+    blocks = numbered_blocks(("p", "某方案"), ("p", "组建抢修队，队长由机电主管担任。"))
     assert group_sentence_blocks(blocks) == blocks
 
 
@@ -94,8 +70,8 @@ def test_a_crew_named_by_its_ban_is_a_unit_name_but_a_shift_or_a_post_is_not() -
 
 
 def test_a_duty_roster_gives_rooms_and_bodies_as_org_and_posts_as_role() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "某宾馆应急预案"),
             ("h1", "六、值班表"),
             (
@@ -117,8 +93,8 @@ def test_a_duty_roster_gives_rooms_and_bodies_as_org_and_posts_as_role() -> None
 
 
 def test_a_crew_table_gives_one_unit_per_crew_and_its_leader_as_contact() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "某水务公司管网爆管应急预案"),
             ("h1", "2 组织机构"),
             ("h2", "2.1 应急指挥部"),
@@ -169,7 +145,7 @@ def test_qi_zhize_shi_after_a_group_s_posts_lists_that_group_s_duties() -> None:
 
 
 def test_numbered_items_a_label_line_opens_are_a_list_but_headings_with_text_stay() -> None:
-    blocks = _blocks(
+    blocks = numbered_blocks(
         ("p", "某方案"),
         ("h2", "（一）一般险情"),
         ("p", "处置要点："),

@@ -5,46 +5,21 @@ liaison column and an enterprise column in a contact table, a 总值班电话 li
 
 from __future__ import annotations
 
-from typing import Any
-
-from plans.draft import PlanDraft
-from plans.pipeline import extract_fields
 from plans.rules_level_equations import equated_names
 from plans.rules_level_fields import named_levels
 from plans.sections import classify_heading, outline
-from plans.structure import Block
-
-
-def _blocks(*items: tuple[str, Any]) -> list[Block]:
-    out = []
-    for n, (kind, value) in enumerate(items):
-        if kind == "table":
-            out.append(Block(kind="table", text="", cells=value, paragraph=n))
-        elif kind.startswith("h"):
-            number = value.split(" ")[0] if value[:1].isdigit() else None
-            out.append(
-                Block(kind="heading", text=value, paragraph=n, heading_level=int(kind[1]), number=number)
-            )
-        else:
-            out.append(Block(kind="paragraph", text=value, paragraph=n))
-    return out
-
-
-def _extract(blocks: list[Block]) -> dict[str, Any]:
-    draft = PlanDraft(blocks)
-    extract_fields(draft, outline(blocks, title_paragraph=0))
-    return draft.data
+from tests.support.plan_draft import extract_blocks, numbered_blocks
 
 
 def test_a_group_heading_over_the_sentence_setting_it_up_is_organisation_not_handling() -> None:
-    blocks = _blocks(
+    blocks = numbered_blocks(
         ("p", "污水站硫化氢中毒现场处置方案"),
         ("h1", "2 组织"),
         ("h2", "2.1 现场救护队"),
         ("p", "污水站成立硫化氢中毒现场救护队，队长由站长担任，副队长由运行班长担任。"),
     )
     assert outline(blocks, title_paragraph=0).block_skeleton[3] == "组织机构及职责"
-    units = {u["name"]: u for u in _extract(blocks)["org_units"]}
+    units = {u["name"]: u for u in extract_blocks(blocks)["org_units"]}
     assert "硫化氢中毒现场救护队" in units  # the heading's short name gives way to the full one
     assert ("队长", "站长") in [(r["title"], r["holder"]) for r in units["硫化氢中毒现场救护队"]["roles"]]
     # with no sentence setting a body up, a 处置 heading still means the handling
@@ -52,8 +27,8 @@ def test_a_group_heading_over_the_sentence_setting_it_up_is_organisation_not_han
 
 
 def test_a_shift_in_the_person_column_keeps_the_post_title_a_named_person_holds_the_listed_post() -> None:
-    shift = _extract(
-        _blocks(
+    shift = extract_blocks(
+        numbered_blocks(
             ("p", "泵房泄漏现场处置方案"),
             ("h1", "2 应急组织"),
             ("p", "成立泄漏处置组，组长由站长担任，组员为当班巡检工和电工。"),
@@ -62,8 +37,8 @@ def test_a_shift_in_the_person_column_keeps_the_post_title_a_named_person_holds_
     )
     roles = [(r["title"], r["holder"], r["duties"]) for r in shift["org_units"][0]["roles"]]
     assert ("巡检工", "当班巡检工", ["关闭进口阀门", "报告站长"]) in roles
-    named = _extract(
-        _blocks(
+    named = extract_blocks(
+        numbered_blocks(
             ("p", "泵房泄漏现场处置方案"),
             ("h1", "2 应急组织"),
             ("p", "成立泄漏处置组，组长由站长担任，组员为巡检工和电工。"),
@@ -74,8 +49,8 @@ def test_a_shift_in_the_person_column_keeps_the_post_title_a_named_person_holds_
 
 
 def test_grades_named_by_severity_in_one_paragraph_are_levels_from_mildest_to_worst() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "锅炉房燃气泄漏现场处置方案"),
             ("h1", "3 应急处置"),
             ("p", "泄漏按程度分为两级：（1）轻微泄漏：可燃气体报警但无明火的，由当班司炉工指挥处置；"
@@ -89,8 +64,8 @@ def test_grades_named_by_severity_in_one_paragraph_are_levels_from_mildest_to_wo
 
 
 def test_grades_without_an_order_word_are_not_guessed() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "锅炉房燃气泄漏现场处置方案"),
             ("h1", "3 应急处置"),
             ("p", "分为两级：（1）甲类：报警的，由司炉工指挥；（2）乙类：着火的，由厂长指挥。"),
@@ -100,8 +75,8 @@ def test_grades_without_an_order_word_are_not_guessed() -> None:
 
 
 def test_a_sign_off_table_fills_the_cover_fields_a_plan_without_cover_lacks() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "配电室火灾现场处置方案"),
             ("h1", "1 风险分析"),
             ("p", "配电室位于主厂房北侧。"),
@@ -121,8 +96,10 @@ def test_a_sign_off_table_fills_the_cover_fields_a_plan_without_cover_lacks() ->
 
 
 def test_a_single_label_row_is_no_sign_off_table() -> None:
-    data = _extract(
-        _blocks(("p", "配电室火灾现场处置方案"), ("table", [["编制单位", "某公司"], ["联系人", "王五"]]))
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "配电室火灾现场处置方案"), ("table", [["编制单位", "某公司"], ["联系人", "王五"]])
+        )
     )
     assert data["issuing_unit"] == ""
 
@@ -135,8 +112,8 @@ def test_tiers_equated_one_by_one_map_to_their_levels() -> None:
 
 
 def test_a_liaison_column_and_an_enterprise_column_give_name_and_org() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "某产业园火灾应急预案"),
             ("h1", "附件 联系表"),
             ("table", [["园内企业", "安全联络人", "手机"], ["江阴某机电有限公司", "葛晓明", "13800001111"]]),
@@ -147,8 +124,8 @@ def test_a_liaison_column_and_an_enterprise_column_give_name_and_org() -> None:
 
 
 def test_a_general_duty_line_after_an_administrative_office_names_the_office() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "某园区应急预案"), ("h1", "五、联系方式"), ("p", "园区管理处总值班电话：0510-80001234")
         ),
     )
@@ -157,8 +134,8 @@ def test_a_general_duty_line_after_an_administrative_office_names_the_office() -
 
 
 def test_kit_a_station_is_equipped_with_is_held_by_the_station() -> None:
-    data = _extract(
-        _blocks(
+    data = extract_blocks(
+        numbered_blocks(
             ("p", "某港区火灾应急预案"),
             ("h1", "四、应急保障"),
             ("p", "港区微型消防站现有队员12人，配备消防摩托车3辆。"),
