@@ -23,6 +23,8 @@ MAIN_CLASS="kafka.Kafka"
 die() { echo "kafka-dev: $*" >&2; exit 1; }
 log() { echo "kafka-dev: $*" >&2; }
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH ($2)"; }
+# shellcheck source=../lib/dev-server.sh
+source "$HERE/../lib/dev-server.sh"
 
 data_dir() {
     local d="${1:-$TARGET/data}"
@@ -56,36 +58,8 @@ cmd_build() {
     ) 9>"$TARGET/.build.lock"
 }
 
-# Bash-only "is anything listening" probe (no nc/python needed).
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pick_port() {  # $1: a fixed port from the environment, if any; $2: a port that must not be chosen
-    if [[ -n "${1:-}" ]]; then echo "$1"; return; fi
-    local p i
-    for i in $(seq 1 50); do
-        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
-        [[ "$p" == "${2:-}" ]] && continue
-        port_open "$p" || { echo "$p"; return; }
-    done
-    die "could not find a free port"
-}
-
-# Running and not a zombie (an exited broker is reparented to init, which may reap it late).
-alive() {
-    local st
-    st="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
-    [[ -n "$st" && "$st" != Z* ]]
-}
-
-# Prints the PID if DATA_DIR has a live broker, else nothing. `ps -ww`: piped, ps cuts the command
-# line at $COLUMNS (pytest sets 80), which hid the data dir and left a broker running after `stop`.
-running_pid() {
-    local pidfile="$1/kafka.pid" pid
-    [[ -f "$pidfile" ]] || return 0
-    pid="$(cat "$pidfile")"
-    if [[ "$pid" =~ ^[0-9]+$ ]] && ps -ww -o args= -p "$pid" 2>/dev/null | grep -q "$MAIN_CLASS $1/server.properties"; then
-        echo "$pid"
-    fi
+running_pid() {  # $1 data dir: the PID of its live server, else nothing
+    pid_running "$1/kafka.pid" "$MAIN_CLASS $1/server.properties"
 }
 
 JAVA_CMD=()
@@ -189,44 +163,18 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local dir pid i
+    local dir
     dir="$(data_dir "${1:-}")"
-    pid="$(running_pid "$dir")"
-    if [[ -z "$pid" ]]; then
-        rm -f "$dir/kafka.pid" "$dir/bootstrap.txt"
-        log "not running"
-        return 0
-    fi
-    kill -TERM "$pid" 2>/dev/null || true
-    for (( i = 0; i < ${KAFKA_DEV_STOP_TIMEOUT:-30} * 5; i++ )); do
-        alive "$pid" || break
-        sleep 0.2
-    done
-    if alive "$pid"; then
-        log "pid $pid did not exit in ${KAFKA_DEV_STOP_TIMEOUT:-30} s, killing"
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/kafka.pid" "$dir/bootstrap.txt"
-    log "stopped"
+    stop_server "$(running_pid "$dir")" "${KAFKA_DEV_STOP_TIMEOUT:-30}" "$dir/kafka.pid" "$dir/bootstrap.txt"
 }
 
 cmd_status() {
-    local dir pid
+    local dir
     dir="$(data_dir "${1:-}")"
-    pid="$(running_pid "$dir")"
-    [[ -n "$pid" && -f "$dir/bootstrap.txt" ]] || { log "not running"; return 1; }
-    cat "$dir/bootstrap.txt"
+    server_status "$(running_pid "$dir")" "$dir/bootstrap.txt"
 }
 
-main() {
-    case "${1:-}" in
-        build) cmd_build ;;
-        start) cmd_start "${2:-}" ;;
-        stop) cmd_stop "${2:-}" ;;
-        status) cmd_status "${2:-}" ;;
-        *) echo "usage: $0 {build|start|stop|status} [DATA_DIR]" >&2; exit 2 ;;
-    esac
-}
+main() { dispatch "$@"; }
 
 # One line, so that editing this file while an instance runs cannot affect that instance.
 main "$@"; exit $?

@@ -21,6 +21,8 @@ MAIN_CLASS="dev.safecloud.neo4jdev.Launcher"
 die() { echo "neo4j-dev: $*" >&2; exit 1; }
 log() { echo "neo4j-dev: $*" >&2; }
 need() { command -v "$1" >/dev/null 2>&1 || die "'$1' not found on PATH ($2)"; }
+# shellcheck source=../lib/dev-server.sh
+source "$HERE/../lib/dev-server.sh"
 
 data_dir() {
     local d="${1:-$TARGET/data}"
@@ -54,34 +56,8 @@ cmd_build() {
     ) 9>"$TARGET/.build.lock"
 }
 
-# Bash-only "is anything listening" probe (no nc/python needed).
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-pick_port() {
-    if [[ -n "${NEO4J_DEV_PORT:-}" ]]; then echo "$NEO4J_DEV_PORT"; return; fi
-    local p i
-    for i in $(seq 1 50); do
-        p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
-        port_open "$p" || { echo "$p"; return; }
-    done
-    die "could not find a free port"
-}
-
-# Running and not a zombie (an exited launcher is reparented to init, which may reap it late).
-alive() {
-    local st
-    st="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
-    [[ -n "$st" && "$st" != Z* ]]
-}
-
-# Prints the PID if DATA_DIR has a live launcher, else nothing.
-running_pid() {
-    local pidfile="$1/neo4j.pid" pid
-    [[ -f "$pidfile" ]] || return 0
-    pid="$(cat "$pidfile")"
-    if [[ "$pid" =~ ^[0-9]+$ ]] && ps -o args= -p "$pid" 2>/dev/null | grep -q "$MAIN_CLASS"; then
-        echo "$pid"
-    fi
+running_pid() {  # $1 data dir: the PID of its live server, else nothing
+    pid_running "$1/neo4j.pid" "$MAIN_CLASS"
 }
 
 cmd_start() {
@@ -96,7 +72,7 @@ cmd_start() {
     need java "install a JDK 17 or 21"
     cmd_build
     rm -f "$dir/neo4j.pid" "$dir/bolt.uri"
-    port="$(pick_port)"
+    port="$(pick_port "${NEO4J_DEV_PORT:-}")"
     logf="$dir/neo4j.log"
     # shellcheck disable=SC2086  # NEO4J_DEV_JAVA_OPTS is a list of options
     nohup java -Xms256m "-Xmx${NEO4J_DEV_HEAP:-1g}" -XX:+ExitOnOutOfMemoryError \
@@ -129,44 +105,18 @@ cmd_start() {
 }
 
 cmd_stop() {
-    local dir pid i
+    local dir
     dir="$(data_dir "${1:-}")"
-    pid="$(running_pid "$dir")"
-    if [[ -z "$pid" ]]; then
-        rm -f "$dir/neo4j.pid" "$dir/bolt.uri"
-        log "not running"
-        return 0
-    fi
-    kill -TERM "$pid" 2>/dev/null || true
-    for (( i = 0; i < ${NEO4J_DEV_STOP_TIMEOUT:-30} * 5; i++ )); do
-        alive "$pid" || break
-        sleep 0.2
-    done
-    if alive "$pid"; then
-        log "pid $pid did not exit in ${NEO4J_DEV_STOP_TIMEOUT:-30} s, killing"
-        kill -KILL "$pid" 2>/dev/null || true
-    fi
-    rm -f "$dir/neo4j.pid" "$dir/bolt.uri"
-    log "stopped"
+    stop_server "$(running_pid "$dir")" "${NEO4J_DEV_STOP_TIMEOUT:-30}" "$dir/neo4j.pid" "$dir/bolt.uri"
 }
 
 cmd_status() {
-    local dir pid
+    local dir
     dir="$(data_dir "${1:-}")"
-    pid="$(running_pid "$dir")"
-    [[ -n "$pid" && -f "$dir/bolt.uri" ]] || { log "not running"; return 1; }
-    cat "$dir/bolt.uri"
+    server_status "$(running_pid "$dir")" "$dir/bolt.uri"
 }
 
-main() {
-    case "${1:-}" in
-        build) cmd_build ;;
-        start) cmd_start "${2:-}" ;;
-        stop) cmd_stop "${2:-}" ;;
-        status) cmd_status "${2:-}" ;;
-        *) echo "usage: $0 {build|start|stop|status} [DATA_DIR]" >&2; exit 2 ;;
-    esac
-}
+main() { dispatch "$@"; }
 
 # One line, so that editing this file while an instance runs cannot affect that instance.
 main "$@"; exit $?
