@@ -12,6 +12,8 @@ WHERE p.id IN $ids AND v.id = p.enabled_version_id
 RETURN p.id AS id, v.document AS document"""
 _TOWNS = "MATCH (t:Town) RETURN t.name AS name"
 _ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
+_ENTERPRISE = """MATCH (e:Enterprise {id: $id})
+RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.key_domains AS key_domains"""
 
 
 def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, str]:
@@ -32,3 +34,9 @@ def town_names(store: GraphStore) -> list[str]:
 def enterprise_towns(store: GraphStore) -> list[Row]:
     """Every firm's id, name and town."""
     return store.read(_ENTERPRISES, {})
+
+
+def enterprise_profile(store: GraphStore, enterprise_id: str) -> Row | None:
+    """One firm's name, town, category and key domains (what says which sector's plans apply to it)."""
+    rows = store.read(_ENTERPRISE, {"id": enterprise_id})
+    return rows[0] if rows else None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import plan_guide, plan_places
+from agents.chat import plan_caller, plan_guide, plan_places
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
 from core.errors import ValidationError
@@ -118,7 +118,8 @@ def run_template(
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
     if intent.id == "plan_for":
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
-        rows = plan_guide.rank(rows, params, question)
+        ranked = plan_guide.rank(rows, params, question)
+        rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 
