@@ -1,4 +1,4 @@
-"""Whose a demo plan is: a firm's plan goes to a demo firm of its town, never to the whole city.
+"""Whose a demo plan is: a firm's plan goes to its own demo firm or to its town, never to the whole city.
 
 The sample corpus holds real-looking plans of firms the generated demo city does not hold (江阴澄邦化学,
 江阴澄宇化工 …). Filed by their name alone most landed city-wide (no town in the firm's name), and a
@@ -9,9 +9,10 @@ would set it:
 * public issuers (a government, a department, a zone's committee, a village committee): the town its
   title or issuer names, else city-wide — unchanged;
 * a firm's plan (its issuer is a company, works or group, or it is a 现场处置方案): the demo firm of that
-  name when the city holds it; else a demo firm of the firm's town — the town its name carries, else the
-  seat its own text names most (``agents.chat.plan_places.seat``) — the one whose name shares most
-  characters with the issuer (a 化工 plan goes to a 化工 firm where the town has one);
+  name when the city holds it; else the firm's town — the town its name carries, else the seat its own
+  text names most (``agents.chat.plan_places.seat``), else the town of the demo firm whose name shares
+  most characters with the issuer. It is not handed to another demo firm: the guide would then tell
+  that firm's people to follow a stranger's plan as their own (正中化工 given 澄宇化工's plan);
 * another private issuer (a hospital, a school, a venue's 管理处): its town (name or seat), not a firm.
 
 Deterministic: the same corpus over the same city gives the same owners on every ``make demo``.
@@ -65,11 +66,14 @@ def owner(
     same = [f for f in firms if core_name(str(f.get("name") or "")) == core_name(issuer)]
     if same:
         return Owner(str(same[0].get("town") or "") or None, str(same[0]["id"]))
-    pool = [f for f in firms if town and f.get("town") == town] or ([] if town else list(firms))
-    if not pool:  # a town with no demo firm: the plan stays that town's, out of every other town's sight
+    if town:
         return Owner(town)
-    best = max(pool, key=lambda f: (_likeness(issuer, str(f.get("name") or "")), str(f["id"])))
-    return Owner(str(best.get("town") or "") or town, str(best["id"]))
+    if not firms:
+        return Owner(None)
+    # Neither its name nor its text places it: the town of the demo firm most like it (a 化工 firm's
+    # plan goes where chemical works are), so it is still some town's, never the whole city's.
+    best = max(firms, key=lambda f: (_likeness(issuer, str(f.get("name") or "")), str(f["id"])))
+    return Owner(str(best.get("town") or "") or None)
 
 
 __all__ = ["Owner", "owner"]

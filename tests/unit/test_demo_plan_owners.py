@@ -1,5 +1,5 @@
-"""Whose a sample plan is when ``make demo`` files it (``api.demo_plan_owners``): a firm's plan goes to a
-demo firm of its town, never city-wide; public plans keep the town their name says or the city."""
+"""Whose a sample plan is when ``make demo`` files it (``api.demo_plan_owners``): a firm's plan goes to its
+own demo firm or its town, never city-wide; public plans keep the town their name says or the city."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ def test_a_firm_the_city_holds_owns_its_plan() -> None:
     assert owner(_plan("江阴祝塘宏大五金有限公司"), "祝塘镇", "", FIRMS, TOWNS) == Owner("祝塘镇", "E-3")
 
 
-def test_an_unknown_firm_goes_to_the_likest_firm_of_its_town() -> None:
-    # 恒丰化工 and 瑞丰化工 share 丰化工: the town's chemical works, not its weaving mill
-    assert owner(_plan("江阴新桥瑞丰化工有限公司"), "新桥镇", "", FIRMS, TOWNS) == Owner("新桥镇", "E-2")
+def test_an_unknown_firm_goes_to_its_town_and_to_no_other_firm() -> None:
+    # 恒丰化工 of the same town is another company: the plan is the town's to see, not 恒丰's own
+    assert owner(_plan("江阴新桥瑞丰化工有限公司"), "新桥镇", "", FIRMS, TOWNS) == Owner("新桥镇")
 
 
 def test_an_unknown_firm_without_a_town_in_its_name_goes_to_its_seat() -> None:
@@ -31,12 +31,11 @@ def test_an_unknown_firm_without_a_town_in_its_name_goes_to_its_seat() -> None:
     got = owner(
         _plan("江阴宏远机械有限公司", "叉车伤害现场处置方案", "现场处置方案"), None, body, FIRMS, TOWNS
     )
-    assert got == Owner("祝塘镇", "E-3")
+    assert got == Owner("祝塘镇")
 
 
-def test_a_firms_plan_is_never_city_wide() -> None:
-    got = owner(_plan("江阴某某精密有限公司"), None, "", FIRMS, TOWNS)
-    assert got.enterprise_id is not None and got.town is not None
+def test_a_firms_plan_placed_nowhere_goes_to_the_town_of_the_likest_firm_never_the_city() -> None:
+    assert owner(_plan("江阴某某化工有限公司"), None, "", FIRMS, TOWNS) == Owner("新桥镇")
 
 
 def test_public_plans_keep_their_town_or_the_city() -> None:
