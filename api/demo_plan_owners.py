@@ -13,7 +13,8 @@ would set it:
   text names most (``agents.chat.plan_places.seat``), else the town of the demo firm whose name shares
   most characters with the issuer. It is not handed to another demo firm: the guide would then tell
   that firm's people to follow a stranger's plan as their own (正中化工 given 澄宇化工's plan);
-* another private issuer (a hospital, a school, a venue's 管理处): its town (name or seat), not a firm.
+* another private issuer (a hospital, a school, a venue's 管理处), or none read and the title names no
+  public body: its town (name or seat), not a firm.
 
 Deterministic: the same corpus over the same city gives the same owners on every ``make demo``.
 """
@@ -24,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.plan_guide import is_public
+from agents.chat.plan_guide import is_public, names_public_body
 from agents.chat.plan_places import core_name, seat
 from agents.chat.slots import Gazetteer
 
@@ -58,7 +59,10 @@ def owner(
     ``named_town``: the town its title or issuer names (``api.demo_plans._town_of``); ``document``: its
     text (for the seat); ``firms``: the demo firms (id, name, town)."""
     issuer = str(plan.get("issuing_unit") or "")
-    if is_public(plan) and not _is_firm(issuer, plan.get("plan_type")):
+    # No issuer read and no public body in the title (江阴市体育中心…, 江阴临港物流园…): a venue's or a
+    # park operator's plan, not the city's; a department's title names it (…消防救援大队…).
+    unknown = not issuer and not names_public_body(str(plan.get("title") or ""))
+    if is_public(plan) and not _is_firm(issuer, plan.get("plan_type")) and not unknown:
         return Owner(named_town)
     town = named_town or seat(document, Gazetteer.from_towns(towns))
     if not _is_firm(issuer, plan.get("plan_type")):  # a hospital, a school, a venue: its town only

@@ -85,6 +85,11 @@ _FIRM_AFFIXES = re.compile(
 )
 
 
+def names_public_body(text: str) -> bool:
+    """The text names a government body, a department or a zone's committee (政府, 局, 管委会 …)."""
+    return _PUBLIC_ISSUER.search(text) is not None
+
+
 def names_issuer(row: Mapping[str, Any], question: str) -> bool:
     """The question names the firm that issued the plan: its 字号 and the next two characters
     ("澄宇化工", "新桥鲜达", "苏南港务") as the issuing unit writes them."""
@@ -277,4 +282,4 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["answer", "is_public", "names_issuer", "rank", "slot_values"]
+__all__ = ["answer", "is_public", "names_issuer", "names_public_body", "rank", "slot_values"]

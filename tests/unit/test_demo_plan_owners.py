@@ -52,3 +52,11 @@ def test_a_hospital_goes_to_its_town_not_to_a_firm() -> None:
     assert owner(_plan("江阴市某某医院", "火灾事故应急预案", "专项"), None, body, FIRMS, TOWNS) == Owner(
         "澄江街道"
     )
+
+
+def test_a_plan_with_no_issuer_read_and_no_public_body_in_its_title_goes_to_its_seat() -> None:
+    body = "会展中心位于澄江街道，活动期间由澄江街道派出所配合疏散。"
+    venue = _plan("", "江阴市会展中心大型展会踩踏事故应急预案", "专项")
+    assert owner(venue, None, body, FIRMS, TOWNS) == Owner("澄江街道")
+    brigade = _plan("", "江阴市消防救援大队危险化学品火灾扑救作战预案", "部门")  # a department's, city-wide
+    assert owner(brigade, None, body, FIRMS, TOWNS) == Owner(None)
