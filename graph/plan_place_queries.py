@@ -11,6 +11,7 @@ _ENABLED_DOCUMENTS = """MATCH (p:Plan {status: '已启用'})-[:HAS_VERSION]->(v:
 WHERE p.id IN $ids AND v.id = p.enabled_version_id
 RETURN p.id AS id, v.document AS document"""
 _TOWNS = "MATCH (t:Town) RETURN t.name AS name"
+_ISSUERS = "MATCH (p:Plan {status: '已启用'}) WHERE p.issuing_unit IS NOT NULL RETURN DISTINCT p.issuing_unit AS issuing_unit"
 _ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
 _ENTERPRISE = """MATCH (e:Enterprise {id: $id})
 RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.key_domains AS key_domains"""
@@ -24,6 +25,11 @@ def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, s
     return {
         str(r["id"]): str(r.get("document") or "") for r in store.read(_ENABLED_DOCUMENTS, {"ids": wanted})
     }
+
+
+def plan_issuers(store: GraphStore) -> list[str]:
+    """The issuing units of the enabled plans."""
+    return [str(r["issuing_unit"]) for r in store.read(_ISSUERS, {})]
 
 
 def town_names(store: GraphStore) -> list[str]:

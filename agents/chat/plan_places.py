@@ -29,7 +29,13 @@ from agents.chat.plan_guide import is_public, names_issuer
 from agents.chat.slots import GENERIC_PLACES, Gazetteer
 from core.ports import GraphStore
 from core.scope import DataScope
-from graph.plan_place_queries import enabled_plan_documents, enterprise_towns, town_names
+from graph.plan_place_queries import (
+    enabled_plan_documents,
+    enterprise_profile,
+    enterprise_towns,
+    plan_issuers,
+    town_names,
+)
 
 # "石利化工集中区", "石利集中区", "石利化工园区", "滨江工业园": a proper name of two to four characters
 # before the park word (化工/工业 may be dropped or swapped by the caller).
@@ -67,6 +73,20 @@ def firm_in_question(store: GraphStore, question: str, scope: DataScope) -> tupl
         if len(core) >= 4 and core in question and (town is None or scope.allows_town(str(town))):
             hits.append((str(row["id"]), str(town) if town else None))
     return hits[0] if len(hits) == 1 else None
+
+
+def another_issuer_named(store: GraphStore, params: Mapping[str, Any], question: str) -> bool:
+    """The question names the issuer of an enabled plan ("江阴澄宇化工…") that is not the firm the chat
+    resolved its words to (a near name of the demo city, 富宇化工): the accident is the issuer's, so the
+    resolved firm's town must not filter the issuer's plan out (it is filed under its own seat)."""
+    firm = params.get("enterprise_id")
+    if not firm:
+        return False
+    named = [u for u in plan_issuers(store) if names_issuer({"issuing_unit": u}, question)]
+    if not named:
+        return False
+    resolved = core_name(str((enterprise_profile(store, str(firm)) or {}).get("name") or ""))
+    return all(core_name(u) != resolved for u in named)
 
 
 def seat(document: str, gazetteer: Gazetteer) -> str | None:
@@ -114,4 +134,4 @@ def place_plans(
     return list(dict.fromkeys(found))
 
 
-__all__ = ["core_name", "firm_in_question", "park_names", "place_plans", "seat"]
+__all__ = ["another_issuer_named", "core_name", "firm_in_question", "park_names", "place_plans", "seat"]

@@ -89,3 +89,25 @@ def test_an_accident_or_a_named_plan_keeps_the_ranked_order() -> None:
 def test_whole_class_titles_are_general_and_one_kind_titles_are_not() -> None:
     assert plan_caller.is_general(TOWN_ALL) and plan_caller.is_general(CITY_ALL)
     assert not plan_caller.is_general(TOWN_FLOOD) and not plan_caller.is_general(VENUE)
+
+
+class IssuerStore:
+    """Answers ``plan_places.another_issuer_named``'s reads: the plans' issuers and the resolved firm."""
+
+    def __init__(self, issuers: list[str], firm_name: str) -> None:
+        self.issuers, self.firm_name = issuers, firm_name
+
+    def read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if "issuing_unit" in query:
+            return [{"issuing_unit": u} for u in self.issuers]
+        return [{"id": params.get("id"), "name": self.firm_name, "town": "利港街道"}]
+
+
+def test_a_plans_issuer_named_outranks_a_near_named_firm_the_words_were_resolved_to() -> None:
+    from agents.chat.plan_places import another_issuer_named
+
+    store = IssuerStore(["江阴金澄纺织有限公司", "江阴市人民政府办公室"], "江阴市银澄纺织科技有限公司")
+    assert another_issuer_named(store, {"enterprise_id": "E-9"}, "金澄纺织染缸起火了一级响应怎么做")  # type: ignore[arg-type]
+    same = IssuerStore(["江阴金澄纺织有限公司"], "江阴金澄纺织有限公司")
+    assert not another_issuer_named(same, {"enterprise_id": "E-9"}, "金澄纺织染缸起火了一级响应怎么做")  # type: ignore[arg-type]
+    assert not another_issuer_named(store, {}, "金澄纺织染缸起火了")  # type: ignore[arg-type]
