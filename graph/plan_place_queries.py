@@ -11,7 +11,8 @@ _ENABLED_DOCUMENTS = """MATCH (p:Plan {status: '已启用'})-[:HAS_VERSION]->(v:
 WHERE p.id IN $ids AND v.id = p.enabled_version_id
 RETURN p.id AS id, v.document AS document"""
 _TOWNS = "MATCH (t:Town) RETURN t.name AS name"
-_ISSUERS = "MATCH (p:Plan {status: '已启用'}) WHERE p.issuing_unit IS NOT NULL RETURN DISTINCT p.issuing_unit AS issuing_unit"
+_ISSUERS = """MATCH (p:Plan {status: '已启用'}) WHERE p.issuing_unit IS NOT NULL
+RETURN p.id AS id, p.issuing_unit AS issuing_unit, p.title AS title, p.plan_type AS plan_type"""
 _ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
 _ENTERPRISE = """MATCH (e:Enterprise {id: $id})
 RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.key_domains AS key_domains"""
@@ -27,9 +28,9 @@ def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, s
     }
 
 
-def plan_issuers(store: GraphStore) -> list[str]:
-    """The issuing units of the enabled plans."""
-    return [str(r["issuing_unit"]) for r in store.read(_ISSUERS, {})]
+def plan_issuers(store: GraphStore) -> list[Row]:
+    """Every enabled plan's id, issuing unit, title and type."""
+    return store.read(_ISSUERS, {})
 
 
 def town_names(store: GraphStore) -> list[str]:

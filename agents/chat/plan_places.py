@@ -82,7 +82,7 @@ def another_issuer_named(store: GraphStore, params: Mapping[str, Any], question:
     firm = params.get("enterprise_id")
     if not firm:
         return False
-    named = [u for u in plan_issuers(store) if names_issuer({"issuing_unit": u}, question)]
+    named = [str(p["issuing_unit"]) for p in plan_issuers(store) if names_issuer(p, question)]
     if not named:
         return False
     resolved = core_name(str((enterprise_profile(store, str(firm)) or {}).get("name") or ""))
@@ -122,6 +122,10 @@ def place_plans(
         return []
     parks = park_names(question)
     firms = [r for r in rows if not is_public(r) and names_issuer(r, question)]
+    if (
+        not firms
+    ):  # the named firm's plan is for another accident (H2S, a fire asked): its seat still places it
+        firms = [p for p in plan_issuers(store) if not is_public(p) and names_issuer(p, question)]
     if not parks and not firms:
         return []
     zones = [r for r in rows if _zone(r)]

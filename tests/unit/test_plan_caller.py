@@ -99,7 +99,10 @@ class IssuerStore:
 
     def read(self, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         if "issuing_unit" in query:
-            return [{"issuing_unit": u} for u in self.issuers]
+            return [
+                {"id": f"P{i}", "issuing_unit": u, "title": "", "plan_type": "专项"}
+                for i, u in enumerate(self.issuers)
+            ]
         return [{"id": params.get("id"), "name": self.firm_name, "town": "利港街道"}]
 
 
