@@ -14,8 +14,10 @@ from typing import Any
 
 from agents.chat.slots import Gazetteer
 from api.bootstrap import Container
+from api.demo_plan_owners import owner
 from core.errors import ConfigError, SafeCloudError
 from core.scope import DEV_PRINCIPAL, DataScope
+from graph.plan_place_queries import enterprise_towns
 from plans.models import PlanMetaInput, ReviewPatch
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,7 @@ def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
     if existing.total:
         return {"skipped": f"图中已有 {existing.total} 个预案"}
     towns = [t.name for t in c.repository.towns(DataScope())]
+    firms = enterprise_towns(c.graph)  # a firm's plan is filed under one of them (api.demo_plan_owners)
     loaded, failed = [], []
     for path in sorted(p for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES):
         if service.importer is None:
@@ -59,7 +62,11 @@ def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
                 failed.append({"file": path.name, "error": "; ".join(imported.report.warnings) or "不是预案"})
                 continue
             plan = imported.plan
-            meta = PlanMetaInput(town=_town_of(plan.title, plan.issuing_unit, towns))
+            named = {"title": plan.title, "issuing_unit": plan.issuing_unit, "plan_type": plan.plan_type}
+            filed = owner(
+                named, _town_of(plan.title, plan.issuing_unit, towns), plan.model_dump_json(), firms, towns
+            )
+            meta = PlanMetaInput(town=filed.town, enterprise_id=filed.enterprise_id)
             up = service.upload(DEV_PRINCIPAL, data, path.name, meta)
             service.patch_review(DEV_PRINCIPAL, up.plan_id, up.version_id, ReviewPatch(accept_above=0.0))
             report = service.publish(DEV_PRINCIPAL, up.plan_id, up.version_id)

@@ -35,6 +35,7 @@ class Page(BaseModel):
     page: int
     size: int
     items: list[EnterpriseSummary]
+    hint: str | None = None  # why nothing was found, for the search box (e.g. a query that names no firm)
 
 
 class PersonView(BaseModel):

@@ -11,7 +11,11 @@ _ENABLED_DOCUMENTS = """MATCH (p:Plan {status: '已启用'})-[:HAS_VERSION]->(v:
 WHERE p.id IN $ids AND v.id = p.enabled_version_id
 RETURN p.id AS id, v.document AS document"""
 _TOWNS = "MATCH (t:Town) RETURN t.name AS name"
+_ISSUERS = """MATCH (p:Plan {status: '已启用'}) WHERE p.issuing_unit IS NOT NULL
+RETURN p.id AS id, p.issuing_unit AS issuing_unit, p.title AS title, p.plan_type AS plan_type"""
 _ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
+_ENTERPRISE = """MATCH (e:Enterprise {id: $id})
+RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.key_domains AS key_domains"""
 
 
 def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, str]:
@@ -24,6 +28,11 @@ def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, s
     }
 
 
+def plan_issuers(store: GraphStore) -> list[Row]:
+    """Every enabled plan's id, issuing unit, title and type."""
+    return store.read(_ISSUERS, {})
+
+
 def town_names(store: GraphStore) -> list[str]:
     """Every town's name."""
     return [str(r["name"]) for r in store.read(_TOWNS, {})]
@@ -32,3 +41,9 @@ def town_names(store: GraphStore) -> list[str]:
 def enterprise_towns(store: GraphStore) -> list[Row]:
     """Every firm's id, name and town."""
     return store.read(_ENTERPRISES, {})
+
+
+def enterprise_profile(store: GraphStore, enterprise_id: str) -> Row | None:
+    """One firm's name, town, category and key domains (what says which sector's plans apply to it)."""
+    rows = store.read(_ENTERPRISE, {"id": enterprise_id})
+    return rows[0] if rows else None

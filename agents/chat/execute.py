@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import plan_guide, plan_places
+from agents.chat import plan_caller, plan_guide, plan_places
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
 from core.errors import ValidationError
 from core.ports import GraphStore
-from core.scope import DataScope
+from core.scope import DataScope, ScopeLevel
 from graph.intents import Intent
 from graph.repository import SafetyGraphRepository, day_bounds
 
@@ -114,11 +114,18 @@ def run_template(
     unplaced = intent.id == "plan_for" and not (params.get("enterprise_id") or params.get("town"))
     if unplaced and (firm := plan_places.firm_in_question(store, question, scope)):  # "伟创化学…": its town
         params["enterprise_id"] = firm[0]
+    if (
+        intent.id == "plan_for"
+        and scope.level is not ScopeLevel.ENTERPRISE
+        and plan_places.another_issuer_named(store, params, question)
+    ):
+        params["enterprise_id"] = None  # the named issuer's plan, not a near-named demo firm's town
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
     if intent.id == "plan_for":
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
-        rows = plan_guide.rank(rows, params, question)
+        ranked = plan_guide.rank(rows, params, question)
+        rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 

@@ -85,6 +85,11 @@ _FIRM_AFFIXES = re.compile(
 )
 
 
+def names_public_body(text: str) -> bool:
+    """The text names a government body, a department or a zone's committee (政府, 局, 管委会 …)."""
+    return _PUBLIC_ISSUER.search(text) is not None
+
+
 def names_issuer(row: Mapping[str, Any], question: str) -> bool:
     """The question names the firm that issued the plan: its 字号 and the next two characters
     ("澄宇化工", "新桥鲜达", "苏南港务") as the issuing unit writes them."""
@@ -245,12 +250,16 @@ def _level_line(level: Mapping[str, Any]) -> str:
 
 
 def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
+    note = str(params.get("caller_note") or "")  # why these plans (``agents.chat.plan_caller``)
+    if note and not rows:
+        return note
     if not rows:
         said = "、".join(params.get("accident_types") or [])
         what = f"（{said}）" if said else ""
         return f"没有查到适用的已启用应急预案{what}，请联系值班领导或查阅纸质预案。"
     asked_level = params.get("response_level")
-    lines = [f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）："]
+    lines = [note] if note else []
+    lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, row in enumerate(rows[:SHOWN_PLANS], 1):
         lines.append(
             f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
@@ -273,4 +282,4 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["answer", "is_public", "names_issuer", "rank", "slot_values"]
+__all__ = ["answer", "is_public", "names_issuer", "names_public_body", "rank", "slot_values"]

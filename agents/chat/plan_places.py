@@ -29,7 +29,13 @@ from agents.chat.plan_guide import is_public, names_issuer
 from agents.chat.slots import GENERIC_PLACES, Gazetteer
 from core.ports import GraphStore
 from core.scope import DataScope
-from graph.plan_place_queries import enabled_plan_documents, enterprise_towns, town_names
+from graph.plan_place_queries import (
+    enabled_plan_documents,
+    enterprise_profile,
+    enterprise_towns,
+    plan_issuers,
+    town_names,
+)
 
 # "石利化工集中区", "石利集中区", "石利化工园区", "滨江工业园": a proper name of two to four characters
 # before the park word (化工/工业 may be dropped or swapped by the caller).
@@ -69,6 +75,20 @@ def firm_in_question(store: GraphStore, question: str, scope: DataScope) -> tupl
     return hits[0] if len(hits) == 1 else None
 
 
+def another_issuer_named(store: GraphStore, params: Mapping[str, Any], question: str) -> bool:
+    """The question names the issuer of an enabled plan ("江阴澄宇化工…") that is not the firm the chat
+    resolved its words to (a near name of the demo city, 富宇化工): the accident is the issuer's, so the
+    resolved firm's town must not filter the issuer's plan out (it is filed under its own seat)."""
+    firm = params.get("enterprise_id")
+    if not firm:
+        return False
+    named = [str(p["issuing_unit"]) for p in plan_issuers(store) if names_issuer(p, question)]
+    if not named:
+        return False
+    resolved = core_name(str((enterprise_profile(store, str(firm)) or {}).get("name") or ""))
+    return all(core_name(u) != resolved for u in named)
+
+
 def seat(document: str, gazetteer: Gazetteer) -> str | None:
     """The town a firm's plan names most (full names and short forms: 申港作业区 is 申港's), or None
     when it names none or two towns equally often."""
@@ -102,6 +122,10 @@ def place_plans(
         return []
     parks = park_names(question)
     firms = [r for r in rows if not is_public(r) and names_issuer(r, question)]
+    if (
+        not firms
+    ):  # the named firm's plan is for another accident (H2S, a fire asked): its seat still places it
+        firms = [p for p in plan_issuers(store) if not is_public(p) and names_issuer(p, question)]
     if not parks and not firms:
         return []
     zones = [r for r in rows if _zone(r)]
@@ -114,4 +138,4 @@ def place_plans(
     return list(dict.fromkeys(found))
 
 
-__all__ = ["core_name", "firm_in_question", "park_names", "place_plans", "seat"]
+__all__ = ["another_issuer_named", "core_name", "firm_in_question", "park_names", "place_plans", "seat"]

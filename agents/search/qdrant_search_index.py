@@ -42,6 +42,7 @@ from qdrant_client import QdrantClient, models
 
 from agents.search.docs import KeywordDoc
 from agents.search.errors import SearchError, SearchIndexLockedError
+from agents.search.noise import keyword_query
 from agents.search.tokenize import NAMES, TEXT, SparseTerms, TermProfile, Tokenizer
 from core.ai import SearchDoc, SearchHit
 from core.errors import SafeCloudError, ValidationError
@@ -249,6 +250,16 @@ class QdrantSearchIndex:
                     with_payload=True,
                 )
         return [_hit(p) for p in response.points]
+
+    def evidence(
+        self, collection: str, query: str, *, filters: Mapping[str, Any] | None = None, candidates: int = 50
+    ) -> tuple[bool, list[SearchHit]]:
+        """Whether the keyword leg finds any document for ``query`` and, when it finds none, the dense
+        leg's top ``candidates`` (their scores describe the query's own noise, ``agents.search.noise``)."""
+        said = keyword_query(query)
+        if said and self.search(collection, said, limit=1, filters=filters, mode="sparse"):
+            return True, []
+        return False, self.search(collection, query, limit=candidates, filters=filters, mode="dense")
 
     def delete(self, collection: str, ids: Sequence[str]) -> int:
         if not ids:

@@ -11,9 +11,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol
 
 from agents.search.enterprise_index import ENTERPRISES
+from agents.search.noise import CANDIDATES, evidence, is_noise
 from core.ai import SearchHit
 from core.errors import SafeCloudError
 from core.ports import Embedder, SearchIndex
@@ -29,6 +30,7 @@ class ManagedIndex(SearchIndex, Protocol):
         *,
         limit: int = 10,
         filters: Any = None,
+        mode: Literal["hybrid", "dense", "sparse"] = "hybrid",
         dense_limit: int | None = None,
     ) -> list[SearchHit]: ...
 
@@ -62,11 +64,17 @@ class SearchService:
 
         All keyword matches (up to ``limit``) and the ``dense_limit`` nearest by meaning are
         fused (RRF): typos, abbreviations and pinyin find their enterprise without burying the
-        list under everything merely similar.
+        list under everything merely similar. A query no keyword matches is answered by the dense
+        leg alone, and only when its best hit stands out of the query's own noise ("asdfgh", "😀"
+        have ten nearest firms too; ``agents.search.noise``): otherwise the answer is no firm.
         """
         try:
             if self.index.count(ENTERPRISES) == 0:
                 return None
+            keyword, dense = evidence(self.index, ENTERPRISES, query, filters=filters, candidates=CANDIDATES)
+            if not keyword:  # RRF over the dense leg alone is the dense order
+                noise = is_noise(keyword, [h.score for h in dense])
+                return [] if noise else list(dict.fromkeys(h.id for h in dense[: min(limit, dense_limit)]))
             hits = self.index.search(
                 ENTERPRISES, query, limit=limit, filters=filters, dense_limit=dense_limit
             )

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from agents.search.enterprise_index import enterprise_filters
+from agents.search.noise import NO_MATCH_HINT
 from api.bootstrap import Container
 from api.deps import BlankIsNone, ContainerDep, PrincipalDep
 from core.errors import ValidationError
@@ -71,6 +72,8 @@ def _fuzzy_search(
     ids = c.search.enterprise_ids(text, filters=filters, limit=FUZZY_LIMIT)
     if ids is None:
         return None
+    if not ids:  # no keyword matched and the nearest by meaning were noise (agents.search.noise)
+        return Page(total=0, page=page, size=size, items=[], hint=NO_MATCH_HINT.format(q=text[:20]))
     rows = c.repository.enterprises_by_ids(scope, ids, town=town, category=category)
     return Page(total=len(rows), page=page, size=size, items=rows[(page - 1) * size : page * size])
 

@@ -11,9 +11,12 @@ from core.ai import SearchDoc, SearchHit
 
 
 class FakeIndex:
-    def __init__(self, docs: int = 2, fail: Exception | None = None) -> None:
+    def __init__(
+        self, docs: int = 2, fail: Exception | None = None, dense: list[float] | None = None
+    ) -> None:
         self.docs, self.fail, self.closed = docs, fail, False
         self.calls: list[dict[str, Any]] = []
+        self.dense = dense  # None: the keyword leg matches; else the dense leg's scores (no keyword)
 
     def upsert(self, collection: str, docs: Sequence[SearchDoc]) -> int:
         return len(docs)
@@ -25,10 +28,15 @@ class FakeIndex:
         *,
         limit: int = 10,
         filters: Mapping[str, Any] | None = None,
+        mode: str = "hybrid",
         dense_limit: int | None = None,
     ) -> list[SearchHit]:
         if self.fail:
             raise self.fail
+        if mode == "sparse":  # the keyword leg alone: matches unless only dense scores were given
+            return [SearchHit(id="B", score=1.0)] if self.dense is None else []
+        if mode == "dense":
+            return [SearchHit(id=f"D{i}", score=s) for i, s in enumerate((self.dense or [])[:limit])]
         self.calls.append({"collection": collection, "filters": filters, "dense_limit": dense_limit})
         return [SearchHit(id="B", score=0.9), SearchHit(id="A", score=0.5), SearchHit(id="B", score=0.1)]
 
@@ -76,3 +84,14 @@ def test_empty_or_failing_index_means_graph_fallback() -> None:
     assert service.enterprise_ids("澄星") is None
     info = service.info()
     assert info["answers"] is False and info["code"] == "search_index_locked"
+
+
+def test_a_query_no_keyword_matches_finds_nothing_when_its_nearest_are_noise() -> None:
+    flat = [0.41 - i * 0.001 for i in range(50)]  # "zzxxcc": every firm about as far
+    assert SearchService(lambda: FakeIndex(dense=flat)).enterprise_ids("zzxxcc") == []
+
+
+def test_a_query_no_keyword_matches_keeps_a_nearest_firm_that_stands_out() -> None:
+    standout = [0.93] + [0.41 - i * 0.001 for i in range(49)]
+    service = SearchService(lambda: FakeIndex(dense=standout))
+    assert service.enterprise_ids("chengxinghuagong", dense_limit=3) == ["D0", "D1", "D2"]
