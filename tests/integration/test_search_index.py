@@ -117,12 +117,19 @@ def test_api_fuzzy_search_uses_the_index(client: TestClient, q: str, expected: s
 def test_api_scope_is_enforced_by_the_graph(client: TestClient) -> None:
     town = {"X-SafeCloud-Town": quote("华士镇")}
     body = client.get("/api/v1/enterprises", params={"q": "澄星化工"}, headers=town).json()
-    assert [i["uscc"] for i in body["items"]] == [C]  # 澄星 is in 临港: invisible to 华士镇
+    # 澄星 is in 临港: invisible to 华士镇, and no unrelated 华士镇 firm is offered in its place (the
+    # only one in scope, 华西纺织厂, shares no word with the query)
+    assert body["items"] == [] and body["total"] == 0
+    assert body.get("hint")
     own = {"X-SafeCloud-Enterprise": B}
-    assert [
-        i["uscc"]
-        for i in client.get("/api/v1/enterprises", params={"q": "化工"}, headers=own).json()["items"]
-    ] == [B]
+
+    def found(q: str) -> list[str]:
+        return [
+            i["uscc"] for i in client.get("/api/v1/enterprises", params={"q": q}, headers=own).json()["items"]
+        ]
+
+    assert found("化工") == []  # 澄星化工 (its lessor) is not B's to see; B itself is no 化工 firm
+    assert found("小厂机械") == [B]
 
 
 def test_api_filters_and_paging_over_index_hits(client: TestClient) -> None:
