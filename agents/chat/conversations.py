@@ -91,7 +91,7 @@ class ConversationStore:
         rows = self.store.read(q.TURNS, {"conversation_id": conversation_id, "user_id": user_id})
         items = [
             TurnView(
-                **{k: v for k, v in r.items() if k not in ("state", "citations")},
+                **{k: v for k, v in r.items() if k not in ("state", "citations", "intent")},
                 intent=r["intent"] or None,
                 citations=_citations_of(r.get("citations")),
             )

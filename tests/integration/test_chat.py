@@ -309,7 +309,8 @@ def test_scoped_callers_and_pronouns_after_a_count(store: FalkorGraphStore) -> N
     listed = chat.ask("都列出来", firm, conversation_id=open_count.conversation_id)
     assert listed.intent == "hazard_list" and listed.params["enterprise_id"] == A
     duty = chat.ask("我们镇现在谁值班", HUASHI)
-    assert duty.intent == "duty_now" and duty.params["town"] == "华士镇"
+    # the town's own roster; the fixture's 华士镇 has no shift, so it says so and gives the city's
+    assert duty.intent == "duty_now" and duty.answer.startswith("华士镇") and duty.rows[0]["name"] == "赵六"
 
 
 def test_a_landlord_who_is_a_person_is_found_in_scope(tmp_path: Path) -> None:
