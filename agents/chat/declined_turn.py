@@ -32,6 +32,8 @@ _ACKS = (
 )  # fmt: skip
 _FILLERS = ("阿巴", "哈", "呵", "嘿", "嘻", "啊", "呀", "啦", "了", "吧", "哇", "呃", "额", "诶", "欸", "哎", "唉",
             "您", "你", "咯", "哟", "嗨", "thanks", "thank you", "thx", "测试")  # fmt: skip
+_SOUNDS = {w for w in _ACKS + _FILLERS if len(w) == 1 and w not in "好行对懂您你了"}
+_REPHRASE = "抱歉，没能理解您的意思，请直接说出要查的内容，例如："
 _TOKENS = sorted(_THANKS + _GREETINGS + _ACKS + _FILLERS, key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+")  # spaces, punctuation (？！。…), emoji
 _DIGITS = re.compile(r"^[0-9０-９]+$")
@@ -45,7 +47,7 @@ def small_talk(question: str, scope: DataScope | None = None) -> str | None:
         return None  # an empty box: check_question asks for a question
     bare = _PUNCT.sub("", question).lower()
     if not bare or _DIGITS.match(bare):  # "？", "…", "123"
-        return f"没看明白您的意思，请直接说出要查的内容，例如：{chat_examples(scope)[0]}"
+        return _REPHRASE + chat_examples(scope)[0]
     rest, said = bare, []
     while rest:
         word = next((t for t in _TOKENS if rest.startswith(t)), None)
@@ -53,13 +55,15 @@ def small_talk(question: str, scope: DataScope | None = None) -> str | None:
             return None
         said.append(word)
         rest = rest[len(word) :]
+    if len({w for w in said if w in _SOUNDS}) > 1:  # "啊啊哦哦嗯嗯": sounds, not a nod
+        return _REPHRASE + chat_examples(scope)[0]
     if any(w in _THANKS or w.startswith("thank") or w == "thx" for w in said):
         return "不客气。还需要查什么，直接问就行。"
     if any(w in _GREETINGS for w in said):
         return f"您好，请问要查什么？例如：{chat_examples(scope)[0]}"
     if any(w in _ACKS for w in said):
         return "好的。还需要查什么，直接问就行。"
-    return f"没看明白您的意思，请直接说出要查的内容，例如：{chat_examples(scope)[0]}"  # "阿巴阿巴", "哈哈"
+    return _REPHRASE + chat_examples(scope)[0]  # "阿巴阿巴", "哈哈"
 
 
 def declined(result: ChatAnswer, state: TurnState | None, text: str) -> TurnState | None:

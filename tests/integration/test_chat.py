@@ -153,8 +153,10 @@ def test_bad_input_gets_a_clear_chinese_reply(store: FalkorGraphStore, question:
 
 
 def test_gibberish_with_the_llm_down_asks_to_rephrase(store: FalkorGraphStore) -> None:
-    r = service(store, chat_model=FakeChatModel(down)).ask("啊啊哦哦嗯嗯", CITY)
+    r = service(store, chat_model=FakeChatModel(down)).ask("叽里咕噜乌拉拉", CITY)
     assert r.path == "clarify" and "没能理解" in r.answer and "大模型不可用" in r.notice
+    r = service(store, chat_model=FakeChatModel(down)).ask("啊啊哦哦嗯嗯", CITY)  # sounds only: no LLM asked
+    assert r.path == "clarify" and "没能理解" in r.answer and r.rows == []
 
 
 def test_a_combined_question_with_the_llm_down_says_which_fixed_queries_answer_the_parts(
@@ -186,7 +188,7 @@ def test_text_to_cypher_fallback_gets_the_principal_scope(store: FalkorGraphStor
                                rows=[{"n": 3}], attempts=1)  # fmt: skip
 
     model = FakeChatModel(lambda _: json.dumps({"intent": "none"}))
-    r = service(store, chat_model=model, cypher_answerer=answer_with_cypher).ask("啊啊哦哦嗯嗯", HUASHI)
+    r = service(store, chat_model=model, cypher_answerer=answer_with_cypher).ask("叽里咕噜乌拉拉", HUASHI)
     assert r.path == "cypher" and seen["scope"] == HUASHI.scope and "3" in r.answer
     assert r.citations[0].kind == "cypher" and r.citations[0].query.startswith("MATCH")
 

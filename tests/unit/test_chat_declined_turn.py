@@ -18,10 +18,10 @@ def test_acknowledgements_get_a_short_reply(text: str) -> None:
     assert (small_talk(text) or "").startswith("好的。")
 
 
-@pytest.mark.parametrize("text", ["？", "？？", "...", "123", "  6 ", "阿巴阿巴", "哈哈哈"])
+@pytest.mark.parametrize("text", ["？", "？？", "...", "123", "  6 ", "阿巴阿巴", "哈哈哈", "嗯嗯啊啊哦"])
 def test_stray_marks_numbers_and_fillers_ask_what_to_look_up(text: str) -> None:
     reply = small_talk(text) or ""
-    assert reply.startswith("没看明白") and "例如" in reply
+    assert reply.startswith("抱歉，没能理解") and "例如" in reply
 
 
 @pytest.mark.parametrize(
