@@ -25,7 +25,7 @@ from core.scope import DataScope
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words that thank, acknowledge or fill, and nothing else; the whole turn must be made of them.
 _THANKS = ("谢谢你", "谢谢您", "谢谢", "多谢", "感谢", "谢了", "谢啦", "辛苦了", "辛苦", "麻烦了", "劳驾了")
-_GREETINGS = ("你好", "您好", "在吗", "在不在", "早上好", "晚上好", "hello", "hi")
+_GREETINGS = ("你好", "您好", "在吗", "在不在", "早上好", "晚上好")
 _ACKS = (
     "好的", "好吧", "好嘞", "好滴", "好", "行吧", "行", "可以", "收到", "明白", "知道", "了解", "懂",
     "没问题", "是的", "对的", "对", "ok", "okay", "嗯", "恩", "哦", "噢", "喔",

@@ -114,7 +114,7 @@ class ChatService:
             state = state or declined(result, state, text)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         result.notice += narrower_scope_notice(question, principal.scope, result.path)
-        if result.path != "refusal" or conversation_id:
+        if (result.path != "refusal" and chat is None) or conversation_id:  # no new conversation for "谢谢"
             cid = conversation_id or self.conversations.create(
                 principal.user_id, normalise_question(question) or "对话"
             )
