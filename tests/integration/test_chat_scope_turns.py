@@ -129,3 +129,13 @@ def test_a_reloaded_conversation_keeps_each_answers_citations(chat: ChatService)
     assert [c.ref for c in asked.citations] == ["enterprise_count"]
     assert asked.citations[0].rows == [{"n": 2}] and asked.citations[0].params["town"] == "临港经济开发区"
     assert thanked.citations == [] and thanked.answer == small.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "ids"), [("储存液氨的重大危险源", ["MHS-1"]), ("存氯气的重大危险源有哪些", [])]
+)
+def test_hazard_sources_are_filtered_by_the_chemical_they_store(
+    chat: ChatService, question: str, ids: list[str]
+) -> None:
+    got = chat.ask(question, CITY)
+    assert got.intent == "hazard_source_list" and [r["id"] for r in got.rows] == ids
