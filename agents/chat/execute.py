@@ -68,7 +68,7 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         if (at := shift_instant(text, day)) is not None:  # "明天白班", "昨晚夜班": that part's shift
             params |= {"at_ms": at, "from_ms": None, "to_ms": None}
         elif states_time_now(text):  # "半夜两点了，璜土现在谁在值": the hour it is, not the one asked
-            params |= {"at_ms": now_ms, "from_ms": None, "to_ms": None}
+            params |= {"at_ms": now_ms, "from_ms": None, "to_ms": None, "window_label": "现在"}
     if intent.id == "duty_now" and not params.get("town"):
         params["duty_city"] = True
     return params

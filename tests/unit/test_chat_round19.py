@@ -71,7 +71,8 @@ def test_a_clock_time_said_as_the_hour_it_is_asks_for_the_shift_on_duty_now() ->
         "to_ms": MIDNIGHT + 24 * HOUR,
         "_question": "都十一点了城东谁在值",
     }
-    assert bind(duty, values, DataScope(), NOW_MS)["at_ms"] == NOW_MS
+    now = bind(duty, values, DataScope(), NOW_MS)
+    assert (now["at_ms"], now["window_label"]) == (NOW_MS, "现在")  # the reply does not say 十一点
     asked = values | {"_question": "今晚十一点城东谁在值"}  # the hour asked about: its shift
     assert bind(duty, asked, DataScope(), NOW_MS)["at_ms"] == MIDNIGHT + 23 * HOUR
 
