@@ -28,11 +28,10 @@ _DAY = re.compile(r"白班|日班|白天(?:值班|的班)")
 # a role said as such; "谁带班" alone is the whole shift (older convention, chat-117)
 _LEADER = re.compile(r"带班(?:的)?领导|值班领导|带班局长|领导带班")
 
-# "没销号", "还未销号", "没有验收", "未验收" — but not after 整改完/已整改, which is 已整改 alone
+# "没销号", "还未销号", "没有验收", "未验收": every status before 已验收, unless rectified is said too
 _NOT_CLOSED_OUT = re.compile(r"(?:没|未|没有|尚未|还没有?|还未)(?:销号|销项|验收)")
-_RECTIFIED_UNACCEPTED = re.compile(
-    r"(?:已经?整改|整改(?:好|完)了?|改(?:好|完)了?)(?:的?(?:但|可是|但是)?(?:还|仍|尚)?(?:没有?|未|尚未)(?:验收|销号))"
-)
+# rectified said anywhere with a not-accepted word: "整改完了还没验收", "已整改的有哪些还没销号"
+_RECTIFIED = re.compile(r"已经?整改(?!中)|(?<![没未])整改(?:好|完)|(?<![没未整])改(?:好|完)")
 NOT_ACCEPTED = [HazardStatus.PENDING.value, HazardStatus.RECTIFYING.value, HazardStatus.RECTIFIED.value]
 
 INSPECTION_KINDS = {
@@ -67,12 +66,12 @@ def shift_instant(text: str, day_start_ms: int) -> int | None:
 def hazard_closure(text: str) -> dict[str, Any]:
     """Hazard statuses said as closing out: {"hazard_status": 已整改} or {"hazard_statuses": [...]}.
 
-    Both replace the open-only default (the caller pops ``open_only``), as a status said does."""
-    if _RECTIFIED_UNACCEPTED.search(text):
+    Both replace the open-only default (``said_slots`` sets ``open_only`` False), as a status said does."""
+    if not _NOT_CLOSED_OUT.search(text):
+        return {}
+    if _RECTIFIED.search(text):
         return {"hazard_status": HazardStatus.RECTIFIED.value}
-    if _NOT_CLOSED_OUT.search(text):
-        return {"hazard_statuses": list(NOT_ACCEPTED)}
-    return {}
+    return {"hazard_statuses": list(NOT_ACCEPTED)}
 
 
 def inspection_kind(text: str) -> str | None:

@@ -112,6 +112,8 @@ def test_not_closed_out_is_every_status_before_acceptance() -> None:
 def test_rectified_but_not_accepted_is_the_rectified_status_alone() -> None:
     assert hazard_closure("整改好了还没验收的隐患有几条") == {"hazard_status": "已整改"}
     assert hazard_closure("已经整改但尚未销号的隐患") == {"hazard_status": "已整改"}
+    assert hazard_closure("已整改的隐患里哪些还没验收") == {"hazard_status": "已整改"}
+    assert hazard_closure("没整改完也没销号的隐患")["hazard_statuses"] == NOT_ACCEPTED
     assert hazard_closure("还没整改的隐患") == {}  # the open ones, as before
 
 
