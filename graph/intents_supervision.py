@@ -122,10 +122,11 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
     Intent(
         "hazard_list",
         "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms"),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
@@ -157,10 +158,20 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     Intent(
         "hazard_count_by_town",
         "各镇街隐患数量统计（可按等级、状态、是否未整改、是否逾期、发现时间筛选）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "overdue", "from_ms", "to_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "overdue",
+            "from_ms",
+            "to_ms",
+        ),
         ("town", "n"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($overdue IS NULL OR (h.status IN {_OPEN} AND h.deadline < $now))
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
@@ -175,10 +186,11 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
     Intent(
         "hazard_count",
         "隐患数量（按镇街、企业、等级、状态统计）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms"),
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
 RETURN count(h) AS n""",
@@ -190,11 +202,12 @@ RETURN count(h) AS n""",
     ),
     Intent(
         "inspection_list",
-        "执法检查记录（按镇街、企业、时间筛选）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "执法检查记录（按镇街、企业、时间、检查类别如夜查筛选）",
+        (*_ENT_SLOTS, "inspection_kind", "from_ms", "to_ms"),
         ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+  AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
 RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, i.kind AS kind,
   i.inspected_at AS inspected_at, i.findings AS findings ORDER BY i.inspected_at DESC, i.id LIMIT $limit""",
         key_kind="inspection",
@@ -204,11 +217,12 @@ RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
     ),
     Intent(
         "inspection_count",
-        "执法检查次数统计（按镇街、企业、时间）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "执法检查次数统计（按镇街、企业、时间、检查类别如夜查）",
+        (*_ENT_SLOTS, "inspection_kind", "from_ms", "to_ms"),
         ("n",),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+  AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
 RETURN count(i) AS n""",
         shape="count",
         key="n",

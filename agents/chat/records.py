@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
 from agents.chat.level_ranges import level_range
 from core.standards.gb18218_tables import TABLE1
@@ -202,7 +203,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
             out.pop("risk_level", None)
     if "chemical" in out and out.get("key_domain") == "涉氨制冷" and not re.search(r"制冷|冷库|冷链", text):
         out.pop("key_domain")
-    return out
+    return out | said_slots(text)  # shift roles, 没销号, 夜查 (agents.chat.duty_room)
 
 
 def route_record(
