@@ -16,11 +16,13 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.ports import GraphStore
+from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
 
 log = logging.getLogger(__name__)
 
 Step = Callable[[Any], None]
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,24 @@ def _falkor_event_search_indexes(store: Any) -> None:
             _falkor_index(store, label, prop)
 
 
+def _plan_keys_backfill(store: Any) -> None:
+    backfill(store, _warn)
+
+
+def _falkor_plan_key_constraints(store: Any) -> None:
+    falkor_constraints(store, _falkor_index)
+
+
+def _warn(message: str) -> None:
+    """Clashes found by a backfill: logged, and collected for ``migrate``'s caller (the CLI prints them)."""
+    log.warning("%s", message)
+    if _warnings is not None:
+        _warnings.append(message)
+
+
+_warnings: list[str] | None = None
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
     Migration(
@@ -151,6 +171,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "event-search history indexes",
         {"neo4j": (_neo4j_event_search_indexes,), "falkordb": (_falkor_event_search_indexes,)},
     ),
+    Migration(
+        7,
+        "plan uniqueness keys (title, version number, upload, enabled version, template name)",
+        {
+            "neo4j": (_plan_keys_backfill, neo4j_constraints),
+            "falkordb": (_plan_keys_backfill, _falkor_plan_key_constraints),
+        },
+    ),
 )
 
 
@@ -159,8 +187,18 @@ def applied_versions(store: GraphStore) -> set[int]:
     return {int(r["id"]) for r in rows}
 
 
-def migrate(store: GraphStore) -> list[int]:
-    """Apply pending migrations in order; returns the versions applied now."""
+def migrate(store: GraphStore, warnings: list[str] | None = None) -> list[int]:
+    """Apply pending migrations in order; returns the versions applied now. Clashes a backfill
+    found in existing data (they do not stop the migration) are appended to ``warnings``."""
+    global _warnings
+    _warnings = warnings
+    try:
+        return _migrate(store)
+    finally:
+        _warnings = None
+
+
+def _migrate(store: GraphStore) -> list[int]:
     done = applied_versions(store)
     applied = []
     for migration in MIGRATIONS:
