@@ -238,10 +238,10 @@ class PlanGraphRepository:
 
     def get_template(self, template_id: str) -> dict[str, Any] | None:
         rows = self._read(qa.GET_TEMPLATE, None, id=template_id)
-        return rows[0]["template"] if rows else None
+        return _without_keys(rows[0]["template"]) if rows else None
 
     def list_templates(self) -> list[dict[str, Any]]:
-        return [r["template"] for r in self._read(qa.LIST_TEMPLATES, None)]
+        return [_without_keys(r["template"]) for r in self._read(qa.LIST_TEMPLATES, None)]
 
     def delete_template(self, template_id: str) -> bool:
         return bool(self._write(qa.DELETE_TEMPLATE, id=template_id)[0]["deleted"])
@@ -255,6 +255,11 @@ class PlanGraphRepository:
             "uncovered": self._read(qa.UNCOVERED_HAZARD_ENTERPRISES, scope),
             "missing": self._read(qa.MISSING_RESOURCES, scope),
         }
+
+
+def _without_keys(props: dict[str, Any]) -> dict[str, Any]:
+    """Derived uniqueness keys (core.plan_keys) are the store's business, not the template's."""
+    return {k: v for k, v in props.items() if k != "name_key"}
 
 
 def _props(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
