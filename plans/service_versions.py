@@ -11,8 +11,9 @@ Rules kept here, not in routes:
   an in-process lock did not. A write that loses a race reads again and retries or is refused.
 
 ``PlanVersionLifecycle`` is the base of ``plans.service.PlanService``, which adds upload, plan
-creation, listing and review. The scoped reads (``plan``, ``writable_plan``, ``version``) and the
-version write (``_create_version``) sit here because every lifecycle step starts with them.
+creation, listing and review. The scoped reads (``plan``, ``writable_plan``, ``version``) sit here
+because every lifecycle step starts with them; the version write (``_create_version``) is the
+``plans.version_writes.VersionWrites`` mixin.
 """
 
 from __future__ import annotations
@@ -48,8 +49,6 @@ from plans.version_rules import require_verified
 from plans.version_writes import VersionWrites, explicit_number, new_id, rollback_rule
 
 RETIRED = "已废止"
-
-
 RETIRED_MESSAGE = "预案已废止，不能启用其版本；如需恢复请先恢复预案"
 
 
@@ -117,7 +116,7 @@ class PlanVersionLifecycle(VersionWrites):
         check_jurisdiction(scope, town, enterprise_id)
         return town, enterprise_id
 
-    # ---- version writes --------------------------------------------------------------------
+    # ---- version writes: plans.version_writes.VersionWrites -------------------------------
     # ---- publish / enable / disable / roll back --------------------------------------------
     def publish(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
         plan = self._live_plan(principal, plan_id)
