@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +23,6 @@ from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_
 log = logging.getLogger(__name__)
 
 Step = Callable[[Any], None]
-Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -134,14 +134,17 @@ def _falkor_plan_key_constraints(store: Any) -> None:
     falkor_constraints(store, _falkor_index)
 
 
+# Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
+# the store (the older steps have nothing to report) and migrate may run on several threads in tests.
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
+
+
 def _warn(message: str) -> None:
     """Clashes found by a backfill: logged, and collected for ``migrate``'s caller (the CLI prints them)."""
     log.warning("%s", message)
-    if _warnings is not None:
-        _warnings.append(message)
-
-
-_warnings: list[str] | None = None
+    collected = _WARNINGS.get()
+    if collected is not None:
+        collected.append(message)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -190,12 +193,11 @@ def applied_versions(store: GraphStore) -> set[int]:
 def migrate(store: GraphStore, warnings: list[str] | None = None) -> list[int]:
     """Apply pending migrations in order; returns the versions applied now. Clashes a backfill
     found in existing data (they do not stop the migration) are appended to ``warnings``."""
-    global _warnings
-    _warnings = warnings
+    token = _WARNINGS.set(warnings)
     try:
         return _migrate(store)
     finally:
-        _warnings = None
+        _WARNINGS.reset(token)
 
 
 def _migrate(store: GraphStore) -> list[int]:
