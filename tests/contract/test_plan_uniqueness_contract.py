@@ -73,9 +73,13 @@ def test_keys_of_other_plans_and_places_do_not_clash(repo: PlanGraphRepository) 
 
 def test_template_names_are_unique(graph_store: GraphStore) -> None:
     repo = PlanGraphRepository(graph_store)
-    repo.create_template({"id": "TPL-1", "name": "危化品泄漏", "modules": "[]", "name_key": pk.name_key("危化品泄漏")})
+    repo.create_template(
+        {"id": "TPL-1", "name": "危化品泄漏", "modules": "[]", "name_key": pk.name_key("危化品泄漏")}
+    )
     with pytest.raises(UniqueConflictError):
-        repo.create_template({"id": "TPL-2", "name": "危化品泄漏 ", "modules": "[]", "name_key": pk.name_key("危化品泄漏 ")})
+        repo.create_template(
+            {"id": "TPL-2", "name": "危化品泄漏 ", "modules": "[]", "name_key": pk.name_key("危化品泄漏 ")}
+        )
     assert [t["id"] for t in repo.list_templates()] == ["TPL-1"]
     assert "name_key" not in repo.list_templates()[0]
 
@@ -92,7 +96,9 @@ def _enabled(store: GraphStore) -> list[tuple[str, bool]]:
     return [(r["id"], r["keyed"]) for r in rows]
 
 
-def test_enabling_moves_the_enabled_key_in_one_write(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
+def test_enabling_moves_the_enabled_key_in_one_write(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
     _enable(repo, "PV-1", None)
     _enable(repo, "PV-2", "PV-1")
     assert _enabled(graph_store) == [("PV-2", True)]
@@ -102,7 +108,9 @@ def test_enabling_moves_the_enabled_key_in_one_write(repo: PlanGraphRepository, 
     assert _enabled(graph_store) == []
 
 
-def test_an_enable_based_on_a_stale_read_is_refused(repo: PlanGraphRepository, graph_store: GraphStore) -> None:
+def test_an_enable_based_on_a_stale_read_is_refused(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
     _enable(repo, "PV-1", None)
     with pytest.raises(UniqueConflictError):
         _enable(repo, "PV-2", None)  # this caller saw no version enabled; PV-1 is by now

@@ -28,7 +28,10 @@ def test_migrate_warns_about_clashing_plans_and_still_applies(data_dir: Path) ->
     store.close()
     result = runner.invoke(app, ["graph", "migrate"])
     assert result.exit_code == 0, result.output
-    assert "警告：迁移 7：辖区“长泾镇”有 2 个同名预案“长泾镇粉尘爆炸专项预案”：PLN-OLD（保留唯一标记）、PLN-NEW" in result.output
+    assert (
+        "警告：迁移 7：辖区“长泾镇”有 2 个同名预案“长泾镇粉尘爆炸专项预案”：PLN-OLD（保留唯一标记）、PLN-NEW"
+        in result.output
+    )
     assert "模板名称“粉尘爆炸”重复：TPL-A（保留唯一标记）、TPL-B" in result.output
     assert "已应用迁移" in result.output and "7" in result.output
     again = runner.invoke(app, ["graph", "migrate"])
@@ -41,11 +44,15 @@ def test_a_falkordb_constraint_that_fails_to_build_is_an_error_and_can_be_retrie
     """FalkorDB builds constraints in the background; one over clashing keys ends FAILED. The step
     must say so (not record the migration as done) and drop it, so a later run can build it."""
     falkor_session.drop_all()  # no constraints at all, and keys written as if by a broken backfill
-    falkor_session.write("CREATE (:PlanTemplate {id: 'TPL-1', name_key: 'k'}), (:PlanTemplate {id: 'TPL-2', name_key: 'k'})")
+    falkor_session.write(
+        "CREATE (:PlanTemplate {id: 'TPL-1', name_key: 'k'}), (:PlanTemplate {id: 'TPL-2', name_key: 'k'})"
+    )
     with pytest.raises(GraphError) as err:
         falkor_constraints(falkor_session, _falkor_index)
     assert err.value.code == "constraint_failed" and "PlanTemplate.name_key" in err.value.message
-    statuses = falkor_session.read("CALL db.constraints() YIELD label, properties, status RETURN label, properties, status")
+    statuses = falkor_session.read(
+        "CALL db.constraints() YIELD label, properties, status RETURN label, properties, status"
+    )
     assert not any(r["status"] == "FAILED" for r in statuses)
     falkor_session.write("MATCH (t:PlanTemplate {id: 'TPL-2'}) REMOVE t.name_key")
     falkor_constraints(falkor_session, _falkor_index)  # the clash resolved: the retry builds them all
