@@ -32,8 +32,8 @@ from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
 from agents.nlp.shift_times import shift_rules
 from agents.nlp.sky_times import sky_time_rules
-from agents.nlp.work_days import work_day_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
+from agents.nlp.work_days import work_day_rules
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 

@@ -91,8 +91,8 @@ from agents.nlp.time_patterns import (
 )
 from agents.nlp.time_rewrites import prepare
 
-# Parts of the night in which a bare 12点 is midnight (夜里12点, 半夜12点), not noon.
-NIGHT_PARTS = {"晚上", "晚间", "夜里", "夜间", "深夜", "上半夜", "前半夜"} | AFTER_MIDNIGHT_PARTS
+# Parts of the night in which a bare 12点 is midnight (夜里12点, 半夜12点, 凌晨12点), not noon.
+NIGHT_PARTS = {"凌晨", "晚上", "晚间", "夜里", "夜间", "深夜", "上半夜", "前半夜"} | AFTER_MIDNIGHT_PARTS
 
 __all__ = ["CST", "TimeRange", "lunar_span", "parse_time_range"]
 

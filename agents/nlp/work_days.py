@@ -34,8 +34,13 @@ _EVE = re.compile(_YEAR + _HOLIDAYS + r"节?的?(?:前(?:的)?1(?:天|日)|前�
 _FIRST_WORKDAY = r"第1个?(?:工作日|上班日)"
 # 国庆节后第1个工作日, 元旦假期后的第1个工作日; the bare form has no holiday before 节后.
 _AFTER = re.compile(_YEAR + _HOLIDAYS + r"节?(?:假期|长假)?(?:过后|之后|以后|后)的?" + _FIRST_WORKDAY)
-_BARE_AFTER = re.compile(r"(?<![\u4e00-\u9fff])(?:节(?:假日?)?|收假)(?:过后|之后|以后|后)的?" + _FIRST_WORKDAY)
-_WORK_HOURS = re.compile(r"(?:上班|工作)(?:时间|期间|时段)(?:内|里|段)?")
+_BARE_AFTER = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:节(?:假日?)?|收假)(?:过后|之后|以后|后)的?" + _FIRST_WORKDAY
+)
+# Not 非工作时间 / 上班时间以外 (outside work hours: no single range, left unread rather than read the wrong way).
+_WORK_HOURS = re.compile(
+    r"(?<!非)(?<!不是)(?:上班|工作)(?:时间|期间|时段)(?:内|里|段)?(?!\s*(?:以外|之外|外|除外))"
+)
 # 下班前 with no duration (下班前1小时 is read first by ``shift_times``), not 下班前后 (around 17:00).
 _BEFORE_LEAVING = re.compile(r"下班(?:以前|之前|前)(?![后\d半])")
 _AFTER_LUNCH = re.compile(

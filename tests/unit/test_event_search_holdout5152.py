@@ -4,8 +4,9 @@ tested here on wording other than the sets:
 
 * a holiday's eve (X节前一天) was read as the holiday's first day, and the first working day after a holiday
   (X节后第一个工作日) as "after the holiday up to now" (``agents.nlp.work_days``);
-* work-hour words (上班时间/工作时间/上班期间, 下班前 with no duration, 午饭后) gave no time;
-* 12点 after a night word (夜里12点, 半夜12点) was noon;
+* work-hour words (上班时间/工作时间/上班期间, 下班前 with no duration, 午饭后) gave no time (非工作时间 and 上班时间以外
+  stay unread: outside work hours is no single range);
+* 12点 after a night word (夜里12点, 半夜12点, 凌晨12点) was noon;
 * a distance with a decimal in words (一点五公里) was read as one o'clock, and 半 after the unit (一公里半) was lost.
 
 Plus what must not change: 国庆前三天 (the holiday's first days), 下班前N小时, noon, clock times with 半."""
@@ -38,7 +39,9 @@ def _filter(text: str, now: datetime) -> EventFilter:
         ("元旦前一天 人员闯入", at(1, 3, 9), (at(12, 31, year=2025), at(1, 1))),
     ],
 )
-def test_a_holiday_eve_is_the_day_before_it(text: str, now: datetime, span: tuple[datetime, datetime]) -> None:
+def test_a_holiday_eve_is_the_day_before_it(
+    text: str, now: datetime, span: tuple[datetime, datetime]
+) -> None:
     assert time_span(text, now) == span
 
 
@@ -109,3 +112,13 @@ def test_a_clock_with_half_is_still_a_time_not_a_distance() -> None:
     flt = _filter("华西村 三点半 冒烟", TUESDAY_AFTERNOON)
     assert [(p.id, p.radius_m) for p in flt.places] == [("华士镇/华西村", None)]
     assert (flt.time_from, flt.time_to) == (at(9, 15, 3, 30), at(9, 15, 4, 30))
+
+
+@pytest.mark.parametrize("text", ["非工作时间 有人闯入", "上班时间以外 抽烟"])
+def test_outside_work_hours_is_not_read_as_work_hours(text: str) -> None:
+    # no single range means "outside 08:00–17:00": left unread rather than read as its opposite
+    assert time_span(text, TUESDAY_AFTERNOON) is None
+
+
+def test_twelve_after_dawn_is_midnight() -> None:
+    assert time_span("凌晨12点到3点 冒烟", TUESDAY_AFTERNOON) == (at(9, 15), at(9, 15, 3))
