@@ -12,6 +12,7 @@ from agents.search.service import ManagedIndex, SearchService
 from api.plan_services import PlanServices, build_plan_services
 from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
+from core.bus import RetentionPolicy
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, EventBus, GraphStore
 from core.scope import DataScope
@@ -149,7 +150,24 @@ def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:
         )
     sink = build_event_bus(settings)
     assert isinstance(sink, KafkaEventBus)
-    return OutboxRelay(outbox, sink, timeout_s=settings.event_bus.delivery_timeout_s)
+    return OutboxRelay(
+        outbox,
+        sink,
+        timeout_s=settings.event_bus.delivery_timeout_s,
+        retention=retention_policy(settings),
+        prune_interval_s=settings.bus.prune_interval_s,
+    )
+
+
+def retention_policy(
+    settings: Settings, *, older_than_days: float | None = None, max_rows: int | None = None
+) -> RetentionPolicy:
+    """The outbox retention from ``settings.bus``; ``safecloud bus prune`` may override either limit."""
+    b = settings.bus
+    return RetentionPolicy(
+        retention_days=b.retention_days if older_than_days is None else older_than_days,
+        max_rows=b.retention_max_rows if max_rows is None else max_rows,
+    )
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

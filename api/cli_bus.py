@@ -3,6 +3,8 @@
 * ``bus status``: where domain events go, and how many wait in the outbox;
 * ``bus relay [--follow]``: forward the outbox to Kafka (once, or until Ctrl-C); a message is marked
   delivered only after the broker acknowledged it, so a failed run loses nothing;
+* ``bus prune [--older-than DAYS] [--max-rows N]``: delete delivered outbox rows past retention
+  (``SAFECLOUD_BUS__*`` unless overridden; 0 disables a limit); undelivered rows are never deleted;
 * ``bus tail TOPIC [--follow]``: print a topic's messages (from Kafka when the event bus is Kafka,
   else from the outbox), one JSON line each.
 
@@ -17,7 +19,7 @@ from typing import Annotated
 
 import typer
 
-from api.bootstrap import build_event_bus, build_relay
+from api.bootstrap import build_event_bus, build_relay, retention_policy
 from api.settings import Settings
 from core.errors import SafeCloudError
 from ingestion.bus.outbox_event_bus import OutboxEventBus
@@ -82,6 +84,34 @@ def bus_relay(
     if report.error:
         typer.echo(f"错误 [kafka_delivery_failed]：{report.error}；消息仍保留在发件箱，稍后重试", err=True)
         raise typer.Exit(code=1)
+
+
+@bus_app.command("prune")
+def bus_prune(
+    older_than: Annotated[
+        float | None, typer.Option("--older-than", min=0, help="删除投递超过这么多天的消息（0 不按时间）")
+    ] = None,
+    max_rows: Annotated[
+        int | None, typer.Option("--max-rows", min=0, help="发件箱最多保留的行数（0 不限）")
+    ] = None,
+) -> None:
+    """Delete delivered outbox messages past retention; undelivered ones are always kept."""
+    settings = Settings()
+    policy = retention_policy(settings, older_than_days=older_than, max_rows=max_rows)
+    outbox = OutboxEventBus(settings.outbox_path)
+    try:
+        report = outbox.prune(policy)
+    except SafeCloudError as exc:
+        _fail(exc)
+    finally:
+        outbox.close()
+    age = f"{policy.retention_days:g} 天" if policy.retention_days else "不限"
+    cap = f"{policy.max_rows} 行" if policy.max_rows else "不限"
+    typer.echo(
+        f"已清理 {report.removed} 条已投递消息（超过保留期 {report.removed_by_age} 条，"
+        f"超出行数上限 {report.removed_by_cap} 条；保留期 {age}，上限 {cap}），"
+        f"发件箱剩余 {report.remaining} 条，其中待转发 {report.pending} 条（从不清理）"
+    )
 
 
 @bus_app.command("tail")

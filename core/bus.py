@@ -136,3 +136,38 @@ class DeliveryReport(BaseModel):
 
     acked: list[str] = Field(default_factory=list)
     errors: dict[str, str] = Field(default_factory=dict, description="message id → reason")
+
+
+DAY_MS = 86_400_000
+
+
+class RetentionPolicy(BaseModel):
+    """How long delivered outbox rows are kept: ``retention_days`` after delivery and at most
+    ``max_rows`` rows in all (oldest delivered first). 0 disables a limit. Undelivered rows are never
+    pruned: they are the only copy of an event the broker has not acknowledged."""
+
+    model_config = ConfigDict(frozen=True)
+
+    retention_days: float = Field(7, ge=0)
+    max_rows: int = Field(100_000, ge=0)
+
+    def delivered_before_ms(self, now_ms: int) -> int | None:
+        """Rows delivered before this instant are past retention; ``None`` when age is no limit."""
+        return now_ms - int(self.retention_days * DAY_MS) if self.retention_days > 0 else None
+
+    @property
+    def row_cap(self) -> int | None:
+        return self.max_rows or None
+
+
+class PruneReport(BaseModel):
+    """What one prune removed and what the outbox holds after it."""
+
+    removed_by_age: int = 0
+    removed_by_cap: int = 0
+    remaining: int = 0
+    pending: int = Field(0, description="undelivered rows: kept whatever the limits say")
+
+    @property
+    def removed(self) -> int:
+        return self.removed_by_age + self.removed_by_cap
