@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,7 +14,7 @@ from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
 from core.bus import RetentionPolicy
 from core.errors import ConfigError
-from core.ports import AuditLog, Embedder, EventBus, GraphStore
+from core.ports import AuditLog, Embedder, EventBus, EventConsumer, GraphStore
 from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
@@ -137,6 +137,27 @@ EVENT_BUSES: dict[str, Callable[[Settings], EventBus]] = {"outbox": _outbox, "ka
 
 def build_event_bus(settings: Settings) -> EventBus:
     return EVENT_BUSES[settings.event_bus.kind](settings)
+
+
+def build_consumer(settings: Settings, group: str, topics: Sequence[str] | None = None) -> EventConsumer:
+    """A consumer group over the event bus ``settings`` name: Kafka, or the outbox with a cursor kept
+    in the outbox file. ``topics`` default to the plan events. ``ValidationError`` for a bad group or
+    topic name, before anything is opened."""
+    b = settings.event_bus
+    chosen = list(topics) if topics else [b.topic("plans")]
+    if b.kind == "kafka":
+        from ingestion.bus.kafka_consumer import KafkaEventConsumer
+
+        return KafkaEventConsumer(
+            b.bootstrap_servers,
+            group,
+            chosen,
+            client_id=b.client_id,
+            connect_timeout_s=min(b.delivery_timeout_s, 10),
+        )
+    from ingestion.bus.outbox_consumer import OutboxEventConsumer
+
+    return OutboxEventConsumer(OutboxEventBus(settings.outbox_path), group, chosen)
 
 
 def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:

@@ -55,6 +55,21 @@ def check_topic(topic: str) -> str:
     return topic
 
 
+# A consumer group name: it names a Kafka group.id and the outbox's cursor row, so it stays within the
+# characters both handle safely (no spaces or slashes an operator would have to quote).
+_GROUP = re.compile(r"^[A-Za-z0-9._-]{1,200}$")
+
+
+def check_group(group: str) -> str:
+    if not isinstance(group, str) or not _GROUP.match(group):
+        raise ValidationError(
+            f"消费组名称无效：{group!r}（只能使用字母、数字、点、下划线和连字符，最长 200 个字符）",
+            code="event_group_invalid",
+            details={"group": str(group)},
+        )
+    return group
+
+
 def _refuse(why: str) -> ValidationError:
     return ValidationError(f"事件内容无效：{why}", code="event_payload_invalid", details={"reason": why})
 

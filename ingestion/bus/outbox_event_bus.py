@@ -5,6 +5,8 @@
 * Messages are numbered by one autoincrement sequence, so each topic reads back in publish order.
 * In-process subscribers get each message after its commit; a failing subscriber is logged and never
   fails the publish (the message is already stored).
+* ``read_after``/``cursors``/``save_cursors`` serve consumer groups (``outbox_consumer``): a group's
+  committed position per topic is the last sequence number it handled, stored next to the rows.
 * ``prune`` removes delivered rows past the retention policy, never an undelivered one.
 * ``pending``/``mark_delivered`` let a relay (``ingestion.bus.relay``) forward the outbox to Kafka and
   record a message as delivered only after the broker acknowledged it.
@@ -47,6 +49,12 @@ CREATE TABLE IF NOT EXISTS outbox (
 CREATE INDEX IF NOT EXISTS outbox_topic_seq ON outbox (topic, seq);
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (seq) WHERE delivered_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS consumer_cursor (
+    group_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (group_id, topic)
+);
 """
 _COLUMNS = "id, topic, key, payload, created_at, schema_version"
 _PRUNE_CHUNK = 5000  # rows per delete transaction: a big prune never holds publishers up for long
@@ -173,6 +181,40 @@ class OutboxEventBus:
                 return [_message(r) for r in rows]
             with self._lock:  # woken by a publish here; polls for one from another process
                 self._arrived.wait(min(remaining, _POLL_S))
+
+    # ---- consumer groups -------------------------------------------------------------------
+    def read_after(
+        self, positions: Mapping[str, int], *, limit: int = 100, timeout_s: float = 0.0
+    ) -> list[tuple[int, BusMessage]]:
+        """(sequence number, message) of each topic's messages after its position, oldest first
+        across topics; waits like ``read`` while there is none."""
+        if not positions or limit <= 0:
+            return []
+        where = " OR ".join("(topic = ? AND seq > ?)" for _ in positions)
+        params = [v for topic, seq in positions.items() for v in (check_topic(topic), seq)]
+        deadline = time.monotonic() + max(timeout_s, 0.0)
+        while True:
+            rows = self._query(
+                f"SELECT seq, {_COLUMNS} FROM outbox WHERE {where} ORDER BY seq LIMIT ?", (*params, limit)
+            )
+            remaining = deadline - time.monotonic()
+            if rows or remaining <= 0:
+                return [(r["seq"], _message(r)) for r in rows]
+            with self._lock:
+                self._arrived.wait(min(remaining, _POLL_S))
+
+    def cursors(self, group: str) -> dict[str, int]:
+        """The group's committed position per topic (absent: never committed)."""
+        rows = self._query("SELECT topic, seq FROM consumer_cursor WHERE group_id = ?", (group,))
+        return {r["topic"]: r["seq"] for r in rows}
+
+    def save_cursors(self, group: str, positions: Mapping[str, int]) -> None:
+        with self._tx("记录消费位置") as conn:
+            conn.executemany(
+                "INSERT INTO consumer_cursor (group_id, topic, seq) VALUES (?, ?, ?) "
+                "ON CONFLICT (group_id, topic) DO UPDATE SET seq = excluded.seq",
+                [(group, topic, seq) for topic, seq in positions.items()],
+            )
 
     # ---- in-process subscribers --------------------------------------------------------------
     def subscribe(self, topic: str, handler: Handler) -> Callable[[], None]:

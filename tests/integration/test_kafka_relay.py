@@ -139,6 +139,14 @@ def test_bus_relay_and_tail_commands(
     lines = [json.loads(line) for line in tail.output.splitlines()]
     assert [(m["id"], m["payload"]["n"]) for m in lines] == [(ids[1], 1), (ids[2], 2)]
 
+    # as a consumer group: resumes after what it printed (and committed) the first time
+    first = runner.invoke(app, ["bus", "tail", "--group", "duty-office", "--max", "2", "--timeout", "15"])
+    rest = runner.invoke(app, ["bus", "tail", "--group", "duty-office", "--timeout", "15"])
+    assert first.exit_code == 0 and rest.exit_code == 0, first.output + rest.output
+    printed = [json.loads(line)["id"] for line in first.output.splitlines()]
+    assert 1 <= len(printed) <= 2
+    assert printed + [json.loads(line)["id"] for line in rest.output.splitlines()] == ids
+
 
 def test_bus_relay_with_the_broker_down_exits_1_in_chinese_and_keeps_the_messages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
