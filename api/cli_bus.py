@@ -40,6 +40,9 @@ def bus_report(settings: Settings) -> dict[str, str]:
     info = {"kind": settings.event_bus.kind, "topic_prefix": settings.event_bus.topic_prefix}
     if settings.event_bus.kind == "kafka":
         info["bootstrap_servers"] = settings.event_bus.bootstrap_servers
+    retention = retention_policy(settings)  # 0: that limit is off
+    info["outbox_retention_days"] = f"{retention.retention_days:g}"
+    info["outbox_retention_max_rows"] = str(retention.max_rows)
     outbox = OutboxEventBus(settings.outbox_path)
     try:
         info |= {f"outbox_{k}": v for k, v in outbox.info().items() if k != "kind"}

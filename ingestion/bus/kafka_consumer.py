@@ -26,7 +26,8 @@ from ingestion.bus.kafka_event_bus import KafkaEventBus
 log = logging.getLogger(__name__)
 _librdkafka_log = logging.getLogger("librdkafka")
 _IGNORED = (KafkaError._PARTITION_EOF, KafkaError.UNKNOWN_TOPIC_OR_PART)  # a topic not created yet
-_DOWN = (KafkaError._ALL_BROKERS_DOWN, KafkaError._TRANSPORT, KafkaError._RESOLVE)
+# Only "all brokers down" fails a poll: one unreachable broker of a cluster is librdkafka's to route around.
+_DOWN = (KafkaError._ALL_BROKERS_DOWN,)
 
 
 class KafkaEventConsumer:
