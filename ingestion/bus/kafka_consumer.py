@@ -7,7 +7,10 @@ headers), so an event keeps the id it had in the outbox.
 
 librdkafka never fails a poll because the broker is down; it retries quietly. The first use therefore
 asks the broker for the topics' metadata and turns a refusal into ``EventBusError(kafka_unavailable)``,
-and a later "all brokers down" reported by librdkafka surfaces on the next poll.
+and a later "all brokers down" reported by librdkafka surfaces on the next poll. Until the group
+has assigned this consumer its partitions, a poll waits up to ``connect_timeout_s`` however short its
+own timeout — on its first poll only — so a first ``poll(timeout_s=1)`` is not always empty against a
+production broker.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ class KafkaEventConsumer:
         self._consumer: Consumer | None = None
         self._rewind = False  # apply OFFSET_BEGINNING to the next assignment
         self._down: str | None = None  # librdkafka's last "brokers down" error, raised by poll
+        self._assigned = False  # the group coordinator has handed this consumer its partitions
+        self._join_waited = False  # the first poll waited for the join already
 
     def _unavailable(self, detail: str) -> EventBusError:
         return EventBusError(
@@ -64,6 +69,7 @@ class KafkaEventConsumer:
             self._down = err.str()
 
     def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        self._assigned = True
         if self._rewind:
             for p in partitions:
                 p.offset = OFFSET_BEGINNING
@@ -101,9 +107,16 @@ class KafkaEventConsumer:
         if max_events <= 0:
             return []
         consumer = self.consumer()
-        deadline = time.monotonic() + max(timeout_s, 0.0)
+        asked = time.monotonic() + max(timeout_s, 0.0)
+        # joining a group takes the broker's group.initial.rebalance.delay.ms (3 s by default) on top
+        # of the wait asked for; without this a short first poll would always come back empty
+        # — on the first poll only: a topic nobody has published to yet is never assigned, and later
+        # polls must keep to their own timeout
+        joining = time.monotonic() + (0.0 if self._join_waited else self.connect_timeout_s)
+        self._join_waited = True
         got: list[BusMessage] = []
         while len(got) < max_events:
+            deadline = asked if self._assigned else max(asked, joining)
             if self._down is not None:
                 down, self._down = self._down, None
                 raise self._unavailable(down)

@@ -115,6 +115,15 @@ def test_a_new_group_reads_every_event_of_its_topics_in_order(h: Harness) -> Non
         got[0].payload = {}  # type: ignore[misc]  # events are frozen
 
 
+def test_a_first_poll_with_a_short_timeout_returns_what_is_there(h: Harness) -> None:
+    ids = h.publish(2)
+    consumer = h.consumer(group())
+
+    got = consumer.poll(10, 0.2)  # Kafka: the group join may take longer than the wait asked for
+
+    assert [m.id for m in got] == ids
+
+
 def test_max_events_caps_every_poll(h: Harness) -> None:
     ids = h.publish(5)
     consumer = h.consumer(group())
@@ -221,3 +230,21 @@ def test_a_group_name_with_unsafe_characters_is_refused(h: Harness, bad: str) ->
         h.consumer(bad)
     assert info.value.code == "event_group_invalid"
     assert "消费组名称无效" in info.value.message
+
+
+def test_an_empty_topic_answers_within_about_the_wait_asked_for(h: Harness) -> None:
+    consumer = h.consumer(group())
+    consumer.poll(1, 0.2)  # Kafka: the first poll also waits for the group join
+    started = time.monotonic()
+
+    assert consumer.poll(10, 0.5) == []
+    assert time.monotonic() - started < 3
+
+
+def test_a_group_that_started_before_the_topic_existed_gets_its_first_events(h: Harness) -> None:
+    consumer = h.consumer(group())
+    assert consumer.poll(10, 0.5) == []  # nobody has published on the topic yet
+
+    ids = h.publish(2)
+
+    assert [m.id for m in poll_until(consumer, 2, timeout_s=30)] == ids
