@@ -89,6 +89,9 @@ class KafkaEventConsumer:
                     "auto.offset.reset": "earliest",
                     "logger": _librdkafka_log,
                     "error_cb": self._on_error,
+                    # a topic created after this consumer subscribed is found within seconds, not
+                    # at librdkafka's default 5-minute metadata refresh
+                    "topic.metadata.refresh.interval.ms": 5000,
                     **self.config,
                 }
             )
