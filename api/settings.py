@@ -145,6 +145,20 @@ class EventBusSettings(BaseModel):
         return f"{self.topic_prefix}{name}"
 
 
+class BusSettings(BaseModel):
+    """Outbox housekeeping: delivered rows are an audit of what was sent, kept for a while, then
+    pruned. A row the relay has not delivered is never pruned, whatever these say. 0 disables a limit.
+
+    ``retention_days``: prune rows delivered longer ago than this. ``retention_max_rows``: prune the
+    oldest delivered rows while the outbox holds more rows than this. ``prune_interval_s``: how often
+    the relay prunes (``safecloud serve`` without a relay prunes once at start).
+    """
+
+    retention_days: float = Field(7, ge=0)
+    retention_max_rows: int = Field(100_000, ge=0)
+    prune_interval_s: float = Field(3600, ge=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="SAFECLOUD_", env_nested_delimiter="__", env_file=".env", extra="ignore"
@@ -164,6 +178,7 @@ class Settings(BaseSettings):
     text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
     event_bus: EventBusSettings = Field(default_factory=EventBusSettings)
+    bus: BusSettings = Field(default_factory=BusSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:
