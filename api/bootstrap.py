@@ -176,15 +176,15 @@ def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:
         sink,
         timeout_s=settings.event_bus.delivery_timeout_s,
         retention=retention_policy(settings),
-        prune_interval_s=settings.bus.prune_interval_s,
+        prune_interval_s=settings.event_bus.prune_interval_s,
     )
 
 
 def retention_policy(
     settings: Settings, *, older_than_days: float | None = None, max_rows: int | None = None
 ) -> RetentionPolicy:
-    """The outbox retention from ``settings.bus``; ``safecloud bus prune`` may override either limit."""
-    b = settings.bus
+    """The outbox retention from ``settings.event_bus``; ``safecloud bus prune`` may override either limit."""
+    b = settings.event_bus
     return RetentionPolicy(
         retention_days=b.retention_days if older_than_days is None else older_than_days,
         max_rows=b.retention_max_rows if max_rows is None else max_rows,

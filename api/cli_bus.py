@@ -4,7 +4,7 @@
 * ``bus relay [--follow]``: forward the outbox to Kafka (once, or until Ctrl-C); a message is marked
   delivered only after the broker acknowledged it, so a failed run loses nothing;
 * ``bus prune [--older-than DAYS] [--max-rows N]``: delete delivered outbox rows past retention
-  (``SAFECLOUD_BUS__*`` unless overridden; 0 disables a limit); undelivered rows are never deleted;
+  (``SAFECLOUD_EVENT_BUS__*`` unless overridden; 0 disables a limit); undelivered rows are never deleted;
 * ``bus tail [TOPIC] [--follow]``: print a topic's messages (from Kafka when the event bus is Kafka,
   else from the outbox), one JSON line each; ``--group G [--from-start] [--max N]`` reads as consumer
   group G, resuming after its last commit and committing what it printed.

@@ -139,24 +139,15 @@ class EventBusSettings(BaseModel):
     delivery_timeout_s: float = Field(30.0, gt=0)
     relay_interval_s: float = Field(1.0, gt=0)  # between relay passes; backs off while Kafka is down
     relay_in_server: bool = True  # kind=kafka: ``safecloud serve`` runs the relay thread itself
+    # Outbox housekeeping: delivered rows are an audit of what was sent, kept for a while, then
+    # pruned; a row the relay has not delivered is never pruned. 0 disables a limit.
+    retention_days: float = Field(7, ge=0)  # prune rows delivered longer ago than this
+    retention_max_rows: int = Field(100_000, ge=0)  # prune the oldest delivered rows above this
+    prune_interval_s: float = Field(3600, ge=0)  # relay prunes this often; serve without one at start
 
     def topic(self, name: str) -> str:
         """The full topic name of a domain stream (``plans`` → ``safecloud.plans``)."""
         return f"{self.topic_prefix}{name}"
-
-
-class BusSettings(BaseModel):
-    """Outbox housekeeping: delivered rows are an audit of what was sent, kept for a while, then
-    pruned. A row the relay has not delivered is never pruned, whatever these say. 0 disables a limit.
-
-    ``retention_days``: prune rows delivered longer ago than this. ``retention_max_rows``: prune the
-    oldest delivered rows while the outbox holds more rows than this. ``prune_interval_s``: how often
-    the relay prunes (``safecloud serve`` without a relay prunes once at start).
-    """
-
-    retention_days: float = Field(7, ge=0)
-    retention_max_rows: int = Field(100_000, ge=0)
-    prune_interval_s: float = Field(3600, ge=0)
 
 
 class Settings(BaseSettings):
@@ -178,7 +169,6 @@ class Settings(BaseSettings):
     text2cypher: TextToCypherSettings = Field(default_factory=TextToCypherSettings)
     chat: ChatSettings = Field(default_factory=ChatSettings)
     event_bus: EventBusSettings = Field(default_factory=EventBusSettings)
-    bus: BusSettings = Field(default_factory=BusSettings)
 
     @model_validator(mode="after")
     def _enforce_production_safety(self) -> Settings:

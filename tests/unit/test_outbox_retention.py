@@ -147,28 +147,28 @@ def test_a_relay_without_retention_or_with_interval_0_never_prunes(path: Path) -
 
 def test_settings_read_the_bus_group_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (
-        Settings().bus.retention_days,
-        Settings().bus.retention_max_rows,
-        Settings().bus.prune_interval_s,
+        Settings().event_bus.retention_days,
+        Settings().event_bus.retention_max_rows,
+        Settings().event_bus.prune_interval_s,
     ) == (
         7,
         100_000,
         3600,
     )
-    monkeypatch.setenv("SAFECLOUD_BUS__RETENTION_DAYS", "0")
-    monkeypatch.setenv("SAFECLOUD_BUS__RETENTION_MAX_ROWS", "250")
-    monkeypatch.setenv("SAFECLOUD_BUS__PRUNE_INTERVAL_S", "60")
-    s = Settings().bus
+    monkeypatch.setenv("SAFECLOUD_EVENT_BUS__RETENTION_DAYS", "0")
+    monkeypatch.setenv("SAFECLOUD_EVENT_BUS__RETENTION_MAX_ROWS", "250")
+    monkeypatch.setenv("SAFECLOUD_EVENT_BUS__PRUNE_INTERVAL_S", "60")
+    s = Settings().event_bus
     assert (s.retention_days, s.retention_max_rows, s.prune_interval_s) == (0, 250, 60)
-    monkeypatch.setenv("SAFECLOUD_BUS__RETENTION_MAX_ROWS", "-1")
+    monkeypatch.setenv("SAFECLOUD_EVENT_BUS__RETENTION_MAX_ROWS", "-1")
     with pytest.raises(Exception, match="retention_max_rows"):
         Settings()
 
 
 def _cli_outbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> OutboxEventBus:
     monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.delenv("SAFECLOUD_BUS__RETENTION_DAYS", raising=False)
-    monkeypatch.delenv("SAFECLOUD_BUS__RETENTION_MAX_ROWS", raising=False)
+    monkeypatch.delenv("SAFECLOUD_EVENT_BUS__RETENTION_DAYS", raising=False)
+    monkeypatch.delenv("SAFECLOUD_EVENT_BUS__RETENTION_MAX_ROWS", raising=False)
     return OutboxEventBus(tmp_path / "data" / "bus" / "outbox.sqlite3")
 
 
@@ -214,7 +214,7 @@ def test_serve_without_a_relay_prunes_once_at_start(tmp_path: Path) -> None:
             bus.mark_delivered([message_id], at_ms=NOW - age * DAY_MS)
     bus.close()
 
-    with plan_api_client(tmp_path, FakeImporter({}), bus={"retention_days": 7}) as client:
+    with plan_api_client(tmp_path, FakeImporter({}), event_bus={"retention_days": 7}) as client:
         assert client.get("/healthz").status_code == 200  # the app started
 
     assert left(OutboxEventBus(tmp_path / "bus" / "outbox.sqlite3")) == [1, 2]
