@@ -188,6 +188,7 @@ def retention_policy(
     return RetentionPolicy(
         retention_days=b.retention_days if older_than_days is None else older_than_days,
         max_rows=b.retention_max_rows if max_rows is None else max_rows,
+        outbox_is_the_log=b.kind == "outbox",
     )
 
 

@@ -101,7 +101,8 @@ def bus_prune(
         int | None, typer.Option("--max-rows", min=0, help="发件箱最多保留的行数（0 不限）")
     ] = None,
 ) -> None:
-    """Delete delivered outbox messages past retention; undelivered ones are always kept."""
+    """Delete delivered outbox messages past retention; undelivered ones are always kept (with no
+    broker configured, the outbox is the event log and its oldest messages go, as on a Kafka topic)."""
     settings = Settings()
     policy = retention_policy(settings, older_than_days=older_than, max_rows=max_rows)
     outbox = OutboxEventBus(settings.outbox_path)
@@ -113,6 +114,13 @@ def bus_prune(
         outbox.close()
     age = f"{policy.retention_days:g} 天" if policy.retention_days else "不限"
     cap = f"{policy.max_rows} 行" if policy.max_rows else "不限"
+    if policy.outbox_is_the_log:  # no broker: the outbox is the event log itself
+        typer.echo(
+            f"已清理 {report.removed} 条消息（发布超过保留期 {report.removed_by_age} 条，"
+            f"超出行数上限 {report.removed_by_cap} 条；保留期 {age}，上限 {cap}），"
+            f"事件日志剩余 {report.remaining} 条"
+        )
+        return
     typer.echo(
         f"已清理 {report.removed} 条已投递消息（超过保留期 {report.removed_by_age} 条，"
         f"超出行数上限 {report.removed_by_cap} 条；保留期 {age}，上限 {cap}），"

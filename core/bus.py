@@ -165,6 +165,9 @@ class RetentionPolicy(BaseModel):
 
     retention_days: float = Field(7, ge=0)
     max_rows: int = Field(100_000, ge=0)
+    # With no broker (event_bus.kind=outbox) nothing is ever "delivered": the outbox is the final
+    # log, as a Kafka topic is, so rows age from when they were published and every row may go.
+    outbox_is_the_log: bool = False
 
     def delivered_before_ms(self, now_ms: int) -> int | None:
         """Rows delivered before this instant are past retention; ``None`` when age is no limit."""

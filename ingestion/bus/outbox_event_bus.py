@@ -260,25 +260,28 @@ class OutboxEventBus:
     def prune(self, policy: RetentionPolicy, *, now_ms: int | None = None) -> PruneReport:
         """Delete delivered rows past ``policy``: those delivered before its cutoff, then the oldest
         delivered ones while the outbox holds more rows than its cap. Undelivered rows stay, even
-        above the cap (the report's ``pending`` says how many)."""
+        above the cap (the report's ``pending`` says how many) — unless ``outbox_is_the_log`` (no
+        broker configured): then rows age from publication and the cap counts every row."""
         now = self.clock() if now_ms is None else now_ms
         report = PruneReport()
         cutoff = policy.delivered_before_ms(now)
         if cutoff is not None:
-            report.removed_by_age = self._delete_chunks(
-                "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? LIMIT ?",
-                (cutoff,),
-                None,
+            aged = (
+                "SELECT seq FROM outbox WHERE created_at < ? LIMIT ?"
+                if policy.outbox_is_the_log
+                else "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? LIMIT ?"
             )
+            report.removed_by_age = self._delete_chunks(aged, (cutoff,), None)
         cap = policy.row_cap
         if cap is not None:
             over = self._total() - cap
             if over > 0:
-                report.removed_by_cap = self._delete_chunks(
-                    "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL ORDER BY seq LIMIT ?",
-                    (),
-                    over,
+                oldest = (
+                    "SELECT seq FROM outbox ORDER BY seq LIMIT ?"
+                    if policy.outbox_is_the_log
+                    else "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL ORDER BY seq LIMIT ?"
                 )
+                report.removed_by_cap = self._delete_chunks(oldest, (), over)
         counts = self.counts()
         report.remaining = counts["pending"] + counts["delivered"]
         report.pending = counts["pending"]

@@ -167,6 +167,7 @@ def test_settings_read_the_bus_group_from_the_environment(monkeypatch: pytest.Mo
 
 def _cli_outbox(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> OutboxEventBus:
     monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SAFECLOUD_EVENT_BUS__KIND", "kafka")  # a relay marks rows delivered
     monkeypatch.delenv("SAFECLOUD_EVENT_BUS__RETENTION_DAYS", raising=False)
     monkeypatch.delenv("SAFECLOUD_EVENT_BUS__RETENTION_MAX_ROWS", raising=False)
     return OutboxEventBus(tmp_path / "data" / "bus" / "outbox.sqlite3")
@@ -202,6 +203,9 @@ def test_bus_prune_options_override_the_settings(tmp_path: Path, monkeypatch: py
     assert refused.exit_code == 2
 
 
+RELAY_ELSEWHERE = {"kind": "kafka", "relay_in_server": False, "retention_days": 7}
+
+
 def test_serve_without_a_relay_prunes_once_at_start(tmp_path: Path) -> None:
     from tests.support.fixture_city import NOW
     from tests.support.plan_api import plan_api_client
@@ -214,7 +218,39 @@ def test_serve_without_a_relay_prunes_once_at_start(tmp_path: Path) -> None:
             bus.mark_delivered([message_id], at_ms=NOW - age * DAY_MS)
     bus.close()
 
-    with plan_api_client(tmp_path, FakeImporter({}), event_bus={"retention_days": 7}) as client:
+    with plan_api_client(tmp_path, FakeImporter({}), event_bus=RELAY_ELSEWHERE) as client:
         assert client.get("/healthz").status_code == 200  # the app started
 
     assert left(OutboxEventBus(tmp_path / "bus" / "outbox.sqlite3")) == [1, 2]
+
+
+def test_with_no_broker_the_outbox_is_the_log_and_ages_from_publication(path: Path) -> None:
+    # kind=outbox: nothing ever marks a row delivered, so the delivered-only rule would keep all
+    # forever; the outbox is the final log and is pruned as a Kafka topic is
+    published_at = iter([T0 - 10 * DAY_MS, T0 - 8 * DAY_MS, T0 - 2 * DAY_MS, T0 - 1 * DAY_MS, T0])
+    bus = OutboxEventBus(path, clock=lambda: next(published_at))
+    fill(bus, delivered_days_ago=[None] * 5)
+
+    by_age = bus.prune(RetentionPolicy(retention_days=7, max_rows=0, outbox_is_the_log=True), now_ms=T0)
+    assert by_age.removed_by_age == 2 and left(bus) == [2, 3, 4]
+    by_cap = bus.prune(RetentionPolicy(retention_days=0, max_rows=2, outbox_is_the_log=True), now_ms=T0)
+    assert by_cap.removed_by_cap == 1 and left(bus) == [3, 4]
+    bus.close()
+
+
+def test_bus_prune_with_no_broker_prunes_the_log_by_publication_age(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("SAFECLOUD_EVENT_BUS__KIND", raising=False)
+    now = int(time.time() * 1000)
+    published_at = iter([now - 30 * DAY_MS, now - 9 * DAY_MS, now - DAY_MS])
+    bus = OutboxEventBus(tmp_path / "data" / "bus" / "outbox.sqlite3", clock=lambda: next(published_at))
+    fill(bus, delivered_days_ago=[None, None, None], now_ms=now)
+    bus.close()
+
+    result = runner.invoke(app, ["bus", "prune"])
+
+    assert result.exit_code == 0, result.output
+    assert "已清理 2 条消息" in result.output and "事件日志剩余 1 条" in result.output
+    assert left(OutboxEventBus(tmp_path / "data" / "bus" / "outbox.sqlite3")) == [2]
