@@ -143,7 +143,7 @@ class EventBusSettings(BaseModel):
     # pruned; a row the relay has not delivered is never pruned. 0 disables a limit.
     retention_days: float = Field(7, ge=0)  # prune rows delivered longer ago than this
     retention_max_rows: int = Field(100_000, ge=0)  # prune the oldest delivered rows above this
-    prune_interval_s: float = Field(3600, ge=0)  # relay prunes this often; serve without one at start
+    prune_interval_s: float = Field(3600, ge=0)  # relay (or serve without one) prunes this often
 
     def topic(self, name: str) -> str:
         """The full topic name of a domain stream (``plans`` → ``safecloud.plans``)."""

@@ -254,3 +254,20 @@ def test_bus_prune_with_no_broker_prunes_the_log_by_publication_age(
     assert result.exit_code == 0, result.output
     assert "已清理 2 条消息" in result.output and "事件日志剩余 1 条" in result.output
     assert left(OutboxEventBus(tmp_path / "data" / "bus" / "outbox.sqlite3")) == [2]
+
+
+def test_a_server_without_a_relay_keeps_pruning_while_it_runs(tmp_path: Path) -> None:
+    from tests.support.plan_api import plan_api_client
+    from tests.support.sample_plans import FakeImporter
+
+    outbox = tmp_path / "bus" / "outbox.sqlite3"
+    settings = {"retention_days": 0, "retention_max_rows": 2, "prune_interval_s": 0.2}
+    with plan_api_client(tmp_path, FakeImporter({}), event_bus=settings) as client:
+        assert client.get("/healthz").status_code == 200
+        bus = OutboxEventBus(outbox)
+        fill(bus, delivered_days_ago=[None] * 5)  # published after the start-up prune
+        deadline = time.monotonic() + 10
+        while len(left(bus)) > 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert left(bus) == [3, 4]  # the log was cut to its cap by the running server
+        bus.close()
