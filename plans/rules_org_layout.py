@@ -24,9 +24,18 @@ _PRIMARY = frozenset("●★▲√✓✔◎主牵")
 _SECONDARY = frozenset("○☆△协配参")
 
 
+_TIER = re.compile(r"^(?:公司|厂|企业|车间|班组|园区|镇|街道|市|县|区|社会|部门|院)级")
+
+
 def abbreviates(short: str, full: str) -> bool:
     """ "街道应急委员会" abbreviates "云亭街道突发事件应急委员会": the same kind of body, every character
-    of the short name in order in the long one."""
+    of the short name in order in the long one. A tier in front ("公司级应急指挥部" over "公司成立火灾爆炸事故
+    应急指挥部") names the level the body acts at, not the body: the rest is compared."""
+    tier = _TIER.match(short)
+    return (bool(tier) and _abbreviates(short[tier.end() :], full)) or _abbreviates(short, full)
+
+
+def _abbreviates(short: str, full: str) -> bool:
     # "组建以下工作专班": a phrase announcing a list names no body
     if len(short) < 3 or len(full) <= len(short) or re.match(r"(?:以下|下列|如下)", full):
         return False

@@ -1,6 +1,5 @@
 """Rules for contacts and resources: contact tables and phone numbers in text; resource tables,
-stock named with a quantity in running text, and shelters.
-"""
+stock named with a quantity in running text, and shelters."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
-from plans.rules_contact_roster import roster_columns, roster_contact
+from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
@@ -66,8 +65,9 @@ def extract_tables(draft: PlanDraft) -> None:
             name_col = _column(header, _HEADER_NAME, taken)
             name_col = _column(header, _HEADER_HEAD, taken) if name_col is None else name_col
             role_col = _column(header, _HEADER_ROLE, taken)
-            org_col = _column(header, _HEADER_OWN_ORG, taken)
-            org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
+            not_org = {i for i, h in enumerate(header) if NOT_ORG_HEADER.search(h)}
+            org_col = _column(header, _HEADER_OWN_ORG, taken | not_org)
+            org_col = _column(header, _HEADER_ORG, taken | not_org) if org_col is None else org_col
             roster = roster_columns(header, name_col, role_col, org_col, phones)  # 值班 / crew tables
             name_col, role_col, org_col = roster.name, roster.role, roster.org
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
