@@ -4,6 +4,7 @@
   街道突发事件应急委员会"): one unit, under the full name.
 * An organisation chart written as text: "自上而下为：应急指挥部→指挥部办公室→抢险组、警戒组" (each
   body sits under the one before the arrow).
+* The same chart drawn as a text tree ("├─ X" / "└─ X" lines): ``plans.rules_org_tree``.
 * A responsibility matrix: 任务 | unit | unit …, cells marked ● (主要负责) / ○ (配合): each task marked
   as primary is that unit's duty.
 """
@@ -16,6 +17,7 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_org_names import UNIT_SUFFIX, canonical
+from plans.rules_org_tree import tree_parents
 from plans.structure import Block
 
 _ARROW = re.compile(r"\s*(?:→|->|－>|—>|⇒|＞|>)\s*")
@@ -87,6 +89,7 @@ def chart_parents(
             for name in lower:
                 if name != upper[0]:
                     draft.data["org_units"][units[name]]["parent"] = upper[0]
+    tree_parents(draft, blocks, units, aliases)  # "├─ X" / "└─ X" lines under a root line
 
 
 def matrix_duties(

@@ -114,3 +114,43 @@ def test_a_post_column_or_a_leaders_charge_column_is_not_the_contacts_unit() -> 
     assert (by_phone["13900000001"]["role"], by_phone["13900000001"]["org"]) == ("总指挥", "")
     assert (by_phone["13900000002"]["role"], by_phone["13900000002"]["org"]) == ("副院长", "")
     assert by_phone["13900000003"]["org"] == "安全科"  # a plain 部门 column still is the unit
+
+
+def _tree_plan(*lines: str) -> dict[str, dict]:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴某物流有限公司生产安全事故综合应急预案"),
+            ("h1", "2 组织机构及职责"),
+            ("p", "组织机构图如下："),
+            *(("p", line) for line in lines),
+            ("h2", "2.1 应急领导小组"),
+            ("p", "公司成立应急领导小组，组长由总经理担任。"),
+            *(
+                item
+                for n, body in enumerate(("安全办公室", "现场指挥部", "灭火组", "疏散组", "救护组"), start=2)
+                for item in (("h2", f"2.{n} {body}"), ("p", f"{body}负责本专业应急工作。"))
+            ),
+        )
+    )
+    return {u["name"]: u for u in data["org_units"]}
+
+
+def test_a_text_tree_places_each_body_under_the_node_it_hangs_from_even_without_indentation() -> None:
+    units = _tree_plan("应急领导小组", "├─ 安全办公室", "└─ 现场指挥部", "├─ 灭火组", "├─ 疏散组", "└─ 救护组")
+    assert units["安全办公室"]["parent"] == "应急领导小组"
+    assert {units[g]["parent"] for g in ("灭火组", "疏散组", "救护组")} == {"现场指挥部"}
+
+
+def test_a_text_tree_with_bars_and_a_category_node() -> None:
+    units = _tree_plan(
+        "应急领导小组",
+        "├─ 现场指挥部",
+        "│　├─ 灭火组",
+        "│　└─ 疏散组",
+        "├─ 专业小组",  # a category: its items hang from the body above it
+        "│　└─ 救护组",
+        "└─ 安全办公室",
+    )
+    assert units["灭火组"]["parent"] == units["疏散组"]["parent"] == "现场指挥部"
+    assert units["救护组"]["parent"] == "应急领导小组"
+    assert units["安全办公室"]["parent"] == "应急领导小组"
