@@ -8,6 +8,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
+from plans.resource_types import resource_type
 from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
@@ -156,96 +157,6 @@ def _quantity(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
-def resource_type(text: str, *, default: str = "其他") -> str:
-    for words, kind in (
-        (("专家",), "专家"),
-        (("医院", "卫生院", "医疗", "急救中心"), "医疗机构"),
-        (("避难", "避险", "安置", "庇护"), "避难场所"),
-        (("队", "救援组", "抢险组"), "救援队伍"),
-        (("电台", "对讲", "通信", "卫星电话"), "通信"),
-        (("资金", "经费"), "资金"),
-        (
-            (
-                "车",
-                "泵",
-                "呼吸器",
-                "炮",  # 水炮, 消防炮, 泡沫炮: fixed or mobile monitors are equipment
-                "灭火器",
-                "舟",
-                "船",
-                "拖轮",
-                "艇",
-                "锯",
-                "挖掘机",
-                "装备",
-                "器材",
-                "设备",
-                "防护服",
-                "防化服",
-                "检测仪",
-                "仪",  # 报警仪, 测氧仪, 测爆仪: instruments are equipment
-                "侦检",
-                "堵漏",
-                "洗消",
-                "照明",
-                "灯",
-                "发电机",
-                "担架",
-                "三脚架",
-                "灭火机",
-                "工具",
-                "风机",
-                "安全绳",
-                "安全带",
-                "梯",
-                "装置",
-                "水带",  # 消防水带 / 水枪 / 手电筒 / 铁锹: tools used again, not used up
-                "水枪",
-                "手电",
-                "锹",
-                "消火栓",  # hydrants are fixed fire-fighting equipment, not stock
-                "消防栓",
-            ),
-            "装备",
-        ),
-        (
-            (
-                "物资",
-                "沙",  # 沙袋, 消防沙, 黄沙
-                "救生圈",
-                "救生衣",
-                "吸附",
-                "药品",
-                "棉",
-                "编织袋",
-                "帐篷",
-                "食品",
-                "饮用水",
-                "围油栏",
-                "吸油毡",
-                "石灰",  # neutralisers and absorbents that are used up
-                "中和剂",
-                "泡沫液",  # extinguishing agents are stock too (泡沫枪 / 干粉灭火器 are equipment, matched first)
-                "泡沫原液",
-                "灭火剂",
-            ),
-            "物资",
-        ),
-        (("池", "围堰"), "其他"),  # 碱液池, 事故应急池: facilities, neither stock nor equipment
-    ):
-        if any(w in text for w in words) or (kind == "装备" and _EQUIPMENT.search(text)):
-            return kind
-    return default
-
-
-# Implements, machines and personal protective equipment are 装备 too (what is used up is 物资):
-# 报警器, 吊机, 铝锭模, 防护面罩, 头盔, 绝缘手套, 绝缘靴, 钩杆, suits worn (防酸服, 耐酸服), 轮椅 — but not
-# 机构 or 规模
-_EQUIPMENT = re.compile(
-    r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$|服$|轮椅"
-)
-
-
 def _squash_digits(text: str) -> str:
     """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading); "（0510）86806119" and
     "0510—86806119" → "0510-86806119" (the area code in brackets or after a long dash)."""
@@ -294,7 +205,6 @@ _SHELTER_LABEL = re.compile(
     r"(?:临时|应急)?(?:避难|避险|避灾|安置|避难安置|避灾安置)(?:场所|点)"
     r"\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
 )
-
 # "公司应急避难场所为东门广场和西侧停车场两处": the places named after the word, then their count
 _SHELTER_IS = re.compile(
     r"^[^，,。；;:：]{0,12}?(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)(?:为|是|设在|包括)\s*"
@@ -383,7 +293,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
                 keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None
-                for place in re.split(r"[、，,和及]", shelter.group(1)):
+                listed = re.split(r"[，,]\s*由", shelter.group(1))[0]  # "，由X维护": no place
+                for place in re.split(r"[、，,和及]", listed):
                     place = place.strip()
                     if len(place) >= 2 and place not in names:
                         names.add(place)

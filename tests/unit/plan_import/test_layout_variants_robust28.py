@@ -136,7 +136,9 @@ def _tree_plan(*lines: str) -> dict[str, dict]:
 
 
 def test_a_text_tree_places_each_body_under_the_node_it_hangs_from_even_without_indentation() -> None:
-    units = _tree_plan("应急领导小组", "├─ 安全办公室", "└─ 现场指挥部", "├─ 灭火组", "├─ 疏散组", "└─ 救护组")
+    units = _tree_plan(
+        "应急领导小组", "├─ 安全办公室", "└─ 现场指挥部", "├─ 灭火组", "├─ 疏散组", "└─ 救护组"
+    )
     assert units["安全办公室"]["parent"] == "应急领导小组"
     assert {units[g]["parent"] for g in ("灭火组", "疏散组", "救护组")} == {"现场指挥部"}
 
@@ -154,3 +156,22 @@ def test_a_text_tree_with_bars_and_a_category_node() -> None:
     assert units["灭火组"]["parent"] == units["疏散组"]["parent"] == "现场指挥部"
     assert units["救护组"]["parent"] == "应急领导小组"
     assert units["安全办公室"]["parent"] == "应急领导小组"
+
+
+def test_the_keeper_clause_after_listed_shelters_is_no_shelter() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "璜土镇地质灾害应急预案"),
+            ("h1", "5 应急保障"),
+            ("p", "镇应急避难场所设在璜土中学操场和石庄村文化广场，由镇社会事业局负责管理。"),
+        )
+    )
+    shelters = {(r["name"], r["holder"]) for r in data["resources"] if r["type"] == "避难场所"}
+    assert shelters == {("璜土中学操场", "镇社会事业局"), ("石庄村文化广场", "镇社会事业局")}
+
+
+def test_first_aid_kits_barrier_tape_and_fire_blankets_are_stock() -> None:
+    from plans.rules_resources import resource_type
+
+    assert [resource_type(n) for n in ("急救包", "医用药箱", "警示带", "灭火毯")] == ["物资"] * 4
+    assert resource_type("急救车") == "装备"  # a vehicle stays equipment
