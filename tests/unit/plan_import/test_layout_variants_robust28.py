@@ -175,3 +175,16 @@ def test_first_aid_kits_barrier_tape_and_fire_blankets_are_stock() -> None:
 
     assert [resource_type(n) for n in ("急救包", "医用药箱", "警示带", "灭火毯")] == ["物资"] * 4
     assert resource_type("急救车") == "装备"  # a vehicle stays equipment
+
+
+def test_a_line_announcing_the_organisation_chart_is_no_duty() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴某电子有限公司生产安全事故综合应急预案"),
+            ("h1", "2 应急组织机构及职责"),
+            ("p", "公司成立应急救援指挥部，下设抢险组和疏散组。组织体系见下图："),
+            ("p", "指挥部职责：组织开展事故救援；协调外部支援。"),
+        )
+    )
+    hq = next(u for u in data["org_units"] if u["name"] == "应急救援指挥部")
+    assert hq["duties"] == ["组织开展事故救援", "协调外部支援"]  # "组织开展…" is still a duty
