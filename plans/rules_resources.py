@@ -167,11 +167,11 @@ def _squash_digits(text: str) -> str:
 
 # "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐|门)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐|门|米)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
-    r"^(?:储备|储存|存储|贮存|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
+    r"^(?:储备|储存|存储|贮存|配备|配置|配有|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
 )
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配|统一调度)(?![员人])")
 # "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
@@ -237,15 +237,19 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|配有|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
                     r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
                 unit_word = m.group(3)
                 counted = unit_word in ("人", "名")  # people: the team is named before the count
-                if (not counted and (len(name) < 2 or name in names)) or re.search(
-                    r"年|月|日|时|分钟|小时|米", name
+                # "警戒带200米" is stock by length; "疏散距离300米" is no item
+                long_goods = unit_word != "米" or re.search(r"[带绳缆索管线栏]$", name)
+                if (
+                    (not counted and (len(name) < 2 or name in names))
+                    or re.search(r"年|月|日|时|分钟|小时|米", name)
+                    or not long_goods
                 ):
                     continue
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")

@@ -188,3 +188,15 @@ def test_a_line_announcing_the_organisation_chart_is_no_duty() -> None:
     )
     hq = next(u for u in data["org_units"] if u["name"] == "应急救援指挥部")
     assert hq["duties"] == ["组织开展事故救援", "协调外部支援"]  # "组织开展…" is still a duty
+
+
+def test_stock_counted_by_length_is_a_resource_a_distance_is_not() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴某热电有限公司高处坠落现场处置方案"),
+            ("h1", "4 应急物资"),
+            ("p", "现场配有安全绳50米、消防水带100米，由运行班长负责保管。疏散距离不少于300米。"),
+        )
+    )
+    stock = {(r["name"], r["quantity"], r["unit"], r["holder"]) for r in data["resources"]}
+    assert stock == {("安全绳", 50, "米", "运行班长"), ("消防水带", 100, "米", "运行班长")}
