@@ -34,7 +34,7 @@ def abbreviates(short: str, full: str) -> bool:
     of the short name in order in the long one. A tier in front ("公司级应急指挥部" over "公司成立火灾爆炸事故
     应急指挥部") names the level the body acts at, not the body: the rest is compared."""
     tier = _TIER.match(short)
-    return (bool(tier) and _abbreviates(short[tier.end() :], full)) or _abbreviates(short, full)
+    return (tier is not None and _abbreviates(short[tier.end() :], full)) or _abbreviates(short, full)
 
 
 def _abbreviates(short: str, full: str) -> bool:
