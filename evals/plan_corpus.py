@@ -23,7 +23,10 @@ from typing import Any, Literal, NamedTuple
 
 import yaml
 
-from evals.plan_corpus_names import HELD_OUT, NOT_A_PLAN, PLANS, SCANNED  # noqa: F401  (re-exported)
+from evals.plan_corpus_names import HELD_OUT as HELD_OUT  # re-exported: the corpus's names live there
+from evals.plan_corpus_names import NOT_A_PLAN as NOT_A_PLAN
+from evals.plan_corpus_names import PLANS as PLANS
+from evals.plan_corpus_names import SCANNED as SCANNED
 from evals.plan_corpus_render import block_kind, render_docx, render_pdf, render_scanned
 
 CORPUS = Path(__file__).parent / "datasets" / "plans"

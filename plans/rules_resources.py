@@ -8,7 +8,7 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
-from plans.resource_types import resource_type
+from plans.resource_types import resource_type as resource_type  # re-exported for callers
 from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell

@@ -5,6 +5,8 @@ chain whose steps carry their time limit in a bracket after the recipient."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from plans.outline_text import arrow_steps
 from tests.support.plan_draft import extract_blocks, numbered_blocks
 
@@ -116,7 +118,7 @@ def test_a_post_column_or_a_leaders_charge_column_is_not_the_contacts_unit() -> 
     assert by_phone["13900000003"]["org"] == "安全科"  # a plain 部门 column still is the unit
 
 
-def _tree_plan(*lines: str) -> dict[str, dict]:
+def _tree_plan(*lines: str) -> dict[str, dict[str, Any]]:
     data = extract_blocks(
         numbered_blocks(
             ("p", "江阴某物流有限公司生产安全事故综合应急预案"),
