@@ -110,8 +110,12 @@ class PlanCatalogue:
         if body.parent_id:  # refused before anything is written
             self.check_parent(
                 principal,
-                {"plan_type": t.plan_type, "issuing_unit": body.issuing_unit, "town": town,
-                 "enterprise_id": enterprise_id},  # fmt: skip
+                {
+                    "plan_type": t.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
                 body.parent_id,
             )
         document = template_document(t, body.title, body.issuing_unit)
@@ -171,8 +175,12 @@ class PlanCatalogue:
         if body.parent_id:  # refused before anything is written
             self.check_parent(
                 principal,
-                {"plan_type": body.plan_type, "issuing_unit": body.issuing_unit, "town": town,
-                 "enterprise_id": enterprise_id},  # fmt: skip
+                {
+                    "plan_type": body.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
                 body.parent_id,
             )
         plan_id = claim_title(
