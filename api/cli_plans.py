@@ -131,4 +131,5 @@ def link_system_command(
         typer.echo(f"{verb}：{item['child_title']} → {item['parent_title']}（{item['reason']}）")
     for item in result["refused"]:
         typer.echo(f"未挂接：{item['child_title']} → {item['parent_title']}：{item['error']}")
-    typer.echo(f"共{verb} {len(result['linked'])} 个预案，仍为顶层的预案 {result['roots']} 个。")
+    total = "建议挂接" if dry_run else "挂接"
+    typer.echo(f"共{total} {len(result['linked'])} 个预案，仍无上级预案的 {result['roots']} 个。")

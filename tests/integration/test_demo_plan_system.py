@@ -103,3 +103,31 @@ def test_a_dry_run_proposes_in_chinese_and_writes_nothing(demo: tuple[Container,
     assert not any(child == SITE for child, _ in _edges(c))
     link_system(c.plans.catalogue, DEV_PRINCIPAL)
     assert _edges(c) == EXPECTED
+
+
+def test_the_admin_command_lists_and_sets_links_in_chinese(data_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from api.bootstrap import build_container
+    from api.cli import app
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for name in ("enterprise_comprehensive", "site_tank_leak"):
+        shutil.copy(CORPUS / f"{name}.docx", folder / f"{name}.docx")
+    runner = CliRunner()
+    assert runner.invoke(app, ["graph", "migrate"]).exit_code == 0
+    assert runner.invoke(app, ["demo", "plans", str(folder)]).exit_code == 0
+    c = build_container(Settings())
+    c.graph.connect()
+    try:  # the user unlinks the on-site plan
+        c.plans.catalogue.set_parent(DEV_PRINCIPAL, _ids(c)[SITE], None)
+    finally:
+        c.graph.close()
+    line = f"{SITE} → {FIRM_OVERALL}（本单位综合预案）"
+    dry = runner.invoke(app, ["plans", "link-system", "--dry-run"])
+    assert dry.exit_code == 0 and f"建议挂接：{line}" in dry.output, dry.output
+    done = runner.invoke(app, ["plans", "link-system"])
+    assert done.exit_code == 0 and f"已挂接：{line}" in done.output, done.output
+    again = runner.invoke(app, ["plans", "link-system"])
+    assert "共挂接 0 个预案" in again.output, again.output
