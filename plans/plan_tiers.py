@@ -41,11 +41,16 @@ _SECTOR_TYPES = {
     "特种设备事故": "特种设备", "道路交通事故": "交通",
 }  # fmt: skip
 _SECTOR_WORDS = {
-    "危险化学品": "危化", "危化": "危化", "危险货物": "危化", "燃气": "燃气", "煤气": "燃气",
-    "液化气": "燃气", "工贸": "工贸", "粉尘": "工贸", "有限空间": "工贸", "受限空间": "工贸",
-    "冶金": "工贸", "建设工程": "建筑施工", "建筑施工": "建筑施工", "施工现场": "建筑施工",
-    "防汛": "防汛防台", "防台": "防汛防台", "地质灾害": "地质灾害", "森林火灾": "森林防火",
-    "特种设备": "特种设备", "锅炉": "特种设备", "起重": "特种设备", "道路交通": "交通",
+    "危险化学品": "危化", "危化": "危化", "危险货物": "危货运输", "道路运输": "危货运输",
+    "运输车辆": "危货运输", "燃气": "燃气", "煤气": "燃气", "液化气": "燃气", "工贸": "工贸",
+    "粉尘": "工贸", "有限空间": "工贸", "受限空间": "工贸", "冶金": "冶金", "钢铁": "冶金",
+    "铸造": "冶金", "熔融金属": "冶金", "建设工程": "建筑施工", "建筑施工": "建筑施工",
+    "施工现场": "建筑施工", "防汛": "防汛防台", "防台": "防汛防台", "地质灾害": "地质灾害",
+    "森林火灾": "森林防火", "特种设备": "特种设备", "锅炉": "特种设备", "起重": "特种设备",
+    "道路交通": "交通", "校园": "教育", "学校": "教育", "中学": "教育", "小学": "教育",
+    "医院": "卫生", "医疗": "卫生", "养老": "养老", "商贸": "商贸", "购物": "商贸", "商场": "商贸",
+    "景区": "文旅", "旅游": "文旅", "供水": "供水", "水厂": "供水", "储备库": "粮食仓储",
+    "粮库": "粮食仓储", "电力": "电力", "供电": "电力",
 }  # fmt: skip
 
 
@@ -113,10 +118,25 @@ def may_parent(child: Mapping[str, Any], parent: Mapping[str, Any]) -> bool:
     return rank(parent) < rank(child)
 
 
+def named_sectors(node: PlanNode) -> set[str]:
+    """The sectors its title or issuer names (校园, 特种设备, 道路危险货物运输 …)."""
+    text = node.title + node.issuing_unit
+    return {s for word, s in _SECTOR_WORDS.items() if word in text}
+
+
 def sectors(node: PlanNode) -> set[str]:
-    """The sectors a plan covers, from its accident types and its title."""
-    found = {_SECTOR_TYPES[t] for t in node.accident_types if t in _SECTOR_TYPES}
-    return found | {s for word, s in _SECTOR_WORDS.items() if word in node.title}
+    """The sectors a plan covers, from its accident types, its title and its issuer."""
+    return {_SECTOR_TYPES[t] for t in node.accident_types if t in _SECTOR_TYPES} | named_sectors(node)
+
+
+def fits(child: PlanNode, parent: PlanNode) -> bool:
+    """The parent covers the child's sector. A department's plan is about the domain its title
+    names (储备库, 特种设备, 道路危险货物运输): the hazards it lists (粉尘爆炸 in a grain store) put
+    every 工贸 firm under the grain bureau, so it fits only a child of every domain it names."""
+    if parent.plan_type == "部门":
+        named = named_sectors(parent)
+        return bool(named) and named <= sectors(child)
+    return bool(sectors(child) & sectors(parent))
 
 
 def firm_key(node: PlanNode) -> str | None:
@@ -175,19 +195,19 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
             and p.town == node.town
             and jurisdiction(_view(p)) == TOWN
             and p.plan_type in types
-            and (not sector or mine & sectors(p))
+            and (not sector or fits(node, p))
         ]
 
     def city(types: set[str], *, sector: bool) -> list[PlanNode]:
         return [
             p
             for p in others
-            if jurisdiction(_view(p)) == CITY and p.plan_type in types and (not sector or mine & sectors(p))
+            if jurisdiction(_view(p)) == CITY and p.plan_type in types and (not sector or fits(node, p))
         ]
 
     groups: list[tuple[str, list[PlanNode]]] = []
     if level == FIRM and node.plan_type == "现场处置方案":
-        groups.append(("本单位同类专项预案", [p for p in own({"专项"}) if mine & sectors(p)]))
+        groups.append(("本单位同类专项预案", [p for p in own({"专项"}) if fits(node, p)]))
     if level == FIRM and node.plan_type != "总体":
         groups.append(("本单位综合预案", own({"总体"})))
     if level in (FIRM, VILLAGE):

@@ -142,3 +142,57 @@ def test_tiers_read_the_issuer_as_well_as_the_register() -> None:
     assert not may_parent(
         YC_GAS.__dict__, node("x", "长泾镇燃气事故应急预案", "专项", "长泾镇人民政府", "长泾镇").__dict__
     )
+
+
+def test_a_department_plan_takes_only_children_of_the_domain_its_title_names() -> None:
+    road = node(
+        "d3", "江阴市交通运输局道路危险货物运输事故应急预案", "部门", "江阴市交通运输局", None, "泄漏", "火灾"
+    )
+    grain = node(
+        "d4",
+        "江阴市粮食和物资储备局储备库生产安全事故应急预案",
+        "部门",
+        "江阴市粮食和物资储备局",
+        None,
+        "粉尘爆炸",
+    )
+    city_chem = node(
+        "c3", "江阴市危险化学品事故专项应急预案", "专项", "江阴市人民政府办公室", None, "危险化学品事故"
+    )
+    plans = [road, grain, city_chem, CITY]
+    chem_firm = node(
+        "f1",
+        "江阴澄华精细化工有限公司危险化学品泄漏事故专项应急预案",
+        "专项",
+        "江阴澄华精细化工有限公司",
+        None,
+        "危险化学品事故",
+    )
+    haulier = node(
+        "f2",
+        "江阴澄达物流有限公司道路危险货物运输事故专项应急预案",
+        "专项",
+        "江阴澄达物流有限公司",
+        None,
+        "危险化学品事故",
+    )
+    dye_works = node(
+        "f3",
+        "江阴澄美印染有限公司有限空间作业事故专项应急预案",
+        "专项",
+        "江阴澄美印染有限公司",
+        None,
+        "有限空间",
+    )
+    granary = node(
+        "f4",
+        "粮库熏蒸作业中毒现场处置方案",
+        "现场处置方案",
+        "江阴市澄西粮食储备库有限公司",
+        None,
+        "中毒和窒息",
+    )
+    assert propose_parent(chem_firm, [*plans, chem_firm]).parent == city_chem.id  # type: ignore[union-attr]
+    assert propose_parent(haulier, [*plans, haulier]).parent == road.id  # type: ignore[union-attr]
+    assert propose_parent(dye_works, [*plans, dye_works]).parent == CITY.id  # type: ignore[union-attr]
+    assert propose_parent(granary, [*plans, granary]).parent == grain.id  # type: ignore[union-attr]
