@@ -41,10 +41,10 @@ _SECTOR_TYPES = {
     "特种设备事故": "特种设备", "道路交通事故": "交通",
 }  # fmt: skip
 _SECTOR_WORDS = {
-    "危险化学品": "危化", "危化": "危化", "危险货物": "危货运输", "道路运输": "危货运输",
+    "危险化学品": "危化", "危化": "危化", "危险货物": "危化", "危险货物运输": "危货运输", "道路运输": "危货运输",
     "运输车辆": "危货运输", "燃气": "燃气", "煤气": "燃气", "液化气": "燃气", "工贸": "工贸",
     "粉尘": "工贸", "有限空间": "工贸", "受限空间": "工贸", "冶金": "冶金", "钢铁": "冶金",
-    "铸造": "冶金", "熔融金属": "冶金", "建设工程": "建筑施工", "建筑施工": "建筑施工",
+    "铸造": "冶金", "熔融金属": "冶金", "建设工程": "建筑施工", "建设集团": "建筑施工", "建筑施工": "建筑施工",
     "施工现场": "建筑施工", "防汛": "防汛防台", "防台": "防汛防台", "地质灾害": "地质灾害",
     "森林火灾": "森林防火", "特种设备": "特种设备", "锅炉": "特种设备", "起重": "特种设备",
     "道路交通": "交通", "校园": "教育", "学校": "教育", "中学": "教育", "小学": "教育",
@@ -175,6 +175,9 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
     town 总体; a town 总体, a department's plan or a city 专项 → the city's plans of the sector →
     the city 总体."""
     mine = sectors(node)
+    firm_name = _FIRM_NAME.match(node.issuing_unit.strip())
+    trade = {s for w, s in _SECTOR_WORDS.items() if firm_name and w in firm_name.group(0)}
+    typed = trade | {_SECTOR_TYPES[t] for t in node.accident_types if t in _SECTOR_TYPES}
     child = _view(node)
     others = [p for p in plans if p.id != node.id and may_parent(child, _view(p))]
     level = jurisdiction(child)
@@ -221,7 +224,9 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
     ]
     for reason, found in groups:
         if found:
-            best = min(found, key=lambda p: (-len(mine & sectors(p)), p.id))
+            # the sector its accident types or its firm's trade give outweighs one its title
+            # happens to name (澄南实验学校…施工现场 of a 建设工程 firm: a 建筑施工 plan, not a school's)
+            best = min(found, key=lambda p: (-len(typed & sectors(p)), -len(mine & sectors(p)), p.id))
             return Proposal(node.id, best.id, reason)
     return None
 

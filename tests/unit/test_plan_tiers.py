@@ -196,3 +196,31 @@ def test_a_department_plan_takes_only_children_of_the_domain_its_title_names() -
     assert propose_parent(haulier, [*plans, haulier]).parent == road.id  # type: ignore[union-attr]
     assert propose_parent(dye_works, [*plans, dye_works]).parent == CITY.id  # type: ignore[union-attr]
     assert propose_parent(granary, [*plans, granary]).parent == grain.id  # type: ignore[union-attr]
+
+
+def test_the_sector_of_its_accident_types_outweighs_a_word_of_its_title() -> None:
+    housing = node(
+        "d5", "江阴市建设工程施工安全事故应急预案", "部门", "江阴市住房和城乡建设局", None, "建筑施工事故"
+    )
+    schools = node("d6", "江阴市教育局校园安全事故应急预案", "部门", "江阴市教育局", None, "火灾")
+    site = node(
+        "s1",
+        "南闸实验小学体育馆工程施工现场应急预案",
+        "总体",
+        "江苏澄安建设工程有限公司南闸项目部",
+        None,
+        "建筑施工事故",
+        "高处坠落",
+    )
+    assert propose_parent(site, [schools, housing, site]).parent == housing.id  # type: ignore[union-attr]
+    # no 建筑施工事故 read from the document: the builder's trade (建设) still tells it
+    untyped = PlanNode(**{**site.__dict__, "accident_types": ("高处坠落",)})
+    assert propose_parent(untyped, [schools, housing, untyped]).parent == housing.id  # type: ignore[union-attr]
+    # a park's dangerous-goods warehouse is no road haulier: not under the transport bureau's plan
+    road = node(
+        "d3", "江阴市交通运输局道路危险货物运输事故应急预案", "部门", "江阴市交通运输局", None, "泄漏"
+    )
+    store = node(
+        "w1", "江阴某物流园危险货物仓储火灾事故应急预案", "专项", "江阴某物流园管理处", None, "火灾", "泄漏"
+    )
+    assert propose_parent(store, [road, CITY, store]).parent == CITY.id  # type: ignore[union-attr]
