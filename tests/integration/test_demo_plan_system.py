@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -33,7 +34,7 @@ SAMPLES = (
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Container, dict]]:
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Container, dict[str, Any]]]:
     tmp = tmp_path_factory.mktemp("plansystem")
     folder = tmp / "plans"
     folder.mkdir()
@@ -73,7 +74,7 @@ EXPECTED = {
 }
 
 
-def test_the_demo_plans_form_a_hierarchy_without_cycles(demo: tuple[Container, dict]) -> None:
+def test_the_demo_plans_form_a_hierarchy_without_cycles(demo: tuple[Container, dict[str, Any]]) -> None:
     c, result = demo
     assert len(result["loaded"]) == len(SAMPLES)
     assert _edges(c) == EXPECTED
@@ -83,7 +84,9 @@ def test_the_demo_plans_form_a_hierarchy_without_cycles(demo: tuple[Container, d
         assert plan_id not in c.plans.service.repo.ancestors(plan_id)
 
 
-def test_linking_again_changes_nothing_and_keeps_a_link_a_user_set(demo: tuple[Container, dict]) -> None:
+def test_linking_again_changes_nothing_and_keeps_a_link_a_user_set(
+    demo: tuple[Container, dict[str, Any]],
+) -> None:
     c, _ = demo
     assert link_system(c.plans.catalogue, DEV_PRINCIPAL)["linked"] == []
     ids = _ids(c)
@@ -92,7 +95,7 @@ def test_linking_again_changes_nothing_and_keeps_a_link_a_user_set(demo: tuple[C
     assert (SITE, CITY_HAZCHEM) in _edges(c) and (SITE, FIRM_OVERALL) not in _edges(c)
 
 
-def test_a_dry_run_proposes_in_chinese_and_writes_nothing(demo: tuple[Container, dict]) -> None:
+def test_a_dry_run_proposes_in_chinese_and_writes_nothing(demo: tuple[Container, dict[str, Any]]) -> None:
     c, _ = demo
     ids = _ids(c)
     c.plans.catalogue.set_parent(DEV_PRINCIPAL, ids[SITE], None)
