@@ -106,7 +106,8 @@ PLAN_SYSTEM = f"""
 MATCH (p:Plan)
 WHERE {PLAN_SCOPE}
 RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.town AS town,
-  p.enterprise_id AS enterprise_id, p.status AS status,
+  p.enterprise_id AS enterprise_id, p.status AS status, p.issuing_unit AS issuing_unit,
+  p.accident_category AS accident_category, p.enabled_version_id AS enabled_version_id,
   [(p)-[:SUBPLAN_OF]->(pa1:Plan) | pa1.id] AS parents
 ORDER BY id
 """

@@ -23,25 +23,12 @@ from plans.models import (
     TemplateInput,
     TemplateView,
 )
+from plans.plan_tiers import TIER, may_parent, tier, tier_name
 from plans.plan_titles import claim_title
 from plans.service import PlanService, new_id, summary
 
-# 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
-TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
 RETIRED = "已废止"
 _NODE_FIELDS_KEPT_WHEN_OMITTED = frozenset({"issuing_unit", "accident_category"})
-
-
-def tier(plan: dict[str, Any]) -> int:
-    if plan.get("plan_type") == "现场处置方案":
-        return TIER["现场处置方案"]
-    if plan.get("enterprise_id"):
-        return TIER["企业"]
-    return TIER.get(str(plan.get("plan_type")), TIER["专项"])
-
-
-def tier_name(plan: dict[str, Any]) -> str:
-    return next(name for name, t in TIER.items() if t == tier(plan))
 
 
 class PlanCatalogue:
@@ -122,7 +109,14 @@ class PlanCatalogue:
         town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         if body.parent_id:  # refused before anything is written
             self.check_parent(
-                principal, {"plan_type": t.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+                principal,
+                {
+                    "plan_type": t.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
+                body.parent_id,
             )
         document = template_document(t, body.title, body.issuing_unit)
         plan_id, version_id = claim_title(
@@ -180,7 +174,14 @@ class PlanCatalogue:
         town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         if body.parent_id:  # refused before anything is written
             self.check_parent(
-                principal, {"plan_type": body.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+                principal,
+                {
+                    "plan_type": body.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
+                body.parent_id,
             )
         plan_id = claim_title(
             self.repo,
@@ -208,7 +209,15 @@ class PlanCatalogue:
         if body.parent_id:  # checked against the plan as it will be, before anything is written
             self.check_parent(
                 principal,
-                {"id": plan_id, "plan_type": body.plan_type, "enterprise_id": enterprise_id},
+                {
+                    "id": plan_id,
+                    "plan_type": body.plan_type,
+                    "issuing_unit": body.issuing_unit
+                    if "issuing_unit" in body.model_fields_set
+                    else current.get("issuing_unit"),
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
                 body.parent_id,
             )
         props = {
@@ -253,10 +262,15 @@ class PlanCatalogue:
         child_id = child.get("id")
         if child_id and (parent_id == child_id or child_id in self.repo.ancestors(parent_id)):
             raise ValidationError("预案体系不能形成环", code="plan_system_cycle")
-        if tier(child) <= tier(parent):
+        if not may_parent(child, parent):
+            same = tier(child) == tier(parent)
             raise ValidationError(
                 f"“{tier_name(child)}”预案不能作为“{tier_name(parent)}”预案的下级"
-                "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）",
+                + (
+                    "（同一层级内，下级须是更具体的预案类型或更小的辖区：综合 → 专项 → 现场，市 → 镇街 → 村社 → 企业）"
+                    if same
+                    else "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）"
+                ),
                 code="plan_system_order",
             )
 
@@ -370,4 +384,4 @@ def template_document(t: TemplateView, title: str, issuing_unit: str) -> Emergen
     )
 
 
-__all__ = ["PlanCatalogue", "summary", "tier"]
+__all__ = ["TIER", "PlanCatalogue", "summary", "tier"]
