@@ -20,8 +20,8 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from agents.chat import plan_details
+from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
-from agents.chat.plan_tiers import asked_tier, tier_levels
 from plans.rules_meta import accident_type_spans
 
 SHOWN_PLANS = 3
@@ -69,7 +69,7 @@ def slot_values(question: str) -> dict[str, Any]:
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
-    # A tier (车间级) is matched to each plan's own levels after the query (``plan_tiers``): all are read.
+    # A tier (车间级) is matched to each plan's own levels after the query (``plan_firm_tiers``): all are read.
     tier = None if level else asked_tier(question)
     return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level,
             # always: a firm named by its 字号 has the sector its name gives (华拓金属制品 → 工贸), known

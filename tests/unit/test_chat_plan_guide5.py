@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from agents.chat import plan_details, plan_guide, plan_tiers
+from agents.chat import plan_details, plan_firm_tiers, plan_guide
 from agents.chat.models import TurnState
 from agents.chat.places import unknown_place
 from agents.chat.plan_followup import restate
@@ -75,12 +75,12 @@ def test_the_tier_is_the_level_whose_name_holds_it_whatever_its_number() -> None
     ]
     reversed_ = [_level("一级", "班组级响应", "班组长"), _level("三级", "公司级响应", "总经理")]
     plain = [_level("一级", "一级响应", "总经理"), _level("二级", "二级响应", "副总经理")]
-    assert [lv["commander"] for lv in plan_tiers.tier_levels(two_tier, "车间级")] == ["车间主任"]
-    assert [lv["commander"] for lv in plan_tiers.tier_levels(reversed_, "公司级")] == ["总经理"]
-    assert [lv["commander"] for lv in plan_tiers.tier_levels(plain, "车间级")] == [
+    assert [lv["commander"] for lv in plan_firm_tiers.tier_levels(two_tier, "车间级")] == ["车间主任"]
+    assert [lv["commander"] for lv in plan_firm_tiers.tier_levels(reversed_, "公司级")] == ["总经理"]
+    assert [lv["commander"] for lv in plan_firm_tiers.tier_levels(plain, "车间级")] == [
         "副总经理"
     ]  # the usual mapping
-    assert plan_tiers.tier_levels(two_tier, "班组级") == []  # tiers named, not this one
+    assert plan_firm_tiers.tier_levels(two_tier, "班组级") == []  # tiers named, not this one
 
 
 def test_the_answer_gives_the_tier_asked_with_its_commander_and_measures() -> None:
