@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, composed_followup, compound_run, places, records, versus
+from agents.chat import aggregate_run, composed_followup, compound_run, places, plan_followup, records, versus
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -104,7 +104,8 @@ class ChatService:
                 raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
         asked = normalise_question(question)  # "换成去年呢" after a composed answer: its question, restated
-        text = composed_followup.restate(asked, previous, self.gazetteer()) or asked
+        restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
+        text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
         result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
         result.answer = composed_followup.echo(asked, text) + result.answer
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
