@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -157,23 +158,15 @@ def bus_tail(
         return
     offset = 0 if from_start else offset
     bus = build_event_bus(settings)
-    try:
-        while True:
-            messages = bus.read(topic, offset=offset, limit=limit, timeout_s=timeout)
-            for m in messages:
-                typer.echo(json.dumps(m.model_dump(mode="json"), ensure_ascii=False))
-            offset += len(messages)
-            if not follow:
-                break
-    except KeyboardInterrupt:
-        pass
-    except SafeCloudError as exc:
-        _fail(exc)
-    finally:
-        try:
-            bus.close()
-        except SafeCloudError as exc:
-            _fail(exc)
+
+    def read_batch() -> None:
+        nonlocal offset
+        messages = bus.read(topic, offset=offset, limit=limit, timeout_s=timeout)
+        for m in messages:
+            _print_event(m)
+        offset += len(messages)
+
+    _print_until_done(read_batch, bus.close, follow=follow)
 
 
 def _tail_group(
@@ -183,12 +176,25 @@ def _tail_group(
         consumer = build_consumer(settings, group, [topic])
     except SafeCloudError as exc:
         _fail(exc)
-    try:
-        if from_start:
+    rewind = from_start
+
+    def consume() -> None:
+        nonlocal rewind
+        if rewind:
             consumer.seek_to_start()
+            rewind = False
+        # print, then commit: a crash in between prints an event twice, never skips one
+        consume_batch(consumer, _print_event, max_events=limit, timeout_s=timeout)
+
+    _print_until_done(consume, consumer.close, follow=follow)
+
+
+def _print_until_done(batch: Callable[[], None], close: Callable[[], None], *, follow: bool) -> None:
+    """Run ``batch`` once, or until Ctrl-C with ``follow``; a bus error is a Chinese CLI error and
+    ``close`` always runs (a close that fails reports the same way)."""
+    try:
         while True:
-            # print, then commit: a crash in between prints an event twice, never skips one
-            consume_batch(consumer, _print_event, max_events=limit, timeout_s=timeout)
+            batch()
             if not follow:
                 break
     except KeyboardInterrupt:
@@ -196,7 +202,10 @@ def _tail_group(
     except SafeCloudError as exc:
         _fail(exc)
     finally:
-        consumer.close()
+        try:
+            close()
+        except SafeCloudError as exc:
+            _fail(exc)
 
 
 def _print_event(m: BusMessage) -> None:
