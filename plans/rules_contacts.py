@@ -64,6 +64,10 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
                 # "外部救援电话：火警119": the label may follow the list's own label and colon
                 listed = listed or re.search(r"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
+                # "；江阴市急救中心120；": a longer clause is a listed number too when it names a body
+                listed = listed or re.search(
+                    rf"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{{2,12}}{_SERVICE})\s*$", raw
+                )
                 if listed and re.search(
                     r"拨|打|呼叫|联系|通知|报告|请求|向|求|配合|协助|等待|等候", listed.group(1)
                 ):
@@ -80,6 +84,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
 
+# bodies that answer a public number themselves (急救中心 120, 消防救援支队 119, 派出所 110)
+_SERVICE = r"(?:中心|医院|卫生院|支队|大队|消防站|救援站|派出所)"
 _TITLE_THEN_NAME = re.compile(
     rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
     # "值班长：孙浩" / "安全员：李梅": a post word before the colon is a role too
@@ -198,7 +204,9 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     if dashed:  # "组长 — 徐国强（项目经理） — 139…": the dashes are no cells
         return dashed
     # "1. 拨打119": a list number is not a cell of the row
-    tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
+    # "储运部经理　赵德明：139…": the colon before the number is no part of the last cell
+    tokens = [t.rstrip("：:") for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
+    tokens = [t for t in tokens if t]
     # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells
     if any(re.search(r"[，。；;,]", t) for t in tokens):
         return None
