@@ -124,7 +124,8 @@ def org_table(
         )
         return
     if post_col is None or (
-        any(_PHONE_COLUMN.search(h) for h in header) and not _roster(draft, block, parent, post_col, person_col)
+        any(_PHONE_COLUMN.search(h) for h in header)
+        and not _roster(draft, block, parent, post_col, person_col)
     ):
         return  # a contact table, unless it is the roster a body's setting-up sentence introduces
     titles = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
@@ -282,7 +283,9 @@ def _duties(cell: str) -> list[str]:
 _ROSTER_INTRO = re.compile(r"(?:成立|组成|设立|成员|人员)[^。]{0,30}(?:如下|见下表|下表)[:：]?$")
 
 
-def _roster(draft: PlanDraft, block: Block, parent: str | None, post_col: int, person_col: int | None) -> bool:
+def _roster(
+    draft: PlanDraft, block: Block, parent: str | None, post_col: int, person_col: int | None
+) -> bool:
     """A table of a body's members with their phones (应急职务 | 姓名 | 管理部门 | 手机): every post cell is a
     role title, each row names a person, and the paragraph just above introduces it as the body's members.
     Such a table gives the body its roles (the phones are read as contacts elsewhere)."""
@@ -295,4 +298,6 @@ def _roster(draft: PlanDraft, block: Block, parent: str | None, post_col: int, p
         return False
     at = draft.blocks.index(block)
     above = next((b for b in reversed(draft.blocks[:at]) if b.text.strip()), None)
-    return above is not None and above.kind != "table" and _ROSTER_INTRO.search(above.text.strip()) is not None
+    return (
+        above is not None and above.kind != "table" and _ROSTER_INTRO.search(above.text.strip()) is not None
+    )

@@ -106,3 +106,39 @@ def test_a_report_by_radio_has_the_radio_as_its_channel() -> None:
         )
     )  # fmt: skip
     assert data["reporting"][0]["channel"] == "对讲机"
+
+
+def test_a_duty_table_with_one_column_per_post_gives_each_post_its_duties() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴某化工有限公司反应釜超压现场处置方案"),
+            ("h1", "2 应急组织"),
+            ("p", "车间成立超压处置小组，组长：当班班长；组员：DCS操作员、巡检工。分工如下："),
+            ("table", [
+                ["处置阶段", "班长", "DCS操作员", "巡检工"],
+                ["发现", "确认超压报警", "降低进料量", "到现场查看压力表"],
+                ["处置", "决定紧急泄压", "打开泄压阀", "—"],
+            ]),
+        )
+    )  # fmt: skip
+    unit = next(u for u in data["org_units"] if u["name"] == "超压处置小组")
+    roles = {(r["title"], r["holder"]): r["duties"] for r in unit["roles"]}
+    assert roles[("组长", "当班班长")] == ["确认超压报警", "决定紧急泄压"]
+    assert roles[("组员", "DCS操作员")] == ["降低进料量", "打开泄压阀"]
+    assert roles[("组员", "巡检工")] == ["到现场查看压力表"]
+
+
+def test_two_situations_defined_in_one_sentence_are_two_grades() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴某仓储有限公司泄漏事故现场处置方案"),
+            ("h1", "3 险情分类"),
+            ("p", "泄漏险情分为两类：少量泄漏是指阀门填料处滴漏且可以关阀止漏的，由当班班长组织处置；"
+                  "大量泄漏是指管线破裂无法关阀的，由公司应急指挥部总指挥指挥处置。"),
+        )
+    )  # fmt: skip
+    levels = [(r["level"], r["name"], r["trigger"], r["commander"]) for r in data["response_levels"]]
+    assert levels == [
+        ("一级", "大量泄漏", "管线破裂无法关阀", "公司应急指挥部总指挥"),
+        ("二级", "少量泄漏", "阀门填料处滴漏且可以关阀止漏", "当班班长"),
+    ]
