@@ -80,7 +80,9 @@ def test_a_managing_department_column_holds_the_stock_and_a_mounting_place_does_
 
 
 def _contacts(*lines: str) -> list[dict[str, str]]:
-    draft = PlanDraft(numbered_blocks(("p", "江阴某厂中毒事故现场处置方案"), *(("p", line) for line in lines)))
+    draft = PlanDraft(
+        numbered_blocks(("p", "江阴某厂中毒事故现场处置方案"), *(("p", line) for line in lines))
+    )
     extract_phone_contacts(draft)
     return draft.data["contacts"]
 
