@@ -192,6 +192,7 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _UNIT_ROOM = re.compile(r"办公室$|(?:局|公司|政府|办事处|中心|部|站|所|院|队)[\u4e00-\u9fff]{0,3}室$")
 
 
+_PHONE_LABEL = re.compile(r"(?:联系|办公|值班)?(?:电话|手机|号码|座机|固话|传真)")
 _NUMBER_TOKEN = re.compile(
     r"^(?:[（(]?\d{1,2}[)）.、．]?|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百\d]+条)$"
 )
@@ -204,9 +205,14 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
     if dashed:  # "组长 — 徐国强（项目经理） — 139…": the dashes are no cells
         return dashed
     # "1. 拨打119": a list number is not a cell of the row
-    # "储运部经理　赵德明：139…": the colon before the number is no part of the last cell
-    tokens = [t.rstrip("：:") for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
-    tokens = [t for t in tokens if t]
+    tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
+    # "储运部经理　赵德明：139…": a name before a colon labels the number; the line is no row of cells
+    if (
+        tokens
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,3}[:：]", tokens[-1])
+        and not _PHONE_LABEL.match(tokens[-1])
+    ):
+        return None
     # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells
     if any(re.search(r"[，。；;,]", t) for t in tokens):
         return None

@@ -96,6 +96,8 @@ def test_a_long_body_name_before_a_public_number_in_a_listing_is_a_contact() -> 
 def test_a_post_and_name_line_ending_in_a_colon_keeps_the_name() -> None:
     contacts = _contacts("安环部主任　陶建平：13806161234")
     assert (contacts[0]["role"], contacts[0]["name"]) == ("安环部主任", "陶建平")
+    labelled = _contacts("镇安监办　电话：0510-86120000")  # a phone label before the colon is no name
+    assert (labelled[0]["org"], labelled[0]["name"]) == ("镇安监办", "")
 
 
 def test_a_report_by_radio_has_the_radio_as_its_channel() -> None:
