@@ -289,7 +289,7 @@ def _roster(
     """A table of a body's members with their phones (应急职务 | 姓名 | 管理部门 | 手机): every post cell is a
     role title, each row names a person, and the paragraph just above introduces it as the body's members.
     Such a table gives the body its roles (the phones are read as contacts elsewhere)."""
-    if parent is None or person_col is None:
+    if parent is None or person_col is None or not block.cells:
         return False
     posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
     if not posts or not all(p in ROLE_TITLES for p in posts):
