@@ -36,9 +36,11 @@ _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
     re.compile(r"保管人|保管员|负责人|责任人|管理人|管理员"),
-    re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
+    # "管理部门" / "责任科室": the department that keeps the stock owns it like a 管理单位
+    re.compile(r"所属|归属|(?:责任|管理|保管|归口)(?:单位|部门|科室)"),
     re.compile(r"存放|地点|位置"),
 )
+_MOUNTED = re.compile(r"配置|配备|安装|设置|布置")
 _STORE_IS_A_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队)$")
 
 
@@ -108,6 +110,9 @@ def extract_tables(draft: PlanDraft) -> None:
             (h for h in (_column(header, p, taken) for p in _HOLDER_PRIORITY) if h is not None), None
         )
         stored_at = holder is not None and _HOLDER_PRIORITY[2].search(header[holder]) is not None
+        # "配置地点 | 消防站": where kit is mounted says where it stands, not who keeps it (a 存放地点 that is
+        # a body does keep what is stored there)
+        mounted = stored_at and holder is not None and _MOUNTED.search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
@@ -122,8 +127,9 @@ def extract_tables(draft: PlanDraft) -> None:
                 "name": name,
                 "quantity": amount,
                 "unit": unit or None,
-                "holder": (None if stored_at and not _STORE_IS_A_BODY.search(cell(holder)) else cell(holder))
-                or None,
+                "holder": None
+                if mounted or (stored_at and not _STORE_IS_A_BODY.search(cell(holder)))
+                else cell(holder) or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
 
