@@ -22,11 +22,15 @@ _PURPOSE = (
 )
 _FUTURE_PURPOSE = re.compile(_FUTURE + r"\s*" + _PART + r"\s*" + _WHO + _PURPOSE)
 # Later today, said with 要 (下午要开个会, 晚上局里要汇报): the part of today is when the purpose happens (events-robust29);
-# without 要 (下午开会时报的) the part of the day may be the past and stays the grammar's.
+# so is 下午开会要用 (a use said after the purpose); without either (下午开会时报的) the part of the day may be the past
+# and stays the grammar's.
 _LATER_TODAY = r"(?:今天|今儿个?)?(?:上午|中午|下午|晚上|待会儿?|等会儿?|一会儿)"
-_TODAY_PURPOSE = re.compile(_LATER_TODAY + r"\s*" + _WHO.replace(")*", ")*?") + r"(?:要|还要|得)" + _WHO + _PURPOSE)
+_TODAY_PURPOSE = re.compile(
+    _LATER_TODAY + r"\s*" + _WHO.replace(")*", ")*?")
+    + r"(?:(?:要|还要|得)" + _WHO + _PURPOSE + r"|(?:开个?会|例会|汇报|检查|督查|考核)(?:要用|用|要看)的?)"
+)  # fmt: skip
 
 
 def purpose_time_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of 明天开会要用, 下周一领导要看, 后天督查组来检查: a future word with its purpose."""
+    """Spans of 明天开会要用, 下周一领导要看, 后天督查组来检查, 下午要开个会: a future word or a part of today with its purpose."""
     return sorted({m.span() for rule in (_FUTURE_PURPOSE, _TODAY_PURPOSE) for m in rule.finditer(text)})

@@ -88,6 +88,11 @@ def test_a_purpose_later_today_is_no_time() -> None:
     assert (flt.time_from, flt.time_to) == (at(8, 1), at(9, 1))
 
 
+def test_a_use_said_after_the_purpose_is_no_time() -> None:
+    flt = _filter("下午开会要用 上个月 华士 红色", at(9, 15, 9, 20))
+    assert (flt.time_from, flt.time_to) == (at(8, 1), at(9, 1))
+
+
 def test_a_past_afternoon_without_a_purpose_stays_the_time() -> None:
     flt = _filter("下午 利港 冒烟")
     assert (flt.time_from, flt.time_to) == (at(9, 15, 12), at(9, 15, 18))
