@@ -203,26 +203,28 @@ RETURN count(h) AS n""",
     Intent(
         "inspection_list",
         "执法检查记录（按镇街、企业、时间、检查类别如夜查筛选）",
-        (*_ENT_SLOTS, "inspection_kind", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
         ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
+  AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
 RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, i.kind AS kind,
   i.inspected_at AS inspected_at, i.findings AS findings ORDER BY i.inspected_at DESC, i.id LIMIT $limit""",
         key_kind="inspection",
-        item="{enterprise}（{kind}，发现问题 {findings} 项）",
+        item="{enterprise}（{inspected_at}，{kind}，发现问题 {findings} 项）",
         subject="执法检查",
         examples=("本月城东街道的执法检查", "上周检查了哪些企业"),
     ),
     Intent(
         "inspection_count",
         "执法检查次数统计（按镇街、企业、时间、检查类别如夜查）",
-        (*_ENT_SLOTS, "inspection_kind", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
         ("n",),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
+  AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
 RETURN count(i) AS n""",
         shape="count",
         key="n",
@@ -240,7 +242,7 @@ WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS N
 RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, p.amount_yuan AS amount_yuan,
   p.decided_at AS decided_at, p.facts AS facts ORDER BY p.decided_at DESC, p.id LIMIT $limit""",
         key_kind="penalty",
-        item="{enterprise}：罚款 {amount_yuan} 元（{facts}）",
+        item="{enterprise}：{decided_at} 罚款 {amount_yuan} 元（{facts}）",
         subject="行政处罚",
         examples=("今年有哪些企业被处罚", "临港的行政处罚记录"),
     ),

@@ -23,7 +23,7 @@ _FILTER_LABELS = {
     "mhs_level": "{}级", "hazard_level": "{}", "hazard_status": "{}", "event_type": "{}", "event_status": "{}",
     "event_level": "{}", "op_type": "{}", "lessor_grade": "{}色", "risk_level": "{}风险",
     "chemical_word": "储存{}", "lessor_type": "出租方为{}", "team_type": "{}队伍", "equipment": "{}",
-    "duty_role": "{}", "inspection_kind": "{}",
+    "duty_role": "{}", "inspection_kind": "{}", "inspecting_level": "{}级单位检查",
 }  # fmt: skip
 
 
