@@ -122,7 +122,8 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
     Intent(
         "hazard_list",
         "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms",
+         "due_within_ms"),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
@@ -130,6 +131,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -147,6 +149,7 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
 WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -186,13 +189,15 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
     Intent(
         "hazard_count",
         "隐患数量（按镇街、企业、等级、状态统计）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms",
+         "due_within_ms"),
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN count(h) AS n""",
         shape="count",
         key="n",
