@@ -149,7 +149,6 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
 WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
-  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
