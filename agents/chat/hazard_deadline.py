@@ -31,4 +31,9 @@ def due_within(text: str) -> dict[str, Any]:
     n = int(number) if number.isdigit() else cn_to_int(number.replace("两", "二"))
     if not n:
         return {}
-    return {"due_within_ms": n * _UNIT_DAYS[unit] * _DAY_MS, "from_ms": None, "to_ms": None, "window_label": None}
+    return {
+        "due_within_ms": n * _UNIT_DAYS[unit] * _DAY_MS,
+        "from_ms": None,
+        "to_ms": None,
+        "window_label": None,
+    }
