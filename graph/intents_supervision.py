@@ -122,8 +122,16 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
     Intent(
         "hazard_list",
         "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms",
-         "due_within_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "from_ms",
+            "to_ms",
+            "due_within_ms",
+        ),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
@@ -188,8 +196,16 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
     Intent(
         "hazard_count",
         "隐患数量（按镇街、企业、等级、状态统计）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_statuses", "hazard_level", "open_only", "from_ms", "to_ms",
-         "due_within_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "from_ms",
+            "to_ms",
+            "due_within_ms",
+        ),
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
