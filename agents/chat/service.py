@@ -242,7 +242,7 @@ class ChatService:
                 merged["enterprise_ids"] = enterprise_ids
         window = time_window(text, self.clock(), self.time_parser, ahead=intent_id in _SCHEDULED)
         window = same_period(text, window, merged, self.clock(), self.time_parser)  # "去年同期呢"
-        if window is not None:
+        if window is not None and merged.get("due_within_ms") is None:  # "七天内到期": the deadline's
             merged |= {"from_ms": window.from_ms, "to_ms": window.to_ms, "window_label": window.label}
         intent = BY_ID[intent_id]
         missing = uncovered(

@@ -100,7 +100,7 @@ _NOT_CLOSED = re.compile(r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)
 _LEVEL_RE = re.compile(r"([一二三四1234])\s*级(?:重大)?危险源")
 _CLASS_RE = re.compile(r"(?<![A-Za-z])([ABCDabcd])\s*(?:类|级|档)")  # "b类" typed without shift
 _GRADE_RE = re.compile(r"([红黄蓝])(?:色|档|的|等级|级)")
-_LIMIT_RE = re.compile(r"(?:最近的?|前|最多)\s*([0-9一二两三四五六七八九十]+)\s*(?:个|家|支|名|处|条)(?!月|星期|礼拜|小时|季度)")  # fmt: skip
+_LIMIT_RE = re.compile(r"(?:最近的?|前|最多)\s*([0-9一二两三四五六七八九十]+)\s*(?:个|家|支|名|处|条|次)(?!月|星期|礼拜|小时|季度)")  # fmt: skip
 _PUNCT = re.compile(r"[\s\u3000，,。.！!？?；;：:、“”\"'‘’（）()【】\[\]<>《》]+")
 _ENTERPRISE_SUFFIX = re.compile(
     r"([\u4e00-\u9fffA-Za-z0-9（）()]{2,30}?(?:有限责任公司|股份有限公司|有限公司|集团|公司|厂|加油站|化工|制药|科技|"
