@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=FILES)
     parser.add_argument("--check", action="store_true", help="compare with the files in --out")
-    parser.add_argument("--only", metavar="NAME", help="render (or check) one source, e.g. a plan just written")
+    parser.add_argument(
+        "--only", metavar="NAME", help="render (or check) one source, e.g. a plan just written"
+    )
     args = parser.parse_args(argv)
     rendered = render_all(args.only)
     if not rendered:

@@ -274,7 +274,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             first_created: str | None = None
             for created in SETS_UP.finditer(text):
                 name = created.group(1)
-                after = text[created.end(1) :]  # "（以下简称街道指挥部）" under "2.1 街道应急指挥部": one body
+                after = text[created.end(1) :]  # "（以下简称…）" naming the heading: one body
                 if current and name not in units and heading_names_body(current, name, after) and stack:
                     rename_unit(draft, units, aliases, current, name)  # "2.2 街道应急委员会" → full name
                     stack = [(lv, name if u == current else u) for lv, u in stack]

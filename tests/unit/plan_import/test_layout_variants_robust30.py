@@ -4,10 +4,12 @@ corpus: a body set up under a heading that names it by the short name the senten
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.support.plan_draft import extract_blocks, numbered_blocks
 
 
-def _org(*blocks: tuple[str, object]) -> dict[str, dict]:
+def _org(*blocks: tuple[str, object]) -> dict[str, dict[str, Any]]:
     data = extract_blocks(numbered_blocks(("p", "江阴某某应急预案"), ("h1", "二、组织体系"), *blocks))
     return {u["name"]: u for u in data["org_units"]}
 
