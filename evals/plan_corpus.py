@@ -76,10 +76,12 @@ def load_groundtruth(name: str) -> dict[str, Any]:
     return data
 
 
-def render_all() -> dict[str, bytes]:
-    """File name → bytes for the whole corpus (deterministic)."""
+def render_all(only: str | None = None) -> dict[str, bytes]:
+    """File name → bytes for the whole corpus, or for the one source `only` names (deterministic)."""
     out: dict[str, bytes] = {}
     for name in (*PLANS, NOT_A_PLAN):
+        if only and name != only:
+            continue
         spec = load_spec(name)
         blocks, header, plain = spec["blocks"], spec.get("header"), bool(spec.get("plain_headings"))
         title, footer = source_title(blocks), spec.get("footer")
@@ -109,8 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=FILES)
     parser.add_argument("--check", action="store_true", help="compare with the files in --out")
+    parser.add_argument(
+        "--only", metavar="NAME", help="render (or check) one source, e.g. a plan just written"
+    )
     args = parser.parse_args(argv)
-    rendered = render_all()
+    rendered = render_all(args.only)
+    if not rendered:
+        sys.stderr.write(f"no source named {args.only}\n")
+        return 2
     if args.check:
         stale = [
             n

@@ -17,6 +17,7 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_org_names import UNIT_SUFFIX, canonical
+from plans.rules_org_patterns import ALIAS
 from plans.rules_org_tree import tree_parents
 from plans.structure import Block
 
@@ -35,6 +36,24 @@ def abbreviates(short: str, full: str) -> bool:
     应急指挥部") names the level the body acts at, not the body: the rest is compared."""
     tier = _TIER.match(short)
     return (tier is not None and _abbreviates(short[tier.end() :], full)) or _abbreviates(short, full)
+
+
+def heading_names_body(heading: str, full: str, after: str) -> bool:
+    """The heading over a sentence that sets up ``full`` names that same body: it abbreviates it, or it is
+    (or abbreviates, or is abbreviated by) the short name the sentence gives it right after the name
+    ("（一）镇指挥部" / "2.1 街道应急指挥部" over "成立X应急指挥部（以下简称镇指挥部 / 街道指挥部）")."""
+    if abbreviates(heading, full):
+        return True
+    alias = ALIAS.match(after.lstrip())
+    short = alias.group(1) if alias else ""
+    return bool(short) and (_in_order(short, heading) or _in_order(heading, short))
+
+
+def _in_order(short: str, long: str) -> bool:
+    # the same kind of body (the last two characters: 指挥部, 小组, 员会) and every character of the
+    # short name in order in the long one ("街道指挥部" in "街道应急指挥部", "村领导小组" in "村应急领导小组")
+    rest = iter(long)
+    return len(short) >= 3 and short[-2:] == long[-2:] and all(char in rest for char in short)
 
 
 def _abbreviates(short: str, full: str) -> bool:
