@@ -13,7 +13,7 @@ from fastapi.responses import FileResponse
 
 from api.audit import AuditMiddleware
 from api.body_limit import MB, BodyLimitMiddleware
-from api.bootstrap import Container, build_container, build_relay
+from api.bootstrap import Container, build_container, build_relay, retention_policy
 from api.deps import principal_from_headers
 from api.errors import install_error_handlers
 from api.routes import audit, chat, enterprises, events, models, plans, system, towns
@@ -71,9 +71,9 @@ def start_relay_thread(container: Container) -> Callable[[], None]:
     Kafka while the app runs; returns the function that stops it. A down broker only delays delivery:
     the thread backs off and retries, requests never wait for it."""
     cfg = container.settings.event_bus
-    if cfg.kind != "kafka" or not cfg.relay_in_server:
-        return lambda: None
     assert container.bus is not None
+    if cfg.kind != "kafka" or not cfg.relay_in_server:
+        return start_prune_thread(container)  # no relay thread to prune on its interval
     relay = build_relay(container.settings, container.bus)
     stop = threading.Event()
     thread = threading.Thread(
@@ -95,6 +95,41 @@ def start_relay_thread(container: Container) -> Callable[[], None]:
             log.warning("outbox relay: %s", exc.message)
 
     return stop_relay
+
+
+def start_prune_thread(container: Container) -> Callable[[], None]:
+    """Prune at start, then every ``prune_interval_s`` while the app runs (0: at start only), so a
+    long-running server without a relay keeps its outbox bounded; returns the function that stops it."""
+    prune_once(container)
+    interval = container.settings.event_bus.prune_interval_s
+    if interval <= 0:
+        return lambda: None
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.wait(interval):
+            prune_once(container)
+
+    thread = threading.Thread(target=loop, name="outbox-prune", daemon=True)
+    thread.start()
+
+    def stop_pruning() -> None:
+        stop.set()
+        thread.join(timeout=5)
+
+    return stop_pruning
+
+
+def prune_once(container: Container) -> None:
+    """Prune outbox rows past retention; a failure is logged, never fatal to the server."""
+    assert container.bus is not None
+    try:
+        report = container.bus.prune(retention_policy(container.settings))
+    except SafeCloudError as exc:
+        log.warning("outbox prune failed: %s", exc.message)
+        return
+    if report.removed:
+        log.info("outbox pruned: %d rows removed, %d remain", report.removed, report.remaining)
 
 
 # A missing file the page itself loads (a hashed bundle of an older build, still named by a cached

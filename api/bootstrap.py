@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -12,8 +12,9 @@ from agents.search.service import ManagedIndex, SearchService
 from api.plan_services import PlanServices, build_plan_services
 from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
+from core.bus import RetentionPolicy
 from core.errors import ConfigError
-from core.ports import AuditLog, Embedder, EventBus, GraphStore
+from core.ports import AuditLog, Embedder, EventBus, EventConsumer, GraphStore
 from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
@@ -138,6 +139,27 @@ def build_event_bus(settings: Settings) -> EventBus:
     return EVENT_BUSES[settings.event_bus.kind](settings)
 
 
+def build_consumer(settings: Settings, group: str, topics: Sequence[str] | None = None) -> EventConsumer:
+    """A consumer group over the event bus ``settings`` name: Kafka, or the outbox with a cursor kept
+    in the outbox file. ``topics`` default to the plan events. ``ValidationError`` for a bad group or
+    topic name, before anything is opened."""
+    b = settings.event_bus
+    chosen = list(topics) if topics else [b.topic("plans")]
+    if b.kind == "kafka":
+        from ingestion.bus.kafka_consumer import KafkaEventConsumer
+
+        return KafkaEventConsumer(
+            b.bootstrap_servers,
+            group,
+            chosen,
+            client_id=b.client_id,
+            connect_timeout_s=min(b.delivery_timeout_s, 10),
+        )
+    from ingestion.bus.outbox_consumer import OutboxEventConsumer
+
+    return OutboxEventConsumer(OutboxEventBus(settings.outbox_path), group, chosen)
+
+
 def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:
     """The outbox → Kafka relay; ``ConfigError`` unless the event bus is Kafka."""
     from ingestion.bus.kafka_event_bus import KafkaEventBus
@@ -149,7 +171,25 @@ def build_relay(settings: Settings, outbox: OutboxEventBus) -> OutboxRelay:
         )
     sink = build_event_bus(settings)
     assert isinstance(sink, KafkaEventBus)
-    return OutboxRelay(outbox, sink, timeout_s=settings.event_bus.delivery_timeout_s)
+    return OutboxRelay(
+        outbox,
+        sink,
+        timeout_s=settings.event_bus.delivery_timeout_s,
+        retention=retention_policy(settings),
+        prune_interval_s=settings.event_bus.prune_interval_s,
+    )
+
+
+def retention_policy(
+    settings: Settings, *, older_than_days: float | None = None, max_rows: int | None = None
+) -> RetentionPolicy:
+    """The outbox retention from ``settings.event_bus``; ``safecloud bus prune`` may override either limit."""
+    b = settings.event_bus
+    return RetentionPolicy(
+        retention_days=b.retention_days if older_than_days is None else older_than_days,
+        max_rows=b.retention_max_rows if max_rows is None else max_rows,
+        outbox_is_the_log=b.kind == "outbox",
+    )
 
 
 def build_graph_store(settings: Settings) -> GraphStore:

@@ -85,12 +85,15 @@ def graph_migrate() -> None:
     from graph.migrations import migrate
 
     c = build_container()
+    warnings: list[str] = []
     try:
-        applied = migrate(c.graph)
+        applied = migrate(c.graph, warnings)
     except SafeCloudError as exc:
         _fail(exc)
     finally:
         c.graph.close()
+        for warning in warnings:  # existing duplicates: the migration went on, the admin must act
+            typer.echo(f"警告：{warning}", err=True)
     typer.echo(f"已应用迁移：{applied}" if applied else "图数据库结构已是最新")
 
 

@@ -102,3 +102,34 @@ def import_file(
     )
     if result.report.partial:
         typer.echo("注意：结果不完整，请查看报告中的警告。")
+
+
+@plans_app.command("link-system")
+def link_system_command(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="只列出建议的上级预案，不写入")] = False,
+) -> None:
+    """Give every plan without a parent its place in the plan system (预案体系); links set by users stay."""
+    from api.bootstrap import build_container
+    from core.scope import DEV_PRINCIPAL
+    from plans.plan_system_links import link_system
+
+    c = build_container(Settings())
+    try:
+        c.graph.connect()
+        result = link_system(c.plans.catalogue, DEV_PRINCIPAL, dry_run=dry_run)
+    except SafeCloudError as exc:
+        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+        raise typer.Exit(code=2) from None
+    finally:
+        if c.search is not None:
+            c.search.close()
+        if c.bus is not None:
+            c.bus.close()
+        c.graph.close()
+    verb = "建议挂接" if dry_run else "已挂接"
+    for item in result["linked"]:
+        typer.echo(f"{verb}：{item['child_title']} → {item['parent_title']}（{item['reason']}）")
+    for item in result["refused"]:
+        typer.echo(f"未挂接：{item['child_title']} → {item['parent_title']}：{item['error']}")
+    total = "建议挂接" if dry_run else "挂接"
+    typer.echo(f"共{total} {len(result['linked'])} 个预案，仍无上级预案的 {result['roots']} 个。")

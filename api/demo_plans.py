@@ -19,6 +19,7 @@ from core.errors import ConfigError, SafeCloudError
 from core.scope import DEV_PRINCIPAL, DataScope
 from graph.plan_place_queries import enterprise_towns
 from plans.models import PlanMetaInput, ReviewPatch
+from plans.plan_system_links import link_system
 
 log = logging.getLogger(__name__)
 
@@ -74,4 +75,6 @@ def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
             failed.append({"file": path.name, "error": exc.message})
             continue
         loaded.append({"file": path.name, "plan_id": up.plan_id, "facts": report.facts})
-    return {"loaded": loaded, "failed": failed}
+    # The samples carry no parent links: without them the 预案体系 page shows tiers and no edges.
+    system = link_system(c.plans.catalogue, DEV_PRINCIPAL)
+    return {"loaded": loaded, "failed": failed, "system": system}

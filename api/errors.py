@@ -21,6 +21,7 @@ from core.errors import (
     PermissionDeniedError,
     RetryableError,
     SafeCloudError,
+    UniqueConflictError,
     ValidationError,
 )
 from core.validation_messages import field_message
@@ -32,6 +33,8 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (DocumentError, 422),  # an uploaded document that cannot be read (encrypted, corrupt, not a plan)
     (NotFoundError, 404),
     (PermissionDeniedError, 403),
+    # Before GraphError: a write the graph refused on a unique key is the caller's conflict, not an outage.
+    (UniqueConflictError, 409),
     (ConflictError, 409),
     (RetryableError, 503),
     (EventBusError, 503),  # API writes never raise it (events go to the outbox); kept for completeness

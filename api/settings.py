@@ -139,6 +139,11 @@ class EventBusSettings(BaseModel):
     delivery_timeout_s: float = Field(30.0, gt=0)
     relay_interval_s: float = Field(1.0, gt=0)  # between relay passes; backs off while Kafka is down
     relay_in_server: bool = True  # kind=kafka: ``safecloud serve`` runs the relay thread itself
+    # Outbox housekeeping: delivered rows are an audit of what was sent, kept for a while, then
+    # pruned; a row the relay has not delivered is never pruned. 0 disables a limit.
+    retention_days: float = Field(7, ge=0)  # prune rows delivered longer ago than this
+    retention_max_rows: int = Field(100_000, ge=0)  # prune the oldest delivered rows above this
+    prune_interval_s: float = Field(3600, ge=0)  # relay (or serve without one) prunes this often
 
     def topic(self, name: str) -> str:
         """The full topic name of a domain stream (``plans`` → ``safecloud.plans``)."""

@@ -55,6 +55,21 @@ def check_topic(topic: str) -> str:
     return topic
 
 
+# A consumer group name: it names a Kafka group.id and the outbox's cursor row, so it stays within the
+# characters both handle safely (no spaces or slashes an operator would have to quote).
+_GROUP = re.compile(r"^[A-Za-z0-9._-]{1,200}$")
+
+
+def check_group(group: str) -> str:
+    if not isinstance(group, str) or not _GROUP.match(group):
+        raise ValidationError(
+            f"消费组名称无效：{group!r}（只能使用字母、数字、点、下划线和连字符，最长 200 个字符）",
+            code="event_group_invalid",
+            details={"group": str(group)},
+        )
+    return group
+
+
 def _refuse(why: str) -> ValidationError:
     return ValidationError(f"事件内容无效：{why}", code="event_payload_invalid", details={"reason": why})
 
@@ -136,3 +151,41 @@ class DeliveryReport(BaseModel):
 
     acked: list[str] = Field(default_factory=list)
     errors: dict[str, str] = Field(default_factory=dict, description="message id → reason")
+
+
+DAY_MS = 86_400_000
+
+
+class RetentionPolicy(BaseModel):
+    """How long delivered outbox rows are kept: ``retention_days`` after delivery and at most
+    ``max_rows`` rows in all (oldest delivered first). 0 disables a limit. Undelivered rows are never
+    pruned: they are the only copy of an event the broker has not acknowledged."""
+
+    model_config = ConfigDict(frozen=True)
+
+    retention_days: float = Field(7, ge=0)
+    max_rows: int = Field(100_000, ge=0)
+    # With no broker (event_bus.kind=outbox) nothing is ever "delivered": the outbox is the final
+    # log, as a Kafka topic is, so rows age from when they were published and every row may go.
+    outbox_is_the_log: bool = False
+
+    def delivered_before_ms(self, now_ms: int) -> int | None:
+        """Rows delivered before this instant are past retention; ``None`` when age is no limit."""
+        return now_ms - int(self.retention_days * DAY_MS) if self.retention_days > 0 else None
+
+    @property
+    def row_cap(self) -> int | None:
+        return self.max_rows or None
+
+
+class PruneReport(BaseModel):
+    """What one prune removed and what the outbox holds after it."""
+
+    removed_by_age: int = 0
+    removed_by_cap: int = 0
+    remaining: int = 0
+    pending: int = Field(0, description="undelivered rows: kept whatever the limits say")
+
+    @property
+    def removed(self) -> int:
+        return self.removed_by_age + self.removed_by_cap

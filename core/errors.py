@@ -7,6 +7,7 @@
     ├── NotFoundError              an entity that should exist does not
     ├── PermissionDeniedError      outside the principal's data scope
     ├── ConflictError              the request clashes with what is stored (a retired plan, a duplicate)
+    │   └── UniqueConflictError    a uniqueness constraint of the graph refused the write (also a GraphError)
     ├── GraphError                 the graph engine failed or refused a query
     │   └── RetryableError         transient failure (deadlock, leader switch, connection reset)
     ├── DocumentError              a document could not be parsed
@@ -64,6 +65,16 @@ class GraphError(SafeCloudError):
 
 class RetryableError(GraphError):
     code = "graph_unavailable"
+
+
+class UniqueConflictError(ConflictError, GraphError):
+    """A write refused by a uniqueness constraint of the store (two workers took one plan title,
+    version number, upload or template name at once). Raised by the graph adapters with the label
+    and property in ``details``; the plan workflow re-raises it naming the plan, version or template
+    that holds the value. Also a ``GraphError`` (the store refused the query, nothing was written),
+    so code that handles refused queries keeps doing so; HTTP sees the conflict (409)."""
+
+    code = "unique_conflict"
 
 
 class DocumentError(SafeCloudError):

@@ -129,3 +129,31 @@ class EventBus(Protocol):
 
     def close(self) -> None:
         """Flush what was published (Kafka: wait for the broker's acks) and release connections."""
+
+
+class EventConsumer(Protocol):
+    """Reads a consumer group's share of one or more topics (``ingestion.bus``): the outbox with a
+    per-group cursor, or a Kafka consumer group. Delivery is at-least-once: what was polled but not
+    committed comes again after a restart, and consumers deduplicate on ``BusMessage.id``.
+
+    A new group starts at the oldest event still kept (the outbox prunes delivered rows; Kafka
+    applies its own retention).
+    """
+
+    kind: str
+    group: str
+
+    def poll(self, max_events: int = 100, timeout_s: float = 1.0) -> list[BusMessage]:
+        """The next events after this consumer's position, oldest first, at most ``max_events``
+        (frozen messages). Waits up to ``timeout_s`` only while there is none; ``[]`` after that.
+        ``EventBusError`` when the store or the broker cannot be reached."""
+
+    def commit(self) -> None:
+        """Record the position after the last polled event for the group, so a restart resumes
+        there. Nothing polled since the last commit: no-op."""
+
+    def seek_to_start(self) -> None:
+        """Rewind: the next poll starts again at the oldest event still kept (commit to persist)."""
+
+    def close(self) -> None:
+        """Release connections; positions not committed are forgotten."""

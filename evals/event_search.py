@@ -208,6 +208,21 @@ HOLDOUT48 = "event_search_holdout48.jsonl"
 # used to change the parser.
 HOLDOUT49 = "event_search_holdout49.jsonl"
 HOLDOUT50 = "event_search_holdout50.jsonl"
+# Robustness sets 26 (events-robust28, second round): 100 sentences written before reading the parser rules,
+# stressing slash- and range-listed values (烟雾/火焰, 3-5号, 周一至周三), clock ranges across midnight
+# (晚十点到早六点), holiday eves and the first working day after a holiday, work-hour words (上班时间, 午饭后,
+# 下班前), fractional distances (一公里半, 1.5公里), mixed numerals and same-sound town slips; a third ordinary.
+# holdout51 (60) was measured first and then used as dev data; holdout52 (40) was measured once before and once
+# after and is never used to change the parser.
+HOLDOUT51 = "event_search_holdout51.jsonl"
+HOLDOUT52 = "event_search_holdout52.jsonl"
+# Robustness sets 27 (events-robust29): 100 sentences written before reading the parser rules, stressing events
+# said by consequence or equipment (反应釜, 储罐, 配电房, 叉车, 行车, 脚手架), two places in one sentence, exclusions
+# (不要误报, 除了烟雾), loosely numbered cameras, relative references (上次那个, 和昨天一样的时间段), times said by
+# shift or event (交班前后, 台风那几天, 停电那会儿), English/pinyin mixes and long rambling questions; a third ordinary.
+# holdout53 (60) is dev data; holdout54 (40) is measured once before and once after the holdout53 fixes.
+HOLDOUT53 = "event_search_holdout53.jsonl"
+HOLDOUT54 = "event_search_holdout54.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
@@ -215,7 +230,7 @@ DATASETS = (
     HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32,
     HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
     HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
-    HOLDOUT49, HOLDOUT50,
+    HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

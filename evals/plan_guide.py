@@ -27,7 +27,12 @@ Scoring, per line:
 * commander / first action — the answer text contains the gold commander and the gold first measure
   (normalised the same way);
 * quote on point — for lines with ``gold_passage_terms`` (reporting, first steps, warnings, the end of
-  a response): the answer's quoted line (``相关条文（…）：…``) contains every gold term (normalised).
+  a response): the answer's quoted line (``相关条文（…）：…``) contains every gold term (normalised);
+* answer names — for lines with ``gold_answer_terms`` (who issued a plan, the resources it lists): the
+  answer text contains every term (normalised).
+
+A line's ``history`` (earlier questions) is asked first in one conversation, as ``evals/chat.py`` does;
+only the last answer is scored.
 
 The plan knowledge base is the real one, as ``api/bootstrap.py`` wires it: the plans' passages are
 indexed in an embedded Qdrant with the packaged embedder while they are published, and the chat cites
@@ -105,6 +110,7 @@ class CaseScore:
     commander_ok: bool | None = None  # None: no level asked
     action_ok: bool | None = None
     quote_ok: bool | None = None  # None: no passage terms asked
+    names_ok: bool | None = None  # None: no answer terms asked
     got_intent: str | None = None
     error: str = ""
 
@@ -132,7 +138,17 @@ def score(case: dict[str, Any], intent: str | None, rows: list[dict[str, Any]], 
     terms = case.get("gold_passage_terms")
     if terms:
         result.quote_ok = any(all(norm(t) in norm(line) for t in terms) for line in quoted_lines(answer))
+    if named := case.get("gold_answer_terms"):
+        result.names_ok = all(norm(t) in norm(answer) for t in named)
     return result
+
+
+def ask(service: ChatService, case: dict[str, Any]) -> Any:
+    """Replays the line's ``history`` in one conversation, then asks its question."""
+    principal, cid = principal_for(case["scope"]), None
+    for earlier in case.get("history", []):
+        cid = service.ask(earlier, principal, conversation_id=cid).conversation_id or cid
+    return service.ask(case["question"], principal, conversation_id=cid)
 
 
 def quoted_lines(answer: str) -> list[str]:
@@ -169,7 +185,7 @@ def run(items: list[dict[str, Any]] | None = None) -> tuple[list[CaseScore], dic
                                   time_parser=parse_time_range, plan_search=plan_passage_search(container))  # fmt: skip
             for case in items:
                 try:
-                    got = service.ask(case["question"], principal_for(case["scope"]))
+                    got = ask(service, case)
                 except Exception as exc:  # noqa: BLE001 - an eval records failures and goes on
                     failed = score(case, None, [], "")
                     failed.error = f"{type(exc).__name__}: {exc}"[:200]
@@ -197,11 +213,11 @@ def report(scores: list[CaseScore], setup: dict[str, Any]) -> str:
             _mean([s.precision for s in plans]), _mean([s.recall for s in plans]), _mean([s.first_ok for s in cs]),
             f"{sum(s.first_ok for s in empty)} / {len(empty)}",
             _mean([bool(s.commander_ok) for s in levels]), _mean([bool(s.action_ok) for s in levels]),
-            _quotes(cs), sum(bool(s.error) for s in cs),
+            _quotes(cs), _names(cs), sum(bool(s.error) for s in cs),
         ])  # fmt: skip
     header = ["split", "n", "intent plan_for", "top-3 precision", "top-3 recall", "first plan right",
               "no plan (empty gold) right", "level: commander", "level: first action",
-              "quote on point", "errors"]  # fmt: skip
+              "quote on point", "answer names", "errors"]  # fmt: skip
     text = (f"{setup['published']} sample plans published ({setup['failed']} files refused) in "
             f"{setup['publish_s']:.0f} s.\n\n" + table(header, rows))  # fmt: skip
     misses = [_miss(s) for s in scores if _missed(s)]
@@ -215,10 +231,15 @@ def _quotes(cs: list[CaseScore]) -> str:
     return f"{sum(bool(s.quote_ok) for s in asked)} / {len(asked)}" if asked else "—"
 
 
+def _names(cs: list[CaseScore]) -> str:
+    asked = [s for s in cs if s.names_ok is not None]
+    return f"{sum(bool(s.names_ok) for s in asked)} / {len(asked)}" if asked else "—"
+
+
 def _missed(s: CaseScore) -> bool:
     return not (s.intent_ok and s.first_ok and (not s.gold or s.hits == min(SHOWN, len(s.gold)))
                 and s.commander_ok is not False and s.action_ok is not False
-                and s.quote_ok is not False)  # fmt: skip
+                and s.quote_ok is not False and s.names_ok is not False)  # fmt: skip
 
 
 def _miss(s: CaseScore) -> str:
@@ -237,6 +258,8 @@ def _miss(s: CaseScore) -> str:
         parts.append("first action")
     if s.quote_ok is False:
         parts.append("quote")
+    if s.names_ok is False:
+        parts.append("names")
     return f"`{s.id}` ({', '.join(parts) or s.error})"
 
 

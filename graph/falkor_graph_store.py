@@ -23,6 +23,7 @@ from typing import Any
 
 from core.errors import ConfigError, GraphError, RetryableError, ValidationError
 from core.ports import Row
+from graph.unique_errors import falkor_unique_violation
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +197,9 @@ class FalkorGraphStore:
                 return []  # the graph key does not exist until the first write: no rows yet
             if read_only and _is_write_refusal(exc):
                 raise GraphError("只读查询中包含写操作，已拒绝", code="graph_not_read_only") from exc
+            conflict = falkor_unique_violation(exc)
+            if conflict is not None:  # the query was rolled back: nothing of it was written
+                raise conflict from exc
             raise GraphError(f"图查询失败：{exc}", code="graph_query_failed") from exc
         names = [h[1] if isinstance(h, (list, tuple)) else h for h in result.header]
         names = [n.decode() if isinstance(n, bytes) else n for n in names]
@@ -240,6 +244,14 @@ class FalkorGraphStore:
         except Exception as exc:
             if not _constraint_exists_error(exc):
                 raise GraphError(f"创建唯一约束失败：{label}.{prop}：{exc}") from exc
+
+    def drop_unique_constraint(self, label: str, prop: str) -> None:
+        """Drop a (failed) unique constraint, so a later migration run can create it again."""
+        self.connect()
+        with contextlib.suppress(Exception):  # already gone
+            self._db.connection.execute_command(
+                "GRAPH.CONSTRAINT", "DROP", GRAPH_NAME, "UNIQUE", "NODE", label, "PROPERTIES", 1, prop
+            )
 
     def drop_all(self) -> None:
         """Delete the whole graph (tests and ``demo load --fresh``)."""

@@ -24,14 +24,19 @@ from graph.plan_queries import PLAN_SCOPE
 # A 突发事件总体应急预案 covers every emergency of its place (突发事件应对法: natural disasters, accidents,
 # public health and social safety events), whatever accident types were read from its scope.
 # The named enterprise's town stands in for an unnamed town: its town's plans apply to it.
+# An enterprise user also reads the plans filed under its firm's town (``seat``): the town's plans are the
+# ones its own plan hands over to, and which plans are listed is decided in ``agents.chat.plan_guide``
+# (another firm's plan filed there is never listed).
 _PLAN_FOR = f"""OPTIONAL MATCH (asked:Enterprise {{id: $enterprise_id}})
-WITH coalesce($town, asked.town) AS place
+OPTIONAL MATCH (caller:Enterprise {{id: $scope_enterprise}})
+WITH coalesce($town, asked.town) AS place, caller.town AS seat
 MATCH (p:Plan {{status: '已启用'}})
-WITH place, p, [(p)-[:APPLIES_TO]->(a:AccidentType) | a.name] AS types,
+WITH place, seat, p, [(p)-[:APPLIES_TO]->(a:AccidentType) | a.name] AS types,
   [(p)-[:APPLIES_TO]->(t:Town) | t.id] AS towns,
   [(p)-[:APPLIES_TO]->(x:Enterprise) | x.id] AS enterprises
 WHERE ({PLAN_SCOPE}
-    OR (p.enterprise_id IS NULL AND $scope_enterprise IS NULL AND $scope_town IN towns))
+    OR (p.enterprise_id IS NULL AND $scope_enterprise IS NULL AND $scope_town IN towns)
+    OR (p.enterprise_id IS NULL AND seat IS NOT NULL AND (p.town = seat OR seat IN towns)))
   AND ($accident_types IS NULL
     OR any(a IN types WHERE any(w IN $accident_types WHERE a CONTAINS w OR w CONTAINS a))
     OR (coalesce($sector_fallback, false) AND p.town IS NULL AND p.enterprise_id IS NULL)
@@ -51,7 +56,8 @@ WITH place, p, types, towns, enterprises,
     {{level: l.level, name: l.name, trigger: l.trigger, commander: l.commander, actions: actions}} END) AS levels
 RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.issuing_unit AS issuing_unit,
   p.town AS town, p.enterprise_id AS enterprise_id, p.enabled_version_no AS version_no,
-  types AS accident_types, towns, enterprises, levels, place AS asked_town
+  types AS accident_types, towns, enterprises, levels, place AS asked_town,
+  [(p)-[:REQUIRES_RESOURCE]->(r:PlanResource) | {{name: r.name, quantity: r.quantity, unit: r.unit}}] AS resources
 ORDER BY p.title, p.id LIMIT $limit"""
 
 PLAN_INTENTS: tuple[Intent, ...] = (
@@ -72,6 +78,7 @@ PLAN_INTENTS: tuple[Intent, ...] = (
             "enterprises",
             "levels",
             "asked_town",
+            "resources",
         ),
         _PLAN_FOR,
         key_kind="plan",

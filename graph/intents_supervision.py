@@ -130,13 +130,24 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
     Intent(
         "hazard_list",
         "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "from_ms",
+            "to_ms",
+            "due_within_ms",
+        ),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -165,10 +176,20 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     Intent(
         "hazard_count_by_town",
         "各镇街隐患数量统计（可按等级、状态、是否未整改、是否逾期、发现时间筛选）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "overdue", "from_ms", "to_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "overdue",
+            "from_ms",
+            "to_ms",
+        ),
         ("town", "n"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($overdue IS NULL OR (h.status IN {_OPEN} AND h.deadline < $now))
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
@@ -183,12 +204,23 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
     Intent(
         "hazard_count",
         "隐患数量（按镇街、企业、等级、状态统计）",
-        (*_ENT_SLOTS, "hazard_status", "hazard_level", "open_only", "from_ms", "to_ms"),
+        (
+            *_ENT_SLOTS,
+            "hazard_status",
+            "hazard_statuses",
+            "hazard_level",
+            "open_only",
+            "from_ms",
+            "to_ms",
+            "due_within_ms",
+        ),
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+  AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
+  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
 RETURN count(h) AS n""",
         shape="count",
         key="n",
@@ -198,25 +230,29 @@ RETURN count(h) AS n""",
     ),
     Intent(
         "inspection_list",
-        "执法检查记录（按镇街、企业、时间筛选）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "执法检查记录（按镇街、企业、时间、检查类别如夜查筛选）",
+        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
         ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+  AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
+  AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
 RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, i.kind AS kind,
   i.inspected_at AS inspected_at, i.findings AS findings ORDER BY i.inspected_at DESC, i.id LIMIT $limit""",
         key_kind="inspection",
-        item="{enterprise}（{kind}，发现问题 {findings} 项）",
+        item="{enterprise}（{inspected_at}，{kind}，发现问题 {findings} 项）",
         subject="执法检查",
         examples=("本月城东街道的执法检查", "上周检查了哪些企业"),
     ),
     Intent(
         "inspection_count",
-        "执法检查次数统计（按镇街、企业、时间）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "执法检查次数统计（按镇街、企业、时间、检查类别如夜查）",
+        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
         ("n",),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+  AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
+  AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
 RETURN count(i) AS n""",
         shape="count",
         key="n",
@@ -234,7 +270,7 @@ WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS N
 RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, p.amount_yuan AS amount_yuan,
   p.decided_at AS decided_at, p.facts AS facts ORDER BY p.decided_at DESC, p.id LIMIT $limit""",
         key_kind="penalty",
-        item="{enterprise}：罚款 {amount_yuan} 元（{facts}）",
+        item="{enterprise}：{decided_at} 罚款 {amount_yuan} 元（{facts}）",
         subject="行政处罚",
         examples=("今年有哪些企业被处罚", "临港的行政处罚记录"),
     ),

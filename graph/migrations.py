@@ -11,11 +11,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from core.errors import ConfigError
 from core.ports import GraphStore
+from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
 
 log = logging.getLogger(__name__)
@@ -124,6 +126,27 @@ def _falkor_event_search_indexes(store: Any) -> None:
             _falkor_index(store, label, prop)
 
 
+def _plan_keys_backfill(store: Any) -> None:
+    backfill(store, _warn)
+
+
+def _falkor_plan_key_constraints(store: Any) -> None:
+    falkor_constraints(store, _falkor_index)
+
+
+# Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
+# the store (the older steps have nothing to report) and migrate may run on several threads in tests.
+_WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
+
+
+def _warn(message: str) -> None:
+    """Clashes found by a backfill: logged, and collected for ``migrate``'s caller (the CLI prints them)."""
+    log.warning("%s", message)
+    collected = _WARNINGS.get()
+    if collected is not None:
+        collected.append(message)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "unique id per label", {"neo4j": (_neo4j_unique_ids,), "falkordb": (_falkor_unique_ids,)}),
     Migration(
@@ -151,6 +174,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         "event-search history indexes",
         {"neo4j": (_neo4j_event_search_indexes,), "falkordb": (_falkor_event_search_indexes,)},
     ),
+    Migration(
+        7,
+        "plan uniqueness keys (title, version number, upload, enabled version, template name)",
+        {
+            "neo4j": (_plan_keys_backfill, neo4j_constraints),
+            "falkordb": (_plan_keys_backfill, _falkor_plan_key_constraints),
+        },
+    ),
 )
 
 
@@ -159,8 +190,17 @@ def applied_versions(store: GraphStore) -> set[int]:
     return {int(r["id"]) for r in rows}
 
 
-def migrate(store: GraphStore) -> list[int]:
-    """Apply pending migrations in order; returns the versions applied now."""
+def migrate(store: GraphStore, warnings: list[str] | None = None) -> list[int]:
+    """Apply pending migrations in order; returns the versions applied now. Clashes a backfill
+    found in existing data (they do not stop the migration) are appended to ``warnings``."""
+    token = _WARNINGS.set(warnings)
+    try:
+        return _migrate(store)
+    finally:
+        _WARNINGS.reset(token)
+
+
+def _migrate(store: GraphStore) -> list[int]:
     done = applied_versions(store)
     applied = []
     for migration in MIGRATIONS:

@@ -14,6 +14,7 @@ from typing import Any
 
 from core.errors import GraphError, RetryableError
 from core.ports import Row
+from graph.unique_errors import from_neo4j
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +84,8 @@ class Neo4jGraphStore:
                 return session.execute_write(work) if write else session.execute_read(work)  # type: ignore[no-any-return]
         except (nx.ServiceUnavailable, nx.SessionExpired, nx.TransientError) as exc:
             raise RetryableError("Neo4j 暂时不可用，请稍后重试", details={"cause": str(exc)}) from exc
+        except nx.ConstraintError as exc:  # a unique constraint refused the write; nothing was committed
+            raise from_neo4j(exc.message or str(exc)) from exc
         except nx.Neo4jError as exc:
             raise GraphError(f"图查询失败：{exc.message}", code="graph_query_failed") from exc
 

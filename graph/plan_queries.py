@@ -19,6 +19,11 @@ rollback but leaves traversals over them broken, so deletes must come after ever
 fail). The first clause writes ``Plan.fact_set``: on Neo4j that takes the plan node's write lock, so two
 concurrent projections of one plan run one after the other and the second deletes the first's facts.
 
+``PlanVersion.enabled_key`` (unique, set only while enabled) makes enabling a compare-and-set: a
+projection clears the key of the version its caller saw enabled (``$expected_version_id``) and sets
+it on its own; when another worker enabled a different version meanwhile, that version still holds
+the key and the store refuses the whole query (``UniqueConflictError``). A disable clears every key.
+
 Plan scope: a town principal sees its town's plans and city-level plans (``town`` null); an
 enterprise principal sees its own plans and city-level plans.
 """
@@ -101,7 +106,8 @@ PLAN_SYSTEM = f"""
 MATCH (p:Plan)
 WHERE {PLAN_SCOPE}
 RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.town AS town,
-  p.enterprise_id AS enterprise_id, p.status AS status,
+  p.enterprise_id AS enterprise_id, p.status AS status, p.issuing_unit AS issuing_unit,
+  p.accident_category AS accident_category, p.enabled_version_id AS enabled_version_id,
   [(p)-[:SUBPLAN_OF]->(pa1:Plan) | pa1.id] AS parents
 ORDER BY id
 """
@@ -206,8 +212,13 @@ WITH p
 OPTIONAL MATCH (p)-[:HAS_VERSION]->(v:PlanVersion)
 SET v.enabled = CASE WHEN $version_id IS NOT NULL AND v.id = $version_id THEN true ELSE false END,
   v.issue_status = CASE WHEN $issue_status IS NOT NULL AND v.id = $version_id THEN $issue_status
-    ELSE v.issue_status END
+    ELSE v.issue_status END,
+  v.enabled_key = CASE WHEN $version_id IS NULL OR $replace_any OR v.id = $expected_version_id
+    THEN null ELSE v.enabled_key END
 WITH count(*) AS _versions
+OPTIONAL MATCH (:Plan {id: $plan_id})-[:HAS_VERSION]->(v:PlanVersion {id: $version_id})
+SET v.enabled_key = $enabled_key
+WITH count(*) AS _enabled
 UNWIND $levels AS row
 MATCH (p:Plan {id: $plan_id})
 CREATE (p)-[:HAS_RESPONSE_LEVEL]->(x:ResponseLevel)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.plan_keys import enabled_key
 from core.ports import GraphStore
 from core.scope import DataScope
 from graph import plan_admin_queries as qa
@@ -17,6 +18,7 @@ from graph.queries import TOWNS
 from plans.graph_mapping import Candidates, Links, PlanFacts
 
 _NO_SCOPE = {"scope_town": None, "scope_enterprise": None}
+ANY_VERSION = object()  # ``project``: replace whichever version is enabled (no compare-and-set)
 
 
 class PlanGraphRepository:
@@ -147,12 +149,21 @@ class PlanGraphRepository:
         applies_enterprise: str | None,
         hazard_sources: list[str],
         plan_props: dict[str, Any],
+        expected_version_id: str | object | None = ANY_VERSION,
     ) -> None:
         """Write one projection in ONE query (atomic on both engines); ``version_id=None``
-        disables every version and leaves the plan without facts."""
+        disables every version and leaves the plan without facts.
+
+        ``expected_version_id`` is the version the caller saw enabled (None: none): if another one is
+        enabled by then, the store refuses with ``UniqueConflictError`` and nothing is written.
+        ``ANY_VERSION`` replaces whichever version is enabled."""
+        replace_any = expected_version_id is ANY_VERSION
         params: dict[str, Any] = {
             "plan_id": plan_id,
             "version_id": version_id,
+            "replace_any": replace_any,
+            "expected_version_id": None if replace_any else expected_version_id,
+            "enabled_key": enabled_key(plan_id),
             "issue_status": issue_status,
             "fact_set": fact_set,
             "levels": _props(facts.levels),
@@ -227,10 +238,10 @@ class PlanGraphRepository:
 
     def get_template(self, template_id: str) -> dict[str, Any] | None:
         rows = self._read(qa.GET_TEMPLATE, None, id=template_id)
-        return rows[0]["template"] if rows else None
+        return _without_keys(rows[0]["template"]) if rows else None
 
     def list_templates(self) -> list[dict[str, Any]]:
-        return [r["template"] for r in self._read(qa.LIST_TEMPLATES, None)]
+        return [_without_keys(r["template"]) for r in self._read(qa.LIST_TEMPLATES, None)]
 
     def delete_template(self, template_id: str) -> bool:
         return bool(self._write(qa.DELETE_TEMPLATE, id=template_id)[0]["deleted"])
@@ -244,6 +255,11 @@ class PlanGraphRepository:
             "uncovered": self._read(qa.UNCOVERED_HAZARD_ENTERPRISES, scope),
             "missing": self._read(qa.MISSING_RESOURCES, scope),
         }
+
+
+def _without_keys(props: dict[str, Any]) -> dict[str, Any]:
+    """Derived uniqueness keys (core.plan_keys) are the store's business, not the template's."""
+    return {k: v for k, v in props.items() if k != "name_key"}
 
 
 def _props(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
-from core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from core.errors import NotFoundError, PermissionDeniedError, UniqueConflictError, ValidationError
 from core.plan_document import SKELETON, SKELETON_PATHS, EmergencyPlan, PlanSection
+from core.plan_keys import name_key, normalise, title_key
 from core.scope import Principal, ScopeLevel
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -22,24 +23,12 @@ from plans.models import (
     TemplateInput,
     TemplateView,
 )
-from plans.plan_titles import refuse_taken_title
+from plans.plan_tiers import TIER, may_parent, tier, tier_name
+from plans.plan_titles import claim_title
 from plans.service import PlanService, new_id, summary
 
-# 总体 → 专项 → 部门 → 企业 → 现场处置方案: a sub-plan sits strictly below its parent.
-TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
+RETIRED = "已废止"
 _NODE_FIELDS_KEPT_WHEN_OMITTED = frozenset({"issuing_unit", "accident_category"})
-
-
-def tier(plan: dict[str, Any]) -> int:
-    if plan.get("plan_type") == "现场处置方案":
-        return TIER["现场处置方案"]
-    if plan.get("enterprise_id"):
-        return TIER["企业"]
-    return TIER.get(str(plan.get("plan_type")), TIER["专项"])
-
-
-def tier_name(plan: dict[str, Any]) -> str:
-    return next(name for name, t in TIER.items() if t == tier(plan))
 
 
 class PlanCatalogue:
@@ -47,7 +36,6 @@ class PlanCatalogue:
         self.plans = plans
         self.repo = plans.repo
         self.knowledge = knowledge
-        self._names_lock = threading.Lock()  # a template name is checked and taken in one step
 
     # ---- templates -------------------------------------------------------------------------
     def _template(self, template_id: str) -> TemplateView:
@@ -68,18 +56,26 @@ class PlanCatalogue:
         require_city(principal)
         now = self.plans.clock()
         template_id = new_id("TPL")
-        props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body), "id": template_id}
-        with self._names_lock:
-            self._refuse_taken_name(body.name, template_id)
-            self.repo.create_template({**props, "created_at": now, "updated_at": now})
+        props = {**_template_props(body), "id": template_id, "created_at": now, "updated_at": now}
+        self._claim_name(body.name, template_id, lambda: self.repo.create_template(props))
         return self._template(template_id)
+
+    def _claim_name(self, name: str, template_id: str, write: Callable[[], object]) -> None:
+        """Check, write (with ``name_key``, unique in the graph), and when another worker took the
+        name in between, refuse naming its template."""
+        self._refuse_taken_name(name, template_id)
+        try:
+            write()
+        except UniqueConflictError:
+            self._refuse_taken_name(name, template_id)
+            raise
 
     def _refuse_taken_name(self, name: str, template_id: str) -> None:
         """Authors pick a template by name (模板列表, 由模板新建): two with one name cannot be told apart."""
         for t in self.repo.list_templates():
-            if str(t["name"]).strip() == name.strip() and t["id"] != template_id:
-                raise ConflictError(
-                    f"模板名称“{name.strip()}”已被模板 {t['id']} 使用，请换一个名称",
+            if normalise(t["name"]) == normalise(name) and t["id"] != template_id:
+                raise UniqueConflictError(
+                    f"模板名称“{normalise(name)}”已被模板“{t['name']}”（{t['id']}）使用，请换一个名称",
                     code="template_duplicate",
                     details={"template_id": t["id"]},
                 )
@@ -87,10 +83,8 @@ class PlanCatalogue:
     def update_template(self, principal: Principal, template_id: str, body: TemplateInput) -> TemplateView:
         require_city(principal)
         self._template(template_id)
-        props = {**body.model_dump(exclude_none=True), "modules": _modules_json(body)}
-        with self._names_lock:
-            self._refuse_taken_name(body.name, template_id)
-            self.repo.update_template(template_id, {**props, "updated_at": self.plans.clock()})
+        props = {**_template_props(body), "updated_at": self.plans.clock()}
+        self._claim_name(body.name, template_id, lambda: self.repo.update_template(template_id, props))
         return self._template(template_id)
 
     def delete_template(self, principal: Principal, template_id: str) -> None:
@@ -115,12 +109,23 @@ class PlanCatalogue:
         town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         if body.parent_id:  # refused before anything is written
             self.check_parent(
-                principal, {"plan_type": t.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+                principal,
+                {
+                    "plan_type": t.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
+                body.parent_id,
             )
         document = template_document(t, body.title, body.issuing_unit)
-        with self._names_lock:  # the title is checked and taken in one step
-            refuse_taken_title(self.repo, body.title, town, enterprise_id)
-            plan_id, version_id = self._from_template(principal, t, body, document, town, enterprise_id)
+        plan_id, version_id = claim_title(
+            self.repo,
+            body.title,
+            town,
+            enterprise_id,
+            lambda: self._from_template(principal, t, body, document, town, enterprise_id),
+        )
         if body.parent_id:
             self.repo.set_parent(plan_id, body.parent_id)
         return {"plan_id": plan_id, "version_id": version_id}
@@ -144,6 +149,7 @@ class PlanCatalogue:
                 "enterprise_id": enterprise_id,
                 "accident_category": t.accident_category,
                 "template_id": t.id,
+                "title_key": title_key(body.title, town, enterprise_id),
             },
             document=document,
             review=rv.initial_state(document, manual=True),
@@ -168,30 +174,50 @@ class PlanCatalogue:
         town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         if body.parent_id:  # refused before anything is written
             self.check_parent(
-                principal, {"plan_type": body.plan_type, "enterprise_id": enterprise_id}, body.parent_id
+                principal,
+                {
+                    "plan_type": body.plan_type,
+                    "issuing_unit": body.issuing_unit,
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
+                body.parent_id,
             )
-        with self._names_lock:  # the title is checked and taken in one step
-            refuse_taken_title(self.repo, body.title, town, enterprise_id)
-            plan_id = self.plans.create_plan_node(
+        plan_id = claim_title(
+            self.repo,
+            body.title,
+            town,
+            enterprise_id,
+            lambda: self.plans.create_plan_node(
                 principal,
                 title=body.title,
+                title_key=title_key(body.title, town, enterprise_id),
                 plan_type=body.plan_type,
                 issuing_unit=body.issuing_unit,
                 town=town,
                 enterprise_id=enterprise_id,
                 accident_category=body.accident_category,
-            )
+            ),
+        )
         if body.parent_id:
             self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
 
     def update_node(self, principal: Principal, plan_id: str, body: PlanNodeInput) -> PlanSummary:
-        self.plans.writable_plan(principal, plan_id)
+        current = self.plans.writable_plan(principal, plan_id)
         town, enterprise_id = self.plans.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         if body.parent_id:  # checked against the plan as it will be, before anything is written
             self.check_parent(
                 principal,
-                {"id": plan_id, "plan_type": body.plan_type, "enterprise_id": enterprise_id},
+                {
+                    "id": plan_id,
+                    "plan_type": body.plan_type,
+                    "issuing_unit": body.issuing_unit
+                    if "issuing_unit" in body.model_fields_set
+                    else current.get("issuing_unit"),
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                },
                 body.parent_id,
             )
         props = {
@@ -201,6 +227,10 @@ class PlanCatalogue:
             "town": town,
             "enterprise_id": enterprise_id,
             "accident_category": body.accident_category,
+            # A retired plan holds no title (None removes the key); a live one claims it here.
+            "title_key": None
+            if current.get("status") == RETIRED
+            else title_key(body.title, town, enterprise_id),
             "updated_at": self.plans.clock(),
         }
         # The plan-system editor has no issuing-unit or accident-category input: leaving them out
@@ -208,9 +238,15 @@ class PlanCatalogue:
         # plans by accident category); town, enterprise and parent left out do mean 市级 / none.
         for kept in _NODE_FIELDS_KEPT_WHEN_OMITTED - body.model_fields_set:
             props.pop(kept)
-        with self._names_lock:  # renamed onto another live plan's title is the same clash
-            refuse_taken_title(self.repo, body.title, town, enterprise_id, own_id=plan_id)
-            self.repo.update_plan(plan_id, props)
+        # Renamed onto another live plan's title is the same clash.
+        claim_title(
+            self.repo,
+            body.title,
+            town,
+            enterprise_id,
+            lambda: self.repo.update_plan(plan_id, props),
+            own_id=plan_id,
+        )
         self.repo.set_parent(plan_id, body.parent_id)
         return self.plans.get(principal, plan_id)
 
@@ -226,10 +262,15 @@ class PlanCatalogue:
         child_id = child.get("id")
         if child_id and (parent_id == child_id or child_id in self.repo.ancestors(parent_id)):
             raise ValidationError("预案体系不能形成环", code="plan_system_cycle")
-        if tier(child) <= tier(parent):
+        if not may_parent(child, parent):
+            same = tier(child) == tier(parent)
             raise ValidationError(
                 f"“{tier_name(child)}”预案不能作为“{tier_name(parent)}”预案的下级"
-                "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）",
+                + (
+                    "（同一层级内，下级须是更具体的预案类型或更小的辖区：综合 → 专项 → 现场，市 → 镇街 → 村社 → 企业）"
+                    if same
+                    else "（体系顺序：总体 → 专项 → 部门 → 企业 → 现场处置方案）"
+                ),
                 code="plan_system_order",
             )
 
@@ -308,6 +349,14 @@ def require_city(principal: Principal) -> None:
         raise PermissionDeniedError("只有市级管理员可以维护预案模板", code="out_of_scope")
 
 
+def _template_props(body: TemplateInput) -> dict[str, Any]:
+    return {
+        **body.model_dump(exclude_none=True),
+        "modules": _modules_json(body),
+        "name_key": name_key(body.name),
+    }
+
+
 def _modules_json(body: TemplateInput) -> str:
     """The modules to store; each must sit in a GB/T 29639 part, as the editor's picker offers:
     the sections of plans started from the template are filed (and searched) by that part."""
@@ -335,4 +384,4 @@ def template_document(t: TemplateView, title: str, issuing_unit: str) -> Emergen
     )
 
 
-__all__ = ["PlanCatalogue", "summary", "tier"]
+__all__ = ["TIER", "PlanCatalogue", "summary", "tier"]

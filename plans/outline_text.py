@@ -15,7 +15,7 @@ lines into those shapes, in order, and leaves every other block as it is:
   sentence: the first field, then each further field as a clause ("X指挥" → "由X指挥", the measures
   after a commander → "主要措施：…", a bare quantity "6套" glued to its name).
 
-An arrow chain ("A →（5分钟内）B → …", "A立即报告B → B30分钟内电话报告C") with a time limit in it
+An arrow chain ("A →（5分钟内）B → …", "A → B（5分钟内）→ …", "A立即报告B → B30分钟内电话报告C") with a time limit in it
 becomes one clause per step joined by "；", each "（time）B" step written "time报告B", so the
 reporting rule reads one rule per arrow. Blocks are renumbered: ``Block.paragraph`` still indexes
 the returned list, which ``ImportResult.blocks`` returns, so source pointers see the rewritten text:
@@ -51,6 +51,9 @@ _PHONE = re.compile(r"^(?:0\d{2,3}-?)?\d{7,8}$|^1[3-9]\d{9}$")
 _ARROW = re.compile(r"\s*(?:→|->|⇒|➝|➔)\s*")
 _TIME = re.compile(r"立即|\d+\s*(?:分钟|小时)")
 _STEP_TIME = re.compile(r"^[（(]([^（()）]*?(?:立即|分钟|小时)[^（()）]*)[）)]\s*(.+)$")
+_STEP_TIME_AFTER = re.compile(
+    r"^([^（()）]+?)\s*[（(]([^（()）]*?(?:立即|分钟|小时)[^（()）]*)[）)]\s*([。；;]?)$"
+)
 
 
 def _bare(text: str) -> str:
@@ -113,7 +116,13 @@ def arrow_steps(text: str) -> str:
     clauses = [steps[0]]
     for step in steps[1:]:
         timed = _STEP_TIME.match(step)
-        clauses.append(f"{timed.group(1)}报告{timed.group(2)}" if timed else step)
+        after = _STEP_TIME_AFTER.match(step)  # "车间主任（5分钟内）": the limit follows the target
+        if timed:
+            clauses.append(f"{timed.group(1)}报告{timed.group(2)}")
+        elif after:
+            clauses.append(f"{after.group(2)}报告{after.group(1)}{after.group(3)}")
+        else:
+            clauses.append(step)
     return "；".join(clauses)
 
 

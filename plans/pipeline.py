@@ -47,6 +47,7 @@ from plans.rules_meta_signoff import fill_signoff_fields
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
+from plans.rules_post_columns import extract_post_columns
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
 from plans.rules_resource_subject import fill_kit_holders
@@ -115,6 +116,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading
+    extract_post_columns(draft)  # "处置步骤 | 值班长 | 内操": one column per post the unit was given
     extract_reporting(draft, sections)
     extract_tables(draft)
     extract_text_resources(draft, sections)

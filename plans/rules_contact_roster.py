@@ -27,6 +27,12 @@ _BODY_OFFICE = re.compile(r"(?:管理处|办事处|(?:局|厅|委|委员会)[\u4
 _ROUND_THE_CLOCK = re.compile(r"^(?:24\s*小时|全天|昼夜)\s*(?:值班|值守)$")
 
 
+# "部门及职务" is the person's post, a roster's "管理部门" what a leader is in charge of: not the contact's unit
+NOT_ORG_HEADER = re.compile(
+    r"(?:部门|单位|科室)[及和/、]?(?:职务|职位|岗位)|^(?:管理|分管|主管)(?:部门|科室)"
+)
+
+
 class RosterColumns(NamedTuple):
     name: int | None
     role: int | None

@@ -64,6 +64,10 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
                 # "火警119，急救120": a whole clause that is only a short label, no verb (not "拨打119")
                 # "外部救援电话：火警119": the label may follow the list's own label and colon
                 listed = listed or re.search(r"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{2,4})\s*$", raw)
+                # "；江阴市急救中心120；": a longer clause is a listed number too when it names a body
+                listed = listed or re.search(
+                    rf"(?:^|[，。；;、：:\s])([\u4e00-\u9fff]{{2,12}}{_SERVICE})\s*$", raw
+                )
                 if listed and re.search(
                     r"拨|打|呼叫|联系|通知|报告|请求|向|求|配合|协助|等待|等候", listed.group(1)
                 ):
@@ -80,6 +84,8 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             draft.add("contacts", contact, block.paragraph, m.start(), m.end(), confidence=0.8)
 
 
+# bodies that answer a public number themselves (急救中心 120, 消防救援支队 119, 派出所 110)
+_SERVICE = r"(?:中心|医院|卫生院|支队|大队|消防站|救援站|派出所)"
 _TITLE_THEN_NAME = re.compile(
     rf"^({'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})\s*[:：]?\s*([\u4e00-\u9fff]{{2,3}})$"
     # "值班长：孙浩" / "安全员：李梅": a post word before the colon is a role too
@@ -186,6 +192,7 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 _UNIT_ROOM = re.compile(r"办公室$|(?:局|公司|政府|办事处|中心|部|站|所|院|队)[\u4e00-\u9fff]{0,3}室$")
 
 
+_PHONE_LABEL = re.compile(r"(?:联系|办公|值班)?(?:电话|手机|号码|座机|固话|传真)")
 _NUMBER_TOKEN = re.compile(
     r"^(?:[（(]?\d{1,2}[)）.、．]?|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳]|第[一二三四五六七八九十百\d]+条)$"
 )
@@ -199,6 +206,13 @@ def _row_contact(text: str, phone_at: int) -> dict[str, str] | None:
         return dashed
     # "1. 拨打119": a list number is not a cell of the row
     tokens = [t for t in text[line_start:phone_at].split() if not _NUMBER_TOKEN.match(t)]
+    # "储运部经理　赵德明：139…": a name before a colon labels the number; the line is no row of cells
+    if (
+        tokens
+        and re.fullmatch(r"[\u4e00-\u9fff]{2,3}[:：]", tokens[-1])
+        and not _PHONE_LABEL.match(tokens[-1])
+    ):
+        return None
     # "第八条 事故发生后，驾驶人员应立即拨打110": a sentence is not a row of cells
     if any(re.search(r"[，。；;,]", t) for t in tokens):
         return None

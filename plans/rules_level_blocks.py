@@ -256,11 +256,13 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
         level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
         content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
-        if level_col is None or (trigger_col is None and content_col is None):
-            continue
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
         actions_col = _col(header, r"措施|行动|任务|处置|程序|工作")  # "响应程序" / "主要工作": the measures
+        if level_col is not None and trigger_col is None and content_col is None:
+            trigger_col = _criterion_col(cells, level_col, commander_col, actions_col)
+        if level_col is None or (trigger_col is None and content_col is None):
+            continue
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             level = level_of(cell(level_col))
@@ -290,6 +292,26 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 _GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
+# Columns that are no criterion of a level: a warning colour, a note, a row number, who is told
+_NOT_CRITERION = re.compile(r"预警|颜色|备注|序号|说明|报告|通知|标识")
+
+
+def _criterion_col(
+    cells: list[list[str]], level_col: int, commander_col: int | None, actions_col: int | None
+) -> int | None:
+    """The column that grades the levels when its header does not say 条件 ("响应级别 | 接收伤员人数 | 指挥人 |
+    主要措施"): in a table that has a commander or measures column and names two or more levels, the one
+    other column."""
+    if commander_col is None and actions_col is None:
+        return None
+    if sum(level_of(table_cell(row, level_col)) is not None for row in cells[1:]) < 2:
+        return None
+    rest = [
+        i
+        for i, h in enumerate(cells[0])
+        if i not in (level_col, commander_col, actions_col) and h.strip() and not _NOT_CRITERION.search(h)
+    ]
+    return rest[0] if len(rest) == 1 else None
 
 
 def _content_cell(draft: PlanDraft, block: Block, index: int, text: str) -> None:

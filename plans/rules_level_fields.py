@@ -204,10 +204,9 @@ def split_actions(text: str) -> list[str]:
 # "适用情形：…" / "触发条件：…" name the same field
 _TRIGGER_WORD = r"(?:(?:启动|响应|适用|触发)?(?:条件|情形)|启动)"
 _TRIGGER_LABEL = re.compile(rf"^{_TRIGGER_WORD}\s*[:：]\s*(.+?)[。；;]?$", re.S)
-_COMMANDER_LABEL = re.compile(
-    r"^(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]\s*(.+?)[。；;]?$",
-    re.S,
-)
+# "响应负责人：车间主任" (a tier's lead written as the one in charge) names the commander too
+_COMMANDER_WORD = r"(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?|(?:响应|处置|应急|现场)负责人)"
+_COMMANDER_LABEL = re.compile(rf"^{_COMMANDER_WORD}\s*[:：]\s*(.+?)[。；;]?$", re.S)
 # "指挥：在上级指挥机构统一指挥下，由局指挥部指挥长组织…": the higher command frames, the 由 names
 _FRAMED = re.compile(
     r"^在[^，,。；]{2,30}?下\s*[，,]\s*由\s*([^，,。；]{2,30}?(?<![总副]))\s*(?:统一|负责|牵头)?(?:指挥|组织|领导|负责)(?![长部员])"
@@ -215,7 +214,7 @@ _FRAMED = re.compile(
 _FIELD_START = re.compile(
     r"(?:^|(?<=[。；;\s]))\s*(?:[（(]\d{1,2}[)）]|\d{1,2}[.、．])?\s*(?="
     rf"{_TRIGGER_WORD}\s*[:：]"
-    r"|(?:指挥|指挥长|总指挥|指挥者|(?:响应|处置|应急)指挥|现场指挥|负责指挥|指挥人员?)\s*[:：]"
+    rf"|{_COMMANDER_WORD}\s*[:：]"
     r"|(?:响应|应急|处置|主要)?(?:措施|行动|任务|处置措施|响应措施)\s*[:：])"
 )
 _ACTIONS_LABEL = re.compile(

@@ -15,19 +15,44 @@ import re
 from plans.draft import PlanDraft
 from plans.rules_levels import blocks_in
 from plans.sections import Outline
+from plans.structure import Block
 
 RESPONSE_ORDER = ("一级", "二级", "三级", "四级")
 # "分两级处置" / "分为三个等级" / "分二级响应": the sentence that announces the grades
-_ANNOUNCE = re.compile(r"分(?:为)?\s*([两二三四])\s*(?:个)?(?:级|等级|个级别)")
+_ANNOUNCE = re.compile(r"分(?:为)?\s*([两二三四])\s*(?:个)?(?:级|等级|个级别|(种|类))")
 _COUNT = {"两": 2, "二": 2, "三": 3, "四": 4}
 # "（1）一般泄漏：<trigger>的，由值班长指挥处置" — a short name, a colon, then the item
 _ITEM = re.compile(
     r"(?:^|[；;。：:\s])\s*(?:[（(]\s*\d+\s*[）)]|\d+[.、．]|[①②③④])\s*([^：:，,。；;（()）]{2,10})[：:]"
 )
-_MILD = re.compile(r"^(?:一般|轻微|轻度|小型?|局部|初期|初起|较小)")
-_SEVERE = re.compile(r"^(?:特别严重|特别重大|严重|重大|特大|大型?|较大)")
+_MILD = re.compile(r"^(?:一般|轻微|轻度|小型?|局部|初期|初起|较小|少量)")
+_SEVERE = re.compile(r"^(?:特别严重|特别重大|严重|重大|特大|大型?|较大|大量)")
 _TRIGGER_END = re.compile(r"^(.{4,80}?)(?:的|时)\s*[，,]")
 _COMMANDER = re.compile(r"由\s*([^，,。；;由]{2,20}?)\s*(?:现场|统一|负责|组织)?\s*指挥")
+# "由公司应急指挥部总指挥指挥处置": a commander whose title ends in 指挥 runs up to the last 指挥 of the clause
+_COMMANDER_TO_END = re.compile(r"由\s*([^，,。；;由]{2,20})\s*(?:指挥|组织)(?:处置|处理|救援)?\s*$")
+_MODE = re.compile(r"(?:现场|统一|负责|组织)$")
+# "初期火灾指…的，由X指挥处置；罐体火灾指…的，由Y指挥处置": unnumbered grades, each defined by 指 in its clause
+_DEFINED = re.compile(r"^\s*([^：:，,。；;（()）]{2,10}?)(?:是指|指)(.+)$")
+
+
+def _commander(body: str) -> str | None:
+    whole = _COMMANDER_TO_END.search(body)
+    if whole:
+        return _MODE.sub("", whole.group(1).strip()) or None
+    m = _COMMANDER.search(body)
+    return m.group(1).strip() if m else None
+
+
+def _defined(text: str) -> list[tuple[str, str]]:
+    """(name, body) of each "name指body" clause in ``text`` (after the announcing colon)."""
+    text = re.sub(r"^\s*[：:]", "", text)
+    out = []
+    for clause in re.split(r"[；;。]", text):
+        m = _DEFINED.match(clause)
+        if m:
+            out.append((m.group(1).strip(), m.group(2).strip()))
+    return out
 
 
 def _items(text: str) -> list[tuple[str, str]]:
@@ -52,7 +77,14 @@ def _ordered(names: list[str]) -> list[str] | None:
 def extract_grade_items(draft: PlanDraft, outline: Outline) -> None:
     if draft.data["response_levels"]:
         return
-    scope = blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应"))
+    # a grading may stand under its own heading ("3 火情分级") that maps to no standard section
+    scoped = blocks_in(draft.blocks, outline, ("总则/响应分级", "应急响应/分级响应", "应急响应"))
+    for scope in (scoped, draft.blocks):
+        if _grades(draft, scope):
+            return
+
+
+def _grades(draft: PlanDraft, scope: list[Block]) -> bool:
     for n, block in enumerate(scope):
         announced = _ANNOUNCE.search(block.text) if block.kind != "table" else None
         if announced is None:
@@ -60,6 +92,8 @@ def extract_grade_items(draft: PlanDraft, outline: Outline) -> None:
         count = _COUNT[announced.group(1)]
         after = block.text[announced.end() :]
         found = [(name, body, block) for name, body in _items(after)]
+        if announced.group(2):  # "分为两种": only grades each defined with its own commander
+            found = [(name, body, block) for name, body in _defined(after) if _commander(body)]
         for later in scope[n + 1 : n + 1 + count] if not found else []:  # one item per paragraph
             found += [(name, body, later) for name, body in _items(later.text)[:1]]
         found = found[:count]
@@ -68,14 +102,14 @@ def extract_grade_items(draft: PlanDraft, outline: Outline) -> None:
             continue
         for (name, body, at), level in zip(found, levels, strict=True):
             trigger = _TRIGGER_END.match(body)
-            commander = _COMMANDER.search(body)
+            commander = _commander(body)
             draft.add(
                 "response_levels",
                 {
                     "level": level,
                     "name": name,
                     "trigger": trigger.group(1).strip() if trigger else "",
-                    "commander": commander.group(1).strip() if commander else None,
+                    "commander": commander,
                     "actions": [],
                 },
                 at.paragraph,
@@ -83,4 +117,5 @@ def extract_grade_items(draft: PlanDraft, outline: Outline) -> None:
                 confidence=0.7,
             )
         draft.sort_list("response_levels", lambda r: RESPONSE_ORDER.index(r["level"]))
-        return
+        return True
+    return False

@@ -33,9 +33,9 @@ _VERSION_INLINE = re.compile(
     r"[（(]?(\d{4}\s*年?(?:修订|修正)?版|修订版|试行|第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?"
 )
 _DATE = r"((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月(?:\s*[\d一二三四五六七八九十]{1,3}\s*[日号])?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
-_DATE_LABEL = re.compile(rf"(?:发布|印发|实施|编制|生效|颁布)(?:日期|时间)\s*[:：]\s*{_DATE}")
+_DATE_LABEL = re.compile(rf"(?:发布|印发|签发|实施|编制|生效|颁布)(?:日期|时间)\s*[:：]\s*{_DATE}")
 _DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
-_DATE_ISSUED = re.compile(rf"{_DATE}\s*(?:发布|印发|颁布)")  # "江阴市人民政府办公室　2024年5月20日印发"
+_DATE_ISSUED = re.compile(rf"{_DATE}\s*(?:发布|印发|签发|颁布)")  # "江阴市人民政府办公室　2024年5月20日印发"
 _UNIT_THEN_DATE = re.compile(rf"^(\S{{2,40}}?)\s+{_DATE}\s*(?:发布|印发|颁布|实施)?$")
 _BOOK = re.compile(r"《[^》]{2,60}》")
 # "本预案为部门预案" / "本预案属于专项应急预案": the plan says what it is (but not "是《…专项预案》的配套预案")

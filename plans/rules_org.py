@@ -34,7 +34,7 @@ from plans.rules_org_headings import (
     unit_line,
     unit_name,
 )
-from plans.rules_org_layout import abbreviates, chart_parents, matrix_duties, rename_unit
+from plans.rules_org_layout import chart_parents, heading_names_body, matrix_duties, rename_unit
 from plans.rules_org_members import member_intro, member_table, member_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,
@@ -274,7 +274,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             first_created: str | None = None
             for created in SETS_UP.finditer(text):
                 name = created.group(1)
-                if current and name not in units and abbreviates(current, name) and stack:
+                after = text[created.end(1) :]  # "（以下简称…）" naming the heading: one body
+                if current and name not in units and heading_names_body(current, name, after) and stack:
                     rename_unit(draft, units, aliases, current, name)  # "2.2 街道应急委员会" → full name
                     stack = [(lv, name if u == current else u) for lv, u in stack]
                     current = name

@@ -47,3 +47,36 @@ def place_answering_bodies(draft: PlanDraft) -> None:
             draft.cite(
                 f"/org_units/{index}/parent", following.paragraph, m.start(2), m.end(2), confidence=0.8
             )
+    _place_tiers(draft, units, set_up)
+
+
+# "各班组设班组级应急处置组，接受车间级应急小组指挥": the clause after the body is set up says whom it takes orders from
+_TAKES_ORDERS = re.compile(
+    r"[，,]\s*(?:并|均|统一)?(?:接受|服从|在)\s*([^，,。；;在]{2,20}?)\s*(?:的)?(?:统一)?(?:指挥|领导)(?:下)?"
+)
+
+
+def _place_tiers(draft: PlanDraft, units: dict[str, int], set_up: dict[int, int]) -> None:
+    """A tier body under its own heading whose first sentence sets it up and then says "接受X指挥" / "在X领导下"
+    sits under X when X is a sibling the default put beside it (both under the same command body): the
+    text places it one step lower. A parent the headings or the text gave otherwise stays."""
+    for index, entry in enumerate(draft.data["org_units"]):
+        at = set_up.get(index)
+        if at is None or draft.blocks[at].kind != "heading":
+            continue
+        following = next((b for b in draft.blocks[at + 1 :] if b.text.strip() and b.kind != "table"), None)
+        if following is None or following.kind != "paragraph":
+            continue
+        sentence = re.split(r"[。；;]", following.text, maxsplit=1)[0]
+        m = _TAKES_ORDERS.search(sentence)
+        if not m or entry["name"] not in sentence[: m.start()]:
+            continue  # the clause must follow the body's own name: "…设班组级应急处置组，接受…"
+        parent = canonical(m.group(1), units)
+        if parent is None or parent == entry["name"]:
+            continue
+        known = draft.data["org_units"][units[parent]]
+        if entry["parent"] is None or known["parent"] == entry["parent"]:
+            entry["parent"] = parent
+            draft.cite(
+                f"/org_units/{index}/parent", following.paragraph, m.start(1), m.end(1), confidence=0.8
+            )

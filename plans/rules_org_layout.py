@@ -4,6 +4,7 @@
   街道突发事件应急委员会"): one unit, under the full name.
 * An organisation chart written as text: "自上而下为：应急指挥部→指挥部办公室→抢险组、警戒组" (each
   body sits under the one before the arrow).
+* The same chart drawn as a text tree ("├─ X" / "└─ X" lines): ``plans.rules_org_tree``.
 * A responsibility matrix: 任务 | unit | unit …, cells marked ● (主要负责) / ○ (配合): each task marked
   as primary is that unit's duty.
 """
@@ -16,6 +17,8 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.rules_org_names import UNIT_SUFFIX, canonical
+from plans.rules_org_patterns import ALIAS
+from plans.rules_org_tree import tree_parents
 from plans.structure import Block
 
 _ARROW = re.compile(r"\s*(?:→|->|－>|—>|⇒|＞|>)\s*")
@@ -24,9 +27,36 @@ _PRIMARY = frozenset("●★▲√✓✔◎主牵")
 _SECONDARY = frozenset("○☆△协配参")
 
 
+_TIER = re.compile(r"^(?:公司|厂|企业|车间|班组|园区|镇|街道|市|县|区|社会|部门|院)级")
+
+
 def abbreviates(short: str, full: str) -> bool:
     """ "街道应急委员会" abbreviates "云亭街道突发事件应急委员会": the same kind of body, every character
-    of the short name in order in the long one."""
+    of the short name in order in the long one. A tier in front ("公司级应急指挥部" over "公司成立火灾爆炸事故
+    应急指挥部") names the level the body acts at, not the body: the rest is compared."""
+    tier = _TIER.match(short)
+    return (tier is not None and _abbreviates(short[tier.end() :], full)) or _abbreviates(short, full)
+
+
+def heading_names_body(heading: str, full: str, after: str) -> bool:
+    """The heading over a sentence that sets up ``full`` names that same body: it abbreviates it, or it is
+    (or abbreviates, or is abbreviated by) the short name the sentence gives it right after the name
+    ("（一）镇指挥部" / "2.1 街道应急指挥部" over "成立X应急指挥部（以下简称镇指挥部 / 街道指挥部）")."""
+    if abbreviates(heading, full):
+        return True
+    alias = ALIAS.match(after.lstrip())
+    short = alias.group(1) if alias else ""
+    return bool(short) and (_in_order(short, heading) or _in_order(heading, short))
+
+
+def _in_order(short: str, long: str) -> bool:
+    # the same kind of body (the last two characters: 指挥部, 小组, 员会) and every character of the
+    # short name in order in the long one ("街道指挥部" in "街道应急指挥部", "村领导小组" in "村应急领导小组")
+    rest = iter(long)
+    return len(short) >= 3 and short[-2:] == long[-2:] and all(char in rest for char in short)
+
+
+def _abbreviates(short: str, full: str) -> bool:
     # "组建以下工作专班": a phrase announcing a list names no body
     if len(short) < 3 or len(full) <= len(short) or re.match(r"(?:以下|下列|如下)", full):
         return False
@@ -78,6 +108,7 @@ def chart_parents(
             for name in lower:
                 if name != upper[0]:
                     draft.data["org_units"][units[name]]["parent"] = upper[0]
+    tree_parents(draft, blocks, units, aliases)  # "├─ X" / "└─ X" lines under a root line
 
 
 def matrix_duties(

@@ -123,8 +123,11 @@ def org_table(
             lambda t, h: role(owner, t, h, block, 0, len(block.text)),
         )
         return
-    if post_col is None or any(_PHONE_COLUMN.search(h) for h in header):
-        return
+    if post_col is None or (
+        any(_PHONE_COLUMN.search(h) for h in header)
+        and not _roster(draft, block, parent, post_col, person_col)
+    ):
+        return  # a contact table, unless it is the roster a body's setting-up sentence introduces
     titles = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
     parent = owner_by_titles(draft.data, units, titles, parent, _SHARED_POSTS)
     owner = parent or default(units, draft, block, unit)
@@ -274,3 +277,27 @@ def _role_duties(
 def _duties(cell: str) -> list[str]:
     """ "负责a；负责b" or numbered lines "1.a 2.b" in one cell: one duty each."""
     return cell_items(cell)
+
+
+# "医院成立…领导小组，成员如下：" / "指挥部组成人员如下：": the sentence that hands a body's posts to the table below
+_ROSTER_INTRO = re.compile(r"(?:成立|组成|设立|成员|人员)[^。]{0,30}(?:如下|见下表|下表)[:：]?$")
+
+
+def _roster(
+    draft: PlanDraft, block: Block, parent: str | None, post_col: int, person_col: int | None
+) -> bool:
+    """A table of a body's members with their phones (应急职务 | 姓名 | 管理部门 | 手机): every post cell is a
+    role title, each row names a person, and the paragraph just above introduces it as the body's members.
+    Such a table gives the body its roles (the phones are read as contacts elsewhere)."""
+    if parent is None or person_col is None or not block.cells:
+        return False
+    posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
+    if not posts or not all(p in ROLE_TITLES for p in posts):
+        return False
+    if not all(_PERSON.match(person_in(table_cell(row, person_col))) for row in block.cells[1:]):
+        return False
+    at = draft.blocks.index(block)
+    above = next((b for b in reversed(draft.blocks[:at]) if b.text.strip()), None)
+    return (
+        above is not None and above.kind != "table" and _ROSTER_INTRO.search(above.text.strip()) is not None
+    )

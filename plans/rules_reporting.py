@@ -24,7 +24,7 @@ _TO = re.compile(r"向\s*([^，。；]{2,40}?)\s*(?:报告|上报|报送|通报)
 _NO_RECIPIENT = re.compile(r"(?:书面|电话|口头|传真|短信|续报|初步|详细)*(?:报告|材料|信息|情况)?")
 # "报告程序：…" — a field label (a key-value table row) in front of the text; its 报告 is no verb
 _LABEL = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
-_CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络)(?:形式|方式)?$")
+_CHANNEL_TAIL = re.compile(r"(?:通过|以|用)?(?:电话|传真|短信|书面|口头|网络|对讲机)(?:形式|方式)?$")
 _CHANNELS = (
     "电话",
     "传真",
@@ -39,6 +39,7 @@ _CHANNELS = (
     "专报",
     "口头",
     "广播",
+    "对讲机",  # "立即用对讲机报告中控室": a site radio is how a post reports
 )
 
 

@@ -1,6 +1,5 @@
 """Rules for contacts and resources: contact tables and phone numbers in text; resource tables,
-stock named with a quantity in running text, and shelters.
-"""
+stock named with a quantity in running text, and shelters."""
 
 from __future__ import annotations
 
@@ -9,7 +8,8 @@ import re
 
 from agents.llm.vocab import parse_count
 from plans.draft import PlanDraft, sentences
-from plans.rules_contact_roster import roster_columns, roster_contact
+from plans.resource_types import resource_type as resource_type  # re-exported for callers
+from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
 
@@ -36,9 +36,11 @@ _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
     re.compile(r"保管人|保管员|负责人|责任人|管理人|管理员"),
-    re.compile(r"所属|责任单位|管理单位|保管单位|归属"),
+    # "管理部门" / "责任科室": the department that keeps the stock owns it like a 管理单位
+    re.compile(r"所属|归属|(?:责任|管理|保管|归口)(?:单位|部门|科室)"),
     re.compile(r"存放|地点|位置"),
 )
+_MOUNTED = re.compile(r"配置|配备|安装|设置|布置")
 _STORE_IS_A_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队)$")
 
 
@@ -66,8 +68,9 @@ def extract_tables(draft: PlanDraft) -> None:
             name_col = _column(header, _HEADER_NAME, taken)
             name_col = _column(header, _HEADER_HEAD, taken) if name_col is None else name_col
             role_col = _column(header, _HEADER_ROLE, taken)
-            org_col = _column(header, _HEADER_OWN_ORG, taken)
-            org_col = _column(header, _HEADER_ORG, taken) if org_col is None else org_col
+            not_org = {i for i, h in enumerate(header) if NOT_ORG_HEADER.search(h)}
+            org_col = _column(header, _HEADER_OWN_ORG, taken | not_org)
+            org_col = _column(header, _HEADER_ORG, taken | not_org) if org_col is None else org_col
             roster = roster_columns(header, name_col, role_col, org_col, phones)  # 值班 / crew tables
             name_col, role_col, org_col = roster.name, roster.role, roster.org
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
@@ -107,6 +110,9 @@ def extract_tables(draft: PlanDraft) -> None:
             (h for h in (_column(header, p, taken) for p in _HOLDER_PRIORITY) if h is not None), None
         )
         stored_at = holder is not None and _HOLDER_PRIORITY[2].search(header[holder]) is not None
+        # "配置地点 | 消防站": where kit is mounted says where it stands, not who keeps it (a 存放地点 that is
+        # a body does keep what is stored there)
+        mounted = stored_at and holder is not None and _MOUNTED.search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
@@ -121,8 +127,9 @@ def extract_tables(draft: PlanDraft) -> None:
                 "name": name,
                 "quantity": amount,
                 "unit": unit or None,
-                "holder": (None if stored_at and not _STORE_IS_A_BODY.search(cell(holder)) else cell(holder))
-                or None,
+                "holder": None
+                if mounted or (stored_at and not _STORE_IS_A_BODY.search(cell(holder)))
+                else cell(holder) or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
 
@@ -156,96 +163,6 @@ def _quantity(text: str) -> tuple[float | None, str | None]:
     return None, None
 
 
-def resource_type(text: str, *, default: str = "其他") -> str:
-    for words, kind in (
-        (("专家",), "专家"),
-        (("医院", "卫生院", "医疗", "急救中心"), "医疗机构"),
-        (("避难", "避险", "安置", "庇护"), "避难场所"),
-        (("队", "救援组", "抢险组"), "救援队伍"),
-        (("电台", "对讲", "通信", "卫星电话"), "通信"),
-        (("资金", "经费"), "资金"),
-        (
-            (
-                "车",
-                "泵",
-                "呼吸器",
-                "炮",  # 水炮, 消防炮, 泡沫炮: fixed or mobile monitors are equipment
-                "灭火器",
-                "舟",
-                "船",
-                "拖轮",
-                "艇",
-                "锯",
-                "挖掘机",
-                "装备",
-                "器材",
-                "设备",
-                "防护服",
-                "防化服",
-                "检测仪",
-                "仪",  # 报警仪, 测氧仪, 测爆仪: instruments are equipment
-                "侦检",
-                "堵漏",
-                "洗消",
-                "照明",
-                "灯",
-                "发电机",
-                "担架",
-                "三脚架",
-                "灭火机",
-                "工具",
-                "风机",
-                "安全绳",
-                "安全带",
-                "梯",
-                "装置",
-                "水带",  # 消防水带 / 水枪 / 手电筒 / 铁锹: tools used again, not used up
-                "水枪",
-                "手电",
-                "锹",
-                "消火栓",  # hydrants are fixed fire-fighting equipment, not stock
-                "消防栓",
-            ),
-            "装备",
-        ),
-        (
-            (
-                "物资",
-                "沙",  # 沙袋, 消防沙, 黄沙
-                "救生圈",
-                "救生衣",
-                "吸附",
-                "药品",
-                "棉",
-                "编织袋",
-                "帐篷",
-                "食品",
-                "饮用水",
-                "围油栏",
-                "吸油毡",
-                "石灰",  # neutralisers and absorbents that are used up
-                "中和剂",
-                "泡沫液",  # extinguishing agents are stock too (泡沫枪 / 干粉灭火器 are equipment, matched first)
-                "泡沫原液",
-                "灭火剂",
-            ),
-            "物资",
-        ),
-        (("池", "围堰"), "其他"),  # 碱液池, 事故应急池: facilities, neither stock nor equipment
-    ):
-        if any(w in text for w in words) or (kind == "装备" and _EQUIPMENT.search(text)):
-            return kind
-    return default
-
-
-# Implements, machines and personal protective equipment are 装备 too (what is used up is 物资):
-# 报警器, 吊机, 铝锭模, 防护面罩, 头盔, 绝缘手套, 绝缘靴, 钩杆, suits worn (防酸服, 耐酸服), 轮椅 — but not
-# 机构 or 规模
-_EQUIPMENT = re.compile(
-    r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$|服$|轮椅"
-)
-
-
 def _squash_digits(text: str) -> str:
     """ "138 6163 5520" → "13861635520" (people space mobile numbers for reading); "（0510）86806119" and
     "0510—86806119" → "0510-86806119" (the area code in brackets or after a long dash)."""
@@ -256,11 +173,11 @@ def _squash_digits(text: str) -> str:
 
 # "义务消防队，共18人": a count clause after the team may open with one character (its name is before)
 _ITEM_QTY = re.compile(
-    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐|门)"
+    r"([\u4e00-\u9fff（）]{1,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|吨|顶|条|袋|箱|千克|公斤|kg|KG|升|部|具|把|支|副|人|名|架|卷|桶|瓶|块|双|座|立方米|根|张|盏|捆|盒|包|床|盘|付|筒|罐|门|米)"
 )
 # "…2根和自动体外除颤器1台": the conjunction before the last item is no part of its name
 _LEADING_VERB = re.compile(
-    r"^(?:储备|储存|存储|贮存|配备|配置|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
+    r"^(?:储备|储存|存储|贮存|配备|配置|配有|存放|设有|共有|拥有|备有|其中|另有|包括|现有|约|共|各|以及|和|及|与)+"
 )
 _HELD_BY = re.compile(r"由\s*([^，。；、]{2,20}?)\s*(?:负责)?(?:管理|保管|负责|统一调配|统一调度)(?![员人])")
 # "由街道应急管理办公室管理。": the verb ends the clause, so a 管理 inside the name is not it
@@ -294,7 +211,6 @@ _SHELTER_LABEL = re.compile(
     r"(?:临时|应急)?(?:避难|避险|避灾|安置|避难安置|避灾安置)(?:场所|点)"
     r"\s*(?:(?:\d+|[一二两三四五六七八九十]+)\s*[处个])?\s*[:：]\s*([^：:]{2,80}?)[。；;]?$"
 )
-
 # "公司应急避难场所为东门广场和西侧停车场两处": the places named after the word, then their count
 _SHELTER_IS = re.compile(
     r"^[^，,。；;:：]{0,12}?(?:临时|应急)?(?:避难|避险|避灾|安置)(?:场所|点)(?:为|是|设在|包括)\s*"
@@ -327,15 +243,19 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|配有|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
                     r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]
                 name = _LEADING_VERB.sub("", name).strip()
                 unit_word = m.group(3)
                 counted = unit_word in ("人", "名")  # people: the team is named before the count
-                if (not counted and (len(name) < 2 or name in names)) or re.search(
-                    r"年|月|日|时|分钟|小时|米", name
+                # "警戒带200米" is stock by length; "疏散距离300米" is no item
+                long_goods = unit_word != "米" or re.search(r"[带绳缆索管线栏]$", name)
+                if (
+                    (not counted and (len(name) < 2 or name in names))
+                    or re.search(r"年|月|日|时|分钟|小时|米", name)
+                    or not long_goods
                 ):
                     continue
                 kind = "救援队伍" if unit_word in ("人", "名") else resource_type(name, default="物资")
@@ -383,7 +303,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
             if shelter:  # "…作为避难场所，由X负责管理": X keeps them (not "由X负责安置群众的生活保障")
                 kept = _HELD_BY_CLAUSE.search(sentence)
                 keeper = _full_name(kept.group(1), sentence[: kept.start()]) if kept else None
-                for place in re.split(r"[、，,和及]", shelter.group(1)):
+                listed = re.split(r"[，,]\s*由", shelter.group(1))[0]  # "，由X维护": no place
+                for place in re.split(r"[、，,和及]", listed):
                     place = place.strip()
                     if len(place) >= 2 and place not in names:
                         names.add(place)

@@ -4,7 +4,9 @@
 Rules kept here, not in routes:
 * an upload's jurisdiction (``check_jurisdiction``, in ``plans.service_versions``) is checked
   before the (slow) import, so a refusal costs nothing;
-* the import pipeline is injected (``PlanImporter``): nothing is written unless it returns a plan.
+* the import pipeline is injected (``PlanImporter``): nothing is written unless it returns a plan;
+* the same file twice in one jurisdiction is refused by the graph (unique ``source_key``,
+  core.plan_keys, ADR 0015), so two API workers uploading it at once cannot both win.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from collections.abc import Callable
 from pathlib import PureWindowsPath
 from typing import Any, Protocol
 
-from core.errors import ConflictError, ValidationError
+from core.errors import UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
-from core.scope import Principal
+from core.plan_keys import source_key
+from core.scope import DataScope, Principal
 from graph.plan_repository import PlanGraphRepository
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -35,6 +38,7 @@ from plans.models import (
 )
 from plans.service_versions import PlanVersionLifecycle, check_jurisdiction, new_id, summary
 from plans.version_rules import refuse_taken_number, reupload_number
+from plans.version_writes import NumberRule, explicit_number
 
 log = logging.getLogger(__name__)
 
@@ -110,8 +114,8 @@ class PlanService(PlanVersionLifecycle):
         self.max_upload_bytes = max_upload_bytes
         self.originals = originals
         # Storing an original, writing its plan and taking the original back when the write is refused
-        # happen under one lock: another upload of the same bytes must not see (and rely on) a file
-        # that is about to be discarded.
+        # happen under one lock: another upload of the same bytes in this process must not see (and
+        # rely on) a file that is about to be discarded. Duplicates themselves are the graph's to refuse.
         self._originals_lock = threading.Lock()
 
     # ---- create ----------------------------------------------------------------------------
@@ -160,18 +164,25 @@ class PlanService(PlanVersionLifecycle):
             },
         }
         with self._originals_lock:
-            # Checked again now that uploads run side by side: the same file sent twice at once
-            # (a double click) passed the first check in both requests while both were importing.
-            if not allow_duplicate:
-                self._refuse_duplicate(principal, data)
             stored = self._store_original(data, result.sha256)
             try:
                 plan_id, version_id = self._write_upload(
-                    principal, existing, plan_id, meta, plan, version, town_ids, explicit_no=bool(version_no)
+                    principal,
+                    existing,
+                    plan_id,
+                    meta,
+                    plan,
+                    version,
+                    town_ids,
+                    explicit_no=bool(version_no),
+                    unique_source=not allow_duplicate,
                 )
-            except BaseException:  # a refused write keeps no original: nothing half-written
-                if stored and self.originals is not None:
-                    self.originals.discard(result.sha256)
+            except BaseException as exc:  # a refused write keeps no original: nothing half-written
+                self._take_back_original(stored, result.sha256)
+                if isinstance(exc, UniqueConflictError) and not allow_duplicate:
+                    # The same file sent twice at once (a double click, two workers): the graph kept
+                    # the first; the loser is told which plan holds it, as a later upload would be.
+                    self._refuse_duplicate(principal, data)
                 raise
         return UploadResult(
             plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
@@ -185,7 +196,7 @@ class PlanService(PlanVersionLifecycle):
         if not holders:
             return
         first = holders[0]
-        raise ConflictError(
+        raise UniqueConflictError(
             f"该文件已上传为预案“{first['title']}”（{first['id']}，{first['status']}），"
             "如确需重复上传请勾选“允许重复”（allow_duplicate=true）",
             code="plan_duplicate",
@@ -196,6 +207,12 @@ class PlanService(PlanVersionLifecycle):
                 "sha256": sha256,
             },
         )
+
+    def _take_back_original(self, stored: bool, sha256: str) -> None:
+        """Discard an original this upload stored, unless a plan holds it by now (another worker
+        wrote the same bytes: its version refers to the file)."""
+        if stored and self.originals is not None and not self.repo.plans_with_source(DataScope(), sha256):
+            self.originals.discard(sha256)
 
     def _store_original(self, data: bytes, sha256: str) -> bool:
         """Keep the uploaded bytes; True when this upload stored them (they were not there before)."""
@@ -215,8 +232,16 @@ class PlanService(PlanVersionLifecycle):
         town_ids: tuple[str | None, str | None],
         *,
         explicit_no: bool = False,
+        unique_source: bool = True,
     ) -> tuple[str, str]:
         town, enterprise_id = town_ids
+        if unique_source:  # 允许重复 uploads stay outside the one-upload-per-jurisdiction rule
+            place = (
+                (town, enterprise_id)
+                if existing is None
+                else (existing.get("town"), existing.get("enterprise_id"))
+            )
+            version["extra"]["source_key"] = source_key(version["extra"]["source_sha256"], *place)
         if existing is None:
             plan_id, version_id = self.create_plan_with_version(
                 principal,
@@ -233,13 +258,11 @@ class PlanService(PlanVersionLifecycle):
             )
         else:
             assert plan_id is not None
-            with self._versions_lock:  # the number is chosen and taken in one step
-                taken = self._taken_numbers(plan_id)
-                if explicit_no:
-                    refuse_taken_number(version["version_no"], taken)  # taken while this one imported
-                else:
-                    version["version_no"] = reupload_number(version["version_no"], taken)
-                version_id = self._create_version(principal, existing, **version)
+            number = version.pop("version_no")
+            # An explicit number taken while this file imported is refused; a document's own number
+            # moves on to “（第2次上传）”…
+            rule: NumberRule = explicit_number(number) if explicit_no else _reupload(number)
+            version_id = self._create_version(principal, existing, rule, **version)
         return plan_id, version_id
 
     def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:
@@ -340,6 +363,10 @@ class PlanService(PlanVersionLifecycle):
             version_id, document.model_dump_json(), json.dumps(state, ensure_ascii=False), self.clock()
         )
         return self.review(principal, plan_id, version_id)
+
+
+def _reupload(number: str) -> NumberRule:
+    return lambda taken: reupload_number(number, taken)
 
 
 __all__ = ["Decision", "PlanImporter", "PlanService", "check_jurisdiction", "new_id", "summary"]

@@ -5,22 +5,31 @@ Rules kept here, not in routes:
   its own jurisdiction (city principals change all);
 * a plan has at most one enabled version; enabling, publishing, disabling and rolling back are
   all one projection query (graph.plan_repository.PlanGraphRepository.project), so the enabled
-  flag and the facts never disagree.
+  flag and the facts never disagree;
+* uniqueness (one version number per plan, one enabled version) is the graph's: unique
+  constraints on derived keys (core.plan_keys, ADR 0015) hold across API worker processes, where
+  an in-process lock did not. A write that loses a race reads again and retries or is refused.
 
 ``PlanVersionLifecycle`` is the base of ``plans.service.PlanService``, which adds upload, plan
-creation, listing and review. The scoped reads (``plan``, ``writable_plan``, ``version``) and the
-version write (``_create_version``) sit here because every lifecycle step starts with them.
+creation, listing and review. The scoped reads (``plan``, ``writable_plan``, ``version``) sit here
+because every lifecycle step starts with them; the version write (``_create_version``) is the
+``plans.version_writes.VersionWrites`` mixin.
 """
 
 from __future__ import annotations
 
 import json
-import threading
 import uuid
 from collections.abc import Callable
 from typing import Any
 
-from core.errors import ConflictError, NotFoundError, PermissionDeniedError, ValidationError
+from core.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    UniqueConflictError,
+    ValidationError,
+)
 from core.plan_document import EmergencyPlan
 from core.scope import DataScope, Principal, ScopeLevel
 from graph.plan_repository import PlanGraphRepository
@@ -36,17 +45,14 @@ from plans.graph_mapping import (
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
 from plans.plan_scope import applies_towns, handed_types
-from plans.version_rules import refuse_taken_number, require_verified, rollback_number
+from plans.version_rules import require_verified
+from plans.version_writes import VersionWrites, explicit_number, new_id, rollback_rule
 
 RETIRED = "已废止"
 RETIRED_MESSAGE = "预案已废止，不能启用其版本；如需恢复请先恢复预案"
 
 
-def new_id(prefix: str) -> str:
-    return f"{prefix}-{uuid.uuid4().hex[:12].upper()}"
-
-
-class PlanVersionLifecycle:
+class PlanVersionLifecycle(VersionWrites):
     """Scoped reads of a plan and its versions, and every step that changes which version is live."""
 
     def __init__(
@@ -59,10 +65,6 @@ class PlanVersionLifecycle:
         self.repo = repo
         self.knowledge = knowledge
         self.clock = clock
-        # Choosing a version's number and sequence and writing it are one step: two requests at once
-        # both passed the duplicate-number check and took the same sequence number. One lock per
-        # service suffices while one process serves a graph (the embedded engines are per process).
-        self._versions_lock = threading.RLock()
 
     # ---- access ----------------------------------------------------------------------------
     def plan(self, principal: Principal, plan_id: str) -> dict[str, Any]:
@@ -114,52 +116,7 @@ class PlanVersionLifecycle:
         check_jurisdiction(scope, town, enterprise_id)
         return town, enterprise_id
 
-    # ---- version writes --------------------------------------------------------------------
-    def _create_version(self, principal: Principal, plan: dict[str, Any], **version: Any) -> str:
-        with self._versions_lock:
-            seq = len(self.repo.versions(plan["id"])) + 1
-            props = self._version_props(principal, plan, seq=seq, **version)
-            self.repo.create_version(plan["id"], props)
-        return str(props["id"])
-
-    def _taken_numbers(self, plan_id: str) -> set[str]:
-        return {str(v["version_no"]).strip() for v in self.repo.versions(plan_id)}
-
-    def _version_props(
-        self,
-        principal: Principal,
-        plan: dict[str, Any],
-        *,
-        seq: int,
-        document: EmergencyPlan,
-        review: dict[str, str],
-        version_no: str,
-        issue_status: str,
-        issued_at: str | None = None,
-        town: str | None = None,
-        enterprise_id: str | None = None,
-        accident_category: str | None = None,
-        extra: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        props = {
-            "id": new_id("PV"),
-            "plan_id": plan["id"],
-            "seq": seq,
-            "version_no": version_no,
-            "issue_status": issue_status,
-            "issued_at": issued_at,
-            "enabled": False,
-            "town": town if town is not None else plan.get("town"),
-            "enterprise_id": enterprise_id if enterprise_id is not None else plan.get("enterprise_id"),
-            "accident_category": accident_category or plan.get("accident_category"),
-            "document": document.model_dump_json(),
-            "review": json.dumps(review, ensure_ascii=False),
-            "created_at": self.clock(),
-            "created_by": principal.user_id,
-            **(extra or {}),
-        }
-        return {k: v for k, v in props.items() if v is not None}
-
+    # ---- version writes: plans.version_writes.VersionWrites -------------------------------
     # ---- publish / enable / disable / roll back --------------------------------------------
     def publish(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
         plan = self._live_plan(principal, plan_id)
@@ -193,9 +150,9 @@ class PlanVersionLifecycle:
         plan = self._live_plan(principal, plan_id)
         old = self.version(plan_id, version_id)
         require_verified(old)
-        with self._versions_lock:  # the number is chosen and taken in one step
-            number = version_no or rollback_number(str(old["version_no"]), self._taken_numbers(plan_id))
-            new_version = self._copy_version(principal, plan, old, number, "已发布")
+        new_version = self._copy_version(
+            principal, plan, old, explicit_number(version_no) if version_no else rollback_rule(old), "已发布"
+        )
         return self._project(
             self.plan(principal, plan_id), self.version(plan_id, new_version), issue_status=None
         )
@@ -217,30 +174,6 @@ class PlanVersionLifecycle:
         self._retire_facts(plan, status="未启用")
         return summary(self.plan(principal, plan_id))
 
-    def _copy_version(
-        self,
-        principal: Principal,
-        plan: dict[str, Any],
-        old: dict[str, Any],
-        version_no: str,
-        issue_status: str,
-        **meta: Any,
-    ) -> str:
-        extra = {k: old.get(k) for k in ("source_sha256", "source_filename", "blocks", "report")}
-        return self._create_version(
-            principal,
-            plan,
-            document=EmergencyPlan.model_validate_json(old["document"]),
-            review=json.loads(old["review"] or "{}"),
-            version_no=version_no,
-            issue_status=issue_status,
-            issued_at=meta.get("issued_at") or old.get("issued_at"),
-            town=meta.get("town") or old.get("town"),
-            enterprise_id=meta.get("enterprise_id") or old.get("enterprise_id"),
-            accident_category=meta.get("accident_category") or old.get("accident_category"),
-            extra={**{k: v for k, v in extra.items() if v is not None}, "copied_from": old["id"]},
-        )
-
     def _project(
         self, plan: dict[str, Any], v: dict[str, Any], *, issue_status: str | None
     ) -> ProjectionReport:
@@ -261,27 +194,31 @@ class PlanVersionLifecycle:
             holder_names(facts), department_probe_names(facts), resource_names_by_label(facts)
         )
         links = resolve_links(facts, candidates, ctx)
-        self.repo.project(
-            plan_id=plan["id"],
-            version_id=v["id"],
-            issue_status=issue_status,
-            fact_set=ctx.fact_set,
-            facts=facts,
-            links=links,
-            applies_towns=applies_towns(document, state, town, self.repo.town_names()),
-            applies_enterprise=enterprise_id,
-            hazard_sources=self.repo.hazard_sources_of(enterprise_id),
-            plan_props={
-                "status": "已启用",
-                "enabled_version_id": v["id"],
-                "enabled_version_no": v["version_no"],
-                "town": town,
-                "enterprise_id": enterprise_id,
-                "accident_category": v.get("accident_category"),
-                "scope_excludes": handed_types(document, state),
-                "updated_at": now,
-            },
-        )
+        try:  # the enabled version is compared and set in the store: see _enable_conflict
+            self.repo.project(
+                plan_id=plan["id"],
+                expected_version_id=plan.get("enabled_version_id"),
+                version_id=v["id"],
+                issue_status=issue_status,
+                fact_set=ctx.fact_set,
+                facts=facts,
+                links=links,
+                applies_towns=applies_towns(document, state, town, self.repo.town_names()),
+                applies_enterprise=enterprise_id,
+                hazard_sources=self.repo.hazard_sources_of(enterprise_id),
+                plan_props={
+                    "status": "已启用",
+                    "enabled_version_id": v["id"],
+                    "enabled_version_no": v["version_no"],
+                    "town": town,
+                    "enterprise_id": enterprise_id,
+                    "accident_category": v.get("accident_category"),
+                    "scope_excludes": handed_types(document, state),
+                    "updated_at": now,
+                },
+            )
+        except UniqueConflictError as exc:
+            raise self._enable_conflict(plan) from exc
         # The index follows the committed graph; a failure here leaves the facts and is reported.
         chunks = self.knowledge.replace(plan, v, document)
         return ProjectionReport(
@@ -308,6 +245,9 @@ class PlanVersionLifecycle:
             hazard_sources=[],
             plan_props={
                 "status": status,
+                # A retired plan frees its title (plans.plan_titles); a restored one takes it back
+                # only through a rename (catalogue.update_node), which is checked.
+                **({"title_key": None} if status == RETIRED else {}),
                 "enabled_version_id": None,
                 "enabled_version_no": None,
                 "updated_at": self.clock(),
@@ -327,20 +267,18 @@ class PlanVersionLifecycle:
             self.resolve_jurisdiction(principal, body.town, body.enterprise_id)
         base_id = body.copy_from or (plan.get("enabled_version_id") or self._latest_version(plan_id)["id"])
         base = self.version(plan_id, base_id)
-        with self._versions_lock:
-            # Versions are told apart by number in the version list and the diff picker.
-            refuse_taken_number(body.version_no, self._taken_numbers(plan_id))
-            new_id_ = self._copy_version(
-                principal,
-                plan,
-                base,
-                body.version_no,
-                body.issue_status,
-                issued_at=body.issued_at,
-                town=body.town,
-                enterprise_id=body.enterprise_id,
-                accident_category=body.accident_category,
-            )
+        # Versions are told apart by number in the version list and the diff picker.
+        new_id_ = self._copy_version(
+            principal,
+            plan,
+            base,
+            explicit_number(body.version_no),
+            body.issue_status,
+            issued_at=body.issued_at,
+            town=body.town,
+            enterprise_id=body.enterprise_id,
+            accident_category=body.accident_category,
+        )
         return VersionView(**self.version(plan_id, new_id_))
 
     def diff(self, principal: Principal, plan_id: str, from_id: str, to_id: str) -> list[FieldChange]:

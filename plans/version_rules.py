@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from core.errors import ValidationError
+from core.plan_keys import normalise
 
 
 def require_verified(version: dict[str, Any]) -> None:
@@ -25,7 +26,7 @@ def rollback_number(restored: str, taken: set[str]) -> str:
     """“1.0（回滚）”, then “1.0（第2次回滚）”…: rolling back to one version again must not give a second
     version the same number (numbers tell versions apart in the list and the diff picker)."""
     number, n = f"{restored}（回滚）", 1
-    while number in taken:
+    while normalise(number) in taken:
         n += 1
         number = f"{restored}（第{n}次回滚）"
     return number
@@ -35,14 +36,15 @@ def reupload_number(number: str, taken: set[str]) -> str:
     """The number of a version uploaded without one: the document's own (often “1.0” in every
     revision) when free, else “1.0（第2次上传）”…, so the list and the diff picker tell them apart."""
     candidate, n = number, 1
-    while candidate in taken:
+    while normalise(candidate) in taken:
         n += 1
         candidate = f"{number}（第{n}次上传）"
     return candidate
 
 
 def refuse_taken_number(number: str, taken: set[str]) -> None:
-    if number.strip() in taken:
+    """``taken`` holds normalised numbers (core.plan_keys.normalise), as the graph's version key does."""
+    if normalise(number) in taken:
         raise ValidationError(f"版本号“{number.strip()}”已存在，请换一个版本号", code="duplicate_version_no")
 
 

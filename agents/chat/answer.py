@@ -23,6 +23,7 @@ _FILTER_LABELS = {
     "mhs_level": "{}级", "hazard_level": "{}", "hazard_status": "{}", "event_type": "{}", "event_status": "{}",
     "event_level": "{}", "op_type": "{}", "lessor_grade": "{}色", "risk_level": "{}风险",
     "chemical_word": "储存{}", "lessor_type": "出租方为{}", "team_type": "{}队伍", "equipment": "{}",
+    "duty_role": "{}", "inspection_kind": "{}", "inspecting_level": "{}级单位检查",
 }  # fmt: skip
 
 
@@ -63,6 +64,10 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append("逾期未整改")  # overdue implies open
     elif params.get("open_only"):
         parts.append("未整改")
+    elif params.get("hazard_statuses"):  # 没销号/未验收 (agents.chat.duty_room)
+        parts.append("未销号（" + "/".join(params["hazard_statuses"]) + "）")
+    if params.get("due_within_ms"):  # "七天内到整改期限" (agents.chat.hazard_deadline)
+        parts.append(f"{int(params['due_within_ms']) // 86_400_000}天内到整改期限")
     if params.get("dishonest"):
         parts.append("严重失信")
     if params.get("tag"):

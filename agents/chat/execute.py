@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.chat import duty_roster, plan_caller, plan_guide, plan_places
+from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
 from core.errors import ValidationError
@@ -54,7 +55,8 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
     elif values.get("window_label"):
         params["window_label"] = values["window_label"]
     every_status = values.get("open_only") is False  # an earlier turn asked for every status (发现了几条)
-    if "open_only" in intent.slots and not every_status and not params.get("hazard_status") and not _ALL_HAZARDS.search(text):  # fmt: skip
+    said = params.get("hazard_status") or params.get("hazard_statuses")  # a status said, or 没销号's three
+    if "open_only" in intent.slots and not every_status and not said and not _ALL_HAZARDS.search(text):
         params["open_only"] = True  # duty officers mean the open ones unless they say otherwise
     if params.get("open_only") is False:
         params["open_only"] = None  # False is "no filter" to the query, as None is
@@ -62,6 +64,11 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         params |= plan_guide.slot_values(text)
     if intent.id == "duty_now":
         params |= {"at_ms": now_ms} | _duty_days(params, now_ms)
+        day = day_bounds(int(params.get("from_ms") or params["at_ms"]))[0]  # the day said, else today
+        if (at := shift_instant(text, day)) is not None:  # "明天白班", "昨晚夜班": that part's shift
+            params |= {"at_ms": at, "from_ms": None, "to_ms": None}
+        elif states_time_now(text):  # "半夜两点了，璜土现在谁在值": the hour it is, not the one asked
+            params |= {"at_ms": now_ms, "from_ms": None, "to_ms": None, "window_label": "现在"}
     if intent.id == "duty_now" and not params.get("town"):
         params["duty_city"] = True
     return params

@@ -94,7 +94,9 @@ def carried_enterprise(text: str, slots: Slots, previous: TurnState | None) -> s
     """The previous turn's single enterprise, for a short question that names no place of its own."""
     if previous is None or not previous.slots.get("enterprise_id"):
         return None
-    if slots.town or slots.enterprise_mention_strong or len(text) > _CARRY_MAX_CHARS or _WIDENS.search(text):
+    # "它最近一次被检查是什么时候" points at the firm by name, however long the question
+    too_long = len(text) > _CARRY_MAX_CHARS and _SINGULAR.search(text) is None
+    if slots.town or slots.enterprise_mention_strong or too_long or _WIDENS.search(text):
         return None
     return str(previous.slots["enterprise_id"])
 

@@ -17,7 +17,9 @@ _RECORDS = re.compile(
     r"周边|附近|最近|救援队|消防站|专家|物资仓库|应急仓库|物资|避难"
 )
 # It has just happened, or someone is hurt or still there: the caller reports, not recalls.
-_HAPPENING = re.compile(r"了|刚刚|刚才|现在|正在|有人|工人|伤|下风向|蔓延|浓烟|火势")
+_HAPPENING = re.compile(
+    r"了|刚刚|刚才|现在|正在|有人|工人|伤|下风向|蔓延|浓烟|火势|还在往|在往上|往上(?:走|涨|升)|降不下|控制不住"
+)
 
 
 def incident_report(text: str, accident: re.Pattern[str]) -> bool:

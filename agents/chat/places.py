@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from agents.chat.router import asks_plan
 from agents.chat.slots import Gazetteer, Slots
 from core.ports import GraphStore
 from graph import queries as gq
@@ -38,8 +39,12 @@ _SITE = re.compile(
 
 
 def unknown_place(text: str, slots: Slots) -> str | None:
-    """The road or site a question is placed at when it names no town or village (slots.town unset)."""
-    if slots.town or slots.enterprise_mention_strong:
+    """The road or site a question is placed at when it names no town or village (slots.town unset).
+
+    None for a plan or incident question (an accident on 锡澄高速, 上学路上): records are held per town,
+    but the plans that cover an accident on a road are the city's (transport, hazardous chemicals), so
+    the road is where it happened, not a filter the graph must hold."""
+    if slots.town or slots.enterprise_mention_strong or asks_plan(text):
         return None
     m = _SITE.search(text)
     return m.group(1) if m else None

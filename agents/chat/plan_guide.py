@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from agents.chat import plan_details
+from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
 from plans.rules_meta import accident_type_spans
 
@@ -29,8 +31,8 @@ SHOWN_ACTIONS = 4
 _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), ("山火", "火灾"), ("漏气", "泄漏"),
            ("漏了", "泄漏"), ("毒气", "中毒和窒息"), ("晕倒", "中毒和窒息"), ("炸了", "爆炸"),
            ("掉下来", "高处坠落"), ("淹水", "洪涝灾害"), ("暴雨", "洪涝灾害"), ("内涝", "洪涝灾害"),
-           ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
-           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"),
+           ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("水涨", "洪涝灾害"), ("涨水", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
+           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"), ("扶梯", "特种设备事故"),
            ("绞伤", "机械伤害"), ("压伤", "机械伤害"), ("夹伤", "机械伤害"), ("卷入", "机械伤害"),
            ("卷进", "机械伤害"), ("砸伤", "物体打击"), ("砸到", "物体打击"), ("砸中", "物体打击"),
            ("漏氯", "泄漏"), ("漏氨", "泄漏"), ("追尾", "道路交通事故"), ("撞车", "道路交通事故"),
@@ -67,8 +69,13 @@ def slot_values(question: str) -> dict[str, Any]:
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
+    # A tier (车间级) is matched to each plan's own levels after the query (``plan_firm_tiers``): all are read.
+    tier = None if level else asked_tier(question)
     return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level,
-            "sector_fallback": bool(asked_sectors(question)) or None}  # fmt: skip
+            # always: a firm named by its 字号 has the sector its name gives (华拓金属制品 → 工贸), known
+            # only once its plan is read (``rank``); the city plans that do not fit are dropped there
+            "response_tier": tier, "sector_fallback": True,
+            "plan_details": sorted(plan_details.asked(question)) or None}  # fmt: skip
 
 
 def is_public(row: Mapping[str, Any]) -> bool:
@@ -95,12 +102,15 @@ def names_issuer(row: Mapping[str, Any], question: str) -> bool:
     ("澄宇化工", "新桥鲜达", "苏南港务") as the issuing unit writes them."""
     unit = str(row.get("issuing_unit") or "")
     core = _FIRM_AFFIXES.sub("", unit)
-    return (
-        bool(question)
-        and _PRIVATE_ISSUER.search(unit) is not None
-        and len(core) >= 4
-        and (core[:4] in question or _names_short(core, question))
-    )
+    if not question or _PRIVATE_ISSUER.search(unit) is None:
+        return False
+    # 江阴顾山澄丽印染 is said 澄丽印染: the town the plan is filed under may lead the 字号.
+    town = _TOWN_SUFFIX.sub("", str(row.get("town") or ""))
+    cores = [core] + ([core[len(town) :]] if len(town) >= 2 and core.startswith(town) else [])
+    return any(len(c) >= 4 and (c[:4] in question or _names_short(c, question)) for c in cores)
+
+
+_TOWN_SUFFIX = re.compile(r"(?:镇|街道|经济开发区|开发区)$")
 
 
 # Words a plan's title is said without: "教育局的校园安全事故预案" names 江阴市教育局校园安全事故应急预案.
@@ -110,8 +120,19 @@ _TITLE_FILLER = re.compile(r"^江阴市?|应急|事故|的|[《》“”\"\s]")
 def names_title(row: Mapping[str, Any], question: str) -> bool:
     """The question names the plan by its title, give or take the city's name and the filler words
     (应急, 事故, 的): "按《配电房触电事故现场处置方案》…", "教育局的校园安全事故预案里…"."""
-    title = _TITLE_FILLER.sub("", str(row.get("title") or ""))
-    return len(title) >= 6 and title in _TITLE_FILLER.sub("", question)
+    full = str(row.get("title") or "")
+    title = _TITLE_FILLER.sub("", full)
+    return (len(title) >= 6 and title in _TITLE_FILLER.sub("", question)) or _names_village(full, question)
+
+
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2})(村|社区)")
+
+
+def _names_village(title: str, question: str) -> bool:
+    """A village's or community's own plan (青阳镇青石村防汛防台应急预案) is named by its village: the
+    graph may hold no such village to place the question, but the plan is that village's."""
+    m = _VILLAGE.search(title.split("应急")[0])
+    return m is not None and m.group(0) in question
 
 
 def _names_short(core: str, question: str) -> bool:
@@ -184,12 +205,16 @@ def rank(
     named = [
         dict(r) | {"named_in_question": names_issuer(r, question) or names_title(r, question)} for r in rows
     ]  # kept for the answer
+    # A firm named by its 字号 is of the trade its full name says ("华拓金属" → 江阴华拓金属制品有限公司: 工贸).
+    sectors_said = question + "".join(
+        str(r.get("issuing_unit") or "") for r in named if names_issuer(r, question)
+    )
     fitting = [
         r for r in named
         if overlap(r) or not wanted
-        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), question)
+        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said)
     ]  # fmt: skip
-    standing_in = _standing_in([r for r in named if wanted and not overlap(r)], fitting, question, reach)
+    standing_in = _standing_in([r for r in named if wanted and not overlap(r)], fitting, sectors_said, reach)
     ordered = sorted(
         fitting,
         key=lambda r: (reach(r), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
@@ -227,8 +252,10 @@ def _standing_in(
 
 def _scope_label(row: Mapping[str, Any], params: Mapping[str, Any]) -> str:
     reach = _reach(row, params)
-    if reach == 0:
+    if reach == 0 and not is_public(row):
         return "本企业"
+    if reach == 0:  # a public plan named in the question (a village's card, a department's plan)
+        return str(row.get("town") or (row.get("towns") or [""])[0]) or "市级"
     if reach in (1, 3):
         return str(row.get("town") or (row.get("towns") or [""])[0])
     return "市级" if reach == 2 else "企业预案，仅供参考"
@@ -257,7 +284,9 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
         said = "、".join(params.get("accident_types") or [])
         what = f"（{said}）" if said else ""
         return f"没有查到适用的已启用应急预案{what}，请联系值班领导或查阅纸质预案。"
-    asked_level = params.get("response_level")
+    tier = params.get("response_tier")
+    details = set(params.get("plan_details") or ())  # who issued it, its resources (``plan_details``)
+    asked_level = params.get("response_level") or tier
     lines = [note] if note else []
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, row in enumerate(rows[:SHOWN_PLANS], 1):
@@ -265,6 +294,7 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
             f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
         )
         levels = [lv for lv in row.get("levels") or [] if lv]
+        levels = tier_levels(levels, tier) if tier else levels
         if asked_level and not levels:
             lines.append(f"   预案中没有已核实的{asked_level}响应内容。")
         elif asked_level:
@@ -276,6 +306,7 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
                 for lv in levels
             )  # fmt: skip
             lines.append(f"   响应分级：{names}")
+        lines += plan_details.lines(row, details)
     if len(rows) > SHOWN_PLANS:
         lines.append(f"（另有 {len(rows) - SHOWN_PLANS} 个预案，见引用中的数据行）")
     lines.append("以上为已启用预案中经审核的内容；相关条文见引用的预案段落。")

@@ -14,7 +14,11 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
+from agents.chat.hazard_deadline import due_within
+from agents.chat.inspecting_unit import inspecting_level
+from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
@@ -220,7 +224,12 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
             out.pop("risk_level", None)
     if "chemical" in out and out.get("key_domain") == "涉氨制冷" and not re.search(r"制冷|冷库|冷链", text):
         out.pop("key_domain")
-    return out
+    if out.get("limit") is None:  # "最近一次检查是哪天": the newest record alone (agents.chat.latest_record)
+        out |= latest_one(text)
+    out |= due_within(text)  # "七天内到整改期限的": the deadline, not the date found
+    if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
+        out["inspecting_level"] = unit
+    return out | said_slots(text)  # shift roles, 没销号, 夜查 (agents.chat.duty_room)
 
 
 def route_record(

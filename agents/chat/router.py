@@ -68,7 +68,7 @@ _WATCH_OUT = (  # also with the noun said: "最需要留意的地方有哪些", 
 )
 # "华士镇目前最突出的问题是什么", "主要问题有哪些": a leader's briefing word for the same overview.
 _TOP_ISSUES = r"(?:最|比较)?(?:突出|主要|重点|严重|大)的?问题|问题最(?:突出|多|严重|大)"
-_ALARM = r"报警|告警|报[过了几次个什么]{1,3}警"  # "报过警", "报了几次警"
+_ALARM = r"报警|告警|报[过了几次回个什么多少]{1,5}警"  # "报过警", "报了几次警", "报了多少次警"
 # "哪几家/哪几个" asks which ones (a list), "几家" how many.
 _COUNT = r"多少|次数|(?<!哪)几(?:家|个|条|处|次|起|项|笔|张|回|支|位)|数量|总数|一共|总共|合计|统计"
 # "有几处，分别叫什么" / "都是哪些": the items are asked for, and a list answers the count too.
@@ -90,7 +90,8 @@ _ACCIDENT = (
     r"地震|台风|洪水|洪涝|暴雨|滑坡|泥石流|车祸|交通事故|"  # disasters and road accidents have plans too
     # what happened said as it is seen: "钢板掉下来砸到人", "钢瓶漏氯了", "两车追尾", "槽罐车侧翻"
     r"被电(?:到|击|伤)|电到人|(?<![火引])爆了|"  # "配电间有人被电到了", "车间刚刚爆了"
-    r"砸(?:到|伤|中|死)|掉下来|坠落|压伤|夹伤|绞伤|卷入|追尾|相撞|撞(?:人|车)|侧翻|翻车|漏(?:氯|氨|气|油|液)"
+    r"砸(?:到|伤|中|死)|掉下来|坠落|压伤|夹伤|绞伤|卷入|追尾|相撞|撞(?:人|车)|侧翻|翻车|漏(?:氯|氨|气|油|液)|"
+    r"卷进|绞进|冲料|飞温|超温"  # process upsets at a reactor or column (反应釜冲料, 精馏塔飞温)
 )
 # A plan's reporting, warning or end of response asked about an accident ("镇里接报后多久要报到市里")
 _ACCIDENT_WORDS = re.compile(_ACCIDENT)
@@ -157,7 +158,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(_ELSEWHERE, text):  # "张家港今天有没有动火": another city's records are not in the graph
         return RouteDecision(None, 0.0, "江阴以外")
     # "今晚十点半临港谁在岗", "昨晚谁值的班"
-    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|[值带当][的了过]班", text):
+    # "现在在值的是谁", "今晚夜班谁值", "明天白班": the shift words of the duty room (chat-robust19)
+    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|在值|夜班|白班|谁值(?!得)|[值带当][的了过]班", text):
         return hit("duty_now", "值班")
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
     if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
@@ -179,7 +181,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if slots.resource_kind and not stored and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
     if _has(
-        r"预案|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
+        r"预案|明白卡|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
         r"应急指挥部|(?:事故|应急)总指挥|"  # the command set up by a plan (市危化品事故应急指挥部总指挥是谁)
         r"(?:什么|哪个|哪一?)(?:级别|等级|级)的?响应",  # "应该按什么级别响应"
         text,
@@ -215,8 +217,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
         if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是)|每个等级|等级分布|级别分布", text) or (
-            counts(text) and slots.mhs_level is None and not _has(r"企业|单位|公司", text)
-        ):
+            counts(text) and slots.mhs_level is None and not ent and not _has(r"企业|单位|公司", text)
+        ):  # one firm's "有几个重大危险源" counts its sources (a total), not a table by level
             return hit("hazard_source_count_by_level", "危险源按等级统计")
         # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
         if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂|有[一二三四1-4]?级?(?:重大)?危险源的", text):
@@ -253,7 +255,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if not listed and (_has(r"多少钱|总额|金额|多少元", text) or counts(text)):
             return hit("penalty_total", "处罚统计")
         return hit("penalty_list", "处罚清单")
-    if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查", text):
+    if _has(r"检查|执法|巡查|查了|查过|被查|抽查|督查|来查|夜查|复查", text):
         if counts(text):
             return hit("inspection_count", "检查次数")
         return hit("inspection_list", "检查记录")

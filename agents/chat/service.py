@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from agents.chat import aggregate_run, composed_followup, compound_run, places, records, versus
+from agents.chat import aggregate_run, composed_followup, compound_run, places, plan_followup, records, versus
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
@@ -106,8 +106,11 @@ class ChatService:
         else:  # a refused or not-understood turn is no anchor: the question is read afresh
             after_refusal = previous is not None and previous.declined
             previous = None if after_refusal else previous
-            asked = normalise_question(question)  # "换成去年呢" after a composed answer: restated below
-            text = composed_followup.restate(asked, previous, self.gazetteer()) or asked
+            asked = normalise_question(
+                question
+            )  # "换成去年呢" after a composed answer: its question, restated
+            restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
+            text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result
@@ -247,7 +250,7 @@ class ChatService:
                 merged["enterprise_ids"] = enterprise_ids
         window = time_window(text, self.clock(), self.time_parser, ahead=intent_id in _SCHEDULED)
         window = same_period(text, window, merged, self.clock(), self.time_parser)  # "去年同期呢"
-        if window is not None:
+        if window is not None and merged.get("due_within_ms") is None:  # "七天内到期": the deadline's
             merged |= {"from_ms": window.from_ms, "to_ms": window.to_ms, "window_label": window.label}
         intent = BY_ID[intent_id]
         missing = uncovered(

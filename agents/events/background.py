@@ -22,13 +22,17 @@ _EXPERIENCED = re.compile(
     r"(?:已经|已|之前|以前|也)?(?:报|上报|报警|告警|出|发生|有|处置|处理|查|来|闯|派|派发)过(?!去)"
 )
 
+# A contrast between the two periods (元旦放假厂里都停了，但是昨晚还有温度报警): the period before it is the
+# situation, the one after it what is asked about (events-robust29).
+_CONTRAST = re.compile(r"[，,。；;]\s*(?:但是|可是|不过|然而|但)")
+
 # The later period's own clause says it happened again (今天又冒烟了, 这周再次报警).
 _AGAIN = re.compile(r"[^，,。；;]*?(?:又|再次|再度|再)")
 
 
 def background_spans(text: str, now: datetime) -> list[tuple[int, int]]:
     """Spans to blank: the first time phrase and the 过-verbs after it, when a second time phrase
-    follows those verbs; else nothing."""
+    follows those verbs; the first time phrase alone when a contrast word stands between the two; else nothing."""
     first = parse_time_range(text, now)
     if first is None:
         return []
@@ -36,6 +40,8 @@ def background_spans(text: str, now: datetime) -> list[tuple[int, int]]:
     second = parse_time_range(text[:s] + " " * (e - s) + text[e:], now)
     if second is None or second.span[0] < e:
         return []
+    if _CONTRAST.search(text, e, second.span[0]):
+        return [first.span]
     if not _AGAIN.match(text, second.span[1]):  # 昨天报过的今天处理了没有 asks about yesterday's
         return []
     verbs = [(e + m.start(), e + m.end()) for m in _EXPERIENCED.finditer(text[e : second.span[0]])]

@@ -12,7 +12,9 @@ from core.vocab import EventLevel
 
 DEFAULT_RADIUS_M = 1000
 # 半 (半里地, 半公里) = 0.5 of the unit (events-robust19)
-_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|半)"
+# 一点五公里 (a decimal said in words) and 一公里半 / 2公里半 (半 after the unit = and a half) (events-robust28)
+_NUM = r"(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?|半)"
+_HALF = r"(半(?![小钟天个月年]))?"
 # 里 (500 m) as old people and villagers say it: 方圆二里, 两里地以内 (events-robust18)
 _UNIT = r"(米|公里|千米|km|KM|m|里[地路]?)"
 # Between the place and its radius: 厂/公司 after a short name (凯誉钢铁厂附近, events-robust22), a former name in brackets (豪佳化学（原豪佳化工厂）周边1公里; NFKC has made the
@@ -22,8 +24,8 @@ _ASIDE = r"(?:厂区|厂|公司)?(?:\([^()]{0,30}\))?\s*(?:那边|那里|那儿|
 # bearing, and a radius of that distance covers the point said (events-robust22). A direction alone (东边) is no radius.
 _DIRECTION = r"(?:(?:往|向|朝)\s*正?[东南西北]{1,2}(?:边|面|方向?)?(?:走|开)?|正?[东南西北]{1,2}(?:边|面|侧|方向?)|正[东南西北]{1,2})\s*(?:大概|大约|约)?"
 _RADIUS_AFTER = re.compile(
-    rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边|隔壁|对面)\s*的?\s*(?:{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?)?)?"
-    rf"|(?:{_DIRECTION}\s*)?{_NUM}\s*{_UNIT}\s*(?:内|以内|之内|范围内?|范围)?)"
+    rf"^\s*{_ASIDE}\s*的?\s*(?:(附近|周边|周围|一带|旁边|隔壁|对面)\s*的?\s*(?:{_NUM}\s*{_UNIT}{_HALF}\s*(?:内|以内|之内|范围内?)?)?"
+    rf"|(?:{_DIRECTION}\s*)?{_NUM}\s*{_UNIT}{_HALF}\s*(?:内|以内|之内|范围内?|范围)?)"
 )
 
 
@@ -34,23 +36,27 @@ def metres_per(unit: str) -> int:
     return 1000 if unit in ("公里", "千米", "km", "KM") else 1
 
 
+def number_value(number: str) -> float:
+    """A distance's number: digits (1.5), numerals (两), a decimal in words (一点五) or 半."""
+    if number[0].isdigit():
+        return float(number)
+    if number == "半":
+        return 0.5
+    whole, _, decimals = number.partition("点")
+    fraction = "".join(str("零一二三四五六七八九".index(ch)) for ch in decimals)
+    return float(chinese_to_int(whole) or 0) + (float("0." + fraction) if fraction else 0.0)
+
+
 def radius_m(after: str) -> int | None:
     """Radius in metres from the text right after a place, or None when there is none."""
     m = _RADIUS_AFTER.match(after)
     if not m or not m.group(0).strip(" 的"):
         return None
-    number, unit = (m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5))
+    number, unit, half = m.group(2, 3, 4) if m.group(1) else m.group(5, 6, 7)
     if not number:
         # 华西村一带 is the village itself (events-robust25); 附近/周边 alone keep the default radius
         return None if m.group(1) == "一带" else DEFAULT_RADIUS_M
-    value = (
-        float(number)
-        if number[0].isdigit()
-        else 0.5
-        if number == "半"
-        else float(chinese_to_int(number) or 0)
-    )
-    metres = value * metres_per(unit)
+    metres = (number_value(number) + (0.5 if half else 0)) * metres_per(unit)
     return int(min(max(metres, 10), 20_000)) if metres > 0 else DEFAULT_RADIUS_M
 
 

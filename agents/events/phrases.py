@@ -87,6 +87,8 @@ _PHRASES: tuple[tuple[re.Pattern[str], E], ...] = (
     (re.compile(f"{_NOT}{_WEAR}{_VEST}|{_VEST}(?:都|也)?{_NOT}{_WEAR}"), E.NO_REFLECTIVE_VEST),
     (re.compile(f"{_EBIKE}(?:被)?{_INDOORS}|(?:电梯|梯)(?:里|内)?(?:有)?{_EBIKE}"), E.EBIKE_IN_ELEVATOR),
     (re.compile(f"(?:有人|人员)?(?:{_INTRUDE})"), E.PERSON_INTRUSION),
+    # Someone hit by a vehicle or a load (被叉车撞了, 被行车吊的钢板砸了): an injury; a thing hit (车被撞了) is none (events-robust29).
+    (re.compile(r"(?<![车门墙杆栏架])被(?:叉车|铲车|货车|车|行车|天车|吊车|吊物|钢板|重物|东西)?(?:撞|压|砸|轧|碾)(?:了|到|伤|倒)?"), E.MANUAL_INJURY),
     (re.compile(r"冒(?:了|着|出|点|些)*(?:黑|白|青|浓|大)?烟"), E.SMOKE),
     (re.compile(r"(?:着|(?<![几一二两三四五六七八九十\d多数])起|失)(?:了|起)*(?:大|小)?火(?![车锅柴箭情警灾])"), E.FIRE),
     # A pungent smell with no gas named (罐子那边味道很冲, 气味刺鼻, 呛人) = a toxic gas (events-robust22); 天然气味 names its gas,

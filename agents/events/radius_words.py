@@ -16,7 +16,8 @@ from agents.events.modifiers import DEFAULT_RADIUS_M, radius_m
 from core.event_search import PlaceFilter
 
 _LENGTH = (
-    r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+|半)\s*(?:米|公里|千米|km|KM|m|里[地路]?)"  # 方圆二里
+    r"(?:\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+(?:点[零一二三四五六七八九]+)?|半)\s*(?:米|公里|千米|km|KM|m|里[地路]?)"  # 方圆二里
+    r"(?:半(?![小钟天个月年]))?"  # 一公里半, 方圆一点五公里 (events-robust28)
 )
 _DISTANCE = _LENGTH + r"\s*(?:内|以内|之内|范围内?)?"
 _APART = re.compile(

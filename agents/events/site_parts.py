@@ -16,13 +16,16 @@ _GATE = re.compile(r"[东西南北侧后正]门(?:口|岗|卫|那边|这边)?(?!
 # A site said right before the gate: 我们厂, 本厂, 厂区, 公司, 车间 … (的 and spaces between allowed)
 _SITE = re.compile(r"(?:厂|公司|厂区|车间|工地|单位|园区|仓库)[\s的]*$")
 _LONGEST_NAME = 16
+# A gate with a camera word after it (东门摄像头, 北门那个探头) is a camera position, not the neighbourhood (events-robust29).
+_CAMERA_AFTER = re.compile(r"[\s的那个这]*(?:摄像头|摄像机|探头|监控|球机|枪机)")
 
 
 def gate_spans(text: str, is_enterprise: Callable[[str], bool]) -> Iterator[tuple[int, int]]:
-    """Spans of gates that belong to a factory or a named enterprise said just before them."""
+    """Spans of gates that belong to a factory or a named enterprise said just before them, or that a camera
+    word follows."""
     for m in _GATE.finditer(text):
         before = text[: m.start()]
-        if _SITE.search(before):
+        if _SITE.search(before) or _CAMERA_AFTER.match(text, m.end()):
             yield m.span()
             continue
         head = re.sub(r"[\s的]+$", "", before)

@@ -102,6 +102,8 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
         _words(
             "液位异常 液位 液位超限 液位过高 液位过低 液位报警"
             " 溢出来 溢出 满出来 溢罐 冒罐 漫出来 快满了 要溢出来"
+            # material pushed out of a reactor or over a tank's top (冒料, 冒顶, 冒槽): too full (events-robust29)
+            " 冒料 冒顶 冒槽 溢料 冒出来"
         ),
         (E.LEVEL_ABNORMAL,),
     ),
@@ -134,6 +136,8 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **dict.fromkeys(
         _words(
             "人员受伤 受伤 伤人 工伤 伤亡 砸伤 烫伤 摔伤 挤伤 撞伤 坠落 人员伤亡 摔下来 摔下 跌下来 掉下来 摔倒 划伤 割伤"
+            # a vehicle or a load that hits someone (叉车撞到人, 行车吊物砸到人, 被压到): events-robust29
+            " 撞到人 撞人 撞了人 撞伤人 撞倒人 压到人 压了人 压伤 压伤人 砸到人 砸人 砸了人 砸伤人 碾压 轧到人"
         ),
         (E.MANUAL_INJURY,),
     ),
@@ -169,6 +173,8 @@ _SEVERE = ("严重", "紧急", "急", "要紧", "着急")
 _MILD_WORDS = tuple(soft + word + end for soft in _SOFTENERS for word in _SEVERE for end in ("", "的"))
 
 LEVEL_WORDS: dict[str, tuple[L, ...]] = {
+    # English colours typed by young staff (red level, orange的): the colour's level (events-robust29).
+    **{w: (lv,) for w, lv in (("red", L.RED), ("orange", L.ORANGE), ("yellow", L.YELLOW), ("blue", L.BLUE))},
     **dict.fromkeys(
         _words(
             """红色 红色预警 红色告警 红 一级 1级 Ⅰ级 I级 重大 重大风险 最高级 最高级别 最高等级
@@ -218,6 +224,8 @@ _HANGING = ("挂着", "还挂着", "仍挂着", "一直挂着", "挂起", "还�
 _OPEN = (St.PENDING_REVIEW, St.CONFIRMED, St.DISPATCHED)
 
 STATUS_WORDS: dict[str, tuple[St, ...]] = {
+    # false alarm / false positive typed in English: ``false`` is the only word of them that carries the meaning.
+    "false": (St.FALSE_ALARM,),
     **dict.fromkeys((n + d for n in _NOT_YET for d in _DISPATCH), (St.PENDING_REVIEW, St.CONFIRMED)),
     **dict.fromkeys((*(n + c for n in _NOT_YET for c in _CLOSE), *_HANGING), _OPEN),
     # Nobody has taken it up (没人管, 还没人管): nobody was sent either, so 待研判 + 正报 as 还没派单 (events-robust19).
@@ -275,7 +283,8 @@ SOURCE_WORDS: dict[str, tuple[S, ...]] = {
     **dict.fromkeys(
         _words(
             """视频算法 视频 算法 摄像头 监控 AI识别 智能识别 视频告警 视频监控 视频识别 人工智能 人工智能识别 AI智能
-            摄像机 探头 监控拍的 算法识别 AI 视频报的 摄像头报的 抓拍 抓拍的 视频抓拍 智能分析 视频分析"""
+            摄像机 探头 监控拍的 算法识别 AI 视频报的 摄像头报的 抓拍 抓拍的 视频抓拍 智能分析 视频分析
+            拍到 拍到的 拍下 拍下来 抓拍到"""  # only a camera takes pictures (南闸高速道口4号探头 拍到有人闯入)
         ),
         (S.VIDEO_ALGORITHM,),
     ),
@@ -315,11 +324,11 @@ _FILLER_TEXT = """的 了 吗 呢 啊 吧 呀 嘛 有 有没有 有无 有哪些
     哪 多 少 那 这 个 从 到 至 以 及 其 它 他 她 之 为 所 能 会 可 可以 麻烦 谢谢 出来 一些 些 过 么 啥 咋
     怎么 怎样 到底 具体 详细 最 第 次 件 宗 类 种 各 每 家 处 附近的 周边的 上报 报告 异常 问题 隐患 风险 预警信息
     告警信息 报警信息 事故 突发 突发事件 安全 生产 安全生产 辖区 我们 咱们 咱 单位 企业 公司 有人 新的 有个 那个 这个 沿线 沿途 一线 两侧 旁 米 公里 千米 以内 之内 范围内
-    能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 拍到 识别到 检测到 监测到
+    能 不能 能不能 能否 可不可以 请问 告诉 查下 看下 搜下 一共 总共 共计 各 各镇 各个 街道 镇 乡 新区 片区 镇区 街道办 办 好多 很多 有点 看到 见到 看见 很大 很浓 一股 子 冒 自己 设备 块儿 那块 那块儿 这块 这块儿 真 几条 几次 几件 几回 截至 截止 截至目前 截止目前 至今 车 车辆 左右 前后 钟 许 以外 之外 进来 进去 以上 以下 及以上 及以下 人 江阴 江阴市 全市 市里 区 其他 其它 别的 杂物 东西 厂 厂里 厂区 掉 报的 报过 发现 识别到 检测到 监测到
     嗯 呃 额 哦 噢 哎 诶 喂 就是 然后 那么 是不是 全天 整天 一整天 列 列一下 列个 都要 都给我
     就 又 那天 识别 检测 自 止 为止 多少次 多少起 多少条 多少回 几趟 一共几起
     镇街 所属镇街 日期 时间 发生时间 上报时间 事件类型 事件等级 处置状态 事件来源 值班员 上报人 字段
-    最近一次 上一次 最后一次 前一次 上回 啥时候 累计
+    最近一次 上一次 最后一次 前一次 上回 啥时候 累计 alarm alarms alert alerts positive level check pls please
     嗰 格 伐 哉 是礼拜几 礼拜几 是哪天 哪天 是几号 几号 是什么时候 什么时候 哪个镇 在哪个镇"""
 FILLER_WORDS: frozenset[str] = frozenset(_FILLER_TEXT.split())
 

@@ -39,8 +39,11 @@ _HYPHEN_DATE = re.compile(
 )
 _NEW_YEAR_NIGHT = re.compile(r"跨年(?:夜|那会儿?|的时候|那天晚上|那晚)")
 # 交接班的时候夜班说… / 交接班时说…: the handover is when someone spoke, not the time searched (holdout11).
+# 交班前后 = 交班那会儿 (前后 after a clock time is that time, ADR 0010); a day or part of the day before it picks
+# the handover as in ``shift_times`` (今早交班前后 = today's 08:00, 昨晚交班前后 = yesterday's 20:00; events-robust29).
 _BARE_HANDOVER = re.compile(
-    r"(?:交接班|交班|接班)的?(?:时候|那会儿|那会(?!儿)|时(?!候))"
+    r"(?P<day>今天|今早|昨天|昨晚|前天)?的?(?P<part>早上|早晨|晚上|夜里)?(?P<shift>夜班|白班|早班)?的?"
+    r"(?:交接班|交班|接班)的?(?:时候|那会儿|那会(?!儿)|时(?!候)|前后|左右)"
     r"(?!\s*(?:夜班|白班|早班|晚班|同事|领导|班长|他们|我们|他|她|对方)?的?\s*(?:说|讲|提到|反映|交代|告诉|提了))"
 )
 
@@ -73,7 +76,8 @@ def _new_year_night(now: datetime) -> str:
 
 def _bare_handover(now: datetime) -> Callable[[re.Match[str]], str]:
     def replace(m: re.Match[str]) -> str:
-        at = handover(now, None, set())
+        hint = {w for w in (m.group("day"), m.group("part"), m.group("shift")) if w}
+        at = handover(now, m.group("day"), hint)
         return f"{at.year}年{at.month}月{at.day}日{at.hour}点"
 
     return replace

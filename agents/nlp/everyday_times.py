@@ -96,6 +96,13 @@ def rules_at(now: datetime) -> list[_Rule]:
             ),
             lambda m: f"{hour}点",
         ),
+        # 和昨天一样的时间段, 跟前天同1个时间: the same hour of that day as 昨天这个时候 (events-robust29).
+        (
+            re.compile(
+                r"(?:和|跟|同|与)(昨天|前天)(?:(?:一|1)样|相同|同样)?的?(?:同1个?)?(?:时间段|时段|时间|时候|钟点|点)"
+            ),
+            lambda m: f"{m.group(1)}{hour}点",
+        ),
         (re.compile(_NOT_AFTER_A_HOLIDAY + r"节后"), lambda m: latest(True) + "节后"),
         (re.compile(_NOT_AFTER_A_HOLIDAY + r"节前(?![后天])"), lambda m: latest(False) + "节前"),
     ]

@@ -33,6 +33,7 @@ from agents.nlp.rough_times import rough_time_rules
 from agents.nlp.shift_times import shift_rules
 from agents.nlp.sky_times import sky_time_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
+from agents.nlp.work_days import work_day_rules
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
@@ -59,6 +60,12 @@ _RULES: list[_Rule] = [
             rf"(\s*(?:-|—|~|～|到|至)\s*\d{{1,2}})([点时日号])(?![\d位个次]){_NOT_A_FACILITY}"
         ),
         lambda m: _arabic(m.group(1)) + m.group(3) + m.group(2) + m.group(3),
+    ),
+    # 一点五公里 (normalised 1点五公里) is a distance, not one o'clock: written as the decimal 1.5公里, which no
+    # clock pattern reads (events-robust28).
+    (
+        re.compile(r"(?<![\d.])(\d{1,3})点([零一二三四五六七八九]{1,2})(?=\s*(?:公里|千米|米|km|KM|里))"),
+        lambda m: m.group(1) + "." + "".join(str("零一二三四五六七八九".index(c)) for c in m.group(2)),
     ),
     # 去年同期 (the same time last year) = this calendar month one year back, as 去年这个月 (ADR 0010);
     # 今年同期, said to set this year against an earlier one, is then this calendar month.
@@ -124,6 +131,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     norm, index = normalise_numerals(text)
     at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
     shifts = shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
+    shifts += work_day_rules(now) if now is not None else []  # 上班时间, 下班前, 国庆节前1天, 节后第1个工作日
     shifts += house_number_rules()  # 长寿路12号: a house number, not the 12th (events-robust25)
     shifts += rough_time_rules()  # 2个来小时前, 10点前后半小时, 天快亮的时候 (events-robust25)
     shifts += duty_period_rules(now) if now is not None else []  # 考核周期, 天亮之前, 1个多小时以前

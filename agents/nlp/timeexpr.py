@@ -91,6 +91,9 @@ from agents.nlp.time_patterns import (
 )
 from agents.nlp.time_rewrites import prepare
 
+# Parts of the night in which a bare 12点 is midnight (夜里12点, 半夜12点, 凌晨12点), not noon.
+NIGHT_PARTS = {"凌晨", "晚上", "晚间", "夜里", "夜间", "深夜", "上半夜", "前半夜"} | AFTER_MIDNIGHT_PARTS
+
 __all__ = ["CST", "TimeRange", "lunar_span", "parse_time_range"]
 
 
@@ -359,6 +362,8 @@ def _apply_clock(
         hour, minute = hm
         if part in PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
             hour += 12
+        elif hour == 12 and part in NIGHT_PARTS:  # 夜里12点/半夜12点 is midnight, not noon
+            hour = 24 if part in PM_PARTS else 0
         moment = base + timedelta(hours=hour, minutes=minute)
         if part in AFTER_MIDNIGHT_PARTS and moment < start:  # 半夜2点, 下半夜3点: after midnight
             moment += timedelta(days=1)
@@ -379,7 +384,9 @@ def _apply_clock(
     t = at(hm)
     direction = h.m.group(7)
     if direction in ("以后", "之后", "后"):
-        return t, end if end > t else base + timedelta(days=1)
+        day_end = base + timedelta(days=1)
+        # 夜里12点以后 starts at the day's end: read as 零点以后, that midnight → the next
+        return t, end if end > t else day_end if day_end > t else t + timedelta(days=1)
     if direction in ("以前", "之前", "前"):
         return (start if start < t else base), t
     return t, t + timedelta(hours=1)

@@ -5,6 +5,9 @@
 * Messages are numbered by one autoincrement sequence, so each topic reads back in publish order.
 * In-process subscribers get each message after its commit; a failing subscriber is logged and never
   fails the publish (the message is already stored).
+* ``read_after``/``cursors``/``save_cursors`` serve consumer groups (``outbox_consumer``): a group's
+  committed position per topic is the last sequence number it handled, stored next to the rows.
+* ``prune`` removes delivered rows past the retention policy, never an undelivered one.
 * ``pending``/``mark_delivered`` let a relay (``ingestion.bus.relay``) forward the outbox to Kafka and
   record a message as delivered only after the broker acknowledged it.
 
@@ -25,7 +28,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from core.bus import BusMessage, check_topic, make_message
+from core.bus import BusMessage, PruneReport, RetentionPolicy, check_topic, make_message
 from core.errors import EventBusError
 
 log = logging.getLogger(__name__)
@@ -45,8 +48,16 @@ CREATE TABLE IF NOT EXISTS outbox (
 );
 CREATE INDEX IF NOT EXISTS outbox_topic_seq ON outbox (topic, seq);
 CREATE INDEX IF NOT EXISTS outbox_pending ON outbox (seq) WHERE delivered_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+CREATE TABLE IF NOT EXISTS consumer_cursor (
+    group_id TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    PRIMARY KEY (group_id, topic)
+);
 """
 _COLUMNS = "id, topic, key, payload, created_at, schema_version"
+_PRUNE_CHUNK = 5000  # rows per delete transaction: a big prune never holds publishers up for long
 _POLL_S = 0.05  # how often a waiting read looks for rows another process committed
 
 
@@ -171,6 +182,40 @@ class OutboxEventBus:
             with self._lock:  # woken by a publish here; polls for one from another process
                 self._arrived.wait(min(remaining, _POLL_S))
 
+    # ---- consumer groups -------------------------------------------------------------------
+    def read_after(
+        self, positions: Mapping[str, int], *, limit: int = 100, timeout_s: float = 0.0
+    ) -> list[tuple[int, BusMessage]]:
+        """(sequence number, message) of each topic's messages after its position, oldest first
+        across topics; waits like ``read`` while there is none."""
+        if not positions or limit <= 0:
+            return []
+        where = " OR ".join("(topic = ? AND seq > ?)" for _ in positions)
+        params = [v for topic, seq in positions.items() for v in (check_topic(topic), seq)]
+        deadline = time.monotonic() + max(timeout_s, 0.0)
+        while True:
+            rows = self._query(
+                f"SELECT seq, {_COLUMNS} FROM outbox WHERE {where} ORDER BY seq LIMIT ?", (*params, limit)
+            )
+            remaining = deadline - time.monotonic()
+            if rows or remaining <= 0:
+                return [(r["seq"], _message(r)) for r in rows]
+            with self._lock:
+                self._arrived.wait(min(remaining, _POLL_S))
+
+    def cursors(self, group: str) -> dict[str, int]:
+        """The group's committed position per topic (absent: never committed)."""
+        rows = self._query("SELECT topic, seq FROM consumer_cursor WHERE group_id = ?", (group,))
+        return {r["topic"]: r["seq"] for r in rows}
+
+    def save_cursors(self, group: str, positions: Mapping[str, int]) -> None:
+        with self._tx("记录消费位置") as conn:
+            conn.executemany(
+                "INSERT INTO consumer_cursor (group_id, topic, seq) VALUES (?, ?, ?) "
+                "ON CONFLICT (group_id, topic) DO UPDATE SET seq = excluded.seq",
+                [(group, topic, seq) for topic, seq in positions.items()],
+            )
+
     # ---- in-process subscribers --------------------------------------------------------------
     def subscribe(self, topic: str, handler: Handler) -> Callable[[], None]:
         """Call ``handler`` with each message published on ``topic`` by this process from now on;
@@ -210,3 +255,53 @@ class OutboxEventBus:
         rows = self._query("SELECT COUNT(*) AS total, COUNT(delivered_at) AS delivered FROM outbox", ())
         total, delivered = (rows[0]["total"], rows[0]["delivered"]) if rows else (0, 0)
         return {"pending": total - delivered, "delivered": delivered}
+
+    # ---- retention -------------------------------------------------------------------------
+    def prune(self, policy: RetentionPolicy, *, now_ms: int | None = None) -> PruneReport:
+        """Delete delivered rows past ``policy``: those delivered before its cutoff, then the oldest
+        delivered ones while the outbox holds more rows than its cap. Undelivered rows stay, even
+        above the cap (the report's ``pending`` says how many) — unless ``outbox_is_the_log`` (no
+        broker configured): then rows age from publication and the cap counts every row."""
+        now = self.clock() if now_ms is None else now_ms
+        report = PruneReport()
+        cutoff = policy.delivered_before_ms(now)
+        if cutoff is not None:
+            aged = (
+                "SELECT seq FROM outbox WHERE created_at < ? LIMIT ?"
+                if policy.outbox_is_the_log
+                else "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL AND delivered_at < ? LIMIT ?"
+            )
+            report.removed_by_age = self._delete_chunks(aged, (cutoff,), None)
+        cap = policy.row_cap
+        if cap is not None:
+            over = self._total() - cap
+            if over > 0:
+                oldest = (
+                    "SELECT seq FROM outbox ORDER BY seq LIMIT ?"
+                    if policy.outbox_is_the_log
+                    else "SELECT seq FROM outbox WHERE delivered_at IS NOT NULL ORDER BY seq LIMIT ?"
+                )
+                report.removed_by_cap = self._delete_chunks(oldest, (), over)
+        counts = self.counts()
+        report.remaining = counts["pending"] + counts["delivered"]
+        report.pending = counts["pending"]
+        if report.removed:
+            log.info(
+                "outbox pruned: %d by age, %d over the row cap", report.removed_by_age, report.removed_by_cap
+            )
+        return report
+
+    def _total(self) -> int:
+        return int(self._query("SELECT COUNT(*) AS n FROM outbox", ())[0]["n"])
+
+    def _delete_chunks(self, select: str, params: tuple[Any, ...], limit: int | None) -> int:
+        removed = 0
+        while limit is None or removed < limit:
+            chunk = _PRUNE_CHUNK if limit is None else min(_PRUNE_CHUNK, limit - removed)
+            with self._tx("清理") as conn:
+                cur = conn.execute(f"DELETE FROM outbox WHERE seq IN ({select})", (*params, chunk))
+                n = cur.rowcount
+            removed += n
+            if n < chunk:
+                break
+        return removed

@@ -7,18 +7,22 @@ pending and the next pass (``safecloud bus relay``, or the server's relay thread
 
 Delivery is at-least-once (a crash between the ack and ``mark_delivered`` resends a message);
 consumers deduplicate on the message id carried in the ``safecloud-id`` header.
+
+With a retention policy the relay also prunes delivered rows every ``prune_interval_s`` (first on
+its first pass), so the outbox does not grow forever; undelivered rows are never pruned.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 from typing import Protocol
 
 from pydantic import BaseModel
 
-from core.bus import BusMessage, DeliveryReport
+from core.bus import BusMessage, DeliveryReport, PruneReport, RetentionPolicy
 from core.errors import EventBusError
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,8 @@ class Outbox(Protocol):
     def pending(self, limit: int = 500) -> list[BusMessage]: ...
 
     def mark_delivered(self, ids: Sequence[str], *, at_ms: int | None = None) -> int: ...
+
+    def prune(self, policy: RetentionPolicy, *, now_ms: int | None = None) -> PruneReport: ...
 
 
 class Sink(Protocol):
@@ -47,11 +53,35 @@ class RelayReport(BaseModel):
 
 
 class OutboxRelay:
-    def __init__(self, outbox: Outbox, sink: Sink, *, batch_size: int = 500, timeout_s: float = 30.0) -> None:
+    def __init__(
+        self,
+        outbox: Outbox,
+        sink: Sink,
+        *,
+        batch_size: int = 500,
+        timeout_s: float = 30.0,
+        retention: RetentionPolicy | None = None,
+        prune_interval_s: float = 0.0,
+    ) -> None:
         self.outbox = outbox
         self.sink = sink
         self.batch_size = batch_size
         self.timeout_s = timeout_s
+        self.retention = retention
+        self.prune_interval_s = prune_interval_s  # 0: follow() never prunes
+        self._next_prune = 0.0  # monotonic time of the next due prune; 0: on the first pass
+
+    def prune_if_due(self) -> PruneReport | None:
+        """Prune the outbox when a retention policy is set and the interval has passed; a failed
+        prune is logged and tried again next interval (it must never stop delivery)."""
+        if self.retention is None or self.prune_interval_s <= 0 or time.monotonic() < self._next_prune:
+            return None
+        self._next_prune = time.monotonic() + self.prune_interval_s
+        try:
+            return self.outbox.prune(self.retention)
+        except EventBusError as exc:
+            log.error("relay: outbox prune failed: %s", exc.message)
+            return None
 
     def drain_once(self) -> RelayReport:
         """Send pending messages batch by batch until none is left or a batch was not fully
@@ -93,5 +123,6 @@ class OutboxRelay:
                 report = RelayReport(error=exc.message, failed=1)
             if report.delivered:
                 log.info("relay: delivered %d messages", report.delivered)
+            self.prune_if_due()
             wait = min(wait * 2, backoff_max_s) if report.failed else interval_s
             stop.wait(wait)

@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app
-from core.bus import PlanEvent
+from core.bus import PlanEvent, RetentionPolicy
 from ingestion.bus.kafka_event_bus import KafkaEventBus
 from ingestion.bus.outbox_event_bus import OutboxEventBus
 from ingestion.bus.relay import OutboxRelay
@@ -52,6 +52,35 @@ def test_relay_keeps_messages_while_the_broker_is_unreachable_then_delivers_them
     assert [(m.key, m.payload) for m in got] == sent
     stored = {m.id: m.created_at for m in outbox.read(topic, limit=20, timeout_s=0)}
     assert {m.id: m.created_at for m in got} == stored
+    kafka.close()
+    outbox.close()
+
+
+@pytest.mark.kafka
+def test_the_relay_prunes_only_what_kafka_acknowledged(tmp_path: Path, kafka_bootstrap: str) -> None:
+    topic = unique("retention")
+    outbox = OutboxEventBus(tmp_path / "outbox.sqlite3")
+    ids = [outbox.publish(topic, "PLN-9", {"type": "plan.retired", "i": i}) for i in range(5)]
+    keep_all_but_two = RetentionPolicy(retention_days=7, max_rows=2)
+
+    nowhere = OutboxRelay(
+        outbox,
+        KafkaEventBus("127.0.0.1:1", delivery_timeout_ms=1000),
+        timeout_s=3,
+        retention=keep_all_but_two,
+        prune_interval_s=3600,
+    )
+    nowhere.drain_once()
+    assert nowhere.prune_if_due() is not None and outbox.counts() == {"pending": 5, "delivered": 0}
+
+    kafka = KafkaEventBus(kafka_bootstrap)
+    relay = OutboxRelay(outbox, kafka, retention=keep_all_but_two, prune_interval_s=3600)
+    assert relay.drain_once().delivered == 5
+    pruned = relay.prune_if_due()
+
+    assert pruned is not None and pruned.removed_by_cap == 3
+    assert [m.id for m in outbox.read(topic, limit=10, timeout_s=0)] == ids[3:]
+    assert [m.id for m in kafka.read(topic, limit=10, timeout_s=15)] == ids  # the broker keeps them all
     kafka.close()
     outbox.close()
 
@@ -109,6 +138,14 @@ def test_bus_relay_and_tail_commands(
     assert tail.exit_code == 0, tail.output
     lines = [json.loads(line) for line in tail.output.splitlines()]
     assert [(m["id"], m["payload"]["n"]) for m in lines] == [(ids[1], 1), (ids[2], 2)]
+
+    # as a consumer group: resumes after what it printed (and committed) the first time
+    first = runner.invoke(app, ["bus", "tail", "--group", "duty-office", "--max", "2", "--timeout", "15"])
+    rest = runner.invoke(app, ["bus", "tail", "--group", "duty-office", "--timeout", "15"])
+    assert first.exit_code == 0 and rest.exit_code == 0, first.output + rest.output
+    printed = [json.loads(line)["id"] for line in first.output.splitlines()]
+    assert 1 <= len(printed) <= 2
+    assert printed + [json.loads(line)["id"] for line in rest.output.splitlines()] == ids
 
 
 def test_bus_relay_with_the_broker_down_exits_1_in_chinese_and_keeps_the_messages(

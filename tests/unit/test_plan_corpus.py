@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import docx
 import pymupdf
@@ -160,3 +161,13 @@ def test_plain_heading_plan_has_no_heading_styles_and_body_size_pdf_headings() -
     ]
     size_of = {span["text"]: round(span["size"], 1) for span in spans}
     assert size_of["2 应急组织机构及职责"] == size_of["公司成立有限空间事故应急救援小组，成员如下："]
+
+
+def test_only_renders_the_one_source_named(tmp_path: Path) -> None:
+    from evals.plan_corpus import main
+
+    assert main(["--only", "street_nanzha_confined_space_table", "--out", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["street_nanzha_confined_space_table.docx", "street_nanzha_confined_space_table.pdf"]
+    assert (tmp_path / names[0]).read_bytes() == (FILES / names[0]).read_bytes()
+    assert main(["--only", "no_such_plan", "--out", str(tmp_path)]) == 2

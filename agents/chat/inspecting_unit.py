@@ -1,0 +1,33 @@
+"""Which kind of unit made an inspection: "市应急管理局这个月检查了多少次", "安监办今年查了哪些企业".
+
+Every inspection is conducted by a department (``(Department)-[:CONDUCTED]->(Inspection)``): the
+city's 应急管理局 or a town's 安监办. Callers name the unit, not its id, and a town's 安监办 is said
+with its town ("华士镇安监办"), which the town slot already holds, so the level alone is the
+condition: 市 for the bureau, 镇 for an 安监办.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.vocab import DutyLevel
+
+# The bureau: 江阴市应急管理局, 市应急局, 应急局, 市局 ("市局来查过几次").
+_CITY_UNIT = re.compile(r"应急管理局|应急局|市局|市里(?:来)?(?:检查|查)")
+# A town's office: 安监办, 安监站, 安全生产监督管理办公室 ("镇里安监办").
+_TOWN_UNIT = re.compile(
+    r"安监办|安监站|安监所|安全生产监督管理办公室|镇里(?:来)?(?:检查|查)|街道(?:来)?(?:检查|查)的"
+)
+_INSPECTED = re.compile(r"检查|查过|查了|查的|执法|来查|抽查|夜查")
+
+
+def inspecting_level(text: str) -> str | None:
+    """The level of the unit said to have inspected (市 / 镇), or None when no unit is said."""
+    if _INSPECTED.search(text) is None:
+        return None
+    city, town = _CITY_UNIT.search(text), _TOWN_UNIT.search(text)
+    if city and not town:
+        return DutyLevel.CITY.value
+    if town and not city:
+        return DutyLevel.TOWN.value
+    return None  # both or neither: no condition to add

@@ -1,0 +1,52 @@
+"""A follow-up to a plan question: "那一级响应谁指挥", "三级响应先做什么", "换成月城镇呢".
+
+``plan_for`` reads the accident, the firm and the place from the question's own words
+(``plan_guide.slot_values``), so a follow-up that says only the level or the step asked found no accident
+and answered for no plan ("请说明是哪类事故"), and one that changes the town kept the town but lost the
+accident. A duty officer asks a plan question in turns: the accident first, then who commands a level,
+what comes first, where to report. So a follow-up to a plan answer that names no accident of its own and
+asks one of those things is the earlier question with it added; one that says only another town is the
+earlier question placed there. Anything else (a resource, a record, a new accident) is a new question.
+Pure text work: no graph access here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from agents.chat.models import TurnState
+from agents.chat.plan_asked import more_accident
+from agents.chat.slots import Gazetteer
+from plans.rules_meta import accident_type_spans
+
+# What a plan answer is asked about in a later turn: a level or tier, the commander, the first steps,
+# reporting, warning, the end of the response, the plan itself.
+_ASKS = re.compile(
+    r"[一二三四1-4ⅠⅡⅢⅣIV]+\s*级|[公司厂车间班组岗位]级|谁(?:来)?(?:指挥|牵头|负责|挂帅|拍板)|指挥长|总指挥|"
+    r"先(?:做|干|弄|搞)|第一步|首要|措施|怎么(?:处置|处理|办)|(?:上报|报告|报到|报给|通知)|预警|"
+    r"(?:结束|终止)|预案"
+)
+_LEAD = re.compile(r"^(?:那么?|好的?|嗯|再|换成|改成|换为|改为|如果是|要是|若是|如果在|要是在|在|，|,)+")
+_TAIL = re.compile(r"(?:的话|的|呢|吗|？|\?|。|，|,)+$")
+
+
+def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str | None:
+    """The earlier plan question with ``text`` added or its town changed, or None (a new question)."""
+    if previous is None or previous.intent != "plan_for" or not previous.question:
+        return None
+    if accident_type_spans(text) or more_accident(text):
+        return None  # a new accident: a question of its own
+    earlier = previous.question
+    core = _TAIL.sub("", _LEAD.sub("", text.strip()))
+    found = gazetteer.find(core)
+    if len(found) == 1 and core.replace(found[0][0], "").strip("镇街道的在") == "":
+        before = gazetteer.find(earlier)
+        if len(before) > 1:
+            return None
+        return earlier.replace(before[0][0], found[0][1], 1) if before else found[0][1] + earlier
+    if found or not _ASKS.search(text) or len(text) > 30:
+        return None
+    return f"{earlier.rstrip('？?。！! ')}，{text}"
+
+
+__all__ = ["restate"]
