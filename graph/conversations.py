@@ -16,7 +16,7 @@ ADD_TURN = """
 MATCH (c:Conversation {id: $conversation_id})
 WHERE c.user_id = $user_id
 CREATE (c)-[:HAS_TURN]->(t:Turn {id: $id, conversation_id: $conversation_id, seq: $seq, question: $question,
-  answer: $answer, intent: $intent, path: $path, state: $state, created_at: $now})
+  answer: $answer, intent: $intent, path: $path, state: $state, citations: $citations, created_at: $now})
 SET c.updated_at = $now
 RETURN t.id AS id
 """
@@ -32,7 +32,7 @@ TURNS = """
 MATCH (c:Conversation {id: $conversation_id})-[:HAS_TURN]->(t:Turn)
 WHERE c.user_id = $user_id
 RETURN t.id AS id, t.seq AS seq, t.question AS question, t.answer AS answer, t.intent AS intent, t.path AS path,
-  t.state AS state, t.created_at AS created_at
+  t.state AS state, t.citations AS citations, t.created_at AS created_at
 ORDER BY t.seq
 """
 

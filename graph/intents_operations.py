@@ -146,12 +146,16 @@ RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grad
         "谁值班（市级或某镇街的带班领导、值班员及电话、职务、所属单位；默认现在，可问明天、周六等某天的班）",
         ("town", "duty_city", "duty_role", "from_ms", "to_ms"),
         ("id", "name", "role", "phone", "town", "level", "title", "department"),
-        """MATCH (p:Person)-[:ON_DUTY]->(d:DutyShift)
+        # An enterprise user sees the city's shifts and those of its own enterprise's town (whom to call).
+        """OPTIONAL MATCH (own:Enterprise {id: $scope_enterprise})
+WITH own
+MATCH (p:Person)-[:ON_DUTY]->(d:DutyShift)
 WHERE (($from_ms IS NULL AND d.starts_at <= $at_ms AND d.ends_at > $at_ms)
     OR ($from_ms IS NOT NULL AND d.starts_at >= $from_ms AND d.starts_at < $to_ms))
   AND ($town IS NULL OR d.town = $town) AND ($duty_city IS NULL OR d.town IS NULL)
   AND ($duty_role IS NULL OR d.role = $duty_role)
-  AND ($scope_town IS NULL OR d.town IS NULL OR d.town = $scope_town) AND $scope_enterprise IS NULL
+  AND ($scope_town IS NULL OR d.town IS NULL OR d.town = $scope_town)
+  AND ($scope_enterprise IS NULL OR d.town IS NULL OR d.town = own.town)
 OPTIONAL MATCH (p)-[:MEMBER_OF]->(dep:Department)
 RETURN p.id AS id, p.name AS name, d.role AS role, p.phone AS phone, d.town AS town, d.level AS level,
   p.title AS title, dep.name AS department

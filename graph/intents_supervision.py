@@ -13,6 +13,12 @@ from graph.intent_base import (
     Intent,
 )
 
+# Hazard sources that store a named chemical ("储存液氯的重大危险源"); ``$chemical`` as in ``_CHEMICAL``.
+_STORED = (
+    "WITH e, m, [(m)-[:STORES]->(cs:ChemicalStock)-[:OF_CHEMICAL]->(ch:Chemical) | ch.id] AS stored_chemicals "
+    "WHERE ($chemical IS NULL OR any(cid IN stored_chemicals WHERE cid IN $chemical))"
+)
+
 SUPERVISION_INTENTS: tuple[Intent, ...] = (
     Intent(
         "enterprise_list",
@@ -81,11 +87,12 @@ ORDER BY e.name LIMIT $limit""",
     Intent(
         "hazard_source_list",
         "重大危险源清单（按一级至四级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level", "mhs_levels"),
+        (*_ENT_SLOTS, "mhs_level", "mhs_levels", "chemical"),
         ("id", "name", "level", "enterprise_id", "enterprise", "town"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
 WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
   AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
+{_STORED}
 RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town ORDER BY m.level, e.name, m.id LIMIT $limit""",
         key_kind="hazard_source",
@@ -96,11 +103,12 @@ RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.na
     Intent(
         "hazard_source_enterprises",
         "有重大危险源的企业（按等级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level", "mhs_levels"),
+        (*_ENT_SLOTS, "mhs_level", "mhs_levels", "chemical"),
         ("id", "name", "town", "sources"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
 WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
   AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
+{_STORED}
 RETURN e.id AS id, e.name AS name, e.town AS town, count(m) AS sources ORDER BY e.name, e.id LIMIT $limit""",
         item="{name}（{town}，{sources} 处）",
         examples=("哪些企业有二级重大危险源", "临港有重大危险源的企业"),

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from agents.chat.models import ConversationDetail, ConversationSummary, TurnState, TurnView
+from agents.chat.models import Citation, ConversationDetail, ConversationSummary, TurnState, TurnView
 from core.errors import NotFoundError
 from core.ports import GraphStore
 from graph import conversations as q
@@ -59,6 +59,7 @@ class ConversationStore:
         intent: str | None,
         path: str,
         state: TurnState,
+        citations: Sequence[Citation] = (),
     ) -> str:
         tid = uuid.uuid4().hex
         with self._turn_lock:
@@ -75,6 +76,7 @@ class ConversationStore:
                     "intent": intent or "",
                     "path": path,
                     "state": state.model_dump_json(),
+                    "citations": _citations_json(citations),
                     "now": self.clock(),
                 },
             )
@@ -88,7 +90,11 @@ class ConversationStore:
         summary = self._summary(user_id, conversation_id)
         rows = self.store.read(q.TURNS, {"conversation_id": conversation_id, "user_id": user_id})
         items = [
-            TurnView(**{k: v for k, v in r.items() if k != "state"} | {"intent": r["intent"] or None})
+            TurnView(
+                **{k: v for k, v in r.items() if k not in ("state", "citations", "intent")},
+                intent=r["intent"] or None,
+                citations=_citations_of(r.get("citations")),
+            )
             for r in rows
         ]
         return ConversationDetail(**summary.model_dump(), items=items)
@@ -98,6 +104,17 @@ class ConversationStore:
         params = {"conversation_id": conversation_id, "user_id": user_id}
         self.store.write(q.DELETE_TURNS, params)
         self.store.write(q.DELETE_CONVERSATION, params)
+
+
+def _citations_json(citations: Sequence[Citation]) -> str:
+    return json.dumps([c.model_dump() for c in citations], ensure_ascii=False, default=str)
+
+
+def _citations_of(stored: str | None) -> list[Citation]:
+    """A turn's stored citations; turns stored before citations were kept have none."""
+    if not stored:
+        return []
+    return [Citation.model_validate(c) for c in json.loads(stored)]
 
 
 def dump_slots(slots: dict[str, object]) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import plan_caller, plan_guide, plan_places
+from agents.chat import duty_roster, plan_caller, plan_guide, plan_places
 from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
@@ -127,8 +127,12 @@ def run_template(
         and plan_places.another_issuer_named(store, params, question)
     ):
         params["enterprise_id"] = None  # the named issuer's plan, not a near-named demo firm's town
+    if intent.id == "duty_now":  # "今天谁值班" from a town or an enterprise: its own town's roster
+        params = duty_roster.own_town(params, scope, repository, city_said=bool(values.get("duty_city")))
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
+    if intent.id == "duty_now":
+        params, rows = duty_roster.with_city_fallback(intent.cypher, params, rows, store)
     if intent.id == "plan_for":
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
         ranked = plan_guide.rank(rows, params, question)

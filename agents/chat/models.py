@@ -53,6 +53,8 @@ class TurnState(BaseModel):
     # Answered by the compound planner or the aggregation step: a follow-up may change one of its
     # conditions (agents.chat.composed_followup).
     composed: bool = False
+    # Refused or not understood (agents.chat.declined_turn): no anchor for the next turn's follow-up.
+    declined: bool = False
 
 
 class ConversationSummary(BaseModel):
@@ -71,6 +73,8 @@ class TurnView(BaseModel):
     intent: str | None = None
     path: str = ""
     created_at: int = 0
+    # Where the stored answer came from, as when it was given: a reloaded conversation shows them too.
+    citations: list[Citation] = Field(default_factory=list)
 
 
 class ConversationDetail(ConversationSummary):

@@ -53,9 +53,11 @@ _TENANTS_ASKED = re.compile(
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
 # --- chemicals ---------------------------------------------------------------------------------------
-_HOLDING = re.compile(
-    r"存(?!在)|储(?!备)|囤|放着|放了|有没有|持有|涉及"
-)  # not 存在 (there is), 储备 (reserves)
+_HOLDING = re.compile(  # not 存在 (there is), 储备 (reserves); "有液氯" but not "有哪些/有几家"
+    r"存(?!在)|储(?!备)|囤|放着|放了|有没有|持有|涉及|使用|用(?:到|了)?(?=\S)|生产|经营|有(?!没有|哪|几|多少|什么|无)"
+)
+# A hazard source is a chemical store: "过氧化氢的重大危险源" names what it stores without a verb.
+_STORE_ASKED = re.compile(r"危险源|储罐|罐区|库区")
 # Names not in GB 18218 表1 that works still store under their own name.
 _COMMON_CHEMICALS = (
     "柴油",
@@ -72,6 +74,18 @@ _COMMON_CHEMICALS = (
 )
 
 
+# Trade and everyday names duty officers say for a chemical (the GB 18218 aliases are in TABLE1):
+# the standard name, its CAS number where a stock may be keyed by it, and the other names.
+_TRADE_NAMES: dict[str, tuple[str, ...]] = {
+    "过氧化氢": ("双氧水", "7722-84-1"),
+    "液化石油气": ("液化气", "煤气罐"),
+    "氢氧化钠": ("烧碱", "火碱", "片碱", "1310-73-2"),
+    "乙醇": ("酒精",),
+    "电石": ("碳化钙", "75-20-7"),
+    "天那水": ("香蕉水", "稀释剂", "信那水"),  # a solvent blend: stocked under these names, no one CAS
+}
+
+
 @cache
 def chemical_words() -> dict[str, tuple[str, ...]]:
     """Each chemical word → the identifiers (names and CAS numbers) a Chemical node may carry for it."""
@@ -85,6 +99,10 @@ def chemical_words() -> dict[str, tuple[str, ...]]:
                 words[word] = tuple(sorted(set(words.get(word, ())) | set(ids)))
     for name in _COMMON_CHEMICALS:
         words.setdefault(name, (name,))
+    for standard, trade in _TRADE_NAMES.items():  # either name finds stock recorded under the other
+        ids = tuple(sorted({*words.get(standard, (standard,)), *trade}))
+        for word in (standard, *trade):
+            words[word] = tuple(sorted({*words.get(word, ()), *ids}))
     return words
 
 
@@ -147,7 +165,7 @@ def record_slots(text: str, *, elliptic: bool = False) -> dict[str, Any]:
             year := re.search(r"(\d{4})\s*年", text)
         ) is not None:  # 今年/去年 are not resolved here (no clock)
             found["class_year"] = int(year.group(1))
-    if (chem := chemical_in(text, elliptic=elliptic)) is not None:
+    if (chem := chemical_in(text, elliptic=elliptic or _STORE_ASKED.search(text) is not None)) is not None:
         found["chemical"] = list(chem[1])
         found["chemical_word"] = chem[0]
     lessor_type = next(

@@ -9,7 +9,6 @@ The template path needs no LLM. The LLM, text-to-Cypher and plan-passage search 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -19,6 +18,7 @@ from agents.chat import aggregate_run, composed_followup, compound_run, places, 
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
+from agents.chat.declined_turn import after_declined, check_question, declined, small_talk
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
 from agents.chat.followup import (
@@ -53,7 +53,6 @@ from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
-from agents.chat.unanswerable import unanswerable
 from agents.llm.prompts import PromptLibrary, complete_prompt
 from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
@@ -63,7 +62,6 @@ from graph.intents import BY_ID
 from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
 # Said when nothing fits: a weather or revenue question is beyond the graph, not merely misphrased.
 COVERED = "可查企业、隐患、重大危险源、检查处罚、监测告警、特殊作业、值班、救援资源和预案"
@@ -103,14 +101,23 @@ class ChatService:
             if not self.conversations.exists(principal.user_id, conversation_id):
                 raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
-        asked = normalise_question(question)  # "换成去年呢" after a composed answer: its question, restated
-        restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
-        text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
-        result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
-        result.answer = composed_followup.echo(asked, text) + result.answer
+        if (chat := small_talk(question, principal.scope)) is not None:  # "谢谢", "？": the chain stays
+            result, state = ChatAnswer(answer=chat, path="clarify"), previous
+        else:  # a refused or not-understood turn is no anchor: the question is read afresh
+            after_refusal = previous is not None and previous.declined
+            previous = None if after_refusal else previous
+            asked = normalise_question(
+                question
+            )  # "换成去年呢" after a composed answer: its question, restated
+            restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
+            text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
+            result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
+            result.answer = composed_followup.echo(asked, text) + result.answer
+            result = after_declined(text, result, principal.scope) if after_refusal else result
+            state = state or declined(result, state, text)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         result.notice += narrower_scope_notice(question, principal.scope, result.path)
-        if result.path != "refusal" or conversation_id:
+        if (result.path != "refusal" and chat is None) or conversation_id:  # no new conversation for "谢谢"
             cid = conversation_id or self.conversations.create(
                 principal.user_id, normalise_question(question) or "对话"
             )
@@ -118,6 +125,7 @@ class ChatService:
             result.turn_id = self.conversations.add_turn(
                 principal.user_id, cid, seq=seq + 1, question=question[:MAX_QUESTION_CHARS], answer=result.answer,
                 intent=result.intent, path=result.path, state=state or previous or TurnState(),
+                citations=result.citations,
             )  # fmt: skip
         return result
 
@@ -360,19 +368,6 @@ class ChatService:
                           path="clarify", notice=notice), None  # fmt: skip
 
 
-def check_question(text: str, scope: DataScope | None = None) -> str | None:
-    """Why a normalised question can't be answered, or None: the chat replies it, the CLI fails with it.
-    Its examples name only places in ``scope`` (city-wide when None)."""
-    examples = chat_examples(scope)
-    if not text:
-        return f"请输入问题，例如：{examples[0]}"
-    if len(text) > MAX_QUESTION_CHARS:
-        return f"问题过长（{len(text)} 字，上限 {MAX_QUESTION_CHARS} 字），请精简后再提问。"
-    if not _CJK.search(text):
-        return f"目前仅支持中文提问，例如：{examples[1]}"
-    return unanswerable(text)
-
-
 def _unnamed(text: str, slots: Slots) -> str:
     """The question without the enterprise name it mentions ("江阴周庄长寿加油站" names no town)."""
     return text.replace(slots.enterprise_mention, " ") if slots.enterprise_mention else text
@@ -395,4 +390,4 @@ def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items() if not k.startswith("_")}
 
 
-__all__ = ["ChatService", "CypherAnswerer", "PlanPassageSearch"]
+__all__ = ["ChatService", "CypherAnswerer", "PlanPassageSearch", "check_question"]

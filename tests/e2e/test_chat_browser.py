@@ -132,3 +132,18 @@ def test_deleting_a_conversation_asks_first(chat_page: Any) -> None:
     item.get_by_role("button", name="删除").click()
     box.get_by_role("button", name="确定").click()
     expect(page.locator(".history-item", has_text="今天有哪些动火作业")).to_have_count(0)
+
+
+def test_a_reloaded_conversation_shows_the_citations_of_its_answers(chat_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = chat_page
+    _ask(page, "申港街道有几家企业")
+    _last_answer(page)
+    expect(page.locator(".msg.assistant").last.locator(".citations")).to_contain_text("引用 1")
+    page.reload()  # a new visit: the page knows only what the stored conversation returns
+    page.get_by_test_id("chat-page").wait_for(state="visible")
+    page.locator(".history-item", has_text="申港街道有几家企业").first.click()
+    reloaded = page.locator(".msg.assistant").last
+    expect(reloaded.locator(".text")).to_contain_text("申港街道")
+    expect(reloaded.locator(".citations")).to_contain_text("enterprise_count")

@@ -44,8 +44,19 @@ export interface ConversationSummary {
   turns: number
 }
 
+export interface StoredTurn {
+  id: string
+  seq: number
+  question: string
+  answer: string
+  intent: string | null
+  path: string
+  /** where the answer came from, as when it was given (absent for turns stored before they were kept) */
+  citations?: Citation[]
+}
+
 export interface ConversationDetail extends ConversationSummary {
-  items: { id: string; seq: number; question: string; answer: string; intent: string | null; path: string }[]
+  items: StoredTurn[]
 }
 
 async function failure(resp: Response): Promise<ApiError> {
