@@ -128,8 +128,8 @@ def test_a_city_plan_written_for_the_sector_keeps_the_accident() -> None:
 
 def test_no_general_plan_without_a_sector_said() -> None:
     assert _ranked("一个工厂的车间着火了", [TRADE, CHEM]) == []
-    assert plan_guide.slot_values("厂房着火了")["sector_fallback"] is None
-    assert plan_guide.slot_values("纺织厂着火了")["sector_fallback"] is True
+    assert _ranked("厂房着火了", [TRADE, CHEM]) == []
+    assert _ranked("纺织厂着火了", [TRADE, CHEM]) == ["P-trade"]  # a trade names the sector
 
 
 def test_special_equipment_words_name_a_special_equipment_accident() -> None:
