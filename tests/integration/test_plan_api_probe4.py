@@ -1,0 +1,63 @@
+"""Found by using the plan API, the chat and the CLI as a city officer, a town officer and an
+enterprise user (fourth product probe):
+
+* 回滚到此版本 on a draft or a 已废止 version made it live as a new 已发布 version, skipping the publish
+  step that refuses a 已废止 version and the enable step that refuses anything not published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.support.plan_api import accept_all, plan_api_client, upload
+from tests.support.sample_plans import FakeImporter, chemical_plan
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    importer = FakeImporter({"plan.pdf": chemical_plan()})
+    with plan_api_client(tmp_path_factory.mktemp("plan-probe4"), importer) as c:
+        yield c
+
+
+def _published(client: TestClient) -> tuple[str, str]:
+    up = upload(client)
+    accept_all(client, up["plan_id"], up["version_id"])
+    r = client.post(f"/api/v1/plans/{up['plan_id']}/versions/{up['version_id']}/publish")
+    assert r.status_code == 200, r.text
+    return up["plan_id"], up["version_id"]
+
+
+@pytest.mark.parametrize("status", ["草稿", "待审核", "已废止"])
+def test_rolling_back_to_a_version_never_published_is_refused_and_writes_nothing(
+    client: TestClient, status: str
+) -> None:
+    plan_id, live = _published(client)
+    made = client.post(
+        f"/api/v1/plans/{plan_id}/versions", json={"version_no": "2.0", "issue_status": status, "copy_from": live}
+    )
+    assert made.status_code == 201, made.text
+    before = client.get(f"/api/v1/plans/{plan_id}/versions").json()
+
+    r = client.post(f"/api/v1/plans/{plan_id}/versions/{made.json()['id']}/rollback")
+
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "version_not_published"
+    assert f"“{status}”" in r.json()["message"] and "已发布" in r.json()["message"]
+    assert client.get(f"/api/v1/plans/{plan_id}/versions").json() == before  # no copy, still the old one live
+    assert client.get(f"/api/v1/plans/{plan_id}").json()["enabled_version_id"] == live
+
+
+def test_rolling_back_to_an_earlier_published_version_still_works(client: TestClient) -> None:
+    plan_id, v1 = _published(client)
+    v2 = client.post(f"/api/v1/plans/{plan_id}/versions", json={"version_no": "2.0", "copy_from": v1}).json()["id"]
+    assert client.post(f"/api/v1/plans/{plan_id}/versions/{v2}/publish").status_code == 200
+
+    r = client.post(f"/api/v1/plans/{plan_id}/versions/{v1}/rollback")
+
+    assert r.status_code == 200, r.text
+    live = client.get(f"/api/v1/plans/{plan_id}").json()
+    assert live["enabled_version_id"] == r.json()["version_id"] and live["enabled_version_no"] == "1.0（回滚）"
