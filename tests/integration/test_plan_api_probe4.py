@@ -2,11 +2,14 @@
 enterprise user (fourth product probe):
 
 * 回滚到此版本 on a draft or a 已废止 version made it live as a new 已发布 version, skipping the publish
-  step that refuses a 已废止 version and the enable step that refuses anything not published.
+  step that refuses a 已废止 version and the enable step that refuses anything not published;
+* a question pasted at the API's 20,000-character limit took seconds of server CPU (word-slip
+  correction over the whole text) before being refused as longer than 500 characters.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -61,3 +64,16 @@ def test_rolling_back_to_an_earlier_published_version_still_works(client: TestCl
     assert r.status_code == 200, r.text
     live = client.get(f"/api/v1/plans/{plan_id}").json()
     assert live["enabled_version_id"] == r.json()["version_id"] and live["enabled_version_no"] == "1.0（回滚）"
+
+
+def test_an_over_long_question_is_refused_at_once(client: TestClient) -> None:
+    client.post("/api/v1/chat", json={"question": "临港有哪些企业？", "stream": False})  # warm caches
+    question = "请问华士镇纺织厂上个月的隐患整改情况怎么样了" * 900  # ~20,000 characters, within the API's cap
+
+    started = time.perf_counter()
+    r = client.post("/api/v1/chat", json={"question": question[:20_000], "stream": False})
+    took = time.perf_counter() - started
+
+    assert r.status_code == 200 and r.json()["path"] == "refusal"
+    assert "问题过长" in r.json()["answer"] and "上限 500 字" in r.json()["answer"]
+    assert took < 1.0, f"refusing took {took:.1f} s"
