@@ -158,9 +158,11 @@ class PlanVersionLifecycle(VersionWrites):
         )
 
     def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
-        """Soft delete (废止): facts and passages go, the plan and its history stay."""
+        """Soft delete (废止): facts and passages go, the plan and its history stay. Retiring a
+        retired plan (废止 clicked twice) changes nothing."""
         plan = self.writable_plan(principal, plan_id)
-        self._retire_facts(plan, status=RETIRED)
+        if plan.get("status") != RETIRED:
+            self._retire_facts(plan, status=RETIRED)
         return summary(self.plan(principal, plan_id))
 
     def restore(self, principal: Principal, plan_id: str) -> PlanSummary:

@@ -3,6 +3,8 @@ enterprise user (fourth product probe):
 
 * 回滚到此版本 on a draft or a 已废止 version made it live as a new 已发布 version, skipping the publish
   step that refuses a 已废止 version and the enable step that refuses anything not published;
+* 废止 clicked twice on one plan answered 200 twice and put two ``plan.retired`` events on the bus,
+  as if it had been retired twice;
 * a question pasted at the API's 20,000-character limit took seconds of server CPU (word-slip
   correction over the whole text) before being refused as longer than 500 characters.
 """
@@ -15,6 +17,7 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
+from ingestion.bus.outbox_event_bus import OutboxEventBus
 from tests.support.plan_api import accept_all, plan_api_client, upload
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
@@ -77,3 +80,17 @@ def test_an_over_long_question_is_refused_at_once(client: TestClient) -> None:
     assert r.status_code == 200 and r.json()["path"] == "refusal"
     assert "问题过长" in r.json()["answer"] and "上限 500 字" in r.json()["answer"]
     assert took < 1.0, f"refusing took {took:.1f} s"
+
+
+def test_retiring_a_retired_plan_again_changes_nothing_and_tells_no_one(client: TestClient) -> None:
+    plan_id, _ = _published(client)
+    first = client.delete(f"/api/v1/plans/{plan_id}")
+    second = client.delete(f"/api/v1/plans/{plan_id}")
+
+    assert first.status_code == second.status_code == 200
+    assert second.json()["status"] == "已废止" and second.json()["id"] == plan_id
+    bus = client.app.state.container.bus  # type: ignore[attr-defined]
+    assert isinstance(bus, OutboxEventBus)
+    messages = bus.read("safecloud.plans", limit=10_000, timeout_s=0)
+    retired = [m for m in messages if m.key == plan_id and m.payload["type"] == "plan.retired"]
+    assert len(retired) == 1
