@@ -232,7 +232,10 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
             best = min(
                 found,
                 key=lambda p: (
-                    -len(typed & sectors(p)), -len(mine & sectors(p)), len(named_sectors(p) - mine), p.id
+                    -len(typed & sectors(p)),
+                    -len(mine & sectors(p)),
+                    len(named_sectors(p) - mine),
+                    p.id,
                 ),
             )
             return Proposal(node.id, best.id, reason)

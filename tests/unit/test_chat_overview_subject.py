@@ -18,7 +18,8 @@ def _route(question: str) -> str | None:
 
 
 @pytest.mark.parametrize(
-    "question", ["今天股市怎么样", "最近房价咋样", "这两天的菜价怎么样", "周末的足球比赛怎样", "最近油价怎么样"]
+    "question",
+    ["今天股市怎么样", "最近房价咋样", "这两天的菜价怎么样", "周末的足球比赛怎样", "最近油价怎么样"],
 )
 def test_how_is_a_subject_the_system_does_not_hold_is_not_the_overview(question: str) -> None:
     assert _route(question) != "town_overview"

@@ -231,9 +231,18 @@ def test_a_firm_answers_to_its_towns_general_plan_not_a_sector_plan_filed_as_总
     under the town's general plan, not under whichever of the two has the lower id."""
     forest = node("t3", "周庄镇森林火灾应急预案", "总体", "周庄镇人民政府", "周庄镇", "森林火灾")
     general = node(  # a general plan lists every kind of accident, 森林火灾 among them
-        "t4", "周庄镇突发事件总体应急预案", "总体", "周庄镇人民政府", "周庄镇", "危险化学品事故", "洪涝灾害", "森林火灾"
+        "t4",
+        "周庄镇突发事件总体应急预案",
+        "总体",
+        "周庄镇人民政府",
+        "周庄镇",
+        "危险化学品事故",
+        "洪涝灾害",
+        "森林火灾",
     )
-    firm = node("e9", "江阴周庄华宏纺织有限公司生产安全事故综合应急预案", "总体", "江阴周庄华宏纺织有限公司", "周庄镇")
+    firm = node(
+        "e9", "江阴周庄华宏纺织有限公司生产安全事故综合应急预案", "总体", "江阴周庄华宏纺织有限公司", "周庄镇"
+    )
 
     proposal = propose_parent(firm, [forest, general, firm])
 
