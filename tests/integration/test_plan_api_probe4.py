@@ -7,6 +7,8 @@ enterprise user (fourth product probe):
   as if it had been retired twice;
 * two reviewers saving decisions on one version at the same moment: the later save wrote back the
   state it had read, so the other reviewer's accepted or rejected fields went back to pending;
+* a template module with a pasted 100,000-character 预案结构 was refused with all of it echoed back
+  in the message;
 * a question pasted at the API's 20,000-character limit took seconds of server CPU (word-slip
   correction over the whole text) before being refused as longer than 500 characters.
 """
@@ -139,3 +141,13 @@ def test_two_reviewers_saving_at_once_keep_both_sets_of_decisions(client: TestCl
         f["field"]: f["status"] for f in client.get(url, params={"version_id": version_id}).json()["fields"]
     }
     assert [status[f] for f in mine] == ["accepted"] * 5 and [status[f] for f in theirs] == ["rejected"] * 5
+
+
+def test_an_overlong_template_structure_is_refused_without_echoing_it(client: TestClient) -> None:
+    module = {"skeleton": "应急响应" * 25_000, "title": "应急响应", "default_text": ""}
+    r = client.post("/api/v1/plan-templates", json={"name": "某某模板", "modules": [module]})
+
+    assert r.status_code == 422
+    assert len(r.json()["message"]) < 200 and "modules.0.skeleton" in r.json()["message"], r.json()[
+        "message"
+    ][:200]
