@@ -10,6 +10,7 @@ directory is refused in Chinese too.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,10 @@ from typer._click.core import Context
 from typer.core import TyperGroup
 
 from core.errors import ValidationError
+from core.validation_messages import field_message
+
+# Typer's check of an enum option's value: "'gpt' is not one of 'none', 'auto'."
+_NOT_A_CHOICE = re.compile(r"'(?P<value>.*)' is not one of (?P<choices>.+?)\.?$")
 
 
 def _hint(exc: cx.BadParameter) -> str:
@@ -33,7 +38,7 @@ def usage_message(exc: cx.ClickException) -> str:
     if isinstance(exc, cx.MissingParameter):
         return f"缺少参数 {_hint(exc)}"
     if isinstance(exc, cx.BadParameter):
-        return f"参数 {_hint(exc)} 的值无效（{exc.message}）"
+        return f"参数 {_hint(exc)} 的值无效（{_detail(exc)}）"
     if isinstance(exc, cx.NoSuchOption):
         return f"未知选项 {exc.option_name}"
     if isinstance(exc, cx.FileError):
@@ -41,6 +46,23 @@ def usage_message(exc: cx.ClickException) -> str:
     if isinstance(exc, cx.UsageError):
         return f"用法错误（{exc.message}）"
     return f"命令失败（{exc.message}）"
+
+
+def _detail(exc: cx.BadParameter) -> str:
+    """Typed options are checked by pydantic, whose English errors ride along as the cause: they are
+    said in Chinese as the API says them; any other refusal keeps Click's own words."""
+    errors = getattr(exc.__cause__, "errors", None)
+    if not callable(errors):
+        return str(exc.message)
+    return "；".join(_choice_message(field_message(e)) for e in errors())
+
+
+def _choice_message(message: str) -> str:
+    found = _NOT_A_CHOICE.match(message)
+    if found is None:
+        return message
+    choices = "、".join(c.strip().strip("'") for c in found["choices"].split(","))
+    return f"“{found['value']}”不是可选值，可选：{choices}"
 
 
 @contextlib.contextmanager

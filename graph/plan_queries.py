@@ -168,12 +168,17 @@ ORDER BY v.seq DESC
 GET_VERSION = f"""
 MATCH (p:Plan {{id: $plan_id}})-[:HAS_VERSION]->(v:PlanVersion {{id: $version_id}})
 RETURN {VERSION_FIELDS}, v.document AS document, v.review AS review, v.report AS report,
-  v.blocks AS blocks
+  v.blocks AS blocks, coalesce(v.review_rev, 0) AS review_rev
 """
 
+# Compare-and-set on review_rev: two reviewers saving at once must not write back the state they
+# read over each other's decisions. The constant SET takes the node's write lock first (Neo4j), so
+# the revision is read after any concurrent save committed; FalkorDB runs writes one at a time.
 SAVE_REVIEW = """
 MATCH (v:PlanVersion {id: $version_id})
-SET v.document = $document, v.review = $review, v.updated_at = $now
+SET v.review_lock = true
+WITH v WHERE coalesce(v.review_rev, 0) = $expected_rev
+SET v.document = $document, v.review = $review, v.updated_at = $now, v.review_rev = $expected_rev + 1
 RETURN v.id AS id
 """
 

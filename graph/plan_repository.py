@@ -97,8 +97,19 @@ class PlanGraphRepository:
         rows = self._read(q.GET_VERSION, None, plan_id=plan_id, version_id=version_id)
         return rows[0] if rows else None
 
-    def save_review(self, version_id: str, document: str, review: str, now: int) -> None:
-        self._write(q.SAVE_REVIEW, version_id=version_id, document=document, review=review, now=now)
+    def save_review(
+        self, version_id: str, document: str, review: str, now: int, *, expected_rev: int
+    ) -> bool:
+        """False when someone saved the review since ``expected_rev`` was read (nothing written)."""
+        rows = self._write(
+            q.SAVE_REVIEW,
+            version_id=version_id,
+            document=document,
+            review=review,
+            now=now,
+            expected_rev=expected_rev,
+        )
+        return bool(rows)
 
     def set_issue_status(self, version_id: str, issue_status: str) -> None:
         self._write(q.SET_VERSION_STATUS, version_id=version_id, issue_status=issue_status)

@@ -200,8 +200,10 @@ class UploadResult(BaseModel):
 
 
 class TemplateModule(_Model):
-    skeleton: str = Field(
-        min_length=1, description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …"
+    skeleton: str = Field(  # bounded like a title: an unknown part is echoed in its refusal
+        min_length=1,
+        max_length=20,
+        description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …",
     )
     title: str = Field(min_length=1, max_length=100)
     default_text: str = Field("", max_length=20_000)

@@ -24,6 +24,7 @@ from core.bus import PlanEvent, PlanEventType
 from core.scope import Principal
 from plans.models import PlanMetaInput, PlanSummary, ProjectionReport, UploadResult
 from plans.service import PlanService
+from plans.service_versions import RETIRED
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +162,10 @@ class EventfulPlanService(PlanService):
         return report
 
     def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
+        already = self.plan(principal, plan_id).get("status") == RETIRED
         result = super().retire(principal, plan_id)
-        self._emit(principal, "plan.retired", plan_id, None)
+        if not already:  # a second 废止 is no news for subscribers
+            self._emit(principal, "plan.retired", plan_id, None)
         return result
 
     def restore(self, principal: Principal, plan_id: str) -> PlanSummary:

@@ -226,7 +226,18 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
         if found:
             # the sector its accident types or its firm's trade give outweighs one its title
             # happens to name (澄南实验学校…施工现场 of a 建设工程 firm: a 建筑施工 plan, not a school's)
-            best = min(found, key=lambda p: (-len(typed & sectors(p)), -len(mine & sectors(p)), p.id))
+            # then the plan whose title names fewest sectors the child lacks: a town's general 总体
+            # over a sector plan it filed as 总体 (地质灾害防治), which took a metal firm by its lower
+            # id (a general plan's accident types list every sector, so only its title tells)
+            best = min(
+                found,
+                key=lambda p: (
+                    -len(typed & sectors(p)),
+                    -len(mine & sectors(p)),
+                    len(named_sectors(p) - mine),
+                    p.id,
+                ),
+            )
             return Proposal(node.id, best.id, reason)
     return None
 

@@ -23,16 +23,22 @@ def check_edited_values(edits: Iterable[tuple[str, Any]]) -> None:
     for pointer, value in edits:
         if pointer == "/issued_at" and value is not None and not _real_date(value):
             raise ValidationError(
-                f"修改后的值不符合预案结构：/issued_at：“{value}”不是有效日期，请按 YYYY-MM-DD 填写（如 2025-06-01）",
+                f"修改后的值不符合预案结构：/issued_at：“{_quoted(value)}”不是有效日期，请按 YYYY-MM-DD 填写（如 2025-06-01）",
                 code="invalid_field_value",
                 details={"errors": [{"field": pointer, "type": "date"}]},
             )
         if _PHONE.match(pointer) and isinstance(value, str) and value and not any(c.isdigit() for c in value):
             raise ValidationError(
-                f"修改后的值不符合预案结构：{pointer}：电话“{value}”中没有号码，请填写电话号码或留空",
+                f"修改后的值不符合预案结构：{pointer}：电话“{_quoted(value)}”中没有号码，请填写电话号码或留空",
                 code="invalid_field_value",
                 details={"errors": [{"field": pointer, "type": "phone"}]},
             )
+
+
+def _quoted(value: Any, limit: int = 30) -> str:
+    """The refused value as the message quotes it: whole when short, else its start (a pasted page)."""
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _real_date(value: Any) -> bool:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import PureWindowsPath
 from typing import Any, Protocol
 
-from core.errors import UniqueConflictError, ValidationError
+from core.errors import ConflictError, UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
 from core.plan_keys import source_key
 from core.scope import DataScope, Principal
@@ -41,6 +41,7 @@ from plans.version_rules import refuse_taken_number, reupload_number
 from plans.version_writes import NumberRule, explicit_number
 
 log = logging.getLogger(__name__)
+REVIEW_SAVE_TRIES = 5  # saves of one version rarely collide; five losses in a row is a busy version
 
 
 class ImportedPlan(Protocol):
@@ -345,6 +346,12 @@ class PlanService(PlanVersionLifecycle):
         self, principal: Principal, plan_id: str, version_id: str, patch: ReviewPatch
     ) -> ReviewView:
         self.writable_plan(principal, plan_id)
+        for _ in range(REVIEW_SAVE_TRIES):  # another reviewer saved in between: apply ours to theirs
+            if self._save_decisions(plan_id, version_id, patch):
+                return self.review(principal, plan_id, version_id)
+        raise ConflictError("该版本正被其他人同时审核，请刷新后重试", code="review_conflict")
+
+    def _save_decisions(self, plan_id: str, version_id: str, patch: ReviewPatch) -> bool:
         v = self.version(plan_id, version_id)
         if v["enabled"]:
             raise ValidationError("已启用的版本不能再修改，请创建新版本后审核", code="version_locked")
@@ -359,10 +366,13 @@ class PlanService(PlanVersionLifecycle):
         document, state = rv.apply_decisions(document, state, patch.decisions)
         if patch.accept_above is not None:
             state, _ = rv.accept_above(document, state, patch.accept_above)
-        self.repo.save_review(
-            version_id, document.model_dump_json(), json.dumps(state, ensure_ascii=False), self.clock()
+        return self.repo.save_review(
+            version_id,
+            document.model_dump_json(),
+            json.dumps(state, ensure_ascii=False),
+            self.clock(),
+            expected_rev=int(v.get("review_rev") or 0),
         )
-        return self.review(principal, plan_id, version_id)
 
 
 def _reupload(number: str) -> NumberRule:

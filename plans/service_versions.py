@@ -45,7 +45,7 @@ from plans.graph_mapping import (
 from plans.knowledge import PlanKnowledgeBase
 from plans.models import FieldChange, PlanSummary, ProjectionReport, VersionInput, VersionView
 from plans.plan_scope import applies_towns, handed_types
-from plans.version_rules import require_verified
+from plans.version_rules import require_published, require_verified
 from plans.version_writes import VersionWrites, explicit_number, new_id, rollback_rule
 
 RETIRED = "已废止"
@@ -129,10 +129,7 @@ class PlanVersionLifecycle(VersionWrites):
     def enable(self, principal: Principal, plan_id: str, version_id: str) -> ProjectionReport:
         plan = self._live_plan(principal, plan_id)
         v = self.version(plan_id, version_id)
-        if v["issue_status"] != "已发布":
-            raise ValidationError(
-                f"版本状态为“{v['issue_status']}”，只有已发布的版本可以启用", code="version_not_published"
-            )
+        require_published(v, "启用")
         require_verified(v)  # a version registered as 已发布 never went through publish's check
         return self._project(plan, v, issue_status=None)
 
@@ -149,6 +146,9 @@ class PlanVersionLifecycle(VersionWrites):
         """Enable an older version by copying it into a new one, so the history stays intact."""
         plan = self._live_plan(principal, plan_id)
         old = self.version(plan_id, version_id)
+        # Rolling back goes to a version that was live once: a draft or a 已废止 version would
+        # otherwise go live as a copy, skipping publish (which refuses 已废止) and review.
+        require_published(old, "回滚到")
         require_verified(old)
         new_version = self._copy_version(
             principal, plan, old, explicit_number(version_no) if version_no else rollback_rule(old), "已发布"
@@ -158,9 +158,11 @@ class PlanVersionLifecycle(VersionWrites):
         )
 
     def retire(self, principal: Principal, plan_id: str) -> PlanSummary:
-        """Soft delete (废止): facts and passages go, the plan and its history stay."""
+        """Soft delete (废止): facts and passages go, the plan and its history stay. Retiring a
+        retired plan (废止 clicked twice) changes nothing."""
         plan = self.writable_plan(principal, plan_id)
-        self._retire_facts(plan, status=RETIRED)
+        if plan.get("status") != RETIRED:
+            self._retire_facts(plan, status=RETIRED)
         return summary(self.plan(principal, plan_id))
 
     def restore(self, principal: Principal, plan_id: str) -> PlanSummary:

@@ -22,6 +22,16 @@ def require_verified(version: dict[str, Any]) -> None:
         )
 
 
+def require_published(version: dict[str, Any], step: str) -> None:
+    """Enable and roll back make an existing version live without publishing it, so it must have
+    been published: a draft goes through review and publish, a 已废止 version stays out."""
+    if version["issue_status"] != "已发布":
+        raise ValidationError(
+            f"版本状态为“{version['issue_status']}”，只能{step}已发布的版本；草稿请审核后发布",
+            code="version_not_published",
+        )
+
+
 def rollback_number(restored: str, taken: set[str]) -> str:
     """“1.0（回滚）”, then “1.0（第2次回滚）”…: rolling back to one version again must not give a second
     version the same number (numbers tell versions apart in the list and the diff picker)."""

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.incident_report import incident_report
+from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
@@ -275,9 +276,10 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
                   slots.responsibility_class, slots.dishonest)
     )  # fmt: skip
     if not ent and (
-        _has(r"概况|安全形势|怎么样|咋样|怎样|总览|概览|" + _WATCH_OUT + "|" + _TOP_ISSUES, text)
+        _has(r"概况|安全形势|总览|概览|" + _WATCH_OUT + "|" + _TOP_ISSUES, text)
+        or (_has(r"怎么样|咋样|怎样", text) and not asks_how_something_else_is(text, slots))
         or (_has("情况", text) and not enterprise_filter and not _has(GROUPED, text))
-    ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count
+    ):  # "华士的情况"; "有限空间企业在各镇的分布情况" is a per-town count; "股市怎么样" is not ours
         return hit("town_overview", "镇街概况")
     # "其中哪些在临港", "都是哪些" about a set of enterprises (a composed answer's): which of them, by the
     # town said, not each one's profile

@@ -114,10 +114,10 @@ _POSSESSIVE = re.compile(
 
 def normalise_question(text: str) -> str:
     """NFKC (full-width → half-width), traditional characters simplified, trimmed, whitespace collapsed,
-    duty-room shorthand written out (重大源 → 重大危险源, ``agents.chat.shorthand``)."""
-    return expand_shorthand(
-        re.sub(r"\s+", " ", simplified(unicodedata.normalize("NFKC", text or ""))).strip()
-    )
+    duty-room shorthand written out (重大源 → 重大危险源, ``agents.chat.shorthand``) unless the text is
+    refused as too long anyway (that pass costs seconds on a text pasted up to the API's cap)."""
+    cleaned = re.sub(r"\s+", " ", simplified(unicodedata.normalize("NFKC", text or ""))).strip()
+    return cleaned if len(cleaned) > MAX_QUESTION_CHARS else expand_shorthand(cleaned)
 
 
 GENERIC_PLACES = frozenset({"化工园区"})  # aliases that are a kind of place, not the place's name

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from agents.events.findings import Found
+from agents.events.findings import Found, unique
 from agents.events.gazetteer import Gazetteer, Place
 from agents.events.vocab import EVENT_TYPE_WORDS, LEVEL_WORDS, SOURCE_WORDS, STATUS_WORDS
 from core.errors import SafeCloudError
@@ -92,6 +92,7 @@ def fill_from_model(
     """Ask ``model`` about ``found.leftovers`` and put the grounded meanings into ``found`` (the
     parser's findings; ``add_place`` is its way of adding a place). False, with a note, when the
     model is unavailable: the rules' filter then stands."""
+    found.leftovers = unique(found.leftovers)  # a word said twice is asked about and named once
     try:
         meanings = ask_for_meanings(model, prompts, sentence, found.leftovers)
     except SafeCloudError as exc:

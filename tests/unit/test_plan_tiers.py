@@ -224,3 +224,26 @@ def test_the_sector_of_its_accident_types_outweighs_a_word_of_its_title() -> Non
         "w1", "江阴某物流园危险货物仓储火灾事故应急预案", "专项", "江阴某物流园管理处", None, "火灾", "泄漏"
     )
     assert propose_parent(store, [road, CITY, store]).parent == CITY.id  # type: ignore[union-attr]
+
+
+def test_a_firm_answers_to_its_towns_general_plan_not_a_sector_plan_filed_as_总体() -> None:
+    """A town may file a sector plan (地质灾害防治, 森林防火) as 总体; a firm of another trade belongs
+    under the town's general plan, not under whichever of the two has the lower id."""
+    forest = node("t3", "周庄镇森林火灾应急预案", "总体", "周庄镇人民政府", "周庄镇", "森林火灾")
+    general = node(  # a general plan lists every kind of accident, 森林火灾 among them
+        "t4",
+        "周庄镇突发事件总体应急预案",
+        "总体",
+        "周庄镇人民政府",
+        "周庄镇",
+        "危险化学品事故",
+        "洪涝灾害",
+        "森林火灾",
+    )
+    firm = node(
+        "e9", "江阴周庄华宏纺织有限公司生产安全事故综合应急预案", "总体", "江阴周庄华宏纺织有限公司", "周庄镇"
+    )
+
+    proposal = propose_parent(firm, [forest, general, firm])
+
+    assert proposal is not None and proposal.parent == "t4" and proposal.reason == "所在镇街总体预案"
