@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 _CST = timezone(timedelta(hours=8))
-_DUE = r"(?:之前|以前|前)?\s*(?:就|将|即将|要|需要?|必须|得|应)?\s*(?:到期|到整改期限|整改期限到|整改到期|整改完|完成整改|截止|销号)"
+_DUE = r"(?:之前|以前|前)?\s*(?:就|将|即将|要|需要?|必须|得|应){0,2}\s*(?:到期|到整改期限|整改期限到|整改到期|整改完|完成整改|截止|销号)"
 _PERIODS = (  # (pattern, period, label)
     (r"(?:本周|这周|这个?礼拜|这个?星期)(?:内|之内|末)?", "week", "本周内"),
     (r"(?:下周|下个?礼拜|下个?星期)(?:内|之内)?", "next_week", "下周"),
@@ -32,13 +32,14 @@ def _month_start(day: datetime, ahead: int) -> datetime:
 
 def calendar_due(text: str, now_ms: int) -> dict[str, Any]:
     """``due_from_ms``/``due_within_ms`` (the deadline in [from, now + within)) and a label, else ``{}``."""
-    for pattern, period, label in _SAID:
-        if pattern.search(text):
-            break
-    else:
+    said = next(((period, label) for pattern, period, label in _SAID if pattern.search(text)), None)
+    if said is None:
         return {}
-    today = datetime.fromtimestamp(now_ms / 1000, tz=UTC).astimezone(_CST).replace(
-        hour=0, minute=0, second=0, microsecond=0
+    period, label = said
+    today = (
+        datetime.fromtimestamp(now_ms / 1000, tz=UTC)
+        .astimezone(_CST)
+        .replace(hour=0, minute=0, second=0, microsecond=0)
     )
     week = today - timedelta(days=today.weekday())
     start, end = {

@@ -17,10 +17,10 @@ from typing import Any
 from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
 from agents.chat.hazard_deadline import due_within
-from agents.chat.sensor_kinds import sensor_kind
 from agents.chat.inspecting_unit import inspecting_level
 from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
+from agents.chat.sensor_kinds import sensor_kind
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
 

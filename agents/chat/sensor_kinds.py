@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_QUANTITY = re.compile(r"(温度|液位|压力|浓度|气体浓度)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)")
+_QUANTITY = re.compile(
+    r"(温度|液位|压力|浓度|气体浓度)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
+)
 # device names as the sensors are labelled (ingestion/demo/catalog.py SENSORS), longest first
 _DEVICES = (
     "可燃气体探测器", "有毒气体探测器", "氨气浓度探测器", "一氧化碳探测器", "电气火灾监控", "压力变送器",

@@ -14,7 +14,9 @@ from agents.llm.vocab import cn_to_int
 
 _N = r"([0-9]+|[一二两三四五六七八九十]+)"
 _PLACE = r"(?:个|家)?\s*(?:镇街|镇|街道|乡镇|板块|地方|区域)"
-_TOP = re.compile(rf"(?:最多|最高|排名?(?:最)?靠前|排前)的?\s*(?:是)?(?:哪)?{_N}{_PLACE}|前\s*{_N}\s*(?:名|位|个|的?{_PLACE})")
+_TOP = re.compile(
+    rf"(?:最多|最高|排名?(?:最)?靠前|排前)的?\s*(?:是)?(?:哪)?{_N}{_PLACE}|前\s*{_N}\s*(?:名|位|个|的?{_PLACE})"
+)
 
 
 def top_limit(text: str) -> dict[str, Any]:
