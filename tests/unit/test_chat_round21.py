@@ -106,3 +106,14 @@ def test_a_firm_named_before_a_storing_verb_is_resolved(service) -> None:  # typ
     got = service.ask("嘉汇化学存放着哪些危险化学品", WHO)
     assert got.intent == "enterprise_chemicals" and got.rows
     assert {r.get("enterprise", "江阴市嘉汇化学有限公司") for r in got.rows} == {"江阴市嘉汇化学有限公司"}
+
+
+def test_two_towns_compared_get_both_numbers_and_the_larger_one(service) -> None:  # type: ignore[no-untyped-def]
+    pair = service.ask("青阳镇跟璜土镇比，哪个逾期隐患更多", WHO)
+    one = service.ask("青阳镇逾期隐患有多少", WHO)
+    other = service.ask("璜土镇逾期隐患有多少", WHO)
+    assert pair.intent == one.intent == "overdue_hazards"
+    n1, n2 = len(one.rows), len(other.rows)
+    assert [r["n"] for r in pair.rows] == [n1, n2] and ("持平" if n1 == n2 else "多") in pair.answer
+    each = service.ask("城东和澄江今年分别罚了多少次", WHO)
+    assert [r["town"] for r in each.rows] == ["城东街道", "澄江街道"] and each.intent == "penalty_total"
