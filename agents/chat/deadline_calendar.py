@@ -14,7 +14,12 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 _CST = timezone(timedelta(hours=8))
-_DUE = r"(?:之前|以前|前)?\s*(?:就|将|即将|要|需要?|必须|得|应){0,2}\s*(?:到期|到整改期限|整改期限到|整改到期|整改完|完成整改|截止|销号)"
+_MODAL = r"(?:就|将|即将|要|需要?|必须|得|应)"
+# 到期/截止 say a deadline alone; 整改完/销号 need 前 or a modal, else "这个月整改完的" is the past
+_DUE = (
+    rf"(?:之前|以前|前)?\s*{_MODAL}{{0,2}}\s*(?:到期|到整改期限|整改期限到|整改到期|截止)"
+    rf"|(?:(?:之前|以前|前)\s*{_MODAL}{{0,2}}|{_MODAL}{{1,2}})\s*(?:整改完|完成整改|销号)"
+)
 _PERIODS = (  # (pattern, period, label)
     (r"(?:本周|这周|这个?礼拜|这个?星期)(?:内|之内|末)?", "week", "本周内"),
     (r"(?:下周|下个?礼拜|下个?星期)(?:内|之内)?", "next_week", "下周"),
@@ -22,7 +27,7 @@ _PERIODS = (  # (pattern, period, label)
     (r"下个?月(?:内|之内|底前?)?", "next_month", "下个月"),
     (r"(?:今年|本年度?)(?:底|内|年底)?|年底", "year", "年底前"),
 )
-_SAID = [(re.compile("(?:" + p + r")\s*" + _DUE), period, label) for p, period, label in _PERIODS]
+_SAID = [(re.compile("(?:" + p + r")\s*(?:" + _DUE + ")"), period, label) for p, period, label in _PERIODS]
 
 
 def _month_start(day: datetime, ahead: int) -> datetime:

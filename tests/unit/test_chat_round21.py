@@ -46,6 +46,8 @@ def test_a_calendar_end_bounds_the_deadline(question: str, start: int | None, en
 def test_a_period_without_a_due_word_stays_the_found_date() -> None:
     assert calendar_due("本月新发现的隐患有几条", NOW_MS) == {}
     assert calendar_due("下个月要检查哪些企业", NOW_MS) == {}
+    assert calendar_due("这个月整改完的隐患有几条", NOW_MS) == {}  # rectified this month: the past
+    assert calendar_due("这个月要整改完的隐患有几条", NOW_MS)["due_from_ms"] is None
 
 
 @pytest.mark.parametrize(
