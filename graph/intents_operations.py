@@ -12,10 +12,11 @@ from graph.intent_base import (
 OPERATIONS_INTENTS: tuple[Intent, ...] = (
     Intent(
         "sensors_offline",
-        "离线的物联传感器（按镇街、企业）",
-        (*_ENT_SLOTS,),
+        "离线的物联传感器（按镇街、企业、类型如温度/液位或可燃气体探测器）",
+        (*_ENT_SLOTS, "sensor_type", "sensor_label"),
         ("id", "name", "sensor_type", "enterprise_id", "enterprise", "town", "last_seen"),
         f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND s.online = false
+  AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
 RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town, s.last_seen AS last_seen ORDER BY e.name, s.id LIMIT $limit""",
         key_kind="sensor",
@@ -25,11 +26,12 @@ RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterpr
     ),
     Intent(
         "sensors_alarming",
-        "近期触发报警的传感器（默认近 24 小时）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "近期触发报警的传感器（默认近 24 小时；可按类型如温度/液位或可燃气体探测器）",
+        (*_ENT_SLOTS, "from_ms", "to_ms", "sensor_type", "sensor_label"),
         ("id", "name", "sensor_type", "enterprise_id", "enterprise", "town", "alarms"),
         f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor)-[:TRIGGERED]->(ev:Event)
 WHERE {_ENT} AND ev.occurred_at >= $from_ms AND ev.occurred_at < $to_ms
+  AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
 RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town, count(ev) AS alarms ORDER BY alarms DESC, s.id LIMIT $limit""",
         key_kind="sensor",

@@ -139,6 +139,7 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
             "from_ms",
             "to_ms",
             "due_within_ms",
+            "due_from_ms",
         ),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
@@ -147,7 +148,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
-  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
+  AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -213,6 +214,7 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
             "from_ms",
             "to_ms",
             "due_within_ms",
+            "due_from_ms",
         ),
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
@@ -220,7 +222,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
-  AND ($due_within_ms IS NULL OR (h.deadline >= $now AND h.deadline < $now + $due_within_ms))
+  AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
 RETURN count(h) AS n""",
         shape="count",
         key="n",

@@ -66,7 +66,7 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append("未整改")
     elif params.get("hazard_statuses"):  # 没销号/未验收 (agents.chat.duty_room)
         parts.append("未销号（" + "/".join(params["hazard_statuses"]) + "）")
-    if params.get("due_within_ms"):  # "七天内到整改期限" (agents.chat.hazard_deadline)
+    if params.get("due_within_ms") and not str(params.get("window_label") or "").endswith("到期"):  # 七天内
         parts.append(f"{int(params['due_within_ms']) // 86_400_000}天内到整改期限")
     if params.get("dishonest"):
         parts.append("严重失信")

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.chat import duty_roster, plan_caller, plan_guide, plan_places
+from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
+from agents.chat.top_groups import top_limit
 from core.errors import ValidationError
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
@@ -44,6 +46,15 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         "limit": min(int(values.get("limit") or DEFAULT_LIMIT), 1000),
     }
     text = str(values.get("_question", ""))
+    if intent.shape == "groups" and intent.key == "town" and values.get("limit") is None:
+        params["limit"] = top_limit(text).get("limit", params["limit"])  # "最多的三个镇": those three
+    if (
+        "due_within_ms" in intent.slots
+        and params.get("due_within_ms") is None
+        and (due := calendar_due(text, now_ms))
+    ):
+        params |= due  # "月底前要整改完的": the deadline by a calendar end, not the date found
+        values = values | {"window_label": due["window_label"]}
     if "from_ms" in intent.slots and values.get("from_ms") is None:
         if intent.id in ("events_recent", "event_count_by_type"):
             params |= {"from_ms": now_ms - 7 * DAY_MS, "to_ms": now_ms, "window_label": "近7天"}

@@ -20,6 +20,7 @@ from agents.chat.hazard_deadline import due_within
 from agents.chat.inspecting_unit import inspecting_level
 from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
+from agents.chat.sensor_kinds import sensor_kind
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
 
@@ -227,6 +228,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     if out.get("limit") is None:  # "最近一次检查是哪天": the newest record alone (agents.chat.latest_record)
         out |= latest_one(text)
     out |= due_within(text)  # "七天内到整改期限的": the deadline, not the date found
+    out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
     return out | said_slots(text)  # shift roles, 没销号, 夜查 (agents.chat.duty_room)

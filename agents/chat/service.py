@@ -53,6 +53,7 @@ from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
+from agents.chat.town_pair import asker as both_towns
 from agents.llm.prompts import PromptLibrary, complete_prompt
 from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
@@ -111,7 +112,8 @@ class ChatService:
             )  # "换成去年呢" after a composed answer: its question, restated
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
-            result, state = versus.answer(self._answer, text, principal, previous, use_llm, asked)
+            ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
+            result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result
             state = state or declined(result, state, text)
