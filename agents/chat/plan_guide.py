@@ -209,12 +209,15 @@ def rank(
     sectors_said = question + "".join(
         str(r.get("issuing_unit") or "") for r in named if names_issuer(r, question)
     )
+    # The asked firm's category in the city's records (an enterprise user's "我们厂") names its sector too.
+    firm = frozenset(params.get("firm_sectors") or ())
     fitting = [
         r for r in named
         if overlap(r) or not wanted
-        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said)
+        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
     ]  # fmt: skip
-    standing_in = _standing_in([r for r in named if wanted and not overlap(r)], fitting, sectors_said, reach)
+    unlisted = [r for r in named if wanted and not overlap(r)]
+    standing_in = _standing_in(unlisted, fitting, sectors_said, reach, firm)
     ordered = sorted(
         fitting,
         key=lambda r: (reach(r), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
@@ -238,11 +241,12 @@ def _standing_in(
     fitting: Sequence[Mapping[str, Any]],
     question: str,
     reach: Callable[[Mapping[str, Any]], int],
+    firm: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """City general plans of a sector asked about (工贸行业生产安全事故应急预案 for a 纺织厂 fire) whose
     scope does not list the accident: they stand in, after every other plan, unless a city plan written
     for that sector lists it (a 铝厂 fire is the 冶金 plan's; a 叉车 accident the 特种设备 plan's)."""
-    asked = asked_sectors(question)
+    asked = asked_sectors(question) | firm
     covered = any(reach(f) == 2 and title_sectors(str(f.get("title") or "")) & asked for f in fitting)
     return [
         r for r in unlisted
