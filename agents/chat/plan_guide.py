@@ -40,7 +40,11 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
            ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
            ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
-           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"))  # fmt: skip
+           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"), ("储气罐", "特种设备事故"),
+           ("贮气罐", "特种设备事故"),  # a 空压机's air receiver is a pressure vessel
+           # injuries said by what did them: a shard thrown by a wheel, a blade, rollers
+           ("崩伤", "物体打击"), ("飞溅伤", "物体打击"), ("割伤", "机械伤害"), ("切伤", "机械伤害"),
+           ("轧伤", "机械伤害"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -209,8 +213,14 @@ def rank(
     sectors_said = question + "".join(
         str(r.get("issuing_unit") or "") for r in named if names_issuer(r, question)
     )
-    # The asked firm's category in the city's records (an enterprise user's "我们厂") names its sector too.
-    firm = frozenset(params.get("firm_sectors") or ())
+    # The asked firm's category in the city's records (an enterprise user's "我们厂") names its sector too,
+    # unless special equipment is said: its accident is the 特种设备 plan's in any works (a 空压机 储气罐
+    # exploding in a 工贸 works is no 粉尘爆炸).
+    firm = (
+        frozenset(params.get("firm_sectors") or ())
+        if "特种设备" not in asked_sectors(question)
+        else frozenset()
+    )
     fitting = [
         r for r in named
         if overlap(r) or not wanted
