@@ -8,7 +8,14 @@ from typing import Any
 import pytest
 
 from agents.chat import plan_guide
+from agents.chat.ownscope import own_scope
+from agents.chat.plan_passages import quote
 from agents.chat.plan_sectors import asked_sectors, category_sectors
+from agents.chat.router import route
+from agents.chat.slots import Gazetteer, extract_slots, normalise_question
+from core.scope import DataScope, ScopeLevel
+
+TOWNS = Gazetteer.from_towns(["华士镇", "璜土镇", "云亭街道"])
 
 
 def _plan(pid: str, title: str, unit: str, **kw: Any) -> dict[str, Any]:
@@ -65,3 +72,51 @@ def test_workshop_words_name_their_sector(question: str, sector: str) -> None:
 def test_a_spray_booth_fire_at_a_furniture_works_is_the_hazchem_plan_alone() -> None:
     question = "家具厂喷涂室着火，按哪个预案"
     assert _ranked(question, [GONGMAO, HAZCHEM], category_sectors("轻工")) == ["H"]
+
+
+def test_a_pressure_vessel_at_a_trade_works_is_special_equipment_not_the_towns_dust_plan() -> None:
+    special = _plan("S", "江阴市市场监督管理局特种设备事故应急预案", "江阴市市场监督管理局",
+                    accident_types=["特种设备事故"], plan_type="部门")  # fmt: skip
+    dust = _plan("D", "某镇工贸企业有限空间和粉尘涉爆事故专项应急预案", "某镇人民政府", town="某镇",
+                 asked_town="某镇", accident_types=["粉尘爆炸", "有限空间中毒窒息"])  # fmt: skip
+    question = "厂里压缩机房的贮气罐炸开了，按什么预案"
+    assert _ranked(question, [dust, GONGMAO, special], category_sectors("机械")) == ["S"]
+
+
+@pytest.mark.parametrize(
+    "question", ["印刷厂的切纸机上有人割伤了手，用什么预案", "纸品公司仓库着火，按什么预案"]
+)
+def test_paper_and_print_works_are_the_trade_sector(question: str) -> None:
+    assert "工贸" in asked_sectors(question)
+
+
+# ---- a town officer's own park; an injury said by what did it ------------------------------------------------
+@pytest.mark.parametrize(
+    "question,kept",
+    [
+        ("我们化工集中区一家企业储罐泄漏，用哪个预案", "化工集中区"),
+        ("咱们工业园里一家工厂着火了，谁指挥", "工业园"),
+    ],
+)
+def test_a_town_officers_own_park_is_in_his_town(question: str, kept: str) -> None:
+    own = own_scope(question, DataScope(level=ScopeLevel.TOWN, town="璜土镇"))
+    assert own.town == "璜土镇" and own.text.startswith(kept)
+
+
+def test_an_injury_said_by_what_did_it_is_a_plan_question_with_an_accident() -> None:
+    question = "镇上一家石料厂工人被飞出的砂轮碎片崩伤，按什么预案"
+    assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
+    assert plan_guide.slot_values(question)["accident_types"] == ["物体打击"]
+
+
+# ---- who to report to, asked with a level: the reporting chain is quoted, not the level's measure ---------------
+def test_a_level_and_reporting_question_quotes_the_passage_with_the_time_limit() -> None:
+    level = {"plan_id": "P", "title": "某镇预案", "section": "Ⅲ级响应",
+             "text": "启动Ⅲ级响应，由副总指挥组织指挥：成立现场指挥部；向江阴市应急管理局报告并请求支援。"}  # fmt: skip
+    chain = {"plan_id": "P", "title": "某镇预案", "section": "信息报告",
+             "text": "事发单位应立即向镇应急管理局报告；镇应急管理局接报后应在半小时内电话报告江阴市应急管理局。"}  # fmt: skip
+    line = quote([level, chain], "三级响应谁指挥，先做什么，要报告给谁")
+    assert "信息报告" in line and "半小时内" in line
+    content = {"plan_id": "P", "title": "某镇预案", "section": "信息报告",
+               "text": "报告内容包括事故发生的时间、地点、单位名称和伤亡人数，以及已采取的措施。"}  # fmt: skip
+    assert "报告内容" in quote([content, chain], "报告内容要包括哪些")  # a limit does not answer it
