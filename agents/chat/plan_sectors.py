@@ -39,7 +39,7 @@ SECTORS: tuple[Sector, ...] = (
         # paint and its thinners are flammable liquids: a 油漆仓库 or 喷漆房 fire is a hazardous-chemical fire
         r"油漆|涂料|稀释剂|天那水|香蕉水|"
         # the rooms where paint is mixed and sprayed are named for it: a 喷漆房 / 调漆间 fire is a paint fire
-        r"喷漆|调漆|喷涂|涂装|溶剂",
+        r"喷漆|调漆|喷涂|溶剂",
         r"危险化学品|危化",
     ),
     _sector(
