@@ -9,6 +9,7 @@ from typing import Any
 from agents.chat import duty_roster, plan_caller, plan_guide, plan_places
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
+from agents.chat.plan_sectors import category_sectors
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
 from agents.chat.top_groups import top_limit
@@ -16,6 +17,7 @@ from core.errors import ValidationError
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph.intents import Intent
+from graph.plan_place_queries import enterprise_profile
 from graph.repository import SafetyGraphRepository, day_bounds
 
 DEFAULT_LIMIT = 500
@@ -145,6 +147,9 @@ def run_template(
     if intent.id == "duty_now":
         params, rows = duty_roster.with_city_fallback(intent.cypher, params, rows, store)
     if intent.id == "plan_for":
+        firm = params.get("enterprise_id")  # its category names its sector ("我们厂" says no trade)
+        profile = enterprise_profile(store, str(firm)) if firm else None
+        params["firm_sectors"] = sorted(category_sectors(str((profile or {}).get("category") or "")))
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
         ranked = plan_guide.rank(rows, params, question)
         rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said

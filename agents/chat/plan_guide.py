@@ -40,7 +40,11 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
            ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
            ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
-           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"))  # fmt: skip
+           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"), ("储气罐", "特种设备事故"),
+           ("贮气罐", "特种设备事故"),  # a 空压机's air receiver is a pressure vessel
+           # injuries said by what did them: a shard thrown by a wheel, a blade, rollers
+           ("崩伤", "物体打击"), ("飞溅伤", "物体打击"), ("割伤", "机械伤害"), ("切伤", "机械伤害"),
+           ("轧伤", "机械伤害"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -209,12 +213,21 @@ def rank(
     sectors_said = question + "".join(
         str(r.get("issuing_unit") or "") for r in named if names_issuer(r, question)
     )
+    # The asked firm's category in the city's records (an enterprise user's "我们厂") names its sector too,
+    # unless special equipment is said: its accident is the 特种设备 plan's in any works (a 空压机 储气罐
+    # exploding in a 工贸 works is no 粉尘爆炸).
+    firm = (
+        frozenset(params.get("firm_sectors") or ())
+        if "特种设备" not in asked_sectors(question)
+        else frozenset()
+    )
     fitting = [
         r for r in named
         if overlap(r) or not wanted
-        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said)
+        if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
     ]  # fmt: skip
-    standing_in = _standing_in([r for r in named if wanted and not overlap(r)], fitting, sectors_said, reach)
+    unlisted = [r for r in named if wanted and not overlap(r)]
+    standing_in = _standing_in(unlisted, fitting, sectors_said, reach, firm)
     ordered = sorted(
         fitting,
         key=lambda r: (reach(r), -_title_hits(str(r.get("title") or ""), question, wanted), -overlap(r),
@@ -238,11 +251,12 @@ def _standing_in(
     fitting: Sequence[Mapping[str, Any]],
     question: str,
     reach: Callable[[Mapping[str, Any]], int],
+    firm: frozenset[str] = frozenset(),
 ) -> list[dict[str, Any]]:
     """City general plans of a sector asked about (工贸行业生产安全事故应急预案 for a 纺织厂 fire) whose
     scope does not list the accident: they stand in, after every other plan, unless a city plan written
     for that sector lists it (a 铝厂 fire is the 冶金 plan's; a 叉车 accident the 特种设备 plan's)."""
-    asked = asked_sectors(question)
+    asked = asked_sectors(question) | firm
     covered = any(reach(f) == 2 and title_sectors(str(f.get("title") or "")) & asked for f in fitting)
     return [
         r for r in unlisted

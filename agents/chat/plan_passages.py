@@ -143,7 +143,8 @@ def _on_point(passage: Mapping[str, Any], question: str) -> bool:
 def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     """The best passage on the point asked as one answer line: its plan and section, the text cut
     at a sentence end; empty when no passage is on the point (the citations still list them)."""
-    best = next((p for p in passages if _on_point(p, question)), None)
+    best = next((p for p in passages if _states_limit(p, question)), None)
+    best = best or next((p for p in passages if _on_point(p, question)), None)
     if best is None:
         return ""
     text = _from_the_point(re.sub(r"\s+", "", str(best.get("text", ""))), question)
@@ -153,6 +154,19 @@ def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     section = str(best.get("section") or "").strip()
     where = f"《{best.get('title')}》" + (f"“{section}”" if section else "")
     return f"相关条文（{where}）：{text}"
+
+
+# A reporting time limit ("30分钟内", "1小时内", "半小时内").
+_LIMIT = re.compile(r"(?:\d+|[一二三四五六七八九十半两]+)个?(?:分钟|小时)(?:内|以内|之内)")
+
+
+def _states_limit(passage: Mapping[str, Any], question: str) -> bool:
+    """For who/when to report, the plan's reporting chain states its time limit: a level's measures
+    ("向江阴市应急管理局报告并请求支援") share the word and come first when a level is asked too, but do
+    not say when nor who reports. Not for the content of a report, which a limit does not answer."""
+    if aspect(question) != "reporting" or "内容" in question or not _on_point(passage, question):
+        return False
+    return _LIMIT.search(re.sub(r"\s+", "", str(passage.get("text", "")))) is not None
 
 
 _SENTENCE_END = "。；;"

@@ -37,7 +37,9 @@ SECTORS: tuple[Sector, ...] = (
         # dangerous goods said by the load a tanker carries (道路危险货物运输 is the 危化 plan's too)
         r"危险货物|汽油|柴油|成品油|油罐|液碱|烧碱|丙酮|氢气|乙炔|"
         # paint and its thinners are flammable liquids: a 油漆仓库 or 喷漆房 fire is a hazardous-chemical fire
-        r"油漆|涂料|稀释剂|天那水|香蕉水",
+        r"油漆|涂料|稀释剂|天那水|香蕉水|"
+        # the rooms where paint is mixed and sprayed are named for it: a 喷漆房 / 调漆间 fire is a paint fire
+        r"喷漆|调漆|喷涂|溶剂",
         r"危险化学品|危化",
     ),
     _sector(
@@ -46,6 +48,7 @@ SECTORS: tuple[Sector, ...] = (
         r"铁水|熔炼|铸造|涉氨|液氨|氨气|冷库|制冷|"
         # the trades the city 工贸 plan names (冶金、有色、建材、机械、轻工、纺织、烟草), as works are called
         r"纺织|织布|织造|纺纱|[毛棉麻丝绢]纺|纺丝|化纤|印染|染整|服装|制衣|家具|木业|木材加工|造纸|皮革|制鞋|食品厂|塑料|注塑|"
+        r"纸业|纸箱|纸品|纸厂|印刷|"
         r"机械厂|机械制造|机加工|五金|金属制品|冲压|锻造|建材|水泥|玻璃|陶瓷|石材|烟草|卷烟|轻工|"
         r"钢厂|钢铁|铝厂|铝业|铜厂|有色金属|冶炼|冶金|轧钢",
         r"工贸|有限空间|受限空间|粉尘|熔融金属",
@@ -58,7 +61,8 @@ SECTORS: tuple[Sector, ...] = (
     _sector("道路运输", r"运输|槽罐车|罐车|危险品车|货车|公路|高速|国道|省道|道路|侧翻", r"道路|运输"),
     _sector(
         "特种设备",
-        r"特种设备|电梯|扶梯|锅炉|压力容器|气瓶|起重|吊车|行车|叉车|游乐|压力管道",
+        # a 空压机 room's 储气罐 is a pressure vessel
+        r"特种设备|电梯|扶梯|锅炉|压力容器|气瓶|起重|吊车|行车|叉车|游乐|压力管道|储气罐|贮气罐",
         r"特种设备|起重|叉车|锅炉",
     ),
     _sector("建设施工", r"工地|施工|脚手架|塔吊|基坑|建筑工程|在建", r"建设工程|建筑施工|施工"),
@@ -89,6 +93,23 @@ SECTORS: tuple[Sector, ...] = (
 _WHOLE_CLASS = re.compile(r"(?:行业|企业|领域|机构|校园|工程施工|施工)(?:生产)?安全事故")
 
 
+# The sector a firm's category in the city's records names (enterprise.category): an enterprise user's
+# "我们厂" says no trade word, but its record does. 医药, 加油站 and 其他 name no sector plan here.
+_CATEGORY_SECTORS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("机械", "纺织", "轻工", "建材", "烟草"), frozenset({"工贸"})),
+    **dict.fromkeys(("冶金", "有色"), frozenset({"工贸", "冶金"})),
+    "商贸": frozenset({"商贸"}),
+}
+
+
+def category_sectors(category: str) -> set[str]:
+    """The sectors a firm of ``category`` is in; any chemical category (一般化工, 危化品生产,
+    使用危化品的化工企业, 危化品经营) is the 危化品 sector."""
+    if "化" in category:
+        return {"危化品"}
+    return set(_CATEGORY_SECTORS.get(category.strip(), frozenset()))
+
+
 def general_sectors(title: str) -> set[str]:
     """The sectors a plan is the general plan of (empty: a plan for named accident types)."""
     return title_sectors(title) if _WHOLE_CLASS.search(title) else set()
@@ -102,10 +123,11 @@ def asked_sectors(question: str) -> set[str]:
     return {s.name for s in SECTORS if s.question.search(question)}
 
 
-def fits_sector(title: str, question: str) -> bool:
+def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -> bool:
     """True when every sector the plan's title names is one the question is about (a plan naming none
-    fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident."""
-    return title_sectors(title) <= asked_sectors(question)
+    fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident. ``also``: the
+    sectors known besides the words (the asked firm's category)."""
+    return title_sectors(title) <= asked_sectors(question) | also
 
 
-__all__ = ["SECTORS", "asked_sectors", "fits_sector", "general_sectors", "title_sectors"]
+__all__ = ["SECTORS", "asked_sectors", "category_sectors", "fits_sector", "general_sectors", "title_sectors"]
