@@ -19,6 +19,19 @@ _STORED = (
     "WHERE ($chemical IS NULL OR any(cid IN stored_chemicals WHERE cid IN $chemical))"
 )
 
+# The hazard list and count filter alike: status, grade, found-date window and deadline window.
+_HAZARD_SLOTS = (
+    *_ENT_SLOTS,
+    "hazard_status",
+    "hazard_statuses",
+    "hazard_level",
+    "open_only",
+    "from_ms",
+    "to_ms",
+    "due_within_ms",
+    "due_from_ms",
+)
+
 SUPERVISION_INTENTS: tuple[Intent, ...] = (
     Intent(
         "enterprise_list",
@@ -130,17 +143,7 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
     Intent(
         "hazard_list",
         "隐患清单（按状态 待整改/整改中/已整改/已验收、一般/重大、镇街、企业筛选；默认未整改）",
-        (
-            *_ENT_SLOTS,
-            "hazard_status",
-            "hazard_statuses",
-            "hazard_level",
-            "open_only",
-            "from_ms",
-            "to_ms",
-            "due_within_ms",
-            "due_from_ms",
-        ),
+        _HAZARD_SLOTS,
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
@@ -205,17 +208,7 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
     Intent(
         "hazard_count",
         "隐患数量（按镇街、企业、等级、状态统计）",
-        (
-            *_ENT_SLOTS,
-            "hazard_status",
-            "hazard_statuses",
-            "hazard_level",
-            "open_only",
-            "from_ms",
-            "to_ms",
-            "due_within_ms",
-            "due_from_ms",
-        ),
+        _HAZARD_SLOTS,
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)

@@ -4,10 +4,8 @@ kind), each tested on sentences that are not in the eval set."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +17,7 @@ from agents.chat.slots import Gazetteer, extract_slots
 from agents.chat.timewords import CST
 from core.scope import DataScope
 from graph.intents import BY_ID
+from tests.support.demo_chat import demo_chat_service
 
 TOWNS = Gazetteer.from_towns(
     ["澄江街道", "城东街道", "华士镇", "临港经济开发区", "周庄镇", "青阳镇", "月城镇"]
@@ -129,22 +128,8 @@ def test_an_inspection_kind_said_is_a_filter() -> None:
 # ---- end to end on the demo city ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def service() -> Iterator[object]:
-    from evals.chat import (
-        ChatService,
-        ConversationStore,
-        SafetyGraphRepository,
-        demo_store,
-        parse_time_range,
-    )  # fmt: skip
-
-    with tempfile.TemporaryDirectory(prefix="chat19-") as tmp:
-        store = demo_store(Path(tmp), NOW_MS)
-        try:
-            yield ChatService(store=store, repository=SafetyGraphRepository(store),
-                              conversations=ConversationStore(store, lambda: NOW_MS), clock=lambda: NOW_MS,
-                              time_parser=parse_time_range)  # fmt: skip
-        finally:
-            store.close()
+    with demo_chat_service(NOW_MS, prefix="chat19-") as chat:
+        yield chat
 
 
 def test_the_leader_said_is_the_leader_alone_and_a_follow_up_keeps_the_role(service) -> None:  # type: ignore[no-untyped-def]

@@ -4,10 +4,8 @@ that are not in the eval set."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -21,6 +19,7 @@ from agents.chat.slots import Gazetteer, extract_slots
 from agents.chat.timewords import CST
 from core.scope import DataScope, Principal
 from graph.intents import BY_ID
+from tests.support.demo_chat import demo_chat_service
 
 TOWNS = Gazetteer.from_towns(["澄江街道", "城东街道", "华士镇", "临港经济开发区", "周庄镇", "青阳镇"])
 DAY = 86_400_000
@@ -76,22 +75,8 @@ def test_a_due_soon_duration_bounds_the_deadline_and_drops_the_found_window() ->
 # ---- end to end on the demo city ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def service() -> Iterator[object]:
-    from evals.chat import (
-        ChatService,
-        ConversationStore,
-        SafetyGraphRepository,
-        demo_store,
-        parse_time_range,
-    )  # fmt: skip
-
-    with tempfile.TemporaryDirectory(prefix="chat20-") as tmp:
-        store = demo_store(Path(tmp), NOW_MS)
-        try:
-            yield ChatService(store=store, repository=SafetyGraphRepository(store),
-                              conversations=ConversationStore(store, lambda: NOW_MS), clock=lambda: NOW_MS,
-                              time_parser=parse_time_range)  # fmt: skip
-        finally:
-            store.close()
+    with demo_chat_service(NOW_MS, prefix="chat20-") as chat:
+        yield chat
 
 
 WHO = Principal(user_id="t", scope=DataScope())

@@ -4,10 +4,8 @@ that are not in the eval set."""
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -19,6 +17,7 @@ from agents.chat.timewords import CST
 from agents.chat.top_groups import top_limit
 from core.scope import DataScope, Principal
 from graph.intents import BY_ID
+from tests.support.demo_chat import demo_chat_service
 
 NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)  # a Thursday
 DEC_1 = int(datetime(2026, 12, 1, tzinfo=CST).timestamp() * 1000)
@@ -74,16 +73,8 @@ def test_a_ranking_that_names_how_many_towns_is_cut_there() -> None:
 # ---- end to end on the demo city ---------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def service() -> Iterator[object]:
-    from evals.chat import ChatService, ConversationStore, SafetyGraphRepository, demo_store, parse_time_range
-
-    with tempfile.TemporaryDirectory(prefix="chat21-") as tmp:
-        store = demo_store(Path(tmp), NOW_MS)
-        try:
-            yield ChatService(store=store, repository=SafetyGraphRepository(store),
-                              conversations=ConversationStore(store, lambda: NOW_MS), clock=lambda: NOW_MS,
-                              time_parser=parse_time_range)  # fmt: skip
-        finally:
-            store.close()
+    with demo_chat_service(NOW_MS, prefix="chat21-") as chat:
+        yield chat
 
 
 WHO = Principal(user_id="t", scope=DataScope())
