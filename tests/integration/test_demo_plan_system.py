@@ -14,12 +14,8 @@ from api.bootstrap import Container
 from api.demo_plans import load_demo_plans
 from api.settings import Settings
 from core.scope import DEV_PRINCIPAL
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
 from plans.plan_system_links import link_system
-from tests.support.fixture_city import NOW, entities
+from tests.support.plan_api import fixture_city_container
 
 CORPUS = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "plans" / "files"
 SAMPLES = (
@@ -40,16 +36,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Container, 
     folder.mkdir()
     for name in SAMPLES:
         shutil.copy(CORPUS / f"{name}.docx", folder / f"{name}.docx")
-    store = FalkorGraphStore(tmp / "graph")
-    store.connect()
-    try:
-        migrate(store)
-        GraphLoader(store).load(entities())
-        settings = Settings(data_dir=tmp, env="test")
-        c = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW, search=None)
+    with fixture_city_container(tmp) as c:
         yield c, load_demo_plans(c, folder)
-    finally:
-        store.close()
 
 
 def _edges(c: Container) -> set[tuple[str, str]]:

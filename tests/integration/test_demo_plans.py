@@ -7,15 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from api.bootstrap import Container
 from api.demo_plans import load_demo_plans
-from api.settings import Settings
 from core.scope import DEV_PRINCIPAL
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, entities
+from tests.support.plan_api import fixture_city_container
 
 CORPUS = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "plans" / "files"
 
@@ -25,13 +19,7 @@ def test_sample_plans_are_published_and_the_notice_is_refused(tmp_path: Path) ->
     folder.mkdir()
     for name in ("city_hazchem.docx", "notice_meeting.docx", "city_hazchem.pdf"):
         shutil.copy(CORPUS / name, folder / name)
-    store = FalkorGraphStore(tmp_path / "graph")
-    store.connect()
-    try:
-        migrate(store)
-        GraphLoader(store).load(entities())
-        settings = Settings(data_dir=tmp_path, env="test")
-        c = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW, search=None)
+    with fixture_city_container(tmp_path) as c:
         result = load_demo_plans(c, folder)
         assert [x["file"] for x in result["loaded"]] == ["city_hazchem.docx"]  # one format per plan
         assert [x["file"] for x in result["failed"]] == ["notice_meeting.docx"]
@@ -42,8 +30,6 @@ def test_sample_plans_are_published_and_the_notice_is_refused(tmp_path: Path) ->
         )
         assert page.total == 1
         assert load_demo_plans(c, folder) == {"skipped": "图中已有 1 个预案"}  # idempotent
-    finally:
-        store.close()
 
 
 TOWNS = ["周庄镇", "华士镇", "顾山镇", "徐霞客镇", "城东街道"]

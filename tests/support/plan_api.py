@@ -77,3 +77,18 @@ def accept_all(
     )
     assert r.status_code == 200, r.text
     return r.json()  # type: ignore[no-any-return]
+
+
+@contextmanager
+def fixture_city_container(data: Path) -> Iterator[Container]:
+    """The fixture city in an embedded graph under ``data`` and a container over it (no search
+    index, fixed clock): what `safecloud demo plans` needs to publish sample plans."""
+    store = FalkorGraphStore(data / "graph")
+    store.connect()
+    try:
+        migrate(store)
+        GraphLoader(store).load(entities())
+        settings = Settings(data_dir=data, env="test")
+        yield Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW, search=None)
+    finally:
+        store.close()
