@@ -79,6 +79,9 @@ def find_title(blocks: list[Block]) -> Block | None:
 _TOPIC_TITLE = re.compile(r"(?<!生产安全)(?<!安全生产)(?<!突发)(?:事故|灾害|事件)(?:应急|救援)+预案$")
 # "江阴市工贸行业生产安全事故应急预案": production-safety accidents of one sector are a topic too
 _SECTOR_TITLE = re.compile(r"(?:行业|领域)(?:企业)?(?:生产安全|安全生产)事故(?:应急|救援)+预案$")
+# "璜土镇森林防火应急预案", "X村防汛防台应急预案": a plan against one hazard names it by the prevention
+# work (防火 / 防汛 / 消防) rather than the accident, and is a 专项 plan all the same
+_PREVENTION_TITLE = re.compile(r"(?:防火|防汛|防台|防洪|防风|抗旱|防震|防治|消防)(?:工作)?(?:应急|救援)+预案")
 
 
 def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
@@ -106,7 +109,7 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if accident_type_spans(title) or _TOPIC_TITLE.search(title) or _SECTOR_TITLE.search(title):
+    if any(p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE)) or accident_type_spans(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     # "X镇生产安全事故应急预案": a government's plan for one kind of emergency, not its overall plan (a
     # company's 生产安全事故应急预案 is its comprehensive plan)
