@@ -296,7 +296,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
-    """Types named in the title, the scope and, for a 现场处置方案, the risk description (first 风险
+    """Types named in the title, the scope, the purpose and, for a 现场处置方案, the risk description (first 风险
     section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
     危化 firm's overview) while its scope says which accidents the plan answers."""
     candidates = [title] if title is not None else []
@@ -314,7 +314,10 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
                 break
             if b.kind != "table":
                 described.append(b)
-    for block in candidates + scope + described[:4]:
+    # "为…迅速有效地控制和处置火灾、机械伤害和触电等事故，制定本预案": the purpose names the accidents
+    # the plan answers as plainly as the scope does
+    purpose = _section_blocks(draft, outline, "总则/目的")[:1]
+    for block in candidates + scope + purpose + described[:4]:
         excluded = excluded_spans(block.text)
         for start, end, value in accident_type_spans(block.text):
             if any(s <= start < e for s, e in excluded):
