@@ -295,6 +295,10 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# after a type in the purpose: the rest of its clause calls it an accident ("火灾、爆炸事故的应急处置")
+_NAMES_ACCIDENT = re.compile(r"[^，,。；;]*?事故")
+
+
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
     """Types named in the title, the scope, the purpose and, for a 现场处置方案, the risk description (first 风险
     section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
@@ -322,6 +326,8 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
         for start, end, value in accident_type_spans(block.text):
             if any(s <= start < e for s, e in excluded):
                 continue
+            if block in purpose and not _NAMES_ACCIDENT.match(block.text[end:]):
+                continue  # "防止泄漏燃气引发火灾爆炸": a consequence to avoid, not the accident answered
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:
                 draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)

@@ -98,3 +98,17 @@ def test_a_header_row_alone_at_a_page_foot_heads_the_table_on_the_next_page() ->
 def test_a_signature_line_at_the_page_foot_stays_text() -> None:
     lines = [_Line("编制：王明", 11.0, False, 3, 150.0, 760.0), _Line("审核：李强", 11.0, False, 3, 300.0, 760.0)]
     assert foot_header_row(lines, 842.0) == (lines, None)
+
+
+def test_a_consequence_in_the_purpose_is_no_accident_type() -> None:
+    data = _data(
+        ("p", "江阴某化工有限公司储罐区泄漏事故专项应急预案"),
+        ("h1", "1 总则"),
+        ("h2", "1.1 编制目的"),
+        ("p", "规范储罐泄漏的处置程序，防止泄漏物料引发中毒和窒息。"),
+    )  # fmt: skip
+    assert "中毒和窒息" not in data["accident_types"]
+
+
+def test_a_roster_post_named_after_a_body_stays_the_post() -> None:
+    assert unit_or_role("保卫科值班", duty_desk=False) == {"role": "保卫科值班", "org": ""}
