@@ -326,7 +326,7 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
         for start, end, value in accident_type_spans(block.text):
             if any(s <= start < e for s, e in excluded):
                 continue
-            if block in purpose and not _NAMES_ACCIDENT.match(block.text[end:]):
+            if block in purpose and block not in scope and not _NAMES_ACCIDENT.match(block.text[end:]):
                 continue  # "防止泄漏燃气引发火灾爆炸": a consequence to avoid, not the accident answered
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:

@@ -112,3 +112,13 @@ def test_a_consequence_in_the_purpose_is_no_accident_type() -> None:
 
 def test_a_roster_post_named_after_a_body_stays_the_post() -> None:
     assert unit_or_role("保卫科值班", duty_desk=False) == {"role": "保卫科值班", "org": ""}
+
+
+def test_a_purpose_and_scope_section_keeps_its_scope_types() -> None:
+    # one "目的和范围" section: its sentence is the scope too, so every type it names counts
+    data = _data(
+        ("p", "江阴某制药有限公司突发事件应急预案"),
+        ("h1", "1 目的和范围"),
+        ("p", "本预案适用于公司合成车间发生的泄漏、灼烫等突发事件。"),
+    )  # fmt: skip
+    assert {"泄漏", "灼烫"} <= set(data["accident_types"])
