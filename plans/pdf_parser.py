@@ -22,6 +22,7 @@ import pymupdf
 
 from plans.errors import CorruptDocumentError, EncryptedDocumentError, NoTextError
 from plans.ocr import OcrEngine
+from plans.pdf_foot_header import foot_header_row
 from plans.pdf_layout import _PAGE_NUMBER, _FontStats, _layer_blocks, _Line, _ocr_blocks
 from plans.structure import Block, DocumentStructure, assign_heading_levels
 
@@ -194,6 +195,10 @@ def _text_layer(page: Any) -> tuple[list[_Line], list[tuple[Any, list[list[str]]
             size = round(max(s["size"] for s in spans), 1)
             bold = all(s["flags"] & 16 for s in spans)
             lines.append(_Line(text, size, bold, block_no, line["bbox"][2], line["bbox"][1]))
+    lines, header = foot_header_row(lines, page.rect.height)
+    if header is not None:  # a table's header row alone at the page foot: the next page holds its body
+        y0 = max(ln.y0 for ln in lines) + 1 if lines else 0.0
+        tables.append(((0.0, y0, page.rect.width, y0 + 1), [header]))
     return lines, tables
 
 

@@ -70,7 +70,7 @@ def roster_contact(contact: dict[str, str], shift: str, title: str) -> dict[str,
         return {}
     from plans.rules_contacts import unit_or_role  # rules_contacts imports the module that imports this one
 
-    placed = {"org": post} if _BODY_OFFICE.search(post) else unit_or_role(post)
+    placed = {"org": post} if _BODY_OFFICE.search(post) else unit_or_role(post, duty_desk=False)
     if not placed["org"]:
         return {}
     return {"org": placed["org"], "role": shift if _ROUND_THE_CLOCK.match(shift) else ""}

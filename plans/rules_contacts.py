@@ -117,12 +117,20 @@ _CALL_ROOM = re.compile(
     r"(?:中控|控制|调度|监控|门卫|医务|指挥)室$|.值班室$|调度中心$|(?:院|中心)急诊(?:室|科)?$"
 )
 _HOURS = re.compile(r"\s*[（(]\s*(?:24\s*小时|全天|昼夜)(?:值班|值守|有人)?\s*[)）]\s*$")
+# "安全环保部值班": a body's duty desk is the body's line and the duty is the role (as "X值班电话")
+_BODY_ON_DUTY = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(值班|值守)$")
 _PLACE_ROOM = re.compile(r"^(?:村|社区|镇|街道|公司|厂|车间|园区)[\u4e00-\u9fff]{0,8}室$")
 
 
-def unit_or_role(label: str) -> dict[str, str]:
+def unit_or_role(label: str, *, duty_desk: bool = True) -> dict[str, str]:
+    """Org or role of a line's label. ``duty_desk=False`` keeps "X值班" as one post: a roster's 岗位
+    column names its shifts as written ("工程部值班" beside 白班 / 夜班), where a text line's label is
+    the body and its desk."""
     # "应急办公室（24小时）": when the line is staffed is no part of who answers it
     label = _HOURS.sub("", label) or label
+    staffed = _BODY_ON_DUTY.match(label)
+    if staffed and duty_desk and (UNIT_SUFFIX.search(staffed.group(1)) or _ORG_WORD.search(staffed.group(1))):
+        return {"role": staffed.group(2), "org": staffed.group(1)}
     unit = bool(UNIT_SUFFIX.search(label) or (len(label) >= 3 and _ORG_WORD.search(label)))
     # "能源中心调度室": a room of a named body is that body's line, as "公司办公室" is
     unit = unit or bool(_PLACE_ROOM.match(label) or _UNIT_ROOM.search(label))

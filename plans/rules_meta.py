@@ -79,6 +79,9 @@ def find_title(blocks: list[Block]) -> Block | None:
 _TOPIC_TITLE = re.compile(r"(?<!生产安全)(?<!安全生产)(?<!突发)(?:事故|灾害|事件)(?:应急|救援)+预案$")
 # "江阴市工贸行业生产安全事故应急预案": production-safety accidents of one sector are a topic too
 _SECTOR_TITLE = re.compile(r"(?:行业|领域)(?:企业)?(?:生产安全|安全生产)事故(?:应急|救援)+预案$")
+# "璜土镇森林防火应急预案", "X村防汛防台应急预案": a plan against one hazard names it by the prevention
+# work (防火 / 防汛 / 消防) rather than the accident, and is a 专项 plan all the same
+_PREVENTION_TITLE = re.compile(r"(?:防火|防汛|防台|防洪|防风|抗旱|防震|防治|消防)(?:工作)?(?:应急|救援)+预案")
 
 
 def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
@@ -106,7 +109,7 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if accident_type_spans(title) or _TOPIC_TITLE.search(title) or _SECTOR_TITLE.search(title):
+    if any(p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE)) or accident_type_spans(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     # "X镇生产安全事故应急预案": a government's plan for one kind of emergency, not its overall plan (a
     # company's 生产安全事故应急预案 is its comprehensive plan)
@@ -292,8 +295,12 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# after a type in the purpose: the rest of its clause calls it an accident ("火灾、爆炸事故的应急处置")
+_NAMES_ACCIDENT = re.compile(r"[^，,。；;]*?事故")
+
+
 def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> None:
-    """Types named in the title, the scope and, for a 现场处置方案, the risk description (first 风险
+    """Types named in the title, the scope, the purpose and, for a 现场处置方案, the risk description (first 风险
     section). A 综合 / 专项 plan's risk description lists every hazard on the site (有限空间, 高处坠落 in a
     危化 firm's overview) while its scope says which accidents the plan answers."""
     candidates = [title] if title is not None else []
@@ -311,11 +318,16 @@ def _accident_types(draft: PlanDraft, outline: Outline, title: Block | None) -> 
                 break
             if b.kind != "table":
                 described.append(b)
-    for block in candidates + scope + described[:4]:
+    # "为…迅速有效地控制和处置火灾、机械伤害和触电等事故，制定本预案": the purpose names the accidents
+    # the plan answers as plainly as the scope does
+    purpose = _section_blocks(draft, outline, "总则/目的")[:1]
+    for block in candidates + scope + purpose + described[:4]:
         excluded = excluded_spans(block.text)
         for start, end, value in accident_type_spans(block.text):
             if any(s <= start < e for s, e in excluded):
                 continue
+            if block in purpose and block not in scope and not _NAMES_ACCIDENT.match(block.text[end:]):
+                continue  # "防止泄漏燃气引发火灾爆炸": a consequence to avoid, not the accident answered
             assert value in {t.value for t in AccidentType}
             if value not in draft.data["accident_types"]:
                 draft.add("accident_types", value, block.paragraph, start, end, confidence=0.85)

@@ -14,7 +14,10 @@ from plans.structure import Block
 
 _ROLE_HOLDER_INLINE = re.compile(rf"(?:^|[；;。])\s*({SPACED_TITLES})\s*[:：]\s*([^。；;]{{1,60}})")
 ROLE_IS = re.compile(rf"(?:^|[，,；;])\s*({'|'.join(ROLE_TITLES)})\s*(?:为|是)\s*([^，。；;]{{2,40}})")
-ROLE_BY = re.compile(rf"({'|'.join(ROLE_TITLES)})\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)")
+# "总指挥由镇长担任" and "设总指挥1名，由镇长担任" (a head count between the post and its holder)
+ROLE_BY = re.compile(
+    rf"({'|'.join(ROLE_TITLES)})\s*(?:[0-9一二两三四五六七八九十]+\s*[名人个]\s*[，,]?)?\s*由\s*([^，。；;]{{2,40}}?)\s*(?:担任|兼任)"
+)
 DUTY_VERB = re.compile(
     r"^(?:负责|组织(?!机构|体系|架构|结构)|协调|承担|指导|做好|开展|落实|督促|配合|参与|及时|根据|按照|提供|保障|统一|指挥(?!部)|决定|研究|审定)"
 )

@@ -36,8 +36,8 @@ _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
     re.compile(r"保管人|保管员|负责人|责任人|管理人|管理员"),
-    # "管理部门" / "责任科室": the department that keeps the stock owns it like a 管理单位
-    re.compile(r"所属|归属|(?:责任|管理|保管|归口)(?:单位|部门|科室)"),
+    # "管理部门" / "负责部门" / "责任科室": the department that keeps the stock owns it like a 管理单位
+    re.compile(r"所属|归属|(?:责任|负责|管理|保管|归口)(?:单位|部门|科室)"),
     re.compile(r"存放|地点|位置"),
 )
 _MOUNTED = re.compile(r"配置|配备|安装|设置|布置")
