@@ -132,3 +132,20 @@ def test_deleting_a_conversation_asks_first(chat_page: Any) -> None:
     item.get_by_role("button", name="删除").click()
     box.get_by_role("button", name="确定").click()
     expect(page.locator(".history-item", has_text="今天有哪些动火作业")).to_have_count(0)
+
+
+def test_citation_rows_are_headed_in_chinese(chat_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = chat_page
+    _ask(page, "有哪些隐患过了整改期限还没整改？")
+    _last_answer(page)
+    cite = page.locator(".msg.assistant").last.locator(".citations .el-collapse-item").first
+    header = cite.locator(".el-collapse-item__header")
+    # the query's Chinese title, not its template id (e.g. overdue_hazards)
+    assert not re.search(r"[a-z]+_[a-z]+", header.inner_text()), header.inner_text()
+    header.click()
+    heads = cite.locator(".el-table__header th")
+    expect(heads.first).to_be_visible()
+    names = [h.strip() for h in heads.all_inner_texts()]
+    assert names and all(CHINESE.search(n) for n in names), names
