@@ -112,6 +112,28 @@ def test_plan_system_draws_children_under_their_parent(tab: Tab, live_server_url
     assert tab.js_errors == []
 
 
+def test_double_click_on_add_in_the_plan_system_files_one_plan(tab: Tab, live_server_url: str) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    base = live_server_url.rstrip("/")
+    title = "月城镇地质灾害专项应急预案（体系双击）"
+    page = tab.page
+    page.goto(f"{base}/plans/system")
+    form = page.get_by_test_id("plan-system").locator(".el-form")
+    form.locator(".el-form-item", has_text="预案名称").locator("input").fill(title)
+    # a busy server: the second click lands while the first request is still out
+    page.route("**/api/v1/plans/nodes", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    form.get_by_role("button", name="新增").dblclick()
+    expect(page.locator(".el-message--success")).to_have_count(1)
+    page.wait_for_timeout(800)
+    # the server refuses a second plan of the same title: the officer must not be told 已有同名预案
+    # about the plan they have just filed
+    assert page.locator(".el-message--error").all_inner_texts() == []
+    listed = _call("GET", f"{base}/api/v1/plans?q={urllib.parse.quote(title)}&size=50")
+    assert listed["total"] == 1, [p["id"] for p in listed["items"]]
+    assert tab.js_errors == []
+
+
 def test_review_fields_stay_readable_in_a_narrow_window(
     tab: Tab,  # noqa: F811
     live_server_url: str,
