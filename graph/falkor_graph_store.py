@@ -193,6 +193,10 @@ class FalkorGraphStore:
         except ConnectionError as exc:
             raise RetryableError("内嵌图数据库连接中断", details={"cause": str(exc)}) from exc
         except Exception as exc:
+            # redis-py's ConnectionError is not the builtin one: without this a lost socket reached
+            # the chat as "图查询失败：Error 2 connecting to /…/falkordb.sock".
+            if type(exc).__name__ == "ConnectionError" and type(exc).__module__.startswith("redis"):
+                raise RetryableError("内嵌图数据库连接中断，请稍后重试", details={"cause": str(exc)}) from exc
             if read_only and "empty key" in str(exc):
                 return []  # the graph key does not exist until the first write: no rows yet
             if read_only and _is_write_refusal(exc):

@@ -140,10 +140,29 @@ def test_a_reloaded_conversation_shows_the_citations_of_its_answers(chat_page: A
     page = chat_page
     _ask(page, "申港街道有几家企业")
     _last_answer(page)
-    expect(page.locator(".msg.assistant").last.locator(".citations")).to_contain_text("引用 1")
+    live = page.locator(".msg.assistant").last.locator(".citations .cite-title").first
+    expect(live).to_contain_text("引用 1")
+    live_title = live.inner_text()
     page.reload()  # a new visit: the page knows only what the stored conversation returns
     page.get_by_test_id("chat-page").wait_for(state="visible")
     page.locator(".history-item", has_text="申港街道有几家企业").first.click()
     reloaded = page.locator(".msg.assistant").last
     expect(reloaded.locator(".text")).to_contain_text("申港街道")
-    expect(reloaded.locator(".citations")).to_contain_text("enterprise_count")
+    expect(reloaded.locator(".citations .cite-title").first).to_have_text(live_title)  # same query, same rows
+
+
+def test_citation_rows_are_headed_in_chinese(chat_page: Any) -> None:
+    from playwright.sync_api import expect
+
+    page = chat_page
+    _ask(page, "有哪些隐患过了整改期限还没整改？")
+    _last_answer(page)
+    cite = page.locator(".msg.assistant").last.locator(".citations .el-collapse-item").first
+    header = cite.locator(".el-collapse-item__header")
+    # the query's Chinese title, not its template id (e.g. overdue_hazards)
+    assert not re.search(r"[a-z]+_[a-z]+", header.inner_text()), header.inner_text()
+    header.click()
+    heads = cite.locator(".el-table__header th")
+    expect(heads.first).to_be_visible()
+    names = [h.strip() for h in heads.all_inner_texts()]
+    assert names and all(CHINESE.search(n) for n in names), names

@@ -75,6 +75,65 @@ def test_plan_system_labels_do_not_overlap(
     assert tab.js_errors == []
 
 
+def test_plan_system_draws_children_under_their_parent(tab: Tab, live_server_url: str) -> None:  # noqa: F811
+    """Plans filed in any order: each child sits in its parent's column, so the edges run down
+    the columns instead of criss-crossing the labels of the rows between them."""
+    api = f"{live_server_url.rstrip('/')}/api/v1"
+    towns = ("南闸街道", "云亭街道", "徐霞客镇", "璜土镇", "利港街道")
+    parents = {
+        town: _call("POST", f"{api}/plans/nodes", {"title": f"{town}生产安全事故总体应急预案", "plan_type": "总体", "town": town})
+        for town in towns
+    }
+    for town in reversed(towns):  # the towns file their special plans in no particular order
+        for kind in ("有限空间事故", "防台防汛"):
+            _call(
+                "POST",
+                f"{api}/plans/nodes",
+                {"title": f"{town}{kind}专项应急预案", "plan_type": "专项", "town": town, "parent_id": parents[town]["id"]},
+            )
+    page = tab.page
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(f"{live_server_url.rstrip('/')}/plans/system")
+    page.wait_for_function("() => document.querySelectorAll('[data-testid=plan-system] .echart svg text').length >= 15")
+    page.wait_for_timeout(500)  # let the chart finish its first layout
+    centres: dict[str, list[float]] = {}
+    for text in page.get_by_test_id("plan-system").locator(".echart svg text").all():
+        box = text.bounding_box()
+        if box is not None:
+            centres.setdefault(text.text_content() or "", []).append(box["x"] + box["width"] / 2)
+    off = []
+    for town in towns:
+        (parent_x,) = [x for label, xs in centres.items() if label.startswith(f"{town}生产") for x in xs]
+        for kind in ("有限", "防台"):
+            (child_x,) = [x for label, xs in centres.items() if label.startswith(f"{town}{kind}") for x in xs]
+            if abs(child_x - parent_x) > 30:
+                off.append((town, kind, round(parent_x), round(child_x)))
+    assert not off, f"children away from their parent's column: {off}"
+    assert tab.js_errors == []
+
+
+def test_double_click_on_add_in_the_plan_system_files_one_plan(tab: Tab, live_server_url: str) -> None:  # noqa: F811
+    from playwright.sync_api import expect
+
+    base = live_server_url.rstrip("/")
+    title = "月城镇地质灾害专项应急预案（体系双击）"
+    page = tab.page
+    page.goto(f"{base}/plans/system")
+    form = page.get_by_test_id("plan-system").locator(".el-form")
+    form.locator(".el-form-item", has_text="预案名称").locator("input").fill(title)
+    # a busy server: the second click lands while the first request is still out
+    page.route("**/api/v1/plans/nodes", lambda route: (page.wait_for_timeout(300), route.continue_()))
+    form.get_by_role("button", name="新增").dblclick()
+    expect(page.locator(".el-message--success")).to_have_count(1)
+    page.wait_for_timeout(800)
+    # the server refuses a second plan of the same title: the officer must not be told 已有同名预案
+    # about the plan they have just filed
+    assert page.locator(".el-message--error").all_inner_texts() == []
+    listed = _call("GET", f"{base}/api/v1/plans?q={urllib.parse.quote(title)}&size=50")
+    assert listed["total"] == 1, [p["id"] for p in listed["items"]]
+    assert tab.js_errors == []
+
+
 def test_review_fields_stay_readable_in_a_narrow_window(
     tab: Tab,  # noqa: F811
     live_server_url: str,

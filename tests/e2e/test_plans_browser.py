@@ -108,3 +108,17 @@ def test_review_publish_and_facts(tab: Tab, live_server_url: str, drafted_plan: 
     page.goto(f"{base}/plans/system")
     expect(page.get_by_test_id("plan-system").locator(".echart svg").first).to_be_visible()
     assert tab.js_errors == []
+
+
+def test_review_fields_are_named_in_chinese(tab: Tab, live_server_url: str, drafted_plan: dict[str, str]) -> None:
+    from playwright.sync_api import expect
+
+    page = tab.page
+    page.goto(f"{live_server_url.rstrip('/')}/plans/{drafted_plan['plan_id']}/review")
+    # a reviewer reads 响应级别 1 › 启动条件, not the JSON pointer /response_levels/0/trigger
+    trigger = page.get_by_test_id("field-/response_levels/0/trigger").locator(".ptr")
+    expect(trigger).to_have_text("响应级别 1 › 启动条件")
+    expect(page.get_by_test_id("field-/title").locator(".ptr")).to_have_text("预案名称")
+    names = page.locator(".field .ptr").all_inner_texts()
+    assert names and not [n for n in names if "/" in n or "_" in n], names
+    assert tab.js_errors == []

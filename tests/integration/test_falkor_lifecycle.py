@@ -71,3 +71,20 @@ def test_relative_data_dir_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert _count(store) == 1 and (tmp_path / "data/graph/falkordb.log").exists()
     finally:
         store.close()
+
+
+def test_a_server_gone_under_a_reader_is_a_retryable_chinese_error(tmp_path: Path) -> None:
+    from core.errors import RetryableError
+
+    owner = FalkorGraphStore(tmp_path)
+    owner.write("CREATE (:Town {id: '徐霞客镇'})")
+    reader = FalkorGraphStore(tmp_path)  # attached to the owner's server, as `serve` beside `demo plans`
+    assert _count(reader) == 1
+    owner.close()  # the owner stops its server: the reader's socket is gone
+    try:
+        with pytest.raises(RetryableError) as caught:
+            _count(reader)
+        # the duty officer sees a Chinese sentence, not "Error 2 connecting to /…/falkordb.sock"
+        assert "connecting" not in str(caught.value) and "sock" not in str(caught.value)
+    finally:
+        reader.close()
