@@ -115,7 +115,8 @@ NOTHING_TO_REFER_TO = (
 )
 # Words that pick from the previous rows as a set; "其中误报的呢" only narrows the previous query (its
 # answer may rightly be empty too) and "它的厂房" means the enterprise the previous question named.
-_PICKS_FROM_ROWS = re.compile(r"其中(?:哪|有几|有多少)|它们|他们|这些|那些|这几|那几")
+# "其中有逾期隐患的呢" asks which of the rows have something: with no rows there is none to pick.
+_PICKS_FROM_ROWS = re.compile(r"其中(?:哪|有)|它们|他们|这些|那些|这几|那几")
 
 
 def nothing_to_refer_to(text: str, listed: TurnState) -> str | None:

@@ -66,7 +66,14 @@ def test_weather_as_a_circumstance_is_still_a_question(text: str) -> None:
 
 def test_picking_from_an_answer_that_listed_nothing_is_said_not_widened() -> None:
     empty = TurnState(question="青阳镇有哪些冶金企业", intent="enterprise_list", key_kind="enterprise")
-    for text in ("其中哪家被处罚过", "它们的法人分别是谁", "这几家有没有重大危险源", "其中有几家是规上企业"):
+    for text in (
+        "其中哪家被处罚过",
+        "它们的法人分别是谁",
+        "这几家有没有重大危险源",
+        "其中有几家是规上企业",
+        "其中有逾期隐患的呢",  # another record kind of the (no) rows: not every firm in scope
+        "那其中有没有被罚过款的",
+    ):
         assert nothing_to_refer_to(text, empty) == NOTHING_TO_REFER_TO
     assert nothing_to_refer_to("其中整改中的呢", empty) is None  # narrows the same query: may be empty
     listed = empty.model_copy(update={"result_ids": ["E-1"], "result_enterprises": ["E-1"]})
