@@ -109,7 +109,9 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if any(p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE)) or accident_type_spans(title):
+    if any(p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE)) or accident_type_spans(
+        title
+    ):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     # "X镇生产安全事故应急预案": a government's plan for one kind of emergency, not its overall plan (a
     # company's 生产安全事故应急预案 is its comprehensive plan)

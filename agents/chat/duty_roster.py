@@ -13,6 +13,7 @@ shows the 市级 roster: the duty officer still needs someone to call.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from core.errors import NotFoundError
@@ -50,7 +51,7 @@ def with_city_fallback(
     return city | {FALLBACK_KEY: params["town"]}, city_rows
 
 
-def fallback_note(params: dict[str, Any]) -> str:
+def fallback_note(params: Mapping[str, Any]) -> str:
     """The sentence before the city's roster when the town's was empty, or ""."""
     town = params.get(FALLBACK_KEY)
     when = params.get("window_label") or "当前"

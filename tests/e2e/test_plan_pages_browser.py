@@ -81,7 +81,11 @@ def test_plan_system_draws_children_under_their_parent(tab: Tab, live_server_url
     api = f"{live_server_url.rstrip('/')}/api/v1"
     towns = ("南闸街道", "云亭街道", "徐霞客镇", "璜土镇", "利港街道")
     parents = {
-        town: _call("POST", f"{api}/plans/nodes", {"title": f"{town}生产安全事故总体应急预案", "plan_type": "总体", "town": town})
+        town: _call(
+            "POST",
+            f"{api}/plans/nodes",
+            {"title": f"{town}生产安全事故总体应急预案", "plan_type": "总体", "town": town},
+        )
         for town in towns
     }
     for town in reversed(towns):  # the towns file their special plans in no particular order
@@ -89,12 +93,19 @@ def test_plan_system_draws_children_under_their_parent(tab: Tab, live_server_url
             _call(
                 "POST",
                 f"{api}/plans/nodes",
-                {"title": f"{town}{kind}专项应急预案", "plan_type": "专项", "town": town, "parent_id": parents[town]["id"]},
+                {
+                    "title": f"{town}{kind}专项应急预案",
+                    "plan_type": "专项",
+                    "town": town,
+                    "parent_id": parents[town]["id"],
+                },
             )
     page = tab.page
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{live_server_url.rstrip('/')}/plans/system")
-    page.wait_for_function("() => document.querySelectorAll('[data-testid=plan-system] .echart svg text').length >= 15")
+    page.wait_for_function(
+        "() => document.querySelectorAll('[data-testid=plan-system] .echart svg text').length >= 15"
+    )
     page.wait_for_timeout(500)  # let the chart finish its first layout
     centres: dict[str, list[float]] = {}
     for text in page.get_by_test_id("plan-system").locator(".echart svg text").all():

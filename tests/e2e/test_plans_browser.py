@@ -110,7 +110,9 @@ def test_review_publish_and_facts(tab: Tab, live_server_url: str, drafted_plan: 
     assert tab.js_errors == []
 
 
-def test_review_fields_are_named_in_chinese(tab: Tab, live_server_url: str, drafted_plan: dict[str, str]) -> None:
+def test_review_fields_are_named_in_chinese(
+    tab: Tab, live_server_url: str, drafted_plan: dict[str, str]
+) -> None:
     from playwright.sync_api import expect
 
     page = tab.page

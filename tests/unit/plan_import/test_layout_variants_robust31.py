@@ -96,7 +96,10 @@ def test_a_header_row_alone_at_a_page_foot_heads_the_table_on_the_next_page() ->
 
 
 def test_a_signature_line_at_the_page_foot_stays_text() -> None:
-    lines = [_Line("编制：王明", 11.0, False, 3, 150.0, 760.0), _Line("审核：李强", 11.0, False, 3, 300.0, 760.0)]
+    lines = [
+        _Line("编制：王明", 11.0, False, 3, 150.0, 760.0),
+        _Line("审核：李强", 11.0, False, 3, 300.0, 760.0),
+    ]
     assert foot_header_row(lines, 842.0) == (lines, None)
 
 
