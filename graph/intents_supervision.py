@@ -242,13 +242,15 @@ RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
     Intent(
         "inspection_count",
         "执法检查次数统计（按镇街、企业、时间、检查类别如夜查）",
-        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms", "count_firms"),
         ("n",),
+        # "查了几家企业" counts the firms inspected, "查了几次" the inspections ($count_firms)
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
   AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
-RETURN count(i) AS n""",
+WITH count(i) AS visits, count(DISTINCT e) AS firms
+RETURN CASE WHEN coalesce($count_firms, false) THEN firms ELSE visits END AS n""",
         shape="count",
         key="n",
         key_kind="count",

@@ -93,7 +93,12 @@ def templated_answer(
     if intent.shape == "count":
         row = rows[0] if rows else {}
         n = int(row.get("n") or 0)
-        text = f"{cond + '，' if cond else ''}{intent.subject}共 {n} {_unit(intent)}。"
+        subject, unit = (
+            (f"被{intent.subject}的企业", "家")
+            if params.get("count_firms")
+            else (intent.subject, _unit(intent))
+        )
+        text = f"{cond + '，' if cond else ''}{subject}共 {n} {unit}。"
         if "amount_yuan" in row:
             text = text[:-1] + f"，罚款合计 {_num(row.get('amount_yuan'))} 元。"
         if "online" in row:

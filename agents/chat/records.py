@@ -212,6 +212,10 @@ def _item_after_team(text: str) -> str | None:
     return None if _NOT_ITEM.search(item) or _TEAM.search(item) or item.startswith("没") else item
 
 
+_FIRMS_COUNTED = re.compile(r"(?:几|多少)家")
+_TIMES_COUNTED = re.compile(r"(?:几|多少)(?:次|回)")
+
+
 def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | None) -> dict[str, Any]:
     """``values`` (the question's slots) with the record slots added; a short follow-up after a chemical
     question ("那甲苯呢") may name another chemical without a verb. A chemical said as stored is no
@@ -231,6 +235,10 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
+    if _FIRMS_COUNTED.search(text):  # "今年查了几家企业": firms, not inspections (inspection_count)
+        out["count_firms"] = True
+    elif _TIMES_COUNTED.search(text):  # "那检查了多少次呢" after a firm count: inspections again
+        out["count_firms"] = None
     return out | said_slots(text)  # shift roles, 没销号, 夜查 (agents.chat.duty_room)
 
 
