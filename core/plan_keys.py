@@ -20,11 +20,30 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# Joiners shape emoji and Indic text; every other format character (zero-width space, BOM, bidi
+# marks and overrides) is invisible: “防汛预案\u200b” had passed as a second plan of the same title.
+_KEEP_FORMAT = frozenset("\u200c\u200d")
+
+
+def _visible(text: str) -> str:
+    """Control characters as spaces, invisible format characters dropped."""
+    return "".join(
+        " " if unicodedata.category(ch) == "Cc" else ch
+        for ch in text
+        if unicodedata.category(ch) != "Cf" or ch in _KEEP_FORMAT
+    )
 
 
 def normalise(text: object) -> str:
-    """NFKC, runs of whitespace as one space, trimmed: how two names are compared."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", str(text or ""))).strip()
+    """NFKC, invisible characters dropped, runs of whitespace as one space, trimmed: how two names
+    are compared."""
+    return _SPACES.sub(" ", _visible(unicodedata.normalize("NFKC", str(text or "")))).strip()
+
+
+def clean_name(text: str) -> str:
+    """A one-line name (title, unit, version number) as stored and shown: what ``normalise`` drops
+    or folds, without NFKC (the author's full-width letters stay as typed)."""
+    return _SPACES.sub(" ", _visible(text)).strip()
 
 
 def _key(*parts: object) -> str:
@@ -56,4 +75,13 @@ def name_key(name: str) -> str:
     return _key(normalise(name))
 
 
-__all__ = ["enabled_key", "name_key", "normalise", "seq_key", "source_key", "title_key", "version_key"]
+__all__ = [
+    "clean_name",
+    "enabled_key",
+    "name_key",
+    "normalise",
+    "seq_key",
+    "source_key",
+    "title_key",
+    "version_key",
+]

@@ -144,7 +144,8 @@ RETURN count(o) AS n
 
 LESSOR_NETWORK = """
 MATCH (l:Lessor {id: $lessor_id})
-WHERE $scope_town IS NULL OR l.town = $scope_town
+WHERE ($scope_town IS NULL OR l.town = $scope_town)
+  AND ($scope_enterprise IS NULL OR l.id = $scope_enterprise OR l.enterprise_id = $scope_enterprise)
 RETURN l.id AS id, l.name AS name, l.lessor_type AS lessor_type, l.grade AS grade, l.town AS town,
   [(l)-[:SIGNED_LEASE]->(a1:LeaseAgreement)-[:LEASED_BY]->(t1:Enterprise) |
      {uscc: t1.id, name: t1.name, category: t1.category, town: t1.town, area_m2: a1.area_m2,

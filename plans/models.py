@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.plan_document import PlanType, SourceRef
+from core.plan_keys import clean_name
 
 ReviewStatus = Literal["pending", "accepted", "edited", "rejected"]
 VERIFIED: frozenset[str] = frozenset({"accepted", "edited"})
@@ -77,6 +78,21 @@ def _blank_is_none(v: str | None) -> str | None:
     return v or None
 
 
+def _clean_optional(v: str | None) -> str | None:
+    """A one-line name with its invisible characters dropped (``core.plan_keys.clean_name``); blank
+    is left out, as above."""
+    return (clean_name(v) or None) if v is not None else None
+
+
+def _clean_required(v: str | None) -> str:
+    """As ``_clean_optional`` for a name that must be given: one made only of invisible characters
+    (zero-width spaces, bidi marks) is no name."""
+    cleaned = clean_name(v or "")  # None: a parent validator already found it blank
+    if not cleaned:
+        raise ValueError("不能为空（只有空白或不可见字符）")
+    return cleaned
+
+
 class Jurisdiction(_Model):
     town: str | None = Field(None, max_length=50, description="None = 市级")
     enterprise_id: str | None = Field(None, max_length=18)
@@ -90,7 +106,7 @@ class PlanMetaInput(Jurisdiction):
     issuing_unit: str | None = Field(None, max_length=200)
     accident_category: str | None = Field(None, max_length=50)
 
-    _blank_meta = field_validator("title", "issuing_unit", "accident_category")(_blank_is_none)
+    _blank_meta = field_validator("title", "issuing_unit", "accident_category")(_clean_optional)
 
 
 class PlanNodeInput(PlanMetaInput):
@@ -99,6 +115,8 @@ class PlanNodeInput(PlanMetaInput):
     title: str = Field(min_length=1, max_length=200)
     plan_type: PlanType
     parent_id: str | None = None
+
+    _clean_title = field_validator("title")(_clean_required)
 
 
 class ParentInput(_Model):
@@ -113,6 +131,8 @@ class VersionInput(_Model):
     enterprise_id: str | None = Field(None, max_length=18)
     accident_category: str | None = Field(None, max_length=50)
     copy_from: str | None = Field(None, description="version id whose document and review are copied")
+
+    _clean_no = field_validator("version_no")(_clean_required)
 
     _blank = field_validator("town", "enterprise_id", "accident_category", "copy_from")(_blank_is_none)
 
@@ -208,6 +228,8 @@ class TemplateModule(_Model):
     title: str = Field(min_length=1, max_length=100)
     default_text: str = Field("", max_length=20_000)
 
+    _clean_title = field_validator("title")(_clean_required)
+
 
 class TemplateInput(_Model):
     name: str = Field(min_length=1, max_length=100)
@@ -216,11 +238,16 @@ class TemplateInput(_Model):
     description: str = Field("", max_length=2_000)
     modules: list[TemplateModule] = Field(min_length=1, max_length=100)
 
+    _clean_name = field_validator("name")(_clean_required)
+
 
 class TemplateView(TemplateInput):
     id: str
     created_at: int
     updated_at: int
+
+    # Read back from the graph: a name stored before names were cleaned is shown, not refused.
+    _clean_name = field_validator("name")(lambda v: v)
 
 
 class FromTemplateInput(Jurisdiction):
@@ -229,6 +256,9 @@ class FromTemplateInput(Jurisdiction):
     issuing_unit: str = Field("", max_length=200)  # as PlanMetaInput: a unit's name, not a document
     version_no: str = Field("1.0", min_length=1, max_length=30)
     parent_id: str | None = None
+
+    _clean_title = field_validator("title", "version_no")(_clean_required)
+    _clean_unit = field_validator("issuing_unit")(clean_name)
 
 
 class PlanPassage(BaseModel):
