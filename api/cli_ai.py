@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from api.cli_errors import fail
 from api.settings import Settings
 from core.errors import SafeCloudError
 
@@ -30,8 +31,7 @@ def _echo_json(obj: object) -> None:
 
 
 def _fail(exc: SafeCloudError) -> None:
-    typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
-    raise typer.Exit(code=2)
+    fail(exc)
 
 
 def server_config(settings: Settings, size: str | None = None) -> ServerConfig:
@@ -171,7 +171,7 @@ def models_list(as_json: Annotated[bool, typer.Option("--json", help="输出 JSO
     try:
         entries = list_models(Settings().models_dir)
     except SafeCloudError as exc:
-        _fail(exc)
+        fail(exc, as_json=as_json)
     if as_json:
         _echo_json([e.model_dump(mode="json") for e in entries])
         return

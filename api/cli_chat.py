@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container
+from api.cli_errors import fail, report
 from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
 
@@ -28,7 +29,7 @@ def ask_command(
     principal = cli_principal("cli", town)
     problem = check_question(normalise_question(question), principal.scope)
     if problem:  # the chat UI shows this as a reply; for a script it is bad input
-        typer.echo(f"错误 [invalid_question]：{problem}", err=True)
+        report("invalid_question", problem, as_json=as_json)
         raise typer.Exit(code=2)
     c = build_container()
     try:
@@ -36,8 +37,7 @@ def ask_command(
         c.scopes.check(principal.scope)  # --town 火星镇 had answered with the city's duty roster
         result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
     except SafeCloudError as exc:
-        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
-        raise typer.Exit(code=2) from None
+        fail(exc, as_json=as_json)
     finally:
         if c.chat is not None and c.chat.chat_model is not None:
             c.chat.chat_model.close()

@@ -3,24 +3,27 @@
 Click reports a bad option, an out-of-range number or an unknown command in English inside a box;
 the root ``safecloud`` group (``ChineseErrorsGroup``) turns every such refusal into one Chinese line on
 stderr and exit code 2, and a file the command cannot read or write (``--report``, ``-o``) into one
-``错误 [io_error]`` line and exit code 1 instead of a traceback. ``existing_file`` replaces Click's ``exists=True`` so a missing path or a
+``错误 [io_error]`` line and exit code 1 instead of a traceback. With ``--json`` a refusal also prints
+the API's error body ``{"code", "message", "details"}`` on stdout (``fail``): a script reading stdout
+had got nothing to parse. ``existing_file`` replaces Click's ``exists=True`` so a missing path or a
 directory is refused in Chinese too.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import typer
 from typer._click import exceptions as cx  # typer 0.2x vendors Click: its errors are these classes
 from typer._click.core import Context
 from typer.core import TyperGroup
 
-from core.errors import ValidationError
+from core.errors import SafeCloudError, ValidationError
 from core.validation_messages import field_message
 
 # Typer's check of an enum option's value: "'gpt' is not one of 'none', 'auto'."
@@ -65,8 +68,22 @@ def _choice_message(message: str) -> str:
     return f"“{found['value']}”不是可选值，可选：{choices}"
 
 
+def report(code: str, message: str, *, as_json: bool = False, details: dict[str, Any] | None = None) -> None:
+    """The ``错误 [code]：message`` line on stderr and, for ``--json``, the same error as JSON on stdout."""
+    typer.echo(f"错误 [{code}]：{message}", err=True)
+    if as_json:
+        body = {"code": code, "message": message, "details": details or {}}
+        typer.echo(json.dumps(body, ensure_ascii=False, default=str))
+
+
+def fail(exc: SafeCloudError, *, as_json: bool = False, exit_code: int = 2) -> NoReturn:
+    """Refuse the command with ``exc``: ``report`` it, then exit with ``exit_code``."""
+    report(exc.code, exc.message, as_json=as_json, details=exc.details)
+    raise typer.Exit(code=exit_code)
+
+
 @contextlib.contextmanager
-def _chinese_usage_errors() -> Iterator[None]:
+def _chinese_usage_errors(as_json: bool) -> Iterator[None]:
     try:
         yield
     except cx.NoArgsIsHelpError:
@@ -74,14 +91,17 @@ def _chinese_usage_errors() -> Iterator[None]:
     except cx.ClickException as exc:
         ctx = getattr(exc, "ctx", None)
         where = ctx.command_path if ctx is not None else "safecloud"
-        typer.echo(f"错误 [usage]：{usage_message(exc)}。运行 {where} --help 查看用法。", err=True)
+        report("usage", f"{usage_message(exc)}。运行 {where} --help 查看用法。", as_json=as_json)
         raise typer.Exit(code=exc.exit_code) from None
     except OSError as exc:  # a path given on the command line cannot be read or written (--report, -o)
         if isinstance(exc, BrokenPipeError):
             raise  # `safecloud … | head`: Typer quiets it
         where = f"：{exc.filename}" if exc.filename else ""
-        typer.echo(f"错误 [io_error]：文件读写失败{where}（{exc.strerror or exc}）", err=True)
+        report("io_error", f"文件读写失败{where}（{exc.strerror or exc}）", as_json=as_json)
         raise typer.Exit(code=1) from None
+
+
+_JSON = "safecloud.json_output"
 
 
 class ChineseErrorsGroup(TyperGroup):
@@ -90,11 +110,14 @@ class ChineseErrorsGroup(TyperGroup):
     def make_context(
         self, info_name: str | None, args: list[str], parent: Context | None = None, **extra: Any
     ) -> Context:
-        with _chinese_usage_errors():
-            return super().make_context(info_name, args, parent=parent, **extra)
+        as_json = "--json" in args  # parsing may fail before any command has read its options
+        with _chinese_usage_errors(as_json):
+            ctx = super().make_context(info_name, args, parent=parent, **extra)
+        ctx.meta[_JSON] = as_json  # meta is shared with the subcommands' contexts
+        return ctx
 
     def invoke(self, ctx: Context) -> Any:
-        with _chinese_usage_errors():
+        with _chinese_usage_errors(bool(ctx.meta.get(_JSON))):
             return super().invoke(ctx)
 
 

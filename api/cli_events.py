@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container, event_search
+from api.cli_errors import fail
 from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
 
@@ -40,8 +41,7 @@ def events_search(
             service.chat_model = None
         result = service.search(sentence, principal, page=page, size=size)
     except SafeCloudError as exc:
-        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
-        raise typer.Exit(code=2) from None
+        fail(exc, as_json=as_json)
     finally:
         if c.search is not None:
             c.search.close()  # a leftover word may have opened the search index

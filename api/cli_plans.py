@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from api.cli_errors import existing_file
+from api.cli_errors import existing_file, fail
 from api.settings import Settings
 from core.errors import SafeCloudError
 
@@ -64,8 +64,7 @@ def import_file(
     try:
         data = existing_file(file).read_bytes()
     except SafeCloudError as exc:
-        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
-        raise typer.Exit(code=2) from None
+        fail(exc, as_json=as_json)
     model = _chat_model(settings, llm)
     try:
         result = import_plan(
@@ -77,8 +76,7 @@ def import_file(
             ocr="auto" if settings.plans.ocr else None,
         )
     except SafeCloudError as exc:
-        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
-        raise typer.Exit(code=2) from None
+        fail(exc, as_json=as_json)
     finally:
         close = getattr(model, "close", None)
         if close is not None:
