@@ -209,9 +209,17 @@ def resource_link_params() -> dict[str, str]:
 
 
 def _build_projection() -> str:
+    # A compare-and-set on the plan's status ($expected_status, null: none). A retire racing a
+    # disable (or an enable) had both pass their check in Python, and the later write turned the
+    # 已废止 plan back to 未启用 (or 已启用, with facts). ``SET p.status = p.status`` reads what it
+    # sets, so Neo4j takes the node's write lock before the comparison (the SAVE_REVIEW rule);
+    # FalkorDB runs writes one at a time. On a mismatch the plan keeps its old fact_set, every later
+    # clause matches the plan by the new one and so writes nothing, and the query returns no row.
     parts = [
         """
 MATCH (p:Plan {id: $plan_id})
+SET p.status = p.status
+WITH p WHERE $expected_status IS NULL OR p.status = $expected_status
 SET p.fact_set = $fact_set
 WITH p
 OPTIONAL MATCH (p)-[:HAS_VERSION]->(v:PlanVersion)
@@ -221,11 +229,11 @@ SET v.enabled = CASE WHEN $version_id IS NOT NULL AND v.id = $version_id THEN tr
   v.enabled_key = CASE WHEN $version_id IS NULL OR $replace_any OR v.id = $expected_version_id
     THEN null ELSE v.enabled_key END
 WITH count(*) AS _versions
-OPTIONAL MATCH (:Plan {id: $plan_id})-[:HAS_VERSION]->(v:PlanVersion {id: $version_id})
+OPTIONAL MATCH (:Plan {id: $plan_id, fact_set: $fact_set})-[:HAS_VERSION]->(v:PlanVersion {id: $version_id})
 SET v.enabled_key = $enabled_key
 WITH count(*) AS _enabled
 UNWIND $levels AS row
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 CREATE (p)-[:HAS_RESPONSE_LEVEL]->(x:ResponseLevel)
 SET x += row
 WITH count(*) AS _levels
@@ -235,7 +243,7 @@ CREATE (l)-[:REQUIRES_ACTION]->(x:Action)
 SET x += row
 WITH count(*) AS _actions
 UNWIND $units AS row
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 CREATE (p)-[:HAS_ORG_UNIT]->(x:OrgUnit)
 SET x += row
 WITH count(*) AS _units
@@ -250,7 +258,7 @@ CREATE (u)-[:HAS_ROLE]->(x:Role)
 SET x += row
 WITH count(*) AS _roles
 UNWIND $resources AS row
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 CREATE (p)-[:REQUIRES_RESOURCE]->(x:PlanResource)
 SET x += row
 WITH count(*) AS _resources""",
@@ -262,26 +270,26 @@ WITH count(*) AS _resources""",
             for label in RESOURCE_TARGETS
         ),
         """
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 OPTIONAL MATCH (p)-[old:APPLIES_TO|COVERS_HAZARD_SOURCE]->()
 DELETE old
 WITH count(*) AS _old_scope
 UNWIND $accident_types AS name
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 MERGE (t:AccidentType {id: name})
 ON CREATE SET t.name = name
 CREATE (p)-[:APPLIES_TO]->(t)
 WITH count(*) AS _accident_types
 UNWIND (CASE WHEN $version_id IS NULL THEN [] ELSE $applies_towns END) AS town_id
-MATCH (p:Plan {id: $plan_id}), (t:Town {id: town_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set}), (t:Town {id: town_id})
 CREATE (p)-[:APPLIES_TO]->(t)
 WITH count(*) AS _town
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 OPTIONAL MATCH (e:Enterprise {id: $applies_enterprise})
 FOREACH (ignored IN CASE WHEN e IS NULL OR $version_id IS NULL THEN [] ELSE [1] END | CREATE (p)-[:APPLIES_TO]->(e))
 WITH count(*) AS _enterprise
 UNWIND $hazard_sources AS hid
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 MATCH (m:MajorHazardSource {id: hid})
 CREATE (p)-[:COVERS_HAZARD_SOURCE]->(m)
 WITH count(*) AS _hazard_sources""",
@@ -290,14 +298,15 @@ WITH count(*) AS _hazard_sources""",
     for i, label in enumerate(FACT_LABELS):
         parts.append(
             f"""
+OPTIONAL MATCH (g{i}:Plan {{id: $plan_id, fact_set: $fact_set}})
 OPTIONAL MATCH (o{i}:{label} {{plan_id: $plan_id}})
-WHERE o{i}.fact_set <> $fact_set
+WHERE g{i} IS NOT NULL AND o{i}.fact_set <> $fact_set
 DETACH DELETE o{i}
 WITH count(*) AS _deleted{i}"""
         )
     parts.append(
         """
-MATCH (p:Plan {id: $plan_id})
+MATCH (p:Plan {id: $plan_id, fact_set: $fact_set})
 SET p += $plan_props
 RETURN p.id AS id"""
     )

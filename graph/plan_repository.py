@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.errors import ConflictError
 from core.plan_keys import enabled_key
 from core.ports import GraphStore
 from core.scope import DataScope
@@ -161,13 +162,18 @@ class PlanGraphRepository:
         hazard_sources: list[str],
         plan_props: dict[str, Any],
         expected_version_id: str | object | None = ANY_VERSION,
+        expected_status: str | None = None,
     ) -> None:
         """Write one projection in ONE query (atomic on both engines); ``version_id=None``
         disables every version and leaves the plan without facts.
 
         ``expected_version_id`` is the version the caller saw enabled (None: none): if another one is
         enabled by then, the store refuses with ``UniqueConflictError`` and nothing is written.
-        ``ANY_VERSION`` replaces whichever version is enabled."""
+        ``ANY_VERSION`` replaces whichever version is enabled.
+
+        ``expected_status`` is the plan status the caller saw (None: not compared): if another
+        request changed it meanwhile (a retire racing a disable), nothing is written and
+        ``ConflictError`` (``plan_state_changed``) says so."""
         replace_any = expected_version_id is ANY_VERSION
         params: dict[str, Any] = {
             "plan_id": plan_id,
@@ -191,10 +197,15 @@ class PlanGraphRepository:
             "applies_enterprise": applies_enterprise,
             "hazard_sources": hazard_sources,
             "plan_props": plan_props,
+            "expected_status": expected_status,
         }
         for label, param in q.resource_link_params().items():
             params[param] = links.resources.get(label, [])
-        self.store.write(q.PROJECT_FACTS, params)
+        if not self.store.write(q.PROJECT_FACTS, params) and expected_status is not None:
+            raise ConflictError(
+                f"预案状态已被其他操作修改（操作前为“{expected_status}”），本次操作未执行，请刷新后重试",
+                code="plan_state_changed",
+            )
 
     def facts(self, plan_id: str) -> dict[str, Any]:
         """The plan's facts as nested rows (levels → actions, roles → persons/departments, …)."""

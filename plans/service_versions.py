@@ -200,6 +200,7 @@ class PlanVersionLifecycle(VersionWrites):
             self.repo.project(
                 plan_id=plan["id"],
                 expected_version_id=plan.get("enabled_version_id"),
+                expected_status=plan.get("status"),
                 version_id=v["id"],
                 issue_status=issue_status,
                 fact_set=ctx.fact_set,
@@ -221,6 +222,8 @@ class PlanVersionLifecycle(VersionWrites):
             )
         except UniqueConflictError as exc:
             raise self._enable_conflict(plan) from exc
+        except ConflictError as exc:
+            raise self._state_conflict(plan, exc) from exc
         # The index follows the committed graph; a failure here leaves the facts and is reported.
         chunks = self.knowledge.replace(plan, v, document)
         return ProjectionReport(
@@ -232,19 +235,42 @@ class PlanVersionLifecycle(VersionWrites):
             chunks_indexed=chunks,
         )
 
+    def _state_conflict(self, plan: dict[str, Any], exc: ConflictError) -> ConflictError:
+        """The plan's status changed between this request's check and its write (the projection's
+        compare-and-set refused): say what it is now; another enabled version is named as such."""
+        if exc.code != "plan_state_changed":
+            return exc
+        now = self.repo.get_plan(plan["id"], None) or plan
+        if now.get("enabled_version_id") not in (None, plan.get("enabled_version_id")):
+            return self._enable_conflict(plan)
+        return ConflictError(
+            f"预案“{plan.get('title')}”的状态刚刚已被他人改为“{now.get('status')}”，本次操作未生效，请刷新后再试",
+            code="plan_state_changed",
+            details={"plan_id": plan["id"], "status": now.get("status")},
+        )
+
     def _retire_facts(self, plan: dict[str, Any], *, status: str) -> ProjectionReport:
+        try:
+            self._write_status(plan, status)
+        except ConflictError as exc:
+            raise self._state_conflict(plan, exc) from exc
+        self.knowledge.remove(plan)
+        return ProjectionReport(plan_id=plan["id"], version_id=None, facts={}, linked={}, unmatched=[])
+
+    def _write_status(self, plan: dict[str, Any], status: str) -> None:
         from plans.graph_mapping import Links, PlanFacts
 
         self.repo.project(
             plan_id=plan["id"],
             version_id=None,
             issue_status=None,
-            fact_set=f"F{self.clock()}-none",
+            fact_set=f"F{self.clock()}-none-{uuid.uuid4().hex[:6]}",  # unique: the status CAS relies on it
             facts=PlanFacts(),
             links=Links(),
             applies_towns=[],
             applies_enterprise=None,
             hazard_sources=[],
+            expected_status=plan.get("status"),
             plan_props={
                 "status": status,
                 # A retired plan frees its title (plans.plan_titles); a restored one takes it back
@@ -255,8 +281,6 @@ class PlanVersionLifecycle(VersionWrites):
                 "updated_at": self.clock(),
             },
         )
-        self.knowledge.remove(plan)
-        return ProjectionReport(plan_id=plan["id"], version_id=None, facts={}, linked={}, unmatched=[])
 
     # ---- versions --------------------------------------------------------------------------
     def versions(self, principal: Principal, plan_id: str) -> list[VersionView]:

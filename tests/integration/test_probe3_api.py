@@ -64,7 +64,9 @@ def test_an_invisible_character_does_not_make_a_second_plan_of_a_taken_title(
     first = client.post("/api/v1/plans/nodes", json={"title": title, "plan_type": "专项"}, headers=HUASHI)
     assert first.status_code == 201, first.text
     again = client.post(
-        "/api/v1/plans/nodes", json={"title": title[:4] + invisible + title[4:], "plan_type": "专项"}, headers=HUASHI
+        "/api/v1/plans/nodes",
+        json={"title": title[:4] + invisible + title[4:], "plan_type": "专项"},
+        headers=HUASHI,
     )
     assert again.status_code == 409, again.text
     assert again.json()["details"]["plan_id"] == first.json()["id"]
@@ -73,7 +75,11 @@ def test_an_invisible_character_does_not_make_a_second_plan_of_a_taken_title(
 def test_titles_and_template_names_are_stored_without_invisible_characters(client: TestClient) -> None:
     r = client.post(
         "/api/v1/plans/nodes",
-        json={"title": "\ufeff周庄镇\u202e防汛\r\n防台预案\u200b", "issuing_unit": "\u200e周庄镇人民政府", "plan_type": "专项"},
+        json={
+            "title": "\ufeff周庄镇\u202e防汛\r\n防台预案\u200b",
+            "issuing_unit": "\u200e周庄镇人民政府",
+            "plan_type": "专项",
+        },
         headers=HUASHI,
     )
     assert r.status_code == 201, r.text

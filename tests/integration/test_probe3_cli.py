@@ -33,7 +33,9 @@ def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             mp.setenv(key, value)
         assert runner.invoke(cli, ["graph", "migrate"]).exit_code == 0
         towns = data / "towns.jsonl"
-        towns.write_text("\n".join(e.model_dump_json() for e in entities() if e.label == "Town"), encoding="utf-8")
+        towns.write_text(
+            "\n".join(e.model_dump_json() for e in entities() if e.label == "Town"), encoding="utf-8"
+        )
         assert runner.invoke(cli, ["import", "towns", str(towns)]).exit_code == 0
         (data / "empty.docx").write_bytes(b"")
         yield data
@@ -51,7 +53,9 @@ REFUSED = {
 
 
 @pytest.mark.parametrize(("args", "code"), REFUSED.values(), ids=list(REFUSED))
-def test_a_refused_json_command_prints_the_error_as_json(cli_env: Path, args: list[str], code: str | None) -> None:
+def test_a_refused_json_command_prints_the_error_as_json(
+    cli_env: Path, args: list[str], code: str | None
+) -> None:
     r = runner.invoke(cli, [a.format(data=cli_env) for a in args])
     assert r.exit_code != 0, r.output
     body = json.loads(r.stdout)  # the whole of stdout is one JSON document
