@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from core.errors import GraphError
+from core.errors import ConflictError, GraphError
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph.loader import GraphLoader
@@ -318,3 +318,26 @@ def test_a_sector_question_also_reads_city_plans_of_other_types(
     repo.update_plan("PLN-TRADE", {"scope_excludes": ["火灾"]})  # its scope hands fires to another plan
     assert graph_store.read(cypher, base | {"sector_fallback": True}) == []
     assert [r["id"] for r in graph_store.read(cypher, base | {"accident_types": None})] == ["PLN-TRADE"]
+
+
+def test_a_status_change_is_refused_when_the_status_changed_since_it_was_read(
+    repo: PlanGraphRepository, graph_store: GraphStore
+) -> None:
+    """Probe round 3: a disable read 已启用, a retire wrote 已废止 meanwhile; the disable must not write."""
+    _project(repo, "PV-1", "F1")
+    repo.update_plan("PLN-1", {"status": "已废止"})  # the other request's write
+    with pytest.raises(ConflictError) as refused:
+        repo.project(plan_id="PLN-1", version_id=None, issue_status=None, fact_set="F-stale", facts=PlanFacts(),
+                     links=Links(), applies_towns=[], applies_enterprise=None, hazard_sources=[],
+                     plan_props={"status": "未启用"}, expected_status="已启用")  # fmt: skip
+    assert refused.value.code == "plan_state_changed"
+    assert graph_store.read("MATCH (p:Plan {id: 'PLN-1'}) RETURN p.status AS s, p.fact_set AS f") == [
+        {"s": "已废止", "f": "F1"}
+    ]
+    assert graph_store.read("MATCH (x:ResponseLevel {plan_id: 'PLN-1'}) RETURN count(x) AS n") == [{"n": 2}]
+    assert [v["id"] for v in repo.versions("PLN-1") if v["enabled"]] == ["PV-1"]
+    # the status it expects is the one there: written
+    repo.project(plan_id="PLN-1", version_id=None, issue_status=None, fact_set="F-now", facts=PlanFacts(),
+                 links=Links(), applies_towns=[], applies_enterprise=None, hazard_sources=[],
+                 plan_props={"status": "未启用"}, expected_status="已废止")  # fmt: skip
+    assert graph_store.read("MATCH (x:ResponseLevel {plan_id: 'PLN-1'}) RETURN count(x) AS n") == [{"n": 0}]
