@@ -26,12 +26,9 @@ _KEEP_FORMAT = frozenset("\u200c\u200d")
 
 
 def _visible(text: str) -> str:
-    """Control characters as spaces, invisible format characters dropped."""
-    return "".join(
-        " " if unicodedata.category(ch) == "Cc" else ch
-        for ch in text
-        if unicodedata.category(ch) != "Cf" or ch in _KEEP_FORMAT
-    )
+    """Invisible format characters dropped. Control characters stay: tabs and line breaks are
+    whitespace to the callers, and a NUL is refused by the graph with a Chinese message."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or ch in _KEEP_FORMAT)
 
 
 def normalise(text: object) -> str:

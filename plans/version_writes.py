@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from core.errors import UniqueConflictError
+from core.errors import UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
-from core.plan_keys import normalise, seq_key, version_key
+from core.plan_keys import clean_name, normalise, seq_key, version_key
 from core.scope import Principal
 from graph.plan_repository import PlanGraphRepository
 from plans.version_rules import refuse_taken_number, rollback_number
@@ -133,8 +133,11 @@ class VersionWrites:
 
 def explicit_number(number: str) -> NumberRule:
     def rule(taken: set[str]) -> str:
+        cleaned = clean_name(number)  # as typed in the upload form: invisible characters dropped
+        if not cleaned:
+            raise ValidationError("版本号不能为空（只有空白或不可见字符）", code="invalid_version_no")
         refuse_taken_number(number, taken)
-        return number.strip()
+        return cleaned
 
     return rule
 

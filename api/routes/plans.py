@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import BlankIsNone, ContainerDep, PrincipalDep
 from core.errors import ValidationError
 from core.plan_document import LevelName, PlanType
+from core.plan_keys import clean_name
 from plans.models import (
     FieldChange,
     FromTemplateInput,
@@ -81,7 +82,7 @@ async def upload_plan(
         file.filename or "plan",
         meta,
         plan_id=plan_id or None,
-        version_no=version_no or None,
+        version_no=clean_name(version_no or "") or None,  # zero-width and bidi marks dropped, as in titles
         allow_duplicate=allow_duplicate,
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -24,6 +25,7 @@ from graph.repository import SafetyGraphRepository
 from tests.support.fixture_city import NOW, A, B, C, entities
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
+DOCX = Path("tests/data/plans/sources/linggang-hazchem.docx")
 
 
 def firm(uscc: str) -> dict[str, str]:
@@ -37,7 +39,12 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     store.connect()
     migrate(store)
     GraphLoader(store).load(entities())
-    settings = Settings(data_dir=data, env="test", api={"web_dist": Path(data / "no-dist")})
+    settings = Settings(
+        data_dir=data,
+        env="test",
+        api={"web_dist": Path(data / "no-dist")},
+        plans={"ocr": False, "use_llm": False},
+    )
     container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW)
     with TestClient(create_app(container=container), raise_server_exceptions=False) as c:
         yield c
@@ -108,3 +115,21 @@ def test_a_name_of_only_invisible_characters_is_refused_in_chinese(
     r = client.post(url, json=body, headers=HUASHI)
     assert r.status_code == 422, r.text
     assert r.json()["code"] == "invalid_request" and "不可见字符" in r.json()["message"]
+
+
+def test_an_uploaded_version_number_is_stored_without_invisible_characters(client: TestClient) -> None:
+    def upload(version_no: str, title: str) -> Any:
+        return client.post(
+            "/api/v1/plans",
+            files={"file": ("plan.docx", DOCX.read_bytes())},
+            data={"version_no": version_no, "title": title, "allow_duplicate": "true"},
+        )
+
+    blank = upload("\u200b\u2060", "申港街道危化品专项预案")  # no number: the document's own is used
+    assert blank.status_code == 201, blank.text
+    versions = client.get(f"/api/v1/plans/{blank.json()['plan_id']}/versions").json()
+    assert [v["version_no"] for v in versions] == ["2024版"]
+    r = upload("\ufeff2025版\u200b", "璜土镇危化品专项预案")
+    assert r.status_code == 201, r.text
+    versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
+    assert [v["version_no"] for v in versions] == ["2025版"]
