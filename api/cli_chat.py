@@ -26,7 +26,10 @@ def ask_command(
     from agents.chat.service import check_question
     from agents.chat.slots import normalise_question
 
-    principal = cli_principal("cli", town)
+    try:
+        principal = cli_principal("cli", town)
+    except SafeCloudError as exc:
+        fail(exc, as_json=as_json)
     problem = check_question(normalise_question(question), principal.scope)
     if problem:  # the chat UI shows this as a reply; for a script it is bad input
         report("invalid_question", problem, as_json=as_json)

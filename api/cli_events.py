@@ -32,7 +32,10 @@ def events_search(
 ) -> None:
     """Parse the sentence into a filter and list the matching events, newest first."""
     c = build_container()
-    principal = cli_principal(user, town)
+    try:
+        principal = cli_principal(user, town)
+    except SafeCloudError as exc:
+        fail(exc, as_json=as_json)
     try:
         c.graph.connect()
         c.scopes.check(principal.scope)  # --town with a typo had listed 0 events, silently

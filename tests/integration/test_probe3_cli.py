@@ -68,3 +68,15 @@ def test_a_refused_json_command_prints_the_error_as_json(
 def test_without_json_a_refusal_leaves_stdout_empty(cli_env: Path) -> None:
     r = runner.invoke(cli, ["events", "search", "前天夜里的泄漏", "--no-llm", "--town", "青阳"])
     assert r.exit_code == 2 and r.stdout == "" and "错误 [unknown_scope]" in r.stderr
+
+
+@pytest.mark.parametrize("town", ["", "  ", "\u3000"], ids=["empty", "blank", "full-width-blank"])
+@pytest.mark.parametrize(
+    "command", [["ask", "华士镇有几家企业", "--no-llm"], ["events", "search", "昨晚的烟雾告警"]]
+)
+def test_a_blank_town_scope_is_refused_not_widened_or_a_traceback(
+    cli_env: Path, command: list[str], town: str
+) -> None:
+    r = runner.invoke(cli, [*command, "--json", "--town", town])
+    assert r.exit_code == 2, (r.exit_code, r.output, r.exception)
+    assert json.loads(r.stdout)["code"] == "invalid_scope" and "--town 不能为空" in r.stderr
