@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import unquote
@@ -18,6 +19,15 @@ def container(request: Request) -> Container:
     return request.app.state.container  # type: ignore[no-any-return]
 
 
+def _header_text(value: str) -> str:
+    """HTTP headers are read as latin-1: a Chinese town name arrives percent-encoded, or as raw UTF-8
+    bytes (``curl -H "X-SafeCloud-Town: 华士镇"``), which read as mojibake (“åå£«é”) and were refused
+    as an unknown town."""
+    with contextlib.suppress(UnicodeError):  # not UTF-8 bytes: the text stays as it came
+        value = value.encode("latin-1").decode("utf-8")
+    return unquote(value)
+
+
 def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | None) -> Principal:
     """Until authentication lands, callers are the dev principal (city scope); in dev/test the
     scope can be narrowed with headers so the scope seam is exercised end to end."""
@@ -29,8 +39,7 @@ def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | N
             raise ValidationError("数据范围请求头 X-SafeCloud-Enterprise 为空", code="invalid_scope")
         scope = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise_id)
     elif town is not None:
-        # HTTP headers are latin-1: Chinese town names arrive percent-encoded.
-        name = unquote(town).strip()
+        name = _header_text(town).strip()
         if not name:
             raise ValidationError("数据范围请求头 X-SafeCloud-Town 为空", code="invalid_scope")
         scope = DataScope(level=ScopeLevel.TOWN, town=name)

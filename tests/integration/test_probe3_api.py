@@ -133,3 +133,13 @@ def test_an_uploaded_version_number_is_stored_without_invisible_characters(clien
     assert r.status_code == 201, r.text
     versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
     assert [v["version_no"] for v in versions] == ["2025版"]
+
+
+def test_a_town_header_sent_as_raw_utf8_is_read_as_the_town(client: TestClient) -> None:
+    """``curl -H "X-SafeCloud-Town: 华士镇"`` sends UTF-8 bytes, not percent-encoding."""
+    raw = {"X-SafeCloud-Town": "华士镇".encode()}
+    r = client.get("/api/v1/towns", headers=raw)  # type: ignore[arg-type]
+    assert r.status_code == 200, r.text
+    assert r.json() == client.get("/api/v1/towns", headers=HUASHI).json()
+    assert [t["name"] for t in r.json()] == ["华士镇"]
+    assert client.get(f"/api/v1/enterprises/{A}", headers=raw).status_code == 404  # type: ignore[arg-type]
