@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 _BAD_CHARS = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]")
 _COMPAT_IDEOGRAPHS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 _MIN_PAGE_CHARS = 8  # fewer characters than this on a page with an image = a scanned page
+# A page is rendered for OCR at no more pixels than this (an A2 sheet at 200 dpi): a 3 KB PDF whose
+# one page is 3000 pt square asked for a 8334-pixel square image (550 MB, 5 s before any OCR), and a
+# 14400 pt page (the format's largest) for 40000 pixels square, several GB per page.
+_MAX_OCR_PIXELS = 16_000_000
 _CJK_BREAK = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
@@ -61,6 +65,12 @@ def parse_pdf(
         doc.close()  # type: ignore[no-untyped-call]
 
 
+def ocr_resolution(width_pt: float, height_pt: float, dpi: int) -> int:
+    """``dpi``, lowered for an oversized page so that its image has at most ``_MAX_OCR_PIXELS``."""
+    area_in2 = max(width_pt, 1.0) * max(height_pt, 1.0) / 72**2
+    return max(1, min(dpi, int((_MAX_OCR_PIXELS / area_in2) ** 0.5)))
+
+
 def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: int) -> DocumentStructure:
     blocks: list[Block] = []
     warnings: list[str] = []
@@ -89,13 +99,14 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
                 needs_ocr += 1
                 warnings.append(f"第 {page_no} 页{reason}，未安装 OCR 引擎，该页内容未能识别。")
                 continue
-            ocr_lines = ocr.recognise(page.get_pixmap(dpi=ocr_dpi).tobytes("png"))
+            dpi = ocr_resolution(page.rect.width, page.rect.height, ocr_dpi)
+            ocr_lines = ocr.recognise(page.get_pixmap(dpi=dpi).tobytes("png"))
             ocr_pages += 1
             if not ocr_lines:
                 warnings.append(f"第 {page_no} 页{reason}，OCR 未识别出文字。")
                 continue
             readable += 1
-            read.append((page_no, "ocr", (ocr_lines, page.rect.width * ocr_dpi / 72)))
+            read.append((page_no, "ocr", (ocr_lines, page.rect.width * dpi / 72)))
         elif text.strip() or tables:
             readable += 1
             read.append((page_no, "layer", (_margin_lines(lines, page.rect.height), lines, tables)))
