@@ -35,6 +35,9 @@ _MIN_PAGE_CHARS = 8  # fewer characters than this on a page with an image = a sc
 # one page is 3000 pt square asked for a 8334-pixel square image (550 MB, 5 s before any OCR), and a
 # 14400 pt page (the format's largest) for 40000 pixels square, several GB per page.
 _MAX_OCR_PIXELS = 16_000_000
+# Pages OCR'd per document (a long scanned plan runs to ~100 pages). A 260 KB PDF of 1000 pages that
+# share one small image took a minute to render alone, an hour with OCR, in an API worker's thread.
+MAX_OCR_PAGES = 300
 _CJK_BREAK = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s*\n\s*|\s*\n\s*(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
@@ -46,6 +49,7 @@ def parse_pdf(
     ocr: OcrEngine | None = None,
     batch_pages: int = 20,
     ocr_dpi: int = 200,
+    max_ocr_pages: int = MAX_OCR_PAGES,
 ) -> DocumentStructure:
     # it prints to stdout, which the CLI uses for JSON
     pymupdf.no_recommend_layout()  # type: ignore[no-untyped-call]
@@ -60,7 +64,7 @@ def parse_pdf(
             raise EncryptedDocumentError("PDF 文件已加密（需要密码才能打开），请取消密码后重新上传。")
         if doc.page_count == 0:
             raise CorruptDocumentError("PDF 文件没有可读取的页面（文件可能已损坏或被截断）。")
-        return _parse_pages(doc, ocr=ocr, batch_pages=batch_pages, ocr_dpi=ocr_dpi)
+        return _parse_pages(doc, ocr=ocr, batch_pages=batch_pages, ocr_dpi=ocr_dpi, max_ocr=max_ocr_pages)
     finally:
         doc.close()  # type: ignore[no-untyped-call]
 
@@ -71,11 +75,14 @@ def ocr_resolution(width_pt: float, height_pt: float, dpi: int) -> int:
     return max(1, min(dpi, int((_MAX_OCR_PIXELS / area_in2) ** 0.5)))
 
 
-def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: int) -> DocumentStructure:
+def _parse_pages(
+    doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: int, max_ocr: int
+) -> DocumentStructure:
     blocks: list[Block] = []
     warnings: list[str] = []
     fonts = _FontStats()
     ocr_pages = 0
+    skipped = 0  # scanned pages past max_ocr
     readable = 0
     needs_ocr = 0
     # Pages are read first and laid out after, so that running headers and footers (the same line at
@@ -98,6 +105,11 @@ def _parse_pages(doc: Any, *, ocr: OcrEngine | None, batch_pages: int, ocr_dpi: 
             if ocr is None:
                 needs_ocr += 1
                 warnings.append(f"第 {page_no} 页{reason}，未安装 OCR 引擎，该页内容未能识别。")
+                continue
+            if ocr_pages >= max_ocr:
+                skipped += 1
+                if skipped == 1:
+                    warnings.append(f"扫描页超过 {max_ocr} 页，第 {page_no} 页起的扫描页未做 OCR 识别。")
                 continue
             dpi = ocr_resolution(page.rect.width, page.rect.height, ocr_dpi)
             ocr_lines = ocr.recognise(page.get_pixmap(dpi=dpi).tobytes("png"))

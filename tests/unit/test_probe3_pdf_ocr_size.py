@@ -49,3 +49,35 @@ def test_an_a4_scan_keeps_the_full_ocr_resolution() -> None:
     with pytest.raises(NoTextError, match="没有识别出任何文字"):
         parse_pdf(scanned_pdf(595, 842), ocr=ocr)
     assert ocr.sizes == [(1653, 2339)] or ocr.sizes == [(1654, 2339)]  # 200 dpi
+
+
+def test_ocr_stops_at_the_page_limit_with_a_warning() -> None:
+    doc = pymupdf.open()
+    image = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 4, 4), False)
+    xref = 0
+    for _ in range(7):  # seven scanned pages sharing one image: a few hundred bytes each
+        page = doc.new_page(width=595, height=842)
+        xref = (
+            page.insert_image(pymupdf.Rect(0, 0, 40, 40), pixmap=image)
+            if not xref
+            else page.insert_image(pymupdf.Rect(0, 0, 40, 40), xref=xref)
+        )
+    ocr = SizeRecordingOcr()
+    with pytest.raises(NoTextError):
+        parse_pdf(doc.tobytes(), ocr=ocr, max_ocr_pages=3, ocr_dpi=20)
+    assert len(ocr.sizes) == 3
+
+
+def test_the_page_limit_warning_is_reported_with_the_pages_read() -> None:
+    doc = pymupdf.open()
+    doc.new_page(width=595, height=842).insert_text(
+        (72, 72), "第一章 总则 为了规范突发事件应急处置工作", fontname="china-s"
+    )
+    for _ in range(3):
+        doc.new_page(width=595, height=842).insert_image(
+            pymupdf.Rect(0, 0, 40, 40), pixmap=pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 4, 4), False)
+        )
+    ocr = SizeRecordingOcr()
+    result = parse_pdf(doc.tobytes(), ocr=ocr, max_ocr_pages=1, ocr_dpi=20)
+    assert (len(ocr.sizes), result.ocr_pages) == (1, 1)
+    assert any("扫描页超过 1 页，第 3 页起" in w for w in result.warnings), result.warnings
