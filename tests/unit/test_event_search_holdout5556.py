@@ -1,0 +1,71 @@
+"""Round 30 of event search (holdout55 dev; holdout56 held out): time said the way duty rooms say it. The first
+measurement found two general causes, tested here on wording other than the sets:
+
+* an evening word with a small hour (昨晚两点多, 前天夜里一点) was read as an afternoon hour of that day; it is the
+  small hours after that evening, the next calendar day (``agents.nlp.timeexpr``, ``SMALL_HOURS``);
+* a bare weekday with a part of the day (周三晚上) said on that weekday before the part began was read as tonight,
+  a range in the future; it is the latest such part that has begun, last week's (``agents.nlp.timeexpr``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from agents.events.query_parser import EventQueryParser
+from core.event_search import EventFilter
+from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import at, time_span
+
+TUESDAY_MORNING = at(9, 15, 10, 0)  # Tuesday 15 September 2026
+
+
+def _filter(text: str, now: datetime = TUESDAY_MORNING) -> EventFilter:
+    return EventQueryParser(demo_gazetteer()).parse(text, now).filter
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("前天夜里一点 烟雾", (at(9, 14, 1), at(9, 14, 2))),
+        ("上周五深夜三点多", (at(9, 12, 3), at(9, 12, 4))),
+        ("昨天晚上四点左右", (at(9, 15, 4), at(9, 15, 5))),
+        ("昨晚十一点到一点", (at(9, 14, 23), at(9, 15, 1))),
+        ("夜里三点", (at(9, 15, 3), at(9, 15, 4))),
+    ],
+)
+def test_an_evening_word_with_a_small_hour_is_after_midnight(text: str, span: tuple[datetime, datetime]) -> None:
+    assert time_span(text, TUESDAY_MORNING) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("昨晚八点", (at(9, 14, 20), at(9, 14, 21))),
+        ("晚上五点", (at(9, 14, 17), at(9, 14, 18))),  # 晚上五点 is still 17:00
+        ("前天晚上十二点", (at(9, 14, 0), at(9, 14, 1))),  # midnight, as before
+    ],
+)
+def test_evening_hours_keep_their_reading(text: str, span: tuple[datetime, datetime]) -> None:
+    assert time_span(text, TUESDAY_MORNING) == span
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("周二晚上", (at(9, 8, 18), at(9, 9, 0))),  # tonight has not begun: last Tuesday's evening
+        ("礼拜二下午三点", (at(9, 8, 15), at(9, 8, 16))),
+        ("周一晚上", (at(9, 14, 18), at(9, 15, 0))),  # yesterday's, as before
+        ("周二上午", (at(9, 15, 6), at(9, 15, 12))),  # begun today: today's
+        ("本周二晚上", (at(9, 15, 18), at(9, 16, 0))),  # this week said: this week's, even ahead
+    ],
+)
+def test_a_bare_weekday_with_a_part_not_begun_is_last_weeks(text: str, span: tuple[datetime, datetime]) -> None:
+    assert time_span(text, TUESDAY_MORNING) == span
+
+
+def test_the_small_hours_reach_the_search_filter() -> None:
+    flt = _filter("前天夜里两点多 城东 有人翻墙")
+    assert (flt.time_from, flt.time_to) == (at(9, 14, 2), at(9, 14, 3))
+    assert [t.value for t in flt.event_types] == ["人员闯入"]
