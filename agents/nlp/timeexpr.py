@@ -350,7 +350,7 @@ def _side(hits: list[_Hit], now: datetime, day: date | None = None) -> _Side | N
         if narrowed is None:
             return None
         start, end = narrowed
-    if not explicit_day and start > now:
+    while not explicit_day and start > now:  # 夜里一两点 at 00:20: last night's, not tonight's
         start, end = start - timedelta(days=1), end - timedelta(days=1)
     if day is None and start > now and any(h.kind == "week_day" and _floating(h) for h in hits):
         start, end = start - timedelta(days=7), end - timedelta(days=7)  # 周三晚上 said on Wednesday morning

@@ -96,3 +96,24 @@ def test_one_or_two_and_written_windows(text: str, span: tuple[datetime, datetim
 def test_how_often_and_a_month_are_no_window() -> None:
     assert time_span("两天来一次 巡检", TUESDAY_MORNING) is None
     assert time_span("3月来", TUESDAY_MORNING) == (at(3, 1), at(4, 1))  # March, not the last three months
+
+
+NATIONAL_DAY = at(10, 4, 15, 0)  # Sunday 4 October 2026, during 国庆
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("国庆那几天 华士 烟雾", (at(10, 1), at(10, 8))),  # the holiday's days, not 近3天
+        ("五一这五天", (at(5, 1), at(5, 6))),
+        ("放假期间 着火", (at(10, 1), at(10, 8))),  # no holiday named: the latest begun
+        ("节假日期间", (at(10, 1), at(10, 8))),
+        ("这几天", (at(10, 1, 15), NATIONAL_DAY)),  # no holiday said: still 近3天
+    ],
+)
+def test_a_holidays_days_and_a_bare_holiday_period(text: str, span: tuple[datetime, datetime]) -> None:
+    assert time_span(text, NATIONAL_DAY) == span
+
+
+def test_a_night_hour_said_just_after_midnight_is_last_nights() -> None:
+    assert time_span("夜里两点", at(12, 1, 0, 30)) == (at(11, 30, 2), at(11, 30, 3))
