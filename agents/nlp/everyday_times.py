@@ -110,7 +110,9 @@ def rules_at(now: datetime) -> list[_Rule]:
         ),
         # 放假期间, 节日期间, 长假里 with no holiday named = the latest holiday begun, as a bare 节前 (events-robust30)
         (
-            re.compile(_NOT_AFTER_A_HOLIDAY + r"(?:放假|假期|长假|节日|节假日|过节)(?:期间|的时候|那几天|这几天|里)"),
+            re.compile(
+                _NOT_AFTER_A_HOLIDAY + r"(?:放假|假期|长假|节日|节假日|过节)(?:期间|的时候|那几天|这几天|里)"
+            ),
             lambda m: latest(False) + "期间",
         ),
         (re.compile(_NOT_AFTER_A_HOLIDAY + r"节后"), lambda m: latest(True) + "节后"),

@@ -83,7 +83,9 @@ _RULES: list[_Rule] = [
     # 三天来, 一周来, 48小时来 (written style) = 近3天, 近1周, 近48小时, as 近半个月来 and 这三天来 already were; not 两天来一次
     # (how often) nor 3月来 (a month needs 个 here). 这半个月 = 近半个月; 上/下半个月 = 上/下半月 (events-robust30 probes).
     (
-        re.compile(r"(?<![近这去\d.])(\d+|半)(个(?:月|小时|钟头|星期|礼拜)|天|日|周|星期|礼拜|小时)来(?![了过回一\d])"),
+        re.compile(
+            r"(?<![近这去\d.])(\d+|半)(个(?:月|小时|钟头|星期|礼拜)|天|日|周|星期|礼拜|小时)来(?![了过回一\d])"
+        ),
         lambda m: f"近{m.group(1)}{m.group(2)}",
     ),
     (re.compile(r"这半个?月"), lambda m: "近半个月"),

@@ -35,7 +35,9 @@ def _filter(text: str, now: datetime = TUESDAY_MORNING) -> EventFilter:
         ("夜里三点", (at(9, 15, 3), at(9, 15, 4))),
     ],
 )
-def test_an_evening_word_with_a_small_hour_is_after_midnight(text: str, span: tuple[datetime, datetime]) -> None:
+def test_an_evening_word_with_a_small_hour_is_after_midnight(
+    text: str, span: tuple[datetime, datetime]
+) -> None:
     assert time_span(text, TUESDAY_MORNING) == span
 
 
@@ -61,7 +63,9 @@ def test_evening_hours_keep_their_reading(text: str, span: tuple[datetime, datet
         ("本周二晚上", (at(9, 15, 18), at(9, 16, 0))),  # this week said: this week's, even ahead
     ],
 )
-def test_a_bare_weekday_with_a_part_not_begun_is_last_weeks(text: str, span: tuple[datetime, datetime]) -> None:
+def test_a_bare_weekday_with_a_part_not_begun_is_last_weeks(
+    text: str, span: tuple[datetime, datetime]
+) -> None:
     assert time_span(text, TUESDAY_MORNING) == span
 
 
