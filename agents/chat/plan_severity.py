@@ -26,16 +26,20 @@ _DEATHS = (
     re.compile(r"(?:死了|死亡|遇难|身亡)\s*" + _NUM + _WHO),
     re.compile(_NUM + _WHO + r"(?:当场)?(?:死亡|遇难|身亡|死了)"),
     re.compile(_NUM + r"死"),
+    re.compile(r"(?:死亡|遇难|死)的?(?:有|是)" + _NUM),  # "死亡的有2个"
 )
+# A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
+_ONE_DEATH = re.compile(r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人")
 _HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
     re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
+    re.compile(_HURT + r"的?(?:有|是)" + _NUM),  # "受伤的有12个"
     re.compile(r"死" + _NUM + r"伤"),
     re.compile(r"(?<![死一二两三四五六七八九十\d])" + _NUM + r"伤"),
 )
 # "损失上千万", "损失估计三千多万", "直接经济损失1200万元", "损失上亿"
-_LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
+_LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超|过)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
 _UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -100,7 +104,7 @@ def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
 def asked_toll(question: str) -> Toll | None:
     """The deaths, injuries and loss the question states, or None when it states none."""
     text = question.replace("轻伤", "")  # light injuries give no class of their own
-    deaths = _first(_DEATHS, text)
+    deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
     loss = None
     if m := _LOSS.search(text):
@@ -146,7 +150,7 @@ def _meets(clause: str, toll: Toll) -> bool:
         low, high = _bounds(clause)
         return toll.injured is not None and low <= toll.injured <= high
     word = _CLASS_WORD.search(clause)
-    return bool(word) and not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+    return word is not None and not _PROVISO.search(clause) and word.group(0) == toll.national_class()
 
 
 def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[str, Any]]:
