@@ -199,6 +199,10 @@ def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) ->
             continue
         run = block.text[verb.end() :].split("。")[0]
         actions = split_actions(run)
+        if len(actions) == 1 and not re.search(r"[；;①-⑳]", run) and not run.rstrip().endswith(("：", ":")):
+            # "三级响应由X指挥，A派员到场，督促B落实措施。": with no "；" the measures are the comma clauses
+            # (a run ending "…，主要采取以下措施：" leads into the items below instead)
+            actions = [a.strip() for a in re.split(r"[，,]", actions[0]) if a.strip()]
         if len(actions) >= 2:
             add_actions(draft, levels[level], block, actions, confidence=0.7)
             entry = draft.data["response_levels"][levels[level]]

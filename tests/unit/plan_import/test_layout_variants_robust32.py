@@ -82,3 +82,55 @@ def test_a_numbered_duty_written_against_a_post_stays_a_duty_of_its_body() -> No
     )
     hq = next(u for u in data["org_units"] if u["name"] == "应急救援指挥部")
     assert hq["duties"] == ["负责组织制定应急预案", "批准本预案的启动与终止"]
+
+
+def test_a_prose_level_without_semicolons_has_one_measure_per_comma_clause() -> None:
+    data = _data(
+        ("p", "青阳镇生产安全事故应急预案"),
+        ("h1", "四、应急响应"),
+        ("p", "事故险情较小、企业能够自行处置时，启动四级响应。四级响应由镇安监办主任指挥，安监办派员到场核实情况，"
+              "指导企业开展先期处置。"),
+        ("p", "事故造成人员重伤时，启动三级响应。三级响应由副镇长指挥，主要采取以下措施："),
+    )  # fmt: skip
+    four = next(r for r in data["response_levels"] if r["level"] == "四级")
+    assert four["commander"] == "镇安监办主任"
+    assert four["actions"] == ["安监办派员到场核实情况", "指导企业开展先期处置"]
+    three = next(r for r in data["response_levels"] if r["level"] == "三级")
+    assert three["actions"] == []  # the colon leads into items below, none of them written here
+
+
+def test_name_first_dash_lines_give_the_person_and_the_post() -> None:
+    data = _data(
+        ("p", "申港街道防汛防台应急预案"),
+        ("h1", "附件　防汛责任人通讯录"),
+        ("p", "蒋国平—街道办事处副主任—13951588012"),
+        # a PDF may run two lines together: the number closes the first
+        ("p", "缪建新—水利站站长—0510-86392214陆文娟—安全员—13771625530"),
+        ("p", "组长 — 王建明（站长） — 13806167741"),
+    )  # fmt: skip
+    got = {c["phone"]: (c["name"], c["role"]) for c in data["contacts"]}
+    assert got["13951588012"] == ("蒋国平", "街道办事处副主任")
+    assert got["0510-86392214"] == ("缪建新", "水利站站长")
+    assert got["13771625530"] == ("陆文娟", "安全员")
+    assert got["13806167741"] == ("王建明", "组长")  # post first, as before
+
+
+def test_a_pdf_cell_merged_over_three_rows_fills_every_row_it_covers() -> None:
+    from evals.plan_corpus_render import render_pdf
+    from plans.pdf_parser import parse_pdf
+
+    table = {
+        "rows": [
+            ["名称", "数量", "存放地点", "保管部门"],
+            ["灭火毯", "30条", "一号仓库", "后勤部"],
+            ["铁锹", "15把", "", ""],
+            ["编织袋", "800条", "", ""],
+            ["警戒带", "20卷", "门卫室", "保卫科"],
+        ],
+        "merge": [[1, 2, 3, 2], [1, 3, 3, 3]],
+    }
+    blocks = [{"title": "某公司应急预案"}, {"h1": "应急物资"}, {"table": table}]
+    parsed = parse_pdf(render_pdf(blocks, "某公司应急预案", None, False, None))
+    rows = next(b.cells for b in parsed.blocks if b.kind == "table" and b.cells)
+    assert rows[3] == ["编织袋", "800条", "一号仓库", "后勤部"]
+    assert rows[4] == ["警戒带", "20卷", "门卫室", "保卫科"]
