@@ -134,3 +134,30 @@ def test_a_pdf_cell_merged_over_three_rows_fills_every_row_it_covers() -> None:
     rows = next(b.cells for b in parsed.blocks if b.kind == "table" and b.cells)
     assert rows[3] == ["编织袋", "800条", "一号仓库", "后勤部"]
     assert rows[4] == ["警戒带", "20卷", "门卫室", "保卫科"]
+
+
+def test_measures_after_starting_a_level_named_in_a_table_are_that_levels() -> None:
+    data = _data(
+        ("p", "申港街道危险化学品事故应急预案"),
+        ("h1", "四、应急响应"),
+        ("table", [["级别", "启动条件", "指挥"], ["二级响应", "事故影响到园区外", "副总指挥"],
+                   ["一级响应", "事故造成人员死亡", "总指挥"]]),
+        ("p", "进入二级响应时，采取以下措施：封控园区道路；组织下风向企业停产撤离。"),
+        ("p", "启动一级响应后：指挥部成员全部到岗；请求市消防救援支队增援。"),
+    )  # fmt: skip
+    two = next(r for r in data["response_levels"] if r["level"] == "二级")
+    one = next(r for r in data["response_levels"] if r["level"] == "一级")
+    assert two["actions"] == ["封控园区道路", "组织下风向企业停产撤离"]
+    assert one["actions"] == ["指挥部成员全部到岗", "请求市消防救援支队增援"]
+
+
+def test_a_team_named_after_a_town_with_a_month_character_is_still_a_team() -> None:
+    data = _data(
+        ("p", "月城镇防汛防台应急预案"),
+        ("h1", "五、应急保障"),
+        ("p", "月城镇抢险突击队有队员30人，配备冲锋舟2艘。镇水利站每月检查物资1次。"),
+    )  # fmt: skip
+    got = {r["name"]: (r["type"], r["quantity"]) for r in data["resources"]}
+    assert got["月城镇抢险突击队"] == ("救援队伍", 30.0)
+    assert got["冲锋舟"] == ("装备", 2.0)
+    assert not any("每月" in name for name in got)  # a time span is no item
