@@ -107,12 +107,14 @@ def test_name_first_dash_lines_give_the_person_and_the_post() -> None:
         # a PDF may run two lines together: the number closes the first
         ("p", "缪建新—水利站站长—0510-86392214陆文娟—安全员—13771625530"),
         ("p", "组长 — 王建明（站长） — 13806167741"),
+        ("p", "综合办—主任—0510-86392000"),
     )  # fmt: skip
     got = {c["phone"]: (c["name"], c["role"]) for c in data["contacts"]}
     assert got["13951588012"] == ("蒋国平", "街道办事处副主任")
     assert got["0510-86392214"] == ("缪建新", "水利站站长")
     assert got["13771625530"] == ("陆文娟", "安全员")
     assert got["13806167741"] == ("王建明", "组长")  # post first, as before
+    assert got["0510-86392000"][0] != "综合办"  # a body first is no person
 
 
 def test_a_pdf_cell_merged_over_three_rows_fills_every_row_it_covers() -> None:
@@ -161,3 +163,15 @@ def test_a_team_named_after_a_town_with_a_month_character_is_still_a_team() -> N
     assert got["月城镇抢险突击队"] == ("救援队伍", 30.0)
     assert got["冲锋舟"] == ("装备", 2.0)
     assert not any("每月" in name for name in got)  # a time span is no item
+
+
+def test_a_trigger_with_two_clauses_runs_to_the_one_before_start() -> None:
+    data = _data(
+        ("p", "利港街道生产安全事故应急预案"),
+        ("h1", "四、应急响应"),
+        ("p", "较大事故发生后，事态可能扩大到周边企业时，启动三级响应，由街道应急管理局局长指挥。"),
+        ("p", "重大事故发生后，启动二级响应，由副主任指挥。"),
+    )  # fmt: skip
+    got = {r["level"]: r["trigger"] for r in data["response_levels"]}
+    assert got["三级"] == "较大事故发生后，事态可能扩大到周边企业"
+    assert got["二级"] == "重大事故发生"
