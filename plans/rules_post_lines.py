@@ -37,6 +37,8 @@ _SPACED_POST = re.compile(
 )
 
 
+# what a room or body ends with; a person's name ends with none of these
+_PLACE_END = re.compile(r"(?:室|部|科|局|所|站|队|组|办|院|厂|处|中心|公司|社区|村)$")
 # what a post ends with ("街道办事处主任", "夏港派出所所长", "安全员"); a person's name ends with none of these
 _POST_END = re.compile(
     r"(?:主任|长|员|经理|书记|主管|工程师|指挥|会计|干事|委员|代表|负责人|总监|专班|单位)$"
@@ -50,6 +52,7 @@ def _name_first(first: str, second: str) -> bool:
     return (
         bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first))
         and not _POST_END.search(first)
+        and not _PLACE_END.search(first)  # "办公室—主任—0510-…": a room or body first is no person
         and re.sub(r"\s", "", first) not in ROLE_TITLES
         and bool(_POST_END.search(second.strip()) or second.strip() in ROLE_TITLES)
     )
