@@ -23,8 +23,12 @@ _ENGLISH: dict[str, str] = {
 _WORD = re.compile(r"\s*(?<![A-Za-z])([A-Za-z]+)(?![A-Za-z])\s*")  # with the spaces typed around it
 _CAPITAL = str.maketrans("零壹贰叁肆伍陆柒捌玖拾佰仟", "零一二三四五六七八九十百千")
 _NUMERAL = "零壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千万0-9"
-# A run of numerals holding a 大写 digit, closed by a unit word or long enough to be a number.
-_CAPITAL_RUN = re.compile(rf"[{_NUMERAL}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERAL}]*(?=[万元块条家个次起天人处名]|$)")
+# A run of numerals holding a 大写 digit: two characters or more (伍万, 壹拾), or one before 元/块 (伍元).
+# Never after 队/落/入/行/退 (队伍, 落伍), and a lone 陆 before 家 is a name (陆家), not six.
+_CAPITAL_RUN = re.compile(
+    rf"(?<![队落入行退{_NUMERAL}])(?:[{_NUMERAL}]*[壹贰叁肆伍陆柒捌玖拾佰仟][{_NUMERAL}]*(?<=[{_NUMERAL}]{{2}})"
+    r"|[壹贰叁肆伍陆柒捌玖拾佰仟](?=[元块]))"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -59,6 +59,8 @@ def test_english_duty_words_and_capital_numerals_are_read_as_usual() -> None:
     assert normalise("帮我check下申港的hazard") == "帮我查下申港的隐患"
     assert normalise("罚款在叁万元以上的") == "罚款在三万元以上的"
     assert normalise("陆明的电话") == "陆明的电话"  # a surname is no numeral
+    assert normalise("有防化服的是哪支队伍") == "有防化服的是哪支队伍"  # 队伍 holds no five
+    assert normalise("罚款壹拾万元以上的企业") == "罚款一十万元以上的企业"
     assert normalise("lingang") == "lingang"  # pinyin alone: for the town matcher
 
 
