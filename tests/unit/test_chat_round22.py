@@ -106,3 +106,10 @@ def test_a_mixed_english_question_is_the_chinese_one(service) -> None:  # type: 
     mixed = service.ask("zhutang 这个月 alarm 几次", WHO)
     plain = service.ask("祝塘这个月报警几次", WHO)
     assert mixed.intent == plain.intent == "events_recent" and mixed.rows == plain.rows
+
+
+def test_a_stored_chemical_is_no_key_domain_in_a_firm_count(service) -> None:  # type: ignore[no-untyped-def]
+    stored = service.ask("存甲醇又被罚过款的企业有几家", WHO)  # no condition template holds stored chemicals
+    assert stored.path != "compound"
+    kept = service.ask("存在逾期隐患的A类企业有几家", WHO)  # 存在 is no storing verb
+    assert kept.path == "compound" and kept.rows and kept.rows[0]["n"] > 0
