@@ -151,7 +151,9 @@ def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
 
 # Record families whose "几家企业" is a distinct-firm count of that family's own list (chat round 21's
 # convention (1), round 22's (4)): with that one condition, the question is that list's, counted.
-_RECORD_LISTS = frozenset({"inspection_list", "penalty_list", "hazard_list", "overdue_hazards", "special_operations"})
+_RECORD_LISTS = frozenset(
+    {"inspection_list", "penalty_list", "hazard_list", "overdue_hazards", "special_operations"}
+)
 
 
 def _reported_intent(c: Composed) -> str:

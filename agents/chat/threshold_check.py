@@ -25,7 +25,15 @@ _BOUND = re.compile(
     rf"\s*(?P<num>{_NUMBER})\s*(?P<wan>万)?\s*(?P<unit>条|家|个|次|起|元|块钱|块|处|台|名|人|张|项|辆)?"
     r"\s*(?P<tail>了吗|了没有?|了没|了么|了|吗|么|没有?)?[？?。！!，,\s]*$"
 )
-_STRICT = ("超过", "超出", "多于", "大于", "高于", "突破", "过")  # the others (满, 达到, 到, 够, 上) include the bound
+_STRICT = (
+    "超过",
+    "超出",
+    "多于",
+    "大于",
+    "高于",
+    "突破",
+    "过",
+)  # the others (满, 达到, 到, 够, 上) include the bound
 _MONEY = re.compile(r"罚款|罚了|罚金|钱")
 
 
@@ -34,7 +42,7 @@ def bound(text: str) -> tuple[str, str, float, str] | None:
 
     The bound must be asked (a 吗/没有 after it, or 有没有/是不是 before it) and close the sentence."""
     m = _BOUND.search(text)
-    if m is None or not (m["ask"] or m["tail"] and m["tail"] != "了"):
+    if m is None or not (m["ask"] or (m["tail"] and m["tail"] != "了")):
         return None
     subject = re.sub(r"[的，,\s]+$", "", text[: m.start()])
     number = float(m["num"]) if m["num"][0].isdigit() else cn_to_int(m["num"])

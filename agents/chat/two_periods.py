@@ -25,7 +25,7 @@ def as_comparison(text: str) -> str | None:
     pair = _PAIR.search(text)
     if pair is None or not (_EACH.search(text, pair.end()) or _WHICH.search(text, pair.end())):
         return None
-    rest = text[pair.end():]
+    rest = text[pair.end() :]
     rest = _WHICH.sub("", _EACH.sub("", rest, count=1), count=1)
     first = _TAIL.sub("", text[: pair.start()] + pair["a"] + rest)
     return f"{first}和{pair['b']}比多还是少"

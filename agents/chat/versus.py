@@ -58,8 +58,13 @@ def value(result: ChatAnswer, question: str) -> float | int:
     """The number an answer gives: a count row's count (its sum when money is asked), else its rows."""
     rows = result.rows
     money = money_asked(question)
-    if money and rows and "id" in rows[0] and all(isinstance(r.get("amount_yuan"), int | float) for r in rows):
-        return sum(r["amount_yuan"] for r in rows)  # a list of penalties: their sum
+    if (
+        money
+        and rows
+        and "id" in rows[0]
+        and all(isinstance(r.get("amount_yuan"), int | float) for r in rows)
+    ):
+        return sum(float(r["amount_yuan"]) for r in rows)  # a list of penalties: their sum
     if len(rows) == 1 and "id" not in rows[0]:
         numbers = {k: v for k, v in rows[0].items() if isinstance(v, int | float) and not isinstance(v, bool)}
         if money and "amount_yuan" in numbers:

@@ -29,21 +29,32 @@ NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)  # a 
         ("今年华士罚款过10万了吗", "今年华士罚款", ">", 100_000),
     ],
 )
-def test_a_bound_closing_a_question_is_a_yes_no_on_the_total(question: str, subject: str, op: str, limit: int) -> None:
+def test_a_bound_closing_a_question_is_a_yes_no_on_the_total(
+    question: str, subject: str, op: str, limit: int
+) -> None:
     found = bound(question)
     assert found is not None and found[:3] == (subject, op, limit)
 
 
 @pytest.mark.parametrize(
     "question",
-    ["罚款超过5万元的企业有哪些", "隐患超过3条的企业", "本周内到期的隐患有几条", "近30天的报警", "超过10条了"],
+    [
+        "罚款超过5万元的企业有哪些",
+        "隐患超过3条的企业",
+        "本周内到期的隐患有几条",
+        "近30天的报警",
+        "超过10条了",
+    ],
 )
 def test_a_bound_on_each_record_or_a_statement_is_no_yes_no(question: str) -> None:
     assert bound(question) is None
 
 
 def test_two_periods_side_by_side_become_one_comparison() -> None:
-    assert as_comparison("上个月和这个月澄江各发现了多少条隐患") == "上个月澄江发现了多少条隐患和这个月比多还是少"
+    assert (
+        as_comparison("上个月和这个月澄江各发现了多少条隐患")
+        == "上个月澄江发现了多少条隐患和这个月比多还是少"
+    )
     assert as_comparison("去年和今年全市罚款哪个多") == "去年全市罚款和今年比多还是少"
     assert as_comparison("上个月和这个月的隐患清单") is None  # nothing asks for each
 
