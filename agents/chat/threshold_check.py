@@ -35,6 +35,8 @@ _STRICT = (
     "过",
 )  # the others (满, 达到, 到, 够, 上) include the bound
 _MONEY = re.compile(r"罚款|罚了|罚金|钱")
+# "有企业罚款超过5万元吗", "哪家公司隐患超过10条了": a bound on each firm, not on the total
+_EACH_FIRM = re.compile(r"(?:有|哪)(?:没有)?(?:一?家|个|些)?(?:企业|公司|单位|厂)")
 
 
 def bound(text: str) -> tuple[str, str, float, str] | None:
@@ -46,7 +48,7 @@ def bound(text: str) -> tuple[str, str, float, str] | None:
         return None
     subject = re.sub(r"[的，,\s]+$", "", text[: m.start()])
     number = float(m["num"]) if m["num"][0].isdigit() else cn_to_int(m["num"])
-    if not subject or number is None:
+    if not subject or number is None or _EACH_FIRM.search(subject):
         return None
     op = ">" if m["op"].startswith(_STRICT) else ">="
     unit = "元" if m["wan"] or m["unit"] in ("元", "块", "块钱") else (m["unit"] or "")

@@ -44,6 +44,8 @@ def test_a_bound_closing_a_question_is_a_yes_no_on_the_total(
         "本周内到期的隐患有几条",
         "近30天的报警",
         "超过10条了",
+        "有企业罚款超过5万元吗",  # a bound on each firm: the aggregation step's
+        "哪家公司逾期隐患超过3条了",
     ],
 )
 def test_a_bound_on_each_record_or_a_statement_is_no_yes_no(question: str) -> None:
