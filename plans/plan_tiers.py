@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ConfigDict
+
+from plans.models import PlanSummary
 
 TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
 _TYPE_RANK = {"总体": 0, "专项": 1, "部门": 2, "现场处置方案": 3}
@@ -54,31 +58,29 @@ _SECTOR_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PlanNode:
-    """The verified fields of one plan that place it in the system."""
+class PlanNode(PlanSummary):
+    """A plan as the rule sees it: its summary (type, issuer, town/firm, parents), plus every
+    accident type of its enabled version (the summary keeps only the first, its category)."""
 
-    id: str
-    title: str
-    plan_type: str
-    issuing_unit: str = ""
-    town: str | None = None
-    enterprise_id: str | None = None
+    model_config = ConfigDict(frozen=True)
+
     accident_types: tuple[str, ...] = ()
-    parents: tuple[str, ...] = field(default=())
 
     @classmethod
     def of(cls, row: Mapping[str, Any], accident_types: Iterable[str] = ()) -> PlanNode:
+        """From a plan row of the graph (``PlanGraphRepository.system``): an untyped plan counts as
+        专项, as the system page shows it; no types read from the document fall back to the category."""
         types = list(accident_types) or ([row["accident_category"]] if row.get("accident_category") else [])
+        fields = {k: row[k] for k in PlanSummary.model_fields if row.get(k) is not None}
         return cls(
-            id=str(row["id"]),
-            title=str(row.get("title") or ""),
-            plan_type=str(row.get("plan_type") or "专项"),
-            issuing_unit=str(row.get("issuing_unit") or ""),
-            town=row.get("town") or None,
-            enterprise_id=row.get("enterprise_id") or None,
+            **{
+                "status": "未启用",
+                "created_at": 0,
+                **fields,
+                "plan_type": str(row.get("plan_type") or "专项"),
+                "issuing_unit": str(row.get("issuing_unit") or ""),
+            },
             accident_types=tuple(dict.fromkeys(types)),
-            parents=tuple(row.get("parents") or ()),
         )
 
 
