@@ -133,3 +133,7 @@ def link_system_command(
         typer.echo(f"未挂接：{item['child_title']} → {item['parent_title']}：{item['error']}")
     total = "建议挂接" if dry_run else "挂接"
     typer.echo(f"共{total} {len(result['linked'])} 个预案，仍无上级预案的 {result['roots']} 个。")
+    if result["orphans"]:  # the level above them is missing: an administrator must file that plan
+        typer.echo(f"其中 {len(result['orphans'])} 个预案没有可挂接的上级预案：")
+        for item in result["orphans"]:
+            typer.echo(f"  {item['title']}（{item['id']}，{item['tier']}）：{item['reason']}")

@@ -159,6 +159,35 @@ def _view(node: PlanNode) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class ParentGroup:
+    """One place a parent is looked for, in the order of the rule."""
+
+    label: str  # Chinese, as the admin command and the plan-system page show it
+    where: str  # "own" (the same firm), "town" (its town/zone), "city"
+    types: frozenset[str]
+    sector: bool  # the parent must cover the child's sector (``fits``)
+
+
+def parent_groups(node: PlanNode) -> list[ParentGroup]:
+    """Where ``propose_parent`` looks for ``node``'s parent, nearest first."""
+    level = jurisdiction(_view(node))
+    groups: list[ParentGroup] = []
+    if level == FIRM and node.plan_type == "现场处置方案":
+        groups.append(ParentGroup("本单位同类专项预案", "own", frozenset({"专项"}), True))
+    if level == FIRM and node.plan_type != "总体":
+        groups.append(ParentGroup("本单位综合预案", "own", frozenset({"总体"}), False))
+    if level in (FIRM, VILLAGE):
+        groups.append(ParentGroup("所在镇街同类专项预案", "town", frozenset({"专项"}), True))
+    if level in (FIRM, VILLAGE, TOWN):
+        groups.append(ParentGroup("所在镇街总体预案", "town", frozenset({"总体"}), False))
+    return groups + [
+        ParentGroup("市级同类部门预案", "city", frozenset({"部门"}), True),
+        ParentGroup("市级同类专项预案", "city", frozenset({"专项"}), True),
+        ParentGroup("市级总体预案", "city", frozenset({"总体"}), False),
+    ]
+
+
+@dataclass(frozen=True)
 class Proposal:
     child: str
     parent: str
@@ -182,48 +211,18 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
     typed = trade | {_SECTOR_TYPES[t] for t in node.accident_types if t in _SECTOR_TYPES}
     child = _view(node)
     others = [p for p in plans if p.id != node.id and may_parent(child, _view(p))]
-    level = jurisdiction(child)
-    firm = firm_key(node) if level == FIRM else None
+    firm = firm_key(node)
 
-    def own(types: set[str]) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if firm and jurisdiction(_view(p)) == FIRM and firm_key(p) == firm and p.plan_type in types
-        ]
+    def member(group: ParentGroup, p: PlanNode) -> bool:
+        if p.plan_type not in group.types or (group.sector and not fits(node, p)):
+            return False
+        if group.where == "own":
+            return jurisdiction(_view(p)) == FIRM and firm is not None and firm_key(p) == firm
+        if group.where == "town":
+            return bool(node.town) and p.town == node.town and jurisdiction(_view(p)) == TOWN
+        return jurisdiction(_view(p)) == CITY
 
-    def local(types: set[str], *, sector: bool) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if node.town
-            and p.town == node.town
-            and jurisdiction(_view(p)) == TOWN
-            and p.plan_type in types
-            and (not sector or fits(node, p))
-        ]
-
-    def city(types: set[str], *, sector: bool) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if jurisdiction(_view(p)) == CITY and p.plan_type in types and (not sector or fits(node, p))
-        ]
-
-    groups: list[tuple[str, list[PlanNode]]] = []
-    if level == FIRM and node.plan_type == "现场处置方案":
-        groups.append(("本单位同类专项预案", [p for p in own({"专项"}) if fits(node, p)]))
-    if level == FIRM and node.plan_type != "总体":
-        groups.append(("本单位综合预案", own({"总体"})))
-    if level in (FIRM, VILLAGE):
-        groups.append(("所在镇街同类专项预案", local({"专项"}, sector=True)))
-    if level in (FIRM, VILLAGE, TOWN):
-        groups.append(("所在镇街总体预案", local({"总体"}, sector=False)))
-    groups += [
-        ("市级同类部门预案", city({"部门"}, sector=True)),
-        ("市级同类专项预案", city({"专项"}, sector=True)),
-        ("市级总体预案", city({"总体"}, sector=False)),
-    ]
+    groups = [(g.label, [p for p in others if member(g, p)]) for g in parent_groups(node)]
     for reason, found in groups:
         if found:
             # the sector its accident types or its firm's trade give outweighs one its title
@@ -251,9 +250,12 @@ def propose_links(plans: Sequence[PlanNode]) -> list[Proposal]:
 
 __all__ = [
     "TIER",
+    "ParentGroup",
     "PlanNode",
     "Proposal",
+    "jurisdiction",
     "may_parent",
+    "parent_groups",
     "propose_links",
     "propose_parent",
     "rank",
