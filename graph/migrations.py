@@ -136,7 +136,9 @@ def _falkor_plan_key_constraints(store: Any) -> None:
 
 # SAVE_REVIEW once took its write lock by setting a ``review_lock`` flag, which then stayed on every
 # reviewed version; the compare-and-set now locks by rewriting the revision itself.
-DROP_REVIEW_LOCK = "MATCH (v:PlanVersion) WHERE v.review_lock IS NOT NULL REMOVE v.review_lock RETURN count(v) AS n"
+DROP_REVIEW_LOCK = (
+    "MATCH (v:PlanVersion) WHERE v.review_lock IS NOT NULL REMOVE v.review_lock RETURN count(v) AS n"
+)
 
 
 def _drop_review_lock(store: Any) -> None:

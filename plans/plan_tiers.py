@@ -180,11 +180,10 @@ def parent_groups(node: PlanNode) -> list[ParentGroup]:
         groups.append(ParentGroup("所在镇街同类专项预案", "town", frozenset({"专项"}), True))
     if level in (FIRM, VILLAGE, TOWN):
         groups.append(ParentGroup("所在镇街总体预案", "town", frozenset({"总体"}), False))
-    return groups + [
-        ParentGroup("市级同类部门预案", "city", frozenset({"部门"}), True),
-        ParentGroup("市级同类专项预案", "city", frozenset({"专项"}), True),
-        ParentGroup("市级总体预案", "city", frozenset({"总体"}), False),
-    ]
+    groups.append(ParentGroup("市级同类部门预案", "city", frozenset({"部门"}), True))
+    groups.append(ParentGroup("市级同类专项预案", "city", frozenset({"专项"}), True))
+    groups.append(ParentGroup("市级总体预案", "city", frozenset({"总体"}), False))
+    return groups
 
 
 @dataclass(frozen=True)

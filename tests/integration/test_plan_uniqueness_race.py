@@ -7,6 +7,7 @@ checks before either writes: the race is forced, not left to timing."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -117,6 +118,53 @@ def test_the_same_file_uploaded_by_two_workers_becomes_one_plan(
     assert isinstance(loss, UniqueConflictError) and loss.code == "plan_duplicate"
     assert loss.details["plan_id"] == wins[0].plan_id and "该文件已上传为预案" in loss.message
     assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
+
+
+def test_two_workers_uploading_different_files_of_one_title_become_one_plan(
+    stores: tuple[GraphStore, GraphStore], tmp_path: Any
+) -> None:
+    from plans.intake import BlobStore
+
+    barrier = threading.Barrier(2)
+    # Two colleagues file their own copies (a scan and the DOCX) of 华士镇's plan at the same moment:
+    # different bytes, one title in one jurisdiction. Both pass every check, then both write.
+    workers = []
+    for store in stores:
+        service = _service(store, barrier, "create_plan")
+        service.importer = FakeImporter({"scan.pdf": chemical_plan(), "plan.docx": chemical_plan()})
+        service.originals = BlobStore(tmp_path / "blobs")
+        workers.append(service)
+    meta = PlanMetaInput(title="华士镇液氨泄漏专项应急预案", enterprise_id=A)
+    scan, docx = b"%PDF scanned copy", b"PK docx copy"
+    wins, losses = _race(
+        lambda: workers[0].upload(DEV_PRINCIPAL, scan, "scan.pdf", meta),
+        lambda: workers[1].upload(DEV_PRINCIPAL, docx, "plan.docx", meta),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    loss = losses[0]
+    assert isinstance(loss, UniqueConflictError) and loss.code == "plan_title_taken"
+    assert loss.details["plan_id"] == wins[0].plan_id and "本辖区已有同名预案" in loss.message
+    # nothing half-written: one plan with one version; the loser's original is not kept either
+    assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
+    assert stores[0].read("MATCH (v:PlanVersion) RETURN count(v) AS n") == [{"n": 1}]
+    kept = [h for h in (hashlib.sha256(scan).hexdigest(), hashlib.sha256(docx).hexdigest())
+            if workers[0].originals.has(h)]  # type: ignore[union-attr]  # fmt: skip
+    assert kept == [wins[0].sha256]
+
+
+def test_a_later_upload_of_a_taken_title_is_refused_before_anything_is_written(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    service = _service(stores[0], threading.Barrier(1), "create_plan")
+    service.importer = FakeImporter({"a.docx": chemical_plan(), "b.docx": chemical_plan()})
+    first = service.upload(DEV_PRINCIPAL, b"PK first", "a.docx", PlanMetaInput(enterprise_id=A))
+    with pytest.raises(UniqueConflictError) as refused:
+        service.upload(DEV_PRINCIPAL, b"PK second", "b.docx", PlanMetaInput(enterprise_id=A))
+    assert refused.value.code == "plan_title_taken" and refused.value.details["plan_id"] == first.plan_id
+    # 允许重复 files a second plan of the same document on purpose: neither file nor title binds it
+    again = service.upload(DEV_PRINCIPAL, b"PK first", "a.docx", PlanMetaInput(enterprise_id=A),
+                           allow_duplicate=True)  # fmt: skip
+    assert again.plan_id != first.plan_id
 
 
 def _published_plan(service: PlanService) -> tuple[str, list[str]]:

@@ -6,7 +6,9 @@ from plans.plan_orphans import orphan_reason, orphans
 from tests.unit.test_plan_tiers import node
 
 CITY = node("c0", "江阴市突发事件总体应急预案", "总体", "江阴市人民政府")
-CITY_CHEM = node("c3", "江阴市危险化学品事故专项应急预案", "专项", "江阴市人民政府办公室", None, "危险化学品事故")
+CITY_CHEM = node(
+    "c3", "江阴市危险化学品事故专项应急预案", "专项", "江阴市人民政府办公室", None, "危险化学品事故"
+)
 QS = node("t5", "青阳镇生产安全事故总体应急预案", "总体", "青阳镇人民政府", "青阳镇", "火灾")
 QS_DUST = node("t6", "青阳镇粉尘爆炸事故专项应急预案", "专项", "青阳镇人民政府", "青阳镇", "粉尘爆炸")
 DYE = node("f5", "江阴青阳华丰印染有限公司综合应急预案", "总体", "江阴青阳华丰印染有限公司", "祝塘镇", "火灾")

@@ -264,7 +264,11 @@ def test_a_graph_plan_row_becomes_a_node_with_the_summary_fields_and_every_accid
            "town": "璜土镇", "enterprise_id": None, "status": "已启用", "accident_category": "危险化学品事故",
            "enabled_version_id": "v9", "parents": ["c0"]}  # fmt: skip
     fallback = PlanNode.of(row)
-    assert (fallback.plan_type, fallback.issuing_unit, fallback.accident_types) == ("专项", "", ("危险化学品事故",))
+    assert (fallback.plan_type, fallback.issuing_unit, fallback.accident_types) == (
+        "专项",
+        "",
+        ("危险化学品事故",),
+    )
     assert fallback.parents == ["c0"] and fallback.enabled_version_id == "v9" and fallback.status == "已启用"
     typed = PlanNode.of(row, ["危险化学品事故", "火灾", "危险化学品事故"])
     assert typed.accident_types == ("危险化学品事故", "火灾")
