@@ -8,6 +8,7 @@ original file content-addressed under ``<data_dir>/plans/blobs``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from enum import StrEnum
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.cli_audit import audited
 from api.cli_errors import existing_file
 from api.settings import Settings
 from core.errors import SafeCloudError
@@ -116,7 +118,9 @@ def link_system_command(
     c = build_container(Settings())
     try:
         c.graph.connect()
-        result = link_system(c.plans.catalogue, DEV_PRINCIPAL, dry_run=dry_run)
+        # a dry run only reads: audited, like the API, are the runs that may write
+        with contextlib.nullcontext() if dry_run else audited(lambda: c.audit, "plans link-system"):
+            result = link_system(c.plans.catalogue, DEV_PRINCIPAL, dry_run=dry_run)
     except SafeCloudError as exc:
         typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
         raise typer.Exit(code=2) from None
