@@ -145,6 +145,18 @@ def _drop_review_lock(store: Any) -> None:
     store.write(DROP_REVIEW_LOCK)
 
 
+# One lock node per uploaded file (graph.plan_upload_queries): on Neo4j a MERGE yields one node per
+# key only under a unique constraint; on FalkorDB writes are serial, an index is enough.
+def _neo4j_plan_source(store: Any) -> None:
+    store.write(
+        "CREATE CONSTRAINT plansource_sha256 IF NOT EXISTS FOR (n:PlanSource) REQUIRE n.sha256 IS UNIQUE"
+    )
+
+
+def _falkor_plan_source(store: Any) -> None:
+    _falkor_index(store, "PlanSource", "sha256")
+
+
 # Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
 # the store (the older steps have nothing to report) and migrate may run on several threads in tests.
 _WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
@@ -197,6 +209,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         8,
         "drop the stray review_lock property of plan versions",
         {"neo4j": (_drop_review_lock,), "falkordb": (_drop_review_lock,)},
+    ),
+    Migration(
+        9,
+        "one lock node per uploaded file (same-file check inside the upload's write)",
+        {"neo4j": (_neo4j_plan_source,), "falkordb": (_falkor_plan_source,)},
     ),
 )
 

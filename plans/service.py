@@ -222,6 +222,7 @@ class PlanService(UploadClaims, PlanVersionLifecycle):
                     "accident_category": meta.accident_category
                     or (plan.accident_types[0] if plan.accident_types else None),
                 },
+                upload=unique_source,
                 **version,
             )
         else:
@@ -250,12 +251,13 @@ class PlanService(UploadClaims, PlanVersionLifecycle):
         return self.repo.create_plan(self._plan_props(principal, props))
 
     def create_plan_with_version(
-        self, principal: Principal, plan_fields: dict[str, Any], **version: Any
+        self, principal: Principal, plan_fields: dict[str, Any], *, upload: bool = False, **version: Any
     ) -> tuple[str, str]:
-        """Plan and first version in one write: a failure leaves neither."""
+        """Plan and first version in one write: a failure leaves neither. ``upload``: refused in the
+        write when a plan the principal sees holds the file (``UniqueConflictError``)."""
         plan = self._plan_props(principal, plan_fields)
         props = self._version_props(principal, plan, seq=1, **version)
-        self.repo.create_plan(plan, version=props)
+        self.repo.create_plan(plan, version=props, unseen_by=principal.scope if upload else None)
         return plan["id"], props["id"]
 
     # ---- read ------------------------------------------------------------------------------

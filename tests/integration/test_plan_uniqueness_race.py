@@ -18,7 +18,7 @@ import pytest
 
 from core.errors import SafeCloudError, UniqueConflictError, ValidationError
 from core.ports import GraphStore
-from core.scope import DEV_PRINCIPAL
+from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
@@ -39,6 +39,7 @@ from tests.support.fixture_city import A, entities
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 DATA = b"%PDF race: one file sent by two workers"
+LINGANG = "临港经济开发区"
 
 
 class BarrierRepo(PlanGraphRepository):
@@ -150,6 +151,25 @@ def test_two_workers_uploading_different_files_of_one_title_become_one_plan(
     kept = [h for h in (hashlib.sha256(scan).hexdigest(), hashlib.sha256(docx).hexdigest())
             if workers[0].originals.has(h)]  # type: ignore[union-attr]  # fmt: skip
     assert kept == [wins[0].sha256]
+
+
+def test_the_city_and_a_town_uploading_one_file_at_once_become_one_plan(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    barrier = threading.Barrier(2)
+    # A city officer files the file as a city plan while a town officer files it as the town's: two
+    # jurisdictions, two keys, yet the town sees city plans, so one of them holds a duplicate.
+    w1, w2 = (_service(s, barrier, "create_plan") for s in stores)
+    town = Principal(user_id="lg", scope=DataScope(level=ScopeLevel.TOWN, town=LINGANG))
+    wins, losses = _race(
+        lambda: w1.upload(DEV_PRINCIPAL, DATA, "plan.pdf", PlanMetaInput()),
+        lambda: w2.upload(town, DATA, "plan.pdf", PlanMetaInput()),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    loss = losses[0]
+    assert isinstance(loss, UniqueConflictError) and loss.code == "plan_duplicate"
+    assert loss.details["plan_id"] == wins[0].plan_id
+    assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
 
 
 def test_a_later_upload_of_a_taken_title_is_refused_before_anything_is_written(
