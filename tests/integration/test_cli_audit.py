@@ -69,3 +69,21 @@ def test_records_from_before_channels_read_as_api_calls(data_dir: Path) -> None:
     finally:
         c.graph.close()
     assert old.channel == "api" and old.path == "/api/v1/plans"
+
+
+def test_the_audit_api_lists_cli_and_api_writes_apart(data_dir: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    assert runner.invoke(app, ["graph", "migrate"]).exit_code == 0
+    assert runner.invoke(app, ["bus", "prune"]).exit_code == 0
+    with TestClient(create_app(Settings(api={"web_dist": data_dir / "no-dist"}))) as client:
+        client.post("/api/v1/plans/nodes", json={"title": "周庄镇防汛防台专项应急预案", "plan_type": "专项"})
+        cli = client.get("/api/v1/audit", params={"channel": "cli"}).json()
+        api = client.get("/api/v1/audit", params={"channel": "api"}).json()
+        bad = client.get("/api/v1/audit", params={"channel": "shell"})
+    assert [e["path"] for e in cli] == ["safecloud bus prune", "safecloud graph migrate"]
+    assert {e["user_id"] for e in cli} == {os_user()} and {e["method"] for e in cli} == {"CLI"}
+    assert [(e["method"], e["path"], e["channel"]) for e in api] == [("POST", "/api/v1/plans/nodes", "api")]
+    assert bad.status_code == 422
