@@ -111,7 +111,16 @@ class PlanGraphRepository:
             self._write(q.SET_PARENT, child=child, parent=parent)
 
     # ---- versions --------------------------------------------------------------------------
-    def create_version(self, plan_id: str, props: dict[str, Any]) -> str:
+    def create_version(
+        self, plan_id: str, props: dict[str, Any], *, unseen_by: DataScope | None = None
+    ) -> str:
+        """``unseen_by``: an upload, refused like ``create_plan``'s when that scope sees a holder."""
+        if unseen_by is not None:
+            params = {"plan_id": plan_id, "props": props, "sha256": props["source_sha256"]}
+            rows = self.store.write(qu.CREATE_UPLOADED_VERSION, {**params, **unseen_by.as_params()})
+            if not rows:
+                raise unique_conflict("PlanVersion", "source_sha256", "a plan in scope holds this file")
+            return str(rows[0]["id"])
         return str(self._write(q.CREATE_VERSION, plan_id=plan_id, props=props)[0]["id"])
 
     def versions(self, plan_id: str) -> list[dict[str, Any]]:

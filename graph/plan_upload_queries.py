@@ -1,4 +1,5 @@
-"""Cypher for an upload that creates a plan: the same-file check and the write in ONE query.
+"""Cypher for an upload (a new plan, or a new version of one): the same-file check and the write
+in ONE query.
 
 The unique ``source_key`` (ADR 0015) binds uploads of one jurisdiction only, but the duplicate rule
 is wider: an uploader is refused a file that any plan it can see holds (a town user sees the city's
@@ -19,14 +20,17 @@ HOLDER_SCOPE = (
     "OR (h.town IS NULL AND h.enterprise_id IS NULL))"
 )
 
-CREATE_UPLOADED_PLAN = f"""
+# The lock, then: no row when a plan the uploader can see holds the file.
+_UNSEEN = f"""
 MERGE (s:PlanSource {{sha256: $sha256}})
 SET s.uploads = coalesce(s.uploads, 0) + 1
 WITH s
 OPTIONAL MATCH (h:Plan)-[:HAS_VERSION]->(:PlanVersion {{source_sha256: $sha256}})
 WHERE {HOLDER_SCOPE}
 WITH count(h) AS holders
-WHERE holders = 0
+WHERE holders = 0"""
+
+CREATE_UPLOADED_PLAN = f"""{_UNSEEN}
 CREATE (p:Plan)
 SET p += $props
 CREATE (p)-[:HAS_VERSION]->(v:PlanVersion)
@@ -34,4 +38,11 @@ SET v += $version
 RETURN p.id AS id
 """
 
-__all__ = ["CREATE_UPLOADED_PLAN"]
+CREATE_UPLOADED_VERSION = f"""{_UNSEEN}
+MATCH (p:Plan {{id: $plan_id}})
+CREATE (p)-[:HAS_VERSION]->(v:PlanVersion)
+SET v += $props
+RETURN v.id AS id
+"""
+
+__all__ = ["CREATE_UPLOADED_PLAN", "CREATE_UPLOADED_VERSION"]

@@ -231,7 +231,7 @@ class PlanService(UploadClaims, PlanVersionLifecycle):
             # An explicit number taken while this file imported is refused; a document's own number
             # moves on to “（第2次上传）”…
             rule: NumberRule = explicit_number(number) if explicit_no else _reupload(number)
-            version_id = self._create_version(principal, existing, rule, **version)
+            version_id = self._create_version(principal, existing, rule, upload=unique_source, **version)
         return plan_id, version_id
 
     def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:

@@ -172,6 +172,29 @@ def test_the_city_and_a_town_uploading_one_file_at_once_become_one_plan(
     assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
 
 
+def test_a_new_version_and_a_new_plan_of_one_file_at_once_are_one_upload(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    town = Principal(user_id="lg", scope=DataScope(level=ScopeLevel.TOWN, town=LINGANG))
+    setup = _service(stores[0], threading.Barrier(1), "create_plan")
+    setup.importer = FakeImporter({"old.pdf": chemical_plan(), "plan.pdf": chemical_plan()})
+    plan_id = setup.upload(town, b"%PDF the town's first edition", "old.pdf", PlanMetaInput()).plan_id
+    barrier = threading.Barrier(2)
+    # The town files the new edition under its plan while the city files the same bytes as its own.
+    w1, w2 = _service(stores[0], barrier, "create_plan"), _service(stores[1], barrier, "create_version")
+    wins, losses = _race(
+        lambda: w1.upload(DEV_PRINCIPAL, DATA, "plan.pdf", PlanMetaInput(title="江阴市液氨泄漏专项应急预案")),
+        lambda: w2.upload(town, DATA, "plan.pdf", PlanMetaInput(), plan_id=plan_id),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    assert isinstance(losses[0], UniqueConflictError) and losses[0].code == "plan_duplicate"
+    holders = stores[0].read(
+        "MATCH (p:Plan)-[:HAS_VERSION]->(:PlanVersion {source_sha256: $sha}) RETURN count(p) AS n",
+        {"sha": hashlib.sha256(DATA).hexdigest()},
+    )
+    assert holders == [{"n": 1}]
+
+
 def test_a_later_upload_of_a_taken_title_is_refused_before_anything_is_written(
     stores: tuple[GraphStore, GraphStore],
 ) -> None:
