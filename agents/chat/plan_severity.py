@@ -19,6 +19,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from agents.nlp.numerals import chinese_to_int
+
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 _WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众)?"
 # "死了2个人", "2人死亡", "造成3人遇难", "一死两伤"
@@ -41,8 +43,6 @@ _INJURED = (
 # "损失上千万", "损失估计三千多万", "直接经济损失1200万元", "损失上亿"
 _LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超|过)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
 _UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
-_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_POWERS = {"十": 10, "百": 100, "千": 1000}
 # The national classes, most severe first: deaths, serious injuries, loss in 万元 at which each starts.
 _CLASSES = (("特别重大", 30, 100, 10000), ("重大", 10, 50, 5000), ("较大", 3, 10, 1000), ("一般", 1, 1, 0))
 CLASS_LEVELS = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
@@ -75,21 +75,13 @@ class Toll:
 
 
 def number(text: str) -> float | None:
-    """Arabic or Chinese numerals: "12", "1.5", "两", "十", "二十", "三千"."""
+    """Arabic or Chinese numerals: "12", "1.5", "两", "十", "二十", "三千" (the time grammar's reader)."""
     if not text:
         return None
     if text[0].isdigit():
         return float(text)
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        elif ch in _POWERS:
-            total += (digit or 1) * _POWERS[ch]
-            digit = 0
-        else:
-            return None
-    return float(total + digit)
+    value = chinese_to_int(text)
+    return float(value) if value is not None else None
 
 
 def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
