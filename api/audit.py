@@ -29,6 +29,28 @@ log = logging.getLogger(__name__)
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
+class AuditTrail:
+    """Entry ids and the one way an entry is stored, for the API middleware and the CLI
+    (``api/cli_audit.py``): a failing store is logged as ``AUDIT RECORD LOST``, never raised."""
+
+    def __init__(self, audit_log: Callable[[], AuditLog | None]) -> None:
+        self._audit_log = audit_log
+        # Ids sort like insertion order within a process even when two writes share a millisecond.
+        self._seq = itertools.count()
+        self._run = uuid.uuid4().hex[:8]
+
+    def new_id(self, at: int) -> str:
+        return f"{at:013d}-{self._run}-{next(self._seq):09d}"
+
+    def record(self, entry: AuditEntry) -> None:
+        try:  # reaching the store may fail too (a CLI command that connects only to audit)
+            audit_log = self._audit_log()
+            if audit_log is not None:
+                audit_log.record(entry)
+        except Exception:
+            log.exception("AUDIT RECORD LOST: %s %s by %s", entry.method, entry.path, entry.user_id)
+
+
 class AuditMiddleware:
     def __init__(
         self,
@@ -39,12 +61,9 @@ class AuditMiddleware:
         clock: Callable[[], int],
     ) -> None:
         self.app = app
-        self._audit_log = audit_log
+        self._trail = AuditTrail(audit_log)
         self._resolve_principal = resolve_principal
         self._clock = clock
-        # Ids sort like insertion order within a process even when two writes share a millisecond.
-        self._seq = itertools.count()
-        self._run = uuid.uuid4().hex[:8]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -76,7 +95,7 @@ class AuditMiddleware:
             await self.app(scope, counting_receive, status_send)
         finally:
             entry = self._entry(scope, at, started, digest.hexdigest(), state)
-            await run_in_threadpool(self._record, entry)
+            await run_in_threadpool(self._trail.record, entry)
 
     def _entry(self, scope: Scope, at: int, started: float, sha256: str, state: dict[str, Any]) -> AuditEntry:
         headers = Headers(scope=scope)
@@ -87,13 +106,13 @@ class AuditMiddleware:
             user_id, scope_label = "unresolved", "invalid"
         client = scope.get("client")
         return AuditEntry(
-            id=f"{at:013d}-{self._run}-{next(self._seq):09d}",
+            id=self._trail.new_id(at),
             at=at,
-            user_id=_visible(user_id),
-            scope=_visible(scope_label),
+            user_id=visible(user_id),
+            scope=visible(scope_label),
             method=scope["method"],
-            path=_visible(scope["path"]),
-            query=_visible(scope.get("query_string", b"").decode("latin-1")[:2000]),
+            path=visible(scope["path"]),
+            query=visible(scope.get("query_string", b"").decode("latin-1")[:2000]),
             status=int(state["status"]),
             duration_ms=int((time.perf_counter() - started) * 1000),
             client=f"{client[0]}" if client else "",
@@ -101,17 +120,8 @@ class AuditMiddleware:
             body_bytes=int(state["bytes"]),
         )
 
-    def _record(self, entry: AuditEntry) -> None:
-        audit_log = self._audit_log()
-        if audit_log is None:
-            return
-        try:
-            audit_log.record(entry)
-        except Exception:
-            log.exception("AUDIT RECORD LOST: %s %s by %s", entry.method, entry.path, entry.user_id)
 
-
-def _visible(text: str) -> str:
+def visible(text: str) -> str:
     """NUL bytes shown as ``\\x00``: a store may refuse them, and a hostile request must not be able
     to lose its own audit row by putting one in its path or scope header."""
     return text.replace("\x00", "\\x00")

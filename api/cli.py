@@ -14,6 +14,7 @@ import typer
 
 from api.bootstrap import Container, build_container, now_ms
 from api.cli_ai import llm_app, llm_report, models_app
+from api.cli_audit import audited
 from api.cli_bus import bus_app, bus_report
 from api.cli_chat import ask_command
 from api.cli_errors import ChineseErrorsGroup, existing_file
@@ -87,7 +88,8 @@ def graph_migrate() -> None:
     c = build_container()
     warnings: list[str] = []
     try:
-        applied = migrate(c.graph, warnings)
+        with audited(lambda: c.audit, "graph migrate"):
+            applied = migrate(c.graph, warnings)
     except SafeCloudError as exc:
         _fail(exc)
     finally:
@@ -124,17 +126,21 @@ def demo_load(
 
     settings = Settings()
     c = build_container(settings)
+    options = {"scale": scale, "seed": seed, "if_empty": if_empty or None, "fresh": fresh or None}
     try:
-        if fresh:
-            c.graph.drop_all()  # type: ignore[attr-defined]
-        migrate(c.graph)
-        if if_empty and c.repository.search_enterprises(DataScope(), size=1).total > 0:
-            typer.echo("图中已有演示数据，跳过加载")
-            return
-        report = GraphLoader(c.graph).load(
-            # Anchored to the start of today (Asia/Shanghai) so re-loading within a day is a no-op.
-            generate_city(seed or settings.demo.seed, scale or settings.demo.scale, day_bounds(now_ms())[0])
-        )
+        with audited(lambda: c.audit, "demo load", options):
+            if fresh:
+                c.graph.drop_all()  # type: ignore[attr-defined]
+            migrate(c.graph)
+            if if_empty and c.repository.search_enterprises(DataScope(), size=1).total > 0:
+                typer.echo("图中已有演示数据，跳过加载")
+                return
+            report = GraphLoader(c.graph).load(
+                # Anchored to the start of today (Asia/Shanghai) so re-loading within a day is a no-op.
+                generate_city(
+                    seed or settings.demo.seed, scale or settings.demo.scale, day_bounds(now_ms())[0]
+                )
+            )
     except SafeCloudError as exc:
         _fail(exc)
     finally:
@@ -154,7 +160,8 @@ def demo_plans(
     c = build_container(Settings())
     with _closing(c):
         c.graph.connect()
-        _echo_json(load_demo_plans(c, folder))
+        with audited(lambda: c.audit, "demo plans", {"folder": folder}):
+            _echo_json(load_demo_plans(c, folder))
 
 
 @app.command("import")
@@ -170,7 +177,7 @@ def import_rows(
     errors: list[LineError] = []
     parsed: list[str] = []
     index_update: dict[str, object] = {}
-    with _closing(c):
+    with _closing(c), audited(lambda: c.audit, "import", {"kind": kind, "file": file}):
         with existing_file(file).open(encoding="utf-8") as fh:
             report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):

@@ -21,11 +21,20 @@ from typing import Annotated
 
 import typer
 
-from api.bootstrap import build_consumer, build_event_bus, build_relay, retention_policy
+from api.bootstrap import (
+    Container,
+    build_consumer,
+    build_container,
+    build_event_bus,
+    build_relay,
+    retention_policy,
+)
+from api.cli_audit import audited
 from api.settings import Settings
 from core.bus import BusMessage
 from core.consume import consume_batch
 from core.errors import SafeCloudError
+from core.ports import AuditLog
 from ingestion.bus.outbox_event_bus import OutboxEventBus
 
 bus_app = typer.Typer(help="事件总线：发件箱转发到 Kafka、查看主题消息", no_args_is_help=True)
@@ -52,6 +61,24 @@ def bus_report(settings: Settings) -> dict[str, str]:
     finally:
         outbox.close()
     return info
+
+
+class _AuditGraph:
+    """The audit trail for a command that otherwise needs no graph: connected on first use; an
+    unreachable graph loses the record (logged as AUDIT RECORD LOST), never the command."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._container: Container | None = None
+        self._settings = settings
+
+    def log(self) -> AuditLog | None:
+        self._container = build_container(self._settings)
+        self._container.graph.connect()
+        return self._container.audit
+
+    def close(self) -> None:
+        if self._container is not None:
+            self._container.graph.close()
 
 
 @bus_app.command("status")
@@ -107,12 +134,16 @@ def bus_prune(
     settings = Settings()
     policy = retention_policy(settings, older_than_days=older_than, max_rows=max_rows)
     outbox = OutboxEventBus(settings.outbox_path)
+    audit = _AuditGraph(settings)  # deleting rows of the event log is a write like any other
+    options = {"older_than": older_than, "max_rows": max_rows}
     try:
-        report = outbox.prune(policy)
+        with audited(audit.log, "bus prune", options):
+            report = outbox.prune(policy)
     except SafeCloudError as exc:
         _fail(exc)
     finally:
         outbox.close()
+        audit.close()
     age = f"{policy.retention_days:g} 天" if policy.retention_days else "不限"
     cap = f"{policy.max_rows} 行" if policy.max_rows else "不限"
     if policy.outbox_is_the_log:  # no broker: the outbox is the event log itself

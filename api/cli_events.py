@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from api.bootstrap import build_container, event_search
+from api.cli_audit import audited
 from api.cli_errors import fail
 from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
@@ -42,7 +43,10 @@ def events_search(
         service = event_search(c)
         if no_llm:
             service.chat_model = None
-        result = service.search(sentence, principal, page=page, size=size)
+        # the search is kept in the user's history (a graph write, as POST /api/v1/events/search)
+        options = {"town": town, "user": user, "no_llm": no_llm or None}
+        with audited(lambda: c.audit, "events search", options, scope=principal.scope.describe()):
+            result = service.search(sentence, principal, page=page, size=size)
     except SafeCloudError as exc:
         fail(exc, as_json=as_json)
     finally:

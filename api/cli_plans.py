@@ -8,6 +8,7 @@ original file content-addressed under ``<data_dir>/plans/blobs``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 from enum import StrEnum
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from api.cli_audit import audited
 from api.cli_errors import existing_file, fail
 from api.settings import Settings
 from core.errors import SafeCloudError
@@ -114,7 +116,9 @@ def link_system_command(
     c = build_container(Settings())
     try:
         c.graph.connect()
-        result = link_system(c.plans.catalogue, DEV_PRINCIPAL, dry_run=dry_run)
+        # a dry run only reads: audited, like the API, are the runs that may write
+        with contextlib.nullcontext() if dry_run else audited(lambda: c.audit, "plans link-system"):
+            result = link_system(c.plans.catalogue, DEV_PRINCIPAL, dry_run=dry_run)
     except SafeCloudError as exc:
         typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
         raise typer.Exit(code=2) from None
@@ -131,3 +135,7 @@ def link_system_command(
         typer.echo(f"未挂接：{item['child_title']} → {item['parent_title']}：{item['error']}")
     total = "建议挂接" if dry_run else "挂接"
     typer.echo(f"共{total} {len(result['linked'])} 个预案，仍无上级预案的 {result['roots']} 个。")
+    if result["orphans"]:  # the level above them is missing: an administrator must file that plan
+        typer.echo(f"其中 {len(result['orphans'])} 个预案没有可挂接的上级预案：")
+        for item in result["orphans"]:
+            typer.echo(f"  {item['title']}（{item['id']}，{item['tier']}）：{item['reason']}")

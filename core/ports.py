@@ -94,12 +94,17 @@ class SearchIndex(Protocol):
 
 
 class AuditLog(Protocol):
-    """Append-only record of writes made through the API."""
+    """Append-only record of writes made through the API and the ``safecloud`` command line."""
 
     def record(self, entry: AuditEntry) -> None: ...
 
     def recent(
-        self, *, limit: int = 50, user_id: str | None = None, since_ms: int | None = None
+        self,
+        *,
+        limit: int = 50,
+        user_id: str | None = None,
+        since_ms: int | None = None,
+        channel: str | None = None,
     ) -> list[AuditEntry]: ...
 
 

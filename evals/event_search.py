@@ -223,6 +223,13 @@ HOLDOUT52 = "event_search_holdout52.jsonl"
 # holdout53 (60) is dev data; holdout54 (40) is measured once before and once after the holdout53 fixes.
 HOLDOUT53 = "event_search_holdout53.jsonl"
 HOLDOUT54 = "event_search_holdout54.jsonl"
+# Robustness sets 28 (events-robust30): 100 sentences written before reading the parser rules, weighted to TIME: half
+# nights, 凌晨两三点, weekends and weeks back, 这周一到现在, ten-day parts, holidays, rolling hours and half months, 8点多,
+# 十点半左右, clock ranges, typed dates (3.5, 2026/3/5), a bare weekday with a part of the day, 昨晚两点; `now`s just after
+# midnight, at weekends, on holidays and at month and year edges; a third ordinary. holdout55 (60) is dev data;
+# holdout56 (40) is measured once before and once after the holdout55 fixes.
+HOLDOUT55 = "event_search_holdout55.jsonl"
+HOLDOUT56 = "event_search_holdout56.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
@@ -230,7 +237,7 @@ DATASETS = (
     HOLDOUT25, HOLDOUT26, HOLDOUT27, HOLDOUT28, HOLDOUT29, HOLDOUT30, HOLDOUT31, HOLDOUT32,
     HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
     HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
-    HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54,
+    HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54, HOLDOUT55, HOLDOUT56,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

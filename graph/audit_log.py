@@ -12,6 +12,8 @@ INSERT_AUDIT_RECORD = "CREATE (a:AuditRecord) SET a = $entry"
 RECENT_AUDIT_RECORDS = (
     "MATCH (a:AuditRecord) "
     "WHERE ($user_id IS NULL OR a.user_id = $user_id) AND ($since IS NULL OR a.at >= $since) "
+    # records from before the CLI was audited carry no channel: they are API calls
+    "AND ($channel IS NULL OR coalesce(a.channel, 'api') = $channel) "
     "RETURN " + ", ".join(f"a.{f} AS {f}" for f in _FIELDS) + " "
     "ORDER BY a.at DESC, a.id DESC LIMIT $limit"
 )
@@ -25,7 +27,13 @@ class GraphAuditLog:
         self._store.write(INSERT_AUDIT_RECORD, {"entry": entry.model_dump()})
 
     def recent(
-        self, *, limit: int = 50, user_id: str | None = None, since_ms: int | None = None
+        self,
+        *,
+        limit: int = 50,
+        user_id: str | None = None,
+        since_ms: int | None = None,
+        channel: str | None = None,
     ) -> list[AuditEntry]:
-        rows = self._store.read(RECENT_AUDIT_RECORDS, {"limit": limit, "user_id": user_id, "since": since_ms})
+        params = {"limit": limit, "user_id": user_id, "since": since_ms, "channel": channel}
+        rows = self._store.read(RECENT_AUDIT_RECORDS, params)
         return [AuditEntry.model_validate(r) for r in rows]

@@ -134,6 +134,29 @@ def _falkor_plan_key_constraints(store: Any) -> None:
     falkor_constraints(store, _falkor_index)
 
 
+# SAVE_REVIEW once took its write lock by setting a ``review_lock`` flag, which then stayed on every
+# reviewed version; the compare-and-set now locks by rewriting the revision itself.
+DROP_REVIEW_LOCK = (
+    "MATCH (v:PlanVersion) WHERE v.review_lock IS NOT NULL REMOVE v.review_lock RETURN count(v) AS n"
+)
+
+
+def _drop_review_lock(store: Any) -> None:
+    store.write(DROP_REVIEW_LOCK)
+
+
+# One lock node per uploaded file (graph.plan_upload_queries): on Neo4j a MERGE yields one node per
+# key only under a unique constraint; on FalkorDB writes are serial, an index is enough.
+def _neo4j_plan_source(store: Any) -> None:
+    store.write(
+        "CREATE CONSTRAINT plansource_sha256 IF NOT EXISTS FOR (n:PlanSource) REQUIRE n.sha256 IS UNIQUE"
+    )
+
+
+def _falkor_plan_source(store: Any) -> None:
+    _falkor_index(store, "PlanSource", "sha256")
+
+
 # Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
 # the store (the older steps have nothing to report) and migrate may run on several threads in tests.
 _WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
@@ -181,6 +204,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             "neo4j": (_plan_keys_backfill, neo4j_constraints),
             "falkordb": (_plan_keys_backfill, _falkor_plan_key_constraints),
         },
+    ),
+    Migration(
+        8,
+        "drop the stray review_lock property of plan versions",
+        {"neo4j": (_drop_review_lock,), "falkordb": (_drop_review_lock,)},
+    ),
+    Migration(
+        9,
+        "one lock node per uploaded file (same-file check inside the upload's write)",
+        {"neo4j": (_neo4j_plan_source,), "falkordb": (_falkor_plan_source,)},
     ),
 )
 

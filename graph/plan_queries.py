@@ -172,11 +172,16 @@ RETURN {VERSION_FIELDS}, v.document AS document, v.review AS review, v.report AS
 """
 
 # Compare-and-set on review_rev: two reviewers saving at once must not write back the state they
-# read over each other's decisions. The constant SET takes the node's write lock first (Neo4j), so
-# the revision is read after any concurrent save committed; FalkorDB runs writes one at a time.
+# read over each other's decisions. The first SET writes the revision onto itself: it changes nothing
+# (an absent revision becomes the 0 it is read as), but a SET whose value reads the property it sets
+# makes Neo4j take the node's write lock BEFORE reading it (the manual's "direct dependency" rule
+# against lost updates), so the revision is compared after any concurrent save committed; FalkorDB
+# runs writes one at a time. The WHERE keeps its coalesce: FalkorDB 4.16 may evaluate a filter on
+# ``v`` before the SET above it (the bare property was still absent there and no save ever matched).
+# (It used to set a separate ``review_lock`` flag that then stayed on every node; migration 8 drops it.)
 SAVE_REVIEW = """
 MATCH (v:PlanVersion {id: $version_id})
-SET v.review_lock = true
+SET v.review_rev = coalesce(v.review_rev, 0)
 WITH v WHERE coalesce(v.review_rev, 0) = $expected_rev
 SET v.document = $document, v.review = $review, v.updated_at = $now, v.review_rev = $expected_rev + 1
 RETURN v.id AS id

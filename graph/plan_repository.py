@@ -15,7 +15,9 @@ from core.ports import GraphStore
 from core.scope import DataScope
 from graph import plan_admin_queries as qa
 from graph import plan_queries as q
+from graph import plan_upload_queries as qu
 from graph.queries import TOWNS
+from graph.unique_errors import unique_conflict
 from plans.graph_mapping import Candidates, Links, PlanFacts
 
 _NO_SCOPE = {"scope_town": None, "scope_enterprise": None}
@@ -34,7 +36,29 @@ class PlanGraphRepository:
         return self.store.write(query, params)
 
     # ---- plans -----------------------------------------------------------------------------
-    def create_plan(self, props: dict[str, Any], *, version: dict[str, Any] | None = None) -> str:
+    def create_plan(
+        self,
+        props: dict[str, Any],
+        *,
+        version: dict[str, Any] | None = None,
+        unseen_by: DataScope | None = None,
+    ) -> str:
+        """Create a plan (and its first version). ``unseen_by``: an upload; refused with
+        ``UniqueConflictError`` when a plan that scope can see holds the version's file, checked
+        inside the write (graph.plan_upload_queries), so a concurrent upload cannot slip past."""
+        if version is not None and unseen_by is not None:
+            rows = self.store.write(
+                qu.CREATE_UPLOADED_PLAN,
+                {
+                    "props": props,
+                    "version": version,
+                    "sha256": version["source_sha256"],
+                    **unseen_by.as_params(),
+                },
+            )
+            if not rows:
+                raise unique_conflict("PlanVersion", "source_sha256", "a plan in scope holds this file")
+            return str(rows[0]["id"])
         if version is not None:
             return str(self._write(q.CREATE_PLAN_WITH_VERSION, props=props, version=version)[0]["id"])
         return str(self._write(q.CREATE_PLAN, props=props)[0]["id"])
@@ -88,7 +112,16 @@ class PlanGraphRepository:
             self._write(q.SET_PARENT, child=child, parent=parent)
 
     # ---- versions --------------------------------------------------------------------------
-    def create_version(self, plan_id: str, props: dict[str, Any]) -> str:
+    def create_version(
+        self, plan_id: str, props: dict[str, Any], *, unseen_by: DataScope | None = None
+    ) -> str:
+        """``unseen_by``: an upload, refused like ``create_plan``'s when that scope sees a holder."""
+        if unseen_by is not None:
+            params = {"plan_id": plan_id, "props": props, "sha256": props["source_sha256"]}
+            rows = self.store.write(qu.CREATE_UPLOADED_VERSION, {**params, **unseen_by.as_params()})
+            if not rows:
+                raise unique_conflict("PlanVersion", "source_sha256", "a plan in scope holds this file")
+            return str(rows[0]["id"])
         return str(self._write(q.CREATE_VERSION, plan_id=plan_id, props=props)[0]["id"])
 
     def versions(self, plan_id: str) -> list[dict[str, Any]]:

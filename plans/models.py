@@ -283,6 +283,16 @@ class PlanStats(BaseModel):
     missing_resources: list[dict[str, Any]]
 
 
+class OrphanPlan(BaseModel):
+    """A live plan without a parent for which no parent exists (the level above it is missing)."""
+
+    id: str
+    title: str
+    tier: str
+    reason: str  # Chinese: which plans were looked for
+
+
 class SystemGraph(BaseModel):
     nodes: list[dict[str, Any]]
     edges: list[dict[str, str]]
+    orphans: list[OrphanPlan] = Field(default_factory=list)

@@ -260,7 +260,11 @@ def _fill_merged(page: Any, table: Any) -> list[list[str]]:
                 value = page.get_text("text", clip=pymupdf.Rect(box))  # type: ignore[no-untyped-call]
                 out.append(_unify_ideographs(re.sub(r"\s+", " ", _CJK_BREAK.sub("", value)).strip()))
                 continue
-            above = bboxes[r - 1][c] if r > 0 and c < len(bboxes[r - 1]) else None
+            # the covering box is the nearest one above: a cell merged over three rows leaves two gaps
+            k = r - 1
+            while k > 0 and c < len(bboxes[k]) and bboxes[k][c] is None:
+                k -= 1
+            above = bboxes[k][c] if r > 0 and c < len(bboxes[k]) else None
             here_top = next((b[1] for b in bboxes[r] if b is not None), None)
             spans_down = above is not None and here_top is not None and above[3] > here_top + 1
             if (spans_down or c == 0) and r > 0 and c < len(grid[r - 1]):

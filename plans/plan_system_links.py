@@ -12,8 +12,10 @@ import json
 from typing import Any
 
 from core.errors import SafeCloudError
-from core.scope import Principal
+from core.scope import Principal, ScopeLevel
 from plans.catalogue import RETIRED, PlanCatalogue
+from plans.models import OrphanPlan, SystemGraph
+from plans.plan_orphans import orphans
 from plans.plan_tiers import PlanNode, propose_links
 
 
@@ -26,14 +28,28 @@ def _accident_types(catalogue: PlanCatalogue, row: dict[str, Any]) -> list[str]:
     return [str(t) for t in json.loads(version["document"]).get("accident_types") or []]
 
 
+def _live_nodes(catalogue: PlanCatalogue, principal: Principal) -> list[PlanNode]:
+    rows = [r for r in catalogue.repo.system(principal.scope) if r.get("status") != RETIRED]
+    return [PlanNode.of(r, _accident_types(catalogue, r)) for r in rows]
+
+
+def system_graph(catalogue: PlanCatalogue, principal: Principal) -> SystemGraph:
+    """The plan-system view with its orphans: live plans without a parent that could have one,
+    and why none exists (``plans.plan_orphans``)."""
+    graph = catalogue.system(principal)
+    scoped = principal.scope.level is not ScopeLevel.CITY
+    found = orphans(_live_nodes(catalogue, principal), scoped=scoped)
+    return graph.model_copy(update={"orphans": [OrphanPlan(**o) for o in found]})
+
+
 def link_system(catalogue: PlanCatalogue, principal: Principal, *, dry_run: bool = False) -> dict[str, Any]:
     """Propose (and unless ``dry_run`` set) a parent for every live plan in scope that has none.
 
-    Returns ``linked`` (child, parent, their titles and the reason, in Chinese) and ``refused``
-    (a proposal the catalogue's checks turned down, with its message)."""
-    rows = [r for r in catalogue.repo.system(principal.scope) if r.get("status") != RETIRED]
-    nodes = [PlanNode.of(r, _accident_types(catalogue, r)) for r in rows]
-    titles = {r["id"]: r["title"] for r in rows}
+    Returns ``linked`` (child, parent, their titles and the reason, in Chinese), ``refused``
+    (a proposal the catalogue's checks turned down, with its message) and ``orphans`` (plans left
+    without a parent because none exists for them, with the reason, in Chinese)."""
+    nodes = _live_nodes(catalogue, principal)
+    titles = {n.id: n.title for n in nodes}
     linked, refused = [], []
     for p in propose_links(nodes):
         item = {
@@ -51,7 +67,8 @@ def link_system(catalogue: PlanCatalogue, principal: Principal, *, dry_run: bool
             continue
         linked.append(item)
     roots = sum(not n.parents for n in nodes) - len(linked)
-    return {"linked": linked, "refused": refused, "roots": roots}
+    scoped = principal.scope.level is not ScopeLevel.CITY
+    return {"linked": linked, "refused": refused, "roots": roots, "orphans": orphans(nodes, scoped=scoped)}
 
 
-__all__ = ["link_system"]
+__all__ = ["link_system", "system_graph"]

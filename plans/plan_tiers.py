@@ -16,8 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from pydantic import ConfigDict
+
+from plans.models import PlanSummary
 
 TIER = {"总体": 0, "专项": 1, "部门": 2, "企业": 3, "现场处置方案": 4}
 _TYPE_RANK = {"总体": 0, "专项": 1, "部门": 2, "现场处置方案": 3}
@@ -54,31 +58,29 @@ _SECTOR_WORDS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class PlanNode:
-    """The verified fields of one plan that place it in the system."""
+class PlanNode(PlanSummary):
+    """A plan as the rule sees it: its summary (type, issuer, town/firm, parents), plus every
+    accident type of its enabled version (the summary keeps only the first, its category)."""
 
-    id: str
-    title: str
-    plan_type: str
-    issuing_unit: str = ""
-    town: str | None = None
-    enterprise_id: str | None = None
+    model_config = ConfigDict(frozen=True)
+
     accident_types: tuple[str, ...] = ()
-    parents: tuple[str, ...] = field(default=())
 
     @classmethod
     def of(cls, row: Mapping[str, Any], accident_types: Iterable[str] = ()) -> PlanNode:
+        """From a plan row of the graph (``PlanGraphRepository.system``): an untyped plan counts as
+        专项, as the system page shows it; no types read from the document fall back to the category."""
         types = list(accident_types) or ([row["accident_category"]] if row.get("accident_category") else [])
+        fields = {k: row[k] for k in PlanSummary.model_fields if row.get(k) is not None}
         return cls(
-            id=str(row["id"]),
-            title=str(row.get("title") or ""),
-            plan_type=str(row.get("plan_type") or "专项"),
-            issuing_unit=str(row.get("issuing_unit") or ""),
-            town=row.get("town") or None,
-            enterprise_id=row.get("enterprise_id") or None,
+            **{
+                "status": "未启用",
+                "created_at": 0,
+                **fields,
+                "plan_type": str(row.get("plan_type") or "专项"),
+                "issuing_unit": str(row.get("issuing_unit") or ""),
+            },
             accident_types=tuple(dict.fromkeys(types)),
-            parents=tuple(row.get("parents") or ()),
         )
 
 
@@ -157,6 +159,34 @@ def _view(node: PlanNode) -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
+class ParentGroup:
+    """One place a parent is looked for, in the order of the rule."""
+
+    label: str  # Chinese, as the admin command and the plan-system page show it
+    where: str  # "own" (the same firm), "town" (its town/zone), "city"
+    types: frozenset[str]
+    sector: bool  # the parent must cover the child's sector (``fits``)
+
+
+def parent_groups(node: PlanNode) -> list[ParentGroup]:
+    """Where ``propose_parent`` looks for ``node``'s parent, nearest first."""
+    level = jurisdiction(_view(node))
+    groups: list[ParentGroup] = []
+    if level == FIRM and node.plan_type == "现场处置方案":
+        groups.append(ParentGroup("本单位同类专项预案", "own", frozenset({"专项"}), True))
+    if level == FIRM and node.plan_type != "总体":
+        groups.append(ParentGroup("本单位综合预案", "own", frozenset({"总体"}), False))
+    if level in (FIRM, VILLAGE):
+        groups.append(ParentGroup("所在镇街同类专项预案", "town", frozenset({"专项"}), True))
+    if level in (FIRM, VILLAGE, TOWN):
+        groups.append(ParentGroup("所在镇街总体预案", "town", frozenset({"总体"}), False))
+    groups.append(ParentGroup("市级同类部门预案", "city", frozenset({"部门"}), True))
+    groups.append(ParentGroup("市级同类专项预案", "city", frozenset({"专项"}), True))
+    groups.append(ParentGroup("市级总体预案", "city", frozenset({"总体"}), False))
+    return groups
+
+
+@dataclass(frozen=True)
 class Proposal:
     child: str
     parent: str
@@ -180,48 +210,18 @@ def propose_parent(node: PlanNode, plans: Sequence[PlanNode]) -> Proposal | None
     typed = trade | {_SECTOR_TYPES[t] for t in node.accident_types if t in _SECTOR_TYPES}
     child = _view(node)
     others = [p for p in plans if p.id != node.id and may_parent(child, _view(p))]
-    level = jurisdiction(child)
-    firm = firm_key(node) if level == FIRM else None
+    firm = firm_key(node)
 
-    def own(types: set[str]) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if firm and jurisdiction(_view(p)) == FIRM and firm_key(p) == firm and p.plan_type in types
-        ]
+    def member(group: ParentGroup, p: PlanNode) -> bool:
+        if p.plan_type not in group.types or (group.sector and not fits(node, p)):
+            return False
+        if group.where == "own":
+            return jurisdiction(_view(p)) == FIRM and firm is not None and firm_key(p) == firm
+        if group.where == "town":
+            return bool(node.town) and p.town == node.town and jurisdiction(_view(p)) == TOWN
+        return jurisdiction(_view(p)) == CITY
 
-    def local(types: set[str], *, sector: bool) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if node.town
-            and p.town == node.town
-            and jurisdiction(_view(p)) == TOWN
-            and p.plan_type in types
-            and (not sector or fits(node, p))
-        ]
-
-    def city(types: set[str], *, sector: bool) -> list[PlanNode]:
-        return [
-            p
-            for p in others
-            if jurisdiction(_view(p)) == CITY and p.plan_type in types and (not sector or fits(node, p))
-        ]
-
-    groups: list[tuple[str, list[PlanNode]]] = []
-    if level == FIRM and node.plan_type == "现场处置方案":
-        groups.append(("本单位同类专项预案", [p for p in own({"专项"}) if fits(node, p)]))
-    if level == FIRM and node.plan_type != "总体":
-        groups.append(("本单位综合预案", own({"总体"})))
-    if level in (FIRM, VILLAGE):
-        groups.append(("所在镇街同类专项预案", local({"专项"}, sector=True)))
-    if level in (FIRM, VILLAGE, TOWN):
-        groups.append(("所在镇街总体预案", local({"总体"}, sector=False)))
-    groups += [
-        ("市级同类部门预案", city({"部门"}, sector=True)),
-        ("市级同类专项预案", city({"专项"}, sector=True)),
-        ("市级总体预案", city({"总体"}, sector=False)),
-    ]
+    groups = [(g.label, [p for p in others if member(g, p)]) for g in parent_groups(node)]
     for reason, found in groups:
         if found:
             # the sector its accident types or its firm's trade give outweighs one its title
@@ -249,9 +249,12 @@ def propose_links(plans: Sequence[PlanNode]) -> list[Proposal]:
 
 __all__ = [
     "TIER",
+    "ParentGroup",
     "PlanNode",
     "Proposal",
+    "jurisdiction",
     "may_parent",
+    "parent_groups",
     "propose_links",
     "propose_parent",
     "rank",

@@ -2,8 +2,9 @@
 
 A plan-system node or a plan from a template submitted twice (a double click, a slow response
 clicked again) became two plans with one title in one jurisdiction: the plan list and the
-plan-system graph showed both and nothing told them apart. Uploads have their own check (the same
-file, ``PlanService._refuse_duplicate``); a retired plan (已废止) frees its title.
+plan-system graph showed both and nothing told them apart. Uploads are checked for the same file
+first and then for the title of the plan they create (``plans.upload_claims``); a retired plan
+(已废止) frees its title.
 
 The graph holds the rule across API workers: a plan created or renamed here carries
 ``title_key`` (core.plan_keys) under a unique constraint; ``claim_title`` checks first (the usual

@@ -69,6 +69,13 @@ _SERVES_THEN_MEASURES = re.compile(
     r"(?:(?:采取|开展|实施)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?\s*[:：]\s*)?(.*)$",
     re.S,
 )
+# "启动三级响应后：a；b" / "进入Ⅱ级响应时，采取以下措施：a；b": the measures of a level named elsewhere (a table)
+_STARTED_ITEM = re.compile(
+    rf"^(?:启动|进入|实施|发布)\s*({_NAME})\s*(?:后|时)\s*[，,]?\s*"
+    r"(?:(?:主要)?(?:采取|开展|实施)?(?:以下|下列|如下)?(?:主要|响应|应急|处置)?(?:措施|行动|工作)(?:如下|包括|为)?)?"
+    r"\s*[:：]\s*(\S.*)$",
+    re.S,
+)
 # A list bullet before the level's name: "● Ⅰ级响应：…"
 _BULLET = re.compile(r"^[●•■◆▪◇□➢►▶√·]\s*")
 # The text after the name opens with a numbered measure: "①…；②…" / "（1）…"
@@ -100,6 +107,11 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         # "【Ⅱ级响应】启动条件：…" (a card title run on with its fields): the bracketed name leads the block
         opened = labelled[:1] == " " and body[:1] != " "
         body, offset = (labelled[1:], offset + 1) if opened else (labelled, offset)
+        started = _STARTED_ITEM.match(body)
+        level = level_of(started.group(1)) if started else None
+        if started and level in levels:  # the level is defined elsewhere; this block only lists its measures
+            add_actions(draft, levels[level], block, split_actions(started.group(2)), confidence=0.75)
+            continue
         led = _LEVEL_LED_BY.match(body)
         fields = _LEVEL_FIELDS.match(body)
         fields = fields if fields and labelled_segments(fields.group(2)) else None
@@ -199,6 +211,10 @@ def level_prose(draft: PlanDraft, scope: list[Block], levels: dict[str, int]) ->
             continue
         run = block.text[verb.end() :].split("。")[0]
         actions = split_actions(run)
+        if len(actions) == 1 and not re.search(r"[；;①-⑳]", run) and not run.rstrip().endswith(("：", ":")):
+            # "三级响应由X指挥，A派员到场，督促B落实措施。": with no "；" the measures are the comma clauses
+            # (a run ending "…，主要采取以下措施：" leads into the items below instead)
+            actions = [a.strip() for a in re.split(r"[，,]", actions[0]) if a.strip()]
         if len(actions) >= 2:
             add_actions(draft, levels[level], block, actions, confidence=0.7)
             entry = draft.data["response_levels"][levels[level]]

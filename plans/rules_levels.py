@@ -91,6 +91,8 @@ def _respectively(draft: PlanDraft, block: Block, at: int, named: list[str], lev
 # "…可控的，为车间级响应": the clause right before the level says when it applies, whatever its verb
 _DECLARED = re.compile(r"\s*(?:为|属于|即为|启动)[^，,。；;]{1,12}?响应")
 _TRIGGER = re.compile(r"^(.{4,80}?)(?:时|的|后)\s*[，,]")  # "较大事件发生后，启动Ⅲ级响应"
+# "一般事故发生后，事发单位不能控制事态时，启动Ⅳ级响应": the condition runs to the 时 right before 启动
+_TRIGGER_TO_START = re.compile(r"^([^。；;]{4,100}?)(?:时|的)\s*[，,]\s*(?=启动)")
 
 
 def response_mentions(text: str) -> dict[str, re.Match[str]]:
@@ -281,7 +283,7 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
                 entry["commander"] = cm[2]
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, start + cm[0],
                            start + cm[1], confidence=0.8)  # fmt: skip
-            tm = _TRIGGER.match(sentence.strip())
+            tm = _TRIGGER_TO_START.match(sentence.strip()) or _TRIGGER.match(sentence.strip())
             if (
                 tm
                 and not entry["trigger"]

@@ -44,6 +44,7 @@ from plans.rules_org_names import (
     headquarters,
     names_other_unit,
 )
+from plans.rules_org_numbered import structured_item
 from plans.rules_org_patterns import (
     ALIAS,
     BARE_OFFICE,
@@ -136,7 +137,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         members = member_intro(block.text) if block.kind == "heading" or member_intro(block.text) else members
         if members and member_unit(draft, block, units, aliases, unit):  # "市应急管理局：负责a；b"
             continue
-        if duty_list and block.kind == "list_item":
+        if duty_list and block.kind == "list_item" and not structured_item(block):  # "（1）总指挥：镇长"
             if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
                 continue
             add_duties(draft, units[duty_list], block, circled_items(block.text))
@@ -225,9 +226,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             continue
         labelled = DUTY_LABEL.match(strip_number(block.text.strip()))
         post_at = (
-            post_label_duties(draft, units, current, labelled.group(1), labelled.group(2), block)
-            if labelled
-            else None
+            post_label_duties(draft, units, current, labelled[1], labelled[2], block) if labelled else None
         )
         if post_at:  # "（1）总指挥职责：①…；②…": the duties of the post, not of its unit
             run = post_at if runs_on(block) else None

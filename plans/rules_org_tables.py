@@ -182,7 +182,7 @@ _TITLED_POST = re.compile(rf"^({_TITLES})\s*(?:[（(]([^）)]+)[)）])?$")
 _POST_THEN_TITLE = re.compile(rf"^([^（(]{{2,12}})[（(]({_TITLES})[)）]$")
 
 
-def _card_post(post: str) -> tuple[str | None, str]:
+def _card_post(post: str) -> tuple[str | None, str | None]:
     """(title, holder) of a card row's post: "组长（生产副总经理）" and "车间主任（组长）" are the 组长
     held by the post; any other post has no title of its own (None, the post)."""
     titled = _TITLED_POST.match(post)
@@ -201,7 +201,8 @@ def _holding_unit(
         roles = data["org_units"][units[name]]["roles"]
         named = [_card_post(p) for p in posts]
         return sum(
-            any(r["title"] == title or holder in (r["holder"] or "") for r in roles)
+            # a bare titled post ("总指挥") names no holder: only its title can match
+            any(r["title"] == title or (holder is not None and holder in (r["holder"] or "")) for r in roles)
             for title, holder in named
         )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
-from plans.rules_org_names import SPACED_TITLES, UNIT_SUFFIX, canonical
+from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
 from plans.sections import Outline
 
 _DASH = r"\s*[—–－―\-]{1,2}\s*"
@@ -37,19 +37,47 @@ _SPACED_POST = re.compile(
 )
 
 
+# what a room or body ends with; a person's name ends with none of these
+_PLACE_END = re.compile(r"(?:室|部|科|局|所|站|队|组|办|院|厂|处|中心|公司|社区|村)$")
+# what a post ends with ("街道办事处主任", "夏港派出所所长", "安全员"); a person's name ends with none of these
+_POST_END = re.compile(
+    r"(?:主任|长|员|经理|书记|主管|工程师|指挥|会计|干事|委员|代表|负责人|总监|专班|单位)$"
+)
+
+
+def _name_first(first: str, second: str) -> bool:
+    """Whether a dash line gives the person before the post ("周卫东—街道办事处主任—139…"), as contact lists
+    in an appendix are often written, rather than the post first ("组长 — 徐国强（项目经理） — 139…")."""
+    first = re.sub(r"\s", "", first)
+    return (
+        bool(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", first))
+        and not _POST_END.search(first)
+        and not _PLACE_END.search(first)  # "办公室—主任—0510-…": a room or body first is no person
+        and re.sub(r"\s", "", first) not in ROLE_TITLES
+        and bool(_POST_END.search(second.strip()) or second.strip() in ROLE_TITLES)
+    )
+
+
 def dash_post_line(text: str) -> tuple[str, str, str | None] | None:
-    """(post, holder, number) of a "职务 — 姓名 — 手机" line; None for any other text."""
+    """(post, holder, number) of a "职务 — 姓名 — 手机" line (or "姓名 — 职务 — 手机"); None for any other text."""
     m = _DASH_POST_LINE.match(text)
     if not m or re.search(r"[，,。；;：:]", m.group(2)):
         return None  # a sentence with a dash in it is no post line
-    return re.sub(r"\s", "", m.group(1)), m.group(2).strip(), m.group(3)
+    post, holder = re.sub(r"\s", "", m.group(1)), m.group(2).strip()
+    if _name_first(post, holder):
+        post, holder = re.sub(r"\s", "", holder), post
+    return post, holder, m.group(3)
 
 
 def dash_line_contact(before: str) -> dict[str, str] | None:
     """Who the number that ends "组长 — 徐国强（项目经理） — " reaches: the person without the bracket,
     the post, and the bracket's body when it names one ("陈明（江阴澄信工程监理有限公司）")."""
     line = before[before.rfind("\n") + 1 :]
+    # a PDF may run several such lines together: the number that ends the line before starts this one
+    line = line[max((n.end() for n in re.finditer(_PHONE, line)), default=0) :]
     m = re.match(rf"^\s*({_POST}){_DASH}(.+?){_DASH}$", line)
+    if m and _name_first(m.group(1), m.group(2)):  # "周卫东—街道办事处主任—": the person, then the post
+        return {"name": re.sub(r"\s", "", m.group(1)), "role": re.sub(r"\s", "", m.group(2)), "org": ""}
     person = _PERSON_BRACKET.match(m.group(2).strip()) if m else None
     if not m or not person:
         return None

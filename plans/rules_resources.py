@@ -192,6 +192,8 @@ _OWNER_SETS_UP = re.compile(
 # the bodies that own stock in running text: departments and workshops as well as stations and bureaus
 _OWNING_BODY = re.compile(r"(?:站|队|所|局|中心|院|公司|大队|支队|部|科|车间)$")
 _SELF = re.compile(r"^(?:本|我|该|各)?(?:公司|单位|企业|厂|镇|街道|项目部)$")  # the plan's own body
+# a time span, not an item ("每月2次", "年内", "1小时"); a 年 / 月 / 日 inside a place's name is no date (月城镇)
+_TIME_WORD = re.compile(r"[每近上下本当次个半][年月日]|[年月日](?:内|底|初|末|前|后|$)|时|分钟|小时|米")
 # "一支25人的义务消防队" / "由30名队员组成的抢险队": the count comes before the team it sizes
 _COUNT_THEN_TEAM = re.compile(
     r"(?<!\d)(\d+)\s*([人名])(?:队员|员工|人员)?(?:组成)?的\s*([^，。；、\d的]{2,16}?(?:队伍|队|组))(?![长员])"
@@ -254,7 +256,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 long_goods = unit_word != "米" or re.search(r"[带绳缆索管线栏]$", name)
                 if (
                     (not counted and (len(name) < 2 or name in names))
-                    or re.search(r"年|月|日|时|分钟|小时|米", name)
+                    or _TIME_WORD.search(name)
                     or not long_goods
                 ):
                     continue

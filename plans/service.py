@@ -5,13 +5,13 @@ Rules kept here, not in routes:
 * an upload's jurisdiction (``check_jurisdiction``, in ``plans.service_versions``) is checked
   before the (slow) import, so a refusal costs nothing;
 * the import pipeline is injected (``PlanImporter``): nothing is written unless it returns a plan;
-* the same file twice in one jurisdiction is refused by the graph (unique ``source_key``,
-  core.plan_keys, ADR 0015), so two API workers uploading it at once cannot both win.
+* the same file twice in one jurisdiction, or a second live plan of one title there, is refused by
+  the graph (unique ``source_key`` / ``title_key``, core.plan_keys, ADR 0015), so two API workers
+  uploading at once cannot both win; the loser gets the 409 a later upload would get.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import threading
@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 from core.errors import ConflictError, UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
-from core.plan_keys import source_key
-from core.scope import DataScope, Principal
+from core.plan_keys import source_key, title_key
+from core.scope import Principal
 from graph.plan_repository import PlanGraphRepository
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -37,6 +37,7 @@ from plans.models import (
     UploadResult,
 )
 from plans.service_versions import PlanVersionLifecycle, check_jurisdiction, new_id, summary
+from plans.upload_claims import OriginalStore, UploadClaims
 from plans.version_rules import refuse_taken_number, reupload_number
 from plans.version_writes import NumberRule, explicit_number
 
@@ -61,16 +62,6 @@ class ImportedPlan(Protocol):
 
 
 PlanImporter = Callable[[bytes, str], ImportedPlan]
-
-
-class OriginalStore(Protocol):
-    """Where uploaded originals are kept, content-addressed (``plans.intake.BlobStore``)."""
-
-    def has(self, sha256: str) -> bool: ...
-
-    def put(self, data: bytes) -> str: ...
-
-    def discard(self, sha256: str) -> None: ...
 
 
 def _block(b: Any) -> dict[str, Any]:
@@ -99,7 +90,7 @@ def _report(report: Any) -> dict[str, Any]:
     return dict(report or {})
 
 
-class PlanService(PlanVersionLifecycle):
+class PlanService(UploadClaims, PlanVersionLifecycle):
     def __init__(
         self,
         repo: PlanGraphRepository,
@@ -146,11 +137,15 @@ class PlanService(PlanVersionLifecycle):
         elif version_no:  # a number already in use is refused before the import, too
             refuse_taken_number(version_no, self._taken_numbers(existing["id"]))
         if not allow_duplicate:
-            self._refuse_duplicate(principal, data)
+            # a title typed in is refused before the import too
+            self._refuse_taken(principal, data, meta.title if existing is None else None, town_ids)
         # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
         filename = PureWindowsPath(filename).name or "plan"  # splits at both / and \\
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
+        title = meta.title or plan.title  # the new plan's title, as _write_upload files it
+        if not allow_duplicate:  # another upload may have landed during the (slow) import
+            self._refuse_taken(principal, data, title if existing is None else None, town_ids)
         version = {
             "document": plan,
             "review": rv.initial_state(plan),
@@ -181,46 +176,14 @@ class PlanService(PlanVersionLifecycle):
             except BaseException as exc:  # a refused write keeps no original: nothing half-written
                 self._take_back_original(stored, result.sha256)
                 if isinstance(exc, UniqueConflictError) and not allow_duplicate:
-                    # The same file sent twice at once (a double click, two workers): the graph kept
-                    # the first; the loser is told which plan holds it, as a later upload would be.
-                    self._refuse_duplicate(principal, data)
+                    # The same file (a double click) or the same title (two colleagues filing one
+                    # plan) sent at once by two workers: the graph kept the first; the loser is told
+                    # which plan holds it, as a later upload would be.
+                    self._refuse_taken(principal, data, title if existing is None else None, town_ids)
                 raise
         return UploadResult(
             plan_id=plan_id, version_id=version_id, sha256=result.sha256, report=_report(result.report)
         )
-
-    def _refuse_duplicate(self, principal: Principal, data: bytes) -> None:
-        """The same file uploaded again (a double click, a colleague filing it too) would become a
-        second plan with the same facts; the caller is told which plan already holds it."""
-        sha256 = hashlib.sha256(data).hexdigest()  # as plans.intake hashes the original
-        holders = self.repo.plans_with_source(principal.scope, sha256)
-        if not holders:
-            return
-        first = holders[0]
-        raise UniqueConflictError(
-            f"该文件已上传为预案“{first['title']}”（{first['id']}，{first['status']}），"
-            "如确需重复上传请勾选“允许重复”（allow_duplicate=true）",
-            code="plan_duplicate",
-            details={
-                "plan_id": first["id"],
-                "title": first["title"],
-                "status": first["status"],
-                "sha256": sha256,
-            },
-        )
-
-    def _take_back_original(self, stored: bool, sha256: str) -> None:
-        """Discard an original this upload stored, unless a plan holds it by now (another worker
-        wrote the same bytes: its version refers to the file)."""
-        if stored and self.originals is not None and not self.repo.plans_with_source(DataScope(), sha256):
-            self.originals.discard(sha256)
-
-    def _store_original(self, data: bytes, sha256: str) -> bool:
-        """Keep the uploaded bytes; True when this upload stored them (they were not there before)."""
-        if self.originals is None or self.originals.has(sha256):
-            return False
-        self.originals.put(data)
-        return True
 
     def _write_upload(
         self,
@@ -244,10 +207,14 @@ class PlanService(PlanVersionLifecycle):
             )
             version["extra"]["source_key"] = source_key(version["extra"]["source_sha256"], *place)
         if existing is None:
+            title = meta.title or plan.title
             plan_id, version_id = self.create_plan_with_version(
                 principal,
                 {
-                    "title": meta.title or plan.title,
+                    "title": title,
+                    # One live plan per title and jurisdiction (ADR 0015); 允许重复 files a second
+                    # plan of the same document on purpose, so it claims neither file nor title.
+                    "title_key": title_key(title, town, enterprise_id) if unique_source else None,
                     "plan_type": meta.plan_type or plan.plan_type,
                     "issuing_unit": meta.issuing_unit or plan.issuing_unit,
                     "town": town,
@@ -255,6 +222,7 @@ class PlanService(PlanVersionLifecycle):
                     "accident_category": meta.accident_category
                     or (plan.accident_types[0] if plan.accident_types else None),
                 },
+                upload=unique_source,
                 **version,
             )
         else:
@@ -263,7 +231,7 @@ class PlanService(PlanVersionLifecycle):
             # An explicit number taken while this file imported is refused; a document's own number
             # moves on to “（第2次上传）”…
             rule: NumberRule = explicit_number(number) if explicit_no else _reupload(number)
-            version_id = self._create_version(principal, existing, rule, **version)
+            version_id = self._create_version(principal, existing, rule, upload=unique_source, **version)
         return plan_id, version_id
 
     def _plan_props(self, principal: Principal, props: dict[str, Any]) -> dict[str, Any]:
@@ -283,12 +251,13 @@ class PlanService(PlanVersionLifecycle):
         return self.repo.create_plan(self._plan_props(principal, props))
 
     def create_plan_with_version(
-        self, principal: Principal, plan_fields: dict[str, Any], **version: Any
+        self, principal: Principal, plan_fields: dict[str, Any], *, upload: bool = False, **version: Any
     ) -> tuple[str, str]:
-        """Plan and first version in one write: a failure leaves neither."""
+        """Plan and first version in one write: a failure leaves neither. ``upload``: refused in the
+        write when a plan the principal sees holds the file (``UniqueConflictError``)."""
         plan = self._plan_props(principal, plan_fields)
         props = self._version_props(principal, plan, seq=1, **version)
-        self.repo.create_plan(plan, version=props)
+        self.repo.create_plan(plan, version=props, unseen_by=principal.scope if upload else None)
         return plan["id"], props["id"]
 
     # ---- read ------------------------------------------------------------------------------

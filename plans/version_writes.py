@@ -34,7 +34,13 @@ class VersionWrites:
     clock: Callable[[], int]
 
     def _create_version(
-        self, principal: Principal, plan: dict[str, Any], number: NumberRule, **version: Any
+        self,
+        principal: Principal,
+        plan: dict[str, Any],
+        number: NumberRule,
+        *,
+        upload: bool = False,
+        **version: Any,
     ) -> str:
         """Number, sequence and write a version. Another worker may take the number or the sequence
         between the read and the write (the graph then refuses it, ``UniqueConflictError``): read
@@ -45,10 +51,12 @@ class VersionWrites:
             seq = max((int(v.get("seq") or 0) for v in versions), default=0) + 1
             props = self._version_props(principal, plan, seq=seq, version_no=version_no, **version)
             try:
-                self.repo.create_version(plan["id"], props)
+                # an upload is refused in the write when a plan the principal sees holds the file
+                self.repo.create_version(plan["id"], props, unseen_by=principal.scope if upload else None)
                 return str(props["id"])
-            except UniqueConflictError:
-                if attempt == WRITE_ATTEMPTS - 1:
+            except UniqueConflictError as exc:
+                # a file held elsewhere stays held: only a number or a sequence is worth a retry
+                if attempt == WRITE_ATTEMPTS - 1 or exc.details.get("property") == "source_sha256":
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
 

@@ -79,7 +79,7 @@ _REFUSE = re.compile(
     r"最多|最少|最高|最低|排名|排行|占多少|占几|所占|前[0-9一二三四五六七八九十]+[家个名]|平均|比例|占比|相比|比.{0,8}[多少]|单笔|总额|"
     r"金额|合计|以上|以下|超过|不少于|至少|[0-9一两二三四五六七八九十几多]+次|连续|每家|每[天周月年]|或|要么|非|"
     r"除了|以外|之外|除外|不是|不属于|不含|合格|达标|问题|违法|违规|复查|整改率|检查出|检查发现|检查中发现|"
-    r"村|社区|储存|存了|存放|存有|租|"  # drills are a condition since chat-robust18 (drill_list, by holder)
+    r"村|社区|储存|存(?!在)|租|"  # drills are a condition since chat-robust18 (drill_list, by holder)
     r"同一|救援|专家|预案|值班|物资|分别(?!(?:有|是)?(?:几|多少)家)|都[^，,。？?]{0,10}吗|是否都|是不是都|"
     # a portrait of each enterprise, or when / how often / which level, is asked for, not which ones
     r"法人|法定代表人|负责人|安全员|老板|电话|联系|地址|员工|人数|次数|几回|几级|哪级|什么等级|什么级别|"

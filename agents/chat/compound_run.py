@@ -142,11 +142,26 @@ def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
     # No intent in the turn state: "华士镇呢" must not re-run one template without the other conditions;
     # "它们的法人", "其中…" still reach the enterprises through their ids.
     return ChatAnswer(
-        answer=answer, path="compound", intent=final.intent, query=_formula(c), params=_jsonable(final.params),
+        answer=answer, path="compound", intent=_reported_intent(c), query=_formula(c), params=_jsonable(final.params),
         columns=list(final.columns), rows=final.rows, citations=citations,
         slots=dict(c.plan.attributes),
     ), TurnState(question=text, key_kind="enterprise", result_ids=result_ids, result_enterprises=result_ids,
                 composed=True)  # fmt: skip
+
+
+# Record families whose "几家企业" is a distinct-firm count of that family's own list (chat round 21's
+# convention (1), round 22's (4)): with that one condition, the question is that list's, counted.
+_RECORD_LISTS = frozenset(
+    {"inspection_list", "penalty_list", "hazard_list", "overdue_hazards", "special_operations"}
+)
+
+
+def _reported_intent(c: Composed) -> str:
+    """The intent the answer reports: the one record list a firm count rests on, else the final step's."""
+    conditions = c.plan.conditions
+    if c.plan.final == "enterprise_count" and len(conditions) == 1 and not conditions[0].negated:
+        return conditions[0].intent if conditions[0].intent in _RECORD_LISTS else c.plan.final
+    return c.plan.final
 
 
 def _formula(c: Composed) -> str:

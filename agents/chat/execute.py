@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import duty_roster, plan_caller, plan_guide, plan_places
+from agents.chat import duty_roster, plan_caller, plan_guide, plan_places, plan_severity
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.plan_sectors import category_sectors
@@ -16,6 +16,7 @@ from agents.chat.top_groups import top_limit
 from core.errors import ValidationError
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
+from graph import plan_chiefs
 from graph.intents import Intent
 from graph.plan_place_queries import enterprise_profile
 from graph.repository import SafetyGraphRepository, day_bounds
@@ -151,8 +152,11 @@ def run_template(
         profile = enterprise_profile(store, str(firm)) if firm else None
         params["firm_sectors"] = sorted(category_sectors(str((profile or {}).get("category") or "")))
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
+        params |= plan_severity.toll_param(question, params)  # "死了2个人": each plan's level for it
         ranked = plan_guide.rank(rows, params, question)
         rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said
+        if "head" in (params.get("plan_details") or ()):  # "谁是总指挥": the head of each plan's command
+            rows = plan_chiefs.with_heads(store, rows)
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 

@@ -18,7 +18,8 @@ import re
 
 MORE_ACCIDENT = re.compile(
     r"林火|火情|爆燃|燃爆|闪爆|爆裂|龙卷风|冰雹|雷击|雷电|大风|寒潮|撞伤|撞倒|撞死|(?:车|汽车|货车|卡车|大巴)撞|"
-    r"崩伤|飞溅伤|割伤|切伤|轧伤"
+    r"崩伤|飞溅伤|割伤|切伤|轧伤|"
+    r"冒烟|水漫|漫进|进水了|被淹|淹了"  # smoke is a fire starting, water coming in a flood
 )
 # Which plan: "哪个/哪份/什么预案", "有没有预案", "预案吗" (the plan noun said: "用什么" alone may ask a tool).
 WHICH_PLAN = re.compile(

@@ -20,12 +20,16 @@ ISSUER_ASKED = re.compile(
 RESOURCES_ASKED = re.compile(
     r"(?:物资|装备|器材|设备|储备)(?:有|是)?(?:哪些|什么|啥|多少)|(?:备|准备|储备|配备|配)(?:了|有)?(?:哪些|什么|啥)"
 )
+# "谁是总指挥", "总指挥是谁", "谁当总指挥": the head of the plan's command, not a level's commander.
+HEAD_ASKED = re.compile(r"谁(?:是|当|任|担任)总指挥|总指挥(?:是|由)(?:谁|哪个|哪位|什么人)")
 SHOWN_RESOURCES = 8
+SHOWN_HEADS = 2
 
 
 def asked(question: str) -> set[str]:
-    """ "issuer" and/or "resources": the plan facts the question asks for."""
-    return {name for name, pattern in (("issuer", ISSUER_ASKED), ("resources", RESOURCES_ASKED))
+    """ "issuer", "resources" and/or "head": the plan facts the question asks for."""
+    return {name for name, pattern in (("issuer", ISSUER_ASKED), ("resources", RESOURCES_ASKED),
+                                       ("head", HEAD_ASKED))
             if pattern.search(question)}  # fmt: skip
 
 
@@ -47,7 +51,12 @@ def lines(row: Mapping[str, Any], wanted: set[str]) -> list[str]:
             out.append("   应急物资：" + "、".join(_resource(r) for r in items[:SHOWN_RESOURCES]) + more)
         else:
             out.append("   应急物资：预案中没有已核实的物资清单")
+    if "head" in wanted:  # ``graph.plan_chiefs.with_heads``
+        heads = [h for h in row.get("heads") or [] if h.get("holder")][:SHOWN_HEADS]
+        out += [f"   {h['title']}：{h['holder']}（{h['unit']}）" for h in heads] or [
+            "   总指挥：预案中未写明"
+        ]
     return out
 
 
-__all__ = ["ISSUER_ASKED", "RESOURCES_ASKED", "asked", "lines"]
+__all__ = ["HEAD_ASKED", "ISSUER_ASKED", "RESOURCES_ASKED", "asked", "lines"]

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_details
+from agents.chat import plan_details, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
 from plans.rules_meta import accident_type_spans
@@ -44,7 +44,9 @@ _SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), 
            ("贮气罐", "特种设备事故"),  # a 空压机's air receiver is a pressure vessel
            # injuries said by what did them: a shard thrown by a wheel, a blade, rollers
            ("崩伤", "物体打击"), ("飞溅伤", "物体打击"), ("割伤", "机械伤害"), ("切伤", "机械伤害"),
-           ("轧伤", "机械伤害"))  # fmt: skip
+           ("轧伤", "机械伤害"),
+           # what is seen before anyone names it: smoke is a fire starting, water coming in a flood
+           ("冒烟", "火灾"), ("漫进", "洪涝灾害"), ("进水了", "洪涝灾害"), ("被淹", "洪涝灾害"), ("淹了", "洪涝灾害"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -203,7 +205,7 @@ def rank(
         return _reach(row, params, question)
 
     def overlap(row: Mapping[str, Any]) -> int:
-        types = row.get("accident_types") or []
+        types = _said_types(row.get("accident_types") or [], question)
         return sum(1 for w in wanted if any(w in t or t in w for t in types)) or int(covers_all(row))
 
     named = [
@@ -237,6 +239,15 @@ def rank(
     # Another town's plan stands in for an unsaid place only when it is written for what was asked
     # (君山 山火 → 澄江's forest plan); a town's plan for every accident says nothing of where it was.
     return near or [r for r in ordered if reach(r) == 3 and _written_for(r, question, wanted)]
+
+
+def _said_types(types: Sequence[str], question: str) -> list[str]:
+    """A plan's types as they bear on the question. The importer reads a scope's 建筑施工坍塌 as
+    建筑施工事故 + 坍塌: that 坍塌 is a construction collapse, so a works' standing 厂房 that 塌了 is not
+    covered by it unless construction is said (a town plan listing only 建筑施工坍塌)."""
+    if "建筑施工事故" in types and question and "建设施工" not in asked_sectors(question):
+        return [t for t in types if t != "坍塌"]
+    return list(types)
 
 
 def _written_for(row: Mapping[str, Any], question: str, wanted: set[str]) -> bool:
@@ -299,16 +310,23 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
         what = f"（{said}）" if said else ""
         return f"没有查到适用的已启用应急预案{what}，请联系值班领导或查阅纸质预案。"
     tier = params.get("response_tier")
+    toll = plan_severity.toll_of(params)  # "死了2个人": the level each plan sets for that toll
     details = set(params.get("plan_details") or ())  # who issued it, its resources (``plan_details``)
-    asked_level = params.get("response_level") or tier
+    asked_level = params.get("response_level") or tier or ("与所述伤亡、损失相应的" if toll else None)
     lines = [note] if note else []
+    if toll:
+        lines.append(
+            f"按所述情况（{toll.said()}，按国家标准属{toll.national_class()}事故）对照各预案的启动条件："
+        )
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, row in enumerate(rows[:SHOWN_PLANS], 1):
         lines.append(
             f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
         )
         levels = [lv for lv in row.get("levels") or [] if lv]
-        levels = tier_levels(levels, tier) if tier else levels
+        levels = (
+            tier_levels(levels, tier) if tier else plan_severity.level_for(levels, toll) if toll else levels
+        )
         if asked_level and not levels:
             lines.append(f"   预案中没有已核实的{asked_level}响应内容。")
         elif asked_level:

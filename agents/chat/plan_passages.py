@@ -113,9 +113,9 @@ def wants_quote(question: str, params: Mapping[str, Any], rows: Sequence[Mapping
     asked = aspect(question)
     if asked in ("reporting", "warning", "ending"):
         return True
-    levels_shown = (params.get("response_level") or params.get("response_tier")) and any(
-        r.get("levels") for r in rows
-    )
+    levels_shown = (
+        params.get("response_level") or params.get("response_tier") or params.get("response_toll")
+    ) and any(r.get("levels") for r in rows)
     return asked == "steps" and not levels_shown
 
 

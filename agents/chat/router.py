@@ -179,11 +179,14 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     stored = ent and _has(
         r"(?:放|存|储存|存放|堆)了?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
     )
-    if slots.resource_kind and not stored and not _has(r"预案", text) and (_has(r"最近|附近|周边|就近|周围|离|距离|靠近", text) or ent or slots.town):  # fmt: skip
+    near = _has(r"最近|附近|周边|就近|周围|离|距离|靠近", text)
+    # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
+    said_as_plan = (_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text)
+    if slots.resource_kind and not stored and not _has(r"预案", text) and (near or ((ent or slots.town) and not said_as_plan)):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
     if _has(
         r"预案|明白卡|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
-        r"应急指挥部|(?:事故|应急)总指挥|"  # the command set up by a plan (市危化品事故应急指挥部总指挥是谁)
+        r"应急指挥部|(?:事故|应急)总指挥|谁是总指挥|总指挥是谁|"  # the command a plan sets up (…指挥部总指挥是谁)
         r"(?:什么|哪个|哪一?)(?:级别|等级|级)的?响应",  # "应该按什么级别响应"
         text,
     ):

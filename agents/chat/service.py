@@ -52,6 +52,7 @@ from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
+from agents.chat.threshold_check import asker as total_bound
 from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
 from agents.llm.prompts import PromptLibrary, complete_prompt
@@ -113,6 +114,7 @@ class ChatService:
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
+            ask = total_bound(ask)  # "临港逾期隐患超过10条了吗": the total and the verdict
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result

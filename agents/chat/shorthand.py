@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from agents.chat import mixed_words
 from agents.chat.plainwords import expand_plain_words
 from agents.chat.purpose_clause import without_purpose_clause
 from agents.chat.wordslips import fix_word_slips
@@ -38,6 +39,7 @@ _PIVOT = re.compile(
 
 def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
+    text = mixed_words.normalise(text)  # "lingang 这周 alarm 几次", "罚款超过伍万元"
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(

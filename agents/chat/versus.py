@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from agents.chat import two_periods
 from agents.chat.composed_followup import PERIOD
 from agents.chat.models import ChatAnswer, TurnState
 from core.scope import Principal
@@ -25,9 +26,12 @@ Answer = Callable[[str, Principal, TurnState | None, bool], tuple[ChatAnswer, Tu
 
 _ASKED = re.compile(
     rf"(?:和|跟|与|同|比|较)(?P<other>{PERIOD.pattern})(?:的)?(?:相比|比较|对比|比)?(?:呢)?[，,\s]*"
-    r"(?:是|到底|究竟)?(?:多了还是少了|多还是少|增加了?还是减少了?|涨了还是降了|升了还是降了|是升是降|有什么变化|变化大吗)"
+    r"(?:是|到底|究竟)?(?:多了还是少了|多还是少|增加了?还是减少了?|涨了还是降了|升了还是降了|是升是降|有什么变化|变化大吗|怎么样|如何|(?:多|少)了?吗)"
 )
 _MONEY = re.compile(r"钱|金额|罚款额|罚款总额|罚了多少")
+# 罚款 compared with no count word (次, 张, 起, 家) compares the amounts (chat round 22, as chat-1418)
+_FINES = re.compile(r"罚款|罚金")
+_COUNTED = re.compile(r"次|张|起|家|几")
 _EDGES = re.compile(r"^[，,\s呢]+|[，,\s呢？?。]+$")
 
 
@@ -53,13 +57,25 @@ def _with_period(question: str, other: str) -> tuple[str, str] | None:
 def value(result: ChatAnswer, question: str) -> float | int:
     """The number an answer gives: a count row's count (its sum when money is asked), else its rows."""
     rows = result.rows
+    money = money_asked(question)
+    if (
+        money
+        and rows
+        and "id" in rows[0]
+        and all(isinstance(r.get("amount_yuan"), int | float) for r in rows)
+    ):
+        return sum(float(r["amount_yuan"]) for r in rows)  # a list of penalties: their sum
     if len(rows) == 1 and "id" not in rows[0]:
         numbers = {k: v for k, v in rows[0].items() if isinstance(v, int | float) and not isinstance(v, bool)}
-        if _MONEY.search(question) and "amount_yuan" in numbers:
+        if money and "amount_yuan" in numbers:
             return numbers["amount_yuan"]
         if numbers:
             return numbers.get("n", next(iter(numbers.values())))
     return len(rows)
+
+
+def money_asked(question: str) -> bool:
+    return bool(_MONEY.search(question) or (_FINES.search(question) and not _COUNTED.search(question)))
 
 
 def _show(n: float | int) -> str:
@@ -72,11 +88,14 @@ def answer(
     """``ask``'s answer, or both periods' numbers when ``text`` compares a quantity with another period.
     ``asked``: the question as typed; when ``text`` restates it (a composed follow-up) it stands alone."""
     previous = previous if not asked or text == asked else None
+    text = two_periods.as_comparison(text) or text  # "这周和上周各多少次": the same comparison
     found = comparison(text)
     if found is None:
         return ask(text, principal, previous, use_llm)
     rest, other = found
     base = rest if len(rest) > 4 else (previous.question if previous is not None else "")
+    if base and money_asked(text) and not _MONEY.search(base):  # "罚款比上个月多还是少": the amounts
+        base += "总额" if base.endswith(("罚款", "罚金")) else "罚款总额"
     pair = _with_period(base, other) if base else None
     if pair is None:
         return ask(text, principal, previous, use_llm)

@@ -66,6 +66,11 @@ EVERYDAY_RULES: list[_Rule] = [
         ),
         lambda m: " ",
     ),
+    # 国庆这几天, 元旦这三天, 春节那几天: the holiday's days, not the rolling 近3天 (events-robust30; esh54-028's leftover).
+    (
+        re.compile(r"(" + _HOLIDAY_NAMES + r")(节|假期)?的?(?:这|那)(?:几|\d{1,2})天"),
+        lambda m: m.group(1) + (m.group(2) or ""),
+    ),
     # 年中 alone = June and July (not 今年中秋, 全年中/一年中 = during the year, nor 年中旬).
     (re.compile(r"(?<![今去前明全一半每近少青\d])年中(?![秋旬心期])"), lambda m: "6月到7月"),
 ]
@@ -102,6 +107,13 @@ def rules_at(now: datetime) -> list[_Rule]:
                 r"(?:和|跟|同|与)(昨天|前天)(?:(?:一|1)样|相同|同样)?的?(?:同1个?)?(?:时间段|时段|时间|时候|钟点|点)"
             ),
             lambda m: f"{m.group(1)}{hour}点",
+        ),
+        # 放假期间, 节日期间, 长假里 with no holiday named = the latest holiday begun, as a bare 节前 (events-robust30)
+        (
+            re.compile(
+                _NOT_AFTER_A_HOLIDAY + r"(?:放假|假期|长假|节日|节假日|过节)(?:期间|的时候|那几天|这几天|里)"
+            ),
+            lambda m: latest(False) + "期间",
         ),
         (re.compile(_NOT_AFTER_A_HOLIDAY + r"节后"), lambda m: latest(True) + "节后"),
         (re.compile(_NOT_AFTER_A_HOLIDAY + r"节前(?![后天])"), lambda m: latest(False) + "节前"),

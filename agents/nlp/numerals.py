@@ -28,8 +28,8 @@ _DIGITS = {
     "九": 9,
 }
 _NUMERAL = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?=[年月日号天周小时点时分个钟刻]|礼拜|星期)")
-# Two neighbouring digits (两三, 七八, 十一二): "about A or B". Not before 年 (二三年 is 2023).
-_APPROX = re.compile(r"(十?)([一二两三四五六七八])([二三四五六七八九])")
+# Two neighbouring digits (一两, 两三, 七八, 十一二): "about A or B". Not before 年 (二三年 is 2023).
+_APPROX = re.compile(r"(十?)([一二两三四五六七八])([二两三四五六七八九])")
 # 周一..周日 are weekdays, not "one week": never convert a numeral right after 周/星期/礼拜.
 _AFTER_WEEK = ("周", "期", "拜")
 
@@ -101,7 +101,8 @@ def _approximate(numeral: str, unit: str) -> str | None:
     if b != a + 1:
         return None
     if unit in "点时":  # the hour B runs to B + 1: 两三点 = 2:00 up to 4:00
-        return f"{a}{unit}到{b + 1}"
+        # 十一二点 ends at 1 (on the clock face), so 晚上十一二点 runs 23:00 → 01:00; alone it is still 11:00–13:00
+        return f"{a}{unit}到{b + 1 if b < 12 else b - 11}"
     if unit in "号日月":  # 五六号 → 5号到6号, 一二月 → 1月到2月
         return f"{a}{unit}到{b}"
     return str(b)

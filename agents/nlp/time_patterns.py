@@ -52,6 +52,9 @@ PM_PARTS = {
     "前半夜",
 }
 AFTER_MIDNIGHT_PARTS = {"半夜", "午夜", "下半夜", "后半夜"}  # 半夜2点 = 02:00 of the next day
+# An evening word with a small hour is the small hours after that evening (昨晚两点 = today 02:00, events-robust30);
+# up to 4 after 晚上 (晚上五点 is still said for 17:00), up to 5 after 夜里/深夜.
+SMALL_HOURS = {"晚上": 4, "晚间": 4, "夜里": 5, "夜间": 5, "深夜": 5}
 
 # 起至/开始到 (自3日起至5日止, 从8点开始到10点): the start marker belongs to the range, not "up to now".
 CONNECT = r"\s*(?:(?:起|开始)\s*)?(?:到|至|~|～|-|—|－)\s*"

@@ -10,7 +10,8 @@ review and night-shift periods (``duty_periods``: 考核周期, 季度末, 国�
 night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, 跨年夜, 交接班的时候); since events-robust27 English
 and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:00, from=…to=…, 20/11) and the sky
 (``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头); since events-robust28 day.month dates with a dot
-(``dotted_dates``: 20.12). Each rewrite keeps ``index`` (output character →
+(``dotted_dates``: 20.12); since events-robust30 written-style windows (三天来 → 近3天, 这半个月 →
+近半个月, 上半个月 → 上半月). Each rewrite keeps ``index`` (output character →
 input character) so spans still point at the words the user typed.
 """
 
@@ -79,6 +80,16 @@ _RULES: list[_Rule] = [
         re.compile(r"这([2-9]|[两二三四五六七八九])个?(周|星期|礼拜|月)"),
         lambda m: f"近{_arabic(m.group(1)).replace('两', '2')}{'个月' if m.group(2) == '月' else '周'}",
     ),
+    # 三天来, 一周来, 48小时来 (written style) = 近3天, 近1周, 近48小时, as 近半个月来 and 这三天来 already were; not 两天来一次
+    # (how often) nor 3月来 (a month needs 个 here). 这半个月 = 近半个月; 上/下半个月 = 上/下半月 (events-robust30 probes).
+    (
+        re.compile(
+            r"(?<![近这去\d.])(\d+|半)(个(?:月|小时|钟头|星期|礼拜)|天|日|周|星期|礼拜|小时)来(?![了过回一\d])"
+        ),
+        lambda m: f"近{m.group(1)}{m.group(2)}",
+    ),
+    (re.compile(r"这半个?月"), lambda m: "近半个月"),
+    (re.compile(r"(?<![近这])([上下])半个月"), lambda m: m.group(1) + "半月"),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
     # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上);

@@ -16,6 +16,8 @@ Interval semantics (one rule each, used everywhere):
 * Parts of the day: 凌晨 00–06, 早上/清晨 06–09, 上午 06–12, 中午 11–13, 下午 12–18, 傍晚 17–19,
   晚上/夜里 18–24, 深夜 22–24, 半夜/午夜 23–03 (into the next day), 白天 06–18, 上半夜/前半夜 18–24,
   下半夜/后半夜 24–30 (the next day's 00–06). 昨晚/今晚/前晚 = that day's 晚上; 今早 = today's 早上.
+  晚上 + 1–4点, 夜里/深夜 + 1–5点 = the small hours after that evening (昨晚两点 = today 02:00); a bare weekday with
+  a part not begun today is last week's (周三晚上 said on Wednesday morning; events-robust30).
 * A clock time alone is its hour (10点 → 10:00–11:00; 十点多/10点左右 too, and 十点前后 = about ten);
   "8点后" runs to the end of the day part (or day), "8点前" from its start. With 下午/晚上, hours
   below 12 are afternoon hours. N号 before a facility noun (2号罐区, 一号仓库) is no day.
@@ -87,6 +89,7 @@ from agents.nlp.time_patterns import (
     PATTERNS,
     PM_PARTS,
     SINCE,
+    SMALL_HOURS,
     UNTIL_NOW_BEFORE,
 )
 from agents.nlp.time_rewrites import prepare
@@ -347,8 +350,10 @@ def _side(hits: list[_Hit], now: datetime, day: date | None = None) -> _Side | N
         if narrowed is None:
             return None
         start, end = narrowed
-    if not explicit_day and start > now:
+    while not explicit_day and start > now:  # 夜里一两点 at 00:20: last night's, not tonight's
         start, end = start - timedelta(days=1), end - timedelta(days=1)
+    if day is None and start > now and any(h.kind == "week_day" and _floating(h) for h in hits):
+        start, end = start - timedelta(days=7), end - timedelta(days=7)  # 周三晚上 said on Wednesday morning
     point = clocks[0].kind == "clock" and not clocks[0].m.group(7) if clocks else False
     return _Side(start, end, point)
 
@@ -360,7 +365,9 @@ def _apply_clock(
 
     def at(hm: tuple[int, int]) -> datetime:
         hour, minute = hm
-        if part in PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
+        if part in SMALL_HOURS and 0 < hour <= SMALL_HOURS[part]:  # 昨晚两点, 夜里三点: after midnight
+            hour += 24
+        elif part in PM_PARTS and hour < 12 and not (part in ("中午", "午间") and hour >= 11):
             hour += 12
         elif hour == 12 and part in NIGHT_PARTS:  # 夜里12点/半夜12点 is midnight, not noon
             hour = 24 if part in PM_PARTS else 0

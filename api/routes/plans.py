@@ -32,6 +32,7 @@ from plans.models import (
     VersionInput,
     VersionView,
 )
+from plans.plan_system_links import system_graph
 
 router = APIRouter(prefix="/api/v1", tags=["plans"])
 
@@ -138,7 +139,7 @@ def plan_stats(c: ContainerDep, p: PrincipalDep) -> PlanStats:
 
 @router.get("/plans/system", response_model=SystemGraph)
 def plan_system(c: ContainerDep, p: PrincipalDep) -> SystemGraph:
-    return c.plans.catalogue.system(p)
+    return system_graph(c.plans.catalogue, p)
 
 
 @router.post("/plans/nodes", response_model=PlanSummary, status_code=201)

@@ -33,3 +33,12 @@ def test_audit_records_round_trip_newest_first_and_filter(graph_store: GraphStor
     assert log.recent(limit=2) == [entries[4], entries[3]]
     assert log.recent(user_id="u1") == [entries[2], entries[1], entries[0]]
     assert log.recent(since_ms=1_003) == [entries[4], entries[3]]
+
+
+def test_audit_records_filter_by_channel(graph_store: GraphStore) -> None:
+    log = GraphAuditLog(graph_store)
+    api, cli = _entry(1, "u1", 2_000), _entry(2, "ops", 2_001).model_copy(update={"channel": "cli"})
+    log.record(api)
+    log.record(cli)
+    assert log.recent(channel="cli") == [cli] and log.recent(channel="api") == [api]
+    assert log.recent() == [cli, api]

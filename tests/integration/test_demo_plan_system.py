@@ -14,7 +14,7 @@ from api.bootstrap import Container
 from api.demo_plans import load_demo_plans
 from api.settings import Settings
 from core.scope import DEV_PRINCIPAL
-from plans.plan_system_links import link_system
+from plans.plan_system_links import link_system, system_graph
 from tests.support.plan_api import fixture_city_container
 
 CORPUS = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "plans" / "files"
@@ -72,6 +72,18 @@ def test_the_demo_plans_form_a_hierarchy_without_cycles(demo: tuple[Container, d
         assert plan_id not in c.plans.service.repo.ancestors(plan_id)
 
 
+def test_the_roots_without_a_possible_parent_are_named_with_what_is_missing(
+    demo: tuple[Container, dict[str, Any]],
+) -> None:
+    c, result = demo
+    expected = {CITY_HAZCHEM: "无可挂接的上级预案：市级总体预案未录入",
+                "江阴市工贸行业生产安全事故应急预案": "无可挂接的上级预案：市级总体预案未录入"}  # fmt: skip
+    assert {o["title"]: o["reason"] for o in result["system"]["orphans"]} == expected
+    view = system_graph(c.plans.catalogue, DEV_PRINCIPAL)  # the plan-system page gets the same list
+    assert {o.title: o.reason for o in view.orphans} == expected
+    assert {o.tier for o in view.orphans} == {"专项"}
+
+
 def test_linking_again_changes_nothing_and_keeps_a_link_a_user_set(
     demo: tuple[Container, dict[str, Any]],
 ) -> None:
@@ -118,6 +130,9 @@ def test_the_admin_command_lists_and_sets_links_in_chinese(data_dir: Path, tmp_p
     line = f"{SITE} → {FIRM_OVERALL}（本单位综合预案）"
     dry = runner.invoke(app, ["plans", "link-system", "--dry-run"])
     assert dry.exit_code == 0 and f"建议挂接：{line}" in dry.output, dry.output
+    # the firm's 综合预案 has nothing above it in this install: said, with what is missing
+    orphan = next(x for x in dry.output.splitlines() if x.strip().startswith(FIRM_OVERALL))
+    assert "企业）：无可挂接的上级预案：" in orphan and "市级总体预案均未录入" in orphan, dry.output
     done = runner.invoke(app, ["plans", "link-system"])
     assert done.exit_code == 0 and f"已挂接：{line}" in done.output, done.output
     again = runner.invoke(app, ["plans", "link-system"])

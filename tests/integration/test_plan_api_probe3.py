@@ -55,8 +55,12 @@ def client(tmp_path_factory: pytest.TempPathFactory, importer: GatedImporter) ->
 
 
 def _upload(client: TestClient, name: str, data: bytes, **form: str) -> Any:
+    # Each file is its own plan: one title per file (a second live plan of one title is refused).
+    title = f"{chemical_plan().title}（{name}）"
     return client.post(
-        "/api/v1/plans", files={"file": (name, data, "application/pdf")}, data={"enterprise_id": A, **form}
+        "/api/v1/plans",
+        files={"file": (name, data, "application/pdf")},
+        data={"enterprise_id": A, "title": title, **form},
     )
 
 

@@ -31,8 +31,12 @@ def client(tmp_path_factory: pytest.TempPathFactory, importer: FakeImporter) -> 
 
 
 def _upload(client: TestClient, name: str, data: bytes, **form: str) -> Any:
+    # Each file is its own plan: one title per file (a second live plan of one title is refused).
+    title = f"{chemical_plan().title}（{name}）"
     return client.post(
-        "/api/v1/plans", files={"file": (name, data, "application/pdf")}, data={"enterprise_id": A, **form}
+        "/api/v1/plans",
+        files={"file": (name, data, "application/pdf")},
+        data={"enterprise_id": A, "title": title, **form},
     )
 
 
@@ -110,7 +114,8 @@ def test_the_same_file_uploaded_twice_is_refused_naming_the_plan_that_holds_it(
 
 def test_a_duplicate_is_judged_within_the_callers_scope(client: TestClient) -> None:
     data = b"%PDF filed by an enterprise of another town"
-    assert _upload(client, "three.pdf", data).status_code == 201  # 澄星化工, 临港经济开发区
+    # 澄星化工, 临港经济开发区 (a title of its own: three.pdf's is taken by the test above)
+    assert _upload(client, "three.pdf", data, title="澄星化工氯气泄漏专项应急预案").status_code == 201
     r = client.post(
         "/api/v1/plans",
         files={"file": ("three.pdf", data, "application/pdf")},

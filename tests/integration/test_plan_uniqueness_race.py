@@ -7,6 +7,7 @@ checks before either writes: the race is forced, not left to timing."""
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ import pytest
 
 from core.errors import SafeCloudError, UniqueConflictError, ValidationError
 from core.ports import GraphStore
-from core.scope import DEV_PRINCIPAL
+from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
@@ -38,6 +39,7 @@ from tests.support.fixture_city import A, entities
 from tests.support.sample_plans import FakeImporter, chemical_plan
 
 DATA = b"%PDF race: one file sent by two workers"
+LINGANG = "临港经济开发区"
 
 
 class BarrierRepo(PlanGraphRepository):
@@ -117,6 +119,95 @@ def test_the_same_file_uploaded_by_two_workers_becomes_one_plan(
     assert isinstance(loss, UniqueConflictError) and loss.code == "plan_duplicate"
     assert loss.details["plan_id"] == wins[0].plan_id and "该文件已上传为预案" in loss.message
     assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
+
+
+def test_two_workers_uploading_different_files_of_one_title_become_one_plan(
+    stores: tuple[GraphStore, GraphStore], tmp_path: Any
+) -> None:
+    from plans.intake import BlobStore
+
+    barrier = threading.Barrier(2)
+    # Two colleagues file their own copies (a scan and the DOCX) of 华士镇's plan at the same moment:
+    # different bytes, one title in one jurisdiction. Both pass every check, then both write.
+    workers = []
+    for store in stores:
+        service = _service(store, barrier, "create_plan")
+        service.importer = FakeImporter({"scan.pdf": chemical_plan(), "plan.docx": chemical_plan()})
+        service.originals = BlobStore(tmp_path / "blobs")
+        workers.append(service)
+    meta = PlanMetaInput(title="华士镇液氨泄漏专项应急预案", enterprise_id=A)
+    scan, docx = b"%PDF scanned copy", b"PK docx copy"
+    wins, losses = _race(
+        lambda: workers[0].upload(DEV_PRINCIPAL, scan, "scan.pdf", meta),
+        lambda: workers[1].upload(DEV_PRINCIPAL, docx, "plan.docx", meta),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    loss = losses[0]
+    assert isinstance(loss, UniqueConflictError) and loss.code == "plan_title_taken"
+    assert loss.details["plan_id"] == wins[0].plan_id and "本辖区已有同名预案" in loss.message
+    # nothing half-written: one plan with one version; the loser's original is not kept either
+    assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
+    assert stores[0].read("MATCH (v:PlanVersion) RETURN count(v) AS n") == [{"n": 1}]
+    kept = [h for h in (hashlib.sha256(scan).hexdigest(), hashlib.sha256(docx).hexdigest())
+            if workers[0].originals.has(h)]  # type: ignore[union-attr]  # fmt: skip
+    assert kept == [wins[0].sha256]
+
+
+def test_the_city_and_a_town_uploading_one_file_at_once_become_one_plan(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    barrier = threading.Barrier(2)
+    # A city officer files the file as a city plan while a town officer files it as the town's: two
+    # jurisdictions, two keys, yet the town sees city plans, so one of them holds a duplicate.
+    w1, w2 = (_service(s, barrier, "create_plan") for s in stores)
+    town = Principal(user_id="lg", scope=DataScope(level=ScopeLevel.TOWN, town=LINGANG))
+    wins, losses = _race(
+        lambda: w1.upload(DEV_PRINCIPAL, DATA, "plan.pdf", PlanMetaInput()),
+        lambda: w2.upload(town, DATA, "plan.pdf", PlanMetaInput()),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    loss = losses[0]
+    assert isinstance(loss, UniqueConflictError) and loss.code == "plan_duplicate"
+    assert loss.details["plan_id"] == wins[0].plan_id
+    assert stores[0].read("MATCH (p:Plan) RETURN count(p) AS n") == [{"n": 1}]
+
+
+def test_a_new_version_and_a_new_plan_of_one_file_at_once_are_one_upload(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    town = Principal(user_id="lg", scope=DataScope(level=ScopeLevel.TOWN, town=LINGANG))
+    setup = _service(stores[0], threading.Barrier(1), "create_plan")
+    setup.importer = FakeImporter({"old.pdf": chemical_plan(), "plan.pdf": chemical_plan()})
+    plan_id = setup.upload(town, b"%PDF the town's first edition", "old.pdf", PlanMetaInput()).plan_id
+    barrier = threading.Barrier(2)
+    # The town files the new edition under its plan while the city files the same bytes as its own.
+    w1, w2 = _service(stores[0], barrier, "create_plan"), _service(stores[1], barrier, "create_version")
+    wins, losses = _race(
+        lambda: w1.upload(DEV_PRINCIPAL, DATA, "plan.pdf", PlanMetaInput(title="江阴市液氨泄漏专项应急预案")),
+        lambda: w2.upload(town, DATA, "plan.pdf", PlanMetaInput(), plan_id=plan_id),
+    )
+    assert len(wins) == 1 and len(losses) == 1
+    assert isinstance(losses[0], UniqueConflictError) and losses[0].code == "plan_duplicate"
+    holders = stores[0].read(
+        "MATCH (p:Plan)-[:HAS_VERSION]->(:PlanVersion {source_sha256: $sha}) RETURN count(p) AS n",
+        {"sha": hashlib.sha256(DATA).hexdigest()},
+    )
+    assert holders == [{"n": 1}]
+
+
+def test_a_later_upload_of_a_taken_title_is_refused_before_anything_is_written(
+    stores: tuple[GraphStore, GraphStore],
+) -> None:
+    service = _service(stores[0], threading.Barrier(1), "create_plan")
+    service.importer = FakeImporter({"a.docx": chemical_plan(), "b.docx": chemical_plan()})
+    first = service.upload(DEV_PRINCIPAL, b"PK first", "a.docx", PlanMetaInput(enterprise_id=A))
+    with pytest.raises(UniqueConflictError) as refused:
+        service.upload(DEV_PRINCIPAL, b"PK second", "b.docx", PlanMetaInput(enterprise_id=A))
+    assert refused.value.code == "plan_title_taken" and refused.value.details["plan_id"] == first.plan_id
+    # 允许重复 files a second plan of the same document on purpose: neither file nor title binds it
+    again = service.upload(DEV_PRINCIPAL, b"PK first", "a.docx", PlanMetaInput(enterprise_id=A),
+                           allow_duplicate=True)  # fmt: skip
+    assert again.plan_id != first.plan_id
 
 
 def _published_plan(service: PlanService) -> tuple[str, list[str]]:

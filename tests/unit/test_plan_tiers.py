@@ -10,7 +10,17 @@ from plans.plan_tiers import PlanNode, may_parent, propose_links, propose_parent
 def node(
     pid: str, title: str, plan_type: str, unit: str, town: str | None = None, *types: str, **kw: str
 ) -> PlanNode:
-    return PlanNode(pid, title, plan_type, unit, town, kw.get("enterprise_id"), tuple(types))
+    return PlanNode(
+        id=pid,
+        title=title,
+        plan_type=plan_type,
+        issuing_unit=unit,
+        town=town,
+        enterprise_id=kw.get("enterprise_id"),
+        status="已启用",
+        created_at=0,
+        accident_types=types,
+    )
 
 
 CITY = node("c0", "江阴市突发事件总体应急预案", "总体", "江阴市人民政府")
@@ -247,3 +257,19 @@ def test_a_firm_answers_to_its_towns_general_plan_not_a_sector_plan_filed_as_总
     proposal = propose_parent(firm, [forest, general, firm])
 
     assert proposal is not None and proposal.parent == "t4" and proposal.reason == "所在镇街总体预案"
+
+
+def test_a_graph_plan_row_becomes_a_node_with_the_summary_fields_and_every_accident_type() -> None:
+    row = {"id": "p9", "title": "璜土镇危险化学品事故专项应急预案", "plan_type": None, "issuing_unit": None,
+           "town": "璜土镇", "enterprise_id": None, "status": "已启用", "accident_category": "危险化学品事故",
+           "enabled_version_id": "v9", "parents": ["c0"]}  # fmt: skip
+    fallback = PlanNode.of(row)
+    assert (fallback.plan_type, fallback.issuing_unit, fallback.accident_types) == (
+        "专项",
+        "",
+        ("危险化学品事故",),
+    )
+    assert fallback.parents == ["c0"] and fallback.enabled_version_id == "v9" and fallback.status == "已启用"
+    typed = PlanNode.of(row, ["危险化学品事故", "火灾", "危险化学品事故"])
+    assert typed.accident_types == ("危险化学品事故", "火灾")
+    assert not propose_links([typed, CITY])  # it has a parent already: kept

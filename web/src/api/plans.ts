@@ -192,6 +192,8 @@ export interface SystemNode {
 export interface SystemGraph {
   nodes: SystemNode[]
   edges: { source: string; target: string }[]
+  // live plans without a parent for which no parent exists, and which level is missing (Chinese)
+  orphans?: { id: string; title: string; tier: string; reason: string }[]
 }
 
 export interface PlanFacts {

@@ -1,0 +1,181 @@
+"""A response level said by what the accident did: "死了2个人", "10多人受伤", "损失上千万".
+
+A duty officer often knows the toll before anyone names a level: "璜土一家化工厂爆炸，死了2个人，谁指挥".
+The level is then the one whose 启动条件 the figures meet in the plan acted on — each plan writes its own
+(云亭's Ⅱ级 is "1至2人死亡或3人以上重伤", the 临港 zone's 一级 "人员死亡或3人以上中毒受伤"), so the level
+is chosen per plan, the most severe whose condition a figure meets. A plan whose conditions are only the
+national classes (发生较大生产安全事故) is read by the thresholds of 《生产安全事故报告和调查处理条例》:
+deaths 3 / 10 / 30, serious injuries (acute poisoning included) 10 / 50 / 100, direct loss 1000万 /
+5000万 / 1亿 give 一般 / 较大 / 重大 / 特别重大, the highest class any figure reaches, and the class is
+the level (一般 = 四级 … as ``plan_guide._GRADE_LEVELS``). A first report cannot tell a serious injury
+from a light one: 受伤 / 中毒 / 送医 count as serious unless 轻伤 is said. Pure text work.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from agents.nlp.numerals import chinese_to_int
+
+_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
+_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众)?"
+# "死了2个人", "2人死亡", "造成3人遇难", "一死两伤"
+_DEATHS = (
+    re.compile(r"(?:死了|死亡|遇难|身亡)\s*" + _NUM + _WHO),
+    re.compile(_NUM + _WHO + r"(?:当场)?(?:死亡|遇难|身亡|死了)"),
+    re.compile(_NUM + r"死"),
+    re.compile(r"(?:死亡|遇难|死)的?(?:有|是)" + _NUM),  # "死亡的有2个"
+)
+# A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
+_ONE_DEATH = re.compile(r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人")
+_HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
+_INJURED = (
+    re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
+    re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
+    re.compile(_HURT + r"的?(?:有|是)" + _NUM),  # "受伤的有12个"
+    re.compile(r"死" + _NUM + r"伤"),
+    re.compile(r"(?<![死一二两三四五六七八九十\d])" + _NUM + r"伤"),
+)
+# "损失上千万", "损失估计三千多万", "直接经济损失1200万元", "损失上亿"
+_LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超|过)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
+_UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
+# The national classes, most severe first: deaths, serious injuries, loss in 万元 at which each starts.
+_CLASSES = (("特别重大", 30, 100, 10000), ("重大", 10, 50, 5000), ("较大", 3, 10, 1000), ("一般", 1, 1, 0))
+CLASS_LEVELS = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
+_ORDER = ("一级", "二级", "三级", "四级")
+
+
+@dataclass(frozen=True)
+class Toll:
+    """What the question says the accident did; None where it says nothing of that."""
+
+    deaths: int | None = None
+    injured: int | None = None
+    loss_wan: float | None = None  # direct loss in 万元
+
+    def national_class(self) -> str:
+        """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
+        for name, deaths, injured, loss in _CLASSES:
+            if (
+                (self.deaths or 0) >= deaths
+                or (self.injured or 0) >= injured
+                or (self.loss_wan is not None and loss and self.loss_wan >= loss)
+            ):
+                return name
+        return "一般"
+
+    def said(self) -> str:
+        parts = [f"死亡{self.deaths}人" if self.deaths else "", f"受伤{self.injured}人" if self.injured else "",
+                 f"损失约{self.loss_wan:g}万元" if self.loss_wan else ""]  # fmt: skip
+        return "，".join(p for p in parts if p)
+
+
+def number(text: str) -> float | None:
+    """Arabic or Chinese numerals: "12", "1.5", "两", "十", "二十", "三千" (the time grammar's reader)."""
+    if not text:
+        return None
+    if text[0].isdigit():
+        return float(text)
+    value = chinese_to_int(text)
+    return float(value) if value is not None else None
+
+
+def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            value = number(m.group(1))
+            if value is not None:
+                return int(value)
+    return None
+
+
+def asked_toll(question: str) -> Toll | None:
+    """The deaths, injuries and loss the question states, or None when it states none."""
+    text = question.replace("轻伤", "")  # light injuries give no class of their own
+    deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
+    injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
+    loss = None
+    if m := _LOSS.search(text):
+        amount = number(m.group(2) or "") or (1.0 if m.group(1) else None)
+        loss = amount * _UNITS[m.group(4)] if amount is not None else None
+    if not (deaths or injured or loss):
+        return None
+    return Toll(deaths or None, injured or None, loss)
+
+
+_CLAUSE = re.compile(r"或者|或|[，,；;]")
+_RANGE = re.compile(_NUM + r"\s*人?\s*(?:至|到|-|～|~)\s*" + _NUM + r"\s*人")
+_ABOVE_BELOW = re.compile(_NUM + r"\s*人以上\s*" + _NUM + r"\s*人以下")
+_ABOVE = re.compile(_NUM + r"\s*(?:人|名)以上")
+_BELOW = re.compile(_NUM + r"\s*(?:人|名)以下")
+_NEGATED = re.compile(r"未|没有|无人|不造成")
+# A class said with a proviso ("一般事故有扩大趋势") is not met by a toll alone.
+_PROVISO = re.compile(r"趋势|扩大|升级|超出|无法")
+_CLASS_WORD = re.compile(r"特别重大|重大|较大|一般")
+
+
+def _bounds(clause: str) -> tuple[float, float]:
+    """The count a clause asks for: "1至2人" [1, 2], "3人以上10人以下" [3, 9], "3人以上" [3, ∞),
+    "3人以下" [1, 2] (以上 counts its number, 以下 does not), a bare "人员死亡" [1, ∞)."""
+    if m := _ABOVE_BELOW.search(clause):
+        return number(m.group(1)) or 0, (number(m.group(2)) or 1) - 1
+    if m := _RANGE.search(clause):
+        return number(m.group(1)) or 0, number(m.group(2)) or 0
+    if m := _ABOVE.search(clause):
+        return number(m.group(1)) or 0, math.inf
+    if m := _BELOW.search(clause):
+        return 1, (number(m.group(1)) or 1) - 1
+    return 1, math.inf
+
+
+def _meets(clause: str, toll: Toll) -> bool:
+    if _NEGATED.search(clause):
+        return False
+    if "死亡" in clause or "遇难" in clause:
+        low, high = _bounds(clause)
+        return toll.deaths is not None and low <= toll.deaths <= high
+    if re.search(r"重伤|受伤|中毒", clause):
+        low, high = _bounds(clause)
+        return toll.injured is not None and low <= toll.injured <= high
+    word = _CLASS_WORD.search(clause)
+    return word is not None and not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+
+
+def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[str, Any]]:
+    """The plan's level for the toll: the most severe whose 启动条件 a figure meets, else the level of
+    the toll's national class; [] when the plan has neither."""
+
+    def met(level: Mapping[str, Any]) -> bool:
+        trigger = str(level.get("trigger") or "")
+        return any(_meets(c, toll) for c in _CLAUSE.split(trigger) if c.strip())
+
+    def rank(level: Mapping[str, Any]) -> int:
+        value = str(level.get("level") or "")
+        return _ORDER.index(value) if value in _ORDER else len(_ORDER)
+
+    matched = sorted((lv for lv in levels if met(lv)), key=rank)
+    if matched:
+        return [matched[0]]
+    by_class = CLASS_LEVELS[toll.national_class()]
+    return [lv for lv in levels if lv.get("level") == by_class][:1]
+
+
+def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
+    """``response_toll`` for ``plan_for`` when the question gives a toll and names no level or tier
+    (a level said wins: "死了2个人，启动二级响应谁指挥" asks the 二级)."""
+    if params.get("response_level") or params.get("response_tier"):
+        return {}
+    toll = asked_toll(question)
+    return {"response_toll": vars(toll)} if toll else {}
+
+
+def toll_of(params: Mapping[str, Any]) -> Toll | None:
+    said = params.get("response_toll")
+    return Toll(**said) if said else None
+
+
+__all__ = ["CLASS_LEVELS", "Toll", "asked_toll", "level_for", "number", "toll_of", "toll_param"]
