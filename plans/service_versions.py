@@ -110,6 +110,12 @@ class PlanVersionLifecycle(VersionWrites):
             found = self.repo.enterprise_town(enterprise_id)
             if found is None:
                 raise ValidationError(f"适用企业 {enterprise_id} 不存在", code="unknown_enterprise")
+            if town and town != found:  # had been replaced by the firm's town without a word
+                raise ValidationError(
+                    f"适用镇街“{town}”与适用企业所在的“{found}”不一致：企业预案归属企业所在镇街，"
+                    "请改正或清空适用镇街",
+                    code="jurisdiction_mismatch",
+                )
             town = found
         elif town and not self.repo.town_exists(town):  # a plan filed under no real town reaches no one
             raise ValidationError(f"适用镇街“{town}”不存在", code="unknown_town")

@@ -143,3 +143,28 @@ def test_a_town_header_sent_as_raw_utf8_is_read_as_the_town(client: TestClient) 
     assert r.json() == client.get("/api/v1/towns", headers=HUASHI).json()
     assert [t["name"] for t in r.json()] == ["华士镇"]
     assert client.get(f"/api/v1/enterprises/{A}", headers=raw).status_code == 404  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("headers", "body"),
+    [
+        (firm(C), {"town": "临港经济开发区"}),  # an enterprise user naming another town
+        ({}, {"town": "临港经济开发区", "enterprise_id": C}),  # a firm of 华士镇 said to be in 临港
+    ],
+    ids=["enterprise-user", "city-user"],
+)
+def test_a_town_that_contradicts_the_enterprise_is_refused_not_replaced(
+    client: TestClient, headers: dict[str, str], body: dict[str, str]
+) -> None:
+    title = f"华士镇纺织企业火灾专项预案{len(body)}"
+    r = client.post(
+        "/api/v1/plans/nodes", json={"title": title, "plan_type": "专项", **body}, headers=headers
+    )
+    assert r.status_code == 422, r.text
+    assert r.json()["code"] == "jurisdiction_mismatch" and "华士镇" in r.json()["message"]
+    assert client.get("/api/v1/plans", params={"q": title}).json()["total"] == 0
+    ok = client.post(
+        "/api/v1/plans/nodes",
+        json={"title": title, "plan_type": "专项", "town": "华士镇", "enterprise_id": C},
+    )
+    assert ok.status_code == 201 and (ok.json()["town"], ok.json()["enterprise_id"]) == ("华士镇", C)
