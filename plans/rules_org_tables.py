@@ -236,9 +236,9 @@ def _duty_card(
     post ("组长（生产副总经理）") is that role; any other post is one 成员 role held by the post as
     written, taking over a "当班班长、操作工和安全员为成员" role that listed the posts together."""
     roles: list[dict[str, Any]] = draft.data["org_units"][index]["roles"]
-    for at, row in enumerate(block.cells[1:] if block.cells else [], start=1):
+    for row_no, row in enumerate(block.cells[1:] if block.cells else [], start=1):
         post = re.sub(r"\s+", "", table_cell(row, post_col))
-        if not post or at in skip:  # a row another unit's post took (rules_org_post_units)
+        if not post or row_no in skip:  # a row another unit's post took (rules_org_post_units)
             continue
         named, holder = _card_post(post)
         titled = named is not None
