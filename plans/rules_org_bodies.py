@@ -26,6 +26,8 @@ _CATEGORY_WORD = re.compile(r"(?:工作组|工作小组|小组|专业组|工作�
 _SETTING_BODY = re.compile(
     r"(?:^|[，,])\s*(?:本公司|我公司|全公司|公司|本厂|厂)?([^，,。；;、（()）：:\s]{2,16}?(?:委员会|安委会|领导小组|指挥部|办公室))\s*$"
 )
+# "指挥部下设…" / "领导小组下设…": the body's kind word alone, as a subject
+_BARE_BODY = re.compile(r"(?:^|[，,])\s*(指挥部|领导小组|委员会|安委会)\s*$")
 # a paragraph that opens by naming a group and what it is given: "X组由…", "X组组长由…", "X组：…", "X组负责…"
 _OPENS_WITH_GROUP = r"\s*(?:由|组长|队长|[:：]|负责|在[^，,。；;]{2,20}?(?:领导|指挥)下)"
 
@@ -66,9 +68,19 @@ def setting_body(
     # "委员会下设…" sets up a body under it; "卫生健康委员会成立…领导小组" is the issuer founding its plan's body
     verb = re.search(r"(?:下设|另设)$", before_verb.strip())
     m = _SETTING_BODY.search(before_verb.strip()[: verb.start()]) if verb else None
+    if verb and m is None:  # "指挥部下设A、B和C": the short name of the body already set up, not its office
+        bare = _BARE_BODY.search(before_verb.strip()[: verb.start()])
+        return _known_body(bare.group(1), units) if bare else None
     known = canonical(m.group(1), units, aliases) if m else None
     if not m or known:  # "应急办公室下设A组、B组": a body already set up is the parent of what it sets up
         return known
 
     unit(m.group(1), block, None)
     return m.group(1)
+
+
+def _known_body(word: str, units: dict[str, int]) -> str | None:
+    """The one known unit a bare "指挥部" names: it ends with the word and is no office or on-site post
+    of it ("指挥部办公室" contains the word too, but "指挥部下设…" never means the office)."""
+    bodies = [u for u in units if u.endswith(word) and not u.startswith("现场")]
+    return bodies[0] if len(bodies) == 1 else None

@@ -3,7 +3,7 @@
 
 The intro before the colon only counts the groups ("两个工作组", "三个专业组"): it is no unit. Splitting it off
 lets the intro say whom the groups sit under and lets each "A组组长由…" clause lead its own unit. An intro that
-names the groups ("下设A组和B组") is cut off the same way, at the comma after the last name.
+names the groups ("下设A组和B组") is cut off the same way, at the comma or colon after the last name.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ _COUNTED_GROUPS = re.compile(
     r"(?:以下|下列|如下|(?:\d+|[一二三四五六七八九十两]+)\s*个)\s*[^，,。；;：:]{0,6}?(?:组|班|队|专班))\s*[：:]\s*"
 )
 
-# "指挥部下设抢险组和救护组，" / "大队设立一中队、二中队及三中队，": two or more groups named together, then a comma
+# "指挥部下设抢险组和救护组，" / "大队设立一中队、二中队及三中队：": two or more groups named together, then a comma
+# or a colon
 _GROUP = r"[^，,。；;：:、和及与]{1,12}?(?:组|班|队|专班)"
 _NAMED_GROUPS = re.compile(
-    rf"^([^，,。；;：:]{{2,30}}?(?:下设|另设|设立|设置|设|编为|分为|组建|成立)\s*{_GROUP}(?:\s*[、和及与]\s*{_GROUP})+)\s*[，,]\s*"
+    rf"^([^，,。；;：:]{{2,30}}?(?:下设|另设|设立|设置|设|编为|分为|组建|成立)\s*{_GROUP}(?:\s*[、和及与]\s*{_GROUP})+)\s*[，,：:]\s*"
 )
 # what follows the intro leads a group of its own: "A组组长由…", "A组：…", "A组由…"
 _LEADS_GROUP = re.compile(r"[^，,。；;：:]{1,12}?(?:组|班|队)(?:组长|班长|队长|副组长|[：:]|由)")

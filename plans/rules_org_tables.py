@@ -10,6 +10,7 @@ from plans.bilingual import chinese_label
 from plans.draft import PlanDraft
 from plans.rules_org_cells import cell_items, owner_by_titles, per_post_groups, person_in, spelled_out
 from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
+from plans.rules_org_post_units import route_unit_posts
 from plans.rules_post_cards import card_grid, listed_post
 from plans.structure import Block, table_cell
 
@@ -114,6 +115,17 @@ def org_table(
         owner = (
             _holding_unit(draft.data, units, posts, parent) or parent or default(units, draft, block, unit)
         )
+        # "抢险救援组组长" / "指挥部办公室主任" rows: that group's or office's post, not one more of the owner's
+        elsewhere = route_unit_posts(
+            draft,
+            block,
+            units,
+            aliases,
+            owner,
+            post_col,
+            card_cols,
+            lambda n, t, h: role(n, t, h, block, 0, len(block.text)),
+        )
         _duty_card(
             draft,
             block,
@@ -121,6 +133,7 @@ def org_table(
             post_col,
             card_cols,
             lambda t, h: role(owner, t, h, block, 0, len(block.text)),
+            elsewhere,
         )
         return
     if post_col is None or (
@@ -211,15 +224,21 @@ def _holding_unit(
 
 
 def _duty_card(
-    draft: PlanDraft, block: Block, index: int, post_col: int, duty_cols: list[int], add_role: Any
+    draft: PlanDraft,
+    block: Block,
+    index: int,
+    post_col: int,
+    duty_cols: list[int],
+    add_role: Any,
+    skip: frozenset[int] = frozenset(),
 ) -> None:
     """Each row of a duty card is a role of the unit with the duties of every duty column: a titled
     post ("组长（生产副总经理）") is that role; any other post is one 成员 role held by the post as
     written, taking over a "当班班长、操作工和安全员为成员" role that listed the posts together."""
     roles: list[dict[str, Any]] = draft.data["org_units"][index]["roles"]
-    for row in block.cells[1:] if block.cells else []:
+    for row_no, row in enumerate(block.cells[1:] if block.cells else [], start=1):
         post = re.sub(r"\s+", "", table_cell(row, post_col))
-        if not post:
+        if not post or row_no in skip:  # a row another unit's post took (rules_org_post_units)
             continue
         named, holder = _card_post(post)
         titled = named is not None

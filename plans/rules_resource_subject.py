@@ -5,6 +5,8 @@ named X and equipment Y held by X).
 The running-text resource rules read the team and the engines but leave the engines without a holder, since the
 clause that lists them names no one. This pass fills the holder of such items from the sentence's subject, and
 only where the sentence opens with a body followed by 有 / 现有 / 共有 and the items follow a 配备 / 配有 clause.
+A team the sentence sets up as its object holds the kit the same way: "公司组建义务消防队，共有队员16人，配备A16套"
+(round 32: the kit is the 义务消防队's; the company that sets it up holds nothing itself).
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ _SUBJECT_THEN_KIT = re.compile(
     r"[^。；;]*?[，,]\s*(?:并|另)?(?:配备|配有|装备)([^。；;]+)"
 )
 
+# "公司组建义务消防队，共有队员16人，配备…" / "厂里成立了一支应急抢险队，有队员12名，另配备…": the team set up holds the kit
+_TEAM_THEN_KIT = re.compile(
+    r"(?:组建|成立|建立|设立|组织)(?:了)?(?:一支)?([\u4e00-\u9fff]{2,14}?(?:队|站|班))[，,]"
+    r"[^。；;，,]*?\d+\s*[人名][，,]\s*(?:并|另)?(?:配备|配有|装备)([^。；;]+)"
+)
+
 
 def fill_kit_holders(draft: PlanDraft) -> None:
     resources = draft.data["resources"]
@@ -27,7 +35,7 @@ def fill_kit_holders(draft: PlanDraft) -> None:
     for block in draft.blocks:
         if block.kind == "table":
             continue
-        for m in _SUBJECT_THEN_KIT.finditer(block.text):
+        for m in [*_SUBJECT_THEN_KIT.finditer(block.text), *_TEAM_THEN_KIT.finditer(block.text)]:
             for item in open_items:
                 if item["name"] in m.group(2) and not item.get("holder"):
                     item["holder"] = m.group(1)

@@ -274,6 +274,8 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                         r"^[\u4e00-\u9fff]{1,4}?设(?![备施置在于])(?=\S{3})", "", name
                     )  # "酒店设微型消防站"
                     name = _LEADING_VERB.sub("", name).strip()
+                    # "成立了一支抢险队": the count of teams is no part of the team's name
+                    name = re.sub(r"^[一两二三四五六七八九十\d]+\s*支(?=\S{2})", "", name)
                     if name in names:
                         continue  # "兼职消防队1支，共15人": the team is already listed
                     kind = "专家" if "专家" in name else kind  # "专家组，共有专家15名": experts, not a team
