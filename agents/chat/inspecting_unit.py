@@ -31,3 +31,12 @@ def inspecting_level(text: str) -> str | None:
     if town and not city:
         return DutyLevel.TOWN.value
     return None  # both or neither: no condition to add
+
+
+def town_office(level: str | None, town: str | None) -> str | None:
+    """The one office meant by "华士镇安监办查了几家企业": that town's 安监办, not every town's.
+
+    Offices are named after their town in the records ("华士镇安监办"); the level alone would count
+    what any town's office inspected in the firms of that town.
+    """
+    return f"{town}安监办" if level == DutyLevel.TOWN.value and town else None
