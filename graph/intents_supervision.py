@@ -27,7 +27,14 @@ _AMOUNT = (
 )
 
 # Inspections by kind (夜查), by the unit's level (市/镇) or one town's office ("华士镇安监办"), by date.
-_INSPECTION_SLOTS = (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "inspecting_unit", "from_ms", "to_ms")
+_INSPECTION_SLOTS = (
+    *_ENT_SLOTS,
+    "inspection_kind",
+    "inspecting_level",
+    "inspecting_unit",
+    "from_ms",
+    "to_ms",
+)
 
 # The hazard list and count filter alike: status, grade, found-date window and deadline window.
 _HAZARD_SLOTS = (
