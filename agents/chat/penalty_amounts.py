@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.chat.coverage import ENTERPRISES_ASKED
 from agents.llm.vocab import cn_to_int
 
 PENALTY_INTENTS = frozenset({"penalty_list", "penalty_total"})
@@ -55,8 +56,12 @@ def absorb(text: str, intent_id: str, missing: tuple[str, ...], values: dict[str
 
     Called after the aggregation step had its turn, so a firm list over a bound keeps its meaning.
     """
-    if intent_id not in PENALTY_INTENTS or not (bounds := amount_bounds(text)):
-        return missing
+    if (
+        intent_id not in PENALTY_INTENTS
+        or ENTERPRISES_ASKED in missing
+        or not (bounds := amount_bounds(text))
+    ):
+        return missing  # firms asked ("单笔罚款超过3万元的企业有几家"): penalties would miscount them
     values |= bounds
     return tuple(m for m in missing if m != THRESHOLD)
 
