@@ -19,6 +19,23 @@ _STORED = (
     "WHERE ($chemical IS NULL OR any(cid IN stored_chemicals WHERE cid IN $chemical))"
 )
 
+# One penalty's amount against the bounds said ("5万元以上", "不到1万元"; agents.chat.penalty_amounts).
+_AMOUNT_SLOTS = ("amount_above", "amount_from", "amount_below", "amount_upto")
+_AMOUNT = (
+    "($amount_above IS NULL OR p.amount_yuan > $amount_above) AND ($amount_from IS NULL OR p.amount_yuan >= $amount_from)"
+    " AND ($amount_below IS NULL OR p.amount_yuan < $amount_below) AND ($amount_upto IS NULL OR p.amount_yuan <= $amount_upto)"
+)
+
+# Inspections by kind (夜查), by the unit's level (市/镇) or one town's office ("华士镇安监办"), by date.
+_INSPECTION_SLOTS = (
+    *_ENT_SLOTS,
+    "inspection_kind",
+    "inspecting_level",
+    "inspecting_unit",
+    "from_ms",
+    "to_ms",
+)
+
 # The hazard list and count filter alike: status, grade, found-date window and deadline window.
 _HAZARD_SLOTS = (
     *_ENT_SLOTS,
@@ -226,12 +243,13 @@ RETURN count(h) AS n""",
     Intent(
         "inspection_list",
         "执法检查记录（按镇街、企业、时间、检查类别如夜查筛选）",
-        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms"),
+        _INSPECTION_SLOTS,
         ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
   AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
+  AND ($inspecting_unit IS NULL OR (i)<-[:CONDUCTED]-(:Department {{name: $inspecting_unit}}))
 RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, i.kind AS kind,
   i.inspected_at AS inspected_at, i.findings AS findings ORDER BY i.inspected_at DESC, i.id LIMIT $limit""",
         key_kind="inspection",
@@ -242,13 +260,14 @@ RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
     Intent(
         "inspection_count",
         "执法检查次数统计（按镇街、企业、时间、检查类别如夜查）",
-        (*_ENT_SLOTS, "inspection_kind", "inspecting_level", "from_ms", "to_ms", "count_firms"),
+        (*_INSPECTION_SLOTS, "count_firms"),
         ("n",),
         # "查了几家企业" counts the firms inspected, "查了几次" the inspections ($count_firms)
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
 WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
   AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
+  AND ($inspecting_unit IS NULL OR (i)<-[:CONDUCTED]-(:Department {{name: $inspecting_unit}}))
 WITH count(i) AS visits, count(DISTINCT e) AS firms
 RETURN CASE WHEN coalesce($count_firms, false) THEN firms ELSE visits END AS n""",
         shape="count",
@@ -259,11 +278,12 @@ RETURN CASE WHEN coalesce($count_firms, false) THEN firms ELSE visits END AS n""
     ),
     Intent(
         "penalty_list",
-        "行政处罚记录（按镇街、企业、时间筛选）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "行政处罚记录（按镇街、企业、时间、单笔罚款金额筛选）",
+        (*_ENT_SLOTS, "from_ms", "to_ms", *_AMOUNT_SLOTS),
         ("id", "enterprise_id", "enterprise", "town", "amount_yuan", "decided_at", "facts"),
         f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
 WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+  AND {_AMOUNT}
 RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, p.amount_yuan AS amount_yuan,
   p.decided_at AS decided_at, p.facts AS facts ORDER BY p.decided_at DESC, p.id LIMIT $limit""",
         key_kind="penalty",
@@ -273,11 +293,12 @@ RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
     ),
     Intent(
         "penalty_total",
-        "行政处罚次数与罚款总额（按镇街、时间）",
-        (*_ENT_SLOTS, "from_ms", "to_ms"),
+        "行政处罚次数与罚款总额（按镇街、时间、单笔罚款金额）",
+        (*_ENT_SLOTS, "from_ms", "to_ms", *_AMOUNT_SLOTS),
         ("n", "amount_yuan"),
         f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
 WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+  AND {_AMOUNT}
 RETURN count(p) AS n, sum(p.amount_yuan) AS amount_yuan""",
         shape="count",
         key="n",

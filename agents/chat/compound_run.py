@@ -13,6 +13,7 @@ from typing import Any
 from agents.chat.answer import SHOWN, describe_filters, render_item
 from agents.chat.compound import Condition, Plan, plan
 from agents.chat.execute import bind
+from agents.chat.inspecting_unit import with_town_office
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.slots import Gazetteer, Slots
 from agents.chat.timewords import TimeParser, format_ms
@@ -55,7 +56,9 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
     steps: list[Step] = []
     town = {"town": p.attributes["town"]} if "town" in p.attributes else {}
     for c in p.conditions:
-        step = _run(c.intent, c.values | town, scope, store, now_ms, "")
+        step = _run(
+            c.intent, with_town_office(c.values | town), scope, store, now_ms, ""
+        )  # "X安监办查过几家"
         step.label = _label(c, step.params)  # from the bound values: defaults (未整改, 今天) included
         step.ids = {str(r[c.id_column]) for r in step.rows if r.get(c.id_column)}
         steps.append(step)

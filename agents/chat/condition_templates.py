@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.chat.inspecting_unit import unit_values
 from agents.chat.slots import OVERDUE, Slots
 
 OFFLINE = re.compile(r"离线|掉线|不在线|断线|断网|故障|连不上|失联")
@@ -27,8 +28,8 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
                                "open_only": s.open_only}  # fmt: skip
     if kind == "行政处罚":
         return "penalty_list", {}
-    if kind == "执法检查":
-        return "inspection_list", {}
+    if kind == "执法检查":  # by one unit when one is said: "华士镇安监办查过的企业"
+        return "inspection_list", unit_values(clause, s.town)
     if kind == "重大危险源":
         return "hazard_source_list" if counted else "hazard_source_enterprises", {"mhs_level": s.mhs_level}
     if kind == "风险点":

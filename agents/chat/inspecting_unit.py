@@ -9,6 +9,7 @@ condition: 市 for the bureau, 镇 for an 安监办.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from core.vocab import DutyLevel
 
@@ -31,3 +32,29 @@ def inspecting_level(text: str) -> str | None:
     if town and not city:
         return DutyLevel.TOWN.value
     return None  # both or neither: no condition to add
+
+
+def town_office(level: str | None, town: str | None) -> str | None:
+    """The one office meant by "华士镇安监办查了几家企业": that town's 安监办, not every town's.
+
+    Offices are named after their town in the records ("华士镇安监办"); the level alone would count
+    what any town's office inspected in the firms of that town.
+    """
+    return f"{town}安监办" if level == DutyLevel.TOWN.value and town else None
+
+
+def with_town_office(values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with the office of their town and level, where a condition's town came separately."""
+    if values.get("inspecting_unit") or not (
+        office := town_office(values.get("inspecting_level"), values.get("town"))
+    ):
+        return values
+    return values | {"inspecting_unit": office}
+
+
+def unit_values(clause: str, town: str | None) -> dict[str, Any]:
+    """The unit slots of an inspection condition ("澄江街道安监办这个月查过几家企业"), or {}."""
+    level = inspecting_level(clause)
+    if level is None:
+        return {}
+    return {"inspecting_level": level, "inspecting_unit": town_office(level, town)}

@@ -17,7 +17,7 @@ from typing import Any
 from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
 from agents.chat.hazard_deadline import due_within
-from agents.chat.inspecting_unit import inspecting_level
+from agents.chat.inspecting_unit import inspecting_level, town_office
 from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
 from agents.chat.sensor_kinds import sensor_kind
@@ -235,6 +235,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
+        out["inspecting_unit"] = town_office(unit, values.get("town"))  # that town's own office
     if _FIRMS_COUNTED.search(text):  # "今年查了几家企业": firms, not inspections (inspection_count)
         out["count_firms"] = True
     elif _TIMES_COUNTED.search(text):  # "那检查了多少次呢" after a firm count: inspections again

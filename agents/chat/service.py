@@ -18,6 +18,7 @@ from agents.chat import aggregate_run, composed_followup, compound_run, places, 
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
+from agents.chat.credit_codes import named_by_code
 from agents.chat.declined_turn import after_declined, check_question, declined, small_talk
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
@@ -38,6 +39,7 @@ from agents.chat.followup import (
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.ownscope import own_scope, place_of
+from agents.chat.penalty_amounts import absorb as absorb_amount_bound
 from agents.chat.plan_passages import PlanPassageSearch, plan_passages, quote, quoted, wants_quote
 from agents.chat.plan_passages import citations as passage_citations
 from agents.chat.resolve import (
@@ -65,8 +67,7 @@ from graph.repository import SafetyGraphRepository
 
 log = logging.getLogger(__name__)
 _SCHEDULED = ("duty_now", "special_operations")  # planned ahead: "周六" is the coming Saturday
-# Said when nothing fits: a weather or revenue question is beyond the graph, not merely misphrased.
-COVERED = "可查企业、隐患、重大危险源、检查处罚、监测告警、特殊作业、值班、救援资源和预案"
+COVERED = "可查企业、隐患、重大危险源、检查处罚、监测告警、特殊作业、值班、救援资源和预案"  # said when nothing fits: weather or revenue is beyond the graph  # fmt: skip
 
 
 class CypherAnswerer(Protocol):
@@ -158,7 +159,7 @@ class ChatService:
             return ChatAnswer(answer=refusal, path="refusal"), None
         scope = principal.scope
         own = own_scope(text, scope)  # "本镇", "我们公司": the caller's own town or enterprise
-        text = own.text
+        text = named_by_code(own.text, scope, self.repository)  # "9132…的法人是谁": the firm's name
         slots = extract_slots(text, self.gazetteer())
         slots.town = place_of(own, slots.town, slots.town_mention)
         if (unknown := slots.unknown_town or places.unknown_place(text, slots)) and not slots.town:
@@ -178,8 +179,7 @@ class ChatService:
                 self.search,
                 fuzzy=slots.enterprise_mention_strong,
             )
-        # a landlord may be a person or collective, no enterprise: "夏丽洁名下有几家承租企业"
-        lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None
+        lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None  # a person or collective landlord: "夏丽洁名下有几家承租企业"  # fmt: skip
         unresolved = enterprise is None and lessor is None and not asks_plan(text)  # a plan's firm: no node?
         if unresolved and unfound_name(slots, scope, self.repository, self.search):
             return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
@@ -273,7 +273,7 @@ class ChatService:
                                        self.store, self.gazetteer(), self.clock(), self.time_parser) if unrestricted else None  # fmt: skip
             if composed is not None:  # every condition mapped, or grouped from template rows: exact, no LLM
                 return composed
-        if missing and not only_enterprises_asked(missing):
+        if (missing := absorb_amount_bound(text, intent_id, missing, merged)) and not only_enterprises_asked(missing):  # fmt: skip
             declined = declined_answer(intent_id, missing)
             return self._cypher_or_clarify(text, principal, use_llm, notice, declined)
         merged |= {"_text": text, "_question": text}
