@@ -39,7 +39,20 @@ _INJURED = (
     re.compile(r"(?<![死一二两三四五六七八九十\d])" + _NUM + r"伤"),
 )
 # "损失上千万", "损失估计三千多万", "直接经济损失1200万元", "损失上亿"
-_LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超|过)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
+_AMOUNT = r"(上|近|超过|超|过)?(几|数)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)"
+# the loss said after the word ("损失几百万") or before it ("几百万损失", "造成300万元的经济损失")
+_LOSSES = (
+    re.compile(r"损失[^，,。；;几数]{0,6}?" + _AMOUNT),
+    re.compile(r"(?<![\d一二两三四五六七八九十百千几数上近超过])" + _AMOUNT + r"元?的?(?:直接)?(?:经济)?损失"),
+)
+# "伤亡12人", "造成5人伤亡", "伤亡人数达到8人": dead and injured together, the split not yet known.
+_CASUALTIES = (
+    re.compile(r"伤亡(?:人数)?(?:达到?|共|约|有)?\s*" + _NUM + _WHO),
+    re.compile(_NUM + _WHO + r"(?:人员)?伤亡"),
+)
+# A count said vaguely: "几个人受伤", "十几人中毒", "几十人", "损失几百万". 几 is read as its least
+# (two; 十几 = 十多 = 10, as guide7 reads 10多人): the class it reaches is reached for sure.
+_VAGUE = ((re.compile(r"(?<![一二两三四五六七八九\d])十(?:几|多)"), "10"), (re.compile(r"几十|数十"), "20"), (re.compile(r"(?<![十百千万])几(?=个|名|位|人)"), "2"))
 _UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}
@@ -56,6 +69,8 @@ class Toll:
     deaths: int | None = None
     injured: int | None = None
     loss_wan: float | None = None  # direct loss in 万元
+    loss_words: str = ""  # a loss said vaguely ("几百万") is shown as said, not as its least
+    vague: bool = False  # a count said as 几/十几: the figures are its least ("至少")
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
@@ -69,8 +84,11 @@ class Toll:
         return "一般"
 
     def said(self) -> str:
-        parts = [f"死亡{self.deaths}人" if self.deaths else "", f"受伤{self.injured}人" if self.injured else "",
-                 f"损失约{self.loss_wan:g}万元" if self.loss_wan else ""]  # fmt: skip
+        least = "至少" if self.vague else ""
+        parts = [f"死亡{least}{self.deaths}人" if self.deaths else "",
+                 f"受伤{least}{self.injured}人" if self.injured else "",
+                 (f"损失{self.loss_words}元" if self.loss_words else f"损失约{self.loss_wan:g}万元")
+                 if self.loss_wan else ""]  # fmt: skip
         return "，".join(p for p in parts if p)
 
 
@@ -104,15 +122,22 @@ def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
 def asked_toll(question: str) -> Toll | None:
     """The deaths, injuries and loss the question states, or None when it states none."""
     text = question.replace("轻伤", "")  # light injuries give no class of their own
+    loss, loss_words = None, ""
+    if m := next((m for p in _LOSSES if (m := p.search(text))), None):
+        amount = number(m.group(3) or "") or (1.0 if m.group(1) or m.group(2) else None)
+        loss = amount * _UNITS[m.group(5)] if amount is not None else None
+        loss_words = text[m.start(2) : m.end(5)] if m.group(2) and loss else ""
+    vague = any(pattern.search(text) for pattern, _ in _VAGUE)
+    for pattern, least in _VAGUE:
+        text = pattern.sub(least, text)
     deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
-    loss = None
-    if m := _LOSS.search(text):
-        amount = number(m.group(2) or "") or (1.0 if m.group(1) else None)
-        loss = amount * _UNITS[m.group(4)] if amount is not None else None
+    if injured is None and (total := _first(_CASUALTIES, text)):
+        # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
+        injured = total - (deaths or 0) if total > (deaths or 0) else None
     if not (deaths or injured or loss):
         return None
-    return Toll(deaths or None, injured or None, loss)
+    return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured))
 
 
 _CLAUSE = re.compile(r"或者|或|[，,；;]")
