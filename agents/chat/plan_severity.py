@@ -27,9 +27,15 @@ _DEATHS = (
     re.compile(_NUM + _WHO + r"(?:当场)?(?:死亡|遇难|身亡|死了)"),
     re.compile(_NUM + r"死"),
     re.compile(r"(?:死亡|遇难|死)的?(?:有|是)" + _NUM),  # "死亡的有2个"
+    re.compile(r"[压砸烧炸淹摔撞电毒闷]死了?\s*" + _NUM + _WHO),  # "压死3个人", "砸死了两名工人"
 )
 # A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
-_ONE_DEATH = re.compile(r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人")
+_ONE_DEATH = re.compile(
+    r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人|"
+    # one person said by who they are: "司机死了", "一名工人当场死亡"
+    r"(?:司机|驾驶员|押运员|工人|员工|职工|师傅|操作工|电工|焊工|行人|乘客|顾客|老人|小孩|学生|船员)"
+    r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
+)
 _HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
@@ -71,6 +77,8 @@ class Toll:
     loss_wan: float | None = None  # direct loss in 万元
     loss_words: str = ""  # a loss said vaguely ("几百万") is shown as said, not as its least
     vague: bool = False  # a count said as 几/十几: the figures are its least ("至少")
+    no_deaths: bool = False  # "没有死人", "无人员伤亡": said outright, so a "未造成人员死亡" level fits
+    no_injuries: bool = False  # "没人受伤", "没有人员伤亡"
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
@@ -85,8 +93,9 @@ class Toll:
 
     def said(self) -> str:
         least = "至少" if self.vague else ""
-        parts = [f"死亡{least}{self.deaths}人" if self.deaths else "",
-                 f"受伤{least}{self.injured}人" if self.injured else "",
+        none = "无人员伤亡" if self.no_deaths and self.no_injuries else "无人死亡" if self.no_deaths else ""
+        parts = [f"死亡{least}{self.deaths}人" if self.deaths else none,
+                 f"受伤{least}{self.injured}人" if self.injured else "无人受伤" if self.no_injuries and not none else "",
                  (f"损失{self.loss_words}元" if self.loss_words else f"损失约{self.loss_wan:g}万元")
                  if self.loss_wan else ""]  # fmt: skip
         return "，".join(p for p in parts if p)
@@ -135,10 +144,21 @@ def asked_toll(question: str) -> Toll | None:
     if injured is None and (total := _first(_CASUALTIES, text)):
         # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
         injured = total - (deaths or 0) if total > (deaths or 0) else None
-    if not (deaths or injured or loss):
+    none = bool(_NO_CASUALTIES.search(text))
+    no_injuries = not injured and (none or bool(_NO_INJURIES.search(text)))
+    # "没人受伤" is said of everyone: no one hurt, so no one dead either
+    no_deaths = not deaths and (none or no_injuries or bool(_NO_DEATHS.search(text)))
+    if not (deaths or injured or loss or no_deaths or no_injuries):
         return None
-    return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured))
+    return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured),
+                no_deaths, no_injuries)  # fmt: skip
 
+
+# No one dead or hurt, said outright: "没有人员伤亡", "没人受伤", "无人死亡", "没有死人".
+_NO = r"(?:没有|没|无|未造成|未)"
+_NO_CASUALTIES = re.compile(_NO + r"(?:人员|人)?伤亡")
+_NO_DEATHS = re.compile(_NO + r"(?:人员|人)?(?:死亡|遇难)|没有?死人|没死人")
+_NO_INJURIES = re.compile(_NO + r"(?:人员|人)?(?:受伤|伤员|中毒)")
 
 _CLAUSE = re.compile(r"或者|或|[，,；;]")
 _RANGE = re.compile(_NUM + r"\s*人?\s*(?:至|到|-|～|~)\s*" + _NUM + r"\s*人")
@@ -167,7 +187,12 @@ def _bounds(clause: str) -> tuple[float, float]:
 
 def _meets(clause: str, toll: Toll) -> bool:
     if _NEGATED.search(clause):
-        return False
+        # "未造成人员死亡", "无人员伤亡": met only by a question that says so outright
+        if "伤亡" in clause:
+            return toll.no_deaths and toll.no_injuries
+        if "死亡" in clause or "遇难" in clause:
+            return toll.no_deaths
+        return toll.no_injuries and bool(re.search(r"受伤|重伤|中毒", clause))
     if "死亡" in clause or "遇难" in clause:
         low, high = _bounds(clause)
         return toll.deaths is not None and low <= toll.deaths <= high
@@ -180,7 +205,7 @@ def _meets(clause: str, toll: Toll) -> bool:
 
 def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[str, Any]]:
     """The plan's level for the toll: the most severe whose 启动条件 a figure meets, else the level of
-    the toll's national class; [] when the plan has neither."""
+    the toll's national class, else every level (the plan's conditions say what happened, not a toll)."""
 
     def met(level: Mapping[str, Any]) -> bool:
         trigger = str(level.get("trigger") or "")
@@ -194,7 +219,9 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
     if matched:
         return [matched[0]]
     by_class = CLASS_LEVELS[toll.national_class()]
-    return [lv for lv in levels if lv.get("level") == by_class][:1]
+    # A plan whose levels neither name the toll nor the class (a firm's 公司级/部门级/班组级 by what
+    # happened) leaves the choice to the reader: every level, rather than none.
+    return [lv for lv in levels if lv.get("level") == by_class][:1] or list(levels)
 
 
 def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
