@@ -44,7 +44,10 @@ def asked(question: str) -> set[str]:
 
 
 def _resource(item: Mapping[str, Any]) -> str:
-    amount = f"{item.get('quantity') or ''}{item.get('unit') or ''}"
+    quantity = item.get("quantity")
+    if isinstance(quantity, float) and quantity.is_integer():
+        quantity = int(quantity)  # the graph stores counts as floats: "15人", not "15.0人"
+    amount = f"{quantity or ''}{item.get('unit') or ''}"
     holder = f"（{item['holder']}）" if item.get("holder") else ""  # who keeps it: "是哪个单位的"
     return f"{item.get('name')}{' ' + amount if amount else ''}{holder}"
 

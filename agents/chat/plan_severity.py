@@ -31,7 +31,7 @@ _DEATHS = (
 )
 # A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
 _ONE_DEATH = re.compile(
-    r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人|"
+    r"(?<![没无])有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人|"
     # one person said by who they are: "司机死了", "一名工人当场死亡"
     r"(?:司机|驾驶员|押运员|工人|员工|职工|师傅|操作工|电工|焊工|行人|乘客|顾客|老人|小孩|学生|船员)"
     r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
@@ -136,6 +136,7 @@ def asked_toll(question: str) -> Toll | None:
         amount = number(m.group(3) or "") or (1.0 if m.group(1) or m.group(2) else None)
         loss = amount * _UNITS[m.group(5)] if amount is not None else None
         loss_words = text[m.start(2) : m.end(5)] if m.group(2) and loss else ""
+        text = text[: m.start()] + "，" + text[m.end() :]  # the amount is no count of people
     vague = any(pattern.search(text) for pattern, _ in _VAGUE)
     for pattern, least in _VAGUE:
         text = pattern.sub(least, text)
@@ -160,7 +161,10 @@ _NO_CASUALTIES = re.compile(_NO + r"(?:人员|人)?伤亡")
 _NO_DEATHS = re.compile(_NO + r"(?:人员|人)?(?:死亡|遇难)|没有?死人|没死人")
 _NO_INJURIES = re.compile(_NO + r"(?:人员|人)?(?:受伤|伤员|中毒)")
 
-_CLAUSE = re.compile(r"或者|或|[，,；;]")
+# A trigger's alternatives (或 / 或者 / ；) each hold clauses that all apply: "发生一般危险化学品事故，
+# 造成1人以上3人以下死亡" is a 一般 accident *with* deaths, not any 一般 accident.
+_ALTERNATIVE = re.compile(r"或者|或|[；;]")
+_CLAUSE = re.compile(r"[，,、]")
 _RANGE = re.compile(_NUM + r"\s*人?\s*(?:至|到|-|～|~)\s*" + _NUM + r"\s*人")
 _ABOVE_BELOW = re.compile(_NUM + r"\s*人以上\s*" + _NUM + r"\s*人以下")
 _ABOVE = re.compile(_NUM + r"\s*(?:人|名)以上")
@@ -185,14 +189,15 @@ def _bounds(clause: str) -> tuple[float, float]:
     return 1, math.inf
 
 
-def _meets(clause: str, toll: Toll) -> bool:
+def _meets(clause: str, toll: Toll) -> bool | None:
+    """Whether the toll meets one clause; None for a clause a toll cannot tell (事态可控, 影响未超出厂区)."""
     if _NEGATED.search(clause):
         # "未造成人员死亡", "无人员伤亡": met only by a question that says so outright
         if "伤亡" in clause:
             return toll.no_deaths and toll.no_injuries
         if "死亡" in clause or "遇难" in clause:
             return toll.no_deaths
-        return toll.no_injuries and bool(re.search(r"受伤|重伤|中毒", clause))
+        return toll.no_injuries if re.search(r"受伤|重伤|中毒", clause) else None
     if "死亡" in clause or "遇难" in clause:
         low, high = _bounds(clause)
         return toll.deaths is not None and low <= toll.deaths <= high
@@ -200,7 +205,14 @@ def _meets(clause: str, toll: Toll) -> bool:
         low, high = _bounds(clause)
         return toll.injured is not None and low <= toll.injured <= high
     word = _CLASS_WORD.search(clause)
-    return word is not None and not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+    if word is None:
+        return None
+    return not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+
+
+def _alternative_met(alternative: str, toll: Toll) -> bool:
+    values = [_meets(c, toll) for c in _CLAUSE.split(alternative) if c.strip()]
+    return True in values and False not in values
 
 
 def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[str, Any]]:
@@ -209,7 +221,7 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
 
     def met(level: Mapping[str, Any]) -> bool:
         trigger = str(level.get("trigger") or "")
-        return any(_meets(c, toll) for c in _CLAUSE.split(trigger) if c.strip())
+        return any(_alternative_met(a, toll) for a in _ALTERNATIVE.split(trigger) if a.strip())
 
     def rank(level: Mapping[str, Any]) -> int:
         value = str(level.get("level") or "")

@@ -140,3 +140,17 @@ def test_a_tower_crane_is_lifting_machinery_on_a_building_site() -> None:
     assert {"特种设备", "建设施工"} <= asked_sectors(question)
     assert "坍塌" in (plan_guide.slot_values("工地塔吊倒了")["accident_types"] or [])
     assert "坍塌" not in (plan_guide.slot_values("车间里有人晕倒了")["accident_types"] or [])
+
+
+def test_a_count_stored_as_a_float_is_shown_whole() -> None:
+    row = {"resources": [{"name": "探伤仪", "quantity": 4.0, "unit": "台", "holder": None}]}
+    assert plan_details.lines(row, {"resources"}) == ["   应急物资：探伤仪 4台"]
+
+
+def test_a_one_class_accident_with_a_death_count_needs_the_deaths() -> None:
+    levels = [_lv("三级", "发生一般事故，造成1人以上3人以下死亡，或事态可能扩大的"),
+              _lv("四级", "发生泄漏、火灾等险情，未造成人员死亡，事态可控的")]  # fmt: skip
+    calm = asked_toll("储罐区着火，没有人死亡，损失估计几十万")
+    assert calm is not None and [lv["level"] for lv in level_for(levels, calm)] == ["四级"]
+    dead = asked_toll("储罐区着火，烧死了一个工人")
+    assert dead is not None and [lv["level"] for lv in level_for(levels, dead)] == ["三级"]
