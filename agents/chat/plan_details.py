@@ -38,7 +38,9 @@ def asked(question: str) -> set[str]:
              if pattern.search(question)}  # fmt: skip
     clauses = _CLAUSES.split(question)
     for i, clause in enumerate(clauses):
-        if ISSUER_ASKED.search(clause) and not (_STOCK.search(clause) or (i and _STOCK.search(clauses[i - 1]))):
+        if ISSUER_ASKED.search(clause) and not (
+            _STOCK.search(clause) or (i and _STOCK.search(clauses[i - 1]))
+        ):
             found.add("issuer")
     return found
 

@@ -49,7 +49,9 @@ _AMOUNT = r"(上|近|超过|超|过)?(几|数)?" + _NUM + r"?\s*(多|余)?\s*(�
 # the loss said after the word ("损失几百万") or before it ("几百万损失", "造成300万元的经济损失")
 _LOSSES = (
     re.compile(r"损失[^，,。；;几数]{0,6}?" + _AMOUNT),
-    re.compile(r"(?<![\d一二两三四五六七八九十百千几数上近超过])" + _AMOUNT + r"元?的?(?:直接)?(?:经济)?损失"),
+    re.compile(
+        r"(?<![\d一二两三四五六七八九十百千几数上近超过])" + _AMOUNT + r"元?的?(?:直接)?(?:经济)?损失"
+    ),
 )
 # "伤亡12人", "造成5人伤亡", "伤亡人数达到8人": dead and injured together, the split not yet known.
 _CASUALTIES = (
@@ -58,7 +60,11 @@ _CASUALTIES = (
 )
 # A count said vaguely: "几个人受伤", "十几人中毒", "几十人", "损失几百万". 几 is read as its least
 # (two; 十几 = 十多 = 10, as guide7 reads 10多人): the class it reaches is reached for sure.
-_VAGUE = ((re.compile(r"(?<![一二两三四五六七八九\d])十(?:几|多)"), "10"), (re.compile(r"几十|数十"), "20"), (re.compile(r"(?<![十百千万])几(?=个|名|位|人)"), "2"))
+_VAGUE = (
+    (re.compile(r"(?<![一二两三四五六七八九\d])十(?:几|多)"), "10"),
+    (re.compile(r"几十|数十"), "20"),
+    (re.compile(r"(?<![十百千万])几(?=个|名|位|人)"), "2"),
+)
 _UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _POWERS = {"十": 10, "百": 100, "千": 1000}

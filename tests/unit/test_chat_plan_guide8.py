@@ -15,7 +15,13 @@ from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 
 
 def _lv(level: str, trigger: str) -> dict[str, Any]:
-    return {"level": level, "name": level, "trigger": trigger, "commander": f"{level}指挥", "actions": ["赶赴现场"]}
+    return {
+        "level": level,
+        "name": level,
+        "trigger": trigger,
+        "commander": f"{level}指挥",
+        "actions": ["赶赴现场"],
+    }
 
 
 @pytest.mark.parametrize(
@@ -35,9 +41,15 @@ def test_casualties_said_together_are_hurt_unless_deaths_are_said(
 def test_no_casualties_said_outright_meets_a_no_casualty_condition() -> None:
     toll = asked_toll("厂房着火了，暂时没有人员伤亡")
     assert toll is not None and toll.said() == "无人员伤亡" and toll.national_class() == "一般"
-    levels = [_lv("二级", "发生火灾、爆炸，或造成1至2人死亡的"), _lv("三级", "发生泄漏未引发火灾、无人员伤亡的")]
+    levels = [
+        _lv("二级", "发生火灾、爆炸，或造成1至2人死亡的"),
+        _lv("三级", "发生泄漏未引发火灾、无人员伤亡的"),
+    ]
     assert [lv["level"] for lv in level_for(levels, toll)] == ["三级"]
-    lift = [_lv("三级", "发生造成人员死亡的一般事故时启动"), _lv("四级", "发生未造成人员死亡的一般事故或者困人故障时启动")]
+    lift = [
+        _lv("三级", "发生造成人员死亡的一般事故时启动"),
+        _lv("四级", "发生未造成人员死亡的一般事故或者困人故障时启动"),
+    ]
     hurt = asked_toll("升降机卡在半空，里面的人都没受伤")
     assert hurt is not None and [lv["level"] for lv in level_for(lift, hurt)] == ["四级"]
     assert asked_toll("仓库着火，火势很大") is None  # nothing said of casualties
@@ -49,7 +61,11 @@ def test_a_death_said_of_one_person_or_by_how_it_came() -> None:
 
 
 def test_a_plan_whose_levels_fit_no_toll_shows_every_level() -> None:
-    levels = [_lv("一级", "发生火灾爆炸事故时"), _lv("二级", "设施损坏、泄漏可控制时"), _lv("三级", "人员落水时")]
+    levels = [
+        _lv("一级", "发生火灾爆炸事故时"),
+        _lv("二级", "设施损坏、泄漏可控制时"),
+        _lv("三级", "人员落水时"),
+    ]
     toll = asked_toll("船撞坏了泊位，没有人受伤")
     assert toll is not None and [lv["level"] for lv in level_for(levels, toll)] == ["一级", "二级", "三级"]
 
