@@ -57,7 +57,7 @@ WITH place, p, types, towns, enterprises,
 RETURN p.id AS id, p.title AS title, p.plan_type AS plan_type, p.issuing_unit AS issuing_unit,
   p.town AS town, p.enterprise_id AS enterprise_id, p.enabled_version_no AS version_no,
   types AS accident_types, towns, enterprises, levels, place AS asked_town,
-  [(p)-[:REQUIRES_RESOURCE]->(r:PlanResource) | {{name: r.name, quantity: r.quantity, unit: r.unit}}] AS resources
+  [(p)-[:REQUIRES_RESOURCE]->(r:PlanResource) | {{name: r.name, quantity: r.quantity, unit: r.unit, holder: r.holder}}] AS resources
 ORDER BY p.title, p.id LIMIT $limit"""
 
 PLAN_INTENTS: tuple[Intent, ...] = (

@@ -18,8 +18,14 @@ ISSUER_ASKED = re.compile(
     r"(?:单位|部门)"
 )
 RESOURCES_ASKED = re.compile(
-    r"(?:物资|装备|器材|设备|储备)(?:有|是)?(?:哪些|什么|啥|多少)|(?:备|准备|储备|配备|配)(?:了|有)?(?:哪些|什么|啥)"
+    r"(?:物资|装备|器材|设备|储备)(?:有|是)?(?:哪些|什么|啥|多少)|(?:备|准备|储备|配备|配)(?:了|有)?(?:哪些|什么|啥)|"
+    # the teams a plan assigns, and items asked first: "安排了哪支技术支撑队伍", "有哪些应急物资"
+    r"(?:哪些|什么|啥|哪支|哪几支)[^，,。？?]{0,6}?(?:物资|装备|器材|队伍|救援队|抢险队|抢修队|消防队|救援力量)|"
+    r"(?:队伍|救援队|抢险队|抢修队|消防队|救援力量)(?:有|是)?(?:哪些|什么|哪支|多少)"
 )
+# "…队伍，是哪个单位的": the holder of a team or item asked, not the plan's issuer
+_STOCK = re.compile(r"物资|装备|器材|队伍|救援队|抢险队|抢修队|消防队|救援力量")
+_CLAUSES = re.compile(r"[，,。；;？?]")
 # "谁是总指挥", "总指挥是谁", "谁当总指挥": the head of the plan's command, not a level's commander.
 HEAD_ASKED = re.compile(r"谁(?:是|当|任|担任)总指挥|总指挥(?:是|由)(?:谁|哪个|哪位|什么人)")
 SHOWN_RESOURCES = 8
@@ -28,14 +34,24 @@ SHOWN_HEADS = 2
 
 def asked(question: str) -> set[str]:
     """ "issuer", "resources" and/or "head": the plan facts the question asks for."""
-    return {name for name, pattern in (("issuer", ISSUER_ASKED), ("resources", RESOURCES_ASKED),
-                                       ("head", HEAD_ASKED))
-            if pattern.search(question)}  # fmt: skip
+    found = {name for name, pattern in (("resources", RESOURCES_ASKED), ("head", HEAD_ASKED))
+             if pattern.search(question)}  # fmt: skip
+    clauses = _CLAUSES.split(question)
+    for i, clause in enumerate(clauses):
+        if ISSUER_ASKED.search(clause) and not (
+            _STOCK.search(clause) or (i and _STOCK.search(clauses[i - 1]))
+        ):
+            found.add("issuer")
+    return found
 
 
 def _resource(item: Mapping[str, Any]) -> str:
-    amount = f"{item.get('quantity') or ''}{item.get('unit') or ''}"
-    return f"{item.get('name')}{' ' + amount if amount else ''}"
+    quantity = item.get("quantity")
+    if isinstance(quantity, float) and quantity.is_integer():
+        quantity = int(quantity)  # the graph stores counts as floats: "15人", not "15.0人"
+    amount = f"{quantity or ''}{item.get('unit') or ''}"
+    holder = f"（{item['holder']}）" if item.get("holder") else ""  # who keeps it: "是哪个单位的"
+    return f"{item.get('name')}{' ' + amount if amount else ''}{holder}"
 
 
 def lines(row: Mapping[str, Any], wanted: set[str]) -> list[str]:

@@ -62,7 +62,8 @@ SECTORS: tuple[Sector, ...] = (
     _sector(
         "特种设备",
         # a 空压机 room's 储气罐 is a pressure vessel
-        r"特种设备|电梯|扶梯|锅炉|压力容器|气瓶|起重|吊车|行车|叉车|游乐|压力管道|储气罐|贮气罐",
+        r"特种设备|电梯|扶梯|锅炉|压力容器|气瓶|起重|吊车|行车|叉车|游乐|压力管道|储气罐|贮气罐|"
+        r"塔吊|塔式起重机|龙门吊|施工升降机",  # a site's tower crane and hoist are lifting machinery too
         r"特种设备|起重|叉车|锅炉",
     ),
     _sector("建设施工", r"工地|施工|脚手架|塔吊|基坑|建筑工程|在建", r"建设工程|建筑施工|施工"),

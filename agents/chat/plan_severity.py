@@ -29,9 +29,15 @@ _DEATHS = (
     re.compile(_NUM + _WHO + r"(?:当场)?(?:死亡|遇难|身亡|死了)"),
     re.compile(_NUM + r"死"),
     re.compile(r"(?:死亡|遇难|死)的?(?:有|是)" + _NUM),  # "死亡的有2个"
+    re.compile(r"[压砸烧炸淹摔撞电毒闷]死了?\s*" + _NUM + _WHO),  # "压死3个人", "砸死了两名工人"
 )
 # A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
-_ONE_DEATH = re.compile(r"有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人")
+_ONE_DEATH = re.compile(
+    r"(?<![没无])有人(?:死亡|遇难|身亡|死了)|死了(?:一)?个人|死人了|死了人|"
+    # one person said by who they are: "司机死了", "一名工人当场死亡"
+    r"(?:司机|驾驶员|押运员|工人|员工|职工|师傅|操作工|电工|焊工|行人|乘客|顾客|老人|小孩|学生|船员)"
+    r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
+)
 _HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
@@ -41,7 +47,26 @@ _INJURED = (
     re.compile(r"(?<![死一二两三四五六七八九十\d])" + _NUM + r"伤"),
 )
 # "损失上千万", "损失估计三千多万", "直接经济损失1200万元", "损失上亿"
-_LOSS = re.compile(r"损失[^，,。；;]{0,6}?(上|近|超过|超|过)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)")
+_AMOUNT = r"(上|近|超过|超|过)?(几|数)?" + _NUM + r"?\s*(多|余)?\s*(千万|百万|万|亿)"
+# the loss said after the word ("损失几百万") or before it ("几百万损失", "造成300万元的经济损失")
+_LOSSES = (
+    re.compile(r"损失[^，,。；;几数]{0,6}?" + _AMOUNT),
+    re.compile(
+        r"(?<![\d一二两三四五六七八九十百千几数上近超过])" + _AMOUNT + r"元?的?(?:直接)?(?:经济)?损失"
+    ),
+)
+# "伤亡12人", "造成5人伤亡", "伤亡人数达到8人": dead and injured together, the split not yet known.
+_CASUALTIES = (
+    re.compile(r"伤亡(?:人数)?(?:达到?|共|约|有)?\s*" + _NUM + _WHO),
+    re.compile(_NUM + _WHO + r"(?:人员)?伤亡"),
+)
+# A count said vaguely: "几个人受伤", "十几人中毒", "几十人", "损失几百万". 几 is read as its least
+# (two; 十几 = 十多 = 10, as guide7 reads 10多人): the class it reaches is reached for sure.
+_VAGUE = (
+    (re.compile(r"(?<![一二两三四五六七八九\d])十(?:几|多)"), "10"),
+    (re.compile(r"几十|数十"), "20"),
+    (re.compile(r"(?<![十百千万])几(?=个|名|位|人)"), "2"),
+)
 _UNITS = {"万": 1, "百万": 100, "千万": 1000, "亿": 10000}
 # The national classes, most severe first: deaths, serious injuries, loss in 万元 at which each starts.
 _CLASSES = (("特别重大", 30, 100, 10000), ("重大", 10, 50, 5000), ("较大", 3, 10, 1000), ("一般", 1, 1, 0))
@@ -56,6 +81,10 @@ class Toll:
     deaths: int | None = None
     injured: int | None = None
     loss_wan: float | None = None  # direct loss in 万元
+    loss_words: str = ""  # a loss said vaguely ("几百万") is shown as said, not as its least
+    vague: bool = False  # a count said as 几/十几: the figures are its least ("至少")
+    no_deaths: bool = False  # "没有死人", "无人员伤亡": said outright, so a "未造成人员死亡" level fits
+    no_injuries: bool = False  # "没人受伤", "没有人员伤亡"
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
@@ -69,8 +98,12 @@ class Toll:
         return "一般"
 
     def said(self) -> str:
-        parts = [f"死亡{self.deaths}人" if self.deaths else "", f"受伤{self.injured}人" if self.injured else "",
-                 f"损失约{self.loss_wan:g}万元" if self.loss_wan else ""]  # fmt: skip
+        least = "至少" if self.vague else ""
+        none = "无人员伤亡" if self.no_deaths and self.no_injuries else "无人死亡" if self.no_deaths else ""
+        parts = [f"死亡{least}{self.deaths}人" if self.deaths else none,
+                 f"受伤{least}{self.injured}人" if self.injured else "无人受伤" if self.no_injuries and not none else "",
+                 (f"损失{self.loss_words}元" if self.loss_words else f"损失约{self.loss_wan:g}万元")
+                 if self.loss_wan else ""]  # fmt: skip
         return "，".join(p for p in parts if p)
 
 
@@ -96,18 +129,40 @@ def _first(patterns: Sequence[re.Pattern[str]], text: str) -> int | None:
 def asked_toll(question: str) -> Toll | None:
     """The deaths, injuries and loss the question states, or None when it states none."""
     text = question.replace("轻伤", "")  # light injuries give no class of their own
+    loss, loss_words = None, ""
+    if m := next((m for p in _LOSSES if (m := p.search(text))), None):
+        amount = number(m.group(3) or "") or (1.0 if m.group(1) or m.group(2) else None)
+        loss = amount * _UNITS[m.group(5)] if amount is not None else None
+        loss_words = text[m.start(2) : m.end(5)] if m.group(2) and loss else ""
+        text = text[: m.start()] + "，" + text[m.end() :]  # the amount is no count of people
+    vague = any(pattern.search(text) for pattern, _ in _VAGUE)
+    for pattern, least in _VAGUE:
+        text = pattern.sub(least, text)
     deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
-    loss = None
-    if m := _LOSS.search(text):
-        amount = number(m.group(2) or "") or (1.0 if m.group(1) else None)
-        loss = amount * _UNITS[m.group(4)] if amount is not None else None
-    if not (deaths or injured or loss):
+    if injured is None and (total := _first(_CASUALTIES, text)):
+        # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
+        injured = total - (deaths or 0) if total > (deaths or 0) else None
+    none = bool(_NO_CASUALTIES.search(text))
+    no_injuries = not injured and (none or bool(_NO_INJURIES.search(text)))
+    # "没人受伤" is said of everyone: no one hurt, so no one dead either
+    no_deaths = not deaths and (none or no_injuries or bool(_NO_DEATHS.search(text)))
+    if not (deaths or injured or loss or no_deaths or no_injuries):
         return None
-    return Toll(deaths or None, injured or None, loss)
+    return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured),
+                no_deaths, no_injuries)  # fmt: skip
 
 
-_CLAUSE = re.compile(r"或者|或|[，,；;]")
+# No one dead or hurt, said outright: "没有人员伤亡", "没人受伤", "无人死亡", "没有死人".
+_NO = r"(?:没有|没|无|未造成|未)"
+_NO_CASUALTIES = re.compile(_NO + r"(?:人员|人)?伤亡")
+_NO_DEATHS = re.compile(_NO + r"(?:人员|人)?(?:死亡|遇难)|没有?死人|没死人")
+_NO_INJURIES = re.compile(_NO + r"(?:人员|人)?(?:受伤|伤员|中毒)")
+
+# A trigger's alternatives (或 / 或者 / ；) each hold clauses that all apply: "发生一般危险化学品事故，
+# 造成1人以上3人以下死亡" is a 一般 accident *with* deaths, not any 一般 accident.
+_ALTERNATIVE = re.compile(r"或者|或|[；;]")
+_CLAUSE = re.compile(r"[，,、]")
 _RANGE = re.compile(_NUM + r"\s*人?\s*(?:至|到|-|～|~)\s*" + _NUM + r"\s*人")
 _ABOVE_BELOW = re.compile(_NUM + r"\s*人以上\s*" + _NUM + r"\s*人以下")
 _ABOVE = re.compile(_NUM + r"\s*(?:人|名)以上")
@@ -132,9 +187,15 @@ def _bounds(clause: str) -> tuple[float, float]:
     return 1, math.inf
 
 
-def _meets(clause: str, toll: Toll) -> bool:
+def _meets(clause: str, toll: Toll) -> bool | None:
+    """Whether the toll meets one clause; None for a clause a toll cannot tell (事态可控, 影响未超出厂区)."""
     if _NEGATED.search(clause):
-        return False
+        # "未造成人员死亡", "无人员伤亡": met only by a question that says so outright
+        if "伤亡" in clause:
+            return toll.no_deaths and toll.no_injuries
+        if "死亡" in clause or "遇难" in clause:
+            return toll.no_deaths
+        return toll.no_injuries if re.search(r"受伤|重伤|中毒", clause) else None
     if "死亡" in clause or "遇难" in clause:
         low, high = _bounds(clause)
         return toll.deaths is not None and low <= toll.deaths <= high
@@ -142,16 +203,23 @@ def _meets(clause: str, toll: Toll) -> bool:
         low, high = _bounds(clause)
         return toll.injured is not None and low <= toll.injured <= high
     word = _CLASS_WORD.search(clause)
-    return word is not None and not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+    if word is None:
+        return None
+    return not _PROVISO.search(clause) and word.group(0) == toll.national_class()
+
+
+def _alternative_met(alternative: str, toll: Toll) -> bool:
+    values = [_meets(c, toll) for c in _CLAUSE.split(alternative) if c.strip()]
+    return True in values and False not in values
 
 
 def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[str, Any]]:
     """The plan's level for the toll: the most severe whose 启动条件 a figure meets, else the level of
-    the toll's national class; [] when the plan has neither."""
+    the toll's national class, else every level (the plan's conditions say what happened, not a toll)."""
 
     def met(level: Mapping[str, Any]) -> bool:
         trigger = str(level.get("trigger") or "")
-        return any(_meets(c, toll) for c in _CLAUSE.split(trigger) if c.strip())
+        return any(_alternative_met(a, toll) for a in _ALTERNATIVE.split(trigger) if a.strip())
 
     def rank(level: Mapping[str, Any]) -> int:
         value = str(level.get("level") or "")
@@ -161,7 +229,9 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
     if matched:
         return [matched[0]]
     by_class = CLASS_LEVELS[toll.national_class()]
-    return [lv for lv in levels if lv.get("level") == by_class][:1]
+    # A plan whose levels neither name the toll nor the class (a firm's 公司级/部门级/班组级 by what
+    # happened) leaves the choice to the reader: every level, rather than none.
+    return [lv for lv in levels if lv.get("level") == by_class][:1] or list(levels)
 
 
 def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:

@@ -139,7 +139,7 @@ def test_issuer_and_resources_asked_are_written_under_the_plan() -> None:
     row = _plan("P", "某镇防汛防台应急预案", "某镇人民政府",
                 resources=[{"name": "冲锋舟", "quantity": 2.0, "unit": "艘"}, {"name": "沙袋", "quantity": None, "unit": None}])  # fmt: skip
     text = plan_guide.answer([row], plan_guide.slot_values(question))
-    assert "发布单位：某镇人民政府" in text and "冲锋舟 2.0艘" in text and "沙袋" in text
+    assert "发布单位：某镇人民政府" in text and "冲锋舟 2艘" in text and "沙袋" in text
     assert plan_details.asked("这个预案什么时候修订") == set()
 
 

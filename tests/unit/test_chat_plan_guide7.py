@@ -25,7 +25,7 @@ from graph.plan_chiefs import with_heads
      ("火烧了一夜，直接经济损失1200万元", Toll(None, None, 1200)),
      ("厂房全烧了，损失估计有六千多万", Toll(None, None, 6000)),
      ("听说损失上亿", Toll(None, None, 10000)),
-     ("有人死亡了，还有几个受伤的", Toll(1)), ("受伤的有12个", Toll(None, 12)), ("估计损失过亿", Toll(None, None, 10000)),
+     ("有人死亡了，还有几个受伤的", Toll(1, 2, vague=True)), ("受伤的有12个", Toll(None, 12)), ("估计损失过亿", Toll(None, None, 10000)),
      ("一级响应谁指挥", None), ("两个车间着火了", None), ("3号罐泄漏", None)],
 )  # fmt: skip
 def test_the_toll_a_question_states(question: str, toll: Toll | None) -> None:
