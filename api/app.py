@@ -10,6 +10,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException
 from fastapi.responses import FileResponse
+from fastapi_offline import FastAPIOffline
 
 from api.audit import AuditMiddleware
 from api.body_limit import MB, BodyLimitMiddleware
@@ -40,7 +41,9 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
                 container.search.close()  # releases the Qdrant local-mode folder lock
             container.graph.close()
 
-    app = FastAPI(
+    # Offline-first: /docs and /redoc load Swagger UI / ReDoc from the fastapi-offline wheel's
+    # static files, not from a CDN that a plant's or the city's closed network cannot reach.
+    app = FastAPIOffline(
         title="SafeCloud 安全云平台 API",
         version="0.1.0",
         description="江阴市安全生产知识图谱与智能平台 / City work-safety knowledge graph",
@@ -145,7 +148,7 @@ def _mount_web(app: FastAPI, dist: Path) -> None:
 
     @app.get("/{path:path}", include_in_schema=False)
     def spa(path: str) -> FileResponse:
-        if path.startswith(("api/", "docs", "openapi.json")):
+        if path.startswith(("api/", "docs", "redoc", "openapi.json", "static-offline-docs")):
             raise HTTPException(status_code=404)
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and candidate.is_relative_to(dist):

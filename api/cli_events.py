@@ -1,7 +1,8 @@
 """``safecloud events search "<sentence>"``: the parsed filter and the matching events.
 
-``--json`` prints ``{"filter": …, "results": […], "total": n, "warnings": […]}`` with ISO 8601 times
-(+08:00); without it, a short Chinese summary and one line per event. The CLI runs as the city-wide
+``--json`` prints ``{"filter": …, "results": […], "total": n, "warnings": […], "understood": …}`` with
+ISO 8601 times (+08:00); a sentence with nothing understood has ``understood: false``, no results and a
+Chinese ``hint`` with ``examples`` (exit 0, as the API's 200); without it, a short Chinese summary and one line per event. The CLI runs as the city-wide
 dev principal, or a town with ``--town``.
 """
 
@@ -55,8 +56,12 @@ def events_search(
         c.graph.close()
     body = json.loads(result.model_dump_json())
     if as_json:
-        out = {k: body[k] for k in ("filter", "results", "total", "warnings", "used_llm", "latency_ms")}
+        keys = ("filter", "results", "total", "warnings", "used_llm", "latency_ms", "understood", "hint", "examples")
+        out = {k: body[k] for k in keys}
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        return
+    if not result.understood:  # nothing understood: the hint (with example sentences), no list
+        typer.echo(f"提示：{result.hint}")
         return
     flt = {k: v for k, v in body["filter"].items() if v not in (None, [], "")}
     typer.echo("解析条件：" + json.dumps(flt, ensure_ascii=False))

@@ -75,6 +75,19 @@ class EventFilter(BaseModel):
         )  # fmt: skip
 
 
+def nothing_understood(sentence: str, flt: EventFilter) -> bool:
+    """True when a non-blank sentence gave no condition and holds nothing the parser read as a
+    search word: only unknown words (leftovers), or no word at all (emoji, punctuation, digits).
+    "所有事件" / "最近的告警" also give an empty filter but every word was understood ("all events"),
+    so they still list events; a blank sentence keeps listing the newest events too."""
+    if not sentence.strip() or not flt.is_empty():
+        return False
+    return bool(flt.leftovers) or not any(ch.isalpha() for ch in sentence)
+
+
+NOT_UNDERSTOOD = "没有看懂“{q}”：其中没有可识别的时间、地点、类型、级别或状态，未列出事件。可以这样问：{examples}"
+
+
 class EventRow(BaseModel):
     id: str
     occurred_at: datetime
@@ -103,6 +116,11 @@ class EventSearchResult(BaseModel):
     used_llm: bool = False
     warnings: list[str] = Field(default_factory=list)  # Chinese notes for the user
     latency_ms: float = 0.0
+    # False when nothing in the sentence was understood: no events are listed, ``hint`` says so
+    # and ``examples`` are sentences the box does understand (see ``nothing_understood``).
+    understood: bool = True
+    hint: str | None = None
+    examples: list[str] = Field(default_factory=list)
 
 
 class HistoryItem(BaseModel):

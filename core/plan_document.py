@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from core.plan_keys import clean_name
 
 # 总体 (government overall plan; an enterprise's 综合应急预案 maps here), 专项, 部门, 现场处置方案.
 PlanType = Literal["总体", "专项", "部门", "现场处置方案"]
@@ -118,6 +120,12 @@ class EmergencyPlan(_Part):
     contacts: list[Contact] = Field(default_factory=list)
     sections: list[PlanSection] = Field(default_factory=list)
     sources: list[SourceRef] = Field(default_factory=list)
+
+    # One-line names as uploads store them (``clean_name``): an extracted or review-edited title
+    # with a zero-width space or a bidi mark looked like, but was not, the title shown.
+    _clean_names = field_validator("title", "issuing_unit", "version", mode="before")(
+        lambda v: clean_name(v) if isinstance(v, str) else v
+    )
 
 
 # GB/T 29639-2020 skeleton: top-level parts and the sub-parts the import pipeline tells apart.

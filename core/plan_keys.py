@@ -43,6 +43,18 @@ def clean_name(text: str) -> str:
     return _SPACES.sub(" ", _visible(text)).strip()
 
 
+def strip_invisible(value: object) -> object:
+    """Invisible format characters dropped from every string of a JSON value (a text edited on the
+    review page, a row, a list), nothing else changed: line breaks and spacing of long texts stay."""
+    if isinstance(value, str):
+        return _visible(value)
+    if isinstance(value, list):
+        return [strip_invisible(v) for v in value]
+    if isinstance(value, dict):
+        return {k: strip_invisible(v) for k, v in value.items()}
+    return value
+
+
 def _key(*parts: object) -> str:
     return json.dumps(["" if p is None else str(p) for p in parts], ensure_ascii=False)
 
@@ -79,6 +91,7 @@ __all__ = [
     "normalise",
     "seq_key",
     "source_key",
+    "strip_invisible",
     "title_key",
     "version_key",
 ]

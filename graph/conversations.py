@@ -47,7 +47,7 @@ LIST_CONVERSATIONS = """
 MATCH (c:Conversation {user_id: $user_id})
 RETURN c.id AS id, c.title AS title, c.created_at AS created_at, c.updated_at AS updated_at,
   size([(c)-[:HAS_TURN]->(t1:Turn) | t1]) AS turns
-ORDER BY c.updated_at DESC, c.id LIMIT $limit
+ORDER BY c.updated_at DESC, c.id SKIP $offset LIMIT $limit
 """
 
 DELETE_TURNS = """

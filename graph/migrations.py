@@ -17,7 +17,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.ports import GraphStore
-from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints
+from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints, recompute_title_keys
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
 
 log = logging.getLogger(__name__)
@@ -130,6 +130,10 @@ def _plan_keys_backfill(store: Any) -> None:
     backfill(store, _warn)
 
 
+def _plan_title_keys_again(store: Any) -> None:
+    recompute_title_keys(store, _warn)
+
+
 def _falkor_plan_key_constraints(store: Any) -> None:
     falkor_constraints(store, _falkor_index)
 
@@ -214,6 +218,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         9,
         "one lock node per uploaded file (same-file check inside the upload's write)",
         {"neo4j": (_neo4j_plan_source,), "falkordb": (_falkor_plan_source,)},
+    ),
+    Migration(
+        10,
+        "plan title keys derived again without invisible characters",
+        {"neo4j": (_plan_title_keys_again,), "falkordb": (_plan_title_keys_again,)},
     ),
 )
 

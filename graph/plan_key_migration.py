@@ -1,4 +1,5 @@
-"""Migration 7: the plan subgraph's uniqueness keys (core.plan_keys), backfilled, then constrained.
+"""Migration 7: the plan subgraph's uniqueness keys (core.plan_keys), backfilled, then constrained;
+migration 10: title keys derived again after ``normalise`` learnt to drop invisible characters.
 
 Before this, plan uniqueness was kept by in-process locks in plans/, which two API workers (two
 processes) do not share. The keys make the graph refuse the second write instead (ADR 0015).
@@ -30,7 +31,7 @@ PLAN_UNIQUE_KEYS: dict[str, tuple[str, ...]] = {
 _PLANS = """
 MATCH (p:Plan)
 RETURN p.id AS id, p.title AS title, p.town AS town, p.enterprise_id AS enterprise_id,
-  p.status AS status, p.created_at AS created_at
+  p.status AS status, p.created_at AS created_at, p.title_key AS title_key
 ORDER BY created_at, id
 """
 
@@ -164,9 +165,40 @@ def backfill(store: Any, warn: Warn) -> None:
         ("PlanVersion", _version_keys),
         ("PlanTemplate", _template_keys),
     ):
-        rows = [{"id": i, "keys": keys} for i, keys in derive(store, warn).items()]
-        for start in range(0, len(rows), 500):
-            store.write(_SET_KEYS.format(label=label), {"rows": rows[start : start + 500]})
+        _write_keys(store, label, derive(store, warn))
+
+
+def _write_keys(store: Any, label: str, keys: dict[str, dict[str, str | None]]) -> None:
+    rows = [{"id": i, "keys": k} for i, k in keys.items()]
+    for start in range(0, len(rows), 500):
+        store.write(_SET_KEYS.format(label=label), {"rows": rows[start : start + 500]})
+
+
+def recompute_title_keys(store: Any, warn: Warn) -> None:
+    """Migration 10: title keys written before ``normalise`` dropped invisible characters kept them,
+    so “防汛预案\u200b” still did not clash with “防汛预案”. Every key is derived again; a plan that
+    holds its fresh key keeps it, otherwise the oldest plan does (as in migration 7). Only clashes this
+    recomputation reveals are reported: those migration 7 reported are unchanged and stay quiet."""
+    plans = store.read(_PLANS)
+    fresh = {p["id"]: pk.title_key(p.get("title") or "", p.get("town"), p.get("enterprise_id")) for p in plans}
+    live = [p for p in plans if p.get("status") != RETIRED]
+    holders_first = sorted(live, key=lambda p: p.get("title_key") != fresh[p["id"]])  # stable: oldest next
+    keys, clashes = _claim(holders_first, lambda p: fresh[p["id"]])
+    changed = {p["id"] for p in plans if p.get("title_key") != keys.get(p["id"])}
+    for group in clashes:
+        if not any(r["id"] in changed for r in group):
+            continue
+        first = group[0]
+        place = first.get("enterprise_id") or first.get("town") or "市级"
+        warn(
+            f"迁移 10：辖区“{place}”有 {len(group)} 个同名预案“{pk.normalise(first.get('title'))}”"
+            f"（标题中的零宽、BOM、双向控制等不可见字符不再区分标题）：{_names(group, lambda r: r['id'])}；"
+            "其余预案的标题不受唯一约束保护，请改名或废止多余的预案"
+        )
+    # Two passes under the live constraint: drop every changing key first, so a key that moves from
+    # one plan to another is never held by both at once.
+    _write_keys(store, "Plan", {i: {"title_key": None} for i in changed})
+    _write_keys(store, "Plan", {i: {"title_key": keys[i]} for i in changed if keys.get(i)})
 
 
 def neo4j_constraints(store: Any) -> None:
@@ -208,4 +240,4 @@ def falkor_constraints(store: Any, index: Callable[[Any, str, str], None], timeo
             time.sleep(0.05)
 
 
-__all__ = ["PLAN_UNIQUE_KEYS", "backfill", "falkor_constraints", "neo4j_constraints"]
+__all__ = ["PLAN_UNIQUE_KEYS", "backfill", "falkor_constraints", "neo4j_constraints", "recompute_title_keys"]

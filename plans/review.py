@@ -10,6 +10,7 @@ Edits are written into the document and the whole document is re-validated again
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError as PydanticValidationError
 
 from core.errors import ValidationError
 from core.plan_document import EmergencyPlan, SourceRef
+from core.plan_keys import strip_invisible
 from core.validation_messages import field_message
 from plans.models import VERIFIED, Decision, ReviewField, SourceBlock
 from plans.review_values import check_edited_values
@@ -58,11 +60,29 @@ def split_pointer(pointer: str) -> list[str]:
     return [t.replace("~1", "/").replace("~0", "~") for t in pointer[1:].split("/")]
 
 
+_INDEX = re.compile(r"0|[1-9][0-9]*")  # RFC 6901 array index: ASCII digits, no leading zero
+
+
+def _index(token: str, pointer: str) -> int | None:
+    """A list position, or None when ``token`` is no number. "01" named the same row as "1", so one
+    field had two review-state keys; it is refused, as "１" (full-width) and "²" are."""
+    if _INDEX.fullmatch(token):
+        return int(token)
+    if token.isdigit():
+        raise ValidationError(
+            f"字段路径无效：{pointer}（数组下标应为不带前导零的半角数字，例如 /response_levels/1）",
+            code="invalid_field",
+        )
+    return None
+
+
 def _step(node: Any, token: str, pointer: str) -> Any:
     if isinstance(node, dict) and token in node:
         return node[token]
-    if isinstance(node, list) and token.isdigit() and int(token) < len(node):
-        return node[int(token)]
+    if isinstance(node, list):
+        i = _index(token, pointer)
+        if i is not None and i < len(node):
+            return node[i]
     raise ValidationError(f"字段不存在：{pointer}", code="unknown_field")
 
 
@@ -81,8 +101,8 @@ def assign(doc: Any, pointer: str, value: Any) -> None:
     last = tokens[-1]
     if isinstance(parent, dict) and last in parent:
         parent[last] = value
-    elif isinstance(parent, list) and last.isdigit() and int(last) < len(parent):
-        parent[int(last)] = value
+    elif isinstance(parent, list) and (i := _index(last, pointer)) is not None and i < len(parent):
+        parent[i] = value
     else:
         raise ValidationError(f"字段不存在：{pointer}", code="unknown_field")
 
@@ -186,11 +206,12 @@ def apply_decisions(
                     f"字段 {d.field} 修改后的值过长（上限 {MAX_EDIT_CHARS} 字），请精简后再保存",
                     code="value_too_long",
                 )
-            check_edited_values([(d.field, d.value), *_leaves(d.value, d.field)])
-            assign(doc, d.field, d.value)
+            value = strip_invisible(d.value)  # zero-width, BOM, bidi: dropped as in uploaded names
+            check_edited_values([(d.field, value), *_leaves(value, d.field)])
+            assign(doc, d.field, value)
             new_state[d.field] = "edited"
             # A row or list typed by a person (e.g. a whole response level) is verified leaf by leaf.
-            for pointer, _ in _leaves(d.value, d.field):
+            for pointer, _ in _leaves(value, d.field):
                 new_state[pointer] = "edited"
         else:
             new_state[d.field] = "accepted" if d.action == "accept" else "rejected"

@@ -82,8 +82,10 @@ class ConversationStore:
             )
         return tid
 
-    def list(self, user_id: str, limit: int = 50) -> list[ConversationSummary]:
-        rows = self.store.read(q.LIST_CONVERSATIONS, {"user_id": user_id, "limit": limit})
+    def list(self, user_id: str, limit: int = 50, offset: int = 0) -> list[ConversationSummary]:
+        """Newest first; ``offset`` skips that many (the next page starts at the count shown)."""
+        params = {"user_id": user_id, "limit": max(1, limit), "offset": max(0, offset)}
+        rows = self.store.read(q.LIST_CONVERSATIONS, params)
         return [ConversationSummary(**r) for r in rows]
 
     def get(self, user_id: str, conversation_id: str) -> ConversationDetail:

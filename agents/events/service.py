@@ -22,7 +22,15 @@ from agents.events.scope_places import OUT_OF_SCOPE_ID, redact_places
 from agents.events.suggestions import examples_for, rank_suggestions
 from agents.nlp.timeexpr import CST
 from core.errors import ValidationError
-from core.event_search import EventFilter, EventRow, EventSearchResult, HistoryItem, Suggestion
+from core.event_search import (
+    NOT_UNDERSTOOD,
+    EventFilter,
+    EventRow,
+    EventSearchResult,
+    HistoryItem,
+    Suggestion,
+    nothing_understood,
+)
 from core.ports import ChatModel
 from core.scope import Principal, ScopeLevel
 from graph.event_repository import EventQuery, EventRepository, RadiusArea
@@ -117,6 +125,8 @@ class EventSearchService:
     ) -> EventSearchResult:
         started = time.perf_counter()
         outcome = self.parse(sentence, now=now)
+        if nothing_understood(sentence, outcome.filter):
+            return self._not_understood(sentence, outcome, principal, page, size, started)
         result = self.search_filter(
             outcome.filter, principal, page=page, size=size, sentence=sentence, record=record
         )
@@ -124,6 +134,28 @@ class EventSearchService:
         result.warnings = outcome.warnings + result.warnings
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         return result
+
+    def _not_understood(
+        self, sentence: str, outcome: ParseOutcome, principal: Principal, page: int, size: int, started: float
+    ) -> EventSearchResult:
+        """No events rather than every event: a duty officer reading the full list would take it for
+        the answer. Not kept in the history either (nothing to re-run)."""
+        examples = list(examples_for(principal.scope)[:3])
+        hint = NOT_UNDERSTOOD.format(q=sentence.strip()[:20], examples="；".join(examples))
+        return EventSearchResult(
+            sentence=sentence,
+            filter=outcome.filter,
+            results=[],
+            total=0,
+            page=page,
+            size=size,
+            used_llm=outcome.used_llm,
+            warnings=[hint],
+            understood=False,
+            hint=hint,
+            examples=examples,
+            latency_ms=round((time.perf_counter() - started) * 1000, 1),
+        )
 
     def search_filter(
         self,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
@@ -47,8 +48,14 @@ def chat(body: ChatRequest, c: ContainerDep, p: PrincipalDep) -> ChatAnswer | St
 
 
 @router.get("/conversations", response_model=list[ConversationSummary])
-def conversations(c: ContainerDep, p: PrincipalDep) -> list[ConversationSummary]:
-    return _service(c).conversations.list(p.user_id)
+def conversations(
+    c: ContainerDep,
+    p: PrincipalDep,
+    limit: Annotated[int, Query(ge=1, le=200, description="每页条数")] = 50,
+    offset: Annotated[int, Query(ge=0, le=100_000, description="跳过前若干条（下一页从已显示条数开始）")] = 0,
+) -> list[ConversationSummary]:
+    """Newest first, ``limit`` at a time; fewer than ``limit`` back means the last page."""
+    return _service(c).conversations.list(p.user_id, limit=limit, offset=offset)
 
 
 @router.get("/conversations/{conversation_id}", response_model=ConversationDetail)

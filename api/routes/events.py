@@ -1,12 +1,17 @@
 """One-sentence event search (一句话搜事件): parse → editable filter → scoped results; history and
-suggestions per user."""
+suggestions per user.
+
+History is a graph write, so only ``POST /search`` keeps it (audited as every API write, by
+``api.audit.AuditMiddleware``); ``GET /search?q=`` is read-only: a bookmarked, prefetched or
+crawled URL leaves no trace. The console sends its sentence by POST (``{"sentence": …}``).
+"""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 from api.bootstrap import event_search
 from api.deps import ContainerDep, PrincipalDep
@@ -19,10 +24,17 @@ Size = Annotated[int, Query(ge=1, le=200)]
 
 
 class FilterSearch(BaseModel):
-    """An edited filter sent back by the UI (chips removed or changed); ``sentence`` is kept for history."""
+    """A sentence to parse (``filter`` left out), or an edited filter sent back by the UI (chips
+    removed or changed); ``sentence`` is kept in the history either way."""
 
-    filter: EventFilter
+    filter: EventFilter | None = None
     sentence: str | None = Field(default=None, max_length=10_000)
+
+    @model_validator(mode="after")
+    def _something(self) -> FilterSearch:
+        if self.filter is None and not (self.sentence or "").strip():
+            raise ValueError("请提供一句话（sentence）或检索条件（filter）")
+        return self
 
 
 class Cleared(BaseModel):
@@ -37,13 +49,16 @@ def search(
     page: Page = 1,
     size: Size = 20,
 ) -> EventSearchResult:
-    return event_search(c).search(q, p, page=page, size=size)
+    return event_search(c).search(q, p, page=page, size=size, record=False)
 
 
 @router.post("/search", response_model=EventSearchResult)
 def search_filter(
     body: FilterSearch, c: ContainerDep, p: PrincipalDep, page: Page = 1, size: Size = 20
 ) -> EventSearchResult:
+    if body.filter is None:
+        assert body.sentence is not None  # FilterSearch refuses neither
+        return event_search(c).search(body.sentence, p, page=page, size=size)
     return event_search(c).search_filter(body.filter, p, page=page, size=size, sentence=body.sentence)
 
 

@@ -74,7 +74,8 @@ def test_a_slow_earlier_answer_does_not_overwrite_the_latest_search(events_page:
         const real = window.fetch.bind(window)
         window.fetch = async (input, init) => {
             const resp = await real(input, init)
-            if (String(input).includes('%E5%8D%8E%E5%A3%AB')) await new Promise((r) => setTimeout(r, 1500))
+            const said = String(input) + String((init && init.body) || '')  // GET ?q= or POST {sentence}
+            if (said.includes('%E5%8D%8E%E5%A3%AB') || said.includes('华士')) await new Promise((r) => setTimeout(r, 1500))
             return resp
         }
     }"""

@@ -248,6 +248,8 @@ NUMERIC = [
     ("/api/v1/audit", "since_ms"),
     ("/api/v1/resources/nearest?lon=120.2", "lat"),
     ("/api/v1/resources/nearest?lat=31.9&lon=120.2", "limit"),
+    ("/api/v1/chat/conversations", "limit"),
+    ("/api/v1/chat/conversations", "offset"),
 ]
 NUMBERS = ["0", "-1", "10" * 20, "1e3", "abc", "", "NaN", "inf"]
 

@@ -242,7 +242,7 @@ def test_api_scope_header_limits_results(client: TestClient) -> None:
 
 def test_api_history_and_suggestions(client: TestClient) -> None:
     client.delete("/api/v1/events/search/history")
-    client.get("/api/v1/events/search", params={"q": "近三天城东的冒烟"})
+    client.post("/api/v1/events/search", json={"sentence": "近三天城东的冒烟"})  # POST keeps history
     hist = client.get("/api/v1/events/search/history").json()
     assert hist[0]["sentence"] == "近三天城东的冒烟"
     sugg = client.get("/api/v1/events/search/suggestions", params={"prefix": "近三天"}).json()

@@ -141,8 +141,9 @@ export async function askStream(
   if (!finished) throw new ApiError(0, 'stream_broken', STREAM_BROKEN)
 }
 
-export async function listConversations(): Promise<ConversationSummary[]> {
-  const resp = await request(`${API_BASE}/chat/conversations`)
+/** Newest first, `limit` at a time from `offset`; fewer than `limit` back means the last page. */
+export async function listConversations(limit = 50, offset = 0): Promise<ConversationSummary[]> {
+  const resp = await request(`${API_BASE}/chat/conversations?limit=${limit}&offset=${offset}`)
   if (!resp.ok) throw await failure(resp)
   return resp.json()
 }

@@ -49,6 +49,9 @@ export interface EventSearchResult {
   used_llm: boolean
   warnings: string[]
   latency_ms: number
+  understood: boolean
+  hint: string | null
+  examples: string[]
 }
 
 export interface HistoryItem {
@@ -90,8 +93,12 @@ async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, 
 }
 
 export const eventsApi = {
+  // POST, not GET ?q=: the search is kept in the user's history, a write the API audits.
+  // A blank box lists the newest events and keeps no history: the read-only GET is enough.
   search: (q: string, page = 1, size = 20) =>
-    getJson<EventSearchResult>('/events/search', { params: { q, page, size } }),
+    q
+      ? send<EventSearchResult>('POST', '/events/search', { sentence: q }, `?page=${page}&size=${size}`)
+      : getJson<EventSearchResult>('/events/search', { params: { q, page, size } }),
   searchFilter: (filter: EventFilter, sentence: string | null, page = 1, size = 20) =>
     send<EventSearchResult>('POST', '/events/search', { filter, sentence }, `?page=${page}&size=${size}`),
   history: () => getJson<HistoryItem[]>('/events/search/history'),
