@@ -1,6 +1,8 @@
 """ASGI middleware that audits every write through the API.
 
-Any method other than GET/HEAD/OPTIONS under ``/api/`` is recorded after the response completes
+Any method other than GET/HEAD/OPTIONS under ``/api/`` is recorded after the response completes, and
+so is a GET that writes: ``GET /api/v1/events/search?q=…`` keeps the sentence in the caller's search
+history (the issue's API for other subsystems, so it must keep doing so),
 (for streamed responses: after the last chunk), with the caller, the outcome status and a SHA-256 of
 the request body computed while it streams through, so uploads are not buffered twice. A failing
 audit store is logged loudly but does not turn a completed write into an error for the caller.
@@ -15,6 +17,7 @@ import time
 import uuid
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import parse_qs
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import Headers
@@ -27,6 +30,20 @@ from core.scope import Principal
 log = logging.getLogger(__name__)
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# GETs with a side effect: the event search records a non-empty ``q`` in the caller's history.
+RECORDING_READS = frozenset({"/api/v1/events/search"})
+
+
+def writes(scope: Scope) -> bool:
+    """Whether this API request changes stored state, so it must leave an audit row."""
+    if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        return False
+    if scope["method"] not in READ_METHODS:
+        return True
+    if scope["method"] != "GET" or scope["path"].rstrip("/") not in RECORDING_READS:
+        return False
+    query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+    return any(value.strip() for value in query.get("q", []))
 
 
 class AuditTrail:
@@ -66,11 +83,7 @@ class AuditMiddleware:
         self._clock = clock
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope["method"] in READ_METHODS
-            or not scope["path"].startswith("/api/")
-        ):
+        if not writes(scope):
             await self.app(scope, receive, send)
             return
         digest = hashlib.sha256()

@@ -1,9 +1,10 @@
 """One-sentence event search (一句话搜事件): parse → editable filter → scoped results; history and
 suggestions per user.
 
-History is a graph write, so only ``POST /search`` keeps it (audited as every API write, by
-``api.audit.AuditMiddleware``); ``GET /search?q=`` is read-only: a bookmarked, prefetched or
-crawled URL leaves no trace. The console sends its sentence by POST (``{"sentence": …}``).
+A page-1 search with a sentence is kept in the caller's history, by ``GET /search?q=`` (the API other
+subsystems call) and by ``POST /search`` (the console sends ``{"sentence": …}`` or an edited
+filter). History is a graph write, so both are audited by ``api.audit.AuditMiddleware``, the GET
+through its ``RECORDING_READS``.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def search(
     page: Page = 1,
     size: Size = 20,
 ) -> EventSearchResult:
-    return event_search(c).search(q, p, page=page, size=size, record=False)
+    return event_search(c).search(q, p, page=page, size=size)
 
 
 @router.post("/search", response_model=EventSearchResult)

@@ -1,5 +1,5 @@
 """Event search: a sentence with nothing understood lists no events (API, CLI), and the search
-history is only written by an audited POST."""
+history is written by GET ?q= and POST, both audited."""
 
 from __future__ import annotations
 
@@ -74,15 +74,19 @@ def test_not_understood_sentence_is_not_kept_in_history(client: TestClient) -> N
     assert client.get(f"{SEARCH}/history").json() == []
 
 
-def test_get_search_writes_no_history_and_post_writes_it_with_an_audit_row(client: TestClient) -> None:
+def test_get_and_post_searches_both_keep_history_and_leave_an_audit_row(client: TestClient) -> None:
     client.delete(f"{SEARCH}/history")
-    client.get(SEARCH, params={"q": "上周华士镇的火情"})
-    assert client.get(f"{SEARCH}/history").json() == []  # a GET is read-only
-    r = client.post(SEARCH, json={"sentence": "上周华士镇的火情"})
+    r = client.get(SEARCH, params={"q": "上周华士镇的火情"})
     assert r.status_code == 200 and r.json()["filter"]["towns"] == ["华士镇"]
     assert [h["sentence"] for h in client.get(f"{SEARCH}/history").json()] == ["上周华士镇的火情"]
-    trail = client.get("/api/v1/audit", params={"limit": 100}).json()
-    assert any(e["method"] == "POST" and e["path"] == SEARCH and e["status"] == 200 for e in trail)
+    client.post(SEARCH, json={"sentence": "昨天申港的烟雾告警"})
+    kept = [h["sentence"] for h in client.get(f"{SEARCH}/history").json()]
+    assert sorted(kept) == ["上周华士镇的火情", "昨天申港的烟雾告警"]
+    trail = client.get("/api/v1/audit", params={"limit": 200}).json()
+    searched = {e["method"] for e in trail if e["path"] == SEARCH and e["status"] == 200}
+    assert searched == {"GET", "POST"}
+    # reading history or a blank box writes nothing, so it leaves no row
+    assert not any(e["path"] == f"{SEARCH}/history" and e["method"] == "GET" for e in trail)
 
 
 def test_post_with_neither_sentence_nor_filter_is_refused_in_chinese(client: TestClient) -> None:
