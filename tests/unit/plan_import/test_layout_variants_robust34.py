@@ -52,7 +52,10 @@ def test_warning_colours_matched_to_thresholds_take_each_threshold_as_criteria()
     data = _data(
         ("p", "江阴某水厂防汛应急预案"),
         ("h1", "三、预警"),
-        ("p", "水位预警由低到高分为蓝色、黄色、橙色、红色四级，分别对应警戒水位以上0.2米、0.5米、0.8米和1米。"),
+        (
+            "p",
+            "水位预警由低到高分为蓝色、黄色、橙色、红色四级，分别对应警戒水位以上0.2米、0.5米、0.8米和1米。",
+        ),
     )
     crit = {w["color"]: w["criteria"] for w in data["warning_levels"]}
     assert crit == {"蓝色": "0.2米", "黄色": "0.5米", "橙色": "0.8米", "红色": "1米"}
@@ -78,7 +81,10 @@ def test_public_numbers_in_a_unit_column_are_roles() -> None:
     data = _data(
         ("p", "江阴某化工有限公司综合应急预案"),
         ("h1", "附件　外部联系电话"),
-        ("table", [["单位名称", "联系电话"], ["急救", "120"], ["火警", "119"], ["利港派出所", "0510-86601110"]]),
+        (
+            "table",
+            [["单位名称", "联系电话"], ["急救", "120"], ["火警", "119"], ["利港派出所", "0510-86601110"]],
+        ),
     )
     got = {c["phone"]: (c["role"], c["org"]) for c in data["contacts"]}
     assert got["120"] == ("急救", "") and got["119"] == ("火警", "")
@@ -94,3 +100,13 @@ def test_kit_listed_in_a_team_table_cell_is_held_by_that_team() -> None:
     held = {r["name"]: (r["holder"], r["quantity"]) for r in data["resources"]}
     assert held["码头消防队"] == (None, 12)
     assert held["消防水带"] == ("码头消防队", 20) and held["空气呼吸器"] == ("码头消防队", 4)
+
+
+def test_loudspeakers_are_equipment_and_barrier_tape_is_stock() -> None:
+    data = _data(
+        ("p", "江阴某商场综合应急预案"),
+        ("h1", "六、应急保障"),
+        ("table", [["队伍", "人数", "配备器材"], ["安保队", "9人", "手持喇叭3个、隔离带100米"]]),
+    )
+    kinds = {r["name"]: r["type"] for r in data["resources"]}
+    assert kinds["手持喇叭"] == "装备" and kinds["隔离带"] == "物资"
