@@ -96,7 +96,8 @@ def extract_tables(draft: PlanDraft) -> None:
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
                         if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post
                             contact.update(alarm_contact(packed, m.start(), m.end(), previous_end))
-                        contact.update(public_line(contact))  # "火警 | 119": the service is the role
+                        if role_col is None:  # "火警 | 119" with no 职务 column: the service is the role
+                            contact.update(public_line(contact))
                         previous_end = m.end()
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)

@@ -42,7 +42,8 @@ def transposed_contacts(cells: list[list[str]]) -> list[list[str]]:
 
 
 def public_line(contact: dict[str, str]) -> dict[str, str]:
-    """ "火警 | 119" in a 单位 column: the service is the line's role; no body of that name answers it."""
+    """ "火警 | 119" in a 单位 column of a table without a post column: the service is the line's role (with a
+    职务 column beside it the 单位 cell stays the unit, as written)."""
     org = contact.get("org", "")
     if org and not contact.get("role") and not contact.get("name") and _PUBLIC_LINE.match(org):
         return {"role": org, "org": ""}

@@ -110,3 +110,13 @@ def test_loudspeakers_are_equipment_and_barrier_tape_is_stock() -> None:
     )
     kinds = {r["name"]: r["type"] for r in data["resources"]}
     assert kinds["手持喇叭"] == "装备" and kinds["隔离带"] == "物资"
+
+
+def test_public_number_in_a_table_with_a_post_column_stays_the_unit() -> None:
+    data = _data(
+        ("p", "江阴某镇危险化学品事故专项应急预案"),
+        ("h1", "附件　联系方式"),
+        ("table", [["单位", "职务", "电话"], ["镇消防救援站", "站长", "0510-86860119"], ["火警", "", "119"]]),
+    )
+    got = {c["phone"]: (c["role"], c["org"]) for c in data["contacts"]}
+    assert got["119"] == ("", "火警")
