@@ -355,9 +355,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 owner = current or default_unit(units, draft, block, unit)
                 for title, holder, start, end in appointed:
                     role(owner, title, holder, block, offset + start, offset + end)
-                duty = duty_clause(text, r"[，,]")
-                if duty:  # "抢险组由设备部经理任组长，负责关闭阀门；…": the clause after the post is a duty
-                    add_duties(draft, units[owner], block, [duty])
+                clause_duty = duty_clause(text, r"[，,]")
+                if clause_duty:  # "抢险组由设备部经理任组长，负责关闭阀门": the clause after the post
+                    add_duties(draft, units[owner], block, [clause_duty])
                 for clause in re.split(r"[，,]", text):
                     listed = COMPOSED.match(clause.strip())
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":
