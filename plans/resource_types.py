@@ -55,6 +55,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "锹",
                 "消火栓",  # hydrants are fixed fire-fighting equipment, not stock
                 "消防栓",
+                "喇叭",  # 扩音喇叭 / 手持喇叭: loudspeakers are used again
             ),
             "装备",
         ),
@@ -94,8 +95,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
 _EQUIPMENT = re.compile(
     r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$|服$|轮椅"
 )
-# first-aid kits, barrier tape and fire blankets are stock handed out (急救药箱, 警戒带, 灭火毯)
+# first-aid kits, barrier tape and fire blankets are stock handed out (急救药箱, 警戒带, 隔离带, 灭火毯)
 _EXTRA, _NEVER = (
-    {"装备": _EQUIPMENT, "物资": re.compile(r"急救|药箱|警戒带|警示带|灭火毯")},
+    {"装备": _EQUIPMENT, "物资": re.compile(r"急救|药箱|警戒带|警示带|隔离带|灭火毯")},
     re.compile(r"$^"),
 )

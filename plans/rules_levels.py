@@ -30,7 +30,7 @@ from plans.rules_level_fields import (
 )
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
 from plans.rules_level_self_trigger import names_only_the_level
-from plans.rules_warning_clauses import inline_warning
+from plans.rules_warning_clauses import colour_criteria, inline_warning
 from plans.sections import Outline
 from plans.structure import Block
 
@@ -216,12 +216,11 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
         m = _COLOUR_LIST.search(block.text)
         if not m or "预警" not in block.text:
             continue
-        for cm in re.finditer(r"(红|橙|黄|蓝)", m.group(0)):
-            colour = cm.group(1) + "色"
+        for colour, criteria in colour_criteria(block.text, m):  # "…，分别对应A的70%、80%…": the figures
             level = normalise_level(colour)
             if level and level not in found:
                 found[level] = draft.add(
-                    "warning_levels", {"level": level, "color": colour, "criteria": ""},
+                    "warning_levels", {"level": level, "color": colour, "criteria": criteria},
                     block.paragraph, m.start(), m.end(), confidence=0.85,
                 )  # fmt: skip
     draft.sort_list("warning_levels", lambda w: RESPONSE_LEVELS.index(w["level"]))

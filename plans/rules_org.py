@@ -20,11 +20,13 @@ from plans.rules_org_duties import (
     appointed_roles,
     composed_roles,
     default_unit,
+    duty_clause,
     duty_runs_on,
     group_parent,
     roles_and_duty,
 )
 from plans.rules_org_group_lists import LISTED_GROUPS_UNDER
+from plans.rules_org_group_tasks import task_owner
 from plans.rules_org_headings import (
     GENERIC_HEADING,
     duty_heading,
@@ -232,9 +234,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             run = post_at if runs_on(block) else None
             continue
         if labelled and (current or units):
-            named_owner = (
-                canonical(labelled.group(1), units, aliases) if len(labelled.group(1)) >= 2 else None
-            )
+            named_owner = task_owner(labelled.group(1), blocks, at, units, aliases)  # "任务：" under "■ X组"
             duty_owner = named_owner or current or default_unit(units, draft, block, unit)
             add_duties(draft, units[duty_owner], block, re.split(r"[；;]", labelled.group(2)))
             continue
@@ -355,9 +355,9 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 owner = current or default_unit(units, draft, block, unit)
                 for title, holder, start, end in appointed:
                     role(owner, title, holder, block, offset + start, offset + end)
-                duty = re.search(r"[，,]\s*(负责[^；;。]+)", text)
-                if duty:  # "抢险组由设备部经理任组长，负责关闭阀门；…": the clause after the post is a duty
-                    add_duties(draft, units[owner], block, [duty.group(1)])
+                clause_duty = duty_clause(text, r"[，,]")
+                if clause_duty:  # "抢险组由设备部经理任组长，负责关闭阀门": the clause after the post
+                    add_duties(draft, units[owner], block, [clause_duty])
                 for clause in re.split(r"[，,]", text):
                     listed = COMPOSED.match(clause.strip())
                     if listed and re.sub(r"(成员单位|成员|组成人员|组成单位)$", "", listed.group(1)) == "":

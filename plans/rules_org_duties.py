@@ -56,11 +56,25 @@ def roles_and_duty(
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _MEMBERS_COMPOSED.finditer(text):
         role(owner, m.group(1), m.group(2).strip(), block, offset + m.start(), offset + m.end())
-    duty = re.search(r"(?:^|[，,])\s*(负责[^；;。]+)", text)
+    duty = duty_clause(text)
     if duty:
-        add_duties(draft, units[owner], block, [duty.group(1)])
+        add_duties(draft, units[owner], block, [duty])
     elif DUTY_VERB.match(text) and not ROLE_BY.search(text):
         add_duties(draft, units[owner], block, re.split(r"[；;]", text))
+
+
+def duty_clause(text: str, lead: str = r"(?:^|[，,])") -> str | None:
+    """The "负责…" clause of a sentence, up to a later clause that names a post's holder: "负责日常值守，办公室主任
+    由A兼任" is the duty "负责日常值守" (the appointment is a role, not part of what the unit does)."""
+    duty = re.search(lead + r"\s*(负责[^；;。]+)", text)
+    if not duty:
+        return None
+    kept: list[str] = []
+    for clause in re.split(r"(?<=[，,])", duty.group(1)):
+        if kept and (ROLE_BY.search(clause) or re.search(r"由[^，,]{1,30}?(?:担任|兼任)", clause)):
+            break
+        kept.append(clause)
+    return "".join(kept).rstrip("，, ")
 
 
 def appointed_roles(text: str) -> list[tuple[str, str | None, int, int]]:

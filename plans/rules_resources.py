@@ -12,6 +12,7 @@ from plans.resource_types import resource_type as resource_type  # re-exported f
 from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
+from plans.table_records import add_cell_kit, kit_columns, public_line, transposed_contacts
 
 PHONE_NUMBER = re.compile(
     r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)"
@@ -57,7 +58,7 @@ def extract_tables(draft: PlanDraft) -> None:
     for block in draft.blocks:
         if block.kind != "table" or not block.cells or len(block.cells) < 2:
             continue
-        cells = side_by_side(block.cells)
+        cells = transposed_contacts(side_by_side(block.cells))  # one column per person: turned
         header = cells[0]
         taken: set[int] = set()
         # Contact tables often carry two phone columns (办公电话 + 手机) and cells with two numbers:
@@ -95,6 +96,8 @@ def extract_tables(draft: PlanDraft) -> None:
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
                         if alarm_column(header[phone]):  # "火警119": whom the post calls, not the post
                             contact.update(alarm_contact(packed, m.start(), m.end(), previous_end))
+                        if role_col is None:  # "火警 | 119" with no 职务 column: the service is the role
+                            contact.update(public_line(contact))
                         previous_end = m.end()
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)
@@ -132,6 +135,8 @@ def extract_tables(draft: PlanDraft) -> None:
                 else cell(holder) or None,
             }
             draft.add("resources", resource, block.paragraph, confidence=0.9)
+            for kit in kit_columns(header, taken | {res_name, qty}):  # "对讲机18部、…" in the team's row
+                add_cell_kit(draft, block, name, cell(kit))
 
 
 def _value(cell: str) -> str:

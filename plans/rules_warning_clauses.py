@@ -31,3 +31,25 @@ def inline_warning(sentence: str) -> tuple[str, str] | None:
     if not m or not criteria or _ONLY_A_GRADE.match(criteria):
         return None
     return m.group(1), criteria
+
+
+# "分为蓝色、黄色、橙色和红色四级，分别对应瞬时游客量达到最大承载量的70%、80%、90%和100%": one figure per colour
+_MATCHED = re.compile(r"^[^。；;]{0,12}?(?:分别|依次)(?:对应|为|是)\s*([^。；;]+)")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[^\d\s、，,。；;和及]{1,3})?$")
+
+
+def colour_criteria(text: str, listed: re.Match[str]) -> list[tuple[str, str]]:
+    """(colour, criteria) for each colour of a colour list ``listed`` found in ``text``."""
+    colours = [c + "色" for c in re.findall(r"(红|橙|黄|蓝)", listed.group(0))]
+    return list(zip(colours, _thresholds(text, listed.end(), len(colours)), strict=True))
+
+
+def _thresholds(text: str, after: int, count: int) -> list[str]:
+    """The figures a "分别对应…" clause right after a colour list gives the colours, in order, each as written
+    (the shared stem before the first figure is written once and belongs to none); "" each when there are none."""
+    m = _MATCHED.match(text[after:].lstrip("，,、 "))
+    items = re.split(r"[、]|和|及", m.group(1).strip()) if m else []
+    if len(items) != count or not all(_FIGURE.fullmatch(i.strip()) for i in items[1:]):
+        return [""] * count
+    first = _FIGURE.search(items[0].strip())
+    return [first.group(0), *(i.strip() for i in items[1:])] if first else [""] * count

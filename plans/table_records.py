@@ -1,0 +1,75 @@
+"""Table shapes the contact and resource table rules read after reshaping or a second look:
+
+* a contact table set out with one column per person (rows 应急职务 / 姓名 / 手机): turned so each person is a row;
+* a public number's label in a 单位 column ("火警 | 119", "急救 | 120"): the service is the role, no body answers it;
+* kit listed inside a team table's cell (队伍名称 | 人数 | 配备装备 "对讲机18部、救生衣30件"): each item is a resource
+  the row's team holds.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from plans.draft import PlanDraft
+from plans.resource_types import resource_type
+
+_PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|座机")
+_WHO_LABEL = re.compile(r"姓名|联系人|职务|岗位|职位|单位|部门")
+# the public lines a 单位 column may name instead of a body
+_PUBLIC_LINE = re.compile(r"^(?:火警|急救|匪警|报警|医疗急救|火灾报警|交通事故报警)(?:电话)?$")
+# a column of kit: "配备装备" / "主要装备" / "器材" — not where it is kept or how many
+_KIT_HEADER = re.compile(r"装备|器材|物资|配备|配置")
+_NOT_KIT_HEADER = re.compile(r"地点|位置|存放|数量|人数|单位|名称|负责|管理")
+_KIT_ITEM = re.compile(
+    r"^([\u4e00-\u9fff]{2,12}?)\s*(\d+(?:\.\d+)?)\s*(只|件|艘|台|套|辆|个|顶|条|袋|箱|部|具|把|支|副|架|卷|桶|瓶|块"
+    r"|双|根|张|盏|捆|盒|包|盘|付|米)$"
+)
+
+
+def transposed_contacts(cells: list[list[str]]) -> list[list[str]]:
+    """Rows as columns when the labels run down the first column: a phone row and a name or post row there,
+    no phone header in the first row, and at least two people across."""
+    if len(cells) < 2 or min(len(row) for row in cells) < 3:
+        return cells
+    labels = [re.sub(r"\s+", "", row[0]) for row in cells]
+    if any(_PHONE_LABEL.search(c) for c in cells[0][1:]) or not _WHO_LABEL.search(labels[0]):
+        return cells
+    if not any(_PHONE_LABEL.search(label) and len(label) <= 6 for label in labels[1:]):
+        return cells
+    width = min(len(row) for row in cells)
+    return [[row[col] for row in cells] for col in range(width)]
+
+
+def public_line(contact: dict[str, str]) -> dict[str, str]:
+    """ "火警 | 119" in a 单位 column of a table without a post column: the service is the line's role (with a
+    职务 column beside it the 单位 cell stays the unit, as written)."""
+    org = contact.get("org", "")
+    if org and not contact.get("role") and not contact.get("name") and _PUBLIC_LINE.match(org):
+        return {"role": org, "org": ""}
+    return {}
+
+
+def kit_columns(header: list[str], taken: set[int]) -> list[int]:
+    return [
+        i
+        for i, h in enumerate(header)
+        if i not in taken and _KIT_HEADER.search(h) and not _NOT_KIT_HEADER.search(h)
+    ]
+
+
+def add_cell_kit(draft: PlanDraft, block: Any, team: str, cell: str) -> None:
+    """ "对讲机18部、伸缩隔离带40米" in the row of 景区保安队: each counted item is a resource the team holds."""
+    for item in re.split(r"[、，,；;]|和|及", cell):
+        m = _KIT_ITEM.match(item.strip().rstrip("。"))
+        if not m:
+            continue
+        name = m.group(1)
+        resource = {
+            "type": resource_type(name, default="物资"),
+            "name": name,
+            "quantity": float(m.group(2)),
+            "unit": m.group(3),
+            "holder": team,
+        }
+        draft.add("resources", resource, block.paragraph, confidence=0.85)
