@@ -231,7 +231,7 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
     if compare == "empty":
         return any(w in answer for w in ("没有", "无权", "范围", " 0 "))
     if compare == "unclear":  # never the previous answer again
-        return any(w in answer for w in ("没看懂", "没理解", "没明白", "看不懂", "太长", "过长"))
+        return any(w in answer for w in ("没看懂", "理解", "没明白", "看不懂", "太长", "过长"))
     if compare == "count":
         return _norm(gold[0] if gold else 0) in answer
     if compare == "versus":  # both numbers and which way it went
