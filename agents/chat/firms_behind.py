@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.models import TurnState
+
 # Nothing but a pointer back (刚才那个数, 这些, 那个) and a firm count: any noun of its own is a new question.
 _ASKED = re.compile(
     r"^(?:那|那么)?(?:刚才|上面|前面|上一个)?(?:的)?(?:那个数字?|这个数字?|那个|这个|这些|那些|这|其中)?"
@@ -36,10 +38,10 @@ def firm_count_form(text: str, previous_intent: str | None) -> str | None:
     return _FIRM_FORM[previous_intent]
 
 
-def firms_asked(asked: str, previous_intent: str | None) -> str:
+def firms_asked(asked: str, previous: TurnState | None) -> str:
     """``asked`` without its pointer back: 刚才 there points at the last answer, not at the last minutes,
     which the time grammar would read ("刚才那个数是多少家企业" → "那是多少家企业")."""
-    if firm_count_form(asked, previous_intent) is None:
+    if previous is None or firm_count_form(asked, previous.intent) is None:
         return asked
     return "那是多少家企业"
 

@@ -19,11 +19,9 @@ from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.declined_turn import after_declined, check_question, declined
-from agents.chat.firms_behind import firms_asked
-from agents.chat.idle_turn import idle_reply
-from agents.chat.shifted_period import moved_back
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
+from agents.chat.firms_behind import firms_asked
 from agents.chat.followup import (
     ELLIPTIC,
     bare_levels,
@@ -38,6 +36,7 @@ from agents.chat.followup import (
     refers_to_rows,
     same_device,
 )
+from agents.chat.idle_turn import idle_reply
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.ownscope import own_scope, place_of
@@ -54,6 +53,7 @@ from agents.chat.resolve import (
 from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
+from agents.chat.shifted_period import moved_back
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
@@ -105,12 +105,12 @@ class ChatService:
             if not self.conversations.exists(principal.user_id, conversation_id):
                 raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
-        if (chat := idle_reply(question, principal.scope, previous, self.gazetteer())) is not None:  # "谢谢", "苹果香蕉"
+        if (chat := idle_reply(question, principal.scope, previous, self.gazetteer())) is not None:
             result, state = ChatAnswer(answer=chat, path="clarify"), previous
         else:  # a refused or not-understood turn is no anchor: the question is read afresh
             after_refusal = previous is not None and previous.declined
             previous = None if after_refusal else previous
-            asked = firms_asked(moved_back(normalise_question(question), previous), previous and previous.intent)
+            asked = firms_asked(moved_back(normalise_question(question), previous), previous)
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
