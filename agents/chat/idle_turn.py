@@ -27,11 +27,15 @@ from core.scope import DataScope
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Any of these may carry a question or a follow-up ("几", "哪", "列", "其中", "它", "刚才", "第二"), a
-# time ("今", "月", "夜", "点") or a place or person said loosely ("本", "我们", "这", "那"); a turn with
-# one of them is read by the ordinary rules, which know far more words than this guard.
+# time ("今", "月", "夜", "点"), a place or person said loosely ("本", "我们", "这", "那"), or a word of
+# the records a bare follow-up names ("负责人", "电话", "重大", "红色", "在线", "按镇", "汇总", "详细"); a
+# turn with one of them is read by the ordinary rules, which know far more words than this guard.
 _MAY_ASK = re.compile(
     r"[几多哪谁吗么啥咋怎什列查看排统计给有是要呢那其这它他她们刚前后第本我今昨明去上下近月周年日天时点半早晚夜"
-    r"季度号星礼拜次个家条起]|\d"
+    r"季度号星礼拜次个家条起人红橙黄蓝级类最总全所都按分镇街村区厂]|\d"
+    r"|详细|信息|情况|明细|负责|电话|地址|法人|联系|继续|更多|重大|较大|一般|在线|离线|汇总|平均|合计|数量|名单|清单"
+    r"|企业|公司|隐患|检查|处罚|罚款|告警|报警|事件|作业|值班|救援|物资|预案|风险|危化|危险|传感|摄像|监控|整改|状态"
+    r"|位置|号码|金额|原因|结果|等级|出租|承租|演练|装备|仓库|专家|医院|消防"
 )
 _NOT_READ = "没看懂“{turn}”是要查什么。请直接说出要查的内容，例如：{example}"
 _NOT_CHINESE = "没看懂这句话：目前仅支持中文提问，例如：{example}"

@@ -10,6 +10,7 @@ from datetime import datetime
 import pytest
 
 from agents.chat.firms_behind import firm_count_form, firms_asked
+from agents.chat.idle_turn import names_nothing
 from agents.chat.models import TurnState
 from agents.chat.shifted_period import moved_back
 from agents.chat.timewords import CST
@@ -87,7 +88,7 @@ def _talk(service, principal: Principal, *turns: str) -> list:  # type: ignore[n
     return got
 
 
-@pytest.mark.parametrize("noise", ["桌子椅子", "红烧肉", "Is anyone there?"])
+@pytest.mark.parametrize("noise", ["桌子椅子", "土豆丝", "Is anyone there?"])
 def test_noise_after_an_answer_is_not_understood_and_the_topic_stays(service, noise: str) -> None:  # type: ignore[no-untyped-def]
     first, odd, nxt = _talk(service, CITY, "月城镇有几家机械企业", noise, "那新桥镇呢")
     assert not odd.rows and "没看懂" in odd.answer and odd.answer != first.answer
@@ -124,3 +125,11 @@ def test_a_town_officer_refused_another_town_keeps_asking_about_the_own_one(serv
     assert (
         nxt.intent == first.intent == "enterprise_count" and "新桥镇" in nxt.answer and "建材" in nxt.answer
     )
+
+
+def test_short_record_words_are_no_noise(service) -> None:  # type: ignore[no-untyped-def]
+    gazetteer = service.gazetteer()
+    for said in ("法人", "详细信息", "红色", "汇总", "在线", "离线", "动火", "华士"):
+        assert not names_nothing(said, gazetteer), said
+    for said in ("桌子椅子", "土豆丝", "随便"):
+        assert names_nothing(said, gazetteer), said
