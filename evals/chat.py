@@ -19,6 +19,7 @@ Scoring:
   either way or shown in full; ``grouped`` (per-town counts): two columns hold exactly the gold
   (``key``, ``n``) pairs, groups at 0 may be listed;
 * ``empty`` — a question outside the caller's scope: a refusal, no rows, or only zeros passes;
+  ``unclear`` (round 23) — a turn that is no question: no rows, and a reply saying it was not understood;
 * conversations — a line's ``history`` (earlier questions) is asked first in one conversation, under
   the same principal (``scope`` city, a town or an enterprise), then ``question`` is scored;
 * held-out — lines with a ``"split"`` (``heldout``, ``heldout2``, ``heldout3``, …) were written after
@@ -123,7 +124,7 @@ def execution_ok(
     top: int = 1,
     answer: str | None = None,
 ) -> bool:
-    if compare == "empty":  # outside the caller's scope: refused, or nothing / zero found
+    if compare in ("empty", "unclear"):  # refused / not understood, or nothing / zero found
         return all(v in (0, None, "", []) for r in rows for v in r.values())
     if compare == "count":
         return count_ok(gold, rows, answer)
@@ -229,6 +230,8 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
         return all(_norm(r["key"]) in answer and _norm(r["n"]) in answer for r in gold_rows or [] if r["n"])
     if compare == "empty":
         return any(w in answer for w in ("没有", "无权", "范围", " 0 "))
+    if compare == "unclear":  # never the previous answer again
+        return any(w in answer for w in ("没看懂", "理解", "没明白", "看不懂", "太长", "过长"))
     if compare == "count":
         return _norm(gold[0] if gold else 0) in answer
     if compare == "versus":  # both numbers and which way it went

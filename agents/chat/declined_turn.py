@@ -33,6 +33,7 @@ _ACKS = (
 _FILLERS = ("阿巴", "哈", "呵", "嘿", "嘻", "啊", "呀", "啦", "了", "吧", "哇", "呃", "额", "诶", "欸", "哎", "唉",
             "您", "你", "咯", "哟", "嗨", "thanks", "thank you", "thx", "测试")  # fmt: skip
 _SOUNDS = {w for w in _ACKS + _FILLERS if len(w) == 1 and w not in "好行对懂您你了"}
+_OUT_OF_SCOPE = "超出您的数据范围"  # the scope refusal's wording (ChatService._answer)
 _REPHRASE = "抱歉，没能理解您的意思，请直接说出要查的内容，例如："
 _TOKENS = sorted(_THANKS + _GREETINGS + _ACKS + _FILLERS, key=len, reverse=True)
 _PUNCT = re.compile(r"[\s\W_]+")  # spaces, punctuation (？！。…), emoji
@@ -66,9 +67,17 @@ def small_talk(question: str, scope: DataScope | None = None) -> str | None:
     return _REPHRASE + chat_examples(scope)[0]  # "阿巴阿巴", "哈哈"
 
 
-def declined(result: ChatAnswer, state: TurnState | None, text: str) -> TurnState | None:
+def declined(
+    result: ChatAnswer, state: TurnState | None, text: str, previous: TurnState | None = None
+) -> TurnState | None:
     """The state stored for a turn the chat refused or did not understand (no rows, no template), which
-    the next turn must not follow; None for an answered turn."""
+    the next turn must not follow; None for an answered turn.
+
+    A place outside the caller's scope ("换成周庄镇呢" by a 华士镇 officer) is refused for where it
+    points, not for what it asks: the conversation stays on the caller's last answered question, so
+    "那我们镇的加油站呢" after it still asks that question's count (chat round 23)."""
+    if state is None and result.path == "refusal" and _OUT_OF_SCOPE in result.answer and previous is not None:
+        return previous
     if state is None and result.path in ("refusal", "clarify"):
         return TurnState(question=text, declined=True)
     return None

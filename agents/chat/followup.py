@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agents.chat.firms_behind import firm_count_form
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
 from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, PROFILE, RouteDecision, family
@@ -165,7 +166,7 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     (the total), "各镇隐患数量排名" → "只看重大隐患呢" (the same per-town form, one more condition).
     A new place, a widening word or a longer question starts afresh.
     """
-    if swaps_enterprise(text, previous_intent, intent):
+    if swaps_enterprise(text, previous_intent, intent) or firm_count_form(text, previous_intent):
         return True
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
@@ -200,6 +201,8 @@ def follow_form(text: str, previous_intent: str, intent: str | None) -> str:
     """
     if swaps_enterprise(text, previous_intent, intent):
         return previous_intent
+    if firms := firm_count_form(text, previous_intent):  # "刚才那个数是多少家企业"
+        return firms
     form = _merged_form(text, previous_intent, intent)
     if previous_intent == "overdue_hazards" and form == "hazard_list":
         return previous_intent  # "都是哪几家的" after the overdue count: those overdue ones, listed

@@ -19,9 +19,10 @@ from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.credit_codes import named_by_code
-from agents.chat.declined_turn import after_declined, check_question, declined, small_talk
+from agents.chat.declined_turn import after_declined, check_question, declined
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
+from agents.chat.firms_behind import firms_asked
 from agents.chat.followup import (
     ELLIPTIC,
     bare_levels,
@@ -36,6 +37,7 @@ from agents.chat.followup import (
     refers_to_rows,
     same_device,
 )
+from agents.chat.idle_turn import idle_reply
 from agents.chat.llm_router import llm_route
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.ownscope import own_scope, place_of
@@ -53,6 +55,7 @@ from agents.chat.resolve import (
 from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
 from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
+from agents.chat.shifted_period import moved_back
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
 from agents.chat.threshold_check import asker as total_bound
 from agents.chat.timewords import TimeParser, time_window
@@ -104,14 +107,12 @@ class ChatService:
             if not self.conversations.exists(principal.user_id, conversation_id):
                 raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
             seq, previous = self.conversations.last_state(principal.user_id, conversation_id)
-        if (chat := small_talk(question, principal.scope)) is not None:  # "谢谢", "？": the chain stays
+        if (chat := idle_reply(question, principal.scope, previous, self.gazetteer())) is not None:
             result, state = ChatAnswer(answer=chat, path="clarify"), previous
         else:  # a refused or not-understood turn is no anchor: the question is read afresh
             after_refusal = previous is not None and previous.declined
             previous = None if after_refusal else previous
-            asked = normalise_question(
-                question
-            )  # "换成去年呢" after a composed answer: its question, restated
+            asked = firms_asked(moved_back(normalise_question(question), previous), previous)
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
@@ -119,13 +120,12 @@ class ChatService:
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result
-            state = state or declined(result, state, text)
+            state = state or declined(result, state, text, previous)
         result.latency_ms = round((time.perf_counter() - started) * 1000, 1)
         result.notice += narrower_scope_notice(question, principal.scope, result.path)
         if (result.path != "refusal" and chat is None) or conversation_id:  # no new conversation for "谢谢"
-            cid = conversation_id or self.conversations.create(
-                principal.user_id, normalise_question(question) or "对话"
-            )
+            cid = conversation_id or self.conversations.create(principal.user_id,
+                                                               normalise_question(question) or "对话")  # fmt: skip
             result.conversation_id = cid
             result.turn_id = self.conversations.add_turn(
                 principal.user_id, cid, seq=seq + 1, question=question[:MAX_QUESTION_CHARS], answer=result.answer,
