@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft
-from plans.rules_org_names import ROLE_TITLES
 from plans.resource_types import resource_type
+from plans.rules_org_names import ROLE_TITLES
 
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|座机")
 _WHO_LABEL = re.compile(r"姓名|联系人|职务|岗位|职位|单位|部门")

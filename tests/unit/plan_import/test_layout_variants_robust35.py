@@ -52,7 +52,11 @@ def test_card_matrix_phones_are_contacts_of_each_post() -> None:
 
 
 def test_ordinary_card_table_and_contact_matrix_are_left_to_their_own_readers() -> None:
-    card = [["岗位", "职责", "联系电话"], ["班长", "组织撤离", "13900000001"], ["操作工", "关阀", "13900000002"]]
+    card = [
+        ["岗位", "职责", "联系电话"],
+        ["班长", "组织撤离", "13900000001"],
+        ["操作工", "关阀", "13900000002"],
+    ]
     assert transposed_cards(card) is card  # a 岗位 | 职责 header is already one row per post
     people = [["职务", "组长", "副组长"], ["姓名", "张三", "李四"], ["手机", "13900000003", "13900000004"]]
     assert transposed_cards(people) is people  # no duty row: a contact matrix, not cards
