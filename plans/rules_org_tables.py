@@ -13,6 +13,7 @@ from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonic
 from plans.rules_org_post_units import route_unit_posts
 from plans.rules_post_cards import card_grid, listed_post
 from plans.structure import Block, table_cell
+from plans.table_records import transposed_cards
 
 # The group column: a header naming the kind of body its rows are ("专项指挥部", "应急小组", "组别")
 _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织|(?:指挥部|组|队)$")
@@ -49,6 +50,9 @@ def org_table(
     default: Any,
 ) -> None:
     """Working-group tables (组别 | 组长 | 成员单位 | 职责) and post tables (岗位 | 人员 | 职责)."""
+    turned = transposed_cards(block.cells or [])
+    if block.cells and turned is not block.cells:  # a card matrix, one column per post: one row per post
+        block = block.model_copy(update={"cells": turned})
     if not block.cells or len(block.cells) < 2 or card_grid(block.cells) is not None:
         return  # a post card (label | text rows) is read by rules_post_cards
     header = [chinese_label(h) for h in block.cells[0]]  # "组长 Leader": a template's English gloss

@@ -12,7 +12,7 @@ from plans.resource_types import resource_type as resource_type  # re-exported f
 from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
 from plans.sections import Outline, classify_heading
 from plans.structure import table_cell
-from plans.table_records import add_cell_kit, kit_columns, public_line, transposed_contacts
+from plans.table_records import add_cell_kit, card_post_role, kit_columns, public_line, transposed_contacts
 
 PHONE_NUMBER = re.compile(
     r"(?<!\d)(0\d{2,3}-?\d{7,8}(?:-\d{1,5})?|1[3-9]\d{9}|110|119|120|122|12345|12350)(?!\d)"
@@ -98,6 +98,7 @@ def extract_tables(draft: PlanDraft) -> None:
                             contact.update(alarm_contact(packed, m.start(), m.end(), previous_end))
                         if role_col is None:  # "火警 | 119" with no 职务 column: the service is the role
                             contact.update(public_line(contact))
+                        contact.update(card_post_role(contact))
                         previous_end = m.end()
                         if contact not in draft.data["contacts"]:
                             draft.add("contacts", contact, block.paragraph, confidence=0.95)

@@ -1,6 +1,8 @@
-"""Table shapes the contact and resource table rules read after reshaping or a second look:
+"""Table shapes the contact, organisation and resource table rules read after reshaping or a second look:
 
 * a contact table set out with one column per person (rows 应急职务 / 姓名 / 手机): turned so each person is a row;
+* post cards set out as one matrix with a column per post (rows 岗位 / 应急职责 / 处置要点): turned the same way, so
+  each post is a row of an ordinary card table;
 * a public number's label in a 单位 column ("火警 | 119", "急救 | 120"): the service is the role, no body answers it;
 * kit listed inside a team table's cell (队伍名称 | 人数 | 配备装备 "对讲机18部、救生衣30件"): each item is a resource
   the row's team holds.
@@ -13,9 +15,13 @@ from typing import Any
 
 from plans.draft import PlanDraft
 from plans.resource_types import resource_type
+from plans.rules_org_names import ROLE_TITLES
 
 _PHONE_LABEL = re.compile(r"电话|手机|联系方式|号码|座机")
 _WHO_LABEL = re.compile(r"姓名|联系人|职务|岗位|职位|单位|部门")
+_POST_LABEL = re.compile(r"^(?:岗位|应急岗位|职务|应急职务|职位|角色)(?:名称)?$")
+# what a post card says the post does: its duties, the points to act on, the steps it takes
+_CARD_LABEL = re.compile(r"职责|任务|要点|措施|行动|处置")
 # the public lines a 单位 column may name instead of a body
 _PUBLIC_LINE = re.compile(r"^(?:火警|急救|匪警|报警|医疗急救|火灾报警|交通事故报警)(?:电话)?$")
 # a column of kit: "配备装备" / "主要装备" / "器材" — not where it is kept or how many
@@ -27,18 +33,43 @@ _KIT_ITEM = re.compile(
 )
 
 
-def transposed_contacts(cells: list[list[str]]) -> list[list[str]]:
-    """Rows as columns when the labels run down the first column: a phone row and a name or post row there,
-    no phone header in the first row, and at least two people across."""
+def _turned(cells: list[list[str]], who: re.Pattern[str], what: re.Pattern[str]) -> list[list[str]]:
+    """Rows as columns when the labels run down the first column: the first row's label names who the
+    columns are (``who``), a later row's short label says what they hold (``what``), no label of that kind
+    heads a column in the first row, and at least two records run across."""
     if len(cells) < 2 or min(len(row) for row in cells) < 3:
         return cells
     labels = [re.sub(r"\s+", "", row[0]) for row in cells]
-    if any(_PHONE_LABEL.search(c) for c in cells[0][1:]) or not _WHO_LABEL.search(labels[0]):
+    if any(_PHONE_LABEL.search(c) or what.search(c) for c in cells[0][1:]) or not who.search(labels[0]):
         return cells
-    if not any(_PHONE_LABEL.search(label) and len(label) <= 6 for label in labels[1:]):
+    if not any(what.search(label) and len(label) <= 6 for label in labels[1:]):
         return cells
     width = min(len(row) for row in cells)
     return [[row[col] for row in cells] for col in range(width)]
+
+
+def transposed_contacts(cells: list[list[str]]) -> list[list[str]]:
+    """A contact table with one column per person (rows 应急职务 / 姓名 / 手机): one row per person."""
+    return _turned(cells, _WHO_LABEL, _PHONE_LABEL)
+
+
+def transposed_cards(cells: list[list[str]]) -> list[list[str]]:
+    """Post cards as one matrix with a column per post (rows 岗位 / 应急职责 / 处置要点 / 联系电话): one row per
+    post, so the matrix reads as the 岗位 | 职责 | … card table it is."""
+    return _turned(cells, _POST_LABEL, _CARD_LABEL)
+
+
+# "校长（组长）" heading a post card: the post, then the title it holds in the 处置组
+_POST_THEN_TITLE = re.compile(
+    rf"^([^（(]{{2,12}})[（(](?:{'|'.join(sorted(ROLE_TITLES, key=len, reverse=True))})[)）]$"
+)
+
+
+def card_post_role(contact: dict[str, str]) -> dict[str, str]:
+    """A card's phone row answers the post: "校长（组长）" is reached as 校长 (the bracket is its title in the unit,
+    which the roles carry)."""
+    m = _POST_THEN_TITLE.match(contact.get("role", ""))
+    return {"role": m.group(1)} if m and not contact.get("name") else {}
 
 
 def public_line(contact: dict[str, str]) -> dict[str, str]:
