@@ -249,7 +249,11 @@ def _said_types(types: Sequence[str], question: str) -> list[str]:
     建筑施工事故 + 坍塌: that 坍塌 is a construction collapse, so a works' standing 厂房 that 塌了 is not
     covered by it unless construction is said (a town plan listing only 建筑施工坍塌)."""
     if "建筑施工事故" in types and question and "建设施工" not in asked_sectors(question):
-        return [t for t in types if t != "坍塌"]
+        types = [t for t in types if t != "坍塌"]
+    if question and "特种设备" in asked_sectors(question):
+        # a boiler or vessel that exploded is the equipment's explosion, not a 粉尘爆炸 the question
+        # does not say: a town's dust-explosion plan does not cover 锅炉爆炸
+        types = [t for t in types if not (t.endswith("爆炸") and t != "爆炸" and t[:-2] not in question)]
     return list(types)
 
 

@@ -114,3 +114,22 @@ TOWNS = Gazetteer.from_towns(["利港街道", "夏港街道"])
 )
 def test_a_warning_asked_of_a_plan_is_a_plan_question(question: str) -> None:
     assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
+
+
+def _plan(pid: str, title: str, unit: str, town: str | None, types: list[str], plan_type: str) -> dict[str, Any]:
+    return {"id": pid, "title": title, "plan_type": plan_type, "issuing_unit": unit, "town": town,
+            "enterprise_id": None, "towns": [], "enterprises": [], "accident_types": types, "asked_town": "周庄镇",
+            "resources": [], "levels": []}  # fmt: skip
+
+
+def test_a_boiler_explosion_is_not_a_towns_dust_explosion() -> None:
+    rows = [
+        _plan("T", "周庄镇工贸企业粉尘涉爆事故专项应急预案", "周庄镇人民政府", "周庄镇", ["粉尘爆炸"], "专项"),
+        _plan("S", "江阴市市场监督管理局特种设备事故应急预案", "江阴市市场监督管理局", None,
+              ["特种设备事故", "爆炸"], "部门"),
+    ]  # fmt: skip
+    question = "周庄镇一家化纤厂的蒸汽锅炉炸了，用哪个预案"
+    ranked = plan_guide.rank(rows, plan_guide.slot_values(question), question)
+    assert ranked and ranked[0]["id"] == "S"
+    dust = "周庄镇一家化纤厂纺丝车间粉尘爆炸，用哪个预案"
+    assert plan_guide.rank(rows, plan_guide.slot_values(dust), dust)[0]["id"] == "T"
