@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from agents.chat import plan_account
@@ -158,9 +158,8 @@ def asked_toll(question: str) -> Toll | None:
     no_deaths = not deaths and (none or no_injuries or bool(_NO_DEATHS.search(text)))
     if not (deaths or injured or loss or no_deaths or no_injuries):
         return None
-    account = plan_account.facts(question)
     return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured),
-                no_deaths, no_injuries, account)  # fmt: skip
+                no_deaths, no_injuries)  # fmt: skip
 
 
 # No one dead or hurt, said outright: "没有人员伤亡", "没人受伤", "无人死亡", "没有死人".
@@ -258,7 +257,8 @@ def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
     if params.get("response_level") or params.get("response_tier"):
         return {}
     account = plan_account.facts(question)  # what happened, where no toll is said (流出围堰, 需要转驳)
-    toll = asked_toll(question) or (Toll(facts=account) if account else None)
+    toll = asked_toll(question) or (Toll() if account else None)
+    toll = replace(toll, facts=account) if toll and account else toll
     return {"response_toll": vars(toll)} if toll else {}
 
 
