@@ -133,3 +133,10 @@ def test_a_boiler_explosion_is_not_a_towns_dust_explosion() -> None:
     assert ranked and ranked[0]["id"] == "S"
     dust = "周庄镇一家化纤厂纺丝车间粉尘爆炸，用哪个预案"
     assert plan_guide.rank(rows, plan_guide.slot_values(dust), dust)[0]["id"] == "T"
+
+
+def test_a_warning_asked_of_a_firm_the_records_lack_is_still_a_plan_question() -> None:
+    from agents.chat.router import asks_plan
+
+    assert asks_plan("暴雨台风来了，澄华新材料公司该发几级预警")
+    assert not asks_plan("澄华新材料公司在哪个镇")
