@@ -25,7 +25,9 @@ _STOP = re.compile(r"[，,。；;！!？?]")
 _FACTS: dict[str, re.Pattern[str]] = {
     "fire": re.compile(r"着火|起火|失火|火灾|燃烧|火情|烧起来|烧着|明火|爆燃"),
     "explosion": re.compile(r"爆炸|炸了"),
-    "large_leak": re.compile(r"大量(?:泄漏|泄露|漏)|重大泄漏|较大量泄漏|漏得(?:很|太)?厉害|泄漏严重|严重泄漏"),
+    "large_leak": re.compile(
+        r"大量(?:泄漏|泄露|漏)|重大泄漏|较大量泄漏|漏得(?:很|太)?厉害|泄漏严重|严重泄漏"
+    ),
     "medium_leak": re.compile(r"中量泄漏|中等量?泄漏"),
     "small_leak": re.compile(r"少量(?:货物)?(?:泄漏|泄露|渗漏|漏|滴漏)|滴漏|漏了一点|漏了点"),
     "uncontrolled": re.compile(

@@ -328,16 +328,16 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
         for levels in every
     ]
     # a level chosen by what happened (流出围堰, 需要转驳) is shown in full, as one chosen by a toll
-    narrowed = [toll is not None and len(c) < len(e) for c, e in zip(chosen, every)]
+    narrowed = [toll is not None and len(c) < len(e) for c, e in zip(chosen, every, strict=True)]
     lines = [note] if note else []
-    if counted:
+    if toll is not None and counted:
         lines.append(
             f"按所述情况（{toll.said()}，按国家标准属{toll.national_class()}事故）对照各预案的启动条件："
         )
     elif toll and any(narrowed):
         lines.append(f"按所述情况（{plan_account.describe(toll.facts)}）对照各预案的启动条件：")
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
-    for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed), 1):
+    for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed, strict=True), 1):
         lines.append(
             f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
         )

@@ -67,11 +67,15 @@ def test_what_happened_alone_is_no_toll_and_leaves_every_level_when_none_states_
 
 
 @pytest.mark.parametrize(
-    "question", ["厨房液化气漏气，暂时还没有起火", "槽车阀门漏了，还没着火", "储罐泄漏了，暂时没有起火，也没有爆炸"]
+    "question",
+    ["厨房液化气漏气，暂时还没有起火", "槽车阀门漏了，还没着火", "储罐泄漏了，暂时没有起火，也没有爆炸"],
 )
 def test_a_negated_fire_is_no_accident_type_and_fails_a_fire_level(question: str) -> None:
     assert "火灾" not in (plan_guide.slot_values(question)["accident_types"] or [])
-    gas = [_lv("二级", "发生燃气火灾、爆炸，或造成1至2人死亡的"), _lv("三级", "发生燃气泄漏未引发火灾爆炸、无人员伤亡的")]
+    gas = [
+        _lv("二级", "发生燃气火灾、爆炸，或造成1至2人死亡的"),
+        _lv("三级", "发生燃气泄漏未引发火灾爆炸、无人员伤亡的"),
+    ]
     assert "二级" not in _chosen(gas, question)
 
 
@@ -110,13 +114,19 @@ TOWNS = Gazetteer.from_towns(["利港街道", "夏港街道"])
 
 @pytest.mark.parametrize(
     "question",
-    ["明天台风过境，我们仓储公司该发布哪级预警", "风力要到七级，化工厂发什么颜色的预警", "这种情况下公司预警由谁发布"],
+    [
+        "明天台风过境，我们仓储公司该发布哪级预警",
+        "风力要到七级，化工厂发什么颜色的预警",
+        "这种情况下公司预警由谁发布",
+    ],
 )
 def test_a_warning_asked_of_a_plan_is_a_plan_question(question: str) -> None:
     assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
 
 
-def _plan(pid: str, title: str, unit: str, town: str | None, types: list[str], plan_type: str) -> dict[str, Any]:
+def _plan(
+    pid: str, title: str, unit: str, town: str | None, types: list[str], plan_type: str
+) -> dict[str, Any]:
     return {"id": pid, "title": title, "plan_type": plan_type, "issuing_unit": unit, "town": town,
             "enterprise_id": None, "towns": [], "enterprises": [], "accident_types": types, "asked_town": "周庄镇",
             "resources": [], "levels": []}  # fmt: skip
