@@ -22,11 +22,14 @@ from plans.rules_meta import accident_type_spans
 # What a plan answer is asked about in a later turn: a level or tier, the commander, the first steps,
 # reporting, warning, the end of the response, the plan itself.
 _ASKS = re.compile(
-    r"[一二三四1-4ⅠⅡⅢⅣIV]+\s*级|[公司厂车间班组岗位]级|谁(?:来)?(?:指挥|牵头|负责|挂帅|拍板)|指挥长|总指挥|"
+    r"[一二三四几1-4ⅠⅡⅢⅣIV]+\s*级|[公司厂车间班组岗位]级|谁(?:来)?(?:指挥|牵头|负责|挂帅|拍板)|指挥长|总指挥|"
     r"先(?:做|干|弄|搞)|第一步|首要|措施|怎么(?:处置|处理|办)|(?:上报|报告|报到|报给|通知)|预警|"
     r"(?:结束|终止)|预案"
 )
 _LEAD = re.compile(r"^(?:那么?|好的?|嗯|再|换成|改成|换为|改为|如果是|要是|若是|如果在|要是在|在|，|,)+")
+# A fact added to the accident already asked about: "现在着火了", "目前有人中毒了", "刚才又爆炸了" —
+# not "现在另一家厂也着火了" (another works: a question of its own).
+_NOW = re.compile(r"(?:现在|目前|眼下|刚刚|刚才|后来)(?!.*(?:一家|另一|另外|别的|其他))")
 _TAIL = re.compile(r"(?:的话|的|呢|吗|？|\?|。|，|,)+$")
 
 
@@ -34,10 +37,14 @@ def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str 
     """The earlier plan question with ``text`` added or its town changed, or None (a new question)."""
     if previous is None or previous.intent != "plan_for" or not previous.question:
         return None
-    if accident_type_spans(text) or more_accident(text):
-        return None  # a new accident: a question of its own
     earlier = previous.question
     core = _TAIL.sub("", _LEAD.sub("", text.strip()))
+    if _NOW.match(core) and _ASKS.search(text) and len(text) <= 30 and not gazetteer.find(core):
+        # "现在着火了，几级响应": the same accident grown worse, not a new one (``plan_account`` reads
+        # the fact said last, so the earlier "还没着火" gives way)
+        return f"{earlier.rstrip('？?。！! ')}，{text}"
+    if accident_type_spans(text) or more_accident(text):
+        return None  # a new accident: a question of its own
     found = gazetteer.find(core)
     if len(found) == 1 and core.replace(found[0][0], "").strip("镇街道的在") == "":
         before = gazetteer.find(earlier)

@@ -19,10 +19,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_details, plan_severity
+from agents.chat import plan_account, plan_details, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
-from plans.rules_meta import accident_type_spans
 
 SHOWN_PLANS = 3
 SHOWN_ACTIONS = 4
@@ -74,8 +73,8 @@ _PRIVATE_ISSUER = re.compile(
 def slot_values(question: str) -> dict[str, Any]:
     """``accident_types`` (plan vocabulary, None when none said), ``response_level`` (一级…四级) and
     ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
-    found = [value for _, _, value in accident_type_spans(question)]
-    found += [value for word, value in _SPOKEN if word in question]
+    found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
+    found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
@@ -250,7 +249,11 @@ def _said_types(types: Sequence[str], question: str) -> list[str]:
     建筑施工事故 + 坍塌: that 坍塌 is a construction collapse, so a works' standing 厂房 that 塌了 is not
     covered by it unless construction is said (a town plan listing only 建筑施工坍塌)."""
     if "建筑施工事故" in types and question and "建设施工" not in asked_sectors(question):
-        return [t for t in types if t != "坍塌"]
+        types = [t for t in types if t != "坍塌"]
+    if question and "特种设备" in asked_sectors(question):
+        # a boiler or vessel that exploded is the equipment's explosion, not a 粉尘爆炸 the question
+        # does not say: a town's dust-explosion plan does not cover 锅炉爆炸
+        types = [t for t in types if not (t.endswith("爆炸") and t != "爆炸" and t[:-2] not in question)]
     return list(types)
 
 
@@ -316,24 +319,31 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
     tier = params.get("response_tier")
     toll = plan_severity.toll_of(params)  # "死了2个人": the level each plan sets for that toll
     details = set(params.get("plan_details") or ())  # who issued it, its resources (``plan_details``)
-    asked_level = params.get("response_level") or tier or ("与所述伤亡、损失相应的" if toll else None)
+    counted = toll is not None and toll.counted  # a toll said, not only what happened (``plan_account``)
+    asked_level = params.get("response_level") or tier or ("与所述伤亡、损失相应的" if counted else None)
+    shown = rows[:SHOWN_PLANS]
+    every = [[lv for lv in row.get("levels") or [] if lv] for row in shown]
+    chosen = [
+        tier_levels(levels, tier) if tier else plan_severity.level_for(levels, toll) if toll else levels
+        for levels in every
+    ]
+    # a level chosen by what happened (流出围堰, 需要转驳) is shown in full, as one chosen by a toll
+    narrowed = [toll is not None and len(c) < len(e) for c, e in zip(chosen, every, strict=True)]
     lines = [note] if note else []
-    if toll:
+    if toll is not None and counted:
         lines.append(
             f"按所述情况（{toll.said()}，按国家标准属{toll.national_class()}事故）对照各预案的启动条件："
         )
+    elif toll and any(narrowed):
+        lines.append(f"按所述情况（{plan_account.describe(toll.facts)}）对照各预案的启动条件：")
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
-    for i, row in enumerate(rows[:SHOWN_PLANS], 1):
+    for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed, strict=True), 1):
         lines.append(
             f"{i}.《{row.get('title')}》（{row.get('plan_type') or '预案'}，{_scope_label(row, params)}）"
         )
-        levels = [lv for lv in row.get("levels") or [] if lv]
-        levels = (
-            tier_levels(levels, tier) if tier else plan_severity.level_for(levels, toll) if toll else levels
-        )
-        if asked_level and not levels:
+        if (asked_level or narrow) and not levels:
             lines.append(f"   预案中没有已核实的{asked_level}响应内容。")
-        elif asked_level:
+        elif asked_level or narrow:
             lines += [_level_line(lv) for lv in levels]
         elif levels:
             names = "、".join(

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from agents.chat import plan_severity
 from agents.chat.models import Citation
 from agents.chat.plan_aspects import ON_POINT_SECTION, ON_POINT_TEXT, STEP_SECTION, aspect
 from core.errors import SafeCloudError
@@ -114,9 +115,15 @@ def wants_quote(question: str, params: Mapping[str, Any], rows: Sequence[Mapping
     if asked in ("reporting", "warning", "ending"):
         return True
     levels_shown = (
-        params.get("response_level") or params.get("response_tier") or params.get("response_toll")
+        params.get("response_level") or params.get("response_tier") or _toll_said(params)
     ) and any(r.get("levels") for r in rows)
     return asked == "steps" and not levels_shown
+
+
+def _toll_said(params: Mapping[str, Any]) -> bool:
+    """A toll is said (死了2个人), not only what happened (着火了): only a toll picks the level shown."""
+    toll = plan_severity.toll_of(params)
+    return toll is not None and toll.counted
 
 
 def _on_point(passage: Mapping[str, Any], question: str) -> bool:

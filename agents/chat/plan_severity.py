@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from agents.chat import plan_account
 from agents.nlp.numerals import chinese_to_int
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
@@ -85,6 +86,14 @@ class Toll:
     vague: bool = False  # a count said as 几/十几: the figures are its least ("至少")
     no_deaths: bool = False  # "没有死人", "无人员伤亡": said outright, so a "未造成人员死亡" level fits
     no_injuries: bool = False  # "没人受伤", "没有人员伤亡"
+    # what else the account says happened (大量泄漏, 流出围堰, 还没着火: ``plan_account``), for the
+    # levels whose 启动条件 are stated by what happened rather than by a toll
+    facts: Mapping[str, bool] = field(default_factory=dict)
+
+    @property
+    def counted(self) -> bool:
+        """Whether a toll is said at all (figures, or none outright), not only what happened."""
+        return bool(self.deaths or self.injured or self.loss_wan or self.no_deaths or self.no_injuries)
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
@@ -188,7 +197,13 @@ def _bounds(clause: str) -> tuple[float, float]:
 
 
 def _meets(clause: str, toll: Toll) -> bool | None:
-    """Whether the toll meets one clause; None for a clause a toll cannot tell (事态可控, 影响未超出厂区)."""
+    """Whether the account meets one clause: by its toll, else by what it says happened (事态可控,
+    影响未超出厂区: ``plan_account``); None for a clause it tells nothing of."""
+    by_toll = _toll_meets(clause, toll) if toll.counted else None
+    return by_toll if by_toll is not None else plan_account.clause_met(clause, toll.facts)
+
+
+def _toll_meets(clause: str, toll: Toll) -> bool | None:
     if _NEGATED.search(clause):
         # "未造成人员死亡", "无人员伤亡": met only by a question that says so outright
         if "伤亡" in clause:
@@ -228,6 +243,8 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
     matched = sorted((lv for lv in levels if met(lv)), key=rank)
     if matched:
         return [matched[0]]
+    if not toll.counted:  # only what happened is said, and no level states it: the reader chooses
+        return list(levels)
     by_class = CLASS_LEVELS[toll.national_class()]
     # A plan whose levels neither name the toll nor the class (a firm's 公司级/部门级/班组级 by what
     # happened) leaves the choice to the reader: every level, rather than none.
@@ -239,7 +256,9 @@ def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
     (a level said wins: "死了2个人，启动二级响应谁指挥" asks the 二级)."""
     if params.get("response_level") or params.get("response_tier"):
         return {}
-    toll = asked_toll(question)
+    account = plan_account.facts(question)  # what happened, where no toll is said (流出围堰, 需要转驳)
+    toll = asked_toll(question) or (Toll() if account else None)
+    toll = replace(toll, facts=account) if toll and account else toll
     return {"response_toll": vars(toll)} if toll else {}
 
 

@@ -126,6 +126,8 @@ def asks_plan(text: str) -> bool:
         or ((_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text))
         or incident_report(text, _ACCIDENT_WORDS)
         or asks_which_plan(text, _ACCIDENT_WORDS)  # "我们镇一家五金厂粉尘爆炸了，走哪个预案"
+        # "台风要来，澄泰新材料公司该发几级预警": its own plan's warning table
+        or WARNING_ASKED.search(text) is not None
     )
 
 
