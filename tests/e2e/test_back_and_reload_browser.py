@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.e2e.test_plan_pages_browser import _call
 from tests.e2e.test_portrait_browser import Tab, chromium, tab  # noqa: F401 - shared fixtures
 
 pytestmark = pytest.mark.browser
@@ -39,4 +40,40 @@ def test_the_open_conversation_survives_back_and_reload(tab: Tab, live_server_ur
     page.get_by_role("button", name="新对话").click()  # and a new conversation stays new on reload
     page.reload()
     expect(page.locator(".welcome")).to_be_visible()
+    assert tab.js_errors == []
+
+
+@pytest.fixture(scope="module")
+def filed_plans(live_server_url: str) -> None:
+    """More than a page of plans, a few of them department plans."""
+    api = f"{live_server_url.rstrip('/')}/api/v1/plans/nodes"
+    for i in range(1, 23):
+        _call("POST", api, {"title": f"江阴市第{i}号专项应急预案（翻页测）", "plan_type": "专项"})
+    for unit in ("江阴市交通运输局", "江阴市水利农机局"):
+        _call("POST", api, {"title": f"{unit}突发事件应急预案（翻页测）", "plan_type": "部门"})
+
+
+def test_the_plan_list_filter_survives_a_visit_to_a_plan(
+    tab: Tab,  # noqa: F811
+    live_server_url: str,
+    filed_plans: None,
+) -> None:
+    from playwright.sync_api import expect
+
+    page = tab.page
+    page.goto(f"{live_server_url.rstrip('/')}/plans")
+    search = page.get_by_placeholder("预案名称 / 编制单位")
+    search.fill("交通运输局")
+    search.press("Enter")
+    row = page.locator(".el-table__row", has_text="江阴市交通运输局突发事件应急预案（翻页测）")
+    expect(row).to_be_visible()
+    expect(page.locator(".el-table__row")).to_have_count(1)
+    row.get_by_role("button", name="版本").click()
+    page.get_by_test_id("plan-versions").wait_for(state="visible")
+    page.go_back()
+    expect(search).to_have_value("交通运输局")
+    expect(page.locator(".el-table__row")).to_have_count(1)
+    page.reload()
+    expect(page.get_by_placeholder("预案名称 / 编制单位")).to_have_value("交通运输局")
+    expect(page.locator(".el-table__row")).to_have_count(1)
     assert tab.js_errors == []
