@@ -1,4 +1,7 @@
-// Fixed Chinese texts of the duty chat page: example questions per scope and answer-path names.
+// Fixed Chinese texts of the duty chat page (example questions per scope, answer-path names) and
+// how citation cells are shown.
+
+import type { Citation } from '../api/chat'
 
 // [question, the town it names for city users]; a town officer sees their own town, a firm's users
 // the questions that name none (an example naming another town is refused by their scope).
@@ -25,4 +28,17 @@ export const PATHS: Record<string, string> = {
   cypher: '自动生成查询',
   refusal: '提示',
   clarify: '需要澄清',
+}
+
+// Columns whose values are enterprise credit codes: rendered as links to the portrait page.
+const ENTERPRISE_COLUMNS = new Set(['enterprise_id', 'uscc'])
+
+export function isEnterpriseColumn(c: Citation, column: string): boolean {
+  return ENTERPRISE_COLUMNS.has(column) || (column === 'id' && ['enterprise_list', 'enterprise_profile', 'hazard_source_enterprises', 'lessees_of_lessor'].includes(c.ref))
+}
+
+export function cell(v: unknown): string {
+  if (v === null || v === undefined) return '—'
+  if (Array.isArray(v)) return v.join('、')
+  return String(v)
 }
