@@ -142,3 +142,15 @@ const HTML_ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function escapeHtml(s: string | null | undefined): string {
   return String(s ?? '').replace(/[&<>"']/g, (ch) => HTML_ESC[ch] ?? ch)
 }
+
+const MINUTE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+/** An ISO instant as Beijing date and time to the minute (2026/11/27 08:30); '' for none. */
+export const minuteTime = (iso: string | null) => (iso ? MINUTE.format(new Date(iso)) : '')
