@@ -81,3 +81,10 @@ def test_two_periods_compare_true_counts(service) -> None:  # type: ignore[no-un
     this = service.ask("这个月全市有多少条报警", CITY)
     last = service.ask("上个月全市有多少条报警", CITY)
     assert [r["n"] for r in got.rows] == [len(this.rows), len(last.rows)]
+
+
+def test_a_share_or_growth_rate_is_declined_not_half_answered(service) -> None:  # type: ignore[no-untyped-def]
+    for asked in ("全市的企业当中纺织企业所占比例是多少", "今年执法检查次数同比增长了多少", "临港的重大隐患占全市的百分比"):
+        got = service.ask(asked, CITY)
+        assert got.path != "template" and not got.rows, asked
+    assert service.ask("全市有多少家纺织企业", CITY).path == "template"
