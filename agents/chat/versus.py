@@ -102,6 +102,7 @@ def answer(
         return ask(text, principal, previous, use_llm)
     this, other_question = pair
     first, state = ask(as_count(base), principal, None, use_llm)  # numbers compared: every row counted
+    state = state.model_copy(update={"question": base}) if state is not None else None  # follow-ups: as said
     second, _ = ask(as_count(other_question), principal, None, use_llm)
     if first.intent is None or second.intent is None or first.intent != second.intent:
         return ask(text, principal, previous, use_llm)

@@ -23,7 +23,12 @@ TOWN = Principal(user_id="t", scope=DataScope(level=ScopeLevel.TOWN, town="青�
 
 def test_own_town_words_with_shang_and_kuai() -> None:
     scope = DataScope(level=ScopeLevel.TOWN, town="青阳镇")
-    for said in ("我们街道上有几家化工企业", "俺们镇上有几家化工企业", "咱们这片有几家化工企业", "俺这块有几家化工企业"):
+    for said in (
+        "我们街道上有几家化工企业",
+        "俺们镇上有几家化工企业",
+        "咱们这片有几家化工企业",
+        "俺这块有几家化工企业",
+    ):
         own = own_scope(said, scope)
         assert own.town == "青阳镇" and own.text == "有几家化工企业", said
 
@@ -84,7 +89,17 @@ def test_two_periods_compare_true_counts(service) -> None:  # type: ignore[no-un
 
 
 def test_a_share_or_growth_rate_is_declined_not_half_answered(service) -> None:  # type: ignore[no-untyped-def]
-    for asked in ("全市的企业当中纺织企业所占比例是多少", "今年执法检查次数同比增长了多少", "临港的重大隐患占全市的百分比"):
+    for asked in (
+        "全市的企业当中纺织企业所占比例是多少",
+        "今年执法检查次数同比增长了多少",
+        "临港的重大隐患占全市的百分比",
+    ):
         got = service.ask(asked, CITY)
         assert got.path != "template" and not got.rows, asked
     assert service.ask("全市有多少家纺织企业", CITY).path == "template"
+
+
+def test_zhen_shang_before_a_period_stays_the_period() -> None:
+    scope = DataScope(level=ScopeLevel.TOWN, town="青阳镇")
+    assert own_scope("我们镇上个月罚了几家", scope).text == "上个月罚了几家"
+    assert own_scope("本镇上上周的报警", scope).text == "上上周的报警"
