@@ -135,6 +135,11 @@ _MATERIAL = re.compile(
     r"面具|救生衣|救生圈|沙袋|帐篷|灭火器|口罩|手电|吸附棉|中和剂|消毒液|棉被|饮用水|方便食品|编织袋|铁锹|"
     r"折叠床|雨衣|雨靴|呼吸器|防护服|发电机|水泵|担架|冲锋舟|橡皮艇|药品"
 )
+# A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one
+# count alone answers another question (chat round 25), so the question is declined, not half-answered.
+_RATIO = re.compile(
+    r"占比|所占比|比例|比重|百分之几|百分比|(?:同比|环比)(?:增长|下降|增幅|降幅|涨|降)|增长率|增幅|降幅"
+)
 
 # "澄江有几家企业有离线传感器", "在搞受限空间作业的企业分布在哪些镇街": the number of enterprises, or
 # their spread over towns, is asked for, but the rule picks the template of the thing that qualifies
@@ -228,6 +233,8 @@ def uncovered(
             missing.append("排名")
     elif _RANKED.search(text) and _PER_ENTERPRISE.search(text) and not PER_TOWN.search(text):
         missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
+    if _RATIO.search(text):
+        missing.append("占比或增长率")
     if intent_id == "materials_low_stock" and _MATERIAL.search(text):
         missing.append("具体物资")
     return tuple(missing)

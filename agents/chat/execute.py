@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.chat import duty_roster, plan_caller, plan_guide, plan_places, plan_severity
+from agents.chat.counted_lists import row_limit
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.plan_sectors import category_sectors
@@ -51,6 +52,8 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
     text = str(values.get("_question", ""))
     if intent.shape == "groups" and intent.key == "town" and values.get("limit") is None:
         params["limit"] = top_limit(text).get("limit", params["limit"])  # "最多的三个镇": those three
+    if values.get("limit") is None:
+        params["limit"] = row_limit(intent, text, params["limit"])  # "本月告警有多少条": every row counted
     if (
         "due_within_ms" in intent.slots
         and params.get("due_within_ms") is None

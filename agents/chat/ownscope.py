@@ -18,10 +18,10 @@ from agents.chat.slots import GENERIC_PLACES
 from core.scope import DataScope, ScopeLevel
 
 _OWN_TOWN = re.compile(
-    r"(?:本|我|我们|咱|咱们)(?:镇|街道|乡镇|镇街|园区|开发区)(?:里|内)?|本辖区内?|辖区(?:内|里)?|"
+    r"(?:本|我|我们|咱|咱们|俺|俺们)(?:镇|街道|乡镇|镇街|园区|开发区)(?:里|内|上(?![个周月礼星次半季年上一]))?|本辖区内?|辖区(?:内|里)?|"
     # a town officer's own park (我们工业集中区) is in his town; its words stay (化工 says the sector)
     r"(?:本|我们|咱们?)(?=(?:工业|化工|经济)?(?:园区|开发区|集中区|工业园))|"
-    r"我们(?:这边|这儿|这里|这)|咱们?(?:这边|这儿|这里|这)"
+    r"(?:我们|俺们?|咱们?)(?:这边|这儿|这里|这块|这片|这)"
 )
 _OWN_ENTERPRISE = re.compile(
     r"(?:本|我|我们|咱|咱们)(?:公司|企业|单位|厂区|工厂|厂)(?:里|内)?|我司|我企|我们|咱们|我方"

@@ -35,7 +35,10 @@ def _has(pattern: str, text: str) -> bool:
 
 
 # Per-town cues: "各/每个/哪个/哪些 + 镇/街道", "分布", rankings. "医药企业分布在哪些镇" is a per-town count.
-GROUPED = r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少"
+GROUPED = (  # "数量排前三的镇街", "前五名": a ranking of towns too (not "前三个月": a period)
+    r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡镇|板块|区|地)|按镇|按街道|分布|排名|排行|最多|最少|排在?前|"
+    r"前[0-9一二两三四五六七八九十]+(?:名|位|个?(?:镇街|镇|街道|乡镇|板块))"
+)
 # Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
 PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
 # "租厂房的", "租房子": the verb with its object says renting as much as 租的 / 租用 does.
@@ -79,7 +82,7 @@ BARE_LIST = (  # "分别是哪几家企业": the members asked for; the noun add
     r"(?:的|在搞|在做|在干)?(?:呢|啊|吧)?[?？]?$|"  # "都是哪家企业的": whose they are, no new condition
     r"^(?:都|全)?列(?:出来|一下)"
 )
-_ITEMS = r"分别(?:叫|是)|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
+_ITEMS = r"分别(?:叫|是(?!多少|几))|叫什么|名称|名字|都是哪|是哪些|是哪几|具体是|明细|列出|列一下"
 PROFILE = (
     r"法人|法定代表人|法代|安全负责人|安全员|负责人|老板|老总|董事长|厂长|联系人|电话|联系方式|怎么联系|手机|地址|"
     r"在哪|在哪里|基本信息|员工|多少人|几个人|规模多大|什么行业|监管等级"
@@ -222,7 +225,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(r"风险点|风险源|风险等级", text):
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
-        if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是)|每个等级|等级分布|级别分布", text) or (
+        if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是(?!多少|几))|每个等级|等级分布|级别分布", text) or (
             counts(text) and slots.mhs_level is None and not ent and not _has(r"企业|单位|公司", text)
         ):  # one firm's "有几个重大危险源" counts its sources (a total), not a table by level
             return hit("hazard_source_count_by_level", "危险源按等级统计")

@@ -19,13 +19,14 @@ from typing import Any
 
 from agents.chat import two_periods
 from agents.chat.composed_followup import PERIOD
+from agents.chat.counted_lists import as_count
 from agents.chat.models import ChatAnswer, TurnState
 from core.scope import Principal
 
 Answer = Callable[[str, Principal, TurnState | None, bool], tuple[ChatAnswer, TurnState | None]]
 
 _ASKED = re.compile(
-    rf"(?:和|跟|与|同|比|较)(?P<other>{PERIOD.pattern})(?:的)?(?:相比|比较|对比|比)?(?:呢)?[，,\s]*"
+    rf"(?:环比|同比|和|跟|与|同|比|较)(?P<other>{PERIOD.pattern})(?:的)?(?:相比|比较|对比|比)?(?:呢)?[，,\s]*"
     r"(?:是|到底|究竟)?(?:多了还是少了|多还是少|增加了?还是减少了?|涨了还是降了|升了还是降了|是升是降|有什么变化|变化大吗|怎么样|如何|(?:多|少)了?吗)"
 )
 _MONEY = re.compile(r"钱|金额|罚款额|罚款总额|罚了多少")
@@ -100,8 +101,9 @@ def answer(
     if pair is None:
         return ask(text, principal, previous, use_llm)
     this, other_question = pair
-    first, state = ask(base, principal, None, use_llm)
-    second, _ = ask(other_question, principal, None, use_llm)
+    first, state = ask(as_count(base), principal, None, use_llm)  # numbers compared: every row counted
+    state = state.model_copy(update={"question": base}) if state is not None else None  # follow-ups: as said
+    second, _ = ask(as_count(other_question), principal, None, use_llm)
     if first.intent is None or second.intent is None or first.intent != second.intent:
         return ask(text, principal, previous, use_llm)
     a, b = value(first, base), value(second, other_question)
