@@ -161,7 +161,12 @@ def demo_plans(
     with _closing(c):
         c.graph.connect()
         with audited(lambda: c.audit, "demo plans", {"folder": folder}):
-            _echo_json(load_demo_plans(c, folder))
+            _echo_json(load_demo_plans(c, folder, progress=_plan_progress))
+
+
+def _plan_progress(n: int, total: int) -> None:
+    if n == 1 or n % 10 == 0 or n == total:  # a line every few seconds, not one per file
+        typer.echo(f"正在导入示例预案 {n}/{total}", err=True)
 
 
 @app.command("import")
