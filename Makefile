@@ -12,7 +12,7 @@ SCALE ?= 2000
 LLM_SIZE ?= 1.5b
 
 .DEFAULT_GOAL := help
-.PHONY: help setup system-deps run test test-fast check bench eval web demo clean llm llm-runtime
+.PHONY: help setup system-deps run run-guard test test-fast check bench eval web demo clean llm llm-runtime
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -74,7 +74,13 @@ demo: $(PY_STAMP) ## Migrate the graph, load the demo city, build its search ind
 	$(BIN)/safecloud index rebuild --if-empty
 	$(BIN)/safecloud demo plans
 
-run: setup web demo llm ## Install, build the UI, load the demo city, start the local LLM, serve API + UI on http://127.0.0.1:8000
+# A server already on this data directory: say where it is and stop before any set-up step runs into
+# its locks (the embedded Qdrant's, the port). Exit code 3 is "running"; an older venv without
+# `serve --check` (usage error) is not a reason to refuse a start.
+run-guard:
+	@if [ -x $(BIN)/safecloud ]; then rc=0; $(BIN)/safecloud serve --check || rc=$$?; [ $$rc -ne 3 ] || exit 1; fi
+
+run: run-guard setup web demo llm ## Install, build the UI, load the demo city, start the local LLM, serve API + UI on http://127.0.0.1:8000
 	$(BIN)/safecloud serve
 
 test: setup web $(GPU_STAMP) ## Run the whole test suite (CI=true: Neo4j, Kafka and browser tests must run)

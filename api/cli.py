@@ -161,7 +161,12 @@ def demo_plans(
     with _closing(c):
         c.graph.connect()
         with audited(lambda: c.audit, "demo plans", {"folder": folder}):
-            _echo_json(load_demo_plans(c, folder))
+            _echo_json(load_demo_plans(c, folder, progress=_plan_progress))
+
+
+def _plan_progress(n: int, total: int) -> None:
+    if n == 1 or n % 10 == 0 or n == total:  # a line every few seconds, not one per file
+        typer.echo(f"正在导入示例预案 {n}/{total}", err=True)
 
 
 @app.command("import")
@@ -240,16 +245,28 @@ def export(
 def serve(
     host: Annotated[str | None, typer.Option()] = None,
     port: Annotated[int | None, typer.Option()] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="只检查该数据目录是否已有服务在运行（是则退出码 3）")
+    ] = False,
 ) -> None:
-    """Serve the API and the web UI."""
+    """Serve the API and the web UI (one server per data directory)."""
     import uvicorn
 
+    from api import serve_lock
     from api.app import create_app
 
     settings = Settings()
-    uvicorn.run(
-        create_app(settings), host=host or settings.api.host, port=port or settings.api.port, log_level="info"
-    )
+    host, port = host or settings.api.host, port or settings.api.port
+    try:
+        if check:
+            serve_lock.check_free(settings.data_dir)
+            return
+        lock = serve_lock.acquire(settings.data_dir, f"http://{host}:{port}")
+    except serve_lock.AlreadyRunning as exc:
+        typer.echo(f"错误 [{exc.code}]：{exc.message}", err=True)
+        raise typer.Exit(code=serve_lock.EXIT_RUNNING) from None
+    with lock:  # held until the server exits; the kernel releases it if the process is killed
+        uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
 
 
 @app.command("doctor")

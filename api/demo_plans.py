@@ -9,6 +9,7 @@ audit-free CLI path is deliberate (it runs before anyone can log in), real plans
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,11 @@ def _town_of(title: str, issuing_unit: str, towns: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
+def load_demo_plans(
+    c: Container, folder: Path, progress: Callable[[int, int], None] | None = None
+) -> dict[str, Any]:
+    """``progress(n, total)`` before the n-th file: the corpus takes minutes on a small box, and a
+    silent ``make run`` invites a Ctrl-C that leaves the demo half-loaded."""
     service = c.plans.service
     existing = service.list_plans(
         DEV_PRINCIPAL, plan_type=None, town=None, status=None, q=None, page=1, size=1
@@ -53,7 +58,10 @@ def load_demo_plans(c: Container, folder: Path) -> dict[str, Any]:
     towns = [t.name for t in c.repository.towns(DataScope())]
     firms = enterprise_towns(c.graph)  # a firm's plan is filed under one of them (api.demo_plan_owners)
     loaded, failed = [], []
-    for path in sorted(p for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES):
+    paths = sorted(p for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES)
+    for n, path in enumerate(paths, start=1):
+        if progress is not None:
+            progress(n, len(paths))
         if service.importer is None:
             raise ConfigError("未配置预案导入流水线")
         data = path.read_bytes()
