@@ -154,14 +154,16 @@ def demo_load(
 def demo_plans(
     folder: Annotated[Path, typer.Argument(help="样例预案目录（DOCX）")] = Path("evals/datasets/plans/files"),
 ) -> None:
-    """Import, auto-accept and publish the sample plans (skipped when the graph already has plans)."""
+    """Import, auto-accept and publish the sample plans whose file is not in the graph yet (resumes)."""
     from api.demo_plans import load_demo_plans
 
     c = build_container(Settings())
     with _closing(c):
         c.graph.connect()
         with audited(lambda: c.audit, "demo plans", {"folder": folder}):
-            _echo_json(load_demo_plans(c, folder, progress=_plan_progress))
+            result = load_demo_plans(c, folder, progress=_plan_progress)
+            typer.echo(result["summary"], err=True)  # stdout stays one JSON document
+            _echo_json(result)
 
 
 def _plan_progress(n: int, total: int) -> None:

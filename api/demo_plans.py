@@ -8,6 +8,7 @@ audit-free CLI path is deliberate (it runs before anyone can log in), real plans
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -50,14 +51,9 @@ def load_demo_plans(
     """``progress(n, total)`` before the n-th file: the corpus takes minutes on a small box, and a
     silent ``make run`` invites a Ctrl-C that leaves the demo half-loaded."""
     service = c.plans.service
-    existing = service.list_plans(
-        DEV_PRINCIPAL, plan_type=None, town=None, status=None, q=None, page=1, size=1
-    )
-    if existing.total:
-        return {"skipped": f"图中已有 {existing.total} 个预案"}
     towns = [t.name for t in c.repository.towns(DataScope())]
     firms = enterprise_towns(c.graph)  # a firm's plan is filed under one of them (api.demo_plan_owners)
-    loaded, failed = [], []
+    loaded, failed, present = [], [], 0
     paths = sorted(p for p in folder.iterdir() if p.suffix in DEMO_SUFFIXES)
     for n, path in enumerate(paths, start=1):
         if progress is not None:
@@ -65,6 +61,12 @@ def load_demo_plans(
         if service.importer is None:
             raise ConfigError("未配置预案导入流水线")
         data = path.read_bytes()
+        # Resume per file, not per graph: a first `make run` stopped half-way must not leave the demo
+        # partial for good. The key is the file's hash, which every upload keeps (ADR 0015), so a
+        # sample a user renamed or re-filed still counts as there.
+        if service.repo.plans_with_source(DataScope(), hashlib.sha256(data).hexdigest()):
+            present += 1
+            continue
         try:
             imported = service.importer(data, path.name)
             if imported.report.partial:  # e.g. the meeting notice: not a plan, nothing to publish
@@ -84,5 +86,8 @@ def load_demo_plans(
             continue
         loaded.append({"file": path.name, "plan_id": up.plan_id, "facts": report.facts})
     # The samples carry no parent links: without them the 预案体系 page shows tiers and no edges.
-    system = link_system(c.plans.catalogue, DEV_PRINCIPAL)
-    return {"loaded": loaded, "failed": failed, "system": system}
+    system = link_system(c.plans.catalogue, DEV_PRINCIPAL)  # links only what has no parent yet
+    summary = f"图中已有 {present} 个示例预案，本次新增 {len(loaded)} 个"
+    if failed:
+        summary += f"，{len(failed)} 个未导入"
+    return {"summary": summary, "present": present, "loaded": loaded, "failed": failed, "system": system}

@@ -29,7 +29,9 @@ def test_sample_plans_are_published_and_the_notice_is_refused(tmp_path: Path) ->
             DEV_PRINCIPAL, plan_type=None, town=None, status=None, q=None, page=1, size=10
         )
         assert page.total == 1
-        assert load_demo_plans(c, folder) == {"skipped": "图中已有 1 个预案"}  # idempotent
+        again = load_demo_plans(c, folder)  # idempotent: the plan's file is found, nothing added
+        assert again["loaded"] == [] and again["present"] == 1
+        assert again["summary"].startswith("图中已有 1 个示例预案，本次新增 0 个")
 
 
 TOWNS = ["周庄镇", "华士镇", "顾山镇", "徐霞客镇", "城东街道"]
