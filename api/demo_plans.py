@@ -20,8 +20,9 @@ from api.demo_plan_owners import owner
 from core.errors import ConfigError, SafeCloudError
 from core.scope import DEV_PRINCIPAL, DataScope
 from graph.plan_place_queries import enterprise_towns
-from plans.models import PlanMetaInput, ReviewPatch
+from plans.models import PlanMetaInput, ProjectionReport, ReviewPatch
 from plans.plan_system_links import link_system
+from plans.service import PlanService
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +46,26 @@ def _town_of(title: str, issuing_unit: str, towns: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _accept_and_publish(service: PlanService, plan_id: str, version_id: str) -> ProjectionReport:
+    service.patch_review(DEV_PRINCIPAL, plan_id, version_id, ReviewPatch(accept_above=0.0))
+    return service.publish(DEV_PRINCIPAL, plan_id, version_id)
+
+
+def _unpublished_upload(
+    service: PlanService, holders: list[dict[str, Any]], sha: str
+) -> tuple[str, str] | None:
+    """(plan, version) when an earlier run uploaded this sample and stopped before publishing it.
+
+    Only a plan whose single version is this file, still 待审核 and never enabled: a plan a user
+    disabled, or a new version a user uploaded on a demo plan, is theirs and is left alone."""
+    if len(holders) != 1 or holders[0].get("status") not in (None, "未启用"):
+        return None
+    versions = service.versions(DEV_PRINCIPAL, holders[0]["id"])
+    if len(versions) == 1 and versions[0].source_sha256 == sha and versions[0].issue_status == "待审核":
+        return holders[0]["id"], versions[0].id
+    return None
+
+
 def load_demo_plans(
     c: Container, folder: Path, progress: Callable[[int, int], None] | None = None
 ) -> dict[str, Any]:
@@ -64,7 +85,14 @@ def load_demo_plans(
         # Resume per file, not per graph: a first `make run` stopped half-way must not leave the demo
         # partial for good. The key is the file's hash, which every upload keeps (ADR 0015), so a
         # sample a user renamed or re-filed still counts as there.
-        if service.repo.plans_with_source(DataScope(), hashlib.sha256(data).hexdigest()):
+        sha = hashlib.sha256(data).hexdigest()
+        holders = service.repo.plans_with_source(DataScope(), sha)
+        stopped = _unpublished_upload(service, holders, sha)
+        if stopped is not None:  # stopped between upload and publish: finish it, do not upload again
+            report = _accept_and_publish(service, *stopped)
+            loaded.append({"file": path.name, "plan_id": stopped[0], "facts": report.facts, "finished": True})
+            continue
+        if holders:
             present += 1
             continue
         try:
@@ -79,8 +107,7 @@ def load_demo_plans(
             )
             meta = PlanMetaInput(town=filed.town, enterprise_id=filed.enterprise_id)
             up = service.upload(DEV_PRINCIPAL, data, path.name, meta)
-            service.patch_review(DEV_PRINCIPAL, up.plan_id, up.version_id, ReviewPatch(accept_above=0.0))
-            report = service.publish(DEV_PRINCIPAL, up.plan_id, up.version_id)
+            report = _accept_and_publish(service, up.plan_id, up.version_id)
         except SafeCloudError as exc:  # a sample that is not a plan (the meeting notice) is reported
             failed.append({"file": path.name, "error": exc.message})
             continue

@@ -66,3 +66,39 @@ def test_a_sample_is_recognised_by_its_content_not_its_file_name(tmp_path: Path)
         result = load_demo_plans(c, later)
         assert result["present"] == 1
         assert [x["file"] for x in result["loaded"]] == [SAMPLES[1]]
+
+
+def test_a_sample_uploaded_but_not_yet_published_is_published_not_uploaded_again(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(CORPUS / SAMPLES[0], folder / SAMPLES[0])
+    with fixture_city_container(tmp_path) as c:
+        service = c.plans.service
+
+        def interrupted(*args: object) -> None:  # Ctrl-C after the upload, before the publish
+            raise KeyboardInterrupt
+
+        service.publish = interrupted  # type: ignore[method-assign]
+        with pytest.raises(KeyboardInterrupt):
+            load_demo_plans(c, folder)
+        del service.publish  # the class's own publish again
+        resumed = load_demo_plans(c, folder)
+        assert resumed["present"] == 0 and len(resumed["loaded"]) == 1
+        page = service.list_plans(
+            DEV_PRINCIPAL, plan_type=None, town=None, status=None, q=None, page=1, size=5
+        )
+        assert page.total == 1 and page.items[0].status == "已启用"
+
+
+def test_a_demo_plan_a_user_disabled_stays_disabled(tmp_path: Path) -> None:
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(CORPUS / SAMPLES[0], folder / SAMPLES[0])
+    with fixture_city_container(tmp_path) as c:
+        service = c.plans.service
+        first = load_demo_plans(c, folder)["loaded"][0]
+        plan = service.get(DEV_PRINCIPAL, first["plan_id"])
+        service.disable(DEV_PRINCIPAL, plan.id, plan.enabled_version_id)
+        again = load_demo_plans(c, folder)
+        assert again["present"] == 1 and again["loaded"] == []
+        assert service.get(DEV_PRINCIPAL, plan.id).status == "未启用"
