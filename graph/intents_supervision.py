@@ -47,6 +47,7 @@ _HAZARD_SLOTS = (
     "to_ms",
     "due_within_ms",
     "due_from_ms",
+    "open_for_ms",
 )
 
 SUPERVISION_INTENTS: tuple[Intent, ...] = (
@@ -169,6 +170,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
   AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -233,6 +235,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
   AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
 RETURN count(h) AS n""",
         shape="count",
         key="n",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.chat.hazard_age import open_for
 from agents.chat.inspecting_unit import unit_values
 from agents.chat.slots import OVERDUE, Slots
 
@@ -22,6 +23,8 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
     events of a named type only: "报过警" alone is no condition a duty officer would mean).
     """
     if kind == "隐患":
+        if age := open_for(clause):  # "隐患超过30天没整改": open that long since found (hazard_age)
+            return "hazard_list", {"hazard_level": s.hazard_level} | age
         if s.overdue or OVERDUE.search(clause):
             return "overdue_hazards", {"hazard_level": s.hazard_level}
         return "hazard_list", {"hazard_level": s.hazard_level, "hazard_status": s.hazard_status,
