@@ -23,10 +23,11 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
     events of a named type only: "报过警" alone is no condition a duty officer would mean).
     """
     if kind == "隐患":
-        if age := open_for(clause):  # "隐患超过30天没整改": open that long since found (hazard_age)
-            return "hazard_list", {"hazard_level": s.hazard_level} | age
+        age = open_for(clause)  # "隐患超过30天没整改": open that long since found (agents.chat.hazard_age)
         if s.overdue or OVERDUE.search(clause):
-            return "overdue_hazards", {"hazard_level": s.hazard_level}
+            return "overdue_hazards", {"hazard_level": s.hazard_level, "open_for_ms": age.get("open_for_ms")}
+        if age:
+            return "hazard_list", {"hazard_level": s.hazard_level} | age
         return "hazard_list", {"hazard_level": s.hazard_level, "hazard_status": s.hazard_status,
                                "open_only": s.open_only}  # fmt: skip
     if kind == "行政处罚":

@@ -70,3 +70,20 @@ def test_the_firms_behind_old_hazards_are_counted_in_the_town(service) -> None: 
 def test_the_age_is_said_in_the_answer(service) -> None:  # type: ignore[no-untyped-def]
     got = service.ask("发现后60天以上未整改的隐患有几条", CITY)
     assert got.intent == "hazard_count" and "60天" in got.answer
+
+
+def test_the_age_holds_for_overdue_hazards_and_per_town_counts(service) -> None:  # type: ignore[no-untyped-def]
+    overdue = service.ask("徐霞客镇逾期隐患有哪些", CITY)
+    old = service.ask("徐霞客镇发现超过两个月还没整改的逾期隐患有哪些", CITY)
+    assert old.intent == "overdue_hazards" and len(old.rows) < len(overdue.rows)
+    towns = service.ask("各镇还没整改的隐患分别有多少条", CITY)
+    aged = service.ask("各镇超过一个月没整改的隐患分别有多少条", CITY)
+    assert aged.intent == "hazard_count_by_town"
+    assert sum(r["n"] for r in aged.rows) < sum(r["n"] for r in towns.rows)
+
+
+def test_firms_with_old_overdue_hazards_keep_both_conditions(service) -> None:  # type: ignore[no-untyped-def]
+    overdue = service.ask("周庄镇有几家企业有逾期隐患", CITY)
+    old = service.ask("周庄镇有几家企业的逾期隐患超过两个月还没整改", CITY)
+    assert old.intent == "overdue_hazards" and "发现超过62天" in old.answer
+    assert len(old.params["enterprise_ids"]) < len(overdue.params["enterprise_ids"])
