@@ -47,6 +47,7 @@ _HAZARD_SLOTS = (
     "to_ms",
     "due_within_ms",
     "due_from_ms",
+    "open_for_ms",
 )
 
 SUPERVISION_INTENTS: tuple[Intent, ...] = (
@@ -169,6 +170,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
   AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
 ORDER BY h.deadline, h.id LIMIT $limit""",
@@ -180,11 +182,12 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     Intent(
         "overdue_hazards",
         "逾期未整改的隐患（已过整改期限仍为待整改/整改中；可按发现时间筛选）",
-        (*_ENT_SLOTS, "hazard_level", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "hazard_level", "from_ms", "to_ms", "open_for_ms"),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
 WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
 RETURN h.id AS id, h.description AS description, h.level AS level, h.status AS status,
   e.id AS enterprise_id, e.name AS enterprise, e.town AS town, h.deadline AS deadline
@@ -206,6 +209,7 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
             "overdue",
             "from_ms",
             "to_ms",
+            "open_for_ms",
         ),
         ("town", "n"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
@@ -213,6 +217,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($overdue IS NULL OR (h.status IN {_OPEN} AND h.deadline < $now))
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
 RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
         shape="groups",
@@ -233,6 +238,7 @@ WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
   AND ($due_within_ms IS NULL OR (h.deadline >= coalesce($due_from_ms, $now) AND h.deadline < $now + $due_within_ms))
+  AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
 RETURN count(h) AS n""",
         shape="count",
         key="n",

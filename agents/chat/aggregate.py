@@ -30,6 +30,7 @@ from typing import Any
 from agents.chat.condition_templates import template_for
 from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS
 from agents.chat.either import either_categories
+from agents.chat.hazard_age import open_for
 from agents.chat.slots import Gazetteer, Slots, extract_slots
 from agents.chat.timewords import TimeParser, time_window
 from agents.llm.vocab import cn_to_int
@@ -105,7 +106,7 @@ def plan(
     """The aggregation a ranking, threshold or per-town count question asks for, or None."""
     either = either_categories(text)  # "冶金或有色企业中…": one attribute with two values
     text = either.text if either is not None else text
-    if _REFUSE.search(text):
+    if _REFUSE.search(text) or open_for(text):  # "超过30天没整改": an age on hazards, no bound on a count
         return None
     plain = _blank_towns(text, gazetteer)
     threshold = _threshold(plain)

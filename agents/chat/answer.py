@@ -70,6 +70,8 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append("未销号（" + "/".join(params["hazard_statuses"]) + "）")
     if params.get("due_within_ms") and not str(params.get("window_label") or "").endswith("到期"):  # 七天内
         parts.append(f"{int(params['due_within_ms']) // 86_400_000}天内到整改期限")
+    if params.get("open_for_ms"):  # "超过30天还没整改": the age of each open hazard
+        parts.append(f"发现超过{int(params['open_for_ms']) // 86_400_000}天")
     if params.get("dishonest"):
         parts.append("严重失信")
     if params.get("tag"):

@@ -37,6 +37,7 @@ from agents.chat.coverage import (
     attribute_values,
 )
 from agents.chat.either import either_categories
+from agents.chat.hazard_age import without_age
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     EVENT_TYPE_SYNONYMS,
@@ -187,8 +188,9 @@ def plan(
         text = text.replace(name, " " * len(name)) if name else text
     if not missing or any(m not in known for m in missing):
         return None
+    aged = without_age(text)  # "超过30天没整改" is an age on the hazards (agents.chat.hazard_age), no bound
     if _REFUSE.search(
-        _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", text) if landlord else _TENANTS.sub(" ", text))
+        _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", aged) if landlord else _TENANTS.sub(" ", aged))
     ):
         return None
     if not ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.chat.hazard_age import open_for
 from agents.chat.inspecting_unit import unit_values
 from agents.chat.slots import OVERDUE, Slots
 
@@ -22,8 +23,11 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
     events of a named type only: "报过警" alone is no condition a duty officer would mean).
     """
     if kind == "隐患":
+        age = open_for(clause)  # "隐患超过30天没整改": open that long since found (agents.chat.hazard_age)
         if s.overdue or OVERDUE.search(clause):
-            return "overdue_hazards", {"hazard_level": s.hazard_level}
+            return "overdue_hazards", {"hazard_level": s.hazard_level, "open_for_ms": age.get("open_for_ms")}
+        if age:
+            return "hazard_list", {"hazard_level": s.hazard_level} | age
         return "hazard_list", {"hazard_level": s.hazard_level, "hazard_status": s.hazard_status,
                                "open_only": s.open_only}  # fmt: skip
     if kind == "行政处罚":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.hazard_age import without_age
 from agents.chat.level_ranges import LEVEL_THRESHOLD
 from agents.chat.router import LEASE, PENALTY
 from agents.chat.slots import (
@@ -201,7 +202,7 @@ def uncovered(
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
         missing.append(NEGATED)  # "哪些企业今年还没被检查过": the complement, not the inspection records
-    if _THRESHOLD.search(LEVEL_THRESHOLD.sub(" ", text)) or _RANGE_OR_AVERAGE.search(text):
+    if _THRESHOLD.search(LEVEL_THRESHOLD.sub(" ", without_age(text))) or _RANGE_OR_AVERAGE.search(text):
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
         missing.append("多个镇街")

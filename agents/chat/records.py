@@ -16,6 +16,7 @@ from typing import Any
 
 from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
+from agents.chat.hazard_age import open_for
 from agents.chat.hazard_deadline import due_within
 from agents.chat.inspecting_unit import inspecting_level, town_office
 from agents.chat.latest_record import latest_one
@@ -232,6 +233,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     if out.get("limit") is None:  # "最近一次检查是哪天": the newest record alone (agents.chat.latest_record)
         out |= latest_one(text)
     out |= due_within(text)  # "七天内到整改期限的": the deadline, not the date found
+    out |= open_for(text)  # "超过30天还没整改": open that long since found (agents.chat.hazard_age)
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
