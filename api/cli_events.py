@@ -56,7 +56,17 @@ def events_search(
         c.graph.close()
     body = json.loads(result.model_dump_json())
     if as_json:
-        keys = ("filter", "results", "total", "warnings", "used_llm", "latency_ms", "understood", "hint", "examples")
+        keys = (
+            "filter",
+            "results",
+            "total",
+            "warnings",
+            "used_llm",
+            "latency_ms",
+            "understood",
+            "hint",
+            "examples",
+        )
         out = {k: body[k] for k in keys}
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return

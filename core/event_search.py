@@ -85,7 +85,9 @@ def nothing_understood(sentence: str, flt: EventFilter) -> bool:
     return bool(flt.leftovers) or not any(ch.isalpha() for ch in sentence)
 
 
-NOT_UNDERSTOOD = "没有看懂“{q}”：其中没有可识别的时间、地点、类型、级别或状态，未列出事件。可以这样问：{examples}"
+NOT_UNDERSTOOD = (
+    "没有看懂“{q}”：其中没有可识别的时间、地点、类型、级别或状态，未列出事件。可以这样问：{examples}"
+)
 
 
 class EventRow(BaseModel):

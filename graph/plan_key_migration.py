@@ -180,7 +180,9 @@ def recompute_title_keys(store: Any, warn: Warn) -> None:
     holds its fresh key keeps it, otherwise the oldest plan does (as in migration 7). Only clashes this
     recomputation reveals are reported: those migration 7 reported are unchanged and stay quiet."""
     plans = store.read(_PLANS)
-    fresh = {p["id"]: pk.title_key(p.get("title") or "", p.get("town"), p.get("enterprise_id")) for p in plans}
+    fresh = {
+        p["id"]: pk.title_key(p.get("title") or "", p.get("town"), p.get("enterprise_id")) for p in plans
+    }
     live = [p for p in plans if p.get("status") != RETIRED]
     holders_first = sorted(live, key=lambda p: p.get("title_key") != fresh[p["id"]])  # stable: oldest next
     keys, clashes = _claim(holders_first, lambda p: fresh[p["id"]])

@@ -227,7 +227,7 @@ def _first_word(text: str, table: Mapping[str, object]) -> str | None:
 
 
 _UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
-_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他|前[0-9一二两三四五六七八九十])")  # 请按镇街, 前五的镇
+_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他|前[0-9一二两三四五六七八九十])")  # fmt: skip
 
 
 def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:

@@ -51,16 +51,33 @@ def test_a_title_of_only_invisible_characters_is_refused_in_chinese(client: Test
 
 def test_an_edited_text_loses_invisible_characters_but_keeps_its_lines(client: TestClient) -> None:
     up = upload(client)
-    r = _edit(client, up["plan_id"], "/response_levels/0/trigger", "厂区\u200b氨气浓度超限\n且\u202e扩散至厂界")
+    r = _edit(
+        client, up["plan_id"], "/response_levels/0/trigger", "厂区\u200b氨气浓度超限\n且\u202e扩散至厂界"
+    )
     assert r.status_code == 200, r.text
-    assert _field(client, up["plan_id"], "/response_levels/0/trigger")["value"] == "厂区氨气浓度超限\n且扩散至厂界"
+    assert (
+        _field(client, up["plan_id"], "/response_levels/0/trigger")["value"]
+        == "厂区氨气浓度超限\n且扩散至厂界"
+    )
 
 
-@pytest.mark.parametrize("pointer", ["/response_levels/01/trigger", "/response_levels/00/trigger", "/response_levels/１/trigger", "/response_levels/²/trigger"])
-def test_an_array_index_with_a_leading_zero_or_full_width_digit_is_refused(client: TestClient, pointer: str) -> None:
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "/response_levels/01/trigger",
+        "/response_levels/00/trigger",
+        "/response_levels/１/trigger",
+        "/response_levels/²/trigger",
+    ],
+)
+def test_an_array_index_with_a_leading_zero_or_full_width_digit_is_refused(
+    client: TestClient, pointer: str
+) -> None:
     up = upload(client)
     for action in ({"action": "edit", "value": "x"}, {"action": "accept"}):
-        r = client.patch(f"/api/v1/plans/{up['plan_id']}/review", json={"decisions": [{"field": pointer, **action}]})
+        r = client.patch(
+            f"/api/v1/plans/{up['plan_id']}/review", json={"decisions": [{"field": pointer, **action}]}
+        )
         assert r.status_code == 422 and r.json()["code"] == "invalid_field", r.text
         assert "前导零" in r.json()["message"]
     assert _field(client, up["plan_id"], "/response_levels/1/trigger")["status"] == "pending"
@@ -72,4 +89,7 @@ def test_canonical_indexes_still_work(client: TestClient) -> None:
         f"/api/v1/plans/{up['plan_id']}/review",
         json={"decisions": [{"field": "/response_levels/1/trigger", "action": "accept"}]},
     )
-    assert r.status_code == 200 and _field(client, up["plan_id"], "/response_levels/1/trigger")["status"] == "accepted"
+    assert (
+        r.status_code == 200
+        and _field(client, up["plan_id"], "/response_levels/1/trigger")["status"] == "accepted"
+    )

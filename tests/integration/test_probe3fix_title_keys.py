@@ -19,7 +19,9 @@ TOWN = "月城镇"
 
 def _old_key(title: str, town: str | None) -> str:
     """How title keys were written before: NFKC and spaces folded, invisible characters kept."""
-    return json.dumps([" ".join(unicodedata.normalize("NFKC", title).split()), town or "", ""], ensure_ascii=False)
+    return json.dumps(
+        [" ".join(unicodedata.normalize("NFKC", title).split()), town or "", ""], ensure_ascii=False
+    )
 
 
 def _keys(store: FalkorGraphStore) -> dict[str, str | None]:
@@ -64,7 +66,9 @@ def test_keys_are_derived_again_and_the_revealed_clash_is_reported(store: Falkor
     assert migrate(store, again) == [] and again == []
 
 
-def test_after_the_migration_the_graph_refuses_a_third_plan_of_the_cleaned_title(store: FalkorGraphStore) -> None:
+def test_after_the_migration_the_graph_refuses_a_third_plan_of_the_cleaned_title(
+    store: FalkorGraphStore,
+) -> None:
     migrate(store, [])
     with pytest.raises(GraphError):
         store.write(
