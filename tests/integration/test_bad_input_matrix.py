@@ -31,6 +31,7 @@ from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
+from tests.support.cli_env import fixture_city_cli_env
 from tests.support.fixture_city import NOW, A, C, entities
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
@@ -485,22 +486,7 @@ runner = CliRunner()
 
 @pytest.fixture(scope="module")
 def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    data = tmp_path_factory.mktemp("cli-data")
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in {
-            "SAFECLOUD_DATA_DIR": str(data),
-            "SAFECLOUD_ENV": "test",
-            "SAFECLOUD_CHAT__USE_LLM": "false",
-            "SAFECLOUD_EVENT_SEARCH__LLM_FALLBACK": "false",
-            "SAFECLOUD_PLANS__OCR": "false",
-        }.items():
-            mp.setenv(key, value)
-        assert runner.invoke(cli, ["graph", "migrate"]).exit_code == 0
-        # The fixture city's towns, as a deployed instance has its own: a --town scope must name one.
-        towns = data / "towns.jsonl"
-        rows = [e.model_dump_json() for e in entities() if e.label == "Town"]
-        towns.write_text("\n".join(rows), encoding="utf-8")
-        assert runner.invoke(cli, ["import", "towns", str(towns)]).exit_code == 0
+    with fixture_city_cli_env(tmp_path_factory.mktemp("cli-data")) as data:
         yield data
 
 

@@ -14,29 +14,14 @@ import pytest
 from typer.testing import CliRunner
 
 from api.cli import app as cli
-from tests.support.fixture_city import entities
+from tests.support.cli_env import fixture_city_cli_env
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    data = tmp_path_factory.mktemp("probe3-cli")
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in {
-            "SAFECLOUD_DATA_DIR": str(data),
-            "SAFECLOUD_ENV": "test",
-            "SAFECLOUD_CHAT__USE_LLM": "false",
-            "SAFECLOUD_EVENT_SEARCH__LLM_FALLBACK": "false",
-            "SAFECLOUD_PLANS__OCR": "false",
-        }.items():
-            mp.setenv(key, value)
-        assert runner.invoke(cli, ["graph", "migrate"]).exit_code == 0
-        towns = data / "towns.jsonl"
-        towns.write_text(
-            "\n".join(e.model_dump_json() for e in entities() if e.label == "Town"), encoding="utf-8"
-        )
-        assert runner.invoke(cli, ["import", "towns", str(towns)]).exit_code == 0
+    with fixture_city_cli_env(tmp_path_factory.mktemp("probe3-cli")) as data:
         (data / "empty.docx").write_bytes(b"")
         yield data
 
