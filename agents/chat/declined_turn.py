@@ -74,12 +74,28 @@ def declined(
     the next turn must not follow; None for an answered turn.
 
     A place outside the caller's scope ("换成周庄镇呢" by a 华士镇 officer) is refused for where it
-    points, not for what it asks: the conversation stays on the caller's last answered question, so
-    "那我们镇的加油站呢" after it still asks that question's count (chat round 23)."""
+    points, not for what it asks: the stored state is the caller's last answered question, marked so
+    that only a next turn naming the caller's own place follows it (``own_place_anchor``)."""
     if state is None and result.path == "refusal" and _OUT_OF_SCOPE in result.answer and previous is not None:
-        return previous
+        return previous.model_copy(update={"declined": True, "refused_elsewhere": True})
     if state is None and result.path in ("refusal", "clarify"):
         return TurnState(question=text, declined=True)
+    return None
+
+
+_OWN_PLACE = re.compile(r"(?:我们|咱们|俺们|我|本|咱|俺)(?:镇|街道|街|区|园区|开发区|公司|厂|企业|单位)")
+
+
+def own_place_anchor(previous: TurnState | None, question: str, scope: DataScope | None) -> TurnState | None:
+    """The anchor for a turn after a declined one: none, except after a refusal for another place
+    when the turn names the caller's own ("那我们镇的加油站呢" follows the last answered question).
+    A bare "重大的呢" after "临港有几家企业" was refused gets nothing to follow: read against the
+    caller's own last question it would answer for the wrong place."""
+    if previous is None or not previous.refused_elsewhere:
+        return None
+    town = (scope.town or "") if scope is not None else ""
+    if _OWN_PLACE.search(question) or (len(town) >= 2 and town[:2] in question):
+        return previous.model_copy(update={"declined": False, "refused_elsewhere": False})
     return None
 
 

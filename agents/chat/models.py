@@ -55,6 +55,9 @@ class TurnState(BaseModel):
     composed: bool = False
     # Refused or not understood (agents.chat.declined_turn): no anchor for the next turn's follow-up.
     declined: bool = False
+    # Refused only for a place outside the caller's scope: the state is the caller's last answered
+    # question, which a next turn naming the caller's own place may follow (declined_turn.own_place_anchor).
+    refused_elsewhere: bool = False
 
 
 class ConversationSummary(BaseModel):

@@ -19,7 +19,7 @@ from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.credit_codes import named_by_code
-from agents.chat.declined_turn import after_declined, check_question, declined
+from agents.chat.declined_turn import after_declined, check_question, declined, own_place_anchor
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
 from agents.chat.firms_behind import firms_asked
@@ -111,7 +111,7 @@ class ChatService:
             result, state = ChatAnswer(answer=chat, path="clarify"), previous
         else:  # a refused or not-understood turn is no anchor: the question is read afresh
             after_refusal = previous is not None and previous.declined
-            previous = None if after_refusal else previous
+            previous = own_place_anchor(previous, question, principal.scope) if after_refusal else previous
             asked = firms_asked(moved_back(normalise_question(question), previous), previous)
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +33,12 @@ def _get(url: str) -> Any:
         return json.loads(r.read())
 
 
-@pytest.fixture(scope="session")
-def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def serve_demo_city(data_dir: Path) -> Iterator[str]:
+    """A server over a freshly loaded demo city (no plans) in ``data_dir``; yields its base URL."""
     require((WEB_DIST / "index.html").is_file(), "web/dist is not built (run `make web`)")
     env = os.environ | {
-        "SAFECLOUD_DATA_DIR": str(tmp_path_factory.mktemp("live") / "data"),
+        "SAFECLOUD_DATA_DIR": str(data_dir),
         "SAFECLOUD_ENV": "test",
         "SAFECLOUD_API__WEB_DIST": str(WEB_DIST),
     }
@@ -45,7 +47,7 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         [*cli, "demo", "load", "--scale", "1000"], env=env, cwd=ROOT, check=True, capture_output=True
     )
     port = _free_port()
-    log_path = Path(env["SAFECLOUD_DATA_DIR"]).parent / "server.log"
+    log_path = data_dir.parent / "server.log"
     url = f"http://127.0.0.1:{port}"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
@@ -68,6 +70,13 @@ def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def live_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The server most browser tests share (they add plans and searches as they go)."""
+    with serve_demo_city(tmp_path_factory.mktemp("live") / "data") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

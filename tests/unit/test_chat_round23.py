@@ -118,12 +118,19 @@ def test_the_month_before_and_its_firms(service) -> None:  # type: ignore[no-unt
     assert 0 < firms.rows[0]["n"] <= before.rows[0]["n"]
 
 
-def test_a_town_officer_refused_another_town_keeps_asking_about_the_own_one(service) -> None:  # type: ignore[no-untyped-def]
+def test_a_town_officer_refused_another_town_follows_on_only_by_naming_the_own_one(service) -> None:  # type: ignore[no-untyped-def]
     officer = Principal(user_id="t", scope=DataScope(level=ScopeLevel.TOWN, town="新桥镇"))
-    first, refused, nxt = _talk(service, officer, "我们镇有几家机械企业", "那青阳镇呢", "建材的呢")
+    first, refused, nxt = _talk(service, officer, "我们镇有几家机械企业", "那青阳镇呢", "那我们镇建材的呢")
     assert "超出您的数据范围" in refused.answer and not refused.rows
     assert (
         nxt.intent == first.intent == "enterprise_count" and "新桥镇" in nxt.answer and "建材" in nxt.answer
+    )
+    # a bare follow-up could mean the refused town: it follows nothing and is read afresh, in scope
+    _, _, bare = _talk(service, officer, "我们镇有几家机械企业", "那青阳镇呢", "建材的呢")
+    assert (
+        bare.intent != first.intent
+        and {r["town"] for r in bare.rows} <= {"新桥镇"}
+        and "青阳" not in bare.answer
     )
 
 
