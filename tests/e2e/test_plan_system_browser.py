@@ -36,8 +36,9 @@ def planless_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
 
 
 def test_many_orphans_neither_stretch_the_graph_nor_stay_out_of_reach(
-    tab: Tab, planless_server_url: str
-) -> None:  # noqa: F811
+    tab: Tab,  # noqa: F811 - the shared fixture, imported above
+    planless_server_url: str,
+) -> None:
     from playwright.sync_api import expect
 
     base = planless_server_url.rstrip("/")
