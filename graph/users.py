@@ -166,7 +166,12 @@ class GraphUserStore:
         return bool(self._store.write(STORE_NEW_HASH, params))
 
     def record_failure(self, username: str, now: int, max_failures: int, locked_until: int) -> User | None:
-        params = {"username": username, "now": now, "max_failures": max_failures, "locked_until": locked_until}
+        params = {
+            "username": username,
+            "now": now,
+            "max_failures": max_failures,
+            "locked_until": locked_until,
+        }
         rows = self._store.write(RECORD_FAILURE, params)
         return _user(rows[0]) if rows else None
 
