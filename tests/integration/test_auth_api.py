@@ -29,8 +29,8 @@ from tests.support.scope_leaks import leaks_for
 
 MINUTE = 60_000
 HUASHI = DataScope(level=ScopeLevel.TOWN, town="华士镇")
-ADMIN_PW = "ChengJiang2026"  # noqa: S105 - test account only
-OFFICER_PW = "HuaShi1234town"  # noqa: S105
+ADMIN_PW = "ChengJiang2026"
+OFFICER_PW = "HuaShi1234town"
 
 
 class Clock:
