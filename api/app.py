@@ -30,6 +30,9 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container.graph.connect()
+        if container.settings.api.auth == "token" and not container.auth.list_users():
+            # Nobody could log in: say how to create the first administrator (ADR 0017).
+            log.warning("登录已启用但还没有任何用户，请先运行：safecloud users add admin --city --admin")
         stop_relay = start_relay_thread(container)
         try:
             yield

@@ -25,6 +25,9 @@ USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
 MINUTE_MS = 60_000
+# Per-user state (conversations, search history) is keyed by user id: an account may not take the id
+# the dev principal or the chat eval use, or the audit trail's placeholders.
+RESERVED_USERNAMES = frozenset({"dev", "eval", "anonymous", "unresolved", "cli"})
 
 
 class Role(StrEnum):
@@ -73,6 +76,8 @@ def check_username(username: str) -> str:
         raise ValidationError(
             "用户名须为 3–64 位字母、数字或 . _ @ -，且以字母或数字开头", code="invalid_username"
         )
+    if name.lower() in RESERVED_USERNAMES:
+        raise ValidationError(f"用户名“{name}”为系统保留，请换一个", code="reserved_username")
     return name
 
 

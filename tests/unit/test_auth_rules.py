@@ -116,6 +116,8 @@ def test_admins_must_be_city_wide_and_names_are_checked() -> None:
         service.create_user("xq_admin", "Xinqiao2026", scope=XINQIAO, role=Role.ADMIN)
     with pytest.raises(ValidationError, match="用户名须为"):
         service.create_user("新桥 值班", "Xinqiao2026", scope=XINQIAO)
+    with pytest.raises(ValidationError, match="系统保留"):
+        service.create_user("Dev", "Xinqiao2026", scope=XINQIAO)  # the dev principal's conversations
     with pytest.raises(NotFoundError):
         service.reset_password("nobody_x", "Xinqiao2026")
 
@@ -135,3 +137,19 @@ def test_change_password_needs_the_old_one_and_ends_sessions() -> None:
 def test_memory_users_is_a_user_store() -> None:
     store: UserStore = MemoryUsers()  # the fake keeps the port's shape (mypy checks this line)
     assert store.get_user("x") is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "MATCH (u:User) RETURN u.username, u.password_hash",
+        "MATCH (s:Session) RETURN s.token_sha256 LIMIT 5",
+        "MATCH (p:Person)-[:HAS_SESSION]->(s) RETURN s",
+    ],
+)
+def test_llm_written_cypher_never_reaches_accounts(query: str) -> None:
+    """Users and sessions are not in the schema's allow-list: text-to-Cypher cannot read hashes."""
+    from graph.cypher_guard import CypherRejectedError, guard_cypher
+
+    with pytest.raises(CypherRejectedError):
+        guard_cypher(query, params={"now_ms"})
