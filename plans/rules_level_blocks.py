@@ -94,7 +94,8 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
             continue
         # "…由X指挥，主要措施：" then "①a；②b" in the next block (a PDF line break before "①", or a paragraph
         # of its own): those items are that level's measures, as they are when the paragraph runs on
-        if listing is not None and _MEASURE_FIRST.match(block.text) and not _MENTION.search(block.text):
+        numbered = block.kind != "heading" and _MEASURE_FIRST.match(block.text)
+        if listing is not None and numbered and not _MENTION.search(block.text):
             add_actions(draft, listing, block, split_actions(block.text.strip()), confidence=0.7)
             continue
         listing = None
