@@ -182,6 +182,8 @@ def _qualified(whole: str, part: str, gazetteer: Gazetteer) -> str:
 
 
 def _pair(kind: Kind, part: str, whole: str, gazetteer: Gazetteer, per_town: bool) -> Figure | None:
+    if _head(part) is None and (head := _head(whole)) is not None:  # "加油站占全市企业": 加油站企业
+        part = part.removesuffix("的") + head.group(0)
     part_place, part_time = _place(part, gazetteer), _time(part)
     if not whole or (_head(whole) is None and not _place(whole, gazetteer)):  # "危化企业占比": of its kind
         head = _head(part)
