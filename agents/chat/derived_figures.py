@@ -16,7 +16,7 @@ the part's head noun over the same place and period.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from agents.chat.composed_followup import PERIOD
@@ -44,6 +44,12 @@ _COUNTED = re.compile(
     r"|(?:的)?(?:总数|数量|总量|个数)(?:是|有|为)?$|(?:分别|各)(?:是|有)?$"
 )
 
+_COUNT_BEFORE_HEAD = re.compile(
+    rf"(?:一共|总共|共)?有(?:多少|几)[家条个次起处项名笔]?(?=(?:{_HEAD.pattern})$)"
+)
+_COUNT_FIRST = re.compile(r"^(?:其中)?(?:有)?(?:多少|几)[家条个次起处项名笔]?(?:是|为|属于)")
+_MEASURE = re.compile(r"(?:多少|几)([家条个次起处项名笔])")  # the unit the caller said: 多了几起, 多少家
+
 # Shares: "P占W的比例", "P在W里占比", "W中P占多少", "P占比".
 _OCCUPY = re.compile(r"(?:所)?占(?!用|地)了?")
 _SHARE_TAIL = re.compile(
@@ -60,6 +66,7 @@ _OTHER = rf"去年同期|上年同期|同期|{_QUARTER}|{PERIOD.pattern}"
 _CHANGE = re.compile(
     rf"(?P<comp>环比|同比|比|和|跟|与|同|较)(?P<other>{_OTHER})?(?:相比|比较|对比|比)?(?:的)?[，,\s]*(?:是)?"
     r"(?P<cue>增长率|增速|增幅|降幅|涨幅|(?:增长|增加|上升|下降|减少|降低|涨|降|多|少)了?(?:多少|几|百分之)|增减|变化|"
+    r"(?:多|增加|增长|上升)了?还是(?:少|减少|下降)了?|"
     r"(?:增长|下降)(?:情况|幅度)?$)"
 )
 _PREVIOUS = (("本月", "上月"), ("这个月", "上个月"), ("当月", "上月"), ("本周", "上周"), ("这周", "上周"),
@@ -84,7 +91,11 @@ class Figure:
 
 def figure(text: str, gazetteer: Gazetteer) -> Figure | None:
     text = _EDGE.sub("", text)
-    return _change(text) or _whole_and_part(text, gazetteer) or _share(text, gazetteer)
+    found = _change(text) or _whole_and_part(text, gazetteer) or _share(text, gazetteer)
+    said = _MEASURE.search(text)
+    if found is None or said is None or found.unit == "元":
+        return found
+    return replace(found, unit=said.group(1))
 
 
 def unit_of(phrase: str) -> str:
@@ -100,11 +111,18 @@ def _head(phrase: str) -> re.Match[str] | None:
 
 
 def core(phrase: str) -> str:
-    """The counted thing of a clause: "临港经济开发区企业有多少家，" → "临港经济开发区企业"."""
+    """The counted thing of a clause: "临港经济开发区企业有多少家，" → "临港经济开发区企业"; "临港有几家企业" →
+    "临港企业"; "有几家是危化企业" → "危化企业". A count word left inside ("有多少家企业被处罚过") stays:
+    such a clause is no plain count, and ``_plain`` turns it away."""
     phrase = _EDGE.sub("", phrase)
     while (shorter := _EDGE.sub("", _COUNTED.sub("", phrase))) != phrase:
         phrase = shorter
+    phrase = _COUNT_BEFORE_HEAD.sub("", _COUNT_FIRST.sub("", phrase))
     return re.sub(r"^(?:其中|那么?|请问|另外)", "", phrase)
+
+
+def _plain(*phrases: str) -> bool:
+    return all(_HEAD.search(p) and not re.search(r"多少|几", p) for p in phrases)
 
 
 def _place(phrase: str, gazetteer: Gazetteer) -> str:
@@ -206,7 +224,7 @@ def _pair(kind: Kind, part: str, whole: str, gazetteer: Gazetteer, per_town: boo
         part = whole_place + part
     if not part_time and whole_time:
         part = whole_time + part
-    if _head(part) is None or _head(whole) is None or part == whole:
+    if not _plain(part, whole) or part == whole:
         return None
     return Figure(kind, part, whole, part, whole, unit_of(whole), per_town)
 
@@ -220,7 +238,7 @@ def _change(text: str) -> Figure | None:
         return None  # "比华士多了几条": two places, not two periods
     quantity = core(text[: m.start()])
     periods = list(_TIME.finditer(quantity))
-    if not quantity or _head(quantity) is None or len(periods) != 1:
+    if not _plain(quantity) or len(periods) != 1:
         return None  # no period to move, or two and no word which one
     this = periods[0]
     if other is None or other in ("同期", "去年同期", "上年同期"):

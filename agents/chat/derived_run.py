@@ -129,11 +129,16 @@ def _towns(result: ChatAnswer) -> dict[str, float] | None:
 def _per_town(
     ask: Answer, f: Figure, principal: Principal, use_llm: bool
 ) -> tuple[ChatAnswer, TurnState | None] | None:
-    part_q = "各镇街" + _OWN_TOWN.sub("", f.first) + "分别有多少"
-    whole_q = "各镇街" + _OWN_TOWN.sub("", f.second) + "分别有多少"
+    part = _OWN_TOWN.sub("", f.first.replace("全市", ""))  # each town's own part, whatever the whole
+    part_q = "各镇街" + part + "分别有多少"
     first, _ = ask(part_q, principal, None, use_llm)
-    second, _ = ask(whole_q, principal, None, use_llm)
-    parts, wholes = _towns(first), _towns(second)
+    if "全市" in f.second:  # "各镇…占全市的比例": one city total for every town
+        second, _ = ask(as_count(f.second), principal, None, use_llm)
+        parts, city = _towns(first), _number(second, f.second)
+        wholes = {t: city for t in parts or {}}
+    else:
+        second, _ = ask("各镇街" + _OWN_TOWN.sub("", f.second) + "分别有多少", principal, None, use_llm)
+        parts, wholes = _towns(first), _towns(second)
     if not (_counted(first) and _counted(second)) or parts is None or not wholes or parts == wholes:
         return None
     if any(n > wholes.get(t, 0) for t, n in parts.items()):
@@ -146,7 +151,9 @@ def _per_town(
         f"{i}. {r['town']}：{show(r['n'])}/{show(r['total'])} {unit}，{r['share']}"
         for i, r in enumerate(rows, 1)
     )
-    body = f"各镇街{_OWN_TOWN.sub('', f.first)}占{_OWN_TOWN.sub('', f.second)}的比例（占比 = 前者 ÷ 后者 × 100%，从高到低）：\n{lines}"
+    body = (
+        f"各镇街{part}占{_OWN_TOWN.sub('', f.second)}的比例（占比 = 前者 ÷ 后者 × 100%，从高到低）：\n{lines}"
+    )
     return _answer(body, first, second, rows, ["town", "n", "total", "share"]), None
 
 

@@ -66,6 +66,22 @@ def test_a_whole_and_its_part() -> None:
     assert other is not None and other.first == "临港企业里有重大危险源"
 
 
+def test_count_words_inside_a_clause_are_read_or_turned_away() -> None:
+    f = figure("临港有几家企业，其中A类的几家", TOWNS)
+    assert f is not None and (f.first, f.second, f.unit) == ("临港A类企业", "临港企业", "家")
+    said = figure("全市企业一共多少家，其中有几家是危化企业", TOWNS)
+    assert said is not None and said.first == "全市危化企业"
+    # "有多少家企业被处罚过" counts firms with a condition: no plain count to divide, left to the planner
+    assert figure("全市有多少家企业被处罚过，其中有几家是危化企业", TOWNS) is None
+
+
+def test_more_or_fewer_than_another_period_is_a_change_and_keeps_the_unit_said() -> None:
+    f = figure("华士镇本月的报警比上月多还是少", TOWNS)
+    assert f is not None and (f.kind, f.second) == ("change", "华士镇上月的报警")
+    fines = figure("今年以来处罚比去年同期多了几起", TOWNS)
+    assert fines is not None and fines.unit == "起"
+
+
 def test_percent_has_one_decimal_and_rounds_halves_up() -> None:
     assert percent(49, 400) == "12.3%"  # 12.25
     assert percent(1, 3) == "33.3%" and percent(0, 7) == "0.0%" and percent(2, 2) == "100.0%"
@@ -119,6 +135,13 @@ def test_a_share_per_town_is_a_table_of_towns(service) -> None:  # type: ignore[
     assert all(r["n"] <= r["total"] for r in got.rows)
     top = got.rows[0]
     assert f"{top['town']}：" in got.answer and percent(top["n"], top["total"]) in got.answer
+
+
+def test_each_towns_share_of_the_city_divides_by_one_city_total(service) -> None:  # type: ignore[no-untyped-def]
+    city = _count(service, "今年全市罚款总额是多少")
+    got = service.ask("各镇街今年的罚款总额占全市的比重", CITY)
+    assert got.path == "derived" and got.rows and all(r["total"] == city for r in got.rows)
+    assert sum(r["n"] for r in got.rows) == city and "全市" not in got.answer.split("：")[0].split("占")[0]
 
 
 def test_a_whole_and_its_part_are_both_answered(service) -> None:  # type: ignore[no-untyped-def]
