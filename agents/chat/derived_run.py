@@ -132,24 +132,28 @@ def _per_town(
     part = _OWN_TOWN.sub("", f.first.replace("全市", ""))  # each town's own part, whatever the whole
     part_q = "各镇街" + part + "分别有多少"
     first, _ = ask(part_q, principal, None, use_llm)
+    parts = _towns(first)
+    wholes: dict[str, float] | None
     if "全市" in f.second:  # "各镇…占全市的比例": one city total for every town
         second, _ = ask(as_count(f.second), principal, None, use_llm)
-        parts, city = _towns(first), _number(second, f.second)
+        city = _number(second, f.second)
         wholes = {t: city for t in parts or {}}
     else:
         second, _ = ask("各镇街" + _OWN_TOWN.sub("", f.second) + "分别有多少", principal, None, use_llm)
-        parts, wholes = _towns(first), _towns(second)
+        wholes = _towns(second)
     if not (_counted(first) and _counted(second)) or parts is None or not wholes or parts == wholes:
         return None
     if any(n > wholes.get(t, 0) for t, n in parts.items()):
         return None
-    rows = [{"town": t, "n": parts.get(t, 0.0), "total": w, "share": percent(parts.get(t, 0.0), w) if w else "—"}
-            for t, w in wholes.items()]  # fmt: skip
-    rows.sort(key=lambda r: -(r["n"] / r["total"]) if r["total"] else 0.0)
-    unit = f.unit
+    shares = sorted(
+        ((t, parts.get(t, 0.0), w) for t, w in wholes.items()), key=lambda x: -(x[1] / x[2]) if x[2] else 0.0
+    )
+    rows: list[dict[str, Any]] = [
+        {"town": t, "n": n, "total": w, "share": percent(n, w) if w else "—"} for t, n, w in shares
+    ]
     lines = "\n".join(
-        f"{i}. {r['town']}：{show(r['n'])}/{show(r['total'])} {unit}，{r['share']}"
-        for i, r in enumerate(rows, 1)
+        f"{i}. {t}：{show(n)}/{show(w)} {f.unit}，{percent(n, w) if w else '—'}"
+        for i, (t, n, w) in enumerate(shares, 1)
     )
     body = (
         f"各镇街{part}占{_OWN_TOWN.sub('', f.second)}的比例（占比 = 前者 ÷ 后者 × 100%，从高到低）：\n{lines}"
