@@ -12,7 +12,8 @@ and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:
 (``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头); since events-robust28 day.month dates with a dot
 (``dotted_dates``: 20.12); since events-robust30 written-style windows (三天来 → 近3天, 这半个月 →
 近半个月, 上半个月 → 上半月); since events31 年前, 一年来, 前半个月 and 十二点以后 said before noon
-(``year_words``). Each rewrite keeps ``index`` (output character → input character) so spans still point at the words the user typed.
+(``year_words``). Each rewrite keeps ``index`` (output character → input character) so spans still
+point at the words the user typed.
 """
 
 from __future__ import annotations
