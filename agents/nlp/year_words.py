@@ -3,13 +3,15 @@ so no new semantics are added to ``timeexpr``:
 
 * 年前 = the run-up to 过年: the 30 days before 除夕 (除夕 − 30 days → 除夕, as 春节前 is the seven days before it),
   of the 春节 nearest to today (the past one on a tie), written as two dates joined by 到. N年前 (一年前, 两年前),
-  去年年前 (the year word stands alone), 过年前 (= 春节前) and 年前后 keep their own readings; outside the holiday table nothing is rewritten.
+  去年年前 (the year word stands alone), 过年前 (= 春节前) and 年前后 keep their own readings; outside the
+  holiday table nothing is rewritten.
 * N年来 / 这N年来 / 近N年来 (一年来, 这一年来, 两年来) = 近N年, a rolling window, as 三天来 = 近3天 (round 30);
   N is at most two digits, so 2025年来 is never read as a window.
 * 前半个月 / 后半个月 (前半月, 后半月) = 上半月 / 下半月 (the 1st → the 16th, the 16th → the month's end), as
-  上/下半个月 already were; a month said before them (这个月, 上个月, 10月份) is kept, also with 的 between
-  (上个月的前半个月, 上个月的上半月: the grammar read 的 as a break and ran from last month's start to this month's half).
-* 十二点 said before noon with no day or part of the day before it, followed by 以后/之后/后/以来/起/开始 or
+  上/下半个月 already were (not after a holiday or a day: 春节前半个月 is half a month before it); a month said
+  before them (这个月, 上个月, 10月份) is kept, also with 的 between (上个月的前半个月, 上个月的上半月: the grammar
+  read 的 as a break and ran from last month's start to this month's half).
+* 十二点(钟) said before noon with no day or part of the day before it, followed by 以后/之后/过后/后/以来/起/开始 or
   到现在/至今, is today's midnight (0点): at 00:40 十二点以后 means "since midnight", not yesterday noon. A day
   or part said first (今天12点, 中午12点, 晚上12点), 十二点前 ("before noon") and 10点到12点 keep their reading.
 
@@ -33,11 +35,14 @@ _BEFORE_NEW_YEAR = re.compile(
     r"(?<![\d一二两三四五六七八九十几多半百千万去今明前后近这过新每当上下年])年前(?![后\d])"
 )
 _YEARS_SINCE = re.compile(r"(?:这|近)?(?<![\d.])(\d{1,2}|半)年来(?![了过回])")
-_HALF_MONTH = re.compile(r"(?<![之以近这上下])([前后])半个?月(?![前后以之])")
+# Not after a holiday or a day (春节前半个月, 国庆后半个月, 3号前半个月: half a month before or after it).
+_HALF_MONTH = re.compile(r"(?<![之以近这上下节庆旦年秋午明夕宵一天日号])([前后])半个?月(?![前后以之])")
 # 上个月的上半月: 的 would split the month from its half.
 _MONTHS_HALF = re.compile(r"(?<=[月份])的(?=[上下前后]半个?月)")
 # 12点 / 12时 with nothing but a place or a space before it; what follows makes it a start point.
-_TWELVE = re.compile(r"(?<![\d.:：])12(?:点|时)(?=半?\s*(?:以后|之后|后|以来|起|开始|到现在|至今|到目前))")
+_TWELVE = re.compile(
+    r"(?<![\d.:：])12(?:点钟?|时)(?:(过后)|(?=半?\s*(?:以后|之后|后|以来|起|开始|到现在|至今|到目前)))"
+)
 # Words that, right before 12点, give it a day or a part of the day (then the grammar's own reading stands).
 _DAY_OR_PART = re.compile(
     r"(?:[今昨前明]天|[今昨前明]日|[今昨]晚|今早|[上中下]午|晚上|夜里|夜间|晚间|深夜|半夜|午夜|凌晨|早上|早晨|白天|傍晚|"
@@ -68,7 +73,7 @@ def _run_up(m: re.Match[str], today: date) -> str:
 def _midnight(m: re.Match[str], now: datetime) -> str:
     if now.hour >= 12 or _DAY_OR_PART.search(m.string, 0, m.start()):
         return m.group()
-    return "0点"
+    return "0点以后" if m.group(1) else "0点"  # 过后 is read as 以后
 
 
 def year_word_rules(now: datetime) -> list[_Rule]:

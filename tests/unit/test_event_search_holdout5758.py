@@ -94,8 +94,10 @@ def test_a_half_not_begun_is_last_months() -> None:
     assert time_span("后半个月 青阳", AFTER_MIDNIGHT) == (at(10, 16), at(11, 1))
 
 
-def test_half_a_month_before_something_is_not_a_half() -> None:
-    assert time_span("春节之前半个月", OCTOBER) != (at(10, 1), at(10, 16))
+@pytest.mark.parametrize(("text", "same_as"), [("春节前半个月", "春节前"), ("国庆后半个月", "国庆后")])
+def test_half_a_month_after_a_holiday_is_not_a_half(text: str, same_as: str) -> None:
+    # half a month before/after the holiday has no convention yet: it must not become the month's first half
+    assert time_span(text, OCTOBER) == time_span(same_as, OCTOBER)
 
 
 @pytest.mark.parametrize(
@@ -105,6 +107,8 @@ def test_half_a_month_before_something_is_not_a_half() -> None:
         ("十二点以来", (at(11, 12), AFTER_MIDNIGHT)),
         ("从十二点开始到现在 烟雾", (at(11, 12), AFTER_MIDNIGHT)),
         ("十二点半之后", (at(11, 12, 0, 30), at(11, 13))),
+        ("12点过后 火焰", (at(11, 12), at(11, 13))),
+        ("十二点钟以后", (at(11, 12), at(11, 13))),
     ],
 )
 def test_twelve_before_noon_is_midnight(text: str, span: tuple[datetime, datetime]) -> None:
