@@ -182,7 +182,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's; "X仓库里放了什么危险化学品"
     # asks what the firm stores (its chemicals), not for the nearest warehouse.
     stored = ent and _has(
-        r"(?:放|存|储存|存放|堆)了?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
+        r"(?:放|存|储存|存放|堆)[了着]?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
     )
     near = _has(r"最近|附近|周边|就近|周围|离|距离|靠近", text)
     # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
@@ -214,7 +214,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
         return hit("lessor_list", "出租方清单")
-    if ent and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
+    if ent and not stored and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
         return hit("enterprise_profile", "企业基本信息")
     # the firm's own name may hold 化学品 (联安化学品): only the rest of the question asks for its chemicals
     if (
