@@ -236,6 +236,18 @@ def _measure(
     return Measure(kind, intent, values | {"_question": clause, "_text": clause}, amount)
 
 
+# The rows grouped are a list template's; the answer is a count, reported as the family's counting
+# intent where it has one ("各镇街分别检查了多少次" is inspection_count, as a single total would be).
+_COUNT_FORMS = {"inspection_list": "inspection_count", "penalty_list": "penalty_total"}
+
+
+def counted_intent(m: Measure) -> str:
+    """The intent an aggregated answer over ``m`` reports: the count form of the family it counts."""
+    if m.intent == "cameras_offline" and m.values.get("all_cameras"):
+        return "camera_count"
+    return _COUNT_FORMS.get(m.intent, m.intent)
+
+
 def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:
     return template_for(kind, clause, s, counted=True)
 
@@ -245,4 +257,4 @@ UNITS = {
     "传感器": "个", "视频监控": "个", "事件告警": "起",
 }  # fmt: skip
 
-__all__ = ["UNITS", "AggregatePlan", "Measure", "plan"]
+__all__ = ["UNITS", "AggregatePlan", "Measure", "counted_intent", "plan"]
