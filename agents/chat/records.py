@@ -182,10 +182,13 @@ def record_slots(text: str, *, elliptic: bool = False) -> dict[str, Any]:
     if _EXPIRED.search(text):
         found["lease_expired"] = True
     if _EQUIPMENT_ASKED.search(text) or _item_after_team(text) is not None:
-        team_type = next((t for t, p in _TEAM_TYPES if re.search(p, text)), None)
+        item = _item_after_team(text)
+        # the team's kind from the words outside the item: 泡沫消防车 and 消防水带 name no 消防 team
+        rest = text.replace(item, " ") if item else text
+        team_type = next((t for t, p in _TEAM_TYPES if re.search(p, rest)), None)
         if team_type:
             found["team_type"] = team_type
-        if (item := _item_after_team(text)) is not None:
+        if item is not None:
             found["equipment"] = item
     if len(items := items_first(text)) == 2:  # "冲锋舟和救生衣都有的是哪支队伍": teams holding both
         found["equipment_also"] = items[1]

@@ -298,7 +298,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     ):
         # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
         return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)
-    if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
+    # "一共有多少家厂子", "几家厂": the spoken word for enterprises (not 厂房, 厂区, 厂里, 厂长, 厂中厂)
+    if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单|厂子|(?:几|多少)[家个]厂(?![房区里长中])", text):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
         if counts(text):
