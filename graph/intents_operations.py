@@ -280,11 +280,12 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
     ),
     Intent(
         "materials_low_stock",
-        "库存低于最低储备的应急物资",
-        ("town",),
+        "库存低于最低储备的应急物资（按镇街、物资名称）",
+        ("town", "material"),
         ("id", "name", "quantity", "min_stock", "unit", "warehouse"),
         """MATCH (w:Warehouse)-[:STOCKS]->(m:Material)
 WHERE m.quantity < m.min_stock AND ($town IS NULL OR w.town = $town)
+  AND ($material IS NULL OR m.name CONTAINS $material)
 RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_stock, m.unit AS unit,
   w.name AS warehouse ORDER BY w.name, m.id LIMIT $limit""",
         key_kind="material",

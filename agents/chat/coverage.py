@@ -132,10 +132,6 @@ _PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的�
 _COUNTED = re.compile(r"多少|几(?:家|个|条|处|次|起|项)|数量|总数|统计")
 # A named material: the low-stock template lists every short item and has no material filter, so
 # "防毒面具够不够" answered with it would list tents and sandbags too.
-_MATERIAL = re.compile(
-    r"面具|救生衣|救生圈|沙袋|帐篷|灭火器|口罩|手电|吸附棉|中和剂|消毒液|棉被|饮用水|方便食品|编织袋|铁锹|"
-    r"折叠床|雨衣|雨靴|呼吸器|防护服|发电机|水泵|担架|冲锋舟|橡皮艇|药品"
-)
 # A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one
 # count alone answers another question (chat round 25), so the question is declined, not half-answered.
 _RATIO = re.compile(
@@ -236,8 +232,6 @@ def uncovered(
         missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
     if _RATIO.search(text):
         missing.append("占比或增长率")
-    if intent_id == "materials_low_stock" and _MATERIAL.search(text):
-        missing.append("具体物资")
     return tuple(missing)
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.incident_report import incident_report
+from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
@@ -170,7 +171,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
     if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
         return hit(*record_hit)
-    if _has(_STOCK, text) and _has(_SHORTAGE, text):
+    if (_has(_STOCK, text) or MATERIAL.search(text)) and _has(_SHORTAGE, text):  # "沙袋够不够"
         return hit("materials_low_stock", "物资库存不足")
     # "几分钟内要报市里", "蓝色预警谁发布", "什么时候结束响应": what a plan lays down in prose
     if (
