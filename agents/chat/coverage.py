@@ -54,7 +54,7 @@ SUBJECTS: tuple[Subject, ...] = (
              "hazard_source_count_by_level", "town_overview"),
     _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
     _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "town_overview"),
-    _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
+    _subject("视频监控", r"摄像|视频|(?<!监测)探头|监控点|点位", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
     _subject("应急演练", r"演练|演习", "drill_list", "drill_count"),
