@@ -183,7 +183,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's; "X仓库里放了什么危险化学品"
     # asks what the firm stores (its chemicals), not for the nearest warehouse.
     stored = ent and _has(
-        r"(?:放|存|储存|存放|堆)[了着]?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
+        r"(?:放|存|储存|存放|堆)[了着]?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)",
+        text,
     )
     near = _has(r"最近|附近|周边|就近|周围|离|距离|靠近", text)
     # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
@@ -300,7 +301,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
         return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)
     # "一共有多少家厂子", "几家厂": the spoken word for enterprises (not 厂房, 厂区, 厂里, 厂长, 厂中厂)
-    if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单|厂子|(?:几|多少)[家个]厂(?![房区里长中])", text):
+    if enterprise_filter or _has(
+        r"企业|公司|单位|厂家|工厂|名单|厂子|(?:几|多少)[家个]厂(?![房区里长中])", text
+    ):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
         if counts(text):
