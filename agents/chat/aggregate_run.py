@@ -170,7 +170,7 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
     rows = [{"n": len(g.rows)}] if p.counted else g.rows
     shown = [] if p.group == "town" else [str(r["enterprise_id"]) for r in g.rows[:500]]
     return ChatAnswer(
-        answer=answer, path="aggregate", intent=counted_intent(p.measure), query=_formula(p, g), params=_jsonable(measure.params),
+        answer=answer, path="aggregate", intent=counted_intent(p), query=_formula(p, g), params=_jsonable(measure.params),
         columns=columns, rows=rows, citations=citations,
     ), TurnState(question=text, key_kind="enterprise" if shown else "", result_ids=shown, result_enterprises=shown,
                 composed=True)  # fmt: skip

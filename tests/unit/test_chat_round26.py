@@ -78,6 +78,8 @@ def test_penalties_and_inspections_counted_per_town_report_the_count_intent(serv
     penalties = service.ask("今年各个街道分别罚了多少次", CITY)
     assert inspections.intent == "inspection_count" and inspections.rows
     assert penalties.intent == "penalty_total" and penalties.rows
+    firms = service.ask("罚款超过三万元的企业有哪些", CITY)  # firms over a bound are a list of firms
+    assert firms.intent == "penalty_list" and firms.rows
 
 
 def test_chang_zi_counts_the_own_towns_enterprises(service) -> None:  # type: ignore[no-untyped-def]
