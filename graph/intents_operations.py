@@ -42,9 +42,10 @@ RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterpr
     Intent(
         "cameras_offline",
         "离线的视频监控点（按镇街、企业；含公共点位）",
-        ("town", "enterprise_id"),
+        ("town", "enterprise_id", "all_cameras"),
         ("id", "name", "town", "enterprise_id"),
-        """MATCH (c:Camera) WHERE c.online = false AND ($town IS NULL OR c.town = $town)
+        # all_cameras: every point, online or not, for the per-town count ("各镇街分别有多少个摄像头")
+        """MATCH (c:Camera) WHERE (c.online = false OR $all_cameras = true) AND ($town IS NULL OR c.town = $town)
   AND ($enterprise_id IS NULL OR c.enterprise_id = $enterprise_id)
   AND ($scope_town IS NULL OR c.town = $scope_town)
   AND ($scope_enterprise IS NULL OR c.enterprise_id = $scope_enterprise)
@@ -279,11 +280,12 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
     ),
     Intent(
         "materials_low_stock",
-        "库存低于最低储备的应急物资",
-        ("town",),
+        "库存低于最低储备的应急物资（按镇街、物资名称）",
+        ("town", "material"),
         ("id", "name", "quantity", "min_stock", "unit", "warehouse"),
         """MATCH (w:Warehouse)-[:STOCKS]->(m:Material)
 WHERE m.quantity < m.min_stock AND ($town IS NULL OR w.town = $town)
+  AND ($material IS NULL OR m.name CONTAINS $material)
 RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_stock, m.unit AS unit,
   w.name AS warehouse ORDER BY w.name, m.id LIMIT $limit""",
         key_kind="material",

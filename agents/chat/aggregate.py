@@ -236,6 +236,20 @@ def _measure(
     return Measure(kind, intent, values | {"_question": clause, "_text": clause}, amount)
 
 
+# The rows grouped are a list template's; per town the answer is a count, reported as the family's
+# counting intent where it has one ("各镇街分别检查了多少次" is inspection_count, as a single total
+# would be). Per enterprise it stays the list's: "罚款超过5万元的企业" names firms (chat-1831).
+_COUNT_FORMS = {"inspection_list": "inspection_count", "penalty_list": "penalty_total"}
+
+
+def counted_intent(p: AggregatePlan) -> str:
+    """The intent an aggregated answer reports: per town, the count form of the family it counts."""
+    m = p.measure
+    if m.intent == "cameras_offline" and m.values.get("all_cameras"):
+        return "camera_count"
+    return _COUNT_FORMS.get(m.intent, m.intent) if p.group == "town" else m.intent
+
+
 def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:
     return template_for(kind, clause, s, counted=True)
 
@@ -245,4 +259,4 @@ UNITS = {
     "传感器": "个", "视频监控": "个", "事件告警": "起",
 }  # fmt: skip
 
-__all__ = ["UNITS", "AggregatePlan", "Measure", "plan"]
+__all__ = ["UNITS", "AggregatePlan", "Measure", "counted_intent", "plan"]

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from agents.chat.aggregate import UNITS, AggregatePlan, plan
+from agents.chat.aggregate import UNITS, AggregatePlan, counted_intent, plan
 from agents.chat.answer import SHOWN, describe_filters
 from agents.chat.compound import plan as compound_plan
 from agents.chat.compound_run import CONDITION_LIMIT, IncompleteSet, Step, run_plan
@@ -100,7 +100,7 @@ def _label(p: AggregatePlan, params: dict[str, Any]) -> str:
     if params.get("from_ms") is not None and not params.get("window_label"):  # the grammar gave no name
         period = f"{format_ms(params['from_ms'])[:10]} 至 {format_ms(params['to_ms'])[:10]}"
         detail = "，".join(x for x in (period, detail) if x)
-    name = {"传感器": "离线传感器" if m.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
+    name = {"传感器": "离线传感器" if m.intent == "sensors_offline" else "报警传感器", "视频监控": "摄像头" if m.values.get("all_cameras") else "离线摄像头",
             "事件告警": "告警事件"}.get(m.kind, m.kind)  # fmt: skip
     name = "逾期隐患" if m.intent == "overdue_hazards" else name
     what = {"sum": "罚款金额", "max": "单笔最高罚款"}.get(m.amount, f"{name}数")
@@ -170,7 +170,7 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
     rows = [{"n": len(g.rows)}] if p.counted else g.rows
     shown = [] if p.group == "town" else [str(r["enterprise_id"]) for r in g.rows[:500]]
     return ChatAnswer(
-        answer=answer, path="aggregate", intent=measure.intent, query=_formula(p, g), params=_jsonable(measure.params),
+        answer=answer, path="aggregate", intent=counted_intent(p), query=_formula(p, g), params=_jsonable(measure.params),
         columns=columns, rows=rows, citations=citations,
     ), TurnState(question=text, key_kind="enterprise" if shown else "", result_ids=shown, result_enterprises=shown,
                 composed=True)  # fmt: skip

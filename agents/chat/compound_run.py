@@ -162,7 +162,8 @@ _RECORD_LISTS = frozenset(
 def _reported_intent(c: Composed) -> str:
     """The intent the answer reports: the one record list a firm count rests on, else the final step's."""
     conditions = c.plan.conditions
-    if c.plan.final == "enterprise_count" and len(conditions) == 1 and not conditions[0].negated:
+    one_record = len(conditions) == 1 and not conditions[0].negated
+    if c.plan.final in ("enterprise_count", "enterprise_list") and one_record:  # "哪几家企业有逾期隐患"
         return conditions[0].intent if conditions[0].intent in _RECORD_LISTS else c.plan.final
     return c.plan.final
 

@@ -45,7 +45,10 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
             return "sensors_offline", {}
         return ("sensors_alarming", {}) if ALARM.search(clause) else None
     if kind == "视频监控":
-        return ("cameras_offline", {}) if OFFLINE.search(clause) else None
+        if OFFLINE.search(clause):
+            return "cameras_offline", {}
+        # counted per town or firm, the points themselves: every camera, online or not
+        return ("cameras_offline", {"all_cameras": True}) if counted else None
     if kind == "应急演练":  # "今年没搞过演练的企业": drills the enterprises held (not a landlord's)
         return "drill_list", {"drill_holder": "enterprise"}
     if kind == "事件告警" and (counted or s.event_type):

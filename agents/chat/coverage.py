@@ -54,7 +54,7 @@ SUBJECTS: tuple[Subject, ...] = (
              "hazard_source_count_by_level", "town_overview"),
     _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
     _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "town_overview"),
-    _subject("视频监控", r"摄像|视频|(?<!监测)探头", "cameras_offline", "camera_count"),
+    _subject("视频监控", r"摄像|视频|(?<!监测)探头|监控点|点位", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
     _subject("应急演练", r"演练|演习", "drill_list", "drill_count"),
@@ -132,10 +132,6 @@ _PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的�
 _COUNTED = re.compile(r"多少|几(?:家|个|条|处|次|起|项)|数量|总数|统计")
 # A named material: the low-stock template lists every short item and has no material filter, so
 # "防毒面具够不够" answered with it would list tents and sandbags too.
-_MATERIAL = re.compile(
-    r"面具|救生衣|救生圈|沙袋|帐篷|灭火器|口罩|手电|吸附棉|中和剂|消毒液|棉被|饮用水|方便食品|编织袋|铁锹|"
-    r"折叠床|雨衣|雨靴|呼吸器|防护服|发电机|水泵|担架|冲锋舟|橡皮艇|药品"
-)
 # A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one
 # count alone answers another question (chat round 25), so the question is declined, not half-answered.
 _RATIO = re.compile(
@@ -159,6 +155,8 @@ _ENTERPRISE_HEAD = re.compile(
     r"(?<!哪)(?:几|多少)家(?!店)"
     r"|(?:企业|单位|公司|工厂|厂家)(?:都|主要)?分布(?:在|于)?(?:哪些|哪几个|哪个|各)?(?:镇街|镇|街道|乡镇|板块)?"
     r"|(?:各|每个)(?:镇街|镇|街道|乡镇)[^，,。？?]{0,6}(?:几|多少)家"
+    # "哪几家企业有隐患过了整改期限", "哪些厂还有重大隐患": the firms, not each record (chat round 26)
+    r"|哪(?:几|些)家?(?:企业|公司|单位|厂子?|工厂)(?:还|现在|目前)?有"
 )
 
 
@@ -236,8 +234,6 @@ def uncovered(
         missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
     if _RATIO.search(text):
         missing.append("占比或增长率")
-    if intent_id == "materials_low_stock" and _MATERIAL.search(text):
-        missing.append("具体物资")
     return tuple(missing)
 
 

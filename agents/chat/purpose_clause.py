@@ -13,7 +13,10 @@ import re
 
 # What a briefing clause is about: reporting upwards or a meeting.
 # Not 报告的/汇报的 (上周报告的事件: the events reported, a record).
-_PURPOSE = r"(?:汇报|通报|报告|开会|晨会|早会|例会|周会|调度会|会上|写材料|准备材料|发言)(?!的)"
+# Training and ledgers are the same kind of purpose ("安全员培训要用", "年底台账要填").
+_PURPOSE = (
+    r"(?:汇报|通报|报告|开会|晨会|早会|例会|周会|调度会|会上|写材料|准备材料|发言|培训|台账|报表|课件)(?!的)"
+)
 # A clause with a question word or a record noun asks something ("上周通报过的隐患，…" is no purpose).
 _QUESTION_WORD = re.compile(
     r"哪|几|多少|什么|啥|有没有|是否|吗|么|呢|隐患|事件|报警|告警|企业|作业|检查|处罚|罚|传感|摄像|危险源|风险点|值班"
@@ -22,7 +25,9 @@ _QUESTION_WORD = re.compile(
 _LEADING = re.compile(r"^([^，,。；;：:？?]{0,24}?" + _PURPOSE + r"[^，,。；;：:？?]{0,8})[，,；;：:]\s*")
 # "…，晨会通报用", "…，开会要用", "…，汇报用。": a last clause that only says what the answer is for.
 _TRAILING = re.compile(
-    r"[，,；;]\s*([^，,。；;：:？?]{0,8}" + _PURPOSE + r"[^，,。；;：:？?]{0,4}?(?:要用|用|需要))[。!！]?\s*$"
+    r"[，,；;]\s*([^，,。；;：:？?]{0,8}"
+    + _PURPOSE
+    + r"[^，,。；;：:？?]{0,4}?(?:要用|用|需要|要填|填))[。!！]?\s*$"
 )
 
 

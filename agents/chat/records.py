@@ -21,6 +21,7 @@ from agents.chat.hazard_deadline import due_within
 from agents.chat.inspecting_unit import inspecting_level, town_office
 from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
+from agents.chat.material_names import material_said
 from agents.chat.sensor_kinds import sensor_kind
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
@@ -182,10 +183,13 @@ def record_slots(text: str, *, elliptic: bool = False) -> dict[str, Any]:
     if _EXPIRED.search(text):
         found["lease_expired"] = True
     if _EQUIPMENT_ASKED.search(text) or _item_after_team(text) is not None:
-        team_type = next((t for t, p in _TEAM_TYPES if re.search(p, text)), None)
+        item = _item_after_team(text)
+        # the team's kind from the words outside the item: 泡沫消防车 and 消防水带 name no 消防 team
+        rest = text.replace(item, " ") if item else text
+        team_type = next((t for t, p in _TEAM_TYPES if re.search(p, rest)), None)
         if team_type:
             found["team_type"] = team_type
-        if (item := _item_after_team(text)) is not None:
+        if item is not None:
             found["equipment"] = item
     if len(items := items_first(text)) == 2:  # "冲锋舟和救生衣都有的是哪支队伍": teams holding both
         found["equipment_also"] = items[1]
@@ -235,6 +239,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= due_within(text)  # "七天内到整改期限的": the deadline, not the date found
     out |= open_for(text)  # "超过30天还没整改": open that long since found (agents.chat.hazard_age)
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
+    out |= material_said(text)  # "干粉灭火器不够了": that material's shortage (agents.chat.material_names)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
         out["inspecting_unit"] = town_office(unit, values.get("town"))  # that town's own office

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.incident_report import incident_report
+from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
@@ -170,7 +171,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
     if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
         return hit(*record_hit)
-    if _has(_STOCK, text) and _has(_SHORTAGE, text):
+    if (_has(_STOCK, text) or MATERIAL.search(text)) and _has(_SHORTAGE, text):  # "沙袋够不够"
         return hit("materials_low_stock", "物资库存不足")
     # "几分钟内要报市里", "蓝色预警谁发布", "什么时候结束响应": what a plan lays down in prose
     if (
@@ -182,7 +183,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's; "X仓库里放了什么危险化学品"
     # asks what the firm stores (its chemicals), not for the nearest warehouse.
     stored = ent and _has(
-        r"(?:放|存|储存|存放|堆)了?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)", text
+        r"(?:放|存|储存|存放|堆)[了着]?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)",
+        text,
     )
     near = _has(r"最近|附近|周边|就近|周围|离|距离|靠近", text)
     # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
@@ -214,7 +216,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         if ent:
             return hit("lessees_of_lessor", "出租方查承租企业")
         return hit("lessor_list", "出租方清单")
-    if ent and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
+    if ent and not stored and _has(PROFILE, text) and not _has(r"隐患|处罚|检查|作业|告警|传感器|摄像", text):
         return hit("enterprise_profile", "企业基本信息")
     # the firm's own name may hold 化学品 (联安化学品): only the rest of the question asks for its chemicals
     if (
@@ -298,7 +300,10 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     ):
         # not confident: a scoped firm's "都列出来" after its hazard count is the hazards (follow-up rules)
         return hit("enterprise_count" if counts(text) else "enterprise_list", "其中哪些企业", GENERIC)
-    if enterprise_filter or _has(r"企业|公司|单位|厂家|工厂|名单", text):
+    # "一共有多少家厂子", "几家厂": the spoken word for enterprises (not 厂房, 厂区, 厂里, 厂长, 厂中厂)
+    if enterprise_filter or _has(
+        r"企业|公司|单位|厂家|工厂|名单|厂子|(?:几|多少)[家个]厂(?![房区里长中])", text
+    ):
         if _has(GROUPED, text):
             return hit("enterprise_count_by_town", "各镇企业数量")
         if counts(text):

@@ -283,7 +283,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     s.event_status = _first(rest, EVENT_STATUS_SYNONYMS)
     s.event_level = event_level_in(rest)
     s.op_type = _first(rest, OP_TYPE_SYNONYMS)
-    if (m := _GRADE_RE.search(rest)) is not None and ("出租" in rest or "厂中厂" in rest):
+    if (m := _GRADE_RE.search(rest)) is not None and re.search(r"出租|厂中厂|房东", rest):
         s.lessor_grade = LessorGrade(m.group(1)).value
     s.risk_level = _first(rest, RISK_LEVEL_SYNONYMS)
     if s.risk_level is None and "风险点" in rest:
@@ -314,7 +314,7 @@ _STOP = re.compile(
     r"(?:各个?|每个?|全部)(?:镇街|乡镇|镇|街道|板块)|"  # "各镇街加油站数量": a grouping, not a name
     r"请问|帮我|帮忙|[查看瞧]一?下|查询|看看|列出|告诉我|我想知道|有哪些|哪些|哪家|哪个|有多少家|有多少|多少家|多少个|多少|有几家|几家|几个|"
     r"是谁|是什么|是多少|什么|怎么样|怎么|如何|谁|现在|目前|今天|昨天|本月|本周|今年|最近的|最近|附近的|附近|周边|旁边|"
-    r"离|距离|和|与|及|以及|还有|那么|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
+    r"离|距离|和|与|及|以及|还有|那么|那[个家位]|那|其中|呢|吗|一级|二级|三级|四级|重大危险源|重大|一般|所有|全部|全市|我市|本市|"
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|主要负责人|负责人|联系电话|电话|地址|"
     r"存了|存放|存着|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
     rf"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|{CHEM_STOP}|"
