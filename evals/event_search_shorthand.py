@@ -5,6 +5,15 @@ name, status groups, and ``rec``, which expands one row into a dataset record.
 Written by hand like the rows; nothing here calls the parser.
 """
 
+from typing import Any
+
+Place = dict[str, Any]
+# (sentence, time, towns, places, event_types, levels, statuses, sources); time: a key of ``T``,
+# a (from, to) pair resolved by hand, or None.
+Row = tuple[
+    str, str | tuple[str, str] | None, list[str], list[Place], list[str], list[str], list[str], list[str]
+]
+
 NOW = "2026-03-02T09:15:00+08:00"
 T = {  # hand-resolved against NOW (Monday 2 March 2026, 09:15), semantics of docs/adr/0010
     "今天": ("2026-03-02T00:00:00+08:00", "2026-03-03T00:00:00+08:00"),
@@ -53,19 +62,19 @@ T = {  # hand-resolved against NOW (Monday 2 March 2026, 09:15), semantics of do
 }
 
 
-def V(town, name, r=None):  # short names keep the rows below on one line
+def V(town: str, name: str, r: int | None = None) -> Place:  # short names keep the rows below on one line
     return {"kind": "village", "id": f"{town}/{name}", "radius_m": r}
 
 
-def E(uscc, r=None):
+def E(uscc: str, r: int | None = None) -> Place:
     return {"kind": "enterprise", "id": uscc, "radius_m": r}
 
 
-def R(road):
+def R(road: str) -> Place:
     return {"kind": "road", "id": road, "radius_m": None}
 
 
-def C(cid, r=None):
+def C(cid: str, r: int | None = None) -> Place:
     return {"kind": "camera", "id": cid, "radius_m": r}
 
 
@@ -85,7 +94,18 @@ UNPROCESSED = ["待研判", "正报", "已派发"]
 ALL_BUT_FALSE = ["待研判", "正报", "已派发", "已处置"]
 
 
-def rec(i, now, s, t, towns, places, types, levels, statuses, sources):
+def rec(
+    i: int,
+    now: str,
+    s: str,
+    t: str | tuple[str, str] | None,
+    towns: list[str],
+    places: list[Place],
+    types: list[str],
+    levels: list[str],
+    statuses: list[str],
+    sources: list[str],
+) -> dict[str, Any]:
     tf, tt = (T[t] if isinstance(t, str) else t) if t else (None, None)
     return {
         "id": f"es{i:03d}",
