@@ -10,8 +10,6 @@ from __future__ import annotations
 import pytest
 
 from core.standards.gb18218 import (
-    ChemicalQuantity,
-    HazardCategory,
     HazardIdentificationError,
     UnitKind,
     exposure_alpha,
@@ -22,14 +20,7 @@ from core.standards.gb18218 import (
     normalize_cas,
 )
 from core.standards.gb18218_tables import CATEGORIES, TABLE1, TABLE3_BETA
-
-HC = HazardCategory
-STORE = UnitKind.STORAGE
-
-
-def cq(name: str, q: float, cas: str | None = None, cat: HazardCategory | None = None) -> ChemicalQuantity:
-    return ChemicalQuantity(name=name, cas=cas, quantity_t=q, category=cat)
-
+from tests.support.gb18218_inputs import STORE, cq
 
 # --------------------------------------------------------------------------- table integrity
 

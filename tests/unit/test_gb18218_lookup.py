@@ -13,7 +13,6 @@ import pytest
 from core.errors import ValidationError
 from core.standards.gb18218 import (
     ChemicalQuantity,
-    HazardCategory,
     HazardIdentificationError,
     UnitKind,
     critical_quantity_t,
@@ -21,14 +20,7 @@ from core.standards.gb18218 import (
     identify,
     lookup_table1,
 )
-
-HC = HazardCategory
-STORE = UnitKind.STORAGE
-
-
-def cq(name: str, q: float, cas: str | None = None, cat: HazardCategory | None = None) -> ChemicalQuantity:
-    return ChemicalQuantity(name=name, cas=cas, quantity_t=q, category=cat)
-
+from tests.support.gb18218_inputs import HC, STORE, cq
 
 # --------------------------------------------------------------------------- lookup
 
