@@ -79,7 +79,7 @@ class LlmSettings(BaseModel):
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
     context: int = Field(4096, ge=512)
-    # llama.cpp RAM cache of evaluated prompt prefixes; 0 = off (memory caveat: agents/llm/llama_server.py)
+    # llama.cpp RAM cache of evaluated prompt prefixes; 0 = off (memory caveat: agents/llm/llama_server_config.py)
     prompt_cache_mb: int = Field(0, ge=0)
     timeout_s: float = Field(60.0, gt=0)
     max_concurrency: int = Field(2, ge=1)

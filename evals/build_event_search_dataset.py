@@ -1,94 +1,34 @@
-"""Expand the hand-written shorthand below into ``evals/datasets/event_search.jsonl``.
-
-The gold filters are written by hand here (times resolved by hand against each case's ``now``);
-nothing in this file calls the parser. Run from the repository root:
-``python -m evals.build_event_search_dataset``.
-"""
+"""Expand the hand-written rows below (shorthand: ``evals.event_search_shorthand``) into
+``evals/datasets/event_search.jsonl`` and ``event_search_holdout.jsonl``. Gold filters are written by
+hand (times resolved against each case's ``now``); nothing here calls the parser. Run from the
+repository root: ``python -m evals.build_event_search_dataset``."""
 
 import json
 import sys
 from pathlib import Path
 
-NOW = "2026-03-02T09:15:00+08:00"
-T = {  # hand-resolved against NOW (Monday 2 March 2026, 09:15), semantics of docs/adr/0010
-    "今天": ("2026-03-02T00:00:00+08:00", "2026-03-03T00:00:00+08:00"),
-    "昨天": ("2026-03-01T00:00:00+08:00", "2026-03-02T00:00:00+08:00"),
-    "前天": ("2026-02-28T00:00:00+08:00", "2026-03-01T00:00:00+08:00"),
-    "昨天下午": ("2026-03-01T12:00:00+08:00", "2026-03-01T18:00:00+08:00"),
-    "昨晚": ("2026-03-01T18:00:00+08:00", "2026-03-02T00:00:00+08:00"),
-    "今天上午": ("2026-03-02T06:00:00+08:00", "2026-03-02T12:00:00+08:00"),
-    "今天凌晨": ("2026-03-02T00:00:00+08:00", "2026-03-02T06:00:00+08:00"),
-    "今天早上": ("2026-03-02T06:00:00+08:00", "2026-03-02T09:00:00+08:00"),
-    "昨天中午": ("2026-03-01T11:00:00+08:00", "2026-03-01T13:00:00+08:00"),
-    "昨天傍晚": ("2026-03-01T17:00:00+08:00", "2026-03-01T19:00:00+08:00"),
-    "今天下午": ("2026-03-02T12:00:00+08:00", "2026-03-02T18:00:00+08:00"),
-    "昨天上午": ("2026-03-01T06:00:00+08:00", "2026-03-01T12:00:00+08:00"),
-    "上周三": ("2026-02-25T00:00:00+08:00", "2026-02-26T00:00:00+08:00"),
-    "上周五": ("2026-02-27T00:00:00+08:00", "2026-02-28T00:00:00+08:00"),
-    "上周": ("2026-02-23T00:00:00+08:00", "2026-03-02T00:00:00+08:00"),
-    "本周": ("2026-03-02T00:00:00+08:00", "2026-03-09T00:00:00+08:00"),
-    "上个月": ("2026-02-01T00:00:00+08:00", "2026-03-01T00:00:00+08:00"),
-    "本月": ("2026-03-01T00:00:00+08:00", "2026-04-01T00:00:00+08:00"),
-    "今年": ("2026-01-01T00:00:00+08:00", "2027-01-01T00:00:00+08:00"),
-    "去年": ("2025-01-01T00:00:00+08:00", "2026-01-01T00:00:00+08:00"),
-    "近三天": ("2026-02-27T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "近一周": ("2026-02-23T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "近24小时": ("2026-03-01T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "近两小时": ("2026-03-02T07:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "近一小时": ("2026-03-02T08:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "近一个月": ("2026-02-02T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "刚才": ("2026-03-02T08:45:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "这两天": ("2026-02-28T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-    "2月5日": ("2026-02-05T00:00:00+08:00", "2026-02-06T00:00:00+08:00"),
-    "2月14日": ("2026-02-14T00:00:00+08:00", "2026-02-15T00:00:00+08:00"),
-    "2024-03-05 10-12": ("2024-03-05T10:00:00+08:00", "2024-03-05T12:00:00+08:00"),
-    "2月20-22日": ("2026-02-20T00:00:00+08:00", "2026-02-23T00:00:00+08:00"),
-    "前天晚上8点后": ("2026-02-28T20:00:00+08:00", "2026-03-01T00:00:00+08:00"),
-    "昨天15-17点": ("2026-03-01T15:00:00+08:00", "2026-03-01T17:00:00+08:00"),
-    "今天8点后": ("2026-03-02T08:00:00+08:00", "2026-03-03T00:00:00+08:00"),
-    "2月份": ("2026-02-01T00:00:00+08:00", "2026-03-01T00:00:00+08:00"),
-    "1月": ("2026-01-01T00:00:00+08:00", "2026-02-01T00:00:00+08:00"),
-    "国庆": ("2025-10-01T00:00:00+08:00", "2025-10-08T00:00:00+08:00"),
-    "周末": ("2026-02-28T00:00:00+08:00", "2026-03-02T00:00:00+08:00"),
-    "昨天凌晨3点": ("2026-03-01T03:00:00+08:00", "2026-03-01T04:00:00+08:00"),
-    "昨天10:30-11:00": ("2026-03-01T10:30:00+08:00", "2026-03-01T11:00:00+08:00"),
-    "去年12月": ("2025-12-01T00:00:00+08:00", "2026-01-01T00:00:00+08:00"),
-    "近半个月": ("2026-02-15T09:15:00+08:00", "2026-03-02T09:15:00+08:00"),
-}
-
-
-def V(town, name, r=None):  # short names keep the rows below on one line
-    return {"kind": "village", "id": f"{town}/{name}", "radius_m": r}
-
-
-def E(uscc, r=None):
-    return {"kind": "enterprise", "id": uscc, "radius_m": r}
-
-
-def R(road):
-    return {"kind": "road", "id": road, "radius_m": None}
-
-
-def C(cid, r=None):
-    return {"kind": "camera", "id": cid, "radius_m": r}
-
-
-YICHEN, ZHENGJIA, DINGMING, DEHENG = (
-    "9132028165329128X5",
-    "91320281638476518J",
-    "91320281787859221W",
-    "913202817742790259",
+from evals.event_search_shorthand import (
+    ALL_BUT_FALSE,
+    DEHENG,
+    DINGMING,
+    JINZHENG,
+    KELI,
+    LIANAN,
+    MAOSHENG,
+    NOW,
+    UNPROCESSED,
+    YICHEN,
+    ZHENGJIA,
+    C,
+    E,
+    R,
+    Row,
+    V,
+    rec,
 )
-LIANAN, KELI, MAOSHENG, JINZHENG = (
-    "913202817483529892",
-    "913202817816863230",
-    "91320281740945659R",
-    "91320281MAXMJ4WF81",
-)
-UNPROCESSED = ["待研判", "正报", "已派发"]
-# (sentence, time, towns, places, event_types, levels, statuses, sources)
+
 # A village name used in two towns (滨江社区: 城东, 夏港) means both: the sentence does not say which.
-ROWS = [
+ROWS: list[Row] = [
     ("昨天下午城东的烟雾告警", "昨天下午", ["城东街道"], [], ["烟雾"], [], [], []),
     ("上周三临港有没有火情", "上周三", ["临港经济开发区"], [], ["火焰"], [], [], []),
     ("近三天华士镇未处理的告警", "近三天", ["华士镇"], [], [], [], UNPROCESSED, []),
@@ -249,7 +189,7 @@ ROWS = [
 ]
 # A second `now` for month/year boundaries: New Year's morning 2026 (Thursday).
 NOW2 = "2026-01-01T08:00:00+08:00"
-ROWS2 = [
+ROWS2: list[Row] = [
     ("昨天的告警", ("2025-12-31T00:00:00+08:00", "2026-01-01T00:00:00+08:00"), [], [], [], [], [], []),
     (
         "上个月城东的烟雾",
@@ -306,8 +246,7 @@ ROWS2 = [
 
 # Spoken phrasing (events-gen, after the first held-out set): one family of rule per row, written
 # for these rules, times resolved by hand against NOW (Monday 2 March 2026, 09:15).
-ALL_BUT_FALSE = ["待研判", "正报", "已派发", "已处置"]
-ROWS3 = [
+ROWS3: list[Row] = [
     ("今儿早上城东冒烟了没", "今天早上", ["城东街道"], [], ["烟雾"], [], [], []),
     ("凌晨到现在华士有没有火", ("2026-03-02T00:00:00+08:00", NOW), ["华士镇"], [], ["火焰"], [], [], []),
     ("从昨天起临港还没处理的", ("2026-03-01T00:00:00+08:00", NOW), ["临港经济开发区"], [], [], [], UNPROCESSED, []),
@@ -340,7 +279,7 @@ ROWS3 = [
 
 # The first held-out set: written after the parser was frozen; since events-gen fixed its misses by
 # general rules it is development data (a new held-out set is written separately).
-HOLDOUT = [
+HOLDOUT: list[Row] = [
     (
         "昨天夜里华士有没有烟",
         ("2026-03-01T18:00:00+08:00", "2026-03-02T00:00:00+08:00"),
@@ -442,25 +381,6 @@ HOLDOUT = [
     ),
     ("徐霞客 误报 近一个月", "近一个月", ["徐霞客镇"], [], [], [], ["误报"], []),
 ]
-
-
-def rec(i, now, s, t, towns, places, types, levels, statuses, sources):
-    tf, tt = (T[t] if isinstance(t, str) else t) if t else (None, None)
-    return {
-        "id": f"es{i:03d}",
-        "now": now,
-        "sentence": s,
-        "gold": {
-            "time_from": tf,
-            "time_to": tt,
-            "towns": towns,
-            "places": places,
-            "event_types": types,
-            "levels": levels,
-            "statuses": statuses,
-            "sources": sources,
-        },
-    }
 
 
 out = (

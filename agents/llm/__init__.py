@@ -1,8 +1,9 @@
 """Chat models behind the ``core.ports.ChatModel`` port.
 
 * ``OpenAIChatModel`` (``openai_chat_model.py``) — the one adapter for vLLM, the embedded llama.cpp
-  server and cloud endpoints; ``FakeChatModel`` (``fake_chat_model.py``) — ``fn(messages) -> str``
-  for tests; both share ``structured.py`` (schema, validation, re-ask).
+  server and cloud endpoints (responses read by ``openai_protocol.py``); ``FakeChatModel``
+  (``fake_chat_model.py``) — ``fn(messages) -> str`` for tests; both share ``structured.py`` (schema,
+  validation, re-ask).
 * ``prompts.py`` loads the versioned templates of ``prompts/<task>/v<N>.toml``; ``vocab.py``
   normalises generated values to closed vocabularies; ``extraction.py`` holds ``PlanFacts`` and the
   deterministic baseline extractor; ``langchain_bridge.py`` gives LangChain the same endpoint.

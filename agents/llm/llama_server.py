@@ -6,13 +6,8 @@ restarted, and a port held by anything else is refused. State lives in ``cfg.run
 (``<data_dir>/llm``): ``llama-server.json`` (the PID file: pid plus what it serves), the log
 ``llama-server.log`` (previous run kept as ``.log.1``) and a lock serialising start/stop.
 
-Threads: ggml's workers meet at a barrier after every operation, so one preempted worker stalls
-the others; on a small machine that also runs the API, the graph engine and the embedder, giving
-llama.cpp every core makes decoding collapse whenever anything else runs. ``default_threads``
-therefore leaves one core free. Measured on 2 cores, 0.5B model: 1 thread 29 tok/s alone and 19
-next to one busy process; 2 threads 44 tok/s alone but 1–12 next to one busy process. Set
-``SAFECLOUD_LLM__THREADS=2`` only on a box that does nothing else. ``OMP_NUM_THREADS`` is set to
-the same count for the child.
+What it runs (``ServerConfig``, argv, environment, thread count) is ``llama_server_config``; its
+names are re-exported here for the CLI and tests.
 
 ``agents`` never imports ``api``: the CLI turns ``Settings`` into a ``ServerConfig``.
 """
@@ -25,139 +20,51 @@ import http.client
 import importlib.util
 import json
 import logging
-import math
 import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
+from agents.llm.llama_server_config import (
+    LOG_FILE,
+    SERVER_MODULE,
+    STATE_FILE,
+    ServerConfig,
+    client_host,
+    default_threads,
+    server_command,
+    server_env,
+    usable_cpus,
+)
 from core.errors import ConfigError, LLMError
+
+__all__ = [
+    "LOG_FILE",
+    "STATE_FILE",
+    "ServerConfig",
+    "default_threads",
+    "port_in_use",
+    "probe_models",
+    "run_foreground",
+    "server_command",
+    "server_env",
+    "start",
+    "status",
+    "stop",
+    "usable_cpus",
+]
 
 log = logging.getLogger(__name__)
 
-STATE_FILE = "llama-server.json"
-LOG_FILE = "llama-server.log"
 _LOCK_FILE = ".llama-server.lock"
-_SERVER_MODULE = "llama_cpp.server"
-_MAX_THREADS = 8
-# llama_cpp.server reads these from the environment and lets HOST/PORT override its own flags.
-_SCRUBBED_ENV = ("HOST", "PORT", "CONFIG_FILE", "MODEL")
 _children: dict[int, subprocess.Popen[bytes]] = {}  # started by this process: reaped, never GC-warned
-
-
-@dataclass(frozen=True)
-class ServerConfig:
-    model_path: Path
-    alias: str
-    run_dir: Path
-    host: str = "127.0.0.1"
-    port: int = 8088
-    threads: int = 1
-    context: int = 4096
-    prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
-    startup_timeout_s: float = 120.0
-
-    @property
-    def base_url(self) -> str:
-        return f"http://{_client_host(self.host)}:{self.port}/v1"
-
-    @property
-    def state_path(self) -> Path:
-        return self.run_dir / STATE_FILE
-
-    @property
-    def log_path(self) -> Path:
-        return self.run_dir / LOG_FILE
-
-    def identity(self) -> dict[str, Any]:
-        """What must match for a running server to be re-used."""
-        return {
-            "model_path": str(self.model_path),
-            "alias": self.alias,
-            "host": self.host,
-            "port": self.port,
-            "threads": self.threads,
-            "context": self.context,
-            "prompt_cache_mb": self.prompt_cache_mb,
-        }
-
-
-# --- pure helpers ---------------------------------------------------------------------------------
-
-
-def usable_cpus() -> int:
-    """CPUs this process may run on: affinity mask, capped by a cgroup v2 CPU quota."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    with contextlib.suppress(OSError, ValueError):
-        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
-        if quota != "max":
-            cpus = min(cpus, max(1, math.ceil(int(quota) / int(period))))
-    return max(1, cpus)
-
-
-def default_threads(cpus: int | None = None) -> int:
-    """llama.cpp threads when none are configured: all cores but one, at least 1, at most 8."""
-    n = cpus if cpus is not None else usable_cpus()
-    return max(1, min(_MAX_THREADS, n - 1))
-
-
-def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]:
-    """The server's argv (flags as llama-cpp-python 0.3.36 spells them)."""
-    return [
-        python,
-        "-m",
-        _SERVER_MODULE,
-        "--model", str(cfg.model_path),
-        "--model_alias", cfg.alias,
-        "--host", cfg.host,
-        "--port", str(cfg.port),
-        "--n_threads", str(cfg.threads),
-        "--n_threads_batch", str(cfg.threads),
-        "--n_ctx", str(cfg.context),
-        # Only the last token's logits are needed (no logprobs); all-token logits cost prompt time.
-        "--logits_all", "False",
-        # Requests queue on the server's lock; the default lets a new request cut a streaming one.
-        "--interrupt_requests", "False",
-        "--verbose", "False",
-        *_prompt_cache_flags(cfg.prompt_cache_mb),
-    ]  # fmt: skip
-
-
-def _prompt_cache_flags(megabytes: int) -> list[str]:
-    """llama.cpp keeps only the last prompt's evaluated tokens; any other request in between (answer
-    phrasing, an event-search or plan call) throws the long shared prompt prefix away. The RAM cache
-    keeps evaluated states keyed by their tokens and restores the longest matching prefix. Measured on
-    2 cores, 1.5B, 1 thread: a 1,756-token text-to-Cypher-sized prompt after another request took 49 s
-    to prefill without it and 2.4 s with it.
-
-    Off by default: llama-cpp-python 0.3.36 counts only the C state against ``cache_size``, not the
-    logits array it copies into every saved state (n_batch x vocabulary floats, ~311 MB for Qwen2.5),
-    so the real memory grows far past the setting — a test run with the 0.5B reached 11 GB RSS. Turn
-    it on only with memory to spare and a small size (each state costs ~0.3–0.4 GB beyond what the
-    setting counts)."""
-    if megabytes <= 0:
-        return []
-    return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]
-
-
-def server_env(cfg: ServerConfig, base: Mapping[str, str]) -> dict[str, str]:
-    env = {k: v for k, v in base.items() if k not in _SCRUBBED_ENV}
-    env["OMP_NUM_THREADS"] = str(cfg.threads)
-    env["PYTHONUNBUFFERED"] = "1"
-    return env
-
-
-def _client_host(host: str) -> str:
-    """Where a client on this machine reaches a server bound to ``host``."""
-    return {"0.0.0.0": "127.0.0.1", "": "127.0.0.1", "::": "::1"}.get(host, host)  # noqa: S104
 
 
 # --- probing --------------------------------------------------------------------------------------
@@ -220,7 +127,7 @@ def _is_server(pid: int) -> bool:
     if not _alive(pid):
         return False
     try:
-        return _SERVER_MODULE.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return SERVER_MODULE.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 
@@ -362,7 +269,7 @@ def _reuse(cfg: ServerConfig) -> bool:
 
 def _preflight(cfg: ServerConfig) -> None:
     if port_in_use(cfg.host, cfg.port):
-        answering = probe_models(f"http://{_client_host(cfg.host)}:{cfg.port}/v1", timeout_s=1.0)
+        answering = probe_models(f"http://{client_host(cfg.host)}:{cfg.port}/v1", timeout_s=1.0)
         hint = (
             "该端口上已有一个不由本数据目录管理的模型服务；若要使用它，请设置 SAFECLOUD_LLM__BASE_URL"
             if answering is not None

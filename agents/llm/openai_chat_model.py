@@ -27,26 +27,37 @@ longest silence between bytes); at most ``max_concurrency`` requests in flight (
 gives up after ``timeout_s`` with ``LLMBusyError``); ``tenacity`` retries connection failures, 429
 and 5xx with exponential backoff (read timeouts are not retried: the server was busy generating and
 a retry would double the wait); ``allow_requests=False`` raises before any network I/O.
+
+Reading what comes back (HTTP failures as typed errors, completion bodies, SSE events) lives in
+``agents.llm.openai_protocol``; this module builds the requests and owns the client, slots and retries.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx2
 from pydantic import BaseModel
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential
 
-from agents.llm.errors import LLMBusyError, LLMTimeoutError, LLMUnavailableError
+from agents.llm.errors import LLMBusyError, LLMUnavailableError
+from agents.llm.openai_protocol import (
+    chat_result,
+    check_status,
+    json_body,
+    retryable,
+    scrub_url,
+    stream_deltas,
+    unavailable_error,
+    version_tuple,
+)
 from agents.llm.structured import json_schema_for, run_structured, schema_name
 from agents.llm.truncation import estimate_messages_tokens, fit_messages
-from core.ai import ChatMessage, ChatResult, ChatUsage
+from core.ai import ChatMessage, ChatResult
 from core.errors import LLMError
 
 log = logging.getLogger(__name__)
@@ -55,35 +66,10 @@ M = TypeVar("M", bound=BaseModel)
 Backend = Literal["llama_cpp", "vllm", "openai"]
 VllmStructuredParam = Literal["auto", "structured_outputs", "guided_json"]
 
+__all__ = ["REQUESTS_DISABLED", "Backend", "OpenAIChatModel", "VllmStructuredParam", "scrub_url"]
+
 REQUESTS_DISABLED = "llm_requests_disabled"
-_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _MIN_COMPLETION_TOKENS = 16
-
-
-def scrub_url(url: str) -> str:
-    """``url`` without user:password, for logs and error messages."""
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def _version_tuple(text: str) -> tuple[int, ...]:
-    nums: list[int] = []
-    for part in text.split("."):
-        digits = "".join(ch for ch in part if ch.isdigit())
-        if not digits:
-            break
-        nums.append(int(digits))
-        if digits != part:  # "2rc1" → stop after 2
-            break
-    return tuple(nums)
-
-
-def _retryable(exc: BaseException) -> bool:
-    return isinstance(exc, LLMUnavailableError) and exc.retryable
 
 
 class OpenAIChatModel:
@@ -252,7 +238,7 @@ class OpenAIChatModel:
             log.info("vLLM version probe failed at %s; using structured_outputs", self.where)
             return "structured_outputs"
         param: VllmStructuredParam = (
-            "guided_json" if version and _version_tuple(version) < (0, 10, 2) else "structured_outputs"
+            "guided_json" if version and version_tuple(version) < (0, 10, 2) else "structured_outputs"
         )
         log.info("vLLM %s at %s: structured output via %s", version or "?", self.where, param)
         return param
@@ -271,7 +257,7 @@ class OpenAIChatModel:
         return Retrying(
             stop=stop_after_attempt(self.max_retries + 1),
             wait=wait_exponential(multiplier=self._backoff_s, max=self._backoff_max_s),
-            retry=retry_if_exception(_retryable),
+            retry=retry_if_exception(retryable),
             before_sleep=before_sleep,
             reraise=True,
         )
@@ -284,53 +270,13 @@ class OpenAIChatModel:
             )
 
     def _unavailable(self, exc: httpx2.HTTPError) -> LLMUnavailableError:
-        details: dict[str, object] = {"base_url": self.where, "error": f"{type(exc).__name__}: {exc}"}
-        if isinstance(exc, httpx2.ReadTimeout):
-            return LLMTimeoutError(
-                f"语言模型服务 {self.where} 在 {self._timeout_s:g} 秒内没有响应", details=details
-            )
-        return LLMUnavailableError(f"无法连接语言模型服务 {self.where}，请确认服务已启动", details=details)
-
-    def _check_status(self, response: httpx2.Response) -> None:
-        if response.status_code < 400:
-            return
-        try:
-            response.read()
-            snippet = response.text[:500]
-        except httpx2.HTTPError:
-            snippet = ""
-        details: dict[str, object] = {
-            "base_url": self.where,
-            "status": response.status_code,
-            "body": snippet,
-        }
-        if response.status_code in _RETRY_STATUSES:
-            raise LLMUnavailableError(
-                f"语言模型服务暂时不可用（HTTP {response.status_code}）", details=details
-            )
-        raise LLMError(f"语言模型服务拒绝了请求（HTTP {response.status_code}）", details=details)
+        return unavailable_error(exc, self.where, self._timeout_s)
 
     def _chat(self, body: dict[str, Any]) -> ChatResult:
         started = time.perf_counter()
         data = self._retrying()(self._post_once, body)
         latency = (time.perf_counter() - started) * 1000
-        try:
-            choice = data["choices"][0]
-            text = choice["message"].get("content") or ""
-        except (KeyError, IndexError, TypeError, AttributeError) as exc:
-            raise LLMError(
-                "语言模型服务返回了无法识别的响应", details={"base_url": self.where, "body": str(data)[:500]}
-            ) from exc
-        usage = data.get("usage") or {}
-        result = ChatResult(
-            text=text,
-            model=str(data.get("model") or self.model),
-            usage=ChatUsage(
-                prompt_tokens=int(usage.get("prompt_tokens") or 0),
-                completion_tokens=int(usage.get("completion_tokens") or 0),
-            ),
-            latency_ms=latency,
-        )
+        result = chat_result(data, model=self.model, latency_ms=latency, where=self.where)
         log.info(
             "llm %s %s: %s+%s tokens in %.0f ms",
             self.backend,
@@ -349,16 +295,8 @@ class OpenAIChatModel:
             raise self._unavailable(exc) from exc
         finally:
             self._slots.release()
-        self._check_status(response)
-        try:
-            payload = response.json()
-        except ValueError as exc:  # JSONDecodeError
-            raise LLMError(
-                "语言模型服务返回的不是 JSON", details={"base_url": self.where, "body": response.text[:500]}
-            ) from exc
-        if not isinstance(payload, dict):
-            raise LLMError("语言模型服务返回了无法识别的响应", details={"base_url": self.where})
-        return payload
+        check_status(response, self.where)
+        return json_body(response, self.where)
 
     def _open_stream(self, body: dict[str, Any]) -> httpx2.Response:
         """Send the request and check the status; the caller holds a slot and closes the response."""
@@ -368,7 +306,7 @@ class OpenAIChatModel:
         except httpx2.HTTPError as exc:
             raise self._unavailable(exc) from exc
         try:
-            self._check_status(response)
+            check_status(response, self.where)
         except BaseException:
             response.close()
             raise
@@ -388,23 +326,9 @@ class OpenAIChatModel:
 
         response = self._retrying()(open_with_slot)
         try:
-            for data in _sse_data(response):
-                if data == "[DONE]":
-                    break
-                try:
-                    event = json.loads(data)
-                except ValueError:
-                    log.warning("skipping a malformed SSE event from %s", self.where)
-                    continue
-                if not isinstance(event, dict):
-                    continue
-                if event.get("error"):
-                    raise LLMError("语言模型服务在流式输出中报告错误", details={"error": event["error"]})
-                for choice in event.get("choices") or []:
-                    delta = (choice.get("delta") or {}).get("content")
-                    if delta:
-                        pieces += 1
-                        yield delta
+            for delta in stream_deltas(response, self.where):
+                pieces += 1
+                yield delta
         except httpx2.HTTPError as exc:
             raise self._unavailable(exc) from exc
         finally:
@@ -416,18 +340,3 @@ class OpenAIChatModel:
                 pieces,
                 (time.perf_counter() - started) * 1000,
             )
-
-
-def _sse_data(response: httpx2.Response) -> Iterator[str]:
-    """The ``data`` payload of each server-sent event (multi-line data joined with newlines)."""
-    lines: list[str] = []
-    for line in response.iter_lines():
-        if not line:
-            if lines:
-                yield "\n".join(lines)
-                lines = []
-            continue
-        if line.startswith("data:"):
-            lines.append(line[5:].removeprefix(" "))
-    if lines:
-        yield "\n".join(lines)

@@ -12,17 +12,12 @@ Fusion in Qdrant's query API. Point ids are uuid5 of the document id (re-upserti
 the payload keeps the original id under ``_id``. A ``KeywordDoc``'s ``keywords`` join ``text``
 in the keyword vector only (not embedded, not stored).
 
-Filters (``Mapping[str, Any]``): ``str``/``int``/``bool`` → exact match, a list/tuple/set →
-any of, ``{"gte": …, "lte": …, "gt": …, "lt": …}`` → range (numbers; ISO strings → datetime
-range), ``None`` → ignored. Keys are payload keys, e.g. ``town``, ``category``, ``type``,
-``time`` (epoch ms) or a data-scope key.
+Filters are plain mappings (``agents.search.qdrant_filters``); the client, a server or embedded
+local mode with its one-process folder lock, comes from ``agents.search.qdrant_connection``.
 
-Local mode (``QdrantClient(path=...)``) is exact brute-force search held entirely in memory and
-allows ONE process per folder (an exclusive file lock). The API process owns the folder while it
-runs; a CLI command that needs it at the same time fails with ``SearchIndexLockedError`` (stop
-the server, or point both at a Qdrant server with ``SAFECLOUD_SEARCH__URL``). Local mode ignores
-payload indexes, so they are created only on a server. Local mode costs (qdrant-client 1.20,
-measured by ``benchmarks/search_bench.py``): keyword (sparse) scoring and payload filters are
+Local mode (``QdrantClient(path=...)``) is exact brute-force search held entirely in memory. It
+ignores payload indexes, so they are created only on a server. Local mode costs (qdrant-client
+1.20, measured by ``benchmarks/search_bench.py``): keyword (sparse) scoring and payload filters are
 Python loops over every point (time grows with points × stored terms, hence ``TermProfile``),
 and each upserted point is its own SQLite commit (~3–4 ms). Fine for the demo city; use a
 server for large chunk collections.
@@ -35,18 +30,21 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, nullcontext
-from pathlib import Path
 from typing import Any, Literal
 
 from qdrant_client import QdrantClient, models
 
 from agents.search.docs import KeywordDoc
-from agents.search.errors import SearchError, SearchIndexLockedError
+from agents.search.errors import SearchError
 from agents.search.noise import keyword_query
+from agents.search.qdrant_connection import is_local_client, qdrant_client_factory
+from agents.search.qdrant_filters import build_filter, schema_for
 from agents.search.tokenize import NAMES, TEXT, SparseTerms, TermProfile, Tokenizer
 from core.ai import SearchDoc, SearchHit
-from core.errors import SafeCloudError, ValidationError
+from core.errors import SafeCloudError
 from core.ports import Embedder
+
+__all__ = ["DEFAULT_FILTER_KEYS", "QdrantSearchIndex", "build_filter", "point_id", "qdrant_client_factory"]
 
 log = logging.getLogger(__name__)
 
@@ -70,54 +68,6 @@ Mode = Literal["hybrid", "dense", "sparse"]
 def point_id(doc_id: str) -> str:
     """Deterministic Qdrant point id (a UUID) for a string document id."""
     return str(uuid.uuid5(_POINT_NAMESPACE, doc_id))
-
-
-def qdrant_client_factory(
-    *, url: str | None = None, api_key: str | None = None, path: Path | None = None, timeout: int = 10
-) -> Callable[[], QdrantClient]:
-    """A factory for the composition root: a server client when ``url`` is set, else local mode."""
-
-    def make() -> QdrantClient:
-        if url:
-            return QdrantClient(url=url, api_key=api_key, timeout=timeout)
-        if path is None:
-            return QdrantClient(location=":memory:")
-        path.mkdir(parents=True, exist_ok=True)
-        # Probe the lock first: a QdrantLocal that fails on it leaks its lock file handle.
-        if _locked(path / ".lock"):
-            raise _locked_error(path)
-        try:  # the adapter serialises local-mode calls, so any request thread may use it
-            return QdrantClient(path=str(path), force_disable_check_same_thread=True)
-        except RuntimeError as exc:  # lost a race with another process
-            if "already accessed" in str(exc):
-                raise _locked_error(path) from exc
-            raise
-
-    return make
-
-
-def _locked(lock_file: Path) -> bool:
-    """True when another client (in any process) holds the local-mode folder's lock."""
-    import portalocker  # qdrant-client's own locking library
-
-    if not lock_file.exists():
-        return False
-    with lock_file.open("r+") as fh:
-        try:
-            portalocker.lock(fh, portalocker.LockFlags.EXCLUSIVE | portalocker.LockFlags.NON_BLOCKING)
-        except portalocker.exceptions.LockException:
-            return True
-        portalocker.unlock(fh)
-    return False
-
-
-def _locked_error(path: Path) -> SearchIndexLockedError:
-    return SearchIndexLockedError(
-        f"检索索引目录 {path} 正被另一个进程占用（通常是正在运行的 safecloud serve）："
-        "嵌入式 Qdrant 每个目录只允许一个进程访问。请先停止服务再运行此命令，"
-        "或为服务与命令行配置同一个 Qdrant 服务器（SAFECLOUD_SEARCH__URL）。",
-        details={"path": str(path)},
-    )
 
 
 class QdrantSearchIndex:
@@ -157,7 +107,7 @@ class QdrantSearchIndex:
 
     @property
     def is_local(self) -> bool:
-        return _is_local(self.client)
+        return is_local_client(self.client)
 
     @contextmanager
     def _op(self, action: str) -> Iterator[QdrantClient]:
@@ -165,7 +115,7 @@ class QdrantSearchIndex:
         pure Python under the GIL, so nothing is lost)."""
         with _errors(action):
             client = self.client
-            with self._local_lock if _is_local(client) else nullcontext():
+            with self._local_lock if is_local_client(client) else nullcontext():
                 yield client
 
     def close(self) -> None:
@@ -347,48 +297,8 @@ class QdrantSearchIndex:
         if self.is_local:
             return  # local mode ignores payload indexes (and warns)
         for key in (ID_KEY, *self.filter_keys.get(collection, ())):
-            schema = _schema_for(sample.get(key, "")) if key != ID_KEY else models.PayloadSchemaType.KEYWORD
+            schema = schema_for(sample.get(key, "")) if key != ID_KEY else models.PayloadSchemaType.KEYWORD
             self.client.create_payload_index(collection, field_name=key, field_schema=schema, wait=True)
-
-
-def build_filter(filters: Mapping[str, Any] | None) -> models.Filter | None:
-    """Payload filter from a plain mapping (see the module docstring)."""
-    if not filters:
-        return None
-    must: list[models.Condition] = []
-    for key, value in filters.items():
-        if value is None:
-            continue
-        if isinstance(value, Mapping):
-            bounds = {k: value[k] for k in ("gt", "gte", "lt", "lte") if value.get(k) is not None}
-            unknown = set(value) - {"gt", "gte", "lt", "lte"}
-            if unknown or not bounds:
-                raise ValidationError(
-                    f"过滤条件 {key} 的范围写法无效：只支持 gt/gte/lt/lte", code="invalid_filter"
-                )
-            if all(isinstance(v, str) for v in bounds.values()):
-                must.append(models.FieldCondition(key=key, range=models.DatetimeRange(**bounds)))
-            else:
-                must.append(models.FieldCondition(key=key, range=models.Range(**bounds)))
-        elif isinstance(value, list | tuple | set | frozenset):
-            options = list(value)
-            if not options:
-                raise ValidationError(f"过滤条件 {key} 的候选值为空", code="invalid_filter")
-            must.append(models.FieldCondition(key=key, match=models.MatchAny(any=options)))
-        elif isinstance(value, bool | int | str):
-            must.append(models.FieldCondition(key=key, match=models.MatchValue(value=value)))
-        elif isinstance(value, float):
-            must.append(models.FieldCondition(key=key, range=models.Range(gte=value, lte=value)))
-        else:
-            raise ValidationError(
-                f"过滤条件 {key} 的值类型不受支持：{type(value).__name__}", code="invalid_filter"
-            )
-    return models.Filter(must=must) if must else None
-
-
-def _is_local(client: QdrantClient) -> bool:
-    options = client.init_options
-    return bool(options.get("path") or options.get("location") == ":memory:")
 
 
 def _keyword_text(doc: SearchDoc) -> str:
@@ -407,18 +317,6 @@ def _hit(point: models.ScoredPoint) -> SearchHit:
     payload = dict(point.payload or {})
     doc_id = str(payload.pop(ID_KEY, point.id))
     return SearchHit(id=doc_id, score=float(point.score), payload=payload)
-
-
-def _schema_for(value: Any) -> models.PayloadSchemaType:
-    if isinstance(value, list | tuple) and value:
-        value = value[0]
-    if isinstance(value, bool):
-        return models.PayloadSchemaType.BOOL
-    if isinstance(value, int):
-        return models.PayloadSchemaType.INTEGER
-    if isinstance(value, float):
-        return models.PayloadSchemaType.FLOAT
-    return models.PayloadSchemaType.KEYWORD
 
 
 @contextmanager

@@ -7,13 +7,13 @@ refused or not, leaves an audit row with its outcome status.
 
 Inputs that are *meant* to succeed (an emoji plan title, an SQL-looking search word) may answer 2xx:
 they are data, not attacks, and the graph engine only ever sees them as ``$params``.
+
+The inputs: ``tests/support/hostile_inputs.py``; the command line: ``test_bad_input_cli.py``.
 """
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,37 +21,32 @@ from urllib.parse import quote, unquote
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api.app import create_app
 from api.bootstrap import Container, build_chat
-from api.cli import app as cli
 from api.settings import Settings
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
-from tests.support.cli_env import fixture_city_cli_env
 from tests.support.fixture_city import NOW, A, C, entities
+from tests.support.hostile_inputs import (
+    DOCX,
+    GET_PATHS,
+    GET_QUERIES,
+    HOSTILE,
+    IDS,
+    JSON_WRITES,
+    NUMBERS,
+    NUMERIC,
+    SHAPES,
+    UPLOADS,
+    URL_HOSTILE,
+    WRITES,
+)
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
-HOSTILE = {
-    "empty": "",
-    "blank": "   ",
-    "long": "危" * 10_000,
-    "emoji": "🔥💥🧯" * 5,
-    "nul": "a\x00b",
-    "rtl": "\u202e临港\u202c",
-    "sql": "' OR 1=1 --",
-    "cypher": "}) MATCH (n) DETACH DELETE n //",
-}
-IDS = list(HOSTILE)
 ENGLISH = re.compile(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}")  # e.g. "Input should be", "Extra inputs are"
-# 10,000 CJK characters percent-encode to 90 KB, past the URL limit of HTTP clients (and of browsers
-# and proxies), which refuse it before any server sees it; in URLs the long case is 10,000 ASCII.
-URL_HOSTILE = HOSTILE | {"long": "x" * 10_000}
-DOCX = Path("tests/data/plans/sources/linggang-hazchem.docx")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
 @pytest.fixture(scope="module")
@@ -112,65 +107,6 @@ def send(env: tuple[TestClient, Container], method: str, url: str, **kw: Any) ->
 
 
 # ---- strings into every path, query and body -------------------------------------------------
-GET_PATHS = [
-    "/api/v1/enterprises/{s}",
-    "/api/v1/enterprises/{s}/portrait",
-    "/api/v1/lessors/{s}/network",
-    "/api/v1/towns/{s}/stats",
-    "/api/v1/plans/{s}",
-    "/api/v1/plans/{s}/facts",
-    "/api/v1/plans/{s}/review",
-    "/api/v1/plans/{s}/versions",
-    "/api/v1/plan-templates/{s}",
-    "/api/v1/plan-templates/{s}/preview",
-    "/api/v1/chat/conversations/{s}",
-]
-GET_QUERIES = [
-    ("/api/v1/enterprises", "q"),
-    ("/api/v1/enterprises", "town"),
-    ("/api/v1/enterprises", "category"),
-    ("/api/v1/map/enterprises", "town"),
-    ("/api/v1/resources/nearest?lat=31.9&lon=120.2", "type"),
-    ("/api/v1/events/search", "q"),
-    ("/api/v1/events/search/suggestions", "prefix"),
-    ("/api/v1/plans", "q"),
-    ("/api/v1/plans", "town"),
-    ("/api/v1/plans", "status"),
-    ("/api/v1/plans", "type"),
-    ("/api/v1/plans/search", "q"),
-    ("/api/v1/plans/response", "level"),
-    ("/api/v1/plans/response?level=I", "town"),
-    ("/api/v1/plans/response?level=I", "accident_type"),
-    ("/api/v1/plans/{A}/diff?to=x", "from"),
-    ("/api/v1/audit", "user_id"),
-]
-WRITES: list[tuple[str, str, Any]] = [
-    ("POST", "/api/v1/chat", lambda s: {"json": {"question": s, "stream": False, "use_llm": False}}),
-    ("POST", "/api/v1/chat", lambda s: {"json": {"question": "临港有多少家企业？", "conversation_id": s}}),
-    ("POST", "/api/v1/events/search", lambda s: {"json": {"filter": {"keywords": [s]}, "sentence": s}}),
-    ("POST", "/api/v1/events/search", lambda s: {"json": {"filter": {"towns": [s]}}}),
-    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": s, "plan_type": "专项"}}),
-    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": "节点", "town": s}}),
-    ("POST", "/api/v1/plans/nodes", lambda s: {"json": {"title": "节点", "enterprise_id": s}}),
-    ("POST", "/api/v1/plan-templates", lambda s: {"json": {"name": s, "modules": [{"skeleton": "总则", "title": "总则"}]}}),
-    ("POST", "/api/v1/plan-templates", lambda s: {"json": {"name": "模板", "modules": [{"skeleton": s, "title": s}]}}),
-    ("POST", "/api/v1/plans/from-template", lambda s: {"json": {"template_id": s, "title": "来自模板"}}),
-    ("PUT", "/api/v1/plans/{s}/parent", lambda s: {"json": {"parent_id": s}}),
-    ("PUT", "/api/v1/plans/{s}/node", lambda s: {"json": {"title": "改名"}}),
-    ("DELETE", "/api/v1/plans/{s}", lambda s: {}),
-    ("DELETE", "/api/v1/plan-templates/{s}", lambda s: {}),
-    ("PUT", "/api/v1/plan-templates/{s}", lambda s: {"json": {"name": "模板", "modules": [{"skeleton": "总则", "title": "总则"}]}}),
-    ("DELETE", "/api/v1/chat/conversations/{s}", lambda s: {}),
-    ("POST", "/api/v1/plans/{s}/versions", lambda s: {"json": {"version_no": s}}),
-    ("POST", "/api/v1/plans/{s}/versions/{s}/publish", lambda s: {}),
-    ("POST", "/api/v1/plans/{s}/versions/{s}/rollback", lambda s: {}),
-    ("PATCH", "/api/v1/plans/{s}/review", lambda s: {"json": {"decisions": [{"field": s, "action": "accept"}]}}),
-    ("POST", "/api/v1/plans", lambda s: {"files": {"file": ("p.docx", DOCX.read_bytes())}, "data": {"title": s}}),
-    ("POST", "/api/v1/plans", lambda s: {"files": {"file": ("p.docx", DOCX.read_bytes())}, "data": {"enterprise_id": s}}),
-    ("POST", "/api/v1/plans", lambda s: {"files": {"file": (s or "x", b"%PDF-1.7 junk")}}),
-]  # fmt: skip
-
-
 @pytest.mark.parametrize("value", URL_HOSTILE.values(), ids=IDS)
 @pytest.mark.parametrize("path", GET_PATHS)
 def test_hostile_path_segment(env: tuple[TestClient, Container], path: str, value: str) -> None:
@@ -193,31 +129,6 @@ def test_hostile_write(env: tuple[TestClient, Container], method: str, url: str,
 
 
 # ---- wrong JSON shapes ------------------------------------------------------------------------
-JSON_WRITES = [
-    ("POST", "/api/v1/chat"),
-    ("POST", "/api/v1/events/search"),
-    ("POST", "/api/v1/plans/nodes"),
-    ("POST", "/api/v1/plan-templates"),
-    ("POST", "/api/v1/plans/from-template"),
-    ("PUT", "/api/v1/plans/x/parent"),
-    ("POST", "/api/v1/plans/x/versions"),
-    ("PATCH", "/api/v1/plans/x/review"),
-    ("POST", "/api/v1/plans"),  # multipart upload sent as JSON / text
-]
-SHAPES = {
-    "number": 42,
-    "list": [{"question": "x"}],
-    "null": None,
-    "string": "text",
-    "empty_object": {},
-    "wrong_field_types": {"question": 1, "filter": [], "title": 5, "name": {}, "modules": "x",
-                          "template_id": 3, "parent_id": 7, "version_no": [], "decisions": {}},
-    "extra_fields": {"question": "你好", "filter": {}, "name": "模板", "title": "x", "version_no": "1",
-                     "modules": [{"skeleton": "总则", "title": "t"}], "template_id": "t", "hack": 1},
-    "huge_int": {"question": 10**40, "accept_above": 10**40, "decisions": [], "filter": {}},
-}  # fmt: skip
-
-
 @pytest.mark.parametrize("shape", SHAPES.values(), ids=list(SHAPES))
 @pytest.mark.parametrize(("method", "url"), JSON_WRITES)
 def test_wrong_json_shape(env: tuple[TestClient, Container], method: str, url: str, shape: Any) -> None:
@@ -235,26 +146,6 @@ def test_wrong_content_type(
 
 
 # ---- numbers: limits, pages, coordinates --------------------------------------------------------
-NUMERIC = [
-    ("/api/v1/enterprises", "page"),
-    ("/api/v1/enterprises", "size"),
-    ("/api/v1/plans", "page"),
-    ("/api/v1/plans", "size"),
-    ("/api/v1/plans/search?q=泄漏", "limit"),
-    ("/api/v1/events/search?q=火灾", "page"),
-    ("/api/v1/events/search?q=火灾", "size"),
-    ("/api/v1/events/search/history", "limit"),
-    ("/api/v1/events/search/suggestions", "limit"),
-    ("/api/v1/audit", "limit"),
-    ("/api/v1/audit", "since_ms"),
-    ("/api/v1/resources/nearest?lon=120.2", "lat"),
-    ("/api/v1/resources/nearest?lat=31.9&lon=120.2", "limit"),
-    ("/api/v1/chat/conversations", "limit"),
-    ("/api/v1/chat/conversations", "offset"),
-]
-NUMBERS = ["0", "-1", "10" * 20, "1e3", "abc", "", "NaN", "inf"]
-
-
 @pytest.mark.parametrize("number", NUMBERS)
 @pytest.mark.parametrize(("url", "param"), NUMERIC)
 def test_bad_numbers(env: tuple[TestClient, Container], url: str, param: str, number: str) -> None:
@@ -429,30 +320,6 @@ def test_wrong_method_or_route(env: tuple[TestClient, Container], method: str, u
 
 
 # ---- uploads --------------------------------------------------------------------------------------
-def _truncated_docx() -> bytes:
-    return DOCX.read_bytes()[:4000]
-
-
-def _docx_without_body() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-    return buf.getvalue()
-
-
-UPLOADS = {
-    "empty": ("plan.docx", b""),
-    "wrong-extension": ("plan.exe", b"MZ\x90\x00"),
-    "no-extension": ("plan", b"hello"),
-    "png-as-docx": ("plan.docx", PNG),
-    "png-as-pdf": ("plan.pdf", PNG),
-    "truncated-docx": ("plan.docx", _truncated_docx()),
-    "zip-not-docx": ("plan.docx", _docx_without_body()),
-    "text-as-doc": ("plan.doc", "应急预案".encode()),
-    "over-limit": ("plan.docx", b"P" * (1024 * 1024 + 1)),
-}
-
-
 @pytest.mark.parametrize("upload", UPLOADS.values(), ids=list(UPLOADS))
 def test_bad_uploads(env: tuple[TestClient, Container], upload: tuple[str, bytes]) -> None:
     blobs = env[1].settings.plan_blob_dir
@@ -478,77 +345,3 @@ def test_chat_refuses_unanswerable_questions_as_a_reply(env: tuple[TestClient, C
 
 def test_upload_without_file(env: tuple[TestClient, Container]) -> None:
     assert send(env, "POST", "/api/v1/plans", data={"title": "无文件"}).status_code == 422
-
-
-# ---- CLI ---------------------------------------------------------------------------------------
-runner = CliRunner()
-
-
-@pytest.fixture(scope="module")
-def cli_env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    with fixture_city_cli_env(tmp_path_factory.mktemp("cli-data")) as data:
-        yield data
-
-
-def _cli_files(tmp: Path) -> dict[str, Path]:
-    (tmp / "empty.docx").write_bytes(b"")
-    (tmp / "png.docx").write_bytes(PNG)
-    (tmp / "dir.docx").mkdir(exist_ok=True)
-    return {"missing": tmp / "nonexistent.docx", "dir": tmp / "dir.docx", "empty": tmp / "empty.docx",
-            "png": tmp / "png.docx"}  # fmt: skip
-
-
-# True: must fail with a 错误 line; False: intended to answer (said why); None: either, but cleanly.
-CLI_CASES: dict[str, tuple[list[str], bool | None]] = {
-    "ask-empty": (["ask", "", "--no-llm"], True),
-    "ask-blank": (["ask", "   ", "--no-llm", "--json"], True),
-    "ask-10k": (["ask", "危" * 10_000, "--no-llm"], True),
-    "ask-nul": (["ask", "a\x00b", "--no-llm", "--json"], True),
-    "ask-emoji": (["ask", HOSTILE["emoji"], "--no-llm"], True),
-    "ask-town-unknown": (["ask", "有哪些企业", "--no-llm", "--town", "火星镇"], True),
-    "events-town-unknown": (["events", "search", "火灾", "--no-llm", "--town", "华士"], True),
-    "ask-conversation-unknown": (["ask", "有哪些企业", "--no-llm", "--conversation", "nope"], True),
-    # An empty sentence lists the newest events with a hint, like the search page with no words.
-    "events-empty": (["events", "search", "", "--no-llm"], False),
-    "events-empty-json": (["events", "search", "", "--no-llm", "--json"], False),
-    "events-10k": (["events", "search", "危" * 10_000, "--no-llm"], None),
-    "events-nul": (["events", "search", "火灾\x00", "--no-llm"], None),
-    "events-cypher": (["events", "search", HOSTILE["cypher"], "--no-llm", "--json"], False),
-    "events-page-0": (["events", "search", "火灾", "--no-llm", "--page", "0"], True),
-    "events-size-huge": (["events", "search", "火灾", "--no-llm", "--size", "10" * 20], True),
-    "plans-missing": (["plans", "import", "{missing}", "--llm", "none"], True),
-    "plans-dir": (["plans", "import", "{dir}", "--llm", "none"], True),
-    "plans-empty": (["plans", "import", "{empty}", "--llm", "none", "--json"], True),
-    "plans-png": (["plans", "import", "{png}", "--llm", "none"], True),
-    "import-unknown-kind": (["import", "martians", "{empty}"], True),
-    "import-missing": (["import", "enterprises", "{missing}"], True),
-    "import-dir": (["import", "enterprises", "{dir}"], True),
-    "export-unknown": (["export", "martians"], True),
-    "demo-scale-negative": (["demo", "load", "--scale", "-5"], True),
-    "report-unwritable": (
-        ["plans", "import", str(DOCX), "--llm", "none", "--report", "{missing}/r.json"],
-        True,
-    ),
-    "export-unwritable": (["export", "enterprises", "-o", "{missing}/out.jsonl"], True),
-    "unknown-command": (["graph", "explode"], True),
-    "unknown-option": (["events", "search", "火灾", "--bogus"], True),
-}
-
-
-@pytest.mark.parametrize(("args", "fails"), CLI_CASES.values(), ids=list(CLI_CASES))
-def test_cli_bad_input(cli_env: Path, tmp_path: Path, args: list[str], fails: bool | None) -> None:
-    files = {k: str(v) for k, v in _cli_files(tmp_path).items()}
-    r = runner.invoke(cli, [a.format(**files) if "{" in a else a for a in args])
-    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), repr(r.exception)
-    assert "Traceback" not in r.output
-    if fails is not None:
-        assert (r.exit_code != 0) is fails, (r.exit_code, r.output[:300])
-    if r.exit_code != 0:
-        assert "错误" in r.stderr and "Usage:" not in r.stderr, (r.exit_code, r.stderr, r.stdout[:300])
-
-
-def test_cli_ask_prints_the_caveat_the_chat_page_shows(cli_env: Path) -> None:
-    r = runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm", "--town", "华士镇"])
-    assert r.exit_code == 0, r.output
-    assert "提示：您的数据范围为华士镇" in r.stdout
-    assert "提示" not in runner.invoke(cli, ["ask", "我市一共有多少家企业", "--no-llm"]).stdout

@@ -1,7 +1,7 @@
-"""OpenAIChatModel against a real HTTP server on 127.0.0.1 serving canned OpenAI-style answers.
-
-No model and no outside network: ``StubServer`` is ``http.server`` in a thread. FakeChatModel tests
-sit at the end; both run the same structured-output loop (``agents.llm.structured``).
+"""OpenAIChatModel against a real HTTP server on 127.0.0.1 serving canned OpenAI-style answers
+(``tests.support.chat_models.StubServer``), and the factory that picks its endpoint. FakeChatModel
+and the prompt fitting without HTTP: ``test_fake_chat_model.py``; both models run the same
+structured-output loop (``agents.llm.structured``).
 """
 
 from __future__ import annotations
@@ -10,132 +10,28 @@ import json
 import socket
 import threading
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 
 from agents.llm import build_chat_model
 from agents.llm.config import DEFAULT_MODELS
 from agents.llm.errors import LLMTimeoutError, LLMUnavailableError
 from agents.llm.extraction import PlanFacts
-from agents.llm.fake_chat_model import FakeChatModel
 from agents.llm.openai_chat_model import OpenAIChatModel, scrub_url
-from agents.llm.truncation import TRUNCATION_MARK, estimate_tokens, fit_messages
+from agents.llm.truncation import TRUNCATION_MARK, estimate_tokens
 from api.settings import LlmSettings, Settings
 from core.ai import ChatMessage
 from core.errors import ConfigError, LLMError
 from core.ports import ChatModel
-
-MODEL = "test-model"
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    body: Any = None  # dict → JSON; str → raw text
-    sse: list[str] | None = None  # data payloads of an event stream
-    delay: float = 0.0
-
-
-def answer(text: str, prompt_tokens: int = 11, completion_tokens: int = 7) -> Reply:
-    return Reply(
-        body={
-            "id": "chatcmpl-1",
-            "object": "chat.completion",
-            "model": MODEL,
-            "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}
-            ],
-            "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens},
-        }
-    )
-
-
-@dataclass
-class StubServer:
-    replies: deque[Reply] = field(default_factory=deque)
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    version: str = "0.11.0"
-    in_flight: int = 0
-    max_in_flight: int = 0
-    lock: threading.Lock = field(default_factory=threading.Lock)
-    url: str = ""
-
-    def handler(self) -> type[BaseHTTPRequestHandler]:
-        stub = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *_: object) -> None:
-                pass
-
-            def _send(self, status: int, payload: bytes, content_type: str) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", content_type)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def do_GET(self) -> None:
-                if self.path == "/v1/models":
-                    body = {"object": "list", "data": [{"id": MODEL, "object": "model"}]}
-                elif self.path == "/version":
-                    body = {"version": stub.version}
-                else:
-                    self._send(404, b"{}", "application/json")
-                    return
-                self._send(200, json.dumps(body).encode(), "application/json")
-
-            def do_POST(self) -> None:
-                length = int(self.headers.get("Content-Length", 0))
-                request = json.loads(self.rfile.read(length))
-                with stub.lock:
-                    stub.requests.append(request)
-                    reply = stub.replies.popleft() if stub.replies else answer("默认回答")
-                    stub.in_flight += 1
-                    stub.max_in_flight = max(stub.max_in_flight, stub.in_flight)
-                try:
-                    time.sleep(reply.delay)
-                    if reply.sse is not None:
-                        self.send_response(reply.status)
-                        self.send_header("Content-Type", "text/event-stream")
-                        self.send_header("Connection", "close")
-                        self.end_headers()
-                        for data in reply.sse:
-                            self.wfile.write(f"data: {data}\n\n".encode())
-                            self.wfile.flush()
-                        self.close_connection = True
-                    elif isinstance(reply.body, str):
-                        self._send(reply.status, reply.body.encode(), "text/plain")
-                    else:
-                        self._send(reply.status, json.dumps(reply.body or {}).encode(), "application/json")
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the client gave up first (timeout tests)
-                finally:
-                    with stub.lock:
-                        stub.in_flight -= 1
-
-        return Handler
+from tests.support.chat_models import MODEL, Level, Reply, StubServer, answer, serve_stub, user
 
 
 @pytest.fixture
 def stub() -> Iterator[StubServer]:
-    server_state = StubServer()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), server_state.handler())
-    server.daemon_threads = True
-    server_state.url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield server_state
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=2)
+    with serve_stub() as server:
+        yield server
 
 
 @pytest.fixture
@@ -158,15 +54,6 @@ def make_model(stub: StubServer) -> Iterator[Any]:
     yield make
     for model in models:
         model.close()
-
-
-def user(text: str) -> list[ChatMessage]:
-    return [ChatMessage(role="system", content="你是助手。"), ChatMessage(role="user", content=text)]
-
-
-class Level(BaseModel):
-    level: int
-    name: str
 
 
 def closed_port() -> int:
@@ -387,22 +274,6 @@ def test_oversize_last_user_message_is_trimmed_at_the_tail(stub: StubServer, mak
     assert stub.requests[0]["max_tokens"] <= 256
 
 
-def test_fit_messages_never_crashes_even_when_the_system_prompt_alone_is_too_long() -> None:
-    msgs = [ChatMessage(role="system", content="规" * 5000), ChatMessage(role="user", content="问" * 5000)]
-    fit = fit_messages(msgs, 400)
-    assert fit.trimmed and fit.estimated_tokens <= 400
-    assert [m.role for m in fit.messages] == ["system", "user"]
-    assert fit.messages[1].content.startswith("问")
-    assert fit_messages([], 10).messages == []
-    assert fit_messages(msgs, 0).messages[1].content == ""  # no room at all: empty, not an exception
-
-
-def test_estimate_tokens_counts_cjk_denser_than_ascii() -> None:
-    assert estimate_tokens("应急管理局") == 4  # 5 / 1.5 → 4
-    assert estimate_tokens("abcdef") == 2
-    assert estimate_tokens("") == 0
-
-
 def test_health_reports_ok_with_the_served_models(stub: StubServer, make_model: Any) -> None:
     port: ChatModel = make_model()  # the adapter satisfies the port (checked by mypy)
     health = port.health()
@@ -451,67 +322,3 @@ def test_langchain_bridge_uses_the_same_endpoint_and_honours_the_kill_switch() -
     assert chat.openai_api_base == "http://127.0.0.1:9124/v1"  # type: ignore[attr-defined]
     assert chat.model_name == "qwen2.5-coder-0.5b-instruct"  # type: ignore[attr-defined]
     assert (chat.request_timeout, chat.max_retries) == (12.0, 1)  # type: ignore[attr-defined]
-
-
-# -- FakeChatModel: the same structured logic without HTTP ----------------------------------------
-
-
-def test_fake_complete_and_stream_come_from_fn() -> None:
-    fake = FakeChatModel(lambda msgs: f"收到{len(msgs)}条：{msgs[-1].content}", chunk_chars=2)
-    port: ChatModel = fake  # the fake satisfies the port (checked by mypy)
-    assert port is fake
-    result = fake.complete(user("你好"))
-    assert result.text == "收到2条：你好" and result.model == "fake"
-    assert result.usage.prompt_tokens > 0 and result.usage.completion_tokens > 0
-    assert "".join(fake.stream(user("你好"))) == "收到2条：你好"
-    assert next(iter(fake.stream(user("ab")))) == "收到"
-    assert len(fake.calls) == 3 and fake.health()["status"] == "ok"
-
-
-def test_fake_structured_reasks_with_the_validation_error() -> None:
-    answers = iter(['{"level": "二", "name": "二级"}', '{"level": 2, "name": "二级"}'])
-    fake = FakeChatModel(lambda _msgs: next(answers))
-    assert fake.structured(user("级别？"), Level) == Level(level=2, name="二级")
-    assert len(fake.calls) == 2
-    feedback = fake.calls[1][-1]
-    assert feedback.role == "user" and "level" in feedback.content
-    assert fake.calls[1][-2] == ChatMessage(role="assistant", content='{"level": "二", "name": "二级"}')
-    assert fake.calls[1][:2] == user("级别？")  # the original conversation is kept, not accumulated
-
-
-def test_fake_structured_gives_up_after_max_retries_naming_missing_fields() -> None:
-    fake = FakeChatModel(lambda _msgs: '{"level": 1}')
-    with pytest.raises(LLMError) as info:
-        fake.structured(user("级别？"), Level, max_retries=1)
-    assert info.value.code == "llm_invalid_output" and "name" in info.value.message
-    assert len(fake.calls) == 2
-
-
-def test_fake_structured_with_zero_retries_asks_once() -> None:
-    fake = FakeChatModel(lambda _msgs: "not json")
-    with pytest.raises(LLMError) as info:
-        fake.structured(user("级别？"), Level, max_retries=0)
-    assert "不是合法的 JSON" in info.value.message and info.value.details["fields"] == []
-    assert len(fake.calls) == 1
-
-
-def test_decoding_schema_drops_limits_that_grammar_converters_unroll() -> None:
-    # llama.cpp's grammar converter dies on `maxLength: 4000` ("exceeds sane defaults"); Pydantic
-    # still enforces the limits on the answer, so the server must never see them.
-    from pydantic import BaseModel, Field
-
-    from agents.llm.structured import json_schema_for
-
-    class Inner(BaseModel):
-        pattern: str = Field(max_length=10, pattern=r"^\d+$")
-
-    class Answer(BaseModel):
-        cypher: str = Field(min_length=1, max_length=4000)
-        items: list[Inner] = Field(min_length=1, max_length=5)
-
-    schema = json_schema_for(Answer)
-    text = str(schema)
-    for keyword in ("maxLength", "minLength", "maxItems", "minItems", "'pattern': '"):
-        assert keyword not in text
-    assert set(schema["$defs"]["Inner"]["properties"]) == {"pattern"}  # a field named like a keyword stays
-    assert schema["required"] == ["cypher", "items"]
