@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_severity
+from agents.chat import plan_account, plan_details, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
 
@@ -75,6 +75,7 @@ def slot_values(question: str) -> dict[str, Any]:
     ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
     found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
+    found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None

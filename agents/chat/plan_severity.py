@@ -39,7 +39,13 @@ _ONE_DEATH = re.compile(
     r"(?:司机|驾驶员|押运员|工人|员工|职工|师傅|操作工|电工|焊工|行人|乘客|顾客|老人|小孩|学生|船员)"
     r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
 )
-_HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
+_HURT = r"(?:受伤|受了伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
+# Someone hurt with no count: "有人中毒了", "有工人受伤", "司机受了伤" — one at least (a first report; the
+# count comes later), so a level whose condition is 发生人员中毒 / 人员受伤 is met.
+_SOME_HURT = re.compile(
+    r"(?<![没无])有(?:人|工人|员工|职工|人员)(?:被|已经|已)?" + _HURT + "|"
+    r"(?:司机|驾驶员|押运员|工人|员工|职工|操作工|师傅|顾客|学生|船员)(?:已经|已|也)?" + _HURT
+)
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
     re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
@@ -149,6 +155,8 @@ def asked_toll(question: str) -> Toll | None:
         text = pattern.sub(least, text)
     deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
+    if injured is None and _SOME_HURT.search(text):
+        injured, vague = 1, True
     if injured is None and (total := _first(_CASUALTIES, text)):
         # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
         injured = total - (deaths or 0) if total > (deaths or 0) else None
