@@ -336,7 +336,8 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
             f"按所述情况（{toll.said()}，按国家标准属{toll.national_class()}事故）对照各预案的启动条件："
         )
     elif toll and any(narrowed):
-        lines.append(f"按所述情况（{plan_account.describe(toll.facts)}）对照各预案的启动条件：")
+        said = plan_account.describe(toll.facts) or "未说明伤亡和损失，按一般事故"
+        lines.append(f"按所述情况（{said}）对照各预案的启动条件：")
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed, strict=True), 1):
         lines.append(

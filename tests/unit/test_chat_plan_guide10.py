@@ -76,3 +76,41 @@ def test_no_one_poisoned_is_still_no_casualty() -> None:
 def test_evacuating_the_neighbours_is_no_search_for_the_nearest_resource() -> None:
     assert _intent("华士镇一家厂的原料仓库着火，要疏散附近居民，几级响应，谁指挥") == "plan_for"
     assert _intent("华士镇离原料仓库最近的消防站在哪") == "nearest_resources"
+
+
+CLASSES = [
+    _lv("三级", "造成3人以上10人以下死亡，或者10人以上50人以下重伤的事故"),
+    _lv("四级", "造成3人以下死亡，或者10人以下重伤的事故"),
+]
+
+
+def test_a_level_asked_of_an_account_with_no_toll_is_the_least_class() -> None:
+    asked = toll_of(toll_param("烘干房里有个工人晕倒了叫不醒，启动几级响应", {}))
+    assert asked is not None and [lv["level"] for lv in level_for(CLASSES, asked)] == ["四级"]
+    # without a level asked nothing is narrowed: the answer lists every level
+    assert toll_of(toll_param("烘干房里有个工人晕倒了叫不醒，用哪个预案", {})) is None
+
+
+FLOOD = [
+    _lv("四级", "河道水位达到警戒水位，或出现局部积水"),
+    _lv("二级", "水位超过警戒水位0.5米，或大面积内涝需转移群众"),
+]
+
+
+def test_water_standing_in_places_meets_the_flood_plans_lowest_level() -> None:
+    asked = toll_of(toll_param("雷阵雨下了一个钟头，仓库门口局部积水了，镇里按几级", {}))
+    assert asked is not None and [lv["level"] for lv in level_for(FLOOD, asked)] == ["四级"]
+    wide = toll_of(toll_param("整个工业园大面积进水，几级响应", {}))
+    assert wide is not None and [lv["level"] for lv in level_for(FLOOD, wide)] == ["二级"]
+
+
+def test_a_fire_still_inside_the_works_fails_a_level_beyond_it() -> None:
+    town = [_lv("四级", "企业发生事故，但未造成人员死亡，影响未超出企业厂区的"),
+            _lv("三级", "造成1至2人死亡，或者影响超出企业厂区的")]  # fmt: skip
+    asked = toll_of(toll_param("木材厂着火，烟还在厂区里面，镇里几级响应", {}))
+    assert asked is not None and [lv["level"] for lv in level_for(town, asked)] == ["四级"]
+
+
+def test_people_hurt_by_smoke_and_taken_to_hospital_are_counted() -> None:
+    toll = asked_toll("地下室起火，3名住户被浓烟呛伤送了医院")
+    assert toll is not None and toll.injured == 3
