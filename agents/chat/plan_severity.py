@@ -263,7 +263,7 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
 
 
 # Which level, asked without naming one: "几级响应", "按什么级别", "启动哪一级"
-_LEVEL_ASKED = re.compile(r"几级|什么级别|哪一?级|什么等级|多大级别")
+_LEVEL_ASKED = re.compile(r"(?:几级|什么级别|哪一?级|什么等级|多大级别)(?!的?(?:预警|警报))")
 
 
 def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
