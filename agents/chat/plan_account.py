@@ -53,6 +53,14 @@ _FACTS: dict[str, re.Pattern[str]] = {
     "transfer": re.compile(r"转驳|倒罐"),
     "ship_strike": re.compile(r"船[^，,。；;]{0,12}(?:撞|碰)|(?:撞|碰撞)[^，,。；;]{0,3}码头"),
     "facility_damage": re.compile(r"设施[^，,。；;]{0,3}(?:损坏|损毁|坏)|撞坏"),
+    # who can hold it, where a plan grades its levels by that (岗位/班组/车间/公司级): "车间可以自行处置" is
+    # a lower level than "依靠公司应急力量可以控制", so an account saying the 车间 copes fails the latter
+    **{
+        f"held_{tier}": re.compile(
+            rf"(?:{words})[^，,。；;]{{0,6}}?(?<![不没无])(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)"
+        )
+        for tier, words in (("post", "岗位"), ("team", "班组"), ("shop", "车间"), ("firm", "公司|企业"))
+    },
     # a flood plan's lowest levels: water standing in places (出现局部积水, 低洼处开始积水) against a wide
     # flood (大面积进水, 多处道路积水)
     "local_water": re.compile(r"局部(?:积水|进水)|低洼处?(?:开始)?积水|少量积水|有点积水"),
@@ -61,7 +69,8 @@ _FACTS: dict[str, re.Pattern[str]] = {
 # Facts of which one excludes the others: a leak is small, medium or large; held or beyond control;
 # within the site or beyond it. Denying one of a pair holds the other.
 _EXCLUSIVE = (("small_leak", "medium_leak", "large_leak"), ("controlled", "uncontrolled"),
-              ("within_site", "beyond_site"), ("local_water", "wide_water"))  # fmt: skip
+              ("within_site", "beyond_site"), ("local_water", "wide_water"),
+              ("held_post", "held_team", "held_shop", "held_firm"))  # fmt: skip
 
 
 def _negated(text: str, start: int) -> bool:

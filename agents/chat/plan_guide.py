@@ -21,7 +21,13 @@ from typing import Any
 
 from agents.chat import plan_account, plan_details, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
-from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
+from agents.chat.plan_sectors import (
+    asked_sectors,
+    dangerous_goods_on_road,
+    fits_sector,
+    general_sectors,
+    title_sectors,
+)
 
 SHOWN_PLANS = 3
 SHOWN_ACTIONS = 4
@@ -231,6 +237,7 @@ def rank(
         r for r in named
         if overlap(r) or not wanted
         if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
+        if not _works_plan_on_a_road(r, question)
     ]  # fmt: skip
     unlisted = [r for r in named if wanted and not overlap(r)]
     standing_in = _standing_in(unlisted, fitting, sectors_said, reach, firm)
@@ -243,6 +250,14 @@ def rank(
     # Another town's plan stands in for an unsaid place only when it is written for what was asked
     # (君山 山火 → 澄江's forest plan); a town's plan for every accident says nothing of where it was.
     return near or [r for r in ordered if reach(r) == 3 and _written_for(r, question, wanted)]
+
+
+def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:
+    """A town's or zone's plan not written for roads, asked of a tanker on a road (a 突发事件 plan still
+    covers every emergency of its place)."""
+    local = is_public(row) and bool(row.get("town") or row.get("towns"))
+    title = str(row.get("title") or "")
+    return local and not covers_all(row) and "道路运输" not in title_sectors(title) and dangerous_goods_on_road(question)
 
 
 def _said_types(types: Sequence[str], question: str) -> list[str]:

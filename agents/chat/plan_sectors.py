@@ -125,6 +125,18 @@ def asked_sectors(question: str) -> set[str]:
     return {s.name for s in SECTORS if s.question.search(question)}
 
 
+# Dangerous goods on a road, not at a works' loading bay: "危化品运输车追尾", "高速上槽罐车侧翻"
+_ON_ROAD = re.compile(r"公路|高速|国道|省道|县道|道路|路段|路口|路边|路上|出口|追尾|侧翻|翻车")
+_AT_WORKS = re.compile(r"装卸|装车|卸车|厂区|厂内|码头|罐区|仓库")
+
+
+def dangerous_goods_on_road(question: str) -> bool:
+    """A vehicle carrying dangerous goods in an accident on a road: road transport of dangerous goods,
+    which a town's or zone's plan for the accidents of its works (生产、储存、使用) is not written for."""
+    asked = asked_sectors(question)
+    return {"道路运输", "危化品"} <= asked and bool(_ON_ROAD.search(question)) and not _AT_WORKS.search(question)
+
+
 def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -> bool:
     """True when every sector the plan's title names is one the question is about (a plan naming none
     fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident. ``also``: the
@@ -132,4 +144,7 @@ def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -
     return title_sectors(title) <= asked_sectors(question) | also
 
 
-__all__ = ["SECTORS", "asked_sectors", "category_sectors", "fits_sector", "general_sectors", "title_sectors"]
+__all__ = [
+    "SECTORS", "asked_sectors", "category_sectors", "dangerous_goods_on_road", "fits_sector", "general_sectors",
+    "title_sectors",
+]  # fmt: skip
