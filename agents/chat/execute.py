@@ -159,7 +159,9 @@ def run_template(
         cypher = intent.cypher
 
         def read(wider: dict[str, Any]) -> list[dict[str, Any]]:
-            return [dict(r) for r in store.read(cypher, {k: v for k, v in wider.items() if k in cypher_params})]
+            return [
+                dict(r) for r in store.read(cypher, {k: v for k, v in wider.items() if k in cypher_params})
+            ]
 
         if warned := plan_firm_warning.firm_warning_rows(rows, params, question, read):  # a firm's 预警
             rows, params["accident_types"] = warned, None  # the weather is no accident type of its plan

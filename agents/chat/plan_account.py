@@ -36,7 +36,7 @@ _FACTS: dict[str, re.Pattern[str]] = {
     ),
     "controlled": re.compile(
         r"(?<![不没无])(?<!无法)(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)|控制住|已控制|"
-        r"(?:事态|险情)可控|可控的|自行(?:处置|扑灭)"
+        r"(?:事态|险情)可控|可控的|自行(?:处置|扑灭)|(?:控制|处置|扑灭)得(?:了|住)"
     ),
     # beyond the works' fence: 流出围堰, 扩散至厂外, 超出厂区, 厂区外居民, 隔壁厂, 码头以外水域
     "beyond_site": re.compile(
@@ -57,7 +57,8 @@ _FACTS: dict[str, re.Pattern[str]] = {
     # a lower level than "依靠公司应急力量可以控制", so an account saying the 车间 copes fails the latter
     **{
         f"held_{tier}": re.compile(
-            rf"(?:{words})[^，,。；;]{{0,6}}?(?<![不没无])(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)"
+            rf"(?:{words})[^，,。；;]{{0,6}}?(?:(?<![不没无])(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)|"
+            r"(?:控制|处置|扑灭)得(?:了|住))"
         )
         for tier, words in (("post", "岗位"), ("team", "班组"), ("shop", "车间"), ("firm", "公司|企业"))
     },

@@ -20,7 +20,7 @@ def firm_warning_rows(
     rows: Sequence[Mapping[str, Any]],
     params: Mapping[str, Any],
     question: str,
-    read: Callable[[dict[str, Any]], list[Mapping[str, Any]]],
+    read: Callable[[dict[str, Any]], Sequence[Mapping[str, Any]]],
 ) -> list[dict[str, Any]] | None:
     """The named firm's plans for a warning question (``read`` runs the plan query with other params),
     or None when the question asks no warning or names no firm with an enabled plan."""

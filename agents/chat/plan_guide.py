@@ -257,7 +257,12 @@ def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:
     covers every emergency of its place)."""
     local = is_public(row) and bool(row.get("town") or row.get("towns"))
     title = str(row.get("title") or "")
-    return local and not covers_all(row) and "道路运输" not in title_sectors(title) and dangerous_goods_on_road(question)
+    return (
+        local
+        and not covers_all(row)
+        and "道路运输" not in title_sectors(title)
+        and dangerous_goods_on_road(question)
+    )
 
 
 def _said_types(types: Sequence[str], question: str) -> list[str]:

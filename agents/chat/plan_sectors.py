@@ -29,6 +29,8 @@ def _sector(name: str, question: str, title: str) -> Sector:
     return Sector(name, re.compile(question), re.compile(title))
 
 
+_NOT_TAKEN = r"(?<!送)(?<!送了)(?<!送到)(?<!送往)(?<!送进)(?<!进了)"
+
 SECTORS: tuple[Sector, ...] = (
     _sector(
         "危化品",
@@ -79,14 +81,15 @@ SECTORS: tuple[Sector, ...] = (
         r"防汛|防台",
     ),
     _sector("燃气", r"燃气|液化气|液化石油气|天然气|管道气|煤气罐", r"燃气|天然气"),
-    _sector("医疗救援", r"医疗|救治|伤员|急救|医院", r"医疗"),
+    # a casualty taken to hospital (送医院, 住院) is part of the account, not a hospital or a medical question
+    _sector("医疗救援", r"医疗|救治|伤员|急救|" + _NOT_TAKEN + r"医院", r"医疗"),
     _sector("住宅", r"小区|住宅|居民楼|高层|楼道|社区", r"住宅|社区"),
     # department plans for one public service or one kind of site: a fire in a works is not theirs
     _sector("电力", r"停电|电力|供电|变电|电网|输电|电厂", r"电力|供电|停电"),
     _sector("旅游", r"景区|旅游|游客|景点|游乐园", r"旅游|景区"),
     _sector("供水", r"供水|自来水|水厂|停水|水质|爆管", r"供水"),
     _sector("粮食储备", r"粮库|粮食|储备库|粮仓|熏蒸|磷化氢", r"粮食|粮库|储备库"),
-    _sector("医院", r"医院|病房|门诊|住院|卫生院", r"医院|卫生院"),
+    _sector("医院", _NOT_TAKEN + r"医院|病房|门诊|" + _NOT_TAKEN + r"卫生院", r"医院|卫生院"),
 )
 
 
@@ -134,7 +137,9 @@ def dangerous_goods_on_road(question: str) -> bool:
     """A vehicle carrying dangerous goods in an accident on a road: road transport of dangerous goods,
     which a town's or zone's plan for the accidents of its works (生产、储存、使用) is not written for."""
     asked = asked_sectors(question)
-    return {"道路运输", "危化品"} <= asked and bool(_ON_ROAD.search(question)) and not _AT_WORKS.search(question)
+    return (
+        {"道路运输", "危化品"} <= asked and bool(_ON_ROAD.search(question)) and not _AT_WORKS.search(question)
+    )
 
 
 def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -> bool:

@@ -114,3 +114,88 @@ def test_a_fire_still_inside_the_works_fails_a_level_beyond_it() -> None:
 def test_people_hurt_by_smoke_and_taken_to_hospital_are_counted() -> None:
     toll = asked_toll("地下室起火，3名住户被浓烟呛伤送了医院")
     assert toll is not None and toll.injured == 3
+
+
+def test_the_shop_coping_meets_the_shop_level_not_the_company_one() -> None:
+    firm = [_lv("二级", "发生泄漏、火灾等事故，依靠公司应急力量可以控制的"),
+            _lv("三级", "事故限于单个岗位或设备，车间可以自行处置的")]  # fmt: skip
+    asked = toll_of(toll_param("精馏塔回流泵漏料，车间自己处置得了，按几级响应", {}))
+    assert asked is not None and [lv["level"] for lv in level_for(firm, asked)] == ["三级"]
+    # an account that names no tier still meets a level held on the spot (guide9's 已控制住)
+    post = [_lv("二级", "中量泄漏，公司能够自行处置的"), _lv("三级", "少量滴漏，岗位人员能够立即控制的")]
+    held = toll_of(toll_param("法兰少量渗漏，已经紧固控制住了，几级响应", {}))
+    assert held is not None and [lv["level"] for lv in level_for(post, held)] == ["三级"]
+
+
+def _row(
+    pid: str, title: str, unit: str, town: str | None, types: list[str], plan_type: str = "专项"
+) -> dict[str, Any]:
+    return {"id": pid, "title": title, "plan_type": plan_type, "issuing_unit": unit, "town": town,
+            "enterprise_id": None, "towns": [town] if town else [], "enterprises": [], "accident_types": types,
+            "asked_town": town, "resources": [], "levels": []}  # fmt: skip
+
+
+ROAD_ROWS = [
+    _row(
+        "T",
+        "青阳镇生产安全事故综合应急预案",
+        "青阳镇人民政府",
+        "青阳镇",
+        ["危险化学品事故", "泄漏", "火灾"],
+        "总体",
+    ),
+    _row(
+        "R",
+        "江阴市交通运输局道路危险货物运输事故应急预案",
+        "江阴市交通运输局",
+        None,
+        ["泄漏", "火灾"],
+        "部门",
+    ),
+    _row("H", "江阴市危险化学品事故专项应急预案", "江阴市人民政府办公室", None, ["危险化学品事故", "泄漏"]),
+]
+
+
+def test_a_tanker_on_a_road_is_not_a_town_plan_for_its_works() -> None:
+    question = "青阳镇国道上一辆拉盐酸的槽罐车侧翻泄漏，用哪个预案"
+    ids = [r["id"] for r in plan_guide.rank(ROAD_ROWS, plan_guide.slot_values(question), question)]
+    assert set(ids) == {"R", "H"}
+    # the same load spilt while unloading at a works is the town's accident
+    works = "青阳镇一家化工厂卸车时盐酸槽罐车泄漏，用哪个预案"
+    assert "T" in [r["id"] for r in plan_guide.rank(ROAD_ROWS, plan_guide.slot_values(works), works)]
+
+
+def test_someone_taken_to_hospital_does_not_make_it_a_medical_question() -> None:
+    rows = [
+        _row("M", "江阴市商务局商贸流通领域安全事故应急预案", "江阴市商务局", None, ["火灾"], "部门"),
+        _row(
+            "W",
+            "江阴市卫生健康委员会突发事件医疗卫生救援应急预案",
+            "江阴市卫生健康委员会",
+            None,
+            ["火灾"],
+            "部门",
+        ),
+    ]
+    question = "一家超市仓库着火，3名员工被烟熏伤送往医院了，用哪个预案"
+    assert [r["id"] for r in plan_guide.rank(rows, plan_guide.slot_values(question), question)] == ["M"]
+
+
+def test_a_warning_asked_of_a_named_firm_reads_its_plan_whatever_types_it_lists() -> None:
+    from agents.chat.plan_firm_warning import firm_warning_rows
+
+    firm = _row(
+        "F", "江阴澄华化工有限公司生产安全事故综合应急预案", "江阴澄华化工有限公司", None, ["火灾"], "总体"
+    )
+    city = _row("C", "江阴市水利农机局防汛防台应急预案", "江阴市水利农机局", None, ["台风"], "部门")
+    params = {"accident_types": ["台风"]}
+    wider_reads: list[dict[str, Any]] = []
+
+    def read(p: dict[str, Any]) -> list[dict[str, Any]]:
+        wider_reads.append(p)
+        return [city, firm]
+
+    got = firm_warning_rows([city], params, "台风来了，澄华化工公司厂里发几级预警", read)
+    assert [r["id"] for r in got or []] == ["F"] and wider_reads[0]["accident_types"] is None
+    assert firm_warning_rows([city], params, "台风来了，水利局发几级预警", read) is None
+    assert firm_warning_rows([city], params, "台风来了，澄华化工公司谁指挥", read) is None
