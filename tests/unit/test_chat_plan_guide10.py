@@ -199,3 +199,20 @@ def test_a_warning_asked_of_a_named_firm_reads_its_plan_whatever_types_it_lists(
     assert [r["id"] for r in got or []] == ["F"] and wider_reads[0]["accident_types"] is None
     assert firm_warning_rows([city], params, "台风来了，水利局发几级预警", read) is None
     assert firm_warning_rows([city], params, "台风来了，澄华化工公司谁指挥", read) is None
+
+
+def test_a_warning_asked_for_a_wind_force_quotes_the_row_for_that_force() -> None:
+    from agents.chat.plan_passages import quote
+
+    sending = {
+        "title": "某码头公司综合应急预案",
+        "section": "3.2 预警发布",
+        "text": "预警信息由应急领导小组组长批准后，通过对讲机和广播发布，预警条件消除后宣布解除预警。",
+    }
+    table = {"title": "某码头公司综合应急预案", "section": "3.1 预警分级",
+             "text": "预警分为两级。预警等级|预警条件|发布人一级预警|港区风力预计达到11级及以上|总经理"
+                     "二级预警|港区风力预计达到9至10级|安全总监"}  # fmt: skip
+    line = quote([sending, table], "台风过境，港区风力要到11级，码头该发哪一级预警，谁发布")
+    assert "3.1 预警分级" in line and "11级" in line
+    # no force said: the first passage on the point, as before
+    assert "3.2 预警发布" in quote([sending, table], "码头的预警由谁发布")
