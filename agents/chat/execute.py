@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import duty_roster, plan_caller, plan_guide, plan_places, plan_severity
+from agents.chat import duty_roster, plan_caller, plan_firm_warning, plan_guide, plan_places, plan_severity
 from agents.chat.counted_lists import row_limit
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
@@ -156,6 +156,15 @@ def run_template(
         params["firm_sectors"] = sorted(category_sectors(str((profile or {}).get("category") or "")))
         params["place_plans"] = plan_places.place_plans(store, rows, params, question)
         params |= plan_severity.toll_param(question, params)  # "死了2个人": each plan's level for it
+        cypher = intent.cypher
+
+        def read(wider: dict[str, Any]) -> list[dict[str, Any]]:
+            return [
+                dict(r) for r in store.read(cypher, {k: v for k, v in wider.items() if k in cypher_params})
+            ]
+
+        if warned := plan_firm_warning.firm_warning_rows(rows, params, question, read):  # a firm's 预警
+            rows, params["accident_types"] = warned, None  # the weather is no accident type of its plan
         ranked = plan_guide.rank(rows, params, question)
         rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said
         if "head" in (params.get("plan_details") or ()):  # "谁是总指挥": the head of each plan's command

@@ -36,14 +36,14 @@ _FACTS: dict[str, re.Pattern[str]] = {
     ),
     "controlled": re.compile(
         r"(?<![不没无])(?<!无法)(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)|控制住|已控制|"
-        r"(?:事态|险情)可控|可控的|自行(?:处置|扑灭)"
+        r"(?:事态|险情)可控|可控的|自行(?:处置|扑灭)|(?:控制|处置|扑灭)得(?:了|住)"
     ),
     # beyond the works' fence: 流出围堰, 扩散至厂外, 超出厂区, 厂区外居民, 隔壁厂, 码头以外水域
     "beyond_site": re.compile(
         r"流出围堰|(?:扩散|蔓延|流)(?:至|到|进)?(?:厂外|厂区外|厂界外)|超出(?:企业)?厂区|厂区以?外|厂界以?外|"
         r"码头以外|隔壁(?:厂|公司|企业|单位)|周边企业|邻厂|(?:流|进|排|漏)(?:入|进|到)了?(?:长江|江里|河里|河道)|水体"
     ),
-    "within_site": re.compile(r"控制在(?:围堰|罐区|厂区)内|(?:仍|还)在[^，,。；;]{0,4}厂区内"),
+    "within_site": re.compile(r"控制在(?:围堰|罐区|厂区)内|(?:仍|还)在[^，,。；;]{0,4}厂区(?:内|里)"),
     "spread_buildings": re.compile(
         r"蔓延(?:至|到)?(?:隔壁|相邻|多个|两个以上|其他|周边)|烧到(?:隔壁|相邻|旁边)|多个(?:建筑|库房|厂房)"
     ),
@@ -53,11 +53,25 @@ _FACTS: dict[str, re.Pattern[str]] = {
     "transfer": re.compile(r"转驳|倒罐"),
     "ship_strike": re.compile(r"船[^，,。；;]{0,12}(?:撞|碰)|(?:撞|碰撞)[^，,。；;]{0,3}码头"),
     "facility_damage": re.compile(r"设施[^，,。；;]{0,3}(?:损坏|损毁|坏)|撞坏"),
+    # who can hold it, where a plan grades its levels by that (岗位/班组/车间/公司级): "车间可以自行处置" is
+    # a lower level than "依靠公司应急力量可以控制", so an account saying the 车间 copes fails the latter
+    **{
+        f"held_{tier}": re.compile(
+            rf"(?:{words})[^，,。；;]{{0,6}}?(?:(?<![不没无])(?:能够|可以|能)(?:自行|立即|组织力量)?(?:控制|处置|扑灭)|"
+            r"(?:控制|处置|扑灭)得(?:了|住))"
+        )
+        for tier, words in (("post", "岗位"), ("team", "班组"), ("shop", "车间"), ("firm", "公司|企业"))
+    },
+    # a flood plan's lowest levels: water standing in places (出现局部积水, 低洼处开始积水) against a wide
+    # flood (大面积进水, 多处道路积水)
+    "local_water": re.compile(r"局部(?:积水|进水)|低洼处?(?:开始)?积水|少量积水|有点积水"),
+    "wide_water": re.compile(r"大面积(?:积水|进水|内涝|受淹)|多处(?:道路)?积水|全部(?:被)?淹"),
 }
 # Facts of which one excludes the others: a leak is small, medium or large; held or beyond control;
 # within the site or beyond it. Denying one of a pair holds the other.
 _EXCLUSIVE = (("small_leak", "medium_leak", "large_leak"), ("controlled", "uncontrolled"),
-              ("within_site", "beyond_site"))  # fmt: skip
+              ("within_site", "beyond_site"), ("local_water", "wide_water"),
+              ("held_post", "held_team", "held_shop", "held_firm"))  # fmt: skip
 
 
 def _negated(text: str, start: int) -> bool:
@@ -108,7 +122,8 @@ def describe(account: Mapping[str, bool]) -> str:
     words = {"fire": "着火", "explosion": "爆炸", "large_leak": "大量泄漏", "small_leak": "少量泄漏",
              "uncontrolled": "无法控制", "controlled": "可以控制", "beyond_site": "影响超出厂区",
              "spread_buildings": "火势蔓延", "public_threat": "威胁周边群众", "transfer": "需要转驳",
-             "ship_strike": "船舶碰撞", "facility_damage": "设施损坏"}  # fmt: skip
+             "ship_strike": "船舶碰撞", "facility_damage": "设施损坏", "local_water": "局部积水",
+             "wide_water": "大面积积水"}  # fmt: skip
     held = [words[name] for name, on in account.items() if on and name in words and name != "within_site"]
     denied = {"fire": "未着火", "explosion": "未爆炸"}
     held += [denied[name] for name, on in account.items() if not on and name in denied]

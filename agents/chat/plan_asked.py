@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.plan_seen import seen
+
 MORE_ACCIDENT = re.compile(
     r"林火|火情|爆燃|燃爆|闪爆|爆裂|龙卷风|冰雹|雷击|雷电|大风|寒潮|撞伤|撞倒|撞死|(?:车|汽车|货车|卡车|大巴)撞|"
     r"崩伤|飞溅伤|割伤|切伤|轧伤|"
@@ -33,8 +35,8 @@ _ACCIDENT_NOUN = re.compile(r"事故|险情|事件|灾害|灾情")
 
 
 def more_accident(text: str) -> bool:
-    """An accident said in one of the words above."""
-    return MORE_ACCIDENT.search(text) is not None
+    """An accident said in one of the words above, or reported as seen (``plan_seen``: 冒黑烟, 滴漏)."""
+    return MORE_ACCIDENT.search(text) is not None or seen(text)
 
 
 def asks_which_plan(text: str, accident: re.Pattern[str]) -> bool:

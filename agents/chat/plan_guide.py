@@ -19,9 +19,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_severity
+from agents.chat import plan_account, plan_details, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
-from agents.chat.plan_sectors import asked_sectors, fits_sector, general_sectors, title_sectors
+from agents.chat.plan_sectors import (
+    asked_sectors,
+    dangerous_goods_on_road,
+    fits_sector,
+    general_sectors,
+    title_sectors,
+)
 
 SHOWN_PLANS = 3
 SHOWN_ACTIONS = 4
@@ -75,6 +81,7 @@ def slot_values(question: str) -> dict[str, Any]:
     ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
     found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
+    found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
@@ -230,6 +237,7 @@ def rank(
         r for r in named
         if overlap(r) or not wanted
         if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
+        if not _works_plan_on_a_road(r, question)
     ]  # fmt: skip
     unlisted = [r for r in named if wanted and not overlap(r)]
     standing_in = _standing_in(unlisted, fitting, sectors_said, reach, firm)
@@ -242,6 +250,19 @@ def rank(
     # Another town's plan stands in for an unsaid place only when it is written for what was asked
     # (君山 山火 → 澄江's forest plan); a town's plan for every accident says nothing of where it was.
     return near or [r for r in ordered if reach(r) == 3 and _written_for(r, question, wanted)]
+
+
+def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:
+    """A town's or zone's plan not written for roads, asked of a tanker on a road (a 突发事件 plan still
+    covers every emergency of its place)."""
+    local = is_public(row) and bool(row.get("town") or row.get("towns"))
+    title = str(row.get("title") or "")
+    return (
+        local
+        and not covers_all(row)
+        and "道路运输" not in title_sectors(title)
+        and dangerous_goods_on_road(question)
+    )
 
 
 def _said_types(types: Sequence[str], question: str) -> list[str]:
@@ -335,7 +356,8 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
             f"按所述情况（{toll.said()}，按国家标准属{toll.national_class()}事故）对照各预案的启动条件："
         )
     elif toll and any(narrowed):
-        lines.append(f"按所述情况（{plan_account.describe(toll.facts)}）对照各预案的启动条件：")
+        said = plan_account.describe(toll.facts) or "未说明伤亡和损失，按一般事故"
+        lines.append(f"按所述情况（{said}）对照各预案的启动条件：")
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed, strict=True), 1):
         lines.append(

@@ -151,6 +151,7 @@ def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     """The best passage on the point asked as one answer line: its plan and section, the text cut
     at a sentence end; empty when no passage is on the point (the citations still list them)."""
     best = next((p for p in passages if _states_limit(p, question)), None)
+    best = best or next((p for p in passages if _on_point(p, question) and _holds_force(p, question)), None)
     best = best or next((p for p in passages if _on_point(p, question)), None)
     if best is None:
         return ""
@@ -161,6 +162,18 @@ def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     section = str(best.get("section") or "").strip()
     where = f"《{best.get('title')}》" + (f"“{section}”" if section else "")
     return f"相关条文（{where}）：{text}"
+
+
+# A wind force said in a warning question ("风力可能到10级以上", "8到9级大风"): the plan's row for that force
+# is the point, not the paragraph on how warnings are sent out (which "谁发布" also matches).
+_FORCE = re.compile(
+    r"(?:风力|风)[^，,。；;\d]{0,6}(\d{1,2})\s*(?:到|至|-|～)?\s*\d{0,2}\s*级|(\d{1,2})\s*级(?:以上|及以上)?的?(?:大风|风)"
+)
+
+
+def _holds_force(passage: Mapping[str, Any], question: str) -> bool:
+    m = _FORCE.search(question) if aspect(question) == "warning" else None
+    return m is not None and f"{m.group(1) or m.group(2)}级" in str(passage.get("text", ""))
 
 
 # A reporting time limit ("30分钟内", "1小时内", "半小时内").

@@ -29,6 +29,8 @@ def _sector(name: str, question: str, title: str) -> Sector:
     return Sector(name, re.compile(question), re.compile(title))
 
 
+_NOT_TAKEN = r"(?<!送)(?<!送了)(?<!送到)(?<!送往)(?<!送进)(?<!进了)"
+
 SECTORS: tuple[Sector, ...] = (
     _sector(
         "危化品",
@@ -79,14 +81,15 @@ SECTORS: tuple[Sector, ...] = (
         r"防汛|防台",
     ),
     _sector("燃气", r"燃气|液化气|液化石油气|天然气|管道气|煤气罐", r"燃气|天然气"),
-    _sector("医疗救援", r"医疗|救治|伤员|急救|医院", r"医疗"),
+    # a casualty taken to hospital (送医院, 住院) is part of the account, not a hospital or a medical question
+    _sector("医疗救援", r"医疗|救治|伤员|急救|" + _NOT_TAKEN + r"医院", r"医疗"),
     _sector("住宅", r"小区|住宅|居民楼|高层|楼道|社区", r"住宅|社区"),
     # department plans for one public service or one kind of site: a fire in a works is not theirs
     _sector("电力", r"停电|电力|供电|变电|电网|输电|电厂", r"电力|供电|停电"),
     _sector("旅游", r"景区|旅游|游客|景点|游乐园", r"旅游|景区"),
     _sector("供水", r"供水|自来水|水厂|停水|水质|爆管", r"供水"),
     _sector("粮食储备", r"粮库|粮食|储备库|粮仓|熏蒸|磷化氢", r"粮食|粮库|储备库"),
-    _sector("医院", r"医院|病房|门诊|住院|卫生院", r"医院|卫生院"),
+    _sector("医院", _NOT_TAKEN + r"医院|病房|门诊|" + _NOT_TAKEN + r"卫生院", r"医院|卫生院"),
 )
 
 
@@ -125,6 +128,20 @@ def asked_sectors(question: str) -> set[str]:
     return {s.name for s in SECTORS if s.question.search(question)}
 
 
+# Dangerous goods on a road, not at a works' loading bay: "危化品运输车追尾", "高速上槽罐车侧翻"
+_ON_ROAD = re.compile(r"公路|高速|国道|省道|县道|道路|路段|路口|路边|路上|出口|追尾|侧翻|翻车")
+_AT_WORKS = re.compile(r"装卸|装车|卸车|厂区|厂内|码头|罐区|仓库")
+
+
+def dangerous_goods_on_road(question: str) -> bool:
+    """A vehicle carrying dangerous goods in an accident on a road: road transport of dangerous goods,
+    which a town's or zone's plan for the accidents of its works (生产、储存、使用) is not written for."""
+    asked = asked_sectors(question)
+    return (
+        {"道路运输", "危化品"} <= asked and bool(_ON_ROAD.search(question)) and not _AT_WORKS.search(question)
+    )
+
+
 def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -> bool:
     """True when every sector the plan's title names is one the question is about (a plan naming none
     fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident. ``also``: the
@@ -132,4 +149,7 @@ def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -
     return title_sectors(title) <= asked_sectors(question) | also
 
 
-__all__ = ["SECTORS", "asked_sectors", "category_sectors", "fits_sector", "general_sectors", "title_sectors"]
+__all__ = [
+    "SECTORS", "asked_sectors", "category_sectors", "dangerous_goods_on_road", "fits_sector", "general_sectors",
+    "title_sectors",
+]  # fmt: skip

@@ -23,7 +23,7 @@ from agents.chat import plan_account
 from agents.nlp.numerals import chinese_to_int
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众)?"
+_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众|住户|居民|顾客|学生|乘客)?"
 # "死了2个人", "2人死亡", "造成3人遇难", "一死两伤"
 _DEATHS = (
     re.compile(r"(?:死了|死亡|遇难|身亡)\s*" + _NUM + _WHO),
@@ -39,9 +39,15 @@ _ONE_DEATH = re.compile(
     r"(?:司机|驾驶员|押运员|工人|员工|职工|师傅|操作工|电工|焊工|行人|乘客|顾客|老人|小孩|学生|船员)"
     r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
 )
-_HURT = r"(?:受伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|送医|送院|送到医院|住院)"
+_HURT = r"(?:受伤|受了伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|呛伤|送医|送院|送(?:了|到)?医院|住院)"
+# Someone hurt with no count: "有人中毒了", "有工人受伤", "司机受了伤" — one at least (a first report; the
+# count comes later), so a level whose condition is 发生人员中毒 / 人员受伤 is met.
+_SOME_HURT = re.compile(
+    r"(?<![没无])有(?:人|工人|员工|职工|人员)(?:被|已经|已)?" + _HURT + "|"
+    r"(?:司机|驾驶员|押运员|工人|员工|职工|操作工|师傅|顾客|学生|船员)(?:已经|已|也)?" + _HURT
+)
 _INJURED = (
-    re.compile(_NUM + _WHO + r"(?:被|都|已)?" + _HURT),
+    re.compile(_NUM + _WHO + r"(?:被[^，,。；;]{0,3}?|都|已)?" + _HURT),  # "2个人被烟呛伤"
     re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
     re.compile(_HURT + r"的?(?:有|是)" + _NUM),  # "受伤的有12个"
     re.compile(r"死" + _NUM + r"伤"),
@@ -89,6 +95,9 @@ class Toll:
     # what else the account says happened (大量泄漏, 流出围堰, 还没着火: ``plan_account``), for the
     # levels whose 启动条件 are stated by what happened rather than by a toll
     facts: Mapping[str, bool] = field(default_factory=dict)
+    # a level asked of an account that says no toll at all ("倒在池边叫不醒，几级响应"): read as the least
+    # class (一般) where a plan grades by class or counts, as a first report is until figures come
+    least: bool = False
 
     @property
     def counted(self) -> bool:
@@ -149,6 +158,8 @@ def asked_toll(question: str) -> Toll | None:
         text = pattern.sub(least, text)
     deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
+    if injured is None and _SOME_HURT.search(text):
+        injured, vague = 1, True
     if injured is None and (total := _first(_CASUALTIES, text)):
         # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
         injured = total - (deaths or 0) if total > (deaths or 0) else None
@@ -243,12 +254,16 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
     matched = sorted((lv for lv in levels if met(lv)), key=rank)
     if matched:
         return [matched[0]]
-    if not toll.counted:  # only what happened is said, and no level states it: the reader chooses
+    if not toll.counted and not toll.least:  # only what happened is said and no level states it
         return list(levels)
     by_class = CLASS_LEVELS[toll.national_class()]
     # A plan whose levels neither name the toll nor the class (a firm's 公司级/部门级/班组级 by what
     # happened) leaves the choice to the reader: every level, rather than none.
     return [lv for lv in levels if lv.get("level") == by_class][:1] or list(levels)
+
+
+# Which level, asked without naming one: "几级响应", "按什么级别", "启动哪一级"
+_LEVEL_ASKED = re.compile(r"(?:几级|什么级别|哪一?级|什么等级|多大级别)(?!的?(?:预警|警报))")
 
 
 def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
@@ -257,7 +272,8 @@ def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
     if params.get("response_level") or params.get("response_tier"):
         return {}
     account = plan_account.facts(question)  # what happened, where no toll is said (流出围堰, 需要转驳)
-    toll = asked_toll(question) or (Toll() if account else None)
+    least = _LEVEL_ASKED.search(question) is not None
+    toll = asked_toll(question) or (Toll(least=least) if account or least else None)
     toll = replace(toll, facts=account) if toll and account else toll
     return {"response_toll": vars(toll)} if toll else {}
 

@@ -186,7 +186,11 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         r"(?:放|存|储存|存放|堆)[了着]?(?:些)?(?:什么|哪些|啥|哪几种)(?:危险化学品|危化品|化学品|危险品)",
         text,
     )
-    near = _has(r"最近|附近|周边|就近|周围|离|距离|靠近", text)
+    # "需要疏散周边村民", "人已撤离": who is moved out, not how near a resource is
+    near = _has(
+        r"最近|就近|距离|靠近|(?<![撤隔脱分])离|(?<!疏散)(?:附近|周边|周围)(?!的?(?:群众|村民|居民|人员))",
+        text,
+    )
     # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
     said_as_plan = (_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text)
     if slots.resource_kind and not stored and not _has(r"预案", text) and (near or ((ent or slots.town) and not said_as_plan)):  # fmt: skip
