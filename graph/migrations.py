@@ -18,6 +18,7 @@ from typing import Any
 from core.errors import ConfigError
 from core.ports import GraphStore
 from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints, recompute_title_keys
+from graph.plan_text_migration import clean_plan_texts
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,10 @@ def _plan_title_keys_again(store: Any) -> None:
     recompute_title_keys(store, _warn)
 
 
+def _plan_texts_cleaned(store: Any) -> None:
+    clean_plan_texts(store, _warn)
+
+
 def _falkor_plan_key_constraints(store: Any) -> None:
     falkor_constraints(store, _falkor_index)
 
@@ -223,6 +228,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         10,
         "plan title keys derived again without invisible characters",
         {"neo4j": (_plan_title_keys_again,), "falkordb": (_plan_title_keys_again,)},
+    ),
+    Migration(
+        11,
+        "stored plan titles, units and version numbers without invisible characters",
+        {"neo4j": (_plan_texts_cleaned,), "falkordb": (_plan_texts_cleaned,)},
     ),
 )
 
