@@ -27,7 +27,6 @@ from typing import Any
 from core.errors import ConfigError, GraphError, RetryableError, ValidationError
 from core.ports import Row
 from graph import falkor_owner
-from graph.falkor_owner import alive as _alive
 from graph.unique_errors import falkor_unique_violation
 
 log = logging.getLogger(__name__)
@@ -105,7 +104,7 @@ class FalkorGraphStore:
 
     def _try_attach(self) -> bool:
         pid = self._read_pid()
-        if pid is None or not _alive(pid) or not self.socket_path.exists():
+        if pid is None or not falkor_owner.alive(pid) or not self.socket_path.exists():
             return False
         try:
             self._open_client()
@@ -132,7 +131,7 @@ class FalkorGraphStore:
     def _clear_stale(self) -> None:
         pid = self._read_pid()
         # A pid reused by another program after a crash is no server of ours: leave it alone.
-        if pid is not None and _alive(pid) and falkor_owner.listens_on(pid, self.socket_path):
+        if pid is not None and falkor_owner.alive(pid) and falkor_owner.listens_on(pid, self.socket_path):
             if not falkor_owner.orphan_of_ours(self.data_dir, pid, self.socket_path):
                 raise GraphError(
                     f"数据目录 {self.data_dir} 的图数据库进程（pid {pid}）无响应，且不是本程序遗留的，"
@@ -204,7 +203,7 @@ class FalkorGraphStore:
             with contextlib.suppress(Exception):
                 self._db.connection.shutdown()
             deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and _alive(self._adopted):
+            while time.monotonic() < deadline and falkor_owner.alive(self._adopted):
                 time.sleep(0.05)
             falkor_owner.forget(self.data_dir)
         if self._db is not None:
@@ -344,9 +343,9 @@ def _module_version(ver: Any) -> str:
 
 def _wait_exit(pid: int, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and falkor_owner.alive(pid):
         time.sleep(0.05)
-    if _alive(pid):
+    if falkor_owner.alive(pid):
         os.kill(pid, 9)
 
 

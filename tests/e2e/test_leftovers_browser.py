@@ -83,13 +83,13 @@ def test_a_failed_action_without_its_own_handler_is_said_once_and_raises_no_page
     from playwright.sync_api import expect
 
     page = tab.page
-    logged: list[
-        str
-    ] = []  # Vue logs an error its handler did not catch; the refused request is the browser's
-    page.on(
-        "console",
-        lambda m: m.type == "error" and "Failed to load resource" not in m.text and logged.append(m.text),
-    )
+    logged: list[str] = []  # Vue logs an error no handler caught; the refused request is the browser's
+
+    def log_error(message: Any) -> None:
+        if message.type == "error" and "Failed to load resource" not in message.text:
+            logged.append(message.text)
+
+    page.on("console", log_error)
     page.route("**/api/v1/plans/stats*", lambda route: route.abort("connectionrefused"))
     page.goto(f"{live_server_url.rstrip('/')}/plans/stats")
     expect(page.locator(".el-message", has_text="网络异常，无法连接服务器")).to_have_count(1)

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from graph import falkor_owner
-from graph.falkor_graph_store import FalkorGraphStore, _alive
+from graph.falkor_graph_store import FalkorGraphStore
+from graph.falkor_owner import alive as _alive
 
 ROOT = Path(__file__).resolve().parents[2]
 

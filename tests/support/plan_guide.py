@@ -28,5 +28,5 @@ def plan_row(pid: str, title: str, levels: list[dict[str, Any]], **kw: Any) -> d
             "asked_town": "某镇", "resources": []} | kw  # fmt: skip
 
 
-def intent_of(question: str, towns: Gazetteer) -> str:
+def intent_of(question: str, towns: Gazetteer) -> str | None:
     return route(normalise_question(question), extract_slots(question, towns)).intent
