@@ -40,3 +40,22 @@ def test_a_refused_file_is_skipped_next_time_and_tried_again_once_changed(tmp_pa
         shutil.copy(CORPUS / "community_fire_card.docx", folder / "通知_会议.docx")  # same name, a plan now
         third = load_demo_plans(c, folder, note=notes.append)
         assert parsed[:1] == ["通知_会议.docx"] and len(third["loaded"]) == 1 and third["skipped"] == []
+
+
+def test_the_command_says_which_file_it_skipped(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from api.cli import app
+    from tests.support.cli_env import fixture_city_cli_env
+
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    shutil.copy(CORPUS / NOT_A_PLAN, folder / "会议通知.docx")
+    runner = CliRunner()
+    with fixture_city_cli_env(tmp_path / "data"):
+        first = runner.invoke(app, ["demo", "plans", str(folder)])
+        assert first.exit_code == 0 and "跳过" not in first.stderr
+        second = runner.invoke(app, ["demo", "plans", str(folder)])
+    assert second.exit_code == 0
+    assert "跳过 会议通知.docx：此前已判定不是预案" in second.stderr
+    assert "1 个此前已判定不是预案（文件未改动，已跳过）" in second.stderr
