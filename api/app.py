@@ -8,16 +8,16 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException
+from fastapi import Depends, FastAPI, HTTPException
 from fastapi.responses import FileResponse
 from fastapi_offline import FastAPIOffline
 
 from api.audit import AuditMiddleware
 from api.body_limit import MB, BodyLimitMiddleware
 from api.bootstrap import Container, build_container, build_relay, retention_policy
-from api.deps import principal_from_headers
+from api.deps import principal_from_headers, session_guard
 from api.errors import install_error_handlers
-from api.routes import audit, chat, enterprises, events, models, plans, system, towns
+from api.routes import audit, auth, chat, enterprises, events, models, plans, system, towns, users
 from api.settings import Settings
 from core.errors import SafeCloudError
 
@@ -30,6 +30,9 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         container.graph.connect()
+        if container.settings.api.auth == "token" and not container.auth.list_users():
+            # Nobody could log in: say how to create the first administrator (ADR 0017).
+            log.warning("登录已启用但还没有任何用户，请先运行：safecloud users add admin --city --admin")
         stop_relay = start_relay_thread(container)
         try:
             yield
@@ -63,8 +66,9 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         resolve_principal=lambda headers: principal_from_headers(container, headers),
         clock=container.clock,
     )
-    for module in (system, enterprises, towns, models, audit, plans, events, chat):
-        app.include_router(module.router)
+    # Token mode: the guard makes every /api/v1 route but login need a session (api.deps).
+    for module in (system, auth, users, enterprises, towns, models, audit, plans, events, chat):
+        app.include_router(module.router, dependencies=[Depends(session_guard)])
     _mount_web(app, container.settings.api.web_dist)
     return app
 

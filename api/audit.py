@@ -112,11 +112,19 @@ class AuditMiddleware:
 
     def _entry(self, scope: Scope, at: int, started: float, sha256: str, state: dict[str, Any]) -> AuditEntry:
         headers = Headers(scope=scope)
-        try:
-            principal = self._resolve_principal(headers)
-            user_id, scope_label = principal.user_id, principal.scope.describe()
-        except Exception:  # noqa: BLE001 - a malformed scope header is itself worth auditing
-            user_id, scope_label = "unresolved", "invalid"
+        # Who the route found the caller to be (api.deps; the login route names the account tried).
+        caller = scope.get("state", {}).get("audit_caller")
+        if caller is not None:
+            user_id, scope_label = caller
+        else:
+            try:
+                principal = self._resolve_principal(headers)
+                user_id, scope_label = principal.user_id, principal.scope.describe()
+            except Exception:  # noqa: BLE001 - a malformed scope header or no session is itself worth auditing
+                user_id, scope_label = "unresolved", "invalid"
+        # A body carrying a password is not hashed: an unsalted SHA-256 of it would let anyone who
+        # reads the audit trail test guesses offline. Its size is still kept.
+        sha256 = "" if carries_password(scope["path"]) else sha256
         client = scope.get("client")
         return AuditEntry(
             id=self._trail.new_id(at),
@@ -132,6 +140,14 @@ class AuditMiddleware:
             body_sha256=sha256 if state["bytes"] else "",
             body_bytes=int(state["bytes"]),
         )
+
+
+def carries_password(path: str) -> bool:
+    """Login, password change, account creation and password reset bodies hold a password."""
+    path = path.rstrip("/")
+    return path in {"/api/v1/auth/login", "/api/v1/auth/password", "/api/v1/users"} or (
+        path.startswith("/api/v1/users/") and path.endswith("/password")
+    )
 
 
 def visible(text: str) -> str:

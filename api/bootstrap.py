@@ -7,17 +7,22 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from argon2 import PasswordHasher
+
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
+from api.auth_service import AuthService
 from api.plan_services import PlanServices, build_plan_services
 from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
+from core.auth import LockoutPolicy
 from core.bus import RetentionPolicy
 from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, EventBus, EventConsumer, GraphStore
 from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
 from graph.repository import SafetyGraphRepository
+from graph.users import GraphUserStore
 from ingestion.bus.outbox_event_bus import OutboxEventBus
 from ingestion.bus.relay import OutboxRelay
 from plans.service import PlanImporter
@@ -105,8 +110,10 @@ class Container:
     events: EventSearchService | None = None  # built on first use by event_search()
     chat: Any = None  # agents.chat.ChatService, built by build_chat (lazily imported)
     bus: OutboxEventBus | None = None  # None: the outbox under <data_dir>/bus (opened on first use)
+    password_hasher: PasswordHasher | None = None  # None: argon2id defaults (tests pass a cheap one)
     plans: PlanServices = field(init=False)
     scopes: ScopeCheck = field(init=False)  # a scope must name a real town / enterprise
+    auth: AuthService = field(init=False)  # users and sessions (ADR 0017)
 
     def __post_init__(self) -> None:
         if self.audit is None:
@@ -115,6 +122,26 @@ class Container:
             self.bus = OutboxEventBus(self.settings.outbox_path, clock=self.clock)
         self.plans = build_plan_services(self)
         self.scopes = ScopeCheck(self.plans.service.repo)
+        self.auth = build_auth(self.settings, self.graph, self.scopes, self.clock, self.password_hasher)
+
+
+def build_auth(
+    settings: Settings,
+    store: GraphStore,
+    scopes: ScopeCheck,
+    clock: Callable[[], int] = now_ms,
+    hasher: PasswordHasher | None = None,
+) -> AuthService:
+    """The login service over the graph's users (the API and ``safecloud users`` share it)."""
+    a = settings.api
+    return AuthService(
+        GraphUserStore(store),
+        clock=clock,
+        check_scope=scopes.check,
+        session_ttl_minutes=a.session_ttl_minutes,
+        lockout=LockoutPolicy(max_failures=a.max_failed_logins, lock_minutes=a.lockout_minutes),
+        hasher=hasher,
+    )
 
 
 def _kafka(settings: Settings) -> EventBus:

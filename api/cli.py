@@ -21,6 +21,7 @@ from api.cli_errors import ChineseErrorsGroup, existing_file
 from api.cli_events import events_app
 from api.cli_plans import plans_app
 from api.cli_search import doctor_section, index_app
+from api.cli_users import users_app
 from api.settings import Settings
 from core.errors import SafeCloudError
 from core.models import Entity
@@ -42,6 +43,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(events_app, name="events")
 app.add_typer(plans_app, name="plans")
 app.add_typer(bus_app, name="bus")
+app.add_typer(users_app, name="users")
 app.command("ask")(ask_command)
 
 log = logging.getLogger("safecloud")

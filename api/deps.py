@@ -11,7 +11,8 @@ from fastapi import Depends, Header, Request
 from pydantic import AfterValidator
 
 from api.bootstrap import Container
-from core.errors import ValidationError
+from core.auth import Role
+from core.errors import AuthenticationError, PermissionDeniedError, ValidationError
 from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
 
@@ -50,18 +51,70 @@ def resolve_principal(scope_headers: bool, town: str | None, enterprise: str | N
     return Principal(user_id=f"dev-scoped:{scope.describe()}", scope=scope)
 
 
+def bearer_token(authorization: str | None) -> str | None:
+    """The token of ``Authorization: Bearer <token>``; None when absent or another scheme."""
+    if not authorization:
+        return None
+    scheme, _, token = authorization.strip().partition(" ")
+    if scheme.lower() != "bearer":
+        return None
+    return token.strip() or None
+
+
 def principal(
+    request: Request,
     c: Annotated[Container, Depends(container)],
     x_safecloud_town: Annotated[str | None, Header()] = None,
     x_safecloud_enterprise: Annotated[str | None, Header()] = None,
+    authorization: Annotated[str | None, Header()] = None,
 ) -> Principal:
-    who = resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+    known = getattr(request.state, "principal", None)  # resolved once per request (guard, route)
+    if isinstance(known, Principal):
+        return known
+    if c.settings.api.auth == "token":
+        # The scope is the logged-in user's own: scope headers are ignored, never trusted.
+        user = c.auth.authenticate(bearer_token(authorization))
+        who = user.principal()
+        request.state.admin = user.role is Role.ADMIN
+    else:
+        who = resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
+        request.state.admin = who == DEV_PRINCIPAL  # dev mode: the unscoped dev user administers
     c.scopes.check(who.scope)  # a scope naming nothing would see nothing, silently
+    request.state.principal = who
+    request.state.audit_caller = (who.user_id, who.scope.describe())
     return who
 
 
+OPEN_PATHS = frozenset({"/api/v1/auth/login"})
+
+
+def session_guard(
+    request: Request,
+    c: Annotated[Container, Depends(container)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> None:
+    """Router-wide: in token mode every ``/api/v1`` route but login needs a session, including the
+    ones that never ask who the caller is (vocabularies, models); health checks stay open."""
+    if c.settings.api.auth != "token":
+        return
+    path = request.url.path.rstrip("/")
+    if not path.startswith("/api/v1/") or path in OPEN_PATHS:
+        return
+    principal(request, c, authorization=authorization)
+
+
+def admin(request: Request, p: Annotated[Principal, Depends(principal)]) -> Principal:
+    if not getattr(request.state, "admin", False):
+        raise PermissionDeniedError("仅管理员可以管理用户账号", code="admin_required")
+    return p
+
+
 def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principal:
-    """The same resolution for code outside FastAPI's dependency injection (the audit middleware)."""
+    """The same resolution for code outside FastAPI's dependency injection (the audit middleware,
+    for a request refused before its route ran). Token mode does no graph read here: such a
+    caller had no valid session, or the route would have resolved it."""
+    if c.settings.api.auth == "token":
+        raise AuthenticationError("未登录", code="unauthenticated")
     return resolve_principal(
         c.settings.api.scope_headers, headers.get("x-safecloud-town"), headers.get("x-safecloud-enterprise")
     )
@@ -69,6 +122,7 @@ def principal_from_headers(c: Container, headers: Mapping[str, str]) -> Principa
 
 ContainerDep = Annotated[Container, Depends(container)]
 PrincipalDep = Annotated[Principal, Depends(principal)]
+AdminDep = Annotated[Principal, Depends(admin)]
 
 
 def _blank_is_none(value: str | None) -> str | None:

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from agents.search.errors import SearchError
 from core.errors import (
+    AuthenticationError,
     ConfigError,
     ConflictError,
     DocumentError,
@@ -32,6 +33,7 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (ValidationError, 422),
     (DocumentError, 422),  # an uploaded document that cannot be read (encrypted, corrupt, not a plan)
     (NotFoundError, 404),
+    (AuthenticationError, 401),
     (PermissionDeniedError, 403),
     # Before GraphError: a write the graph refused on a unique key is the caller's conflict, not an outage.
     (UniqueConflictError, 409),
@@ -76,8 +78,12 @@ def install_error_handlers(app: FastAPI) -> None:
         status = status_for(exc)
         if status >= 500:
             log.error("request failed: %s %s", exc.code, exc.message)
+        # RFC 6750: a 401 names the scheme the client must use (the session's bearer token).
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(
-            {"code": exc.code, "message": exc.message, "details": exc.details}, status_code=status
+            {"code": exc.code, "message": exc.message, "details": exc.details},
+            status_code=status,
+            headers=headers,
         )
 
     @app.exception_handler(Exception)

@@ -44,8 +44,14 @@ class ApiSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8000, ge=1, le=65535)
     web_dist: Path = Path("web/dist")
-    # Dev-only seam until real auth lands: X-SafeCloud-Town / X-SafeCloud-Enterprise headers
-    # narrow the data scope. Refused outside dev/test.
+    # Who the caller is (ADR 0017). "dev": everyone is the city-scope dev user, narrowed by the
+    # X-SafeCloud-Town / X-SafeCloud-Enterprise headers when scope_headers is on (demo and tests).
+    # "token": every /api/v1 route but login needs a session (Authorization: Bearer), and the data
+    # scope is the logged-in user's. Production refuses "dev".
+    auth: Literal["dev", "token"] = "dev"
+    session_ttl_minutes: int = Field(480, ge=1, le=30 * 24 * 60)  # one duty shift by default
+    max_failed_logins: int = Field(5, ge=1, le=100)  # wrong passwords in a row before the lock
+    lockout_minutes: int = Field(15, ge=1, le=24 * 60)
     scope_headers: bool = True
     # Bodies other than plan uploads (JSON: chat, review edits, templates) are refused above this
     # size before they are read (api/body_limit.py); uploads are bounded by plans.max_upload_mb.
@@ -174,6 +180,8 @@ class Settings(BaseSettings):
     def _enforce_production_safety(self) -> Settings:
         if self.env != "prod":
             return self
+        if self.api.auth != "token":
+            raise ConfigError("生产环境必须启用登录认证（SAFECLOUD_API__AUTH=token）", code="auth_required")
         if self.api.scope_headers:
             raise ConfigError("生产环境不得启用调试数据范围请求头（SAFECLOUD_API__SCOPE_HEADERS=false）")
         graph = self.graph

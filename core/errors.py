@@ -5,6 +5,7 @@
     ├── ValidationError            bad input (user data, rows, parameters)
     │   └── (core.standards.uscc.UsccError)
     ├── NotFoundError              an entity that should exist does not
+    ├── AuthenticationError        no valid session, or a login refused (wrong password, locked account)
     ├── PermissionDeniedError      outside the principal's data scope
     ├── ConflictError              the request clashes with what is stored (a retired plan, a duplicate)
     │   └── UniqueConflictError    a uniqueness constraint of the graph refused the write (also a GraphError)
@@ -49,6 +50,10 @@ class ValidationError(SafeCloudError):
 
 class NotFoundError(SafeCloudError):
     code = "not_found"
+
+
+class AuthenticationError(SafeCloudError):
+    code = "unauthenticated"
 
 
 class PermissionDeniedError(SafeCloudError):

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from core.ai import ChatMessage, ChatResult, SearchDoc, SearchHit
 from core.audit import AuditEntry
+from core.auth import Session, User
 from core.bus import BusMessage
 
 Row = dict[str, Any]
@@ -106,6 +107,40 @@ class AuditLog(Protocol):
         since_ms: int | None = None,
         channel: str | None = None,
     ) -> list[AuditEntry]: ...
+
+
+class UserStore(Protocol):
+    """Accounts and login sessions (``graph.users``). Usernames are unique (the store refuses a
+    second one with ``UniqueConflictError``); sessions are kept by the SHA-256 of their token."""
+
+    def create_user(self, user: User) -> None: ...
+
+    def get_user(self, username: str) -> User | None: ...
+
+    def list_users(self) -> list[User]: ...
+
+    def set_enabled(self, username: str, enabled: bool) -> bool: ...
+
+    def set_password(self, username: str, password_hash: str, changed_at: int) -> bool:
+        """Also clears the failure counter and any lock (an administrator's reset unlocks)."""
+
+    def record_failure(self, username: str, now: int, max_failures: int, locked_until: int) -> User | None:
+        """Count one wrong password atomically (a lock that has run out starts the count again);
+        at ``max_failures`` the account is locked until ``locked_until``. Returns the user after."""
+
+    def record_success(self, username: str, now: int) -> int:
+        """Reset the counter and note the login; returns the failures counted since the last login."""
+
+    def create_session(self, session: Session) -> None: ...
+
+    def session_user(self, token_sha256: str, now: int) -> User | None:
+        """The enabled user of an unexpired session, else None."""
+
+    def delete_session(self, token_sha256: str) -> bool: ...
+
+    def delete_sessions_of(self, username: str) -> int: ...
+
+    def delete_expired_sessions(self, now: int) -> int: ...
 
 
 class EventBus(Protocol):

@@ -12,7 +12,8 @@ Scoring:
 * execution — ``set``: the gold key set equals the value set of one of the system's columns;
   ``ordered``: the same, in order, over the first ``len(gold)`` rows; ``count``: a value of the
   system's number is the gold count — one row holding it, or a list of exactly that many rows whose
-  answer states it (chat-robust18: a count asked of a list); ``versus`` (多了还是少了): the gold is
+  answer states it (chat-robust18: a count asked of a list); shares, growth rates, differences and
+  whole/part pairs: ``evals/chat_derived.py``; ``versus`` (多了还是少了): the gold is
   ``[this period, the earlier one]`` and the answer's rows (at most two) hold both numbers; ``top`` (rankings, the line's ``top`` = N): the gold returns
   every group with its score ``n``, and one column of the answer holds every group scoring above the
   N-th score, only groups scoring at least it, at least N, best first — a tie at the cut may be broken
@@ -65,6 +66,7 @@ from agents.chat.service import ChatService
 from agents.nlp.timeexpr import parse_time_range
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope, Principal, ScopeLevel
+from evals.chat_derived import DERIVED_KINDS, derived_answer_ok, derived_execution_ok, versus_ok
 from evals.harness import DATASETS, load_jsonl, table, time_params
 from evals.metrics import percentile
 from graph.falkor_graph_store import FalkorGraphStore
@@ -134,6 +136,8 @@ def execution_ok(
         return top_ok(gold_rows or [], rows, top)
     if compare == "grouped":
         return grouped_ok(gold_rows or [], rows)
+    if compare in DERIVED_KINDS:  # shares, growth rates, differences (evals/chat_derived.py)
+        return derived_execution_ok(compare, gold_rows or [], rows)
     if not gold:
         return not rows
     columns = list(rows[0]) if rows else []
@@ -169,13 +173,6 @@ def count_ok(gold: list[Any], rows: list[dict[str, Any]], answer: str | None = N
 def _states(number: str, answer: str) -> bool:
     """The number stands on its own in the answer: not a list index (3.), an id part (S-3) or 13."""
     return re.search(rf"(?<![0-9A-Za-z.\-]){re.escape(number)}(?![0-9A-Za-z.\-、])", answer) is not None
-
-
-def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
-    """多了还是少了: both periods' numbers (gold ``[this period, the earlier one]``) in at most two rows."""
-    want = {_norm(g) for g in gold}
-    got = set().union(*(_numbers(r) for r in rows)) if 0 < len(rows) <= 2 else set()
-    return want <= got
 
 
 def top_bounds(gold_rows: list[dict[str, Any]], top: int) -> tuple[set[str], set[str], int]:
@@ -226,6 +223,8 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
         if not may:
             return "没有" in answer
         return all(k in answer for k in must) and sum(k in answer for k in may) >= needed
+    if compare in DERIVED_KINDS:
+        return derived_answer_ok(compare, gold_rows or [], answer)
     if compare == "grouped":
         return all(_norm(r["key"]) in answer and _norm(r["n"]) in answer for r in gold_rows or [] if r["n"])
     if compare == "empty":
@@ -312,7 +311,7 @@ def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> An
 
 def _part(case: dict[str, Any]) -> str:
     split = str(case.get("split", ""))
-    if split.startswith(("compound_", "rank_")):  # multi-condition (ADR 0012), rankings (ADR 0013): own rows
+    if split.startswith(("compound_", "rank_", "stats_")):  # ADR 0012, 0013, 0018 (derived figures): own rows
         return f"{case['path']} ({split.replace('_', ' ')})"
     if not split.startswith("heldout"):
         return str(case["path"])

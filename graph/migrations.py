@@ -20,6 +20,7 @@ from core.ports import GraphStore
 from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints, recompute_title_keys
 from graph.plan_text_migration import clean_plan_texts
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
+from graph.users import USER_UNIQUE_KEYS
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,16 @@ def _falkor_plan_source(store: Any) -> None:
     _falkor_index(store, "PlanSource", "sha256")
 
 
+# Login accounts and sessions (graph.users, ADR 0017): one account per username and one session per
+# token digest, refused by the graph itself so two concurrent creations cannot both succeed.
+def _neo4j_user_keys(store: Any) -> None:
+    neo4j_constraints(store, USER_UNIQUE_KEYS)
+
+
+def _falkor_user_keys(store: Any) -> None:
+    falkor_constraints(store, _falkor_index, keys=USER_UNIQUE_KEYS)
+
+
 # Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
 # the store (the older steps have nothing to report) and migrate may run on several threads in tests.
 _WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
@@ -233,6 +244,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         11,
         "stored plan titles, units and version numbers without invisible characters",
         {"neo4j": (_plan_texts_cleaned,), "falkordb": (_plan_texts_cleaned,)},
+    ),
+    # A graph upgraded with 12 before 11 existed applies 11 later: the two are independent.
+    Migration(
+        12,
+        "login accounts and sessions: unique username and token digest",
+        {"neo4j": (_neo4j_user_keys,), "falkordb": (_falkor_user_keys,)},
     ),
 )
 

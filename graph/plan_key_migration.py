@@ -203,23 +203,29 @@ def recompute_title_keys(store: Any, warn: Warn) -> None:
     _write_keys(store, "Plan", {i: {"title_key": keys[i]} for i in changed if keys.get(i)})
 
 
-def neo4j_constraints(store: Any) -> None:
-    for label, props in PLAN_UNIQUE_KEYS.items():
+def neo4j_constraints(store: Any, keys: dict[str, tuple[str, ...]] = PLAN_UNIQUE_KEYS) -> None:
+    for label, props in keys.items():
         for prop in props:
             store.write(
                 f"CREATE CONSTRAINT {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
             )
 
 
-def falkor_constraints(store: Any, index: Callable[[Any, str, str], None], timeout_s: float = 120.0) -> None:
+def falkor_constraints(
+    store: Any,
+    index: Callable[[Any, str, str], None],
+    timeout_s: float = 120.0,
+    keys: dict[str, tuple[str, ...]] = PLAN_UNIQUE_KEYS,
+) -> None:
     """FalkorDB builds a unique constraint in the background: wait until it is OPERATIONAL, so the
-    migration is not recorded while a duplicate could still slip in; FAILED is an error."""
-    for label, props in PLAN_UNIQUE_KEYS.items():
+    migration is not recorded while a duplicate could still slip in; FAILED is an error. ``keys``:
+    label → properties (the plan keys by default; migration 12 passes the user and session keys)."""
+    for label, props in keys.items():
         for prop in props:
             index(store, label, prop)  # a FalkorDB unique constraint needs an index on the property
             store.create_unique_constraint(label, prop)
     deadline = time.monotonic() + timeout_s
-    pending = {(label, prop) for label, props in PLAN_UNIQUE_KEYS.items() for prop in props}
+    pending = {(label, prop) for label, props in keys.items() for prop in props}
     while pending:
         status = {
             (r["label"], p): r["status"]

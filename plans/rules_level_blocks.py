@@ -88,9 +88,17 @@ _MENTION = re.compile(
 def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], ensure: Any) -> None:
     """One level per block, its name first (see the module docstring)."""
     waiting: int | None = None  # the level of the block just read, when it named no measures yet
+    listing: int | None = None  # the level whose paragraph ended "主要措施：", while its ① items follow
     for block in scope:
         if block.kind == "table":
             continue
+        # "…由X指挥，主要措施：" then "①a；②b" in the next block (a PDF line break before "①", or a paragraph
+        # of its own): those items are that level's measures, as they are when the paragraph runs on
+        numbered = block.kind != "heading" and _MEASURE_FIRST.match(block.text)
+        if listing is not None and numbered and not _MENTION.search(block.text):
+            add_actions(draft, listing, block, split_actions(block.text.strip()), confidence=0.7)
+            continue
+        listing = None
         body = _BULLET.sub("", strip_number(block.text.strip()))
         # A PDF line that ends at "…由X指挥。" breaks the paragraph there: "主要措施：a；b" opening the next
         # block are that level's measures
@@ -149,6 +157,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
                 confidence=0.8,
             )
         waiting = index if not entry["actions"] else None
+        listing = index if not entry["actions"] and body.rstrip().endswith(("：", ":")) else None
         if by:
             if entry["commander"] is None:
                 entry["commander"] = by.group(1)

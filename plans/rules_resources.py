@@ -209,6 +209,9 @@ _COUNT_THEN_TEAM = re.compile(
 _TEAM_SET_UP = re.compile(
     r"组建了?|成立了?|设有|设立了?|建立了?|(?<=[站队部所科局室心间司])设(?![备施置在于])"
 )
+# a team's name ends so ("消防队", "抢险队伍", "微型消防站"), and its head count follows its count of teams
+_TEAM_END = re.compile(r"(?:队伍|队|站)$")
+_HEAD_COUNT = re.compile(r"\s*[，,]\s*(?:共有|共|有)?(?:队员|人员|成员|员工)?(?:共有|共)?\s*\d+\s*[人名]")
 _SHELTER = re.compile(
     r"^(.{2,80}?)(?:等)?(?:作为|为|设为|确定为)(?:临时|应急)?(?:避难|避险|避灾|安置){1,2}(?:场所|点)"
 )
@@ -255,8 +258,12 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]
-                name = _LEADING_VERB.sub("", name).strip()
+                # "园区组建专职消防队1支": the verb that sets the item up, and its subject, are no part of its name
+                name = _LEADING_VERB.sub("", re.split(_TEAM_SET_UP, name)[-1]).strip()
                 unit_word = m.group(3)
+                # "专职消防队1支，队员36人": a team's size is its head count, read from the clause that follows
+                if unit_word == "支" and _TEAM_END.search(name) and _HEAD_COUNT.match(sentence, m.end()):
+                    continue
                 counted = unit_word in ("人", "名")  # people: the team is named before the count
                 # "警戒带200米" is stock by length; "疏散距离300米" is no item
                 long_goods = unit_word != "米" or re.search(r"[带绳缆索管线栏]$", name)

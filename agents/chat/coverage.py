@@ -139,7 +139,7 @@ _MATERIAL = re.compile(
 # A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one
 # count alone answers another question (chat round 25), so the question is declined, not half-answered.
 _RATIO = re.compile(
-    r"占比|所占比|比例|比重|百分之几|百分比|(?:同比|环比)(?:增长|下降|增幅|降幅|涨|降)|增长率|增幅|降幅"
+    r"占比|所占比|比例|比重|百分之几|百分比|占几成|(?:同比|环比)(?:增长|下降|增幅|降幅|涨|降)|增长率|增幅|降幅"
 )
 
 # "澄江有几家企业有离线传感器", "在搞受限空间作业的企业分布在哪些镇街": the number of enterprises, or

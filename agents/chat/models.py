@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-Path = Literal["template", "llm_template", "compound", "aggregate", "cypher", "refusal", "clarify"]
+Path = Literal["template", "llm_template", "compound", "aggregate", "derived", "cypher", "refusal", "clarify"]
 MAX_CITED_ROWS = 50
 
 

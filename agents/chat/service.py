@@ -20,6 +20,7 @@ from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
 from agents.chat.credit_codes import named_by_code
 from agents.chat.declined_turn import after_declined, check_question, declined, own_place_anchor
+from agents.chat.derived_run import asker as derived
 from agents.chat.examples import chat_examples
 from agents.chat.execute import TemplateRun, remembered_slots, run_template
 from agents.chat.firms_behind import firms_asked
@@ -116,7 +117,7 @@ class ChatService:
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
-            ask = total_bound(ask)  # "临港逾期隐患超过10条了吗": the total and the verdict
+            ask = derived(total_bound(ask), self.gazetteer)  # 超过10条了吗; 占比, 增长率 (ADR 0018)
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result

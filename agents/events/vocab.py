@@ -129,6 +129,8 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **dict.fromkeys(
         _words(
             "泄漏报告 泄漏 泄露 渗漏 滴漏 漏液 跑冒滴漏 物料泄漏 滴东西 往下滴 在滴 滴下来 渗出来 漏出来 滴液"
+            # water or oil said leaking by a caller (12345: 漏水, 漏油) is a reported leak (events31)
+            " 漏水 漏油 在漏水 渗水"
         ),
         (E.MANUAL_LEAK,),
     ),

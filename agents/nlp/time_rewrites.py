@@ -11,8 +11,9 @@ night-time events (``clock_words``: 差10分9点, 9点过5分, 2点整, 12-28, �
 and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:00, from=…to=…, 20/11) and the sky
 (``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头); since events-robust28 day.month dates with a dot
 (``dotted_dates``: 20.12); since events-robust30 written-style windows (三天来 → 近3天, 这半个月 →
-近半个月, 上半个月 → 上半月). Each rewrite keeps ``index`` (output character →
-input character) so spans still point at the words the user typed.
+近半个月, 上半个月 → 上半月); since events31 年前, 一年来, 前半个月 and 十二点以后 said before noon
+(``year_words``). Each rewrite keeps ``index`` (output character → input character) so spans still
+point at the words the user typed.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from agents.nlp.shift_times import shift_rules
 from agents.nlp.sky_times import sky_time_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
 from agents.nlp.work_days import work_day_rules
+from agents.nlp.year_words import year_word_rules
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
@@ -149,6 +151,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts += clock_word_rules(now) if now is not None else []  # 差10分9点, 2点整, 12-28, 跨年夜, 交班的时候
     shifts += sky_time_rules()  # 天刚亮, 天黑以后, 太阳落山后, 1个半钟头 (events-robust27)
     shifts += dotted_date_rules()  # 20.12 = 20 December (events-robust28)
+    # 年前, 一年来, 前半个月, 十二点以后 said at 00:40 (events31)
+    shifts += year_word_rules(now) if now is not None else []
     # English and ISO words first: later rules read the Chinese forms they become (events-robust27)
     for pattern, replace in [*ENGLISH_TIME_RULES, *_RULES, *shifts, *EVERYDAY_RULES, *at_now]:
         norm, index = _apply(pattern, replace, norm, index)

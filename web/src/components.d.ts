@@ -56,9 +56,11 @@ declare module 'vue' {
     ElTableColumn: typeof import('element-plus/es')['ElTableColumn']
     ElTag: typeof import('element-plus/es')['ElTag']
     LeaseGraph: typeof import('./components/LeaseGraph.vue')['default']
+    LoginPage: typeof import('./components/LoginPage.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     StatTile: typeof import('./components/StatTile.vue')['default']
+    UserBadge: typeof import('./components/UserBadge.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

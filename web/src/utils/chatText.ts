@@ -25,6 +25,7 @@ export const PATHS: Record<string, string> = {
   llm_template: '模板查询（大模型选择）',
   compound: '组合模板查询',
   aggregate: '模板汇总排名',
+  derived: '模板计数计算（占比、增长率）',
   cypher: '自动生成查询',
   refusal: '提示',
   clarify: '需要澄清',

@@ -1,0 +1,164 @@
+"""Derived figures, asked and computed: a share, a growth rate or difference, a whole and its part (ADR 0018).
+
+``derived_figures`` writes the two count questions a figure needs; here each is asked through the
+usual pipeline (same caller, same scope, the same slot rules as any question), the figure is computed
+in Python and the answer states both counts, the formula and the result, citing both queries. It
+answers only when both counts come from templates that tell them apart: when either question is
+declined, or both are answered by the same template with the same parameters (there is no template
+for all sensors, so "全市传感器" gets the offline ones again), the question goes on to the usual
+handling, which declines a share or a rate rather than half-answer it (``coverage``). A town
+officer's share of the city is refused: the whole lies outside his scope.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from agents.chat.counted_lists import as_count
+from agents.chat.derived_figures import Figure, figure
+from agents.chat.models import ChatAnswer, TurnState
+from agents.chat.slots import Gazetteer
+from agents.chat.versus import Answer, money_asked, value
+from core.scope import Principal, ScopeLevel
+
+_COUNTED_PATHS = ("template", "llm_template", "compound", "aggregate")
+_OWN_TOWN = re.compile(r"全镇|全街道|全区|本镇|本街道|各镇街?|各街道")
+
+
+def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
+    """``ask``, answering a derived figure from two of its own answers."""
+
+    def answer(
+        text: str, principal: Principal, previous: TurnState | None, use_llm: bool
+    ) -> tuple[ChatAnswer, TurnState | None]:
+        found = figure(text, gazetteer())
+        if found is None:
+            return ask(text, principal, previous, use_llm)
+        if found.kind != "change" and "全市" in found.second and principal.scope.level is not ScopeLevel.CITY:
+            return ChatAnswer(answer="无权查看全市的数据（超出您的数据范围），无法计算占全市的比例；"
+                              "可以问本辖区内的占比，如“本镇危化企业占本镇企业的比例”。", path="refusal"), None  # fmt: skip
+        got = (_per_town if found.per_town else _two)(ask, found, principal, use_llm)
+        return got or ask(text, principal, previous, use_llm)
+
+    return answer
+
+
+def percent(part: float, whole: float) -> str:
+    """part / whole as a percent, one decimal, halves rounded up (12.25 → 12.3%)."""
+    value_ = Decimal(str(part)) * 100 / Decimal(str(whole))
+    return f"{value_.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+def show(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:.2f}"
+
+
+def _counted(result: ChatAnswer) -> bool:
+    return result.path in _COUNTED_PATHS and result.intent is not None
+
+
+def _number(result: ChatAnswer, question: str) -> float:
+    """The count an answer gives; a breakdown with no records ("2级 3 处；3级 12 处") is summed."""
+    rows = result.rows
+    if len(rows) > 1 and not money_asked(question) and all("id" not in r and _num(r.get("n")) for r in rows):
+        return float(sum(r["n"] for r in rows))
+    return float(value(result, question))
+
+
+def _num(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
+def _two(
+    ask: Answer, f: Figure, principal: Principal, use_llm: bool
+) -> tuple[ChatAnswer, TurnState | None] | None:
+    first, state = ask(as_count(f.first), principal, None, use_llm)
+    second, _ = ask(as_count(f.second), principal, None, use_llm)
+    if not (_counted(first) and _counted(second)):
+        return None
+    if (first.intent, first.params, first.query) == (second.intent, second.params, second.query):
+        return None  # one template for both: it cannot tell the part from the whole, or one period from the other
+    a, b = _number(first, f.first), _number(second, f.second)
+    unit = "元" if money_asked(f.first) else f.unit
+    if f.kind != "change" and a > b:
+        return None  # a part larger than its whole: the two questions were not read as one thing
+    body = _change_text(f, a, b, unit) if f.kind == "change" else _share_text(f, a, b, unit)
+    rows: list[dict[str, Any]] = [{"item": f.first_label, "n": a}, {"item": f.second_label, "n": b}]
+    return _answer(body, first, second, rows, ["item", "n"]), state
+
+
+def _share_text(f: Figure, a: float, b: float, unit: str) -> str:
+    share = f"{show(a)} ÷ {show(b)} × 100% ≈ {percent(a, b)}" if b else f"{f.second_label}为 0，无法计算占比"
+    if f.kind == "whole_part":
+        return f"{f.second_label}：共 {show(b)} {unit}；其中{f.first_label}：{show(a)} {unit}，占比 {share}。"
+    return f"{f.first_label}：{show(a)} {unit}；{f.second_label}：{show(b)} {unit}。\n占比 = {share}。"
+
+
+def _change_text(f: Figure, a: float, b: float, unit: str) -> str:
+    said = f"{f.first}：{show(a)} {unit}；{f.second}：{show(b)} {unit}。\n"
+    this, other = f.first_label, f.second_label
+    if a == b:
+        return said + f"{this}与{other}持平（增长率 0.0%）。"
+    way = f"{this}比{other}{'多' if a > b else '少'} {show(abs(a - b))} {unit}"
+    if not b:
+        return said + f"{way}；{other}为 0，无法计算增长率。"
+    rate = f"{'增长' if a > b else '下降'} {percent(abs(a - b), b)}"
+    return said + f"{way}，{rate}（增长率 = ({show(a)} − {show(b)}) ÷ {show(b)} × 100%）。"
+
+
+def _answer(
+    body: str, first: ChatAnswer, second: ChatAnswer, rows: list[dict[str, Any]], columns: list[str]
+) -> ChatAnswer:
+    steps = [c.model_copy(update={"title": f"第 {i} 项：{c.title}".rstrip("：")})
+             for i, result in enumerate((first, second), 1) for c in result.citations]  # fmt: skip
+    source = f"\n（两项分别由固定查询 {first.intent} 与 {second.intent} 统计，再按公式计算）"
+    return first.model_copy(update={"answer": body + source, "path": "derived", "rows": rows, "columns": columns,
+                                    "citations": steps, "query": f"{first.intent} ÷ {second.intent}"})  # fmt: skip
+
+
+def _towns(result: ChatAnswer) -> dict[str, float] | None:
+    """(town → number) of a per-town answer, or None when its rows are not per town."""
+    if not result.rows or any("town" not in r or not _num(r.get("n")) for r in result.rows):
+        return None
+    return {str(r["town"]): float(r["n"]) for r in result.rows}
+
+
+def _per_town(
+    ask: Answer, f: Figure, principal: Principal, use_llm: bool
+) -> tuple[ChatAnswer, TurnState | None] | None:
+    part = _OWN_TOWN.sub("", f.first.replace("全市", ""))  # each town's own part, whatever the whole
+    part_q = "各镇街" + part + "分别有多少"
+    first, _ = ask(part_q, principal, None, use_llm)
+    parts = _towns(first)
+    wholes: dict[str, float] | None
+    if "全市" in f.second:  # "各镇…占全市的比例": one city total for every town
+        second, _ = ask(as_count(f.second), principal, None, use_llm)
+        city = _number(second, f.second)
+        wholes = {t: city for t in parts or {}}
+    else:
+        second, _ = ask("各镇街" + _OWN_TOWN.sub("", f.second) + "分别有多少", principal, None, use_llm)
+        wholes = _towns(second)
+    if not (_counted(first) and _counted(second)) or parts is None or not wholes or parts == wholes:
+        return None
+    if any(n > wholes.get(t, 0) for t, n in parts.items()):
+        return None
+    shares = sorted(
+        ((t, parts.get(t, 0.0), w) for t, w in wholes.items()), key=lambda x: -(x[1] / x[2]) if x[2] else 0.0
+    )
+    rows: list[dict[str, Any]] = [
+        {"town": t, "n": n, "total": w, "share": percent(n, w) if w else "—"} for t, n, w in shares
+    ]
+    lines = "\n".join(
+        f"{i}. {t}：{show(n)}/{show(w)} {f.unit}，{percent(n, w) if w else '—'}"
+        for i, (t, n, w) in enumerate(shares, 1)
+    )
+    body = (
+        f"各镇街{part}占{_OWN_TOWN.sub('', f.second)}的比例（占比 = 前者 ÷ 后者 × 100%，从高到低）：\n{lines}"
+    )
+    return _answer(body, first, second, rows, ["town", "n", "total", "share"]), None
+
+
+__all__ = ["asker", "percent", "show"]

@@ -1,0 +1,196 @@
+"""Login, sessions and account management (ADR 0017), shared by the API and ``safecloud users``.
+
+Passwords are hashed with argon2id (``argon2-cffi``); the hash carries its own salt and cost, so no
+signing key or pepper is configured anywhere. A login for an unknown user still verifies a password
+against a fixed hash, so the answer takes as long as for a real user with a wrong password and
+says the same 用户名或密码错误.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from core.auth import (
+    BAD_CREDENTIALS,
+    DISABLED,
+    MINUTE_MS,
+    LockoutPolicy,
+    Role,
+    Session,
+    User,
+    check_password_policy,
+    check_user_scope,
+    check_username,
+    locked_message,
+    new_token,
+    token_digest,
+)
+from core.errors import AuthenticationError, NotFoundError, PermissionDeniedError, ValidationError
+from core.ports import UserStore
+from core.scope import DataScope
+
+SESSION_MISSING = "未登录或登录已过期，请重新登录"
+
+
+@dataclass(frozen=True)
+class LoginResult:
+    token: str
+    user: User
+    expires_at: int
+    # wrong passwords typed for this account since its last login (异常登录提醒)
+    failures_since_last_login: int
+
+
+class AuthService:
+    def __init__(
+        self,
+        users: UserStore,
+        *,
+        clock: Callable[[], int],
+        check_scope: Callable[[DataScope], None],
+        session_ttl_minutes: int = 480,
+        lockout: LockoutPolicy | None = None,
+        hasher: PasswordHasher | None = None,
+    ) -> None:
+        self.users = users
+        self._clock = clock
+        self._check_scope = check_scope
+        self._ttl_ms = session_ttl_minutes * MINUTE_MS
+        self.lockout = lockout or LockoutPolicy()
+        self._hasher = hasher or PasswordHasher()
+        self._dummy_hash: str | None = None  # built on first use: hashing costs ~50 ms
+
+    # --- login ---------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> LoginResult:
+        now = self._clock()
+        user = self.users.get_user(username.strip())
+        if user is None:
+            self._verify(self._dummy(), password)  # same work as a real wrong password
+            raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
+        if self.lockout.is_locked(user, now):
+            minutes = self.lockout.minutes_left(user, now)
+            raise AuthenticationError(
+                locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
+            )
+        if not self._verify(user.password_hash, password):
+            after = self.users.record_failure(
+                user.username, now, self.lockout.max_failures, self.lockout.locked_until_if_locked(now)
+            )
+            if after is not None and self.lockout.is_locked(after, now):
+                minutes = self.lockout.minutes_left(after, now)
+                raise AuthenticationError(
+                    locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
+                )
+            raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
+        # Only a caller who knows the password learns that the account is disabled.
+        if not user.enabled:
+            raise PermissionDeniedError(DISABLED, code="account_disabled")
+        if self._hasher.check_needs_rehash(user.password_hash):  # cost raised since it was set
+            self.users.set_password(user.username, self._hasher.hash(password), user.password_changed_at)
+        unseen = self.users.record_success(user.username, now)
+        self.users.delete_expired_sessions(now)  # housekeeping: expired sessions go at the next login
+        token = new_token()
+        expires_at = now + self._ttl_ms
+        self.users.create_session(
+            Session(
+                token_sha256=token_digest(token),
+                username=user.username,
+                created_at=now,
+                expires_at=expires_at,
+            )
+        )
+        return LoginResult(token=token, user=user, expires_at=expires_at, failures_since_last_login=unseen)
+
+    def logout(self, token: str) -> bool:
+        return self.users.delete_session(token_digest(token))
+
+    def authenticate(self, token: str | None) -> User:
+        """The user of a live session; ``AuthenticationError`` (401) for none, expired, or disabled."""
+        if not token:
+            raise AuthenticationError(SESSION_MISSING, code="unauthenticated")
+        user = self.users.session_user(token_digest(token), self._clock())
+        if user is None:
+            raise AuthenticationError(SESSION_MISSING, code="session_invalid")
+        return user
+
+    def change_password(self, username: str, old: str, new: str) -> None:
+        user = self._get(username)
+        if not self._verify(user.password_hash, old):
+            raise ValidationError("原密码错误", code="bad_old_password")
+        self._store_password(user, new)
+
+    # --- administration ------------------------------------------------------------------------
+
+    def create_user(
+        self,
+        username: str,
+        password: str,
+        *,
+        scope: DataScope,
+        role: Role = Role.OFFICER,
+        display_name: str = "",
+    ) -> User:
+        name = check_username(username)
+        check_password_policy(password, username=name)
+        check_user_scope(scope, role)
+        self._check_scope(scope)  # a town or enterprise that does not exist is refused
+        now = self._clock()
+        user = User(
+            username=name,
+            display_name=display_name.strip() or name,
+            scope=scope,
+            role=role,
+            password_hash=self._hasher.hash(password),
+            password_changed_at=now,
+            created_at=now,
+        )
+        self.users.create_user(user)
+        return user
+
+    def list_users(self) -> list[User]:
+        return self.users.list_users()
+
+    def set_enabled(self, username: str, enabled: bool) -> User:
+        user = self._get(username)
+        self.users.set_enabled(user.username, enabled)
+        if not enabled:  # a disabled officer is out at once, not when the session expires
+            self.users.delete_sessions_of(user.username)
+        return self._get(user.username)
+
+    def reset_password(self, username: str, password: str) -> User:
+        """安全重置: a new password under the policy; the lock is lifted and every session ends."""
+        user = self._get(username)
+        self._store_password(user, password)
+        return self._get(user.username)
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def _store_password(self, user: User, password: str) -> None:
+        check_password_policy(password, username=user.username)
+        self.users.set_password(user.username, self._hasher.hash(password), self._clock())
+        self.users.delete_sessions_of(user.username)
+
+    def _get(self, username: str) -> User:
+        user = self.users.get_user(username.strip())
+        if user is None:
+            raise NotFoundError(f"用户“{username}”不存在", code="user_not_found")
+        return user
+
+    def _verify(self, password_hash: str, password: str) -> bool:
+        try:
+            return self._hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    def _dummy(self) -> str:
+        if self._dummy_hash is None:
+            self._dummy_hash = self._hasher.hash("not-a-user-0000")
+        return self._dummy_hash
+
+
+__all__ = ["SESSION_MISSING", "AuthService", "LoginResult"]

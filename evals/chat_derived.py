@@ -1,0 +1,86 @@
+"""Scoring of derived figures in the duty-officer chat (chat round: derived figures, ADR 0018).
+
+A derived figure is computed from two counts, so the gold query returns the two counts and the
+figure is computed here, independently of the system, under the conventions of ``evals/README.md``
+(written before measuring):
+
+* ``whole_part`` (总数…其中X): gold ``[whole, part]``; the answer states both numbers;
+* ``share`` (占比/比例/百分之几): gold ``[part, whole]``; the answer states both numbers and
+  part / whole as a percent with one decimal ("12.7%"); a whole of 0 must be said (无法计算);
+* ``growth`` (增长率, 同比/环比增长多少): gold ``[this, last]``; the answer states both numbers,
+  |this − last| / last as a percent with one decimal and the right direction; last = 0 must be said
+  (无法计算增长率) with both numbers;
+* ``difference`` (多了几起, 增减情况): gold ``[this, last]``; both numbers, |this − last| and the
+  right direction;
+* ``grouped_share`` (各镇X占比): gold rows ``(key, n, w)`` = group, part, whole; two columns of the
+  answer hold the (group, part) pairs (as ``grouped``), and the answer states each group with a
+  part above 0 and its percent.
+
+Execution is checked on the rows (both counts in at most two rows; for the per-group form the
+pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+DERIVED_KINDS = ("whole_part", "share", "growth", "difference", "grouped_share")
+UP_WORDS = ("增长", "增加", "上升", "多")
+DOWN_WORDS = ("下降", "减少", "降低", "少")
+SAME_WORDS = ("持平", "一样", "相同", "没有变化")
+
+
+def _norm(v: Any) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def percent(part: float, whole: float) -> str:
+    """part / whole as a percent, one decimal, halves rounded away from zero (12.25 → 12.3)."""
+    value = Decimal(str(part)) * 100 / Decimal(str(whole))
+    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
+
+
+def _numbers(rows: list[dict[str, Any]]) -> set[str]:
+    return {
+        _norm(v) for r in rows for v in r.values() if isinstance(v, int | float) and not isinstance(v, bool)
+    }
+
+
+def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
+    """多了还是少了: both periods' numbers (gold ``[this period, the earlier one]``) in at most two rows."""
+    want = {_norm(g) for g in gold}
+    return 0 < len(rows) <= 2 and want <= _numbers(rows)
+
+
+def derived_execution_ok(compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
+    if compare == "grouped_share":
+        from evals.chat import grouped_ok  # the per-town pairs are scored as ``grouped``
+
+        return grouped_ok([{"key": r["key"], "n": r["n"]} for r in gold_rows], rows)
+    return versus_ok([r["key"] for r in gold_rows], rows)
+
+
+def _direction_ok(this: float, last: float, answer: str) -> bool:
+    words = UP_WORDS if this > last else DOWN_WORDS if this < last else SAME_WORDS
+    return any(w in answer for w in words)
+
+
+def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str) -> bool:
+    if compare == "grouped_share":
+        shown = [r for r in gold_rows if r["n"] and r["w"]]
+        return all(_norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown)
+    first, second = (float(r["key"]) for r in gold_rows[:2])
+    if not all(_norm(g["key"]) in answer for g in gold_rows[:2]):
+        return False
+    if compare == "whole_part":
+        return True
+    if compare == "share":
+        return "无法计算" in answer if second == 0 else percent(first, second) in answer
+    if compare == "difference":
+        return _norm(abs(first - second)) in answer and _direction_ok(first, second, answer)
+    if second == 0:  # growth from nothing has no rate
+        return "无法计算" in answer
+    return percent(abs(first - second), second) in answer and _direction_ok(first, second, answer)
