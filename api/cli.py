@@ -163,7 +163,7 @@ def demo_plans(
     with _closing(c):
         c.graph.connect()
         with audited(lambda: c.audit, "demo plans", {"folder": folder}):
-            result = load_demo_plans(c, folder, progress=_plan_progress)
+            result = load_demo_plans(c, folder, progress=_plan_progress, note=_plan_note)
             typer.echo(result["summary"], err=True)  # stdout stays one JSON document
             _echo_json(result)
 
@@ -171,6 +171,10 @@ def demo_plans(
 def _plan_progress(n: int, total: int) -> None:
     if n == 1 or n % 10 == 0 or n == total:  # a line every few seconds, not one per file
         typer.echo(f"正在导入示例预案 {n}/{total}", err=True)
+
+
+def _plan_note(line: str) -> None:
+    typer.echo(line, err=True)
 
 
 @app.command("import")

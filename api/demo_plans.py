@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from typing import Any
 from agents.chat.slots import Gazetteer
 from api.bootstrap import Container
 from api.demo_plan_owners import owner
-from core.errors import ConfigError, SafeCloudError
+from core.errors import ConfigError, DocumentError, SafeCloudError, ValidationError
 from core.scope import DEV_PRINCIPAL, DataScope
+from graph.demo_refusals import DemoRefusals
 from graph.plan_place_queries import enterprise_towns
 from plans.models import PlanMetaInput, ProjectionReport, ReviewPatch
 from plans.plan_system_links import link_system
@@ -67,11 +69,17 @@ def _unpublished_upload(
 
 
 def load_demo_plans(
-    c: Container, folder: Path, progress: Callable[[int, int], None] | None = None
+    c: Container,
+    folder: Path,
+    progress: Callable[[int, int], None] | None = None,
+    note: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """``progress(n, total)`` before the n-th file: the corpus takes minutes on a small box, and a
-    silent ``make run`` invites a Ctrl-C that leaves the demo half-loaded."""
+    silent ``make run`` invites a Ctrl-C that leaves the demo half-loaded. ``note(line)``: a file
+    skipped because an earlier run refused the same bytes (said, so the skip is not a silent loss)."""
     service = c.plans.service
+    refusals = DemoRefusals(c.graph)
+    skipped: list[dict[str, Any]] = []
     towns = [t.name for t in c.repository.towns(DataScope())]
     firms = enterprise_towns(c.graph)  # a firm's plan is filed under one of them (api.demo_plan_owners)
     loaded, failed, present = [], [], 0
@@ -95,10 +103,18 @@ def load_demo_plans(
         if holders:
             present += 1
             continue
+        refused = refusals.get(sha)
+        if refused is not None:  # the same bytes were refused before: parsing them again says the same
+            skipped.append({"file": path.name, "error": refused["error"]})
+            if note is not None:
+                note(f"跳过 {path.name}：此前已判定不是预案（{refused['error']}），文件未改动")
+            continue
         try:
             imported = service.importer(data, path.name)
             if imported.report.partial:  # e.g. the meeting notice: not a plan, nothing to publish
-                failed.append({"file": path.name, "error": "; ".join(imported.report.warnings) or "不是预案"})
+                error = "; ".join(imported.report.warnings) or "不是预案"
+                refusals.remember(sha, path.name, error, int(time.time() * 1000))
+                failed.append({"file": path.name, "error": error})
                 continue
             plan = imported.plan
             named = {"title": plan.title, "issuing_unit": plan.issuing_unit, "plan_type": plan.plan_type}
@@ -109,6 +125,8 @@ def load_demo_plans(
             up = service.upload(DEV_PRINCIPAL, data, path.name, meta)
             report = _accept_and_publish(service, up.plan_id, up.version_id)
         except SafeCloudError as exc:  # a sample that is not a plan (the meeting notice) is reported
+            if isinstance(exc, (DocumentError, ValidationError)):  # the file's fault, not a passing one
+                refusals.remember(sha, path.name, exc.message, int(time.time() * 1000))
             failed.append({"file": path.name, "error": exc.message})
             continue
         loaded.append({"file": path.name, "plan_id": up.plan_id, "facts": report.facts})
@@ -117,4 +135,13 @@ def load_demo_plans(
     summary = f"图中已有 {present} 个示例预案，本次新增 {len(loaded)} 个"
     if failed:
         summary += f"，{len(failed)} 个未导入"
-    return {"summary": summary, "present": present, "loaded": loaded, "failed": failed, "system": system}
+    if skipped:
+        summary += f"，{len(skipped)} 个此前已判定不是预案（文件未改动，已跳过）"
+    return {
+        "summary": summary,
+        "present": present,
+        "loaded": loaded,
+        "failed": failed,
+        "skipped": skipped,
+        "system": system,
+    }

@@ -5,7 +5,10 @@ Lifecycle (why each step exists):
 * ``appendonly yes`` + ``appendfsync everysec`` so a crash loses at most a second;
 * a PID file lets the next ``connect()`` re-attach to a server left running by a killed parent,
   or remove a stale socket/PID when that server is gone, then start cleanly;
-* ``close()`` sends SHUTDOWN (which fsyncs the AOF) only if this process started the server.
+* ``close()`` sends SHUTDOWN (which fsyncs the AOF) only if this process started the server, or
+  adopted one this launcher started for the same data dir whose owner is gone (graph.falkor_owner):
+  after a ``kill -9`` of ``serve`` the next ``serve`` stops the orphan on Ctrl-C, and never a
+  server someone else started or still owns.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 
 from core.errors import ConfigError, GraphError, RetryableError, ValidationError
 from core.ports import Row
+from graph import falkor_owner
 from graph.unique_errors import falkor_unique_violation
 
 log = logging.getLogger(__name__)
@@ -56,6 +60,7 @@ class FalkorGraphStore:
         self.start_timeout_s = start_timeout_s
         self.load_timeout_s = load_timeout_s
         self._proc: subprocess.Popen[bytes] | None = None
+        self._adopted: int | None = None  # pid of an orphaned server of ours this store now stops
         self._db: Any = None
         self._graph: Any = None
 
@@ -99,7 +104,7 @@ class FalkorGraphStore:
 
     def _try_attach(self) -> bool:
         pid = self._read_pid()
-        if pid is None or not _alive(pid) or not self.socket_path.exists():
+        if pid is None or not falkor_owner.alive(pid) or not self.socket_path.exists():
             return False
         try:
             self._open_client()
@@ -111,14 +116,32 @@ class FalkorGraphStore:
             self._db = self._graph = None
             return False
         log.info("re-attached to running FalkorDB (pid %s) at %s", pid, self.socket_path)
+        if falkor_owner.orphan_of_ours(self.data_dir, pid, self.socket_path) and self._server_pid() == pid:
+            self._adopted = pid
+            falkor_owner.record(self.data_dir, pid)
+            log.info("adopted FalkorDB (pid %s): its owner is gone, this process stops it on exit", pid)
         return True
+
+    def _server_pid(self) -> int | None:
+        """The pid the server on the socket reports: the record must name the server reached."""
+        with contextlib.suppress(Exception):
+            return int(self._db.connection.info("server")["process_id"])
+        return None
 
     def _clear_stale(self) -> None:
         pid = self._read_pid()
-        if pid is not None and _alive(pid):
-            # A live process that does not answer: stop it before starting a new one.
+        # A pid reused by another program after a crash is no server of ours: leave it alone.
+        if pid is not None and falkor_owner.alive(pid) and falkor_owner.listens_on(pid, self.socket_path):
+            if not falkor_owner.orphan_of_ours(self.data_dir, pid, self.socket_path):
+                raise GraphError(
+                    f"数据目录 {self.data_dir} 的图数据库进程（pid {pid}）无响应，且不是本程序遗留的，"
+                    "请确认后手动停止它再启动",
+                    code="graph_start_failed",
+                )
+            # Our orphan, alive but not answering: stop it before starting a new one.
             os.kill(pid, 15)
             _wait_exit(pid, 10.0)
+        falkor_owner.forget(self.data_dir)
         for path in (self.socket_path, self.pid_path):
             path.unlink(missing_ok=True)
 
@@ -141,6 +164,7 @@ class FalkorGraphStore:
         ]  # fmt: skip
         log.info("starting FalkorDB: %s", server)
         self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
+        falkor_owner.record(self.data_dir, self._proc.pid)
         deadline = time.monotonic() + self.start_timeout_s
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
@@ -174,10 +198,18 @@ class FalkorGraphStore:
                 self._proc.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
+            falkor_owner.forget(self.data_dir)
+        elif self._db is not None and self._adopted is not None:
+            with contextlib.suppress(Exception):
+                self._db.connection.shutdown()
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and falkor_owner.alive(self._adopted):
+                time.sleep(0.05)
+            falkor_owner.forget(self.data_dir)
         if self._db is not None:
             with contextlib.suppress(Exception):
                 self._db.connection.close()
-        self._proc = None
+        self._proc = self._adopted = None
         self._db = self._graph = None
 
     # ---- queries ---------------------------------------------------------------------------
@@ -309,21 +341,11 @@ def _module_version(ver: Any) -> str:
     return f"{n // 10000}.{n // 100 % 100}.{n % 100}"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def _wait_exit(pid: int, timeout_s: float) -> None:
     deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and _alive(pid):
+    while time.monotonic() < deadline and falkor_owner.alive(pid):
         time.sleep(0.05)
-    if _alive(pid):
+    if falkor_owner.alive(pid):
         os.kill(pid, 9)
 
 

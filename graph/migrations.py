@@ -18,6 +18,7 @@ from typing import Any
 from core.errors import ConfigError
 from core.ports import GraphStore
 from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints, recompute_title_keys
+from graph.plan_text_migration import clean_plan_texts
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
 from graph.users import USER_UNIQUE_KEYS
 
@@ -135,6 +136,10 @@ def _plan_title_keys_again(store: Any) -> None:
     recompute_title_keys(store, _warn)
 
 
+def _plan_texts_cleaned(store: Any) -> None:
+    clean_plan_texts(store, _warn)
+
+
 def _falkor_plan_key_constraints(store: Any) -> None:
     falkor_constraints(store, _falkor_index)
 
@@ -235,7 +240,12 @@ MIGRATIONS: tuple[Migration, ...] = (
         "plan title keys derived again without invisible characters",
         {"neo4j": (_plan_title_keys_again,), "falkordb": (_plan_title_keys_again,)},
     ),
-    # 11 is taken by another branch's migration; versions apply in order and each is independent.
+    Migration(
+        11,
+        "stored plan titles, units and version numbers without invisible characters",
+        {"neo4j": (_plan_texts_cleaned,), "falkordb": (_plan_texts_cleaned,)},
+    ),
+    # A graph upgraded with 12 before 11 existed applies 11 later: the two are independent.
     Migration(
         12,
         "login accounts and sessions: unique username and token digest",

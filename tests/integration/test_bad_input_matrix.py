@@ -15,21 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.bootstrap import Container, build_chat
-from api.settings import Settings
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, A, C, entities
+from api.bootstrap import Container
+from tests.support.fixture_city import A, C
+from tests.support.fixture_city_app import fixture_city_app
 from tests.support.hostile_inputs import (
     DOCX,
     GET_PATHS,
@@ -51,23 +45,13 @@ ENGLISH = re.compile(r"[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}")  # e.g. "Input should 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Container]]:
-    data = tmp_path_factory.mktemp("bad-input")
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    settings = Settings(
-        data_dir=data,
-        env="test",
-        api={"web_dist": Path(data / "no-dist")},
+    with fixture_city_app(
+        tmp_path_factory.mktemp("bad-input"),
+        raise_server_exceptions=False,
         plans={"max_upload_mb": 1, "ocr": False, "use_llm": False},
-        chat={"use_llm": False},
         event_search={"llm_fallback": False},
-    )
-    container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW)
-    container.chat = build_chat(container)
-    with TestClient(create_app(container=container), raise_server_exceptions=False) as client:
-        yield client, container
+    ) as built:
+        yield built
 
 
 def _graph_size(c: Container) -> tuple[int, int]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.falkor_graph_store import FalkorGraphStore, _alive
+from graph.falkor_graph_store import FalkorGraphStore
+from graph.falkor_owner import alive as _alive
 
 
 def _count(store: FalkorGraphStore) -> int:

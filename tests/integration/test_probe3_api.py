@@ -15,14 +15,8 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.bootstrap import Container
-from api.settings import Settings
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, A, B, C, entities
+from tests.support.fixture_city import A, B, C
+from tests.support.fixture_city_app import fixture_city_app
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
 DOCX = Path("tests/data/plans/sources/linggang-hazchem.docx")
@@ -34,19 +28,12 @@ def firm(uscc: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    data = tmp_path_factory.mktemp("probe3")
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    settings = Settings(
-        data_dir=data,
-        env="test",
-        api={"web_dist": Path(data / "no-dist")},
+    with fixture_city_app(
+        tmp_path_factory.mktemp("probe3"),
+        chat=False,
+        raise_server_exceptions=False,
         plans={"ocr": False, "use_llm": False},
-    )
-    container = Container(settings, store, SafetyGraphRepository(store), clock=lambda: NOW)
-    with TestClient(create_app(container=container), raise_server_exceptions=False) as c:
+    ) as (c, _):
         yield c
 
 

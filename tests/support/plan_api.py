@@ -11,15 +11,14 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from agents.search.service import SearchService
-from api.app import create_app
-from api.bootstrap import Container, build_chat
+from api.bootstrap import Container
 from api.settings import Settings
 from graph.falkor_graph_store import FalkorGraphStore
 from graph.loader import GraphLoader
 from graph.migrations import migrate
 from graph.repository import SafetyGraphRepository
 from tests.support.fixture_city import NOW, A, entities
+from tests.support.fixture_city_app import fixture_city_app
 from tests.support.sample_plans import FakeImporter, MemoryIndex
 
 PDF = ("plan.pdf", b"%PDF-1.7 fake", "application/pdf")
@@ -28,28 +27,7 @@ PDF = ("plan.pdf", b"%PDF-1.7 fake", "application/pdf")
 @contextmanager
 def plan_api_client(data: Path, importer: FakeImporter, **settings: Any) -> Iterator[TestClient]:
     """A test client of the whole app (chat included, LLM off) whose plan uploads the importer reads."""
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    config = Settings(
-        data_dir=data,
-        env="test",
-        api={"web_dist": Path(data / "no-dist"), **settings.pop("api", {})},
-        chat={"use_llm": False},
-        **settings,
-    )
-    index = MemoryIndex()
-    container = Container(
-        config,
-        store,
-        SafetyGraphRepository(store),
-        clock=lambda: NOW,
-        search=SearchService(lambda: index),  # type: ignore[arg-type,return-value]
-        plan_importer=importer,
-    )
-    container.chat = build_chat(container)  # the duty-officer chat over the same plans and index
-    with TestClient(create_app(container=container)) as client:
+    with fixture_city_app(data, importer=importer, index=MemoryIndex(), **settings) as (client, _):
         yield client
 
 

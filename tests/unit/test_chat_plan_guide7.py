@@ -10,9 +10,9 @@ import pytest
 from agents.chat import plan_details, plan_guide
 from agents.chat.plan_sectors import asked_sectors
 from agents.chat.plan_severity import Toll, asked_toll, level_for, number, toll_param
-from agents.chat.router import route
-from agents.chat.slots import Gazetteer, extract_slots, normalise_question
+from agents.chat.slots import Gazetteer
 from graph.plan_chiefs import with_heads
+from tests.support.plan_guide import intent_of, level_row, plan_row
 
 
 @pytest.mark.parametrize(
@@ -47,26 +47,16 @@ def test_the_national_class_is_the_highest_any_figure_reaches(toll: Toll, grade:
     assert toll.national_class() == grade
 
 
-def _lv(level: str, trigger: str) -> dict[str, Any]:
-    return {
-        "level": level,
-        "name": level,
-        "trigger": trigger,
-        "commander": f"{level}指挥",
-        "actions": ["赶赴现场"],
-    }
-
-
 # A plan that writes its own casualty conditions (three levels, none of them the national classes).
-OWN = [_lv("一级", "造成5人以上死亡的，或需要市里统一处置的"), _lv("二级", "造成1至4人死亡或5人以上重伤的"),
-       _lv("三级", "有人员受伤、事态可控的")]  # fmt: skip
+OWN = [level_row("一级", "造成5人以上死亡的，或需要市里统一处置的"), level_row("二级", "造成1至4人死亡或5人以上重伤的"),
+       level_row("三级", "有人员受伤、事态可控的")]  # fmt: skip
 # A plan whose levels are the national classes.
-NATIONAL = [_lv("一级", "发生特别重大生产安全事故"), _lv("二级", "发生重大生产安全事故"),
-            _lv("三级", "发生较大生产安全事故，或者一般生产安全事故有扩大趋势时"),
-            _lv("四级", "发生一般生产安全事故，事发单位无法有效处置时")]  # fmt: skip
+NATIONAL = [level_row("一级", "发生特别重大生产安全事故"), level_row("二级", "发生重大生产安全事故"),
+            level_row("三级", "发生较大生产安全事故，或者一般生产安全事故有扩大趋势时"),
+            level_row("四级", "发生一般生产安全事故，事发单位无法有效处置时")]  # fmt: skip
 COUNTED = [
-    _lv("三级", "造成3人以上10人以下死亡的"),
-    _lv("四级", "造成3人以下死亡或者10人以下重伤，未造成人员死亡的除外"),
+    level_row("三级", "造成3人以上10人以下死亡的"),
+    level_row("四级", "造成3人以下死亡或者10人以下重伤，未造成人员死亡的除外"),
 ]
 
 
@@ -83,24 +73,18 @@ def test_the_level_is_the_plans_own_condition_else_the_national_class(
 
 
 def test_a_condition_that_excludes_deaths_is_not_met_by_a_death() -> None:
-    levels = [_lv("二级", "造成1人以上死亡的"), _lv("四级", "发生事故但未造成人员死亡的")]
+    levels = [level_row("二级", "造成1人以上死亡的"), level_row("四级", "发生事故但未造成人员死亡的")]
     assert [lv["level"] for lv in level_for(levels, Toll(1))] == ["二级"]
 
 
 # ---- the answer: each plan's level for the toll ------------------------------------------------------
 
 
-def _plan(pid: str, title: str, levels: list[dict[str, Any]], **kw: Any) -> dict[str, Any]:
-    return {"id": pid, "title": title, "plan_type": "总体", "issuing_unit": "某镇人民政府", "town": "某镇",
-            "enterprise_id": None, "towns": [], "enterprises": [], "accident_types": ["火灾"], "levels": levels,
-            "asked_town": "某镇", "resources": []} | kw  # fmt: skip
-
-
 def test_the_answer_shows_the_level_each_plan_sets_for_the_toll() -> None:
     question = "某镇一家厂锅炉房爆炸，两人遇难，谁来指挥"
     params = plan_guide.slot_values(question) | toll_param(question, {})
     text = plan_guide.answer(
-        [_plan("A", "某镇突发事件总体应急预案", OWN), _plan("B", "某市工贸预案", NATIONAL)], params
+        [plan_row("A", "某镇突发事件总体应急预案", OWN), plan_row("B", "某市工贸预案", NATIONAL)], params
     )
     assert "二级指挥" in text and "一级指挥" not in text and "三级指挥" not in text  # its own 1至4人死亡
     assert "四级指挥" in text  # the national class 一般 where the plan writes only classes
@@ -126,7 +110,7 @@ TOWNS = Gazetteer.from_towns(["周庄镇", "夏港街道", "新桥镇", "璜土�
      ("新桥镇一家厂的地下室进水了，启动哪个预案", "洪涝灾害")],
 )  # fmt: skip
 def test_an_accident_said_by_what_is_seen_is_a_plan_question_of_its_type(question: str, kind: str) -> None:
-    assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
+    assert intent_of(question, TOWNS) == "plan_for"
     assert kind in (plan_guide.slot_values(question)["accident_types"] or [])
 
 
@@ -142,19 +126,19 @@ def test_water_coming_in_names_the_flood_sector() -> None:
      "周庄镇出了生产安全事故，镇里谁是总指挥"],
 )  # fmt: skip
 def test_a_hospital_or_warehouse_in_an_accident_account_is_no_resource_search(question: str) -> None:
-    assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
+    assert intent_of(question, TOWNS) == "plan_for"
 
 
 def test_the_nearest_hospital_is_still_a_resource_search() -> None:
     question = "璜土镇化工厂有人烧伤了，最近的医院在哪"
-    assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "nearest_resources"
+    assert intent_of(question, TOWNS) == "nearest_resources"
 
 
 # ---- a standing building's collapse is no construction collapse --------------------------------------
 
-TOWN_SAFETY = _plan("T", "某镇生产安全事故应急预案", [], plan_type="专项",
+TOWN_SAFETY = plan_row("T", "某镇生产安全事故应急预案", [], plan_type="专项",
                     accident_types=["火灾", "建筑施工事故", "坍塌"])  # fmt: skip
-RETAIL = _plan("R", "江阴市商务局商贸流通领域安全事故应急预案", [], plan_type="部门", town=None, asked_town=None,
+RETAIL = plan_row("R", "江阴市商务局商贸流通领域安全事故应急预案", [], plan_type="部门", town=None, asked_town=None,
                issuing_unit="江阴市商务局", accident_types=["火灾", "坍塌"])  # fmt: skip
 
 

@@ -3,25 +3,13 @@ and the plan questions of that round's accident types."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from agents.chat import plan_details, plan_guide
 from agents.chat.plan_sectors import asked_sectors
 from agents.chat.plan_severity import Toll, asked_toll, level_for, toll_param
-from agents.chat.router import route
-from agents.chat.slots import Gazetteer, extract_slots, normalise_question
-
-
-def _lv(level: str, trigger: str) -> dict[str, Any]:
-    return {
-        "level": level,
-        "name": level,
-        "trigger": trigger,
-        "commander": f"{level}指挥",
-        "actions": ["赶赴现场"],
-    }
+from agents.chat.slots import Gazetteer
+from tests.support.plan_guide import intent_of, level_row, plan_row
 
 
 @pytest.mark.parametrize(
@@ -42,13 +30,13 @@ def test_no_casualties_said_outright_meets_a_no_casualty_condition() -> None:
     toll = asked_toll("厂房着火了，暂时没有人员伤亡")
     assert toll is not None and toll.said() == "无人员伤亡" and toll.national_class() == "一般"
     levels = [
-        _lv("二级", "发生火灾、爆炸，或造成1至2人死亡的"),
-        _lv("三级", "发生泄漏未引发火灾、无人员伤亡的"),
+        level_row("二级", "发生火灾、爆炸，或造成1至2人死亡的"),
+        level_row("三级", "发生泄漏未引发火灾、无人员伤亡的"),
     ]
     assert [lv["level"] for lv in level_for(levels, toll)] == ["三级"]
     lift = [
-        _lv("三级", "发生造成人员死亡的一般事故时启动"),
-        _lv("四级", "发生未造成人员死亡的一般事故或者困人故障时启动"),
+        level_row("三级", "发生造成人员死亡的一般事故时启动"),
+        level_row("四级", "发生未造成人员死亡的一般事故或者困人故障时启动"),
     ]
     hurt = asked_toll("升降机卡在半空，里面的人都没受伤")
     assert hurt is not None and [lv["level"] for lv in level_for(lift, hurt)] == ["四级"]
@@ -62,9 +50,9 @@ def test_a_death_said_of_one_person_or_by_how_it_came() -> None:
 
 def test_a_plan_whose_levels_fit_no_toll_shows_every_level() -> None:
     levels = [
-        _lv("一级", "发生火灾爆炸事故时"),
-        _lv("二级", "设施损坏、泄漏可控制时"),
-        _lv("三级", "人员落水时"),
+        level_row("一级", "发生火灾爆炸事故时"),
+        level_row("二级", "设施损坏、泄漏可控制时"),
+        level_row("三级", "人员落水时"),
     ]
     toll = asked_toll("船撞坏了泊位，没有人受伤")
     assert toll is not None and [lv["level"] for lv in level_for(levels, toll)] == ["一级", "二级", "三级"]
@@ -102,8 +90,8 @@ def test_a_vague_count_is_read_at_its_least(question: str, injured: int, grade: 
 
 
 def test_casualties_together_meet_a_plans_injury_condition() -> None:
-    levels = [_lv("一级", "造成3人以上死亡的"), _lv("二级", "造成1至2人死亡或3人以上重伤的"),
-              _lv("三级", "发生人员受伤、事态可控的")]  # fmt: skip
+    levels = [level_row("一级", "造成3人以上死亡的"), level_row("二级", "造成1至2人死亡或3人以上重伤的"),
+              level_row("三级", "发生人员受伤、事态可控的")]  # fmt: skip
     toll = asked_toll("街道一家饭店煤气罐炸了，伤亡4人")
     assert toll is not None and [lv["level"] for lv in level_for(levels, toll)] == ["二级"]
 
@@ -111,9 +99,8 @@ def test_casualties_together_meet_a_plans_injury_condition() -> None:
 def test_the_answer_states_the_casualties_as_read() -> None:
     question = "某镇一家厂粉尘爆炸，造成15人伤亡，谁指挥"
     params = plan_guide.slot_values(question) | toll_param(question, {})
-    row = {"id": "A", "title": "某镇工贸预案", "plan_type": "专项", "issuing_unit": "某镇人民政府", "town": "某镇",
-           "enterprise_id": None, "towns": [], "enterprises": [], "accident_types": ["爆炸"], "asked_town": "某镇",
-           "resources": [], "levels": [_lv("三级", "发生较大生产安全事故"), _lv("四级", "发生一般生产安全事故")]}  # fmt: skip
+    levels = [level_row("三级", "发生较大生产安全事故"), level_row("四级", "发生一般生产安全事故")]
+    row = plan_row("A", "某镇工贸预案", levels, plan_type="专项", accident_types=["爆炸"])
     text = plan_guide.answer([row], params)
     assert "受伤15人" in text and "较大事故" in text and "三级指挥" in text and "四级指挥" not in text
 
@@ -148,7 +135,7 @@ TOWNS = Gazetteer.from_towns(["周庄镇", "申港街道", "新桥镇", "璜土�
      "申港街道一条驳船撞了趸船，谁负责"],
 )  # fmt: skip
 def test_a_fallen_structure_or_a_ship_strike_is_a_plan_question(question: str) -> None:
-    assert route(normalise_question(question), extract_slots(question, TOWNS)).intent == "plan_for"
+    assert intent_of(question, TOWNS) == "plan_for"
 
 
 def test_a_tower_crane_is_lifting_machinery_on_a_building_site() -> None:
@@ -164,8 +151,8 @@ def test_a_count_stored_as_a_float_is_shown_whole() -> None:
 
 
 def test_a_one_class_accident_with_a_death_count_needs_the_deaths() -> None:
-    levels = [_lv("三级", "发生一般事故，造成1人以上3人以下死亡，或事态可能扩大的"),
-              _lv("四级", "发生泄漏、火灾等险情，未造成人员死亡，事态可控的")]  # fmt: skip
+    levels = [level_row("三级", "发生一般事故，造成1人以上3人以下死亡，或事态可能扩大的"),
+              level_row("四级", "发生泄漏、火灾等险情，未造成人员死亡，事态可控的")]  # fmt: skip
     calm = asked_toll("储罐区着火，没有人死亡，损失估计几十万")
     assert calm is not None and [lv["level"] for lv in level_for(levels, calm)] == ["四级"]
     dead = asked_toll("储罐区着火，烧死了一个工人")

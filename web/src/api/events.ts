@@ -1,6 +1,5 @@
 // One-sentence event search (一句话搜事件): /api/v1/events/search*.
-import { ElMessage } from 'element-plus'
-import { API_BASE, ApiError, getJson } from './http'
+import { API_BASE, ApiError, getJson, told } from './http'
 
 export interface PlaceFilter {
   kind: 'village' | 'road' | 'enterprise' | 'camera'
@@ -78,16 +77,12 @@ async function send<T>(method: 'POST' | 'DELETE', path: string, body?: unknown, 
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
-    const err = new ApiError(0, 'network_error', '网络异常，无法连接服务器')
-    ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(0, 'network_error', '网络异常，无法连接服务器'))
   }
   const data = (await resp.json().catch(() => null)) as Record<string, unknown> | null
   if (!resp.ok) {
     const message = typeof data?.message === 'string' ? data.message : `请求失败（HTTP ${resp.status}）`
-    const err = new ApiError(resp.status, typeof data?.code === 'string' ? data.code : `http_${resp.status}`, message)
-    ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(resp.status, typeof data?.code === 'string' ? data.code : `http_${resp.status}`, message))
   }
   return data as T
 }

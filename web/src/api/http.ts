@@ -7,6 +7,8 @@ export const API_BASE = '/api/v1'
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
+  /** The API layer has already shown `message`: showError does not repeat it. */
+  shown = false
 
   constructor(status: number, code: string, message: string) {
     super(message)
@@ -22,6 +24,28 @@ export interface RequestOptions {
   /** Do not pop an ElMessage on failure (caller handles it). */
   silent?: boolean
   signal?: AbortSignal
+}
+
+/** Show `err` now (unless the caller handles it) and mark it shown. */
+export function told(err: ApiError, show = true): ApiError {
+  if (show && !err.shown) {
+    ElMessage.error(err.message)
+    err.shown = true
+  }
+  return err
+}
+
+/** The one way a view reports a failed action: an ApiError's Chinese message, once (the API layer
+ * may have shown it already); anything else (a chat call's TypeError, a bug) gets `fallback`, so a
+ * failed click is never silent. An aborted request is no failure. */
+export function showError(e: unknown, fallback = '操作失败，请稍后重试'): void {
+  if (e instanceof DOMException && e.name === 'AbortError') return
+  if (e instanceof ApiError) {
+    told(e)
+    return
+  }
+  console.error(e)
+  ElMessage.error(fallback)
 }
 
 function buildUrl(path: string, params?: RequestOptions['params']): string {
@@ -52,9 +76,7 @@ export async function getJson<T>(path: string, opts: RequestOptions = {}): Promi
     })
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e
-    const err = new ApiError(0, 'network_error', '网络异常，无法连接服务器')
-    if (!opts.silent) ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(0, 'network_error', '网络异常，无法连接服务器'), !opts.silent)
   }
 
   let body: unknown = null
@@ -76,14 +98,10 @@ export async function getJson<T>(path: string, opts: RequestOptions = {}): Promi
           ? b.detail
           : fallbackMessage(resp.status)
     const code = typeof b.code === 'string' ? b.code : `http_${resp.status}`
-    const err = new ApiError(resp.status, code, message)
-    if (!opts.silent) ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(resp.status, code, message), !opts.silent)
   }
   if (body === null && text) {
-    const err = new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误')
-    if (!opts.silent) ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误'), !opts.silent)
   }
   return body as T
 }

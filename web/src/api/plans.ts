@@ -1,7 +1,6 @@
 // Digital emergency plans (数字化预案) API: types and calls. Kept apart from api/index.ts so the
 // plan pages stay one additive module.
-import { ElMessage } from 'element-plus'
-import { API_BASE, ApiError, getJson } from './http'
+import { API_BASE, ApiError, getJson, told } from './http'
 
 export type PlanType = '总体' | '专项' | '部门' | '现场处置方案'
 export type LevelName = '一级' | '二级' | '三级' | '四级'
@@ -233,8 +232,7 @@ async function send<T>(method: string, path: string, body?: unknown, params?: Re
       body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
     })
   } catch {
-    ElMessage.error('网络异常，无法连接服务器')
-    throw new ApiError(0, 'network_error', '网络异常，无法连接服务器')
+    throw told(new ApiError(0, 'network_error', '网络异常，无法连接服务器'))
   }
   const text = await resp.text()
   let data: unknown = null
@@ -242,16 +240,11 @@ async function send<T>(method: string, path: string, body?: unknown, params?: Re
     data = text ? (JSON.parse(text) as unknown) : null
   } catch {
     // A proxy's HTML error page (413, 502) is not JSON: the status still gets a Chinese message.
-    if (resp.ok) {
-      ElMessage.error('服务器返回的数据格式有误')
-      throw new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误')
-    }
+    if (resp.ok) throw told(new ApiError(resp.status, 'bad_response', '服务器返回的数据格式有误'))
   }
   if (!resp.ok) {
     const b = (data ?? {}) as { code?: string; message?: string }
-    const err = new ApiError(resp.status, b.code ?? `http_${resp.status}`, b.message ?? `请求失败（HTTP ${resp.status}）`)
-    ElMessage.error(err.message)
-    throw err
+    throw told(new ApiError(resp.status, b.code ?? `http_${resp.status}`, b.message ?? `请求失败（HTTP ${resp.status}）`))
   }
   return data as T
 }
