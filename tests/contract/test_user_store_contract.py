@@ -40,7 +40,7 @@ def test_the_graph_itself_refuses_a_second_username(graph_store: GraphStore) -> 
     users.create_user(_user("race_user"))
     params = {"username": "race_user", "display_name": "", "scope_level": "city", "scope_town": None,
               "scope_enterprise": None, "role": "officer", "enabled": True, "password_hash": "h",
-              "password_changed_at": 0, "created_at": 0}  # fmt: skip
+              "password_changed_at": 0, "created_at": 0, "must_change_password": False}  # fmt: skip
     with pytest.raises(UniqueConflictError):
         graph_store.write(CREATE_USER, params)
 
