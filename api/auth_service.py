@@ -92,7 +92,10 @@ class AuthService:
             raise PermissionDeniedError(DISABLED, code="account_disabled")
         if self._hasher.check_needs_rehash(user.password_hash):  # cost raised since it was set
             self.users.set_password(
-                user.username, self._hasher.hash(password), user.password_changed_at, user.must_change_password
+                user.username,
+                self._hasher.hash(password),
+                user.password_changed_at,
+                user.must_change_password,
             )
         unseen = self.users.record_success(user.username, now)
         self.users.delete_expired_sessions(now)  # housekeeping: expired sessions go at the next login

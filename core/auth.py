@@ -147,7 +147,7 @@ def locked_message(minutes: int) -> str:
 
 BAD_CREDENTIALS = "用户名或密码错误"  # the same for an unknown user and a wrong password
 DISABLED = "账号已停用"
-PASSWORD_CHANGE_REQUIRED = "您的密码由管理员设置，请先修改密码后再使用系统"
+PASSWORD_CHANGE_REQUIRED = "您的密码由管理员设置，请先修改密码后再使用系统"  # noqa: S105 - a message
 
 
 __all__ = [

@@ -121,7 +121,9 @@ class UserStore(Protocol):
 
     def set_enabled(self, username: str, enabled: bool) -> bool: ...
 
-    def set_password(self, username: str, password_hash: str, changed_at: int, must_change: bool = False) -> bool:
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
         """Also clears the failure counter and any lock (an administrator's reset unlocks);
         ``must_change`` marks a password the user did not choose (changed at the next login)."""
 

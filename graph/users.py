@@ -172,7 +172,9 @@ class GraphUserStore:
     def set_enabled(self, username: str, enabled: bool) -> bool:
         return bool(self._store.write(SET_ENABLED, {"username": username, "enabled": enabled}))
 
-    def set_password(self, username: str, password_hash: str, changed_at: int, must_change: bool = False) -> bool:
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
         params = {
             "username": username,
             "password_hash": password_hash,

@@ -33,7 +33,9 @@ class MemoryUsers:
     def set_enabled(self, username: str, enabled: bool) -> bool:
         return self._update(username, enabled=enabled)
 
-    def set_password(self, username: str, password_hash: str, changed_at: int, must_change: bool = False) -> bool:
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
         return self._update(
             username,
             password_hash=password_hash,
