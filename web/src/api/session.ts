@@ -5,6 +5,7 @@
  * the existing API modules need no change.
  */
 import { reactive } from 'vue'
+import { forgetUserCaches } from './index'
 
 const KEY = 'safecloud.token'
 
@@ -46,6 +47,7 @@ export function installFetchAuth(): void {
     if (t && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${t}`)
     const resp = await original(input, { ...init, headers })
     if (resp.status === 401 && !url.includes('/api/v1/auth/login')) {
+      forgetUserCaches()
       sessionStorage.removeItem(KEY)
       session.me = null
       session.needLogin = true
@@ -106,6 +108,7 @@ export async function login(username: string, password: string): Promise<void> {
   if (!resp.ok) throw new Error(await errorMessage(resp))
   const body = (await resp.json()) as { token: string; warning: string | null }
   sessionStorage.setItem(KEY, body.token)
+  forgetUserCaches() // the towns an administrator loaded are not this officer's
   session.warning = body.warning ?? ''
   await refreshSession()
 }
@@ -132,6 +135,7 @@ export async function logout(): Promise<void> {
   try {
     await fetch('/api/v1/auth/logout', { method: 'POST' })
   } finally {
+    forgetUserCaches()
     sessionStorage.removeItem(KEY)
     session.me = null
     session.needLogin = true
