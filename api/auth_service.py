@@ -91,7 +91,12 @@ class AuthService:
         if not user.enabled:
             raise PermissionDeniedError(DISABLED, code="account_disabled")
         if self._hasher.check_needs_rehash(user.password_hash):  # cost raised since it was set
-            self.users.set_password(user.username, self._hasher.hash(password), user.password_changed_at)
+            self.users.set_password(
+                user.username,
+                self._hasher.hash(password),
+                user.password_changed_at,
+                user.must_change_password,
+            )
         unseen = self.users.record_success(user.username, now)
         self.users.delete_expired_sessions(now)  # housekeeping: expired sessions go at the next login
         token = new_token()
@@ -119,10 +124,13 @@ class AuthService:
         return user
 
     def change_password(self, username: str, old: str, new: str) -> None:
+        """The user's own choice: lifts a forced change (管理员重置或临时密码) and ends every session."""
         user = self._get(username)
         if not self._verify(user.password_hash, old):
             raise ValidationError("原密码错误", code="bad_old_password")
-        self._store_password(user, new)
+        if new == old:  # a forced change that keeps the administrator's password would change nothing
+            raise ValidationError("新密码不能与原密码相同", code="same_password")
+        self._store_password(user, new, must_change=False)
 
     # --- administration ------------------------------------------------------------------------
 
@@ -134,7 +142,9 @@ class AuthService:
         scope: DataScope,
         role: Role = Role.OFFICER,
         display_name: str = "",
+        temporary: bool = False,
     ) -> User:
+        """``temporary``: the administrator chose the password, so the user must change it at login."""
         name = check_username(username)
         check_password_policy(password, username=name)
         check_user_scope(scope, role)
@@ -148,6 +158,7 @@ class AuthService:
             password_hash=self._hasher.hash(password),
             password_changed_at=now,
             created_at=now,
+            must_change_password=temporary,
         )
         self.users.create_user(user)
         return user
@@ -162,17 +173,40 @@ class AuthService:
             self.users.delete_sessions_of(user.username)
         return self._get(user.username)
 
-    def reset_password(self, username: str, password: str) -> User:
-        """安全重置: a new password under the policy; the lock is lifted and every session ends."""
+    def reset_password(self, username: str, password: str, *, temporary: bool = True) -> User:
+        """安全重置: a new password under the policy; the lock is lifted and every session ends. The
+        administrator knows this password, so by default the user must replace it at the next login."""
         user = self._get(username)
-        self._store_password(user, password)
+        self._store_password(user, password, must_change=temporary)
+        return self._get(user.username)
+
+    def update_user(
+        self,
+        username: str,
+        *,
+        display_name: str | None = None,
+        scope: DataScope | None = None,
+        role: Role | None = None,
+    ) -> User:
+        """属性更新: display name, scope and role, checked like a new account (an administrator is
+        city-wide; a town or enterprise must exist). Sessions stay: each request reads the account
+        again, so a narrowed scope applies from the next request on."""
+        user = self._get(username)
+        name = user.display_name if display_name is None else (display_name.strip() or user.username)
+        updated = user.model_copy(
+            update={"display_name": name, "scope": scope or user.scope, "role": role or user.role}
+        )
+        check_user_scope(updated.scope, updated.role)
+        if scope is not None:
+            self._check_scope(updated.scope)
+        self.users.update_user(updated)
         return self._get(user.username)
 
     # --- helpers -------------------------------------------------------------------------------
 
-    def _store_password(self, user: User, password: str) -> None:
+    def _store_password(self, user: User, password: str, *, must_change: bool) -> None:
         check_password_policy(password, username=user.username)
-        self.users.set_password(user.username, self._hasher.hash(password), self._clock())
+        self.users.set_password(user.username, self._hasher.hash(password), self._clock(), must_change)
         self.users.delete_sessions_of(user.username)
 
     def _get(self, username: str) -> User:

@@ -81,6 +81,9 @@ def add(
     city: Annotated[bool, typer.Option("--city", help="全市账号")] = False,
     admin: Annotated[bool, typer.Option("--admin", help="管理员（可管理用户；须为全市范围）")] = False,
     name: Annotated[str, typer.Option("--name", help="显示名称，例如 张华（华士镇安监办）")] = "",
+    temporary: Annotated[
+        bool, typer.Option("--temporary", help="临时密码：用户首次登录须先修改密码")
+    ] = False,
     password_stdin: PasswordStdin = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
@@ -93,7 +96,9 @@ def add(
     role = Role.ADMIN if admin else Role.OFFICER
     options = {"username": username, "scope": scope.describe(), "role": role.value}
     with _connected(as_json) as c, audited(lambda: c.audit, "users add", options):
-        user = c.auth.create_user(username, password, scope=scope, role=role, display_name=name)
+        user = c.auth.create_user(
+            username, password, scope=scope, role=role, display_name=name, temporary=temporary
+        )
     _echo(user.public(), as_json, f"已添加用户 {user.username}（{scope.describe()}，{role.value}）")
 
 
@@ -136,14 +141,15 @@ def reset_password(
     password_stdin: PasswordStdin = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Set a new password (policy checked), lift a lock and end the account's sessions."""
+    """Set a new password (policy checked), lift a lock and end the account's sessions; the user
+    must change it at the next login (the operator knows it)."""
     try:
         password = read_password(password_stdin, username=username)
     except SafeCloudError as exc:
         fail(exc, as_json=as_json)
     with _connected(as_json) as c, audited(lambda: c.audit, "users reset-password", {"username": username}):
         user = c.auth.reset_password(username, password)
-    _echo(user.public(), as_json, f"已重置用户 {user.username} 的密码，原有登录已失效")
+    _echo(user.public(), as_json, f"已重置用户 {user.username} 的密码，原有登录已失效，下次登录须修改密码")
 
 
 __all__ = ["read_password", "scope_of", "users_app"]

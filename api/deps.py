@@ -11,7 +11,7 @@ from fastapi import Depends, Header, Request
 from pydantic import AfterValidator
 
 from api.bootstrap import Container
-from core.auth import Role
+from core.auth import PASSWORD_CHANGE_REQUIRED, Role
 from core.errors import AuthenticationError, PermissionDeniedError, ValidationError
 from core.scope import DEV_PRINCIPAL, DataScope, Principal, ScopeLevel
 
@@ -74,8 +74,12 @@ def principal(
     if c.settings.api.auth == "token":
         # The scope is the logged-in user's own: scope headers are ignored, never trusted.
         user = c.auth.authenticate(bearer_token(authorization))
+        if user.must_change_password and request.url.path.rstrip("/") not in CHANGE_PASSWORD_PATHS:
+            # A password the administrator typed is known to two people: nothing else until it is replaced.
+            raise PermissionDeniedError(PASSWORD_CHANGE_REQUIRED, code="password_change_required")
         who = user.principal()
         request.state.admin = user.role is Role.ADMIN
+        request.state.must_change_password = user.must_change_password
     else:
         who = resolve_principal(c.settings.api.scope_headers, x_safecloud_town, x_safecloud_enterprise)
         request.state.admin = who == DEV_PRINCIPAL  # dev mode: the unscoped dev user administers
@@ -86,6 +90,8 @@ def principal(
 
 
 OPEN_PATHS = frozenset({"/api/v1/auth/login"})
+# What a user who must change their password may still do: learn that they must, do it, or leave.
+CHANGE_PASSWORD_PATHS = frozenset({"/api/v1/auth/me", "/api/v1/auth/password", "/api/v1/auth/logout"})
 
 
 def session_guard(

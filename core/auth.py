@@ -51,6 +51,9 @@ class User(BaseModel):
     password_changed_at: int = 0
     created_at: int = 0
     last_login_at: int | None = None
+    # Set by an administrator's reset or an account created with a temporary password: the user
+    # must choose their own before any other route answers (a password someone else typed is shared).
+    must_change_password: bool = False
 
     def principal(self) -> Principal:
         return Principal(user_id=self.username, display_name=self.display_name, scope=self.scope)
@@ -144,11 +147,13 @@ def locked_message(minutes: int) -> str:
 
 BAD_CREDENTIALS = "用户名或密码错误"  # the same for an unknown user and a wrong password
 DISABLED = "账号已停用"
+PASSWORD_CHANGE_REQUIRED = "您的密码由管理员设置，请先修改密码后再使用系统"  # noqa: S105 - a message
 
 
 __all__ = [
     "BAD_CREDENTIALS",
     "DISABLED",
+    "PASSWORD_CHANGE_REQUIRED",
     "LockoutPolicy",
     "Role",
     "Session",

@@ -121,8 +121,14 @@ class UserStore(Protocol):
 
     def set_enabled(self, username: str, enabled: bool) -> bool: ...
 
-    def set_password(self, username: str, password_hash: str, changed_at: int) -> bool:
-        """Also clears the failure counter and any lock (an administrator's reset unlocks)."""
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
+        """Also clears the failure counter and any lock (an administrator's reset unlocks);
+        ``must_change`` marks a password the user did not choose (changed at the next login)."""
+
+    def update_user(self, user: User) -> bool:
+        """Store the account's display name, scope and role; False when there is no such user."""
 
     def record_failure(self, username: str, now: int, max_failures: int, locked_until: int) -> User | None:
         """Count one wrong password atomically (a lock that has run out starts the count again);

@@ -21,13 +21,15 @@ USER_UNIQUE_KEYS: dict[str, tuple[str, ...]] = {"User": ("username",), "Session"
 _USER_FIELDS = """u.username AS username, u.display_name AS display_name, u.scope_level AS scope_level,
   u.scope_town AS scope_town, u.scope_enterprise AS scope_enterprise, u.role AS role, u.enabled AS enabled,
   u.password_hash AS password_hash, u.failed_attempts AS failed_attempts, u.locked_until AS locked_until,
-  u.password_changed_at AS password_changed_at, u.created_at AS created_at, u.last_login_at AS last_login_at"""
+  u.password_changed_at AS password_changed_at, u.created_at AS created_at, u.last_login_at AS last_login_at,
+  u.must_change_password AS must_change_password"""
 
 CREATE_USER = """
 CREATE (u:User {username: $username, display_name: $display_name, scope_level: $scope_level,
   scope_town: $scope_town, scope_enterprise: $scope_enterprise, role: $role, enabled: $enabled,
   password_hash: $password_hash, failed_attempts: 0, failures_since_login: 0,
-  password_changed_at: $password_changed_at, created_at: $created_at})
+  password_changed_at: $password_changed_at, created_at: $created_at,
+  must_change_password: $must_change_password})
 RETURN u.username AS username
 """
 
@@ -40,7 +42,14 @@ SET_ENABLED = "MATCH (u:User {username: $username}) SET u.enabled = $enabled RET
 STORE_NEW_HASH = """
 MATCH (u:User {username: $username})
 SET u.password_hash = $password_hash, u.password_changed_at = $changed_at, u.failed_attempts = 0,
-  u.locked_until = null
+  u.locked_until = null, u.must_change_password = $must_change
+RETURN u.username AS username
+"""
+
+UPDATE_USER = """
+MATCH (u:User {username: $username})
+SET u.display_name = $display_name, u.scope_level = $scope_level, u.scope_town = $scope_town,
+  u.scope_enterprise = $scope_enterprise, u.role = $role
 RETURN u.username AS username
 """
 
@@ -119,6 +128,7 @@ def _user(row: dict[str, Any]) -> User:
         password_changed_at=int(row.get("password_changed_at") or 0),
         created_at=int(row.get("created_at") or 0),
         last_login_at=row.get("last_login_at"),
+        must_change_password=bool(row.get("must_change_password")),  # absent on accounts made before it
     )
 
 
@@ -148,6 +158,7 @@ class GraphUserStore:
                 "password_hash": user.password_hash,
                 "password_changed_at": user.password_changed_at,
                 "created_at": user.created_at,
+                "must_change_password": user.must_change_password,
             },
         )
 
@@ -161,9 +172,33 @@ class GraphUserStore:
     def set_enabled(self, username: str, enabled: bool) -> bool:
         return bool(self._store.write(SET_ENABLED, {"username": username, "enabled": enabled}))
 
-    def set_password(self, username: str, password_hash: str, changed_at: int) -> bool:
-        params = {"username": username, "password_hash": password_hash, "changed_at": changed_at}
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
+        params = {
+            "username": username,
+            "password_hash": password_hash,
+            "changed_at": changed_at,
+            "must_change": must_change,
+        }
         return bool(self._store.write(STORE_NEW_HASH, params))
+
+    def update_user(self, user: User) -> bool:
+        """Store the account's display name, scope and role (the attributes an administrator edits)."""
+        params = user.scope.as_params()
+        return bool(
+            self._store.write(
+                UPDATE_USER,
+                {
+                    "username": user.username,
+                    "display_name": user.display_name,
+                    "scope_level": user.scope.level.value,
+                    "scope_town": params["scope_town"],
+                    "scope_enterprise": params["scope_enterprise"],
+                    "role": user.role.value,
+                },
+            )
+        )
 
     def record_failure(self, username: str, now: int, max_failures: int, locked_until: int) -> User | None:
         params = {

@@ -64,10 +64,13 @@ def me(request: Request, c: ContainerDep, p: PrincipalDep) -> dict[str, Any]:
         "scope": p.scope.model_dump(mode="json"),
         "scope_label": p.scope.describe(),
         "admin": bool(getattr(request.state, "admin", False)),
+        # the console shows only the change-password form until this is false (ADR 0017)
+        "must_change_password": bool(getattr(request.state, "must_change_password", False)),
     }
 
 
 @router.post("/password", status_code=204)
 def change_password(body: PasswordChange, c: ContainerDep, p: PrincipalDep) -> None:
-    """Change one's own password; every session of the account ends (log in again)."""
+    """Change one's own password (also the forced change after a reset); every session of the
+    account ends, so the console logs in again with the new password."""
     c.auth.change_password(p.user_id, body.old_password, body.new_password)

@@ -28,8 +28,22 @@ class NewUser(BaseModel):
     role: Role = Role.OFFICER
 
 
+class UserUpdate(BaseModel):
+    """属性更新: only the fields sent change."""
+
+    display_name: str | None = Field(None, max_length=100)
+    scope: DataScope | None = None
+    role: Role | None = None
+
+
 class PasswordReset(BaseModel):
     password: str = Field(min_length=1, max_length=1024)
+
+
+def _normalised(scope: DataScope) -> DataScope:
+    if scope.enterprise_id:
+        return scope.model_copy(update={"enterprise_id": scope.enterprise_id.strip().upper()})
+    return scope
 
 
 @router.get("")
@@ -39,12 +53,25 @@ def list_users(c: ContainerDep, _: AdminDep) -> list[dict[str, Any]]:
 
 @router.post("", status_code=201)
 def create_user(body: NewUser, c: ContainerDep, _: AdminDep) -> dict[str, Any]:
-    scope = body.scope
-    if scope.enterprise_id:
-        scope = scope.model_copy(update={"enterprise_id": scope.enterprise_id.strip().upper()})
+    # The administrator typed the password and knows it: the user replaces it at the first login.
     user = c.auth.create_user(
-        body.username, body.password, scope=scope, role=body.role, display_name=body.display_name
+        body.username,
+        body.password,
+        scope=_normalised(body.scope),
+        role=body.role,
+        display_name=body.display_name,
+        temporary=True,
     )
+    return user.public()
+
+
+@router.patch("/{username}")
+def update_user(username: str, body: UserUpdate, c: ContainerDep, me: AdminDep) -> dict[str, Any]:
+    """Display name, data scope and role; the scope is checked like a new account's."""
+    if username.strip() == me.user_id and body.role not in (None, Role.ADMIN):
+        raise ValidationError("不能取消当前登录账号的管理员角色", code="cannot_demote_self")
+    scope = _normalised(body.scope) if body.scope is not None else None
+    user = c.auth.update_user(username, display_name=body.display_name, scope=scope, role=body.role)
     return user.public()
 
 
@@ -62,5 +89,6 @@ def enable(username: str, c: ContainerDep, _: AdminDep) -> dict[str, Any]:
 
 @router.post("/{username}/password")
 def reset_password(username: str, body: PasswordReset, c: ContainerDep, _: AdminDep) -> dict[str, Any]:
-    """安全重置: the new password must meet the policy; the lock is lifted and the user's sessions end."""
+    """安全重置: the new password must meet the policy; the lock is lifted, the user's sessions end and
+    the user must change the password at the next login."""
     return c.auth.reset_password(username, body.password).public()

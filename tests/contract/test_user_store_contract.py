@@ -40,7 +40,7 @@ def test_the_graph_itself_refuses_a_second_username(graph_store: GraphStore) -> 
     users.create_user(_user("race_user"))
     params = {"username": "race_user", "display_name": "", "scope_level": "city", "scope_town": None,
               "scope_enterprise": None, "role": "officer", "enabled": True, "password_hash": "h",
-              "password_changed_at": 0, "created_at": 0}  # fmt: skip
+              "password_changed_at": 0, "created_at": 0, "must_change_password": False}  # fmt: skip
     with pytest.raises(UniqueConflictError):
         graph_store.write(CREATE_USER, params)
 
@@ -73,3 +73,18 @@ def test_sessions_live_until_expiry_and_end_with_the_user(graph_store: GraphStor
     assert users.set_password("ht_day", "$argon2id$new", 300)
     assert users.get_user("ht_day").password_hash == "$argon2id$new"  # type: ignore[union-attr]
     assert users.delete_sessions_of("ht_day") == 1
+
+
+def test_attributes_update_and_a_forced_change_is_stored(graph_store: GraphStore) -> None:
+    users = GraphUserStore(graph_store)
+    users.create_user(_user("ht_edit"))
+    assert not users.get_user("ht_edit").must_change_password  # type: ignore[union-attr]
+    moved = _user("ht_edit", FIRM).model_copy(update={"display_name": "改名后"})
+    assert users.update_user(moved)
+    got = users.get_user("ht_edit")
+    assert got is not None and (got.scope, got.display_name, got.role) == (FIRM, "改名后", Role.OFFICER)
+    assert users.set_password("ht_edit", "$argon2id$reset", 400, must_change=True)
+    assert users.get_user("ht_edit").must_change_password  # type: ignore[union-attr]
+    assert users.set_password("ht_edit", "$argon2id$own", 500)
+    assert not users.get_user("ht_edit").must_change_password  # type: ignore[union-attr]
+    assert not users.update_user(_user("nobody_there"))

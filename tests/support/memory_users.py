@@ -33,14 +33,20 @@ class MemoryUsers:
     def set_enabled(self, username: str, enabled: bool) -> bool:
         return self._update(username, enabled=enabled)
 
-    def set_password(self, username: str, password_hash: str, changed_at: int) -> bool:
+    def set_password(
+        self, username: str, password_hash: str, changed_at: int, must_change: bool = False
+    ) -> bool:
         return self._update(
             username,
             password_hash=password_hash,
             password_changed_at=changed_at,
             failed_attempts=0,
             locked_until=None,
+            must_change_password=must_change,
         )
+
+    def update_user(self, user: User) -> bool:
+        return self._update(user.username, display_name=user.display_name, scope=user.scope, role=user.role)
 
     def record_failure(self, username: str, now: int, max_failures: int, locked_until: int) -> User | None:
         user = self.users.get(username)

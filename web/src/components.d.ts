@@ -11,6 +11,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
+    ChangePasswordForm: typeof import('./components/ChangePasswordForm.vue')['default']
+    ChangePasswordPage: typeof import('./components/ChangePasswordPage.vue')['default']
     ClassBadge: typeof import('./components/ClassBadge.vue')['default']
     DimCard: typeof import('./components/DimCard.vue')['default']
     EChart: typeof import('./components/EChart.vue')['default']
@@ -57,10 +59,13 @@ declare module 'vue' {
     ElTag: typeof import('element-plus/es')['ElTag']
     LeaseGraph: typeof import('./components/LeaseGraph.vue')['default']
     LoginPage: typeof import('./components/LoginPage.vue')['default']
+    ResetPasswordDialog: typeof import('./components/users/ResetPasswordDialog.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
+    ScopePicker: typeof import('./components/users/ScopePicker.vue')['default']
     StatTile: typeof import('./components/StatTile.vue')['default']
     UserBadge: typeof import('./components/UserBadge.vue')['default']
+    UserFormDialog: typeof import('./components/users/UserFormDialog.vue')['default']
   }
   export interface GlobalDirectives {
     vLoading: typeof import('element-plus/es')['ElLoadingDirective']

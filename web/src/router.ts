@@ -78,6 +78,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: '值班问答', menu: '/chat' },
   },
   {
+    path: '/users',
+    name: 'users',
+    component: () => import('./views/users/UserManagement.vue'),
+    meta: { title: '用户管理', menu: '/users' },
+  },
+  {
     path: '/:pathMatch(.*)*',
     name: 'not-found',
     component: () => import('./views/NotFound.vue'),

@@ -105,3 +105,35 @@ export async function getJson<T>(path: string, opts: RequestOptions = {}): Promi
   }
   return body as T
 }
+
+/** A write (POST, PATCH…) with a JSON body and the same Chinese errors as getJson. `silent` leaves
+ * the message to the caller, e.g. a dialog that shows the password policy next to the field. */
+export async function sendJson<T>(method: string, path: string, body?: unknown, opts: { silent?: boolean } = {}): Promise<T> {
+  let resp: Response
+  try {
+    resp = await fetch(buildUrl(path), {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  } catch {
+    const err = new ApiError(0, 'network_error', '网络异常，无法连接服务器')
+    if (!opts.silent) ElMessage.error(err.message)
+    throw err
+  }
+  const text = await resp.text()
+  let data: unknown = null
+  try {
+    data = text ? (JSON.parse(text) as unknown) : null
+  } catch {
+    data = null // a proxy's HTML error page: the status still gets a Chinese message below
+  }
+  if (!resp.ok) {
+    const b = (data ?? {}) as { code?: unknown; message?: unknown }
+    const message = typeof b.message === 'string' && b.message ? b.message : fallbackMessage(resp.status)
+    const err = new ApiError(resp.status, typeof b.code === 'string' ? b.code : `http_${resp.status}`, message)
+    if (!opts.silent) ElMessage.error(err.message)
+    throw err
+  }
+  return data as T
+}

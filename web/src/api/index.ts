@@ -53,7 +53,8 @@ export const api = {
   vocabularies: (o: Extra = {}) => getJson<Vocabularies>('/vocabularies', o),
 }
 
-// Small session caches for rarely-changing reference data.
+// Small session caches for rarely-changing reference data. Both depend on who is logged in (a town
+// officer's towns are their own town), so they are dropped when the user changes.
 let townsPromise: Promise<Town[]> | null = null
 export function loadTowns(): Promise<Town[]> {
   if (!townsPromise) {
@@ -74,4 +75,10 @@ export function loadConfig(): Promise<AppConfig> {
     })
   }
   return configPromise
+}
+
+/** Called at login and logout: the next user must not see the previous user's towns or scope. */
+export function forgetUserCaches(): void {
+  townsPromise = null
+  configPromise = null
 }

@@ -5,6 +5,7 @@
  * the existing API modules need no change.
  */
 import { reactive } from 'vue'
+import { forgetUserCaches } from './index'
 
 const KEY = 'safecloud.token'
 
@@ -15,6 +16,7 @@ export interface Me {
   scope: { level: 'city' | 'town' | 'enterprise'; town: string | null; enterprise_id: string | null }
   scope_label: string
   admin: boolean
+  must_change_password: boolean // set by an administrator's reset: only the change form is shown
 }
 
 export const session = reactive({
@@ -45,22 +47,33 @@ export function installFetchAuth(): void {
     if (t && !headers.has('Authorization')) headers.set('Authorization', `Bearer ${t}`)
     const resp = await original(input, { ...init, headers })
     if (resp.status === 401 && !url.includes('/api/v1/auth/login')) {
+      forgetUserCaches()
       sessionStorage.removeItem(KEY)
       session.me = null
       session.needLogin = true
+    } else if (resp.status === 403 && session.me) {
+      // The password was reset while this tab was open: show the change form, not a failed view.
+      const me = session.me
+      resp
+        .clone()
+        .json()
+        .then((b: { code?: string }) => {
+          if (b?.code === 'password_change_required') me.must_change_password = true
+        })
+        .catch(() => undefined)
     }
     return resp
   }
 }
 
-async function errorMessage(resp: Response): Promise<string> {
+async function errorMessage(resp: Response, failed = '登录失败'): Promise<string> {
   try {
     const body = await resp.json()
     if (typeof body?.message === 'string' && body.message) return body.message
   } catch {
     /* not JSON */
   }
-  return `登录失败（HTTP ${resp.status}）`
+  return `${failed}（HTTP ${resp.status}）`
 }
 
 /** Ask the server who we are; a 401 means token mode without a session: show the login page. */
@@ -95,14 +108,34 @@ export async function login(username: string, password: string): Promise<void> {
   if (!resp.ok) throw new Error(await errorMessage(resp))
   const body = (await resp.json()) as { token: string; warning: string | null }
   sessionStorage.setItem(KEY, body.token)
+  forgetUserCaches() // the towns an administrator loaded are not this officer's
   session.warning = body.warning ?? ''
   await refreshSession()
+}
+
+/** Change one's own password (also the forced change). The server ends every session of the
+ * account, so log in again with the new password; throws an Error with the server's message. */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  const username = session.me?.username
+  let resp: Response
+  try {
+    resp = await fetch('/api/v1/auth/password', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ old_password: oldPassword, new_password: newPassword }),
+    })
+  } catch {
+    throw new Error('网络异常，无法连接服务器')
+  }
+  if (!resp.ok) throw new Error(await errorMessage(resp, '修改密码失败'))
+  if (session.me?.mode === 'token' && username) await login(username, newPassword)
 }
 
 export async function logout(): Promise<void> {
   try {
     await fetch('/api/v1/auth/logout', { method: 'POST' })
   } finally {
+    forgetUserCaches()
     sessionStorage.removeItem(KEY)
     session.me = null
     session.needLogin = true
