@@ -48,6 +48,7 @@ from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
+from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
 from plans.rules_resource_subject import fill_kit_holders
@@ -113,6 +114,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_org_units(draft, sections)
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
+    extract_name_duty_lines(draft, sections)  # "顾振华——总经理、组长——a；b": the post's, not the body's
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading

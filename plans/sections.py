@@ -106,6 +106,9 @@ def outline(blocks: list[Block], *, title_paragraph: int | None = None) -> Outli
         if _GROUP_TITLE.search(title) and _SETS_UP.search(body):
             # "2.1 现场处置组" over "水厂成立…现场处置组，组长由…": the body the text sets up, not its 处置 work
             skeleton = "组织机构及职责"
+        if skeleton and stack and stack[-1][1] == "组织机构及职责" and _GROUP_TITLE.search(title):
+            # "3.2 现场处置组" under the organisation part: a group of it, not the 现场处置 of the response part
+            skeleton = "组织机构及职责"
         if skeleton is None and stack:
             skeleton = stack[-1][1]
         elif skeleton is not None and stack and stack[-1][1] and "/" not in skeleton:
