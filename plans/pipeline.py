@@ -48,6 +48,7 @@ from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
+from plans.rules_level_grade_lines import fill_grade_line_triggers
 from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
@@ -111,6 +112,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
     extract_grade_items(draft, sections)  # "分两级处置：（1）一般泄漏：…" where no level is numbered
+    fill_grade_line_triggers(draft, sections)  # "响应分为Ⅲ级、Ⅱ级、Ⅰ级：" then "Ⅲ级：<trigger>；" lines in 总则
     extract_org_units(draft, sections)
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave

@@ -176,6 +176,16 @@ def higher_command(text: str) -> tuple[int, int, str] | None:
     return (m.start(1), m.end(1), m.group(1)) if m else None
 
 
+# "由副总指挥组织指挥，在Ⅳ级响应的基础上，采取以下措施：" (in a Ⅲ级 paragraph) builds on the level below: that
+# mention names the level the measures add to, not the level the sentence (and its commander) is about
+_BASE_LEVEL = re.compile(r"在\s*[^，,。；;]{1,16}?响应(?:的)?基础上")
+
+
+def without_base_levels(text: str) -> str:
+    """``text`` with "在X级响应的基础上" blanked (same length, so offsets into it still hold)."""
+    return _BASE_LEVEL.sub(lambda m: "　" * len(m.group(0)), text)
+
+
 def strip_number(text: str) -> str:
     numbering = split_number(text)
     return numbering.rest if numbering else text

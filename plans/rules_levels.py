@@ -26,6 +26,7 @@ from plans.rules_level_fields import (
     named_levels,
     split_actions,
     strip_number,
+    without_base_levels,
     written_name,
 )
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
@@ -262,7 +263,7 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
                 ensure(level, "", block, m.start(1), m.end(1))
             _respectively(draft, block, m.end(), named, levels)
         for start, _end, sentence in flow_steps(block.text):
-            mentions = response_mentions(sentence)
+            mentions = response_mentions(without_base_levels(sentence))
             # "分别对应Ⅰ级、Ⅱ级、Ⅲ级和Ⅳ级应急响应": an enumeration names no one level
             if len(mentions) != 1 or _ENUMERATION.search(sentence):
                 continue
