@@ -45,4 +45,6 @@ def fill_grade_line_triggers(draft: PlanDraft, outline: Outline) -> None:
         trigger = m.group(2).strip()
         draft.data["response_levels"][index]["trigger"] = trigger
         start = block.text.find(trigger)
-        draft.cite(f"/response_levels/{index}/trigger", block.paragraph, start, start + len(trigger), confidence=0.7)
+        draft.cite(
+            f"/response_levels/{index}/trigger", block.paragraph, start, start + len(trigger), confidence=0.7
+        )

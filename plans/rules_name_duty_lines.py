@@ -20,7 +20,9 @@ from plans.sections import Outline
 
 _DASH = r"\s*[—–－―]{1,2}\s*"
 # holder, job and post, duties: three parts joined by long dashes (a hyphen may sit inside a phone number)
-_LINE = re.compile(rf"^\s*([^—–－―，,。；;：:]{{2,20}}?){_DASH}([^—–－―，,。；;：:]{{2,24}}?){_DASH}(.+?)\s*$")
+_LINE = re.compile(
+    rf"^\s*([^—–－―，,。；;：:]{{2,20}}?){_DASH}([^—–－―，,。；;：:]{{2,24}}?){_DASH}(.+?)\s*$"
+)
 _PHONE_ONLY = re.compile(r"^[\d\s\-－]+$")
 
 
@@ -57,7 +59,11 @@ def extract_name_duty_lines(draft: PlanDraft, outline: Outline) -> None:
         roles.append({"title": title, "holder": holder, "duties": duties})
         start = max(block.text.find(holder), 0)
         draft.cite(
-            f"/org_units/{owner}/roles/{len(roles) - 1}", block.paragraph, start, start + len(holder), confidence=0.8
+            f"/org_units/{owner}/roles/{len(roles) - 1}",
+            block.paragraph,
+            start,
+            start + len(holder),
+            confidence=0.8,
         )
         for index in range(len(units)):  # the sentence rules' reading of the same clauses as a body's duties
             _drop_duties(draft, index, duties)
@@ -78,6 +84,8 @@ def _drop_duties(draft: PlanDraft, index: int, taken: list[str]) -> None:
             head, _, rest = ref.field[len(prefix) :].partition("/")
             if int(head) not in new_index:
                 continue
-            ref = ref.model_copy(update={"field": f"{prefix}{new_index[int(head)]}" + (f"/{rest}" if rest else "")})
+            ref = ref.model_copy(
+                update={"field": f"{prefix}{new_index[int(head)]}" + (f"/{rest}" if rest else "")}
+            )
         sources.append(ref)
     draft.sources[:] = sources

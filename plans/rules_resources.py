@@ -121,7 +121,9 @@ def extract_tables(draft: PlanDraft) -> None:
         mounted = stored_at and holder is not None and _MOUNTED.search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
         # "类别 | 名称 | 数量": the plan says of each row whether it is 装备 or 物资; a type it names wins
-        kind_col = next((i for i, h in enumerate(header) if re.fullmatch(r"\s*(?:物资)?(?:类别|类型|种类)\s*", h)), None)
+        kind_col = next(
+            (i for i, h in enumerate(header) if re.fullmatch(r"\s*(?:物资)?(?:类别|类型|种类)\s*", h)), None
+        )
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             name = cell(res_name)

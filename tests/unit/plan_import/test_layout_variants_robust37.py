@@ -124,10 +124,30 @@ def test_member_department_column_is_a_role_and_a_category_column_gives_the_type
     )
     group = next(u for u in data["org_units"] if u["name"] == "洗胃救治组")
     assert ("成员部门", "急诊科、消化内科") in [(r["title"], r["holder"]) for r in group["roles"]]
-    assert {r["name"]: r["type"] for r in data["resources"]} == {"纳洛酮注射液": "物资", "全自动洗胃机": "装备"}
+    assert {r["name"]: r["type"] for r in data["resources"]} == {
+        "纳洛酮注射液": "物资",
+        "全自动洗胃机": "装备",
+    }
 
 
 def test_a_plan_named_after_the_work_it_organises_is_special() -> None:
     assert plan_type_of("江阴澄东中医院批量伤员救治应急预案")[0] == "专项"
     assert plan_type_of("江阴澄西燃气有限公司管网抢修应急预案")[0] == "专项"
     assert plan_type_of("江阴澄西自来水有限公司应急预案")[0] == "总体"
+
+
+def test_a_group_heading_that_only_gathers_other_groups_is_no_unit() -> None:
+    data = extract_blocks(
+        numbered_blocks(
+            ("p", "江阴澄西燃气有限公司燃气管网泄漏事故专项应急预案"),
+            ("h1", "2 组织机构及职责"),
+            ("h2", "2.1 应急指挥部"),
+            ("p", "公司成立燃气泄漏事故应急指挥部，总经理任总指挥。"),
+            ("h2", "2.2 现场处置组"),
+            ("p", "现场处置组由指挥部统一调度。"),
+            ("h2", "2.3 抢修组"),
+            ("p", "组长：管网所所长。职责：关闭阀门；开挖抢修。"),
+        )
+    )
+    names = [u["name"] for u in data["org_units"]]
+    assert "现场处置组" not in names and "抢修组" in names
