@@ -40,10 +40,12 @@ from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contact_places import fill_place_labels
 from plans.rules_contacts import extract_phone_contacts
 from plans.rules_floor_posts import extract_floor_posts
+from plans.rules_level_grade_lines import fill_grade_line_triggers
 from plans.rules_level_grades import extract_grade_items
 from plans.rules_levels import extract_response_levels, extract_warning_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_meta_signoff import fill_signoff_fields
+from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
@@ -110,9 +112,11 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
     extract_grade_items(draft, sections)  # "分两级处置：（1）一般泄漏：…" where no level is numbered
+    fill_grade_line_triggers(draft, sections)  # "响应分为Ⅲ级、Ⅱ级：" then "Ⅲ级：<trigger>；" lines
     extract_org_units(draft, sections)
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
+    extract_name_duty_lines(draft, sections)  # "顾振华——总经理、组长——a；b": the post's, not the body's
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading

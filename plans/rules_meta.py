@@ -82,6 +82,11 @@ _SECTOR_TITLE = re.compile(r"(?:行业|领域)(?:企业)?(?:生产安全|安全�
 # "璜土镇森林防火应急预案", "X村防汛防台应急预案": a plan against one hazard names it by the prevention
 # work (防火 / 防汛 / 消防) rather than the accident, and is a 专项 plan all the same
 _PREVENTION_TITLE = re.compile(r"(?:防火|防汛|防台|防洪|防风|抗旱|防震|防治|消防)(?:工作)?(?:应急|救援)+预案")
+# "澄北人民医院大规模伤员医疗救治应急预案", "X公司燃气管网抢修应急预案": a plan for one kind of work on one kind of
+# emergency (treating casualties, repairing a network) names the work instead of the accident: 专项 as well
+_WORK_TITLE = re.compile(
+    r"(?:伤员|伤病员|医疗救治|医疗救援|抢修|抢险)[\u4e00-\u9fff]{0,6}?(?:应急|救援)+预案$"
+)
 
 
 def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
@@ -109,9 +114,9 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
-    if any(p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE)) or accident_type_spans(
-        title
-    ):
+    if any(
+        p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE, _WORK_TITLE)
+    ) or accident_type_spans(title):
         return "专项", 0.7  # a topic plan ("…危险化学品事故应急预案") without the word 专项
     # "X镇生产安全事故应急预案": a government's plan for one kind of emergency, not its overall plan (a
     # company's 生产安全事故应急预案 is its comprehensive plan)

@@ -18,7 +18,10 @@ from plans.table_records import transposed_cards
 # The group column: a header naming the kind of body its rows are ("专项指挥部", "应急小组", "组别")
 _GROUP_COLUMN = re.compile(r"工作组|小组|组别|机构|名称|组名|队伍|应急组织|(?:指挥部|组|队)$")
 # Post columns: any role title (总指挥 | 副总指挥, 组长 | 成员) or a unit's part in a group (牵头单位)
-_ROLE_COLUMN = re.compile(rf"^(?:{'|'.join(ROLE_TITLES)}|配合单位|协助单位|协办单位|参与单位|参加单位|组员)$")
+# a hospital or a firm names the members by department ("成员科室", "配合部门"): one role titled by the header
+_ROLE_COLUMN = re.compile(
+    rf"^(?:{'|'.join(ROLE_TITLES)}|配合单位|协助单位|协办单位|参与单位|参加单位|组员|(?:成员|配合|参与)(?:科室|部门))$"
+)
 # Posts several people hold: a table row adds one; a single post (组长) named in the text is replaced
 _SHARED_POSTS = ("成员", "组员", "成员单位", "队员", "联络员")
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$(?<![员长工班管任师])")  # "钱立峰", not "值班长" / "加氯工"

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import get_args
 
 from agents.llm.vocab import parse_count
+from core.plan_document import ResourceType
 from plans.draft import PlanDraft, sentences
 from plans.resource_types import resource_type as resource_type  # re-exported for callers
 from plans.rules_contact_roster import NOT_ORG_HEADER, roster_columns, roster_contact
@@ -118,6 +120,10 @@ def extract_tables(draft: PlanDraft) -> None:
         # a body does keep what is stored there)
         mounted = stored_at and holder is not None and _MOUNTED.search(header[holder]) is not None
         kind = resource_type(header[res_name] + " " + header[qty])
+        # "类别 | 名称 | 数量": the plan says of each row whether it is 装备 or 物资; a type it names wins
+        kind_col = next(
+            (i for i, h in enumerate(header) if re.fullmatch(r"\s*(?:物资)?(?:类别|类型|种类)\s*", h)), None
+        )
         for row in cells[1:]:
             cell = functools.partial(table_cell, row)
             name = cell(res_name)
@@ -135,6 +141,8 @@ def extract_tables(draft: PlanDraft) -> None:
                 if mounted or (stored_at and not _STORE_IS_A_BODY.search(cell(holder)))
                 else cell(holder) or None,
             }
+            if kind_col is not None and cell(kind_col) in get_args(ResourceType):
+                resource["type"] = cell(kind_col)
             draft.add("resources", resource, block.paragraph, confidence=0.9)
             for kit in kit_columns(header, taken | {res_name, qty}):  # "对讲机18部、…" in the team's row
                 add_cell_kit(draft, block, name, cell(kit))

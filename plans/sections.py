@@ -54,6 +54,7 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _GROUP_TITLE = re.compile(r"(?<![分编])(?:组|队)$")
 _SETS_UP = re.compile(r"成立|组建|设立|组成")
+_POSTS = re.compile(r"组长|组员|成员|队长|队员|职责")
 # Body cues for top-level headings whose title says nothing (weaker: needs two distinct cue words).
 _BODY_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("预警", ("红色", "橙色", "黄色", "蓝色", "预警")),
@@ -105,6 +106,11 @@ def outline(blocks: list[Block], *, title_paragraph: int | None = None) -> Outli
         skeleton = classify_heading(title)
         if _GROUP_TITLE.search(title) and _SETS_UP.search(body):
             # "2.1 现场处置组" over "水厂成立…现场处置组，组长由…": the body the text sets up, not its 处置 work
+            skeleton = "组织机构及职责"
+        in_org = bool(stack) and stack[-1][1] == "组织机构及职责"
+        if skeleton and in_org and _GROUP_TITLE.search(title) and _POSTS.search(body):
+            # "3.2 现场处置组" over its posts in the organisation part: a group of it, not the 现场处置 of the
+            # response part (a bullet "◆ 现场处置组（由指挥部调度）" over other groups names no post: a category)
             skeleton = "组织机构及职责"
         if skeleton is None and stack:
             skeleton = stack[-1][1]
