@@ -6,8 +6,7 @@
    vocabulary word (``agents.events.vocab``), splits the rest; each token is looked up.
 3. Unplaced runs are scanned once more for dictionary words jieba split apart (typos around them).
 4. "附近/周边 [N米/公里]" after a village/enterprise/camera puts a radius on it (default 1000 m).
-5. What is still left and not filler goes, when a chat model is configured, to the LLM; its answer
-   is normalised to the same closed vocabularies and the gazetteer, so it can only add known values.
+5. Leftovers (not filler) go to a configured LLM; its answer is mapped onto the vocabularies and gazetteer.
 
 The parse never needs the LLM: without one (or when it fails) the rules' filter is returned with a
 note, and unknown words stay in ``leftovers``.
@@ -59,6 +58,7 @@ from agents.events.phrases import (
     event_phrases,
     filter_sizes,
     negates_backwards,
+    negation_carries,
     take_back,
     vocab_hit,
     without,
@@ -281,7 +281,7 @@ class EventQueryParser:
                 hit = vocab_hit(word)
                 if hit is not None and negated_field in ("", hit[0]):
                     found.excluded.append(hit)
-                    negated, negated_field = not word.endswith("的"), hit[0]
+                    negated, negated_field = negation_carries([t[0] for t in tokens], i, hit[0]), hit[0]
                     continue
                 if hit is None and word in NEGATION_JOINERS:
                     continue
