@@ -219,6 +219,11 @@ def negation_carries(words: list[str], i: int, field: str, between: bool = False
     return hit is not None and hit[0] == field
 
 
+def joined_next(words: list[str], i: int) -> bool:
+    """Whether a joiner follows ``words[i]`` (spaces aside): a negated place then takes the next one with it."""
+    return next((w for w in words[i + 1 :] if w.strip()), "") in NEGATION_JOINERS
+
+
 def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:
     """``values`` (deduplicated) less the negated ones of field ``name``; a negation alone means
     every other value (除了误报的 = all statuses but 误报)."""

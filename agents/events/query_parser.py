@@ -57,6 +57,7 @@ from agents.events.phrases import (
     RUN_PARTICLES,
     event_phrases,
     filter_sizes,
+    joined_next,
     negates_backwards,
     negation_carries,
     take_back,
@@ -286,6 +287,7 @@ class EventQueryParser:
                 negated = False
                 if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
                     notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    negated = joined_next(words, i)  # 不包括城东和澄江: both go (events32)
                     continue
             if run and follows_a_source(words, i):  # 仪表报的不要: 报 keeps the run
                 continue

@@ -1,8 +1,8 @@
 """Round 31's open words (events32), rewritten with ``now`` into dates the time grammar already resolves (ADR 0010),
 as ``year_words`` does, so ``timeexpr`` gains no new semantics:
 
-* 年后 / 过年后 / 过年以后 / 过完年(以后) / 过了年 = 春节后: the day after the 春节 span (除夕 → 初六) → `now`, of the
-  latest 春节 whose span has ended; 到现在/至今/以来 after it add nothing. N年后 (两年后), 去年后 and 年后天 are no match.
+* 年后 / 过年后 / 过年以后 / 过完年(以后) / 过完春节 / 过了年 = 春节后: the day after the 春节 span (除夕 → 初六) → `now`, of the
+  latest 春节 whose span has ended; 到现在/至今/以来/这段时间 after it add nothing. N年后 (两年后), 去年后 and 年后天 are no match.
 * 腊月 / 腊月里 = the twelfth lunar month, 腊月初一 → 除夕 (the day before 正月初一), the latest begun, whole. The holiday
   table gives 正月初一 but no lunar month lengths, so 腊月初一 comes from ``_LAYUE_FIRST``; a lunar date inside 腊月
   (腊月初八, 腊月二十三) is left to the lunar reading.
@@ -35,8 +35,8 @@ _LAYUE_FIRST = {
 
 # 年后 not after a number, a year word or another 年 (两年后, 去年后, 新年后); 过年/过完年/过了年 before 后-words.
 _AFTER_NEW_YEAR = re.compile(
-    r"(?:过完了?年|过了年(?=以后|之后|过后|后)|(?<![\d一二两三四五六七八九十几多半百千万去今明前后近这新每当上下年过])过?年"
-    r"(?=以后|之后|过后|后(?![天\d半])))(?:以后|之后|过后|后)?(?:到现在|至今|到目前为止|到目前|以来)?"
+    r"(?:过完了?(?:年|春节)|过了年(?=以后|之后|过后|后)|(?<![\d一二两三四五六七八九十几多半百千万去今明前后近这新每当上下年过])过?年"
+    r"(?=以后|之后|过后|后(?![天\d半])))(?:以后|之后|过后|后)?(?:到现在|至今|到目前为止|到目前|以来|这段时间|这阵子)?"
 )
 _LAYUE = re.compile(r"(?<![农阴旧]历)(?<![年的])腊月(?:里|间|份)?(?![初廿十\d一二三四五六七八九])")
 _YEARS_AND_MORE = re.compile(r"(?:这|近)?(?<![\d.])(\d{1,2})年多(?:以来|来)")

@@ -123,3 +123,21 @@ def test_a_negation_stops_before_another_field_after_de() -> None:
     found = _filter("除了误报的和红色的 华士", NOVEMBER)
     assert set(found.statuses) == {"待研判", "正报", "已派发", "已处置"}
     assert found.levels == ["红色"]
+
+
+# Probe-driven (outside both sets): two negated places joined, 过完春节, 年后这段时间.
+def test_two_negated_places_joined_are_both_dropped() -> None:
+    found = _filter("不包括申港和夏港 本月 火焰", NOVEMBER)
+    assert found.towns == []
+    assert found.event_types == ["火焰"]
+
+
+def test_a_place_after_a_negated_one_without_a_joiner_stays() -> None:
+    assert _filter("除了申港 夏港的烟雾", NOVEMBER).towns == ["夏港街道"]
+
+
+@pytest.mark.parametrize("text", ["过完春节 璜土 火焰", "年后这段时间 璜土 火焰"])
+def test_after_the_new_year_said_other_ways(text: str) -> None:
+    found = _filter(text, SPRING_2026)
+    assert (found.time_from, found.time_to) == (at(2, 23), SPRING_2026)
+    assert found.leftovers == []
