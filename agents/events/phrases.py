@@ -204,6 +204,26 @@ def negates_backwards(words: list[str], i: int, is_place: Callable[[str], bool] 
     return True
 
 
+def negation_carries(words: list[str], i: int, field: str, between: bool = False) -> bool:
+    """Whether the negation before ``words[i]`` (a negated word of ``field``, or with ``between`` a word between
+    two) goes on past it: over a joiner, not after 的 (除了误报的 今天: 今天 is kept), unless a joiner and another word
+    of the same field follow (除了误报的和已处置的, 除了已处置 的 跟误报的, 不要误报的或者已派发的; events32)."""
+    if between and words[i] != "的":
+        return words[i] in NEGATION_JOINERS
+    if not words[i].endswith("的"):
+        return True
+    rest = [w for w in words[i + 1 :] if w.strip()]
+    if len(rest) < 2 or rest[0] not in NEGATION_JOINERS:
+        return False
+    hit = vocab_hit(rest[1])
+    return hit is not None and hit[0] == field
+
+
+def joined_next(words: list[str], i: int) -> bool:
+    """Whether a joiner follows ``words[i]`` (spaces aside): a negated place then takes the next one with it."""
+    return next((w for w in words[i + 1 :] if w.strip()), "") in NEGATION_JOINERS
+
+
 def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:
     """``values`` (deduplicated) less the negated ones of field ``name``; a negation alone means
     every other value (除了误报的 = all statuses but 误报)."""

@@ -6,8 +6,7 @@
    vocabulary word (``agents.events.vocab``), splits the rest; each token is looked up.
 3. Unplaced runs are scanned once more for dictionary words jieba split apart (typos around them).
 4. "附近/周边 [N米/公里]" after a village/enterprise/camera puts a radius on it (default 1000 m).
-5. What is still left and not filler goes, when a chat model is configured, to the LLM; its answer
-   is normalised to the same closed vocabularies and the gazetteer, so it can only add known values.
+5. Leftovers (not filler) go to a configured LLM; its answer is mapped onto the vocabularies and gazetteer.
 
 The parse never needs the LLM: without one (or when it fails) the rules' filter is returned with a
 note, and unknown words stay in ``leftovers``.
@@ -58,7 +57,9 @@ from agents.events.phrases import (
     RUN_PARTICLES,
     event_phrases,
     filter_sizes,
+    joined_next,
     negates_backwards,
+    negation_carries,
     take_back,
     vocab_hit,
     without,
@@ -260,16 +261,14 @@ class EventQueryParser:
         into "every other value"; a negated place is dropped with a note (no "not in" filter)."""
         unplaced: list[tuple[int, int]] = []
         negated, negated_field = False, ""
-        # Words placed since the last other word, each with the list sizes before it: what a
-        # following 除外 may take back.
+        # Words placed since the last other word, with the list sizes before each: what a 除外 may take back.
         run: list[tuple[str, dict[str, int]]] = []
         tokens = list(self._segmenter().tokenize(text))
+        words = [t[0] for t in tokens]
         for i, (word, start, end) in enumerate(tokens):
             if not word.strip():
                 continue
-            backwards = word in EITHER_WAY_NEGATIONS and negates_backwards(
-                [t[0] for t in tokens], i, self._is_place
-            )
+            backwards = word in EITHER_WAY_NEGATIONS and negates_backwards(words, i, self._is_place)
             if (word in POST_NEGATIONS or backwards) and run:
                 take_back(found, run, notes)
                 run = []
@@ -281,15 +280,16 @@ class EventQueryParser:
                 hit = vocab_hit(word)
                 if hit is not None and negated_field in ("", hit[0]):
                     found.excluded.append(hit)
-                    negated, negated_field = not word.endswith("的"), hit[0]
+                    negated, negated_field = negation_carries(words, i, hit[0]), hit[0]
                     continue
-                if hit is None and word in NEGATION_JOINERS:
-                    continue
+                if hit is None and negation_carries(words, i, negated_field, between=True):
+                    continue  # 除了误报和已处置的; 除了已处置 的 跟误报的 (的 split off)
                 negated = False
                 if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
                     notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    negated = joined_next(words, i)  # 不包括城东和澄江: both go (events32)
                     continue
-            if run and follows_a_source([t[0] for t in tokens], i):  # 仪表报的不要: 报 keeps the run
+            if run and follows_a_source(words, i):  # 仪表报的不要: 报 keeps the run
                 continue
             sizes = filter_sizes(found)
             if not self._place_word(found, word, text[end:]):

@@ -30,6 +30,7 @@ from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.house_numbers import house_number_rules
+from agents.nlp.new_year_words import new_year_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
 from agents.nlp.shift_times import shift_rules
@@ -152,6 +153,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts += sky_time_rules()  # 天刚亮, 天黑以后, 太阳落山后, 1个半钟头 (events-robust27)
     shifts += dotted_date_rules()  # 20.12 = 20 December (events-robust28)
     # 年前, 一年来, 前半个月, 十二点以后 said at 00:40 (events31)
+    # 年后, 腊月, 一年多来, 年前1个礼拜, 春节前半个月 (events32): before 年前 alone and 前半个月
+    shifts += new_year_word_rules(now) if now is not None else []
     shifts += year_word_rules(now) if now is not None else []
     # English and ISO words first: later rules read the Chinese forms they become (events-robust27)
     for pattern, replace in [*ENGLISH_TIME_RULES, *_RULES, *shifts, *EVERYDAY_RULES, *at_now]:

@@ -50,7 +50,7 @@ _DAY_OR_PART = re.compile(
 )
 
 
-def _nearest_new_year(today: date) -> date | None:
+def nearest_new_year(today: date) -> date | None:
     """除夕 of the 春节 nearest to ``today`` (the past one on a tie), or None outside the table."""
     eves = [
         span[0].date()
@@ -63,7 +63,7 @@ def _nearest_new_year(today: date) -> date | None:
 
 
 def _run_up(m: re.Match[str], today: date) -> str:
-    eve = _nearest_new_year(today)
+    eve = nearest_new_year(today)
     if eve is None:
         return m.group()
     first, last = eve - timedelta(days=RUN_UP_DAYS), eve - timedelta(days=1)

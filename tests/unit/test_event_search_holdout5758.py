@@ -94,10 +94,11 @@ def test_a_half_not_begun_is_last_months() -> None:
     assert time_span("后半个月 青阳", AFTER_MIDNIGHT) == (at(10, 16), at(11, 1))
 
 
-@pytest.mark.parametrize(("text", "same_as"), [("春节前半个月", "春节前"), ("国庆后半个月", "国庆后")])
-def test_half_a_month_after_a_holiday_is_not_a_half(text: str, same_as: str) -> None:
-    # half a month before/after the holiday has no convention yet: it must not become the month's first half
-    assert time_span(text, OCTOBER) == time_span(same_as, OCTOBER)
+@pytest.mark.parametrize(("text", "month_half"), [("春节前半个月", "上半月"), ("国庆后半个月", "下半月")])
+def test_half_a_month_after_a_holiday_is_not_a_half(text: str, month_half: str) -> None:
+    # half a month before/after the holiday is never the month's half (round 32 gave it fifteen days:
+    # test_event_search_holdout5960)
+    assert time_span(text, OCTOBER) not in (None, time_span(month_half, OCTOBER))
 
 
 @pytest.mark.parametrize(
