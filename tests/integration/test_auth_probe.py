@@ -1,0 +1,105 @@
+"""Defects found by probing token mode as an attacker and as ordinary users would (ADR 0017, "Probe").
+
+The fixture city has 临港经济开发区 (澄星化工 A, 小厂机械 B) and 华士镇 (华西纺织 C); the shared ``env``
+locks an account after 3 wrong passwords.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.integration.test_auth_api import ADMIN_PW, env, login  # noqa: F401 - shared fixture
+from tests.support.fixture_city import C
+
+HUASHI = {"level": "town", "town": "华士镇"}
+
+
+def test_a_blank_enterprise_scope_is_refused_and_does_not_break_the_account(env: Any) -> None:  # noqa: F811
+    # A blank credit code passed the checks once upper-cased and stripped: the account was stored with
+    # an enterprise scope naming nothing, and every later read of it (login, the user list) was a 500.
+    client, _, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    made = client.post(
+        "/api/v1/users",
+        json={"username": "zt_qian", "password": "ZhouTie2026ab", "scope": HUASHI},
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    for scope in ({"level": "enterprise", "enterprise_id": "   "}, {"level": "town", "town": "  "}):
+        edited = client.patch("/api/v1/users/zt_qian", json={"scope": scope}, headers=admin)
+        assert edited.status_code == 422, edited.text
+        created = client.post(
+            "/api/v1/users",
+            json={"username": "zt_sun01", "password": "ZhouTie2026cd", "scope": scope},
+            headers=admin,
+        )
+        assert created.status_code == 422, created.text
+    listed = client.get("/api/v1/users", headers=admin)
+    assert listed.status_code == 200
+    qian = next(u for u in listed.json() if u["username"] == "zt_qian")
+    assert qian["scope_label"] == "town:华士镇"
+    assert "zt_sun01" not in {u["username"] for u in listed.json()}
+
+
+def test_usernames_that_differ_only_in_case_or_width_are_one_account(env: Any) -> None:  # noqa: F811
+    # “Admin” next to “admin” let an administrator create a look-alike account, and the audit trail
+    # could not tell them apart; a login typed with caps lock or a full-width IME must find the account.
+    client, _, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    made = client.post(
+        "/api/v1/users",
+        json={"username": "Cj_Zhou", "password": "ChengJiang2026x", "scope": HUASHI},
+        headers=admin,
+    )
+    assert made.status_code == 201, made.text
+    assert made.json()["username"] == "cj_zhou"
+    twin = client.post(
+        "/api/v1/users",
+        json={"username": "CJ_ZHOU", "password": "ChengJiang2026y", "scope": {"level": "city"}},
+        headers=admin,
+    )
+    assert twin.status_code == 409 and twin.json()["code"] == "user_exists"
+    # the first login must change the administrator's password; the variants all reach the same account
+    for typed in ("CJ_ZHOU", " cj_Zhou ", "ｃｊ＿ｚｈｏｕ"):
+        r = client.post("/api/v1/auth/login", json={"username": typed, "password": "ChengJiang2026x"})
+        assert r.status_code == 200, (typed, r.text)
+        assert r.json()["user"]["username"] == "cj_zhou"
+    # an administrator cannot demote themself by writing their name in capitals
+    self_demote = client.patch("/api/v1/users/CITY_ADMIN", json={"role": "officer"}, headers=admin)
+    assert self_demote.status_code == 422 and self_demote.json()["code"] == "cannot_demote_self"
+
+
+def test_wrong_passwords_under_case_variants_count_towards_one_lock(env: Any) -> None:  # noqa: F811
+    client, _, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    body = {"username": "hs_wang07", "password": "HuaShiWang2026", "scope": HUASHI}
+    assert client.post("/api/v1/users", json=body, headers=admin).status_code == 201
+    for typed in ("HS_WANG07", "Hs_Wang07", "ｈｓ＿ｗａｎｇ０７"):
+        client.post("/api/v1/auth/login", json={"username": typed, "password": "NotHisPassword1"})
+    locked = client.post("/api/v1/auth/login", json={"username": "hs_wang07", "password": "HuaShiWang2026"})
+    assert locked.status_code == 401 and locked.json()["code"] == "account_locked"
+
+
+def test_the_audit_trail_does_not_tell_a_passwords_length(env: Any) -> None:  # noqa: F811
+    # City officers read the audit trail: the exact size of a login body is the password's length.
+    client, _, _ = env
+    for password in ("Short12345", "AMuchLongerPassword2026WithManyMoreCharacters"):
+        client.post("/api/v1/auth/login", json={"username": "hs_nobody1", "password": password})
+    admin = login(client, "city_admin", ADMIN_PW)
+    trail = client.get("/api/v1/audit", params={"limit": 200}, headers=admin).json()
+    sizes = {e["body_bytes"] for e in trail if e["path"] == "/api/v1/auth/login" and e["user_id"] == "hs_nobody1"}
+    assert len(sizes) == 1 and sizes.pop() > 0
+
+
+def test_the_enterprise_scope_still_reaches_its_own_firm_after_the_checks(env: Any) -> None:  # noqa: F811
+    # The stricter scope check must not refuse a real credit code typed in lower case with spaces.
+    client, _, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    body = {
+        "username": "hx_anquan",
+        "password": "HuaXiFirm2026",
+        "scope": {"level": "enterprise", "enterprise_id": f" {C.lower()} "},
+    }
+    made = client.post("/api/v1/users", json=body, headers=admin)
+    assert made.status_code == 201, made.text
+    assert made.json()["scope_label"] == f"enterprise:{C}"
