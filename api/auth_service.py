@@ -22,6 +22,7 @@ from core.auth import (
     Role,
     Session,
     User,
+    canonical_username,
     check_password_policy,
     check_user_scope,
     check_username,
@@ -68,7 +69,7 @@ class AuthService:
 
     def login(self, username: str, password: str) -> LoginResult:
         now = self._clock()
-        user = self.users.get_user(username.strip())
+        user = self.users.get_user(canonical_username(username))
         if user is None:
             self._verify(self._dummy(), password)  # same work as a real wrong password
             raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
@@ -210,7 +211,7 @@ class AuthService:
         self.users.delete_sessions_of(user.username)
 
     def _get(self, username: str) -> User:
-        user = self.users.get_user(username.strip())
+        user = self.users.get_user(canonical_username(username))
         if user is None:
             raise NotFoundError(f"用户“{username}”不存在", code="user_not_found")
         return user

@@ -87,7 +87,9 @@ def test_the_audit_trail_does_not_tell_a_passwords_length(env: Any) -> None:  # 
         client.post("/api/v1/auth/login", json={"username": "hs_nobody1", "password": password})
     admin = login(client, "city_admin", ADMIN_PW)
     trail = client.get("/api/v1/audit", params={"limit": 200}, headers=admin).json()
-    sizes = {e["body_bytes"] for e in trail if e["path"] == "/api/v1/auth/login" and e["user_id"] == "hs_nobody1"}
+    sizes = {
+        e["body_bytes"] for e in trail if e["path"] == "/api/v1/auth/login" and e["user_id"] == "hs_nobody1"
+    }
     assert len(sizes) == 1 and sizes.pop() > 0
 
 
