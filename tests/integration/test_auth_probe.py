@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.scope import DataScope, ScopeLevel
 from tests.integration.test_auth_api import ADMIN_PW, env, login  # noqa: F401 - shared fixture
 from tests.support.fixture_city import C
 
@@ -105,3 +106,25 @@ def test_the_enterprise_scope_still_reaches_its_own_firm_after_the_checks(env: A
     made = client.post("/api/v1/users", json=body, headers=admin)
     assert made.status_code == 201, made.text
     assert made.json()["scope_label"] == f"enterprise:{C}"
+
+
+def test_an_account_stored_with_an_empty_scope_is_shown_disabled_and_can_be_repaired(env: Any) -> None:  # noqa: F811
+    # Accounts stored by the defect above made the user list, every login and even the server's start
+    # fail; such an account must read as disabled (never wider) until an administrator sets its scope.
+    client, container, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    body = {"username": "xq_broken", "password": "XinQiao2026ab", "scope": HUASHI}
+    assert client.post("/api/v1/users", json=body, headers=admin).status_code == 201
+    user = container.auth.users.get_user("xq_broken")
+    empty = DataScope.model_construct(level=ScopeLevel.ENTERPRISE, town=None, enterprise_id="")
+    container.auth.users.update_user(user.model_copy(update={"scope": empty}))  # what the defect stored
+    listed = client.get("/api/v1/users", headers=admin)
+    assert listed.status_code == 200, listed.text
+    broken = next(u for u in listed.json() if u["username"] == "xq_broken")
+    assert broken["enabled"] is False
+    refused = client.post("/api/v1/auth/login", json={"username": "xq_broken", "password": "XinQiao2026ab"})
+    assert refused.status_code == 403 and refused.json()["code"] == "account_disabled"
+    repaired = client.patch("/api/v1/users/xq_broken", json={"scope": HUASHI}, headers=admin)
+    assert repaired.status_code == 200 and repaired.json()["enabled"] is True
+    again = client.post("/api/v1/auth/login", json={"username": "xq_broken", "password": "XinQiao2026ab"})
+    assert again.status_code == 200, again.text
