@@ -120,7 +120,7 @@ class AuthService:
         if not token:
             raise AuthenticationError(SESSION_MISSING, code="unauthenticated")
         user = self.users.session_user(token_digest(token), self._clock())
-        if user is None:
+        if user is None or not user.enabled:  # the store may read an unusable account as disabled
             raise AuthenticationError(SESSION_MISSING, code="session_invalid")
         return user
 
@@ -198,8 +198,9 @@ class AuthService:
             update={"display_name": name, "scope": scope or user.scope, "role": role or user.role}
         )
         check_user_scope(updated.scope, updated.role)
-        if scope is not None:
-            self._check_scope(updated.scope)
+        # Checked even when unchanged: an account read back as unusable (graph.users) must not keep
+        # its placeholder scope through an edit of the display name alone.
+        self._check_scope(updated.scope)
         self.users.update_user(updated)
         return self._get(user.username)
 

@@ -124,6 +124,8 @@ def test_an_account_stored_with_an_empty_scope_is_shown_disabled_and_can_be_repa
     assert broken["enabled"] is False
     refused = client.post("/api/v1/auth/login", json={"username": "xq_broken", "password": "XinQiao2026ab"})
     assert refused.status_code == 403 and refused.json()["code"] == "account_disabled"
+    renamed = client.patch("/api/v1/users/xq_broken", json={"display_name": "新桥值班"}, headers=admin)
+    assert renamed.status_code == 422  # only a real scope brings the account back
     repaired = client.patch("/api/v1/users/xq_broken", json={"scope": HUASHI}, headers=admin)
     assert repaired.status_code == 200 and repaired.json()["enabled"] is True
     again = client.post("/api/v1/auth/login", json={"username": "xq_broken", "password": "XinQiao2026ab"})
