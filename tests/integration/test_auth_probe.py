@@ -130,3 +130,25 @@ def test_an_account_stored_with_an_empty_scope_is_shown_disabled_and_can_be_repa
     assert repaired.status_code == 200 and repaired.json()["enabled"] is True
     again = client.post("/api/v1/auth/login", json={"username": "xq_broken", "password": "XinQiao2026ab"})
     assert again.status_code == 200, again.text
+
+
+def test_guessing_the_old_password_through_a_session_counts_towards_the_lock(env: Any) -> None:  # noqa: F811
+    # Someone at an unlocked console could try passwords at 修改密码 without end: each wrong old
+    # password now counts like a wrong login, and a locked account cannot change its password either.
+    client, _, clock = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    body = {"username": "sx_feng", "password": "ShenXiang2026", "scope": HUASHI}
+    assert client.post("/api/v1/users", json=body, headers=admin).status_code == 201
+    session = login(client, "sx_feng", "ShenXiang2026")
+    for guess in ("Guess2026aa", "Guess2026bb", "Guess2026cc"):
+        wrong = {"old_password": guess, "new_password": "FengNew2026x"}
+        r = client.post("/api/v1/auth/password", json=wrong, headers=session)
+        assert r.status_code in (403, 422), r.text
+    right = {"old_password": "ShenXiang2026", "new_password": "FengNew2026x"}
+    refused = client.post("/api/v1/auth/password", json=right, headers=session)
+    assert refused.status_code == 403 and refused.json()["code"] == "account_locked"
+    assert "分钟后再试" in refused.json()["message"]
+    locked = client.post("/api/v1/auth/login", json={"username": "sx_feng", "password": "ShenXiang2026"})
+    assert locked.json()["code"] == "account_locked"
+    clock.now += 11 * 60_000  # the lock (10 minutes here) runs out
+    assert client.post("/api/v1/auth/password", json=right, headers=session).status_code == 204
