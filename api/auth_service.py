@@ -127,7 +127,17 @@ class AuthService:
     def change_password(self, username: str, old: str, new: str) -> None:
         """The user's own choice: lifts a forced change (管理员重置或临时密码) and ends every session."""
         user = self._get(username)
+        now = self._clock()
+        # A session is not the password: guesses at the old password count like wrong logins, or
+        # anyone at an unlocked console could try passwords here without end (and without a lock).
+        if self.lockout.is_locked(user, now):
+            raise self._locked(user, now)
         if not self._verify(user.password_hash, old):
+            after = self.users.record_failure(
+                user.username, now, self.lockout.max_failures, self.lockout.locked_until_if_locked(now)
+            )
+            if after is not None and self.lockout.is_locked(after, now):
+                raise self._locked(after, now)
             raise ValidationError("原密码错误", code="bad_old_password")
         if new == old:  # a forced change that keeps the administrator's password would change nothing
             raise ValidationError("新密码不能与原密码相同", code="same_password")
@@ -210,6 +220,13 @@ class AuthService:
         check_password_policy(password, username=user.username)
         self.users.set_password(user.username, self._hasher.hash(password), self._clock(), must_change)
         self.users.delete_sessions_of(user.username)
+
+    def _locked(self, user: User, now: int) -> PermissionDeniedError:
+        """403, not 401: the session is still valid, and a 401 would send the console to the login page."""
+        minutes = self.lockout.minutes_left(user, now)
+        return PermissionDeniedError(
+            locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
+        )
 
     def _get(self, username: str) -> User:
         user = self.users.get_user(canonical_username(username))

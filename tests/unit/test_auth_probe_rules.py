@@ -7,8 +7,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from api.auth_service import AuthService
-from core.auth import Role, canonical_username, check_user_scope, check_username
-from core.errors import AuthenticationError, UniqueConflictError, ValidationError
+from core.auth import LockoutPolicy, Role, canonical_username, check_user_scope, check_username
+from core.errors import AuthenticationError, PermissionDeniedError, UniqueConflictError, ValidationError
 from core.scope import DataScope, ScopeLevel
 from tests.support.memory_users import MemoryUsers
 
@@ -61,3 +61,17 @@ def test_a_scope_naming_nothing_is_refused(scope: DataScope) -> None:
     with pytest.raises(ValidationError) as refused:
         check_user_scope(scope, Role.OFFICER)
     assert refused.value.code == "invalid_scope"
+
+
+def test_wrong_old_passwords_lock_the_account_like_wrong_logins() -> None:
+    service, _ = _service()
+    service.lockout = LockoutPolicy(max_failures=2, lock_minutes=20)
+    service.create_user("zz_lu", "ZhouZhuang2026", scope=ZHOUZHUANG)
+    with pytest.raises(ValidationError, match="原密码错误"):
+        service.change_password("zz_lu", "ZhouZhuang2020", "ZhouZhuang2030")
+    with pytest.raises(PermissionDeniedError, match=r"^账号已锁定，请20分钟后再试$"):
+        service.change_password("zz_lu", "ZhouZhuang2021", "ZhouZhuang2030")
+    with pytest.raises(PermissionDeniedError, match="账号已锁定"):  # even with the right old password
+        service.change_password("zz_lu", "ZhouZhuang2026", "ZhouZhuang2030")
+    with pytest.raises(AuthenticationError, match="账号已锁定"):
+        service.login("zz_lu", "ZhouZhuang2026")
