@@ -152,3 +152,19 @@ def test_guessing_the_old_password_through_a_session_counts_towards_the_lock(env
     assert locked.json()["code"] == "account_locked"
     clock.now += 11 * 60_000  # the lock (10 minutes here) runs out
     assert client.post("/api/v1/auth/password", json=right, headers=session).status_code == 204
+
+
+def test_a_demoted_administrator_loses_the_admin_routes_in_the_open_session(env: Any) -> None:  # noqa: F811
+    client, _, _ = env
+    admin = login(client, "city_admin", ADMIN_PW)
+    body = {"username": "sz_deputy", "password": "ShiZhuang2026", "scope": {"level": "city"}, "role": "admin"}
+    assert client.post("/api/v1/users", json=body, headers=admin).status_code == 201
+    first = login(client, "sz_deputy", "ShiZhuang2026")
+    change = {"old_password": "ShiZhuang2026", "new_password": "ShiZhuang2027"}
+    assert client.post("/api/v1/auth/password", json=change, headers=first).status_code == 204
+    deputy = login(client, "sz_deputy", "ShiZhuang2027")
+    assert client.get("/api/v1/users", headers=deputy).status_code == 200
+    assert client.patch("/api/v1/users/SZ_Deputy", json={"role": "officer"}, headers=admin).status_code == 200
+    refused = client.get("/api/v1/users", headers=deputy)
+    assert refused.status_code == 403 and refused.json()["code"] == "admin_required"
+    assert client.get("/api/v1/auth/me", headers=deputy).json()["admin"] is False
