@@ -22,6 +22,7 @@ from core.auth import (
     Role,
     Session,
     User,
+    canonical_username,
     check_password_policy,
     check_user_scope,
     check_username,
@@ -68,7 +69,7 @@ class AuthService:
 
     def login(self, username: str, password: str) -> LoginResult:
         now = self._clock()
-        user = self.users.get_user(username.strip())
+        user = self.users.get_user(canonical_username(username))
         if user is None:
             self._verify(self._dummy(), password)  # same work as a real wrong password
             raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
@@ -119,14 +120,24 @@ class AuthService:
         if not token:
             raise AuthenticationError(SESSION_MISSING, code="unauthenticated")
         user = self.users.session_user(token_digest(token), self._clock())
-        if user is None:
+        if user is None or not user.enabled:  # the store may read an unusable account as disabled
             raise AuthenticationError(SESSION_MISSING, code="session_invalid")
         return user
 
     def change_password(self, username: str, old: str, new: str) -> None:
         """The user's own choice: lifts a forced change (管理员重置或临时密码) and ends every session."""
         user = self._get(username)
+        now = self._clock()
+        # A session is not the password: guesses at the old password count like wrong logins, or
+        # anyone at an unlocked console could try passwords here without end (and without a lock).
+        if self.lockout.is_locked(user, now):
+            raise self._locked(user, now)
         if not self._verify(user.password_hash, old):
+            after = self.users.record_failure(
+                user.username, now, self.lockout.max_failures, self.lockout.locked_until_if_locked(now)
+            )
+            if after is not None and self.lockout.is_locked(after, now):
+                raise self._locked(after, now)
             raise ValidationError("原密码错误", code="bad_old_password")
         if new == old:  # a forced change that keeps the administrator's password would change nothing
             raise ValidationError("新密码不能与原密码相同", code="same_password")
@@ -197,8 +208,9 @@ class AuthService:
             update={"display_name": name, "scope": scope or user.scope, "role": role or user.role}
         )
         check_user_scope(updated.scope, updated.role)
-        if scope is not None:
-            self._check_scope(updated.scope)
+        # Checked even when unchanged: an account read back as unusable (graph.users) must not keep
+        # its placeholder scope through an edit of the display name alone.
+        self._check_scope(updated.scope)
         self.users.update_user(updated)
         return self._get(user.username)
 
@@ -209,8 +221,15 @@ class AuthService:
         self.users.set_password(user.username, self._hasher.hash(password), self._clock(), must_change)
         self.users.delete_sessions_of(user.username)
 
+    def _locked(self, user: User, now: int) -> PermissionDeniedError:
+        """403, not 401: the session is still valid, and a 401 would send the console to the login page."""
+        minutes = self.lockout.minutes_left(user, now)
+        return PermissionDeniedError(
+            locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
+        )
+
     def _get(self, username: str) -> User:
-        user = self.users.get_user(username.strip())
+        user = self.users.get_user(canonical_username(username))
         if user is None:
             raise NotFoundError(f"用户“{username}”不存在", code="user_not_found")
         return user

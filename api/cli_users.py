@@ -44,6 +44,8 @@ def read_password(from_stdin: bool, *, username: str) -> str:
 
 
 def scope_of(town: str | None, enterprise: str | None, city: bool) -> DataScope:
+    # Stripped first: `--town "  "` (an unset shell variable in quotes) ended in a pydantic traceback.
+    town, enterprise = (town or "").strip() or None, (enterprise or "").strip() or None
     chosen = [x for x in (town, enterprise, city or None) if x]
     if len(chosen) != 1:
         raise ValidationError(
@@ -51,9 +53,9 @@ def scope_of(town: str | None, enterprise: str | None, city: bool) -> DataScope:
             code="invalid_scope",
         )
     if town:
-        return DataScope(level=ScopeLevel.TOWN, town=town.strip())
+        return DataScope(level=ScopeLevel.TOWN, town=town)
     if enterprise:
-        return DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise.strip().upper())
+        return DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=enterprise.upper())
     return DataScope()
 
 

@@ -12,6 +12,7 @@ import hashlib
 import math
 import re
 import secrets
+import unicodedata
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -73,8 +74,15 @@ class Session(BaseModel):
     expires_at: int
 
 
+def canonical_username(username: str) -> str:
+    """The one spelling an account is stored and looked up under: NFKC folds full-width input
+    (“ａｄｍｉｎ” from a Chinese IME) and lower case folds caps lock, so “Admin” can be neither a
+    look-alike second account nor a way around the lockout of “admin”."""
+    return unicodedata.normalize("NFKC", username).strip().lower()
+
+
 def check_username(username: str) -> str:
-    name = username.strip()
+    name = canonical_username(username)
     if not USERNAME_PATTERN.match(name):
         raise ValidationError(
             "用户名须为 3–64 位字母、数字或 . _ @ -，且以字母或数字开头", code="invalid_username"
@@ -106,7 +114,14 @@ def check_password_policy(password: str, *, username: str | None = None) -> None
 
 
 def check_user_scope(scope: DataScope, role: Role) -> None:
-    """An administrator manages every account, so it must see the whole city."""
+    """An administrator manages every account, so it must see the whole city. A scope is checked here
+    again although ``DataScope`` validates itself: a copy with a stripped, now empty, credit code skips
+    that validation, and an account stored with it could no longer be read (every login and the user
+    list failed)."""
+    if scope.level is ScopeLevel.TOWN and not (scope.town or "").strip():
+        raise ValidationError("镇街账号须指定镇街名称", code="invalid_scope")
+    if scope.level is ScopeLevel.ENTERPRISE and not (scope.enterprise_id or "").strip():
+        raise ValidationError("企业账号须指定统一社会信用代码", code="invalid_scope")
     if role is Role.ADMIN and scope.level is not ScopeLevel.CITY:
         raise ValidationError("管理员账号的数据范围必须为全市", code="invalid_role_scope")
 
@@ -158,6 +173,7 @@ __all__ = [
     "Role",
     "Session",
     "User",
+    "canonical_username",
     "check_password_policy",
     "check_user_scope",
     "check_username",

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import ValidationError as ModelError
+
 from core.auth import Role, Session, User
 from core.errors import UniqueConflictError
 from core.ports import GraphStore
@@ -113,15 +115,26 @@ RETURN count(gone) AS n
 """
 
 
+# The scope of an account whose stored scope names nothing: no town or enterprise has this id.
+UNREADABLE_SCOPE = DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id="(数据范围无效)")
+
+
 def _user(row: dict[str, Any]) -> User:
     level = ScopeLevel(row.get("scope_level") or "city")
-    scope = DataScope(level=level, town=row.get("scope_town"), enterprise_id=row.get("scope_enterprise"))
+    enabled = bool(row.get("enabled"))
+    try:
+        scope = DataScope(level=level, town=row.get("scope_town"), enterprise_id=row.get("scope_enterprise"))
+    except ModelError:
+        # An enterprise scope with an empty credit code (stored before the API refused it) failed every
+        # read: the user list, every login, the server's start. Such an account reads as disabled and
+        # scoped to nothing, never wider, until an administrator sets its scope again.
+        scope, enabled = UNREADABLE_SCOPE, False
     return User(
         username=row["username"],
         display_name=row.get("display_name") or "",
         scope=scope,
         role=Role(row.get("role") or "officer"),
-        enabled=bool(row.get("enabled")),
+        enabled=enabled,
         password_hash=row.get("password_hash") or "",
         failed_attempts=int(row.get("failed_attempts") or 0),
         locked_until=row.get("locked_until"),

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from api.audit import visible
 from api.deps import ContainerDep, PrincipalDep, bearer_token
-from core.auth import USERNAME_PATTERN
+from core.auth import USERNAME_PATTERN, canonical_username
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
@@ -27,7 +27,7 @@ class PasswordChange(BaseModel):
 
 @router.post("/login")
 def login(body: LoginRequest, request: Request, c: ContainerDep) -> dict[str, Any]:
-    name = body.username.strip()
+    name = canonical_username(body.username)  # “Admin ” is recorded as the account it reaches
     # A name that cannot be a username may be a password typed into the wrong box: not audited as is.
     tried = visible(name) if USERNAME_PATTERN.match(name) else "(无效用户名)"
     request.state.audit_caller = (tried, "login")

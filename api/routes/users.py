@@ -11,7 +11,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.deps import AdminDep, ContainerDep
-from core.auth import Role
+from core.auth import Role, canonical_username
 from core.errors import ValidationError
 from core.scope import DataScope
 
@@ -41,9 +41,12 @@ class PasswordReset(BaseModel):
 
 
 def _normalised(scope: DataScope) -> DataScope:
+    """Credit codes upper case, names without surrounding spaces; a value that is blank once stripped
+    is refused by ``core.auth.check_user_scope`` (``model_copy`` does not validate again)."""
+    update = {key: value.strip() for key, value in (("town", scope.town),) if value}
     if scope.enterprise_id:
-        return scope.model_copy(update={"enterprise_id": scope.enterprise_id.strip().upper()})
-    return scope
+        update["enterprise_id"] = scope.enterprise_id.strip().upper()
+    return scope.model_copy(update=update) if update else scope
 
 
 @router.get("")
@@ -68,7 +71,7 @@ def create_user(body: NewUser, c: ContainerDep, _: AdminDep) -> dict[str, Any]:
 @router.patch("/{username}")
 def update_user(username: str, body: UserUpdate, c: ContainerDep, me: AdminDep) -> dict[str, Any]:
     """Display name, data scope and role; the scope is checked like a new account's."""
-    if username.strip() == me.user_id and body.role not in (None, Role.ADMIN):
+    if canonical_username(username) == me.user_id and body.role not in (None, Role.ADMIN):
         raise ValidationError("不能取消当前登录账号的管理员角色", code="cannot_demote_self")
     scope = _normalised(body.scope) if body.scope is not None else None
     user = c.auth.update_user(username, display_name=body.display_name, scope=scope, role=body.role)
@@ -77,7 +80,7 @@ def update_user(username: str, body: UserUpdate, c: ContainerDep, me: AdminDep) 
 
 @router.post("/{username}/disable")
 def disable(username: str, c: ContainerDep, me: AdminDep) -> dict[str, Any]:
-    if username.strip() == me.user_id:
+    if canonical_username(username) == me.user_id:
         raise ValidationError("不能停用当前登录的账号", code="cannot_disable_self")
     return c.auth.set_enabled(username, False).public()
 
