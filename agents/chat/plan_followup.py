@@ -16,6 +16,7 @@ import re
 
 from agents.chat.models import TurnState
 from agents.chat.plan_asked import more_accident
+from agents.chat.plan_next_step import done_clause
 from agents.chat.slots import Gazetteer
 from plans.rules_meta import accident_type_spans
 
@@ -42,6 +43,9 @@ def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str 
     if _NOW.match(core) and _ASKS.search(text) and len(text) <= 30 and not gazetteer.find(core):
         # "现在着火了，几级响应": the same accident grown worse, not a new one (``plan_account`` reads
         # the fact said last, so the earlier "还没着火" gives way)
+        return f"{earlier.rstrip('？?。！! ')}，{text}"
+    if done_clause(text) and len(text) <= 40 and not gazetteer.find(core):
+        # "泄漏区域的动火作业已经停了，下一步做什么": a step of the same accident done, its words no new one
         return f"{earlier.rstrip('？?。！! ')}，{text}"
     if accident_type_spans(text) or more_accident(text):
         return None  # a new accident: a question of its own
