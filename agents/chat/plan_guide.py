@@ -261,8 +261,9 @@ def rank(
 def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:
     """A town's or zone's plan not written for roads, asked of a tanker on a road (a 突发事件 plan still
     covers every emergency of its place)."""
-    local = is_public(row) and bool(row.get("town") or row.get("towns"))
     title = str(row.get("title") or "")
+    # the city's 工贸 plan is written for works (涉氨制冷 in a 冷库), not for ammonia carried on a road
+    local = is_public(row) and (bool(row.get("town") or row.get("towns")) or "工贸" in title_sectors(title))
     return (
         local
         and not covers_all(row)
