@@ -27,17 +27,18 @@ def asked_post(question: str) -> str | None:
 
 
 def post_at(text: str, post: str | None) -> int:
-    """Where the post's own line starts in a passage's ``text`` (-1: not there). The post as said, or
-    as the passage writes it with a place before it (操作工 in 加氯间操作工: the line starts at the place)."""
+    """Where the post's own line starts in a passage's ``text`` (-1: not there): the post (with the place
+    or workshop written before it, 加氯间操作工) followed by its duty — "当班班长：…", "加酸工职责：…", a
+    card row "罐区操作工|…" — not the post only named in another line ("呼叫当班班长").
+    """
     if not post:
         return -1
-    at = text.find(post)
-    if at < 0:
-        return -1
-    start = at
-    while start > 0 and text[start - 1] not in "|｜，,。；;：:、（）()[]\n 　-—①②③④⑤⑥⑦⑧⑨0123456789.．":
-        start -= 1
-    return start
+    m = re.search(r"[^\s|｜，,。；;：:、（）()\[\]]{0,6}" + re.escape(post) + _DUTY_AFTER, text)
+    return m.start() if m else -1
+
+
+# What follows a post at the head of its own line: its bracketed role, 职责, then a colon or a cell bar.
+_DUTY_AFTER = r"(?:[（(][^）)]{0,10}[）)])?(?:的?职责|应急职责)?[：:|｜]"
 
 
 __all__ = ["asked_post", "post_at"]

@@ -96,3 +96,40 @@ def test_a_level_said_before_an_escalation_is_not_the_level_asked() -> None:
     said = plan_guide.slot_values("利港街道一家厂起火，开始按Ⅳ级响应处置的，刚才死了3个人，要不要调整")
     assert said["response_level"] is None
     assert plan_guide.slot_values("利港街道一家厂起火，三级响应谁负责")["response_level"] == "三级"
+
+
+# ---- the account's facts and sectors said in other words ------------------------------------------------------
+def test_gas_carried_out_of_the_works_by_the_wind_is_beyond_the_site() -> None:
+    from agents.chat.plan_account import facts
+
+    assert facts("有毒烟气被风吹出了厂区")["beyond_site"] is True
+    assert facts("氯气飘到厂外去了")["beyond_site"] is True
+    assert facts("氨气还在厂区里")["beyond_site"] is False
+
+
+def test_ammonia_smelt_is_a_hazardous_chemical_and_a_tanker_on_a_road_is_road_transport() -> None:
+    from agents.chat.plan_sectors import asked_sectors, dangerous_goods_on_road
+
+    assert "危化品" in asked_sectors("冷库机房一股氨味，谁负责处置")
+    assert dangerous_goods_on_road("一辆拉液氨的槽车在路上翻了，用哪个预案")
+    assert not dangerous_goods_on_road("冷库液氨管道漏了，用哪个预案")
+
+
+def test_a_lessees_own_plan_filed_under_another_town_is_read_again_when_named() -> None:
+    from agents.chat.plan_named_firms import with_named_firms
+
+    lessee = {"id": "x", "title": "喷涂线火灾现场处置方案", "plan_type": "现场处置方案",
+              "issuing_unit": "江阴恒美喷涂有限公司"}  # fmt: skip
+    other = {"id": "y", "title": "仓库火灾现场处置方案", "plan_type": "现场处置方案",
+             "issuing_unit": "江阴永利仓储有限公司"}  # fmt: skip
+    town = {"id": "t", "title": "某镇生产安全事故应急预案", "plan_type": "专项", "issuing_unit": "某镇人民政府"}
+    asked: list[dict[str, Any]] = []
+
+    def read(params: dict[str, Any]) -> list[dict[str, Any]]:
+        asked.append(params)
+        return [town, lessee, other]
+
+    question = "某镇一家纺织厂把车间租给了恒美喷涂，喷涂线着火了，用哪个预案"
+    found = with_named_firms([town], {"town": "某镇"}, question, read)
+    assert [r["id"] for r in found] == ["t", "x"] and asked[0]["town"] is None
+    assert with_named_firms([town], {"town": None}, question, read) == [town]  # nothing placed: no re-read
