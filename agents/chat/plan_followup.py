@@ -32,7 +32,7 @@ _LEAD = re.compile(r"^(?:那么?|好的?|嗯|再|换成|改成|换为|改为|如
 # not "现在另一家厂也着火了" (another works: a question of its own).
 _NOW = re.compile(r"(?:现在|目前|眼下|刚刚|刚才|后来)(?!.*(?:一家|另一|另外|别的|其他))")
 # An account grown worse is said at more length than a bare follow-up ("现在钢瓶漏得班组控制不住了，氯气
-#已经飘到厂外，几级响应，谁指挥"): it still starts with 现在/刚才 and names no place.
+# 已经飘到厂外，几级响应，谁指挥"): it still starts with 现在/刚才 and names no place.
 _GROWN = 45
 _TAIL = re.compile(r"(?:的话|的|呢|吗|？|\?|。|，|,)+$")
 

@@ -97,7 +97,8 @@ def slot_values(question: str) -> dict[str, Any]:
             # only once its plan is read (``rank``); the city plans that do not fit are dropped there
             "response_tier": tier, "sector_fallback": True,
             "plan_details": sorted(plan_details.asked(question)) or None,
-            "done_step": plan_next_step.done_clause(question)}  # "阀门已经关了，下一步": marked in the answer
+            # "阀门已经关了，下一步": the step done, marked in the answer (``plan_next_step``)
+            "done_step": plan_next_step.done_clause(question)}  # fmt: skip
 
 
 def is_public(row: Mapping[str, Any]) -> bool:

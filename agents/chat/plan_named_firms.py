@@ -23,12 +23,12 @@ def with_named_firms(
     rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any], question: str, read: Read
 ) -> list[dict[str, Any]]:
     """``rows`` and the plans of the firms ``question`` names that the place left out."""
-    rows = [dict(r) for r in rows]
+    found = [dict(r) for r in rows]
     if not (params.get("town") or params.get("enterprise_id")):
-        return rows  # nothing placed: no plan was left out for its town
-    have = {r.get("id") for r in rows}
+        return found  # nothing placed: no plan was left out for its town
+    have = {r.get("id") for r in found}
     wider = read({**params, "town": None, "enterprise_id": None})
-    return rows + [
+    return found + [
         r for r in wider if r.get("id") not in have and not is_public(r) and names_issuer(r, question)
     ]
 

@@ -65,7 +65,9 @@ def lines(levels: Sequence[Mapping[str, Any]], clause: str | None) -> list[str]:
             after = f"（之后：{rest}）" if rest else ""
             out.append(f"   {name}：已完成“{actions[i]}”，下一步：{actions[i + 1]}{after}")
         else:
-            out.append(f"   {name}：已完成“{actions[i]}”，该级措施已全部完成，请按现场情况判断是否升级或终止响应。")
+            out.append(
+                f"   {name}：已完成“{actions[i]}”，该级措施已全部完成，请按现场情况判断是否升级或终止响应。"
+            )
     return out
 
 

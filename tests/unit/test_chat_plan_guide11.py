@@ -122,7 +122,12 @@ def test_a_lessees_own_plan_filed_under_another_town_is_read_again_when_named() 
               "issuing_unit": "江阴恒美喷涂有限公司"}  # fmt: skip
     other = {"id": "y", "title": "仓库火灾现场处置方案", "plan_type": "现场处置方案",
              "issuing_unit": "江阴永利仓储有限公司"}  # fmt: skip
-    town = {"id": "t", "title": "某镇生产安全事故应急预案", "plan_type": "专项", "issuing_unit": "某镇人民政府"}
+    town = {
+        "id": "t",
+        "title": "某镇生产安全事故应急预案",
+        "plan_type": "专项",
+        "issuing_unit": "某镇人民政府",
+    }
     asked: list[dict[str, Any]] = []
 
     def read(params: dict[str, Any]) -> list[dict[str, Any]]:
