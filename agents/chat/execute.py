@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from agents.chat import duty_roster, plan_caller, plan_firm_warning, plan_guide, plan_places, plan_severity
+from agents.chat import (
+    duty_roster,
+    plan_caller,
+    plan_firm_warning,
+    plan_guide,
+    plan_named_firms,
+    plan_places,
+    plan_severity,
+)
 from agents.chat.counted_lists import row_limit
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
@@ -163,6 +171,7 @@ def run_template(
                 dict(r) for r in store.read(cypher, {k: v for k, v in wider.items() if k in cypher_params})
             ]
 
+        rows = plan_named_firms.with_named_firms(rows, params, question, read)  # a 厂中厂 lessee's own plan
         if warned := plan_firm_warning.firm_warning_rows(rows, params, question, read):  # a firm's 预警
             rows, params["accident_types"] = warned, None  # the weather is no accident type of its plan
         ranked = plan_guide.rank(rows, params, question)

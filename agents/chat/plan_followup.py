@@ -16,6 +16,7 @@ import re
 
 from agents.chat.models import TurnState
 from agents.chat.plan_asked import more_accident
+from agents.chat.plan_next_step import done_clause
 from agents.chat.slots import Gazetteer
 from plans.rules_meta import accident_type_spans
 
@@ -30,6 +31,9 @@ _LEAD = re.compile(r"^(?:那么?|好的?|嗯|再|换成|改成|换为|改为|如
 # A fact added to the accident already asked about: "现在着火了", "目前有人中毒了", "刚才又爆炸了" —
 # not "现在另一家厂也着火了" (another works: a question of its own).
 _NOW = re.compile(r"(?:现在|目前|眼下|刚刚|刚才|后来)(?!.*(?:一家|另一|另外|别的|其他))")
+# An account grown worse is said at more length than a bare follow-up ("现在钢瓶漏得班组控制不住了，氯气
+# 已经飘到厂外，几级响应，谁指挥"): it still starts with 现在/刚才 and names no place.
+_GROWN = 45
 _TAIL = re.compile(r"(?:的话|的|呢|吗|？|\?|。|，|,)+$")
 
 
@@ -39,9 +43,12 @@ def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str 
         return None
     earlier = previous.question
     core = _TAIL.sub("", _LEAD.sub("", text.strip()))
-    if _NOW.match(core) and _ASKS.search(text) and len(text) <= 30 and not gazetteer.find(core):
+    if _NOW.match(core) and _ASKS.search(text) and len(text) <= _GROWN and not gazetteer.find(core):
         # "现在着火了，几级响应": the same accident grown worse, not a new one (``plan_account`` reads
         # the fact said last, so the earlier "还没着火" gives way)
+        return f"{earlier.rstrip('？?。！! ')}，{text}"
+    if done_clause(text) and len(text) <= 40 and not gazetteer.find(core):
+        # "泄漏区域的动火作业已经停了，下一步做什么": a step of the same accident done, its words no new one
         return f"{earlier.rstrip('？?。！! ')}，{text}"
     if accident_type_spans(text) or more_accident(text):
         return None  # a new accident: a question of its own

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_seen, plan_severity
+from agents.chat import plan_account, plan_details, plan_next_step, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import (
     asked_sectors,
@@ -65,6 +65,9 @@ _LEVEL = re.compile(
 )
 # Accident grades map onto response levels one to one (GB/T 29639, the plans' own tables):
 # "一般事故由谁指挥" asks for the 四级 response; not 重大危险源, 一般隐患.
+# A level asked again after the one said ("先按三级响应处置，现在死了2人了，该几级"): the one said was
+# what the escalating account met before, the level is read anew from the whole account.
+_REASKED = re.compile(r"几级(?!预警)|(?:要不要|是否|需不需要)(?:调整|升级|提高)")
 _GRADE = re.compile(r"(特别重大|重大|较大|一般)(?:生产安全)?(?:事故|事件|级别|等级)")
 _GRADE_LEVELS = {"特别重大": "一级", "重大": "二级", "较大": "三级", "一般": "四级"}
 _PUBLIC_ISSUER = re.compile(
@@ -85,13 +88,17 @@ def slot_values(question: str) -> dict[str, Any]:
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
+    if m and _REASKED.search(question, m.end()):  # "先按四级响应处置，现在死了2人，几级响应": asked again
+        level = None
     # A tier (车间级) is matched to each plan's own levels after the query (``plan_firm_tiers``): all are read.
     tier = None if level else asked_tier(question)
     return {"accident_types": list(dict.fromkeys(found)) or None, "response_level": level,
             # always: a firm named by its 字号 has the sector its name gives (华拓金属制品 → 工贸), known
             # only once its plan is read (``rank``); the city plans that do not fit are dropped there
             "response_tier": tier, "sector_fallback": True,
-            "plan_details": sorted(plan_details.asked(question)) or None}  # fmt: skip
+            "plan_details": sorted(plan_details.asked(question)) or None,
+            # "阀门已经关了，下一步": the step done, marked in the answer (``plan_next_step``)
+            "done_step": plan_next_step.done_clause(question)}  # fmt: skip
 
 
 def is_public(row: Mapping[str, Any]) -> bool:
@@ -255,8 +262,9 @@ def rank(
 def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:
     """A town's or zone's plan not written for roads, asked of a tanker on a road (a 突发事件 plan still
     covers every emergency of its place)."""
-    local = is_public(row) and bool(row.get("town") or row.get("towns"))
     title = str(row.get("title") or "")
+    # the city's 工贸 plan is written for works (涉氨制冷 in a 冷库), not for ammonia carried on a road
+    local = is_public(row) and (bool(row.get("town") or row.get("towns")) or "工贸" in title_sectors(title))
     return (
         local
         and not covers_all(row)
@@ -374,6 +382,7 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
                 for lv in levels
             )  # fmt: skip
             lines.append(f"   响应分级：{names}")
+        lines += plan_next_step.lines(levels, params.get("done_step"))  # "阀门已经关了，下一步"
         lines += plan_details.lines(row, details)
     if len(rows) > SHOWN_PLANS:
         lines.append(f"（另有 {len(rows) - SHOWN_PLANS} 个预案，见引用中的数据行）")

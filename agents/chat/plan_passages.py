@@ -17,6 +17,7 @@ from typing import Any
 from agents.chat import plan_severity
 from agents.chat.models import Citation
 from agents.chat.plan_aspects import ON_POINT_SECTION, ON_POINT_TEXT, STEP_SECTION, aspect
+from agents.chat.plan_post import asked_post, post_at
 from core.errors import SafeCloudError
 
 log = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def plan_passages(
         found = sorted(
             found,
             key=lambda p: (
+                not _holds_post(p, question),  # "我是当班班长…": that post's own line first
                 not _on_point(p, question),
                 _aside(p, question),
                 order.get(str(p.get("plan_id")), len(order)),
@@ -78,6 +80,12 @@ def plan_passages(
 # A plan's own handling procedure, as against one post's card (岗位应急处置卡) that shares its words.
 _PROCEDURE = re.compile(r"现场处置|处置措施|处置程序|处置流程|应急处置|响应措施")
 _POST_CARD = re.compile(r"卡|岗位")
+
+
+def _holds_post(passage: Mapping[str, Any], question: str) -> bool:
+    """A step question from a post (我是…的操作工) and a passage holding that post's line."""
+    post = asked_post(question) if aspect(question) == "steps" else None
+    return post_at(re.sub(r"\s+", "", str(passage.get("text", ""))), post) >= 0
 
 
 def _aside(passage: Mapping[str, Any], question: str) -> bool:
@@ -151,6 +159,7 @@ def quote(passages: Sequence[Mapping[str, Any]], question: str) -> str:
     """The best passage on the point asked as one answer line: its plan and section, the text cut
     at a sentence end; empty when no passage is on the point (the citations still list them)."""
     best = next((p for p in passages if _states_limit(p, question)), None)
+    best = best or next((p for p in passages if _holds_post(p, question)), None)
     best = best or next((p for p in passages if _on_point(p, question) and _holds_force(p, question)), None)
     best = best or next((p for p in passages if _on_point(p, question)), None)
     if best is None:
@@ -212,6 +221,8 @@ def _from_the_point(text: str, question: str) -> str:
         and (found := re.search(r"(?:报告|上报|报送)的?内容", text))
     ):
         at = found.start()
+    elif asked == "steps" and (post := post_at(text, asked_post(question))) >= 0:
+        at = post  # the asking post's own line
     if at <= 0:
         return text
     return "…" + text[at:]

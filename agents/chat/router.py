@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.duty_caller import DUTY, names_only_posts
 from agents.chat.incident_report import incident_report
 from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
@@ -108,7 +109,7 @@ _RESPONSE = (
     r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
     r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁|"
     # "现场第一步该做什么", "要在多长时间内上报": the steps and the reporting a plan lays down
-    r"第一步|首先(?:要|应该?|得)|(?:该|要|应该|需要)做(?:什么|啥|哪些)|采取(?:什么|哪些|啥)措施|"
+    r"第一步|首先(?:要|应该?|得)|(?:该|要|应该|需要)[做干](?:什么|啥|哪些|嘛)|采取(?:什么|哪些|啥)措施|"
     r"多长时间内?(?:上报|报告|报送)|(?:上报|报告|报送)(?:时限|时间要求)|几分钟内(?:上报|报告)"
 )
 _FAMILIES = {
@@ -166,7 +167,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return RouteDecision(None, 0.0, "江阴以外")
     # "今晚十点半临港谁在岗", "昨晚谁值的班"
     # "现在在值的是谁", "今晚夜班谁值", "明天白班": the shift words of the duty room (chat-robust19)
-    if _has(r"值班|带班|值守|在岗|当班|在班|值夜班|当值|在值|夜班|白班|谁值(?!得)|[值带当][的了过]班", text):
+    if DUTY.search(text) and not (names_only_posts(text) and asks_plan(text)):  # not "值班员打电话说…起火了"
         return hit("duty_now", "值班")
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
     if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
