@@ -137,6 +137,8 @@ PLANS = (
     "hospital_chengbei_casualty_grades",
     "eldercare_zhouzhuang_wiki_export",
     "wharf_shenxia_vessel_maritime",
+    "site_zhouzhuang_pm_chain",
+    "gas_chengran_element_tables",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -309,8 +311,8 @@ HELD_OUT: tuple[str, ...] = (
     "lpg_station_step_table",
     "power_ligang_boiler_shift",
     "stadium_citysports_crowd_zones",
-    "eldercare_zhouzhuang_wiki_export",
-    "wharf_shenxia_vessel_maritime",
+    "site_zhouzhuang_pm_chain",
+    "gas_chengran_element_tables",
 )
 SCANNED = ("site_tank_leak", "hospital_xiagang_group_roster")
 NOT_A_PLAN = "notice_meeting"
