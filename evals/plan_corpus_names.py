@@ -135,6 +135,8 @@ PLANS = (
     "park_ligang_liaison_pairs",
     "bus_chengtong_name_duty_lines",
     "hospital_chengbei_casualty_grades",
+    "eldercare_zhouzhuang_wiki_export",
+    "wharf_shenxia_vessel_maritime",
     "site_zhouzhuang_pm_chain",
     "gas_chengran_element_tables",
 )
