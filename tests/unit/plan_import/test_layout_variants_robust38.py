@@ -128,3 +128,15 @@ def test_vhf_report_has_channel_vhf_and_falling_overboard_is_drowning() -> None:
     channels = {r["to"]: r["channel"] for r in data["reporting"]}
     assert channels.get("江阴海事局") == "VHF"
     assert "淹溺" in data["accident_types"]
+
+
+def test_a_clause_paragraph_under_a_numbered_duty_heading_is_the_bodys_duties() -> None:
+    data = _plan(
+        ("h1", "2 组织机构及职责"),
+        ("h2", "2.1 应急指挥部"),
+        ("p", "总指挥：总经理；副总指挥：仓储部经理。"),
+        ("h3", "2.1.1 指挥部职责"),
+        ("p", "决定启动应急响应；调集全公司抢险力量；向澄南街道报告火情。"),
+    )  # fmt: skip
+    hq = next(u for u in data["org_units"] if u["name"].endswith("应急指挥部"))
+    assert hq["duties"] == ["决定启动应急响应", "调集全公司抢险力量", "向澄南街道报告火情"]
