@@ -133,10 +133,10 @@ def test_vhf_report_has_channel_vhf_and_falling_overboard_is_drowning() -> None:
 def test_a_clause_paragraph_under_a_numbered_duty_heading_is_the_bodys_duties() -> None:
     data = _plan(
         ("h1", "2 组织机构及职责"),
-        ("h2", "2.1 应急指挥部"),
-        ("p", "总指挥：总经理；副总指挥：仓储部经理。"),
-        ("h3", "2.1.1 指挥部职责"),
-        ("p", "决定启动应急响应；调集全公司抢险力量；向澄南街道报告火情。"),
+        ("h2", "2.1 应急领导小组"),
+        ("p", "组长：陆文华（总经理）；副组长：沈佳伟（仓储部经理）；成员：各部门负责人。"),
+        ("h3", "2.1.1 领导小组职责"),
+        ("p", "审批应急响应的启动；调度各部门人员和车辆；向澄南街道办事处报告。"),
     )  # fmt: skip
-    hq = next(u for u in data["org_units"] if u["name"].endswith("应急指挥部"))
-    assert hq["duties"] == ["决定启动应急响应", "调集全公司抢险力量", "向澄南街道报告火情"]
+    group = next(u for u in data["org_units"] if u["name"].endswith("领导小组"))
+    assert group["duties"] == ["审批应急响应的启动", "调度各部门人员和车辆", "向澄南街道办事处报告"]
