@@ -108,6 +108,15 @@ def test_post_table_after_a_duty_desk_fills_the_body_not_the_desk() -> None:
     assert _unit(data, "调度中心")["roles"] == []
 
 
+def test_a_duty_desk_described_before_its_duty_keeps_the_duty() -> None:
+    data = _plan(
+        ("h1", "二、应急组织机构"),
+        ("p", "公司成立防汛防台应急指挥部，以总经理为总指挥。"),
+        ("p", "应急指挥部下设值守中心，值守中心是指挥部的常设办事机构，汛期24小时值班，负责收集雨情、水情信息。"),
+    )  # fmt: skip
+    assert _unit(data, "值守中心")["duties"] == ["负责收集雨情、水情信息"]
+
+
 def test_a_post_in_the_unit_column_of_a_contact_table_is_the_role() -> None:
     data = _plan(
         ("h1", "六、联系方式"),
