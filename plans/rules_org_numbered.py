@@ -37,13 +37,20 @@ def structured_item(block: Block) -> bool:
 _CLAUSES = re.compile(r"^[^：:]+[；;][^：:]+$")
 
 
-def duty_run(block: Block) -> bool:
-    """Whether a block under an open duty list is one of its items: a list item, or a paragraph that is only
-    "；"-separated clauses (no label, no subject set up by 由 / 设)."""
+def duty_run(block: Block, previous: Block | None) -> bool:
+    """Whether a block under an open duty list is one of its items: a list item, or a paragraph right under the
+    "…职责" heading that is only "；"-separated clauses (no label, no subject set up by 由 / 设)."""
     text = block.text.strip()
     if block.kind == "list_item":
         return True
-    return block.kind == "paragraph" and bool(_CLAUSES.match(text)) and not re.match(r"^(?:由|设|下设|成立)", text)
+    under_heading = previous is not None and previous.kind == "heading" and previous.text.strip().endswith("职责")
+    return (
+        under_heading
+        and block.kind == "paragraph"
+        and bool(_CLAUSES.match(text))
+        # "抢险救援组由X任组长，负责a；b": a sentence about who leads is read by the sentence rules
+        and not re.search(r"由|^(?:设|下设|成立)", re.split(r"[；;]", text)[0])
+    )
 
 
 def duty_items(block: Block, circled: list[str]) -> list[str]:
