@@ -96,7 +96,8 @@ def desk_duties(draft: PlanDraft) -> None:
             continue
         block = draft.blocks[at]
         m = re.search(
-            rf"{re.escape(entry['name'])}(?:是|为|作为)[^。；;]*?(?:机构|部门)[^。]*?[，,]\s*(负责[^。]+)", block.text
+            rf"{re.escape(entry['name'])}(?:是|为|作为)[^。；;]*?(?:机构|部门)[^。]*?[，,]\s*(负责[^。]+)",
+            block.text,
         )
         if m:
             add_duties(draft, index, block, re.split(r"[；;]", m.group(1)))

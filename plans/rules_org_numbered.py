@@ -43,7 +43,9 @@ def duty_run(block: Block, previous: Block | None) -> bool:
     text = block.text.strip()
     if block.kind == "list_item":
         return True
-    under_heading = previous is not None and previous.kind == "heading" and previous.text.strip().endswith("职责")
+    under_heading = (
+        previous is not None and previous.kind == "heading" and previous.text.strip().endswith("职责")
+    )
     return (
         under_heading
         and block.kind == "paragraph"

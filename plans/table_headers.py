@@ -21,7 +21,9 @@ _LABELLED = re.compile(r"^\s*([\u4e00-\u9fff]{2,4})\s*[:：]\s*(\S.*)$", re.S)
 _LEVEL_NAME = re.compile(r"^\s*\S{1,4}级(?:应急)?(?:响应)?(?:[（(][^）)]{1,8}[)）])?\s*$")
 # A post as a person is known by: ends in a job word ("院长", "后勤部部长", "护理部主任")
 _POST = re.compile(r"(?:长|主任|经理|书记|员|指挥|负责人|主管|干事)$")
-_KEEPER = re.compile(r"(?:部|科|处|办|队|中心|公司|站|所)$")  # a department keeps stock; a room or floor is a place
+_KEEPER = re.compile(
+    r"(?:部|科|处|办|队|中心|公司|站|所)$"
+)  # a department keeps stock; a room or floor is a place
 
 
 def _column(cells: list[str]) -> str:

@@ -43,7 +43,10 @@ def test_headerless_self_labelled_group_rows_give_every_group_its_roles_and_duti
                    ["抢险组", "组长：仓储部经理", "成员：叉车班", "职责：转移未着火货物；关闭防火卷帘"]]),
     )  # fmt: skip
     guard = _unit(data, "警戒组")
-    assert [(r["title"], r["holder"]) for r in guard["roles"]] == [("组长", "保卫科科长"), ("成员", "门卫、保安")]
+    assert [(r["title"], r["holder"]) for r in guard["roles"]] == [
+        ("组长", "保卫科科长"),
+        ("成员", "门卫、保安"),
+    ]
     assert guard["duties"] == ["封锁仓库出入口", "引导消防车辆"]
     assert ("组长", "仓储部经理") in [(r["title"], r["holder"]) for r in _unit(data, "抢险组")["roles"]]
 
@@ -149,3 +152,35 @@ def test_a_clause_paragraph_under_a_numbered_duty_heading_is_the_bodys_duties() 
     )  # fmt: skip
     group = next(u for u in data["org_units"] if u["name"].endswith("领导小组"))
     assert group["duties"] == ["审批应急响应的启动", "调度各部门人员和车辆", "向澄南街道办事处报告"]
+
+
+def _boxed_rows(page: Any, rows: list[list[str]], top: float) -> None:
+    """Draw each cell as its own box (as the corpus renderer and many exporters do) and write its text."""
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            box = (60 + c * 150, top + r * 24, 60 + (c + 1) * 150, top + (r + 1) * 24)
+            page.draw_rect(box, color=(0, 0, 0), width=0.5)
+            page.insert_text((box[0] + 4, box[1] + 16), text, fontname="china-s", fontsize=10)
+
+
+def test_a_table_row_alone_on_the_next_page_continues_the_table() -> None:
+    import pymupdf
+
+    from plans.pdf_parser import parse_pdf
+
+    doc = pymupdf.open()
+    first = doc.new_page()
+    first.insert_text((60, 60), "6.1 仓库联系人", fontname="china-s", fontsize=12)
+    _boxed_rows(first, [["仓储部经理", "沈佳伟", "13812345678"], ["保卫科科长", "何勇", "13987654321"]], 760)
+    second = doc.new_page()
+    _boxed_rows(second, [["叉车班班长", "徐刚", "13706160001"]], 60)
+    second.insert_text((60, 120), "6.2 外部联系电话", fontname="china-s", fontsize=12)
+    blocks = parse_pdf(doc.tobytes()).blocks
+    tables = [b.cells for b in blocks if b.kind == "table"]
+    assert tables == [
+        [
+            ["仓储部经理", "沈佳伟", "13812345678"],
+            ["保卫科科长", "何勇", "13987654321"],
+            ["叉车班班长", "徐刚", "13706160001"],
+        ]
+    ]
