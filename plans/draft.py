@@ -13,6 +13,7 @@ from typing import Any
 
 from core.plan_document import ExtractionMethod, SourceRef
 from plans.structure import Block, without_caption
+from plans.table_headers import with_header
 
 
 def sentences(text: str) -> list[tuple[int, int, str]]:
@@ -38,7 +39,7 @@ def flow_steps(text: str) -> list[tuple[int, int, str]]:
 class PlanDraft:
     def __init__(self, blocks: list[Block]) -> None:
         # the rules read table grids without their caption rows (a merged title row above the header)
-        self.blocks = [without_caption(b) for b in blocks]
+        self.blocks = [with_header(without_caption(b)) for b in blocks]
         self.data: dict[str, Any] = {
             "title": "", "plan_type": None, "issuing_unit": "", "version": "", "issued_at": None,
             "scope": "", "purpose": "", "basis": [], "accident_types": [], "warning_levels": [],

@@ -233,7 +233,8 @@ def _unify_ideographs(text: str) -> str:
 
 def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
     """Ruled tables only: without vector lines on the page there is nothing to find, so skip the cost."""
-    if len(page.get_cdrawings()) < 4:
+    drawings = page.get_cdrawings()
+    if len(drawings) < 4 and not _cell_row(drawings):
         return []
     found = []
     # use_layout=False: PyMuPDF 2.0 would otherwise run its ONNX layout model (~1 s a page on 2 cores)
@@ -243,6 +244,14 @@ def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
         if grid and any(any(cell for cell in row) for row in grid):
             found.append((table.bbox, grid))
     return found
+
+
+def _cell_row(drawings: list[dict[str, Any]]) -> bool:
+    """Two or more boxes side by side on one band: a table row drawn cell by cell (the last row of a table
+    that ran over a page break draws only its own three boxes, fewer shapes than a ruled table)."""
+    boxes = [item[1] for d in drawings for item in d.get("items", []) if item[0] == "re"]
+    bands = [(round(b[1]), round(b[3])) for b in boxes]
+    return any(bands.count(band) >= 2 for band in bands)
 
 
 def _fill_merged(page: Any, table: Any) -> list[list[str]]:

@@ -47,7 +47,7 @@ from plans.rules_meta import extract_meta, find_title
 from plans.rules_meta_signoff import fill_signoff_fields
 from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_org import extract_org_units
-from plans.rules_org_answers_to import place_answering_bodies
+from plans.rules_org_answers_to import desk_duties, place_answering_bodies
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
 from plans.rules_post_lines import extract_post_lines
@@ -115,6 +115,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     fill_grade_line_triggers(draft, sections)  # "响应分为Ⅲ级、Ⅱ级：" then "Ⅲ级：<trigger>；" lines
     extract_org_units(draft, sections)
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
+    desk_duties(draft)  # "调度中心是指挥部的日常值守机构，…，负责a": the desk's duty
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
     extract_name_duty_lines(draft, sections)  # "顾振华——总经理、组长——a；b": the post's, not the body's
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group

@@ -137,7 +137,7 @@ def level_items(draft: PlanDraft, scope: list[Block], levels: dict[str, int], en
         rest, rest_at = m.group(2), offset + m.start(2)
         segments = labelled_segments(rest)
         for at, field in segments:  # "Ⅱ级响应：启动条件：…。指挥：…。措施：a；b"
-            labelled_field(draft, index, block, rest_at + at, field)
+            labelled_field(draft, index, block, rest_at + at, field, by_comma=True)
         if segments:
             continue
         if _MEASURE_FIRST.match(rest):  # "Ⅰ级响应：①…；②…": the level's measures, written apart from it
@@ -190,7 +190,16 @@ def _named_item(body: str) -> re.Match[str] | None:
 
 def _class_item(body: str) -> re.Match[str] | None:
     m = _CLASS_ITEM.match(body) or _BARE_ITEM.match(body) or _TIER_ITEM.match(body)
-    return m if m and _ORGANISED_BY.search(m.group(2)) else None
+    # "Ⅲ级（泊位级）：启动条件：…；指挥：…；措施：…": labelled fields that name who commands say as much
+    return m if m and (_ORGANISED_BY.search(m.group(2)) or _commanded_fields(m.group(2))) else None
+
+
+def _commanded_fields(rest: str) -> bool:
+    fields = [body for _at, body in labelled_segments(rest)]
+    return len(fields) >= 2 and any(_COMMAND_FIELD.match(f) for f in fields)
+
+
+_COMMAND_FIELD = re.compile(r"^(?:响应|处置|应急|现场)?(?:指挥|负责人)\s*[:：]")
 
 
 # What may follow the commander's name before the measures: "负责统一指挥，" / "现场指挥，" / "组织指挥，"

@@ -272,8 +272,11 @@ def _labelled_commander(value: str) -> tuple[int, str]:
     return 0, until.group(1) if until else first
 
 
-def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: str) -> None:
-    """One "启动条件：…" / "响应指挥：…" / "响应措施：a；b" field of a level, cited at ``at``."""
+def labelled_field(
+    draft: PlanDraft, index: int, block: Block, at: int, body: str, *, by_comma: bool = False
+) -> None:
+    """One "启动条件：…" / "响应指挥：…" / "响应措施：a；b" field of a level, cited at ``at``; ``by_comma``:
+    a measure field of a one-paragraph level with no "；" or ① splits at "，" (its clauses are the steps)."""
     entry = draft.data["response_levels"][index]
     trigger, commander = _TRIGGER_LABEL.match(body), _COMMANDER_LABEL.match(body)
     measures = _ACTIONS_LABEL.match(body)
@@ -300,7 +303,10 @@ def labelled_field(draft: PlanDraft, index: int, block: Block, at: int, body: st
                 confidence=0.85,
             )
     elif measures:
-        for action in split_actions(measures.group(1)):
+        actions = split_actions(measures.group(1))
+        if by_comma and len(actions) == 1:
+            actions = [a for a in re.split(r"[，,]", actions[0]) if a.strip()]
+        for action in actions:
             if action not in entry["actions"]:
                 entry["actions"].append(action)
                 start, end = draft.span(block.paragraph, action)

@@ -46,7 +46,7 @@ from plans.rules_org_names import (
     headquarters,
     names_other_unit,
 )
-from plans.rules_org_numbered import structured_item
+from plans.rules_org_numbered import duty_items, duty_run, structured_item
 from plans.rules_org_patterns import (
     ALIAS,
     BARE_OFFICE,
@@ -139,10 +139,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         members = member_intro(block.text) if block.kind == "heading" or member_intro(block.text) else members
         if members and member_unit(draft, block, units, aliases, unit):  # "市应急管理局：负责a；b"
             continue
-        if duty_list and block.kind == "list_item" and not structured_item(block):  # "（1）总指挥：镇长"
+        if duty_list and duty_run(block, blocks[at - 1] if at else None) and not structured_item(block):
             if post_duties(draft, units[duty_list], block):  # "各岗位职责如下：" then "（1）车间主任：a；b"
                 continue
-            add_duties(draft, units[duty_list], block, circled_items(block.text))
+            add_duties(draft, units[duty_list], block, duty_items(block, circled_items(block.text)))
             continue
         duty_list = None
         pseudo = unit_line(block) if units else None  # "综合协调组" alone on its line in a PDF: a heading,

@@ -80,3 +80,24 @@ def _place_tiers(draft: PlanDraft, units: dict[str, int], set_up: dict[int, int]
             draft.cite(
                 f"/org_units/{index}/parent", following.paragraph, m.start(1), m.end(1), confidence=0.8
             )
+
+
+# "指挥部下设调度中心，调度中心是指挥部的日常值守机构，24小时值班，负责a、b。": what the body is set up as comes
+# between its name and its duty, so the set-up rule (duty right after the name) does not reach the 负责 clause
+_DESK = re.compile(r"(?:调度中心|值守中心|办公室|值班室|调度室)$")
+
+
+def desk_duties(draft: PlanDraft) -> None:
+    """A duty desk set up in a sentence, with no duty yet: the "负责…" run of the sentence that says what it is."""
+    set_up = draft.units_set_up_at()
+    for index, entry in enumerate(draft.data["org_units"]):
+        at = set_up.get(index)
+        if entry["duties"] or at is None or not _DESK.search(entry["name"]):
+            continue
+        block = draft.blocks[at]
+        m = re.search(
+            rf"{re.escape(entry['name'])}(?:是|为|作为)[^。；;]*?(?:机构|部门)[^。]*?[，,]\s*(负责[^。]+)",
+            block.text,
+        )
+        if m:
+            add_duties(draft, index, block, re.split(r"[；;]", m.group(1)))

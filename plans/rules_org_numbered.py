@@ -30,3 +30,33 @@ def structured_item(block: Block) -> bool:
     if label and not label.group(1).strip():
         return True
     return bool(SEATED.match(text) or _SEAT.match(text))
+
+
+# "2.1.1 领导小组职责" over one paragraph "批准启动和终止应急响应；调配全院人员和物资；向…报告": a bare run of
+# "；" clauses under a duty heading is the body's duty list, written as one paragraph instead of list items
+_CLAUSES = re.compile(r"^[^：:]+[；;][^：:]+$")
+
+
+def duty_run(block: Block, previous: Block | None) -> bool:
+    """Whether a block under an open duty list is one of its items: a list item, or a paragraph right under the
+    "…职责" heading that is only "；"-separated clauses (no label, no subject set up by 由 / 设)."""
+    text = block.text.strip()
+    if block.kind == "list_item":
+        return True
+    under_heading = (
+        previous is not None and previous.kind == "heading" and previous.text.strip().endswith("职责")
+    )
+    return (
+        under_heading
+        and block.kind == "paragraph"
+        and bool(_CLAUSES.match(text))
+        # "抢险救援组由X任组长，负责a；b": a sentence about who leads is read by the sentence rules
+        and not re.search(r"由|^(?:设|下设|成立)", re.split(r"[；;]", text)[0])
+    )
+
+
+def duty_items(block: Block, circled: list[str]) -> list[str]:
+    """The duties of one item: its ① items for a list item, its "；" clauses for a clause paragraph."""
+    if block.kind == "list_item":
+        return circled
+    return [c.strip().rstrip("。") for c in re.split(r"[；;]", block.text.strip().rstrip("。")) if c.strip()]

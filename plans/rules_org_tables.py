@@ -151,6 +151,7 @@ def org_table(
     titles = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
     parent = owner_by_titles(draft.data, units, titles, parent, _SHARED_POSTS)
     owner = parent or default(units, draft, block, unit)
+    owner = _past_office(draft.data, units, owner, titles)
     index = units[owner]
     seen: set[str] = set()
     for row in block.cells[1:]:
@@ -328,3 +329,17 @@ def _roster(
     return (
         above is not None and above.kind != "table" and _ROSTER_INTRO.search(above.text.strip()) is not None
     )
+
+
+# A duty desk the body set up ("指挥部下设调度中心，…日常值守机构") answers calls; the posts of a table that follows
+# (现场指挥, 系缆指挥, 救生员) are the body's own, unless they are the desk's (主任, 值班员)
+_OFFICE = re.compile(r"(?:办公室|调度中心|值班室|值守中心)$")
+_OFFICE_POST = re.compile(r"主任|值班|调度员|联络员")
+
+
+def _past_office(data: dict[str, Any], units: dict[str, int], owner: str, titles: list[str]) -> str:
+    entry = data["org_units"][units[owner]]
+    parent = entry.get("parent")
+    if not _OFFICE.search(owner) or entry["roles"] or parent not in units:
+        return owner
+    return owner if any(_OFFICE_POST.search(t) for t in titles) else parent

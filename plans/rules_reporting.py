@@ -40,6 +40,7 @@ _CHANNELS = (
     "口头",
     "广播",
     "对讲机",  # "立即用对讲机报告中控室": a site radio is how a post reports
+    "VHF",  # "通过VHF 09频道报告海事局": the marine radio a wharf or ship reports by (the channel number is no channel)
 )
 
 

@@ -78,6 +78,9 @@ def public_line(contact: dict[str, str]) -> dict[str, str]:
     org = contact.get("org", "")
     if org and not contact.get("role") and not contact.get("name") and _PUBLIC_LINE.match(org):
         return {"role": org, "org": ""}
+    # "总指挥 | 陈国栋 | 139…" in a 单位 | 联系人 table: a post, not a body, is what the person is reached as
+    if org in ROLE_TITLES and not contact.get("role"):
+        return {"role": org, "org": ""}
     return {}
 
 
