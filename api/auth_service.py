@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from api.login_throttle import LoginThrottle
 from core.auth import (
     BAD_CREDENTIALS,
     DISABLED,
@@ -30,7 +31,6 @@ from core.auth import (
     new_token,
     token_digest,
 )
-from api.login_throttle import LoginThrottle
 from core.errors import AuthenticationError, NotFoundError, PermissionDeniedError, ValidationError
 from core.ports import UserStore
 from core.scope import DataScope

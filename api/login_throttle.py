@@ -26,7 +26,9 @@ def throttled_message(minutes: int) -> str:
 
 
 class LoginThrottle:
-    def __init__(self, max_failures: int, window_minutes: int, *, max_clients: int = MAX_TRACKED_CLIENTS) -> None:
+    def __init__(
+        self, max_failures: int, window_minutes: int, *, max_clients: int = MAX_TRACKED_CLIENTS
+    ) -> None:
         self.max_failures = max_failures
         self._window_ms = window_minutes * MINUTE_MS
         self._max_clients = max_clients

@@ -175,7 +175,9 @@ def test_guessing_during_a_lock_neither_lifts_it_nor_finds_the_password(env: Any
         attempt(client, "xq_lock02", "WrongGuess2026", f"10.30.0.{n}")
     clock.now += 9 * MINUTE  # wrong guesses during the lock do not extend it…
     for n in range(3):
-        assert attempt(client, "xq_lock02", f"Guess{n}2026x", f"10.30.1.{n}").json()["code"] == "bad_credentials"
+        assert (
+            attempt(client, "xq_lock02", f"Guess{n}2026x", f"10.30.1.{n}").json()["code"] == "bad_credentials"
+        )
     # …but after as many again the password is no longer checked until the lock ends
     late = attempt(client, "xq_lock02", "XinQiao2026lock", "10.30.2.1")
     assert late.status_code == 401 and late.json()["code"] == "bad_credentials"
