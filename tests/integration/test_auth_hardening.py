@@ -209,3 +209,37 @@ def test_only_administrators_see_where_the_models_are_stored(env: Any) -> None:
     assert str(container.settings.models_dir) not in officer.text
     admin = client.get("/api/v1/models", headers=login(client, "city_admin", ADMIN_PW))
     assert all("path" in m for m in admin.json())
+
+
+# --- 5. an administrator sees and ends a user's sessions -----------------------------------------
+
+
+def test_an_administrator_lists_and_ends_a_users_sessions(env: Any) -> None:
+    # A lost phone or a shared duty PC: the administrator ends the sessions without resetting the password.
+    client, container, clock = env
+    container.auth.create_user("yq_duty05", "YueCheng2026ab", scope=HUASHI)
+    day = login(client, "yq_duty05", "YueCheng2026ab")
+    clock.now += MINUTE
+    night = login(client, "yq_duty05", "YueCheng2026ab")
+    admin = login(client, "city_admin", ADMIN_PW)
+    officer_refused = client.get("/api/v1/users/yq_duty05/sessions", headers=day)
+    assert officer_refused.status_code == 403 and officer_refused.json()["code"] == "admin_required"
+    listed = client.get("/api/v1/users/YQ_DUTY05/sessions", headers=admin)
+    assert listed.status_code == 200, listed.text
+    sessions = listed.json()
+    assert len(sessions) == 2 and sessions[0]["created_at"] < sessions[1]["created_at"]
+    assert all(set(s) == {"created_at", "expires_at"} for s in sessions)  # nothing that works as a token
+    assert client.get("/api/v1/users/nobody_x1/sessions", headers=admin).status_code == 404
+    ended = client.delete("/api/v1/users/yq_duty05/sessions", headers=admin)
+    assert ended.status_code == 200 and ended.json() == {"ended": 2}
+    assert client.get("/api/v1/towns", headers=day).status_code == 401
+    assert client.get("/api/v1/towns", headers=night).status_code == 401
+    assert client.get("/api/v1/users/yq_duty05/sessions", headers=admin).json() == []
+    login(client, "yq_duty05", "YueCheng2026ab")  # the password still works
+    trail = client.get("/api/v1/audit", params={"limit": 500}, headers=admin).json()
+    assert any(
+        e["method"] == "DELETE"
+        and e["path"] == "/api/v1/users/yq_duty05/sessions"
+        and e["user_id"] == "city_admin"
+        for e in trail
+    )
