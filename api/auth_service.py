@@ -193,6 +193,13 @@ class AuthService:
             self.users.delete_sessions_of(user.username)
         return self._get(user.username)
 
+    def sessions_of(self, username: str) -> list[Session]:
+        return self.users.sessions_of(self._get(username).username, self._clock())
+
+    def end_sessions(self, username: str) -> int:
+        """A lost phone or a shared duty PC: the sessions end, the password stays."""
+        return self.users.delete_sessions_of(self._get(username).username)
+
     def reset_password(self, username: str, password: str, *, temporary: bool = True) -> User:
         """安全重置: a new password under the policy; the lock is lifted and every session ends. The
         administrator knows this password, so by default the user must replace it at the next login."""
