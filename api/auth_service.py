@@ -76,12 +76,16 @@ class AuthService:
         now = self._clock()
         if client is None:
             return self._login(username, password, now)
-        self.throttle.check(client, now)  # before any lookup: a throttled caller learns nothing
+        self.throttle.begin(client, now)  # before any lookup: a throttled caller learns nothing
         try:
-            return self._login(username, password, now)
+            result = self._login(username, password, now)
         except (AuthenticationError, PermissionDeniedError):
-            self.throttle.record_failure(client, now)
+            raise  # a refused login: it stays counted
+        except BaseException:
+            self.throttle.succeeded(client, now)  # the server failed (graph down), not the caller
             raise
+        self.throttle.succeeded(client, now)  # successful logins do not count
+        return result
 
     def _login(self, username: str, password: str, now: int) -> LoginResult:
         user = self.users.get_user(canonical_username(username))

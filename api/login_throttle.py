@@ -35,11 +35,18 @@ class LoginThrottle:
         self._failures: dict[str, deque[int]] = {}  # insertion order = least recently failed first
         self._lock = threading.Lock()  # sync routes run in a thread pool
 
-    def check(self, client: str, now: int) -> None:
-        """``RateLimitedError`` (429) while ``client`` has used up its failures in the window."""
+    def begin(self, client: str, now: int) -> None:
+        """Counts an attempt before it runs, or raises ``RateLimitedError`` (429) while ``client`` has
+        used up its failures in the window. Counting first, under the lock, keeps parallel requests
+        from all passing the check before any of them is recorded; ``succeeded`` takes it back."""
         with self._lock:
             times = self._recent(client, now)
             if len(times) < self.max_failures:
+                times.append(now)
+                self._failures.pop(client, None)
+                self._failures[client] = times  # move to the end: most recently failed
+                while len(self._failures) > self._max_clients:
+                    del self._failures[next(iter(self._failures))]
                 return
             # The window slides: the address may try again when its oldest counted failure leaves it.
             wait_ms = times[len(times) - self.max_failures] + self._window_ms - now
@@ -50,14 +57,14 @@ class LoginThrottle:
             details={"retry_after_seconds": seconds},
         )
 
-    def record_failure(self, client: str, now: int) -> None:
+    def succeeded(self, client: str, now: int) -> None:
+        """The attempt counted by ``begin(client, now)`` was not a refused login: it does not count."""
         with self._lock:
-            times = self._recent(client, now)
-            times.append(now)
-            self._failures.pop(client, None)
-            self._failures[client] = times  # move to the end: most recently failed
-            while len(self._failures) > self._max_clients:
-                del self._failures[next(iter(self._failures))]
+            times = self._failures.get(client)
+            if times is not None and now in times:
+                times.remove(now)
+                if not times:
+                    del self._failures[client]
 
     def _recent(self, client: str, now: int) -> deque[int]:
         times = self._failures.get(client, deque())
