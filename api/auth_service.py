@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from api.login_throttle import LoginThrottle
 from core.auth import (
     BAD_CREDENTIALS,
     DISABLED,
@@ -56,6 +57,7 @@ class AuthService:
         session_ttl_minutes: int = 480,
         lockout: LockoutPolicy | None = None,
         hasher: PasswordHasher | None = None,
+        throttle: LoginThrottle | None = None,
     ) -> None:
         self.users = users
         self._clock = clock
@@ -64,29 +66,40 @@ class AuthService:
         self.lockout = lockout or LockoutPolicy()
         self._hasher = hasher or PasswordHasher()
         self._dummy_hash: str | None = None  # built on first use: hashing costs ~50 ms
+        self.throttle = throttle or LoginThrottle(20, 10)
 
     # --- login ---------------------------------------------------------------------------------
 
-    def login(self, username: str, password: str) -> LoginResult:
+    def login(self, username: str, password: str, *, client: str | None = None) -> LoginResult:
+        """``client``: the caller's address, whose refused logins are limited (None: not throttled,
+        e.g. a caller inside the server process)."""
         now = self._clock()
+        if client is None:
+            return self._login(username, password, now)
+        self.throttle.begin(client, now)  # before any lookup: a throttled caller learns nothing
+        try:
+            result = self._login(username, password, now)
+        except (AuthenticationError, PermissionDeniedError):
+            raise  # a refused login: it stays counted
+        except BaseException:
+            self.throttle.succeeded(client, now)  # the server failed (graph down), not the caller
+            raise
+        self.throttle.succeeded(client, now)  # successful logins do not count
+        return result
+
+    def _login(self, username: str, password: str, now: int) -> LoginResult:
         user = self.users.get_user(canonical_username(username))
         if user is None:
             self._verify(self._dummy(), password)  # same work as a real wrong password
             raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
         if self.lockout.is_locked(user, now):
-            minutes = self.lockout.minutes_left(user, now)
-            raise AuthenticationError(
-                locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
-            )
+            raise self._refused_while_locked(user, password, now)
         if not self._verify(user.password_hash, password):
-            after = self.users.record_failure(
+            # Even the wrong password that locks the account hears only 用户名或密码错误: 账号已锁定 is
+            # for the right password (see _refused_while_locked), or it would tell the account exists.
+            self.users.record_failure(
                 user.username, now, self.lockout.max_failures, self.lockout.locked_until_if_locked(now)
             )
-            if after is not None and self.lockout.is_locked(after, now):
-                minutes = self.lockout.minutes_left(after, now)
-                raise AuthenticationError(
-                    locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
-                )
             raise AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
         # Only a caller who knows the password learns that the account is disabled.
         if not user.enabled:
@@ -184,6 +197,13 @@ class AuthService:
             self.users.delete_sessions_of(user.username)
         return self._get(user.username)
 
+    def sessions_of(self, username: str) -> list[Session]:
+        return self.users.sessions_of(self._get(username).username, self._clock())
+
+    def end_sessions(self, username: str) -> int:
+        """A lost phone or a shared duty PC: the sessions end, the password stays."""
+        return self.users.delete_sessions_of(self._get(username).username)
+
     def reset_password(self, username: str, password: str, *, temporary: bool = True) -> User:
         """安全重置: a new password under the policy; the lock is lifted and every session ends. The
         administrator knows this password, so by default the user must replace it at the next login."""
@@ -220,6 +240,25 @@ class AuthService:
         check_password_policy(password, username=user.username)
         self.users.set_password(user.username, self._hasher.hash(password), self._clock(), must_change)
         self.users.delete_sessions_of(user.username)
+
+    def _refused_while_locked(self, user: User, password: str, now: int) -> AuthenticationError:
+        """账号已锁定 only to a caller who typed the right password (like 账号已停用): anyone else hears
+        用户名或密码错误, so the lock does not tell that an account exists. That answer is a yes/no on
+        the password, so guesses during a lock are few: they count (not extending the lock), and once
+        another ``max_failures`` were wrong the password is no longer checked until the lock ends."""
+        if user.failed_attempts < 2 * self.lockout.max_failures:
+            right = self._verify(user.password_hash, password)
+        else:
+            self._verify(self._dummy(), password)  # the same work, but no answer on the password
+            right = False
+        if right:
+            minutes = self.lockout.minutes_left(user, now)
+            return AuthenticationError(
+                locked_message(minutes), code="account_locked", details={"retry_after_minutes": minutes}
+            )
+        # Counted for the 异常登录提醒; the lock's end stays where it was, neither lifted nor pushed back.
+        self.users.record_failure(user.username, now, self.lockout.max_failures, user.locked_until or now)
+        return AuthenticationError(BAD_CREDENTIALS, code="bad_credentials")
 
     def _locked(self, user: User, now: int) -> PermissionDeniedError:
         """403, not 401: the session is still valid, and a 401 would send the console to the login page."""

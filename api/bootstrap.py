@@ -12,6 +12,7 @@ from argon2 import PasswordHasher
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
 from api.auth_service import AuthService
+from api.login_throttle import LoginThrottle
 from api.plan_services import PlanServices, build_plan_services
 from api.scope_check import ScopeCheck
 from api.settings import FalkorSettings, Neo4jSettings, Settings
@@ -141,6 +142,7 @@ def build_auth(
         session_ttl_minutes=a.session_ttl_minutes,
         lockout=LockoutPolicy(max_failures=a.max_failed_logins, lock_minutes=a.lockout_minutes),
         hasher=hasher,
+        throttle=LoginThrottle(a.login_attempts_per_client, a.login_window_minutes),
     )
 
 

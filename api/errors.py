@@ -20,6 +20,7 @@ from core.errors import (
     LLMError,
     NotFoundError,
     PermissionDeniedError,
+    RateLimitedError,
     RetryableError,
     SafeCloudError,
     UniqueConflictError,
@@ -35,6 +36,7 @@ _STATUS: list[tuple[type[SafeCloudError], int]] = [
     (NotFoundError, 404),
     (AuthenticationError, 401),
     (PermissionDeniedError, 403),
+    (RateLimitedError, 429),
     # Before GraphError: a write the graph refused on a unique key is the caller's conflict, not an outage.
     (UniqueConflictError, 409),
     (ConflictError, 409),
@@ -80,6 +82,8 @@ def install_error_handlers(app: FastAPI) -> None:
             log.error("request failed: %s %s", exc.code, exc.message)
         # RFC 6750: a 401 names the scheme the client must use (the session's bearer token).
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if status == 429:  # RFC 9110: how many seconds to wait, for clients that retry on their own
+            headers = {"Retry-After": str(exc.details.get("retry_after_seconds", 60))}
         return JSONResponse(
             {"code": exc.code, "message": exc.message, "details": exc.details},
             status_code=status,

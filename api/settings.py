@@ -52,6 +52,13 @@ class ApiSettings(BaseModel):
     session_ttl_minutes: int = Field(480, ge=1, le=30 * 24 * 60)  # one duty shift by default
     max_failed_logins: int = Field(5, ge=1, le=100)  # wrong passwords in a row before the lock
     lockout_minutes: int = Field(15, ge=1, le=24 * 60)
+    # Refused logins per client address in a sliding window (api/login_throttle.py): the account lock
+    # alone cannot stop one wrong password on each of many accounts. Successful logins do not count.
+    login_attempts_per_client: int = Field(20, ge=1, le=10_000)
+    login_window_minutes: int = Field(10, ge=1, le=24 * 60)
+    # Behind a reverse proxy every request comes from the proxy: set this only then, so the last
+    # X-Forwarded-For entry (the one the proxy appended) is the client; otherwise the header is ignored.
+    trust_forwarded_for: bool = False
     scope_headers: bool = True
     # Bodies other than plan uploads (JSON: chat, review edits, templates) are refused above this
     # size before they are read (api/body_limit.py); uploads are bounded by plans.max_upload_mb.

@@ -7,6 +7,7 @@
     ├── NotFoundError              an entity that should exist does not
     ├── AuthenticationError        no valid session, or a login refused (wrong password, locked account)
     ├── PermissionDeniedError      outside the principal's data scope
+    ├── RateLimitedError           too many attempts from one client (logins); ``retry_after_seconds``
     ├── ConflictError              the request clashes with what is stored (a retired plan, a duplicate)
     │   └── UniqueConflictError    a uniqueness constraint of the graph refused the write (also a GraphError)
     ├── GraphError                 the graph engine failed or refused a query
@@ -58,6 +59,12 @@ class AuthenticationError(SafeCloudError):
 
 class PermissionDeniedError(SafeCloudError):
     code = "permission_denied"
+
+
+class RateLimitedError(SafeCloudError):
+    """Refused for a while, whatever the request says; ``details["retry_after_seconds"]`` says how long."""
+
+    code = "too_many_attempts"
 
 
 class ConflictError(SafeCloudError):

@@ -146,6 +146,9 @@ class UserStore(Protocol):
 
     def delete_sessions_of(self, username: str) -> int: ...
 
+    def sessions_of(self, username: str, now: int) -> list[Session]:
+        """The user's unexpired sessions, oldest first."""
+
     def delete_expired_sessions(self, now: int) -> int: ...
 
 

@@ -106,6 +106,14 @@ DETACH DELETE s
 RETURN count(gone) AS n
 """
 
+SESSIONS_OF = """
+MATCH (u:User {username: $username})-[:HAS_SESSION]->(s:Session)
+WHERE s.expires_at > $now
+RETURN s.token_sha256 AS token_sha256, s.username AS username, s.created_at AS created_at,
+  s.expires_at AS expires_at
+ORDER BY s.created_at, s.expires_at
+"""
+
 DELETE_EXPIRED_SESSIONS = """
 MATCH (s:Session)
 WHERE s.expires_at <= $now
@@ -239,6 +247,10 @@ class GraphUserStore:
 
     def delete_sessions_of(self, username: str) -> int:
         return _count(self._store.write(DELETE_SESSIONS_OF, {"username": username}))
+
+    def sessions_of(self, username: str, now: int) -> list[Session]:
+        rows = self._store.read(SESSIONS_OF, {"username": username, "now": now})
+        return [Session.model_validate(row) for row in rows]
 
     def delete_expired_sessions(self, now: int) -> int:
         return _count(self._store.write(DELETE_EXPIRED_SESSIONS, {"now": now}))

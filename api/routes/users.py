@@ -95,3 +95,15 @@ def reset_password(username: str, body: PasswordReset, c: ContainerDep, _: Admin
     """安全重置: the new password must meet the policy; the lock is lifted, the user's sessions end and
     the user must change the password at the next login."""
     return c.auth.reset_password(username, body.password).public()
+
+
+@router.get("/{username}/sessions")
+def sessions(username: str, c: ContainerDep, _: AdminDep) -> list[dict[str, int]]:
+    """Live sessions, oldest first: when each began and ends. Their digests stay on the server."""
+    return [{"created_at": s.created_at, "expires_at": s.expires_at} for s in c.auth.sessions_of(username)]
+
+
+@router.delete("/{username}/sessions")
+def end_sessions(username: str, c: ContainerDep, _: AdminDep) -> dict[str, int]:
+    """Ends every session of the account (audited as a write); the password and the account stay."""
+    return {"ended": c.auth.end_sessions(username)}

@@ -88,3 +88,21 @@ def test_attributes_update_and_a_forced_change_is_stored(graph_store: GraphStore
     assert users.set_password("ht_edit", "$argon2id$own", 500)
     assert not users.get_user("ht_edit").must_change_password  # type: ignore[union-attr]
     assert not users.update_user(_user("nobody_there"))
+
+
+def test_a_users_live_sessions_are_listed_oldest_first_without_other_users(graph_store: GraphStore) -> None:
+    users = GraphUserStore(graph_store)
+    users.create_user(_user("yq_shift"))
+    users.create_user(_user("yq_other"))
+    for digest, created, expires in (("d" * 64, 30, 900), ("e" * 64, 10, 800), ("f" * 64, 20, 50)):
+        users.create_session(
+            Session(token_sha256=digest, username="yq_shift", created_at=created, expires_at=expires)
+        )
+    users.create_session(Session(token_sha256="0" * 64, username="yq_other", created_at=1, expires_at=900))
+    live = users.sessions_of("yq_shift", 60)
+    assert [(s.created_at, s.expires_at) for s in live] == [
+        (10, 800),
+        (30, 900),
+    ]  # the expired one is not live
+    assert all(s.username == "yq_shift" for s in live)
+    assert users.sessions_of("yq_nobody", 60) == []

@@ -137,13 +137,15 @@ def test_wrong_passwords_lock_the_account_and_the_next_login_warns(env: Any) -> 
     assert [client.post("/api/v1/auth/login", json=bad).json()["message"] for _ in range(2)] == [
         "用户名或密码错误"
     ] * 2
+    # The wrong password that locks the account does not say so: 账号已锁定 would tell that it exists.
     third = client.post("/api/v1/auth/login", json=bad)
-    assert third.status_code == 401 and third.json()["message"] == "账号已锁定，请10分钟后再试"
-    # While locked even the right password is refused: guessing cannot go on during the lock.
+    assert third.status_code == 401 and third.json()["message"] == "用户名或密码错误"
+    # While locked even the right password is refused; only its owner learns of the lock.
     right = client.post("/api/v1/auth/login", json={**bad, "password": "LinGang2026duty"})
-    assert right.json()["code"] == "account_locked"
+    assert right.json()["message"] == "账号已锁定，请10分钟后再试"
     clock.now += 4 * MINUTE
-    assert "请6分钟后再试" in client.post("/api/v1/auth/login", json=bad).json()["message"]
+    right = client.post("/api/v1/auth/login", json={**bad, "password": "LinGang2026duty"})
+    assert "请6分钟后再试" in right.json()["message"]
     clock.now += 7 * MINUTE
     ok = client.post("/api/v1/auth/login", json={**bad, "password": "LinGang2026duty"})
     assert ok.status_code == 200

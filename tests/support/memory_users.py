@@ -80,6 +80,10 @@ class MemoryUsers:
             del self.sessions[k]
         return len(gone)
 
+    def sessions_of(self, username: str, now: int) -> list[Session]:
+        live = [s for s in self.sessions.values() if s.username == username and s.expires_at > now]
+        return sorted(live, key=lambda s: (s.created_at, s.expires_at))
+
     def delete_expired_sessions(self, now: int) -> int:
         gone = [k for k, s in self.sessions.items() if s.expires_at <= now]
         for k in gone:

@@ -73,11 +73,11 @@ def test_lockout_after_the_limit_then_free_after_the_lock_time() -> None:
 
     service.lockout = LockoutPolicy(max_failures=4, lock_minutes=30)
     service.create_user("xq_duty", "Xinqiao2026", scope=XINQIAO)
-    for _ in range(3):
+    for _ in range(4):  # the fourth locks the account but, being wrong, is not told so (ADR 0017)
         with pytest.raises(AuthenticationError, match=r"^用户名或密码错误$"):
             service.login("xq_duty", "Xinqiao2025")
     with pytest.raises(AuthenticationError, match=r"^账号已锁定，请30分钟后再试$"):
-        service.login("xq_duty", "Xinqiao2025")
+        service.login("xq_duty", "Xinqiao2026")
     clock.now += 29 * MINUTE + 1
     with pytest.raises(AuthenticationError, match="请1分钟后再试"):
         service.login("xq_duty", "Xinqiao2026")  # the right password does not open a locked account
@@ -153,3 +153,31 @@ def test_llm_written_cypher_never_reaches_accounts(query: str) -> None:
 
     with pytest.raises(CypherRejectedError):
         guard_cypher(query, params={"now_ms"})
+
+
+def test_a_lock_answers_wrong_passwords_like_an_unknown_user_and_caps_guesses() -> None:
+    clock = Clock()
+    service, store = _service(clock)
+    from core.auth import LockoutPolicy
+
+    service.lockout = LockoutPolicy(max_failures=2, lock_minutes=15)
+    service.create_user("zt_ops01", "ZhuTang2026ok", scope=XINQIAO)
+    for guess in ("ZhuTang2025a", "ZhuTang2025b"):
+        with pytest.raises(AuthenticationError) as wrong:
+            service.login("zt_ops01", guess)
+        assert wrong.value.code == "bad_credentials"
+    locked_until = store.users["zt_ops01"].locked_until
+    with pytest.raises(AuthenticationError) as during:
+        service.login("ZT_OPS01", "ZhuTang2025c")  # wrong, during the lock: counted, lock unchanged
+    assert during.value.code == "bad_credentials"
+    assert store.users["zt_ops01"].locked_until == locked_until
+    with pytest.raises(AuthenticationError) as right:
+        service.login("zt_ops01", "ZhuTang2026ok")
+    assert right.value.code == "account_locked"
+    with pytest.raises(AuthenticationError):
+        service.login("zt_ops01", "ZhuTang2025d")  # the lock's budget (another 2) is used up
+    with pytest.raises(AuthenticationError) as unchecked:
+        service.login("zt_ops01", "ZhuTang2026ok")
+    assert unchecked.value.code == "bad_credentials"  # no longer a yes/no on the password
+    clock.now += 15 * MINUTE
+    assert service.login("zt_ops01", "ZhuTang2026ok").failures_since_last_login == 5
