@@ -48,7 +48,9 @@ def emit_event_history(
         rate = base * event_trend((start - first) / span) * festival_factor(start)
         rate *= (0.75 if d.weekday() >= 5 else 1.05) * rng.uniform(0.85, 1.15)
         drawn: list[_Draft] = []
-        for _ in range(round(rate * SEASON_MAX)):
+        # Rounded at random, not to the nearest: a small city's history days hold a fraction of an alarm.
+        whole, part = divmod(rate * SEASON_MAX, 1.0)
+        for _ in range(int(whole) + (rng.random() < part)):
             row = day.draw(start, source_w)
             # Thinning by the type's month multiplier: kept ``rate × multiplier`` on average.
             if row is not None and rng.random() * SEASON_MAX < event_season(row.event_type, d.month):

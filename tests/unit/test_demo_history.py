@@ -141,3 +141,16 @@ def test_live_window_is_the_same_with_and_without_history(
     assert 0.85 * 2 * SCALE <= len(recent) <= 1.15 * 2 * SCALE  # the live density: 2 per enterprise
     # The bounded volume: history adds well under 60 % of the city's entities.
     assert len(city) <= 1.6 * len(live_only)
+
+
+@pytest.mark.parametrize("now", [1_767_196_800_000 + 3_600_000, 1_767_110_400_000 + 82_800_000])
+def test_year_edges_keep_the_history_whole_and_in_time_order(now: int) -> None:
+    """Loaded at 01:00 on New Year's Day or late on New Year's Eve: history still from last January."""
+    city = list(generator.generate_city(SEED, 60, now))
+    events = [e for e in city if isinstance(e, Event)]
+    assert [e.occurred_at for e in events] == sorted(e.occurred_at for e in events)
+    assert len({e.id for e in events}) == len(events)
+    first = history_start(now)
+    for kind in (Event, Hazard, Inspection):
+        times = [_when(e) for e in city if isinstance(e, kind)]
+        assert first <= min(times) < first + 62 * DAY and max(times) <= now, kind
