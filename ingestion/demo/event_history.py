@@ -6,7 +6,7 @@ the live one times:
 
 - a trend: the city connected its cameras to AI recognition and its sensors to the platform
   during the two years, so alarm volume grows from ~10 % of today's at the start of last year to
-  ~25 % a year ago and ramps up to today's over the last months before the window;
+  ~20 % a year ago and ramps up to today's over the last months before the window;
 - the type's month multiplier (``seasons.EVENT_SEASON``), applied by thinning the drafts;
 - the 春节 lull and the live generator's weekday / noise factors.
 
