@@ -153,9 +153,17 @@ def time_window(
         window = Window(window.from_ms + DAY_MS, window.to_ms + DAY_MS, window.label)
     if window is not None and not ahead and window.from_ms > now_ms:
         # Records (hazards found, inspections, penalties, alarms) lie in the past: a window that has not
-        # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records.
+        # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records;
+        # a past period said in another clause ("明天去城东，城东最近一个月…") is the records' time.
+        for clause in _CLAUSE.split(text):
+            own = _window(clause, now_ms, parser, ahead=False) if clause.strip() else None
+            if own is not None and own.from_ms <= now_ms:
+                return own
         return None
     return window
+
+
+_CLAUSE = re.compile(r"[，,；;。！!？?]")
 
 
 _BACKWARD = re.compile(r"昨|前天|前晚|前夜|上周|上个|上礼拜|上星期|刚|之前|以前")

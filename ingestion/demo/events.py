@@ -222,6 +222,12 @@ class _Day:
             sensor_id=reg.sensor_id(n),
         )
 
+    def draw(self, start: int, source_w: tuple[int, int, int]) -> _Draft | None:
+        source = self.rng.choices(_SOURCES, source_w)[0]
+        if source is EventSource.VIDEO_ALGORITHM:
+            return self.video(start)
+        return self.iot(start) if source is EventSource.IOT_THRESHOLD else self.manual(start)
+
     def manual(self, start: int) -> _Draft:
         rng, plan = self.rng, self.plan
         t = self.moment(start, _WORK_CUM)
@@ -251,11 +257,7 @@ def emit_events(
     """About ``per_enterprise`` events per enterprise over the last ``days`` days, oldest first."""
     rng = random.Random(f"{plan.seed}/events")  # noqa: S311 - demo data, not crypto
     now = plan.now_ms
-    alarm_sensors = array(
-        "i", (n for n in range(len(reg.sens_spec)) if SENSORS[reg.sens_spec[n]].event is not None)
-    )
-    source_w = (55 if len(reg.cam_ent) else 0, 30 if len(alarm_sensors) else 0, 15)
-    day = _Day(rng, plan, reg, alarm_sensors)
+    day, source_w = day_drawer(rng, plan, reg)
     base = plan.scale * per_enterprise / days
     today = local_midnight(now)
     for d in range(days - 1, -1, -1):
@@ -265,18 +267,27 @@ def emit_events(
         n = round(base * (0.75 if weekday >= 5 else 1.05) * rng.uniform(0.85, 1.15) * share)
         drawn: list[_Draft] = []
         for _ in range(n):
-            source = rng.choices(_SOURCES, source_w)[0]
-            row = (
-                day.video(start)
-                if source is EventSource.VIDEO_ALGORITHM
-                else (day.iot(start) if source is EventSource.IOT_THRESHOLD else day.manual(start))
-            )
+            row = day.draw(start, source_w)
             if row is not None:
                 drawn.append(row)
-        drawn.sort(key=lambda r: r.occurred_at)
-        key = day_key(start)
-        for seq, row in enumerate(drawn, start=1):
-            status = _status(rng, row.source, now - row.occurred_at)
-            lo, hi = _UPDATE_DELAY[status]
-            updated = min(row.occurred_at + rng.randint(lo, hi), now)
-            yield Event(id=f"EV-{key}-{seq:05d}", status=status, updated_at=updated, **row._asdict())
+        yield from finish_day(rng, now, start, drawn)
+
+
+def day_drawer(rng: random.Random, plan: CityPlan, reg: Registry) -> tuple[_Day, tuple[int, int, int]]:
+    """The day drawer and the source weights (no video without cameras, no IoT without sensors)."""
+    alarm_sensors = array(
+        "i", (n for n in range(len(reg.sens_spec)) if SENSORS[reg.sens_spec[n]].event is not None)
+    )
+    source_w = (55 if len(reg.cam_ent) else 0, 30 if len(alarm_sensors) else 0, 15)
+    return _Day(rng, plan, reg, alarm_sensors), source_w
+
+
+def finish_day(rng: random.Random, now: int, start: int, drawn: list[_Draft]) -> Iterator[Event]:
+    """The day's drafts in time order as events, numbered per day, with an age-dependent status."""
+    drawn.sort(key=lambda r: r.occurred_at)
+    key = day_key(start)
+    for seq, row in enumerate(drawn, start=1):
+        status = _status(rng, row.source, now - row.occurred_at)
+        lo, hi = _UPDATE_DELAY[status]
+        updated = min(row.occurred_at + rng.randint(lo, hi), now)
+        yield Event(id=f"EV-{key}-{seq:05d}", status=status, updated_at=updated, **row._asdict())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from core.models import (
     DailyPatrol,
@@ -111,6 +111,7 @@ def _hazard(
     source: HazardSource,
     finding: tuple[str, str, HazardLevel],
     inspection_id: str | None,
+    verify_p: float = 0.8,
 ) -> Hazard:
     text, _, level = finding
     days = rng.randint(30, 90) if level is HazardLevel.MAJOR else rng.choice((3, 7, 7, 10, 15, 15, 30))
@@ -125,7 +126,7 @@ def _hazard(
         rectified = min(found + int((deadline - found) * rng.uniform(0.2, 1.15)), now - HOUR)
         rectified = max(rectified, found)
         status = HazardStatus.RECTIFIED
-        if rectified < now - 2 * DAY and rng.random() < 0.8:
+        if rectified < now - 2 * DAY and rng.random() < verify_p:
             verified = min(rectified + rng.randint(1, 10) * DAY, now - HOUR)
             status = HazardStatus.VERIFIED
     else:
@@ -151,6 +152,10 @@ def _working_time(rng: random.Random, day_start: int) -> int:
     return local_midnight(day_start) + rng.randint(8 * 60 + 30, 17 * 60) * MINUTE
 
 
+def _last_year(rng: random.Random, now: int) -> int:
+    return _working_time(rng, now - rng.randint(1, 364) * DAY)
+
+
 def emit_supervision(
     rng: random.Random,
     plan: CityPlan,
@@ -164,55 +169,13 @@ def emit_supervision(
     """Inspection → Hazard → Penalty → SpecialOperation → Drill for enterprise ``i``."""
     now = plan.now_ms
     ctx = Context(plan, i, eid, key)
-    chem = ctx.c.group is CategoryGroup.HAZARDOUS_CHEMICALS and ctx.c is not C.GAS_STATION
+    chem = is_chemical(ctx)
     hazards: list[Hazard] = []
     penalties: list[Penalty] = []
-    mean = _INSPECT_MEAN[plan.cls[i]] * (1.3 if chem else 1.0) * (0.7 if ctx.s is Sc.MICRO else 1.0)
-    for n in range(1, poisson(rng, mean) + 1):
-        city = rng.random() < (0.7 if chem else 0.2)
-        staff = inspectors[0 if city else ctx.town + 1]
-        at = _working_time(rng, now - rng.randint(1, 364) * DAY)
-        findings = 0 if rng.random() < 0.5 else rng.choices((1, 2, 3, 4, 5), (45, 30, 15, 7, 3))[0]
-        ins_id = f"INS-{key}-{n:02d}"
-        yield Inspection(
-            id=ins_id,
-            enterprise_id=eid,
-            agency_id=CITY_DEPT_ID if city else dept_id(ctx.town),
-            inspected_at=at,
-            inspectors=tuple(s.name for s in rng.sample(list(staff), 2)),
-            kind=rng.choices(_KINDS, _KIND_W)[0],
-            findings=findings,
-        )
-        found = [ctx.finding(rng) for _ in range(findings)]
-        for f in found:
-            hazards.append(_hazard(rng, ctx, len(hazards) + 1, now, at, HazardSource.ENFORCEMENT, f, ins_id))
-        if found and rng.random() < (0.5 if any(f[2] is HazardLevel.MAJOR for f in found) else 0.08):
-            text, art, _ = max(found, key=lambda f: f[2] is HazardLevel.MAJOR)
-            decided = at + rng.randint(7, 30) * DAY
-            if decided < now:
-                basis, _, cap = ARTICLES[art]
-                amount = rng.choice(
-                    [a for a in (5_000, 8_000, 10_000, 20_000, 30_000, 50_000, 80_000, 100_000) if a <= cap]
-                )
-                organ = CITY_DEPT_NAME if city else _town_organ(ctx.town)
-                penalties.append(
-                    Penalty(
-                        id=f"PEN-{key}-{n:02d}",
-                        enterprise_id=eid,
-                        inspection_id=ins_id,
-                        organ=organ,
-                        facts=f"经现场检查，该单位存在{text}的违法行为",
-                        basis=basis,
-                        decision=f"责令限期改正，并处罚款人民币{amount}元",
-                        amount_yuan=float(amount),
-                        decided_at=decided,
-                    )
-                )
-    base = 7.5 if chem else 4.5 if ctx.c is C.GAS_STATION else 4.0 if ctx.majors else 2.6
-    if ctx.c is C.OTHER:
-        base = 1.3
+    for n in range(1, poisson(rng, inspection_mean(plan, i, ctx)) + 1):
+        yield inspect(rng, ctx, inspectors, now, _last_year, f"{n:02d}", hazards, penalties)
     weights = (50, 25, 13 if has_sensors else 0, 12 if has_cameras else 0)
-    for _ in range(poisson(rng, base * _SCALE_F[ctx.s])):
+    for _ in range(poisson(rng, hazard_mean(ctx))):
         age = min(364, int(rng.expovariate(1 / 100)))  # reporting has grown: recent months are busier
         found_at = _working_time(rng, now - age * DAY)
         found_at = min(found_at, now - 10 * MINUTE)
@@ -222,6 +185,82 @@ def emit_supervision(
     yield from penalties
     yield from _special_operations(rng, ctx, now, chem)
     yield from _drills(rng, ctx, now, chem)
+
+
+def is_chemical(ctx: Context) -> bool:
+    return ctx.c.group is CategoryGroup.HAZARDOUS_CHEMICALS and ctx.c is not C.GAS_STATION
+
+
+def inspection_mean(plan: CityPlan, i: int, ctx: Context) -> float:
+    """Expected enforcement inspections of enterprise ``i`` per year."""
+    chem = is_chemical(ctx)
+    return _INSPECT_MEAN[plan.cls[i]] * (1.3 if chem else 1.0) * (0.7 if ctx.s is Sc.MICRO else 1.0)
+
+
+def hazard_mean(ctx: Context) -> float:
+    """Expected hazards found outside inspections in the last twelve months."""
+    chem = is_chemical(ctx)
+    base = 7.5 if chem else 4.5 if ctx.c is C.GAS_STATION else 4.0 if ctx.majors else 2.6
+    if ctx.c is C.OTHER:
+        base = 1.3
+    return base * _SCALE_F[ctx.s]
+
+
+def inspect(
+    rng: random.Random,
+    ctx: Context,
+    inspectors: Sequence[Sequence[Staff]],
+    now: int,
+    when: Callable[[random.Random, int], int],
+    tag: str,
+    hazards: list[Hazard],
+    penalties: list[Penalty],
+    verify_p: float = 0.8,
+) -> Inspection:
+    """One inspection at ``when(rng, now)``; its findings are appended to ``hazards`` and a penalty, if any, to
+    ``penalties`` (both are emitted after the inspection they refer to)."""
+    chem = is_chemical(ctx)
+    city = rng.random() < (0.7 if chem else 0.2)
+    staff = inspectors[0 if city else ctx.town + 1]
+    at = when(rng, now)  # drawn here, after ``city``, to keep the seeded stream of earlier versions
+    findings = 0 if rng.random() < 0.5 else rng.choices((1, 2, 3, 4, 5), (45, 30, 15, 7, 3))[0]
+    ins_id = f"INS-{ctx.key}-{tag}"
+    inspection = Inspection(
+        id=ins_id,
+        enterprise_id=ctx.eid,
+        agency_id=CITY_DEPT_ID if city else dept_id(ctx.town),
+        inspected_at=at,
+        inspectors=tuple(s.name for s in rng.sample(list(staff), 2)),
+        kind=rng.choices(_KINDS, _KIND_W)[0],
+        findings=findings,
+    )
+    found = [ctx.finding(rng) for _ in range(findings)]
+    for f in found:
+        n = len(hazards) + 1
+        hazards.append(_hazard(rng, ctx, n, now, at, HazardSource.ENFORCEMENT, f, ins_id, verify_p))
+    if found and rng.random() < (0.5 if any(f[2] is HazardLevel.MAJOR for f in found) else 0.08):
+        text, art, _ = max(found, key=lambda f: f[2] is HazardLevel.MAJOR)
+        decided = at + rng.randint(7, 30) * DAY
+        if decided < now:
+            basis, _, cap = ARTICLES[art]
+            amount = rng.choice(
+                [a for a in (5_000, 8_000, 10_000, 20_000, 30_000, 50_000, 80_000, 100_000) if a <= cap]
+            )
+            organ = CITY_DEPT_NAME if city else _town_organ(ctx.town)
+            penalties.append(
+                Penalty(
+                    id=f"PEN-{ctx.key}-{tag}",
+                    enterprise_id=ctx.eid,
+                    inspection_id=ins_id,
+                    organ=organ,
+                    facts=f"经现场检查，该单位存在{text}的违法行为",
+                    basis=basis,
+                    decision=f"责令限期改正，并处罚款人民币{amount}元",
+                    amount_yuan=float(amount),
+                    decided_at=decided,
+                )
+            )
+    return inspection
 
 
 def _town_organ(town: int) -> str:
