@@ -153,9 +153,15 @@ def time_window(
         window = Window(window.from_ms + DAY_MS, window.to_ms + DAY_MS, window.label)
     if window is not None and not ahead and window.from_ms > now_ms:
         # Records (hazards found, inspections, penalties, alarms) lie in the past: a window that has not
-        # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records.
-        return None
+        # begun dates the caller's plan ("明天检查组要去X，先看看还有哪些隐患没整改"), not the records;
+        # the question after that clause may still name its own period ("明天去顾山，顾山今年查了几次").
+        rest = _CLAUSE_BREAK.split(text, maxsplit=1)[1:]
+        again = _window(rest[0], now_ms, parser, ahead=ahead) if rest and rest[0].strip() else None
+        return again if again is not None and again.from_ms <= now_ms else None
     return window
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。]")
 
 
 _BACKWARD = re.compile(r"昨|前天|前晚|前夜|上周|上个|上礼拜|上星期|刚|之前|以前")

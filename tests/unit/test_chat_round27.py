@@ -72,3 +72,12 @@ def test_a_follow_up_of_a_count_is_answered_as_a_count(service) -> None:  # type
     alone = service.ask("澄江街道这个月有多少起火焰报警", CITY)
     assert then.intent == "events_recent" and len(then.rows) == len(alone.rows)
     assert f"共查到 {len(alone.rows)}" in then.answer or f"共 {len(alone.rows)}" in then.answer
+
+
+def test_a_visit_clause_does_not_hide_the_questions_own_period() -> None:
+    from agents.chat.timewords import time_window
+    from agents.nlp.timeexpr import parse_time_range
+
+    got = time_window("下周跟队去璜土，璜土上个月罚了几次", NOW_MS, parse_time_range)
+    assert got is not None and got.to_ms <= NOW_MS and got.from_ms == int(datetime(2026, 10, 1, tzinfo=CST).timestamp() * 1000)
+    assert time_window("明天要去璜土检查，先看看隐患", NOW_MS, parse_time_range) is None  # the visit only
