@@ -79,5 +79,9 @@ def test_a_visit_clause_does_not_hide_the_questions_own_period() -> None:
     from agents.nlp.timeexpr import parse_time_range
 
     got = time_window("下周跟队去璜土，璜土上个月罚了几次", NOW_MS, parse_time_range)
-    assert got is not None and got.to_ms <= NOW_MS and got.from_ms == int(datetime(2026, 10, 1, tzinfo=CST).timestamp() * 1000)
+    assert (
+        got is not None
+        and got.to_ms <= NOW_MS
+        and got.from_ms == int(datetime(2026, 10, 1, tzinfo=CST).timestamp() * 1000)
+    )
     assert time_window("明天要去璜土检查，先看看隐患", NOW_MS, parse_time_range) is None  # the visit only
