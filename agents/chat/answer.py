@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agents.chat import duty_roster, plan_guide
+from agents.chat.counted_lists import COUNT_LIMIT
 from agents.chat.slots import HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
@@ -111,6 +112,8 @@ def templated_answer(
     if not rows:
         if intent.id == "duty_now":
             return f"没有查到当前的值班安排{where}。"
+        if int(params.get("limit") or 0) >= COUNT_LIMIT:  # how many was asked: the number is 0, say it
+            return f"{cond + '，' if cond else ''}{intent.subject}共 0 {_unit(intent)}（没有查到符合条件的记录）。"
         return f"没有查到符合条件的{intent.subject}{where}。"
     if intent.shape == "record":
         return "\n".join(render_item(intent, r) for r in rows[:SHOWN])

@@ -15,7 +15,7 @@ from agents.chat import (
     plan_places,
     plan_severity,
 )
-from agents.chat.counted_lists import row_limit
+from agents.chat.counted_lists import COUNT_LIMIT, row_limit
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
 from agents.chat.plan_sectors import category_sectors
@@ -62,6 +62,8 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         params["limit"] = top_limit(text).get("limit", params["limit"])  # "最多的三个镇": those three
     if values.get("limit") is None:
         params["limit"] = row_limit(intent, text, params["limit"])  # "本月告警有多少条": every row counted
+        if values.get("count_asked") and intent.shape == "list":
+            params["limit"] = max(params["limit"], COUNT_LIMIT)  # "那华士呢" after "有多少条": still a count
     if (
         "due_within_ms" in intent.slots
         and params.get("due_within_ms") is None
@@ -106,6 +108,8 @@ def remembered_slots(values: dict[str, Any], params: dict[str, Any]) -> dict[str
     kept = {k: v for k, v in values.items() if not k.startswith("_")}
     if "open_only" in params and not params["open_only"] and not params.get("hazard_status"):
         kept["open_only"] = False
+    if int(params.get("limit") or 0) >= COUNT_LIMIT:  # the question asked how many; "只看重大的" does too
+        kept["count_asked"] = True
     return kept
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.chat import mixed_words
+from agents.chat.legal_names import register_form
 from agents.chat.plainwords import expand_plain_words
 from agents.chat.purpose_clause import without_purpose_clause
 from agents.chat.wordslips import fix_word_slips
@@ -39,7 +40,7 @@ _PIVOT = re.compile(
 
 def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
-    text = mixed_words.normalise(text)  # "lingang 这周 alarm 几次", "罚款超过伍万元"
+    text = register_form(mixed_words.normalise(text))  # "lingang 这周 alarm 几次"; "X（江阴）有限责任公司"
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(

@@ -59,6 +59,9 @@ _SHAPE_FAMILIES = ("险检验脸签剑捡",)
 
 # Words of their own that sound like a term: 预期 (expected) is not 逾期.
 _OWN_WORDS = frozenset({"预期"})
+# Place names that open a firm's legal name: their last character with the next one is no slipped
+# noun ("江阴市信力树脂" has 市信, which sounds like 失信; chat round 27).
+_PLACE_NAMES = ("江阴市", "无锡市", "江苏省")
 
 
 def _same_sound_slip(span: str, term: str) -> bool:
@@ -100,13 +103,18 @@ def fix_word_slips(text: str) -> str:
         start = 0
         while start + size <= len(out):
             span = out[start : start + size]
-            term = _slipped_term(span)
+            term = None if _in_place_name(out, start) else _slipped_term(span)
             if term is not None:
                 out = out[:start] + term + out[start + size :]
                 start += size
             else:
                 start += 1
     return out
+
+
+def _in_place_name(text: str, start: int) -> bool:
+    """The character at ``start`` ends a place name such as 江阴市."""
+    return any(text[max(start - len(p) + 1, 0) : start + 1] == p for p in _PLACE_NAMES)
 
 
 __all__ = ["fix_word_slips"]
