@@ -22,7 +22,7 @@ def lunar_to_solar(year: int, month: int, day: int) -> date | None:
     when the month has no such day (腊月三十 in a 29-day 腊月) or the year is out of the library's range."""
     try:
         solar = Lunar.fromYmd(year, month, day).getSolar()
-    except Exception:  # the library raises a bare Exception for a day the month lacks
+    except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day the month lacks
         return None
     return date(solar.getYear(), solar.getMonth(), solar.getDay())
 
@@ -49,5 +49,5 @@ def solar_term(name: str, year: int) -> date | None:
     """The day of solar term ``name`` (冬至, 立春, …) in Gregorian ``year``."""
     try:
         return _terms(year).get(name)
-    except Exception:  # outside the library's range
+    except Exception:  # noqa: BLE001 - the library raises a bare Exception outside its range
         return None

@@ -135,7 +135,11 @@ def test_lunar_festivals_are_not_read_as_gregorian(text: str) -> None:
 # such day not after today (said on 1 September 2026, 农历七月初七 = 19 August 2026, 阴历八月十五 = 6 October 2025).
 @pytest.mark.parametrize(
     ("text", "day"),
-    [("农历七月初七 火警", t(2026, 8, 19)), ("阴历腊月二十三", t(2026, 2, 10)), ("旧历8月15", t(2025, 10, 6))],
+    [
+        ("农历七月初七 火警", t(2026, 8, 19)),
+        ("阴历腊月二十三", t(2026, 2, 10)),
+        ("旧历8月15", t(2025, 10, 6)),
+    ],
 )
 def test_lunar_dates_are_read_through_the_lunar_calendar(text: str, day: datetime) -> None:
     r = parse_time_range(text, TUESDAY)

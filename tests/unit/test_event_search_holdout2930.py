@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, lunar_span
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
 from tests.support.shanghai_time import time_span as span
 

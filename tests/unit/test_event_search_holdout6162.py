@@ -74,7 +74,15 @@ def test_seasons_terms_and_lunar_dates(text: str, now: datetime, expected: tuple
 
 
 @pytest.mark.parametrize(
-    "text", ["雨水倒灌 申港", "大雪天 路滑 有人摔伤", "春天花园 火焰", "黄梅天 周庄 漏水", "寒潮来的时候 华士", "进博会前后 临港"]
+    "text",
+    [
+        "雨水倒灌 申港",
+        "大雪天 路滑 有人摔伤",
+        "春天花园 火焰",
+        "黄梅天 周庄 漏水",
+        "寒潮来的时候 华士",
+        "进博会前后 临港",
+    ],
 )
 def test_weather_and_announced_events_give_no_time(text: str) -> None:
     assert span(text, LATE_NOVEMBER) is None
