@@ -92,3 +92,20 @@ def test_an_undated_season_keeps_the_other_fields(parser: EventQueryParser) -> N
     out = parser.parse("出梅以来 城东 冒烟 还没处理的", LATE_NOVEMBER)
     assert out.filter.time_from is None and out.filter.time_to is None
     assert out.filter.towns == ["城东街道"] and out.filter.event_types == ["烟雾"]
+
+
+# Probe-driven after the held-out measurement (esh62-009 高温天里 read as 温度超限): hot weather said as a time is
+# no event type; an alarm about heat still is.
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("持续高温天气 华士 有人没戴安全帽", []),
+        ("高温期间 周庄 抽烟的", ["抽烟"]),
+        ("高温季节 城东 火焰", ["火焰"]),
+        ("华士 高温报警", ["温度超限"]),
+        ("申港 反应釜高温", ["温度超限"]),
+    ],
+)
+def test_hot_weather_is_no_over_temperature(parser: EventQueryParser, text: str, types: list[str]) -> None:
+    got = parser.parse(text, LATE_NOVEMBER).filter.event_types
+    assert [t for t in got if t != "未戴安全帽"] == types
