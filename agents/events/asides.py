@@ -11,6 +11,9 @@ are read, as ``device_faults`` blanks a broken detector:
   about (还没处置吗: the open ones are what is asked for).
 * a whether-question about a verdict (是不是误报, 是否误报, 是不是真的) asks the same of the status column
   (events-robust23); 不是误报的 on its own stays a negated status.
+* hot weather said as a time (高温天, 高温天里, 高温天气, 高温期间, 高温季节, 高温时段; events33) is no 温度超限:
+  it says when, not what was measured, and gives no time either (weather the grammar cannot date). 高温报警,
+  高温 alone and 温度高 stay 温度超限.
 """
 
 from __future__ import annotations
@@ -47,13 +50,14 @@ _VERDICT_QUESTION = re.compile(
 
 
 # 亮黄色, 深蓝色, 浅红色: a shade is how a thing looks; levels are never said with one (events-robust19).
+_HOT_WEATHER = re.compile(r"(?:持续)?高温(?:天气?|季节|期间|时段|日子)(?:里|时|的时候|期间)?")
 _SHADED_COLOUR = re.compile(r"(?<=[亮深浅淡鲜艳])[红橙黄蓝](?:颜)?色")
 
 
 def aside_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of describing colours, status and verdict questions to blank."""
+    """Spans of describing colours, status and verdict questions and hot-weather words to blank."""
     return [
         m.span()
-        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION, _VERDICT_QUESTION)
+        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION, _VERDICT_QUESTION, _HOT_WEATHER)
         for m in pattern.finditer(text)
     ]

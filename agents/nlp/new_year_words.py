@@ -4,8 +4,8 @@ as ``year_words`` does, so ``timeexpr`` gains no new semantics:
 * 年后 / 过年后 / 过年以后 / 过完年(以后) / 过完春节 / 过了年 = 春节后: the day after the 春节 span (除夕 → 初六) → `now`, of the
   latest 春节 whose span has ended; 到现在/至今/以来/这段时间 after it add nothing. N年后 (两年后), 去年后 and 年后天 are no match.
 * 腊月 / 腊月里 = the twelfth lunar month, 腊月初一 → 除夕 (the day before 正月初一), the latest begun, whole. The holiday
-  table gives 正月初一 but no lunar month lengths, so 腊月初一 comes from ``_LAYUE_FIRST``; a lunar date inside 腊月
-  (腊月初八, 腊月二十三) is left to the lunar reading.
+  table gives 正月初一 but no lunar month lengths, so 腊月初一 comes from ``lunar_calendar`` (a 2024–2030 table until
+  events33); a lunar date inside 腊月 (腊月初八, 腊月二十三) and 去年腊月 are ``season_words``'.
 * N年多来 / N年多以来 = 近(N+1)年: the 多 reaches up to the next whole year, as 8点多 reaches 9点.
 * 年前 + a length (年前1个礼拜, 年前1周, 年前半个月, 年前10天) = that many days before 除夕 → 除夕, of the 春节 nearest to
   `now` (as 年前 alone, ``year_words``); it ran as 年前 followed by a rolling week.
@@ -22,16 +22,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from agents.nlp.calendar_days import holiday_span
+from agents.nlp.lunar_calendar import lunar_to_solar
 from agents.nlp.year_words import nearest_new_year
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 
 HALF_MONTH_DAYS = 15
-# 腊月初一 (Gregorian) before each 春节 of the holiday table: the new moon a lunar month before 正月初一.
-_LAYUE_FIRST = {
-    2024: date(2024, 1, 11), 2025: date(2024, 12, 31), 2026: date(2026, 1, 19), 2027: date(2027, 1, 8),
-    2028: date(2027, 12, 28), 2029: date(2029, 1, 15), 2030: date(2030, 1, 4),
-}  # fmt: skip
 
 # 年后 not after a number, a year word or another 年 (两年后, 去年后, 新年后); 过年/过完年/过了年 before 后-words.
 _AFTER_NEW_YEAR = re.compile(
@@ -64,7 +60,8 @@ def _after_new_year(m: re.Match[str], today: date) -> str:
 
 def _layue(m: re.Match[str], today: date) -> str:
     for year in (today.year + 1, today.year, today.year - 1):
-        first, new_year = _LAYUE_FIRST.get(year), holiday_span("春节", year)
+        # 腊月初一 of the lunar year before the 春节 of ``year`` (events33: the library replaced a 2024–2030 table)
+        first, new_year = lunar_to_solar(year - 1, 12, 1), holiday_span("春节", year)
         if first is not None and new_year is not None and first <= today:
             return _dates(first, new_year[0].date())  # 除夕 is the span's first day
     return m.group()

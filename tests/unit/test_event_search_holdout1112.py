@@ -7,7 +7,7 @@ is only background to a later one)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -125,16 +125,29 @@ def test_month_heads_and_start_end_ranges(text: str, start: datetime, end: datet
     assert r is not None and (r.start, r.end) == (start, end)
 
 
-@pytest.mark.parametrize(
-    "text", ["农历七月初七 火警", "阴历腊月二十三", "去年七夕", "重阳节那天的火情", "旧历8月15"]
-)
-def test_lunar_dates_are_not_read_as_gregorian(text: str) -> None:
+@pytest.mark.parametrize("text", ["去年七夕", "重阳节那天的火情", "腊八 火警"])
+def test_lunar_festivals_are_not_read_as_gregorian(text: str) -> None:
     assert parse_time_range(text, TUESDAY) is None
     assert lunar_span(text) is not None
 
 
-def test_the_parser_says_it_did_not_filter_on_a_lunar_date(parser: EventQueryParser) -> None:
-    out = parser.parse("阴历八月十五 周庄 冒烟", TUESDAY)
+# events33 changed the lunar-date convention: a lunar date is read through the lunar calendar (ADR 0010), the latest
+# such day not after today (said on 1 September 2026, 农历七月初七 = 19 August 2026, 阴历八月十五 = 6 October 2025).
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("农历七月初七 火警", t(2026, 8, 19)),
+        ("阴历腊月二十三", t(2026, 2, 10)),
+        ("旧历8月15", t(2025, 10, 6)),
+    ],
+)
+def test_lunar_dates_are_read_through_the_lunar_calendar(text: str, day: datetime) -> None:
+    r = parse_time_range(text, TUESDAY)
+    assert r is not None and (r.start, r.end) == (day, day + timedelta(days=1))
+
+
+def test_the_parser_says_it_did_not_filter_on_a_lunar_festival(parser: EventQueryParser) -> None:
+    out = parser.parse("重阳节那天 周庄 冒烟", TUESDAY)
     assert out.filter.time_from is None and out.filter.towns == ["周庄镇"]
     assert any("农历" in w for w in out.warnings)
     assert lunar_span("昨天的火情") is None

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, lunar_span
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
 from tests.support.shanghai_time import time_span as span
 
@@ -104,9 +104,10 @@ def test_a_lunar_day_not_yet_come_is_last_years() -> None:
 
 
 def test_what_lunar_words_must_not_change(parser: EventQueryParser) -> None:
-    assert lunar_span("农历正月初五 的火焰") is not None  # a lunar date said as such: no Gregorian guess
+    # a lunar date said as such is read through the lunar calendar since events33 (it gave no time before)
     found = parser.parse("农历正月初五 火焰", AFTER_SPRING)
-    assert found.filter.time_from is None and any("农历" in w for w in found.warnings)
+    assert (found.filter.time_from, found.filter.time_to) == (at(2, 10, year=2027), at(2, 11, year=2027))
+    assert not any("农历" in w for w in found.warnings)
     assert span("初一学生 宿舍 抽烟", AFTER_SPRING) is None  # a school year, not a day
     assert span("月初", NOVEMBER) == (at(11, 1), at(11, 11))
     assert span("年三十", AFTER_SPRING) == (at(2, 5, year=2027), at(2, 6, year=2027))
