@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 _QUANTITY = re.compile(
-    r"(温度|液位|压力|浓度|气体浓度)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
+    r"(温度|液位|压力|浓度|气体浓度|视频)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
 )
 # device names as the sensors are labelled (ingestion/demo/catalog.py SENSORS), longest first
 _DEVICES = (
@@ -26,8 +26,25 @@ _DEVICE_SAID = {  # a spoken form → the label part stored in the sensor's name
 }  # fmt: skip
 
 
+# "在线传感器", "在线的": only those online (sensor_count); "离线" is the offline template's own
+_ONLINE = re.compile(r"(?<![不离])在线(?!监测|监控)(?:的)?(?:传感器|监测设备|探测器|设备|[的吗呢]|$)")
+_OFFLINE = re.compile(r"离线|掉线|不在线|断线|连不上|失联")
+
+
 def sensor_kind(text: str) -> dict[str, Any]:
-    """``{"sensor_type": …}`` or ``{"sensor_label": …}`` for a sensor said by its kind, else ``{}``."""
+    """``{"sensor_type": …}`` or ``{"sensor_label": …}`` for a sensor said by its kind, else ``{}``;
+    with ``sensor_online`` when only the online or offline ones are counted."""
+    online = (
+        {"sensor_online": True}
+        if _ONLINE.search(text)
+        else {"sensor_online": False}
+        if _OFFLINE.search(text)
+        else {}
+    )
+    return online | _kind(text)
+
+
+def _kind(text: str) -> dict[str, Any]:
     for said, label in _DEVICE_SAID.items():
         if said in text:
             return {"sensor_label": label}
