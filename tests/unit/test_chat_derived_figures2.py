@@ -95,3 +95,20 @@ def test_a_change_with_no_period_gets_a_question_back(service) -> None:  # type:
 def test_a_breakdown_is_not_answered_as_one_share(service) -> None:  # type: ignore[no-untyped-def]
     got = service.ask("今年各类型告警各占百分之多少", HUASHI)
     assert got.path != "derived" or len(got.rows) > 2
+
+
+# ---- the eval's scoring of round 2's kinds (evals/chat_derived.py) --------------------------------
+
+
+def test_the_scorer_recomputes_averages_growth_per_town_and_wants_a_question_back() -> None:
+    from evals.chat_derived import derived_answer_ok, derived_execution_ok
+
+    avg = [{"key": 37}, {"key": 8}]
+    assert derived_answer_ok("average", avg, "共 37 条，8 家，平均 4.63 条")
+    assert not derived_answer_ok("average", avg, "共 37 条，8 家，平均 4.6 条")
+    towns = [{"key": "华士镇", "n": 6, "w": 4}, {"key": "璜土镇", "n": 0, "w": 0}]
+    assert derived_answer_ok("grouped_growth", towns, "华士镇 6 起（上月 4 起），增长 50.0%")
+    assert not derived_answer_ok("grouped_growth", towns, "华士镇 6 起")
+    assert derived_execution_ok("clarify", [{"key": 0}], [])
+    assert not derived_execution_ok("clarify", [{"key": 0}], [{"n": 12}])
+    assert derived_answer_ok("clarify", [{"key": 0}], "您想比较哪两个时间段？")
