@@ -31,20 +31,15 @@ _ONLINE = re.compile(r"(?<![不离])在线(?!监测|监控)(?:的)?(?:传感器|
 _OFFLINE = re.compile(r"离线|掉线|不在线|断线|连不上|失联")
 
 
+def sensor_online(text: str) -> dict[str, Any]:
+    """``{"sensor_online": True/False}`` when only the online or offline sensors are counted, else ``{}``."""
+    if _ONLINE.search(text):
+        return {"sensor_online": True}
+    return {"sensor_online": False} if _OFFLINE.search(text) else {}
+
+
 def sensor_kind(text: str) -> dict[str, Any]:
-    """``{"sensor_type": …}`` or ``{"sensor_label": …}`` for a sensor said by its kind, else ``{}``;
-    with ``sensor_online`` when only the online or offline ones are counted."""
-    online = (
-        {"sensor_online": True}
-        if _ONLINE.search(text)
-        else {"sensor_online": False}
-        if _OFFLINE.search(text)
-        else {}
-    )
-    return online | _kind(text)
-
-
-def _kind(text: str) -> dict[str, Any]:
+    """``{"sensor_type": …}`` or ``{"sensor_label": …}`` for a sensor said by its kind, else ``{}``."""
     for said, label in _DEVICE_SAID.items():
         if said in text:
             return {"sensor_label": label}
@@ -56,4 +51,4 @@ def _kind(text: str) -> dict[str, Any]:
     return {}
 
 
-__all__ = ["sensor_kind"]
+__all__ = ["sensor_kind", "sensor_online"]
