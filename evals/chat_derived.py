@@ -15,6 +15,14 @@ figure is computed here, independently of the system, under the conventions of `
 * ``grouped_share`` (各镇X占比): gold rows ``(key, n, w)`` = group, part, whole; two columns of the
   answer hold the (group, part) pairs (as ``grouped``), and the answer states each group with a
   part above 0 and its percent.
+* ``average`` (平均每家/每起/每个镇, round 2): gold ``[total, count]``; the answer states both numbers
+  and total / count with two decimals, halves rounded up ("0.49"); a count of 0 must be said (无法计算);
+* ``grouped_growth`` (各镇…环比, round 2): gold rows ``(key, n, w)`` = group, this period, the period
+  before; two columns hold the (group, this period) pairs (as ``grouped``), and the answer names each
+  group with a count above 0 in either period and, where the period before is above 0,
+  |n − w| / w as a percent;
+* ``clarify`` (a change with no period said, round 2): no numbers in the rows, and the answer asks
+  back which periods (哪 + 时间/时段/期间/时期/月/年).
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -25,7 +33,17 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-DERIVED_KINDS = ("whole_part", "share", "growth", "difference", "grouped_share")
+DERIVED_KINDS = (
+    "whole_part",
+    "share",
+    "growth",
+    "difference",
+    "grouped_share",
+    "average",
+    "grouped_growth",
+    "clarify",
+)
+ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
 UP_WORDS = ("增长", "增加", "上升", "多")
 DOWN_WORDS = ("下降", "减少", "降低", "少")
 SAME_WORDS = ("持平", "一样", "相同", "没有变化")
@@ -43,6 +61,12 @@ def percent(part: float, whole: float) -> str:
     return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}%"
 
 
+def mean(total: float, count: float) -> str:
+    """total / count with two decimals, halves rounded away from zero (2.345 → 2.35)."""
+    value = Decimal(str(total)) / Decimal(str(count))
+    return str(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
 def _numbers(rows: list[dict[str, Any]]) -> set[str]:
     return {
         _norm(v) for r in rows for v in r.values() if isinstance(v, int | float) and not isinstance(v, bool)
@@ -56,7 +80,9 @@ def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
 
 
 def derived_execution_ok(compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
-    if compare == "grouped_share":
+    if compare == "clarify":  # asked back: nothing counted yet
+        return not _numbers(rows) - {"0"}
+    if compare in ("grouped_share", "grouped_growth"):
         from evals.chat import grouped_ok  # the per-town pairs are scored as ``grouped``
 
         return grouped_ok([{"key": r["key"], "n": r["n"]} for r in gold_rows], rows)
@@ -72,11 +98,18 @@ def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str
     if compare == "grouped_share":
         shown = [r for r in gold_rows if r["n"] and r["w"]]
         return all(_norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown)
+    if compare == "grouped_growth":
+        named = all(_norm(r["key"]) in answer for r in gold_rows if r["n"] or r["w"])
+        return named and all(percent(abs(r["n"] - r["w"]), r["w"]) in answer for r in gold_rows if r["w"])
+    if compare == "clarify":
+        return "哪" in answer and any(w in answer for w in ASK_BACK_WORDS)
     first, second = (float(r["key"]) for r in gold_rows[:2])
     if not all(_norm(g["key"]) in answer for g in gold_rows[:2]):
         return False
     if compare == "whole_part":
         return True
+    if compare == "average":
+        return "无法计算" in answer if second == 0 else mean(first, second) in answer
     if compare == "share":
         return "无法计算" in answer if second == 0 else percent(first, second) in answer
     if compare == "difference":

@@ -13,9 +13,10 @@ OPERATIONS_INTENTS: tuple[Intent, ...] = (
     Intent(
         "sensors_offline",
         "离线的物联传感器（按镇街、企业、类型如温度/液位或可燃气体探测器）",
-        (*_ENT_SLOTS, "sensor_type", "sensor_label"),
+        (*_ENT_SLOTS, "sensor_type", "sensor_label", "all_sensors"),
         ("id", "name", "sensor_type", "enterprise_id", "enterprise", "town", "last_seen"),
-        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND s.online = false
+        # all_sensors: every sensor, online or not, counted per town ("各镇街传感器分别有多少", ADR 0018)
+        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND (s.online = false OR $all_sensors = true)
   AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
 RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town, s.last_seen AS last_seen ORDER BY e.name, s.id LIMIT $limit""",
@@ -23,6 +24,23 @@ RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterpr
         item="{enterprise}·{name}（{sensor_type}）",
         subject="离线传感器",
         examples=("哪些传感器离线了", "华士镇离线的监测设备"),
+    ),
+    Intent(
+        "sensor_count",
+        "物联传感器数量与在线数（按镇街、企业、类型如温度/液位/压力/视频；可只数在线或离线的）",
+        (*_ENT_SLOTS, "sensor_type", "sensor_label", "sensor_online"),
+        ("n", "online", "offline"),
+        # every sensor, not only the offline ones: the whole of a share (离线传感器占传感器总数, 在线率)
+        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT}
+  AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
+  AND ($sensor_online IS NULL OR s.online = $sensor_online)
+RETURN count(s) AS n, sum(CASE WHEN s.online THEN 1 ELSE 0 END) AS online,
+  sum(CASE WHEN s.online THEN 0 ELSE 1 END) AS offline""",
+        shape="count",
+        key="n",
+        key_kind="count",
+        subject="传感器",
+        examples=("全市传感器一共多少个", "华士镇在线的压力传感器有几个"),
     ),
     Intent(
         "sensors_alarming",

@@ -247,6 +247,8 @@ def counted_intent(p: AggregatePlan) -> str:
     m = p.measure
     if m.intent == "cameras_offline" and m.values.get("all_cameras"):
         return "camera_count"
+    if m.intent == "sensors_offline" and m.values.get("all_sensors"):
+        return "sensor_count"
     return _COUNT_FORMS.get(m.intent, m.intent) if p.group == "town" else m.intent
 
 

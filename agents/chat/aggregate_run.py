@@ -100,7 +100,7 @@ def _label(p: AggregatePlan, params: dict[str, Any]) -> str:
     if params.get("from_ms") is not None and not params.get("window_label"):  # the grammar gave no name
         period = f"{format_ms(params['from_ms'])[:10]} 至 {format_ms(params['to_ms'])[:10]}"
         detail = "，".join(x for x in (period, detail) if x)
-    name = {"传感器": "离线传感器" if m.intent == "sensors_offline" else "报警传感器", "视频监控": "摄像头" if m.values.get("all_cameras") else "离线摄像头",
+    name = {"传感器": ("传感器" if m.values.get("all_sensors") else "离线传感器") if m.intent == "sensors_offline" else "报警传感器", "视频监控": "摄像头" if m.values.get("all_cameras") else "离线摄像头",
             "事件告警": "告警事件"}.get(m.kind, m.kind)  # fmt: skip
     name = "逾期隐患" if m.intent == "overdue_hazards" else name
     what = {"sum": "罚款金额", "max": "单笔最高罚款"}.get(m.amount, f"{name}数")

@@ -43,7 +43,10 @@ def template_for(kind: str, clause: str, s: Slots, *, counted: bool) -> tuple[st
     if kind == "传感器":
         if OFFLINE.search(clause):
             return "sensors_offline", {}
-        return ("sensors_alarming", {}) if ALARM.search(clause) else None
+        if ALARM.search(clause):
+            return "sensors_alarming", {}
+        # counted per town or firm, the sensors themselves: every one, online or not (ADR 0018)
+        return ("sensors_offline", {"all_sensors": True}) if counted else None
     if kind == "视频监控":
         if OFFLINE.search(clause):
             return "cameras_offline", {}

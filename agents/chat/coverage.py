@@ -53,7 +53,7 @@ SUBJECTS: tuple[Subject, ...] = (
     _subject("重大危险源", r"危险源", "hazard_source_list", "hazard_source_enterprises",
              "hazard_source_count_by_level", "town_overview"),
     _subject("隐患", r"隐患", *_HAZARDS, "town_overview"),
-    _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "town_overview"),
+    _subject("传感器", r"传感器|探测器|监测设备|物联|监测探头|[监检]测仪|检测设备", "sensors_offline", "sensors_alarming", "sensor_count", "town_overview"),
     _subject("视频监控", r"摄像|视频|(?<!监测)探头|监控点|点位", "cameras_offline", "camera_count"),
     _subject("特殊作业", r"动火|吊装|盲板|特殊作业|(?:高处|受限空间|临时用电|动土|断路)作业", "special_operations"),
     _subject("风险点", r"风险点", "risk_points"),
@@ -146,7 +146,7 @@ _RATIO = re.compile(
 # ("今年有哪些企业被处罚") stays with the thing's template: its rows name the enterprises and the detail.
 ENTERPRISES_ASKED = "以企业为对象"
 _THING_TEMPLATES = (
-    "sensors_offline", "sensors_alarming", "cameras_offline", "camera_count", "special_operations",
+    "sensors_offline", "sensors_alarming", "sensor_count", "cameras_offline", "camera_count", "special_operations",
     "events_recent", "event_count_by_type", "risk_points", "hazard_source_list", "hazard_list",
     "overdue_hazards", "hazard_count", "hazard_count_by_town", "inspection_list", "inspection_count",
     "penalty_list", "penalty_total",

@@ -19,12 +19,14 @@ from typing import Any
 
 from agents.chat.counted_lists import as_count
 from agents.chat.derived_figures import Figure, figure
+from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
 from agents.chat.models import ChatAnswer, TurnState
 from agents.chat.slots import Gazetteer
 from agents.chat.versus import Answer, money_asked, value
 from core.scope import Principal, ScopeLevel
 
 _COUNTED_PATHS = ("template", "llm_template", "compound", "aggregate")
+_BREAKDOWN = re.compile(r"各(?:类型?|级|种|个?镇|街道|镇街)|每个镇|分镇街")
 _OWN_TOWN = re.compile(r"全镇|全街道|全区|本镇|本街道|各镇街?|各街道")
 
 
@@ -34,9 +36,15 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
     def answer(
         text: str, principal: Principal, previous: TurnState | None, use_llm: bool
     ) -> tuple[ChatAnswer, TurnState | None]:
+        if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
+            return ask_back()
+        if (r := rate(text)) is not None and (got := run_rate(ask, r, principal, use_llm)) is not None:
+            return got  # 整改率, 处置率, 在线率
+        if (a := average(text)) is not None and (got := run_average(ask, a, principal, use_llm, _towns)):
+            return got  # 平均每家企业几条隐患
         found = figure(text, gazetteer())
-        if found is None:
-            return ask(text, principal, previous, use_llm)
+        if found is None or (_BREAKDOWN.search(text) and not found.per_town):
+            return ask(text, principal, previous, use_llm)  # 各类型告警占比, 各镇…环比: no one pair of counts
         if found.kind != "change" and "全市" in found.second and principal.scope.level is not ScopeLevel.CITY:
             return ChatAnswer(answer="无权查看全市的数据（超出您的数据范围），无法计算占全市的比例；"
                               "可以问本辖区内的占比，如“本镇危化企业占本镇企业的比例”。", path="refusal"), None  # fmt: skip

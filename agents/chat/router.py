@@ -253,6 +253,10 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     ):  # 探头 alone: a camera
         if _has(_ALARM + r"|超限|预警|异常|超标", text):
             return hit("sensors_alarming", "传感器报警")
+        if counts(text) and not _has(
+            r"离线|掉线|不在线|断线|连不上|失联|故障", text
+        ):  # every sensor (ADR 0018)
+            return hit("sensor_count", "传感器数量")
         return hit("sensors_offline", "传感器离线")
     if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
         # a camera that is down shows nothing: "黑屏了", "没画面", "看不到图像"

@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 _QUANTITY = re.compile(
-    r"(温度|液位|压力|浓度|气体浓度)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
+    r"(温度|液位|压力|浓度|气体浓度|视频)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
 )
 # device names as the sensors are labelled (ingestion/demo/catalog.py SENSORS), longest first
 _DEVICES = (
@@ -24,6 +24,18 @@ _DEVICE_SAID = {  # a spoken form → the label part stored in the sensor's name
     "有毒气体报警器": "有毒气体探测器", "有毒气体探头": "有毒气体探测器", "氨气探测器": "氨气浓度探测器",
     "CO探测器": "一氧化碳探测器", "一氧化碳报警器": "一氧化碳探测器",
 }  # fmt: skip
+
+
+# "在线传感器", "在线的": only those online (sensor_count); "离线" is the offline template's own
+_ONLINE = re.compile(r"(?<![不离])在线(?!监测|监控)(?:的)?(?:传感器|监测设备|探测器|设备|[的吗呢]|$)")
+_OFFLINE = re.compile(r"离线|掉线|不在线|断线|连不上|失联")
+
+
+def sensor_online(text: str) -> dict[str, Any]:
+    """``{"sensor_online": True/False}`` when only the online or offline sensors are counted, else ``{}``."""
+    if _ONLINE.search(text):
+        return {"sensor_online": True}
+    return {"sensor_online": False} if _OFFLINE.search(text) else {}
 
 
 def sensor_kind(text: str) -> dict[str, Any]:
@@ -39,4 +51,4 @@ def sensor_kind(text: str) -> dict[str, Any]:
     return {}
 
 
-__all__ = ["sensor_kind"]
+__all__ = ["sensor_kind", "sensor_online"]

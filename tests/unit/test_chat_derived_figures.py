@@ -150,9 +150,11 @@ def test_a_whole_and_its_part_are_both_answered(service) -> None:  # type: ignor
     assert got.path == "derived" and {r["n"] for r in got.rows} == {whole, part}
 
 
-def test_a_whole_no_template_counts_is_still_declined(service) -> None:  # type: ignore[no-untyped-def]
-    got = service.ask("离线传感器在全部传感器里占比多少", CITY)  # no template counts every sensor
-    assert got.path == "clarify" and not got.rows
+def test_a_share_over_every_sensor_uses_the_sensor_count(service) -> None:  # type: ignore[no-untyped-def]
+    # round 2: sensor_count counts every sensor, so the whole is no longer the offline ones again
+    every = _count(service, "传感器一共有多少个")
+    got = service.ask("离线传感器在全部传感器里占比多少", CITY)
+    assert got.path == "derived" and got.rows[1]["n"] == every > got.rows[0]["n"]
 
 
 # ---- the eval's scoring of derived figures (evals/chat_derived.py) --------------------------------

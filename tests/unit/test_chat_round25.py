@@ -90,7 +90,8 @@ def test_two_periods_compare_true_counts(service) -> None:  # type: ignore[no-un
 
 def test_a_share_or_growth_rate_is_never_half_answered(service) -> None:  # type: ignore[no-untyped-def]
     # Since ADR 0018 the derived-figure step answers these with both counts (chatstats); where it
-    # cannot (no template counts every sensor) the question is still declined, never given one count.
+    # cannot the question is still declined, never given one count. Every sensor is counted since
+    # round 2 (sensor_count), so a share over all sensors is answered too.
     for asked in (
         "全市的企业当中纺织企业所占比例是多少",
         "今年执法检查次数同比增长了多少",
@@ -98,8 +99,8 @@ def test_a_share_or_growth_rate_is_never_half_answered(service) -> None:  # type
     ):
         got = service.ask(asked, CITY)
         assert got.path == "derived" and len(got.rows) == 2, asked
-    declined = service.ask("离线的传感器占全部传感器的百分比", CITY)
-    assert declined.path != "template" and not declined.rows
+    sensors = service.ask("离线的传感器占全部传感器的百分比", CITY)
+    assert sensors.path == "derived" and sensors.rows[0]["n"] < sensors.rows[1]["n"]
     assert service.ask("全市有多少家纺织企业", CITY).path == "template"
 
 
