@@ -89,18 +89,27 @@ class FalkorGraphStore:
         self._wait_until_loaded()
 
     def _wait_until_loaded(self) -> None:
-        """After a restart Redis answers LOADING until the AOF is replayed; queries must wait."""
+        """After a restart Redis answers LOADING until the AOF is replayed; queries must wait. A socket
+        file can also exist a moment before the server accepts on it (a busy machine, or the file of
+        a server that just stopped): a refused connection is waited out within the start timeout,
+        then reported in Chinese instead of escaping as redis-py's ConnectionError."""
         from redis.exceptions import BusyLoadingError
+        from redis.exceptions import ConnectionError as RedisConnectionError
 
-        deadline = time.monotonic() + self.load_timeout_s
+        start = time.monotonic()
         while True:
             try:
                 self._db.connection.ping()
                 return
             except BusyLoadingError:
-                if time.monotonic() > deadline:
+                if time.monotonic() - start > self.load_timeout_s:
                     raise RetryableError("内嵌图数据库仍在加载数据，请稍后重试") from None
-                time.sleep(0.1)
+            except RedisConnectionError as exc:
+                if time.monotonic() - start > self.start_timeout_s:
+                    raise RetryableError(
+                        "内嵌图数据库未能接受连接，请稍后重试", details={"cause": str(exc)}
+                    ) from exc
+            time.sleep(0.1)
 
     def _try_attach(self) -> bool:
         pid = self._read_pid()
