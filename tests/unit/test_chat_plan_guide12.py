@@ -26,7 +26,7 @@ def _titles(rows: list[dict[str, Any]]) -> list[str]:
 # ---- a sector's own plan for its sector's accident ---------------------------------------------------------
 def test_a_gas_leak_at_a_steel_works_lists_the_metallurgy_plan_not_only_the_broad_works_plan() -> None:
     ranked = plan_guide.rank(
-        [GONGMAO, METALLURGY], {"accident_types": ["泄漏"]}, "某特钢公司焦炉煤气管线泄漏了，用什么预案"
+        [GONGMAO, METALLURGY], {"accident_types": ["泄漏"]}, "某钢铁公司焦炉煤气管线泄漏了，用什么预案"
     )
     assert METALLURGY["title"] in _titles(ranked)
 
