@@ -16,6 +16,11 @@ RETURN p.id AS id, p.issuing_unit AS issuing_unit, p.title AS title, p.plan_type
 _ENTERPRISES = "MATCH (e:Enterprise) RETURN e.id AS id, e.name AS name, e.town AS town"
 _ENTERPRISE = """MATCH (e:Enterprise {id: $id})
 RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.key_domains AS key_domains"""
+# 厂中厂: the firms whose 厂区 a lessee rents in (a lessor that is itself an enterprise of the graph; a
+# natural person or a village collective has no plans of its own). Only lessors the caller may see.
+_LESSOR_FIRMS = """MATCH (e:Enterprise {id: $id})-[:LEASES_FROM]->(:Lessor)<-[:ACTS_AS]-(o:Enterprise)
+WHERE $scope_town IS NULL OR o.town = $scope_town
+RETURN DISTINCT o.id AS id ORDER BY id"""
 
 
 def enabled_plan_documents(store: GraphStore, ids: Iterable[str]) -> dict[str, str]:
@@ -41,6 +46,12 @@ def town_names(store: GraphStore) -> list[str]:
 def enterprise_towns(store: GraphStore) -> list[Row]:
     """Every firm's id, name and town."""
     return store.read(_ENTERPRISES, {})
+
+
+def lessor_firms(store: GraphStore, lessee_id: str, scope_town: str | None = None) -> list[str]:
+    """Ids of the enterprises a lessee rents from (厂中厂), within ``scope_town`` when given."""
+    rows = store.read(_LESSOR_FIRMS, {"id": lessee_id, "scope_town": scope_town})
+    return [str(r["id"]) for r in rows]
 
 
 def enterprise_profile(store: GraphStore, enterprise_id: str) -> Row | None:

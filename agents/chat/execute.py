@@ -11,6 +11,7 @@ from agents.chat import (
     plan_caller,
     plan_firm_warning,
     plan_guide,
+    plan_lessors,
     plan_named_firms,
     plan_places,
     plan_severity,
@@ -176,6 +177,9 @@ def run_template(
             ]
 
         rows = plan_named_firms.with_named_firms(rows, params, question, read)  # a 厂中厂 lessee's own plan
+        # a 厂中厂 lessee's lessor's plans for its whole 厂区, through the lease in the graph
+        rows, lessors = plan_lessors.with_lessor_plans(store, rows, params, question, scope, read)
+        params["place_plans"] = [*params["place_plans"], *lessors]
         if warned := plan_firm_warning.firm_warning_rows(rows, params, question, read):  # a firm's 预警
             rows, params["accident_types"] = warned, None  # the weather is no accident type of its plan
         ranked = plan_guide.rank(rows, params, question)

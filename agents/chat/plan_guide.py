@@ -27,6 +27,7 @@ from agents.chat.plan_sectors import (
     fits_sector,
     general_sectors,
     title_sectors,
+    within_broader,
 )
 
 SHOWN_PLANS = 3
@@ -304,10 +305,15 @@ def _standing_in(
     scope does not list the accident: they stand in, after every other plan, unless a city plan written
     for that sector lists it (a 铝厂 fire is the 冶金 plan's; a 叉车 accident the 特种设备 plan's)."""
     asked = asked_sectors(question) | firm
-    covered = any(reach(f) == 2 and title_sectors(str(f.get("title") or "")) & asked for f in fitting)
+
+    def covered(r: Mapping[str, Any]) -> bool:  # the 工贸 plan never covers for the narrower 冶金 plan
+        t = str(r.get("title") or "")
+        return any(reach(f) == 2 and title_sectors(f_t := str(f.get("title") or "")) & asked
+                   and not within_broader(t, f_t) for f in fitting)  # fmt: skip
+
     return [
         r for r in unlisted
-        if not covered and reach(r) == 2 and general_sectors(str(r.get("title") or "")) & asked
+        if reach(r) == 2 and general_sectors(str(r.get("title") or "")) & asked and not covered(r)
     ]  # fmt: skip
 
 

@@ -58,7 +58,7 @@ SECTORS: tuple[Sector, ...] = (
     ),
     _sector(
         "冶金",
-        r"冶金|冶炼|钢铁|钢厂|炼钢|铝厂|铝业|铝水|铝液|钢水|铁水|熔炼|铸造|有色金属|煤气",
+        r"冶金|冶炼|钢铁|钢厂|炼钢|轧钢|铝厂|铝业|铜厂|铝水|铝液|钢水|铁水|熔炼|铸造|有色金属|煤气",
         r"冶金|钢铁",
     ),
     _sector(
@@ -120,6 +120,19 @@ def category_sectors(category: str) -> set[str]:
     return set(_CATEGORY_SECTORS.get(category.strip(), frozenset()))
 
 
+# A sector inside a broader one: the city 工贸 plan lists 冶金、有色 among the trades it is written for,
+# the 冶金 department plan those works alone. The broader plan matching an accident by a type of another
+# trade (its 涉氨制冷泄漏 for a 煤气 leak) does not make the narrower plan's own accidents its.
+_WITHIN: dict[str, str] = {"冶金": "工贸"}
+
+
+def within_broader(title: str, other: str) -> bool:
+    """True when ``other`` is the general plan of a sector that contains the sector ``title`` is the
+    general plan of (``title`` the 冶金 plan, ``other`` the 工贸 plan)."""
+    outer = general_sectors(other)
+    return any(_WITHIN.get(s) in outer for s in general_sectors(title))
+
+
 def general_sectors(title: str) -> set[str]:
     """The sectors a plan is the general plan of (empty: a plan for named accident types)."""
     return title_sectors(title) if _WHOLE_CLASS.search(title) else set()
@@ -156,5 +169,5 @@ def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -
 
 __all__ = [
     "SECTORS", "asked_sectors", "category_sectors", "dangerous_goods_on_road", "fits_sector", "general_sectors",
-    "title_sectors",
+    "title_sectors", "within_broader",
 ]  # fmt: skip
