@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.duty_caller import DUTY, names_only_posts
+from agents.chat.firm_kind import kind_asked
 from agents.chat.incident_report import incident_report
 from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
@@ -155,6 +156,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
+    if ent and kind_asked(text):  # "信力树脂是不是危化企业": that firm's profile, not every such firm
+        return hit("enterprise_profile", "是否某类企业")
     if _has(_LEVEL_RESPONSE, text):
         return hit("plan_for", "响应级别")
     if incident_report(text, _ACCIDENT_WORDS):  # "申港一家厂仓库起火了，有人被困": the plan for it

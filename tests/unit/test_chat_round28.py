@@ -1,0 +1,60 @@
+"""General chat rules found by round 27's dev misses (chat round 28): a yes/no question about one firm's
+kind or class is answered 是/否 from its profile, each tested on sentences that are not in the eval set."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+from agents.chat.firm_kind import kind_asked, verdict
+from agents.chat.timewords import CST
+from core.scope import DataScope, Principal
+from tests.support.demo_chat import demo_chat_service
+
+NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)  # a Thursday
+CITY = Principal(user_id="t", scope=DataScope())
+
+
+# ---- pure rules ---------------------------------------------------------------------------------------
+
+
+def test_a_yes_no_about_a_kind_or_class_is_spotted() -> None:
+    assert kind_asked("华宇机械算不算工贸企业") == "kind:工贸企业"
+    assert kind_asked("那家厂是否属于b类") == "class:B"
+    assert kind_asked("澄星是加油站吗") == "kind:加油站"
+    assert kind_asked("嘉汇化学是不是有离线的传感器") is None  # a yes/no, but about records
+    assert kind_asked("危化企业有哪些") is None  # no yes/no: the list
+
+
+def test_the_verdict_states_the_fact_it_rests_on() -> None:
+    said = verdict("kind:危化企业", {"name": "某某有限公司", "category": "纺织"})
+    assert said is not None and said.startswith("否") and "纺织" in said
+    said = verdict("class:C", {"name": "某某有限公司", "responsibility_class": "C"})
+    assert said is not None and said.startswith("是") and "C类" in said
+    assert verdict("class:C", {"name": "某某有限公司"}) is None  # no fact, no verdict
+
+
+# ---- through the chat service on the demo city ----------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def service() -> Iterator[object]:
+    with demo_chat_service(NOW_MS, prefix="chat28-") as chat:
+        yield chat
+
+
+def test_a_firms_class_is_answered_yes_or_no(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("嘉汇化学算不算C类企业", CITY)
+    assert got.intent == "enterprise_profile" and len(got.rows) == 1
+    held = got.rows[0]["responsibility_class"]
+    assert got.answer.startswith("是" if held == "C" else "否") and f"{held}类" in got.answer
+
+
+def test_a_firms_kind_is_answered_yes_or_no(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("江阴市嘉汇化学有限公司是不是危化企业", CITY)
+    assert got.intent == "enterprise_profile" and got.answer.startswith("是")
+    assert got.rows[0]["category"] in got.answer
+    listed = service.ask("危化企业有哪些", CITY)  # without a firm: still the list
+    assert listed.intent == "enterprise_list" and len(listed.rows) > 1
