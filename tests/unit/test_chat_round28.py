@@ -58,3 +58,11 @@ def test_a_firms_kind_is_answered_yes_or_no(service) -> None:  # type: ignore[no
     assert got.rows[0]["category"] in got.answer
     listed = service.ask("危化企业有哪些", CITY)  # without a firm: still the list
     assert listed.intent == "enterprise_list" and len(listed.rows) > 1
+
+
+def test_a_legal_name_asking_for_sources_gets_the_sources(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("江阴市嘉汇化学有限公司是否有重大危险源", CITY)
+    assert got.intent == "hazard_source_list" and got.rows
+    assert all("嘉汇化学" in str(r.get("enterprise") or r.get("name") or r) for r in got.rows)
+    firms = service.ask("临港有重大危险源的公司有哪些", CITY)  # no firm named: still the firms
+    assert firms.intent == "hazard_source_enterprises"
