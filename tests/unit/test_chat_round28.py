@@ -66,3 +66,9 @@ def test_a_legal_name_asking_for_sources_gets_the_sources(service) -> None:  # t
     assert all("嘉汇化学" in str(r.get("enterprise") or r.get("name") or r) for r in got.rows)
     firms = service.ask("临港有重大危险源的公司有哪些", CITY)  # no firm named: still the firms
     assert firms.intent == "hazard_source_enterprises"
+
+
+def test_a_bound_on_one_penalty_counts_firms(service) -> None:  # type: ignore[no-untyped-def]
+    one = service.ask("去年单笔罚款在三万元以上的企业有几家", CITY)
+    plain = service.ask("去年罚款三万元以上的企业有几家", CITY)  # the same comparison (the largest penalty)
+    assert one.answer == plain.answer and "家" in one.answer and "没有直接作答" not in one.answer
