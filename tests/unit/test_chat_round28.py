@@ -72,3 +72,13 @@ def test_a_bound_on_one_penalty_counts_firms(service) -> None:  # type: ignore[n
     one = service.ask("去年单笔罚款在三万元以上的企业有几家", CITY)
     plain = service.ask("去年罚款三万元以上的企业有几家", CITY)  # the same comparison (the largest penalty)
     assert one.answer == plain.answer and "家" in one.answer and "没有直接作答" not in one.answer
+
+
+def test_a_sensor_kind_alone_after_offline_sensors_narrows_them(service) -> None:  # type: ignore[no-untyped-def]
+    first = service.ask("全市有哪些传感器不在线", CITY)
+    then = service.ask("只看压力的", CITY, conversation_id=first.conversation_id)
+    alone = service.ask("全市不在线的压力传感器有哪些", CITY)
+    assert then.intent == "sensors_offline" and then.rows == alone.rows and len(then.rows) < len(first.rows)
+    events = service.ask("全市最近7天的报警有哪些", CITY)  # after alarms the same words are alarm types
+    kind = service.ask("只看压力的", CITY, conversation_id=events.conversation_id)
+    assert kind.intent == "events_recent"
