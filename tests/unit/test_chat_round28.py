@@ -82,3 +82,17 @@ def test_a_sensor_kind_alone_after_offline_sensors_narrows_them(service) -> None
     events = service.ask("全市最近7天的报警有哪些", CITY)  # after alarms the same words are alarm types
     kind = service.ask("只看压力的", CITY, conversation_id=events.conversation_id)
     assert kind.intent == "events_recent"
+
+
+def test_an_exclusion_before_the_part_kept_narrows_the_last_question(service) -> None:  # type: ignore[no-untyped-def]
+    first = service.ask("全市还有多少条隐患没整改", CITY)
+    then = service.ask("不要一般的，光看重大的", CITY, conversation_id=first.conversation_id)
+    alone = service.ask("全市还有多少条重大隐患没整改", CITY)
+    assert then.intent == alone.intent and then.rows == alone.rows and "一般" not in then.answer
+
+
+def test_an_exclusion_without_a_kept_part_is_left_alone() -> None:
+    from agents.chat.replaced_part import without_replaced_part
+
+    assert without_replaced_part("扣掉已整改的，只看没整改的") == "只看没整改的"
+    assert without_replaced_part("除了一般隐患还有哪些") == "除了一般隐患还有哪些"
