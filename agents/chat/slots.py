@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from agents.chat.conditions import BEFORE_HAZARD_WORD, FOLLOW_UP_VERBS, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
 from agents.chat.event_levels import event_level_in
+from agents.chat.legal_names import outside_unit_names
 from agents.chat.mentions import CHEM_STOP, PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
@@ -157,9 +158,8 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[str, str]]:
         """(mention, town) pairs, longest mention first, non-overlapping; a generic place word (化工园区)
         gives way to a town named beside it ("璜土镇化工园区" is 璜土镇's park)."""
-        found = self._find(text)
-        named = [f for f in found if f[0] not in GENERIC_PLACES]
-        return named or found
+        found = self._find(outside_unit_names(text))  # …江阴华士龙砂加油站 names no town
+        return [f for f in found if f[0] not in GENERIC_PLACES] or found
 
     def _find(self, text: str) -> list[tuple[str, str]]:
         candidates = [(n, n) for n in self.towns] + list(self.aliases.items())

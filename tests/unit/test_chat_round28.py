@@ -96,3 +96,13 @@ def test_an_exclusion_without_a_kept_part_is_left_alone() -> None:
 
     assert without_replaced_part("扣掉已整改的，只看没整改的") == "只看没整改的"
     assert without_replaced_part("除了一般隐患还有哪些") == "除了一般隐患还有哪些"
+
+
+def test_a_place_inside_a_stations_legal_name_is_no_town(service) -> None:  # type: ignore[no-untyped-def]
+    from agents.chat.legal_names import outside_unit_names
+
+    assert "周庄" not in outside_unit_names("中国石化销售股份有限公司江苏无锡江阴周庄长寿加油站的电话")
+    assert outside_unit_names("周庄镇有几家加油站") == "周庄镇有几家加油站"
+    name = "中国石化销售股份有限公司江苏无锡江阴华士龙砂加油站"
+    got = service.ask(name + "的安全负责人是谁", CITY)
+    assert got.intent == "enterprise_profile" and [r["name"] for r in got.rows] == [name]
