@@ -73,6 +73,11 @@ _REFUSE = re.compile(
     r"最少|最低|最小|倒数|垫底|靠后|以下|不足|(?<!不)少于|(?<!不)低于|不到|不超过|以内|平均|人均|比例|占比|占多少|百分|同比|环比|"
     r"增长|增加了|减少了|下降|上升|相比|比较|对比|单笔|一笔|同一|同次|每次|一次(?:检查|执法|处罚)|村|社区|或者|或是|要么|除了|以外|之外|不是|不属于"
 )
+# "单笔罚款超过2万元的企业": a bound on one penalty is how a firm's penalties are compared anyway (its
+# largest, t2c042), so 单笔 there asks nothing the step cannot do; a total (累计) still compares the sum.
+_ONE_PENALTY_BOUND = re.compile(
+    r"(?:单笔|一笔)的?罚款(?=(?:金额)?(?:超过|高于|大于|多于|达到|在?[0-9一二两三四五六七八九十]))"
+)
 _SEP = re.compile(r"[，,、；;。？?！!\s]|并且|而且|同时|其中|(?<!改)中|里面|里头|当中|里|之中")
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未|"
@@ -106,7 +111,9 @@ def plan(
     """The aggregation a ranking, threshold or per-town count question asks for, or None."""
     either = either_categories(text)  # "冶金或有色企业中…": one attribute with two values
     text = either.text if either is not None else text
-    if _REFUSE.search(text) or open_for(text):  # "超过30天没整改": an age on hazards, no bound on a count
+    if _REFUSE.search(_ONE_PENALTY_BOUND.sub("罚款", text)) or open_for(
+        text
+    ):  # "超过30天没整改": an age on hazards, no bound on a count
         return None
     plain = _blank_towns(text, gazetteer)
     threshold = _threshold(plain)

@@ -13,6 +13,7 @@ from typing import Any
 
 from agents.chat import duty_roster, plan_guide
 from agents.chat.counted_lists import COUNT_LIMIT
+from agents.chat.firm_kind import verdict
 from agents.chat.slots import HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
@@ -115,6 +116,12 @@ def templated_answer(
         if int(params.get("limit") or 0) >= COUNT_LIMIT:  # how many was asked: the number is 0, say it
             return f"{cond + '，' if cond else ''}{intent.subject}共 0 {_unit(intent)}（没有查到符合条件的记录）。"
         return f"没有查到符合条件的{intent.subject}{where}。"
+    if (
+        intent.id == "enterprise_profile"
+        and params.get("kind_asked")
+        and (said := verdict(params["kind_asked"], rows[0]))
+    ):
+        return said + "\n" + "\n".join(render_item(intent, r) for r in rows[:SHOWN])  # the yes/no first
     if intent.shape == "record":
         return "\n".join(render_item(intent, r) for r in rows[:SHOWN])
     if intent.shape == "groups":

@@ -19,6 +19,7 @@ from agents.chat import (
 from agents.chat.counted_lists import COUNT_LIMIT, row_limit
 from agents.chat.deadline_calendar import calendar_due
 from agents.chat.duty_room import shift_instant, states_time_now
+from agents.chat.firm_kind import kind_asked
 from agents.chat.plan_sectors import category_sectors
 from agents.chat.resolve import ResolvedEnterprise
 from agents.chat.resources_asked import requested_counts, resource_requests
@@ -161,6 +162,8 @@ def run_template(
         params = duty_roster.own_town(params, scope, repository, city_said=bool(values.get("duty_city")))
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
+    if intent.id == "enterprise_profile" and (asked := kind_asked(question)):
+        params["kind_asked"] = asked  # "X是不是危化企业": the answer says 是/否 (after the query: no Cypher param)
     if intent.id == "duty_now":
         params, rows = duty_roster.with_city_fallback(intent.cypher, params, rows, store)
     if intent.id == "plan_for":

@@ -15,6 +15,7 @@ from agents.chat.firms_behind import firm_count_form
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
 from agents.chat.router import BARE_LIST, CONFIDENT, GROUPED, LEASE, PROFILE, RouteDecision, family
+from agents.chat.sensor_kinds import sensor_kind
 from agents.chat.slots import OVERDUE, Slots
 from agents.llm.vocab import cn_to_int
 from graph.intents import BY_ID
@@ -51,6 +52,7 @@ ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:�
 # A continuation that widens the place again is a new question: "全市呢" is read by the town slot rules.
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12
+_ALARM_SAID = re.compile(r"报警|告警|异常|事件|预警")
 _DEVICES = {"sensors_offline", "sensors_alarming", "cameras_offline", "camera_count"}
 # Lists without a count form whose rows name firms: "是哪家企业在搞" after "今天城东有几个特殊作业"
 # asks for the same rows again, not for every enterprise.
@@ -232,6 +234,12 @@ def same_device(text: str, previous_intent: str | None, intent: str | None) -> s
         return "cameras_offline"
     if intent == "camera_count" and previous_intent == "sensors_offline" and _CAMERA_WORDS.search(text):
         return "cameras_offline"
+    if (
+        previous_intent in ("sensors_offline", "sensors_alarming")
+        and sensor_kind(text)
+        and not _ALARM_SAID.search(text)
+    ):
+        return previous_intent  # "只看液位的" after offline sensors: those of that kind, not 液位异常 events
     return intent
 
 

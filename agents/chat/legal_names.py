@@ -27,3 +27,15 @@ def register_form(text: str) -> str:
 
 
 __all__ = ["register_form"]
+
+
+# A unit's name after its company's legal name ("中国石化销售股份有限公司江苏无锡江阴澄江芙蓉加油站"): the
+# place words in it (澄江, 华士) name the station, not the town asked about (chat round 28).
+_UNIT_OF_COMPANY = re.compile(
+    r"(?<=有限公司)[\u4e00-\u9fff]{2,24}?(?:加油站|加气站|充电站|油库|分公司|营业部)"
+)
+
+
+def outside_unit_names(text: str) -> str:
+    """``text`` with the unit part of a legal name blanked (same length), for the town search only."""
+    return _UNIT_OF_COMPANY.sub(lambda m: " " * len(m.group(0)), text)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.duty_caller import DUTY, names_only_posts
+from agents.chat.firm_kind import kind_asked
 from agents.chat.incident_report import incident_report
 from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
@@ -155,6 +156,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     def hit(intent: str, reason: str, confidence: float = CONFIDENT) -> RouteDecision:
         return RouteDecision(intent, confidence, reason)
 
+    if ent and kind_asked(text):  # "信力树脂是不是危化企业": that firm's profile, not every such firm
+        return hit("enterprise_profile", "是否某类企业")
     if _has(_LEVEL_RESPONSE, text):
         return hit("plan_for", "响应级别")
     if incident_report(text, _ACCIDENT_WORDS):  # "申港一家厂仓库起火了，有人被困": the plan for it
@@ -237,7 +240,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         ):  # one firm's "有几个重大危险源" counts its sources (a total), not a table by level
             return hit("hazard_source_count_by_level", "危险源按等级统计")
         # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
-        if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂|有[一二三四1-4]?级?(?:重大)?危险源的", text):
+        # a named firm's legal suffix (…有限公司有没有重大危险源) asks for its sources, not for firms
+        asked = re.sub(r"(?:股份)?有限(?:责任)?公司|分公司|集团公司", "", text) if ent else text
+        if _has(r"企业|单位|公司|哪家|哪几家|谁家|哪些厂|有[一二三四1-4]?级?(?:重大)?危险源的", asked):
             return hit("hazard_source_enterprises", "有危险源的企业")
         return hit("hazard_source_list", "危险源清单")
     if _has(r"隐患|问题整改|整改|逾期|超期", text):  # only hazards have deadlines

@@ -14,6 +14,10 @@ from typing import Any
 _QUANTITY = re.compile(
     r"(温度|液位|压力|浓度|气体浓度|视频)(?:类)?(?:的)?(?:传感器|监测点?|探头|仪表|检测仪|监测设备)"
 )
+# "只看液位的" after a sensor question: the kind alone, the sensor said in the turn before
+_ONLY_KIND = re.compile(
+    r"^(?:那?(?:只|光|仅)(?:看|要|查|算)?)(温度|液位|压力|浓度|气体浓度)(?:类)?的?(?:呢)?[?？]?$"
+)
 # device names as the sensors are labelled (ingestion/demo/catalog.py SENSORS), longest first
 _DEVICES = (
     "可燃气体探测器", "有毒气体探测器", "氨气浓度探测器", "一氧化碳探测器", "电气火灾监控", "压力变送器",
@@ -46,7 +50,7 @@ def sensor_kind(text: str) -> dict[str, Any]:
     for label in _DEVICES:
         if label in text:
             return {"sensor_label": label}
-    if m := _QUANTITY.search(text):
+    if m := _QUANTITY.search(text) or _ONLY_KIND.search(text):
         return {"sensor_type": "浓度" if m.group(1) == "气体浓度" else m.group(1)}
     return {}
 

@@ -18,6 +18,7 @@ from agents.chat import mixed_words
 from agents.chat.legal_names import register_form
 from agents.chat.plainwords import expand_plain_words
 from agents.chat.purpose_clause import without_purpose_clause
+from agents.chat.replaced_part import without_replaced_part
 from agents.chat.wordslips import fix_word_slips
 
 _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -44,7 +45,7 @@ def expand_shorthand(text: str) -> str:
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(
-        fix_word_slips(without_purpose_clause(text))
+        fix_word_slips(without_purpose_clause(without_replaced_part(text)))
     )  # a briefing's "早上要给领导汇报，" dropped; slipped nouns (加由站) and a new hire's descriptions written out
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from agents.chat.conditions import BEFORE_HAZARD_WORD, FOLLOW_UP_VERBS, HAZARD_CONDITIONS, HAZARD_STATUS_SAID
 from agents.chat.event_levels import event_level_in
+from agents.chat.legal_names import outside_unit_names
 from agents.chat.mentions import CHEM_STOP, PRONOUN, joins_name, trade_head, trade_name, without_determiner
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
@@ -157,9 +158,8 @@ class Gazetteer:
     def find(self, text: str) -> list[tuple[str, str]]:
         """(mention, town) pairs, longest mention first, non-overlapping; a generic place word (化工园区)
         gives way to a town named beside it ("璜土镇化工园区" is 璜土镇's park)."""
-        found = self._find(text)
-        named = [f for f in found if f[0] not in GENERIC_PLACES]
-        return named or found
+        found = self._find(outside_unit_names(text))  # …江阴华士龙砂加油站 names no town
+        return [f for f in found if f[0] not in GENERIC_PLACES] or found
 
     def _find(self, text: str) -> list[tuple[str, str]]:
         candidates = [(n, n) for n in self.towns] + list(self.aliases.items())
@@ -318,7 +318,7 @@ _STOP = re.compile(
     r"名单|清单|列表|情况|信息|厂中厂|出租方|出租|承租|租了|租用|法人|法定代表人|安全负责人|主要负责人|负责人|联系电话|电话|地址|"
     r"存了|存放|存着|储存|有(?!限)|的|被|装了|安装了|它|这家|该企业|那家|企业|本镇|本街道|我们镇|我们街道|我们这边|我们这|我们|就近|"
     rf"租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|隐患|传感器|摄像头|检查|处罚|风险点|危化品|{CHEM_STOP}|"
-    r"底下|下面|下边|旗下|下属|里面|里头|老板|老总|董事长|厂长|联系人|安全员|是几|是哪|是不是|是否|几级|"
+    r"底下|下面|下边|旗下|下属|里面|里头|老板|老总|董事长|厂长|联系人|安全员|是几|是哪|是不是|是否|算不算|属不属于|几级|"
     r"租的|租赁|在线监测|监测设备|监测点|监控|视频|有啥|啥|上次|上一次|最近一次|最后一次|"  # "远峰铜业下面…": the name ends here
     r"前天|明天|今晚|昨晚|凌晨|上午|下午|晚上|这周|上上周|上周|上上个?月|上个?月|这个月|去年|上上个?礼拜|上个?礼拜|"
     r"这个?礼拜|本礼拜|上上个?星期|上个?星期|"  # 上上周 whole: else the name would keep its first 上
@@ -333,7 +333,7 @@ _PORTRAIT_MARKERS = re.compile(
     r"上上个?月|上个?月|上上个?礼拜|上个?礼拜|上上个?星期|上个?星期|今年|去年|最近|近期|上次|上一次|最近一次|最后一次|"
     r"发现了?|排查出来?|查出来?|检查出来?)*"  # "X上个月发现的隐患": the name, then a time and how they were found
     r"(?:老板|老总|董事长|厂长|联系人|安全员|罚|查|离线|不在线|掉线|报警|告警|风险|作业|存|储|租|承租|监测|在线监测|"
-    r"监控|视频|几级|危险源|"
+    r"监控|视频|几级|危险源|危化|[A-DＡ-Ｄa-d]类|"
     r"动火|吊装|高处|受限空间|有限空间|临时用电|盲板|动土|断路|"
     r"法人|法定代表人|安全负责人|主要负责人|负责人|联系电话|电话|地址|厂中厂|出租|承租|租了|租用|危化品|化学品|隐患|"
     r"传感器|摄像头|处罚|检查|重大危险源|风险点|附近|周边|旁边|最近|就近|基本信息|情况|存了|储存|有哪些承租|租给|出租给|租谁|向谁租|房东|厂里|厂房|名下|装了|"
