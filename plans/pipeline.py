@@ -56,6 +56,7 @@ from plans.rules_reporting import extract_reporting
 from plans.rules_resource_subject import fill_kit_holders
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
+from plans.stock_rows import stock_row_blocks
 from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
 from plans.table_text import aligned_tables, expand_key_value_tables
 
@@ -157,13 +158,15 @@ def import_plan(
     rewritten = introduced_lists(
         group_sentence_blocks(
             chain_post_blocks(
-                card_blocks(
-                    member_bullet_blocks(
-                        qa_blocks(
-                            outline_blocks(
-                                aligned_tables(
-                                    expand_key_value_tables(
-                                        drop_post_line_glosses(stamp_origins(structure.blocks))
+                stock_row_blocks(
+                    card_blocks(
+                        member_bullet_blocks(
+                            qa_blocks(
+                                outline_blocks(
+                                    aligned_tables(
+                                        expand_key_value_tables(
+                                            drop_post_line_glosses(stamp_origins(structure.blocks))
+                                        )
                                     )
                                 )
                             )
