@@ -110,6 +110,9 @@ def _layer_blocks(
 
     pending_tables = sorted(tables, key=lambda t: t[0][1])
     right = max((_flush_x1(ln) for ln in lines), default=0.0)  # the text column's right margin
+    # a ruled table spans the text column: on a page of short headings over tables the headings do not
+    # make the margin (else every one of them "runs to the margin" and reads as a list item)
+    right = max([right, *(float(t[0][2]) for t in tables)])
     last_line: _Line | None = None
     last_heading: _Line | None = None
 

@@ -24,6 +24,7 @@ from core.plan_document import EmergencyPlan
 from core.ports import ChatModel
 from plans.bilingual import drop_post_line_glosses
 from plans.card_text import card_blocks
+from plans.chain_posts import chain_post_blocks
 from plans.docx_parser import parse_docx
 from plans.draft import PlanDraft
 from plans.group_sentences import group_sentence_blocks
@@ -55,6 +56,7 @@ from plans.rules_reporting import extract_reporting
 from plans.rules_resource_subject import fill_kit_holders
 from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
+from plans.stock_rows import stock_row_blocks
 from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
 from plans.table_text import aligned_tables, expand_key_value_tables
 
@@ -155,13 +157,17 @@ def import_plan(
     # listing they stand for. A rewritten block keeps the author's text as its origin for the review page.
     rewritten = introduced_lists(
         group_sentence_blocks(
-            card_blocks(
-                member_bullet_blocks(
-                    qa_blocks(
-                        outline_blocks(
-                            aligned_tables(
-                                expand_key_value_tables(
-                                    drop_post_line_glosses(stamp_origins(structure.blocks))
+            chain_post_blocks(
+                stock_row_blocks(
+                    card_blocks(
+                        member_bullet_blocks(
+                            qa_blocks(
+                                outline_blocks(
+                                    aligned_tables(
+                                        expand_key_value_tables(
+                                            drop_post_line_glosses(stamp_origins(structure.blocks))
+                                        )
+                                    )
                                 )
                             )
                         )

@@ -39,3 +39,26 @@ def split_person_cell(contact: dict[str, str]) -> dict[str, str]:
     if parts:
         return {"name": parts.group(1), "role": contact.get("role") or parts.group(2)}
     return {}
+
+
+# "单位或岗位 | 电话": one column holds a unit on some rows and a post (with its holder) on others
+_EITHER_HEADER = re.compile(
+    r"(?:单位|部门|科室)\s*或\s*(?:职务|职位|岗位)|(?:职务|职位|岗位)\s*或\s*(?:单位|部门|科室)"
+)
+_POST_NAME = re.compile(
+    rf"^([\u4e00-\u9fff]{{0,8}}?(?:{_POST_WORD[3:-1]}|指挥))[ \u3000]+([\u4e00-\u9fff]{{2,3}})$"
+)
+
+
+def either_cell(header: str, contact: dict[str, str]) -> dict[str, str]:
+    """The fields of a cell under a header that names a unit or a post: "总指挥 顾志强" gives the post and the
+    name, "公司调度中心" the org as a line's label would. {} under any other header."""
+    cell = contact.get("role", "").strip()
+    if not cell or not _EITHER_HEADER.search(header):
+        return {}
+    parts = _POST_NAME.match(cell)
+    if parts:
+        return {"name": contact.get("name") or parts.group(2), "role": parts.group(1)}
+    from plans.rules_contacts import unit_or_role  # rules_contacts imports the table rules that import this
+
+    return unit_or_role(cell)

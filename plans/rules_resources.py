@@ -79,7 +79,7 @@ def extract_tables(draft: PlanDraft) -> None:
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
             from plans.rules_contact_alarm import alarm_column, alarm_contact
             from plans.rules_contact_cells import clause_contact
-            from plans.rules_contact_person_cell import split_person_cell
+            from plans.rules_contact_person_cell import either_cell, split_person_cell
 
             for row in cells[1:]:
                 cell = functools.partial(table_cell, row)
@@ -93,6 +93,7 @@ def extract_tables(draft: PlanDraft) -> None:
                             "phone": m.group(1),
                         }
                         contact.update(split_person_cell(contact))  # "经理 钱志刚" / "24小时值班"
+                        contact.update(either_cell(header[role_col] if role_col is not None else "", contact))
                         contact.update(roster_contact(contact, _value(cell(roster.shift)), roster.title))
                         # "王建（生产副总经理）138…" in the phone cell: the person beside the number
                         contact.update(clause_contact(packed, m.start(), previous_end) or {})
