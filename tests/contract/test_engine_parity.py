@@ -74,3 +74,23 @@ def test_identical_lessor_networks_and_nearest(repos: list[SafetyGraphRepository
         _both(repos, lambda r, i=row["id"]: r.lessor_network(CITY, i))
     for kind in ("team", "equipment", "expert", "material", "medical", "shelter"):
         _both(repos, lambda r, k=kind: r.nearest_resources(31.85, 120.3, k, 10))
+
+
+def test_identical_landlords_of_lessees(repos: list[SafetyGraphRepository]) -> None:
+    """The plan guide lists a lessee's landlord plans through ``lessor_firms`` (厂中厂): same ids on
+    both engines, and a town scope keeps only landlords in that town."""
+    from graph.plan_place_queries import lessor_firms
+
+    lessees = repos[0].store.read(
+        "MATCH (e:Enterprise)-[:LEASES_FROM]->(:Lessor) RETURN DISTINCT e.id AS id, e.town AS town ORDER BY id LIMIT 15"
+    )
+    assert lessees
+    found = 0
+    for row in lessees:
+        falkor, neo = (lessor_firms(r.store, row["id"]) for r in repos)
+        assert falkor == neo
+        found += len(falkor)
+        in_town = lessor_firms(repos[0].store, row["id"], row["town"])
+        assert set(in_town) <= set(falkor)
+        assert in_town == lessor_firms(repos[1].store, row["id"], row["town"])
+    assert found  # the demo city's lessees rent from enterprises the query finds
