@@ -163,7 +163,8 @@ def run_template(
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
     if intent.id == "enterprise_profile" and (asked := kind_asked(question)):
-        params["kind_asked"] = asked  # "X是不是危化企业": the answer says 是/否 (after the query: no Cypher param)
+        # "X是不是危化企业": the answer says 是/否 (set after the query: it is no Cypher parameter)
+        params["kind_asked"] = asked
     if intent.id == "duty_now":
         params, rows = duty_roster.with_city_fallback(intent.cypher, params, rows, store)
     if intent.id == "plan_for":
