@@ -61,6 +61,13 @@ def aside_spans(text: str) -> list[tuple[int, int]]:
     """Spans of describing colours, status and verdict questions, hot-weather words and phoning on site to blank."""
     return [
         m.span()
-        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION, _VERDICT_QUESTION, _HOT_WEATHER, _PHONE_USE)
+        for pattern in (
+            _DESCRIBING_COLOUR,
+            _SHADED_COLOUR,
+            _STATUS_QUESTION,
+            _VERDICT_QUESTION,
+            _HOT_WEATHER,
+            _PHONE_USE,
+        )
         for m in pattern.finditer(text)
     ]

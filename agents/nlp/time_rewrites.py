@@ -30,10 +30,10 @@ from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.house_numbers import house_number_rules
+from agents.nlp.lunar_festivals import lunar_festival_rules
 from agents.nlp.new_year_words import new_year_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
-from agents.nlp.lunar_festivals import lunar_festival_rules
 from agents.nlp.season_words import season_word_rules
 from agents.nlp.shift_times import shift_rules
 from agents.nlp.sky_times import sky_time_rules
