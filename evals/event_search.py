@@ -250,6 +250,13 @@ HOLDOUT60 = "event_search_holdout60.jsonl"
 # holdout61 (60) is dev data; holdout62 (40) is measured once before and once after the holdout61 fixes.
 HOLDOUT61 = "event_search_holdout61.jsonl"
 HOLDOUT62 = "event_search_holdout62.jsonl"
+# Robustness sets 32 (events34): 70 sentences written before reading the parser rules, weighted to places and types:
+# villages and 社区, enterprise short names and 字号 with same-sound slips, camera and point names, 临港 / 高新区,
+# 附近/周边 with distances in words, two or three towns with 和/及/、, the public's type words (着火, 冒烟, 翻越围栏,
+# 人员聚集, 车辆违停, 打电话); round 33's open words (腊八, 小年, 七夕, 重阳, 去年冬天 in January, 汛期前, 汛后).
+# holdout63 (40) is dev data; holdout64 (30) is measured once before and once after the holdout63 fixes.
+HOLDOUT63 = "event_search_holdout63.jsonl"
+HOLDOUT64 = "event_search_holdout64.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
@@ -258,7 +265,7 @@ DATASETS = (
     HOLDOUT33, HOLDOUT34, HOLDOUT35, HOLDOUT36, HOLDOUT37, HOLDOUT38, HOLDOUT39, HOLDOUT40,
     HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
     HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54, HOLDOUT55, HOLDOUT56,
-    HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62,
+    HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62, HOLDOUT63, HOLDOUT64,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

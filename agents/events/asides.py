@@ -14,6 +14,8 @@ are read, as ``device_faults`` blanks a broken detector:
 * hot weather said as a time (高温天, 高温天里, 高温天气, 高温期间, 高温季节, 高温时段; events33) is no 温度超限:
   it says when, not what was measured, and gives no time either (weather the grammar cannot date). 高温报警,
   高温 alone and 温度高 stay 温度超限.
+* a person phoning on site (有人打电话, 车间里有人在打电话, 接打电话, 打手机; events34) is a behaviour no detector of
+  the closed vocabulary reports, not how the event came in: no source. 打电话报的 / 打电话反映 / 打电话来 stay 人工上报.
 """
 
 from __future__ import annotations
@@ -51,13 +53,21 @@ _VERDICT_QUESTION = re.compile(
 
 # 亮黄色, 深蓝色, 浅红色: a shade is how a thing looks; levels are never said with one (events-robust19).
 _HOT_WEATHER = re.compile(r"(?:持续)?高温(?:天气?|季节|期间|时段|日子)(?:里|时|的时候|期间)?")
+_PHONE_USE = re.compile(r"(?:人在?|在|接)(?:打电话|打手机|玩手机)(?!报|来|反映|举报|上报|过来|进来|说)")
 _SHADED_COLOUR = re.compile(r"(?<=[亮深浅淡鲜艳])[红橙黄蓝](?:颜)?色")
 
 
 def aside_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of describing colours, status and verdict questions and hot-weather words to blank."""
+    """Spans of describing colours, status and verdict questions, hot-weather words and phoning on site to blank."""
     return [
         m.span()
-        for pattern in (_DESCRIBING_COLOUR, _SHADED_COLOUR, _STATUS_QUESTION, _VERDICT_QUESTION, _HOT_WEATHER)
+        for pattern in (
+            _DESCRIBING_COLOUR,
+            _SHADED_COLOUR,
+            _STATUS_QUESTION,
+            _VERDICT_QUESTION,
+            _HOT_WEATHER,
+            _PHONE_USE,
+        )
         for m in pattern.finditer(text)
     ]

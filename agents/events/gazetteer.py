@@ -31,7 +31,11 @@ _DEVICE = "(?:摄像头|摄像机|探头|监控|点位)"
 _STATION = re.compile(r"([\u4e00-\u9fff]{2,12}?)(加油站|加气站|加油加气站|充电站|换电站)")
 _TOWN_SUFFIXES = ("经济开发区", "开发区", "街道", "镇")
 # Names people use that are not simply the name minus its suffix.
-_EXTRA_TOWN_ALIASES = {"临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区")}
+# 江阴高新区 is seated in 城东街道 (ingestion/demo/geography.py), so people name the town by it (events34).
+_EXTRA_TOWN_ALIASES = {
+    "临港经济开发区": ("临港开发区", "临港新城", "临港经开区", "开发区"),
+    "城东街道": ("高新区", "江阴高新区", "高新技术开发区"),
+}
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,8 @@ def _season(m: re.Match[str], today: date) -> str:
     season = m.group(2) or m.group(4) or m.group(6) or m.group(7)
     to_now = bool(m.group(3) or m.group(5) or m.group(6) or m.group(7))
     years = [today.year - 1] if m.group(1) == "去年" else [today.year - 2] if m.group(1) == "前年" else None
+    if years and season == "冬" and (spring := solar_term("立春", today.year)) is not None and today < spring:
+        years = [years[0] - 1]  # 去年冬天 said in January: the winter before the current one (events34)
     for year in years or [today.year, today.year - 1]:
         bounds = _season_bounds(season, year)
         if bounds is not None and (years or bounds[0] <= today):

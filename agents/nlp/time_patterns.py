@@ -69,8 +69,8 @@ _MONTH_AGAIN = r"(?:的?月(?=初|头|中|底|末|上旬|下旬|上半月|下半
 _REL = r"((?<![晚早马楼路街线])上上|大上|(?<![晚早马楼路街线])上|本|这|(?<![午])下)"
 # Count units; h/H is hours (24h, 48H).
 _UNIT = r"(天|日|周|星期|礼拜|月|小时|钟头|分钟|年|[hH](?![A-Za-z]))"
-# After N号, a facility noun makes it a number, not a day: 3号楼, 2号罐区, 1号仓库, 5号储罐, 3号探头.
-_NOT_A_FACILITY = r"(?![楼线门库机车院栋罐仓储厂房层站台塔釜炉泵阀柜井池岗区位桶窑棚探摄监])"
+# After N号, a facility noun makes it a number, not a day: 3号楼, 2号罐区, 1号仓库, 5号储罐, 3号探头, 3号卸车位, 2号泊位.
+_NOT_A_FACILITY = r"(?![楼线门库机车院栋罐仓储厂房层站台塔釜炉泵阀柜井池岗区位桶窑棚探摄监卸装泊])"
 # Report style: 上一自然月, 本自然周 (a calendar period, which these already are); 本年度 = 今年.
 _NATURAL = r"(?:自然)?"
 _DATE_ABS = r"(?:(\d{4}|\d{2})年)?(\d{1,2})月(\d{1,2})[日号]?|(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"

@@ -30,6 +30,7 @@ from agents.nlp.everyday_times import EVERYDAY_RULES, rules_at
 from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.house_numbers import house_number_rules
+from agents.nlp.lunar_festivals import lunar_festival_rules
 from agents.nlp.new_year_words import new_year_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
@@ -147,6 +148,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     at_now = [*rules_at(now), *holiday_word_rules(now), *festival_rules(now)] if now is not None else []
     # 汛期, 入冬以来, 冬至, 腊月初八, 去年腊月, 年后1周, 本周上班时间 (events33): before 上班时间 and 年后 alone
     shifts = season_word_rules(now) if now is not None else []
+    shifts += lunar_festival_rules(now) if now is not None else []  # 腊八, 七夕, 重阳, 汛前, 汛后 (events34)
     shifts += shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
     shifts += work_day_rules(now) if now is not None else []  # 上班时间, 下班前, 国庆节前1天, 节后第1个工作日
     shifts += house_number_rules()  # 长寿路12号: a house number, not the 12th (events-robust25)

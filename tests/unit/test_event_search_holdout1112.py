@@ -125,10 +125,15 @@ def test_month_heads_and_start_end_ranges(text: str, start: datetime, end: datet
     assert r is not None and (r.start, r.end) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["去年七夕", "重阳节那天的火情", "腊八 火警"])
-def test_lunar_festivals_are_not_read_as_gregorian(text: str) -> None:
-    assert parse_time_range(text, TUESDAY) is None
-    assert lunar_span(text) is not None
+# events34 changed the lunar-festival convention: 七夕, 重阳, 腊八 are their lunar day (ADR 0010), the latest not after
+# today or of the lunar year said (said on 1 September 2026: 去年七夕 = 29 August 2025, 重阳 and 腊八 still ahead this year).
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("去年七夕", t(2025, 8, 29)), ("重阳节那天的火情", t(2025, 10, 29)), ("腊八 火警", t(2026, 1, 26))],
+)
+def test_lunar_festivals_are_read_as_their_lunar_day(text: str, day: datetime) -> None:
+    r = parse_time_range(text, TUESDAY)
+    assert r is not None and (r.start, r.end) == (day, day + timedelta(days=1))
 
 
 # events33 changed the lunar-date convention: a lunar date is read through the lunar calendar (ADR 0010), the latest
@@ -146,10 +151,10 @@ def test_lunar_dates_are_read_through_the_lunar_calendar(text: str, day: datetim
     assert r is not None and (r.start, r.end) == (day, day + timedelta(days=1))
 
 
-def test_the_parser_says_it_did_not_filter_on_a_lunar_festival(parser: EventQueryParser) -> None:
+def test_the_parser_filters_on_a_lunar_festival(parser: EventQueryParser) -> None:
     out = parser.parse("重阳节那天 周庄 冒烟", TUESDAY)
-    assert out.filter.time_from is None and out.filter.towns == ["周庄镇"]
-    assert any("农历" in w for w in out.warnings)
+    assert (out.filter.time_from, out.filter.time_to) == (t(2025, 10, 29), t(2025, 10, 30))
+    assert out.filter.towns == ["周庄镇"]
     assert lunar_span("昨天的火情") is None
 
 
