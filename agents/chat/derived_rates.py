@@ -202,7 +202,7 @@ def run_rate(ask: Answer, r: Rate, principal: Principal, use_llm: bool) -> Asked
         f"{r.part_label}：{show(a)} {r.unit}" + (f"（{added}）" if len(parts) > 1 else "")
         + f"；{r.whole_label}：{show(b)} {r.unit}。\n{r.word} = {share}。"
     )  # fmt: skip
-    rows = [{"item": r.part_label, "n": a}, {"item": r.whole_label, "n": b}]
+    rows: list[dict[str, Any]] = [{"item": r.part_label, "n": a}, {"item": r.whole_label, "n": b}]
     return _answer(body, got, rows), None
 
 
