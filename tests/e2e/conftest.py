@@ -34,20 +34,10 @@ def _get(url: str) -> Any:
 
 
 @contextmanager
-def serve_demo_city(data_dir: Path) -> Iterator[str]:
-    """A server over a freshly loaded demo city (no plans) in ``data_dir``; yields its base URL."""
-    require((WEB_DIST / "index.html").is_file(), "web/dist is not built (run `make web`)")
-    env = os.environ | {
-        "SAFECLOUD_DATA_DIR": str(data_dir),
-        "SAFECLOUD_ENV": "test",
-        "SAFECLOUD_API__WEB_DIST": str(WEB_DIST),
-    }
-    cli = [sys.executable, "-m", "api.cli"]
-    subprocess.run(
-        [*cli, "demo", "load", "--scale", "1000"], env=env, cwd=ROOT, check=True, capture_output=True
-    )
+def serve_cli(cli: list[str], env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """``safecloud serve`` on a free port with ``env``, waited for until /readyz says ready (60 s);
+    yields its base URL and stops it after. One starter for the dev-mode and token-mode servers."""
     port = _free_port()
-    log_path = data_dir.parent / "server.log"
     url = f"http://127.0.0.1:{port}"
     with log_path.open("wb") as log:
         server = subprocess.Popen(
@@ -70,6 +60,23 @@ def serve_demo_city(data_dir: Path) -> Iterator[str]:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+@contextmanager
+def serve_demo_city(data_dir: Path) -> Iterator[str]:
+    """A server over a freshly loaded demo city (no plans) in ``data_dir``; yields its base URL."""
+    require((WEB_DIST / "index.html").is_file(), "web/dist is not built (run `make web`)")
+    env = os.environ | {
+        "SAFECLOUD_DATA_DIR": str(data_dir),
+        "SAFECLOUD_ENV": "test",
+        "SAFECLOUD_API__WEB_DIST": str(WEB_DIST),
+    }
+    cli = [sys.executable, "-m", "api.cli"]
+    subprocess.run(
+        [*cli, "demo", "load", "--scale", "1000"], env=env, cwd=ROOT, check=True, capture_output=True
+    )
+    with serve_cli(cli, env, data_dir.parent / "server.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

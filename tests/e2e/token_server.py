@@ -7,13 +7,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.conftest import require
-from tests.e2e.conftest import ROOT, WEB_DIST, _free_port, _get
+from tests.e2e.conftest import ROOT, WEB_DIST, serve_cli
 from tests.support.fixture_city import entities
 
 
@@ -43,27 +42,5 @@ def serve_token_mode(data: Path, accounts: Sequence[tuple[Sequence[str], str]]) 
     run("import", "towns", str(towns))
     for args, password in accounts:
         run("users", "add", *args, "--password-stdin", stdin=password + "\n")
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = data.parent / "server.log"
-    with log_path.open("wb") as log:
-        server = subprocess.Popen(
-            [*cli, "serve", "--port", str(port)], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if _get(f"{url}/readyz")["status"] == "ready":
-                        break
-                except OSError:
-                    pass
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"server did not start: {log_path.read_text(errors='replace')[-2000:]}"
-                    )
-                time.sleep(0.3)
-            yield url
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+    with serve_cli(cli, env, data.parent / "server.log") as url:
+        yield url
