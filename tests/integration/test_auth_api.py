@@ -7,24 +7,19 @@ and must never read 临港 data, whatever headers they send; a caller without a 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
-from api.app import create_app
-from api.bootstrap import Container, build_chat
+from api.bootstrap import Container
 from api.settings import Settings
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, A, C, entities
+from tests.support.auth_env import FAST_HASHER, Clock
+from tests.support.fixture_city import A, C
+from tests.support.fixture_city_app import fixture_city_app
 from tests.support.scope_leaks import leaks_for
 
 MINUTE = 60_000
@@ -33,47 +28,19 @@ ADMIN_PW = "ChengJiang2026"
 OFFICER_PW = "HuaShi1234town"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> int:
-        return self.now
-
-
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Container, Clock]]:
-    data = tmp_path_factory.mktemp("auth-api")
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    settings = Settings(
-        data_dir=data,
-        env="test",
-        api={
-            "web_dist": Path(data / "no-dist"),
-            "auth": "token",
-            "max_failed_logins": 3,
-            "lockout_minutes": 10,
-        },
-        chat={"use_llm": False},
-    )
     clock = Clock()
-    container = Container(
-        settings,
-        store,
-        SafetyGraphRepository(store),
-        clock=clock,
-        search=None,
-        password_hasher=PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1),  # fast for tests
-    )
-    container.chat = build_chat(container)
-    container.auth.create_user(
-        "city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN, display_name="市局管理员"
-    )
-    container.auth.create_user("hs_officer", OFFICER_PW, scope=HUASHI, display_name="华士镇安监员")
-    with TestClient(create_app(container=container)) as client:
+    token_api = {"auth": "token", "max_failed_logins": 3, "lockout_minutes": 10}
+    data = tmp_path_factory.mktemp("auth-api")
+    with fixture_city_app(data, clock=clock, password_hasher=FAST_HASHER, api=token_api) as (
+        client,
+        container,
+    ):
+        container.auth.create_user(
+            "city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN, display_name="市局管理员"
+        )
+        container.auth.create_user("hs_officer", OFFICER_PW, scope=HUASHI, display_name="华士镇安监员")
         yield client, container, clock
 
 

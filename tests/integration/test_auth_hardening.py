@@ -9,74 +9,47 @@ proxy, so each test speaks from its own address (``X-Forwarded-For``) unless it 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from api.bootstrap import Container
-from api.settings import Settings
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from graph.falkor_graph_store import FalkorGraphStore
-from graph.loader import GraphLoader
-from graph.migrations import migrate
-from graph.repository import SafetyGraphRepository
-from tests.support.fixture_city import NOW, entities
+from tests.support.auth_env import FAST_HASHER, Clock
+from tests.support.fixture_city_app import fixture_city_app
 
 MINUTE = 60_000
 ADMIN_PW = "ChengJiang2026"
 HUASHI = DataScope(level=ScopeLevel.TOWN, town="华士镇")
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> int:
-        return self.now
-
-
-def _env(data: Path, *, trust_forwarded_for: bool) -> tuple[TestClient, Container, Clock]:
-    store = FalkorGraphStore(data / "graph")
-    store.connect()
-    migrate(store)
-    GraphLoader(store).load(entities())
-    settings = Settings(
-        data_dir=data,
-        env="test",
-        api={
-            "web_dist": Path(data / "no-dist"),
-            "auth": "token",
-            "max_failed_logins": 3,
-            "lockout_minutes": 10,
-            "login_attempts_per_client": 5,
-            "login_window_minutes": 10,
-            "trust_forwarded_for": trust_forwarded_for,
-        },
-        chat={"use_llm": False},
-    )
+@contextmanager
+def _env(data: Path, *, trust_forwarded_for: bool) -> Iterator[tuple[TestClient, Container, Clock]]:
     clock = Clock()
-    container = Container(
-        settings,
-        store,
-        SafetyGraphRepository(store),
-        clock=clock,
-        search=None,
-        password_hasher=PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1),  # fast for tests
-    )
-    container.auth.create_user("city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN)
-    return TestClient(create_app(container=container)), container, clock
+    token_api = {
+        "auth": "token",
+        "max_failed_logins": 3,
+        "lockout_minutes": 10,
+        "login_attempts_per_client": 5,
+        "login_window_minutes": 10,
+        "trust_forwarded_for": trust_forwarded_for,
+    }
+    with fixture_city_app(data, chat=False, clock=clock, password_hasher=FAST_HASHER, api=token_api) as (
+        client,
+        container,
+    ):
+        container.auth.create_user("city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN)
+        yield client, container, clock
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Container, Clock]]:
-    client, container, clock = _env(tmp_path_factory.mktemp("auth-hard"), trust_forwarded_for=True)
-    with client:
-        yield client, container, clock
+    with _env(tmp_path_factory.mktemp("auth-hard"), trust_forwarded_for=True) as built:
+        yield built
 
 
 def attempt(client: TestClient, username: str, password: str, address: str) -> Any:
@@ -139,8 +112,7 @@ def test_only_the_address_the_trusted_proxy_saw_counts(env: Any) -> None:
 
 
 def test_forwarded_for_is_ignored_when_no_proxy_is_trusted(tmp_path: Path) -> None:
-    client, _, _ = _env(tmp_path, trust_forwarded_for=False)
-    with client:
+    with _env(tmp_path, trust_forwarded_for=False) as (client, _, _):
         codes = [attempt(client, "sx_guess02", "Guess2026abc", f"172.16.0.{n}").status_code for n in range(6)]
     assert codes == [401] * 5 + [429]
 

@@ -7,7 +7,7 @@ left one ``redis-server`` running per module."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,8 @@ def fixture_city_app(
     index: Any = None,
     chat: bool = True,
     raise_server_exceptions: bool = True,
+    clock: Callable[[], int] = lambda: NOW,
+    password_hasher: Any = None,
     **settings: Any,
 ) -> Iterator[tuple[TestClient, Container]]:
     """``importer``: what plan uploads read (None: the real pipeline); ``index``: an in-memory search
@@ -54,9 +56,10 @@ def fixture_city_app(
             config,
             store,
             SafetyGraphRepository(store),
-            clock=lambda: NOW,
+            clock=clock,
             search=None if index is None else SearchService(lambda: index),
             plan_importer=importer,
+            **({} if password_hasher is None else {"password_hasher": password_hasher}),
         )
         if chat:
             container.chat = build_chat(container)
