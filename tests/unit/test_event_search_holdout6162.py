@@ -10,19 +10,12 @@ from datetime import datetime, timedelta
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, parse_time_range
+from agents.nlp.timeexpr import CST
 from tests.support.event_gazetteer import demo_gazetteer
+from tests.support.shanghai_time import time_span as span
+from tests.support.shanghai_time import ymd as at
 
 LATE_NOVEMBER = datetime(2026, 11, 27, 16, 0, tzinfo=CST)
-
-
-def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
-    return datetime(year, month, day, hour, tzinfo=CST)
-
-
-def span(text: str, now: datetime) -> tuple[datetime, datetime] | None:
-    r = parse_time_range(text, now)
-    return None if r is None else (r.start, r.end)
 
 
 @pytest.fixture(scope="module")

@@ -5,31 +5,20 @@ amendments events34)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 
 from agents.events.query_parser import EventQueryParser
-from agents.nlp.timeexpr import CST, parse_time_range
 from tests.support.event_gazetteer import demo_gazetteer
-
-
-def at(year: int, month: int, day: int, hour: int = 0) -> datetime:
-    return datetime(year, month, day, hour, tzinfo=CST)
-
-
-def span(text: str, now: datetime) -> tuple[datetime, datetime] | None:
-    r = parse_time_range(text, now)
-    return None if r is None else (r.start, r.end)
+from tests.support.shanghai_time import time_span as span
+from tests.support.shanghai_time import whole_day as day
+from tests.support.shanghai_time import ymd as at
 
 
 @pytest.fixture(scope="module")
 def parser() -> EventQueryParser:
     return EventQueryParser(demo_gazetteer())
-
-
-def day(year: int, month: int, d: int) -> tuple[datetime, datetime]:
-    return at(year, month, d), at(year, month, d) + timedelta(days=1)
 
 
 TIME_CASES = [
