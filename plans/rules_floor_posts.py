@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
+from plans.org_section_blocks import org_text_blocks, unit_set_up_above
 from plans.sections import Outline
 
 _FLOOR = r"(?:[BbFf]?\d{1,2}|负[一二三]|地下[一二三]|[一二三四五六七八九十]{1,3})"
@@ -32,16 +33,13 @@ def extract_floor_posts(draft: PlanDraft, outline: Outline) -> None:
     if not units:
         return
     set_up_at = draft.units_set_up_at()
-    for block in draft.blocks:
-        if outline.block_skeleton[block.paragraph] != "组织机构及职责" or block.kind == "table":
-            continue
+    for block in org_text_blocks(draft, outline):
         post = floor_post(block.text)
         if post is None:
             continue
         title, word, holder = post
         naming = [i for i, u in enumerate(units) if any(word in (r["holder"] or "") for r in u["roles"])]
-        above = [i for i, at in set_up_at.items() if at <= block.paragraph]
-        owner = naming[-1] if naming else max(above, key=lambda i: (set_up_at[i], i)) if above else None
+        owner = naming[-1] if naming else unit_set_up_above(set_up_at, block.paragraph)
         if owner is None:
             continue
         roles = units[owner]["roles"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
+from plans.org_section_blocks import org_text_blocks, unit_set_up_above
 from plans.rules_org_names import ROLE_TITLES
 from plans.sections import Outline
 
@@ -44,14 +45,11 @@ def extract_name_duty_lines(draft: PlanDraft, outline: Outline) -> None:
     if not units:
         return
     set_up_at = draft.units_set_up_at()
-    for block in draft.blocks:
-        if outline.block_skeleton[block.paragraph] != "组织机构及职责" or block.kind == "table":
-            continue
+    for block in org_text_blocks(draft, outline):
         line = name_duty_line(block.text)
-        above = [i for i, at in set_up_at.items() if at <= block.paragraph]
-        if not line or not above:
+        owner = unit_set_up_above(set_up_at, block.paragraph)
+        if not line or owner is None:
             continue
-        owner = max(above, key=lambda i: (set_up_at[i], i))
         title, holder, duties = line
         roles = units[owner]["roles"]
         if any(r["title"] == title and r["holder"] == holder for r in roles):

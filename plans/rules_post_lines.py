@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
+from plans.org_section_blocks import org_text_blocks, unit_set_up_above
 from plans.rules_org_names import ROLE_TITLES, SPACED_TITLES, UNIT_SUFFIX, canonical
 from plans.sections import Outline
 
@@ -92,14 +93,11 @@ def extract_post_lines(draft: PlanDraft, outline: Outline) -> None:
     if not units:
         return
     set_up_at = draft.units_set_up_at()
-    for block in draft.blocks:
-        if outline.block_skeleton[block.paragraph] != "组织机构及职责" or block.kind == "table":
-            continue
+    for block in org_text_blocks(draft, outline):
         line = dash_post_line(block.text)
         if line:
-            above = [i for i, at in set_up_at.items() if at <= block.paragraph]
-            if above:
-                owner = max(above, key=lambda i: (set_up_at[i], i))
+            owner = unit_set_up_above(set_up_at, block.paragraph)
+            if owner is not None:
                 _add_role(draft, owner, line[0], line[1], block.paragraph, block.text)
             continue
         label = _GROUP_LABEL.match(block.text)
