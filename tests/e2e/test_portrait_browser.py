@@ -21,6 +21,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import require
+
 pytestmark = pytest.mark.browser
 
 CHROMIUM_PATH = "/usr/bin/chromium"
@@ -46,20 +48,16 @@ DIMENSION_TESTIDS = [
 ]
 
 
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} (CI=true: browser tests must run in CI)")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
-    if not os.path.exists(CHROMIUM_PATH):
-        _unavailable(f"{CHROMIUM_PATH} not found; install the Debian package 'chromium'")
+    require(
+        os.path.exists(CHROMIUM_PATH), f"{CHROMIUM_PATH} not found; install the Debian package 'chromium'"
+    )
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _unavailable("Python package 'playwright' is not installed (pip install playwright)")
+        require(False, "Python package 'playwright' is not installed (pip install playwright)")
+        raise
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         try:
