@@ -61,8 +61,12 @@ def resolve_enterprise(
     search: FuzzyEnterpriseSearch | None,
     *,
     fuzzy: bool,
+    town: str | None = None,
 ) -> ResolvedEnterprise | None:
+    """``town``: the town said with the name ("新桥那个特种气体厂"): a firm there wins over one elsewhere."""
+
     def pick(items: list[Any]) -> ResolvedEnterprise | None:
+        items = [e for e in items if e.town == town] or items
         if not items:
             return None
         exact = [e for e in items if e.name == mention]
