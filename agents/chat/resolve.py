@@ -77,7 +77,8 @@ def resolve_enterprise(
     for text in dict.fromkeys((mention, core_name(mention), short)):
         if len(text) < 2:
             continue
-        found = pick(repository.search_enterprises(scope, q_text=text, size=20).items)
+        in_town = repository.search_enterprises(scope, q_text=text, town=town, size=20).items if town else []
+        found = pick(in_town or repository.search_enterprises(scope, q_text=text, size=20).items)
         if found is not None:
             return found
     if (near := _near_miss(short, scope, repository)) is not None:

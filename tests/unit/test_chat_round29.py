@@ -74,8 +74,10 @@ def test_a_town_and_a_trade_held_by_one_firm_name_that_firm(service) -> None:  #
 
 
 def test_the_town_said_picks_the_firm_of_that_town(service) -> None:  # type: ignore[no-untyped-def]
-    got = service.ask("临港那个特种气体厂的法人是谁", CITY)  # 新桥 has one too
-    assert got.intent == "enterprise_profile" and "明富特种气体" in got.answer and "明昌" not in got.answer
+    got = service.ask("顾山那家酿造厂的安全员是谁", CITY)  # 澄江's 辰德酿造 has the shorter name
+    assert got.intent == "enterprise_profile" and "昌明酿造" in got.answer and "辰德" not in got.answer
+    got = service.ask("城东那个轴承厂有几条隐患没整改", CITY)
+    assert got.intent == "hazard_count" and "联新轴承" in got.answer
 
 
 def test_a_town_officers_period_before_zhenli_keeps_the_own_town(service) -> None:  # type: ignore[no-untyped-def]
