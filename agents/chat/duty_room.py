@@ -73,7 +73,9 @@ def hazard_closure(text: str) -> dict[str, Any]:
 
     Both replace the open-only default (``said_slots`` sets ``open_only`` False), as a status said does."""
     if not _NOT_CLOSED_OUT.search(text):
-        done = any(not _NOT_YET_DONE.search(text[max(0, m.start() - 3) : m.start()]) for m in _DONE.finditer(text))
+        done = any(
+            not _NOT_YET_DONE.search(text[max(0, m.start() - 3) : m.start()]) for m in _DONE.finditer(text)
+        )
         return {"hazard_statuses": list(DONE)} if done else {}
     if _RECTIFIED.search(text):
         return {"hazard_status": HazardStatus.RECTIFIED.value}

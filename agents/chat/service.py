@@ -176,7 +176,7 @@ class ChatService:
         if slots.enterprise_mention:  # a town said with it picks the firm there ("新桥那个特种气体厂")
             enterprise = resolve_enterprise(slots.enterprise_mention, scope, self.repository, self.search,
                                             fuzzy=slots.enterprise_mention_strong, town=slots.town)  # fmt: skip
-        enterprise = enterprise or sole_firm(text, slots, scope, self.repository)  # "新桥那个加油站": its only one
+        enterprise = enterprise or sole_firm(text, slots, scope, self.repository)  # "新桥那个加油站": its only one  # fmt: skip
         lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None  # a person or collective landlord: "夏丽洁名下有几家承租企业"  # fmt: skip
         unresolved = enterprise is None and lessor is None and not asks_plan(text)  # a plan's firm: no node?
         if unresolved and unfound_name(slots, scope, self.repository, self.search):
