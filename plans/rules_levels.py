@@ -23,12 +23,12 @@ from plans.rules_level_fields import (
     labelled_field,
     labelled_segments,
     level_of,
-    named_levels,
     split_actions,
     strip_number,
     without_base_levels,
     written_name,
 )
+from plans.level_tier_cells import level_names
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
 from plans.rules_level_self_trigger import names_only_the_level
 from plans.rules_warning_clauses import colour_criteria, inline_warning
@@ -228,7 +228,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
 
 
 def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
-    token = NAMED_LEVELS.set(named_levels(b.text for b in draft.blocks if b.kind != "table"))
+    token = NAMED_LEVELS.set(level_names(draft.blocks))
     try:
         _response_levels(draft, outline)
     finally:
