@@ -9,6 +9,7 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, flow_steps, sentences
+from plans.level_tier_cells import level_names
 from plans.rules_level_blocks import add_actions, level_items, level_prose, level_tables
 from plans.rules_level_fields import (
     _CLASS,
@@ -28,7 +29,6 @@ from plans.rules_level_fields import (
     without_base_levels,
     written_name,
 )
-from plans.level_tier_cells import level_names
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
 from plans.rules_level_self_trigger import names_only_the_level
 from plans.rules_warning_clauses import colour_criteria, inline_warning

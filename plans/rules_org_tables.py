@@ -322,7 +322,9 @@ def _roster(
         return False
     posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
     # a crew post beside the titles ("调度员" under 总指挥 / 副总指挥) is one of the body's posts too
-    if not any(p in ROLE_TITLES for p in posts) or not all(p in ROLE_TITLES or _CREW.fullmatch(p) for p in posts):
+    if not any(p in ROLE_TITLES for p in posts) or not all(
+        p in ROLE_TITLES or _CREW.fullmatch(p) for p in posts
+    ):
         return False
     if not all(_PERSON.match(person_in(table_cell(row, person_col))) for row in block.cells[1:]):
         return False
