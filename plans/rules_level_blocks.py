@@ -288,11 +288,11 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         cells = level_rows(block.cells)
         header = cells[0]
 
-        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
+        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|情况|标准")
         content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
-        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作")  # "响应程序" / "主要工作": the measures
+        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作|要点")  # "响应程序" / "应对要点": the measures
         if level_col is not None and trigger_col is None and content_col is None:
             trigger_col = _criterion_col(cells, level_col, commander_col, actions_col)
         if level_col is None or (trigger_col is None and content_col is None):
