@@ -292,7 +292,8 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
-        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作|要点")  # "响应程序" / "应对要点": the measures
+        # "响应程序" / "主要工作" / "应对要点": the measures
+        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作|要点")
         if level_col is not None and trigger_col is None and content_col is None:
             trigger_col = _criterion_col(cells, level_col, commander_col, actions_col)
         if level_col is None or (trigger_col is None and content_col is None):

@@ -47,7 +47,12 @@ def test_crew_roster_cells_give_one_role_and_one_contact_per_person() -> None:
     for kind in ("docx", "pdf"):
         plan = _import(_FLEET, kind)
         people = [(t, h) for t, h, _ in _roles(plan, "配送车队") if t in ("驾驶员", "装卸员")]
-        assert people == [("驾驶员", "顾永刚"), ("装卸员", "邹海军"), ("驾驶员", "陆文斌"), ("装卸员", "钱国庆")]
+        assert people == [
+            ("驾驶员", "顾永刚"),
+            ("装卸员", "邹海军"),
+            ("驾驶员", "陆文斌"),
+            ("装卸员", "钱国庆"),
+        ]
         contacts = {c.phone: (c.name, c.role, c.org) for c in plan.contacts}
         assert contacts["13962250173"] == ("顾永刚", "驾驶员", "")
         assert contacts["13771205518"] == ("钱国庆", "装卸员", "")
