@@ -48,15 +48,14 @@ def _pairs(blocks: list[Block]) -> list[tuple[str, str, Block]]:
     # elsewhere, two or more such lines in a row are the same block ("版本：第2版" over "发布日期：…", as the
     # rows of a 要素 | 内容 overview read back as labelled lines); one label alone is a field of a form
     run: list[tuple[str, str, Block]] = []
-    for block in [*blocks[:-_TAIL_BLOCKS], None]:
-        line = _line(block) if block is not None else None
-        if line is not None and block is not None:
+    for block in blocks[:-_TAIL_BLOCKS]:
+        line = _line(block)
+        if line is not None:
             run.append((*line, block))
             continue
-        if len(run) >= 2:
-            out += run
+        out += run if len(run) >= 2 else []
         run = []
-    return out
+    return out + (run if len(run) >= 2 else [])
 
 
 def _line(block: Block) -> tuple[str, str] | None:
