@@ -2,7 +2,7 @@
 as development data), on small synthetic plans worded differently from the corpus and imported end to end: a crew
 roster with "姓名 手机" cells and the crews' duties under one label, tiers named only in a level table's cells with
 who leads inside the measures, an arrow reporting chain with 即时, a crew post in a 职务 | 姓名 | 手机 roster,
-"另存" stock, a cover line "version  date" and an overview's labelled lines at the start of a plan."""
+"另存" stock, 起火 as 火灾, a cover line "version  date" and an overview's labelled lines at the start of a plan."""
 
 from __future__ import annotations
 
@@ -124,14 +124,6 @@ def test_stock_kept_elsewhere_has_no_verb_in_its_name_and_a_cover_line_gives_ver
     assert "火灾" in plan.accident_types
     kit = {r.name: (r.quantity, r.holder) for r in plan.resources}
     assert kit["堵漏夹具"] == (5, "仓库主管")
-
-
-def test_dangerous_goods_name_the_hazchem_type() -> None:
-    plan = _import([
-        {"h1": "一、适用范围"},
-        {"p": "本预案适用于公司车辆运送危险货物途中发生事故的处置。"},
-    ])  # fmt: skip
-    assert "危险化学品事故" in plan.accident_types
 
 
 def test_labelled_overview_lines_at_the_start_give_version_and_date_the_cover_left_empty() -> None:
