@@ -67,7 +67,9 @@ _TWO_PLACES = re.compile(r"[和与、及跟]")
 _EACH = re.compile(r"各|分别|两个|两地|各自")
 
 _SHARE = re.compile(r"占比|比例|比重|百分之|百分比|(?<!所)占(?!用|地)(?:了)?(?:多少|几)")
-_AVERAGE = re.compile(r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?P<u2>[家户次])平均")
+_AVERAGE = re.compile(
+    r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?:一)?(?P<u2>[家户次])(?P<mid>[^，,。？?平]{0,8}?)平均"
+)
 _GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅")
 _COMPARE = re.compile(r"环比|同比|(?:跟|和|与|比|较|同)(?:上个?月|上周|上季度|去年同期|上年同期|去年|上年)")
 _OWN_WHOLE = re.compile(r"本镇|本街道|本镇街|本辖区|各自|所在|该镇|自己")
@@ -103,7 +105,8 @@ class Grouped:
 
 def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
     """The grouped figure ``text`` asks, or None (not one: the earlier derived steps read it)."""
-    towns = tuple(dict.fromkeys(t for _, t in gazetteer.find(text)))
+    named = sorted(gazetteer.find(text), key=lambda f: text.find(f[0]))  # in the order said
+    towns = tuple(dict.fromkeys(t for _, t in named))
     if (avg := _AVERAGE.search(text)) is not None:
         return _average(text, avg, gazetteer, towns)
     share, growth = _SHARE.search(text), _COMPARE.search(text) if _GROWTH.search(text) else None
@@ -221,7 +224,10 @@ def _conditions(s: Slots, kind: str, group: str, text: str = "") -> dict[str, An
 def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str, ...]) -> Grouped | None:
     """ "危化企业户均有几条隐患", "平均每次检查查出几条隐患", "本镇各类企业平均每家装了几个传感器"."""
     unit = m["u"] or m["u2"] or "户"
-    before, after = text[: m.start()], text[m.end() :]
+    before, after = (
+        text[: m.start()] + (m["mid"] or ""),
+        text[m.end() :],
+    )  # "每家加油站平均": the firms' words
     total = _kind(after)
     if unit in "家户个" and (unit != "个" or re.match(r"^(?:企业|单位|公司)", after)):
         members = "企业"
