@@ -129,7 +129,7 @@ def _where(r: Records) -> str:
     return f"WHERE {r.scope} AND ($towns IS NULL OR {r.town} IN $towns) AND {r.conditions}"
 
 
-def _period(expr: str, lo: str = "$from", hi: str = "$to") -> str:
+def _period(expr: str, lo: str = "$from_ms", hi: str = "$to_ms") -> str:
     return f"({lo} IS NULL OR {expr} >= {lo}) AND ({hi} IS NULL OR {expr} < {hi})"
 
 
@@ -146,12 +146,12 @@ def share_query(kind: str, group: str) -> str:
 
 
 def growth_query(kind: str, group: str) -> str:
-    """n: the records of [$from, $to), w: those of [$prev_from, $prev_to); kinds without a date have none."""
+    """n: the records of [$from_ms, $to_ms), w: those of [$prev_from_ms, $prev_to_ms); kinds without a date have none."""
     r = RECORDS[kind]
     if r.time is None:
         raise KeyError(kind)
-    this = f"{r.time} >= $from AND {r.time} < $to"
-    before = f"{r.time} >= $prev_from AND {r.time} < $prev_to"
+    this = f"{r.time} >= $from_ms AND {r.time} < $to_ms"
+    before = f"{r.time} >= $prev_from_ms AND {r.time} < $prev_to_ms"
     return (
         f"{r.match} {_where(r)}\n"
         f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {this} THEN 1 ELSE 0 END) AS n, "

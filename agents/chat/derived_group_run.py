@@ -26,9 +26,12 @@ from graph.derived_queries import PARAMS, RECORDS, average_query, growth_query, 
 class Sources(Protocol):
     """What the step reads: the graph, the clock and the time grammar (the chat service has them)."""
 
-    store: GraphStore
-    clock: Callable[[], int]
-    time_parser: TimeParser | None
+    @property
+    def store(self) -> GraphStore: ...
+    @property
+    def clock(self) -> Callable[[], int]: ...
+    @property
+    def time_parser(self) -> TimeParser | None: ...
 
 
 _GROUP_LABEL = {
@@ -54,7 +57,7 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
     now = sources.clock()
     window = time_window(g.period_text, now, sources.time_parser)
     params: dict[str, Any] = {k: None for k in PARAMS} | {f"part_{k}": None for k in PARAMS}
-    params |= scope.as_params() | {"now": now, "towns": list(g.towns) or None, "from": None, "to": None}
+    params |= scope.as_params() | {"now": now, "towns": list(g.towns) or None, "from_ms": None, "to_ms": None}
     params |= g.filters | {f"part_{k}": v for k, v in g.part.items()}
     try:
         if g.mode == "growth":
@@ -62,10 +65,10 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
                 return None  # no period said: round 2 asks back; records without a date have no change
             prev = previous(window, g.comparison, now)
             params |= {
-                "from": window.from_ms,
-                "to": min(window.to_ms, now),
-                "prev_from": prev[0],
-                "prev_to": prev[1],
+                "from_ms": window.from_ms,
+                "to_ms": min(window.to_ms, now),
+                "prev_from_ms": prev[0],
+                "prev_to_ms": prev[1],
             }
             query = growth_query(g.kind, g.group)
         elif g.mode == "average":
@@ -75,7 +78,7 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
     except KeyError:
         return None
     if window is not None and g.mode != "growth":
-        params |= {"from": window.from_ms, "to": window.to_ms}
+        params |= {"from_ms": window.from_ms, "to_ms": window.to_ms}
     rows = [dict(r) for r in sources.store.read(query, params)]
     body, shown, columns = _figure(g, rows, window, params)
     title = f"{_GROUP_LABEL[g.group]}分组统计" if g.group else "合计统计"
@@ -202,7 +205,7 @@ def _figure(
             f"{i}. {_key(g, x['group'])}：本期 {show(x['n'])} {unit}，上期 {show(x['before'])} {unit}，{x['change']}"
             for i, x in enumerate(listed, 1)
         )
-        other = f"{_date(params['prev_from'])} 至 {_date(params['prev_to'])}"
+        other = f"{_date(params['prev_from_ms'])} 至 {_date(params['prev_to_ms'])}"
         body = (
             f"各{_GROUP_LABEL[g.group]}{_noun(g)}{g.comparison}（本期{_period_said(window)}，上期 {other}；"
             f"增长率 = (本期 − 上期) ÷ 上期 × 100%）：\n{lines or '（两期均为 0）'}"

@@ -25,8 +25,8 @@ GUSHAN = Principal(user_id="g", scope=DataScope(level=ScopeLevel.TOWN, town="顾
 GZ = Gazetteer.from_towns(["顾山镇", "青阳镇", "利港街道", "华士镇", "澄江街道", "临港经济开发区"])
 
 
-def _ms(*ymd: int) -> int:
-    return int(datetime(*ymd, tzinfo=CST).timestamp() * 1000)
+def _ms(year: int, month: int, day: int, hour: int = 0) -> int:
+    return int(datetime(year, month, day, hour, tzinfo=CST).timestamp() * 1000)
 
 
 # ---- reading the question (pure) -----------------------------------------------------------------
@@ -34,7 +34,11 @@ def _ms(*ymd: int) -> int:
 
 def test_a_share_by_a_group_is_read_with_its_whole() -> None:
     by_trade = grouped("各行业企业分别占全市企业的百分之几", GZ)
-    assert by_trade is not None and (by_trade.mode, by_trade.kind, by_trade.group) == ("share", "企业", "category")
+    assert by_trade is not None and (by_trade.mode, by_trade.kind, by_trade.group) == (
+        "share",
+        "企业",
+        "category",
+    )
     assert not by_trade.own_whole and by_trade.city_whole
     levels = grouped("去年查出的隐患中一般隐患与重大隐患各占多少比例", GZ)
     assert levels is not None and levels.group == "level" and "level" not in levels.filters  # the groups
@@ -45,7 +49,11 @@ def test_a_share_by_a_group_is_read_with_its_whole() -> None:
 
 def test_a_change_per_group_keeps_this_period_and_its_comparison() -> None:
     week = grouped("本周各镇告警跟上周比增长了多少", GZ)
-    assert week is not None and (week.mode, week.comparison, week.period_text) == ("growth", "环比", "本周各镇告警")
+    assert week is not None and (week.mode, week.comparison, week.period_text) == (
+        "growth",
+        "环比",
+        "本周各镇告警",
+    )
     year = grouped("今年以来各类企业的执法检查次数同比增长多少", GZ)
     assert year is not None and (year.kind, year.group, year.comparison) == ("执法检查", "category", "同比")
 
@@ -57,7 +65,9 @@ def test_an_average_names_its_members_its_total_and_their_conditions() -> None:
     assert checks is not None and (checks.members, checks.kind) == ("执法检查", "隐患")
     assert checks.filters.get("level") == "重大"
     stations = grouped("每家加油站平均有几条隐患", GZ)
-    assert stations is not None and stations.members == "企业" and stations.filters["categories"] == ["加油站"]
+    assert (
+        stations is not None and stations.members == "企业" and stations.filters["categories"] == ["加油站"]
+    )
 
 
 def test_one_pair_of_counts_is_left_to_the_earlier_rounds() -> None:
@@ -150,5 +160,7 @@ def test_the_scorer_recomputes_a_per_group_average() -> None:
     gold = [{"key": "机械", "n": 10, "w": 4}, {"key": "商贸", "n": 0, "w": 3}]
     assert derived_answer_ok("grouped_average", gold, "机械：10 ÷ 4 ≈ 2.50 个；商贸：0 ÷ 3 ≈ 0.00 个")
     assert not derived_answer_ok("grouped_average", gold, "机械：2.5 个；商贸 0 个")
-    assert derived_execution_ok("grouped_average", gold, [{"group": "机械", "n": 10}, {"group": "商贸", "n": 0}])
+    assert derived_execution_ok(
+        "grouped_average", gold, [{"group": "机械", "n": 10}, {"group": "商贸", "n": 0}]
+    )
     assert not derived_execution_ok("grouped_average", gold, [{"group": "机械", "n": 4}])
