@@ -19,6 +19,7 @@ value is a ``$param``, and each condition is off when its parameter is null. Sco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from graph.queries import ENTERPRISE_SCOPE
@@ -136,7 +137,7 @@ def _period(expr: str, lo: str = "$from_ms", hi: str = "$to_ms") -> str:
 def share_query(kind: str, group: str) -> str:
     """n: the records also meeting the part's conditions (``$part_*``), w: all the group's records."""
     r = RECORDS[kind]
-    part = r.conditions.replace("$", "$part_")
+    part = re.sub(r"\$(?!now\b)", "$part_", r.conditions)  # the part's own conditions; the clock is shared
     period = f" AND {_period(r.time)}" if r.time else ""
     return (
         f"{r.match} {_where(r)}{period}\n"

@@ -17,6 +17,7 @@ from agents.chat.slots import Gazetteer
 from agents.chat.timewords import CST, Window
 from agents.chat.versus import value
 from core.scope import DataScope, Principal, ScopeLevel
+from graph.derived_queries import GROUPS_OF, PARAMS, RECORDS, average_query, growth_query, share_query
 from tests.support.demo_chat import demo_chat_service
 
 NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)
@@ -149,6 +150,24 @@ def test_a_per_trade_average_adds_up_to_the_city(service) -> None:  # type: igno
     assert sum(r["n"] for r in got.rows) == _count(service, "全市没整改的隐患有多少条")
     top = got.rows[0]
     assert f"{top['group']}：" in got.answer and mean(top["n"], top["members"]) in got.answer
+
+
+def test_every_grouped_query_runs_and_keeps_a_town_officer_in_his_town(service) -> None:  # type: ignore[no-untyped-def]
+    params: dict[str, object] = {k: None for k in PARAMS} | {f"part_{k}": None for k in PARAMS}
+    params |= GUSHAN.scope.as_params() | {"now": NOW_MS, "towns": None, "from_ms": None, "to_ms": None,
+                                          "prev_from_ms": _ms(2026, 10, 1), "prev_to_ms": _ms(2026, 11, 1)}  # fmt: skip
+    for kind, groups in GROUPS_OF.items():
+        for group in groups:
+            queries = [share_query(kind, group)] + ([growth_query(kind, group)] if RECORDS[kind].time else [])
+            for query in queries:
+                rows = service.store.read(query, params | {"from_ms": _ms(2026, 11, 1), "to_ms": NOW_MS})
+                # 顾山 may hold no hazard sources or penalties; every other kind has records there
+                assert rows or kind in ("重大危险源", "行政处罚"), (kind, group)
+                if group == "town":
+                    assert {r["key"] for r in rows} <= {"顾山镇"}, (kind, group)
+    for members, total in (("企业", "隐患"), ("企业", "传感器"), ("企业", "职工"), ("执法检查", "隐患")):
+        rows = service.store.read(average_query(members, total, "town"), params)
+        assert {r["key"] for r in rows} == {"顾山镇"} and rows[0]["w"] > 0
 
 
 # ---- the eval's scoring of round 3's kind (evals/chat_derived.py) ---------------------------------
