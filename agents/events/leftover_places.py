@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from agents.events.gazetteer import Gazetteer, Place
-from agents.events.typos import one_slip_away, pinyin, slipped_town
+from agents.events.typos import initials, one_slip_away, pinyin, slipped_town
 from agents.events.vocab import DUTY_WORDS
 from core.errors import SafeCloudError
 
@@ -112,7 +112,7 @@ class LeftoverPlaces:
         if self._town_initials is None:
             owners: dict[str, set[str]] = {}
             for alias, town in self.gazetteer.towns.items():
-                if _SUFFIXED_NAME.fullmatch(alias):
-                    owners.setdefault("".join(s[0] for s in pinyin(alias).split()), set()).add(town)
+                for letters in initials(alias) if _SUFFIXED_NAME.fullmatch(alias) else ():
+                    owners.setdefault(letters, set()).add(town)
             self._town_initials = {k: next(iter(t)) for k, t in owners.items() if len(t) == 1}
         return self._town_initials.get(word.lower())
