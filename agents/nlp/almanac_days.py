@@ -75,10 +75,14 @@ def plum_rains(year: int) -> tuple[date, date] | None:
     grain, heat = solar_term("芒种", year), solar_term("小暑", year)
     if grain is None or heat is None:
         return None
-    return _first_after(grain, lambda d: day_stem(d) == "丙"), _first_after(heat, lambda d: day_branch(d) == "未")
+    return _first_after(grain, lambda d: day_stem(d) == "丙"), _first_after(
+        heat, lambda d: day_branch(d) == "未"
+    )
 
 
-def _latest(said: str | None, today: date, span: Callable[[int], tuple[date, date] | None]) -> tuple[date, date] | None:
+def _latest(
+    said: str | None, today: date, span: Callable[[int], tuple[date, date] | None]
+) -> tuple[date, date] | None:
     if said:
         return span(today.year - _YEAR_WORDS[said])
     for year in (today.year, today.year - 1):
@@ -113,6 +117,7 @@ def _fu_span(year: int, edge: str) -> tuple[date, date] | None:
 
 def _mei(m: re.Match[str], today: date) -> str:
     if m.group(4):  # 入梅 / 出梅
+
         def edge(year: int) -> tuple[date, date] | None:
             found = plum_rains(year)
             return None if found is None else (found[0] if m.group(4) == "入" else found[1], found[1])

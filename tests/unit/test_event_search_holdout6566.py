@@ -71,7 +71,14 @@ def test_almanac_festival_leap_month_and_shift_times(
 
 @pytest.mark.parametrize(
     "text",
-    ["地势起伏 华士", "埋伏在厂区门口", "220伏特 电压 异常", "这班人 抽烟", "上一班车 到站", "当班的人说 冒烟"],
+    [
+        "地势起伏 华士",
+        "埋伏在厂区门口",
+        "220伏特 电压 异常",
+        "这班人 抽烟",
+        "上一班车 到站",
+        "当班的人说 冒烟",
+    ],
 )
 def test_words_that_only_contain_a_calendar_word_are_no_such_time(text: str) -> None:
     assert span(text, at(2026, 8, 20, 10)) is None
@@ -96,7 +103,13 @@ def test_a_camera_typed_in_english_is_the_video_source_and_no_date(parser: Event
     out = parser.parse("cam-5 冒烟", at(2026, 11, 30, 10))
     assert out.filter.sources == ["视频算法"] and out.filter.time_from is None
     # a camera of the city's list keeps its id
-    camera = {"id": "CAM-P08-0003", "name": "月城商业综合体003号", "town": "月城镇", "lat": 31.79, "lon": 120.21}
+    camera = {
+        "id": "CAM-P08-0003",
+        "name": "月城商业综合体003号",
+        "town": "月城镇",
+        "lat": 31.79,
+        "lon": 120.21,
+    }
     out = EventQueryParser(demo_gazetteer(cameras=[camera])).parse("CAM-P08-0003 冒烟", at(2026, 11, 30, 10))
     assert [p.id for p in out.filter.places] == ["CAM-P08-0003"]
 
