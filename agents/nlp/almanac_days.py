@@ -29,13 +29,17 @@ _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2}
 _YEAR = r"(今年|去年|前年)?的?"
 _TO_NOW = r"(以来|以后|之后|后|到现在|至今)"
 _DAY = r"(?:那天|当天|这天|那一天)?"
+# 黄梅 alone is a name (黄梅戏, a village); 梅雨 alone is the season.
 # 起伏, 埋伏, 潜伏, 伏特 (volts) are no dog days: only the names of the periods are read.
 _FU = re.compile(
     _YEAR + r"(?:(三伏|头伏|初伏|中伏|末伏)(?:天)?|(伏)天)(?:里|期间|那几天|这几天)?" + _TO_NOW + r"?(?!特)"
     r"|" + _YEAR + r"([入出])伏" + _TO_NOW + r"?" + _DAY
 )
 _MEI = re.compile(
-    _YEAR + r"(?:梅雨|黄梅)(?:季节?|期|天|时节)?(?:里|期间|那几天|这段时间)?" + _TO_NOW + r"?"
+    _YEAR
+    + r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
+    + _TO_NOW
+    + r"?"
     r"|" + _YEAR + r"([入出])梅" + _TO_NOW + r"?" + _DAY
 )
 

@@ -32,9 +32,10 @@ _FESTIVALS = {
     "中元": (7, 15), "鬼节": (7, 15), "7月半": (7, 15),
 }  # fmt: skip
 # 腊八粥 / 小年夜饭 / 七夕节 / 重阳糕: only the day names, not words built on them (小年轻 is a young person).
+# 中元 alone only before a space or a time word: 中元化工 is a firm's 字号.
 # 七月半 arrives as 7月半 (numerals are normalised first); 月半 is no Gregorian way of saying mid-month.
 _FESTIVAL = re.compile(
-    r"(今年|去年|前年)?的?(腊八|[南北]方小年|小年|七夕|重阳|中元|鬼节|(?<!\d年)(?<!\d)7月半)(?:节)?(?![粥蒜糕轻夜饭\d])"
+    r"(今年|去年|前年)?的?(腊八|[南北]方小年|小年|七夕|重阳|中元(?=节|\s|$|那天|当天|以来|到现在|至今)|鬼节|(?<!\d年)(?<!\d)7月半)(?:节)?(?![粥蒜糕轻夜饭\d])"
     + _THAT_DAY
 )
 _LEAP = re.compile(
