@@ -85,9 +85,10 @@ class LlmSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
-    context: int = Field(4096, ge=512)
-    # llama.cpp RAM cache of evaluated prompt prefixes; 0 = off (memory caveat: agents/llm/llama_server_config.py)
-    prompt_cache_mb: int = Field(0, ge=0)
+    # Prompt tokens + answer; the text-to-Cypher prompt v3 alone is ~5,400 tokens
+    context: int = Field(8192, ge=512)
+    # llama.cpp RAM cache of evaluated prompt prefixes, counted honestly; 0 = off (agents/llm/llama_server_config.py)
+    prompt_cache_mb: int = Field(1536, ge=0)
     timeout_s: float = Field(60.0, gt=0)
     max_concurrency: int = Field(2, ge=1)
     max_retries: int = Field(2, ge=0)
@@ -135,6 +136,8 @@ class ChatSettings(BaseModel):
 
     use_llm: bool = True  # LLM routing and text-to-Cypher when no template fits
     phrase_with_llm: bool = False  # rephrase templated answers (checked against the rows)
+    # At start, have the model server evaluate the text-to-Cypher prompt's fixed prefix (~5,300 tokens)
+    warm_up_llm: bool = True
 
 
 class EventBusSettings(BaseModel):
