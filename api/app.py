@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         audit_log=lambda: container.audit,
         resolve_principal=lambda headers: principal_from_headers(container, headers),
         clock=container.clock,
+        client_of=container.client_of,
     )
     # Token mode: the guard makes every /api/v1 route but login need a session (api.deps).
     for module in (system, auth, users, enterprises, towns, models, audit, plans, events, chat):

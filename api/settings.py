@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.client_address import trusted_networks
 from core.errors import ConfigError
 
 _WEAK_PASSWORDS = {"", "neo4j", "password", "changeme", "123456"}
@@ -56,13 +57,20 @@ class ApiSettings(BaseModel):
     # alone cannot stop one wrong password on each of many accounts. Successful logins do not count.
     login_attempts_per_client: int = Field(20, ge=1, le=10_000)
     login_window_minutes: int = Field(10, ge=1, le=24 * 60)
-    # Behind a reverse proxy every request comes from the proxy: set this only then, so the last
-    # X-Forwarded-For entry (the one the proxy appended) is the client; otherwise the header is ignored.
-    trust_forwarded_for: bool = False
+    # Reverse proxies (CIDRs, e.g. ["10.20.0.0/24"]) whose X-Forwarded-For is believed: behind one,
+    # every request comes from the proxy. Empty (the default): the header is ignored, since anyone can
+    # write it (api/client_address.py). The throttle, sessions and the audit trail use the result.
+    trusted_proxies: list[str] = Field(default_factory=list)
     scope_headers: bool = True
     # Bodies other than plan uploads (JSON: chat, review edits, templates) are refused above this
     # size before they are read (api/body_limit.py); uploads are bounded by plans.max_upload_mb.
     max_json_body_mb: int = Field(10, ge=1, le=1024)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _cidrs(cls, value: list[str]) -> list[str]:
+        # A typo must stop the server, not silently trust nobody (or everybody).
+        return [str(n) for n in trusted_networks(value)]
 
 
 class DemoSettings(BaseModel):
