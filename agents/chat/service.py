@@ -315,7 +315,7 @@ class ChatService:
     ) -> ChatAnswer:  # fmt: skip
         intent = BY_ID[intent_id]
         answer = synth.templated_answer(
-            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None
+            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None, question=text
         )
         citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
                               query=run.query, params=_jsonable(run.params), columns=list(run.columns),
