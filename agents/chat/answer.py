@@ -92,7 +92,6 @@ def templated_answer(
     params: Mapping[str, Any],
     *,
     enterprise_name: str | None = None,
-    question: str = "",
 ) -> str:
     if intent.id == "plan_for":
         return plan_guide.answer(rows, params)
@@ -130,7 +129,7 @@ def templated_answer(
         head = f"{intent.subject}统计{where}："
         return head + "；".join(render_item(intent, r) for r in rows[:30]) + "。"
     head = duty_roster.fallback_note(params) + f"共查到 {len(rows)} {_unit(intent)}{intent.subject}{where}"
-    head += involved(question, rows) + "："  # "哪些厂被罚过": the firms (or towns) the records involve
+    head += involved(str(params.get("_question") or ""), rows) + "："  # "哪些厂被罚过": the firms (or towns)
     lines = [f"{i}. {render_item(intent, r)}" for i, r in enumerate(rows[:SHOWN], start=1)]
     more = f"\n（仅列出前 {SHOWN} 条，完整结果见引用中的数据行）" if len(rows) > SHOWN else ""
     return head + "\n" + "\n".join(lines) + more

@@ -49,7 +49,9 @@ _REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a cond
 )
 _SINGULAR = re.compile(r"它(?!们)|这家|该企业|该公司|这个企业|那家")
 _ORDINAL = re.compile(r"第\s*([0-9一二三四五六七八九十]+)\s*(?:家|个|位|条)")
-ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:只|光|仅)(?:看|要|查)|^除了?(?:一般|重大)的")
+ELLIPTIC = re.compile(
+    r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:只|光|仅)(?:看|要|查)|^除了?(?:一般|重大)的"
+)
 # A continuation that widens the place again is a new question: "全市呢" is read by the town slot rules.
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12

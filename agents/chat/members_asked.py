@@ -29,7 +29,7 @@ _TOWNS_ASKED = re.compile(r"(?:哪些|哪几个|哪个)(?:镇街|镇|街道|乡�
 
 
 def firms_or_towns_asked(question: str) -> str | None:
-    """"towns" or "firms" when the question asks for those behind its records, else None."""
+    """Towns or firms ("towns" / "firms") when the question asks for those behind its records, else None."""
     if _TOWNS_ASKED.search(question):
         return "towns"
     if _FIRMS_ASKED.search(question):

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from agents.chat import mixed_words
+from agents.chat.excluded_level import other_hazard_level
 from agents.chat.legal_names import register_form
 from agents.chat.plainwords import expand_plain_words
-from agents.chat.excluded_level import other_hazard_level
 from agents.chat.purpose_clause import without_purpose_clause
 from agents.chat.replaced_part import without_replaced_part
 from agents.chat.wordslips import fix_word_slips
