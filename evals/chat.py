@@ -238,7 +238,8 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
     if not gold:
         return "没有" in answer
     values = [_norm(g) for g in gold]
-    return all(v in answer for v in values) or any(f"{w} {len(values)} " in answer for w in ("共查到", "涉及"))
+    said = (f"共查到 {len(values)} ", f"涉及 {len(values)} 家")  # records found, or firms involved
+    return all(v in answer for v in values) or any(s in answer for s in said)
 
 
 def cases() -> list[dict[str, Any]]:

@@ -113,5 +113,5 @@ def test_whose_building_a_lessee_uses_is_its_lessor(service) -> None:  # type: i
     assert got.intent == "lessors_of_enterprise"
     assert [r["name"] for r in got.rows] == ["江阴市正信橡塑制品有限公司"]
     town_user = Principal(user_id="t", scope=DataScope(level=ScopeLevel.TOWN, town="月城镇"))
-    refused = service.ask("江耀毛纺用的是哪家的厂房", town_user)  # a 华士 firm: outside a 月城 officer's scope
+    refused = service.ask("江耀毛纺用的是哪家的厂房", town_user)  # a 华士 firm, outside 月城's scope
     assert not refused.rows
