@@ -115,3 +115,10 @@ def test_whose_building_a_lessee_uses_is_its_lessor(service) -> None:  # type: i
     town_user = Principal(user_id="t", scope=DataScope(level=ScopeLevel.TOWN, town="月城镇"))
     refused = service.ask("江耀毛纺用的是哪家的厂房", town_user)  # a 华士 firm, outside 月城's scope
     assert not refused.rows
+
+
+def test_a_negated_inspection_keeps_its_period_after_a_visit_clause(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("后天去璜土，璜土今年还没被查过的企业有哪些", CITY)
+    ever = service.ask("璜土从来没被检查过的企业有哪些", CITY)
+    assert got.rows and "无执法检查（今年）" in got.answer
+    assert {r["town"] for r in got.rows} == {"璜土镇"} and len(got.rows) > len(ever.rows)
