@@ -47,7 +47,8 @@ Scoring:
   report also says how many the first system still answered with a template;
 * answer — counts: the number appears in the answer; versus: both numbers and a word for the direction
   (多/少/持平…); sets: nothing found is said when the gold
-  set is empty, else every gold value or the number of results ("共查到 N") appears.
+  set is empty, else every gold value or the number of results ("共查到 N", or "涉及 N 家" for the firms a
+  list of records involves: chatfix2) appears.
 """
 
 from __future__ import annotations
