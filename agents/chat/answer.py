@@ -70,7 +70,8 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
     elif params.get("open_only"):
         parts.append("未整改")
     elif params.get("hazard_statuses"):  # 没销号/未验收 (agents.chat.duty_room)
-        parts.append("未销号（" + "/".join(params["hazard_statuses"]) + "）")
+        statuses = "/".join(params["hazard_statuses"])  # 已整改/已验收 said as 整改好了 is closed, not 未销号
+        parts.append(statuses if "待整改" not in params["hazard_statuses"] else f"未销号（{statuses}）")
     if params.get("due_within_ms") and not str(params.get("window_label") or "").endswith("到期"):  # 七天内
         parts.append(f"{int(params['due_within_ms']) // 86_400_000}天内到整改期限")
     if params.get("open_for_ms"):  # "超过30天还没整改": the age of each open hazard

@@ -33,6 +33,11 @@ _NOT_CLOSED_OUT = re.compile(r"(?:没|未|没有|尚未|还没有?|还未)(?:销
 # rectified said anywhere with a not-accepted word: "整改完了还没验收", "已整改的有哪些还没销号"
 _RECTIFIED = re.compile(r"已经?整改(?!中)|(?<![没未])整改(?:好|完)|(?<![没未整])改(?:好|完)")
 NOT_ACCEPTED = [HazardStatus.PENDING.value, HazardStatus.RECTIFYING.value, HazardStatus.RECTIFIED.value]
+# "现在整改好了几条", "已经改完的有哪些": rectified, accepted or not (chat round 29); not a deadline
+# ("月底前要整改完的"), a rate (整改完成率) or a negation ("还没有整改好")
+_DONE = re.compile(r"(?:整改|改)(?:好|完)(?!成?率)|已经?销号|销号了")
+_NOT_YET_DONE = re.compile(r"[没未不要须应得前能]")
+DONE = [HazardStatus.RECTIFIED.value, HazardStatus.VERIFIED.value]
 
 INSPECTION_KINDS = {
     "夜查": "夜查", "夜间检查": "夜查", "晚上查": "夜查", "专项检查": "专项检查", "专项执法": "专项检查",
@@ -68,7 +73,10 @@ def hazard_closure(text: str) -> dict[str, Any]:
 
     Both replace the open-only default (``said_slots`` sets ``open_only`` False), as a status said does."""
     if not _NOT_CLOSED_OUT.search(text):
-        return {}
+        done = any(
+            not _NOT_YET_DONE.search(text[max(0, m.start() - 3) : m.start()]) for m in _DONE.finditer(text)
+        )
+        return {"hazard_statuses": list(DONE)} if done else {}
     if _RECTIFIED.search(text):
         return {"hazard_status": HazardStatus.RECTIFIED.value}
     return {"hazard_statuses": list(NOT_ACCEPTED)}
@@ -95,6 +103,7 @@ def said_slots(text: str) -> dict[str, Any]:
 
 
 __all__ = [
+    "DONE",
     "NOT_ACCEPTED",
     "duty_role",
     "hazard_closure",

@@ -175,6 +175,10 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     """
     if swaps_enterprise(text, previous_intent, intent) or firm_count_form(text, previous_intent):
         return True
+    if "其中" in text and intent == "enterprise_profile" and not re.search(PROFILE, text):
+        # "其中重大的有几条" after a hazard list names no subject of its own (the bare rows read as firms):
+        # the count or list form of the previous question, narrowed (chat round 29)
+        return sibling(previous_intent, text) is not None
     if len(text) > _CONTINUE_MAX_CHARS or _NEW_SUBJECT.search(text):
         return False
     if (

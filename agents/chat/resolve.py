@@ -61,8 +61,12 @@ def resolve_enterprise(
     search: FuzzyEnterpriseSearch | None,
     *,
     fuzzy: bool,
+    town: str | None = None,
 ) -> ResolvedEnterprise | None:
+    """``town``: the town said with the name ("新桥那个特种气体厂"): a firm there wins over one elsewhere."""
+
     def pick(items: list[Any]) -> ResolvedEnterprise | None:
+        items = [e for e in items if e.town == town] or items
         if not items:
             return None
         exact = [e for e in items if e.name == mention]
@@ -73,7 +77,8 @@ def resolve_enterprise(
     for text in dict.fromkeys((mention, core_name(mention), short)):
         if len(text) < 2:
             continue
-        found = pick(repository.search_enterprises(scope, q_text=text, size=20).items)
+        in_town = repository.search_enterprises(scope, q_text=text, town=town, size=20).items if town else []
+        found = pick(in_town or repository.search_enterprises(scope, q_text=text, size=20).items)
         if found is not None:
             return found
     if (near := _near_miss(short, scope, repository)) is not None:

@@ -58,6 +58,7 @@ from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.shifted_period import moved_back
 from agents.chat.slots import MAX_QUESTION_CHARS, Gazetteer, Slots, extract_slots, normalise_question
+from agents.chat.sole_firm import sole_firm
 from agents.chat.threshold_check import asker as total_bound
 from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
@@ -117,7 +118,7 @@ class ChatService:
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
-            ask = derived(total_bound(ask), self.gazetteer)  # 超过10条了吗; 占比, 增长率 (ADR 0018)
+            ask = derived(total_bound(ask), self.gazetteer, self)  # 超过10条了吗; 占比, 增长率, 分组 (ADR 0018)
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result
@@ -172,14 +173,10 @@ class ChatService:
                 answer=f"无权查看“{slots.town}”的数据（超出您的数据范围）。", path="refusal"
             ), None
         enterprise: ResolvedEnterprise | None = None
-        if slots.enterprise_mention:
-            enterprise = resolve_enterprise(
-                slots.enterprise_mention,
-                scope,
-                self.repository,
-                self.search,
-                fuzzy=slots.enterprise_mention_strong,
-            )
+        if slots.enterprise_mention:  # a town said with it picks the firm there ("新桥那个特种气体厂")
+            enterprise = resolve_enterprise(slots.enterprise_mention, scope, self.repository, self.search,
+                                            fuzzy=slots.enterprise_mention_strong, town=slots.town)  # fmt: skip
+        enterprise = enterprise or sole_firm(text, slots, scope, self.repository)  # "新桥那个加油站": its only one  # fmt: skip
         lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None  # a person or collective landlord: "夏丽洁名下有几家承租企业"  # fmt: skip
         unresolved = enterprise is None and lessor is None and not asks_plan(text)  # a plan's firm: no node?
         if unresolved and unfound_name(slots, scope, self.repository, self.search):

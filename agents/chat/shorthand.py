@@ -30,6 +30,8 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # Jiangyin/Wu day words: 今朝 = 今天, 明朝 = 明天 (the dynasty only with 时期/年间/末年/初年)
     (re.compile(r"今朝"), "今天"),
     (re.compile(r"明朝(?!时期|年间|末年|初年)"), "明天"),
+    # the alarm word split by its count ("报了多少起警", "报过几次警"): 报警 counted (chat round 29)
+    (re.compile(r"报[了过]?((?:多少|几|[0-9一二两三四五六七八九十]+)[起次回]?)警"), r"报警\1"),
     # A greeting first ("早上好，昨晚到现在…"): its 早上 / 晚上 is no part of the day asked about.
     (re.compile(r"^(?:(?:早上|早晨|上午|中午|下午|晚上)好|早安|晚安|你好|您好)(?:啊|呀)?[,，!！。\s]*"), ""),
 )

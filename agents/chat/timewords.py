@@ -131,7 +131,10 @@ def basic_time_window(text: str, now: datetime) -> Window | None:
 
 
 # Said of a schedule (operations, rosters): what is under way right now. A day word wins ("今天正在…").
-_ONGOING = re.compile(r"正在|此刻|此时此刻|眼下正|这会儿正|现在正|当前正")
+# "还有几个动火没结束", "现在还在搞的": at a shift hand-over, what has begun and not yet ended
+_ONGOING = re.compile(
+    r"正在|此刻|此时此刻|眼下正|这会儿正|现在正|当前正|[没未]结束|还没完(?!成)|没完(?!成)|还在(?:搞|做|干|进行)"
+)
 _DAY_WORD = re.compile(r"[今明昨前后]天|[今明昨]日|今晚|今早|周[一二三四五六日天末]|星期|礼拜|号|月")
 _BARE_WEEKDAY = re.compile(r"(?<![上下这本个])(?:周|星期|礼拜)([一二三四五六日天1-7])(?!末|(?<=一)[共般直])")
 
