@@ -311,9 +311,8 @@ class ChatService:
         path: str, notice: str, use_llm: bool, scope: DataScope,
     ) -> ChatAnswer:  # fmt: skip
         intent = BY_ID[intent_id]
-        answer = synth.templated_answer(
-            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None
-        )
+        answer = synth.templated_answer(intent, run.rows, run.params | {"_question": text},  # "哪些厂": firms said
+                                        enterprise_name=enterprise.name if enterprise else None)  # fmt: skip
         citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
                               query=run.query, params=_jsonable(run.params), columns=list(run.columns),
                               rows=run.rows[:MAX_CITED_ROWS], row_count=len(run.rows))]  # fmt: skip
