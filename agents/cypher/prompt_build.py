@@ -1,9 +1,9 @@
 """The text-to-Cypher prompt for one question, and the warm-up of its fixed prefix.
 
 Each prompt version declares the inputs it reads; only those are built. v2 reads a schema slice and
-four examples picked per question; v3 reads the whole schema and example bank (the same text for
-every question, so the model server evaluates that prefix once) plus a short per-question focus and
-the two nearest examples.
+four examples picked per question; v3 reads the whole schema (the same text for
+every question, so the model server evaluates that prefix once) plus a short per-question focus, the
+picked examples and the notes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from agents.cypher.examples import load_examples, pick_examples, render_examples
+from agents.cypher.examples import pick_examples, render_examples
 from agents.cypher.grounding import (
     VALUES,
     answer_shape,
@@ -60,7 +60,6 @@ def _fixed_inputs(store: GraphStore, max_rows: int) -> dict[str, Callable[[], ob
     return {
         "full_schema": render_full_schema,
         "towns": lambda: "、".join(towns),
-        "all_examples": lambda: render_examples(list(load_examples())),
         "max_rows": lambda: max_rows,
     }
 
@@ -91,7 +90,6 @@ def build_prompt(
         "grounding": lambda: _grounding_text(notes, answer_shape(question)),
         "examples": lambda: render_examples(pick_examples(question, labels, k=4)),
         "focus": lambda: render_focus(question, extra),
-        "near_examples": lambda: render_examples(pick_examples(question, labels, k=2)),
         "context": lambda: f"对话上下文：{context.strip()}\n" if context.strip() else "",
         "question": lambda: question,
     }

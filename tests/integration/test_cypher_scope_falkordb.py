@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 
 from agents.cypher import CypherRejectedError, answer_with_cypher
+from agents.cypher.prompt_build import warm_up
 from agents.llm.fake_chat_model import FakeChatModel
 from agents.llm.prompts import PromptLibrary
 from core.ai import ChatMessage
+from core.errors import LLMError
 from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph.cypher_catalog import scope_parameters
@@ -159,3 +161,18 @@ def test_bad_questions_are_refused_before_the_model(store: GraphStore, question:
     with pytest.raises(CypherRejectedError):
         answer_with_cypher(question, scope=DataScope(), chat_model=model, store=store)
     assert model.calls == []
+
+
+def test_warm_up_evaluates_the_very_prefix_a_question_sends(store: GraphStore) -> None:
+    queries = scripted("MATCH (h:Hazard) RETURN count(h) AS key")
+    model = FakeChatModel(lambda messages: "" if "预热" in messages[-1].content else queries.fn(messages))
+    assert warm_up(model, store) is not None
+    answer_with_cypher("逾期未整改的隐患有多少？", scope=DataScope(), chat_model=model, store=store)
+    assert model.calls[0][0] == model.calls[1][0]  # the same system message, so the server reuses it
+
+
+def test_warm_up_never_raises_when_the_model_is_down(store: GraphStore) -> None:
+    def down(messages: list[ChatMessage]) -> str:
+        raise LLMError("语言模型服务不可用")
+
+    assert warm_up(FakeChatModel(down), store) is None
