@@ -53,10 +53,43 @@ def test_gas_with_a_confined_space_keeps_the_works_plan() -> None:
 
 def test_molten_metal_at_a_steel_works_keeps_both_plans() -> None:
     ranked = plan_guide.rank(
-        [GONGMAO, METALLURGY], {"accident_types": ["灼烫"]}, "一家钢铁厂出钢时钢水喷出来烫伤了工人，用什么预案"
+        [GONGMAO, METALLURGY],
+        {"accident_types": ["灼烫"]},
+        "一家钢铁厂出钢时钢水喷出来烫伤了工人，用什么预案",
     )
     assert set(_titles(ranked)) == {GONGMAO["title"], METALLURGY["title"]}
 
 
 def test_a_household_gas_bottle_is_no_metallurgy_hazard() -> None:
     assert not left_to_narrower(GONGMAO["title"], "纺织厂食堂的煤气罐漏气")
+
+
+# ---- a level stated by how far a fire went ------------------------------------------------------------------
+WAREHOUSE_LEVELS = [
+    {"level": "一级", "trigger": "着火蔓延至相邻厂房，或者造成人员死亡", "commander": "总经理"},
+    {"level": "二级", "trigger": "成品仓库着火，车间无法扑灭", "commander": "生产副总"},
+    {"level": "三级", "trigger": "局部着火，岗位能够自行扑灭", "commander": "车间主任"},
+]
+
+
+def _level_for(question: str) -> list[str]:
+    from agents.chat.plan_severity import level_for, toll_of, toll_param
+
+    toll = toll_of(toll_param(question, {}))
+    assert toll is not None
+    return [str(lv["level"]) for lv in level_for(WAREHOUSE_LEVELS, toll)]
+
+
+def test_a_fire_beyond_control_is_not_the_level_of_a_fire_that_has_spread() -> None:
+    assert _level_for("澄东物流的成品仓库着火了，员工扑不灭，几级响应") == ["二级"]
+
+
+def test_a_fire_said_to_have_spread_still_meets_the_top_level() -> None:
+    assert _level_for("成品仓库着火了，火势已经蔓延到相邻厂房，几级响应") == ["一级"]
+
+
+def test_a_clause_of_spread_is_not_told_by_the_fire_alone() -> None:
+    from agents.chat.plan_account import clause_met, facts
+
+    assert clause_met("火灾蔓延至多个建筑", facts("堆场着火了，控制不住")) is None
+    assert clause_met("发生火灾", facts("堆场着火了，控制不住")) is True
