@@ -173,7 +173,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if DUTY.search(text) and not (names_only_posts(text) and asks_plan(text)):  # not "值班员打电话说…起火了"
         return hit("duty_now", "值班")
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
-    if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
+    if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent, plan_asked=asks_plan(text))) is not None:  # fmt: skip
         return hit(*record_hit)
     if (_has(_STOCK, text) or MATERIAL.search(text)) and _has(_SHORTAGE, text):  # "沙袋够不够"
         return hit("materials_low_stock", "物资库存不足")
