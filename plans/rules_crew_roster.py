@@ -128,12 +128,13 @@ def _items_below(draft: PlanDraft, at: int) -> list[Block]:
 def crew_duties(draft: PlanDraft) -> None:
     for at, block in enumerate(draft.blocks):
         label = _DUTY_LABEL.match(block.text) if block.kind != "table" else None
-        holder_label = _HOLDER_LABEL.match(block.text) if block.kind != "table" and label is None else None
-        if holder_label is not None:
+        holder_label = _HOLDER_LABEL.match(block.text) if block.kind != "table" else None
+        titles = set(re.split(r"\s*[和、及与]\s*", label.group(1))) if label else set()
+        titled = any(r["title"] in titles for u in draft.data["org_units"] for r in u["roles"])
+        if holder_label is not None and not titled:  # "值班长职责：" where no role is titled 值班长
             _holder_targets(draft, holder_label.group(1), _items_below(draft, at))
         if label is None:
             continue
-        titles = set(re.split(r"\s*[和、及与]\s*", label.group(1)))
         items = _items_below(draft, at)
         for unit, entry in enumerate(draft.data["org_units"]):
             targets = [n for n, r in enumerate(entry["roles"]) if r["title"] in titles]
@@ -168,8 +169,8 @@ def post_line_duty_runs(draft: PlanDraft) -> None:
                 (n for n, r in enumerate(entry["roles"]) if r["title"] == m.group(1) and r["holder"] == m.group(2)),
                 None,
             )
-            if n is None or not all(c in entry["duties"] for c in clauses):
-                continue
+            if n is None or not entry["roles"][n]["duties"]:
+                continue  # the post line's first duty was read onto the post: the rest follows it
             role = entry["roles"][n]
             for clause in clauses:
                 _drop_unit_duty(draft, unit, clause)
