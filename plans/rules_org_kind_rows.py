@@ -98,7 +98,9 @@ def drop_kind_units(draft: PlanDraft) -> None:
             if u is not kind and u["parent"] == kind["parent"] and u["name"].endswith(kind["name"])
             and u["name"] != kind["name"]
         ]  # fmt: skip
-        if len(rows) < 2 or not any(u["roles"] for u in rows):
+        # only rows read from one table (kind_rows): "救援队" beside 消防救援队 and 医疗救援队 set up in prose stays
+        tables = {_table_of(draft, units.index(u)) for u in rows}
+        if len(rows) < 2 or not any(u["roles"] for u in rows) or len(tables) != 1 or None in tables:
             continue
         units.pop(at)
         prefix = "/org_units/"
@@ -112,3 +114,11 @@ def drop_kind_units(draft: PlanDraft) -> None:
                     ref = ref.model_copy(update={"field": f"{prefix}{int(head) - 1}" + (f"/{rest}" if rest else "")})
             kept.append(ref)
         draft.sources[:] = kept
+
+
+def _table_of(draft: PlanDraft, index: int) -> int | None:
+    """The table block unit ``index`` was read from; None when it was set up anywhere else."""
+    ref = next((r for r in draft.sources if r.field == f"/org_units/{index}"), None)
+    if ref is None or ref.paragraph >= len(draft.blocks):
+        return None
+    return ref.paragraph if draft.blocks[ref.paragraph].kind == "table" else None
