@@ -96,7 +96,9 @@ def _drop_unit_duty(draft: PlanDraft, unit: int, duty: str) -> None:
 
 
 # "班主任职责：" with the items below, naming the post by the holder a unit's role was given ("由各班班主任任组长")
-_HOLDER_LABEL = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}?(?:员|工|长|主任|经理|师))\s*(?:的)?(?:主要)?职责\s*[:：]\s*$")
+_HOLDER_LABEL = re.compile(
+    r"^\s*([\u4e00-\u9fff]{1,8}?(?:员|工|长|主任|经理|师))\s*(?:的)?(?:主要)?职责\s*[:：]\s*$"
+)
 
 
 def _holder_targets(draft: PlanDraft, post: str, items: list[Block]) -> None:
@@ -152,7 +154,9 @@ def crew_duties(draft: PlanDraft) -> None:
 
 # "车队长：陈建伟，负责a；b。": a post line whose holder is followed by what the post does; the clauses after
 # the first run on to the full stop and are the post's too (round 14's "组长：X，负责…"), not the unit's
-_POST_DUTY_LINE = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*([\u4e00-\u9fff]{2,12})\s*[，,]\s*负责[^。；;：:]+[；;]")
+_POST_DUTY_LINE = re.compile(
+    r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*([\u4e00-\u9fff]{2,12})\s*[，,]\s*负责[^。；;：:]+[；;]"
+)
 
 
 def post_line_duty_runs(draft: PlanDraft) -> None:
@@ -166,7 +170,11 @@ def post_line_duty_runs(draft: PlanDraft) -> None:
             continue  # "车队长：A，负责…；安全员：B": the next clause is another post
         for unit, entry in enumerate(draft.data["org_units"]):
             n = next(
-                (n for n, r in enumerate(entry["roles"]) if r["title"] == m.group(1) and r["holder"] == m.group(2)),
+                (
+                    n
+                    for n, r in enumerate(entry["roles"])
+                    if r["title"] == m.group(1) and r["holder"] == m.group(2)
+                ),
                 None,
             )
             if n is None or not entry["roles"][n]["duties"]:

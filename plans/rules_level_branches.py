@@ -52,15 +52,23 @@ def fill_branch_levels(draft: PlanDraft) -> None:
         at = next((n for n, r in enumerate(levels) if r["level"] == level), None)
         label = m.group("label").strip()
         if at is None:
-            entry = {"level": level, "name": label, "trigger": "", "commander": None, "actions": []}
-            at = draft.add("response_levels", entry, block.paragraph, m.start("label"), m.end("label"))
-        entry = levels[at]
+            new: dict[str, Any] = {
+                "level": level,
+                "name": label,
+                "trigger": "",
+                "commander": None,
+                "actions": [],
+            }
+            at = draft.add("response_levels", new, block.paragraph, m.start("label"), m.end("label"))
+        entry: dict[str, Any] = levels[at]
         if not entry["name"] or (label.startswith(entry["name"]) and label != entry["name"]):
             entry["name"] = label  # "Ⅲ级响应" read at the arrow → "Ⅲ级响应（年级级）" as written
             draft.cite(f"/response_levels/{at}/name", block.paragraph, m.start("label"), m.end("label"))
         if not entry["trigger"]:
             entry["trigger"] = m.group("trigger").strip()
-            draft.cite(f"/response_levels/{at}/trigger", block.paragraph, m.start("trigger"), m.end("trigger"))
+            draft.cite(
+                f"/response_levels/{at}/trigger", block.paragraph, m.start("trigger"), m.end("trigger")
+            )
         if entry["commander"] is None:
             entry["commander"] = who
             start = block.text.find(who, m.start("body"))

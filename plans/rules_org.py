@@ -36,8 +36,8 @@ from plans.rules_org_headings import (
     unit_line,
     unit_name,
 )
-from plans.rules_org_layout import chart_parents, heading_names_body, matrix_duties, rename_unit
 from plans.rules_org_kind_rows import kind_rows
+from plans.rules_org_layout import chart_parents, heading_names_body, matrix_duties, rename_unit
 from plans.rules_org_members import member_intro, member_table, member_unit
 from plans.rules_org_names import (
     ROLE_HOLDER,

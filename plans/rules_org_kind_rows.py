@@ -111,7 +111,9 @@ def drop_kind_units(draft: PlanDraft) -> None:
                 if int(head) == at:
                     continue
                 if int(head) > at:
-                    ref = ref.model_copy(update={"field": f"{prefix}{int(head) - 1}" + (f"/{rest}" if rest else "")})
+                    ref = ref.model_copy(
+                        update={"field": f"{prefix}{int(head) - 1}" + (f"/{rest}" if rest else "")}
+                    )
             kept.append(ref)
         draft.sources[:] = kept
 

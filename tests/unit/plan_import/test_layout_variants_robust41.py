@@ -28,7 +28,7 @@ def _roles(plan: EmergencyPlan, unit: str) -> list[tuple[str, str | None, list[s
     return [(r.title, r.holder, list(r.duties)) for r in found.roles]
 
 
-_FLOORS = [
+_FLOORS: list[dict[str, Any]] = [
     {"h1": "二、组织机构"},
     {"h2": "（一）疏散指挥部"},
     {"p": "商场成立疏散指挥部，总经理任总指挥，物业经理任副总指挥，各楼层组长为成员。"},
@@ -85,7 +85,7 @@ def test_a_holders_duty_label_over_numbered_lines_gives_them_to_that_role() -> N
         )
 
 
-_FLOW = [
+_FLOW: list[dict[str, Any]] = [
     {"h1": "三、响应程序"},
     {"p": "泄漏处置按以下流程进行："},
     {"p": "巡检人员发现泄漏"},
@@ -102,7 +102,11 @@ def test_flow_chart_branch_lines_give_each_level_its_trigger_commander_and_actio
         plan = _import(_FLOW, kind, "江阴祝塘澄化化工有限公司氨气泄漏事故现场处置方案")
         levels = {r.level: r for r in plan.response_levels}
         low, high = levels["三级"], levels["二级"]
-        assert (low.name, low.trigger, low.commander) == ("三级响应（车间级）", "少量泄漏且已关阀", "车间主任")
+        assert (low.name, low.trigger, low.commander) == (
+            "三级响应（车间级）",
+            "少量泄漏且已关阀",
+            "车间主任",
+        )
         assert list(low.actions) == ["开启水喷淋", "设置警戒区"]
         assert (high.trigger, high.commander) == ("泄漏无法控制或有人员中毒", "总经理")
         assert list(high.actions) == ["启动全厂紧急停车", "拨打120求援"]
@@ -110,7 +114,7 @@ def test_flow_chart_branch_lines_give_each_level_its_trigger_commander_and_actio
         assert (first.to, first.channel) == ("中控室和当班班长", "电话")
 
 
-_SHIFT = [
+_SHIFT: list[dict[str, Any]] = [
     {"h1": "二、应急组织"},
     {"h2": "（一）装卸班组"},
     {"p": "班长：许文杰，负责组织装卸区人员撤离；关闭鹤管阀门；清点本班人数。"},
