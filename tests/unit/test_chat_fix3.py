@@ -59,6 +59,8 @@ def test_a_lessee_asked_where_it_rents_gets_its_lessor(service) -> None:  # type
     assert [r["name"] for r in got.rows] == ["蔡颖玲"]
     got = service.ask("瑞亚五金在谁的厂房里", CITY)
     assert [r["name"] for r in got.rows] == ["江阴市顾山镇新龚村股份经济合作社"]
+    which = service.ask("谁家的厂子有重大危险源", CITY)  # "谁家的厂子" alone is "which firm", no lease
+    assert which.intent == "hazard_source_enterprises" and which.rows
 
 
 def test_which_towns_the_firms_with_a_penalty_bound_are_in(service) -> None:  # type: ignore[no-untyped-def]
