@@ -132,7 +132,8 @@ _PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的�
     r"哪(?:一|几)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)"
     r"|[0-9一二两三四五六七八九十]+家(?:企业|公司|单位|工厂)|的(?:企业|公司|单位|工厂)|" + TOP_FIRMS.pattern
 )
-_COUNTED = re.compile(r"多少|(?<!哪)几(?:家|个|条|处|次|起|项)|数量|总数|统计")  # "哪几个镇": which, not how many
+# "哪几个镇街": which towns, not how many (chatfix3: it was declined as a per-town count).
+_COUNTED = re.compile(r"多少|(?<!哪)几(?:家|个|条|处|次|起|项)|数量|总数|统计")
 # A named material: the low-stock template lists every short item and has no material filter, so
 # "防毒面具够不够" answered with it would list tents and sandbags too.
 # A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one
