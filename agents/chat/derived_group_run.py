@@ -176,8 +176,11 @@ def _figure(
             for i, x in enumerate(listed, 1)
             if x["n"] or g.own_whole
         )
+        state = _state(g)
         head = (
-            f"各{_GROUP_LABEL[g.group]}占本组{_noun(g)}的比例（占比 = 该组符合条件数 ÷ 该组总数 × 100%）"
+            f"各{_GROUP_LABEL[g.group]}{_noun(g)}中{state}的比例（= 该组{state}数 ÷ 该组{_noun(g)}总数 × 100%）"
+            if g.own_whole and state
+            else f"各{_GROUP_LABEL[g.group]}占本组{_noun(g)}的比例（占比 = 该组符合条件数 ÷ 该组总数 × 100%）"
             if g.own_whole
             else f"各{_GROUP_LABEL[g.group]}{_noun(g)}占比（合计 {show(whole)} {unit}；"
             "占比 = 该组数 ÷ 合计 × 100%）"
@@ -260,6 +263,13 @@ def _figure(
         f"{_period_said(window)}（{total_label} ÷ {g.members}数，含为 0 的）：\n{lines}"
     )
     return body, listed, ["group", "n", "members", "mean"]
+
+
+def _state(g: Grouped) -> str:
+    """The part of a rate per group (整改率: 已整改或已验收; 在线率: 在线), named in the answer's head."""
+    if isinstance(statuses := g.part.get("statuses"), list):
+        return "或".join(statuses)
+    return {True: "在线", False: "离线"}.get(g.part.get("online"), "") if "online" in g.part else ""
 
 
 def _member_noun(g: Grouped) -> str:

@@ -231,7 +231,7 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         text[: m.start()] + (m["mid"] or ""),
         text[m.end() :],
     )  # "每家加油站平均": the firms' words
-    total = "罚款金额" if _MONEY.search(after) else _kind(after)
+    total = "罚款金额" if _MONEY.search(after) or _MONEY.search(before) else _kind(after)  # 罚款金额平均每家
     if unit in "家户个" and (unit != "个" or re.match(r"^(?:企业|单位|公司)", after)):
         members = "企业"
     elif unit == "次" and (re.search(r"检查$", before) or after.startswith(("检查", "执法检查"))):

@@ -125,3 +125,15 @@ def test_a_group_the_records_lack_is_declined_in_chinese(service) -> None:  # ty
     got = service.ask("今年的执法检查按等级分各占多少比例", CITY)
     assert got.path == "refusal" and got.rows == []
     assert "无法按等级统计" in got.answer and "镇街" in got.answer  # says which groups it has
+
+
+def test_a_fine_said_before_the_average_is_summed_not_counted(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("各行业企业今年的罚款金额平均每家多少", CITY)
+    assert got.path == "derived" and "罚款金额 ÷ 企业数" in got.answer
+    assert sum(r["n"] for r in got.rows) == _count(service, "今年罚款总额是多少")
+    assert sum(r["members"] for r in got.rows) == _count(service, "全市企业有多少家")
+
+
+def test_a_rate_per_group_names_the_state_it_counts(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("各类企业传感器的在线率", CITY)
+    assert got.path == "derived" and "中在线的比例" in got.answer
