@@ -131,7 +131,9 @@ def _records(kind: str, group: str) -> Records:
     it occurred at (alarms at no firm have no category and are left out of whole and parts alike)."""
     r = RECORDS[kind]
     if kind == "告警" and group == "category":
-        return Records("MATCH (r:Event)-[:OCCURRED_AT]->(e:Enterprise)", r.node, r.town, r.scope, r.time, r.conditions)
+        return Records(
+            "MATCH (r:Event)-[:OCCURRED_AT]->(e:Enterprise)", r.node, r.town, r.scope, r.time, r.conditions
+        )
     return r
 
 

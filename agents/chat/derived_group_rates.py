@@ -23,7 +23,11 @@ _RATES = (
         "隐患",
         {"statuses": ["已整改", "已验收"]},
     ),
-    (r"处置率|办结率|处置了?(?:几成|百分之几|百分之多少|多大比例|多少比例)", "告警", {"statuses": ["已处置"]}),
+    (
+        r"处置率|办结率|处置了?(?:几成|百分之几|百分之多少|多大比例|多少比例)",
+        "告警",
+        {"statuses": ["已处置"]},
+    ),
     (r"在线率", "传感器", {"online": True}),
     (r"离线率|掉线率", "传感器", {"online": False}),
 )
@@ -42,7 +46,9 @@ def grouped_rate(text: str, gazetteer: Gazetteer) -> Grouped | None:
         m = re.search(words, text)
         if m is None:
             continue
-        towns = tuple(dict.fromkeys(t for _, t in sorted(gazetteer.find(text), key=lambda f: text.find(f[0]))))
+        towns = tuple(
+            dict.fromkeys(t for _, t in sorted(gazetteer.find(text), key=lambda f: text.find(f[0])))
+        )
         group, towns = _group(text, towns)
         if not group:
             return None  # one rate: round 2's pair of counts

@@ -20,7 +20,15 @@ from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation
 from agents.chat.timewords import CST, TimeParser, Window, time_window
 from core.ports import GraphStore
 from core.scope import Principal, ScopeLevel
-from graph.derived_queries import GROUPS_OF, PARAMS, RECORDS, average_query, growth_query, per_town_query, share_query
+from graph.derived_queries import (
+    GROUPS_OF,
+    PARAMS,
+    RECORDS,
+    average_query,
+    growth_query,
+    per_town_query,
+    share_query,
+)
 
 
 class Sources(Protocol):
@@ -269,7 +277,8 @@ def _state(g: Grouped) -> str:
     """The part of a rate per group (整改率: 已整改或已验收; 在线率: 在线), named in the answer's head."""
     if isinstance(statuses := g.part.get("statuses"), list):
         return "或".join(statuses)
-    return {True: "在线", False: "离线"}.get(g.part.get("online"), "") if "online" in g.part else ""
+    online = g.part.get("online")
+    return ("在线" if online else "离线") if isinstance(online, bool) else ""
 
 
 def _member_noun(g: Grouped) -> str:

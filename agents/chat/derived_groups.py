@@ -55,7 +55,9 @@ _UNIT = {
     "罚款金额": "元",
 }
 # 罚了多少钱, 罚款多少元, 罚款金额: the amounts summed, not the penalties counted (round 4)
-_MONEY = re.compile(r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款金额")
+_MONEY = re.compile(
+    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款金额"
+)
 
 _PER_TOWN = re.compile(r"各个?(?:镇街道|镇街|镇|街道)|每个(?:镇街|镇|街道)|分镇街?|按镇街?")
 _PER_CATEGORY = re.compile(

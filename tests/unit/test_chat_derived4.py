@@ -43,9 +43,17 @@ def test_a_rate_per_group_is_a_share_of_each_groups_own_records() -> None:
 
 def test_averages_of_fines_and_over_the_towns_name_their_members() -> None:
     per_firm = grouped("各类企业平均每家罚款金额是多少", GZ)
-    assert per_firm is not None and (per_firm.kind, per_firm.members, per_firm.group) == ("罚款金额", "企业", "category")
+    assert per_firm is not None and (per_firm.kind, per_firm.members, per_firm.group) == (
+        "罚款金额",
+        "企业",
+        "category",
+    )
     per_case = grouped(said_plainly("去年各镇的处罚平均算下来每起罚款多少钱"), GZ)
-    assert per_case is not None and (per_case.kind, per_case.members, per_case.group) == ("罚款金额", "行政处罚", "town")
+    assert per_case is not None and (per_case.kind, per_case.members, per_case.group) == (
+        "罚款金额",
+        "行政处罚",
+        "town",
+    )
     towns = towns_average("全市各等级隐患平均每个镇有几条", GZ)
     assert towns is not None and (towns.kind, towns.group, towns.members) == ("隐患", "level", "镇街")
     assert towns_average("每个镇平均有多少家企业", GZ) is None  # one average over the towns: round 2's
@@ -84,7 +92,9 @@ def test_a_rate_per_town_matches_that_towns_counts(service) -> None:  # type: ig
     assert got.path == "derived"
     row = next(r for r in got.rows if r["group"] == "顾山镇")
     found = _count(service, "顾山镇今年发现的隐患有多少条")
-    closed = _count(service, "顾山镇今年发现的已整改隐患有多少条") + _count(service, "顾山镇今年发现的已验收隐患有多少条")
+    closed = _count(service, "顾山镇今年发现的已整改隐患有多少条") + _count(
+        service, "顾山镇今年发现的已验收隐患有多少条"
+    )
     assert (row["n"], row["total"]) == (closed, found)
     assert f"顾山镇：{int(closed)}/{int(found)} 条，{percent(closed, found)}" in got.answer
 
@@ -104,7 +114,7 @@ def test_fines_per_firm_by_town_count_every_firm(service) -> None:  # type: igno
     row = next(r for r in got.rows if r["group"] == "顾山镇")
     assert row["members"] == _count(service, "顾山镇企业有多少家")
     assert row["n"] == _count(service, "顾山镇罚款总额是多少")
-    assert f"顾山镇：" in got.answer and mean(row["n"], row["members"]) in got.answer
+    assert "顾山镇：" in got.answer and mean(row["n"], row["members"]) in got.answer
 
 
 def test_each_category_over_the_towns(service) -> None:  # type: ignore[no-untyped-def]
