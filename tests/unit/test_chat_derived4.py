@@ -147,3 +147,19 @@ def test_a_fine_said_before_the_average_is_summed_not_counted(service) -> None: 
 def test_a_rate_per_group_names_the_state_it_counts(service) -> None:  # type: ignore[no-untyped-def]
     got = service.ask("各类企业传感器的在线率", CITY)
     assert got.path == "derived" and "中在线的比例" in got.answer
+
+
+def test_round_4_queries_keep_a_town_officer_in_his_town(service) -> None:  # type: ignore[no-untyped-def]
+    from graph.derived_queries import GROUPS_OF, PARAMS, average_query, per_town_query, share_query
+
+    params: dict[str, object] = {k: None for k in PARAMS} | {f"part_{k}": None for k in PARAMS}
+    params |= GUSHAN.scope.as_params() | {"now": NOW_MS, "towns": None, "from_ms": None, "to_ms": None}
+    for kind, groups in GROUPS_OF.items():
+        for group in (g for g in groups if g not in ("", "town")):
+            rows = service.store.read(per_town_query(kind, group), params)
+            assert all(r["w"] == 1 for r in rows), (kind, group)  # his one town is every member
+    by_firm = service.store.read(share_query("告警", "category"), params)
+    (town,) = service.store.read(share_query("告警", "town"), params)  # his town's alarms, all of them
+    assert town["key"] == "顾山镇" and 0 < sum(r["w"] for r in by_firm) <= town["w"]
+    fines = service.store.read(average_query("行政处罚", "罚款金额", "town"), params)
+    assert {r["key"] for r in fines} <= {"顾山镇"}
