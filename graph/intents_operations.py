@@ -296,6 +296,8 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
         subject="危化品储存",
         examples=("澄星化工存了哪些危化品", "这家企业有什么化学品"),
     ),
+    # A warehouse's stock is its town's own reserve, not a city-wide dispatch resource as the nearest
+    # teams are (ADR 0007): scoped to the officer's town like team_equipment; enterprise users see none.
     Intent(
         "materials_low_stock",
         "库存低于最低储备的应急物资（按镇街、物资名称）",
@@ -304,6 +306,7 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
         """MATCH (w:Warehouse)-[:STOCKS]->(m:Material)
 WHERE m.quantity < m.min_stock AND ($town IS NULL OR w.town = $town)
   AND ($material IS NULL OR m.name CONTAINS $material)
+  AND ($scope_town IS NULL OR w.town = $scope_town) AND $scope_enterprise IS NULL
 RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_stock, m.unit AS unit,
   w.name AS warehouse ORDER BY w.name, m.id LIMIT $limit""",
         key_kind="material",
