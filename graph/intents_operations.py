@@ -207,6 +207,7 @@ ORDER BY d.level, d.town, d.role, p.name LIMIT $limit""",
             "event_type",
             "event_status",
             "event_level",
+            "camera_point",
             "from_ms",
             "to_ms",
         ),
@@ -218,6 +219,8 @@ WHERE ev.occurred_at >= $from_ms AND ev.occurred_at < $to_ms
   AND ($event_type IS NULL OR ev.event_type = $event_type) AND ($event_status IS NULL OR ev.status = $event_status)
   AND ($event_level IS NULL OR ev.level = $event_level)
   AND ($scope_town IS NULL OR ev.town = $scope_town) AND ($scope_enterprise IS NULL OR ev.enterprise_id = $scope_enterprise)
+OPTIONAL MATCH (c:Camera)-[:DETECTED]->(ev)
+WITH ev, c WHERE $camera_point IS NULL OR c.name CONTAINS $camera_point
 RETURN ev.id AS id, ev.event_type AS event_type, ev.level AS level, ev.status AS status, ev.town AS town,
   ev.enterprise_id AS enterprise_id, ev.occurred_at AS occurred_at, ev.description AS description
 ORDER BY ev.occurred_at DESC, ev.id LIMIT $limit""",

@@ -17,6 +17,7 @@ from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
+from agents.chat.camera_point import camera_point
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots
@@ -263,6 +264,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         ):  # every sensor (ADR 0018)
             return hit("sensor_count", "传感器数量")
         return hit("sensors_offline", "传感器离线")
+    if camera_point(text):  # "罐区那个摄像头报过几次警": that point's alarms, not the cameras
+        return hit("events_recent", "摄像头点位报警")
     if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
         # a camera that is down shows nothing: "黑屏了", "没画面", "看不到图像"
         if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联|" + CAMERA_DARK, text):
