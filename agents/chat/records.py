@@ -242,7 +242,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     out |= sensor_online(text)  # "在线的传感器有几个": only those online (sensor_count)
     out |= material_said(text)  # "干粉灭火器不够了": that material's shortage (agents.chat.material_names)
-    out |= camera_point_slot(text)  # "罐区那个摄像头报过几次警": that point's alarms (agents.chat.camera_point)
+    out |= camera_point_slot(text)  # "罐区那个摄像头报过几次警": that point's alarms (camera_point)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
         out["inspecting_unit"] = town_office(unit, values.get("town"))  # that town's own office

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.camera_point import camera_point
 from agents.chat.duty_caller import DUTY, names_only_posts
 from agents.chat.firm_kind import kind_asked
 from agents.chat.incident_report import incident_report
@@ -17,7 +18,6 @@ from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
-from agents.chat.camera_point import camera_point
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots

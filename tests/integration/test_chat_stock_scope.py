@@ -54,7 +54,9 @@ def test_town_officer_naming_another_town_gets_nothing_of_it(store: FalkorGraphS
 
 
 def test_enterprise_user_sees_no_town_reserve(store: FalkorGraphStore) -> None:
-    ids, answer = _ask(store, "库存不足的应急物资有哪些", DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=C))
+    ids, answer = _ask(
+        store, "库存不足的应急物资有哪些", DataScope(level=ScopeLevel.ENTERPRISE, enterprise_id=C)
+    )
     assert not ids & {"MAT-LINGANG-A", "MAT-HUASHI-A"}
     assert "防化手套" not in answer and "救生衣" not in answer
 

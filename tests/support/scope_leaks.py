@@ -23,7 +23,7 @@ def leaks(rows: list[dict[str, Any]]) -> list[str]:
 # of 临港 / city-level nodes that can appear without the ids above, per kind of principal.
 OUTSIDE_HUASHI_NAMES = ("澄星", "小厂", "CS-1", "SO-2", "EQ-1", "正压式空气呼吸器", "液氨", "除尘", "消防通道堆放",
                         "赵六", "王工", "罐区", "氨浓度", "储罐", "滨江")  # fmt: skip
-OUTSIDE_LINGANG = (C, "华西", "华士", "S-3", "T-2", "车间温度", "专职消防队", "PER-2", "DS-1", "赵六", "WH-HUASHI", "MAT-HUASHI")
+OUTSIDE_LINGANG = (C, "华西", "华士", "S-3", "T-2", "车间温度", "专职消防队", "PER-2", "DS-1", "赵六", "WH-HUASHI", "MAT-HUASHI")  # fmt: skip
 
 
 def leaks_for(scope: DataScope, payload: Any) -> list[str]:
