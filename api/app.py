@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
             # Nobody could log in: say how to create the first administrator (ADR 0017).
             log.warning("登录已启用但还没有任何用户，请先运行：safecloud users add admin --city --admin")
         stop_relay = start_relay_thread(container)
+        start_llm_warm_up(container)
         try:
             yield
         finally:
@@ -65,12 +66,27 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
         audit_log=lambda: container.audit,
         resolve_principal=lambda headers: principal_from_headers(container, headers),
         clock=container.clock,
+        client_of=container.client_of,
     )
     # Token mode: the guard makes every /api/v1 route but login need a session (api.deps).
     for module in (system, auth, users, enterprises, towns, models, audit, plans, events, chat):
         app.include_router(module.router, dependencies=[Depends(session_guard)])
     _mount_web(app, container.settings.api.web_dist)
     return app
+
+
+def start_llm_warm_up(container: Container) -> None:
+    """With ``chat.warm_up_llm``, a daemon thread has the model server evaluate the text-to-Cypher
+    prompt's fixed prefix once (``agents.cypher.prompt_build.warm_up``), so the first question that
+    needs the model does not pay for it. A failure is logged, never raised; requests never wait."""
+    chat = container.chat
+    if not container.settings.chat.warm_up_llm or chat is None or chat.chat_model is None:
+        return
+    from agents.cypher.prompt_build import warm_up
+
+    threading.Thread(
+        target=warm_up, args=(chat.chat_model, container.graph), name="llm-warm-up", daemon=True
+    ).start()
 
 
 def start_relay_thread(container: Container) -> Callable[[], None]:

@@ -76,11 +76,14 @@ class AuditMiddleware:
         audit_log: Callable[[], AuditLog | None],
         resolve_principal: Callable[[Headers], Principal],
         clock: Callable[[], int],
+        client_of: Callable[[Scope], str] | None = None,
     ) -> None:
         self.app = app
         self._trail = AuditTrail(audit_log)
         self._resolve_principal = resolve_principal
         self._clock = clock
+        # The forwarded client behind a trusted proxy (api.client_address); the socket peer by default.
+        self._client_of = client_of or _peer
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if not writes(scope):
@@ -130,7 +133,6 @@ class AuditMiddleware:
         if secret and size:
             # City officers read the trail: the exact size of a login body is its password's length.
             size = -(-size // PASSWORD_BODY_BUCKET) * PASSWORD_BODY_BUCKET
-        client = scope.get("client")
         return AuditEntry(
             id=self._trail.new_id(at),
             at=at,
@@ -141,10 +143,15 @@ class AuditMiddleware:
             query=visible(scope.get("query_string", b"").decode("latin-1")[:2000]),
             status=int(state["status"]),
             duration_ms=int((time.perf_counter() - started) * 1000),
-            client=f"{client[0]}" if client else "",
+            client=visible(self._client_of(scope)),
             body_sha256=sha256 if state["bytes"] else "",
             body_bytes=size,
         )
+
+
+def _peer(scope: Scope) -> str:
+    client = scope.get("client")
+    return f"{client[0]}" if client else ""
 
 
 # Bodies holding a password are recorded at this granularity (the policy caps a password at 128).

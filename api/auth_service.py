@@ -29,6 +29,7 @@ from core.auth import (
     check_username,
     locked_message,
     new_token,
+    session_user_agent,
     token_digest,
 )
 from core.errors import AuthenticationError, NotFoundError, PermissionDeniedError, ValidationError
@@ -70,15 +71,18 @@ class AuthService:
 
     # --- login ---------------------------------------------------------------------------------
 
-    def login(self, username: str, password: str, *, client: str | None = None) -> LoginResult:
+    def login(
+        self, username: str, password: str, *, client: str | None = None, user_agent: str = ""
+    ) -> LoginResult:
         """``client``: the caller's address, whose refused logins are limited (None: not throttled,
-        e.g. a caller inside the server process)."""
+        e.g. a caller inside the server process); it and ``user_agent`` are kept with the session."""
         now = self._clock()
+        origin = {"client": client or "", "user_agent": session_user_agent(user_agent)}
         if client is None:
-            return self._login(username, password, now)
+            return self._login(username, password, now, origin)
         self.throttle.begin(client, now)  # before any lookup: a throttled caller learns nothing
         try:
-            result = self._login(username, password, now)
+            result = self._login(username, password, now, origin)
         except (AuthenticationError, PermissionDeniedError):
             raise  # a refused login: it stays counted
         except BaseException:
@@ -87,7 +91,7 @@ class AuthService:
         self.throttle.succeeded(client, now)  # successful logins do not count
         return result
 
-    def _login(self, username: str, password: str, now: int) -> LoginResult:
+    def _login(self, username: str, password: str, now: int, origin: dict[str, str]) -> LoginResult:
         user = self.users.get_user(canonical_username(username))
         if user is None:
             self._verify(self._dummy(), password)  # same work as a real wrong password
@@ -113,6 +117,7 @@ class AuthService:
             )
         unseen = self.users.record_success(user.username, now)
         self.users.delete_expired_sessions(now)  # housekeeping: expired sessions go at the next login
+        self.throttle.forget_idle(now)  # and addresses whose failures all left the window
         token = new_token()
         expires_at = now + self._ttl_ms
         self.users.create_session(
@@ -121,6 +126,7 @@ class AuthService:
                 username=user.username,
                 created_at=now,
                 expires_at=expires_at,
+                **origin,
             )
         )
         return LoginResult(token=token, user=user, expires_at=expires_at, failures_since_last_login=unseen)

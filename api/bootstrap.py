@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from argon2 import PasswordHasher
+from starlette.types import Scope
 
 from agents.events.service import EventSearchService
 from agents.search.service import ManagedIndex, SearchService
 from api.auth_service import AuthService
+from api.client_address import Network, request_client, trusted_networks
 from api.login_throttle import LoginThrottle
 from api.plan_services import PlanServices, build_plan_services
 from api.scope_check import ScopeCheck
@@ -22,6 +24,7 @@ from core.errors import ConfigError
 from core.ports import AuditLog, Embedder, EventBus, EventConsumer, GraphStore
 from core.scope import DataScope
 from graph.audit_log import GraphAuditLog
+from graph.login_failures import GraphLoginFailures
 from graph.repository import SafetyGraphRepository
 from graph.users import GraphUserStore
 from ingestion.bus.outbox_event_bus import OutboxEventBus
@@ -115,8 +118,10 @@ class Container:
     plans: PlanServices = field(init=False)
     scopes: ScopeCheck = field(init=False)  # a scope must name a real town / enterprise
     auth: AuthService = field(init=False)  # users and sessions (ADR 0017)
+    proxies: tuple[Network, ...] = field(init=False)  # api.trusted_proxies, parsed once
 
     def __post_init__(self) -> None:
+        self.proxies = trusted_networks(self.settings.api.trusted_proxies)
         if self.audit is None:
             self.audit = GraphAuditLog(self.graph)
         if self.bus is None:
@@ -124,6 +129,10 @@ class Container:
         self.plans = build_plan_services(self)
         self.scopes = ScopeCheck(self.plans.service.repo)
         self.auth = build_auth(self.settings, self.graph, self.scopes, self.clock, self.password_hasher)
+
+    def client_of(self, scope: Scope) -> str:
+        """The caller's address for the throttle, the session and the audit trail (one answer)."""
+        return request_client(scope, self.proxies)
 
 
 def build_auth(
@@ -142,7 +151,10 @@ def build_auth(
         session_ttl_minutes=a.session_ttl_minutes,
         lockout=LockoutPolicy(max_failures=a.max_failed_logins, lock_minutes=a.lockout_minutes),
         hasher=hasher,
-        throttle=LoginThrottle(a.login_attempts_per_client, a.login_window_minutes),
+        # In the graph: a restart must not reset an attacker's count, and workers share it.
+        throttle=LoginThrottle(
+            a.login_attempts_per_client, a.login_window_minutes, GraphLoginFailures(store)
+        ),
     )
 
 

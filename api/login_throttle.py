@@ -3,8 +3,8 @@
 The account lock stops guessing at one account; it cannot stop one wrong password on each of many
 accounts (password spraying), and it lets anyone lock accounts at will. Counting refused logins per
 client address bounds both. Successful logins do not count: a duty room behind one address logs
-in all day. Kept in memory: a restart forgets the counts, which only lets an attacker start over
-once, and no graph write is added to the login path.
+in all day. The counts live in a ``LoginFailureStore``: the graph in the server (a restart does not
+reset them, and every worker shares them), in memory where there is a single short-lived process.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections import deque
 
 from core.auth import MINUTE_MS
 from core.errors import RateLimitedError
+from core.ports import LoginFailureStore
 
 # Beyond this many addresses the ones idle longest are forgotten: an attacker with many addresses
 # must not grow the server's memory without end (each address is then limited on its own anyway).
@@ -27,29 +28,21 @@ def throttled_message(minutes: int) -> str:
 
 class LoginThrottle:
     def __init__(
-        self, max_failures: int, window_minutes: int, *, max_clients: int = MAX_TRACKED_CLIENTS
+        self, max_failures: int, window_minutes: int, store: LoginFailureStore | None = None
     ) -> None:
         self.max_failures = max_failures
         self._window_ms = window_minutes * MINUTE_MS
-        self._max_clients = max_clients
-        self._failures: dict[str, deque[int]] = {}  # insertion order = least recently failed first
-        self._lock = threading.Lock()  # sync routes run in a thread pool
+        self._store = store or MemoryLoginFailures()
 
     def begin(self, client: str, now: int) -> None:
         """Counts an attempt before it runs, or raises ``RateLimitedError`` (429) while ``client`` has
-        used up its failures in the window. Counting first, under the lock, keeps parallel requests
-        from all passing the check before any of them is recorded; ``succeeded`` takes it back."""
-        with self._lock:
-            times = self._recent(client, now)
-            if len(times) < self.max_failures:
-                times.append(now)
-                self._failures.pop(client, None)
-                self._failures[client] = times  # move to the end: most recently failed
-                while len(self._failures) > self._max_clients:
-                    del self._failures[next(iter(self._failures))]
-                return
-            # The window slides: the address may try again when its oldest counted failure leaves it.
-            wait_ms = times[len(times) - self.max_failures] + self._window_ms - now
+        used up its failures in the window. Counting first, in one step of the store, keeps parallel
+        requests from all passing the check before any of them is recorded; ``succeeded`` takes it back."""
+        times = self._store.begin_attempt(client, now, now - self._window_ms, self.max_failures)
+        if times is None:
+            return
+        # The window slides: the address may try again when its oldest counted failure leaves it.
+        wait_ms = times[len(times) - self.max_failures] + self._window_ms - now
         seconds = max(1, math.ceil(wait_ms / 1000))
         raise RateLimitedError(
             throttled_message(max(1, math.ceil(seconds / 60))),
@@ -59,31 +52,50 @@ class LoginThrottle:
 
     def succeeded(self, client: str, now: int) -> None:
         """The attempt counted by ``begin(client, now)`` was not a refused login: it does not count."""
+        self._store.forget_attempt(client, now)
+
+    def forget_idle(self, now: int) -> int:
+        """Housekeeping (at a successful login): addresses with no attempt in the window are dropped."""
+        return self._store.forget_idle(now - self._window_ms)
+
+
+class MemoryLoginFailures:
+    """``LoginFailureStore`` of one process (tests, and callers without a graph): a restart forgets."""
+
+    def __init__(self, max_clients: int = MAX_TRACKED_CLIENTS) -> None:
+        self._max_clients = max_clients
+        self._attempts: dict[str, deque[int]] = {}  # insertion order = least recently tried first
+        self._lock = threading.Lock()  # sync routes run in a thread pool
+
+    def begin_attempt(self, client: str, now: int, since: int, limit: int) -> list[int] | None:
         with self._lock:
-            times = self._failures.get(client)
-            if times is not None and now in times:
-                times.remove(now)
+            times = self._attempts.pop(client, deque())
+            while times and times[0] <= since:
+                times.popleft()
+            if len(times) >= limit:
+                if times:
+                    self._attempts[client] = times
+                return list(times)
+            times.append(now)
+            self._attempts[client] = times  # at the end: most recently tried
+            while len(self._attempts) > self._max_clients:
+                del self._attempts[next(iter(self._attempts))]
+            return None
+
+    def forget_attempt(self, client: str, at: int) -> None:
+        with self._lock:
+            times = self._attempts.get(client)
+            if times is not None and at in times:
+                times.remove(at)
                 if not times:
-                    del self._failures[client]
+                    del self._attempts[client]
 
-    def _recent(self, client: str, now: int) -> deque[int]:
-        times = self._failures.get(client, deque())
-        while times and times[0] <= now - self._window_ms:
-            times.popleft()
-        if not times:
-            self._failures.pop(client, None)
-        return times
-
-
-def client_address(peer: str | None, forwarded_for: str | None, *, trust_forwarded_for: bool) -> str:
-    """The address to count failures against. Behind a reverse proxy every request comes from the
-    proxy; its ``X-Forwarded-For`` then names the client, but only the last entry — the one the proxy
-    appended — can be believed: anything to its left was written by the client itself."""
-    if trust_forwarded_for and forwarded_for:
-        last = forwarded_for.split(",")[-1].strip()
-        if last:
-            return last
-    return peer or "unknown"
+    def forget_idle(self, since: int) -> int:
+        with self._lock:
+            idle = [c for c, times in self._attempts.items() if not times or times[-1] <= since]
+            for client in idle:
+                del self._attempts[client]
+            return len(idle)
 
 
-__all__ = ["MAX_TRACKED_CLIENTS", "LoginThrottle", "client_address", "throttled_message"]
+__all__ = ["MAX_TRACKED_CLIENTS", "LoginThrottle", "MemoryLoginFailures", "throttled_message"]

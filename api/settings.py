@@ -13,9 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, SecretStr, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.client_address import trusted_networks
 from core.errors import ConfigError
 
 _WEAK_PASSWORDS = {"", "neo4j", "password", "changeme", "123456"}
@@ -56,13 +57,20 @@ class ApiSettings(BaseModel):
     # alone cannot stop one wrong password on each of many accounts. Successful logins do not count.
     login_attempts_per_client: int = Field(20, ge=1, le=10_000)
     login_window_minutes: int = Field(10, ge=1, le=24 * 60)
-    # Behind a reverse proxy every request comes from the proxy: set this only then, so the last
-    # X-Forwarded-For entry (the one the proxy appended) is the client; otherwise the header is ignored.
-    trust_forwarded_for: bool = False
+    # Reverse proxies (CIDRs, e.g. ["10.20.0.0/24"]) whose X-Forwarded-For is believed: behind one,
+    # every request comes from the proxy. Empty (the default): the header is ignored, since anyone can
+    # write it (api/client_address.py). The throttle, sessions and the audit trail use the result.
+    trusted_proxies: list[str] = Field(default_factory=list)
     scope_headers: bool = True
     # Bodies other than plan uploads (JSON: chat, review edits, templates) are refused above this
     # size before they are read (api/body_limit.py); uploads are bounded by plans.max_upload_mb.
     max_json_body_mb: int = Field(10, ge=1, le=1024)
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _cidrs(cls, value: list[str]) -> list[str]:
+        # A typo must stop the server, not silently trust nobody (or everybody).
+        return [str(n) for n in trusted_networks(value)]
 
 
 class DemoSettings(BaseModel):
@@ -85,9 +93,10 @@ class LlmSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
-    context: int = Field(4096, ge=512)
-    # llama.cpp RAM cache of evaluated prompt prefixes; 0 = off (memory caveat: agents/llm/llama_server_config.py)
-    prompt_cache_mb: int = Field(0, ge=0)
+    # Prompt tokens + answer; the text-to-Cypher prompt v3 alone is ~5,400 tokens
+    context: int = Field(8192, ge=512)
+    # llama.cpp RAM cache of evaluated prompt prefixes, counted honestly; 0 = off (agents/llm/llama_server_config.py)
+    prompt_cache_mb: int = Field(1536, ge=0)
     timeout_s: float = Field(60.0, gt=0)
     max_concurrency: int = Field(2, ge=1)
     max_retries: int = Field(2, ge=0)
@@ -135,6 +144,8 @@ class ChatSettings(BaseModel):
 
     use_llm: bool = True  # LLM routing and text-to-Cypher when no template fits
     phrase_with_llm: bool = False  # rephrase templated answers (checked against the rows)
+    # At start, have the model server evaluate the text-to-Cypher prompt's fixed prefix (~5,300 tokens)
+    warm_up_llm: bool = True
 
 
 class EventBusSettings(BaseModel):

@@ -26,6 +26,9 @@ USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
 MINUTE_MS = 60_000
+# A User-Agent is written by the client: kept short enough for the sessions list, whatever is sent.
+USER_AGENT_MAX = 300
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Per-user state (conversations, search history) is keyed by user id: an account may not take the id
 # the dev principal or the chat eval use, or the audit trail's placeholders.
 RESERVED_USERNAMES = frozenset({"dev", "eval", "anonymous", "unresolved", "cli"})
@@ -72,6 +75,16 @@ class Session(BaseModel):
     username: str
     created_at: int
     expires_at: int
+    # Where the login came from, for an administrator ending a session they do not recognise:
+    # the client address (api.client_address) and the browser's User-Agent, cut to USER_AGENT_MAX.
+    client: str = ""
+    user_agent: str = ""
+
+
+def session_user_agent(header: str) -> str:
+    """The User-Agent as stored with a session: control characters (a NUL a store may refuse, a
+    newline that would fake a second line in the list) become spaces, and it is cut to a bound."""
+    return _CONTROL.sub(" ", header).strip()[:USER_AGENT_MAX]
 
 
 def canonical_username(username: str) -> str:

@@ -152,6 +152,25 @@ class UserStore(Protocol):
     def delete_expired_sessions(self, now: int) -> int: ...
 
 
+class LoginFailureStore(Protocol):
+    """Login attempts per client address (api/login_throttle.py), shared by every worker and kept
+    across restarts (``graph.login_failures``); an in-memory one serves a single process."""
+
+    def begin_attempt(self, client: str, now: int, since: int, limit: int) -> list[int] | None:
+        """In one step: forgets ``client``'s attempts at or before ``since``; when fewer than ``limit``
+        remain, records ``now`` and returns None, else records nothing and returns the remaining
+        times, oldest first."""
+        ...
+
+    def forget_attempt(self, client: str, at: int) -> None:
+        """Takes back one attempt recorded at ``at`` (it was no refused login)."""
+        ...
+
+    def forget_idle(self, since: int) -> int:
+        """Forgets addresses with no attempt after ``since``; returns how many."""
+        ...
+
+
 class EventBus(Protocol):
     """Publish JSON messages on named topics and read them back (``ingestion.bus``).
 

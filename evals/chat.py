@@ -47,7 +47,8 @@ Scoring:
   report also says how many the first system still answered with a template;
 * answer — counts: the number appears in the answer; versus: both numbers and a word for the direction
   (多/少/持平…); sets: nothing found is said when the gold
-  set is empty, else every gold value or the number of results ("共查到 N") appears.
+  set is empty, else every gold value or the number of results ("共查到 N", or "涉及 N 家" for the firms a
+  list of records involves: chatfix2) appears.
 """
 
 from __future__ import annotations
@@ -238,7 +239,8 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
     if not gold:
         return "没有" in answer
     values = [_norm(g) for g in gold]
-    return all(v in answer for v in values) or f"共查到 {len(values)} " in answer
+    said = (f"共查到 {len(values)} ", f"涉及 {len(values)} 家")  # records found, or firms involved
+    return all(v in answer for v in values) or any(s in answer for s in said)
 
 
 def cases() -> list[dict[str, Any]]:

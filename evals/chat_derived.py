@@ -23,6 +23,9 @@ figure is computed here, independently of the system, under the conventions of `
   |n − w| / w as a percent;
 * ``clarify`` (a change with no period said, round 2): no numbers in the rows, and the answer asks
   back which periods (哪 + 时间/时段/期间/时期/月/年).
+* ``grouped_average`` (各类企业平均每家几个X, round 3): gold rows ``(key, n, w)`` = group, total, members;
+  two columns hold the (group, total) pairs (as ``grouped``), and the answer names each group with
+  members and its mean n / w with two decimals, as ``average``.
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -42,6 +45,7 @@ DERIVED_KINDS = (
     "average",
     "grouped_growth",
     "clarify",
+    "grouped_average",
 )
 ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
 UP_WORDS = ("增长", "增加", "上升", "多")
@@ -82,7 +86,7 @@ def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
 def derived_execution_ok(compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
     if compare == "clarify":  # asked back: nothing counted yet
         return not _numbers(rows) - {"0"}
-    if compare in ("grouped_share", "grouped_growth"):
+    if compare in ("grouped_share", "grouped_growth", "grouped_average"):
         from evals.chat import grouped_ok  # the per-town pairs are scored as ``grouped``
 
         return grouped_ok([{"key": r["key"], "n": r["n"]} for r in gold_rows], rows)
@@ -101,6 +105,8 @@ def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str
     if compare == "grouped_growth":
         named = all(_norm(r["key"]) in answer for r in gold_rows if r["n"] or r["w"])
         return named and all(percent(abs(r["n"] - r["w"]), r["w"]) in answer for r in gold_rows if r["w"])
+    if compare == "grouped_average":
+        return all(_norm(r["key"]) in answer and mean(r["n"], r["w"]) in answer for r in gold_rows if r["w"])
     if compare == "clarify":
         return "哪" in answer and any(w in answer for w in ASK_BACK_WORDS)
     first, second = (float(r["key"]) for r in gold_rows[:2])

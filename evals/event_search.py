@@ -257,6 +257,13 @@ HOLDOUT62 = "event_search_holdout62.jsonl"
 # holdout63 (40) is dev data; holdout64 (30) is measured once before and once after the holdout63 fixes.
 HOLDOUT63 = "event_search_holdout63.jsonl"
 HOLDOUT64 = "event_search_holdout64.jsonl"
+# Robustness sets 33 (events35): 70 sentences written before reading the parser rules as a duty officer or hotline
+# operator types them: statuses and levels in words, typos, pinyin and English (hsz, cam3, IoT), shift-anchored times
+# (上个班次, 这个班, 今早交班后), ranges, two types; the calendar words round 34 left open (闰月, 中元节 / 七月半, 去年冬天
+# said in spring, 南方 / 北方小年, 三伏 / 入伏 / 中伏, 梅雨季 / 入梅 / 出梅). holdout65 (40) is dev data; holdout66 (30) is
+# measured once before and once after the holdout65 fixes.
+HOLDOUT65 = "event_search_holdout65.jsonl"
+HOLDOUT66 = "event_search_holdout66.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
@@ -266,6 +273,7 @@ DATASETS = (
     HOLDOUT41, HOLDOUT42, HOLDOUT43, HOLDOUT44, HOLDOUT45, HOLDOUT46, HOLDOUT47, HOLDOUT48,
     HOLDOUT49, HOLDOUT50, HOLDOUT51, HOLDOUT52, HOLDOUT53, HOLDOUT54, HOLDOUT55, HOLDOUT56,
     HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62, HOLDOUT63, HOLDOUT64,
+    HOLDOUT65, HOLDOUT66,
 )  # fmt: skip
 SEED, SCALE = 20261125, 1000
 FIELDS = ("time", "towns", "places", "event_types", "levels", "statuses", "sources")

@@ -17,6 +17,7 @@ from typing import Any
 
 from core.errors import ConfigError
 from core.ports import GraphStore
+from graph.login_failures import THROTTLE_UNIQUE_KEYS
 from graph.plan_key_migration import backfill, falkor_constraints, neo4j_constraints, recompute_title_keys
 from graph.plan_text_migration import clean_plan_texts
 from graph.schema import GRID_INDEXED, INDEXED_PROPERTIES, LABELS, PLAN_INDEXED_PROPERTIES, PLAN_LABELS
@@ -177,6 +178,16 @@ def _falkor_user_keys(store: Any) -> None:
     falkor_constraints(store, _falkor_index, keys=USER_UNIQUE_KEYS)
 
 
+def _neo4j_throttle_keys(store: Any) -> None:
+    neo4j_constraints(store, THROTTLE_UNIQUE_KEYS)
+    store.write("CREATE INDEX loginthrottle_touched_at IF NOT EXISTS FOR (n:LoginThrottle) ON (n.touched_at)")
+
+
+def _falkor_throttle_keys(store: Any) -> None:
+    falkor_constraints(store, _falkor_index, keys=THROTTLE_UNIQUE_KEYS)
+    _falkor_index(store, "LoginThrottle", "touched_at")
+
+
 # Where ``migrate``'s caller collects backfill warnings; a context variable, because steps take only
 # the store (the older steps have nothing to report) and migrate may run on several threads in tests.
 _WARNINGS: ContextVar[list[str] | None] = ContextVar("migration_warnings", default=None)
@@ -250,6 +261,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         12,
         "login accounts and sessions: unique username and token digest",
         {"neo4j": (_neo4j_user_keys,), "falkordb": (_falkor_user_keys,)},
+    ),
+    Migration(
+        13,
+        "login attempts per client address: unique address, idle clean-up index",
+        {"neo4j": (_neo4j_throttle_keys,), "falkordb": (_falkor_throttle_keys,)},
     ),
 )
 

@@ -80,7 +80,7 @@ RETURN unseen
 CREATE_SESSION = """
 MATCH (u:User {username: $username})
 CREATE (u)-[:HAS_SESSION]->(s:Session {token_sha256: $token_sha256, username: $username,
-  created_at: $created_at, expires_at: $expires_at})
+  created_at: $created_at, expires_at: $expires_at, client: $client, user_agent: $user_agent})
 RETURN s.token_sha256 AS token_sha256
 """
 
@@ -110,7 +110,7 @@ SESSIONS_OF = """
 MATCH (u:User {username: $username})-[:HAS_SESSION]->(s:Session)
 WHERE s.expires_at > $now
 RETURN s.token_sha256 AS token_sha256, s.username AS username, s.created_at AS created_at,
-  s.expires_at AS expires_at
+  s.expires_at AS expires_at, coalesce(s.client, '') AS client, coalesce(s.user_agent, '') AS user_agent
 ORDER BY s.created_at, s.expires_at
 """
 

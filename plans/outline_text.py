@@ -49,10 +49,12 @@ _POST_KEY = re.compile(r"(?:组长|组员|成员|主任|指挥|队长|队员|负
 _FIELD_KEY = re.compile(r"职责|职务|指挥|成员|组长|主任|条件|情形|措施|行动|任务|牵头|配合|预警|响应|级")
 _PHONE = re.compile(r"^(?:0\d{2,3}-?)?\d{7,8}$|^1[3-9]\d{9}$")
 _ARROW = re.compile(r"\s*(?:→|->|⇒|➝|➔)\s*")
-_TIME = re.compile(r"立即|\d+\s*(?:分钟|小时)")
-_STEP_TIME = re.compile(r"^[（(]([^（()）]*?(?:立即|分钟|小时)[^（()）]*)[）)]\s*(.+)$")
+_TIME = re.compile(r"立即|即时|\d+\s*(?:分钟|小时)")
+_STEP_TIME = re.compile(r"^[（(]([^（()）]*?(?:立即|即时|分钟|小时)[^（()）]*)[）)]\s*(.+)$")
 _STEP_TIME_AFTER = re.compile(
-    r"^([^（()）]+?)\s*[（(]([^（()）]*?(?:立即|分钟|小时)[^（()）]*)[）)]\s*([。；;]?)$"
+    # the chain's last step may close its sentence and the paragraph run on ("…（30分钟内）。较大事故由…")
+    r"^([^（()）]+?)\s*[（(]([^（()）]*?(?:立即|即时|分钟|小时)[^（()）]*)[）)]\s*((?:[。；;].*)?)$",
+    re.S,
 )
 
 

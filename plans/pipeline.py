@@ -40,6 +40,7 @@ from plans.rules_card_tables import extract_card_tables
 from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contact_places import fill_place_labels
 from plans.rules_contacts import extract_phone_contacts
+from plans.rules_crew_roster import crew_duties, extract_crew_rosters
 from plans.rules_floor_posts import extract_floor_posts
 from plans.rules_level_grade_lines import fill_grade_line_triggers
 from plans.rules_level_grades import extract_grade_items
@@ -124,6 +125,8 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found
     extract_card_tables(draft)  # so does a card table under its own heading
     extract_post_columns(draft)  # "处置步骤 | 值班长 | 内操": one column per post the unit was given
+    extract_crew_rosters(draft)  # "车辆 | 驾驶员 | 押运员" with "姓名 手机" cells: one role and contact each
+    crew_duties(draft)  # "驾驶员和押运员职责：" then numbered lines: those roles', not the unit's
     extract_reporting(draft, sections)
     extract_tables(draft)
     extract_text_resources(draft, sections)

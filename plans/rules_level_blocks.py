@@ -288,11 +288,12 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         cells = level_rows(block.cells)
         header = cells[0]
 
-        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|标准")
+        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|情况|标准")
         content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")
-        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作")  # "响应程序" / "主要工作": the measures
+        # "响应程序" / "主要工作" / "应对要点": the measures
+        actions_col = _col(header, r"措施|行动|任务|处置|程序|工作|要点")
         if level_col is not None and trigger_col is None and content_col is None:
             trigger_col = _criterion_col(cells, level_col, commander_col, actions_col)
         if level_col is None or (trigger_col is None and content_col is None):
@@ -316,6 +317,11 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
                 entry["commander"] = cell(commander_col)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
             for action in split_actions(cell(actions_col)):
+                lead = _LEAD_CLAUSE.fullmatch(action) if commander_col is None else None
+                if lead and entry["commander"] is None:  # "现场由押运员负责": who leads, no measure
+                    entry["commander"] = lead.group(1) or lead.group(2)
+                    draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.75)
+                    continue
                 if action not in entry["actions"]:
                     entry["actions"].append(action)
                     draft.cite(
@@ -326,6 +332,10 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 _GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
+# A measures cell's clause that only says who leads at that level (the table has no commander column)
+_LEAD_CLAUSE = re.compile(
+    r"(?:现场)?由([^，,。；;由]{2,8}?)(?:负责|统一)?(?:现场)?(?:指挥|负责)|([^，,。；;由]{2,8}?)(?:到场指挥|赶赴现场)"
+)
 # Columns that are no criterion of a level: a warning colour, a note, a row number, who is told
 _NOT_CRITERION = re.compile(r"预警|颜色|备注|序号|说明|报告|通知|标识")
 

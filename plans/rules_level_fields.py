@@ -100,6 +100,8 @@ def _glossed_names(text: str) -> dict[str, str]:
 # the plan names is 一级, the next 二级 ("…的，为车间级响应…；…的，为公司级响应…")
 _TIER_RANK = {"集团": 0, "公司": 1, "总厂": 1, "厂": 1, "企业": 1, "分厂": 2, "车间": 2, "部门": 2, "工段": 2}
 _TIER_RANK |= {"装置": 2, "班组": 3, "岗位": 3}
+# a carrier's tiers: the fleet (车队) answers to the company, the crew of one vehicle (车辆) to the fleet
+_TIER_RANK |= {"车队": 2, "车辆": 3}
 # 社会级: the response handed to the government's forces, above any tier of the enterprise itself
 _TIER_RANK |= {"社会": -1}
 _TIER_RESPONSE = re.compile(rf"({'|'.join(sorted(_TIER_RANK, key=len, reverse=True))})级(?:应急)?响应")

@@ -9,6 +9,7 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft, flow_steps, sentences
+from plans.level_tier_cells import level_names
 from plans.rules_level_blocks import add_actions, level_items, level_prose, level_tables
 from plans.rules_level_fields import (
     _CLASS,
@@ -23,7 +24,6 @@ from plans.rules_level_fields import (
     labelled_field,
     labelled_segments,
     level_of,
-    named_levels,
     split_actions,
     strip_number,
     without_base_levels,
@@ -228,7 +228,7 @@ def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
 
 
 def extract_response_levels(draft: PlanDraft, outline: Outline) -> None:
-    token = NAMED_LEVELS.set(named_levels(b.text for b in draft.blocks if b.kind != "table"))
+    token = NAMED_LEVELS.set(level_names(draft.blocks))
     try:
         _response_levels(draft, outline)
     finally:

@@ -37,6 +37,7 @@ _DATE_LABEL = re.compile(rf"(?:发布|印发|签发|实施|编制|生效|颁布)
 _DATE_ALONE = re.compile(rf"^{_DATE}\s*(?:发布|印发|实施)?$")
 _DATE_ISSUED = re.compile(rf"{_DATE}\s*(?:发布|印发|签发|颁布)")  # "江阴市人民政府办公室　2024年5月20日印发"
 _UNIT_THEN_DATE = re.compile(rf"^(\S{{2,40}}?)\s+{_DATE}\s*(?:发布|印发|颁布|实施)?$")
+_LEADING_VERSION = re.compile(r"^[（(]?(?:第[一二三四五六七八九十\d]+版|[Vv]\d+(?:\.\d+)*)[）)]?\s+")
 _BOOK = re.compile(r"《[^》]{2,60}》")
 # "本预案为部门预案" / "本预案属于专项应急预案": the plan says what it is (but not "是《…专项预案》的配套预案")
 _DECLARED_TYPE = re.compile(r"本预案(?:为|是|属于|系)[^，。；《]{0,10}?(总体|综合|专项|部门)(?:应急)?预案")
@@ -213,7 +214,8 @@ def _version(draft: PlanDraft, cover: list[Block], title: Block | None) -> None:
 def _issued_at(draft: PlanDraft, cover: list[Block]) -> None:
     for pattern, confidence in ((_DATE_LABEL, 0.95), (_DATE_ISSUED, 0.85), (_DATE_ALONE, 0.7)):
         for block in cover:
-            m = pattern.search(block.text.strip())
+            # "第2版　　2025年9月15日": the version before the date on one cover line
+            m = pattern.search(_LEADING_VERSION.sub("", block.text.strip()))
             if m:
                 iso = normalise_date(m.group(1).replace(" ", ""))
                 if iso and len(iso) == 10:

@@ -3,7 +3,8 @@
 A 现场处置方案 printed as one or two pages often has no cover: who issued it, when, and which edition sit in a small
 label | value table at its end (or its start), sometimes beside 审核 / 批准 rows. Each field the cover rules left
 empty is taken from such a table wherever it stands; a cover that gave the field wins. The same labels as lines
-("编制单位：…") count only near the end of the document, where a sign-off block stands.
+("编制单位：…") count near the end of the document, where a sign-off block stands, and elsewhere only two or
+more in a row.
 """
 
 from __future__ import annotations
@@ -42,11 +43,25 @@ def _pairs(blocks: list[Block]) -> list[tuple[str, str, Block]]:
             if len(found) >= 2:  # one label alone is a form's row, not a sign-off table
                 out += found
     for block in blocks[-_TAIL_BLOCKS:]:
-        m = _LINE.match(block.text) if block.kind != "table" else None
-        key = _field(m.group(1)) if m else None
-        if m and key:
-            out.append((key, m.group(2), block))
-    return out
+        if (line := _line(block)) is not None:
+            out.append((*line, block))
+    # elsewhere, two or more such lines in a row are the same block ("版本：第2版" over "发布日期：…", as the
+    # rows of a 要素 | 内容 overview read back as labelled lines); one label alone is a field of a form
+    run: list[tuple[str, str, Block]] = []
+    for block in blocks[:-_TAIL_BLOCKS]:
+        line = _line(block)
+        if line is not None:
+            run.append((*line, block))
+            continue
+        out += run if len(run) >= 2 else []
+        run = []
+    return out + (run if len(run) >= 2 else [])
+
+
+def _line(block: Block) -> tuple[str, str] | None:
+    m = _LINE.match(block.text) if block.kind != "table" else None
+    key = _field(m.group(1)) if m else None
+    return (key, m.group(2)) if m and key else None
 
 
 def fill_signoff_fields(draft: PlanDraft) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from plans.bilingual import chinese_label
 from plans.draft import PlanDraft
 from plans.rules_org_cells import cell_items, owner_by_titles, per_post_groups, person_in, spelled_out
-from plans.rules_org_names import ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
+from plans.rules_org_names import CREW_POST, ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
 from plans.rules_org_post_units import route_unit_posts
 from plans.rules_post_cards import card_grid, listed_post
 from plans.structure import Block, table_cell
@@ -308,7 +308,8 @@ def _duties(cell: str) -> list[str]:
 
 
 # "医院成立…领导小组，成员如下：" / "指挥部组成人员如下：": the sentence that hands a body's posts to the table below
-_ROSTER_INTRO = re.compile(r"(?:成立|组成|设立|成员|人员)[^。]{0,30}(?:如下|见下表|下表)[:：]?$")
+_CREW = re.compile(CREW_POST)
+_ROSTER_INTRO = re.compile(r"(?:成立|组成|设立|成员|人员)[^。]{0,30}(?:如下|见下表|下表)[:：。]?$")
 
 
 def _roster(
@@ -320,7 +321,10 @@ def _roster(
     if parent is None or person_col is None or not block.cells:
         return False
     posts = [re.sub(r"\s+", "", table_cell(row, post_col)) for row in block.cells[1:]]
-    if not posts or not all(p in ROLE_TITLES for p in posts):
+    # a crew post beside the titles ("调度员" under 总指挥 / 副总指挥) is one of the body's posts too
+    if not any(p in ROLE_TITLES for p in posts) or not all(
+        p in ROLE_TITLES or _CREW.fullmatch(p) for p in posts
+    ):
         return False
     if not all(_PERSON.match(person_in(table_cell(row, person_col))) for row in block.cells[1:]):
         return False

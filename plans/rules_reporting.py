@@ -15,7 +15,7 @@ from plans.sections import Outline
 from plans.structure import Block, table_cell
 
 _TIME_LIMIT = re.compile(
-    r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|第一时间|马上)"
+    r"([\d]+|[一二两三四五六七八九十半]+)\s*(个)?\s*(小时|分钟|h|min)\s*(?:之内|以内|内)|(立即|即时|第一时间|马上)"
 )
 _TO_AFTER = re.compile(
     r"(?:报告|上报|报送)(?:给)?\s*([^，。；、]{2,40}?(?:[、和及][^，。；、]{2,30}?)*)(?:[，。；]|$)"

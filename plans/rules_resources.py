@@ -263,7 +263,7 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                 owned = owner and _OWNING_BODY.search(owner.group(1)) and not _SELF.match(owner.group(1))
                 item_holder = holder or (owner.group(1) if owner and owned else None)
                 name = re.split(
-                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|配有|存放|设有|内设|共有|拥有|备有|包括|现有|另有"
+                    r"[，,、（）()]|储备|储存|存储|贮存|配备|配置|配有|存放|设有|内设|共有|拥有|备有|包括|现有|另有|另存|存有"
                     r"|(?<=[部科站队所])(?:负责)?管理",
                     m.group(1),
                 )[-1]

@@ -14,6 +14,7 @@ from typing import Any
 from agents.chat import duty_roster, plan_guide
 from agents.chat.counted_lists import COUNT_LIMIT
 from agents.chat.firm_kind import verdict
+from agents.chat.members_asked import involved
 from agents.chat.slots import HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
@@ -128,7 +129,8 @@ def templated_answer(
     if intent.shape == "groups":
         head = f"{intent.subject}统计{where}："
         return head + "；".join(render_item(intent, r) for r in rows[:30]) + "。"
-    head = duty_roster.fallback_note(params) + f"共查到 {len(rows)} {_unit(intent)}{intent.subject}{where}："
+    head = duty_roster.fallback_note(params) + f"共查到 {len(rows)} {_unit(intent)}{intent.subject}{where}"
+    head += involved(str(params.get("_question") or ""), rows) + "："  # "哪些厂被罚过": the firms (or towns)
     lines = [f"{i}. {render_item(intent, r)}" for i, r in enumerate(rows[:SHOWN], start=1)]
     more = f"\n（仅列出前 {SHOWN} 条，完整结果见引用中的数据行）" if len(rows) > SHOWN else ""
     return head + "\n" + "\n".join(lines) + more

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.members_asked import firms_or_towns_asked
 from graph.intents import Intent
 
 # The number itself asked for; "哪几条" / "列出" ask for the items (the listing limit is kept).
@@ -25,6 +26,8 @@ def row_limit(intent: Intent, text: str, limit: int) -> int:
     """``limit``, or every row when ``text`` asks how many of a list template's things there are."""
     if intent.shape == "list" and _COUNT_ASKED.search(text):
         return max(limit, COUNT_LIMIT)
+    if intent.shape == "list" and "enterprise_id" in intent.columns and firms_or_towns_asked(text):
+        return max(limit, COUNT_LIMIT)  # "今年被检查过的公司有哪几家": the firms of every record, not of 500
     return limit
 
 

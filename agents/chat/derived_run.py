@@ -19,6 +19,9 @@ from typing import Any
 
 from agents.chat.counted_lists import as_count
 from agents.chat.derived_figures import Figure, figure
+from agents.chat.derived_group_run import Sources
+from agents.chat.derived_group_run import run as run_grouped
+from agents.chat.derived_groups import grouped
 from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
 from agents.chat.models import ChatAnswer, TurnState
 from agents.chat.slots import Gazetteer
@@ -30,8 +33,9 @@ _BREAKDOWN = re.compile(r"各(?:类型?|级|种|个?镇|街道|镇街)|每个镇
 _OWN_TOWN = re.compile(r"全镇|全街道|全区|本镇|本街道|各镇街?|各街道")
 
 
-def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
-    """``ask``, answering a derived figure from two of its own answers."""
+def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | None = None) -> Answer:
+    """``ask``, answering a derived figure from two of its own answers, or per group from one grouped
+    query (round 3; ``sources`` gives the graph and clock)."""
 
     def answer(
         text: str, principal: Principal, previous: TurnState | None, use_llm: bool
@@ -40,15 +44,28 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
             return ask_back()
         if (r := rate(text)) is not None and (got := run_rate(ask, r, principal, use_llm)) is not None:
             return got  # 整改率, 处置率, 在线率
+        g = grouped(text, gazetteer()) if sources is not None else None
+
+        def by_group() -> ChatAnswer | None:
+            return run_grouped(g, text, principal, sources) if g is not None and sources is not None else None
+
+        if g is not None and g.mode == "average" and (got_g := by_group()) is not None:
+            return got_g, None  # 户均, 平均每次检查查出几条隐患, 各类企业平均每家 (round 3)
         if (a := average(text)) is not None and (got := run_average(ask, a, principal, use_llm, _towns)):
             return got  # 平均每家企业几条隐患
         found = figure(text, gazetteer())
         if found is None or (_BREAKDOWN.search(text) and not found.per_town):
-            return ask(text, principal, previous, use_llm)  # 各类型告警占比, 各镇…环比: no one pair of counts
+            return (
+                (got_g, None)
+                if (got_g := by_group()) is not None
+                else ask(text, principal, previous, use_llm)
+            )  # 各类型告警占比, 各镇…环比: one grouped query
         if found.kind != "change" and "全市" in found.second and principal.scope.level is not ScopeLevel.CITY:
             return ChatAnswer(answer="无权查看全市的数据（超出您的数据范围），无法计算占全市的比例；"
                               "可以问本辖区内的占比，如“本镇危化企业占本镇企业的比例”。", path="refusal"), None  # fmt: skip
         got = (_per_town if found.per_town else _two)(ask, found, principal, use_llm)
+        if got is None and (got_g := by_group()) is not None:
+            return got_g, None  # 华士和周庄危化企业占比: two towns, each over its own whole
         return got or ask(text, principal, previous, use_llm)
 
     return answer

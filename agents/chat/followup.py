@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from agents.chat.excluded_level import excluded_level
 from agents.chat.firms_behind import firm_count_form
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
@@ -48,7 +49,9 @@ _REFERS_BACK = re.compile(  # a bare "那…呢" ("那临港呢") changes a cond
 )
 _SINGULAR = re.compile(r"它(?!们)|这家|该企业|该公司|这个企业|那家")
 _ORDINAL = re.compile(r"第\s*([0-9一二三四五六七八九十]+)\s*(?:家|个|位|条)")
-ELLIPTIC = re.compile(r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:只|光|仅)(?:看|要|查)")
+ELLIPTIC = re.compile(
+    r"呢[?？]?$|^(那|还有|换成|改成|如果是)|^(?:只|光|仅)(?:看|要|查)|^除了?(?:一般|重大)的"
+)
 # A continuation that widens the place again is a new question: "全市呢" is read by the town slot rules.
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12
@@ -79,7 +82,9 @@ def bare_levels(text: str, intent: str | None) -> dict[str, object]:
     """Level words that only make sense against the intent: "重大的呢" after a hazard question."""
     fam = family(intent)
     found: dict[str, object] = {}
-    if fam == "hazard" and (m := re.search(r"(重大|一般)", text)):
+    if fam == "hazard" and (other := excluded_level(text)):  # "除了一般的还有哪些": the other level
+        found["hazard_level"] = other
+    elif fam == "hazard" and (m := re.search(r"(重大|一般)", text)):
         found["hazard_level"] = m.group(1)
     elif fam == "hazard_source" and (m := re.search(r"([一二三四1-4])\s*级", text)):
         found["mhs_level"] = "一二三四".index(m.group(1)) + 1 if not m.group(1).isdigit() else int(m.group(1))

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from agents.chat.coverage import ENTERPRISES_ASKED
+from agents.chat.members_asked import firms_or_towns_asked
 from agents.llm.vocab import cn_to_int
 
 PENALTY_INTENTS = frozenset({"penalty_list", "penalty_total"})
@@ -58,10 +59,11 @@ def absorb(text: str, intent_id: str, missing: tuple[str, ...], values: dict[str
     """
     if (
         intent_id not in PENALTY_INTENTS
-        or ENTERPRISES_ASKED in missing
+        or (ENTERPRISES_ASKED in missing and firms_or_towns_asked(text) != "towns")
         or not (bounds := amount_bounds(text))
     ):
         return missing  # firms asked ("单笔罚款超过3万元的企业有几家"): penalties would miscount them
+    # towns asked ("…的企业分布在哪些镇"): the penalties' towns are the firms' towns (agents.chat.members_asked)
     values |= bounds
     return tuple(m for m in missing if m != THRESHOLD)
 

@@ -118,7 +118,7 @@ class ChatService:
             restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
-            ask = derived(total_bound(ask), self.gazetteer)  # 超过10条了吗; 占比, 增长率 (ADR 0018)
+            ask = derived(total_bound(ask), self.gazetteer, self)  # 超过10条了吗; 占比, 增长率, 分组 (ADR 0018)
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
             result = after_declined(text, result, principal.scope) if after_refusal else result
@@ -311,9 +311,8 @@ class ChatService:
         path: str, notice: str, use_llm: bool, scope: DataScope,
     ) -> ChatAnswer:  # fmt: skip
         intent = BY_ID[intent_id]
-        answer = synth.templated_answer(
-            intent, run.rows, run.params, enterprise_name=enterprise.name if enterprise else None
-        )
+        answer = synth.templated_answer(intent, run.rows, run.params | {"_question": text},  # "哪些厂": firms said
+                                        enterprise_name=enterprise.name if enterprise else None)  # fmt: skip
         citations = [Citation(kind="resource" if intent.cypher is None else "template", ref=intent.id, title=intent.title,
                               query=run.query, params=_jsonable(run.params), columns=list(run.columns),
                               rows=run.rows[:MAX_CITED_ROWS], row_count=len(run.rows))]  # fmt: skip

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from agents.chat import mixed_words
+from agents.chat.excluded_level import other_hazard_level
 from agents.chat.legal_names import register_form
 from agents.chat.plainwords import expand_plain_words
 from agents.chat.purpose_clause import without_purpose_clause
@@ -55,8 +56,8 @@ def expand_shorthand(text: str) -> str:
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(
-        fix_word_slips(without_purpose_clause(without_replaced_part(text)))
-    )  # a briefing's "早上要给领导汇报，" dropped; slipped nouns (加由站) and a new hire's descriptions written out
+        fix_word_slips(without_purpose_clause(other_hazard_level(without_replaced_part(text))))
+    )  # 除了一般隐患 = 重大隐患; a briefing's "早上要给领导汇报，" dropped; slipped nouns (加由站) and a new hire's descriptions written out
 
 
 def asked_part(text: str) -> str:

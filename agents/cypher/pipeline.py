@@ -14,29 +14,18 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from agents.cypher.examples import pick_examples, render_examples
-from agents.cypher.grounding import (
-    VALUES,
-    answer_shape,
-    check_literals_grounded,
-    enterprise_name,
-    find_value_hints,
-    normalise_quantities,
-    resolve_self_reference,
-    time_note,
-)
-from agents.cypher.schema_prompt import enum_value_hints, phrase_meanings, render_schema
+from agents.cypher.grounding import check_literals_grounded
+from agents.cypher.prompt_build import build_prompt
 from agents.llm.prompts import PromptLibrary
 from core.ai import ChatMessage
 from core.errors import GraphError, RetryableError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope
-from graph.cypher_catalog import TOWN_NAMES, scope_parameters
+from graph.cypher_catalog import scope_parameters
 from graph.cypher_guard import CypherRejectedError, GuardedQuery, guard_cypher
 
 log = logging.getLogger(__name__)
 
-PROMPT_TASK = "text_to_cypher"
 MAX_QUESTION_CHARS = 500
 MAX_ATTEMPTS = 2  # the first try and one bounded retry with the error
 
@@ -91,11 +80,6 @@ def _guard(cypher: str, **kw: Any) -> GuardedQuery:
         raise CypherRejectedError("查询结构过于复杂，请写得简单一些", query=cypher) from exc
 
 
-def _grounding_text(notes: list[str], shape: str | None) -> str:
-    text = "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n" if notes else ""
-    return text + (shape + "\n" if shape else "")
-
-
 def answer_with_cypher(
     question: str,
     *,
@@ -121,28 +105,11 @@ def answer_with_cypher(
         raise CypherRejectedError(f"问题太长（超过 {MAX_QUESTION_CHARS} 字），请精简后再问")
     params: dict[str, Any] = {"now_ms": now_ms if now_ms is not None else int(time.time() * 1000)}
     params.update(scope_parameters(scope, store))
-    question = normalise_quantities(resolve_self_reference(question, scope, enterprise_name(scope, store)))
-    hints = find_value_hints(question, VALUES.values(store))
-    schema_text, labels = render_schema(question, tuple(h.label for h in hints))
-    when = time_note(question, params["now_ms"])
-    notes = [
-        *(h.render() for h in hints),
-        *enum_value_hints(question, labels),
-        *phrase_meanings(question, labels),
-        *([when] if when else []),
-    ]
-    towns = [row["name"] for row in store.read(TOWN_NAMES)]
-    sources = "\n".join([question, context, *notes, scope.town or ""])
-    prompt = (prompts or PromptLibrary()).render(
-        PROMPT_TASK,
-        schema=schema_text,
-        towns="、".join(towns),
-        grounding=_grounding_text(notes, answer_shape(question)),
-        examples=render_examples(pick_examples(question, labels, k=4)),
-        max_rows=max_rows,
-        context=f"对话上下文：{context.strip()}\n" if context.strip() else "",
-        question=question,
-    )
+    built = build_prompt(
+        question, scope=scope, store=store, now_ms=params["now_ms"], context=context, max_rows=max_rows,
+        prompts=prompts,
+    )  # fmt: skip
+    prompt, sources = built.prompt, built.sources
     messages: list[ChatMessage] = list(prompt.messages)
     attempts: list[CypherAttempt] = []
     while True:

@@ -3,6 +3,10 @@ instrument, so it is the source 物联阈值; the tag does not say which gas or 
 is put back as 探测器 (an 物联阈值 source word, ``vocab.SOURCE_WORDS``) padded to its length, so spans keep their
 places. A tag right after its detector's name (可燃气体探头 GD-102) is left alone: the name already says the type
 and earlier rounds read it as that type alone (holdout41/42).
+
+A camera typed in English with its number (cam3, Cam 2, camera-12), events35, is put back as 摄像头 the same way: a
+camera word is the source 视频算法 (as 摄像头), and a number with no site names no camera (the camera list's ids,
+CAM-P02-0004, are read before this).
 """
 
 from __future__ import annotations
@@ -17,12 +21,15 @@ _TAG = re.compile(
     r"(?![A-Za-z0-9\-])",
     re.IGNORECASE,
 )
+_CAMERA = re.compile(r"(?<![A-Za-z0-9\-])(?:cam|camera|cctv)\s?-?\s?\d{0,3}(?![A-Za-z0-9\-])", re.IGNORECASE)
+CAMERA_WORD = "摄像头"
 _NAMED_DETECTOR = re.compile(r"(?:探头|探测器|检测仪|报警器|变送器)\s*$")
 
 
 def bare_detector_tags(text: str) -> str:
-    """``text`` with each tag not right after its detector's name replaced by 探测器, spaces padding it."""
-    out = text
+    """``text`` with each tag not right after its detector's name replaced by 探测器 and each English camera word by
+    摄像头, spaces padding them."""
+    out = _CAMERA.sub(lambda m: CAMERA_WORD.ljust(m.end() - m.start()), text)
     for m in _TAG.finditer(text):
         if _NAMED_DETECTOR.search(text, 0, m.start()) or len(m.group()) < len(SENSOR_WORD):
             continue

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from agents.events.gazetteer import Gazetteer, Place
-from agents.events.typos import one_slip_away, pinyin, slipped_town
+from agents.events.typos import initials, one_slip_away, pinyin, slipped_town
 from agents.events.vocab import DUTY_WORDS
 from core.errors import SafeCloudError
 
@@ -20,6 +20,10 @@ log = logging.getLogger(__name__)
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # A town typed in pinyin on a keyboard without an input method: lingang, Huashi, zhouzhuangzhen.
 _PINYIN_WORD = re.compile(r"[A-Za-z]{4,30}")
+# A town typed as the initials of its full name (hsz 华士镇, cdjd 城东街道), as duty notes abbreviate (events35): only
+# names with their 镇 / 街道 / 区, so two letters (hs) never count; kept only when one town has those initials.
+_INITIALS_WORD = re.compile(r"[A-Za-z]{3,8}")
+_SUFFIXED_NAME = re.compile(r".+(?:镇|街道|区)")
 
 
 class LeftoverPlaces:
@@ -33,10 +37,14 @@ class LeftoverPlaces:
         self.enterprise_search = enterprise_search
         self._town_sounds: dict[str, str] | None = None
         self._town_spellings: dict[str, str] | None = None
+        self._town_initials: dict[str, str] | None = None
 
     def town(self, word: str) -> str | None:
         return (
-            self._homophone_town(word) or slipped_town(word, self.gazetteer.towns) or self._pinyin_town(word)
+            self._homophone_town(word)
+            or slipped_town(word, self.gazetteer.towns)
+            or self._pinyin_town(word)
+            or self._initials_town(word)
         )
 
     def villages(self, word: str) -> list[Place]:
@@ -96,3 +104,15 @@ class LeftoverPlaces:
                 spellings.setdefault(pinyin(alias).replace(" ", ""), set()).add(town)
             self._town_spellings = {s: next(iter(t)) for s, t in spellings.items() if len(t) == 1}
         return self._town_spellings.get(word.lower())
+
+    def _initials_town(self, word: str) -> str | None:
+        """A town typed as the pinyin initials of its full name, when those initials name only one town."""
+        if not _INITIALS_WORD.fullmatch(word):
+            return None
+        if self._town_initials is None:
+            owners: dict[str, set[str]] = {}
+            for alias, town in self.gazetteer.towns.items():
+                for letters in initials(alias) if _SUFFIXED_NAME.fullmatch(alias) else ():
+                    owners.setdefault(letters, set()).add(town)
+            self._town_initials = {k: next(iter(t)) for k, t in owners.items() if len(t) == 1}
+        return self._town_initials.get(word.lower())

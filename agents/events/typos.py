@@ -53,6 +53,16 @@ def _sounds(ch: str) -> frozenset[str]:
     return frozenset(r for rs in readings(ch, style=Style.NORMAL, heteronym=True) for r in rs) - {ch}
 
 
+def initials(text: str) -> frozenset[str]:
+    """Every way to write ``text`` as the first letters of its syllables, each polyphonic character by any of its
+    readings (长泾镇 → cjz and zjz: a duty note writes the reading the place uses, a dictionary may pick another)."""
+    found = {""}
+    for ch in text:
+        letters = {r[0] for r in _sounds(ch)} or {ch}
+        found = {f + letter for f in found for letter in letters}
+    return frozenset(found)
+
+
 def confusable(a: str, b: str) -> bool:
     """Whether one character may be typed for the other: alike in shape or sharing a reading."""
     return b in _LOOKALIKE.get(a, ()) or bool(_sounds(a) & _sounds(b))

@@ -25,7 +25,7 @@ from typing import Any
 
 STATE_FILE = "llama-server.json"
 LOG_FILE = "llama-server.log"
-SERVER_MODULE = "llama_cpp.server"
+SERVER_MODULE = "agents.llm.llama_server_main"  # llama_cpp.server with an honestly counted prompt cache
 _MAX_THREADS = 8
 # llama_cpp.server reads these from the environment and lets HOST/PORT override its own flags.
 _SCRUBBED_ENV = ("HOST", "PORT", "CONFIG_FILE", "MODEL")
@@ -110,17 +110,16 @@ def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]
 
 
 def _prompt_cache_flags(megabytes: int) -> list[str]:
-    """llama.cpp keeps only the last prompt's evaluated tokens; any other request in between (answer
-    phrasing, an event-search or plan call) throws the long shared prompt prefix away. The RAM cache
+    """llama.cpp keeps only the last prompt's evaluated tokens; any other request in between (the
+    router, answer phrasing, a plan call) throws the long shared prompt prefix away. The RAM cache
     keeps evaluated states keyed by their tokens and restores the longest matching prefix. Measured on
     2 cores, 1.5B, 1 thread: a 1,756-token text-to-Cypher-sized prompt after another request took 49 s
-    to prefill without it and 2.4 s with it.
+    to prefill without it and 2.4 s with it. The text-to-Cypher prompt v3 (a ~5,300-token fixed prefix)
+    relies on it.
 
-    Off by default: llama-cpp-python 0.3.36 counts only the C state against ``cache_size``, not the
-    logits array it copies into every saved state (n_batch x vocabulary floats, ~311 MB for Qwen2.5),
-    so the real memory grows far past the setting — a test run with the 0.5B reached 11 GB RSS. Turn
-    it on only with memory to spare and a small size (each state costs ~0.3–0.4 GB beyond what the
-    setting counts)."""
+    ``llama_server_main.CountedRAMCache`` counts the logits array each saved state carries (~311 MB
+    for Qwen2.5, which llama-cpp-python 0.3.36 leaves out), so ``megabytes`` bounds the real memory;
+    a state of the 1.5B with the v3 prefix is ~0.5 GB, so the default (1536) keeps about three."""
     if megabytes <= 0:
         return []
     return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]

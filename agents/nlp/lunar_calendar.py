@@ -13,13 +13,17 @@ from functools import lru_cache
 
 from lunar_python import Lunar, Solar
 
-__all__ = ["lunar_to_solar", "lunar_year_of", "solar_term"]
+__all__ = ["day_branch", "day_stem", "lunar_to_solar", "lunar_year_of", "solar_term"]
+
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 
 
 @lru_cache(maxsize=2048)
 def lunar_to_solar(year: int, month: int, day: int) -> date | None:
-    """The Gregorian day of lunar ``year``-``month``-``day`` (the ordinary month, not a leap month), or None
-    when the month has no such day (腊月三十 in a 29-day 腊月) or the year is out of the library's range."""
+    """The Gregorian day of lunar ``year``-``month``-``day`` (a negative ``month`` is that year's leap month, as
+    the library writes it: -6 = 闰六月), or None when the month has no such day (腊月三十 in a 29-day 腊月), the
+    year has no such leap month, or the year is out of the library's range."""
     try:
         solar = Lunar.fromYmd(year, month, day).getSolar()
     except Exception:  # noqa: BLE001 - the library raises a bare Exception for a day the month lacks
@@ -51,3 +55,23 @@ def solar_term(name: str, year: int) -> date | None:
         return _terms(year).get(name)
     except Exception:  # noqa: BLE001 - the library raises a bare Exception outside its range
         return None
+
+
+@lru_cache(maxsize=1)
+def _cycle_offset() -> int:
+    """Where the sexagenary day cycle stands against ``date.toordinal``: read once from the library, since the
+    cycle of 60 days has run unbroken for millennia and every other day follows by counting."""
+    anchor = date(2000, 1, 1)
+    name = Solar.fromYmd(anchor.year, anchor.month, anchor.day).getLunar().getDayInGanZhi()
+    index = next(i for i in range(60) if _STEMS[i % 10] + _BRANCHES[i % 12] == name)
+    return (index - anchor.toordinal()) % 60
+
+
+def day_stem(day: date) -> str:
+    """The heavenly stem of ``day`` (庚 for 15 July 2026): the almanac counts 三伏 and 入梅 in such days."""
+    return _STEMS[(day.toordinal() + _cycle_offset()) % 10]
+
+
+def day_branch(day: date) -> str:
+    """The earthly branch of ``day`` (未 for 8 July 2026): 出梅 is counted in such days."""
+    return _BRANCHES[(day.toordinal() + _cycle_offset()) % 12]

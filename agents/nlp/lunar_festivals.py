@@ -1,9 +1,13 @@
 """Lunar festivals outside the holiday table and the months around the flood season (ADR 0010, events34),
 rewritten with ``now`` into dates the time grammar already reads, as ``season_words`` does:
 
-* 腊八 = 腊月初八, 小年 = 腊月二十三 (the calendar's date; the Jiangnan 廿四 is not read), 七夕 = 七月初七,
-  重阳(节) = 九月初九: that one Gregorian day (lunar calendar library), the latest not after today or of the lunar
-  year said (去年 = the lunar year before the one `now` is in). 那天 / 以来 / 到现在 after it keep their reading.
+* 腊八 = 腊月初八, 七夕 = 七月初七, 重阳(节) = 九月初九, 中元(节) = 鬼节 = 七月半 = 七月十五 (events35): that one
+  Gregorian day (lunar calendar library), the latest not after today or of the lunar year said (去年 = the lunar
+  year before the one `now` is in). 那天 / 以来 / 到现在 after it keep their reading.
+* 小年: Jiangyin keeps the southern custom, 小年 = 南方小年 = 腊月二十四 (送灶 on 廿四); 北方小年 = 腊月二十三
+  (events35; events34 read a bare 小年 as 廿三). 小年夜 is not read: in Wu speech it is the eve before 除夕.
+* 闰M月D = day D of the leap month M, of the latest lunar year that has it with the day not after today, or of the
+  lunar year said; 闰M月 alone = that whole leap month (events35). An ordinary M月D stays the ordinary month.
 * 汛期前 / 汛前 = the month before the flood season (1 April → 30 April, the 汛前检查 month) and 汛期后 / 汛后 = the
   month after it (1 → 31 October), each the latest begun or of the year said. 入汛后 stays ``season_words``'.
 """
@@ -12,16 +16,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from agents.nlp.festival_days import written
 from agents.nlp.lunar_calendar import lunar_to_solar, lunar_year_of
+from agents.nlp.numerals import chinese_to_int
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+_LUNAR_DAY = r"初(?:10|[1-9]|[一二三四五六七八九十])|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[12]\d|30|[1-9]"
+# 中元节 那天晚上: 那天 (after a space) is the day itself, so the part of the day after it joins the date.
+_THAT_DAY = r"(?:\s*(?:那天|当天|这天|那一天)(?=\S))?"
 _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2}
-_FESTIVALS = {"腊八": (12, 8), "小年": (12, 23), "七夕": (7, 7), "重阳": (9, 9)}
+_FESTIVALS = {
+    "腊八": (12, 8), "小年": (12, 24), "南方小年": (12, 24), "北方小年": (12, 23), "七夕": (7, 7), "重阳": (9, 9),
+    "中元": (7, 15), "鬼节": (7, 15), "7月半": (7, 15),
+}  # fmt: skip
 # 腊八粥 / 小年夜饭 / 七夕节 / 重阳糕: only the day names, not words built on them (小年轻 is a young person).
-_FESTIVAL = re.compile(r"(今年|去年|前年)?的?(腊八|小年|七夕|重阳)(?:节)?(?![粥蒜糕轻夜饭])")
+# 中元 alone only before a space or a time word: 中元化工 is a firm's 字号.
+# 七月半 arrives as 7月半 (numerals are normalised first); 月半 is no Gregorian way of saying mid-month.
+_FESTIVAL = re.compile(
+    r"(今年|去年|前年)?的?(腊八|[南北]方小年|小年|七夕|重阳|中元(?=节|\s|$|那天|当天|以来|到现在|至今)|鬼节|(?<!\d年)(?<!\d)7月半)(?:节)?(?![粥蒜糕轻夜饭\d])"
+    + _THAT_DAY
+)
+_LEAP = re.compile(
+    r"(今年|去年|前年)?的?闰(1[0-2]|[1-9]|正|冬|腊)月(?:("
+    + _LUNAR_DAY
+    + r")(?![\d月])[日号]?"
+    + _THAT_DAY
+    + r"|(?:里|份)?)"
+)
 _FLOOD_EDGE = re.compile(r"(今年|去年|前年)?的?(?<!入)汛期?(前|后|之前|以前|之后|以后)(?!\d)")
 
 
@@ -33,6 +56,27 @@ def _festival(m: re.Match[str], today: date) -> str:
         found = lunar_to_solar(year, month, day)
         if found is not None and (m.group(1) or found <= today):
             return written(found)
+    return m.group()
+
+
+def _day_number(text: str) -> int | None:
+    text = text.removeprefix("初").replace("廿", "二十")
+    return int(text) if text.isdigit() else chinese_to_int(text)
+
+
+def _leap(m: re.Match[str], today: date) -> str:
+    month = {"正": 1, "冬": 11, "腊": 12}.get(m.group(2)) or int(m.group(2))
+    day = _day_number(m.group(3)) if m.group(3) else None
+    current = lunar_year_of(today)
+    years = [current - _YEAR_WORDS[m.group(1)]] if m.group(1) else range(current, current - 60, -1)
+    for year in years:
+        first = lunar_to_solar(year, -month, day or 1)
+        if first is None or (not m.group(1) and first > today):
+            continue
+        if day:
+            return written(first)
+        after = lunar_to_solar(year + (month == 12), month % 12 + 1, 1)
+        return m.group() if after is None else f"{written(first)}到{written(after - timedelta(days=1))}"
     return m.group()
 
 
@@ -51,6 +95,7 @@ def lunar_festival_rules(now: datetime) -> list[_Rule]:
     lunar festivals it cannot date)."""
     today = now.date()
     return [
+        (_LEAP, lambda m: _leap(m, today)),
         (_FESTIVAL, lambda m: _festival(m, today)),
         (_FLOOD_EDGE, lambda m: _flood_edge(m, today)),
     ]

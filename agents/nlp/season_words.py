@@ -5,7 +5,7 @@ the time grammar already reads, as ``new_year_words`` does, so ``timeexpr`` gain
   latest begun or of the year said; 汛期以来 / 入汛以来 / 入汛后 = 1 May → `now` (主汛期以来 = 1 June → `now`).
 * Seasons follow the solar terms: 春天/春季 = 立春 → 立夏, 夏 立夏 → 立秋, 秋 立秋 → 立冬, 冬 立冬 → the next 立春,
   the latest begun (今年/今 add nothing: 今冬 said in January is the winter begun in November), 去年X the one begun
-  in the previous calendar year; 入冬以来 / 入冬以后 / 今冬以来 / 开春以来 / 入夏以来 = the term → `now`.
+  in the previous calendar year; 上个X天 / 刚过去的X天 = the latest X that has ended (events35); 入冬以来 / 入冬以后 / 今冬以来 / 开春以来 / 入夏以来 = the term → `now`.
 * A solar term (冬至, 立秋, …) = its calendar day, the latest begun or of the year said; 那天/当天/前后 after it add
   nothing (one day, as 元宵前后). 清明 stays the holiday; 雨水, 白露, 小雪, 大雪 are weather words first, not read.
 * A lunar date (农历/阴历 M月D, 腊月D, 冬月D) = that Gregorian day, the latest not after today or of the lunar year
@@ -49,6 +49,7 @@ _SEASON = re.compile(
     r"|今([春夏秋冬])(?![天季节])(以来|到现在|至今)?"
     r"|(?:入|进入)([春夏秋冬])(?:以来|以后|之后|后|到现在|至今)|开(春)(?:以来|以后|之后|后|到现在|至今)"
 )
+_LAST_SEASON = re.compile(r"(?:上[一1]?个|刚刚?过去的|过去的)([春夏秋冬])(?:天|季)")
 _TERMS = "立春|惊蛰|春分|谷雨|立夏|小满|芒种|夏至|小暑|大暑|立秋|处暑|秋分|寒露|霜降|立冬|冬至|小寒|大寒"  # not 清明 (a holiday), 雨水, 白露, 小雪, 大雪 (weather words first)
 _TERM = re.compile(r"(今年|去年|前年|\d{4}年)?的?(" + _TERMS + r")(?:节气)?(?:那天|当天|这天|前后(?!\d))?")
 _LUNAR_DAY_NUMBER = r"(初(?:10|[1-9]|[一二三四五六七八九十])|廿[一二三四五六七八九]?|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?|[12]\d|30|[1-9])"
@@ -109,6 +110,14 @@ def _season(m: re.Match[str], today: date) -> str:
     return m.group()
 
 
+def _last_season(m: re.Match[str], today: date) -> str:
+    for year in range(today.year, today.year - 3, -1):
+        bounds = _season_bounds(m.group(1), year)
+        if bounds is not None and bounds[1] < today:
+            return _span(*bounds)
+    return m.group()
+
+
 def _term(m: re.Match[str], today: date) -> str:
     said = _year_said(m.group(1), today)
     for year in [said] if said is not None else [today.year, today.year - 1]:
@@ -163,6 +172,7 @@ def season_word_rules(now: datetime) -> list[_Rule]:
     return [
         (_RECURRING, lambda m: m.group(1) or m.group(2)),
         (_FLOOD, lambda m: _flood(m, today)),
+        (_LAST_SEASON, lambda m: _last_season(m, today)),
         (_SEASON, lambda m: _season(m, today)),
         (_TERM, lambda m: _term(m, today)),
         (_LUNAR_DATE, lambda m: _lunar_date(m, today)),

@@ -8,6 +8,8 @@ the grammar already resolves, so they add no semantics of their own:
   the N hours after it, 交班以后/以来 = the handover → now; it is written out as a dated clock range (2026年11月26日7点到2026年11月26日8点);
 * a workday runs 08:00–17:00 (``everyday_times`` reads 上班前/下班后): 下班前N小时 = the N hours before 17:00,
   上班后N小时 = the N hours after 08:00, 上班以来/上班到现在 = 08:00 → now;
+* a shift named by its place in the roster (events35): 上个班次 / 上个班 / 上一班 / 上一个班次 = the latest shift
+  that has ended, 这个班 / 本班 / 这班 / 本班次 / 当班 = the shift ``now`` is in, each whole (as a bare 白班 is);
 * X收假以后 = X节后 (the day after the holiday's span → now); a bare 收假以后 = 节后 (the latest holiday ended).
 
 Numerals arrive normalised (前1小时, 2个小时); 半 stays a word.
@@ -77,6 +79,22 @@ def _handover_phrase(now: datetime) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+# 上个班组 (a team), 这班人 / 当班人员 / 本班长 (people), 上一班车 (a bus) are no shifts; 当班 is also "on duty" before 的.
+_ROSTER_SHIFT = re.compile(
+    r"(?:(上[一1]个|上个|上[一1])|(这个|这[一1]个|这[一1]|本|这|当前|当(?!班的)))班次?(?![长组车级主子同人员说])"
+)
+
+
+def _roster_shift(now: datetime) -> Callable[[re.Match[str]], str]:
+    def replace(m: re.Match[str]) -> str:
+        start = handover(now, None, set())
+        if m.group(1):
+            start -= timedelta(hours=12)
+        return _written(start) + "到" + _written(start + timedelta(hours=12))
+
+    return replace
+
+
 def _bare_day_shift(now: datetime) -> Callable[[re.Match[str]], str]:
     # The latest day shift begun: today's from 08:00, else yesterday's.
     day = "今天" if now.hour >= DAY_SHIFT_START else "昨天"
@@ -101,6 +119,7 @@ def shift_rules(now: datetime) -> list[_Rule]:
     """The rewrites above, resolved against ``now``; run before ``everyday_times`` (上班前 = 8点前 there)."""
     return [
         (_HANDOVER, _handover_phrase(now)),
+        (_ROSTER_SHIFT, _roster_shift(now)),
         # 下班前1小时, 上班以后2个小时内: an anchor of the workday with a duration.
         (re.compile(r"([上下])班(?:以|之)?(前|后)" + _HOURS + r"(?:以?内)?"), _around_work),
         # 今天上班以来 / 上班到现在: from 08:00 to now.

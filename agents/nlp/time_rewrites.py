@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 
+from agents.nlp.almanac_days import almanac_rules
 from agents.nlp.clock_words import clock_word_rules
 from agents.nlp.dotted_dates import dotted_date_rules
 from agents.nlp.duty_periods import duty_period_rules
@@ -149,6 +150,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     # 汛期, 入冬以来, 冬至, 腊月初八, 去年腊月, 年后1周, 本周上班时间 (events33): before 上班时间 and 年后 alone
     shifts = season_word_rules(now) if now is not None else []
     shifts += lunar_festival_rules(now) if now is not None else []  # 腊八, 七夕, 重阳, 汛前, 汛后 (events34)
+    shifts += almanac_rules(now) if now is not None else []  # 三伏, 入伏以来, 梅雨季, 出梅后 (events35)
     shifts += shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
     shifts += work_day_rules(now) if now is not None else []  # 上班时间, 下班前, 国庆节前1天, 节后第1个工作日
     shifts += house_number_rules()  # 长寿路12号: a house number, not the 12th (events-robust25)

@@ -10,7 +10,6 @@ from pydantic import BaseModel, Field
 
 from api.audit import visible
 from api.deps import ContainerDep, PrincipalDep, bearer_token
-from api.login_throttle import client_address
 from core.auth import USERNAME_PATTERN, canonical_username
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -32,13 +31,12 @@ def login(body: LoginRequest, request: Request, c: ContainerDep) -> dict[str, An
     # A name that cannot be a username may be a password typed into the wrong box: not audited as is.
     tried = visible(name) if USERNAME_PATTERN.match(name) else "(无效用户名)"
     request.state.audit_caller = (tried, "login")
-    a = c.settings.api
-    client = client_address(
-        request.client.host if request.client else None,
-        request.headers.get("x-forwarded-for"),
-        trust_forwarded_for=a.trust_forwarded_for,
+    result = c.auth.login(
+        name,
+        body.password,
+        client=c.client_of(request.scope),  # the forwarded client only behind a trusted proxy
+        user_agent=request.headers.get("user-agent", ""),
     )
-    result = c.auth.login(name, body.password, client=client)
     user = result.user
     request.state.audit_caller = (user.username, user.scope.describe())
     unseen = result.failures_since_last_login

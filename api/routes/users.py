@@ -98,9 +98,18 @@ def reset_password(username: str, body: PasswordReset, c: ContainerDep, _: Admin
 
 
 @router.get("/{username}/sessions")
-def sessions(username: str, c: ContainerDep, _: AdminDep) -> list[dict[str, int]]:
-    """Live sessions, oldest first: when each began and ends. Their digests stay on the server."""
-    return [{"created_at": s.created_at, "expires_at": s.expires_at} for s in c.auth.sessions_of(username)]
+def sessions(username: str, c: ContainerDep, _: AdminDep) -> list[dict[str, int | str]]:
+    """Live sessions, oldest first: when each began and ends, and the client address and browser it
+    was opened from (sessions older than that record show ''). Their digests stay on the server."""
+    return [
+        {
+            "created_at": s.created_at,
+            "expires_at": s.expires_at,
+            "client": s.client,
+            "user_agent": s.user_agent,
+        }
+        for s in c.auth.sessions_of(username)
+    ]
 
 
 @router.delete("/{username}/sessions")

@@ -7,6 +7,7 @@ officer added with ``safecloud users add``): the shared live server runs in dev 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +37,8 @@ def test_login_shows_the_officer_and_logout_returns_to_the_login_page(tab: Tab, 
     page.get_by_test_id("login-password").fill("wrong-pass-1")
     page.get_by_test_id("login-submit").click()
     expect(page.get_by_test_id("login-error")).to_contain_text("用户名或密码错误")
+    expect(page.get_by_test_id("login-password")).to_have_value("")  # a refused password is not kept
+    expect(page.get_by_test_id("login-submit")).not_to_have_class(re.compile("is-loading"))
     page.get_by_test_id("login-password").fill(PASSWORD)
     page.get_by_test_id("login-submit").click()
     badge = page.get_by_test_id("user-badge")

@@ -74,3 +74,24 @@ def test_admin_creates_a_town_officer_who_must_change_the_password_then_sees_the
     expect(page.get_by_test_id("nav-menu")).to_be_visible()
     expect(page.get_by_test_id("nav-users")).to_have_count(0)  # not offered to an officer
     assert tab.js_errors == []
+
+
+def test_admin_sees_where_an_account_is_logged_in_and_ends_its_sessions(
+    tab: Tab,  # noqa: F811
+    admin_server: str,
+) -> None:
+    from playwright.sync_api import expect
+
+    page: Any = tab.page
+    page.goto(f"{admin_server}/users")
+    _login(page, "city_admin", ADMIN_PW)
+    page.get_by_test_id("user-sessions-city_admin").click()
+    sessions = page.get_by_test_id("session-table")
+    # No proxy is trusted: the socket peer, and the browser that logged in.
+    expect(sessions).to_contain_text("127.0.0.1")
+    expect(sessions).to_contain_text("Chrome")
+    page.get_by_test_id("session-end-all").click()
+    page.locator(".el-message-box").get_by_role("button", name="确定").click()
+    # The administrator ended their own session too: the console asks for a login again.
+    expect(page.get_by_test_id("login-page")).to_be_visible()
+    assert tab.js_errors == []

@@ -3,7 +3,8 @@ account enumeration through 账号已锁定, the audit trail and model paths for
 
 The fixture city has 临港经济开发区 and 华士镇. Here an account locks after 3 wrong passwords for 10 minutes,
 and one client address may fail 5 logins in 10 minutes. The server sits behind one trusted reverse
-proxy, so each test speaks from its own address (``X-Forwarded-For``) unless it tests the proxy.
+proxy (``PROXY``, in ``api.trusted_proxies``), so each test speaks from its own address
+(``X-Forwarded-For``) unless it tests the proxy.
 """
 
 from __future__ import annotations
@@ -25,10 +26,11 @@ from tests.support.fixture_city_app import fixture_city_app
 MINUTE = 60_000
 ADMIN_PW = "ChengJiang2026"
 HUASHI = DataScope(level=ScopeLevel.TOWN, town="华士镇")
+PROXY = "192.168.77.2"  # the reverse proxy every request of these tests comes through
 
 
 @contextmanager
-def _env(data: Path, *, trust_forwarded_for: bool) -> Iterator[tuple[TestClient, Container, Clock]]:
+def _env(data: Path, *, trusted_proxies: list[str]) -> Iterator[tuple[TestClient, Container, Clock]]:
     clock = Clock()
     token_api = {
         "auth": "token",
@@ -36,19 +38,18 @@ def _env(data: Path, *, trust_forwarded_for: bool) -> Iterator[tuple[TestClient,
         "lockout_minutes": 10,
         "login_attempts_per_client": 5,
         "login_window_minutes": 10,
-        "trust_forwarded_for": trust_forwarded_for,
+        "trusted_proxies": trusted_proxies,
     }
-    with fixture_city_app(data, chat=False, clock=clock, password_hasher=FAST_HASHER, api=token_api) as (
-        client,
-        container,
-    ):
+    with fixture_city_app(
+        data, chat=False, clock=clock, password_hasher=FAST_HASHER, peer=PROXY, api=token_api
+    ) as (client, container):
         container.auth.create_user("city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN)
         yield client, container, clock
 
 
 @pytest.fixture(scope="module")
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient, Container, Clock]]:
-    with _env(tmp_path_factory.mktemp("auth-hard"), trust_forwarded_for=True) as built:
+    with _env(tmp_path_factory.mktemp("auth-hard"), trusted_proxies=["192.168.77.0/28"]) as built:
         yield built
 
 
@@ -112,7 +113,7 @@ def test_only_the_address_the_trusted_proxy_saw_counts(env: Any) -> None:
 
 
 def test_forwarded_for_is_ignored_when_no_proxy_is_trusted(tmp_path: Path) -> None:
-    with _env(tmp_path, trust_forwarded_for=False) as (client, _, _):
+    with _env(tmp_path, trusted_proxies=[]) as (client, _, _):
         codes = [attempt(client, "sx_guess02", "Guess2026abc", f"172.16.0.{n}").status_code for n in range(6)]
     assert codes == [401] * 5 + [429]
 
@@ -200,7 +201,9 @@ def test_an_administrator_lists_and_ends_a_users_sessions(env: Any) -> None:
     assert listed.status_code == 200, listed.text
     sessions = listed.json()
     assert len(sessions) == 2 and sessions[0]["created_at"] < sessions[1]["created_at"]
-    assert all(set(s) == {"created_at", "expires_at"} for s in sessions)  # nothing that works as a token
+    # Where each came from, and nothing that works as a token.
+    assert all(set(s) == {"created_at", "expires_at", "client", "user_agent"} for s in sessions)
+    assert {s["client"] for s in sessions} == {"10.9.0.1"}
     assert client.get("/api/v1/users/nobody_x1/sessions", headers=admin).status_code == 404
     ended = client.delete("/api/v1/users/yq_duty05/sessions", headers=admin)
     assert ended.status_code == 200 and ended.json() == {"ended": 2}

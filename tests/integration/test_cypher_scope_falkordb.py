@@ -136,13 +136,21 @@ def test_pipeline_feeds_back_engine_errors(store: GraphStore) -> None:
     assert answer.attempts[0].error
 
 
-def test_prompt_carries_the_filtered_schema_and_town_names(store: GraphStore) -> None:
-    model = scripted("MATCH (h:Hazard) RETURN count(h) AS key")
+def test_prompt_prefix_is_the_same_for_every_question_and_caller(store: GraphStore) -> None:
+    """Prompt v3: the model server reuses its evaluated prefix only if the system message is
+    byte-identical; what the question touches goes into the user message."""
+    model = scripted("MATCH (h:Hazard) RETURN count(h) AS key", "MATCH (x:Expert) RETURN count(x) AS key")
     answer_with_cypher("逾期未整改的隐患有多少？", scope=DataScope(), chat_model=model, store=store)
-    system = model.calls[0][0].content
-    assert "(:Hazard {" in system and "待整改|整改中|已整改|已验收" in system
-    assert "(:Expert {" not in system  # not touched by the question
+    town = DataScope(level=ScopeLevel.TOWN, town="华士镇")
+    answer_with_cypher("本镇有几位专家？", scope=town, chat_model=model, store=store)
+    (first_system, first_user), (second_system, second_user) = model.calls[0], model.calls[1]
+    assert first_system.content == second_system.content
+    system = first_system.content
+    assert "(:Hazard {" in system and "待整改|整改中|已整改|已验收" in system and "(:Expert {" in system
     assert "临港经济开发区" in system and "华士镇" in system
+    assert "本题涉及的节点：Hazard" in first_user.content and "Expert" not in first_user.content
+    assert "逾期隐患" in first_user.content  # the word's meaning as a predicate
+    assert "华士镇有几位专家" in second_user.content  # 本镇 written out for the town officer
 
 
 @pytest.mark.parametrize("question", ["", "   ", "问" * 2000])

@@ -35,10 +35,12 @@ def fixture_city_app(
     raise_server_exceptions: bool = True,
     clock: Callable[[], int] = lambda: NOW,
     password_hasher: Any = None,
+    peer: str = "testclient",
     **settings: Any,
 ) -> Iterator[tuple[TestClient, Container]]:
     """``importer``: what plan uploads read (None: the real pipeline); ``index``: an in-memory search
-    index (None: enterprise search on the graph only); ``chat``: build the duty-officer chat;
+    index (None: enterprise search on the graph only); ``chat``: build the duty-officer chat; ``peer``:
+    the socket address requests come from (a reverse proxy's, to test ``api.trusted_proxies``);
     ``settings``: Settings groups, merged over the test defaults (``api``, ``chat`` merged key by key)."""
     store = FalkorGraphStore(data / "graph")
     store.connect()
@@ -64,7 +66,9 @@ def fixture_city_app(
         if chat:
             container.chat = build_chat(container)
         with TestClient(
-            create_app(container=container), raise_server_exceptions=raise_server_exceptions
+            create_app(container=container),
+            raise_server_exceptions=raise_server_exceptions,
+            client=(peer, 50000),
         ) as client:
             yield client, container
     finally:

@@ -181,3 +181,17 @@ def test_a_lock_answers_wrong_passwords_like_an_unknown_user_and_caps_guesses() 
     assert unchecked.value.code == "bad_credentials"  # no longer a yes/no on the password
     clock.now += 15 * MINUTE
     assert service.login("zt_ops01", "ZhuTang2026ok").failures_since_last_login == 5
+
+
+def test_a_session_keeps_where_the_login_came_from_with_a_bounded_user_agent() -> None:
+    clock = Clock()
+    service, store = _service(clock)
+    service.create_user("xq_origin", "XinQiao2026ab", scope=XINQIAO)
+    odd_agent = "Mozilla/5.0 (Windows NT 10.0)\n管理员\x00" + "x" * 1000  # a forged second line, a NUL
+    service.login("xq_origin", "XinQiao2026ab", client="58.217.3.40", user_agent=odd_agent)
+    service.login("xq_origin", "XinQiao2026ab")  # an in-process caller: no address to keep
+    first, second = store.sessions_of("xq_origin", clock.now)
+    assert first.client == "58.217.3.40"
+    assert first.user_agent.startswith("Mozilla/5.0 (Windows NT 10.0) 管理员 x")
+    assert len(first.user_agent) == 300 and "\n" not in first.user_agent and "\x00" not in first.user_agent
+    assert (second.client, second.user_agent) == ("", "")

@@ -72,7 +72,6 @@ def test_seasons_terms_and_lunar_dates(text: str, now: datetime, expected: tuple
         "雨水倒灌 申港",
         "大雪天 路滑 有人摔伤",
         "春天花园 火焰",
-        "黄梅天 周庄 漏水",
         "寒潮来的时候 华士",
         "进博会前后 临港",
     ],
@@ -82,7 +81,8 @@ def test_weather_and_announced_events_give_no_time(text: str) -> None:
 
 
 def test_an_undated_season_keeps_the_other_fields(parser: EventQueryParser) -> None:
-    out = parser.parse("出梅以来 城东 冒烟 还没处理的", LATE_NOVEMBER)
+    # 出梅以来 was the example here until events35 dated the plum rains by the almanac (test_event_search_holdout6566)
+    out = parser.parse("台风期间 城东 冒烟 还没处理的", LATE_NOVEMBER)
     assert out.filter.time_from is None and out.filter.time_to is None
     assert out.filter.towns == ["城东街道"] and out.filter.event_types == ["烟雾"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import socket
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
@@ -19,6 +21,7 @@ from agents.llm import llama_server
 from agents.llm.gguf_assets import CATALOGUE, GgufAsset, assemble, asset_for, is_assembled, sidecar_path
 from agents.llm.llama_server import ServerConfig, default_threads, port_in_use, probe_models, server_command
 from core.errors import ConfigError, LLMError
+from tests.conftest import require
 
 PARTS = [b"GGUF" + b"\1" * 1000, b"\2" * 2_500_000, b"\3" * 7]  # the middle part spans several 1 MiB chunks
 
@@ -141,7 +144,7 @@ def _free_port() -> int:
 def test_server_command_and_environment(tmp_path: Path) -> None:
     cfg = _cfg(tmp_path, 8123)
     argv = server_command(cfg, python="py")
-    assert argv[:3] == ["py", "-m", "llama_cpp.server"]
+    assert argv[:3] == ["py", "-m", "agents.llm.llama_server_main"]
     flags = dict(zip(argv[3::2], argv[4::2], strict=True))
     assert flags["--model"] == str(tmp_path / "m.gguf") and flags["--model_alias"] == "m"
     assert (flags["--port"], flags["--n_threads"], flags["--n_threads_batch"]) == ("8123", "2", "2")
@@ -221,3 +224,24 @@ def test_cli_status_reports_a_stopped_server(data_dir: Path, monkeypatch: pytest
         "hint"
     ]
     assert CliRunner().invoke(app, ["llm", "stop"]).output.strip() == "本地大模型服务未在运行"
+
+
+def test_prompt_cache_counts_the_logits_each_saved_state_carries() -> None:
+    """llama-cpp-python counts only the C state; the ~311 MB logits copy per state made a "1 GB"
+    cache grow to 11 GB. The server's cache must evict by what it really holds."""
+    require(importlib.util.find_spec("llama_cpp") is not None, "llama-cpp-python is not installed")
+    import numpy as np
+
+    from agents.llm.llama_server_main import CountedRAMCache
+
+    def state(n: int) -> SimpleNamespace:
+        scores = np.zeros((4, 1000), dtype=np.single)  # 16,000 bytes, like n_batch x vocabulary
+        return SimpleNamespace(llama_state_size=1000, scores=scores, input_ids=np.zeros(n, dtype=np.intc))
+
+    cache = CountedRAMCache(capacity_bytes=40_000)
+    cache[(1, 2, 3)] = state(3)  # type: ignore[assignment]
+    cache[(1, 2, 4)] = state(3)  # type: ignore[assignment]
+    assert len(cache.cache_state) == 2 and cache.cache_size == 2 * (1000 + 16_000 + 12)
+    cache[(1, 5)] = state(2)  # type: ignore[assignment]  # a third would hold ~51 kB: the oldest goes
+    assert list(cache.cache_state) == [(1, 2, 4), (1, 5)]
+    assert (1, 2, 4, 9) in cache  # the longest matching prefix is still found

@@ -63,6 +63,7 @@ declare module 'vue' {
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     ScopePicker: typeof import('./components/users/ScopePicker.vue')['default']
+    SessionsDialog: typeof import('./components/users/SessionsDialog.vue')['default']
     StatTile: typeof import('./components/StatTile.vue')['default']
     UserBadge: typeof import('./components/UserBadge.vue')['default']
     UserFormDialog: typeof import('./components/users/UserFormDialog.vue')['default']

@@ -23,6 +23,15 @@ export interface ManagedUser {
   must_change_password: boolean
 }
 
+/** A live session of an account: when it began and ends, and where the login came from (the client
+ * address behind a trusted proxy, else the socket peer; '' for sessions recorded before that). */
+export interface UserSession {
+  created_at: number
+  expires_at: number
+  client: string
+  user_agent: string
+}
+
 export interface NewUser {
   username: string
   password: string
@@ -48,6 +57,8 @@ export const usersApi = {
     sendJson<ManagedUser>('POST', `/users/${seg(name)}/${enabled ? 'enable' : 'disable'}`),
   resetPassword: (name: string, password: string) =>
     sendJson<ManagedUser>('POST', `/users/${seg(name)}/password`, { password }, quiet),
+  sessions: (name: string) => getJson<UserSession[]>(`/users/${seg(name)}/sessions`),
+  endSessions: (name: string) => sendJson<{ ended: number }>('DELETE', `/users/${seg(name)}/sessions`, undefined, quiet),
 }
 
 export const ROLE_TEXT: Record<Role, string> = { admin: '管理员', officer: '普通用户' }

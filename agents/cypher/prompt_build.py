@@ -1,0 +1,128 @@
+"""The text-to-Cypher prompt for one question, and the warm-up of its fixed prefix.
+
+Each prompt version declares the inputs it reads; only those are built. v2 reads a schema slice and
+four examples picked per question; v3 reads the whole schema and example bank (the same text for
+every question, so the model server evaluates that prefix once) plus a short per-question focus and
+the two nearest examples.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from agents.cypher.examples import load_examples, pick_examples, render_examples
+from agents.cypher.grounding import (
+    VALUES,
+    answer_shape,
+    enterprise_name,
+    find_value_hints,
+    normalise_quantities,
+    resolve_self_reference,
+    time_note,
+)
+from agents.cypher.schema_prompt import (
+    enum_value_hints,
+    phrase_meanings,
+    render_focus,
+    render_full_schema,
+    render_schema,
+)
+from agents.llm.prompts import PromptLibrary, RenderedPrompt
+from core.ai import ChatMessage
+from core.errors import SafeCloudError
+from core.ports import ChatModel, GraphStore
+from core.scope import DataScope
+from graph.cypher_catalog import TOWN_NAMES
+
+log = logging.getLogger(__name__)
+
+PROMPT_TASK = "text_to_cypher"
+
+
+@dataclass(frozen=True)
+class BuiltPrompt:
+    prompt: RenderedPrompt
+    question: str  # after self-references and quantities were written out
+    sources: str  # what a literal in the draft may come from (question, context, notes, own town)
+
+
+def _grounding_text(notes: list[str], shape: str | None) -> str:
+    text = "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n" if notes else ""
+    return text + (shape + "\n" if shape else "")
+
+
+def _fixed_inputs(store: GraphStore, max_rows: int) -> dict[str, Callable[[], object]]:
+    """Inputs that are the same for every question of a deployment (the v3 prefix)."""
+    towns = [row["name"] for row in store.read(TOWN_NAMES)]
+    return {
+        "full_schema": render_full_schema,
+        "towns": lambda: "、".join(towns),
+        "all_examples": lambda: render_examples(list(load_examples())),
+        "max_rows": lambda: max_rows,
+    }
+
+
+def build_prompt(
+    question: str,
+    *,
+    scope: DataScope,
+    store: GraphStore,
+    now_ms: int,
+    context: str = "",
+    max_rows: int = 200,
+    prompts: PromptLibrary | None = None,
+) -> BuiltPrompt:
+    question = normalise_quantities(resolve_self_reference(question, scope, enterprise_name(scope, store)))
+    hints = find_value_hints(question, VALUES.values(store))
+    extra = tuple(h.label for h in hints)
+    schema_text, labels = render_schema(question, extra)
+    when = time_note(question, now_ms)
+    notes = [
+        *(h.render() for h in hints),
+        *enum_value_hints(question, labels),
+        *phrase_meanings(question, labels),
+        *([when] if when else []),
+    ]
+    available = _fixed_inputs(store, max_rows) | {
+        "schema": lambda: schema_text,
+        "grounding": lambda: _grounding_text(notes, answer_shape(question)),
+        "examples": lambda: render_examples(pick_examples(question, labels, k=4)),
+        "focus": lambda: render_focus(question, extra),
+        "near_examples": lambda: render_examples(pick_examples(question, labels, k=2)),
+        "context": lambda: f"对话上下文：{context.strip()}\n" if context.strip() else "",
+        "question": lambda: question,
+    }
+    library = prompts or PromptLibrary()
+    wanted = library.load(PROMPT_TASK).inputs
+    prompt = library.render(PROMPT_TASK, **{name: available[name]() for name in wanted})
+    sources = "\n".join([question, context, *notes, scope.town or ""])
+    return BuiltPrompt(prompt=prompt, question=question, sources=sources)
+
+
+def warm_up(
+    chat_model: ChatModel, store: GraphStore, *, max_rows: int = 200, prompts: PromptLibrary | None = None
+) -> float | None:
+    """Have the model server evaluate the fixed prefix once (one token generated), so that the first
+    duty officer's question does not pay for it (~150 s for the 1.5B on one core). Seconds taken, or
+    None when the prompt version has no fixed prefix or the model is unavailable (logged, not raised:
+    a warm-up never stops the API)."""
+    library = prompts or PromptLibrary()
+    spec = library.load(PROMPT_TASK)
+    if "full_schema" not in spec.inputs:
+        return None
+    started = time.perf_counter()
+    try:
+        built = build_prompt(
+            "预热", scope=DataScope(), store=store, now_ms=0, max_rows=max_rows, prompts=library
+        )
+        system = built.prompt.messages[0]
+        chat_model.complete([system, ChatMessage(role="user", content="问题：预热\n输出：")], max_tokens=1)
+    except SafeCloudError as exc:
+        log.warning("text-to-Cypher warm-up failed: %s", exc.message)
+        return None
+    seconds = time.perf_counter() - started
+    log.info("text-to-Cypher prefix warmed in %.1f s (%s)", seconds, built.prompt.prompt_id)
+    return seconds

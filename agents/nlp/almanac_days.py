@@ -1,0 +1,138 @@
+"""The dog days and the plum rains by the almanac (ADR 0010, events35), rewritten with ``now`` into dates the time
+grammar already reads, as ``season_words`` does:
+
+* 三伏 (三伏天, 伏天, 伏天里, 三伏期间) = 初伏's first day → 末伏's last day: 初伏 begins on the third 庚 day counted
+  from 夏至 (that day included), 中伏 on the fourth, 末伏 on the first 庚 day from 立秋; 初伏 and 末伏 last ten
+  days, 中伏 runs up to 末伏 (10 or 20 days). 初伏 / 头伏, 中伏, 末伏 = that period; 入伏 = 初伏's first day,
+  入伏以来 / 三伏以来 = that day → `now`; 出伏 = the day after 末伏, 出伏以后 = that day → `now`.
+* 梅雨 by the almanac rule 芒种后逢丙入梅, 小暑后逢未出梅: 入梅 = the first 丙 day after 芒种, 出梅 = the first 未 day
+  after 小暑; 梅雨季 (梅雨天, 梅雨期, 黄梅天, 黄梅季) = 入梅 → the day before 出梅; 入梅以来 = 入梅 → `now`, 出梅以后 =
+  出梅 → `now`, 入梅 / 出梅 (那天) = that day. The weather office announces its own days each year (2025: about 19 June
+  against the almanac's 6 June); no table of announcements is kept, so the almanac's days are the search window.
+
+Each is the latest begun, or of the year said (今年 / 去年 / 前年). Weather with no calendar rule (台风期间, 高温天)
+stays unread.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from agents.nlp.festival_days import written
+from agents.nlp.lunar_calendar import day_branch, day_stem, solar_term
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+_YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2}
+_YEAR = r"(今年|去年|前年)?的?"
+_TO_NOW = r"(以来|以后|之后|后|到现在|至今)"
+_DAY = r"(?:那天|当天|这天|那一天)?"
+# 黄梅 alone is a name (黄梅戏, a village); 梅雨 alone is the season.
+# 起伏, 埋伏, 潜伏, 伏特 (volts) are no dog days: only the names of the periods are read.
+_FU = re.compile(
+    _YEAR + r"(?:(三伏|头伏|初伏|中伏|末伏)(?:天)?|(伏)天)(?:里|期间|那几天|这几天)?" + _TO_NOW + r"?(?!特)"
+    r"|" + _YEAR + r"([入出])伏" + _TO_NOW + r"?" + _DAY
+)
+_MEI = re.compile(
+    _YEAR
+    + r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
+    + _TO_NOW
+    + r"?"
+    r"|" + _YEAR + r"([入出])梅" + _TO_NOW + r"?" + _DAY
+)
+
+
+def _nth_from(first: date, stem: str, n: int) -> date:
+    day, seen = first, 0
+    while True:
+        if day_stem(day) == stem:
+            seen += 1
+            if seen == n:
+                return day
+        day += timedelta(days=1)
+
+
+def _first_after(term_day: date, test: Callable[[date], bool]) -> date:
+    day = term_day + timedelta(days=1)
+    while not test(day):
+        day += timedelta(days=1)
+    return day
+
+
+@lru_cache(maxsize=64)
+def fu_periods(year: int) -> dict[str, tuple[date, date]] | None:
+    """初伏, 中伏, 末伏 and 三伏 of ``year``, each (first day, day after the last)."""
+    summer, autumn = solar_term("夏至", year), solar_term("立秋", year)
+    if summer is None or autumn is None:
+        return None
+    first, middle = _nth_from(summer, "庚", 3), _nth_from(summer, "庚", 4)
+    last = _nth_from(autumn, "庚", 1)
+    end = last + timedelta(days=10)
+    return {"初伏": (first, middle), "中伏": (middle, last), "末伏": (last, end), "三伏": (first, end)}
+
+
+@lru_cache(maxsize=64)
+def plum_rains(year: int) -> tuple[date, date] | None:
+    """(入梅, 出梅) of ``year`` by the almanac rule."""
+    grain, heat = solar_term("芒种", year), solar_term("小暑", year)
+    if grain is None or heat is None:
+        return None
+    return _first_after(grain, lambda d: day_stem(d) == "丙"), _first_after(
+        heat, lambda d: day_branch(d) == "未"
+    )
+
+
+def _latest(
+    said: str | None, today: date, span: Callable[[int], tuple[date, date] | None]
+) -> tuple[date, date] | None:
+    if said:
+        return span(today.year - _YEAR_WORDS[said])
+    for year in (today.year, today.year - 1):
+        found = span(year)
+        if found is not None and found[0] <= today:
+            return found
+    return None
+
+
+def _written_span(first: date, end: date, to_now: bool) -> str:
+    return f"{written(first)}到现在" if to_now else f"{written(first)}到{written(end - timedelta(days=1))}"
+
+
+def _fu(m: re.Match[str], today: date) -> str:
+    if m.group(6):  # 入伏 / 出伏
+        found = _latest(m.group(5), today, lambda y: _fu_span(y, m.group(6)))
+        if found is None:
+            return m.group()
+        return written(found[0]) + ("到现在" if m.group(7) else "")
+    name = {"伏": "三伏", "头伏": "初伏"}.get(m.group(2) or m.group(3), m.group(2) or m.group(3))
+    found = _latest(m.group(1), today, lambda y: (fu_periods(y) or {}).get(name))
+    return m.group() if found is None else _written_span(*found, bool(m.group(4)))
+
+
+def _fu_span(year: int, edge: str) -> tuple[date, date] | None:
+    periods = fu_periods(year)
+    if periods is None:
+        return None
+    first, end = periods["三伏"]
+    return (first, end) if edge == "入" else (end, end + timedelta(days=1))
+
+
+def _mei(m: re.Match[str], today: date) -> str:
+    if m.group(4):  # 入梅 / 出梅
+
+        def edge(year: int) -> tuple[date, date] | None:
+            found = plum_rains(year)
+            return None if found is None else (found[0] if m.group(4) == "入" else found[1], found[1])
+
+        at = _latest(m.group(3), today, edge)
+        return m.group() if at is None else written(at[0]) + ("到现在" if m.group(5) else "")
+    found = _latest(m.group(1), today, plum_rains)
+    return m.group() if found is None else _written_span(*found, bool(m.group(2)))
+
+
+def almanac_rules(now: datetime) -> list[_Rule]:
+    """The rewrites above, resolved against ``now``; run with ``season_word_rules``."""
+    today = now.date()
+    return [(_FU, lambda m: _fu(m, today)), (_MEI, lambda m: _mei(m, today))]
