@@ -84,9 +84,13 @@ def start_llm_warm_up(container: Container) -> None:
         return
     from agents.cypher.prompt_build import warm_up
 
-    threading.Thread(
-        target=warm_up, args=(chat.chat_model, container.graph), name="llm-warm-up", daemon=True
-    ).start()
+    def run() -> None:
+        try:
+            warm_up(chat.chat_model, container.graph)
+        except Exception:  # best effort in the background (the graph may close at shutdown …)
+            log.warning("text-to-Cypher warm-up stopped", exc_info=True)
+
+    threading.Thread(target=run, name="llm-warm-up", daemon=True).start()
 
 
 def start_relay_thread(container: Container) -> Callable[[], None]:

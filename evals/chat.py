@@ -313,7 +313,8 @@ def _ask(service: ChatService, case: dict[str, Any], principal: Principal) -> An
 
 def _part(case: dict[str, Any]) -> str:
     split = str(case.get("split", ""))
-    if split.startswith(("compound_", "rank_", "stats_")):  # ADR 0012, 0013, 0018 (derived figures): own rows
+    # ADR 0012, 0013, 0018 (derived figures) and chatfix3's fix3_holdout: own rows
+    if split.startswith(("compound_", "rank_", "stats_", "fix3_")):
         return f"{case['path']} ({split.replace('_', ' ')})"
     if not split.startswith("heldout"):
         return str(case["path"])

@@ -40,8 +40,9 @@ from plans.rules_card_tables import extract_card_tables
 from plans.rules_contact_lines import fill_number_first_lines
 from plans.rules_contact_places import fill_place_labels
 from plans.rules_contacts import extract_phone_contacts
-from plans.rules_crew_roster import crew_duties, extract_crew_rosters
+from plans.rules_crew_roster import crew_duties, extract_crew_rosters, post_line_duty_runs
 from plans.rules_floor_posts import extract_floor_posts
+from plans.rules_level_branches import fill_branch_levels
 from plans.rules_level_grade_lines import fill_grade_line_triggers
 from plans.rules_level_grades import extract_grade_items
 from plans.rules_levels import extract_response_levels, extract_warning_levels
@@ -50,6 +51,7 @@ from plans.rules_meta_signoff import fill_signoff_fields
 from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import desk_duties, place_answering_bodies
+from plans.rules_org_kind_rows import drop_kind_units
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
 from plans.rules_post_lines import extract_post_lines
@@ -114,9 +116,11 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     fill_signoff_fields(draft)  # 编制单位 | 发布日期 | 版本 at the end of a plan with no cover
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
+    fill_branch_levels(draft)  # "①情形→Ⅲ级响应（年级级）：X指挥，a，b。" lines of a flow chart
     extract_grade_items(draft, sections)  # "分两级处置：（1）一般泄漏：…" where no level is numbered
     fill_grade_line_triggers(draft, sections)  # "响应分为Ⅲ级、Ⅱ级：" then "Ⅲ级：<trigger>；" lines
     extract_org_units(draft, sections)
+    drop_kind_units(draft)  # "下设年级组，…见下表": the rows are the bodies, 年级组 only their kind
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     desk_duties(draft)  # "调度中心是指挥部的日常值守机构，…，负责a": the desk's duty
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
@@ -127,6 +131,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     extract_post_columns(draft)  # "处置步骤 | 值班长 | 内操": one column per post the unit was given
     extract_crew_rosters(draft)  # "车辆 | 驾驶员 | 押运员" with "姓名 手机" cells: one role and contact each
     crew_duties(draft)  # "驾驶员和押运员职责：" then numbered lines: those roles', not the unit's
+    post_line_duty_runs(draft)  # "车队长：X，负责a；b。": b is the post's like a, not the unit's
     extract_reporting(draft, sections)
     extract_tables(draft)
     extract_text_resources(draft, sections)

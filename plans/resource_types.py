@@ -7,6 +7,8 @@ import re
 
 
 def resource_type(text: str, *, default: str = "其他") -> str:
+    if _USED_UP_NAME.search(text.strip()):
+        return "物资"  # 堵漏材料 / 堵漏胶带: what a 堵漏 kit uses up, not the kit (堵漏工具 stays 装备)
     for words, kind in (
         (("专家",), "专家"),
         (("医院", "卫生院", "医疗", "急救中心"), "医疗机构"),
@@ -95,6 +97,8 @@ def resource_type(text: str, *, default: str = "其他") -> str:
 _EQUIPMENT = re.compile(
     r"器|机(?!构|关)|(?<!规)模$|面罩|面具|头盔|护目镜|防护|绝缘|手套|靴|鞋|帽|杆$|服$|轮椅"
 )
+# a name ending in the material itself: 堵漏材料, 堵漏胶带, 密封胶泥, 堵漏剂 are used up like 吸附棉
+_USED_UP_NAME = re.compile(r"(?:材料|胶带|胶泥|堵漏剂|密封胶)$")
 # first-aid kits, barrier tape and fire blankets are stock handed out (急救药箱, 警戒带, 隔离带, 灭火毯)
 _EXTRA, _NEVER = (
     {"装备": _EQUIPMENT, "物资": re.compile(r"急救|药箱|警戒带|警示带|隔离带|灭火毯")},

@@ -95,17 +95,49 @@ def _drop_unit_duty(draft: PlanDraft, unit: int, duty: str) -> None:
     draft.sources[:] = kept
 
 
+# "班主任职责：" with the items below, naming the post by the holder a unit's role was given ("由各班班主任任组长")
+_HOLDER_LABEL = re.compile(
+    r"^\s*([\u4e00-\u9fff]{1,8}?(?:员|工|长|主任|经理|师))\s*(?:的)?(?:主要)?职责\s*[:：]\s*$"
+)
+
+
+def _holder_targets(draft: PlanDraft, post: str, items: list[Block]) -> None:
+    """Move the items a holder's label introduced from the unit they were read into to the role whose
+    holder names that post ("各班班主任" for 班主任): only in a unit that took them all as its own duties."""
+    duties = [strip_header_number(item.text).strip().rstrip("。；;") for item in items]
+    for unit, entry in enumerate(draft.data["org_units"]):
+        targets = [n for n, r in enumerate(entry["roles"]) if (r["holder"] or "").endswith(post)]
+        if len(targets) != 1 or not duties or not all(d in entry["duties"] for d in duties):
+            continue
+        role = entry["roles"][targets[0]]
+        for duty, item in zip(duties, items, strict=True):
+            _drop_unit_duty(draft, unit, duty)
+            if duty not in role["duties"]:
+                role["duties"].append(duty)
+                pointer = f"/org_units/{unit}/roles/{targets[0]}/duties/{len(role['duties']) - 1}"
+                draft.cite(pointer, item.paragraph, confidence=0.8)
+
+
+def _items_below(draft: PlanDraft, at: int) -> list[Block]:
+    items = []
+    for below in draft.blocks[at + 1 :]:
+        if below.kind == "table" or below.kind == "heading" or not _ITEM.match(below.text):
+            break
+        items.append(below)
+    return items
+
+
 def crew_duties(draft: PlanDraft) -> None:
     for at, block in enumerate(draft.blocks):
         label = _DUTY_LABEL.match(block.text) if block.kind != "table" else None
+        holder_label = _HOLDER_LABEL.match(block.text) if block.kind != "table" else None
+        titles = set(re.split(r"\s*[和、及与]\s*", label.group(1))) if label else set()
+        titled = any(r["title"] in titles for u in draft.data["org_units"] for r in u["roles"])
+        if holder_label is not None and not titled:  # "值班长职责：" where no role is titled 值班长
+            _holder_targets(draft, holder_label.group(1), _items_below(draft, at))
         if label is None:
             continue
-        titles = set(re.split(r"\s*[和、及与]\s*", label.group(1)))
-        items = []
-        for below in draft.blocks[at + 1 :]:
-            if below.kind == "table" or below.kind == "heading" or not _ITEM.match(below.text):
-                break
-            items.append(below)
+        items = _items_below(draft, at)
         for unit, entry in enumerate(draft.data["org_units"]):
             targets = [n for n, r in enumerate(entry["roles"]) if r["title"] in titles]
             if not targets or not items:
@@ -118,3 +150,40 @@ def crew_duties(draft: PlanDraft) -> None:
                         entry["roles"][n]["duties"].append(duty)
                         pointer = f"/org_units/{unit}/roles/{n}/duties/{len(entry['roles'][n]['duties']) - 1}"
                         draft.cite(pointer, item.paragraph, confidence=0.8)
+
+
+# "车队长：陈建伟，负责a；b。": a post line whose holder is followed by what the post does; the clauses after
+# the first run on to the full stop and are the post's too (round 14's "组长：X，负责…"), not the unit's
+_POST_DUTY_LINE = re.compile(
+    r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*([\u4e00-\u9fff]{2,12})\s*[，,]\s*负责[^。；;：:]+[；;]"
+)
+
+
+def post_line_duty_runs(draft: PlanDraft) -> None:
+    for block in draft.blocks:
+        m = _POST_DUTY_LINE.match(block.text) if block.kind != "table" else None
+        if m is None:
+            continue
+        rest = block.text[m.end() :].split("。")[0]
+        clauses = [c.strip() for c in re.split(r"[；;]", rest) if c.strip()]
+        if not clauses or any(re.search(r"[:：]", c) for c in clauses):
+            continue  # "车队长：A，负责…；安全员：B": the next clause is another post
+        for unit, entry in enumerate(draft.data["org_units"]):
+            n = next(
+                (
+                    n
+                    for n, r in enumerate(entry["roles"])
+                    if r["title"] == m.group(1) and r["holder"] == m.group(2)
+                ),
+                None,
+            )
+            if n is None or not entry["roles"][n]["duties"]:
+                continue  # the post line's first duty was read onto the post: the rest follows it
+            role = entry["roles"][n]
+            for clause in clauses:
+                _drop_unit_duty(draft, unit, clause)
+                if clause not in role["duties"]:
+                    role["duties"].append(clause)
+                    start = block.text.find(clause, m.end())
+                    pointer = f"/org_units/{unit}/roles/{n}/duties/{len(role['duties']) - 1}"
+                    draft.cite(pointer, block.paragraph, start, start + len(clause), confidence=0.8)

@@ -36,6 +36,7 @@ from plans.rules_org_headings import (
     unit_line,
     unit_name,
 )
+from plans.rules_org_kind_rows import kind_rows
 from plans.rules_org_layout import chart_parents, heading_names_body, matrix_duties, rename_unit
 from plans.rules_org_members import member_intro, member_table, member_unit
 from plans.rules_org_names import (
@@ -205,9 +206,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             duty_list = current if post_role is None and (duty_subject is not None or duty_level) else None
             continue
         if block.kind == "table":
-            if matrix_duties(draft, block, units, aliases, unit) or member_table(
-                draft, block, units, aliases, unit
-            ):
+            if any(f(draft, block, units, aliases, unit) for f in (matrix_duties, member_table, kind_rows)):
                 continue
             table_parent = set_up or group_parent(groups_under, "") or current
             org_table(draft, block, table_parent, units, aliases, unit, role, default_unit)

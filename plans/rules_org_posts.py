@@ -146,12 +146,32 @@ def post_label_duties(
     """ "（1）总指挥职责：①a；②b" (a "<post>职责：" label): the duties go on the role with that title in
     the current unit, or in the one unit that has it; returns (unit, role) index, None when the label
     names no such post."""
-    held = post_of(draft, units, current, subject) or post_by_holder(draft, units, current, subject)
+    items = re.split(r"[；;]|(?=[②-⑳])", duties)
+    held = post_of(draft, units, current, subject)
+    # "年级组长职责：a；b" after a table giving each 年级组 its 年级组长: the same duties for every such post
+    every = [] if held else posts_titled(draft, subject)
+    if len(every) >= 2:
+        for role_at in every:
+            add_role_duties(draft, role_at, block, items)
+        return every[0]
+    held = held or post_by_holder(draft, units, current, subject)
     if held is None:
         return None
     unit_index, target = units[held[0]], held[1]
-    add_role_duties(draft, (unit_index, target), block, re.split(r"[；;]|(?=[②-⑳])", duties))
+    add_role_duties(draft, (unit_index, target), block, items)
     return unit_index, target
+
+
+def posts_titled(draft: PlanDraft, subject: str) -> list[tuple[int, int]]:
+    """(unit, role) of every role titled as the duty label names it, one per unit, when that title is the
+    same post in several units (each 年级组's 年级组长) rather than one unit's."""
+    title = re.sub(r"\s+|的$|(?:的)?(?:主要)?(?:职责|任务)(?:是|为|如下)?\s*[:：]?\s*$", "", subject)
+    found = []
+    for u, entry in enumerate(draft.data["org_units"]):
+        n = next((n for n, r in enumerate(entry["roles"]) if r["title"] == title), None)
+        if n is not None:
+            found.append((u, n))
+    return found
 
 
 def post_of(

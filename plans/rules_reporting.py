@@ -96,7 +96,8 @@ def _text_rules(draft: PlanDraft, block: Block, text: str, base: int) -> None:
             # "现场人员立即大声呼救，并立即报告…" / "立即拨打119报警，并…": no report in the first clause
             if not to and not re.search(r"报(?!警)", clause):
                 continue
-            said = re.sub(r"[（(][^）)]*[）)]", "", clause)  # "（电话0510-…）" names a number, not a channel
+            # "（电话0510-…）" names a number, not a channel; "（立即，电话）" after a flow-chart step says how
+            said = re.sub(r"[（(][^）)]*\d{3,}[^）)]*[）)]", "", clause)
             channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
             # a closing bracket note goes, and so does one the clause split cut open ("调度室（内线6366")
             recipient = (

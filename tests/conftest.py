@@ -20,6 +20,8 @@ from graph.migrations import migrate
 from graph.neo4j_graph_store import Neo4jGraphStore
 
 CI = os.environ.get("CI") == "true"
+# Apps built by tests do not warm a model server up in the background (a test asks for it).
+os.environ.setdefault("SAFECLOUD_CHAT__WARM_UP_LLM", "false")
 
 
 def require(condition: bool, reason: str) -> None:

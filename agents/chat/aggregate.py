@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from agents.chat.condition_templates import template_for
-from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS
+from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS, TOP_FIRMS
 from agents.chat.either import either_categories
 from agents.chat.hazard_age import open_for
 from agents.chat.slots import Gazetteer, Slots, extract_slots
@@ -143,7 +143,8 @@ def plan(
     measure = _measure(kind, clause, threshold, gazetteer, now_ms, time_parser)
     if measure is None:
         return None
-    group = "town" if per_town else "enterprise" if ENTERPRISE_NOUN.search(plain) else None
+    firms = ENTERPRISE_NOUN.search(plain) or TOP_FIRMS.search(plain)  # "…最多的前三家": firms
+    group = "town" if per_town else "enterprise" if firms else None
     if group is None or (group == "town" and others):
         return None  # "有危险源的企业…哪个镇最多" mixes an enterprise set with towns: not attempted
     if threshold is not None and group == "town":

@@ -65,6 +65,8 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
     if group := params.get("category_group"):  # a whole group, or categories joined by 或 ("纺织或轻工")
         whole = tuple(group) in (HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES)
         parts.append(("危化类" if "危化品生产" in group else "工贸类") if whole else "或".join(group))
+    if levels := params.get("risk_levels"):  # "除了低风险的", "较大以下": the levels kept, said
+        parts.append("/".join(levels) + "风险")
     if params.get("overdue"):
         parts.append("逾期未整改")  # overdue implies open
     elif params.get("open_only"):

@@ -126,11 +126,15 @@ PER_TOWN = re.compile(r"(?:各|每|哪|分)(?:个|几个|些)?(?:镇|街道|乡�
 _RANKED = re.compile(
     r"最多|最少|最高(?!级)|最低(?!储备|库存|限|值|标准)|排名|排行|排在?前|(?<![那这])前[0-9一二三四五六七八九十]+(?:名|位|家|个)"
 )
+# "隐患最多的前三家", "罚款最高的五家": 家 counts firms (towns are counted with 个), so a top N said
+# with 家 ranks firms even without 企业 (chatfix3; it was answered with the per-town counts).
+TOP_FIRMS = re.compile(r"(?:(?<![那这])前|最多的|最高的|最大的)\s*[0-9一二两三四五六七八九十]+\s*家")
 _PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的企业": enterprises are ranked
     r"哪(?:一|几)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)"
-    r"|[0-9一二两三四五六七八九十]+家(?:企业|公司|单位|工厂)|的(?:企业|公司|单位|工厂)"
+    r"|[0-9一二两三四五六七八九十]+家(?:企业|公司|单位|工厂)|的(?:企业|公司|单位|工厂)|" + TOP_FIRMS.pattern
 )
-_COUNTED = re.compile(r"多少|几(?:家|个|条|处|次|起|项)|数量|总数|统计")
+# "哪几个镇街": which towns, not how many (chatfix3: it was declined as a per-town count).
+_COUNTED = re.compile(r"多少|(?<!哪)几(?:家|个|条|处|次|起|项)|数量|总数|统计")
 # A named material: the low-stock template lists every short item and has no material filter, so
 # "防毒面具够不够" answered with it would list tents and sandbags too.
 # A share or a growth rate (占比, 比例, 同比增长多少): no template divides one count by another, and one

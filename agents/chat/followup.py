@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from agents.chat.excluded_level import excluded_level
+from agents.chat.excluded_risk import kept_risk_levels
 from agents.chat.firms_behind import firm_count_form
 from agents.chat.models import TurnState
 from agents.chat.resolve import ResolvedLessor
@@ -88,6 +89,8 @@ def bare_levels(text: str, intent: str | None) -> dict[str, object]:
         found["hazard_level"] = m.group(1)
     elif fam == "hazard_source" and (m := re.search(r"([一二三四1-4])\s*级", text)):
         found["mhs_level"] = "一二三四".index(m.group(1)) + 1 if not m.group(1).isdigit() else int(m.group(1))
+    elif intent == "risk_points" and (kept := kept_risk_levels(text, follow_up=True)):  # "除了蓝色的呢"
+        found |= {"risk_levels": kept, "risk_level": None}
     elif intent == "risk_points" and (m := re.search(r"重大|较大|一般|低|[红橙黄蓝]色", text)):
         colour = {"红色": "重大", "橙色": "较大", "黄色": "一般", "蓝色": "低"}
         found["risk_level"] = colour.get(m.group(0), m.group(0))

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.chat.excluded_risk import kept_risk_levels
+
 _CN = "一二三四"
 _RISK_ORDER = ("重大", "较大", "一般", "低")
 _MHS = re.compile(r"(?:(不到|低于|高于)\s*)?([一二三四1-4])\s*级\s*(?:及|或)?\s*(以上|以下|以内)?")
@@ -44,6 +46,8 @@ def level_range(text: str) -> dict[str, Any]:
         kept = _grades(_RISK_ORDER.index(r.group(2)), 4, r.group(1), r.group(3))
         if kept is not None:
             found["risk_levels"] = [_RISK_ORDER[k] for k in kept]
+    if _RISK_CONTEXT.search(text) and (left := kept_risk_levels(text)):  # "除了低风险的": the other three
+        found["risk_levels"] = left
     return found
 
 

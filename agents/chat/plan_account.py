@@ -74,6 +74,10 @@ _EXCLUSIVE = (("small_leak", "medium_leak", "large_leak"), ("controlled", "uncon
               ("held_post", "held_team", "held_shop", "held_firm"))  # fmt: skip
 
 
+# What burned or blew up: the accident itself, which a clause may name beside the degree it asks for.
+_KINDS = frozenset({"fire", "explosion"})
+
+
 def _negated(text: str, start: int) -> bool:
     before = text[max(0, start - 6) : start]
     cut = [m.end() for m in _STOP.finditer(before)]
@@ -104,6 +108,12 @@ def clause_met(clause: str, account: Mapping[str, bool]) -> bool | None:
     told = [account[name] == held for name, held in wanted.items() if name in account]
     if False in told:
         return False
+    # "火灾蔓延至多个建筑" states how far the fire went: an account telling only that something burns
+    # (the fire every level of a fire plan shares) says nothing of the spread, so it meets no such clause
+    if any(name not in _KINDS for name in wanted) and not any(
+        name in account for name in wanted if name not in _KINDS
+    ):
+        return None
     return True if told else None
 
 

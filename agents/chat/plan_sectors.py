@@ -133,6 +133,28 @@ def within_broader(title: str, other: str) -> bool:
     return any(_WITHIN.get(s) in outer for s in general_sectors(title))
 
 
+# A hazard only the narrower sector's plan lists: 煤气 (blast-furnace, converter, coke-oven gas) is the 冶金
+# plan's 煤气中毒; the 工贸 plan's scope (粉尘爆炸、有限空间、高温熔融金属、涉氨制冷) names no 煤气, so a gas
+# leak or poisoning at a steel works is the 冶金 plan's alone — unless one of the 工贸 plan's own hazards is
+# said as well (a worker overcome in a gas 水封井 is also a confined space). 煤气罐 is a household LPG bottle.
+_OWN_HAZARDS: dict[str, re.Pattern[str]] = {"冶金": re.compile(r"煤气(?!罐)")}
+_BROADER_HAZARDS: dict[str, re.Pattern[str]] = {
+    "工贸": re.compile(r"有限空间|受限空间|[池井窖坑]|粉尘|熔融|铝水|铝液|钢水|铁水|铜水|氨|冷库|制冷")
+}
+
+
+def left_to_narrower(title: str, question: str) -> bool:
+    """True when ``title`` is a broader sector's general plan (工贸) and the question's accident is a hazard
+    only the narrower sector's plan lists (煤气 → 冶金), none of the broader plan's own hazards said."""
+    outer = general_sectors(title)
+    return any(
+        broad in outer
+        and _OWN_HAZARDS[inner].search(question)
+        and not _BROADER_HAZARDS[broad].search(question)
+        for inner, broad in _WITHIN.items()
+    )
+
+
 def general_sectors(title: str) -> set[str]:
     """The sectors a plan is the general plan of (empty: a plan for named accident types)."""
     return title_sectors(title) if _WHOLE_CLASS.search(title) else set()
@@ -164,10 +186,11 @@ def fits_sector(title: str, question: str, also: frozenset[str] = frozenset()) -
     """True when every sector the plan's title names is one the question is about (a plan naming none
     fits): 长泾镇危险化学品道路运输事故应急预案 needs both a 危化品 and a road accident. ``also``: the
     sectors known besides the words (the asked firm's category)."""
-    return title_sectors(title) <= asked_sectors(question) | also
+    fits = title_sectors(title) <= asked_sectors(question) | also
+    return fits and not left_to_narrower(title, question)  # a 煤气 leak at a steel works: not the 工贸 plan
 
 
 __all__ = [
     "SECTORS", "asked_sectors", "category_sectors", "dangerous_goods_on_road", "fits_sector", "general_sectors",
-    "title_sectors", "within_broader",
+    "left_to_narrower", "title_sectors", "within_broader",
 ]  # fmt: skip

@@ -254,9 +254,11 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
 
 
 def route_record(
-    text: str, values: dict[str, Any], *, counted: bool, has_enterprise: bool
+    text: str, values: dict[str, Any], *, counted: bool, has_enterprise: bool, plan_asked: bool = False
 ) -> tuple[str, str] | None:
-    """(intent, reason) for a record question, or None when it is none of these."""
+    """(intent, reason) for a record question, or None when it is none of these. ``plan_asked``: the
+    question is a plan question (an accident with what to do, which plan), so a lease it states
+    ("X是租个人厂房的承租企业，…晕倒了，用哪个预案") places the accident and asks for no lease record."""
     if NOT_HELD_DETAIL.search(text):
         return None
     if "class_to" in values:
@@ -270,7 +272,7 @@ def route_record(
     ):
         return "team_equipment", "救援队伍装备"
     lease = any(k in values for k in ("lessor_type", "lease_reviewed", "lease_expired"))
-    if lease and not has_enterprise:
+    if lease and not has_enterprise and not plan_asked:
         if _TENANTS_ASKED.search(text) and not _LANDLORDS_ASKED.search(text):
             return ("lease_tenant_count" if counted else "lease_tenants"), "承租企业"
         return ("lessor_count" if counted else "lessor_list"), "出租方"

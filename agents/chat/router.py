@@ -46,7 +46,7 @@ GROUPED = (  # "数量排前三的镇街", "前五名": a ranking of towns too (
 # Penalty words: "罚单", "受过罚", "被罚过" are as common as 处罚/罚款.
 PENALTY = r"处罚|罚款|罚了|罚没|被罚|罚单|罚过|受罚|受过罚|开罚|罚钱"
 # "租厂房的", "租房子": the verb with its object says renting as much as 租的 / 租用 does.
-LEASE = r"厂中厂|出租|租出|承租|在租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|租别人(?:的|家)?(?:厂房|房子|场地)?|厂房是?(?:谁|哪家)|(?:谁|哪)家的?(?:厂房|房子|场地)"
+LEASE = r"厂中厂|出租|租出|承租|在租|租用|租赁|租给|租了|租来|房东|向谁租|租谁|租的|租(?:厂房|房子|场地)|租别人(?:的|家)?(?:厂房|房子|场地)?|厂房是?(?:谁|哪家)|(?:谁|哪)家的?(?:厂房|房子|场地)|在(?:谁家?|哪家)的?(?:厂房|厂子|房子|场地)"
 # Low stock said without 物资: "哪些装备快用完了", "仓库里啥东西不够了", "应急仓库缺不缺东西".
 _STOCK = r"物资|储备|装备|器材|库存|仓库|库里|东西"
 CAMERA_DARK = (
@@ -174,7 +174,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if DUTY.search(text) and not (names_only_posts(text) and asks_plan(text)):  # not "值班员打电话说…起火了"
         return hit("duty_now", "值班")
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
-    if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent)) is not None:
+    if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent, plan_asked=asks_plan(text))) is not None:  # fmt: skip
         return hit(*record_hit)
     if (_has(_STOCK, text) or MATERIAL.search(text)) and _has(_SHORTAGE, text):  # "沙袋够不够"
         return hit("materials_low_stock", "物资库存不足")
@@ -216,7 +216,7 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             and not _has(r"租给", text)
             and _has(
                 r"(?:向|跟|找|从)(?:谁|哪家|哪个)|(?<!二)房东(?!是(?!谁|哪))|出租方(?!清单|名单|有哪)|出租人|业主|"
-                r"厂房是?(?:谁|哪家)|(?:谁|哪)家的?(?:厂房|房子|场地)|"  # "X用的是谁家的厂房"
+                r"厂房是?(?:谁|哪家)|(?:谁|哪)家的?(?:厂房|房子|场地)|在(?:谁家?|哪家)的?(?:厂房|厂子|房子|场地)|"  # "X在谁的厂子里"
                 r"租(?!给)(?:的|了|用)?是?[^给]{0,2}?(?:谁|哪家|哪个)",
                 text,
             )
