@@ -13,7 +13,7 @@ import pytest
 
 from core.event_search import EventFilter
 from core.models import Camera, Enterprise, Village
-from evals.event_search import (
+from evals.event_search_datasets import (
     DATASET,
     DATASETS,
     HOLDOUT,
