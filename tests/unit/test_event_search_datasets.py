@@ -58,9 +58,8 @@ from evals.event_search_datasets import (
     HOLDOUT40,
     HOLDOUT41,
     HOLDOUT42,
-    SCALE,
-    SEED,
 )
+from evals.event_search import SCALE, SEED
 from evals.harness import load_jsonl
 from ingestion.demo import generate_city
 
