@@ -77,8 +77,10 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
             index.extend([*range(pos, start + 1), start])
             pos = start = start + 1
         numeral = text[start : m.end()]
-        if _WINTER_NINE.fullmatch(numeral) and text[m.end()] == "天":
-            continue  # 三九天 is a nine of winter (``winter_nines``); 39 days is said 三十九天
+        if text[m.end()] == "天" and (
+            _WINTER_NINE.fullmatch(numeral) or (numeral == "九" and start > 0 and text[start - 1] in "数进")
+        ):
+            continue  # 三九天 / 数九天 are the nines of winter (``winter_nines``); 39 days is said 三十九天
         value = chinese_to_int(numeral)
         digits = _approximate(numeral, text[m.end()]) or (None if value is None else str(value))
         if digits is None:
