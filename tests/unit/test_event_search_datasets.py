@@ -13,6 +13,7 @@ import pytest
 
 from core.event_search import EventFilter
 from core.models import Camera, Enterprise, Village
+from evals.event_search import SCALE, SEED
 from evals.event_search_datasets import (
     DATASET,
     DATASETS,
@@ -59,7 +60,6 @@ from evals.event_search_datasets import (
     HOLDOUT41,
     HOLDOUT42,
 )
-from evals.event_search import SCALE, SEED
 from evals.harness import load_jsonl
 from ingestion.demo import generate_city
 
