@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from agents.chat.derived_groups import Grouped, _conditions, _group, _kind
+from agents.chat.derived_groups import Grouped, conditions_of, read_group, record_kind
 from agents.chat.slots import Gazetteer, extract_slots
 
 # rate words → (record kind, the part's conditions); "整改了几成" / "处置了百分之几" say the same rate
@@ -49,11 +49,11 @@ def grouped_rate(text: str, gazetteer: Gazetteer) -> Grouped | None:
         towns = tuple(
             dict.fromkeys(t for _, t in sorted(gazetteer.find(text), key=lambda f: text.find(f[0])))
         )
-        group, towns = _group(text, towns)
+        group, towns = read_group(text, towns)
         if not group:
             return None  # one rate: round 2's pair of counts
         said = text[: m.start()] + text[m.end() :]
-        filters = _conditions(extract_slots(said, gazetteer), kind, group, said)
+        filters = conditions_of(extract_slots(said, gazetteer), kind, group, said)
         filters = {k: v for k, v in filters.items() if k not in part}  # the rate's own state is the part
         return Grouped("share", kind, group, filters, dict(part), True, period_text=text, towns=towns)
     return None
@@ -65,13 +65,13 @@ def towns_average(text: str, gazetteer: Gazetteer) -> Grouped | None:
     if m is None:
         return None
     said = text[: m.start()] + text[m.end() :]
-    kind = _kind(said)
+    kind = record_kind(said)
     if kind is None or kind == "职工":
         return None
-    group, towns = _group(said, ())
+    group, towns = read_group(said, ())
     if group in ("", "town"):
         return None  # 每个镇平均多少家企业: round 2's one average
-    filters = _conditions(extract_slots(said, gazetteer), kind, group, said)
+    filters = conditions_of(extract_slots(said, gazetteer), kind, group, said)
     return Grouped("average", kind, group, filters, members="镇街", period_text=text, towns=towns)
 
 
