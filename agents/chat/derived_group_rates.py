@@ -17,7 +17,7 @@ from agents.chat.derived_groups import Grouped, conditions_of, read_group, recor
 from agents.chat.slots import Gazetteer, extract_slots
 
 # rate words → (record kind, the part's conditions); "整改了几成" / "处置了百分之几" say the same rate
-_RATES = (
+RATES = (
     (
         r"整改(?:完成)?率|销号率|闭环率|(?:整改(?:完成)?|销号|闭环)了?(?:几成|百分之几|百分之多少|多大比例|多少比例|多少比重)",
         "隐患",
@@ -31,6 +31,10 @@ _RATES = (
     (r"在线率", "传感器", {"online": True}),
     (r"离线率|掉线率", "传感器", {"online": False}),
 )
+# a rate said with an earlier period (整改率比上月, 处置率环比): two rates compared (round 5)
+COMPARED = re.compile(
+    r"环比|同比|(?:跟|和|与|比|较|同)(?:上一?个?月|上周|上一?季度|上一?个季度|去年同期|上年同期|去年|上年)"
+)
 _SAID_AVERAGE = re.compile(r"平均(?:下来|算下来|来看|起来|算)[，,]?(?=每)")
 _TOWNS_AVERAGE = re.compile(r"每个?(?:镇街|镇|街道)(?:的)?平均|平均每个?(?:镇街|镇|街道)")
 
@@ -40,9 +44,14 @@ def said_plainly(text: str) -> str:
     return _SAID_AVERAGE.sub("平均", text)
 
 
+def names_rate_change(text: str) -> bool:
+    """A rate compared with an earlier period: not a pair of counts for ``versus`` to compare."""
+    return COMPARED.search(text) is not None and any(re.search(words, text) for words, _, _ in RATES)
+
+
 def grouped_rate(text: str, gazetteer: Gazetteer) -> Grouped | None:
     """A completion rate per group, as a grouped share of each group's own records, or None."""
-    for words, kind, part in _RATES:
+    for words, kind, part in RATES:
         m = re.search(words, text)
         if m is None:
             continue
@@ -75,4 +84,4 @@ def towns_average(text: str, gazetteer: Gazetteer) -> Grouped | None:
     return Grouped("average", kind, group, filters, members="镇街", period_text=text, towns=towns)
 
 
-__all__ = ["grouped_rate", "said_plainly", "towns_average"]
+__all__ = ["COMPARED", "RATES", "grouped_rate", "names_rate_change", "said_plainly", "towns_average"]

@@ -55,8 +55,8 @@ _UNIT = {
     "罚款金额": "元",
 }
 # 罚了多少钱, 罚款多少元, 罚款金额: the amounts summed, not the penalties counted (round 4)
-_MONEY = re.compile(
-    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款金额"
+MONEY_SAID = re.compile(
+    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款(?:金额|总额|数额)|罚没(?:金额|款)"
 )
 
 _PER_TOWN = re.compile(r"各个?(?:镇街道|镇街|镇|街道)|每个(?:镇街|镇|街道)|分镇街?|按镇街?")
@@ -75,7 +75,7 @@ _SHARE = re.compile(r"占比|比例|比重|百分之|百分比|(?<!所)占(?!用
 _AVERAGE = re.compile(
     r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?:一)?(?P<u2>[家户次])(?P<mid>[^，,。？?平]{0,8}?)平均"
 )
-_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅")
+_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅|涨了|降了|跌了")
 _COMPARE = re.compile(r"环比|同比|(?:跟|和|与|比|较|同)(?:上个?月|上周|上季度|去年同期|上年同期|去年|上年)")
 _OWN_WHOLE = re.compile(r"本镇|本街道|本镇街|本辖区|各自|所在|该镇|自己")
 _CITY = re.compile(r"全市")
@@ -122,7 +122,9 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
         return None  # a change of one quantity: round 1's
     if growth is not None and share is None:
         before = text[: growth.start()]
-        kind = record_kind(before)
+        kind = (
+            "罚款金额" if MONEY_SAID.search(before) else record_kind(before)
+        )  # 罚款金额环比: the sums (round 5)
         if kind is None or kind == "职工":
             return None
         slots = extract_slots(before, gazetteer)
@@ -233,7 +235,9 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         text[: m.start()] + (m["mid"] or ""),
         text[m.end() :],
     )  # "每家加油站平均": the firms' words
-    total = "罚款金额" if _MONEY.search(after) or _MONEY.search(before) else record_kind(after)  # 罚款金额平均每家
+    total = (
+        "罚款金额" if MONEY_SAID.search(after) or MONEY_SAID.search(before) else record_kind(after)
+    )  # 罚款金额平均每家
     if unit in "家户个" and (unit != "个" or re.match(r"^(?:企业|单位|公司)", after)):
         members = "企业"
     elif unit == "次" and (re.search(r"检查$", before) or after.startswith(("检查", "执法检查"))):
@@ -260,4 +264,4 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
     return Grouped("average", total, group, filters, members=members, period_text=text, towns=towns)
 
 
-__all__ = ["Grouped", "grouped"]
+__all__ = ["MONEY_SAID", "Grouped", "conditions_of", "grouped", "read_group", "record_kind"]
