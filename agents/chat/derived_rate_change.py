@@ -86,7 +86,7 @@ def run_rate_change(c: RateChange, principal: Principal, sources: Sources) -> Ch
     ]
     head = (
         f"{c.kind}{name}{c.comparison}（本期 {_date(params['from_ms'])} 至 {_date(params['to_ms'])}，"
-        f"上期 {_date(prev[0])} 至 {_date(prev[1])}；{name} = 已办结数 ÷ 该期{c.kind}数，变化以百分点计）："
+        f"上期 {_date(prev[0])} 至 {_date(prev[1])}；{name} = {_state(c)}数 ÷ 该期{c.kind}数，变化以百分点计）："
     )
     cite = Citation(kind="template", ref="derived_rate_change", title=f"{name}两期对比", query=query.strip(),
                     params=params, columns=["key", "n", "w", "n0", "w0"], rows=rows[:MAX_CITED_ROWS], row_count=len(rows))  # fmt: skip
@@ -115,6 +115,13 @@ def _line(c: RateChange, r: dict[str, Any], name: str) -> str:
     points = abs(diff).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     change = "持平（0.0个百分点）" if points == 0 else f"{'上升' if diff > 0 else '下降'} {points}个百分点"
     return f"{who}{this}；{last}；{change}。"
+
+
+def _state(c: RateChange) -> str:
+    """The part the rate counts, named (已整改或已验收, 已处置, 在线)."""
+    if isinstance(statuses := c.part.get("statuses"), list):
+        return "或".join(statuses)
+    return "在线" if c.part.get("online") else "离线"
 
 
 def _show(v: float) -> str:
