@@ -114,3 +114,20 @@ def test_a_town_officers_rate_change_stays_in_his_town(service) -> None:  # type
     (row,) = got.rows
     assert row["w"] == _count(service, "本月发现的隐患有多少条", GUSHAN)
     assert row["w"] < _count(service, "本月发现的隐患有多少条")
+
+
+def test_the_rate_change_scorer_wants_both_rates_the_points_and_the_direction() -> None:
+    from evals.chat_derived import derived_answer_ok, derived_execution_ok
+
+    gold = [{"key": "合计", "n": 30, "w": 40, "n0": 20, "w0": 50}]  # 75.0% vs 40.0%: up 35.0 points
+    assert derived_answer_ok("rate_change", gold, "本期 30/40，75.0%；上期 20/50，40.0%；上升 35.0个百分点。")
+    assert not derived_answer_ok("rate_change", gold, "本期 75.0%；上期 40.0%；下降 35.0个百分点。")
+    assert not derived_answer_ok("rate_change", gold, "本期 75.0%；上期 40.0%；增长 87.5%。")  # a growth rate
+    assert derived_execution_ok(
+        "rate_change", gold, [{"key": "合计", "n": 30.0, "w": 40.0, "n0": 20.0, "w0": 50.0}]
+    )
+    assert not derived_execution_ok(
+        "rate_change", gold, [{"period": "本月", "n": 30}, {"period": "上月", "n": 20}]
+    )
+    empty = [{"key": "合计", "n": 0, "w": 0, "n0": 3, "w0": 5}]
+    assert derived_answer_ok("rate_change", empty, "本期没有记录，无法计算本期整改率")
