@@ -26,6 +26,10 @@ figure is computed here, independently of the system, under the conventions of `
 * ``grouped_average`` (各类企业平均每家几个X, round 3): gold rows ``(key, n, w)`` = group, total, members;
   two columns hold the (group, total) pairs (as ``grouped``), and the answer names each group with
   members and its mean n / w with two decimals, as ``average``.
+* ``rate_change`` (整改率环比, 处置率比上月提高了多少, round 5): one gold row ``(n, w, n0, w0)`` = this
+  period's part and whole, the period before's; the rows hold the four counts (at most two rows), and
+  the answer states both rates as ``share`` and their difference in percentage points, one decimal
+  from the exact rates ("5.5个百分点"), with the direction; a whole of 0 must be said (无法计算).
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -46,6 +50,7 @@ DERIVED_KINDS = (
     "grouped_growth",
     "clarify",
     "grouped_average",
+    "rate_change",
 )
 ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
 UP_WORDS = ("增长", "增加", "上升", "多")
@@ -83,7 +88,24 @@ def versus_ok(gold: list[Any], rows: list[dict[str, Any]]) -> bool:
     return 0 < len(rows) <= 2 and want <= _numbers(rows)
 
 
+def points(n: float, w: float, n0: float, w0: float) -> str:
+    """The change between two rates in percentage points, one decimal, halves away from zero."""
+    value = abs(Decimal(str(n)) * 100 / Decimal(str(w)) - Decimal(str(n0)) * 100 / Decimal(str(w0)))
+    return f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}个百分点"
+
+
+def _rate_change_ok(gold: dict[str, Any], answer: str) -> bool:
+    n, w, n0, w0 = (float(gold[k]) for k in ("n", "w", "n0", "w0"))
+    if not w or not w0:
+        return "无法计算" in answer
+    rates = percent(n, w) in answer and percent(n0, w0) in answer
+    return rates and points(n, w, n0, w0) in answer and _direction_ok(n / w, n0 / w0, answer)
+
+
 def derived_execution_ok(compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
+    if compare == "rate_change":  # the four counts behind the two rates
+        want = {_norm(gold_rows[0][k]) for k in ("n", "w", "n0", "w0")} if gold_rows else set()
+        return 0 < len(rows) <= 2 and want <= _numbers(rows)
     if compare == "clarify":  # asked back: nothing counted yet
         return not _numbers(rows) - {"0"}
     if compare in ("grouped_share", "grouped_growth", "grouped_average"):
@@ -107,6 +129,8 @@ def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str
         return named and all(percent(abs(r["n"] - r["w"]), r["w"]) in answer for r in gold_rows if r["w"])
     if compare == "grouped_average":
         return all(_norm(r["key"]) in answer and mean(r["n"], r["w"]) in answer for r in gold_rows if r["w"])
+    if compare == "rate_change":
+        return bool(gold_rows) and _rate_change_ok(gold_rows[0], answer)
     if compare == "clarify":
         return "哪" in answer and any(w in answer for w in ASK_BACK_WORDS)
     first, second = (float(r["key"]) for r in gold_rows[:2])

@@ -97,6 +97,8 @@ RECORDS: dict[str, Records] = {
         _FIRM_CONDITIONS,
     ),
 }
+# 罚款金额 (round 5): the penalties again, their amounts summed instead of counted (各镇罚款金额环比)
+RECORDS["罚款金额"] = RECORDS["行政处罚"]
 
 # group → its expression per record kind; a group a kind lacks is not offered (KeyError → not asked)
 _GROUP_EXPR = {
@@ -115,6 +117,7 @@ GROUPS_OF: dict[str, tuple[str, ...]] = {
     "传感器": ("town", "category", "sensor_type", ""),
     "重大危险源": ("town", "category", "level", ""),
     "行政处罚": ("town", "category", ""),
+    "罚款金额": ("town", "category", ""),
 }
 
 PARAMS = ("categories", "key_domain", "statuses", "level", "overdue", "event_type", "online", "sensor_type")
@@ -137,6 +140,11 @@ def _records(kind: str, group: str) -> Records:
     return r
 
 
+def _each(kind: str) -> str:
+    """What one record adds to n and w: 1, or its amount in 元 for money (round 5)."""
+    return "coalesce(r.amount_yuan, 0)" if kind == "罚款金额" else "1"
+
+
 def _where(r: Records) -> str:
     return f"WHERE {r.scope} AND ($towns IS NULL OR {r.town} IN $towns) AND {r.conditions}"
 
@@ -152,7 +160,8 @@ def share_query(kind: str, group: str) -> str:
     period = f" AND {_period(r.time)}" if r.time else ""
     return (
         f"{r.match} {_where(r)}{period}\n"
-        f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {part} THEN 1 ELSE 0 END) AS n, count({r.node}) AS w "
+        f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {part} THEN {_each(kind)} ELSE 0 END) AS n, "
+        f"sum({_each(kind)}) AS w "
         "ORDER BY key"
     )
 
@@ -166,8 +175,26 @@ def growth_query(kind: str, group: str) -> str:
     before = f"{r.time} >= $prev_from_ms AND {r.time} < $prev_to_ms"
     return (
         f"{r.match} {_where(r)}\n"
-        f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {this} THEN 1 ELSE 0 END) AS n, "
-        f"sum(CASE WHEN {before} THEN 1 ELSE 0 END) AS w ORDER BY key"
+        f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {this} THEN {_each(kind)} ELSE 0 END) AS n, "
+        f"sum(CASE WHEN {before} THEN {_each(kind)} ELSE 0 END) AS w ORDER BY key"
+    )
+
+
+def rate_change_query(kind: str, group: str) -> str:
+    """A rate in two periods (整改率环比, round 5): n/w = the part (``$part_*``) and all records of
+    [$from_ms, $to_ms), n0/w0 the same of [$prev_from_ms, $prev_to_ms)."""
+    r = _records(kind, group)
+    if r.time is None:
+        raise KeyError(kind)
+    part = re.sub(r"\$(?!now\b)", "$part_", r.conditions)
+    this = f"{r.time} >= $from_ms AND {r.time} < $to_ms"
+    before = f"{r.time} >= $prev_from_ms AND {r.time} < $prev_to_ms"
+    return (
+        f"{r.match} {_where(r)}\n"
+        f"RETURN {_group(kind, group)} AS key, sum(CASE WHEN {this} AND {part} THEN 1 ELSE 0 END) AS n, "
+        f"sum(CASE WHEN {this} THEN 1 ELSE 0 END) AS w, "
+        f"sum(CASE WHEN {before} AND {part} THEN 1 ELSE 0 END) AS n0, "
+        f"sum(CASE WHEN {before} THEN 1 ELSE 0 END) AS w0 ORDER BY key"
     )
 
 
@@ -176,6 +203,7 @@ _MEMBERS = {
     "企业": ("MATCH (e:Enterprise)", "e", None),
     "执法检查": ("MATCH (m:Inspection)-[:INSPECTED]->(e:Enterprise)", "m", "m.inspected_at"),
     "行政处罚": ("MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(m:Penalty)", "m", "m.decided_at"),
+    "职工": ("MATCH (e:Enterprise)", "e", None),  # 人均: the firms, weighed by their employees
 }
 _TOTALS = {
     ("企业", "隐患"): ("OPTIONAL MATCH (e)-[:HAS_HAZARD]->(r:Hazard)", "r.found_at", _HAZARD_CONDITIONS),
@@ -208,6 +236,15 @@ def average_query(members: str, total: str, group: str) -> str:
     where = f"WHERE {ENTERPRISE_SCOPE} AND ($towns IS NULL OR e.town IN $towns) AND {_FIRM_CONDITIONS}"
     if member_time:
         where += f" AND {_period(member_time)}"
+    if members == "职工":  # 人均 (round 5): the firms' records over the firms' employees, each firm once
+        linked, linked_time, conditions = _TOTALS[("企业", total)]
+        if linked_time:
+            conditions += f" AND {_period(linked_time)}"
+        counted = "sum(coalesce(r.amount_yuan, 0))" if total == "罚款金额" else "count(r)"
+        return (
+            f"MATCH (e:Enterprise) {where}\n{linked} WHERE {conditions}\n"
+            f"WITH e, {counted} AS c RETURN {key} AS key, sum(c) AS n, sum(e.employees) AS w ORDER BY key"
+        )
     if total == "职工":
         if members != "企业":
             raise KeyError(total)
@@ -240,4 +277,13 @@ def per_town_query(kind: str, group: str) -> str:
     )
 
 
-__all__ = ["GROUPS_OF", "PARAMS", "RECORDS", "average_query", "growth_query", "per_town_query", "share_query"]
+__all__ = [
+    "GROUPS_OF",
+    "PARAMS",
+    "RECORDS",
+    "average_query",
+    "growth_query",
+    "per_town_query",
+    "rate_change_query",
+    "share_query",
+]

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from agents.chat.derived_groups import Grouped, _conditions, _group, _kind
+from agents.chat.derived_groups import Grouped, conditions_of, read_group, record_kind
 from agents.chat.slots import Gazetteer, extract_slots
 
 # rate words → (record kind, the part's conditions); "整改了几成" / "处置了百分之几" say the same rate
-_RATES = (
+RATES = (
     (
         r"整改(?:完成)?率|销号率|闭环率|(?:整改(?:完成)?|销号|闭环)了?(?:几成|百分之几|百分之多少|多大比例|多少比例|多少比重)",
         "隐患",
@@ -31,6 +31,10 @@ _RATES = (
     (r"在线率", "传感器", {"online": True}),
     (r"离线率|掉线率", "传感器", {"online": False}),
 )
+# a rate said with an earlier period (整改率比上月, 处置率环比): two rates compared (round 5)
+COMPARED = re.compile(
+    r"环比|同比|(?:跟|和|与|比|较|同)(?:上一?个?月|上周|上一?季度|上一?个季度|去年同期|上年同期|去年|上年)"
+)
 _SAID_AVERAGE = re.compile(r"平均(?:下来|算下来|来看|起来|算)[，,]?(?=每)")
 _TOWNS_AVERAGE = re.compile(r"每个?(?:镇街|镇|街道)(?:的)?平均|平均每个?(?:镇街|镇|街道)")
 
@@ -40,20 +44,25 @@ def said_plainly(text: str) -> str:
     return _SAID_AVERAGE.sub("平均", text)
 
 
+def names_rate_change(text: str) -> bool:
+    """A rate compared with an earlier period: not a pair of counts for ``versus`` to compare."""
+    return COMPARED.search(text) is not None and any(re.search(words, text) for words, _, _ in RATES)
+
+
 def grouped_rate(text: str, gazetteer: Gazetteer) -> Grouped | None:
     """A completion rate per group, as a grouped share of each group's own records, or None."""
-    for words, kind, part in _RATES:
+    for words, kind, part in RATES:
         m = re.search(words, text)
         if m is None:
             continue
         towns = tuple(
             dict.fromkeys(t for _, t in sorted(gazetteer.find(text), key=lambda f: text.find(f[0])))
         )
-        group, towns = _group(text, towns)
+        group, towns = read_group(text, towns)
         if not group:
             return None  # one rate: round 2's pair of counts
         said = text[: m.start()] + text[m.end() :]
-        filters = _conditions(extract_slots(said, gazetteer), kind, group, said)
+        filters = conditions_of(extract_slots(said, gazetteer), kind, group, said)
         filters = {k: v for k, v in filters.items() if k not in part}  # the rate's own state is the part
         return Grouped("share", kind, group, filters, dict(part), True, period_text=text, towns=towns)
     return None
@@ -65,14 +74,14 @@ def towns_average(text: str, gazetteer: Gazetteer) -> Grouped | None:
     if m is None:
         return None
     said = text[: m.start()] + text[m.end() :]
-    kind = _kind(said)
+    kind = record_kind(said)
     if kind is None or kind == "职工":
         return None
-    group, towns = _group(said, ())
+    group, towns = read_group(said, ())
     if group in ("", "town"):
         return None  # 每个镇平均多少家企业: round 2's one average
-    filters = _conditions(extract_slots(said, gazetteer), kind, group, said)
+    filters = conditions_of(extract_slots(said, gazetteer), kind, group, said)
     return Grouped("average", kind, group, filters, members="镇街", period_text=text, towns=towns)
 
 
-__all__ = ["grouped_rate", "said_plainly", "towns_average"]
+__all__ = ["COMPARED", "RATES", "grouped_rate", "names_rate_change", "said_plainly", "towns_average"]

@@ -50,7 +50,7 @@ _GROUP_LABEL = {
     "sensor_type": "传感器类型",
     "": "",
 }
-_MEMBER_UNIT = {"企业": "家", "执法检查": "次", "行政处罚": "起", "镇街": "个"}
+_MEMBER_UNIT = {"企业": "家", "执法检查": "次", "行政处罚": "起", "镇街": "个", "职工": "人"}
 
 
 def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAnswer | None:

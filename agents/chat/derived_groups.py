@@ -55,8 +55,8 @@ _UNIT = {
     "罚款金额": "元",
 }
 # 罚了多少钱, 罚款多少元, 罚款金额: the amounts summed, not the penalties counted (round 4)
-_MONEY = re.compile(
-    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款金额"
+MONEY_SAID = re.compile(
+    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款(?:金额|总额|数额)|罚没(?:金额|款)"
 )
 
 _PER_TOWN = re.compile(r"各个?(?:镇街道|镇街|镇|街道)|每个(?:镇街|镇|街道)|分镇街?|按镇街?")
@@ -75,7 +75,7 @@ _SHARE = re.compile(r"占比|比例|比重|百分之|百分比|(?<!所)占(?!用
 _AVERAGE = re.compile(
     r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?:一)?(?P<u2>[家户次])(?P<mid>[^，,。？?平]{0,8}?)平均"
 )
-_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅")
+_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅|涨了|降了|跌了")
 _COMPARE = re.compile(r"环比|同比|(?:跟|和|与|比|较|同)(?:上个?月|上周|上季度|去年同期|上年同期|去年|上年)")
 _OWN_WHOLE = re.compile(r"本镇|本街道|本镇街|本辖区|各自|所在|该镇|自己")
 _CITY = re.compile(r"全市")
@@ -117,12 +117,14 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
     share, growth = _SHARE.search(text), _COMPARE.search(text) if _GROWTH.search(text) else None
     if share is None and growth is None:
         return None
-    group, towns = _group(text, towns)
+    group, towns = read_group(text, towns)
     if not group and share is None:
         return None  # a change of one quantity: round 1's
     if growth is not None and share is None:
         before = text[: growth.start()]
-        kind = _kind(before)
+        kind = (
+            "罚款金额" if MONEY_SAID.search(before) else record_kind(before)
+        )  # 罚款金额环比: the sums (round 5)
         if kind is None or kind == "职工":
             return None
         slots = extract_slots(before, gazetteer)
@@ -131,7 +133,7 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
             "growth",
             kind,
             group,
-            _conditions(slots, kind, group),
+            conditions_of(slots, kind, group),
             comparison=comparison,
             period_text=before,
             towns=towns,
@@ -139,11 +141,11 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
     assert share is not None
     cut = re.search(r"(?<!所)占(?!用|地)", text)
     part_text, whole_text = (text[: cut.start()], text[cut.end() :]) if cut else (text[: share.start()], "")
-    kind = _kind(part_text) or _kind(whole_text)
+    kind = record_kind(part_text) or record_kind(whole_text)
     if kind is None or kind == "职工":
         return None
-    part = _conditions(extract_slots(part_text, gazetteer), kind, group, part_text)
-    whole = _conditions(extract_slots(whole_text, gazetteer), kind, group, whole_text)
+    part = conditions_of(extract_slots(part_text, gazetteer), kind, group, part_text)
+    whole = conditions_of(extract_slots(whole_text, gazetteer), kind, group, whole_text)
     extra = {k: v for k, v in part.items() if whole.get(k) != v}
     filters = {k: v for k, v in part.items() if k not in extra} | whole
     city = bool(_CITY.search(whole_text))
@@ -163,7 +165,7 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
     return Grouped("share", kind, group, filters, extra, own, period_text=text, towns=towns, city_whole=city)
 
 
-def _group(text: str, towns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+def read_group(text: str, towns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """The group asked and the towns named: two towns side by side are a town group of those two."""
     if _PER_TYPE.search(text):
         return "event_type", towns
@@ -180,7 +182,7 @@ def _group(text: str, towns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     return "", towns
 
 
-def _kind(phrase: str) -> str | None:
+def record_kind(phrase: str) -> str | None:
     said = [m.group(0) for m in _NOUNS.finditer(phrase)]
     if not said:
         return None
@@ -190,7 +192,7 @@ def _kind(phrase: str) -> str | None:
     return records[-1] if records else kinds[-1]
 
 
-def _conditions(s: Slots, kind: str, group: str, text: str = "") -> dict[str, Any]:
+def conditions_of(s: Slots, kind: str, group: str, text: str = "") -> dict[str, Any]:
     """The slots that condition ``kind``'s records, as ``graph.derived_queries`` parameters; the group's
     own dimension is no condition ("重大隐患和一般隐患各占": both levels are the groups)."""
     out: dict[str, Any] = {}
@@ -233,7 +235,9 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         text[: m.start()] + (m["mid"] or ""),
         text[m.end() :],
     )  # "每家加油站平均": the firms' words
-    total = "罚款金额" if _MONEY.search(after) or _MONEY.search(before) else _kind(after)  # 罚款金额平均每家
+    total = (
+        "罚款金额" if MONEY_SAID.search(after) or MONEY_SAID.search(before) else record_kind(after)
+    )  # 罚款金额平均每家
     if unit in "家户个" and (unit != "个" or re.match(r"^(?:企业|单位|公司)", after)):
         members = "企业"
     elif unit == "次" and (re.search(r"检查$", before) or after.startswith(("检查", "执法检查"))):
@@ -244,15 +248,15 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         return None  # 每个镇: round 2's (or, per group, derived_group_rates)
     if total is None or total == members or (members == "执法检查" and total not in ("隐患", "行政处罚")):
         return None
-    group, towns = _group(text, towns)
+    group, towns = read_group(text, towns)
     if group not in ("", "town", "category") or (members == "行政处罚" and not group):
         return None  # one average per penalty over the city: round 2's
     slots = extract_slots(before + after, gazetteer)
-    filters = _conditions(slots, "企业", group) | {
-        k: v for k, v in _conditions(slots, total, group).items() if k not in ("categories", "key_domain")
+    filters = conditions_of(slots, "企业", group) | {
+        k: v for k, v in conditions_of(slots, total, group).items() if k not in ("categories", "key_domain")
     }
     if total == "传感器":
-        filters |= _conditions(slots, "传感器", group, after)
+        filters |= conditions_of(slots, "传感器", group, after)
     if not group and len(towns) == 1:
         towns = towns  # "周庄镇的企业户均": that town's firms
     elif not group and len(towns) > 1:
@@ -260,4 +264,4 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
     return Grouped("average", total, group, filters, members=members, period_text=text, towns=towns)
 
 
-__all__ = ["Grouped", "grouped"]
+__all__ = ["MONEY_SAID", "Grouped", "conditions_of", "grouped", "read_group", "record_kind"]

@@ -23,6 +23,8 @@ from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_av
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
+from agents.chat.derived_per_head import per_employee
+from agents.chat.derived_rate_change import rate_change, run_rate_change
 from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
 from agents.chat.models import ChatAnswer, TurnState
 from agents.chat.slots import Gazetteer
@@ -44,8 +46,17 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
+        changed = rate_change(said, gazetteer()) if sources is not None else None
+        if (
+            changed is not None
+            and sources is not None
+            and (got_c := run_rate_change(changed, principal, sources))
+        ):
+            return got_c, None  # 整改率环比, 处置率比上月提高了多少 (round 5)
         per = (
-            grouped_rate(said, gazetteer()) or towns_average(said, gazetteer())
+            grouped_rate(said, gazetteer())
+            or towns_average(said, gazetteer())
+            or per_employee(said, gazetteer())
             if sources is not None
             else None
         )

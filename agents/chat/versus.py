@@ -20,6 +20,7 @@ from typing import Any
 from agents.chat import two_periods
 from agents.chat.composed_followup import PERIOD
 from agents.chat.counted_lists import as_count
+from agents.chat.derived_group_rates import names_rate_change
 from agents.chat.models import ChatAnswer, TurnState
 from core.scope import Principal
 
@@ -91,7 +92,7 @@ def answer(
     previous = previous if not asked or text == asked else None
     text = two_periods.as_comparison(text) or text  # "这周和上周各多少次": the same comparison
     found = comparison(text)
-    if found is None:
+    if found is None or names_rate_change(text):  # 整改率比上月: two rates, not two counts (ADR 0018 round 5)
         return ask(text, principal, previous, use_llm)
     rest, other = found
     base = rest if len(rest) > 4 else (previous.question if previous is not None else "")
