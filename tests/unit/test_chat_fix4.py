@@ -56,7 +56,11 @@ def service() -> Iterator[object]:
 
 @pytest.mark.parametrize(
     ("question", "unit"),
-    [("全市风险点清单给我看看", "处"), ("全市的企业都列一下", "家"), ("今年全市做过的执法检查都有哪些", "次")],
+    [
+        ("全市风险点清单给我看看", "处"),
+        ("全市的企业都列一下", "家"),
+        ("今年全市做过的执法检查都有哪些", "次"),
+    ],
 )
 def test_a_list_past_the_limit_states_its_true_total(service, question: str, unit: str) -> None:  # type: ignore[no-untyped-def]
     got = service.ask(question, CITY)
@@ -79,3 +83,9 @@ def test_shui_jia_with_most_ranks_firms_of_the_town(service) -> None:  # type: i
         assert got.path == "aggregate" and got.rows, question
         assert all(r.get("enterprise_id") for r in got.rows), question  # firms, not towns
         assert "企业" in got.answer
+
+
+def test_a_number_the_user_said_is_no_cut(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("全市最近的一次执法检查是哪天", CITY)
+    assert len(got.rows) == 1
+    assert "列出前" not in got.answer
