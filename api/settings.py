@@ -93,8 +93,7 @@ class LlmSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
-    # Prompt tokens + answer; the text-to-Cypher prompt v3 alone is ~5,400 tokens
-    context: int = Field(8192, ge=512)
+    context: int = Field(4096, ge=512)
     # llama.cpp RAM cache of evaluated prompt prefixes, counted honestly; 0 = off (agents/llm/llama_server_config.py)
     prompt_cache_mb: int = Field(1536, ge=0)
     timeout_s: float = Field(60.0, gt=0)

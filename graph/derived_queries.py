@@ -110,7 +110,7 @@ _GROUP_EXPR = {
 GROUPS_OF: dict[str, tuple[str, ...]] = {
     "企业": ("town", "category", ""),
     "隐患": ("town", "category", "level", ""),
-    "告警": ("town", "event_type", "level", ""),
+    "告警": ("town", "event_type", "level", "category", ""),  # category: of the firm it occurred at (round 4)
     "执法检查": ("town", "category", ""),
     "传感器": ("town", "category", "sensor_type", ""),
     "重大危险源": ("town", "category", "level", ""),
@@ -126,6 +126,17 @@ def _group(kind: str, group: str) -> str:
     return _GROUP_EXPR[group] or RECORDS[kind].town
 
 
+def _records(kind: str, group: str) -> Records:
+    """The kind's records; an alarm carries no firm category, so by category it is matched with the firm
+    it occurred at (alarms at no firm have no category and are left out of whole and parts alike)."""
+    r = RECORDS[kind]
+    if kind == "告警" and group == "category":
+        return Records(
+            "MATCH (r:Event)-[:OCCURRED_AT]->(e:Enterprise)", r.node, r.town, r.scope, r.time, r.conditions
+        )
+    return r
+
+
 def _where(r: Records) -> str:
     return f"WHERE {r.scope} AND ($towns IS NULL OR {r.town} IN $towns) AND {r.conditions}"
 
@@ -136,7 +147,7 @@ def _period(expr: str, lo: str = "$from_ms", hi: str = "$to_ms") -> str:
 
 def share_query(kind: str, group: str) -> str:
     """n: the records also meeting the part's conditions (``$part_*``), w: all the group's records."""
-    r = RECORDS[kind]
+    r = _records(kind, group)
     part = re.sub(r"\$(?!now\b)", "$part_", r.conditions)  # the part's own conditions; the clock is shared
     period = f" AND {_period(r.time)}" if r.time else ""
     return (
@@ -148,7 +159,7 @@ def share_query(kind: str, group: str) -> str:
 
 def growth_query(kind: str, group: str) -> str:
     """n: the records of [$from_ms, $to_ms), w: those of [$prev_from_ms, $prev_to_ms); kinds without a date have none."""
-    r = RECORDS[kind]
+    r = _records(kind, group)
     if r.time is None:
         raise KeyError(kind)
     this = f"{r.time} >= $from_ms AND {r.time} < $to_ms"
@@ -164,6 +175,7 @@ def growth_query(kind: str, group: str) -> str:
 _MEMBERS = {
     "企业": ("MATCH (e:Enterprise)", "e", None),
     "执法检查": ("MATCH (m:Inspection)-[:INSPECTED]->(e:Enterprise)", "m", "m.inspected_at"),
+    "行政处罚": ("MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(m:Penalty)", "m", "m.decided_at"),
 }
 _TOTALS = {
     ("企业", "隐患"): ("OPTIONAL MATCH (e)-[:HAS_HAZARD]->(r:Hazard)", "r.found_at", _HAZARD_CONDITIONS),
@@ -174,6 +186,7 @@ _TOTALS = {
     ),
     ("企业", "执法检查"): ("OPTIONAL MATCH (r:Inspection)-[:INSPECTED]->(e)", "r.inspected_at", "true"),
     ("企业", "行政处罚"): ("OPTIONAL MATCH (e)-[:RECEIVED_PENALTY]->(r:Penalty)", "r.decided_at", "true"),
+    ("企业", "罚款金额"): ("OPTIONAL MATCH (e)-[:RECEIVED_PENALTY]->(r:Penalty)", "r.decided_at", "true"),
     ("企业", "重大危险源"): (
         "OPTIONAL MATCH (e)-[:HAS_HAZARD_SOURCE]->(r:MajorHazardSource)",
         None,
@@ -199,13 +212,32 @@ def average_query(members: str, total: str, group: str) -> str:
         if members != "企业":
             raise KeyError(total)
         return f"{match} {where}\nRETURN {key} AS key, sum(e.employees) AS n, count(e) AS w ORDER BY key"
+    if members == "行政处罚":  # 平均每起罚款多少: the penalties are the members and carry the amount
+        if total != "罚款金额":
+            raise KeyError(total)
+        return f"{match} {where}\nRETURN {key} AS key, sum(m.amount_yuan) AS n, count(m) AS w ORDER BY key"
     linked, linked_time, conditions = _TOTALS[(members, total)]
     if linked_time and not member_time:
         conditions += f" AND {_period(linked_time)}"
+    counted = "sum(coalesce(r.amount_yuan, 0))" if total == "罚款金额" else "count(r)"  # money: the amounts
     return (
         f"{match} {where}\n{linked} WHERE {conditions}\n"
-        f"RETURN {key} AS key, count(r) AS n, count(DISTINCT {node}) AS w ORDER BY key"
+        f"RETURN {key} AS key, {counted} AS n, count(DISTINCT {node}) AS w ORDER BY key"
     )
 
 
-__all__ = ["GROUPS_OF", "PARAMS", "RECORDS", "average_query", "growth_query", "share_query"]
+def per_town_query(kind: str, group: str) -> str:
+    """每个镇平均 per group (各类企业每个镇平均几家): n = the group's records, w = the towns that have
+    enterprises in scope, one denominator for every group (round 2's 每个镇平均)."""
+    if group in ("town", ""):
+        raise KeyError(group)
+    r = _records(kind, group)
+    period = f" AND {_period(r.time)}" if r.time else ""
+    return (
+        f"MATCH (t:Enterprise) WHERE {ENTERPRISE_SCOPE.replace('e.', 't.')} WITH count(DISTINCT t.town) AS towns\n"
+        f"{r.match} {_where(r)}{period}\n"
+        f"RETURN {_group(kind, group)} AS key, count({r.node}) AS n, towns AS w ORDER BY key"
+    )
+
+
+__all__ = ["GROUPS_OF", "PARAMS", "RECORDS", "average_query", "growth_query", "per_town_query", "share_query"]

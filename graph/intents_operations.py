@@ -207,6 +207,7 @@ ORDER BY d.level, d.town, d.role, p.name LIMIT $limit""",
             "event_type",
             "event_status",
             "event_level",
+            "camera_point",
             "from_ms",
             "to_ms",
         ),
@@ -218,6 +219,8 @@ WHERE ev.occurred_at >= $from_ms AND ev.occurred_at < $to_ms
   AND ($event_type IS NULL OR ev.event_type = $event_type) AND ($event_status IS NULL OR ev.status = $event_status)
   AND ($event_level IS NULL OR ev.level = $event_level)
   AND ($scope_town IS NULL OR ev.town = $scope_town) AND ($scope_enterprise IS NULL OR ev.enterprise_id = $scope_enterprise)
+OPTIONAL MATCH (c:Camera)-[:DETECTED]->(ev)
+WITH ev, c WHERE $camera_point IS NULL OR c.name CONTAINS $camera_point
 RETURN ev.id AS id, ev.event_type AS event_type, ev.level AS level, ev.status AS status, ev.town AS town,
   ev.enterprise_id AS enterprise_id, ev.occurred_at AS occurred_at, ev.description AS description
 ORDER BY ev.occurred_at DESC, ev.id LIMIT $limit""",
@@ -296,6 +299,8 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
         subject="危化品储存",
         examples=("澄星化工存了哪些危化品", "这家企业有什么化学品"),
     ),
+    # A warehouse's stock is its town's own reserve, not a city-wide dispatch resource as the nearest
+    # teams are (ADR 0007): scoped to the officer's town like team_equipment; enterprise users see none.
     Intent(
         "materials_low_stock",
         "库存低于最低储备的应急物资（按镇街、物资名称）",
@@ -304,6 +309,7 @@ ORDER BY e.name, c.name, s.id LIMIT $limit""",
         """MATCH (w:Warehouse)-[:STOCKS]->(m:Material)
 WHERE m.quantity < m.min_stock AND ($town IS NULL OR w.town = $town)
   AND ($material IS NULL OR m.name CONTAINS $material)
+  AND ($scope_town IS NULL OR w.town = $scope_town) AND $scope_enterprise IS NULL
 RETURN m.id AS id, m.name AS name, m.quantity AS quantity, m.min_stock AS min_stock, m.unit AS unit,
   w.name AS warehouse ORDER BY w.name, m.id LIMIT $limit""",
         key_kind="material",

@@ -36,3 +36,22 @@ def level_names(blocks: list[Block]) -> dict[str, str]:
     texts = [b.text for b in blocks if b.kind != "table"]
     texts += [t for b in blocks if b.kind == "table" for t in _table_tiers(b)]
     return named_levels(texts)
+
+
+# A measures cell's clause that only says who leads at that level: "现场由押运员负责", "车队长到场指挥"
+_LEAD_CLAUSE = re.compile(
+    r"(?:现场)?由([^，,。；;由]{2,8}?)(?:负责|统一)?(?:现场)?(?:指挥|负责)|([^，,。；;由]{2,8}?)(?:到场指挥|赶赴现场)"
+)
+# A crowd or several bodies sent to the scene ("指挥部全体成员赶赴现场", "各抢险小组…", "抢修组和警戒组…") is
+# a measure of the level: one post leads, a whole body or every group does not
+_CROWD = re.compile(r"全体|各|相关|有关|[、和及与]|(?:成员|人员|队员|力量|单位|组)$")
+
+
+def cell_leader(clause: str) -> str | None:
+    """The post a level table's measures clause names as leading that level, or None for a measure."""
+    m = _LEAD_CLAUSE.fullmatch(clause)
+    if m is None:
+        return None
+    if m.group(1):
+        return m.group(1)
+    return None if _CROWD.search(m.group(2)) else m.group(2)

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from plans.draft import PlanDraft, sentences
+from plans.level_tier_cells import cell_leader
 from plans.rules_level_content_cells import CONTENT_HEADER, content_fields
 from plans.rules_level_fields import (
     _CLASS,
@@ -317,9 +318,9 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
                 entry["commander"] = cell(commander_col)
                 draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.85)
             for action in split_actions(cell(actions_col)):
-                lead = _LEAD_CLAUSE.fullmatch(action) if commander_col is None else None
+                lead = cell_leader(action) if commander_col is None else None
                 if lead and entry["commander"] is None:  # "现场由押运员负责": who leads, no measure
-                    entry["commander"] = lead.group(1) or lead.group(2)
+                    entry["commander"] = lead
                     draft.cite(f"/response_levels/{index}/commander", block.paragraph, confidence=0.75)
                     continue
                 if action not in entry["actions"]:
@@ -332,10 +333,6 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
 
 
 _GLOSS = re.compile(r"[（(][^）)]{1,8}[)）]")
-# A measures cell's clause that only says who leads at that level (the table has no commander column)
-_LEAD_CLAUSE = re.compile(
-    r"(?:现场)?由([^，,。；;由]{2,8}?)(?:负责|统一)?(?:现场)?(?:指挥|负责)|([^，,。；;由]{2,8}?)(?:到场指挥|赶赴现场)"
-)
 # Columns that are no criterion of a level: a warning colour, a note, a row number, who is told
 _NOT_CRITERION = re.compile(r"预警|颜色|备注|序号|说明|报告|通知|标识")
 

@@ -24,7 +24,7 @@ SHOWN = 10
 _FILTER_LABELS = {
     "town": "{}", "category": "{}", "key_domain": "{}", "scale": "{}", "responsibility_class": "{}类",
     "mhs_level": "{}级", "hazard_level": "{}", "hazard_status": "{}", "event_type": "{}", "event_status": "{}",
-    "event_level": "{}", "op_type": "{}", "lessor_grade": "{}色", "risk_level": "{}风险",
+    "event_level": "{}", "camera_point": "{}摄像头", "op_type": "{}", "lessor_grade": "{}色", "risk_level": "{}风险",
     "chemical_word": "储存{}", "lessor_type": "出租方为{}", "team_type": "{}队伍", "equipment": "{}", "material": "{}",
     "duty_role": "{}", "inspection_kind": "{}", "inspecting_level": "{}级单位检查", "inspecting_unit": "{}",
     "amount_above": "单笔罚款超过{:g}元", "amount_from": "单笔罚款{:g}元及以上", "amount_below": "单笔罚款不到{:g}元",

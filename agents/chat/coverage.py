@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.camera_point import camera_point
 from agents.chat.hazard_age import without_age
 from agents.chat.level_ranges import LEVEL_THRESHOLD
 from agents.chat.router import LEASE, PENALTY
@@ -188,6 +189,8 @@ def uncovered(
         return ()
     intent = BY_ID[intent_id]
     missing = [s.name for s in SUBJECTS if intent_id not in s.covered_by and s.pattern.search(text)]
+    if intent_id == "events_recent" and camera_point(text):  # "罐区那个摄像头报过几次警": the point's slot
+        missing = [m for m in missing if m != "视频监控"]
     if not restricted and _TRADE_NOUN.search(text) and not any(getattr(slots, a) for a in _ATTRIBUTES):
         missing.append(
             "行业关键词"

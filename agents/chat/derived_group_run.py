@@ -20,7 +20,15 @@ from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation
 from agents.chat.timewords import CST, TimeParser, Window, time_window
 from core.ports import GraphStore
 from core.scope import Principal, ScopeLevel
-from graph.derived_queries import PARAMS, RECORDS, average_query, growth_query, share_query
+from graph.derived_queries import (
+    GROUPS_OF,
+    PARAMS,
+    RECORDS,
+    average_query,
+    growth_query,
+    per_town_query,
+    share_query,
+)
 
 
 class Sources(Protocol):
@@ -42,7 +50,7 @@ _GROUP_LABEL = {
     "sensor_type": "传感器类型",
     "": "",
 }
-_MEMBER_UNIT = {"企业": "家", "执法检查": "次"}
+_MEMBER_UNIT = {"企业": "家", "执法检查": "次", "行政处罚": "起", "镇街": "个"}
 
 
 def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAnswer | None:
@@ -71,11 +79,15 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
                 "prev_to_ms": prev[1],
             }
             query = growth_query(g.kind, g.group)
+        elif g.mode == "average" and g.members == "镇街":
+            query = per_town_query(g.kind, g.group)  # 各类企业每个镇平均几家 (round 4)
         elif g.mode == "average":
             query = average_query(g.members, g.kind, g.group)
         else:
             query = share_query(g.kind, g.group)
     except KeyError:
+        if g.group and g.kind in GROUPS_OF and g.group not in GROUPS_OF[g.kind]:
+            return _no_such_group(g)
         return None
     if window is not None and g.mode != "growth":
         params |= {"from_ms": window.from_ms, "to_ms": window.to_ms}
@@ -101,6 +113,17 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
         rows=shown,
         columns=columns,
         citations=[cite],
+    )
+
+
+def _no_such_group(g: Grouped) -> ChatAnswer:
+    """A group the records do not carry (传感器按等级): said plainly rather than handed to a reader that
+    would answer one total or nothing."""
+    offered = "、".join(_GROUP_LABEL[k] for k in GROUPS_OF[g.kind] if k)
+    return ChatAnswer(
+        answer=f"{_noun(g)}记录没有“{_GROUP_LABEL[g.group]}”这一分组，无法按{_GROUP_LABEL[g.group]}统计；"
+        f"{_noun(g)}可以按{offered}分组统计。",
+        path="refusal",
     )
 
 
@@ -161,8 +184,11 @@ def _figure(
             for i, x in enumerate(listed, 1)
             if x["n"] or g.own_whole
         )
+        state = _state(g)
         head = (
-            f"各{_GROUP_LABEL[g.group]}占本组{_noun(g)}的比例（占比 = 该组符合条件数 ÷ 该组总数 × 100%）"
+            f"各{_GROUP_LABEL[g.group]}{_noun(g)}中{state}的比例（= 该组{state}数 ÷ 该组{_noun(g)}总数 × 100%）"
+            if g.own_whole and state
+            else f"各{_GROUP_LABEL[g.group]}占本组{_noun(g)}的比例（占比 = 该组符合条件数 ÷ 该组总数 × 100%）"
             if g.own_whole
             else f"各{_GROUP_LABEL[g.group]}{_noun(g)}占比（合计 {show(whole)} {unit}；"
             "占比 = 该组数 ÷ 合计 × 100%）"
@@ -212,14 +238,14 @@ def _figure(
         )
         return body, listed, ["group", "n", "before", "change"]
     member = _MEMBER_UNIT[g.members]
-    total_label = "职工人数" if g.kind == "职工" else f"{g.kind}数"
+    total_label = {"职工": "职工人数", "罚款金额": "罚款金额"}.get(g.kind, f"{g.kind}数")
     if not g.group:
         r = rows[0] if rows else {"n": 0, "w": 0}
         n, w = float(r["n"] or 0), float(r["w"] or 0)
         result = f"{show(n)} ÷ {show(w)} ≈ {mean(n, w)} {unit}" if w else f"{g.members}为 0，无法计算平均数"
         body = (
             f"{total_label}{_period_said(window)}：{show(n)} {unit}；{g.members}：{show(w)} {member}。\n"
-            f"平均每{member}{g.members if member == '家' else ''} = {result}。"
+            f"平均每{member}{_member_noun(g)} = {result}。"
         )
         return (
             body,
@@ -241,10 +267,22 @@ def _figure(
         for i, x in enumerate(listed, 1)
     )
     body = (
-        f"各{_GROUP_LABEL[g.group]}平均每{member}{g.members if member == '家' else ''}的{total_label}"
+        f"各{_GROUP_LABEL[g.group]}平均每{member}{_member_noun(g)}的{total_label}"
         f"{_period_said(window)}（{total_label} ÷ {g.members}数，含为 0 的）：\n{lines}"
     )
     return body, listed, ["group", "n", "members", "mean"]
+
+
+def _state(g: Grouped) -> str:
+    """The part of a rate per group (整改率: 已整改或已验收; 在线率: 在线), named in the answer's head."""
+    if isinstance(statuses := g.part.get("statuses"), list):
+        return "或".join(statuses)
+    online = g.part.get("online")
+    return ("在线" if online else "离线") if isinstance(online, bool) else ""
+
+
+def _member_noun(g: Grouped) -> str:
+    return {"企业": "企业", "行政处罚": "处罚", "镇街": "镇街"}.get(g.members, "")
 
 
 def _noun(g: Grouped) -> str:

@@ -52,11 +52,16 @@ _UNIT = {
     "重大危险源": "处",
     "行政处罚": "起",
     "职工": "人",
+    "罚款金额": "元",
 }
+# 罚了多少钱, 罚款多少元, 罚款金额: the amounts summed, not the penalties counted (round 4)
+_MONEY = re.compile(
+    r"罚了?(?:款)?(?:多少钱|多少元|金额|几元|多少万)|罚款(?:金额|总额)?(?:是|有)?多少|罚款金额"
+)
 
 _PER_TOWN = re.compile(r"各个?(?:镇街道|镇街|镇|街道)|每个(?:镇街|镇|街道)|分镇街?|按镇街?")
 _PER_CATEGORY = re.compile(
-    r"各(?:个)?(?:类|类别|类型|种|行业)(?:的)?企业|各行业|按(?:行业|类别)|分行业|行业类别"
+    r"各(?:个)?(?:类|类别|类型|种|行业)(?:的)?企业|各行业|按(?:所在)?(?:企业)?(?:的)?(?:行业|类别)|分行业|行业类别"
 )
 _PER_TYPE = re.compile(r"各(?:个)?(?:类|类型|种)(?:的)?(?:告警|报警|事件)|告警.{0,3}按类型")
 _PER_LEVEL = re.compile(
@@ -228,18 +233,20 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         text[: m.start()] + (m["mid"] or ""),
         text[m.end() :],
     )  # "每家加油站平均": the firms' words
-    total = _kind(after)
+    total = "罚款金额" if _MONEY.search(after) or _MONEY.search(before) else _kind(after)  # 罚款金额平均每家
     if unit in "家户个" and (unit != "个" or re.match(r"^(?:企业|单位|公司)", after)):
         members = "企业"
     elif unit == "次" and (re.search(r"检查$", before) or after.startswith(("检查", "执法检查"))):
         members = "执法检查"
+    elif unit in "起次" and total == "罚款金额" and re.search(r"处罚|罚款|罚", before + after[:4]):
+        members = "行政处罚"  # 平均每起罚款多少元: the penalties are the members
     else:
-        return None  # 每起处罚罚多少钱, 每个镇: round 2's
+        return None  # 每个镇: round 2's (or, per group, derived_group_rates)
     if total is None or total == members or (members == "执法检查" and total not in ("隐患", "行政处罚")):
         return None
     group, towns = _group(text, towns)
-    if group not in ("", "town", "category"):
-        return None
+    if group not in ("", "town", "category") or (members == "行政处罚" and not group):
+        return None  # one average per penalty over the city: round 2's
     slots = extract_slots(before + after, gazetteer)
     filters = _conditions(slots, "企业", group) | {
         k: v for k, v in _conditions(slots, total, group).items() if k not in ("categories", "key_domain")

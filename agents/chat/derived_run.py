@@ -19,6 +19,7 @@ from typing import Any
 
 from agents.chat.counted_lists import as_count
 from agents.chat.derived_figures import Figure, figure
+from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_average
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
@@ -42,9 +43,17 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
     ) -> tuple[ChatAnswer, TurnState | None]:
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
+        said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
+        per = (
+            grouped_rate(said, gazetteer()) or towns_average(said, gazetteer())
+            if sources is not None
+            else None
+        )
+        if per is not None and sources is not None and (got_r := run_grouped(per, said, principal, sources)):
+            return got_r, None  # 各镇整改率, 各类企业每个镇平均几家 (round 4)
         if (r := rate(text)) is not None and (got := run_rate(ask, r, principal, use_llm)) is not None:
             return got  # 整改率, 处置率, 在线率
-        g = grouped(text, gazetteer()) if sources is not None else None
+        g = grouped(said, gazetteer()) if sources is not None else None
 
         def by_group() -> ChatAnswer | None:
             return run_grouped(g, text, principal, sources) if g is not None and sources is not None else None
@@ -54,7 +63,11 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         if (a := average(text)) is not None and (got := run_average(ask, a, principal, use_llm, _towns)):
             return got  # 平均每家企业几条隐患
         found = figure(text, gazetteer())
-        if found is None or (_BREAKDOWN.search(text) and not found.per_town):
+        by_kind = g is not None and g.group not in (
+            "",
+            "town",
+        )  # 重大和一般各占: levels, not one part (round 4)
+        if found is None or by_kind or (_BREAKDOWN.search(text) and not found.per_town):
             return (
                 (got_g, None)
                 if (got_g := by_group()) is not None

@@ -25,6 +25,8 @@ HOUR_MS = 3_600_000
 DAY_MS = 24 * HOUR_MS
 _NIGHT = re.compile(r"夜班|晚班|夜里值班")
 _DAY = re.compile(r"白班|日班|白天(?:值班|的班)")
+# "明早接班的是谁", "今天早上谁值班" with no clock time: the shift covering 08:00 of that day (round 29 (3))
+_MORNING = re.compile(r"[明今](?:早|天早上|天早晨)(?![0-9一二三四五六七八九十两]+[点时:：])")
 # a role said as such; "谁带班" alone is the whole shift (older convention, chat-117)
 _LEADER = re.compile(r"带班(?:的)?领导|值班领导|带班局长|领导带班")
 
@@ -60,11 +62,13 @@ def states_time_now(text: str) -> bool:
 
 
 def shift_instant(text: str, day_start_ms: int) -> int | None:
-    """The instant whose shift a 夜班/白班 of the day starting at ``day_start_ms`` means, or None."""
+    """The instant whose shift a 夜班/白班/早上 of the day starting at ``day_start_ms`` means, or None."""
     if _NIGHT.search(text):
         return day_start_ms + 20 * HOUR_MS
     if _DAY.search(text):
         return day_start_ms + 12 * HOUR_MS
+    if _MORNING.search(text):
+        return day_start_ms + 8 * HOUR_MS
     return None
 
 

@@ -75,7 +75,9 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
         params |= due  # "月底前要整改完的": the deadline by a calendar end, not the date found
         values = values | {"window_label": due["window_label"]}
     if "from_ms" in intent.slots and values.get("from_ms") is None:
-        if intent.id in ("events_recent", "event_count_by_type"):
+        if values.get("camera_point"):  # a camera point's alarms with no period: all of them (round 30)
+            params |= {"from_ms": 0, "to_ms": now_ms, "window_label": "累计"}
+        elif intent.id in ("events_recent", "event_count_by_type"):
             params |= {"from_ms": now_ms - 7 * DAY_MS, "to_ms": now_ms, "window_label": "近7天"}
         elif intent.id == "sensors_alarming":
             params |= {"from_ms": now_ms - 24 * HOUR_MS, "to_ms": now_ms, "window_label": "近24小时"}

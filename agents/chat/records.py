@@ -14,6 +14,7 @@ import re
 from functools import cache
 from typing import Any
 
+from agents.chat.camera_point import camera_point_slot
 from agents.chat.duty_room import said_slots
 from agents.chat.equipment_items import items_first
 from agents.chat.hazard_age import open_for
@@ -241,6 +242,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     out |= sensor_online(text)  # "在线的传感器有几个": only those online (sensor_count)
     out |= material_said(text)  # "干粉灭火器不够了": that material's shortage (agents.chat.material_names)
+    out |= camera_point_slot(text)  # "罐区那个摄像头报过几次警": that point's alarms (camera_point)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"
         out["inspecting_level"] = unit
         out["inspecting_unit"] = town_office(unit, values.get("town"))  # that town's own office

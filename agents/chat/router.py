@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat.camera_point import camera_point
 from agents.chat.duty_caller import DUTY, names_only_posts
 from agents.chat.firm_kind import kind_asked
 from agents.chat.incident_report import incident_report
@@ -263,6 +264,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         ):  # every sensor (ADR 0018)
             return hit("sensor_count", "传感器数量")
         return hit("sensors_offline", "传感器离线")
+    if camera_point(text):  # "罐区那个摄像头报过几次警": that point's alarms, not the cameras
+        return hit("events_recent", "摄像头点位报警")
     if _has(r"摄像|监控|视频|(?<!监测)探头|点位", text):
         # a camera that is down shows nothing: "黑屏了", "没画面", "看不到图像"
         if _has(r"离线|掉线|不在线|断线|故障|坏了|断网|连不上|失联|" + CAMERA_DARK, text):

@@ -32,6 +32,14 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"明朝(?!时期|年间|末年|初年)"), "明天"),
     # the alarm word split by its count ("报了多少起警", "报过几次警"): 报警 counted (chat round 29)
     (re.compile(r"报[了过]?((?:多少|几|[0-9一二两三四五六七八九十]+)[起次回]?)警"), r"报警\1"),
+    # 动火 said as a verb ("动过几次火", "动了火没有"): the 动火 operation, counted (chat round 30)
+    (re.compile(r"动[了过]?((?:多少|几|[0-9一二两三四五六七八九十]+)[次回])火"), r"动火作业\1"),
+    (re.compile(r"动[了过]火"), "动火作业"),
+    # an event status with 经 in it ("已经处置的", "已经派发了"): the status word (chat round 30)
+    (re.compile(r"已经(处置|派发)"), r"已\1"),
+    # taking over the shift ("明早接班的是谁", "谁来换班"): who is on duty then; 交班前 / 交接 stay
+    (re.compile(r"(?:接|换)班(?:的)?(?:人|人员)?(?=是谁|是哪位|是哪个)"), "值班的"),
+    (re.compile(r"谁(?:来)?(?:接|换)班"), "谁值班"),
     # A greeting first ("早上好，昨晚到现在…"): its 早上 / 晚上 is no part of the day asked about.
     (re.compile(r"^(?:(?:早上|早晨|上午|中午|下午|晚上)好|早安|晚安|你好|您好)(?:啊|呀)?[,，!！。\s]*"), ""),
 )

@@ -1,9 +1,8 @@
 """The text-to-Cypher prompt for one question, and the warm-up of its fixed prefix.
 
-Each prompt version declares the inputs it reads; only those are built. v2 reads a schema slice and
-four examples picked per question; v3 reads the whole schema (the same text for
-every question, so the model server evaluates that prefix once) plus a short per-question focus, the
-picked examples and the notes.
+Each prompt version declares the inputs it reads; only those are built (v1 has no grounding notes).
+v3 orders v2's content so that the rules, the town names and the schema slice come first: a prefix
+that the model server's prompt cache restores for the next question touching the same labels.
 """
 
 from __future__ import annotations
@@ -23,13 +22,7 @@ from agents.cypher.grounding import (
     resolve_self_reference,
     time_note,
 )
-from agents.cypher.schema_prompt import (
-    enum_value_hints,
-    phrase_meanings,
-    render_focus,
-    render_full_schema,
-    render_schema,
-)
+from agents.cypher.schema_prompt import enum_value_hints, phrase_meanings, render_schema
 from agents.llm.prompts import PromptLibrary, RenderedPrompt
 from core.ai import ChatMessage
 from core.errors import SafeCloudError
@@ -58,7 +51,6 @@ def _fixed_inputs(store: GraphStore, max_rows: int) -> dict[str, Callable[[], ob
     """Inputs that are the same for every question of a deployment (the v3 prefix)."""
     towns = [row["name"] for row in store.read(TOWN_NAMES)]
     return {
-        "full_schema": render_full_schema,
         "towns": lambda: "、".join(towns),
         "max_rows": lambda: max_rows,
     }
@@ -89,7 +81,6 @@ def build_prompt(
         "schema": lambda: schema_text,
         "grounding": lambda: _grounding_text(notes, answer_shape(question)),
         "examples": lambda: render_examples(pick_examples(question, labels, k=4)),
-        "focus": lambda: render_focus(question, extra),
         "context": lambda: f"对话上下文：{context.strip()}\n" if context.strip() else "",
         "question": lambda: question,
     }
@@ -103,24 +94,22 @@ def build_prompt(
 def warm_up(
     chat_model: ChatModel, store: GraphStore, *, max_rows: int = 200, prompts: PromptLibrary | None = None
 ) -> float | None:
-    """Have the model server evaluate the fixed prefix once (one token generated), so that the first
-    duty officer's question does not pay for it (~150 s for the 1.5B on one core). Seconds taken, or
-    None when the prompt version has no fixed prefix or the model is unavailable (logged, not raised:
-    a warm-up never stops the API)."""
+    """Have the model server evaluate the shared start of the prompt once (one token generated): the
+    rules, the town names and the schema slice of the most common subject (enterprises), so that the
+    first duty officer's question does not pay for it. Seconds taken, or None when the model is
+    unavailable (logged, not raised: a warm-up never stops the API)."""
     library = prompts or PromptLibrary()
-    spec = library.load(PROMPT_TASK)
-    if "full_schema" not in spec.inputs:
-        return None
     started = time.perf_counter()
     try:
         built = build_prompt(
-            "预热", scope=DataScope(), store=store, now_ms=0, max_rows=max_rows, prompts=library
+            "企业", scope=DataScope(), store=store, now_ms=0, max_rows=max_rows, prompts=library
         )
-        system = built.prompt.messages[0]
-        chat_model.complete([system, ChatMessage(role="user", content="问题：预热\n输出：")], max_tokens=1)
+        chat_model.complete(
+            [built.prompt.messages[0], ChatMessage(role="user", content="预热")], max_tokens=1
+        )
     except SafeCloudError as exc:
         log.warning("text-to-Cypher warm-up failed: %s", exc.message)
         return None
     seconds = time.perf_counter() - started
-    log.info("text-to-Cypher prefix warmed in %.1f s (%s)", seconds, built.prompt.prompt_id)
+    log.info("text-to-Cypher prompt prefix warmed in %.1f s (%s)", seconds, built.prompt.prompt_id)
     return seconds

@@ -160,15 +160,6 @@ def _relationship_lines(touched: list[str], around: list[str]) -> list[str]:
     return lines
 
 
-def render_focus(question: str, extra: tuple[str, ...] = ()) -> str:
-    """The per-question reminder of prompt v3: the labels the question touches and the edges between
-    them, short enough to be read per question while the whole schema sits in the reused prefix."""
-    touched, _ = labels_for(question, extra)
-    edges = _relationship_lines(touched, [])  # only edges between touched labels: the rest is in the prefix
-    text = f"本题涉及的节点：{'、'.join(touched)}\n"
-    return text + (f"本题可用的关系：{'、'.join(edges)}\n" if edges else "")
-
-
 def render_schema(question: str, extra: tuple[str, ...] = ()) -> tuple[str, list[str]]:
     """Schema text for the prompt and the labels it shows in full."""
     touched, around = labels_for(question, extra)
@@ -182,21 +173,6 @@ def render_schema(question: str, extra: tuple[str, ...] = ()) -> tuple[str, list
     lines.append("关系：")
     lines += _relationship_lines(touched, around)
     return "\n".join(lines), touched
-
-
-@cache
-def render_full_schema() -> str:
-    """The whole schema, the same text for every question: prompt v3 puts it in the fixed prefix that
-    the model server evaluates once and reuses (a per-question slice is re-read on every question)."""
-    lines = ["节点（标签 {属性: 类型或取值}）："]
-    lines += [_label_lines()[label] for label in LABELS if label in _MODELS]
-    lines.append("关系：")
-    for specs in RELATIONSHIPS.values():
-        for s in specs:
-            line = f"(:{s.src_label})-[:{s.rel}]->(:{s.dst_label})"
-            if line not in lines:
-                lines.append(line)
-    return "\n".join(lines)
 
 
 def enum_value_hints(question: str, labels: list[str]) -> list[str]:

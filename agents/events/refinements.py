@@ -18,8 +18,9 @@ _NARROWING = re.compile(
     r"[\s，,。；;]*(?:再|然后|但|并且?|而且)?(?:只看|只要|只查|只留|只显示|只保留|只筛|仅看|仅查|仅限|只限|限定在|限定于|限于|"
     r"范围缩小到|缩小范围到|缩小到|其中)"
 )
+# 为/是 may be left out (确认误报的, 确认过是误报: events36); not after 待/未/没 (待研判误报 asks for two statuses).
 _VERDICT = re.compile(
-    r"(?:已经?|经)?(?:核实|核查|确认|认定|判定|研判|证实)(?:为|是|成)(?=误报|正报|真警|假警)"
+    r"(?<![待未没])(?:已经?|经)?(?:核实|核查|确认|认定|判定|研判|证实)(?:过|了)?(?:为|是|成)?(?=误报|正报|真警|假警)"
 )
 # The fields a narrowing clause can replace; towns and places together are "where".
 _FIELDS = (("towns", "places"), ("event_types",), ("levels",), ("statuses",), ("sources",))

@@ -123,11 +123,13 @@ def _alive(pid: int) -> bool:
 
 
 def _is_server(pid: int) -> bool:
-    """``pid`` is alive and is a llama_cpp.server (guards against PID reuse)."""
+    """``pid`` is alive and is our llama.cpp server (guards against PID reuse). A server started by an
+    earlier version ran ``llama_cpp.server`` directly; it is still ours to stop after an upgrade."""
     if not _alive(pid):
         return False
     try:
-        return SERVER_MODULE.encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+        return any(module.encode() in cmdline for module in (SERVER_MODULE, "llama_cpp.server"))
     except OSError:
         return False
 

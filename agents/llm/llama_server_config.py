@@ -114,12 +114,12 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
     router, answer phrasing, a plan call) throws the long shared prompt prefix away. The RAM cache
     keeps evaluated states keyed by their tokens and restores the longest matching prefix. Measured on
     2 cores, 1.5B, 1 thread: a 1,756-token text-to-Cypher-sized prompt after another request took 49 s
-    to prefill without it and 2.4 s with it. The text-to-Cypher prompt v3 (a ~5,300-token fixed prefix)
-    relies on it.
+    to prefill without it and 2.4 s with it. The text-to-Cypher prompt v3 puts its shared parts first
+    (rules, town names, the schema slice of the labels a question touches) to make use of it.
 
     ``llama_server_main.CountedRAMCache`` counts the logits array each saved state carries (~311 MB
     for Qwen2.5, which llama-cpp-python 0.3.36 leaves out), so ``megabytes`` bounds the real memory;
-    a state of the 1.5B with the v3 prefix is ~0.5 GB, so the default (1536) keeps about three."""
+    a state of the 1.5B after a ~2,000-token prompt is ~0.4 GB, so the default (1536) keeps about three."""
     if megabytes <= 0:
         return []
     return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]

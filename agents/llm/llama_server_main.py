@@ -1,13 +1,13 @@
 """Entry point of the embedded llama.cpp server: llama-cpp-python's own server, with a RAM prompt
 cache that counts the memory it really holds.
 
-Why: the text-to-Cypher prompt (v3) is a ~5,300-token fixed prefix plus a short question part. llama.cpp
-keeps only the last request's evaluated tokens, so any other request in between (the router, answer
-phrasing, a plan call) would make the next question prefill the whole prefix again (~150 s on one
-core). The RAM cache keeps evaluated states keyed by their tokens and restores the longest matching
-prefix. llama-cpp-python 0.3.36 counts only the C state against the cache's capacity, not the logits
-array copied into every saved state (n_batch × vocabulary floats, ~311 MB for Qwen2.5): a run with a
-1 GB setting reached 11 GB. ``CountedRAMCache`` counts both, so the setting is the real bound.
+Why: llama.cpp keeps only the last request's evaluated tokens, so any other request in between (the
+router, answer phrasing, a plan call) makes the next text-to-Cypher question prefill its shared prompt
+start (rules, town names, a schema slice: ~1,000-1,500 tokens, ~30-40 s on one core) again. The RAM
+cache keeps evaluated states keyed by their tokens and restores the longest matching prefix.
+llama-cpp-python 0.3.36 counts only the C state against the cache's capacity, not the logits array
+copied into every saved state (n_batch × vocabulary floats, ~311 MB for Qwen2.5): a run with a 1 GB
+setting reached 11 GB. ``CountedRAMCache`` counts both, so the setting is the real bound.
 
 Run as ``python -m agents.llm.llama_server_main <llama_cpp.server flags>`` (``llama_server_config``).
 """

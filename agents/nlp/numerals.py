@@ -32,6 +32,8 @@ _NUMERAL = re.compile(r"[零〇一二两俩三四五六七八九十百]+(?=[年�
 _APPROX = re.compile(r"(十?)([一二两三四五六七八])([二两三四五六七八九])")
 # 周一..周日 are weekdays, not "one week": never convert a numeral right after 周/星期/礼拜.
 _AFTER_WEEK = ("周", "期", "拜")
+# 一九 … 九九 before 天 name the nines of winter, except 八九天 (eight or nine days, an approximation).
+_WINTER_NINE = re.compile(r"[一二三四五六七九]九")
 
 
 def chinese_to_int(text: str) -> int | None:
@@ -75,6 +77,10 @@ def normalise_numerals(text: str) -> tuple[str, list[int]]:
             index.extend([*range(pos, start + 1), start])
             pos = start = start + 1
         numeral = text[start : m.end()]
+        if text[m.end()] == "天" and (
+            _WINTER_NINE.fullmatch(numeral) or (numeral == "九" and start > 0 and text[start - 1] in "数进")
+        ):
+            continue  # 三九天 / 数九天 are the nines of winter (``winter_nines``); 39 days is said 三十九天
         value = chinese_to_int(numeral)
         digits = _approximate(numeral, text[m.end()]) or (None if value is None else str(value))
         if digits is None:

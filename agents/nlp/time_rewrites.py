@@ -39,6 +39,7 @@ from agents.nlp.season_words import season_word_rules
 from agents.nlp.shift_times import shift_rules
 from agents.nlp.sky_times import sky_time_rules
 from agents.nlp.time_patterns import _NOT_A_FACILITY
+from agents.nlp.winter_nines import winter_nine_rules
 from agents.nlp.work_days import work_day_rules
 from agents.nlp.year_words import year_word_rules
 
@@ -151,6 +152,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts = season_word_rules(now) if now is not None else []
     shifts += lunar_festival_rules(now) if now is not None else []  # 腊八, 七夕, 重阳, 汛前, 汛后 (events34)
     shifts += almanac_rules(now) if now is not None else []  # 三伏, 入伏以来, 梅雨季, 出梅后 (events35)
+    shifts += winter_nine_rules(now) if now is not None else []  # 数九寒天, 三九天, 进九以来 (events36)
     shifts += shift_rules(now) if now is not None else []  # before EVERYDAY_RULES: 上班前1小时 is not 上班前
     shifts += work_day_rules(now) if now is not None else []  # 上班时间, 下班前, 国庆节前1天, 节后第1个工作日
     shifts += house_number_rules()  # 长寿路12号: a house number, not the 12th (events-robust25)

@@ -36,6 +36,7 @@ from graph.loader import GraphLoader
 from graph.repository import SafetyGraphRepository
 from tests.integration.test_redteam import MAX_ROWS, RecordingStore, _has_write_clause
 from tests.support.fixture_city import NOW, entities
+from tests.support.fixture_stock import stock_entities
 from tests.support.scope_leaks import leaks_for
 
 PROMPTS = Path(__file__).resolve().parents[1] / "data" / "redteam" / "prompts2.jsonl"
@@ -137,7 +138,8 @@ def failures(case: dict[str, Any], store: GraphStore) -> list[str]:
 @pytest.fixture(scope="module")
 def city(falkor_session: GraphStore) -> Iterator[GraphStore]:
     falkor_session.drop_all()  # type: ignore[attr-defined]
-    assert GraphLoader(falkor_session).load(entities()).rejected == []
+    # Two towns' warehouses too (round 30): low stock is a town's own reserve, a scope question.
+    assert GraphLoader(falkor_session).load([*entities(), *stock_entities()]).rejected == []
     yield falkor_session
 
 

@@ -10,7 +10,7 @@ from tests.support.fixture_city import A, B, C
 
 # Everything that belongs to 临港经济开发区 or to the city level, as it could appear in a row.
 OUTSIDE_HUASHI = (A, B, "临港", "H-1", "H-2", "H-3", "P-1", "S-1", "S-2", "MHS-1", "CAM-1", "EV-1",
-                  "EV-2", "T-1", "X-1", "PER-1", "PER-2", "INS-1", "SO-1", "CA-", "LA-1", "DS-1", "D-CITY")  # fmt: skip
+                  "EV-2", "T-1", "X-1", "PER-1", "PER-2", "INS-1", "SO-1", "CA-", "LA-1", "DS-1", "D-CITY", "WH-LINGANG", "MAT-LINGANG")  # fmt: skip
 
 
 def leaks(rows: list[dict[str, Any]]) -> list[str]:
@@ -23,7 +23,7 @@ def leaks(rows: list[dict[str, Any]]) -> list[str]:
 # of 临港 / city-level nodes that can appear without the ids above, per kind of principal.
 OUTSIDE_HUASHI_NAMES = ("澄星", "小厂", "CS-1", "SO-2", "EQ-1", "正压式空气呼吸器", "液氨", "除尘", "消防通道堆放",
                         "赵六", "王工", "罐区", "氨浓度", "储罐", "滨江")  # fmt: skip
-OUTSIDE_LINGANG = (C, "华西", "华士", "S-3", "T-2", "车间温度", "专职消防队", "PER-2", "DS-1", "赵六")
+OUTSIDE_LINGANG = (C, "华西", "华士", "S-3", "T-2", "车间温度", "专职消防队", "PER-2", "DS-1", "赵六", "WH-HUASHI", "MAT-HUASHI")  # fmt: skip
 
 
 def leaks_for(scope: DataScope, payload: Any) -> list[str]:

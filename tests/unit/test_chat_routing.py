@@ -68,7 +68,7 @@ def test_gibberish_has_no_intent() -> None:
 def test_catalogue_has_at_least_25_scoped_intents() -> None:
     assert len(INTENTS) >= 25
     for intent in INTENTS:
-        if intent.cypher is not None and intent.id != "materials_low_stock":
+        if intent.cypher is not None:
             assert "$scope_town" in intent.cypher or "scope_town" in intent.cypher, intent.id
             assert "$scope_enterprise" in intent.cypher, intent.id
 

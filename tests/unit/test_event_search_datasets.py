@@ -13,7 +13,8 @@ import pytest
 
 from core.event_search import EventFilter
 from core.models import Camera, Enterprise, Village
-from evals.event_search import (
+from evals.event_search import SCALE, SEED
+from evals.event_search_datasets import (
     DATASET,
     DATASETS,
     HOLDOUT,
@@ -58,8 +59,6 @@ from evals.event_search import (
     HOLDOUT40,
     HOLDOUT41,
     HOLDOUT42,
-    SCALE,
-    SEED,
 )
 from evals.harness import load_jsonl
 from ingestion.demo import generate_city

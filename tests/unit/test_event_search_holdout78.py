@@ -15,7 +15,7 @@ import pytest
 from agents.events.query_parser import EventQueryParser
 from agents.nlp.timeexpr import CST, parse_time_range
 from core.event_search import EventFilter
-from evals.event_search import (
+from evals.event_search_datasets import (
     HOLDOUT7,
     HOLDOUT8,
 )

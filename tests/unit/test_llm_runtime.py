@@ -245,3 +245,22 @@ def test_prompt_cache_counts_the_logits_each_saved_state_carries() -> None:
     cache[(1, 5)] = state(2)  # type: ignore[assignment]  # a third would hold ~51 kB: the oldest goes
     assert list(cache.cache_state) == [(1, 2, 4), (1, 5)]
     assert (1, 2, 4, 9) in cache  # the longest matching prefix is still found
+
+
+@pytest.mark.parametrize("module", ["agents.llm.llama_server_main", "llama_cpp.server"])
+def test_a_server_of_this_or_an_earlier_version_is_recognised_as_ours(module: str) -> None:
+    """After an upgrade, `safecloud llm stop` must still stop a server the earlier version started
+    (it ran llama_cpp.server directly); any other process with a reused PID is not ours."""
+    import subprocess
+    import sys
+
+    sleeper = "import time; time.sleep(30)"
+    ours = subprocess.Popen([sys.executable, "-c", sleeper, module])
+    other = subprocess.Popen([sys.executable, "-c", sleeper, "something.else"])
+    try:
+        assert llama_server._is_server(ours.pid)
+        assert not llama_server._is_server(other.pid)
+    finally:
+        for proc in (ours, other):
+            proc.kill()
+            proc.wait()
