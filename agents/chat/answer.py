@@ -131,7 +131,11 @@ def templated_answer(
     if intent.shape == "groups":
         head = f"{intent.subject}统计{where}："
         return head + "；".join(render_item(intent, r) for r in rows[:30]) + "。"
-    head = duty_roster.fallback_note(params) + f"共查到 {len(rows)} {_unit(intent)}{intent.subject}{where}"
+    total = max(int(params.get("total_rows") or 0), len(rows))  # past the listing limit: the true total
+    found = f"共查到 {total} {_unit(intent)}{intent.subject}{where}"
+    if total > len(rows):
+        found += f"，列出前 {len(rows)} {_unit(intent)}"
+    head = duty_roster.fallback_note(params) + found
     head += involved(str(params.get("_question") or ""), rows) + "："  # "哪些厂被罚过": the firms (or towns)
     lines = [f"{i}. {render_item(intent, r)}" for i, r in enumerate(rows[:SHOWN], start=1)]
     more = f"\n（仅列出前 {SHOWN} 条，完整结果见引用中的数据行）" if len(rows) > SHOWN else ""

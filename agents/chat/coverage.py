@@ -72,7 +72,7 @@ NEGATED_BEFORE = re.compile(
     r"|(?:搞|组织|开展|举行|进行)过?|应急)*$"  # "今年没搞过演练", "从未组织过应急演练"
 )
 NEGATED = "否定条件"
-ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多]家")  # not 专家
+ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多谁]家")  # not 专家; 谁家 = which firm
 _ATTRIBUTES = (
     "category",
     "category_group",
@@ -130,7 +130,7 @@ _RANKED = re.compile(
 # with 家 ranks firms even without 企业 (chatfix3; it was answered with the per-town counts).
 TOP_FIRMS = re.compile(r"(?:(?<![那这])前|最多的|最高的|最大的)\s*[0-9一二两三四五六七八九十]+\s*家")
 _PER_ENTERPRISE = re.compile(  # "隐患最多的5家企业", "排名前十的企业": enterprises are ranked
-    r"哪(?:一|几)?家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)"
+    r"(?:哪(?:一|几)?|谁)家|哪个(?:企业|公司|厂|单位)|哪些(?:企业|公司|厂|单位)"
     r"|[0-9一二两三四五六七八九十]+家(?:企业|公司|单位|工厂)|的(?:企业|公司|单位|工厂)|" + TOP_FIRMS.pattern
 )
 # "哪几个镇街": which towns, not how many (chatfix3: it was declined as a per-town count).

@@ -29,6 +29,7 @@ from core.ports import GraphStore
 from core.scope import DataScope, ScopeLevel
 from graph import plan_chiefs
 from graph.intents import Intent
+from graph.list_totals import total_rows
 from graph.plan_place_queries import enterprise_profile
 from graph.repository import SafetyGraphRepository, day_bounds
 
@@ -164,6 +165,14 @@ def run_template(
         params = duty_roster.own_town(params, scope, repository, city_said=bool(values.get("duty_city")))
     cypher_params = {k: v for k, v in params.items() if k != "window_label"}
     rows = [dict(r) for r in store.read(intent.cypher, cypher_params)]
+    if (
+        intent.shape == "list"
+        and values.get("limit") is None
+        and len(rows) >= int(params.get("limit") or 0) > 0
+    ):
+        # cut at the listing limit: the answer states the true total, and that only the first are listed
+        # (a number the user said, "最近一次", "前三条", is what was asked, not a cut)
+        params["total_rows"] = total_rows(store, intent.cypher, cypher_params)
     if intent.id == "enterprise_profile" and (asked := kind_asked(question)):
         # "X是不是危化企业": the answer says 是/否 (set after the query: it is no Cypher parameter)
         params["kind_asked"] = asked
