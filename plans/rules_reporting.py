@@ -159,7 +159,7 @@ _TABLE_CHANNEL = re.compile(r"方式|途径|形式")
 def _report_table(draft: PlanDraft, block: Block) -> None:
     """One rule per row of a table with a time-limit and a recipient column ("5分钟内 | 当班班组长 |
     车间主任 | 电话"); the channel any known one the row's 方式 cell names (电话, 书面, 对讲机 …: a site radio is
-    a channel in a table as in a sentence)."""
+    a channel in a table as in a sentence; 口头 in a cell is not)."""
     if not block.cells or len(block.cells) < 2:
         return
     header = block.cells[0]
@@ -177,6 +177,7 @@ def _report_table(draft: PlanDraft, block: Block) -> None:
         rule = {
             "time_limit_minutes": 0 if tm.group(4) else minutes(tm.group(1), tm.group(3)),
             "to": to,
-            "channel": "、".join(_channels_in(said)) or None,
+            # a 方式 cell "口头" is no channel (the corpus convention for a reporting table, enterprise_wire_overall)
+            "channel": "、".join(c for c in _channels_in(said) if c != "口头") or None,
         }
         draft.add("reporting", rule, block.paragraph, confidence=0.85)

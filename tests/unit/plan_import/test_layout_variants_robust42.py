@@ -102,6 +102,7 @@ _REPORT_SHEET: list[dict[str, Any]] = [
     {"p": "1|立即|领导小组组长|电话"},
     {"p": "2|5分钟内|值班门卫|对讲机"},
     {"p": "3|1小时内|璜土镇安全生产监督管理办公室|书面"},
+    {"p": "4|30分钟内|安全环保部|口头"},
 ]  # fmt: skip
 
 
@@ -111,6 +112,7 @@ def test_a_reporting_sheet_without_a_merge_note_reads_one_rule_per_line() -> Non
     assert (0, "领导小组组长", "电话") in rules
     assert (60, "璜土镇安全生产监督管理办公室", "书面") in rules
     assert (5, "值班门卫", "对讲机") in rules  # a site radio is a channel in a table cell as in a sentence
+    assert (30, "安全环保部", None) in rules  # a 口头 cell is no channel (the corpus convention for tables)
 
 
 def test_without_the_merge_note_an_empty_commander_cell_stays_empty() -> None:
