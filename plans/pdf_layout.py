@@ -52,6 +52,13 @@ _BULLET_START = re.compile(r"^[●•■◆▪◇□➢►▶√]")
 _HANGING = re.compile(r"[，。、；：！？）》」』”’,.;:!?)]$")
 
 
+def _sheet_rows(above: str, below: str) -> bool:
+    """Two rows of a sheet exported as "|"-separated lines: as many bars on each (at least two). A row that wraps
+    leaves fewer bars on its second line, so that one still runs on."""
+    bars = above.count("|") + above.count("｜")
+    return bars >= 2 and below.count("|") + below.count("｜") == bars
+
+
 def _flush_x1(line: _Line) -> float:
     """Where the line's text column ends: a hanging punctuation mark does not widen the column."""
     return line.x1 - line.size if _HANGING.search(line.text) else line.x1
@@ -176,6 +183,7 @@ def _layer_blocks(
             # fields padded apart ("刘刚　　　副局长　　　135…") make a row of a typed list, not running
             # text, unless the row breaks inside a list ("成员：党政办公室、" runs on)
             and (not _COLUMN_GAP.search(last_line.text) or last_line.text.endswith(("、", "，", ",", "：")))
+            and not _sheet_rows(last_line.text, line.text)
         )
         # CJK text is set flush: a line that stops short of the margin ends its paragraph, even when
         # PyMuPDF groups the next line into the same text block (a bold group name above its text)

@@ -78,6 +78,7 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "吸油毡",
                 "石灰",  # neutralisers and absorbents that are used up
                 "中和剂",
+                "溶液",  # 硼酸溶液 / 碳酸氢钠溶液 rinse or neutralise and are used up
                 "泡沫液",  # extinguishing agents are stock too (泡沫枪 / 干粉灭火器 are equipment, matched first)
                 "泡沫原液",
                 "灭火剂",

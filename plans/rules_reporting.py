@@ -44,6 +44,11 @@ _CHANNELS = (
 )
 
 
+def _channels_in(said: str) -> list[str]:
+    """The known channels a text names, in list order ("政务微信" is not also 微信)."""
+    return [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
+
+
 def minutes(amount: str, unit: str) -> int | None:
     value = 0.5 if amount == "半" else cn_to_int(amount)
     if value is None:
@@ -98,7 +103,7 @@ def _text_rules(draft: PlanDraft, block: Block, text: str, base: int) -> None:
                 continue
             # "（电话0510-…）" names a number, not a channel; "（立即，电话）" after a flow-chart step says how
             said = re.sub(r"[（(][^）)]*\d{3,}[^）)]*[）)]", "", clause)
-            channels = [c for c in _CHANNELS if c in said and not (c == "微信" and "政务微信" in said)]
+            channels = _channels_in(said)
             # a closing bracket note goes, and so does one the clause split cut open ("调度室（内线6366")
             recipient = (
                 _CHANNEL_TAIL.sub("", re.sub(r"[（(][^）)]*[）)]?$", "", to.group(1).strip())) if to else ""
@@ -153,7 +158,8 @@ _TABLE_CHANNEL = re.compile(r"方式|途径|形式")
 
 def _report_table(draft: PlanDraft, block: Block) -> None:
     """One rule per row of a table with a time-limit and a recipient column ("5分钟内 | 当班班组长 |
-    车间主任 | 电话"); the channel only where the row says 电话 or 书面."""
+    车间主任 | 电话"); the channel any known one the row's 方式 cell names (电话, 书面, 对讲机 …: a site radio is
+    a channel in a table as in a sentence; 口头 in a cell is not)."""
     if not block.cells or len(block.cells) < 2:
         return
     header = block.cells[0]
@@ -171,6 +177,7 @@ def _report_table(draft: PlanDraft, block: Block) -> None:
         rule = {
             "time_limit_minutes": 0 if tm.group(4) else minutes(tm.group(1), tm.group(3)),
             "to": to,
-            "channel": "、".join(c for c in ("电话", "书面") if c in said) or None,
+            # a 方式 cell "口头" is no channel (the corpus convention for a reporting table, enterprise_wire_overall)
+            "channel": "、".join(c for c in _channels_in(said) if c != "口头") or None,
         }
         draft.add("reporting", rule, block.paragraph, confidence=0.85)

@@ -18,13 +18,16 @@ at the generated paragraph, which holds the cell text verbatim).
 
 A list typed without a table ("单　位　　　　姓　名　　职　务　　联系电话" and one line per person, the
 columns lined up with runs of spaces) is a table too: ``aligned_tables`` turns a header line of
-column names and the lines with as many fields below it into a grid, so the table rules read it.
+column names and the lines with as many fields below it into a grid, so the table rules read it. A workbook
+exported to text writes each table as a run of "|"-separated lines, header first: the same grid, one cell per "|"
+field (an empty field an empty cell), and merged cells filled down where the text says so (``plans.merged_cells``).
 """
 
 from __future__ import annotations
 
 import re
 
+from plans.merged_cells import filled_down, says_first_row_only
 from plans.rules_post_cards import named_card
 from plans.sections import classify_heading
 from plans.structure import (
@@ -126,19 +129,45 @@ _SINGLE_GAP = re.compile(r"[ \u3000\t]+")
 _COLUMN_NAME = re.compile(r"姓名|职务|岗位|单位|部门|科室|电话|手机|联系|名称|数量|地点|负责人")
 
 
-def _fields(block: Block, gap: re.Pattern[str] = _COLUMN_GAP) -> list[str]:
+# A line of a sheet exported to text: fields between "|" bars, the first one a word (a bullet glyph before the
+# first field marks an outline line, "● 灭火组｜组长：X", which ``outline_text`` reads)
+_BAR = re.compile(r"[|｜]")
+_SHEET_LINE = re.compile(r"^[|｜]?[\u4e00-\u9fffA-Za-z0-9（(]")
+
+
+def _bar_fields(block: Block) -> list[str] | None:
+    """The "|"-separated fields of a sheet line, empty ones kept (a merged or blank cell); None for other text."""
+    text = block.text.strip()
+    if block.kind != "paragraph" or len(_BAR.findall(text)) < 2 or not _SHEET_LINE.match(text):
+        return None
+    return [f.strip() for f in _BAR.split(text)]
+
+
+def _fields(block: Block, gap: re.Pattern[str] | None = _COLUMN_GAP) -> list[str]:
     if block.kind != "paragraph":
         return []
+    if gap is None:
+        return _bar_fields(block) or []
     return [f.strip() for f in gap.split(block.text.strip()) if f.strip()]
 
 
-def _is_header(fields: list[str]) -> bool:
+def _is_header(fields: list[str], barred: bool = False) -> bool:
+    """Column names: short, no digits, at least three; typed with spaces two of them must be known column words,
+    between "|" bars the bars already say they are columns."""
     names = [_squash(f) for f in fields]
     return (
         len(names) >= 3
         and all(0 < len(n) <= 8 and not re.search(r"\d", n) for n in names)
-        and sum(bool(_COLUMN_NAME.search(n)) for n in names) >= 2
+        and (barred or sum(bool(_COLUMN_NAME.search(n)) for n in names) >= 2)
     )
+
+
+def _gap_of(block: Block) -> re.Pattern[str] | None:
+    """How the block's fields are separated, if it can head a table: "|" bars (None), wide gaps or single spaces."""
+    bars = _bar_fields(block)
+    if bars is not None and _is_header(bars, barred=True):
+        return None
+    return _COLUMN_GAP if _is_header(_fields(block)) else _SINGLE_GAP
 
 
 def aligned_tables(blocks: list[Block]) -> list[Block]:
@@ -146,11 +175,12 @@ def aligned_tables(blocks: list[Block]) -> list[Block]:
     (see the module docstring); other blocks as they are, renumbered."""
     out: list[Block] = []
     at = 0
+    first_row_only = says_first_row_only([b.text for b in blocks if b.kind == "paragraph"])
     while at < len(blocks):
-        gap = _COLUMN_GAP if _is_header(_fields(blocks[at])) else _SINGLE_GAP
+        gap = _gap_of(blocks[at])
         header = _fields(blocks[at], gap)
         rows: list[list[str]] = []
-        if _is_header(header):
+        if _is_header(header, barred=gap is None):
             while at + 1 + len(rows) < len(blocks):
                 fields = _fields(blocks[at + 1 + len(rows)], gap)
                 if len(fields) != len(header):
@@ -161,6 +191,8 @@ def aligned_tables(blocks: list[Block]) -> list[Block]:
             at += 1
             continue
         cells = [[_squash(f) for f in header], *rows]
+        if gap is None and first_row_only:
+            cells = filled_down(cells)
         text = "\n".join(" | ".join(row) for row in cells)
         # the lines it was typed as, first to last, are its origin (None outside the import pipeline)
         merged = blocks[at : at + 1 + len(rows)]

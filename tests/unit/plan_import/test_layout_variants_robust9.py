@@ -265,7 +265,9 @@ def test_a_reporting_table_gives_one_rule_per_row() -> None:
         ],
     ])  # fmt: skip
     assert draft.data["reporting"] == [
-        {"time_limit_minutes": 0, "to": "班长", "channel": None},
+        # a site radio is a channel (round 29 in sentences; round 41's convention: "the 方式 cell the channel, 对讲机
+        # included"), in a table as in a sentence
+        {"time_limit_minutes": 0, "to": "班长", "channel": "对讲机"},
         {"time_limit_minutes": 15, "to": "厂调度室", "channel": "电话"},
         {"time_limit_minutes": 120, "to": "区应急局", "channel": "书面"},
     ]
