@@ -17,6 +17,7 @@ from core.models.supervision import Drill
 from core.ports import GraphStore
 from core.scope import DataScope
 from graph.intents import BY_ID, INTENTS, Intent
+from graph.list_totals import total_rows
 from graph.loader import GraphLoader
 from tests.support.fixture_city import NOW, A, B, entities
 
@@ -86,3 +87,15 @@ def test_class_changes_between_consecutive_years(city: GraphStore) -> None:
     assert [r["id"] for r in rows(city, "class_changes", {"class_from": "B", "class_to": "A"})] == [A]
     assert rows(city, "class_change_count", {"class_year": 2025, "class_to": "A"})[0]["n"] == 1
     assert rows(city, "class_change_count", {"class_year": 2024})[0]["n"] == 0
+
+
+@pytest.mark.parametrize(
+    "intent", [i for i in INTENTS if i.cypher is not None and "$limit" in i.cypher], ids=lambda i: i.id
+)
+def test_every_list_total_runs_and_counts_what_the_list_matches(city: GraphStore, intent: Intent) -> None:
+    """A list cut at its row limit states its true total (graph.list_totals): the counting subquery
+    must run on each engine and count exactly the rows the list gives without the cut."""
+    params = {k: v for k, v in bind(intent, {}, CITY, NOW).items() if k != "window_label"}
+    uncut = city.read(intent.cypher or "", {**params, "limit": 100_000})
+    total = total_rows(city, intent.cypher or "", params)
+    assert total is None or total == len(uncut)
