@@ -70,4 +70,5 @@ def test_small_matters_and_dropping_them(parser: EventQueryParser, text: str, le
 
 
 def test_dropped_status_with_suanle(parser: EventQueryParser) -> None:
-    assert parser.parse("利港 误报的就算了 烟雾", NOW).filter.statuses == ["待研判", "正报", "已派发", "已处置"]
+    statuses = parser.parse("利港 误报的就算了 烟雾", NOW).filter.statuses
+    assert statuses == ["待研判", "正报", "已派发", "已处置"]
