@@ -151,8 +151,8 @@ POST_NEGATIONS: frozenset[str] = frozenset(("除外", "以外", "之外"))
 # Said on either side of what they take out: before (不要误报的) or after (误报的不算, 已处置的就不要了).
 # After, when no word of a field follows them in their clause (see ``negates_backwards``).
 EITHER_WAY_NEGATIONS: frozenset[str] = frozenset(
-    ("不算", "别算", "不要", "别要", "不看", "别看", "不用看", "不需要", "去掉", "排除")
-)
+    ("不算", "别算", "不要", "别要", "不看", "别看", "不用看", "不需要", "去掉", "排除", "算了", "就算了")
+)  # 算了 / 就算了 only ever after what they drop (小事就算了, events37): not in NEGATIONS
 # Between the words and a negation said afterwards, these keep the words (已处置的就不要了, 误报的都不算).
 RUN_PARTICLES: frozenset[str] = frozenset(("的", "了", "就", "都", "也", "全", "全都"))
 _CLAUSE_END = frozenset("，,。；;！!？?")

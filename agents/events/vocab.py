@@ -208,6 +208,7 @@ LEVEL_WORDS: dict[str, tuple[L, ...]] = {
         _words(
             "低级别 低等级 级别低 等级低 不严重 不太严重 不怎么严重 轻微 一般级别 级别一般 一般等级"
             " 不急 不太急 不怎么急 不要紧 不太要紧 不怎么要紧 不紧急 不着急"
+            " 小事 小事情"  # 小事 = the mild levels, as 不严重的 (events37)
         )
         + list(_MILD_WORDS),
         (L.YELLOW, L.BLUE),

@@ -1,0 +1,73 @@
+"""A named date with 当天 or 次日 after it (ADR 0010, events37), rewritten with ``now`` into a date the
+grammar already reads, so the words add no semantics of their own:
+
+* D当天 / D那一天 = the day D (当天 alone means "the same day" and must not read as today: 11月20日当天
+  is 20 November, not 20 November up to now);
+* D次日 / D第二天 / D隔天 / D翌日 / D后一天 = the day after D, whole; a part of the day said after it stays
+  (10月5日次日凌晨 = 6 October 00:00–06:00).
+
+D is a Gregorian date written with 月 and 日/号 (a year before it optional) or a day alone (20号); with no
+year it is the latest such day not after today, as the grammar reads a bare date, so that 12月31日次日 said in
+January is 1 January of this year. Numerals arrive normalised (11月20日). A holiday's 当天 (国庆当天) is the
+grammar's own (the festival day only) and is left alone here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from agents.nlp.festival_days import written
+
+_Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
+
+# Not after a digit (a longer number) nor after 月 (the day of 11月20日 is read with its month).
+_DATE = r"(?<![\d月])(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})[日号]"
+_SAME_DAY = re.compile(_DATE + r"的?(?:当天|那一天|当日)")
+_NEXT_DAY = re.compile(_DATE + r"的?(?:次日|第二天|第2天|隔天|翌日|后一天|后1天)")
+
+
+def _latest(year: int | None, month: int | None, day: int, today: date) -> date | None:
+    """The date said: of the year said, else the latest not after today (a day alone: this month or an
+    earlier one)."""
+    if year is not None and month is not None:
+        candidates = [(year, month)]
+    elif month is not None:
+        candidates = [(today.year, month), (today.year - 1, month)]
+    else:
+        candidates = [
+            (today.year - (today.month - k <= 0), (today.month - k - 1) % 12 + 1) for k in range(0, 12)
+        ]
+    for y, m in candidates:
+        try:
+            found = date(y, m, day)
+        except ValueError:
+            continue  # 31号 in a month of 30 days: an earlier month
+        if year is not None or found <= today:
+            return found
+    return None
+
+
+def _said(m: re.Match[str], today: date) -> date | None:
+    year = int(m.group("y")) if m.group("y") else None
+    month = int(m.group("m")) if m.group("m") else None
+    if year is not None and month is None:
+        return None  # 2026年20号: not a date
+    return _latest(year, month, int(m.group("d")), today)
+
+
+def _rewrite(m: re.Match[str], today: date, shift: int) -> str:
+    day = _said(m, today)
+    if day is None:
+        return m.group()
+    return written(day + timedelta(days=shift))
+
+
+def named_day_rules(now: datetime) -> list[_Rule]:
+    """D当天 → D, D次日 → D + 1 day (as 2026年11月21日); before the everyday rules read 当天 alone."""
+    today = now.date()
+    return [
+        (_SAME_DAY, lambda m: _rewrite(m, today, 0)),
+        (_NEXT_DAY, lambda m: _rewrite(m, today, 1)),
+    ]
