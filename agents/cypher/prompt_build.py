@@ -1,8 +1,8 @@
 """The text-to-Cypher prompt for one question, and the warm-up of its fixed prefix.
 
 Each prompt version declares the inputs it reads; only those are built (v1 has no grounding notes).
-v3 orders v2's content so that the rules, the town names and the schema slice come first: a prefix
-that the model server's prompt cache restores for the next question touching the same labels.
+v2 starts with the rules, the town names and the schema slice: a prefix shared by every question that
+touches the same labels, which the model server's prompt cache restores (ADR 0008, 2026-11-27).
 """
 
 from __future__ import annotations
