@@ -29,7 +29,8 @@ def filled_down(cells: list[list[str]]) -> list[list[str]]:
     """The grid (header first) with each empty cell of a spanning column given the value above it."""
     header = cells[0]
     spanning = [
-        col == 0 or (bool(_SPANNING.search(name)) and not _PERSONAL.search(name)) for col, name in enumerate(header)
+        col == 0 or (bool(_SPANNING.search(name)) and not _PERSONAL.search(name))
+        for col, name in enumerate(header)
     ]
     out = [list(header)]
     for row in cells[1:]:

@@ -32,10 +32,10 @@ class CountedRAMCache(LlamaRAMCache):
 def main() -> None:
     # llama_cpp.server builds its cache as ``llama_cpp.LlamaRAMCache(capacity_bytes=…)`` when a model
     # loads, so the module attribute is what it picks up.
-    llama_cpp.LlamaRAMCache = CountedRAMCache  # type: ignore[misc]
+    llama_cpp.LlamaRAMCache = CountedRAMCache  # type: ignore[attr-defined]
     from llama_cpp.server.__main__ import main as serve
 
-    serve()
+    serve()  # type: ignore[no-untyped-call]
 
 
 if __name__ == "__main__":
