@@ -1,15 +1,14 @@
 """The text-to-Cypher prompt for one question, and the warm-up of its fixed prefix.
 
-Each prompt version declares the inputs it reads; only those are built (v1 has no grounding notes).
-v2 starts with the rules, the town names and the schema slice: a prefix shared by every question that
-touches the same labels, which the model server's prompt cache restores (ADR 0008, 2026-11-27).
+The prompt (v2) starts with the rules, the town names and the schema slice: a prefix shared by every
+question that touches the same labels, which the model server's prompt cache restores (ADR 0008,
+2026-11-27 amendment).
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from agents.cypher.examples import pick_examples, render_examples
@@ -38,22 +37,12 @@ PROMPT_TASK = "text_to_cypher"
 @dataclass(frozen=True)
 class BuiltPrompt:
     prompt: RenderedPrompt
-    question: str  # after self-references and quantities were written out
     sources: str  # what a literal in the draft may come from (question, context, notes, own town)
 
 
 def _grounding_text(notes: list[str], shape: str | None) -> str:
     text = "问题中的取值和词义（照抄）：" + "；".join(notes) + "\n" if notes else ""
     return text + (shape + "\n" if shape else "")
-
-
-def _fixed_inputs(store: GraphStore, max_rows: int) -> dict[str, Callable[[], object]]:
-    """Inputs that are the same for every question of a deployment (the v3 prefix)."""
-    towns = [row["name"] for row in store.read(TOWN_NAMES)]
-    return {
-        "towns": lambda: "、".join(towns),
-        "max_rows": lambda: max_rows,
-    }
 
 
 def build_prompt(
@@ -77,18 +66,19 @@ def build_prompt(
         *phrase_meanings(question, labels),
         *([when] if when else []),
     ]
-    available = _fixed_inputs(store, max_rows) | {
-        "schema": lambda: schema_text,
-        "grounding": lambda: _grounding_text(notes, answer_shape(question)),
-        "examples": lambda: render_examples(pick_examples(question, labels, k=4)),
-        "context": lambda: f"对话上下文：{context.strip()}\n" if context.strip() else "",
-        "question": lambda: question,
-    }
-    library = prompts or PromptLibrary()
-    wanted = library.load(PROMPT_TASK).inputs
-    prompt = library.render(PROMPT_TASK, **{name: available[name]() for name in wanted})
+    towns = [row["name"] for row in store.read(TOWN_NAMES)]
+    prompt = (prompts or PromptLibrary()).render(
+        PROMPT_TASK,
+        schema=schema_text,
+        towns="、".join(towns),
+        grounding=_grounding_text(notes, answer_shape(question)),
+        examples=render_examples(pick_examples(question, labels, k=4)),
+        max_rows=max_rows,
+        context=f"对话上下文：{context.strip()}\n" if context.strip() else "",
+        question=question,
+    )
     sources = "\n".join([question, context, *notes, scope.town or ""])
-    return BuiltPrompt(prompt=prompt, question=question, sources=sources)
+    return BuiltPrompt(prompt=prompt, sources=sources)
 
 
 def warm_up(
