@@ -120,7 +120,11 @@ def _rate_change_ok(gold: dict[str, Any], answer: str) -> bool:
 def _ranked(compare: str, gold_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Gold groups with a whole, their ``n`` replaced by the share so ``top`` ranking applies."""
     sign = -1 if compare == "bottom_share" else 1  # lowest first: rank by the negated share
-    return [{"key": r["key"], "n": sign * r["n"] / r["w"], "w": r["w"], "part": r["n"]} for r in gold_rows if r["w"]]
+    return [
+        {"key": r["key"], "n": sign * r["n"] / r["w"], "w": r["w"], "part": r["n"]}
+        for r in gold_rows
+        if r["w"]
+    ]
 
 
 def _own_city(gold_rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -134,7 +138,9 @@ def _higher_said(gold_rows: list[dict[str, Any]], answer: str) -> bool:
     if ra == rb:
         return any(w in answer for w in ("持平", "相同", "一样"))
     hi, lo = (_norm(a["key"]), _norm(b["key"])) if ra > rb else (_norm(b["key"]), _norm(a["key"]))
-    return any(hi + w in answer for w in ("更高", "较高", "高于")) or any(lo + w in answer for w in ("更低", "较低", "低于"))
+    return any(hi + w in answer for w in ("更高", "较高", "高于")) or any(
+        lo + w in answer for w in ("更低", "较低", "低于")
+    )
 
 
 def derived_execution_ok(
@@ -147,8 +153,10 @@ def derived_execution_ok(
     if compare == "own_vs_city":
         own, city = _own_city(gold_rows)
         got = _numbers(rows)
-        return 0 < len(rows) <= 2 and {_norm(own["n"]), _norm(own["w"])} <= got and not (
-            {_norm(city["n"]), _norm(city["w"])} <= got
+        return (
+            0 < len(rows) <= 2
+            and {_norm(own["n"]), _norm(own["w"])} <= got
+            and not ({_norm(city["n"]), _norm(city["w"])} <= got)
         )
     if compare == "rate_change":  # the four counts behind the two rates
         want = {_norm(gold_rows[0][k]) for k in ("n", "w", "n0", "w0")} if gold_rows else set()
@@ -173,11 +181,17 @@ def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str
 
         ranked = _ranked(compare, gold_rows)
         must, may, needed = top_bounds(ranked, top)
-        said = {_norm(r["key"]) for r in ranked if _norm(r["key"]) in answer and percent(r["part"], r["w"]) in answer}
+        said = {
+            _norm(r["key"])
+            for r in ranked
+            if _norm(r["key"]) in answer and percent(r["part"], r["w"]) in answer
+        }
         return bool(ranked) and must <= said and len(said & may) >= needed
     if compare == "pair_rate":
         shown = [r for r in gold_rows if r["w"]]
-        both = len(shown) == 2 and all(_norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown)
+        both = len(shown) == 2 and all(
+            _norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown
+        )
         return both and _higher_said(shown, answer)
     if compare == "own_vs_city":
         own, city = _own_city(gold_rows)

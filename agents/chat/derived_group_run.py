@@ -245,7 +245,7 @@ def _figure(
         n, w = float(r["n"] or 0), float(r["w"] or 0)
         result = (
             f"{show(n)} ÷ {show(w)} ≈ {mean(n, w)} {unit}"
-            + (f"{thousand}{unit}" if (thousand := per_thousand(g.kind, g.members, n, w)) else "")
+            + (f"{thousand} {unit}" if (thousand := per_thousand(g.kind, g.members, n, w)) else "")
             if w
             else f"{g.members}为 0，无法计算平均数"
         )
@@ -267,10 +267,15 @@ def _figure(
         }
         for r in rows
     ]
-    listed.sort(key=lambda x: -float(x["mean"]) if x["mean"] != "—" else 0.0)
+    # by the exact mean: two decimals tie rare records per head (0.09 and 0.09) and misorder them
+    listed.sort(key=lambda x: -float(x["n"]) / float(x["members"]) if x["members"] else 0.0)
     lines = "\n".join(
         f"{i}. {_key(g, x['group'])}：{show(x['n'])} ÷ {show(x['members'])} ≈ {x['mean']} {unit}"
-        + (f"{thousand}{unit}" if (thousand := per_thousand(g.kind, g.members, x["n"], x["members"])) else "")
+        + (
+            f"{thousand} {unit}"
+            if (thousand := per_thousand(g.kind, g.members, x["n"], x["members"]))
+            else ""
+        )
         for i, x in enumerate(listed, 1)
     )
     body = (

@@ -94,8 +94,12 @@ def test_per_head_counts_are_also_per_thousand_employees(service) -> None:  # ty
     assert got.path == "derived", got.answer
     for r in got.rows:
         if r["members"]:
-            k = (Decimal(str(r["n"])) * 1000 / Decimal(str(r["members"]))).quantize(Decimal("0.01"), ROUND_HALF_UP)
-            assert f"{r['group']}：" in got.answer and f"每千名职工 {k}个" in got.answer
+            k = (Decimal(str(r["n"])) * 1000 / Decimal(str(r["members"]))).quantize(
+                Decimal("0.01"), ROUND_HALF_UP
+            )
+            assert f"{r['group']}：" in got.answer and f"每千名职工 {k} 个" in got.answer
+    means = [float(r["n"]) / float(r["members"]) for r in got.rows if r["members"]]
+    assert means == sorted(means, reverse=True)  # ranked by the exact figure, not the rounded one
     fines = service.ask("各街道企业职工人均被罚款多少元", CITY)
     assert fines.path == "derived" and "每千名职工" not in fines.answer  # money per head stays in 元
 
