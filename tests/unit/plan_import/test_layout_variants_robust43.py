@@ -87,3 +87,30 @@ def test_bars_in_running_text_are_not_a_sheet() -> None:
     plan = _import(blocks)
     assert not plan.contacts
     assert not plan.org_units
+
+
+def test_a_builders_site_plan_is_its_comprehensive_plan_against_construction_accidents() -> None:
+    # dev files site_zhouzhuang_pm_chain / construction_site_contractor_lines name the site, not the sector
+    title = "青阳污水处理厂提标改造工程施工现场生产安全事故应急预案"
+    blocks = [
+        {"title": title},
+        {"h1": "一、适用范围"},
+        {"p": "本预案适用于提标改造工程施工现场发生的基坑坍塌和机械伤害事故的应急处置。"},
+    ]
+    plan = import_plan(render_docx(blocks, title, None, False, None), "site.docx", ocr=None).plan
+    assert plan.plan_type == "总体"
+    assert {"建筑施工事故", "坍塌", "机械伤害"} <= set(plan.accident_types)
+
+
+def test_a_project_department_plan_is_comprehensive_and_a_towns_stays_special() -> None:
+    for title, expected in (
+        ("澄江街道滨江花园三期项目部生产安全事故应急预案", "总体"),
+        ("祝塘镇生产安全事故应急预案", "专项"),
+    ):
+        blocks = [
+            {"title": title},
+            {"h1": "一、适用范围"},
+            {"p": "本预案适用于辖区内生产安全事故的应急处置。"},
+        ]
+        plan = import_plan(render_docx(blocks, title, None, False, None), "p.docx", ocr=None).plan
+        assert plan.plan_type == expected, title
