@@ -114,3 +114,42 @@ def test_a_project_department_plan_is_comprehensive_and_a_towns_stays_special() 
         ]
         plan = import_plan(render_docx(blocks, title, None, False, None), "p.docx", ocr=None).plan
         assert plan.plan_type == expected, title
+
+
+def _stock_plan(blocks: list[dict[str, Any]]) -> EmergencyPlan:
+    return _import([{"h1": "五、应急保障"}, *blocks])
+
+
+def test_a_squad_with_a_head_count_is_a_team_and_a_shift_is_not() -> None:
+    # dev port_litong_wharf_front_rear writes its fire squad as "X消防班12人"
+    plan = _stock_plan(
+        [
+            {"p": "储罐区组建专职消防班10人，实行24小时值守。"},
+            {"p": "中控室实行四班三倒，每班3人；当班人员2人负责巡检。"},
+        ]
+    )
+    teams = {(r.name, r.quantity, r.unit, r.type) for r in plan.resources}
+    assert ("专职消防班", 10, "人", "救援队伍") in teams
+    assert not any("班" in r.name and r.name != "专职消防班" for r in plan.resources)
+
+
+def test_lifting_and_prising_tools_are_equipment() -> None:
+    plan = _stock_plan(
+        [
+            {
+                "table": {
+                    "rows": [
+                        ["名称", "数量", "存放地点", "保管人"],
+                        ["液压千斤顶", "3台", "机修间", "黄志刚"],
+                        ["手拉葫芦", "2个", "机修间", "黄志刚"],
+                        ["撬棍", "5根", "仓库", "黄志刚"],
+                    ]
+                }
+            }
+        ]
+    )
+    assert {r.name: r.type for r in plan.resources} == {
+        "液压千斤顶": "装备",
+        "手拉葫芦": "装备",
+        "撬棍": "装备",
+    }
