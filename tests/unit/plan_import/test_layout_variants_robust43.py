@@ -153,3 +153,15 @@ def test_lifting_and_prising_tools_are_equipment() -> None:
         "手拉葫芦": "装备",
         "撬棍": "装备",
     }
+
+
+def test_a_geological_hazard_plan_is_against_natural_disasters() -> None:
+    # dev town_yunting_geohazard_warning; the plans README (round 20): 地质灾害 is 自然灾害 in the closed list
+    title = "月城镇地质灾害防治应急预案"
+    blocks = [
+        {"title": title},
+        {"h1": "一、适用范围"},
+        {"p": "本预案适用于月城镇辖区内秦望山周边滑坡、崩塌等地质灾害的应急处置。"},
+    ]
+    plan = import_plan(render_docx(blocks, title, None, False, None), "geo.docx", ocr=None).plan
+    assert "自然灾害" in plan.accident_types
