@@ -290,7 +290,7 @@ PLANS = (
 # tuned on its misses).
 # plans-robust43 wrote one (a 导热油炉 火灾 plan laid out in Word with tables nested in table cells: each body's posts and
 # phones as a small table inside the 人员组成 cell, internal and external contacts as two tables side by side in one layout
-# table) before reading the rules and held it out.
+# table) before reading the rules and held it out (0.764 DOCX / PDF before and after that round's changes).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
