@@ -259,7 +259,10 @@ ACCIDENT_TYPE_SYNONYMS: dict[str, str] = {
     "台风": "台风", "防台": "台风", "特种设备": "特种设备事故",
     "燃气": "燃气事故", "天然气": "燃气事故", "液化石油气": "燃气事故", "液化气": "燃气事故",
     "建筑施工": "建筑施工事故", "建设工程施工": "建筑施工事故", "道路交通": "道路交通事故",
+    # a builder's own plan names its site, not the sector: "X工程施工现场发生的高处坠落…"
+    "施工现场": "建筑施工事故", "工程施工": "建筑施工事故",
     "交通事故": "道路交通事故", "地震": "地震灾害", "自然灾害": "自然灾害",
+    "地质灾害": "自然灾害",  # 崩塌 / 滑坡 / 地面塌陷: the closed list has no class of its own for them
     "可燃性粉尘": "粉尘爆炸",
 }  # fmt: skip
 # Words that contain a synonym but name no accident type: "可燃气体检测仪" is not a 燃气 accident.

@@ -27,6 +27,7 @@ from evals.plan_corpus_names import HELD_OUT as HELD_OUT  # re-exported: the cor
 from evals.plan_corpus_names import NOT_A_PLAN as NOT_A_PLAN
 from evals.plan_corpus_names import PLANS as PLANS
 from evals.plan_corpus_names import SCANNED as SCANNED
+from evals.plan_corpus_nested import cell_texts
 from evals.plan_corpus_render import block_kind, render_docx, render_pdf, render_scanned
 
 CORPUS = Path(__file__).parent / "datasets" / "plans"
@@ -63,7 +64,7 @@ def source_text(name: str) -> str:
     for block in load_source(name):
         kind, value = block_kind(block)
         if kind == "table":
-            parts += [str(cell) for row in value["rows"] for cell in row]
+            parts += [text for row in value["rows"] for cell in row for text in cell_texts(cell)]
         elif kind == "ol":
             parts += [str(item) for item in value]
         elif kind != "pagebreak":

@@ -14,8 +14,10 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from evals.plan_corpus_nested import fill_docx_cell, flat_text, is_nested
 
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # Every generated file claims this date, so output does not depend on when it was generated.
@@ -30,12 +32,14 @@ Block = dict[str, Any]
 class Table:
     rows: list[list[str]]
     merges: list[tuple[int, int, int, int]]
+    nested: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)  # cells holding a table
 
     @classmethod
     def from_block(cls, spec: dict[str, Any]) -> Table:
-        rows = [[str(c) for c in row] for row in spec["rows"]]
+        rows = [[flat_text(c) for c in row] for row in spec["rows"]]
         merges = [(int(a), int(b), int(c), int(d)) for a, b, c, d in spec.get("merge", [])]
-        return cls(rows, merges)
+        nested = {(r, c): v for r, row in enumerate(spec["rows"]) for c, v in enumerate(row) if is_nested(v)}
+        return cls(rows, merges, nested)
 
     def covered(self) -> set[tuple[int, int]]:
         """Cells hidden inside a merge (every merged cell except its top-left)."""
@@ -126,7 +130,9 @@ def _docx_table(doc: Any, table: Table) -> None:
     covered = table.covered()
     for r, row in enumerate(table.rows):
         for c, text in enumerate(row):
-            if (r, c) not in covered:
+            if (r, c) in table.nested:
+                fill_docx_cell(grid.cell(r, c), table.nested[(r, c)])
+            elif (r, c) not in covered:
                 grid.cell(r, c).text = text
                 if r == 0:
                     for run in grid.cell(r, c).paragraphs[0].runs:

@@ -53,10 +53,10 @@ _HANGING = re.compile(r"[，。、；：！？）》」』”’,.;:!?)]$")
 
 
 def _sheet_rows(above: str, below: str) -> bool:
-    """Two rows of a sheet exported as "|"-separated lines: as many bars on each (at least two). A row that wraps
-    leaves fewer bars on its second line, so that one still runs on."""
+    """Two rows of a sheet exported as "|"-separated lines: as many bars on each (one for a two-column sheet). A
+    row that wraps leaves fewer bars on its second line, so that one still runs on."""
     bars = above.count("|") + above.count("｜")
-    return bars >= 2 and below.count("|") + below.count("｜") == bars
+    return bars >= 1 and below.count("|") + below.count("｜") == bars
 
 
 def _flush_x1(line: _Line) -> float:

@@ -61,7 +61,7 @@ from plans.rules_resources import extract_tables, extract_text_resources
 from plans.sections import Outline, outline
 from plans.stock_rows import stock_row_blocks
 from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
-from plans.table_text import aligned_tables, expand_key_value_tables
+from plans.table_text import aligned_tables, expand_key_value_tables, two_column_sheets
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +173,9 @@ def import_plan(
                                 outline_blocks(
                                     aligned_tables(
                                         expand_key_value_tables(
-                                            drop_post_line_glosses(stamp_origins(structure.blocks))
+                                            two_column_sheets(
+                                                drop_post_line_glosses(stamp_origins(structure.blocks))
+                                            )
                                         )
                                     )
                                 )

@@ -58,6 +58,9 @@ def resource_type(text: str, *, default: str = "其他") -> str:
                 "消火栓",  # hydrants are fixed fire-fighting equipment, not stock
                 "消防栓",
                 "喇叭",  # 扩音喇叭 / 手持喇叭: loudspeakers are used again
+                "千斤顶",  # lifting and prising tools are used again: 液压千斤顶, 手拉葫芦, 撬棍
+                "葫芦",
+                "撬棍",
             ),
             "装备",
         ),

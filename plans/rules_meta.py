@@ -90,6 +90,11 @@ _WORK_TITLE = re.compile(
 )
 
 
+# "X公司生产安全事故应急预案", "X工程项目部 / X工程施工现场生产安全事故应急预案": a company's, or a builder's for its
+# site, comprehensive plan, even when the site's name carries an accident word (施工现场 names 建筑施工)
+_OWN_SAFETY_TITLE = re.compile(r"(?:公司|集团|厂|项目部|施工现场)生产安全事故(?:应急|救援)+预案$")
+
+
 def accident_type_spans(text: str) -> list[tuple[int, int, str]]:
     """(start, end, AccidentType value) of each accident word in ``text``; the longest word wins
     (粉尘爆炸 is not also 爆炸) and words that only contain a synonym (可燃气体) name nothing."""
@@ -115,6 +120,8 @@ def plan_type_of(title: str) -> tuple[PlanType, float]:
         return "部门", 0.85
     if "专项" in title:
         return "专项", 0.95
+    if _OWN_SAFETY_TITLE.search(title):
+        return "总体", 0.6
     if any(
         p.search(title) for p in (_TOPIC_TITLE, _SECTOR_TITLE, _PREVENTION_TITLE, _WORK_TITLE)
     ) or accident_type_spans(title):

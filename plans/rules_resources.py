@@ -287,7 +287,11 @@ def extract_text_resources(draft: PlanDraft, outline: Outline) -> None:
                     # "救援队伍共有队员25人": the team is named before the count, maybe in the same match
                     # "服务站组建燃气抢修队12人": the team follows the verb, its owner precedes it
                     before = re.split(_TEAM_SET_UP, sentence[: m.start(2)])[-1]
-                    team = re.search(r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站))", before)
+                    # "码头消防班12人": a squad (班) is a team too, but not a shift (值班, 当班, 每班, 四班三倒, 班组, 班长)
+                    team = re.search(
+                        r"([^，。；、]{2,20}?(?:队伍|队|组(?![建成织])|站|(?<![值当每轮倒交早中晚一二三四五六七八九十两\d])班(?![组长次])))",
+                        before,
+                    )
                     if not team:
                         continue
                     # "江阴市特种设备检验所组建应急技术支撑队伍15人": the team is what is set up

@@ -143,6 +143,84 @@ def _bar_fields(block: Block) -> list[str] | None:
     return [f.strip() for f in _BAR.split(text)]
 
 
+# A two-column sheet line: exactly one bar between two fields ("项目|内容", "总指挥|钱立峰"); the left field a word
+_PAIR_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9（(][^|｜]*[|｜][^|｜]*$")
+
+
+def _pair_fields(block: Block) -> list[str] | None:
+    text = block.text.strip()
+    if block.kind != "paragraph" or not _PAIR_LINE.match(text):
+        return None
+    return [f.strip() for f in _BAR.split(text)]
+
+
+def two_column_sheets(blocks: list[Block]) -> list[Block]:
+    """A workbook's two-column sheet exported as "|"-separated lines (a header line of two column names, or none,
+    then one "key|value" line per row; three lines at least) becomes the table it stands for, before key-value
+    tables are expanded: a 项目 | 内容 sheet is then read as the paragraphs it stands for and a 职务 | 姓名 or
+    单位 | 电话 sheet by column, as the same grid typed in Word would be (the table rules decide whether the first
+    row is a header). Three or more columns are ``aligned_tables``' (it keeps its own path)."""
+    out: list[Block] = []
+    at = 0
+    first_row_only = says_first_row_only([b.text for b in blocks if b.kind == "paragraph"])
+    while at < len(blocks):
+        header = _pair_fields(blocks[at])
+        rows: list[list[str]] = []
+        # the first line is the header or, in a sheet exported without one, the first row: a label either way
+        if header is not None and _is_label(header[0]) and header[1]:
+            while at + 1 + len(rows) < len(blocks):
+                fields = _pair_fields(blocks[at + 1 + len(rows)])
+                if fields is None or (not fields[0] and not first_row_only):
+                    break
+                rows.append(fields)
+        if len(rows) < 2:  # one "a|b" line under another is too little to call a sheet
+            out.append(blocks[at].model_copy(update={"paragraph": len(out)}))
+            at += 1
+            continue
+        cells = [[_squash(f) for f in header or []], *rows]
+        if not _names_columns(cells[0]) and all(_is_label(key) for key, _ in cells):
+            # no header line: a list of labels and values ("总指挥|朱建华") reads as the "label：value" lines it lists
+            out += [
+                rewritten_text(blocks[at + i], f"{key}：{value}", len(out) + i)
+                for i, (key, value) in enumerate(cells)
+            ]
+        else:
+            out.append(
+                _table_block(blocks, at, len(rows), filled_down(cells) if first_row_only else cells, len(out))
+            )
+        at += 1 + len(rows)
+    return out
+
+
+# header words of a two-column sheet besides the key-value pair and the column names of typed lists
+_HEADER_WORD = re.compile(r"级别|等级|条件|情形|职责|任务|措施|时限|方式|对象|类别|备注|内容|事项|岗位|人员")
+
+
+def _names_columns(first: list[str]) -> bool:
+    """The first line of a two-column sheet is a header line: both fields name columns."""
+    return all(
+        f in _KEY_HEADERS or f in _VALUE_HEADERS or _COLUMN_NAME.search(f) or _HEADER_WORD.search(f)
+        for f in first
+    )
+
+
+def _table_block(blocks: list[Block], at: int, n_rows: int, cells: list[list[str]], paragraph: int) -> Block:
+    """The lines blocks[at : at + 1 + n_rows] as one table block (their text, first to last, its origin)."""
+    merged = blocks[at : at + 1 + n_rows]
+    origin = (
+        None if blocks[at].origin_paragraph is None else "\n".join(b.origin_text or b.text for b in merged)
+    )
+    return blocks[at].model_copy(
+        update={
+            "kind": "table",
+            "text": "\n".join(" | ".join(row) for row in cells),
+            "paragraph": paragraph,
+            "cells": cells,
+            "origin_text": origin,
+        }
+    )
+
+
 def _fields(block: Block, gap: re.Pattern[str] | None = _COLUMN_GAP) -> list[str]:
     if block.kind != "paragraph":
         return []
@@ -193,24 +271,7 @@ def aligned_tables(blocks: list[Block]) -> list[Block]:
         cells = [[_squash(f) for f in header], *rows]
         if gap is None and first_row_only:
             cells = filled_down(cells)
-        text = "\n".join(" | ".join(row) for row in cells)
         # the lines it was typed as, first to last, are its origin (None outside the import pipeline)
-        merged = blocks[at : at + 1 + len(rows)]
-        origin = (
-            None
-            if blocks[at].origin_paragraph is None
-            else "\n".join(b.origin_text or b.text for b in merged)
-        )
-        out.append(
-            blocks[at].model_copy(
-                update={
-                    "kind": "table",
-                    "text": text,
-                    "paragraph": len(out),
-                    "cells": cells,
-                    "origin_text": origin,
-                }
-            )
-        )
+        out.append(_table_block(blocks, at, len(rows), cells, len(out)))
         at += 1 + len(rows)
     return out
