@@ -8,7 +8,9 @@ blank before the time grammar reads the sentence.
   stays the filter (昨天上报的火情: the rows before this round), and so it does when the other time is when the events
   were handled (前天报的那几条，今天处理了没有; 报过的 is ``background``'s).
 * A window anchored on an event the search does not know (事发后一小时内, 报警后半小时, 处置完十分钟内, 停电后两小时之内):
-  there is no anchor time to count from, so no time; the anchor verb is blanked with it (处置完 is no status).
+  there is no anchor time to count from, so no time; the anchor verb is blanked with it (处置完 is no status). So is
+  the day of such an event (事发当天, 出事那天, 案发当日: events38), which would otherwise read as today; a date said
+  before it (11月3日事发当天) stays the time.
 * Background periods of a follow-up (上周报过的…，今天又…): ``background.background_spans``.
 * A future time with what will happen then (明天开会要用, 下周一领导要看): ``purpose_times.purpose_time_spans``.
 """
@@ -33,6 +35,8 @@ _DURATION = r"(?:\d+(?:\.\d+)?|[半一二两三四五六七八九十几]+)\s*个
 _ANCHORED_WINDOW = re.compile(
     rf"(?:{_ANCHOR_VERBS})(?:(?:完毕?|了)?(?:以后|之后|后)|完毕?)\s*(?:{_DURATION})\s*(?:内|之内|以内|里)?"
 )
+# 事发当天 / 出事那天: only words that name no event type (着火当天 keeps 着火 for 火焰; its 当天 is then today's).
+_ANCHORED_DAY = re.compile(r"(?:事发|出事|案发|事故发生)(?:的)?(?:当天|当日|那天|那一天)")
 _MAX_PHRASES = 4
 
 
@@ -43,8 +47,8 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def anchored_window_spans(text: str) -> list[tuple[int, int]]:
-    """事发后一小时内, 处置完十分钟内: windows counted from an event the sentence does not date."""
-    return [m.span() for m in _ANCHORED_WINDOW.finditer(text)]
+    """事发后一小时内, 处置完十分钟内, 事发当天: windows counted from an event the sentence does not date."""
+    return [m.span() for pattern in (_ANCHORED_WINDOW, _ANCHORED_DAY) for m in pattern.finditer(text)]
 
 
 def report_time_spans(text: str, now: datetime) -> list[tuple[int, int]]:

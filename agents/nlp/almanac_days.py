@@ -9,6 +9,8 @@ grammar already reads, as ``season_words`` does:
   after 小暑; 梅雨季 (梅雨天, 梅雨期, 黄梅天, 黄梅季) = 入梅 → the day before 出梅; 入梅以来 = 入梅 → `now`, 出梅以后 =
   出梅 → `now`, 入梅 / 出梅 (那天) = that day. The weather office announces its own days each year (2025: about 19 June
   against the almanac's 6 June); no table of announcements is kept, so the almanac's days are the search window.
+  A day the speaker gives for it replaces the almanac's (events38): 6月16号入梅以来, 今年是6月20号入梅的 入梅到现在,
+  入梅是6月18号 入梅以后, 7月10号出梅的 出梅以后 = that day → `now`; 6月16号入梅 (那天) alone = that day.
 
 Each is the latest begun, or of the year said (今年 / 去年 / 前年). Weather with no calendar rule (台风期间, 高温天)
 stays unread.
@@ -23,6 +25,7 @@ from functools import lru_cache
 
 from agents.nlp.festival_days import written
 from agents.nlp.lunar_calendar import day_branch, day_stem, solar_term
+from agents.nlp.named_day_words import latest_date
 
 _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 _YEAR_WORDS = {"今年": 0, "去年": 1, "前年": 2}
@@ -42,6 +45,36 @@ _MEI = re.compile(
     + r"?"
     r"|" + _YEAR + r"([入出])梅" + _TO_NOW + r"?" + _DAY
 )
+
+
+def _said_day(name: str) -> str:
+    """A Gregorian day with its parts in groups ``{name}y``, ``{name}m``, ``{name}d`` (two of them in one pattern)."""
+    return rf"(?:(?P<{name}y>\d{{4}})年)?(?P<{name}m>\d{{1,2}})月(?P<{name}d>\d{{1,2}})[日号]?"
+
+
+# The day said with 入梅 / 出梅, before or after it, and the 以来 / 以后 said then (repeating 入梅 or not).
+_SAID_TAIL = (
+    r"(?:的|了)?(?:\s*[，,]?\s*(?:那?(?P=e)梅)?(?P<to>以来|以后|之后|后|到现在|至今))?(?:那天|当天|这天)?"
+)
+_ANNOUNCED = re.compile(
+    r"(?:(?P<w>今年|去年|前年)的?)?(?:是|在|从)?" + _said_day("b") + r"(?:就)?(?P<e>[入出])梅" + _SAID_TAIL
+    + r"|(?:(?P<w2>今年|去年|前年)的?)?(?P<e2>[入出])梅(?:是|在)" + _said_day("a") + r"(?:的|了)?"
+    + r"(?:\s*[，,]?\s*(?:那?(?P=e2)梅)?(?P<to2>以来|以后|之后|后|到现在|至今))?"
+)  # fmt: skip
+
+
+def _announced(m: re.Match[str], today: date) -> str:
+    """The day said for 入梅 / 出梅, of the year said or the latest not after today, → `now` after 以来 / 以后."""
+    first = m.group("bm") is not None  # the day said before 入梅, else after it (入梅是6月18号)
+    part = "b" if first else "a"
+    year, month, day = m.group(part + "y"), int(m.group(part + "m")), int(m.group(part + "d"))
+    said = m.group("w" if first else "w2")
+    if year is None and said:
+        year = str(today.year - _YEAR_WORDS[said])
+    found = latest_date(int(year) if year else None, month, day, today)
+    if found is None:
+        return m.group()
+    return written(found) + ("到现在" if m.group("to" if first else "to2") else "")
 
 
 def _nth_from(first: date, stem: str, n: int) -> date:
@@ -135,4 +168,8 @@ def _mei(m: re.Match[str], today: date) -> str:
 def almanac_rules(now: datetime) -> list[_Rule]:
     """The rewrites above, resolved against ``now``; run with ``season_word_rules``."""
     today = now.date()
-    return [(_FU, lambda m: _fu(m, today)), (_MEI, lambda m: _mei(m, today))]
+    return [
+        (_ANNOUNCED, lambda m: _announced(m, today)),
+        (_FU, lambda m: _fu(m, today)),
+        (_MEI, lambda m: _mei(m, today)),
+    ]

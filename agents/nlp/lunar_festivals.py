@@ -6,7 +6,8 @@ rewritten with ``now`` into dates the time grammar already reads, as ``season_wo
   year before the one `now` is in). 那天 / 以来 / 到现在 after it keep their reading.
 * 小年: Jiangyin keeps the southern custom, 小年 = 南方小年 = 腊月二十四 (送灶 on 廿四); 北方小年 = 腊月二十三
   (events35; events34 read a bare 小年 as 廿三). 小年夜 in Wu speech is the eve before 除夕 (大年夜): the day before
-  除夕, 18:00 → 24:00 as 大年夜, the latest not after today or of the lunar year said (events36).
+  除夕, 18:00 → 24:00 as 大年夜, the latest not after today or of the lunar year said (events36); 今年小年夜 said
+  after this calendar year's 春节 is the eve just past, the one in this calendar year (events38).
 * 龙抬头 = 二月二 = 二月初二 and 寒衣节 = 十月初一 (events36; 寒衣 alone is winter clothing), as the festivals
   above; 二月二 only with a Chinese last numeral and no 日 / 号 (2月2日 is a Gregorian date).
 * 闰M月D = day D of the leap month M, of the latest lunar year that has it with the day not after today, or of the
@@ -70,10 +71,19 @@ def _little_new_year_eve(m: re.Match[str], today: date) -> str:
     the lunar year before the one `now` is in, as for the festivals above)."""
     current = lunar_year_of(today)
     years = [current - _YEAR_WORDS[m.group(1)]] if m.group(1) else [current, current - 1]
+    if m.group(1) == "今年":
+        # Said after this calendar year's 春节, 今年小年夜 is the eve just past (in this calendar year), not the
+        # coming lunar year's eleven months ahead (events38); before that 春节 the two are the same.
+        years = [current - 1, current]
     for year in years:
         new_year = lunar_to_solar(year + 1, 1, 1)
-        if new_year is not None and (m.group(1) or new_year - timedelta(days=2) <= today):
-            return written(new_year - timedelta(days=2)) + "晚上"
+        if new_year is None:
+            continue
+        eve = new_year - timedelta(days=2)
+        if m.group(1) == "今年" and year == current - 1 and (eve.year != today.year or eve > today):
+            continue
+        if m.group(1) or eve <= today:
+            return written(eve) + "晚上"
     return m.group()
 
 

@@ -10,6 +10,10 @@ D is a Gregorian date written with 月 and 日/号 (a year before it optional) o
 year it is the latest such day not after today, as the grammar reads a bare date, so that 12月31日次日 said in
 January is 1 January of this year. Numerals arrive normalised (11月20日). A holiday's 当天 (国庆当天) is the
 grammar's own (the festival day only) and is left alone here.
+
+Since events38 D may also be a holiday or a weekday (国庆次日, 中秋节的翌日, 上周五次日, 周三隔天, 周三第二天): the
+day the grammar itself reads for 国庆当天 / 上周五, plus one. A holiday's 第二天 stays the holiday's second day
+(``festival_days``: 春节第二天 counts from 除夕).
 """
 
 from __future__ import annotations
@@ -26,9 +30,18 @@ _Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], str]]
 _DATE = r"(?<![\d月])(?:(?P<y>\d{4})年)?(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})[日号]"
 _SAME_DAY = re.compile(_DATE + r"的?(?:当天|那一天|当日)")
 _NEXT_DAY = re.compile(_DATE + r"的?(?:次日|第二天|第2天|隔天|翌日|后一天|后1天)")
+_AFTER = r"的?(?:次日|隔天|翌日|后一天|后1天)"
+_WEEKDAY_AFTER = r"的?(?:次日|隔天|翌日|后一天|后1天|第二天|第2天)"
+# A festival named by the grammar's holiday table or the lunar festivals, read as its day with 当天 (国庆当天 = 1 October).
+_HOLIDAY_NEXT = re.compile(
+    r"((?:今年|去年|前年|\d{4}年)?的?(?:国庆|五一|劳动|元旦|春节|清明|端午|中秋|元宵|除夕|七夕|重阳|腊八|冬至)节?)"
+    + _AFTER
+)
+# A weekday as the grammar reads it (a bare one is the latest not after today); 第二天 after it is the next day too.
+_WEEKDAY_NEXT = re.compile(r"((?:上上|上|本|这)?个?(?:周|星期|礼拜)[一二三四五六日天1-7])" + _WEEKDAY_AFTER)
 
 
-def _latest(year: int | None, month: int | None, day: int, today: date) -> date | None:
+def latest_date(year: int | None, month: int | None, day: int, today: date) -> date | None:
     """The date said: of the year said, else the latest not after today (a day alone: this month or an
     earlier one)."""
     if year is not None and month is not None:
@@ -54,7 +67,7 @@ def _said(m: re.Match[str], today: date) -> date | None:
     month = int(m.group("m")) if m.group("m") else None
     if year is not None and month is None:
         return None  # 2026年20号: not a date
-    return _latest(year, month, int(m.group("d")), today)
+    return latest_date(year, month, int(m.group("d")), today)
 
 
 def _rewrite(m: re.Match[str], today: date, shift: int) -> str:
@@ -64,10 +77,27 @@ def _rewrite(m: re.Match[str], today: date, shift: int) -> str:
     return written(day + timedelta(days=shift))
 
 
+def _after_named(m: re.Match[str], now: datetime, suffix: str) -> str:
+    """The day after the one day the grammar reads for the anchor (国庆 + 当天, 上周五), else the words as said."""
+    from agents.nlp.timeexpr import parse_time_range  # the grammar runs these rules: imported when first used
+
+    found = parse_time_range(m.group(1) + suffix, now)
+    if (
+        found is None
+        or found.end - found.start != timedelta(days=1)
+        or found.start.hour
+        or found.start.minute
+    ):
+        return m.group()
+    return written(found.start.date() + timedelta(days=1))
+
+
 def named_day_rules(now: datetime) -> list[_Rule]:
     """D当天 → D, D次日 → D + 1 day (as 2026年11月21日); before the everyday rules read 当天 alone."""
     today = now.date()
     return [
         (_SAME_DAY, lambda m: _rewrite(m, today, 0)),
         (_NEXT_DAY, lambda m: _rewrite(m, today, 1)),
+        (_HOLIDAY_NEXT, lambda m: _after_named(m, now, "当天")),
+        (_WEEKDAY_NEXT, lambda m: _after_named(m, now, "")),
     ]

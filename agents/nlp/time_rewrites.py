@@ -59,6 +59,8 @@ _WU_TIME_WORDS: dict[str, str] = {
     "早浪头": "早上",
 }
 
+_WINDOW_UNITS = {"月": "个月", "小时": "小时", "钟头": "小时"}
+
 _RULES: list[_Rule] = [
     # A bare first number of an hour or day range takes the unit of the second (10-12点, 3到5号): the
     # grammar reads a range only between two clock times or two days, and a bare 10 is neither. Not after
@@ -84,9 +86,15 @@ _RULES: list[_Rule] = [
     ),
     # 这两周/这三个星期/这两个月 = 近两周/近3个月, as 这两天/这三天 are already 近N天 (events-robust28 probes); N ≥ 2,
     # since 这一周/这个月 are the calendar periods 本周/本月.
+    # 这两个钟头 / 这三个小时 likewise = 近N小时 (events38: voice dictation).
     (
-        re.compile(r"这([2-9]|[两二三四五六七八九])个?(周|星期|礼拜|月)"),
-        lambda m: f"近{_arabic(m.group(1)).replace('两', '2')}{'个月' if m.group(2) == '月' else '周'}",
+        re.compile(r"这([2-9]|[两二三四五六七八九])个?(周|星期|礼拜|月|小时|钟头)"),
+        lambda m: f"近{_arabic(m.group(1)).replace('两', '2')}{_WINDOW_UNITS.get(m.group(2), '周')}",
+    ),
+    # 最近这一个礼拜 / 最近这1个月: 最近 makes the calendar 这一周 a rolling window, as 最近一周 (events38).
+    (
+        re.compile(r"(?:最近|近)这(?:1|一)个?(周|星期|礼拜|月)"),
+        lambda m: f"近1{_WINDOW_UNITS.get(m.group(1), '周')}",
     ),
     # 三天来, 一周来, 48小时来 (written style) = 近3天, 近1周, 近48小时, as 近半个月来 and 这三天来 already were; not 两天来一次
     # (how often) nor 3月来 (a month needs 个 here). 这半个月 = 近半个月; 上/下半个月 = 上/下半月 (events-robust30 probes).
