@@ -53,7 +53,10 @@ def _with_period(question: str, other: str) -> tuple[str, str] | None:
     if not said:
         return "现在", other + question
     this = said[0]
-    return this.group(0), question[: this.start()] + other + question[this.end() :]
+    head = question[: this.start()]
+    if head.endswith(("上", "下")) and other.startswith(("上", "下")):
+        head += " "  # "镇上" + "上个月" is no "上上个月" (chat round 32)
+    return this.group(0), head + other + question[this.end() :]
 
 
 def value(result: ChatAnswer, question: str) -> float | int:

@@ -10,11 +10,13 @@ from datetime import datetime
 
 import pytest
 
+from agents.chat.execute import bind
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.slots import Gazetteer, extract_slots
 from agents.chat.timewords import CST
 from agents.chat.trend_words import as_comparison
 from core.scope import DataScope, Principal, ScopeLevel
+from graph.intents import BY_ID
 from tests.support.demo_chat import demo_chat_service
 
 NOW_MS = int(datetime(2026, 11, 26, 10, 0, tzinfo=CST).timestamp() * 1000)  # a Thursday
@@ -46,6 +48,16 @@ def test_not_yet_rectified_firms_without_a_subject_are_about_hazards() -> None:
     assert "隐患" not in expand_shorthand("有哪些企业没整改")  # no 的 + firm noun: left to the router
 
 
+def test_a_weekday_named_early_on_that_day_is_the_roster_starting_that_day() -> None:
+    sunday = int(datetime(2026, 11, 29, tzinfo=CST).timestamp() * 1000)
+    at_two = sunday + 2 * 3_600_000  # the night shift that began on Saturday is still on duty
+    said = {"from_ms": sunday, "to_ms": sunday + 86_400_000, "_question": "星期天城东谁值班"}
+    got = bind(BY_ID["duty_now"], said | {"window_label": "星期天"}, DataScope(), at_two)
+    assert (got["from_ms"], got["to_ms"]) == (sunday, sunday + 86_400_000)
+    today = bind(BY_ID["duty_now"], said | {"window_label": "今天"}, DataScope(), at_two)
+    assert today["from_ms"] is None and today["at_ms"] == at_two  # 今天 is the shift on duty now
+
+
 # ---- through the chat service on the demo city ----------------------------------------------------------
 
 
@@ -59,6 +71,13 @@ def test_a_trend_question_gives_both_periods(service) -> None:  # type: ignore[n
     got = service.ask("城东街道本周的告警是不是越来越多了", CITY)
     assert got.intent == "events_recent" and [r["period"] for r in got.rows] == ["本周", "上周"]
     assert "上周" in got.answer and ("多" in got.answer or "少" in got.answer or "持平" in got.answer)
+
+
+def test_a_place_ending_in_shang_keeps_the_other_period(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("华士镇上本周告警跟上周比多还是少", CITY)
+    last_week = service.ask("华士镇上周的告警有多少起", CITY)
+    assert [r["period"] for r in got.rows] == ["本周", "上周"]
+    assert got.rows[1]["n"] == len(last_week.rows) > 0  # 上周, not 上上周
 
 
 def test_a_street_officers_day_and_jiedao_is_the_own_street(service) -> None:  # type: ignore[no-untyped-def]
