@@ -138,7 +138,7 @@ def execution_ok(
     if compare == "grouped":
         return grouped_ok(gold_rows or [], rows)
     if compare in DERIVED_KINDS:  # shares, growth rates, differences (evals/chat_derived.py)
-        return derived_execution_ok(compare, gold_rows or [], rows)
+        return derived_execution_ok(compare, gold_rows or [], rows, top)
     if not gold:
         return not rows
     columns = list(rows[0]) if rows else []
@@ -225,7 +225,7 @@ def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[s
             return "没有" in answer
         return all(k in answer for k in must) and sum(k in answer for k in may) >= needed
     if compare in DERIVED_KINDS:
-        return derived_answer_ok(compare, gold_rows or [], answer)
+        return derived_answer_ok(compare, gold_rows or [], answer, top)
     if compare == "grouped":
         return all(_norm(r["key"]) in answer and _norm(r["n"]) in answer for r in gold_rows or [] if r["n"])
     if compare == "empty":

@@ -30,6 +30,16 @@ figure is computed here, independently of the system, under the conventions of `
   period's part and whole, the period before's; the rows hold the four counts (at most two rows), and
   the answer states both rates as ``share`` and their difference in percentage points, one decimal
   from the exact rates ("5.5个百分点"), with the direction; a whole of 0 must be said (无法计算).
+* ``top_share`` / ``bottom_share`` (占比最高的三个镇, 哪个镇X最多占多少, 处置率最低的镇, round 6): gold rows
+  ``(key, n, w)`` for every group, ranked by n / w (groups with w = 0 unranked), the line's ``top`` = N;
+  one column of the rows holds the first N groups (ties at the cut either way, as ``top``), and the
+  answer names each of them with its percent as ``share``;
+* ``pair_rate`` (A镇和B镇的整改率谁高, round 6): gold rows ``(key, n, w)`` for the two places, scored as
+  ``grouped_share``, and the answer says which is higher ("A更高/较高/高于", "B更低/较低/低于"; 持平/相同);
+* ``own_vs_city`` (我镇平均每家…跟全市平均比, town officer, round 6): gold rows ``本镇`` and ``全市``
+  ``(key, n, w)``; the rows hold the town's total and members and not the city's, and the answer states
+  the town's mean (as ``average``), not the city's, and that the city figure is outside the caller's
+  scope (无权/范围/权限).
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -51,7 +61,12 @@ DERIVED_KINDS = (
     "clarify",
     "grouped_average",
     "rate_change",
+    "top_share",
+    "bottom_share",
+    "pair_rate",
+    "own_vs_city",
 )
+SCOPE_WORDS = ("无权", "范围", "权限")
 ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
 UP_WORDS = ("增长", "增加", "上升", "多")
 DOWN_WORDS = ("下降", "减少", "降低", "少")
@@ -102,7 +117,47 @@ def _rate_change_ok(gold: dict[str, Any], answer: str) -> bool:
     return rates and points(n, w, n0, w0) in answer and _direction_ok(n / w, n0 / w0, answer)
 
 
-def derived_execution_ok(compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> bool:
+def _ranked(compare: str, gold_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Gold groups with a whole, their ``n`` replaced by the share so ``top`` ranking applies."""
+    sign = -1 if compare == "bottom_share" else 1  # lowest first: rank by the negated share
+    return [
+        {"key": r["key"], "n": sign * r["n"] / r["w"], "w": r["w"], "part": r["n"]}
+        for r in gold_rows
+        if r["w"]
+    ]
+
+
+def _own_city(gold_rows: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    by_key = {r["key"]: r for r in gold_rows}
+    return by_key["本镇"], by_key["全市"]
+
+
+def _higher_said(gold_rows: list[dict[str, Any]], answer: str) -> bool:
+    a, b = gold_rows[:2]
+    ra, rb = a["n"] / a["w"], b["n"] / b["w"]
+    if ra == rb:
+        return any(w in answer for w in ("持平", "相同", "一样"))
+    hi, lo = (_norm(a["key"]), _norm(b["key"])) if ra > rb else (_norm(b["key"]), _norm(a["key"]))
+    return any(hi + w in answer for w in ("更高", "较高", "高于")) or any(
+        lo + w in answer for w in ("更低", "较低", "低于")
+    )
+
+
+def derived_execution_ok(
+    compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]], top: int = 1
+) -> bool:
+    if compare in ("top_share", "bottom_share"):
+        from evals.chat import top_ok
+
+        return top_ok(_ranked(compare, gold_rows), rows, top)
+    if compare == "own_vs_city":
+        own, city = _own_city(gold_rows)
+        got = _numbers(rows)
+        return (
+            0 < len(rows) <= 2
+            and {_norm(own["n"]), _norm(own["w"])} <= got
+            and not ({_norm(city["n"]), _norm(city["w"])} <= got)
+        )
     if compare == "rate_change":  # the four counts behind the two rates
         want = {_norm(gold_rows[0][k]) for k in ("n", "w", "n0", "w0")} if gold_rows else set()
         return 0 < len(rows) <= 2 and want <= _numbers(rows)
@@ -120,7 +175,31 @@ def _direction_ok(this: float, last: float, answer: str) -> bool:
     return any(w in answer for w in words)
 
 
-def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str) -> bool:
+def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str, top: int = 1) -> bool:
+    if compare in ("top_share", "bottom_share"):
+        from evals.chat import top_bounds
+
+        ranked = _ranked(compare, gold_rows)
+        must, may, needed = top_bounds(ranked, top)
+        said = {
+            _norm(r["key"])
+            for r in ranked
+            if _norm(r["key"]) in answer and percent(r["part"], r["w"]) in answer
+        }
+        return bool(ranked) and must <= said and len(said & may) >= needed
+    if compare == "pair_rate":
+        shown = [r for r in gold_rows if r["w"]]
+        both = len(shown) == 2 and all(
+            _norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown
+        )
+        return both and _higher_said(shown, answer)
+    if compare == "own_vs_city":
+        own, city = _own_city(gold_rows)
+        if not own["w"]:
+            return "无法计算" in answer
+        mine, theirs = mean(own["n"], own["w"]), mean(city["n"], city["w"])
+        hidden = mine == theirs or theirs not in answer
+        return mine in answer and hidden and any(w in answer for w in SCOPE_WORDS)
     if compare == "grouped_share":
         shown = [r for r in gold_rows if r["n"] and r["w"]]
         return all(_norm(r["key"]) in answer and percent(r["n"], r["w"]) in answer for r in shown)

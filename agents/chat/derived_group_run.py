@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from agents.chat.derived_groups import Grouped
+from agents.chat.derived_per_head import per_thousand
 from agents.chat.derived_rates import mean, percent, show
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation
 from agents.chat.timewords import CST, TimeParser, Window, time_window
@@ -242,7 +243,12 @@ def _figure(
     if not g.group:
         r = rows[0] if rows else {"n": 0, "w": 0}
         n, w = float(r["n"] or 0), float(r["w"] or 0)
-        result = f"{show(n)} ÷ {show(w)} ≈ {mean(n, w)} {unit}" if w else f"{g.members}为 0，无法计算平均数"
+        result = (
+            f"{show(n)} ÷ {show(w)} ≈ {mean(n, w)} {unit}"
+            + (f"{thousand} {unit}" if (thousand := per_thousand(g.kind, g.members, n, w)) else "")
+            if w
+            else f"{g.members}为 0，无法计算平均数"
+        )
         body = (
             f"{total_label}{_period_said(window)}：{show(n)} {unit}；{g.members}：{show(w)} {member}。\n"
             f"平均每{member}{_member_noun(g)} = {result}。"
@@ -261,9 +267,15 @@ def _figure(
         }
         for r in rows
     ]
-    listed.sort(key=lambda x: -float(x["mean"]) if x["mean"] != "—" else 0.0)
+    # by the exact mean: two decimals tie rare records per head (0.09 and 0.09) and misorder them
+    listed.sort(key=lambda x: -float(x["n"]) / float(x["members"]) if x["members"] else 0.0)
     lines = "\n".join(
         f"{i}. {_key(g, x['group'])}：{show(x['n'])} ÷ {show(x['members'])} ≈ {x['mean']} {unit}"
+        + (
+            f"{thousand} {unit}"
+            if (thousand := per_thousand(g.kind, g.members, x["n"], x["members"]))
+            else ""
+        )
         for i, x in enumerate(listed, 1)
     )
     body = (

@@ -72,10 +72,12 @@ _TWO_PLACES = re.compile(r"[和与、及跟]")
 _EACH = re.compile(r"各|分别|两个|两地|各自")
 
 _SHARE = re.compile(r"占比|比例|比重|百分之|百分比|(?<!所)占(?!用|地)(?:了)?(?:多少|几)")
+# a share said as one: 百分之几 / 百分比 alone after a comparison asks the size of the change (round 6)
+_SHARE_WORD = re.compile(r"(?<!所)占(?!用|地)|比重|(?<!增长|增加|下降|减少)(?<![涨降])比例")
 _AVERAGE = re.compile(
     r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?:一)?(?P<u2>[家户次])(?P<mid>[^，,。？?平]{0,8}?)平均"
 )
-_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅|涨了|降了|跌了")
+_GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅|涨了|降了|跌了|增加|减少|下降|上升")
 _COMPARE = re.compile(r"环比|同比|(?:跟|和|与|比|较|同)(?:上个?月|上周|上季度|去年同期|上年同期|去年|上年)")
 _OWN_WHOLE = re.compile(r"本镇|本街道|本镇街|本辖区|各自|所在|该镇|自己")
 _CITY = re.compile(r"全市")
@@ -115,6 +117,8 @@ def grouped(text: str, gazetteer: Gazetteer) -> Grouped | None:
     if (avg := _AVERAGE.search(text)) is not None:
         return _average(text, avg, gazetteer, towns)
     share, growth = _SHARE.search(text), _COMPARE.search(text) if _GROWTH.search(text) else None
+    if growth is not None and not _SHARE_WORD.search(text):
+        share = None  # "跟上个月比涨了百分之几": the change in percent, not each group's share
     if share is None and growth is None:
         return None
     group, towns = read_group(text, towns)

@@ -10,6 +10,7 @@ group counted, those with no record too (round 2's (11)). Pure text work; the qu
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from agents.chat.derived_groups import MONEY_SAID, Grouped, conditions_of, read_group, record_kind
 from agents.chat.slots import Gazetteer, extract_slots
@@ -46,4 +47,16 @@ def per_employee(text: str, gazetteer: Gazetteer) -> Grouped | None:
     return Grouped("average", total, group, filters, members="职工", period_text=text, towns=towns)
 
 
-__all__ = ["per_employee"]
+def per_thousand(kind: str, members: str, total: float, employees: float) -> str:
+    """Counted records per 1,000 employees (每千名职工 2.35 条), or "" for money and other averages.
+
+    A per-head count of rare records (a firm of 200 people with one hazard) rounds to 0.00 or 0.01 in
+    two decimals and ranks nothing; per 1,000 employees is how such rates are briefed (千人隐患数)
+    (evals/README.md (38)). Money per head stays in 元 with two decimals."""
+    if members != "职工" or kind == "罚款金额" or not employees:
+        return ""
+    value = (Decimal(str(total)) * 1000 / Decimal(str(employees))).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return f"，每千名职工 {value}"
+
+
+__all__ = ["per_employee", "per_thousand"]

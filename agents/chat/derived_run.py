@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agents.chat.counted_lists import as_count
+from agents.chat.derived_default_period import noted, this_month_by_default
 from agents.chat.derived_figures import Figure, figure
 from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_average
 from agents.chat.derived_group_run import Sources
@@ -41,6 +42,16 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
     query (round 3; ``sources`` gives the graph and clock)."""
 
     def answer(
+        text: str, principal: Principal, previous: TurnState | None, use_llm: bool
+    ) -> tuple[ChatAnswer, TurnState | None]:
+        month = this_month_by_default(text, sources.clock(), sources.time_parser) if sources else None
+        if month is not None:  # "整改率环比": this month against last (round 6), said in the answer
+            got_m, state_m = figured(month, principal, previous, use_llm)
+            if got_m.path == "derived":
+                return noted(got_m), state_m
+        return figured(text, principal, previous, use_llm)
+
+    def figured(
         text: str, principal: Principal, previous: TurnState | None, use_llm: bool
     ) -> tuple[ChatAnswer, TurnState | None]:
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
