@@ -118,6 +118,9 @@ def remembered_slots(values: dict[str, Any], params: dict[str, Any]) -> dict[str
     return kept
 
 
+_NAMED_DAY = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天末]")
+
+
 def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
     """Shifts of another day ("明天/周六谁值班") are those starting that day; a window on today
     ("今晚谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None; ``at_ms`` is now).
@@ -132,7 +135,9 @@ def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
     if end is not None and int(end) - int(start) <= CLOCK_TIME_MS:
         return {"from_ms": None, "to_ms": None, "at_ms": int(start)}
     today, tomorrow = day_bounds(now_ms)
-    if today <= start < tomorrow:
+    # a weekday or weekend named ("周六街道谁带班" said early on Saturday) is that day's roster, the
+    # shifts starting on it, not the night shift still on duty from the day before (chat round 32)
+    if today <= start < tomorrow and not _NAMED_DAY.search(str(params.get("window_label") or "")):
         return {"from_ms": None, "to_ms": None}
     first = day_bounds(start)[0]
     return {"from_ms": first, "to_ms": max(int(params.get("to_ms") or 0), first + DAY_MS)}

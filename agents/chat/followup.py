@@ -35,6 +35,8 @@ _LIST = re.compile(  # "被罚的是哪家企业" after a total: the one firm (o
     r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)|有没有|有无"
 )
 _BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
+# every camera installed, not the rows just listed (chat round 32)
+_INSTALLED = re.compile(r"装|总数|所有|全部")
 _COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list
 # A question that widens the subject again does not inherit the previous enterprise.
 _WIDENS = re.compile(r"全市|所有|全部|各|每个|哪些企业|哪家|哪几家|企业有|名单|清单|我们|本镇|本街道")
@@ -72,8 +74,9 @@ def sibling(previous_intent: str | None, text: str) -> str | None:
     listing, count, grouped = _SIBLINGS[fam]
     if grouped and re.search(_BY_TYPE if fam == "event" else GROUPED, text):  # events group by type
         return grouped
-    if count and _COUNT.search(text):
-        return count
+    if count and _COUNT.search(text):  # "一共几个" after the offline ones counts them; 装了多少 every camera
+        offline = previous_intent == "cameras_offline" and not _INSTALLED.search(text)
+        return previous_intent if offline else count
     if listing and _LIST.search(text):
         return listing
     return None

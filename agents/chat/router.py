@@ -236,9 +236,16 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if _has(r"风险点|风险源|风险等级", text):
         return hit("risk_points", "风险点")
     if _has(r"危险源", text):
-        if _has(r"各级|各等级|按等级|按级别|分别(?!叫|是(?!多少|几))|每个等级|等级分布|级别分布", text) or (
-            counts(text) and slots.mhs_level is None and not ent and not _has(r"企业|单位|公司", text)
-        ):  # one firm's "有几个重大危险源" counts its sources (a total), not a table by level
+        if (
+            _has(r"各级|各等级|按等级|按级别|分别(?!叫|是(?!多少|几))|每个等级|等级分布|级别分布", text)
+            or (
+                counts(text)
+                and slots.mhs_level is None
+                and not ent
+                and "chemical" not in record
+                and not _has(r"企业|单位|公司", text)
+            )
+        ):  # one firm's "有几个重大危险源", or "存甲苯的…有几个", counts its sources (a total), not a table by level
             return hit("hazard_source_count_by_level", "危险源按等级统计")
         # "有二级危险源的" / "其中有重大危险源的呢": the ones that have a source are enterprises
         # a named firm's legal suffix (…有限公司有没有重大危险源) asks for its sources, not for firms

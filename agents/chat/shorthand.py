@@ -40,6 +40,13 @@ _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # taking over the shift ("明早接班的是谁", "谁来换班"): who is on duty then; 交班前 / 交接 stay
     (re.compile(r"(?:接|换)班(?:的)?(?:人|人员)?(?=是谁|是哪位|是哪个)"), "值班的"),
     (re.compile(r"谁(?:来)?(?:接|换)班"), "谁值班"),
+    # "检查过但还没整改完的企业" with no subject: the firms' hazards are what is not rectified (chat round 32)
+    (
+        re.compile(
+            r"^(?!.*(?:隐患|隐换|问题))(.*?)((?:还|仍|尚|至今)?(?:没有?|未)(?:整改|改)(?:完|好)?的(?:企业|单位|公司|厂|家))"
+        ),
+        r"\1隐患\2",
+    ),
     # A greeting first ("早上好，昨晚到现在…"): its 早上 / 晚上 is no part of the day asked about.
     (re.compile(r"^(?:(?:早上|早晨|上午|中午|下午|晚上)好|早安|晚安|你好|您好)(?:啊|呀)?[,，!！。\s]*"), ""),
 )

@@ -227,7 +227,7 @@ def _first_word(text: str, table: Mapping[str, object]) -> str | None:
 
 
 _UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
-_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他|前[0-9一二两三四五六七八九十])|.*(?:礼拜|星期|[周月年天晚早夜]|现在|以来|至今)[一二三四五六日天末]?(?:镇|开发区)$")  # fmt: skip  # "上礼拜镇上", "下周一开发区": a time word, then the caller's 镇上 / 开发区
+_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他|前[0-9一二两三四五六七八九十])|.*(?:礼拜|星期|[周月年天晚早夜]|现在|以来|至今)[一二三四五六日天末]?(?:镇|街道|开发区)$")  # fmt: skip  # "上礼拜镇上", "下周一开发区", "明天街道": a time word, then the caller's own area
 
 
 def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from agents.chat import two_periods
+from agents.chat import trend_words, two_periods
 from agents.chat.composed_followup import PERIOD
 from agents.chat.counted_lists import as_count
 from agents.chat.derived_group_rates import names_rate_change
@@ -53,7 +53,10 @@ def _with_period(question: str, other: str) -> tuple[str, str] | None:
     if not said:
         return "现在", other + question
     this = said[0]
-    return this.group(0), question[: this.start()] + other + question[this.end() :]
+    head = question[: this.start()]
+    if head.endswith(("上", "下")) and other.startswith(("上", "下")):
+        head += " "  # "镇上" + "上个月" is no "上上个月" (chat round 32)
+    return this.group(0), head + other + question[this.end() :]
 
 
 def value(result: ChatAnswer, question: str) -> float | int:
@@ -90,7 +93,8 @@ def answer(
     """``ask``'s answer, or both periods' numbers when ``text`` compares a quantity with another period.
     ``asked``: the question as typed; when ``text`` restates it (a composed follow-up) it stands alone."""
     previous = previous if not asked or text == asked else None
-    text = two_periods.as_comparison(text) or text  # "这周和上周各多少次": the same comparison
+    # "这周和上周各多少次", "这个月报警是不是越来越多了": the same comparison
+    text = two_periods.as_comparison(text) or trend_words.as_comparison(text) or text
     found = comparison(text)
     if found is None or names_rate_change(text):  # 整改率比上月: two rates, not two counts (ADR 0018 round 5)
         return ask(text, principal, previous, use_llm)
