@@ -50,9 +50,27 @@ def entity_type(name: str) -> type[Entity]:
         raise SafeCloudError(f"未知的数据类型：{name}", code="unknown_entity_type") from None
 
 
-def parse_jsonl(kind: type[Entity], lines: Iterable[str], errors: list[LineError]) -> Iterator[Entity]:
+NOT_UTF8 = "不是 UTF-8 编码（可能是 GBK/GB2312 导出的文件），请将文件另存为 UTF-8 编码后重新导入"
+
+
+def _text(line: str | bytes, number: int) -> str:
+    """A line as text: bytes are decoded as UTF-8 here, line by line, so a file saved as GBK is one
+    Chinese error per line rather than a traceback halfway through a load. The byte-order mark that
+    Windows Notepad puts first is dropped (``json`` refuses it, and the first row was lost)."""
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    return text.removeprefix("\ufeff") if number == 1 else text
+
+
+def parse_jsonl(
+    kind: type[Entity], lines: Iterable[str] | Iterable[bytes], errors: list[LineError]
+) -> Iterator[Entity]:
     """Yield valid entities; append one ``LineError`` per problem to ``errors``."""
-    for number, line in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = _text(raw, number)
+        except UnicodeDecodeError:
+            errors.append(LineError(number, "-", NOT_UTF8))
+            continue
         if not line.strip():
             continue
         try:

@@ -55,7 +55,7 @@ async def _read_limited(file: UploadFile, limit: int) -> bytes:
 async def upload_plan(
     c: ContainerDep,
     p: PrincipalDep,
-    file: Annotated[UploadFile, File(description="DOCX / DOC / PDF")],
+    file: Annotated[UploadFile, File(description="DOCX / DOC / WPS / PDF")],
     plan_id: Annotated[str | None, Form(description="已有预案：上传为其新版本")] = None,
     version_no: Annotated[str | None, Form(max_length=30)] = None,
     title: Annotated[str | None, Form(max_length=200)] = None,
