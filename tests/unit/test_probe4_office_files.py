@@ -107,7 +107,9 @@ def test_a_gbk_file_is_one_chinese_error_per_line_not_a_traceback() -> None:
     assert all("UTF-8" in e.message and "另存为" in e.message for e in errors)
 
 
-def test_a_byte_order_mark_does_not_lose_the_first_row() -> None:
-    raw = "\ufeff".encode() + (ROW.format(name="周庄镇") + "\r\n" + ROW.format(name="新桥镇") + "\r\n").encode()
-    towns, errors = _towns(raw)
-    assert towns == ["周庄镇", "新桥镇"] and errors == []
+@pytest.mark.parametrize("as_bytes", [True, False], ids=["bytes", "text"])
+def test_a_byte_order_mark_does_not_lose_the_first_row(as_bytes: bool) -> None:
+    text = "\ufeff" + ROW.format(name="周庄镇") + "\r\n" + ROW.format(name="新桥镇") + "\r\n"
+    errors: list[LineError] = []
+    lines = io.BytesIO(text.encode()) if as_bytes else io.StringIO(text, newline="")
+    assert [t.name for t in parse_jsonl(Town, lines, errors)] == ["周庄镇", "新桥镇"] and errors == []
