@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from api.bootstrap import build_container
 from api.cli import app as cli
+from api.settings import Settings
 from tests.support.cli_env import fixture_city_cli_env
 
 runner = CliRunner()
@@ -84,3 +86,22 @@ def test_an_account_added_at_the_prompt_prints_only_json_on_stdout(cli_env: Path
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["username"] == "zt_gu"
     assert "密码" in r.stderr
+
+
+def _cli_trail() -> list[str]:
+    c = build_container(Settings())
+    c.graph.connect()
+    try:
+        assert c.audit is not None
+        return [f"{e.path} {e.status}" for e in c.audit.recent(limit=50) if e.channel == "cli"]
+    finally:
+        c.graph.close()
+
+
+def test_rebuilding_the_search_index_is_audited(cli_env: Path) -> None:
+    # --fresh drops the enterprise collection first: a write like an import, so it is in the trail.
+    r = runner.invoke(cli, ["index", "rebuild", "--fresh", "--batch-size", "64"])
+    assert r.exit_code == 0, r.output
+    skipped = runner.invoke(cli, ["index", "rebuild", "--if-empty"])
+    assert skipped.exit_code == 0, skipped.output
+    assert _cli_trail()[:2] == ["safecloud index rebuild 200", "safecloud index rebuild 200"]
