@@ -139,6 +139,25 @@ def check_user_scope(scope: DataScope, role: Role) -> None:
         raise ValidationError("管理员账号的数据范围必须为全市", code="invalid_role_scope")
 
 
+def check_scope_fields(scope: DataScope) -> None:
+    """A scope sent for an account names only what its level uses. ``level`` defaults to 全市, so
+    ``{"town": "华士镇"}`` (or a town left over beside ``"level": "city"``) had created a city-wide
+    account where a 华士镇 one was meant: refused, never widened (as a blank ``--town`` is)."""
+    extra = {
+        ScopeLevel.CITY: (("镇街", scope.town), ("企业", scope.enterprise_id)),
+        ScopeLevel.TOWN: (("企业", scope.enterprise_id),),
+        ScopeLevel.ENTERPRISE: (("镇街", scope.town),),
+    }[scope.level]
+    named = [what for what, value in extra if (value or "").strip()]
+    if named:
+        level = {ScopeLevel.CITY: "全市", ScopeLevel.TOWN: "镇街", ScopeLevel.ENTERPRISE: "企业"}[scope.level]
+        raise ValidationError(
+            f"数据范围为{level}（level={scope.level.value}），却又指定了{'和'.join(named)}；"
+            "请只选一种：全市（city）、镇街（town + town）或企业（enterprise + enterprise_id）",
+            code="invalid_scope",
+        )
+
+
 class LockoutPolicy(BaseModel):
     """``max_failures`` wrong passwords in a row lock the account for ``lock_minutes``; a login while
     locked is refused without looking at the password, so guessing cannot go on during the lock."""
@@ -188,6 +207,7 @@ __all__ = [
     "User",
     "canonical_username",
     "check_password_policy",
+    "check_scope_fields",
     "check_user_scope",
     "check_username",
     "locked_message",
