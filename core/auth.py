@@ -25,6 +25,9 @@ MAX_PASSWORD_LENGTH = 128  # argon2 hashes any length; a megabyte "password" is 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
+# Full-width letters and digits (“ａ”“１”), what a Chinese input method types in 全角 mode: they are
+# not the letters and digits the policy asks for, and "须同时包含字母和数字" alone puzzled the user.
+_FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 MINUTE_MS = 60_000
 # A User-Agent is written by the client: kept short enough for the sessions list, whatever is sent.
 USER_AGENT_MAX = 300
@@ -112,6 +115,8 @@ def password_problem(password: str) -> str | None:
     if len(password) > MAX_PASSWORD_LENGTH:
         return f"密码长度不得超过 {MAX_PASSWORD_LENGTH} 位"
     if not _LETTER.search(password) or not _DIGIT.search(password):
+        if _FULL_WIDTH_ALNUM.search(password):
+            return "密码须同时包含字母和数字：其中有全角字母或数字（如“ａ”“１”），请切换到半角输入后重新输入"
         return "密码须同时包含字母和数字"
     if password != password.strip():
         return "密码首尾不能是空格"
