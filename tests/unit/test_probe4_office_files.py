@@ -113,3 +113,21 @@ def test_a_byte_order_mark_does_not_lose_the_first_row(as_bytes: bool) -> None:
     errors: list[LineError] = []
     lines = io.BytesIO(text.encode()) if as_bytes else io.StringIO(text, newline="")
     assert [t.name for t in parse_jsonl(Town, lines, errors)] == ["周庄镇", "新桥镇"] and errors == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("{name: '周庄镇'}", "字段名须用英文双引号括起来"),
+        ('{"id": "周庄镇" "name": "周庄镇"}', "缺少英文逗号"),
+        ('{"id"： "周庄镇"}', "缺少英文冒号"),  # a full-width colon typed with a Chinese input method
+        ('{"id": "周庄镇"} {"id": "新桥镇"}', "多余内容"),
+        ('{"id": “周庄镇”}', "缺少值"),  # Chinese quotation marks
+        ('{"id": "周庄镇', "缺少结尾的英文双引号"),
+    ],
+)
+def test_a_malformed_json_line_is_explained_in_chinese(line: str, reason: str) -> None:
+    errors: list[LineError] = []
+    assert list(parse_jsonl(Town, [line], errors)) == []
+    assert len(errors) == 1 and reason in errors[0].message
+    assert not any("a" <= ch.lower() <= "z" for ch in errors[0].message.replace("JSON", "")), errors[0].message
