@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import BlankIsNone, ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PageNumber, PrincipalDep
 from core.errors import ValidationError
 from core.plan_document import LevelName, PlanType
 from core.plan_keys import clean_name
@@ -96,7 +96,7 @@ def list_plans(
     town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     status: Annotated[PlanStatus | None, Query()] = None,  # an unknown one had listed nothing, silently
     q: Annotated[str | None, Query(max_length=100)] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> PlanPage:
     return c.plans.service.list_plans(
