@@ -105,3 +105,11 @@ def test_rebuilding_the_search_index_is_audited(cli_env: Path) -> None:
     skipped = runner.invoke(cli, ["index", "rebuild", "--if-empty"])
     assert skipped.exit_code == 0, skipped.output
     assert _cli_trail()[:2] == ["safecloud index rebuild 200", "safecloud index rebuild 200"]
+
+
+def test_an_event_search_page_past_the_apis_ceiling_is_refused(cli_env: Path) -> None:
+    # GET /api/v1/events/search allows pages up to 10,000; the command took any number.
+    r = runner.invoke(cli, ["events", "search", "上周华士镇的火灾", "--page", "99999999999999999999", "--json"])
+    assert r.exit_code == 2, r.output
+    body = json.loads(r.stdout)
+    assert body["code"] == "usage" and "--page" in body["message"] and "10000" in body["message"]
