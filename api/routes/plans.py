@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import pydantic
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import BlankIsNone, ContainerDep, PageNumber, PrincipalDep
@@ -61,19 +63,22 @@ async def upload_plan(
     title: Annotated[str | None, Form(max_length=200)] = None,
     plan_type: Annotated[PlanType | None, Form()] = None,
     town: Annotated[str | None, Form(max_length=50)] = None,
-    enterprise_id: Annotated[str | None, Form(max_length=18)] = None,
+    enterprise_id: Annotated[str | None, Form(max_length=40)] = None,  # spaces trimmed, then 18 checked
     accident_category: Annotated[str | None, Form(max_length=50)] = None,
     allow_duplicate: Annotated[bool, Form(description="同一文件已上传过时仍然导入")] = False,
 ) -> UploadResult:
     svc = c.plans.service
     data = await _read_limited(file, svc.max_upload_bytes)
-    meta = PlanMetaInput(
-        title=title or None,
-        plan_type=plan_type,
-        town=town or None,
-        enterprise_id=enterprise_id or None,
-        accident_category=accident_category or None,
-    )
+    try:
+        meta = PlanMetaInput(
+            title=title or None,
+            plan_type=plan_type,
+            town=town or None,
+            enterprise_id=enterprise_id or None,
+            accident_category=accident_category or None,
+        )
+    except pydantic.ValidationError as exc:  # a form field the model refuses (a code still over 18 once trimmed)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
     # The import (parsing, OCR, the LLM) takes seconds to minutes: on the event loop it held up every
     # other request of the server (a duty officer's chat waited for a plan author's scan).
     return await run_in_threadpool(

@@ -63,3 +63,37 @@ def test_a_wps_writer_plan_imports_like_a_doc(client: TestClient, tmp_path: Path
     r = client.post("/api/v1/plans", files={"file": ("月城镇危化品预案.wps", legacy, "")}, data=FORM)
     assert r.status_code == 201, r.text
     assert _source_name(client, r.json()["plan_id"]) == "月城镇危化品预案.wps"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        {"enterprise_id": A.lower()},  # typed in lower case
+        {"enterprise_id": f" {A}\t"},  # pasted from a spreadsheet cell
+        {"town": " 临港经济开发区 "},
+    ],
+    ids=["lower-case-code", "code-with-spaces", "town-with-spaces"],
+)
+def test_a_jurisdiction_as_typed_or_pasted_files_the_plan(client: TestClient, form: dict[str, str]) -> None:
+    # The same bytes each time would be one plan: a byte that differs makes each its own file.
+    data = pdf_bytes() + f"% {sorted(form.items())}".encode()
+    r = client.post("/api/v1/plans", files={"file": ("澄星化工预案.pdf", data, "application/pdf")},
+                    data={**form, "allow_duplicate": "true"})  # fmt: skip
+    assert r.status_code == 201, r.text
+    plan = client.get(f"/api/v1/plans/{r.json()['plan_id']}").json()
+    assert plan["town"] == "临港经济开发区"
+    assert plan["enterprise_id"] == (A if "enterprise_id" in form else None)
+
+
+def test_a_plan_node_takes_the_code_as_typed_too(client: TestClient) -> None:
+    node = {"title": "澄星化工综合应急预案（体系节点）", "plan_type": "总体", "enterprise_id": f" {A.lower()} "}
+    r = client.post("/api/v1/plans/nodes", json=node)
+    assert r.status_code == 201, r.text
+    assert r.json()["enterprise_id"] == A
+
+
+def test_a_code_still_too_long_once_trimmed_is_a_chinese_422(client: TestClient) -> None:
+    r = client.post("/api/v1/plans", files={"file": ("p.pdf", pdf_bytes(), "application/pdf")},
+                    data={"enterprise_id": f" {A}XYZ "})  # fmt: skip
+    assert r.status_code == 422, r.text
+    assert r.json()["message"] == "请求参数无效：enterprise_id：最多 18 个字符"
