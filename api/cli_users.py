@@ -33,10 +33,8 @@ PasswordStdin = Annotated[
 
 def read_password(from_stdin: bool, *, username: str) -> str:
     """The new password, checked against the policy before anything is written."""
-    if from_stdin:  # sys.stdin looked up now: a test runner (or a caller) may have replaced it
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = _prompt_twice()
+    # sys.stdin looked up now: a test runner (or a caller) may have replaced it
+    password = sys.stdin.readline().rstrip("\r\n") if from_stdin else _prompt_twice()
     if not password:
         raise ValidationError("未读到密码", code="missing_password")
     check_password_policy(password, username=username)
@@ -48,10 +46,12 @@ def _prompt_twice() -> str:
     one JSON document; Click's own confirmation said "Error: The two entered values do not match."
     in English and asked again without end, and an end of input printed "Aborted."."""
     try:
-        first = typer.prompt("密码", hide_input=True, err=True)
-        second = typer.prompt("再次输入密码", hide_input=True, err=True)
+        first: str = typer.prompt("密码", hide_input=True, err=True)
+        second: str = typer.prompt("再次输入密码", hide_input=True, err=True)
     except typer.Abort:  # end of input or Ctrl+C at the prompt
-        raise ValidationError("未读到密码（输入已结束或已取消），未做任何更改", code="missing_password") from None
+        raise ValidationError(
+            "未读到密码（输入已结束或已取消），未做任何更改", code="missing_password"
+        ) from None
     if first != second:
         raise ValidationError("两次输入的密码不一致，未做任何更改，请重新运行命令", code="password_mismatch")
     return first

@@ -81,7 +81,7 @@ def _text(line: str | bytes, number: int) -> str:
 
 
 def parse_jsonl(
-    kind: type[Entity], lines: Iterable[str] | Iterable[bytes], errors: list[LineError]
+    kind: type[Entity], lines: Iterable[str | bytes], errors: list[LineError]
 ) -> Iterator[Entity]:
     """Yield valid entities; append one ``LineError`` per problem to ``errors``."""
     for number, raw in enumerate(lines, start=1):
@@ -95,7 +95,9 @@ def parse_jsonl(
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(LineError(number, "-", f"不是合法的 JSON（{json_problem(exc.msg)}，第 {exc.colno} 列）"))
+            errors.append(
+                LineError(number, "-", f"不是合法的 JSON（{json_problem(exc.msg)}，第 {exc.colno} 列）")
+            )
             continue
         if not isinstance(data, dict):
             errors.append(LineError(number, "-", "每行必须是一个 JSON 对象"))

@@ -60,7 +60,10 @@ _OLE2_OTHER = {
     "电子表格（Excel / WPS 表格）": ("Workbook\0".encode("utf-16-le"), "Book\0".encode("utf-16-le")),
     "演示文稿（PowerPoint / WPS 演示）": ("PowerPoint Document\0".encode("utf-16-le"),),
 }
-_OOXML_OTHER = {"电子表格（Excel / WPS 表格）": "xl/workbook.xml", "演示文稿（PowerPoint / WPS 演示）": "ppt/presentation.xml"}
+_OOXML_OTHER = {
+    "电子表格（Excel / WPS 表格）": "xl/workbook.xml",
+    "演示文稿（PowerPoint / WPS 演示）": "ppt/presentation.xml",
+}
 _NOT_A_PLAN = "这是{kind}，不是预案文档。请上传 DOCX、DOC、WPS 或 PDF 格式的预案。"
 
 

@@ -77,7 +77,7 @@ async def upload_plan(
             enterprise_id=enterprise_id or None,
             accident_category=accident_category or None,
         )
-    except pydantic.ValidationError as exc:  # a form field the model refuses (a code still over 18 once trimmed)
+    except pydantic.ValidationError as exc:  # a form field the model refuses (a code over 18 once trimmed)
         raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
     # The import (parsing, OCR, the LLM) takes seconds to minutes: on the event loop it held up every
     # other request of the server (a duty officer's chat waited for a plan author's scan).

@@ -82,7 +82,9 @@ def test_the_password_prompt_refuses_in_chinese(
 
 
 def test_an_account_added_at_the_prompt_prints_only_json_on_stdout(cli_env: Path) -> None:
-    r = runner.invoke(cli, ["users", "add", "zt_gu", "--town", "华士镇", "--json"], input="GuZhuTang2026\n" * 2)
+    r = runner.invoke(
+        cli, ["users", "add", "zt_gu", "--town", "华士镇", "--json"], input="GuZhuTang2026\n" * 2
+    )
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["username"] == "zt_gu"
     assert "密码" in r.stderr
@@ -109,7 +111,9 @@ def test_rebuilding_the_search_index_is_audited(cli_env: Path) -> None:
 
 def test_an_event_search_page_past_the_apis_ceiling_is_refused(cli_env: Path) -> None:
     # GET /api/v1/events/search allows pages up to 10,000; the command took any number.
-    r = runner.invoke(cli, ["events", "search", "上周华士镇的火灾", "--page", "99999999999999999999", "--json"])
+    r = runner.invoke(
+        cli, ["events", "search", "上周华士镇的火灾", "--page", "99999999999999999999", "--json"]
+    )
     assert r.exit_code == 2, r.output
     body = json.loads(r.stdout)
     assert body["code"] == "usage" and "--page" in body["message"] and "10000" in body["message"]

@@ -22,7 +22,9 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 @pytest.mark.parametrize("path", ["/api/v1/enterprises", "/api/v1/plans"])
 @pytest.mark.parametrize("page", ["99999999999999999999", "9223372036854775807", "1000001"])
-def test_a_page_number_beyond_the_ceiling_is_refused_in_chinese(client: TestClient, path: str, page: str) -> None:
+def test_a_page_number_beyond_the_ceiling_is_refused_in_chinese(
+    client: TestClient, path: str, page: str
+) -> None:
     r = client.get(path, params={"page": page})
     assert r.status_code == 422, r.text
     assert r.json()["code"] == "invalid_request" and "page" in r.json()["message"]

@@ -44,7 +44,9 @@ def test_invisible_marks_are_dropped_from_the_stored_file_name(client: TestClien
 
 def test_a_spreadsheet_named_et_is_refused_as_a_spreadsheet(client: TestClient) -> None:
     sheet = OLE2 + b"\0" * 504 + "Workbook\0".encode("utf-16-le") + b"\0" * 512
-    r = client.post("/api/v1/plans", files={"file": ("值班表.et", sheet, "application/octet-stream")}, data=FORM)
+    r = client.post(
+        "/api/v1/plans", files={"file": ("值班表.et", sheet, "application/octet-stream")}, data=FORM
+    )
     assert r.status_code == 422
     assert r.json()["code"] == "document_unsupported_format"
     assert "电子表格" in r.json()["message"] and "不是预案文档" in r.json()["message"]
@@ -86,7 +88,11 @@ def test_a_jurisdiction_as_typed_or_pasted_files_the_plan(client: TestClient, fo
 
 
 def test_a_plan_node_takes_the_code_as_typed_too(client: TestClient) -> None:
-    node = {"title": "澄星化工综合应急预案（体系节点）", "plan_type": "总体", "enterprise_id": f" {A.lower()} "}
+    node = {
+        "title": "澄星化工综合应急预案（体系节点）",
+        "plan_type": "总体",
+        "enterprise_id": f" {A.lower()} ",
+    }
     r = client.post("/api/v1/plans/nodes", json=node)
     assert r.status_code == 201, r.text
     assert r.json()["enterprise_id"] == A

@@ -41,12 +41,20 @@ def test_a_scope_naming_more_than_its_level_is_refused(env: Any, scope: dict[str
 def test_an_edit_cannot_leave_a_town_beside_a_city_scope(env: Any) -> None:  # noqa: F811
     client, container, _ = env
     admin = login(client, "city_admin", ADMIN_PW)
-    created = {"username": "hs_shen", "password": "ShenHuaShi2026", "scope": {"level": "town", "town": "华士镇"}}
+    created = {
+        "username": "hs_shen",
+        "password": "ShenHuaShi2026",
+        "scope": {"level": "town", "town": "华士镇"},
+    }
     assert client.post("/api/v1/users", json=created, headers=admin).status_code == 201
     r = client.patch("/api/v1/users/hs_shen", json={"scope": {"town": "临港经济开发区"}}, headers=admin)
     assert r.status_code == 422 and r.json()["code"] == "invalid_scope"
     assert container.auth.users.get_user("hs_shen").scope.describe() == "town:华士镇"
     # the display name alone still edits; a clean scope still moves the account
-    assert client.patch("/api/v1/users/hs_shen", json={"display_name": "沈洁"}, headers=admin).status_code == 200
-    moved = client.patch("/api/v1/users/hs_shen", json={"scope": {"level": "town", "town": "临港经济开发区"}}, headers=admin)
+    assert (
+        client.patch("/api/v1/users/hs_shen", json={"display_name": "沈洁"}, headers=admin).status_code == 200
+    )
+    moved = client.patch(
+        "/api/v1/users/hs_shen", json={"scope": {"level": "town", "town": "临港经济开发区"}}, headers=admin
+    )
     assert moved.status_code == 200 and moved.json()["scope_label"] == "town:临港经济开发区"
