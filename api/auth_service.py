@@ -25,6 +25,7 @@ from core.auth import (
     User,
     canonical_username,
     check_password_policy,
+    check_scope_fields,
     check_user_scope,
     check_username,
     locked_message,
@@ -177,6 +178,7 @@ class AuthService:
         """``temporary``: the administrator chose the password, so the user must change it at login."""
         name = check_username(username)
         check_password_policy(password, username=name)
+        check_scope_fields(scope)
         check_user_scope(scope, role)
         self._check_scope(scope)  # a town or enterprise that does not exist is refused
         now = self._clock()
@@ -228,6 +230,8 @@ class AuthService:
         """属性更新: display name, scope and role, checked like a new account (an administrator is
         city-wide; a town or enterprise must exist). Sessions stay: each request reads the account
         again, so a narrowed scope applies from the next request on."""
+        if scope is not None:  # only a scope sent now: an account stored earlier stays editable
+            check_scope_fields(scope)
         user = self._get(username)
         name = user.display_name if display_name is None else (display_name.strip() or user.username)
         updated = user.model_copy(

@@ -191,7 +191,7 @@ def import_rows(
     parsed: list[str] = []
     index_update: dict[str, object] = {}
     with _closing(c), audited(lambda: c.audit, "import", {"kind": kind, "file": file}):
-        with existing_file(file).open(encoding="utf-8") as fh:
+        with existing_file(file).open("rb") as fh:  # decoded line by line (ingestion.rows)
             report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):
             rejected = {r.row_id for r in report.rejected}

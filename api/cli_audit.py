@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import urlencode
 
 import click
+import typer
 
 from api.audit import AuditTrail, visible
 from api.bootstrap import now_ms
@@ -57,7 +58,8 @@ def audited(
     except SafeCloudError as exc:
         status = status_for(exc)
         raise
-    except click.exceptions.Exit as exc:  # a command that ends itself: failed unless code 0
+    except (click.exceptions.Exit, typer.Exit) as exc:  # a command that ends itself: failed unless code 0
+        # typer 0.2x vendors Click: ``typer.Exit`` is not Click's, and an exit 0 was recorded as a 500.
         status = 200 if exc.exit_code == 0 else 500
         raise
     except BaseException:

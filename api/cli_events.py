@@ -26,7 +26,7 @@ events_app = typer.Typer(help="事件检索：一句话搜事件", no_args_is_he
 def events_search(
     sentence: Annotated[str, typer.Argument(help="一句话，例如“昨天下午城东的烟雾告警”")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON：{filter, results}")] = False,
-    page: Annotated[int, typer.Option(min=1)] = 1,
+    page: Annotated[int, typer.Option(min=1, max=10_000)] = 1,  # as the API: the graph skip is 64-bit
     size: Annotated[int, typer.Option(min=1, max=200)] = 20,
     town: Annotated[str | None, typer.Option(help="以该镇街的数据范围检索")] = None,
     no_llm: Annotated[bool, typer.Option("--no-llm", help="只用规则解析，不调用语言模型")] = False,

@@ -50,7 +50,7 @@ def _chat_model(settings: Settings, choice: LlmChoice) -> ChatModel | None:
 
 @plans_app.command("import")
 def import_file(
-    file: Annotated[Path, typer.Argument(help="DOCX / DOC / PDF 预案文件")],
+    file: Annotated[Path, typer.Argument(help="DOCX / DOC / WPS / PDF 预案文件")],
     as_json: Annotated[bool, typer.Option("--json", help="输出 EmergencyPlan JSON")] = False,
     llm: Annotated[
         LlmChoice, typer.Option("--llm", help="none：仅规则；auto：可用时调用语言模型")

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from api.bootstrap import Container, build_container
+from api.cli_audit import audited
 from core.errors import SafeCloudError
 
 index_app = typer.Typer(help="检索索引（Qdrant）：重建与查看", no_args_is_help=True)
@@ -50,19 +51,22 @@ def index_rebuild(
 
     c = build_container()
     assert c.search is not None
+    # Rewriting (with --fresh: dropping) the index is a write like an import: audited (api.cli_audit).
+    options = {"batch_size": batch_size, "fresh": fresh or None, "if_empty": if_empty or None}
     try:
-        index = c.search.index
-        if if_empty and index.count(ENTERPRISES) > 0:
-            typer.echo("检索索引中已有企业，跳过重建")
-            return
-        if fresh:
-            index.drop(ENTERPRISES)  # type: ignore[attr-defined]
-        report = rebuild_enterprise_index(
-            c.repository,
-            index,
-            batch_size=batch_size,
-            progress=lambda n: typer.echo(f"已索引 {n} 家企业", err=True),
-        )
+        with audited(lambda: c.audit, "index rebuild", options):
+            index = c.search.index
+            if if_empty and index.count(ENTERPRISES) > 0:
+                typer.echo("检索索引中已有企业，跳过重建")
+                return
+            if fresh:
+                index.drop(ENTERPRISES)  # type: ignore[attr-defined]
+            report = rebuild_enterprise_index(
+                c.repository,
+                index,
+                batch_size=batch_size,
+                progress=lambda n: typer.echo(f"已索引 {n} 家企业", err=True),
+            )
     except SafeCloudError as exc:
         _fail(exc)
     finally:

@@ -33,14 +33,28 @@ PasswordStdin = Annotated[
 
 def read_password(from_stdin: bool, *, username: str) -> str:
     """The new password, checked against the policy before anything is written."""
-    if from_stdin:  # sys.stdin looked up now: a test runner (or a caller) may have replaced it
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("密码", hide_input=True, confirmation_prompt="再次输入密码")
+    # sys.stdin looked up now: a test runner (or a caller) may have replaced it
+    password = sys.stdin.readline().rstrip("\r\n") if from_stdin else _prompt_twice()
     if not password:
         raise ValidationError("未读到密码", code="missing_password")
     check_password_policy(password, username=username)
     return password
+
+
+def _prompt_twice() -> str:
+    """The hidden prompt, asked twice. The prompts go to stderr, so ``--json`` keeps stdout to the
+    one JSON document; Click's own confirmation said "Error: The two entered values do not match."
+    in English and asked again without end, and an end of input printed "Aborted."."""
+    try:
+        first: str = typer.prompt("密码", hide_input=True, err=True)
+        second: str = typer.prompt("再次输入密码", hide_input=True, err=True)
+    except typer.Abort:  # end of input or Ctrl+C at the prompt
+        raise ValidationError(
+            "未读到密码（输入已结束或已取消），未做任何更改", code="missing_password"
+        ) from None
+    if first != second:
+        raise ValidationError("两次输入的密码不一致，未做任何更改，请重新运行命令", code="password_mismatch")
+    return first
 
 
 def scope_of(town: str | None, enterprise: str | None, city: bool) -> DataScope:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Annotated
 from urllib.parse import unquote
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Query, Request
 from pydantic import AfterValidator
 
 from api.bootstrap import Container
@@ -139,3 +139,9 @@ def _blank_is_none(value: str | None) -> str | None:
 # " " had been matched literally (no enterprise, map point or plan has the town " "), and an empty
 # user id filter emptied the audit trail.
 BlankIsNone = AfterValidator(_blank_is_none)
+
+# A page number with a ceiling: the graph reads ``skip = (page - 1) * size`` as a 64-bit integer, and
+# ``page=99999999999999999999`` overflowed it: the enterprise list answered with page 1's firms
+# labelled as that page. A million pages of up to 200 rows is beyond any list here.
+MAX_PAGE = 1_000_000
+PageNumber = Annotated[int, Query(ge=1, le=MAX_PAGE, description="页码（从 1 开始）")]

@@ -25,6 +25,9 @@ MAX_PASSWORD_LENGTH = 128  # argon2 hashes any length; a megabyte "password" is 
 USERNAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{2,63}$")
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"[0-9]")
+# Full-width letters and digits (“ａ”“１”), what a Chinese input method types in 全角 mode: they are
+# not the letters and digits the policy asks for, and "须同时包含字母和数字" alone puzzled the user.
+_FULL_WIDTH_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 MINUTE_MS = 60_000
 # A User-Agent is written by the client: kept short enough for the sessions list, whatever is sent.
 USER_AGENT_MAX = 300
@@ -112,6 +115,8 @@ def password_problem(password: str) -> str | None:
     if len(password) > MAX_PASSWORD_LENGTH:
         return f"密码长度不得超过 {MAX_PASSWORD_LENGTH} 位"
     if not _LETTER.search(password) or not _DIGIT.search(password):
+        if _FULL_WIDTH_ALNUM.search(password):
+            return "密码须同时包含字母和数字：其中有全角字母或数字（如“ａ”“１”），请切换到半角输入后重新输入"
         return "密码须同时包含字母和数字"
     if password != password.strip():
         return "密码首尾不能是空格"
@@ -137,6 +142,25 @@ def check_user_scope(scope: DataScope, role: Role) -> None:
         raise ValidationError("企业账号须指定统一社会信用代码", code="invalid_scope")
     if role is Role.ADMIN and scope.level is not ScopeLevel.CITY:
         raise ValidationError("管理员账号的数据范围必须为全市", code="invalid_role_scope")
+
+
+def check_scope_fields(scope: DataScope) -> None:
+    """A scope sent for an account names only what its level uses. ``level`` defaults to 全市, so
+    ``{"town": "华士镇"}`` (or a town left over beside ``"level": "city"``) had created a city-wide
+    account where a 华士镇 one was meant: refused, never widened (as a blank ``--town`` is)."""
+    extra = {
+        ScopeLevel.CITY: (("镇街", scope.town), ("企业", scope.enterprise_id)),
+        ScopeLevel.TOWN: (("企业", scope.enterprise_id),),
+        ScopeLevel.ENTERPRISE: (("镇街", scope.town),),
+    }[scope.level]
+    named = [what for what, value in extra if (value or "").strip()]
+    if named:
+        level = {ScopeLevel.CITY: "全市", ScopeLevel.TOWN: "镇街", ScopeLevel.ENTERPRISE: "企业"}[scope.level]
+        raise ValidationError(
+            f"数据范围为{level}（level={scope.level.value}），却又指定了{'和'.join(named)}；"
+            "请只选一种：全市（city）、镇街（town + town）或企业（enterprise + enterprise_id）",
+            code="invalid_scope",
+        )
 
 
 class LockoutPolicy(BaseModel):
@@ -188,6 +212,7 @@ __all__ = [
     "User",
     "canonical_username",
     "check_password_policy",
+    "check_scope_fields",
     "check_user_scope",
     "check_username",
     "locked_message",

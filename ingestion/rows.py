@@ -50,15 +50,54 @@ def entity_type(name: str) -> type[Entity]:
         raise SafeCloudError(f"未知的数据类型：{name}", code="unknown_entity_type") from None
 
 
-def parse_jsonl(kind: type[Entity], lines: Iterable[str], errors: list[LineError]) -> Iterator[Entity]:
+# The json module's reasons, said in Chinese: "不是合法的 JSON（Expecting value，第 1 列）" had
+# reached the operator half in English. An unknown reason is kept as it is.
+_JSON_ZH = {
+    "Expecting value": "缺少值",
+    "Expecting property name enclosed in double quotes": "字段名须用英文双引号括起来",
+    "Expecting ',' delimiter": "缺少英文逗号",
+    "Expecting ':' delimiter": "缺少英文冒号",
+    "Extra data": "一行只能有一个 JSON 对象，之后还有多余内容",
+    "Unterminated string starting at": "字符串缺少结尾的英文双引号",
+    "Invalid control character at": "字符串中有控制字符（如未转义的换行或制表符）",
+    "Invalid \\escape": "无效的反斜杠转义",
+    "Invalid \\uXXXX escape": "无效的 \\u 转义",
+}
+
+
+def json_problem(msg: str) -> str:
+    return _JSON_ZH.get(msg, msg)
+
+
+NOT_UTF8 = "不是 UTF-8 编码（可能是 GBK/GB2312 导出的文件），请将文件另存为 UTF-8 编码后重新导入"
+
+
+def _text(line: str | bytes, number: int) -> str:
+    """A line as text: bytes are decoded as UTF-8 here, line by line, so a file saved as GBK is one
+    Chinese error per line rather than a traceback halfway through a load. The byte-order mark that
+    Windows Notepad puts first is dropped (``json`` refuses it, and the first row was lost)."""
+    text = line.decode("utf-8") if isinstance(line, bytes) else line
+    return text.removeprefix("\ufeff") if number == 1 else text
+
+
+def parse_jsonl(
+    kind: type[Entity], lines: Iterable[str | bytes], errors: list[LineError]
+) -> Iterator[Entity]:
     """Yield valid entities; append one ``LineError`` per problem to ``errors``."""
-    for number, line in enumerate(lines, start=1):
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = _text(raw, number)
+        except UnicodeDecodeError:
+            errors.append(LineError(number, "-", NOT_UTF8))
+            continue
         if not line.strip():
             continue
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
-            errors.append(LineError(number, "-", f"不是合法的 JSON（{exc.msg}，第 {exc.colno} 列）"))
+            errors.append(
+                LineError(number, "-", f"不是合法的 JSON（{json_problem(exc.msg)}，第 {exc.colno} 列）")
+            )
             continue
         if not isinstance(data, dict):
             errors.append(LineError(number, "-", "每行必须是一个 JSON 对象"))

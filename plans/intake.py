@@ -42,14 +42,29 @@ MEDIA_TYPES: dict[Format, str] = {
     "pdf": "application/pdf",
     "doc": "application/msword",
 }
-_EXTENSIONS: dict[Format, tuple[str, ...]] = {"docx": (".docx",), "pdf": (".pdf",), "doc": (".doc",)}
+# WPS 文字 saves .wps in the Word 97-2003 binary format, which LibreOffice converts like a .doc:
+# many town offices write their plans in WPS, and a .wps was refused as "not a DOC".
+_EXTENSIONS: dict[Format, tuple[str, ...]] = {"docx": (".docx",), "pdf": (".pdf",), "doc": (".doc", ".wps")}
 # Browsers and curl send these for any file; they say nothing about the content.
 _NEUTRAL_MEDIA_TYPES = {"", "application/octet-stream", "binary/octet-stream", "application/x-download"}
 
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_NAMES = {"docx": "Word 文档（DOCX）", "pdf": "PDF 文档", "doc": "Word 97-2003 文档（DOC）"}
+_NAMES = {"docx": "Word 文档（DOCX）", "pdf": "PDF 文档", "doc": "Word 97-2003 / WPS 文字文档（DOC / WPS）"}
+# Stream names in an OLE2 directory (UTF-16, NUL-terminated) and part names in an OOXML zip that say
+# a file is a spreadsheet or a slide deck (Excel / WPS 表格 .et, PowerPoint / WPS 演示 .dps), so it
+# is refused as such instead of as "a DOC whose extension lies" or a failed conversion.
+_OLE2_WORD = "WordDocument\0".encode("utf-16-le")
+_OLE2_OTHER = {
+    "电子表格（Excel / WPS 表格）": ("Workbook\0".encode("utf-16-le"), "Book\0".encode("utf-16-le")),
+    "演示文稿（PowerPoint / WPS 演示）": ("PowerPoint Document\0".encode("utf-16-le"),),
+}
+_OOXML_OTHER = {
+    "电子表格（Excel / WPS 表格）": "xl/workbook.xml",
+    "演示文稿（PowerPoint / WPS 演示）": "ppt/presentation.xml",
+}
+_NOT_A_PLAN = "这是{kind}，不是预案文档。请上传 DOCX、DOC、WPS 或 PDF 格式的预案。"
 
 
 @dataclass(frozen=True)
@@ -87,6 +102,9 @@ def detect_format(data: bytes) -> Format:
             ) from exc
         if "word/document.xml" in names:
             return "docx"
+        for kind, part in _OOXML_OTHER.items():
+            if part in names:
+                raise UnsupportedFormatError(_NOT_A_PLAN.format(kind=kind))
         raise UnsupportedFormatError(
             "这是一个压缩包，但不是 Word 文档（缺少 word/document.xml）。请上传 DOCX、DOC 或 PDF 格式的预案。"
         )
@@ -94,8 +112,12 @@ def detect_format(data: bytes) -> Format:
         # Office puts password-protected DOCX/XLSX into an OLE2 container with this stream.
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise EncryptedDocumentError("文档已加密（设置了打开密码），请取消密码后重新上传。")
+        if _OLE2_WORD not in data:  # a Word / WPS 文字 file always has this stream
+            for kind, streams in _OLE2_OTHER.items():
+                if any(stream in data for stream in streams):
+                    raise UnsupportedFormatError(_NOT_A_PLAN.format(kind=kind))
         return "doc"
-    raise UnsupportedFormatError("无法识别的文件格式，请上传 DOCX、DOC 或 PDF 格式的预案。")
+    raise UnsupportedFormatError("无法识别的文件格式，请上传 DOCX、DOC、WPS 或 PDF 格式的预案。")
 
 
 def check_declared_type(fmt: Format, filename: str, media_type: str | None = None) -> None:
@@ -155,7 +177,7 @@ def convert_doc_to_docx(data: bytes, *, soffice: str | None = None, timeout_s: f
     binary = soffice or shutil.which("soffice") or shutil.which("libreoffice")
     if not binary:
         raise ConversionUnavailableError(
-            "这是旧版 Word 97-2003（.doc）文件，服务器未安装 LibreOffice，无法转换。"
+            "这是旧版 Word 97-2003（.doc）或 WPS 文字（.wps）文件，服务器未安装 LibreOffice，无法转换。"
             "请在 Word 中另存为 .docx 或 PDF 后上传。"
         )
     with tempfile.TemporaryDirectory(prefix="safecloud-doc-") as tmp:
@@ -181,7 +203,7 @@ def convert_doc_to_docx(data: bytes, *, soffice: str | None = None, timeout_s: f
             ) from exc
         out = Path(tmp) / "plan.docx"
         if not out.is_file() or out.stat().st_size == 0:
-            raise ConversionFailedError("LibreOffice 未能转换该 .doc 文件（文件可能已损坏或加密）。")
+            raise ConversionFailedError("LibreOffice 未能转换该 .doc / .wps 文件（文件可能已损坏或加密）。")
         return out.read_bytes()
 
 

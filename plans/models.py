@@ -78,6 +78,11 @@ def _blank_is_none(v: str | None) -> str | None:
     return v or None
 
 
+def _credit_code(v: object) -> object:
+    """A credit code without surrounding spaces, upper case; blank is left out, as above."""
+    return (v.strip().upper() or None) if isinstance(v, str) else v
+
+
 def _clean_optional(v: str | None) -> str | None:
     """A one-line name with its invisible characters dropped (``core.plan_keys.clean_name``); blank
     is left out, as above."""
@@ -97,7 +102,10 @@ class Jurisdiction(_Model):
     town: str | None = Field(None, max_length=50, description="None = 市级")
     enterprise_id: str | None = Field(None, max_length=18)
 
-    _blank_town = field_validator("town", "enterprise_id")(_blank_is_none)
+    # Pasted from a spreadsheet or typed: "华士镇 " and " 9132…a " had been unknown; a credit code is
+    # stored upper case everywhere else (users, the enterprise routes).
+    _clean_town = field_validator("town")(_clean_optional)
+    _enterprise_key = field_validator("enterprise_id", mode="before")(_credit_code)
 
 
 class PlanMetaInput(Jurisdiction):
@@ -134,7 +142,9 @@ class VersionInput(_Model):
 
     _clean_no = field_validator("version_no")(_clean_required)
 
-    _blank = field_validator("town", "enterprise_id", "accident_category", "copy_from")(_blank_is_none)
+    _blank = field_validator("accident_category", "copy_from")(_blank_is_none)
+    _clean_town = field_validator("town")(_clean_optional)  # as Jurisdiction
+    _enterprise_key = field_validator("enterprise_id", mode="before")(_credit_code)
 
     @field_validator("issued_at")
     @classmethod

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from core.errors import ConflictError, UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
-from core.plan_keys import source_key, title_key
+from core.plan_keys import clean_name, source_key, title_key
 from core.scope import Principal
 from graph.plan_repository import PlanGraphRepository
 from plans import review as rv
@@ -140,7 +140,9 @@ class PlanService(UploadClaims, PlanVersionLifecycle):
             # a title typed in is refused before the import too
             self._refuse_taken(principal, data, meta.title if existing is None else None, town_ids)
         # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
-        filename = PureWindowsPath(filename).name or "plan"  # splits at both / and \\
+        # Bidi and zero-width marks dropped as from titles: the 来源文件 column shows this name, and
+        # "预案\u202excod.exe" displayed as "预案exe.docx".
+        filename = clean_name(PureWindowsPath(filename).name) or "plan"  # splits at both / and \\
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
         title = meta.title or plan.title  # the new plan's title, as _write_upload files it

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Response
 from agents.search.enterprise_index import enterprise_filters
 from agents.search.noise import NO_MATCH_HINT
 from api.bootstrap import Container
-from api.deps import BlankIsNone, ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PageNumber, PrincipalDep
 from core.errors import ValidationError
 from core.scope import DataScope, ScopeLevel
 from core.standards.uscc import normalize_uscc, validate_uscc
@@ -34,7 +34,7 @@ def search_enterprises(
     ] = None,
     town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     category: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> Page:
     """With ``q`` and a built search index: ranked fuzzy matches (typos, 简称, pinyin initials),

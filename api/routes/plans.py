@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import pydantic
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
+from fastapi.exceptions import RequestValidationError
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import BlankIsNone, ContainerDep, PrincipalDep
+from api.deps import BlankIsNone, ContainerDep, PageNumber, PrincipalDep
 from core.errors import ValidationError
 from core.plan_document import LevelName, PlanType
 from core.plan_keys import clean_name
@@ -55,25 +57,28 @@ async def _read_limited(file: UploadFile, limit: int) -> bytes:
 async def upload_plan(
     c: ContainerDep,
     p: PrincipalDep,
-    file: Annotated[UploadFile, File(description="DOCX / DOC / PDF")],
+    file: Annotated[UploadFile, File(description="DOCX / DOC / WPS / PDF")],
     plan_id: Annotated[str | None, Form(description="已有预案：上传为其新版本")] = None,
     version_no: Annotated[str | None, Form(max_length=30)] = None,
     title: Annotated[str | None, Form(max_length=200)] = None,
     plan_type: Annotated[PlanType | None, Form()] = None,
     town: Annotated[str | None, Form(max_length=50)] = None,
-    enterprise_id: Annotated[str | None, Form(max_length=18)] = None,
+    enterprise_id: Annotated[str | None, Form(max_length=40)] = None,  # spaces trimmed, then 18 checked
     accident_category: Annotated[str | None, Form(max_length=50)] = None,
     allow_duplicate: Annotated[bool, Form(description="同一文件已上传过时仍然导入")] = False,
 ) -> UploadResult:
     svc = c.plans.service
     data = await _read_limited(file, svc.max_upload_bytes)
-    meta = PlanMetaInput(
-        title=title or None,
-        plan_type=plan_type,
-        town=town or None,
-        enterprise_id=enterprise_id or None,
-        accident_category=accident_category or None,
-    )
+    try:
+        meta = PlanMetaInput(
+            title=title or None,
+            plan_type=plan_type,
+            town=town or None,
+            enterprise_id=enterprise_id or None,
+            accident_category=accident_category or None,
+        )
+    except pydantic.ValidationError as exc:  # a form field the model refuses (a code over 18 once trimmed)
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
     # The import (parsing, OCR, the LLM) takes seconds to minutes: on the event loop it held up every
     # other request of the server (a duty officer's chat waited for a plan author's scan).
     return await run_in_threadpool(
@@ -96,7 +101,7 @@ def list_plans(
     town: Annotated[str | None, Query(max_length=50), BlankIsNone] = None,
     status: Annotated[PlanStatus | None, Query()] = None,  # an unknown one had listed nothing, silently
     q: Annotated[str | None, Query(max_length=100)] = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> PlanPage:
     return c.plans.service.list_plans(

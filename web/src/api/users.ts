@@ -71,4 +71,4 @@ export function scopeText(scope: Scope): string {
 }
 
 /** The policy the server enforces (core/auth.py), said before the administrator types. */
-export const PASSWORD_HINT = '至少 10 位，须同时包含字母和数字，不能包含用户名，首尾不能是空格'
+export const PASSWORD_HINT = '至少 10 位，须同时包含字母和数字（半角），不能包含用户名，首尾不能是空格'
