@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_next_step, plan_seen, plan_severity
+from agents.chat import plan_account, plan_details, plan_next_step, plan_sectors, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_sectors import (
     asked_sectors,
@@ -83,6 +83,7 @@ _PRIVATE_ISSUER = re.compile(
 def slot_values(question: str) -> dict[str, Any]:
     """``accident_types`` (plan vocabulary, None when none said), ``response_level`` (一级…四级) and
     ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
+    question = plan_sectors.LIFT_AS_PLACE.sub("", question)  # 扶梯口人挤人: a place, no escalator accident
     found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
     found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
