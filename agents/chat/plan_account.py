@@ -67,7 +67,9 @@ _FACTS: dict[str, re.Pattern[str]] = {
     "local_water": re.compile(r"局部(?:积水|进水)|低洼处?(?:开始)?积水|少量积水|有点积水"),
     "wide_water": re.compile(r"大面积(?:积水|进水|内涝|受淹)|多处(?:道路)?积水|全部(?:被)?淹"),
     # a flood plan's middle levels name a levee in danger (圩堤出现险情 / 渗水、管涌), its top one a breach
-    "levee_danger": re.compile(r"(?:圩|河|大|江|海)?堤(?:坝|防)?[^，,。；;]{0,4}(?:险情|渗水|渗漏|管涌|滑坡|塌陷|裂缝)|管涌"),
+    "levee_danger": re.compile(
+        r"(?:圩|河|大|江|海)?堤(?:坝|防)?[^，,。；;]{0,4}(?:险情|渗水|渗漏|管涌|滑坡|塌陷|裂缝)|管涌"
+    ),
     "levee_breach": re.compile(r"决口|溃堤|溃坝"),
     # a warning in force, as a flood plan's trigger names it (台风黄色预警生效, 发布红色预警) and a caller
     # says it (刚发布台风黄色预警) — not a question about when that warning is issued

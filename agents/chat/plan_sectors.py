@@ -175,12 +175,17 @@ LIFT_AS_PLACE = re.compile(r"(?:自动)?(?:扶梯|电梯)(?:口|门口|旁边?|�
 
 def asked_sectors(question: str) -> set[str]:
     question = LIFT_AS_PLACE.sub("", question)
-    return {s.name for s in SECTORS if s.question.search(question)}
+    asked = {s.name for s in SECTORS if s.question.search(question)}
+    if _AT_SITE.search(question) and not _ON_ROAD.search(question):
+        asked.discard("道路运输")  # a tanker unloading at a station or works is no accident of road transport
+    return asked
 
 
 # Dangerous goods on a road, not at a works' loading bay: "危化品运输车追尾", "高速上槽罐车侧翻"
 _ON_ROAD = re.compile(r"公路|高速|国道|省道|县道|道路|路段|路口|路边|路上|出口|追尾|侧翻|翻车")
 _AT_WORKS = re.compile(r"装卸|装车|卸车|厂区|厂内|码头|罐区|仓库")
+# where a tanker stands to load or unload: the site's accident (the transport plan's scope is 道路运输过程中)
+_AT_SITE = re.compile(r"装卸|装车|卸车|卸油|卸料|卸货|加油站|加气站|充装")
 
 
 def dangerous_goods_on_road(question: str) -> bool:

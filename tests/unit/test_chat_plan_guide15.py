@@ -65,7 +65,9 @@ def test_asking_when_a_colour_is_issued_states_no_warning() -> None:
 
 # ---- a lift stopped with people inside ---------------------------------------------------------------------
 def test_a_lift_stopped_with_people_inside_is_a_plan_question() -> None:
-    assert _intent("华士镇一栋写字楼的电梯卡在七楼和八楼之间，里面三个人出不来，谁负责，先做什么") == "plan_for"
+    assert (
+        _intent("华士镇一栋写字楼的电梯卡在七楼和八楼之间，里面三个人出不来，谁负责，先做什么") == "plan_for"
+    )
     assert "特种设备事故" in _types("月城镇医院的电梯突然不动了，轿厢里困着病人")
 
 
