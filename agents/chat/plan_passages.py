@@ -96,8 +96,8 @@ _FIRST = re.compile(r"第一步|先做|先干|先弄|先采取|首先|最先|第
 def _step_order(passage: Mapping[str, Any], question: str) -> int:
     """A first-step question reads a plan's procedure from its start (a form's rows are passages of their
     own: "（3）救护" shares the accident's words but is not what comes first); otherwise the search order."""
-    if aspect(question) != "steps" or not _FIRST.search(question):
-        return 0
+    if aspect(question) != "steps" or not _FIRST.search(question) or _aside(passage, question):
+        return 0  # a post's card or a level's table is no procedure to read from its start
     return int(passage.get("paragraph") or 0)
 
 
