@@ -66,12 +66,26 @@ _FACTS: dict[str, re.Pattern[str]] = {
     # flood (大面积进水, 多处道路积水)
     "local_water": re.compile(r"局部(?:积水|进水)|低洼处?(?:开始)?积水|少量积水|有点积水"),
     "wide_water": re.compile(r"大面积(?:积水|进水|内涝|受淹)|多处(?:道路)?积水|全部(?:被)?淹"),
+    # a flood plan's middle levels name a levee in danger (圩堤出现险情 / 渗水、管涌), its top one a breach
+    "levee_danger": re.compile(
+        r"(?:圩|河|大|江|海)?堤(?:坝|防)?[^，,。；;]{0,4}(?:险情|渗水|渗漏|管涌|滑坡|塌陷|裂缝)|管涌"
+    ),
+    "levee_breach": re.compile(r"决口|溃堤|溃坝"),
+    # a warning in force, as a flood plan's trigger names it (台风黄色预警生效, 发布红色预警) and a caller
+    # says it (刚发布台风黄色预警) — not a question about when that warning is issued
+    **{
+        f"warning_{name}": re.compile(
+            rf"{colour}色预警(?![^，,。；;]{{0,6}}(?:什么|怎么|谁|哪|何时|条件|标准|情形))"
+        )
+        for name, colour in (("blue", "蓝"), ("yellow", "黄"), ("orange", "橙"), ("red", "红"))
+    },
 }
 # Facts of which one excludes the others: a leak is small, medium or large; held or beyond control;
 # within the site or beyond it. Denying one of a pair holds the other.
 _EXCLUSIVE = (("small_leak", "medium_leak", "large_leak"), ("controlled", "uncontrolled"),
               ("within_site", "beyond_site"), ("local_water", "wide_water"),
-              ("held_post", "held_team", "held_shop", "held_firm"))  # fmt: skip
+              ("held_post", "held_team", "held_shop", "held_firm"),
+              ("warning_blue", "warning_yellow", "warning_orange", "warning_red"))  # fmt: skip
 
 
 # What burned or blew up: the accident itself, which a clause may name beside the degree it asks for.
@@ -133,7 +147,9 @@ def describe(account: Mapping[str, bool]) -> str:
              "uncontrolled": "无法控制", "controlled": "可以控制", "beyond_site": "影响超出厂区",
              "spread_buildings": "火势蔓延", "public_threat": "威胁周边群众", "transfer": "需要转驳",
              "ship_strike": "船舶碰撞", "facility_damage": "设施损坏", "local_water": "局部积水",
-             "wide_water": "大面积积水"}  # fmt: skip
+             "wide_water": "大面积积水", "levee_danger": "堤防出现险情", "levee_breach": "堤防决口",
+             "warning_blue": "蓝色预警", "warning_yellow": "黄色预警", "warning_orange": "橙色预警",
+             "warning_red": "红色预警"}  # fmt: skip
     held = [words[name] for name, on in account.items() if on and name in words and name != "within_site"]
     denied = {"fire": "未着火", "explosion": "未爆炸"}
     held += [denied[name] for name, on in account.items() if not on and name in denied]

@@ -19,8 +19,9 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_next_step, plan_seen, plan_severity
+from agents.chat import plan_account, plan_details, plan_next_step, plan_sectors, plan_seen, plan_severity
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
+from agents.chat.plan_medical import callers_plan
 from agents.chat.plan_sectors import (
     asked_sectors,
     dangerous_goods_on_road,
@@ -29,34 +30,11 @@ from agents.chat.plan_sectors import (
     title_sectors,
     within_broader,
 )
+from agents.chat.plan_spoken import SPOKEN as _SPOKEN
 
 SHOWN_PLANS = 3
 SHOWN_ACTIONS = 4
 
-# Spoken accident words the plan vocabulary (core.vocab) does not list.
-_SPOKEN = (("起火", "火灾"), ("失火", "火灾"), ("烧起来", "火灾"), ("山火", "火灾"), ("漏气", "泄漏"),
-           ("漏了", "泄漏"), ("毒气", "中毒和窒息"), ("晕倒", "中毒和窒息"), ("炸了", "爆炸"),
-           ("掉下来", "高处坠落"), ("摔下", "高处坠落"), ("跌落", "高处坠落"), ("淹水", "洪涝灾害"), ("暴雨", "洪涝灾害"), ("内涝", "洪涝灾害"),
-           ("漫堤", "洪涝灾害"), ("决口", "洪涝灾害"), ("管涌", "洪涝灾害"), ("堤渗", "洪涝灾害"), ("坝渗", "洪涝灾害"), ("水涨", "洪涝灾害"), ("涨水", "洪涝灾害"), ("落水", "淹溺"), ("溺水", "淹溺"), ("喷溅", "灼烫"),
-           ("塌了", "坍塌"), ("塌方", "坍塌"), ("困人", "特种设备事故"), ("电梯", "特种设备事故"), ("扶梯", "特种设备事故"),
-           ("绞伤", "机械伤害"), ("压伤", "机械伤害"), ("夹伤", "机械伤害"), ("卷入", "机械伤害"),
-           ("卷进", "机械伤害"), ("砸伤", "物体打击"), ("砸到", "物体打击"), ("砸中", "物体打击"),
-           ("漏氯", "泄漏"), ("漏氨", "泄漏"), ("追尾", "道路交通事故"), ("撞车", "道路交通事故"),
-           ("车撞", "道路交通事故"),  # "被货车撞了": a person hit on the road
-           # an accident of special equipment is a 特种设备事故 whatever happened (特种设备安全法)
-           ("行车", "特种设备事故"), ("叉车", "特种设备事故"), ("起重机", "特种设备事故"),
-           ("吊车", "特种设备事故"), ("锅炉", "特种设备事故"), ("压力容器", "特种设备事故"),
-           ("气瓶", "特种设备事故"), ("游乐设施", "特种设备事故"), ("储气罐", "特种设备事故"),
-           ("贮气罐", "特种设备事故"),  # a 空压机's air receiver is a pressure vessel
-           ("塔吊", "特种设备事故"), ("塔吊", "起重伤害"), ("龙门吊", "特种设备事故"), ("升降机", "特种设备事故"),
-           # a structure said to fall over ("塔吊倒了", "围墙倒下来"), not a person who 倒在地上
-           ("塔吊倒", "坍塌"), ("吊车倒", "坍塌"), ("起重机倒", "坍塌"), ("脚手架倒", "坍塌"), ("墙倒", "坍塌"),
-           ("房子倒", "坍塌"), ("棚倒", "坍塌"), ("倒塌", "坍塌"), ("压死", "物体打击"),
-           # injuries said by what did them: a shard thrown by a wheel, a blade, rollers
-           ("崩伤", "物体打击"), ("飞溅伤", "物体打击"), ("割伤", "机械伤害"), ("切伤", "机械伤害"),
-           ("轧伤", "机械伤害"),
-           # what is seen before anyone names it: smoke is a fire starting, water coming in a flood
-           ("冒烟", "火灾"), ("漫进", "洪涝灾害"), ("进水了", "洪涝灾害"), ("被淹", "洪涝灾害"), ("淹了", "洪涝灾害"))  # fmt: skip
 _LEVEL_DIGITS = {"一": "一级", "二": "二级", "三": "三级", "四": "四级", "1": "一级", "2": "二级", "3": "三级",
                  "4": "四级", "Ⅰ": "一级", "Ⅱ": "二级", "Ⅲ": "三级", "Ⅳ": "四级", "I": "一级", "II": "二级",
                  "III": "三级", "IV": "四级"}  # fmt: skip
@@ -83,6 +61,7 @@ _PRIVATE_ISSUER = re.compile(
 def slot_values(question: str) -> dict[str, Any]:
     """``accident_types`` (plan vocabulary, None when none said), ``response_level`` (一级…四级) and
     ``sector_fallback`` (a sector is named: its general plans are read whatever types they list)."""
+    question = plan_sectors.LIFT_AS_PLACE.sub("", question)  # 扶梯口人挤人: a place, no escalator accident
     found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
     found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
@@ -227,7 +206,9 @@ def rank(
         return sum(1 for w in wanted if any(w in t or t in w for t in types)) or int(covers_all(row))
 
     named = [
-        dict(r) | {"named_in_question": names_issuer(r, question) or names_title(r, question)} for r in rows
+        dict(r)
+        | {"named_in_question": names_issuer(r, question) or names_title(r, question) or _treats(r, question)}
+        for r in rows
     ]  # kept for the answer
     # A firm named by its 字号 is of the trade its full name says ("华拓金属" → 江阴华拓金属制品有限公司: 工贸).
     sectors_said = question + "".join(
@@ -243,7 +224,7 @@ def rank(
     )
     fitting = [
         r for r in named
-        if overlap(r) or not wanted
+        if overlap(r) or not wanted or _treats(r, question)
         if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
         if not _works_plan_on_a_road(r, question)
     ]  # fmt: skip
@@ -258,6 +239,11 @@ def rank(
     # Another town's plan stands in for an unsaid place only when it is written for what was asked
     # (君山 山火 → 澄江's forest plan); a town's plan for every accident says nothing of where it was.
     return near or [r for r in ordered if reach(r) == 3 and _written_for(r, question, wanted)]
+
+
+def _treats(row: Mapping[str, Any], question: str) -> bool:
+    """A hospital receiving the casualties asks: the medical-rescue plan is its own (``plan_medical``)."""
+    return is_public(row) and callers_plan(row, question)
 
 
 def _works_plan_on_a_road(row: Mapping[str, Any], question: str) -> bool:

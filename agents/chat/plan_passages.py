@@ -72,6 +72,7 @@ def plan_passages(
                 not _on_point(p, question),
                 _aside(p, question),
                 order.get(str(p.get("plan_id")), len(order)),
+                _step_order(p, question),
             ),
         )
     return found[:CITED]
@@ -86,6 +87,18 @@ def _holds_post(passage: Mapping[str, Any], question: str) -> bool:
     """A step question from a post (我是…的操作工) and a passage holding that post's line."""
     post = asked_post(question) if aspect(question) == "steps" else None
     return post_at(re.sub(r"\s+", "", str(passage.get("text", ""))), post) >= 0
+
+
+# The first step asked ("第一步怎么做", "先干什么"): of one plan's handling passages, the one it writes first.
+_FIRST = re.compile(r"第一步|先做|先干|先弄|先采取|首先|最先|第一时间")
+
+
+def _step_order(passage: Mapping[str, Any], question: str) -> int:
+    """A first-step question reads a plan's procedure from its start (a form's rows are passages of their
+    own: "（3）救护" shares the accident's words but is not what comes first); otherwise the search order."""
+    if aspect(question) != "steps" or not _FIRST.search(question) or _aside(passage, question):
+        return 0  # a post's card or a level's table is no procedure to read from its start
+    return int(passage.get("paragraph") or 0)
 
 
 def _aside(passage: Mapping[str, Any], question: str) -> bool:

@@ -76,7 +76,11 @@ SECTORS: tuple[Sector, ...] = (
     _sector("建设施工", r"工地|施工|脚手架|塔吊|基坑|建筑工程|在建", r"建设工程|建筑施工|施工"),
     _sector("养老", r"养老|敬老院|护理院|老年|老人", r"养老"),
     _sector("校园", r"学校|校园|幼儿园|学生|中学|小学|教学楼", r"校园|教育"),
-    _sector("商贸", r"商场|超市|购物中心|农贸市场|菜市场|加油站|商铺|商贸", r"商贸|购物中心|商场"),
+    _sector(
+        "商贸",
+        r"商场|超市|购物中心|购物广场|商业广场|商业综合体|百货|商厦|商城|卖场|步行街|农贸市场|菜市场|加油站|商铺|商贸",
+        r"商贸|购物中心|商场",
+    ),
     _sector("锂电池", r"锂电|电池|储能", r"锂电池|储能"),
     _sector("森林", r"森林|山火|林地|林区|林火|山上|林子|树林|山林", r"森林"),
     _sector(
@@ -164,13 +168,24 @@ def title_sectors(title: str) -> set[str]:
     return {s.name for s in SECTORS if s.title.search(title)}
 
 
+# A lift or escalator said as where people stood (扶梯口人挤人, 电梯门口摔倒) places an accident; it is no
+# accident of the equipment itself, so it names no 特种设备 sector.
+LIFT_AS_PLACE = re.compile(r"(?:自动)?(?:扶梯|电梯)(?:口|门口|旁边?|边上?|附近|前面?|厅)")
+
+
 def asked_sectors(question: str) -> set[str]:
-    return {s.name for s in SECTORS if s.question.search(question)}
+    question = LIFT_AS_PLACE.sub("", question)
+    asked = {s.name for s in SECTORS if s.question.search(question)}
+    if _AT_SITE.search(question) and not _ON_ROAD.search(question):
+        asked.discard("道路运输")  # a tanker unloading at a station or works is no accident of road transport
+    return asked
 
 
 # Dangerous goods on a road, not at a works' loading bay: "危化品运输车追尾", "高速上槽罐车侧翻"
 _ON_ROAD = re.compile(r"公路|高速|国道|省道|县道|道路|路段|路口|路边|路上|出口|追尾|侧翻|翻车")
 _AT_WORKS = re.compile(r"装卸|装车|卸车|厂区|厂内|码头|罐区|仓库")
+# where a tanker stands to load or unload: the site's accident (the transport plan's scope is 道路运输过程中)
+_AT_SITE = re.compile(r"装卸|装车|卸车|卸油|卸料|卸货|加油站|加气站|充装")
 
 
 def dangerous_goods_on_road(question: str) -> bool:

@@ -23,6 +23,9 @@ _TYPED: tuple[tuple[re.Pattern[str], str], ...] = (
      "泄漏"),
     # a person down in or beside a pit, tank, well or trench: the confined space's air
     (re.compile(r"(?:倒|晕|躺|昏)在[^，,。；;]{0,10}(?:池|井|罐|釜|坑|沟|窖|槽|塔)"), "中毒和窒息"),
+    # a lift car stopped with people in it: 困人, said as what the caller sees (停在两层中间, 卡住了, 关着人)
+    (re.compile(r"(?:电梯|轿厢|升降机)[^，,。；;]{0,8}(?:停在|卡在|卡住|不动了|困(?:住|着|人)|关着|出不来|下坠|冲顶|蹲底)"),
+     "特种设备事故"),
 )  # fmt: skip
 # Said happened, no type of its own: a tank that bulges, a person who does not respond
 _UNTYPED = re.compile(r"鼓包|鼓起来|鼓胀|叫不醒|喊不醒|没(?:有)?(?:反应|知觉|意识)|不省人事|昏过去")

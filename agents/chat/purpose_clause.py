@@ -31,9 +31,16 @@ _TRAILING = re.compile(
 )
 
 
+# "澄建建设在南闸的项目部报告，…", "村里来电报告：…": who reports the incident that follows (its firm and
+# place), not a briefing the caller prepares — no addressee (给/向/跟) and no intent (要/准备/得) is said.
+_REPORTED_BY = re.compile(r"^(?!.*(?:给|向|跟|要|准备|得|需要|帮|用)).*(?:报告|上报|来报|反映)(?:说|称)?$")
+
+
 def without_purpose_clause(text: str) -> str:
     """``text`` without a leading or trailing clause that only says why the caller asks."""
     lead = _LEADING.match(text)
+    if lead is not None and _REPORTED_BY.match(lead.group(1).strip()):
+        lead = None
     if lead is not None and not _QUESTION_WORD.search(lead.group(1)) and text[lead.end() :].strip():
         text = text[lead.end() :]
     trail = _TRAILING.search(text)
