@@ -101,6 +101,26 @@ def llm_rows(data: bytes) -> list[tuple[str, str]]:
     ]
 
 
+def long_docx(paragraphs: int) -> bytes:
+    document = docx.Document()
+    document.add_heading("江阴市某化工有限公司生产安全事故应急预案", 0)
+    for n in range(paragraphs):
+        document.add_paragraph(f"第{n + 1}条 发现泄漏时，现场人员立即报告值班长，值班长通知应急救援指挥部。")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def long_rows() -> list[tuple[str, str]]:
+    """One long section and no 预警 part: every block is in the warning scope (once quadratic)."""
+    rows = []
+    for paragraphs in (2_000, 8_000):
+        data = long_docx(paragraphs)
+        s, _ = rate(lambda data=data: import_plan(data, "long.docx", ocr=None), 1, repeat=1)
+        rows.append((f"DOCX import, {paragraphs} paragraphs, no 预警 section", f"{s:.1f} s"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docx-copies", type=int, default=30, help="plan copies (one page break each)")
@@ -110,6 +130,7 @@ def main() -> None:
         "--big-pdf-copies", type=int, default=250, help="copies for the ≥500-page memory test"
     )
     parser.add_argument("--output", default="-")
+    parser.add_argument("--long", action="store_true", help="only the DOCX rows and the long single-section plans")
     parser.add_argument(
         "--llm",
         action="store_true",
@@ -128,6 +149,11 @@ def main() -> None:
     rows.append((f"DOCX parse, {pages} pages ({len(data) // 1024} KB)", f"{r:.0f} pages/s ({s:.2f} s)"))
     s, r = rate(lambda: import_plan(data, "plan.docx", ocr=None), pages)
     rows.append((f"DOCX import (rules, no LLM), {pages} pages", f"{r:.0f} pages/s ({s:.2f} s)"))
+
+    rows += long_rows()
+    if args.long:
+        write(rows, args.output)
+        return
 
     pdf = pdf_bytes(repeat=args.pdf_copies)
     pages = parse_pdf(pdf, ocr=None).pages

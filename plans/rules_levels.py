@@ -150,9 +150,9 @@ def _condition_cell(header: list[str], row: list[str]) -> str:
 def extract_warning_levels(draft: PlanDraft, outline: Outline) -> None:
     found: dict[str, int] = {}
     scope = blocks_in(draft.blocks, outline, ("预警",)) or draft.blocks
-    # a table whose header names a warning column ("预警 | 响应级别 | 启动条件") gives the warnings wherever
-    # its section sits (a "预警及响应分级" part filed under 响应)
-    scope = scope + [b for b in draft.blocks if b not in scope and _warning_header(b)]
+    # a "预警 | 响应级别" table counts wherever it sits; by identity (pydantic == made this quadratic)
+    in_scope = {id(b) for b in scope}
+    scope = scope + [b for b in draft.blocks if id(b) not in in_scope and _warning_header(b)]
     for block in scope:
         for text_start, _, sentence in sentences(block.text) if block.kind != "table" else []:
             item = strip_number(sentence.strip()) if block.kind == "list_item" else sentence.strip()
