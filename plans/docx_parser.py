@@ -24,7 +24,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from plans.errors import CorruptDocumentError
-from plans.nested_cells import splice_nested
+from plans.nested_cells import splice_nested, with_header
 from plans.structure import Block, DocumentStructure, assign_heading_levels, classify_line, split_number
 
 log = logging.getLogger(__name__)
@@ -198,8 +198,9 @@ def _table_grid(table: Table) -> tuple[list[list[str]], dict[tuple[int, int], li
             continue
         grid.append([re.sub(r"\s+", " ", cell.text).strip() for cell in cells])
         for c, cell in enumerate(cells):
-            if cell.tables:
-                inner[(r, c)] = _table_grid(cell.tables[0])[0]
+            nested = with_header(_table_grid(cell.tables[0])[0]) if cell.tables else None
+            if nested:
+                inner[(r, c)] = nested
     return grid, inner
 
 

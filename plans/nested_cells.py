@@ -20,25 +20,43 @@ _FIELD_GAP = re.compile(r"[\s\u3000]+")
 # A header line names columns, e.g. 职务 姓名 手机 / 岗位 姓名 电话 / 单位 电话: short labels, no digits.
 _HEADER_WORD = re.compile(r"姓名|电话|手机|职务|岗位|单位|联系人|部门")
 _MAX_LABEL_CHARS = 6
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_PHONE = re.compile(r"^(?:0\d{2,3}-?)?\d{7,8}$|^1\d{10}$")
+_POST_HEADER = ("职务", "姓名", "手机")  # what a header-less post table's columns are
 
 
 def cell_lines_table(lines: list[str]) -> Grid | None:
-    """The small table a cell's lines spell out (a header line of column labels, then one line per
-    row, fields apart by spaces), or None when the lines are ordinary text."""
+    """The small table a cell's lines spell out (fields apart by spaces: a header line of column labels
+    then one line per row, maybe under a line of text; or "职务　姓名　手机" lines alone), or None when
+    the lines are ordinary text."""
     rows = [_FIELD_GAP.split(line.strip()) for line in lines if line.strip()]
-    if len(rows) < 2:
-        return None
-    header = rows[0]
-    width = len(header)
-    labels_ok = all(len(f) <= _MAX_LABEL_CHARS and not re.search(r"\d", f) for f in header)
-    if width < 2 or not labels_ok or not any(_HEADER_WORD.search(f) for f in header):
-        return None
-    body: Grid = []
-    for fields in rows[1:]:
-        if len(fields) > width:  # extra gaps inside the last field (a spaced mobile number)
-            fields = [*fields[: width - 1], "".join(fields[width - 1 :])]
-        body.append(fields + [""] * (width - len(fields)))
-    return [header, *body]
+    if len(rows) >= 3 and not _is_header(rows[0]) and _is_header(rows[1]):
+        rows = rows[1:]  # a line of text above the inner table ("指挥部成员如下：")
+    return with_header(rows, min_rows=2)
+
+
+def with_header(rows: Grid, min_rows: int = 1) -> Grid | None:
+    """An inner table with a header row first: its own, or 职务 | 姓名 | 手机 for rows that are all a
+    post, a person and a number (a nested table typed without a header row); None for anything else."""
+    rows = [row for row in rows if any(row)]
+    if len(rows) >= 2 and _is_header(rows[0]):
+        width = len(rows[0])
+        body: Grid = []
+        for fields in rows[1:]:
+            if len(fields) > width:  # extra gaps inside the last field (a spaced mobile number)
+                fields = [*fields[: width - 1], "".join(fields[width - 1 :])]
+            body.append(fields + [""] * (width - len(fields)))
+        return [rows[0], *body]
+    posts = all(
+        len(row) == 3 and not re.search(r"\d", row[0]) and _NAME.match(row[1]) and _PHONE.match(row[2])
+        for row in rows
+    )
+    return [list(_POST_HEADER), *rows] if len(rows) >= min_rows and rows and posts else None
+
+
+def _is_header(fields: list[str]) -> bool:
+    labels = all(0 < len(f) <= _MAX_LABEL_CHARS and not re.search(r"\d", f) for f in fields)
+    return len(fields) >= 2 and labels and any(_HEADER_WORD.search(f) for f in fields)
 
 
 def splice_nested(grid: Grid, inner: dict[tuple[int, int], Grid]) -> list[Grid]:

@@ -80,8 +80,37 @@ def test_a_cell_of_wrapped_prose_lines_is_not_a_nested_table() -> None:
     lines = ["负责组织车间人员沿安全通道撤离到厂区东门集合点，", "清点人数后报告组长"]
     assert cell_lines_table(lines) is None
     assert cell_lines_table(["单位 电话"]) is None  # a header line alone holds no rows
-    headerless = ["组长 黄振华 13806165521", "副组长 季永刚 13915358840"]
-    assert cell_lines_table(headerless) is None  # no header line: left to the contact-line rules
+    assert cell_lines_table(["组长 黄振华 13806165521", "负责现场指挥"]) is None  # one post line, then prose
+
+
+def test_post_lines_without_a_header_line_read_as_a_post_table() -> None:
+    lines = ["组长 黄振华 13806165521", "副组长 季永刚 13915358840"]
+    assert cell_lines_table(lines) == [["职务", "姓名", "手机"], ["组长", "黄振华", "13806165521"],
+                                       ["副组长", "季永刚", "13915358840"]]  # fmt: skip
+    above = ["小组成员如下：", "岗位 姓名 电话", "班长 陶建峰 13585021176"]
+    assert cell_lines_table(above) == [["岗位", "姓名", "电话"], ["班长", "陶建峰", "13585021176"]]
+
+
+_HEADERLESS_AND_TEXT_ABOVE: list[dict[str, Any]] = [
+    {"h1": "二、应急组织机构"},
+    {"p": "公司成立应急领导小组，领导小组下设警戒组。"},
+    {"table": {"rows": [
+        ["机构", "成员", "职责"],
+        ["应急领导小组", {"table": {"rows": [["组长", "黄振华", "13806165521"], ["副组长", "季永刚", "13915358840"]]}},
+         "批准启动应急响应"],
+        ["警戒组", {"text": "由保安部人员组成：", "table": {"rows": [["职务", "姓名", "手机"], ["组长", "邱国强", "13771280093"]]}},
+         "设置警戒区；引导救援车辆"],
+    ]}},
+]  # fmt: skip
+
+
+def test_a_nested_post_table_without_a_header_row_or_under_a_line_of_text_is_read() -> None:
+    for kind in ("docx", "pdf"):
+        plan = _import(_HEADERLESS_AND_TEXT_ABOVE, kind)
+        roles = {(u.name, r.title, r.holder) for u in plan.org_units for r in u.roles}
+        assert {("应急领导小组", "组长", "黄振华"), ("警戒组", "组长", "邱国强")} <= roles, kind
+        contacts = {(c.name, c.role, c.org, c.phone) for c in plan.contacts}
+        assert ("季永刚", "副组长", "应急领导小组", "13915358840") in contacts, kind
 
 
 def test_a_spaced_mobile_number_stays_one_field() -> None:
