@@ -65,7 +65,7 @@ def source_text(name: str) -> str:
         kind, value = block_kind(block)
         if kind == "table":
             parts += [text for row in value["rows"] for cell in row for text in cell_texts(cell)]
-        elif kind == "ol":
+        elif kind in ("ol", "textbox"):
             parts += [str(item) for item in value]
         elif kind != "pagebreak":
             parts.append(str(value))

@@ -2,6 +2,7 @@
 
 Block kinds: ``title``, ``center``, ``h1``–``h4``, ``p``, ``pagebreak``, ``ol`` (a numbered list:
 Word's automatic numbering in DOCX, so the numbers are not in the paragraph text; "1." in the PDF)
+``textbox`` (lines in a floating frame, see plan_corpus_textbox)
 and ``table`` (``rows`` of cell strings plus ``merge``: ``[r0, c0, r1, c1]`` rectangles whose text
 sits in the top-left cell).
 Output is deterministic: fixed document dates, fixed zip timestamps, no random PDF ids, seeded
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evals.plan_corpus_nested import fill_docx_cell, flat_text, is_nested
+from evals.plan_corpus_textbox import add_docx_textbox, textbox_table_block
 
 FONT_FILE = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 # Every generated file claims this date, so output does not depend on when it was generated.
@@ -113,6 +115,8 @@ def render_docx(
                 doc.add_paragraph(item, style="List Number")
         elif kind == "table":
             _docx_table(doc, Table.from_block(value))
+        elif kind == "textbox":
+            add_docx_textbox(doc, value)
         else:
             raise ValueError(f"unknown block kind {kind!r}")
     props = doc.core_properties
@@ -342,8 +346,8 @@ def render_pdf(
     pdf = _PdfWriter(header, footer)
     for block in blocks:
         kind, value = block_kind(block)
-        if kind == "table":
-            pdf.table(Table.from_block(value))
+        if kind in ("table", "textbox"):
+            pdf.table(Table.from_block(value if kind == "table" else textbox_table_block(value)))
         elif kind == "pagebreak":
             pdf._new_page()
         elif kind == "ol":

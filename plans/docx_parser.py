@@ -24,6 +24,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from plans.errors import CorruptDocumentError
+from plans.nested_cells import splice_nested, with_header
 from plans.structure import Block, DocumentStructure, assign_heading_levels, classify_line, split_number
 
 log = logging.getLogger(__name__)
@@ -47,10 +48,11 @@ def parse_docx(data: bytes) -> DocumentStructure:
     page_breaks = 0
     for item in _body_items(document):
         if isinstance(item, Table):
-            grid = _table_grid(item)
-            if any(any(cell for cell in row) for row in grid):
-                text = "\n".join(" | ".join(row) for row in grid)
-                blocks.append(Block(kind="table", text=text, paragraph=len(blocks), cells=grid))
+            outer, inner = _table_grid(item)
+            for grid in splice_nested(outer, inner):
+                if any(any(cell for cell in row) for row in grid):
+                    text = "\n".join(" | ".join(row) for row in grid)
+                    blocks.append(Block(kind="table", text=text, paragraph=len(blocks), cells=grid))
             continue
         page_breaks += len(item._p.xpath('.//w:br[@w:type="page"]'))
         text = item.text.strip()
@@ -184,16 +186,22 @@ def _body_items(document: Any) -> Iterator[Paragraph | Table]:
     yield from walk(document.element.body)
 
 
-def _table_grid(table: Table) -> list[list[str]]:
+def _table_grid(table: Table) -> tuple[list[list[str]], dict[tuple[int, int], list[list[str]]]]:
+    """The cell grid and, by position, the grid of a table nested in a cell (``cell.text`` skips it)."""
     grid: list[list[str]] = []
-    for row in table.rows:
+    inner: dict[tuple[int, int], list[list[str]]] = {}
+    for r, row in enumerate(table.rows):
         try:
             cells = row.cells
         except (IndexError, ValueError):  # malformed spans: keep the row's text in one cell
             grid.append([re.sub(r"\s+", " ", "".join(row._tr.itertext())).strip()])
             continue
         grid.append([re.sub(r"\s+", " ", cell.text).strip() for cell in cells])
-    return grid
+        for c, cell in enumerate(cells):
+            nested = with_header(_table_grid(cell.tables[0])[0]) if cell.tables else None
+            if nested:
+                inner[(r, c)] = nested
+    return grid, inner
 
 
 def _saved_page_count(document: Any) -> int:

@@ -21,6 +21,7 @@ from typing import Any
 import pymupdf
 
 from plans.errors import CorruptDocumentError, EncryptedDocumentError, NoTextError
+from plans.nested_cells import cell_lines_table, splice_nested
 from plans.ocr import OcrEngine
 from plans.pdf_foot_header import foot_header_row
 from plans.pdf_layout import _PAGE_NUMBER, _FontStats, _layer_blocks, _Line, _ocr_blocks
@@ -240,9 +241,10 @@ def _tables(page: Any) -> list[tuple[Any, list[list[str]]]]:
     # use_layout=False: PyMuPDF 2.0 would otherwise run its ONNX layout model (~1 s a page on 2 cores)
     # to gate ruled tables; ruled grids are what we want, and the rules decide what a table means.
     for table in page.find_tables(strategy="lines", use_layout=False).tables:
-        grid = _fill_merged(page, table)
-        if grid and any(any(cell for cell in row) for row in grid):
-            found.append((table.bbox, grid))
+        inner: dict[tuple[int, int], list[list[str]]] = {}
+        for grid in splice_nested(_fill_merged(page, table, inner), inner):
+            if grid and any(any(cell for cell in row) for row in grid):
+                found.append((table.bbox, grid))
     return found
 
 
@@ -254,9 +256,11 @@ def _cell_row(drawings: list[dict[str, Any]]) -> bool:
     return any(bands.count(band) >= 2 for band in bands)
 
 
-def _fill_merged(page: Any, table: Any) -> list[list[str]]:
+def _fill_merged(page: Any, table: Any, inner: dict[tuple[int, int], list[list[str]]]) -> list[list[str]]:
     """Cell texts by cell box; PyMuPDF leaves ``None`` where a merged cell covers a position, which
-    repeats the covering cell's text.
+    repeats the covering cell's text. A cell whose lines spell a small table of its own (a header
+    line of column labels, then "职务　姓名　手机" lines: a table nested in the source's cell) goes
+    into ``inner`` by position, read line by line before the lines are joined.
 
     The text is read with ``get_text(clip=cell)`` rather than ``table.extract()``: PyMuPDF 2.0's
     extract moves a hyphen behind the digits ("0510-86801234" → "051086801234\n-")."""
@@ -267,6 +271,9 @@ def _fill_merged(page: Any, table: Any) -> list[list[str]]:
         for c, box in enumerate(row):
             if box is not None:
                 value = page.get_text("text", clip=pymupdf.Rect(box))  # type: ignore[no-untyped-call]
+                nested = cell_lines_table([_unify_ideographs(line) for line in value.splitlines()])
+                if nested:
+                    inner[(r, c)] = nested
                 out.append(_unify_ideographs(re.sub(r"\s+", " ", _CJK_BREAK.sub("", value)).strip()))
                 continue
             # the covering box is the nearest one above: a cell merged over three rows leaves two gaps
