@@ -23,6 +23,11 @@ _TYPED: tuple[tuple[re.Pattern[str], str], ...] = (
      "泄漏"),
     # a person down in or beside a pit, tank, well or trench: the confined space's air
     (re.compile(r"(?:倒|晕|躺|昏)在[^，,。；;]{0,10}(?:池|井|罐|釜|坑|沟|窖|槽|塔)"), "中毒和窒息"),
+    # combustible dust that burns or blasts, said as seen ("铝粉尘着火以后又爆了一下", "除尘器炸了"), in one
+    # sentence (a comma may part the fire from the blast): the dust
+    # explosion a works' or town's 粉尘涉爆 plan is written for, not only a fire or a bare 爆炸
+    (re.compile(r"(?:粉尘|铝粉|镁粉|木粉|面粉|煤粉|除尘(?:器|系统|管道|风管|设备))[^。；;]{0,12}?(?:爆燃|闪爆|燃爆|爆(?:了|开|炸)|炸了)"),
+     "粉尘爆炸"),
     # a lift car stopped with people in it: 困人, said as what the caller sees (停在两层中间, 卡住了, 关着人)
     (re.compile(r"(?:电梯|轿厢|升降机)[^，,。；;]{0,8}(?:停在|卡在|卡住|不动了|困(?:住|着|人)|关着|出不来|下坠|冲顶|蹲底)"),
      "特种设备事故"),

@@ -23,7 +23,8 @@ from agents.chat import plan_account
 from agents.nlp.numerals import chinese_to_int
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
-_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众|住户|居民|顾客|学生|乘客)?"
+# who: people, or a worker by trade ("两个搬运工", "3名电焊工")
+_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众|住户|居民|顾客|学生|乘客|[\u4e00-\u9fff]{1,2}工)?"
 # "死了2个人", "2人死亡", "造成3人遇难", "一死两伤"
 _DEATHS = (
     re.compile(r"(?:死了|死亡|遇难|身亡)\s*" + _NUM + _WHO),
@@ -40,14 +41,17 @@ _ONE_DEATH = re.compile(
     r"(?:当场|已经|已)?(?:死了|死亡|身亡|遇难)"
 )
 _HURT = r"(?:受伤|受了伤|重伤|伤了|中毒|烧伤|烫伤|灼伤|砸伤|压伤|呛伤|送医|送院|送(?:了|到)?医院|住院)"
+# Knocked out, then taken away: "2个工人呛晕送医", "3名员工被熏倒送医院" — the hurt word comes after how
+# they went down; down alone (晕倒了, 叫不醒) is still no count until they are sent to hospital.
+_DOWN = r"(?:(?:呛|熏|闷|烫)(?:晕|倒)|晕倒|昏倒|昏迷|晕过去|倒下)?(?:了|后|以后)?(?:被)?"
 # Someone hurt with no count: "有人中毒了", "有工人受伤", "司机受了伤" — one at least (a first report; the
 # count comes later), so a level whose condition is 发生人员中毒 / 人员受伤 is met.
 _SOME_HURT = re.compile(
     r"(?<![没无])有(?:人|工人|员工|职工|人员)(?:被|已经|已)?" + _HURT + "|"
-    r"(?:司机|驾驶员|押运员|工人|员工|职工|操作工|师傅|顾客|学生|船员)(?:已经|已|也)?" + _HURT
+    r"(?:司机|驾驶员|押运员|工人|员工|职工|操作工|师傅|顾客|学生|船员)(?:已经|已|也)?" + _DOWN + _HURT
 )
 _INJURED = (
-    re.compile(_NUM + _WHO + r"(?:被[^，,。；;]{0,3}?|都|已)?" + _HURT),  # "2个人被烟呛伤"
+    re.compile(_NUM + _WHO + r"(?:被[^，,。；;]{0,3}?|都|已)?" + _DOWN + _HURT),  # "2个人被烟呛伤"
     re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
     re.compile(_HURT + r"的?(?:有|是)" + _NUM),  # "受伤的有12个"
     re.compile(r"死" + _NUM + r"伤"),
