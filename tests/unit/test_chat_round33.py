@@ -51,3 +51,11 @@ def test_tonight_on_a_roster_is_the_shift_covering_eight_pm_even_after_midnight(
     assert _duty_days(evening, AFTER_MIDNIGHT)["at_ms"] == today + 20 * HOUR
     whole_day = {"from_ms": today, "to_ms": today + 24 * HOUR, "window_label": "今天"}
     assert _duty_days(whole_day, AFTER_MIDNIGHT) == {"from_ms": None, "to_ms": None}  # on duty now
+
+
+def test_two_towns_are_paired_when_the_second_is_typed_one_sound_off() -> None:
+    from agents.chat.town_pair import _pair
+
+    found = _pair("城东和华仕这两个地方哪个报警多", TOWNS)
+    assert found is not None and found[1:] == ("城东街道", "华士镇")
+    assert _pair("城东街道哪个企业报警多", TOWNS) is None  # one town: no pair
