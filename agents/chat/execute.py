@@ -118,12 +118,15 @@ def remembered_slots(values: dict[str, Any], params: dict[str, Any]) -> dict[str
     return kept
 
 
+EVENING_MS = 18 * 3_600_000  # 晚上 starts at 18:00 (ADR 0010)
+NIGHT_SHIFT_MS = 20 * 3_600_000  # 今晚 on a roster = the shift covering 20:00 (heldout11)
 _NAMED_DAY = re.compile(r"(?:周|礼拜|星期)[一二三四五六日天末]")
 
 
 def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
     """Shifts of another day ("明天/周六谁值班") are those starting that day; a window on today
-    ("今晚谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None; ``at_ms`` is now).
+    ("今天谁值班", at 3 a.m. too) means the shift on duty now (``from_ms`` None; ``at_ms`` is now);
+    today's evening ("今晚谁值班") is the shift covering 20:00 today, said after midnight as well.
 
     A clock time ("明早八点", "今晚10点"; the grammar gives that hour) is the shift covering it:
     shifts hand over in the morning, so 8:00 tomorrow is still tonight's shift, not tomorrow's.
@@ -135,6 +138,8 @@ def _duty_days(params: dict[str, Any], now_ms: int) -> dict[str, Any]:
     if end is not None and int(end) - int(start) <= CLOCK_TIME_MS:
         return {"from_ms": None, "to_ms": None, "at_ms": int(start)}
     today, tomorrow = day_bounds(now_ms)
+    if today + EVENING_MS <= int(start) < tomorrow:  # "今晚谁值班" at 00:30 too: the shift covering 20:00
+        return {"from_ms": None, "to_ms": None, "at_ms": today + NIGHT_SHIFT_MS}  # today (round 33)
     # a weekday or weekend named ("周六街道谁带班" said early on Saturday) is that day's roster, the
     # shifts starting on it, not the night shift still on duty from the day before (chat round 32)
     if today <= start < tomorrow and not _NAMED_DAY.search(str(params.get("window_label") or "")):

@@ -15,6 +15,7 @@ from typing import Any
 
 from agents.chat.models import ChatAnswer, TurnState
 from agents.chat.slots import Gazetteer
+from agents.chat.spelling import loose_town_in
 from agents.chat.versus import Answer, value
 from core.scope import Principal
 
@@ -29,6 +30,10 @@ _EACH = re.compile(r"各自|分别|各")
 
 def _pair(text: str, gazetteer: Gazetteer) -> tuple[re.Match[str], str, str] | None:
     found = gazetteer.find(text)
+    if len(found) == 1:  # "华士和周装": the other town typed one sound off (chat round 33)
+        rest = text.replace(found[0][0], "\0" * len(found[0][0]))
+        if (slip := loose_town_in(rest, gazetteer.names())) is not None:
+            found = [*found, slip]
     if len({town for _, town in found}) != 2:
         return None
     (m1, t1), (m2, t2) = sorted(found, key=lambda f: text.find(f[0]))[:2]

@@ -71,7 +71,8 @@ def test_duty_on_another_day_means_shifts_starting_that_day() -> None:
     )
     assert (params["from_ms"], params["to_ms"]) == (tomorrow, tomorrow + DAY_MS)
     tonight = bind(duty, {"from_ms": NOW_MS + 15 * 3_600_000, "to_ms": NOW_MS + DAY_MS}, DataScope(), NOW_MS)
-    assert tonight["from_ms"] is None  # "今晚谁值班" at 3 a.m.: whoever is on duty now
+    assert tonight["from_ms"] is None  # "今晚谁值班" at 3 a.m.: no day's roster but one instant,
+    assert tonight["at_ms"] == NOW_MS - 3 * 3_600_000 + 20 * 3_600_000  # 20:00 today (chat round 33)
     assert bind(duty, {}, DataScope(), NOW_MS)["from_ms"] is None
 
 
