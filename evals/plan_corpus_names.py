@@ -296,6 +296,9 @@ PLANS = (
 # plans-robust44 wrote one (a 氢气站 plan whose phone numbers sit in Word text boxes: an 应急联络卡 box, an external box,
 # a flow chart of boxes) before reading the importer code and held it out; round 43's held-out plan, measured twice, is
 # development data (this round tuned on its misses).
+# plans-robust45 wrote one (a 镇 燃气 plan pairing each warning colour with its response level in one paragraph, the
+# commander in prose) before reading the importer code and held it out; round 44's held-out plan, measured twice, is
+# development data (this round tuned on its misses).
 HELD_OUT: tuple[str, ...] = (
     "enterprise_acrylonitrile_leak",
     "onsite_crane_cards",
