@@ -42,7 +42,7 @@ def test_post_before_a_bare_name_is_the_groups_post(kind: str) -> None:
 
 
 def test_post_before_a_verb_or_a_post_word_is_no_holder() -> None:
-    """"组长负责…" / "组长带队…" and "组长单位" name no person: no 组长 role holds "负责" or "单位"."""
+    """ "组长负责…" / "组长带队…" and "组长单位" name no person: no 组长 role holds "负责" or "单位"."""
     plan = _import([
         {"h1": "二、应急组织机构及职责"},
         {"p": "公司成立仓库火灾应急指挥部，总经理任总指挥。指挥部下设抢险组："},
