@@ -29,6 +29,15 @@ _MEMBERS_COMPOSED = re.compile(
 _CREW_COMPOSED = re.compile(
     r"(?:^|[，,；;])\s*(组员|队员)\s*由\s*([^，。；;]{2,200}?)\s*(?:等\s*)?(?:人员)?(?:组成|构成)"
 )
+# "组长汤卫东，组员为…": a group post written straight before its holder's name, no colon, 由 or 为 (a
+# two- or three-character name closed by the clause; a word that is a verb, a post or a body is no name)
+_TITLE_BARE_NAME = re.compile(
+    r"(?:^|[，,；;。：:])\s*(副组长|组长|副队长|队长|副站长|站长|副班长|班长)"
+    r"([\u4e00-\u9fff]{2,3})(?=\s*[，,；;。]|\s*$)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:由|为|是|任|担|兼|负|对|在|和|及|等|应|要|须|到|赶|带|组织|协调|指挥|单位|人员|职责)|[长员部室组办科处队站位责人]$"
+)
 # "组员为A、B和C" / "成员单位包括A、B、…C": a member listing of any length (the one holder string)
 _MEMBERS_LISTED = re.compile(
     r"(?:^|[，,；;])\s*(成员单位|成员|组员|队员)\s*(?:为|是|包括|有)\s*[:：]?\s*([^，。；;]{2,200})"
@@ -56,6 +65,9 @@ def roles_and_duty(
         role(owner, m.group(1), m.group(2).strip() or None, block, offset + m.start(), offset + m.end())
     for m in _MEMBERS_COMPOSED.finditer(text):
         role(owner, m.group(1), m.group(2).strip(), block, offset + m.start(), offset + m.end())
+    for m in _TITLE_BARE_NAME.finditer(text):
+        if not _NOT_A_NAME.search(m.group(2)) and not DUTY_VERB.match(m.group(2)):
+            role(owner, m.group(1), m.group(2), block, offset + m.start(1), offset + m.end())
     duty = duty_clause(text)
     if duty:
         add_duties(draft, units[owner], block, [duty])
