@@ -39,9 +39,11 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8088
     threads: int = 1
+    threads_batch: int | None = None  # prompt prefill threads; None = ``threads`` (see batch_threads)
     context: int = 4096
     prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
     startup_timeout_s: float = 120.0
+    verbose: bool = False  # llama.cpp timings and prompt-cache hits per request in the log (benchmarks)
 
     @property
     def base_url(self) -> str:
@@ -63,9 +65,15 @@ class ServerConfig:
             "host": self.host,
             "port": self.port,
             "threads": self.threads,
+            "threads_batch": self.batch_threads,
             "context": self.context,
             "prompt_cache_mb": self.prompt_cache_mb,
+            "verbose": self.verbose,
         }
+
+    @property
+    def batch_threads(self) -> int:
+        return self.threads_batch or self.threads
 
 
 # --- command line and environment ----------------------------------------------------------------
@@ -98,13 +106,13 @@ def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]
         "--host", cfg.host,
         "--port", str(cfg.port),
         "--n_threads", str(cfg.threads),
-        "--n_threads_batch", str(cfg.threads),
+        "--n_threads_batch", str(cfg.batch_threads),
         "--n_ctx", str(cfg.context),
         # Only the last token's logits are needed (no logprobs); all-token logits cost prompt time.
         "--logits_all", "False",
         # Requests queue on the server's lock; the default lets a new request cut a streaming one.
         "--interrupt_requests", "False",
-        "--verbose", "False",
+        "--verbose", str(cfg.verbose),
         *_prompt_cache_flags(cfg.prompt_cache_mb),
     ]  # fmt: skip
 
@@ -127,7 +135,7 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
 
 def server_env(cfg: ServerConfig, base: Mapping[str, str]) -> dict[str, str]:
     env = {k: v for k, v in base.items() if k not in _SCRUBBED_ENV}
-    env["OMP_NUM_THREADS"] = str(cfg.threads)
+    env["OMP_NUM_THREADS"] = str(max(cfg.threads, cfg.batch_threads))
     env["PYTHONUNBUFFERED"] = "1"
     return env
 
