@@ -4,6 +4,7 @@ rows, with the eval's accuracy on the same run.
 
     python -m benchmarks.text2cypher_latency --limit 35 --output /tmp/t2c-latency.md
     python -m benchmarks.text2cypher_latency --threads 1 --threads-batch 1 --limit 12   # old threads
+    python -m benchmarks.text2cypher_latency --compare-prefill 1,2 --rounds 3   # prefill threads A/B
 
 The embedded llama.cpp server is started here from a private data directory (the user's own server
 is left alone) with llama.cpp's per-request timings in its log, and stopped afterwards; the thread
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -26,6 +28,7 @@ from typing import Any
 
 from agents.chat.answer import generic_rows_answer
 from agents.cypher import CypherRejectedError, answer_with_cypher
+from agents.cypher import prompt_build
 from agents.cypher.prompt_build import warm_up
 from agents.llm import build_chat_model
 from agents.llm.llama_server import ServerConfig, start, stop
@@ -106,7 +109,8 @@ def _one(case: dict[str, Any], model: Any, store: Any, reader: LogReader) -> dic
 
 def table(rows: list[dict[str, Any]], cfg: ServerConfig, load: str) -> str:
     out = [
-        f"threads {cfg.threads} decode / {cfg.batch_threads} prefill, prompt cache {cfg.prompt_cache_mb} MB; "
+        f"threads {cfg.threads} decode / {cfg.batch_threads} prefill, prompt cache {cfg.prompt_cache_mb} MB, "
+        f"{prompt_build.EXAMPLES_PER_QUESTION} examples per question; "
         f"load average at start {load}",
         "",
         "| question | right | LLM calls | prefilled tokens | prefill tok/s | generated tokens | decode tok/s "
@@ -138,6 +142,54 @@ def table(rows: list[dict[str, Any]], cfg: ServerConfig, load: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def compare_prefill(cfg: ServerConfig, settings: Settings, counts: list[int], rounds: int) -> str:
+    """Prefill speed of one real text-to-Cypher prompt (t2c005's, prompt cache off, a new first token
+    each time so nothing is reused) on one server per prefill thread count, asked in turn so that both
+    see the same load on a shared machine."""
+    from core.ai import ChatMessage
+
+    servers = [
+        type(cfg)(**{**cfg.__dict__, "threads_batch": n, "port": cfg.port + i, "prompt_cache_mb": 0,
+                     "run_dir": cfg.run_dir / f"b{n}"})
+        for i, n in enumerate(counts)
+    ]  # fmt: skip
+    speeds: dict[int, list[float]] = {n: [] for n in counts}
+    with tempfile.TemporaryDirectory(prefix="t2c-lat-") as tmp:
+        store = t2c.load_city(Path(tmp))
+        case = load_jsonl(t2c.DATASET)[4]
+        from agents.cypher.prompt_build import build_prompt
+
+        built = build_prompt(case["question"], scope=DataScope.model_validate(case["scope"]), store=store,
+                             now_ms=t2c.NOW, max_rows=t2c.MAX_ROWS)  # fmt: skip
+        store.close()
+    models, readers = [], []
+    try:
+        for server in servers:
+            start(server)
+            llm = settings.llm.model_copy(update={"base_url": server.base_url, "model": server.alias, "timeout_s": 900.0})
+            models.append(build_chat_model(settings.model_copy(update={"llm": llm})))
+            readers.append(LogReader(server.log_path))
+        for r in range(rounds + 1):  # round 0 loads the weights into memory, not counted
+            for n, model, reader in zip(counts, models, readers, strict=True):
+                first, *rest = built.prompt.messages
+                msgs = [ChatMessage(role="system", content=f"{r}{n}\n{first.content}"), *rest]
+                model.complete(msgs, max_tokens=1)
+                call = reader.calls()[-1]
+                if r:
+                    speeds[n].append(call["prefill_tokens"] / call["prefill_ms"] * 1000)
+    finally:
+        for model in models:
+            model.close()
+        for server in servers:
+            stop(server)
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return "".join(
+        f"prefill threads {n}: {', '.join(f'{v:.1f}' for v in speeds[n])} tok/s "
+        f"(median {statistics.median(speeds[n]):.1f}); load average at the end {load}\n"
+        for n in counts
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=None, help="decode threads (default: Settings)")
@@ -146,7 +198,12 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=35)
     parser.add_argument("--port", type=int, default=18123)
     parser.add_argument("--output", default="-")
+    parser.add_argument("--compare-prefill", default=None, help="prefill thread counts to compare, e.g. 1,2")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--examples", type=int, default=None, help="few-shot examples per question (trial)")
     args = parser.parse_args()
+    if args.examples:
+        prompt_build.EXAMPLES_PER_QUESTION = args.examples
     base = Settings()
     run_dir = Path(tempfile.mkdtemp(prefix="t2c-lat-llm-"))
     cfg = server_config(base)
@@ -157,6 +214,13 @@ def main() -> None:
         updates["threads_batch"] = args.threads_batch
     cfg = type(cfg)(**{**cfg.__dict__, **updates})
     load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    if args.compare_prefill:
+        counts = [int(n) for n in args.compare_prefill.split(",")]
+        try:
+            sys.stdout.write(compare_prefill(cfg, base, counts, args.rounds))
+        finally:
+            shutil.rmtree(run_dir, ignore_errors=True)
+        return
     try:
         rows = measure(cfg, base, load_jsonl(t2c.DATASET)[args.skip : args.limit])
     finally:
