@@ -95,6 +95,16 @@ def default_threads(cpus: int | None = None) -> int:
     return max(1, min(_MAX_THREADS, n - 1))
 
 
+def default_batch_threads(cpus: int | None = None) -> int:
+    """llama.cpp prompt-prefill threads when none are configured: every usable core, at most 8.
+
+    Prefill is a few large matrix products per layer over the whole prompt, so a worker preempted by
+    another process costs a small share of each step, unlike decoding's many tiny steps (module
+    docstring); and it lasts seconds, while the user waits for that answer."""
+    n = cpus if cpus is not None else usable_cpus()
+    return max(1, min(_MAX_THREADS, n))
+
+
 def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]:
     """The server's argv (flags as llama-cpp-python 0.3.36 spells them)."""
     return [

@@ -9,10 +9,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from agents.cypher import answer_with_cypher
 from agents.cypher.pipeline import MAX_DRAFT_TOKENS
 from agents.llm.fake_chat_model import FakeChatModel
-from agents.llm.llama_server_config import ServerConfig, server_command, server_env
+from agents.llm.llama_server_config import (
+    ServerConfig,
+    default_batch_threads,
+    default_threads,
+    server_command,
+    server_env,
+)
+from api.cli_ai import server_config
+from api.settings import Settings
 from core.ai import ChatMessage
 from core.scope import DataScope
 
@@ -78,3 +88,20 @@ def test_prompt_prefill_may_use_more_threads_than_decoding(tmp_path: Path) -> No
 def test_llama_cpp_timings_are_logged_only_when_asked(tmp_path: Path) -> None:
     assert _flags(_cfg(tmp_path))["--verbose"] == "False"
     assert _flags(replace(_cfg(tmp_path), verbose=True))["--verbose"] == "True"
+
+
+@pytest.mark.parametrize(("cpus", "threads"), [(1, 1), (2, 2), (4, 4), (16, 8)])
+def test_prefill_uses_every_usable_core_by_default_while_decoding_leaves_one_free(cpus: int, threads: int) -> None:
+    assert default_batch_threads(cpus) == threads
+    assert default_threads(cpus) == max(1, min(8, cpus - 1))
+
+
+def test_settings_choose_the_prefill_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr("agents.llm.llama_server_config.usable_cpus", lambda: 2)
+    monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("SAFECLOUD_LLM__THREADS", raising=False)
+    monkeypatch.delenv("SAFECLOUD_LLM__THREADS_BATCH", raising=False)
+    cfg = server_config(Settings())
+    assert (cfg.threads, cfg.batch_threads) == (1, 2)
+    monkeypatch.setenv("SAFECLOUD_LLM__THREADS_BATCH", "1")
+    assert server_config(Settings()).batch_threads == 1
