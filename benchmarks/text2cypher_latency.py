@@ -16,6 +16,7 @@ first, as in the API.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import statistics
@@ -65,7 +66,9 @@ class LogReader:
         return out
 
 
-def measure(cfg: ServerConfig, settings: Settings, cases: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def measure(
+    cfg: ServerConfig, settings: Settings, cases: Sequence[dict[str, Any]], partial: Path | None = None
+) -> list[dict[str, Any]]:
     start(cfg)
     llm = settings.llm.model_copy(update={"base_url": cfg.base_url, "model": cfg.alias, "timeout_s": 600.0})
     model = build_chat_model(settings.model_copy(update={"llm": llm}))
@@ -79,6 +82,9 @@ def measure(cfg: ServerConfig, settings: Settings, cases: Sequence[dict[str, Any
                 rows_out.append({"id": "warm-up", "latency_s": warmed or 0.0, "calls": reader.calls()})
                 for case in cases:
                     rows_out.append(_one(case, model, store, reader))
+                    if partial is not None:  # a long run on a loaded machine: keep what is measured
+                        with partial.open("a", encoding="utf-8") as out:
+                            out.write(json.dumps(rows_out[-1], ensure_ascii=False) + "\n")
             finally:
                 store.close()
     finally:
@@ -222,7 +228,8 @@ def main() -> None:
             shutil.rmtree(run_dir, ignore_errors=True)
         return
     try:
-        rows = measure(cfg, base, load_jsonl(t2c.DATASET)[args.skip : args.limit])
+        partial = None if args.output == "-" else Path(args.output + ".jsonl")
+        rows = measure(cfg, base, load_jsonl(t2c.DATASET)[args.skip : args.limit], partial)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     text = table(rows, cfg, load)

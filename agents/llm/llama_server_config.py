@@ -39,7 +39,10 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8088
     threads: int = 1
-    threads_batch: int | None = None  # prompt prefill threads; None = ``threads`` (see batch_threads)
+    # Prompt prefill threads; None = ``threads``. Prefill's large matrix products might scale where
+    # decoding's tiny steps do not, but on the shared 2-core box (load ~10) 2 prefill threads were ~35 %
+    # slower than 1 (docs/PERFORMANCE.md); set it only on a box that is otherwise quiet.
+    threads_batch: int | None = None
     context: int = 4096
     prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
     startup_timeout_s: float = 120.0
@@ -93,16 +96,6 @@ def default_threads(cpus: int | None = None) -> int:
     """llama.cpp threads when none are configured: all cores but one, at least 1, at most 8."""
     n = cpus if cpus is not None else usable_cpus()
     return max(1, min(_MAX_THREADS, n - 1))
-
-
-def default_batch_threads(cpus: int | None = None) -> int:
-    """llama.cpp prompt-prefill threads when none are configured: every usable core, at most 8.
-
-    Prefill is a few large matrix products per layer over the whole prompt, so a worker preempted by
-    another process costs a small share of each step, unlike decoding's many tiny steps (module
-    docstring); and it lasts seconds, while the user waits for that answer."""
-    n = cpus if cpus is not None else usable_cpus()
-    return max(1, min(_MAX_THREADS, n))
 
 
 def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]:

@@ -16,8 +16,6 @@ from agents.cypher.pipeline import MAX_DRAFT_TOKENS
 from agents.llm.fake_chat_model import FakeChatModel
 from agents.llm.llama_server_config import (
     ServerConfig,
-    default_batch_threads,
-    default_threads,
     server_command,
     server_env,
 )
@@ -90,18 +88,12 @@ def test_llama_cpp_timings_are_logged_only_when_asked(tmp_path: Path) -> None:
     assert _flags(replace(_cfg(tmp_path), verbose=True))["--verbose"] == "True"
 
 
-@pytest.mark.parametrize(("cpus", "threads"), [(1, 1), (2, 2), (4, 4), (16, 8)])
-def test_prefill_uses_every_usable_core_by_default_while_decoding_leaves_one_free(cpus: int, threads: int) -> None:
-    assert default_batch_threads(cpus) == threads
-    assert default_threads(cpus) == max(1, min(8, cpus - 1))
-
-
 def test_settings_choose_the_prefill_threads(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr("agents.llm.llama_server_config.usable_cpus", lambda: 2)
     monkeypatch.setenv("SAFECLOUD_DATA_DIR", str(tmp_path))
     monkeypatch.delenv("SAFECLOUD_LLM__THREADS", raising=False)
     monkeypatch.delenv("SAFECLOUD_LLM__THREADS_BATCH", raising=False)
     cfg = server_config(Settings())
-    assert (cfg.threads, cfg.batch_threads) == (1, 2)
-    monkeypatch.setenv("SAFECLOUD_LLM__THREADS_BATCH", "1")
-    assert server_config(Settings()).batch_threads == 1
+    assert (cfg.threads, cfg.batch_threads) == (1, 1)  # unset: prefill on the decoding thread
+    monkeypatch.setenv("SAFECLOUD_LLM__THREADS_BATCH", "2")
+    assert _flags(server_config(Settings()))["--n_threads_batch"] == "2"
