@@ -5,6 +5,7 @@ rows, with the eval's accuracy on the same run.
     python -m benchmarks.text2cypher_latency --limit 35 --output /tmp/t2c-latency.md
     python -m benchmarks.text2cypher_latency --threads 1 --threads-batch 1 --limit 12   # old threads
     python -m benchmarks.text2cypher_latency --compare-prefill 1,2 --rounds 3   # prefill threads A/B
+    python -m benchmarks.text2cypher_latency --count-tokens 30 --examples 3   # tokens only, no model run
 
 The embedded llama.cpp server is started here from a private data directory (the user's own server
 is left alone) with llama.cpp's per-request timings in its log, and stopped afterwards; the thread
@@ -28,8 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from agents.chat.answer import generic_rows_answer
-from agents.cypher import CypherRejectedError, answer_with_cypher
-from agents.cypher import prompt_build
+from agents.cypher import CypherRejectedError, answer_with_cypher, prompt_build
 from agents.cypher.prompt_build import warm_up
 from agents.llm import build_chat_model
 from agents.llm.llama_server import ServerConfig, start, stop
@@ -172,7 +172,9 @@ def compare_prefill(cfg: ServerConfig, settings: Settings, counts: list[int], ro
     try:
         for server in servers:
             start(server)
-            llm = settings.llm.model_copy(update={"base_url": server.base_url, "model": server.alias, "timeout_s": 900.0})
+            llm = settings.llm.model_copy(
+                update={"base_url": server.base_url, "model": server.alias, "timeout_s": 900.0}
+            )
             models.append(build_chat_model(settings.model_copy(update={"llm": llm})))
             readers.append(LogReader(server.log_path))
         for r in range(rounds + 1):  # round 0 loads the weights into memory, not counted
@@ -196,6 +198,50 @@ def compare_prefill(cfg: ServerConfig, settings: Settings, counts: list[int], ro
     )
 
 
+def count_tokens(settings: Settings, states: int, cases: Sequence[dict[str, Any]]) -> str:
+    """New prompt tokens per question without running the model: each first draft's prompt (Qwen
+    chat format) against what a prompt cache of ``states`` saved states plus the live context still
+    hold, the questions in order after the warm-up. Retries and answers are left out."""
+    import llama_cpp
+
+    from agents.cypher.prompt_build import build_prompt
+    from core.ai import ChatMessage
+
+    vocab = llama_cpp.Llama(str(server_config(settings).model_path), vocab_only=True, verbose=False)
+
+    def tokens(messages: Sequence[ChatMessage]) -> list[int]:
+        text = "".join(f"<|im_start|>{m.role}\n{m.content}<|im_end|>\n" for m in messages)
+        return vocab.tokenize((text + "<|im_start|>assistant\n").encode(), add_bos=False, special=True)
+
+    def shared(a: Sequence[int], b: Sequence[int]) -> int:
+        return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+    new: list[int] = []
+    with tempfile.TemporaryDirectory(prefix="t2c-lat-") as tmp:
+        store = t2c.load_city(Path(tmp))
+        try:
+            warm = build_prompt("企业", scope=DataScope(), store=store, now_ms=0, max_rows=t2c.MAX_ROWS)
+            live = tokens([warm.prompt.messages[0], ChatMessage(role="user", content="预热")])
+            saved = [live]
+            for case in cases:
+                built = build_prompt(case["question"], scope=DataScope.model_validate(case["scope"]),
+                                     store=store, now_ms=t2c.NOW, max_rows=t2c.MAX_ROWS)  # fmt: skip
+                prompt = tokens(built.prompt.messages)
+                new.append(len(prompt) - max(shared(k, prompt) for k in [live, *saved]))
+                live = prompt
+                keep = [k for k in saved if k != prompt]
+                saved = [*keep[max(0, len(keep) - states + 1) :], prompt] if states else []
+        finally:
+            store.close()
+    ranked = sorted(new)
+    return (
+        f"{prompt_build.EXAMPLES_PER_QUESTION} examples, {states} saved states: new prompt tokens per "
+        f"question {' '.join(map(str, new))}; mean {statistics.mean(new):.0f}, median "
+        f"{statistics.median(new):.0f}, 95th percentile {percentile([float(n) for n in new], 95):.0f}, "
+        f"max {ranked[-1]}\n"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--threads", type=int, default=None, help="decode threads (default: Settings)")
@@ -206,11 +252,23 @@ def main() -> None:
     parser.add_argument("--output", default="-")
     parser.add_argument("--compare-prefill", default=None, help="prefill thread counts to compare, e.g. 1,2")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--count-tokens",
+        type=int,
+        default=None,
+        metavar="STATES",
+        help="only count new prompt tokens, with a prompt cache of STATES saved states",
+    )
     parser.add_argument("--examples", type=int, default=None, help="few-shot examples per question (trial)")
     args = parser.parse_args()
     if args.examples:
         prompt_build.EXAMPLES_PER_QUESTION = args.examples
     base = Settings()
+    if args.count_tokens is not None:
+        sys.stdout.write(
+            count_tokens(base, args.count_tokens, load_jsonl(t2c.DATASET)[args.skip : args.limit])
+        )
+        return
     run_dir = Path(tempfile.mkdtemp(prefix="t2c-lat-llm-"))
     cfg = server_config(base)
     updates: dict[str, Any] = {"run_dir": run_dir, "port": args.port, "verbose": True}

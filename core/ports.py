@@ -66,7 +66,12 @@ class ChatModel(Protocol):
     ) -> Iterator[str]: ...
 
     def structured(
-        self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2, max_tokens: int | None = None
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
     ) -> M: ...
 
     def health(self) -> dict[str, str]: ...

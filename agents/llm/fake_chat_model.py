@@ -55,7 +55,12 @@ class FakeChatModel:
         return iter([text[i : i + self.chunk_chars] for i in range(0, len(text), self.chunk_chars)])
 
     def structured(
-        self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2, max_tokens: int | None = None
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
     ) -> M:
         return run_structured(messages, schema, self._answer, max_retries=max_retries)
 

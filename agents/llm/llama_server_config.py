@@ -128,9 +128,10 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
     to prefill without it and 2.4 s with it. The text-to-Cypher prompt v3 puts its shared parts first
     (rules, town names, the schema slice of the labels a question touches) to make use of it.
 
-    ``llama_server_main.CountedRAMCache`` counts the logits array each saved state carries (~311 MB
-    for Qwen2.5, which llama-cpp-python 0.3.36 leaves out), so ``megabytes`` bounds the real memory;
-    a state of the 1.5B after a ~2,000-token prompt is ~0.4 GB, so the default (1536) keeps about three."""
+    ``llama_server_main.CountedRAMCache`` counts the arrays each saved state carries (which
+    llama-cpp-python 0.3.36 leaves out) and keeps one row of the never-written logits array instead of
+    ~311 MB, so ``megabytes`` bounds the real memory; a state of the 1.5B after a ~2,000-token prompt
+    is ~55 MB, so the default (1536) keeps about thirty."""
     if megabytes <= 0:
         return []
     return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]

@@ -149,7 +149,12 @@ class OpenAIChatModel:
         return self._stream(body)
 
     def structured(
-        self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2, max_tokens: int | None = None
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
     ) -> M:
         """``max_tokens`` bounds one answer (default ``structured_max_tokens``): a caller that knows how
         long a valid answer can be stops a runaway generation early."""

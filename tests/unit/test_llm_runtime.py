@@ -257,7 +257,9 @@ def test_a_state_restored_from_the_prompt_cache_loads_into_the_model() -> None:
 
     cache = CountedRAMCache(capacity_bytes=1 << 20)
     scores = np.ones((4, 10), dtype=np.single)
-    cache[(7, 8, 9)] = SimpleNamespace(llama_state_size=0, scores=scores, input_ids=np.zeros(3, dtype=np.intc))  # type: ignore[assignment]
+    cache[(7, 8, 9)] = SimpleNamespace(
+        llama_state_size=0, scores=scores, input_ids=np.zeros(3, dtype=np.intc)
+    )  # type: ignore[assignment]
     model_scores = np.zeros((4, 10), dtype=np.single)  # n_batch x vocabulary, as Llama allocates it
     model_scores[:3, :] = cache[(7, 8, 9, 1)].scores.copy()  # what Llama.load_state does with n_tokens=3
     assert cache[(7, 8, 9)].scores.shape == (1, 10) and model_scores[:3].sum() == 30
