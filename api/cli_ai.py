@@ -48,6 +48,7 @@ def server_config(settings: Settings, size: str | None = None) -> ServerConfig:
         host=llm.host,
         port=llm.port,
         threads=llm.threads or default_threads(),
+        threads_batch=llm.threads_batch,  # None: prefill on the decoding threads
         context=llm.context,
         prompt_cache_mb=llm.prompt_cache_mb,
     )

@@ -93,6 +93,8 @@ class LlmSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
+    # prompt prefill threads; None → as ``threads`` (2 measured slower under load: docs/PERFORMANCE.md)
+    threads_batch: int | None = Field(None, ge=1)
     context: int = Field(4096, ge=512)
     # llama.cpp RAM cache of evaluated prompt prefixes, counted honestly; 0 = off (agents/llm/llama_server_config.py)
     prompt_cache_mb: int = Field(1536, ge=0)

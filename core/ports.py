@@ -65,7 +65,14 @@ class ChatModel(Protocol):
         self, messages: Sequence[ChatMessage], *, max_tokens: int = 512, temperature: float = 0.0
     ) -> Iterator[str]: ...
 
-    def structured(self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2) -> M: ...
+    def structured(
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
+    ) -> M: ...
 
     def health(self) -> dict[str, str]: ...
 

@@ -32,6 +32,7 @@ from graph.cypher_catalog import TOWN_NAMES
 log = logging.getLogger(__name__)
 
 PROMPT_TASK = "text_to_cypher"
+EXAMPLES_PER_QUESTION = 4  # few-shot examples picked per question (docs/EVALS.md, text-to-Cypher)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def build_prompt(
         schema=schema_text,
         towns="、".join(towns),
         grounding=_grounding_text(notes, answer_shape(question)),
-        examples=render_examples(pick_examples(question, labels, k=4)),
+        examples=render_examples(pick_examples(question, labels, k=EXAMPLES_PER_QUESTION)),
         max_rows=max_rows,
         context=f"对话上下文：{context.strip()}\n" if context.strip() else "",
         question=question,

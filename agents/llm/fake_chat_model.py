@@ -54,7 +54,14 @@ class FakeChatModel:
         text = self._answer(messages)
         return iter([text[i : i + self.chunk_chars] for i in range(0, len(text), self.chunk_chars)])
 
-    def structured(self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2) -> M:
+    def structured(
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
+    ) -> M:
         return run_structured(messages, schema, self._answer, max_retries=max_retries)
 
     def health(self) -> dict[str, str]:

@@ -39,9 +39,14 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8088
     threads: int = 1
+    # Prompt prefill threads; None = ``threads``. Prefill's large matrix products might scale where
+    # decoding's tiny steps do not, but on the shared 2-core box (load ~10) 2 prefill threads were ~35 %
+    # slower than 1 (docs/PERFORMANCE.md); set it only on a box that is otherwise quiet.
+    threads_batch: int | None = None
     context: int = 4096
     prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
     startup_timeout_s: float = 120.0
+    verbose: bool = False  # llama.cpp timings and prompt-cache hits per request in the log (benchmarks)
 
     @property
     def base_url(self) -> str:
@@ -63,9 +68,15 @@ class ServerConfig:
             "host": self.host,
             "port": self.port,
             "threads": self.threads,
+            "threads_batch": self.batch_threads,
             "context": self.context,
             "prompt_cache_mb": self.prompt_cache_mb,
+            "verbose": self.verbose,
         }
+
+    @property
+    def batch_threads(self) -> int:
+        return self.threads_batch or self.threads
 
 
 # --- command line and environment ----------------------------------------------------------------
@@ -98,13 +109,13 @@ def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]
         "--host", cfg.host,
         "--port", str(cfg.port),
         "--n_threads", str(cfg.threads),
-        "--n_threads_batch", str(cfg.threads),
+        "--n_threads_batch", str(cfg.batch_threads),
         "--n_ctx", str(cfg.context),
         # Only the last token's logits are needed (no logprobs); all-token logits cost prompt time.
         "--logits_all", "False",
         # Requests queue on the server's lock; the default lets a new request cut a streaming one.
         "--interrupt_requests", "False",
-        "--verbose", "False",
+        "--verbose", str(cfg.verbose),
         *_prompt_cache_flags(cfg.prompt_cache_mb),
     ]  # fmt: skip
 
@@ -117,9 +128,10 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
     to prefill without it and 2.4 s with it. The text-to-Cypher prompt v3 puts its shared parts first
     (rules, town names, the schema slice of the labels a question touches) to make use of it.
 
-    ``llama_server_main.CountedRAMCache`` counts the logits array each saved state carries (~311 MB
-    for Qwen2.5, which llama-cpp-python 0.3.36 leaves out), so ``megabytes`` bounds the real memory;
-    a state of the 1.5B after a ~2,000-token prompt is ~0.4 GB, so the default (1536) keeps about three."""
+    ``llama_server_main.CountedRAMCache`` counts the arrays each saved state carries (which
+    llama-cpp-python 0.3.36 leaves out) and keeps one row of the never-written logits array instead of
+    ~311 MB, so ``megabytes`` bounds the real memory; a state of the 1.5B after a ~2,000-token prompt
+    is ~55 MB, so the default (1536) keeps about thirty."""
     if megabytes <= 0:
         return []
     return ["--cache", "True", "--cache_type", "ram", "--cache_size", str(megabytes * 1024 * 1024)]
@@ -127,7 +139,7 @@ def _prompt_cache_flags(megabytes: int) -> list[str]:
 
 def server_env(cfg: ServerConfig, base: Mapping[str, str]) -> dict[str, str]:
     env = {k: v for k, v in base.items() if k not in _SCRUBBED_ENV}
-    env["OMP_NUM_THREADS"] = str(cfg.threads)
+    env["OMP_NUM_THREADS"] = str(max(cfg.threads, cfg.batch_threads))
     env["PYTHONUNBUFFERED"] = "1"
     return env
 

@@ -148,12 +148,22 @@ class OpenAIChatModel:
         body["stream"] = True
         return self._stream(body)
 
-    def structured(self, messages: Sequence[ChatMessage], schema: type[M], *, max_retries: int = 2) -> M:
+    def structured(
+        self,
+        messages: Sequence[ChatMessage],
+        schema: type[M],
+        *,
+        max_retries: int = 2,
+        max_tokens: int | None = None,
+    ) -> M:
+        """``max_tokens`` bounds one answer (default ``structured_max_tokens``): a caller that knows how
+        long a valid answer can be stops a runaway generation early."""
         self._check_allowed()
         constraint = self._constraint(schema)
+        budget = max_tokens or self.structured_max_tokens
 
         def generate(conversation: list[ChatMessage]) -> str:
-            body = self._body(conversation, max_tokens=self.structured_max_tokens, temperature=0.0)
+            body = self._body(conversation, max_tokens=budget, temperature=0.0)
             body.update(constraint)
             return self._chat(body).text
 

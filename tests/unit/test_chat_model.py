@@ -171,6 +171,14 @@ def test_structured_reasks_after_invalid_json_and_returns_the_model(
     assert "不是合法的 JSON" in second["messages"][-1]["content"]
 
 
+def test_structured_answer_length_is_the_callers_bound_when_given(stub: StubServer, make_model: Any) -> None:
+    stub.replies.extend([answer('{"level": 1, "name": "一级"}'), answer('{"level": 3, "name": "三级"}')])
+    model = make_model(backend="llama_cpp")
+    model.structured(user("级别？"), Level, max_tokens=96)
+    model.structured(user("级别？"), Level)
+    assert [r["max_tokens"] for r in stub.requests] == [96, model.structured_max_tokens]
+
+
 def test_structured_invalid_forever_raises_naming_the_field(stub: StubServer, make_model: Any) -> None:
     bad = '{"level": "很高", "name": "二级"}'
     stub.replies.extend(answer(bad) for _ in range(3))

@@ -238,13 +238,31 @@ def test_prompt_cache_counts_the_logits_each_saved_state_carries() -> None:
         scores = np.zeros((4, 1000), dtype=np.single)  # 16,000 bytes, like n_batch x vocabulary
         return SimpleNamespace(llama_state_size=1000, scores=scores, input_ids=np.zeros(n, dtype=np.intc))
 
-    cache = CountedRAMCache(capacity_bytes=40_000)
+    cache = CountedRAMCache(capacity_bytes=12_000)
     cache[(1, 2, 3)] = state(3)  # type: ignore[assignment]
     cache[(1, 2, 4)] = state(3)  # type: ignore[assignment]
-    assert len(cache.cache_state) == 2 and cache.cache_size == 2 * (1000 + 16_000 + 12)
-    cache[(1, 5)] = state(2)  # type: ignore[assignment]  # a third would hold ~51 kB: the oldest goes
+    # The never-written logits rows (logits_all=False) are not kept: one row of 1000 floats each.
+    assert len(cache.cache_state) == 2 and cache.cache_size == 2 * (1000 + 4000 + 12)
+    cache[(1, 5)] = state(2)  # type: ignore[assignment]  # a third would hold ~15 kB: the oldest goes
     assert list(cache.cache_state) == [(1, 2, 4), (1, 5)]
     assert (1, 2, 4, 9) in cache  # the longest matching prefix is still found
+
+
+def test_a_state_restored_from_the_prompt_cache_loads_into_the_model() -> None:
+    """The one logits row kept per state fits llama-cpp-python's ``load_state`` (it broadcasts)."""
+    require(importlib.util.find_spec("llama_cpp") is not None, "llama-cpp-python is not installed")
+    import numpy as np
+
+    from agents.llm.llama_server_main import CountedRAMCache
+
+    cache = CountedRAMCache(capacity_bytes=1 << 20)
+    scores = np.ones((4, 10), dtype=np.single)
+    cache[(7, 8, 9)] = SimpleNamespace(
+        llama_state_size=0, scores=scores, input_ids=np.zeros(3, dtype=np.intc)
+    )  # type: ignore[assignment]
+    model_scores = np.zeros((4, 10), dtype=np.single)  # n_batch x vocabulary, as Llama allocates it
+    model_scores[:3, :] = cache[(7, 8, 9, 1)].scores.copy()  # what Llama.load_state does with n_tokens=3
+    assert cache[(7, 8, 9)].scores.shape == (1, 10) and model_scores[:3].sum() == 30
 
 
 @pytest.mark.parametrize("module", ["agents.llm.llama_server_main", "llama_cpp.server"])
