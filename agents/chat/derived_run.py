@@ -24,6 +24,7 @@ from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_av
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
+from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_per_head import per_employee
 from agents.chat.derived_rate_change import rate_change, run_rate_change
 from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
@@ -57,6 +58,10 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
+        if sources is not None and (
+            got_d := run_per_unit(ask, said, principal, use_llm, sources.clock(), sources.time_parser)
+        ):
+            return got_d  # 上个月平均每天多少条告警, 近四周周均 (round 7)
         changed = rate_change(said, gazetteer()) if sources is not None else None
         if (
             changed is not None
