@@ -24,7 +24,9 @@ from core.scope import Principal
 
 _DAY_MS = 86_400_000
 _PER_DAY = re.compile(r"平均每(?:一)?(?:天|日)|日均|每(?:一)?(?:天|日)平均|平均(?:一天|一日)")
-_PER_WEEK = re.compile(r"平均每(?:一)?(?:周|星期|礼拜)|周均|每(?:一)?(?:周|星期|礼拜)平均|平均(?:一周|一个?星期|一个?礼拜)")
+_PER_WEEK = re.compile(
+    r"平均每(?:一)?(?:周|星期|礼拜)|周均|每(?:一)?(?:周|星期|礼拜)平均|平均(?:一周|一个?星期|一个?礼拜)"
+)
 _COUNTED_PATHS = ("template", "llm_template", "compound", "aggregate")
 
 Ask = Callable[[str, Principal, TurnState | None, bool], tuple[ChatAnswer, TurnState | None]]
@@ -63,7 +65,11 @@ def run_per_unit(
     if window is None or window.from_ms >= now_ms:
         return None  # "平均每天多少条告警": over which days? the usual handling says what it can
     got, state = ask(as_count(question), principal, None, use_llm)
-    if got.path not in _COUNTED_PATHS or got.intent is None or (len(got.rows) > 1 and "id" not in got.rows[0]):
+    if (
+        got.path not in _COUNTED_PATHS
+        or got.intent is None
+        or (len(got.rows) > 1 and "id" not in got.rows[0])
+    ):
         return None  # a breakdown is no one total to divide (a counted list is: all its rows come back)
     total, units = float(value(got, question)), units_in(window, now_ms, unit)
     period = window.label or "所问时段"
@@ -75,17 +81,18 @@ def run_per_unit(
     )
     rows = [{"item": "合计", "n": _whole(total)}, {"item": label, "n": _whole(units)}]
     source = f"\n（合计由固定查询 {got.intent} 统计，再除以{label}）"
-    answer = got.model_copy(
-        update={"answer": body + source, "path": "derived", "rows": rows, "columns": ["item", "n"],
-                "query": f"{got.intent} ÷ {label}"}  # fmt: skip
-    )
+    update = {"answer": body + source, "path": "derived", "rows": rows, "columns": ["item", "n"]}
+    answer = got.model_copy(update=update | {"query": f"{got.intent} ÷ {label}"})
     return answer, state
 
 
 def _span(window: Window, now_ms: int) -> str:
     end = min(window.to_ms, now_ms) - 1
-    day = lambda ms: datetime.fromtimestamp(ms / 1000, CST).strftime("%Y-%m-%d")  # noqa: E731
-    return f"{day(window.from_ms)} 至 {day(end)}"
+    return f"{_day(window.from_ms)} 至 {_day(end)}"
+
+
+def _day(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, CST).strftime("%Y-%m-%d")
 
 
 def _whole(n: float) -> int | float:

@@ -28,22 +28,32 @@ _HIGH = re.compile(rf"最高|最多|最大|前{_N}+名?|排名?(?:靠)?前|名�
 _LOW = re.compile(r"最低|最少|最小|垫底|最差|倒数|排名?(?:靠)?后|末位")
 _GROUPS = (
     ("event_type", re.compile(rf"(?:哪|{_N}+)[一二两三四五几]?[类种](?:的)?(?:告警|报警)|告警类型")),
-    ("category", re.compile(rf"(?:哪|{_N}+)[一二两三四五几]?(?:类|个行业|种)(?:的)?企业|哪[一二两三四五几]?个?行业")),
-    ("town", re.compile(rf"(?:哪|前|{_N}+个|几个)[^，,。？?]{{0,4}}?(?:镇街|镇|街道)|(?:镇街|镇|街道)(?:是)?哪")),
+    (
+        "category",
+        re.compile(rf"(?:哪|{_N}+)[一二两三四五几]?(?:类|个行业|种)(?:的)?企业|哪[一二两三四五几]?个?行业"),
+    ),
+    (
+        "town",
+        re.compile(rf"(?:哪|前|{_N}+个|几个)[^，,。？?]{{0,4}}?(?:镇街|镇|街道)|(?:镇街|镇|街道)(?:是)?哪"),
+    ),
 )
-_COUNT = re.compile(rf"前({_N}+)名?|({_N}+)(?:个|类|种|家)(?:镇|街|告警|报警|企业|行业)|哪({_N}+)[个类种]|最\S{{1,2}}的({_N}+)[个类种]")
+_COUNT = re.compile(
+    rf"前({_N}+)名?|({_N}+)(?:个|类|种|家)(?:镇|街|告警|报警|企业|行业)|哪({_N}+)[个类种]|最\S{{1,2}}的({_N}+)[个类种]"
+)
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PREFIX = {"town": "各镇街", "category": "各类企业", "event_type": "各类告警"}
 # 占…的多少 / 占了几成: a share said without 占比/百分之 (几成 is answered as a percent, (23))
 _SHARE_SAID = re.compile(r"(占[^，,。？?]{0,14}?)(?:的)?(?:多少|几成|多大)(?!条|家|起|次|个|元)")
-_WHICH_HIGHER = re.compile(r"谁[更较]?[高低]|哪(?:个|一个|家)?[^，,。？?]{0,3}?[更较比]?[高低]|谁[好差]|哪个好")
+_WHICH_HIGHER = re.compile(
+    r"谁[更较]?[高低]|哪(?:个|一个|家)?[^，,。？?]{0,3}?[更较比]?[高低]|谁[好差]|哪个好"
+)
 _PAIR_JOIN = re.compile(r"[和与跟及、]")
 
 
 def ranked(text: str, gazetteer: Gazetteer) -> tuple[Grouped, int, bool] | None:
     """(the per-group figure, N, lowest first) when the first or last groups of a share or rate are asked."""
     low, high = _LOW.search(text), _HIGH.search(text)
-    if not (low or high) or not (rate := _rate(text)) and not _share(text):
+    if not (low or high) or (not (rate := _rate(text)) and not _share(text)):
         return None
     group = next((g for g, words in _GROUPS if words.search(text)), "")
     if not group:
@@ -66,9 +76,7 @@ def pair(text: str, gazetteer: Gazetteer) -> Grouped | None:
     return g if g is not None and g.group == "town" and len(g.towns) == 2 else None
 
 
-def run_ranked(
-    found: tuple[Grouped, int, bool], principal: Principal, sources: Sources
-) -> ChatAnswer | None:
+def run_ranked(found: tuple[Grouped, int, bool], principal: Principal, sources: Sources) -> ChatAnswer | None:
     g, n, lowest = found
     got = run_grouped(g, g.period_text, principal, sources)
     if got is None or got.path != "derived":
@@ -82,7 +90,8 @@ def run_ranked(
     head = got.answer.split("\n", 1)[0].rstrip("：:")
     which = f"{'最低' if lowest else '最高'}的{'前 ' + str(n) + ' 个' if n > 1 else ''}"
     lines = "\n".join(
-        f"{i}. {r['group']}：{_show(r['n'])}/{_show(r['total'])} {g.unit}，{r['share']}" for i, r in enumerate(kept, 1)
+        f"{i}. {r['group']}：{_show(r['n'])}/{_show(r['total'])} {g.unit}，{r['share']}"
+        for i, r in enumerate(kept, 1)
     )
     tie = "（含并列）" if len(kept) > n else ""
     source = "\n（由一条分组固定查询统计各组的两个数，再按公式计算并排序；全部分组的原始行见引用）"

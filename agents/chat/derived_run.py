@@ -24,8 +24,8 @@ from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_av
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
-from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_own_city import own_part, with_scope_note
+from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_per_head import per_employee
 from agents.chat.derived_ranked import pair, ranked, run_pair, run_ranked
 from agents.chat.derived_rate_change import rate_change, run_rate_change
@@ -63,7 +63,11 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
-        if sources is not None and (p := pair(said, gazetteer())) and (got_p := run_pair(p, principal, sources)):
+        if (
+            sources is not None
+            and (p := pair(said, gazetteer()))
+            and (got_p := run_pair(p, principal, sources))
+        ):
             return got_p, None  # 华士镇和周庄镇的整改率谁高 (round 7)
         if (
             sources is not None
