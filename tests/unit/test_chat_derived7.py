@@ -109,3 +109,12 @@ def test_a_bare_huanbi_the_step_cannot_answer_is_asked_once(service) -> None:  #
     got, _ = asker(pipeline, service.gazetteer, service)("重大危险源的环比情况", CITY, None, False)
     assert got.path == "refusal"
     assert asked.count("重大危险源的环比情况") + asked.count("本月重大危险源的环比情况") == 1, asked
+
+
+def test_pair_rate_execution_is_scored_on_the_two_places_pairs() -> None:
+    from evals.chat_derived import derived_execution_ok
+
+    gold = [{"key": "甲镇", "n": 3, "w": 4}, {"key": "乙镇", "n": 1, "w": 2}]
+    rows = [{"group": "甲镇", "n": 3, "total": 4}, {"group": "乙镇", "n": 1, "total": 2}]
+    assert derived_execution_ok("pair_rate", gold, rows)
+    assert not derived_execution_ok("pair_rate", gold, [{"group": "甲镇", "n": 3}, {"group": "乙镇", "n": 2}])
