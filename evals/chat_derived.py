@@ -163,7 +163,9 @@ def derived_execution_ok(
         return 0 < len(rows) <= 2 and want <= _numbers(rows)
     if compare == "clarify":  # asked back: nothing counted yet
         return not _numbers(rows) - {"0"}
-    if compare in ("grouped_share", "grouped_growth", "grouped_average"):
+    # pair_rate: the two places' (key, n) pairs, as grouped_share (its rule above; round 7: it fell
+    # through to versus_ok, which looks for the town names among numbers and so never passed)
+    if compare in ("grouped_share", "grouped_growth", "grouped_average", "pair_rate"):
         from evals.chat import grouped_ok  # the per-town pairs are scored as ``grouped``
 
         return grouped_ok([{"key": r["key"], "n": r["n"]} for r in gold_rows], rows)

@@ -24,7 +24,10 @@ from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_av
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
+from agents.chat.derived_own_city import own_part, with_scope_note
+from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_per_head import per_employee
+from agents.chat.derived_ranked import pair, ranked, run_pair, run_ranked
 from agents.chat.derived_rate_change import rate_change, run_rate_change
 from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
 from agents.chat.models import ChatAnswer, TurnState
@@ -45,18 +48,37 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         text: str, principal: Principal, previous: TurnState | None, use_llm: bool
     ) -> tuple[ChatAnswer, TurnState | None]:
         month = this_month_by_default(text, sources.clock(), sources.time_parser) if sources else None
-        if month is not None:  # "整改率环比": this month against last (round 6), said in the answer
-            got_m, state_m = figured(month, principal, previous, use_llm)
-            if got_m.path == "derived":
-                return noted(got_m), state_m
+        if month is not None:  # "整改率环比": this month against last (round 6), said in the answer;
+            # not derived: the pipeline gets the question as said, once (round 7)
+            got_m, state_m = figured(month, principal, previous, use_llm, said_as=text)
+            return noted(got_m), state_m
+        if (own := own_part(text, principal)) is not None:  # 我镇平均…跟全市平均比 (round 7)
+            got_o, state_o = figured(own, principal, previous, use_llm)
+            return with_scope_note(got_o), state_o
         return figured(text, principal, previous, use_llm)
 
     def figured(
-        text: str, principal: Principal, previous: TurnState | None, use_llm: bool
+        text: str, principal: Principal, previous: TurnState | None, use_llm: bool, said_as: str | None = None
     ) -> tuple[ChatAnswer, TurnState | None]:
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
+        if (
+            sources is not None
+            and (p := pair(said, gazetteer()))
+            and (got_p := run_pair(p, principal, sources))
+        ):
+            return got_p, None  # 华士镇和周庄镇的整改率谁高 (round 7)
+        if (
+            sources is not None
+            and (k := ranked(said, gazetteer())) is not None
+            and (got_k := run_ranked(k, principal, sources))
+        ):
+            return got_k, None  # 占比最高的三个镇街, 处置率最低的镇 (round 7)
+        if sources is not None and (
+            got_d := run_per_unit(ask, said, principal, use_llm, sources.clock(), sources.time_parser)
+        ):
+            return got_d  # 上个月平均每天多少条告警, 近四周周均 (round 7)
         changed = rate_change(said, gazetteer()) if sources is not None else None
         if (
             changed is not None
@@ -93,7 +115,7 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
             return (
                 (got_g, None)
                 if (got_g := by_group()) is not None
-                else ask(text, principal, previous, use_llm)
+                else ask(said_as or text, principal, previous, use_llm)
             )  # 各类型告警占比, 各镇…环比: one grouped query
         if found.kind != "change" and "全市" in found.second and principal.scope.level is not ScopeLevel.CITY:
             return ChatAnswer(answer="无权查看全市的数据（超出您的数据范围），无法计算占全市的比例；"
@@ -101,7 +123,7 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         got = (_per_town if found.per_town else _two)(ask, found, principal, use_llm)
         if got is None and (got_g := by_group()) is not None:
             return got_g, None  # 华士和周庄危化企业占比: two towns, each over its own whole
-        return got or ask(text, principal, previous, use_llm)
+        return got or ask(said_as or text, principal, previous, use_llm)
 
     return answer
 
