@@ -3,7 +3,7 @@ sentences and round 38's open words. Every case is in other wording than the eva
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -24,4 +24,29 @@ EVE_CASES = [
 
 @pytest.mark.parametrize(("text", "now", "expected"), EVE_CASES, ids=[c[0] for c in EVE_CASES])
 def test_last_years_little_new_years_eve(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
+    assert span(text, now) == expected
+
+
+def hm(month: int, day: int, hour: int, minute: int = 0) -> datetime:
+    return at(2026, month, day, hour) + timedelta(minutes=minute)
+
+
+AFTERNOON = hm(12, 9, 15, 20)  # a Wednesday
+MORNING = hm(12, 9, 9, 30)
+
+BARE_RANGE_CASES = [
+    # Its afternoon reading has begun: today's afternoon, past or running.
+    ("两点到两点半 城东 冒烟", AFTERNOON, (at(2026, 12, 9, 14), hm(12, 9, 14, 30))),
+    ("三点一刻到四点 祝塘", AFTERNOON, (hm(12, 9, 15, 15), at(2026, 12, 9, 16))),
+    ("一点到三点 周庄 火焰", AFTERNOON, (at(2026, 12, 9, 13), at(2026, 12, 9, 15))),
+    # Not yet begun in the afternoon, or placed by a part of the day or a day word: as before.
+    ("三点到五点 城东", MORNING, (at(2026, 12, 9, 3), at(2026, 12, 9, 5))),
+    ("四点到五点 城东", AFTERNOON, (at(2026, 12, 9, 4), at(2026, 12, 9, 5))),
+    ("凌晨两点到四点 城东", AFTERNOON, (at(2026, 12, 9, 2), at(2026, 12, 9, 4))),
+    ("昨天 两点到三点 城东", AFTERNOON, (at(2026, 12, 8, 2), at(2026, 12, 8, 3))),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), BARE_RANGE_CASES, ids=[c[0] for c in BARE_RANGE_CASES])
+def test_bare_clock_range_is_the_latest_begun(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
     assert span(text, now) == expected
