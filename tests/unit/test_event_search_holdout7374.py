@@ -7,9 +7,19 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from agents.events.query_parser import EventQueryParser
+from tests.support.event_gazetteer import demo_gazetteer
 from tests.support.shanghai_time import time_span as span
 from tests.support.shanghai_time import ymd as at
 
+
+
+@pytest.fixture(scope="module")
+def parser() -> EventQueryParser:
+    return EventQueryParser(demo_gazetteer())
+
+
+NOW = at(2026, 12, 10, 9)
 AFTER_SPRING_FESTIVAL = at(2027, 3, 1, 10)  # 春节 2027 was 6 February
 BEFORE_SPRING_FESTIVAL = at(2026, 12, 10, 9)
 
@@ -50,3 +60,23 @@ BARE_RANGE_CASES = [
 @pytest.mark.parametrize(("text", "now", "expected"), BARE_RANGE_CASES, ids=[c[0] for c in BARE_RANGE_CASES])
 def test_bare_clock_range_is_the_latest_begun(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
     assert span(text, now) == expected
+
+
+PLUM_RAINS_CASES = [
+    # Both days said with the season: the 入梅 day → the day before 出梅, not the almanac's window.
+    ("今年六月二十号入梅七月十五号出梅 梅雨季 城东", at(2026, 8, 1, 9), (at(2026, 6, 20), at(2026, 7, 15))),
+    ("去年是6月12号入梅，7月3号出梅的 黄梅天里 华士", at(2026, 8, 1, 9), (at(2025, 6, 12), at(2025, 7, 3))),
+]
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), PLUM_RAINS_CASES, ids=[c[0] for c in PLUM_RAINS_CASES])
+def test_plum_rain_season_with_its_days_said(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
+    assert span(text, now) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("青阳 maoyan 昨天", ["烟雾"]), ("周庄 minghuo", ["火焰"]), ("chouyan 城东", ["抽烟"])],
+)
+def test_event_words_in_pinyin(parser: EventQueryParser, text: str, expected: list[str]) -> None:
+    assert [t.value for t in parser.parse(text, NOW).filter.event_types] == expected
