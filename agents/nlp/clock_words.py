@@ -11,9 +11,9 @@ events-robust24), rewritten into forms it already resolves, so they add no seman
   a clock time alone the hour from it; the longer forms (交班前1小时, 接班以后) are read by ``shift_times`` first,
   and a handover followed by a speaker (交接班时说, 交班的时候夜班说) is no time;
 * a bare clock range of hours 1–11 with no part of the day and no day word before it (三点到五点半) is read, like
-  every bare clock, as the latest begun: once its afternoon reading has begun (15:00 said at 16:40) it is
-  today's afternoon, past or running, written in 24-hour clocks; before that it keeps the early-hours reading
-  (events39).
+  every bare clock, as the latest begun: said in the afternoon (12:00–18:00) once its afternoon reading has
+  begun (15:00 said at 16:40) it is today's afternoon, past or running, written in 24-hour clocks; before that,
+  and said in the evening or at night, it keeps the early-hours reading (events39).
 
 Numerals arrive normalised (差10分9点, 12点整).
 """
@@ -56,6 +56,7 @@ _BARE_HANDOVER = re.compile(
 _BARE_RANGE = re.compile(r"(?<!\d)([1-9]|1[01])点((?:\d{1,2}分?|[1-3]刻|半)?)(到|至)([1-9]|1[01])点((?:\d{1,2}分?|半)?)(?![\d钟])")
 # The last character of a word that already places the clock: 上午/下午/中午, 凌晨/早晨, 晚上, 夜里, 今天/昨天, 号/日,
 # 早/晚/夜, a weekday number, 傍晚, 晌.
+_EVENING = 18
 _PLACED_BY = set("午晨上晚里天日号早夜晌凌末0123456789")
 
 
@@ -65,7 +66,8 @@ def _afternoon_range(now: datetime) -> Callable[[re.Match[str]], str]:
         start, end = int(m.group(1)), int(m.group(4))
         said = m.group(2)
         minute = 30 if said == "半" else 15 * int(said[0]) if said.endswith("刻") else int(said.rstrip("分") or 0)
-        begun = (start + 12, minute) <= (now.hour, now.minute)
+        # Only said in the afternoon (before 18:00): a night dispatcher's 1点到3点 is the small hours (esh13-019).
+        begun = (start + 12, minute) <= (now.hour, now.minute) and now.hour < _EVENING
         if (before and before[-1] in _PLACED_BY) or end < start or not begun:
             return m.group()
         return f"{start + 12}点{m.group(2)}{m.group(3)}{end + 12}点{m.group(5)}"

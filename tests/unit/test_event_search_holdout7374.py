@@ -51,6 +51,7 @@ BARE_RANGE_CASES = [
     ("一点到三点 周庄 火焰", AFTERNOON, (at(2026, 12, 9, 13), at(2026, 12, 9, 15))),
     # Not yet begun in the afternoon, or placed by a part of the day or a day word: as before.
     ("三点到五点 城东", MORNING, (at(2026, 12, 9, 3), at(2026, 12, 9, 5))),
+    ("两点到四点 申港", hm(12, 9, 22, 30), (at(2026, 12, 9, 2), at(2026, 12, 9, 4))),  # said at night
     ("四点到五点 城东", AFTERNOON, (at(2026, 12, 9, 4), at(2026, 12, 9, 5))),
     ("凌晨两点到四点 城东", AFTERNOON, (at(2026, 12, 9, 2), at(2026, 12, 9, 4))),
     ("昨天 两点到三点 城东", AFTERNOON, (at(2026, 12, 8, 2), at(2026, 12, 8, 3))),
