@@ -52,11 +52,13 @@ _BARE_HANDOVER = re.compile(
 )
 
 
+_EVENING = 18  # from 晚上 on, a bare small-hours range is the night's, not the afternoon's
 # A bare clock range: the part of the day or day word that would fix its reading is checked in ``_afternoon_range``.
-_BARE_RANGE = re.compile(r"(?<!\d)([1-9]|1[01])点((?:\d{1,2}分?|[1-3]刻|半)?)(到|至)([1-9]|1[01])点((?:\d{1,2}分?|半)?)(?![\d钟])")
+_BARE_RANGE = re.compile(
+    r"(?<!\d)([1-9]|1[01])点((?:\d{1,2}分?|[1-3]刻|半)?)(到|至)([1-9]|1[01])点((?:\d{1,2}分?|半)?)(?![\d钟])"
+)
 # The last character of a word that already places the clock: 上午/下午/中午, 凌晨/早晨, 晚上, 夜里, 今天/昨天, 号/日,
 # 早/晚/夜, a weekday number, 傍晚, 晌.
-_EVENING = 18
 _PLACED_BY = set("午晨上晚里天日号早夜晌凌末0123456789")
 
 
@@ -65,7 +67,9 @@ def _afternoon_range(now: datetime) -> Callable[[re.Match[str]], str]:
         before = m.string[: m.start()].rstrip()
         start, end = int(m.group(1)), int(m.group(4))
         said = m.group(2)
-        minute = 30 if said == "半" else 15 * int(said[0]) if said.endswith("刻") else int(said.rstrip("分") or 0)
+        minute = (
+            30 if said == "半" else 15 * int(said[0]) if said.endswith("刻") else int(said.rstrip("分") or 0)
+        )
         # Only said in the afternoon (before 18:00): a night dispatcher's 1点到3点 is the small hours (esh13-019).
         begun = (start + 12, minute) <= (now.hour, now.minute) and now.hour < _EVENING
         if (before and before[-1] in _PLACED_BY) or end < start or not begun:

@@ -80,7 +80,9 @@ def _little_new_year_eve(m: re.Match[str], today: date) -> str:
         # 去年 / 前年 count back from the same eve 今年 names: said after this calendar year's 春节, 去年小年夜 is
         # the eve one lunar year before the one just past (in last calendar year), not that same eve (events39).
         back = _YEAR_WORDS[m.group(1)]
-        years = [y for y in (current - back - 1, current - back) if _eve_year(y) == today.year - back] or years
+        years = [
+            y for y in (current - back - 1, current - back) if _eve_year(y) == today.year - back
+        ] or years
     for year in years:
         new_year = lunar_to_solar(year + 1, 1, 1)
         if new_year is None:

@@ -13,7 +13,6 @@ from tests.support.shanghai_time import time_span as span
 from tests.support.shanghai_time import ymd as at
 
 
-
 @pytest.fixture(scope="module")
 def parser() -> EventQueryParser:
     return EventQueryParser(demo_gazetteer())
@@ -33,7 +32,9 @@ EVE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "now", "expected"), EVE_CASES, ids=[c[0] for c in EVE_CASES])
-def test_last_years_little_new_years_eve(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
+def test_last_years_little_new_years_eve(
+    text: str, now: datetime, expected: tuple[datetime, datetime]
+) -> None:
     assert span(text, now) == expected
 
 
@@ -59,7 +60,9 @@ BARE_RANGE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "now", "expected"), BARE_RANGE_CASES, ids=[c[0] for c in BARE_RANGE_CASES])
-def test_bare_clock_range_is_the_latest_begun(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
+def test_bare_clock_range_is_the_latest_begun(
+    text: str, now: datetime, expected: tuple[datetime, datetime]
+) -> None:
     assert span(text, now) == expected
 
 
@@ -71,7 +74,9 @@ PLUM_RAINS_CASES = [
 
 
 @pytest.mark.parametrize(("text", "now", "expected"), PLUM_RAINS_CASES, ids=[c[0] for c in PLUM_RAINS_CASES])
-def test_plum_rain_season_with_its_days_said(text: str, now: datetime, expected: tuple[datetime, datetime]) -> None:
+def test_plum_rain_season_with_its_days_said(
+    text: str, now: datetime, expected: tuple[datetime, datetime]
+) -> None:
     assert span(text, now) == expected
 
 
