@@ -10,7 +10,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
 * event types: 明火/着火/火情 = 火焰 (video fire); 火警/报火警 = 火情报告 (manual); 烟火识别 = 烟雾+火焰;
   烟/火 alone (as their own tokens) = 烟雾/火焰; a blocking verb alone (堵住了, 被堵) = 消防通道占用, the
   one event about blocking (堵车 and 堵塞 are not in the table: traffic, pipes).
-* English algorithm names (smoke, fire, helmet, smoking, intrusion) = the event type each detects.
+* English algorithm names (smoke, fire, helmet, smoking, intrusion) = the event type each detects; the main
+  event words in toneless pinyin (yanwu, maoyan, huoyan, minghuo, chouyan) = theirs (events39).
 * gases named by substance alone (氨气, 一氧化碳 = 有毒气体超标; 甲烷, 液化气 = 可燃气体泄漏); Latin
   abbreviations in any case (ai, IOT, voc).
 * events-robust13: 憋压 = 压力超限, 火灾报告 = 火情报告 (火灾 alone stays 火焰), 等着研判 = 待研判, 真警情 = 正报,
@@ -151,6 +152,11 @@ EVENT_TYPE_WORDS: dict[str, tuple[E, ...]] = {
     **dict.fromkeys(_words("smoking"), (E.SMOKING,)),
     **dict.fromkeys(_words("intrusion intruder"), (E.PERSON_INTRUSION,)),
     **dict.fromkeys(_words("ebike"), (E.EBIKE_IN_ELEVATOR,)),
+    # The main event words typed in toneless pinyin on a keyboard without an input method (yanwu, huoyan), as
+    # towns are (lingang): events39.
+    **dict.fromkeys(_words("yanwu maoyan"), (E.SMOKE,)),
+    **dict.fromkeys(_words("huoyan minghuo"), (E.FIRE,)),
+    **dict.fromkeys(_words("chouyan"), (E.SMOKING,)),
     **{e.value: (e,) for e in E},
 }
 

@@ -10,7 +10,8 @@ grammar already reads, as ``season_words`` does:
   出梅 → `now`, 入梅 / 出梅 (那天) = that day. The weather office announces its own days each year (2025: about 19 June
   against the almanac's 6 June); no table of announcements is kept, so the almanac's days are the search window.
   A day the speaker gives for it replaces the almanac's (events38): 6月16号入梅以来, 今年是6月20号入梅的 入梅到现在,
-  入梅是6月18号 入梅以后, 7月10号出梅的 出梅以后 = that day → `now`; 6月16号入梅 (那天) alone = that day.
+  入梅是6月18号 入梅以后, 7月10号出梅的 出梅以后 = that day → `now`; 6月16号入梅 (那天) alone = that day; both days
+  said with 梅雨季 = the 入梅 day → the day before 出梅 (events39).
 
 Each is the latest begun, or of the year said (今年 / 去年 / 前年). Weather with no calendar rule (台风期间, 高温天)
 stays unread.
@@ -61,6 +62,26 @@ _ANNOUNCED = re.compile(
     + r"|(?:(?P<w2>今年|去年|前年)的?)?(?P<e2>[入出])梅(?:是|在)" + _said_day("a") + r"(?:的|了)?"
     + r"(?:\s*[，,]?\s*(?:那?(?P=e2)梅)?(?P<to2>以来|以后|之后|后|到现在|至今))?"
 )  # fmt: skip
+
+
+# 梅雨季 with both its days said (今年是6月15号入梅7月12号出梅的 梅雨季期间) = the 入梅 day → the day before 出梅, as
+# the almanac's season is, with the speaker's days (events39).
+_ANNOUNCED_SEASON = re.compile(
+    r"(?:(?P<w>今年|去年|前年)的?)?(?:是|在|从)?" + _said_day("b") + r"(?:就)?入梅[，,\s]*(?:是|在)?"
+    + _said_day("a") + r"(?:就)?出梅(?:的|了)?\s*[，,]?\s*(?:这个|那个)?"
+    + r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
+)  # fmt: skip
+
+
+def _announced_season(m: re.Match[str], today: date) -> str:
+    year = m.group("by") or (str(today.year - _YEAR_WORDS[m.group("w")]) if m.group("w") else None)
+    first = latest_date(int(year) if year else None, int(m.group("bm")), int(m.group("bd")), today)
+    if first is None:
+        return m.group()
+    last = latest_date(int(m.group("ay") or first.year), int(m.group("am")), int(m.group("ad")), today)
+    if last is None or last <= first:
+        return m.group()
+    return written(first) + "到" + written(last - timedelta(days=1))
 
 
 def _announced(m: re.Match[str], today: date) -> str:
@@ -169,6 +190,7 @@ def almanac_rules(now: datetime) -> list[_Rule]:
     """The rewrites above, resolved against ``now``; run with ``season_word_rules``."""
     today = now.date()
     return [
+        (_ANNOUNCED_SEASON, lambda m: _announced_season(m, today)),
         (_ANNOUNCED, lambda m: _announced(m, today)),
         (_FU, lambda m: _fu(m, today)),
         (_MEI, lambda m: _mei(m, today)),

@@ -9,7 +9,11 @@ events-robust24), rewritten into forms it already resolves, so they add no seman
 * 跨年夜/跨年那会儿/跨年的时候 = 31 December 18:00 → 1 January 06:00, the latest begun;
 * a bare handover (交接班/交班/接班 的时候/那会儿/时) = the latest handover not after ``now`` (``shift_times``), and like
   a clock time alone the hour from it; the longer forms (交班前1小时, 接班以后) are read by ``shift_times`` first,
-  and a handover followed by a speaker (交接班时说, 交班的时候夜班说) is no time.
+  and a handover followed by a speaker (交接班时说, 交班的时候夜班说) is no time;
+* a bare clock range of hours 1–11 with no part of the day and no day word before it (三点到五点半) is read, like
+  every bare clock, as the latest begun: said in the afternoon (12:00–18:00) once its afternoon reading has
+  begun (15:00 said at 16:40) it is today's afternoon, past or running, written in 24-hour clocks; before that,
+  and said in the evening or at night, it keeps the early-hours reading (events39).
 
 Numerals arrive normalised (差10分9点, 12点整).
 """
@@ -46,6 +50,33 @@ _BARE_HANDOVER = re.compile(
     r"(?:交接班|交班|接班)的?(?:时候|那会儿|那会(?!儿)|时(?!候)|前后|左右)"
     r"(?!\s*(?:夜班|白班|早班|晚班|同事|领导|班长|他们|我们|他|她|对方)?的?\s*(?:说|讲|提到|反映|交代|告诉|提了))"
 )
+
+
+_EVENING = 18  # from 晚上 on, a bare small-hours range is the night's, not the afternoon's
+# A bare clock range: the part of the day or day word that would fix its reading is checked in ``_afternoon_range``.
+_BARE_RANGE = re.compile(
+    r"(?<!\d)([1-9]|1[01])点((?:\d{1,2}分?|[1-3]刻|半)?)(到|至)([1-9]|1[01])点((?:\d{1,2}分?|半)?)(?![\d钟])"
+)
+# The last character of a word that already places the clock: 上午/下午/中午, 凌晨/早晨, 晚上, 夜里, 今天/昨天, 号/日,
+# 早/晚/夜, a weekday number, 傍晚, 晌.
+_PLACED_BY = set("午晨上晚里天日号早夜晌凌末0123456789")
+
+
+def _afternoon_range(now: datetime) -> Callable[[re.Match[str]], str]:
+    def replace(m: re.Match[str]) -> str:
+        before = m.string[: m.start()].rstrip()
+        start, end = int(m.group(1)), int(m.group(4))
+        said = m.group(2)
+        minute = (
+            30 if said == "半" else 15 * int(said[0]) if said.endswith("刻") else int(said.rstrip("分") or 0)
+        )
+        # Only said in the afternoon (before 18:00): a night dispatcher's 1点到3点 is the small hours (esh13-019).
+        begun = (start + 12, minute) <= (now.hour, now.minute) and now.hour < _EVENING
+        if (before and before[-1] in _PLACED_BY) or end < start or not begun:
+            return m.group()
+        return f"{start + 12}点{m.group(2)}{m.group(3)}{end + 12}点{m.group(5)}"
+
+    return replace
 
 
 def _minutes(number: str | None, quarters: str | None) -> int:
@@ -100,4 +131,5 @@ def clock_word_rules(now: datetime) -> list[_Rule]:
         (_HYPHEN_DATE, lambda m: f"{int(m.group(1))}月{int(m.group(2))}日"),
         (_NEW_YEAR_NIGHT, lambda m: _new_year_night(now)),
         (_BARE_HANDOVER, _bare_handover(now)),
+        (_BARE_RANGE, _afternoon_range(now)),
     ]

@@ -7,7 +7,8 @@ rewritten with ``now`` into dates the time grammar already reads, as ``season_wo
 * 小年: Jiangyin keeps the southern custom, 小年 = 南方小年 = 腊月二十四 (送灶 on 廿四); 北方小年 = 腊月二十三
   (events35; events34 read a bare 小年 as 廿三). 小年夜 in Wu speech is the eve before 除夕 (大年夜): the day before
   除夕, 18:00 → 24:00 as 大年夜, the latest not after today or of the lunar year said (events36); 今年小年夜 said
-  after this calendar year's 春节 is the eve just past, the one in this calendar year (events38).
+  after this calendar year's 春节 is the eve just past, the one in this calendar year (events38); 去年 / 前年
+  小年夜 count back from it, one or two calendar years (events39).
 * 龙抬头 = 二月二 = 二月初二 and 寒衣节 = 十月初一 (events36; 寒衣 alone is winter clothing), as the festivals
   above; 二月二 only with a Chinese last numeral and no 日 / 号 (2月2日 is a Gregorian date).
 * 闰M月D = day D of the leap month M, of the latest lunar year that has it with the day not after today, or of the
@@ -75,6 +76,13 @@ def _little_new_year_eve(m: re.Match[str], today: date) -> str:
         # Said after this calendar year's 春节, 今年小年夜 is the eve just past (in this calendar year), not the
         # coming lunar year's eleven months ahead (events38); before that 春节 the two are the same.
         years = [current - 1, current]
+    elif m.group(1):
+        # 去年 / 前年 count back from the same eve 今年 names: said after this calendar year's 春节, 去年小年夜 is
+        # the eve one lunar year before the one just past (in last calendar year), not that same eve (events39).
+        back = _YEAR_WORDS[m.group(1)]
+        years = [
+            y for y in (current - back - 1, current - back) if _eve_year(y) == today.year - back
+        ] or years
     for year in years:
         new_year = lunar_to_solar(year + 1, 1, 1)
         if new_year is None:
@@ -85,6 +93,12 @@ def _little_new_year_eve(m: re.Match[str], today: date) -> str:
         if m.group(1) or eve <= today:
             return written(eve) + "晚上"
     return m.group()
+
+
+def _eve_year(lunar_year: int) -> int | None:
+    """The Gregorian year of the 小年夜 that ends lunar year ``lunar_year`` (two days before the next 春节)."""
+    new_year = lunar_to_solar(lunar_year + 1, 1, 1)
+    return None if new_year is None else (new_year - timedelta(days=2)).year
 
 
 def _day_number(text: str) -> int | None:

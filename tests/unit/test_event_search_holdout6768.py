@@ -32,7 +32,9 @@ TIME_CASES = [
     # 小年夜 = the day before 除夕, evening: 除夕 2027 = 5 February, 除夕 2026 = 16 February
     ("小年夜 长泾 火焰", at(2027, 2, 20), (at(2027, 2, 4, 18), at(2027, 2, 5))),
     ("小年夜以来 云亭", at(2026, 2, 17, 8), (at(2026, 2, 15, 18), at(2026, 2, 17, 8))),
-    ("去年的小年夜 璜土", at(2027, 6, 1), (at(2027, 2, 4, 18), at(2027, 2, 5))),
+    # 去年 counts back from the eve 今年小年夜 names (4 February 2027 after 春节): ADR 0010 amendment events39
+    # replaced events36's lunar-year reading, which named that same eve.
+    ("去年的小年夜 璜土", at(2027, 6, 1), (at(2026, 2, 15, 18), at(2026, 2, 16))),
     # 龙抬头 = 二月初二: 2026 on 20 March, 2027 on 9 March; 寒衣 = 十月初一: 2026 on 9 November
     ("龙抬头 顾山", at(2026, 6, 1), day(2026, 3, 20)),
     ("二月二那天 月城 烟雾", at(2027, 4, 1), day(2027, 3, 9)),
