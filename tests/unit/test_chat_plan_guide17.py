@@ -69,3 +69,31 @@ def test_the_body_deciding_to_start_is_answered_by_its_short_name() -> None:
 def test_a_plan_giving_no_one_the_decision_says_so() -> None:
     rows = plan_chiefs.with_starters(_Store([]), [{"id": "p2", "title": "某预案"}])
     assert "未写明" in "\n".join(plan_details.lines(rows[0], {"starter"}))
+
+
+# ---- hurt said after the rescue ------------------------------------------------------------------------------
+FIRM_LEVELS = [
+    {"level": "一级", "trigger": "发生人员死亡或火灾爆炸事故时", "commander": "总经理"},
+    {"level": "二级", "trigger": "发生人员重伤时", "commander": "分管副总"},
+    {"level": "三级", "trigger": "发生人员落水，班组能够自行处置时", "commander": "调度员"},
+]
+
+
+def test_a_person_hurt_once_got_out_is_counted() -> None:
+    from agents.chat import plan_severity
+
+    toll = plan_severity.asked_toll("趸船上一名水手掉进江里，捞上来以后送医院了")
+    assert toll is not None and toll.injured == 1
+    toll = plan_severity.asked_toll("一个司机被卡在驾驶室，拉出来已经身亡")
+    assert toll is not None and toll.deaths == 1
+    params = plan_severity.toll_param("货船上1个船员掉江里了，拖上岸后重伤，几级响应", {})
+    assert [lv["level"] for lv in plan_severity.level_for(FIRM_LEVELS, plan_severity.toll_of(params))] == [
+        "二级"
+    ]
+
+
+def test_a_person_got_out_unhurt_is_no_injury() -> None:
+    from agents.chat import plan_severity
+
+    toll = plan_severity.asked_toll("1人落水，救上来了，没受伤")
+    assert toll is None or not toll.injured
