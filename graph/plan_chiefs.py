@@ -7,6 +7,7 @@ facts name who commands each response, not who heads the 指挥部. The roles ar
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,4 +43,40 @@ def with_heads(store: GraphStore, rows: Sequence[dict[str, Any]]) -> list[dict[s
     return [dict(r) | {"heads": by_plan.get(str(r.get("id")), [])} for r in rows]
 
 
-__all__ = ["HEAD_TITLES", "PLAN_HEADS", "with_heads"]
+# "启动响应要谁批准": the unit whose verified duties give it the decision to start a response; the
+# names of its sub-units carry the short name the plan's text uses for it (镇指挥部办公室 → 镇指挥部).
+PLAN_STARTERS = """
+MATCH (p:Plan)-[:HAS_ORG_UNIT]->(u:OrgUnit)
+WHERE p.id IN $plan_ids
+RETURN p.id AS plan_id, u.id AS unit_id, u.name AS unit, u.duties AS duties,
+       [(u)<-[:SUB_UNIT_OF]-(s:OrgUnit) | s.name] AS sub_units
+"""
+_STARTS = re.compile(r"(?:决定|批准|宣布|下达)(?:[^，,；;。]{0,6}?)启动")
+_OFFICE = re.compile(r"^(.{2,12}?(?:指挥部|领导小组|委员会))(?:办公室|办)")
+
+
+def _short_name(unit: str, sub_units: Sequence[str]) -> str:
+    """The name the plan's text calls the unit by, where a sub-unit's name shows it (else none)."""
+    for sub in sub_units:
+        m = _OFFICE.match(str(sub or ""))
+        if m and m.group(1) != unit:
+            return m.group(1)
+    return ""
+
+
+def with_starters(store: GraphStore, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``rows`` with ``starters``: ``{unit, short, duty}`` for each unit that decides to start a response."""
+    ids = [str(r.get("id")) for r in rows if r.get("id")]
+    found = store.read(PLAN_STARTERS, {"plan_ids": ids}) if ids else []
+    by_plan: dict[str, list[dict[str, Any]]] = {}
+    for f in sorted(found, key=lambda f: _unit_order(str(f.get("unit_id")))):
+        duty = next((str(d) for d in f.get("duties") or [] if _STARTS.search(str(d))), "")
+        if duty and f.get("unit"):
+            short = _short_name(str(f["unit"]), list(f.get("sub_units") or []))
+            by_plan.setdefault(str(f["plan_id"]), []).append(
+                {"unit": f["unit"], "short": short, "duty": duty}
+            )
+    return [dict(r) | {"starters": by_plan.get(str(r.get("id")), [])} for r in rows]
+
+
+__all__ = ["HEAD_TITLES", "PLAN_HEADS", "PLAN_STARTERS", "with_heads", "with_starters"]

@@ -211,6 +211,8 @@ def run_template(
         rows = plan_caller.for_caller(store, rows, ranked, params, question, scope)  # no accident said
         if "head" in (params.get("plan_details") or ()):  # "谁是总指挥": the head of each plan's command
             rows = plan_chiefs.with_heads(store, rows)
+        if "starter" in (params.get("plan_details") or ()):  # "启动要谁批准": the body that decides
+            rows = plan_chiefs.with_starters(store, rows)
     return TemplateRun(intent.cypher.strip(), params, intent.columns, rows)
 
 

@@ -28,14 +28,21 @@ _STOCK = re.compile(r"物资|装备|器材|队伍|救援队|抢险队|抢修队|
 _CLAUSES = re.compile(r"[，,。；;？?]")
 # "谁是总指挥", "总指挥是谁", "谁当总指挥": the head of the plan's command, not a level's commander.
 HEAD_ASKED = re.compile(r"谁(?:是|当|任|担任)总指挥|总指挥(?:是|由)(?:谁|哪个|哪位|什么人)")
+# "启动响应要谁批准", "谁决定启动", "由谁下令启动": the body the plan gives the decision to start a response.
+STARTER_ASKED = re.compile(
+    r"谁(?:来)?(?:批准|审批|批|决定|拍板|下令|同意)|(?:由|找)谁(?:来)?(?:批准|决定|下令)|"
+    r"(?:哪个|哪一?级|什么)(?:部门|单位|领导|机构)?(?:来)?(?:批准|决定|下令)(?:启动)?|(?:批准|决定)(?:启动)?(?:的)?是谁"
+)
 SHOWN_RESOURCES = 8
 SHOWN_HEADS = 2
 
 
 def asked(question: str) -> set[str]:
-    """ "issuer", "resources" and/or "head": the plan facts the question asks for."""
+    """ "issuer", "resources", "head" and/or "starter": the plan facts the question asks for."""
     found = {name for name, pattern in (("resources", RESOURCES_ASKED), ("head", HEAD_ASKED))
              if pattern.search(question)}  # fmt: skip
+    if STARTER_ASKED.search(question):
+        found.add("starter")
     clauses = _CLAUSES.split(question)
     for i, clause in enumerate(clauses):
         if ISSUER_ASKED.search(clause) and not (
@@ -72,7 +79,11 @@ def lines(row: Mapping[str, Any], wanted: set[str]) -> list[str]:
         out += [f"   {h['title']}：{h['holder']}（{h['unit']}）" for h in heads] or [
             "   总指挥：预案中未写明"
         ]
+    if "starter" in wanted:  # ``graph.plan_chiefs.with_starters``
+        starters = row.get("starters") or []
+        out += [f"   决定启动响应：{s['unit']}{'（简称' + s['short'] + '）' if s.get('short') else ''}——{s['duty']}"
+                for s in starters[:SHOWN_HEADS]] or ["   决定启动响应：预案中未写明由谁决定"]  # fmt: skip
     return out
 
 
-__all__ = ["HEAD_ASKED", "ISSUER_ASKED", "RESOURCES_ASKED", "asked", "lines"]
+__all__ = ["HEAD_ASKED", "ISSUER_ASKED", "RESOURCES_ASKED", "STARTER_ASKED", "asked", "lines"]

@@ -19,7 +19,15 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from agents.chat import plan_account, plan_details, plan_next_step, plan_sectors, plan_seen, plan_severity
+from agents.chat import (
+    plan_account,
+    plan_details,
+    plan_illness,
+    plan_next_step,
+    plan_sectors,
+    plan_seen,
+    plan_severity,
+)
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_medical import callers_plan
 from agents.chat.plan_sectors import (
@@ -65,6 +73,7 @@ def slot_values(question: str) -> dict[str, Any]:
     found = [value for _, _, value in plan_account.said_accident_spans(question)]  # not 还没着火
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
     found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
+    found = plan_illness.reread(found, question)  # 中暑晕倒 is an illness, not a poisoning
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None
@@ -228,7 +237,7 @@ def rank(
         if not question or reach(r) == 0 or fits_sector(str(r.get("title") or ""), sectors_said, firm)
         if not _works_plan_on_a_road(r, question)
     ]  # fmt: skip
-    unlisted = [r for r in named if wanted and not overlap(r)]
+    unlisted = [r for r in named if wanted and not plan_illness.only_illness(wanted) and not overlap(r)]
     standing_in = _standing_in(unlisted, fitting, sectors_said, reach, firm)
     ordered = sorted(
         fitting,

@@ -24,7 +24,12 @@ from agents.nlp.numerals import chinese_to_int
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
 # who: people, or a worker by trade ("两个搬运工", "3名电焊工")
-_WHO = r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众|住户|居民|顾客|学生|乘客|[\u4e00-\u9fff]{1,2}工)?"
+_WHO = (
+    r"(?:多|余|几)?\s*(?:个|名|位)?\s*(?:人|工人|员工|职工|村民|群众|住户|居民|顾客|学生|乘客|"
+    r"船员|水手|司机|驾驶员|押运员|游客|[\u4e00-\u9fff]{1,2}工)?"
+)  # a person by role: "一个船员"
+# what happened to them said after they were got out: "救上来重伤", "扒出来后已经死亡"
+_RESCUED = r"(?:被)?(?:救|拉|捞|抬|拖|扒|挖|抢救)(?:了)?(?:上来|出来|起来|上岸)(?:了)?(?:后|以后|时)?[，,]?(?:已经|已|是)?"
 # "死了2个人", "2人死亡", "造成3人遇难", "一死两伤"
 _DEATHS = (
     re.compile(r"(?:死了|死亡|遇难|身亡)\s*" + _NUM + _WHO),
@@ -32,6 +37,7 @@ _DEATHS = (
     re.compile(_NUM + r"死"),
     re.compile(r"(?:死亡|遇难|死)的?(?:有|是)" + _NUM),  # "死亡的有2个"
     re.compile(r"[压砸烧炸淹摔撞电毒闷]死了?\s*" + _NUM + _WHO),  # "压死3个人", "砸死了两名工人"
+    re.compile(_NUM + _WHO + r"[^，,。；;]{0,8}[，,]?\s*" + _RESCUED + r"(?:死亡|身亡|死了|没气了|没了气)"),
 )
 # A death said with no count: "有人死亡", "死了个人", "死人了" — one at least.
 _ONE_DEATH = re.compile(
@@ -53,6 +59,8 @@ _SOME_HURT = re.compile(
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被[^，,。；;]{0,3}?|都|已)?" + _DOWN + _HURT),  # "2个人被烟呛伤"
     re.compile(_HURT + r"\s*(?:了)?" + _NUM + _WHO),
+    # hurt said after the rescue: "一个船员落水，救上来重伤", "2名工人被埋，扒出来后送医"
+    re.compile(_NUM + _WHO + r"[^，,。；;]{0,8}[，,]?\s*" + _RESCUED + _HURT),
     re.compile(_HURT + r"的?(?:有|是)" + _NUM),  # "受伤的有12个"
     re.compile(r"死" + _NUM + r"伤"),
     re.compile(r"(?<![死一二两三四五六七八九十\d])" + _NUM + r"伤"),
