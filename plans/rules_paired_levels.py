@@ -60,7 +60,10 @@ def _warning(draft: PlanDraft, block: Block, m: re.Match[str], criteria: str) ->
     if at is None and level:
         draft.add("warning_levels", {"level": level, "color": colour, "criteria": criteria},
                   block.paragraph, m.start("cond"), m.end("cond"), confidence=0.8)  # fmt: skip
-    elif at is not None and not warnings[at]["criteria"]:  # "分为红色、橙色…四级" gave the colour only
+    elif at is not None and (
+        not warnings[at]["criteria"]  # "分为红色、橙色…四级" gave the colour only
+        or (criteria in warnings[at]["criteria"] and "发布" in warnings[at]["criteria"])
+    ):  # the "…预警…时，" clause rule took the whole pairing, issuer and response included, as the criteria
         warnings[at]["criteria"] = criteria
         draft.cite(f"/warning_levels/{at}/criteria", block.paragraph, m.start("cond"), m.end("cond"))
 
@@ -79,7 +82,8 @@ def _response(draft: PlanDraft, block: Block, m: re.Match[str], trigger: str, ac
     if not entry["name"]:
         entry["name"] = name
         draft.cite(f"/response_levels/{at}/name", block.paragraph, m.start("name"), m.end("name"))
-    if not entry["trigger"]:
+    # the sentence rule may have read the condition without its closing 的 / 时: paired, it is the warning's criteria
+    if not entry["trigger"] or trigger[:-1] == entry["trigger"]:
         entry["trigger"] = trigger
         draft.cite(f"/response_levels/{at}/trigger", block.paragraph, m.start("cond"), m.end("cond"))
     who = _commander(m.group("rest"))
