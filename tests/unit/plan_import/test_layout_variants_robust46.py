@@ -76,3 +76,32 @@ def test_pdf_contact_rows_do_not_run_into_the_next_line() -> None:
     by_phone = {c.phone: (c.name, c.role, c.org) for c in plan.contacts}
     assert by_phone["13861612259"] == ("邵建华", "应急办副主任", "")
     assert by_phone["0510-86502110"] == ("", "", "徐霞客派出所")
+
+
+def _org_table(line_above: str) -> list[dict[str, Any]]:
+    posts = {"table": {"rows": [["职务", "姓名", "手机"], ["组员", "陈晓东", "13861600022"], ["组员", "刘海波", "13861600033"]]}}
+    return [
+        {"h1": "二、应急组织机构及职责"},
+        {"p": "公司成立应急指挥部，指挥部下设抢险组。"},
+        {"table": {"rows": [
+            ["机构", "人员组成", "主要职责"],
+            ["应急指挥部", {"table": {"rows": [["职务", "姓名", "手机"], ["总指挥", "黄建伟", "13906160011"]]}}, "决定启动应急响应"],
+            ["抢险组", {"text": line_above, **posts}, "关闭泄漏容器阀门；收集泄漏物"],
+        ]}},
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_appointment_line_above_a_nested_post_table_gives_the_post(kind: str) -> None:
+    plan = _import(_org_table("组长由生产部经理担任，成员如下："), kind)
+    unit = next(u for u in plan.org_units if u.name == "抢险组")
+    assert [(r.title, r.holder) for r in unit.roles] == [
+        ("组长", "生产部经理"), ("组员", "陈晓东"), ("组员", "刘海波")
+    ]  # fmt: skip
+    assert "生产部经理" not in {c.name for c in plan.contacts}  # no number, no contact
+
+
+def test_a_line_above_that_appoints_no_one_adds_no_post() -> None:
+    plan = _import(_org_table("本组人员如下（24小时开机）："))
+    unit = next(u for u in plan.org_units if u.name == "抢险组")
+    assert [r.title for r in unit.roles] == ["组员", "组员"]
