@@ -107,7 +107,9 @@ def _widen(row: list[str], headers: dict[int, list[str]], part: Callable[[int], 
 # "由储运部经理任组长，组员如下：" / "组长由车间主任担任" on the line above a post table: a post the rows do not list
 _POST = r"(?:副?组长|副?队长|副?总指挥|副?班长)"
 _APPOINTED = (
-    re.compile(rf"(?:^|[，,；;])\s*由?(?P<who>[^，,。；;：:\s]{{2,12}}?)(?:担任|兼任|任)(?P<post>{_POST})(?=$|[，,。；;：:])"),
+    re.compile(
+        rf"(?:^|[，,；;])\s*由?(?P<who>[^，,。；;：:\s]{{2,12}}?)(?:担任|兼任|任)(?P<post>{_POST})(?=$|[，,。；;：:])"
+    ),
     re.compile(rf"(?:^|[，,；;])\s*(?P<post>{_POST})由(?P<who>[^，,。；;：:\s]{{2,12}}?)(?:担任|兼任)"),
 )
 

@@ -46,13 +46,13 @@ from plans.rules_level_branches import fill_branch_levels
 from plans.rules_level_grade_lines import fill_grade_line_triggers
 from plans.rules_level_grades import extract_grade_items
 from plans.rules_levels import extract_response_levels, extract_warning_levels
-from plans.rules_paired_levels import fill_paired_levels
 from plans.rules_meta import extract_meta, find_title
 from plans.rules_meta_signoff import fill_signoff_fields
 from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import desk_duties, place_answering_bodies
 from plans.rules_org_kind_rows import drop_kind_units
+from plans.rules_paired_levels import fill_paired_levels
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
 from plans.rules_post_lines import extract_post_lines

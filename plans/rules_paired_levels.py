@@ -76,8 +76,10 @@ def _response(draft: PlanDraft, block: Block, m: re.Match[str], trigger: str, ac
     at = next((n for n, r in enumerate(levels) if r["level"] == level), None)
     name = re.sub(r"\s+", "", m.group("name"))
     if at is None:
-        new = {"level": level, "name": name, "trigger": "", "commander": None, "actions": []}
-        at = draft.add("response_levels", new, block.paragraph, m.start("name"), m.end("name"), confidence=0.8)
+        new: dict[str, Any] = {"level": level, "name": name, "trigger": "", "commander": None, "actions": []}
+        at = draft.add(
+            "response_levels", new, block.paragraph, m.start("name"), m.end("name"), confidence=0.8
+        )
     entry = levels[at]
     if not entry["name"]:
         entry["name"] = name

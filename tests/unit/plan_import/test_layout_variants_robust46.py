@@ -45,7 +45,11 @@ def test_paired_warning_and_response_paragraphs_give_both_levels(kind: str) -> N
     assert levels["三级"].actions == ["设置警戒隔离带", "组织专业队伍封堵渗漏点"]
     assert levels["一级"].name == "Ⅰ级响应"
     assert levels["一级"].commander == "镇党委书记"
-    assert levels["一级"].actions == ["疏散下风向居民", "请求江阴市危险化学品专业救援队支援", "封闭锡澄公路相关路段"]
+    assert levels["一级"].actions == [
+        "疏散下风向居民",
+        "请求江阴市危险化学品专业救援队支援",
+        "封闭锡澄公路相关路段",
+    ]
     # the issuer of the warning commands nothing
     assert all(r.commander != "镇指挥部" for r in plan.response_levels)
 
@@ -79,7 +83,15 @@ def test_pdf_contact_rows_do_not_run_into_the_next_line() -> None:
 
 
 def _org_table(line_above: str) -> list[dict[str, Any]]:
-    posts = {"table": {"rows": [["职务", "姓名", "手机"], ["组员", "陈晓东", "13861600022"], ["组员", "刘海波", "13861600033"]]}}
+    posts = {
+        "table": {
+            "rows": [
+                ["职务", "姓名", "手机"],
+                ["组员", "陈晓东", "13861600022"],
+                ["组员", "刘海波", "13861600033"],
+            ]
+        }
+    }
     return [
         {"h1": "二、应急组织机构及职责"},
         {"p": "公司成立应急指挥部，指挥部下设抢险组。"},
