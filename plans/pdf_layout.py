@@ -21,7 +21,8 @@ _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
 _COLUMN_GAP = re.compile(r"\S[ \u3000\t]{2,}\S")
 # "安监办主任　朱国平　13906168235": fields set apart by an ideographic space, a number last, are a typed contact row
-_NUMBER_ROW = re.compile(r"[\u3000\t]\s*\d[\d\-－ ]{4,}\d$")
+# (no clause punctuation: a sentence listing "A　0510-…；B　0510-…" may wrap inside its last number)
+_NUMBER_ROW = re.compile(r"^[^，,。；;：:、]+[\u3000\t]\s*\d[\d\-－ ]{4,}\d$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
