@@ -145,6 +145,7 @@ PLANS = (
     "thermal_oil_huashi_nested_cells",
     "hydrogen_yunting_textbox_contacts",
     "town_huashi_gas_paired_levels",
+    "hazchem_shenlian_post_step_cards",
 )
 # Plans kept out of rule tuning: the honest figure. dept_transport and enterprise_confined_space were
 # held out first, then town_huangtu_overall and enterprise_ammonia_coldstore (written without looking
@@ -340,7 +341,7 @@ HELD_OUT: tuple[str, ...] = (
     "lpg_station_step_table",
     "power_ligang_boiler_shift",
     "stadium_citysports_crowd_zones",
-    "town_huashi_gas_paired_levels",
+    "hazchem_shenlian_post_step_cards",
 )
 SCANNED = ("site_tank_leak", "hospital_xiagang_group_roster")
 NOT_A_PLAN = "notice_meeting"

@@ -80,6 +80,8 @@ def splice_nested(grid: Grid, inner: dict[tuple[int, int], Grid]) -> list[Grid]:
             layout = True  # a nested header row or columns whose inner tables disagree: no splice
     if layout:
         return [inner[key] for key in sorted(inner)]
+    for (r, c), g in list(inner.items()):
+        inner[(r, c)] = [g[0], *appointed_rows(grid[r][c], g), *g[1:]]
     out: Grid = [_widen(grid[0], headers, lambda c: headers[c])]
     for r in data_rows:
         nested = [inner[(r, c)][1:] for c in headers if (r, c) in inner]
@@ -100,3 +102,30 @@ def _widen(row: list[str], headers: dict[int, list[str]], part: Callable[[int], 
     for c, text in enumerate(row):
         cells += part(c) if c in headers else [text]
     return cells
+
+
+# "由储运部经理任组长，组员如下：" / "组长由车间主任担任" on the line above a post table: a post the rows do not list
+_POST = r"(?:副?组长|副?队长|副?总指挥|副?班长)"
+_APPOINTED = (
+    re.compile(
+        rf"(?:^|[，,；;])\s*由?(?P<who>[^，,。；;：:\s]{{2,12}}?)(?:担任|兼任|任)(?P<post>{_POST})(?=$|[，,。；;：:])"
+    ),
+    re.compile(rf"(?:^|[，,；;])\s*(?P<post>{_POST})由(?P<who>[^，,。；;：:\s]{{2,12}}?)(?:担任|兼任)"),
+)
+
+
+def appointed_rows(text: str, inner: Grid) -> Grid:
+    """Rows for the posts the cell's line of text above its inner post table appoints (post, holder as
+    written), before the inner rows; none where the inner table is no 职务 / 岗位 | 姓名 table."""
+    header = inner[0]
+    if len(header) < 2 or header[0] not in ("职务", "岗位") or header[1] != "姓名":
+        return []
+    listed = {row[0] for row in inner[1:]}
+    line = text.strip().split("\n")[0]
+    rows: Grid = []
+    for pattern in _APPOINTED:
+        for m in pattern.finditer(line):
+            if m.group("post") not in listed:
+                listed.add(m.group("post"))
+                rows.append([m.group("post"), m.group("who"), *[""] * (len(header) - 2)])
+    return rows

@@ -20,6 +20,9 @@ from plans.structure import Block, BlockKind, classify_line, classify_ocr_line
 _SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 _PARAGRAPH_END = re.compile(r"[。！!？?]$")  # a line that reaches the margin continues unless a sentence ends
 _COLUMN_GAP = re.compile(r"\S[ \u3000\t]{2,}\S")
+# "安监办主任　朱国平　13906168235": fields set apart by an ideographic space, a number last, are a typed contact row
+# (no clause punctuation: a sentence listing "A　0510-…；B　0510-…" may wrap inside its last number)
+_NUMBER_ROW = re.compile(r"^[^，,。；;：:、]+[\u3000\t]\s*\d[\d\-－ ]{4,}\d$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
@@ -184,6 +187,8 @@ def _layer_blocks(
             # text, unless the row breaks inside a list ("成员：党政办公室、" runs on)
             and (not _COLUMN_GAP.search(last_line.text) or last_line.text.endswith(("、", "，", ",", "：")))
             and not _sheet_rows(last_line.text, line.text)
+            # on a page of short contact rows the longest row makes the margin: it runs on to nothing
+            and not _NUMBER_ROW.search(last_line.text)
         )
         # CJK text is set flush: a line that stops short of the margin ends its paragraph, even when
         # PyMuPDF groups the next line into the same text block (a bold group name above its text)

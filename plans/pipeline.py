@@ -52,6 +52,7 @@ from plans.rules_name_duty_lines import extract_name_duty_lines
 from plans.rules_org import extract_org_units
 from plans.rules_org_answers_to import desk_duties, place_answering_bodies
 from plans.rules_org_kind_rows import drop_kind_units
+from plans.rules_paired_levels import fill_paired_levels
 from plans.rules_post_cards import extract_post_cards
 from plans.rules_post_columns import extract_post_columns
 from plans.rules_post_lines import extract_post_lines
@@ -116,6 +117,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     fill_signoff_fields(draft)  # 编制单位 | 发布日期 | 版本 at the end of a plan with no cover
     extract_warning_levels(draft, sections)
     extract_response_levels(draft, sections)
+    fill_paired_levels(draft)  # "…的，由X发布蓝色预警，同时启动Ⅳ级响应，由Y现场指挥。主要措施：a；b"
     fill_branch_levels(draft)  # "①情形→Ⅲ级响应（年级级）：X指挥，a，b。" lines of a flow chart
     extract_grade_items(draft, sections)  # "分两级处置：（1）一般泄漏：…" where no level is numbered
     fill_grade_line_triggers(draft, sections)  # "响应分为Ⅲ级、Ⅱ级：" then "Ⅲ级：<trigger>；" lines
