@@ -61,7 +61,10 @@ _PIVOT = re.compile(
 
 def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
-    text = plain_mandarin(spoken_counts(register_form(mixed_words.normalise(text))))  # 几化, 哪搭, 跟, 啥; "lingang 这周 alarm 几次"; "X（江阴）有限责任公司"
+    text = spoken_counts(
+        register_form(mixed_words.normalise(text))
+    )  # "lingang 这周 alarm 几次"; "X（江阴）有限责任公司"
+    text = plain_mandarin(text)  # Jiangyin 几化 / 哪搭 / 啥
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(

@@ -53,7 +53,9 @@ def test_two_towns_on_duty_list_both_rosters() -> None:
         row = {"id": f"P-{town}", "town": town}
         return ChatAnswer(answer=f"{town} 值班", path="template", intent="duty_now", rows=[row]), None
 
-    got, _ = asker(ask, lambda: TOWNS)("城东同云亭今天哪个带班", Principal(user_id="t", scope=DataScope()), None, False)
+    got, _ = asker(ask, lambda: TOWNS)(
+        "城东同云亭今天哪个带班", Principal(user_id="t", scope=DataScope()), None, False
+    )
     assert asked == ["城东街道今天谁带班", "云亭街道今天谁带班"]
     assert [r["town"] for r in got.rows] == ["城东街道", "云亭街道"]
     assert "城东街道" in got.answer and "云亭街道" in got.answer
