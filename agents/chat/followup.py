@@ -58,6 +58,8 @@ ELLIPTIC = re.compile(
 # A continuation that widens the place again is a new question: "全市呢" is read by the town slot rules.
 _NEW_SUBJECT = re.compile(r"全市|全区|所有镇|整个|另外")
 _CONTINUE_MAX_CHARS = 12
+# "都是什么报警", "具体是哪些隐患", "分别是哪几起": the members of what was just counted, nothing new said.
+_MEMBERS_ASKED = re.compile(r"^(?:那|那么)?(?:都|具体|分别)(?:是|有)(?:什么|哪些|哪几[起条家个次项处])")
 _ALARM_SAID = re.compile(r"报警|告警|异常|事件|预警")
 _DEVICES = {"sensors_offline", "sensors_alarming", "cameras_offline", "camera_count"}
 # Lists without a count form whose rows name firms: "是哪家企业在搞" after "今天城东有几个特殊作业"
@@ -194,6 +196,8 @@ def continues(text: str, previous_intent: str | None, intent: str | None, *, mov
     ):
         return True  # "今年临港被处罚了几次" → "分别是哪几家企业": the members behind that count
     fam = family(intent)
+    if not moved and _MEMBERS_ASKED.search(text) and fam is not None and fam == family(previous_intent):
+        return True  # "周庄镇今天有几起报警" → "都是什么报警": the items behind that count (chat round 34)
     related = (
         intent == previous_intent
         or {intent, previous_intent} <= _DEVICES

@@ -22,6 +22,7 @@ from agents.chat.purpose_clause import without_purpose_clause
 from agents.chat.replaced_part import without_replaced_part
 from agents.chat.spoken_counts import spoken_counts
 from agents.chat.wordslips import fix_word_slips
+from agents.chat.wu_dialect import plain_mandarin
 
 _SHORT_FORMS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"重大源|重危源|重大危源"), "重大危险源"),
@@ -60,7 +61,10 @@ _PIVOT = re.compile(
 
 def expand_shorthand(text: str) -> str:
     """The question with its duty-room abbreviations written out ("夏港三级重大源" → "夏港三级重大危险源")."""
-    text = spoken_counts(register_form(mixed_words.normalise(text)))  # "lingang 这周 alarm 几次"; "X（江阴）有限责任公司"
+    text = spoken_counts(
+        register_form(mixed_words.normalise(text))
+    )  # "lingang 这周 alarm 几次"; "X（江阴）有限责任公司"
+    text = plain_mandarin(text)  # Jiangyin 几化 / 哪搭 / 啥
     for pattern, full in _SHORT_FORMS:
         text = pattern.sub(full, text)
     return expand_plain_words(

@@ -26,6 +26,9 @@ _WHICH = re.compile(
 )
 _MORE = re.compile(r"(?:更|比较|最)?(?:多|少|高|低)(?:一些|一点|些)?(?:呢|啊|呀)?[？?。]*$")
 _EACH = re.compile(r"各自|分别|各")
+# "璜土跟利港现在哪个值班": who is on duty in each town, both rosters listed (chat round 34).
+_ON_DUTY = re.compile(r"值班|带班|值守")
+_LISTED = {"duty_now": "位值班人员"}  # intent → what its rows are, for the total said first
 
 
 def _pair(text: str, gazetteer: Gazetteer) -> tuple[re.Match[str], str, str] | None:
@@ -43,6 +46,8 @@ def _pair(text: str, gazetteer: Gazetteer) -> tuple[re.Match[str], str, str] | N
 
 def _for_town(text: str, joined: re.Match[str], town: str) -> str | None:
     rest = text[: joined.start()] + town + text[joined.end() :]
+    if _ON_DUTY.search(rest):
+        return _WHICH.sub("谁", rest, count=1) if _WHICH.search(rest) else rest
     if _WHICH.search(rest) and _MORE.search(rest):  # 哪个…多
         rest = _MORE.sub("", _WHICH.sub("", rest, count=1))
         return rest + ("有多少" if not re.search(r"多少|几", rest) else "")
@@ -64,6 +69,10 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
         (first, state), (second, _) = (ask(q or "", principal, None, use_llm) for q in questions)
         if first.intent is None or first.intent != second.intent:
             return ask(text, principal, previous, use_llm)
+        if first.intent in _LISTED:  # no number to compare: one town's rows after the other's
+            rows = [*first.rows, *second.rows]
+            both = f"{found[1]}、{found[2]}共查到 {len(rows)} {_LISTED[first.intent]}。\n{first.answer}\n{second.answer}"
+            return first.model_copy(update={"answer": both, "rows": rows}), state
         a, b = value(first, questions[0] or ""), value(second, questions[1] or "")
         t1, t2 = found[1], found[2]
         way = "持平" if a == b else f"{t1 if a > b else t2}多，多了 {abs(a - b):g}"
