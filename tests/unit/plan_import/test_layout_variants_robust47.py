@@ -58,7 +58,7 @@ def test_posts_appointed_after_xiashe_without_cards_still_belong_to_the_group() 
 
 
 def test_a_body_founded_in_the_same_sentence_keeps_its_posts() -> None:
-    """"成立X，下设A组，…任总指挥": the body founded first is the one the posts are of."""
+    """ "成立X，下设A组，…任总指挥": the body founded first is the one the posts are of."""
     plan = _import([
         {"h1": "二、组织机构"},
         {"p": "公司成立应急指挥部，下设疏散组，总经理任总指挥，行政部经理任副总指挥。"},
