@@ -350,8 +350,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 listing = name if duty_runs_on(lead.group(2), sentence, block.text) else None
                 continue
             appointed = appointed_roles(text)  # "由镇长任指挥长" / "…主要负责人为成员"
-            if appointed:
-                owner = current or default_unit(units, draft, block, unit)
+            if appointed:  # "指挥部下设现场处置组，储运部经理任组长": the body this sentence set up
+                owner = first_created or current or default_unit(units, draft, block, unit)
                 for title, holder, start, end in appointed:
                     role(owner, title, holder, block, offset + start, offset + end)
                 clause_duty = duty_clause(text, r"[，,]")

@@ -9,6 +9,7 @@ from typing import Any
 from plans.bilingual import chinese_label
 from plans.draft import PlanDraft
 from plans.rules_org_cells import cell_items, owner_by_titles, per_post_groups, person_in, spelled_out
+from plans.rules_org_duties import appointed_roles
 from plans.rules_org_names import CREW_POST, ROLE_HOLDER, ROLE_TITLES, UNIT_SUFFIX, canonical, headquarters
 from plans.rules_org_post_units import route_unit_posts
 from plans.rules_post_cards import card_grid, listed_post
@@ -94,6 +95,10 @@ def org_table(
                     title, holder = (
                         (titled.group(1), titled.group(2)) if titled else (header[col].strip(), cell)
                     )
+                    role(name, title, holder, block, 0, len(block.text))
+            if not role_cols and post_col is None and person_col is not None:
+                # "人员组成 | 动力车间主任任组长，…为组员": the appointment sentence a paragraph would hold
+                for title, holder, _s, _e in appointed_roles(table_cell(row, person_col)):
                     role(name, title, holder, block, 0, len(block.text))
             if not role_cols and post_col is not None and person_col is not None:
                 post, person = table_cell(row, post_col), person_in(table_cell(row, person_col))
