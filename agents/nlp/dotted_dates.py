@@ -9,6 +9,10 @@ A dotted pair is also a decimal (25.5度, 温度35.8, 东经120.3, 压力16.5MPa
 no digit, dot or unit follows, no digit, letter, dot or slash stands before it, and no measured quantity or
 comparison is said just before it (温度超过25.5, 浓度 > 13.2, 液位达到 20.5, 北纬31.9 stay numbers); a day the month
 lacks (31.9, 30.2) is no date either.
+
+Since events40, a month.day pair with 晚 glued to it (11.3晚, as pasted from a report) is that evening: the bare 晚
+after a dotted date was left over, so the pair becomes M月D日晚上, which the grammar reads (18:00–24:00) even after a
+full-width colon (上报：11.3晚), where the dotted pair alone was misread.
 """
 
 from __future__ import annotations
@@ -42,6 +46,16 @@ def _day_month(m: re.Match[str]) -> str:
     return f"{month}月{day}日"
 
 
+# 11.3晚 / 11.3晚华士镇: 晚 not already part of 晚上 / 晚间 / 晚饭 / 晚点 (a later time, not the evening).
+_MONTH_DOT_DAY_EVENING = re.compile(r"(?<![\dA-Za-z./])(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])晚(?![上间饭点些])")
+
+
+def _evening(m: re.Match[str]) -> str:
+    if _MEASURED.search(m.string[max(0, m.start() - 6) : m.start()]):
+        return m.group()
+    return f"{int(m.group(1))}月{int(m.group(2))}日晚上"
+
+
 def dotted_date_rules() -> list[_Rule]:
-    """20.12 → 12月20日 (day.month only where month.day is impossible)."""
-    return [(_DAY_DOT_MONTH, _day_month)]
+    """20.12 → 12月20日 (day.month only where month.day is impossible); 11.3晚 → 11月3日晚上."""
+    return [(_DAY_DOT_MONTH, _day_month), (_MONTH_DOT_DAY_EVENING, _evening)]
