@@ -121,7 +121,9 @@ class Toll:
     @property
     def counted(self) -> bool:
         """Whether a toll is said at all (figures, or none outright), not only what happened."""
-        return bool(self.deaths or self.injured or self.loss_wan or self.no_deaths or self.no_injuries or self.trapped)
+        return bool(
+            self.deaths or self.injured or self.loss_wan or self.no_deaths or self.no_injuries or self.trapped
+        )
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
