@@ -58,3 +58,11 @@ def test_a_retail_shop_is_in_the_commerce_sector() -> None:
 
 def test_a_restaurant_is_not() -> None:
     assert "商贸" not in _sectors("饭店后厨起火了，启动哪个预案")
+
+
+# ---- a leak said by how much it leaks or what cracked -----------------------------------------------------
+def test_a_leak_said_as_seen_on_a_crashed_tanker_is_a_leak() -> None:
+    from agents.chat import plan_guide
+
+    types = plan_guide.slot_values("锡澄高速一辆液碱槽车撞了护栏，罐体破了一个口子，漏得满地都是，按哪个预案")
+    assert "泄漏" in (types.get("accident_types") or [])
