@@ -17,7 +17,8 @@ from agents.chat import plan_account
 # (what is seen, the accident type of the plans' vocabulary it shows)
 _TYPED: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"冒(?:黑|浓|大)烟|黑烟|浓烟|(?:全面|剧烈|猛烈|持续)?燃烧|烧着了|冒火|火苗"), "火灾"),
-    (re.compile(r"滴漏|渗漏|渗液|冒液|漏液|(?:有点|有些|一点|还在|在往外|往外)漏"), "泄漏"),
+    (re.compile(r"滴漏|渗漏|渗液|冒液|漏液|(?:有点|有些|一点|还在|在往外|往外)漏|"
+                r"漏得|(?:阀门|阀|罐体|罐身|管道|管线|法兰)(?:被撞)?(?:裂|破)"), "泄漏"),  # "阀门裂了，漏得很厉害"
     # a smell the caller names: a gas or vapour getting out
     (re.compile(r"(?:刺鼻|呛人|难闻|刺激性)的?(?:气味|味道|味)|(?:氨|氯|氯气|煤气|硫化氢|臭鸡蛋|溶剂|油漆)(?:的)?(?:气味|味道|味)"),
      "泄漏"),

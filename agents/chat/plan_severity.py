@@ -74,6 +74,12 @@ _LOSSES = (
         r"(?<![\d一二两三四五六七八九十百千几数上近超过])" + _AMOUNT + r"元?的?(?:直接)?(?:经济)?损失"
     ),
 )
+# People trapped, their state not known yet: "3个工人被压住", "被困2人", "有两个人埋在下面". A plan
+# whose condition says 已经或可能造成 N人死亡 counts them as the deaths the accident may cause.
+_TRAPPED = (
+    re.compile(_NUM + _WHO + r"(?:被|还|都)?(?:困|压|埋|卡|砸)(?:住|在|了|着)"),
+    re.compile(r"(?:被困|被埋|被压住?)(?:了|的有)?\s*" + _NUM + _WHO),
+)
 # "伤亡12人", "造成5人伤亡", "伤亡人数达到8人": dead and injured together, the split not yet known.
 _CASUALTIES = (
     re.compile(r"伤亡(?:人数)?(?:达到?|共|约|有)?\s*" + _NUM + _WHO),
@@ -110,11 +116,14 @@ class Toll:
     # a level asked of an account that says no toll at all ("倒在池边叫不醒，几级响应"): read as the least
     # class (一般) where a plan grades by class or counts, as a first report is until figures come
     least: bool = False
+    trapped: int | None = None  # trapped, alive or not: deaths an 可能造成 condition counts
 
     @property
     def counted(self) -> bool:
         """Whether a toll is said at all (figures, or none outright), not only what happened."""
-        return bool(self.deaths or self.injured or self.loss_wan or self.no_deaths or self.no_injuries)
+        return bool(
+            self.deaths or self.injured or self.loss_wan or self.no_deaths or self.no_injuries or self.trapped
+        )
 
     def national_class(self) -> str:
         """一般 / 较大 / 重大 / 特别重大 by the 条例's thresholds (the highest any figure reaches)."""
@@ -175,14 +184,15 @@ def asked_toll(question: str) -> Toll | None:
     if injured is None and (total := _first(_CASUALTIES, text)):
         # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
         injured = total - (deaths or 0) if total > (deaths or 0) else None
+    trapped = _first(_TRAPPED, text)
     none = bool(_NO_CASUALTIES.search(text))
     no_injuries = not injured and (none or bool(_NO_INJURIES.search(text)))
     # "没人受伤" is said of everyone: no one hurt, so no one dead either
     no_deaths = not deaths and (none or no_injuries or bool(_NO_DEATHS.search(text)))
-    if not (deaths or injured or loss or no_deaths or no_injuries):
+    if not (deaths or injured or loss or no_deaths or no_injuries or trapped):
         return None
     return Toll(deaths or None, injured or None, loss, loss_words, vague and bool(deaths or injured),
-                no_deaths, no_injuries)  # fmt: skip
+                no_deaths, no_injuries, trapped=trapped or None)  # fmt: skip
 
 
 # No one dead or hurt, said outright: "没有人员伤亡", "没人受伤", "无人死亡", "没有死人".
@@ -236,7 +246,9 @@ def _toll_meets(clause: str, toll: Toll) -> bool | None:
         return toll.no_injuries if re.search(r"受伤|重伤|中毒", clause) else None
     if "死亡" in clause or "遇难" in clause:
         low, high = _bounds(clause)
-        return toll.deaths is not None and low <= toll.deaths <= high
+        # "已经或可能造成3人以上死亡": the trapped count with the dead as deaths it may cause
+        dead = (toll.deaths or 0) + (toll.trapped or 0 if "可能" in clause else 0)
+        return bool(dead) and low <= dead <= high
     if re.search(r"重伤|受伤|中毒", clause):
         low, high = _bounds(clause)
         return toll.injured is not None and low <= toll.injured <= high
