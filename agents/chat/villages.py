@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from agents.chat.router import asks_plan
 from agents.chat.slots import Gazetteer, Slots, normalise_question
 
 # A park said by name: 华士工业园, 璜土化工园区, 石利港区. Its name part is cut at a function word
@@ -20,6 +21,8 @@ from agents.chat.slots import Gazetteer, Slots, normalise_question
 _PARK = re.compile(r"[\u4e00-\u9fff]{0,4}(?:工业园区|工业园|产业园|科技园|工业区|集中区|园区|港区)")
 _FUNCTION_WORD = re.compile(r".*[的在和与及里有是个家那这哪些到去]")
 _PARK_SUFFIX = re.compile(r"(?:工业园区|工业园|产业园|科技园|工业区|集中区|园区|港区)$")
+# "我们园区", "本园区", "各园区": the caller's own or every park, no name (``agents.chat.ownscope``).
+_NO_NAME = re.compile(r"^(?:我们?|咱们?|本|该|这|那|各|每|哪|全|其他|所在|所属|整个)")
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def village_ids(rows: Iterable[Mapping[str, str]]) -> dict[str, tuple[str, ...]]
 def _park_said(text: str) -> str | None:
     for m in _PARK.finditer(text):
         name = _FUNCTION_WORD.sub("", m.group())
-        if len(_PARK_SUFFIX.sub("", name)) >= 2:  # "工业园区" alone names no park
+        if len(_PARK_SUFFIX.sub("", name)) >= 2 and not _NO_NAME.match(name):  # "工业园区" alone: no name
             return name
     return None
 
@@ -64,8 +67,14 @@ def narrow(text: str, slots: Slots, gazetteer: Gazetteer) -> Slots:
         if len(ids) == 1:
             slots.village, slots.town = ids[0], slots.town or ids[0].split("/", 1)[0]
             return slots
-    park = _park_said(said)
-    if park and not (named and park in named) and park not in gazetteer.names():
+    park = _park_said(said)  # "璜土化工园区" is 璜土镇's own park (a held kind); a plan's scene is no filter
+    if (
+        park
+        and not (named and park in named)
+        and park not in gazetteer.names()
+        and not any(name in park for name in gazetteer.villages)
+        and not asks_plan(said)
+    ):
         slots.unknown_town, slots.town = park, None
     return slots
 

@@ -70,3 +70,9 @@ def test_a_park_the_graph_does_not_hold_is_declined_naming_the_held_parks() -> N
         assert park in answer and "物流园区" in answer and "石利港区" in answer
     _, held = _slots("临港物流园区有几家危化企业")  # held: its town's parcel
     assert held.unknown_town is None and held.village == "临港经济开发区/物流园区"
+
+
+def test_an_own_park_a_town_s_park_of_a_held_kind_and_a_plan_scene_are_not_declined() -> None:
+    for question in ("我们园区有几家企业", "周庄物流园区有哪些企业", "周庄工业园着火了启动什么预案"):
+        _, s = _slots(question)
+        assert s.unknown_town is None, question
