@@ -21,6 +21,9 @@ from agents.chat.slots import Gazetteer, Slots, normalise_question
 _PARK = re.compile(r"[\u4e00-\u9fff]{0,4}(?:工业园区|工业园|产业园|科技园|工业区|集中区|园区|港区)")
 _FUNCTION_WORD = re.compile(r".*[的在和与及里有是个家那这哪些到去]")
 _PARK_SUFFIX = re.compile(r"(?:工业园区|工业园|产业园|科技园|工业区|集中区|园区|港区)$")
+# Firms counted or listed ("有几家", "有哪些", "名单"): only then is an unheld park declined; a park said
+# as an accident's scene ("石利集中区里一家企业苯泄漏") is where it happened, not a filter.
+_FIRMS_ASKED = re.compile(r"(?:几|多少)家|哪(?:些|几家)|名单|清单|列(?:一下|出)")
 # "我们园区", "本园区", "各园区": the caller's own or every park, no name (``agents.chat.ownscope``).
 _NO_NAME = re.compile(r"^(?:我们?|咱们?|本|该|这|那|各|每|哪|全|其他|所在|所属|整个)")
 
@@ -74,6 +77,7 @@ def narrow(text: str, slots: Slots, gazetteer: Gazetteer) -> Slots:
         and park not in gazetteer.names()
         and not any(name in park for name in gazetteer.villages)
         and not asks_plan(said)
+        and _FIRMS_ASKED.search(said)
     ):
         slots.unknown_town, slots.town = park, None
     return slots

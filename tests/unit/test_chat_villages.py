@@ -73,6 +73,11 @@ def test_a_park_the_graph_does_not_hold_is_declined_naming_the_held_parks() -> N
 
 
 def test_an_own_park_a_town_s_park_of_a_held_kind_and_a_plan_scene_are_not_declined() -> None:
-    for question in ("我们园区有几家企业", "周庄物流园区有哪些企业", "周庄工业园着火了启动什么预案"):
+    for question in (
+        "我们园区有几家企业",
+        "周庄物流园区有哪些企业",
+        "周庄工业园着火了启动什么预案",
+        "澄南工业园里一家企业氯气泄漏，多久要上报",
+    ):
         _, s = _slots(question)
         assert s.unknown_town is None, question
