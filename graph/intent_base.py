@@ -16,6 +16,9 @@ _ENT = (
     "AND ($enterprise_ids IS NULL OR e.id IN $enterprise_ids) AND " + ENTERPRISE_SCOPE
 )
 _ENT_SLOTS = ("town", "enterprise_id", "enterprise_ids")
+# One village, community or park parcel ("新桥镇/马嘶村", the Village id that ``e.village`` holds): the
+# enterprise templates filter by it (``agents.chat.villages``); other records are held per town.
+_VILLAGE = "($village IS NULL OR e.village = $village)"
 _ENT_FILTERS = (
     "($category IS NULL OR e.category = $category) "
     "AND ($category_group IS NULL OR e.category IN $category_group) "

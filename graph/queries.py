@@ -91,7 +91,7 @@ ORDER BY dx * dx + dy * dy, n.id LIMIT $limit
 # Villages and communities with their town, so a question that names 马嘶村 instead of 新桥镇 is placed.
 VILLAGES = """
 MATCH (v:Village)-[:PART_OF]->(t:Town)
-RETURN v.name AS village, t.id AS town
+RETURN v.name AS village, t.id AS town, v.id AS id
 """
 
 TOWNS = """

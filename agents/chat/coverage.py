@@ -213,7 +213,8 @@ def uncovered(
         missing.append("多个镇街")
     named = slots.enterprise_mention if slots.enterprise_mention_strong or restricted else None
     below_town = _BELOW_TOWN.search(text.replace(named, " ") if named else text)  # not "…村加油站" itself
-    if below_town and not (intent_id in TOWN_HELD_INTENTS and _placed_by_village(slots)):
+    held = slots.village is not None and "village" in intent.slots  # enterprise lists and counts
+    if below_town and not held and not (intent_id in TOWN_HELD_INTENTS and _placed_by_village(slots)):
         missing.append("村或社区")
     said = [
         a

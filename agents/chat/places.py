@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from agents.chat.router import asks_plan
 from agents.chat.slots import Gazetteer, Slots
+from agents.chat.villages import VillageGazetteer, village_ids
 from core.ports import GraphStore
 from graph import queries as gq
 
@@ -25,8 +26,10 @@ def village_aliases(villages: Iterable[Mapping[str, str]]) -> dict[str, str]:
 
 
 def with_villages(gazetteer: Gazetteer, villages: Iterable[Mapping[str, str]]) -> Gazetteer:
-    """``gazetteer`` that also places the villages; a town's own names and aliases win over a village's."""
-    return Gazetteer(gazetteer.towns, village_aliases(villages) | gazetteer.aliases)
+    """``gazetteer`` that also places the villages; a town's own names and aliases win over a village's.
+    It keeps each village's id, the filter of enterprise questions (``agents.chat.villages``)."""
+    rows = list(villages)
+    return VillageGazetteer(gazetteer.towns, village_aliases(rows) | gazetteer.aliases, village_ids(rows))
 
 
 # A road, station, tunnel, bridge or park said as the place (幸福路那边, 江阴高铁站附近): the graph holds

@@ -62,6 +62,7 @@ from agents.chat.sole_firm import sole_firm
 from agents.chat.threshold_check import asker as total_bound
 from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
+from agents.chat.villages import narrow, not_found
 from agents.llm.prompts import PromptLibrary, complete_prompt
 from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
@@ -162,12 +163,10 @@ class ChatService:
         scope = principal.scope
         own = own_scope(text, scope)  # "本镇", "我们公司": the caller's own town or enterprise
         text = named_by_code(own.text, scope, self.repository)  # "9132…的法人是谁": the firm's name
-        slots = extract_slots(text, self.gazetteer())
+        slots = narrow(text, extract_slots(text, self.gazetteer()), self.gazetteer())
         slots.town = place_of(own, slots.town, slots.town_mention)
         if (unknown := slots.unknown_town or places.unknown_place(text, slots)) and not slots.town:
-            return ChatAnswer(
-                answer=f"没有找到名为“{unknown}”的镇街或地点，请检查名称或说明所在镇街。", path="refusal"
-            ), None
+            return ChatAnswer(answer=not_found(unknown, self.gazetteer()), path="refusal"), None
         if slots.town and not scope.allows_town(slots.town):
             return ChatAnswer(
                 answer=f"无权查看“{slots.town}”的数据（超出您的数据范围）。", path="refusal"
@@ -223,7 +222,7 @@ class ChatService:
             intent_id = follow_form(text, previous.intent, intent_id)  # "都列出来", "各镇呢"
             # a new town or enterprise replaces the old place and the old result-set restriction
             moved = slots.town is not None or enterprise is not None
-            dropped = {"town", "enterprise_id", "enterprise_ids"} if moved else set()
+            dropped = {"town", "village", "enterprise_id", "enterprise_ids"} if moved else set()
             if intent_id != previous.intent and BY_ID[intent_id].key_kind == "town":
                 dropped |= {"town"}  # "临港有几家加油站" → "各镇呢": every town; "按类型统计" keeps it
             base = {k: v for k, v in previous.slots.items() if k not in dropped}

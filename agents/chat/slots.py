@@ -19,6 +19,7 @@ from agents.chat.mentions import CHEM_STOP, PRONOUN, joins_name, trade_head, tra
 from agents.chat.shorthand import expand_shorthand
 from agents.chat.spelling import loose_town_in, simplified
 from agents.chat.tags import tag_of
+from agents.chat.town_words import unknown_town_in
 from agents.llm.vocab import cn_to_int
 from core.vocab import (
     EnterpriseScale,
@@ -183,6 +184,7 @@ class Slots:
 
     town: str | None = None
     town_mention: str | None = None
+    village: str | None = None  # the Village id ("新桥镇/马嘶村") when one is said (agents.chat.villages)
     unknown_town: str | None = None
     enterprise_mention: str | None = None
     enterprise_mention_strong: bool = False  # looks like a full name: an unresolved one is reported
@@ -226,10 +228,6 @@ def _first_word(text: str, table: Mapping[str, object]) -> str | None:
     return max(hits, key=len) if hits else None
 
 
-_UNKNOWN_TOWN = re.compile(r"(?:^|[\s，,。？?、在到离和与])([\u4e00-\u9fff]{2,3}(?:镇|街道|开发区))")
-_NOT_TOWN = re.compile(r"^(?:请|麻烦|帮我)?(我们|本|按|各|每|这|那|全|该|哪|所在|所属|其他|前[0-9一二两三四五六七八九十])|.*(?:礼拜|星期|[周月年天晚早夜]|现在|以来|至今)[一二三四五六日天末]?(?:镇|街道|开发区)$")  # fmt: skip  # "上礼拜镇上", "下周一开发区", "明天街道": a time word, then the caller's own area
-
-
 def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     text = normalise_question(question)
     s = Slots()
@@ -239,9 +237,7 @@ def extract_slots(question: str, gazetteer: Gazetteer) -> Slots:
     if towns:
         s.town_mention, s.town = towns[0]
     else:
-        m = _UNKNOWN_TOWN.search(text)
-        if m and not _NOT_TOWN.match(m.group(1)) and not re.search(r"(各|哪个|哪些|每个)(镇|街道)", text):
-            s.unknown_town = m.group(1)
+        s.unknown_town = unknown_town_in(text)
     rest = text
     for mention, _ in towns:
         rest = rest.replace(mention, " ")
