@@ -130,7 +130,9 @@ def main() -> None:
         "--big-pdf-copies", type=int, default=250, help="copies for the ≥500-page memory test"
     )
     parser.add_argument("--output", default="-")
-    parser.add_argument("--long", action="store_true", help="only the DOCX rows and the long single-section plans")
+    parser.add_argument(
+        "--long", action="store_true", help="only the DOCX rows and the long single-section plans"
+    )
     parser.add_argument(
         "--llm",
         action="store_true",

@@ -47,7 +47,9 @@ def _day_month(m: re.Match[str]) -> str:
 
 
 # 11.3晚 / 11.3晚华士镇: 晚 not already part of 晚上 / 晚间 / 晚饭 / 晚点 (a later time, not the evening).
-_MONTH_DOT_DAY_EVENING = re.compile(r"(?<![\dA-Za-z./])(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])晚(?![上间饭点些])")
+_MONTH_DOT_DAY_EVENING = re.compile(
+    r"(?<![\dA-Za-z./])(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])晚(?![上间饭点些])"
+)
 
 
 def _evening(m: re.Match[str]) -> str:

@@ -30,7 +30,9 @@ EVENING_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), EVENING_CASES, ids=[c[0] for c in EVENING_CASES])
-def test_dotted_date_with_evening(parser: EventQueryParser, text: str, expected: tuple[datetime, datetime]) -> None:
+def test_dotted_date_with_evening(
+    parser: EventQueryParser, text: str, expected: tuple[datetime, datetime]
+) -> None:
     f = parser.parse(text, NOW).filter
     assert (f.time_from, f.time_to) == expected
 
