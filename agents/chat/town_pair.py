@@ -70,9 +70,9 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer]) -> Answer:
         if first.intent is None or first.intent != second.intent:
             return ask(text, principal, previous, use_llm)
         if first.intent in _LISTED:  # no number to compare: one town's rows after the other's
-            rows = [*first.rows, *second.rows]
-            both = f"{found[1]}、{found[2]}共查到 {len(rows)} {_LISTED[first.intent]}。\n{first.answer}\n{second.answer}"
-            return first.model_copy(update={"answer": both, "rows": rows}), state
+            listed = [*first.rows, *second.rows]
+            both = f"{found[1]}、{found[2]}共查到 {len(listed)} {_LISTED[first.intent]}。\n{first.answer}\n{second.answer}"
+            return first.model_copy(update={"answer": both, "rows": listed}), state
         a, b = value(first, questions[0] or ""), value(second, questions[1] or "")
         t1, t2 = found[1], found[2]
         way = "持平" if a == b else f"{t1 if a > b else t2}多，多了 {abs(a - b):g}"
