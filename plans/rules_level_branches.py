@@ -14,7 +14,7 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS
 from plans.draft import PlanDraft
-from plans.rules_level_fields import level_of
+from plans.rules_level_fields import fill_commander_and_actions, level_of
 from plans.structure import Block
 
 _ARROW = r"[→⇒➔➝]"
@@ -69,14 +69,5 @@ def fill_branch_levels(draft: PlanDraft) -> None:
             draft.cite(
                 f"/response_levels/{at}/trigger", block.paragraph, m.start("trigger"), m.end("trigger")
             )
-        if entry["commander"] is None:
-            entry["commander"] = who
-            start = block.text.find(who, m.start("body"))
-            draft.cite(f"/response_levels/{at}/commander", block.paragraph, start, start + len(who))
-        if not entry["actions"]:
-            for action in actions:
-                entry["actions"].append(action)
-                start = block.text.find(action, m.start("body"))
-                pointer = f"/response_levels/{at}/actions/{len(entry['actions']) - 1}"
-                draft.cite(pointer, block.paragraph, start, start + len(action))
+        fill_commander_and_actions(draft, at, block, who, actions, (m.start("body"), m.start("body")))
     draft.sort_list("response_levels", lambda r: RESPONSE_LEVELS.index(r["level"]))

@@ -316,3 +316,21 @@ def labelled_field(
                 draft.cite(
                     f"/response_levels/{index}/actions/{n}", block.paragraph, start, end, confidence=0.8
                 )
+
+
+def fill_commander_and_actions(
+    draft: PlanDraft, at: int, block: Block, who: str | None, actions: list[str], search_from: tuple[int, int]
+) -> None:
+    """Give response level ``at`` its commander and actions read from ``block`` when it has none yet,
+    each cited where it is written (the commander found from ``search_from[0]``, actions from ``[1]``)."""
+    entry = draft.data["response_levels"][at]
+    if entry["commander"] is None and who:
+        entry["commander"] = who
+        start = block.text.find(who, search_from[0])
+        draft.cite(f"/response_levels/{at}/commander", block.paragraph, start, start + len(who))
+    if not entry["actions"]:
+        for action in actions:
+            entry["actions"].append(action)
+            start = block.text.find(action, search_from[1])
+            pointer = f"/response_levels/{at}/actions/{len(entry['actions']) - 1}"
+            draft.cite(pointer, block.paragraph, start, start + len(action))

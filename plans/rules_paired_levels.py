@@ -16,7 +16,13 @@ from typing import Any
 
 from agents.llm.vocab import RESPONSE_LEVELS, normalise_level
 from plans.draft import PlanDraft
-from plans.rules_level_fields import _LEVEL_TOKEN, commander_in, split_actions, strip_number
+from plans.rules_level_fields import (
+    _LEVEL_TOKEN,
+    commander_in,
+    fill_commander_and_actions,
+    split_actions,
+    strip_number,
+)
 from plans.structure import Block
 
 _PAIRED = re.compile(
@@ -88,17 +94,9 @@ def _response(draft: PlanDraft, block: Block, m: re.Match[str], trigger: str, ac
     if not entry["trigger"] or trigger[:-1] == entry["trigger"]:
         entry["trigger"] = trigger
         draft.cite(f"/response_levels/{at}/trigger", block.paragraph, m.start("cond"), m.end("cond"))
-    who = _commander(m.group("rest"))
-    if entry["commander"] is None and who:
-        entry["commander"] = who
-        start = block.text.find(who, m.start("rest"))
-        draft.cite(f"/response_levels/{at}/commander", block.paragraph, start, start + len(who))
-    if not entry["actions"]:
-        for action in actions:
-            entry["actions"].append(action)
-            start = block.text.find(action, m.end())
-            pointer = f"/response_levels/{at}/actions/{len(entry['actions']) - 1}"
-            draft.cite(pointer, block.paragraph, start, start + len(action))
+    fill_commander_and_actions(
+        draft, at, block, _commander(m.group("rest")), actions, (m.start("rest"), m.end())
+    )
 
 
 def fill_paired_levels(draft: PlanDraft) -> None:
