@@ -59,6 +59,7 @@ from plans.rules_post_lines import extract_post_lines
 from plans.rules_reporting import extract_reporting
 from plans.rules_resource_subject import fill_kit_holders
 from plans.rules_resources import extract_tables, extract_text_resources
+from plans.rules_roster_lines import strip_holder_phones
 from plans.sections import Outline, outline
 from plans.stock_rows import stock_row_blocks
 from plans.structure import Block, DocumentStructure, settle_origins, stamp_origins
@@ -126,6 +127,7 @@ def extract_fields(draft: PlanDraft, sections: Outline) -> None:
     place_answering_bodies(draft)  # "调度室在指挥部领导下…": a standing body's parent
     desk_duties(draft)  # "调度中心是指挥部的日常值守机构，…，负责a": the desk's duty
     extract_post_lines(draft, sections)  # dash lines and spaced posts the sentence rules leave
+    strip_holder_phones(draft)  # "总指挥：校长　陈国平（139…）": the bracket is how to reach the holder
     extract_name_duty_lines(draft, sections)  # "顾振华——总经理、组长——a；b": the post's, not the body's
     extract_floor_posts(draft, sections)  # "B1层引导员：王磊（超市店长）" under a group
     extract_post_cards(draft)  # the posts' cards need the roles the org rules found

@@ -12,6 +12,7 @@ from plans.rules_contact_duty import contact_in_duty
 from plans.rules_org_names import ROLE_TITLES, UNIT_SUFFIX
 from plans.rules_post_lines import dash_line_contact
 from plans.rules_resources import EMERGENCY_NUMBERS, PHONE_NUMBER
+from plans.rules_roster_lines import post_line_contact
 
 # In running text people also space a mobile for reading ("手机138 1236 5506") and bracket the area code
 # ("（0510）86211001"); both are read as the number they write
@@ -47,7 +48,9 @@ def extract_phone_contacts(draft: PlanDraft) -> None:
             number = _number(m)
             if number in known:
                 continue
-            row = _row_contact(block.text, m.start())
+            # "总指挥：校长　陈国平（139…）": the post and the person of a roster line, before any other reading
+            line_start = block.text.rfind("\n", 0, m.start()) + 1
+            row = post_line_contact(block.text[line_start : m.start()]) or _row_contact(block.text, m.start())
             if row is not None:
                 known.add(number)
                 draft.add(
@@ -145,6 +148,10 @@ def contact_before(raw: str) -> dict[str, str]:
     dashed = dash_line_contact(raw)
     if dashed:  # "组长 — 徐国强（项目经理） — 139…": the post, the person, the body in the bracket
         return dashed
+    # "周庄消防救援站——0510-86219119、86219120": a number after another one on its line reaches the same place
+    raw = _EARLIER_NUMBERS.sub("", raw) or raw
+    # "学校门卫室——0510-…" / "门卫室……0510-…": a dash run or dot leaders join a label to its number
+    raw = _JOINER.sub("", raw)
     line = _LINE_NAMED.search(raw)
     if line:  # "公司值班电话：…" / "安环部24小时值班电话…": the line is the role, what precedes it the unit
         owner = re.split(r"[，。；;、\s：:]", line.group(1))[-1]
@@ -192,6 +199,12 @@ def contact_before(raw: str) -> dict[str, str]:
     return {"name": "", **unit_or_role(addressee if len(addressee) >= 2 else label)}
 
 
+_ONE_NUMBER = r"(?:(?:0\d{2,3}-?)?\d{7,8}|1[3-9]\d{9})"
+# the numbers already read on the line, each followed by 、 / or 或, right before the one being read
+_EARLIER_NUMBERS = re.compile(
+    rf"(?<=[\u4e00-\u9fff\s—–－―：:）)]){_ONE_NUMBER}(?:\s*[、/或]\s*{_ONE_NUMBER})*\s*[、/或]\s*$"
+)
+_JOINER = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*(?:[—–－―─]+|…+|\.{3,}|·{2,})\s*$")
 _POST_SPACE_NAME = re.compile(
     r"(?:^|[，。；;：:\s])([\u4e00-\u9fff]{0,8}(?:主任|经理|长|员|书记|主管|工程师|代表))[ \u3000]+([\u4e00-\u9fff]{2,3})\s*$"
 )

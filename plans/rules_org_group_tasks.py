@@ -1,5 +1,5 @@
 """Whose a bare "任务：a；b" / "工作任务：a；b" paragraph is: the unit its label names, else the group whose
-"■ X组　组长：A　成员：B" line stands just above it (the group's own duties, not those of the body the section
+"■ X组　组长：A　成员：B" (or "● X组：组长 A，组员 B") line stands just above it (the group's own duties, not those of the body the section
 is about)."""
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from plans.structure import Block
 # A label that names no unit: "任务：", "工作任务：", "主要任务：" (the 主要 is outside the captured label)
 _BARE_LABEL = re.compile(r"^(?:工作|具体|本组|该组)?$")
 # The group line names its posts after the group: "■ X组　组长：A（post）　成员：B"
-_POST_LABEL = re.compile(r"(?:组长|队长|负责人|成员|组员)\s*[:：]")
+# or after a space ("● X组：组长 A（post），组员 B")
+_POST_LABEL = re.compile(r"(?:组长|队长|负责人|成员|组员)(?:\s*[:：]|[ \u3000]+[^\s，,。；;：:])")
 
 
 def task_owner(

@@ -36,6 +36,10 @@ _SPACED_POST = re.compile(
     rf"(?:^|[：:，,。；;])\s*({SPACED_TITLES})[ \u3000]+"
     r"([\u4e00-\u9fff]{2,4}(?:[（(][^）)]{1,20}[)）])?)(?=[，,。；;]|$)"
 )
+# "…，组员 各班班主任" / "组员 保安、校医": the members after a space are one holder as written, a listing included
+_SPACED_MEMBERS = re.compile(
+    r"(?:^|[：:，,。；;])\s*(组\s*员|成\s*员|队\s*员)[ \u3000]+([^\s，,。；;：:][^，,。；;：:]{1,60}?)\s*(?=[，,。；;]|$)"
+)
 
 
 # what a room or body ends with; a person's name ends with none of these
@@ -104,7 +108,11 @@ def extract_post_lines(draft: PlanDraft, outline: Outline) -> None:
         named = canonical(label.group(1), units) if label and UNIT_SUFFIX.search(label.group(1)) else None
         if label is None or named is None:
             continue
-        for post in _SPACED_POST.finditer(block.text, label.end(1)):
+        spaced = [
+            *_SPACED_POST.finditer(block.text, label.end(1)),
+            *_SPACED_MEMBERS.finditer(block.text, label.end(1)),
+        ]
+        for post in sorted(spaced, key=lambda m: m.start()):
             _add_role(
                 draft,
                 units[named],
