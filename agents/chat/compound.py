@@ -245,12 +245,9 @@ def plan(
         }
     if stored is not None:  # stored by the hazard source said in its clause, else held by the firm
         chemical = {"chemical": list(stored.ids), "chemical_word": stored.word}
-        at = next((i for i, (lo, hi) in enumerate(bounds) if lo <= stored.start < hi), None)
-        source = (
-            conditions[at] if at is not None and "chemical" in BY_ID[conditions[at].intent].slots else None
-        )
-        if source is not None:
-            conditions[at] = replace(source, values=source.values | chemical)
+        at = next((i for i, (lo, hi) in enumerate(bounds) if lo <= stored.start < hi), -1)
+        if at >= 0 and "chemical" in BY_ID[conditions[at].intent].slots:
+            conditions[at] = replace(conditions[at], values=conditions[at].values | chemical)
         else:
             attributes |= chemical
     if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
