@@ -96,6 +96,7 @@ RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
             "name",
             "legal_rep",
             "safety_officer",
+            "safety_officer_phone",
             "phone",
             "address",
             "town",
@@ -108,11 +109,14 @@ RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
   AND ($enterprise_ids IS NULL OR e.id IN $enterprise_ids) AND {ENTERPRISE_SCOPE}
   AND ($enterprise_id IS NOT NULL OR $enterprise_ids IS NOT NULL)
 RETURN e.id AS id, e.name AS name, e.legal_rep AS legal_rep, e.safety_officer AS safety_officer,
+  head([(p:Person)-[:WORKS_FOR]->(e) WHERE p.name = e.safety_officer | p.phone]) AS safety_officer_phone,
   e.phone AS phone, e.address AS address, e.town AS town, e.category AS category, e.scale AS scale,
   e.responsibility_class AS responsibility_class, e.employees AS employees
 ORDER BY e.name LIMIT $limit""",
         shape="record",
-        item="{name}：法定代表人 {legal_rep}，安全负责人 {safety_officer}，电话 {phone}，地址 {address}"
+        # the safety officer's own phone is the Person's who works there under that name (compound round 4)
+        item="{name}：法定代表人 {legal_rep}，安全负责人 {safety_officer}（本人电话 {safety_officer_phone}），"
+        "企业电话 {phone}，地址 {address}"
         "（{town}，{category}，{scale}，{responsibility_class}类）",
         examples=("澄星化工的法人是谁", "这家企业的安全负责人电话"),
     ),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.condition_edits import edited
 from agents.chat.coverage import ATTRIBUTE_WORDS, attribute_values
 from agents.chat.models import TurnState
 from agents.chat.slots import Gazetteer
@@ -47,7 +48,10 @@ _ENTERPRISE_NOUN = re.compile(r"(?:企业|单位|公司|工厂|厂)")
 
 
 def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str | None:
-    """The earlier composed question with the one condition ``text`` changes, or None."""
+    """The earlier composed question with the one condition ``text`` changes, or None. A condition
+    dropped or added ("不限纺织了", "再加一个条件：…") restates any earlier question."""
+    if previous is not None and previous.question and (changed := edited(text, previous.question, gazetteer)):
+        return changed
     if previous is None or not previous.composed or not previous.question:
         return None
     core = _TAIL.sub("", _LEAD.sub("", text.strip()))

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from agents.chat.condition_templates import ALARM, template_for
 from agents.chat.coverage import (
     ATTRIBUTE_WORDS,
+    CHEMICAL_STORED,
     ENTERPRISE_NOUN,
     ENTERPRISES_ASKED,
     NEGATED,
@@ -38,6 +39,7 @@ from agents.chat.coverage import (
 )
 from agents.chat.either import either_categories
 from agents.chat.hazard_age import without_age
+from agents.chat.lease_sides import TENANTS, joined, lease_step, without_lease_words
 from agents.chat.router import LEASE, counts
 from agents.chat.slots import (
     EVENT_TYPE_SYNONYMS,
@@ -45,6 +47,7 @@ from agents.chat.slots import (
     Slots,
     extract_slots,
 )
+from agents.chat.stored_chemical import stored_chemical, without_chemical
 from agents.chat.timewords import TimeParser, time_window
 from graph.intents import BY_ID
 
@@ -65,13 +68,11 @@ _KINDS = {name: re.compile(p) for name, p in _PATTERNS.items()}
 LEASED = "厂中厂租赁"
 # With a landlord named, its tenants are the set (lessees_of_lessor: "正信橡塑租出去的厂房里的纺织企业",
 # "茂盛的承租企业里还有隐患没整改的"); without one, tenant words (承租, 租厂房) mean every tenant
-# (lease_tenants), while landlord words (出租厂房的企业) have no enterprise-set template.
-_NOT_CONDITIONS = (LEASED,)
+# (lease_tenants, by the landlord's grade if said) and landlord words (出租厂房的企业) the landlord
+# firms (lessor_list; agents.chat.lease_sides).
 _LEASE_WORDS = re.compile(LEASE + r"|租")
 # Lease words that name the tenant side; without a landlord named, every tenant (lease_tenants) is the set.
-_TENANTS = re.compile(
-    r"承租|在租|租用|租赁|租了|租来|租的|租(?:厂房|房子|场地)|租别人(?:的|家)?(?:厂房|房子|场地)?"
-)
+_TENANTS = TENANTS
 
 # Words whose meaning no composition of templates expresses: rankings, sums, thresholds and repeats,
 # "or", exclusions, villages, what an inspection found, and conditions without a template (drills,
@@ -155,7 +156,7 @@ class Condition:
         intent = BY_ID[self.intent]  # a drill's holder is the enterprise that held it
         return (
             "id"
-            if intent.key_kind == "enterprise"
+            if intent.key_kind in ("enterprise", "lessor")  # a corporate lessor's id is its enterprise's
             else ("holder_id" if "holder_id" in intent.columns else "enterprise_id")
         )
 
@@ -179,7 +180,9 @@ def plan(
 ) -> Plan | None:
     """The composition for an enterprise question with several conditions, or None (not confident).
     ``landlord``: the lessor (id) the question names with a lease word; its tenants are a condition."""
-    known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED, NEGATED}
+    known = set(_KINDS) | {ATTRIBUTE, ENTERPRISES_ASKED, NEGATED, CHEMICAL_STORED}
+    stored = stored_chemical(text)  # "存有液氯的企业": a condition, blanked out so 存 is no refusal word
+    text = without_chemical(text, stored) if stored is not None else text
     either = either_categories(text)  # "纺织或者轻工企业": one attribute with two values
     if either is not None:
         text, missing = either.text, tuple(m for m in missing if m != MANY_VALUES)
@@ -190,22 +193,18 @@ def plan(
         return None
     aged = without_age(text)  # "超过30天没整改" is an age on the hazards (agents.chat.hazard_age), no bound
     if _REFUSE.search(
-        _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", aged) if landlord else _TENANTS.sub(" ", aged))
+        _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", aged) if landlord else without_lease_words(aged))
     ):
         return None
     if not ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
     hits = sorted(((m.start(), m.end(), kind) for kind, rx in _KINDS.items() for m in rx.finditer(text)))
-    hits = _outermost(hits)
+    hits = joined(_outermost(hits), text, LEASED)  # "出租方是红色等级的承租企业": one lease condition
     if not hits or len({k for _, _, k in hits}) != len(hits):  # a condition said twice: which clause?
         return None
-    if landlord is None and any(
-        kind in _NOT_CONDITIONS and not _TENANTS.fullmatch(text[a:b]) for a, b, kind in hits
-    ):
-        return None  # "出租厂房的企业" are landlords: no template gives every one of them as an enterprise
     bounds = _clause_bounds(text, hits)
     conditions: list[Condition] = []
-    for (start, _, kind), (lo, hi) in zip(hits, bounds, strict=True):
+    for (start, end, kind), (lo, hi) in zip(hits, bounds, strict=True):
         if kind == LEASED:  # no negation or time is placed on a lease: its clause must hold neither
             if (
                 NEGATED_BEFORE.search(text[lo:start])
@@ -215,7 +214,7 @@ def plan(
             conditions.append(
                 Condition(kind, "lessees_of_lessor", {"enterprise_id": landlord}, text[lo:hi])
                 if landlord
-                else Condition(kind, "lease_tenants", {}, text[lo:hi])  # every tenant ("承租厂房的企业")
+                else Condition(kind, *lease_step(text[start:end]), text[lo:hi])  # tenants, or landlord firms
             )
             continue
         made = _condition(kind, text[lo:hi], start - lo, gazetteer, now_ms, time_parser)
@@ -244,6 +243,13 @@ def plan(
         attributes = {k: v for k, v in attributes.items() if k != "category"} | {
             "category_group": either.categories
         }
+    if stored is not None:  # stored by the hazard source said in its clause, else held by the firm
+        chemical = {"chemical": list(stored.ids), "chemical_word": stored.word}
+        at = next((i for i, (lo, hi) in enumerate(bounds) if lo <= stored.start < hi), -1)
+        if at >= 0 and "chemical" in BY_ID[conditions[at].intent].slots:
+            conditions[at] = replace(conditions[at], values=conditions[at].values | chemical)
+        else:
+            attributes |= chemical
     if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
         return None  # one condition alone is a single template's question, unless enterprises or its
         # complement ("哪些企业今年没被检查过") are asked

@@ -59,8 +59,14 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
         step = _run(
             c.intent, with_town_office(c.values | town), scope, store, now_ms, ""
         )  # "X安监办查过几家"
-        step.label = _label(c, step.params)  # from the bound values: defaults (未整改, 今天) included
-        step.ids = {str(r[c.id_column]) for r in step.rows if r.get(c.id_column)}
+        # from the bound values (defaults 未整改, 今天 included) and the chemical as said ("储存液氯")
+        step.label = _label(c, step.params | _said_chemical(c.values))
+        firms = (
+            step.rows
+            if c.intent != "lessor_list"
+            else [r for r in step.rows if r.get("lessor_type") == "企业法人"]
+        )
+        step.ids = {str(r[c.id_column]) for r in firms if r.get(c.id_column)}  # not natural-person landlords
         steps.append(step)
     positive = [s.ids for s, c in zip(steps, p.conditions, strict=True) if not c.negated]
     if positive:
@@ -103,6 +109,11 @@ def _run(
     return Step(label, intent_id, intent.cypher.strip(), params, intent.columns, rows)
 
 
+def _said_chemical(values: dict[str, Any]) -> dict[str, Any]:
+    """The chemical word as said: the bound ``$chemical`` holds only its names and CAS numbers."""
+    return {"chemical_word": values["chemical_word"]} if values.get("chemical_word") else {}
+
+
 def _label(c: Condition, params: dict[str, Any]) -> str:
     detail = describe_filters({k: v for k, v in params.items() if k != "town"})
     if params.get("from_ms") is not None and not params.get("window_label"):
@@ -110,8 +121,11 @@ def _label(c: Condition, params: dict[str, Any]) -> str:
         detail = "，".join(x for x in (period, detail) if x)
     if c.intent == "lessees_of_lessor":  # the landlord is the question's named party
         return "租用所问出租方厂房"
-    if c.intent == "lease_tenants":  # no landlord named: every tenant
-        return "租用他人厂房（厂中厂承租企业）"
+    if c.intent == "lease_tenants":  # no landlord named: every tenant, or those of a landlord grade
+        grade = f"，出租方{params['lessor_grade']}色" if params.get("lessor_grade") else ""
+        return f"租用他人厂房（厂中厂承租企业{grade}）"
+    if c.intent == "lessor_list":  # the landlord firms (a corporate lessor's id is its enterprise's)
+        return "出租厂房给他人（厂中厂出租方）"
     name = {"传感器": "离线传感器" if c.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
             "事件告警": "事件告警"}.get(c.kind, c.kind)  # fmt: skip
     return f"{'无' if c.negated else '有'}{name}{f'（{detail}）' if detail else ''}"
@@ -121,7 +135,7 @@ def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
     """A Chinese answer that shows every step (template id, parameters, rows) as its citations."""
     *conditions, final = c.steps
     lines = [f"{i}. {s.label}：模板 {s.intent}，{len(s.ids)} 家企业" for i, s in enumerate(conditions, 1)]
-    cond = describe_filters(final.params)
+    cond = describe_filters(final.params | _said_chemical(c.plan.attributes))
     where = f"（{cond}）" if cond else ""
     if final.intent == "enterprise_count":
         result = f"同时满足以上条件的企业{where}共 {int((final.rows or [{}])[0].get('n') or 0)} 家。"

@@ -29,6 +29,7 @@ from agents.chat.slots import (
     Slots,
     extract_slots,
 )
+from agents.chat.stored_chemical import stored_chemical
 from graph.intents import BY_ID
 
 
@@ -72,6 +73,7 @@ NEGATED_BEFORE = re.compile(
     r"|(?:搞|组织|开展|举行|进行)过?|应急)*$"  # "今年没搞过演练", "从未组织过应急演练"
 )
 NEGATED = "否定条件"
+CHEMICAL_STORED = "储存的危险化学品"  # "存有液氯的企业": a condition on firms (agents.chat.stored_chemical)
 ENTERPRISE_NOUN = re.compile(r"企业|单位|公司|厂|加油站|[哪几多谁]家")  # not 专家; 谁家 = which firm
 _ATTRIBUTES = (
     "category",
@@ -203,6 +205,13 @@ def uncovered(
         and any(len(attribute_values(unnamed, table)) > 1 for table in ATTRIBUTE_WORDS)
     ):
         missing.append("同一属性的多个取值")
+    if (
+        not restricted
+        and "chemical" not in intent.slots
+        and ENTERPRISE_NOUN.search(text)
+        and stored_chemical(text)
+    ):
+        missing.append(CHEMICAL_STORED)  # "存有液氯的企业中，哪些还有没整改的隐患": not every open hazard
     if intent_id in _ENTERPRISE_SETS and not restricted and _PORTRAIT_FIELD.search(text):
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):

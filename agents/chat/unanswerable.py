@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.unheld_facts import unheld_fact
+
 _POLITE = r"(?:请你?|帮我|帮忙|麻烦你?|给我|你)"
 _WRITE_REQUEST = re.compile(
     rf"^{_POLITE}?(?:删除|删掉|清空|清除|篡改)(?![的过了])"  # said first, an order ("删除的告警…" is not)
@@ -45,4 +47,4 @@ def weather_refusal(text: str) -> str | None:
 
 def unanswerable(text: str) -> str | None:
     """Why the chat declines the question before routing, or None."""
-    return write_refusal(text) or weather_refusal(text)
+    return write_refusal(text) or weather_refusal(text) or unheld_fact(text)

@@ -99,3 +99,11 @@ def test_every_list_total_runs_and_counts_what_the_list_matches(city: GraphStore
     uncut = city.read(intent.cypher or "", {**params, "limit": 100_000})
     total = total_rows(city, intent.cypher or "", params)
     assert total is None or total == len(uncut)
+
+
+def test_a_profile_gives_the_safety_officers_own_phone(city: GraphStore) -> None:
+    # the Person working at A under A's safety_officer name (compound round 4): 李四, not A's own phone
+    (profile,) = rows(city, "enterprise_profile", {"enterprise_id": A})
+    assert profile["safety_officer"] == "李四" and profile["safety_officer_phone"] == "13800000001"
+    (other,) = rows(city, "enterprise_profile", {"enterprise_id": B})
+    assert other["safety_officer_phone"] is None  # nobody of that name works there

@@ -88,7 +88,6 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "有重大危险源的企业里哪家隐患最多",  # a ranking
         "有重大危险源或者被处罚过的企业",  # or
         "近两年没做过安全培训、有重大危险源的企业",  # a condition without a template (drills have one since round 18)
-        "既是出租方又有重大隐患的企业",  # 厂中厂
         "上个月有重大危险源并且被罚过的企业",  # a time on a condition without a time slot
         "今年被检查过又被处罚过的企业",  # 今年 may be meant for both
         "有传感器又有重大隐患的企业",  # a sensor condition that is neither offline nor alarming

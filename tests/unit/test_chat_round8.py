@@ -224,12 +224,14 @@ def test_a_landlords_tenants_compose_with_attributes_and_conditions() -> None:
     assert p is not None and [c.intent for c in p.conditions] == ["lessees_of_lessor", "penalty_list"]
 
 
-def test_without_a_landlord_or_with_a_negated_lease_there_is_no_plan() -> None:
+def test_without_a_landlord_the_landlord_firms_and_a_timed_lease_has_no_plan() -> None:
     # Tenant words without a landlord are every tenant since chat-robust16 (test_chat_round16); the
-    # landlord side (出租) still has no enterprise-set template.
+    # landlord side (出租) is the landlord firms since compound round 4 (lessor_list, test_compound_round4).
     question = "出租厂房的企业里有几家轻工企业"
     slots = extract_slots(question, TOWNS)
-    assert compound.plan(question, slots, ("企业类别或等级",), TOWNS, NOW_MS, parse_time_range) is None
+    p = compound.plan(question, slots, ("企业类别或等级",), TOWNS, NOW_MS, parse_time_range)
+    assert p is not None and [c.intent for c in p.conditions] == ["lessor_list"]
+    assert p.attributes["category"] == "轻工" and p.final == "enterprise_count"
     assert _lease_plan("福伟机械的承租企业里，去年租的纺织企业") is None  # a time on the lease itself
 
 
