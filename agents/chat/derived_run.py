@@ -117,8 +117,11 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
             return got  # 平均每家企业几条隐患
         found = figure(text, gazetteer())
         if found is not None:  # a bare 隐患 is every record, in the part and the whole alike (round 8)
-            found = replace(found, first=every_status(found.first, gazetteer()),
-                            second=every_status(found.second, gazetteer()))  # fmt: skip
+            whole = every_status(found.second, gazetteer())
+            # a part inside a whole with a status ("重大隐患占本镇未整改隐患") keeps the whole's status
+            alike = found.kind == "change" or whole != found.second
+            found = replace(found, first=every_status(found.first, gazetteer()) if alike else found.first,
+                            second=whole)  # fmt: skip
         by_kind = g is not None and g.group not in (
             "",
             "town",

@@ -117,3 +117,11 @@ def test_a_town_officer_asking_his_rank_gets_a_refusal_through_the_chat(service)
     got = service.ask("我们街道的告警数量在全市排第几名", SHENGANG)
     assert got.path == "refusal" and not got.rows and "无权" in got.answer
     assert service.ask("各镇街告警数量排名", CITY).path != "refusal"
+
+
+def test_a_bare_part_inside_a_whole_with_a_status_keeps_that_status(service) -> None:  # type: ignore[no-untyped-def]
+    got = service.ask("各镇街一般隐患占本镇没整改隐患的比重", CITY)
+    assert got.path == "derived", got.answer
+    assert all(r["n"] <= r["total"] for r in got.rows)  # the open 一般 ones, not every 一般 record
+    huashi = next(r for r in got.rows if r.get("town", r.get("group")) == "华士镇")
+    assert huashi["n"] == _count(service, "华士镇没整改的一般隐患有多少条")
