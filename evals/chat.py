@@ -4,8 +4,8 @@ Datasets (one JSON object per line): ``chat_questions.jsonl`` (template question
 present, ``chat_text2cypher.jsonl`` (questions no template fits). Each line carries a hand-written
 ``gold_cypher`` returning one column ``key``; it runs at eval time on the same demo city and with
 the same clock as the system, because the demo data is relative to today. Time parameters the
-gold queries may use (Asia/Shanghai calendar): ``$now`` (also ``$now_ms``), ``$today_start``, ``$week_start`` (Monday), ``$month_start``,
-``$prev_month_start``, ``$year_start``, ``$prev_year_start``.
+gold queries may use (Asia/Shanghai calendar): ``$now`` (``$now_ms``), ``$today_start``, ``$week_start`` (Monday),
+``$month_start``, ``$prev_month_start``, ``$prev2_month_start``, ``$year_start``, ``$prev_year_start``.
 
 Scoring:
 * intent — the system's intent equals the expected one (template lines);
@@ -46,9 +46,8 @@ Scoring:
 * questions no template fits (``cypher`` rows, e.g. two conditions that no one template holds): the
   report also says how many the first system still answered with a template;
 * answer — counts: the number appears in the answer; versus: both numbers and a word for the direction
-  (多/少/持平…); sets: nothing found is said when the gold
-  set is empty, else every gold value or the number of results ("共查到 N", or "涉及 N 家" for the firms a
-  list of records involves: chatfix2) appears.
+  (多/少/持平…); sets: nothing found is said when the gold set is empty, else every gold value or the
+  number of results ("共查到 N", or "涉及 N 家" for the firms a list of records involves: chatfix2) appears.
 """
 
 from __future__ import annotations
@@ -126,6 +125,7 @@ def execution_ok(
     gold_rows: list[dict[str, Any]] | None = None,
     top: int = 1,
     answer: str | None = None,
+    with_max: bool = False,  # a median line that also asks 最多的一家
 ) -> bool:
     if compare in ("empty", "unclear"):  # refused / not understood, or nothing / zero found
         return all(v in (0, None, "", []) for r in rows for v in r.values())
@@ -138,7 +138,7 @@ def execution_ok(
     if compare == "grouped":
         return grouped_ok(gold_rows or [], rows)
     if compare in DERIVED_KINDS:  # shares, growth rates, differences (evals/chat_derived.py)
-        return derived_execution_ok(compare, gold_rows or [], rows, top)
+        return derived_execution_ok(compare, gold_rows or [], rows, top, with_max)
     if not gold:
         return not rows
     columns = list(rows[0]) if rows else []
@@ -218,14 +218,14 @@ def grouped_ok(gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]]) -> b
 
 
 def answer_ok(compare: str, gold: list[Any], answer: str, gold_rows: list[dict[str, Any]] | None = None,
-              top: int = 1) -> bool:  # fmt: skip
+              top: int = 1, with_max: bool = False) -> bool:  # fmt: skip
     if compare == "top":
         must, may, needed = top_bounds(gold_rows or [], top)
         if not may:
             return "没有" in answer
         return all(k in answer for k in must) and sum(k in answer for k in may) >= needed
     if compare in DERIVED_KINDS:
-        return derived_answer_ok(compare, gold_rows or [], answer, top)
+        return derived_answer_ok(compare, gold_rows or [], answer, top, with_max)
     if compare == "grouped":
         return all(_norm(r["key"]) in answer and _norm(r["n"]) in answer for r in gold_rows or [] if r["n"])
     if compare == "empty":
@@ -277,7 +277,7 @@ def run_system(
     for case in items:
         gold_rows = store.read(case["gold_cypher"], params | case.get("gold_params", {}))
         gold = [r["key"] for r in gold_rows]
-        top = int(case.get("top", 1))
+        top, with_max = int(case.get("top", 1)), bool(case.get("with_max"))  # with_max: 中位数 + 最多的一家
         started = time.perf_counter()
         try:
             got = _ask(service, case, principal_for(case["scope"]))
@@ -291,8 +291,8 @@ def run_system(
                 case["id"],
                 _part(case),
                 intent_ok=case.get("intent") is None or got.intent == case.get("intent"),
-                exec_ok=execution_ok(case["compare"], gold, got.rows, gold_rows, top, got.answer),
-                answer_ok=answer_ok(case["compare"], gold, got.answer, gold_rows, top),
+                exec_ok=execution_ok(case["compare"], gold, got.rows, gold_rows, top, got.answer, with_max),
+                answer_ok=answer_ok(case["compare"], gold, got.answer, gold_rows, top, with_max),
                 latency_ms=latency,
                 got_path=got.path,
                 got_intent=got.intent,

@@ -40,6 +40,10 @@ figure is computed here, independently of the system, under the conventions of `
   ``(key, n, w)``; the rows hold the town's total and members and not the city's, and the answer states
   the town's mean (as ``average``), not the city's, and that the city figure is outside the caller's
   scope (无权/范围/权限).
+* ``median`` (中位数, round 8): gold rows ``(key, n)`` for every member (those with nothing included);
+  the rows (at most two) hold the median and, for a line with ``with_max``, the largest value; the
+  answer states the median (plain, 18 / 18.5, or with two decimals as ``average``) and, with
+  ``with_max``, the largest value and a member holding it (最多的一家).
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -65,6 +69,7 @@ DERIVED_KINDS = (
     "bottom_share",
     "pair_rate",
     "own_vs_city",
+    "median",
 )
 SCOPE_WORDS = ("无权", "范围", "权限")
 ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
@@ -143,9 +148,43 @@ def _higher_said(gold_rows: list[dict[str, Any]], answer: str) -> bool:
     )
 
 
+def median_of(gold_rows: list[dict[str, Any]]) -> float:
+    """The middle value of every member's number (the mean of the two middle ones for an even count)."""
+    values = sorted(float(r["n"] or 0) for r in gold_rows)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
+def _largest(gold_rows: list[dict[str, Any]]) -> tuple[float, set[str]]:
+    top = max(float(r["n"] or 0) for r in gold_rows)
+    return top, {_norm(r["key"]) for r in gold_rows if float(r["n"] or 0) == top}
+
+
+def _median_answer_ok(gold_rows: list[dict[str, Any]], answer: str, with_max: bool) -> bool:
+    from evals.chat import _states
+
+    if not gold_rows:
+        return "没有" in answer or "无法计算" in answer
+    middle = median_of(gold_rows)
+    said = _states(_norm(middle), answer) or mean(middle, 1) in answer
+    if not with_max:
+        return said
+    top, holders = _largest(gold_rows)
+    return said and _states(_norm(top), answer) and any(k in answer for k in holders)
+
+
 def derived_execution_ok(
-    compare: str, gold_rows: list[dict[str, Any]], rows: list[dict[str, Any]], top: int = 1
+    compare: str,
+    gold_rows: list[dict[str, Any]],
+    rows: list[dict[str, Any]],
+    top: int = 1,
+    with_max: bool = False,
 ) -> bool:
+    if compare == "median":
+        if not gold_rows:
+            return not _numbers(rows) - {"0"}
+        want = {_norm(median_of(gold_rows))} | ({_norm(_largest(gold_rows)[0])} if with_max else set())
+        return 0 < len(rows) <= 2 and want <= _numbers(rows)
     if compare in ("top_share", "bottom_share"):
         from evals.chat import top_ok
 
@@ -177,7 +216,11 @@ def _direction_ok(this: float, last: float, answer: str) -> bool:
     return any(w in answer for w in words)
 
 
-def derived_answer_ok(compare: str, gold_rows: list[dict[str, Any]], answer: str, top: int = 1) -> bool:
+def derived_answer_ok(
+    compare: str, gold_rows: list[dict[str, Any]], answer: str, top: int = 1, with_max: bool = False
+) -> bool:
+    if compare == "median":
+        return _median_answer_ok(gold_rows, answer, with_max)
     if compare in ("top_share", "bottom_share"):
         from evals.chat import top_bounds
 

@@ -102,6 +102,7 @@ def time_params(now_ms: int) -> dict[str, int]:
     )
     month = today.replace(day=1)
     prev_month = (month - timedelta(days=1)).replace(day=1)
+    prev2_month = (prev_month - timedelta(days=1)).replace(day=1)  # 最近三个月每个月 (stats_holdout8)
     year = today.replace(month=1, day=1)
     return {
         "now": now_ms,
@@ -110,6 +111,7 @@ def time_params(now_ms: int) -> dict[str, int]:
         "week_start": _ms(today - timedelta(days=today.weekday())),  # weeks start on Monday (ADR 0010)
         "month_start": _ms(month),
         "prev_month_start": _ms(prev_month),
+        "prev2_month_start": _ms(prev2_month),
         "year_start": _ms(year),
         "prev_year_start": _ms(year.replace(year=year.year - 1)),
     }

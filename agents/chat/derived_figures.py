@@ -53,7 +53,7 @@ _MEASURE = re.compile(r"(?:多少|几)([家条个次起处项名笔])")  # the u
 # Shares: "P占W的比例", "P在W里占比", "W中P占多少", "P占比".
 _OCCUPY = re.compile(r"(?:所)?占(?!用|地)了?")
 _SHARE_TAIL = re.compile(
-    r"^(?P<w>.*?)(?:的)?(?:比例|比重|百分比|比|百分之几|百分之多少|几成|多少)(?:分别)?(?:是|为|有)?(?:多少|多大|几|什么)?"
+    r"^(?P<w>.*?)(?:的)?(?:多大|多少)?(?:比例|比重|百分比|比|百分之几|百分之多少|几成|多少)(?:分别)?(?:是|为|有)?(?:多少|多大|几|什么)?"
     r"(?:比例)?$"
 )
 _INSIDE = re.compile(r"(?P<p>.+?)在(?P<w>.+?)(?:里面|当中|之中|中|里)")
@@ -67,7 +67,7 @@ _CHANGE = re.compile(
     rf"(?P<comp>环比|同比|比|和|跟|与|同|较)(?P<other>{_OTHER})?(?:相比|比较|对比|比)?(?:的)?[，,\s]*(?:是)?"
     r"(?P<cue>增长率|增速|增幅|降幅|涨幅|(?:增长|增加|上升|下降|减少|降低|涨|降|多|少)了?(?:多少|几|百分之)|增减|变化|"
     r"(?:多|增加|增长|上升)了?还是(?:少|减少|下降)了?|"
-    r"(?:增长|下降)(?:情况|幅度)?$)"
+    r"(?:增长|下降)(?:情况|幅度)?$|(?P<bare>(?:的)?(?:情况|变化情况|数据|怎么样|如何)?$))"
 )
 _PREVIOUS = (("本月", "上月"), ("这个月", "上个月"), ("当月", "上月"), ("本周", "上周"), ("这周", "上周"),
              ("今天", "昨天"), ("今年", "去年"), ("本季度", "上季度"), ("这季度", "上季度"))  # fmt: skip
@@ -236,6 +236,8 @@ def _change(text: str) -> Figure | None:
     comp, other = m["comp"], m["other"]
     if other is None and comp not in ("环比", "同比"):
         return None  # "比华士多了几条": two places, not two periods
+    if m["bare"] is not None and (other is not None or comp not in ("环比", "同比")):
+        return None  # "隐患数量环比" names the change (round 8); "和上月比怎么样" is versus's
     quantity = core(text[: m.start()])
     periods = list(_TIME.finditer(quantity))
     if not _plain(quantity) or len(periods) != 1:

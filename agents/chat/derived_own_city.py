@@ -6,6 +6,10 @@ for him (evals/README.md (7), (36)); but his own figure is his to see. Round 6 r
 sentence and answered neither plainly. Here the comparison with 全市 is cut off, his own figure is
 answered as any question of his, and the answer says in Chinese that the city figure is outside his
 scope, with no city number. A city officer's question is left as it is.
+
+Round 8: his town's rank among the towns ("我们镇的隐患数量在全市排第几") is computed from every other
+town's figure, so it is refused as the city's share is (evals/README.md (51)), not answered with his
+own count as if that were the rank.
 """
 
 from __future__ import annotations
@@ -34,6 +38,26 @@ def own_part(text: str, principal: Principal) -> str | None:
     return own if _MEAN.search(own) else None
 
 
+_RANK = re.compile(r"排(?:在)?(?:第)?几|排名(?:第)?几|第几名|排名(?:怎么样|如何|多少|靠前|靠后)|名次|排位")
+_AMONG_TOWNS = re.compile(
+    r"全市|全江阴|各镇|镇街|全区|其他|所有镇|(?:我们|本|我|咱们?)(?:镇|街道|园区|公司|厂|单位)"
+)
+_WITHIN = re.compile(r"(?:本|我们|我)(?:镇|街道)[^，,。？?]{0,12}?(?:企业|公司|单位|厂)")
+RANK_REFUSED = (
+    "各镇街的排名要用全市各镇街的数据计算，超出您的数据范围（无权查看其他镇街的数据），无法给出本镇的排名；"
+    "可以问本镇自己的数字，如“本镇未整改隐患有多少条”。"
+)
+
+
+def rank_refused(text: str, principal: Principal) -> ChatAnswer | None:
+    """A refusal when a town or enterprise caller asks where his own place ranks among the others."""
+    if principal.scope.level is ScopeLevel.CITY or not (m := _RANK.search(text)):
+        return None
+    if not _AMONG_TOWNS.search(text[: m.start()]) or _WITHIN.search(text):
+        return None  # 本镇隐患最多的企业排第几: a ranking inside his own scope
+    return ChatAnswer(answer=RANK_REFUSED, path="refusal")
+
+
 def with_scope_note(answer: ChatAnswer) -> ChatAnswer:
     """His own figure, and why the city's is not given."""
     if answer.path == "refusal":
@@ -41,4 +65,4 @@ def with_scope_note(answer: ChatAnswer) -> ChatAnswer:
     return answer.model_copy(update={"answer": answer.answer + NOTE})
 
 
-__all__ = ["NOTE", "own_part", "with_scope_note"]
+__all__ = ["NOTE", "RANK_REFUSED", "own_part", "rank_refused", "with_scope_note"]

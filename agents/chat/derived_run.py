@@ -14,17 +14,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from agents.chat.counted_lists import as_count
 from agents.chat.derived_default_period import noted, this_month_by_default
+from agents.chat.derived_every_status import every_status
 from agents.chat.derived_figures import Figure, figure
 from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_average
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
-from agents.chat.derived_own_city import own_part, with_scope_note
+from agents.chat.derived_monthly import run_monthly
+from agents.chat.derived_own_city import own_part, rank_refused, with_scope_note
 from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_per_head import per_employee
 from agents.chat.derived_ranked import pair, ranked, run_pair, run_ranked
@@ -52,6 +55,8 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
             # not derived: the pipeline gets the question as said, once (round 7)
             got_m, state_m = figured(month, principal, previous, use_llm, said_as=text)
             return noted(got_m), state_m
+        if (refused := rank_refused(text, principal)) is not None:
+            return refused, None  # 我们镇在全市排第几: the other towns are outside his scope (round 8)
         if (own := own_part(text, principal)) is not None:  # 我镇平均…跟全市平均比 (round 7)
             got_o, state_o = figured(own, principal, previous, use_llm)
             return with_scope_note(got_o), state_o
@@ -62,6 +67,10 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
     ) -> tuple[ChatAnswer, TurnState | None]:
         if asks_which_periods(text):  # "告警比以前多了吗": which periods? (round 2)
             return ask_back()
+        if sources is not None and (
+            got_m := run_monthly(ask, text, principal, use_llm, sources.clock(), gazetteer())
+        ):
+            return got_m, None  # 最近三个月每个月…走势 (round 8)
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
         if (
             sources is not None
@@ -107,6 +116,12 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
         if (a := average(text)) is not None and (got := run_average(ask, a, principal, use_llm, _towns)):
             return got  # 平均每家企业几条隐患
         found = figure(text, gazetteer())
+        if found is not None:  # a bare 隐患 is every record, in the part and the whole alike (round 8)
+            whole = every_status(found.second, gazetteer())
+            # a part inside a whole with a status ("重大隐患占本镇未整改隐患") keeps the whole's status
+            alike = found.kind == "change" or whole != found.second
+            found = replace(found, first=every_status(found.first, gazetteer()) if alike else found.first,
+                            second=whole)  # fmt: skip
         by_kind = g is not None and g.group not in (
             "",
             "town",

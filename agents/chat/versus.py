@@ -26,8 +26,12 @@ from core.scope import Principal
 
 Answer = Callable[[str, Principal, TurnState | None, bool], tuple[ChatAnswer, TurnState | None]]
 
+# 去年全年 / 去年一整年: the whole earlier period, against this one so far (round 8, evals/README.md (47))
+_WHOLE = re.compile(r"全年|一整年|整年|全月|一整个月|整月")
+_SO_FAR = re.compile(r"^(?:以来|到现在|到目前|至今|截至目前|截至现在)")
 _ASKED = re.compile(
-    rf"(?:环比|同比|和|跟|与|同|比|较)(?P<other>{PERIOD.pattern})(?:的)?(?:相比|比较|对比|比)?(?:呢)?[，,\s]*"
+    rf"(?:环比|同比|和|跟|与|同|比|较)(?P<other>(?:{PERIOD.pattern})(?:{_WHOLE.pattern})?)(?:的)?(?:相比|比较|对比|比)?"
+    r"(?:呢)?[，,\s]*"
     r"(?:是|到底|究竟)?(?:多了还是少了|多还是少|增加了?还是减少了?|涨了还是降了|升了还是降了|是升是降|有什么变化|变化大吗|怎么样|如何|(?:多|少)了?吗)"
 )
 _MONEY = re.compile(r"钱|金额|罚款额|罚款总额|罚了多少")
@@ -53,10 +57,13 @@ def _with_period(question: str, other: str) -> tuple[str, str] | None:
     if not said:
         return "现在", other + question
     this = said[0]
-    head = question[: this.start()]
+    head, tail = question[: this.start()], question[this.end() :]
+    if _WHOLE.search(other):  # 今年以来累计 vs 去年全年: the other period whole, without 以来
+        tail = _SO_FAR.sub("", tail)
+        other = _WHOLE.sub("", other)
     if head.endswith(("上", "下")) and other.startswith(("上", "下")):
         head += " "  # "镇上" + "上个月" is no "上上个月" (chat round 32)
-    return this.group(0), head + other + question[this.end() :]
+    return question[this.start() : len(question) - len(tail)], head + other + tail
 
 
 def value(result: ChatAnswer, question: str) -> float | int:
