@@ -17,7 +17,9 @@ _ENT = (
 )
 _ENT_SLOTS = ("town", "enterprise_id", "enterprise_ids")
 # One village, community or park parcel ("新桥镇/马嘶村", the Village id that ``e.village`` holds): the
-# enterprise templates filter by it (``agents.chat.villages``); other records are held per town.
+# templates rooted at an enterprise (firms, hazard sources, hazards, inspections, penalties, sensors,
+# special operations, risk points) filter by it (``agents.chat.villages``); duty, cameras and events
+# are held per town, where a village stands for its town.
 _VILLAGE = "($village IS NULL OR e.village = $village)"
 _ENT_FILTERS = (
     "($category IS NULL OR e.category = $category) "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from graph.intent_base import (
     _ENT,
     _ENT_SLOTS,
+    _VILLAGE,
     ENTERPRISE_SCOPE,
     Intent,
 )
@@ -13,10 +14,11 @@ OPERATIONS_INTENTS: tuple[Intent, ...] = (
     Intent(
         "sensors_offline",
         "离线的物联传感器（按镇街、企业、类型如温度/液位或可燃气体探测器）",
-        (*_ENT_SLOTS, "sensor_type", "sensor_label", "all_sensors"),
+        (*_ENT_SLOTS, "village", "sensor_type", "sensor_label", "all_sensors"),
         ("id", "name", "sensor_type", "enterprise_id", "enterprise", "town", "last_seen"),
         # all_sensors: every sensor, online or not, counted per town ("各镇街传感器分别有多少", ADR 0018)
-        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND (s.online = false OR $all_sensors = true)
+        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND {_VILLAGE}
+  AND (s.online = false OR $all_sensors = true)
   AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
 RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town, s.last_seen AS last_seen ORDER BY e.name, s.id LIMIT $limit""",
@@ -28,10 +30,10 @@ RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterpr
     Intent(
         "sensor_count",
         "物联传感器数量与在线数（按镇街、企业、类型如温度/液位/压力/视频；可只数在线或离线的）",
-        (*_ENT_SLOTS, "sensor_type", "sensor_label", "sensor_online"),
+        (*_ENT_SLOTS, "village", "sensor_type", "sensor_label", "sensor_online"),
         ("n", "online", "offline"),
         # every sensor, not only the offline ones: the whole of a share (离线传感器占传感器总数, 在线率)
-        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT}
+        f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND {_VILLAGE}
   AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
   AND ($sensor_online IS NULL OR s.online = $sensor_online)
 RETURN count(s) AS n, sum(CASE WHEN s.online THEN 1 ELSE 0 END) AS online,
@@ -93,7 +95,7 @@ RETURN count(c) AS n, sum(CASE WHEN c.online THEN 1 ELSE 0 END) AS online""",
     Intent(
         "special_operations",
         "特殊作业（动火、受限空间、高处、吊装、临时用电、盲板抽堵、断路、动土），默认今天进行中的",
-        (*_ENT_SLOTS, "op_type", "from_ms", "to_ms"),
+        (*_ENT_SLOTS, "village", "op_type", "from_ms", "to_ms"),
         (
             "id",
             "op_type",
@@ -106,7 +108,7 @@ RETURN count(c) AS n, sum(CASE WHEN c.online THEN 1 ELSE 0 END) AS online""",
             "supervisor",
         ),
         f"""MATCH (e:Enterprise)-[:PERFORMS]->(o:SpecialOperation)
-WHERE {_ENT} AND ($op_type IS NULL OR o.op_type = $op_type)
+WHERE {_ENT} AND {_VILLAGE} AND ($op_type IS NULL OR o.op_type = $op_type)
   AND o.starts_at < $to_ms AND o.ends_at > $from_ms
 RETURN o.id AS id, o.op_type AS op_type, e.id AS enterprise_id, e.name AS enterprise, e.town AS town,
   o.location AS location, o.starts_at AS starts_at, o.ends_at AS ends_at, o.supervisor AS supervisor
@@ -273,10 +275,10 @@ ORDER BY town""",
     Intent(
         "risk_points",
         "风险点（按 重大/较大/一般/低 四色等级、镇街、企业）",
-        (*_ENT_SLOTS, "risk_level", "risk_levels"),
+        (*_ENT_SLOTS, "village", "risk_level", "risk_levels"),
         ("id", "name", "risk_level", "enterprise_id", "enterprise", "town"),
         f"""MATCH (e:Enterprise)-[:HAS_RISK_POINT]->(r:RiskPoint)
-WHERE {_ENT} AND ($risk_level IS NULL OR r.risk_level = $risk_level)
+WHERE {_ENT} AND {_VILLAGE} AND ($risk_level IS NULL OR r.risk_level = $risk_level)
   AND ($risk_levels IS NULL OR r.risk_level IN $risk_levels)
 RETURN r.id AS id, r.name AS name, r.risk_level AS risk_level, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town ORDER BY e.name, r.id LIMIT $limit""",

@@ -30,6 +30,7 @@ _AMOUNT = (
 # Inspections by kind (夜查), by the unit's level (市/镇) or one town's office ("华士镇安监办"), by date.
 _INSPECTION_SLOTS = (
     *_ENT_SLOTS,
+    "village",
     "inspection_kind",
     "inspecting_level",
     "inspecting_unit",
@@ -40,6 +41,7 @@ _INSPECTION_SLOTS = (
 # The hazard list and count filter alike: status, grade, found-date window and deadline window.
 _HAZARD_SLOTS = (
     *_ENT_SLOTS,
+    "village",
     "hazard_status",
     "hazard_statuses",
     "hazard_level",
@@ -123,10 +125,10 @@ ORDER BY e.name LIMIT $limit""",
     Intent(
         "hazard_source_list",
         "重大危险源清单（按一级至四级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level", "mhs_levels", "chemical"),
+        (*_ENT_SLOTS, "village", "mhs_level", "mhs_levels", "chemical"),
         ("id", "name", "level", "enterprise_id", "enterprise", "town"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
-WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+WHERE {_ENT} AND {_VILLAGE} AND ($mhs_level IS NULL OR m.level = $mhs_level)
   AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
 {_STORED}
 RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.name AS enterprise,
@@ -139,10 +141,10 @@ RETURN m.id AS id, m.name AS name, m.level AS level, e.id AS enterprise_id, e.na
     Intent(
         "hazard_source_enterprises",
         "有重大危险源的企业（按等级、镇街筛选）",
-        (*_ENT_SLOTS, "mhs_level", "mhs_levels", "chemical"),
+        (*_ENT_SLOTS, "village", "mhs_level", "mhs_levels", "chemical"),
         ("id", "name", "town", "sources"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource)
-WHERE {_ENT} AND ($mhs_level IS NULL OR m.level = $mhs_level)
+WHERE {_ENT} AND {_VILLAGE} AND ($mhs_level IS NULL OR m.level = $mhs_level)
   AND ($mhs_levels IS NULL OR m.level IN $mhs_levels)
 {_STORED}
 RETURN e.id AS id, e.name AS name, e.town AS town, count(m) AS sources ORDER BY e.name, e.id LIMIT $limit""",
@@ -152,9 +154,9 @@ RETURN e.id AS id, e.name AS name, e.town AS town, count(m) AS sources ORDER BY 
     Intent(
         "hazard_source_count_by_level",
         "重大危险源按等级统计数量",
-        (*_ENT_SLOTS,),
+        (*_ENT_SLOTS, "village"),
         ("level", "n"),
-        f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource) WHERE {_ENT}
+        f"""MATCH (e:Enterprise)-[:HAS_HAZARD_SOURCE]->(m:MajorHazardSource) WHERE {_ENT} AND {_VILLAGE}
 RETURN m.level AS level, count(m) AS n ORDER BY level""",
         shape="groups",
         key="level",
@@ -169,7 +171,7 @@ RETURN m.level AS level, count(m) AS n ORDER BY level""",
         _HAZARD_SLOTS,
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
-WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+WHERE {_ENT} AND {_VILLAGE} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_only IS NULL OR h.status IN {_OPEN})
@@ -187,10 +189,10 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
     Intent(
         "overdue_hazards",
         "逾期未整改的隐患（已过整改期限仍为待整改/整改中；可按发现时间筛选）",
-        (*_ENT_SLOTS, "hazard_level", "from_ms", "to_ms", "open_for_ms"),
+        (*_ENT_SLOTS, "village", "hazard_level", "from_ms", "to_ms", "open_for_ms"),
         ("id", "description", "level", "status", "enterprise_id", "enterprise", "town", "deadline"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
-WHERE {_ENT} AND h.status IN {_OPEN} AND h.deadline < $now
+WHERE {_ENT} AND {_VILLAGE} AND h.status IN {_OPEN} AND h.deadline < $now
   AND ($hazard_level IS NULL OR h.level = $hazard_level)
   AND ($open_for_ms IS NULL OR h.found_at < $now - $open_for_ms)
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
@@ -207,6 +209,7 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
         "各镇街隐患数量统计（可按等级、状态、是否未整改、是否逾期、发现时间筛选）",
         (
             *_ENT_SLOTS,
+            "village",
             "hazard_status",
             "hazard_statuses",
             "hazard_level",
@@ -218,7 +221,7 @@ ORDER BY h.deadline, h.id LIMIT $limit""",
         ),
         ("town", "n"),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
-WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+WHERE {_ENT} AND {_VILLAGE} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($overdue IS NULL OR (h.status IN {_OPEN} AND h.deadline < $now))
@@ -238,7 +241,7 @@ RETURN e.town AS town, count(h) AS n ORDER BY n DESC, town LIMIT $limit""",
         _HAZARD_SLOTS,
         ("n",),
         f"""MATCH (e:Enterprise)-[:HAS_HAZARD]->(h:Hazard)
-WHERE {_ENT} AND ($hazard_status IS NULL OR h.status = $hazard_status)
+WHERE {_ENT} AND {_VILLAGE} AND ($hazard_status IS NULL OR h.status = $hazard_status)
   AND ($hazard_statuses IS NULL OR h.status IN $hazard_statuses)
   AND ($hazard_level IS NULL OR h.level = $hazard_level) AND ($open_only IS NULL OR h.status IN {_OPEN})
   AND ($from_ms IS NULL OR h.found_at >= $from_ms) AND ($to_ms IS NULL OR h.found_at < $to_ms)
@@ -257,7 +260,7 @@ RETURN count(h) AS n""",
         _INSPECTION_SLOTS,
         ("id", "enterprise_id", "enterprise", "town", "kind", "inspected_at", "findings"),
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
-WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+WHERE {_ENT} AND {_VILLAGE} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
   AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
   AND ($inspecting_unit IS NULL OR (i)<-[:CONDUCTED]-(:Department {{name: $inspecting_unit}}))
@@ -275,7 +278,7 @@ RETURN i.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
         ("n",),
         # "查了几家企业" counts the firms inspected, "查了几次" the inspections ($count_firms)
         f"""MATCH (i:Inspection)-[:INSPECTED]->(e:Enterprise)
-WHERE {_ENT} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
+WHERE {_ENT} AND {_VILLAGE} AND ($from_ms IS NULL OR i.inspected_at >= $from_ms) AND ($to_ms IS NULL OR i.inspected_at < $to_ms)
   AND ($inspection_kind IS NULL OR i.kind = $inspection_kind)
   AND ($inspecting_level IS NULL OR (i)<-[:CONDUCTED]-(:Department {{level: $inspecting_level}}))
   AND ($inspecting_unit IS NULL OR (i)<-[:CONDUCTED]-(:Department {{name: $inspecting_unit}}))
@@ -290,10 +293,10 @@ RETURN CASE WHEN coalesce($count_firms, false) THEN firms ELSE visits END AS n""
     Intent(
         "penalty_list",
         "行政处罚记录（按镇街、企业、时间、单笔罚款金额筛选）",
-        (*_ENT_SLOTS, "from_ms", "to_ms", *_AMOUNT_SLOTS),
+        (*_ENT_SLOTS, "village", "from_ms", "to_ms", *_AMOUNT_SLOTS),
         ("id", "enterprise_id", "enterprise", "town", "amount_yuan", "decided_at", "facts"),
         f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
-WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+WHERE {_ENT} AND {_VILLAGE} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
   AND {_AMOUNT}
 RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, p.amount_yuan AS amount_yuan,
   p.decided_at AS decided_at, p.facts AS facts ORDER BY p.decided_at DESC, p.id LIMIT $limit""",
@@ -305,10 +308,10 @@ RETURN p.id AS id, e.id AS enterprise_id, e.name AS enterprise, e.town AS town, 
     Intent(
         "penalty_total",
         "行政处罚次数与罚款总额（按镇街、时间、单笔罚款金额）",
-        (*_ENT_SLOTS, "from_ms", "to_ms", *_AMOUNT_SLOTS),
+        (*_ENT_SLOTS, "village", "from_ms", "to_ms", *_AMOUNT_SLOTS),
         ("n", "amount_yuan"),
         f"""MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(p:Penalty)
-WHERE {_ENT} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
+WHERE {_ENT} AND {_VILLAGE} AND ($from_ms IS NULL OR p.decided_at >= $from_ms) AND ($to_ms IS NULL OR p.decided_at < $to_ms)
   AND {_AMOUNT}
 RETURN count(p) AS n, sum(p.amount_yuan) AS amount_yuan""",
         shape="count",

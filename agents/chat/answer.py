@@ -82,6 +82,9 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append("严重失信")
     if params.get("tag"):
         parts.append(str(params["tag"]))
+    if village := params.get("village"):  # "华士镇/华西村": the village said, not its whole town
+        parts = [p for p in parts if p != params.get("town")]
+        parts.insert(0, str(village).replace("/", ""))
     if enterprise_name:
         parts.insert(0, enterprise_name)
     if params.get("window_label"):

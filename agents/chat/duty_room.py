@@ -61,6 +61,19 @@ def states_time_now(text: str) -> bool:
     return _TIME_NOW_SAID.search(text) is not None
 
 
+# "现在值班的是谁", "此刻是谁在班", "这会儿夜班是谁": the shift on duty now, asked as such; a 夜班 or
+# 交接 word beside it sets the scene ("夜班交接：周庄镇现在值班的是谁" at 05:00 is the night shift begun
+# yesterday, not tonight's; chat round 36)
+_NOW_ASKED = re.compile(
+    r"(?:现在|此刻|此时|这会儿?|目前|当前)(?:的)?(?:夜班|晚班|班上)?(?:是|在)?(?:谁|哪位|哪个|值班|在班|当班|带班|在值)"
+)
+
+
+def asks_now(text: str) -> bool:
+    """Whether the question asks who is on duty at this moment, in so many words."""
+    return _NOW_ASKED.search(text) is not None
+
+
 def shift_instant(text: str, day_start_ms: int) -> int | None:
     """The instant whose shift a 夜班/白班/早上 of the day starting at ``day_start_ms`` means, or None."""
     if _NIGHT.search(text):

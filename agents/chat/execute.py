@@ -18,7 +18,7 @@ from agents.chat import (
 )
 from agents.chat.counted_lists import COUNT_LIMIT, row_limit
 from agents.chat.deadline_calendar import calendar_due
-from agents.chat.duty_room import shift_instant, states_time_now
+from agents.chat.duty_room import asks_now, shift_instant, states_time_now
 from agents.chat.firm_kind import kind_asked
 from agents.chat.plan_sectors import category_sectors
 from agents.chat.resolve import ResolvedEnterprise
@@ -97,7 +97,10 @@ def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) 
     if intent.id == "duty_now":
         params |= {"at_ms": now_ms} | _duty_days(params, now_ms)
         day = day_bounds(int(params.get("from_ms") or params["at_ms"]))[0]  # the day said, else today
-        if (at := shift_instant(text, day)) is not None:  # "明天白班", "昨晚夜班": that part's shift
+        no_other_time = params["at_ms"] == now_ms and params.get("from_ms") is None
+        if no_other_time and asks_now(text):  # "夜班交接：现在值班的是谁" at 05:00: not tonight's 夜班
+            params |= {"at_ms": now_ms, "from_ms": None, "to_ms": None, "window_label": "现在"}
+        elif (at := shift_instant(text, day)) is not None:  # "明天白班", "昨晚夜班": that part's shift
             params |= {"at_ms": at, "from_ms": None, "to_ms": None}
         elif states_time_now(text):  # "半夜两点了，璜土现在谁在值": the hour it is, not the one asked
             params |= {"at_ms": now_ms, "from_ms": None, "to_ms": None, "window_label": "现在"}

@@ -34,7 +34,8 @@ _SIBLINGS: dict[str, tuple[str | None, str | None, str | None]] = {
 _LIST = re.compile(  # "被罚的是哪家企业" after a total: the one firm (or more) behind it
     r"列出|列一下|列个|明细|清单|名单|具体|详细|哪些|哪几|都是谁|什么时候|哪天|哪一?家|哪个(?:企业|单位|公司|厂)|有没有|有无"
 )
-_BY_TYPE = r"类型|各类|各种|每种|每类|分类|分别|统计"
+# "按类别分一下", "按种类统计", "归一下类": an alarm count split by event type (chat round 36)
+_BY_TYPE = r"类型|类别|种类|按类|各类|各种|每种|每类|分类|分个类|归类|归一下类|分别|统计"
 # every camera installed, not the rows just listed (chat round 32)
 _INSTALLED = re.compile(r"装|总数|所有|全部")
 _COUNT = re.compile(r"多少|(?<!哪)几(?:家|条|个|次|起|处)|一共|总共|数量|总数")  # "哪几家" is a list

@@ -302,7 +302,10 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         or slots.event_level
         or _has(_ALARM + r"|事件|警情|预警|报告|事故", text)
     ):
-        if _has(r"各类|各种|每种|每类|几类|按类型|类型分布|分别|统计|哪类|哪种|什么类型", text):
+        if _has(
+            r"各类|各种|每种|每类|几类|按类型|按类别|按种类|类型分布|类别分布|分别|统计|哪类|哪种|什么类型",
+            text,
+        ):
             return hit("event_count_by_type", "事件按类型统计")
         return hit("events_recent", "近期事件")
     enterprise_filter = "chemical" in record or any(

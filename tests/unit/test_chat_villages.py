@@ -10,6 +10,7 @@ from agents.chat.places import with_villages
 from agents.chat.router import route
 from agents.chat.slots import Gazetteer, extract_slots, normalise_question
 from agents.chat.villages import narrow, not_found
+from graph.intents import BY_ID
 
 VILLAGES = [
     {"village": "雷下村", "town": "新桥镇", "id": "新桥镇/雷下村"},
@@ -51,15 +52,16 @@ def test_a_village_of_another_town_than_the_one_said_is_no_filter() -> None:
     assert s.village is None and s.town == "周庄镇"
 
 
-def test_the_enterprise_list_and_count_hold_the_village_other_records_do_not() -> None:
+def test_the_enterprise_records_hold_the_village_town_held_records_do_not() -> None:
     text, s = _slots("石利港区有多少家企业")
     intent = route(text, s).intent
     assert intent == "enterprise_count"
     assert "村或社区" not in uncovered(text, s, intent)
     text, s = _slots("雷下村有哪些企业")
     assert "村或社区" not in uncovered(text, s, "enterprise_list")
-    text, s = _slots("雷下村有哪些企业还有隐患没整改")  # hazards are no village-held records yet
-    assert "村或社区" in uncovered(text, s, "hazard_list")
+    text, s = _slots("雷下村有哪些企业还有隐患没整改")  # hazards hold the village too since round 36
+    assert "村或社区" not in uncovered(text, s, "hazard_list")
+    assert "village" not in BY_ID["cameras_offline"].slots  # cameras are held per town
 
 
 def test_a_park_the_graph_does_not_hold_is_declined_naming_the_held_parks() -> None:
