@@ -52,7 +52,7 @@ RETURN p.id AS plan_id, u.id AS unit_id, u.name AS unit, u.duties AS duties,
        [(u)<-[:SUB_UNIT_OF]-(s:OrgUnit) | s.name] AS sub_units
 """
 _STARTS = re.compile(r"(?:决定|批准|宣布|下达)(?:[^，,；;。]{0,6}?)启动")
-_OFFICE = re.compile(r"^(.{2,12}?(?:指挥部|领导小组|委员会))(?:办公室|办)")
+_OFFICE = re.compile(r"^(.{1,12}?(?:指挥部|领导小组|委员会))(?:办公室|办)")  # 镇指挥部办公室 → 镇指挥部
 
 
 def _short_name(unit: str, sub_units: Sequence[str]) -> str:

@@ -20,7 +20,8 @@ from agents.chat.plan_seen import seen
 
 MORE_ACCIDENT = re.compile(
     r"林火|火情|爆燃|燃爆|闪爆|爆裂|龙卷风|冰雹|雷击|雷电|大风|寒潮|撞伤|撞倒|撞死|(?:车|汽车|货车|卡车|大巴)撞|"
-    r"崩伤|飞溅伤|割伤|切伤|轧伤|摔(?:下来|下去|死|伤)|跌落|管涌|堤坝?渗|"  # a fall; a levee seeping is a flood hazard
+    r"崩伤|飞溅伤|割伤|切伤|轧伤|[压轧夹绞]断|[压夹绞轧]进去|摔(?:下来|下去|死|伤)|跌落|管涌|堤坝?渗|"
+    r"暴雪|雪灾|冻雨|道路结冰|"  # snow and ice: weather a town asks about as it asks about floods  # a fall; a levee seeping is a flood hazard
     r"冒烟|水漫|漫进|进水了|被淹|淹了|"  # smoke is a fire starting, water coming in a flood
     # a structure that fell, a person crushed, a ship striking a wharf or another ship
     r"(?:塔吊|吊车|起重机|龙门吊|升降机|脚手架|架子|围墙|墙|房子|厂房|大棚|棚子)(?:突然|整个)?倒(?:了|下|塌)|"

@@ -25,8 +25,16 @@ from plans.rules_meta import accident_type_spans
 _ASKS = re.compile(
     r"[一二三四几1-4ⅠⅡⅢⅣIV]+\s*级|[公司厂车间班组岗位]级|谁(?:来)?(?:指挥|牵头|负责|挂帅|拍板)|指挥长|总指挥|"
     r"先(?:做|干|弄|搞)|第一步|首要|措施|怎么(?:处置|处理|办)|(?:上报|报告|报到|报给|通知)|预警|"
-    r"(?:结束|终止)|预案"
+    r"(?:结束|终止)|预案|"
+    # the field command post, the teams or stock to call in, moving people out: what the plan sets up for
+    # the accident just asked ("现场指挥部设在哪", "需要调哪些救援队伍", "要不要疏散群众")
+    r"现场指挥部|指挥部设在|(?:调|派|请求|增援|支援)[^，,。？?]{0,6}?(?:队伍|救援队|抢险队|消防队|救援力量|物资|装备)|"
+    r"(?:队伍|救援队|救援力量|物资|装备)[^，,。？?]{0,6}?(?:调|派|增援|支援)|疏散|撤离|转移群众"
 )
+# How near a resource is asked: a search of the graph's resources, not the plan's ("最近的消防站在哪");
+# 附近 only when no team or stock is called in ("附近有消防站吗").
+_DISTANCE = re.compile(r"最近|就近|距离|多远|几公里|多少公里|离[^，,。？?]{1,8}(?:近|远)")
+_CALLED_IN = re.compile(r"调|派|请求|增援|支援")
 _LEAD = re.compile(r"^(?:那么?|好的?|嗯|再|换成|改成|换为|改为|如果是|要是|若是|如果在|要是在|在|，|,)+")
 # A fact added to the accident already asked about: "现在着火了", "目前有人中毒了", "刚才又爆炸了" —
 # not "现在另一家厂也着火了" (another works: a question of its own).
@@ -60,6 +68,8 @@ def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str 
         return earlier.replace(before[0][0], found[0][1], 1) if before else found[0][1] + earlier
     if found or not _ASKS.search(text) or len(text) > 30:
         return None
+    if _DISTANCE.search(text) or ("附近" in text and not _CALLED_IN.search(text)):
+        return None  # a resource search of its own
     return f"{earlier.rstrip('？?。！! ')}，{text}"
 
 

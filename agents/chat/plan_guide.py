@@ -27,6 +27,7 @@ from agents.chat import (
     plan_sectors,
     plan_seen,
     plan_severity,
+    plan_weather,
 )
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
 from agents.chat.plan_medical import callers_plan
@@ -74,6 +75,7 @@ def slot_values(question: str) -> dict[str, Any]:
     found += [value for word, value in _SPOKEN if plan_account.said(word, question)]
     found += plan_seen.seen_types(question)  # a phone report: 冒黑烟, 刺鼻气味, 倒在池边
     found = plan_illness.reread(found, question)  # 中暑晕倒 is an illness, not a poisoning
+    found = plan_weather.reread(found, question)  # 寒潮/暴雪: no flood, whatever plan is named
     m = _LEVEL.search(question)
     grade = _GRADE.search(question)
     level = _LEVEL_DIGITS[m.group(1)] if m else _GRADE_LEVELS[grade.group(1)] if grade else None

@@ -27,6 +27,9 @@ SPOKEN: tuple[tuple[str, str], ...] = (("起火", "火灾"), ("失火", "火灾"
            # injuries said by what did them: a shard thrown by a wheel, a blade, rollers
            ("崩伤", "物体打击"), ("飞溅伤", "物体打击"), ("割伤", "机械伤害"), ("切伤", "机械伤害"),
            ("轧伤", "机械伤害"),
+           # a hand or finger caught in a machine, said by what it did ("手被压进去", "两根手指压断")
+           ("压断", "机械伤害"), ("轧断", "机械伤害"), ("夹断", "机械伤害"), ("绞断", "机械伤害"),
+           ("压进去", "机械伤害"), ("夹进去", "机械伤害"), ("绞进去", "机械伤害"), ("轧进去", "机械伤害"),
            # what is seen before anyone names it: smoke is a fire starting, water coming in a flood
            ("冒烟", "火灾"), ("漫进", "洪涝灾害"), ("进水了", "洪涝灾害"), ("被淹", "洪涝灾害"), ("淹了", "洪涝灾害"))  # fmt: skip
 

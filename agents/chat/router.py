@@ -108,9 +108,13 @@ _PLAN_MATTER = _ACCIDENT + r"|事故|险情|预案|应急"
 
 # "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
 _LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"
+# What only a plan answers: the response level or its command, asked with no level said
+_PLAN_ONLY = (
+    r"几级(?:应急)?响应|(?:启动|算|是|属于?)(?:什么|哪个|哪一?|几)级|应急响应|响应(?:级别|等级)|谁(?:来)?指挥"
+)
 _RESPONSE = (
     r"先做|先干|先弄|怎么办|咋办|咋整|怎么弄|(怎么|如何|咋)(处置|处理|应对|救)|处置(?![了完中过])|谁指挥|指挥|谁牵头|牵头|谁负责|"
-    r"[一二三四1-4IⅠⅡⅢⅣ]+级|响应|通知谁|"
+    r"[一二三四1-4IⅠⅡⅢⅣ]+级|(?:算|是|属于?|定|启动|按)几级|响应|通知谁|"  # "这种算几级"
     # "现场第一步该做什么", "要在多长时间内上报": the steps and the reporting a plan lays down
     r"第一步|首先(?:要|应该?|得)|(?:该|要|应该|需要)[做干](?:什么|啥|哪些|嘛)|采取(?:什么|哪些|啥)措施|"
     r"多长时间内?(?:上报|报告|报送)|(?:上报|报告|报送)(?:时限|时间要求)|几分钟内(?:上报|报告)"
@@ -199,7 +203,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     )
     # "…5个人中毒送医院了，谁指挥" / "…仓库着火，谁指挥": the hospital or warehouse is the scene, not the ask
     said_as_plan = (_has(_ACCIDENT, text) or more_accident(text)) and _has(_RESPONSE, text)
-    if slots.resource_kind and not stored and not _has(r"预案", text) and (near or ((ent or slots.town) and not said_as_plan)):  # fmt: skip
+    # a response level or command asked is never a resource search ("仓库里有桶在漏，镇里算几级响应")
+    plan_only = _has(r"预案|" + _PLAN_ONLY, text)
+    if slots.resource_kind and not stored and not plan_only and (near or ((ent or slots.town) and not said_as_plan)):  # fmt: skip
         return hit("nearest_resources", "最近的资源")
     if _has(
         r"预案|明白卡|响应级别|应急响应|响应等级|几级响应|启动.{0,4}响应|(怎么|如何)处置|处置(流程|措施|方案|程序)|"
