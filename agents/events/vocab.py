@@ -11,7 +11,8 @@ Every table maps a surface word to one or more canonical values. Choices (docs/a
   烟/火 alone (as their own tokens) = 烟雾/火焰; a blocking verb alone (堵住了, 被堵) = 消防通道占用, the
   one event about blocking (堵车 and 堵塞 are not in the table: traffic, pipes).
 * English algorithm names (smoke, fire, helmet, smoking, intrusion) = the event type each detects; the main
-  event words in toneless pinyin (yanwu, maoyan, huoyan, minghuo, chouyan) = theirs (events39).
+  event words in toneless pinyin (yanwu, maoyan, huoyan, minghuo, chouyan) = theirs (events39); since events41
+  any vocabulary word of two or more characters typed in pinyin (anquanmao, dianpingche) = it (``pinyin_words``).
 * gases named by substance alone (氨气, 一氧化碳 = 有毒气体超标; 甲烷, 液化气 = 可燃气体泄漏); Latin
   abbreviations in any case (ai, IOT, voc).
 * events-robust13: 憋压 = 压力超限, 火灾报告 = 火情报告 (火灾 alone stays 火焰), 等着研判 = 待研判, 真警情 = 正报,
@@ -24,6 +25,7 @@ Phrases composed of parts (堵通道, 没戴帽子, 压力高) are patterns in `
 
 from __future__ import annotations
 
+from agents.events.pinyin_words import word_for_pinyin
 from core.vocab import EventLevel as L
 from core.vocab import EventSource as S
 from core.vocab import EventStatus as St
@@ -357,4 +359,8 @@ _LATIN_SPELLINGS: dict[str, str] = {
 
 
 def canonical_spelling(word: str) -> str:
-    return _LATIN_SPELLINGS.get(word.casefold(), word) if word.isascii() else word
+    """The table's spelling of a Latin word typed in any case (iot → IoT), or the word it spells in pinyin
+    (anquanmao → 安全帽, events41); other words as they are."""
+    if not word.isascii():
+        return word
+    return _LATIN_SPELLINGS.get(word.casefold()) or word_for_pinyin(word) or word

@@ -11,7 +11,8 @@ grammar already reads, as ``season_words`` does:
   against the almanac's 6 June); no table of announcements is kept, so the almanac's days are the search window.
   A day the speaker gives for it replaces the almanac's (events38): 6月16号入梅以来, 今年是6月20号入梅的 入梅到现在,
   入梅是6月18号 入梅以后, 7月10号出梅的 出梅以后 = that day → `now`; 6月16号入梅 (那天) alone = that day; both days
-  said with 梅雨季 = the 入梅 day → the day before 出梅 (events39).
+  said with 梅雨季 = the 入梅 day → the day before 出梅 (events39); one day said with 梅雨季, before or after it,
+  replaces only its own edge of the almanac's season (events41).
 
 Each is the latest begun, or of the year said (今年 / 去年 / 前年). Weather with no calendar rule (台风期间, 高温天)
 stays unread.
@@ -71,6 +72,34 @@ _ANNOUNCED_SEASON = re.compile(
     + _said_day("a") + r"(?:就)?出梅(?:的|了)?\s*[，,]?\s*(?:这个|那个)?"
     + r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
 )  # fmt: skip
+
+
+# 梅雨季 with one of its days said, before or after it in the sentence (今年是6月18日入梅，梅雨季里…; 梅雨季里…，今年是
+# 6月16号入梅的) = the said day replaces only its own edge of the almanac's season (events41): 入梅 said → that day →
+# the day before the almanac's 出梅, 出梅 said → the almanac's 入梅 → the day before the said day.
+_SEASON_WORD = r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
+_ONE_DAY = (
+    r"(?:(?P<w>今年|去年|前年)的?)?(?:是|在|从)?" + _said_day("b") + r"(?:就)?(?P<e>[入出])梅(?:的|了)?"
+)
+_ONE_DAY_SEASON = re.compile(
+    _ONE_DAY + r"[，,\s]*(?:这个|那个)?" + _SEASON_WORD
+    # said after it: only the season word is rewritten (the day is read ahead), so the words between keep their place
+    + r"|(?P<season>" + _SEASON_WORD + r")(?=[^。；;！？]*?[，,\s]*" + _ONE_DAY.replace("P<", "P<x") + ")"
+)  # fmt: skip
+
+
+def _one_day_season(m: re.Match[str], today: date) -> str:
+    p = "" if m.group("season") is None else "x"
+    said = m.group(p + "w")
+    year = m.group(p + "by") or (str(today.year - _YEAR_WORDS[said]) if said else None)
+    day = latest_date(int(year) if year else None, int(m.group(p + "bm")), int(m.group(p + "bd")), today)
+    almanac = None if day is None else plum_rains(day.year)
+    if day is None or almanac is None:
+        return m.group()
+    first, end = (day, almanac[1]) if m.group(p + "e") == "入" else (almanac[0], day)
+    if end <= first:
+        return m.group()
+    return written(first) + "到" + written(end - timedelta(days=1))
 
 
 def _announced_season(m: re.Match[str], today: date) -> str:
@@ -191,6 +220,7 @@ def almanac_rules(now: datetime) -> list[_Rule]:
     today = now.date()
     return [
         (_ANNOUNCED_SEASON, lambda m: _announced_season(m, today)),
+        (_ONE_DAY_SEASON, lambda m: _one_day_season(m, today)),
         (_ANNOUNCED, lambda m: _announced(m, today)),
         (_FU, lambda m: _fu(m, today)),
         (_MEI, lambda m: _mei(m, today)),

@@ -92,6 +92,46 @@ def _after_named(m: re.Match[str], now: datetime, suffix: str) -> str:
     return written(found.start.date() + timedelta(days=1))
 
 
+# 当日 / 当天 + a part of the day, or 当晚 / 当夜, a few words after a date said earlier (11月4日接报，当日凌晨…;
+# 11月18日值班报告：当天晚上…) = that part of that date (events41): the date is read back into 当日, and the earlier
+# bare date is dropped, so the grammar's first time phrase is the part of the day, not the whole date.
+_PARTS = r"凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|夜间|深夜|半夜|白天|晚间"
+_LATER_SAME_DAY = re.compile(r"(?<![\d月日号年])(?:当日|当天)(?=" + _PARTS + r")|当晚|当夜")
+# A few words, no digits, not opening with a range connector (11月3日到当天晚上 is no restatement).
+_GAP = r"(?![到至~—-])(?:(?!\d)[^。；;！？]){1,24}?"
+_ANY_DATE = re.compile(_DATE)
+# The earlier date, once 当日 after it has become the same date written out (2026年11月4日凌晨).
+_EARLIER_DATE = re.compile(
+    _DATE + r"(?=" + _GAP + r"(?P<ly>\d{4})年(?P<lm>\d{1,2})月(?P<ld>\d{1,2})日(?:" + _PARTS + r"))"
+)
+
+
+def _earlier_day(m: re.Match[str], today: date) -> str:
+    """当日凌晨 → D凌晨, 当晚 → D晚上, D the last date said a few words before it; the words as said when none."""
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    found = [d for d in _ANY_DATE.finditer(before) if re.fullmatch(_GAP, before[d.end() :])]
+    day = _said(found[-1], today) if found else None
+    if day is None:
+        return m.group()
+    return written(day) + {"当晚": "晚上", "当夜": "夜里"}.get(m.group(), "")
+
+
+def _restated(m: re.Match[str], today: date) -> str:
+    """The earlier date dropped when the same date is said again a few words on (its chars stay out of the phrase)."""
+    said = _said(m, today)
+    again = (int(m.group("ly")), int(m.group("lm")), int(m.group("ld")))
+    return "" if said is not None and (said.year, said.month, said.day) == again else m.group()
+
+
+def same_day_rules(now: datetime) -> list[_Rule]:
+    """当日凌晨 a few words after a date → that date's 凌晨; after ``named_day_rules`` (D当日 glued to the date)."""
+    today = now.date()
+    return [
+        (_LATER_SAME_DAY, lambda m: _earlier_day(m, today)),
+        (_EARLIER_DATE, lambda m: _restated(m, today)),
+    ]
+
+
 def named_day_rules(now: datetime) -> list[_Rule]:
     """D当天 → D, D次日 → D + 1 day (as 2026年11月21日); before the everyday rules read 当天 alone."""
     today = now.date()

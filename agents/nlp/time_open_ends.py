@@ -2,9 +2,9 @@
 以前/之前/前 (no start at all), 上月同期 (last month up to the same moment) and a holiday with
 节后/之后 (from the day after the holiday up to now); since events-robust12 also 截至昨天 said with no
 start (no start, up to the end of what it names), 上个月同一时期 (= 上月同期) and a day or period with
-以前/之前 (本月之前: no start, up to the period's start). ``timeexpr.parse_time_range`` asks
-``open_ended`` first and the others after resolving its cluster, on the text ``time_rewrites.prepare``
-gave, and maps the spans back itself.
+以前/之前 (本月之前: no start, up to the period's start); since events41 上周同期 (last week up to the
+same moment). ``timeexpr.parse_time_range`` asks ``open_ended`` first and the others after resolving its
+cluster, on the text ``time_rewrites.prepare`` gave, and maps the spans back itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from agents.nlp.calendar_days import CST
@@ -30,8 +30,11 @@ BEFORE_DATE = re.compile(
     r"\s*(?:以前|之前|前)(?![后天])"
 )
 # 上月同期 / 上个月同期 / 上月的同期 / 上个月同一时期 / 上月同一时段 / 上个月同一个时间段: the same stretch of last
-# month as this month has run so far.
-LAST_MONTH_SAME = re.compile(r"(?:上个?月|上[一1]个?月)的?(?:同期|同[一1]?个?(?:时期|时段|时间段|阶段))")
+# month as this month has run so far; since events41 also of last week (上周同期, 上个礼拜同期, 上星期同一时段),
+# as a weekly report sets this week so far against it.
+LAST_PERIOD_SAME = re.compile(
+    r"(?:(?P<month>上个?月|上[一1]个?月)|上[一1]?个?(?:周|星期|礼拜))的?(?:同期|同[一1]?个?(?:时期|时段|时间段|阶段))"
+)
 # 截至昨天, 截止到3月15号, 截至去年11月底 with no time phrase before them: everything up to the end of what
 # they name. ``time_rewrites`` turns a 截至 glued to earlier text into the connector " 至", so that form
 # counts too when nothing before it was a time phrase (【转】截至昨天).
@@ -62,11 +65,16 @@ def before_date(norm: str) -> re.Match[str] | None:
     return BEFORE_DATE.search(norm)
 
 
-def last_month_same(norm: str, now: datetime) -> tuple[re.Match[str], datetime, datetime] | None:
-    """上月同期: the 1st of last month → ``now`` one month back (clamped to that month's last day)."""
-    m = LAST_MONTH_SAME.search(norm)
+def last_period_same(norm: str, now: datetime) -> tuple[re.Match[str], datetime, datetime] | None:
+    """上月同期: the 1st of last month → ``now`` one month back (clamped to that month's last day); 上周同期:
+    last week's Monday 00:00 → ``now`` seven days back."""
+    m = LAST_PERIOD_SAME.search(norm)
     if m is None:
         return None
+    if m.group("month") is None:
+        back = now - timedelta(days=7)
+        monday = back.replace(hour=0, minute=0, second=0, microsecond=0) - timedelta(days=back.weekday())
+        return m, monday, back
     year, month = (now.year, now.month - 1) if now.month > 1 else (now.year - 1, 12)
     day = min(now.day, calendar.monthrange(year, month)[1])
     start = datetime(year, month, 1, tzinfo=CST)
@@ -109,7 +117,7 @@ def open_ended(
         day: _Range | None = parse(text[index[before.start()] : index[before.end(1) - 1] + 1], now)
         if day is not None and day.start <= now:
             return EPOCH, day.start, (index[before.start()], index[before.end() - 1] + 1), True
-    same = last_month_same(norm, now)
+    same = last_period_same(norm, now)
     if same is not None and same[0].start() <= first_hit:
         m, start, end = same
         return start, end, (index[m.start()], index[m.end() - 1] + 1), False

@@ -32,7 +32,7 @@ from agents.nlp.festival_days import festival_rules
 from agents.nlp.holiday_words import holiday_word_rules
 from agents.nlp.house_numbers import house_number_rules
 from agents.nlp.lunar_festivals import lunar_festival_rules
-from agents.nlp.named_day_words import named_day_rules
+from agents.nlp.named_day_words import named_day_rules, same_day_rules
 from agents.nlp.new_year_words import new_year_word_rules
 from agents.nlp.numerals import chinese_to_int, normalise_numerals
 from agents.nlp.rough_times import rough_time_rules
@@ -160,6 +160,7 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     # 汛期, 入冬以来, 冬至, 腊月初八, 去年腊月, 年后1周, 本周上班时间 (events33): before 上班时间 and 年后 alone
     # 11月20日当天, 10月5日次日凌晨 (events37): first, before any rule reads 当天 alone
     shifts = named_day_rules(now) if now is not None else []
+    shifts += same_day_rules(now) if now is not None else []  # 11月4日接报，当日凌晨 (events41)
     shifts += season_word_rules(now) if now is not None else []
     shifts += lunar_festival_rules(now) if now is not None else []  # 腊八, 七夕, 重阳, 汛前, 汛后 (events34)
     shifts += almanac_rules(now) if now is not None else []  # 三伏, 入伏以来, 梅雨季, 出梅后 (events35)
