@@ -303,7 +303,7 @@ def _upload_probes() -> list[Probe]:
 
 
 def _scope_probes() -> list[Probe]:
-    missing = make_uscc("9", "1", "320281", "MA1ZZZZ9")  # valid check characters, in no record
+    missing = make_uscc("9", "1", "320281", "MA1WWWW9")  # valid check characters, in no record
 
     def get(path: str, statuses: tuple[int, ...], headers: dict[str, str] | None = None, **params: Any):
         return lambda client, _: _clean_refusal(client.get(path, params=params, headers=headers or {}), statuses)
