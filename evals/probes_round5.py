@@ -90,7 +90,9 @@ def _audit_rows(c: Container) -> int:
     return int(c.graph.read("MATCH (a:AuditRecord) RETURN count(a) AS n")[0]["n"])
 
 
-def _upload(client: TestClient, name: str, content: bytes, headers: dict[str, str] | None = None, **form: str) -> Any:
+def _upload(
+    client: TestClient, name: str, content: bytes, headers: dict[str, str] | None = None, **form: str
+) -> Any:
     data = {"enterprise_id": A, **form}
     return client.post("/api/v1/plans", files={"file": (name, content)}, data=data, headers=headers or {})
 
@@ -102,7 +104,9 @@ def _refused_upload_writes_nothing(name: str, content: bytes, statuses: tuple[in
         outcome = _clean_refusal(r, statuses)
         same = _graph_size(c) == before
         audited = _audit_rows(c) == audits + 1
-        return Outcome(outcome.passed and same and audited, f"{outcome.observed}; graph same={same} audited={audited}")
+        return Outcome(
+            outcome.passed and same and audited, f"{outcome.observed}; graph same={same} audited={audited}"
+        )
 
     return run
 
@@ -135,7 +139,9 @@ def _chat_probes() -> list[Probe]:
 
     def malformed(client: TestClient, c: Container) -> Outcome:
         audits = _audit_rows(c)
-        r = client.post("/api/v1/chat", content=b'{"question": "\xe4\xb8', headers={"Content-Type": "application/json"})
+        r = client.post(
+            "/api/v1/chat", content=b'{"question": "\xe4\xb8', headers={"Content-Type": "application/json"}
+        )
         outcome = _clean_refusal(r, (400, 422))
         return Outcome(outcome.passed and _audit_rows(c) == audits + 1, outcome.observed)
 
@@ -187,7 +193,9 @@ def _chat_probes() -> list[Probe]:
     def others_history(client: TestClient, _: Container) -> Outcome:
         client.get("/api/v1/events/search", params={"q": "华士镇昨天的火灾告警"}, headers=HUASHI)
         theirs = client.get("/api/v1/events/search/history", headers=LINGGANG).json()
-        hints = client.get("/api/v1/events/search/suggestions", params={"prefix": "华士"}, headers=LINGGANG).json()
+        hints = client.get(
+            "/api/v1/events/search/suggestions", params={"prefix": "华士"}, headers=LINGGANG
+        ).json()
         cleared = client.delete("/api/v1/events/search/history", headers=LINGGANG)
         mine = client.get("/api/v1/events/search/history", headers=HUASHI).json()
         leaked = any("华士镇昨天" in json.dumps(x, ensure_ascii=False) for x in [*theirs, *hints])
@@ -199,7 +207,12 @@ def _chat_probes() -> list[Probe]:
         Probe("C02", "chat stream, blank question", "422 Chinese", blank),
         Probe("C03", "chat stream, 10,000 characters", "200 SSE polite refusal, done", stream("危" * 10_000)),
         Probe("C04", "chat stream, emoji only", "200 SSE, done", stream("🔥💥🧯🚒")),
-        Probe("C05", "chat stream, control characters", "200 SSE, done", stream("\x00\x07临港有多少家企业\x1b[31m")),
+        Probe(
+            "C05",
+            "chat stream, control characters",
+            "200 SSE, done",
+            stream("\x00\x07临港有多少家企业\x1b[31m"),
+        ),
         Probe("C06", "chat stream, RTL override", "200 SSE, done", stream("\u202e临港有多少家企业\u202c")),
         Probe("C07", "chat stream, mixed script", "200 SSE, done", stream("Lingang 临港 كم шт 企业 count?")),
         Probe("C08", "chat, malformed JSON body", "422 Chinese, audited", malformed),
@@ -207,9 +220,15 @@ def _chat_probes() -> list[Probe]:
         Probe("C10", "chat, form-encoded body", "415/422 Chinese", form_body),
         Probe("C11", "chat, 60 KB header", "no 5xx", huge_header),
         Probe("C12", "town header of 5,000 characters", "4xx Chinese", huge_town_header),
-        Probe("C13", "another user's conversation: get, delete", "404/403, owner keeps it", others_conversation),
-        Probe("C14", "continue another user's conversation", "404/403, owner's turns unchanged", continue_others),
-        Probe("C15", "another user's search history and suggestions", "not visible, not cleared", others_history),
+        Probe(
+            "C13", "another user's conversation: get, delete", "404/403, owner keeps it", others_conversation
+        ),
+        Probe(
+            "C14", "continue another user's conversation", "404/403, owner's turns unchanged", continue_others
+        ),
+        Probe(
+            "C15", "another user's search history and suggestions", "not visible, not cleared", others_history
+        ),
     ]
 
 
@@ -236,7 +255,10 @@ def _upload_probes() -> list[Probe]:
         second = _upload(client, "重复预案.docx", content)
         outcome = _clean_refusal(second, (409,))
         same = _graph_size(c) == before
-        return Outcome(outcome.passed and same, f"first {first.status_code}; second {outcome.observed}; graph same={same}")
+        return Outcome(
+            outcome.passed and same,
+            f"first {first.status_code}; second {outcome.observed}; graph same={same}",
+        )
 
     def traversal(client: TestClient, c: Container) -> Outcome:
         r = _upload(client, "../../../../tmp/probe5-evil.docx", docx_bytes(), allow_duplicate="true")
@@ -244,7 +266,11 @@ def _upload_probes() -> list[Probe]:
             return _clean_refusal(r, (422,))
         versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
         name = str(versions[0].get("source_filename"))
-        ok = "/" not in name and ".." not in name and not Path("/tmp/probe5-evil.docx").exists()
+        ok = (
+            "/" not in name
+            and ".." not in name
+            and not Path(tempfile.gettempdir(), "probe5-evil.docx").exists()
+        )
         return Outcome(ok, f"201 stored name {name!r}")
 
     def backslash_traversal(client: TestClient, c: Container) -> Outcome:
@@ -306,7 +332,9 @@ def _scope_probes() -> list[Probe]:
     missing = make_uscc("9", "1", "320281", "MA1WWWW9")  # valid check characters, in no record
 
     def get(path: str, statuses: tuple[int, ...], headers: dict[str, str] | None = None, **params: Any):
-        return lambda client, _: _clean_refusal(client.get(path, params=params, headers=headers or {}), statuses)
+        return lambda client, _: _clean_refusal(
+            client.get(path, params=params, headers=headers or {}), statuses
+        )
 
     def portrait_other_town(client: TestClient, _: Container) -> Outcome:
         return _clean_refusal(client.get(f"/api/v1/enterprises/{A}/portrait", headers=HUASHI), (403, 404))
@@ -316,7 +344,10 @@ def _scope_probes() -> list[Probe]:
         if r.status_code != 201:
             return Outcome(False, f"setup upload {r.status_code}")
         pid = r.json()["plan_id"]
-        outs = [client.get(f"/api/v1/plans/{pid}{s}", headers=HUASHI).status_code for s in ("", "/facts", "/versions", "/review")]
+        outs = [
+            client.get(f"/api/v1/plans/{pid}{s}", headers=HUASHI).status_code
+            for s in ("", "/facts", "/versions", "/review")
+        ]
         retire = client.delete(f"/api/v1/plans/{pid}", headers=HUASHI).status_code
         ok = all(s in (403, 404) for s in [*outs, retire])
         return Outcome(ok, f"reads {outs} retire {retire}")
@@ -330,9 +361,13 @@ def _scope_probes() -> list[Probe]:
 
     def enterprise_writes_elsewhere(client: TestClient, c: Container) -> Outcome:
         before = _graph_size(c)
-        node = client.post("/api/v1/plans/nodes", json={"title": "越权节点", "enterprise_id": A}, headers=ENTERPRISE_C)
+        node = client.post(
+            "/api/v1/plans/nodes", json={"title": "越权节点", "enterprise_id": A}, headers=ENTERPRISE_C
+        )
         up = _upload(client, "越权预案.docx", docx_bytes(), headers=ENTERPRISE_C, allow_duplicate="true")
-        town_node = client.post("/api/v1/plans/nodes", json={"title": "越权镇级", "town": "华士镇"}, headers=ENTERPRISE_C)
+        town_node = client.post(
+            "/api/v1/plans/nodes", json={"title": "越权镇级", "town": "华士镇"}, headers=ENTERPRISE_C
+        )
         codes = [node.status_code, up.status_code, town_node.status_code]
         ok = all(s in (403, 404, 422) for s in codes) and _graph_size(c) == before
         return Outcome(ok, f"{codes} graph same={_graph_size(c) == before}")
@@ -375,12 +410,16 @@ def _token_probes(clock: Clock) -> list[Probe]:
         return _clean_refusal(r, (401,))
 
     def garbled(token: str):
-        return lambda client, _: _clean_refusal(client.get("/api/v1/enterprises", headers={"Authorization": token}), (401,))
+        return lambda client, _: _clean_refusal(
+            client.get("/api/v1/enterprises", headers={"Authorization": token}), (401,)
+        )
 
     def town_user_cannot_write_other_town(client: TestClient, c: Container) -> Outcome:
         headers = login(client, "hs_officer", "HuaShi1234town")
         before = _graph_size(c)
-        node = client.post("/api/v1/plans/nodes", json={"title": "越权", "town": "临港经济开发区"}, headers=headers)
+        node = client.post(
+            "/api/v1/plans/nodes", json={"title": "越权", "town": "临港经济开发区"}, headers=headers
+        )
         up = client.post("/api/v1/plans", files={"file": ("x.docx", docx_bytes())},
                          data={"enterprise_id": A, "allow_duplicate": "true"}, headers=headers)  # fmt: skip
         codes = [node.status_code, up.status_code]
@@ -411,7 +450,12 @@ def _cli(args: list[str], data: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SAFECLOUD_DATA_DIR": str(data), "SAFECLOUD_ENV": "test",
            "SAFECLOUD_EVENT_SEARCH__LLM_FALLBACK": "false", "SAFECLOUD_CHAT__USE_LLM": "false"}  # fmt: skip
     return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args], capture_output=True, text=True, env=env, timeout=300, check=False
+        [sys.executable, "-m", "api.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
 
 
@@ -458,7 +502,9 @@ def main() -> int:
             plans={"ocr": False, "use_llm": False},
         ) as (client, c):
             c.auth.create_user("city_admin", "ChengJiang2026", scope=DataScope(), role=Role.ADMIN)
-            c.auth.create_user("hs_officer", "HuaShi1234town", scope=DataScope(level=ScopeLevel.TOWN, town="华士镇"))
+            c.auth.create_user(
+                "hs_officer", "HuaShi1234town", scope=DataScope(level=ScopeLevel.TOWN, town="华士镇")
+            )
             for p in _token_probes(clock):
                 try:
                     o = p.run(client, c)
@@ -469,9 +515,11 @@ def main() -> int:
             o = run()
             rows.append((pid, sent, expected, o.observed, o.passed))
     for pid, sent, expected, observed, passed in rows:
-        print(f"| {pid} | {sent} | {expected} | {observed.replace('|', '/')} | {'PASS' if passed else 'FAIL'} |")
+        sys.stdout.write(
+            f"| {pid} | {sent} | {expected} | {observed.replace('|', '/')} | {'PASS' if passed else 'FAIL'} |\n"
+        )
     failed = sum(not r[4] for r in rows)
-    print(f"\n{len(rows) - failed}/{len(rows)} probes pass")
+    sys.stdout.write(f"\n{len(rows) - failed}/{len(rows)} probes pass\n")
     return 0
 
 
