@@ -8,7 +8,7 @@
 * A chat question carrying a NUL was answered (templates, or the LLM) and only then refused when the
   turn was stored, naming a ``title`` parameter the caller never sent.
 * The event count on a graph that was never written: FalkorDB answers no row, not 0.
-* An upload form with no file chosen (a file part named "") was refused in FastAPI's English.
+* A file part with an empty file name was refused in FastAPI's English ("Expected UploadFile").
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from core.scope import DataScope
 from graph.event_repository import EventQuery, EventRepository
 from graph.falkor_graph_store import FalkorGraphStore
 from tests.support.fixture_city_app import fixture_city_app
+from tests.support.plan_docs import docx_bytes
 
 LINGGANG = {"X-SafeCloud-Town": quote("临港经济开发区")}
 
@@ -104,11 +105,11 @@ def test_counting_events_on_a_graph_never_written_is_zero(tmp_path: Path) -> Non
     assert (rows, total) == ([], 0)
 
 
-def test_an_upload_form_with_no_file_chosen_is_refused_in_chinese(env: Any) -> None:
+def test_a_file_part_without_a_file_name_is_refused_in_chinese(env: Any) -> None:
     client, c = env
     before = c.graph.read("MATCH (p:Plan) RETURN count(p) AS n")[0]["n"]
-    # a browser form whose file input was left empty sends the part with filename="" and no bytes
-    r = client.post("/api/v1/plans", files={"file": ("", b"")}, data={"town": "华士镇"})
+    # a script's multipart part with content but an empty file name (curl -F "file=@-;filename=")
+    r = client.post("/api/v1/plans", files={"file": ("", docx_bytes())}, data={"town": "华士镇"})
     assert r.status_code == 422, r.text
     assert "请选择要上传的文件" in r.json()["message"] and "Expected" not in r.text
     assert c.graph.read("MATCH (p:Plan) RETURN count(p) AS n")[0]["n"] == before
