@@ -61,10 +61,10 @@ def field_message(error: Mapping[str, Any]) -> str:
     if kind in ("value_error", "assertion_error"):
         message = str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         if message.startswith("Expected UploadFile"):
-            # FastAPI's words for a file part without a file name: what a browser form sends when no
-            # file was chosen. It had reached users in English.
+            # FastAPI's words for a file part whose file name is empty (a script's upload, curl -F
+            # "file=@-;filename="): they had reached users in English.
             return _NO_FILE_CHOSEN
-        return message if any("\u4e00" <= ch <= "\u9fff" for ch in message) else f"值无效（{kind}）"
+        return message  # ours are Chinese; the CLI says Typer's choice errors in Chinese itself
     return f"值无效（{kind}）"
 
 
