@@ -10,6 +10,15 @@ outcome: 200, or the typed error's status from ``api.errors.status_for`` (409 fo
 ``audited`` must sit inside the command's own error handling (which turns a ``SafeCloudError``
 into a Chinese message and exit code 2), so it sees the typed error, and while the graph is
 still connected.
+
+What is audited starts where the command opens the data: every refusal after the graph is opened
+(an unknown ``--town``, a conversation that is not the caller's, a conflict) is recorded with its
+status, as the API records a refused request. A refusal of the command line itself — a blank
+sentence or ``--town``, a password the policy refuses at the prompt, an over-long question — comes
+before that and leaves no row: it read and wrote nothing, the person who typed it is at the terminal
+that shows the error and already holds the data folder, and recording it would mean starting the
+graph database to log a typo. An API refusal is recorded because its caller is remote and the
+server is the only witness; a CLI refusal has no such caller.
 """
 
 from __future__ import annotations

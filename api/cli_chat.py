@@ -38,10 +38,10 @@ def ask_command(
     c = build_container()
     try:
         c.graph.connect()
-        c.scopes.check(principal.scope)  # --town 火星镇 had answered with the city's duty roster
         # the turn is stored in the graph (as POST /api/v1/chat, audited there); the question is not logged
         options = {"conversation": conversation, "town": town, "no_llm": no_llm or None}
         with audited(lambda: c.audit, "ask", options, scope=principal.scope.describe()):
+            c.scopes.check(principal.scope)  # --town 火星镇 had answered with the city's duty roster
             result = c.chat.ask(question, principal, conversation_id=conversation, use_llm=not no_llm)
     except SafeCloudError as exc:
         fail(exc, as_json=as_json)

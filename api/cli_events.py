@@ -1,5 +1,6 @@
 """``safecloud events search "<sentence>"``: the parsed filter and the matching events.
 
+A blank sentence is refused (exit 2, ``empty_sentence``) as ``POST /api/v1/events/search`` refuses it.
 ``--json`` prints ``{"filter": …, "results": […], "total": n, "warnings": […], "understood": …}`` with
 ISO 8601 times (+08:00); a sentence with nothing understood has ``understood: false``, no results and a
 Chinese ``hint`` with ``examples`` (exit 0, as the API's 200); without it, a short Chinese summary and one line per event. The CLI runs as the city-wide
@@ -18,6 +19,7 @@ from api.cli_audit import audited
 from api.cli_errors import fail
 from api.cli_scope import cli_principal
 from core.errors import SafeCloudError
+from core.event_search import require_sentence
 
 events_app = typer.Typer(help="事件检索：一句话搜事件", no_args_is_help=True)
 
@@ -33,20 +35,21 @@ def events_search(
     user: Annotated[str, typer.Option(help="记录检索历史的用户")] = "cli",
 ) -> None:
     """Parse the sentence into a filter and list the matching events, newest first."""
-    c = build_container()
-    try:
+    try:  # command-line refusals, before the data is opened (not audited: api/cli_audit.py)
         principal = cli_principal(user, town)
+        require_sentence(sentence)  # as POST /api/v1/events/search: "" had listed every event
     except SafeCloudError as exc:
         fail(exc, as_json=as_json)
+    c = build_container()
     try:
         c.graph.connect()
-        c.scopes.check(principal.scope)  # --town with a typo had listed 0 events, silently
         service = event_search(c)
         if no_llm:
             service.chat_model = None
         # the search is kept in the user's history (a graph write, as POST /api/v1/events/search)
         options = {"town": town, "user": user, "no_llm": no_llm or None}
         with audited(lambda: c.audit, "events search", options, scope=principal.scope.describe()):
+            c.scopes.check(principal.scope)  # --town with a typo had listed 0 events, silently
             result = service.search(sentence, principal, page=page, size=size)
     except SafeCloudError as exc:
         fail(exc, as_json=as_json)

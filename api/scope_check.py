@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from core.errors import ValidationError
+from core.errors import PermissionDeniedError, ValidationError
 from core.scope import DataScope, ScopeLevel
 
 
@@ -49,6 +49,22 @@ class ScopeCheck:
                     code="unknown_scope",
                     details={"enterprise_id": scope.enterprise_id},
                 )
+
+    def check_town_filter(self, scope: DataScope, town: str | None) -> None:
+        """A list filtered by a town (enterprises, map points, plans) is refused when the town does
+        not exist (422 ``unknown_town``) or lies outside a town officer's scope (403 ``out_of_scope``),
+        as the response guide and town stats refuse them: an empty list had read as "no firms (or
+        plans) there" for a typo ("华土镇") or another town's name."""
+        if town is None:
+            return
+        if not self._exists(("town", town), lambda: self.lookups.town_exists(town)):
+            raise ValidationError(
+                f"镇街“{town[:30]}”不存在，请检查镇街名称（如“华士镇”）",
+                code="unknown_town",
+                details={"town": town[:30]},
+            )
+        if scope.level is ScopeLevel.TOWN and town != scope.town:
+            raise PermissionDeniedError(f"无权查看“{town}”的数据", code="out_of_scope")
 
     def _exists(self, key: tuple[str, str], lookup: Callable[[], bool]) -> bool:
         with self._lock:

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from core.errors import ValidationError
 from core.vocab import EventLevel, EventSource, EventStatus, EventType
 
 CST = timezone(timedelta(hours=8), "Asia/Shanghai")
@@ -83,6 +84,19 @@ def nothing_understood(sentence: str, flt: EventFilter) -> bool:
     if not sentence.strip() or not flt.is_empty():
         return False
     return bool(flt.leftovers) or not any(ch.isalpha() for ch in sentence)
+
+
+EMPTY_SENTENCE = "请提供一句话描述要搜索的事件，例如“昨天下午城东的烟雾告警”"
+
+
+def require_sentence(sentence: str | None) -> str:
+    """The sentence of a search that is kept in the history (``POST /search`` without a filter, and
+    ``safecloud events search``): a blank one is refused with one code and message on both, where
+    the CLI had listed every event as an answer and kept nothing. ``GET /search?q=`` with a blank
+    ``q`` still lists the newest events: the console's empty search box browses with it."""
+    if not (sentence or "").strip():
+        raise ValidationError(EMPTY_SENTENCE, code="empty_sentence")
+    return sentence or ""
 
 
 NOT_UNDERSTOOD = (

@@ -59,5 +59,13 @@ def field_message(error: Mapping[str, Any]) -> str:
         key, template = _BOUND_ZH[kind]
         return template.format(str(ctx.get(key, "?")).replace(" or ", " 或 "))
     if kind in ("value_error", "assertion_error"):
-        return str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        message = str(error.get("msg", "")).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if message.startswith("Expected UploadFile"):
+            # FastAPI's words for a file part whose file name is empty (a script's upload, curl -F
+            # "file=@-;filename="): they had reached users in English.
+            return _NO_FILE_CHOSEN
+        return message  # ours are Chinese; the CLI says Typer's choice errors in Chinese itself
     return f"值无效（{kind}）"
+
+
+_NO_FILE_CHOSEN = "应为上传的文件：没有收到文件（未选择文件，或文件名为空），请选择要上传的文件"

@@ -107,7 +107,10 @@ class EventRepository:
             raise ValidationError(f"分页参数无效：page ≥ 1，1 ≤ size ≤ {MAX_PAGE_SIZE}")
         params = self._params(query)
         if not query.areas:
-            total = self._read(q.COUNT_EVENTS, scope, **params)[0]["total"]
+            counted = self._read(q.COUNT_EVENTS, scope, **params)
+            # FalkorDB answers no row at all, not a count of 0, before anything was ever written
+            # (`safecloud events search` on a fresh data folder ended in an IndexError traceback).
+            total = counted[0]["total"] if counted else 0
             rows = self._read(q.SEARCH_EVENTS, scope, **params, skip=(page - 1) * size, limit=size)
             rows.sort(key=lambda r: (r["occurred_at"], r["id"]), reverse=True)
             return rows, total

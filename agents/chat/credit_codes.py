@@ -3,16 +3,20 @@
 Duty officers copy the 18-character code from a permit or a penalty notice. Enterprises are keyed by
 it (``Enterprise.id``), so the code names one firm exactly; it is replaced by the firm's registered
 name before the slots are read, and every template that takes an enterprise then answers for it
-(profile, hazards, sensors, penalties). A code the caller may not see, or that no firm has, is left
-as typed: the question then finds no firm and says so, as for an unknown name.
+(profile, hazards, sensors, penalties). A valid code the caller may not see, or that no firm has, is
+returned as ``unfound`` and the question is declined with ``UNFOUND_CODE``: left in the text it was
+read as no firm at all, and "9132…有哪些隐患" answered for the caller's whole town (probe round 5).
+A string of the code's shape that fails the check digits (an ID-card number, a typo) stays as typed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from core.errors import NotFoundError
 from core.scope import DataScope
+from core.standards.uscc import UsccError, validate_uscc
 from graph.repository import SafetyGraphRepository
 
 # GB 32100-2015: 18 characters, digits and upper-case letters without I, O, S, V, Z; the register
@@ -25,17 +29,38 @@ _SAID = re.compile(
 )
 
 
-def named_by_code(text: str, scope: DataScope, repository: SafetyGraphRepository) -> str:
+UNFOUND_CODE = "没有找到统一社会信用代码为“{code}”的企业（或不在您的数据范围内）。"
+
+
+@dataclass(frozen=True)
+class CodeNaming:
+    text: str
+    unfound: str | None = None  # a valid code that no firm in the caller's scope has
+
+
+def named_by_code(text: str, scope: DataScope, repository: SafetyGraphRepository) -> CodeNaming:
     """``text`` with a credit code (and the words that introduce it) replaced by the firm's name."""
+    unfound: list[str] = []
 
     def name(m: re.Match[str]) -> str:
         code = m["code"].upper()
         try:
             return repository.get_enterprise(scope, code).name
         except NotFoundError:
+            if _valid(code):
+                unfound.append(code)
             return m.group(0)
 
-    return _SAID.sub(name, text)
+    named = _SAID.sub(name, text)
+    return CodeNaming(named, unfound[0] if unfound else None)
 
 
-__all__ = ["named_by_code"]
+def _valid(code: str) -> bool:
+    try:
+        validate_uscc(code)
+    except UsccError:
+        return False
+    return True
+
+
+__all__ = ["UNFOUND_CODE", "CodeNaming", "named_by_code"]

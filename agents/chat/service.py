@@ -18,7 +18,7 @@ from agents.chat import aggregate_run, composed_followup, compound_run, places, 
 from agents.chat import answer as synth
 from agents.chat.conversations import ConversationStore
 from agents.chat.coverage import declined_answer, only_enterprises_asked, uncovered
-from agents.chat.credit_codes import named_by_code
+from agents.chat.credit_codes import UNFOUND_CODE, named_by_code
 from agents.chat.declined_turn import after_declined, check_question, declined, own_place_anchor
 from agents.chat.derived_run import asker as derived
 from agents.chat.examples import chat_examples
@@ -64,7 +64,7 @@ from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
 from agents.chat.villages import narrow, not_found
 from agents.llm.prompts import PromptLibrary, complete_prompt
-from core.errors import LLMError, NotFoundError, SafeCloudError
+from core.errors import LLMError, NotFoundError, SafeCloudError, ValidationError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope, Principal
 from graph import queries as gq
@@ -105,6 +105,9 @@ class ChatService:
         self, question: str, principal: Principal, *, conversation_id: str | None = None, use_llm: bool = True
     ) -> ChatAnswer:
         started = time.perf_counter()
+        if "\x00" in question:  # the graph refused it on storing the turn, after the answer (and LLM call)
+            raise ValidationError("问题中含有不允许的控制字符（NUL），请删除后重试", code="invalid_characters",
+                                  details={"param": "question"})  # fmt: skip
         seq, previous = 0, None
         if conversation_id:
             if not self.conversations.exists(principal.user_id, conversation_id):
@@ -162,7 +165,10 @@ class ChatService:
             return ChatAnswer(answer=refusal, path="refusal"), None
         scope = principal.scope
         own = own_scope(text, scope)  # "本镇", "我们公司": the caller's own town or enterprise
-        text = named_by_code(own.text, scope, self.repository)  # "9132…的法人是谁": the firm's name
+        named = named_by_code(own.text, scope, self.repository)  # "9132…的法人是谁": the firm's name
+        if named.unfound:  # dropped, the question was answered for the whole scope as if for that firm
+            return ChatAnswer(answer=UNFOUND_CODE.format(code=named.unfound), path="refusal"), None
+        text = named.text
         slots = narrow(text, extract_slots(text, self.gazetteer()), self.gazetteer())
         slots.town = place_of(own, slots.town, slots.town_mention)
         if (unknown := slots.unknown_town or places.unknown_place(text, slots)) and not slots.town:

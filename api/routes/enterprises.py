@@ -41,6 +41,7 @@ def search_enterprises(
     re-read from the graph under the caller's scope; ``total`` counts them (at most 200).
     Otherwise, or when the index is empty/unavailable: the graph's substring search.
     The ``X-SafeCloud-Search`` response header says which one answered (``index``/``graph``)."""
+    c.scopes.check_town_filter(p.scope, town)
     fuzzy = _fuzzy_search(c, p.scope, q, town=town, category=category, page=page, size=size)
     response.headers["X-SafeCloud-Search"] = "graph" if fuzzy is None else "index"
     if fuzzy is not None:
@@ -118,6 +119,7 @@ def map_enterprises(
     """Enterprise points in the caller's scope, ordered by credit code, at most ``limit`` (default
     2000, at most 5000), optionally within ``bbox``. When more points match than were returned the
     ``X-SafeCloud-Truncated: true`` header says so (narrow by ``town`` or ``bbox``)."""
+    c.scopes.check_town_filter(p.scope, town)
     points = c.repository.map_points(p.scope, town, limit=limit + 1, bbox=parse_bbox(bbox))
     response.headers["X-SafeCloud-Truncated"] = "true" if len(points) > limit else "false"
     return points[:limit]

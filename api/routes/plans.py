@@ -104,6 +104,7 @@ def list_plans(
     page: PageNumber = 1,
     size: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> PlanPage:
+    c.scopes.check_town_filter(p.scope, town)
     return c.plans.service.list_plans(
         p, plan_type=plan_type, town=town, status=status, q=q, page=page, size=size
     )

@@ -1,0 +1,106 @@
+"""Probe round 5: what every probe module shares (outcome, probe, checks of a clean refusal, graph
+counts, upload helpers). The probes: ``probes_round5_http`` (chat, uploads), ``probes_round5_scope``
+(ids, paging, scope, tokens); the runner and the CLI probes: ``probes_round5``."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+from fastapi.testclient import TestClient
+
+from api.bootstrap import Container
+from tests.support.fixture_city import A, C
+
+HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
+LINGGANG = {"X-SafeCloud-Town": quote("临港经济开发区")}
+ENTERPRISE_C = {"X-SafeCloud-Enterprise": C}
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@dataclass
+class Outcome:
+    passed: bool
+    observed: str
+
+
+@dataclass
+class Probe:
+    pid: str
+    sent: str
+    expected: str
+    run: Callable[[TestClient, Container], Outcome]
+
+
+def _chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _clean_refusal(r: Any, statuses: tuple[int, ...]) -> Outcome:
+    """A 4xx with the JSON error body and a Chinese message."""
+    try:
+        body = r.json()
+    except ValueError:
+        return Outcome(False, f"{r.status_code} non-JSON {r.text[:60]!r}")
+    message = str(body.get("message", "")) if isinstance(body, dict) else ""
+    ok = r.status_code in statuses and _chinese(message)
+    return Outcome(ok, f"{r.status_code} {body.get('code') if isinstance(body, dict) else ''} {message[:40]}")
+
+
+def _sse_done(r: Any) -> Outcome:
+    text = r.text
+    ok = r.status_code == 200 and "event: done" in text and "Traceback" not in text
+    first = next((ln for ln in text.splitlines() if ln.startswith("data:")), "")[:60]
+    return Outcome(ok, f"{r.status_code} {'done' if 'event: done' in text else 'no done'} {first}")
+
+
+def _ask(client: TestClient, question: str, headers: dict[str, str] | None = None) -> Any:
+    return client.post("/api/v1/chat", json={"question": question, "use_llm": False}, headers=headers or {})
+
+
+def _graph_size(c: Container) -> tuple[int, int]:
+    nodes = c.graph.read("MATCH (n) WHERE NOT n:AuditRecord RETURN count(n) AS n")[0]["n"]
+    rels = c.graph.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    return int(nodes), int(rels)
+
+
+def _audit_rows(c: Container) -> int:
+    return int(c.graph.read("MATCH (a:AuditRecord) RETURN count(a) AS n")[0]["n"])
+
+
+def _upload(
+    client: TestClient, name: str, content: bytes, headers: dict[str, str] | None = None, **form: str
+) -> Any:
+    data = {"enterprise_id": A, **form}
+    return client.post("/api/v1/plans", files={"file": (name, content)}, data=data, headers=headers or {})
+
+
+def _refused_upload_writes_nothing(name: str, content: bytes, statuses: tuple[int, ...] = (422,)):
+    def run(client: TestClient, c: Container) -> Outcome:
+        before, audits = _graph_size(c), _audit_rows(c)
+        r = _upload(client, name, content, allow_duplicate="true")
+        outcome = _clean_refusal(r, statuses)
+        same = _graph_size(c) == before
+        audited = _audit_rows(c) == audits + 1
+        return Outcome(
+            outcome.passed and same and audited, f"{outcome.observed}; graph same={same} audited={audited}"
+        )
+
+    return run
+
+
+def _zip_of_text() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("notes.txt", "这不是预案")
+        z.writestr("photo.jpg", b"\xff\xd8\xff" + b"\0" * 100)
+    return buf.getvalue()
+
+
+def _encrypted_docx() -> bytes:
+    # Word's "encrypt with password": an OLE2 container holding EncryptionInfo + EncryptedPackage.
+    return OLE2 + b"\0" * 504 + "EncryptionInfo\0EncryptedPackage\0".encode("utf-16-le") + b"\0" * 512
