@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from core.plan_document import ExtractionMethod, SourceRef
+from plans.header_rows import with_folded_header
 from plans.structure import Block, without_caption
 from plans.table_headers import with_header
 
@@ -39,7 +40,8 @@ def flow_steps(text: str) -> list[tuple[int, int, str]]:
 class PlanDraft:
     def __init__(self, blocks: list[Block]) -> None:
         # the rules read table grids without their caption rows (a merged title row above the header)
-        self.blocks = [with_header(without_caption(b)) for b in blocks]
+        # and with a two-row header folded into one
+        self.blocks = [with_header(with_folded_header(without_caption(b))) for b in blocks]
         self.data: dict[str, Any] = {
             "title": "", "plan_type": None, "issuing_unit": "", "version": "", "issued_at": None,
             "scope": "", "purpose": "", "basis": [], "accident_types": [], "warning_levels": [],

@@ -289,7 +289,8 @@ def level_tables(draft: PlanDraft, scope: list[Block], levels: dict[str, int], e
         cells = level_rows(block.cells)
         header = cells[0]
 
-        level_col, trigger_col = _col(header, r"级别|等级|响应"), _col(header, r"条件|情形|情况|标准")
+        # "分级 | 条件 | 指挥 | 措施" (a two-row header folded by ``plans.header_rows``) names the level column 分级
+        level_col, trigger_col = _col(header, r"级别|等级|^分级|响应"), _col(header, r"条件|情形|情况|标准")
         content_col = _col(header, CONTENT_HEADER) if trigger_col is None else None  # 级别 | 内容
         # "响应主体" (GB/T 29639's word for the body that responds at a level) names who commands it
         commander_col = _col(header, r"指挥|负责|领导|主体")

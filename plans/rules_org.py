@@ -11,7 +11,7 @@ import re
 from plans.draft import PlanDraft
 from plans.outline_text import CHECKLIST_ITEM
 from plans.rules_meta import strip_number
-from plans.rules_org_bodies import body_field_unit, self_named_group, setting_body
+from plans.rules_org_bodies import body_field_unit, listed_siblings, self_named_group, setting_body
 from plans.rules_org_duties import (
     DUTY_VERB,
     ROLE_BY,
@@ -293,6 +293,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
                     # "下设A、B和C": A opens a list of siblings, so a table of them sits under the parent
                     set_up = parent if text[created.end(1) : created.end(1) + 1] == "、" else set_up
+                    for sibling, s, e in listed_siblings(text, created.end(1), units, aliases):  # "下设A和B"
+                        unit(sibling, block, parent, offset + s, offset + e)  # B sits beside A
                 # "…专家组成专家组，为事故处置提供技术支持": so is what it is set up to provide
                 duty = re.match(
                     r"\s*[，,]\s*(负责[^；;。]+|为[^；;。]*?提供[^；;。]+)$", text[created.end(1) :]

@@ -84,3 +84,27 @@ def _known_body(word: str, units: dict[str, int]) -> str | None:
     of it ("指挥部办公室" contains the word too, but "指挥部下设…" never means the office)."""
     bodies = [u for u in units if u.endswith(word) and not u.startswith("现场")]
     return bodies[0] if len(bodies) == 1 else None
+
+
+# "下设抢险救援组和医疗警戒组": the bodies listed after the first one that a 下设 / 设立 / 成立 clause sets up
+_SIBLING = re.compile(
+    r"(?:、|和|及|以及)([^，,。；;、（(：:由的和及等各]{2,20}?(?:工作组|小组|专班|组|队))(?![长员织建成])"
+)
+
+_COUNTED = re.compile(r"^(?:以下|下列|如下|若干|相应|有关|各|\d+\s*个|[一二三四五六七八九十两]+个)")
+
+
+def listed_siblings(
+    text: str, end: int, units: dict[str, int] | None = None, aliases: dict[str, str] | None = None
+) -> list[tuple[str, int, int]]:
+    """The bodies not yet known (``units`` / ``aliases``) joined by 、/和/及 to the one that ends at ``end`` in
+    ``text``, with their spans; none when the list runs on into something else ("下设A和B等工作组")."""
+    out: list[tuple[str, int, int]] = []
+    while m := _SIBLING.match(text, end):
+        if _COUNTED.match(m.group(1)):  # "下设应急办公室和五个应急救援小组": a count, not a name
+            return []
+        out.append((m.group(1), m.start(1), m.end(1)))
+        end = m.end()
+    if not out or not re.match(r"\s*(?:[，,。；;：:]|$)", text[end:]):
+        return []
+    return [s for s in out if canonical(s[0], units or {}, aliases or {}) is None]
