@@ -165,12 +165,18 @@ def _upload_probes() -> list[Probe]:
             f"first {first.status_code}; second {outcome.observed}; graph same={same}",
         )
 
-    def traversal(client: TestClient, c: Container) -> Outcome:
-        r = _upload(client, "../../../../tmp/probe5-evil.docx", docx_bytes(), allow_duplicate="true")
+    def stored_name(client: TestClient, filename: str) -> Outcome | str:
+        """The file name the plan was stored under, or the refusal's outcome when it was refused."""
+        r = _upload(client, filename, docx_bytes(), allow_duplicate="true")
         if r.status_code != 201:
             return _clean_refusal(r, (422,))
         versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
-        name = str(versions[0].get("source_filename"))
+        return str(versions[0].get("source_filename"))
+
+    def traversal(client: TestClient, c: Container) -> Outcome:
+        name = stored_name(client, "../../../../tmp/probe5-evil.docx")
+        if isinstance(name, Outcome):
+            return name
         ok = (
             "/" not in name
             and ".." not in name
@@ -179,11 +185,9 @@ def _upload_probes() -> list[Probe]:
         return Outcome(ok, f"201 stored name {name!r}")
 
     def backslash_traversal(client: TestClient, c: Container) -> Outcome:
-        r = _upload(client, "..\\..\\Windows\\probe5.docx", docx_bytes(), allow_duplicate="true")
-        if r.status_code != 201:
-            return _clean_refusal(r, (422,))
-        versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
-        name = str(versions[0].get("source_filename"))
+        name = stored_name(client, "..\\..\\Windows\\probe5.docx")
+        if isinstance(name, Outcome):
+            return name
         return Outcome("\\" not in name and ".." not in name, f"201 stored name {name!r}")
 
     def failing_import(client: TestClient, c: Container) -> Outcome:
