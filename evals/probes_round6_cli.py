@@ -104,7 +104,7 @@ class ImportRun:
             c.graph.close()
 
     def refused(self, kind: str, line: int, node_id: str, label: str) -> Outcome:
-        code, summary, stderr = self.results[kind]
+        code, summary, _ = self.results[kind]
         errors = [str(e) for e in summary.get("line_errors", [])]
         rejected = [json.dumps(x, ensure_ascii=False) for x in summary.get("rejected", [])]
         named = [e for e in errors if f"第 {line} 行" in e] + [x for x in rejected if node_id in x]

@@ -68,7 +68,7 @@ def _user_probes() -> list[Probe]:
 
     def writes_audited(client: TestClient, c: Container) -> Outcome:
         admin = _login(client, "city_admin", ADMIN_PW)
-        secret = "Audited2026pass!"
+        secret = "Audited2026pass!"  # noqa: S105 - a probe account's password, searched for in the trail
         calls = [
             (
                 "create",
