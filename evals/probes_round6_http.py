@@ -65,7 +65,9 @@ def _text_probes() -> list[Probe]:
         r = client.get("/api/v1/events/search", params={"q": "\x1b[31m华士镇\x07昨天的火灾告警"})
 
         def stored() -> str:
-            return json.dumps(client.get("/api/v1/events/search/history").json(), ensure_ascii=False)
+            return "|".join(
+                str(item["sentence"]) for item in client.get("/api/v1/events/search/history").json()
+            )
 
         return _refused_or_clean(r, stored)
 
@@ -73,7 +75,9 @@ def _text_probes() -> list[Probe]:
         r = client.post("/api/v1/events/search", json={"sentence": "临港\x08\x08上周的\x1b烟雾告警"})
 
         def stored() -> str:
-            return json.dumps(client.get("/api/v1/events/search/history").json(), ensure_ascii=False)
+            return "|".join(
+                str(item["sentence"]) for item in client.get("/api/v1/events/search/history").json()
+            )
 
         return _refused_or_clean(r, stored)
 
