@@ -36,6 +36,7 @@ from core.auth import (
 from core.errors import AuthenticationError, NotFoundError, PermissionDeniedError, ValidationError
 from core.ports import UserStore
 from core.scope import DataScope
+from core.text_input import refuse_control_characters
 
 SESSION_MISSING = "未登录或登录已过期，请重新登录"
 
@@ -177,6 +178,7 @@ class AuthService:
     ) -> User:
         """``temporary``: the administrator chose the password, so the user must change it at login."""
         name = check_username(username)
+        refuse_control_characters(display_name, field="显示名称", param="display_name")
         check_password_policy(password, username=name)
         check_scope_fields(scope)
         check_user_scope(scope, role)
@@ -232,6 +234,7 @@ class AuthService:
         again, so a narrowed scope applies from the next request on."""
         if scope is not None:  # only a scope sent now: an account stored earlier stays editable
             check_scope_fields(scope)
+        refuse_control_characters(display_name or "", field="显示名称", param="display_name")
         user = self._get(username)
         name = user.display_name if display_name is None else (display_name.strip() or user.username)
         updated = user.model_copy(

@@ -192,7 +192,8 @@ def import_rows(
     index_update: dict[str, object] = {}
     with _closing(c), audited(lambda: c.audit, "import", {"kind": kind, "file": file}):
         with existing_file(file).open("rb") as fh:  # decoded line by line (ingestion.rows)
-            report = GraphLoader(c.graph).load(_recording(parse_jsonl(entity_type(kind), fh, errors), parsed))
+            rows = parse_jsonl(entity_type(kind), fh, errors, now_ms=c.clock())
+            report = GraphLoader(c.graph).load(_recording(rows, parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):
             rejected = {r.row_id for r in report.rejected}
             index_update = _reindex_enterprises(c, [i for i in parsed if i not in rejected])

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.duty_roster import ShiftSpan, overlapping_shifts
 from core.models import ENTITY_TYPES, Entity
 from core.ports import GraphStore
 from graph.schema import RELATIONSHIPS, SELF
@@ -105,6 +106,8 @@ class GraphLoader:
 
     def _write(self, label: str, rows: list[dict[str, Any]]) -> None:
         valid = self._check_references(label, rows)
+        if label == "DutyShift":
+            valid = self._check_shift_overlaps(valid)
         if not valid:
             return
         started = time.perf_counter()
@@ -133,6 +136,19 @@ class GraphLoader:
                 self._known[label].discard(row["id"])
                 self._reject(label, row["id"], *problem)
         return valid
+
+    def _check_shift_overlaps(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows whose person is not on another shift at the same time (``core.duty_roster``)."""
+        new = [_span(r["props"]) for r in rows]
+        persons = sorted({s.person_id for s in new})
+        stored = (
+            [_span(r) for r in self.store.read(_SHIFTS_OF_PERSONS, {"persons": persons})] if persons else []
+        )
+        clashes = overlapping_shifts(new, stored)
+        for shift_id, other in clashes.items():
+            self._known["DutyShift"].discard(shift_id)
+            self._reject("DutyShift", shift_id, "starts_at", f"与同一人员的值班班次 {other} 时间重叠")
+        return [r for r in rows if r["id"] not in clashes]
 
     def _reject(self, label: str, row_id: str, fld: str, message: str) -> None:
         error = RowError(label, row_id, fld, message)
@@ -199,3 +215,13 @@ _LABEL_ZH = {
     "Warehouse": "物资仓库",
     "Person": "人员",
 }
+
+
+_SHIFTS_OF_PERSONS = """
+MATCH (s:DutyShift) WHERE s.person_id IN $persons
+RETURN s.id AS id, s.person_id AS person_id, s.starts_at AS starts_at, s.ends_at AS ends_at
+"""
+
+
+def _span(row: dict[str, Any]) -> ShiftSpan:
+    return ShiftSpan(str(row["id"]), str(row["person_id"]), int(row["starts_at"]), int(row["ends_at"]))

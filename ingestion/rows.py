@@ -14,6 +14,7 @@ import pydantic
 
 from core.errors import SafeCloudError
 from core.models import ENTITY_TYPES, Entity
+from core.observed_times import implausible_times
 
 _BY_NAME: dict[str, type[Entity]] = {t.label.lower(): t for t in ENTITY_TYPES}
 
@@ -80,10 +81,18 @@ def _text(line: str | bytes, number: int) -> str:
     return text.removeprefix("\ufeff") if number == 1 else text
 
 
+def _own_reason(cause: object) -> str | None:
+    """The Chinese reason a model validator gave (值班结束时间必须晚于开始时间): the generic
+    "取值无效" had replaced it, and the user could not tell what to fix."""
+    text = str(cause) if isinstance(cause, ValueError) else ""
+    return text if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+
+
 def parse_jsonl(
-    kind: type[Entity], lines: Iterable[str | bytes], errors: list[LineError]
+    kind: type[Entity], lines: Iterable[str | bytes], errors: list[LineError], *, now_ms: int | None = None
 ) -> Iterator[Entity]:
-    """Yield valid entities; append one ``LineError`` per problem to ``errors``."""
+    """Yield valid entities; append one ``LineError`` per problem to ``errors``. ``now_ms``: also
+    refuse observation times before 2000 or in the future (``core.observed_times``)."""
     for number, raw in enumerate(lines, start=1):
         try:
             line = _text(raw, number)
@@ -105,12 +114,21 @@ def parse_jsonl(
         if kind.label == "Enterprise" and "uscc" in data and "id" not in data:
             data["id"] = data.pop("uscc")
         try:
-            yield kind.model_validate(data)
+            entity = kind.model_validate(data)
         except SafeCloudError as exc:  # e.g. UsccError raised inside a model validator
             errors.append(LineError(number, "id", exc.message))
         except pydantic.ValidationError as exc:
             for err in exc.errors():
                 field = ".".join(str(p) for p in err["loc"]) or "-"
                 cause = err.get("ctx", {}).get("error")
-                message = getattr(cause, "message", None) or _TYPE_ZH.get(err["type"], err["msg"])
+                message = (
+                    getattr(cause, "message", None)
+                    or _own_reason(cause)
+                    or _TYPE_ZH.get(err["type"], err["msg"])
+                )
                 errors.append(LineError(number, field, message))
+        else:
+            problems = implausible_times(entity, now_ms) if now_ms is not None else []
+            errors.extend(LineError(number, field, message) for field, message in problems)
+            if not problems:
+                yield entity

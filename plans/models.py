@@ -6,13 +6,14 @@ graph store exchange around it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from core.plan_document import PlanType, SourceRef
 from core.plan_keys import clean_name
+from core.text_input import control_character_message
+from plans.issue_dates import issue_date_problem
 
 ReviewStatus = Literal["pending", "accepted", "edited", "rejected"]
 VERIFIED: frozenset[str] = frozenset({"accepted", "edited"})
@@ -83,16 +84,23 @@ def _credit_code(v: object) -> object:
     return (v.strip().upper() or None) if isinstance(v, str) else v
 
 
+def _no_controls(v: str) -> str:
+    """A typed name with ESC, BEL, a NUL… is refused, not cleaned: ``core.text_input``."""
+    if (message := control_character_message(v)) is not None:
+        raise ValueError(message)
+    return v
+
+
 def _clean_optional(v: str | None) -> str | None:
     """A one-line name with its invisible characters dropped (``core.plan_keys.clean_name``); blank
     is left out, as above."""
-    return (clean_name(v) or None) if v is not None else None
+    return (clean_name(_no_controls(v)) or None) if v is not None else None
 
 
 def _clean_required(v: str | None) -> str:
     """As ``_clean_optional`` for a name that must be given: one made only of invisible characters
     (zero-width spaces, bidi marks) is no name."""
-    cleaned = clean_name(v or "")  # None: a parent validator already found it blank
+    cleaned = clean_name(_no_controls(v or ""))  # None: a parent validator already found it blank
     if not cleaned:
         raise ValueError("不能为空（只有空白或不可见字符）")
     return cleaned
@@ -149,11 +157,8 @@ class VersionInput(_Model):
     @field_validator("issued_at")
     @classmethod
     def _real_date(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                date.fromisoformat(v)
-            except ValueError:
-                raise ValueError(f"不存在的日期：{v}") from None
+        if v is not None and (problem := issue_date_problem(v)) is not None:
+            raise ValueError(problem)
         return v
 
 
@@ -236,7 +241,9 @@ class TemplateModule(_Model):
         description="GB/T 29639 part: 总则 / 组织机构及职责 / 预警 / 应急响应 / …",
     )
     title: str = Field(min_length=1, max_length=100)
-    default_text: str = Field("", max_length=20_000)
+    default_text: str = Field("", max_length=20_000)  # a long text: Word's line and page breaks stay
+
+    _typed_title = field_validator("title")(_no_controls)
 
     _clean_title = field_validator("title")(_clean_required)
 

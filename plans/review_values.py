@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from core.errors import ValidationError
+from plans.issue_dates import issue_date_problem
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PHONE = re.compile(r"^/contacts/\d+/phone$")
@@ -24,6 +25,12 @@ def check_edited_values(edits: Iterable[tuple[str, Any]]) -> None:
         if pointer == "/issued_at" and value is not None and not _real_date(value):
             raise ValidationError(
                 f"修改后的值不符合预案结构：/issued_at：“{_quoted(value)}”不是有效日期，请按 YYYY-MM-DD 填写（如 2025-06-01）",
+                code="invalid_field_value",
+                details={"errors": [{"field": pointer, "type": "date"}]},
+            )
+        if pointer == "/issued_at" and isinstance(value, str) and (problem := issue_date_problem(value)):
+            raise ValidationError(
+                f"修改后的值不符合预案结构：/issued_at：{problem}",
                 code="invalid_field_value",
                 details={"errors": [{"field": pointer, "type": "date"}]},
             )

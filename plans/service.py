@@ -16,13 +16,13 @@ import json
 import logging
 import threading
 from collections.abc import Callable
-from pathlib import PureWindowsPath
 from typing import Any, Protocol
 
 from core.errors import ConflictError, UniqueConflictError, ValidationError
 from core.plan_document import EmergencyPlan
-from core.plan_keys import clean_name, source_key, title_key
+from core.plan_keys import source_key, title_key
 from core.scope import Principal
+from core.text_input import safe_filename
 from graph.plan_repository import PlanGraphRepository
 from plans import review as rv
 from plans.knowledge import PlanKnowledgeBase
@@ -142,7 +142,7 @@ class PlanService(UploadClaims, PlanVersionLifecycle):
         # Browsers may send a path ("C:\\Users\\…\\预案.docx", "../x.pdf"): only the name is the user's.
         # Bidi and zero-width marks dropped as from titles: the 来源文件 column shows this name, and
         # "预案\u202excod.exe" displayed as "预案exe.docx".
-        filename = clean_name(PureWindowsPath(filename).name) or "plan"  # splits at both / and \\
+        filename = safe_filename(filename)  # bare (splits at / and \\), no control characters, bounded
         result = self.importer(data, filename)  # typed DocumentError etc. propagate: nothing written yet
         plan = result.plan
         title = meta.title or plan.title  # the new plan's title, as _write_upload files it

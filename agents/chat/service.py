@@ -64,9 +64,10 @@ from agents.chat.timewords import TimeParser, time_window
 from agents.chat.town_pair import asker as both_towns
 from agents.chat.villages import narrow, not_found
 from agents.llm.prompts import PromptLibrary, complete_prompt
-from core.errors import LLMError, NotFoundError, SafeCloudError, ValidationError
+from core.errors import LLMError, NotFoundError, SafeCloudError
 from core.ports import ChatModel, GraphStore
 from core.scope import DataScope, Principal
+from core.text_input import refuse_control_characters
 from graph import queries as gq
 from graph.intents import BY_ID
 from graph.repository import SafetyGraphRepository
@@ -105,9 +106,9 @@ class ChatService:
         self, question: str, principal: Principal, *, conversation_id: str | None = None, use_llm: bool = True
     ) -> ChatAnswer:
         started = time.perf_counter()
-        if "\x00" in question:  # the graph refused it on storing the turn, after the answer (and LLM call)
-            raise ValidationError("问题中含有不允许的控制字符（NUL），请删除后重试", code="invalid_characters",
-                                  details={"param": "question"})  # fmt: skip
+        # Before the answer (and its LLM call): a NUL was refused by the graph only on storing the turn;
+        # ESC, BEL and the other controls were stored and shown back (core.text_input).
+        refuse_control_characters(question, field="问题", param="question")
         seq, previous = 0, None
         if conversation_id:
             if not self.conversations.exists(principal.user_id, conversation_id):

@@ -33,6 +33,7 @@ from core.event_search import (
 )
 from core.ports import ChatModel
 from core.scope import Principal, ScopeLevel
+from core.text_input import refuse_control_characters
 from graph.event_repository import EventQuery, EventRepository, RadiusArea
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,7 @@ class EventSearchService:
         record: bool = True,
     ) -> EventSearchResult:
         started = time.perf_counter()
+        refuse_control_characters(sentence, field="搜索语句", param="sentence")  # kept in the history
         outcome = self.parse(sentence, now=now)
         if nothing_understood(sentence, outcome.filter):
             return self._not_understood(sentence, outcome, principal, page, size, started)
@@ -168,6 +170,7 @@ class EventSearchService:
         record: bool = True,
     ) -> EventSearchResult:
         started = time.perf_counter()
+        refuse_control_characters(sentence or "", field="搜索语句", param="sentence")
         # Parsed or sent back edited, a place outside the scope is neither named nor looked up.
         gazetteer = self.parser().gazetteer
         known = lambda p: (gazetteer.lookup(p.kind, p.id) or p).town  # noqa: E731 - the stored town wins

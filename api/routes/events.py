@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from api.bootstrap import event_search
 from api.deps import ContainerDep, PrincipalDep
 from core.event_search import EventFilter, EventSearchResult, HistoryItem, Suggestion, require_sentence
+from core.text_input import refuse_control_characters
 
 router = APIRouter(prefix="/api/v1/events", tags=["events"])
 
@@ -45,6 +46,7 @@ def search(
     size: Size = 20,
 ) -> EventSearchResult:
     """A blank ``q`` lists the newest events and keeps no history (the console's empty search box)."""
+    refuse_control_characters(q, field="搜索语句", param="q")  # named as sent; the service checks again
     return event_search(c).search(q, p, page=page, size=size)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from core.models.base import Entity, EpochMs, Located, NonEmpty
-from core.vocab import RiskLevel, SensorType
+from core.vocab import EventType, RiskLevel, SensorType
+
+_ALGORITHMS = tuple(t.value for t in EventType)
 
 
 class Chemical(Entity):
@@ -71,8 +73,17 @@ class Camera(Located):
     name: NonEmpty
     town: NonEmpty
     enterprise_id: str | None = None
-    algorithms: tuple[str, ...] = ()
+    algorithms: tuple[str, ...] = ()  # the alarm types it detects: EventType values (烟雾, 未戴安全帽…)
     online: bool = True
+
+    @field_validator("algorithms")
+    @classmethod
+    def _known_algorithms(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # An unknown name ("smoke_v2", a typo) was stored: the camera's alarms never matched its list.
+        unknown = [a for a in value if a not in _ALGORITHMS]
+        if unknown:
+            raise ValueError(f"未知的视频算法“{'、'.join(unknown)[:60]}”，可选：{'、'.join(_ALGORITHMS)}")
+        return value
 
 
 class RiskPoint(Entity):
