@@ -148,8 +148,8 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         duty_list = None
         pseudo = unit_line(block) if units else None  # "综合协调组" alone on its line in a PDF: a heading,
         if pseudo:  # a sibling of the group heading it follows, else one below the section it is in
-            sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
-            level = section_level if sibling else section_level + 1
+            is_sibling = (current or "")[-1:] == pseudo[-1] and bool(stack) and stack[-1][0] == section_level
+            level = section_level if is_sibling else section_level + 1
             block = block.model_copy(update={"kind": "heading", "heading_level": level})
         intro = block.kind in ("paragraph", "list_item") and DUTY_INTRO.match(
             strip_number(block.text.strip())
