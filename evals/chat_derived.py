@@ -60,6 +60,7 @@ pairs), the figure on the answer text, since the rows hold counts and the figure
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any
 
 DERIVED_KINDS = (
@@ -150,7 +151,7 @@ def _in_rate_order(gold_rows: list[dict[str, Any]], answer: str) -> bool:
         return False
     by_place = sorted(shown, key=lambda r: answer.index(_norm(r["key"])))
     rates = [r["n"] / r["w"] for r in by_place]
-    return all(a >= b for a, b in zip(rates, rates[1:], strict=False))
+    return all(a >= b for a, b in pairwise(rates))
 
 
 def _ranked(compare: str, gold_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
