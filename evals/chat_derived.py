@@ -44,6 +44,14 @@ figure is computed here, independently of the system, under the conventions of `
   the rows (at most two) hold the median and, for a line with ``with_max``, the largest value; the
   answer states the median (plain, 18 / 18.5, or with two decimals as ``average``) and, with
   ``with_max``, the largest value and a member holding it (最多的一家).
+* ``top_growth`` (增长最快的镇, round 9): gold rows ``(key, n, w)`` = group, this period, the period
+  before, ranked by (n − w) / w (groups with w = 0 unranked: a rate from nothing is 无法计算); one
+  column of the rows holds the first ``top`` groups (ties at the cut either way, as ``top``), and the
+  answer names each of them with |n − w| / w as a percent (as ``growth``).
+* ``ranked_share`` (各镇整改率从高到低排, round 9): ``grouped_share``, and the answer names the groups
+  with a whole above 0 in the order of their rates, highest first (ties in either order).
+* ``missing`` (人均产值, round 9: data the city does not hold): the gold row's ``key`` is the missing
+  item; no numbers in the rows, and the answer names the item and says it is not held (没有/无/未/不).
 
 Execution is checked on the rows (both counts in at most two rows; for the per-group form the
 pairs), the figure on the answer text, since the rows hold counts and the figure is prose.
@@ -52,6 +60,7 @@ pairs), the figure on the answer text, since the rows hold counts and the figure
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import pairwise
 from typing import Any
 
 DERIVED_KINDS = (
@@ -70,7 +79,11 @@ DERIVED_KINDS = (
     "pair_rate",
     "own_vs_city",
     "median",
+    "top_growth",
+    "ranked_share",
+    "missing",
 )
+NOT_HELD_WORDS = ("没有", "无", "未", "不")
 SCOPE_WORDS = ("无权", "范围", "权限")
 ASK_BACK_WORDS = ("时间", "时段", "期间", "时期", "月", "年")
 UP_WORDS = ("增长", "增加", "上升", "多")
@@ -120,6 +133,25 @@ def _rate_change_ok(gold: dict[str, Any], answer: str) -> bool:
         return "无法计算" in answer
     rates = percent(n, w) in answer and percent(n0, w0) in answer
     return rates and points(n, w, n0, w0) in answer and _direction_ok(n / w, n0 / w0, answer)
+
+
+def _by_growth(gold_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ranked = [
+        {"key": r["key"], "n": (r["n"] - r["w"]) / r["w"], "rate": percent(abs(r["n"] - r["w"]), r["w"])}
+        for r in gold_rows
+        if r["w"]
+    ]
+    return sorted(ranked, key=lambda r: -r["n"])
+
+
+def _in_rate_order(gold_rows: list[dict[str, Any]], answer: str) -> bool:
+    """The groups with records appear in the answer highest rate first (ties in either order)."""
+    shown = [r for r in gold_rows if r["w"]]
+    if not all(_norm(r["key"]) in answer for r in shown):
+        return False
+    by_place = sorted(shown, key=lambda r: answer.index(_norm(r["key"])))
+    rates = [r["n"] / r["w"] for r in by_place]
+    return all(a >= b for a, b in pairwise(rates))
 
 
 def _ranked(compare: str, gold_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -189,6 +221,12 @@ def derived_execution_ok(
         from evals.chat import top_ok
 
         return top_ok(_ranked(compare, gold_rows), rows, top)
+    if compare == "top_growth":
+        from evals.chat import top_ok
+
+        return top_ok(_by_growth(gold_rows), rows, top)
+    if compare == "missing":  # nothing counted: the data is not held
+        return not _numbers(rows) - {"0"}
     if compare == "own_vs_city":
         own, city = _own_city(gold_rows)
         got = _numbers(rows)
@@ -204,7 +242,7 @@ def derived_execution_ok(
         return not _numbers(rows) - {"0"}
     # pair_rate: the two places' (key, n) pairs, as grouped_share (its rule above; round 7: it fell
     # through to versus_ok, which looks for the town names among numbers and so never passed)
-    if compare in ("grouped_share", "grouped_growth", "grouped_average", "pair_rate"):
+    if compare in ("grouped_share", "grouped_growth", "grouped_average", "pair_rate", "ranked_share"):
         from evals.chat import grouped_ok  # the per-town pairs are scored as ``grouped``
 
         return grouped_ok([{"key": r["key"], "n": r["n"]} for r in gold_rows], rows)
@@ -232,6 +270,18 @@ def derived_answer_ok(
             if _norm(r["key"]) in answer and percent(r["part"], r["w"]) in answer
         }
         return bool(ranked) and must <= said and len(said & may) >= needed
+    if compare == "top_growth":
+        from evals.chat import top_bounds
+
+        ranked = _by_growth(gold_rows)
+        must, may, needed = top_bounds(ranked, top)
+        said = {_norm(r["key"]) for r in ranked if _norm(r["key"]) in answer and r["rate"] in answer}
+        return bool(ranked) and must <= said and len(said & may) >= needed
+    if compare == "missing":
+        item = _norm(gold_rows[0]["key"]) if gold_rows else ""
+        return bool(item) and item in answer and any(w in answer for w in NOT_HELD_WORDS)
+    if compare == "ranked_share":
+        return derived_answer_ok("grouped_share", gold_rows, answer) and _in_rate_order(gold_rows, answer)
     if compare == "pair_rate":
         shown = [r for r in gold_rows if r["w"]]
         both = len(shown) == 2 and all(

@@ -37,7 +37,7 @@ class Records:
     conditions: str  # record conditions, each off when its $param is null
 
 
-_FIRM_CONDITIONS = "($categories IS NULL OR e.category IN $categories) AND ($key_domain IS NULL OR $key_domain IN e.key_domains)"
+FIRM_CONDITIONS = "($categories IS NULL OR e.category IN $categories) AND ($key_domain IS NULL OR $key_domain IN e.key_domains)"
 _OPEN = "['待整改', '整改中']"
 _HAZARD_CONDITIONS = (
     f"($statuses IS NULL OR r.status IN $statuses) AND ($level IS NULL OR r.level = $level) "
@@ -45,14 +45,14 @@ _HAZARD_CONDITIONS = (
 )
 
 RECORDS: dict[str, Records] = {
-    "企业": Records("MATCH (e:Enterprise)", "e", "e.town", ENTERPRISE_SCOPE, None, _FIRM_CONDITIONS),
+    "企业": Records("MATCH (e:Enterprise)", "e", "e.town", ENTERPRISE_SCOPE, None, FIRM_CONDITIONS),
     "隐患": Records(
         "MATCH (e:Enterprise)-[:HAS_HAZARD]->(r:Hazard)",
         "r",
         "e.town",
         ENTERPRISE_SCOPE,
         "r.found_at",
-        f"{_FIRM_CONDITIONS} AND {_HAZARD_CONDITIONS}",
+        f"{FIRM_CONDITIONS} AND {_HAZARD_CONDITIONS}",
     ),
     "告警": Records(
         "MATCH (r:Event)",
@@ -69,7 +69,7 @@ RECORDS: dict[str, Records] = {
         "e.town",
         ENTERPRISE_SCOPE,
         "r.inspected_at",
-        _FIRM_CONDITIONS,
+        FIRM_CONDITIONS,
     ),
     "传感器": Records(
         "MATCH (e:Enterprise)-[:MONITORED_BY]->(r:Sensor)",
@@ -77,7 +77,7 @@ RECORDS: dict[str, Records] = {
         "e.town",
         ENTERPRISE_SCOPE,
         None,
-        f"{_FIRM_CONDITIONS} AND ($online IS NULL OR r.online = $online) "
+        f"{FIRM_CONDITIONS} AND ($online IS NULL OR r.online = $online) "
         "AND ($sensor_type IS NULL OR r.sensor_type = $sensor_type)",
     ),
     "重大危险源": Records(
@@ -86,7 +86,7 @@ RECORDS: dict[str, Records] = {
         "e.town",
         ENTERPRISE_SCOPE,
         None,
-        f"{_FIRM_CONDITIONS} AND ($level IS NULL OR r.level = $level)",
+        f"{FIRM_CONDITIONS} AND ($level IS NULL OR r.level = $level)",
     ),
     "行政处罚": Records(
         "MATCH (e:Enterprise)-[:RECEIVED_PENALTY]->(r:Penalty)",
@@ -94,7 +94,7 @@ RECORDS: dict[str, Records] = {
         "e.town",
         ENTERPRISE_SCOPE,
         "r.decided_at",
-        _FIRM_CONDITIONS,
+        FIRM_CONDITIONS,
     ),
 }
 # 罚款金额 (round 5): the penalties again, their amounts summed instead of counted (各镇罚款金额环比)
@@ -107,17 +107,19 @@ _GROUP_EXPR = {
     "level": "r.level",
     "event_type": "r.event_type",
     "sensor_type": "r.sensor_type",
+    "firm": "e.name",  # 前五家企业各占全市的百分之几 (round 9): the records' own firm
     "": "'合计'",  # no group: one row
 }
 GROUPS_OF: dict[str, tuple[str, ...]] = {
     "企业": ("town", "category", ""),
-    "隐患": ("town", "category", "level", ""),
-    "告警": ("town", "event_type", "level", "category", ""),  # category: of the firm it occurred at (round 4)
-    "执法检查": ("town", "category", ""),
-    "传感器": ("town", "category", "sensor_type", ""),
-    "重大危险源": ("town", "category", "level", ""),
-    "行政处罚": ("town", "category", ""),
-    "罚款金额": ("town", "category", ""),
+    "隐患": ("town", "category", "level", "firm", ""),
+    # category, firm: of the firm it occurred at (rounds 4, 9)
+    "告警": ("town", "event_type", "level", "category", "firm", ""),
+    "执法检查": ("town", "category", "firm", ""),
+    "传感器": ("town", "category", "sensor_type", "firm", ""),
+    "重大危险源": ("town", "category", "level", "firm", ""),
+    "行政处罚": ("town", "category", "firm", ""),
+    "罚款金额": ("town", "category", "firm", ""),
 }
 
 PARAMS = ("categories", "key_domain", "statuses", "level", "overdue", "event_type", "online", "sensor_type")
@@ -133,7 +135,7 @@ def _records(kind: str, group: str) -> Records:
     """The kind's records; an alarm carries no firm category, so by category it is matched with the firm
     it occurred at (alarms at no firm have no category and are left out of whole and parts alike)."""
     r = RECORDS[kind]
-    if kind == "告警" and group == "category":
+    if kind == "告警" and group in ("category", "firm"):
         return Records(
             "MATCH (r:Event)-[:OCCURRED_AT]->(e:Enterprise)", r.node, r.town, r.scope, r.time, r.conditions
         )
@@ -225,6 +227,11 @@ _TOTALS = {
 }
 
 
+def linked_records(total: str) -> tuple[str, str | None, str]:
+    """(the OPTIONAL MATCH from a firm ``e`` to its ``total`` records ``r``, their date, their conditions)."""
+    return _TOTALS[("企业", total)]
+
+
 def average_query(members: str, total: str, group: str) -> str:
     """n: the total per group (linked records, or 职工 = employees), w: every member of the group.
 
@@ -233,7 +240,7 @@ def average_query(members: str, total: str, group: str) -> str:
     if group not in ("town", "category", ""):
         raise KeyError(group)
     key = _GROUP_EXPR[group] or "e.town"
-    where = f"WHERE {ENTERPRISE_SCOPE} AND ($towns IS NULL OR e.town IN $towns) AND {_FIRM_CONDITIONS}"
+    where = f"WHERE {ENTERPRISE_SCOPE} AND ($towns IS NULL OR e.town IN $towns) AND {FIRM_CONDITIONS}"
     if member_time:
         where += f" AND {_period(member_time)}"
     if members == "职工":  # 人均 (round 5): the firms' records over the firms' employees, each firm once
@@ -278,11 +285,13 @@ def per_town_query(kind: str, group: str) -> str:
 
 
 __all__ = [
+    "FIRM_CONDITIONS",
     "GROUPS_OF",
     "PARAMS",
     "RECORDS",
     "average_query",
     "growth_query",
+    "linked_records",
     "per_town_query",
     "rate_change_query",
     "share_query",

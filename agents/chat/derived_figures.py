@@ -36,7 +36,11 @@ _MONEY_HEADS = ("罚款金额", "罚款总额")
 _PLACE = re.compile(r"全市|全区|全镇|全街道|本镇|本街道|本辖区|辖区|我镇|我们镇|咱镇|我们街道|本园区")
 _OWN_TOWN = re.compile(r"全镇|全街道|全区|本镇|本街道")  # the whole's place said as "the town" itself
 _QUARTER = r"(?:今年)?第?[一二三四1-4]季度|上个?季度|本季度|这个?季度|上半年|下半年"
-_TIME = re.compile(rf"今年以来|今年截至目前|本月截至目前|去年同期|上年同期|{_QUARTER}|{PERIOD.pattern}")
+# 今年10月 / 去年10月份 (round 9): a named month of a named year is one period, moved as a whole
+_YEAR_MONTH = r"(?:今年|去年|上年|前年)(?:1[0-2]|[1-9]|十[一二]|[一二三四五六七八九十])月份?"
+_TIME = re.compile(
+    rf"今年以来|今年截至目前|本月截至目前|去年同期|上年同期|{_YEAR_MONTH}|{_QUARTER}|{PERIOD.pattern}"
+)
 _PER_TOWN = re.compile(r"各个?镇(?:街道|街)?|每个镇(?:街道|街)?|各街道|分镇街|按镇街?")
 _EDGE = re.compile(r"^[，,\s]+|[，,\s？?。！!呢吗啊的]+$")
 _COUNTED = re.compile(
@@ -62,9 +66,11 @@ _WHOLE_FIRST = re.compile(
 )
 
 # Changes: "Q 环比上月 增长了多少", "Q 比去年同期 多了几起", "Q 同比 增减情况", "Q 跟去年同期比 增长了多少".
-_OTHER = rf"去年同期|上年同期|同期|{_QUARTER}|{PERIOD.pattern}"
+_OTHER = rf"去年同期|上年同期|同期|{_YEAR_MONTH}|{_QUARTER}|{PERIOD.pattern}"
 _CHANGE = re.compile(
+    # "跟去年10月比，同比增长了多少": the 同比/环比 after the other period only repeats the comparison
     rf"(?P<comp>环比|同比|比|和|跟|与|同|较)(?P<other>{_OTHER})?(?:相比|比较|对比|比)?(?:的)?[，,\s]*(?:是)?"
+    r"(?:同比|环比)?"
     r"(?P<cue>增长率|增速|增幅|降幅|涨幅|(?:增长|增加|上升|下降|减少|降低|涨|降|多|少)了?(?:多少|几|百分之)|增减|变化|"
     r"(?:多|增加|增长|上升)了?还是(?:少|减少|下降)了?|"
     r"(?:增长|下降)(?:情况|幅度)?$|(?P<bare>(?:的)?(?:情况|变化情况|数据|怎么样|如何)?$))"

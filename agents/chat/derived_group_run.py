@@ -49,8 +49,10 @@ _GROUP_LABEL = {
     "level": "等级",
     "event_type": "告警类型",
     "sensor_type": "传感器类型",
+    "firm": "企业",
     "": "",
 }
+_ASCENDING = re.compile(r"从低到高|由低到高|从小到大|由小到大|升序")
 _MEMBER_UNIT = {"企业": "家", "执法检查": "次", "行政处罚": "起", "镇街": "个", "职工": "人"}
 
 
@@ -93,7 +95,7 @@ def run(g: Grouped, text: str, principal: Principal, sources: Sources) -> ChatAn
     if window is not None and g.mode != "growth":
         params |= {"from_ms": window.from_ms, "to_ms": window.to_ms}
     rows = [dict(r) for r in sources.store.read(query, params)]
-    body, shown, columns = _figure(g, rows, window, params)
+    body, shown, columns = _figure(g, rows, window, params, ascending=bool(_ASCENDING.search(text)))
     title = f"{_GROUP_LABEL[g.group]}分组统计" if g.group else "合计统计"
     cite = Citation(
         kind="template",
@@ -163,7 +165,11 @@ def _key(g: Grouped, key: Any) -> str:
 
 
 def _figure(
-    g: Grouped, rows: list[dict[str, Any]], window: Window | None, params: dict[str, Any]
+    g: Grouped,
+    rows: list[dict[str, Any]],
+    window: Window | None,
+    params: dict[str, Any],
+    ascending: bool = False,
 ) -> tuple[str, list[dict[str, Any]], list[str]]:
     unit = g.unit
     if g.mode == "share":
@@ -180,6 +186,8 @@ def _figure(
                 }
             )
         listed.sort(key=lambda x: -float(x["n"]) / float(x["total"]) if x["total"] else 0.0)
+        if ascending:  # 从低到高 (round 9): the lowest share first, groups with no records last
+            listed.sort(key=lambda x: float(x["n"]) / float(x["total"]) if x["total"] else float("inf"))
         lines = "\n".join(
             f"{i}. {_key(g, x['group'])}：{show(x['n'])}/{show(x['total'])} {unit}，{x['share']}"
             for i, x in enumerate(listed, 1)
@@ -244,14 +252,14 @@ def _figure(
         r = rows[0] if rows else {"n": 0, "w": 0}
         n, w = float(r["n"] or 0), float(r["w"] or 0)
         result = (
-            f"{show(n)} ÷ {show(w)} ≈ {mean(n, w)} {unit}"
+            f"{show(n)}{_scaled(g)} ÷ {show(w)} ≈ {mean(n * g.per, w)} {unit}"
             + (f"{thousand} {unit}" if (thousand := per_thousand(g.kind, g.members, n, w)) else "")
             if w
             else f"{g.members}为 0，无法计算平均数"
         )
         body = (
             f"{total_label}{_period_said(window)}：{show(n)} {unit}；{g.members}：{show(w)} {member}。\n"
-            f"平均每{member}{_member_noun(g)} = {result}。"
+            f"平均每{_scale_word(g)}{member}{_member_noun(g)} = {result}。"
         )
         return (
             body,
@@ -263,14 +271,14 @@ def _figure(
             "group": r["key"],
             "n": _whole(float(r["n"])),
             "members": _whole(float(r["w"])),
-            "mean": mean(float(r["n"]), float(r["w"])) if r["w"] else "—",
+            "mean": mean(float(r["n"]) * g.per, float(r["w"])) if r["w"] else "—",
         }
         for r in rows
     ]
     # by the exact mean: two decimals tie rare records per head (0.09 and 0.09) and misorder them
     listed.sort(key=lambda x: -float(x["n"]) / float(x["members"]) if x["members"] else 0.0)
     lines = "\n".join(
-        f"{i}. {_key(g, x['group'])}：{show(x['n'])} ÷ {show(x['members'])} ≈ {x['mean']} {unit}"
+        f"{i}. {_key(g, x['group'])}：{show(x['n'])}{_scaled(g)} ÷ {show(x['members'])} ≈ {x['mean']} {unit}"
         + (
             f"{thousand} {unit}"
             if (thousand := per_thousand(g.kind, g.members, x["n"], x["members"]))
@@ -279,10 +287,19 @@ def _figure(
         for i, x in enumerate(listed, 1)
     )
     body = (
-        f"各{_GROUP_LABEL[g.group]}平均每{member}{_member_noun(g)}的{total_label}"
+        f"各{_GROUP_LABEL[g.group]}平均每{_scale_word(g)}{member}{_member_noun(g)}的{total_label}"
         f"{_period_said(window)}（{total_label} ÷ {g.members}数，含为 0 的）：\n{lines}"
     )
     return body, listed, ["group", "n", "members", "mean"]
+
+
+def _scale_word(g: Grouped) -> str:
+    """千 of 每千家企业 (round 9): the mean is said per that many members."""
+    return {10: "十", 100: "百", 1000: "千", 10000: "万"}.get(g.per, "")
+
+
+def _scaled(g: Grouped) -> str:
+    return f" × {g.per}" if g.per != 1 else ""
 
 
 def _state(g: Grouped) -> str:

@@ -22,7 +22,7 @@ Mode = Literal["share", "growth", "average"]
 _OPEN = ("待整改", "整改中")
 # counted nouns → record kind; the last one said before the figure word is the one counted
 _NOUNS = re.compile(
-    r"重大危险源|危险源|执法检查|检查|行政处罚|处罚|告警|报警|传感器|隐患|企业|厂子|单位|公司|职工|员工|从业人员"
+    r"重大危险源|危险源|执法检查|检查|行政处罚|处罚次数|罚款次数|处罚|告警|报警|传感器|隐患|企业|厂子|单位|公司|职工|员工|从业人员"
 )
 _KIND = {
     "重大危险源": "重大危险源",
@@ -31,6 +31,8 @@ _KIND = {
     "检查": "执法检查",
     "行政处罚": "行政处罚",
     "处罚": "行政处罚",
+    "处罚次数": "行政处罚",
+    "罚款次数": "行政处罚",  # 罚款次数 counts penalties; 罚款金额 is MONEY_SAID's (round 9)
     "告警": "告警",
     "报警": "告警",
     "传感器": "传感器",
@@ -67,6 +69,7 @@ _PER_TYPE = re.compile(r"各(?:个)?(?:类|类型|种)(?:的)?(?:告警|报警|�
 _PER_LEVEL = re.compile(
     r"各(?:个)?(?:级|等级|级别)|按(?:等级|级别)|重大(?:隐患)?[和与、及]一般|一般(?:隐患)?[和与、及]重大"
 )
+_PER_FIRM = re.compile(r"各家?企业|各个企业")  # 前五家企业各占 (round 9; derived_ranked says it so)
 _PER_SENSOR_TYPE = re.compile(r"各(?:个)?(?:类|类型|种)(?:的)?传感器")
 _TWO_PLACES = re.compile(r"[和与、及跟]")
 _EACH = re.compile(r"各|分别|两个|两地|各自")
@@ -76,7 +79,10 @@ _SHARE = re.compile(r"占比|比例|比重|百分之|百分比|(?<!所)占(?!用
 _SHARE_WORD = re.compile(r"(?<!所)占(?!用|地)|比重|(?<!增长|增加|下降|减少)(?<![涨降])比例")
 _AVERAGE = re.compile(
     r"平均每(?:一)?(?P<u>[家户个次起])|户均|家均|次均|每(?:一)?(?P<u2>[家户次])(?P<mid>[^，,。？?平]{0,8}?)平均"
+    r"|(?:平均)?每(?P<k>[十百千万])家"  # 每千家企业有多少条 (round 9): a mean scaled to 1,000 firms
 )
+# 每千家企业: the mean per firm times the scale, as rates of rare records are briefed (evals/README.md (49))
+_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _GROWTH = re.compile(r"环比|同比|增长|增幅|增减|变化|涨幅|降幅|涨了|降了|跌了|增加|减少|下降|上升")
 _COMPARE = re.compile(r"环比|同比|(?:跟|和|与|比|较|同)(?:上个?月|上周|上季度|去年同期|上年同期|去年|上年)")
 _OWN_WHOLE = re.compile(r"本镇|本街道|本镇街|本辖区|各自|所在|该镇|自己")
@@ -104,6 +110,7 @@ class Grouped:
     members: str = ""
     towns: tuple[str, ...] = ()
     city_whole: bool = False  # the whole said as 全市: not a town officer's to see
+    per: int = 1  # average: per this many members (每千家企业 = 1000, round 9)
 
     @property
     def unit(self) -> str:
@@ -179,6 +186,8 @@ def read_group(text: str, towns: tuple[str, ...]) -> tuple[str, tuple[str, ...]]
         return "category", towns
     if _PER_LEVEL.search(text):
         return "level", towns
+    if _PER_FIRM.search(text):
+        return "firm", towns
     if _PER_TOWN.search(text):
         return "town", ()
     if len(towns) >= 2 and _TWO_PLACES.search(text) and _EACH.search(text):
@@ -265,7 +274,8 @@ def _average(text: str, m: re.Match[str], gazetteer: Gazetteer, towns: tuple[str
         towns = towns  # "周庄镇的企业户均": that town's firms
     elif not group and len(towns) > 1:
         return None
-    return Grouped("average", total, group, filters, members=members, period_text=text, towns=towns)
+    per = _SCALE[m["k"]] if m["k"] else 1
+    return Grouped("average", total, group, filters, members=members, period_text=text, towns=towns, per=per)
 
 
 __all__ = ["MONEY_SAID", "Grouped", "conditions_of", "grouped", "read_group", "record_kind"]

@@ -32,6 +32,13 @@ _GROUPS = (
         "category",
         re.compile(rf"(?:哪|{_N}+)[一二两三四五几]?(?:类|个行业|种)(?:的)?企业|哪[一二两三四五几]?个?行业"),
     ),
+    # 前五家企业, 哪三家企业, 哪家单位 (round 9): the records' firms; before town, which wants 镇/街道
+    (
+        "firm",
+        re.compile(
+            rf"(?:前|哪)[一二两三四五六七八九十\d]*(?:家|名?的?(?:企业|单位|公司))|{_N}+家(?:企业|单位|公司|厂)"
+        ),
+    ),
     (
         "town",
         re.compile(rf"(?:哪|前|{_N}+个|几个)[^，,。？?]{{0,4}}?(?:镇街|镇|街道)|(?:镇街|镇|街道)(?:是)?哪"),
@@ -41,7 +48,7 @@ _COUNT = re.compile(
     rf"前({_N}+)名?|({_N}+)(?:个|类|种|家)(?:镇|街|告警|报警|企业|行业)|哪({_N}+)[个类种]|最\S{{1,2}}的({_N}+)[个类种]"
 )
 _DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-_PREFIX = {"town": "各镇街", "category": "各类企业", "event_type": "各类告警"}
+_PREFIX = {"town": "各镇街", "category": "各类企业", "event_type": "各类告警", "firm": "各企业"}
 # 占…的多少 / 占了几成: a share said without 占比/百分之 (几成 is answered as a percent, (23))
 _SHARE_SAID = re.compile(r"(占[^，,。？?]{0,14}?)(?:的)?(?:多少|几成|多大)(?!条|家|起|次|个|元)")
 _WHICH_HIGHER = re.compile(
@@ -66,6 +73,61 @@ def ranked(text: str, gazetteer: Gazetteer) -> tuple[Grouped, int, bool] | None:
     return g, _count(text), lowest
 
 
+# 增长最快/增幅最大 (round 9): the groups ranked by their growth rate, not by their count
+_FASTEST = re.compile(
+    r"(?P<up>增长|增加|上升|上涨|涨)得?最快|(?P<up2>增幅|涨幅|增长率|增速)最[大高快]"
+    r"|(?P<down>下降|减少|降|跌)得?最快|(?P<down2>降幅|跌幅)最大"
+)
+
+
+def fastest(text: str, gazetteer: Gazetteer) -> tuple[Grouped, int, bool] | None:
+    """(the per-group change, N, falling fastest) when the groups growing or falling fastest are asked."""
+    m = _FASTEST.search(text)
+    group = next((g for g, words in _GROUPS if words.search(text)), "") if m else ""
+    if m is None or not group:
+        return None
+    g = grouped(_PREFIX[group] + text[: m.start()] + "变化", gazetteer)
+    if g is None or g.mode != "growth" or g.group != group:
+        return None
+    return g, _count(text), bool(m["down"] or m["down2"])
+
+
+def run_fastest(
+    found: tuple[Grouped, int, bool], principal: Principal, sources: Sources
+) -> ChatAnswer | None:
+    """The first N groups by (this − before) ÷ before; a group with nothing before has no rate (无法计算)
+    and is left out of the ranking, said in the answer."""
+    g, n, falling = found
+    got = run_grouped(g, g.period_text, principal, sources)
+    if got is None or got.path != "derived":
+        return got
+    rates = [(float(r["n"]) - float(r["before"])) / float(r["before"]) for r in got.rows if r.get("before")]
+    rows = sorted(
+        (r for r in got.rows if r.get("before")),
+        key=lambda r: (float(r["n"]) - float(r["before"])) / float(r["before"]),
+        reverse=not falling,
+    )
+    if not rows:
+        return got
+    cut = sorted(rates, reverse=not falling)[min(n, len(rows)) - 1]
+    kept = [
+        r for r in rows if (float(r["n"]) - float(r["before"])) / float(r["before"]) == cut or r in rows[:n]
+    ]
+    head = got.answer.split("\n", 1)[0].rstrip("：:")
+    word = "下降" if falling else "增长"
+    lines = "\n".join(
+        f"{i}. {r['group']}：本期 {_show(r['n'])} {g.unit}，上期 {_show(r['before'])} {g.unit}，{r['change']}"
+        for i, r in enumerate(kept, 1)
+    )
+    skipped = len(got.rows) - len(rows)
+    unranked = f"\n（另有 {skipped} 个上期为 0 的分组无法计算增长率，不参加排名）" if skipped else ""
+    tie = "（含并列）" if len(kept) > n else ""
+    source = "\n（由一条分组固定查询统计各组两期的数，按增长率 = (本期 − 上期) ÷ 上期 排序；原始行见引用）"
+    return got.model_copy(
+        update={"answer": f"{head}\n其中{word}最快的{tie}：\n{lines}{unranked}{source}", "rows": kept}
+    )
+
+
 def pair(text: str, gazetteer: Gazetteer) -> Grouped | None:
     """Two named places' rates, when which one is higher is asked ("A镇和B镇的整改率谁高")."""
     if not _WHICH_HIGHER.search(text) or not _rate(text) or not _PAIR_JOIN.search(text):
@@ -88,7 +150,8 @@ def run_ranked(found: tuple[Grouped, int, bool], principal: Principal, sources: 
     cut = float(rows[min(n, len(rows)) - 1]["n"]) / float(rows[min(n, len(rows)) - 1]["total"])
     kept = rows[:n] + [r for r in rows[n:] if float(r["n"]) / float(r["total"]) == cut]  # ties at the cut
     head = got.answer.split("\n", 1)[0].rstrip("：:")
-    which = f"{'最低' if lowest else '最高'}的{'前 ' + str(n) + ' 个' if n > 1 else ''}"
+    each = "家" if g.group == "firm" else "个"
+    which = f"{'最低' if lowest else '最高'}的{'前 ' + str(n) + ' ' + each if n > 1 else ''}"
     lines = "\n".join(
         f"{i}. {r['group']}：{_show(r['n'])}/{_show(r['total'])} {g.unit}，{r['share']}"
         for i, r in enumerate(kept, 1)
@@ -137,4 +200,4 @@ def _show(n: Any) -> str:
     return str(int(n)) if float(n).is_integer() else f"{float(n):.2f}"
 
 
-__all__ = ["pair", "ranked", "run_pair", "run_ranked"]
+__all__ = ["fastest", "pair", "ranked", "run_fastest", "run_pair", "run_ranked"]

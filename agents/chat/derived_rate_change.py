@@ -18,7 +18,7 @@ from typing import Any
 
 from agents.chat.derived_group_rates import COMPARED, RATES
 from agents.chat.derived_group_run import Sources, previous
-from agents.chat.derived_groups import conditions_of, read_group
+from agents.chat.derived_groups import conditions_of, grouped, read_group
 from agents.chat.derived_rates import percent
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation
 from agents.chat.slots import Gazetteer, extract_slots
@@ -36,6 +36,7 @@ class RateChange:
     comparison: str = "环比"
     period_text: str = ""
     towns: tuple[str, ...] = ()
+    share_of: str = ""  # a share's change (round 9): the part's name; "" = a rate of closed records
 
 
 def rate_change(text: str, gazetteer: Gazetteer) -> RateChange | None:
@@ -56,7 +57,31 @@ def rate_change(text: str, gazetteer: Gazetteer) -> RateChange | None:
         filters = {k: v for k, v in filters.items() if k not in part}  # the rate's own state is the part
         comparison = "同比" if re.search(r"同比|去年|上年", compared.group(0)) else "环比"
         return RateChange(kind, group, dict(part), filters, comparison, text[: compared.start()], towns)
-    return None
+    return share_change(text, compared, gazetteer)
+
+
+# a share said before the comparison: 占比, 比重, 比例, 所占 (not 增长比例, a growth rate)
+_SHARE_SAID = re.compile(r"占比|比重|(?<!增长)(?<!增加)比例|所占|占[^，,。？?]{0,8}?的?(?:百分比|比例)")
+
+
+def share_change(text: str, compared: re.Match[str], gazetteer: Gazetteer) -> RateChange | None:
+    """A share's change between two periods (round 9): "本月火焰告警的占比比上月高了几个百分点" = each
+    period's part over its own whole, compared in points, as a rate's change; one part, no group."""
+    before = text[: compared.start()]
+    if not _SHARE_SAID.search(before):
+        return None
+    g = grouped(before, gazetteer)
+    if (
+        g is None
+        or g.mode != "share"
+        or g.group
+        or not g.part
+        or g.kind not in ("隐患", "告警", "执法检查", "行政处罚")
+    ):
+        return None  # records with a date only: a share of firms or sensors has no earlier period
+    comparison = "同比" if re.search(r"同比|去年|上年", compared.group(0)) else "环比"
+    label = "".join(str(v) for v in g.part.values() if isinstance(v, str)) + g.kind
+    return RateChange(g.kind, "", dict(g.part), g.filters, comparison, before, g.towns, share_of=label)
 
 
 def run_rate_change(c: RateChange, principal: Principal, sources: Sources) -> ChatAnswer | None:
@@ -80,7 +105,11 @@ def run_rate_change(c: RateChange, principal: Principal, sources: Sources) -> Ch
     except KeyError:
         return None
     rows = [dict(r) for r in sources.store.read(query, params)]
-    name = {"隐患": "整改率", "告警": "处置率"}.get(c.kind, "在线率" if c.part.get("online") else "离线率")
+    name = (
+        "占比"
+        if c.share_of
+        else {"隐患": "整改率", "告警": "处置率"}.get(c.kind, "在线率" if c.part.get("online") else "离线率")
+    )
     lines = [_line(c, r, name) for r in rows if r["w"] or r["w0"]] or [
         f"两期都没有{c.kind}记录，无法计算{name}。"
     ]
@@ -94,7 +123,7 @@ def run_rate_change(c: RateChange, principal: Principal, sources: Sources) -> Ch
         answer=head
         + "\n"
         + "\n".join(lines)
-        + "\n（由一条固定查询统计两期的办结数与总数，再按公式计算；查询与原始行见引用）",
+        + f"\n（由一条固定查询统计两期的{'部分数' if c.share_of else '办结数'}与总数，再按公式计算；查询与原始行见引用）",
         path="derived",
         query=query.strip(),
         params=params,
@@ -118,7 +147,9 @@ def _line(c: RateChange, r: dict[str, Any], name: str) -> str:
 
 
 def _state(c: RateChange) -> str:
-    """The part the rate counts, named (已整改或已验收, 已处置, 在线)."""
+    """The part the rate counts, named (已整改或已验收, 已处置, 在线; a share's own part)."""
+    if c.share_of:
+        return c.share_of
     if isinstance(statuses := c.part.get("statuses"), list):
         return "或".join(statuses)
     return "在线" if c.part.get("online") else "离线"
@@ -132,4 +163,4 @@ def _date(ms: int) -> str:
     return datetime.fromtimestamp(ms / 1000, CST).strftime("%Y-%m-%d")
 
 
-__all__ = ["RateChange", "rate_change", "run_rate_change"]
+__all__ = ["RateChange", "rate_change", "run_rate_change", "share_change"]

@@ -26,11 +26,12 @@ from agents.chat.derived_group_rates import grouped_rate, said_plainly, towns_av
 from agents.chat.derived_group_run import Sources
 from agents.chat.derived_group_run import run as run_grouped
 from agents.chat.derived_groups import grouped
+from agents.chat.derived_median import run_median
 from agents.chat.derived_monthly import run_monthly
 from agents.chat.derived_own_city import own_part, rank_refused, with_scope_note
 from agents.chat.derived_per_day import run_per_unit
 from agents.chat.derived_per_head import per_employee
-from agents.chat.derived_ranked import pair, ranked, run_pair, run_ranked
+from agents.chat.derived_ranked import fastest, pair, ranked, run_fastest, run_pair, run_ranked
 from agents.chat.derived_rate_change import rate_change, run_rate_change
 from agents.chat.derived_rates import ask_back, asks_which_periods, average, rate, run_average, run_rate
 from agents.chat.models import ChatAnswer, TurnState
@@ -71,6 +72,8 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
             got_m := run_monthly(ask, text, principal, use_llm, sources.clock(), gazetteer())
         ):
             return got_m, None  # 最近三个月每个月…走势 (round 8)
+        if sources is not None and (got_md := run_median(text, gazetteer(), principal, sources)):
+            return got_md, None  # 职工人数的中位数, 最多的一家 (round 9)
         said = said_plainly(text)  # 平均下来每起 = 平均每起 (round 4)
         if (
             sources is not None
@@ -78,6 +81,12 @@ def asker(ask: Answer, gazetteer: Callable[[], Gazetteer], sources: Sources | No
             and (got_p := run_pair(p, principal, sources))
         ):
             return got_p, None  # 华士镇和周庄镇的整改率谁高 (round 7)
+        if (
+            sources is not None
+            and (fast := fastest(said, gazetteer())) is not None
+            and (got_f := run_fastest(fast, principal, sources))
+        ):
+            return got_f, None  # 增长最快的镇街 (round 9)
         if (
             sources is not None
             and (k := ranked(said, gazetteer())) is not None
