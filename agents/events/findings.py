@@ -90,3 +90,13 @@ def unique_places(places: Iterable[PlaceFilter]) -> list[PlaceFilter]:
         if key not in seen or (p.radius_m and not seen[key].radius_m):
             seen[key] = p
     return list(seen.values())
+
+
+def take_back_town(found: Found, town: str | None, word: str, notes: list[str]) -> None:
+    """A town negated after a list that holds it (申港、利港和夏港，除了夏港以外的) leaves the list, and the others are
+    the filter (events42). Any other negated place (除了城东, 不包括临港) is dropped with a note: there is no
+    "not in" filter (ADR 0011)."""
+    if town is not None and town in found.towns and len(set(found.towns)) > 1:
+        found.towns[:] = [t for t in found.towns if t != town]
+        return
+    notes.append(f"暂不支持排除地点，已忽略“{word}”")

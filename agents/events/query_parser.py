@@ -38,6 +38,7 @@ from agents.events.findings import (
     kindless_gas_phrases,
     meaningful,
     statuses,
+    take_back_town,
     unique,
     unique_places,
 )
@@ -188,9 +189,8 @@ class EventQueryParser:
             head, tail = (self.parse(part, now) for part in parts)
             flt = narrowed(head.filter, tail.filter)
             notes += [w for w in (*head.warnings, *tail.warnings) if not w.startswith("没有识别出")]
-            return ParseOutcome(
-                flt, used_llm=head.used_llm or tail.used_llm, warnings=list(dict.fromkeys(notes))
-            )
+            used = head.used_llm or tail.used_llm
+            return ParseOutcome(flt, used_llm=used, warnings=list(dict.fromkeys(notes)))
         found = Found()
         text, radius_said_apart = radius_apart(corrected(text, self._is_place))  # 方圆两公里 X; X 不对 是Y
         for start, end, camera in self.gazetteer.camera_mentions(text):  # before 4号 reads as a date
@@ -286,7 +286,7 @@ class EventQueryParser:
                     continue  # 除了误报和已处置的; 除了已处置 的 跟误报的 (的 split off)
                 negated = False
                 if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
-                    notes.append(f"暂不支持排除地点，已忽略“{word}”")  # 除了城东: not a town filter
+                    take_back_town(found, self.gazetteer.towns.get(word), word, notes)  # 除了城东
                     negated = joined_next(words, i)  # 不包括城东和澄江: both go (events32)
                     continue
             if run and follows_a_source(words, i):  # 仪表报的不要: 报 keeps the run

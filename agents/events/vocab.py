@@ -290,7 +290,17 @@ STATUS_WORDS: dict[str, tuple[St, ...]] = {
     ),
 }
 
+# A hotline passing a citizen's call on (热线转办, 12345交办单, 市民热线转来): how the report reached the platform, so
+# 人工上报 only (events42; the hotline's 转办 is not the event's 已派发, which the bare 转办 / 已转办 still are).
+# One product of two lists, so a new hotline or hand-over word is one more entry.
+_HOTLINES = _words("12345 热线 12345热线 市民热线 政务热线 市长热线 便民热线 服务热线 热线电话")
+_HAND_OVERS = _words(
+    "转办 转交 交办 转来 转过来 转派 派来 转办单 转办件 交办单 交办件 工单 转办工单 交办工单"
+)
+HOTLINE_WORDS = tuple(h + w for h in _HOTLINES for w in _HAND_OVERS)
+
 SOURCE_WORDS: dict[str, tuple[S, ...]] = {
+    **dict.fromkeys(HOTLINE_WORDS, (S.MANUAL_REPORT,)),
     **dict.fromkeys(
         _words(
             """视频算法 视频 算法 摄像头 监控 AI识别 智能识别 视频告警 视频监控 视频识别 人工智能 人工智能识别 AI智能

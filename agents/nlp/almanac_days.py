@@ -78,9 +78,11 @@ _ANNOUNCED_SEASON = re.compile(
 # 6月16号入梅的) = the said day replaces only its own edge of the almanac's season (events41): 入梅 said → that day →
 # the day before the almanac's 出梅, 出梅 said → the almanac's 入梅 → the day before the said day.
 _SEASON_WORD = r"(?:梅雨(?:季节?|期|天|时节)?|黄梅(?:季节?|期|天|时节))(?:里|期间|那几天|这段时间)?"
+# The day is said before the edge word (今年是6月18日入梅) or after it (入梅是6月12日, 今年入梅在6月14号; events42).
 _ONE_DAY = (
-    r"(?:(?P<w>今年|去年|前年)的?)?(?:是|在|从)?" + _said_day("b") + r"(?:就)?(?P<e>[入出])梅(?:的|了)?"
-)
+    r"(?:(?:(?P<w>今年|去年|前年)的?)?(?:是|在|从)?" + _said_day("b") + r"(?:就)?(?P<e>[入出])梅(?:的|了)?"
+    + r"|(?:(?P<w2>今年|去年|前年)的?)?(?P<e2>[入出])梅(?:是|在)" + _said_day("a") + r"(?:的|了)?)"
+)  # fmt: skip
 _ONE_DAY_SEASON = re.compile(
     _ONE_DAY + r"[，,\s]*(?:这个|那个)?" + _SEASON_WORD
     # said after it: only the season word is rewritten (the day is read ahead), so the words between keep their place
@@ -90,13 +92,17 @@ _ONE_DAY_SEASON = re.compile(
 
 def _one_day_season(m: re.Match[str], today: date) -> str:
     p = "" if m.group("season") is None else "x"
-    said = m.group(p + "w")
-    year = m.group(p + "by") or (str(today.year - _YEAR_WORDS[said]) if said else None)
-    day = latest_date(int(year) if year else None, int(m.group(p + "bm")), int(m.group(p + "bd")), today)
+    before = m.group(p + "bm") is not None  # the day said before 入梅 / 出梅, else after it
+    part, said, edge = (
+        ("b", m.group(p + "w"), m.group(p + "e")) if before else ("a", m.group(p + "w2"), m.group(p + "e2"))
+    )
+    year = m.group(p + part + "y") or (str(today.year - _YEAR_WORDS[said]) if said else None)
+    month, day_of_month = int(m.group(p + part + "m")), int(m.group(p + part + "d"))
+    day = latest_date(int(year) if year else None, month, day_of_month, today)
     almanac = None if day is None else plum_rains(day.year)
     if day is None or almanac is None:
         return m.group()
-    first, end = (day, almanac[1]) if m.group(p + "e") == "入" else (almanac[0], day)
+    first, end = (day, almanac[1]) if edge == "入" else (almanac[0], day)
     if end <= first:
         return m.group()
     return written(first) + "到" + written(end - timedelta(days=1))

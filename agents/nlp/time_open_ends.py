@@ -60,6 +60,11 @@ PERIOD_KINDS = frozenset(
 AFTER_HOLIDAY = re.compile(r"\s*(?:过后|之后|以后|后)(?![天面])")
 
 
+# 年底前 / 去年年底前 / 月底前: "by the end of" the year or month, the deadline idiom (as chat's 年底前/月底前) =
+# no start, up to the end of that edge (events42). Only a bare 前: 年底之前 stays "before 年底 begins", as 本月之前.
+EDGE_DUE = re.compile(r"((?:(?:今|去|前)年)?的?年[底末]|(?:上个?月|本月|这个?月)?的?月[底末])\s*前(?![后天])")
+
+
 def before_date(norm: str) -> re.Match[str] | None:
     """The first "date + 以前/之前" in the normalised text, or None."""
     return BEFORE_DATE.search(norm)
@@ -117,6 +122,11 @@ def open_ended(
         day: _Range | None = parse(text[index[before.start()] : index[before.end(1) - 1] + 1], now)
         if day is not None and day.start <= now:
             return EPOCH, day.start, (index[before.start()], index[before.end() - 1] + 1), True
+    due = EDGE_DUE.search(norm)
+    if due is not None and due.start() <= first_hit:
+        edge: _Range | None = parse(text[index[due.start()] : index[due.end(1) - 1] + 1], now)
+        if edge is not None and not edge.open_start:
+            return EPOCH, edge.end, (index[due.start()], index[due.end() - 1] + 1), True
     same = last_period_same(norm, now)
     if same is not None and same[0].start() <= first_hit:
         m, start, end = same

@@ -108,6 +108,11 @@ _RULES: list[_Rule] = [
     (re.compile(r"(?<![近这])([上下])半个月"), lambda m: m.group(1) + "半月"),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
+    # The shopping days 双十一 / 双11 and 双十二 / 双12 name their dates, 11 November and 12 December (events42).
+    (
+        re.compile(r"双(十一|11|十二|12)(?![\d月号日])"),
+        lambda m: "11月11日" if m.group(1) in ("十一", "11") else "12月12日",
+    ),
     # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上);
     # events-robust14: 夜快/夜快头 = 傍晚, 早浪/早浪向 = 早上 (not 夜快递, a night courier).
     (re.compile(r"今朝|[上中下]昼|夜里向|夜快头?(?!递)|早浪[向头]?"), lambda m: _WU_TIME_WORDS[m.group()]),
