@@ -24,22 +24,6 @@ CI = os.environ.get("CI") == "true"
 os.environ.setdefault("SAFECLOUD_CHAT__WARM_UP_LLM", "false")
 
 
-# Tests that start or share a real server (Neo4j, Kafka, llama.cpp, Chromium) run on ONE xdist worker:
-# each worker would otherwise start its own JVMs and model server on the 2 CI cores (``make test``
-# runs ``pytest -n N --dist loadgroup``; without xdist the mark is inert).
-_SERVER_MARKS = frozenset({"neo4j", "kafka", "llm", "browser"})
-_SERVER_FIXTURES = frozenset({"neo4j_session", "kafka_bootstrap", "model_path"})
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not config.pluginmanager.hasplugin("xdist"):
-        return
-    for item in items:
-        marks = {mark.name for mark in item.iter_markers()}
-        if marks & _SERVER_MARKS or _SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("servers"))
-
-
 def require(condition: bool, reason: str) -> None:
     """Skip locally, fail in CI."""
     if not condition:
