@@ -10,6 +10,8 @@ WEB_DIST := web/dist/index.html
 WEB_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/package.json -type f 2>/dev/null)
 SCALE ?= 2000
 LLM_SIZE ?= 1.5b
+# pytest-xdist workers for the unit tests in `make test`: the CPUs, at most 4 (each loads its own demo city)
+TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); [ $$n -gt 4 ] && n=4; echo $$n)
 
 .DEFAULT_GOAL := help
 .PHONY: help setup system-deps run run-guard test test-fast check bench eval web demo clean llm llm-runtime
@@ -84,7 +86,13 @@ run: run-guard setup web demo llm ## Install, build the UI, load the demo city, 
 	$(BIN)/safecloud serve
 
 test: setup web $(GPU_STAMP) ## Run the whole test suite (CI=true: Neo4j, Kafka and browser tests must run)
-	$(BIN)/python -m pytest
+	@# Unit tests (no servers, ~3/4 of the tests) on xdist workers; then, alone on the machine, the tests
+	@# that start Neo4j, Kafka, llama.cpp or Chromium (sharing the cores with unit tests made their
+	@# start-up and poll timings flaky). Both phases always run; either failing fails the target.
+	@rc=0; \
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) tests/unit || rc=1; \
+	$(BIN)/python -m pytest --ignore=tests/unit || rc=1; \
+	exit $$rc
 
 test-fast: $(PY_STAMP) ## Unit and embedded-engine contract tests only (FalkorDB, outbox; no Neo4j, no Kafka)
 	$(BIN)/python -m pytest tests/unit tests/contract -m "not neo4j and not kafka"

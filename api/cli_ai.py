@@ -37,7 +37,7 @@ def _fail(exc: SafeCloudError) -> None:
 def server_config(settings: Settings, size: str | None = None) -> ServerConfig:
     """``Settings`` → the embedded server's configuration (absolute paths: the PID file compares them)."""
     from agents.llm.gguf_assets import asset_for
-    from agents.llm.llama_server import ServerConfig, default_threads
+    from agents.llm.llama_server import ServerConfig, default_batch_threads, default_threads
 
     llm = settings.llm
     asset = asset_for(size or llm.size)
@@ -48,7 +48,7 @@ def server_config(settings: Settings, size: str | None = None) -> ServerConfig:
         host=llm.host,
         port=llm.port,
         threads=llm.threads or default_threads(),
-        threads_batch=llm.threads_batch,  # None: prefill on the decoding threads
+        threads_batch=llm.threads_batch or default_batch_threads(),  # unset: prefill on every core
         context=llm.context,
         prompt_cache_mb=llm.prompt_cache_mb,
     )

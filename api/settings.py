@@ -93,7 +93,8 @@ class LlmSettings(BaseModel):
     host: str = "127.0.0.1"
     port: int = Field(8088, ge=1, le=65535)
     threads: int | None = Field(None, ge=1)  # None → sized for the machine, never oversubscribed
-    # prompt prefill threads; None → as ``threads`` (2 measured slower under load: docs/PERFORMANCE.md)
+    # prompt prefill threads; None → every core, at most 8 (1.86x on 2 quiet cores; set 1 on a busy
+    # shared box, where 2 measured slower: docs/PERFORMANCE.md)
     threads_batch: int | None = Field(None, ge=1)
     context: int = Field(4096, ge=512)
     # llama.cpp RAM cache of evaluated prompt prefixes, counted honestly; 0 = off (agents/llm/llama_server_config.py)

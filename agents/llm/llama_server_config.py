@@ -39,9 +39,8 @@ class ServerConfig:
     host: str = "127.0.0.1"
     port: int = 8088
     threads: int = 1
-    # Prompt prefill threads; None = ``threads``. Prefill's large matrix products might scale where
-    # decoding's tiny steps do not, but on the shared 2-core box (load ~10) 2 prefill threads were ~35 %
-    # slower than 1 (docs/PERFORMANCE.md); set it only on a box that is otherwise quiet.
+    # Prompt prefill threads; None = ``threads``. ``Settings`` pass ``default_batch_threads()`` (every
+    # core) unless configured: prefill scales with cores on a quiet box (docs/PERFORMANCE.md).
     threads_batch: int | None = None
     context: int = 4096
     prompt_cache_mb: int = 0  # 0 = off; see _prompt_cache_flags
@@ -96,6 +95,19 @@ def default_threads(cpus: int | None = None) -> int:
     """llama.cpp threads when none are configured: all cores but one, at least 1, at most 8."""
     n = cpus if cpus is not None else usable_cpus()
     return max(1, min(_MAX_THREADS, n - 1))
+
+
+def default_batch_threads(cpus: int | None = None) -> int:
+    """Prompt prefill threads when none are configured: every core, at most 8.
+
+    Prefill is a few large matrix products, not decoding's many tiny steps, and while it runs the
+    API is waiting for the answer, so the other cores are usually idle. Measured on 2 quiet cores
+    (t2c005's 1,336-token prompt, 1.5B, 3 rounds asked in turn): 1 thread 18.0, 2 threads 33.4
+    tok/s. Under heavy load (load 10-12) 2 threads were slower (6.5 vs 10.1), so a busy shared box
+    should set ``SAFECLOUD_LLM__THREADS_BATCH=1`` (docs/PERFORMANCE.md).
+    """
+    n = cpus if cpus is not None else usable_cpus()
+    return max(1, min(_MAX_THREADS, n))
 
 
 def server_command(cfg: ServerConfig, python: str = sys.executable) -> list[str]:

@@ -94,6 +94,15 @@ def test_settings_choose_the_prefill_threads(monkeypatch: pytest.MonkeyPatch, tm
     monkeypatch.delenv("SAFECLOUD_LLM__THREADS", raising=False)
     monkeypatch.delenv("SAFECLOUD_LLM__THREADS_BATCH", raising=False)
     cfg = server_config(Settings())
-    assert (cfg.threads, cfg.batch_threads) == (1, 1)  # unset: prefill on the decoding thread
+    assert (cfg.threads, cfg.batch_threads) == (1, 2)  # unset: decode on 1 core, prefill on both
+    monkeypatch.setenv("SAFECLOUD_LLM__THREADS_BATCH", "1")  # a busy shared box keeps prefill on one
+    assert _flags(server_config(Settings()))["--n_threads_batch"] == "1"
     monkeypatch.setenv("SAFECLOUD_LLM__THREADS_BATCH", "2")
     assert _flags(server_config(Settings()))["--n_threads_batch"] == "2"
+
+
+def test_prefill_uses_every_core_but_decoding_leaves_one_free() -> None:
+    from agents.llm.llama_server import default_batch_threads, default_threads
+
+    assert [default_batch_threads(n) for n in (1, 2, 4, 16)] == [1, 2, 4, 8]
+    assert [default_threads(n) for n in (1, 2, 4, 16)] == [1, 1, 3, 8]
