@@ -19,6 +19,8 @@ _SWAP = re.compile(
 # The period itself named instead of its value ("时间改成去年", "把时间段换成上个月").
 _TIME_NAMED = re.compile(r"^(?:统计|查询|检查|处罚|罚款)?(?:时间段?|时段|日期|期限|年份|月份|时间范围|期间)$")
 # A replacement must be a value, not another condition ("把三级换成有逾期隐患的"): that is a new question.
+# A lead word alone is no value ("那换成去年呢" names no old value; composed_followup reads it as a period).
+_LEAD_ONLY = re.compile(r"(?:那么?|好的?|嗯|那就|就|再|都|也|还|只)+")
 _CONDITION_WORDS = re.compile(r"隐患|危险源|罚|检查|执法|作业|传感器|摄像|告警|报警|租|没|未|不")
 
 
@@ -28,7 +30,7 @@ def swapped(text: str, earlier: str, period: re.Pattern[str]) -> str | None:
     if said is None:
         return None
     old, new = said["old"].strip(), said["new"].strip()
-    if not old or not new or old == new or _CONDITION_WORDS.search(new):
+    if not old or not new or old == new or _LEAD_ONLY.fullmatch(old) or _CONDITION_WORDS.search(new):
         return None
     if _TIME_NAMED.match(old):
         if not period.fullmatch(new):

@@ -122,6 +122,7 @@ def test_a_negated_alternative_is_not_composed() -> None:
         ),  # another condition: a new question
         ("今年被检查过、去年又被罚过的企业", "时间改成上个月", None),  # two periods: which one?
         ("华士镇有逾期隐患的企业", "把澄江换成周庄", None),  # not said before
+        ("那些今年被罚过的企业", "那换成去年呢", None),  # a lead word is no old value
     ],
 )
 def test_a_follow_up_replaces_one_value(earlier: str, follow_up: str, restated: str | None) -> None:
