@@ -20,6 +20,7 @@ from agents.chat.coverage import ATTRIBUTE_WORDS, attribute_values
 from agents.chat.models import TurnState
 from agents.chat.slots import Gazetteer
 from agents.chat.tags import TAG_SYNONYMS
+from agents.chat.value_swap import swapped
 
 _NUM = "[0-9一二两三四五六七八九十半]+"
 # Periods a duty officer says for records; longest forms first where one contains another.
@@ -52,6 +53,8 @@ def restate(text: str, previous: TurnState | None, gazetteer: Gazetteer) -> str 
     dropped or added ("不限纺织了", "再加一个条件：…") restates any earlier question."""
     if previous is not None and previous.question and (changed := edited(text, previous.question, gazetteer)):
         return changed
+    if previous is not None and previous.question and (changed := swapped(text, previous.question, PERIOD)):
+        return changed  # "把三级换成二级呢", "时间改成去年": one value replaced (agents.chat.value_swap)
     if previous is None or not previous.composed or not previous.question:
         return None
     core = _TAIL.sub("", _LEAD.sub("", text.strip()))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -38,6 +39,7 @@ from agents.chat.coverage import (
     attribute_values,
 )
 from agents.chat.either import either_categories
+from agents.chat.either_conditions import blank_ors, either_group, or_between
 from agents.chat.hazard_age import without_age
 from agents.chat.lease_sides import TENANTS, joined, lease_step, without_lease_words
 from agents.chat.router import LEASE, counts
@@ -166,6 +168,9 @@ class Plan:
     conditions: tuple[Condition, ...]
     final: str  # enterprise_list | enterprise_count | enterprise_count_by_town
     attributes: dict[str, Any]  # town and enterprise attributes, for every step
+    either: tuple[
+        int, ...
+    ] = ()  # conditions joined by 或: the firms meeting any of them (agents.chat.either_conditions)
 
 
 def plan(
@@ -192,17 +197,23 @@ def plan(
     if not missing or any(m not in known for m in missing):
         return None
     aged = without_age(text)  # "超过30天没整改" is an age on the hazards (agents.chat.hazard_age), no bound
+    ors = or_between(text, _condition_hits(text))  # "被处罚过或者有重大隐患没整改的": a union
+    if ors:
+        text, aged = blank_ors(text, ors), blank_ors(aged, ors)
     if _REFUSE.search(
         _NOT_EVEN_ONCE.sub(" ", _LEASE_WORDS.sub(" ", aged) if landlord else without_lease_words(aged))
     ):
         return None
     if not ENTERPRISE_NOUN.search(text) or _ITEMS_ASKED.search(_COUNTED_ENTERPRISES.sub(r"\1有", text)):
         return None
-    hits = sorted(((m.start(), m.end(), kind) for kind, rx in _KINDS.items() for m in rx.finditer(text)))
-    hits = joined(_outermost(hits), text, LEASED)  # "出租方是红色等级的承租企业": one lease condition
+    hits = _condition_hits(text)
+    hits = joined(hits, text, LEASED)  # "出租方是红色等级的承租企业": one lease condition
     if not hits or len({k for _, _, k in hits}) != len(hits):  # a condition said twice: which clause?
         return None
-    bounds = _clause_bounds(text, hits)
+    alternatives = either_group(hits, ors) if ors else ()
+    if alternatives is None:
+        return None  # 或 between two separate pairs of conditions: how do they nest?
+    bounds = _clause_bounds(text, hits, lambda part: time_window(part, now_ms, time_parser) is not None)
     conditions: list[Condition] = []
     for (start, end, kind), (lo, hi) in zip(hits, bounds, strict=True):
         if kind == LEASED:  # no negation or time is placed on a lease: its clause must hold neither
@@ -262,7 +273,9 @@ def plan(
         if counts(text)
         else "enterprise_list"
     )
-    return Plan(tuple(conditions), final, attributes)
+    if any(conditions[i].negated for i in alternatives):
+        return None  # "没被检查过或者被罚过": a union with a complement is not composed here
+    return Plan(tuple(conditions), final, attributes, alternatives)
 
 
 def _time_is_ambiguous(
@@ -275,6 +288,13 @@ def _time_is_ambiguous(
                for c in conditions[1:])  # fmt: skip
 
 
+def _condition_hits(text: str) -> list[tuple[int, int, str]]:
+    """Where each condition's subject word is said, in order, overlapping ones reduced to the first."""
+    return _outermost(
+        sorted((m.start(), m.end(), kind) for kind, rx in _KINDS.items() for m in rx.finditer(text))
+    )
+
+
 def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Matches of different kinds may overlap ("传感器告警"): keep the first, drop those inside it."""
     kept: list[tuple[int, int, str]] = []
@@ -285,11 +305,25 @@ def _outermost(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
-def _clause_bounds(text: str, hits: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+def _clause_bounds(
+    text: str, hits: list[tuple[int, int, str]], is_time: Callable[[str], bool] = lambda _: False
+) -> list[tuple[int, int]]:
+    """Cut between two conditions at the last separator before the second, so its words stay with it;
+    a time between two separators goes with the second too: in "有重大危险源、今年又被处罚过" the cut
+    at 又 would leave 今年 on the hazard-source clause (which has no time, so the plan was dropped)."""
     cuts = [0]
     for (_, a_end, _), (b_start, _, _) in itertools.pairwise(hits):
-        seps = [m.start() for m in _SEP.finditer(text, a_end, b_start)]
-        cuts.append(seps[-1] if seps else a_end)
+        seps = [(m.start(), m.end()) for m in _SEP.finditer(text, a_end, b_start)]
+        if not seps:
+            cuts.append(a_end)
+            continue
+        cut = seps[-1][0]
+        for start, end in reversed(seps[:-1]):
+            between = text[end:cut]
+            if not between.strip() or not is_time(between):
+                break
+            cut = start
+        cuts.append(cut)
     cuts.append(len(text))
     return list(itertools.pairwise(cuts))
 

@@ -68,7 +68,11 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
         )
         step.ids = {str(r[c.id_column]) for r in firms if r.get(c.id_column)}  # not natural-person landlords
         steps.append(step)
-    positive = [s.ids for s, c in zip(steps, p.conditions, strict=True) if not c.negated]
+    alternatives = set(p.either)  # conditions joined by 或: one set, the firms meeting any of them
+    positive = [s.ids for i, (s, c) in enumerate(zip(steps, p.conditions, strict=True))
+                if not c.negated and i not in alternatives]  # fmt: skip
+    if alternatives:
+        positive.append(set().union(*(steps[i].ids for i in sorted(alternatives))))
     if positive:
         chosen = set.intersection(*positive)
     else:  # only negations: start from every enterprise with the attributes said
@@ -134,20 +138,23 @@ def _label(c: Condition, params: dict[str, Any]) -> str:
 def reply(text: str, c: Composed) -> tuple[ChatAnswer, TurnState]:
     """A Chinese answer that shows every step (template id, parameters, rows) as its citations."""
     *conditions, final = c.steps
-    lines = [f"{i}. {s.label}：模板 {s.intent}，{len(s.ids)} 家企业" for i, s in enumerate(conditions, 1)]
+    either = "（与另一步满足其一即可）"  # the 或 conditions, named so the union is not read as "同时"
+    lines = [f"{i}. {s.label}{either if i - 1 in c.plan.either else ''}：模板 {s.intent}，{len(s.ids)} 家企业"
+             for i, s in enumerate(conditions, 1)]  # fmt: skip
     cond = describe_filters(final.params | _said_chemical(c.plan.attributes))
     where = f"（{cond}）" if cond else ""
+    meets = "符合以上条件的企业" if c.plan.either else "同时满足以上条件的企业"  # 或: not all at once
     if final.intent == "enterprise_count":
-        result = f"同时满足以上条件的企业{where}共 {int((final.rows or [{}])[0].get('n') or 0)} 家。"
+        result = f"{meets}{where}共 {int((final.rows or [{}])[0].get('n') or 0)} 家。"
     elif not final.rows:
-        result = f"没有查到同时满足以上条件的企业{where}。"
+        result = f"没有查到{meets}{where}。"
     elif final.intent == "enterprise_count_by_town":
-        result = f"同时满足以上条件的企业{where}按镇街分布：" + "；".join(
+        result = f"{meets}{where}按镇街分布：" + "；".join(
             f"{r['town']} {r['n']} 家" for r in final.rows) + "。"  # fmt: skip
     else:
         shown = [f"{i}. {render_item(BY_ID[final.intent], r)}" for i, r in enumerate(final.rows[:SHOWN], 1)]
         more = f"\n（仅列出前 {SHOWN} 家，完整结果见引用中的数据行）" if len(final.rows) > SHOWN else ""
-        result = f"共查到 {len(final.rows)} 家同时满足以上条件的企业{where}：\n" + "\n".join(shown) + more
+        result = f"共查到 {len(final.rows)} 家{meets}{where}：\n" + "\n".join(shown) + more
     answer = "按组合条件逐步查询（每步一个固定查询模板）：\n" + "\n".join(lines) + "\n" + result
     citations = [
         Citation(kind="template", ref=s.intent, title=f"第 {i} 步：{s.label}" if s is not final else f"结果：{s.label}",
@@ -184,7 +191,14 @@ def _reported_intent(c: Composed) -> str:
 
 def _formula(c: Composed) -> str:
     """The composition in one line: "hazard_source_enterprises ∩ penalty_list − inspection_list → enterprise_list"."""
-    kept = " ∩ ".join(x.intent for x in c.plan.conditions if not x.negated) or "enterprise_list"
+    union = " ∪ ".join(c.plan.conditions[i].intent for i in c.plan.either)
+    kept = (
+        " ∩ ".join(
+            [x.intent for i, x in enumerate(c.plan.conditions) if not x.negated and i not in c.plan.either]
+            + ([f"({union})"] if union else [])
+        )
+        or "enterprise_list"
+    )
     dropped = "".join(f" − {x.intent}" for x in c.plan.conditions if x.negated)
     return f"{kept}{dropped} → {c.plan.final}"
 

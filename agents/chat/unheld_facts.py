@@ -10,6 +10,9 @@ refused before routing, naming the data the graph lacks:
 * accident records of a firm (发生过事故的企业, 事故记录, 几起事故) — events are alarms, not accidents;
   an accident described to ask for a plan ("发生火灾事故启动哪一级响应") is no record and is not matched;
 * certificates of people (安全员证书过期, 持证情况) — a firm names its safety officer, no certificate;
+* insurance policies (安全生产责任险, 投保, 保单), environmental permits and assessments (环评, 排污许可,
+  环保手续/验收) and work-injury or occupational-disease records (工伤, 职业病) — no node holds them; a
+  firm whose name holds 环保 (光澄环保设备) is not matched, only the permit or assessment words;
 * whether one person holds a role at two firms (法人同时是另一家企业的法人) — a legal representative is a
   name on the firm, not a person with an identity, so two firms' namesakes cannot be told apart.
 """
@@ -31,6 +34,9 @@ _CERTIFICATE = re.compile(
     r"(?:证书|资格证|上岗证|操作证|安全证|合格证|证件)[^，,。？?]{0,6}(?:过期|到期|失效|有效期|年审|复审)"
     r"|持证(?:情况|率)|(?:有没有|是否|有无)(?:持证|取证|证书)"
 )
+_INSURANCE = re.compile(r"责任险|安责险|保险|投保|参保|保单")
+_ENVIRONMENT = re.compile(r"环评|环境影响评价|排污许可|排污证|环保(?:手续|审批|验收|许可|批复|证)")
+_INJURY = re.compile(r"工伤|职业病|职业伤害")
 _PERSON = r"(?:法人|法定代表人|负责人|安全员|安全负责人|老板)"
 _SAME_PERSON = re.compile(
     rf"{_PERSON}[^，,。？?]{{0,6}}(?:同时|也|还|兼)(?:是|任|担任)?[^，,。？?]{{0,6}}(?:另一家|另外一家|别的|其他|其它|另一个)"
@@ -41,6 +47,9 @@ _MISSING = (
     (_FIGURES, "企业的营业收入、产值、利润等经营数据"),
     (_ACCIDENT_RECORD, "企业的事故记录（系统里的事件是监测告警，不是事故）"),
     (_CERTIFICATE, "人员的证书或持证信息"),
+    (_INSURANCE, "企业的保险（如安全生产责任险）投保信息"),
+    (_ENVIRONMENT, "企业的环评、排污许可等环保手续信息"),
+    (_INJURY, "企业的工伤、职业病记录"),
     (
         _SAME_PERSON,
         "人员的身份信息：法定代表人、安全员只是登记在企业上的姓名，同名不等于同一人，无法判断是否为同一人",

@@ -86,7 +86,7 @@ def test_special_operation_words_are_not_the_key_domain() -> None:
         "罚款超过10万元、又有重大危险源的企业",  # a threshold
         "华士镇华明村被罚过又有逾期隐患的企业",  # a village
         "有重大危险源的企业里哪家隐患最多",  # a ranking
-        "有重大危险源或者被处罚过的企业",  # or
+        "有重大危险源或者被处罚过、又有逾期隐患或者传感器离线的企业",  # two unions side by side (a single 或 between conditions is a union since compound round 5)
         "近两年没做过安全培训、有重大危险源的企业",  # a condition without a template (drills have one since round 18)
         "上个月有重大危险源并且被罚过的企业",  # a time on a condition without a time slot
         "今年被检查过又被处罚过的企业",  # 今年 may be meant for both
