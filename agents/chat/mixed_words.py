@@ -1,4 +1,4 @@
-"""English duty words and 大写 numerals inside a Chinese question, written the usual way (chat round 22).
+"""English duty words, pinyin initials and 大写 numerals inside a Chinese question, written the usual way (chat round 22).
 
 Officers who type in a hurry mix in the English words of their systems ("lingang 这周 alarm 几次",
 "帮我check一下", "A类企业 list") and write amounts the way a penalty notice does ("罚款超过伍万元").
@@ -20,6 +20,13 @@ _ENGLISH: dict[str, str] = {
     "offline": "离线", "online": "在线", "penalty": "罚款", "penalties": "罚款", "fine": "罚款", "fines": "罚款",
     "check": "查", "list": "清单", "count": "数量", "total": "总数",
 }  # fmt: skip
+# Pinyin initials of duty terms, typed as in the supervision systems' menus ("zdwxy" = 重大危险源,
+# "YHZG逾期" = 隐患整改逾期, "wh企业" = 危化企业), case ignored; only whole ASCII words of the table.
+_PINYIN_INITIALS: dict[str, str] = {
+    "wh": "危化", "whp": "危化品", "zdwxy": "重大危险源", "wxy": "危险源", "zdyh": "重大隐患",
+    "ybyh": "一般隐患", "yhzg": "隐患整改", "yqyh": "逾期隐患", "tszy": "特殊作业", "dhzy": "动火作业",
+    "yxkj": "有限空间", "czc": "厂中厂",
+}  # fmt: skip
 _WORD = re.compile(r"\s*(?<![A-Za-z])([A-Za-z]+)(?![A-Za-z])\s*")  # with the spaces typed around it
 _CAPITAL = str.maketrans("零壹贰叁肆伍陆柒捌玖拾佰仟", "零一二三四五六七八九十百千")
 _NUMERAL = "零壹贰叁肆伍陆柒捌玖拾佰仟一二两三四五六七八九十百千万0-9"
@@ -33,7 +40,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _english(m: re.Match[str]) -> str:
-    return _ENGLISH.get(m.group(1).lower(), m.group(0))
+    word = m.group(1).lower()
+    if word in _PINYIN_INITIALS:
+        full = _PINYIN_INITIALS[word]
+        # "wh危化企业": the initials typed before the word itself add nothing
+        return "" if m.string.startswith(full, m.end()) else full
+    return _ENGLISH.get(word, m.group(0))
 
 
 def normalise(text: str) -> str:

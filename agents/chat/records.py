@@ -53,7 +53,10 @@ _EXPIRED = re.compile(
 _TENANTS_ASKED = re.compile(
     r"承租|租给|租的是|(?:企业|公司|单位|厂家?)(?:在)?租|租赁(?:协议|合同)|租约|先评后租|到期"
     r"|(?:向|跟|从)[^，,]{1,8}租|租(?:用)?(?:别人|人家|他人)?的?(?:厂房|房子|场地|车间)的(?:企业|公司|单位|厂家?)"
+    r"|(?:企业|公司|单位|厂家?)是?租(?:用)?(?:别人|人家|他人)"  # "有几家企业是租别人厂房的"
 )
+# Premises of others rented, with no landlord named: the tenant firms are asked even without a lease slot.
+_OTHERS_PREMISES = re.compile(r"租(?:用)?(?:的是|的|了)?(?:别人|人家|他人)家?的?(?:厂房|房子|场地|车间)")
 _LANDLORDS_ASKED = re.compile(r"出租方(?!是?(?:自然人|个人|个体|集体|企业法人)?的?承租)|房东|二房东|出租人")
 
 # --- chemicals ---------------------------------------------------------------------------------------
@@ -272,6 +275,7 @@ def route_record(
     ):
         return "team_equipment", "救援队伍装备"
     lease = any(k in values for k in ("lessor_type", "lease_reviewed", "lease_expired"))
+    lease = lease or _OTHERS_PREMISES.search(text) is not None
     if lease and not has_enterprise and not plan_asked:
         if _TENANTS_ASKED.search(text) and not _LANDLORDS_ASKED.search(text):
             return ("lease_tenant_count" if counted else "lease_tenants"), "承租企业"

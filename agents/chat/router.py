@@ -247,6 +247,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
             _has(r"各级|各等级|按等级|按级别|分别(?!叫|是(?!多少|几))|每个等级|等级分布|级别分布", text)
             or (
                 counts(text)
+                and _has(
+                    r"各|每|分别|分级|统计|汇总|分布", text
+                )  # a bare "全市有多少个" is the sources counted
                 and slots.mhs_level is None
                 and not ent
                 and "chemical" not in record

@@ -45,6 +45,7 @@ from agents.chat.ownscope import own_scope, place_of
 from agents.chat.penalty_amounts import absorb as absorb_amount_bound
 from agents.chat.plan_passages import PlanPassageSearch, plan_passages, quote, quoted, wants_quote
 from agents.chat.plan_passages import citations as passage_citations
+from agents.chat.ranking_cut import restate as restated_cut
 from agents.chat.resolve import (
     FuzzyEnterpriseSearch,
     ResolvedEnterprise,
@@ -120,8 +121,8 @@ class ChatService:
             after_refusal = previous is not None and previous.declined
             previous = own_place_anchor(previous, question, principal.scope) if after_refusal else previous
             asked = firms_asked(moved_back(normalise_question(question), previous), previous)
-            restated = composed_followup.restate(asked, previous, self.gazetteer())  # or "那一级响应谁指挥":
-            text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked
+            restated = composed_followup.restate(asked, previous, self.gazetteer()) or restated_cut(asked, previous)  # fmt: skip
+            text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked  # "那一级响应谁指挥"  # fmt: skip
             ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
             ask = derived(total_bound(ask), self.gazetteer, self)  # 超过10条了吗; 占比, 增长率, 分组 (ADR 0018)  # fmt: skip
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)

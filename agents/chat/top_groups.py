@@ -16,6 +16,7 @@ _N = r"([0-9]+|[一二两三四五六七八九十]+)"
 _PLACE = r"(?:个|家)?\s*(?:镇街|镇|街道|乡镇|板块|地方|区域)"
 _TOP = re.compile(
     rf"(?:最多|最高|排名?(?:最)?靠前|排前)的?\s*(?:是)?(?:哪)?{_N}{_PLACE}|前\s*{_N}\s*(?:名|位|个|的?{_PLACE})"
+    rf"|排(?:名|在)?前\s*{_N}(?![0-9一二两三四五六七八九十天日月周年季小钟条次起])"  # "各镇隐患数量排前五": the towns asked
 )
 
 
@@ -24,7 +25,7 @@ def top_limit(text: str) -> dict[str, Any]:
     m = _TOP.search(text)
     if m is None:
         return {}
-    number = m.group(1) or m.group(2)
+    number = next(g for g in m.groups() if g)
     n = int(number) if number.isdigit() else cn_to_int(number.replace("两", "二"))
     return {"limit": n} if n and n > 0 else {}
 

@@ -30,9 +30,10 @@ def intent_of(question: str, *, has_enterprise: bool = False) -> str | None:
     return route(question, extract_slots(question, TOWNS), has_enterprise=has_enterprise).intent
 
 
-def test_one_firms_hazard_source_count_is_a_total_and_the_city_keeps_the_table_by_level() -> None:
+def test_a_hazard_source_count_is_a_total_and_the_table_by_level_needs_a_per_level_word() -> None:
     assert intent_of("一共几处重大危险源", has_enterprise=True) == "hazard_source_list"
-    assert intent_of("全市有几个重大危险源") == "hazard_source_count_by_level"
+    # round 37: the city's bare count is the sources counted too (the written heldout37 convention)
+    assert intent_of("全市有几个重大危险源") == "hazard_source_list"
     assert intent_of("各级危险源分别几个", has_enterprise=True) == "hazard_source_count_by_level"
 
 
