@@ -60,6 +60,7 @@ from plans.rules_org_patterns import (
     NAMED_SUBJECT,
     NOT_A_NAME,
     SEATED,
+    SET_UP_DUTY,
     SETS_UP,
     SUBJECT,
     TRAILING_DUTY_INTRO,
@@ -293,12 +294,10 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                     set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
                     # "下设A、B和C": A opens a list of siblings, so a table of them sits under the parent
                     set_up = parent if text[created.end(1) : created.end(1) + 1] == "、" else set_up
-                    for sibling, s, e in listed_siblings(text, created.end(1), units, aliases):  # "下设A和B"
-                        unit(sibling, block, parent, offset + s, offset + e)  # B sits beside A
+                    for beside, s, e in listed_siblings(text, created.end(1), units, aliases):  # "下设A和B"
+                        unit(beside, block, parent, offset + s, offset + e)  # B sits beside A
                 # "…专家组成专家组，为事故处置提供技术支持": so is what it is set up to provide
-                duty = re.match(
-                    r"\s*[，,]\s*(负责[^；;。]+|为[^；;。]*?提供[^；;。]+)$", text[created.end(1) :]
-                )
+                duty = SET_UP_DUTY.match(text[created.end(1) :])
                 target = known or (name if name in units else None)
                 if duty and target:
                     add_duties(draft, units[target], block, [duty.group(1)])
