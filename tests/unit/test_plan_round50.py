@@ -1,8 +1,8 @@
-"""Layout families from the plans-robust50 round (round 49's held-out misses, now development data): a level defined by a
-list of alternative conditions ("符合以下情形之一的，启动二级响应：（1）…；（2）…"), a body whose set-up sentence gives its
-duty after an alias bracket ("成立X（简称Y），负责…"), and a PDF line that wraps between an item number's brackets
-("…；（" / "3）…"); small synthetic plans worded differently from the corpus, imported end to end (DOCX and text-layer
-PDF)."""
+"""Layout families from the plans-robust50 round (round 49's held-out misses, now development data): a level defined by
+a list of alternative conditions ("符合以下情形之一的，启动二级响应：（1）…；（2）…"), a body whose set-up sentence gives its duty after
+an alias bracket ("成立X（简称Y），负责…"; a duty list of the body's own comes first), and a PDF line that wraps between an
+item number's brackets ("…；（" / "3）…"); small synthetic plans worded differently from the corpus, imported end to
+end (DOCX and text-layer PDF)."""
 
 from __future__ import annotations
 
@@ -92,3 +92,13 @@ def test_pdf_item_number_broken_after_its_bracket_stays_in_its_paragraph() -> No
     actions = levels["二级"].actions
     assert actions[-1] == "封锁进山道口"
     assert "（" not in actions and len(actions) == 3
+
+
+def test_a_bodys_own_duty_list_replaces_the_duty_it_was_set_up_for() -> None:
+    blocks: list[dict[str, Any]] = [
+        {"h1": "3 组织机构"},
+        {"p": "镇政府设立森林防火指挥部（简称镇防火指挥部），负责全镇森林火灾扑救的组织指挥。"},
+        {"p": "镇防火指挥部主要职责：发布森林火险预警；调度扑火队伍和物资。"},
+    ]
+    units = {u.name: u for u in _import(blocks).org_units}
+    assert units["森林防火指挥部"].duties == ["发布森林火险预警", "调度扑火队伍和物资"]
