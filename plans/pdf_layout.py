@@ -51,6 +51,8 @@ class _Line:
 
 
 _BULLET_START = re.compile(r"^[●•■◆▪◇□➢►▶√]")
+# "3）调集…" on a line after one ending "（": the rest of an item number broken after its opening bracket
+_CLOSED_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]")
 # Full-width punctuation may hang past the right margin by one glyph ("…副总经理）；" at a line end)
 _HANGING = re.compile(r"[，。、；：！？）》」』”’,.;:!?)]$")
 
@@ -151,6 +153,8 @@ def _layer_blocks(
             flush()
             emit_tables(line.y0)
         kind, number = classify_line(line.text)
+        if last_line is not None and last_line.text.endswith(("（", "(")) and _CLOSED_NUMBER.match(line.text):
+            kind, number = "paragraph", None  # "…；（" then "3）…": the item number broke after its bracket
         if kind == "paragraph" and _is_heading_by_font(line, body):
             kind = "heading"
         elif kind == "list_item" and _is_heading_by_font(line, body) and line.size >= body * 1.15:

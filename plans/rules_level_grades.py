@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 
 from plans.draft import PlanDraft
-from plans.rules_levels import blocks_in
-from plans.sections import Outline
+from plans.sections import Outline, blocks_in
 from plans.structure import Block
 
 RESPONSE_ORDER = ("一级", "二级", "三级", "四级")

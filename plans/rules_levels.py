@@ -30,9 +30,10 @@ from plans.rules_level_fields import (
     written_name,
 )
 from plans.rules_level_headings import graded_event_heading, measures_after_command, title_line
+from plans.rules_level_one_of import one_of_triggers
 from plans.rules_level_self_trigger import names_only_the_level
 from plans.rules_warning_clauses import colour_criteria, inline_warning
-from plans.sections import Outline
+from plans.sections import Outline, blocks_in
 from plans.structure import Block
 
 _RESPONSE = re.compile(rf"({_LEVEL_TOKEN})\s*级{_GLOSS_OPT}\s*(?:应急)?{RESPONSE_WORD}")
@@ -250,6 +251,7 @@ def _response_levels(draft: PlanDraft, outline: Outline) -> None:
             )  # fmt: skip
         return levels[level]
 
+    one_of_triggers(draft, scope, response_mentions, ensure)  # "满足下列条件之一的为Ⅰ级响应：（1）…"
     for block in scope:
         if block.kind == "table":
             continue
@@ -388,13 +390,3 @@ def _actions_under_level_headings(
             items = split_actions(action) if re.match(r"^[①-⑳].*[；;][②-⑳]", action) else []
             action = strip_number(action).strip().rstrip("；;。")
             add_actions(draft, index, block, items or ([action] if action else []), confidence=0.75)
-
-
-def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
-    """Blocks whose section maps to one of ``paths`` or lies under one (``应急响应`` covers its sub-parts)."""
-    out = []
-    for block in blocks:
-        skeleton = outline.block_skeleton[block.paragraph]
-        if skeleton and any(skeleton == p or skeleton.startswith(p + "/") for p in paths):
-            out.append(block)
-    return out

@@ -17,6 +17,7 @@ from plans.rules_org_duties import (
     ROLE_BY,
     ROLE_IS,
     add_duties,
+    add_set_up_duties,
     appointed_roles,
     composed_roles,
     default_unit,
@@ -60,6 +61,7 @@ from plans.rules_org_patterns import (
     NAMED_SUBJECT,
     NOT_A_NAME,
     SEATED,
+    SET_UP_DUTY,
     SETS_UP,
     SUBJECT,
     TRAILING_DUTY_INTRO,
@@ -123,6 +125,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
         draft.cite(f"/org_units/{index}/roles/{len(roles) - 1}", block.paragraph, start, end, confidence=0.85)
 
     run: Run | None = None  # the (unit, role) whose "职责：①a；" list runs on to the next line
+    set_up_duties: dict[str, tuple[Block, str]] = {}  # "成立X，负责…": the duty X was set up for
     post_role: int | None = None  # the role a "组长：设备部经理" header line named, for the items below
     duty_list: str | None = None  # the unit whose "主要职责：" line introduced the list items below
     duty_level = 0  # level of the open "…职责" heading: the unit headings under it head duty lists
@@ -290,18 +293,14 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
                 if known is None and (parent or not units) and parent != name and not generic:
                     unit(name, block, parent, offset + created.start(1), offset + created.end(1))
                     first_created = first_created or name
-                    set_up = first_created  # "设立现场指挥部，下设…工作组": the groups below sit under it
-                    # "下设A、B和C": A opens a list of siblings, so a table of them sits under the parent
-                    set_up = parent if text[created.end(1) : created.end(1) + 1] == "、" else set_up
-                    for sibling, s, e in listed_siblings(text, created.end(1), units, aliases):  # "下设A和B"
-                        unit(sibling, block, parent, offset + s, offset + e)  # B sits beside A
-                # "…专家组成专家组，为事故处置提供技术支持": so is what it is set up to provide
-                duty = re.match(
-                    r"\s*[，,]\s*(负责[^；;。]+|为[^；;。]*?提供[^；;。]+)$", text[created.end(1) :]
-                )
+                    # "设立现场指挥部，下设…工作组": the groups below sit under it; "下设A、B和C": under the parent
+                    set_up = parent if text[created.end(1) : created.end(1) + 1] == "、" else first_created
+                    for beside, s, e in listed_siblings(text, created.end(1), units, aliases):  # "下设A和B"
+                        unit(beside, block, parent, offset + s, offset + e)  # B sits beside A
+                duty = SET_UP_DUTY.match(text[created.end(1) :])  # "成立X，负责…" / "…，为…提供…"
                 target = known or (name if name in units else None)
-                if duty and target:
-                    add_duties(draft, units[target], block, [duty.group(1)])
+                if duty and target:  # added after the section: the body's own duty list comes first
+                    set_up_duties.setdefault(target, (block, duty.group(1)))
             for alias in ALIAS.finditer(text):
                 if first_created or current:
                     aliases[alias.group(1)] = first_created or current  # type: ignore[assignment]
@@ -395,6 +394,7 @@ def extract_org_units(draft: PlanDraft, outline: Outline) -> None:
             run = (units[led], None)  # "（3）X组：组长由…担任。职责：" then "①a；②b" on the next line
         elif current and TRAILING_DUTY_INTRO.search(block.text.strip()):
             duty_list = current
+    add_set_up_duties(draft, units, set_up_duties)
     chart_parents(
         draft, [b for b in blocks if outline.block_skeleton[b.paragraph] == "组织机构及职责"], units, aliases
     )

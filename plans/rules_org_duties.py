@@ -134,6 +134,14 @@ def add_duties(draft: PlanDraft, index: int, block: Block, duties: list[str]) ->
             draft.cite(f"/org_units/{index}/duties/{len(entry) - 1}", block.paragraph, s, e, confidence=0.75)
 
 
+def add_set_up_duties(draft: PlanDraft, units: dict[str, int], set_up: dict[str, tuple[Block, str]]) -> None:
+    """ "成立X（以下简称…），负责统一领导…": the duty a body is set up for is its duty, unless the text gives
+    the body a duty list of its own ("X主要职责：a；b"), which says the same in detail."""
+    for name, (block, duty) in set_up.items():
+        if name in units and not draft.data["org_units"][units[name]]["duties"]:
+            add_duties(draft, units[name], block, [duty])
+
+
 def duty_runs_on(item: str, sentence: str, text: str) -> bool:
     """Whether the clauses after a group's item run on as its duties: the item is a duty ("负责a；") or ends
     in one after its posts ("由A任组长，负责a；"), and the sentence goes on past a "；" (the clause after

@@ -10,8 +10,7 @@ import re
 
 from agents.llm.vocab import cn_to_int
 from plans.draft import PlanDraft, sentences
-from plans.rules_levels import blocks_in
-from plans.sections import Outline
+from plans.sections import Outline, blocks_in
 from plans.structure import Block, table_cell
 
 _TIME_LIMIT = re.compile(

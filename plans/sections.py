@@ -138,3 +138,13 @@ def outline(blocks: list[Block], *, title_paragraph: int | None = None) -> Outli
             block_skeleton[i] = skeleton
             block_section[i] = len(sections) - 1
     return Outline(sections=sections, block_skeleton=block_skeleton, block_section=block_section)
+
+
+def blocks_in(blocks: list[Block], outline: Outline, paths: tuple[str, ...]) -> list[Block]:
+    """Blocks whose section maps to one of ``paths`` or lies under one (``应急响应`` covers its sub-parts)."""
+    out = []
+    for block in blocks:
+        skeleton = outline.block_skeleton[block.paragraph]
+        if skeleton and any(skeleton == p or skeleton.startswith(p + "/") for p in paths):
+            out.append(block)
+    return out
