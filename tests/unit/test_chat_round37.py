@@ -60,7 +60,12 @@ def test_a_bare_source_count_is_the_sources_counted_not_the_level_table(question
 
 @pytest.mark.parametrize(
     ("question", "limit"),
-    [("各镇街逾期隐患排前三", 3), ("各镇报警次数排名前十", 10), ("企业数量排在前4的镇", 4), ("各镇隐患排前三天的", None)],
+    [
+        ("各镇街逾期隐患排前三", 3),
+        ("各镇报警次数排名前十", 10),
+        ("企业数量排在前4的镇", 4),
+        ("各镇隐患排前三天的", None),
+    ],
 )
 def test_a_per_town_ranking_cut_said_as_pai_qian_n(question: str, limit: int | None) -> None:
     assert top_limit(question).get("limit") == limit
