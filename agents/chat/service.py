@@ -107,8 +107,7 @@ class ChatService:
         self, question: str, principal: Principal, *, conversation_id: str | None = None, use_llm: bool = True
     ) -> ChatAnswer:
         started = time.perf_counter()
-        # Before the answer (and its LLM call): a NUL was refused by the graph only on storing the turn;
-        # ESC, BEL and the other controls were stored and shown back (core.text_input).
+        # Before the answer and its LLM call: controls were stored, or refused late (core.text_input)
         refuse_control_characters(question, field="问题", param="question")
         seq, previous = 0, None
         if conversation_id:
