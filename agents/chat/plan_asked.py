@@ -25,7 +25,9 @@ MORE_ACCIDENT = re.compile(
     r"冒烟|水漫|漫进|进水了|被淹|淹了|"  # smoke is a fire starting, water coming in a flood
     # a structure that fell, a person crushed, a ship striking a wharf or another ship
     r"(?:塔吊|吊车|起重机|龙门吊|升降机|脚手架|架子|围墙|墙|房子|厂房|大棚|棚子)(?:突然|整个)?倒(?:了|下|塌)|"
-    r"[压砸]死|(?:船|船舶|货船|驳船|轮船).{0,8}撞|撞(?:上|坏)了?(?:码头|泊位|趸船)"
+    r"[压砸]死|(?:船|船舶|货船|驳船|轮船).{0,8}撞|撞(?:上|坏)了?(?:码头|泊位|趸船)|"
+    # a crowd crush said by what it did: "楼梯口挤倒了一片", "踩伤了6个学生", "人挤人压伤好几个"
+    r"踩伤|踩死|踩到了?人|挤倒|挤伤|挤压伤|推倒了?一片|人挤人"
 )
 # Which plan: "哪个/哪份/什么预案", "有没有预案", "预案吗" (the plan noun said: "用什么" alone may ask a tool).
 WHICH_PLAN = re.compile(

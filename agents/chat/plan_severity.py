@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from agents.chat import plan_account
+from agents.chat import plan_account, plan_measures
 from agents.nlp.numerals import chinese_to_int
 
 _NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)"
@@ -55,6 +55,14 @@ _DOWN = r"(?:(?:呛|熏|闷|烫)(?:晕|倒)|晕倒|昏倒|昏迷|晕过去|倒�
 _SOME_HURT = re.compile(
     r"(?<![没无])有(?:人|工人|员工|职工|人员)(?:被|已经|已)?" + _HURT + "|"
     r"(?:司机|驾驶员|押运员|工人|员工|职工|操作工|师傅|顾客|学生|船员)(?:已经|已|也)?" + _DOWN + _HURT
+)
+# A limb or finger lost or broken is a serious injury (GB 6441: 截肢, 断指, 骨折), one person where no count
+# is said: "两根手指压断", "手被冲床轧断了", "腿骨折了", "断了三根手指"
+_MAIMED = re.compile(
+    r"(?:手指|指头|手掌|手腕|手臂|胳膊|手(?![机套续段术工动电表推提柄架])|脚趾|脚掌|脚(?!手架|本|步)|腿|肋骨)"
+    r"[^，,。；;]{0,5}?(?:压断|轧断|夹断|绞断|切断|截断|砸断|断了|断掉|骨折)|"
+    r"[压轧夹绞切截砸]?断(?:了)?[一二两三四五\d]*(?:根|个|只|条)?(?:手指|指头|手掌|胳膊|手臂|腿)|断指|截肢|"
+    r"(?<!没有)(?<![没无未])骨折"
 )
 _INJURED = (
     re.compile(_NUM + _WHO + r"(?:被[^，,。；;]{0,3}?|都|已)?" + _DOWN + _HURT),  # "2个人被烟呛伤"
@@ -117,6 +125,8 @@ class Toll:
     # class (一般) where a plan grades by class or counts, as a first report is until figures come
     least: bool = False
     trapped: int | None = None  # trapped, alive or not: deaths an 可能造成 condition counts
+    # rainfall and water above the warning mark said (``plan_measures``), for flood plans graded by readings
+    readings: Mapping[str, float] = field(default_factory=dict)
 
     @property
     def counted(self) -> bool:
@@ -179,7 +189,7 @@ def asked_toll(question: str) -> Toll | None:
         text = pattern.sub(least, text)
     deaths = _first(_DEATHS, text) or (1 if _ONE_DEATH.search(text) else None)
     injured = _first(_INJURED, re.sub(r"[一二两三四五六七八九十\d]+死", "", text))
-    if injured is None and _SOME_HURT.search(text):
+    if injured is None and (_SOME_HURT.search(text) or _MAIMED.search(text)):
         injured, vague = 1, True
     if injured is None and (total := _first(_CASUALTIES, text)):
         # 伤亡N人 with no death said: N hurt, none assumed dead (a first report; deaths are said as such)
@@ -233,6 +243,8 @@ def _meets(clause: str, toll: Toll) -> bool | None:
     """Whether the account meets one clause: by its toll, else by what it says happened (事态可控,
     影响未超出厂区: ``plan_account``); None for a clause it tells nothing of."""
     by_toll = _toll_meets(clause, toll) if toll.counted else None
+    if by_toll is None:
+        by_toll = plan_measures.clause_met(clause, toll.readings)
     return by_toll if by_toll is not None else plan_account.clause_met(clause, toll.facts)
 
 
@@ -258,6 +270,17 @@ def _toll_meets(clause: str, toll: Toll) -> bool | None:
     return not _PROVISO.search(clause) and word.group(0) == toll.national_class()
 
 
+# A response level named by its warning colour ("二级应急响应（橙色）") whose trigger says only "发布二级预警":
+# the colour in force (刚发布暴雨橙色预警) meets it.
+_COLOUR = re.compile(r"([红橙黄蓝])色")
+_WARNING_FACT = {"红": "warning_red", "橙": "warning_orange", "黄": "warning_yellow", "蓝": "warning_blue"}
+
+
+def _colour_met(level: Mapping[str, Any], toll: Toll) -> bool:
+    m = _COLOUR.search(str(level.get("name") or ""))
+    return m is not None and toll.facts.get(_WARNING_FACT[m.group(1)]) is True
+
+
 def _alternative_met(alternative: str, toll: Toll) -> bool:
     values = [_meets(c, toll) for c in _CLAUSE.split(alternative) if c.strip()]
     return True in values and False not in values
@@ -269,7 +292,9 @@ def level_for(levels: Sequence[Mapping[str, Any]], toll: Toll) -> list[Mapping[s
 
     def met(level: Mapping[str, Any]) -> bool:
         trigger = str(level.get("trigger") or "")
-        return any(_alternative_met(a, toll) for a in _ALTERNATIVE.split(trigger) if a.strip())
+        return any(
+            _alternative_met(a, toll) for a in _ALTERNATIVE.split(trigger) if a.strip()
+        ) or _colour_met(level, toll)
 
     def rank(level: Mapping[str, Any]) -> int:
         value = str(level.get("level") or "")
@@ -296,9 +321,11 @@ def toll_param(question: str, params: Mapping[str, Any]) -> dict[str, Any]:
     if params.get("response_level") or params.get("response_tier"):
         return {}
     account = plan_account.facts(question)  # what happened, where no toll is said (流出围堰, 需要转驳)
+    said = plan_measures.readings(question)  # 日降雨量100毫米以上, 超过警戒水位半米
     least = _LEVEL_ASKED.search(question) is not None
-    toll = asked_toll(question) or (Toll(least=least) if account or least else None)
+    toll = asked_toll(question) or (Toll(least=least) if account or said or least else None)
     toll = replace(toll, facts=account) if toll and account else toll
+    toll = replace(toll, readings=said) if toll and said else toll
     return {"response_toll": vars(toll)} if toll else {}
 
 

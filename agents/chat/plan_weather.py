@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from agents.chat import plan_account
+from agents.chat import plan_account, plan_measures
 
 COLD_TYPE = "低温雨雪冰冻"
 # 低温 or 降温 alone are no weather hazard (低温储罐, 给工人降温): only with the snow or ice said.
@@ -33,7 +33,10 @@ def _said(pattern: re.Pattern[str], text: str) -> bool:
 
 def reread(found: Sequence[str], question: str) -> list[str]:
     """``found`` with the cold's own type added when cold, snow or ice is said, and the flood types
-    dropped when they came only from the name of the 防汛防台 plan asked about."""
+    dropped when they came only from the name of the 防汛防台 plan asked about; a flood added when only
+    its reading is said ("预报日降雨量100毫米以上", "超过警戒水位半米": a flood plan's own trigger)."""
+    if plan_measures.readings(question) and not any(t in _FLOOD_TYPES for t in found):
+        found = [*found, _FLOOD_TYPES[0]]
     if not _said(_COLD, question):
         return list(found)
     kept = [t for t in found if t not in _FLOOD_TYPES or _said(_FLOOD_SAID, question)]
