@@ -22,7 +22,7 @@ from api.settings import Settings
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
 from evals.probes_round5_http import _chat_probes, _upload_probes
-from evals.probes_round5_kit import Outcome, _chinese
+from evals.probes_round5_kit import Outcome, _chinese, write_report
 from evals.probes_round5_scope import _found_probes, _scope_probes, _token_probes
 from tests.support.auth_env import FAST_HASHER, Clock
 from tests.support.fixture_city_app import fixture_city_app
@@ -116,12 +116,7 @@ def main() -> int:
         for pid, sent, expected, run in _cli_probes(base / "cli"):
             o = run()
             rows.append((pid, sent, expected, o.observed, o.passed))
-    for pid, sent, expected, observed, passed in rows:
-        sys.stdout.write(
-            f"| {pid} | {sent} | {expected} | {observed.replace('|', '/')} | {'PASS' if passed else 'FAIL'} |\n"
-        )
-    failed = sum(not r[4] for r in rows)
-    sys.stdout.write(f"\n{len(rows) - failed}/{len(rows)} probes pass\n")
+    write_report(rows)
     return 0
 
 

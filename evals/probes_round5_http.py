@@ -26,6 +26,7 @@ from evals.probes_round5_kit import (
     _sse_done,
     _upload,
     _zip_of_text,
+    stored_name,
 )
 from tests.support.plan_docs import docx_bytes, encrypted_pdf_bytes, pdf_bytes, scanned_pdf_bytes
 
@@ -164,14 +165,6 @@ def _upload_probes() -> list[Probe]:
             outcome.passed and same,
             f"first {first.status_code}; second {outcome.observed}; graph same={same}",
         )
-
-    def stored_name(client: TestClient, filename: str) -> Outcome | str:
-        """The file name the plan was stored under, or the refusal's outcome when it was refused."""
-        r = _upload(client, filename, docx_bytes(), allow_duplicate="true")
-        if r.status_code != 201:
-            return _clean_refusal(r, (422,))
-        versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
-        return str(versions[0].get("source_filename"))
 
     def traversal(client: TestClient, c: Container) -> Outcome:
         name = stored_name(client, "../../../../tmp/probe5-evil.docx")

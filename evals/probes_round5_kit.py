@@ -5,6 +5,7 @@ counts, upload helpers). The probes: ``probes_round5_http`` (chat, uploads), ``p
 from __future__ import annotations
 
 import io
+import sys
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
 from tests.support.fixture_city import A, C
+from tests.support.plan_docs import docx_bytes
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
 LINGGANG = {"X-SafeCloud-Town": quote("临港经济开发区")}
@@ -104,3 +106,22 @@ def _zip_of_text() -> bytes:
 def _encrypted_docx() -> bytes:
     # Word's "encrypt with password": an OLE2 container holding EncryptionInfo + EncryptedPackage.
     return OLE2 + b"\0" * 504 + "EncryptionInfo\0EncryptedPackage\0".encode("utf-16-le") + b"\0" * 512
+
+
+def stored_name(client: TestClient, filename: str) -> Outcome | str:
+    """The file name a plan upload was stored under, or the refusal's outcome when it was refused."""
+    r = _upload(client, filename, docx_bytes(), allow_duplicate="true")
+    if r.status_code != 201:
+        return _clean_refusal(r, (422,))
+    versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
+    return str(versions[0].get("source_filename"))
+
+
+def write_report(rows: list[tuple[str, str, str, str, bool]]) -> None:
+    """The probe table as markdown rows and the pass count, on stdout (docs/PROBES.md takes it as is)."""
+    for pid, sent, expected, observed, passed in rows:
+        sys.stdout.write(
+            f"| {pid} | {sent} | {expected} | {observed.replace('|', '/')} | {'PASS' if passed else 'FAIL'} |\n"
+        )
+    failed = sum(not r[4] for r in rows)
+    sys.stdout.write(f"\n{len(rows) - failed}/{len(rows)} probes pass\n")

@@ -11,7 +11,6 @@ live in ``tests/``, not here.
 
 from __future__ import annotations
 
-import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +20,7 @@ from fastapi.testclient import TestClient
 from api.bootstrap import Container
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Outcome, Probe
+from evals.probes_round5_kit import Outcome, Probe, write_report
 from evals.probes_round6_cli import ImportRun, _import_probes
 from evals.probes_round6_http import _header_probes, _plan_write_probes, _search_probes, _text_probes
 from evals.probes_round6_users import ADMIN_PW, OFFICER_PW, _user_probes
@@ -81,12 +80,7 @@ def main() -> int:
         run = ImportRun(base / "cli")
         run.prepare()
         rows += _run_cli(_import_probes(run))
-    for pid, sent, expected, observed, passed in rows:
-        sys.stdout.write(
-            f"| {pid} | {sent} | {expected} | {observed.replace('|', '/')} | {'PASS' if passed else 'FAIL'} |\n"
-        )
-    failed = sum(not r[4] for r in rows)
-    sys.stdout.write(f"\n{len(rows) - failed}/{len(rows)} probes pass\n")
+    write_report(rows)
     return 0
 
 

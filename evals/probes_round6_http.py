@@ -19,6 +19,7 @@ from evals.probes_round5_kit import (
     _clean_refusal,
     _graph_size,
     _upload,
+    stored_name,
 )
 from tests.support.fixture_city import C
 from tests.support.plan_docs import docx_bytes
@@ -80,13 +81,6 @@ def _text_probes() -> list[Probe]:
             )
 
         return _refused_or_clean(r, stored)
-
-    def stored_name(client: TestClient, filename: str) -> Outcome | str:
-        r = _upload(client, filename, docx_bytes(), allow_duplicate="true")
-        if r.status_code != 201:
-            return _clean_refusal(r, (422,))
-        versions = client.get(f"/api/v1/plans/{r.json()['plan_id']}/versions").json()
-        return str(versions[0].get("source_filename"))
 
     def long_name(client: TestClient, _: Container) -> Outcome:
         name = stored_name(client, "华" * 296 + ".docx")
