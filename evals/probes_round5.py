@@ -22,7 +22,7 @@ from api.settings import Settings
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
 from evals.probes_round5_http import _chat_probes, _upload_probes
-from evals.probes_round5_kit import Outcome, _chinese, write_report
+from evals.probes_round5_kit import Outcome, _chinese, dev_app, run_all, write_report
 from evals.probes_round5_scope import _found_probes, _scope_probes, _token_probes
 from tests.support.auth_env import FAST_HASHER, Clock
 from tests.support.fixture_city_app import fixture_city_app
@@ -82,18 +82,10 @@ def main() -> int:
     rows: list[tuple[str, str, str, str, bool]] = []
     with tempfile.TemporaryDirectory(prefix="probe5-") as tmp:
         base = Path(tmp)
-        with fixture_city_app(
-            base / "dev",
-            raise_server_exceptions=False,
-            plans={"ocr": False, "use_llm": False},
-            event_search={"llm_fallback": False},
-        ) as (client, c):
-            for p in [*_chat_probes(), *_upload_probes(), *_scope_probes(), *_found_probes()]:
-                try:
-                    o = p.run(client, c)
-                except Exception as exc:  # noqa: BLE001 - a probe that crashes is a finding
-                    o = Outcome(False, f"probe crashed: {type(exc).__name__}: {str(exc)[:60]}")
-                rows.append((p.pid, p.sent, p.expected, o.observed, o.passed))
+        with dev_app(base / "dev") as (client, c):
+            rows += run_all(
+                [*_chat_probes(), *_upload_probes(), *_scope_probes(), *_found_probes()], client, c
+            )
         clock = Clock()
         with fixture_city_app(
             base / "token",

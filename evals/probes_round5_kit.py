@@ -8,7 +8,9 @@ import io
 import sys
 import zipfile
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -16,6 +18,7 @@ from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
 from tests.support.fixture_city import A, C
+from tests.support.fixture_city_app import fixture_city_app
 from tests.support.plan_docs import docx_bytes
 
 HUASHI = {"X-SafeCloud-Town": quote("华士镇")}
@@ -125,3 +128,39 @@ def write_report(rows: list[tuple[str, str, str, str, bool]]) -> None:
         )
     failed = sum(not r[4] for r in rows)
     sys.stdout.write(f"\n{len(rows) - failed}/{len(rows)} probes pass\n")
+
+
+Row = tuple[str, str, str, str, bool]
+
+
+def run_all(probes: list[Probe], client: TestClient, c: Container) -> list[Row]:
+    """Each probe's report row; a probe that crashes is a finding (a FAIL row), not the end of the run."""
+    rows: list[Row] = []
+    for p in probes:
+        try:
+            o = p.run(client, c)
+        except Exception as exc:  # noqa: BLE001 - a probe that crashes is a finding
+            o = Outcome(False, f"probe crashed: {type(exc).__name__}: {str(exc)[:60]}")
+        rows.append((p.pid, p.sent, p.expected, o.observed, o.passed))
+    return rows
+
+
+def dev_app(folder: Path) -> AbstractContextManager[tuple[TestClient, Container]]:
+    """The fixture city's app in dev auth, no OCR and no LLM (the rounds' probe target)."""
+    return fixture_city_app(
+        folder,
+        raise_server_exceptions=False,
+        plans={"ocr": False, "use_llm": False},
+        event_search={"llm_fallback": False},
+    )
+
+
+def unaudited(c: Container, calls: list[tuple[str, Callable[[], Any]]]) -> list[str]:
+    """The writes among ``calls`` that did not add exactly one audit row (name and status)."""
+    missed = []
+    for name, call in calls:
+        before = _audit_rows(c)
+        r = call()
+        if _audit_rows(c) != before + 1:
+            missed.append(f"{name}({r.status_code})")
+    return missed

@@ -15,30 +15,14 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from fastapi.testclient import TestClient
-
-from api.bootstrap import Container
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Outcome, Probe, write_report
+from evals.probes_round5_kit import Outcome, Row, dev_app, run_all, write_report
 from evals.probes_round6_cli import ImportRun, _import_probes
 from evals.probes_round6_http import _header_probes, _plan_write_probes, _search_probes, _text_probes
 from evals.probes_round6_users import ADMIN_PW, OFFICER_PW, _user_probes
 from tests.support.auth_env import FAST_HASHER, Clock
 from tests.support.fixture_city_app import fixture_city_app
-
-Row = tuple[str, str, str, str, bool]
-
-
-def _run_all(probes: list[Probe], client: TestClient, c: Container) -> list[Row]:
-    rows: list[Row] = []
-    for p in probes:
-        try:
-            o = p.run(client, c)
-        except Exception as exc:  # noqa: BLE001 - a probe that crashes is a finding
-            o = Outcome(False, f"probe crashed: {type(exc).__name__}: {str(exc)[:60]}")
-        rows.append((p.pid, p.sent, p.expected, o.observed, o.passed))
-    return rows
 
 
 def _run_cli(probes: list[tuple[str, str, str, Callable[[], Outcome]]]) -> list[Row]:
@@ -56,14 +40,9 @@ def main() -> int:
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="probe6-") as tmp:
         base = Path(tmp)
-        with fixture_city_app(
-            base / "dev",
-            raise_server_exceptions=False,
-            plans={"ocr": False, "use_llm": False},
-            event_search={"llm_fallback": False},
-        ) as (client, c):
+        with dev_app(base / "dev") as (client, c):
             probes = [*_text_probes(), *_search_probes(), *_header_probes(), *_plan_write_probes()]
-            rows += _run_all(probes, client, c)
+            rows += run_all(probes, client, c)
         with fixture_city_app(
             base / "token",
             raise_server_exceptions=False,
@@ -76,7 +55,7 @@ def main() -> int:
             c.auth.create_user(
                 "hs_officer", OFFICER_PW, scope=DataScope(level=ScopeLevel.TOWN, town="华士镇")
             )
-            rows += _run_all(_user_probes(), client, c)
+            rows += run_all(_user_probes(), client, c)
         run = ImportRun(base / "cli")
         run.prepare()
         rows += _run_cli(_import_probes(run))

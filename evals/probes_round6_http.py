@@ -15,11 +15,11 @@ from evals.probes_round5_kit import (
     HUASHI,
     Outcome,
     Probe,
-    _audit_rows,
     _clean_refusal,
     _graph_size,
     _upload,
     stored_name,
+    unaudited,
 )
 from tests.support.fixture_city import C
 from tests.support.plan_docs import docx_bytes
@@ -269,12 +269,7 @@ def _plan_write_probes() -> list[Probe]:
             ("DELETE plan", lambda: client.delete(f"/api/v1/plans/{plan_id}")),
             ("POST restore", lambda: client.post(f"/api/v1/plans/{plan_id}/restore")),
         ]
-        missed = []
-        for name, call in calls:
-            before = _audit_rows(c)
-            r = call()
-            if _audit_rows(c) != before + 1:
-                missed.append(f"{name}({r.status_code})")
+        missed = unaudited(c, calls)
         return Outcome(not missed, f"not audited: {missed}" if missed else "each write one audit row")
 
     def outbox_on_failed_publish(client: TestClient, c: Container) -> Outcome:

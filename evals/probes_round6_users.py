@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
-from evals.probes_round5_kit import Outcome, Probe, _audit_rows, _clean_refusal
+from evals.probes_round5_kit import Outcome, Probe, _audit_rows, _clean_refusal, unaudited
 from evals.probes_round6_http import _has_control
 
 ADMIN_PW = "ChengJiang2026"
@@ -92,12 +92,7 @@ def _user_probes() -> list[Probe]:
             ),
             ("end sessions", lambda: client.delete("/api/v1/users/audit_probe/sessions", headers=admin)),
         ]
-        missed = []
-        for name, call in calls:
-            before = _audit_rows(c)
-            r = call()
-            if _audit_rows(c) != before + 1:
-                missed.append(f"{name}({r.status_code})")
+        missed = unaudited(c, calls)
         rows = c.graph.read("MATCH (a:AuditRecord) RETURN properties(a) AS p")
         leaked = any(secret in json.dumps(row["p"], ensure_ascii=False) for row in rows)
         return Outcome(not missed and not leaked, f"not audited {missed}; password in trail={leaked}")
