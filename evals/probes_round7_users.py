@@ -17,10 +17,10 @@ from tests.support.fixture_city import A, C
 ADMIN = ("city_admin", "ChengJiang2026")
 HS_ONE = ("hs_one", "HuaShi1234one")  # two officers of the same town: scope alone does not part them
 HS_TWO = ("hs_two", "HuaShi1234two")
-ROVER = ("rover", "Rover2026city")  # city-scope officer, narrowed to a town while logged in
-DEPUTY = ("deputy", "Deputy2026admin")  # administrator, downgraded while logged in
-LEAVER = ("leaver", "Leaver2026gone")  # disabled while logged in
-RESET = ("resetme", "ResetMe2026pw")  # password reset by the administrator while logged in
+ROVER = ("rover", "Roaming2026city")  # city-scope officer, narrowed to a town while logged in
+DEPUTY = ("deputy", "Second2026admin")  # administrator, downgraded while logged in
+LEAVER = ("leaver", "Departing2026")  # disabled while logged in
+RESET = ("resetme", "Forgot2026pw")  # password reset by the administrator while logged in
 
 
 def _login(client: TestClient, account: tuple[str, str]) -> dict[str, str]:
