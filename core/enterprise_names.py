@@ -10,7 +10,7 @@ stored name keeps the spelling it was given; only the comparison folds.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 
@@ -26,19 +26,25 @@ class NamedFirm:
     name: str
 
 
-def duplicate_names(new: Iterable[NamedFirm], stored: Iterable[NamedFirm]) -> dict[str, NamedFirm]:
-    """New firm id → the other firm whose name it repeats: a stored firm with another code, or an
-    earlier new row with another code. A row re-importing its own code (a rename or an update) is
-    not a duplicate."""
+def names_by_key(firms: Iterable[NamedFirm]) -> dict[str, NamedFirm]:
+    """Name key → the first firm holding that name."""
     owners: dict[str, NamedFirm] = {}
-    for firm in stored:
+    for firm in firms:
         owners.setdefault(name_key(firm.name), firm)
+    return owners
+
+
+def duplicate_names(new: Iterable[NamedFirm], stored: Mapping[str, NamedFirm]) -> dict[str, NamedFirm]:
+    """New firm id → the other firm whose name it repeats: a stored firm (``stored``, by name key)
+    with another code, or an earlier new row with another code. A row re-importing its own code (a
+    rename or an update) is not a duplicate."""
+    earlier: dict[str, NamedFirm] = {}
     clashes: dict[str, NamedFirm] = {}
     for firm in new:
         key = name_key(firm.name)
-        other = owners.get(key)
+        other = earlier.get(key) or stored.get(key)
         if other is not None and other.id != firm.id:
             clashes[firm.id] = other
         else:
-            owners[key] = firm
+            earlier.setdefault(key, firm)
     return clashes

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from core.camera_alarms import alarm_not_run_reason
-from core.enterprise_names import NamedFirm, duplicate_names
+from core.enterprise_names import NamedFirm, duplicate_names, name_key, names_by_key
 from core.ports import GraphStore
 
 Rejection = tuple[str, str, str]
@@ -44,16 +44,17 @@ class EnterpriseNames:
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self._firms: list[NamedFirm] | None = None
+        self._owners: dict[str, NamedFirm] | None = None  # name key → firm
 
     def duplicates(self, rows: list[dict[str, Any]]) -> list[Rejection]:
-        if self._firms is None:
-            self._firms = [
-                NamedFirm(str(r["id"]), str(r["name"] or "")) for r in self.store.read(ENTERPRISE_NAMES)
-            ]
+        if self._owners is None:
+            stored = self.store.read(ENTERPRISE_NAMES)
+            self._owners = names_by_key(NamedFirm(str(r["id"]), str(r["name"] or "")) for r in stored)
         new = [NamedFirm(r["id"], str(r["props"].get("name") or "")) for r in rows]
-        clashes = duplicate_names(new, self._firms)
-        self._firms.extend(f for f in new if f.id not in clashes)
+        clashes = duplicate_names(new, self._owners)
+        for firm in new:
+            if firm.id not in clashes:
+                self._owners.setdefault(name_key(firm.name), firm)
         return [
             (
                 firm_id,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 
 from core.camera_alarms import alarm_not_run_reason
-from core.enterprise_names import NamedFirm, duplicate_names, name_key
+from core.enterprise_names import NamedFirm, duplicate_names, name_key, names_by_key
 from core.models import Event, Hazard
 from core.observed_times import out_of_order_times
 from core.standards.uscc import code_in_query
@@ -107,7 +107,7 @@ def test_names_differing_only_in_keyboard_forms_are_the_same_name() -> None:
 
 
 def test_a_second_code_under_a_taken_name_is_a_duplicate_but_a_re_import_is_not() -> None:
-    stored = [NamedFirm("CODE-1", "江阴市申港物流有限公司")]
+    stored = names_by_key([NamedFirm("CODE-1", "江阴市申港物流有限公司")])
     new = [
         NamedFirm("CODE-1", "江阴市申港物流有限公司"),  # the same firm again: an update
         NamedFirm("CODE-2", "江阴市申港物流有限公司 "),
