@@ -184,10 +184,10 @@ def import_rows(
 ) -> None:
     """Import JSON lines; bad lines and dangling references are reported, the rest is loaded."""
     from graph.loader import GraphLoader
-    from ingestion.rows import LineError, entity_type, parse_jsonl
+    from ingestion.rows import LineErrorLog, entity_type, parse_jsonl
 
     c = build_container()
-    errors: list[LineError] = []
+    errors = LineErrorLog()  # bounded: a file of bad lines must not become an unbounded report
     parsed: list[str] = []
     index_update: dict[str, object] = {}
     with _closing(c), audited(lambda: c.audit, "import", {"kind": kind, "file": file}):
@@ -198,11 +198,11 @@ def import_rows(
             rejected = {r.row_id for r in report.rejected}
             index_update = _reindex_enterprises(c, [i for i in parsed if i not in rejected])
     summary = report.as_dict()
-    summary["line_errors"] = [str(e) for e in errors]
+    summary.update(errors.report())
     if index_update:
         summary["search_index"] = index_update
     _echo_json(summary)
-    if errors or report.rejected:
+    if errors.total or report.rejected:
         raise typer.Exit(code=1)
 
 

@@ -7,6 +7,11 @@ could not read. One rule for every one-line text a user types (a chat question, 
 sentence, a plan or template title, a display name): refused like the NUL, with the same code and a
 message naming the characters. Tab, line feed and carriage return are whitespace to every caller.
 
+Texts stored before that rule (round 6) keep their control characters: they are shown, not
+rewritten (``shown_controls``). Each becomes its Unicode control picture (ESC → ␛, BEL → ␇, DEL → ␡)
+when a stored question, title, search sentence or audit row is read back: nothing is lost (the
+mapping is one to one), the audit trail is never edited, and no terminal or page obeys the escape.
+
 File names are not typed: the operating system gave them. They are cleaned instead of refused
 (``safe_filename``): a bare name, no control or invisible characters, bounded in bytes with its
 extension kept (a name of 300 Chinese characters was stored whole, 900 bytes).
@@ -26,6 +31,15 @@ _NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "退格", "\x1b": "ESC", "\x7f":
 # suffix a download adds ("(1)") and stays readable in a list.
 FILENAME_MAX_BYTES = 200
 _EXTENSION_MAX = 10  # ".docx", ".pdf", ".wps": a longer "extension" is part of the name
+
+
+# C0 controls other than tab, line feed and carriage return → U+2400 + code; DEL → U+2421.
+_CONTROL_PICTURES = {i: 0x2400 + i for i in range(0x20) if chr(i) not in "\t\n\r"} | {0x7F: 0x2421}
+
+
+def shown_controls(text: str) -> str:
+    """``text`` with each control character as its visible control picture (stored texts, read back)."""
+    return text.translate(_CONTROL_PICTURES)
 
 
 def control_character_names(text: str) -> list[str]:

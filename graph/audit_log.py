@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.audit import AuditEntry
 from core.ports import GraphStore
+from core.text_input import shown_controls
 
 _FIELDS = tuple(AuditEntry.model_fields)
 
@@ -36,4 +37,11 @@ class GraphAuditLog:
     ) -> list[AuditEntry]:
         params = {"limit": limit, "user_id": user_id, "since": since_ms, "channel": channel}
         rows = self._store.read(RECENT_AUDIT_RECORDS, params)
-        return [AuditEntry.model_validate(r) for r in rows]
+        # Rows recorded before control characters were refused keep them; they are shown, never
+        # rewritten (the trail is not edited): see core.text_input.shown_controls.
+        return [
+            AuditEntry.model_validate(
+                {k: shown_controls(v) if isinstance(v, str) else v for k, v in r.items()}
+            )
+            for r in rows
+        ]

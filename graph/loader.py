@@ -3,7 +3,9 @@
 Guarantees:
 * each batch of one label is one transaction (nothing half-written);
 * a row whose reference points nowhere (unknown town, unknown enterprise …) or whose id repeats
-  within the load is rejected with a ``RowError`` naming row and field, and the rest goes on;
+  within the load is rejected with a ``RowError`` naming row and field, and the rest goes on; so is
+  a shift overlapping its person's, a video alarm its camera does not run, an enterprise under
+  another firm's name (``graph.loader_checks``);
 * buffers are flushed in ``ENTITY_TYPES`` order, so referenced nodes are always written first
   and memory stays bounded by the batch size (plus one id set per label).
 """
@@ -20,6 +22,7 @@ from typing import Any
 from core.duty_roster import ShiftSpan, overlapping_shifts
 from core.models import ENTITY_TYPES, Entity
 from core.ports import GraphStore
+from graph.loader_checks import EnterpriseNames, Rejection, alarms_not_run
 from graph.schema import RELATIONSHIPS, SELF
 from graph.upsert import entity_row, naive_upsert_queries, reference_fields, upsert_query
 
@@ -81,6 +84,7 @@ class GraphLoader:
         self._known: dict[str, set[str]] = defaultdict(set)
         self._pending: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self._report = LoadReport()
+        self._names = EnterpriseNames(store)
 
     def load(self, entities: Iterable[Entity]) -> LoadReport:
         self._report = LoadReport()
@@ -108,6 +112,10 @@ class GraphLoader:
         valid = self._check_references(label, rows)
         if label == "DutyShift":
             valid = self._check_shift_overlaps(valid)
+        elif label == "Event":
+            valid = self._drop(label, valid, alarms_not_run(self.store, valid))
+        elif label == "Enterprise":
+            valid = self._drop(label, valid, self._names.duplicates(valid))
         if not valid:
             return
         started = time.perf_counter()
@@ -149,6 +157,16 @@ class GraphLoader:
             self._known["DutyShift"].discard(shift_id)
             self._reject("DutyShift", shift_id, "starts_at", f"与同一人员的值班班次 {other} 时间重叠")
         return [r for r in rows if r["id"] not in clashes]
+
+    def _drop(
+        self, label: str, rows: list[dict[str, Any]], rejections: list[Rejection]
+    ) -> list[dict[str, Any]]:
+        """``rows`` less the rejected ones, each reported (``graph.loader_checks``)."""
+        for row_id, fld, message in rejections:
+            self._known[label].discard(row_id)
+            self._reject(label, row_id, fld, message)
+        dropped = {row_id for row_id, _, _ in rejections}
+        return [r for r in rows if r["id"] not in dropped]
 
     def _reject(self, label: str, row_id: str, fld: str, message: str) -> None:
         error = RowError(label, row_id, fld, message)

@@ -15,6 +15,7 @@ from core.errors import NotFoundError, PermissionDeniedError, ValidationError
 from core.geo import grid_neighbourhood, haversine_m
 from core.ports import GraphStore
 from core.scope import DataScope
+from core.standards.uscc import code_in_query
 from core.views import (
     EnterpriseDetail,
     EnterpriseSummary,
@@ -88,10 +89,10 @@ class SafetyGraphRepository:
     ) -> Page:
         if page < 1 or not 1 <= size <= MAX_PAGE_SIZE:
             raise ValidationError(f"分页参数无效：page ≥ 1，1 ≤ size ≤ {MAX_PAGE_SIZE}")
-        text = (q_text or "").strip().upper() or None
-        looks_like_code = text is not None and len(text) == 18 and text.isalnum()
+        code = code_in_query(q_text)  # full-width or spaced input folded: a search writes nothing
+        looks_like_code = code is not None
         filters = {
-            "uscc": text if looks_like_code else None,
+            "uscc": code,
             "name": None if looks_like_code else (q_text or "").strip() or None,
             "town": town or None,
             "category": category or None,

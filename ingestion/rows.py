@@ -14,7 +14,7 @@ import pydantic
 
 from core.errors import SafeCloudError
 from core.models import ENTITY_TYPES, Entity
-from core.observed_times import implausible_times
+from core.observed_times import implausible_times, out_of_order_times
 
 _BY_NAME: dict[str, type[Entity]] = {t.label.lower(): t for t in ENTITY_TYPES}
 
@@ -41,6 +41,38 @@ class LineError:
 
     def __str__(self) -> str:
         return f"第 {self.line} 行 字段 {self.field}：{self.message}"
+
+
+class LineErrorLog:
+    """One import's line errors: every one counted, the first ``keep`` kept to report. A file of
+    30 000 bad lines had printed 300 000 errors (17 MB of JSON) and held them all in memory."""
+
+    def __init__(self, keep: int = 1000) -> None:
+        self.keep = keep
+        self.kept: list[LineError] = []
+        self.total = 0
+        self.lines = 0  # lines with at least one error (errors arrive in line order)
+        self._last_line = 0
+
+    def append(self, error: LineError) -> None:
+        self.total += 1
+        if error.line != self._last_line:
+            self.lines, self._last_line = self.lines + 1, error.line
+        if len(self.kept) < self.keep:
+            self.kept.append(error)
+
+    def extend(self, errors: Iterable[LineError]) -> None:
+        for error in errors:
+            self.append(error)
+
+    def report(self) -> dict[str, object]:
+        """The import summary's part: the kept errors, the count, and a note when some were left out."""
+        out: dict[str, object] = {"line_errors": [str(e) for e in self.kept], "line_errors_total": self.total}
+        if self.total > len(self.kept):
+            out["line_errors_note"] = (
+                f"共 {self.lines} 行有误（{self.total} 处），仅列出前 {len(self.kept)} 处"
+            )
+        return out
 
 
 def entity_type(name: str) -> type[Entity]:
@@ -89,7 +121,11 @@ def _own_reason(cause: object) -> str | None:
 
 
 def parse_jsonl(
-    kind: type[Entity], lines: Iterable[str | bytes], errors: list[LineError], *, now_ms: int | None = None
+    kind: type[Entity],
+    lines: Iterable[str | bytes],
+    errors: list[LineError] | LineErrorLog,
+    *,
+    now_ms: int | None = None,
 ) -> Iterator[Entity]:
     """Yield valid entities; append one ``LineError`` per problem to ``errors``. ``now_ms``: also
     refuse observation times before 2000 or in the future (``core.observed_times``)."""
@@ -129,6 +165,7 @@ def parse_jsonl(
                 errors.append(LineError(number, field, message))
         else:
             problems = implausible_times(entity, now_ms) if now_ms is not None else []
+            problems += out_of_order_times(entity)
             errors.extend(LineError(number, field, message) for field, message in problems)
             if not problems:
                 yield entity

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from agents.chat.models import Citation, ConversationDetail, ConversationSummary, TurnState, TurnView
 from core.errors import NotFoundError
 from core.ports import GraphStore
+from core.text_input import shown_controls
 from graph import conversations as q
 
 TITLE_CHARS = 40
@@ -36,7 +37,7 @@ class ConversationStore:
         rows = self.store.read(q.CONVERSATION, {"conversation_id": conversation_id, "user_id": user_id})
         if not rows:
             raise NotFoundError("未找到该会话（或不属于当前用户）", code="conversation_not_found")
-        return ConversationSummary(**rows[0])
+        return ConversationSummary(**_shown_title(rows[0]))
 
     def exists(self, user_id: str, conversation_id: str) -> bool:
         return bool(self.store.read(q.CONVERSATION, {"conversation_id": conversation_id, "user_id": user_id}))
@@ -86,14 +87,15 @@ class ConversationStore:
         """Newest first; ``offset`` skips that many (the next page starts at the count shown)."""
         params = {"user_id": user_id, "limit": max(1, limit), "offset": max(0, offset)}
         rows = self.store.read(q.LIST_CONVERSATIONS, params)
-        return [ConversationSummary(**r) for r in rows]
+        return [ConversationSummary(**_shown_title(r)) for r in rows]
 
     def get(self, user_id: str, conversation_id: str) -> ConversationDetail:
         summary = self._summary(user_id, conversation_id)
         rows = self.store.read(q.TURNS, {"conversation_id": conversation_id, "user_id": user_id})
         items = [
             TurnView(
-                **{k: v for k, v in r.items() if k not in ("state", "citations", "intent")},
+                **{k: v for k, v in r.items() if k not in ("state", "citations", "intent", "question")},
+                question=shown_controls(str(r["question"] or "")),
                 intent=r["intent"] or None,
                 citations=_citations_of(r.get("citations")),
             )
@@ -106,6 +108,11 @@ class ConversationStore:
         params = {"conversation_id": conversation_id, "user_id": user_id}
         self.store.write(q.DELETE_TURNS, params)
         self.store.write(q.DELETE_CONVERSATION, params)
+
+
+def _shown_title(row: dict[str, object]) -> dict[str, object]:
+    """A title stored before control characters were refused, shown with them visible."""
+    return {**row, "title": shown_controls(str(row.get("title") or ""))}
 
 
 def _citations_json(citations: Sequence[Citation]) -> str:

@@ -33,7 +33,7 @@ from core.event_search import (
 )
 from core.ports import ChatModel
 from core.scope import Principal, ScopeLevel
-from core.text_input import refuse_control_characters
+from core.text_input import refuse_control_characters, shown_controls
 from graph.event_repository import EventQuery, EventRepository, RadiusArea
 
 log = logging.getLogger(__name__)
@@ -263,7 +263,7 @@ class EventSearchService:
             items.append(
                 HistoryItem(
                     id=r["id"],
-                    sentence=r["sentence"],
+                    sentence=shown_controls(r["sentence"]),  # stored before round 6 refused them
                     filter=flt,
                     total=r["total"],
                     created_at=_dt(r["created_at"]),

@@ -10,7 +10,7 @@ from api.bootstrap import Container
 from api.deps import BlankIsNone, ContainerDep, PageNumber, PrincipalDep
 from core.errors import ValidationError
 from core.scope import DataScope, ScopeLevel
-from core.standards.uscc import normalize_uscc, validate_uscc
+from core.standards.uscc import code_in_query, normalize_uscc, validate_uscc
 from core.views import EnterpriseDetail, LessorNetwork, MapPoint, Page, Portrait
 
 FUZZY_LIMIT = 200  # ranked index hits re-read from the graph per query
@@ -42,6 +42,7 @@ def search_enterprises(
     Otherwise, or when the index is empty/unavailable: the graph's substring search.
     The ``X-SafeCloud-Search`` response header says which one answered (``index``/``graph``)."""
     c.scopes.check_town_filter(p.scope, town)
+    q = code_in_query(q) or q  # a code typed full-width or with spaces is still that code
     fuzzy = _fuzzy_search(c, p.scope, q, town=town, category=category, page=page, size=size)
     response.headers["X-SafeCloud-Search"] = "graph" if fuzzy is None else "index"
     if fuzzy is not None:
@@ -62,7 +63,7 @@ def _fuzzy_search(
     size: int,
 ) -> Page | None:
     text = (q or "").strip()
-    if not text or c.search is None or (len(text) == 18 and text.isalnum()):  # codes: exact, in the graph
+    if not text or c.search is None or code_in_query(text):  # codes: exact, in the graph
         return None
     filters = enterprise_filters(
         town=town,

@@ -198,6 +198,15 @@ def normalize_uscc(code: str) -> str:
     return stripped.upper()
 
 
+def code_in_query(text: str | None) -> str | None:
+    """A search box's text read as a credit code, or None when it is not one: NFKC-folded (typed
+    full-width), spaces dropped, upper-cased, 18 ASCII letters and digits. A search writes nothing,
+    so it reads what a form refuses (``normalize_uscc``); the check characters are not judged here:
+    an unknown code simply finds nothing."""
+    folded = unicodedata.normalize("NFKC", text or "").replace(" ", "").upper()
+    return folded if len(folded) == USCC_LENGTH and folded.isascii() and folded.isalnum() else None
+
+
 def _check_structure(code: str) -> None:
     if len(code) != USCC_LENGTH:
         raise _fail(
