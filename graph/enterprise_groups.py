@@ -21,7 +21,9 @@ RETURN e.id AS id, e.village AS village, e.category AS category"""
 GROUP_FIELDS = ("village", "category")
 
 
-def enterprise_groups(store: GraphStore, ids: Iterable[str], field: str, scope: DataScope) -> dict[str, str]:
+def enterprise_groups(
+    store: GraphStore, ids: Iterable[object], field: str, scope: DataScope
+) -> dict[str, str]:
     """{enterprise id: its ``field`` ("village" or "category")} for ``ids``; ids without one are left out."""
     if field not in GROUP_FIELDS:
         raise ValueError(f"not a group field: {field}")

@@ -36,7 +36,7 @@ _BELOW = {"不到": "<", "不足": "<", "少于": "<", "低于": "<", "没到": 
           "不超过": "<=", "没超过": "<=", "没有超过": "<=", "未超过": "<="}  # fmt: skip
 _BELOW_BOUND = re.compile(
     r"(?P<ask>有没有|是不是|是否|还|已经)?\s*(?P<op>"
-    + "|".join(sorted(_BELOW, key=len, reverse=True))
+    + "|".join(("(?<!有)" if w == "没有超过" else "") + w for w in sorted(_BELOW, key=len, reverse=True))
     + r")\s*"
     rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?\s*(?P<unit>条|家|个|次|起|元|块钱|块|处|台|名|人|张|项|辆)?"
     r"\s*(?P<tail>了吗|了没有?|了没|了么|了|吗|么|吧|没有?)?[？?。！!，,\s]*$"
@@ -59,8 +59,9 @@ def bound(text: str) -> tuple[str, str, float, str] | None:
     """(the question without the bound, ">", ">=", "<" or "<=", the bound, its unit), or None.
 
     The bound must be asked (a 吗/没有 after it, or 有没有/是不是 before it) and close the sentence."""
-    m = _BELOW_BOUND.search(text) or _SUFFIX_BOUND.search(text) or _BOUND.search(text)
-    if m is None or not (m["ask"] or (m["tail"] and m["tail"] != "了")):
+    asked = (m for rx in (_BELOW_BOUND, _SUFFIX_BOUND, _BOUND) if (m := rx.search(text)))
+    m = next((m for m in asked if m["ask"] or (m["tail"] and m["tail"] != "了")), None)
+    if m is None:
         return None
     subject = re.sub(r"[的，,\s]+$", "", text[: m.start()])
     number = float(m["num"]) if m["num"][0].isdigit() else cn_to_int(m["num"])
