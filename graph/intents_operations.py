@@ -14,11 +14,13 @@ OPERATIONS_INTENTS: tuple[Intent, ...] = (
     Intent(
         "sensors_offline",
         "离线的物联传感器（按镇街、企业、类型如温度/液位或可燃气体探测器）",
-        (*_ENT_SLOTS, "village", "sensor_type", "sensor_label", "all_sensors"),
+        (*_ENT_SLOTS, "village", "sensor_type", "sensor_label", "all_sensors", "offline_for_ms"),
         ("id", "name", "sensor_type", "enterprise_id", "enterprise", "town", "last_seen"),
-        # all_sensors: every sensor, online or not, counted per town ("各镇街传感器分别有多少", ADR 0018)
+        # all_sensors: every sensor, online or not, counted per town ("各镇街传感器分别有多少", ADR 0018);
+        # offline_for_ms: silent longer than that ("离线超过36个小时", agents.chat.offline_age)
         f"""MATCH (e:Enterprise)-[:MONITORED_BY]->(s:Sensor) WHERE {_ENT} AND {_VILLAGE}
   AND (s.online = false OR $all_sensors = true)
+  AND ($offline_for_ms IS NULL OR (s.online = false AND s.last_seen < $now - $offline_for_ms))
   AND ($sensor_type IS NULL OR s.sensor_type = $sensor_type) AND ($sensor_label IS NULL OR s.name CONTAINS $sensor_label)
 RETURN s.id AS id, s.name AS name, s.sensor_type AS sensor_type, e.id AS enterprise_id, e.name AS enterprise,
   e.town AS town, s.last_seen AS last_seen ORDER BY e.name, s.id LIMIT $limit""",

@@ -8,7 +8,8 @@ or its largest value for "罚款超过5万元": a penalty over the bound) groupe
 
     the measure ─ the thing counted, from the subject word nearest the ranking or threshold cue, with
     the slots and time of its own clause ("有重大危险源的企业里，哪家隐患最多": 隐患, not 重大);
-    the group ─ towns when the question says 各镇/哪个镇街/三个镇街, else enterprises;
+    the group ─ towns when the question says 各镇/哪个镇街/三个镇街, villages for 各村/按村, 行业
+    (the firm category) for 按行业/各行业 (``agents.chat.group_words``), else enterprises;
     the cut ─ top N (前三, 5家企业, 最多 = 1, ties at the N-th place shown), a threshold
     (超过 = more than, 以上/不少于/至少 = at least, 万元 for amounts: one penalty's amount unless
     累计/总额/合计 is said), or every group (各镇…分别);
@@ -30,6 +31,7 @@ from typing import Any
 from agents.chat.condition_templates import template_for
 from agents.chat.coverage import ENTERPRISE_NOUN, SUBJECTS, TOP_FIRMS
 from agents.chat.either import either_categories
+from agents.chat.group_words import PER_CATEGORY, PER_VILLAGE, group_asked, without_group_words
 from agents.chat.hazard_age import open_for
 from agents.chat.slots import Gazetteer, Slots, extract_slots
 from agents.chat.timewords import TimeParser, time_window
@@ -97,7 +99,7 @@ class Measure:
 @dataclass(frozen=True)
 class AggregatePlan:
     measure: Measure
-    group: str  # "enterprise" | "town"
+    group: str  # "enterprise" | "town" | "village" | "category"
     top: int | None = None  # the N of a top-N (ties at the N-th place shown)
     threshold: tuple[str, float] | None = None  # (">" | ">=", value)
     counted: bool = False  # the number of groups passing the threshold is asked ("有几家")
@@ -111,13 +113,14 @@ def plan(
     """The aggregation a ranking, threshold or per-town count question asks for, or None."""
     either = either_categories(text)  # "冶金或有色企业中…": one attribute with two values
     text = either.text if either is not None else text
-    if _REFUSE.search(_ONE_PENALTY_BOUND.sub("罚款", text)) or open_for(
+    grouped_by = group_asked(text)  # "各村", "按行业": 村 there is the group, not a place below a town
+    if _REFUSE.search(_ONE_PENALTY_BOUND.sub("罚款", without_group_words(text))) or open_for(
         text
     ):  # "超过30天没整改": an age on hazards, no bound on a count
         return None
     plain = _blank_towns(text, gazetteer)
     threshold = _threshold(plain)
-    per_town = _PER_TOWN.search(plain) is not None
+    per_town = _PER_TOWN.search(plain) is not None or grouped_by is not None
     ranked = _MOST.search(plain) is not None or _TOP_N.search(plain) is not None
     if threshold is None and not ranked and not (per_town and _PER_GROUP_COUNT.search(plain)):
         return None
@@ -144,10 +147,10 @@ def plan(
     if measure is None:
         return None
     firms = ENTERPRISE_NOUN.search(plain) or TOP_FIRMS.search(plain)  # "…最多的前三家": firms
-    group = "town" if per_town else "enterprise" if firms else None
-    if group is None or (group == "town" and others):
+    group = grouped_by or ("town" if per_town else "enterprise" if firms else None)
+    if group is None or (group != "enterprise" and others):
         return None  # "有危险源的企业…哪个镇最多" mixes an enterprise set with towns: not attempted
-    if threshold is not None and group == "town":
+    if threshold is not None and group != "enterprise":
         return None
     said = extract_slots(_blank(restriction or text, hits), gazetteer)
     attributes = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
@@ -201,7 +204,11 @@ def _threshold(text: str) -> tuple[str, float, str] | None:
 
 
 def _cue_position(text: str) -> int:
-    cues = [m.start() for rx in (_MOST, _TOP_N, _OVER, _UP, _PER_TOWN) for m in rx.finditer(text)]
+    cues = [
+        m.start()
+        for rx in (_MOST, _TOP_N, _OVER, _UP, _PER_TOWN, PER_VILLAGE, PER_CATEGORY)
+        for m in rx.finditer(text)
+    ]
     return min(cues, default=len(text), key=lambda p: p)
 
 
@@ -251,13 +258,13 @@ _COUNT_FORMS = {"inspection_list": "inspection_count", "penalty_list": "penalty_
 
 
 def counted_intent(p: AggregatePlan) -> str:
-    """The intent an aggregated answer reports: per town, the count form of the family it counts."""
+    """The intent an aggregated answer reports: per town, village or 行业, the family's count form."""
     m = p.measure
     if m.intent == "cameras_offline" and m.values.get("all_cameras"):
         return "camera_count"
     if m.intent == "sensors_offline" and m.values.get("all_sensors"):
         return "sensor_count"
-    return _COUNT_FORMS.get(m.intent, m.intent) if p.group == "town" else m.intent
+    return _COUNT_FORMS.get(m.intent, m.intent) if p.group != "enterprise" else m.intent
 
 
 def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:

@@ -1,5 +1,6 @@
 """Running an aggregation plan (``agents.chat.aggregate``): the measure's template with the planner's
-large bound, its rows grouped by enterprise or town in Python, cut by a threshold or top N (ties at
+large bound, its rows grouped by enterprise, town, village or 行业 (the enterprises' own, read by
+``graph.enterprise_groups``) in Python, cut by a threshold or top N (ties at
 the N-th place shown), and the cited Chinese answer (ADR 0013).
 
 Only the templates of ``graph/intents*.py`` are run, each with the caller's scope bound, so a town
@@ -24,12 +25,18 @@ from agents.chat.slots import Gazetteer, Slots, extract_slots
 from agents.chat.timewords import TimeParser, format_ms
 from core.ports import GraphStore
 from core.scope import DataScope
+from graph.enterprise_groups import GROUP_FIELDS, enterprise_groups
 from graph.intents import BY_ID
+
+# What each group is called in the answer ("各村/社区按逾期隐患数从高到低").
+_GROUP_WORDS = {"town": "镇街", "village": "村/社区", "category": "行业", "enterprise": "企业"}
 
 
 @dataclass
 class Grouped:
-    rows: list[dict[str, Any]]  # one per group shown: enterprise_id/name/town or town, and n
+    rows: list[
+        dict[str, Any]
+    ]  # one per group shown: enterprise_id/name/town, or town/village/category, and n
     groups: int  # groups with at least one thing, before the cut
     steps: list[Step]  # restriction steps, then the measure step
 
@@ -44,10 +51,15 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
     step = _run(m.intent, values, scope, store, now_ms, "")
     step.label = _label(p, step.params)  # from the bound values: defaults (未整改, 今天) included
     key = "town" if p.group == "town" else "enterprise_id"
+    owners = (
+        enterprise_groups(store, (r.get("enterprise_id") for r in step.rows), p.group, scope)
+        if p.group in GROUP_FIELDS
+        else None
+    )  # "各村": each row's enterprise's village ("按行业": its category)
     totals: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
     for row in step.rows:
-        group = row.get(key)
+        group = row.get(key) if owners is None else owners.get(str(row.get("enterprise_id")))
         if not group or (allowed is not None and str(row.get("enterprise_id")) not in allowed):
             continue  # a public camera or an event without an enterprise has no enterprise to rank
         value = float(row.get("amount_yuan") or 0) if m.amount else 1.0
@@ -63,8 +75,8 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
     elif p.top is not None and len(ranked) > p.top:
         cut = ranked[p.top - 1][1]
         ranked = [(g, n) for g, n in ranked if n >= cut]  # ties at the N-th place are shown
-    if p.group == "town":
-        rows = [{"town": g, "n": _whole(n)} for g, n in ranked]
+    if p.group != "enterprise":
+        rows = [{p.group: g, "n": _whole(n)} for g, n in ranked]
     else:
         missing = [g for g, _ in ranked if not names.get(g)]
         if missing:  # cameras and events name no enterprise: read the names through enterprise_list
@@ -133,7 +145,7 @@ def _restrict(
 def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnState]:
     *restriction, measure = g.steps
     unit = "元" if p.measure.amount else UNITS[p.measure.kind]
-    whom = "镇街" if p.group == "town" else "企业"
+    whom = _GROUP_WORDS[p.group]
     scope_words = "".join(f"（限{s.label}，{len(s.ids)} 家）" for s in restriction)
     if p.threshold is not None:
         op = "超过" if p.threshold[0] == ">" else "不少于"
@@ -165,10 +177,10 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
     columns = (
         ["n"]
         if p.counted
-        else (["town", "n"] if p.group == "town" else ["enterprise_id", "name", "town", "n"])
+        else ([p.group, "n"] if p.group != "enterprise" else ["enterprise_id", "name", "town", "n"])
     )
     rows = [{"n": len(g.rows)}] if p.counted else g.rows
-    shown = [] if p.group == "town" else [str(r["enterprise_id"]) for r in g.rows[:500]]
+    shown = [] if p.group != "enterprise" else [str(r["enterprise_id"]) for r in g.rows[:500]]
     return ChatAnswer(
         answer=answer, path="aggregate", intent=counted_intent(p), query=_formula(p, g), params=_jsonable(measure.params),
         columns=columns, rows=rows, citations=citations,
@@ -179,7 +191,8 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
 def _lines(rows: list[dict[str, Any]], unit: str) -> str:
     def one(i: int, r: dict[str, Any]) -> str:
         where = f"（{r['town']}）" if r.get("town") and "name" in r else ""
-        return f"{i}. {r.get('name') or r['town']}{where} {r['n']} {unit}"
+        group = r.get("name") or next(str(v) for k, v in r.items() if k != "n")  # the town, village or 行业
+        return f"{i}. {group}{where} {r['n']} {unit}"
 
     shown = len(rows) if "name" not in rows[0] else SHOWN  # every town (at most a few dozen)
     text = "\n".join(one(i, r) for i, r in enumerate(rows[:shown], 1))
@@ -189,10 +202,14 @@ def _lines(rows: list[dict[str, Any]], unit: str) -> str:
 def _formula(p: AggregatePlan, g: Grouped) -> str:
     """The step in one line: "hazard_list → 按企业计数 → 前 3（含并列）"."""
     steps = " ∩ ".join(s.intent for s in g.steps[:-1])
-    how = ("按镇街" if p.group == "town" else "按企业") + {
-        "sum": "合计 amount_yuan",
-        "max": "取最大 amount_yuan",
-    }.get(p.measure.amount, "计数")
+    how = (
+        "按"
+        + _GROUP_WORDS[p.group]
+        + {
+            "sum": "合计 amount_yuan",
+            "max": "取最大 amount_yuan",
+        }.get(p.measure.amount, "计数")
+    )
     cut = (f" → {p.threshold[0]} {_whole(p.threshold[1])}" if p.threshold else
            f" → 前 {p.top}（含并列）" if p.top else " → 全部分组")  # fmt: skip
     return f"{steps + ' → ' if steps else ''}{p.measure.intent} → {how}{cut}{' → 计数' if p.counted else ''}"

@@ -78,6 +78,9 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
         parts.append(f"{int(params['due_within_ms']) // 86_400_000}天内到整改期限")
     if params.get("open_for_ms"):  # "超过30天还没整改": the age of each open hazard
         parts.append(f"发现超过{int(params['open_for_ms']) // 86_400_000}天")
+    if params.get("offline_for_ms"):  # "离线超过36个小时": each sensor's silence
+        hours = int(params["offline_for_ms"]) / 3_600_000
+        parts.append(f"离线超过{hours:g}小时")
     if params.get("dishonest"):
         parts.append("严重失信")
     if params.get("tag"):

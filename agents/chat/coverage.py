@@ -18,8 +18,10 @@ import re
 from dataclasses import dataclass
 
 from agents.chat.camera_point import camera_point
+from agents.chat.group_words import group_asked
 from agents.chat.hazard_age import without_age
 from agents.chat.level_ranges import LEVEL_THRESHOLD
+from agents.chat.offline_age import without_offline_age
 from agents.chat.router import LEASE, PENALTY
 from agents.chat.slots import (
     CATEGORY_SYNONYMS,
@@ -216,7 +218,7 @@ def uncovered(
         missing.append("企业登记信息")  # "法人是张伟的企业", "电话没填的企业": no template filters on these
     if not restricted and ENTERPRISE_NOUN.search(text) and _negates_own_subject(text, intent_id):
         missing.append(NEGATED)  # "哪些企业今年还没被检查过": the complement, not the inspection records
-    if _THRESHOLD.search(LEVEL_THRESHOLD.sub(" ", without_age(text))) or _RANGE_OR_AVERAGE.search(text):
+    if _THRESHOLD.search(LEVEL_THRESHOLD.sub(" ", without_offline_age(without_age(text)))) or _RANGE_OR_AVERAGE.search(text):  # fmt: skip
         missing.append("数量门槛")
     if towns >= 2:  # every template filters one town; a per-town one would rank that town alone
         missing.append("多个镇街")
@@ -249,6 +251,9 @@ def uncovered(
             missing.append("排名")
     elif _RANKED.search(text) and _PER_ENTERPRISE.search(text) and not PER_TOWN.search(text):
         missing.append("按企业排名")  # "哪家企业隐患最多": the town counts rank towns
+    # No template groups by village or category ("各村…分别有几条", agents.chat.group_words).
+    if group_asked(text) and (_RANKED.search(text) or _COUNTED.search(text) or "分别" in text):
+        missing.append("按村或行业统计")
     if _RATIO.search(text):
         missing.append("占比或增长率")
     return tuple(missing)

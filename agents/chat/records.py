@@ -23,6 +23,7 @@ from agents.chat.inspecting_unit import inspecting_level, town_office
 from agents.chat.latest_record import latest_one
 from agents.chat.level_ranges import level_range
 from agents.chat.material_names import material_said
+from agents.chat.offline_age import offline_for
 from agents.chat.sensor_kinds import sensor_kind, sensor_online
 from core.standards.gb18218_tables import TABLE1
 from core.vocab import LessorType
@@ -244,6 +245,7 @@ def slot_values(text: str, values: dict[str, Any], previous: dict[str, Any] | No
     out |= open_for(text)  # "超过30天还没整改": open that long since found (agents.chat.hazard_age)
     out |= sensor_kind(text)  # "温度传感器", "可燃气体探测器": which sensors (agents.chat.sensor_kinds)
     out |= sensor_online(text)  # "在线的传感器有几个": only those online (sensor_count)
+    out |= offline_for(text)  # "离线超过36个小时": each sensor's silence (agents.chat.offline_age)
     out |= material_said(text)  # "干粉灭火器不够了": that material's shortage (agents.chat.material_names)
     out |= camera_point_slot(text)  # "罐区那个摄像头报过几次警": that point's alarms (camera_point)
     if (unit := inspecting_level(text)) is not None:  # "市应急管理局这个月检查了几次"

@@ -1,4 +1,4 @@
-"""超过10条了吗: a yes/no threshold on one total (chat round 22).
+"""超过10条了吗: a yes/no threshold on one total (chat round 22; below bounds and 二十家以上, round 38).
 
 "临港逾期隐患超过10条了吗", "周庄镇A类企业满20家了吗", "本镇这个月报警到100次了没有", "全市离线摄像头
 是不是超过50个了", "今年全市罚款超过50万了吗": the caller wants the total and whether it passed the
@@ -25,6 +25,22 @@ _BOUND = re.compile(
     rf"\s*(?P<num>{_NUMBER})\s*(?P<wan>万)?\s*(?P<unit>条|家|个|次|起|元|块钱|块|处|台|名|人|张|项|辆)?"
     r"\s*(?P<tail>了吗|了没有?|了没|了么|了|吗|么|没有?)?[？?。！!，,\s]*$"
 )
+# The bound said after the number: "(有没有|是不是)二十家以上(了)(吗)", "是否在5条以下" (chat round 38).
+_SUFFIX_BOUND = re.compile(
+    r"(?P<ask>有没有|是不是|是否|有|够|在|已经|已)+\s*(?:在|有|达到)?\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?\s*(?P<unit>条|家|个|次|起|元|块钱|块|处|台|名|人|张|项|辆)\s*"
+    r"(?P<op>及以上|以上|及以下|以下)\s*(?P<tail>了吗|了没有?|了没|了么|了|吗|么|没有?)?[？?。！!，,\s]*$"
+)
+# Below a bound: "是不是不到十条", "有没有少于5家", "没超过20个吧" (chat round 38).
+_BELOW = {"不到": "<", "不足": "<", "少于": "<", "低于": "<", "没到": "<", "未到": "<", "没达到": "<",
+          "不超过": "<=", "没超过": "<=", "没有超过": "<=", "未超过": "<="}  # fmt: skip
+_BELOW_BOUND = re.compile(
+    r"(?P<ask>有没有|是不是|是否|还|已经)?\s*(?P<op>"
+    + "|".join(("(?<!有)" if w == "没有超过" else "") + w for w in sorted(_BELOW, key=len, reverse=True))
+    + r")\s*"
+    rf"(?P<num>{_NUMBER})\s*(?P<wan>万)?\s*(?P<unit>条|家|个|次|起|元|块钱|块|处|台|名|人|张|项|辆)?"
+    r"\s*(?P<tail>了吗|了没有?|了没|了么|了|吗|么|吧|没有?)?[？?。！!，,\s]*$"
+)
 _STRICT = (
     "超过",
     "超出",
@@ -40,17 +56,23 @@ _EACH_FIRM = re.compile(r"(?:有|哪)(?:没有)?(?:一?家|个|些)?(?:企业|�
 
 
 def bound(text: str) -> tuple[str, str, float, str] | None:
-    """(the question without the bound, ">" or ">=", the bound, its unit), or None.
+    """(the question without the bound, ">", ">=", "<" or "<=", the bound, its unit), or None.
 
     The bound must be asked (a 吗/没有 after it, or 有没有/是不是 before it) and close the sentence."""
-    m = _BOUND.search(text)
-    if m is None or not (m["ask"] or (m["tail"] and m["tail"] != "了")):
+    asked = (m for rx in (_BELOW_BOUND, _SUFFIX_BOUND, _BOUND) if (m := rx.search(text)))
+    m = next((m for m in asked if m["ask"] or (m["tail"] and m["tail"] != "了")), None)
+    if m is None:
         return None
     subject = re.sub(r"[的，,\s]+$", "", text[: m.start()])
     number = float(m["num"]) if m["num"][0].isdigit() else cn_to_int(m["num"])
     if not subject or number is None or _EACH_FIRM.search(subject):
         return None
-    op = ">" if m["op"].startswith(_STRICT) else ">="
+    if m.re is _BELOW_BOUND:
+        op = _BELOW[m["op"]]
+    elif m.re is _SUFFIX_BOUND:
+        op = ">=" if m["op"].endswith("以上") else "<="
+    else:
+        op = ">" if m["op"].startswith(_STRICT) else ">="
     unit = "元" if m["wan"] or m["unit"] in ("元", "块", "块钱") else (m["unit"] or "")
     return subject, op, float(number) * (10_000 if m["wan"] else 1), unit
 
@@ -65,6 +87,18 @@ def _total_question(subject: str, unit: str) -> str:
 
 def _show(n: float) -> str:
     return str(int(n)) if float(n).is_integer() else f"{n:.2f}"
+
+
+def _verdict(op: str, n: float, limit: float, unit: str) -> str:
+    """是/否 and the bound as asked, then the total: "是，不到 10 条（共 8 条）。"."""
+    passed = {">": n > limit, ">=": n >= limit, "<": n < limit, "<=": n <= limit}[op]
+    said = {
+        ">": ("已超过", "未超过"),
+        ">=": ("已达到", "未达到"),
+        "<": ("不到", "已达到"),
+        "<=": ("未超过", "已超过"),
+    }[op]
+    return f"{'是' if passed else '否'}，{said[0] if passed else said[1]} {_show(limit)} {unit}（共 {_show(n)} {unit}）。\n"
 
 
 def asker(ask: Answer) -> Answer:
@@ -82,9 +116,7 @@ def asker(ask: Answer) -> Answer:
         if result.intent is None or result.path in ("clarify", "refusal"):
             return ask(text, principal, previous, use_llm)  # no total to judge: the usual handling
         n = value(result, question)
-        passed = n > limit if op == ">" else n >= limit
-        word = "超过" if op == ">" else "达到"
-        verdict = f"{'是' if passed else '否'}，{'已' if passed else '未'}{word} {_show(limit)} {unit}（共 {_show(n)} {unit}）。\n"
+        verdict = _verdict(op, n, limit, unit)
         return result.model_copy(update={"answer": verdict + result.answer}), state
 
     return answer

@@ -79,7 +79,7 @@ def test_the_measure_takes_the_slots_and_time_of_its_own_clause() -> None:
         "今年罚款总额同比增长了多少",  # growth
         "华士镇和周庄镇相比哪个镇隐患多",  # two places compared
         "同一次检查发现2条以上隐患的企业",  # grouped by inspection, not enterprise or town
-        "哪个村的隐患最多",  # villages
+        "隐患超过三条的村有哪些",  # a threshold per village (a per-village count is planned, round 38)
         "罚款金额最高的一笔处罚",  # one penalty, not a group
         "隐患最多的是哪个检查组",  # no enterprise or town to group by
         "上个月离线传感器最多的镇",  # sensors have no time
