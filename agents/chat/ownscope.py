@@ -17,11 +17,20 @@ from dataclasses import dataclass
 from agents.chat.slots import GENERIC_PLACES
 from core.scope import DataScope, ScopeLevel
 
+# 街道/镇 opening a clause or said after 我是 (no town name before it)
+_SAID_ALONE = r"(?:^|(?<=[，,。；;：:！!？?\s])|(?<=我是)|(?<=我们是)|(?<=我在))"
 _OWN_TOWN = re.compile(
     r"(?:本|我|我们|咱|咱们|俺|俺们)(?:镇|街道|乡镇|镇街|园区|开发区)(?:里|内|上(?![个周月礼星次半季年上一]))?|本辖区内?|辖区(?:内|里)?|"
     # a town officer's own park (我们工业集中区) is in his town; its words stay (化工 says the sector)
     r"(?:本|我们|咱们?)(?=(?:工业|化工|经济)?(?:园区|开发区|集中区|工业园))|"
     r"(?:我们|俺们?|咱们?)(?:这边|这儿|这里|这块|这片|这)"
+)
+# A bare 街道/镇 said by its own officer (我是街道应急办的, 镇安监站的, 街道这边) is his own town, not a
+# place named 我是街道; a named town (夏港街道这边) keeps its name (the lookbehind sees 港). It is written
+# out as the town's name, so the turn's text (read again by a follow-up) still says where.
+_BARE_OWN_TOWN = re.compile(
+    rf"{_SAID_ALONE}(?:街道|乡镇|镇)(?=应急|安监|防指|防汛|值班|党政|政府|办)|"
+    rf"{_SAID_ALONE}(?:街道|乡镇|镇)(?:这边|这里|这儿|里这边|里(?![个家座条面]))"
 )
 _OWN_ENTERPRISE = re.compile(
     r"(?:本|我|我们|咱|咱们)(?:公司|企业|单位|厂区|工厂|厂)(?:里|内)?|我司|我企|我们|咱们|我方"
@@ -37,6 +46,9 @@ class OwnScope:
 
 def own_scope(text: str, scope: DataScope) -> OwnScope:
     """Resolve the caller's own-patch words; words the scope cannot resolve stay in the text."""
+    if scope.level is ScopeLevel.TOWN and scope.town and _BARE_OWN_TOWN.search(text):
+        text = _BARE_OWN_TOWN.sub("" if scope.town in text else scope.town, text)  # named once is enough
+        return OwnScope(_OWN_TOWN.sub("", text), town=scope.town)
     if scope.level is ScopeLevel.TOWN and _OWN_TOWN.search(text):
         return OwnScope(_OWN_TOWN.sub("", text), town=scope.town)
     if scope.level is ScopeLevel.ENTERPRISE:  # an enterprise user only ever asks about their own

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat import plan_measures
+
 
 @dataclass(frozen=True)
 class Sector:
@@ -178,6 +180,10 @@ LIFT_AS_PLACE = re.compile(r"(?:自动)?(?:扶梯|电梯)(?:口|门口|旁边?|�
 def asked_sectors(question: str) -> set[str]:
     question = LIFT_AS_PLACE.sub("", question)
     asked = {s.name for s in SECTORS if s.question.search(question)}
+    if plan_measures.readings(
+        question
+    ):  # "预报日降雨量100毫米以上": a flood plan's own trigger, no flood word
+        asked.add("防汛防台")
     if _AT_SITE.search(question) and not _ON_ROAD.search(question):
         asked.discard("道路运输")  # a tanker unloading at a station or works is no accident of road transport
     return asked
