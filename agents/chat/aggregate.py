@@ -60,7 +60,7 @@ _PER_TOWN = re.compile(
     r"|(?:的|个|名)(?:镇街|镇|街道|乡镇|板块)"
 )
 _PER_GROUP_COUNT = re.compile(r"多少|几(?:个|条|处|次|起|项|家)|数量|总额|金额|分别|各是|统计")
-_COUNTED_GROUPS = re.compile(r"(?:几|多少)(?:家|个)(?:企业|公司|单位|镇街|镇|街道)?(?!的)")
+_COUNTED_GROUPS = re.compile(r"(?<!哪)(?:几|多少)(?:家|个)(?:企业|公司|单位|镇街|镇|街道)?(?!的)")
 # Amounts: the penalty's amount_yuan is summed instead of the penalties counted. An amount threshold
 # without a total word ("罚款超过5万元的企业") means a penalty over the bound, as in the earlier gold
 # (t2c042): the enterprise's largest penalty is compared; "累计罚款超过3万" compares the sum.
