@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from agents.chat import aggregate, compound_run
+from agents.chat.stored_chemical import stored_chemical
 from agents.chat.town_wide import town_wide_leads
 from agents.chat.unanswerable import unanswerable
 from agents.chat.unheld_facts import unheld_fact
@@ -174,3 +175,19 @@ def test_aggregate_tables_are_unchanged_for_a_bound_without_later_conditions() -
     got = _ask("挂着4条以上没整改隐患的厂子", store)
     assert got is not None and [r["enterprise_id"] for r in got[0].rows] == ["E1"]
     assert aggregate.AggregatePlan.__dataclass_fields__["firms_by_town"].default is False
+
+
+# ---- two chemicals joined by 或: either is stored -----------------------------------------------------------
+
+
+def test_two_chemicals_joined_by_or_are_either_of_them() -> None:
+    said = stored_chemical("储存甲醇或者乙醇的企业中，有逾期隐患的是哪些")
+    assert said is not None and said.word == "甲醇或乙醇"
+    assert {"甲醇", "乙醇"} <= set(said.ids) and said.end == len("储存甲醇或者乙醇")
+    p = _plan("储存甲醇或者乙醇的企业中，有逾期隐患的是哪些")
+    assert _steps(p) == [("overdue_hazards", False)]
+    assert p is not None and {"甲醇", "乙醇"} <= set(p.attributes["chemical"])
+
+
+def test_two_chemicals_joined_by_and_are_still_refused() -> None:
+    assert stored_chemical("储存甲醇和乙醇的企业") is None  # both held: the slot's list means either
