@@ -60,6 +60,7 @@ _PER_TOWN = re.compile(
     r"|(?:的|个|名)(?:镇街|镇|街道|乡镇|板块)"
 )
 _PER_GROUP_COUNT = re.compile(r"多少|几(?:个|条|处|次|起|项|家)|数量|总额|金额|分别|各是|统计")
+_FIRMS_PER_TOWN = re.compile(r"(?<!哪)(?:几|多少)家|分别|各有")
 _COUNTED_GROUPS = re.compile(r"(?<!哪)(?:几|多少)(?:家|个)(?:企业|公司|单位|镇街|镇|街道)?(?!的)")
 # Amounts: the penalty's amount_yuan is summed instead of the penalties counted. An amount threshold
 # without a total word ("罚款超过5万元的企业") means a penalty over the bound, as in the earlier gold
@@ -154,7 +155,12 @@ def plan(
     group = "town" if per_town else "enterprise" if firms else None
     if group is None or (group == "town" and others):
         return None  # "有危险源的企业…哪个镇最多" mixes an enterprise set with towns: not attempted
-    firms_by_town = threshold is not None and group == "town" and firms is not None
+    firms_by_town = (  # a number of firms asked per town; "分布在哪些镇" lists the records (their towns)
+        threshold is not None
+        and group == "town"
+        and firms is not None
+        and _FIRMS_PER_TOWN.search(plain) is not None
+    )
     if firms_by_town:  # "各镇被处罚过两次及以上的企业分别有几家": firms over the bound, counted per town
         group = "enterprise"
     elif threshold is not None and group == "town":

@@ -191,3 +191,7 @@ def test_two_chemicals_joined_by_or_are_either_of_them() -> None:
 
 def test_two_chemicals_joined_by_and_are_still_refused() -> None:
     assert stored_chemical("储存甲醇和乙醇的企业") is None  # both held: the slot's list means either
+
+
+def test_towns_a_bound_is_spread_over_are_not_a_firm_count() -> None:
+    assert _aggregate_plan("罚款超过5万元的单位分布在哪几个街道") is None  # the records' towns, as before
