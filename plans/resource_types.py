@@ -103,8 +103,10 @@ _EQUIPMENT = re.compile(
 )
 # a name ending in the material itself: 堵漏材料, 堵漏胶带, 密封胶泥, 堵漏剂 are used up like 吸附棉
 _USED_UP_NAME = re.compile(r"(?:材料|胶带|胶泥|堵漏剂|密封胶)$")
-# first-aid kits, barrier tape and fire blankets are stock handed out (急救药箱, 警戒带, 隔离带, 灭火毯)
+# first-aid kits, barrier tape and fire blankets are stock handed out (急救药箱, 警戒带, 隔离带, 灭火毯);
+# a chemical named as such (碳酸氢钠, 氢氧化钙, 硼酸, 烧碱, 活性炭, 小苏打) is a neutraliser or absorbent used up
+_CHEMICAL = r"(?:钠|钾|钙|镁|酸|碱|炭)$|小苏打"
 _EXTRA, _NEVER = (
-    {"装备": _EQUIPMENT, "物资": re.compile(r"急救|药箱|警戒带|警示带|隔离带|灭火毯")},
+    {"装备": _EQUIPMENT, "物资": re.compile(rf"急救|药箱|警戒带|警示带|隔离带|灭火毯|{_CHEMICAL}")},
     re.compile(r"$^"),
 )
