@@ -219,9 +219,25 @@ def negation_carries(words: list[str], i: int, field: str, between: bool = False
     return hit is not None and hit[0] == field
 
 
-def joined_next(words: list[str], i: int) -> bool:
-    """Whether a joiner follows ``words[i]`` (spaces aside): a negated place then takes the next one with it."""
-    return next((w for w in words[i + 1 :] if w.strip()), "") in NEGATION_JOINERS
+_COMMAS = frozenset((",", "，"))
+
+
+def negated_place_carries(words: list[str], i: int, is_place: Callable[[str], bool]) -> bool:
+    """Whether the negation on the place ``words[i]`` takes the next place with it: after 和/、/或 it does
+    (不包括城东和澄江: both go, events32). A comma ends the negated clause, so the places after it are the ones
+    searched (除了临港，璜土和月城的 = 璜土 and 月城), unless 以外/之外/除外 closes them into the negation
+    (除了临港，璜土以外的) (events43)."""
+    rest = [w for w in words[i + 1 :] if w.strip()]
+    if not rest or rest[0] not in NEGATION_JOINERS:
+        return False
+    if rest[0] not in _COMMAS:
+        return True
+    for word in rest[1:]:
+        if word in POST_NEGATIONS:
+            return True
+        if not (is_place(word) or word in NEGATION_JOINERS or word == "的"):
+            return False
+    return False
 
 
 def without(excluded: list[tuple[str, tuple[Any, ...]]], name: str, values: list[str]) -> list[str]:

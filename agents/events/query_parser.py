@@ -58,7 +58,7 @@ from agents.events.phrases import (
     RUN_PARTICLES,
     event_phrases,
     filter_sizes,
-    joined_next,
+    negated_place_carries,
     negates_backwards,
     negation_carries,
     take_back,
@@ -287,7 +287,7 @@ class EventQueryParser:
                 negated = False
                 if not negated_field and (word in self.gazetteer.towns or word in self.gazetteer.places):
                     take_back_town(found, self.gazetteer.towns.get(word), word, notes)  # 除了城东
-                    negated = joined_next(words, i)  # 不包括城东和澄江: both go (events32)
+                    negated = negated_place_carries(words, i, self._is_place)  # 不包括城东和澄江
                     continue
             if run and follows_a_source(words, i):  # 仪表报的不要: 报 keeps the run
                 continue

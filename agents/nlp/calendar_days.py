@@ -348,9 +348,10 @@ _FESTIVAL_DAYS: dict[str, dict[int, tuple[int, int]]] = {
     "中秋": {2024: (9, 17), 2025: (10, 6), 2026: (9, 25), 2027: (9, 15), 2028: (10, 3), 2029: (9, 22), 2030: (9, 12)},
 }  # fmt: skip
 # Spoken name → (festival, days from the festival to the start, length in days): 春节/过年 = 除夕 to
-# 初六 (7 days), 除夕 and 元宵 one day each, 清明/端午/中秋 = the festival day and the two after it.
+# 初六 (7 days), 除夕 and 元宵 one day each, 清明/端午/中秋 = the festival day and the two after it; 春运, the
+# travel season, = the 40 days from 15 days before 春节 (初一), as the railways announce it each year (events43).
 _LUNAR = {"春节": ("春节", -1, 7), "过年": ("春节", -1, 7), "除夕": ("春节", -1, 1), "元宵": ("春节", 14, 1),
-          "清明": ("清明", 0, 3), "端午": ("端午", 0, 3), "中秋": ("中秋", 0, 3)}  # fmt: skip
+          "清明": ("清明", 0, 3), "端午": ("端午", 0, 3), "中秋": ("中秋", 0, 3), "春运": ("春节", -15, 40)}  # fmt: skip
 
 
 def _holiday_start(name: str, year: int) -> tuple[date, int] | None:

@@ -60,6 +60,8 @@ _WU_TIME_WORDS: dict[str, str] = {
 }
 
 _WINDOW_UNITS = {"月": "个月", "小时": "小时", "钟头": "小时"}
+# Not the tail of a longer number, a code or a decimal (6180, A618, 1.618).
+_NOT_IN_A_NUMBER = r"(?<![\d.:/A-Za-z-])"
 
 _RULES: list[_Rule] = [
     # A bare first number of an hour or day range takes the unit of the second (10-12点, 3到5号): the
@@ -108,10 +110,19 @@ _RULES: list[_Rule] = [
     (re.compile(r"(?<![近这])([上下])半个月"), lambda m: m.group(1) + "半月"),
     # 几天前 is vague: the same rolling window as 前几天/这几天 (近3天), not the single day 三天前 is.
     (re.compile(r"(?<![\d一二三四五六七八九十])几个?(天|日)(?:以|之)?前"), lambda m: "近几天"),
-    # The shopping days 双十一 / 双11 and 双十二 / 双12 name their dates, 11 November and 12 December (events42).
+    # The shopping days 双十一 / 双11 and 双十二 / 双12 name their dates, 11 November and 12 December (events42). Said
+    # as a season (期间, 那几天, 前后, 购物节, 大促) they are still their day, as 元宵前后 is (events43); 618 is one
+    # only before such a word or 当天, never as a bare number (618号, 618米).
     (
-        re.compile(r"双(十一|11|十二|12)(?![\d月号日])"),
+        re.compile(r"双(十一|11|十二|12)(?:购物节|大促|活动)?(?:期间|那几天|前后)?(?![\d月号日])"),
         lambda m: "11月11日" if m.group(1) in ("十一", "11") else "12月12日",
+    ),
+    (
+        re.compile(
+            _NOT_IN_A_NUMBER
+            + r"618(?:(?:购物节|大促|活动)?(?:期间|那几天|前后)|购物节|大促|(?=当天|当日|那天))"
+        ),
+        lambda m: "6月18日",
     ),
     # Jiangyin/Wu speech (events-robust13): 今朝 = 今天, 上昼/中昼/下昼 = 上午/中午/下午, 夜里向 = 夜里 (晚上);
     # events-robust14: 夜快/夜快头 = 傍晚, 早浪/早浪向 = 早上 (not 夜快递, a night courier).
