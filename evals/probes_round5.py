@@ -22,10 +22,9 @@ from api.settings import Settings
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
 from evals.probes_round5_http import _chat_probes, _upload_probes
-from evals.probes_round5_kit import Outcome, _chinese, dev_app, run_all, write_report
+from evals.probes_round5_kit import Outcome, _chinese, dev_app, run_all, token_app, write_report
 from evals.probes_round5_scope import _found_probes, _scope_probes, _token_probes
-from tests.support.auth_env import FAST_HASHER, Clock
-from tests.support.fixture_city_app import fixture_city_app
+from tests.support.auth_env import Clock
 
 # ---------------------------------------------------------------- command line
 
@@ -87,14 +86,7 @@ def main() -> int:
                 [*_chat_probes(), *_upload_probes(), *_scope_probes(), *_found_probes()], client, c
             )
         clock = Clock()
-        with fixture_city_app(
-            base / "token",
-            raise_server_exceptions=False,
-            clock=clock,
-            password_hasher=FAST_HASHER,
-            api={"auth": "token"},
-            plans={"ocr": False, "use_llm": False},
-        ) as (client, c):
+        with token_app(base / "token", clock) as (client, c):
             c.auth.create_user("city_admin", "ChengJiang2026", scope=DataScope(), role=Role.ADMIN)
             c.auth.create_user(
                 "hs_officer", "HuaShi1234town", scope=DataScope(level=ScopeLevel.TOWN, town="华士镇")

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
+from tests.support.auth_env import FAST_HASHER, Clock
 from tests.support.fixture_city import A, C
 from tests.support.fixture_city_app import fixture_city_app
 from tests.support.plan_docs import docx_bytes
@@ -152,6 +153,20 @@ def dev_app(folder: Path) -> AbstractContextManager[tuple[TestClient, Container]
         raise_server_exceptions=False,
         plans={"ocr": False, "use_llm": False},
         event_search={"llm_fallback": False},
+    )
+
+
+def token_app(
+    folder: Path, clock: Clock | None = None
+) -> AbstractContextManager[tuple[TestClient, Container]]:
+    """The fixture city's app in token auth (users log in), fast password hashing, no OCR and no LLM."""
+    return fixture_city_app(
+        folder,
+        raise_server_exceptions=False,
+        clock=clock or Clock(),
+        password_hasher=FAST_HASHER,
+        api={"auth": "token"},
+        plans={"ocr": False, "use_llm": False},
     )
 
 

@@ -17,12 +17,10 @@ from pathlib import Path
 
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Outcome, Row, dev_app, run_all, write_report
+from evals.probes_round5_kit import Outcome, Row, dev_app, run_all, token_app, write_report
 from evals.probes_round6_cli import ImportRun, _import_probes
 from evals.probes_round6_http import _header_probes, _plan_write_probes, _search_probes, _text_probes
 from evals.probes_round6_users import ADMIN_PW, OFFICER_PW, _user_probes
-from tests.support.auth_env import FAST_HASHER, Clock
-from tests.support.fixture_city_app import fixture_city_app
 
 
 def _run_cli(probes: list[tuple[str, str, str, Callable[[], Outcome]]]) -> list[Row]:
@@ -43,14 +41,7 @@ def main() -> int:
         with dev_app(base / "dev") as (client, c):
             probes = [*_text_probes(), *_search_probes(), *_header_probes(), *_plan_write_probes()]
             rows += run_all(probes, client, c)
-        with fixture_city_app(
-            base / "token",
-            raise_server_exceptions=False,
-            clock=Clock(),
-            password_hasher=FAST_HASHER,
-            api={"auth": "token"},
-            plans={"ocr": False, "use_llm": False},
-        ) as (client, c):
+        with token_app(base / "token") as (client, c):
             c.auth.create_user("city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN)
             c.auth.create_user(
                 "hs_officer", OFFICER_PW, scope=DataScope(level=ScopeLevel.TOWN, town="华士镇")

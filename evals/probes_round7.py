@@ -17,7 +17,7 @@ from pathlib import Path
 
 from core.auth import Role
 from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Row, dev_app, run_all, write_report
+from evals.probes_round5_kit import Row, dev_app, run_all, token_app, write_report
 from evals.probes_round6 import _run_cli
 from evals.probes_round6_cli import ImportRun
 from evals.probes_round7_cli import _import_probes, _rows
@@ -39,8 +39,6 @@ from evals.probes_round7_users import (
     _cross_user_probes,
     _session_probes,
 )
-from tests.support.auth_env import FAST_HASHER, Clock
-from tests.support.fixture_city_app import fixture_city_app
 
 
 def main() -> int:
@@ -51,14 +49,7 @@ def main() -> int:
             probes = [*_normalisation_probes(), *_time_zone_probes(), *_stream_probes(), *_upload_probes(),
                       *_legacy_text_probes()]  # fmt: skip
             rows += run_all(probes, client, c)
-        with fixture_city_app(
-            base / "token",
-            raise_server_exceptions=False,
-            clock=Clock(),
-            password_hasher=FAST_HASHER,
-            api={"auth": "token"},
-            plans={"ocr": False, "use_llm": False},
-        ) as (client, c):
+        with token_app(base / "token") as (client, c):
             huashi = DataScope(level=ScopeLevel.TOWN, town="华士镇")
             c.auth.create_user(*ADMIN, scope=DataScope(), role=Role.ADMIN)
             c.auth.create_user(*DEPUTY, scope=DataScope(), role=Role.ADMIN)
