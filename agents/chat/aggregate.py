@@ -62,8 +62,7 @@ _PER_TOWN = re.compile(
     r"|(?:的|个|名)(?:镇街|镇|街道|乡镇|板块)"
 )
 _PER_GROUP_COUNT = re.compile(r"多少|几(?:个|条|处|次|起|项|家)|数量|总额|金额|分别|各是|统计")
-_FIRMS_PER_TOWN = re.compile(r"(?<!哪)(?:几|多少)家|分别|各有")
-_COUNTED_GROUPS = re.compile(r"(?<!哪)(?:几|多少)(?:家|个)(?:企业|公司|单位|镇街|镇|街道)?(?!的)")
+_COUNTED_GROUPS = re.compile(r"(?:几|多少)(?:家|个)(?:企业|公司|单位|镇街|镇|街道)?(?!的)")
 # Amounts: the penalty's amount_yuan is summed instead of the penalties counted. An amount threshold
 # without a total word ("罚款超过5万元的企业") means a penalty over the bound, as in the earlier gold
 # (t2c042): the enterprise's largest penalty is compared; "累计罚款超过3万" compares the sum.
@@ -106,7 +105,6 @@ class AggregatePlan:
     counted: bool = False  # the number of groups passing the threshold is asked ("有几家")
     restriction: str = ""  # the words before the measure's clause, for the compound planner
     attributes: dict[str, Any] = field(default_factory=dict)  # enterprise attributes and town said
-    firms_by_town: bool = False  # the enterprises passing the threshold, counted per town
 
 
 def plan(
@@ -134,20 +132,14 @@ def plan(
         return None
     start, end, kind = min(hits, key=lambda h: (_distance(h, cue), -h[0]))
     others = [h for h in hits if h[2] != kind and not (h[0] < end and start < h[1])]
-    before = [h for h in others if h[0] < start]
-    clause_end = _own_threshold_end(plain, end, [h[0] for h in others if h[0] > start])
-    if clause_end is None:  # a condition after the measure and no threshold closing it: which clause?
+    if any(h[0] > start for h in others):  # a condition after the measure: which clause owns what?
         return None
     cut = max(
-        (m.end() for m in _SEP.finditer(text, max((h[1] for h in before), default=0), start)), default=0
+        (m.end() for m in _SEP.finditer(text, max((h[1] for h in others), default=0), start)), default=0
     )
-    if before and cut == 0:
+    if others and cut == 0:
         return None
-    clause = text[cut:clause_end]
-    # the measure's clause cut out ("被处罚两次以上的企业里，有重大危险源的"): the rest restricts it
-    restriction = text[:cut] + (
-        " " * (clause_end - cut) + text[clause_end:] if clause_end < len(text) else ""
-    )
+    clause, restriction = text[cut:], text[:cut]
     rest = _OVER.sub(" ", _UP.sub(" ", clause))
     if _OTHER_NEG.search(_STATUS_NEG.sub(" ", rest)):
         return None  # "没有整改完的" is a status; any other negation here is not placed
@@ -158,15 +150,7 @@ def plan(
     group = grouped_by or ("town" if per_town else "enterprise" if firms else None)
     if group is None or (group != "enterprise" and others):
         return None  # "有危险源的企业…哪个镇最多" mixes an enterprise set with towns: not attempted
-    firms_by_town = (  # a number of firms asked per town; "分布在哪些镇" lists the records (their towns)
-        threshold is not None
-        and group == "town"
-        and firms is not None
-        and _FIRMS_PER_TOWN.search(plain) is not None
-    )
-    if firms_by_town:  # "各镇被处罚过两次及以上的企业分别有几家": firms over the bound, counted per town
-        group = "enterprise"
-    elif threshold is not None and group != "enterprise":
+    if threshold is not None and group != "enterprise":
         return None
     said = extract_slots(_blank(restriction or text, hits), gazetteer)
     attributes = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
@@ -180,9 +164,8 @@ def plan(
         attributes["town"] = slots.town
     top = _top(plain) if threshold is None and ranked else None
     return AggregatePlan(
-        measure, group, top, threshold and (threshold[0], threshold[1]),
-        counted=threshold is not None and not firms_by_town and bool(_COUNTED_GROUPS.search(plain)),
-        restriction=restriction if others else "", attributes=attributes, firms_by_town=firms_by_town,
+        measure, group, top, threshold and (threshold[0], threshold[1]), counted=threshold is not None and bool(_COUNTED_GROUPS.search(plain)),
+        restriction=restriction if others else "", attributes=attributes,
     )  # fmt: skip
 
 
@@ -206,16 +189,6 @@ def _blank(text: str, hits: list[tuple[int, int, str]]) -> str:
 def _number(digits: str, wan: str | None) -> float | None:
     value = float(digits) if digits[0].isdigit() else cn_to_int(digits)
     return None if value is None else float(value) * (10_000 if wan else 1)
-
-
-def _own_threshold_end(text: str, measure_end: int, later: list[int]) -> int | None:
-    """Where the measure's clause ends: the text's end, or, with conditions said after the measure,
-    the end of a threshold said between it and them ("被处罚两次以上的…，有重大危险源的"; "未整改隐患
-    超过3条、而且近三个月没被检查过"), which closes its clause. None: nothing closes it."""
-    if not later:
-        return len(text)
-    said = [m for rx in (_OVER, _UP) for m in rx.finditer(text, measure_end, min(later))]
-    return max((m.end() for m in said), default=None)  # "超过3个以上": both words are the bound's
 
 
 def _threshold(text: str) -> tuple[str, float, str] | None:

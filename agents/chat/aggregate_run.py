@@ -10,7 +10,7 @@ compound planner's enterprise set (ADR 0012); enterprise attributes alone are an
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,9 +85,6 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
             names |= {f"town:{r['id']}": str(r["town"]) for r in listed.rows}
         rows = [{"enterprise_id": g, "name": names.get(g, g), "town": names.get(f"town:{g}", ""), "n": _whole(n)}
                 for g, n in ranked]  # fmt: skip
-    if p.firms_by_town:  # "各镇…两次以上的企业分别有几家": the firms kept, counted per town
-        per_town = Counter(str(r["town"]) for r in rows)
-        rows = [{"town": t, "n": n} for t, n in sorted(per_town.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Grouped(rows, len(totals), [*restriction, step])
 
 
@@ -155,9 +152,6 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
         head = f"{measure.label}{op} {_whole(p.threshold[1])} {unit}的{whom}{scope_words}"
         if p.counted:
             body = f"{head}共 {len(g.rows)} 家。"
-        elif p.firms_by_town:
-            body = f"{head}按镇街分布：" + "；".join(f"{r['town']} {r['n']} 家" for r in g.rows) + "。"
-            body = body if g.rows else f"没有{head}。"
         elif not g.rows:
             body = f"没有{head}。"
         else:
@@ -183,10 +177,10 @@ def reply(text: str, p: AggregatePlan, g: Grouped) -> tuple[ChatAnswer, TurnStat
     columns = (
         ["n"]
         if p.counted
-        else ([_group_column(p), "n"] if _per_group(p) else ["enterprise_id", "name", "town", "n"])
+        else ([p.group, "n"] if p.group != "enterprise" else ["enterprise_id", "name", "town", "n"])
     )
     rows = [{"n": len(g.rows)}] if p.counted else g.rows
-    shown = [] if _per_group(p) else [str(r["enterprise_id"]) for r in g.rows[:500]]
+    shown = [] if p.group != "enterprise" else [str(r["enterprise_id"]) for r in g.rows[:500]]
     return ChatAnswer(
         answer=answer, path="aggregate", intent=counted_intent(p), query=_formula(p, g), params=_jsonable(measure.params),
         columns=columns, rows=rows, citations=citations,
@@ -205,15 +199,6 @@ def _lines(rows: list[dict[str, Any]], unit: str) -> str:
     return text + (f"\n（仅列出前 {shown} 个，完整结果见引用中的数据行）" if len(rows) > shown else "")
 
 
-def _per_group(p: AggregatePlan) -> bool:
-    """Rows are one per town / village / industry, not one per firm."""
-    return p.group != "enterprise" or p.firms_by_town
-
-
-def _group_column(p: AggregatePlan) -> str:
-    return "town" if p.firms_by_town else p.group
-
-
 def _formula(p: AggregatePlan, g: Grouped) -> str:
     """The step in one line: "hazard_list → 按企业计数 → 前 3（含并列）"."""
     steps = " ∩ ".join(s.intent for s in g.steps[:-1])
@@ -227,8 +212,7 @@ def _formula(p: AggregatePlan, g: Grouped) -> str:
     )
     cut = (f" → {p.threshold[0]} {_whole(p.threshold[1])}" if p.threshold else
            f" → 前 {p.top}（含并列）" if p.top else " → 全部分组")  # fmt: skip
-    tail = " → 计数" if p.counted else " → 按镇街计企业数" if p.firms_by_town else ""
-    return f"{steps + ' → ' if steps else ''}{p.measure.intent} → {how}{cut}{tail}"
+    return f"{steps + ' → ' if steps else ''}{p.measure.intent} → {how}{cut}{' → 计数' if p.counted else ''}"
 
 
 def _jsonable(params: dict[str, Any]) -> dict[str, Any]:

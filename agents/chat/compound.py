@@ -51,7 +51,6 @@ from agents.chat.slots import (
 )
 from agents.chat.stored_chemical import stored_chemical, without_chemical
 from agents.chat.timewords import TimeParser, time_window
-from agents.chat.town_wide import town_wide_leads
 from graph.intents import BY_ID
 
 ATTRIBUTE = "企业类别或等级"  # coverage's name for an enterprise attribute the chosen template lacks
@@ -104,8 +103,7 @@ _OTHER_NEG = re.compile(r"(?<!有)(?:没|未|从未|不曾|并无)")
 _NOT_EVEN_ONCE = re.compile(r"一次(?=(?:执法检查|检查|处罚|罚款|应急演练|演练|演习)?(?:都|也)(?:没|未))")
 # A negation right after the subject word ("一次检查都没有的", "处罚也没有过"), as NEGATED_BEFORE before it.
 _NEGATED_AFTER = re.compile(
-    r"(?:记录|头)?(?:一次)?(?:都|也|还|从来)?(?:没有?|未)(?:有过|做过|搞过|过|有|搞|做|(?:组织|开展|举行|进行)过?"
-    r"|(?:安)?装过?|配(?:备|置)?过?)?(?=的|$|[，,。？?])"  # "一个摄像头都没装的"
+    r"(?:记录)?(?:一次)?(?:都|也|还|从来)?(?:没有?|未)(?:有过|做过|搞过|过|有|搞|做|(?:组织|开展|举行|进行)过?)?(?=的|$|[，,。？?])"
 )
 _STATUS_NEG = re.compile(
     r"(?:未|没|没有|尚未|还没有?|还未)(?:完成)?(?:整改|改|处理|销号|闭环|验收)|不在线|逾期未|超期未"
@@ -154,7 +152,6 @@ class Condition:
     values: dict[str, Any]  # slot values read off its own clause
     clause: str
     negated: bool = False
-    town_wide: bool = False  # said of the enterprise's town ("所在镇有…"): every firm of those towns
 
     @property
     def id_column(self) -> str:
@@ -199,7 +196,6 @@ def plan(
         text = text.replace(name, " " * len(name)) if name else text
     if not missing or any(m not in known for m in missing):
         return None
-    text, town_leads = town_wide_leads(text)
     aged = without_age(text)  # "超过30天没整改" is an age on the hazards (agents.chat.hazard_age), no bound
     ors = or_between(text, _condition_hits(text))  # "被处罚过或者有重大隐患没整改的": a union
     if ors:
@@ -238,11 +234,6 @@ def plan(
         conditions.append(made)
     if _time_is_ambiguous(conditions, text[: hits[0][0]], now_ms, time_parser):
         return None
-    for at in town_leads:  # "所在镇有二级重大危险源的": the condition its lead comes right before
-        i = next((i for i, (s, _, _) in enumerate(hits) if s >= at), None)
-        if i is None or conditions[i].negated or _SEP.search(text, at, hits[i][0]):  # not the next clause's
-            return None
-        conditions[i] = replace(conditions[i], town_wide=True)
     blanked = text
     for start, end, _ in hits:  # the condition words are not enterprise attributes ("有限空间作业")
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]
@@ -270,13 +261,7 @@ def plan(
             conditions[at] = replace(conditions[at], values=conditions[at].values | chemical)
         else:
             attributes |= chemical
-    wide = any(c.town_wide for c in conditions)
-    if (
-        len(conditions) < 2
-        and not attributes
-        and not wide
-        and not {ENTERPRISES_ASKED, NEGATED} & set(missing)
-    ):
+    if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
         return None  # one condition alone is a single template's question, unless enterprises or its
         # complement ("哪些企业今年没被检查过") are asked
     if slots.town:
@@ -358,7 +343,7 @@ def _condition(
         return None  # "近一年没有组织过…", "不是没有…": a negation this planner cannot place
     s = extract_slots(clause, gazetteer)
     window = time_window(clause, now_ms, parser, ahead=kind == "特殊作业")
-    picked = _template(kind, clause, s, negated)
+    picked = _template(kind, clause, s)
     if picked is None:
         return None
     intent, values = picked
@@ -371,12 +356,8 @@ def _condition(
     return Condition(kind, intent, values | {"_question": clause, "_text": clause}, clause, negated)
 
 
-def _template(kind: str, clause: str, s: Slots, negated: bool) -> tuple[str, dict[str, Any]] | None:
-    # "没有任何传感器", "一个摄像头都没装": none at all, so every device (online or not) is subtracted
-    every = negated and kind in ("传感器", "视频监控")
-    return template_for(kind, clause, s, counted=False) or (
-        template_for(kind, clause, s, counted=True) if every else None
-    )
+def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | None:
+    return template_for(kind, clause, s, counted=False)
 
 
 __all__ = ["ATTRIBUTE", "MANY_VALUES", "Condition", "Plan", "plan"]

@@ -17,7 +17,6 @@ from agents.chat.inspecting_unit import with_town_office
 from agents.chat.models import MAX_CITED_ROWS, ChatAnswer, Citation, TurnState
 from agents.chat.slots import Gazetteer, Slots
 from agents.chat.timewords import TimeParser, format_ms
-from agents.chat.town_wide import towns_of
 from core.ports import GraphStore
 from core.scope import DataScope
 from graph.intents import BY_ID
@@ -68,11 +67,6 @@ def run_plan(p: Plan, scope: DataScope, store: GraphStore, now_ms: int) -> Compo
             else [r for r in step.rows if r.get("lessor_type") == "企业法人"]
         )
         step.ids = {str(r[c.id_column]) for r in firms if r.get(c.id_column)}  # not natural-person landlords
-        if c.town_wide:  # "所在镇有…": every enterprise of the towns the condition's rows lie in
-            towns = towns_of(step.rows)
-            everyone = _run("enterprise_list", {}, scope, store, now_ms, "")
-            step.ids = {str(r["id"]) for r in everyone.rows if r.get("town") in towns}
-            step.label = f"所在镇街{step.label}（{'、'.join(sorted(towns)) or '无'}）"
         steps.append(step)
     alternatives = set(p.either)  # conditions joined by 或: one set, the firms meeting any of them
     positive = [s.ids for i, (s, c) in enumerate(zip(steps, p.conditions, strict=True))
@@ -136,9 +130,7 @@ def _label(c: Condition, params: dict[str, Any]) -> str:
         return f"租用他人厂房（厂中厂承租企业{grade}）"
     if c.intent == "lessor_list":  # the landlord firms (a corporate lessor's id is its enterprise's)
         return "出租厂房给他人（厂中厂出租方）"
-    every = c.values.get("all_sensors") or c.values.get("all_cameras")  # "没有任何传感器": none at all
-    name = {"传感器": ("传感器" if every else "离线传感器") if c.intent == "sensors_offline" else "报警传感器",
-            "视频监控": "摄像头" if every else "离线摄像头",
+    name = {"传感器": "离线传感器" if c.intent == "sensors_offline" else "报警传感器", "视频监控": "离线摄像头",
             "事件告警": "事件告警"}.get(c.kind, c.kind)  # fmt: skip
     return f"{'无' if c.negated else '有'}{name}{f'（{detail}）' if detail else ''}"
 
@@ -191,7 +183,7 @@ _RECORD_LISTS = frozenset(
 def _reported_intent(c: Composed) -> str:
     """The intent the answer reports: the one record list a firm count rests on, else the final step's."""
     conditions = c.plan.conditions
-    one_record = len(conditions) == 1 and not conditions[0].negated and not conditions[0].town_wide
+    one_record = len(conditions) == 1 and not conditions[0].negated
     if c.plan.final in ("enterprise_count", "enterprise_list") and one_record:  # "哪几家企业有逾期隐患"
         return conditions[0].intent if conditions[0].intent in _RECORD_LISTS else c.plan.final
     return c.plan.final

@@ -33,18 +33,9 @@ def stored_chemical(text: str) -> StoredChemical | None:
     words = sorted(chemical_words(), key=len, reverse=True)  # 甲苯 before 苯
     pattern = re.compile(_STORING + "(" + "|".join(re.escape(w) for w in words) + ")")
     found = list(pattern.finditer(text))
-    if len(found) != 1:
-        return None
+    if len(found) != 1 or re.match(r"[和与及、或跟]|以及", text[found[0].end() :]):
+        return None  # "储存液氯和液氨的": two chemicals, while one slot value means either of them
     m = found[0]
-    # "存有液氨或者液氯的": either chemical, which is what the slot's list of names means (compound round 6)
-    other = re.compile(r"(?:或者|或是|或)(" + "|".join(re.escape(w) for w in words) + ")").match(
-        text, m.end()
-    )
-    if other is not None and other.group(1) != m.group(1):
-        ids = tuple(dict.fromkeys(chemical_words()[m.group(1)] + chemical_words()[other.group(1)]))
-        return StoredChemical(f"{m.group(1)}或{other.group(1)}", ids, m.start(), other.end())
-    if re.match(r"[和与及、或跟]|以及", text[m.end() :]):
-        return None  # "储存液氯和液氨的": both chemicals, while the slot's list means either of them
     return StoredChemical(m.group(1), chemical_words()[m.group(1)], m.start(), m.end())
 
 

@@ -13,8 +13,6 @@ refused before routing, naming the data the graph lacks:
 * insurance policies (安全生产责任险, 投保, 保单), environmental permits and assessments (环评, 排污许可,
   环保手续/验收) and work-injury or occupational-disease records (工伤, 职业病) — no node holds them; a
   firm whose name holds 环保 (光澄环保设备) is not matched, only the permit or assessment words;
-* the 安全生产标准化 grade, safety spending (安全投入/安全费用), training records and special-equipment
-  inspections, and occupational-health tests (职业卫生检测) — no node holds them (compound round 6);
 * whether one person holds a role at two firms (法人同时是另一家企业的法人) — a legal representative is a
   name on the firm, not a person with an identity, so two firms' namesakes cannot be told apart.
 """
@@ -38,15 +36,7 @@ _CERTIFICATE = re.compile(
 )
 _INSURANCE = re.compile(r"责任险|安责险|保险|投保|参保|保单")
 _ENVIRONMENT = re.compile(r"环评|环境影响评价|排污许可|排污证|环保(?:手续|审批|验收|许可|批复|证)")
-_INJURY = re.compile(r"工伤|职业病|职业伤害|职业卫生|职业健康|职业危害")
-# Compliance ratings and ledgers no node holds: the 安全生产标准化 grade, safety spending, training
-# records, special-equipment inspections (compound round 6).
-_STANDARDISATION = re.compile(r"标准化(?:达标|等级|级别|评审|创建|建设)?|达标等级")
-_SPENDING = re.compile(r"安全投入|安全费用|安全经费|安全生产费用")
-_TRAINING = re.compile(
-    r"(?:安全)?(?:教育)?培训(?:记录|台账|学时|考核|情况)|(?:没有?|未)(?:参加|组织|开展)(?:过)?(?:安全)?培训"
-)
-_EQUIPMENT_CHECK = re.compile(r"特种设备[^，,。？?]{0,6}(?:检验|检测|年检|定检|过期|到期)")
+_INJURY = re.compile(r"工伤|职业病|职业伤害")
 _PERSON = r"(?:法人|法定代表人|负责人|安全员|安全负责人|老板)"
 _SAME_PERSON = re.compile(
     rf"{_PERSON}[^，,。？?]{{0,6}}(?:同时|也|还|兼)(?:是|任|担任)?[^，,。？?]{{0,6}}(?:另一家|另外一家|别的|其他|其它|另一个)"
@@ -59,11 +49,7 @@ _MISSING = (
     (_CERTIFICATE, "人员的证书或持证信息"),
     (_INSURANCE, "企业的保险（如安全生产责任险）投保信息"),
     (_ENVIRONMENT, "企业的环评、排污许可等环保手续信息"),
-    (_INJURY, "企业的工伤、职业病或职业卫生检测记录"),
-    (_STANDARDISATION, "企业的安全生产标准化达标等级"),
-    (_SPENDING, "企业的安全投入、安全生产费用数据"),
-    (_TRAINING, "企业的安全培训记录"),
-    (_EQUIPMENT_CHECK, "特种设备的检验检测记录"),
+    (_INJURY, "企业的工伤、职业病记录"),
     (
         _SAME_PERSON,
         "人员的身份信息：法定代表人、安全员只是登记在企业上的姓名，同名不等于同一人，无法判断是否为同一人",

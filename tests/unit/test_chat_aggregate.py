@@ -84,7 +84,7 @@ def test_the_measure_takes_the_slots_and_time_of_its_own_clause() -> None:
         "隐患最多的是哪个检查组",  # no enterprise or town to group by
         "上个月离线传感器最多的镇",  # sensors have no time
         "哪家企业没人跟进的隐患最多",  # a negation in the measure's clause that is no status
-        "隐患最多的企业里有几家被处罚过",  # a condition after a ranking: no threshold closes the clause
+        "传感器故障超过3个以上的企业有几家还有隐患",  # a condition after the measure
     ],
 )
 def test_what_it_cannot_do_exactly_is_refused(question: str) -> None:
