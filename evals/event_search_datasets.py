@@ -305,6 +305,12 @@ HOLDOUT80 = "event_search_holdout80.jsonl"
 # town excluded before its list). holdout81 (25) is dev data; holdout82 (25) is measured once before and once after.
 HOLDOUT81 = "event_search_holdout81.jsonl"
 HOLDOUT82 = "event_search_holdout82.jsonl"
+# Robustness sets 42 (events44): 50 sentences written before reading the parser rules, weighted to a calendar date
+# with 前后/左右/上下 (6月18日前后, 18号前后, 12月25日上下, 前后两天, a lunar date with 前后) beside holidays with 前后,
+# 上上周, 上个月底, clock ranges in words, 人员聚集 (no type) and negated statuses, with N天前 and a date with a bare 前
+# as controls. holdout83 (25) is dev data; holdout84 (25) is measured once before and once after.
+HOLDOUT83 = "event_search_holdout83.jsonl"
+HOLDOUT84 = "event_search_holdout84.jsonl"
 DATASETS = (
     DATASET, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9, HOLDOUT10,
     HOLDOUT11, HOLDOUT12, HOLDOUT13, HOLDOUT14, HOLDOUT15, HOLDOUT16,
@@ -316,5 +322,5 @@ DATASETS = (
     HOLDOUT57, HOLDOUT58, HOLDOUT59, HOLDOUT60, HOLDOUT61, HOLDOUT62, HOLDOUT63, HOLDOUT64,
     HOLDOUT65, HOLDOUT66, HOLDOUT67, HOLDOUT68, HOLDOUT69, HOLDOUT70, HOLDOUT71, HOLDOUT72,
     HOLDOUT73, HOLDOUT74, HOLDOUT75, HOLDOUT76, HOLDOUT77, HOLDOUT78, HOLDOUT79, HOLDOUT80,
-    HOLDOUT81, HOLDOUT82,
+    HOLDOUT81, HOLDOUT82, HOLDOUT83, HOLDOUT84,
 )  # fmt: skip

@@ -12,7 +12,8 @@ and ISO time words (``english_times``: last night, 2pm, last 24h, 2026-11-20T08:
 (``sky_times``: 天刚亮, 天黑以后, 太阳落山后, 1个半钟头); since events-robust28 day.month dates with a dot
 (``dotted_dates``: 20.12); since events-robust30 written-style windows (三天来 → 近3天, 这半个月 →
 近半个月, 上半个月 → 上半月); since events31 年前, 一年来, 前半个月 and 十二点以后 said before noon
-(``year_words``). Each rewrite keeps ``index`` (output character → input character) so spans still
+(``year_words``); since events44 a calendar date with 前后/左右/上下 = ± 3 days (``date_windows``: 6月18日前后,
+18号左右, 前后2天). Each rewrite keeps ``index`` (output character → input character) so spans still
 point at the words the user typed.
 """
 
@@ -24,6 +25,7 @@ from datetime import datetime
 
 from agents.nlp.almanac_days import almanac_rules
 from agents.nlp.clock_words import clock_word_rules
+from agents.nlp.date_windows import date_window_rules
 from agents.nlp.dotted_dates import dotted_date_rules
 from agents.nlp.duty_periods import duty_period_rules
 from agents.nlp.english_times import ENGLISH_TIME_RULES
@@ -178,6 +180,8 @@ def prepare(text: str, now: datetime | None = None) -> tuple[str, list[int]]:
     shifts = named_day_rules(now) if now is not None else []
     shifts += same_day_rules(now) if now is not None else []  # 11月4日接报，当日凌晨 (events41)
     shifts += season_word_rules(now) if now is not None else []
+    # 6月18日前后, 18号左右, 农历九月二十前后 (written out just above): ± 3 days, before 18日前 reads "ago" (events44)
+    shifts += date_window_rules(now) if now is not None else []
     shifts += lunar_festival_rules(now) if now is not None else []  # 腊八, 七夕, 重阳, 汛前, 汛后 (events34)
     shifts += almanac_rules(now) if now is not None else []  # 三伏, 入伏以来, 梅雨季, 出梅后 (events35)
     shifts += winter_nine_rules(now) if now is not None else []  # 数九寒天, 三九天, 进九以来 (events36)
