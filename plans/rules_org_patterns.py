@@ -10,8 +10,11 @@ from plans.rules_org_names import ROLE_TITLES
 ALIAS = re.compile(r"[（(](?:以下)?简称[“\"]?([^）)”\"]{2,20})[”\"]?[)）]")
 # "指挥机构：X指挥部（以下简称…）" / "办事机构：…办公室设在…": a field label (a key-value table row)
 BODY_FIELD = re.compile(r"^(?:应急)?(?:指挥|领导|组织|办事|日常|常设)?机构(?:名称)?\s*[:：]\s*")
+# "下设办公室和三个工作组": a name never runs on past 和 into a count (the list names no body of that name)
+_COUNTED_TAIL = r"(?:和|及|以及)\s*(?:\d+|[一二三四五六七八九十两]+)\s*个"
 SETS_UP = re.compile(
-    r"(?:设立|成立|组建|下设|组成)(?:了)?([^，。；、（(：:由的]{2,20}?(?:指挥部|办公室|委员会|工作组|小组|中心|专班|组|队)(?![长员织建成]))"
+    rf"(?:设立|成立|组建|下设|组成)(?:了)?((?:(?!{_COUNTED_TAIL})[^，。；、（(：:由的]){{2,20}}?"
+    r"(?:指挥部|办公室|委员会|工作组|小组|中心|专班|组|队)(?![长员织建成]))"
 )
 # "成立X，负责…" / "…专家组成专家组，为事故处置提供技术支持": the duty the body is set up for; an alias
 # bracket may stand between the body and its duty ("成立X（以下简称街道指挥部），负责组织…")
@@ -49,7 +52,9 @@ GROUPS_UNDER = re.compile(
     r"|(?:\d+|[一二三四五六七八九十两]+)?\s*个?[^，,。；;]{0,6}?(?:工作组|小组|专业组|组|专班|指挥部))(?=[，,。；;：:]|$)"
 )
 # "镇指挥部下设办公室，设在…": a bare 办公室 is the subject's office, named after it ("镇指挥部办公室")
-BARE_OFFICE = re.compile(r"(?:^|[，,])\s*([^，,。；;]{2,24}?)\s*(?:下设|设立|设)\s*办公室(?=[，,。；;]|$)")
+BARE_OFFICE = re.compile(
+    rf"(?:^|[，,])\s*([^，,。；;]{{2,24}}?)\s*(?:下设|设立|设)\s*办公室(?=[，,。；;]|$|{_COUNTED_TAIL})"
+)
 COMPOSED = re.compile(r"^(.{2,20}?)由\s*([^，。；]{2,200}?)\s*(?:等\s*)?(?:单位|部门)?(?:组成|构成)")
 UNIT_LEAD = re.compile(
     # "■ 灭火组　组长：…" (a list glyph before the unit, or none when OCR dropped it)

@@ -80,7 +80,8 @@ def org_table(
             name = name or previous  # a merged cell read back empty continues the group above
             previous = name
             own_duties = name in per_post  # this row's 职责 cell is its post's, not the group's
-            if not name or not UNIT_SUFFIX.search(name):
+            # "镇防指": the short name a set-up sentence gave the body ("…指挥部（以下简称镇防指）")
+            if not name or not (UNIT_SUFFIX.search(name) or name in aliases):
                 continue
             name = canonical(name, units, aliases) or name
             if parent is None and units and name not in units:

@@ -30,11 +30,17 @@ _HEADER_ROLE = re.compile(r"职务|岗位|职责|职位|角色")
 _HEADER_ORG = re.compile(r"单位|部门|组别|机构|小组|科室|处室|股室|企业")
 # the person's own unit, preferred over the emergency body a roster groups people by (应急机构 | 所在部门)
 _HEADER_OWN_ORG = re.compile(r"(?<!成员)单位|部门|科室|处室|股室")
+# "村（社区） | 联系人 | 值班电话": a town's list of its villages names each row's place, which is the org
+_HEADER_PLACE_ORG = re.compile(
+    r"^(?:所在)?(?:村|社区|村居|居委会|镇|街道|镇街|乡镇|园区|网格|片区)(?:[（(][^）)]{1,4}[)）])?(?:名称)?$"
+)
 # a card's "外部报警" / "内部联系" columns hold numbers though they do not say 电话
 _HEADER_PHONE = re.compile(r"电话|手机|联系方式|号码|座机|固话|报警$|^(?:内部|外部|对外|紧急)?联系$")
 _HEADER_RES_NAME = re.compile(r"名称|物资|装备|器材|队伍|设施|品名")
 _HEADER_QTY = re.compile(r"数量|人数|库存|规模")
 _HEADER_UNIT = re.compile(r"^(?:计量)?单位$")
+# "可容纳人数": a place counted by the people it takes in is a shelter, and that capacity is no stock
+_HEADER_CAPACITY = re.compile(r"容纳|可安置|安置人数")
 # who holds a resource: the keeper if named, else the owning unit, else where it is stored when that
 # place is itself a body (存放地点 "消防站" holds it; "车间东墙" does not)
 _HOLDER_PRIORITY = (
@@ -74,6 +80,9 @@ def extract_tables(draft: PlanDraft) -> None:
             not_org = {i for i, h in enumerate(header) if NOT_ORG_HEADER.search(h)}
             org_col = _column(header, _HEADER_OWN_ORG, taken | not_org)
             org_col = _column(header, _HEADER_ORG, taken | not_org) if org_col is None else org_col
+            if org_col is None:
+                bare = [re.sub(r"\s+", "", h) for h in header]
+                org_col = _column(bare, _HEADER_PLACE_ORG, taken | not_org)
             roster = roster_columns(header, name_col, role_col, org_col, phones)  # 值班 / crew tables
             name_col, role_col, org_col = roster.name, roster.role, roster.org
             # imported here: rules_contact_cells reads contacts with rules_contacts, which imports this module
@@ -144,6 +153,8 @@ def extract_tables(draft: PlanDraft) -> None:
             }
             if kind_col is not None and cell(kind_col) in get_args(ResourceType):
                 resource["type"] = cell(kind_col)
+            if _HEADER_CAPACITY.search(header[qty]):
+                resource.update(type="避难场所", quantity=None, unit=None)
             draft.add("resources", resource, block.paragraph, confidence=0.9)
             for kit in kit_columns(header, taken | {res_name, qty}):  # "对讲机18部、…" in the team's row
                 add_cell_kit(draft, block, name, cell(kit))
