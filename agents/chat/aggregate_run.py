@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from agents.chat import registration
 from agents.chat.aggregate import UNITS, AggregatePlan, counted_intent, plan
 from agents.chat.answer import SHOWN, describe_filters
 from agents.chat.compound import plan as compound_plan
@@ -134,6 +135,8 @@ def _restrict(
         composed = run_plan(found, scope, store, now_ms)
         return composed.steps[:-1], set(composed.ids)
     attributes = {k: v for k, v in p.attributes.items() if k != "town"}
+    if ledger := registration.active():  # "法人姓王": applied by the enterprise_list step (its binding)
+        attributes |= ledger.values
     if not attributes:
         return [], None
     label = "符合" + describe_filters(attributes) + "的企业"
