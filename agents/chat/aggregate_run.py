@@ -59,9 +59,10 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
     )  # "各村": each row's enterprise's village ("按行业": its category)
     totals: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
+    firm_column = "id" if m.intent == "enterprise_list" else "enterprise_id"  # firms counted: their own id
     for row in step.rows:
         group = row.get(key) if owners is None else owners.get(str(row.get("enterprise_id")))
-        if not group or (allowed is not None and str(row.get("enterprise_id")) not in allowed):
+        if not group or (allowed is not None and str(row.get(firm_column)) not in allowed):
             continue  # a public camera or an event without an enterprise has no enterprise to rank
         value = float(row.get("amount_yuan") or 0) if m.amount else 1.0
         totals[str(group)] = (
