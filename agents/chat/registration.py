@@ -42,7 +42,7 @@ _HEAD_ROLE = r"法定代表人|法人代表|法人|主要负责人|负责人|老
 _DOUBLE_SURNAMES = "欧阳|司马|诸葛|上官|东方|皇甫|尉迟|公孙|慕容|令狐|司徒|夏侯|长孙|宇文"
 _NAME_END = r"(?=的|、|，|,|；|且|并|又|而且|同时|企业|公司|单位|厂|加油站|$|\s)"
 _SURNAME = re.compile(
-    rf"(?P<role>{_SAFETY_ROLE}|{_HEAD_ROLE})(?:是|为|都)?姓(?P<name>{_DOUBLE_SURNAMES}|[\u4e00-\u9fff]){_NAME_END}"
+    rf"(?P<role>{_SAFETY_ROLE}|{_HEAD_ROLE})(?:是|为|都|也|又|还|均)?姓(?P<name>{_DOUBLE_SURNAMES}|(?!名|什么|啥)[\u4e00-\u9fff]){_NAME_END}"
 )
 _FULL_NAME = re.compile(  # "法人是张伟的企业": a name said in full, matched as said
     rf"(?P<role>{_SAFETY_ROLE}|{_HEAD_ROLE})(?:是|为|叫)(?P<name>(?!谁|什么|哪)[\u4e00-\u9fff]{{2,3}})(?=的)"
@@ -67,7 +67,7 @@ _STAFF_BOUND = re.compile(
 )
 # The same family said in a form not parsed above: declined by name, never dropped.
 _UNREAD = re.compile(
-    rf"(?:{_SAFETY_ROLE}|{_HEAD_ROLE})(?:是|为|都)?(?:姓|女|男)"
+    rf"(?:{_SAFETY_ROLE}|{_HEAD_ROLE})[^，,。？?；;的]{{0,3}}(?:姓(?!什么|啥|名)|女|男)"  # not "姓什么", "姓名"
     rf"|(?:{_SAFETY_ROLE}|{_HEAD_ROLE})(?:是|为|叫)(?!谁|什么|哪)[\u4e00-\u9fff]{{1,4}}的(?:企业|公司|单位|厂|加油站)"
     rf"|{_FOUNDED_WORD}[^，,。？?；;]{{0,6}}(?:{_NUM}|几|多)年|(?:{_NUM}|几|多)年[^，,。？?；;]{{0,4}}{_FOUNDED_WORD}"
     rf"|{_STAFF}[^，,。？?；;]{{0,4}}(?:{_NUM}|几)"

@@ -39,6 +39,7 @@ JAN_2019 = int(datetime(2019, 1, 1, tzinfo=CST).timestamp() * 1000)
         ("职工不少于300人的企业", {"employees_min": 300}, "企业"),
         ("员工不到二十人的企业", {"employees_max": 19}, "企业"),
         ("被罚过、法人姓何的企业", {"legal_rep_surname": "何"}, "被罚过的企业"),
+        ("有隐患没整改、老板也姓钱的厂", {"legal_rep_surname": "钱"}, "有隐患没整改的厂"),
     ],
 )
 def test_registration_conditions_are_read_and_taken_out(
@@ -56,14 +57,16 @@ def test_a_founding_age_counts_back_from_now() -> None:
 
 
 @pytest.mark.parametrize(
-    "question", ["澄星化工的法人是谁", "这些企业的负责人电话", "它们的法人是谁", "安全员是谁"]
+    "question", ["澄星化工的法人是谁", "这些企业的负责人电话", "它们的法人姓什么", "安全员姓名"]
 )
 def test_a_portrait_column_is_no_condition(question: str) -> None:
     said = read(question, NOW_MS)
     assert not said.values and not said.unread and said.text == question
 
 
-@pytest.mark.parametrize("question", ["法人是男的企业", "成立十几年的企业有哪些", "员工几百人的厂"])
+@pytest.mark.parametrize(
+    "question", ["法人是男的企业", "成立十几年的企业有哪些", "员工几百人的厂", "负责人好像姓钱的企业"]
+)
 def test_a_registration_condition_not_parsed_is_named_as_unread(question: str) -> None:
     assert read(question, NOW_MS).unread
 
