@@ -149,3 +149,28 @@ def test_a_town_officer_keeps_the_town(service: Any) -> None:
         "MATCH (e:Enterprise) WHERE e.town = '华士镇' AND e.legal_rep STARTS WITH '徐' RETURN count(e) AS n"
     )
     assert got.intent == "enterprise_count" and got.rows[0]["n"] == service.store.read(query)[0]["n"]
+
+
+def test_with_an_llm_the_generated_query_sees_the_whole_question(service: Any) -> None:
+    from types import SimpleNamespace
+
+    from agents.chat.conversations import ConversationStore
+    from agents.chat.service import ChatService
+    from agents.llm.fake_chat_model import FakeChatModel
+    from graph.repository import SafetyGraphRepository
+
+    asked: list[str] = []
+
+    def answer_with_cypher(question: str, **_: Any) -> Any:
+        asked.append(question)
+        return SimpleNamespace(query="MATCH (e:Enterprise) RETURN e.name AS name LIMIT 1", params={},
+                               columns=["name"], rows=[{"name": "某企业"}], attempts=1)  # fmt: skip
+
+    with_llm = ChatService(
+        store=service.store, repository=SafetyGraphRepository(service.store),
+        conversations=ConversationStore(service.store, lambda: NOW_MS), clock=lambda: NOW_MS,
+        chat_model=FakeChatModel(lambda _: '{"intent": "none"}'), cypher_answerer=answer_with_cypher,
+    )  # fmt: skip
+    question = "法人姓吴的企业的风险点清单"
+    got = with_llm.ask(question, CITY)
+    assert got.path == "cypher" and asked[-1] == question  # not the question without 法人姓吴
