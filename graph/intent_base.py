@@ -21,6 +21,21 @@ _ENT_SLOTS = ("town", "enterprise_id", "enterprise_ids")
 # special operations, risk points) filter by it (``agents.chat.villages``); duty, cameras and events
 # are held per town, where a village stands for its town.
 _VILLAGE = "($village IS NULL OR e.village = $village)"
+# The enterprise's own registration (agents.chat.registration): "法人姓王", "安全负责人姓李", "2015年以后成立",
+# "员工100人以上". Only the enterprise-set templates take them; a question that pairs them with another
+# template is composed (ADR 0012) or declined, never answered without them.
+_REGISTRATION = (
+    "($legal_rep_surname IS NULL OR e.legal_rep STARTS WITH $legal_rep_surname) "
+    "AND ($safety_officer_surname IS NULL OR e.safety_officer STARTS WITH $safety_officer_surname) "
+    "AND ($founded_from_ms IS NULL OR e.founded_at >= $founded_from_ms) "
+    "AND ($founded_before_ms IS NULL OR e.founded_at < $founded_before_ms) "
+    "AND ($employees_min IS NULL OR e.employees >= $employees_min) "
+    "AND ($employees_max IS NULL OR e.employees <= $employees_max)"
+)
+_REGISTRATION_SLOTS = (
+    "legal_rep_surname", "safety_officer_surname", "founded_from_ms", "founded_before_ms", "employees_min",
+    "employees_max",
+)  # fmt: skip
 _ENT_FILTERS = (
     "($category IS NULL OR e.category = $category) "
     "AND ($category_group IS NULL OR e.category IN $category_group) "

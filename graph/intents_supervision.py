@@ -9,6 +9,8 @@ from graph.intent_base import (
     _ENT_FILTERS,
     _ENT_SLOTS,
     _OPEN,
+    _REGISTRATION,
+    _REGISTRATION_SLOTS,
     _VILLAGE,
     ENTERPRISE_SCOPE,
     Intent,
@@ -57,9 +59,9 @@ SUPERVISION_INTENTS: tuple[Intent, ...] = (
     Intent(
         "enterprise_list",
         "按镇街、行业类别、重点领域、规模、监管等级、严重失信、储存的危险化学品筛选企业清单",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village"),
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village", *_REGISTRATION_SLOTS),
         ("id", "name", "town", "category", "scale", "responsibility_class"),
-        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} {_CHEMICAL}
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} AND {_REGISTRATION} {_CHEMICAL}
 RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.scale AS scale,
   e.responsibility_class AS responsibility_class ORDER BY e.name, e.id LIMIT $limit""",
         item="{name}（{town}，{category}）",
@@ -68,9 +70,9 @@ RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.sca
     Intent(
         "enterprise_count",
         "统计符合条件（镇街、行业、重点领域、规模、等级）的企业数量",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village"),
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village", *_REGISTRATION_SLOTS),
         ("n",),
-        f"MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} {_CHEMICAL} RETURN count(e) AS n",
+        f"MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} AND {_REGISTRATION} {_CHEMICAL} RETURN count(e) AS n",
         shape="count",
         key="n",
         key_kind="count",
@@ -79,9 +81,9 @@ RETURN e.id AS id, e.name AS name, e.town AS town, e.category AS category, e.sca
     Intent(
         "enterprise_count_by_town",
         "各镇街企业数量排名（可按行业、重点领域筛选）",
-        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village"),
+        (*_ENT_SLOTS, *_ENT_FILTER_SLOTS, "chemical", "village", *_REGISTRATION_SLOTS),
         ("town", "n"),
-        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} {_CHEMICAL}
+        f"""MATCH (e:Enterprise) WHERE {_ENT} AND {_VILLAGE} AND {_ENT_FILTERS} AND {_REGISTRATION} {_CHEMICAL}
 RETURN e.town AS town, count(e) AS n ORDER BY n DESC, town LIMIT $limit""",
         shape="groups",
         key="town",

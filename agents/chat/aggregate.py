@@ -55,7 +55,7 @@ _FULL_RANKING = re.compile(r"排名|排行|排序")  # without 最多 or a numbe
 _OVER = re.compile(
     rf"(超过|多于|大于|高于|不少于|不低于|至少|达到|满)\s*({_NUM})\s*(万)?\s*(元|块|条|次|个|处|起|项|回)?"
 )
-_UP = re.compile(rf"({_NUM})\s*(万)?\s*(元|块|条|次|个|处|起|项|回)\s*(?:或|及|和)?以上")
+_UP = re.compile(rf"({_NUM})\s*(万)?\s*(元|块|条|次|个|处|起|项|回|家)\s*(?:或|及|和)?以上")
 _AMOUNT_UNIT = ("元", "块")
 _PER_TOWN = re.compile(
     r"(?:各|每|哪|分)(?:个|几个|些|一个)?(?:镇街|镇|街道|乡镇|板块)|按(?:镇|街道|乡镇)"
@@ -129,7 +129,7 @@ def plan(
     if not any(name == "传感器" for *_, name in hits):  # an alarm of a sensor is the sensor
         hits += [(m.start(), m.end(), "事件告警") for m in _EVENTS.finditer(text)]
     if not hits:
-        return None
+        return _firms_per_town(text, plain, slots, threshold, per_town and grouped_by is None, gazetteer)
     start, end, kind = min(hits, key=lambda h: (_distance(h, cue), -h[0]))
     others = [h for h in hits if h[2] != kind and not (h[0] < end and start < h[1])]
     if any(h[0] > start for h in others):  # a condition after the measure: which clause owns what?
@@ -150,8 +150,12 @@ def plan(
     group = grouped_by or ("town" if per_town else "enterprise" if firms else None)
     if group is None or (group != "enterprise" and others):
         return None  # "有危险源的企业…哪个镇最多" mixes an enterprise set with towns: not attempted
-    if threshold is not None and group != "enterprise":
-        return None
+    if (
+        threshold is not None
+        and group != "enterprise"
+        and (measure.amount == "max" or _FIRM_BOUND.search(plain))
+    ):
+        return None  # "罚款超过5万元的镇街": one penalty or the total? "隐患超过5条的企业…的镇街": per firm
     said = extract_slots(_blank(restriction or text, hits), gazetteer)
     attributes = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
     if "category_group" in attributes:
@@ -167,6 +171,29 @@ def plan(
         measure, group, top, threshold and (threshold[0], threshold[1]), counted=threshold is not None and bool(_COUNTED_GROUPS.search(plain)),
         restriction=restriction if others else "", attributes=attributes,
     )  # fmt: skip
+
+
+# A bound said of each firm inside a per-group question ("有隐患超过5条的企业最多的镇街"): not the group's.
+_FIRM_BOUND = re.compile(r"(?:超过|多于|大于|不少于|至少|以上)[^，,。？?]{0,6}的(?:企业|公司|单位|厂)")
+# "企业数超过60家的镇街", "企业五十家以上的镇街有哪些": each town's number of firms against a bound.
+_FIRM_COUNT = re.compile(r"(?:企业|公司|单位|工厂)(?:数|数量|总数|家数)?")
+
+
+def _firms_per_town(
+    text: str, plain: str, slots: Slots, threshold: tuple[str, float, str] | None, per_town: bool, gazetteer: Gazetteer
+) -> AggregatePlan | None:  # fmt: skip
+    """Towns by their number of firms, cut by a bound (chat-2813's family): enterprise_list rows per town."""
+    if threshold is None or not per_town or threshold[2] not in ("", "家") or not _FIRM_COUNT.search(plain):
+        return None
+    said = extract_slots(text, gazetteer)
+    attributes = {a: getattr(said, a) for a in _ATTRS if getattr(said, a) is not None}
+    if "category_group" in attributes:
+        attributes["category_group"] = list(attributes["category_group"])
+    values = attributes | {"_question": text, "_text": text} | ({"town": slots.town} if slots.town else {})
+    counted = bool(_COUNTED_GROUPS.search(plain))
+    return AggregatePlan(
+        Measure("企业", "enterprise_list", values), "town", None, threshold[:2], counted=counted
+    )
 
 
 _ATTRS = ("category", "category_group", "key_domain", "scale", "responsibility_class", "dishonest", "tag")
@@ -254,7 +281,11 @@ def _measure(
 # The rows grouped are a list template's; per town the answer is a count, reported as the family's
 # counting intent where it has one ("各镇街分别检查了多少次" is inspection_count, as a single total
 # would be). Per enterprise it stays the list's: "罚款超过5万元的企业" names firms (chat-1831).
-_COUNT_FORMS = {"inspection_list": "inspection_count", "penalty_list": "penalty_total"}
+_COUNT_FORMS = {
+    "inspection_list": "inspection_count",
+    "penalty_list": "penalty_total",
+    "enterprise_list": "enterprise_count_by_town",
+}
 
 
 def counted_intent(p: AggregatePlan) -> str:
@@ -273,7 +304,7 @@ def _template(kind: str, clause: str, s: Slots) -> tuple[str, dict[str, Any]] | 
 
 UNITS = {
     "隐患": "条", "行政处罚": "次", "执法检查": "次", "重大危险源": "个", "风险点": "个", "特殊作业": "项",
-    "传感器": "个", "视频监控": "个", "事件告警": "起",
+    "传感器": "个", "视频监控": "个", "事件告警": "起", "企业": "家",
 }  # fmt: skip
 
 __all__ = ["UNITS", "AggregatePlan", "Measure", "counted_intent", "plan"]

@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from agents.chat import registration
 from agents.chat.aggregate import UNITS, AggregatePlan, counted_intent, plan
 from agents.chat.answer import SHOWN, describe_filters
 from agents.chat.compound import plan as compound_plan
@@ -58,9 +59,10 @@ def run(p: AggregatePlan, scope: DataScope, store: GraphStore, now_ms: int, rest
     )  # "各村": each row's enterprise's village ("按行业": its category)
     totals: dict[str, float] = defaultdict(float)
     names: dict[str, str] = {}
+    firm_column = "id" if m.intent == "enterprise_list" else "enterprise_id"  # firms counted: their own id
     for row in step.rows:
         group = row.get(key) if owners is None else owners.get(str(row.get("enterprise_id")))
-        if not group or (allowed is not None and str(row.get("enterprise_id")) not in allowed):
+        if not group or (allowed is not None and str(row.get(firm_column)) not in allowed):
             continue  # a public camera or an event without an enterprise has no enterprise to rank
         value = float(row.get("amount_yuan") or 0) if m.amount else 1.0
         totals[str(group)] = (
@@ -134,6 +136,8 @@ def _restrict(
         composed = run_plan(found, scope, store, now_ms)
         return composed.steps[:-1], set(composed.ids)
     attributes = {k: v for k, v in p.attributes.items() if k != "town"}
+    if ledger := registration.active():  # "法人姓王": applied by the enterprise_list step (its binding)
+        attributes |= ledger.values
     if not attributes:
         return [], None
     label = "符合" + describe_filters(attributes) + "的企业"

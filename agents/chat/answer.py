@@ -15,6 +15,7 @@ from agents.chat import duty_roster, plan_guide
 from agents.chat.counted_lists import COUNT_LIMIT
 from agents.chat.firm_kind import verdict
 from agents.chat.members_asked import involved
+from agents.chat.registration import registration_labels
 from agents.chat.slots import HAZCHEM_CATEGORIES, INDUSTRY_TRADE_CATEGORIES
 from agents.chat.timewords import format_ms
 from graph.intents import Intent
@@ -81,6 +82,7 @@ def describe_filters(params: Mapping[str, Any], *, enterprise_name: str | None =
     if params.get("offline_for_ms"):  # "离线超过36个小时": each sensor's silence
         hours = int(params["offline_for_ms"]) / 3_600_000
         parts.append(f"离线超过{hours:g}小时")
+    parts += registration_labels(params)  # "法人姓王", "2015-01-01起成立", "员工100人及以上"
     if params.get("dishonest"):
         parts.append("严重失信")
     if params.get("tag"):

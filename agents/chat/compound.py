@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from agents.chat import registration
 from agents.chat.condition_templates import ALARM, template_for
 from agents.chat.coverage import (
     ATTRIBUTE_WORDS,
@@ -261,7 +262,7 @@ def plan(
             conditions[at] = replace(conditions[at], values=conditions[at].values | chemical)
         else:
             attributes |= chemical
-    if len(conditions) < 2 and not attributes and not {ENTERPRISES_ASKED, NEGATED} & set(missing):
+    if len(conditions) < 2 and not attributes and not registration.active() and not {ENTERPRISES_ASKED, NEGATED} & set(missing):  # fmt: skip
         return None  # one condition alone is a single template's question, unless enterprises or its
         # complement ("哪些企业今年没被检查过") are asked
     if slots.town:

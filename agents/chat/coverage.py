@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from agents.chat import registration
 from agents.chat.camera_point import camera_point
 from agents.chat.group_words import group_asked
 from agents.chat.hazard_age import without_age
@@ -240,6 +241,8 @@ def uncovered(
         and (other_party or not set(said) <= set(intent.slots))
     ):
         missing.append("企业类别或等级")
+    if (ledger := registration.active()) and not set(ledger.values) <= set(intent.slots):
+        missing.append("企业类别或等级")  # "法人姓王" blanked out of the text: the firms must be filtered
     enterprises = intent_id in _THING_TEMPLATES and not restricted and _ENTERPRISE_HEAD.search(text)
     if enterprises:  # "各镇有几家企业有离线传感器": the planner counts the enterprises per town
         missing.append(ENTERPRISES_ASKED)

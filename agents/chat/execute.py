@@ -15,6 +15,7 @@ from agents.chat import (
     plan_named_firms,
     plan_places,
     plan_severity,
+    registration,
 )
 from agents.chat.counted_lists import COUNT_LIMIT, row_limit
 from agents.chat.deadline_calendar import calendar_due
@@ -55,7 +56,9 @@ class TemplateRun:
 
 def bind(intent: Intent, values: dict[str, Any], scope: DataScope, now_ms: int) -> dict[str, Any]:
     """Parameters for ``intent.cypher``: every slot bound (None = no filter), defaults applied."""
-    params: dict[str, Any] = {slot: values.get(slot) for slot in intent.slots}
+    params: dict[str, Any] = registration.apply_to(
+        intent.id, intent.slots, {slot: values.get(slot) for slot in intent.slots}
+    )
     params |= scope.as_params() | {
         "now": now_ms,
         "limit": min(int(values.get("limit") or DEFAULT_LIMIT), 1000),

@@ -2,8 +2,7 @@
 
     question ─ checks ─ slots (rules) ─ follow-up merge ─ route (rules → LLM) ─┬─ template  → rows → answer
                                                                                 └─ text-to-Cypher → rows → answer
-The template path needs no LLM. The LLM, text-to-Cypher and plan-passage search are injected
-(``None`` = unavailable), so this module imports none of them and works without them.
+The template path needs no LLM; the LLM, text-to-Cypher and plan search are injected (``None`` = unavailable).
 """
 
 from __future__ import annotations
@@ -46,6 +45,7 @@ from agents.chat.penalty_amounts import absorb as absorb_amount_bound
 from agents.chat.plan_passages import PlanPassageSearch, plan_passages, quote, quoted, wants_quote
 from agents.chat.plan_passages import citations as passage_citations
 from agents.chat.ranking_cut import restate as restated_cut
+from agents.chat.registration import guarded as applied_or_declined
 from agents.chat.resolve import (
     FuzzyEnterpriseSearch,
     ResolvedEnterprise,
@@ -122,7 +122,7 @@ class ChatService:
             asked = firms_asked(moved_back(normalise_question(question), previous), previous)
             restated = composed_followup.restate(asked, previous, self.gazetteer()) or restated_cut(asked, previous)  # fmt: skip
             text = restated or plan_followup.restate(asked, previous, self.gazetteer()) or asked  # "那一级响应谁指挥"  # fmt: skip
-            ask = both_towns(self._answer, self.gazetteer)  # "华士和周庄哪个隐患多": both towns' numbers
+            ask = both_towns(applied_or_declined(self._answer, self.clock), self.gazetteer)  # "法人姓王": applied or declined  # fmt: skip
             ask = derived(total_bound(ask), self.gazetteer, self)  # 超过10条了吗; 占比, 增长率, 分组 (ADR 0018)  # fmt: skip
             result, state = versus.answer(ask, text, principal, previous, use_llm, asked)
             result.answer = composed_followup.echo(asked, text) + result.answer
