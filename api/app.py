@@ -17,6 +17,7 @@ from api.body_limit import MB, BodyLimitMiddleware
 from api.bootstrap import Container, build_container, build_relay, retention_policy
 from api.deps import principal_from_headers, session_guard
 from api.errors import install_error_handlers
+from api.json_body import UniqueJsonKeysMiddleware
 from api.routes import audit, auth, chat, enterprises, events, models, plans, system, towns, users
 from api.settings import Settings
 from core.errors import SafeCloudError
@@ -56,6 +57,8 @@ def create_app(settings: Settings | None = None, *, container: Container | None 
     app.state.container = container
     install_error_handlers(app)
     settings = container.settings
+    # Innermost: checks a JSON body that the size limit (outside it) already bounded.
+    app.add_middleware(UniqueJsonKeysMiddleware)
     app.add_middleware(  # inside the audit middleware: a refused body is audited too
         BodyLimitMiddleware,
         json_limit=settings.api.max_json_body_mb * MB,

@@ -23,7 +23,7 @@ from api.cli_plans import plans_app
 from api.cli_search import doctor_section, index_app
 from api.cli_users import users_app
 from api.settings import Settings
-from core.errors import SafeCloudError
+from core.errors import SafeCloudError, ValidationError
 from core.models import Entity
 from core.scope import DataScope
 
@@ -184,7 +184,7 @@ def import_rows(
 ) -> None:
     """Import JSON lines; bad lines and dangling references are reported, the rest is loaded."""
     from graph.loader import GraphLoader
-    from ingestion.rows import LineErrorLog, entity_type, parse_jsonl
+    from ingestion.rows import NOT_JSON_LINES, LineErrorLog, entity_type, parse_jsonl, spreadsheet_kind
 
     c = build_container()
     errors = LineErrorLog()  # bounded: a file of bad lines must not become an unbounded report
@@ -192,6 +192,9 @@ def import_rows(
     index_update: dict[str, object] = {}
     with _closing(c), audited(lambda: c.audit, "import", {"kind": kind, "file": file}):
         with existing_file(file).open("rb") as fh:  # decoded line by line (ingestion.rows)
+            if (what := spreadsheet_kind(fh.read(4096))) is not None:
+                raise ValidationError(NOT_JSON_LINES.format(what=what), code="not_json_lines")
+            fh.seek(0)
             rows = parse_jsonl(entity_type(kind), fh, errors, now_ms=c.clock())
             report = GraphLoader(c.graph).load(_recording(rows, parsed))
         if entity_type(kind).label == "Enterprise" and report.nodes.get("Enterprise"):

@@ -63,7 +63,8 @@ _HTTP_ZH = {
 
 
 # Stable codes for the framework refusals clients branch on (api.body_limit raises the 413).
-_HTTP_CODES = {404: "not_found", 413: "payload_too_large"}
+# A 422 raised while reading the body (api.json_body: a key named twice) is a request refused as invalid.
+_HTTP_CODES = {404: "not_found", 413: "payload_too_large", 422: "invalid_request"}
 
 
 def _has_chinese(text: str) -> bool:

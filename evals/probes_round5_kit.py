@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,8 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
+from core.auth import Role
+from core.scope import DataScope, ScopeLevel
 from tests.support.auth_env import FAST_HASHER, Clock
 from tests.support.fixture_city import A, C
 from tests.support.fixture_city_app import fixture_city_app
@@ -85,7 +87,9 @@ def _upload(
     return client.post("/api/v1/plans", files={"file": (name, content)}, data=data, headers=headers or {})
 
 
-def _refused_upload_writes_nothing(name: str, content: bytes, statuses: tuple[int, ...] = (422,)):
+def _refused_upload_writes_nothing(
+    name: str, content: bytes, statuses: tuple[int, ...] = (422,)
+) -> Callable[[TestClient, Container], Outcome]:
     def run(client: TestClient, c: Container) -> Outcome:
         before, audits = _graph_size(c), _audit_rows(c)
         r = _upload(client, name, content, allow_duplicate="true")
@@ -179,3 +183,28 @@ def unaudited(c: Container, calls: list[tuple[str, Callable[[], Any]]]) -> list[
         if _audit_rows(c) != before + 1:
             missed.append(f"{name}({r.status_code})")
     return missed
+
+
+Account = tuple[str, str]  # user name, password
+
+
+def create_users(
+    c: Container,
+    admins: Sequence[Account] = (),
+    city_officers: Sequence[Account] = (),
+    town_officers: Sequence[Account] = (),
+    town: str = "华士镇",
+) -> None:
+    """The token-mode rounds' accounts: city administrators, city officers, officers of ``town``."""
+    for account in admins:
+        c.auth.create_user(*account, scope=DataScope(), role=Role.ADMIN)
+    for account in city_officers:
+        c.auth.create_user(*account, scope=DataScope())
+    for account in town_officers:
+        c.auth.create_user(*account, scope=DataScope(level=ScopeLevel.TOWN, town=town))
+
+
+def login(client: TestClient, account: Account) -> dict[str, str]:
+    """The bearer header of a fresh session for ``account`` (a refused login gives a header that fails)."""
+    r = client.post("/api/v1/auth/login", json={"username": account[0], "password": account[1]})
+    return {"Authorization": f"Bearer {r.json().get('token')}"}

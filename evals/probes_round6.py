@@ -15,9 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from core.auth import Role
-from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Outcome, Row, dev_app, run_all, token_app, write_report
+from evals.probes_round5_kit import Outcome, Row, create_users, dev_app, run_all, token_app, write_report
 from evals.probes_round6_cli import ImportRun, _import_probes
 from evals.probes_round6_http import _header_probes, _plan_write_probes, _search_probes, _text_probes
 from evals.probes_round6_users import ADMIN_PW, OFFICER_PW, _user_probes
@@ -42,10 +40,7 @@ def main() -> int:
             probes = [*_text_probes(), *_search_probes(), *_header_probes(), *_plan_write_probes()]
             rows += run_all(probes, client, c)
         with token_app(base / "token") as (client, c):
-            c.auth.create_user("city_admin", ADMIN_PW, scope=DataScope(), role=Role.ADMIN)
-            c.auth.create_user(
-                "hs_officer", OFFICER_PW, scope=DataScope(level=ScopeLevel.TOWN, town="华士镇")
-            )
+            create_users(c, admins=[("city_admin", ADMIN_PW)], town_officers=[("hs_officer", OFFICER_PW)])
             rows += run_all(_user_probes(), client, c)
         run = ImportRun(base / "cli")
         run.prepare()

@@ -11,7 +11,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
-from evals.probes_round5_kit import Outcome, Probe, _audit_rows, _clean_refusal, unaudited
+from evals.probes_round5_kit import Outcome, Probe, _audit_rows, _clean_refusal, login, unaudited
 from evals.probes_round6_http import _has_control
 
 ADMIN_PW = "ChengJiang2026"
@@ -19,8 +19,7 @@ OFFICER_PW = "HuaShi1234town"
 
 
 def _login(client: TestClient, user: str, pw: str) -> dict[str, str]:
-    r = client.post("/api/v1/auth/login", json={"username": user, "password": pw})
-    return {"Authorization": f"Bearer {r.json().get('token')}"}
+    return login(client, (user, pw))
 
 
 def _usernames(c: Container) -> list[str]:

@@ -15,9 +15,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from core.auth import Role
-from core.scope import DataScope, ScopeLevel
-from evals.probes_round5_kit import Row, dev_app, run_all, token_app, write_report
+from evals.probes_round5_kit import Row, create_users, dev_app, run_all, token_app, write_report
 from evals.probes_round6 import _run_cli
 from evals.probes_round6_cli import ImportRun
 from evals.probes_round7_cli import _import_probes, _rows
@@ -50,12 +48,8 @@ def main() -> int:
                       *_legacy_text_probes()]  # fmt: skip
             rows += run_all(probes, client, c)
         with token_app(base / "token") as (client, c):
-            huashi = DataScope(level=ScopeLevel.TOWN, town="华士镇")
-            c.auth.create_user(*ADMIN, scope=DataScope(), role=Role.ADMIN)
-            c.auth.create_user(*DEPUTY, scope=DataScope(), role=Role.ADMIN)
-            c.auth.create_user(*ROVER, scope=DataScope())
-            for account in (HS_ONE, HS_TWO, LEAVER, RESET):
-                c.auth.create_user(*account, scope=huashi)
+            create_users(c, admins=[ADMIN, DEPUTY], city_officers=[ROVER],
+                         town_officers=[HS_ONE, HS_TWO, LEAVER, RESET])  # fmt: skip
             rows += run_all([*_cross_user_probes(), *_session_probes()], client, c)
         run = ImportRun(base / "cli", _rows())
         run.prepare()

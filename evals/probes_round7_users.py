@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from api.bootstrap import Container
 from evals.probes_round5_kit import Outcome, Probe, _clean_refusal
+from evals.probes_round5_kit import login as _login
 from tests.support.fixture_city import A, C
 
 ADMIN = ("city_admin", "ChengJiang2026")
@@ -21,11 +22,6 @@ ROVER = ("rover", "Roaming2026city")  # city-scope officer, narrowed to a town w
 DEPUTY = ("deputy", "Second2026admin")  # administrator, downgraded while logged in
 LEAVER = ("leaver", "Departing2026")  # disabled while logged in
 RESET = ("resetme", "Forgot2026pw")  # password reset by the administrator while logged in
-
-
-def _login(client: TestClient, account: tuple[str, str]) -> dict[str, str]:
-    r = client.post("/api/v1/auth/login", json={"username": account[0], "password": account[1]})
-    return {"Authorization": f"Bearer {r.json().get('token')}"}
 
 
 def _chat(client: TestClient, headers: dict[str, str], question: str, cid: str | None = None) -> Any:

@@ -9,10 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pydantic
 
 from core.errors import SafeCloudError
+from core.json_keys import DuplicateJsonKeyError, loads_unique
 from core.models import ENTITY_TYPES, Entity
 from core.observed_times import implausible_times, out_of_order_times
 
@@ -30,6 +32,8 @@ _TYPE_ZH = {
     "int_parsing": "应为整数",
     "bool_parsing": "应为布尔值",
     "value_error": "取值无效",
+    # A lone UTF-16 surrogate ("\\ud800") is legal JSON but no character: it cannot be stored.
+    "string_unicode": "不是有效的文本（含有不成对的代理字符 \\uD800–\\uDFFF）",
 }
 
 
@@ -113,11 +117,49 @@ def _text(line: str | bytes, number: int) -> str:
     return text.removeprefix("\ufeff") if number == 1 else text
 
 
+_ZIP, _OLE2 = b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+NOT_JSON_LINES = (
+    '文件不是 JSON Lines 格式（每行一个 JSON 对象，如 {{"id": …}}），看起来是{what}；'
+    "请在导出时选择 JSON Lines（.jsonl），或把表格转换为每行一个 JSON 对象后重新导入"
+)
+
+
+def spreadsheet_kind(head: bytes) -> str | None:
+    """What a file handed to the JSON-lines import really is, judged from its first bytes: an Excel
+    workbook (.xlsx is a zip, .xls an OLE2 file) or comma/tab-separated text whose first line is not
+    a JSON object. None when it may be JSON lines (every line is then judged on its own). Without
+    it a CSV gave one "不是合法的 JSON" per row and a workbook a line of binary noise."""
+    if head.startswith(_ZIP) or head.startswith(_OLE2):
+        return "Excel 工作簿（.xlsx/.xls）或其他压缩文件"
+    first = next((ln for ln in head.splitlines() if ln.strip()), b"")
+    first = first.removeprefix(b"\xef\xbb\xbf").strip()
+    if first and not first.startswith((b"{", b"[")) and (b"," in first or b"\t" in first):
+        return "CSV 或制表符分隔的表格文本"
+    return None
+
+
 def _own_reason(cause: object) -> str | None:
     """The Chinese reason a model validator gave (值班结束时间必须晚于开始时间): the generic
     "取值无效" had replaced it, and the user could not tell what to fix."""
     text = str(cause) if isinstance(cause, ValueError) else ""
     return text if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+
+
+def _nul_fields(data: Any, path: str = "") -> Iterator[str]:
+    """The fields of a decoded line whose text holds a NUL (the graph cannot store one: it had
+    stopped the whole import with one error instead of refusing the line)."""
+    if isinstance(data, str):
+        if "\x00" in data:
+            yield path or "-"
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _nul_fields(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from _nul_fields(value, f"{path}.{i}" if path else str(i))
+
+
+NUL_IN_FIELD = "含有不允许的控制字符（NUL），请删除后重试"
 
 
 def parse_jsonl(
@@ -138,7 +180,10 @@ def parse_jsonl(
         if not line.strip():
             continue
         try:
-            data = json.loads(line)
+            data = loads_unique(line)
+        except DuplicateJsonKeyError as exc:
+            errors.append(LineError(number, exc.key, exc.message))
+            continue
         except json.JSONDecodeError as exc:
             errors.append(
                 LineError(number, "-", f"不是合法的 JSON（{json_problem(exc.msg)}，第 {exc.colno} 列）")
@@ -146,6 +191,9 @@ def parse_jsonl(
             continue
         if not isinstance(data, dict):
             errors.append(LineError(number, "-", "每行必须是一个 JSON 对象"))
+            continue
+        if nul := list(_nul_fields(data)):
+            errors.extend(LineError(number, field, NUL_IN_FIELD) for field in nul)
             continue
         if kind.label == "Enterprise" and "uscc" in data and "id" not in data:
             data["id"] = data.pop("uscc")
