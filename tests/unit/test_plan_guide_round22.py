@@ -120,3 +120,21 @@ def test_a_step_moving_people_to_the_shelter_is_not_the_line_naming_it() -> None
     )
     line = quote([step, named], question)
     assert "河西村村委会" in line and "转移组" not in line
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "我是仓储公司的夜班值班主管，库房里的桶漏了，按哪个预案，谁来指挥",
+        "我是镇安监办值班的，一家厂的污水池那边出了事，企业多久要报给我们",
+    ],
+)
+def test_a_shift_post_or_an_unnamed_mishap_with_a_report_asked_is_the_plan(question: str) -> None:
+    assert _route(question) == "plan_for"
+
+
+def test_a_report_limit_asked_of_an_unnamed_works_is_a_plan_question() -> None:
+    from agents.chat.router import asks_plan_prose
+
+    # the service then does not look the unnamed works up as an enterprise of the city
+    assert asks_plan_prose("开发区一家化工厂罐区漏了，镇里接报后几分钟内要报市里")
