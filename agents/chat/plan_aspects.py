@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from agents.chat.plan_shelter_release import RELEASE_ASKED, SHELTER_ASKED
+
 # Question forms only (routing): a time limit, an addressee or a content asked of a report.
 _TIME = r"(?:多长时间|多久|几分钟|几个?小时|时限|时间要求)"
 REPORT_ASKED = re.compile(
@@ -46,9 +48,15 @@ def asks_aspect(text: str) -> bool:
 
 
 def aspect(question: str) -> str | None:
-    """``warning``, ``ending``, ``reporting`` or ``steps`` — the first that the question asks, in
-    that order (a warning or ending question may say 发布/宣布 near 报告 words; steps are the
-    widest words) — or None."""
+    """``shelter`` or ``release`` when the question's last clauses ask where people go or who speaks
+    to the press (a follow-up restated after its history ends with what it asks); else ``warning``,
+    ``ending``, ``reporting`` or ``steps`` — the first that the question asks, in that order (a warning
+    or ending question may say 发布/宣布 near 报告 words; steps are the widest words) — or None."""
+    tail = "，".join(_CLAUSES.split(question.strip("？?。！! "))[-2:])
+    if SHELTER_ASKED.search(tail):
+        return "shelter"
+    if RELEASE_ASKED.search(tail):
+        return "release"
     if _WARNING.search(question):
         return "warning"
     if ENDING_ASKED.search(question) or re.search(
@@ -62,12 +70,17 @@ def aspect(question: str) -> str | None:
     return None
 
 
+_CLAUSES = re.compile(r"[，,；;。？?！!]")
+
 # Where a passage speaks to the aspect: words of its text (reporting, warning, ending) or of its
 # section name (steps: a working group's duties share words with a step question, not its point).
 ON_POINT_TEXT = {
     "reporting": re.compile(r"报告|上报|报送"),
     "warning": re.compile(r"预警"),
     "ending": re.compile(r"(?:结束|终止)"),
+    # the places people are taken (a card's 人往哪躲 line), the group that speaks for the response
+    "shelter": re.compile(r"避难场所|避难所|安置点|安置场所|避灾|人往哪躲|集中安置|临时安置"),
+    "release": RELEASE_ASKED,
 }
 STEP_SECTION = re.compile(r"处置|响应|措施|程序|行动|救援|步骤|流程")
 ON_POINT_SECTION = {"warning": re.compile(r"预警"), "ending": re.compile(r"终止|结束")}

@@ -17,6 +17,7 @@ import re
 from agents.chat.models import TurnState
 from agents.chat.plan_asked import more_accident
 from agents.chat.plan_next_step import done_clause
+from agents.chat.plan_shelter_release import RELEASE_ASKED, SHELTER_ASKED
 from agents.chat.slots import Gazetteer
 from plans.rules_meta import accident_type_spans
 
@@ -29,7 +30,11 @@ _ASKS = re.compile(
     # the field command post, the teams or stock to call in, moving people out: what the plan sets up for
     # the accident just asked ("现场指挥部设在哪", "需要调哪些救援队伍", "要不要疏散群众")
     r"现场指挥部|指挥部设在|(?:调|派|请求|增援|支援)[^，,。？?]{0,6}?(?:队伍|救援队|抢险队|消防队|救援力量|物资|装备)|"
-    r"(?:队伍|救援队|救援力量|物资|装备)[^，,。？?]{0,6}?(?:调|派|增援|支援)|疏散|撤离|转移群众"
+    r"(?:队伍|救援队|救援力量|物资|装备)[^，,。？?]{0,6}?(?:调|派|增援|支援)|疏散|撤离|转移群众|"
+    # where the people go, who speaks to the press ("往哪里安置", "新闻发布谁负责"): the plan's lines too
+    + SHELTER_ASKED.pattern
+    + "|"
+    + RELEASE_ASKED.pattern
 )
 # How near a resource is asked: a search of the graph's resources, not the plan's ("最近的消防站在哪");
 # 附近 only when no team or stock is called in ("附近有消防站吗").

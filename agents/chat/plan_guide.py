@@ -27,6 +27,7 @@ from agents.chat import (
     plan_sectors,
     plan_seen,
     plan_severity,
+    plan_town_missing,
     plan_weather,
 )
 from agents.chat.plan_firm_tiers import asked_tier, tier_levels
@@ -369,6 +370,7 @@ def answer(rows: Sequence[Mapping[str, Any]], params: Mapping[str, Any]) -> str:
     elif toll and any(narrowed):
         said = plan_account.describe(toll.facts) or "未说明伤亡和损失，按一般事故"
         lines.append(f"按所述情况（{said}）对照各预案的启动条件：")
+    lines += plan_town_missing.note(shown, [_reach(r, params) for r in shown])  # 月城 has no flood plan
     lines.append(f"适用的应急预案共 {len(rows)} 个（按适用范围由近及远）：")
     for i, (row, levels, narrow) in enumerate(zip(shown, chosen, narrowed, strict=True), 1):
         lines.append(

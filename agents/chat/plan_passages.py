@@ -18,6 +18,7 @@ from agents.chat import plan_severity
 from agents.chat.models import Citation
 from agents.chat.plan_aspects import ON_POINT_SECTION, ON_POINT_TEXT, STEP_SECTION, aspect
 from agents.chat.plan_post import asked_post, post_at
+from agents.chat.plan_shelter_release import naming_sentence
 from core.errors import SafeCloudError
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ _AIM = {
     "warning": "预警 预警分级 预警发布 ",
     "ending": "响应终止 响应结束 ",
     "steps": "应急处置 处置措施 现场处置 ",
+    "shelter": "避难场所 安置点 群众转移安置 ",
+    "release": "信息发布 新闻发布 舆情引导 工作组 ",
 }
 _COLOUR = re.compile(r"[红橙黄蓝]色")
 # A passage that ends a response says who declares it ("由…宣布应急响应终止"); a command's duties
@@ -133,7 +136,7 @@ def wants_quote(question: str, params: Mapping[str, Any], rows: Sequence[Mapping
     warnings, the end of a response, or steps when no level was asked (an asked level's fields
     already give its first actions)."""
     asked = aspect(question)
-    if asked in ("reporting", "warning", "ending"):
+    if asked in ("reporting", "warning", "ending", "shelter", "release"):
         return True
     levels_shown = (
         params.get("response_level") or params.get("response_tier") or _toll_said(params)
@@ -163,8 +166,10 @@ def _on_point(passage: Mapping[str, Any], question: str) -> bool:
         return bool(said) and (colour is None or colour.group() in text)
     if asked == "ending":
         return bool(_DECLARED_END.search(text) or ON_POINT_SECTION["ending"].search(section))
-    if asked == "reporting":
-        return ON_POINT_TEXT["reporting"].search(text) is not None
+    if asked == "shelter":  # the line naming the places, not a step that moves people "to the 安置点"
+        return naming_sentence(text) >= 0
+    if asked in ("reporting", "release"):
+        return ON_POINT_TEXT[asked].search(text) is not None
     return bool(STEP_SECTION.search(section))
 
 
@@ -212,6 +217,7 @@ def _states_limit(passage: Mapping[str, Any], question: str) -> bool:
 
 
 _SENTENCE_END = "。；;"
+_GROUP = re.compile(r"[\u4e00-\u9fff]{2,8}?组(?![长员织成])")
 
 
 def _from_the_point(text: str, question: str) -> str:
@@ -236,6 +242,12 @@ def _from_the_point(text: str, question: str) -> str:
         at = found.start()
     elif asked == "steps" and (post := post_at(text, asked_post(question))) >= 0:
         at = post  # the asking post's own line
+    elif asked == "shelter":
+        at = naming_sentence(text)  # the sentence that names the places
+    elif asked == "release" and (found := ON_POINT_TEXT[asked].search(text)):
+        # the group whose duty it is: its name opens its row or paragraph ("宣传报道组|市委宣传部…|…舆情引导")
+        groups = list(_GROUP.finditer(text, 0, found.start()))
+        at = groups[-1].start() if groups else max(text.rfind(m, 0, found.start()) for m in _SENTENCE_END) + 1
     if at <= 0:
         return text
     return "…" + text[at:]

@@ -18,6 +18,7 @@ from agents.chat.material_names import MATERIAL
 from agents.chat.overview_subject import asks_how_something_else_is
 from agents.chat.plan_asked import asks_which_plan, more_accident
 from agents.chat.plan_aspects import ENDING_ASKED, REPORT_ASKED, WARNING_ASKED
+from agents.chat.plan_shelter_release import SHELTER_NOUN, asks_release, asks_shelter
 from agents.chat.records import NOT_HELD_DETAIL, record_slots, route_record
 from agents.chat.shorthand import asked_part
 from agents.chat.slots import Slots
@@ -104,7 +105,7 @@ _ACCIDENT = (
 )
 # A plan's reporting, warning or end of response asked about an accident ("镇里接报后多久要报到市里")
 _ACCIDENT_WORDS = re.compile(_ACCIDENT)
-_PLAN_MATTER = _ACCIDENT + r"|事故|险情|预案|应急"
+_PLAN_MATTER = _ACCIDENT + r"|事故|险情|预案|应急|出了?(?:点|个)?事|出事"  # "有限空间出了事，多久要报"
 
 # "二级响应谁指挥", "启动Ⅲ级应急响应": a response level said is a plan question whatever else it names
 _LEVEL_RESPONSE = r"(?<![A-Za-z])(?:IV|III|II|I|[一二三四1-4ⅠⅡⅢⅣ])\s*级(?:应急)?(?:响应|处置)"
@@ -143,6 +144,26 @@ def asks_plan(text: str) -> bool:
     )
 
 
+def asks_plan_prose(text: str) -> bool:
+    """What a plan lays down in prose: reporting, warnings, the end of a response, where people are
+    taken, who releases information."""
+    # 应急避难场所 names a kind of place, not an accident
+    plan_matter = _has(_PLAN_MATTER, SHELTER_NOUN.sub("", text)) or more_accident(text)
+    return (
+        (_has(REPORT_ASKED.pattern, text) and plan_matter)
+        or _has(WARNING_ASKED.pattern, text)
+        or (_has(ENDING_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
+        or asks_shelter(text, plan_matter)
+        or asks_release(text, plan_matter)
+    )
+
+
+def plan_question(text: str) -> bool:
+    """An accident asked about, or a plan's prose asked (a report limit of "一家化工厂"): its firm may be
+    one the city's records do not hold."""
+    return asks_plan(text) or asks_plan_prose(text)
+
+
 def counts(text: str) -> bool:
     return _has(_COUNT, text) and not _has(_ITEMS, text)
 
@@ -176,7 +197,8 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
         return RouteDecision(None, 0.0, "江阴以外")
     # "今晚十点半临港谁在岗", "昨晚谁值的班"
     # "现在在值的是谁", "今晚夜班谁值", "明天白班": the shift words of the duty room (chat-robust19)
-    if DUTY.search(text) and not (names_only_posts(text) and asks_plan(text)):  # not "值班员打电话说…起火了"
+    # not "值班员打电话说…起火了"; not "我是夏港街道值班的，…多长时间内要报给市防指" (the caller, no roster asked)
+    if DUTY.search(text) and not (names_only_posts(text) and (asks_plan(text) or asks_plan_prose(text) or "预案" in text)):  # fmt: skip
         return hit("duty_now", "值班")
     record = record_slots(text)  # leases by landlord type or review, team equipment, drills
     if (record_hit := route_record(text, record, counted=counts(text), has_enterprise=ent, plan_asked=asks_plan(text))) is not None:  # fmt: skip
@@ -184,11 +206,9 @@ def route(text: str, slots: Slots, *, has_enterprise: bool = False) -> RouteDeci
     if (_has(_STOCK, text) or MATERIAL.search(text)) and _has(_SHORTAGE, text):  # "沙袋够不够"
         return hit("materials_low_stock", "物资库存不足")
     # "几分钟内要报市里", "蓝色预警谁发布", "什么时候结束响应": what a plan lays down in prose
-    if (
-        (_has(REPORT_ASKED.pattern, text) and (_has(_PLAN_MATTER, text) or more_accident(text)))
-        or _has(WARNING_ASKED.pattern, text)
-        or (_has(ENDING_ASKED.pattern, text) and _has(_PLAN_MATTER, text))
-    ):
+    # "安置点在哪里", "新闻发布由哪个组负责" asked of an accident or a flood: the plan's line, not a distance
+    # search over shelters nor the recent events
+    if asks_plan_prose(text):
         return hit("plan_for", "预案条文")
     # "仓库起火了用哪个预案": the 仓库 is the scene, the question is the plan's; "X仓库里放了什么危险化学品"
     # asks what the firm stores (its chemicals), not for the nearest warehouse.

@@ -54,7 +54,7 @@ from agents.chat.resolve import (
     resolve_enterprise,
     unfound_name,
 )
-from agents.chat.router import CONFIDENT, THRESHOLD, asks_plan, family, route
+from agents.chat.router import CONFIDENT, THRESHOLD, family, plan_question, route
 from agents.chat.sameperiod import same_period
 from agents.chat.scope_notice import narrower_scope_notice
 from agents.chat.shifted_period import moved_back
@@ -184,7 +184,7 @@ class ChatService:
                                             fuzzy=slots.enterprise_mention_strong, town=slots.town)  # fmt: skip
         enterprise = enterprise or sole_firm(text, slots, scope, self.repository)  # "新桥那个加油站": its only one  # fmt: skip
         lessor = self._lessor(text, scope) if enterprise is None and landlord_said(text, previous) else None  # a person or collective landlord: "夏丽洁名下有几家承租企业"  # fmt: skip
-        unresolved = enterprise is None and lessor is None and not asks_plan(text)  # a plan's firm: no node?
+        unresolved = enterprise is None and lessor is None and not plan_question(text)  # a plan's firm: no node?  # fmt: skip
         if unresolved and unfound_name(slots, scope, self.repository, self.search):
             return ChatAnswer(answer=f"没有找到名为“{slots.enterprise_mention}”的企业（或不在您的数据范围内）。",
                               path="refusal"), None  # fmt: skip
